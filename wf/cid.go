@@ -1,0 +1,224 @@
+package wf
+
+import (
+	"encoding/base32"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+)
+
+// Multicodec codes used by WebFunctions.
+const (
+	CodecRaw    uint64 = 0x55   // raw bytes: UnixFS leaves
+	CodecDagPB  uint64 = 0x70   // UnixFS nodes
+	CodecJSON   uint64 = 0x0200 // signed spec blocks
+	HashSHA2256 uint64 = 0x12
+)
+
+// CID is a content identifier (https://github.com/multiformats/cid) held in
+// its binary form. It is a comparable value; the zero CID is invalid.
+type CID struct{ b string }
+
+var (
+	b32 = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
+	// ErrBadCID is returned for strings or bytes that are not a valid CID.
+	ErrBadCID = errors.New("invalid CID")
+)
+
+// Defined reports whether c is a valid (non-zero) CID.
+func (c CID) Defined() bool { return c.b != "" }
+
+// Bytes returns the binary form of c.
+func (c CID) Bytes() []byte { return []byte(c.b) }
+
+// Version is 0 or 1.
+func (c CID) Version() int {
+	if len(c.b) == 34 && c.b[0] == 0x12 && c.b[1] == 0x20 {
+		return 0
+	}
+	return 1
+}
+
+// Codec is the multicodec of the content (dag-pb for CIDv0).
+func (c CID) Codec() uint64 {
+	if !c.Defined() || c.Version() == 0 {
+		return CodecDagPB
+	}
+	_, n := binary.Uvarint([]byte(c.b))
+	codec, _ := binary.Uvarint([]byte(c.b[n:]))
+	return codec
+}
+
+// Multihash returns the multihash part of c.
+func (c CID) Multihash() []byte {
+	if c.Version() == 0 {
+		return []byte(c.b)
+	}
+	_, n1 := binary.Uvarint([]byte(c.b))
+	_, n2 := binary.Uvarint([]byte(c.b[n1:]))
+	return []byte(c.b[n1+n2:])
+}
+
+// String returns the canonical text form: base32 multibase for CIDv1,
+// base58btc for CIDv0, as kubo prints them.
+func (c CID) String() string {
+	if !c.Defined() {
+		return "<undefined CID>"
+	}
+	if c.Version() == 0 {
+		return base58Encode([]byte(c.b))
+	}
+	return "b" + b32.EncodeToString([]byte(c.b))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (c CID) MarshalText() ([]byte, error) {
+	if !c.Defined() {
+		return nil, ErrBadCID
+	}
+	return []byte(c.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (c *CID) UnmarshalText(b []byte) error {
+	p, err := ParseCID(string(b))
+	if err != nil {
+		return err
+	}
+	*c = p
+	return nil
+}
+
+// NewCIDv1 builds a CIDv1 from a codec and a multihash.
+func NewCIDv1(codec uint64, multihash []byte) (CID, error) {
+	if err := checkMultihash(multihash); err != nil {
+		return CID{}, err
+	}
+	b := binary.AppendUvarint([]byte{1}, codec)
+	return CID{string(append(b, multihash...))}, nil
+}
+
+// CIDFromBytes parses the binary form of a CID. It accepts exactly one CID
+// with nothing after it.
+func CIDFromBytes(b []byte) (CID, error) {
+	if len(b) == 34 && b[0] == 0x12 && b[1] == 0x20 {
+		return CID{string(b)}, nil
+	}
+	v, n := binary.Uvarint(b)
+	if n <= 0 || v != 1 {
+		return CID{}, fmt.Errorf("%w: unsupported version", ErrBadCID)
+	}
+	_, m := binary.Uvarint(b[n:])
+	if m <= 0 || m > 9 {
+		return CID{}, fmt.Errorf("%w: bad codec", ErrBadCID)
+	}
+	if err := checkMultihash(b[n+m:]); err != nil {
+		return CID{}, err
+	}
+	return CID{string(b)}, nil
+}
+
+func checkMultihash(mh []byte) error {
+	code, n := binary.Uvarint(mh)
+	if n <= 0 || n > 9 {
+		return fmt.Errorf("%w: bad multihash code", ErrBadCID)
+	}
+	size, m := binary.Uvarint(mh[n:])
+	if m <= 0 || m > 9 || size > 128 {
+		return fmt.Errorf("%w: bad multihash length", ErrBadCID)
+	}
+	if uint64(len(mh)-n-m) != size {
+		return fmt.Errorf("%w: multihash digest is %d bytes, header says %d", ErrBadCID, len(mh)-n-m, size)
+	}
+	if code == HashSHA2256 && size != 32 {
+		return fmt.Errorf("%w: sha2-256 digest must be 32 bytes", ErrBadCID)
+	}
+	return nil
+}
+
+// ParseCID parses the text form of a CID: CIDv0 (base58btc, "Qm...") or
+// CIDv1 in base32 ("b...", "B...") or base58btc ("z...").
+func ParseCID(s string) (CID, error) {
+	if len(s) < 2 || len(s) > 256 {
+		return CID{}, fmt.Errorf("%w: %q has the wrong length", ErrBadCID, truncate(s))
+	}
+	if len(s) == 46 && strings.HasPrefix(s, "Qm") {
+		b, err := base58Decode(s)
+		if err != nil {
+			return CID{}, fmt.Errorf("%w: %q: %v", ErrBadCID, truncate(s), err)
+		}
+		return CIDFromBytes(b)
+	}
+	var (
+		b   []byte
+		err error
+	)
+	switch s[0] {
+	case 'b':
+		b, err = b32.DecodeString(s[1:])
+	case 'B':
+		b, err = b32.DecodeString(strings.ToLower(s[1:]))
+	case 'z':
+		b, err = base58Decode(s[1:])
+	default:
+		return CID{}, fmt.Errorf("%w: %q: unsupported multibase prefix %q", ErrBadCID, truncate(s), s[0])
+	}
+	if err != nil {
+		return CID{}, fmt.Errorf("%w: %q: %v", ErrBadCID, truncate(s), err)
+	}
+	if len(b) > 0 && b[0] == 0x12 {
+		return CID{}, fmt.Errorf("%w: %q: CIDv0 must be base58btc without prefix", ErrBadCID, truncate(s))
+	}
+	c, err := CIDFromBytes(b)
+	if err != nil {
+		return CID{}, fmt.Errorf("%q: %w", truncate(s), err)
+	}
+	return c, nil
+}
+
+func truncate(s string) string {
+	if len(s) > 80 {
+		return s[:80] + "..."
+	}
+	return s
+}
+
+const b58Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+
+func base58Encode(b []byte) string {
+	x := new(big.Int).SetBytes(b)
+	var out []byte
+	mod, base := new(big.Int), big.NewInt(58)
+	for x.Sign() > 0 {
+		x.DivMod(x, base, mod)
+		out = append(out, b58Alphabet[mod.Int64()])
+	}
+	for _, c := range b {
+		if c != 0 {
+			break
+		}
+		out = append(out, '1')
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return string(out)
+}
+
+func base58Decode(s string) ([]byte, error) {
+	x, base := new(big.Int), big.NewInt(58)
+	zeros := 0
+	for i := 0; i < len(s) && s[i] == '1'; i++ {
+		zeros++
+	}
+	for i := 0; i < len(s); i++ {
+		d := strings.IndexByte(b58Alphabet, s[i])
+		if d < 0 {
+			return nil, errors.New("invalid base58 character")
+		}
+		x.Mul(x, base).Add(x, big.NewInt(int64(d)))
+	}
+	return append(make([]byte, zeros), x.Bytes()...), nil
+}
