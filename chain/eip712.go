@@ -1,0 +1,111 @@
+package chain
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/signer/core/apitypes"
+
+	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/wf"
+)
+
+// Spec signatures are EIP-712 typed data so a wallet shows what it signs:
+//
+//	domain  EIP712Domain(string name,string version) = ("WebFunctions", "1")
+//	message FunctionSpec(address owner,bytes32 specHash)
+//
+// specHash is keccak256 of the spec's canonical JSON. The domain has no
+// chainId on purpose: a spec is valid on every chain and provider.
+var specTypes = apitypes.Types{
+	"EIP712Domain": {{Name: "name", Type: "string"}, {Name: "version", Type: "string"}},
+	"FunctionSpec": {{Name: "owner", Type: "address"}, {Name: "specHash", Type: "bytes32"}},
+}
+
+// SpecDigest is the EIP-712 digest the owner signs for s.
+func SpecDigest(s *wf.Spec) ([32]byte, error) {
+	canon, err := spec.Canonical(s)
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("chain: spec digest: %w", err)
+	}
+	td := apitypes.TypedData{
+		Types:       specTypes,
+		PrimaryType: "FunctionSpec",
+		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
+		Message: apitypes.TypedDataMessage{
+			"owner":    common.Address(s.Owner).Hex(),
+			"specHash": hexutil.Encode(crypto.Keccak256(canon)),
+		},
+	}
+	h, _, err := apitypes.TypedDataAndHash(td)
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("chain: spec digest: %w", err)
+	}
+	return [32]byte(h), nil
+}
+
+// SignSpec sets s.Owner to k's address and returns the signed spec.
+func SignSpec(k *Key, s wf.Spec) (*wf.SignedSpec, error) {
+	s.Owner = k.Address()
+	d, err := SpecDigest(&s)
+	if err != nil {
+		return nil, err
+	}
+	sig, err := k.SignDigest(d)
+	if err != nil {
+		return nil, err
+	}
+	return &wf.SignedSpec{Spec: s, Signature: sig}, nil
+}
+
+// VerifySpec checks that ss is signed by its owner. Errors wrap
+// wf.ErrInvalid.
+func VerifySpec(ss *wf.SignedSpec) error {
+	d, err := SpecDigest(&ss.Spec)
+	if err != nil {
+		return err
+	}
+	signer, err := RecoverSigner(d, ss.Signature)
+	if err != nil {
+		return err
+	}
+	if signer != ss.Spec.Owner {
+		return fmt.Errorf("%w: spec signature is by %s, not the owner %s", wf.ErrInvalid, ChecksumAddress(signer), ChecksumAddress(ss.Spec.Owner))
+	}
+	return nil
+}
+
+// SignDigest signs a 32-byte digest, returning v in {27, 28} as
+// Ethereum contracts (OpenZeppelin ECDSA) expect.
+func (k *Key) SignDigest(d [32]byte) (wf.Signature, error) {
+	sig, err := crypto.Sign(d[:], k.pk)
+	if err != nil {
+		return wf.Signature{}, fmt.Errorf("chain: sign: %w", err)
+	}
+	sig[64] += 27
+	return wf.Signature(sig), nil
+}
+
+// RecoverSigner returns the address that signed digest d. It rejects
+// malleable (high-s) signatures and v outside {27, 28}.
+func RecoverSigner(d [32]byte, sig wf.Signature) (wf.Address, error) {
+	v := sig[64]
+	if v != 27 && v != 28 {
+		return wf.Address{}, fmt.Errorf("%w: signature v must be 27 or 28", wf.ErrInvalid)
+	}
+	r := new(big.Int).SetBytes(sig[:32])
+	s := new(big.Int).SetBytes(sig[32:64])
+	if !crypto.ValidateSignatureValues(v-27, r, s, true) {
+		return wf.Address{}, fmt.Errorf("%w: malformed signature", wf.ErrInvalid)
+	}
+	raw := sig
+	raw[64] = v - 27
+	pub, err := crypto.SigToPub(d[:], raw[:])
+	if err != nil {
+		return wf.Address{}, fmt.Errorf("%w: signature: %v", wf.ErrInvalid, err)
+	}
+	return wf.Address(crypto.PubkeyToAddress(*pub)), nil
+}

@@ -1,0 +1,139 @@
+// Package spec reads, validates and encodes function specs (wf.Spec).
+//
+// A signed spec is stored as one block whose bytes are exactly its
+// canonical JSON encoding, so one spec has exactly one CID: Decode rejects
+// any other byte form of the same content, unknown fields, and trailing
+// data. Signing and signature recovery live in package chain, which owns
+// the Ethereum cryptography; this package is pure data.
+package spec
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/webfunctions/wf/wf"
+)
+
+// MaxSize bounds a spec block. Specs are small; env and (later) sealed
+// secrets are their largest parts.
+const MaxSize = 256 << 10
+
+var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// Validate checks a spec's fields. It does not check the signature.
+func Validate(s *wf.Spec) error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: spec: %s", wf.ErrInvalid, fmt.Sprintf(format, args...))
+	}
+	if s.Version != wf.SpecVersion {
+		return bad("unsupported version %d (this node reads version %d)", s.Version, wf.SpecVersion)
+	}
+	if s.Runtime != wf.RuntimeWAGI {
+		return bad("unsupported runtime %q (supported: %q)", s.Runtime, wf.RuntimeWAGI)
+	}
+	if !s.Code.CID.Defined() {
+		return bad("code.cid is missing")
+	}
+	if c := s.Code.CID.Codec(); c != wf.CodecRaw && c != wf.CodecDagPB {
+		return bad("code.cid must be a UnixFS (dag-pb or raw) CID, got codec 0x%x", c)
+	}
+	if e := s.Code.Entry; e != "" && (path.Clean(e) != e || strings.HasPrefix(e, "/") || strings.HasPrefix(e, "..")) {
+		return bad("code.entry %q must be a clean relative path", e)
+	}
+	if s.Code.Layout != wf.KuboLayout {
+		return bad("code.layout %+v is not supported (use %+v)", s.Code.Layout, wf.KuboLayout)
+	}
+	for k, v := range s.Env {
+		if !envName.MatchString(k) {
+			return bad("env name %q must match %s", k, envName)
+		}
+		if strings.ContainsRune(v, 0) {
+			return bad("env %s contains a NUL byte", k)
+		}
+	}
+	l := s.Limits
+	if l.TimeoutMS < 0 || l.MaxRequestBytes < 0 || l.MaxResponseBytes < 0 {
+		return bad("limits must not be negative")
+	}
+	if s.Owner.IsZero() {
+		return bad("owner is missing")
+	}
+	t, err := time.Parse(time.RFC3339, s.Created)
+	if err != nil || t.UTC().Format(time.RFC3339) != s.Created {
+		return bad("created %q must be RFC 3339 UTC with second precision, like %s", s.Created, Now(time.Unix(0, 0)))
+	}
+	return nil
+}
+
+// Now formats t as a spec's Created field.
+func Now(t time.Time) string { return t.UTC().Truncate(time.Second).Format(time.RFC3339) }
+
+// Canonical returns the canonical encoding of s: encoding/json with fields
+// in declaration order, map keys sorted, no HTML escaping, no whitespace.
+func Canonical(s *wf.Spec) ([]byte, error) { return marshal(s) }
+
+// Encode returns the canonical bytes of a signed spec and their CID
+// (CIDv1, json codec, sha2-256).
+func Encode(ss *wf.SignedSpec) ([]byte, wf.CID, error) {
+	if err := Validate(&ss.Spec); err != nil {
+		return nil, wf.CID{}, err
+	}
+	b, err := marshal(ss)
+	if err != nil {
+		return nil, wf.CID{}, err
+	}
+	return b, BlockCID(b), nil
+}
+
+// BlockCID is the CID of a spec block's bytes.
+func BlockCID(b []byte) wf.CID {
+	sum := sha256.Sum256(b)
+	c, _ := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x12, 0x20}, sum[:]...))
+	return c
+}
+
+// Decode parses a spec block strictly: unknown fields, trailing data,
+// invalid fields and non-canonical encodings are rejected with errors
+// wrapping wf.ErrInvalid. It does not check the signature.
+func Decode(b []byte) (*wf.SignedSpec, error) {
+	if len(b) > MaxSize {
+		return nil, fmt.Errorf("%w: spec is %d bytes, limit %d", wf.ErrTooLarge, len(b), MaxSize)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var ss wf.SignedSpec
+	if err := dec.Decode(&ss); err != nil {
+		return nil, fmt.Errorf("%w: spec: %v", wf.ErrInvalid, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%w: spec: trailing data after the JSON object", wf.ErrInvalid)
+	}
+	if err := Validate(&ss.Spec); err != nil {
+		return nil, err
+	}
+	canon, err := marshal(&ss)
+	if err != nil {
+		return nil, fmt.Errorf("%w: spec: %v", wf.ErrInvalid, err)
+	}
+	if !bytes.Equal(canon, b) {
+		return nil, fmt.Errorf("%w: spec is not in canonical form (re-encode it with wf)", wf.ErrInvalid)
+	}
+	return &ss, nil
+}
+
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
