@@ -1,0 +1,106 @@
+// Package httperr is the one place where errors become HTTP statuses and
+// JSON error bodies: {"error": {"code": "...", "message": "..."}}.
+//
+// Callers return errors wrapping the sentinels of package wf. Messages of
+// errors that wrap a sentinel describe the caller's own input and are shown;
+// anything else is an internal failure: the caller sees a generic message
+// and the detail goes to the log only.
+package httperr
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/webfunctions/wf/wf"
+)
+
+// Body is the JSON error body.
+type Body struct {
+	Error Detail `json:"error"`
+}
+
+// Detail is the inside of Body. Extra carries machine-readable hints, such
+// as what a payment is missing.
+type Detail struct {
+	Code    string         `json:"code"`
+	Message string         `json:"message"`
+	Extra   map[string]any `json:"details,omitempty"`
+}
+
+var kinds = []struct {
+	err    error
+	status int
+	code   string
+}{
+	{wf.ErrInvalid, http.StatusBadRequest, "invalid_request"},
+	{wf.ErrUnauthorized, http.StatusUnauthorized, "unauthorized"},
+	{wf.ErrPaymentRequired, http.StatusPaymentRequired, "payment_required"},
+	{wf.ErrForbidden, http.StatusForbidden, "forbidden"},
+	{wf.ErrNotFound, http.StatusNotFound, "not_found"},
+	{wf.ErrTooLarge, http.StatusRequestEntityTooLarge, "too_large"},
+	{wf.ErrRateLimited, http.StatusTooManyRequests, "rate_limited"},
+	{wf.ErrFunctionFailed, http.StatusBadGateway, "function_failed"},
+	{wf.ErrUnavailable, http.StatusServiceUnavailable, "unavailable"},
+	{wf.ErrTimeout, http.StatusGatewayTimeout, "timeout"},
+}
+
+// Status returns the HTTP status and error code for err.
+func Status(err error) (int, string) {
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		return http.StatusRequestEntityTooLarge, "too_large"
+	case errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, wf.ErrTimeout):
+		return http.StatusGatewayTimeout, "timeout"
+	}
+	for _, k := range kinds {
+		if errors.Is(err, k.err) {
+			return k.status, k.code
+		}
+	}
+	return http.StatusInternalServerError, "internal"
+}
+
+// Message returns the text safe to show for err.
+func Message(err error) string {
+	var pub *wf.Error
+	if errors.As(err, &pub) {
+		return pub.Public
+	}
+	if status, _ := Status(err); status == http.StatusInternalServerError {
+		return "internal error; the request id identifies it in the provider's log"
+	}
+	return err.Error()
+}
+
+// Write sends err as a JSON error and logs it: at error level for internal
+// failures, at debug level otherwise.
+func Write(w http.ResponseWriter, log *slog.Logger, err error) {
+	WriteExtra(w, log, err, nil)
+}
+
+// WriteExtra is Write with machine-readable details in the body.
+func WriteExtra(w http.ResponseWriter, log *slog.Logger, err error, extra map[string]any) {
+	status, code := Status(err)
+	if log != nil {
+		level := slog.LevelDebug
+		if status >= 500 && status != http.StatusBadGateway && status != http.StatusGatewayTimeout {
+			level = slog.LevelError
+		}
+		log.Log(context.Background(), level, "request failed", "status", status, "err", err)
+	}
+	WriteJSON(w, status, Body{Error: Detail{Code: code, Message: Message(err), Extra: extra}})
+}
+
+// WriteJSON writes v as JSON with the given status.
+func WriteJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}

@@ -1,0 +1,55 @@
+package httperr_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/wf"
+)
+
+func TestWrite(t *testing.T) {
+	tests := []struct {
+		name       string
+		err        error
+		status     int
+		code, text string
+	}{
+		{"invalid", fmt.Errorf("provider: %w: bad cid", wf.ErrInvalid), 400, "invalid_request", "bad cid"},
+		{"not found", fmt.Errorf("x: %w", wf.ErrNotFound), 404, "not_found", "not found"},
+		{"payment", wf.ErrPaymentRequired, 402, "payment_required", "payment required"},
+		{"forbidden", wf.ErrForbidden, 403, "forbidden", "forbidden"},
+		{"too large", &http.MaxBytesError{Limit: 10}, 413, "too_large", "too large"},
+		{"rate", wf.ErrRateLimited, 429, "rate_limited", "rate limited"},
+		{"function", wf.E(wf.ErrFunctionFailed, "function trapped", errors.New("wasm trap at 0x1234 /secret/path")), 502, "function_failed", "function trapped"},
+		{"timeout", wf.ErrTimeout, 504, "timeout", "timed out"},
+		{"internal hides detail", errors.New("open /var/lib/wf/secret: permission denied"), 500, "internal", "internal error"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			httperr.Write(rec, nil, tc.err)
+			if rec.Code != tc.status {
+				t.Errorf("status %d, want %d", rec.Code, tc.status)
+			}
+			if ct := rec.Header().Get("Content-Type"); ct != "application/json" {
+				t.Errorf("content type %q", ct)
+			}
+			var b httperr.Body
+			if err := json.Unmarshal(rec.Body.Bytes(), &b); err != nil {
+				t.Fatal(err)
+			}
+			if b.Error.Code != tc.code || !strings.Contains(b.Error.Message, tc.text) {
+				t.Errorf("body %+v, want code %s and message containing %q", b.Error, tc.code, tc.text)
+			}
+			if strings.Contains(rec.Body.String(), "/secret") || strings.Contains(rec.Body.String(), "0x1234") {
+				t.Errorf("internal detail leaked: %s", rec.Body)
+			}
+		})
+	}
+}
