@@ -109,3 +109,30 @@ func RecoverSigner(d [32]byte, sig wf.Signature) (wf.Address, error) {
 	}
 	return wf.Address(crypto.PubkeyToAddress(*pub)), nil
 }
+
+// Log reads are authorized by the function owner's signature over
+//
+//	ReadLogs(string function,uint64 expires)
+//
+// in the same domain as specs, so only the owner reads a function's logs
+// and a captured header stops working at expires.
+var logsTypes = apitypes.Types{
+	"EIP712Domain": specTypes["EIP712Domain"],
+	"ReadLogs":     {{Name: "function", Type: "string"}, {Name: "expires", Type: "uint64"}},
+}
+
+// LogsDigest is the digest an owner signs to read fn's logs until expires
+// (Unix seconds).
+func LogsDigest(fn wf.CID, expires int64) ([32]byte, error) {
+	td := apitypes.TypedData{
+		Types:       logsTypes,
+		PrimaryType: "ReadLogs",
+		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
+		Message:     apitypes.TypedDataMessage{"function": fn.String(), "expires": fmt.Sprint(expires)},
+	}
+	h, _, err := apitypes.TypedDataAndHash(td)
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("chain: logs digest: %w", err)
+	}
+	return [32]byte(h), nil
+}
