@@ -1,0 +1,75 @@
+package sandbox_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/webfunctions/wf/sandbox"
+)
+
+func benchmarkRun(b *testing.B, sb *sandbox.Sandbox, mod *sandbox.Module, path string) {
+	ctx := context.Background()
+	var mem uint64
+	b.ReportAllocs()
+	for b.Loop() {
+		req := get(path, "a=1")
+		req.Method = "POST"
+		req.Body = strings.NewReader("benchmark body")
+		resp, err := sb.Run(ctx, mod, req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		mem = resp.Memory
+	}
+	b.ReportMetric(float64(mem)/(1<<20), "MiB-linear-memory")
+}
+
+// BenchmarkRun is one request to the Go guest's /echo: instantiate, Go
+// runtime start, read stdin, JSON out, parse CGI.
+func BenchmarkRun(b *testing.B) {
+	sb, mod := sharedGuest(b)
+	benchmarkRun(b, sb, mod, "/echo")
+}
+
+// BenchmarkRunParallel is BenchmarkRun with GOMAXPROCS requests at once.
+func BenchmarkRunParallel(b *testing.B) {
+	sb, mod := sharedGuest(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := sb.Run(ctx, mod, get("/echo", "")); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
+// BenchmarkRunHello is the WAGI docs' hand-written module: the sandbox's own
+// cost per request, without a guest language runtime to start.
+func BenchmarkRunHello(b *testing.B) {
+	ctx := context.Background()
+	sb, err := sandbox.New(ctx, sandbox.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sb.Close(ctx)
+	mod, err := sb.Compile(ctx, "hello", wagiHello())
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchmarkRun(b, sb, mod, "/")
+}
+
+// BenchmarkCompileHit is the per-request cost of finding a compiled module.
+func BenchmarkCompileHit(b *testing.B) {
+	sb, _ := sharedGuest(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := sb.Compile(ctx, "guest", guestWasm); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,92 @@
+// Package sandbox runs WebFunctions' WebAssembly functions: WASI preview 1
+// commands that speak WAGI 1.0, the CGI dialect of deislabs/wagi, so a
+// module written for WAGI runs unchanged. It is the only package that
+// imports wazero.
+//
+// # ABI
+//
+// Each Run instantiates the module afresh and calls _start. The request
+// goes in as:
+//
+//   - Environment: the CGI/WAGI variables AUTH_TYPE (empty), CONTENT_LENGTH
+//     (always set, "0" for no body), CONTENT_TYPE, GATEWAY_INTERFACE
+//     (CGI/1.1), PATH_INFO and PATH_TRANSLATED (the decoded path after the
+//     function prefix), X_RAW_PATH_INFO (the same, still encoded),
+//     X_RELATIVE_PATH (PATH_INFO without its leading slash), QUERY_STRING,
+//     REMOTE_ADDR and REMOTE_HOST (the client IP), REMOTE_USER (empty),
+//     REQUEST_METHOD, SCRIPT_NAME ("/<cid>"), X_MATCHED_ROUTE
+//     ("/<cid>/..."), SERVER_NAME and SERVER_PORT (from Host), SERVER_PROTOCOL,
+//     SERVER_SOFTWARE and X_FULL_URL; one HTTP_* variable per request header;
+//     and the function's own Env from its spec. CGI variables win over the
+//     function's Env, which wins over headers (WAGI lets headers override
+//     configured env; here a caller cannot change what the owner set).
+//   - Headers are named as CGI says (upper case, '-' to '_', "HTTP_"
+//     prefix); repeated values are joined with ", " ("; " for Cookie).
+//     Authorization and Proxy-Authorization are never passed (RFC 3875
+//     section 4.1.18; WAGI drops Authorization too), nor is Proxy
+//     ("httpoxy": HTTP_PROXY reads as proxy configuration), nor are
+//     hop-by-hop headers. Header names with characters other than letters, digits and
+//     '-' are dropped, so "X_User" cannot pose as "X-User".
+//   - Arguments, as WAGI builds them: argv[0] is the URL path
+//     (SCRIPT_NAME + the encoded path), then the query split on '&', still
+//     encoded; empty terms are dropped.
+//   - Stdin: the request body, read to its end before the function starts
+//     so CONTENT_LENGTH is exact and a slow client does not use the
+//     function's time.
+//
+// The function answers on stdout with a CGI response, parsed by
+// ParseCGIResponse: header lines (LF or CRLF), a blank line, the body.
+// Stderr is the invocation's log for the owner (Response.Log).
+//
+// # Isolation
+//
+// Only the variables above exist: nothing from the host's environment. No
+// directory is preopened, so every path open fails (EBADF); wazero's socket
+// extension is not enabled, so there is no network. The wall and monotonic
+// clocks are real, and sleeping really sleeps (wazero's defaults are fake
+// clocks and a no-op sleep, which break Go's time.Sleep). Random bytes come
+// from crypto/rand; wazero's default source is deterministic, which would
+// give every instance the same "random" keys. Modules may import only
+// wasi_snapshot_preview1, with the right signatures; Compile rejects others.
+//
+// # Limits
+//
+// Config sets the provider's maxima; each Request's wf.Limits chooses values
+// within them, a zero field meaning the maximum.
+//
+//   - Memory: wazero fixes a memory's maximum when it compiles a module, from
+//     the runtime-wide WithMemoryLimitPages, so per-function limits would
+//     need a runtime and a compiled copy per distinct limit (measured: a
+//     second runtime sharing the compilation cache still spends about 70 ms
+//     decoding the 3.3 MB test guest, and holds a second copy of the
+//     module). Instead the runtime gets the provider's maximum, and every
+//     instance gets its own linear memory from a wazero experimental
+//     MemoryAllocator that refuses to grow past that instance's limit. One
+//     compiled module serves every limit, and Response.Memory reports the
+//     peak. A refused grow is memory.grow returning -1; Go guests then die
+//     with "out of memory" and exit 2, reported as ErrFunctionFailed.
+//   - Time: a context deadline with WithCloseOnContextDone, so even a loop
+//     with no calls stops at the deadline; the guest's sleep also wakes
+//     there. A Run past its deadline fails with ErrTimeout.
+//   - Output: stdout is buffered up to the limit; the write that would pass
+//     it fails and cancels the instance, so a guest that ignores write
+//     errors is stopped at once instead of flooding until the deadline.
+//   - Request body: read through a limit; one byte over is ErrTooLarge.
+//   - Log: stderr past Config.MaxLogBytes is dropped, never failing the
+//     function, and the log ends with a truncation marker.
+//
+// # Compilation
+//
+// Compiling a Go guest takes seconds, so Compile keeps modules in memory by
+// key (the code CID) and compiles each key once even when many requests ask
+// at once. With Config.CacheDir, wazero also keeps machine code on disk, so
+// a restarted provider loads a module in tens of milliseconds instead of
+// recompiling it.
+//
+// Every instance is fresh and never shared, so one request cannot see
+// another's memory. A Go guest costs milliseconds per request, almost all of
+// it the Go runtime starting and wazero copying its data segments; a small
+// hand-written module costs about a tenth of a millisecond (see the
+// benchmarks). Reusing instances (a reactor ABI) is the way to make Go
+// guests cheaper and is not done here.
+package sandbox

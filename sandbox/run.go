@@ -1,0 +1,454 @@
+package sandbox
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/experimental"
+	"github.com/tetratelabs/wazero/sys"
+
+	"github.com/webfunctions/wf/wf"
+)
+
+const (
+	pageSize   = 65536    // bytes in a wasm page
+	maxMemHint = 16 << 20 // most linear memory reserved up front from past runs
+)
+
+// Request is one HTTP request for a function, already routed: the provider
+// has stripped the "/<cid>" prefix and checked access and payment.
+type Request struct {
+	Method string // REQUEST_METHOD; "" means GET
+	// Path is the URL path after the function prefix, starting with '/'
+	// and still percent-encoded as on the wire (X_RAW_PATH_INFO);
+	// PATH_INFO is its decoded form. "" when the URL is the prefix itself.
+	Path       string
+	RawQuery   string // QUERY_STRING, without "?"
+	ScriptName string // SCRIPT_NAME, "/<cid>"
+	Host       string // the Host header: HTTP_HOST, SERVER_NAME and SERVER_PORT
+	RemoteAddr string // "ip:port" or "ip"; REMOTE_ADDR and REMOTE_HOST get the ip
+	Proto      string // SERVER_PROTOCOL; "" means HTTP/1.1
+	// Scheme is "http" or "https", for X_FULL_URL and the default
+	// SERVER_PORT; "" means http.
+	Scheme string
+	// Header becomes HTTP_* variables, except credentials and hop-by-hop
+	// headers (see doc.go). Host is taken from the Host field.
+	Header http.Header
+	// Body is the request body, read to its end (up to the limit) before
+	// the function starts; nil means empty. Run does not close it.
+	Body io.Reader
+	// Env is the function's own environment from its spec. It may not
+	// override CGI variables, and request headers may not override it.
+	Env map[string]string
+	// Limits are the function's limits; zero fields mean the provider's
+	// maxima, and larger values are capped by them.
+	Limits wf.Limits
+}
+
+// Response is what a function answered, or on error what is known of it.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+	// Log is the function's stderr, at most Config.MaxLogBytes of it,
+	// meant for the function's owner, not the caller.
+	Log []byte
+	// Duration is the wall time from instantiation to exit.
+	Duration time.Duration
+	// Memory is the largest size the instance's linear memory reached, in
+	// bytes.
+	Memory uint64
+}
+
+// limits are one Run's effective limits.
+type limits struct {
+	pages    uint32
+	timeout  time.Duration
+	reqBytes int64
+	outBytes int64
+}
+
+func (s *Sandbox) limits(l wf.Limits) limits {
+	capped := func(v, max int64) int64 {
+		if v <= 0 || v > max {
+			return max
+		}
+		return v
+	}
+	return limits{
+		pages:    uint32(capped(int64(l.MemoryPages), int64(s.cfg.MaxMemoryPages))),
+		timeout:  time.Duration(capped(int64(l.Timeout()), int64(s.cfg.MaxTimeout))),
+		reqBytes: capped(l.MaxRequestBytes, s.cfg.MaxRequestBytes),
+		outBytes: capped(l.MaxResponseBytes, s.cfg.MaxResponseBytes),
+	}
+}
+
+// Run runs one request in a fresh instance of m and parses its CGI answer.
+//
+// Errors: a body over the limit wraps wf.ErrTooLarge; a run past the time
+// limit wraps wf.ErrTimeout; a trap, a memory limit hit, a non-zero exit,
+// output over the limit or a malformed CGI response wraps
+// wf.ErrFunctionFailed. These are *wf.Error values whose public message is
+// safe to show callers. If ctx ends first, the error wraps ctx.Err(). When
+// the function ran, the Response is non-nil even on error, and carries its
+// Log, Duration and Memory.
+func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, error) {
+	if m == nil || m.s != s || req == nil {
+		return nil, errors.New("sandbox: run: nil request or module from another Sandbox")
+	}
+	if s.isClosed() {
+		return nil, errClosed
+	}
+	if !m.acquire() {
+		return nil, ErrReleased
+	}
+	defer m.release()
+	lim := s.limits(req.Limits)
+
+	var body []byte
+	if req.Body != nil {
+		var err error
+		body, err = io.ReadAll(io.LimitReader(req.Body, lim.reqBytes+min(1, math.MaxInt64-lim.reqBytes)))
+		if err != nil {
+			return nil, fmt.Errorf("sandbox: read request body: %w", err)
+		}
+		if int64(len(body)) > lim.reqBytes {
+			return nil, wf.E(wf.ErrTooLarge, fmt.Sprintf("request body over %d bytes", lim.reqBytes), nil)
+		}
+	}
+	if m.minPages > lim.pages {
+		return nil, wf.E(wf.ErrFunctionFailed, "function needs more memory than its limit",
+			fmt.Errorf("sandbox: %s needs %d pages, limit %d", m.key, m.minPages, lim.pages))
+	}
+	env, err := cgiEnv(req, len(body), s.cfg.ServerSoftware)
+	if err != nil {
+		return nil, err
+	}
+	args, err := cgiArgs(req)
+	if err != nil {
+		return nil, err
+	}
+
+	runCtx, cancel := context.WithTimeout(ctx, lim.timeout)
+	defer cancel()
+	stdout := &limitedWriter{max: lim.outBytes, cancel: cancel}
+	stderr := &logWriter{max: s.cfg.MaxLogBytes}
+	mem := &linearMemory{limit: uint64(lim.pages) * pageSize}
+	allocCtx := experimental.WithMemoryAllocator(runCtx, experimental.MemoryAllocatorFunc(
+		func(capacity, _ uint64) experimental.LinearMemory {
+			// Reserve what the last run reached, so a guest that always
+			// grows the same way (Go's runtime does) is not copied as it grows.
+			mem.buf = make([]byte, 0, min(max(capacity, m.memHint.Load()), mem.limit))
+			return mem
+		}))
+
+	mc := wazero.NewModuleConfig().
+		WithName(""). // anonymous: many instances of one module at once
+		WithArgs(args...).
+		WithStdin(bytes.NewReader(body)).
+		WithStdout(stdout).
+		WithStderr(stderr).
+		WithSysWalltime().
+		WithSysNanotime().
+		WithNanosleep(func(ns int64) { sleep(runCtx, time.Duration(ns)) }).
+		WithRandSource(rand.Reader)
+	for _, kv := range env {
+		mc = mc.WithEnv(kv[0], kv[1])
+	}
+
+	s.runs.Add(1)
+	start := time.Now()
+	inst, runErr := s.rt.InstantiateModule(allocCtx, m.compiled, mc)
+	dur := time.Since(start)
+	if inst != nil {
+		inst.Close(ctx)
+	}
+	resp := &Response{Log: stderr.bytes(), Duration: dur, Memory: mem.peak}
+	if runErr == nil && !mem.refused {
+		// Capped: one big run should not make every later run reserve as much.
+		m.memHint.Store(min(mem.peak, maxMemHint))
+	}
+	timedOut := errors.Is(runCtx.Err(), context.DeadlineExceeded)
+	if err := s.runError(ctx, m, lim, runErr, timedOut, stdout, mem); err != nil {
+		return resp, err
+	}
+	status, hdr, out, err := ParseCGIResponse(stdout.buf.Bytes())
+	if err != nil {
+		return resp, wf.E(wf.ErrFunctionFailed, "function returned a malformed CGI response",
+			fmt.Errorf("sandbox: %s: %w", m.key, err))
+	}
+	resp.Status, resp.Header, resp.Body = status, hdr, out
+	return resp, nil
+}
+
+// runError maps how an instance ended to the errors Run documents.
+func (s *Sandbox) runError(ctx context.Context, m *Module, lim limits, err error, timedOut bool, out *limitedWriter, mem *linearMemory) error {
+	if out.exceeded {
+		// Checked first: the cancel that stopped the guest looks like a
+		// context cancellation below.
+		return wf.E(wf.ErrFunctionFailed, fmt.Sprintf("function output over %d bytes", lim.outBytes),
+			fmt.Errorf("sandbox: %s: stdout over %d bytes", m.key, lim.outBytes))
+	}
+	if s.isClosed() {
+		// Closing the runtime ends guests with exit code 0, which would
+		// otherwise pass for success with a cut-off response.
+		return errClosed
+	}
+	if err == nil {
+		return nil
+	}
+	if cerr := ctx.Err(); cerr != nil {
+		return fmt.Errorf("sandbox: run %s: %w", m.key, cerr)
+	}
+	detail := fmt.Errorf("sandbox: run %s: %w", m.key, err)
+	var exit *sys.ExitError
+	if errors.As(err, &exit) && exit.ExitCode() == 0 {
+		return nil
+	}
+	if timedOut || (exit != nil && exit.ExitCode() == sys.ExitCodeDeadlineExceeded) {
+		return wf.E(wf.ErrTimeout, fmt.Sprintf("function ran over %v", lim.timeout), detail)
+	}
+	if mem.refused {
+		return wf.E(wf.ErrFunctionFailed, fmt.Sprintf("function ran out of memory (limit %d pages)", lim.pages), detail)
+	}
+	if exit != nil {
+		return wf.E(wf.ErrFunctionFailed, fmt.Sprintf("function exited with status %d", exit.ExitCode()), detail)
+	}
+	return wf.E(wf.ErrFunctionFailed, "function trapped", detail)
+}
+
+// sleep is the guest's nanosleep. It wakes at the deadline so a sleeping
+// guest is stopped on time, not when its sleep ends.
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
+}
+
+// limitedWriter is the guest's stdout. Past max it fails and cancels the
+// instance: a guest that ignores write errors would otherwise spin until the
+// deadline.
+type limitedWriter struct {
+	buf      bytes.Buffer
+	max      int64
+	cancel   context.CancelFunc
+	exceeded bool
+}
+
+var errOutputLimit = errors.New("output limit reached")
+
+func (w *limitedWriter) Write(p []byte) (int, error) {
+	if w.exceeded || int64(w.buf.Len())+int64(len(p)) > w.max {
+		w.exceeded = true
+		w.cancel()
+		return 0, errOutputLimit
+	}
+	return w.buf.Write(p)
+}
+
+// logWriter is the guest's stderr: it keeps the first max bytes and
+// silently drops the rest, so logging never fails a function.
+type logWriter struct {
+	buf     bytes.Buffer
+	max     int
+	dropped int64
+}
+
+func (w *logWriter) Write(p []byte) (int, error) {
+	n := min(len(p), w.max-w.buf.Len())
+	w.buf.Write(p[:n])
+	w.dropped += int64(len(p) - n)
+	return len(p), nil
+}
+
+func (w *logWriter) bytes() []byte {
+	if w.dropped > 0 {
+		fmt.Fprintf(&w.buf, "\n[log truncated: %d bytes dropped]\n", w.dropped)
+	}
+	return w.buf.Bytes()
+}
+
+// Request headers never passed to a function: credentials (RFC 3875
+// section 4.1.18; WAGI drops Authorization too), Proxy (HTTP_PROXY is read
+// as proxy configuration by many HTTP clients: "httpoxy") and hop-by-hop
+// headers.
+var droppedRequestHeaders = map[string]bool{
+	"Authorization":       true,
+	"Proxy-Authorization": true,
+	"Proxy":               true,
+	"Connection":          true,
+	"Keep-Alive":          true,
+	"Proxy-Connection":    true,
+	"Te":                  true,
+	"Trailer":             true,
+	"Transfer-Encoding":   true,
+	"Upgrade":             true,
+}
+
+// cgiEnv returns the function's environment, sorted by name. Precedence:
+// CGI variables over the function's Env over request headers.
+func cgiEnv(req *Request, contentLength int, software string) ([][2]string, error) {
+	env := make(map[string]string, len(req.Env)+len(req.Header)+24)
+	for k, v := range req.Env {
+		if k == "" || strings.ContainsAny(k, "=\x00") || strings.IndexByte(v, 0) >= 0 {
+			// The spec is at fault, not the caller: a 502, not a 400.
+			return nil, wf.E(wf.ErrFunctionFailed, "function environment is invalid", fmt.Errorf("sandbox: env %q", k))
+		}
+		env[k] = v
+	}
+	for name, vals := range req.Header {
+		key, ok := headerVar(name)
+		if !ok || len(vals) == 0 {
+			continue
+		}
+		if _, set := env[key]; set {
+			continue // an earlier header or the function's Env
+		}
+		sep := ", "
+		if key == "HTTP_COOKIE" {
+			sep = "; "
+		}
+		v := strings.Join(vals, sep)
+		if strings.IndexByte(v, 0) >= 0 {
+			continue
+		}
+		env[key] = v
+	}
+	if _, set := env["HTTP_HOST"]; !set && req.Host != "" {
+		env["HTTP_HOST"] = req.Host
+	}
+
+	scheme := req.Scheme
+	if scheme == "" {
+		scheme = "http"
+	}
+	serverName, serverPort := req.Host, ""
+	if h, p, err := net.SplitHostPort(req.Host); err == nil {
+		serverName, serverPort = h, p
+	}
+	if serverPort == "" {
+		serverPort = "80"
+		if scheme == "https" {
+			serverPort = "443"
+		}
+	}
+	remote := req.RemoteAddr
+	if h, _, err := net.SplitHostPort(remote); err == nil {
+		remote = h
+	}
+	pathInfo, err := url.PathUnescape(req.Path)
+	if err != nil {
+		pathInfo = req.Path
+	}
+	method := req.Method
+	if method == "" {
+		method = http.MethodGet
+	}
+	proto := req.Proto
+	if proto == "" {
+		proto = "HTTP/1.1"
+	}
+	fullURL := scheme + "://" + req.Host + req.ScriptName + req.Path
+	if req.RawQuery != "" {
+		fullURL += "?" + req.RawQuery
+	}
+	for k, v := range map[string]string{
+		"AUTH_TYPE":         "",
+		"CONTENT_LENGTH":    strconv.Itoa(contentLength),
+		"CONTENT_TYPE":      req.Header.Get("Content-Type"),
+		"GATEWAY_INTERFACE": "CGI/1.1",
+		"PATH_INFO":         pathInfo,
+		"PATH_TRANSLATED":   pathInfo,
+		"QUERY_STRING":      req.RawQuery,
+		"REMOTE_ADDR":       remote,
+		"REMOTE_HOST":       remote,
+		"REMOTE_USER":       "",
+		"REQUEST_METHOD":    method,
+		"SCRIPT_NAME":       req.ScriptName,
+		"SERVER_NAME":       serverName,
+		"SERVER_PORT":       serverPort,
+		"SERVER_PROTOCOL":   proto,
+		"SERVER_SOFTWARE":   software,
+		"X_FULL_URL":        fullURL,
+		"X_MATCHED_ROUTE":   req.ScriptName + "/...",
+		"X_RAW_PATH_INFO":   req.Path,
+		"X_RELATIVE_PATH":   strings.TrimPrefix(pathInfo, "/"),
+	} {
+		if strings.IndexByte(v, 0) >= 0 {
+			return nil, wf.E(wf.ErrInvalid, "request contains a NUL byte", fmt.Errorf("sandbox: %s", k))
+		}
+		env[k] = v
+	}
+	out := make([][2]string, 0, len(env))
+	for k, v := range env {
+		out = append(out, [2]string{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out, nil
+}
+
+// headerVar maps a header name to its CGI variable, or reports that the
+// header is not passed. Names with anything but letters, digits and '-'
+// are dropped: "X_User" and "X-User" would otherwise both be HTTP_X_USER,
+// letting a caller spoof a header a front proxy vouched for.
+func headerVar(name string) (string, bool) {
+	if droppedRequestHeaders[http.CanonicalHeaderKey(name)] || name == "" {
+		return "", false
+	}
+	b := make([]byte, 0, len("HTTP_")+len(name))
+	b = append(b, "HTTP_"...)
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			b = append(b, c-'a'+'A')
+		case 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			b = append(b, c)
+		case c == '-':
+			b = append(b, '_')
+		default:
+			return "", false
+		}
+	}
+	return string(b), true
+}
+
+// cgiArgs builds argv as WAGI does: the request's URL path, then the query
+// split on '&', still encoded. Empty terms are dropped: WASI cannot carry
+// an empty argument through wazero.
+func cgiArgs(req *Request) ([]string, error) {
+	argv0 := req.ScriptName + req.Path
+	if argv0 == "" {
+		argv0 = "/"
+	}
+	args := []string{argv0}
+	if req.RawQuery != "" {
+		for _, t := range strings.Split(req.RawQuery, "&") {
+			if t != "" {
+				args = append(args, t)
+			}
+		}
+	}
+	for _, a := range args {
+		if strings.IndexByte(a, 0) >= 0 {
+			return nil, wf.E(wf.ErrInvalid, "request contains a NUL byte", errors.New("sandbox: argv"))
+		}
+	}
+	return args, nil
+}
