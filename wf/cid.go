@@ -24,7 +24,8 @@ type CID struct{ b string }
 var (
 	b32 = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
 	// ErrBadCID is returned for strings or bytes that are not a valid CID.
-	ErrBadCID = errors.New("invalid CID")
+	// It wraps ErrInvalid.
+	ErrBadCID = fmt.Errorf("%w: bad CID", ErrInvalid)
 )
 
 // Defined reports whether c is a valid (non-zero) CID.
@@ -106,12 +107,12 @@ func CIDFromBytes(b []byte) (CID, error) {
 	if len(b) == 34 && b[0] == 0x12 && b[1] == 0x20 {
 		return CID{string(b)}, nil
 	}
-	v, n := binary.Uvarint(b)
+	v, n := uvarint(b)
 	if n <= 0 || v != 1 {
 		return CID{}, fmt.Errorf("%w: unsupported version", ErrBadCID)
 	}
-	_, m := binary.Uvarint(b[n:])
-	if m <= 0 || m > 9 {
+	_, m := uvarint(b[n:])
+	if m <= 0 {
 		return CID{}, fmt.Errorf("%w: bad codec", ErrBadCID)
 	}
 	if err := checkMultihash(b[n+m:]); err != nil {
@@ -120,13 +121,23 @@ func CIDFromBytes(b []byte) (CID, error) {
 	return CID{string(b)}, nil
 }
 
+// uvarint reads a minimally encoded unsigned varint, as the multiformats
+// spec requires: otherwise one CID would have several binary forms.
+func uvarint(b []byte) (uint64, int) {
+	v, n := binary.Uvarint(b)
+	if n <= 0 || n > 9 || n != len(binary.AppendUvarint(nil, v)) {
+		return 0, -1
+	}
+	return v, n
+}
+
 func checkMultihash(mh []byte) error {
-	code, n := binary.Uvarint(mh)
-	if n <= 0 || n > 9 {
+	code, n := uvarint(mh)
+	if n <= 0 {
 		return fmt.Errorf("%w: bad multihash code", ErrBadCID)
 	}
-	size, m := binary.Uvarint(mh[n:])
-	if m <= 0 || m > 9 || size > 128 {
+	size, m := uvarint(mh[n:])
+	if m <= 0 || size > 128 {
 		return fmt.Errorf("%w: bad multihash length", ErrBadCID)
 	}
 	if uint64(len(mh)-n-m) != size {

@@ -1,0 +1,192 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/provider"
+	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/store/diskstore"
+	"github.com/webfunctions/wf/templates"
+	"github.com/webfunctions/wf/trustless"
+	"github.com/webfunctions/wf/wf"
+)
+
+type providerFlags struct {
+	listen, data, publicURL, logLevel, logFormat string
+	peers                                        multiFlag
+	maxMemoryMiB                                 int
+	maxTimeout                                   time.Duration
+	maxUpload                                    int64
+}
+
+func (a *App) providerFlags(name, defaultData string) (*providerFlags, func([]string) ([]string, error)) {
+	fs := a.flags(name)
+	pf := &providerFlags{}
+	fs.StringVar(&pf.listen, "listen", "127.0.0.1:8080", "address to serve HTTP on")
+	fs.StringVar(&pf.data, "data", defaultData, "data directory (blocks, compile cache)")
+	fs.StringVar(&pf.publicURL, "public-url", "", "this node's URL as callers see it (default http://LISTEN)")
+	fs.Var(&pf.peers, "peer", "trustless gateway or provider URL to fetch missing functions from (repeatable)")
+	fs.IntVar(&pf.maxMemoryMiB, "max-memory", 128, "largest memory a function may use, MiB")
+	fs.DurationVar(&pf.maxTimeout, "max-timeout", 30*time.Second, "longest wall time a request may run")
+	fs.Int64Var(&pf.maxUpload, "max-upload", 256<<20, "largest CAR upload, bytes")
+	fs.StringVar(&pf.logLevel, "log-level", "info", "debug, info, warn or error")
+	fs.StringVar(&pf.logFormat, "log-format", "text", "text or json")
+	return pf, func(args []string) ([]string, error) { return parse(fs, args) }
+}
+
+func (a *App) cmdProvider(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] != "start" {
+		return usageErr("wf provider start [--listen ADDR] [--data DIR]")
+	}
+	pf, parse := a.providerFlags("provider start", filepath.Join(a.home(), "provider"))
+	if _, err := parse(args[1:]); err != nil {
+		return err
+	}
+	return a.runProvider(ctx, pf, nil)
+}
+
+// runProvider serves a provider until ctx ends, then shuts down
+// gracefully. started, if set, runs once the node is serving.
+func (a *App) runProvider(ctx context.Context, pf *providerFlags, started func(ctx context.Context, url string) error) error {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(pf.logLevel)); err != nil {
+		return usageErr("--log-level: %v", err)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	var log *slog.Logger
+	switch pf.logFormat {
+	case "json":
+		log = slog.New(slog.NewJSONHandler(a.Stderr, opts))
+	case "text":
+		log = slog.New(slog.NewTextHandler(a.Stderr, opts))
+	default:
+		return usageErr("--log-format must be text or json")
+	}
+	if err := os.MkdirAll(pf.data, 0o700); err != nil {
+		return err
+	}
+	store, err := diskstore.New(pf.data, diskstore.Options{})
+	if err != nil {
+		return err
+	}
+	sb, err := sandbox.New(ctx, sandbox.Config{
+		CacheDir:       filepath.Join(pf.data, "compile-cache"),
+		MaxMemoryPages: uint32(pf.maxMemoryMiB) * 16,
+		MaxTimeout:     pf.maxTimeout,
+		ServerSoftware: "WebFunctions/" + Version,
+	})
+	if err != nil {
+		return err
+	}
+	defer sb.Close(context.Background())
+
+	ln, err := net.Listen("tcp", pf.listen)
+	if err != nil {
+		return err
+	}
+	url := pf.publicURL
+	if url == "" {
+		url = "http://" + ln.Addr().String()
+	}
+	cfg := provider.Config{
+		Store: store, Sandbox: sb, Log: log,
+		MaxUploadBytes: pf.maxUpload, Name: "wf", Version: Version, PublicURL: url,
+	}
+	if len(pf.peers) > 0 {
+		cfg.Fetcher = &trustless.Fetcher{Gateways: pf.peers}
+	}
+	p, err := provider.New(cfg)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	srv := &http.Server{
+		Handler:           p.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("provider serving", "url", url, "data", pf.data)
+	if started != nil {
+		if err := started(ctx, url); err != nil {
+			srv.Close()
+			return err
+		}
+	}
+	if a.Ready != nil {
+		a.Ready(url)
+	}
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// devCreated is the example's fixed creation time, so `wf dev` gives the
+// example the same CID on every run and machine.
+const devCreated = "2026-01-01T00:00:00Z"
+
+func (a *App) cmdDev(ctx context.Context, args []string) error {
+	pf, parse := a.providerFlags("dev", filepath.Join(a.home(), "dev"))
+	if _, err := parse(args); err != nil {
+		return err
+	}
+	return a.runProvider(ctx, pf, func(ctx context.Context, url string) error {
+		key, err := chain.KeyFromHex(DevKeyHex)
+		if err != nil {
+			return err
+		}
+		tmp, err := os.CreateTemp("", "wf-hello-*.wasm")
+		if err != nil {
+			return err
+		}
+		defer os.Remove(tmp.Name())
+		if _, err := tmp.Write(templates.HelloWasm); err != nil {
+			return err
+		}
+		tmp.Close()
+		res, err := deploy(ctx, io.Discard, url, key, tmp.Name(), wf.Spec{
+			Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI, Created: devCreated,
+		})
+		if err != nil {
+			return fmt.Errorf("dev: deploy the example: %w", err)
+		}
+		fmt.Fprintf(a.Stdout, `
+WebFunctions dev provider: %s   (data in %s; Ctrl-C stops)
+Example function (AssemblyScript, owner %s, the public dev key):
+  %s
+
+Try it:
+  curl '%s?name=you'
+  curl -d 'WebFunctions' %s
+  wf logs %s --provider %s --key dev
+
+Write your own: wf init --lang go hello && wf deploy hello --provider %s --key dev
+`, url, pf.data, chain.ChecksumAddress(key.Address()), res.CID, res.URL, res.URL, res.CID, url, url)
+		return nil
+	})
+}

@@ -1,0 +1,169 @@
+// Package client talks to a provider node over HTTP: it packs and signs
+// functions into deploy CARs, uploads them, invokes functions and reads
+// their logs. The cli and the tests use it; so can any Go program.
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/dag"
+	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/store/memstore"
+	"github.com/webfunctions/wf/wf"
+)
+
+// Package is a function ready to upload: its signed spec, the spec's CID
+// (the function's address) and a CAR v1 holding the spec block followed by
+// the code DAG.
+type Package struct {
+	CID  wf.CID
+	Spec *wf.SignedSpec
+	CAR  []byte
+}
+
+// Pack chunks the module into a kubo-identical UnixFS DAG, points s at it,
+// signs s with key (which becomes the owner) and builds the deploy CAR.
+func Pack(ctx context.Context, module io.Reader, s wf.Spec, key *chain.Key) (*Package, error) {
+	st := memstore.New()
+	code, err := dag.AddFile(ctx, st, module)
+	if err != nil {
+		return nil, fmt.Errorf("client: pack: %w", err)
+	}
+	s.Code = wf.Code{CID: code, Layout: wf.KuboLayout}
+	ss, err := chain.SignSpec(key, s)
+	if err != nil {
+		return nil, err
+	}
+	block, c, err := spec.Encode(ss)
+	if err != nil {
+		return nil, err
+	}
+	var car bytes.Buffer
+	cw := dag.NewCARWriter(&car, c)
+	if err := cw.WriteBlock(c, block); err != nil {
+		return nil, fmt.Errorf("client: pack: %w", err)
+	}
+	if err := dag.ForEach(ctx, st, code, cw.WriteBlock); err != nil {
+		return nil, fmt.Errorf("client: pack: %w", err)
+	}
+	if err := cw.Flush(); err != nil {
+		return nil, fmt.Errorf("client: pack: %w", err)
+	}
+	return &Package{CID: c, Spec: ss, CAR: car.Bytes()}, nil
+}
+
+// Client is a provider's HTTP API.
+type Client struct {
+	BaseURL string       // e.g. http://127.0.0.1:8080
+	HTTP    *http.Client // default http.DefaultClient
+}
+
+// New returns a Client for the provider at baseURL.
+func New(baseURL string) *Client { return &Client{BaseURL: strings.TrimSuffix(baseURL, "/")} }
+
+func (c *Client) http() *http.Client {
+	if c.HTTP != nil {
+		return c.HTTP
+	}
+	return http.DefaultClient
+}
+
+// DeployResult is the provider's answer to a deploy.
+type DeployResult struct {
+	CID   wf.CID     `json:"cid"`
+	Owner wf.Address `json:"owner"`
+	Code  wf.CID     `json:"code"`
+	URL   string     `json:"url"`
+}
+
+// Deploy uploads a packed function.
+func (c *Client) Deploy(ctx context.Context, p *Package) (*DeployResult, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.BaseURL+"/v1/car", bytes.NewReader(p.CAR))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/vnd.ipld.car")
+	var res DeployResult
+	if err := c.do(req, http.StatusCreated, &res); err != nil {
+		return nil, fmt.Errorf("deploy to %s: %w", c.BaseURL, err)
+	}
+	if res.CID != p.CID {
+		return nil, fmt.Errorf("deploy to %s: provider stored %s, expected %s", c.BaseURL, res.CID, p.CID)
+	}
+	return &res, nil
+}
+
+// LogEntry is one invocation as the provider reports it.
+type LogEntry struct {
+	Time       time.Time `json:"time"`
+	RequestID  string    `json:"requestId"`
+	Method     string    `json:"method"`
+	Path       string    `json:"path"`
+	Status     int       `json:"status"`
+	DurationMS float64   `json:"durationMs"`
+	Error      string    `json:"error,omitempty"`
+	Log        string    `json:"log,omitempty"`
+}
+
+// Logs reads a function's recent invocations, signing the request with the
+// owner's key.
+func (c *Client) Logs(ctx context.Context, fn wf.CID, owner *chain.Key) ([]LogEntry, error) {
+	expires := time.Now().Add(5 * time.Minute).Unix()
+	d, err := chain.LogsDigest(fn, expires)
+	if err != nil {
+		return nil, err
+	}
+	sig, err := owner.SignDigest(d)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/v1/logs/"+fn.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", "WF-Sig expires="+strconv.FormatInt(expires, 10)+",sig="+sig.String())
+	var res struct {
+		Entries []LogEntry `json:"entries"`
+	}
+	if err := c.do(req, http.StatusOK, &res); err != nil {
+		return nil, fmt.Errorf("logs: %w", err)
+	}
+	return res.Entries, nil
+}
+
+// do sends req and decodes a JSON answer, turning error bodies into
+// one-line errors.
+func (c *Client) do(req *http.Request, want int, v any) error {
+	resp, err := c.http().Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != want {
+		return ResponseError(resp.StatusCode, b)
+	}
+	return json.Unmarshal(b, v)
+}
+
+// ResponseError turns an error response into a one-line error.
+func ResponseError(status int, body []byte) error {
+	var e httperr.Body
+	if json.Unmarshal(body, &e) == nil && e.Error.Message != "" {
+		return fmt.Errorf("%d %s: %s", status, e.Error.Code, e.Error.Message)
+	}
+	return fmt.Errorf("HTTP %d: %.200s", status, body)
+}

@@ -1,0 +1,103 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/webfunctions/wf/dag"
+	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/store/memstore"
+	"github.com/webfunctions/wf/wf"
+)
+
+// DeployResult is the answer to POST /v1/car.
+type DeployResult struct {
+	CID   wf.CID     `json:"cid"`
+	Owner wf.Address `json:"owner"`
+	Code  wf.CID     `json:"code"`
+	URL   string     `json:"url"`
+}
+
+// serveDeploy accepts a CAR v1 whose single root is a signed spec block and
+// which holds, with what this node already stores, the spec's whole code
+// DAG. The upload is staged in memory and checked completely (signature,
+// DAG completeness, that the module compiles) before any block reaches
+// the store, so a rejected upload leaves nothing behind.
+func (p *Provider) serveDeploy(w http.ResponseWriter, r *http.Request) {
+	ri := info(r)
+	res, err := p.deploy(r.Context(), w, r)
+	if err != nil {
+		p.metrics.deploys.WithLabelValues(outcome(err)).Inc()
+		httperr.Write(w, ri.log, err)
+		return
+	}
+	p.metrics.deploys.WithLabelValues("ok").Inc()
+	ri.log.Info("deploy", "function", res.CID.String(), "owner", res.Owner.String(), "code", res.Code.String())
+	httperr.WriteJSON(w, http.StatusCreated, res)
+}
+
+func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Request) (*DeployResult, error) {
+	max := p.cfg.MaxUploadBytes
+	if r.ContentLength > max {
+		return nil, fmt.Errorf("%w: upload is %d bytes; this provider accepts at most %d", wf.ErrTooLarge, r.ContentLength, max)
+	}
+	staged := memstore.New()
+	roots, err := dag.ImportCAR(ctx, http.MaxBytesReader(w, r.Body, max), staged, dag.Limits{MaxBytes: max})
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return nil, fmt.Errorf("%w: upload exceeds %d bytes", wf.ErrTooLarge, max)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("deploy: %w", err)
+	}
+	if len(roots) != 1 {
+		return nil, fmt.Errorf("%w: the CAR must have exactly one root, the signed spec; it has %d", wf.ErrInvalid, len(roots))
+	}
+	root := roots[0]
+	b, err := staged.Get(ctx, root)
+	if err != nil {
+		return nil, fmt.Errorf("%w: the CAR does not contain its root block %s", wf.ErrInvalid, root)
+	}
+	ss, err := p.verify(b)
+	if err != nil {
+		return nil, fmt.Errorf("deploy: %w", err)
+	}
+	both := overlay{staged, p.cfg.Store}
+	code := ss.Spec.Code.CID
+	if err := dag.VerifyComplete(ctx, both, code); err != nil {
+		if errors.Is(err, wf.ErrNotFound) {
+			return nil, fmt.Errorf("%w: the code DAG %s is incomplete: %v", wf.ErrInvalid, code, err)
+		}
+		return nil, fmt.Errorf("deploy: %w", err)
+	}
+	wasm, err := dag.ReadFile(ctx, both, code, ss.Spec.Code.Entry)
+	if err != nil {
+		return nil, fmt.Errorf("deploy: read code: %w", err)
+	}
+	if _, err := p.cfg.Sandbox.Compile(ctx, code.String(), wasm); err != nil {
+		return nil, fmt.Errorf("deploy: %w", err)
+	}
+	// Keep only what the function needs, so a CAR cannot smuggle in
+	// unrelated data.
+	keep := func(c wf.CID, data []byte) error { return p.cfg.Store.Put(ctx, c, data) }
+	if err := dag.ForEach(ctx, both, code, keep); err != nil && !errors.Is(err, wf.ErrNotFound) {
+		return nil, fmt.Errorf("deploy: store code: %w", err)
+	}
+	if err := p.cfg.Store.Put(ctx, root, b); err != nil {
+		return nil, fmt.Errorf("deploy: store spec: %w", err)
+	}
+	return &DeployResult{CID: root, Owner: ss.Spec.Owner, Code: code, URL: p.cfg.PublicURL + "/" + root.String() + "/"}, nil
+}
+
+// overlay reads from the staged upload first, then from the store.
+type overlay struct{ staged, store wf.BlockGetter }
+
+func (o overlay) Get(ctx context.Context, c wf.CID) ([]byte, error) {
+	b, err := o.staged.Get(ctx, c)
+	if errors.Is(err, wf.ErrNotFound) {
+		return o.store.Get(ctx, c)
+	}
+	return b, err
+}

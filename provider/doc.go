@@ -1,0 +1,16 @@
+// Package provider is a WebFunctions provider node as an http.Handler.
+//
+// Routes:
+//
+//	ANY  /{cid} and /{cid}/{path...}  invoke the function whose spec has that CID
+//	POST /v1/car                      deploy: a CAR holding a signed spec and its code DAG
+//	GET  /v1/logs/{cid}               recent invocation logs, for the owner only
+//	GET  /v1/info                     what this node is and what it allows
+//	GET  /ipfs/{cid}                  IPFS trustless gateway (raw blocks and CARs)
+//	GET  /healthz, /metrics           liveness and Prometheus metrics
+//
+// The provider does not listen on its own; cmd and the test harness wire
+// Handler into an http.Server. Every error is a JSON body from package
+// httperr; every request gets an id (X-Request-Id) that also tags its log
+// lines.
+package provider

@@ -1,0 +1,168 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/dag"
+	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/wf"
+)
+
+// function is a loaded function: its verified spec and compiled module.
+type function struct {
+	cid    wf.CID
+	spec   *wf.SignedSpec
+	module *sandbox.Module
+
+	mu   sync.Mutex
+	logs []LogEntry // ring, oldest first once full
+	next int
+}
+
+// LogEntry is one invocation as `wf logs` shows it.
+type LogEntry struct {
+	Time       time.Time `json:"time"`
+	RequestID  string    `json:"requestId"`
+	Method     string    `json:"method"`
+	Path       string    `json:"path"`
+	Status     int       `json:"status"`
+	DurationMS float64   `json:"durationMs"`
+	Error      string    `json:"error,omitempty"`
+	Log        string    `json:"log,omitempty"` // the function's stderr
+}
+
+func (f *function) record(e LogEntry, max int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.logs) < max {
+		f.logs = append(f.logs, e)
+		return
+	}
+	f.logs[f.next] = e
+	f.next = (f.next + 1) % max
+}
+
+func (f *function) recent() []LogEntry {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append(append([]LogEntry(nil), f.logs[f.next:]...), f.logs[:f.next]...)
+}
+
+// function returns the loaded function for c, loading it on first use.
+func (p *Provider) function(ctx context.Context, c wf.CID) (*function, error) {
+	p.mu.Lock()
+	if el, ok := p.loaded[c]; ok {
+		p.lru.MoveToFront(el)
+		p.mu.Unlock()
+		p.metrics.loads.WithLabelValues("hit").Inc()
+		return el.Value.(*function), nil
+	}
+	p.mu.Unlock()
+	p.metrics.loads.WithLabelValues("miss").Inc()
+
+	// One load per CID however many requests arrive at once; the load
+	// outlives any one caller's cancellation.
+	v, err, _ := p.loadGroup.Do(string(c.Bytes()), func() (any, error) {
+		ctx := context.WithoutCancel(ctx)
+		ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		defer cancel()
+		f, err := p.load(ctx, c)
+		if err != nil {
+			return nil, err
+		}
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.loaded[c] = p.lru.PushFront(f)
+		for p.lru.Len() > p.cfg.MaxLoaded {
+			old := p.lru.Remove(p.lru.Back()).(*function)
+			delete(p.loaded, old.cid)
+			p.cfg.Sandbox.Release(old.module)
+		}
+		return f, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*function), nil
+}
+
+// load reads, verifies and compiles the function c from the store,
+// fetching its blocks from peers first if they are missing.
+func (p *Provider) load(ctx context.Context, c wf.CID) (*function, error) {
+	if c.Codec() != wf.CodecJSON {
+		return nil, fmt.Errorf("%w: %s is not a function address (a spec CID has the json codec)", wf.ErrNotFound, c)
+	}
+	b, err := p.cfg.Store.Get(ctx, c)
+	if errors.Is(err, wf.ErrNotFound) && p.cfg.Fetcher != nil {
+		if ferr := p.cfg.Fetcher.Fetch(ctx, c, p.cfg.Store); ferr != nil {
+			return nil, fmt.Errorf("%w: function %s is not deployed here and could not be fetched", wf.ErrNotFound, c)
+		}
+		b, err = p.cfg.Store.Get(ctx, c)
+	}
+	if errors.Is(err, wf.ErrNotFound) {
+		return nil, fmt.Errorf("%w: function %s is not deployed here", wf.ErrNotFound, c)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("provider: load %s: %w", c, err)
+	}
+	ss, err := p.verify(b)
+	if err != nil {
+		return nil, err
+	}
+	wasm, err := p.code(ctx, ss)
+	if err != nil {
+		return nil, err
+	}
+	m, err := p.cfg.Sandbox.Compile(ctx, ss.Spec.Code.CID.String(), wasm)
+	if err != nil {
+		return nil, fmt.Errorf("provider: compile %s: %w", c, err)
+	}
+	return &function{cid: c, spec: ss, module: m}, nil
+}
+
+// verify decodes a spec block and checks its owner's signature.
+func (p *Provider) verify(b []byte) (*wf.SignedSpec, error) {
+	ss, err := spec.Decode(b)
+	if err != nil {
+		return nil, err
+	}
+	if err := chain.VerifySpec(ss); err != nil {
+		return nil, err
+	}
+	return ss, nil
+}
+
+// code reads the function's module from its code DAG.
+func (p *Provider) code(ctx context.Context, ss *wf.SignedSpec) ([]byte, error) {
+	root := ss.Spec.Code.CID
+	if err := dag.VerifyComplete(ctx, p.cfg.Store, root); err != nil {
+		if p.cfg.Fetcher == nil || !errors.Is(err, wf.ErrNotFound) {
+			return nil, fmt.Errorf("provider: code %s: %w", root, err)
+		}
+		if err := p.cfg.Fetcher.Fetch(ctx, root, p.cfg.Store); err != nil {
+			return nil, fmt.Errorf("%w: code %s is missing and could not be fetched", wf.ErrNotFound, root)
+		}
+	}
+	wasm, err := dag.ReadFile(ctx, p.cfg.Store, root, ss.Spec.Code.Entry)
+	if err != nil {
+		return nil, fmt.Errorf("provider: read code %s/%s: %w", root, ss.Spec.Code.Entry, err)
+	}
+	return wasm, nil
+}
+
+// unload drops f so the next request reloads it; used when its module was
+// released under it (another function with the same code was evicted).
+func (p *Provider) unload(f *function) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if el, ok := p.loaded[f.cid]; ok && el.Value == f {
+		p.lru.Remove(el)
+		delete(p.loaded, f.cid)
+	}
+}

@@ -1,0 +1,119 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/wf"
+)
+
+// Response headers a function may not set: hop-by-hop headers, framing
+// the server computes, and the provider's own headers.
+var reservedHeaders = map[string]bool{
+	"Connection": true, "Keep-Alive": true, "Proxy-Authenticate": true, "Proxy-Authorization": true,
+	"Te": true, "Trailer": true, "Transfer-Encoding": true, "Upgrade": true,
+	"Content-Length": true, "X-Request-Id": true,
+}
+
+func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
+	ri := info(r)
+	seg := r.PathValue("cid")
+	c, err := wf.ParseCID(seg)
+	if err != nil {
+		httperr.Write(w, ri.log, fmt.Errorf("%w: %q is not a function CID: %v", wf.ErrInvalid, seg, err))
+		return
+	}
+	f, err := p.function(r.Context(), c)
+	if err != nil {
+		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
+		httperr.Write(w, ri.log, err)
+		return
+	}
+	lim := p.cfg.Sandbox.Effective(f.spec.Spec.Limits)
+	if r.ContentLength > lim.MaxRequestBytes {
+		p.metrics.invocations.WithLabelValues("too_large").Inc()
+		httperr.Write(w, ri.log, fmt.Errorf("%w: request body is %d bytes; this function accepts at most %d", wf.ErrTooLarge, r.ContentLength, lim.MaxRequestBytes))
+		return
+	}
+	body := http.MaxBytesReader(w, r.Body, lim.MaxRequestBytes)
+	start := p.cfg.Now()
+	resp, err := p.run(r, f, seg, body)
+	if errors.Is(err, sandbox.ErrReleased) {
+		p.unload(f)
+		if f, err = p.function(r.Context(), c); err == nil {
+			resp, err = p.run(r, f, seg, body)
+		}
+	}
+	elapsed := p.cfg.Now().Sub(start)
+	p.metrics.duration.Observe(elapsed.Seconds())
+	p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
+
+	entry := LogEntry{Time: start.UTC(), RequestID: ri.id, Method: r.Method, Path: r.URL.Path,
+		DurationMS: float64(elapsed.Microseconds()) / 1000}
+	if resp != nil {
+		entry.Log = string(resp.Log)
+	}
+	if err != nil {
+		entry.Status, _ = httperr.Status(err)
+		entry.Error = httperr.Message(err)
+		f.record(entry, p.cfg.LogEntries)
+		ri.log.Info("invoke", "function", c.String(), "status", entry.Status, "duration", elapsed, "err", err)
+		httperr.Write(w, nil, err)
+		return
+	}
+	entry.Status = resp.Status
+	f.record(entry, p.cfg.LogEntries)
+	ri.log.Info("invoke", "function", c.String(), "status", resp.Status, "duration", elapsed)
+
+	h := w.Header()
+	for k, vs := range resp.Header {
+		if k = http.CanonicalHeaderKey(k); !reservedHeaders[k] && !strings.HasPrefix(k, "X-Wf-") {
+			h[k] = vs
+		}
+	}
+	h.Set("Content-Length", strconv.Itoa(len(resp.Body)))
+	h.Set("X-WF-Duration", strconv.FormatFloat(elapsed.Seconds()*1000, 'f', 3, 64)+"ms")
+	w.WriteHeader(resp.Status)
+	if r.Method != http.MethodHead {
+		w.Write(resp.Body)
+	}
+}
+
+// outcome is the metrics label for an invocation's result.
+func outcome(err error) string {
+	if err == nil {
+		return "ok"
+	}
+	_, code := httperr.Status(err)
+	return code
+}
+
+func scheme(r *http.Request) string {
+	if r.TLS != nil {
+		return "https"
+	}
+	return "http"
+}
+
+func (p *Provider) run(r *http.Request, f *function, seg string, body io.Reader) (*sandbox.Response, error) {
+	return p.cfg.Sandbox.Run(r.Context(), f.module, &sandbox.Request{
+		Method:     r.Method,
+		Path:       strings.TrimPrefix(r.URL.EscapedPath(), "/"+seg),
+		Scheme:     scheme(r),
+		RawQuery:   r.URL.RawQuery,
+		ScriptName: "/" + seg,
+		Host:       r.Host,
+		RemoteAddr: r.RemoteAddr,
+		Proto:      r.Proto,
+		Header:     r.Header,
+		Body:       body,
+		Env:        f.spec.Spec.Env,
+		Limits:     f.spec.Spec.Limits,
+	})
+}

@@ -1,0 +1,34 @@
+package provider
+
+import "github.com/prometheus/client_golang/prometheus"
+
+type metrics struct {
+	invocations *prometheus.CounterVec
+	duration    prometheus.Histogram
+	deploys     *prometheus.CounterVec
+	loads       *prometheus.CounterVec
+}
+
+func newMetrics(reg prometheus.Registerer) *metrics {
+	m := &metrics{
+		invocations: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "wf_invocations_total",
+			Help: "Function invocations by outcome (ok or an error code).",
+		}, []string{"outcome"}),
+		duration: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "wf_invocation_duration_seconds",
+			Help:    "Wall time of function runs, including instantiation.",
+			Buckets: prometheus.ExponentialBuckets(0.0001, 2.5, 14), // 100us .. ~15min
+		}),
+		deploys: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "wf_deploys_total",
+			Help: "CAR uploads by outcome.",
+		}, []string{"outcome"}),
+		loads: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "wf_function_cache_total",
+			Help: "Function lookups: hit (loaded in memory) or miss (read, verified and compiled or taken from the compile cache).",
+		}, []string{"result"}),
+	}
+	reg.MustRegister(m.invocations, m.duration, m.deploys, m.loads)
+	return m
+}

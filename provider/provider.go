@@ -1,0 +1,170 @@
+package provider
+
+import (
+	"container/list"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"golang.org/x/sync/singleflight"
+
+	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/trustless"
+	"github.com/webfunctions/wf/wf"
+)
+
+// Fetcher pulls a whole DAG from elsewhere (peer providers, IPFS gateways)
+// into dst, verifying every block. trustless.Fetcher implements it.
+type Fetcher interface {
+	Fetch(ctx context.Context, root wf.CID, dst wf.BlockPutter) error
+}
+
+// Config configures a Provider. Zero values take the documented defaults.
+type Config struct {
+	Store   wf.BlockStore    // required: where deployed blocks live
+	Sandbox *sandbox.Sandbox // required: runs the functions
+	Fetcher Fetcher          // optional: source of functions not deployed here
+	Log     *slog.Logger     // default: discard
+
+	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
+	MaxUploadBytes int64
+	// MaxLoaded is how many functions stay loaded (spec parsed, module
+	// compiled) in memory; the least recently used are dropped and
+	// reloaded from the store and the compile cache. Default 256.
+	MaxLoaded int
+	// LogEntries is how many recent invocations are kept per loaded
+	// function for `wf logs`. Default 50.
+	LogEntries int
+	// Name and Version are shown in /v1/info.
+	Name, Version string
+	// PublicURL is this provider's base URL, used in deploy answers.
+	PublicURL string
+
+	Now func() time.Time // default time.Now
+}
+
+// Provider serves functions. It is safe for concurrent use.
+type Provider struct {
+	cfg     Config
+	log     *slog.Logger
+	mux     *http.ServeMux
+	metrics *metrics
+	reg     *prometheus.Registry
+
+	loadGroup singleflight.Group
+	mu        sync.Mutex
+	loaded    map[wf.CID]*list.Element // of *function
+	lru       *list.List
+}
+
+// New returns a Provider.
+func New(cfg Config) (*Provider, error) {
+	if cfg.Store == nil || cfg.Sandbox == nil {
+		return nil, errors.New("provider: Config.Store and Config.Sandbox are required")
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.MaxUploadBytes == 0 {
+		cfg.MaxUploadBytes = 256 << 20
+	}
+	if cfg.MaxLoaded == 0 {
+		cfg.MaxLoaded = 256
+	}
+	if cfg.LogEntries == 0 {
+		cfg.LogEntries = 50
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	p := &Provider{
+		cfg:    cfg,
+		log:    cfg.Log,
+		mux:    http.NewServeMux(),
+		reg:    prometheus.NewRegistry(),
+		loaded: make(map[wf.CID]*list.Element),
+		lru:    list.New(),
+	}
+	p.metrics = newMetrics(p.reg)
+	p.reg.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+
+	p.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		httperr.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	p.mux.Handle("GET /metrics", promhttp.HandlerFor(p.reg, promhttp.HandlerOpts{}))
+	p.mux.HandleFunc("GET /v1/info", p.serveInfo)
+	p.mux.HandleFunc("POST /v1/car", p.serveDeploy)
+	p.mux.HandleFunc("GET /v1/logs/{cid}", p.serveLogs)
+	p.mux.Handle("/ipfs/", trustless.NewHandler(cfg.Store, trustless.Options{Logger: cfg.Log}))
+	p.mux.HandleFunc("/{cid}", p.serveInvoke)
+	p.mux.HandleFunc("/{cid}/{path...}", p.serveInvoke)
+	p.mux.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
+		httperr.Write(w, nil, fmt.Errorf("%w: no such API endpoint %s %s", wf.ErrNotFound, r.Method, r.URL.Path))
+	})
+	p.mux.HandleFunc("/{$}", p.serveIndex)
+	return p, nil
+}
+
+// Handler returns the provider's HTTP handler.
+func (p *Provider) Handler() http.Handler { return http.HandlerFunc(p.serveHTTP) }
+
+type ctxKey struct{}
+
+// serveHTTP tags every request with an id and a logger that carries it.
+func (p *Provider) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	id := requestID()
+	w.Header().Set("X-Request-Id", id)
+	log := p.log.With("request_id", id)
+	r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, reqInfo{id: id, log: log}))
+	p.mux.ServeHTTP(w, r)
+}
+
+type reqInfo struct {
+	id  string
+	log *slog.Logger
+}
+
+func info(r *http.Request) reqInfo {
+	if ri, ok := r.Context().Value(ctxKey{}).(reqInfo); ok {
+		return ri
+	}
+	return reqInfo{log: slog.New(slog.DiscardHandler)}
+}
+
+func requestID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
+	lim := p.cfg.Sandbox.Limits()
+	httperr.WriteJSON(w, http.StatusOK, map[string]any{
+		"name":         p.cfg.Name,
+		"version":      p.cfg.Version,
+		"runtimes":     []string{wf.RuntimeWAGI},
+		"specVersions": []int{wf.SpecVersion},
+		"limits": map[string]any{
+			"maxMemoryPages":   lim.MemoryPages,
+			"maxTimeoutMs":     lim.TimeoutMS,
+			"maxRequestBytes":  lim.MaxRequestBytes,
+			"maxResponseBytes": lim.MaxResponseBytes,
+			"maxUploadBytes":   p.cfg.MaxUploadBytes,
+		},
+	})
+}
+
+func (p *Provider) serveIndex(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	fmt.Fprintf(w, "WebFunctions provider %s\n\nInvoke a function: curl %s/<cid>/\nNode info:         curl %s/v1/info\n",
+		p.cfg.Name, p.cfg.PublicURL, p.cfg.PublicURL)
+}
