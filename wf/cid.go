@@ -24,9 +24,14 @@ type CID struct{ b string }
 var (
 	b32 = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
 	// ErrBadCID is returned for strings or bytes that are not a valid CID.
-	// It wraps ErrInvalid.
-	ErrBadCID = fmt.Errorf("%w: bad CID", ErrInvalid)
+	// errors.Is(ErrBadCID, ErrInvalid) holds.
+	ErrBadCID error = badCID{}
 )
+
+type badCID struct{}
+
+func (badCID) Error() string        { return "invalid CID" }
+func (badCID) Is(target error) bool { return target == ErrInvalid }
 
 // Defined reports whether c is a valid (non-zero) CID.
 func (c CID) Defined() bool { return c.b != "" }

@@ -1,0 +1,72 @@
+package chain
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/webfunctions/wf/chain/bindings"
+	"github.com/webfunctions/wf/wf"
+)
+
+// DeployOptions configures Deploy.
+type DeployOptions struct {
+	// Token is the ERC-20 the escrow holds. Zero deploys a MockUSDC, for
+	// development.
+	Token wf.Address
+	// WithdrawDelay is how long a payer's withdrawal waits so providers can
+	// settle first. Default 24 hours.
+	WithdrawDelay time.Duration
+}
+
+// Deploy deploys the Registry and the Escrow (and a MockUSDC unless
+// o.Token is set) from key's account and returns their addresses.
+func Deploy(ctx context.Context, backend Backend, key *Key, o DeployOptions) (Contracts, error) {
+	id, err := backend.ChainID(ctx)
+	if err != nil {
+		return Contracts{}, fmt.Errorf("chain: chain id: %w", err)
+	}
+	return newClient(backend, id, key, Config{}).deploy(ctx, o)
+}
+
+func (c *Client) deploy(ctx context.Context, o DeployOptions) (Contracts, error) {
+	if o.WithdrawDelay == 0 {
+		o.WithdrawDelay = 24 * time.Hour
+	}
+	if o.WithdrawDelay < 0 {
+		return Contracts{}, fmt.Errorf("%w: negative withdraw delay", wf.ErrInvalid)
+	}
+	var out Contracts
+	var err error
+	out.Token = o.Token
+	if out.Token.IsZero() {
+		if out.Token, err = c.create(ctx, "MockUSDC", bindings.MockUSDCMetaData.Bin, nil); err != nil {
+			return Contracts{}, err
+		}
+	}
+	if out.Registry, err = c.create(ctx, "Registry", bindings.RegistryMetaData.Bin, nil); err != nil {
+		return Contracts{}, err
+	}
+	escrowABI := bindings.NewEscrow().GetABI()
+	args, err := escrowABI.Pack("", common.Address(out.Token), big.NewInt(int64(o.WithdrawDelay/time.Second)))
+	if err != nil {
+		return Contracts{}, fmt.Errorf("chain: deploy Escrow: %w", err)
+	}
+	if out.Escrow, err = c.create(ctx, "Escrow", bindings.EscrowMetaData.Bin, args); err != nil {
+		return Contracts{}, err
+	}
+	c.contracts = out
+	return out, nil
+}
+
+func (c *Client) create(ctx context.Context, name, bin string, args []byte) (wf.Address, error) {
+	code := append(common.FromHex(bin), args...)
+	r, err := c.sendAndWait(ctx, nil, code, "deploy "+name)
+	if err != nil {
+		return wf.Address{}, err
+	}
+	return wf.Address(r.ContractAddress), nil
+}

@@ -1,0 +1,77 @@
+package templates_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/webfunctions/wf/build"
+	"github.com/webfunctions/wf/templates"
+)
+
+// requireTool skips without the tool, unless WF_REQUIRE_TOOLCHAINS is set
+// (scripts/test sets it), where a missing tool is a failure.
+func requireTool(t *testing.T, name string) {
+	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("WF_REQUIRE_TOOLCHAINS") != "" {
+			t.Fatalf("%s is required: %v", name, err)
+		}
+		t.Skipf("%s not installed", name)
+	}
+}
+
+// The embedded hello.wasm is the AssemblyScript template, built by the
+// pinned compiler: rebuild it from source and compare the bytes.
+func TestHelloWasmIsBuiltFromTemplate(t *testing.T) {
+	requireTool(t, "npm")
+	dir := filepath.Join(t.TempDir(), "hello")
+	if err := templates.Write(dir, "assemblyscript", "hello"); err != nil {
+		t.Fatal(err)
+	}
+	var log bytes.Buffer
+	out, err := build.Build(context.Background(), dir, &log)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, log.String())
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, templates.HelloWasm) {
+		t.Fatalf("templates/hello.wasm (%d bytes) differs from the template built now (%d bytes); "+
+			"rebuild it: cp %s templates/hello.wasm", len(templates.HelloWasm), len(got), out)
+	}
+}
+
+func TestGoTemplateBuilds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "hello")
+	if err := templates.Write(dir, "go", "hello"); err != nil {
+		t.Fatal(err)
+	}
+	if lang, err := build.Lang(dir); err != nil || lang != "go" {
+		t.Fatalf("Lang = %q, %v", lang, err)
+	}
+	var log bytes.Buffer
+	out, err := build.Build(context.Background(), dir, &log)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, log.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(b, []byte("\x00asm")) {
+		t.Fatalf("not a wasm module: %v", err)
+	}
+}
+
+func TestWriteRefusesNonEmptyDir(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "x"), nil, 0o644)
+	if err := templates.Write(dir, "go", "x"); err == nil {
+		t.Fatal("wrote into a non-empty directory")
+	}
+	if err := templates.Write(t.TempDir()+"/y", "cobol", "y"); err == nil {
+		t.Fatal("accepted an unknown language")
+	}
+}

@@ -1,0 +1,73 @@
+package wf_test
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/webfunctions/wf/wf"
+)
+
+func TestCIDRoundTrip(t *testing.T) {
+	for _, s := range []string{
+		"bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku", // raw, empty file
+		"bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", // dag-pb
+		"QmdfTbBqBPQ7VNxZEYEj14VmRuZBkqFbiwReogJgS1zR1n",              // CIDv0
+	} {
+		c, err := wf.ParseCID(s)
+		if err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		if c.String() != s {
+			t.Errorf("String() = %s, want %s", c, s)
+		}
+		again, err := wf.CIDFromBytes(c.Bytes())
+		if err != nil || again != c {
+			t.Errorf("%s: bytes round trip: %v", s, err)
+		}
+		j, _ := json.Marshal(c)
+		var back wf.CID
+		if err := json.Unmarshal(j, &back); err != nil || back != c {
+			t.Errorf("%s: JSON round trip: %v", s, err)
+		}
+	}
+	c, _ := wf.ParseCID("QmdfTbBqBPQ7VNxZEYEj14VmRuZBkqFbiwReogJgS1zR1n")
+	if c.Version() != 0 || c.Codec() != wf.CodecDagPB {
+		t.Errorf("CIDv0: version %d codec %x", c.Version(), c.Codec())
+	}
+}
+
+func TestParseCIDRejects(t *testing.T) {
+	for _, s := range []string{"", "b", "not-a-cid", "bafkrei", "Qm123", "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyk",
+		"bciqdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvykuaa"} {
+		if _, err := wf.ParseCID(s); !errors.Is(err, wf.ErrInvalid) || !errors.Is(err, wf.ErrBadCID) {
+			t.Errorf("ParseCID(%q) = %v, want ErrBadCID (an ErrInvalid)", s, err)
+		}
+	}
+	var zero wf.CID
+	if zero.Defined() {
+		t.Error("zero CID is defined")
+	}
+	if _, err := json.Marshal(zero); err == nil {
+		t.Error("zero CID marshals")
+	}
+}
+
+func TestAddress(t *testing.T) {
+	a, err := wf.ParseAddress("0xF39Fd6e51aad88F6F4ce6aB8827279cffFb92266")
+	if err != nil || a.String() != "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266" {
+		t.Fatalf("%v %s", err, a)
+	}
+	for _, s := range []string{"", "0x", "f39fd6e51aad88f6f4ce6ab8827279cfffb92266", "0xzz9fd6e51aad88f6f4ce6ab8827279cfffb92266", "0x0000000000000000000000000000000000000000"} {
+		if _, err := wf.ParseAddress(s); !errors.Is(err, wf.ErrInvalid) {
+			t.Errorf("ParseAddress(%q) = %v", s, err)
+		}
+	}
+}
+
+func TestErrorKinds(t *testing.T) {
+	err := wf.E(wf.ErrTimeout, "function timed out after 1s", errors.New("deadline"))
+	if !errors.Is(err, wf.ErrTimeout) || errors.Is(err, wf.ErrInvalid) {
+		t.Fatal("E does not match its kind only")
+	}
+}
