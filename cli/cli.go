@@ -39,10 +39,19 @@ type command struct {
 	run   func(a *App, ctx context.Context, args []string) error
 }
 
-var commands map[string]command
+// commands is the command tree. Each file adds its own commands with
+// register in an init function.
+var commands = map[string]command{}
+
+func register(name string, c command) {
+	if _, dup := commands[name]; dup {
+		panic("cli: command registered twice: " + name)
+	}
+	commands[name] = c
+}
 
 func init() {
-	commands = map[string]command{
+	for name, c := range map[string]command{
 		"init":     {"[--lang go|assemblyscript] DIR", "write a working example function into DIR", (*App).cmdInit},
 		"build":    {"[DIR]", "compile the function in DIR (default .) to DIR/main.wasm", (*App).cmdBuild},
 		"pack":     {"[--car FILE] PATH", "print the CID of a file or directory (as ipfs add --cid-version=1), optionally writing a CAR", (*App).cmdPack},
@@ -56,6 +65,8 @@ func init() {
 			fmt.Fprintln(a.Stdout, "wf", Version)
 			return nil
 		}},
+	} {
+		register(name, c)
 	}
 }
 
