@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/sync/singleflight"
 
+	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/trustless"
@@ -33,6 +34,10 @@ type Config struct {
 	Store   wf.BlockStore    // required: where deployed blocks live
 	Sandbox *sandbox.Sandbox // required: runs the functions
 	Fetcher Fetcher          // optional: source of functions not deployed here
+	// Key is the provider's Ethereum identity: it is registered on-chain,
+	// receives payments and signs receipts and ownership challenges.
+	// Optional until payments or gateways are used.
+	Key *chain.Key
 	Log     *slog.Logger     // default: discard
 
 	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
