@@ -103,21 +103,9 @@ func (c *Client) Deploy(ctx context.Context, p *Package) (*DeployResult, error) 
 	return &res, nil
 }
 
-// LogEntry is one invocation as the provider reports it.
-type LogEntry struct {
-	Time       time.Time `json:"time"`
-	RequestID  string    `json:"requestId"`
-	Method     string    `json:"method"`
-	Path       string    `json:"path"`
-	Status     int       `json:"status"`
-	DurationMS float64   `json:"durationMs"`
-	Error      string    `json:"error,omitempty"`
-	Log        string    `json:"log,omitempty"`
-}
-
 // Logs reads a function's recent invocations, signing the request with the
 // owner's key.
-func (c *Client) Logs(ctx context.Context, fn wf.CID, owner *chain.Key) ([]LogEntry, error) {
+func (c *Client) Logs(ctx context.Context, fn wf.CID, owner *chain.Key) ([]wf.LogEntry, error) {
 	expires := time.Now().Add(5 * time.Minute).Unix()
 	d, err := chain.LogsDigest(fn, expires)
 	if err != nil {
@@ -133,7 +121,7 @@ func (c *Client) Logs(ctx context.Context, fn wf.CID, owner *chain.Key) ([]LogEn
 	}
 	req.Header.Set("Authorization", "WF-Sig expires="+strconv.FormatInt(expires, 10)+",sig="+sig.String())
 	var res struct {
-		Entries []LogEntry `json:"entries"`
+		Entries []wf.LogEntry `json:"entries"`
 	}
 	if err := c.do(req, http.StatusOK, &res); err != nil {
 		return nil, fmt.Errorf("logs: %w", err)

@@ -26,16 +26,7 @@ type function struct {
 }
 
 // LogEntry is one invocation as `wf logs` shows it.
-type LogEntry struct {
-	Time       time.Time `json:"time"`
-	RequestID  string    `json:"requestId"`
-	Method     string    `json:"method"`
-	Path       string    `json:"path"`
-	Status     int       `json:"status"`
-	DurationMS float64   `json:"durationMs"`
-	Error      string    `json:"error,omitempty"`
-	Log        string    `json:"log,omitempty"` // the function's stderr
-}
+type LogEntry = wf.LogEntry
 
 func (f *function) record(e LogEntry, max int) {
 	f.mu.Lock()
