@@ -102,6 +102,8 @@ func (a *App) cmdDeploy(ctx context.Context, args []string) error {
 	maxBody := fs.Int64("max-request-bytes", 0, "request body limit (default: the provider's)")
 	var env multiFlag
 	fs.Var(&env, "env", "environment variable NAME=VALUE for the function (repeatable)")
+	withSecrets := fs.Bool("secrets", false, "seal in the secrets set with `wf secrets set` (DIR/.wf/secrets.json)")
+	encryptCode := fs.Bool("encrypt-code", false, "encrypt the module so that public storage holds only ciphertext")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -137,7 +139,12 @@ func (a *App) cmdDeploy(ctx context.Context, args []string) error {
 		}
 		s.Env[k] = v
 	}
-	res, err := deploy(ctx, a.Stderr, *provider, key, wasmPath, s)
+	var res *client.DeployResult
+	if *withSecrets || *encryptCode {
+		res, err = a.deploySealed(ctx, *provider, key, wasmPath, secretsDir(pos[0]), s, *withSecrets, *encryptCode)
+	} else {
+		res, err = deploy(ctx, a.Stderr, *provider, key, wasmPath, s)
+	}
 	if err != nil {
 		return err
 	}

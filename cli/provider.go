@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -22,14 +23,19 @@ import (
 )
 
 type providerFlags struct {
+	// payments, if set, starts payments once the node's URL is known.
+	payments func(ctx context.Context, log *slog.Logger, url, data string) (*paid, error)
+
 	listen, data, publicURL, logLevel, logFormat string
 	peers                                        multiFlag
 	maxMemoryMiB                                 int
 	maxTimeout                                   time.Duration
 	maxUpload                                    int64
+
+	paid *paid // set by runProvider when payments are on
 }
 
-func (a *App) providerFlags(name, defaultData string) (*providerFlags, func([]string) ([]string, error)) {
+func (a *App) providerFlags(name, defaultData string) (*providerFlags, *flag.FlagSet, func([]string) ([]string, error)) {
 	fs := a.flags(name)
 	pf := &providerFlags{}
 	fs.StringVar(&pf.listen, "listen", "127.0.0.1:8080", "address to serve HTTP on")
@@ -41,17 +47,25 @@ func (a *App) providerFlags(name, defaultData string) (*providerFlags, func([]st
 	fs.Int64Var(&pf.maxUpload, "max-upload", 256<<20, "largest CAR upload, bytes")
 	fs.StringVar(&pf.logLevel, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&pf.logFormat, "log-format", "text", "text or json")
-	return pf, func(args []string) ([]string, error) { return parse(fs, args) }
+	return pf, fs, func(args []string) ([]string, error) { return parse(fs, args) }
 }
 
 func (a *App) cmdProvider(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "start" {
-		return usageErr("wf provider start [--listen ADDR] [--data DIR]")
+	if len(args) > 0 {
+		if sub, ok := providerSubcommands[args[0]]; ok {
+			return sub(a, ctx, args[1:])
+		}
 	}
-	pf, parse := a.providerFlags("provider start", filepath.Join(a.home(), "provider"))
+	if len(args) == 0 || args[0] != "start" {
+		return usageErr("wf provider start|register|update|show|deregister ...")
+	}
+	pf, fs, parse := a.providerFlags("provider start", filepath.Join(a.home(), "provider"))
+	o := addChainFlags(fs, "$WF_HOME/provider/key.json")
+	sf := addSettleFlags(fs, "", time.Minute)
 	if _, err := parse(args[1:]); err != nil {
 		return err
 	}
+	pf.payments = a.providerPayments(o, sf)
 	return a.runProvider(ctx, pf, nil)
 }
 
@@ -102,6 +116,17 @@ func (a *App) runProvider(ctx context.Context, pf *providerFlags, started func(c
 		Store: store, Sandbox: sb, Log: log,
 		MaxUploadBytes: pf.maxUpload, Name: "wf", Version: Version, PublicURL: url,
 	}
+	if pf.payments != nil {
+		pay, err := pf.payments(ctx, log, url, pf.data)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		// Runs after the server has drained: every charge is recorded.
+		defer pay.stop()
+		cfg.Key, cfg.Payments = pay.key, pay.meter
+		pf.paid = pay
+	}
 	if len(pf.peers) > 0 {
 		cfg.Fetcher = &trustless.Fetcher{Gateways: pf.peers}
 	}
@@ -151,10 +176,13 @@ func (a *App) runProvider(ctx context.Context, pf *providerFlags, started func(c
 const devCreated = "2026-01-01T00:00:00Z"
 
 func (a *App) cmdDev(ctx context.Context, args []string) error {
-	pf, parse := a.providerFlags("dev", filepath.Join(a.home(), "dev"))
+	pf, fs, parse := a.providerFlags("dev", filepath.Join(a.home(), "dev"))
+	sf := addSettleFlags(fs, devPrice, 10*time.Second)
+	chainListen := fs.String("chain-listen", "127.0.0.1:0", "address to serve the embedded chain's JSON-RPC on (for wf escrow, wf providers ... --rpc)")
 	if _, err := parse(args); err != nil {
 		return err
 	}
+	pf.payments = a.devPayments(*chainListen, sf)
 	return a.runProvider(ctx, pf, func(ctx context.Context, url string) error {
 		key, err := chain.KeyFromHex(DevKeyHex)
 		if err != nil {
@@ -179,6 +207,8 @@ func (a *App) cmdDev(ctx context.Context, args []string) error {
 WebFunctions dev provider: %s   (data in %s; Ctrl-C stops)
 Example function (AssemblyScript, owner %s, the public dev key):
   %s
+Payments: each request costs %s USDC, paid from the owner's escrow (it approved
+this provider for 100 USDC); settlements show in the log. Chain: %s
 
 Try it:
   curl '%s?name=you'
@@ -186,7 +216,7 @@ Try it:
   wf logs %s --provider %s --key dev
 
 Write your own: wf init --lang go hello && wf deploy hello --provider %s --key dev
-`, url, pf.data, chain.ChecksumAddress(key.Address()), res.CID, res.URL, res.URL, res.CID, url, url)
+`, url, pf.data, chain.ChecksumAddress(key.Address()), res.CID, sf.price, pf.paid.chainURL, res.URL, res.URL, res.CID, url, url)
 		return nil
 	})
 }

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -23,6 +24,9 @@ var reservedHeaders = map[string]bool{
 
 func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 	ri := info(r)
+	if p.cfg.Payments != nil {
+		w.Header().Set("X-WF-Price", p.cfg.Payments.Price().String())
+	}
 	seg := r.PathValue("cid")
 	c, err := wf.ParseCID(seg)
 	if err != nil {
@@ -41,6 +45,14 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 		httperr.Write(w, ri.log, fmt.Errorf("%w: request body is %d bytes; this function accepts at most %d", wf.ErrTooLarge, r.ContentLength, lim.MaxRequestBytes))
 		return
 	}
+	var charge Charge
+	if p.cfg.Payments != nil {
+		if charge, err = p.cfg.Payments.Authorize(r.Context(), c, f.spec.Spec.Owner, r.Header); err != nil {
+			p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
+			writePaymentError(w, ri, err)
+			return
+		}
+	}
 	body := http.MaxBytesReader(w, r.Body, lim.MaxRequestBytes)
 	start := p.cfg.Now()
 	resp, err := p.run(r, f, seg, body)
@@ -48,6 +60,20 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 		p.unload(f)
 		if f, err = p.function(r.Context(), c); err == nil {
 			resp, err = p.run(r, f, seg, body)
+		}
+	}
+	if charge != nil {
+		// The charge is durable before any of the response leaves.
+		if !charged(err) {
+			charge.Release()
+		} else if h, cerr := charge.Commit(context.WithoutCancel(r.Context()), ri.id); cerr != nil {
+			ri.log.Error("record charge", "function", c.String(), "err", cerr)
+			httperr.Write(w, nil, wf.E(wf.ErrUnavailable, "the provider could not record the charge; nothing was charged", cerr))
+			return
+		} else {
+			for k, v := range h {
+				w.Header()[k] = v
+			}
 		}
 	}
 	elapsed := p.cfg.Now().Sub(start)

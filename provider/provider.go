@@ -38,7 +38,10 @@ type Config struct {
 	// receives payments and signs receipts and ownership challenges.
 	// Optional until payments or gateways are used.
 	Key *chain.Key
-	Log     *slog.Logger     // default: discard
+	// Payments meters invocations (authorize, charge, receipt); nil
+	// serves them for free. See Payments.
+	Payments Payments
+	Log      *slog.Logger // default: discard
 
 	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
 	MaxUploadBytes int64
@@ -109,6 +112,7 @@ func New(cfg Config) (*Provider, error) {
 	p.mux.HandleFunc("GET /v1/info", p.serveInfo)
 	p.mux.HandleFunc("POST /v1/car", p.serveDeploy)
 	p.mux.HandleFunc("GET /v1/logs/{cid}", p.serveLogs)
+	p.mux.HandleFunc("GET "+chain.ChallengePath, p.serveChallenge)
 	p.mux.Handle("/ipfs/", trustless.NewHandler(cfg.Store, trustless.Options{Logger: cfg.Log}))
 	p.mux.HandleFunc("/{cid}", p.serveInvoke)
 	p.mux.HandleFunc("/{cid}/{path...}", p.serveInvoke)

@@ -16,6 +16,11 @@ func FuzzDecode(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(good)
+	sealed, _, err := spec.Encode(&wf.SignedSpec{Spec: sealedSpec(f, 2)})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(sealed)
 	f.Add([]byte(`{"spec":{},"signature":"0x"}`))
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, b []byte) {

@@ -18,12 +18,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/wf"
 )
 
-// MaxSize bounds a spec block. Specs are small; env and (later) sealed
-// secrets are their largest parts.
+// MaxSize bounds a spec block. Specs are small; env and grants are their
+// largest parts.
 const MaxSize = 256 << 10
+
+// MaxGrants bounds the grants of a sealed spec (a hybrid grant is about
+// 1.6 KB of base64, so 64 of them stay well inside MaxSize).
+const MaxGrants = 64
 
 var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
@@ -32,8 +37,13 @@ func Validate(s *wf.Spec) error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: spec: %s", wf.ErrInvalid, fmt.Sprintf(format, args...))
 	}
-	if s.Version != wf.SpecVersion {
-		return bad("unsupported version %d (this node reads version %d)", s.Version, wf.SpecVersion)
+	switch {
+	case s.Version != wf.SpecVersion && s.Version != wf.SpecVersionSealed:
+		return bad("unsupported version %d (this node reads versions %d and %d)", s.Version, wf.SpecVersion, wf.SpecVersionSealed)
+	case s.Sealed != nil && s.Version != wf.SpecVersionSealed:
+		return bad("a spec with sealed parts has version %d", wf.SpecVersionSealed)
+	case s.Sealed == nil && s.Version != wf.SpecVersion:
+		return bad("a spec without sealed parts has version %d", wf.SpecVersion)
 	}
 	if s.Runtime != wf.RuntimeWAGI {
 		return bad("unsupported runtime %q (supported: %q)", s.Runtime, wf.RuntimeWAGI)
@@ -49,6 +59,15 @@ func Validate(s *wf.Spec) error {
 	}
 	if s.Code.Layout != wf.KuboLayout {
 		return bad("code.layout %+v is not supported (use %+v)", s.Code.Layout, wf.KuboLayout)
+	}
+	if s.Code.Encrypted && s.Sealed == nil {
+		return bad("code.encrypted needs sealed grants")
+	}
+	if s.Code.Encrypted && s.Code.Entry != "" {
+		return bad("encrypted code is one file; code.entry must be empty")
+	}
+	if err := validateSealed(s); err != nil {
+		return err
 	}
 	for k, v := range s.Env {
 		if !envName.MatchString(k) {
@@ -68,6 +87,42 @@ func Validate(s *wf.Spec) error {
 	t, err := time.Parse(time.RFC3339, s.Created)
 	if err != nil || t.UTC().Format(time.RFC3339) != s.Created {
 		return bad("created %q must be RFC 3339 UTC with second precision, like %s", s.Created, Now(time.Unix(0, 0)))
+	}
+	return nil
+}
+
+// validateSealed checks the sealed parts' structure; opening them is the
+// provider's business (package seal).
+func validateSealed(s *wf.Spec) error {
+	sl := s.Sealed
+	if sl == nil {
+		return nil
+	}
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: spec: sealed: %s", wf.ErrInvalid, fmt.Sprintf(format, args...))
+	}
+	if sl.Format != seal.FormatVersion {
+		return bad("unsupported format %d (this node reads %d)", sl.Format, seal.FormatVersion)
+	}
+	if c := sl.Secrets; c.Defined() && (c.Version() != 1 || c.Codec() != wf.CodecRaw || !bytes.HasPrefix(c.Multihash(), []byte{0x12, 0x20})) {
+		return bad("secrets must be a CIDv1 of a raw sha2-256 block")
+	}
+	if !sl.Secrets.Defined() && !s.Code.Encrypted {
+		return bad("nothing is sealed: set secrets or code.encrypted, or drop sealed")
+	}
+	if len(sl.Grants) == 0 || len(sl.Grants) > MaxGrants {
+		return bad("has %d grants; it needs 1 to %d", len(sl.Grants), MaxGrants)
+	}
+	for i, g := range sl.Grants {
+		if g.Key.IsZero() {
+			return bad("grant %d has the zero key id", i)
+		}
+		if i > 0 && bytes.Compare(sl.Grants[i-1].Key[:], g.Key[:]) >= 0 {
+			return bad("grants must be sorted by key with no key twice (grant %d)", i)
+		}
+		if err := seal.ParseGrant(g.Wrapped); err != nil {
+			return fmt.Errorf("spec: sealed: grant %d: %w", i, err)
+		}
 	}
 	return nil
 }

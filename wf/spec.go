@@ -7,8 +7,14 @@ import (
 	"time"
 )
 
-// SpecVersion is the version of the spec format this code reads and writes.
+// SpecVersion is the version of a spec without sealed parts.
 const SpecVersion = 1
+
+// SpecVersionSealed is the version of a spec with sealed parts (Sealed set).
+// Version 2 is version 1 plus the sealed fields, so a node that reads only
+// version 1 refuses a sealed spec by its version instead of running it
+// without its secrets or with ciphertext as code.
+const SpecVersionSealed = 2
 
 // RuntimeWAGI is a WASI preview 1 module speaking WAGI 1.0 CGI: request in
 // environment variables and stdin, CGI response on stdout, log on stderr.
@@ -23,6 +29,9 @@ type Spec struct {
 	Env     map[string]string `json:"env,omitempty"`
 	Limits  Limits            `json:"limits"`
 	Owner   Address           `json:"owner"`
+	// Sealed holds the encrypted parts and who may open them; nil when the
+	// function has none. See docs/sealing.md.
+	Sealed *Sealed `json:"sealed,omitempty"`
 	// Created is RFC 3339 in UTC with second precision, so the canonical
 	// encoding is unambiguous.
 	Created string `json:"created"`
@@ -38,6 +47,65 @@ type Code struct {
 	Entry string `json:"entry,omitempty"`
 	// Layout records how the DAG was built so anyone can recompute CID.
 	Layout Layout `json:"layout"`
+	// Encrypted means the DAG is one file holding the module sealed under
+	// the spec's data key (see Sealed); the provider opens it in memory.
+	Encrypted bool `json:"encrypted,omitempty"`
+}
+
+// Sealed lists a function's encrypted parts and the grants that open them.
+// One random data key encrypts the secrets and, if Code.Encrypted, the
+// code; each grant wraps that data key to one provider's sealing key, so
+// granting another provider changes only the spec block.
+type Sealed struct {
+	// Format is the sealing format version (docs/sealing.md): 1.
+	Format int `json:"format"`
+	// Secrets is a raw block holding the sealed environment variables
+	// (names and values); zero when the function has no secrets.
+	Secrets CID `json:"secrets,omitzero"`
+	// Grants are sorted by Key, one per sealing key.
+	Grants []Grant `json:"grants"`
+}
+
+// Grant is the data key wrapped (HPKE) to one sealing public key.
+type Grant struct {
+	Key     KeyID  `json:"key"`     // which sealing key opens Wrapped
+	Wrapped []byte `json:"wrapped"` // a grant envelope, base64 in JSON
+}
+
+// KeyID names a sealing public key: the SHA-256 of its encoding. The zero
+// KeyID is invalid.
+type KeyID [32]byte
+
+// IsZero reports whether id is the invalid zero KeyID.
+func (id KeyID) IsZero() bool { return id == KeyID{} }
+
+// String returns the lowercase hex form.
+func (id KeyID) String() string { return hex.EncodeToString(id[:]) }
+
+// MarshalText implements encoding.TextMarshaler.
+func (id KeyID) MarshalText() ([]byte, error) { return []byte(id.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler: 64 lowercase hex
+// digits, so one KeyID has one text form.
+func (id *KeyID) UnmarshalText(b []byte) error {
+	p, err := ParseKeyID(string(b))
+	if err != nil {
+		return err
+	}
+	*id = p
+	return nil
+}
+
+// ParseKeyID parses the 64-digit lowercase hex form of a KeyID.
+func ParseKeyID(s string) (KeyID, error) {
+	var id KeyID
+	if len(s) != 64 || strings.ToLower(s) != s {
+		return id, fmt.Errorf("%w: sealing key id %q must be 64 lowercase hex digits", ErrInvalid, truncate(s))
+	}
+	if _, err := hex.Decode(id[:], []byte(s)); err != nil {
+		return id, fmt.Errorf("%w: sealing key id: %v", ErrInvalid, err)
+	}
+	return id, nil
 }
 
 // Layout records UnixFS import settings.

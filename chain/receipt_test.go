@@ -1,0 +1,134 @@
+package chain
+
+import (
+	"errors"
+	"math/big"
+	"testing"
+
+	"github.com/webfunctions/wf/wf"
+)
+
+func TestChargeReceipt(t *testing.T) {
+	prov, other := DevKey(1), DevKey(2)
+	fn, err := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x12, 0x20}, make([]byte, 32)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ChargeReceipt{Function: fn, Payer: other.Address(), Mode: "owner", Amount: big.NewInt(100), Cumulative: big.NewInt(1200), RequestID: [32]byte{31: 7}}
+	sig, err := SignReceipt(prov, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := VerifyReceipt(r, sig, prov.Address()); err != nil {
+		t.Fatal(err)
+	}
+	if err := VerifyReceipt(r, sig, other.Address()); !errors.Is(err, wf.ErrInvalid) {
+		t.Errorf("verified as another provider: %v", err)
+	}
+	tampered := []func(*ChargeReceipt){
+		func(r *ChargeReceipt) { r.Payer = prov.Address() },
+		func(r *ChargeReceipt) { r.Mode = "caller" },
+		func(r *ChargeReceipt) { r.Amount = big.NewInt(99) },
+		func(r *ChargeReceipt) { r.Cumulative = big.NewInt(1100) },
+		func(r *ChargeReceipt) { r.RequestID[31] = 8 },
+	}
+	for i, change := range tampered {
+		c := r
+		change(&c)
+		if err := VerifyReceipt(c, sig, prov.Address()); err == nil {
+			t.Errorf("tampered receipt %d verifies", i)
+		}
+	}
+	if _, err := ReceiptDigest(ChargeReceipt{Function: fn, Mode: "owner", Amount: big.NewInt(1), Cumulative: big.NewInt(1)}); !errors.Is(err, wf.ErrInvalid) {
+		t.Errorf("receipt without payer: %v", err)
+	}
+}
+
+// TestResumeTx: a settlement recorded but never sent (the process died) is
+// sent by ResumeTx and mined once however often it is resumed; one whose
+// nonce another transaction took is reported dead.
+func TestResumeTx(t *testing.T) {
+	s := newSim(t, SimOptions{})
+	ctx := testCtx(t)
+	payer, prov := s.Client(s.Accounts()[2]), s.Client(s.Accounts()[1])
+	if _, err := payer.Deposit(ctx, usdc(10)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := payer.Approve(ctx, prov.Address(), big.NewInt(1000), usdc(10)); err != nil {
+		t.Fatal(err)
+	}
+	died := errors.New("process died before sending")
+	var recorded SignedTx
+	_, err := prov.SettleRecorded(ctx, payer.Address(), 10, big.NewInt(5000), func(tx SignedTx) error {
+		recorded = tx
+		return died
+	})
+	if !errors.Is(err, died) || len(recorded.Raw) == 0 {
+		t.Fatalf("settle with a failing record: %v, recorded %d bytes", err, len(recorded.Raw))
+	}
+	for i := range 3 {
+		r, err := prov.ResumeTx(ctx, recorded.Raw)
+		if err != nil {
+			t.Fatalf("resume %d: %v", i, err)
+		}
+		if r.TxHash != recorded.Hash {
+			t.Fatalf("resume %d mined %s, recorded %s", i, r.TxHash, recorded.Hash)
+		}
+	}
+	al, err := payer.Allowance(ctx, payer.Address(), prov.Address())
+	if err != nil || al.Budget.Cmp(new(big.Int).Sub(usdc(10), big.NewInt(5000))) != 0 {
+		t.Fatalf("budget %v %v: settled more or less than once", al.Budget, err)
+	}
+
+	// Recorded, not sent, and the nonce goes to another transaction.
+	_, err = prov.SettleRecorded(ctx, payer.Address(), 1, big.NewInt(1000), func(tx SignedTx) error {
+		recorded = tx
+		return died
+	})
+	if !errors.Is(err, died) {
+		t.Fatal(err)
+	}
+	if _, err := prov.Settle(ctx, payer.Address(), 1, big.NewInt(500)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := prov.ResumeTx(ctx, recorded.Raw); !errors.Is(err, ErrTxSuperseded) {
+		t.Fatalf("resume of a superseded tx: %v", err)
+	}
+	if _, err := prov.ResumeTx(ctx, []byte("junk")); !errors.Is(err, wf.ErrInvalid) {
+		t.Errorf("resume junk: %v", err)
+	}
+}
+
+func TestFundEther(t *testing.T) {
+	s := newSim(t, SimOptions{Accounts: 2})
+	ctx := testCtx(t)
+	k, err := GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.FundEther(ctx, k.Address(), big.NewInt(1e18)); err != nil {
+		t.Fatal(err)
+	}
+	// The funded key can now send transactions.
+	if _, err := s.Client(k).Approve(ctx, s.Accounts()[1].Address(), big.NewInt(1), big.NewInt(1)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Receipt signing is per charged response: go test -run ^$ -bench Receipt ./chain/
+func BenchmarkReceiptDigest(b *testing.B) {
+	fn, _ := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x12, 0x20}, make([]byte, 32)...))
+	r := ChargeReceipt{Function: fn, Payer: DevKey(2).Address(), Mode: "owner", Amount: big.NewInt(100), Cumulative: big.NewInt(1200)}
+	for b.Loop() {
+		ReceiptDigest(r)
+	}
+}
+
+func BenchmarkSignReceipt(b *testing.B) {
+	fn, _ := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x12, 0x20}, make([]byte, 32)...))
+	r := ChargeReceipt{Function: fn, Payer: DevKey(2).Address(), Mode: "owner", Amount: big.NewInt(100), Cumulative: big.NewInt(1200)}
+	k := DevKey(1)
+	for b.Loop() {
+		SignReceipt(k, r)
+	}
+}

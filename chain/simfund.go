@@ -1,0 +1,42 @@
+package chain
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/webfunctions/wf/wf"
+)
+
+// FundEther sends wei of ether from DevKey(0) to account and waits until
+// it is mined, so keys the genesis did not fund (such as the well-known
+// Anvil account that `--key dev` selects) can pay for gas on the dev chain.
+func (s *Simulated) FundEther(ctx context.Context, account wf.Address, wei *big.Int) error {
+	c := s.Client(s.accounts[0])
+	from, to := common.Address(c.Address()), common.Address(account)
+	what := "fund " + ChecksumAddress(account)
+	gas, err := c.backend.EstimateGas(ctx, ethereum.CallMsg{From: from, To: &to, Value: wei})
+	if err != nil {
+		return callError(what, err)
+	}
+	fees, err := c.fees(ctx)
+	if err != nil {
+		return fmt.Errorf("chain: %s: %w", what, err)
+	}
+	signer := types.LatestSignerForChainID(c.chainID)
+	tx, err := c.nonceSeq(wf.Address(from)).send(ctx, c.backend, from, func(nonce uint64) (*types.Transaction, error) {
+		return types.SignNewTx(c.key.pk, signer, &types.DynamicFeeTx{ChainID: c.chainID, Nonce: nonce,
+			GasTipCap: fees.tip, GasFeeCap: fees.feeCap, Gas: gas, To: &to, Value: wei})
+	})
+	if err != nil {
+		return fmt.Errorf("chain: %s: %w", what, err)
+	}
+	if _, err := c.waitMined(ctx, tx.Hash()); err != nil {
+		return fmt.Errorf("chain: %s: %w", what, err)
+	}
+	return nil
+}

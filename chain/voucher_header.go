@@ -1,0 +1,108 @@
+package chain
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/webfunctions/wf/wf"
+)
+
+// VoucherHeader is the HTTP request header that carries a caller's signed
+// voucher (caller-pays), encoded by EncodeVoucher.
+const VoucherHeader = "X-WF-Voucher"
+
+// maxVoucherHeader bounds what DecodeVoucher reads; an encoded voucher is
+// about 400 bytes.
+const maxVoucherHeader = 1024
+
+// voucherWire is the JSON inside a VoucherHeader value. Amount is a decimal
+// string because uint256 does not fit a JSON number.
+type voucherWire struct {
+	V         int          `json:"v"`
+	Payer     wf.Address   `json:"payer"`
+	Provider  wf.Address   `json:"provider"`
+	Amount    string       `json:"amount"`
+	Expiry    int64        `json:"expiry"`
+	Signature wf.Signature `json:"sig"`
+}
+
+// EncodeVoucher returns sv as a VoucherHeader value: unpadded base64url of
+// the JSON object
+//
+//	{"v":1,"payer":"0x…","provider":"0x…","amount":"<cumulative, base units>","expiry":<unix seconds>,"sig":"0x<65 bytes>"}
+//
+// It fails (wf.ErrInvalid) on a voucher without payer, provider, a positive
+// amount or an expiry.
+func EncodeVoucher(sv SignedVoucher) (string, error) {
+	if err := sv.check(); err != nil {
+		return "", err
+	}
+	j, err := json.Marshal(voucherWire{
+		V: 1, Payer: sv.Payer, Provider: sv.Provider,
+		Amount: sv.CumulativeAmount.String(), Expiry: sv.Expiry.Unix(), Signature: sv.Signature,
+	})
+	if err != nil {
+		return "", fmt.Errorf("chain: encode voucher: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(j), nil
+}
+
+// DecodeVoucher parses a VoucherHeader value made by EncodeVoucher (any
+// JSON key order and address case is accepted; unknown keys are not). It
+// checks the form only: the caller must still check the signature
+// (VerifyVoucher), that the provider is itself, the expiry, and the amount
+// against what it already holds. Errors wrap wf.ErrInvalid.
+func DecodeVoucher(s string) (SignedVoucher, error) {
+	if len(s) > maxVoucherHeader {
+		return SignedVoucher{}, fmt.Errorf("%w: voucher: longer than %d bytes", wf.ErrInvalid, maxVoucherHeader)
+	}
+	j, err := base64.RawURLEncoding.Strict().DecodeString(s)
+	if err != nil {
+		return SignedVoucher{}, fmt.Errorf("%w: voucher: not unpadded base64url: %v", wf.ErrInvalid, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(j))
+	dec.DisallowUnknownFields()
+	var w voucherWire
+	if err := dec.Decode(&w); err != nil {
+		return SignedVoucher{}, fmt.Errorf("%w: voucher: %v", wf.ErrInvalid, err)
+	}
+	if dec.More() {
+		return SignedVoucher{}, fmt.Errorf("%w: voucher: data after the JSON object", wf.ErrInvalid)
+	}
+	if w.V != 1 {
+		return SignedVoucher{}, fmt.Errorf("%w: voucher: version %d, want 1", wf.ErrInvalid, w.V)
+	}
+	amt, ok := decimal(w.Amount)
+	if !ok {
+		return SignedVoucher{}, fmt.Errorf("%w: voucher: amount %q is not a decimal integer", wf.ErrInvalid, w.Amount)
+	}
+	if w.Signature == (wf.Signature{}) {
+		return SignedVoucher{}, fmt.Errorf("%w: voucher: no signature", wf.ErrInvalid)
+	}
+	sv := SignedVoucher{
+		Voucher:   Voucher{Payer: w.Payer, Provider: w.Provider, CumulativeAmount: amt, Expiry: time.Unix(w.Expiry, 0)},
+		Signature: w.Signature,
+	}
+	if err := sv.check(); err != nil {
+		return SignedVoucher{}, err
+	}
+	return sv, nil
+}
+
+// decimal parses digits only (no sign, no spaces), at most 78 of them
+// (uint256 has 78 decimal digits).
+func decimal(s string) (*big.Int, bool) {
+	if s == "" || len(s) > 78 {
+		return nil, false
+	}
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return nil, false
+		}
+	}
+	return new(big.Int).SetString(s, 10)
+}

@@ -1,0 +1,444 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/wf"
+)
+
+// defaultRPC is where `wf chain start` listens by default.
+const defaultRPC = "http://127.0.0.1:8545"
+
+// chainOpts are the flags every chain command takes: which chain, which
+// contracts on it, and for commands that sign, whose key.
+type chainOpts struct {
+	rpc, contractsFile      string
+	token, registry, escrow string
+	key, passwordFile       string
+}
+
+// subFlags returns a FlagSet for a subcommand ("escrow deposit") with its
+// own usage line.
+func (a *App) subFlags(name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet("wf "+name, flag.ContinueOnError)
+	fs.SetOutput(a.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(a.Stderr, "usage: wf %s %s\n", name, usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// addChainFlags adds --rpc, --contracts and the contract address flags to
+// fs, and --key and --password-file if keyDefault is not empty (it names
+// the default key in the help text).
+func addChainFlags(fs *flag.FlagSet, keyDefault string) *chainOpts {
+	o := &chainOpts{}
+	fs.StringVar(&o.rpc, "rpc", "", "Ethereum JSON-RPC URL of the chain (default $WF_RPC or "+defaultRPC+")")
+	fs.StringVar(&o.contractsFile, "contracts", "", "JSON file with the contract addresses (default $WF_CONTRACTS, else what `wf contracts deploy` or `wf chain start` saved for this --rpc)")
+	fs.StringVar(&o.token, "token", "", "token contract address (overrides --contracts)")
+	fs.StringVar(&o.registry, "registry", "", "registry contract address (overrides --contracts)")
+	fs.StringVar(&o.escrow, "escrow", "", "escrow contract address (overrides --contracts)")
+	if keyDefault != "" {
+		fs.StringVar(&o.key, "key", "", "keystore file to sign with (default "+keyDefault+"), or dev / dev:N for the public keys funded on a dev chain")
+		fs.StringVar(&o.passwordFile, "password-file", "", "file holding the keystore password (default: $WF_KEY_PASSWORD or a prompt)")
+	}
+	return o
+}
+
+// rpcURL is the chain's JSON-RPC URL: --rpc, else $WF_RPC, else the
+// default of `wf chain start`.
+func (a *App) rpcURL(o *chainOpts) string {
+	u := o.rpc
+	if u == "" {
+		u = a.Getenv("WF_RPC")
+	}
+	if u == "" {
+		u = defaultRPC
+	}
+	return strings.TrimRight(u, "/")
+}
+
+// deployment is a set of contracts on one chain, as contract files hold it.
+type deployment struct {
+	ChainID  uint64     `json:"chainId"`
+	Token    wf.Address `json:"token"`
+	Registry wf.Address `json:"registry"`
+	Escrow   wf.Address `json:"escrow"`
+}
+
+func (d deployment) contracts() chain.Contracts {
+	return chain.Contracts{Token: d.Token, Registry: d.Registry, Escrow: d.Escrow}
+}
+
+// contractsStore is where deployments are remembered, by RPC URL.
+func (a *App) contractsStore() string { return filepath.Join(a.home(), "contracts.json") }
+
+func (a *App) loadStore() (map[string]deployment, error) {
+	m := map[string]deployment{}
+	b, err := os.ReadFile(a.contractsStore())
+	if errors.Is(err, os.ErrNotExist) {
+		return m, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("%s: %w", a.contractsStore(), err)
+	}
+	return m, nil
+}
+
+// saveDeployment remembers d as the contracts of the chain at rpc.
+func (a *App) saveDeployment(rpc string, d deployment) error {
+	m, err := a.loadStore()
+	if err != nil {
+		return err
+	}
+	m[rpc] = d
+	return writeJSONFile(a.contractsStore(), m)
+}
+
+// writeJSONFile replaces path atomically. Addresses are public: mode 0644.
+func writeJSONFile(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".contracts-*.json")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(append(b, '\n')); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// deploymentFor finds the contracts for the chain at rpc: --contracts or
+// $WF_CONTRACTS, else the saved deployment for rpc, then the address flags
+// on top.
+func (a *App) deploymentFor(rpc string, o *chainOpts) (deployment, error) {
+	var d deployment
+	file := o.contractsFile
+	if file == "" {
+		file = a.Getenv("WF_CONTRACTS")
+	}
+	switch {
+	case file != "":
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return d, fmt.Errorf("contracts file: %w", err)
+		}
+		if err := json.Unmarshal(b, &d); err != nil {
+			return d, fmt.Errorf("contracts file %s: %w", file, err)
+		}
+	default:
+		m, err := a.loadStore()
+		if err != nil {
+			return d, err
+		}
+		d = m[rpc]
+	}
+	for _, f := range []struct {
+		flag, val string
+		dst       *wf.Address
+	}{{"token", o.token, &d.Token}, {"registry", o.registry, &d.Registry}, {"escrow", o.escrow, &d.Escrow}} {
+		if f.val == "" {
+			continue
+		}
+		addr, err := wf.ParseAddress(f.val)
+		if err != nil {
+			return d, usageErr("--%s: %v", f.flag, err)
+		}
+		*f.dst = addr
+	}
+	if d.Token.IsZero() && d.Registry.IsZero() && d.Escrow.IsZero() {
+		return d, fmt.Errorf("no contracts known for the chain at %s: run `wf contracts deploy --rpc %s` (or `wf chain start`), or pass --contracts FILE", rpc, rpc)
+	}
+	return d, nil
+}
+
+// dial connects to the chain and its contracts, signing with key (nil:
+// read-only).
+func (a *App) dial(ctx context.Context, o *chainOpts, key *chain.Key) (*chain.Client, error) {
+	rpc := a.rpcURL(o)
+	d, err := a.deploymentFor(rpc, o)
+	if err != nil {
+		return nil, err
+	}
+	c, err := chain.Dial(ctx, rpc, key, chain.Config{Contracts: d.contracts()})
+	if err != nil {
+		return nil, dialError(rpc, err)
+	}
+	if d.ChainID != 0 && c.ChainID().Uint64() != d.ChainID {
+		c.Close()
+		return nil, fmt.Errorf("the contracts are for chain %d, but the chain at %s is %s", d.ChainID, rpc, c.ChainID())
+	}
+	return c, nil
+}
+
+func dialError(rpc string, err error) error {
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		return &userError{fmt.Sprintf("no chain at %s (start one with `wf chain start`, or pass --rpc URL)", rpc), err}
+	}
+	return err
+}
+
+// signer loads the key o names: dev or dev:N (chain.DevKey), else a
+// keystore file (default def).
+func (a *App) signer(o *chainOpts, def string) (*chain.Key, error) {
+	if k, ok, err := devKey(o.key); ok || err != nil {
+		return k, err
+	}
+	path := o.key
+	if path == "" {
+		path = def
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("no key at %s: create one with `wf keys new --key %s`, or use --key dev:N on a dev chain", path, path)
+	}
+	pw, err := a.password(o.passwordFile, false)
+	if err != nil {
+		return nil, err
+	}
+	return chain.LoadKeystore(path, pw)
+}
+
+// devKey parses "dev", the public development key every wf command takes
+// (DevKeyHex), and "dev:N", the N-th account of the embedded dev chain
+// (chain.DevKey). Both are funded by `wf chain start` and `wf dev`.
+func devKey(s string) (*chain.Key, bool, error) {
+	if s == "dev" {
+		k, err := chain.KeyFromHex(DevKeyHex)
+		return k, true, err
+	}
+	n, ok := strings.CutPrefix(s, "dev:")
+	if !ok {
+		return nil, false, nil
+	}
+	i, err := strconv.Atoi(n)
+	if err != nil || i < 0 || i > 1<<20 {
+		return nil, true, usageErr("--key %s: want dev:N with N a small non-negative number", s)
+	}
+	return chain.DevKey(i), true, nil
+}
+
+func (a *App) payerKeyPath() string    { return filepath.Join(a.home(), "key.json") }
+func (a *App) providerKeyPath() string { return filepath.Join(a.home(), "provider", "key.json") }
+
+// USDC has 6 decimals: amounts on the command line and in output are
+// decimal USDC, converted to base units exactly.
+const usdcDecimals = 6
+
+var usdcUnit = big.NewInt(1_000_000)
+
+// parseUSDC parses a non-negative decimal USDC amount ("12", "12.5",
+// "0.000001") into base units, refusing more than 6 decimals, signs,
+// exponents and anything that is not plain digits.
+func parseUSDC(s string) (*big.Int, error) {
+	whole, frac, dot := strings.Cut(s, ".")
+	if whole == "" || !digits(whole) || (dot && (frac == "" || !digits(frac))) {
+		return nil, invalid("amount %q: want a decimal number of USDC like 12 or 0.25", s)
+	}
+	if len(frac) > usdcDecimals {
+		return nil, invalid("amount %q: USDC has %d decimals, not %d", s, usdcDecimals, len(frac))
+	}
+	if len(whole) > 60 {
+		return nil, invalid("amount %q is too large", s)
+	}
+	n, _ := new(big.Int).SetString(whole+frac+strings.Repeat("0", usdcDecimals-len(frac)), 10)
+	return n, nil
+}
+
+func digits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// formatUSDC prints base units as USDC with all 6 decimals ("12.500000").
+func formatUSDC(x *big.Int) string {
+	if x == nil {
+		x = new(big.Int)
+	}
+	q, r := new(big.Int).QuoRem(new(big.Int).Abs(x), usdcUnit, new(big.Int))
+	sign := ""
+	if x.Sign() < 0 {
+		sign = "-"
+	}
+	return fmt.Sprintf("%s%s.%06d", sign, q, r.Int64())
+}
+
+// positiveUSDC parses a required, positive amount flag.
+func positiveUSDC(flagName, s string) (*big.Int, error) {
+	if s == "" {
+		return nil, usageErr("--%s AMOUNT (USDC) is required", flagName)
+	}
+	n, err := parseUSDC(s)
+	if err != nil {
+		return nil, fmt.Errorf("--%s: %w", flagName, err)
+	}
+	if n.Sign() == 0 {
+		return nil, invalid("--%s must be more than 0", flagName)
+	}
+	return n, nil
+}
+
+// amountArg parses a command's positional, positive amount.
+func amountArg(s string) (*big.Int, error) {
+	n, err := parseUSDC(s)
+	if err != nil {
+		return nil, err
+	}
+	if n.Sign() == 0 {
+		return nil, invalid("amount %q: must be more than 0", s)
+	}
+	return n, nil
+}
+
+// resolveProvider takes a provider's registered name or its address; it
+// returns the address and, for a name, the registry entry.
+func resolveProvider(ctx context.Context, c *chain.Client, s string) (wf.Address, *chain.Provider, error) {
+	if strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X") {
+		addr, err := wf.ParseAddress(s)
+		if err != nil {
+			return wf.Address{}, nil, err
+		}
+		return addr, nil, nil
+	}
+	p, err := c.LookupProvider(ctx, s)
+	if err != nil {
+		return wf.Address{}, nil, explain(err)
+	}
+	return p.Owner, &p, nil
+}
+
+// invalid is a wf.ErrInvalid error whose text is only the message.
+func invalid(format string, args ...any) error {
+	return wf.E(wf.ErrInvalid, fmt.Sprintf(format, args...), nil)
+}
+
+// parseAmountArgs parses flags and positional arguments of a command whose
+// positional argument is an amount, so that "-1" is refused as a negative
+// amount rather than as an unknown flag.
+func parseAmountArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	for _, a := range args {
+		if len(a) > 1 && a[0] == '-' && (a[1] == '.' || (a[1] >= '0' && a[1] <= '9')) {
+			return nil, invalid("amount %q: must not be negative", a)
+		}
+	}
+	return parse(fs, args)
+}
+
+// userError is an error with a message for people; it still matches what
+// it wraps (a *chain.RevertError and its wf sentinel).
+type userError struct {
+	msg string
+	err error
+}
+
+func (e *userError) Error() string { return e.msg }
+func (e *userError) Unwrap() error { return e.err }
+
+// explain rewrites contract reverts the CLI's users run into as one plain
+// sentence; other errors pass through.
+func explain(err error) error {
+	var re *chain.RevertError
+	if !errors.As(err, &re) {
+		return err
+	}
+	arg := func(i int) any {
+		if i < len(re.Args) {
+			return re.Args[i]
+		}
+		return nil
+	}
+	str := func(i int) string { s, _ := arg(i).(string); return s }
+	num := func(i int) *big.Int { n, _ := arg(i).(*big.Int); return n }
+	addr := func(i int) string {
+		if v, ok := arg(i).(fmt.Stringer); ok {
+			return v.String()
+		}
+		return fmt.Sprint(arg(i))
+	}
+	var msg string
+	switch re.Name {
+	case "NameTaken":
+		msg = fmt.Sprintf("the provider name %q is taken (by %s)", str(0), addr(1))
+	case "UnknownProvider":
+		msg = fmt.Sprintf("no provider is registered as %q", str(0))
+	case "NotProviderOwner":
+		msg = fmt.Sprintf("the provider %q belongs to %s, not to your key %s", str(0), addr(1), addr(2))
+	case "InvalidName":
+		msg = fmt.Sprintf("%q is not a valid provider name: use 1-63 of a-z, 0-9 and '-', not starting or ending with '-'", str(0))
+	case "InvalidField":
+		msg = fmt.Sprintf("the registry refused the %s: empty or too long", str(0))
+	case "InsufficientBalance":
+		msg = fmt.Sprintf("the escrow balance is %s USDC, less than the %s USDC needed", formatUSDC(num(1)), formatUSDC(num(0)))
+	case "ERC20InsufficientBalance":
+		msg = fmt.Sprintf("%s holds %s USDC, less than the %s USDC needed", addr(0), formatUSDC(num(1)), formatUSDC(num(2)))
+	case "NoWithdrawalRequested":
+		msg = "no withdrawal is pending: request one with `wf escrow withdraw AMOUNT`"
+	case "WithdrawalNotReady":
+		msg = "the withdrawal is not ready: " + readyAt(time.Unix(num(0).Int64(), 0), time.Now())
+	case "NotApproved":
+		msg = fmt.Sprintf("%s has not approved the provider %s", addr(0), addr(1))
+	case "VoucherExpired":
+		msg = fmt.Sprintf("the voucher expired at %s", time.Unix(num(0).Int64(), 0).UTC().Format(time.RFC3339))
+	default:
+		return err
+	}
+	return &userError{msg, err}
+}
+
+// readyAt says when a withdrawal can be completed, given the chain's
+// time now (its latest block's, which decides).
+func readyAt(t, now time.Time) string {
+	s := "it can be completed from " + t.UTC().Format(time.RFC3339)
+	if d := t.Sub(now).Round(time.Second); d > 0 {
+		s += fmt.Sprintf(" (in %s)", d)
+	}
+	return s
+}
+
+// chainNow is the chain's time, or this machine's if the chain does not
+// say.
+func chainNow(ctx context.Context, c *chain.Client) time.Time {
+	if t, err := c.HeadTime(ctx); err == nil {
+		return t
+	}
+	return time.Now()
+}
+
+// txNote describes a mined transaction for the user.
+func txNote(r chain.Receipt) string {
+	return fmt.Sprintf("tx %s, block %d, gas %d", r.TxHash, r.Block, r.GasUsed)
+}

@@ -1,0 +1,153 @@
+package payment_test
+
+import (
+	"context"
+	"io"
+	"math/big"
+	"net/http"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/webfunctions/wf/payment"
+	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/provider"
+	"github.com/webfunctions/wf/templates"
+	"github.com/webfunctions/wf/wf"
+	"github.com/webfunctions/wf/wftest"
+)
+
+// BenchmarkPaymentOverhead measures the latency of the AssemblyScript
+// hello function, one request at a time on a keep-alive connection, on a
+// free provider and on paid ones in the same run, interleaved in rounds so
+// the machine's noise falls on all alike:
+//
+//   - free: no payments
+//   - owner-pays: authorization against a cached allowance, the charge
+//     fsync'd to the ledger before the response, a signed receipt
+//   - owner-pays-nosync: the same without the fsync (what payments cost
+//     besides the disk)
+//   - caller-pays: a voucher verified per request (signature recovery)
+//
+// Run: go test -run '^$' -bench PaymentOverhead -benchtime 4000x ./payment/
+func BenchmarkPaymentOverhead(b *testing.B) {
+	free := wftest.New(b, wftest.Options{})
+	freeFn := free.Deploy(b, templates.HelloWasm, wftest.Spec())
+
+	paid := newFixture(b, payment.Config{CacheTTL: time.Minute, SettleCount: 1 << 40, SettleInterval: time.Hour})
+	owner := paid.payer()
+	paid.deposit(owner, 1_000_000_000)
+	paid.approve(owner, price, 1_000_000_000)
+	paidFn := paid.deploy(owner, templates.HelloWasm, wftest.Spec())
+	caller := paid.payer()
+	paid.deposit(caller, 1_000_000_000)
+
+	// The same provider with an unsynced ledger.
+	led, err := ledger.Open(filepath.Join(b.TempDir(), "nosync.db"), ledger.Options{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { led.Close() })
+	nosyncMeter, err := payment.New(payment.Config{Chain: paid.sim.Client(paid.prov), Key: paid.prov, Ledger: led, Price: big.NewInt(price),
+		CacheTTL: time.Minute, SettleCount: 1 << 40, SettleInterval: time.Hour})
+	if err != nil {
+		b.Fatal(err)
+	}
+	nosync := wftest.New(b, wftest.Options{Provider: provider.Config{Key: paid.prov, Payments: nosyncMeter}})
+	nosync.Key = owner
+	nosyncFn := nosync.Deploy(b, templates.HelloWasm, wftest.Spec())
+
+	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
+	cum := int64(0)
+	exp := time.Now().Add(time.Hour)
+	targets := []struct {
+		name string
+		url  string
+		hdr  func() http.Header
+	}{
+		{"free", free.URL + "/" + freeFn.String() + "/?name=bench", nil},
+		{"owner-pays", paid.env.URL + "/" + paidFn.String() + "/?name=bench", nil},
+		{"owner-pays-nosync", nosync.URL + "/" + nosyncFn.String() + "/?name=bench", nil},
+		{"caller-pays", paid.env.URL + "/" + paidFn.String() + "/?name=bench", func() http.Header {
+			cum += price
+			return voucherHeader(paid.voucher(caller, paid.prov.Address(), cum, exp))
+		}},
+	}
+	do := func(url string, h http.Header) time.Duration {
+		req, _ := http.NewRequest("GET", url, nil)
+		for k, v := range h {
+			req.Header[k] = v
+		}
+		start := time.Now()
+		resp, err := hc.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		d := time.Since(start)
+		if resp.StatusCode != 200 {
+			b.Fatalf("%s: %d", url, resp.StatusCode)
+		}
+		return d
+	}
+	// Warm up: compile caches, connections, allowance caches.
+	for _, t := range targets {
+		for range 50 {
+			var h http.Header
+			if t.hdr != nil {
+				h = t.hdr()
+			}
+			do(t.url, h)
+		}
+	}
+	lat := make([][]time.Duration, len(targets))
+	const round = 100
+	b.ResetTimer()
+	for i := 0; i < b.N; i += round {
+		for j, t := range targets {
+			for range min(round, b.N-i) {
+				var h http.Header
+				if t.hdr != nil {
+					b.StopTimer()
+					h = t.hdr() // signing is the client's cost, not the provider's
+					b.StartTimer()
+				}
+				lat[j] = append(lat[j], do(t.url, h))
+			}
+		}
+	}
+	b.StopTimer()
+	p := func(d []time.Duration, q float64) float64 {
+		slices.Sort(d)
+		return float64(d[int(q*float64(len(d)-1))].Microseconds())
+	}
+	base := p(lat[0], 0.5)
+	for j, t := range targets {
+		p50 := p(lat[j], 0.5)
+		b.ReportMetric(p50, t.name+"-p50-us")
+		b.ReportMetric(p(lat[j], 0.99), t.name+"-p99-us")
+		if j > 0 {
+			b.ReportMetric(100*(p50-base)/base, t.name+"-overhead-%")
+		}
+	}
+}
+
+// BenchmarkAuthorize is the authorization step alone (owner-pays, cached
+// allowance): what runs before the function.
+func BenchmarkAuthorize(b *testing.B) {
+	f := newFixture(b, payment.Config{CacheTTL: time.Hour})
+	owner := f.payer()
+	f.deposit(owner, 1_000_000_000)
+	f.approve(owner, price, 1_000_000_000)
+	fn, _ := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x12, 0x20}, make([]byte, 32)...))
+	ctx := context.Background()
+	for b.Loop() {
+		c, err := f.meter.Authorize(ctx, fn, owner.Address(), http.Header{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		c.Release()
+	}
+}

@@ -1,0 +1,489 @@
+package payment_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/payment"
+	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/templates"
+	"github.com/webfunctions/wf/wf"
+	"github.com/webfunctions/wf/wftest"
+)
+
+// buildWF builds cmd/wf once per test process.
+var buildWF = sync.OnceValues(func() (string, error) {
+	root, err := wftest.ModuleRoot()
+	if err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp("", "wf-crash-*")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "wf")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/wf")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build ./cmd/wf: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// miner mines the manual-mining chain when accounts have transactions
+// waiting, unless paused, so a test decides when a sent transaction is
+// mined. (Empty blocks would move the chain's clock a second each, far
+// ahead of the vouchers' expiry.)
+type miner struct {
+	paused atomic.Bool
+	stop   chan struct{}
+	done   chan struct{}
+}
+
+func startMiner(t *testing.T, sim *chain.Simulated, rpc string, accounts ...wf.Address) *miner {
+	m := &miner{stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(m.done)
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-m.stop:
+				return
+			case <-tick.C:
+			}
+			if m.paused.Load() {
+				continue
+			}
+			for _, a := range accounts {
+				if rpcNonce(t, rpc, a, "pending") > rpcNonce(t, rpc, a, "latest") {
+					sim.Commit()
+					break
+				}
+			}
+		}
+	}()
+	return m
+}
+
+func (m *miner) close() { close(m.stop); <-m.done }
+
+// node is one `wf provider start` process.
+type node struct {
+	t    *testing.T
+	cmd  *exec.Cmd
+	url  string
+	logs *syncLines
+	exit chan error
+}
+
+type syncLines struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+func (s *syncLines) add(l string) { s.mu.Lock(); s.lines = append(s.lines, l); s.mu.Unlock() }
+
+func (s *syncLines) count(msg string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, l := range s.lines {
+		if strings.Contains(l, `"msg":"`+msg+`"`) {
+			n++
+		}
+	}
+	return n
+}
+
+func (s *syncLines) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return strings.Join(s.lines, "\n")
+}
+
+func startNode(t *testing.T, args ...string) *node {
+	t.Helper()
+	bin, err := buildWF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, append([]string{"provider", "start", "--listen", "127.0.0.1:0", "--log-format", "json"}, args...)...)
+	cmd.Env = append(os.Environ(), "WF_HOME="+t.TempDir())
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	n := &node{t: t, cmd: cmd, logs: &syncLines{}, exit: make(chan error, 1)}
+	urlc := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			l := sc.Text()
+			n.logs.add(l)
+			var m struct{ Msg, URL string }
+			if json.Unmarshal([]byte(l), &m) == nil && m.Msg == "provider serving" {
+				urlc <- m.URL
+			}
+		}
+		n.exit <- cmd.Wait()
+	}()
+	t.Cleanup(func() { cmd.Process.Kill() })
+	select {
+	case n.url = <-urlc:
+	case err := <-n.exit:
+		t.Fatalf("wf provider start exited: %v\n%s", err, n.logs)
+	case <-time.After(60 * time.Second):
+		t.Fatalf("wf provider start did not serve in 60s\n%s", n.logs)
+	}
+	return n
+}
+
+// kill ends the process at once: no shutdown, no final settlement.
+func (n *node) kill() {
+	n.cmd.Process.Signal(syscall.SIGKILL)
+	<-n.exit
+}
+
+// stop shuts the process down gracefully.
+func (n *node) stop() {
+	n.cmd.Process.Signal(os.Interrupt)
+	select {
+	case err := <-n.exit:
+		if err != nil {
+			n.t.Errorf("wf provider start: %v\n%s", err, n.logs)
+		}
+	case <-time.After(60 * time.Second):
+		n.t.Errorf("wf provider start did not stop\n%s", n.logs)
+	}
+}
+
+// rpcNonce asks the chain for account's nonce at tag ("latest", "pending").
+func rpcNonce(t *testing.T, url string, account wf.Address, tag string) uint64 {
+	t.Helper()
+	body := fmt.Sprintf(`{"jsonrpc":"2.0","id":1,"method":"eth_getTransactionCount","params":["%s","%s"]}`, account, tag)
+	resp, err := http.Post(url, "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Error(err)
+		return 0
+	}
+	defer resp.Body.Close()
+	var out struct{ Result string }
+	json.NewDecoder(resp.Body).Decode(&out)
+	var n uint64
+	fmt.Sscanf(out.Result, "0x%x", &n)
+	return n
+}
+
+// load sends requests to the current node until stopped: owner-pays
+// clients, and one caller-pays client that signs the cumulative vouchers
+// the provider asks for. It keeps every valid receipt.
+type load struct {
+	t        *testing.T
+	url      atomic.Value // base URL of the node
+	fn       wf.CID
+	prov     wf.Address
+	caller   *chain.Client
+	mu       sync.Mutex
+	receipts map[string]payment.Receipt // by request id
+	stop     chan struct{}
+	wg       sync.WaitGroup
+}
+
+func (l *load) keep(resp *http.Response) {
+	rc, err := payment.DecodeReceipt(resp.Header.Get(payment.ReceiptHeader))
+	if err != nil {
+		l.t.Errorf("a 200 without a receipt: %v", err)
+		return
+	}
+	if err := payment.VerifyReceipt(rc, l.prov); err != nil {
+		l.t.Error(err)
+		return
+	}
+	l.mu.Lock()
+	l.receipts[rc.Request] = rc
+	l.mu.Unlock()
+}
+
+func (l *load) count() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.receipts)
+}
+
+func (l *load) run(owners int) {
+	l.stop = make(chan struct{})
+	hc := &http.Client{Timeout: 10 * time.Second}
+	get := func(h http.Header) (*http.Response, []byte, error) {
+		req, _ := http.NewRequest("GET", l.url.Load().(string)+"/"+l.fn.String()+"/?name=load", nil)
+		for k, v := range h {
+			req.Header[k] = v
+		}
+		resp, err := hc.Do(req)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		return resp, b, err
+	}
+	stopped := func() bool {
+		select {
+		case <-l.stop:
+			return true
+		default:
+			return false
+		}
+	}
+	for range owners {
+		l.wg.Go(func() {
+			for !stopped() {
+				resp, body, err := get(nil)
+				if err != nil {
+					time.Sleep(10 * time.Millisecond) // the node is down
+					continue
+				}
+				if resp.StatusCode != 200 {
+					l.t.Errorf("owner-pays request: %d %s", resp.StatusCode, body)
+					return
+				}
+				l.keep(resp)
+			}
+		})
+	}
+	l.wg.Go(func() {
+		cum := int64(0) // what the caller believes it was charged
+		for !stopped() {
+			sv, err := l.caller.SignVoucher(chain.Voucher{Provider: l.prov, CumulativeAmount: big.NewInt(cum + price), Expiry: time.Now().Add(time.Hour)})
+			if err != nil {
+				l.t.Error(err)
+				return
+			}
+			v, _ := chain.EncodeVoucher(sv)
+			resp, body, err := get(voucherHeader(v))
+			switch {
+			case err != nil:
+				time.Sleep(10 * time.Millisecond)
+			case resp.StatusCode == 200:
+				l.keep(resp)
+				rc, _ := payment.DecodeReceipt(resp.Header.Get(payment.ReceiptHeader))
+				cum = rc.Cumulative.Int64()
+			case resp.StatusCode == 402:
+				// Charged for a response it never saw (the node died
+				// after recording it): pay what the provider says.
+				var b httperr.Body
+				json.Unmarshal(body, &b)
+				var needed int64
+				fmt.Sscan(fmt.Sprint(b.Error.Extra["needed"]), &needed)
+				if b.Error.Extra["reason"] != "voucher_too_low" || needed <= cum+price {
+					l.t.Errorf("caller-pays request: %s", body)
+					return
+				}
+				cum = needed - price
+			default:
+				l.t.Errorf("caller-pays request: %d %s", resp.StatusCode, body)
+				return
+			}
+		}
+	})
+}
+
+func (l *load) halt() { close(l.stop); l.wg.Wait() }
+
+// waitFor polls cond for up to d.
+func waitFor(t *testing.T, d time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestKillDuringLoadAndSettlement runs the provider as its own process
+// against the chain served over JSON-RPC from this one, SIGKILLs it during
+// load and while a settlement transaction is in flight (mined while it is
+// down; and mined only after it restarted), and checks that every charge is
+// settled exactly once: on-chain payments == ledger == receipts handed out,
+// up to the requests that were recorded but never answered because the
+// process died in between.
+func TestKillDuringLoadAndSettlement(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds cmd/wf and runs processes")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	sim, err := chain.NewSimulated(ctx, chain.SimOptions{Accounts: 4, ManualMining: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sim.Close()
+	rpc := httptest.NewServer(sim.RPCHandler())
+	defer rpc.Close()
+	prov, owner, caller := sim.Accounts()[1], sim.Client(sim.Accounts()[2]), sim.Client(sim.Accounts()[3])
+	mine := startMiner(t, sim, rpc.URL, prov.Address(), owner.Address(), caller.Address())
+	defer mine.close()
+	for _, c := range []*chain.Client{owner, caller} {
+		if _, err := c.Deposit(ctx, big.NewInt(100_000_000)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := owner.Approve(ctx, prov.Address(), big.NewInt(price), big.NewInt(100_000_000)); err != nil {
+		t.Fatal(err)
+	}
+	reader := sim.Client(nil)
+	balance0, _ := reader.TokenBalance(ctx, prov.Address())
+
+	ct := sim.Contracts()
+	contracts := filepath.Join(t.TempDir(), "contracts.json")
+	j, _ := json.Marshal(map[string]any{"chainId": 1337, "token": ct.Token, "registry": ct.Registry, "escrow": ct.Escrow})
+	os.WriteFile(contracts, j, 0o644)
+	data := t.TempDir()
+	args := []string{"--data", data, "--rpc", rpc.URL, "--contracts", contracts, "--key", "dev:1",
+		"--price", "0.0001", "--settle-count", "100", "--settle-interval", "1h"}
+
+	n := startNode(t, args...)
+	pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), wftest.Spec(), sim.Accounts()[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.New(n.url).Deploy(ctx, pkg); err != nil {
+		t.Fatal(err)
+	}
+	l := &load{t: t, fn: pkg.CID, prov: prov.Address(), caller: caller, receipts: map[string]payment.Receipt{}}
+	l.url.Store(n.url)
+	const clients = 6
+	l.run(clients)
+
+	// 1. Killed during load, with settlements going on.
+	waitFor(t, 60*time.Second, "300 paid responses", func() bool { return l.count() >= 300 })
+	n.kill()
+	kills := 1
+	n = startNode(t, args...)
+	l.url.Store(n.url)
+
+	// 2. Killed with a settlement transaction sent, not yet mined; it is
+	// mined while the node is down.
+	inFlight := func() bool {
+		return rpcNonce(t, rpc.URL, prov.Address(), "pending") > rpcNonce(t, rpc.URL, prov.Address(), "latest")
+	}
+	mine.paused.Store(true)
+	waitFor(t, 60*time.Second, "a settlement in flight", inFlight)
+	n.kill()
+	kills++
+	mine.paused.Store(false)
+	waitFor(t, 10*time.Second, "the orphaned settlement to be mined", func() bool { return !inFlight() })
+	n = startNode(t, args...)
+	l.url.Store(n.url)
+	waitFor(t, 30*time.Second, "the restarted node to resolve it", func() bool { return n.logs.count("settled") > 0 })
+	if n.logs.count("resuming settlement") == 0 {
+		t.Errorf("the restarted node did not resume the settlement it had sent:\n%s", n.logs)
+	}
+
+	// 3. Killed with a settlement in flight that is mined only after the
+	// restart: the new process sends the same transaction again.
+	mine.paused.Store(true)
+	waitFor(t, 60*time.Second, "a settlement in flight", inFlight)
+	n.kill()
+	kills++
+	n = startNode(t, args...)
+	l.url.Store(n.url)
+	waitFor(t, 30*time.Second, "the restarted node to resume", func() bool { return n.logs.count("resuming settlement") > 0 })
+	time.Sleep(100 * time.Millisecond)
+	mine.paused.Store(false)
+	waitFor(t, 30*time.Second, "the resumed settlement", func() bool { return n.logs.count("settled") > 0 })
+
+	before := l.count()
+	waitFor(t, 60*time.Second, "more paid responses", func() bool { return l.count() >= before+200 })
+	l.halt()
+	n.stop() // settles what is pending
+	defer func() {
+		if t.Failed() {
+			t.Logf("last node's log:\n%s", n.logs)
+		}
+	}()
+
+	// Ledger, chain and receipts agree.
+	led, err := ledger.Open(filepath.Join(data, "ledger.db"), ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer led.Close()
+	if in, _ := led.InFlightBatches(); len(in) != 0 {
+		t.Errorf("batches still in flight: %+v", in)
+	}
+	charged, settled := ledger.Totals{Amount: new(big.Int)}, ledger.Totals{Amount: new(big.Int)}
+	for k, a := range led.Accounts() {
+		if a.Pending().Count != 0 {
+			t.Errorf("%v %s: %d charges left pending", k.Mode, k.Payer, a.Pending().Count)
+		}
+		charged.Count += a.Charged.Count
+		charged.Amount.Add(charged.Amount, a.Charged.Amount)
+		settled.Count += a.Settled.Count
+		settled.Amount.Add(settled.Amount, a.Settled.Amount)
+	}
+	batches, _ := led.Batches()
+	sum := new(big.Int)
+	txs := map[chain.Hash]bool{}
+	nSettled := 0
+	for _, b := range batches {
+		if b.State == ledger.Settled {
+			sum.Add(sum, b.Amount)
+			if txs[b.TxHash] {
+				t.Errorf("two batches settled by one transaction %s", b.TxHash)
+			}
+			txs[b.TxHash] = true
+			nSettled++
+		}
+	}
+	balance1, _ := reader.TokenBalance(ctx, prov.Address())
+	paid := new(big.Int).Sub(balance1, balance0)
+	al, _ := reader.Allowance(ctx, owner.Address(), prov.Address())
+	redeemed, _ := reader.Redeemed(ctx, caller.Address(), prov.Address())
+	onchain := new(big.Int).Add(new(big.Int).Sub(big.NewInt(100_000_000), al.Budget), redeemed)
+	receipts := l.count()
+	t.Logf("%d kills; %d receipts; ledger charged %d requests (%s), settled %d (%s) in %d batches; chain paid %s (settle %s + vouchers %s)",
+		kills, receipts, charged.Count, charged.Amount, settled.Count, settled.Amount, nSettled, paid,
+		new(big.Int).Sub(big.NewInt(100_000_000), al.Budget), redeemed)
+	if paid.Cmp(settled.Amount) != 0 || onchain.Cmp(paid) != 0 || sum.Cmp(paid) != 0 || charged.Amount.Cmp(settled.Amount) != 0 {
+		t.Errorf("chain paid %s (escrow says %s), batches sum to %s, ledger settled %s of %s charged", paid, onchain, sum, settled.Amount, charged.Amount)
+	}
+	// Every receipt is a distinct charge; a charge without a receipt is a
+	// request the process recorded and died before answering.
+	cums := map[string]bool{}
+	for _, r := range l.receipts {
+		k := r.Mode + r.Payer.String() + r.Cumulative.String()
+		if cums[k] {
+			t.Errorf("two receipts for cumulative %s of %s", r.Cumulative, r.Payer)
+		}
+		cums[k] = true
+	}
+	if uint64(receipts) > charged.Count || charged.Count > uint64(receipts+kills*(clients+1)) {
+		t.Errorf("%d receipts for %d charges after %d kills of %d clients", receipts, charged.Count, kills, clients+1)
+	}
+}

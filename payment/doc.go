@@ -1,0 +1,33 @@
+// Package payment makes a provider paid per request without trusting the
+// publisher or the caller, and lets payers bound what it takes.
+//
+// A Meter is the provider's provider.Payments. Before a function runs it
+// decides who pays and reserves the price:
+//
+//   - Caller-pays, when the request carries an X-WF-Voucher header
+//     (chain.EncodeVoucher): the payer is the recovered signer of the
+//     EIP-712 voucher, which must name this provider, be valid for at least
+//     Config.MinVoucherLife more, and have a cumulative amount covering
+//     everything this provider charged the payer so far plus this request.
+//   - Owner-pays otherwise: the payer is the signed spec's owner, whose
+//     on-chain allowance for this provider must allow the price
+//     (maxPricePerRequest) and whose remaining budget and escrow balance,
+//     less the charges not yet settled and the requests running now, must
+//     cover it.
+//
+// The payer is never taken from an unauthenticated header. A request that
+// is not covered gets a payment error (402) whose Details say what is
+// missing and how to fix it. A charged request is recorded in the
+// ledger (package payment/ledger) and fsync'd before its response leaves,
+// and the response carries a receipt signed by the provider (X-WF-Receipt,
+// see Receipt).
+//
+// Meter.Run settles: per payer, one Escrow.settle (owner-pays) or one
+// Escrow.redeemVoucher with the latest earned voucher (caller-pays) covers
+// every pending charge, when SettleCount charges are pending or the oldest
+// has waited SettleInterval. The batch and its signed transaction are
+// recorded before the transaction is sent; after a crash, Run resolves
+// recorded batches against the chain first (the transaction's receipt;
+// the same signed transaction is sent again if the chain does not have
+// it), so a batch is settled at most once and no charge is lost.
+package payment

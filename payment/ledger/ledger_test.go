@@ -1,0 +1,164 @@
+package ledger_test
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/wf"
+)
+
+var (
+	alice = ledger.Key{Mode: ledger.Owner, Payer: wf.Address{1}}
+	bob   = ledger.Key{Mode: ledger.Caller, Payer: wf.Address{2}}
+)
+
+func open(t *testing.T, path string) *ledger.Ledger {
+	t.Helper()
+	l, err := ledger.Open(path, ledger.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func TestChargesAreDurableAndGrouped(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "l.db")
+	l := open(t, path)
+	const n = 200
+	cums := make([]int64, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			c, err := l.Charge(context.Background(), ledger.Charge{Key: alice, Amount: big.NewInt(10)})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			cums[i] = c.Int64()
+		})
+	}
+	wg.Wait()
+	// Every charge got its own cumulative amount: 10, 20, ... 2000.
+	sort.Slice(cums, func(i, j int) bool { return cums[i] < cums[j] })
+	for i, c := range cums {
+		if c != int64(10*(i+1)) {
+			t.Fatalf("cumulative amounts %v", cums)
+		}
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	l = open(t, path)
+	defer l.Close()
+	a := l.Account(alice)
+	if a.Charged.Count != n || a.Charged.Amount.Int64() != 10*n || a.Pending().Count != n {
+		t.Fatalf("after reopening: %+v", a)
+	}
+	if _, err := l.Charge(context.Background(), ledger.Charge{Key: alice, Amount: big.NewInt(0)}); !errors.Is(err, wf.ErrInvalid) {
+		t.Errorf("zero charge: %v", err)
+	}
+	if err := l.Bind("chain 1 escrow A"); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Bind("chain 1 escrow A"); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Bind("chain 2 escrow A"); !errors.Is(err, wf.ErrInvalid) {
+		t.Errorf("bound to another chain: %v", err)
+	}
+}
+
+func TestBatchLifecycle(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "l.db")
+	l := open(t, path)
+	ctx := context.Background()
+	for range 3 {
+		l.Charge(ctx, ledger.Charge{Key: alice, Amount: big.NewInt(7)})
+	}
+	b, err := l.Prepare(alice, time.Now())
+	if err != nil || b == nil || b.Count != 3 || b.Amount.Int64() != 21 || b.State != ledger.Prepared {
+		t.Fatalf("prepare: %+v %v", b, err)
+	}
+	// Charges during the batch stay pending; a second batch waits.
+	l.Charge(ctx, ledger.Charge{Key: alice, Amount: big.NewInt(7)})
+	if b2, err := l.Prepare(alice, time.Now()); b2 != nil || err != nil {
+		t.Fatalf("second batch in flight: %+v %v", b2, err)
+	}
+	if err := l.RecordTx(b.ID, chain.SignedTx{Hash: chain.Hash{1}, Nonce: 4, Raw: []byte{1, 2}}); err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+
+	// After a restart the batch is found in flight with its transaction.
+	l = open(t, path)
+	defer l.Close()
+	in, err := l.InFlightBatches()
+	if err != nil || len(in) != 1 || in[0].ID != b.ID || in[0].State != ledger.Sent || in[0].Tx.Nonce != 4 {
+		t.Fatalf("in flight after reopening: %+v %v", in, err)
+	}
+	a := l.Account(alice)
+	if a.InFlight.Count != 3 || a.Pending().Count != 1 || a.Batch != b.ID {
+		t.Fatalf("account %+v", a)
+	}
+	if _, err := l.Confirm(b.ID, chain.Receipt{TxHash: chain.Hash{1}, Block: 9, GasUsed: 51000}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Confirm(b.ID, chain.Receipt{}); err == nil {
+		t.Error("confirmed twice")
+	}
+	a = l.Account(alice)
+	if a.Settled.Count != 3 || a.Settled.Amount.Int64() != 21 || a.Pending().Count != 1 || a.Batch != 0 {
+		t.Fatalf("after confirm: %+v", a)
+	}
+	// An aborted batch gives its charges back.
+	b, _ = l.Prepare(alice, time.Now())
+	if _, err := l.Abort(b.ID, errors.New("reverted")); err != nil {
+		t.Fatal(err)
+	}
+	if a = l.Account(alice); a.Pending().Count != 1 || a.Settled.Count != 3 {
+		t.Fatalf("after abort: %+v", a)
+	}
+	if all, _ := l.Batches(); len(all) != 2 || all[1].State != ledger.Aborted || all[1].Error != "reverted" {
+		t.Fatalf("batches %+v", all)
+	}
+}
+
+// TestVouchers: a caller's batch redeems the highest voucher the charges
+// have reached, never one above them.
+func TestVouchers(t *testing.T) {
+	l := open(t, filepath.Join(t.TempDir(), "l.db"))
+	defer l.Close()
+	ctx := context.Background()
+	v := func(cum int64) *chain.SignedVoucher {
+		return &chain.SignedVoucher{Voucher: chain.Voucher{Payer: bob.Payer, Provider: wf.Address{9}, CumulativeAmount: big.NewInt(cum), Expiry: time.Now().Add(time.Hour)}}
+	}
+	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(10)})
+	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(50)}) // headroom
+	a := l.Account(bob)
+	if a.Earned == nil || a.Earned.CumulativeAmount.Int64() != 10 || a.Earned.Count != 1 || a.Next == nil || a.Next.CumulativeAmount.Int64() != 50 {
+		t.Fatalf("account %+v", a)
+	}
+	b, err := l.Prepare(bob, time.Now())
+	if err != nil || b == nil || b.Amount.Int64() != 10 || b.Count != 1 || b.Voucher.CumulativeAmount.Int64() != 10 {
+		t.Fatalf("batch %+v %v", b, err)
+	}
+	l.Confirm(b.ID, chain.Receipt{})
+	if b, _ := l.Prepare(bob, time.Now()); b != nil {
+		t.Fatalf("redeemed a voucher not earned: %+v", b)
+	}
+	for range 3 {
+		l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(50)})
+	}
+	b, _ = l.Prepare(bob, time.Now())
+	if b == nil || b.Amount.Int64() != 40 || b.Count != 4 {
+		t.Fatalf("batch once earned: %+v", b)
+	}
+}

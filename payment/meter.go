@@ -1,0 +1,441 @@
+package payment
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/singleflight"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/provider"
+	"github.com/webfunctions/wf/wf"
+)
+
+// Config configures a Meter. Chain, Key, Ledger and Price are required.
+type Config struct {
+	// Chain is the provider's chain client; it signs settlements as Key.
+	Chain *chain.Client
+	// Key is the provider's key: its address is the provider vouchers and
+	// allowances name, and it signs receipts.
+	Key *chain.Key
+	// Ledger records charges and settlements.
+	Ledger *ledger.Ledger
+	// Price is what one request costs, in token base units.
+	Price *big.Int
+
+	// CacheTTL is how long an owner's allowance and escrow balance read
+	// from the chain are used before reading them again. Charges made
+	// meanwhile are counted locally, so a longer TTL only delays noticing
+	// a payer's own changes (a new approve, a revoke). Default 2s.
+	CacheTTL time.Duration
+	// MinVoucherLife is how long a voucher must still be valid when it is
+	// accepted, so it can be redeemed before it expires. Default 10m.
+	MinVoucherLife time.Duration
+	// SettleCount settles a payer's pending charges once there are this
+	// many. Default 1000.
+	SettleCount uint64
+	// SettleInterval settles pending charges at the latest this long after
+	// the oldest was charged. Default 1m.
+	SettleInterval time.Duration
+	// SettleTimeout bounds the wait for one settlement transaction; an
+	// unfinished one is resumed later. Default 2m.
+	SettleTimeout time.Duration
+
+	Log *slog.Logger     // default: discard
+	Now func() time.Time // default time.Now
+}
+
+// Meter authorizes, charges and settles paid requests. See the package
+// doc. It is safe for concurrent use.
+type Meter struct {
+	cfg      Config
+	log      *slog.Logger
+	provider wf.Address
+	chainID  *big.Int
+	escrow   wf.Address
+	price    *big.Int
+
+	mu      sync.Mutex
+	chainSt map[ledger.Key]*onChain
+	opened  map[wf.Address]bool      // callers whose on-chain redeemed amount was read
+	first   map[ledger.Key]time.Time // when the oldest pending charge was made
+	retryAt map[ledger.Key]time.Time // after a refused settlement
+	fetch   singleflight.Group
+
+	wake     chan struct{}
+	settleMu sync.Mutex
+}
+
+// onChain is a payer's escrow state as last read.
+type onChain struct {
+	at            time.Time
+	maxPrice      *big.Int // allowance's price cap; 0: no allowance
+	budget        *big.Int // allowance's remaining budget
+	balance       *big.Int // escrow balance less any pending withdrawal
+	settledBefore *big.Int // what the ledger had settled before the read
+}
+
+var _ provider.Payments = (*Meter)(nil)
+
+// New returns a Meter over cfg.Ledger. Start settling with Run.
+func New(cfg Config) (*Meter, error) {
+	if cfg.Chain == nil || cfg.Key == nil || cfg.Ledger == nil {
+		return nil, errors.New("payment: Config.Chain, Key and Ledger are required")
+	}
+	if cfg.Price == nil || cfg.Price.Sign() <= 0 {
+		return nil, fmt.Errorf("%w: payment: the price must be positive", wf.ErrInvalid)
+	}
+	if cfg.Chain.Address() != cfg.Key.Address() {
+		return nil, errors.New("payment: the chain client must sign as the provider's key")
+	}
+	binding := fmt.Sprintf("chain %s escrow %s provider %s", cfg.Chain.ChainID(), cfg.Chain.Contracts().Escrow, cfg.Key.Address())
+	if err := cfg.Ledger.Bind(binding); err != nil {
+		return nil, err
+	}
+	if cfg.CacheTTL == 0 {
+		cfg.CacheTTL = 2 * time.Second
+	}
+	if cfg.MinVoucherLife == 0 {
+		cfg.MinVoucherLife = 10 * time.Minute
+	}
+	if cfg.SettleCount == 0 {
+		cfg.SettleCount = 1000
+	}
+	if cfg.SettleInterval == 0 {
+		cfg.SettleInterval = time.Minute
+	}
+	if cfg.SettleTimeout == 0 {
+		cfg.SettleTimeout = 2 * time.Minute
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	m := &Meter{
+		cfg: cfg, log: cfg.Log, provider: cfg.Key.Address(),
+		chainID: cfg.Chain.ChainID(), escrow: cfg.Chain.Contracts().Escrow,
+		price:   new(big.Int).Set(cfg.Price),
+		chainSt: make(map[ledger.Key]*onChain),
+		opened:  make(map[wf.Address]bool),
+		first:   make(map[ledger.Key]time.Time),
+		retryAt: make(map[ledger.Key]time.Time),
+		wake:    make(chan struct{}, 1),
+	}
+	// Charges pending from an earlier run are due at once.
+	for k, a := range cfg.Ledger.Accounts() {
+		if a.Pending().Count > 0 {
+			m.first[k] = time.Time{}
+		}
+	}
+	return m, nil
+}
+
+// Price implements provider.Payments.
+func (m *Meter) Price() *big.Int { return m.price }
+
+// Provider is the provider's address.
+func (m *Meter) Provider() wf.Address { return m.provider }
+
+// Authorize implements provider.Payments.
+func (m *Meter) Authorize(ctx context.Context, fn wf.CID, owner wf.Address, h http.Header) (provider.Charge, error) {
+	if vs := h.Values(chain.VoucherHeader); len(vs) > 0 {
+		return m.authorizeCaller(ctx, fn, vs)
+	}
+	return m.authorizeOwner(ctx, fn, owner)
+}
+
+func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address) (provider.Charge, error) {
+	key := ledger.Key{Mode: ledger.Owner, Payer: owner}
+	oc, err := m.onChain(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	// Built only for a 402: checksummed addresses cost microseconds.
+	approve := func() string {
+		return fmt.Sprintf("the function owner %s runs: wf escrow approve %s --budget <USDC> --max-price %s",
+			chain.ChecksumAddress(owner), chain.ChecksumAddress(m.provider), usdc(m.price))
+	}
+	req := func(code, msg string, extra map[string]any) error {
+		d := map[string]any{"mode": "owner", "payer": chain.ChecksumAddress(owner), "provider": chain.ChecksumAddress(m.provider),
+			"price": m.price.String(), "reason": code}
+		for k, v := range extra {
+			d[k] = v
+		}
+		return &RequiredError{msg: msg, details: d}
+	}
+	switch {
+	case oc.maxPrice.Sign() == 0:
+		return nil, req("no_allowance", "the function owner has not approved this provider to charge it, and the request carries no voucher",
+			map[string]any{"fix": approve(), "orPayYourself": fmt.Sprintf("send %s: wf voucher --provider %s --amount %s",
+				chain.VoucherHeader, chain.ChecksumAddress(m.provider), usdc(m.price))})
+	case oc.maxPrice.Cmp(m.price) < 0:
+		return nil, req("price_cap", fmt.Sprintf("the owner's price cap %s is below this provider's price %s", oc.maxPrice, m.price),
+			map[string]any{"maxPricePerRequest": oc.maxPrice.String(), "fix": approve()})
+	}
+	err = m.cfg.Ledger.Reserve(key, m.price, func(a ledger.Account, reserved *big.Int) error {
+		// Charged since the read, and running now: the chain does not
+		// know them.
+		exposure := new(big.Int).Sub(a.Charged.Amount, oc.settledBefore)
+		exposure.Add(exposure, reserved)
+		budget := new(big.Int).Sub(oc.budget, exposure)
+		if budget.Cmp(m.price) < 0 {
+			return req("budget_exhausted", "the owner's budget for this provider is used up (including charges not yet settled)",
+				map[string]any{"needed": m.price.String(), "available": nonNeg(budget).String(), "fix": approve()})
+		}
+		balance := new(big.Int).Sub(oc.balance, exposure)
+		if balance.Cmp(m.price) < 0 {
+			return req("insufficient_balance", "the owner's escrow balance does not cover this request",
+				map[string]any{"needed": m.price.String(), "available": nonNeg(balance).String(),
+					"fix": fmt.Sprintf("the function owner %s runs: wf escrow deposit <USDC>", chain.ChecksumAddress(owner))})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &charge{m: m, key: key, fn: fn}, nil
+}
+
+func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string) (provider.Charge, error) {
+	req := func(code, msg string, payer wf.Address, extra map[string]any) error {
+		d := map[string]any{"mode": "caller", "provider": chain.ChecksumAddress(m.provider), "price": m.price.String(), "reason": code}
+		if !payer.IsZero() {
+			d["payer"] = chain.ChecksumAddress(payer)
+		}
+		for k, v := range extra {
+			d[k] = v
+		}
+		return &RequiredError{msg: msg, details: d}
+	}
+	fix := fmt.Sprintf("send %s with a voucher for provider %s on chain %s (escrow %s): wf voucher --provider %s --amount <cumulative USDC>",
+		chain.VoucherHeader, chain.ChecksumAddress(m.provider), m.chainID, chain.ChecksumAddress(m.escrow), chain.ChecksumAddress(m.provider))
+	if len(values) != 1 {
+		return nil, req("malformed_voucher", "send exactly one "+chain.VoucherHeader+" header", wf.Address{}, map[string]any{"fix": fix})
+	}
+	sv, err := chain.DecodeVoucher(values[0])
+	if err != nil {
+		return nil, req("malformed_voucher", "the voucher header is malformed: "+err.Error(), wf.Address{}, map[string]any{"fix": fix})
+	}
+	if sv.Provider != m.provider {
+		return nil, req("wrong_provider", fmt.Sprintf("the voucher is for provider %s, not this one", chain.ChecksumAddress(sv.Provider)), sv.Payer, map[string]any{"fix": fix})
+	}
+	if err := chain.VerifyVoucher(m.chainID, m.escrow, sv); err != nil {
+		return nil, req("bad_signature", "the voucher's signature is not the payer's for this chain and escrow", sv.Payer, map[string]any{"fix": fix})
+	}
+	if min := m.cfg.Now().Add(m.cfg.MinVoucherLife); sv.Expiry.Before(min) {
+		return nil, req("voucher_expiring", fmt.Sprintf("the voucher expires at %s; it must be valid until at least %s", sv.Expiry.UTC().Format(time.RFC3339), min.UTC().Format(time.RFC3339)),
+			sv.Payer, map[string]any{"expiry": sv.Expiry.Unix(), "minExpiry": min.Unix(), "fix": fix})
+	}
+	key := ledger.Key{Mode: ledger.Caller, Payer: sv.Payer}
+	if err := m.openCaller(ctx, sv.Payer); err != nil {
+		return nil, err
+	}
+	oc, err := m.onChain(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	err = m.cfg.Ledger.Reserve(key, m.price, func(a ledger.Account, reserved *big.Int) error {
+		need := new(big.Int).Add(a.Charged.Amount, m.price)
+		need.Add(need, reserved)
+		if sv.CumulativeAmount.Cmp(need) < 0 {
+			return req("voucher_too_low", fmt.Sprintf("the voucher's cumulative amount %s does not cover %s (everything charged so far plus this request)", sv.CumulativeAmount, need),
+				sv.Payer, map[string]any{"needed": need.String(), "cumulative": sv.CumulativeAmount.String(),
+					"fix": fmt.Sprintf("send %s with a cumulative amount of at least %s: wf voucher --provider %s --amount %s",
+						chain.VoucherHeader, need, chain.ChecksumAddress(m.provider), usdc(need))})
+		}
+		// The escrow must hold what the voucher will be redeemed for.
+		owed := new(big.Int).Sub(need, oc.settledBefore)
+		if oc.balance.Cmp(owed) < 0 {
+			return req("insufficient_balance", "the payer's escrow balance does not cover what its vouchers owe this provider",
+				sv.Payer, map[string]any{"needed": owed.String(), "available": oc.balance.String(), "fix": "the payer runs: wf escrow deposit <USDC>"})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &charge{m: m, key: key, fn: fn, voucher: &sv}, nil
+}
+
+// usdc formats base units as USDC (6 decimals), as the wf command line
+// takes amounts.
+func usdc(x *big.Int) string {
+	q, r := new(big.Int).QuoRem(x, big.NewInt(1_000_000), new(big.Int))
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%s.%06d", q, r.Int64()), "0"), ".")
+}
+
+func nonNeg(x *big.Int) *big.Int {
+	if x.Sign() < 0 {
+		return new(big.Int)
+	}
+	return x
+}
+
+func (m *Meter) unreserve(key ledger.Key) { m.cfg.Ledger.Unreserve(key, m.price) }
+
+// onChain returns the payer's escrow state (and for an owner its
+// allowance for us), reading it if the cached one is older than CacheTTL.
+func (m *Meter) onChain(ctx context.Context, key ledger.Key) (*onChain, error) {
+	payer := key.Payer
+	m.mu.Lock()
+	oc := m.chainSt[key]
+	m.mu.Unlock()
+	if oc != nil && m.cfg.Now().Sub(oc.at) < m.cfg.CacheTTL {
+		return oc, nil
+	}
+	v, err, _ := m.fetch.Do(key.Mode.String()+payer.String(), func() (any, error) {
+		// What the ledger settled before the read is surely reflected in
+		// it; batches confirmed later only make the read conservative.
+		settled := m.cfg.Ledger.Account(key).Settled.Amount
+		at := m.cfg.Now()
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		acct, err := m.cfg.Chain.Account(ctx, payer)
+		if err != nil {
+			return nil, fmt.Errorf("payment: escrow account of %s: %w", payer, err)
+		}
+		oc := &onChain{at: at, settledBefore: settled, balance: new(big.Int).Sub(acct.Balance, acct.PendingWithdrawal)}
+		if key.Mode == ledger.Owner {
+			al, err := m.cfg.Chain.Allowance(ctx, payer, m.provider)
+			if err != nil {
+				return nil, fmt.Errorf("payment: allowance of %s: %w", payer, err)
+			}
+			oc.maxPrice, oc.budget = al.MaxPricePerRequest, al.Budget
+		}
+		m.mu.Lock()
+		m.chainSt[key] = oc
+		m.mu.Unlock()
+		return oc, nil
+	})
+	if err != nil {
+		return nil, wf.E(wf.ErrUnavailable, "the provider cannot reach the chain to check payment", err)
+	}
+	return v.(*onChain), nil
+}
+
+// Forget drops what the Meter read from the chain about payer, so the next
+// request reads it again.
+func (m *Meter) Forget(payer wf.Address) {
+	m.mu.Lock()
+	delete(m.chainSt, ledger.Key{Mode: ledger.Owner, Payer: payer})
+	delete(m.chainSt, ledger.Key{Mode: ledger.Caller, Payer: payer})
+	m.mu.Unlock()
+}
+
+// openCaller makes a caller's account start from what it already redeemed
+// to this provider on-chain (under an earlier ledger), once per process.
+func (m *Meter) openCaller(ctx context.Context, payer wf.Address) error {
+	m.mu.Lock()
+	done := m.opened[payer]
+	m.mu.Unlock()
+	if done {
+		return nil
+	}
+	_, err, _ := m.fetch.Do("open "+payer.String(), func() (any, error) {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		r, err := m.cfg.Chain.Redeemed(ctx, payer, m.provider)
+		if err != nil {
+			return nil, err
+		}
+		key := ledger.Key{Mode: ledger.Caller, Payer: payer}
+		if r.Sign() > 0 {
+			if err := m.cfg.Ledger.OpenAccount(key, ledger.Totals{Amount: r}); err != nil {
+				return nil, err
+			}
+		}
+		m.mu.Lock()
+		m.opened[payer] = true
+		m.mu.Unlock()
+		return nil, nil
+	})
+	if err != nil {
+		return wf.E(wf.ErrUnavailable, "the provider cannot reach the chain to check payment", err)
+	}
+	return nil
+}
+
+// charge is one authorized request.
+type charge struct {
+	m       *Meter
+	key     ledger.Key
+	fn      wf.CID
+	voucher *chain.SignedVoucher
+	once    sync.Once
+}
+
+// Release implements provider.Charge.
+func (c *charge) Release() { c.once.Do(func() { c.m.unreserve(c.key) }) }
+
+// Commit implements provider.Charge.
+func (c *charge) Commit(ctx context.Context, requestID string) (http.Header, error) {
+	err := errors.New("payment: charge already committed or released")
+	var h http.Header
+	c.once.Do(func() { h, err = c.m.commit(ctx, c, requestID) })
+	return h, err
+}
+
+func (m *Meter) commit(ctx context.Context, c *charge, requestID string) (http.Header, error) {
+	id, err := requestID32(requestID)
+	if err != nil {
+		m.unreserve(c.key)
+		return nil, err
+	}
+	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: c.voucher, Reserved: true})
+	if err != nil {
+		m.unreserve(c.key)
+		return nil, err
+	}
+	m.mu.Lock()
+	if _, ok := m.first[c.key]; !ok {
+		m.first[c.key] = m.cfg.Now()
+	}
+	m.mu.Unlock()
+	if m.cfg.Ledger.Account(c.key).Pending().Count >= m.cfg.SettleCount {
+		select {
+		case m.wake <- struct{}{}:
+		default:
+		}
+	}
+	r := Receipt{ChargeReceipt: chain.ChargeReceipt{Function: c.fn, Payer: c.key.Payer, Mode: c.key.Mode.String(),
+		Amount: m.price, Cumulative: cum, RequestID: id}, Request: requestID}
+	// The charge is recorded whatever happens now; a receipt that cannot
+	// be signed is logged, not a reason to withhold the response.
+	if r.Signature, err = chain.SignReceipt(m.cfg.Key, r.ChargeReceipt); err != nil {
+		m.log.Error("sign receipt", "err", err)
+		return http.Header{}, nil
+	}
+	h := http.Header{}
+	h.Set(ReceiptHeader, EncodeReceipt(r))
+	return h, nil
+}
+
+func requestID32(id string) ([32]byte, error) {
+	b, err := requestID(id)
+	if err != nil {
+		return b, fmt.Errorf("payment: %w", err)
+	}
+	return b, nil
+}
+
+// RequiredError is a request that is not paid for. It wraps
+// wf.ErrPaymentRequired; Details say what is missing and how to fix it.
+type RequiredError struct {
+	msg     string
+	details map[string]any
+}
+
+func (e *RequiredError) Error() string           { return e.msg }
+func (e *RequiredError) Is(target error) bool    { return target == wf.ErrPaymentRequired }
+func (e *RequiredError) Details() map[string]any { return e.details }
+func (e *RequiredError) Reason() string          { s, _ := e.details["reason"].(string); return s }
