@@ -156,9 +156,13 @@ func (a *App) devPayments(chainListen string, sf *settleFlags) func(ctx context.
 		if err != nil {
 			return fail(err)
 		}
+		sealing, err := sealingKeyring(data, false)
+		if err != nil || sealing == nil {
+			return fail(fmt.Errorf("dev: no sealing keyring in %s: %v", data, err))
+		}
 		if _, err := sim.Client(prov).RegisterProvider(ctx, chain.Provider{
 			Name: "dev", Endpoint: url, PricePerRequest: price,
-			SealingKey: make([]byte, 32), // placeholder: the dev node seals nothing yet
+			SealingKey: sealing.Current().Bytes(),
 		}); err != nil {
 			return fail(fmt.Errorf("dev: register the provider: %w", err))
 		}

@@ -33,6 +33,10 @@ type providerFlags struct {
 	maxUpload                                    int64
 
 	paid *paid // set by runProvider when payments are on
+
+	// createSealing makes a sealing keyring in the data directory when
+	// there is none (wf dev); otherwise `wf provider init` makes it.
+	createSealing bool
 }
 
 func (a *App) providerFlags(name, defaultData string) (*providerFlags, *flag.FlagSet, func([]string) ([]string, error)) {
@@ -103,6 +107,10 @@ func (a *App) runProvider(ctx context.Context, pf *providerFlags, started func(c
 		return err
 	}
 	defer sb.Close(context.Background())
+	sealing, err := sealingKeyring(pf.data, pf.createSealing)
+	if err != nil {
+		return err
+	}
 
 	ln, err := net.Listen("tcp", pf.listen)
 	if err != nil {
@@ -115,6 +123,7 @@ func (a *App) runProvider(ctx context.Context, pf *providerFlags, started func(c
 	cfg := provider.Config{
 		Store: store, Sandbox: sb, Log: log,
 		MaxUploadBytes: pf.maxUpload, Name: "wf", Version: Version, PublicURL: url,
+		Sealing: sealing,
 	}
 	if pf.payments != nil {
 		pay, err := pf.payments(ctx, log, url, pf.data)
@@ -135,6 +144,7 @@ func (a *App) runProvider(ctx context.Context, pf *providerFlags, started func(c
 		ln.Close()
 		return err
 	}
+	defer p.Close(context.Background())
 	srv := &http.Server{
 		Handler:           p.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -183,6 +193,7 @@ func (a *App) cmdDev(ctx context.Context, args []string) error {
 		return err
 	}
 	pf.payments = a.devPayments(*chainListen, sf)
+	pf.createSealing = true
 	return a.runProvider(ctx, pf, func(ctx context.Context, url string) error {
 		key, err := chain.KeyFromHex(DevKeyHex)
 		if err != nil {

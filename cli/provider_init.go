@@ -134,3 +134,22 @@ func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
 }
+
+// sealingKeyring loads the provider's sealing keyring from its data
+// directory; with create, it makes one (the default hybrid suite) if there
+// is none. Without a keyring (nil, nil) the provider refuses sealed
+// functions.
+func sealingKeyring(data string, create bool) (*seal.Keyring, error) {
+	path := filepath.Join(data, sealingKeyringFile)
+	if seal.KeyringExists(path) {
+		return seal.LoadKeyring(path)
+	}
+	if !create {
+		return nil, nil
+	}
+	kr, err := seal.NewKeyring(seal.SuiteHybrid, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	return kr, kr.Save(path)
+}

@@ -19,10 +19,8 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
-	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
-	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -299,59 +297,21 @@ func (a *App) deploySealed(ctx context.Context, provider string, key *chain.Key,
 		return nil, err
 	}
 
-	wasm, err := os.ReadFile(wasmPath)
+	f, err := os.Open(wasmPath)
 	if err != nil {
 		return nil, err
 	}
-	if encryptCode {
-		if wasm, err = seal.SealCode(dk, wasm); err != nil {
-			return nil, err
-		}
-	}
-	st := memstore.New()
-	code, err := dag.AddFile(ctx, st, bytes.NewReader(wasm))
-	if err != nil {
-		return nil, err
-	}
-	s.Version = wf.SpecVersionSealed
-	s.Code = wf.Code{CID: code, Layout: wf.KuboLayout, Encrypted: encryptCode}
-	s.Sealed = &wf.Sealed{Format: seal.FormatVersion}
+	defer f.Close()
+	sl := &client.Sealing{DataKey: dk, EncryptCode: encryptCode, To: []*seal.PublicKey{pk, kr.Current()}}
 	if withSecrets {
-		s.Sealed.Secrets = seal.BlockCID(block)
+		sl.Secrets = block
 	}
-	for _, to := range []*seal.PublicKey{pk, kr.Current()} {
-		g, err := seal.Grant(dk, to, key.Address())
-		if err != nil {
-			return nil, err
-		}
-		seal.SetGrant(s.Sealed, g)
-	}
-	ss, err := chain.SignSpec(key, s)
+	pkg, err := client.PackSealed(ctx, f, s, key, sl)
 	if err != nil {
 		return nil, err
 	}
-	sb, c, err := spec.Encode(ss)
-	if err != nil {
-		return nil, err
-	}
-	var car bytes.Buffer
-	cw := dag.NewCARWriter(&car, c)
-	if err := cw.WriteBlock(c, sb); err != nil {
-		return nil, err
-	}
-	if err := dag.ForEach(ctx, st, code, cw.WriteBlock); err != nil {
-		return nil, err
-	}
-	if withSecrets {
-		if err := cw.WriteBlock(s.Sealed.Secrets, block); err != nil {
-			return nil, err
-		}
-	}
-	if err := cw.Flush(); err != nil {
-		return nil, err
-	}
-	fmt.Fprintf(a.Stderr, "sealed to %s's key %.16s and yours; uploading %s (%d bytes) to %s...\n", provider, pk.ID(), c, car.Len(), provider)
-	return client.New(provider).Deploy(ctx, &client.Package{CID: c, Spec: ss, CAR: car.Bytes()})
+	fmt.Fprintf(a.Stderr, "sealed to %s's key %.16s and yours; uploading %s (%d bytes) to %s...\n", provider, pk.ID(), pkg.CID, len(pkg.CAR), provider)
+	return client.New(provider).Deploy(ctx, pkg)
 }
 
 // infoSealingKey reads a provider's sealing public key from its /v1/info.
@@ -533,32 +493,20 @@ func (a *App) cmdSecretsGrant(ctx context.Context, verb string, args []string) e
 			"change the secrets themselves (wf secrets set, then redeploy) if it must lose them\n", id, c)
 	}
 	s.Sealed = &sealed
-	ns, err := chain.SignSpec(key, s)
+	pkg, err := client.PackSpec(s, key)
 	if err != nil {
-		return err
-	}
-	block, nc, err := spec.Encode(ns)
-	if err != nil {
-		return err
-	}
-	var car bytes.Buffer
-	cw := dag.NewCARWriter(&car, nc)
-	if err := cw.WriteBlock(nc, block); err != nil {
-		return err
-	}
-	if err := cw.Flush(); err != nil {
 		return err
 	}
 	if len(uploads) == 0 {
 		uploads = multiFlag{*from}
 	}
 	for _, u := range uploads {
-		res, err := client.New(u).Deploy(ctx, &client.Package{CID: nc, Spec: ns, CAR: car.Bytes()})
+		res, err := client.New(u).Deploy(ctx, pkg)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.Stderr, "uploaded the new spec (%d bytes; code and secrets blocks unchanged) to %s: %s\n", len(block), u, res.URL)
+		fmt.Fprintf(a.Stderr, "uploaded the new spec (%d bytes; code and secrets blocks unchanged) to %s: %s\n", len(pkg.CAR), u, res.URL)
 	}
-	fmt.Fprintln(a.Stdout, nc)
+	fmt.Fprintln(a.Stdout, pkg.CID)
 	return nil
 }

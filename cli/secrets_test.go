@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/cli"
-	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/seal"
@@ -124,9 +123,7 @@ func TestProviderInitAndRotate(t *testing.T) {
 	}
 }
 
-// sealingProvider runs a real provider whose /v1/info also carries a
-// sealing key, as the provider will once it opens sealed specs.
-// TODO(lead): drop the /v1/info override when provider serves sealingKey.
+// sealingProvider runs a real provider with a sealing keyring.
 func sealingProvider(t *testing.T) (string, *seal.Keyring) {
 	t.Helper()
 	ctx := context.Background()
@@ -135,20 +132,16 @@ func sealingProvider(t *testing.T) (string, *seal.Keyring) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { sb.Close(ctx) })
-	p, err := provider.New(provider.Config{Store: memstore.New(), Sandbox: sb})
-	if err != nil {
-		t.Fatal(err)
-	}
 	kr, err := seal.NewKeyring(seal.SuiteHybrid, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /v1/info", func(w http.ResponseWriter, r *http.Request) {
-		httperr.WriteJSON(w, http.StatusOK, map[string]any{"sealingKey": kr.Current()})
-	})
-	mux.Handle("/", p.Handler())
-	srv := httptest.NewServer(mux)
+	p, err := provider.New(provider.Config{Store: memstore.New(), Sandbox: sb, Sealing: kr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close(ctx) })
+	srv := httptest.NewServer(p.Handler())
 	t.Cleanup(srv.Close)
 	return srv.URL, kr
 }

@@ -76,7 +76,30 @@ func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Re
 	if err != nil {
 		return nil, fmt.Errorf("deploy: read code: %w", err)
 	}
-	if _, err := p.cfg.Sandbox.Compile(ctx, code.String(), wasm); err != nil {
+	sb := p.cfg.Sandbox
+	var secrets []byte // the sealed secrets block, if any
+	if sealed := ss.Spec.Sealed; sealed != nil {
+		// A sealed function is deployed only where it can run: this node
+		// must hold a grant, and the secrets block must come along.
+		if p.opener == nil {
+			return nil, wf.E(wf.ErrForbidden, "this provider has no sealing keys, so it cannot run sealed functions", nil)
+		}
+		if err := p.opener.CheckGrant(root, &ss.Spec); err != nil {
+			return nil, err
+		}
+		if sc := sealed.Secrets; sc.Defined() {
+			if secrets, err = both.Get(ctx, sc); err != nil {
+				return nil, fmt.Errorf("%w: the sealed secrets block %s is missing", wf.ErrInvalid, sc)
+			}
+		}
+		if ss.Spec.Code.Encrypted {
+			if wasm, err = p.opener.Code(ctx, root, &ss.Spec, wasm); err != nil {
+				return nil, err
+			}
+			sb = p.private
+		}
+	}
+	if _, err := sb.Compile(ctx, code.String(), wasm); err != nil {
 		return nil, fmt.Errorf("deploy: %w", err)
 	}
 	// Keep only what the function needs, so a CAR cannot smuggle in
@@ -84,6 +107,11 @@ func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Re
 	keep := func(c wf.CID, data []byte) error { return p.cfg.Store.Put(ctx, c, data) }
 	if err := dag.ForEach(ctx, both, code, keep); err != nil && !errors.Is(err, wf.ErrNotFound) {
 		return nil, fmt.Errorf("deploy: store code: %w", err)
+	}
+	if secrets != nil {
+		if err := p.cfg.Store.Put(ctx, ss.Spec.Sealed.Secrets, secrets); err != nil {
+			return nil, fmt.Errorf("deploy: store secrets: %w", err)
+		}
 	}
 	if err := p.cfg.Store.Put(ctx, root, b); err != nil {
 		return nil, fmt.Errorf("deploy: store spec: %w", err)

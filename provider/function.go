@@ -10,6 +10,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
@@ -19,6 +20,9 @@ type function struct {
 	cid    wf.CID
 	spec   *wf.SignedSpec
 	module *sandbox.Module
+	sb     *sandbox.Sandbox  // the one that compiled module
+	env    map[string]string // the spec's env plus opened secrets
+	redact *seal.Redactor    // removes the secrets from logs and errors
 
 	mu   sync.Mutex
 	logs []LogEntry // ring, oldest first once full
@@ -73,7 +77,7 @@ func (p *Provider) function(ctx context.Context, c wf.CID) (*function, error) {
 		for p.lru.Len() > p.cfg.MaxLoaded {
 			old := p.lru.Remove(p.lru.Back()).(*function)
 			delete(p.loaded, old.cid)
-			p.cfg.Sandbox.Release(old.module)
+			old.sb.Release(old.module)
 		}
 		return f, nil
 	})
@@ -110,11 +114,65 @@ func (p *Provider) load(ctx context.Context, c wf.CID) (*function, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := p.cfg.Sandbox.Compile(ctx, ss.Spec.Code.CID.String(), wasm)
-	if err != nil {
+	f := &function{cid: c, spec: ss, sb: p.cfg.Sandbox, env: ss.Spec.Env}
+	if ss.Spec.Sealed != nil {
+		if wasm, err = p.unseal(ctx, f, wasm); err != nil {
+			return nil, err
+		}
+	}
+	if f.module, err = f.sb.Compile(ctx, ss.Spec.Code.CID.String(), wasm); err != nil {
 		return nil, fmt.Errorf("provider: compile %s: %w", c, err)
 	}
-	return &function{cid: c, spec: ss, module: m}, nil
+	return f, nil
+}
+
+// unseal opens a sealed function's secrets into f's env and, when its code
+// is encrypted, decrypts the module, all in memory. Decrypted modules
+// compile in the private sandbox, whose compile cache is memory only.
+func (p *Provider) unseal(ctx context.Context, f *function, wasm []byte) ([]byte, error) {
+	s := &f.spec.Spec
+	if p.opener == nil {
+		return nil, wf.E(wf.ErrForbidden, "this provider has no sealing keys, so it cannot run sealed functions", nil)
+	}
+	if sc := s.Sealed.Secrets; sc.Defined() {
+		if err := p.ensure(ctx, sc); err != nil {
+			return nil, err
+		}
+	}
+	if s.Code.Encrypted {
+		var err error
+		if wasm, err = p.opener.Code(ctx, f.cid, s, wasm); err != nil {
+			return nil, err
+		}
+		f.sb = p.private
+	}
+	secrets, err := p.opener.Secrets(ctx, f.cid, s)
+	if err != nil {
+		return nil, err
+	}
+	if f.env, err = seal.MergeEnv(s.Env, secrets); err != nil {
+		return nil, err
+	}
+	f.redact = seal.NewRedactor(secrets)
+	return wasm, nil
+}
+
+// ensure makes sure block c is in the store, fetching it from peers if not.
+func (p *Provider) ensure(ctx context.Context, c wf.CID) error {
+	ok, err := p.cfg.Store.Has(ctx, c)
+	if err != nil {
+		return fmt.Errorf("provider: %w", err)
+	}
+	if ok {
+		return nil
+	}
+	if p.cfg.Fetcher == nil {
+		return fmt.Errorf("%w: block %s is missing", wf.ErrNotFound, c)
+	}
+	if err := p.cfg.Fetcher.Fetch(ctx, c, p.cfg.Store); err != nil {
+		return fmt.Errorf("%w: block %s is missing and could not be fetched", wf.ErrNotFound, c)
+	}
+	return nil
 }
 
 // verify decodes a spec block and checks its owner's signature.

@@ -62,6 +62,7 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 			resp, err = p.run(r, f, seg, body)
 		}
 	}
+	err = f.redact.Err(err) // a function's secrets never reach logs or callers
 	if charge != nil {
 		// The charge is durable before any of the response leaves.
 		if !charged(err) {
@@ -83,7 +84,7 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 	entry := LogEntry{Time: start.UTC(), RequestID: ri.id, Method: r.Method, Path: r.URL.Path,
 		DurationMS: float64(elapsed.Microseconds()) / 1000}
 	if resp != nil {
-		entry.Log = string(resp.Log)
+		entry.Log = f.redact.Redact(string(resp.Log))
 	}
 	if err != nil {
 		entry.Status, _ = httperr.Status(err)
@@ -128,7 +129,7 @@ func scheme(r *http.Request) string {
 }
 
 func (p *Provider) run(r *http.Request, f *function, seg string, body io.Reader) (*sandbox.Response, error) {
-	return p.cfg.Sandbox.Run(r.Context(), f.module, &sandbox.Request{
+	return f.sb.Run(r.Context(), f.module, &sandbox.Request{
 		Method:     r.Method,
 		Path:       strings.TrimPrefix(r.URL.EscapedPath(), "/"+seg),
 		Scheme:     scheme(r),
@@ -139,7 +140,7 @@ func (p *Provider) run(r *http.Request, f *function, seg string, body io.Reader)
 		Proto:      r.Proto,
 		Header:     r.Header,
 		Body:       body,
-		Env:        f.spec.Spec.Env,
+		Env:        f.env,
 		Limits:     f.spec.Spec.Limits,
 	})
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/trustless"
 	"github.com/webfunctions/wf/wf"
 )
@@ -41,7 +42,11 @@ type Config struct {
 	// Payments meters invocations (authorize, charge, receipt); nil
 	// serves them for free. See Payments.
 	Payments Payments
-	Log      *slog.Logger // default: discard
+	// Sealing holds this node's sealing keys, which open the secrets and
+	// encrypted code of sealed functions granted to it (package seal). Nil
+	// refuses sealed functions with 403.
+	Sealing *seal.Keyring
+	Log     *slog.Logger // default: discard
 
 	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
 	MaxUploadBytes int64
@@ -67,6 +72,11 @@ type Provider struct {
 	mux     *http.ServeMux
 	metrics *metrics
 	reg     *prometheus.Registry
+
+	// opener opens sealed specs; private compiles decrypted modules with
+	// no on-disk cache, so their machine code never reaches the disk.
+	opener  *seal.Opener
+	private *sandbox.Sandbox
 
 	loadGroup singleflight.Group
 	mu        sync.Mutex
@@ -102,6 +112,17 @@ func New(cfg Config) (*Provider, error) {
 		loaded: make(map[wf.CID]*list.Element),
 		lru:    list.New(),
 	}
+	if cfg.Sealing != nil {
+		var err error
+		if p.opener, err = seal.NewOpener(seal.OpenerConfig{Keyring: cfg.Sealing, Blocks: cfg.Store, Name: cfg.PublicURL}); err != nil {
+			return nil, fmt.Errorf("provider: %w", err)
+		}
+		sc := cfg.Sandbox.Config()
+		sc.CacheDir = ""
+		if p.private, err = sandbox.New(context.Background(), sc); err != nil {
+			return nil, fmt.Errorf("provider: %w", err)
+		}
+	}
 	p.metrics = newMetrics(p.reg)
 	p.reg.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 
@@ -121,6 +142,15 @@ func New(cfg Config) (*Provider, error) {
 	})
 	p.mux.HandleFunc("/{$}", p.serveIndex)
 	return p, nil
+}
+
+// Close releases what New made (the sandbox for decrypted code). The
+// configured Store and Sandbox are the caller's to close.
+func (p *Provider) Close(ctx context.Context) error {
+	if p.private != nil {
+		return p.private.Close(ctx)
+	}
+	return nil
 }
 
 // Handler returns the provider's HTTP handler.
@@ -157,7 +187,7 @@ func requestID() string {
 
 func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 	lim := p.cfg.Sandbox.Limits()
-	httperr.WriteJSON(w, http.StatusOK, map[string]any{
+	info := map[string]any{
 		"name":         p.cfg.Name,
 		"version":      p.cfg.Version,
 		"runtimes":     []string{wf.RuntimeWAGI},
@@ -169,7 +199,18 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 			"maxResponseBytes": lim.MaxResponseBytes,
 			"maxUploadBytes":   p.cfg.MaxUploadBytes,
 		},
-	})
+	}
+	if p.cfg.Key != nil {
+		info["address"] = chain.ChecksumAddress(p.cfg.Key.Address())
+	}
+	if p.cfg.Payments != nil {
+		info["price"] = p.cfg.Payments.Price().String() // token base units per request
+	}
+	if p.cfg.Sealing != nil {
+		info["specVersions"] = []int{wf.SpecVersion, wf.SpecVersionSealed}
+		info["sealingKey"] = p.cfg.Sealing.Current() // base64, see package seal
+	}
+	httperr.WriteJSON(w, http.StatusOK, info)
 }
 
 func (p *Provider) serveIndex(w http.ResponseWriter, r *http.Request) {

@@ -159,6 +159,9 @@ func (s *Sandbox) Release(m *Module) {
 	}
 }
 
+// Config returns the configuration s runs with, defaults filled in.
+func (s *Sandbox) Config() Config { return s.cfg }
+
 // Limits returns the provider-wide maxima.
 func (s *Sandbox) Limits() wf.Limits {
 	return wf.Limits{

@@ -129,6 +129,21 @@ func (o *Opener) Code(ctx context.Context, fn wf.CID, s *wf.Spec, sealed []byte)
 	return wasm, nil
 }
 
+// CheckGrant reports whether this node holds a grant that opens fn's
+// sealed parts, with the errors of Secrets, without opening anything else.
+// Providers call it when a sealed function is deployed to them.
+func (o *Opener) CheckGrant(fn wf.CID, s *wf.Spec) error {
+	if s.Sealed == nil {
+		return nil
+	}
+	dk, err := o.dataKey(fn, s)
+	if err != nil {
+		return err
+	}
+	dk.Destroy()
+	return nil
+}
+
 // MergeEnv returns the environment a function runs with: its public env
 // and its secrets. A secret may not shadow a public variable.
 func MergeEnv(public, secrets map[string]string) (map[string]string, error) {

@@ -70,6 +70,7 @@ func New(t testing.TB, opts Options) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { p.Close(context.Background()) })
 	srv.Config.Handler = p.Handler()
 	srv.Start()
 	t.Cleanup(srv.Close)

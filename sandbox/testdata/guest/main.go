@@ -73,6 +73,11 @@ func main() {
 		}
 		header("", "text/plain")
 		fmt.Println("logged")
+	case "/logenv":
+		// Logs its whole environment, as careless functions do.
+		fmt.Fprintln(os.Stderr, strings.Join(os.Environ(), "\n"))
+		header("", "text/plain")
+		fmt.Println("logged the environment")
 	case "/sleep":
 		ms, _ := strconv.Atoi(q["ms"])
 		start := time.Now()
