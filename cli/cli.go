@@ -55,12 +55,12 @@ func init() {
 		"init":     {"[--lang go|assemblyscript] DIR", "write a working example function into DIR", (*App).cmdInit},
 		"build":    {"[DIR]", "compile the function in DIR (default .) to DIR/main.wasm", (*App).cmdBuild},
 		"pack":     {"[--car FILE] PATH", "print the CID of a file or directory (as ipfs add --cid-version=1), optionally writing a CAR", (*App).cmdPack},
-		"deploy":   {"DIR|FILE.wasm --provider URL [--env K=V]... [--timeout D] [--memory MiB]", "build if needed, pack, sign and upload a function; print its CID and URL", (*App).cmdDeploy},
+		"deploy":   {"DIR|FILE.wasm --provider URL [--env K=V]... [--timeout D] [--memory MiB] [--secrets] [--encrypt-code]", "build if needed, pack, sign (and seal) and upload a function; print its CID and URL", (*App).cmdDeploy},
 		"invoke":   {"CID [PATH] [--provider URL] [-X METHOD] [-d DATA|@FILE] [-H 'K: V']...", "call a function and print its response body", (*App).cmdInvoke},
 		"logs":     {"CID [--provider URL]", "show recent invocations of a function you own", (*App).cmdLogs},
 		"keys":     {"new|show|export|import", "manage the publisher key", (*App).cmdKeys},
-		"provider": {"start [--listen ADDR] [--data DIR] [--peer URL]...", "run a provider node", (*App).cmdProvider},
-		"dev":      {"[--listen ADDR] [--data DIR]", "run a local provider with an example function deployed", (*App).cmdDev},
+		"provider": {"start|init|register|update|show|deregister|rotate-sealing-key ...", "run a provider node (start), make its sealing keys (init), manage its registry entry", (*App).cmdProvider},
+		"dev":      {"[--listen ADDR] [--data DIR]", "run a local chain and provider with a paid example function deployed", (*App).cmdDev},
 		"version": {"", "print the version", func(a *App, _ context.Context, _ []string) error {
 			fmt.Fprintln(a.Stdout, "wf", Version)
 			return nil
@@ -100,7 +100,7 @@ func (a *App) usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  wf %-9s %s\n            %s\n", n, commands[n].usage, commands[n].help)
 	}
-	fmt.Fprint(w, "\nEnvironment: WF_HOME (default ~/.wf), WF_PROVIDER (default provider URL), WF_KEY_PASSWORD.\n")
+	fmt.Fprint(w, "\nEnvironment: WF_HOME (default ~/.wf), WF_PROVIDER (default provider URL), WF_KEY_PASSWORD, WF_RPC and WF_CONTRACTS (the chain).\n")
 }
 
 // flags returns a FlagSet for a command that reports errors instead of

@@ -23,8 +23,6 @@ func TestHeavyDependenciesStayInTheirPackage(t *testing.T) {
 		{"github.com/ipld/", []string{"dag"}},
 		{"github.com/multiformats/", []string{"dag"}},
 		{"github.com/prometheus/", []string{"provider", "gateway"}},
-		{"github.com/hashicorp/yamux", []string{"relay"}},
-		{"github.com/coder/websocket", []string{"relay"}},
 		{"go.etcd.io/bbolt", []string{"payment/ledger"}},
 	}
 	out, err := exec.Command("go", "list", "-json", mod+"...").Output()
