@@ -156,7 +156,6 @@ func (r *Resolver) Sync(ctx context.Context) error {
 	return nil
 }
 
-
 // apply replays one event. Events carry an entry's whole state, so
 // replaying one the cache already reflects changes nothing.
 func (r *Resolver) apply(l *types.Log) error {

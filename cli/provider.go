@@ -34,6 +34,11 @@ type providerFlags struct {
 
 	paid *paid // set by runProvider when payments are on
 
+	// tunnel is a gateway URL to serve through a reverse tunnel, for a
+	// node that callers cannot reach directly (behind NAT).
+	tunnel string
+	key    *chain.Key // the node's identity when payments do not load it
+
 	// createSealing makes a sealing keyring in the data directory when
 	// there is none (wf dev); otherwise `wf provider init` makes it.
 	createSealing bool
@@ -66,10 +71,19 @@ func (a *App) cmdProvider(ctx context.Context, args []string) error {
 	pf, fs, parse := a.providerFlags("provider start", filepath.Join(a.home(), "provider"))
 	o := addChainFlags(fs, "$WF_HOME/provider/key.json")
 	sf := addSettleFlags(fs, "", time.Minute)
+	fs.StringVar(&pf.tunnel, "tunnel", "", "serve this node through the gateway at URL over a reverse tunnel (for nodes behind NAT; needs --key)")
 	if _, err := parse(args[1:]); err != nil {
 		return err
 	}
 	pf.payments = a.providerPayments(o, sf)
+	if pf.tunnel != "" && pf.payments == nil {
+		// A free node still proves its registered name to the gateway.
+		key, err := a.signer(o, a.providerKeyPath())
+		if err != nil {
+			return err
+		}
+		pf.key = key
+	}
 	return a.runProvider(ctx, pf, nil)
 }
 
@@ -123,7 +137,7 @@ func (a *App) runProvider(ctx context.Context, pf *providerFlags, started func(c
 	cfg := provider.Config{
 		Store: store, Sandbox: sb, Log: log,
 		MaxUploadBytes: pf.maxUpload, Name: "wf", Version: Version, PublicURL: url,
-		Sealing: sealing,
+		Sealing: sealing, Key: pf.key,
 	}
 	if pf.payments != nil {
 		pay, err := pf.payments(ctx, log, url, pf.data)
@@ -145,6 +159,12 @@ func (a *App) runProvider(ctx context.Context, pf *providerFlags, started func(c
 		return err
 	}
 	defer p.Close(context.Background())
+	if pf.tunnel != "" {
+		if err := a.startTunnel(ctx, pf.tunnel, p.Handler(), cfg.Key, log); err != nil {
+			ln.Close()
+			return err
+		}
+	}
 	srv := &http.Server{
 		Handler:           p.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,

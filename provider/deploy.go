@@ -34,6 +34,12 @@ func (p *Provider) serveDeploy(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.metrics.deploys.WithLabelValues("ok").Inc()
+	// The deploy compiled the module; loading the function now puts it in
+	// the LRU, so MaxLoaded bounds deployed functions as well as invoked
+	// ones (otherwise every deploy would pin a compiled module).
+	if _, err := p.function(r.Context(), res.CID); err != nil {
+		ri.log.Warn("load after deploy", "function", res.CID.String(), "err", err)
+	}
 	ri.log.Info("deploy", "function", res.CID.String(), "owner", res.Owner.String(), "code", res.Code.String())
 	httperr.WriteJSON(w, http.StatusCreated, res)
 }

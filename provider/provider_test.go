@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
@@ -241,5 +243,32 @@ func TestInfoHealthMetrics(t *testing.T) {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("metrics lack %q", want)
 		}
+	}
+}
+
+// distinctModule is the hello module with a custom section naming i, so
+// each i has its own code CID and compiled module.
+func distinctModule(i int) []byte {
+	return append(bytes.Clone(templates.HelloWasm), 0x00, 0x05, 0x03, 'w', 'f', 'x', byte(i))
+}
+
+// Deployed functions count against MaxLoaded like invoked ones, so the
+// compiled modules a provider holds stay bounded however many are deployed.
+func TestLoadedFunctionsAreBounded(t *testing.T) {
+	env := wftest.New(t, wftest.Options{Provider: provider.Config{MaxLoaded: 3}})
+	var fns []wf.CID
+	for i := range 8 {
+		fns = append(fns, env.Deploy(t, distinctModule(i), wftest.Spec()))
+		if n := env.Sandbox.Stats().Modules; n > 3 {
+			t.Fatalf("after %d deploys the sandbox holds %d compiled modules, want at most 3", i+1, n)
+		}
+	}
+	for _, fn := range fns {
+		if resp, body := call(t, "GET", env.URL+"/"+fn.String()+"/?name=x", ""); resp.StatusCode != 200 || string(body) != "Hello, x!\n" {
+			t.Fatalf("%s: %d %s", fn, resp.StatusCode, body)
+		}
+	}
+	if n := env.Sandbox.Stats().Modules; n > 3 {
+		t.Fatalf("after invoking all, %d compiled modules, want at most 3", n)
 	}
 }

@@ -1,0 +1,172 @@
+package bench
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// process is a server under test: a provider or the native handler, in
+// its own process, pinned to one CPU when cpu is set.
+type process struct {
+	cmd  *exec.Cmd
+	URL  string
+	done chan error
+}
+
+// start runs argv with "--listen ADDR" appended on a free loopback port
+// and waits until it answers HTTP. Its output goes to logPath.
+func start(ctx context.Context, cpu, logPath string, env []string, argv ...string) (*process, error) {
+	addr, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	argv = append(argv, "--listen", addr)
+	if cpu != "" {
+		argv = append([]string{"taskset", "-c", cpu}, argv...)
+	}
+	logf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	defer logf.Close()
+	// Not CommandContext: stop sends SIGTERM and waits, so a provider
+	// shuts down as it would in production.
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Stdout, cmd.Stderr = logf, logf
+	cmd.Env = append(os.Environ(), env...)
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("bench: start %s: %w", argv[0], err)
+	}
+	p := &process{cmd: cmd, URL: "http://" + addr, done: make(chan error, 1)}
+	go func() { p.done <- cmd.Wait() }()
+	if err := p.waitReady(ctx, 60*time.Second); err != nil {
+		p.stop()
+		return nil, fmt.Errorf("bench: %s did not start (log in %s): %w", strings.Join(argv, " "), logPath, err)
+	}
+	return p, nil
+}
+
+func freePort() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+// waitReady polls /healthz until the process answers.
+func (p *process) waitReady(ctx context.Context, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	c := &http.Client{Timeout: time.Second}
+	for {
+		resp, err := c.Get(p.URL + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		select {
+		case err := <-p.done:
+			p.done <- err
+			return fmt.Errorf("exited: %v", err)
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(2 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			return errors.New("timed out")
+		}
+	}
+}
+
+// stop sends SIGTERM and waits for the process to exit.
+func (p *process) stop() error {
+	p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case err := <-p.done:
+		return err
+	case <-time.After(15 * time.Second):
+		p.cmd.Process.Kill()
+		return fmt.Errorf("bench: pid %d ignored SIGTERM; killed", p.cmd.Process.Pid)
+	}
+}
+
+// memory is a process's resident memory from /proc/PID/status, and from
+// /proc/PID/smaps the part in anonymous executable mappings: machine code
+// wazero compiled or loaded from its cache.
+type memory struct {
+	RSS, Anon, File int64 // VmRSS, RssAnon, RssFile in bytes
+	Code            int64 // Rss of anonymous executable mappings
+}
+
+func (p *process) memory() (memory, error) { return readMemory(p.cmd.Process.Pid) }
+
+func readMemory(pid int) (memory, error) {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return memory{}, err
+	}
+	defer f.Close()
+	var m memory
+	fields := map[string]*int64{"VmRSS:": &m.RSS, "RssAnon:": &m.Anon, "RssFile:": &m.File}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) == 3 && f[2] == "kB" && fields[f[0]] != nil {
+			kb, err := strconv.ParseInt(f[1], 10, 64)
+			if err != nil {
+				return memory{}, err
+			}
+			*fields[f[0]] = kb << 10
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return memory{}, err
+	}
+	if m.RSS == 0 {
+		return memory{}, fmt.Errorf("bench: no VmRSS for pid %d", pid)
+	}
+	code, err := anonExecRSS(pid)
+	if err != nil {
+		return memory{}, err
+	}
+	m.Code = code
+	return m, nil
+}
+
+// anonExecRSS sums the Rss of the executable mappings that have no file.
+func anonExecRSS(pid int) (int64, error) {
+	f, err := os.Open(fmt.Sprintf("/proc/%d/smaps", pid))
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	var sum int64
+	exec := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fields := strings.Fields(sc.Text())
+		switch {
+		case len(fields) >= 5 && strings.Contains(fields[0], "-") && len(fields[1]) == 4:
+			// A mapping's header: range, perms, offset, dev, inode[, path].
+			exec = fields[1][2] == 'x' && len(fields) == 5
+		case exec && len(fields) == 3 && fields[0] == "Rss:":
+			kb, err := strconv.ParseInt(fields[1], 10, 64)
+			if err != nil {
+				return 0, err
+			}
+			sum += kb << 10
+		}
+	}
+	return sum, sc.Err()
+}

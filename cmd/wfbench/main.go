@@ -1,0 +1,99 @@
+// Command wfbench runs the provider benchmarks in package bench. It only
+// wires flags to bench.Config; scripts/bench builds it and the wf binary
+// and runs it.
+//
+//	wfbench -wf PATH [-work DIR] [-quick] [-only throughput,cold,memory] ...
+//	wfbench native --listen ADDR   (the native handler, started by the benchmark)
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/webfunctions/wf/bench"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var err error
+	if len(os.Args) > 1 && os.Args[1] == "native" {
+		err = serveNative(ctx, os.Args[2:])
+	} else {
+		err = run(ctx, os.Args[1:])
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "wfbench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("wfbench", flag.ContinueOnError)
+	var cfg bench.Config
+	fs.StringVar(&cfg.WF, "wf", "", "the wf binary to benchmark (required)")
+	fs.StringVar(&cfg.Work, "work", "", "scratch directory (default: a new temporary directory)")
+	fs.BoolVar(&cfg.Quick, "quick", false, "smoke run: short durations, one round, 100 functions")
+	only := fs.String("only", "", "comma-separated sections: throughput, cold, memory (default all)")
+	fs.StringVar(&cfg.ServerCPU, "server-cpu", "", "CPU the servers are pinned to (default 0)")
+	fs.StringVar(&cfg.LoadCPU, "load-cpu", "", "CPU wrk is pinned to (default 1)")
+	fs.BoolVar(&cfg.NoPin, "no-pin", false, "do not pin processes to CPUs")
+	fs.DurationVar(&cfg.Duration, "duration", 0, "each wrk measurement (default 10s)")
+	fs.IntVar(&cfg.Rounds, "rounds", 0, "throughput rounds (default 3)")
+	fs.IntVar(&cfg.Conns, "conns", 0, "wrk connections for throughput (default 8)")
+	fs.IntVar(&cfg.ColdRuns, "cold-runs", 0, "samples per cold-start figure (default 7)")
+	fs.IntVar(&cfg.Functions, "functions", 0, "functions in the memory runs (default 1000)")
+	fs.DurationVar(&cfg.Idle, "idle", 0, "wait before reading idle RSS (default 10s)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *only != "" {
+		cfg.Only = strings.Split(*only, ",")
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	cfg.Native = []string{self, "native"}
+	if cfg.Work == "" {
+		if cfg.Work, err = os.MkdirTemp("", "wfbench-"); err != nil {
+			return err
+		}
+	}
+	cfg.Progress = os.Stderr
+	fmt.Fprintf(os.Stderr, "wfbench: scratch and logs in %s\n", cfg.Work)
+	return bench.Run(ctx, cfg, os.Stdout)
+}
+
+// serveNative serves bench.Native until SIGTERM.
+func serveNative(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("wfbench native", flag.ContinueOnError)
+	listen := fs.String("listen", "127.0.0.1:8081", "address to serve on")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {})
+	mux.Handle("/", bench.Native())
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	if err := srv.Serve(ln); err != http.ErrServerClosed {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,213 @@
+package gateway
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"golang.org/x/sync/singleflight"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/wf"
+)
+
+// resolve finds how to reach registry entry p: its live tunnel if the
+// tunnel's key still holds the name, else its endpoint once the endpoint
+// has proven it is controlled by p's registered address.
+func (g *Gateway) resolve(ctx context.Context, p chain.Provider) (target, error) {
+	if g.tunnels != nil {
+		for tn := g.tunnels.Tunnel(p.Name); tn != nil; tn = g.tunnels.Tunnel(p.Name) {
+			if tn.Owner() == p.Owner {
+				return target{name: p.Name, via: "tunnel", rt: tn, base: &url.URL{Scheme: "http", Host: p.Name}, price: p.PricePerRequest}, nil
+			}
+			tn.Close() // the name changed hands since the login
+		}
+	}
+	base, err := g.endpointURL(p)
+	if err != nil {
+		return target{}, err
+	}
+	if err := g.verify.check(ctx, p, base); err != nil {
+		return target{}, err
+	}
+	return target{name: p.Name, via: "endpoint", rt: g.direct, base: base, price: p.PricePerRequest}, nil
+}
+
+// endpointURL parses p's registered endpoint. An endpoint on this
+// gateway's own domain means the provider is reachable only by tunnel.
+func (g *Gateway) endpointURL(p chain.Provider) (*url.URL, error) {
+	u, err := url.Parse(p.Endpoint)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return nil, wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s has no usable endpoint and no tunnel to this gateway", p.Name), err)
+	}
+	if d := g.cfg.Domain; d != "" {
+		h := strings.ToLower(u.Hostname())
+		if h == d || strings.HasSuffix(h, "."+d) {
+			return nil, wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s is not connected: it is served only through a tunnel to this gateway", p.Name), nil)
+		}
+	}
+	return u, nil
+}
+
+// verifier checks and caches endpoint ownership proofs.
+type verifier struct {
+	g      *Gateway
+	client *http.Client
+	group  singleflight.Group
+
+	mu    sync.Mutex
+	cache map[string]verdict // by name
+}
+
+// verdict is the outcome of challenging one (name, endpoint, owner).
+type verdict struct {
+	endpoint string
+	owner    wf.Address
+	err      error
+	until    time.Time
+}
+
+// How long failures are remembered: long enough that a name squatting on
+// someone else's server cannot make the gateway hammer it, short enough
+// that a fixed provider comes back soon.
+const (
+	forbiddenTTL   = time.Minute
+	unreachableTTL = 5 * time.Second
+	verifyTimeout  = 5 * time.Second
+	maxProofBytes  = 4 << 10
+)
+
+func newVerifier(g *Gateway) *verifier {
+	return &verifier{
+		g: g,
+		client: &http.Client{
+			Transport: g.direct,
+			Timeout:   verifyTimeout,
+			// A redirect could only lead to a server that signs for
+			// someone else; do not follow it.
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		},
+		cache: make(map[string]verdict),
+	}
+}
+
+// check returns nil if p's endpoint has proven, recently enough, that p's
+// owner controls it. A changed endpoint or owner is challenged again.
+func (v *verifier) check(ctx context.Context, p chain.Provider, base *url.URL) error {
+	now := v.g.cfg.Now()
+	v.mu.Lock()
+	d, ok := v.cache[p.Name]
+	v.mu.Unlock()
+	if ok && d.endpoint == p.Endpoint && d.owner == p.Owner && now.Before(d.until) {
+		return d.err
+	}
+	// One challenge per entry at a time, not bound to this request: a
+	// caller that gives up does not waste the answer for the others.
+	ch := v.group.DoChan(p.Name+"\x00"+p.Endpoint+"\x00"+p.Owner.String(), func() (any, error) {
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), verifyTimeout)
+		defer cancel()
+		err := v.challenge(cctx, p, base)
+		ttl, result := v.g.cfg.VerifyTTL, "ok"
+		switch {
+		case errors.Is(err, wf.ErrForbidden):
+			ttl, result = forbiddenTTL, "refused"
+		case err != nil:
+			ttl, result = unreachableTTL, "unreachable"
+		}
+		v.g.metrics.verifications.WithLabelValues(result).Inc()
+		v.mu.Lock()
+		v.cache[p.Name] = verdict{endpoint: p.Endpoint, owner: p.Owner, err: err, until: v.g.cfg.Now().Add(ttl)}
+		v.mu.Unlock()
+		if err != nil {
+			v.g.log.Info("endpoint not verified", "provider", p.Name, "endpoint", p.Endpoint, "err", err)
+		}
+		return nil, err
+	})
+	select {
+	case res := <-ch:
+		return res.Err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// challenge asks the endpoint to sign a fresh nonce.
+func (v *verifier) challenge(ctx context.Context, p chain.Provider, base *url.URL) error {
+	n := chain.NewNonce()
+	u := *base
+	u.Path = strings.TrimSuffix(u.Path, "/") + chain.ChallengePath
+	u.RawPath = ""
+	u.RawQuery = url.Values{"nonce": {n.String()}, "gateway": {v.g.gwName}}.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s has no usable endpoint", p.Name), err)
+	}
+	resp, err := v.client.Do(req)
+	if err != nil {
+		return wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s could not be reached", p.Name), err)
+	}
+	defer resp.Body.Close()
+	notProven := fmt.Sprintf("provider %s's endpoint did not prove that the name's registered address controls it", p.Name)
+	if resp.StatusCode != http.StatusOK {
+		return wf.E(wf.ErrForbidden, notProven, fmt.Errorf("challenge answered %s", resp.Status))
+	}
+	var proof chain.Proof
+	if err := json.NewDecoder(io.LimitReader(resp.Body, maxProofBytes)).Decode(&proof); err != nil {
+		return wf.E(wf.ErrForbidden, notProven, fmt.Errorf("challenge answer: %w", err))
+	}
+	if err := proof.VerifyEndpoint(v.g.gwName, n); err != nil {
+		return wf.E(wf.ErrForbidden, notProven, err)
+	}
+	if proof.Address != p.Owner {
+		return wf.E(wf.ErrForbidden, notProven, fmt.Errorf("endpoint answers for %s, the name is registered to %s",
+			chain.ChecksumAddress(proof.Address), chain.ChecksumAddress(p.Owner)))
+	}
+	return nil
+}
+
+// newDirectTransport is the transport to providers' endpoints. Unless
+// allowPrivate, it refuses to connect to loopback, private, link-local and
+// other non-public addresses, checked on the address actually dialed, so
+// DNS that changes between verification and use cannot redirect it.
+func newDirectTransport(allowPrivate bool) *http.Transport {
+	d := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+	if !allowPrivate {
+		d.Control = func(network, address string, _ syscall.RawConn) error {
+			ap, err := netip.ParseAddrPort(address)
+			if err != nil {
+				return err
+			}
+			if !publicAddr(ap.Addr()) {
+				return fmt.Errorf("gateway: %s is not a public address", ap.Addr())
+			}
+			return nil
+		}
+	}
+	return &http.Transport{
+		DialContext:           d.DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          1024,
+		MaxIdleConnsPerHost:   64,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: time.Second,
+		DisableCompression:    true, // pass bodies through as they are
+	}
+}
+
+var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+
+func publicAddr(a netip.Addr) bool {
+	a = a.Unmap()
+	return a.IsValid() && a.IsGlobalUnicast() && !a.IsPrivate() && !cgnat.Contains(a)
+}
