@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/sandbox"
@@ -45,6 +46,14 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 		httperr.Write(w, ri.log, fmt.Errorf("%w: request body is %d bytes; this function accepts at most %d", wf.ErrTooLarge, r.ContentLength, lim.MaxRequestBytes))
 		return
 	}
+	release, err := p.acquire(r.Context())
+	if err != nil {
+		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
+		w.Header().Set("Retry-After", "1")
+		httperr.Write(w, ri.log, err)
+		return
+	}
+	defer release()
 	var charge Charge
 	if p.cfg.Payments != nil {
 		if charge, err = p.cfg.Payments.Authorize(r.Context(), c, f.spec.Spec.Owner, r.Header); err != nil {
@@ -143,4 +152,23 @@ func (p *Provider) run(r *http.Request, f *function, seg string, body io.Reader)
 		Env:        f.env,
 		Limits:     f.spec.Spec.Limits,
 	})
+}
+
+// acquire waits for a slot to run a function, at most QueueTimeout.
+func (p *Provider) acquire(ctx context.Context) (func(), error) {
+	select {
+	case p.slots <- struct{}{}:
+		return func() { <-p.slots }, nil
+	default:
+	}
+	t := time.NewTimer(p.cfg.QueueTimeout)
+	defer t.Stop()
+	select {
+	case p.slots <- struct{}{}:
+		return func() { <-p.slots }, nil
+	case <-t.C:
+		return nil, wf.E(wf.ErrRateLimited, fmt.Sprintf("the provider is running %d functions at once, its maximum; retry shortly", cap(p.slots)), nil)
+	case <-ctx.Done():
+		return nil, fmt.Errorf("provider: wait for a slot: %w", ctx.Err())
+	}
 }

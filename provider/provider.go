@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"sync"
 	"time"
 
@@ -54,6 +55,13 @@ type Config struct {
 	// compiled) in memory; the least recently used are dropped and
 	// reloaded from the store and the compile cache. Default 256.
 	MaxLoaded int
+	// MaxConcurrent bounds functions running at once, so that many
+	// concurrent memory-hungry requests cannot exhaust the host: each may
+	// use up to the sandbox's memory maximum. Requests beyond it wait up
+	// to QueueTimeout, then get 429. Default 4 per CPU, at least 8.
+	MaxConcurrent int
+	// QueueTimeout is how long a request waits for a free slot. Default 2s.
+	QueueTimeout time.Duration
 	// LogEntries is how many recent invocations are kept per loaded
 	// function for `wf logs`. Default 50.
 	LogEntries int
@@ -78,6 +86,8 @@ type Provider struct {
 	opener  *seal.Opener
 	private *sandbox.Sandbox
 
+	slots chan struct{} // one per function allowed to run at once
+
 	loadGroup singleflight.Group
 	mu        sync.Mutex
 	loaded    map[wf.CID]*list.Element // of *function
@@ -98,6 +108,12 @@ func New(cfg Config) (*Provider, error) {
 	if cfg.MaxLoaded == 0 {
 		cfg.MaxLoaded = 256
 	}
+	if cfg.MaxConcurrent == 0 {
+		cfg.MaxConcurrent = max(8, 4*runtime.NumCPU())
+	}
+	if cfg.QueueTimeout == 0 {
+		cfg.QueueTimeout = 2 * time.Second
+	}
 	if cfg.LogEntries == 0 {
 		cfg.LogEntries = 50
 	}
@@ -111,6 +127,7 @@ func New(cfg Config) (*Provider, error) {
 		reg:    prometheus.NewRegistry(),
 		loaded: make(map[wf.CID]*list.Element),
 		lru:    list.New(),
+		slots:  make(chan struct{}, cfg.MaxConcurrent),
 	}
 	if cfg.Sealing != nil {
 		var err error

@@ -272,3 +272,27 @@ func TestLoadedFunctionsAreBounded(t *testing.T) {
 		t.Fatalf("after invoking all, %d compiled modules, want at most 3", n)
 	}
 }
+
+// Functions beyond MaxConcurrent wait a little, then get 429; the node
+// never runs more at once.
+func TestConcurrencyIsBounded(t *testing.T) {
+	env := wftest.New(t, wftest.Options{Provider: provider.Config{MaxConcurrent: 1, QueueTimeout: 100 * time.Millisecond}})
+	fn := env.Deploy(t, wftest.GoGuest(t, guestDir), wftest.Spec())
+	done := make(chan int, 1)
+	go func() {
+		resp, _ := call(t, "GET", env.URL+"/"+fn.String()+"/sleep?ms=1500", "")
+		done <- resp.StatusCode
+	}()
+	time.Sleep(300 * time.Millisecond) // the sleeper holds the only slot
+	resp, body := call(t, "GET", env.URL+"/"+fn.String()+"/echo", "")
+	wantError(t, resp, body, 429, "rate_limited")
+	if resp.Header.Get("Retry-After") == "" {
+		t.Error("429 without Retry-After")
+	}
+	if status := <-done; status != 200 {
+		t.Fatalf("the sleeper got %d", status)
+	}
+	if resp, body := call(t, "GET", env.URL+"/"+fn.String()+"/echo", ""); resp.StatusCode != 200 {
+		t.Fatalf("after the slot freed: %d %s", resp.StatusCode, body)
+	}
+}
