@@ -60,7 +60,7 @@ func init() {
 		"logs":     {"CID [--provider URL]", "show recent invocations of a function you own", (*App).cmdLogs},
 		"keys":     {"new|show|export|import", "manage the publisher key", (*App).cmdKeys},
 		"provider": {"start|init|register|update|show|deregister|rotate-sealing-key ...", "run a provider node (start), make its sealing keys (init), manage its registry entry", (*App).cmdProvider},
-		"dev":      {"[--listen ADDR] [--data DIR]", "run a local chain and provider with a paid example function deployed", (*App).cmdDev},
+		"dev":      {"[--listen ADDR] [--gateway-listen ADDR] [--data DIR]", "run a local chain, a provider, a tunnelled provider and a gateway, with a paid example function deployed", (*App).cmdDev},
 		"version": {"", "print the version", func(a *App, _ context.Context, _ []string) error {
 			fmt.Fprintln(a.Stdout, "wf", Version)
 			return nil

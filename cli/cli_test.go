@@ -3,7 +3,9 @@ package cli_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -13,7 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/cli"
+	"github.com/webfunctions/wf/payment"
 )
 
 // syncBuffer is a bytes.Buffer safe for a command writing while the test reads.
@@ -61,7 +65,9 @@ func startDev(t *testing.T, home string) (string, string) {
 		return ""
 	}, Ready: func(url string) { ready <- url }}
 	done := make(chan error, 1)
-	go func() { done <- app.Run(ctx, []string{"dev", "--listen", "127.0.0.1:0"}) }()
+	go func() {
+		done <- app.Run(ctx, []string{"dev", "--listen", "127.0.0.1:0", "--gateway-listen", "127.0.0.1:0"})
+	}()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
@@ -95,23 +101,135 @@ func get(t *testing.T, url string, body string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
-func TestDevPrintsAWorkingCurlLine(t *testing.T) {
+// curlClient resolves localhost and *.localhost to loopback as curl does
+// (RFC 6761); Go's resolver asks DNS for *.localhost.
+var curlClient = &http.Client{Transport: &http.Transport{
+	DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if host, port, err := net.SplitHostPort(addr); err == nil && (host == "localhost" || strings.HasSuffix(host, ".localhost")) {
+			addr = net.JoinHostPort("127.0.0.1", port)
+		}
+		return (&net.Dialer{}).DialContext(ctx, network, addr)
+	},
+}}
+
+// TestDevPrintsWorkingCurlLines: every curl line `wf dev` prints answers,
+// directly and through its gateway (named, tunnelled, auto-routed), and is
+// paid for with a receipt signed by the provider that ran it.
+func TestDevPrintsWorkingCurlLines(t *testing.T) {
 	url, out := startDev(t, t.TempDir())
 	fn := cidRE.FindString(out)
 	if fn == "" {
 		t.Fatalf("no function CID in wf dev's output:\n%s", out)
 	}
-	line := regexp.MustCompile(`curl '([^']+)'`).FindStringSubmatch(out)
-	if line == nil || !strings.HasPrefix(line[1], url+"/"+fn) {
-		t.Fatalf("no curl line for %s in:\n%s", fn, out)
+	m := regexp.MustCompile(`Through the gateway at (http://localhost:(\d+)),`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no gateway in wf dev's output:\n%s", out)
 	}
-	if status, body := get(t, line[1], ""); status != 200 || body != "Hello, you!\n" {
-		t.Fatalf("the printed curl line answered %d %q", status, body)
+	gw, port := m[1], m[2]
+	providers := map[string]*chain.Key{"dev": chain.DevKey(1), "tunnel": chain.DevKey(2)}
+	tests := []struct {
+		name, url string
+		provider  string // who must answer; "" for any
+		via       string // X-WF-Route's via; "" for none (direct)
+	}{
+		{"direct", url + "/" + fn + "/?name=you", "dev", ""},
+		{"named by path", gw + "/p/dev/" + fn + "/?name=you", "dev", "endpoint"},
+		{"named by host", "http://dev.localhost:" + port + "/" + fn + "/?name=you", "dev", "endpoint"},
+		{"tunnelled", gw + "/p/tunnel/" + fn + "/?name=you", "tunnel", "tunnel"},
+		{"auto-routed", gw + "/" + fn + "/?name=you", "", "any"},
 	}
-	logs, err := wf(t, nil, "logs", fn, "--provider", url, "--key", "dev")
-	if err != nil || !strings.Contains(logs, "greeting you") {
-		t.Fatalf("wf logs: %v\n%s", err, logs)
+	printed := regexp.MustCompile(`curl (?:-i )?'([^']+)'`).FindAllStringSubmatch(out, -1)
+	if len(printed) != len(tests) {
+		t.Fatalf("%d curl lines, want %d:\n%s", len(printed), len(tests), out)
 	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if printed[i][1] != tc.url {
+				t.Fatalf("printed %s, want %s", printed[i][1], tc.url)
+			}
+			resp, err := curlClient.Get(tc.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 || string(body) != "Hello, you!\n" {
+				t.Fatalf("answered %d %q", resp.StatusCode, body)
+			}
+			route := routeFields(resp.Header.Get("X-WF-Route"))
+			who := tc.provider
+			switch {
+			case tc.via == "":
+				if len(route) != 0 {
+					t.Errorf("a direct answer has X-WF-Route %v", route)
+				}
+			case tc.provider == "":
+				who = route["provider"]
+				if !strings.HasPrefix(route["reason"], "has-function") {
+					t.Errorf("X-WF-Route %q: want a provider that has the function", resp.Header.Get("X-WF-Route"))
+				}
+			case route["provider"] != tc.provider || route["via"] != tc.via:
+				t.Errorf("X-WF-Route %q: want provider=%s via=%s", resp.Header.Get("X-WF-Route"), tc.provider, tc.via)
+			}
+			key, ok := providers[who]
+			if !ok {
+				t.Fatalf("answered by %q", who)
+			}
+			if p := resp.Header.Get(payment.PriceHeader); p != "100" {
+				t.Errorf("%s %q, want 100", payment.PriceHeader, p)
+			}
+			rc, err := payment.DecodeReceipt(resp.Header.Get(payment.ReceiptHeader))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := payment.VerifyReceipt(rc, key.Address()); err != nil || rc.Request != resp.Header.Get("X-Request-Id") {
+				t.Errorf("receipt not signed by %s for this request: %v", who, err)
+			}
+		})
+	}
+	for _, p := range []string{url, gw + "/p/tunnel"} {
+		logs, err := wf(t, nil, "logs", fn, "--provider", p, "--key", "dev")
+		if err != nil || !strings.Contains(logs, "greeting you") {
+			t.Errorf("wf logs --provider %s: %v\n%s", p, err, logs)
+		}
+	}
+}
+
+// TestDevRestartsWithANewLedger: the chain is new on every `wf dev`, so
+// neither provider may bring charges from the last run into it.
+func TestDevRestartsWithANewLedger(t *testing.T) {
+	home := t.TempDir()
+	for run := range 2 {
+		t.Run(fmt.Sprint("run ", run+1), func(t *testing.T) {
+			_, out := startDev(t, home)
+			lines := regexp.MustCompile(`curl '([^']+/p/[a-z]+/[^']+)'`).FindAllStringSubmatch(out, -1)
+			if len(lines) != 2 {
+				t.Fatalf("want a /p/dev/ and a /p/tunnel/ line in:\n%s", out)
+			}
+			for _, line := range lines {
+				resp, err := curlClient.Get(line[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				rc, err := payment.DecodeReceipt(resp.Header.Get(payment.ReceiptHeader))
+				if err != nil || rc.Cumulative.Int64() != 100 {
+					t.Errorf("%s: first charge of the run: receipt %+v: %v", line[1], rc, err)
+				}
+			}
+		})
+	}
+}
+
+// routeFields parses an X-WF-Route header.
+func routeFields(h string) map[string]string {
+	f := map[string]string{}
+	for _, kv := range strings.Split(h, ";") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(kv), "="); ok {
+			f[k] = v
+		}
+	}
+	return f
 }
 
 func TestInitDeployInvokeGo(t *testing.T) {

@@ -82,12 +82,8 @@ func (a *App) cmdGateway(ctx context.Context, args []string) error {
 		return err
 	}
 	defer client.Close()
-	res := chain.NewResolver(client, chain.ResolverOptions{PollInterval: *poll, Log: log})
-	if err := res.Sync(ctx); err != nil {
-		return fmt.Errorf("read the registry: %w", err)
-	}
-	gw, err := gateway.New(gateway.Config{
-		Domain: *domain, Registry: res, Log: log,
+	gw, res, err := newGateway(ctx, client, *poll, gateway.Config{
+		Domain: *domain, Log: log,
 		MaxRequestBytes: *maxBody, ProviderTimeout: *providerTimeout, RequestTimeout: *requestTimeout,
 		RateLimit: *rate, RateBurst: *burst, AllowPrivateEndpoints: *allowPrivate,
 	})
@@ -172,6 +168,22 @@ func (a *App) cmdGateway(ctx context.Context, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// newGateway reads the registry through client and returns a gateway for
+// cfg over it (cfg.Registry is set here) and the registry view. The caller
+// runs res.Run to follow registry changes every poll and gw.Run for health
+// checks, serves gw.Server() and closes gw.
+func newGateway(ctx context.Context, client *chain.Client, poll time.Duration, cfg gateway.Config) (gw *gateway.Gateway, res *chain.Resolver, err error) {
+	res = chain.NewResolver(client, chain.ResolverOptions{PollInterval: poll, Log: cfg.Log})
+	if err := res.Sync(ctx); err != nil {
+		return nil, nil, fmt.Errorf("read the registry: %w", err)
+	}
+	cfg.Registry = res
+	if gw, err = gateway.New(cfg); err != nil {
+		return nil, nil, err
+	}
+	return gw, res, nil
 }
 
 // dialRegistry connects read-only to the registry: through the full

@@ -37,10 +37,10 @@ func addSettleFlags(fs *flag.FlagSet, defaultPrice string, defaultInterval time.
 // paid is a running payment setup: the provider's key and meter, and what
 // stops it.
 type paid struct {
-	key      *chain.Key
-	meter    *payment.Meter
-	chainURL string // wf dev: the embedded chain's JSON-RPC
-	stop     func() // stops settling, settles what it can, closes the ledger
+	key   *chain.Key
+	meter *payment.Meter
+	stop  func()    // stops settling, settles what it can, closes the ledger
+	dev   *devChain // wf dev: the embedded chain the other dev parts use
 }
 
 // startPayments opens the ledger in dataDir, starts the meter's settler on
@@ -117,12 +117,16 @@ func (a *App) providerPayments(o *chainOpts, sf *settleFlags) func(ctx context.C
 const devPrice = "0.0001"
 
 // devPayments starts the embedded chain for `wf dev`, serves its JSON-RPC
-// on chainListen, registers the dev provider (dev:1) and has the dev
-// publisher (--key dev) deposit and approve it, so functions deployed with
-// --key dev are paid for by their owner.
+// on chainListen, registers the dev provider (dev:1) as "dev" and has the
+// dev publisher (--key dev) deposit and approve it, so functions deployed
+// with --key dev are paid for by their owner. The returned paid's dev field
+// lets the rest of `wf dev` add parts that stop with the chain.
 func (a *App) devPayments(chainListen string, sf *settleFlags) func(ctx context.Context, log *slog.Logger, url, data string) (*paid, error) {
 	return func(ctx context.Context, log *slog.Logger, url, data string) (*paid, error) {
-		price, err := positiveUSDC("price", sf.price)
+		if _, err := positiveUSDC("price", sf.price); err != nil {
+			return nil, err
+		}
+		publisher, err := chain.KeyFromHex(DevKeyHex)
 		if err != nil {
 			return nil, err
 		}
@@ -130,12 +134,9 @@ func (a *App) devPayments(chainListen string, sf *settleFlags) func(ctx context.
 		if err != nil {
 			return nil, err
 		}
-		var cleanup []func()
+		dev := &devChain{sim: sim, publisher: publisher, budget: big.NewInt(100_000_000), sf: sf, log: log} // 100 USDC
 		fail := func(err error) (*paid, error) {
-			for i := len(cleanup) - 1; i >= 0; i-- {
-				cleanup[i]()
-			}
-			sim.Close()
+			dev.close()
 			return nil, err
 		}
 		ln, err := net.Listen("tcp", chainListen)
@@ -144,53 +145,87 @@ func (a *App) devPayments(chainListen string, sf *settleFlags) func(ctx context.
 		}
 		srv := &http.Server{Handler: sim.RPCHandler(), ReadHeaderTimeout: 10 * time.Second}
 		go srv.Serve(ln)
-		cleanup = append(cleanup, func() { srv.Close() })
-		rpc := "http://" + ln.Addr().String()
+		dev.onStop(func() { srv.Close() })
+		dev.rpc = "http://" + ln.Addr().String()
 		ct := sim.Contracts()
-		if err := a.saveDeployment(rpc, deployment{ChainID: sim.Client(nil).ChainID().Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow}); err != nil {
+		if err := a.saveDeployment(dev.rpc, deployment{ChainID: sim.Client(nil).ChainID().Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow}); err != nil {
 			return fail(err)
 		}
 
-		prov := chain.DevKey(1)
-		publisher, err := chain.KeyFromHex(DevKeyHex)
-		if err != nil {
-			return fail(err)
-		}
-		sealing, err := sealingKeyring(data, false)
-		if err != nil || sealing == nil {
-			return fail(fmt.Errorf("dev: no sealing keyring in %s: %v", data, err))
-		}
-		if _, err := sim.Client(prov).RegisterProvider(ctx, chain.Provider{
-			Name: "dev", Endpoint: url, PricePerRequest: price,
-			SealingKey: sealing.Current().Bytes(),
-		}); err != nil {
-			return fail(fmt.Errorf("dev: register the provider: %w", err))
-		}
 		ether := new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
 		if err := sim.FundEther(ctx, publisher.Address(), ether); err != nil {
 			return fail(err)
 		}
-		budget := big.NewInt(100_000_000) // 100 USDC
-		if _, err := sim.Client(sim.Accounts()[0]).DepositFor(ctx, publisher.Address(), budget); err != nil {
+		// One deposit pays for every dev provider; each has its own approval.
+		if _, err := sim.Client(sim.Accounts()[0]).DepositFor(ctx, publisher.Address(), dev.budget); err != nil {
 			return fail(fmt.Errorf("dev: fund the publisher's escrow: %w", err))
 		}
-		if _, err := sim.Client(publisher).Approve(ctx, prov.Address(), price, budget); err != nil {
-			return fail(fmt.Errorf("dev: approve the provider: %w", err))
-		}
-		// The chain is new on every run: so is the ledger.
-		os.Remove(filepath.Join(data, "ledger.db"))
-		p, err := startPayments(ctx, log, sf, sim.Client(prov), prov, data)
+		prov := chain.DevKey(1)
+		p, err := dev.addProvider(ctx, log, prov, "dev", url, data)
 		if err != nil {
 			return fail(err)
 		}
-		log.Info("dev chain", "rpc", rpc, "provider", chain.ChecksumAddress(prov.Address()),
-			"publisher", chain.ChecksumAddress(publisher.Address()), "budget", formatUSDC(budget)+" USDC")
-		p.chainURL = rpc
+		log.Info("dev chain", "rpc", dev.rpc, "provider", chain.ChecksumAddress(prov.Address()),
+			"publisher", chain.ChecksumAddress(publisher.Address()), "budget", formatUSDC(dev.budget)+" USDC")
+		p.dev = dev
 		stop := p.stop
 		p.stop = func() {
 			stop()
-			fail(nil)
+			dev.close()
 		}
 		return p, nil
 	}
+}
+
+// devChain is `wf dev`'s embedded chain with what runs on it: the dev
+// publisher's escrow and the parts that stop with the chain.
+type devChain struct {
+	sim       *chain.Simulated
+	rpc       string     // the chain's JSON-RPC URL
+	publisher *chain.Key // --key dev: owns the example and pays for it
+	budget    *big.Int   // what the publisher approves each provider for
+	sf        *settleFlags
+	log       *slog.Logger
+	stops     []func()
+}
+
+// onStop has close run f, after the functions added later.
+func (d *devChain) onStop(f func()) { d.stops = append(d.stops, f) }
+
+// close stops what was added with onStop, newest first, then the chain.
+func (d *devChain) close() {
+	for i := len(d.stops) - 1; i >= 0; i-- {
+		d.stops[i]()
+	}
+	d.stops = nil
+	d.sim.Close()
+}
+
+// addProvider registers key as name at endpoint with the sealing keyring
+// in data (which must exist), has the dev publisher approve it and starts
+// its payments, logging to log, with a new ledger in data.
+func (d *devChain) addProvider(ctx context.Context, log *slog.Logger, key *chain.Key, name, endpoint, data string) (*paid, error) {
+	price, err := positiveUSDC("price", d.sf.price)
+	if err != nil {
+		return nil, err
+	}
+	sealing, err := sealingKeyring(data, false)
+	if err != nil || sealing == nil {
+		return nil, fmt.Errorf("dev: no sealing keyring in %s: %v", data, err)
+	}
+	if _, err := d.sim.Client(key).RegisterProvider(ctx, chain.Provider{
+		Name: name, Endpoint: endpoint, PricePerRequest: price,
+		SealingKey: sealing.Current().Bytes(),
+	}); err != nil {
+		return nil, fmt.Errorf("dev: register provider %s: %w", name, err)
+	}
+	if _, err := d.sim.Client(d.publisher).Approve(ctx, key.Address(), price, d.budget); err != nil {
+		return nil, fmt.Errorf("dev: approve provider %s: %w", name, err)
+	}
+	// The chain is new on every run: so is the ledger, write-ahead log
+	// included (replayed into a new file, it would bring old charges back).
+	for _, f := range []string{"ledger.db", "ledger.db.wal"} {
+		os.Remove(filepath.Join(data, f))
+	}
+	return startPayments(ctx, log, d.sf, d.sim.Client(key), key, data)
 }

@@ -27,7 +27,7 @@ func TestDevIsPaid(t *testing.T) {
 	}, Ready: func(url string) { ready <- url }}
 	done := make(chan error, 1)
 	go func() {
-		done <- app.Run(ctx, []string{"dev", "--listen", "127.0.0.1:0", "--settle-count", "3", "--settle-interval", "1h"})
+		done <- app.Run(ctx, []string{"dev", "--listen", "127.0.0.1:0", "--gateway-listen", "127.0.0.1:0", "--settle-count", "3", "--settle-interval", "1h"})
 	}()
 	defer func() {
 		cancel()

@@ -1,19 +1,22 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/store/diskstore"
@@ -205,49 +208,169 @@ func (a *App) runProvider(ctx context.Context, pf *providerFlags, started func(c
 // example the same CID on every run and machine.
 const devCreated = "2026-01-01T00:00:00Z"
 
+// devGatewayListen is where `wf dev` serves its gateway unless told
+// otherwise: `wf gateway start`'s default address.
+const devGatewayListen = "127.0.0.1:8081"
+
+// devDomain is the dev gateway's domain: curl (and browsers) resolve
+// <name>.localhost to loopback (RFC 6761), so named routes need no DNS.
+// Go's resolver does not, which is why the banner leads with /p/<name>/.
+const devDomain = "localhost"
+
 func (a *App) cmdDev(ctx context.Context, args []string) error {
 	pf, fs, parse := a.providerFlags("dev", filepath.Join(a.home(), "dev"))
 	sf := addSettleFlags(fs, devPrice, 10*time.Second)
 	chainListen := fs.String("chain-listen", "127.0.0.1:0", "address to serve the embedded chain's JSON-RPC on (for wf escrow, wf providers ... --rpc)")
+	gatewayListen := fs.String("gateway-listen", devGatewayListen, "address to serve the dev gateway (domain localhost) on; the default falls back to any free port when taken")
 	if _, err := parse(args); err != nil {
 		return err
 	}
+	gatewaySet := false
+	fs.Visit(func(f *flag.Flag) { gatewaySet = gatewaySet || f.Name == "gateway-listen" })
 	pf.payments = a.devPayments(*chainListen, sf)
 	pf.createSealing = true
 	return a.runProvider(ctx, pf, func(ctx context.Context, url string) error {
-		key, err := chain.KeyFromHex(DevKeyHex)
+		dev := pf.paid.dev
+		ln, err := net.Listen("tcp", *gatewayListen)
+		if err != nil && !gatewaySet {
+			ln, err = net.Listen("tcp", "127.0.0.1:0") // the banner says which port
+		}
+		if err != nil {
+			return fmt.Errorf("dev: gateway: %w", err)
+		}
+		gw, err := a.startDevGateway(ctx, pf, dev, ln)
 		if err != nil {
 			return err
 		}
-		tmp, err := os.CreateTemp("", "wf-hello-*.wasm")
-		if err != nil {
-			return err
-		}
-		defer os.Remove(tmp.Name())
-		if _, err := tmp.Write(templates.HelloWasm); err != nil {
-			return err
-		}
-		tmp.Close()
-		res, err := deploy(ctx, io.Discard, url, key, tmp.Name(), wf.Spec{
+		pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), wf.Spec{
 			Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI, Created: devCreated,
-		})
+		}, dev.publisher)
+		if err != nil {
+			return err
+		}
+		res, err := client.New(url).Deploy(ctx, pkg)
 		if err != nil {
 			return fmt.Errorf("dev: deploy the example: %w", err)
 		}
+		// The real path: through the gateway and down the tunnel.
+		if _, err := client.New(gw+"/p/tunnel").Deploy(ctx, pkg); err != nil {
+			return fmt.Errorf("dev: deploy the example to the tunnelled provider: %w", err)
+		}
+		fn := res.CID.String()
 		fmt.Fprintf(a.Stdout, `
 WebFunctions dev provider: %s   (data in %s; Ctrl-C stops)
 Example function (AssemblyScript, owner %s, the public dev key):
   %s
 Payments: each request costs %s USDC, paid from the owner's escrow (it approved
-this provider for 100 USDC); settlements show in the log. Chain: %s
+each provider for %s USDC); settlements show in the log. Chain: %s
 
 Try it:
   curl '%s?name=you'
   curl -d 'WebFunctions' %s
   wf logs %s --provider %s --key dev
+`, url, pf.data, chain.ChecksumAddress(dev.publisher.Address()), fn, sf.price,
+			strings.TrimSuffix(formatUSDC(dev.budget), ".000000"), dev.rpc, res.URL, res.URL, fn, url)
+		fmt.Fprintf(a.Stdout, `
+Through the gateway at %[1]s, which routes by the on-chain registry:
+  curl '%[1]s/p/dev/%[2]s/?name=you'
+  curl 'http://dev.%[3]s/%[2]s/?name=you'
+      provider "dev" by name (curl resolves *.localhost; Go programs use /p/dev/)
+  curl '%[1]s/p/tunnel/%[2]s/?name=you'
+      provider "tunnel": it has no listener and serves over a tunnel it dialed to the gateway
+  curl -i '%[1]s/%[2]s/?name=you'
+      auto-routed to a provider holding the function; X-WF-Route says which and why
 
-Write your own: wf init --lang go hello && wf deploy hello --provider %s --key dev
-`, url, pf.data, chain.ChecksumAddress(key.Address()), res.CID, sf.price, pf.paid.chainURL, res.URL, res.URL, res.CID, url, url)
+Write your own: wf init --lang go hello && wf deploy hello --provider %[4]s --key dev
+`, gw, fn, strings.TrimPrefix(gw, "http://"), url)
 		return nil
 	})
+}
+
+// startDevGateway serves `wf dev`'s gateway on ln for domain localhost,
+// reading the dev chain's registry, and starts the second dev provider,
+// "tunnel" (dev:2). That one has no listener, as if behind NAT: it
+// registers the endpoint http://tunnel.localhost:PORT (on the gateway's
+// domain, so tunnel only), is paid like the first and serves through a
+// reverse tunnel to the gateway. Everything stops with the dev chain. It
+// returns the gateway's base URL once the tunnel is up.
+func (a *App) startDevGateway(ctx context.Context, pf *providerFlags, dev *devChain, ln net.Listener) (string, error) {
+	port := ln.Addr().(*net.TCPAddr).Port
+	base := fmt.Sprintf("http://%s:%d", devDomain, port)
+	log := dev.log.With("component", "gateway")
+	gw, res, err := newGateway(ctx, dev.sim.Client(nil), time.Second, gateway.Config{
+		Domain: devDomain, Log: log,
+		// Every caller is on loopback: one address, not to be throttled.
+		RateLimit: -1,
+		// The providers are on loopback too.
+		AllowPrivateEndpoints: true,
+	})
+	if err != nil {
+		ln.Close()
+		return "", err
+	}
+	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	go res.Run(bg)
+	srv := gw.Server()
+	go srv.Serve(ln)
+	dev.onStop(func() {
+		cancel()
+		gw.Close() // tunnels are hijacked connections Shutdown does not wait for
+		sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer scancel()
+		srv.Shutdown(sctx)
+	})
+	log.Info("gateway serving", "url", base)
+
+	data := filepath.Join(pf.data, "tunnel")
+	if err := os.MkdirAll(data, 0o700); err != nil {
+		return "", err
+	}
+	sealing, err := sealingKeyring(data, true)
+	if err != nil {
+		return "", err
+	}
+	key := chain.DevKey(2)
+	endpoint := fmt.Sprintf("http://tunnel.%s:%d", devDomain, port)
+	plog := dev.log.With("node", "tunnel")
+	pay, err := dev.addProvider(ctx, plog, key, "tunnel", endpoint, data)
+	if err != nil {
+		return "", err
+	}
+	dev.onStop(pay.stop)
+	// The gateway accepts the tunnel's login once it knows the name.
+	if err := res.Sync(ctx); err != nil {
+		return "", err
+	}
+	store, err := diskstore.New(data, diskstore.Options{})
+	if err != nil {
+		return "", err
+	}
+	sb, err := sandbox.New(ctx, sandbox.Config{
+		CacheDir:       filepath.Join(data, "compile-cache"),
+		MaxMemoryPages: uint32(pf.maxMemoryMiB) * 16,
+		MaxTimeout:     pf.maxTimeout,
+		ServerSoftware: "WebFunctions/" + Version,
+	})
+	if err != nil {
+		return "", err
+	}
+	dev.onStop(func() { sb.Close(context.Background()) })
+	p, err := provider.New(provider.Config{
+		Store: store, Sandbox: sb, Log: plog,
+		MaxUploadBytes: pf.maxUpload, Name: "wf", Version: Version, PublicURL: endpoint,
+		Sealing: sealing, Key: key, Payments: pay.meter,
+	})
+	if err != nil {
+		return "", err
+	}
+	dev.onStop(func() { p.Close(context.Background()) })
+	tctx, tcancel := context.WithCancel(bg)
+	dev.onStop(tcancel) // first: the tunnel ends before its provider closes
+	if err := a.startTunnel(tctx, base+"#tunnel", p.Handler(), key, plog); err != nil {
+		return "", err
+	}
+	// Health checks start once both providers serve, so neither starts
+	// out marked down.
+	go gw.Run(bg)
+	return base, nil
 }
