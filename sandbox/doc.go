@@ -49,6 +49,12 @@
 // give every instance the same "random" keys. Modules may import only
 // wasi_snapshot_preview1, with the right signatures; Compile rejects others.
 //
+// environ_get and environ_sizes_get are the sandbox's own (environ.go):
+// they read the request's variables from the instance's context, because
+// wazero's ModuleConfig.WithEnv copies its whole index on every call, which
+// made the environment quadratic in the number of variables. Both check
+// that the guest's pointers lie in its memory, as wazero's do.
+//
 // # Limits
 //
 // Config sets the provider's maxima; each Request's wf.Limits chooses values
@@ -84,9 +90,13 @@
 // recompiling it.
 //
 // Every instance is fresh and never shared, so one request cannot see
-// another's memory. A Go guest costs milliseconds per request, almost all of
-// it the Go runtime starting and wazero copying its data segments; a small
-// hand-written module costs about a tenth of a millisecond (see the
-// benchmarks). Reusing instances (a reactor ABI) is the way to make Go
-// guests cheaper and is not done here.
+// another's memory. The buffers behind linear memory are recycled through a
+// pool (memory.go), since allocating one per request kept the GC busy, but
+// every byte an instance could have written is zeroed before the buffer is
+// pooled, and it goes back only after the instance has ended
+// (TestMemoryZeroedOnReuse). A Go guest costs milliseconds per request,
+// almost all of it the Go runtime starting and wazero copying its data
+// segments; a small hand-written module costs a few tens of microseconds
+// (see the benchmarks). Reusing instances (a reactor ABI) is the way to make
+// Go guests cheaper and is not done here.
 package sandbox

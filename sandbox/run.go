@@ -3,7 +3,6 @@ package sandbox
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -11,12 +10,11 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/sys"
 
@@ -146,28 +144,21 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	defer cancel()
 	stdout := &limitedWriter{max: lim.outBytes, cancel: cancel}
 	stderr := &logWriter{max: s.cfg.MaxLogBytes}
-	mem := &linearMemory{limit: uint64(lim.pages) * pageSize}
-	allocCtx := experimental.WithMemoryAllocator(runCtx, experimental.MemoryAllocatorFunc(
+	mem := &linearMemory{pool: &s.mem, limit: uint64(lim.pages) * pageSize}
+	allocCtx := experimental.WithMemoryAllocator(withEnviron(runCtx, env), experimental.MemoryAllocatorFunc(
 		func(capacity, _ uint64) experimental.LinearMemory {
 			// Reserve what the last run reached, so a guest that always
 			// grows the same way (Go's runtime does) is not copied as it grows.
-			mem.buf = make([]byte, 0, min(max(capacity, m.memHint.Load()), mem.limit))
+			mem.buf = s.mem.get(min(max(capacity, m.memHint.Load()), mem.limit))
 			return mem
 		}))
 
-	mc := wazero.NewModuleConfig().
-		WithName(""). // anonymous: many instances of one module at once
+	mc := s.modCfg.
 		WithArgs(args...).
 		WithStdin(bytes.NewReader(body)).
 		WithStdout(stdout).
 		WithStderr(stderr).
-		WithSysWalltime().
-		WithSysNanotime().
-		WithNanosleep(func(ns int64) { sleep(runCtx, time.Duration(ns)) }).
-		WithRandSource(rand.Reader)
-	for _, kv := range env {
-		mc = mc.WithEnv(kv[0], kv[1])
-	}
+		WithNanosleep(func(ns int64) { sleep(runCtx, time.Duration(ns)) })
 
 	s.runs.Add(1)
 	start := time.Now()
@@ -176,6 +167,9 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	if inst != nil {
 		inst.Close(ctx)
 	}
+	// The instance is gone (its start function has returned and it is
+	// closed), so nothing can touch its memory any more.
+	mem.release()
 	resp := &Response{Log: stderr.bytes(), Duration: dur, Memory: mem.peak}
 	if runErr == nil && !mem.refused {
 		// Capped: one big run should not make every later run reserve as much.
@@ -301,24 +295,39 @@ var droppedRequestHeaders = map[string]bool{
 	"Upgrade":             true,
 }
 
-// cgiEnv returns the function's environment, sorted by name. Precedence:
-// CGI variables over the function's Env over request headers.
-func cgiEnv(req *Request, contentLength int, software string) ([][2]string, error) {
-	env := make(map[string]string, len(req.Env)+len(req.Header)+24)
+// cgiVar is one environment variable from the function's Env or the
+// request. rank orders sources for the same name: the lowest wins. Run's
+// own CGI variables beat every rank.
+type cgiVar struct {
+	k, v string
+	rank uint8
+}
+
+const (
+	rankEnv    = iota // the function's Env
+	rankHeader        // request headers
+	rankHost          // HTTP_HOST from Request.Host when no header set it
+)
+
+// cgiEnv returns the function's environment, sorted by name, laid out as
+// WASI's environ_get writes it. Precedence: CGI variables over the
+// function's Env over request headers.
+func cgiEnv(req *Request, contentLength int, software string) (*environ, error) {
+	// The request's and the function's own variables, sorted below and
+	// merged with the CGI variables, which are already in order.
+	var stack [8]cgiVar
+	vars := stack[:0]
 	for k, v := range req.Env {
 		if k == "" || strings.ContainsAny(k, "=\x00") || strings.IndexByte(v, 0) >= 0 {
 			// The spec is at fault, not the caller: a 502, not a 400.
 			return nil, wf.E(wf.ErrFunctionFailed, "function environment is invalid", fmt.Errorf("sandbox: env %q", k))
 		}
-		env[k] = v
+		vars = append(vars, cgiVar{k, v, rankEnv})
 	}
 	for name, vals := range req.Header {
 		key, ok := headerVar(name)
 		if !ok || len(vals) == 0 {
 			continue
-		}
-		if _, set := env[key]; set {
-			continue // an earlier header or the function's Env
 		}
 		sep := ", "
 		if key == "HTTP_COOKIE" {
@@ -328,10 +337,10 @@ func cgiEnv(req *Request, contentLength int, software string) ([][2]string, erro
 		if strings.IndexByte(v, 0) >= 0 {
 			continue
 		}
-		env[key] = v
+		vars = append(vars, cgiVar{key, v, rankHeader})
 	}
-	if _, set := env["HTTP_HOST"]; !set && req.Host != "" {
-		env["HTTP_HOST"] = req.Host
+	if req.Host != "" {
+		vars = append(vars, cgiVar{"HTTP_HOST", req.Host, rankHost})
 	}
 
 	scheme := req.Scheme
@@ -368,39 +377,70 @@ func cgiEnv(req *Request, contentLength int, software string) ([][2]string, erro
 	if req.RawQuery != "" {
 		fullURL += "?" + req.RawQuery
 	}
-	for k, v := range map[string]string{
-		"AUTH_TYPE":         "",
-		"CONTENT_LENGTH":    strconv.Itoa(contentLength),
-		"CONTENT_TYPE":      req.Header.Get("Content-Type"),
-		"GATEWAY_INTERFACE": "CGI/1.1",
-		"PATH_INFO":         pathInfo,
-		"PATH_TRANSLATED":   pathInfo,
-		"QUERY_STRING":      req.RawQuery,
-		"REMOTE_ADDR":       remote,
-		"REMOTE_HOST":       remote,
-		"REMOTE_USER":       "",
-		"REQUEST_METHOD":    method,
-		"SCRIPT_NAME":       req.ScriptName,
-		"SERVER_NAME":       serverName,
-		"SERVER_PORT":       serverPort,
-		"SERVER_PROTOCOL":   proto,
-		"SERVER_SOFTWARE":   software,
-		"X_FULL_URL":        fullURL,
-		"X_MATCHED_ROUTE":   req.ScriptName + "/...",
-		"X_RAW_PATH_INFO":   req.Path,
-		"X_RELATIVE_PATH":   strings.TrimPrefix(pathInfo, "/"),
-	} {
-		if strings.IndexByte(v, 0) >= 0 {
-			return nil, wf.E(wf.ErrInvalid, "request contains a NUL byte", fmt.Errorf("sandbox: %s", k))
+	cgi := [...][2]string{ // sorted by name, for the merge below
+		{"AUTH_TYPE", ""},
+		{"CONTENT_LENGTH", strconv.Itoa(contentLength)},
+		{"CONTENT_TYPE", req.Header.Get("Content-Type")},
+		{"GATEWAY_INTERFACE", "CGI/1.1"},
+		{"PATH_INFO", pathInfo},
+		{"PATH_TRANSLATED", pathInfo},
+		{"QUERY_STRING", req.RawQuery},
+		{"REMOTE_ADDR", remote},
+		{"REMOTE_HOST", remote},
+		{"REMOTE_USER", ""},
+		{"REQUEST_METHOD", method},
+		{"SCRIPT_NAME", req.ScriptName},
+		{"SERVER_NAME", serverName},
+		{"SERVER_PORT", serverPort},
+		{"SERVER_PROTOCOL", proto},
+		{"SERVER_SOFTWARE", software},
+		{"X_FULL_URL", fullURL},
+		{"X_MATCHED_ROUTE", req.ScriptName + "/..."},
+		{"X_RAW_PATH_INFO", req.Path},
+		{"X_RELATIVE_PATH", strings.TrimPrefix(pathInfo, "/")},
+	}
+	size := 0
+	for _, kv := range cgi {
+		if strings.IndexByte(kv[1], 0) >= 0 {
+			return nil, wf.E(wf.ErrInvalid, "request contains a NUL byte", fmt.Errorf("sandbox: %s", kv[0]))
 		}
-		env[k] = v
+		size += len(kv[0]) + len(kv[1]) + 2
 	}
-	out := make([][2]string, 0, len(env))
-	for k, v := range env {
-		out = append(out, [2]string{k, v})
+	for _, kv := range vars {
+		size += len(kv.k) + len(kv.v) + 2
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
-	return out, nil
+	// By name, then rank: the winner of each name comes first.
+	slices.SortFunc(vars, func(a, b cgiVar) int {
+		if c := strings.Compare(a.k, b.k); c != 0 {
+			return c
+		}
+		return int(a.rank) - int(b.rank)
+	})
+
+	e := &environ{buf: make([]byte, 0, size)}
+	last := ""
+	add := func(k, v string) {
+		if e.n > 0 && k == last {
+			return // a lower-ranked source for the same name
+		}
+		e.buf = append(e.buf, k...)
+		e.buf = append(e.buf, '=')
+		e.buf = append(e.buf, v...)
+		e.buf = append(e.buf, 0)
+		e.n++
+		last = k
+	}
+	i := 0
+	for _, kv := range vars {
+		for ; i < len(cgi) && cgi[i][0] <= kv.k; i++ {
+			add(cgi[i][0], cgi[i][1]) // on equal names, CGI first: it wins
+		}
+		add(kv.k, kv.v)
+	}
+	for ; i < len(cgi); i++ {
+		add(cgi[i][0], cgi[i][1])
+	}
+	return e, nil
 }
 
 // headerVar maps a header name to its CGI variable, or reports that the

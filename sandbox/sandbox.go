@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"sync"
@@ -87,6 +88,10 @@ type Sandbox struct {
 	rt    wazero.Runtime
 	cache wazero.CompilationCache
 	wasi  map[string]api.FunctionDefinition // what a module may import
+	// modCfg is the part of every instance's configuration that does not
+	// change per request.
+	modCfg wazero.ModuleConfig
+	mem    memPool
 
 	mu      sync.Mutex
 	modules map[string]*entry
@@ -219,7 +224,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		// below it by linearMemory.
 		WithMemoryLimitPages(cfg.MaxMemoryPages)
 	rt := wazero.NewRuntimeWithConfig(ctx, rc)
-	if _, err := wasi_snapshot_preview1.Instantiate(ctx, rt); err != nil {
+	if err := instantiateWASI(ctx, rt); err != nil {
 		rt.Close(ctx)
 		cache.Close(ctx)
 		return nil, fmt.Errorf("sandbox: instantiate WASI: %w", err)
@@ -230,6 +235,11 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		cache:   cache,
 		wasi:    rt.Module(wasi_snapshot_preview1.ModuleName).ExportedFunctionDefinitions(),
 		modules: map[string]*entry{},
+		modCfg: wazero.NewModuleConfig().
+			WithName(""). // anonymous: many instances of one module at once
+			WithSysWalltime().
+			WithSysNanotime().
+			WithRandSource(rand.Reader),
 	}, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -218,7 +219,8 @@ func TestEnvNoHostLeak(t *testing.T) {
 	canary := fmt.Sprintf("canary-%d", time.Now().UnixNano())
 	t.Setenv("WF_SANDBOX_TEST_CANARY", canary)
 	req := get("/env", "")
-	req.Env = map[string]string{"OWN": "value"}
+	// Names set by two sources must reach the guest once, with the winner's value.
+	req.Env = map[string]string{"OWN": "value", "REQUEST_METHOD": "EVIL", "HTTP_USER_AGENT": "own-agent"}
 	resp, err := sb.Run(context.Background(), mod, req)
 	if err != nil {
 		t.Fatal(err)
@@ -237,8 +239,13 @@ func TestEnvNoHostLeak(t *testing.T) {
 		X_RAW_PATH_INFO X_RELATIVE_PATH HTTP_HOST HTTP_USER_AGENT OWN`) {
 		cgi[k] = true
 	}
+	prev := ""
 	for _, kv := range out.Env {
 		k, _, _ := strings.Cut(kv, "=")
+		if k <= prev {
+			t.Errorf("variable %s after %s: not sorted by name, or repeated", k, prev)
+		}
+		prev = k
 		if !cgi[k] {
 			t.Errorf("unexpected variable %s", kv)
 		}
@@ -246,6 +253,11 @@ func TestEnvNoHostLeak(t *testing.T) {
 	}
 	if len(cgi) > 0 {
 		t.Errorf("missing variables %v", cgi)
+	}
+	for _, want := range []string{"REQUEST_METHOD=GET", "HTTP_USER_AGENT=own-agent", "OWN=value"} {
+		if !slices.Contains(out.Env, want) {
+			t.Errorf("%s missing from %q", want, out.Env)
+		}
 	}
 }
 
