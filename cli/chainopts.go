@@ -442,3 +442,17 @@ func chainNow(ctx context.Context, c *chain.Client) time.Time {
 func txNote(r chain.Receipt) string {
 	return fmt.Sprintf("tx %s, block %d, gas %d", r.TxHash, r.Block, r.GasUsed)
 }
+
+// connect loads the signing key (def is its default keystore) and dials
+// the chain with it: what every command that sends a transaction does.
+func (a *App) connect(ctx context.Context, o *chainOpts, def string) (*chain.Client, *chain.Key, error) {
+	key, err := a.signer(o, def)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := a.dial(ctx, o, key)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, key, nil
+}

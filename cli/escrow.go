@@ -106,11 +106,7 @@ func (a *App) cmdEscrowApprove(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	key, err := a.signer(o, a.payerKeyPath())
-	if err != nil {
-		return err
-	}
-	c, err := a.dial(ctx, o, key)
+	c, key, err := a.connect(ctx, o, a.payerKeyPath())
 	if err != nil {
 		return err
 	}
@@ -164,11 +160,7 @@ func (a *App) cmdEscrowRevoke(ctx context.Context, args []string) error {
 	if len(pos) != 1 {
 		return usageErr("wf escrow revoke %s", usage)
 	}
-	key, err := a.signer(o, a.payerKeyPath())
-	if err != nil {
-		return err
-	}
-	c, err := a.dial(ctx, o, key)
+	c, _, err := a.connect(ctx, o, a.payerKeyPath())
 	if err != nil {
 		return err
 	}
@@ -271,11 +263,7 @@ func (a *App) cmdEscrowWithdraw(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	key, err := a.signer(o, a.payerKeyPath())
-	if err != nil {
-		return err
-	}
-	c, err := a.dial(ctx, o, key)
+	c, key, err := a.connect(ctx, o, a.payerKeyPath())
 	if err != nil {
 		return err
 	}
@@ -349,11 +337,7 @@ func (a *App) cmdVoucher(ctx context.Context, args []string) error {
 	if *expires <= 0 {
 		return usageErr("--expires must be positive")
 	}
-	key, err := a.signer(o, a.payerKeyPath())
-	if err != nil {
-		return err
-	}
-	c, err := a.dial(ctx, o, key)
+	c, key, err := a.connect(ctx, o, a.payerKeyPath())
 	if err != nil {
 		return err
 	}

@@ -114,11 +114,7 @@ func (a *App) cmdProviderRegister(ctx context.Context, args []string) error {
 	if err := e.apply(&p, set); err != nil {
 		return err
 	}
-	key, err := a.signer(o, a.providerKeyPath())
-	if err != nil {
-		return err
-	}
-	c, err := a.dial(ctx, o, key)
+	c, key, err := a.connect(ctx, o, a.providerKeyPath())
 	if err != nil {
 		return err
 	}
@@ -148,11 +144,7 @@ func (a *App) cmdProviderUpdate(ctx context.Context, args []string) error {
 	if !set["endpoint"] && !set["price"] && !set["sealing-key"] && !set["metadata"] {
 		return usageErr("nothing to update: pass --endpoint, --price, --sealing-key or --metadata")
 	}
-	key, err := a.signer(o, a.providerKeyPath())
-	if err != nil {
-		return err
-	}
-	c, err := a.dial(ctx, o, key)
+	c, _, err := a.connect(ctx, o, a.providerKeyPath())
 	if err != nil {
 		return err
 	}
@@ -217,11 +209,7 @@ func (a *App) cmdProviderDeregister(ctx context.Context, args []string) error {
 	if len(pos) != 1 {
 		return usageErr("wf provider deregister %s", usage)
 	}
-	key, err := a.signer(o, a.providerKeyPath())
-	if err != nil {
-		return err
-	}
-	c, err := a.dial(ctx, o, key)
+	c, _, err := a.connect(ctx, o, a.providerKeyPath())
 	if err != nil {
 		return err
 	}

@@ -88,48 +88,41 @@ func PackSealed(ctx context.Context, module io.Reader, s wf.Spec, key *chain.Key
 			seal.SetGrant(s.Sealed, g)
 		}
 	}
-	ss, err := chain.SignSpec(key, s)
-	if err != nil {
-		return nil, err
-	}
-	block, c, err := spec.Encode(ss)
-	if err != nil {
-		return nil, err
-	}
-	var car bytes.Buffer
-	cw := dag.NewCARWriter(&car, c)
-	if err := cw.WriteBlock(c, block); err != nil {
-		return nil, fmt.Errorf("client: pack: %w", err)
-	}
-	if err := dag.ForEach(ctx, st, code, cw.WriteBlock); err != nil {
-		return nil, fmt.Errorf("client: pack: %w", err)
-	}
-	if sl != nil && sl.Secrets != nil {
-		if err := cw.WriteBlock(s.Sealed.Secrets, sl.Secrets); err != nil {
-			return nil, fmt.Errorf("client: pack: %w", err)
+	return signedCAR(s, key, func(cw *dag.CARWriter) error {
+		if err := dag.ForEach(ctx, st, code, cw.WriteBlock); err != nil {
+			return err
 		}
-	}
-	if err := cw.Flush(); err != nil {
-		return nil, fmt.Errorf("client: pack: %w", err)
-	}
-	return &Package{CID: c, Spec: ss, CAR: car.Bytes()}, nil
+		if sl != nil && sl.Secrets != nil {
+			return cw.WriteBlock(s.Sealed.Secrets, sl.Secrets)
+		}
+		return nil
+	})
 }
 
 // PackSpec signs s, whose code and sealed blocks already exist, and builds
 // a CAR of the spec block alone: for a new version of a function whose
 // blocks the provider holds, such as one with another grant.
 func PackSpec(s wf.Spec, key *chain.Key) (*Package, error) {
+	return signedCAR(s, key, func(*dag.CARWriter) error { return nil })
+}
+
+// signedCAR signs s with key and writes a CAR rooted at the spec block:
+// the spec first, then what rest writes.
+func signedCAR(s wf.Spec, key *chain.Key, rest func(*dag.CARWriter) error) (*Package, error) {
 	ss, err := chain.SignSpec(key, s)
 	if err != nil {
 		return nil, err
 	}
-	block, c, err := spec.Encode(ss)
+	b, c, err := spec.Encode(ss)
 	if err != nil {
 		return nil, err
 	}
 	var car bytes.Buffer
 	cw := dag.NewCARWriter(&car, c)
-	if err := cw.WriteBlock(c, block); err != nil {
+	if err := cw.WriteBlock(c, b); err != nil {
+		return nil, fmt.Errorf("client: pack: %w", err)
+	}
+	if err := rest(cw); err != nil {
 		return nil, fmt.Errorf("client: pack: %w", err)
 	}
 	if err := cw.Flush(); err != nil {

@@ -93,16 +93,13 @@ func (p *Provider) load(ctx context.Context, c wf.CID) (*function, error) {
 	if c.Codec() != wf.CodecJSON {
 		return nil, fmt.Errorf("%w: %s is not a function address (a spec CID has the json codec)", wf.ErrNotFound, c)
 	}
-	b, err := p.cfg.Store.Get(ctx, c)
-	if errors.Is(err, wf.ErrNotFound) && p.cfg.Fetcher != nil {
-		if ferr := p.cfg.Fetcher.Fetch(ctx, c, p.cfg.Store); ferr != nil {
-			return nil, fmt.Errorf("%w: function %s is not deployed here and could not be fetched", wf.ErrNotFound, c)
+	if err := p.ensure(ctx, c); err != nil {
+		if errors.Is(err, wf.ErrNotFound) {
+			return nil, fmt.Errorf("%w: function %s is not deployed here (nor at its peers)", wf.ErrNotFound, c)
 		}
-		b, err = p.cfg.Store.Get(ctx, c)
+		return nil, err
 	}
-	if errors.Is(err, wf.ErrNotFound) {
-		return nil, fmt.Errorf("%w: function %s is not deployed here", wf.ErrNotFound, c)
-	}
+	b, err := p.cfg.Store.Get(ctx, c)
 	if err != nil {
 		return nil, fmt.Errorf("provider: load %s: %w", c, err)
 	}
