@@ -255,6 +255,8 @@ func (c *conn) replayRevert(ctx context.Context, msg ethereum.CallMsg, block *bi
 	return &RevertError{msg: "transaction reverted"}
 }
 
+// fees are what a transaction offers per unit of gas: an EIP-1559 tip and
+// fee cap, or (legacy) a gas price in feeCap.
 type fees struct {
 	legacy      bool
 	tip, feeCap *big.Int
@@ -267,6 +269,11 @@ func (c *conn) fees(ctx context.Context) (fees, error) {
 	if err != nil {
 		return fees{}, fmt.Errorf("latest header: %w", err)
 	}
+	return c.feesAt(ctx, head)
+}
+
+// feesAt is fees with head as the latest block.
+func (c *conn) feesAt(ctx context.Context, head *types.Header) (fees, error) {
 	if head.BaseFee == nil {
 		price, err := c.backend.SuggestGasPrice(ctx)
 		if err != nil {

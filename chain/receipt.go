@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -119,42 +120,51 @@ type SignedTx struct {
 	Hash  Hash
 	Nonce uint64
 	Raw   []byte // the EIP-2718 encoding eth_sendRawTransaction takes
+	// Signed is when it was signed; a replacement is due BumpAfter later.
+	// Zero in records older than replacements: the age is unknown.
+	Signed time.Time `json:",omitzero"`
 }
 
 // ErrTxSuperseded is returned by ResumeTx when another transaction of the
-// same account was mined with the recorded transaction's nonce: the
-// recorded one can never be mined.
+// same account was mined with the recorded transactions' nonce: none of
+// them can ever be mined.
 var ErrTxSuperseded = errors.New("chain: another transaction took the recorded transaction's nonce")
 
-// SettleRecorded is Settle, but calls record with the signed transaction
-// before sending it; if record fails nothing is sent. record may be called
-// more than once (with a new nonce) when the node rejects a nonce; the last
-// call is the transaction that was sent. Whatever happens after record
-// returned (a send error, a crash, ctx ending), ResumeTx on the recorded
-// transaction finds out whether it was mined, and it is mined at most once.
-func (c *Client) SettleRecorded(ctx context.Context, payer wf.Address, count uint64, amt *big.Int, record func(SignedTx) error) (Receipt, error) {
+// SettleRecorded is Settle, but calls o.Record with each transaction it
+// signs before sending it, and replaces the transaction with a better-paid
+// one (same nonce) while it is not mined; see RecordOptions. If recording
+// fails, that transaction is not sent. Whatever happens after the first
+// record returned (a send error, a crash, ctx ending), ResumeTx on every
+// transaction recorded finds out which, if any, was mined, and at most one
+// is.
+func (c *Client) SettleRecorded(ctx context.Context, payer wf.Address, count uint64, amt *big.Int, o RecordOptions) (Receipt, error) {
 	if err := amount("settle amount", amt, 256); err != nil {
 		return Receipt{}, err
 	}
 	data := c.escrow.PackSettle(common.Address(payer), count, amt)
-	return c.transactRecorded(ctx, c.contracts.Escrow, data, fmt.Sprintf("settle %d requests of %s", count, payer), record)
+	return c.transactRecorded(ctx, c.contracts.Escrow, data, fmt.Sprintf("settle %d requests of %s", count, payer), o)
 }
 
-// RedeemVoucherRecorded is RedeemVoucher with the record hook of
-// SettleRecorded.
-func (c *Client) RedeemVoucherRecorded(ctx context.Context, v SignedVoucher, record func(SignedTx) error) (Receipt, error) {
+// RedeemVoucherRecorded is RedeemVoucher with the recording and replacing
+// of SettleRecorded.
+func (c *Client) RedeemVoucherRecorded(ctx context.Context, v SignedVoucher, o RecordOptions) (Receipt, error) {
 	if err := v.check(); err != nil {
 		return Receipt{}, err
 	}
 	data := c.escrow.PackRedeemVoucher(common.Address(v.Payer), v.CumulativeAmount, expiry(v.Expiry), v.Signature[:])
-	return c.transactRecorded(ctx, c.contracts.Escrow, data, "redeem voucher of "+v.Payer.String(), record)
+	return c.transactRecorded(ctx, c.contracts.Escrow, data, "redeem voucher of "+v.Payer.String(), o)
 }
 
-// transactRecorded is transact with a hook between signing and sending.
-func (c *Client) transactRecorded(ctx context.Context, to wf.Address, data []byte, what string, record func(SignedTx) error) (Receipt, error) {
+// transactRecorded is transact with recording and replacing (see
+// RecordOptions).
+func (c *Client) transactRecorded(ctx context.Context, to wf.Address, data []byte, what string, o RecordOptions) (Receipt, error) {
 	if c.key == nil {
 		return Receipt{}, fmt.Errorf("chain: %s: %w", what, ErrNoKey)
 	}
+	if o.Record == nil {
+		return Receipt{}, fmt.Errorf("%w: chain: %s: nothing to record the transaction with", wf.ErrInvalid, what)
+	}
+	o = o.withDefaults()
 	addr := common.Address(to)
 	from := common.Address(c.key.Address())
 	msg := ethereum.CallMsg{From: from, To: &addr, Data: data}
@@ -163,27 +173,26 @@ func (c *Client) transactRecorded(ctx context.Context, to wf.Address, data []byt
 		return Receipt{}, callError(what, err)
 	}
 	gas += gas/4 + 25_000 // as sendAndWait
-	fees, err := c.fees(ctx)
+	f, err := c.fees(ctx)
 	if err != nil {
 		return Receipt{}, fmt.Errorf("chain: %s: %w", what, err)
 	}
-	signer := types.LatestSignerForChainID(c.chainID)
+	f, capped := capFees(f, o.MaxFeeCap)
+	if capped {
+		o.Log.Warn("fees limited to the fee cap limit; the transaction waits for the base fee to fall", "what", what, "maxFeeCap", o.MaxFeeCap.String())
+	}
+	var signed time.Time
 	tx, err := c.nonceSeq(wf.Address(from)).send(ctx, c.backend, from, func(nonce uint64) (*types.Transaction, error) {
-		var inner types.TxData
-		if fees.legacy {
-			inner = &types.LegacyTx{Nonce: nonce, GasPrice: fees.feeCap, Gas: gas, To: &addr, Data: data}
-		} else {
-			inner = &types.DynamicFeeTx{ChainID: c.chainID, Nonce: nonce, GasTipCap: fees.tip, GasFeeCap: fees.feeCap, Gas: gas, To: &addr, Data: data}
-		}
-		tx, err := types.SignNewTx(c.key.pk, signer, inner)
+		signed = o.Now()
+		tx, err := c.signTx(nonce, &addr, nil, data, gas, f)
 		if err != nil {
 			return nil, err
 		}
-		raw, err := tx.MarshalBinary()
+		stx, err := signedTx(tx, signed)
 		if err != nil {
 			return nil, err
 		}
-		if err := record(SignedTx{Hash: Hash(tx.Hash()), Nonce: nonce, Raw: raw}); err != nil {
+		if err := o.Record(stx); err != nil {
 			return nil, fmt.Errorf("record: %w", err)
 		}
 		return tx, nil
@@ -191,7 +200,8 @@ func (c *Client) transactRecorded(ctx context.Context, to wf.Address, data []byt
 	if err != nil {
 		return Receipt{}, fmt.Errorf("chain: %s: send: %w", what, err)
 	}
-	return c.finish(ctx, tx, msg, what)
+	p := &pendingTx{c: c, o: o, from: from, msg: msg, what: what, txs: []*types.Transaction{tx}, signed: signed}
+	return p.wait(ctx, false)
 }
 
 // finish waits for tx's receipt and turns a revert into its reason.
@@ -205,58 +215,4 @@ func (c *Client) finish(ctx context.Context, tx *types.Transaction, msg ethereum
 		return rc, fmt.Errorf("chain: %s: tx %s: %w", what, tx.Hash().Hex(), c.replayRevert(ctx, msg, r.BlockNumber))
 	}
 	return rc, nil
-}
-
-// ResumeTx finds out what became of a transaction recorded by
-// SettleRecorded or RedeemVoucherRecorded and sends it again if the node
-// does not have it, so it is mined at most once whatever happened to the
-// process that recorded it. It returns the receipt once the transaction
-// is mined (with a *RevertError if it reverted), ErrTxSuperseded if it can
-// never be mined, or another error (ctx ending, the node unreachable) if
-// the outcome is still unknown: try again later.
-func (c *Client) ResumeTx(ctx context.Context, raw []byte) (Receipt, error) {
-	tx := new(types.Transaction)
-	if err := tx.UnmarshalBinary(raw); err != nil {
-		return Receipt{}, fmt.Errorf("%w: chain: recorded transaction: %v", wf.ErrInvalid, err)
-	}
-	from, err := types.Sender(types.LatestSignerForChainID(c.chainID), tx)
-	if err != nil {
-		return Receipt{}, fmt.Errorf("%w: chain: recorded transaction: %v", wf.ErrInvalid, err)
-	}
-	msg := ethereum.CallMsg{From: from, To: tx.To(), Data: tx.Data()}
-	what := "resume " + tx.Hash().Hex()
-	nonceAt, ok := c.backend.(interface {
-		NonceAt(ctx context.Context, account common.Address, block *big.Int) (uint64, error)
-	})
-	if !ok {
-		return Receipt{}, fmt.Errorf("chain: %s: the backend cannot tell an account's nonce", what)
-	}
-	for attempt := 0; ; attempt++ {
-		if _, err := c.backend.TransactionReceipt(ctx, tx.Hash()); err == nil {
-			return c.finish(ctx, tx, msg, what)
-		} else if !errors.Is(err, ethereum.NotFound) {
-			return Receipt{}, fmt.Errorf("chain: %s: %w", what, err)
-		}
-		// Not mined. If the account's mined nonce has passed it, another
-		// transaction took the nonce and this one is dead.
-		mined, err := nonceAt.NonceAt(ctx, from, nil)
-		if err != nil {
-			return Receipt{}, fmt.Errorf("chain: %s: nonce: %w", what, err)
-		}
-		if mined > tx.Nonce() {
-			// Check the receipt once more: it may have been mined between
-			// the two questions.
-			if _, err := c.backend.TransactionReceipt(ctx, tx.Hash()); err == nil {
-				return c.finish(ctx, tx, msg, what)
-			}
-			return Receipt{}, fmt.Errorf("chain: %s (nonce %d): %w", what, tx.Nonce(), ErrTxSuperseded)
-		}
-		err = c.backend.SendTransaction(ctx, tx)
-		if err == nil || isAlreadyKnown(err) {
-			return c.finish(ctx, tx, msg, what)
-		}
-		if !isNonceError(err) || attempt == 2 {
-			return Receipt{}, fmt.Errorf("chain: %s: send: %w", what, err)
-		}
-	}
 }

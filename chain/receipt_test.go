@@ -59,15 +59,15 @@ func TestResumeTx(t *testing.T) {
 	}
 	died := errors.New("process died before sending")
 	var recorded SignedTx
-	_, err := prov.SettleRecorded(ctx, payer.Address(), 10, big.NewInt(5000), func(tx SignedTx) error {
+	_, err := prov.SettleRecorded(ctx, payer.Address(), 10, big.NewInt(5000), RecordOptions{Record: func(tx SignedTx) error {
 		recorded = tx
 		return died
-	})
+	}})
 	if !errors.Is(err, died) || len(recorded.Raw) == 0 {
 		t.Fatalf("settle with a failing record: %v, recorded %d bytes", err, len(recorded.Raw))
 	}
 	for i := range 3 {
-		r, err := prov.ResumeTx(ctx, recorded.Raw)
+		r, err := prov.ResumeTx(ctx, []SignedTx{recorded}, RecordOptions{})
 		if err != nil {
 			t.Fatalf("resume %d: %v", i, err)
 		}
@@ -81,20 +81,20 @@ func TestResumeTx(t *testing.T) {
 	}
 
 	// Recorded, not sent, and the nonce goes to another transaction.
-	_, err = prov.SettleRecorded(ctx, payer.Address(), 1, big.NewInt(1000), func(tx SignedTx) error {
+	_, err = prov.SettleRecorded(ctx, payer.Address(), 1, big.NewInt(1000), RecordOptions{Record: func(tx SignedTx) error {
 		recorded = tx
 		return died
-	})
+	}})
 	if !errors.Is(err, died) {
 		t.Fatal(err)
 	}
 	if _, err := prov.Settle(ctx, payer.Address(), 1, big.NewInt(500)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := prov.ResumeTx(ctx, recorded.Raw); !errors.Is(err, ErrTxSuperseded) {
+	if _, err := prov.ResumeTx(ctx, []SignedTx{recorded}, RecordOptions{}); !errors.Is(err, ErrTxSuperseded) {
 		t.Fatalf("resume of a superseded tx: %v", err)
 	}
-	if _, err := prov.ResumeTx(ctx, []byte("junk")); !errors.Is(err, wf.ErrInvalid) {
+	if _, err := prov.ResumeTx(ctx, []SignedTx{{Raw: []byte("junk")}}, RecordOptions{}); !errors.Is(err, wf.ErrInvalid) {
 		t.Errorf("resume junk: %v", err)
 	}
 }

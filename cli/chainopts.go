@@ -260,18 +260,25 @@ var usdcUnit = big.NewInt(1_000_000)
 // parseUSDC parses a non-negative decimal USDC amount ("12", "12.5",
 // "0.000001") into base units, refusing more than 6 decimals, signs,
 // exponents and anything that is not plain digits.
-func parseUSDC(s string) (*big.Int, error) {
+func parseUSDC(s string) (*big.Int, error) { return parseDecimal(s, usdcDecimals, "USDC") }
+
+// parseGwei parses a non-negative decimal amount of gwei into wei.
+func parseGwei(s string) (*big.Int, error) { return parseDecimal(s, 9, "gwei") }
+
+// parseDecimal parses a plain decimal number of unit, which has decimals
+// decimals, into base units exactly.
+func parseDecimal(s string, decimals int, unit string) (*big.Int, error) {
 	whole, frac, dot := strings.Cut(s, ".")
 	if whole == "" || !digits(whole) || (dot && (frac == "" || !digits(frac))) {
-		return nil, invalid("amount %q: want a decimal number of USDC like 12 or 0.25", s)
+		return nil, invalid("amount %q: want a decimal number of %s like 12 or 0.25", s, unit)
 	}
-	if len(frac) > usdcDecimals {
-		return nil, invalid("amount %q: USDC has %d decimals, not %d", s, usdcDecimals, len(frac))
+	if len(frac) > decimals {
+		return nil, invalid("amount %q: %s has %d decimals, not %d", s, unit, decimals, len(frac))
 	}
 	if len(whole) > 60 {
 		return nil, invalid("amount %q is too large", s)
 	}
-	n, _ := new(big.Int).SetString(whole+frac+strings.Repeat("0", usdcDecimals-len(frac)), 10)
+	n, _ := new(big.Int).SetString(whole+frac+strings.Repeat("0", decimals-len(frac)), 10)
 	return n, nil
 }
 

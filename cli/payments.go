@@ -23,6 +23,8 @@ type settleFlags struct {
 	settleCount    uint64
 	settleInterval time.Duration
 	cacheTTL       time.Duration
+	bumpAfter      time.Duration
+	maxFee         string
 }
 
 func addSettleFlags(fs *flag.FlagSet, defaultPrice string, defaultInterval time.Duration) *settleFlags {
@@ -31,6 +33,8 @@ func addSettleFlags(fs *flag.FlagSet, defaultPrice string, defaultInterval time.
 	fs.Uint64Var(&s.settleCount, "settle-count", 1000, "settle a payer's charges on-chain once this many are pending")
 	fs.DurationVar(&s.settleInterval, "settle-interval", defaultInterval, "settle pending charges at the latest this long after the first")
 	fs.DurationVar(&s.cacheTTL, "allowance-ttl", 2*time.Second, "how long a payer's on-chain allowance and balance are reused before reading them again")
+	fs.DurationVar(&s.bumpAfter, "settle-bump-after", chain.DefaultBumpAfter, "replace a settlement transaction still unmined after this long with one paying higher fees (same nonce)")
+	fs.StringVar(&s.maxFee, "max-fee", "500", "the most a settlement transaction pays per unit of gas, in gwei (fee cap); replacing stops there")
 	return s
 }
 
@@ -53,6 +57,13 @@ func startPayments(ctx context.Context, log *slog.Logger, sf *settleFlags, clien
 	if sf.settleCount == 0 || sf.settleInterval <= 0 {
 		return nil, usageErr("--settle-count and --settle-interval must be positive")
 	}
+	maxFee, err := parseGwei(sf.maxFee)
+	if err != nil {
+		return nil, fmt.Errorf("--max-fee: %w", err)
+	}
+	if maxFee.Sign() == 0 || sf.bumpAfter <= 0 {
+		return nil, usageErr("--max-fee and --settle-bump-after must be positive")
+	}
 	led, err := ledger.Open(filepath.Join(dataDir, "ledger.db"), ledger.Options{})
 	if err != nil {
 		return nil, err
@@ -60,6 +71,7 @@ func startPayments(ctx context.Context, log *slog.Logger, sf *settleFlags, clien
 	m, err := payment.New(payment.Config{
 		Chain: client, Key: key, Ledger: led, Price: price,
 		CacheTTL: sf.cacheTTL, SettleCount: sf.settleCount, SettleInterval: sf.settleInterval,
+		BumpAfter: sf.bumpAfter, MaxFeeCap: maxFee,
 		Log: log.With("component", "settle"),
 	})
 	if err != nil {

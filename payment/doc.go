@@ -26,8 +26,14 @@
 // Escrow.redeemVoucher with the latest earned voucher (caller-pays) covers
 // every pending charge, when SettleCount charges are pending or the oldest
 // has waited SettleInterval. The batch and its signed transaction are
-// recorded before the transaction is sent; after a crash, Run resolves
-// recorded batches against the chain first (the transaction's receipt;
-// the same signed transaction is sent again if the chain does not have
-// it), so a batch is settled at most once and no charge is lost.
+// recorded before the transaction is sent. A transaction still unmined
+// after BumpAfter, or at once when the base fee rose above its fee cap, is
+// replaced by one with the same nonce and higher fees (never above
+// MaxFeeCap), itself recorded before it is sent: the batch keeps every
+// transaction it signed, since any of them may be the one mined, and they
+// share a nonce, so at most one is. After a crash or a wait that timed
+// out, Run resolves recorded batches against the chain first (the receipts
+// of all the batch's transactions; the latest is sent again if the chain
+// does not have it), so a batch is settled at most once and no charge is
+// lost.
 package payment

@@ -48,6 +48,20 @@ type Config struct {
 	// SettleTimeout bounds the wait for one settlement transaction; an
 	// unfinished one is resumed later. Default 2m.
 	SettleTimeout time.Duration
+	// BumpAfter is how long a settlement transaction may stay unmined
+	// before it is replaced by one with the same nonce and higher fees
+	// (12.5% more tip and fee cap, or what a new transaction would pay now
+	// if higher), which is recorded in the ledger before it is sent; one
+	// whose fee cap the base fee passed is replaced at once. Until it is
+	// mined, every later settlement waits behind it. Default 3m
+	// (chain.DefaultBumpAfter); negative: only on the base fee.
+	BumpAfter time.Duration
+	// MaxFeeCap is the most a settlement transaction offers per unit of
+	// gas, in wei (fee cap, or gas price on a chain without a base fee), so
+	// a fee spike cannot drain the provider's ether: at the limit,
+	// replacing stops and settlements wait for the base fee to fall.
+	// Default 500 gwei.
+	MaxFeeCap *big.Int
 
 	Log *slog.Logger     // default: discard
 	Now func() time.Time // default time.Now
@@ -72,6 +86,11 @@ type Meter struct {
 
 	wake     chan struct{}
 	settleMu sync.Mutex
+
+	// afterRecord, if set, runs after each settlement transaction is
+	// recorded and before it is sent; an error stops the send (tests: a
+	// process that dies in between).
+	afterRecord func(batch uint64, tx chain.SignedTx) error
 }
 
 // onChain is a payer's escrow state as last read.
@@ -114,6 +133,12 @@ func New(cfg Config) (*Meter, error) {
 	}
 	if cfg.SettleTimeout == 0 {
 		cfg.SettleTimeout = 2 * time.Minute
+	}
+	if cfg.BumpAfter == 0 {
+		cfg.BumpAfter = chain.DefaultBumpAfter
+	}
+	if cfg.MaxFeeCap != nil && cfg.MaxFeeCap.Sign() <= 0 {
+		return nil, fmt.Errorf("%w: payment: the fee cap limit must be positive", wf.ErrInvalid)
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)

@@ -32,21 +32,29 @@ type fixture struct {
 	prov   *chain.Key
 	meter  *payment.Meter
 	ledger *ledger.Ledger
+	path   string // of the ledger
 	env    *wftest.Env
 	next   int // next unused dev account
 }
 
 func newFixture(t testing.TB, cfg payment.Config) *fixture {
 	t.Helper()
+	return newFixtureOn(t, cfg, chain.SimOptions{Accounts: 24})
+}
+
+// newFixtureOn is newFixture on a chain with options o. With
+// o.ManualMining, someone must mine for the fixture's transactions.
+func newFixtureOn(t testing.TB, cfg payment.Config, o chain.SimOptions) *fixture {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
-	sim, err := chain.NewSimulated(ctx, chain.SimOptions{Accounts: 24})
+	sim, err := chain.NewSimulated(ctx, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { sim.Close() })
-	f := &fixture{t: t, ctx: ctx, sim: sim, prov: sim.Accounts()[1], next: 2}
-	f.ledger, err = ledger.Open(filepath.Join(t.TempDir(), "ledger.db"), ledger.Options{})
+	f := &fixture{t: t, ctx: ctx, sim: sim, prov: sim.Accounts()[1], next: 2, path: filepath.Join(t.TempDir(), "ledger.db")}
+	f.ledger, err = ledger.Open(f.path, ledger.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -112,14 +112,33 @@ func (m *Meter) settleAccount(ctx context.Context, k ledger.Key) error {
 	m.log.Info("settling", "batch", b.ID, "mode", b.Mode.String(), "payer", chain.ChecksumAddress(b.Payer), "requests", b.Count, "amount", b.Amount.String())
 	ctx, cancel := context.WithTimeout(ctx, m.cfg.SettleTimeout)
 	defer cancel()
-	record := func(tx chain.SignedTx) error { return m.cfg.Ledger.RecordTx(b.ID, tx) }
 	var r chain.Receipt
 	if b.Mode == ledger.Owner {
-		r, err = m.cfg.Chain.SettleRecorded(ctx, b.Payer, b.Count, b.Amount, record)
+		r, err = m.cfg.Chain.SettleRecorded(ctx, b.Payer, b.Count, b.Amount, m.recording(b.ID))
 	} else {
-		r, err = m.cfg.Chain.RedeemVoucherRecorded(ctx, b.Voucher.SignedVoucher, record)
+		r, err = m.cfg.Chain.RedeemVoucherRecorded(ctx, b.Voucher.SignedVoucher, m.recording(b.ID))
 	}
 	return m.resolve(ctx, b.ID, r, err)
+}
+
+// recording records batch id's transactions, the first and each
+// replacement, in the ledger before they are sent.
+func (m *Meter) recording(id uint64) chain.RecordOptions {
+	return chain.RecordOptions{
+		Record: func(tx chain.SignedTx) error {
+			if err := m.cfg.Ledger.RecordTx(id, tx); err != nil {
+				return err
+			}
+			if m.afterRecord != nil {
+				return m.afterRecord(id, tx)
+			}
+			return nil
+		},
+		BumpAfter: m.cfg.BumpAfter,
+		MaxFeeCap: m.cfg.MaxFeeCap,
+		Log:       m.log.With("batch", id),
+		Now:       m.cfg.Now,
+	}
 }
 
 // resume finds out what became of batch b, which was in flight when its
@@ -138,15 +157,17 @@ func (m *Meter) resume(ctx context.Context, b *ledger.Batch) error {
 		// the batch is settled whichever transaction did it.
 		red, err := m.cfg.Chain.Redeemed(ctx, b.Payer, m.provider)
 		if err == nil && red.Cmp(b.Voucher.CumulativeAmount) >= 0 {
-			r, _ := m.cfg.Chain.ResumeTx(ctx, b.Tx.Raw)
+			r, _ := m.cfg.Chain.ResumeTx(ctx, b.Txs(), m.recording(b.ID))
 			if r.TxHash == (chain.Hash{}) {
 				r.TxHash = b.Tx.Hash
 			}
 			return m.resolve(ctx, b.ID, r, nil)
 		}
 	}
-	m.log.Info("resuming settlement", "batch", b.ID, "tx", b.Tx.Hash.String())
-	r, err := m.cfg.Chain.ResumeTx(ctx, b.Tx.Raw)
+	m.log.Info("resuming settlement", "batch", b.ID, "tx", b.Tx.Hash.String(), "replaced", len(b.Replaced))
+	// Every transaction recorded for the batch: whichever is mined is the
+	// outcome.
+	r, err := m.cfg.Chain.ResumeTx(ctx, b.Txs(), m.recording(b.ID))
 	return m.resolve(ctx, b.ID, r, err)
 }
 

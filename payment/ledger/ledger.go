@@ -6,7 +6,8 @@
 // settlement batch prepared or sent, outcome not yet known). Pending =
 // Charged - Settled - InFlight is what the next batch takes. A settlement
 // goes through Prepare (the intent, durable before anything is sent),
-// RecordTx (the signed transaction, durable before it is sent), then
+// RecordTx (the signed transaction, durable before it is sent; again for
+// each replacement with higher fees, all of which the batch keeps), then
 // Confirm or Abort; a process that dies in between finds the batch in
 // InFlightBatches on restart and resolves it against the chain.
 //
@@ -155,15 +156,28 @@ type Batch struct {
 	State   State      `json:"state"`
 	Created time.Time  `json:"created"`
 
-	Tx      *chain.SignedTx `json:"tx,omitempty"`
-	TxHash  chain.Hash      `json:"txHash"` // also in Tx; kept after Raw is dropped
-	Block   uint64          `json:"block,omitempty"`
-	GasUsed uint64          `json:"gasUsed,omitempty"`
-	Error   string          `json:"error,omitempty"` // why it was aborted
+	// Tx is the latest transaction recorded; Replaced are the ones it
+	// replaced (same nonce, lower fees), oldest first. Any of them may be
+	// the one mined. Raw is dropped once the batch is settled or aborted.
+	Tx       *chain.SignedTx  `json:"tx,omitempty"`
+	Replaced []chain.SignedTx `json:"replaced,omitempty"`
+	TxHash   chain.Hash       `json:"txHash"` // sent: Tx's; settled: the mined one's
+	Block    uint64           `json:"block,omitempty"`
+	GasUsed  uint64           `json:"gasUsed,omitempty"`
+	Error    string           `json:"error,omitempty"` // why it was aborted
 }
 
 // Key is the batch's account.
 func (b *Batch) Key() Key { return Key{b.Mode, b.Payer} }
+
+// Txs are every transaction recorded for the batch, oldest first: Replaced,
+// then Tx. Nil if none was.
+func (b *Batch) Txs() []chain.SignedTx {
+	if b.Tx == nil {
+		return nil
+	}
+	return append(append([]chain.SignedTx(nil), b.Replaced...), *b.Tx)
+}
 
 var (
 	bucketAccounts = []byte("accounts")
@@ -662,7 +676,12 @@ func (l *Ledger) Prepare(key Key, now time.Time) (*Batch, error) {
 	return b, nil
 }
 
-// RecordTx records the signed transaction of batch id before it is sent.
+// RecordTx records a signed transaction of batch id before it is sent: the
+// first, or a replacement (same nonce), which becomes Tx while the one it
+// replaces moves to Replaced. A first transaction with another nonce
+// than the recorded one takes its place: the node refused that nonce, so
+// the recorded one never reached a pool. A replacement with another nonce
+// is refused.
 func (l *Ledger) RecordTx(id uint64, stx chain.SignedTx) error {
 	l.wmu.Lock()
 	defer l.wmu.Unlock()
@@ -673,6 +692,15 @@ func (l *Ledger) RecordTx(id uint64, stx chain.SignedTx) error {
 		}
 		if b.State != Prepared && b.State != Sent {
 			return fmt.Errorf("ledger: batch %d is %s", id, b.State)
+		}
+		switch {
+		case b.Tx == nil || (b.Tx.Nonce != stx.Nonce && len(b.Replaced) == 0):
+		case b.Tx.Hash == stx.Hash:
+			return nil
+		case b.Tx.Nonce != stx.Nonce:
+			return fmt.Errorf("%w: ledger: batch %d: transaction %s has nonce %d, not the nonce %d of the ones recorded", wf.ErrInvalid, id, stx.Hash, stx.Nonce, b.Tx.Nonce)
+		default:
+			b.Replaced = append(b.Replaced, *b.Tx)
 		}
 		b.Tx, b.TxHash, b.State = &stx, stx.Hash, Sent
 		return putBatch(tx, b)
@@ -718,7 +746,10 @@ func (l *Ledger) finish(id uint64, f func(*Batch, *Account)) (*Batch, error) {
 		f(b, &a)
 		a.InFlight, a.Batch = Totals{0, new(big.Int)}, 0
 		if b.Tx != nil {
-			b.Tx.Raw = nil // the hash stays; the transaction is done with
+			b.Tx.Raw = nil // the hashes stay; the transactions are done with
+		}
+		for i := range b.Replaced {
+			b.Replaced[i].Raw = nil
 		}
 		m = map[Key]Account{b.Key(): a}
 		out = b

@@ -1,0 +1,8 @@
+package payment
+
+import "github.com/webfunctions/wf/chain"
+
+// SetAfterRecord makes m call f after recording each settlement
+// transaction and before sending it; an error from f stops the send, as a
+// process that dies in between.
+func SetAfterRecord(m *Meter, f func(batch uint64, tx chain.SignedTx) error) { m.afterRecord = f }
