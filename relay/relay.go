@@ -138,12 +138,22 @@ func GatewayName(host string) string {
 
 // Flow-control windows: 4 MiB per stream lets one stream fill a fast link
 // (HTTP/2's default of 64 KiB caps a stream at 64 KiB per round trip);
-// 16 MiB per connection bounds what a tunnel buffers. Frames of up to
-// 256 KiB (the default is 16 KiB) cut per-frame work on bulk transfers.
+// 16 MiB per connection bounds what a tunnel buffers.
+//
+// Frame sizes (HTTP/2's default is 16 KiB): each DATA frame the provider
+// sends costs its HTTP/2 server a goroutine and a copy, and the gateway's
+// reader a wake-up, so on a busy CPU fewer, larger frames are what make
+// bulk responses faster: 1 MiB downloads measured 10-20% faster (through a
+// gateway, and through the tunnel alone) with 512 KiB frames than with
+// 256 KiB; 1 MiB frames no better. The gateway keeps a buffer of the
+// largest frame it has read per tunnel, so this is also memory per
+// connected provider. Request bodies keep 256 KiB frames: 1 MiB ones
+// measured no faster, if anything slower, on the echo benchmark.
 const (
-	streamWindow = 4 << 20
-	connWindow   = 16 << 20
-	maxFrame     = 256 << 10
+	streamWindow  = 4 << 20
+	connWindow    = 16 << 20
+	responseFrame = 512 << 10 // provider to gateway: the gateway's MaxReadFrameSize
+	requestFrame  = 256 << 10 // gateway to provider: the provider's MaxReadFrameSize
 )
 
 // NewServer is the provider's HTTP/2 server for a tunnel.
@@ -152,7 +162,7 @@ func NewServer() *http2.Server {
 		MaxConcurrentStreams:         256,
 		MaxUploadBufferPerStream:     streamWindow,
 		MaxUploadBufferPerConnection: connWindow,
-		MaxReadFrameSize:             maxFrame,
+		MaxReadFrameSize:             requestFrame,
 		ReadIdleTimeout:              30 * time.Second,
 		PingTimeout:                  15 * time.Second,
 	}
@@ -166,6 +176,6 @@ func NewTransport() *http2.Transport {
 		DisableCompression:         true,
 		ReadIdleTimeout:            30 * time.Second,
 		PingTimeout:                15 * time.Second,
-		MaxReadFrameSize:           maxFrame,
+		MaxReadFrameSize:           responseFrame,
 	}
 }
