@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -23,14 +24,14 @@ import (
 
 func init() {
 	register("gateway", command{
-		"start --domain D [--listen ADDR] [--rpc URL] [--registry 0xADDR | --contracts FILE] [--tls-cert F --tls-key F | --acme-email E [--acme-cache DIR]]",
+		"start --domain D [--listen ADDR] [--rpc URL] [--registry 0xADDR | --contracts FILE] [--tls-cert F --tls-key F | --acme-email E [--acme-cache DIR]] [--trusted-proxy CIDR]...",
 		"run a gateway: https://<name>.D/<cid>/ reaches the provider registered as name, https://D/<cid>/ the best one holding the function",
 		(*App).cmdGateway,
 	})
 }
 
 func (a *App) cmdGateway(ctx context.Context, args []string) error {
-	const usage = "start --domain D [--listen ADDR] [--rpc URL] [--registry 0xADDR | --contracts FILE] [--tls-cert F --tls-key F | --acme-email E [--acme-cache DIR]]"
+	const usage = "start --domain D [--listen ADDR] [--rpc URL] [--registry 0xADDR | --contracts FILE] [--tls-cert F --tls-key F | --acme-email E [--acme-cache DIR]] [--trusted-proxy CIDR]..."
 	if len(args) == 0 || args[0] != "start" {
 		return usageErr("wf gateway %s", usage)
 	}
@@ -51,6 +52,8 @@ func (a *App) cmdGateway(ctx context.Context, args []string) error {
 	requestTimeout := fs.Duration("request-timeout", 2*time.Minute, "longest a whole request may take, bodies included")
 	poll := fs.Duration("poll", 2*time.Second, "how often to read new registry events")
 	allowPrivate := fs.Bool("allow-private", false, "route to endpoints on loopback and private addresses (private deployments, tests)")
+	var trusted multiFlag
+	fs.Var(&trusted, "trusted-proxy", "CIDR (or address) of a load balancer in front of the gateway, whose X-Forwarded-For is believed for the client address: rate limits, X-Forwarded-For to providers (repeatable)")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	if _, err := parse(fs, args[1:]); err != nil {
 		return err
@@ -63,6 +66,10 @@ func (a *App) cmdGateway(ctx context.Context, args []string) error {
 	}
 	if *certFile != "" && *acmeEmail != "" {
 		return usageErr("use either --tls-cert/--tls-key or --acme-email")
+	}
+	proxies, err := parsePrefixes(trusted)
+	if err != nil {
+		return err
 	}
 	tlsOn := *certFile != "" || *acmeEmail != ""
 	if *listen == "" {
@@ -85,7 +92,7 @@ func (a *App) cmdGateway(ctx context.Context, args []string) error {
 	gw, res, err := newGateway(ctx, client, *poll, gateway.Config{
 		Domain: *domain, Log: log,
 		MaxRequestBytes: *maxBody, ProviderTimeout: *providerTimeout, RequestTimeout: *requestTimeout,
-		RateLimit: *rate, RateBurst: *burst, AllowPrivateEndpoints: *allowPrivate,
+		RateLimit: *rate, RateBurst: *burst, TrustedProxies: proxies, AllowPrivateEndpoints: *allowPrivate,
 	})
 	if err != nil {
 		return err
@@ -168,6 +175,24 @@ func (a *App) cmdGateway(ctx context.Context, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// parsePrefixes reads --trusted-proxy values: CIDR prefixes, or single
+// addresses.
+func parsePrefixes(ss []string) ([]netip.Prefix, error) {
+	var ps []netip.Prefix
+	for _, s := range ss {
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			a, aerr := netip.ParseAddr(s)
+			if aerr != nil {
+				return nil, usageErr("--trusted-proxy %q: not a CIDR prefix (10.0.0.0/8, fd00::/8) or an address", s)
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		ps = append(ps, p)
+	}
+	return ps, nil
 }
 
 // newGateway reads the registry through client and returns a gateway for

@@ -26,8 +26,11 @@
 // carry X-WF-Route: which provider answered, through what, and why it was
 // chosen.
 //
-// Functions are all treated as public: sealed (private) functions do not
-// exist yet, and when they do, smart routing must skip them.
+// Smart routing reads each function's spec block once (verified against
+// its CID) and sends a sealed function only to providers whose registered
+// sealing key it grants; with none reachable the gateway says so itself.
+// Rate limits key on the client address, read from X-Forwarded-For only
+// when the connection comes from a trusted proxy (Config.TrustedProxies).
 //
 // The Gateway does not listen on its own; Server returns an http.Server
 // with the header and idle timeouts it relies on, and the caller serves it

@@ -256,10 +256,10 @@ func (g *Gateway) roundTrip(req *http.Request) (*http.Response, error) {
 			mayRetry = rt.retryable || neverSent(err)
 			continue
 		}
-		// A provider without the function answers 404 before running
-		// anything, so any method may go on to the next.
-		notHere := rt.kind == "smart" && !t.has && resp.StatusCode == http.StatusNotFound &&
-			strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json")
+		// A provider without the function (404) or without a grant for
+		// it (403) answers before running anything, so any method may go
+		// on to the next.
+		notHere := g.notHere(rt, t, resp)
 		if i+1 < len(rt.targets) && replay && (resp.StatusCode >= 500 && rt.retryable || notHere) {
 			mayRetry = true
 			rt.failed = append(rt.failed, t.name+":status-"+strconv.Itoa(resp.StatusCode))

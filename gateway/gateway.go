@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httputil"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
@@ -55,10 +56,17 @@ type Config struct {
 
 	// RateLimit is the sustained requests per second allowed per client
 	// address (IPv6: per /64), with bursts of RateBurst. Defaults 50 and
-	// 100; a negative RateLimit turns limiting off. The client address is
-	// the connection's: run the gateway at the edge, not behind a proxy.
+	// 100; a negative RateLimit turns limiting off.
 	RateLimit float64
 	RateBurst int
+	// TrustedProxies are the load balancers and reverse proxies in front
+	// of the gateway. The client address, which rate limits key on and
+	// the X-Forwarded-For sent to providers carries, is the connection's;
+	// when the connection comes from a trusted prefix it is instead the
+	// right-most X-Forwarded-For entry not itself in a trusted prefix.
+	// Nobody else's X-Forwarded-For is read. Default none: run at the
+	// edge.
+	TrustedProxies []netip.Prefix
 
 	// VerifyTTL is how long a proven endpoint stays trusted before it is
 	// challenged again; a registry change re-challenges at once. Default
@@ -96,6 +104,7 @@ type Gateway struct {
 	verify  *verifier
 	router  *router
 	limit   *limiter
+	proxies proxies
 	metrics *metrics
 	reg     *prometheus.Registry
 	proxy   *httputil.ReverseProxy
@@ -145,7 +154,11 @@ func New(cfg Config) (*Gateway, error) {
 	if cfg.PricePerMillisecond <= 0 {
 		cfg.PricePerMillisecond = 100
 	}
-	g := &Gateway{cfg: cfg, log: cfg.Log, reg: prometheus.NewRegistry(), mux: http.NewServeMux()}
+	proxies, err := newProxies(cfg.TrustedProxies)
+	if err != nil {
+		return nil, err
+	}
+	g := &Gateway{cfg: cfg, log: cfg.Log, proxies: proxies, reg: prometheus.NewRegistry(), mux: http.NewServeMux()}
 	g.gwName = cfg.Domain
 	if g.gwName == "" {
 		g.gwName = "gateway"
@@ -291,8 +304,21 @@ func validName(s string) bool {
 
 func (g *Gateway) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	start := g.cfg.Now()
+	key := r.RemoteAddr
+	if c, ok := g.proxies.client(r.RemoteAddr, r.Header.Values("X-Forwarded-For")); ok {
+		key = clientKey(c)
+		if peer, _ := parseAddr(r.RemoteAddr); peer != c {
+			// Forwarded by a trusted proxy: what follows (the
+			// X-Forwarded-For sent to providers, tunnel logs) sees the
+			// client, not the proxy.
+			r = r.WithContext(r.Context())
+			r.RemoteAddr = netip.AddrPortFrom(c, 0).String()
+		}
+	} else if host, _, err := net.SplitHostPort(key); err == nil {
+		key = host
+	}
 	if g.limit != nil {
-		if ok, retry := g.limit.allow(r.RemoteAddr); !ok {
+		if ok, retry := g.limit.allow(key); !ok {
 			g.metrics.rateLimited.Inc()
 			w.Header().Set("Retry-After", fmt.Sprint(int(retry.Seconds())+1))
 			g.writeError(w, r, fmt.Errorf("%w: too many requests from your address; retry in %s", wf.ErrRateLimited, retry.Round(time.Millisecond)))
@@ -342,8 +368,26 @@ func (g *Gateway) domainOr(s string) string {
 func (g *Gateway) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	id := requestID()
 	w.Header().Set("X-Request-Id", id)
-	httperr.Write(w, g.log.With("request_id", id, "host", r.Host, "path", r.URL.Path), err)
+	var extra map[string]any
+	if de := (*detailedError)(nil); errors.As(err, &de) {
+		extra = de.details
+		if de.route != "" {
+			w.Header().Set(routeHeader, de.route)
+		}
+	}
+	httperr.WriteExtra(w, g.log.With("request_id", id, "host", r.Host, "path", r.URL.Path), err, extra)
 }
+
+// detailedError is an error of the gateway's own with details for the
+// JSON body's "details" and an X-WF-Route saying why nobody was tried.
+type detailedError struct {
+	err     error
+	details map[string]any
+	route   string
+}
+
+func (e *detailedError) Error() string { return e.err.Error() }
+func (e *detailedError) Unwrap() error { return e.err }
 
 func (g *Gateway) serveIndex(w http.ResponseWriter, r *http.Request) {
 	httperr.WriteJSON(w, http.StatusOK, map[string]any{

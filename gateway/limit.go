@@ -1,16 +1,18 @@
 package gateway
 
 import (
+	"fmt"
 	"net"
 	"net/netip"
+	"strings"
 	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
 )
 
-// limiter is a token bucket per client address. Idle buckets are swept so
-// the table cannot grow without bound.
+// limiter is a token bucket per client key (clientKey). Idle buckets are
+// swept so the table cannot grow without bound.
 type limiter struct {
 	rate  rate.Limit
 	burst int
@@ -30,10 +32,9 @@ func newLimiter(perSecond float64, burst int, now func() time.Time) *limiter {
 	return &limiter{rate: rate.Limit(perSecond), burst: burst, now: now, buckets: make(map[string]*bucket), lastSweep: now()}
 }
 
-// allow takes a token for the client at remoteAddr, or says how long until
-// one is available.
-func (l *limiter) allow(remoteAddr string) (bool, time.Duration) {
-	key := clientKey(remoteAddr)
+// allow takes a token for the client key, or says how long until one is
+// available.
+func (l *limiter) allow(key string) (bool, time.Duration) {
 	now := l.now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -62,19 +63,96 @@ func (l *limiter) allow(remoteAddr string) (bool, time.Duration) {
 
 // clientKey is the rate-limited unit: an IPv4 address, or an IPv6 /64
 // (one subscriber's usual allocation, which a client can hop around in).
-func clientKey(remoteAddr string) string {
-	host, _, err := net.SplitHostPort(remoteAddr)
-	if err != nil {
-		host = remoteAddr
-	}
-	a, err := netip.ParseAddr(host)
-	if err != nil {
-		return host
-	}
-	a = a.Unmap()
+func clientKey(a netip.Addr) string {
 	if a.Is6() {
 		p, _ := a.Prefix(64)
 		return p.String()
 	}
 	return a.String()
+}
+
+// proxies are the prefixes whose connections are trusted to say, in
+// X-Forwarded-For, whom they forward for.
+type proxies []netip.Prefix
+
+// newProxies checks and normalizes prefixes: masked, and IPv4-mapped IPv6
+// prefixes as IPv4, since addresses are compared unmapped.
+func newProxies(prefixes []netip.Prefix) (proxies, error) {
+	out := make(proxies, 0, len(prefixes))
+	for _, p := range prefixes {
+		if !p.IsValid() {
+			return nil, fmt.Errorf("gateway: trusted proxy prefix %v is not valid", p)
+		}
+		if a := p.Addr(); a.Is4In6() && p.Bits() >= 96 {
+			p = netip.PrefixFrom(a.Unmap(), p.Bits()-96)
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
+}
+
+func (ps proxies) trusted(a netip.Addr) bool {
+	for _, p := range ps {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// client returns the address of the client behind a request whose
+// connection comes from remoteAddr with the given X-Forwarded-For header
+// lines: the connection's address, unless it is a trusted proxy; then the
+// right-most X-Forwarded-For entry that is not itself a trusted proxy.
+// Entries left of that one were written by the client or by proxies
+// nobody vouches for, and are ignored. If every entry is trusted, the
+// left-most is the client; an entry that is not an address ends the walk
+// at the trusted proxy right of it. ok is false when remoteAddr is not
+// an address.
+func (ps proxies) client(remoteAddr string, xff []string) (netip.Addr, bool) {
+	peer, ok := parseAddr(remoteAddr)
+	if !ok {
+		return netip.Addr{}, false
+	}
+	if !ps.trusted(peer) {
+		return peer, true
+	}
+	client := peer
+	for i := len(xff) - 1; i >= 0; i-- {
+		entries := strings.Split(xff[i], ",")
+		for j := len(entries) - 1; j >= 0; j-- {
+			e := strings.TrimSpace(entries[j])
+			if e == "" {
+				continue
+			}
+			a, ok := parseAddr(e)
+			if !ok {
+				return client, true
+			}
+			client = a
+			if !ps.trusted(a) {
+				return client, true
+			}
+		}
+	}
+	return client, true
+}
+
+// parseAddr reads an address as RemoteAddr and X-Forwarded-For write it:
+// "ip", "ip:port", "[ipv6]" or "[ipv6]:port"; without zone and unmapped.
+func parseAddr(s string) (netip.Addr, bool) {
+	if len(s) > 2 && s[0] == '[' && s[len(s)-1] == ']' {
+		s = s[1 : len(s)-1]
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil {
+		host, _, err := net.SplitHostPort(s)
+		if err != nil {
+			return netip.Addr{}, false
+		}
+		if a, err = netip.ParseAddr(host); err != nil {
+			return netip.Addr{}, false
+		}
+	}
+	return a.WithZone("").Unmap(), true
 }

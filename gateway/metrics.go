@@ -12,6 +12,7 @@ type metrics struct {
 	retries       prometheus.Counter
 	rateLimited   prometheus.Counter
 	verifications *prometheus.CounterVec
+	specs         *prometheus.CounterVec
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -27,7 +28,7 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		}, []string{"route"}),
 		routes: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "wf_gateway_route_choices_total",
-			Help: "Which provider answered, through what, and why it was chosen (named, has-function, may-fetch, next-...).",
+			Help: "Which provider answered, through what, and why it was chosen (named, has-function, may-fetch, granted, granted-may-fetch, next-...).",
 		}, []string{"provider", "via", "reason"}),
 		failures: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "wf_gateway_provider_failures_total",
@@ -45,7 +46,11 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "wf_gateway_endpoint_challenges_total",
 			Help: "Endpoint ownership challenges by result (ok, refused, unreachable).",
 		}, []string{"result"}),
+		specs: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "wf_gateway_function_specs_total",
+			Help: "Function spec blocks read from providers for smart routing, by result (public, sealed, invalid, mismatch: bytes that do not hash to the CID).",
+		}, []string{"result"}),
 	}
-	reg.MustRegister(m.requests, m.duration, m.routes, m.failures, m.retries, m.rateLimited, m.verifications)
+	reg.MustRegister(m.requests, m.duration, m.routes, m.failures, m.retries, m.rateLimited, m.verifications, m.specs)
 	return m
 }

@@ -2,15 +2,21 @@ package gateway
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
+	"io"
+	"maps"
 	"math"
 	"math/big"
 	"net/http"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -22,6 +28,15 @@ type router struct {
 	mu     sync.Mutex
 	stats  map[string]*pstats          // by provider name
 	probes map[wf.CID]map[string]probe // function -> provider -> answer
+	specs  map[wf.CID]access           // function -> what its spec allows
+	keys   map[string]keyID            // by provider name
+}
+
+// keyID is a provider's registered sealing key id and the key it was
+// computed from, so a registry change is noticed.
+type keyID struct {
+	enc string
+	id  wf.KeyID
 }
 
 // pstats are one provider's measurements.
@@ -51,7 +66,8 @@ const (
 )
 
 func newRouter(g *Gateway) *router {
-	return &router{g: g, stats: make(map[string]*pstats), probes: make(map[wf.CID]map[string]probe)}
+	return &router{g: g, stats: make(map[string]*pstats), probes: make(map[wf.CID]map[string]probe),
+		specs: make(map[wf.CID]access), keys: make(map[string]keyID)}
 }
 
 func (r *router) statsOf(name string) *pstats {
@@ -106,8 +122,66 @@ func (r *router) score(s *pstats, price *big.Int) float64 {
 	return ms
 }
 
+// ranked is a provider with its score, for ordering candidates.
+type ranked struct {
+	t     target
+	score float64
+	s     pstats
+}
+
+// rank orders ts: those has says hold the function first, then by score.
+func (r *router) rank(ts []target, has map[string]bool) []ranked {
+	rs := make([]ranked, len(ts))
+	r.mu.Lock()
+	for i, t := range ts {
+		t.has = has[t.name]
+		s := r.statsOf(t.name)
+		rs[i] = ranked{t: t, score: r.score(s, t.price), s: *s}
+	}
+	r.mu.Unlock()
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].t.has != rs[j].t.has {
+			return rs[i].t.has
+		}
+		return rs[i].score < rs[j].score
+	})
+	return rs
+}
+
+// up drops the providers known to be down, unless nobody is left.
+func (r *router) up(ts []target) []target {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	up := ts[:0:0]
+	for _, t := range ts {
+		if !r.statsOf(t.name).down {
+			up = append(up, t)
+		}
+	}
+	if len(up) == 0 {
+		return ts
+	}
+	return up
+}
+
+// best returns the targets of the first n of rs, skipping those in skip.
+func best(rs []ranked, n int, skip map[string]bool) []target {
+	out := make([]target, 0, min(len(rs), n))
+	for _, x := range rs {
+		if len(out) == n {
+			break
+		}
+		if !skip[x.t.name] {
+			out = append(out, x.t)
+		}
+	}
+	return out
+}
+
 // candidates returns the providers to try for function c, best first, at
-// most MaxAttempts.
+// most MaxAttempts. A sealed function's candidates are only the providers
+// whose registered sealing key it grants; with none reachable, the error
+// says which providers it grants.
 func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 	ps, err := r.g.cfg.Registry.List(ctx)
 	if err != nil {
@@ -117,58 +191,41 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 	if len(ts) == 0 {
 		return nil, wf.E(wf.ErrUnavailable, "no provider is reachable through this gateway", nil)
 	}
-	// Skip providers known to be down, unless nothing else is left.
-	r.mu.Lock()
-	up := ts[:0:0]
-	for _, t := range ts {
-		if !r.statsOf(t.name).down {
-			up = append(up, t)
+	has := map[string]bool{}
+	asked := map[string]bool{}
+	acc, known := r.access(c)
+	if !known {
+		// Read the spec from the best few; who served it is also who
+		// holds it.
+		first := best(r.rank(r.up(ts), nil), maxAsked, nil)
+		has = r.holders(ctx, c, first, true)
+		for _, t := range first {
+			asked[t.name] = true
+		}
+		acc, _ = r.access(c) // still unknown if nobody served it: public
+	}
+	if acc.sealed {
+		if ts = r.granted(acc, ts, ps); len(ts) == 0 {
+			return nil, r.unroutable(acc, c, ps)
 		}
 	}
-	r.mu.Unlock()
-	if len(up) > 0 {
-		ts = up
-	}
-	type ranked struct {
-		t     target
-		score float64
-		s     pstats
-	}
-	rs := make([]ranked, len(ts))
-	r.mu.Lock()
-	for i, t := range ts {
-		s := r.statsOf(t.name)
-		rs[i] = ranked{t: t, score: r.score(s, t.price), s: *s}
-	}
-	r.mu.Unlock()
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score < rs[j].score })
+	ts = r.up(ts)
 	// Ask only the best few whether they hold the function; the rest
 	// count as may-fetch.
-	ask := make([]target, 0, min(len(rs), maxAsked))
-	for _, x := range rs[:min(len(rs), maxAsked)] {
-		ask = append(ask, x.t)
-	}
-	has := r.holders(ctx, c, ask)
+	maps.Copy(has, r.holders(ctx, c, best(r.rank(ts, nil), maxAsked, asked), false))
 	// Rank again: the answers were measurements too.
-	r.mu.Lock()
-	for i := range rs {
-		rs[i].t.has = has[rs[i].t.name]
-		s := r.statsOf(rs[i].t.name)
-		rs[i].score, rs[i].s = r.score(s, rs[i].t.price), *s
-	}
-	r.mu.Unlock()
-	sort.SliceStable(rs, func(i, j int) bool {
-		if rs[i].t.has != rs[j].t.has {
-			return rs[i].t.has
-		}
-		return rs[i].score < rs[j].score
-	})
+	rs := r.rank(ts, has)
 	n := min(len(rs), r.g.cfg.MaxAttempts)
 	out := make([]target, n)
 	for i := range n {
 		t := rs[i].t
 		why := "has-function"
-		if !t.has {
+		switch {
+		case acc.sealed && t.has:
+			why = "granted"
+		case acc.sealed:
+			why = "granted-may-fetch"
+		case !t.has:
 			why = "may-fetch" // holds it not, as far as we know; it may fetch it from peers
 		}
 		if i > 0 {
@@ -215,10 +272,12 @@ func (r *router) reachable(ctx context.Context, ps []chain.Provider) []target {
 
 // holders tells which of ts hold function c: from earlier answers, else by
 // asking each (HEAD /ipfs/<c>?format=raw, the trustless gateway every
-// provider serves). It waits for the answers until a provider says yes
-// and the others had twice as long to, or until ProbeTimeout; answers
-// arriving later are kept for the next request.
-func (r *router) holders(ctx context.Context, c wf.CID, ts []target) map[string]bool {
+// provider serves). With readSpec it GETs the block instead, from every
+// provider not known to lack it, to learn c's spec (see learn). It waits
+// for the answers until a provider says yes and the others had twice as
+// long to, or until ProbeTimeout; answers arriving later are kept for the
+// next request.
+func (r *router) holders(ctx context.Context, c wf.CID, ts []target, readSpec bool) map[string]bool {
 	now := r.g.cfg.Now()
 	has := make(map[string]bool, len(ts))
 	var ask []target
@@ -230,7 +289,7 @@ func (r *router) holders(ctx context.Context, c wf.CID, ts []target) map[string]
 		if p.has {
 			ttl = hasTTL
 		}
-		if ok && now.Sub(p.at) < ttl {
+		if ok && now.Sub(p.at) < ttl && !(readSpec && p.has) {
 			has[t.name] = p.has
 		} else {
 			ask = append(ask, t)
@@ -247,7 +306,7 @@ func (r *router) holders(ctx context.Context, c wf.CID, ts []target) map[string]
 	answers := make(chan answer, len(ask))
 	for _, t := range ask {
 		go func() {
-			h := r.probe(c, t)
+			h := r.probe(c, t, readSpec)
 			answers <- answer{t.name, h}
 		}()
 	}
@@ -272,15 +331,21 @@ func (r *router) holders(ctx context.Context, c wf.CID, ts []target) map[string]
 	return has
 }
 
-// probe asks t whether it holds c and records the answer.
-func (r *router) probe(c wf.CID, t target) bool {
+// probe asks t whether it holds c and records the answer. With get it
+// reads the block too and learns c's spec from it; a block that does not
+// hash to c counts as not held.
+func (r *router) probe(c wf.CID, t target, get bool) bool {
 	ctx, cancel := context.WithTimeout(context.Background(), r.g.cfg.ProbeTimeout)
 	defer cancel()
 	u := *t.base
 	u.Path = u.Path + "/ipfs/" + c.String()
 	u.RawPath = ""
 	u.RawQuery = "format=raw"
-	req, err := http.NewRequestWithContext(ctx, http.MethodHead, u.String(), nil)
+	method := http.MethodHead
+	if get {
+		method = http.MethodGet
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), nil)
 	if err != nil {
 		return false
 	}
@@ -290,9 +355,13 @@ func (r *router) probe(c wf.CID, t target) bool {
 		r.markDown(t.name, err)
 		return false
 	}
-	resp.Body.Close()
 	r.observe(t.name, time.Since(start), resp.StatusCode < 500)
 	h := resp.StatusCode == http.StatusOK
+	if h && get {
+		b, err := io.ReadAll(io.LimitReader(resp.Body, spec.MaxSize+1))
+		h = err == nil && r.learn(c, t.name, b)
+	}
+	resp.Body.Close()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	m := r.probes[c]
@@ -308,6 +377,174 @@ func (r *router) probe(c wf.CID, t target) bool {
 	}
 	m[t.name] = probe{has: h, at: r.g.cfg.Now()}
 	return h
+}
+
+// access is what smart routing needs of a function's spec: whether it is
+// sealed and, if so, which sealing keys its grants name. Specs are
+// immutable, so it is learned once per CID.
+type access struct {
+	sealed bool
+	grants []wf.KeyID // as in the spec: sorted, one per key
+}
+
+// granted reports whether a grant names the sealing key id.
+func (a access) granted(id wf.KeyID) bool {
+	return !id.IsZero() && slices.Contains(a.grants, id)
+}
+
+// keyIDs returns the key ids of the providers' registered sealing keys,
+// by name.
+func (r *router) keyIDs(ps []chain.Provider) map[string]wf.KeyID {
+	ids := make(map[string]wf.KeyID, len(ps))
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, p := range ps {
+		k, ok := r.keys[p.Name]
+		if !ok || k.enc != string(p.SealingKey) {
+			k = keyID{enc: string(p.SealingKey), id: sealingKeyID(p)}
+			r.keys[p.Name] = k
+		}
+		ids[p.Name] = k.id
+	}
+	return ids
+}
+
+// granted keeps the targets whose registered sealing key a grant of a
+// names: the only providers that can open the function.
+func (r *router) granted(a access, ts []target, ps []chain.Provider) []target {
+	keys := r.keyIDs(ps)
+	var out []target
+	for _, t := range ts {
+		if a.granted(keys[t.name]) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// unroutable is the error for sealed function c when no provider it
+// grants is reachable: 403 when no registered provider holds a grant, 503
+// when some do but none of them can be reached now. Its details list the
+// granted providers and key ids.
+func (r *router) unroutable(a access, c wf.CID, ps []chain.Provider) error {
+	names := []string{}
+	for name, id := range r.keyIDs(ps) {
+		if a.granted(id) {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	keys := make([]string, len(a.grants))
+	for i, k := range a.grants {
+		keys[i] = k.String()
+	}
+	de := &detailedError{
+		details: map[string]any{"function": c.String(), "sealed": true, "grantedProviders": names, "grantedKeys": keys},
+	}
+	if len(names) == 0 {
+		de.route = "provider=none; reason=not-granted"
+		de.err = wf.E(wf.ErrForbidden, fmt.Sprintf(
+			"function %s is sealed: only providers it grants can open it, and none registered with this gateway's registry holds a grant; its owner adds one with `wf secrets grant %s --provider NAME`", c, c), nil)
+	} else {
+		de.route = "provider=none; reason=granted-unreachable"
+		de.err = wf.E(wf.ErrUnavailable, fmt.Sprintf(
+			"function %s is sealed: only providers it grants can open it (%s), and none of them is reachable through this gateway now", c, strings.Join(names, ", ")), nil)
+	}
+	return de
+}
+
+// sealingKeyID is the key id of p's registered sealing key: the SHA-256 of
+// its encoding, as seal.PublicKey.ID computes it and grants name it (about
+// 2.5 µs for a hybrid key, hence the cache in keyIDs). An entry without a
+// key has the invalid zero id.
+func sealingKeyID(p chain.Provider) wf.KeyID {
+	if len(p.SealingKey) == 0 {
+		return wf.KeyID{}
+	}
+	return sha256.Sum256(p.SealingKey)
+}
+
+// isSpecCID reports whether c can address a spec block (spec.BlockCID:
+// CIDv1, json, sha2-256). Providers run nothing else.
+func isSpecCID(c wf.CID) bool {
+	mh := c.Multihash()
+	return c.Version() == 1 && c.Codec() == wf.CodecJSON && len(mh) == 34 && mh[0] == 0x12 && mh[1] == 0x20
+}
+
+// access returns what is known of c's spec. A CID that cannot address a
+// spec is known to be no sealed function.
+func (r *router) access(c wf.CID) (access, bool) {
+	if !isSpecCID(c) {
+		return access{}, true
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	a, ok := r.specs[c]
+	return a, ok
+}
+
+// learn records the block b that provider name served for c, and reports
+// whether it is c's: bytes that do not hash to c say nothing of the
+// function. The owner's signature is not checked: the CID fixes the bytes,
+// and providers refuse a badly signed spec whatever the gateway decides.
+func (r *router) learn(c wf.CID, name string, b []byte) bool {
+	if spec.BlockCID(b) != c {
+		r.g.metrics.specs.WithLabelValues("mismatch").Inc()
+		r.g.log.Warn("provider served a block that does not hash to its CID", "provider", name, "cid", c)
+		return false
+	}
+	var a access
+	result := "public"
+	switch ss, err := spec.Decode(b); {
+	case err != nil:
+		// No provider runs it; routed as public, one will say why.
+		result = "invalid"
+	case ss.Spec.Sealed != nil:
+		result = "sealed"
+		a.sealed = true
+		for _, g := range ss.Spec.Sealed.Grants {
+			a.grants = append(a.grants, g.Key)
+		}
+	}
+	r.g.metrics.specs.WithLabelValues(result).Inc()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.specs[c]; !ok {
+		if len(r.specs) >= maxProbed {
+			for k := range r.specs {
+				delete(r.specs, k)
+				break
+			}
+		}
+		r.specs[c] = a
+	}
+	return true
+}
+
+// notHere reports whether resp, from target t of route rt, says t cannot
+// run the function before anything ran, so that a request of any method
+// may go on to the next provider: a JSON 404 from a provider not known to
+// hold the function, or a JSON 403 for a function that is sealed or whose
+// spec the gateway has not read (a provider without a grant refuses it
+// so). Such a 403 is no failure of the provider: attempt counts any
+// answer under 500 as a success.
+func (g *Gateway) notHere(rt *route, t *target, resp *http.Response) bool {
+	if rt.kind != "smart" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+		return false
+	}
+	switch resp.StatusCode {
+	case http.StatusNotFound:
+		return !t.has
+	case http.StatusForbidden:
+		seg, _, _ := strings.Cut(strings.TrimPrefix(rt.path, "/"), "/")
+		c, err := wf.ParseCID(seg)
+		if err != nil {
+			return false
+		}
+		a, known := g.router.access(c)
+		return a.sealed || !known
+	}
+	return false
 }
 
 // checkAll health-checks every registered provider (GET /healthz through
@@ -338,6 +575,11 @@ func (r *router) checkAll(ctx context.Context) {
 	for n := range r.stats {
 		if !names[n] {
 			delete(r.stats, n)
+		}
+	}
+	for n := range r.keys {
+		if !names[n] {
+			delete(r.keys, n)
 		}
 	}
 }
