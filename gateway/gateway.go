@@ -188,6 +188,10 @@ func New(cfg Config) (*Gateway, error) {
 			Name: "wf_gateway_tunnels",
 			Help: "Provider names served through live tunnels.",
 		}, func() float64 { return float64(ts.Len()) }))
+		g.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "wf_gateway_tunnel_connections",
+			Help: "Live tunnel connections, idle and busy.",
+		}, func() float64 { return float64(ts.Conns()) }))
 		g.mux.Handle(relay.Path, ts.Handler())
 	}
 	g.proxy = g.newProxy()

@@ -278,6 +278,7 @@ func TestGateway(t *testing.T) {
 			`wf_gateway_provider_failures_total{kind="timeout",provider="bob"}`,
 			`wf_gateway_endpoint_challenges_total{result="refused"}`,
 			`wf_gateway_tunnels 1`,
+			`wf_gateway_tunnel_connections `,
 		} {
 			if !strings.Contains(string(body), want) {
 				t.Errorf("metrics lack %s", want)

@@ -1,12 +1,13 @@
 // Package relay is the tunnel protocol between a provider that cannot be
 // reached (behind NAT, on a laptop) and a gateway that serves it. The
 // provider dials out; the gateway sends requests back through the same
-// connection. Package relayclient is the provider's side, relayserver the
+// connections. Package relayclient is the provider's side, relayserver the
 // gateway's.
 //
-// The provider sends GET Path with "Connection: Upgrade" and
+// A tunnel is a pool of connections, each set up the same way. The
+// provider sends GET Path with "Connection: Upgrade" and
 // "Upgrade: " + Protocol, over TLS in production; the gateway answers 101
-// Switching Protocols and the connection becomes the tunnel. Then, one
+// Switching Protocols and the connection is the provider's. Then, one
 // JSON object per line (at most MaxLine bytes):
 //
 //	gateway -> provider  Challenge{nonce}
@@ -17,13 +18,32 @@
 // provider dialed it, nonce): the gateway accepts only a login signed by
 // the address the registry holds for name (or, with no name, serves every
 // name the address holds), made for itself, with the nonce it just chose.
+// Every connection logs in; none inherits another's login.
 //
-// After an accepting Result the connection carries HTTP/2 (prior
-// knowledge) with the gateway as client and the provider as server.
-// HTTP/2 multiplexes concurrent requests with per-stream flow control, so
-// bodies stream both ways, and the provider serves its ordinary
-// http.Handler, keeping all its own routes and limits. HTTP/2 pings on both
-// sides find a dead tunnel.
+// After an accepting Result the connection carries plain HTTP/1.1 with
+// the gateway as client and the provider as server, one request at a
+// time, kept alive between requests. The provider serves its ordinary
+// http.Handler, keeping all its own routes and limits; bodies stream both
+// ways as on any HTTP/1.1 connection. The provider keeps a few logged-in
+// connections idle (relayclient.Config.Idle): when a request arrives on
+// one, it dials a replacement, so the gateway rarely waits. The gateway
+// sends nothing on a connection until it has a request for it, and the
+// provider nothing until it has read one; either may close an idle
+// connection. The gateway caps the connections one address may hold
+// (relayserver.Config.MaxConns, refusing logins beyond it with an
+// "unavailable" Result) and the requests waiting for one
+// (relayserver.Config.QueueWait, then the request fails as unreachable).
+// TCP keep-alives on both sides find dead connections; the gateway also
+// notices at once when a provider closes an idle one.
+//
+// Why HTTP/1.1 connections and not one multiplexed connection: HTTP/2
+// (and yamux, measured alike) moves every body through flow-control
+// windows, per-frame copies and goroutine handoffs; on a busy two-core
+// machine 1 MiB downloads through the gateway ran at about half the speed
+// of direct, against about 0.7 for the gateway's plain HTTP/1.1 proxying
+// to an endpoint. Over pooled HTTP/1.1 connections a tunnel is that same
+// data path. The costs are a login per connection (a signature and a
+// registry lookup) and a socket per concurrent request.
 //
 // Why a plain upgrade and not WebSocket: WebSocket frames every write as a
 // message, and a client must mask what it sends; the library measured
@@ -44,8 +64,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/net/http2"
-
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/wf"
@@ -54,8 +72,9 @@ import (
 // Path is where a gateway accepts tunnels.
 const Path = "/.well-known/webfunctions/tunnel"
 
-// Protocol is the Upgrade token, naming this protocol's version.
-const Protocol = "webfunctions-tunnel.v1"
+// Protocol is the Upgrade token, naming this protocol's version. v1
+// carried HTTP/2 over a single connection.
+const Protocol = "webfunctions-tunnel.v2"
 
 // Challenge is the gateway's first message.
 type Challenge struct {
@@ -134,48 +153,4 @@ func GatewayName(host string) string {
 		host = h
 	}
 	return strings.ToLower(strings.Trim(host, "[]"))
-}
-
-// Flow-control windows: 4 MiB per stream lets one stream fill a fast link
-// (HTTP/2's default of 64 KiB caps a stream at 64 KiB per round trip);
-// 16 MiB per connection bounds what a tunnel buffers.
-//
-// Frame sizes (HTTP/2's default is 16 KiB): each DATA frame the provider
-// sends costs its HTTP/2 server a goroutine and a copy, and the gateway's
-// reader a wake-up, so on a busy CPU fewer, larger frames are what make
-// bulk responses faster: 1 MiB downloads measured 10-20% faster (through a
-// gateway, and through the tunnel alone) with 512 KiB frames than with
-// 256 KiB; 1 MiB frames no better. The gateway keeps a buffer of the
-// largest frame it has read per tunnel, so this is also memory per
-// connected provider. Request bodies keep 256 KiB frames: 1 MiB ones
-// measured no faster, if anything slower, on the echo benchmark.
-const (
-	streamWindow  = 4 << 20
-	connWindow    = 16 << 20
-	responseFrame = 512 << 10 // provider to gateway: the gateway's MaxReadFrameSize
-	requestFrame  = 256 << 10 // gateway to provider: the provider's MaxReadFrameSize
-)
-
-// NewServer is the provider's HTTP/2 server for a tunnel.
-func NewServer() *http2.Server {
-	return &http2.Server{
-		MaxConcurrentStreams:         256,
-		MaxUploadBufferPerStream:     streamWindow,
-		MaxUploadBufferPerConnection: connWindow,
-		MaxReadFrameSize:             requestFrame,
-		ReadIdleTimeout:              30 * time.Second,
-		PingTimeout:                  15 * time.Second,
-	}
-}
-
-// NewTransport is the gateway's HTTP/2 transport for tunnels.
-func NewTransport() *http2.Transport {
-	return &http2.Transport{
-		AllowHTTP:                  true,
-		StrictMaxConcurrentStreams: true, // wait for a free stream rather than fail
-		DisableCompression:         true,
-		ReadIdleTimeout:            30 * time.Second,
-		PingTimeout:                15 * time.Second,
-		MaxReadFrameSize:           responseFrame,
-	}
 }

@@ -1,10 +1,12 @@
 // Package relayserver is the gateway's side of the relay tunnel protocol
-// (package relay): it accepts tunnels from providers, checks their logins
-// against the registry, and sends HTTP requests to them through the
-// tunnel. It does not listen on its own: mount Handler at relay.Path.
+// (package relay): it accepts tunnel connections from providers, checks
+// each login against the registry, pools the connections by name and
+// sends HTTP requests to providers over them. It does not listen on its
+// own: mount Handler at relay.Path.
 package relayserver
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -12,12 +14,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"slices"
 	"strings"
 	"sync"
 	"time"
-
-	"golang.org/x/net/http2"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
@@ -37,7 +38,16 @@ type Config struct {
 	// Names returns the names addr holds, for logins that name none.
 	// Optional: without it a login must name its name.
 	Names func(ctx context.Context, addr wf.Address) ([]string, error)
-	Log   *slog.Logger // default: discard
+	// MaxConns bounds the tunnel connections one address holds open, idle
+	// and busy, over all its names: so many requests run at once, and a
+	// provider cannot use up the gateway's sockets. Default 64.
+	MaxConns int
+	// QueueWait bounds how long a request waits for a connection when all
+	// are busy (or the provider's replacement is still logging in); then
+	// it fails as never sent, which the gateway answers 503 or retries
+	// elsewhere. Default 5 s.
+	QueueWait time.Duration
+	Log       *slog.Logger // default: discard
 }
 
 // Server tracks the live tunnels. It is safe for concurrent use.
@@ -45,9 +55,11 @@ type Server struct {
 	cfg Config
 	log *slog.Logger
 
-	mu      sync.Mutex
-	tunnels map[string][]*Tunnel // by name, oldest first
-	closed  bool
+	mu       sync.Mutex
+	tunnels  map[string][]*Tunnel // by name, oldest first
+	perOwner map[wf.Address]int   // live connections
+	conns    map[*pconn]struct{}
+	closed   bool
 }
 
 // New returns a Server.
@@ -58,95 +70,278 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Server{cfg: cfg, log: cfg.Log, tunnels: make(map[string][]*Tunnel)}, nil
+	if cfg.MaxConns <= 0 {
+		cfg.MaxConns = 64
+	}
+	if cfg.QueueWait <= 0 {
+		cfg.QueueWait = 5 * time.Second
+	}
+	return &Server{cfg: cfg, log: cfg.Log, tunnels: make(map[string][]*Tunnel),
+		perOwner: make(map[wf.Address]int), conns: make(map[*pconn]struct{})}, nil
 }
 
-// Tunnel is one provider's live tunnel. Its RoundTrip sends a request to
-// the provider; the request's URL host is ignored.
+// Tunnel is the pool of one address's connections serving one name. Its
+// RoundTrip sends a request to the provider over one of them; the
+// request's URL host is ignored. It lives while it has a connection, and
+// Config.QueueWait after its last one ends.
 type Tunnel struct {
-	names   []string
-	owner   wf.Address
-	created time.Time
-	conn    net.Conn
+	s     *Server
+	name  string
+	owner wf.Address
+	tr    *http.Transport
+	slots chan struct{} // one per request in flight
+	avail chan struct{} // a fresh connection arrived
+	done  chan struct{} // closed when the tunnel ends
 
-	ready    chan struct{}     // closed once cc is set (or the start failed)
-	cc       *http2.ClientConn // nil if the start failed
-	done     chan struct{}     // closed when the tunnel ends
-	doneOnce sync.Once
+	// Guarded by s.mu.
+	fresh []*pconn // logged in, no request yet; newest last
+	conns map[*pconn]struct{}
+	ended bool
 }
 
-// errClosed is wrapped in a dial error, as for a TCP connection, so
-// callers know a request that got it never reached the provider.
-var errClosed = errors.New("relayserver: tunnel closed")
+// errClosed and errBusy are wrapped in a dial error, as for a TCP
+// connection, so callers know a request that got them never reached the
+// provider.
+var (
+	errClosed = errors.New("relayserver: tunnel closed")
+	errBusy   = fmt.Errorf("%w: relayserver: every tunnel connection is busy", wf.ErrUnavailable)
+)
+
+func dialErr(err error) error { return &net.OpError{Op: "dial", Net: "tunnel", Err: err} }
 
 // Owner is the address that logged in.
 func (t *Tunnel) Owner() wf.Address { return t.owner }
 
-// Names are the names the tunnel serves.
-func (t *Tunnel) Names() []string { return t.names }
+// Names are the names the tunnel serves: its one name.
+func (t *Tunnel) Names() []string { return []string{t.name} }
 
-// RoundTrip implements http.RoundTripper over the tunnel's HTTP/2
-// connection. Requests beyond the provider's concurrent stream limit wait
-// for a free stream.
+// Conns is the number of the tunnel's connections, idle and busy.
+func (t *Tunnel) Conns() int {
+	t.s.mu.Lock()
+	defer t.s.mu.Unlock()
+	return len(t.conns)
+}
+
+// RoundTrip implements http.RoundTripper over the tunnel's connections,
+// one request per connection at a time. A request finding every
+// connection busy waits up to Config.QueueWait.
 func (t *Tunnel) RoundTrip(r *http.Request) (*http.Response, error) {
-	select { // nothing is sent before the provider has read its Result
-	case <-t.ready:
-	case <-r.Context().Done():
-		return nil, r.Context().Err()
-	}
-	if t.cc == nil || t.closed() || !t.cc.CanTakeNewRequest() {
-		if r.Body != nil {
-			r.Body.Close()
+	select {
+	case t.slots <- struct{}{}:
+	default:
+		timer := time.NewTimer(t.s.cfg.QueueWait)
+		defer timer.Stop()
+		select {
+		case t.slots <- struct{}{}:
+		case <-timer.C:
+			closeBody(r)
+			return nil, dialErr(errBusy)
+		case <-t.done:
+			closeBody(r)
+			return nil, dialErr(errClosed)
+		case <-r.Context().Done():
+			closeBody(r)
+			return nil, r.Context().Err()
 		}
-		return nil, &net.OpError{Op: "dial", Net: "tunnel", Err: errClosed}
 	}
-	return t.cc.RoundTrip(r)
+	resp, err := t.tr.RoundTrip(r)
+	if err != nil {
+		<-t.slots
+		return nil, err
+	}
+	resp.Body = &slotBody{ReadCloser: resp.Body, t: t}
+	return resp, nil
+}
+
+func closeBody(r *http.Request) {
+	if r.Body != nil {
+		r.Body.Close()
+	}
+}
+
+// slotBody frees its request's slot when closed.
+type slotBody struct {
+	io.ReadCloser
+	t    *Tunnel
+	once sync.Once
+}
+
+func (b *slotBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.once.Do(func() { <-b.t.slots })
+	return err
+}
+
+// dial hands the transport a fresh connection, waiting for the provider
+// to log one in if none is.
+func (t *Tunnel) dial(ctx context.Context, _, _ string) (net.Conn, error) {
+	var timeout <-chan time.Time
+	for {
+		t.s.mu.Lock()
+		var c *pconn
+		for c == nil && len(t.fresh) > 0 {
+			c, t.fresh = t.fresh[len(t.fresh)-1], t.fresh[:len(t.fresh)-1]
+			if c.taken {
+				c = nil // another name's tunnel took it
+			}
+		}
+		if c != nil {
+			c.taken = true
+		}
+		ended := t.ended
+		t.s.mu.Unlock()
+		if c != nil {
+			if c.claim() {
+				return c, nil
+			}
+			continue
+		}
+		if ended {
+			return nil, dialErr(errClosed)
+		}
+		if timeout == nil {
+			timer := time.NewTimer(t.s.cfg.QueueWait)
+			defer timer.Stop()
+			timeout = timer.C
+		}
+		select {
+		case <-t.avail:
+		case <-t.done:
+		case <-timeout:
+			return nil, dialErr(errBusy)
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
 }
 
 // Done is closed when the tunnel is gone.
 func (t *Tunnel) Done() <-chan struct{} { return t.done }
 
-func (t *Tunnel) closed() bool {
-	select {
-	case <-t.done:
-		return true
-	default:
-		return false
-	}
-}
-
-func (t *Tunnel) end() { t.doneOnce.Do(func() { close(t.done) }) }
-
-// Close ends the tunnel.
+// Close ends the tunnel, closing its connections.
 func (t *Tunnel) Close() error {
-	t.end()
-	select {
-	case <-t.ready:
-		if t.cc != nil {
-			t.cc.Close()
-		}
-	default:
+	s := t.s
+	s.mu.Lock()
+	s.endLocked(t)
+	conns := make([]*pconn, 0, len(t.conns))
+	for c := range t.conns {
+		conns = append(conns, c)
 	}
-	if t.conn != nil {
-		return t.conn.Close()
+	s.mu.Unlock()
+	for _, c := range conns {
+		c.Close()
 	}
+	t.tr.CloseIdleConnections()
 	return nil
 }
 
-// Tunnel returns the newest live tunnel serving name, or nil. Older ones
-// for the same name (a second instance of the provider, or a connection
-// the provider replaced but that has not timed out yet) take over when it
-// ends.
+// endLocked removes t from the server and wakes its waiters.
+func (s *Server) endLocked(t *Tunnel) {
+	if t.ended {
+		return
+	}
+	t.ended = true
+	close(t.done)
+	ts := slices.DeleteFunc(s.tunnels[t.name], func(o *Tunnel) bool { return o == t })
+	if len(ts) == 0 {
+		delete(s.tunnels, t.name)
+	} else {
+		s.tunnels[t.name] = ts
+	}
+}
+
+// pconn is one logged-in connection. While fresh, a goroutine waits on
+// it for the end a provider's close brings; a request claims it by
+// cutting that wait short with a past read deadline.
+type pconn struct {
+	net.Conn
+	r       *bufio.Reader // holds nothing but what the provider sent after login
+	s       *Server
+	owner   wf.Address
+	names   []string
+	tunnels []*Tunnel
+	ready   chan struct{} // closed once the handshake's deadline is lifted
+	watched chan error    // the watcher's result
+	taken   bool          // guarded by s.mu
+	once    sync.Once
+}
+
+func (c *pconn) Read(p []byte) (int, error) { return c.r.Read(p) }
+
+// watch waits while the connection is fresh: a provider sends nothing
+// before a request, so anything but the claim's deadline ends it.
+func (c *pconn) watch() {
+	_, err := c.r.Peek(1)
+	if err == nil {
+		err = errors.New("relayserver: provider spoke first")
+	}
+	c.watched <- err
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return
+	}
+	c.s.mu.Lock()
+	taken := c.taken
+	c.taken = true
+	c.s.mu.Unlock()
+	if !taken {
+		c.Close()
+	}
+}
+
+// claim stops the watcher; false means the connection had died.
+func (c *pconn) claim() bool {
+	<-c.ready
+	c.Conn.SetReadDeadline(time.Unix(1, 0))
+	if err := <-c.watched; !errors.Is(err, os.ErrDeadlineExceeded) {
+		c.Close()
+		return false
+	}
+	c.Conn.SetReadDeadline(time.Time{})
+	return true
+}
+
+func (c *pconn) Close() error {
+	c.once.Do(func() { c.s.gone(c) })
+	return c.Conn.Close()
+}
+
+// gone forgets c, ending the tunnels it was the last connection of.
+func (s *Server) gone(c *pconn) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.conns, c)
+	if s.perOwner[c.owner]--; s.perOwner[c.owner] <= 0 {
+		delete(s.perOwner, c.owner)
+	}
+	for _, t := range c.tunnels {
+		delete(t.conns, c)
+		t.fresh = slices.DeleteFunc(t.fresh, func(o *pconn) bool { return o == c })
+		if len(t.conns) == 0 && !t.ended {
+			// The provider may be logging a replacement in (every
+			// connection busy, each closing after its request); requests
+			// wait for it as for a busy pool.
+			time.AfterFunc(s.cfg.QueueWait, func() {
+				s.mu.Lock()
+				defer s.mu.Unlock()
+				if len(t.conns) == 0 {
+					s.endLocked(t)
+				}
+			})
+		}
+	}
+}
+
+// Tunnel returns the newest live tunnel serving name, or nil. An older
+// one (a previous owner's, until the caller closes it) takes over when
+// it ends.
 func (s *Server) Tunnel(name string) *Tunnel {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ts := s.tunnels[name]
-	for i := len(ts) - 1; i >= 0; i-- {
-		if !ts[i].closed() {
-			return ts[i]
-		}
+	if len(ts) == 0 {
+		return nil
 	}
-	return nil
+	return ts[len(ts)-1]
 }
 
 // Len is the number of names served through live tunnels.
@@ -156,22 +351,37 @@ func (s *Server) Len() int {
 	return len(s.tunnels)
 }
 
+// Conns is the number of live tunnel connections.
+func (s *Server) Conns() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.conns)
+}
+
 // Close ends every tunnel and refuses new ones.
 func (s *Server) Close() error {
 	s.mu.Lock()
 	s.closed = true
-	all := s.tunnels
-	s.tunnels = map[string][]*Tunnel{}
+	var ts []*Tunnel
+	for _, l := range s.tunnels {
+		ts = append(ts, l...)
+	}
+	conns := make([]*pconn, 0, len(s.conns))
+	for c := range s.conns {
+		conns = append(conns, c)
+	}
 	s.mu.Unlock()
-	for _, ts := range all {
-		for _, t := range ts {
-			t.Close()
-		}
+	for _, c := range conns {
+		c.Close()
+	}
+	for _, t := range ts {
+		t.Close()
 	}
 	return nil
 }
 
-// Handler accepts tunnels. The handler returns when its tunnel ends.
+// Handler accepts tunnel connections. The handler returns once the
+// connection is logged in and pooled (or refused).
 func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serve) }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
@@ -188,72 +398,107 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		httperr.Write(w, nil, fmt.Errorf("%w: a tunnel needs an HTTP/1.1 connection", wf.ErrInvalid))
 		return
 	}
-	defer conn.Close()
 	log := s.log.With("remote", r.RemoteAddr)
 	conn.SetDeadline(time.Now().Add(relay.HandshakeTimeout))
 	if _, err := io.WriteString(conn, "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: "+relay.Protocol+"\r\n\r\n"); err != nil {
+		conn.Close()
 		return
 	}
 	rc := &relay.Conn{Conn: conn, R: brw.Reader}
-	t, err := s.handshake(r.Context(), rc, gateway)
+	c, err := s.handshake(r.Context(), rc, gateway)
+	if err == nil {
+		c.s, c.Conn, c.r = s, conn, brw.Reader
+		err = s.reserve(c.owner)
+	}
 	if err != nil {
 		log.Info("tunnel refused", "err", err)
 		_, code := httperr.Status(err)
 		relay.WriteMessage(conn, relay.Result{Error: &httperr.Detail{Code: code, Message: httperr.Message(err)}})
+		conn.Close()
 		return
 	}
-	t.conn = conn
-	// Registered before the provider hears it is accepted, so that once
-	// it has, requests for its names find the tunnel (and wait for ready).
-	if !s.add(t) {
-		close(t.ready)
-		return
-	}
-	defer func() {
-		s.remove(t)
-		t.Close()
-	}()
-	if err := relay.WriteMessage(conn, relay.Result{Names: t.names}); err != nil {
-		close(t.ready)
+	// Pooled before the provider hears it is accepted, so that once it
+	// has, requests for its names find it. A request claiming it waits
+	// for the watcher, which starts once the Result is out.
+	first := s.add(c)
+	if err := relay.WriteMessage(conn, relay.Result{Names: c.names}); err != nil {
+		c.watched <- err
+		close(c.ready)
+		c.Close()
 		return
 	}
 	conn.SetDeadline(time.Time{})
-	cc, err := relay.NewTransport().NewClientConn(&watchConn{Conn: rc, t: t})
-	if err == nil {
-		t.cc = cc
+	close(c.ready)
+	go c.watch()
+	if first {
+		log.Info("tunnel up", "names", c.names, "owner", chain.ChecksumAddress(c.owner))
 	}
-	close(t.ready)
-	if err != nil {
-		log.Info("tunnel failed to start", "err", err)
-		return
+}
+
+// reserve counts a connection for owner, refusing one over the cap.
+func (s *Server) reserve(owner wf.Address) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return fmt.Errorf("%w: the gateway is shutting down", wf.ErrUnavailable)
 	}
-	log.Info("tunnel up", "names", t.names, "owner", chain.ChecksumAddress(t.owner))
-	// The handler holds the hijacked connection until the tunnel ends.
-	<-t.done
-	log.Info("tunnel down", "names", t.names, "up", time.Since(t.created).Round(time.Millisecond))
-}
-
-// watchConn ends its tunnel when the connection fails.
-type watchConn struct {
-	net.Conn
-	t *Tunnel
-}
-
-func (c *watchConn) Read(p []byte) (int, error) {
-	n, err := c.Conn.Read(p)
-	if err != nil {
-		c.t.end()
+	if s.perOwner[owner] >= s.cfg.MaxConns {
+		return fmt.Errorf("%w: %s already holds %d tunnel connections, this gateway's limit", wf.ErrUnavailable, chain.ChecksumAddress(owner), s.cfg.MaxConns)
 	}
-	return n, err
+	s.perOwner[owner]++
+	return nil
 }
 
-func (c *watchConn) Close() error {
-	c.t.end()
-	return c.Conn.Close()
+// add pools c under each of its names, reporting whether it started a
+// tunnel.
+func (s *Server) add(c *pconn) (first bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.conns[c] = struct{}{}
+	for _, n := range c.names {
+		var t *Tunnel
+		for _, o := range s.tunnels[n] {
+			if o.owner == c.owner {
+				t = o
+			}
+		}
+		if t == nil {
+			t = s.newTunnel(n, c.owner)
+			s.tunnels[n] = append(s.tunnels[n], t)
+			first = true
+		}
+		c.tunnels = append(c.tunnels, t)
+		t.conns[c] = struct{}{}
+		t.fresh = append(t.fresh, c)
+		select {
+		case t.avail <- struct{}{}:
+		default:
+		}
+	}
+	return first
 }
 
-// handshake runs the challenge and login, returning the tunnel to be.
-func (s *Server) handshake(ctx context.Context, c *relay.Conn, gateway string) (*Tunnel, error) {
+func (s *Server) newTunnel(name string, owner wf.Address) *Tunnel {
+	t := &Tunnel{s: s, name: name, owner: owner,
+		slots: make(chan struct{}, s.cfg.MaxConns), avail: make(chan struct{}, 1), done: make(chan struct{}),
+		conns: make(map[*pconn]struct{})}
+	t.tr = &http.Transport{
+		DialContext:         t.dial,
+		MaxConnsPerHost:     s.cfg.MaxConns,
+		MaxIdleConnsPerHost: s.cfg.MaxConns,
+		// The provider keeps its own few idle, so connections a burst
+		// left behind need not stay long.
+		IdleConnTimeout:       30 * time.Second,
+		ExpectContinueTimeout: time.Second,
+		DisableCompression:    true, // pass bodies through as they are
+		ReadBufferSize:        64 << 10,
+		WriteBufferSize:       64 << 10,
+	}
+	return t
+}
+
+// handshake runs the challenge and login, returning the connection to be.
+func (s *Server) handshake(ctx context.Context, c *relay.Conn, gateway string) (*pconn, error) {
 	ctx, cancel := context.WithTimeout(ctx, relay.HandshakeTimeout)
 	defer cancel()
 	n := chain.NewNonce()
@@ -290,33 +535,7 @@ func (s *Server) handshake(ctx context.Context, c *relay.Conn, gateway string) (
 			return nil, fmt.Errorf("%w: %s holds no registered name", wf.ErrForbidden, chain.ChecksumAddress(login.Address))
 		}
 	}
-	return &Tunnel{names: names, owner: login.Address, created: time.Now(), ready: make(chan struct{}), done: make(chan struct{})}, nil
-}
-
-// add registers t under its names.
-func (s *Server) add(t *Tunnel) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
-		return false
-	}
-	for _, n := range t.names {
-		s.tunnels[n] = append(s.tunnels[n], t)
-	}
-	return true
-}
-
-func (s *Server) remove(t *Tunnel) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, n := range t.names {
-		ts := slices.DeleteFunc(s.tunnels[n], func(o *Tunnel) bool { return o == t })
-		if len(ts) == 0 {
-			delete(s.tunnels, n)
-		} else {
-			s.tunnels[n] = ts
-		}
-	}
+	return &pconn{names: names, owner: login.Address, ready: make(chan struct{}), watched: make(chan error, 1)}, nil
 }
 
 func headerHas(h http.Header, key, token string) bool {

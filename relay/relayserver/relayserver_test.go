@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -46,7 +48,14 @@ func (r registry) names(_ context.Context, a wf.Address) ([]string, error) {
 // gateway serves a relay server on loopback as gw.test.
 func gateway(t testing.TB, reg registry) (*relayserver.Server, *httptest.Server) {
 	t.Helper()
-	s, err := relayserver.New(relayserver.Config{Gateway: "gw.test", Owner: reg.owner, Names: reg.names})
+	return gatewayConfig(t, reg, relayserver.Config{})
+}
+
+// gatewayConfig is gateway with cfg's limits.
+func gatewayConfig(t testing.TB, reg registry, cfg relayserver.Config) (*relayserver.Server, *httptest.Server) {
+	t.Helper()
+	cfg.Gateway, cfg.Owner, cfg.Names = "gw.test", reg.owner, reg.names
+	s, err := relayserver.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,6 +67,7 @@ func gateway(t testing.TB, reg registry) (*relayserver.Server, *httptest.Server)
 }
 
 type conn struct {
+	stop func() // ends the client and waits for it
 	up   chan []string
 	down chan error
 	done chan error
@@ -66,10 +76,18 @@ type conn struct {
 // dial runs a relay client until the test ends.
 func dial(t testing.TB, hs *httptest.Server, host, name string, key *chain.Key, h http.Handler) *conn {
 	t.Helper()
+	return dialConfig(t, relayclient.Config{Gateway: hs.URL, Host: host, Name: name, Key: key, Handler: h})
+}
+
+// dialConfig runs a relay client with cfg (its callbacks and backoff set
+// here) until the test ends.
+func dialConfig(t testing.TB, cfg relayclient.Config) *conn {
+	t.Helper()
 	c := &conn{up: make(chan []string, 16), down: make(chan error, 16), done: make(chan error, 1)}
+	cfg.MinBackoff, cfg.MaxBackoff = 10*time.Millisecond, 50*time.Millisecond
 	rc, err := relayclient.New(relayclient.Config{
-		Gateway: hs.URL, Host: host, Name: name, Key: key, Handler: h,
-		MinBackoff: 10 * time.Millisecond, MaxBackoff: 50 * time.Millisecond,
+		Gateway: cfg.Gateway, Host: cfg.Host, Name: cfg.Name, Key: cfg.Key, Handler: cfg.Handler,
+		MinBackoff: cfg.MinBackoff, MaxBackoff: cfg.MaxBackoff, Idle: cfg.Idle, MaxConns: cfg.MaxConns, HTTPClient: cfg.HTTPClient,
 		OnUp: func(ns []string) {
 			select {
 			case c.up <- ns:
@@ -89,7 +107,8 @@ func dial(t testing.TB, hs *httptest.Server, host, name string, key *chain.Key, 
 	ctx, cancel := context.WithCancel(context.Background())
 	finished := make(chan struct{})
 	go func() { c.done <- rc.Run(ctx); close(finished) }()
-	t.Cleanup(func() { cancel(); <-finished })
+	c.stop = func() { cancel(); <-finished }
+	t.Cleanup(c.stop)
 	return c
 }
 
@@ -226,35 +245,226 @@ func TestStreamsBothWays(t *testing.T) {
 	}
 }
 
-// A tunnel that drops comes back by itself; a second connection for the
-// same name stands by and takes over.
+// A tunnel that drops comes back by itself; a second instance with the
+// same key shares the pool, and serves alone once the first stops.
 func TestReconnect(t *testing.T) {
 	alice := chain.DevKey(1)
 	s, hs := gateway(t, registry{"alice": alice})
 	c := dial(t, hs, "gw.test", "alice", alice, hello)
 	c.waitUp(t)
-	s.Tunnel("alice").Close()
-	select {
-	case <-c.down:
-	case <-time.After(10 * time.Second):
-		t.Fatal("client did not notice the tunnel closing")
-	}
-	c.waitUp(t)
-	if got := get(t, s.Tunnel("alice"), "/again"); got != "hello from alice/again" {
-		t.Fatalf("after reconnect: %q", got)
-	}
+	old := s.Tunnel("alice")
+	old.Close()
+	// The provider notices its connections closing and dials new ones
+	// (which may log in before the last old one is seen to close, so
+	// OnDown is not certain).
+	waitFor(t, "a request through a new tunnel", func() bool {
+		tn := s.Tunnel("alice")
+		if tn == nil || tn == old {
+			return false
+		}
+		req, _ := http.NewRequest("GET", "http://alice/again", nil)
+		resp, err := tn.RoundTrip(req)
+		if err != nil {
+			return false
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b) == "hello from alice/again"
+	})
 
+	// A second instance with the same key joins the pool; when the first
+	// stops, the second serves alone.
 	second := dial(t, hs, "gw.test", "alice", alice, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "second")
 	}))
 	second.waitUp(t)
-	if got := get(t, s.Tunnel("alice"), "/"); got != "second" {
-		t.Fatalf("newest tunnel not preferred: %q", got)
+	tn := s.Tunnel("alice")
+	waitFor(t, "both instances' idle connections", func() bool { return tn.Conns() >= 4 })
+	c.stop()
+	waitFor(t, "the first instance's connections to go", func() bool { return tn.Conns() == 2 })
+	for range 4 {
+		if got := get(t, s.Tunnel("alice"), "/"); got != "second" {
+			t.Fatalf("after the first instance stopped: %q", got)
+		}
 	}
-	s.Tunnel("alice").Close()
-	if got := get(t, s.Tunnel("alice"), "/first"); got != "hello from alice/first" {
-		t.Fatalf("older tunnel did not take over: %q", got)
+}
+
+// waitFor polls cond for up to 10 s.
+func waitFor(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %s in 10s", what)
+		}
 	}
+}
+
+// blocker is a handler that holds each request until released, counting
+// arrivals.
+type blocker struct {
+	arrived chan struct{}
+	release chan struct{}
+}
+
+func newBlocker() *blocker {
+	return &blocker{arrived: make(chan struct{}, 100), release: make(chan struct{})}
+}
+
+func (b *blocker) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	b.arrived <- struct{}{}
+	<-b.release
+	io.WriteString(w, "done")
+}
+
+func (b *blocker) wait(t testing.TB, n int) {
+	t.Helper()
+	for i := range n {
+		select {
+		case <-b.arrived:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%d of %d requests reached the provider in 10s", i, n)
+		}
+	}
+}
+
+// fetch sends n GETs at once, reporting each one's body or error.
+func fetch(tn *relayserver.Tunnel, n int) chan string {
+	out := make(chan string, n)
+	for range n {
+		go func() {
+			req, _ := http.NewRequest("GET", "http://alice/", nil)
+			resp, err := tn.RoundTrip(req)
+			if err != nil {
+				out <- "error: " + err.Error()
+				return
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			out <- string(b)
+		}()
+	}
+	return out
+}
+
+// The provider keeps Idle connections waiting; each request takes one
+// and a replacement is dialed, so more requests than Idle run at once.
+func TestPool(t *testing.T) {
+	alice := chain.DevKey(1)
+	t.Run("replacement and more than idle at once", func(t *testing.T) {
+		s, hs := gateway(t, registry{"alice": alice})
+		b := newBlocker()
+		dialConfig(t, relayclient.Config{Gateway: hs.URL, Host: "gw.test", Name: "alice", Key: alice, Handler: b, Idle: 2}).waitUp(t)
+		tn := s.Tunnel("alice")
+		waitFor(t, "2 idle connections", func() bool { return tn.Conns() == 2 })
+		got := fetch(tn, 1)
+		b.wait(t, 1)
+		waitFor(t, "a replacement for the busy one", func() bool { return tn.Conns() == 3 })
+		got2 := fetch(tn, 7)
+		b.wait(t, 7) // all 8 in the handler at once
+		waitFor(t, "8 busy and 2 idle connections", func() bool { return tn.Conns() == 10 })
+		close(b.release)
+		for range 8 {
+			var r string
+			select {
+			case r = <-got:
+			case r = <-got2:
+			}
+			if r != "done" {
+				t.Fatalf("request: %q", r)
+			}
+		}
+	})
+	t.Run("cap", func(t *testing.T) {
+		s, hs := gatewayConfig(t, registry{"alice": alice}, relayserver.Config{MaxConns: 3, QueueWait: 200 * time.Millisecond})
+		b := newBlocker()
+		c := dialConfig(t, relayclient.Config{Gateway: hs.URL, Host: "gw.test", Name: "alice", Key: alice, Handler: b, Idle: 2})
+		c.waitUp(t)
+		tn := s.Tunnel("alice")
+		got := fetch(tn, 3)
+		b.wait(t, 3)
+		// The provider's replacements are refused, and it keeps trying.
+		for range 2 {
+			select {
+			case err := <-c.down:
+				if !strings.Contains(err.Error(), "unavailable") {
+					t.Fatalf("down: %v", err)
+				}
+			case err := <-c.done:
+				t.Fatalf("gave up: %v", err)
+			case <-time.After(10 * time.Second):
+				t.Fatal("no refused login in 10s")
+			}
+		}
+		if n := s.Conns(); n != 3 {
+			t.Fatalf("%d connections, cap 3", n)
+		}
+		start := time.Now()
+		req, _ := http.NewRequest("GET", "http://alice/", nil)
+		_, err := tn.RoundTrip(req)
+		var op *net.OpError
+		if !errors.As(err, &op) || op.Op != "dial" || !errors.Is(err, wf.ErrUnavailable) {
+			t.Fatalf("a request over the cap: %v, want a dial error matching ErrUnavailable", err)
+		}
+		if d := time.Since(start); d < 150*time.Millisecond {
+			t.Fatalf("refused after %s, want a wait of QueueWait", d)
+		}
+		close(b.release)
+		for range 3 {
+			if r := <-got; r != "done" {
+				t.Fatalf("request: %q", r)
+			}
+		}
+		if r := <-fetch(tn, 1); r != "done" {
+			t.Fatalf("after the burst: %q", r)
+		}
+	})
+	t.Run("a moment without connections", func(t *testing.T) {
+		// One connection at most, closed after each request: between a
+		// request and the replacement's login the pool is empty, and the
+		// tunnel must outlive that.
+		s, hs := gateway(t, registry{"alice": alice})
+		closing := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Connection", "close")
+			io.WriteString(w, "done")
+		})
+		dialConfig(t, relayclient.Config{Gateway: hs.URL, Host: "gw.test", Name: "alice", Key: alice, Handler: closing, Idle: 1, MaxConns: 1}).waitUp(t)
+		tn := s.Tunnel("alice")
+		for i := range 5 {
+			if r := <-fetch(tn, 1); r != "done" {
+				t.Fatalf("request %d: %q", i, r)
+			}
+		}
+		if s.Tunnel("alice") != tn {
+			t.Fatal("the tunnel was replaced")
+		}
+	})
+	t.Run("dead idle connection replaced", func(t *testing.T) {
+		s, hs := gateway(t, registry{"alice": alice})
+		var mu sync.Mutex
+		var raw []net.Conn
+		hc := &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			c, err := (&net.Dialer{}).DialContext(ctx, network, addr)
+			if err == nil {
+				mu.Lock()
+				raw = append(raw, c)
+				mu.Unlock()
+			}
+			return c, err
+		}}}
+		dialConfig(t, relayclient.Config{Gateway: hs.URL, Host: "gw.test", Name: "alice", Key: alice, Handler: hello, HTTPClient: hc}).waitUp(t)
+		tn := s.Tunnel("alice")
+		waitFor(t, "2 idle connections", func() bool { return tn.Conns() == 2 })
+		mu.Lock()
+		raw[0].Close() // as a network failure would, under both ends
+		mu.Unlock()
+		waitFor(t, "a third connection dialed", func() bool { mu.Lock(); defer mu.Unlock(); return len(raw) == 3 })
+		waitFor(t, "2 live connections", func() bool { return tn.Conns() == 2 })
+		for i := range 4 { // none of them gets the dead one
+			if got := get(t, tn, "/"); got != "hello from alice/" {
+				t.Fatalf("request %d: %q", i, got)
+			}
+		}
+	})
 }
 
 // BenchmarkThroughput moves 1 MiB through a tunnel and through the same
