@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/templates"
 )
 
 func benchmarkRun(b *testing.B, sb *sandbox.Sandbox, mod *sandbox.Module, path string) {
@@ -61,6 +62,28 @@ func BenchmarkRunHello(b *testing.B) {
 		b.Fatal(err)
 	}
 	benchmarkRun(b, sb, mod, "/")
+}
+
+// BenchmarkRunAssemblyScript is the AssemblyScript template's hello (15 KB,
+// the language's own runtime and GC): a typical small guest.
+func BenchmarkRunAssemblyScript(b *testing.B) {
+	ctx := context.Background()
+	sb, err := sandbox.New(ctx, sandbox.Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sb.Close(ctx)
+	mod, err := sb.Compile(ctx, "hello", templates.HelloWasm)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		resp, err := sb.Run(ctx, mod, &sandbox.Request{Method: "GET", RawQuery: "name=bench", ScriptName: "/hello", Host: "127.0.0.1"})
+		if err != nil || string(resp.Body) != "Hello, bench!\n" {
+			b.Fatalf("%v %q", err, resp.Body)
+		}
+	}
 }
 
 // BenchmarkCompileHit is the per-request cost of finding a compiled module.

@@ -71,9 +71,18 @@
 //     compiled module serves every limit, and Response.Memory reports the
 //     peak. A refused grow is memory.grow returning -1; Go guests then die
 //     with "out of memory" and exit 2, reported as ErrFunctionFailed.
-//   - Time: a context deadline with WithCloseOnContextDone, so even a loop
-//     with no calls stops at the deadline; the guest's sleep also wakes
-//     there. A Run past its deadline fails with ErrTimeout.
+//   - Time: every module is rewritten before it is compiled so that each
+//     function entry and loop head checks a stop flag, which Run sets at the
+//     deadline (instrument.go). Any code that runs long passes a check, so
+//     even a loop with no calls, or a recursion with no loops, stops at the
+//     deadline; the guest's sleep also wakes there. A Run past its deadline
+//     fails with ErrTimeout. Every 1,024th check also steps out of machine
+//     code into Go: Go cannot preempt a goroutine in wazero's machine code,
+//     so a garbage collection would otherwise wait for a spinning guest,
+//     and so would the goroutine that stops it: the whole process hung.
+//     (wazero's WithCloseOnContextDone calls into Go at every loop
+//     iteration, which cost a small guest two thirds of its run, and does
+//     not stop loop-free recursion.)
 //   - Output: stdout is buffered up to the limit; the write that would pass
 //     it fails and cancels the instance, so a guest that ignores write
 //     errors is stopped at once instead of flooding until the deadline.
@@ -94,9 +103,11 @@
 // pool (memory.go), since allocating one per request kept the GC busy, but
 // every byte an instance could have written is zeroed before the buffer is
 // pooled, and it goes back only after the instance has ended
-// (TestMemoryZeroedOnReuse). A Go guest costs milliseconds per request,
-// almost all of it the Go runtime starting and wazero copying its data
-// segments; a small hand-written module costs a few tens of microseconds
-// (see the benchmarks). Reusing instances (a reactor ABI) is the way to make
+// (TestMemoryZeroedOnReuse). The rewrite also merges nearby data segments,
+// since wazero evaluates each one's offset, with allocations, per instance
+// (a Go guest has about 37,000). A Go guest costs a few milliseconds per
+// request, most of it the Go runtime starting; the AssemblyScript template
+// and a small hand-written module cost tens of microseconds (see the
+// benchmarks). Reusing instances (a reactor ABI) is the way to make
 // Go guests cheaper and is not done here.
 package sandbox

@@ -25,18 +25,15 @@ func sleb(n int32) []byte {
 
 // dirtyModule checks that the memory it starts with is zero, then dirties
 // all of it. Its _start grows memory by grow pages, traps (unreachable) if
-// any byte from 64 to the end is not zero (32 at a time: each loop
-// iteration costs a call into Go, for WithCloseOnContextDone), fills that range with 0xAB, and
+// any byte from 64 to the end is not zero, fills that range with 0xAB, and
 // answers "clean". A memory reused without zeroing makes the next run trap.
 //
 //	(func $_start (local $i i32)
 //	  (drop (memory.grow (i32.const grow)))
 //	  (local.set $i (i32.const 64))
 //	  (loop $scan
-//	    (if (i64.ne (i64.or (i64.load (local.get $i)) ... (i64.load offset=24 (local.get $i)))
-//	                (i64.const 0))
-//	      (then unreachable))
-//	    (br_if $scan (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 32)))
+//	    (if (i32.load8_u (local.get $i)) (then unreachable))
+//	    (br_if $scan (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1)))
 //	                           (i32.shl (memory.size) (i32.const 16)))))
 //	  (memory.fill (i32.const 64) (i32.const 0xAB)
 //	               (i32.sub (i32.shl (memory.size) (i32.const 16)) (i32.const 64)))

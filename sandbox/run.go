@@ -13,8 +13,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/sys"
 
@@ -160,9 +162,23 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 		WithStderr(stderr).
 		WithNanosleep(func(ns int64) { sleep(runCtx, time.Duration(ns)) })
 
+	// Close stops this instance too, and waits for it.
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil, errClosed
+	}
+	s.instances.Add(1)
+	s.mu.Unlock()
+	defer s.instances.Done()
+	defer context.AfterFunc(s.closing, cancel)()
+
 	s.runs.Add(1)
 	start := time.Now()
 	inst, runErr := s.rt.InstantiateModule(allocCtx, m.compiled, mc)
+	if runErr == nil {
+		runErr = startInstance(runCtx, allocCtx, m, inst)
+	}
 	dur := time.Since(start)
 	if inst != nil {
 		inst.Close(ctx)
@@ -188,6 +204,43 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	return resp, nil
 }
 
+// startInstance runs inst's start functions, stopping them when runCtx
+// ends: it sets the global that the instrumented code checks
+// (instrument.go).
+func startInstance(runCtx, callCtx context.Context, m *Module, inst api.Module) error {
+	stop, ok := inst.ExportedGlobal(m.stop).(api.MutableGlobal)
+	if !ok {
+		return fmt.Errorf("sandbox: %s: no stop global", m.key)
+	}
+	var mu sync.Mutex
+	running := true
+	halt := context.AfterFunc(runCtx, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if running {
+			stop.Set(1)
+		}
+	})
+	defer func() {
+		if !halt() {
+			// The flag may be being set: wait for that, so nothing
+			// writes to the instance once it is closed.
+			mu.Lock()
+			running = false
+			mu.Unlock()
+		}
+	}()
+	for _, name := range [...]string{m.start, "_start"} {
+		if name == "" {
+			continue
+		}
+		if _, err := inst.ExportedFunction(name).Call(callCtx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // runError maps how an instance ended to the errors Run documents.
 func (s *Sandbox) runError(ctx context.Context, m *Module, lim limits, err error, timedOut bool, out *limitedWriter, mem *linearMemory) error {
 	if out.exceeded {
@@ -197,8 +250,8 @@ func (s *Sandbox) runError(ctx context.Context, m *Module, lim limits, err error
 			fmt.Errorf("sandbox: %s: stdout over %d bytes", m.key, lim.outBytes))
 	}
 	if s.isClosed() {
-		// Closing the runtime ends guests with exit code 0, which would
-		// otherwise pass for success with a cut-off response.
+		// Close stopped the guest (or would have): its response, if any,
+		// may be cut off, even if it exited 0.
 		return errClosed
 	}
 	if err == nil {

@@ -97,6 +97,13 @@ type Sandbox struct {
 	modules map[string]*entry
 	closed  bool
 
+	// closing is cancelled by Close, to stop the guests still running.
+	// Close waits for them (instances) before it closes the runtime, which
+	// would otherwise close their files under their host calls.
+	closing     context.Context
+	stopRunning context.CancelFunc
+	instances   sync.WaitGroup
+
 	hits, misses, compileErrors, runs atomic.Uint64
 	compileNanos                      atomic.Int64
 }
@@ -113,6 +120,8 @@ type entry struct {
 type Module struct {
 	key      string
 	compiled wazero.CompiledModule
+	stop     string // export name of the global that stops the instance
+	start    string // export name of the module's own start function, or ""
 	minPages uint32
 	s        *Sandbox
 	memHint  atomic.Uint64 // linear memory bytes the last good run reached
@@ -217,9 +226,10 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 	}
 	rc := wazero.NewRuntimeConfig().
 		WithCompilationCache(cache).
-		// Interrupts guests at the deadline, and when a Run cancels them
-		// for writing too much.
-		WithCloseOnContextDone(true).
+		// Not WithCloseOnContextDone (an exit to Go at every loop
+		// iteration): modules stop themselves, and leave machine code for
+		// Go, where the scheduler and GC can stop them, every 1,024 checks
+		// (instrument.go).
 		// The provider-wide ceiling. Each Run's own limit is enforced
 		// below it by linearMemory.
 		WithMemoryLimitPages(cfg.MaxMemoryPages)
@@ -229,17 +239,22 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		cache.Close(ctx)
 		return nil, fmt.Errorf("sandbox: instantiate WASI: %w", err)
 	}
+	closing, stopRunning := context.WithCancel(context.Background())
 	return &Sandbox{
-		cfg:     cfg,
-		rt:      rt,
-		cache:   cache,
-		wasi:    rt.Module(wasi_snapshot_preview1.ModuleName).ExportedFunctionDefinitions(),
-		modules: map[string]*entry{},
+		cfg:         cfg,
+		rt:          rt,
+		cache:       cache,
+		closing:     closing,
+		stopRunning: stopRunning,
+		wasi:        rt.Module(wasi_snapshot_preview1.ModuleName).ExportedFunctionDefinitions(),
+		modules:     map[string]*entry{},
 		modCfg: wazero.NewModuleConfig().
 			WithName(""). // anonymous: many instances of one module at once
 			WithSysWalltime().
 			WithSysNanotime().
-			WithRandSource(rand.Reader),
+			WithRandSource(rand.Reader).
+			// Run calls them itself, once it can stop them.
+			WithStartFunctions(),
 	}, nil
 }
 
@@ -254,6 +269,8 @@ func (s *Sandbox) Close(ctx context.Context) error {
 	s.closed = true
 	s.modules = nil
 	s.mu.Unlock()
+	s.stopRunning()
+	s.instances.Wait()
 	err := s.rt.Close(ctx)
 	if cerr := s.cache.Close(ctx); err == nil {
 		err = cerr
@@ -315,8 +332,12 @@ func (s *Sandbox) Compile(ctx context.Context, key string, wasm []byte) (*Module
 }
 
 func (s *Sandbox) compile(ctx context.Context, key string, wasm []byte) (*Module, error) {
+	inst, err := instrument(wasm)
+	if err != nil {
+		return nil, wf.E(wf.ErrInvalid, "invalid WebAssembly module: "+err.Error(), fmt.Errorf("sandbox: compile %s", key))
+	}
 	// Compilation outlives one caller: others may be waiting for it.
-	cm, err := s.rt.CompileModule(context.WithoutCancel(ctx), wasm)
+	cm, err := s.rt.CompileModule(context.WithoutCancel(ctx), inst.wasm)
 	if err != nil {
 		if s.isClosed() {
 			return nil, errClosed
@@ -328,7 +349,7 @@ func (s *Sandbox) compile(ctx context.Context, key string, wasm []byte) (*Module
 		cm.Close(ctx)
 		return nil, wf.E(wf.ErrInvalid, "unsupported WebAssembly module: "+err.Error(), fmt.Errorf("sandbox: compile %s", key))
 	}
-	m := &Module{key: key, compiled: cm, s: s}
+	m := &Module{key: key, compiled: cm, stop: inst.stop, start: inst.start, s: s}
 	for _, mem := range cm.ExportedMemories() {
 		m.minPages = max(m.minPages, mem.Min())
 	}
