@@ -260,23 +260,22 @@ func FundFromNode(ctx context.Context, rpcURL string, wei *big.Int, to ...wf.Add
 		return fmt.Errorf("chain: chain id: %w", err)
 	}
 	c := newClient(ec, id, nil, Config{})
-	// Sent one by one: the node assigns nonces to its own account.
-	hashes := make([]common.Hash, 0, len(to))
+	// One at a time, each mined before the next is sent: the node assigns
+	// its own account's nonces, and geth --dev, which mines as transactions
+	// arrive, can hand out a nonce still in use by one it is mining
+	// ("replacement transaction underpriced").
 	for _, a := range to {
 		var h common.Hash
 		tx := map[string]any{"from": accounts[0], "to": common.Address(a), "value": (*hexutil.Big)(wei)}
 		if err := rc.CallContext(ctx, &h, "eth_sendTransaction", tx); err != nil {
 			return fmt.Errorf("chain: fund %s: %w", ChecksumAddress(a), err)
 		}
-		hashes = append(hashes, h)
-	}
-	for i, h := range hashes {
 		r, err := c.waitMined(ctx, h)
 		if err != nil {
-			return fmt.Errorf("chain: fund %s: %w", ChecksumAddress(to[i]), err)
+			return fmt.Errorf("chain: fund %s: %w", ChecksumAddress(a), err)
 		}
 		if r.Status != 1 {
-			return fmt.Errorf("chain: fund %s: transfer %s failed", ChecksumAddress(to[i]), h.Hex())
+			return fmt.Errorf("chain: fund %s: transfer %s failed", ChecksumAddress(a), h.Hex())
 		}
 	}
 	return nil
