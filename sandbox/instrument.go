@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -125,6 +126,8 @@ type instrumented struct {
 	wasm  []byte
 	stop  string // export name of the stop global
 	start string // export name of the former start function, or ""
+	// minPages is the defined memory's minimum, exported or not.
+	minPages uint32
 	// instructions is how many instructions were decoded, for tests: a
 	// wrong immediate length changes it.
 	instructions int
@@ -253,7 +256,7 @@ func instrument(wasm []byte) (*instrumented, error) {
 			}
 		}
 	}
-	out := &instrumented{stop: unused(stopExportName)}
+	out := &instrumented{stop: unused(stopExportName), minPages: uint32(min(memPages, math.MaxUint32))}
 	funcs := importedFuncs + definedFuncs
 	stopIndex := importedGlobals + definedGlobals
 	tickIndex := stopIndex + 1
@@ -335,6 +338,8 @@ func instrument(wasm []byte) (*instrumented, error) {
 			emitted[s.id] = true
 		case idStart:
 			// Dropped: Run calls the function through its export.
+		case idTable:
+			res = append(res, wasmSection{idTable, boundTables(s.body)})
 		case idCode:
 			res = append(res, wasmSection{idCode, code})
 			emitted[idCode] = true
@@ -568,6 +573,63 @@ var opImmediates = func() (t [256]uint8) {
 	return t
 }()
 
+// boundTables returns a table section (checked by checkSection) in which
+// every table has a maximum of at most its minimum or maxTableEntries
+// divided among the tables, whichever is more: a guest's table.grow beyond
+// fails (-1) instead of making wazero allocate without bound.
+func boundTables(body []byte) []byte {
+	r := &reader{b: body}
+	n := r.count()
+	out := uleb128(n)
+	for i := uint32(0); i < n; i++ {
+		ref := r.byte()
+		flags := r.byte()
+		lo := r.u32()
+		hi := uint32(math.MaxUint32)
+		if flags == 0x01 {
+			hi = r.u32()
+		}
+		hi = min(hi, max(lo, uint32(maxTableEntries/n)))
+		out = append(append(append(out, ref, 0x01), uleb128(lo)...), uleb128(hi)...)
+	}
+	return out
+}
+
+// plainValType reports whether t is a WebAssembly 2.0 value type.
+func plainValType(t byte) bool {
+	switch t {
+	case 0x7f, 0x7e, 0x7d, 0x7c, 0x7b, 0x70, 0x6f:
+		return true
+	}
+	return false
+}
+
+// blockType returns the index after the block type at b[i:], or -1 if it
+// is not one of WebAssembly 2.0's: empty, a value type, or a type index.
+// (wazero also takes reference types of later proposals, with a second
+// integer; decoding those differently would desynchronise the two.)
+func blockType(b []byte, i int) int {
+	if i >= len(b) {
+		return len(b) + 1
+	}
+	if c := b[i]; c == 0x40 || plainValType(c) {
+		return i + 1
+	}
+	if b[i]&0x40 != 0 && b[i]&0x80 == 0 {
+		return -1 // another negative one-byte value
+	}
+	// A type index: a non-negative s33, at most 5 bytes.
+	for j := i; j < len(b) && j < i+5; j++ {
+		if b[j]&0x80 == 0 {
+			if b[j]&0x40 != 0 {
+				return -1 // negative
+			}
+			return j + 1
+		}
+	}
+	return -1
+}
+
 // skipLEB returns the index after the LEB128 integer at b[i:], or past
 // len(b) if it is cut off. Lengths are not checked: wazero rejects an
 // over-long integer, and skipping it whole keeps the instruction boundaries
@@ -635,10 +697,14 @@ func instrumentFunc(out, body, check []byte, sp indexSpaces) ([]byte, bool, int,
 		case immLEB2:
 			i = skipLEB(b, skipLEB(b, i))
 		case immBlock:
-			i = skipLEB(b, i)
+			if i = blockType(b, i); i < 0 {
+				return nil, false, 0, fmt.Errorf("unsupported block type at offset %d", at)
+			}
 			depth++
 		case immLoop:
-			i = skipLEB(b, i)
+			if i = blockType(b, i); i < 0 {
+				return nil, false, 0, fmt.Errorf("unsupported block type at offset %d", at)
+			}
 			depth++
 			if i <= len(b) {
 				out = append(out, b[copied:i]...)
@@ -668,10 +734,16 @@ func instrumentFunc(out, body, check []byte, sp indexSpaces) ([]byte, bool, int,
 			}
 			i = skipLEB(b, i)
 		case immSelect:
-			var n uint64
-			n, i = readLEB(b, i)
-			i += int(min(n, uint64(len(b))))
+			// Only select with one plain value type: wazero's validator
+			// and compiler read the longer forms differently.
+			if i+1 >= len(b) || b[i] != 1 || !plainValType(b[i+1]) {
+				return nil, false, 0, fmt.Errorf("unsupported typed select at offset %d", at)
+			}
+			i += 2
 		case immByte:
+			if i >= len(b) || (b[i] != 0x70 && b[i] != 0x6f) {
+				return nil, false, 0, fmt.Errorf("unsupported ref.null type at offset %d", at)
+			}
 			i++
 		case immF32:
 			i += 4
@@ -697,8 +769,16 @@ func instrumentFunc(out, body, check []byte, sp indexSpaces) ([]byte, bool, int,
 				return nil, false, 0, fmt.Errorf("unsupported instruction 0xfc %d at offset %d", sub, at)
 			}
 		case immFD:
-			var sub uint64
-			switch sub, i = readLEB(b, i); {
+			// wazero reads the SIMD opcode as one byte, not as the LEB128
+			// the specification has (an opcode over 127 is then followed by
+			// a 0x01 that wazero runs as nop). Decoding it otherwise would
+			// let bytes wazero runs as code pass here as an immediate.
+			if i >= len(b) {
+				return nil, false, 0, fmt.Errorf("instruction at offset %d: %w", at, errTruncated)
+			}
+			sub := uint64(b[i])
+			i++
+			switch {
 			case sub <= 11, sub == 92, sub == 93: // loads and stores
 				i = skipLEB(b, skipLEB(b, i))
 				mem = true

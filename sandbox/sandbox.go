@@ -331,13 +331,26 @@ func (s *Sandbox) Compile(ctx context.Context, key string, wasm []byte) (*Module
 	return e.mod, e.err
 }
 
+// compileModule is wazero's CompileModule, with a panic in it (a module
+// that wazero's validator and compiler read differently has caused one)
+// turned into an error, so it neither kills the process nor leaves the
+// compile cache's entry waiting forever.
+func (s *Sandbox) compileModule(ctx context.Context, wasm []byte) (cm wazero.CompiledModule, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			cm, err = nil, fmt.Errorf("the compiler failed on it: %v", p)
+		}
+	}()
+	return s.rt.CompileModule(ctx, wasm)
+}
+
 func (s *Sandbox) compile(ctx context.Context, key string, wasm []byte) (*Module, error) {
 	inst, err := instrument(wasm)
 	if err != nil {
 		return nil, wf.E(wf.ErrInvalid, "invalid WebAssembly module: "+err.Error(), fmt.Errorf("sandbox: compile %s", key))
 	}
 	// Compilation outlives one caller: others may be waiting for it.
-	cm, err := s.rt.CompileModule(context.WithoutCancel(ctx), inst.wasm)
+	cm, err := s.compileModule(context.WithoutCancel(ctx), inst.wasm)
 	if err != nil {
 		if s.isClosed() {
 			return nil, errClosed
@@ -349,7 +362,8 @@ func (s *Sandbox) compile(ctx context.Context, key string, wasm []byte) (*Module
 		cm.Close(ctx)
 		return nil, wf.E(wf.ErrInvalid, "unsupported WebAssembly module: "+err.Error(), fmt.Errorf("sandbox: compile %s", key))
 	}
-	m := &Module{key: key, compiled: cm, stop: inst.stop, start: inst.start, s: s}
+	// A memory's minimum counts whether or not the module exports it.
+	m := &Module{key: key, compiled: cm, stop: inst.stop, start: inst.start, minPages: inst.minPages, s: s}
 	for _, mem := range cm.ExportedMemories() {
 		m.minPages = max(m.minPages, mem.Min())
 	}

@@ -639,8 +639,9 @@ func TestRawModules(t *testing.T) {
 		}
 	})
 	t.Run("unexported memory over the limit", func(t *testing.T) {
-		// The limit cannot be checked before instantiation; the instance must
-		// still start (wazero cannot refuse the first allocation) and fail.
+		// The memory's minimum counts whether or not it is exported: the
+		// run is refused before an instance allocates it (wazero cannot
+		// refuse the first allocation).
 		wasm := module(
 			section(secType, funcType(nil, nil)),
 			section(secFunction, uleb(0)),
@@ -654,12 +655,12 @@ func TestRawModules(t *testing.T) {
 		}
 		req := get("/", "")
 		req.Limits.MemoryPages = 16
-		resp, err := sb.Run(ctx, mod, req)
-		if !errors.Is(err, wf.ErrFunctionFailed) {
-			t.Fatalf("err = %v", err)
+		if got := mod.MinMemoryPages(); got != 20 {
+			t.Errorf("MinMemoryPages = %d, want 20", got)
 		}
-		if resp.Memory != 20*65536 {
-			t.Errorf("memory %d, want the 20-page minimum only", resp.Memory)
+		resp, err := sb.Run(ctx, mod, req)
+		if !errors.Is(err, wf.ErrFunctionFailed) || resp != nil {
+			t.Fatalf("resp %v, err = %v; want a refusal before it runs", resp, err)
 		}
 	})
 	t.Run("silent exit", func(t *testing.T) {

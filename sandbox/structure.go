@@ -68,8 +68,11 @@ func checkSection(id byte, body []byte) error {
 		}
 	case idTable:
 		what = "table section"
+		var entries uint64
 		for n := r.count(); n > 0 && r.err == nil; n-- {
-			r.tableType()
+			if entries += r.tableType(); entries > maxTableEntries && r.err == nil {
+				r.err = fmt.Errorf("tables of more than %d entries in all at the start", maxTableEntries)
+			}
 		}
 	case idMemory:
 		what = "memory section"
@@ -229,9 +232,27 @@ func (r *reader) refType() {
 	}
 }
 
-func (r *reader) tableType() {
+// maxTableEntries bounds what a module's tables may start with, together.
+// wazero allocates a table's minimum at instantiation and grows it, outside
+// the memory limit, up to its maximum (8 bytes an entry); the rewrite also
+// lowers each table's maximum (boundTables), so growth is bounded too.
+const maxTableEntries = 1 << 20
+
+// tableType reads a table type and returns its minimum size.
+func (r *reader) tableType() uint64 {
 	r.refType()
-	r.limits()
+	flags := r.byte()
+	min := uint64(r.u32())
+	switch flags {
+	case 0x00:
+	case 0x01:
+		r.u32()
+	default:
+		if r.err == nil {
+			r.err = errors.New("unsupported table limits")
+		}
+	}
+	return min
 }
 
 func (r *reader) globalType() {

@@ -64,7 +64,7 @@ func everySection(names []byte) []byte {
 			funcType(nil, nil)),
 		section(secImport, importFunc("wasi_snapshot_preview1", "fd_write", 0)),
 		section(secFunction, uleb(1), uleb(1)), // 1 _start, 2 the start function
-		section(secTable, []byte{funcref, 0x00, 4}, []byte{externref, 0x01, 1, 2}),
+		section(secTable, []byte{funcref, 0x01, 4, 4}, []byte{externref, 0x01, 1, 2}),
 		section(secMemory, memory(1)),
 		section(secGlobal,
 			[]byte{i32, 0x01, 0x41, 0x00, 0x0b},
