@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -260,22 +261,38 @@ func FundFromNode(ctx context.Context, rpcURL string, wei *big.Int, to ...wf.Add
 		return fmt.Errorf("chain: chain id: %w", err)
 	}
 	c := newClient(ec, id, nil, Config{})
-	// One at a time, each mined before the next is sent: the node assigns
-	// its own account's nonces, and geth --dev, which mines as transactions
-	// arrive, can hand out a nonce still in use by one it is mining
-	// ("replacement transaction underpriced").
+	// Sent one by one, then waited for: the node assigns nonces to its own
+	// account. geth --dev can hand out a nonce its pool still holds while it
+	// mines a block ("replacement transaction underpriced"): ask again.
+	// (Waiting for each transfer before the next does not work: geth --dev
+	// can leave a lone transaction unmined until another arrives.)
+	hashes := make([]common.Hash, 0, len(to))
 	for _, a := range to {
 		var h common.Hash
 		tx := map[string]any{"from": accounts[0], "to": common.Address(a), "value": (*hexutil.Big)(wei)}
-		if err := rc.CallContext(ctx, &h, "eth_sendTransaction", tx); err != nil {
-			return fmt.Errorf("chain: fund %s: %w", ChecksumAddress(a), err)
+		for attempt := 0; ; attempt++ {
+			err := rc.CallContext(ctx, &h, "eth_sendTransaction", tx)
+			if err == nil {
+				break
+			}
+			if !isNonceError(err) || attempt == 20 {
+				return fmt.Errorf("chain: fund %s: %w", ChecksumAddress(a), err)
+			}
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(50 * time.Millisecond):
+			}
 		}
+		hashes = append(hashes, h)
+	}
+	for i, h := range hashes {
 		r, err := c.waitMined(ctx, h)
 		if err != nil {
-			return fmt.Errorf("chain: fund %s: %w", ChecksumAddress(a), err)
+			return fmt.Errorf("chain: fund %s: %w", ChecksumAddress(to[i]), err)
 		}
 		if r.Status != 1 {
-			return fmt.Errorf("chain: fund %s: transfer %s failed", ChecksumAddress(a), h.Hex())
+			return fmt.Errorf("chain: fund %s: transfer %s failed", ChecksumAddress(to[i]), h.Hex())
 		}
 	}
 	return nil
