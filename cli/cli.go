@@ -8,10 +8,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Version is set at build time with -ldflags "-X github.com/webfunctions/wf/cli.Version=...".
@@ -164,4 +166,27 @@ var errUsage = errors.New("usage")
 
 func usageErr(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", errUsage, fmt.Sprintf(format, args...))
+}
+
+// awaitShutdown waits until ctx ends or serving fails (errc receives
+// srv.Serve's error), then runs stopping, if set, and shuts srv down,
+// both within grace.
+func awaitShutdown(ctx context.Context, srv *http.Server, errc <-chan error, grace time.Duration, stopping func(context.Context)) error {
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if stopping != nil {
+		stopping(sctx)
+	}
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
 }

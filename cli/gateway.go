@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"crypto/tls"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -156,25 +155,13 @@ func (a *App) cmdGateway(ctx context.Context, args []string) error {
 	if a.Ready != nil {
 		a.Ready(base)
 	}
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	log.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	gw.Close() // tunnels are hijacked connections Shutdown does not wait for
-	if acmeSrv != nil {
-		acmeSrv.Shutdown(shutdownCtx)
-	}
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return err
-	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return awaitShutdown(ctx, srv, errc, 10*time.Second, func(sctx context.Context) {
+		log.Info("shutting down")
+		gw.Close() // tunnels are hijacked connections Shutdown does not wait for
+		if acmeSrv != nil {
+			acmeSrv.Shutdown(sctx)
+		}
+	})
 }
 
 // parsePrefixes reads --trusted-proxy values: CIDR prefixes, or single

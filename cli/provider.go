@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -187,21 +186,7 @@ func (a *App) runProvider(ctx context.Context, pf *providerFlags, started func(c
 	if a.Ready != nil {
 		a.Ready(url)
 	}
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	log.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return err
-	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return awaitShutdown(ctx, srv, errc, 10*time.Second, func(context.Context) { log.Info("shutting down") })
 }
 
 // devCreated is the example's fixed creation time, so `wf dev` gives the
