@@ -103,20 +103,7 @@ Dev accounts with 1,000,000 USDC each (their keys are public: dev only):
 	if a.Ready != nil {
 		a.Ready(url)
 	}
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return err
-	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return awaitShutdown(ctx, srv, errc, 5*time.Second, nil)
 }
 
 func (a *App) cmdContracts(ctx context.Context, args []string) error {
@@ -192,32 +179,22 @@ func (a *App) cmdContractsMint(ctx context.Context, args []string) error {
 	fs := a.subFlags("contracts mint", usage)
 	to := fs.String("to", "", "account to mint to (default: the key's)")
 	o := addChainFlags(fs, payerKeyHelp)
-	pos, err := parseAmountArgs(fs, args)
+	amt, err := oneAmount(fs, args, usage)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageErr("wf contracts mint %s", usage)
-	}
-	amt, err := amountArg(pos[0])
+	dst, err := addressFlag("to", *to)
 	if err != nil {
 		return err
 	}
-	key, err := a.signer(o, a.payerKeyPath())
-	if err != nil {
-		return err
-	}
-	dst := key.Address()
-	if *to != "" {
-		if dst, err = wf.ParseAddress(*to); err != nil {
-			return fmt.Errorf("--to: %w", err)
-		}
-	}
-	c, err := a.dial(ctx, o, key)
+	c, key, err := a.connect(ctx, o, a.payerKeyPath())
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	if dst == (wf.Address{}) {
+		dst = key.Address()
+	}
 	r, err := c.MintUSDC(ctx, dst, amt)
 	if err != nil {
 		var re *chain.RevertError

@@ -365,6 +365,31 @@ func parseAmountArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	return parse(fs, args)
 }
 
+// oneAmount parses the flags and the single positional amount of the
+// command fs with usage.
+func oneAmount(fs *flag.FlagSet, args []string, usage string) (*big.Int, error) {
+	pos, err := parseAmountArgs(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if len(pos) != 1 {
+		return nil, usageErr("%s %s", fs.Name(), usage)
+	}
+	return amountArg(pos[0])
+}
+
+// addressFlag parses the address flag --name, the zero Address if unset.
+func addressFlag(name, s string) (wf.Address, error) {
+	if s == "" {
+		return wf.Address{}, nil
+	}
+	a, err := wf.ParseAddress(s)
+	if err != nil {
+		return wf.Address{}, fmt.Errorf("--%s: %w", name, err)
+	}
+	return a, nil
+}
+
 // userError is an error with a message for people; it still matches what
 // it wraps (a *chain.RevertError and its wf sentinel).
 type userError struct {

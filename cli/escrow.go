@@ -43,32 +43,22 @@ func (a *App) cmdEscrowDeposit(ctx context.Context, args []string) error {
 	fs := a.subFlags("escrow deposit", usage)
 	forAddr := fs.String("for", "", "credit this account's escrow instead of your own")
 	o := addChainFlags(fs, payerKeyHelp)
-	pos, err := parseAmountArgs(fs, args)
+	amt, err := oneAmount(fs, args, usage)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageErr("wf escrow deposit %s", usage)
-	}
-	amt, err := amountArg(pos[0])
+	payer, err := addressFlag("for", *forAddr)
 	if err != nil {
 		return err
 	}
-	key, err := a.signer(o, a.payerKeyPath())
-	if err != nil {
-		return err
-	}
-	payer := key.Address()
-	if *forAddr != "" {
-		if payer, err = wf.ParseAddress(*forAddr); err != nil {
-			return fmt.Errorf("--for: %w", err)
-		}
-	}
-	c, err := a.dial(ctx, o, key)
+	c, key, err := a.connect(ctx, o, a.payerKeyPath())
 	if err != nil {
 		return err
 	}
 	defer c.Close()
+	if payer == (wf.Address{}) {
+		payer = key.Address()
+	}
 	r, err := c.DepositFor(ctx, payer, amt)
 	if err != nil {
 		return explain(err)
