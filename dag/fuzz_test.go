@@ -114,7 +114,9 @@ func supportedForm(s string) bool {
 
 // wfStricter lists what wf rejects on purpose although go-cid accepts it:
 // a CIDv0 written with a multibase prefix, multihash digests over 128
-// bytes, sha2-256 digests that are not 32 bytes, and text over 256 bytes.
+// bytes, sha2-256 digests that are not 32 bytes, text over 256 bytes, and
+// line breaks inside base32 text (encoding/base32, under go-multibase, skips
+// them).
 func wfStricter(s string, g cid.Cid) bool {
 	p := g.Prefix()
 	return g.Version() == 0 && s[0] != 'Q' ||
@@ -122,7 +124,8 @@ func wfStricter(s string, g cid.Cid) bool {
 
 		p.MhLength > 128 ||
 		p.MhType == wf.HashSHA2256 && p.MhLength != 32 ||
-		len(s) > 256
+		len(s) > 256 ||
+		strings.ContainsAny(s, "\r\n")
 }
 
 // TestParseCIDNonMinimalVarint: varints that are not minimally encoded

@@ -173,9 +173,9 @@ func ParseCID(s string) (CID, error) {
 	)
 	switch s[0] {
 	case 'b':
-		b, err = b32.DecodeString(s[1:])
+		b, err = base32Decode(s[1:])
 	case 'B':
-		b, err = b32.DecodeString(strings.ToLower(s[1:]))
+		b, err = base32Decode(strings.ToLower(s[1:]))
 	case 'z':
 		b, err = base58Decode(s[1:])
 	default:
@@ -192,6 +192,19 @@ func ParseCID(s string) (CID, error) {
 		return CID{}, fmt.Errorf("%q: %w", truncate(s), err)
 	}
 	return c, nil
+}
+
+// base32Decode decodes RFC 4648 lower-case base32 without padding. It
+// checks the alphabet first: encoding/base32 skips '\r' and '\n' anywhere
+// and, without padding, ignores bytes after a partial last quantum, so
+// "bafkqaaa\xff" would otherwise name the same CID as "bafkqaaa".
+func base32Decode(s string) ([]byte, error) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && (c < '2' || c > '7') {
+			return nil, fmt.Errorf("invalid base32 character at %d", i+1)
+		}
+	}
+	return b32.DecodeString(s)
 }
 
 func truncate(s string) string {
