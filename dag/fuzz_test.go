@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ipfs/go-cid"
+	"github.com/multiformats/go-multibase"
 	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/store"
 	"github.com/webfunctions/wf/store/memstore"
@@ -96,6 +97,9 @@ func FuzzParseCID(f *testing.F) {
 			if back, err := wf.ParseCID(w.String()); err != nil || back != w {
 				t.Fatalf("%q: String %s does not parse back: %v", s, w, err)
 			}
+			if canon := canonicalText(s, g); s != canon {
+				t.Fatalf("wf.ParseCID accepts %q, a second text form of %s", s, canon)
+			}
 			return
 		}
 		if gerr == nil && supportedForm(s) && !wfStricter(s, g) {
@@ -112,20 +116,32 @@ func supportedForm(s string) bool {
 	return len(s) > 0 && strings.ContainsRune("bBz", rune(s[0]))
 }
 
+// canonicalText is the one text form of g in the base s is written in.
+func canonicalText(s string, g cid.Cid) string {
+	switch {
+	case s[0] == 'z':
+		t, _ := g.StringOfBase(multibase.Base58BTC)
+		return t
+	case s[0] == 'B':
+		t, _ := g.StringOfBase(multibase.Base32Upper)
+		return t
+	}
+	return g.String()
+}
+
 // wfStricter lists what wf rejects on purpose although go-cid accepts it:
 // a CIDv0 written with a multibase prefix, multihash digests over 128
 // bytes, sha2-256 digests that are not 32 bytes, text over 256 bytes, and
-// line breaks inside base32 text (encoding/base32, under go-multibase, skips
-// them).
+// any base32 text but the canonical one (go-multibase, like encoding/base32,
+// skips line breaks, ignores the unused bits of the last character and
+// reads "b" text in either case).
 func wfStricter(s string, g cid.Cid) bool {
 	p := g.Prefix()
 	return g.Version() == 0 && s[0] != 'Q' ||
-		s[0] == 'b' && strings.ToLower(s) != s || // go-multibase reads "b" base32 in either case
-
+		(s[0] == 'b' || s[0] == 'B') && canonicalText(s, g) != s ||
 		p.MhLength > 128 ||
 		p.MhType == wf.HashSHA2256 && p.MhLength != 32 ||
-		len(s) > 256 ||
-		strings.ContainsAny(s, "\r\n")
+		len(s) > 256
 }
 
 // TestParseCIDNonMinimalVarint: varints that are not minimally encoded

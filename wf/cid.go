@@ -155,7 +155,11 @@ func checkMultihash(mh []byte) error {
 }
 
 // ParseCID parses the text form of a CID: CIDv0 (base58btc, "Qm...") or
-// CIDv1 in base32 ("b...", "B...") or base58btc ("z...").
+// CIDv1 in base32 ("b...", or "B..." all upper case) or base58btc ("z...").
+// Each CID has exactly one text form per base: non-canonical base32
+// (unused trailing bits set, mixed case, line breaks) is refused, so a
+// function has one address, not several that rules keyed on the URL would
+// tell apart.
 func ParseCID(s string) (CID, error) {
 	if len(s) < 2 || len(s) > 256 {
 		return CID{}, fmt.Errorf("%w: %q has the wrong length", ErrBadCID, truncate(s))
@@ -173,9 +177,9 @@ func ParseCID(s string) (CID, error) {
 	)
 	switch s[0] {
 	case 'b':
-		b, err = base32Decode(s[1:])
+		b, err = base32Decode(s[1:], 'a')
 	case 'B':
-		b, err = base32Decode(strings.ToLower(s[1:]))
+		b, err = base32Decode(s[1:], 'A')
 	case 'z':
 		b, err = base58Decode(s[1:])
 	default:
@@ -194,17 +198,33 @@ func ParseCID(s string) (CID, error) {
 	return c, nil
 }
 
-// base32Decode decodes RFC 4648 lower-case base32 without padding. It
-// checks the alphabet first: encoding/base32 skips '\r' and '\n' anywhere
-// and, without padding, ignores bytes after a partial last quantum, so
-// "bafkqaaa\xff" would otherwise name the same CID as "bafkqaaa".
-func base32Decode(s string) ([]byte, error) {
+// base32Decode decodes RFC 4648 base32 without padding, in lower case
+// (a = 'a') or upper case (a = 'A'), accepting only the canonical form.
+// encoding/base32 alone would skip '\r' and '\n' anywhere, ignore bytes
+// after a partial last quantum and ignore the unused bits of the last
+// character, so "bafkqaaa", "bafkqaab" and "bafkqaaa\xff" would all name
+// the same CID.
+func base32Decode(s string, a byte) ([]byte, error) {
+	lower := make([]byte, len(s))
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < 'a' || c > 'z') && (c < '2' || c > '7') {
-			return nil, fmt.Errorf("invalid base32 character at %d", i+1)
+		c := s[i]
+		switch {
+		case c >= a && c <= a+25:
+			lower[i] = c - a + 'a'
+		case c >= '2' && c <= '7':
+			lower[i] = c
+		default:
+			return nil, fmt.Errorf("invalid base32 character at %d", i+2)
 		}
 	}
-	return b32.DecodeString(s)
+	b, err := b32.DecodeString(string(lower))
+	if err != nil {
+		return nil, err
+	}
+	if b32.EncodeToString(b) != string(lower) {
+		return nil, errors.New("non-canonical base32 (unused bits set in the last character)")
+	}
+	return b, nil
 }
 
 func truncate(s string) string {
