@@ -8,6 +8,7 @@ import (
 
 	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/wf"
 )
@@ -69,6 +70,11 @@ func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Re
 	ss, err := p.verify(b)
 	if err != nil {
 		return nil, fmt.Errorf("deploy: %w", err)
+	}
+	// The same bytes under another CID (raw codec, another hash) verify
+	// too, but the function is invoked, fetched and logged by its spec CID.
+	if want := spec.BlockCID(b); root != want {
+		return nil, fmt.Errorf("%w: the CAR root %s must be the spec block's CID %s (CIDv1, json codec, sha2-256)", wf.ErrInvalid, root, want)
 	}
 	both := overlay{staged, p.cfg.Store}
 	code := ss.Spec.Code.CID

@@ -104,6 +104,10 @@ func TestDeployRejects(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := pkg.CID
+	rawRoot, err := wf.NewCIDv1(wf.CodecRaw, root.Multihash()) // the spec's bytes under the raw codec
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name   string
 		car    []byte
@@ -115,6 +119,7 @@ func TestDeployRejects(t *testing.T) {
 		{"two roots", carOf(t, []wf.CID{root, blocks[1].c}, blocks), 400, "invalid_request"},
 		{"root block missing", carOf(t, []wf.CID{root}, blocks[1:]), 400, "invalid_request"},
 		{"root is code, not a spec", carOf(t, []wf.CID{blocks[1].c}, blocks[1:]), 400, "invalid_request"},
+		{"spec block under a raw-codec root", carOf(t, []wf.CID{rawRoot}, append([]block{{rawRoot, blocks[0].data}}, blocks[1:]...)), 400, "invalid_request"},
 		{"unsigned spec", carOf(t, []wf.CID{unsignedCID}, unsignedBlocks), 400, "invalid_request"},
 		{"spec signed by a stranger", carOf(t, []wf.CID{forgedCID}, forgedBlocks), 400, "invalid_request"},
 		{"incomplete code DAG", carOf(t, []wf.CID{root}, append(append([]block{}, blocks[:2]...), blocks[3:]...)), 400, "invalid_request"},

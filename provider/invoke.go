@@ -140,7 +140,7 @@ func scheme(r *http.Request) string {
 func (p *Provider) run(r *http.Request, f *function, seg string, body io.Reader) (*sandbox.Response, error) {
 	return f.sb.Run(r.Context(), f.module, &sandbox.Request{
 		Method:     r.Method,
-		Path:       strings.TrimPrefix(r.URL.EscapedPath(), "/"+seg),
+		Path:       functionPath(r.URL.EscapedPath()),
 		Scheme:     scheme(r),
 		RawQuery:   r.URL.RawQuery,
 		ScriptName: "/" + seg,
@@ -152,6 +152,18 @@ func (p *Provider) run(r *http.Request, f *function, seg string, body io.Reader)
 		Env:        f.env,
 		Limits:     f.spec.Spec.Limits,
 	})
+}
+
+// functionPath is the escaped request path after its first segment, the
+// function's CID. The segment is cut whatever its spelling: "/%62afy…" is
+// the same CID as "/bafy…" (the mux unescapes segments; RFC 3986 makes
+// them equivalent), so the function sees the same PATH_INFO either way.
+func functionPath(escaped string) string {
+	rest := strings.TrimPrefix(escaped, "/")
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		return rest[i:]
+	}
+	return ""
 }
 
 // acquire waits for a slot to run a function, at most QueueTimeout.

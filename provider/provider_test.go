@@ -105,6 +105,51 @@ func TestDeployAndInvoke(t *testing.T) {
 	}
 }
 
+// The CID segment may be percent-encoded on the wire; the function still
+// sees the path after it, not the CID again.
+func TestInvokeEscapedCIDSegment(t *testing.T) {
+	env := wftest.New(t, wftest.Options{})
+	fn := env.Deploy(t, wftest.GoGuest(t, guestDir), wftest.Spec())
+	c := fn.String()
+	var all strings.Builder
+	for i := 0; i < len(c); i++ {
+		fmt.Fprintf(&all, "%%%02X", c[i])
+	}
+	tests := []struct{ name, seg string }{
+		{"plain", c},
+		{"first character escaped", fmt.Sprintf("%%%02X", c[0]) + c[1:]},
+		{"lower-case hex escape", c[:1] + fmt.Sprintf("%%%02x", c[1]) + c[2:]},
+		{"every character escaped", all.String()},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, body := call(t, "GET", env.URL+"/"+tc.seg+"/echo/a%20b?x=1", "")
+			if resp.StatusCode != 200 {
+				t.Fatalf("status %d: %s", resp.StatusCode, body)
+			}
+			var got struct {
+				Path string
+				Env  map[string]string
+			}
+			if err := json.Unmarshal(body, &got); err != nil {
+				t.Fatalf("%v: %s", err, body)
+			}
+			want := map[string]string{
+				"PATH_INFO":       "/echo/a b",
+				"X_RAW_PATH_INFO": "/echo/a%20b",
+				"X_RELATIVE_PATH": "echo/a b",
+				"SCRIPT_NAME":     "/" + c,
+				"X_FULL_URL":      env.URL + "/" + c + "/echo/a%20b?x=1",
+			}
+			for k, v := range want {
+				if got.Env[k] != v {
+					t.Errorf("%s = %q, want %q", k, got.Env[k], v)
+				}
+			}
+		})
+	}
+}
+
 func TestInvokeBadInput(t *testing.T) {
 	env := wftest.New(t, wftest.Options{Sandbox: sandbox.Config{MaxTimeout: 2 * time.Second}})
 	s := wftest.Spec()
