@@ -5,7 +5,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/webfunctions/wf/wf"
@@ -60,6 +62,11 @@ func DecodeVoucher(s string) (SignedVoucher, error) {
 	if len(s) > maxVoucherHeader {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: longer than %d bytes", wf.ErrInvalid, maxVoucherHeader)
 	}
+	// Strict still skips '\r' and '\n'; refuse them so a voucher has one
+	// header value.
+	if strings.ContainsAny(s, "\r\n") {
+		return SignedVoucher{}, fmt.Errorf("%w: voucher: line break in the header value", wf.ErrInvalid)
+	}
 	j, err := base64.RawURLEncoding.Strict().DecodeString(s)
 	if err != nil {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: not unpadded base64url: %v", wf.ErrInvalid, err)
@@ -70,7 +77,8 @@ func DecodeVoucher(s string) (SignedVoucher, error) {
 	if err := dec.Decode(&w); err != nil {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: %v", wf.ErrInvalid, err)
 	}
-	if dec.More() {
+	// More is false before '}' or ']', so only EOF proves nothing follows.
+	if _, err := dec.Token(); err != io.EOF {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: data after the JSON object", wf.ErrInvalid)
 	}
 	if w.V != 1 {
@@ -78,7 +86,7 @@ func DecodeVoucher(s string) (SignedVoucher, error) {
 	}
 	amt, ok := decimal(w.Amount)
 	if !ok {
-		return SignedVoucher{}, fmt.Errorf("%w: voucher: amount %q is not a decimal integer", wf.ErrInvalid, w.Amount)
+		return SignedVoucher{}, fmt.Errorf("%w: voucher: amount %q is not a decimal integer without leading zeros", wf.ErrInvalid, w.Amount)
 	}
 	if w.Signature == (wf.Signature{}) {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: no signature", wf.ErrInvalid)
@@ -93,10 +101,11 @@ func DecodeVoucher(s string) (SignedVoucher, error) {
 	return sv, nil
 }
 
-// decimal parses digits only (no sign, no spaces), at most 78 of them
-// (uint256 has 78 decimal digits).
+// decimal parses digits only (no sign, no spaces, no leading zeros, so
+// each amount has one spelling), at most 78 of them (uint256 has 78
+// decimal digits).
 func decimal(s string) (*big.Int, bool) {
-	if s == "" || len(s) > 78 {
+	if s == "" || len(s) > 78 || (s[0] == '0' && len(s) > 1) {
 		return nil, false
 	}
 	for _, c := range []byte(s) {

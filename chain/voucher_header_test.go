@@ -89,6 +89,12 @@ func TestDecodeVoucherRejects(t *testing.T) {
 		{"no signature", enc(strings.Replace(good, `,"sig":`+sig, ``, 1))},
 		{"short signature", enc(strings.Replace(good, sig, `"0x1b"`, 1))},
 		{"trailing data", enc(good + `{}`)},
+		{"trailing brace", enc(good + `}garbage`)},
+		{"trailing bracket", enc(good + `]`)},
+		{"leading zeros", enc(strings.Replace(good, `"1000"`, `"0001000"`, 1))},
+		{"zero then digits", enc(strings.Replace(good, `"1000"`, `"01000"`, 1))},
+		{"CRLF in base64", enc(good)[:10] + "\r\n" + enc(good)[10:]},
+		{"LF in base64", enc(good)[:10] + "\n" + enc(good)[10:]},
 		{"too long", strings.Repeat("A", 2000)},
 	}
 	for _, tc := range tests {

@@ -2,11 +2,15 @@ package payment_test
 
 import (
 	"context"
+	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"io"
 	"math/big"
 	"net/http"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -157,6 +161,85 @@ func (f *fixture) receipt(r response) payment.Receipt {
 }
 
 func voucherHeader(v string) http.Header { return http.Header{chain.VoucherHeader: {v}} }
+
+// A receipt has one encoding: DecodeReceipt refuses every other spelling
+// of what the provider signed, so one receipt cannot be shown as several.
+func TestDecodeReceiptRejects(t *testing.T) {
+	prov := chain.DevKey(2)
+	fn, err := wf.ParseCID("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Request ids as providers make them: 8 random bytes in lower-case
+	// hex, which may start with a zero byte.
+	var good string
+	for _, id := range []string{"ab000000000000cd", "00ab0000000000cd"} {
+		var rid [32]byte
+		if _, err := hex.Decode(rid[24:], []byte(id)); err != nil {
+			t.Fatal(err)
+		}
+		r := payment.Receipt{ChargeReceipt: chain.ChargeReceipt{Function: fn, Payer: chain.DevKey(1).Address(), Mode: "caller",
+			Amount: big.NewInt(100), Cumulative: big.NewInt(1100), RequestID: rid}, Request: id}
+		if r.Signature, err = chain.SignReceipt(prov, r.ChargeReceipt); err != nil {
+			t.Fatal(err)
+		}
+		h := payment.EncodeReceipt(r)
+		got, err := payment.DecodeReceipt(h)
+		if err != nil {
+			t.Fatalf("request %s: the provider's receipt fails: %v", id, err)
+		}
+		if err := payment.VerifyReceipt(got, prov.Address()); err != nil || got.Request != id {
+			t.Fatalf("request %s: decoded as %q, verify: %v", id, got.Request, err)
+		}
+		good = h
+	}
+	j, _ := base64.RawURLEncoding.DecodeString(good)
+	rj := string(j)
+	enc := func(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+	edit := func(old, new string) string {
+		if !strings.Contains(rj, old) {
+			t.Fatalf("%s is not in %s", old, rj)
+		}
+		return enc(strings.Replace(rj, old, new, 1))
+	}
+	tests := []struct{ name, value string }{
+		{"trailing garbage", enc(rj + "garbage{{{\xff")},
+		{"trailing brace", enc(rj + "}")},
+		{"second object", enc(rj + "{}")},
+		{"request upper case", edit(`"00ab0000000000cd"`, `"00AB0000000000CD"`)},
+		{"request zero-padded", edit(`"00ab0000000000cd"`, `"000000ab0000000000cd"`)},
+		{"request without its zero byte", edit(`"00ab0000000000cd"`, `"ab0000000000cd"`)},
+		{"request 32 bytes", edit(`"00ab0000000000cd"`, `"`+strings.Repeat("00", 24)+`00ab0000000000cd"`)},
+		{"request odd length", edit(`"00ab0000000000cd"`, `"0ab0000000000cd"`)},
+		{"amount with plus", edit(`"amount":"100"`, `"amount":"+100"`)},
+		{"amount with leading zero", edit(`"amount":"100"`, `"amount":"0100"`)},
+		{"negative amount", edit(`"amount":"100"`, `"amount":"-5"`)},
+		{"cumulative with leading zeros", edit(`"cumulative":"1100"`, `"cumulative":"001100"`)},
+		{"version 2", edit(`"v":1`, `"v":2`)},
+		{"CRLF in base64", good[:10] + "\r\n" + good[10:]},
+		{"too long", strings.Repeat("A", 4096)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if r, err := payment.DecodeReceipt(tc.value); !errors.Is(err, wf.ErrInvalid) {
+				t.Fatalf("DecodeReceipt = request %q, %v; want wf.ErrInvalid", r.Request, err)
+			}
+		})
+	}
+
+	// A huge header is refused before it is decoded.
+	huge := strings.Repeat("A", 8<<20)
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	_, err = payment.DecodeReceipt(huge)
+	runtime.ReadMemStats(&m1)
+	if !errors.Is(err, wf.ErrInvalid) {
+		t.Fatalf("8 MiB receipt: %v, want wf.ErrInvalid", err)
+	}
+	if n := m1.TotalAlloc - m0.TotalAlloc; n > 1<<20 {
+		t.Errorf("refusing an 8 MiB receipt allocated %d bytes", n)
+	}
+}
 
 func TestOwnerPays(t *testing.T) {
 	f := newFixture(t, payment.Config{})

@@ -6,7 +6,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/big"
+	"strings"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/wf"
@@ -27,9 +29,13 @@ const (
 // id it is for (X-Request-Id) and the provider's signature.
 type Receipt struct {
 	chain.ChargeReceipt
-	Request   string // X-Request-Id: hex, at most 32 bytes
+	Request   string // X-Request-Id: 16 lower-case hex digits, as providers make them
 	Signature wf.Signature
 }
+
+// maxReceiptHeader bounds what DecodeReceipt reads; an encoded receipt is
+// about 500 bytes.
+const maxReceiptHeader = 2048
 
 type receiptWire struct {
 	V          int          `json:"v"`
@@ -42,16 +48,36 @@ type receiptWire struct {
 	Signature  wf.Signature `json:"sig"`
 }
 
+// requestIDLen is the length in bytes of the request ids providers make
+// (X-Request-Id: 8 random bytes in lower-case hex).
+const requestIDLen = 8
+
 // requestID is the receipt's bytes32 form of a request id: its hex bytes,
-// right-aligned.
+// right-aligned. Only the providers' exact form is accepted: with upper
+// case or other lengths ("00" + id) one signed receipt could be shown
+// with several request ids.
 func requestID(id string) ([32]byte, error) {
 	var out [32]byte
 	b, err := hex.DecodeString(id)
-	if err != nil || len(b) == 0 || len(b) > 32 {
-		return out, fmt.Errorf("%w: request id %q must be 1 to 32 hex bytes", wf.ErrInvalid, id)
+	if err != nil || len(b) != requestIDLen || hex.EncodeToString(b) != id {
+		return out, fmt.Errorf("%w: request id %q must be %d lower-case hex digits", wf.ErrInvalid, id, 2*requestIDLen)
 	}
 	copy(out[32-len(b):], b)
 	return out, nil
+}
+
+// decimal parses an amount: digits only, no leading zeros, at most 78
+// (uint256), so each amount has one spelling.
+func decimal(s string) (*big.Int, bool) {
+	if s == "" || len(s) > 78 || (s[0] == '0' && len(s) > 1) {
+		return nil, false
+	}
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return nil, false
+		}
+	}
+	return new(big.Int).SetString(s, 10)
 }
 
 // EncodeReceipt returns r as an X-WF-Receipt value: unpadded base64url of
@@ -67,20 +93,31 @@ func EncodeReceipt(r Receipt) string {
 
 // DecodeReceipt parses an X-WF-Receipt value. Check it with VerifyReceipt.
 func DecodeReceipt(s string) (Receipt, error) {
+	// The length first, so a huge header is not decoded; no line breaks,
+	// which Strict still skips.
+	if len(s) > maxReceiptHeader || strings.ContainsAny(s, "\r\n") {
+		return Receipt{}, fmt.Errorf("%w: receipt: not unpadded base64url of at most %d bytes", wf.ErrInvalid, maxReceiptHeader)
+	}
 	j, err := base64.RawURLEncoding.Strict().DecodeString(s)
-	if err != nil || len(s) > 2048 {
+	if err != nil {
 		return Receipt{}, fmt.Errorf("%w: receipt: not unpadded base64url", wf.ErrInvalid)
 	}
 	dec := json.NewDecoder(bytes.NewReader(j))
 	dec.DisallowUnknownFields()
 	var w receiptWire
-	if err := dec.Decode(&w); err != nil || w.V != 1 {
+	if err := dec.Decode(&w); err != nil {
 		return Receipt{}, fmt.Errorf("%w: receipt: %v", wf.ErrInvalid, err)
 	}
-	a, ok1 := new(big.Int).SetString(w.Amount, 10)
-	c, ok2 := new(big.Int).SetString(w.Cumulative, 10)
+	if _, err := dec.Token(); err != io.EOF {
+		return Receipt{}, fmt.Errorf("%w: receipt: data after the JSON object", wf.ErrInvalid)
+	}
+	if w.V != 1 {
+		return Receipt{}, fmt.Errorf("%w: receipt: version %d, want 1", wf.ErrInvalid, w.V)
+	}
+	a, ok1 := decimal(w.Amount)
+	c, ok2 := decimal(w.Cumulative)
 	if !ok1 || !ok2 {
-		return Receipt{}, fmt.Errorf("%w: receipt: amounts must be decimal integers", wf.ErrInvalid)
+		return Receipt{}, fmt.Errorf("%w: receipt: amounts must be decimal integers without sign or leading zeros", wf.ErrInvalid)
 	}
 	id, err := requestID(w.Request)
 	if err != nil {

@@ -113,7 +113,7 @@ func WriteMessage(w io.Writer, v any) error {
 }
 
 // ReadMessage reads one line of JSON into v. r must not be read past the
-// line by anyone else: what follows belongs to HTTP/2.
+// line by anyone else: what follows belongs to HTTP/1.1.
 func ReadMessage(r *bufio.Reader, v any) error {
 	var line []byte
 	for {
@@ -133,6 +133,10 @@ func ReadMessage(r *bufio.Reader, v any) error {
 	d.DisallowUnknownFields()
 	if err := d.Decode(v); err != nil {
 		return fmt.Errorf("%w: relay: handshake message: %v", wf.ErrInvalid, err)
+	}
+	// One object per line: anything after it is refused, not ignored.
+	if _, err := d.Token(); err != io.EOF {
+		return fmt.Errorf("%w: relay: handshake message: data after the JSON object", wf.ErrInvalid)
 	}
 	return nil
 }

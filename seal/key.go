@@ -142,6 +142,10 @@ func ParsePublicKeyText(s string) (*PublicKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: seal: sealing public key is not base64: %v", wf.ErrInvalid, err)
 	}
+	// Strict still skips '\r' and '\n'; a key has one text form.
+	if base64.StdEncoding.EncodeToString(b) != s {
+		return nil, fmt.Errorf("%w: seal: sealing public key is not canonical base64 (line breaks?)", wf.ErrInvalid)
+	}
 	return ParsePublicKey(b)
 }
 

@@ -96,6 +96,39 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// A sealing public key has one text form: line breaks or other spellings
+// of the same bytes are refused.
+func TestParsePublicKeyText(t *testing.T) {
+	text := keyring(t, seal.SuiteX25519).Current().String()
+	tests := []struct {
+		name, text string
+		ok         bool
+	}{
+		{"canonical", text, true},
+		{"CRLF inside", text[:8] + "\r\n" + text[8:], false},
+		{"LF inside", text[:8] + "\n" + text[8:], false},
+		{"trailing newline", text + "\n", false},
+		{"unpadded", strings.TrimRight(text, "="), !strings.HasSuffix(text, "=")},
+		{"URL alphabet", strings.NewReplacer("+", "-", "/", "_").Replace(text), strings.IndexAny(text, "+/") < 0},
+		{"leading space", " " + text, false},
+		{"empty", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			pk, err := seal.ParsePublicKeyText(tc.text)
+			if !tc.ok {
+				if !errors.Is(err, wf.ErrInvalid) {
+					t.Fatalf("ParsePublicKeyText = %v, want wf.ErrInvalid", err)
+				}
+				return
+			}
+			if err != nil || pk.String() != text {
+				t.Fatalf("ParsePublicKeyText = %v", err)
+			}
+		})
+	}
+}
+
 func TestPadding(t *testing.T) {
 	a, dk1, _ := seal.Seal(map[string]string{"A": "x"})
 	b, dk2, _ := seal.Seal(map[string]string{"LONGER_NAME": strings.Repeat("y", 200)})
