@@ -36,7 +36,8 @@ func (a *App) cmdInit(ctx context.Context, args []string) error {
 	if err := templates.Write(dir, *lang, filepath.Base(abs)); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Stdout, "wrote a %s function to %s\nnext: wf deploy %s --provider %s\n", *lang, dir, dir, a.defaultProvider())
+	name := map[string]string{"go": "Go", "assemblyscript": "AssemblyScript"}[*lang]
+	fmt.Fprintf(a.Stdout, "wrote the %s starter function to %s\nnext: wf deploy %s --provider %s\n", name, dir, dir, a.defaultProvider())
 	return nil
 }
 

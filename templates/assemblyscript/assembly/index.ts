@@ -2,6 +2,13 @@
 // The request arrives in environment variables and on stdin; the response
 // is a CGI header block, a blank line and the body, written to stdout.
 // Anything written to stderr becomes the invocation's log (`wf logs`).
+//
+// package.json builds with AssemblyScript's stub runtime, which allocates
+// and never frees: each request gets a fresh instance that is thrown away
+// after it, so a garbage collector would only cost time (it halves this
+// function's time in the sandbox). A function that allocates much more than
+// its memory limit within one request should drop `--runtime stub` to get
+// the default incremental collector.
 
 function queryParam(query: string, key: string): string {
   const parts = query.split("&");
