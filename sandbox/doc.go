@@ -65,9 +65,10 @@
 //     need a runtime and a compiled copy per distinct limit (measured: a
 //     second runtime sharing the compilation cache still spends about 70 ms
 //     decoding the 3.3 MB test guest, and holds a second copy of the
-//     module). Instead the runtime gets the provider's maximum, and every
+//     module). Instead the runtime allows wasm32's whole 4 GiB, and every
 //     instance gets its own linear memory from a wazero experimental
-//     MemoryAllocator that refuses to grow past that instance's limit. One
+//     MemoryAllocator that refuses to grow past that instance's limit (so
+//     every refusal is seen and reported as out of memory). One
 //     compiled module serves every limit, and Response.Memory reports the
 //     peak. A refused grow is memory.grow returning -1; Go guests then die
 //     with "out of memory" and exit 2, reported as ErrFunctionFailed.

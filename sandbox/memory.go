@@ -28,8 +28,7 @@ var _ experimental.LinearMemory = (*linearMemory)(nil)
 // the minimum size at instantiation and again on every memory.grow.
 // Returning nil makes memory.grow return -1. The first call is never
 // refused: wazero cannot handle that, and the minimum is already within the
-// provider's maximum (checked at compile time) and, for an exported memory,
-// within this Run's limit (checked by Run).
+// provider's maximum and this Run's limit (checked by compile and Run).
 func (m *linearMemory) Reallocate(size uint64) []byte {
 	if size > m.limit && m.started {
 		m.refused = true

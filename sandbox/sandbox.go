@@ -230,9 +230,12 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		// iteration): modules stop themselves, and leave machine code for
 		// Go, where the scheduler and GC can stop them, every 1,024 checks
 		// (instrument.go).
-		// The provider-wide ceiling. Each Run's own limit is enforced
-		// below it by linearMemory.
-		WithMemoryLimitPages(cfg.MaxMemoryPages)
+		// wasm32's whole range, not the provider's maximum: wazero refuses
+		// a grow past this limit itself, so the function's failure would
+		// read as a bare trap. Every limit, the provider's included, is
+		// enforced by linearMemory, which records the refusal (Run then
+		// says "out of memory"); compile checks the minimum.
+		WithMemoryLimitPages(maxPages)
 	rt := wazero.NewRuntimeWithConfig(ctx, rc)
 	if err := instantiateWASI(ctx, rt); err != nil {
 		rt.Close(ctx)
@@ -366,6 +369,11 @@ func (s *Sandbox) compile(ctx context.Context, key string, wasm []byte) (*Module
 	m := &Module{key: key, compiled: cm, stop: inst.stop, start: inst.start, minPages: inst.minPages, s: s}
 	for _, mem := range cm.ExportedMemories() {
 		m.minPages = max(m.minPages, mem.Min())
+	}
+	if m.minPages > s.cfg.MaxMemoryPages {
+		cm.Close(ctx)
+		return nil, wf.E(wf.ErrInvalid, fmt.Sprintf("invalid WebAssembly module: its memory starts at %d pages; this provider allows at most %d", m.minPages, s.cfg.MaxMemoryPages),
+			fmt.Errorf("sandbox: compile %s", key))
 	}
 	return m, nil
 }

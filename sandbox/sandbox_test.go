@@ -371,6 +371,47 @@ func TestMemoryLimit(t *testing.T) {
 	})
 }
 
+// A guest that grows past the provider's own maximum (no per-function
+// limit) is reported as out of memory too, not as a bare trap: the
+// AssemblyScript stub runtime traps with unreachable when memory.grow fails.
+func TestMemoryLimitAtProviderMaximum(t *testing.T) {
+	ctx := context.Background()
+	sb, err := sandbox.New(ctx, sandbox.Config{MaxMemoryPages: 64})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sb.Close(ctx)
+	for _, tc := range []struct {
+		name   string
+		instrs []byte
+	}{
+		// block loop (memory.grow 1) == -1 br_if 1; br 0 end end unreachable
+		{"one page at a time", []byte{0x02, 0x40, 0x03, 0x40, 0x41, 0x01, 0x40, 0x00, 0x41, 0x7f, 0x46, 0x0d, 0x01, 0x0c, 0x00, 0x0b, 0x0b, 0x00}},
+		// (memory.grow 4096) drop unreachable: 256 MiB in one step
+		{"one big step", []byte{0x41, 0x80, 0x20, 0x40, 0x00, 0x1a, 0x00}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mod, err := sb.Compile(ctx, tc.name, commandModule(1, "_start", nil, tc.instrs...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, err := sb.Run(ctx, mod, get("/", ""))
+			if !errors.Is(err, wf.ErrFunctionFailed) || !strings.Contains(publicMessage(t, err), "out of memory (limit 64 pages)") {
+				t.Fatalf("err = %v, want out of memory", err)
+			}
+			if resp.Memory > 64*65536 {
+				t.Errorf("memory reached %d bytes, limit %d", resp.Memory, 64*65536)
+			}
+		})
+	}
+	t.Run("minimum over the maximum", func(t *testing.T) {
+		_, err := sb.Compile(ctx, "big", commandModule(65, "_start", nil))
+		if !errors.Is(err, wf.ErrInvalid) || !strings.Contains(publicMessage(t, err), "at most 64") {
+			t.Fatalf("err = %v, want invalid", err)
+		}
+	})
+}
+
 func TestOutputFlood(t *testing.T) {
 	sb, mod := sharedGuest(t)
 	req := get("/flood", "")
