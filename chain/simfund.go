@@ -38,5 +38,11 @@ func (s *Simulated) FundEther(ctx context.Context, account wf.Address, wei *big.
 	if _, err := c.waitMined(ctx, tx.Hash()); err != nil {
 		return fmt.Errorf("chain: %s: %w", what, err)
 	}
+	// The transaction pool catches up with a new block on a background
+	// goroutine, so a transaction the funded account sends at once could
+	// still be checked against its old balance of 0 ("insufficient funds",
+	// seen in CI). Mining one more block first waits for that catch-up:
+	// go-ethereum's simulated beacon syncs the pool before each block.
+	s.Commit()
 	return nil
 }
