@@ -84,7 +84,7 @@ func DecodeVoucher(s string) (SignedVoucher, error) {
 	if w.V != 1 {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: version %d, want 1", wf.ErrInvalid, w.V)
 	}
-	amt, ok := decimal(w.Amount)
+	amt, ok := ParseAmount(w.Amount)
 	if !ok {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: amount %q is not a decimal integer without leading zeros", wf.ErrInvalid, w.Amount)
 	}
@@ -101,10 +101,11 @@ func DecodeVoucher(s string) (SignedVoucher, error) {
 	return sv, nil
 }
 
-// decimal parses digits only (no sign, no spaces, no leading zeros, so
-// each amount has one spelling), at most 78 of them (uint256 has 78
+// ParseAmount parses an amount in token base units as it travels in
+// vouchers and receipts: digits only (no sign, no spaces, no leading zeros,
+// so each amount has one spelling), at most 78 of them (uint256 has 78
 // decimal digits).
-func decimal(s string) (*big.Int, bool) {
+func ParseAmount(s string) (*big.Int, bool) {
 	if s == "" || len(s) > 78 || (s[0] == '0' && len(s) > 1) {
 		return nil, false
 	}

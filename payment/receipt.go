@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math/big"
 	"strings"
 
 	"github.com/webfunctions/wf/chain"
@@ -66,20 +65,6 @@ func requestID(id string) ([32]byte, error) {
 	return out, nil
 }
 
-// decimal parses an amount: digits only, no leading zeros, at most 78
-// (uint256), so each amount has one spelling.
-func decimal(s string) (*big.Int, bool) {
-	if s == "" || len(s) > 78 || (s[0] == '0' && len(s) > 1) {
-		return nil, false
-	}
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return nil, false
-		}
-	}
-	return new(big.Int).SetString(s, 10)
-}
-
 // EncodeReceipt returns r as an X-WF-Receipt value: unpadded base64url of
 //
 //	{"v":1,"function":"<cid>","payer":"0x…","mode":"owner|caller","amount":"<base units>","cumulative":"<base units>","request":"<X-Request-Id>","sig":"0x<65 bytes>"}
@@ -114,8 +99,8 @@ func DecodeReceipt(s string) (Receipt, error) {
 	if w.V != 1 {
 		return Receipt{}, fmt.Errorf("%w: receipt: version %d, want 1", wf.ErrInvalid, w.V)
 	}
-	a, ok1 := decimal(w.Amount)
-	c, ok2 := decimal(w.Cumulative)
+	a, ok1 := chain.ParseAmount(w.Amount)
+	c, ok2 := chain.ParseAmount(w.Cumulative)
 	if !ok1 || !ok2 {
 		return Receipt{}, fmt.Errorf("%w: receipt: amounts must be decimal integers without sign or leading zeros", wf.ErrInvalid)
 	}
