@@ -204,28 +204,12 @@ func (c *Client) sendAndWait(ctx context.Context, to *common.Address, data []byt
 	if c.key == nil {
 		return nil, fmt.Errorf("chain: %s: %w", what, ErrNoKey)
 	}
-	from := common.Address(c.key.Address())
-	msg := ethereum.CallMsg{From: from, To: to, Data: data}
-	gas, err := c.backend.EstimateGas(ctx, msg)
+	msg, gas, fees, err := c.prepare(ctx, to, data, what)
 	if err != nil {
-		return nil, callError(what, err)
+		return nil, err
 	}
-	// Headroom for state that changes between estimate and inclusion (a
-	// storage slot going from zero to non-zero costs 20k more).
-	gas += gas/4 + 25_000
-	fees, err := c.fees(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("chain: %s: %w", what, err)
-	}
-	signer := types.LatestSignerForChainID(c.chainID)
-	tx, err := c.nonceSeq(wf.Address(from)).send(ctx, c.backend, from, func(nonce uint64) (*types.Transaction, error) {
-		var inner types.TxData
-		if fees.legacy {
-			inner = &types.LegacyTx{Nonce: nonce, GasPrice: fees.feeCap, Gas: gas, To: to, Data: data}
-		} else {
-			inner = &types.DynamicFeeTx{ChainID: c.chainID, Nonce: nonce, GasTipCap: fees.tip, GasFeeCap: fees.feeCap, Gas: gas, To: to, Data: data}
-		}
-		return types.SignNewTx(c.key.pk, signer, inner)
+	tx, err := c.nonceSeq(wf.Address(msg.From)).send(ctx, c.backend, msg.From, func(nonce uint64) (*types.Transaction, error) {
+		return c.signTx(nonce, to, nil, data, gas, fees)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("chain: %s: send: %w", what, err)
@@ -253,6 +237,36 @@ func (c *conn) replayRevert(ctx context.Context, msg ethereum.CallMsg, block *bi
 		}
 	}
 	return &RevertError{msg: "transaction reverted"}
+}
+
+// prepare prices a transaction from the Client's key sending data to to:
+// the call it makes (to replay a revert), its gas with headroom, and its
+// fees. A call that would revert fails here, with the decoded reason.
+func (c *Client) prepare(ctx context.Context, to *common.Address, data []byte, what string) (ethereum.CallMsg, uint64, fees, error) {
+	msg := ethereum.CallMsg{From: common.Address(c.key.Address()), To: to, Data: data}
+	gas, err := c.backend.EstimateGas(ctx, msg)
+	if err != nil {
+		return msg, 0, fees{}, callError(what, err)
+	}
+	// Headroom for state that changes between estimate and inclusion (a
+	// storage slot going from zero to non-zero costs 20k more).
+	gas += gas/4 + 25_000
+	f, err := c.fees(ctx)
+	if err != nil {
+		return msg, 0, fees{}, fmt.Errorf("chain: %s: %w", what, err)
+	}
+	return msg, gas, f, nil
+}
+
+// signTx signs a transaction from the Client's key.
+func (c *Client) signTx(nonce uint64, to *common.Address, value *big.Int, data []byte, gas uint64, f fees) (*types.Transaction, error) {
+	var inner types.TxData
+	if f.legacy {
+		inner = &types.LegacyTx{Nonce: nonce, GasPrice: f.feeCap, Gas: gas, To: to, Value: value, Data: data}
+	} else {
+		inner = &types.DynamicFeeTx{ChainID: c.chainID, Nonce: nonce, GasTipCap: f.tip, GasFeeCap: f.feeCap, Gas: gas, To: to, Value: value, Data: data}
+	}
+	return types.SignNewTx(c.key.pk, types.LatestSignerForChainID(c.chainID), inner)
 }
 
 // fees are what a transaction offers per unit of gas: an EIP-1559 tip and

@@ -166,23 +166,16 @@ func (c *Client) transactRecorded(ctx context.Context, to wf.Address, data []byt
 	}
 	o = o.withDefaults()
 	addr := common.Address(to)
-	from := common.Address(c.key.Address())
-	msg := ethereum.CallMsg{From: from, To: &addr, Data: data}
-	gas, err := c.backend.EstimateGas(ctx, msg)
+	msg, gas, f, err := c.prepare(ctx, &addr, data, what)
 	if err != nil {
-		return Receipt{}, callError(what, err)
-	}
-	gas += gas/4 + 25_000 // as sendAndWait
-	f, err := c.fees(ctx)
-	if err != nil {
-		return Receipt{}, fmt.Errorf("chain: %s: %w", what, err)
+		return Receipt{}, err
 	}
 	f, capped := capFees(f, o.MaxFeeCap)
 	if capped {
 		o.Log.Warn("fees limited to the fee cap limit; the transaction waits for the base fee to fall", "what", what, "maxFeeCap", o.MaxFeeCap.String())
 	}
 	var signed time.Time
-	tx, err := c.nonceSeq(wf.Address(from)).send(ctx, c.backend, from, func(nonce uint64) (*types.Transaction, error) {
+	tx, err := c.nonceSeq(wf.Address(msg.From)).send(ctx, c.backend, msg.From, func(nonce uint64) (*types.Transaction, error) {
 		signed = o.Now()
 		tx, err := c.signTx(nonce, &addr, nil, data, gas, f)
 		if err != nil {
@@ -200,7 +193,7 @@ func (c *Client) transactRecorded(ctx context.Context, to wf.Address, data []byt
 	if err != nil {
 		return Receipt{}, fmt.Errorf("chain: %s: send: %w", what, err)
 	}
-	p := &pendingTx{c: c, o: o, from: from, msg: msg, what: what, txs: []*types.Transaction{tx}, signed: signed}
+	p := &pendingTx{c: c, o: o, from: msg.From, msg: msg, what: what, txs: []*types.Transaction{tx}, signed: signed}
 	return p.wait(ctx, false)
 }
 

@@ -148,17 +148,6 @@ func txFees(tx *types.Transaction) (f fees, ok bool) {
 	return fees{}, false
 }
 
-// signTx signs a transaction from the Client's key.
-func (c *Client) signTx(nonce uint64, to *common.Address, value *big.Int, data []byte, gas uint64, f fees) (*types.Transaction, error) {
-	var inner types.TxData
-	if f.legacy {
-		inner = &types.LegacyTx{Nonce: nonce, GasPrice: f.feeCap, Gas: gas, To: to, Value: value, Data: data}
-	} else {
-		inner = &types.DynamicFeeTx{ChainID: c.chainID, Nonce: nonce, GasTipCap: f.tip, GasFeeCap: f.feeCap, Gas: gas, To: to, Value: value, Data: data}
-	}
-	return types.SignNewTx(c.key.pk, types.LatestSignerForChainID(c.chainID), inner)
-}
-
 func signedTx(tx *types.Transaction, at time.Time) (SignedTx, error) {
 	raw, err := tx.MarshalBinary()
 	if err != nil {
@@ -203,7 +192,7 @@ func (p *pendingTx) mined(ctx context.Context) (*types.Transaction, error) {
 		if err == nil {
 			return p.txs[i], nil
 		}
-		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "indexing is in progress") {
+		if !notMinedYet(err) {
 			return nil, err
 		}
 	}

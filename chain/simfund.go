@@ -27,10 +27,8 @@ func (s *Simulated) FundEther(ctx context.Context, account wf.Address, wei *big.
 	if err != nil {
 		return fmt.Errorf("chain: %s: %w", what, err)
 	}
-	signer := types.LatestSignerForChainID(c.chainID)
 	tx, err := c.nonceSeq(wf.Address(from)).send(ctx, c.backend, from, func(nonce uint64) (*types.Transaction, error) {
-		return types.SignNewTx(c.key.pk, signer, &types.DynamicFeeTx{ChainID: c.chainID, Nonce: nonce,
-			GasTipCap: fees.tip, GasFeeCap: fees.feeCap, Gas: gas, To: &to, Value: wei})
+		return c.signTx(nonce, &to, wei, nil, gas, fees)
 	})
 	if err != nil {
 		return fmt.Errorf("chain: %s: %w", what, err)

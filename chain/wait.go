@@ -36,13 +36,18 @@ func (c *conn) waitMined(ctx context.Context, hash common.Hash) (*types.Receipt,
 			t.Reset(c.poll[0])
 			continue
 		}
-		// A node still indexing transactions after a restart says so
-		// instead of not found; both mean "ask again".
-		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "indexing is in progress") {
+		if !notMinedYet(err) {
 			return nil, err
 		}
 		d += d / 2
 		d = min(d, c.poll[1])
 		t.Reset(d)
 	}
+}
+
+// notMinedYet reports a receipt lookup that found nothing: not found, or
+// (a node still indexing transactions after a restart says so instead)
+// not indexed yet. Both mean "ask again".
+func notMinedYet(err error) bool {
+	return errors.Is(err, ethereum.NotFound) || strings.Contains(err.Error(), "indexing is in progress")
 }
