@@ -164,7 +164,6 @@ func (a *App) devPayments(chainListen string, sf *settleFlags) func(ctx context.
 			return fail(err)
 		}
 
-		ether := new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
 		if err := sim.FundEther(ctx, publisher.Address(), ether); err != nil {
 			return fail(err)
 		}

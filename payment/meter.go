@@ -134,9 +134,6 @@ func New(cfg Config) (*Meter, error) {
 	if cfg.SettleTimeout == 0 {
 		cfg.SettleTimeout = 2 * time.Minute
 	}
-	if cfg.BumpAfter == 0 {
-		cfg.BumpAfter = chain.DefaultBumpAfter
-	}
 	if cfg.MaxFeeCap != nil && cfg.MaxFeeCap.Sign() <= 0 {
 		return nil, fmt.Errorf("%w: payment: the fee cap limit must be positive", wf.ErrInvalid)
 	}
