@@ -50,13 +50,16 @@ var buildWF = sync.OnceValues(func() (string, error) {
 })
 
 // miner mines the manual-mining chain when accounts have transactions
-// waiting, unless paused, so a test decides when a sent transaction is
+// waiting, unless held, so a test decides when a sent transaction is
 // mined. (Empty blocks would move the chain's clock a second each, far
-// ahead of the vouchers' expiry.)
+// ahead of the vouchers' expiry.) While only a transaction that pays too
+// little waits, the blocks it mines are empty and lower the base fee by
+// 12.5% each.
 type miner struct {
-	paused atomic.Bool
-	stop   chan struct{}
-	done   chan struct{}
+	mu   sync.Mutex // held while deciding to mine and mining
+	held bool
+	stop chan struct{}
+	done chan struct{}
 }
 
 func startMiner(t *testing.T, sim *chain.Simulated, rpc string, accounts ...wf.Address) *miner {
@@ -71,19 +74,23 @@ func startMiner(t *testing.T, sim *chain.Simulated, rpc string, accounts ...wf.A
 				return
 			case <-tick.C:
 			}
-			if m.paused.Load() {
-				continue
-			}
+			m.mu.Lock()
 			for _, a := range accounts {
-				if rpcNonce(t, rpc, a, "pending") > rpcNonce(t, rpc, a, "latest") {
+				if !m.held && rpcNonce(t, rpc, a, "pending") > rpcNonce(t, rpc, a, "latest") {
 					sim.Commit()
 					break
 				}
 			}
+			m.mu.Unlock()
 		}
 	}()
 	return m
 }
+
+// hold returns once no block is being mined, and none will be until
+// release.
+func (m *miner) hold()    { m.mu.Lock(); m.held = true; m.mu.Unlock() }
+func (m *miner) release() { m.mu.Lock(); m.held = false; m.mu.Unlock() }
 
 func (m *miner) close() { close(m.stop); <-m.done }
 
@@ -314,7 +321,7 @@ func (l *load) run(owners int) {
 func (l *load) halt() { close(l.stop); l.wg.Wait() }
 
 // waitFor polls cond for up to d.
-func waitFor(t *testing.T, d time.Duration, what string, cond func() bool) {
+func waitFor(t testing.TB, d time.Duration, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(d)
 	for !cond() {
@@ -392,11 +399,11 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 	inFlight := func() bool {
 		return rpcNonce(t, rpc.URL, prov.Address(), "pending") > rpcNonce(t, rpc.URL, prov.Address(), "latest")
 	}
-	mine.paused.Store(true)
+	mine.hold()
 	waitFor(t, 60*time.Second, "a settlement in flight", inFlight)
 	n.kill()
 	kills++
-	mine.paused.Store(false)
+	mine.release()
 	waitFor(t, 10*time.Second, "the orphaned settlement to be mined", func() bool { return !inFlight() })
 	n = startNode(t, args...)
 	l.url.Store(n.url)
@@ -407,7 +414,7 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 
 	// 3. Killed with a settlement in flight that is mined only after the
 	// restart: the new process sends the same transaction again.
-	mine.paused.Store(true)
+	mine.hold()
 	waitFor(t, 60*time.Second, "a settlement in flight", inFlight)
 	n.kill()
 	kills++
@@ -415,7 +422,7 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 	l.url.Store(n.url)
 	waitFor(t, 30*time.Second, "the restarted node to resume", func() bool { return n.logs.count("resuming settlement") > 0 })
 	time.Sleep(100 * time.Millisecond)
-	mine.paused.Store(false)
+	mine.release()
 	waitFor(t, 30*time.Second, "the resumed settlement", func() bool { return n.logs.count("settled") > 0 })
 
 	before := l.count()

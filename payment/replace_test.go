@@ -19,7 +19,6 @@ import (
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/templates"
-	"github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
 
@@ -27,52 +26,8 @@ import (
 // lets it, so a settlement transaction can be held unmined, priced out by
 // a fee spike (Simulated.Congest), or mined while the provider is down.
 
-// holdMiner mines the manual-mining chain while an account has a
-// transaction waiting, unless held. While only a transaction that pays too
-// little waits, the blocks it mines are empty and lower the base fee by
-// 12.5% each.
-type holdMiner struct {
-	mu   sync.Mutex // held while deciding to mine and mining
-	held bool
-	stop chan struct{}
-	done chan struct{}
-}
-
-// hold returns once no block is being mined, and none will be until
-// release.
-func (m *holdMiner) hold()    { m.mu.Lock(); m.held = true; m.mu.Unlock() }
-func (m *holdMiner) release() { m.mu.Lock(); m.held = false; m.mu.Unlock() }
-
-func startHoldMiner(t *testing.T, sim *chain.Simulated, rpc string, accounts ...wf.Address) *holdMiner {
-	m := &holdMiner{stop: make(chan struct{}), done: make(chan struct{})}
-	go func() {
-		defer close(m.done)
-		tick := time.NewTicker(3 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-m.stop:
-				return
-			case <-tick.C:
-			}
-			m.mu.Lock()
-			if !m.held {
-				for _, a := range accounts {
-					if rpcNonce(t, rpc, a, "pending") > rpcNonce(t, rpc, a, "latest") {
-						sim.Commit()
-						break
-					}
-				}
-			}
-			m.mu.Unlock()
-		}
-	}()
-	t.Cleanup(func() { close(m.stop); <-m.done })
-	return m
-}
-
 // rpcInPool reports whether the node holds transaction h unmined.
-func rpcInPool(t *testing.T, url string, h chain.Hash) bool {
+func rpcInPool(t testing.TB, url string, h chain.Hash) bool {
 	t.Helper()
 	body := fmt.Sprintf(`{"jsonrpc":"2.0","id":1,"method":"eth_getTransactionByHash","params":["%s"]}`, h)
 	resp, err := http.Post(url, "application/json", strings.NewReader(body))
@@ -108,7 +63,7 @@ func (b *logBuffer) String() string { b.mu.Lock(); defer b.mu.Unlock(); return b
 type stuckFixture struct {
 	*fixture
 	rpc     string
-	miner   *holdMiner
+	miner   *miner
 	owner   *chain.Key
 	n       int64
 	balance *big.Int // the provider's token balance before settling
@@ -125,7 +80,8 @@ func newStuckFixture(t *testing.T, cfg payment.Config, n int64) *stuckFixture {
 	t.Cleanup(srv.Close)
 	owner := f.payer()
 	s := &stuckFixture{fixture: f, rpc: srv.URL, owner: owner, n: n, logs: logs}
-	s.miner = startHoldMiner(t, f.sim, srv.URL, f.prov.Address(), owner.Address())
+	s.miner = startMiner(t, f.sim, srv.URL, f.prov.Address(), owner.Address())
+	t.Cleanup(s.miner.close)
 	f.deposit(owner, 1_000_000)
 	f.approve(owner, price, 100*price)
 	fn := f.deploy(owner, templates.HelloWasm, wftest.Spec())
@@ -149,27 +105,17 @@ func (s *stuckFixture) settle(m *payment.Meter) chan error {
 func (s *stuckFixture) batch(n int) *ledger.Batch {
 	s.t.Helper()
 	var bs []*ledger.Batch
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
-		if bs, _ = s.ledger.Batches(); len(bs) == 1 && len(bs[0].Txs()) >= n {
-			return bs[0]
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
-	s.t.Fatalf("waited for a batch with %d transactions: %+v", n, bs)
-	return nil
+	waitFor(s.t, 20*time.Second, fmt.Sprintf("a batch with %d transactions", n), func() bool {
+		bs, _ = s.ledger.Batches()
+		return len(bs) == 1 && len(bs[0].Txs()) >= n
+	})
+	return bs[0]
 }
 
 // waitInPool waits until the node holds transaction h.
 func (s *stuckFixture) waitInPool(h chain.Hash) {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !rpcInPool(s.t.(*testing.T), s.rpc, h) {
-		if time.Now().After(deadline) {
-			s.t.Fatalf("%s never reached the pool", h)
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
+	waitFor(s.t, 10*time.Second, h.String()+" to reach the pool", func() bool { return rpcInPool(s.t, s.rpc, h) })
 }
 
 // restart closes the ledger and opens it again with a new Meter, as a

@@ -3,7 +3,6 @@ package ledger_test
 import (
 	"context"
 	"errors"
-	"io"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -106,8 +105,8 @@ func checkTxs(t *testing.T, b *ledger.Batch, want []byte) {
 // process died), and carries on with it.
 func TestOpenBeforeReplacements(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range []string{"v1.db", "v1.db.wal"} {
-		copyFile(t, filepath.Join("testdata", f), filepath.Join(dir, f))
+	if err := os.CopyFS(dir, os.DirFS("testdata")); err != nil {
+		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "v1.db")
 	l := open(t, path)
@@ -139,24 +138,5 @@ func TestOpenBeforeReplacements(t *testing.T) {
 	all, _ := l.Batches()
 	if a := l.Account(carol); a.Settled.Count != 2 || len(all) != 2 || all[0].State != ledger.Settled || all[0].TxHash != (chain.Hash{2}) {
 		t.Errorf("settled batch %+v, account %+v", all[0], a)
-	}
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	in, err := os.Open(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
 	}
 }
