@@ -136,13 +136,13 @@ func New(cfg Config) (*Client, error) {
 	return &Client{cfg: cfg, url: u.String(), gw: relay.GatewayName(gw), http: hc, log: cfg.Log}, nil
 }
 
-// pool counts the connections by what they are doing.
+// pool counts the connections by what they are doing, as the HTTP
+// server reports it.
 type pool struct {
-	mu      sync.Mutex
-	state   map[net.Conn]http.ConnState // StateIdle covers fresh ones
-	idle    int
-	dialing int
-	wake    chan struct{}
+	mu    sync.Mutex
+	state map[net.Conn]http.ConnState // StateIdle covers fresh ones
+	idle  int
+	wake  chan struct{}
 }
 
 func (p *pool) signal() {
@@ -207,16 +207,16 @@ func (c *Client) Run(ctx context.Context) error {
 	served := make(chan struct{})
 	go func() { srv.Serve(ln); close(served) }()
 	results := make(chan dialResult)
+	dialing := 0 // dials under way; only this goroutine counts them
 	defer func() {
 		cancel()
 		ln.Close()
 		srv.Close()
 		<-served
-		for p.dialing > 0 { // dials end with ctx
+		for ; dialing > 0; dialing-- { // dials end with ctx
 			if r := <-results; r.conn != nil {
 				r.conn.Close()
 			}
-			p.dialing--
 		}
 	}()
 
@@ -230,13 +230,7 @@ func (c *Client) Run(ctx context.Context) error {
 	up, upSince := false, time.Time{}
 	for {
 		p.mu.Lock()
-		total := len(p.state)
-		n := 0
-		if paused == nil {
-			n = min(c.cfg.Idle-p.idle-p.dialing, c.cfg.MaxConns-total-p.dialing)
-		}
-		n = max(n, 0)
-		p.dialing += n
+		total, idle := len(p.state), p.idle
 		p.mu.Unlock()
 		if up && total == 0 {
 			up = false
@@ -248,14 +242,13 @@ func (c *Client) Run(ctx context.Context) error {
 			if time.Since(upSince) > time.Minute {
 				backoff = c.cfg.MinBackoff
 			}
-			if paused == nil && n > 0 { // take back the dials just counted
-				p.mu.Lock()
-				p.dialing -= n
-				p.mu.Unlock()
-				n = 0
-			}
 			pause()
 		}
+		n := 0
+		if paused == nil {
+			n = max(0, min(c.cfg.Idle-idle-dialing, c.cfg.MaxConns-total-dialing))
+		}
+		dialing += n
 		for range n {
 			go func() {
 				conn, names, err := c.dial(ctx)
@@ -276,13 +269,7 @@ func (c *Client) Run(ctx context.Context) error {
 		case <-paused:
 			paused = nil
 		case r := <-results:
-			p.mu.Lock()
-			p.dialing--
-			if r.err == nil {
-				p.state[r.conn] = http.StateIdle
-				p.idle++
-			}
-			p.mu.Unlock()
+			dialing--
 			if r.err != nil {
 				if ctx.Err() != nil {
 					return nil
@@ -299,6 +286,10 @@ func (c *Client) Run(ctx context.Context) error {
 				}
 				continue
 			}
+			p.mu.Lock()
+			p.state[r.conn] = http.StateIdle
+			p.idle++
+			p.mu.Unlock()
 			ln.push(r.conn)
 			if up && time.Since(upSince) > time.Minute {
 				backoff = c.cfg.MinBackoff

@@ -6,12 +6,12 @@
 package relayserver
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -57,8 +57,8 @@ type Server struct {
 
 	mu       sync.Mutex
 	tunnels  map[string][]*Tunnel // by name, oldest first
-	perOwner map[wf.Address]int   // live connections
-	conns    map[*pconn]struct{}
+	perOwner map[wf.Address]int   // live connections by owner
+	live     int                  // live connections
 	closed   bool
 }
 
@@ -77,7 +77,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.QueueWait = 5 * time.Second
 	}
 	return &Server{cfg: cfg, log: cfg.Log, tunnels: make(map[string][]*Tunnel),
-		perOwner: make(map[wf.Address]int), conns: make(map[*pconn]struct{})}, nil
+		perOwner: make(map[wf.Address]int)}, nil
 }
 
 // Tunnel is the pool of one address's connections serving one name. Its
@@ -111,9 +111,6 @@ func dialErr(err error) error { return &net.OpError{Op: "dial", Net: "tunnel", E
 
 // Owner is the address that logged in.
 func (t *Tunnel) Owner() wf.Address { return t.owner }
-
-// Names are the names the tunnel serves: its one name.
-func (t *Tunnel) Names() []string { return []string{t.name} }
 
 // Conns is the number of the tunnel's connections, idle and busy.
 func (t *Tunnel) Conns() int {
@@ -223,10 +220,7 @@ func (t *Tunnel) Close() error {
 	s := t.s
 	s.mu.Lock()
 	s.endLocked(t)
-	conns := make([]*pconn, 0, len(t.conns))
-	for c := range t.conns {
-		conns = append(conns, c)
-	}
+	conns := slices.Collect(maps.Keys(t.conns))
 	s.mu.Unlock()
 	for _, c := range conns {
 		c.Close()
@@ -252,10 +246,10 @@ func (s *Server) endLocked(t *Tunnel) {
 
 // pconn is one logged-in connection. While fresh, a goroutine waits on
 // it for the end a provider's close brings; a request claims it by
-// cutting that wait short with a past read deadline.
+// cutting that wait short with a past read deadline. Its reader holds
+// nothing but what the provider sent after login.
 type pconn struct {
-	net.Conn
-	r       *bufio.Reader // holds nothing but what the provider sent after login
+	relay.Conn
 	s       *Server
 	owner   wf.Address
 	names   []string
@@ -266,12 +260,10 @@ type pconn struct {
 	once    sync.Once
 }
 
-func (c *pconn) Read(p []byte) (int, error) { return c.r.Read(p) }
-
 // watch waits while the connection is fresh: a provider sends nothing
 // before a request, so anything but the claim's deadline ends it.
 func (c *pconn) watch() {
-	_, err := c.r.Peek(1)
+	_, err := c.R.Peek(1)
 	if err == nil {
 		err = errors.New("relayserver: provider spoke first")
 	}
@@ -309,7 +301,7 @@ func (c *pconn) Close() error {
 func (s *Server) gone(c *pconn) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	delete(s.conns, c)
+	s.live--
 	if s.perOwner[c.owner]--; s.perOwner[c.owner] <= 0 {
 		delete(s.perOwner, c.owner)
 	}
@@ -355,10 +347,11 @@ func (s *Server) Len() int {
 func (s *Server) Conns() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return len(s.conns)
+	return s.live
 }
 
-// Close ends every tunnel and refuses new ones.
+// Close ends every tunnel, closing every connection (each is pooled
+// under at least one name), and refuses new ones.
 func (s *Server) Close() error {
 	s.mu.Lock()
 	s.closed = true
@@ -366,14 +359,7 @@ func (s *Server) Close() error {
 	for _, l := range s.tunnels {
 		ts = append(ts, l...)
 	}
-	conns := make([]*pconn, 0, len(s.conns))
-	for c := range s.conns {
-		conns = append(conns, c)
-	}
 	s.mu.Unlock()
-	for _, c := range conns {
-		c.Close()
-	}
 	for _, t := range ts {
 		t.Close()
 	}
@@ -404,11 +390,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		conn.Close()
 		return
 	}
-	rc := &relay.Conn{Conn: conn, R: brw.Reader}
-	c, err := s.handshake(r.Context(), rc, gateway)
+	c := &pconn{Conn: relay.Conn{Conn: conn, R: brw.Reader}, s: s, ready: make(chan struct{}), watched: make(chan error, 1)}
+	err = s.handshake(r.Context(), c, gateway)
+	var first bool
 	if err == nil {
-		c.s, c.Conn, c.r = s, conn, brw.Reader
-		err = s.reserve(c.owner)
+		// Pooled before the provider hears it is accepted, so that once
+		// it has, requests for its names find it. A request claiming it
+		// waits for the watcher, which starts once the Result is out.
+		first, err = s.add(c)
 	}
 	if err != nil {
 		log.Info("tunnel refused", "err", err)
@@ -417,10 +406,6 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		conn.Close()
 		return
 	}
-	// Pooled before the provider hears it is accepted, so that once it
-	// has, requests for its names find it. A request claiming it waits
-	// for the watcher, which starts once the Result is out.
-	first := s.add(c)
 	if err := relay.WriteMessage(conn, relay.Result{Names: c.names}); err != nil {
 		c.watched <- err
 		close(c.ready)
@@ -435,26 +420,20 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// reserve counts a connection for owner, refusing one over the cap.
-func (s *Server) reserve(owner wf.Address) error {
+// add counts c against its owner's cap and pools it under each of its
+// names, reporting whether it started a tunnel. It refuses c over the cap
+// or once the server is closed.
+func (s *Server) add(c *pconn) (first bool, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
-		return fmt.Errorf("%w: the gateway is shutting down", wf.ErrUnavailable)
+		return false, fmt.Errorf("%w: the gateway is shutting down", wf.ErrUnavailable)
 	}
-	if s.perOwner[owner] >= s.cfg.MaxConns {
-		return fmt.Errorf("%w: %s already holds %d tunnel connections, this gateway's limit", wf.ErrUnavailable, chain.ChecksumAddress(owner), s.cfg.MaxConns)
+	if s.perOwner[c.owner] >= s.cfg.MaxConns {
+		return false, fmt.Errorf("%w: %s already holds %d tunnel connections, this gateway's limit", wf.ErrUnavailable, chain.ChecksumAddress(c.owner), s.cfg.MaxConns)
 	}
-	s.perOwner[owner]++
-	return nil
-}
-
-// add pools c under each of its names, reporting whether it started a
-// tunnel.
-func (s *Server) add(c *pconn) (first bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.conns[c] = struct{}{}
+	s.perOwner[c.owner]++
+	s.live++
 	for _, n := range c.names {
 		var t *Tunnel
 		for _, o := range s.tunnels[n] {
@@ -475,7 +454,7 @@ func (s *Server) add(c *pconn) (first bool) {
 		default:
 		}
 	}
-	return first
+	return first, nil
 }
 
 func (s *Server) newTunnel(name string, owner wf.Address) *Tunnel {
@@ -497,45 +476,47 @@ func (s *Server) newTunnel(name string, owner wf.Address) *Tunnel {
 	return t
 }
 
-// handshake runs the challenge and login, returning the connection to be.
-func (s *Server) handshake(ctx context.Context, c *relay.Conn, gateway string) (*pconn, error) {
+// handshake runs the challenge and login, setting who logged in and the
+// names c serves.
+func (s *Server) handshake(ctx context.Context, c *pconn, gateway string) error {
 	ctx, cancel := context.WithTimeout(ctx, relay.HandshakeTimeout)
 	defer cancel()
 	n := chain.NewNonce()
 	if err := relay.WriteMessage(c, relay.Challenge{Nonce: n}); err != nil {
-		return nil, fmt.Errorf("relayserver: send challenge: %w", err)
+		return fmt.Errorf("relayserver: send challenge: %w", err)
 	}
 	var login relay.Login
 	if err := relay.ReadMessage(c.R, &login); err != nil {
-		return nil, err
+		return err
 	}
 	proof := chain.Proof{Address: login.Address, Signature: login.Signature}
 	if err := proof.VerifyTunnelLogin(login.Name, gateway, n); err != nil {
-		return nil, fmt.Errorf("tunnel login for gateway %q: %w", gateway, err)
+		return fmt.Errorf("tunnel login for gateway %q: %w", gateway, err)
 	}
-	var names []string
+	c.owner = login.Address
 	if login.Name != "" {
 		owner, err := s.cfg.Owner(ctx, login.Name)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if owner != login.Address {
-			return nil, fmt.Errorf("%w: %s does not hold the name %q", wf.ErrForbidden, chain.ChecksumAddress(login.Address), login.Name)
+			return fmt.Errorf("%w: %s does not hold the name %q", wf.ErrForbidden, chain.ChecksumAddress(login.Address), login.Name)
 		}
-		names = []string{login.Name}
-	} else {
-		if s.cfg.Names == nil {
-			return nil, fmt.Errorf("%w: this gateway needs the login to name the provider", wf.ErrInvalid)
-		}
-		var err error
-		if names, err = s.cfg.Names(ctx, login.Address); err != nil {
-			return nil, err
-		}
-		if len(names) == 0 {
-			return nil, fmt.Errorf("%w: %s holds no registered name", wf.ErrForbidden, chain.ChecksumAddress(login.Address))
-		}
+		c.names = []string{login.Name}
+		return nil
 	}
-	return &pconn{names: names, owner: login.Address, ready: make(chan struct{}), watched: make(chan error, 1)}, nil
+	if s.cfg.Names == nil {
+		return fmt.Errorf("%w: this gateway needs the login to name the provider", wf.ErrInvalid)
+	}
+	names, err := s.cfg.Names(ctx, login.Address)
+	if err != nil {
+		return err
+	}
+	if len(names) == 0 {
+		return fmt.Errorf("%w: %s holds no registered name", wf.ErrForbidden, chain.ChecksumAddress(login.Address))
+	}
+	c.names = names
+	return nil
 }
 
 func headerHas(h http.Header, key, token string) bool {

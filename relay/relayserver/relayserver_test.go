@@ -85,22 +85,19 @@ func dialConfig(t testing.TB, cfg relayclient.Config) *conn {
 	t.Helper()
 	c := &conn{up: make(chan []string, 16), down: make(chan error, 16), done: make(chan error, 1)}
 	cfg.MinBackoff, cfg.MaxBackoff = 10*time.Millisecond, 50*time.Millisecond
-	rc, err := relayclient.New(relayclient.Config{
-		Gateway: cfg.Gateway, Host: cfg.Host, Name: cfg.Name, Key: cfg.Key, Handler: cfg.Handler,
-		MinBackoff: cfg.MinBackoff, MaxBackoff: cfg.MaxBackoff, Idle: cfg.Idle, MaxConns: cfg.MaxConns, HTTPClient: cfg.HTTPClient,
-		OnUp: func(ns []string) {
-			select {
-			case c.up <- ns:
-			default:
-			}
-		},
-		OnDown: func(err error) {
-			select {
-			case c.down <- err:
-			default:
-			}
-		},
-	})
+	cfg.OnUp = func(ns []string) {
+		select {
+		case c.up <- ns:
+		default:
+		}
+	}
+	cfg.OnDown = func(err error) {
+		select {
+		case c.down <- err:
+		default:
+		}
+	}
+	rc, err := relayclient.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,6 +107,24 @@ func dialConfig(t testing.TB, cfg relayclient.Config) *conn {
 	c.stop = func() { cancel(); <-finished }
 	t.Cleanup(c.stop)
 	return c
+}
+
+// waitRetrying waits for n failed logins whose errors mention want,
+// failing if the client gives up instead.
+func (c *conn) waitRetrying(t testing.TB, n int, want string) {
+	t.Helper()
+	for range n {
+		select {
+		case err := <-c.down:
+			if !strings.Contains(err.Error(), want) {
+				t.Fatalf("down: %v", err)
+			}
+		case err := <-c.done:
+			t.Fatalf("gave up: %v", err)
+		case <-time.After(10 * time.Second):
+			t.Fatal("no refused login in 10s")
+		}
+	}
 }
 
 func (c *conn) waitUp(t testing.TB) []string {
@@ -191,19 +206,7 @@ func TestLogin(t *testing.T) {
 	}
 	t.Run("unknown name is retried", func(t *testing.T) {
 		_, hs := gateway(t, reg)
-		c := dial(t, hs, "gw.test", "nobody", alice, hello)
-		for range 2 { // refused twice, and still trying
-			select {
-			case err := <-c.down:
-				if !strings.Contains(err.Error(), "not_found") {
-					t.Fatalf("down: %v", err)
-				}
-			case err := <-c.done:
-				t.Fatalf("gave up: %v", err)
-			case <-time.After(10 * time.Second):
-				t.Fatal("no attempt in 10s")
-			}
-		}
+		dial(t, hs, "gw.test", "nobody", alice, hello).waitRetrying(t, 2, "not_found") // refused twice, and still trying
 	})
 }
 
@@ -286,6 +289,33 @@ func TestReconnect(t *testing.T) {
 		if got := get(t, s.Tunnel("alice"), "/"); got != "second" {
 			t.Fatalf("after the first instance stopped: %q", got)
 		}
+	}
+}
+
+// Closing the server closes every connection and refuses new logins.
+func TestClose(t *testing.T) {
+	alice := chain.DevKey(1)
+	s, hs := gateway(t, registry{"alice": alice, "alice2": alice})
+	c := dial(t, hs, "gw.test", "", alice, hello) // every name: each connection in two tunnels
+	c.waitUp(t)
+	waitFor(t, "2 idle connections", func() bool { return s.Conns() == 2 })
+	s.Close()
+	if s.Len() != 0 || s.Conns() != 0 {
+		t.Fatalf("after Close: %d names, %d connections", s.Len(), s.Conns())
+	}
+	for deadline := time.After(10 * time.Second); ; {
+		select {
+		case err := <-c.down:
+			if !strings.Contains(err.Error(), "shutting down") {
+				continue // the tunnel ending
+			}
+		case <-deadline:
+			t.Fatal("no login refused in 10s")
+		}
+		break
+	}
+	if s.Conns() != 0 {
+		t.Fatalf("%d connections after a refused login", s.Conns())
 	}
 }
 
@@ -382,19 +412,7 @@ func TestPool(t *testing.T) {
 		tn := s.Tunnel("alice")
 		got := fetch(tn, 3)
 		b.wait(t, 3)
-		// The provider's replacements are refused, and it keeps trying.
-		for range 2 {
-			select {
-			case err := <-c.down:
-				if !strings.Contains(err.Error(), "unavailable") {
-					t.Fatalf("down: %v", err)
-				}
-			case err := <-c.done:
-				t.Fatalf("gave up: %v", err)
-			case <-time.After(10 * time.Second):
-				t.Fatal("no refused login in 10s")
-			}
-		}
+		c.waitRetrying(t, 2, "unavailable") // the provider's replacements are refused, and it keeps trying
 		if n := s.Conns(); n != 3 {
 			t.Fatalf("%d connections, cap 3", n)
 		}
