@@ -39,6 +39,7 @@ type target struct {
 // through the request context.
 type route struct {
 	kind      string // "named" or "smart"
+	cid       wf.CID // the function smart routing chose for
 	path      string // escaped path to forward, below the provider's base
 	targets   []target
 	retryable bool
@@ -148,7 +149,7 @@ func (g *Gateway) forwardSmart(w http.ResponseWriter, r *http.Request, c wf.CID,
 		g.count("smart", start, g.writeErrorStatus(w, r, err))
 		return
 	}
-	g.forward(w, r, &route{kind: "smart", path: path, targets: ts, retryable: idempotent(r)}, start)
+	g.forward(w, r, &route{kind: "smart", cid: c, path: path, targets: ts, retryable: idempotent(r)}, start)
 }
 
 // idempotent reports whether a request may be sent again after a failure

@@ -309,9 +309,10 @@ func validName(s string) bool {
 func (g *Gateway) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	start := g.cfg.Now()
 	key := r.RemoteAddr
-	if c, ok := g.proxies.client(r.RemoteAddr, r.Header.Values("X-Forwarded-For")); ok {
+	if peer, ok := parseAddr(r.RemoteAddr); ok {
+		c := g.proxies.client(peer, r.Header.Values("X-Forwarded-For"))
 		key = clientKey(c)
-		if peer, _ := parseAddr(r.RemoteAddr); peer != c {
+		if c != peer {
 			// Forwarded by a trusted proxy: what follows (the
 			// X-Forwarded-For sent to providers, tunnel logs) sees the
 			// client, not the proxy.

@@ -101,21 +101,16 @@ func (ps proxies) trusted(a netip.Addr) bool {
 }
 
 // client returns the address of the client behind a request whose
-// connection comes from remoteAddr with the given X-Forwarded-For header
-// lines: the connection's address, unless it is a trusted proxy; then the
-// right-most X-Forwarded-For entry that is not itself a trusted proxy.
-// Entries left of that one were written by the client or by proxies
-// nobody vouches for, and are ignored. If every entry is trusted, the
-// left-most is the client; an entry that is not an address ends the walk
-// at the trusted proxy right of it. ok is false when remoteAddr is not
-// an address.
-func (ps proxies) client(remoteAddr string, xff []string) (netip.Addr, bool) {
-	peer, ok := parseAddr(remoteAddr)
-	if !ok {
-		return netip.Addr{}, false
-	}
+// connection comes from peer with the given X-Forwarded-For header lines:
+// peer, unless it is a trusted proxy; then the right-most X-Forwarded-For
+// entry that is not itself a trusted proxy. Entries left of that one were
+// written by the client or by proxies nobody vouches for, and are
+// ignored. If every entry is trusted, the left-most is the client; an
+// entry that is not an address ends the walk at the trusted proxy right
+// of it.
+func (ps proxies) client(peer netip.Addr, xff []string) netip.Addr {
 	if !ps.trusted(peer) {
-		return peer, true
+		return peer
 	}
 	client := peer
 	for i := len(xff) - 1; i >= 0; i-- {
@@ -127,15 +122,15 @@ func (ps proxies) client(remoteAddr string, xff []string) (netip.Addr, bool) {
 			}
 			a, ok := parseAddr(e)
 			if !ok {
-				return client, true
+				return client
 			}
 			client = a
 			if !ps.trusted(a) {
-				return client, true
+				return client
 			}
 		}
 	}
-	return client, true
+	return client
 }
 
 // parseAddr reads an address as RemoteAddr and X-Forwarded-For write it:

@@ -42,15 +42,15 @@ func TestClientAddress(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := ps.client(tt.remote, tt.xff)
+			peer, ok := parseAddr(tt.remote)
 			if tt.want == "" {
 				if ok {
-					t.Fatalf("client %v, want none", got)
+					t.Fatalf("peer %v, want none", peer)
 				}
 				return
 			}
-			if !ok || got != netip.MustParseAddr(tt.want) {
-				t.Fatalf("client %v (ok %v), want %s", got, ok, tt.want)
+			if got := ps.client(peer, tt.xff); !ok || got != netip.MustParseAddr(tt.want) {
+				t.Fatalf("client %v (peer ok %v), want %s", got, ok, tt.want)
 			}
 		})
 	}
@@ -58,7 +58,7 @@ func TestClientAddress(t *testing.T) {
 		t.Error("the zero prefix was accepted")
 	}
 	var none proxies
-	if got, _ := none.client("10.0.0.1:80", []string{"198.51.100.7"}); got != netip.MustParseAddr("10.0.0.1") {
+	if got := none.client(netip.MustParseAddr("10.0.0.1"), []string{"198.51.100.7"}); got != netip.MustParseAddr("10.0.0.1") {
 		t.Errorf("with no trusted proxies: %v", got)
 	}
 }

@@ -366,12 +366,7 @@ func (r *router) probe(c wf.CID, t target, get bool) bool {
 	defer r.mu.Unlock()
 	m := r.probes[c]
 	if m == nil {
-		if len(r.probes) >= maxProbed {
-			for k := range r.probes { // drop an arbitrary one; cheap and good enough
-				delete(r.probes, k)
-				break
-			}
-		}
+		makeRoom(r.probes)
 		m = make(map[string]probe)
 		r.probes[c] = m
 	}
@@ -510,15 +505,22 @@ func (r *router) learn(c wf.CID, name string, b []byte) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, ok := r.specs[c]; !ok {
-		if len(r.specs) >= maxProbed {
-			for k := range r.specs {
-				delete(r.specs, k)
-				break
-			}
-		}
+		makeRoom(r.specs)
 		r.specs[c] = a
 	}
 	return true
+}
+
+// makeRoom drops an arbitrary entry of a per-function table that holds
+// maxProbed, so a new one fits: cheap and good enough.
+func makeRoom[V any](m map[wf.CID]V) {
+	if len(m) < maxProbed {
+		return
+	}
+	for k := range m {
+		delete(m, k)
+		return
+	}
 }
 
 // notHere reports whether resp, from target t of route rt, says t cannot
@@ -536,12 +538,7 @@ func (g *Gateway) notHere(rt *route, t *target, resp *http.Response) bool {
 	case http.StatusNotFound:
 		return !t.has
 	case http.StatusForbidden:
-		seg, _, _ := strings.Cut(strings.TrimPrefix(rt.path, "/"), "/")
-		c, err := wf.ParseCID(seg)
-		if err != nil {
-			return false
-		}
-		a, known := g.router.access(c)
+		a, known := g.router.access(rt.cid)
 		return a.sealed || !known
 	}
 	return false
