@@ -18,8 +18,6 @@ import (
 	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/httperr"
-	"github.com/webfunctions/wf/provider"
-	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wftest"
@@ -32,35 +30,19 @@ const secretToken = "tok-4b1d-sealed-for-alice"
 // sends requests through wrap (nil: straight to the provider).
 func (w *world) addSealed(name string, i int, price int64, kr *seal.Keyring, wrap func(http.Handler) http.Handler) *node {
 	w.t.Helper()
-	env := wftest.New(w.t, wftest.Options{
-		Sandbox:  sandbox.Config{CacheDir: w.cacheDir},
-		Provider: provider.Config{Key: chain.DevKey(i), Sealing: kr},
-	})
-	n := &node{name: name, key: chain.DevKey(i), env: env}
-	w.nodes[name] = n
-	h := env.Provider.Handler()
+	n := w.newNode(name, i, kr)
+	h := n.env.Provider.Handler()
 	if wrap != nil {
 		h = wrap(h)
 	}
 	n.srv = httptest.NewServer(h)
 	w.t.Cleanup(n.srv.Close)
-	key := []byte{1}
-	if kr != nil {
-		key = kr.Current().Bytes()
+	if kr == nil {
+		w.register(n, n.srv.URL, price)
+	} else {
+		w.registerKey(n, n.srv.URL, price, kr.Current().Bytes())
 	}
-	w.registerKey(n, n.srv.URL, price, key)
 	return n
-}
-
-// registerKey registers n's name with a sealing key.
-func (w *world) registerKey(n *node, endpoint string, price int64, sealingKey []byte) {
-	w.t.Helper()
-	if _, err := w.sim.Client(n.key).RegisterProvider(w.ctx, chain.Provider{
-		Name: n.name, Endpoint: endpoint, SealingKey: sealingKey, PricePerRequest: big.NewInt(price),
-	}); err != nil {
-		w.t.Fatal(err)
-	}
-	w.sync()
 }
 
 // putBlocks stores all of pkg's blocks at the named providers, as a

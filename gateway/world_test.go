@@ -18,6 +18,7 @@ import (
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/relay/relayclient"
 	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/wftest"
 )
 
@@ -92,7 +93,7 @@ func (w *world) sync() {
 // own loopback endpoint.
 func (w *world) addDirect(name string, i int, price int64) *node {
 	w.t.Helper()
-	n := w.newNode(name, i)
+	n := w.newNode(name, i, nil)
 	w.serve(n)
 	w.register(n, n.srv.URL, price)
 	return n
@@ -127,7 +128,7 @@ func (w *world) serve(n *node) {
 // with an endpoint on the gateway's own domain, and connects its tunnel.
 func (w *world) addTunnelled(name string, i int, price int64) *node {
 	w.t.Helper()
-	n := w.newNode(name, i)
+	n := w.newNode(name, i, nil)
 	n.env.Server.Close() // nobody can reach it but through the tunnel
 	w.register(n, "https://"+name+"."+domain, price)
 	n.connect(w, name, n.key)
@@ -160,20 +161,29 @@ func (n *node) connect(w *world, name string, key *chain.Key) {
 	w.t.Cleanup(func() { cancel(); <-n.finished })
 }
 
-func (w *world) newNode(name string, i int) *node {
+// newNode starts a provider with dev key i and sealing keyring kr (nil:
+// none).
+func (w *world) newNode(name string, i int, kr *seal.Keyring) *node {
 	env := wftest.New(w.t, wftest.Options{
 		Sandbox:  sandbox.Config{CacheDir: w.cacheDir},
-		Provider: provider.Config{Key: chain.DevKey(i)},
+		Provider: provider.Config{Key: chain.DevKey(i), Sealing: kr},
 	})
 	n := &node{name: name, key: chain.DevKey(i), env: env}
 	w.nodes[name] = n
 	return n
 }
 
+// register registers n's name with a placeholder sealing key.
 func (w *world) register(n *node, endpoint string, price int64) {
 	w.t.Helper()
+	w.registerKey(n, endpoint, price, []byte{1})
+}
+
+// registerKey registers n's name with a sealing key.
+func (w *world) registerKey(n *node, endpoint string, price int64, sealingKey []byte) {
+	w.t.Helper()
 	if _, err := w.sim.Client(n.key).RegisterProvider(w.ctx, chain.Provider{
-		Name: n.name, Endpoint: endpoint, SealingKey: []byte{1}, PricePerRequest: big.NewInt(price),
+		Name: n.name, Endpoint: endpoint, SealingKey: sealingKey, PricePerRequest: big.NewInt(price),
 	}); err != nil {
 		w.t.Fatal(err)
 	}
