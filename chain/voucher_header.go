@@ -1,11 +1,9 @@
 package chain
 
 import (
-	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math/big"
 	"strings"
 	"time"
@@ -71,15 +69,9 @@ func DecodeVoucher(s string) (SignedVoucher, error) {
 	if err != nil {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: not unpadded base64url: %v", wf.ErrInvalid, err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(j))
-	dec.DisallowUnknownFields()
 	var w voucherWire
-	if err := dec.Decode(&w); err != nil {
+	if err := wf.DecodeJSON(j, &w); err != nil {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: %v", wf.ErrInvalid, err)
-	}
-	// More is false before '}' or ']', so only EOF proves nothing follows.
-	if _, err := dec.Token(); err != io.EOF {
-		return SignedVoucher{}, fmt.Errorf("%w: voucher: data after the JSON object", wf.ErrInvalid)
 	}
 	if w.V != 1 {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: version %d, want 1", wf.ErrInvalid, w.V)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -84,9 +83,7 @@ func loadSecrets(dir string, kr *seal.Keyring) ([]byte, *seal.DataKey, error) {
 		return nil, nil, err
 	}
 	var st secretsState
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&st); err != nil {
+	if err := wf.DecodeJSON(b, &st); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if st.Format != seal.FormatVersion {

@@ -1,12 +1,10 @@
 package payment
 
 import (
-	"bytes"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/webfunctions/wf/chain"
@@ -87,14 +85,9 @@ func DecodeReceipt(s string) (Receipt, error) {
 	if err != nil {
 		return Receipt{}, fmt.Errorf("%w: receipt: not unpadded base64url", wf.ErrInvalid)
 	}
-	dec := json.NewDecoder(bytes.NewReader(j))
-	dec.DisallowUnknownFields()
 	var w receiptWire
-	if err := dec.Decode(&w); err != nil {
+	if err := wf.DecodeJSON(j, &w); err != nil {
 		return Receipt{}, fmt.Errorf("%w: receipt: %v", wf.ErrInvalid, err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return Receipt{}, fmt.Errorf("%w: receipt: data after the JSON object", wf.ErrInvalid)
 	}
 	if w.V != 1 {
 		return Receipt{}, fmt.Errorf("%w: receipt: version %d, want 1", wf.ErrInvalid, w.V)

@@ -55,7 +55,6 @@ package relay
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -129,14 +128,9 @@ func ReadMessage(r *bufio.Reader, v any) error {
 			return fmt.Errorf("relay: read handshake: %w", err)
 		}
 	}
-	d := json.NewDecoder(bytes.NewReader(line))
-	d.DisallowUnknownFields()
-	if err := d.Decode(v); err != nil {
-		return fmt.Errorf("%w: relay: handshake message: %v", wf.ErrInvalid, err)
-	}
 	// One object per line: anything after it is refused, not ignored.
-	if _, err := d.Token(); err != io.EOF {
-		return fmt.Errorf("%w: relay: handshake message: data after the JSON object", wf.ErrInvalid)
+	if err := wf.DecodeJSON(line, v); err != nil {
+		return fmt.Errorf("%w: relay: handshake message: %v", wf.ErrInvalid, err)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package seal
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -178,10 +177,8 @@ func LoadKeyring(path string) (*Keyring, error) {
 }
 
 func parseKeyring(b []byte, path string) (*Keyring, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
 	var kf keyringFile
-	if err := dec.Decode(&kf); err != nil {
+	if err := wf.DecodeJSON(b, &kf); err != nil {
 		// json errors quote at most a type or field name, never the key.
 		return nil, fmt.Errorf("%w: seal: keyring %s: %v", wf.ErrInvalid, path, err)
 	}

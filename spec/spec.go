@@ -12,7 +12,6 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	"io"
 	"path"
 	"regexp"
 	"strings"
@@ -161,14 +160,9 @@ func Decode(b []byte) (*wf.SignedSpec, error) {
 	if len(b) > MaxSize {
 		return nil, fmt.Errorf("%w: spec is %d bytes, limit %d", wf.ErrTooLarge, len(b), MaxSize)
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
 	var ss wf.SignedSpec
-	if err := dec.Decode(&ss); err != nil {
+	if err := wf.DecodeJSON(b, &ss); err != nil {
 		return nil, fmt.Errorf("%w: spec: %v", wf.ErrInvalid, err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("%w: spec: trailing data after the JSON object", wf.ErrInvalid)
 	}
 	if err := Validate(&ss.Spec); err != nil {
 		return nil, err

@@ -71,3 +71,29 @@ func TestErrorKinds(t *testing.T) {
 		t.Fatal("E does not match its kind only")
 	}
 }
+
+func TestDecodeJSON(t *testing.T) {
+	type msg struct {
+		A int `json:"a"`
+	}
+	for _, tc := range []struct {
+		name, in string
+		ok       bool
+	}{
+		{"object", `{"a":1}`, true},
+		{"trailing whitespace", "{\"a\":1}\n", true},
+		{"unknown field", `{"a":1,"b":2}`, false},
+		{"trailing brace", `{"a":1}}`, false},
+		{"trailing bracket", `{"a":1}]`, false},
+		{"second object", `{"a":1}{"a":2}`, false},
+		{"trailing garbage", "{\"a\":1}x\xff", false},
+		{"empty", ``, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var m msg
+			if err := wf.DecodeJSON([]byte(tc.in), &m); (err == nil) != tc.ok {
+				t.Fatalf("DecodeJSON(%q) = %v, want ok %v", tc.in, err, tc.ok)
+			}
+		})
+	}
+}
