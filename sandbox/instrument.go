@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"cmp"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -169,6 +170,7 @@ func instrument(wasm []byte) (*instrumented, error) {
 	}
 	r := &reader{b: wasm, off: len(header)}
 	var secs []wasmSection
+	info := moduleInfo{voidType: -1, start: -1}
 	last := 0
 	for r.more() {
 		id := r.byte()
@@ -185,7 +187,7 @@ func instrument(wasm []byte) (*instrumented, error) {
 				return nil, fmt.Errorf("section %d out of order", id)
 			}
 			last = sectionOrder[id]
-			if err := checkSection(id, body); err != nil {
+			if err := checkSection(id, body, &info); err != nil {
 				return nil, err
 			}
 		} else if name, rest, ok := customName(body); !ok {
@@ -200,71 +202,28 @@ func instrument(wasm []byte) (*instrumented, error) {
 		secs = append(secs, wasmSection{id, body})
 	}
 
-	var (
-		importedFuncs, definedFuncs     uint32
-		memories                        uint32 // imported and defined
-		importedGlobals, definedGlobals uint32
-		types                           uint32 // type section entries
-		voidType                        = -1   // index of a () -> () type
-		exportNames                     []string
-		memPages                        uint64 // the defined memory's minimum
-		haveMemory                      bool
-		start                           = -1
-	)
-	for _, s := range secs {
-		var err error
-		switch s.id {
-		case idType:
-			types, voidType = findVoidType(s.body)
-		case idImport:
-			var mems uint32
-			importedFuncs, mems, importedGlobals, err = countImports(s.body)
-			memories += mems
-		case idFunction:
-			rf := &reader{b: s.body}
-			definedFuncs = rf.count()
-			err = rf.err
-		case idGlobal:
-			rg := &reader{b: s.body}
-			definedGlobals = rg.count()
-			err = rg.err
-		case idExport:
-			exportNames, err = readExportNames(s.body)
-		case idMemory:
-			memPages, haveMemory = firstMemoryMin(s.body)
-			memories += (&reader{b: s.body}).count()
-		case idStart:
-			rs := &reader{b: s.body}
-			start = int(rs.u32())
-			if rs.err != nil || rs.more() {
-				err = rs.fail("start section")
-			}
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
 	unused := func(name string) string {
 		for i := 0; ; i++ {
 			n := name
 			if i > 0 {
 				n += strconv.Itoa(i)
 			}
-			if !slices.Contains(exportNames, n) {
-				exportNames = append(exportNames, n)
+			if !slices.Contains(info.exportNames, n) {
+				info.exportNames = append(info.exportNames, n)
 				return n
 			}
 		}
 	}
-	out := &instrumented{stop: unused(stopExportName), minPages: uint32(min(memPages, math.MaxUint32))}
-	funcs := importedFuncs + definedFuncs
-	stopIndex := importedGlobals + definedGlobals
+	out := &instrumented{stop: unused(stopExportName), minPages: info.memPages}
+	funcs := info.importedFuncs + info.definedFuncs
+	stopIndex := info.importedGlobals + info.definedGlobals
 	tickIndex := stopIndex + 1
 	slowIndex := funcs // appended after every function the module has
 	check := checkCode(stopIndex, tickIndex, slowIndex)
 	var newTypes [][]byte
+	voidType := info.voidType
 	if voidType < 0 {
-		voidType = int(types)
+		voidType = int(info.types)
 		newTypes = append(newTypes, []byte{0x60, 0x00, 0x00})
 	}
 	newFuncs := [][]byte{uleb128(uint32(voidType))}
@@ -275,13 +234,13 @@ func instrument(wasm []byte) (*instrumented, error) {
 	var newExports [][]byte
 	newExports = append(newExports, exportEntry(out.stop, 0x03, stopIndex))
 	var newMemories [][]byte
-	if memories == 0 {
+	if info.memories == 0 {
 		// For $slow's memory.grow: 0 pages, at most 0.
 		newMemories = append(newMemories, []byte{0x01, 0x00, 0x00})
 	}
-	if start >= 0 {
+	if info.start >= 0 {
 		out.start = unused(startExportName)
-		newExports = append(newExports, exportEntry(out.start, 0x00, uint32(start)))
+		newExports = append(newExports, exportEntry(out.start, 0x00, uint32(info.start)))
 	}
 
 	var (
@@ -293,7 +252,7 @@ func instrument(wasm []byte) (*instrumented, error) {
 		if s.id == idCode {
 			var err error
 			code, bulkData, out.instructions, err = instrumentCode(s.body, check,
-				indexSpaces{globals: stopIndex, funcs: funcs, memory: memories > 0}, slowBody(stopIndex, tickIndex))
+				indexSpaces{globals: stopIndex, funcs: funcs, memory: info.memories > 0}, slowBody(stopIndex, tickIndex))
 			if err != nil {
 				return nil, err
 			}
@@ -345,8 +304,8 @@ func instrument(wasm []byte) (*instrumented, error) {
 			emitted[idCode] = true
 		case idData:
 			body := s.body
-			if haveMemory && !bulkData {
-				body = mergeData(s.body, memPages*pageSize)
+			if info.haveMemory && !bulkData {
+				body = mergeData(s.body, uint64(info.memPages)*pageSize)
 			}
 			res = append(res, wasmSection{idData, body})
 		default:
@@ -379,7 +338,7 @@ func instrument(wasm []byte) (*instrumented, error) {
 // customName returns a custom section's name and the bytes after it.
 func customName(body []byte) (string, []byte, bool) {
 	r := &reader{b: body}
-	name := r.bytes(r.u32())
+	name := r.name()
 	return string(name), body[r.off:], r.err == nil
 }
 
@@ -405,82 +364,6 @@ func extendVec(body []byte, items [][]byte) []byte {
 	b := uleb128(n + uint32(len(items)))
 	b = append(b, body[r.off:]...)
 	return slices.Concat(append([][]byte{b}, items...)...)
-}
-
-// findVoidType returns how many types a type section has and the index of
-// the first () -> () type, or -1.
-func findVoidType(body []byte) (uint32, int) {
-	r := &reader{b: body} // checked by checkSection
-	n := r.count()
-	found := -1
-	for i := uint32(0); i < n && r.err == nil; i++ {
-		at := r.off
-		r.byte() // 0x60
-		r.valTypes()
-		r.valTypes()
-		if found < 0 && r.off-at == 3 {
-			found = int(i)
-		}
-	}
-	return n, found
-}
-
-func countImports(body []byte) (funcs, memories, globals uint32, err error) {
-	r := &reader{b: body}
-	n := r.count()
-	for i := uint32(0); i < n && r.err == nil; i++ {
-		r.bytes(r.u32()) // module
-		r.bytes(r.u32()) // name
-		switch r.byte() {
-		case 0x00: // func
-			r.u32()
-			funcs++
-		case 0x01: // table
-			r.byte()
-			r.limits()
-		case 0x02: // memory
-			r.limits()
-			memories++
-		case 0x03: // global
-			r.byte()
-			r.byte()
-			globals++
-		default:
-			return 0, 0, 0, errors.New("unknown import kind")
-		}
-	}
-	if r.err != nil || r.more() {
-		return 0, 0, 0, r.fail("import section")
-	}
-	return funcs, memories, globals, nil
-}
-
-func readExportNames(body []byte) ([]string, error) {
-	r := &reader{b: body}
-	n := r.count()
-	names := make([]string, 0, n)
-	for i := uint32(0); i < n && r.err == nil; i++ {
-		names = append(names, string(r.bytes(r.u32())))
-		r.byte()
-		r.u32()
-	}
-	if r.err != nil || r.more() {
-		return nil, r.fail("export section")
-	}
-	return names, nil
-}
-
-// firstMemoryMin returns the minimum pages of the first defined memory.
-func firstMemoryMin(body []byte) (uint64, bool) {
-	r := &reader{b: body}
-	if r.count() == 0 {
-		return 0, false
-	}
-	if flags := r.byte(); flags > 1 { // shared or 64-bit: leave alone
-		return 0, false
-	}
-	min := r.u32()
-	return uint64(min), r.err == nil
 }
 
 // indexSpaces is what the module defines and imports itself, before the
@@ -598,7 +481,7 @@ func boundTables(body []byte) []byte {
 // plainValType reports whether t is a WebAssembly 2.0 value type.
 func plainValType(t byte) bool {
 	switch t {
-	case 0x7f, 0x7e, 0x7d, 0x7c, 0x7b, 0x70, 0x6f:
+	case 0x7f, 0x7e, 0x7d, 0x7c, 0x7b, 0x70, 0x6f: // i32 i64 f32 f64 v128 funcref externref
 		return true
 	}
 	return false
@@ -898,7 +781,7 @@ func mergeData(body []byte, memSize uint64) []byte {
 	image := make([][]byte, len(spans)) // where each span's bytes are in b
 	for i, sp := range spans {
 		b = append(b, 0, 0x41)
-		b = append(b, sleb128(int64(int32(uint32(sp.lo))))...)
+		b = append(b, sleb128(int32(uint32(sp.lo)))...)
 		b = append(b, 0x0b)
 		b = append(b, uleb128(uint32(sp.hi-sp.lo))...)
 		at := len(b)
@@ -1014,9 +897,6 @@ func (r *reader) sleb(max int) {
 	r.err = errors.New("integer too long")
 }
 
-// s33 skips a block type: empty, a value type or a type index.
-func (r *reader) s33() { r.sleb(5) }
-
 func (r *reader) sleb32() int32 {
 	var v int64
 	shift := 0
@@ -1038,34 +918,27 @@ func (r *reader) sleb32() int32 {
 	return 0
 }
 
-func (r *reader) limits() {
-	switch r.byte() {
+// limits reads a memory's limits and returns their flags and minimum.
+func (r *reader) limits() (flags byte, min uint32) {
+	switch flags = r.byte(); flags {
 	case 0x00:
-		r.u32()
+		min = r.u32()
 	case 0x01, 0x03:
-		r.u32()
+		min = r.u32()
 		r.u32()
 	default:
 		if r.err == nil {
 			r.err = errors.New("unsupported limits")
 		}
 	}
+	return flags, min
 }
 
-func uleb128(v uint32) []byte {
-	var b []byte
-	for {
-		c := byte(v & 0x7f)
-		v >>= 7
-		if v != 0 {
-			b = append(b, c|0x80)
-			continue
-		}
-		return append(b, c)
-	}
-}
+// uleb128 encodes v as unsigned LEB128, which is Go's uvarint.
+func uleb128(v uint32) []byte { return binary.AppendUvarint(nil, uint64(v)) }
 
-func sleb128(v int64) []byte {
+// sleb128 encodes v as signed LEB128 (not Go's varint, which zigzags).
+func sleb128(v int32) []byte {
 	var b []byte
 	for {
 		c := byte(v & 0x7f)

@@ -88,7 +88,7 @@ type memPool struct {
 // is in a pooled class. Round up to get, down to put, so every buffer in
 // class i holds at least 1<<(i+minPoolShift) bytes.
 func poolClass(c uint64, up bool) (int, bool) {
-	if c == 0 || c > 1<<maxPoolShift {
+	if c == 0 || c > 1<<maxPoolShift || (!up && c < 1<<minPoolShift) {
 		return 0, false
 	}
 	shift := bits.Len64(c - 1) // ceil(log2 c)
@@ -115,7 +115,7 @@ func (p *memPool) get(c uint64) []byte {
 // use b afterwards.
 func (p *memPool) put(b []byte) {
 	i, ok := poolClass(uint64(cap(b)), false)
-	if !ok || uint64(cap(b)) < 1<<minPoolShift {
+	if !ok {
 		return
 	}
 	clear(b)

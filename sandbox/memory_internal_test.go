@@ -14,6 +14,7 @@ func TestPoolClass(t *testing.T) {
 		{"one page, get", 1 << 16, true, 0, true},
 		{"one page, put", 1 << 16, false, 0, true},
 		{"under a page, get", 100, true, 0, true},
+		{"under a page, put", 100, false, 0, false},
 		{"just over a page, get rounds up", 1<<16 + 1, true, 1, true},
 		{"just over a page, put rounds down", 1<<16 + 1, false, 0, true},
 		{"3 pages, get", 3 << 16, true, 2, true},

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -365,11 +366,9 @@ func (s *Sandbox) compile(ctx context.Context, key string, wasm []byte) (*Module
 		cm.Close(ctx)
 		return nil, wf.E(wf.ErrInvalid, "unsupported WebAssembly module: "+err.Error(), fmt.Errorf("sandbox: compile %s", key))
 	}
-	// A memory's minimum counts whether or not the module exports it.
+	// From the rewrite, not cm.ExportedMemories: a memory's minimum counts
+	// whether or not the module exports it.
 	m := &Module{key: key, compiled: cm, stop: inst.stop, start: inst.start, minPages: inst.minPages, s: s}
-	for _, mem := range cm.ExportedMemories() {
-		m.minPages = max(m.minPages, mem.Min())
-	}
 	if m.minPages > s.cfg.MaxMemoryPages {
 		cm.Close(ctx)
 		return nil, wf.E(wf.ErrInvalid, fmt.Sprintf("invalid WebAssembly module: its memory starts at %d pages; this provider allows at most %d", m.minPages, s.cfg.MaxMemoryPages),
@@ -390,7 +389,7 @@ func (s *Sandbox) check(cm wazero.CompiledModule) error {
 		if !ok {
 			return fmt.Errorf("imports unknown WASI function %s", name)
 		}
-		if !sameTypes(f.ParamTypes(), want.ParamTypes()) || !sameTypes(f.ResultTypes(), want.ResultTypes()) {
+		if !slices.Equal(f.ParamTypes(), want.ParamTypes()) || !slices.Equal(f.ResultTypes(), want.ResultTypes()) {
 			return fmt.Errorf("imports WASI function %s with the wrong signature", name)
 		}
 	}
@@ -405,18 +404,6 @@ func (s *Sandbox) check(cm wazero.CompiledModule) error {
 		return errors.New("_start must take and return nothing")
 	}
 	return nil
-}
-
-func sameTypes(a, b []api.ValueType) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func (s *Sandbox) isClosed() bool {

@@ -26,20 +26,40 @@ const maxFunctionLocals = 50_000
 // for a few bytes of code.
 const maxModuleLocals = 1 << 24
 
+// moduleInfo is what instrument needs to know of a module's sections,
+// recorded by checkSection as it walks them.
+type moduleInfo struct {
+	importedFuncs, definedFuncs     uint32
+	importedGlobals, definedGlobals uint32
+	memories                        uint32 // imported and defined
+	types                           uint32 // type section entries
+	voidType                        int    // index of the first () -> () type, or -1
+	exportNames                     []string
+	memPages                        uint32 // the defined memory's minimum
+	haveMemory                      bool
+	start                           int // the start function, or -1
+}
+
 // checkSection returns an error if a non-custom section's structure would
-// make wazero allocate beyond the module's size.
-func checkSection(id byte, body []byte) error {
+// make wazero allocate beyond the module's size, and records in info what
+// the section says that instrument needs.
+func checkSection(id byte, body []byte, info *moduleInfo) error {
 	r := &reader{b: body}
 	var what string
 	switch id {
 	case idType:
 		what = "type section"
-		for n := r.count(); n > 0 && r.err == nil; n-- {
+		info.types = r.count()
+		for i := uint32(0); i < info.types && r.err == nil; i++ {
+			at := r.off
 			if r.byte() != 0x60 && r.err == nil {
 				r.err = errors.New("not a function type")
 			}
 			r.valTypes() // parameters
 			r.valTypes() // results
+			if info.voidType < 0 && r.off-at == 3 {
+				info.voidType = int(i) // three bytes: () -> ()
+			}
 		}
 	case idImport:
 		what = "import section"
@@ -49,12 +69,15 @@ func checkSection(id byte, body []byte) error {
 			switch r.byte() {
 			case 0x00: // func
 				r.u32()
+				info.importedFuncs++
 			case 0x01: // table
 				r.tableType()
 			case 0x02: // memory
 				r.limits()
+				info.memories++
 			case 0x03: // global
 				r.globalType()
+				info.importedGlobals++
 			default:
 				if r.err == nil {
 					r.err = errors.New("unknown import kind")
@@ -63,7 +86,8 @@ func checkSection(id byte, body []byte) error {
 		}
 	case idFunction:
 		what = "function section"
-		for n := r.count(); n > 0 && r.err == nil; n-- {
+		info.definedFuncs = r.count()
+		for n := info.definedFuncs; n > 0 && r.err == nil; n-- {
 			r.u32()
 		}
 	case idTable:
@@ -76,19 +100,25 @@ func checkSection(id byte, body []byte) error {
 		}
 	case idMemory:
 		what = "memory section"
-		for n := r.count(); n > 0 && r.err == nil; n-- {
-			r.limits()
+		n := r.count()
+		info.memories += n
+		for i := uint32(0); i < n && r.err == nil; i++ {
+			// Shared memories are left alone: wazero refuses them.
+			if flags, pages := r.limits(); i == 0 && flags <= 1 {
+				info.memPages, info.haveMemory = pages, true
+			}
 		}
 	case idGlobal:
 		what = "global section"
-		for n := r.count(); n > 0 && r.err == nil; n-- {
+		info.definedGlobals = r.count()
+		for n := info.definedGlobals; n > 0 && r.err == nil; n-- {
 			r.globalType()
 			r.constExpr()
 		}
 	case idExport:
 		what = "export section"
 		for n := r.count(); n > 0 && r.err == nil; n-- {
-			r.name()
+			info.exportNames = append(info.exportNames, string(r.name()))
 			if r.byte() > 0x03 && r.err == nil {
 				r.err = errors.New("unknown export kind")
 			}
@@ -96,7 +126,7 @@ func checkSection(id byte, body []byte) error {
 		}
 	case idStart:
 		what = "start section"
-		r.u32()
+		info.start = int(r.u32())
 	case idElement:
 		what = "element section"
 		for n := r.count(); n > 0 && r.err == nil; n-- {
@@ -190,10 +220,10 @@ func (r *reader) locals() uint64 {
 	return sum
 }
 
-func (r *reader) name() { r.bytes(r.u32()) }
+func (r *reader) name() []byte { return r.bytes(r.u32()) }
 
 func (r *reader) utf8() {
-	if b := r.bytes(r.u32()); r.err == nil && !utf8.Valid(b) {
+	if b := r.name(); r.err == nil && !utf8.Valid(b) {
 		r.err = errors.New("name is not UTF-8")
 	}
 }
@@ -206,12 +236,8 @@ func (r *reader) nameMap() {
 }
 
 func (r *reader) valType() {
-	switch r.byte() {
-	case 0x7f, 0x7e, 0x7d, 0x7c, 0x7b, 0x70, 0x6f: // i32 i64 f32 f64 v128 funcref externref
-	default:
-		if r.err == nil {
-			r.err = errors.New("unknown value type")
-		}
+	if !plainValType(r.byte()) && r.err == nil {
+		r.err = errors.New("unknown value type")
 	}
 }
 
