@@ -52,11 +52,7 @@ func BenchmarkRunParallel(b *testing.B) {
 // cost per request, without a guest language runtime to start.
 func BenchmarkRunHello(b *testing.B) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(b, sandbox.Config{})
 	mod, err := sb.Compile(ctx, "hello", wagiHello())
 	if err != nil {
 		b.Fatal(err)
@@ -68,11 +64,7 @@ func BenchmarkRunHello(b *testing.B) {
 // the language's own runtime and GC): a typical small guest.
 func BenchmarkRunAssemblyScript(b *testing.B) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(b, sandbox.Config{})
 	mod, err := sb.Compile(ctx, "hello", templates.HelloWasm)
 	if err != nil {
 		b.Fatal(err)

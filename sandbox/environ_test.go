@@ -59,11 +59,7 @@ func environModule(memPages uint32, sizesAt, ptrsAt, bufAt, wantSizes, wantGet i
 // memory with EFAULT (21) rather than writing anywhere else.
 func TestEnvironBounds(t *testing.T) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{})
 	const page = 65536
 	tests := []struct {
 		name               string

@@ -4,6 +4,9 @@ package sandbox
 // again, so tests can tell reuse happened.
 func MemoryReuses(s *Sandbox) uint64 { return s.mem.reused.Load() }
 
+// SLEB128 is sleb128, for tests' hand-made modules.
+var SLEB128 = sleb128
+
 // Instrument is instrument, returning the rewritten module and how many
 // instructions it decoded.
 func Instrument(wasm []byte) ([]byte, int, error) {

@@ -17,11 +17,7 @@ import (
 // crashed the compiler or forged a function reference before the fix).
 func TestHostileCode(t *testing.T) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{})
 
 	start := func(types int, body ...byte) []byte {
 		ts := make([][]byte, types)

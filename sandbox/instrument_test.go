@@ -295,11 +295,7 @@ func TestInstrumentCustomSections(t *testing.T) {
 // recursion ran until the process ended.
 func TestStopWithoutLoops(t *testing.T) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{})
 	// f(n): if n { f(n-1); f(n-1) }
 	recurse := cat([]byte{0}, []byte{0x20, 0, 0x04, 0x40, 0x20, 0, 0x41, 1, 0x6b, 0x10, 1, 0x20, 0, 0x41, 1, 0x6b, 0x10, 1, 0x0b, 0x0b})
 	for _, tt := range []struct {
@@ -352,11 +348,7 @@ func TestStopWithoutLoops(t *testing.T) {
 // it stores the iovec that _start's fd_write reads.
 func TestStartSection(t *testing.T) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{})
 	const answer = "content-type:text/plain\n\nstarted\n"
 	wasm := module(
 		section(secType, funcType([]byte{i32, i32, i32, i32}, []byte{i32}), funcType(nil, nil)),
@@ -388,11 +380,7 @@ func TestStartSection(t *testing.T) {
 // stay zero, and far-apart segments stay apart.
 func TestDataSegments(t *testing.T) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{})
 	const header = "content-type:application/octet-stream\n\n"
 	le := func(vs ...uint32) string {
 		var b []byte

@@ -86,3 +86,14 @@ func sharedGuest(t testing.TB) (*sandbox.Sandbox, *sandbox.Module) {
 	}
 	return shared.sb, shared.mod
 }
+
+// newSandbox returns a Sandbox with cfg, closed when the test ends.
+func newSandbox(t testing.TB, cfg sandbox.Config) *sandbox.Sandbox {
+	t.Helper()
+	sb, err := sandbox.New(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close(context.Background()) })
+	return sb
+}

@@ -11,18 +11,6 @@ import (
 	"github.com/webfunctions/wf/wf"
 )
 
-func sleb(n int32) []byte {
-	var b []byte
-	for {
-		c := byte(n & 0x7f)
-		n >>= 7
-		if (n == 0 && c&0x40 == 0) || (n == -1 && c&0x40 != 0) {
-			return append(b, c)
-		}
-		b = append(b, c|0x80)
-	}
-}
-
 // dirtyModule checks that the memory it starts with is zero, then dirties
 // all of it. Its _start grows memory by grow pages, traps (unreachable) if
 // any byte from 64 to the end is not zero, fills that range with 0xAB, and
@@ -80,11 +68,7 @@ func dirtyModule(grow int32) []byte {
 // cover one pool class, growth within a reservation, and growth past it.
 func TestMemoryZeroedOnReuse(t *testing.T) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{})
 	for _, tt := range []struct {
 		name string
 		grow int32

@@ -81,11 +81,7 @@ func gcWhileGuestRuns(t *testing.T, name string) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(context.Background())
+	sb := newSandbox(t, sandbox.Config{})
 	mod, err := sb.Compile(ctx, name, wasm)
 	if err != nil {
 		t.Fatal(err)

@@ -376,11 +376,7 @@ func TestMemoryLimit(t *testing.T) {
 // AssemblyScript stub runtime traps with unreachable when memory.grow fails.
 func TestMemoryLimitAtProviderMaximum(t *testing.T) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{MaxMemoryPages: 64})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{MaxMemoryPages: 64})
 	for _, tc := range []struct {
 		name   string
 		instrs []byte
@@ -585,11 +581,7 @@ func TestCompileCache(t *testing.T) {
 // TestCompileOnce checks concurrent first requests for one key compile once.
 func TestCompileOnce(t *testing.T) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{CacheDir: cacheDir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{CacheDir: cacheDir})
 	const n = 8
 	mods := make([]*sandbox.Module, n)
 	var wg sync.WaitGroup
@@ -615,11 +607,7 @@ func TestCompileOnce(t *testing.T) {
 
 func TestCompileInvalid(t *testing.T) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{MaxMemoryPages: 64})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{MaxMemoryPages: 64})
 	tests := []struct {
 		name string
 		wasm []byte
@@ -650,11 +638,7 @@ func TestCompileInvalid(t *testing.T) {
 // and hand-made modules that trap.
 func TestRawModules(t *testing.T) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{})
 
 	t.Run("WAGI docs hello world", func(t *testing.T) {
 		mod, err := sb.Compile(ctx, "hello", wagiHello())
@@ -792,11 +776,7 @@ func TestCloseDuringRun(t *testing.T) {
 
 func TestRelease(t *testing.T) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{CacheDir: cacheDir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{CacheDir: cacheDir})
 	m, err := sb.Compile(ctx, "guest", guestWasm)
 	if err != nil {
 		t.Fatal(err)
@@ -828,11 +808,7 @@ func TestRelease(t *testing.T) {
 }
 
 func TestEffectiveLimits(t *testing.T) {
-	sb, err := sandbox.New(context.Background(), sandbox.Config{MaxMemoryPages: 100, MaxTimeout: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(context.Background())
+	sb := newSandbox(t, sandbox.Config{MaxMemoryPages: 100, MaxTimeout: time.Second})
 	got := sb.Effective(wf.Limits{MemoryPages: 50, TimeoutMS: 5000})
 	if got.MemoryPages != 50 || got.TimeoutMS != 1000 || got.MaxRequestBytes != sandbox.DefaultMaxRequestBytes {
 		t.Errorf("effective %+v", got)

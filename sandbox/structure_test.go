@@ -101,11 +101,7 @@ func everySection(names []byte) []byte {
 
 func TestEverySection(t *testing.T) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{})
 	wasm := everySection(goodNames)
 	if _, err := sb.Compile(ctx, "every", wasm); err != nil {
 		t.Fatal(err)
@@ -185,11 +181,7 @@ func hostileModules() []hostileModule {
 // out-of-memory.
 func TestHostileCounts(t *testing.T) {
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{})
 	for _, tt := range hostileModules() {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
@@ -218,11 +210,7 @@ func TestLocalsLimit(t *testing.T) {
 		section(secCode, cat(uleb(uint32(len(body))), body)),
 	)
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{})
 	if _, err := sb.Compile(ctx, "locals", wasm); err != nil {
 		t.Fatal(err)
 	}
@@ -246,11 +234,7 @@ func TestMalformedNames(t *testing.T) {
 		{"not UTF-8", nameSection(subsection(0, str("\xff")))},
 	}
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer sb.Close(ctx)
+	sb := newSandbox(t, sandbox.Config{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			wasm := everySection(tt.sec)

@@ -1,21 +1,20 @@
 package sandbox_test
 
+import (
+	"encoding/binary"
+
+	"github.com/webfunctions/wf/sandbox"
+)
+
 // A tiny wasm encoder for hand-made modules: the WAGI documentation's own
 // WAT example and modules a Go toolchain cannot produce (a bare trap,
 // foreign imports, no _start). wat2wasm is not assumed to be installed.
 
-func uleb(n uint32) []byte {
-	var b []byte
-	for {
-		c := byte(n & 0x7f)
-		n >>= 7
-		if n != 0 {
-			b = append(b, c|0x80)
-			continue
-		}
-		return append(b, c)
-	}
-}
+// uleb is unsigned LEB128, which is Go's uvarint.
+func uleb(n uint32) []byte { return binary.AppendUvarint(nil, uint64(n)) }
+
+// sleb is signed LEB128, for i32.const immediates.
+var sleb = sandbox.SLEB128
 
 func cat(parts ...[]byte) []byte {
 	var b []byte
