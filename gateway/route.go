@@ -459,17 +459,10 @@ func sealingKeyID(p chain.Provider) wf.KeyID {
 	return sha256.Sum256(p.SealingKey)
 }
 
-// isSpecCID reports whether c can address a spec block (spec.BlockCID:
-// CIDv1, json, sha2-256). Providers run nothing else.
-func isSpecCID(c wf.CID) bool {
-	mh := c.Multihash()
-	return c.Version() == 1 && c.Codec() == wf.CodecJSON && len(mh) == 34 && mh[0] == 0x12 && mh[1] == 0x20
-}
-
 // access returns what is known of c's spec. A CID that cannot address a
 // spec is known to be no sealed function.
 func (r *router) access(c wf.CID) (access, bool) {
-	if !isSpecCID(c) {
+	if !spec.IsBlockCID(c) {
 		return access{}, true
 	}
 	r.mu.Lock()

@@ -90,8 +90,8 @@ func (p *Provider) function(ctx context.Context, c wf.CID) (*function, error) {
 // load reads, verifies and compiles the function c from the store,
 // fetching its blocks from peers first if they are missing.
 func (p *Provider) load(ctx context.Context, c wf.CID) (*function, error) {
-	if c.Codec() != wf.CodecJSON {
-		return nil, fmt.Errorf("%w: %s is not a function address (a spec CID has the json codec)", wf.ErrNotFound, c)
+	if !spec.IsBlockCID(c) {
+		return nil, fmt.Errorf("%w: %s is not a function address (a spec CID is CIDv1, json codec, sha2-256)", wf.ErrNotFound, c)
 	}
 	if err := p.ensure(ctx, c); err != nil {
 		if errors.Is(err, wf.ErrNotFound) {

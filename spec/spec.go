@@ -153,6 +153,13 @@ func BlockCID(b []byte) wf.CID {
 	return c
 }
 
+// IsBlockCID reports whether c has BlockCID's shape (CIDv1, json,
+// sha2-256), so it can address a spec block: a function.
+func IsBlockCID(c wf.CID) bool {
+	mh := c.Multihash()
+	return c.Version() == 1 && c.Codec() == wf.CodecJSON && len(mh) == 34 && mh[0] == 0x12 && mh[1] == 0x20
+}
+
 // Decode parses a spec block strictly: unknown fields, trailing data,
 // invalid fields and non-canonical encodings are rejected with errors
 // wrapping wf.ErrInvalid. It does not check the signature.

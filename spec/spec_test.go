@@ -107,3 +107,26 @@ func jsonOf(ss *wf.SignedSpec) ([]byte, error) {
 	err := enc.Encode(ss)
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
 }
+
+func TestIsBlockCID(t *testing.T) {
+	b := []byte(`{}`)
+	c := spec.BlockCID(b)
+	raw, _ := wf.NewCIDv1(wf.CodecRaw, c.Multihash())
+	other, _ := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x13, 0x20}, make([]byte, 32)...)) // sha2-512 code, 32 bytes
+	for _, tc := range []struct {
+		name string
+		c    wf.CID
+		want bool
+	}{
+		{"spec block", c, true},
+		{"raw codec", raw, false},
+		{"other hash", other, false},
+		{"zero", wf.CID{}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := spec.IsBlockCID(tc.c); got != tc.want {
+				t.Errorf("IsBlockCID(%s) = %v, want %v", tc.c, got, tc.want)
+			}
+		})
+	}
+}
