@@ -36,8 +36,7 @@ func (a *App) cmdInit(ctx context.Context, args []string) error {
 	if err := templates.Write(dir, *lang, filepath.Base(abs)); err != nil {
 		return err
 	}
-	name := map[string]string{"go": "Go", "assemblyscript": "AssemblyScript"}[*lang]
-	fmt.Fprintf(a.Stdout, "wrote the %s starter function to %s\nnext: wf deploy %s --provider %s\n", name, dir, dir, a.defaultProvider())
+	fmt.Fprintf(a.Stdout, "wrote the %s starter function to %s\nnext: wf deploy %s --provider %s\n", templates.LangNames[*lang], dir, dir, a.defaultProvider())
 	return nil
 }
 

@@ -22,6 +22,9 @@ var files embed.FS
 // Langs lists the languages Write accepts.
 var Langs = []string{"go", "assemblyscript"}
 
+// LangNames are the languages' names as people write them.
+var LangNames = map[string]string{"go": "Go", "assemblyscript": "AssemblyScript"}
+
 // Write writes the starter function for lang into dir, which must not
 // exist or be empty. name becomes the module or package name.
 func Write(dir, lang, name string) error {
