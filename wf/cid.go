@@ -201,30 +201,36 @@ func ParseCID(s string) (CID, error) {
 // base32Decode decodes RFC 4648 base32 without padding, in lower case
 // (a = 'a') or upper case (a = 'A'), accepting only the canonical form.
 // encoding/base32 alone would skip '\r' and '\n' anywhere, ignore bytes
-// after a partial last quantum and ignore the unused bits of the last
-// character, so "bafkqaaa", "bafkqaab" and "bafkqaaa\xff" would all name
-// the same CID.
+// after a partial last quantum, drop a character no byte count needs and
+// ignore the unused bits of the last character: "bafkqaaa", "bafkqaab"
+// and "bafkqaaa\xff" would all name one CID, "bafkqaakb" and "bafkqaakba"
+// another.
 func base32Decode(s string, a byte) ([]byte, error) {
-	lower := make([]byte, len(s))
+	var buf [256]byte // ParseCID's length limit
+	in := buf[:len(s)]
+	var last byte // the last character's 5 bits
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= a && c <= a+25:
-			lower[i] = c - a + 'a'
+			in[i], last = c-a+'a', c-a
 		case c >= '2' && c <= '7':
-			lower[i] = c
+			in[i], last = c, c-'2'+26
 		default:
 			return nil, fmt.Errorf("invalid base32 character at %d", i+2)
 		}
 	}
-	b, err := b32.DecodeString(string(lower))
-	if err != nil {
-		return nil, err
+	if r := len(s) % 8; r == 1 || r == 3 || r == 6 {
+		// No byte count encodes to these lengths; encoding/base32 would
+		// drop the extra character.
+		return nil, errors.New("base32 text of an impossible length")
 	}
-	if b32.EncodeToString(b) != string(lower) {
+	if unused := len(s) * 5 % 8; last&(1<<unused-1) != 0 {
 		return nil, errors.New("non-canonical base32 (unused bits set in the last character)")
 	}
-	return b, nil
+	out := make([]byte, b32.DecodedLen(len(in)))
+	n, err := b32.Decode(out, in)
+	return out[:n], err
 }
 
 func truncate(s string) string {
