@@ -17,6 +17,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/cli"
 	wfcore "github.com/webfunctions/wf/wf"
+	"github.com/webfunctions/wf/wftest"
 )
 
 // devChain is an embedded chain served over JSON-RPC on loopback, and the
@@ -377,7 +378,7 @@ func TestChainStartServesOtherCommands(t *testing.T) {
 	home := t.TempDir()
 	env := map[string]string{"WF_HOME": home}
 	ctx, cancel := context.WithCancel(context.Background())
-	var out syncBuffer
+	var out wftest.LogBuffer
 	ready := make(chan string, 1)
 	app := &cli.App{Stdout: &out, Stderr: io.Discard, Getenv: func(k string) string { return env[k] }, Ready: func(url string) { ready <- url }}
 	done := make(chan error, 1)

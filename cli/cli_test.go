@@ -11,32 +11,14 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/cli"
 	"github.com/webfunctions/wf/payment"
+	"github.com/webfunctions/wf/wftest"
 )
-
-// syncBuffer is a bytes.Buffer safe for a command writing while the test reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // wf runs one command line and returns its stdout.
 func wf(t *testing.T, env map[string]string, args ...string) (string, error) {
@@ -56,7 +38,7 @@ var cidRE = regexp.MustCompile(`baga[a-z2-7]{50,}`)
 func startDev(t *testing.T, home string) (string, string) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	var out syncBuffer
+	var out wftest.LogBuffer
 	ready := make(chan string, 1)
 	app := &cli.App{Stdout: &out, Stderr: io.Discard, Getenv: func(k string) string {
 		if k == "WF_HOME" {

@@ -24,6 +24,7 @@ import (
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/templates"
 	wfcore "github.com/webfunctions/wf/wf"
+	"github.com/webfunctions/wf/wftest"
 )
 
 // gethNode is a real `geth --dev` on loopback.
@@ -142,14 +143,14 @@ var gasOps = []string{"register", "deposit (first)", "approve", "settle (provide
 // this process.
 type paidProvider struct {
 	url  string
-	logs *syncBuffer
+	logs *wftest.LogBuffer
 	stop func() // shuts it down (it settles what is pending first) and waits
 }
 
 func startPaidProvider(t *testing.T, env map[string]string, args ...string) *paidProvider {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	logs := &syncBuffer{}
+	logs := &wftest.LogBuffer{}
 	ready := make(chan string, 1)
 	app := &cli.App{Stdout: io.Discard, Stderr: logs, Getenv: func(k string) string { return env[k] }, Ready: func(u string) { ready <- u }}
 	exited := make(chan struct{})

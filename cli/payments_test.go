@@ -10,13 +10,14 @@ import (
 
 	"github.com/webfunctions/wf/cli"
 	"github.com/webfunctions/wf/payment"
+	"github.com/webfunctions/wf/wftest"
 )
 
 // TestDevIsPaid: `wf dev` charges the example's owner for each request,
 // with a price and a receipt on every response, and settles on-chain.
 func TestDevIsPaid(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	var out, logs syncBuffer
+	var out, logs wftest.LogBuffer
 	ready := make(chan string, 1)
 	home := t.TempDir()
 	app := &cli.App{Stdout: &out, Stderr: &logs, Getenv: func(k string) string {

@@ -1,7 +1,6 @@
 package payment_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,7 +10,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -45,19 +43,6 @@ func rpcInPool(t testing.TB, url string, h chain.Hash) bool {
 	return out.Result != nil && out.Result.BlockNumber == nil
 }
 
-// logBuffer is a log destination for concurrent writers.
-type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-func (b *logBuffer) String() string { b.mu.Lock(); defer b.mu.Unlock(); return b.b.String() }
-
 // stuckFixture is a provider with n owner-pays charges of one owner
 // pending, on a chain that mines only when miner lets it.
 type stuckFixture struct {
@@ -67,12 +52,12 @@ type stuckFixture struct {
 	owner   *chain.Key
 	n       int64
 	balance *big.Int // the provider's token balance before settling
-	logs    *logBuffer
+	logs    *wftest.LogBuffer
 }
 
 func newStuckFixture(t *testing.T, cfg payment.Config, n int64) *stuckFixture {
 	t.Helper()
-	logs := &logBuffer{}
+	logs := &wftest.LogBuffer{}
 	cfg.Log = slog.New(slog.NewJSONHandler(logs, nil))
 	// Blocks of 10M gas rather than 60M make Congest cheaper.
 	f := newFixtureOn(t, cfg, chain.SimOptions{Accounts: 4, ManualMining: true, BlockGasLimit: 10_000_000})

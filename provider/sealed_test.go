@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,31 +21,13 @@ import (
 	"github.com/webfunctions/wf/wftest"
 )
 
-// lockedBuffer collects a provider's log lines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) Bytes() []byte {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return bytes.Clone(l.b.Bytes())
-}
-
 // sealedNode is a provider with a sealing keyring, a disk store, a disk
 // compile cache and a debug log, so a scan can look everywhere it writes.
 type sealedNode struct {
 	*wftest.Env
 	kr   *seal.Keyring
 	data string
-	log  *lockedBuffer
+	log  *wftest.LogBuffer
 }
 
 func newSealedNode(t *testing.T, peers ...string) *sealedNode {
@@ -63,7 +44,7 @@ func newSealedNode(t *testing.T, peers ...string) *sealedNode {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logs := &lockedBuffer{}
+	logs := &wftest.LogBuffer{}
 	cfg := provider.Config{Sealing: kr, Log: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
 	if len(peers) > 0 {
 		cfg.Fetcher = &trustless.Fetcher{Gateways: peers}
