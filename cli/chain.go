@@ -6,11 +6,10 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
-	"net"
-	"net/http"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -51,42 +50,31 @@ func (a *App) cmdChainStart(ctx context.Context, args []string) error {
 	if *delay < time.Second {
 		return usageErr("--withdraw-delay must be at least 1s")
 	}
-	ln, err := net.Listen("tcp", *listen)
+	net, err := devnet.Start(ctx, devnet.Config{
+		Chain:       chain.SimOptions{Accounts: *accounts, WithdrawDelay: *delay},
+		ChainListen: *listen,
+		Log:         slog.New(slog.NewTextHandler(a.Stderr, nil)),
+	})
 	if err != nil {
 		return err
 	}
-	defer ln.Close()
-	sim, err := chain.NewSimulated(ctx, chain.SimOptions{Accounts: *accounts, WithdrawDelay: *delay})
-	if err != nil {
-		return err
-	}
-	defer sim.Close()
+	defer net.Close(context.Background())
+	sim := net.Chain
 	// `--key dev` (the publisher's dev key everywhere in wf) gets ether and
 	// USDC too.
-	dev, err := chain.KeyFromHex(DevKeyHex)
-	if err != nil {
-		return err
-	}
+	dev := devnet.Publisher()
 	if err := sim.FundEther(ctx, dev.Address(), new(big.Int).Mul(big.NewInt(1000), ether)); err != nil {
 		return err
 	}
 	if _, err := sim.Client(sim.Accounts()[0]).MintUSDC(ctx, dev.Address(), big.NewInt(1_000_000_000_000)); err != nil {
 		return err
 	}
-	url := "http://" + ln.Addr().String()
+	url := net.RPC
 	ct := sim.Contracts()
 	id := sim.Client(nil).ChainID()
 	if err := a.saveDeployment(url, deployment{ChainID: id.Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow}); err != nil {
 		return fmt.Errorf("save the contract addresses: %w", err)
 	}
-	srv := &http.Server{
-		Handler:           sim.RPCHandler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          slog.NewLogLogger(slog.NewTextHandler(a.Stderr, nil), slog.LevelWarn),
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-
 	fmt.Fprintf(a.Stdout, `WebFunctions dev chain: %s   chain id %s   (embedded, Osaka rules; Ctrl-C stops)
 Contracts (saved in %s for this URL):
   token     %s   MockUSDC, 6 decimals, anyone can mint
@@ -103,7 +91,8 @@ Dev accounts with 1,000,000 USDC each (their keys are public: dev only):
 	if a.Ready != nil {
 		a.Ready(url)
 	}
-	return awaitShutdown(ctx, srv, errc, 5*time.Second, nil)
+	<-ctx.Done()
+	return nil
 }
 
 func (a *App) cmdContracts(ctx context.Context, args []string) error {

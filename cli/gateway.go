@@ -8,7 +8,6 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
@@ -18,7 +17,6 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/gateway"
-	"github.com/webfunctions/wf/relay/relayclient"
 )
 
 func init() {
@@ -240,71 +238,3 @@ func acmePolicy(domain string, reg gateway.Registry) autocert.HostPolicy {
 	}
 }
 
-// startTunnel connects the provider serving h to the gateway at
-// gatewayURL through a reverse tunnel, so callers reach it as
-// <name>.<gateway domain> without it having a reachable address. It logs
-// in with key, which must hold the name in the registry; by default the
-// tunnel serves every name key holds, and a fragment picks one
-// (https://gw.example#alice). It returns once the tunnel is up, or with an
-// error if the gateway refuses key, and keeps reconnecting with backoff
-// until ctx ends. A gateway that cannot be reached yet is logged and
-// retried in the background.
-//
-// `wf provider start --tunnel URL` calls it with the provider's handler.
-func (a *App) startTunnel(ctx context.Context, gatewayURL string, h http.Handler, key *chain.Key, log *slog.Logger) error {
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	if key == nil {
-		return usageErr("--tunnel needs the provider's key (--key): the gateway checks it holds the registered name")
-	}
-	u, err := url.Parse(gatewayURL)
-	if err != nil {
-		return usageErr("--tunnel %q: %v", gatewayURL, err)
-	}
-	name := u.Fragment
-	u.Fragment = ""
-	up := make(chan []string, 1)
-	down := make(chan error, 1)
-	c, err := relayclient.New(relayclient.Config{
-		Gateway: u.String(), Name: name, Key: key, Handler: h, Log: log,
-		OnUp: func(names []string) {
-			select {
-			case up <- names:
-			default:
-			}
-		},
-		OnDown: func(err error) {
-			select {
-			case down <- err:
-			default:
-			}
-		},
-	})
-	if err != nil {
-		return err
-	}
-	done := make(chan error, 1)
-	go func() {
-		err := c.Run(ctx)
-		if err != nil {
-			log.Error("tunnel stopped", "gateway", u.Host, "err", err)
-		}
-		done <- err
-	}()
-	select {
-	case names := <-up:
-		fmt.Fprintf(a.Stdout, "tunnel to %s up, serving %s\n", u.Host, strings.Join(names, ", "))
-		return nil
-	case err := <-done:
-		if err != nil {
-			return fmt.Errorf("tunnel to %s: %w", u.Host, err)
-		}
-		return nil
-	case err := <-down:
-		log.Warn("tunnel not up yet; retrying in the background", "gateway", u.Host, "err", err)
-		return nil
-	case <-ctx.Done():
-		return nil
-	}
-}

@@ -13,11 +13,12 @@ import (
 	"golang.org/x/term"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/devnet"
 )
 
-// DevKeyHex is the first well-known development account of Hardhat and
-// Anvil. It is public: `--key dev` selects it for local development only.
-const DevKeyHex = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
+// DevKeyHex is the public development publisher key that `--key dev`
+// selects (devnet.PublisherKeyHex), for local development only.
+const DevKeyHex = devnet.PublisherKeyHex
 
 func (a *App) keyPath(flagVal string) string {
 	if flagVal != "" {

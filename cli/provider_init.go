@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/wf"
 )
@@ -18,9 +19,6 @@ func init() {
 	providerSubcommands["rotate-sealing-key"] = (*App).cmdProviderRotate
 }
 
-// sealingKeyringFile is the provider's sealing keyring inside its data
-// directory (mode 0600).
-const sealingKeyringFile = "sealing-keys.json"
 
 // printSealingKey prints the current public key on stdout (base64, or hex
 // for `wf provider register --sealing-key`) and what it is on stderr.
@@ -51,7 +49,7 @@ func (a *App) cmdProviderInit(ctx context.Context, args []string) error {
 	if err != nil {
 		return usageErr("--suite: %v", err)
 	}
-	path := filepath.Join(*data, sealingKeyringFile)
+	path := filepath.Join(*data, node.SealingKeyringFile)
 	var kr *seal.Keyring
 	if seal.KeyringExists(path) {
 		// Idempotent: never replace keys that existing grants are made to.
@@ -90,7 +88,7 @@ func (a *App) cmdProviderRotate(ctx context.Context, args []string) error {
 	if len(pos) != 0 {
 		return usageErr("wf provider rotate-sealing-key %s", usage)
 	}
-	path := filepath.Join(*data, sealingKeyringFile)
+	path := filepath.Join(*data, node.SealingKeyringFile)
 	kr, err := seal.LoadKeyring(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("no sealing keyring at %s: run `wf provider init --data %s` first", path, *data)
@@ -138,18 +136,3 @@ func fileExists(path string) bool {
 // sealingKeyring loads the provider's sealing keyring from its data
 // directory; with create, it makes one (the default hybrid suite) if there
 // is none. Without a keyring (nil, nil) the provider refuses sealed
-// functions.
-func sealingKeyring(data string, create bool) (*seal.Keyring, error) {
-	path := filepath.Join(data, sealingKeyringFile)
-	if seal.KeyringExists(path) {
-		return seal.LoadKeyring(path)
-	}
-	if !create {
-		return nil, nil
-	}
-	kr, err := seal.NewKeyring(seal.SuiteHybrid, time.Now())
-	if err != nil {
-		return nil, err
-	}
-	return kr, kr.Save(path)
-}

@@ -47,12 +47,6 @@ const (
 	LedgerFile = "ledger.db"
 )
 
-// Defaults of the limits a node sets for every function it runs.
-const (
-	DefaultMaxMemoryMiB = 128
-	DefaultMaxTimeout   = 30 * time.Second
-)
-
 // Config says how to open a node. Dir is required; the zero value of
 // everything else is a free node with default limits.
 type Config struct {

@@ -104,6 +104,15 @@ type onChain struct {
 
 var _ provider.Payments = (*Meter)(nil)
 
+// Defaults of Config.
+const (
+	DefaultCacheTTL       = 2 * time.Second
+	DefaultMinVoucherLife = 10 * time.Minute
+	DefaultSettleCount    = 1000
+	DefaultSettleInterval = time.Minute
+	DefaultSettleTimeout  = 2 * time.Minute
+)
+
 // New returns a Meter over cfg.Ledger. Start settling with Run.
 func New(cfg Config) (*Meter, error) {
 	if cfg.Chain == nil || cfg.Key == nil || cfg.Ledger == nil {
@@ -120,19 +129,19 @@ func New(cfg Config) (*Meter, error) {
 		return nil, err
 	}
 	if cfg.CacheTTL == 0 {
-		cfg.CacheTTL = 2 * time.Second
+		cfg.CacheTTL = DefaultCacheTTL
 	}
 	if cfg.MinVoucherLife == 0 {
-		cfg.MinVoucherLife = 10 * time.Minute
+		cfg.MinVoucherLife = DefaultMinVoucherLife
 	}
 	if cfg.SettleCount == 0 {
-		cfg.SettleCount = 1000
+		cfg.SettleCount = DefaultSettleCount
 	}
 	if cfg.SettleInterval == 0 {
-		cfg.SettleInterval = time.Minute
+		cfg.SettleInterval = DefaultSettleInterval
 	}
 	if cfg.SettleTimeout == 0 {
-		cfg.SettleTimeout = 2 * time.Minute
+		cfg.SettleTimeout = DefaultSettleTimeout
 	}
 	if cfg.MaxFeeCap != nil && cfg.MaxFeeCap.Sign() <= 0 {
 		return nil, fmt.Errorf("%w: payment: the fee cap limit must be positive", wf.ErrInvalid)
