@@ -237,4 +237,3 @@ func acmePolicy(domain string, reg gateway.Registry) autocert.HostPolicy {
 		return nil
 	}
 }
-

@@ -19,7 +19,6 @@ func init() {
 	providerSubcommands["rotate-sealing-key"] = (*App).cmdProviderRotate
 }
 
-
 // printSealingKey prints the current public key on stdout (base64, or hex
 // for `wf provider register --sealing-key`) and what it is on stderr.
 func (a *App) printSealingKey(kr *seal.Keyring, asHex bool) {
