@@ -81,8 +81,8 @@ type Config struct {
 	// Store replaces the on-disk block store (tests use a memstore).
 	Store wf.BlockStore
 	// Sandbox and Provider tune the parts beyond the defaults; the node
-	// fills in what it owns (the compile cache, the store, the sandbox,
-	// keys, payments, the URL).
+	// fills in what it owns (the store, the sandbox, the URL) and, unless
+	// set here, the compile cache, sealing keys, key, payments and log.
 	Sandbox  sandbox.Config
 	Provider provider.Config
 }
@@ -137,12 +137,16 @@ func Open(ctx context.Context, cfg Config) (n *Node, err error) {
 	if n.sandbox, err = sandbox.New(ctx, sc); err != nil {
 		return nil, fmt.Errorf("node: sandbox: %w", err)
 	}
-	if n.sealing, err = OpenSealing(cfg.Dir, cfg.CreateSealing); err != nil {
-		return nil, fmt.Errorf("node: sealing keys: %w", err)
-	}
-
 	pc := cfg.Provider
-	pc.Store, pc.Sandbox, pc.Sealing, pc.Log = n.store, n.sandbox, n.sealing, log
+	if n.sealing = pc.Sealing; n.sealing == nil {
+		if n.sealing, err = OpenSealing(cfg.Dir, cfg.CreateSealing); err != nil {
+			return nil, fmt.Errorf("node: sealing keys: %w", err)
+		}
+	}
+	pc.Store, pc.Sandbox, pc.Sealing = n.store, n.sandbox, n.sealing
+	if pc.Log == nil {
+		pc.Log = log
+	}
 	pc.PublicURL = cfg.PublicURL
 	if pc.Name == "" {
 		pc.Name = "wf"
