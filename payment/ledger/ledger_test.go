@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/big"
+	"os"
 	"path/filepath"
 	"sort"
 	"sync"
@@ -160,5 +161,73 @@ func TestVouchers(t *testing.T) {
 	b, _ = l.Prepare(bob, time.Now())
 	if b == nil || b.Amount.Int64() != 40 || b.Count != 4 {
 		t.Fatalf("batch once earned: %+v", b)
+	}
+}
+
+// TestOpenV2 opens testdata/v2.db (see TestRecordsKeepTheirBytes), as the
+// process that wrote it died with three charges only in the log.
+func TestOpenV2(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata")); err != nil {
+		t.Fatal(err)
+	}
+	l := open(t, filepath.Join(dir, "v2.db"))
+	defer l.Close()
+	carol := ledger.Key{Mode: ledger.Caller, Payer: wf.Address{3}}
+	if a := l.Account(alice); a.Charged.Count != 8 || a.Settled.Count != 4 || a.InFlight.Count != 3 || a.Batch != 2 {
+		t.Errorf("alice %+v", a)
+	}
+	if a := l.Account(carol); a.Charged.Count != 2 || a.Settled.Amount.Int64() != 20 || a.Pending().Count != 0 {
+		t.Errorf("carol %+v", a)
+	}
+	a := l.Account(bob)
+	if a.Charged.Count != 4 || a.Charged.Amount.Int64() != 40 || a.Earned == nil || a.Next == nil {
+		t.Fatalf("bob %+v", a)
+	}
+	expiry := time.Date(2026, 3, 5, 5, 6, 7, 0, time.UTC)
+	if e := a.Earned; e.CumulativeAmount.Int64() != 10 || e.Count != 1 || e.Payer != bob.Payer || e.Provider != (wf.Address{9, 19: 9}) ||
+		!e.Expiry.Equal(expiry) || e.Signature != (wf.Signature{0: 0xaa, 1: 10, 64: 27}) {
+		t.Errorf("earned voucher %+v", e)
+	}
+	if n := a.Next; n.CumulativeAmount.Int64() != 50 || n.Count != 0 || n.Signature[1] != 50 {
+		t.Errorf("next voucher %+v", n)
+	}
+
+	all, err := l.Batches()
+	if err != nil || len(all) != 3 {
+		t.Fatalf("batches %+v %v", all, err)
+	}
+	signed := func(h byte) time.Time { return time.Date(2026, 3, 4, 5, 6+int(h), 7, 0, time.UTC) }
+	for _, c := range []struct {
+		state  ledger.State
+		hashes []byte
+		raw    bool
+	}{
+		{ledger.Settled, []byte{1, 2}, false},
+		{ledger.Sent, []byte{3, 4}, true},
+		{ledger.Aborted, []byte{5}, false},
+	} {
+		b := all[0]
+		all = all[1:]
+		txs := b.Txs()
+		if b.State != c.state || len(txs) != len(c.hashes) || b.TxHash != b.Tx.Hash {
+			t.Errorf("batch %d: %s, %d transactions, hash %s; want %s, %d", b.ID, b.State, len(txs), b.TxHash, c.state, len(c.hashes))
+			continue
+		}
+		for i, tx := range txs {
+			h := c.hashes[i]
+			if tx.Hash[0] != h || tx.Hash[1] != 0xee || tx.Hash[31] != h || !tx.Signed.Equal(signed(h)) || (tx.Raw != nil) != c.raw {
+				t.Errorf("batch %d transaction %d: %+v", b.ID, i, tx)
+			}
+		}
+		if b.ID == 1 && (b.Block != 9 || b.GasUsed != 51000) {
+			t.Errorf("settled batch %+v", b)
+		}
+		if b.ID == 3 && (b.Voucher == nil || b.Voucher.CumulativeAmount.Int64() != 10 || b.Error != "execution reverted: voucher expired") {
+			t.Errorf("aborted batch %+v", b)
+		}
+	}
+	if err := l.Bind("chain 1337 escrow 0x5fbdb2315678afecb367f032d93f642f64180aa3 provider 0x0900000000000000000000000000000000000009"); err != nil {
+		t.Error(err)
 	}
 }
