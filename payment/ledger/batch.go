@@ -9,7 +9,6 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -38,12 +37,12 @@ type Batch struct {
 	// Tx is the latest transaction recorded; Replaced are the ones it
 	// replaced (same nonce, lower fees), oldest first. Any of them may be
 	// the one mined. Raw is dropped once the batch is settled or aborted.
-	Tx       *chain.SignedTx  `json:"tx,omitempty"`
-	Replaced []chain.SignedTx `json:"replaced,omitempty"`
-	TxHash   chain.Hash       `json:"txHash"` // sent: Tx's; settled: the mined one's
-	Block    uint64           `json:"block,omitempty"`
-	GasUsed  uint64           `json:"gasUsed,omitempty"`
-	Error    string           `json:"error,omitempty"` // why it was aborted
+	Tx       *Tx    `json:"tx,omitempty"`
+	Replaced []Tx   `json:"replaced,omitempty"`
+	TxHash   Hash   `json:"txHash"` // sent: Tx's; settled: the mined one's
+	Block    uint64 `json:"block,omitempty"`
+	GasUsed  uint64 `json:"gasUsed,omitempty"`
+	Error    string `json:"error,omitempty"` // why it was aborted
 }
 
 // Key is the batch's account.
@@ -96,7 +95,7 @@ func (l *Ledger) Prepare(key Key, now time.Time) (*Batch, error) {
 }
 
 // Confirm marks batch id settled by the mined transaction r.
-func (l *Ledger) Confirm(id uint64, r chain.Receipt) (*Batch, error) {
+func (l *Ledger) Confirm(id uint64, r Receipt) (*Batch, error) {
 	return l.finish(id, func(b *Batch, a *Account) {
 		b.State, b.TxHash, b.Block, b.GasUsed = Settled, r.TxHash, r.Block, r.GasUsed
 		a.Settled = a.Settled.add(a.InFlight)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/big"
 
-	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -15,7 +14,7 @@ type Charge struct {
 	Key    Key
 	Amount *big.Int
 	// Voucher is the caller's voucher that authorized a Caller charge.
-	Voucher *chain.SignedVoucher
+	Voucher *SignedVoucher
 	// Reserved says Amount was reserved with Reserve: recording the
 	// charge releases the reservation in the same step.
 	Reserved bool `json:"-"`

@@ -16,4 +16,8 @@
 // returns only once its own charge is on disk. Settlement steps are synced
 // bbolt transactions that also checkpoint the log. A Ledger is safe for
 // concurrent use; one process opens a file at a time (bbolt locks it).
+//
+// Vouchers, transactions and hashes are stored as types of this package
+// (SignedVoucher, Tx, Hash), not the chain client's, so a change there
+// cannot change what is on disk; the caller converts.
 package ledger

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/wf"
 )
@@ -93,7 +92,7 @@ func TestBatchLifecycle(t *testing.T) {
 	if b2, err := l.Prepare(alice, time.Now()); b2 != nil || err != nil {
 		t.Fatalf("second batch in flight: %+v %v", b2, err)
 	}
-	if err := l.RecordTx(b.ID, chain.SignedTx{Hash: chain.Hash{1}, Nonce: 4, Raw: []byte{1, 2}}); err != nil {
+	if err := l.RecordTx(b.ID, ledger.Tx{Hash: ledger.Hash{1}, Nonce: 4, Raw: []byte{1, 2}}); err != nil {
 		t.Fatal(err)
 	}
 	l.Close()
@@ -109,10 +108,10 @@ func TestBatchLifecycle(t *testing.T) {
 	if a.InFlight.Count != 3 || a.Pending().Count != 1 || a.Batch != b.ID {
 		t.Fatalf("account %+v", a)
 	}
-	if _, err := l.Confirm(b.ID, chain.Receipt{TxHash: chain.Hash{1}, Block: 9, GasUsed: 51000}); err != nil {
+	if _, err := l.Confirm(b.ID, ledger.Receipt{TxHash: ledger.Hash{1}, Block: 9, GasUsed: 51000}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := l.Confirm(b.ID, chain.Receipt{}); err == nil {
+	if _, err := l.Confirm(b.ID, ledger.Receipt{}); err == nil {
 		t.Error("confirmed twice")
 	}
 	a = l.Account(alice)
@@ -138,8 +137,8 @@ func TestVouchers(t *testing.T) {
 	l := open(t, filepath.Join(t.TempDir(), "l.db"))
 	defer l.Close()
 	ctx := context.Background()
-	v := func(cum int64) *chain.SignedVoucher {
-		return &chain.SignedVoucher{Voucher: chain.Voucher{Payer: bob.Payer, Provider: wf.Address{9}, CumulativeAmount: big.NewInt(cum), Expiry: time.Now().Add(time.Hour)}}
+	v := func(cum int64) *ledger.SignedVoucher {
+		return &ledger.SignedVoucher{Payer: bob.Payer, Provider: wf.Address{9}, CumulativeAmount: big.NewInt(cum), Expiry: time.Now().Add(time.Hour)}
 	}
 	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(10)})
 	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(50)}) // headroom
@@ -151,7 +150,7 @@ func TestVouchers(t *testing.T) {
 	if err != nil || b == nil || b.Amount.Int64() != 10 || b.Count != 1 || b.Voucher.CumulativeAmount.Int64() != 10 {
 		t.Fatalf("batch %+v %v", b, err)
 	}
-	l.Confirm(b.ID, chain.Receipt{})
+	l.Confirm(b.ID, ledger.Receipt{})
 	if b, _ := l.Prepare(bob, time.Now()); b != nil {
 		t.Fatalf("redeemed a voucher not earned: %+v", b)
 	}
