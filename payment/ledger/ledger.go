@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/big"
+	"os"
 	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/webfunctions/wf/wf"
 )
@@ -106,7 +109,7 @@ func Open(path string, o Options) (*Ledger, error) {
 		return nil, fmt.Errorf("ledger: open %s: %w", path, err)
 	}
 	// Charges logged after the last checkpoint.
-	w, recs, err := openWAL(path+".wal", o.NoSync)
+	w, recs, err := openWAL(walPath(path), o.NoSync)
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("ledger: open log: %w", err)
@@ -192,3 +195,28 @@ func (l *Ledger) Close() error {
 	l.wmu.Unlock()
 	return errors.Join(err, l.wal.close(), l.db.Close())
 }
+
+// Remove deletes the ledger at path, the bbolt file and its write-ahead
+// log, as Open(path, ...) would find them; files already gone are not an
+// error. It fails, removing nothing, if the ledger is open; it must not be
+// opened while Remove runs.
+func Remove(path string) error {
+	db, err := bolt.Open(path, 0, &bolt.Options{ReadOnly: true, Timeout: time.Nanosecond})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return fmt.Errorf("ledger: remove %s: it is open", path)
+	}
+	if err == nil {
+		db.Close()
+	}
+	// The log first: a log whose database is gone would be replayed into
+	// a new one, bringing its charges back.
+	for _, f := range []string{walPath(path), path} {
+		if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("ledger: %w", err)
+		}
+	}
+	return nil
+}
+
+// walPath is where the write-ahead log of the ledger at path is.
+func walPath(path string) string { return path + ".wal" }

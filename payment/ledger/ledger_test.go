@@ -230,3 +230,71 @@ func TestOpenV2(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestRemove(t *testing.T) {
+	ctx := context.Background()
+	// ledgerAt makes a closed ledger at path with a charge in its log.
+	ledgerAt := func(t *testing.T, path string) {
+		l := open(t, path)
+		if _, err := l.Charge(ctx, ledger.Charge{Key: alice, Amount: big.NewInt(5)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := func(t *testing.T, dir string) int {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(entries)
+	}
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, path string)
+	}{
+		{"closed ledger", ledgerAt},
+		{"nothing there", func(*testing.T, string) {}},
+		{"only the log", func(t *testing.T, path string) {
+			ledgerAt(t, path)
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "l.db")
+			tc.setup(t, path)
+			if err := ledger.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+			if n := files(t, dir); n != 0 {
+				t.Fatalf("%d files left", n)
+			}
+			// Nothing of the old ledger comes back, from its log either.
+			l := open(t, path)
+			defer l.Close()
+			if a := l.Account(alice); !a.Charged.IsZero() {
+				t.Errorf("charges after removing: %+v", a)
+			}
+		})
+	}
+	t.Run("open ledger", func(t *testing.T) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "l.db")
+		ledgerAt(t, path)
+		l := open(t, path)
+		defer l.Close()
+		if err := ledger.Remove(path); err == nil {
+			t.Fatal("removed an open ledger")
+		}
+		if n := files(t, dir); n != 2 {
+			t.Errorf("%d files left, want 2", n)
+		}
+		if a := l.Account(alice); a.Charged.Count != 1 {
+			t.Errorf("account %+v", a)
+		}
+	})
+}
