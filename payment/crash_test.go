@@ -456,7 +456,7 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 	}
 	batches, _ := led.Batches()
 	sum := new(big.Int)
-	txs := map[chain.Hash]bool{}
+	txs := map[ledger.Hash]bool{}
 	nSettled := 0
 	for _, b := range batches {
 		if b.State == ledger.Settled {

@@ -422,7 +422,7 @@ func (m *Meter) commit(ctx context.Context, c *charge, requestID string) (http.H
 		m.unreserve(c.key)
 		return nil, err
 	}
-	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: c.voucher, Reserved: true})
+	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: ledgerVoucher(c.voucher), Reserved: true})
 	if err != nil {
 		m.unreserve(c.key)
 		return nil, err
