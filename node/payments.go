@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -41,12 +40,8 @@ type payments struct {
 func startPayments(ctx context.Context, log *slog.Logger, dir string, key *chain.Key, p Payments) (*payments, error) {
 	path := filepath.Join(dir, LedgerFile)
 	if p.FreshLedger {
-		// The write-ahead log goes too: replayed into a new file, it would
-		// bring the old charges back.
-		for _, f := range []string{path, path + ".wal"} {
-			if err := os.Remove(f); err != nil && !os.IsNotExist(err) {
-				return nil, fmt.Errorf("node: discard the old ledger: %w", err)
-			}
+		if err := ledger.Remove(path); err != nil {
+			return nil, fmt.Errorf("node: discard the old ledger: %w", err)
 		}
 	}
 	led, err := ledger.Open(path, ledger.Options{})
