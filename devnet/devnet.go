@@ -104,6 +104,9 @@ type GatewayConfig struct {
 	ListenFallback bool
 	// Poll is how often the gateway reads new registry events. Default 1s.
 	Poll time.Duration
+	// ManualHealth leaves health checks to the caller (gateway.Run), for
+	// tests that decide when providers are checked.
+	ManualHealth bool
 }
 
 // Net is a running network.
@@ -131,6 +134,7 @@ type Node struct {
 // Gateway is a running gateway of a Net.
 type Gateway struct {
 	URL      string // http://<domain>:<port>
+	Addr     string // the listener's address, for clients that set Host themselves
 	Domain   string
 	Resolver *chain.Resolver
 	*gateway.Gateway
@@ -182,7 +186,7 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 		if domain == "" {
 			domain = "localhost"
 		}
-		n.Gateways = append(n.Gateways, &Gateway{Domain: domain,
+		n.Gateways = append(n.Gateways, &Gateway{Domain: domain, Addr: gls[i].Addr().String(),
 			URL: fmt.Sprintf("http://%s:%d", domain, gls[i].Addr().(*net.TCPAddr).Port)})
 	}
 	nls := make([]net.Listener, len(cfg.Nodes))
@@ -226,8 +230,10 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 	// marked down.
 	hctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	n.onStop(func(context.Context) { cancel() })
-	for _, g := range n.Gateways {
-		go g.Run(hctx)
+	for i, g := range n.Gateways {
+		if !cfg.Gateways[i].ManualHealth {
+			go g.Run(hctx)
+		}
 	}
 	return n, nil
 }
