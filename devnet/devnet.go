@@ -111,7 +111,7 @@ type GatewayConfig struct {
 
 // Net is a running network.
 type Net struct {
-	Chain     *chain.Simulated // nil when the network needs no chain
+	Chain     *chain.Simulated
 	RPC       string           // the chain's JSON-RPC URL, if served
 	Publisher *chain.Key
 	Budget    *big.Int
@@ -169,10 +169,8 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 	if len(cfg.Nodes) > 0 && cfg.Dir == "" {
 		return nil, errors.New("devnet: no data directory for the nodes")
 	}
-	if cfg.Price != nil || len(cfg.Gateways) > 0 || cfg.ChainListen != "" {
-		if err := n.startChain(ctx, cfg); err != nil {
-			return nil, err
-		}
+	if err := n.startChain(ctx, cfg); err != nil {
+		return nil, err
 	}
 
 	// Listeners first: endpoints are registered before anything serves.
@@ -211,10 +209,8 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 		n.Nodes = append(n.Nodes, nd)
 	}
 
-	if n.Chain != nil {
-		if err := n.register(ctx, cfg); err != nil {
-			return nil, err
-		}
+	if err := n.register(ctx, cfg); err != nil {
+		return nil, err
 	}
 	for i, gc := range cfg.Gateways {
 		if err := n.startGateway(ctx, gc, n.Gateways[i], gls[i]); err != nil {

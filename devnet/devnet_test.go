@@ -78,16 +78,20 @@ func TestPaidNetwork(t *testing.T) {
 	}
 }
 
-// A network with nothing paid and no gateway needs no chain.
-func TestFreeNodeWithoutChain(t *testing.T) {
+// A free node is registered but charges nothing.
+func TestFreeNode(t *testing.T) {
 	ctx := context.Background()
 	n, err := devnet.Start(ctx, devnet.Config{Dir: t.TempDir(), Nodes: []devnet.NodeConfig{{Name: "solo", Listen: "127.0.0.1:0"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer n.Close(ctx)
-	if n.Chain != nil {
-		t.Error("a chain was started")
+	p, err := n.Chain.Client(nil).LookupProvider(ctx, "solo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Endpoint != n.Node("solo").URL || p.PricePerRequest.Sign() != 0 {
+		t.Errorf("registered %s at price %s, want %s at 0", p.Endpoint, p.PricePerRequest, n.Node("solo").URL)
 	}
 	if n.Node("solo").Meter() != nil {
 		t.Error("a free node has a meter")

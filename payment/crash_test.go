@@ -9,7 +9,6 @@ import (
 	"io"
 	"math/big"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,6 +20,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/payment"
@@ -345,15 +345,14 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	sim, err := chain.NewSimulated(ctx, chain.SimOptions{Accounts: 4, ManualMining: true})
+	net, err := devnet.Start(ctx, devnet.Config{Chain: chain.SimOptions{Accounts: 4, ManualMining: true}, ChainListen: "127.0.0.1:0"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sim.Close()
-	rpc := httptest.NewServer(sim.RPCHandler())
-	defer rpc.Close()
+	defer net.Close(context.Background())
+	sim, rpc := net.Chain, net.RPC
 	prov, owner, caller := sim.Accounts()[1], sim.Client(sim.Accounts()[2]), sim.Client(sim.Accounts()[3])
-	mine := startMiner(t, sim, rpc.URL, prov.Address(), owner.Address(), caller.Address())
+	mine := startMiner(t, sim, rpc, prov.Address(), owner.Address(), caller.Address())
 	defer mine.close()
 	for _, c := range []*chain.Client{owner, caller} {
 		if _, err := c.Deposit(ctx, big.NewInt(100_000_000)); err != nil {
@@ -371,7 +370,7 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 	j, _ := json.Marshal(map[string]any{"chainId": 1337, "token": ct.Token, "registry": ct.Registry, "escrow": ct.Escrow})
 	os.WriteFile(contracts, j, 0o644)
 	data := t.TempDir()
-	args := []string{"--data", data, "--rpc", rpc.URL, "--contracts", contracts, "--key", "dev:1",
+	args := []string{"--data", data, "--rpc", rpc, "--contracts", contracts, "--key", "dev:1",
 		"--price", "0.0001", "--settle-count", "100", "--settle-interval", "1h"}
 
 	n := startNode(t, args...)
@@ -397,7 +396,7 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 	// 2. Killed with a settlement transaction sent, not yet mined; it is
 	// mined while the node is down.
 	inFlight := func() bool {
-		return rpcNonce(t, rpc.URL, prov.Address(), "pending") > rpcNonce(t, rpc.URL, prov.Address(), "latest")
+		return rpcNonce(t, rpc, prov.Address(), "pending") > rpcNonce(t, rpc, prov.Address(), "latest")
 	}
 	mine.hold()
 	waitFor(t, 60*time.Second, "a settlement in flight", inFlight)
