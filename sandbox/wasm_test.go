@@ -3,7 +3,7 @@ package sandbox_test
 import (
 	"encoding/binary"
 
-	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/sandbox/internal/wasm"
 )
 
 // A tiny wasm encoder for hand-made modules: the WAGI documentation's own
@@ -14,7 +14,31 @@ import (
 func uleb(n uint32) []byte { return binary.AppendUvarint(nil, uint64(n)) }
 
 // sleb is signed LEB128, for i32.const immediates.
-var sleb = sandbox.SLEB128
+var sleb = wasm.SLEB128
+
+// instrument is the rewrite Compile applies, returning the rewritten module
+// and how many instructions it decoded.
+func instrument(module []byte) ([]byte, int, error) {
+	m, err := wasm.Instrument(module)
+	if err != nil {
+		return nil, 0, err
+	}
+	return m.Wasm, m.Instructions, nil
+}
+
+// dataSegments returns how many data segments a valid module has.
+func dataSegments(module []byte) int {
+	for b := module[8:]; len(b) > 0; {
+		size, n := binary.Uvarint(b[1:])
+		body := b[1+n : 1+n+int(size)]
+		if b[0] == secData {
+			count, _ := binary.Uvarint(body)
+			return int(count)
+		}
+		b = b[1+n+int(size):]
+	}
+	return 0
+}
 
 func cat(parts ...[]byte) []byte {
 	var b []byte

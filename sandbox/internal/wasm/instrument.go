@@ -1,4 +1,4 @@
-package sandbox
+package wasm
 
 import (
 	"cmp"
@@ -11,7 +11,7 @@ import (
 	"strings"
 )
 
-// The time limit is enforced inside the guest. instrument rewrites every
+// The time limit is enforced inside the guest. Instrument rewrites every
 // module before it is compiled: it adds a mutable i32 global $stop,
 // exported under a name the module does not use, and a check (checkCode)
 // at the entry of every function and at the head of every loop. Run sets
@@ -44,13 +44,13 @@ import (
 // Because the globals and $slow are added by the rewrite, a module whose
 // code names a global or function index the original module does not
 // define would pass validation only after it, and could clear the flag:
-// instrument rejects such code.
+// Instrument rejects such code.
 //
 // A start section is turned into an export that Run calls itself, after
 // it can set the flag: wazero runs a start function inside
 // InstantiateModule, before Run holds the instance.
 //
-// instrument also merges the active data segments into as few as it can.
+// Instrument also merges the active data segments into as few as it can.
 // wazero evaluates each segment's offset with allocations at every
 // instantiation: the AssemblyScript template has 215 small segments (a
 // fifth of its run once the loop exits were gone), the Go test guest
@@ -63,7 +63,7 @@ import (
 // no count or length in the module can make wazero's decoder allocate more
 // than the module's size warrants.
 
-// Names of the exports instrument adds, if the module does not use them.
+// Names of the exports Instrument adds, if the module does not use them.
 const (
 	stopExportName  = "wf:stop"
 	startExportName = "wf:start"
@@ -115,23 +115,23 @@ func slowBody(stop, tick uint32) []byte {
 	b := []byte{0x00, 0x23} // no locals
 	b = append(b, uleb128(stop)...)
 	b = append(b, 0x04, 0x40, 0x00, 0x0b, 0x41, 0x00, 0x40, 0x00, 0x1a, 0x41)
-	b = append(b, sleb128(tickEvery)...)
+	b = append(b, SLEB128(tickEvery)...)
 	b = append(b, 0x24)
 	b = append(b, uleb128(tick)...)
 	b = append(b, 0x0b)
 	return append(uleb128(uint32(len(b))), b...)
 }
 
-// instrumented is a module rewritten by instrument.
-type instrumented struct {
-	wasm  []byte
-	stop  string // export name of the stop global
-	start string // export name of the former start function, or ""
-	// minPages is the defined memory's minimum, exported or not.
-	minPages uint32
-	// instructions is how many instructions were decoded, for tests: a
+// Instrumented is a module rewritten by Instrument.
+type Instrumented struct {
+	Wasm        []byte
+	StopExport  string // export name of the stop global
+	StartExport string // export name of the former start function, or ""
+	// MinPages is the defined memory's minimum, exported or not.
+	MinPages uint32
+	// Instructions is how many instructions were decoded, for tests: a
 	// wrong immediate length changes it.
-	instructions int
+	Instructions int
 }
 
 // Section ids.
@@ -162,8 +162,8 @@ type wasmSection struct {
 	body []byte
 }
 
-// instrument returns wasm with the stop checks added (see above).
-func instrument(wasm []byte) (*instrumented, error) {
+// Instrument returns wasm with the stop checks added (see above).
+func Instrument(wasm []byte) (*Instrumented, error) {
 	const header = "\x00asm\x01\x00\x00\x00"
 	if len(wasm) < len(header) || string(wasm[:len(header)]) != header {
 		return nil, errors.New("not a WebAssembly 1.0 binary")
@@ -214,7 +214,7 @@ func instrument(wasm []byte) (*instrumented, error) {
 			}
 		}
 	}
-	out := &instrumented{stop: unused(stopExportName), minPages: info.memPages}
+	out := &Instrumented{StopExport: unused(stopExportName), MinPages: info.memPages}
 	funcs := info.importedFuncs + info.definedFuncs
 	stopIndex := info.importedGlobals + info.definedGlobals
 	tickIndex := stopIndex + 1
@@ -229,18 +229,18 @@ func instrument(wasm []byte) (*instrumented, error) {
 	newFuncs := [][]byte{uleb128(uint32(voidType))}
 	newGlobals := [][]byte{
 		{0x7f, 0x01, 0x41, 0x00, 0x0b},                                            // $stop: mut i32 = 0
-		slices.Concat([]byte{0x7f, 0x01, 0x41}, sleb128(tickEvery), []byte{0x0b}), // $tick: mut i32 = tickEvery
+		slices.Concat([]byte{0x7f, 0x01, 0x41}, SLEB128(tickEvery), []byte{0x0b}), // $tick: mut i32 = tickEvery
 	}
 	var newExports [][]byte
-	newExports = append(newExports, exportEntry(out.stop, 0x03, stopIndex))
+	newExports = append(newExports, exportEntry(out.StopExport, 0x03, stopIndex))
 	var newMemories [][]byte
 	if info.memories == 0 {
 		// For $slow's memory.grow: 0 pages, at most 0.
 		newMemories = append(newMemories, []byte{0x01, 0x00, 0x00})
 	}
 	if info.start >= 0 {
-		out.start = unused(startExportName)
-		newExports = append(newExports, exportEntry(out.start, 0x00, uint32(info.start)))
+		out.StartExport = unused(startExportName)
+		newExports = append(newExports, exportEntry(out.StartExport, 0x00, uint32(info.start)))
 	}
 
 	var (
@@ -251,7 +251,7 @@ func instrument(wasm []byte) (*instrumented, error) {
 	for _, s := range secs {
 		if s.id == idCode {
 			var err error
-			code, bulkData, out.instructions, err = instrumentCode(s.body, check,
+			code, bulkData, out.Instructions, err = instrumentCode(s.body, check,
 				indexSpaces{globals: stopIndex, funcs: funcs, memory: info.memories > 0}, slowBody(stopIndex, tickIndex))
 			if err != nil {
 				return nil, err
@@ -331,7 +331,7 @@ func instrument(wasm []byte) (*instrumented, error) {
 		b = append(b, uleb128(uint32(len(s.body)))...)
 		b = append(b, s.body...)
 	}
-	out.wasm = b
+	out.Wasm = b
 	return out, nil
 }
 
@@ -695,6 +695,8 @@ func instrumentFunc(out, body, check []byte, sp indexSpaces) ([]byte, bool, int,
 // maxDataGap is the most zero bytes mergeData writes to join two segments.
 const maxDataGap = 1024
 
+const pageSize = 65536 // bytes in a wasm page
+
 // mergeData rewrites a data section whose active segments all have a
 // constant offset and lie within memSize, the memory's initial size, so
 // that nearby segments become one: the same bytes reach the same memory,
@@ -781,7 +783,7 @@ func mergeData(body []byte, memSize uint64) []byte {
 	image := make([][]byte, len(spans)) // where each span's bytes are in b
 	for i, sp := range spans {
 		b = append(b, 0, 0x41)
-		b = append(b, sleb128(int32(uint32(sp.lo)))...)
+		b = append(b, SLEB128(int32(uint32(sp.lo)))...)
 		b = append(b, 0x0b)
 		b = append(b, uleb128(uint32(sp.hi-sp.lo))...)
 		at := len(b)
@@ -937,8 +939,9 @@ func (r *reader) limits() (flags byte, min uint32) {
 // uleb128 encodes v as unsigned LEB128, which is Go's uvarint.
 func uleb128(v uint32) []byte { return binary.AppendUvarint(nil, uint64(v)) }
 
-// sleb128 encodes v as signed LEB128 (not Go's varint, which zigzags).
-func sleb128(v int32) []byte {
+// SLEB128 encodes v as signed LEB128 (not Go's varint, which zigzags).
+// Exported for the hand-made modules of sandbox's tests.
+func SLEB128(v int32) []byte {
 	var b []byte
 	for {
 		c := byte(v & 0x7f)

@@ -1,4 +1,4 @@
-package sandbox
+package wasm
 
 import (
 	"errors"
@@ -26,7 +26,7 @@ const maxFunctionLocals = 50_000
 // for a few bytes of code.
 const maxModuleLocals = 1 << 24
 
-// moduleInfo is what instrument needs to know of a module's sections,
+// moduleInfo is what Instrument needs to know of a module's sections,
 // recorded by checkSection as it walks them.
 type moduleInfo struct {
 	importedFuncs, definedFuncs     uint32
@@ -42,7 +42,7 @@ type moduleInfo struct {
 
 // checkSection returns an error if a non-custom section's structure would
 // make wazero allocate beyond the module's size, and records in info what
-// the section says that instrument needs.
+// the section says that Instrument needs.
 func checkSection(id byte, body []byte, info *moduleInfo) error {
 	r := &reader{b: body}
 	var what string
