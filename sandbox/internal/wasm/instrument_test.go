@@ -11,7 +11,7 @@ func TestInstrumentRejects(t *testing.T) {
 	body := func(instrs ...byte) []byte { return cat([]byte{0}, instrs, []byte{0x0b}) }
 	withGlobal := func(body []byte) []byte { return instrTestModule([][]byte{mutI32}, body) }
 	noMemory := func(instrs ...byte) []byte {
-		return module(section(idType, funcType(nil, nil)), section(idFunction, uleb128(0)), section(idCode, code(instrs...)))
+		return module(sec(idType, funcType(nil, nil)), sec(idFunction, uleb128(0)), sec(idCode, code(instrs...)))
 	}
 	for _, tt := range []struct {
 		name string
@@ -38,7 +38,7 @@ func TestInstrumentRejects(t *testing.T) {
 		{"bytes after the end", withGlobal([]byte{0, 0x0b, 0x01}), "after the function's end"},
 		{"cut-off immediate", withGlobal([]byte{0, 0x41, 0x80}), "truncated"},
 		{"not wasm", []byte("\x00asm\x02\x00\x00\x00"), "not a WebAssembly 1.0 binary"},
-		{"section out of order", module(section(idMemory, memory(1)), section(idType, funcType(nil, nil))), "out of order"},
+		{"section out of order", module(sec(idMemory, memory(1)), sec(idType, funcType(nil, nil))), "out of order"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Instrument(tt.wasm)
@@ -77,12 +77,12 @@ func TestDataGapBudget(t *testing.T) {
 		segs = append(segs, cat([]byte{0x00, 0x41}, SLEB128(int32(i*1025)), []byte{0x0b}, str("x")))
 	}
 	wasm := module(
-		section(idType, funcType(nil, nil)),
-		section(idFunction, uleb128(0)),
-		section(idMemory, memory(n*1025/65536+1)),
-		section(idExport, export("memory", 2, 0), export("_start", 0, 0)),
-		section(idCode, code()),
-		section(idData, segs...),
+		sec(idType, funcType(nil, nil)),
+		sec(idFunction, uleb128(0)),
+		sec(idMemory, memory(n*1025/65536+1)),
+		sec(idExport, export("memory", 2, 0), export("_start", 0, 0)),
+		sec(idCode, code()),
+		sec(idData, segs...),
 	)
 	m, err := Instrument(wasm)
 	if err != nil {

@@ -16,7 +16,7 @@ func cat(parts ...[]byte) []byte {
 
 func str(s string) []byte { return cat(uleb128(uint32(len(s))), []byte(s)) }
 
-func section(id byte, items ...[]byte) []byte {
+func sec(id byte, items ...[]byte) []byte {
 	body := cat(uleb128(uint32(len(items))), cat(items...))
 	return cat([]byte{id}, uleb128(uint32(len(body))), body)
 }
@@ -40,11 +40,11 @@ func code(instrs ...byte) []byte {
 // commandModule is a WASI command whose _start does nothing.
 func commandModule() []byte {
 	return module(
-		section(idType, funcType(nil, nil)),
-		section(idFunction, uleb128(0)),
-		section(idMemory, memory(1)),
-		section(idExport, export("memory", 2, 0), export("_start", 0, 0)),
-		section(idCode, code()),
+		sec(idType, funcType(nil, nil)),
+		sec(idFunction, uleb128(0)),
+		sec(idMemory, memory(1)),
+		sec(idExport, export("memory", 2, 0), export("_start", 0, 0)),
+		sec(idCode, code()),
 	)
 }
 
@@ -59,15 +59,15 @@ func instrTestModule(globals [][]byte, bodies ...[]byte) []byte {
 		codes = append(codes, cat(uleb128(uint32(len(b))), b))
 	}
 	return module(
-		section(idType, funcType(nil, nil)),
-		section(idFunction, types...),
-		section(idTable, []byte{0x70, 0x01, 0x01, 0x01}), // funcref, min 1, max 1
-		section(idMemory, memory(1)),
-		section(idGlobal, globals...),
-		section(idElement, []byte{0x00, 0x41, 0x00, 0x0b, 0x01, 0x00}), // active: table 0 at 0 = [func 0]
+		sec(idType, funcType(nil, nil)),
+		sec(idFunction, types...),
+		sec(idTable, []byte{0x70, 0x01, 0x01, 0x01}), // funcref, min 1, max 1
+		sec(idMemory, memory(1)),
+		sec(idGlobal, globals...),
+		sec(idElement, []byte{0x00, 0x41, 0x00, 0x0b, 0x01, 0x00}), // active: table 0 at 0 = [func 0]
 		cat([]byte{idDataCount}, uleb128(1), uleb128(1)),
-		section(idCode, codes...),
-		section(idData, cat([]byte{0x01}, str("x"))), // passive
+		sec(idCode, codes...),
+		sec(idData, cat([]byte{0x01}, str("x"))), // passive
 	)
 }
 
