@@ -3,6 +3,7 @@ package sandbox_test
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strings"
@@ -12,8 +13,33 @@ import (
 	"github.com/tetratelabs/wazero"
 
 	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/sandbox/internal/wasm"
 	"github.com/webfunctions/wf/wf"
 )
+
+// instrument is the rewrite Compile applies, returning the rewritten module
+// and how many instructions it decoded.
+func instrument(bin []byte) ([]byte, int, error) {
+	m, err := wasm.Instrument(bin)
+	if err != nil {
+		return nil, 0, err
+	}
+	return m.Wasm, m.Instructions, nil
+}
+
+// dataSegments returns how many data segments a valid module has.
+func dataSegments(bin []byte) int {
+	for b := bin[8:]; len(b) > 0; {
+		size, n := binary.Uvarint(b[1:])
+		body := b[1+n : 1+n+int(size)]
+		if b[0] == secData {
+			count, _ := binary.Uvarint(body)
+			return int(count)
+		}
+		b = b[1+n+int(size):]
+	}
+	return 0
+}
 
 // instrTestModule wraps function bodies (locals already included), all of
 // type 0, in a module that gives every instruction something valid to name:

@@ -16,30 +16,6 @@ func uleb(n uint32) []byte { return binary.AppendUvarint(nil, uint64(n)) }
 // sleb is signed LEB128, for i32.const immediates.
 var sleb = wasm.SLEB128
 
-// instrument is the rewrite Compile applies, returning the rewritten module
-// and how many instructions it decoded.
-func instrument(module []byte) ([]byte, int, error) {
-	m, err := wasm.Instrument(module)
-	if err != nil {
-		return nil, 0, err
-	}
-	return m.Wasm, m.Instructions, nil
-}
-
-// dataSegments returns how many data segments a valid module has.
-func dataSegments(module []byte) int {
-	for b := module[8:]; len(b) > 0; {
-		size, n := binary.Uvarint(b[1:])
-		body := b[1+n : 1+n+int(size)]
-		if b[0] == secData {
-			count, _ := binary.Uvarint(body)
-			return int(count)
-		}
-		b = b[1+n+int(size):]
-	}
-	return 0
-}
-
 func cat(parts ...[]byte) []byte {
 	var b []byte
 	for _, p := range parts {
