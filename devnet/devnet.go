@@ -112,7 +112,7 @@ type GatewayConfig struct {
 // Net is a running network.
 type Net struct {
 	Chain     *chain.Simulated
-	RPC       string           // the chain's JSON-RPC URL, if served
+	RPC       string // the chain's JSON-RPC URL, if served
 	Publisher *chain.Key
 	Budget    *big.Int
 	Nodes     []*Node

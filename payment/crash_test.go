@@ -20,8 +20,8 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
-	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/payment/ledger"
