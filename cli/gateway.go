@@ -17,6 +17,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/gateway"
+	"github.com/webfunctions/wf/node"
 )
 
 func init() {
@@ -86,18 +87,18 @@ func (a *App) cmdGateway(ctx context.Context, args []string) error {
 		return err
 	}
 	defer client.Close()
-	gw, res, err := newGateway(ctx, client, *poll, gateway.Config{
+	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: client, Poll: *poll, Gateway: gateway.Config{
 		Domain: *domain, Log: log,
 		MaxRequestBytes: *maxBody, ProviderTimeout: *providerTimeout, RequestTimeout: *requestTimeout,
 		RateLimit: *rate, RateBurst: *burst, TrustedProxies: proxies, AllowPrivateEndpoints: *allowPrivate,
-	})
+	}})
 	if err != nil {
 		return err
 	}
 	defer gw.Close()
+	res := gw.Resolver
 	bg, stop := context.WithCancel(ctx)
 	defer stop()
-	go res.Run(bg)
 	go gw.Run(bg)
 
 	srv := gw.Server()
@@ -178,22 +179,6 @@ func parsePrefixes(ss []string) ([]netip.Prefix, error) {
 		ps = append(ps, p)
 	}
 	return ps, nil
-}
-
-// newGateway reads the registry through client and returns a gateway for
-// cfg over it (cfg.Registry is set here) and the registry view. The caller
-// runs res.Run to follow registry changes every poll and gw.Run for health
-// checks, serves gw.Server() and closes gw.
-func newGateway(ctx context.Context, client *chain.Client, poll time.Duration, cfg gateway.Config) (gw *gateway.Gateway, res *chain.Resolver, err error) {
-	res = chain.NewResolver(client, chain.ResolverOptions{PollInterval: poll, Log: cfg.Log})
-	if err := res.Sync(ctx); err != nil {
-		return nil, nil, fmt.Errorf("read the registry: %w", err)
-	}
-	cfg.Registry = res
-	if gw, err = gateway.New(cfg); err != nil {
-		return nil, nil, err
-	}
-	return gw, res, nil
 }
 
 // dialRegistry connects read-only to the registry: through the full

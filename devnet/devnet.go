@@ -321,22 +321,14 @@ func (n *Net) startGateway(ctx context.Context, gc GatewayConfig, g *Gateway, ln
 		cfg.RateLimit = -1 // every caller is on loopback: one address
 	}
 	cfg.AllowPrivateEndpoints = true
-	res := chain.NewResolver(n.Chain.Client(nil), chain.ResolverOptions{PollInterval: gc.Poll, Log: cfg.Log})
-	if err := res.Sync(ctx); err != nil {
-		return fmt.Errorf("devnet: gateway: read the registry: %w", err)
-	}
-	cfg.Registry = res
-	gw, err := gateway.New(cfg)
+	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: n.Chain.Client(nil), Poll: gc.Poll, Gateway: cfg})
 	if err != nil {
-		return fmt.Errorf("devnet: gateway: %w", err)
+		return fmt.Errorf("devnet: %w", err)
 	}
-	g.Gateway, g.Resolver = gw, res
-	rctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	go res.Run(rctx)
+	g.Gateway, g.Resolver = gw.Gateway, gw.Resolver
 	srv := gw.Server()
 	go srv.Serve(ln)
 	n.onStop(func(ctx context.Context) {
-		cancel()
 		gw.Close() // tunnels are hijacked connections Shutdown does not wait for
 		srv.Shutdown(ctx)
 	})

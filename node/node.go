@@ -101,7 +101,7 @@ type Node struct {
 
 // Open opens the node in cfg.Dir. The caller serves Handler and calls
 // Close.
-func Open(ctx context.Context, cfg Config) (n *Node, err error) {
+func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if cfg.Dir == "" {
 		return nil, fmt.Errorf("%w: node: no data directory", wf.ErrInvalid)
 	}
@@ -115,7 +115,7 @@ func Open(ctx context.Context, cfg Config) (n *Node, err error) {
 	if err := os.MkdirAll(cfg.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("node: %w", err)
 	}
-	n = &Node{cfg: cfg, log: log}
+	n := &Node{cfg: cfg, log: log}
 	defer func() {
 		if err != nil {
 			n.Close(context.WithoutCancel(ctx))
