@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
-	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
