@@ -198,3 +198,32 @@ func (l *LogBuffer) Bytes() []byte {
 	defer l.mu.Unlock()
 	return bytes.Clone(l.b.Bytes())
 }
+
+var wfBinary = sync.OnceValues(func() (string, error) {
+	root, err := ModuleRoot()
+	if err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp("", "wftest-wf-*")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "wf")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/wf")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("wftest: go build ./cmd/wf: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// WF builds cmd/wf once per test process and returns its path, for tests
+// that run wf as its own process (devnet.StartProcess, shell completion).
+func WF(t testing.TB) string {
+	t.Helper()
+	bin, err := wfBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
