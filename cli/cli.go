@@ -137,6 +137,14 @@ Environment:
 	// for anyone walking it before.
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
+	var helpFlags func(*cobra.Command)
+	helpFlags = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag() // else only a command run gets one, and wf help CMD lacks it
+		for _, s := range c.Commands() {
+			helpFlags(s)
+		}
+	}
+	helpFlags(root)
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
 			c.Short = "print a shell completion script (bash, zsh, fish, powershell)"
@@ -329,8 +337,13 @@ func flagUsages(fs *pflag.FlagSet) string {
 	return b.String()
 }
 
-// flagError makes flag parsing errors usage errors.
-func flagError(_ *cobra.Command, err error) error {
+// flagError makes flag parsing errors usage errors. A command with
+// subcommands that meets an unknown flag after an unknown subcommand
+// (wf escrow depost 5 --key dev) reports the subcommand.
+func flagError(cmd *cobra.Command, err error) error {
+	if args := cmd.Flags().Args(); cmd.HasAvailableSubCommands() && len(args) > 0 {
+		return unknownCommand(cmd, args[0])
+	}
 	return &usageError{"usage: " + err.Error(), err}
 }
 
