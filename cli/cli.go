@@ -147,6 +147,7 @@ Environment:
 	helpFlags(root)
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
+			c.Args, c.RunE = subcommandArgs, missingSubcommand
 			c.Short = "print a shell completion script (bash, zsh, fish, powershell)"
 			c.Example = `  source <(wf completion bash)
   wf completion zsh > "${fpath[1]}/_wf"
@@ -161,18 +162,22 @@ func group(use, short, long string, subs ...*cobra.Command) *cobra.Command {
 	c := &cobra.Command{
 		Use: use, Short: short, Long: long,
 		Args: subcommandArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			var names []string
-			for _, s := range cmd.Commands() {
-				if s.IsAvailableCommand() {
-					names = append(names, s.Name())
-				}
-			}
-			return usageErr("%s %s", cmd.CommandPath(), strings.Join(names, "|"))
-		},
+		RunE: missingSubcommand,
 	}
 	c.AddCommand(subs...)
 	return c
+}
+
+// missingSubcommand is what a command that only holds subcommands runs
+// without one.
+func missingSubcommand(cmd *cobra.Command, _ []string) error {
+	var names []string
+	for _, s := range cmd.Commands() {
+		if s.IsAvailableCommand() {
+			names = append(names, s.Name())
+		}
+	}
+	return usageErr("%s %s", cmd.CommandPath(), strings.Join(names, "|"))
 }
 
 // subcommandArgs refuses arguments of a command that has subcommands: the
@@ -192,17 +197,21 @@ func unknownCommand(parent *cobra.Command, name string) error {
 	}
 	msg := fmt.Sprintf("unknown command %q for %q", name, parent.CommandPath())
 	if s := parent.SuggestionsFor(name); len(s) > 0 {
-		msg += fmt.Sprintf(" (did you mean %s?)", quoteJoin(s, " or "))
+		msg += fmt.Sprintf(" (did you mean %s?)", orList(s))
 	}
 	return &usageError{msg: msg}
 }
 
-func quoteJoin(ss []string, sep string) string {
+// orList quotes ss as `"a", "b" or "c"`.
+func orList(ss []string) string {
 	q := make([]string, len(ss))
 	for i, s := range ss {
 		q[i] = fmt.Sprintf("%q", s)
 	}
-	return strings.Join(q, sep)
+	if len(q) < 2 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }
 
 // helpCmd is `wf help [COMMAND]...`: cobra's own help command answers an
@@ -266,7 +275,7 @@ func usage(c *cobra.Command) error {
 					continue
 				}
 				listed[s] = true
-				lines = append(lines, fmt.Sprintf("  %-*s %s\n", s.NamePadding(), s.Name(), s.Short))
+				lines = append(lines, fmt.Sprintf("  %-*s  %s\n", s.NamePadding(), s.Name(), s.Short))
 			}
 			if len(lines) > 0 {
 				fmt.Fprintf(&b, "\n%s\n%s", title, strings.Join(lines, ""))

@@ -34,6 +34,7 @@ func TestUnknownCommandsSuggest(t *testing.T) {
 		{"prefix", []string{"prov"}, `(did you mean "provider" or "providers"?)`},
 		{"subcommand", []string{"escrow", "depost", "1"}, `unknown command "depost" for "wf escrow" (did you mean "deposit"?)`},
 		{"nested", []string{"provider", "strat"}, `(did you mean "start"?)`},
+		{"cobra's completion command", []string{"completion", "bsh"}, `unknown command "bsh" for "wf completion" (did you mean "bash", "fish" or "zsh"?)`},
 		{"flags after", []string{"escrow", "depost", "5", "--key", "dev:1"}, `unknown command "depost" for "wf escrow" (did you mean "deposit"?)`},
 		{"flags after, root", []string{"deploi", "hello", "--provider", "http://127.0.0.1:1"}, `(did you mean "deploy"?)`},
 		{"help topic", []string{"help", "escrow", "aprove"}, `unknown command "aprove" for "wf escrow" (did you mean "approve"?)`},
@@ -80,6 +81,7 @@ func TestUsageOnlyForUsageErrors(t *testing.T) {
 		{"single-dash long flag", []string{"pack", "-car", "x.car", "x"}, "Usage:\n  wf pack PATH", "unknown shorthand flag: 'c' in -car", true, ""},
 		{"bad flag value", []string{"deploy", "x.wasm", "--timeout", "soon"}, "Usage:\n  wf deploy", `invalid argument "soon" for "--timeout"`, true, ""},
 		{"missing subcommand", []string{"escrow"}, "Usage:\n  wf escrow COMMAND", "usage: wf escrow approve|balance|deposit|revoke|withdraw", true, ""},
+		{"missing shell", []string{"completion"}, "Usage:\n  wf completion COMMAND", "usage: wf completion bash|fish|powershell|zsh", true, ""},
 		{"missing flag", []string{"voucher", "--amount", "1"}, "Usage:\n  wf voucher", "usage: --provider NAME|ADDRESS is required", true, ""},
 		{"not a usage error", []string{"pack", filepath.Join(t.TempDir(), "missing")}, "", "no such file or directory", false, ""},
 	}
