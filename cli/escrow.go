@@ -424,7 +424,7 @@ charges it instead of the function's owner.`,
 			return a.voucher(cmd.Context(), provS, amtS, expires, o)
 		},
 	}
-	cmd.Flags().StringVar(&provS, "provider", "", "the provider the voucher pays: registered `NAME` or address")
+	cmd.Flags().StringVar(&provS, "provider", "", "the provider the voucher pays, `NAME|ADDRESS`: its registered name or its address")
 	cmd.Flags().StringVar(&amtS, "amount", "", "cumulative `USDC` owed to this provider so far, including earlier vouchers")
 	cmd.Flags().DurationVar(&expires, "expires", 24*time.Hour, "how long the provider may redeem it")
 	o = addChainFlags(cmd.Flags(), payerKeyHelp)

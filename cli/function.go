@@ -46,7 +46,7 @@ wf deploy.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&lang, "lang", "go", "`LANG`: go or assemblyscript")
+	cmd.Flags().StringVar(&lang, "lang", "go", "write the function in `LANG`: go or assemblyscript")
 	return cmd
 }
 

@@ -72,7 +72,7 @@ or certificates from an ACME CA (--acme-email).`,
 	fs.StringVar(&f.acmeDir, "acme-directory", "", "ACME directory `URL` (default Let's Encrypt production)")
 	fs.Float64Var(&f.rate, "rate", gateway.DefaultRateLimit, "requests per second allowed per client address (negative: no limit)")
 	fs.IntVar(&f.burst, "burst", gateway.DefaultRateBurst, "burst of requests allowed per client address")
-	fs.Int64Var(&f.maxBody, "max-body", gateway.DefaultMaxRequestBytes, "largest request body, bytes")
+	fs.Int64Var(&f.maxBody, "max-body", gateway.DefaultMaxRequestBytes, "largest request body, `BYTES`")
 	fs.DurationVar(&f.providerTimeout, "provider-timeout", gateway.DefaultProviderTimeout, "time a provider has to start answering before another is tried")
 	fs.DurationVar(&f.requestTimeout, "request-timeout", gateway.DefaultRequestTimeout, "longest a whole request may take, bodies included")
 	fs.DurationVar(&f.poll, "poll", 2*time.Second, "how often to read new registry events")

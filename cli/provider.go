@@ -48,9 +48,9 @@ func addNodeFlags(fs *pflag.FlagSet, defaultData string) *nodeFlags {
 
 // addLogFlags adds --log-level and, if format is set, --log-format.
 func addLogFlags(fs *pflag.FlagSet, level, format *string) {
-	fs.StringVar(level, "log-level", "info", "`LEVEL`: debug, info, warn or error")
+	fs.StringVar(level, "log-level", "info", "log `LEVEL`: debug, info, warn or error")
 	if format != nil {
-		fs.StringVar(format, "log-format", "text", "`FORMAT`: text or json")
+		fs.StringVar(format, "log-format", "text", "log `FORMAT`: text or json")
 	}
 }
 
@@ -207,6 +207,7 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
 	nf = addNodeFlags(fs, filepath.Join(a.home(), "dev"))
 	sf = addSettleFlags(fs, devPrice, devSettleInterval)
 	fs.StringVar(&chainListen, "chain-listen", "127.0.0.1:0", "serve the embedded chain's JSON-RPC on this `ADDR` (for wf escrow, wf providers ... --rpc)")
+	fs.MarkHidden("public-url") // refused: wf dev serves on loopback
 	fs.StringVar(&gatewayListen, "gateway-listen", devGatewayListen, "serve the dev gateway (domain localhost) on this `ADDR`; the default falls back to any free port when taken")
 	return cmd
 }

@@ -464,7 +464,7 @@ themselves (wf secrets set, then redeploy) if it must lose them.`
 		cmd.Example = `  wf secrets revoke bagaaiera... --provider beta --key dev`
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&f.target, "provider", "", "the provider: its `URL` (sealing key from /v1/info) or its registry NAME (sealing key from the chain)")
+	fs.StringVar(&f.target, "provider", "", "the provider, `NAME|URL`: a URL (sealing key from its /v1/info) or a registered name (sealing key from the chain)")
 	fs.StringVar(&f.from, "from", a.defaultProvider(), "`URL` of a provider that has the function; the spec is read from it")
 	fs.StringArrayVar(&f.uploads, "upload", nil, "provider `URL` to upload the new spec block to (repeatable; default --from). It must hold the code and secrets blocks already")
 	f.kf = addKeyFlags(fs, "owner")
