@@ -71,9 +71,6 @@ func (e *entryFlags) apply(p *chain.Provider, set map[string]bool) error {
 	return nil
 }
 
-// entryFlagNames are the registry fields' flags.
-var entryFlagNames = []string{"endpoint", "price", "sealing-key", "metadata"}
-
 // flagsSet says which of the flags names were given.
 func flagsSet(fs *pflag.FlagSet, names ...string) map[string]bool {
 	set := map[string]bool{}
@@ -99,7 +96,7 @@ The name is first come, first served.`,
       --sealing-key $(wf provider init --hex)`,
 		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			set := flagsSet(cmd.Flags(), entryFlagNames...)
+			set := flagsSet(cmd.Flags(), "endpoint", "price", "sealing-key", "metadata")
 			if !set["endpoint"] || !set["price"] {
 				return usageErr("wf provider register needs --endpoint URL and --price USDC")
 			}
@@ -140,7 +137,7 @@ are. Only the key that registered NAME may.`,
   wf provider update alpha --sealing-key $(wf provider init --hex)`,
 		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			set := flagsSet(cmd.Flags(), entryFlagNames...)
+			set := flagsSet(cmd.Flags(), "endpoint", "price", "sealing-key", "metadata")
 			if !set["endpoint"] && !set["price"] && !set["sealing-key"] && !set["metadata"] {
 				return usageErr("nothing to update: pass --endpoint, --price, --sealing-key or --metadata")
 			}
