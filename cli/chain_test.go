@@ -454,7 +454,7 @@ func TestChainStartServesOtherCommands(t *testing.T) {
 		{"missing address", env, []string{"providers", "--rpc", url, "--contracts", writeFile(t, `{"chainId":1337,"token":"`+token+`"}`)}, "no registry contract address"},
 		{"wrong chain id", env, []string{"providers", "--rpc", url, "--contracts", writeFile(t, strings.Replace(readFile(t, file), `"chainId": 1337`, `"chainId": 5`, 1))}, "the contracts are for chain 5, but the chain at " + url + " is 1337"},
 		{"bad address flag", env, []string{"providers", "--rpc", url, "--registry", "0x12"}, "--registry"},
-		{"unknown subcommand", env, []string{"contracts", "frob"}, "unknown contracts command"},
+		{"unknown subcommand", env, []string{"contracts", "frob"}, `unknown command "frob" for "wf contracts"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := wf(t, tc.env, tc.args...)

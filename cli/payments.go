@@ -1,10 +1,11 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"math/big"
 	"time"
+
+	"github.com/spf13/pflag"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/payment"
@@ -20,15 +21,15 @@ type settleFlags struct {
 	maxFee         string
 }
 
-func addSettleFlags(fs *flag.FlagSet, defaultPrice string, defaultInterval time.Duration) *settleFlags {
+func addSettleFlags(fs *pflag.FlagSet, defaultPrice string, defaultInterval time.Duration) *settleFlags {
 	s := &settleFlags{}
 	gwei := new(big.Int).Div(chain.DefaultMaxFeeCap, big.NewInt(1_000_000_000))
-	fs.StringVar(&s.price, "price", defaultPrice, "price per request in USDC (e.g. 0.0001); set, the node charges every request and needs a chain")
-	fs.Uint64Var(&s.settleCount, "settle-count", payment.DefaultSettleCount, "settle a payer's charges on-chain once this many are pending")
+	fs.StringVar(&s.price, "price", defaultPrice, "price per request in `USDC` (e.g. 0.0001); set, the node charges every request and needs a chain")
+	fs.Uint64Var(&s.settleCount, "settle-count", payment.DefaultSettleCount, "settle a payer's charges on-chain once `N` are pending")
 	fs.DurationVar(&s.settleInterval, "settle-interval", defaultInterval, "settle pending charges at the latest this long after the first")
 	fs.DurationVar(&s.cacheTTL, "allowance-ttl", payment.DefaultCacheTTL, "how long a payer's on-chain allowance and balance are reused before reading them again")
 	fs.DurationVar(&s.bumpAfter, "settle-bump-after", chain.DefaultBumpAfter, "replace a settlement transaction still unmined after this long with one paying higher fees (same nonce)")
-	fs.StringVar(&s.maxFee, "max-fee", gwei.String(), "the most a settlement transaction pays per unit of gas, in gwei (fee cap); replacing stops there")
+	fs.StringVar(&s.maxFee, "max-fee", gwei.String(), "the most a settlement transaction pays per unit of gas, in `GWEI` (fee cap); replacing stops there")
 	return s
 }
 
@@ -55,5 +56,9 @@ func (sf *settleFlags) meter() (payment.Config, error) {
 	}, nil
 }
 
-// devPrice is what a request costs on `wf dev`: 0.0001 USDC.
-const devPrice = "0.0001"
+// devPrice is what a request costs on `wf dev`: 0.0001 USDC, and
+// devSettleInterval how soon its charges settle, so they show.
+const (
+	devPrice          = "0.0001"
+	devSettleInterval = 10 * time.Second
+)

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -11,10 +10,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/node"
+	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/templates"
@@ -24,25 +27,31 @@ import (
 // nodeFlags are the flags of every command that runs provider nodes.
 type nodeFlags struct {
 	listen, data, publicURL, logLevel, logFormat string
-	peers                                        multiFlag
+	peers                                        []string
 	maxMemoryMiB                                 int
 	maxTimeout                                   time.Duration
 	maxUpload                                    int64
 }
 
-func (a *App) nodeFlags(name, defaultData string) (*nodeFlags, *flag.FlagSet, func([]string) ([]string, error)) {
-	fs := a.flags(name)
+func addNodeFlags(fs *pflag.FlagSet, defaultData string) *nodeFlags {
 	nf := &nodeFlags{}
-	fs.StringVar(&nf.listen, "listen", "127.0.0.1:8080", "address to serve HTTP on")
-	fs.StringVar(&nf.data, "data", defaultData, "data directory (blocks, compile cache)")
-	fs.StringVar(&nf.publicURL, "public-url", "", "this node's URL as callers see it (default http://LISTEN)")
-	fs.Var(&nf.peers, "peer", "trustless gateway or provider URL to fetch missing functions from (repeatable)")
-	fs.IntVar(&nf.maxMemoryMiB, "max-memory", sandbox.DefaultMaxMemoryPages/16, "largest memory a function may use, MiB")
+	fs.StringVar(&nf.listen, "listen", defaultListen, "serve HTTP on this `ADDR` (host:port)")
+	fs.StringVar(&nf.data, "data", defaultData, "data `DIR` (blocks, compile cache)")
+	fs.StringVar(&nf.publicURL, "public-url", "", "this node's `URL` as callers see it (default http://LISTEN)")
+	fs.StringArrayVar(&nf.peers, "peer", nil, "trustless gateway or provider `URL` to fetch missing functions from (repeatable)")
+	fs.IntVar(&nf.maxMemoryMiB, "max-memory", sandbox.DefaultMaxMemoryPages/16, "largest memory a function may use, `MiB`")
 	fs.DurationVar(&nf.maxTimeout, "max-timeout", sandbox.DefaultMaxTimeout, "longest wall time a request may run")
-	fs.Int64Var(&nf.maxUpload, "max-upload", provider.DefaultMaxUploadBytes, "largest CAR upload, bytes")
-	fs.StringVar(&nf.logLevel, "log-level", "info", "debug, info, warn or error")
-	fs.StringVar(&nf.logFormat, "log-format", "text", "text or json")
-	return nf, fs, func(args []string) ([]string, error) { return parse(fs, args) }
+	fs.Int64Var(&nf.maxUpload, "max-upload", provider.DefaultMaxUploadBytes, "largest CAR upload, `BYTES`")
+	addLogFlags(fs, &nf.logLevel, &nf.logFormat)
+	return nf
+}
+
+// addLogFlags adds --log-level and, if format is set, --log-format.
+func addLogFlags(fs *pflag.FlagSet, level, format *string) {
+	fs.StringVar(level, "log-level", "info", "log `LEVEL`: debug, info, warn or error")
+	if format != nil {
+		fs.StringVar(format, "log-format", "text", "log `FORMAT`: text or json")
+	}
 }
 
 // logger is the logger the flags ask for, writing to stderr.
@@ -65,34 +74,62 @@ func (a *App) logger(level, format string) (*slog.Logger, error) {
 // dir; the caller adds identity, payments and tunnel.
 func (nf *nodeFlags) config(log *slog.Logger) node.Config {
 	return node.Config{
-		Dir: nf.data, PublicURL: nf.publicURL, Version: Version, Log: log, Peers: nf.peers,
+		Dir: nf.data, PublicURL: nf.publicURL, Version: version(), Log: log, Peers: nf.peers,
 		Sandbox:  sandbox.Config{MaxMemoryPages: uint32(nf.maxMemoryMiB) * 16, MaxTimeout: nf.maxTimeout},
 		Provider: provider.Config{MaxUploadBytes: nf.maxUpload},
 	}
 }
 
-func (a *App) cmdProvider(ctx context.Context, args []string) error {
-	if len(args) > 0 {
-		if sub, ok := providerSubcommands[args[0]]; ok {
-			return sub(a, ctx, args[1:])
-		}
+func (a *App) providerCmd() *cobra.Command {
+	return group("provider", "run a provider node, make its sealing keys, manage its registry entry",
+		`Run a provider node (start), make and rotate the keys sealed functions are
+encrypted to (init, rotate-sealing-key), and manage the node's entry in the
+on-chain registry (register, update, show, deregister).`,
+		a.providerStartCmd(), a.providerInitCmd(), a.providerRotateCmd(),
+		a.providerRegisterCmd(), a.providerUpdateCmd(), a.providerShowCmd(), a.providerDeregisterCmd())
+}
+
+func (a *App) providerStartCmd() *cobra.Command {
+	var (
+		nf     *nodeFlags
+		o      *chainOpts
+		sf     *settleFlags
+		tunnel string
+	)
+	cmd := &cobra.Command{
+		Use:   "start",
+		Short: "run a provider node: deploy, invoke, logs and blocks over HTTP",
+		Long: `Run a provider node: it accepts deploys, serves functions at /CID/, their
+blocks as a trustless gateway, and owners' logs, until interrupted.
+
+With --price the node charges every request through the on-chain escrow
+and settles the charges in batches; it then needs the chain (--rpc,
+--contracts) and its key (--key, default $WF_HOME/provider/key.json).
+With --tunnel it serves through a gateway's reverse tunnel instead of
+being reachable itself (for nodes behind NAT).`,
+		Example: `  wf provider start --listen 0.0.0.0:8080 --public-url https://node.example.com
+  wf provider start --price 0.0001 --rpc https://rpc.example --key provider.json
+  wf provider start --tunnel https://fn.example --key provider.json`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.providerStart(cmd.Context(), nf, o, sf, tunnel)
+		},
 	}
-	if len(args) == 0 || args[0] != "start" {
-		return usageErr("wf provider start|register|update|show|deregister ...")
-	}
-	nf, fs, parse := a.nodeFlags("provider start", filepath.Join(a.home(), "provider"))
-	o := addChainFlags(fs, "$WF_HOME/provider/key.json")
-	sf := addSettleFlags(fs, "", time.Minute)
-	tunnel := fs.String("tunnel", "", "serve this node through the gateway at URL over a reverse tunnel (for nodes behind NAT; needs --key)")
-	if _, err := parse(args[1:]); err != nil {
-		return err
-	}
+	fs := cmd.Flags()
+	nf = addNodeFlags(fs, filepath.Join(a.home(), "provider"))
+	o = addChainFlags(fs, "$WF_HOME/provider/key.json")
+	sf = addSettleFlags(fs, "", payment.DefaultSettleInterval)
+	fs.StringVar(&tunnel, "tunnel", "", "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key)")
+	return cmd
+}
+
+func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf *settleFlags, tunnel string) error {
 	log, err := a.logger(nf.logLevel, nf.logFormat)
 	if err != nil {
 		return err
 	}
 	cfg := nf.config(log)
-	if sf.price != "" || *tunnel != "" {
+	if sf.price != "" || tunnel != "" {
 		// A free node still proves its registered name to the gateway.
 		if cfg.Key, err = a.signer(o, a.providerKeyPath()); err != nil {
 			return err
@@ -109,8 +146,8 @@ func (a *App) cmdProvider(ctx context.Context, args []string) error {
 		defer mc.Chain.Close() // after the node, which settles on it
 		cfg.Payments = &node.Payments{Meter: mc}
 	}
-	if *tunnel != "" {
-		cfg.Tunnel = &node.Tunnel{Gateway: *tunnel, OnUp: func(gw string, names []string) {
+	if tunnel != "" {
+		cfg.Tunnel = &node.Tunnel{Gateway: tunnel, OnUp: func(gw string, names []string) {
 			fmt.Fprintf(a.Stdout, "tunnel to %s up, serving %s\n", gw, strings.Join(names, ", "))
 		}}
 	}
@@ -145,16 +182,37 @@ const devCreated = "2026-01-01T00:00:00Z"
 // otherwise: `wf gateway start`'s default address.
 const devGatewayListen = "127.0.0.1:8081"
 
-func (a *App) cmdDev(ctx context.Context, args []string) error {
-	nf, fs, parse := a.nodeFlags("dev", filepath.Join(a.home(), "dev"))
-	sf := addSettleFlags(fs, devPrice, 10*time.Second)
-	chainListen := fs.String("chain-listen", "127.0.0.1:0", "address to serve the embedded chain's JSON-RPC on (for wf escrow, wf providers ... --rpc)")
-	gatewayListen := fs.String("gateway-listen", devGatewayListen, "address to serve the dev gateway (domain localhost) on; the default falls back to any free port when taken")
-	if _, err := parse(args); err != nil {
-		return err
+func (a *App) devCmd() *cobra.Command {
+	var (
+		nf                         *nodeFlags
+		sf                         *settleFlags
+		chainListen, gatewayListen string
+	)
+	cmd := &cobra.Command{
+		Use:   "dev",
+		Short: "run a local chain, providers and a gateway, with a paid example function",
+		Long: `Run the whole system on loopback until interrupted: an embedded chain with
+the contracts, a paid provider with an example function deployed, a second
+provider with no listener that serves through a reverse tunnel, and a
+gateway that routes by the on-chain registry. It prints the curl lines to
+try. --key dev signs as the example's owner, whose escrow pays.`,
+		Example: `  wf dev
+  wf dev --listen 127.0.0.1:9000 --gateway-listen 127.0.0.1:9001 --price 0.001`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.dev(cmd.Context(), nf, sf, chainListen, gatewayListen, cmd.Flags().Changed("gateway-listen"))
+		},
 	}
-	gatewaySet := false
-	fs.Visit(func(f *flag.Flag) { gatewaySet = gatewaySet || f.Name == "gateway-listen" })
+	fs := cmd.Flags()
+	nf = addNodeFlags(fs, filepath.Join(a.home(), "dev"))
+	sf = addSettleFlags(fs, devPrice, devSettleInterval)
+	fs.StringVar(&chainListen, "chain-listen", "127.0.0.1:0", "serve the embedded chain's JSON-RPC on this `ADDR` (for wf escrow, wf providers ... --rpc)")
+	fs.MarkHidden("public-url") // refused: wf dev serves on loopback
+	fs.StringVar(&gatewayListen, "gateway-listen", devGatewayListen, "serve the dev gateway (domain localhost) on this `ADDR`; the default falls back to any free port when taken")
+	return cmd
+}
+
+func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainListen, gatewayListen string, gatewaySet bool) error {
 	log, err := a.logger(nf.logLevel, nf.logFormat)
 	if err != nil {
 		return err
@@ -169,8 +227,8 @@ func (a *App) cmdDev(ctx context.Context, args []string) error {
 	nc := nf.config(nil)
 	nc.Dir, nc.PublicURL, nc.Version, nc.Peers = "", "", "", nil
 	net, err := devnet.Start(ctx, devnet.Config{
-		Dir: nf.data, Log: log, Version: Version,
-		ChainListen: *chainListen,
+		Dir: nf.data, Log: log, Version: version(),
+		ChainListen: chainListen,
 		Price:       mc.Price, Meter: mc,
 		Nodes: []devnet.NodeConfig{
 			{Name: "dev", Listen: nf.listen, Node: withPeers(nc, nf.peers)},
@@ -178,7 +236,7 @@ func (a *App) cmdDev(ctx context.Context, args []string) error {
 			// tunnel to the gateway.
 			{Name: "tunnel", Tunnel: 0, Node: nc},
 		},
-		Gateways: []devnet.GatewayConfig{{Listen: *gatewayListen, ListenFallback: !gatewaySet}},
+		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet}},
 	})
 	if err != nil {
 		return fmt.Errorf("dev: %w", err)
