@@ -47,10 +47,25 @@ var kinds = []struct {
 	{wf.ErrTimeout, http.StatusGatewayTimeout, "timeout"},
 }
 
+// Error is an error that chooses its own status and code, for protocols
+// whose clients branch on finer codes than wf's kinds (the trustless
+// gateway's invalid_cid, unsupported_format, not_acceptable). Its Message
+// is shown.
+type Error struct {
+	Status  int
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
 // Status returns the HTTP status and error code for err.
 func Status(err error) (int, string) {
 	var mbe *http.MaxBytesError
+	var own *Error
 	switch {
+	case errors.As(err, &own):
+		return own.Status, own.Code
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, "too_large"
 	case errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, wf.ErrTimeout):
@@ -69,6 +84,10 @@ func Message(err error) string {
 	var pub *wf.Error
 	if errors.As(err, &pub) {
 		return pub.Public
+	}
+	var own *Error
+	if errors.As(err, &own) {
+		return own.Message
 	}
 	if status, _ := Status(err); status == http.StatusInternalServerError {
 		return "internal error; the request id identifies it in the provider's log"
@@ -92,6 +111,7 @@ func WriteExtra(w http.ResponseWriter, log *slog.Logger, err error, extra map[st
 		}
 		log.Log(context.Background(), level, "request failed", "status", status, "err", err)
 	}
+	w.Header().Set("Cache-Control", "no-store")
 	WriteJSON(w, status, Body{Error: Detail{Code: code, Message: Message(err), Extra: extra}})
 }
 

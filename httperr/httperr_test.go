@@ -28,6 +28,7 @@ func TestWrite(t *testing.T) {
 		{"rate", wf.ErrRateLimited, 429, "rate_limited", "rate limited"},
 		{"function", wf.E(wf.ErrFunctionFailed, "function trapped", errors.New("wasm trap at 0x1234 /secret/path")), 502, "function_failed", "function trapped"},
 		{"timeout", wf.ErrTimeout, 504, "timeout", "timed out"},
+		{"own status and code", fmt.Errorf("trustless: %w", &httperr.Error{Status: 406, Code: "not_acceptable", Message: "serves raw and car"}), 406, "not_acceptable", "serves raw and car"},
 		{"internal hides detail", errors.New("open /var/lib/wf/secret: permission denied"), 500, "internal", "internal error"},
 	}
 	for _, tc := range tests {
@@ -39,6 +40,9 @@ func TestWrite(t *testing.T) {
 			}
 			if ct := rec.Header().Get("Content-Type"); ct != "application/json" {
 				t.Errorf("content type %q", ct)
+			}
+			if cc := rec.Header().Get("Cache-Control"); cc != "no-store" {
+				t.Errorf("cache control %q: an error must not be cached", cc)
 			}
 			var b httperr.Body
 			if err := json.Unmarshal(rec.Body.Bytes(), &b); err != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/webfunctions/wf/dag"
+	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/store"
 	"github.com/webfunctions/wf/wf"
 )
@@ -66,7 +67,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	req, e := parseRequest(r)
 	if e != nil {
-		if e.status == http.StatusMethodNotAllowed {
+		if e.Status == http.StatusMethodNotAllowed {
 			w.Header().Set("Allow", "GET, HEAD")
 		}
 		writeError(w, e)
@@ -80,13 +81,13 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func parseRequest(r *http.Request) (request, *apiError) {
+func parseRequest(r *http.Request) (request, *httperr.Error) {
 	rest, ok := strings.CutPrefix(r.URL.Path, "/ipfs/")
 	if !ok {
-		return request{}, &apiError{http.StatusNotFound, "not_found", "only /ipfs/{cid} is served here"}
+		return request{}, &httperr.Error{Status: http.StatusNotFound, Code: "not_found", Message: "only /ipfs/{cid} is served here"}
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		return request{}, &apiError{http.StatusMethodNotAllowed, "method_not_allowed", "use GET or HEAD"}
+		return request{}, &httperr.Error{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed", Message: "use GET or HEAD"}
 	}
 	cidText, sub, _ := strings.Cut(rest, "/")
 	c, err := wf.ParseCID(cidText)
@@ -98,7 +99,7 @@ func parseRequest(r *http.Request) (request, *apiError) {
 	}
 	req := request{cid: c}
 	q := r.URL.Query()
-	var e *apiError
+	var e *httperr.Error
 	if req.format, e = negotiate(q.Get("format"), r.Header.Values("Accept")); e != nil {
 		return request{}, e
 	}
@@ -132,7 +133,7 @@ func parseRequest(r *http.Request) (request, *apiError) {
 
 // negotiate picks the response format: the format parameter if present,
 // else the most preferred Accept entry we serve.
-func negotiate(param string, accept []string) (format, *apiError) {
+func negotiate(param string, accept []string) (format, *httperr.Error) {
 	switch param {
 	case "raw":
 		return formatRaw, nil
@@ -188,7 +189,7 @@ func negotiate(param string, accept []string) (format, *apiError) {
 	case onlyWild && candidates == 0:
 		return 0, badRequest("format_required", "this is a trustless gateway: ask for ?format=raw or ?format=car, or send Accept: "+MediaTypeRaw+" or "+MediaTypeCAR)
 	}
-	return 0, &apiError{http.StatusNotAcceptable, "not_acceptable", "this gateway serves " + MediaTypeRaw + " and " + carContentType}
+	return 0, &httperr.Error{Status: http.StatusNotAcceptable, Code: "not_acceptable", Message: "this gateway serves " + MediaTypeRaw + " and " + carContentType}
 }
 
 func carParamsOK(p map[string]string) bool {
@@ -204,7 +205,7 @@ func truncate(s string) string {
 }
 
 // block returns the verified block c; identity CIDs carry their own.
-func (h *handler) block(ctx context.Context, c wf.CID) ([]byte, *apiError) {
+func (h *handler) block(ctx context.Context, c wf.CID) ([]byte, *httperr.Error) {
 	if data, ok := store.Identity(c); ok {
 		return data, nil
 	}
