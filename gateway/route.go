@@ -7,7 +7,6 @@ import (
 	"io"
 	"maps"
 	"math"
-	"math/big"
 	"net/http"
 	"slices"
 	"sort"
@@ -23,7 +22,8 @@ import (
 // router keeps what the gateway measured of each provider and which
 // providers hold which functions, and ranks providers for a function.
 type router struct {
-	g *Gateway
+	g      *Gateway
+	scorer scorer
 
 	mu     sync.Mutex
 	stats  map[string]*pstats          // by provider name
@@ -57,16 +57,15 @@ const (
 	ewmaWeight = 0.3
 	// Presence of a function at a provider rarely changes (content is
 	// immutable); absence may end with a deploy.
-	hasTTL     = 5 * time.Minute
-	hasNotTTL  = 30 * time.Second
-	maxProbed  = 10_000 // functions remembered
-	checkers   = 8      // concurrent health checks and endpoint challenges
-	maxAsked   = 8      // providers asked whether they hold a function
-	defaultLat = 0.05   // seconds assumed for a provider never measured
+	hasTTL    = 5 * time.Minute
+	hasNotTTL = 30 * time.Second
+	maxProbed = 10_000 // functions remembered
+	checkers  = 8      // concurrent health checks and endpoint challenges
+	maxAsked  = 8      // providers asked whether they hold a function
 )
 
 func newRouter(g *Gateway) *router {
-	return &router{g: g, stats: make(map[string]*pstats), probes: make(map[wf.CID]map[string]probe),
+	return &router{g: g, scorer: scorer{pricePerMS: g.cfg.PricePerMillisecond}, stats: make(map[string]*pstats), probes: make(map[wf.CID]map[string]probe),
 		specs: make(map[wf.CID]access), keys: make(map[string]keyID)}
 }
 
@@ -107,81 +106,26 @@ func (r *router) markDown(name string, err error) {
 	s.success += ewmaWeight * (0 - s.success)
 }
 
-// score is a provider's expected cost in milliseconds: latency divided by
-// the chance of success, plus its price expressed in milliseconds.
-func (r *router) score(s *pstats, price *big.Int) float64 {
-	lat := s.latency
-	if lat == 0 {
-		lat = defaultLat
-	}
-	ms := lat * 1000 / math.Max(s.success, 0.05)
-	if price != nil && price.Sign() > 0 {
-		p, _ := new(big.Float).SetInt(price).Float64()
-		ms += p / r.g.cfg.PricePerMillisecond
-	}
-	return ms
-}
-
-// ranked is a provider with its score, for ordering candidates.
-type ranked struct {
-	t     target
-	score float64
-	s     pstats
-}
-
-// rank orders ts: those has says hold the function first, then by score.
-func (r *router) rank(ts []target, has map[string]bool) []ranked {
-	rs := make([]ranked, len(ts))
-	r.mu.Lock()
-	for i, t := range ts {
-		t.has = has[t.name]
-		s := r.statsOf(t.name)
-		rs[i] = ranked{t: t, score: r.score(s, t.price), s: *s}
-	}
-	r.mu.Unlock()
-	sort.SliceStable(rs, func(i, j int) bool {
-		if rs[i].t.has != rs[j].t.has {
-			return rs[i].t.has
-		}
-		return rs[i].score < rs[j].score
-	})
-	return rs
-}
-
-// up drops the providers known to be down, unless nobody is left.
-func (r *router) up(ts []target) []target {
+// observations returns what ranking needs of ts: their measurements now,
+// whether has says they hold the function, and their sealing key ids in
+// keys (nil: none looked up).
+func (r *router) observations(ts []target, has map[string]bool, keys map[string]wf.KeyID) []observation {
+	os := make([]observation, len(ts))
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	up := ts[:0:0]
-	for _, t := range ts {
-		if !r.statsOf(t.name).down {
-			up = append(up, t)
-		}
+	for i, t := range ts {
+		os[i] = observation{name: t.name, stats: *r.statsOf(t.name), price: t.price, has: has[t.name], key: keys[t.name]}
 	}
-	if len(up) == 0 {
-		return ts
-	}
-	return up
-}
-
-// best returns the targets of the first n of rs, skipping those in skip.
-func best(rs []ranked, n int, skip map[string]bool) []target {
-	out := make([]target, 0, min(len(rs), n))
-	for _, x := range rs {
-		if len(out) == n {
-			break
-		}
-		if !skip[x.t.name] {
-			out = append(out, x.t)
-		}
-	}
-	return out
+	return os
 }
 
 // candidates returns the providers to try for function c, best first, at
 // most MaxAttempts. A sealed function's candidates are only the providers
 // whose registered sealing key it grants; with none reachable, the error
 // says which providers it grants.
+//
+// Which providers are up is decided on the measurements from before this
+// request's presence probes, their order on those from after.
 func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 	ps, err := r.g.cfg.Registry.List(ctx)
 	if err != nil {
@@ -191,52 +135,54 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 	if len(ts) == 0 {
 		return nil, wf.E(wf.ErrUnavailable, "no provider is reachable through this gateway", nil)
 	}
+	byName := make(map[string]target, len(ts))
+	for _, t := range ts {
+		byName[t.name] = t
+	}
+	pick := func(names []string) []target {
+		out := make([]target, len(names))
+		for i, n := range names {
+			out[i] = byName[n]
+		}
+		return out
+	}
 	has := map[string]bool{}
 	asked := map[string]bool{}
 	acc, known := r.access(c)
 	if !known {
 		// Read the spec from the best few; who served it is also who
 		// holds it.
-		first := best(r.rank(r.up(ts), nil), maxAsked, nil)
-		has = r.holders(ctx, c, first, true)
-		for _, t := range first {
-			asked[t.name] = true
+		first := best(r.scorer.rank(up(r.observations(ts, nil, nil))), maxAsked, nil)
+		has = r.holders(ctx, c, pick(first), true)
+		for _, n := range first {
+			asked[n] = true
 		}
 		acc, _ = r.access(c) // still unknown if nobody served it: public
 	}
+	var keys map[string]wf.KeyID
 	if acc.sealed {
-		if ts = r.granted(acc, ts, ps); len(ts) == 0 {
-			return nil, r.unroutable(acc, c, ps)
+		keys = r.keyIDs(ps)
+	}
+	os := r.observations(ts, nil, keys)
+	if acc.sealed {
+		if os = granted(acc, os); len(os) == 0 {
+			return nil, unroutable(acc, c, keys)
 		}
 	}
-	ts = r.up(ts)
+	os = up(os)
 	// Ask only the best few whether they hold the function; the rest
 	// count as may-fetch.
-	maps.Copy(has, r.holders(ctx, c, best(r.rank(ts, nil), maxAsked, asked), false))
+	maps.Copy(has, r.holders(ctx, c, pick(best(r.scorer.rank(os), maxAsked, asked)), false))
 	// Rank again: the answers were measurements too.
-	rs := r.rank(ts, has)
-	n := min(len(rs), r.g.cfg.MaxAttempts)
-	out := make([]target, n)
-	for i := range n {
-		t := rs[i].t
-		why := "has-function"
-		switch {
-		case acc.sealed && t.has:
-			why = "granted"
-		case acc.sealed:
-			why = "granted-may-fetch"
-		case !t.has:
-			why = "may-fetch" // holds it not, as far as we know; it may fetch it from peers
-		}
-		if i > 0 {
-			why = "next-" + why
-		}
-		price := "0"
-		if t.price != nil {
-			price = t.price.String()
-		}
-		t.reason = fmt.Sprintf("%s; score-ms=%.2f; latency-ms=%.2f; success=%.2f; price=%s",
-			why, rs[i].score, rs[i].s.latency*1000, rs[i].s.success, price)
+	names := make([]string, len(os))
+	for i, o := range os {
+		names[i] = o.name
+	}
+	rs := r.scorer.order(r.observations(pick(names), has, keys), r.g.cfg.MaxAttempts, acc.sealed)
+	out := make([]target, len(rs))
+	for i, x := range rs {
+		t := byName[x.name]
+		t.has, t.reason = x.has, x.reason
 		out[i] = t
 	}
 	return out, nil
@@ -404,37 +350,25 @@ func (r *router) keyIDs(ps []chain.Provider) map[string]wf.KeyID {
 	return ids
 }
 
-// granted keeps the targets whose registered sealing key a grant of a
-// names: the only providers that can open the function.
-func (r *router) granted(a access, ts []target, ps []chain.Provider) []target {
-	keys := r.keyIDs(ps)
-	var out []target
-	for _, t := range ts {
-		if a.granted(keys[t.name]) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 // unroutable is the error for sealed function c when no provider it
-// grants is reachable: 403 when no registered provider holds a grant, 503
+// grants is reachable, keys being the sealing key ids of every registered
+// provider: 403 when no registered provider holds a grant, 503
 // when some do but none of them can be reached now. Its details list the
 // granted providers and key ids.
-func (r *router) unroutable(a access, c wf.CID, ps []chain.Provider) error {
+func unroutable(a access, c wf.CID, keys map[string]wf.KeyID) error {
 	names := []string{}
-	for name, id := range r.keyIDs(ps) {
+	for name, id := range keys {
 		if a.granted(id) {
 			names = append(names, name)
 		}
 	}
 	sort.Strings(names)
-	keys := make([]string, len(a.grants))
+	ids := make([]string, len(a.grants))
 	for i, k := range a.grants {
-		keys[i] = k.String()
+		ids[i] = k.String()
 	}
 	de := &detailedError{
-		details: map[string]any{"function": c.String(), "sealed": true, "grantedProviders": names, "grantedKeys": keys},
+		details: map[string]any{"function": c.String(), "sealed": true, "grantedProviders": names, "grantedKeys": ids},
 	}
 	if len(names) == 0 {
 		de.route = "provider=none; reason=not-granted"
