@@ -8,7 +8,6 @@ import (
 	"maps"
 	"math"
 	"net/http"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -24,11 +23,11 @@ import (
 type router struct {
 	g      *Gateway
 	scorer scorer
+	specs  *specCache
 
 	mu     sync.Mutex
 	stats  map[string]*pstats          // by provider name
 	probes map[wf.CID]map[string]probe // function -> provider -> answer
-	specs  map[wf.CID]access           // function -> what its spec allows
 	keys   map[string]keyID            // by provider name
 }
 
@@ -59,14 +58,14 @@ const (
 	// immutable); absence may end with a deploy.
 	hasTTL    = 5 * time.Minute
 	hasNotTTL = 30 * time.Second
-	maxProbed = 10_000 // functions remembered
-	checkers  = 8      // concurrent health checks and endpoint challenges
-	maxAsked  = 8      // providers asked whether they hold a function
+	checkers  = 8 // concurrent health checks and endpoint challenges
+	maxAsked  = 8 // providers asked whether they hold a function
 )
 
 func newRouter(g *Gateway) *router {
-	return &router{g: g, scorer: scorer{pricePerMS: g.cfg.PricePerMillisecond}, stats: make(map[string]*pstats), probes: make(map[wf.CID]map[string]probe),
-		specs: make(map[wf.CID]access), keys: make(map[string]keyID)}
+	return &router{g: g, scorer: scorer{pricePerMS: g.cfg.PricePerMillisecond},
+		specs: newSpecCache(g.log, g.metrics.specs),
+		stats: make(map[string]*pstats), probes: make(map[wf.CID]map[string]probe), keys: make(map[string]keyID)}
 }
 
 func (r *router) statsOf(name string) *pstats {
@@ -148,7 +147,7 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 	}
 	has := map[string]bool{}
 	asked := map[string]bool{}
-	acc, known := r.access(c)
+	acc, known := r.specs.access(c)
 	if !known {
 		// Read the spec from the best few; who served it is also who
 		// holds it.
@@ -157,7 +156,7 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 		for _, n := range first {
 			asked[n] = true
 		}
-		acc, _ = r.access(c) // still unknown if nobody served it: public
+		acc, _ = r.specs.access(c) // still unknown if nobody served it: public
 	}
 	var keys map[string]wf.KeyID
 	if acc.sealed {
@@ -305,32 +304,19 @@ func (r *router) probe(c wf.CID, t target, get bool) bool {
 	h := resp.StatusCode == http.StatusOK
 	if h && get {
 		b, err := io.ReadAll(io.LimitReader(resp.Body, spec.MaxSize+1))
-		h = err == nil && r.learn(c, t.name, b)
+		h = err == nil && r.specs.learn(c, t.name, b)
 	}
 	resp.Body.Close()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	m := r.probes[c]
 	if m == nil {
-		makeRoom(r.probes)
+		makeRoom(r.probes, maxFunctions)
 		m = make(map[string]probe)
 		r.probes[c] = m
 	}
 	m[t.name] = probe{has: h, at: r.g.cfg.Now()}
 	return h
-}
-
-// access is what smart routing needs of a function's spec: whether it is
-// sealed and, if so, which sealing keys its grants name. Specs are
-// immutable, so it is learned once per CID.
-type access struct {
-	sealed bool
-	grants []wf.KeyID // as in the spec: sorted, one per key
-}
-
-// granted reports whether a grant names the sealing key id.
-func (a access) granted(id wf.KeyID) bool {
-	return !id.IsZero() && slices.Contains(a.grants, id)
 }
 
 // keyIDs returns the key ids of the providers' registered sealing keys,
@@ -393,63 +379,6 @@ func sealingKeyID(p chain.Provider) wf.KeyID {
 	return sha256.Sum256(p.SealingKey)
 }
 
-// access returns what is known of c's spec. A CID that cannot address a
-// spec is known to be no sealed function.
-func (r *router) access(c wf.CID) (access, bool) {
-	if !spec.IsBlockCID(c) {
-		return access{}, true
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	a, ok := r.specs[c]
-	return a, ok
-}
-
-// learn records the block b that provider name served for c, and reports
-// whether it is c's: bytes that do not hash to c say nothing of the
-// function. The owner's signature is not checked: the CID fixes the bytes,
-// and providers refuse a badly signed spec whatever the gateway decides.
-func (r *router) learn(c wf.CID, name string, b []byte) bool {
-	if spec.BlockCID(b) != c {
-		r.g.metrics.specs.WithLabelValues("mismatch").Inc()
-		r.g.log.Warn("provider served a block that does not hash to its CID", "provider", name, "cid", c)
-		return false
-	}
-	var a access
-	result := "public"
-	switch ss, err := spec.Decode(b); {
-	case err != nil:
-		// No provider runs it; routed as public, one will say why.
-		result = "invalid"
-	case ss.Spec.Sealed != nil:
-		result = "sealed"
-		a.sealed = true
-		for _, g := range ss.Spec.Sealed.Grants {
-			a.grants = append(a.grants, g.Key)
-		}
-	}
-	r.g.metrics.specs.WithLabelValues(result).Inc()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if _, ok := r.specs[c]; !ok {
-		makeRoom(r.specs)
-		r.specs[c] = a
-	}
-	return true
-}
-
-// makeRoom drops an arbitrary entry of a per-function table that holds
-// maxProbed, so a new one fits: cheap and good enough.
-func makeRoom[V any](m map[wf.CID]V) {
-	if len(m) < maxProbed {
-		return
-	}
-	for k := range m {
-		delete(m, k)
-		return
-	}
-}
-
 // notHere reports whether resp, from target t of route rt, says t cannot
 // run the function before anything ran, so that a request of any method
 // may go on to the next provider: a JSON 404 from a provider not known to
@@ -465,7 +394,7 @@ func (g *Gateway) notHere(rt *route, t *target, resp *http.Response) bool {
 	case http.StatusNotFound:
 		return !t.has
 	case http.StatusForbidden:
-		a, known := g.router.access(rt.cid)
+		a, known := g.router.specs.access(rt.cid)
 		return a.sealed || !known
 	}
 	return false
