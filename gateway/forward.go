@@ -309,15 +309,15 @@ func (g *Gateway) attempt(t *target, out *http.Request) (*http.Response, string,
 		}
 		if out.Context().Err() == nil && !callerFailed(out) { // not the caller's doing
 			if kind == "connect" {
-				g.router.markDown(t.name, err) // until a health check or probe finds it back
+				g.health.markDown(t.name, err) // until a health check or probe finds it back
 			} else {
-				g.router.observe(t.name, elapsed, false)
+				g.health.observe(t.name, elapsed, false)
 			}
 			g.metrics.failures.WithLabelValues(t.name, kind).Inc()
 		}
 		return nil, kind, err
 	}
-	g.router.observe(t.name, elapsed, resp.StatusCode < 500)
+	g.health.observe(t.name, elapsed, resp.StatusCode < 500)
 	if resp.StatusCode >= 500 {
 		g.metrics.failures.WithLabelValues(t.name, "status").Inc()
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"math"
 	"net/http"
 	"sort"
 	"strings"
@@ -18,15 +17,15 @@ import (
 	"github.com/webfunctions/wf/wf"
 )
 
-// router keeps what the gateway measured of each provider and which
-// providers hold which functions, and ranks providers for a function.
+// router keeps which providers hold which functions, and ranks providers
+// for a function from what health measured of them.
 type router struct {
 	g      *Gateway
 	scorer scorer
 	specs  *specCache
+	health *health
 
 	mu     sync.Mutex
-	stats  map[string]*pstats          // by provider name
 	probes map[wf.CID]map[string]probe // function -> provider -> answer
 	keys   map[string]keyID            // by provider name
 }
@@ -38,71 +37,23 @@ type keyID struct {
 	id  wf.KeyID
 }
 
-// pstats are one provider's measurements.
-type pstats struct {
-	latency float64 // EWMA of seconds to first byte; 0: none yet
-	success float64 // EWMA of answered without a 5xx or transport error
-	down    bool    // last health check or request failed to connect
-	lastErr string
-	checked time.Time
-}
-
 type probe struct {
 	has bool
 	at  time.Time
 }
 
 const (
-	ewmaWeight = 0.3
 	// Presence of a function at a provider rarely changes (content is
 	// immutable); absence may end with a deploy.
 	hasTTL    = 5 * time.Minute
 	hasNotTTL = 30 * time.Second
-	checkers  = 8 // concurrent health checks and endpoint challenges
 	maxAsked  = 8 // providers asked whether they hold a function
 )
 
 func newRouter(g *Gateway) *router {
 	return &router{g: g, scorer: scorer{pricePerMS: g.cfg.PricePerMillisecond},
-		specs: newSpecCache(g.log, g.metrics.specs),
-		stats: make(map[string]*pstats), probes: make(map[wf.CID]map[string]probe), keys: make(map[string]keyID)}
-}
-
-func (r *router) statsOf(name string) *pstats {
-	s := r.stats[name]
-	if s == nil {
-		s = &pstats{success: 1}
-		r.stats[name] = s
-	}
-	return s
-}
-
-// observe records one exchange with a provider.
-func (r *router) observe(name string, d time.Duration, ok bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	s := r.statsOf(name)
-	v := 0.0
-	if ok {
-		v = 1
-		sec := d.Seconds()
-		if s.latency == 0 {
-			s.latency = sec
-		} else {
-			s.latency += ewmaWeight * (sec - s.latency)
-		}
-		s.down = false
-	}
-	s.success += ewmaWeight * (v - s.success)
-}
-
-// markDown records a failed health check.
-func (r *router) markDown(name string, err error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	s := r.statsOf(name)
-	s.down, s.lastErr, s.checked = true, err.Error(), r.g.cfg.Now()
-	s.success += ewmaWeight * (0 - s.success)
+		specs:  newSpecCache(g.log, g.metrics.specs),
+		health: g.health, probes: make(map[wf.CID]map[string]probe), keys: make(map[string]keyID)}
 }
 
 // observations returns what ranking needs of ts: their measurements now,
@@ -110,11 +61,10 @@ func (r *router) markDown(name string, err error) {
 // keys (nil: none looked up).
 func (r *router) observations(ts []target, has map[string]bool, keys map[string]wf.KeyID) []observation {
 	os := make([]observation, len(ts))
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	for i, t := range ts {
-		os[i] = observation{name: t.name, stats: *r.statsOf(t.name), price: t.price, has: has[t.name], key: keys[t.name]}
+		os[i] = observation{name: t.name, price: t.price, has: has[t.name], key: keys[t.name]}
 	}
+	r.health.fill(os)
 	return os
 }
 
@@ -297,10 +247,10 @@ func (r *router) probe(c wf.CID, t target, get bool) bool {
 	start := time.Now()
 	resp, err := t.rt.RoundTrip(req)
 	if err != nil {
-		r.markDown(t.name, err)
+		r.health.markDown(t.name, err)
 		return false
 	}
-	r.observe(t.name, time.Since(start), resp.StatusCode < 500)
+	r.health.observe(t.name, time.Since(start), resp.StatusCode < 500)
 	h := resp.StatusCode == http.StatusOK
 	if h && get {
 		b, err := io.ReadAll(io.LimitReader(resp.Body, spec.MaxSize+1))
@@ -334,6 +284,22 @@ func (r *router) keyIDs(ps []chain.Provider) map[string]wf.KeyID {
 		ids[p.Name] = k.id
 	}
 	return ids
+}
+
+// retainKeys forgets the sealing key ids of providers not in ps, the
+// registered ones.
+func (r *router) retainKeys(ps []chain.Provider) {
+	names := make(map[string]bool, len(ps))
+	for _, p := range ps {
+		names[p.Name] = true
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for n := range r.keys {
+		if !names[n] {
+			delete(r.keys, n)
+		}
+	}
 }
 
 // unroutable is the error for sealed function c when no provider it
@@ -398,108 +364,4 @@ func (g *Gateway) notHere(rt *route, t *target, resp *http.Response) bool {
 		return a.sealed || !known
 	}
 	return false
-}
-
-// checkAll health-checks every registered provider (GET /healthz through
-// its tunnel or proven endpoint) and forgets providers that left the
-// registry.
-func (r *router) checkAll(ctx context.Context) {
-	ps, err := r.g.cfg.Registry.List(ctx)
-	if err != nil {
-		r.g.log.Warn("health check: list providers", "err", err)
-		return
-	}
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, checkers)
-	for _, p := range ps {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			r.check(ctx, p)
-		})
-	}
-	wg.Wait()
-	names := make(map[string]bool, len(ps))
-	for _, p := range ps {
-		names[p.Name] = true
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for n := range r.stats {
-		if !names[n] {
-			delete(r.stats, n)
-		}
-	}
-	for n := range r.keys {
-		if !names[n] {
-			delete(r.keys, n)
-		}
-	}
-}
-
-func (r *router) check(ctx context.Context, p chain.Provider) {
-	ctx, cancel := context.WithTimeout(ctx, r.g.cfg.ProbeTimeout)
-	defer cancel()
-	t, err := r.g.resolve(ctx, p)
-	if err != nil {
-		r.markDown(p.Name, err)
-		return
-	}
-	u := *t.base
-	u.Path += "/healthz"
-	u.RawPath = ""
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
-	if err != nil {
-		r.markDown(p.Name, err)
-		return
-	}
-	start := time.Now()
-	resp, err := t.rt.RoundTrip(req)
-	if err != nil {
-		r.markDown(p.Name, err)
-		return
-	}
-	discard(resp)
-	if resp.StatusCode != http.StatusOK {
-		r.markDown(p.Name, fmt.Errorf("health check answered %s", resp.Status))
-		return
-	}
-	r.observe(p.Name, time.Since(start), true)
-	r.mu.Lock()
-	s := r.statsOf(p.Name)
-	s.lastErr, s.checked = "", r.g.cfg.Now()
-	r.mu.Unlock()
-}
-
-// providerReport is what /v1/providers shows of one provider.
-type providerReport struct {
-	Name      string     `json:"name"`
-	Owner     wf.Address `json:"owner"`
-	Endpoint  string     `json:"endpoint"`
-	Tunnel    bool       `json:"tunnel"`
-	Price     string     `json:"pricePerRequest"`
-	Up        bool       `json:"up"`
-	LatencyMS float64    `json:"latencyMs"`
-	Success   float64    `json:"success"`
-	LastError string     `json:"lastError,omitempty"`
-}
-
-func (r *router) report(ps []chain.Provider) []providerReport {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	out := make([]providerReport, 0, len(ps))
-	for _, p := range ps {
-		s := pstats{success: 1}
-		if st := r.stats[p.Name]; st != nil {
-			s = *st
-		}
-		price := "0"
-		if p.PricePerRequest != nil {
-			price = p.PricePerRequest.String()
-		}
-		tn := r.g.tunnels != nil && r.g.tunnels.Tunnel(p.Name) != nil
-		out = append(out, providerReport{Name: p.Name, Owner: p.Owner, Endpoint: p.Endpoint, Tunnel: tn, Price: price,
-			Up: !s.down, LatencyMS: math.Round(s.latency*1e6) / 1e3, Success: math.Round(s.success*1e3) / 1e3, LastError: s.lastErr})
-	}
-	return out
 }
