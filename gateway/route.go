@@ -4,16 +4,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
-	"io"
 	"maps"
 	"net/http"
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/webfunctions/wf/chain"
-	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -24,10 +21,10 @@ type router struct {
 	scorer scorer
 	specs  *specCache
 	health *health
+	probes *prober
 
-	mu     sync.Mutex
-	probes map[wf.CID]map[string]probe // function -> provider -> answer
-	keys   map[string]keyID            // by provider name
+	mu   sync.Mutex
+	keys map[string]keyID // by provider name
 }
 
 // keyID is a provider's registered sealing key id and the key it was
@@ -37,23 +34,14 @@ type keyID struct {
 	id  wf.KeyID
 }
 
-type probe struct {
-	has bool
-	at  time.Time
-}
-
-const (
-	// Presence of a function at a provider rarely changes (content is
-	// immutable); absence may end with a deploy.
-	hasTTL    = 5 * time.Minute
-	hasNotTTL = 30 * time.Second
-	maxAsked  = 8 // providers asked whether they hold a function
-)
+// maxAsked is how many providers are asked whether they hold a function.
+const maxAsked = 8
 
 func newRouter(g *Gateway) *router {
+	specs := newSpecCache(g.log, g.metrics.specs)
 	return &router{g: g, scorer: scorer{pricePerMS: g.cfg.PricePerMillisecond},
-		specs:  newSpecCache(g.log, g.metrics.specs),
-		health: g.health, probes: make(map[wf.CID]map[string]probe), keys: make(map[string]keyID)}
+		specs: specs, health: g.health, probes: newProber(g.cfg.ProbeTimeout, g.cfg.Now, g.health, specs),
+		keys: make(map[string]keyID)}
 }
 
 // observations returns what ranking needs of ts: their measurements now,
@@ -102,7 +90,7 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 		// Read the spec from the best few; who served it is also who
 		// holds it.
 		first := best(r.scorer.rank(up(r.observations(ts, nil, nil))), maxAsked, nil)
-		has = r.holders(ctx, c, pick(first), true)
+		has = r.probes.holders(ctx, c, pick(first), true)
 		for _, n := range first {
 			asked[n] = true
 		}
@@ -121,7 +109,7 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 	os = up(os)
 	// Ask only the best few whether they hold the function; the rest
 	// count as may-fetch.
-	maps.Copy(has, r.holders(ctx, c, pick(best(r.scorer.rank(os), maxAsked, asked)), false))
+	maps.Copy(has, r.probes.holders(ctx, c, pick(best(r.scorer.rank(os), maxAsked, asked)), false))
 	// Rank again: the answers were measurements too.
 	names := make([]string, len(os))
 	for i, o := range os {
@@ -163,110 +151,6 @@ func (r *router) reachable(ctx context.Context, ps []chain.Provider) []target {
 		}
 	}
 	return out
-}
-
-// holders tells which of ts hold function c: from earlier answers, else by
-// asking each (HEAD /ipfs/<c>?format=raw, the trustless gateway every
-// provider serves). With readSpec it GETs the block instead, from every
-// provider not known to lack it, to learn c's spec (see learn). It waits
-// for the answers until a provider says yes and the others had twice as
-// long to, or until ProbeTimeout; answers arriving later are kept for the
-// next request.
-func (r *router) holders(ctx context.Context, c wf.CID, ts []target, readSpec bool) map[string]bool {
-	now := r.g.cfg.Now()
-	has := make(map[string]bool, len(ts))
-	var ask []target
-	r.mu.Lock()
-	known := r.probes[c]
-	for _, t := range ts {
-		p, ok := known[t.name]
-		ttl := hasNotTTL
-		if p.has {
-			ttl = hasTTL
-		}
-		if ok && now.Sub(p.at) < ttl && !(readSpec && p.has) {
-			has[t.name] = p.has
-		} else {
-			ask = append(ask, t)
-		}
-	}
-	r.mu.Unlock()
-	if len(ask) == 0 {
-		return has
-	}
-	type answer struct {
-		name string
-		has  bool
-	}
-	answers := make(chan answer, len(ask))
-	for _, t := range ask {
-		go func() {
-			h := r.probe(c, t, readSpec)
-			answers <- answer{t.name, h}
-		}()
-	}
-	start := time.Now()
-	timeout := time.NewTimer(r.g.cfg.ProbeTimeout)
-	defer timeout.Stop()
-	var grace <-chan time.Time
-	for range ask {
-		select {
-		case a := <-answers:
-			has[a.name] = a.has
-			if a.has && grace == nil {
-				grace = time.After(max(time.Since(start), time.Millisecond))
-			}
-			continue
-		case <-grace:
-		case <-timeout.C:
-		case <-ctx.Done():
-		}
-		break
-	}
-	return has
-}
-
-// probe asks t whether it holds c and records the answer. With get it
-// reads the block too and learns c's spec from it; a block that does not
-// hash to c counts as not held.
-func (r *router) probe(c wf.CID, t target, get bool) bool {
-	ctx, cancel := context.WithTimeout(context.Background(), r.g.cfg.ProbeTimeout)
-	defer cancel()
-	u := *t.base
-	u.Path = u.Path + "/ipfs/" + c.String()
-	u.RawPath = ""
-	u.RawQuery = "format=raw"
-	method := http.MethodHead
-	if get {
-		method = http.MethodGet
-	}
-	req, err := http.NewRequestWithContext(ctx, method, u.String(), nil)
-	if err != nil {
-		return false
-	}
-	start := time.Now()
-	resp, err := t.rt.RoundTrip(req)
-	if err != nil {
-		r.health.markDown(t.name, err)
-		return false
-	}
-	r.health.observe(t.name, time.Since(start), resp.StatusCode < 500)
-	h := resp.StatusCode == http.StatusOK
-	if h && get {
-		b, err := io.ReadAll(io.LimitReader(resp.Body, spec.MaxSize+1))
-		h = err == nil && r.specs.learn(c, t.name, b)
-	}
-	resp.Body.Close()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	m := r.probes[c]
-	if m == nil {
-		makeRoom(r.probes, maxFunctions)
-		m = make(map[string]probe)
-		r.probes[c] = m
-	}
-	m[t.name] = probe{has: h, at: r.g.cfg.Now()}
-	return h
 }
 
 // keyIDs returns the key ids of the providers' registered sealing keys,
