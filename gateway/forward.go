@@ -287,6 +287,27 @@ func (g *Gateway) roundTrip(req *http.Request) (*http.Response, error) {
 	return nil, lastErr
 }
 
+// notHere reports whether resp, from target t of route rt, says t cannot
+// run the function before anything ran, so that a request of any method
+// may go on to the next provider: a JSON 404 from a provider not known to
+// hold the function, or a JSON 403 for a function that is sealed or whose
+// spec the gateway has not read (a provider without a grant refuses it
+// so). Such a 403 is no failure of the provider: attempt counts any
+// answer under 500 as a success.
+func (g *Gateway) notHere(rt *route, t *target, resp *http.Response) bool {
+	if rt.kind != "smart" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+		return false
+	}
+	switch resp.StatusCode {
+	case http.StatusNotFound:
+		return !t.has
+	case http.StatusForbidden:
+		a, known := g.specs.access(rt.cid)
+		return a.sealed || !known
+	}
+	return false
+}
+
 // attempt sends out to t, giving it ProviderTimeout to start answering.
 // The body may take longer: the request's deadline bounds that.
 func (g *Gateway) attempt(t *target, out *http.Request) (*http.Response, string, error) {

@@ -104,6 +104,7 @@ type Gateway struct {
 	direct  *http.Transport
 	verify  *verifier
 	health  *health
+	specs   *specCache
 	router  *router
 	limit   *limiter
 	proxies proxies
@@ -169,7 +170,13 @@ func New(cfg Config) (*Gateway, error) {
 	g.metrics = newMetrics(g.reg)
 	g.verify = newVerifier(g)
 	g.health = newHealth(cfg.Registry, g.resolve, cfg.ProbeTimeout, cfg.Now, cfg.Log)
-	g.router = newRouter(g)
+	g.specs = newSpecCache(cfg.Log, g.metrics.specs)
+	g.router = &router{
+		list: cfg.Registry, resolve: g.resolve, timeout: cfg.ProbeTimeout, attempts: cfg.MaxAttempts,
+		scorer: scorer{pricePerMS: cfg.PricePerMillisecond},
+		health: g.health, specs: g.specs, keys: newKeyCache(),
+		probes: newProber(cfg.ProbeTimeout, cfg.Now, g.health, g.specs),
+	}
 	if cfg.RateLimit > 0 {
 		g.limit = newLimiter(cfg.RateLimit, cfg.RateBurst, cfg.Now)
 	}
@@ -242,7 +249,7 @@ func (g *Gateway) Server() *http.Server {
 // Run checks the health of every registered provider every
 // HealthInterval until ctx ends.
 func (g *Gateway) Run(ctx context.Context) {
-	g.health.run(ctx, g.cfg.HealthInterval, g.router.retainKeys)
+	g.health.run(ctx, g.cfg.HealthInterval, g.router.keys.retain)
 }
 
 // Close ends every tunnel and closes idle connections to providers.

@@ -5,66 +5,56 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"maps"
-	"net/http"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/wf"
 )
 
-// router keeps which providers hold which functions, and ranks providers
-// for a function from what health measured of them.
+// router chooses the providers to try for a function: those reachable
+// now (resolve), for a sealed function only those it grants (specs, keys),
+// ranked (scorer) by what health measured of them and by whether they hold
+// the function (probes). It holds no lock of its own; each part has its
+// own.
 type router struct {
-	g      *Gateway
-	scorer scorer
-	specs  *specCache
-	health *health
-	probes *prober
-
-	mu   sync.Mutex
-	keys map[string]keyID // by provider name
-}
-
-// keyID is a provider's registered sealing key id and the key it was
-// computed from, so a registry change is noticed.
-type keyID struct {
-	enc string
-	id  wf.KeyID
+	list     lister
+	resolve  resolveFunc
+	timeout  time.Duration // bounds resolving (ProbeTimeout)
+	attempts int           // providers tried per request (MaxAttempts)
+	scorer   scorer
+	health   *health
+	probes   *prober
+	specs    *specCache
+	keys     *keyCache
 }
 
 // maxAsked is how many providers are asked whether they hold a function.
 const maxAsked = 8
 
-func newRouter(g *Gateway) *router {
-	specs := newSpecCache(g.log, g.metrics.specs)
-	return &router{g: g, scorer: scorer{pricePerMS: g.cfg.PricePerMillisecond},
-		specs: specs, health: g.health, probes: newProber(g.cfg.ProbeTimeout, g.cfg.Now, g.health, specs),
-		keys: make(map[string]keyID)}
-}
-
 // observations returns what ranking needs of ts: their measurements now,
-// whether has says they hold the function, and their sealing key ids in
-// keys (nil: none looked up).
-func (r *router) observations(ts []target, has map[string]bool, keys map[string]wf.KeyID) []observation {
+// and their sealing key ids in keys (nil: none looked up).
+func (r *router) observations(ts []target, keys map[string]wf.KeyID) []observation {
 	os := make([]observation, len(ts))
 	for i, t := range ts {
-		os[i] = observation{name: t.name, price: t.price, has: has[t.name], key: keys[t.name]}
+		os[i] = observation{name: t.name, price: t.price, key: keys[t.name]}
 	}
 	r.health.fill(os)
 	return os
 }
 
 // candidates returns the providers to try for function c, best first, at
-// most MaxAttempts. A sealed function's candidates are only the providers
+// most r.attempts. A sealed function's candidates are only the providers
 // whose registered sealing key it grants; with none reachable, the error
 // says which providers it grants.
 //
-// Which providers are up is decided on the measurements from before this
-// request's presence probes, their order on those from after.
+// Which providers are up, and which are asked whether they hold c, is
+// decided on the measurements from before this request's presence
+// probes; their order on those from after.
 func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
-	ps, err := r.g.cfg.Registry.List(ctx)
+	ps, err := r.list.List(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +79,7 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 	if !known {
 		// Read the spec from the best few; who served it is also who
 		// holds it.
-		first := best(r.scorer.rank(up(r.observations(ts, nil, nil))), maxAsked, nil)
+		first := best(r.scorer.rank(up(r.observations(ts, nil))), maxAsked, nil)
 		has = r.probes.holders(ctx, c, pick(first), true)
 		for _, n := range first {
 			asked[n] = true
@@ -98,9 +88,9 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 	}
 	var keys map[string]wf.KeyID
 	if acc.sealed {
-		keys = r.keyIDs(ps)
+		keys = r.keys.ids(ps)
 	}
-	os := r.observations(ts, nil, keys)
+	os := r.observations(ts, keys)
 	if acc.sealed {
 		if os = granted(acc, os); len(os) == 0 {
 			return nil, unroutable(acc, c, keys)
@@ -111,11 +101,11 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 	// count as may-fetch.
 	maps.Copy(has, r.probes.holders(ctx, c, pick(best(r.scorer.rank(os), maxAsked, asked)), false))
 	// Rank again: the answers were measurements too.
-	names := make([]string, len(os))
-	for i, o := range os {
-		names[i] = o.name
+	for i := range os {
+		os[i].has = has[os[i].name]
 	}
-	rs := r.scorer.order(r.observations(pick(names), has, keys), r.g.cfg.MaxAttempts, acc.sealed)
+	r.health.fill(os)
+	rs := r.scorer.order(os, r.attempts, acc.sealed)
 	out := make([]target, len(rs))
 	for i, x := range rs {
 		t := byName[x.name]
@@ -127,9 +117,9 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 
 // reachable resolves the providers that can be reached now: live tunnels
 // and endpoints that proved ownership. Endpoints not challenged yet are
-// challenged concurrently, waiting at most ProbeTimeout.
+// challenged concurrently, waiting at most r.timeout.
 func (r *router) reachable(ctx context.Context, ps []chain.Provider) []target {
-	ctx, cancel := context.WithTimeout(ctx, r.g.cfg.ProbeTimeout)
+	ctx, cancel := context.WithTimeout(ctx, r.timeout)
 	defer cancel()
 	ts := make([]target, len(ps))
 	ok := make([]bool, len(ps))
@@ -139,7 +129,7 @@ func (r *router) reachable(ctx context.Context, ps []chain.Provider) []target {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			t, err := r.g.resolve(ctx, p)
+			t, err := r.resolve(ctx, p)
 			ts[i], ok[i] = t, err == nil
 		})
 	}
@@ -153,35 +143,50 @@ func (r *router) reachable(ctx context.Context, ps []chain.Provider) []target {
 	return out
 }
 
-// keyIDs returns the key ids of the providers' registered sealing keys,
-// by name.
-func (r *router) keyIDs(ps []chain.Provider) map[string]wf.KeyID {
+// keyCache remembers the id of each provider's registered sealing key.
+// It is safe for concurrent use.
+type keyCache struct {
+	mu   sync.Mutex
+	keys map[string]keyID // by provider name
+}
+
+// keyID is a provider's registered sealing key id and the key it was
+// computed from, so a registry change is noticed.
+type keyID struct {
+	enc string
+	id  wf.KeyID
+}
+
+func newKeyCache() *keyCache { return &keyCache{keys: make(map[string]keyID)} }
+
+// ids returns the key ids of the providers' registered sealing keys, by
+// name.
+func (k *keyCache) ids(ps []chain.Provider) map[string]wf.KeyID {
 	ids := make(map[string]wf.KeyID, len(ps))
-	r.mu.Lock()
-	defer r.mu.Unlock()
+	k.mu.Lock()
+	defer k.mu.Unlock()
 	for _, p := range ps {
-		k, ok := r.keys[p.Name]
-		if !ok || k.enc != string(p.SealingKey) {
-			k = keyID{enc: string(p.SealingKey), id: sealingKeyID(p)}
-			r.keys[p.Name] = k
+		e, ok := k.keys[p.Name]
+		if !ok || e.enc != string(p.SealingKey) {
+			e = keyID{enc: string(p.SealingKey), id: sealingKeyID(p)}
+			k.keys[p.Name] = e
 		}
-		ids[p.Name] = k.id
+		ids[p.Name] = e.id
 	}
 	return ids
 }
 
-// retainKeys forgets the sealing key ids of providers not in ps, the
-// registered ones.
-func (r *router) retainKeys(ps []chain.Provider) {
+// retain forgets the providers not in ps, the registered ones.
+func (k *keyCache) retain(ps []chain.Provider) {
 	names := make(map[string]bool, len(ps))
 	for _, p := range ps {
 		names[p.Name] = true
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for n := range r.keys {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	for n := range k.keys {
 		if !names[n] {
-			delete(r.keys, n)
+			delete(k.keys, n)
 		}
 	}
 }
@@ -220,32 +225,11 @@ func unroutable(a access, c wf.CID, keys map[string]wf.KeyID) error {
 
 // sealingKeyID is the key id of p's registered sealing key: the SHA-256 of
 // its encoding, as seal.PublicKey.ID computes it and grants name it (about
-// 2.5 µs for a hybrid key, hence the cache in keyIDs). An entry without a
+// 2.5 µs for a hybrid key, hence keyCache). An entry without a
 // key has the invalid zero id.
 func sealingKeyID(p chain.Provider) wf.KeyID {
 	if len(p.SealingKey) == 0 {
 		return wf.KeyID{}
 	}
 	return sha256.Sum256(p.SealingKey)
-}
-
-// notHere reports whether resp, from target t of route rt, says t cannot
-// run the function before anything ran, so that a request of any method
-// may go on to the next provider: a JSON 404 from a provider not known to
-// hold the function, or a JSON 403 for a function that is sealed or whose
-// spec the gateway has not read (a provider without a grant refuses it
-// so). Such a 403 is no failure of the provider: attempt counts any
-// answer under 500 as a success.
-func (g *Gateway) notHere(rt *route, t *target, resp *http.Response) bool {
-	if rt.kind != "smart" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
-		return false
-	}
-	switch resp.StatusCode {
-	case http.StatusNotFound:
-		return !t.has
-	case http.StatusForbidden:
-		a, known := g.router.specs.access(rt.cid)
-		return a.sealed || !known
-	}
-	return false
 }
