@@ -120,10 +120,11 @@ func (h *health) fill(os []observation) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for i := range os {
-		if s := h.stats[os[i].name]; s != nil {
-			os[i].stats = *s
+		o := &os[i]
+		if s := h.stats[o.name]; s != nil {
+			o.latency, o.success, o.down = s.latency, s.success, s.down
 		} else {
-			os[i].stats = pstats{success: 1}
+			o.latency, o.success, o.down = 0, 1, false
 		}
 	}
 }

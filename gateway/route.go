@@ -62,14 +62,14 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 	if len(ts) == 0 {
 		return nil, wf.E(wf.ErrUnavailable, "no provider is reachable through this gateway", nil)
 	}
-	byName := make(map[string]target, len(ts))
-	for _, t := range ts {
-		byName[t.name] = t
+	at := make(map[string]int, len(ts)) // index in ts, by name
+	for i, t := range ts {
+		at[t.name] = i
 	}
 	pick := func(names []string) []target {
 		out := make([]target, len(names))
 		for i, n := range names {
-			out[i] = byName[n]
+			out[i] = ts[at[n]]
 		}
 		return out
 	}
@@ -108,7 +108,7 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 	rs := r.scorer.order(os, r.attempts, acc.sealed)
 	out := make([]target, len(rs))
 	for i, x := range rs {
-		t := byName[x.name]
+		t := ts[at[x.name]]
 		t.has, t.reason = x.has, x.reason
 		out[i] = t
 	}

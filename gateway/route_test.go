@@ -17,7 +17,7 @@ import (
 
 // newTestRouter wires a router as Gateway.New does, for the providers in
 // reg reached directly at their endpoints.
-func newTestRouter(t *testing.T, reg *registry, attempts int) *router {
+func newTestRouter(t testing.TB, reg *registry, attempts int) *router {
 	const timeout = 3 * time.Second
 	c := newClock()
 	resolve := resolveDirect(t)
@@ -198,5 +198,40 @@ func TestKeyCache(t *testing.T) {
 	kc.retain([]chain.Provider{b})
 	if _, ok := kc.keys["alice"]; ok || len(kc.keys) != 1 {
 		t.Errorf("kept %v after alice left", kc.keys)
+	}
+}
+
+// BenchmarkCandidates measures the router's own cost for a function whose
+// spec and holders it knows already, as on most requests: listing,
+// resolving, measurements, ranking (no provider is asked anything).
+//
+//	go test -run '^$' -bench Candidates ./gateway/
+func BenchmarkCandidates(b *testing.B) {
+	fn, c := specBlock(b, "benchmarked")
+	reg := &registry{}
+	var names []string
+	for i := range 5 {
+		p := newPeer(b, fmt.Sprint("p", i))
+		if i%2 == 0 {
+			p.put(b, fn)
+		}
+		reg.ps = append(reg.ps, p.entry(int64(i)*1000))
+		names = append(names, p.name)
+	}
+	r := newTestRouter(b, reg, 3)
+	ctx := context.Background()
+	if _, err := r.candidates(ctx, c); err != nil {
+		b.Fatal(err)
+	}
+	for _, name := range names {
+		for !r.probes.answered(c, name) {
+			time.Sleep(time.Millisecond)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if ts, err := r.candidates(ctx, c); err != nil || len(ts) != 3 {
+			b.Fatal(ts, err)
+		}
 	}
 }

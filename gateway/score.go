@@ -19,13 +19,17 @@ import (
 // measured.
 const defaultLat = 0.05
 
-// observation is what ranking knows of one provider for one function.
+// observation is what ranking knows of one provider for one function:
+// its measurements (see pstats), price, whether it holds the function and
+// its sealing key.
 type observation struct {
-	name  string
-	stats pstats   // its measurements; only latency, success and down count
-	price *big.Int // per request; nil: free
-	has   bool     // known to hold the function
-	key   wf.KeyID // id of its registered sealing key; zero: none
+	name    string
+	latency float64  // seconds to first byte; 0: never measured
+	success float64  // share of requests answered without a 5xx or transport error
+	down    bool     // its last check or connection failed
+	has     bool     // known to hold the function
+	price   *big.Int // per request; nil: free
+	key     wf.KeyID // id of its registered sealing key; zero: none
 }
 
 // scorer ranks providers. Its zero value weighs price as nothing.
@@ -38,11 +42,11 @@ type scorer struct {
 // score is a provider's expected cost in milliseconds: latency divided by
 // the chance of success, plus its price expressed in milliseconds.
 func (s scorer) score(o observation) float64 {
-	lat := o.stats.latency
+	lat := o.latency
 	if lat == 0 {
 		lat = defaultLat
 	}
-	ms := lat * 1000 / math.Max(o.stats.success, 0.05)
+	ms := lat * 1000 / math.Max(o.success, 0.05)
 	if o.price != nil && o.price.Sign() > 0 && s.pricePerMS > 0 {
 		p, _ := new(big.Float).SetInt(o.price).Float64()
 		ms += p / s.pricePerMS
@@ -104,14 +108,14 @@ func (r ranked) why(i int, sealed bool) string {
 		price = r.price.String()
 	}
 	return fmt.Sprintf("%s; score-ms=%.2f; latency-ms=%.2f; success=%.2f; price=%s",
-		why, r.score, r.stats.latency*1000, r.stats.success, price)
+		why, r.score, r.latency*1000, r.success, price)
 }
 
 // up drops the providers known to be down, unless nobody is left.
 func up(os []observation) []observation {
-	out := os[:0:0]
+	out := make([]observation, 0, len(os))
 	for _, o := range os {
-		if !o.stats.down {
+		if !o.down {
 			out = append(out, o)
 		}
 	}
@@ -124,7 +128,7 @@ func up(os []observation) []observation {
 // granted keeps the providers whose registered sealing key a grant of a
 // names: the only ones that can open a sealed function.
 func granted(a access, os []observation) []observation {
-	var out []observation
+	out := make([]observation, 0, len(os))
 	for _, o := range os {
 		if a.granted(o.key) {
 			out = append(out, o)

@@ -13,14 +13,14 @@ import (
 // at is a provider measured at latencyMS (0: never) answering a share
 // success of requests, at price per request.
 func at(name string, latencyMS, success float64, price int64) observation {
-	return observation{name: name, stats: pstats{latency: latencyMS / 1000, success: success}, price: big.NewInt(price)}
+	return observation{name: name, latency: latencyMS / 1000, success: success, price: big.NewInt(price)}
 }
 
 // holds marks o as known to hold the function.
 func holds(o observation) observation { o.has = true; return o }
 
 // isDown marks o as down.
-func isDown(o observation) observation { o.stats.down = true; return o }
+func isDown(o observation) observation { o.down = true; return o }
 
 // keyed gives o the registered sealing key id kid(k).
 func keyed(o observation, k byte) observation { o.key = kid(k); return o }
@@ -50,7 +50,7 @@ func TestScore(t *testing.T) {
 		{"half the requests fail", testScorer, at("a", 20, 0.5, 0), 40},
 		{"success floors at 5%", testScorer, at("a", 20, 0, 0), 400},
 		{"price in ms", testScorer, at("a", 20, 1, 250), 22.5},
-		{"nil price is free", testScorer, observation{name: "a", stats: pstats{latency: 0.02, success: 1}}, 20},
+		{"nil price is free", testScorer, observation{name: "a", latency: 0.02, success: 1}, 20},
 		{"negative price is free", testScorer, at("a", 20, 1, -500), 20},
 		{"zero scorer weighs no price", scorer{}, at("a", 20, 1, 1_000_000), 20},
 		{"down changes nothing", testScorer, isDown(at("a", 20, 1, 0)), 20},
