@@ -287,6 +287,27 @@ func (g *Gateway) roundTrip(req *http.Request) (*http.Response, error) {
 	return nil, lastErr
 }
 
+// notHere reports whether resp, from target t of route rt, says t cannot
+// run the function before anything ran, so that a request of any method
+// may go on to the next provider: a JSON 404 from a provider not known to
+// hold the function, or a JSON 403 for a function that is sealed or whose
+// spec the gateway has not read (a provider without a grant refuses it
+// so). Such a 403 is no failure of the provider: attempt counts any
+// answer under 500 as a success.
+func (g *Gateway) notHere(rt *route, t *target, resp *http.Response) bool {
+	if rt.kind != "smart" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+		return false
+	}
+	switch resp.StatusCode {
+	case http.StatusNotFound:
+		return !t.has
+	case http.StatusForbidden:
+		a, known := g.specs.access(rt.cid)
+		return a.sealed || !known
+	}
+	return false
+}
+
 // attempt sends out to t, giving it ProviderTimeout to start answering.
 // The body may take longer: the request's deadline bounds that.
 func (g *Gateway) attempt(t *target, out *http.Request) (*http.Response, string, error) {
@@ -309,15 +330,15 @@ func (g *Gateway) attempt(t *target, out *http.Request) (*http.Response, string,
 		}
 		if out.Context().Err() == nil && !callerFailed(out) { // not the caller's doing
 			if kind == "connect" {
-				g.router.markDown(t.name, err) // until a health check or probe finds it back
+				g.health.markDown(t.name, err) // until a health check or probe finds it back
 			} else {
-				g.router.observe(t.name, elapsed, false)
+				g.health.observe(t.name, elapsed, false)
 			}
 			g.metrics.failures.WithLabelValues(t.name, kind).Inc()
 		}
 		return nil, kind, err
 	}
-	g.router.observe(t.name, elapsed, resp.StatusCode < 500)
+	g.health.observe(t.name, elapsed, resp.StatusCode < 500)
 	if resp.StatusCode >= 500 {
 		g.metrics.failures.WithLabelValues(t.name, "status").Inc()
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httputil"
@@ -102,6 +103,8 @@ type Gateway struct {
 	tunnels *relayserver.Server
 	direct  *http.Transport
 	verify  *verifier
+	health  *health
+	specs   *specCache
 	router  *router
 	limit   *limiter
 	proxies proxies
@@ -182,7 +185,14 @@ func New(cfg Config) (*Gateway, error) {
 	g.direct = newDirectTransport(cfg.AllowPrivateEndpoints)
 	g.metrics = newMetrics(g.reg)
 	g.verify = newVerifier(g)
-	g.router = newRouter(g)
+	g.health = newHealth(cfg.Registry, g.resolve, cfg.ProbeTimeout, cfg.Now, cfg.Log)
+	g.specs = newSpecCache(cfg.Log, g.metrics.specs)
+	g.router = &router{
+		list: cfg.Registry, resolve: g.resolve, timeout: cfg.ProbeTimeout, attempts: cfg.MaxAttempts,
+		scorer: scorer{pricePerMS: cfg.PricePerMillisecond},
+		health: g.health, specs: g.specs, keys: newKeyCache(),
+		probes: newProber(cfg.ProbeTimeout, cfg.Now, g.health, g.specs),
+	}
 	if cfg.RateLimit > 0 {
 		g.limit = newLimiter(cfg.RateLimit, cfg.RateBurst, cfg.Now)
 	}
@@ -255,16 +265,7 @@ func (g *Gateway) Server() *http.Server {
 // Run checks the health of every registered provider every
 // HealthInterval until ctx ends.
 func (g *Gateway) Run(ctx context.Context) {
-	t := time.NewTicker(g.cfg.HealthInterval)
-	defer t.Stop()
-	for {
-		g.router.checkAll(ctx)
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
+	g.health.run(ctx, g.cfg.HealthInterval, g.router.keys.retain)
 }
 
 // Close ends every tunnel and closes idle connections to providers.
@@ -429,5 +430,29 @@ func (g *Gateway) serveProviders(w http.ResponseWriter, r *http.Request) {
 		g.writeError(w, r, err)
 		return
 	}
-	httperr.WriteJSON(w, http.StatusOK, map[string]any{"providers": g.router.report(ps)})
+	out := make([]providerReport, 0, len(ps))
+	for _, p := range ps {
+		s := g.health.get(p.Name)
+		price := "0"
+		if p.PricePerRequest != nil {
+			price = p.PricePerRequest.String()
+		}
+		tn := g.tunnels != nil && g.tunnels.Tunnel(p.Name) != nil
+		out = append(out, providerReport{Name: p.Name, Owner: p.Owner, Endpoint: p.Endpoint, Tunnel: tn, Price: price,
+			Up: !s.down, LatencyMS: math.Round(s.latency*1e6) / 1e3, Success: math.Round(s.success*1e3) / 1e3, LastError: s.lastErr})
+	}
+	httperr.WriteJSON(w, http.StatusOK, map[string]any{"providers": out})
+}
+
+// providerReport is what /v1/providers shows of one provider.
+type providerReport struct {
+	Name      string     `json:"name"`
+	Owner     wf.Address `json:"owner"`
+	Endpoint  string     `json:"endpoint"`
+	Tunnel    bool       `json:"tunnel"`
+	Price     string     `json:"pricePerRequest"`
+	Up        bool       `json:"up"`
+	LatencyMS float64    `json:"latencyMs"`
+	Success   float64    `json:"success"`
+	LastError string     `json:"lastError,omitempty"`
 }
