@@ -19,6 +19,7 @@ import (
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/relay/relayclient"
+	"github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
 
@@ -291,7 +292,7 @@ func TestProviderChallenge(t *testing.T) {
 	key := chain.DevKey(7)
 	with := wftest.New(t, wftest.Options{Provider: provider.Config{Key: key}})
 	without := wftest.New(t, wftest.Options{})
-	n := chain.NewNonce()
+	n := wf.NewNonce()
 	tests := []struct {
 		name, base, query string
 		status            int

@@ -143,7 +143,7 @@ func (v *verifier) check(ctx context.Context, p chain.Provider, base *url.URL) e
 
 // challenge asks the endpoint to sign a fresh nonce.
 func (v *verifier) challenge(ctx context.Context, p chain.Provider, base *url.URL) error {
-	n := chain.NewNonce()
+	n := wf.NewNonce()
 	u := *base
 	u.Path = strings.TrimSuffix(u.Path, "/") + chain.ChallengePath
 	u.RawPath = ""

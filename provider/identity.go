@@ -22,7 +22,7 @@ func (p *Provider) serveChallenge(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	n, err := chain.ParseNonce(q.Get("nonce"))
+	n, err := wf.ParseNonce(q.Get("nonce"))
 	if err != nil {
 		httperr.Write(w, ri.log, err)
 		return

@@ -63,7 +63,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/wf"
 )
@@ -77,7 +76,7 @@ const Protocol = "webfunctions-tunnel.v2"
 
 // Challenge is the gateway's first message.
 type Challenge struct {
-	Nonce chain.Nonce `json:"nonce"`
+	Nonce wf.Nonce `json:"nonce"`
 }
 
 // Login is the provider's answer: which name it serves (empty: every name

@@ -481,7 +481,7 @@ func (s *Server) newTunnel(name string, owner wf.Address) *Tunnel {
 func (s *Server) handshake(ctx context.Context, c *pconn, gateway string) error {
 	ctx, cancel := context.WithTimeout(ctx, relay.HandshakeTimeout)
 	defer cancel()
-	n := chain.NewNonce()
+	n := wf.NewNonce()
 	if err := relay.WriteMessage(c, relay.Challenge{Nonce: n}); err != nil {
 		return fmt.Errorf("relayserver: send challenge: %w", err)
 	}
