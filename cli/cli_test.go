@@ -164,7 +164,7 @@ func TestDevPrintsWorkingCurlLines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := payment.VerifyReceipt(rc, key.Address()); err != nil || rc.Request != resp.Header.Get("X-Request-Id") {
+			if err := payment.VerifyReceipt(rc, key.Address()); err != nil || rc.RequestID.String() != resp.Header.Get("X-Request-Id") {
 				t.Errorf("receipt not signed by %s for this request: %v", who, err)
 			}
 		})

@@ -241,7 +241,7 @@ func wantCharged(t *testing.T, resp *http.Response, body, fn string, payer, prov
 	if err := payment.VerifyReceipt(r, prov); err != nil {
 		t.Fatal(err)
 	}
-	if r.Function.String() != fn || r.Payer != payer || r.Mode != mode || r.Amount.Cmp(price) != 0 || r.Cumulative.Cmp(cumulative) != 0 || r.Request != resp.Header.Get("X-Request-Id") {
+	if r.Function.String() != fn || r.Payer != payer || r.Mode != mode || r.Amount.Cmp(price) != 0 || r.Cumulative.Cmp(cumulative) != 0 || r.RequestID.String() != resp.Header.Get("X-Request-Id") {
 		t.Fatalf("receipt %+v, want function %s, payer %s, mode %s, amount %s, cumulative %s", r, fn, payer, mode, price, cumulative)
 	}
 }

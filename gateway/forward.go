@@ -3,8 +3,6 @@ package gateway
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -509,9 +507,3 @@ var buffers = sync.Pool{New: func() any { b := make([]byte, copyBuffer); return 
 
 func (bufPool) Get() []byte  { return *buffers.Get().(*[]byte) }
 func (bufPool) Put(b []byte) { buffers.Put(&b) }
-
-func requestID() string {
-	var b [8]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
-}

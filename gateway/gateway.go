@@ -371,7 +371,7 @@ func (g *Gateway) domainOr(s string) string {
 
 // writeError sends err as the gateway's own JSON error.
 func (g *Gateway) writeError(w http.ResponseWriter, r *http.Request, err error) {
-	id := requestID()
+	id := wf.NewRequestID().String()
 	w.Header().Set("X-Request-Id", id)
 	var extra map[string]any
 	if de := (*detailedError)(nil); errors.As(err, &de) {

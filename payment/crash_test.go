@@ -231,7 +231,7 @@ func (l *load) keep(resp *http.Response) {
 		return
 	}
 	l.mu.Lock()
-	l.receipts[rc.Request] = rc
+	l.receipts[rc.RequestID.String()] = rc
 	l.mu.Unlock()
 }
 

@@ -400,18 +400,17 @@ type charge struct {
 func (c *charge) Release() { c.once.Do(func() { c.m.unreserve(c.key) }) }
 
 // Commit implements provider.Charge.
-func (c *charge) Commit(ctx context.Context, requestID string) (http.Header, error) {
+func (c *charge) Commit(ctx context.Context, id wf.RequestID) (http.Header, error) {
 	err := errors.New("payment: charge already committed or released")
 	var h http.Header
-	c.once.Do(func() { h, err = c.m.commit(ctx, c, requestID) })
+	c.once.Do(func() { h, err = c.m.commit(ctx, c, id) })
 	return h, err
 }
 
-func (m *Meter) commit(ctx context.Context, c *charge, requestID string) (http.Header, error) {
-	id, err := requestID32(requestID)
-	if err != nil {
+func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID) (http.Header, error) {
+	if id.IsZero() {
 		m.unreserve(c.key)
-		return nil, err
+		return nil, fmt.Errorf("%w: payment: commit without a request id", wf.ErrInvalid)
 	}
 	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: c.voucher, Reserved: true})
 	if err != nil {
@@ -430,7 +429,7 @@ func (m *Meter) commit(ctx context.Context, c *charge, requestID string) (http.H
 		}
 	}
 	r := Receipt{ChargeReceipt: chain.ChargeReceipt{Function: c.fn, Payer: c.key.Payer, Mode: c.key.Mode.String(),
-		Amount: m.price, Cumulative: cum, RequestID: id}, Request: requestID}
+		Amount: m.price, Cumulative: cum, RequestID: id}}
 	// The charge is recorded whatever happens now; a receipt that cannot
 	// be signed is logged, not a reason to withhold the response.
 	if r.Signature, err = chain.SignReceipt(m.cfg.Key, r.ChargeReceipt); err != nil {
@@ -440,14 +439,6 @@ func (m *Meter) commit(ctx context.Context, c *charge, requestID string) (http.H
 	h := http.Header{}
 	h.Set(ReceiptHeader, EncodeReceipt(r))
 	return h, nil
-}
-
-func requestID32(id string) ([32]byte, error) {
-	b, err := requestID(id)
-	if err != nil {
-		return b, fmt.Errorf("payment: %w", err)
-	}
-	return b, nil
 }
 
 // RequiredError is a request that is not paid for. It wraps

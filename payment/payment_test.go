@@ -3,7 +3,6 @@ package payment_test
 import (
 	"context"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -154,8 +153,8 @@ func (f *fixture) receipt(r response) payment.Receipt {
 	if err := payment.VerifyReceipt(rc, f.prov.Address()); err != nil {
 		f.t.Fatalf("receipt: %v", err)
 	}
-	if rc.Request != r.header.Get("X-Request-Id") {
-		f.t.Errorf("receipt is for request %q, response is %q", rc.Request, r.header.Get("X-Request-Id"))
+	if rc.RequestID.String() != r.header.Get("X-Request-Id") {
+		f.t.Errorf("receipt is for request %s, response is %q", rc.RequestID, r.header.Get("X-Request-Id"))
 	}
 	return rc
 }
@@ -174,12 +173,12 @@ func TestDecodeReceiptRejects(t *testing.T) {
 	// hex, which may start with a zero byte.
 	var good string
 	for _, id := range []string{"ab000000000000cd", "00ab0000000000cd"} {
-		var rid [32]byte
-		if _, err := hex.Decode(rid[24:], []byte(id)); err != nil {
+		rid, err := wf.ParseRequestID(id)
+		if err != nil {
 			t.Fatal(err)
 		}
 		r := payment.Receipt{ChargeReceipt: chain.ChargeReceipt{Function: fn, Payer: chain.DevKey(1).Address(), Mode: "caller",
-			Amount: big.NewInt(100), Cumulative: big.NewInt(1100), RequestID: rid}, Request: id}
+			Amount: big.NewInt(100), Cumulative: big.NewInt(1100), RequestID: rid}}
 		if r.Signature, err = chain.SignReceipt(prov, r.ChargeReceipt); err != nil {
 			t.Fatal(err)
 		}
@@ -188,8 +187,8 @@ func TestDecodeReceiptRejects(t *testing.T) {
 		if err != nil {
 			t.Fatalf("request %s: the provider's receipt fails: %v", id, err)
 		}
-		if err := payment.VerifyReceipt(got, prov.Address()); err != nil || got.Request != id {
-			t.Fatalf("request %s: decoded as %q, verify: %v", id, got.Request, err)
+		if err := payment.VerifyReceipt(got, prov.Address()); err != nil || got.RequestID != rid {
+			t.Fatalf("request %s: decoded as %s, verify: %v", id, got.RequestID, err)
 		}
 		good = h
 	}
@@ -222,7 +221,7 @@ func TestDecodeReceiptRejects(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			if r, err := payment.DecodeReceipt(tc.value); !errors.Is(err, wf.ErrInvalid) {
-				t.Fatalf("DecodeReceipt = request %q, %v; want wf.ErrInvalid", r.Request, err)
+				t.Fatalf("DecodeReceipt = request %s, %v; want wf.ErrInvalid", r.RequestID, err)
 			}
 		})
 	}

@@ -33,7 +33,7 @@ type Charge interface {
 	// Commit records the charge durably and returns the headers that prove
 	// it (X-WF-Receipt). The response is released only after it returned;
 	// an error means nothing was charged.
-	Commit(ctx context.Context, requestID string) (http.Header, error)
+	Commit(ctx context.Context, id wf.RequestID) (http.Header, error)
 	// Release gives the reservation back: the request is not charged.
 	Release()
 }

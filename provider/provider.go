@@ -3,8 +3,6 @@ package provider
 import (
 	"container/list"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -177,15 +175,15 @@ type ctxKey struct{}
 
 // serveHTTP tags every request with an id and a logger that carries it.
 func (p *Provider) serveHTTP(w http.ResponseWriter, r *http.Request) {
-	id := requestID()
-	w.Header().Set("X-Request-Id", id)
-	log := p.log.With("request_id", id)
+	id := wf.NewRequestID()
+	w.Header().Set("X-Request-Id", id.String())
+	log := p.log.With("request_id", id.String())
 	r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, reqInfo{id: id, log: log}))
 	p.mux.ServeHTTP(w, r)
 }
 
 type reqInfo struct {
-	id  string
+	id  wf.RequestID
 	log *slog.Logger
 }
 
@@ -194,12 +192,6 @@ func info(r *http.Request) reqInfo {
 		return ri
 	}
 	return reqInfo{log: slog.New(slog.DiscardHandler)}
-}
-
-func requestID() string {
-	var b [8]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
 }
 
 func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
