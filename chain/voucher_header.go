@@ -11,15 +11,11 @@ import (
 	"github.com/webfunctions/wf/wf"
 )
 
-// VoucherHeader is the HTTP request header that carries a caller's signed
-// voucher (caller-pays), encoded by EncodeVoucher.
-const VoucherHeader = "X-WF-Voucher"
-
 // maxVoucherHeader bounds what DecodeVoucher reads; an encoded voucher is
 // about 400 bytes.
 const maxVoucherHeader = 1024
 
-// voucherWire is the JSON inside a VoucherHeader value. Amount is a decimal
+// voucherWire is the JSON inside a wf.VoucherHeader value. Amount is a decimal
 // string because uint256 does not fit a JSON number.
 type voucherWire struct {
 	V         int          `json:"v"`
@@ -30,7 +26,7 @@ type voucherWire struct {
 	Signature wf.Signature `json:"sig"`
 }
 
-// EncodeVoucher returns sv as a VoucherHeader value: unpadded base64url of
+// EncodeVoucher returns sv as a wf.VoucherHeader value: unpadded base64url of
 // the JSON object
 //
 //	{"v":1,"payer":"0x…","provider":"0x…","amount":"<cumulative, base units>","expiry":<unix seconds>,"sig":"0x<65 bytes>"}
@@ -51,7 +47,7 @@ func EncodeVoucher(sv SignedVoucher) (string, error) {
 	return base64.RawURLEncoding.EncodeToString(j), nil
 }
 
-// DecodeVoucher parses a VoucherHeader value made by EncodeVoucher (any
+// DecodeVoucher parses a wf.VoucherHeader value made by EncodeVoucher (any
 // JSON key order and address case is accepted; unknown keys are not). It
 // checks the form only: the caller must still check the signature
 // (VerifyVoucher), that the provider is itself, the expiry, and the amount

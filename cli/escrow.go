@@ -14,7 +14,7 @@ import (
 
 func init() {
 	register("escrow", command{"deposit|approve|revoke|balance|withdraw ...", "manage your USDC escrow: fund it and approve providers to charge it", (*App).cmdEscrow})
-	register("voucher", command{"--provider NAME|ADDRESS --amount USDC --expires DURATION", "sign a payment voucher for a provider; prints the " + chain.VoucherHeader + " header value", (*App).cmdVoucher})
+	register("voucher", command{"--provider NAME|ADDRESS --amount USDC --expires DURATION", "sign a payment voucher for a provider; prints the " + wf.VoucherHeader + " header value", (*App).cmdVoucher})
 }
 
 const payerKeyHelp = "$WF_HOME/key.json"
@@ -347,7 +347,7 @@ func (a *App) cmdVoucher(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintln(a.Stdout, h)
 	fmt.Fprintf(a.Stderr, "voucher from %s to %s for %s USDC in total, redeemable until %s\nsend it with: curl -H '%s: %s' ...\n",
-		chain.ChecksumAddress(key.Address()), providerLabel(*provS, prov), formatUSDC(amt), exp.UTC().Format(time.RFC3339), chain.VoucherHeader, h)
+		chain.ChecksumAddress(key.Address()), providerLabel(*provS, prov), formatUSDC(amt), exp.UTC().Format(time.RFC3339), wf.VoucherHeader, h)
 	if acc, err := c.Account(ctx, key.Address()); err == nil && acc.Balance.Cmp(amt) < 0 {
 		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, does not cover it; the provider will refuse it until it does\n", formatUSDC(acc.Balance))
 	}

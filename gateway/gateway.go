@@ -372,12 +372,12 @@ func (g *Gateway) domainOr(s string) string {
 // writeError sends err as the gateway's own JSON error.
 func (g *Gateway) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	id := wf.NewRequestID().String()
-	w.Header().Set("X-Request-Id", id)
+	w.Header().Set(wf.RequestIDHeader, id)
 	var extra map[string]any
 	if de := (*detailedError)(nil); errors.As(err, &de) {
 		extra = de.details
 		if de.route != "" {
-			w.Header().Set(routeHeader, de.route)
+			w.Header().Set(wf.RouteHeader, de.route)
 		}
 	}
 	httperr.WriteExtra(w, g.log.With("request_id", id, "host", r.Host, "path", r.URL.Path), err, extra)

@@ -170,7 +170,7 @@ func (m *Meter) Provider() wf.Address { return m.provider }
 
 // Authorize implements provider.Payments.
 func (m *Meter) Authorize(ctx context.Context, fn wf.CID, owner wf.Address, h http.Header) (provider.Charge, error) {
-	if vs := h.Values(chain.VoucherHeader); len(vs) > 0 {
+	if vs := h.Values(wf.VoucherHeader); len(vs) > 0 {
 		return m.authorizeCaller(ctx, fn, vs)
 	}
 	return m.authorizeOwner(ctx, fn, owner)
@@ -199,7 +199,7 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 	case oc.maxPrice.Sign() == 0:
 		return nil, req("no_allowance", "the function owner has not approved this provider to charge it, and the request carries no voucher",
 			map[string]any{"fix": approve(), "orPayYourself": fmt.Sprintf("send %s: wf voucher --provider %s --amount %s",
-				chain.VoucherHeader, chain.ChecksumAddress(m.provider), usdc(m.price))})
+				wf.VoucherHeader, chain.ChecksumAddress(m.provider), usdc(m.price))})
 	case oc.maxPrice.Cmp(m.price) < 0:
 		return nil, req("price_cap", fmt.Sprintf("the owner's price cap %s is below this provider's price %s", oc.maxPrice, m.price),
 			map[string]any{"maxPricePerRequest": oc.maxPrice.String(), "fix": approve()})
@@ -240,9 +240,9 @@ func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string)
 		return &RequiredError{msg: msg, details: d}
 	}
 	fix := fmt.Sprintf("send %s with a voucher for provider %s on chain %s (escrow %s): wf voucher --provider %s --amount <cumulative USDC>",
-		chain.VoucherHeader, chain.ChecksumAddress(m.provider), m.chainID, chain.ChecksumAddress(m.escrow), chain.ChecksumAddress(m.provider))
+		wf.VoucherHeader, chain.ChecksumAddress(m.provider), m.chainID, chain.ChecksumAddress(m.escrow), chain.ChecksumAddress(m.provider))
 	if len(values) != 1 {
-		return nil, req("malformed_voucher", "send exactly one "+chain.VoucherHeader+" header", wf.Address{}, map[string]any{"fix": fix})
+		return nil, req("malformed_voucher", "send exactly one "+wf.VoucherHeader+" header", wf.Address{}, map[string]any{"fix": fix})
 	}
 	sv, err := chain.DecodeVoucher(values[0])
 	if err != nil {
@@ -273,7 +273,7 @@ func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string)
 			return req("voucher_too_low", fmt.Sprintf("the voucher's cumulative amount %s does not cover %s (everything charged so far plus this request)", sv.CumulativeAmount, need),
 				sv.Payer, map[string]any{"needed": need.String(), "cumulative": sv.CumulativeAmount.String(),
 					"fix": fmt.Sprintf("send %s with a cumulative amount of at least %s: wf voucher --provider %s --amount %s",
-						chain.VoucherHeader, need, chain.ChecksumAddress(m.provider), usdc(need))})
+						wf.VoucherHeader, need, chain.ChecksumAddress(m.provider), usdc(need))})
 		}
 		// The escrow must hold what the voucher will be redeemed for.
 		owed := new(big.Int).Sub(need, oc.settledBefore)
@@ -437,7 +437,7 @@ func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID) (http.He
 		return http.Header{}, nil
 	}
 	h := http.Header{}
-	h.Set(ReceiptHeader, EncodeReceipt(r))
+	h.Set(wf.ReceiptHeader, EncodeReceipt(r))
 	return h, nil
 }
 

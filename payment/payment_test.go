@@ -143,23 +143,23 @@ func (f *fixture) invoke(fn wf.CID, path string, h http.Header) response {
 // returns it.
 func (f *fixture) receipt(r response) payment.Receipt {
 	f.t.Helper()
-	if got := r.header.Get(payment.PriceHeader); got != "100" {
-		f.t.Errorf("%s = %q, want 100", payment.PriceHeader, got)
+	if got := r.header.Get(wf.PriceHeader); got != "100" {
+		f.t.Errorf("%s = %q, want 100", wf.PriceHeader, got)
 	}
-	rc, err := payment.DecodeReceipt(r.header.Get(payment.ReceiptHeader))
+	rc, err := payment.DecodeReceipt(r.header.Get(wf.ReceiptHeader))
 	if err != nil {
 		f.t.Fatalf("receipt: %v (status %d, body %q)", err, r.status, r.body)
 	}
 	if err := payment.VerifyReceipt(rc, f.prov.Address()); err != nil {
 		f.t.Fatalf("receipt: %v", err)
 	}
-	if rc.RequestID.String() != r.header.Get("X-Request-Id") {
-		f.t.Errorf("receipt is for request %s, response is %q", rc.RequestID, r.header.Get("X-Request-Id"))
+	if rc.RequestID.String() != r.header.Get(wf.RequestIDHeader) {
+		f.t.Errorf("receipt is for request %s, response is %q", rc.RequestID, r.header.Get(wf.RequestIDHeader))
 	}
 	return rc
 }
 
-func voucherHeader(v string) http.Header { return http.Header{chain.VoucherHeader: {v}} }
+func voucherHeader(v string) http.Header { return http.Header{wf.VoucherHeader: {v}} }
 
 // A receipt has one encoding: DecodeReceipt refuses every other spelling
 // of what the provider signed, so one receipt cannot be shown as several.
@@ -341,7 +341,7 @@ func TestPaymentRequired(t *testing.T) {
 		{"two voucher headers", "malformed_voucher", func(t *testing.T) (wf.CID, http.Header, int) {
 			c := f.payer()
 			v := f.voucher(c, f.prov.Address(), price, future)
-			return f.deploy(f.payer(), templates.HelloWasm, wftest.Spec()), http.Header{chain.VoucherHeader: {v, v}}, 0
+			return f.deploy(f.payer(), templates.HelloWasm, wftest.Spec()), http.Header{wf.VoucherHeader: {v, v}}, 0
 		}},
 		{"voucher signed by someone else", "bad_signature", func(t *testing.T) (wf.CID, http.Header, int) {
 			c, mallory := f.payer(), f.payer()
@@ -389,10 +389,10 @@ func TestPaymentRequired(t *testing.T) {
 			if r.status != http.StatusPaymentRequired {
 				t.Fatalf("status %d, want 402: %s", r.status, r.body)
 			}
-			if r.header.Get(payment.ReceiptHeader) != "" {
+			if r.header.Get(wf.ReceiptHeader) != "" {
 				t.Error("a 402 carries a receipt")
 			}
-			if r.header.Get(payment.PriceHeader) != "100" {
+			if r.header.Get(wf.PriceHeader) != "100" {
 				t.Errorf("402 without the price: %v", r.header)
 			}
 			var b httperr.Body
@@ -501,7 +501,7 @@ func TestFailuresArePaid(t *testing.T) {
 			}
 			if tc.charged {
 				f.receipt(r)
-			} else if r.header.Get(payment.ReceiptHeader) != "" {
+			} else if r.header.Get(wf.ReceiptHeader) != "" {
 				t.Error("receipt on an uncharged response")
 			}
 		})
@@ -513,8 +513,8 @@ func TestFailuresArePaid(t *testing.T) {
 			t.Fatal(err)
 		}
 		resp.Body.Close()
-		if resp.StatusCode != 413 || resp.Header.Get(payment.ReceiptHeader) != "" {
-			t.Errorf("status %d receipt %q", resp.StatusCode, resp.Header.Get(payment.ReceiptHeader))
+		if resp.StatusCode != 413 || resp.Header.Get(wf.ReceiptHeader) != "" {
+			t.Errorf("status %d receipt %q", resp.StatusCode, resp.Header.Get(wf.ReceiptHeader))
 		}
 	})
 }

@@ -10,17 +10,6 @@ import (
 	"github.com/webfunctions/wf/wf"
 )
 
-// Response headers of a paid provider.
-const (
-	// PriceHeader is the price of a request in token base units, a decimal
-	// integer (USDC has 6 decimals: 100 is 0.0001 USDC). It is on every
-	// invocation response of a paid provider, charged or not.
-	PriceHeader = "X-WF-Price"
-	// ReceiptHeader is on every charged response: the provider's signed
-	// Receipt, encoded by EncodeReceipt.
-	ReceiptHeader = "X-WF-Receipt"
-)
-
 // Receipt is what X-WF-Receipt carries: a chain.ChargeReceipt (which
 // names the request by its id) and the provider's signature.
 type Receipt struct {

@@ -176,7 +176,7 @@ type ctxKey struct{}
 // serveHTTP tags every request with an id and a logger that carries it.
 func (p *Provider) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	id := wf.NewRequestID()
-	w.Header().Set("X-Request-Id", id.String())
+	w.Header().Set(wf.RequestIDHeader, id.String())
 	log := p.log.With("request_id", id.String())
 	r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, reqInfo{id: id, log: log}))
 	p.mux.ServeHTTP(w, r)

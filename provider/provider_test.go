@@ -59,7 +59,7 @@ func wantError(t *testing.T, resp *http.Response, body []byte, status int, code 
 	if err := json.Unmarshal(body, &e); err != nil || e.Error.Code != code || e.Error.Message == "" {
 		t.Fatalf("error body %s, want code %q with a message", body, code)
 	}
-	if resp.Header.Get("X-Request-Id") == "" {
+	if resp.Header.Get(wf.RequestIDHeader) == "" {
 		t.Error("no X-Request-Id")
 	}
 }

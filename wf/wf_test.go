@@ -3,6 +3,8 @@ package wf_test
 import (
 	"encoding/json"
 	"errors"
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/webfunctions/wf/wf"
@@ -95,5 +97,13 @@ func TestDecodeJSON(t *testing.T) {
 				t.Fatalf("DecodeJSON(%q) = %v, want ok %v", tc.in, err, tc.ok)
 			}
 		})
+	}
+}
+
+func TestHeaderPrefix(t *testing.T) {
+	for _, h := range []string{wf.VoucherHeader, wf.PriceHeader, wf.ReceiptHeader, wf.DurationHeader, wf.RouteHeader, wf.HopsHeader} {
+		if !strings.HasPrefix(http.CanonicalHeaderKey(h), wf.HeaderPrefix) {
+			t.Errorf("%s does not start with %s once canonical", h, wf.HeaderPrefix)
+		}
 	}
 }
