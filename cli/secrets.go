@@ -393,7 +393,7 @@ func fetchSpec(ctx context.Context, baseURL string, c wf.CID) (*wf.SignedSpec, e
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("fetch %s from %s: %w", c, baseURL, client.ResponseError(resp.StatusCode, b))
 	}
-	if spec.BlockCID(b) != c {
+	if wf.SumCID(wf.CodecJSON, b) != c {
 		return nil, fmt.Errorf("%w: %s answered a block that is not %s", wf.ErrInvalid, baseURL, c)
 	}
 	return spec.Decode(b)

@@ -78,7 +78,7 @@ func PackSealed(ctx context.Context, module io.Reader, s wf.Spec, key *chain.Key
 		s.Code.Encrypted = sl.EncryptCode
 		s.Sealed = &wf.Sealed{Format: seal.FormatVersion}
 		if sl.Secrets != nil {
-			s.Sealed.Secrets = seal.BlockCID(sl.Secrets)
+			s.Sealed.Secrets = wf.SumCID(wf.CodecRaw, sl.Secrets)
 		}
 		for _, to := range sl.To {
 			g, err := seal.Grant(sl.DataKey, to, key.Address())

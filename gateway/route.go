@@ -476,7 +476,7 @@ func (r *router) access(c wf.CID) (access, bool) {
 // function. The owner's signature is not checked: the CID fixes the bytes,
 // and providers refuse a badly signed spec whatever the gateway decides.
 func (r *router) learn(c wf.CID, name string, b []byte) bool {
-	if spec.BlockCID(b) != c {
+	if wf.SumCID(wf.CodecJSON, b) != c {
 		r.g.metrics.specs.WithLabelValues("mismatch").Inc()
 		r.g.log.Warn("provider served a block that does not hash to its CID", "provider", name, "cid", c)
 		return false

@@ -150,7 +150,7 @@ func TestDeployRejects(t *testing.T) {
 
 	// An unrelated block riding along is not stored.
 	stray := []byte("unrelated data")
-	strayCID := spec.BlockCID(stray)
+	strayCID := wf.SumCID(wf.CodecJSON, stray)
 	resp, body := call(t, "POST", env.URL+"/v1/car", string(carOf(t, []wf.CID{root}, append(blocks, block{strayCID, stray}))))
 	if resp.StatusCode != http.StatusCreated {
 		t.Fatalf("deploy with a stray block: %d %s", resp.StatusCode, body)

@@ -165,14 +165,14 @@ func publish(t *testing.T, wasm []byte, self *seal.Keyring, to ...*seal.PublicKe
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Put(ctx, seal.BlockCID(block), block); err != nil {
+	if err := st.Put(ctx, wf.SumCID(wf.CodecRaw, block), block); err != nil {
 		t.Fatal(err)
 	}
 	s := wf.Spec{
 		Version: wf.SpecVersionSealed, Runtime: wf.RuntimeWAGI,
 		Code:  wf.Code{CID: code, Layout: wf.KuboLayout, Encrypted: true},
 		Owner: owner, Created: spec.Now(now),
-		Sealed: &wf.Sealed{Format: seal.FormatVersion, Secrets: seal.BlockCID(block)},
+		Sealed: &wf.Sealed{Format: seal.FormatVersion, Secrets: wf.SumCID(wf.CodecRaw, block)},
 	}
 	for _, pk := range append([]*seal.PublicKey{self.Current()}, to...) {
 		g, err := seal.Grant(dk, pk, owner)
@@ -253,7 +253,7 @@ func TestTwoProvidersOneUpload(t *testing.T) {
 	if !slices.Equal(before, after) {
 		t.Fatalf("the grant changed the ciphertext blocks:\n%v\n%v", before, after)
 	}
-	if c2 == pub.specCID || spec.BlockCID(specBlock) != c2 {
+	if c2 == pub.specCID || wf.SumCID(wf.CodecJSON, specBlock) != c2 {
 		t.Fatal("the grant did not make a new spec CID")
 	}
 	if m, _ := pub.blocks.Len(); m != n {
@@ -389,7 +389,7 @@ func TestTamper(t *testing.T) {
 			if tc.block != nil {
 				b = tc.block
 				// Stored under its own CID, as a spec pointing at it would be.
-				s.Sealed.Secrets = seal.BlockCID(b)
+				s.Sealed.Secrets = wf.SumCID(wf.CodecRaw, b)
 			}
 			st.Put(ctx, s.Sealed.Secrets, b)
 			_, err := opener(t, p1, st, "p1").Secrets(ctx, pub.specCID, &s)

@@ -9,7 +9,6 @@ package spec
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"path"
@@ -143,18 +142,11 @@ func Encode(ss *wf.SignedSpec) ([]byte, wf.CID, error) {
 	if err != nil {
 		return nil, wf.CID{}, err
 	}
-	return b, BlockCID(b), nil
+	return b, wf.SumCID(wf.CodecJSON, b), nil
 }
 
-// BlockCID is the CID of a spec block's bytes.
-func BlockCID(b []byte) wf.CID {
-	sum := sha256.Sum256(b)
-	c, _ := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x12, 0x20}, sum[:]...))
-	return c
-}
-
-// IsBlockCID reports whether c has BlockCID's shape (CIDv1, json,
-// sha2-256), so it can address a spec block: a function.
+// IsBlockCID reports whether c has the shape of a spec block's CID
+// (Encode's: CIDv1, json, sha2-256), so it can address a function.
 func IsBlockCID(c wf.CID) bool {
 	mh := c.Multihash()
 	return c.Version() == 1 && c.Codec() == wf.CodecJSON && len(mh) == 34 && mh[0] == 0x12 && mh[1] == 0x20

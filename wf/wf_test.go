@@ -1,6 +1,7 @@
 package wf_test
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -105,5 +106,24 @@ func TestHeaderPrefix(t *testing.T) {
 		if !strings.HasPrefix(http.CanonicalHeaderKey(h), wf.HeaderPrefix) {
 			t.Errorf("%s does not start with %s once canonical", h, wf.HeaderPrefix)
 		}
+	}
+}
+
+func TestSumCID(t *testing.T) {
+	// The empty file as kubo adds it with raw leaves.
+	if got := wf.SumCID(wf.CodecRaw, nil).String(); got != "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku" {
+		t.Errorf("SumCID(raw, empty) = %s", got)
+	}
+	b := []byte(`{"spec":{}}`)
+	sum := sha256.Sum256(b)
+	want, err := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x12, 0x20}, sum[:]...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := wf.SumCID(wf.CodecJSON, b); got != want || got.Codec() != wf.CodecJSON || got.Version() != 1 {
+		t.Errorf("SumCID(json, %s) = %s, want %s", b, got, want)
+	}
+	if again, err := wf.CIDFromBytes(want.Bytes()); err != nil || again != want {
+		t.Errorf("SumCID's bytes do not parse back: %v", err)
 	}
 }
