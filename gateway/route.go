@@ -2,7 +2,6 @@ package gateway
 
 import (
 	"context"
-	"crypto/sha256"
 	"fmt"
 	"io"
 	"maps"
@@ -453,10 +452,7 @@ func (r *router) unroutable(a access, c wf.CID, ps []chain.Provider) error {
 // 2.5 µs for a hybrid key, hence the cache in keyIDs). An entry without a
 // key has the invalid zero id.
 func sealingKeyID(p chain.Provider) wf.KeyID {
-	if len(p.SealingKey) == 0 {
-		return wf.KeyID{}
-	}
-	return sha256.Sum256(p.SealingKey)
+	return wf.KeyIDOf(p.SealingKey)
 }
 
 // access returns what is known of c's spec. A CID that cannot address a

@@ -127,3 +127,17 @@ func TestSumCID(t *testing.T) {
 		t.Errorf("SumCID's bytes do not parse back: %v", err)
 	}
 }
+
+func TestKeyIDOf(t *testing.T) {
+	enc := []byte("WFPK\x01 a sealing public key")
+	id := wf.KeyIDOf(enc)
+	if want := sha256.Sum256(enc); id != wf.KeyID(want) || id.IsZero() {
+		t.Errorf("KeyIDOf = %s, want the SHA-256 of the encoding", id)
+	}
+	if back, err := wf.ParseKeyID(id.String()); err != nil || back != id {
+		t.Errorf("ParseKeyID(String()) = %s, %v", back, err)
+	}
+	if !wf.KeyIDOf(nil).IsZero() {
+		t.Error("no key has a valid id")
+	}
+}
