@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"math/big"
 	"strings"
 	"time"
 
@@ -72,35 +71,19 @@ func DecodeVoucher(s string) (SignedVoucher, error) {
 	if w.V != 1 {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: version %d, want 1", wf.ErrInvalid, w.V)
 	}
-	amt, ok := ParseAmount(w.Amount)
-	if !ok {
-		return SignedVoucher{}, fmt.Errorf("%w: voucher: amount %q is not a decimal integer without leading zeros", wf.ErrInvalid, w.Amount)
+	amt, err := wf.ParseAmount(w.Amount)
+	if err != nil {
+		return SignedVoucher{}, fmt.Errorf("voucher: %w", err)
 	}
 	if w.Signature == (wf.Signature{}) {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: no signature", wf.ErrInvalid)
 	}
 	sv := SignedVoucher{
-		Voucher:   Voucher{Payer: w.Payer, Provider: w.Provider, CumulativeAmount: amt, Expiry: time.Unix(w.Expiry, 0)},
+		Voucher:   Voucher{Payer: w.Payer, Provider: w.Provider, CumulativeAmount: amt.Big(), Expiry: time.Unix(w.Expiry, 0)},
 		Signature: w.Signature,
 	}
 	if err := sv.check(); err != nil {
 		return SignedVoucher{}, err
 	}
 	return sv, nil
-}
-
-// ParseAmount parses an amount in token base units as it travels in
-// vouchers and receipts: digits only (no sign, no spaces, no leading zeros,
-// so each amount has one spelling), at most 78 of them (uint256 has 78
-// decimal digits).
-func ParseAmount(s string) (*big.Int, bool) {
-	if s == "" || len(s) > 78 || (s[0] == '0' && len(s) > 1) {
-		return nil, false
-	}
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return nil, false
-		}
-	}
-	return new(big.Int).SetString(s, 10)
 }

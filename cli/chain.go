@@ -207,7 +207,7 @@ func (a *App) cmdContractsMint(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Stdout, "minted %s USDC to %s; it holds %s USDC (%s)\n", formatUSDC(amt), chain.ChecksumAddress(dst), formatUSDC(bal), txNote(r))
+	fmt.Fprintf(a.Stdout, "minted %s USDC to %s; it holds %s USDC (%s)\n", wf.NewAmount(amt).USDC(), chain.ChecksumAddress(dst), wf.NewAmount(bal).USDC(), txNote(r))
 	return nil
 }
 

@@ -54,13 +54,13 @@ func newDevChain(t *testing.T) *devChain {
 // as returns a chain client for dev account i, on the same chain.
 func (d *devChain) as(i int) *chain.Client { return d.sim.Client(chain.DevKey(i)) }
 
+// usdc is s USDC in base units.
 func usdc(s string) *big.Int {
-	n, ok := new(big.Rat).SetString(s)
-	if !ok {
-		panic(s)
+	a, err := wfcore.ParseUSDC(s)
+	if err != nil {
+		panic(err)
 	}
-	n.Mul(n, big.NewRat(1_000_000, 1))
-	return new(big.Int).Quo(n.Num(), n.Denom())
+	return a.Big()
 }
 
 func mustAddr(t *testing.T, s string) wfcore.Address {

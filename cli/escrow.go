@@ -68,7 +68,7 @@ func (a *App) cmdEscrowDeposit(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.Stdout, "deposited %s USDC for %s; escrow balance %s USDC (%s)\n",
-		formatUSDC(amt), chain.ChecksumAddress(payer), formatUSDC(acc.Balance), txNote(r))
+		wf.NewAmount(amt).USDC(), chain.ChecksumAddress(payer), wf.NewAmount(acc.Balance).USDC(), txNote(r))
 	return nil
 }
 
@@ -123,9 +123,9 @@ func (a *App) cmdEscrowApprove(ctx context.Context, args []string) error {
 		return explain(err)
 	}
 	fmt.Fprintf(a.Stdout, "approved %s to take up to %s USDC, at most %s USDC per request (%s)\n",
-		providerLabel(pos[0], prov), formatUSDC(budget), formatUSDC(maxPrice), txNote(r))
+		providerLabel(pos[0], prov), wf.NewAmount(budget).USDC(), wf.NewAmount(maxPrice).USDC(), txNote(r))
 	if acc.Balance.Cmp(budget) < 0 {
-		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, is below the budget\n", formatUSDC(acc.Balance))
+		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, is below the budget\n", wf.NewAmount(acc.Balance).USDC())
 	}
 	return nil
 }
@@ -203,9 +203,9 @@ func (a *App) cmdEscrowBalance(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Stdout, "account    %s\nescrow     %s USDC\nwallet     %s USDC\n", chain.ChecksumAddress(who), formatUSDC(acc.Balance), formatUSDC(wallet))
+	fmt.Fprintf(a.Stdout, "account    %s\nescrow     %s USDC\nwallet     %s USDC\n", chain.ChecksumAddress(who), wf.NewAmount(acc.Balance).USDC(), wf.NewAmount(wallet).USDC())
 	if acc.PendingWithdrawal.Sign() > 0 {
-		fmt.Fprintf(a.Stdout, "withdrawal %s USDC pending: %s\n", formatUSDC(acc.PendingWithdrawal), readyAt(acc.WithdrawableAt, chainNow(ctx, c)))
+		fmt.Fprintf(a.Stdout, "withdrawal %s USDC pending: %s\n", wf.NewAmount(acc.PendingWithdrawal).USDC(), readyAt(acc.WithdrawableAt, chainNow(ctx, c)))
 	}
 	// Allowances exist per provider address: look at the registered ones.
 	ps, err := c.ListProviders(ctx)
@@ -230,7 +230,7 @@ func (a *App) cmdEscrowBalance(ctx context.Context, args []string) error {
 			continue
 		}
 		fmt.Fprintf(a.Stdout, "approved   %s %v: budget left %s USDC, at most %s USDC per request\n",
-			chain.ChecksumAddress(p), names[p], formatUSDC(al.Budget), formatUSDC(al.MaxPricePerRequest))
+			chain.ChecksumAddress(p), names[p], wf.NewAmount(al.Budget).USDC(), wf.NewAmount(al.MaxPricePerRequest).USDC())
 	}
 	return nil
 }
@@ -280,7 +280,7 @@ func (a *App) cmdEscrowWithdraw(ctx context.Context, args []string) error {
 			return err
 		}
 		fmt.Fprintf(a.Stdout, "requested a withdrawal of %s USDC (%s)\nProviders can still settle during the %s delay; %s with `wf escrow withdraw`.\n",
-			formatUSDC(amt), txNote(r), delay, readyAt(acc.WithdrawableAt, chainNow(ctx, c)))
+			wf.NewAmount(amt).USDC(), txNote(r), delay, readyAt(acc.WithdrawableAt, chainNow(ctx, c)))
 	default:
 		// Step two: complete.
 		before, err := c.TokenBalance(ctx, key.Address())
@@ -292,7 +292,7 @@ func (a *App) cmdEscrowWithdraw(ctx context.Context, args []string) error {
 			var re *chain.RevertError
 			if errors.As(err, &re) && re.Name == "WithdrawalNotReady" {
 				if acc, aerr := c.Account(ctx, key.Address()); aerr == nil {
-					return &userError{fmt.Sprintf("the withdrawal of %s USDC is not ready: %s", formatUSDC(acc.PendingWithdrawal), readyAt(acc.WithdrawableAt, chainNow(ctx, c))), err}
+					return &userError{fmt.Sprintf("the withdrawal of %s USDC is not ready: %s", wf.NewAmount(acc.PendingWithdrawal).USDC(), readyAt(acc.WithdrawableAt, chainNow(ctx, c))), err}
 				}
 			}
 			return explain(err)
@@ -301,7 +301,7 @@ func (a *App) cmdEscrowWithdraw(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.Stdout, "withdrew %s USDC to %s (%s)\n", formatUSDC(new(big.Int).Sub(after, before)), chain.ChecksumAddress(key.Address()), txNote(r))
+		fmt.Fprintf(a.Stdout, "withdrew %s USDC to %s (%s)\n", wf.NewAmount(new(big.Int).Sub(after, before)).USDC(), chain.ChecksumAddress(key.Address()), txNote(r))
 	}
 	return nil
 }
@@ -347,9 +347,9 @@ func (a *App) cmdVoucher(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintln(a.Stdout, h)
 	fmt.Fprintf(a.Stderr, "voucher from %s to %s for %s USDC in total, redeemable until %s\nsend it with: curl -H '%s: %s' ...\n",
-		chain.ChecksumAddress(key.Address()), providerLabel(*provS, prov), formatUSDC(amt), exp.UTC().Format(time.RFC3339), wf.VoucherHeader, h)
+		chain.ChecksumAddress(key.Address()), providerLabel(*provS, prov), wf.NewAmount(amt).USDC(), exp.UTC().Format(time.RFC3339), wf.VoucherHeader, h)
 	if acc, err := c.Account(ctx, key.Address()); err == nil && acc.Balance.Cmp(amt) < 0 {
-		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, does not cover it; the provider will refuse it until it does\n", formatUSDC(acc.Balance))
+		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, does not cover it; the provider will refuse it until it does\n", wf.NewAmount(acc.Balance).USDC())
 	}
 	return nil
 }

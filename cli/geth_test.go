@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"math/big"
 	"net/http"
@@ -400,7 +399,7 @@ func payFlow(t *testing.T, url string) gasFigures {
 	for round, op := range []string{"redeem voucher (first)", "redeem voucher (steady)"} {
 		start := time.Now()
 		cum := times((round + 1) * n)
-		v := strings.TrimSpace(mustWF(t, env, "voucher", "--provider", "geth-node", "--amount", usdcText(cum), "--expires", "1h", "--key", "dev:1"))
+		v := strings.TrimSpace(mustWF(t, env, "voucher", "--provider", "geth-node", "--amount", wfcore.NewAmount(cum).USDC(), "--expires", "1h", "--key", "dev:1"))
 		for i := range n {
 			resp, body := invoke(t, fnURL, http.Header{wfcore.VoucherHeader: {v}})
 			wantCharged(t, resp, body, fn, caller.Address(), prov.Address(), "caller", price, times(round*n+i+1))
@@ -467,12 +466,6 @@ func payFlow(t *testing.T, url string) gasFigures {
 	_, err = wf(t, env, "escrow", "withdraw", "--key", "dev")
 	wantErr(t, err, "is not ready: it can be completed from")
 	return gas
-}
-
-// usdcText formats base units as the decimal USDC wf takes.
-func usdcText(x *big.Int) string {
-	q, r := new(big.Int).QuoRem(x, big.NewInt(1_000_000), new(big.Int))
-	return fmt.Sprintf("%s.%06d", q, r.Int64())
 }
 
 // devAddr is the address of --key dev.

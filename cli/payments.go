@@ -15,6 +15,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/wf"
 )
 
 // settleFlags are how a paid provider prices and settles.
@@ -177,7 +178,7 @@ func (a *App) devPayments(chainListen string, sf *settleFlags) func(ctx context.
 			return fail(err)
 		}
 		log.Info("dev chain", "rpc", dev.rpc, "provider", chain.ChecksumAddress(prov.Address()),
-			"publisher", chain.ChecksumAddress(publisher.Address()), "budget", formatUSDC(dev.budget)+" USDC")
+			"publisher", chain.ChecksumAddress(publisher.Address()), "budget", wf.NewAmount(dev.budget).USDC()+" USDC")
 		p.dev = dev
 		stop := p.stop
 		p.stop = func() {

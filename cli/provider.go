@@ -254,7 +254,7 @@ Try it:
   curl -d 'WebFunctions' %s
   wf logs %s --provider %s --key dev
 `, url, pf.data, chain.ChecksumAddress(dev.publisher.Address()), fn, sf.price,
-			strings.TrimSuffix(formatUSDC(dev.budget), ".000000"), dev.rpc, res.URL, res.URL, fn, url)
+			strings.TrimSuffix(wf.NewAmount(dev.budget).USDC(), ".000000"), dev.rpc, res.URL, res.URL, fn, url)
 		fmt.Fprintf(a.Stdout, `
 Through the gateway at %[1]s, which routes by the on-chain registry:
   curl '%[1]s/p/dev/%[2]s/?name=you'

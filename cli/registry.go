@@ -57,11 +57,11 @@ func (e *entryFlags) apply(p *chain.Provider, set map[string]bool) error {
 		p.Endpoint = strings.TrimRight(e.endpoint, "/")
 	}
 	if set["price"] {
-		n, err := parseUSDC(e.price)
+		n, err := wf.ParseUSDC(e.price)
 		if err != nil {
 			return fmt.Errorf("--price: %w", err)
 		}
-		p.PricePerRequest = n
+		p.PricePerRequest = n.Big()
 	}
 	if set["sealing-key"] {
 		if e.sealingKey == "" {
@@ -124,7 +124,7 @@ func (a *App) cmdProviderRegister(ctx context.Context, args []string) error {
 		return explain(err)
 	}
 	fmt.Fprintf(a.Stdout, "registered %q for %s: %s at %s USDC per request (%s)\n",
-		p.Name, chain.ChecksumAddress(key.Address()), p.Endpoint, formatUSDC(p.PricePerRequest), txNote(r))
+		p.Name, chain.ChecksumAddress(key.Address()), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), txNote(r))
 	return nil
 }
 
@@ -161,7 +161,7 @@ func (a *App) cmdProviderUpdate(ctx context.Context, args []string) error {
 	if err != nil {
 		return explain(err)
 	}
-	fmt.Fprintf(a.Stdout, "updated %q: %s at %s USDC per request (%s)\n", p.Name, p.Endpoint, formatUSDC(p.PricePerRequest), txNote(r))
+	fmt.Fprintf(a.Stdout, "updated %q: %s at %s USDC per request (%s)\n", p.Name, p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), txNote(r))
 	return nil
 }
 
@@ -194,7 +194,7 @@ func (a *App) cmdProviderShow(ctx context.Context, args []string) error {
 		md = "-"
 	}
 	fmt.Fprintf(a.Stdout, "name         %s\nowner        %s\nendpoint     %s\nprice        %s USDC per request\nsealing key  %s\nmetadata     %s\n",
-		p.Name, chain.ChecksumAddress(p.Owner), p.Endpoint, formatUSDC(p.PricePerRequest), sk, md)
+		p.Name, chain.ChecksumAddress(p.Owner), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), sk, md)
 	return nil
 }
 
@@ -248,7 +248,7 @@ func (a *App) cmdProviders(ctx context.Context, args []string) error {
 	tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tADDRESS\tPRICE (USDC)\tENDPOINT")
 	for _, p := range ps {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, chain.ChecksumAddress(p.Owner), formatUSDC(p.PricePerRequest), p.Endpoint)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, chain.ChecksumAddress(p.Owner), wf.NewAmount(p.PricePerRequest).USDC(), p.Endpoint)
 	}
 	return tw.Flush()
 }

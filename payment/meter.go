@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"math/big"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 
@@ -185,7 +184,7 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 	// Built only for a 402: checksummed addresses cost microseconds.
 	approve := func() string {
 		return fmt.Sprintf("the function owner %s runs: wf escrow approve %s --budget <USDC> --max-price %s",
-			chain.ChecksumAddress(owner), chain.ChecksumAddress(m.provider), usdc(m.price))
+			chain.ChecksumAddress(owner), chain.ChecksumAddress(m.provider), wf.NewAmount(m.price).USDC())
 	}
 	req := func(code, msg string, extra map[string]any) error {
 		d := map[string]any{"mode": "owner", "payer": chain.ChecksumAddress(owner), "provider": chain.ChecksumAddress(m.provider),
@@ -199,7 +198,7 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 	case oc.maxPrice.Sign() == 0:
 		return nil, req("no_allowance", "the function owner has not approved this provider to charge it, and the request carries no voucher",
 			map[string]any{"fix": approve(), "orPayYourself": fmt.Sprintf("send %s: wf voucher --provider %s --amount %s",
-				wf.VoucherHeader, chain.ChecksumAddress(m.provider), usdc(m.price))})
+				wf.VoucherHeader, chain.ChecksumAddress(m.provider), wf.NewAmount(m.price).USDC())})
 	case oc.maxPrice.Cmp(m.price) < 0:
 		return nil, req("price_cap", fmt.Sprintf("the owner's price cap %s is below this provider's price %s", oc.maxPrice, m.price),
 			map[string]any{"maxPricePerRequest": oc.maxPrice.String(), "fix": approve()})
@@ -273,7 +272,7 @@ func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string)
 			return req("voucher_too_low", fmt.Sprintf("the voucher's cumulative amount %s does not cover %s (everything charged so far plus this request)", sv.CumulativeAmount, need),
 				sv.Payer, map[string]any{"needed": need.String(), "cumulative": sv.CumulativeAmount.String(),
 					"fix": fmt.Sprintf("send %s with a cumulative amount of at least %s: wf voucher --provider %s --amount %s",
-						wf.VoucherHeader, need, chain.ChecksumAddress(m.provider), usdc(need))})
+						wf.VoucherHeader, need, chain.ChecksumAddress(m.provider), wf.NewAmount(need).USDC())})
 		}
 		// The escrow must hold what the voucher will be redeemed for.
 		owed := new(big.Int).Sub(need, oc.settledBefore)
@@ -287,13 +286,6 @@ func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string)
 		return nil, err
 	}
 	return &charge{m: m, key: key, fn: fn, voucher: &sv}, nil
-}
-
-// usdc formats base units as USDC (6 decimals), as the wf command line
-// takes amounts.
-func usdc(x *big.Int) string {
-	q, r := new(big.Int).QuoRem(x, big.NewInt(1_000_000), new(big.Int))
-	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%s.%06d", q, r.Int64()), "0"), ".")
 }
 
 func nonNeg(x *big.Int) *big.Int {

@@ -61,13 +61,16 @@ func DecodeReceipt(s string) (Receipt, error) {
 	if w.V != 1 {
 		return Receipt{}, fmt.Errorf("%w: receipt: version %d, want 1", wf.ErrInvalid, w.V)
 	}
-	a, ok1 := chain.ParseAmount(w.Amount)
-	c, ok2 := chain.ParseAmount(w.Cumulative)
-	if !ok1 || !ok2 {
-		return Receipt{}, fmt.Errorf("%w: receipt: amounts must be decimal integers without sign or leading zeros", wf.ErrInvalid)
+	a, err := wf.ParseAmount(w.Amount)
+	if err != nil {
+		return Receipt{}, fmt.Errorf("receipt: %w", err)
+	}
+	c, err := wf.ParseAmount(w.Cumulative)
+	if err != nil {
+		return Receipt{}, fmt.Errorf("receipt: cumulative: %w", err)
 	}
 	return Receipt{ChargeReceipt: chain.ChargeReceipt{Function: w.Function, Payer: w.Payer, Mode: w.Mode,
-		Amount: a, Cumulative: c, RequestID: w.Request}, Signature: w.Signature}, nil
+		Amount: a.Big(), Cumulative: c.Big(), RequestID: w.Request}, Signature: w.Signature}, nil
 }
 
 // VerifyReceipt checks that r is signed by provider.
