@@ -138,7 +138,7 @@ func (p Proof) verify(d [32]byte) error {
 		return err
 	}
 	if signer != p.Address {
-		return fmt.Errorf("%w: signature is by %s, not %s", wf.ErrForbidden, ChecksumAddress(signer), ChecksumAddress(p.Address))
+		return fmt.Errorf("%w: signature is by %s, not %s", wf.ErrForbidden, signer.Checksum(), p.Address.Checksum())
 	}
 	return nil
 }

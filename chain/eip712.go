@@ -73,7 +73,7 @@ func VerifySpec(ss *wf.SignedSpec) error {
 		return err
 	}
 	if signer != ss.Spec.Owner {
-		return fmt.Errorf("%w: spec signature is by %s, not the owner %s", wf.ErrInvalid, ChecksumAddress(signer), ChecksumAddress(ss.Spec.Owner))
+		return fmt.Errorf("%w: spec signature is by %s, not the owner %s", wf.ErrInvalid, signer.Checksum(), ss.Spec.Owner.Checksum())
 	}
 	return nil
 }

@@ -114,7 +114,7 @@ func VerifyReceipt(r ChargeReceipt, sig wf.Signature, provider wf.Address) error
 		return err
 	}
 	if signer != provider {
-		return fmt.Errorf("%w: receipt is signed by %s, not the provider %s", wf.ErrInvalid, ChecksumAddress(signer), ChecksumAddress(provider))
+		return fmt.Errorf("%w: receipt is signed by %s, not the provider %s", wf.ErrInvalid, signer.Checksum(), provider.Checksum())
 	}
 	return nil
 }

@@ -94,10 +94,10 @@ Contracts (saved in %s for this URL):
   escrow    %s   withdrawal delay %s
 Dev accounts with 1,000,000 USDC each (their keys are public: dev only):
   --key dev    %s
-`, url, id, a.contractsStore(), chain.ChecksumAddress(ct.Token), chain.ChecksumAddress(ct.Registry), chain.ChecksumAddress(ct.Escrow), *delay,
-		chain.ChecksumAddress(dev.Address()))
+`, url, id, a.contractsStore(), ct.Token.Checksum(), ct.Registry.Checksum(), ct.Escrow.Checksum(), *delay,
+		dev.Address().Checksum())
 	for i, k := range sim.Accounts() {
-		fmt.Fprintf(a.Stdout, "  --key dev:%-3d%s\n", i, chain.ChecksumAddress(k.Address()))
+		fmt.Fprintf(a.Stdout, "  --key dev:%-3d%s\n", i, k.Address().Checksum())
 	}
 	fmt.Fprintf(a.Stdout, "\nTry: wf providers --rpc %s\n", url)
 	if a.Ready != nil {
@@ -170,7 +170,7 @@ func (a *App) cmdContractsDeploy(ctx context.Context, args []string) error {
 		tok = "(MockUSDC: anyone can mint; dev only)"
 	}
 	fmt.Fprintf(a.Stdout, "chain     %s at %s\ntoken     %s %s\nregistry  %s\nescrow    %s (withdrawal delay %s)\nsaved in  %s\n",
-		id, rpc, chain.ChecksumAddress(ct.Token), tok, chain.ChecksumAddress(ct.Registry), chain.ChecksumAddress(ct.Escrow), *delay, a.contractsStore())
+		id, rpc, ct.Token.Checksum(), tok, ct.Registry.Checksum(), ct.Escrow.Checksum(), *delay, a.contractsStore())
 	return nil
 }
 
@@ -207,7 +207,7 @@ func (a *App) cmdContractsMint(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Stdout, "minted %s USDC to %s; it holds %s USDC (%s)\n", wf.NewAmount(amt).USDC(), chain.ChecksumAddress(dst), wf.NewAmount(bal).USDC(), txNote(r))
+	fmt.Fprintf(a.Stdout, "minted %s USDC to %s; it holds %s USDC (%s)\n", wf.NewAmount(amt).USDC(), dst.Checksum(), wf.NewAmount(bal).USDC(), txNote(r))
 	return nil
 }
 
@@ -236,7 +236,7 @@ func (a *App) cmdContractsShow(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.Stdout, "chain     %s at %s\ntoken     %s\nregistry  %s (%d providers)\nescrow    %s (withdrawal delay %s)\n",
-		c.ChainID(), a.rpcURL(o), chain.ChecksumAddress(ct.Token), chain.ChecksumAddress(ct.Registry), n, chain.ChecksumAddress(ct.Escrow), delay)
+		c.ChainID(), a.rpcURL(o), ct.Token.Checksum(), ct.Registry.Checksum(), n, ct.Escrow.Checksum(), delay)
 	return nil
 }
 

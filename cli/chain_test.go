@@ -72,7 +72,7 @@ func mustAddr(t *testing.T, s string) wfcore.Address {
 	return a
 }
 
-func addr(i int) string { return chain.ChecksumAddress(chain.DevKey(i).Address()) }
+func addr(i int) string { return chain.DevKey(i).Address().Checksum() }
 
 // wantErr checks that err is one line containing want.
 func wantErr(t *testing.T, err error, want string) {

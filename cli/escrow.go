@@ -68,7 +68,7 @@ func (a *App) cmdEscrowDeposit(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.Stdout, "deposited %s USDC for %s; escrow balance %s USDC (%s)\n",
-		wf.NewAmount(amt).USDC(), chain.ChecksumAddress(payer), wf.NewAmount(acc.Balance).USDC(), txNote(r))
+		wf.NewAmount(amt).USDC(), payer.Checksum(), wf.NewAmount(acc.Balance).USDC(), txNote(r))
 	return nil
 }
 
@@ -116,7 +116,7 @@ func (a *App) cmdEscrowApprove(ctx context.Context, args []string) error {
 		return err
 	}
 	if acc.Balance.Sign() == 0 && !*allowEmpty {
-		return wf.E(wf.ErrPaymentRequired, fmt.Sprintf("your escrow (%s) is empty, so the provider could not be paid: deposit first with `wf escrow deposit AMOUNT`, or pass --allow-empty", chain.ChecksumAddress(key.Address())), nil)
+		return wf.E(wf.ErrPaymentRequired, fmt.Sprintf("your escrow (%s) is empty, so the provider could not be paid: deposit first with `wf escrow deposit AMOUNT`, or pass --allow-empty", key.Address().Checksum()), nil)
 	}
 	r, err := c.Approve(ctx, prov, maxPrice, budget)
 	if err != nil {
@@ -134,9 +134,9 @@ func (a *App) cmdEscrowApprove(ctx context.Context, args []string) error {
 // registered name with its address.
 func providerLabel(arg string, addr wf.Address) string {
 	if a, err := wf.ParseAddress(arg); err == nil && a == addr {
-		return chain.ChecksumAddress(addr)
+		return addr.Checksum()
 	}
-	return fmt.Sprintf("%q (%s)", arg, chain.ChecksumAddress(addr))
+	return fmt.Sprintf("%q (%s)", arg, addr.Checksum())
 }
 
 func (a *App) cmdEscrowRevoke(ctx context.Context, args []string) error {
@@ -203,7 +203,7 @@ func (a *App) cmdEscrowBalance(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Stdout, "account    %s\nescrow     %s USDC\nwallet     %s USDC\n", chain.ChecksumAddress(who), wf.NewAmount(acc.Balance).USDC(), wf.NewAmount(wallet).USDC())
+	fmt.Fprintf(a.Stdout, "account    %s\nescrow     %s USDC\nwallet     %s USDC\n", who.Checksum(), wf.NewAmount(acc.Balance).USDC(), wf.NewAmount(wallet).USDC())
 	if acc.PendingWithdrawal.Sign() > 0 {
 		fmt.Fprintf(a.Stdout, "withdrawal %s USDC pending: %s\n", wf.NewAmount(acc.PendingWithdrawal).USDC(), readyAt(acc.WithdrawableAt, chainNow(ctx, c)))
 	}
@@ -230,7 +230,7 @@ func (a *App) cmdEscrowBalance(ctx context.Context, args []string) error {
 			continue
 		}
 		fmt.Fprintf(a.Stdout, "approved   %s %v: budget left %s USDC, at most %s USDC per request\n",
-			chain.ChecksumAddress(p), names[p], wf.NewAmount(al.Budget).USDC(), wf.NewAmount(al.MaxPricePerRequest).USDC())
+			p.Checksum(), names[p], wf.NewAmount(al.Budget).USDC(), wf.NewAmount(al.MaxPricePerRequest).USDC())
 	}
 	return nil
 }
@@ -301,7 +301,7 @@ func (a *App) cmdEscrowWithdraw(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.Stdout, "withdrew %s USDC to %s (%s)\n", wf.NewAmount(new(big.Int).Sub(after, before)).USDC(), chain.ChecksumAddress(key.Address()), txNote(r))
+		fmt.Fprintf(a.Stdout, "withdrew %s USDC to %s (%s)\n", wf.NewAmount(new(big.Int).Sub(after, before)).USDC(), key.Address().Checksum(), txNote(r))
 	}
 	return nil
 }
@@ -347,7 +347,7 @@ func (a *App) cmdVoucher(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintln(a.Stdout, h)
 	fmt.Fprintf(a.Stderr, "voucher from %s to %s for %s USDC in total, redeemable until %s\nsend it with: curl -H '%s: %s' ...\n",
-		chain.ChecksumAddress(key.Address()), providerLabel(*provS, prov), wf.NewAmount(amt).USDC(), exp.UTC().Format(time.RFC3339), wf.VoucherHeader, h)
+		key.Address().Checksum(), providerLabel(*provS, prov), wf.NewAmount(amt).USDC(), exp.UTC().Format(time.RFC3339), wf.VoucherHeader, h)
 	if acc, err := c.Account(ctx, key.Address()); err == nil && acc.Balance.Cmp(amt) < 0 {
 		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, does not cover it; the provider will refuse it until it does\n", wf.NewAmount(acc.Balance).USDC())
 	}

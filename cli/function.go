@@ -149,7 +149,7 @@ func (a *App) cmdDeploy(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.Stdout, "%s\n", res.CID)
-	fmt.Fprintf(a.Stderr, "deployed %s (owner %s)\ntry: curl %s\n", res.CID, chain.ChecksumAddress(res.Owner), res.URL)
+	fmt.Fprintf(a.Stderr, "deployed %s (owner %s)\ntry: curl %s\n", res.CID, res.Owner.Checksum(), res.URL)
 	return nil
 }
 

@@ -313,7 +313,7 @@ func payFlow(t *testing.T, url string) gasFigures {
 
 	out := mustWF(t, env, "provider", "register", "geth-node", "--endpoint", p.url, "--price", "0.001", "--sealing-key", "0x"+strings.Repeat("ab", 32), "--key", "dev:2")
 	gas["register"] = gasOf(t, out)
-	if out := mustWF(t, env, "providers"); !strings.Contains(out, "geth-node") || !strings.Contains(out, chain.ChecksumAddress(prov.Address())) {
+	if out := mustWF(t, env, "providers"); !strings.Contains(out, "geth-node") || !strings.Contains(out, prov.Address().Checksum()) {
 		t.Fatalf("providers:\n%s", out)
 	}
 	_, err = wf(t, env, "provider", "register", "geth-node", "--endpoint", "http://127.0.0.1:8081", "--price", "0.001", "--key", "dev:1")
@@ -408,7 +408,7 @@ func payFlow(t *testing.T, url string) gasFigures {
 			// The voucher is used up: one request more is not paid for.
 			resp, body := invoke(t, fnURL, http.Header{wfcore.VoucherHeader: {v}})
 			want402(t, resp, body, price, map[string]string{"mode": "caller", "reason": "voucher_too_low",
-				"payer": chain.ChecksumAddress(caller.Address()), "cumulative": cum.String(), "needed": times(n + 1).String()})
+				"payer": caller.Address().Checksum(), "cumulative": cum.String(), "needed": times(n + 1).String()})
 		}
 		served := time.Since(start)
 		s := waitSettled(2+round+1, times((2+round+1)*n))
@@ -430,7 +430,7 @@ func payFlow(t *testing.T, url string) gasFigures {
 	mustWF(t, env, "escrow", "revoke", "geth-node", "--key", "dev")
 	time.Sleep(2500 * time.Millisecond)
 	resp, body := invoke(t, fnURL, nil)
-	want402(t, resp, body, price, map[string]string{"mode": "owner", "reason": "no_allowance", "payer": chain.ChecksumAddress(owner.Address())})
+	want402(t, resp, body, price, map[string]string{"mode": "owner", "reason": "no_allowance", "payer": owner.Address().Checksum()})
 	// Stopping settles what is pending: nothing.
 	p.stop()
 	if testing.Verbose() {
@@ -474,7 +474,7 @@ func devAddr(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return chain.ChecksumAddress(k.Address())
+	return k.Address().Checksum()
 }
 
 // TestGeth runs the chain commands and a paid provider (payFlow) against a

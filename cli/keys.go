@@ -117,14 +117,14 @@ func (a *App) cmdKeys(ctx context.Context, args []string) error {
 		if err := chain.SaveKeystore(path, k, pw, chain.ScryptStandard); err != nil {
 			return err
 		}
-		fmt.Fprintf(a.Stdout, "%s\n", chain.ChecksumAddress(k.Address()))
+		fmt.Fprintf(a.Stdout, "%s\n", k.Address().Checksum())
 		fmt.Fprintf(a.Stderr, "saved to %s (mode 0600)\n", path)
 	case "show":
 		k, err := a.loadKey(*keyFile, *pwFile)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(a.Stdout, chain.ChecksumAddress(k.Address()))
+		fmt.Fprintln(a.Stdout, k.Address().Checksum())
 	case "export":
 		if !*yes {
 			return usageErr("export prints your private key; pass --yes if you mean it")

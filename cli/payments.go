@@ -83,8 +83,8 @@ func startPayments(ctx context.Context, log *slog.Logger, sf *settleFlags, clien
 	done := make(chan struct{})
 	go func() { defer close(done); m.Run(runCtx) }()
 	charged, settled := m.Totals()
-	log.Info("payments on", "provider", chain.ChecksumAddress(key.Address()), "price", price.String()+" base units",
-		"chain", client.ChainID().String(), "escrow", chain.ChecksumAddress(client.Contracts().Escrow),
+	log.Info("payments on", "provider", key.Address().Checksum(), "price", price.String()+" base units",
+		"chain", client.ChainID().String(), "escrow", client.Contracts().Escrow.Checksum(),
 		"charged", charged.Count, "settled", settled.Count)
 	return &paid{key: key, meter: m, stop: func() {
 		cancel()
@@ -177,8 +177,8 @@ func (a *App) devPayments(chainListen string, sf *settleFlags) func(ctx context.
 		if err != nil {
 			return fail(err)
 		}
-		log.Info("dev chain", "rpc", dev.rpc, "provider", chain.ChecksumAddress(prov.Address()),
-			"publisher", chain.ChecksumAddress(publisher.Address()), "budget", wf.NewAmount(dev.budget).USDC()+" USDC")
+		log.Info("dev chain", "rpc", dev.rpc, "provider", prov.Address().Checksum(),
+			"publisher", publisher.Address().Checksum(), "budget", wf.NewAmount(dev.budget).USDC()+" USDC")
 		p.dev = dev
 		stop := p.stop
 		p.stop = func() {

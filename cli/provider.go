@@ -253,7 +253,7 @@ Try it:
   curl '%s?name=you'
   curl -d 'WebFunctions' %s
   wf logs %s --provider %s --key dev
-`, url, pf.data, chain.ChecksumAddress(dev.publisher.Address()), fn, sf.price,
+`, url, pf.data, dev.publisher.Address().Checksum(), fn, sf.price,
 			strings.TrimSuffix(wf.NewAmount(dev.budget).USDC(), ".000000"), dev.rpc, res.URL, res.URL, fn, url)
 		fmt.Fprintf(a.Stdout, `
 Through the gateway at %[1]s, which routes by the on-chain registry:

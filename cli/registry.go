@@ -124,7 +124,7 @@ func (a *App) cmdProviderRegister(ctx context.Context, args []string) error {
 		return explain(err)
 	}
 	fmt.Fprintf(a.Stdout, "registered %q for %s: %s at %s USDC per request (%s)\n",
-		p.Name, chain.ChecksumAddress(key.Address()), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), txNote(r))
+		p.Name, key.Address().Checksum(), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), txNote(r))
 	return nil
 }
 
@@ -194,7 +194,7 @@ func (a *App) cmdProviderShow(ctx context.Context, args []string) error {
 		md = "-"
 	}
 	fmt.Fprintf(a.Stdout, "name         %s\nowner        %s\nendpoint     %s\nprice        %s USDC per request\nsealing key  %s\nmetadata     %s\n",
-		p.Name, chain.ChecksumAddress(p.Owner), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), sk, md)
+		p.Name, p.Owner.Checksum(), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), sk, md)
 	return nil
 }
 
@@ -248,7 +248,7 @@ func (a *App) cmdProviders(ctx context.Context, args []string) error {
 	tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tADDRESS\tPRICE (USDC)\tENDPOINT")
 	for _, p := range ps {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, chain.ChecksumAddress(p.Owner), wf.NewAmount(p.PricePerRequest).USDC(), p.Endpoint)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, p.Owner.Checksum(), wf.NewAmount(p.PricePerRequest).USDC(), p.Endpoint)
 	}
 	return tw.Flush()
 }

@@ -440,7 +440,7 @@ func (a *App) cmdSecretsGrant(ctx context.Context, verb string, args []string) e
 		return err
 	}
 	if key.Address() != s.Owner {
-		return fmt.Errorf("%w: function %s is owned by %s, not by your key %s", wf.ErrForbidden, c, chain.ChecksumAddress(s.Owner), chain.ChecksumAddress(key.Address()))
+		return fmt.Errorf("%w: function %s is owned by %s, not by your key %s", wf.ErrForbidden, c, s.Owner.Checksum(), key.Address().Checksum())
 	}
 	sealed := *s.Sealed
 	switch verb {

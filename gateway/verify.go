@@ -170,7 +170,7 @@ func (v *verifier) challenge(ctx context.Context, p chain.Provider, base *url.UR
 	}
 	if proof.Address != p.Owner {
 		return wf.E(wf.ErrForbidden, notProven, fmt.Errorf("endpoint answers for %s, the name is registered to %s",
-			chain.ChecksumAddress(proof.Address), chain.ChecksumAddress(p.Owner)))
+			proof.Address.Checksum(), p.Owner.Checksum()))
 	}
 	return nil
 }

@@ -184,10 +184,10 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 	// Built only for a 402: checksummed addresses cost microseconds.
 	approve := func() string {
 		return fmt.Sprintf("the function owner %s runs: wf escrow approve %s --budget <USDC> --max-price %s",
-			chain.ChecksumAddress(owner), chain.ChecksumAddress(m.provider), wf.NewAmount(m.price).USDC())
+			owner.Checksum(), m.provider.Checksum(), wf.NewAmount(m.price).USDC())
 	}
 	req := func(code, msg string, extra map[string]any) error {
-		d := map[string]any{"mode": "owner", "payer": chain.ChecksumAddress(owner), "provider": chain.ChecksumAddress(m.provider),
+		d := map[string]any{"mode": "owner", "payer": owner.Checksum(), "provider": m.provider.Checksum(),
 			"price": m.price.String(), "reason": code}
 		for k, v := range extra {
 			d[k] = v
@@ -198,7 +198,7 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 	case oc.maxPrice.Sign() == 0:
 		return nil, req("no_allowance", "the function owner has not approved this provider to charge it, and the request carries no voucher",
 			map[string]any{"fix": approve(), "orPayYourself": fmt.Sprintf("send %s: wf voucher --provider %s --amount %s",
-				wf.VoucherHeader, chain.ChecksumAddress(m.provider), wf.NewAmount(m.price).USDC())})
+				wf.VoucherHeader, m.provider.Checksum(), wf.NewAmount(m.price).USDC())})
 	case oc.maxPrice.Cmp(m.price) < 0:
 		return nil, req("price_cap", fmt.Sprintf("the owner's price cap %s is below this provider's price %s", oc.maxPrice, m.price),
 			map[string]any{"maxPricePerRequest": oc.maxPrice.String(), "fix": approve()})
@@ -217,7 +217,7 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 		if balance.Cmp(m.price) < 0 {
 			return req("insufficient_balance", "the owner's escrow balance does not cover this request",
 				map[string]any{"needed": m.price.String(), "available": nonNeg(balance).String(),
-					"fix": fmt.Sprintf("the function owner %s runs: wf escrow deposit <USDC>", chain.ChecksumAddress(owner))})
+					"fix": fmt.Sprintf("the function owner %s runs: wf escrow deposit <USDC>", owner.Checksum())})
 		}
 		return nil
 	})
@@ -229,9 +229,9 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 
 func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string) (provider.Charge, error) {
 	req := func(code, msg string, payer wf.Address, extra map[string]any) error {
-		d := map[string]any{"mode": "caller", "provider": chain.ChecksumAddress(m.provider), "price": m.price.String(), "reason": code}
+		d := map[string]any{"mode": "caller", "provider": m.provider.Checksum(), "price": m.price.String(), "reason": code}
 		if !payer.IsZero() {
-			d["payer"] = chain.ChecksumAddress(payer)
+			d["payer"] = payer.Checksum()
 		}
 		for k, v := range extra {
 			d[k] = v
@@ -239,7 +239,7 @@ func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string)
 		return &RequiredError{msg: msg, details: d}
 	}
 	fix := fmt.Sprintf("send %s with a voucher for provider %s on chain %s (escrow %s): wf voucher --provider %s --amount <cumulative USDC>",
-		wf.VoucherHeader, chain.ChecksumAddress(m.provider), m.chainID, chain.ChecksumAddress(m.escrow), chain.ChecksumAddress(m.provider))
+		wf.VoucherHeader, m.provider.Checksum(), m.chainID, m.escrow.Checksum(), m.provider.Checksum())
 	if len(values) != 1 {
 		return nil, req("malformed_voucher", "send exactly one "+wf.VoucherHeader+" header", wf.Address{}, map[string]any{"fix": fix})
 	}
@@ -248,7 +248,7 @@ func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string)
 		return nil, req("malformed_voucher", "the voucher header is malformed: "+err.Error(), wf.Address{}, map[string]any{"fix": fix})
 	}
 	if sv.Provider != m.provider {
-		return nil, req("wrong_provider", fmt.Sprintf("the voucher is for provider %s, not this one", chain.ChecksumAddress(sv.Provider)), sv.Payer, map[string]any{"fix": fix})
+		return nil, req("wrong_provider", fmt.Sprintf("the voucher is for provider %s, not this one", sv.Provider.Checksum()), sv.Payer, map[string]any{"fix": fix})
 	}
 	if err := chain.VerifyVoucher(m.chainID, m.escrow, sv); err != nil {
 		return nil, req("bad_signature", "the voucher's signature is not the payer's for this chain and escrow", sv.Payer, map[string]any{"fix": fix})
@@ -272,7 +272,7 @@ func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string)
 			return req("voucher_too_low", fmt.Sprintf("the voucher's cumulative amount %s does not cover %s (everything charged so far plus this request)", sv.CumulativeAmount, need),
 				sv.Payer, map[string]any{"needed": need.String(), "cumulative": sv.CumulativeAmount.String(),
 					"fix": fmt.Sprintf("send %s with a cumulative amount of at least %s: wf voucher --provider %s --amount %s",
-						wf.VoucherHeader, need, chain.ChecksumAddress(m.provider), wf.NewAmount(need).USDC())})
+						wf.VoucherHeader, need, m.provider.Checksum(), wf.NewAmount(need).USDC())})
 		}
 		// The escrow must hold what the voucher will be redeemed for.
 		owed := new(big.Int).Sub(need, oc.settledBefore)

@@ -210,7 +210,7 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 		},
 	}
 	if p.cfg.Key != nil {
-		info["address"] = chain.ChecksumAddress(p.cfg.Key.Address())
+		info["address"] = p.cfg.Key.Address().Checksum()
 	}
 	if p.cfg.Payments != nil {
 		info["price"] = p.cfg.Payments.Price().String() // token base units per request

@@ -141,3 +141,34 @@ func TestKeyIDOf(t *testing.T) {
 		t.Error("no key has a valid id")
 	}
 }
+
+// The examples of EIP-55, and the first account of the usual dev mnemonic.
+func TestAddressChecksum(t *testing.T) {
+	for _, want := range []string{
+		"0x52908400098527886E0F7030069857D2E4169EE7",
+		"0x8617E340B3D01FA5F11F306F4090FD50E238070D",
+		"0xde709f2102306220921060314715629080e2fb77",
+		"0x27b1fdb04752bbc536007a920d24acb045561c26",
+		"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+		"0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+		"0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB",
+		"0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb",
+		"0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+	} {
+		for _, in := range []string{want, strings.ToLower(want), "0x" + strings.ToUpper(want[2:])} {
+			a, err := wf.ParseAddress(in)
+			if err != nil {
+				t.Fatalf("ParseAddress(%s): %v", in, err)
+			}
+			if got := a.Checksum(); got != want {
+				t.Errorf("Checksum(%s) = %s, want %s", in, got, want)
+			}
+			if a.String() != strings.ToLower(want) {
+				t.Errorf("String() = %s, want lower case", a)
+			}
+			if b, _ := a.MarshalText(); string(b) != strings.ToLower(want) {
+				t.Errorf("MarshalText() = %s, want lower case (specs sign this form)", b)
+			}
+		}
+	}
+}

@@ -416,7 +416,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	close(c.ready)
 	go c.watch()
 	if first {
-		log.Info("tunnel up", "names", c.names, "owner", chain.ChecksumAddress(c.owner))
+		log.Info("tunnel up", "names", c.names, "owner", c.owner.Checksum())
 	}
 }
 
@@ -430,7 +430,7 @@ func (s *Server) add(c *pconn) (first bool, err error) {
 		return false, fmt.Errorf("%w: the gateway is shutting down", wf.ErrUnavailable)
 	}
 	if s.perOwner[c.owner] >= s.cfg.MaxConns {
-		return false, fmt.Errorf("%w: %s already holds %d tunnel connections, this gateway's limit", wf.ErrUnavailable, chain.ChecksumAddress(c.owner), s.cfg.MaxConns)
+		return false, fmt.Errorf("%w: %s already holds %d tunnel connections, this gateway's limit", wf.ErrUnavailable, c.owner.Checksum(), s.cfg.MaxConns)
 	}
 	s.perOwner[c.owner]++
 	s.live++
@@ -500,7 +500,7 @@ func (s *Server) handshake(ctx context.Context, c *pconn, gateway string) error 
 			return err
 		}
 		if owner != login.Address {
-			return fmt.Errorf("%w: %s does not hold the name %q", wf.ErrForbidden, chain.ChecksumAddress(login.Address), login.Name)
+			return fmt.Errorf("%w: %s does not hold the name %q", wf.ErrForbidden, login.Address.Checksum(), login.Name)
 		}
 		c.names = []string{login.Name}
 		return nil
@@ -513,7 +513,7 @@ func (s *Server) handshake(ctx context.Context, c *pconn, gateway string) error 
 		return err
 	}
 	if len(names) == 0 {
-		return fmt.Errorf("%w: %s holds no registered name", wf.ErrForbidden, chain.ChecksumAddress(login.Address))
+		return fmt.Errorf("%w: %s holds no registered name", wf.ErrForbidden, login.Address.Checksum())
 	}
 	c.names = names
 	return nil
