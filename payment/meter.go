@@ -14,7 +14,6 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/payment/ledger"
-	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -75,6 +74,7 @@ type Meter struct {
 	chainID  *big.Int
 	escrow   wf.Address
 	price    *big.Int
+	priceA   wf.Amount // price, as Price returns it
 
 	mu      sync.Mutex
 	chainSt map[ledger.Key]*onChain
@@ -101,7 +101,7 @@ type onChain struct {
 	settledBefore *big.Int // what the ledger had settled before the read
 }
 
-var _ provider.Payments = (*Meter)(nil)
+var _ wf.Payments = (*Meter)(nil)
 
 // New returns a Meter over cfg.Ledger. Start settling with Run.
 func New(cfg Config) (*Meter, error) {
@@ -146,6 +146,7 @@ func New(cfg Config) (*Meter, error) {
 		cfg: cfg, log: cfg.Log, provider: cfg.Key.Address(),
 		chainID: cfg.Chain.ChainID(), escrow: cfg.Chain.Contracts().Escrow,
 		price:   new(big.Int).Set(cfg.Price),
+		priceA:  wf.NewAmount(cfg.Price),
 		chainSt: make(map[ledger.Key]*onChain),
 		opened:  make(map[wf.Address]bool),
 		first:   make(map[ledger.Key]time.Time),
@@ -161,21 +162,21 @@ func New(cfg Config) (*Meter, error) {
 	return m, nil
 }
 
-// Price implements provider.Payments.
-func (m *Meter) Price() *big.Int { return m.price }
+// Price implements wf.Payments.
+func (m *Meter) Price() wf.Amount { return m.priceA }
 
 // Provider is the provider's address.
 func (m *Meter) Provider() wf.Address { return m.provider }
 
-// Authorize implements provider.Payments.
-func (m *Meter) Authorize(ctx context.Context, fn wf.CID, owner wf.Address, h http.Header) (provider.Charge, error) {
+// Authorize implements wf.Payments.
+func (m *Meter) Authorize(ctx context.Context, fn wf.CID, owner wf.Address, h http.Header) (wf.Charge, error) {
 	if vs := h.Values(wf.VoucherHeader); len(vs) > 0 {
 		return m.authorizeCaller(ctx, fn, vs)
 	}
 	return m.authorizeOwner(ctx, fn, owner)
 }
 
-func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address) (provider.Charge, error) {
+func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address) (wf.Charge, error) {
 	key := ledger.Key{Mode: ledger.Owner, Payer: owner}
 	oc, err := m.onChain(ctx, key)
 	if err != nil {
@@ -227,7 +228,7 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 	return &charge{m: m, key: key, fn: fn}, nil
 }
 
-func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string) (provider.Charge, error) {
+func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string) (wf.Charge, error) {
 	req := func(code, msg string, payer wf.Address, extra map[string]any) error {
 		d := map[string]any{"mode": "caller", "provider": m.provider.Checksum(), "price": m.price.String(), "reason": code}
 		if !payer.IsZero() {
@@ -388,10 +389,10 @@ type charge struct {
 	once    sync.Once
 }
 
-// Release implements provider.Charge.
+// Release implements wf.Charge.
 func (c *charge) Release() { c.once.Do(func() { c.m.unreserve(c.key) }) }
 
-// Commit implements provider.Charge.
+// Commit implements wf.Charge.
 func (c *charge) Commit(ctx context.Context, id wf.RequestID) (http.Header, error) {
 	err := errors.New("payment: charge already committed or released")
 	var h http.Header

@@ -54,7 +54,7 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	var charge Charge
+	var charge wf.Charge
 	if p.cfg.Payments != nil {
 		if charge, err = p.cfg.Payments.Authorize(r.Context(), c, f.spec.Spec.Owner, r.Header); err != nil {
 			p.metrics.invocations.WithLabelValues(outcome(err)).Inc()

@@ -39,8 +39,8 @@ type Config struct {
 	// Optional until payments or gateways are used.
 	Key *chain.Key
 	// Payments meters invocations (authorize, charge, receipt); nil
-	// serves them for free. See Payments.
-	Payments Payments
+	// serves them for free. See wf.Payments.
+	Payments wf.Payments
 	// Sealing holds this node's sealing keys, which open the secrets and
 	// encrypted code of sealed functions granted to it (package seal). Nil
 	// refuses sealed functions with 403.
