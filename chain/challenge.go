@@ -33,7 +33,7 @@ var challengeTypes = apitypes.Types{
 //
 //	GET /.well-known/webfunctions/challenge?nonce=<64 hex digits>&gateway=<host>
 //
-// with a JSON Proof made by ProveEndpoint.
+// with a JSON Proof of a wf.EndpointChallenge made by Prove.
 const ChallengePath = "/.well-known/webfunctions/challenge"
 
 // Proof is a signed answer to a challenge: who claims to sign, and the
@@ -46,9 +46,9 @@ type Proof struct {
 // maxGatewayName bounds the gateway field: a DNS name is at most 253 bytes.
 const maxGatewayName = 253
 
-// EndpointDigest is the digest a provider signs to prove, to gateway, that
+// endpointDigest is the digest a provider signs to prove, to gateway, that
 // it controls the endpoint the challenge reached.
-func EndpointDigest(gateway string, n wf.Nonce) ([32]byte, error) {
+func endpointDigest(gateway string, n wf.Nonce) ([32]byte, error) {
 	if gateway == "" || len(gateway) > maxGatewayName {
 		return [32]byte{}, fmt.Errorf("%w: gateway name must be 1 to %d bytes", wf.ErrInvalid, maxGatewayName)
 	}
@@ -58,9 +58,9 @@ func EndpointDigest(gateway string, n wf.Nonce) ([32]byte, error) {
 	})
 }
 
-// TunnelDigest is the digest a provider signs to open a tunnel to gateway
+// tunnelDigest is the digest a provider signs to open a tunnel to gateway
 // for name; an empty name asks for every name its address holds.
-func TunnelDigest(name, gateway string, n wf.Nonce) ([32]byte, error) {
+func tunnelDigest(name, gateway string, n wf.Nonce) ([32]byte, error) {
 	if gateway == "" || len(gateway) > maxGatewayName {
 		return [32]byte{}, fmt.Errorf("%w: gateway name must be 1 to %d bytes", wf.ErrInvalid, maxGatewayName)
 	}
@@ -85,55 +85,19 @@ func challengeDigest(primary string, msg apitypes.TypedDataMessage) ([32]byte, e
 	return [32]byte(h), nil
 }
 
-// ProveEndpoint answers an endpoint challenge with k.
-func ProveEndpoint(k *Key, gateway string, n wf.Nonce) (Proof, error) {
-	d, err := EndpointDigest(gateway, n)
+// Prove signs m (an endpoint challenge's answer, a tunnel login) as s.
+func Prove(s wf.Signer, m wf.Message) (Proof, error) {
+	sig, err := s.Sign(m)
 	if err != nil {
 		return Proof{}, err
 	}
-	return prove(k, d)
+	return Proof{Address: s.Address(), Signature: sig}, nil
 }
 
-// SignTunnelLogin signs a tunnel login for name to gateway with k.
-func SignTunnelLogin(k *Key, name, gateway string, n wf.Nonce) (Proof, error) {
-	d, err := TunnelDigest(name, gateway, n)
-	if err != nil {
-		return Proof{}, err
-	}
-	return prove(k, d)
-}
-
-func prove(k *Key, d [32]byte) (Proof, error) {
-	sig, err := k.SignDigest(d)
-	if err != nil {
-		return Proof{}, err
-	}
-	return Proof{Address: k.Address(), Signature: sig}, nil
-}
-
-// VerifyEndpoint checks that p is p.Address's answer to the endpoint
-// challenge (gateway, n). Errors wrap wf.ErrInvalid (malformed) or
-// wf.ErrForbidden (signed by someone else).
-func (p Proof) VerifyEndpoint(gateway string, n wf.Nonce) error {
-	d, err := EndpointDigest(gateway, n)
-	if err != nil {
-		return err
-	}
-	return p.verify(d)
-}
-
-// VerifyTunnelLogin checks that p is p.Address's login for name to
-// gateway with nonce n. Errors as VerifyEndpoint.
-func (p Proof) VerifyTunnelLogin(name, gateway string, n wf.Nonce) error {
-	d, err := TunnelDigest(name, gateway, n)
-	if err != nil {
-		return err
-	}
-	return p.verify(d)
-}
-
-func (p Proof) verify(d [32]byte) error {
-	signer, err := RecoverSigner(d, p.Signature)
+// Verify checks that p is p.Address's signature over m. Errors wrap
+// wf.ErrInvalid (malformed) or wf.ErrForbidden (signed by someone else).
+func (p Proof) Verify(m wf.Message) error {
+	signer, err := Verifier{}.Recover(m, p.Signature)
 	if err != nil {
 		return err
 	}

@@ -172,7 +172,8 @@ func New(cfg Config) (*Gateway, error) {
 	}
 	if !cfg.DisableTunnels {
 		ts, err := relayserver.New(relayserver.Config{
-			Gateway: cfg.Domain,
+			Gateway:  cfg.Domain,
+			Verifier: chain.Verifier{},
 			Owner: func(ctx context.Context, name string) (wf.Address, error) {
 				p, err := cfg.Registry.Lookup(ctx, name)
 				return p.Owner, err

@@ -321,10 +321,10 @@ func TestProviderChallenge(t *testing.T) {
 			if err := json.NewDecoder(resp.Body).Decode(&p); err != nil {
 				t.Fatal(err)
 			}
-			if p.Address != key.Address() || p.VerifyEndpoint("gw.example", n) != nil {
+			if p.Address != key.Address() || p.Verify(wf.EndpointChallenge{Gateway: "gw.example", Nonce: n}) != nil {
 				t.Fatalf("proof %+v does not verify for %s", p, key.Address())
 			}
-			if p.VerifyTunnelLogin("", "gw.example", n) == nil {
+			if p.Verify(wf.TunnelLogin{Gateway: "gw.example", Nonce: n}) == nil {
 				t.Fatal("an endpoint proof passed as a tunnel login")
 			}
 		})

@@ -165,7 +165,7 @@ func (v *verifier) challenge(ctx context.Context, p chain.Provider, base *url.UR
 	if err := json.NewDecoder(io.LimitReader(resp.Body, maxProofBytes)).Decode(&proof); err != nil {
 		return wf.E(wf.ErrForbidden, notProven, fmt.Errorf("challenge answer: %w", err))
 	}
-	if err := proof.VerifyEndpoint(v.g.gwName, n); err != nil {
+	if err := proof.Verify(wf.EndpointChallenge{Gateway: v.g.gwName, Nonce: n}); err != nil {
 		return wf.E(wf.ErrForbidden, notProven, err)
 	}
 	if proof.Address != p.Owner {

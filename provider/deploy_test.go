@@ -89,7 +89,7 @@ func TestDeployRejects(t *testing.T) {
 
 	stranger, _ := chain.GenerateKey()
 	forged := *pkg.Spec
-	forgedSig, _ := chain.SignSpec(stranger, forged.Spec)
+	forgedSig, _ := spec.Sign(forged.Spec, stranger)
 	forged.Signature = forgedSig.Signature // signed by someone who is not the owner
 	forgedCID, forgedBlocks := resigned(t, blocks, &forged)
 

@@ -260,8 +260,7 @@ func TestLogsAreForTheOwnerOnly(t *testing.T) {
 	resp, body := call(t, "GET", env.URL+"/v1/logs/"+fn.String(), "")
 	wantError(t, resp, body, 401, "unauthorized")
 
-	d, _ := chain.LogsDigest(fn, time.Now().Add(-time.Minute).Unix())
-	sig, _ := env.Key.SignDigest(d)
+	sig, _ := env.Key.Sign(wf.LogsRequest{Function: fn, Expires: time.Now().Add(-time.Minute).Unix()})
 	resp, body = call(t, "GET", env.URL+"/v1/logs/"+fn.String(), "", "Authorization",
 		fmt.Sprintf("WF-Sig expires=%d,sig=%s", time.Now().Add(-time.Minute).Unix(), sig))
 	wantError(t, resp, body, 401, "unauthorized")

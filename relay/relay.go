@@ -14,7 +14,7 @@
 //	provider -> gateway  Login{name, address, signature}
 //	gateway -> provider  Result{names} or Result{error}
 //
-// The signature is chain.SignTunnelLogin over (name, gateway host as the
+// The signature is over a wf.TunnelLogin (name, gateway host as the
 // provider dialed it, nonce): the gateway accepts only a login signed by
 // the address the registry holds for name (or, with no name, serves every
 // name the address holds), made for itself, with the nonce it just chose.

@@ -3,8 +3,9 @@
 // A signed spec is stored as one block whose bytes are exactly its
 // canonical JSON encoding, so one spec has exactly one CID: Decode rejects
 // any other byte form of the same content, unknown fields, and trailing
-// data. Signing and signature recovery live in package chain, which owns
-// the Ethereum cryptography; this package is pure data.
+// data. Sign and Verify take the owner's signature through wf.Signer and
+// wf.Verifier: the Ethereum cryptography stays in package chain, which
+// implements both, and this package stays pure data.
 package spec
 
 import (
@@ -184,4 +185,27 @@ func marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// Sign makes signer the owner of s and signs it.
+func Sign(s wf.Spec, signer wf.Signer) (*wf.SignedSpec, error) {
+	s.Owner = signer.Address()
+	sig, err := signer.Sign(&s)
+	if err != nil {
+		return nil, fmt.Errorf("spec: sign: %w", err)
+	}
+	return &wf.SignedSpec{Spec: s, Signature: sig}, nil
+}
+
+// Verify checks that ss is signed by its owner, recovering the signer
+// with v. Errors wrap wf.ErrInvalid.
+func Verify(ss *wf.SignedSpec, v wf.Verifier) error {
+	signer, err := v.Recover(&ss.Spec, ss.Signature)
+	if err != nil {
+		return fmt.Errorf("spec: signature: %w", err)
+	}
+	if signer != ss.Spec.Owner {
+		return fmt.Errorf("%w: spec signature is by %s, not the owner %s", wf.ErrInvalid, signer.Checksum(), ss.Spec.Owner.Checksum())
+	}
+	return nil
 }

@@ -20,7 +20,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/relay"
 	"github.com/webfunctions/wf/wf"
@@ -32,6 +31,8 @@ type Config struct {
 	// domain). Empty accepts the name each request's Host header gives,
 	// which is only safe on a gateway nobody else can front.
 	Gateway string
+	// Verifier recovers who signed a login (chain.Verifier). Required.
+	Verifier wf.Verifier
 	// Owner returns the address the registry holds for name, or an error
 	// matching wf.ErrNotFound. Required.
 	Owner func(ctx context.Context, name string) (wf.Address, error)
@@ -64,8 +65,8 @@ type Server struct {
 
 // New returns a Server.
 func New(cfg Config) (*Server, error) {
-	if cfg.Owner == nil {
-		return nil, errors.New("relayserver: Config.Owner is required")
+	if cfg.Owner == nil || cfg.Verifier == nil {
+		return nil, errors.New("relayserver: Config.Owner and Verifier are required")
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -489,9 +490,12 @@ func (s *Server) handshake(ctx context.Context, c *pconn, gateway string) error 
 	if err := relay.ReadMessage(c.R, &login); err != nil {
 		return err
 	}
-	proof := chain.Proof{Address: login.Address, Signature: login.Signature}
-	if err := proof.VerifyTunnelLogin(login.Name, gateway, n); err != nil {
+	signer, err := s.cfg.Verifier.Recover(wf.TunnelLogin{Name: login.Name, Gateway: gateway, Nonce: n}, login.Signature)
+	if err != nil {
 		return fmt.Errorf("tunnel login for gateway %q: %w", gateway, err)
+	}
+	if signer != login.Address {
+		return fmt.Errorf("tunnel login for gateway %q: %w: signature is by %s, not %s", gateway, wf.ErrForbidden, signer.Checksum(), login.Address.Checksum())
 	}
 	c.owner = login.Address
 	if login.Name != "" {
