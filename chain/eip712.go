@@ -31,6 +31,9 @@ var specTypes = apitypes.Types{
 func Digest(m wf.Message) ([32]byte, error) {
 	switch m := m.(type) {
 	case *wf.Spec:
+		if m == nil {
+			break
+		}
 		return specDigest(m)
 	case wf.LogsRequest:
 		return logsDigest(m.Function, m.Expires)

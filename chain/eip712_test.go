@@ -153,7 +153,9 @@ func TestSignRecoverMessages(t *testing.T) {
 			}
 		})
 	}
-	if _, err := k.Sign(nil); !errors.Is(err, wf.ErrInvalid) {
-		t.Errorf("Sign(nil) = %v, want ErrInvalid", err)
+	for _, m := range []wf.Message{nil, (*wf.Spec)(nil)} {
+		if _, err := k.Sign(m); !errors.Is(err, wf.ErrInvalid) {
+			t.Errorf("Sign(%#v) = %v, want ErrInvalid", m, err)
+		}
 	}
 }
