@@ -95,9 +95,9 @@ func TestDependencyBoundaries(t *testing.T) {
 // A broken rule names itself, its reason and the import chain that breaks
 // it.
 func TestDependencyViolationMessage(t *testing.T) {
-	g := &graph{nodes: map[string]*node{}}
+	g := &graph{nodes: map[string]*listed{}}
 	add := func(path string, std bool, imports ...string) {
-		g.nodes[path] = &node{ImportPath: path, Standard: std, Imports: imports}
+		g.nodes[path] = &listed{ImportPath: path, Standard: std, Imports: imports}
 	}
 	add(mod+"relay", false, "fmt", mod+"chain")
 	add(mod+"chain", false, mod+"wf", goEthereum+"/common")
@@ -118,18 +118,18 @@ func TestDependencyViolationMessage(t *testing.T) {
 	}
 }
 
-// node is a package as `go list -deps -test -json` reports it. Test
+// listed is a package as `go list -deps -test -json` reports it. Test
 // builds appear as separate nodes: "p [p.test]" (p with its internal test
 // files), "p_test [p.test]" (its external tests), "p.test" (the test
 // binary's main), and "q [p.test]" for each q recompiled against them.
-type node struct {
+type listed struct {
 	ImportPath string
 	Standard   bool
 	Imports    []string
 	Error      *struct{ Err string }
 }
 
-type graph struct{ nodes map[string]*node }
+type graph struct{ nodes map[string]*listed }
 
 func loadGraph(t *testing.T) *graph {
 	t.Helper()
@@ -138,10 +138,10 @@ func loadGraph(t *testing.T) *graph {
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
-	g := &graph{nodes: map[string]*node{}}
+	g := &graph{nodes: map[string]*listed{}}
 	dec := json.NewDecoder(strings.NewReader(string(out)))
 	for {
-		var n node
+		var n listed
 		if err := dec.Decode(&n); err == io.EOF {
 			break
 		} else if err != nil {
@@ -155,7 +155,7 @@ func loadGraph(t *testing.T) *graph {
 	return g
 }
 
-// base is a node's package without its test variant: "seal_test [seal.test]"
+// base is a package path without its test variant: "seal_test [seal.test]"
 // and "seal.test" are seal's.
 func base(path string) string {
 	path, _, _ = strings.Cut(path, " ")
@@ -163,7 +163,7 @@ func base(path string) string {
 	return strings.TrimSuffix(path, "_test")
 }
 
-// show is a node's name in a message: module packages relative to the
+// show is a package's name in a message: module packages relative to the
 // module, test variants by their package name ("seal_test", "seal.test").
 func show(path string) string {
 	path, _, _ = strings.Cut(path, " ")
@@ -335,7 +335,7 @@ func (g *graph) shortestPath(root string, stop func(string) bool) []string {
 	return nil
 }
 
-func sortedKeys(m map[string]*node) []string {
+func sortedKeys(m map[string]*listed) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
