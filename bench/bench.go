@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
-	"github.com/webfunctions/wf/cli"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
@@ -102,7 +102,7 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 			return fmt.Errorf("bench: unknown section %q (throughput, cold, memory)", s)
 		}
 	}
-	key, err := chain.KeyFromHex(cli.DevKeyHex)
+	key, err := chain.KeyFromHex(devnet.PublisherKeyHex)
 	if err != nil {
 		return err
 	}

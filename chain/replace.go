@@ -26,9 +26,9 @@ import (
 // mainnet.
 const DefaultBumpAfter = 3 * time.Minute
 
-// defaultMaxFeeCap is RecordOptions.MaxFeeCap's default: 500 gwei, the
+// DefaultMaxFeeCap is RecordOptions.MaxFeeCap's default: 500 gwei, the
 // ceiling go-ethereum's gas price oracle puts on what it suggests.
-var defaultMaxFeeCap = big.NewInt(500_000_000_000)
+var DefaultMaxFeeCap = big.NewInt(500_000_000_000)
 
 // A pool takes a replacement only if its tip and its fee cap are both
 // higher than the old transaction's by a minimum: 10% in go-ethereum
@@ -76,7 +76,7 @@ func (o RecordOptions) withDefaults() RecordOptions {
 		o.BumpAfter = DefaultBumpAfter
 	}
 	if o.MaxFeeCap == nil || o.MaxFeeCap.Sign() <= 0 {
-		o.MaxFeeCap = defaultMaxFeeCap
+		o.MaxFeeCap = DefaultMaxFeeCap
 	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)

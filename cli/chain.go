@@ -6,87 +6,80 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
-	"net"
-	"net/http"
+	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/wf"
 )
 
-func init() {
-	register("chain", command{"start|genesis|fund ...", "run the embedded dev chain on a JSON-RPC endpoint; write a genesis for geth --dev with today's forks; fund accounts from a dev node", (*App).cmdChain})
-	register("contracts", command{"deploy|mint|show [--rpc URL] ...", "deploy the registry and escrow to a chain, mint dev USDC, or show the addresses in use", (*App).cmdContracts})
+func (a *App) chainCmd() *cobra.Command {
+	return group("chain", "run a dev chain, write a genesis for geth --dev, fund dev accounts",
+		`Development chains: run the embedded one on a JSON-RPC endpoint (start),
+write a genesis that gives geth --dev today's fork rules (genesis), and send
+ether from a dev node's unlocked account (fund).`,
+		a.chainStartCmd(), a.chainGenesisCmd(), a.chainFundCmd())
 }
 
-func (a *App) cmdChain(ctx context.Context, args []string) error {
-	if len(args) > 0 {
-		switch args[0] {
-		case "start":
-			return a.cmdChainStart(ctx, args[1:])
-		case "genesis":
-			return a.cmdChainGenesis(ctx, args[1:])
-		case "fund":
-			return a.cmdChainFund(ctx, args[1:])
-		}
+func (a *App) chainStartCmd() *cobra.Command {
+	var listen string
+	var accounts int
+	var delay time.Duration
+	cmd := &cobra.Command{
+		Use:   "start",
+		Short: "run the embedded dev chain, with the contracts, on a JSON-RPC endpoint",
+		Long: `Run go-ethereum's simulated chain with the token, registry and escrow
+contracts deployed and funded dev accounts, on a JSON-RPC endpoint, until
+interrupted. The addresses are saved for this URL, so other wf commands
+given --rpc find them. The dev keys are public: keep it on loopback.`,
+		Example: `  wf chain start
+  wf chain start --listen 127.0.0.1:9545 --accounts 3 --withdraw-delay 10m`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.chainStart(cmd.Context(), listen, accounts, delay)
+		},
 	}
-	return usageErr("wf chain start|genesis|fund")
+	cmd.Flags().StringVar(&listen, "listen", strings.TrimPrefix(defaultRPC, "http://"), "serve JSON-RPC on this `ADDR` (keep it on loopback: the dev keys are public)")
+	cmd.Flags().IntVar(&accounts, "accounts", 10, "fund `N` dev accounts (--key dev:0 ... dev:N-1)")
+	cmd.Flags().DurationVar(&delay, "withdraw-delay", time.Hour, "how long an escrow withdrawal waits")
+	return cmd
 }
 
-func (a *App) cmdChainStart(ctx context.Context, args []string) error {
-	fs := a.subFlags("chain start", "[--listen ADDR] [--accounts N] [--withdraw-delay D]")
-	listen := fs.String("listen", "127.0.0.1:8545", "address to serve JSON-RPC on (keep it on loopback: the dev keys are public)")
-	accounts := fs.Int("accounts", 10, "number of funded dev accounts (--key dev:0 ... dev:N-1)")
-	delay := fs.Duration("withdraw-delay", time.Hour, "how long an escrow withdrawal waits")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usageErr("unexpected arguments %q", pos)
-	}
-	if *accounts < 1 || *accounts > 1000 {
+func (a *App) chainStart(ctx context.Context, listen string, accounts int, delay time.Duration) error {
+	if accounts < 1 || accounts > 1000 {
 		return usageErr("--accounts must be between 1 and 1000")
 	}
-	if *delay < time.Second {
+	if delay < time.Second {
 		return usageErr("--withdraw-delay must be at least 1s")
 	}
-	ln, err := net.Listen("tcp", *listen)
+	net, err := devnet.Start(ctx, devnet.Config{
+		Chain:       chain.SimOptions{Accounts: accounts, WithdrawDelay: delay},
+		ChainListen: listen,
+		Log:         slog.New(slog.NewTextHandler(a.Stderr, nil)),
+	})
 	if err != nil {
 		return err
 	}
-	defer ln.Close()
-	sim, err := chain.NewSimulated(ctx, chain.SimOptions{Accounts: *accounts, WithdrawDelay: *delay})
-	if err != nil {
-		return err
-	}
-	defer sim.Close()
+	defer net.Close(context.Background())
+	sim := net.Chain
 	// `--key dev` (the publisher's dev key everywhere in wf) gets ether and
 	// USDC too.
-	dev, err := chain.KeyFromHex(DevKeyHex)
-	if err != nil {
-		return err
-	}
+	dev := devnet.Publisher()
 	if err := sim.FundEther(ctx, dev.Address(), new(big.Int).Mul(big.NewInt(1000), ether)); err != nil {
 		return err
 	}
 	if _, err := sim.Client(sim.Accounts()[0]).MintUSDC(ctx, dev.Address(), big.NewInt(1_000_000_000_000)); err != nil {
 		return err
 	}
-	url := "http://" + ln.Addr().String()
+	url := net.RPC
 	ct := sim.Contracts()
 	id := sim.Client(nil).ChainID()
 	if err := a.saveDeployment(url, deployment{ChainID: id.Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow}); err != nil {
 		return fmt.Errorf("save the contract addresses: %w", err)
 	}
-	srv := &http.Server{
-		Handler:           sim.RPCHandler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          slog.NewLogLogger(slog.NewTextHandler(a.Stderr, nil), slog.LevelWarn),
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-
 	fmt.Fprintf(a.Stdout, `WebFunctions dev chain: %s   chain id %s   (embedded, Osaka rules; Ctrl-C stops)
 Contracts (saved in %s for this URL):
   token     %s   MockUSDC, 6 decimals, anyone can mint
@@ -94,7 +87,7 @@ Contracts (saved in %s for this URL):
   escrow    %s   withdrawal delay %s
 Dev accounts with 1,000,000 USDC each (their keys are public: dev only):
   --key dev    %s
-`, url, id, a.contractsStore(), ct.Token.Checksum(), ct.Registry.Checksum(), ct.Escrow.Checksum(), *delay,
+`, url, id, a.contractsStore(), ct.Token.Checksum(), ct.Registry.Checksum(), ct.Escrow.Checksum(), delay,
 		dev.Address().Checksum())
 	for i, k := range sim.Accounts() {
 		fmt.Fprintf(a.Stdout, "  --key dev:%-3d%s\n", i, k.Address().Checksum())
@@ -103,47 +96,50 @@ Dev accounts with 1,000,000 USDC each (their keys are public: dev only):
 	if a.Ready != nil {
 		a.Ready(url)
 	}
-	return awaitShutdown(ctx, srv, errc, 5*time.Second, nil)
+	<-ctx.Done()
+	return nil
 }
 
-func (a *App) cmdContracts(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return usageErr("wf contracts deploy|mint|show")
-	}
-	switch args[0] {
-	case "deploy":
-		return a.cmdContractsDeploy(ctx, args[1:])
-	case "mint":
-		return a.cmdContractsMint(ctx, args[1:])
-	case "show":
-		return a.cmdContractsShow(ctx, args[1:])
-	}
-	return usageErr("unknown contracts command %q (deploy, mint, show)", args[0])
+func (a *App) contractsCmd() *cobra.Command {
+	return group("contracts", "deploy the registry and escrow to a chain, mint dev USDC, show the addresses",
+		`The registry and escrow contracts: deploy them (with a development USDC
+unless given a token), mint that development USDC, and show the addresses
+wf uses for a chain. Addresses are remembered per --rpc URL in
+$WF_HOME/contracts.json; --contracts FILE or $WF_CONTRACTS override them.`,
+		a.contractsDeployCmd(), a.contractsMintCmd(), a.contractsShowCmd())
 }
 
-func (a *App) cmdContractsDeploy(ctx context.Context, args []string) error {
-	const usage = "[--token ADDRESS] [--withdraw-delay D] [--out FILE] [--key FILE|dev:N] [--rpc URL]"
-	fs := a.subFlags("contracts deploy", usage)
-	token := fs.String("token", "", "the USDC-like ERC-20 the escrow holds (default: deploy a MockUSDC, for development)")
-	delay := fs.Duration("withdraw-delay", 24*time.Hour, "how long an escrow withdrawal waits, so providers can settle first")
-	out := fs.String("out", "", "also write the addresses to this JSON file (for --contracts)")
+func (a *App) contractsDeployCmd() *cobra.Command {
+	var token, out string
+	var delay time.Duration
 	o := &chainOpts{}
-	fs.StringVar(&o.rpc, "rpc", "", "Ethereum JSON-RPC URL of the chain (default $WF_RPC or "+defaultRPC+")")
-	fs.StringVar(&o.key, "key", "", "keystore file of the deploying account (default "+payerKeyHelp+"), or dev:N")
-	fs.StringVar(&o.passwordFile, "password-file", "", "file holding the keystore password (default: $WF_KEY_PASSWORD or a prompt)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+	cmd := &cobra.Command{
+		Use:   "deploy",
+		Short: "deploy the registry and escrow (and a MockUSDC unless --token) to a chain",
+		Example: `  wf contracts deploy --rpc http://127.0.0.1:8545 --key dev:0 --out contracts.json
+  wf contracts deploy --rpc https://rpc.example --token 0xUSDC --key deployer.json`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.contractsDeploy(cmd.Context(), token, out, delay, o)
+		},
 	}
-	if len(pos) > 0 {
-		return usageErr("unexpected arguments %q", pos)
-	}
-	if *delay < time.Second {
+	fs := cmd.Flags()
+	fs.StringVar(&token, "token", "", "`ADDRESS` of the USDC-like ERC-20 the escrow holds (default: deploy a MockUSDC, for development)")
+	fs.DurationVar(&delay, "withdraw-delay", 24*time.Hour, "how long an escrow withdrawal waits, so providers can settle first")
+	fs.StringVar(&out, "out", "", "also write the addresses to this JSON `FILE` (for --contracts)")
+	addRPCFlag(fs, &o.rpc, "the chain")
+	addSignerFlags(fs, o, "keystore file of the deploying account (default "+payerKeyHelp+"), or dev:N")
+	return cmd
+}
+
+func (a *App) contractsDeploy(ctx context.Context, token, out string, delay time.Duration, o *chainOpts) error {
+	if delay < time.Second {
 		return usageErr("--withdraw-delay must be at least 1s")
 	}
-	opts := chain.DeployOptions{WithdrawDelay: *delay}
-	if *token != "" {
-		if opts.Token, err = wf.ParseAddress(*token); err != nil {
+	opts := chain.DeployOptions{WithdrawDelay: delay}
+	if token != "" {
+		var err error
+		if opts.Token, err = wf.ParseAddress(token); err != nil {
 			return fmt.Errorf("--token: %w", err)
 		}
 	}
@@ -160,8 +156,8 @@ func (a *App) cmdContractsDeploy(ctx context.Context, args []string) error {
 	if err := a.saveDeployment(rpc, d); err != nil {
 		return fmt.Errorf("save the contract addresses: %w", err)
 	}
-	if *out != "" {
-		if err := writeJSONFile(*out, d); err != nil {
+	if out != "" {
+		if err := writeJSONFile(out, d); err != nil {
 			return err
 		}
 	}
@@ -170,20 +166,34 @@ func (a *App) cmdContractsDeploy(ctx context.Context, args []string) error {
 		tok = "(MockUSDC: anyone can mint; dev only)"
 	}
 	fmt.Fprintf(a.Stdout, "chain     %s at %s\ntoken     %s %s\nregistry  %s\nescrow    %s (withdrawal delay %s)\nsaved in  %s\n",
-		id, rpc, ct.Token.Checksum(), tok, ct.Registry.Checksum(), ct.Escrow.Checksum(), *delay, a.contractsStore())
+		id, rpc, ct.Token.Checksum(), tok, ct.Registry.Checksum(), ct.Escrow.Checksum(), delay, a.contractsStore())
 	return nil
 }
 
-func (a *App) cmdContractsMint(ctx context.Context, args []string) error {
-	const usage = "AMOUNT [--to ADDRESS] [--key FILE|dev:N] [--rpc URL]"
-	fs := a.subFlags("contracts mint", usage)
-	to := fs.String("to", "", "account to mint to (default: the key's)")
-	o := addChainFlags(fs, payerKeyHelp)
-	amt, err := oneAmount(fs, args, usage)
-	if err != nil {
-		return err
-	}
-	dst, err := addressFlag("to", *to)
+func (a *App) contractsMintCmd() *cobra.Command {
+	var to string
+	var o *chainOpts
+	cmd := takesAmounts(&cobra.Command{
+		Use:   "mint AMOUNT",
+		Short: "mint development USDC (MockUSDC only) to an account",
+		Example: `  wf contracts mint 100 --key dev
+  wf contracts mint 5 --to 0xACCOUNT --key dev:1`,
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			amt, err := amountArg(args[0])
+			if err != nil {
+				return err
+			}
+			return a.contractsMint(cmd.Context(), amt, to, o)
+		},
+	})
+	cmd.Flags().StringVar(&to, "to", "", "`ADDRESS` to mint to (default: the key's)")
+	o = addChainFlags(cmd.Flags(), payerKeyHelp)
+	return cmd
+}
+
+func (a *App) contractsMint(ctx context.Context, amt *big.Int, to string, o *chainOpts) error {
+	dst, err := addressFlag("to", to)
 	if err != nil {
 		return err
 	}
@@ -211,16 +221,37 @@ func (a *App) cmdContractsMint(ctx context.Context, args []string) error {
 	return nil
 }
 
-func (a *App) cmdContractsShow(ctx context.Context, args []string) error {
-	fs := a.subFlags("contracts show", "[--rpc URL]")
-	o := addChainFlags(fs, "")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+func (a *App) contractsShowCmd() *cobra.Command {
+	var o *chainOpts
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show",
+		Short: "show the chain and contract addresses wf uses, checked against the chain",
+		Long: `Show the chain and the contracts wf uses for it (--rpc, --contracts), read
+from the chain itself: the registry's provider count and the escrow's
+withdrawal delay.
+
+With --json, prints one object:
+  chainId               number
+  rpc                   string, the JSON-RPC URL
+  token                 string, address (checksummed), as below
+  registry              string
+  escrow                string
+  providers             number, registered providers
+  withdrawDelaySeconds  number, the escrow's withdrawal delay`,
+		Example: `  wf contracts show --rpc http://127.0.0.1:8545
+  wf contracts show --contracts contracts.json --json`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.contractsShow(cmd.Context(), asJSON, o)
+		},
 	}
-	if len(pos) > 0 {
-		return usageErr("unexpected arguments %q", pos)
-	}
+	o = addChainFlags(cmd.Flags(), "")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	return cmd
+}
+
+func (a *App) contractsShow(ctx context.Context, asJSON bool, o *chainOpts) error {
 	c, err := a.dial(ctx, o, nil)
 	if err != nil {
 		return err
@@ -235,6 +266,17 @@ func (a *App) cmdContractsShow(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if asJSON {
+		return a.printJSON(struct {
+			ChainID              uint64 `json:"chainId"`
+			RPC                  string `json:"rpc"`
+			Token                string `json:"token"`
+			Registry             string `json:"registry"`
+			Escrow               string `json:"escrow"`
+			Providers            uint64 `json:"providers"`
+			WithdrawDelaySeconds int64  `json:"withdrawDelaySeconds"`
+		}{c.ChainID().Uint64(), a.rpcURL(o), ct.Token.Checksum(), ct.Registry.Checksum(), ct.Escrow.Checksum(), uint64(n), int64(delay / time.Second)})
+	}
 	fmt.Fprintf(a.Stdout, "chain     %s at %s\ntoken     %s\nregistry  %s (%d providers)\nescrow    %s (withdrawal delay %s)\n",
 		c.ChainID(), a.rpcURL(o), ct.Token.Checksum(), ct.Registry.Checksum(), n, ct.Escrow.Checksum(), delay)
 	return nil
@@ -246,17 +288,32 @@ var ether = new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
 // cmdChainGenesis prints a genesis for `geth init` that gives geth --dev
 // today's fork rules (geth --dev alone runs every future fork) and funds
 // the dev keys, as `wf chain start` does.
-func (a *App) cmdChainGenesis(ctx context.Context, args []string) error {
-	fs := a.subFlags("chain genesis", "[--accounts N] [--fund ADDRESS]... > genesis.json")
-	accounts := fs.Int("accounts", 10, "fund --key dev and dev:0 ... dev:N-1")
-	var extra multiFlag
-	fs.Var(&extra, "fund", "also fund this address (repeatable)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+func (a *App) chainGenesisCmd() *cobra.Command {
+	var accounts int
+	var extra []string
+	cmd := &cobra.Command{
+		Use:   "genesis",
+		Short: "print a genesis for geth --dev with today's fork rules and funded dev keys",
+		Long: `Print a genesis for geth init that gives geth --dev today's fork rules
+(geth --dev alone runs every future fork) and funds --key dev, dev:0 ...
+dev:N-1 and the --fund addresses, as wf chain start does.`,
+		Example: `  wf chain genesis > genesis.json && geth --datadir d init genesis.json`,
+		Args:    argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.chainGenesis(accounts, extra)
+		},
 	}
-	if len(pos) > 0 || *accounts < 0 || *accounts > 1000 {
-		return usageErr("wf chain genesis [--accounts N] [--fund ADDRESS]...")
+	cmd.Flags().IntVar(&accounts, "accounts", 10, "fund --key dev and dev:0 ... dev:`N`-1")
+	cmd.Flags().StringArrayVar(&extra, "fund", nil, "also fund this `ADDRESS` (repeatable)")
+	return cmd
+}
+
+// chainGenesis prints a genesis for `geth init` that gives geth --dev
+// today's fork rules (geth --dev alone runs every future fork) and funds
+// the dev keys, as `wf chain start` does.
+func (a *App) chainGenesis(accounts int, extra []string) error {
+	if accounts < 0 || accounts > 1000 {
+		return usageErr("--accounts must be between 0 and 1000")
 	}
 	dev, err := chain.KeyFromHex(DevKeyHex)
 	if err != nil {
@@ -264,7 +321,7 @@ func (a *App) cmdChainGenesis(ctx context.Context, args []string) error {
 	}
 	wei := new(big.Int).Mul(big.NewInt(1_000_000), ether)
 	alloc := map[wf.Address]*big.Int{chain.GethDevAccount: wei, dev.Address(): wei}
-	for i := range *accounts {
+	for i := range accounts {
 		alloc[chain.DevKey(i).Address()] = wei
 	}
 	for _, s := range extra {
@@ -282,22 +339,33 @@ func (a *App) cmdChainGenesis(ctx context.Context, args []string) error {
 	return err
 }
 
-// cmdChainFund gives ether to accounts from a dev node's own unlocked
-// account (geth --dev), so keystore keys can pay for gas there.
-func (a *App) cmdChainFund(ctx context.Context, args []string) error {
-	fs := a.subFlags("chain fund", "ADDRESS... [--ether N] [--rpc URL]")
-	amount := fs.Int64("ether", 10, "ether to send to each address")
+func (a *App) chainFundCmd() *cobra.Command {
+	var amount int64
 	o := &chainOpts{}
-	fs.StringVar(&o.rpc, "rpc", "", "Ethereum JSON-RPC URL of the dev node (default $WF_RPC or "+defaultRPC+")")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+	cmd := &cobra.Command{
+		Use:   "fund ADDRESS...",
+		Short: "send ether to accounts from a dev node's unlocked account (geth --dev)",
+		Long: `Send --ether ETH to each ADDRESS from a dev node's own unlocked account
+(geth --dev), so keystore keys can pay for gas there.`,
+		Example: `  wf chain fund 0xACCOUNT --ether 100 --rpc http://127.0.0.1:8545`,
+		Args:    argsBetween(1, -1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if amount <= 0 {
+				return usageErr("--ether must be positive")
+			}
+			return a.chainFund(cmd.Context(), args, amount, o)
+		},
 	}
-	if len(pos) == 0 || *amount <= 0 {
-		return usageErr("wf chain fund ADDRESS... [--ether N] [--rpc URL]")
-	}
+	cmd.Flags().Int64Var(&amount, "ether", 10, "`N` ether to send to each address")
+	addRPCFlag(cmd.Flags(), &o.rpc, "the dev node")
+	return cmd
+}
+
+// chainFund gives ether to accounts from a dev node's own unlocked
+// account (geth --dev), so keystore keys can pay for gas there.
+func (a *App) chainFund(ctx context.Context, addrs []string, amount int64, o *chainOpts) error {
 	var to []wf.Address
-	for _, s := range pos {
+	for _, s := range addrs {
 		addr, err := wf.ParseAddress(s)
 		if err != nil {
 			return err
@@ -305,9 +373,9 @@ func (a *App) cmdChainFund(ctx context.Context, args []string) error {
 		to = append(to, addr)
 	}
 	rpc := a.rpcURL(o)
-	if err := chain.FundFromNode(ctx, rpc, new(big.Int).Mul(big.NewInt(*amount), ether), to...); err != nil {
+	if err := chain.FundFromNode(ctx, rpc, new(big.Int).Mul(big.NewInt(amount), ether), to...); err != nil {
 		return dialError(rpc, err)
 	}
-	fmt.Fprintf(a.Stdout, "sent %d ETH to each of %d accounts\n", *amount, len(to))
+	fmt.Fprintf(a.Stdout, "sent %d ETH to each of %d accounts\n", amount, len(to))
 	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"math/big"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,11 +15,12 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/cli"
+	"github.com/webfunctions/wf/devnet"
 	wfcore "github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
 
-// devChain is an embedded chain served over JSON-RPC on loopback, and the
+// devChain is a devnet's chain served over JSON-RPC on loopback, and the
 // environment that points wf at it.
 type devChain struct {
 	sim *chain.Simulated
@@ -32,15 +32,12 @@ func newDevChain(t *testing.T) *devChain {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	sim, err := chain.NewSimulated(ctx, chain.SimOptions{Accounts: 5})
+	net, err := devnet.Start(ctx, devnet.Config{Chain: chain.SimOptions{Accounts: 5}, ChainListen: "127.0.0.1:0"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(sim.RPCHandler())
-	t.Cleanup(func() {
-		srv.Close()
-		sim.Close()
-	})
+	t.Cleanup(func() { net.Close(context.Background()) })
+	sim := net.Chain
 	home := t.TempDir()
 	ct := sim.Contracts()
 	file := filepath.Join(home, "contracts-under-test.json")
@@ -48,7 +45,7 @@ func newDevChain(t *testing.T) *devChain {
 	if err := os.WriteFile(file, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return &devChain{sim: sim, url: srv.URL, env: map[string]string{"WF_HOME": home, "WF_RPC": srv.URL, "WF_CONTRACTS": file}}
+	return &devChain{sim: sim, url: net.RPC, env: map[string]string{"WF_HOME": home, "WF_RPC": net.RPC, "WF_CONTRACTS": file}}
 }
 
 // as returns a chain client for dev account i, on the same chain.
@@ -457,7 +454,7 @@ func TestChainStartServesOtherCommands(t *testing.T) {
 		{"missing address", env, []string{"providers", "--rpc", url, "--contracts", writeFile(t, `{"chainId":1337,"token":"`+token+`"}`)}, "no registry contract address"},
 		{"wrong chain id", env, []string{"providers", "--rpc", url, "--contracts", writeFile(t, strings.Replace(readFile(t, file), `"chainId": 1337`, `"chainId": 5`, 1))}, "the contracts are for chain 5, but the chain at " + url + " is 1337"},
 		{"bad address flag", env, []string{"providers", "--rpc", url, "--registry", "0x12"}, "--registry"},
-		{"unknown subcommand", env, []string{"contracts", "frob"}, "unknown contracts command"},
+		{"unknown subcommand", env, []string{"contracts", "frob"}, `unknown command "frob" for "wf contracts"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := wf(t, tc.env, tc.args...)

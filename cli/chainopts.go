@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"math/big"
 	"os"
@@ -13,6 +12,9 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/wf"
@@ -29,33 +31,32 @@ type chainOpts struct {
 	key, passwordFile       string
 }
 
-// subFlags returns a FlagSet for a subcommand ("escrow deposit") with its
-// own usage line.
-func (a *App) subFlags(name, usage string) *flag.FlagSet {
-	fs := flag.NewFlagSet("wf "+name, flag.ContinueOnError)
-	fs.SetOutput(a.Stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(a.Stderr, "usage: wf %s %s\n", name, usage)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
 // addChainFlags adds --rpc, --contracts and the contract address flags to
 // fs, and --key and --password-file if keyDefault is not empty (it names
 // the default key in the help text).
-func addChainFlags(fs *flag.FlagSet, keyDefault string) *chainOpts {
+func addChainFlags(fs *pflag.FlagSet, keyDefault string) *chainOpts {
 	o := &chainOpts{}
-	fs.StringVar(&o.rpc, "rpc", "", "Ethereum JSON-RPC URL of the chain (default $WF_RPC or "+defaultRPC+")")
-	fs.StringVar(&o.contractsFile, "contracts", "", "JSON file with the contract addresses (default $WF_CONTRACTS, else what `wf contracts deploy` or `wf chain start` saved for this --rpc)")
-	fs.StringVar(&o.token, "token", "", "token contract address (overrides --contracts)")
-	fs.StringVar(&o.registry, "registry", "", "registry contract address (overrides --contracts)")
-	fs.StringVar(&o.escrow, "escrow", "", "escrow contract address (overrides --contracts)")
+	addRPCFlag(fs, &o.rpc, "the chain")
+	fs.StringVar(&o.contractsFile, "contracts", "", "JSON `FILE` with the contract addresses (default $WF_CONTRACTS, else what `wf contracts deploy` or `wf chain start` saved for this --rpc)")
+	fs.StringVar(&o.token, "token", "", "token contract `ADDRESS` (overrides --contracts)")
+	fs.StringVar(&o.registry, "registry", "", "registry contract `ADDRESS` (overrides --contracts)")
+	fs.StringVar(&o.escrow, "escrow", "", "escrow contract `ADDRESS` (overrides --contracts)")
 	if keyDefault != "" {
-		fs.StringVar(&o.key, "key", "", "keystore file to sign with (default "+keyDefault+"), or dev / dev:N for the public keys funded on a dev chain")
-		fs.StringVar(&o.passwordFile, "password-file", "", "file holding the keystore password (default: $WF_KEY_PASSWORD or a prompt)")
+		addSignerFlags(fs, o, "keystore `FILE` to sign with (default "+keyDefault+"), or dev / dev:N for the public keys funded on a dev chain")
 	}
 	return o
+}
+
+// addRPCFlag adds --rpc, the JSON-RPC URL of what (the chain, a dev node).
+func addRPCFlag(fs *pflag.FlagSet, rpc *string, what string) {
+	fs.StringVar(rpc, "rpc", "", "Ethereum JSON-RPC `URL` of "+what+" (default $WF_RPC or "+defaultRPC+")")
+}
+
+// addSignerFlags adds --key and --password-file for a chain command that
+// signs; keyDefault names the default key in the help text.
+func addSignerFlags(fs *pflag.FlagSet, o *chainOpts, keyHelp string) {
+	fs.StringVar(&o.key, "key", "", keyHelp)
+	fs.StringVar(&o.passwordFile, "password-file", "", "`FILE` holding the keystore password (default: $WF_KEY_PASSWORD or a prompt)")
 }
 
 // rpcURL is the chain's JSON-RPC URL: --rpc, else $WF_RPC, else the
@@ -303,29 +304,19 @@ func invalid(format string, args ...any) error {
 	return wf.E(wf.ErrInvalid, fmt.Sprintf(format, args...), nil)
 }
 
-// parseAmountArgs parses flags and positional arguments of a command whose
-// positional argument is an amount, so that "-1" is refused as a negative
-// amount rather than as an unknown flag.
-func parseAmountArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	for _, a := range args {
-		if len(a) > 1 && a[0] == '-' && (a[1] == '.' || (a[1] >= '0' && a[1] <= '9')) {
-			return nil, invalid("amount %q: must not be negative", a)
+// takesAmounts makes cmd, whose positional arguments are amounts, refuse
+// "-1" as a negative amount rather than as an unknown flag.
+func takesAmounts(cmd *cobra.Command) *cobra.Command {
+	cmd.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		var ne *pflag.NotExistError
+		if errors.As(err, &ne) {
+			if s := ne.GetSpecifiedShortnames(); s != "" && (s[0] == '.' || (s[0] >= '0' && s[0] <= '9')) {
+				return invalid("amount %q: must not be negative", "-"+s)
+			}
 		}
-	}
-	return parse(fs, args)
-}
-
-// oneAmount parses the flags and the single positional amount of the
-// command fs with usage.
-func oneAmount(fs *flag.FlagSet, args []string, usage string) (*big.Int, error) {
-	pos, err := parseAmountArgs(fs, args)
-	if err != nil {
-		return nil, err
-	}
-	if len(pos) != 1 {
-		return nil, usageErr("%s %s", fs.Name(), usage)
-	}
-	return amountArg(pos[0])
+		return flagError(cmd, err)
+	})
+	return cmd
 }
 
 // addressFlag parses the address flag --name, the zero Address if unset.

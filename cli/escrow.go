@@ -8,91 +8,100 @@ import (
 	"sort"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/wf"
 )
 
-func init() {
-	register("escrow", command{"deposit|approve|revoke|balance|withdraw ...", "manage your USDC escrow: fund it and approve providers to charge it", (*App).cmdEscrow})
-	register("voucher", command{"--provider NAME|ADDRESS --amount USDC --expires DURATION", "sign a payment voucher for a provider; prints the " + wf.VoucherHeader + " header value", (*App).cmdVoucher})
-}
-
 const payerKeyHelp = "$WF_HOME/key.json"
 
-var escrowSubcommands = map[string]func(a *App, ctx context.Context, args []string) error{
-	"deposit":  (*App).cmdEscrowDeposit,
-	"approve":  (*App).cmdEscrowApprove,
-	"revoke":   (*App).cmdEscrowRevoke,
-	"balance":  (*App).cmdEscrowBalance,
-	"withdraw": (*App).cmdEscrowWithdraw,
+func (a *App) escrowCmd() *cobra.Command {
+	return group("escrow", "manage your USDC escrow: fund it and approve providers to charge it",
+		`Manage your USDC escrow: the on-chain account providers are paid from.
+Deposit into it, approve providers to charge it up to a budget, see its
+balance, and withdraw (after the escrow's delay, so providers can settle
+what they served). Amounts are decimal USDC, 6 decimals at most.`,
+		a.escrowDepositCmd(), a.escrowApproveCmd(), a.escrowRevokeCmd(), a.escrowBalanceCmd(), a.escrowWithdrawCmd())
 }
 
-func (a *App) cmdEscrow(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return usageErr("wf escrow deposit|approve|revoke|balance|withdraw")
-	}
-	f, ok := escrowSubcommands[args[0]]
-	if !ok {
-		return usageErr("unknown escrow command %q (deposit, approve, revoke, balance, withdraw)", args[0])
-	}
-	return f(a, ctx, args[1:])
+func (a *App) escrowDepositCmd() *cobra.Command {
+	var forAddr string
+	var o *chainOpts
+	cmd := takesAmounts(&cobra.Command{
+		Use:   "deposit AMOUNT",
+		Short: "move USDC from your wallet into your escrow (or another's)",
+		Example: `  wf escrow deposit 12.5
+  wf escrow deposit 5 --for 0xPAYER --key dev:1`,
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			amt, err := amountArg(args[0])
+			if err != nil {
+				return err
+			}
+			payer, err := addressFlag("for", forAddr)
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			c, key, err := a.connect(ctx, o, a.payerKeyPath())
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			if payer == (wf.Address{}) {
+				payer = key.Address()
+			}
+			r, err := c.DepositFor(ctx, payer, amt)
+			if err != nil {
+				return explain(err)
+			}
+			acc, err := c.Account(ctx, payer)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.Stdout, "deposited %s USDC for %s; escrow balance %s USDC (%s)\n",
+				wf.NewAmount(amt).USDC(), payer.Checksum(), wf.NewAmount(acc.Balance).USDC(), txNote(r))
+			return nil
+		},
+	})
+	cmd.Flags().StringVar(&forAddr, "for", "", "credit the escrow of this `ADDRESS` instead of your own")
+	o = addChainFlags(cmd.Flags(), payerKeyHelp)
+	return cmd
 }
 
-func (a *App) cmdEscrowDeposit(ctx context.Context, args []string) error {
-	const usage = "AMOUNT [--for ADDRESS] [--key FILE|dev:N] [--rpc URL]"
-	fs := a.subFlags("escrow deposit", usage)
-	forAddr := fs.String("for", "", "credit this account's escrow instead of your own")
-	o := addChainFlags(fs, payerKeyHelp)
-	amt, err := oneAmount(fs, args, usage)
-	if err != nil {
-		return err
+func (a *App) escrowApproveCmd() *cobra.Command {
+	var budgetS, maxS string
+	var allowEmpty bool
+	var o *chainOpts
+	cmd := &cobra.Command{
+		Use:   "approve PROVIDER --budget USDC",
+		Short: "let a provider charge your escrow, up to a budget",
+		Long: `Approve PROVIDER (a registered name or an address) to charge your escrow
+up to --budget USDC in total, at most --max-price per request (default: its
+registered price). A new approval replaces the earlier budget.`,
+		Example: `  wf escrow approve alpha --budget 10
+  wf escrow approve 0xPROVIDER --budget 10 --max-price 0.001`,
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.escrowApprove(cmd.Context(), args[0], budgetS, maxS, allowEmpty, o)
+		},
 	}
-	payer, err := addressFlag("for", *forAddr)
-	if err != nil {
-		return err
-	}
-	c, key, err := a.connect(ctx, o, a.payerKeyPath())
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	if payer == (wf.Address{}) {
-		payer = key.Address()
-	}
-	r, err := c.DepositFor(ctx, payer, amt)
-	if err != nil {
-		return explain(err)
-	}
-	acc, err := c.Account(ctx, payer)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(a.Stdout, "deposited %s USDC for %s; escrow balance %s USDC (%s)\n",
-		wf.NewAmount(amt).USDC(), payer.Checksum(), wf.NewAmount(acc.Balance).USDC(), txNote(r))
-	return nil
+	cmd.Flags().StringVar(&budgetS, "budget", "", "the most the provider may take in total, `USDC` (replaces any earlier budget)")
+	cmd.Flags().StringVar(&maxS, "max-price", "", "the most the provider may take per request, `USDC` (default: its registered price)")
+	cmd.Flags().BoolVar(&allowEmpty, "allow-empty", false, "approve even though your escrow balance is 0")
+	o = addChainFlags(cmd.Flags(), payerKeyHelp)
+	return cmd
 }
 
-func (a *App) cmdEscrowApprove(ctx context.Context, args []string) error {
-	const usage = "PROVIDER --budget USDC [--max-price USDC] [--allow-empty] [--key FILE|dev:N] [--rpc URL]"
-	fs := a.subFlags("escrow approve", usage)
-	budgetS := fs.String("budget", "", "the most the provider may take in total, USDC (replaces any earlier budget)")
-	maxS := fs.String("max-price", "", "the most the provider may take per request, USDC (default: its registered price)")
-	allowEmpty := fs.Bool("allow-empty", false, "approve even though your escrow balance is 0")
-	o := addChainFlags(fs, payerKeyHelp)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usageErr("wf escrow approve %s", usage)
-	}
-	budget, err := positiveUSDC("budget", *budgetS)
+func (a *App) escrowApprove(ctx context.Context, provider, budgetS, maxS string, allowEmpty bool, o *chainOpts) error {
+	budget, err := positiveUSDC("budget", budgetS)
 	if err != nil {
 		return err
 	}
 	var maxPrice *big.Int
-	if *maxS != "" {
-		if maxPrice, err = positiveUSDC("max-price", *maxS); err != nil {
+	if maxS != "" {
+		if maxPrice, err = positiveUSDC("max-price", maxS); err != nil {
 			return err
 		}
 	}
@@ -101,13 +110,13 @@ func (a *App) cmdEscrowApprove(ctx context.Context, args []string) error {
 		return err
 	}
 	defer c.Close()
-	prov, entry, err := resolveProvider(ctx, c, pos[0])
+	prov, entry, err := resolveProvider(ctx, c, provider)
 	if err != nil {
 		return err
 	}
 	if maxPrice == nil {
 		if entry == nil || entry.PricePerRequest.Sign() == 0 {
-			return usageErr("--max-price USDC is required for %s (no registered price to default to)", pos[0])
+			return usageErr("--max-price USDC is required for %s (no registered price to default to)", provider)
 		}
 		maxPrice = entry.PricePerRequest
 	}
@@ -115,7 +124,7 @@ func (a *App) cmdEscrowApprove(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if acc.Balance.Sign() == 0 && !*allowEmpty {
+	if acc.Balance.Sign() == 0 && !allowEmpty {
 		return wf.E(wf.ErrPaymentRequired, fmt.Sprintf("your escrow (%s) is empty, so the provider could not be paid: deposit first with `wf escrow deposit AMOUNT`, or pass --allow-empty", key.Address().Checksum()), nil)
 	}
 	r, err := c.Approve(ctx, prov, maxPrice, budget)
@@ -123,7 +132,7 @@ func (a *App) cmdEscrowApprove(ctx context.Context, args []string) error {
 		return explain(err)
 	}
 	fmt.Fprintf(a.Stdout, "approved %s to take up to %s USDC, at most %s USDC per request (%s)\n",
-		providerLabel(pos[0], prov), wf.NewAmount(budget).USDC(), wf.NewAmount(maxPrice).USDC(), txNote(r))
+		providerLabel(provider, prov), wf.NewAmount(budget).USDC(), wf.NewAmount(maxPrice).USDC(), txNote(r))
 	if acc.Balance.Cmp(budget) < 0 {
 		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, is below the budget\n", wf.NewAmount(acc.Balance).USDC())
 	}
@@ -139,78 +148,143 @@ func providerLabel(arg string, addr wf.Address) string {
 	return fmt.Sprintf("%q (%s)", arg, addr.Checksum())
 }
 
-func (a *App) cmdEscrowRevoke(ctx context.Context, args []string) error {
-	const usage = "PROVIDER [--key FILE|dev:N] [--rpc URL]"
-	fs := a.subFlags("escrow revoke", usage)
-	o := addChainFlags(fs, payerKeyHelp)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+func (a *App) escrowRevokeCmd() *cobra.Command {
+	var o *chainOpts
+	cmd := &cobra.Command{
+		Use:   "revoke PROVIDER",
+		Short: "stop a provider from charging your escrow",
+		Long: `Revoke PROVIDER's approval (a registered name or an address). Vouchers you
+signed for it stay redeemable until they expire.`,
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			c, _, err := a.connect(ctx, o, a.payerKeyPath())
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			prov, _, err := resolveProvider(ctx, c, args[0])
+			if err != nil {
+				return err
+			}
+			r, err := c.Revoke(ctx, prov)
+			if err != nil {
+				return explain(err)
+			}
+			fmt.Fprintf(a.Stdout, "revoked %s; vouchers you signed for it stay redeemable until they expire (%s)\n", providerLabel(args[0], prov), txNote(r))
+			return nil
+		},
 	}
-	if len(pos) != 1 {
-		return usageErr("wf escrow revoke %s", usage)
-	}
-	c, _, err := a.connect(ctx, o, a.payerKeyPath())
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	prov, _, err := resolveProvider(ctx, c, pos[0])
-	if err != nil {
-		return err
-	}
-	r, err := c.Revoke(ctx, prov)
-	if err != nil {
-		return explain(err)
-	}
-	fmt.Fprintf(a.Stdout, "revoked %s; vouchers you signed for it stay redeemable until they expire (%s)\n", providerLabel(pos[0], prov), txNote(r))
-	return nil
+	o = addChainFlags(cmd.Flags(), payerKeyHelp)
+	return cmd
 }
 
-func (a *App) cmdEscrowBalance(ctx context.Context, args []string) error {
-	const usage = "[ADDRESS] [--key FILE|dev:N] [--rpc URL]"
-	fs := a.subFlags("escrow balance", usage)
-	o := addChainFlags(fs, payerKeyHelp)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+// balanceJSON is `wf escrow balance --json`.
+type balanceJSON struct {
+	Account    string          `json:"account"`
+	Escrow     string          `json:"escrow"`
+	Wallet     string          `json:"wallet"`
+	Withdrawal *withdrawalJSON `json:"withdrawal"`
+	Approved   []allowanceJSON `json:"approved"`
+}
+
+type withdrawalJSON struct {
+	Amount         string    `json:"amount"`
+	WithdrawableAt time.Time `json:"withdrawableAt"`
+}
+
+type allowanceJSON struct {
+	Provider           string   `json:"provider"`
+	Names              []string `json:"names"`
+	Budget             string   `json:"budget"`
+	MaxPricePerRequest string   `json:"maxPricePerRequest"`
+}
+
+func (a *App) escrowBalanceCmd() *cobra.Command {
+	var o *chainOpts
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "balance [ADDRESS]",
+		Short: "show an escrow's balance, pending withdrawal and approved providers",
+		Long: `Show the escrow balance and wallet USDC of ADDRESS (default: your key's
+account), a pending withdrawal, and each registered provider it approved
+with the budget left.
+
+With --json, prints one object (amounts are decimal USDC strings with 6
+decimals, like "12.500000"):
+  account     string, the address (checksummed)
+  escrow      string, the escrow balance
+  wallet      string, the USDC the address holds outside the escrow
+  withdrawal  object or null: amount, and withdrawableAt (RFC 3339)
+  approved    array of objects: provider (address), names (its registered
+              names), budget (left), maxPricePerRequest`,
+		Example: `  wf escrow balance --key dev
+  wf escrow balance 0xPAYER --json`,
+		Args: argsBetween(0, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := a.escrowBalance(cmd.Context(), args, o)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return a.printJSON(b.balanceJSON)
+			}
+			fmt.Fprintf(a.Stdout, "account    %s\nescrow     %s USDC\nwallet     %s USDC\n", b.Account, b.Escrow, b.Wallet)
+			if w := b.Withdrawal; w != nil {
+				fmt.Fprintf(a.Stdout, "withdrawal %s USDC pending: %s\n", w.Amount, readyAt(w.WithdrawableAt, b.now))
+			}
+			for _, al := range b.Approved {
+				fmt.Fprintf(a.Stdout, "approved   %s %v: budget left %s USDC, at most %s USDC per request\n",
+					al.Provider, al.Names, al.Budget, al.MaxPricePerRequest)
+			}
+			return nil
+		},
 	}
+	o = addChainFlags(cmd.Flags(), payerKeyHelp)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	return cmd
+}
+
+// escrowBalance reads what `wf escrow balance` shows.
+func (a *App) escrowBalance(ctx context.Context, args []string, o *chainOpts) (*balance, error) {
 	var who wf.Address
-	switch len(pos) {
-	case 0:
+	if len(args) == 1 {
+		var err error
+		if who, err = wf.ParseAddress(args[0]); err != nil {
+			return nil, err
+		}
+	} else {
 		key, err := a.signer(o, a.payerKeyPath())
 		if err != nil {
-			return err
+			return nil, err
 		}
 		who = key.Address()
-	case 1:
-		if who, err = wf.ParseAddress(pos[0]); err != nil {
-			return err
-		}
-	default:
-		return usageErr("wf escrow balance %s", usage)
 	}
 	c, err := a.dial(ctx, o, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer c.Close()
 	acc, err := c.Account(ctx, who)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	wallet, err := c.TokenBalance(ctx, who)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	fmt.Fprintf(a.Stdout, "account    %s\nescrow     %s USDC\nwallet     %s USDC\n", who.Checksum(), wf.NewAmount(acc.Balance).USDC(), wf.NewAmount(wallet).USDC())
+	b := &balance{balanceJSON: balanceJSON{
+		Account: who.Checksum(), Escrow: wf.NewAmount(acc.Balance).USDC(), Wallet: wf.NewAmount(wallet).USDC(),
+		Approved: []allowanceJSON{},
+	}}
 	if acc.PendingWithdrawal.Sign() > 0 {
-		fmt.Fprintf(a.Stdout, "withdrawal %s USDC pending: %s\n", wf.NewAmount(acc.PendingWithdrawal).USDC(), readyAt(acc.WithdrawableAt, chainNow(ctx, c)))
+		b.Withdrawal = &withdrawalJSON{Amount: wf.NewAmount(acc.PendingWithdrawal).USDC(), WithdrawableAt: acc.WithdrawableAt.UTC()}
+		b.now = chainNow(ctx, c)
 	}
 	// Allowances exist per provider address: look at the registered ones.
 	ps, err := c.ListProviders(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	names := map[wf.Address][]string{}
 	for _, p := range ps {
@@ -224,32 +298,56 @@ func (a *App) cmdEscrowBalance(ctx context.Context, args []string) error {
 	for _, p := range owners {
 		al, err := c.Allowance(ctx, who, p)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if al.MaxPricePerRequest.Sign() == 0 {
 			continue
 		}
-		fmt.Fprintf(a.Stdout, "approved   %s %v: budget left %s USDC, at most %s USDC per request\n",
-			p.Checksum(), names[p], wf.NewAmount(al.Budget).USDC(), wf.NewAmount(al.MaxPricePerRequest).USDC())
+		b.Approved = append(b.Approved, allowanceJSON{
+			Provider: p.Checksum(), Names: names[p],
+			Budget: wf.NewAmount(al.Budget).USDC(), MaxPricePerRequest: wf.NewAmount(al.MaxPricePerRequest).USDC(),
+		})
 	}
-	return nil
+	return b, nil
 }
 
-func (a *App) cmdEscrowWithdraw(ctx context.Context, args []string) error {
-	const usage = "[AMOUNT] [--cancel] [--key FILE|dev:N] [--rpc URL]"
-	fs := a.subFlags("escrow withdraw", usage)
-	cancel := fs.Bool("cancel", false, "cancel the pending withdrawal")
-	o := addChainFlags(fs, payerKeyHelp)
-	pos, err := parseAmountArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 1 || (*cancel && len(pos) > 0) {
-		return usageErr("wf escrow withdraw %s", usage)
-	}
+// balance is an escrow's state and the chain's time it was read at.
+type balance struct {
+	balanceJSON
+	now time.Time
+}
+
+func (a *App) escrowWithdrawCmd() *cobra.Command {
+	var cancel bool
+	var o *chainOpts
+	cmd := takesAmounts(&cobra.Command{
+		Use:   "withdraw [AMOUNT]",
+		Short: "request a withdrawal from your escrow, or complete or cancel it",
+		Long: `Withdrawing takes two steps. wf escrow withdraw AMOUNT requests it; the
+escrow's delay lets providers settle what they served meanwhile. Then wf
+escrow withdraw, without an amount, moves it to your wallet. --cancel
+drops the pending request.`,
+		Example: `  wf escrow withdraw 2      # request
+  wf escrow withdraw        # complete, after the delay
+  wf escrow withdraw --cancel`,
+		Args: argsBetween(0, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if cancel && len(args) > 0 {
+				return usageErr("--cancel takes no amount")
+			}
+			return a.escrowWithdraw(cmd.Context(), args, cancel, o)
+		},
+	})
+	cmd.Flags().BoolVar(&cancel, "cancel", false, "cancel the pending withdrawal")
+	o = addChainFlags(cmd.Flags(), payerKeyHelp)
+	return cmd
+}
+
+func (a *App) escrowWithdraw(ctx context.Context, args []string, cancel bool, o *chainOpts) error {
 	var amt *big.Int
-	if len(pos) == 1 {
-		if amt, err = amountArg(pos[0]); err != nil {
+	if len(args) == 1 {
+		var err error
+		if amt, err = amountArg(args[0]); err != nil {
 			return err
 		}
 	}
@@ -259,7 +357,7 @@ func (a *App) cmdEscrowWithdraw(ctx context.Context, args []string) error {
 	}
 	defer c.Close()
 	switch {
-	case *cancel:
+	case cancel:
 		r, err := c.CancelWithdraw(ctx)
 		if err != nil {
 			return explain(err)
@@ -306,25 +404,39 @@ func (a *App) cmdEscrowWithdraw(ctx context.Context, args []string) error {
 	return nil
 }
 
-func (a *App) cmdVoucher(ctx context.Context, args []string) error {
-	const usage = "--provider NAME|ADDRESS --amount USDC --expires DURATION [--key FILE|dev:N] [--rpc URL]"
-	fs := a.subFlags("voucher", usage)
-	provS := fs.String("provider", "", "the provider the voucher pays: registered name or address")
-	amtS := fs.String("amount", "", "cumulative USDC owed to this provider so far, including earlier vouchers")
-	expires := fs.Duration("expires", 24*time.Hour, "how long the provider may redeem it")
-	o := addChainFlags(fs, payerKeyHelp)
-	pos, err := parse(fs, args)
+func (a *App) voucherCmd() *cobra.Command {
+	var provS, amtS string
+	var expires time.Duration
+	var o *chainOpts
+	cmd := &cobra.Command{
+		Use:   "voucher --provider NAME|ADDRESS --amount USDC",
+		Short: "sign a payment voucher for a provider; print the " + wf.VoucherHeader + " header value",
+		Long: `Sign a voucher that lets a provider take --amount USDC in total from your
+escrow (cumulative: it includes what earlier vouchers to it paid), until it
+expires. Send it with a request as the ` + wf.VoucherHeader + ` header; the provider
+charges it instead of the function's owner.`,
+		Example: `  curl -H "` + wf.VoucherHeader + `: $(wf voucher --provider alpha --amount 0.01)" https://alpha.example.com/CID/`,
+		Args:    argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if provS == "" {
+				return usageErr("--provider NAME|ADDRESS is required")
+			}
+			return a.voucher(cmd.Context(), provS, amtS, expires, o)
+		},
+	}
+	cmd.Flags().StringVar(&provS, "provider", "", "the provider the voucher pays, `NAME|ADDRESS`: its registered name or its address")
+	cmd.Flags().StringVar(&amtS, "amount", "", "cumulative `USDC` owed to this provider so far, including earlier vouchers")
+	cmd.Flags().DurationVar(&expires, "expires", 24*time.Hour, "how long the provider may redeem it")
+	o = addChainFlags(cmd.Flags(), payerKeyHelp)
+	return cmd
+}
+
+func (a *App) voucher(ctx context.Context, provS, amtS string, expires time.Duration, o *chainOpts) error {
+	amt, err := positiveUSDC("amount", amtS)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 || *provS == "" {
-		return usageErr("wf voucher %s", usage)
-	}
-	amt, err := positiveUSDC("amount", *amtS)
-	if err != nil {
-		return err
-	}
-	if *expires <= 0 {
+	if expires <= 0 {
 		return usageErr("--expires must be positive")
 	}
 	c, key, err := a.connect(ctx, o, a.payerKeyPath())
@@ -332,11 +444,11 @@ func (a *App) cmdVoucher(ctx context.Context, args []string) error {
 		return err
 	}
 	defer c.Close()
-	prov, _, err := resolveProvider(ctx, c, *provS)
+	prov, _, err := resolveProvider(ctx, c, provS)
 	if err != nil {
 		return err
 	}
-	exp := time.Now().Add(*expires).Truncate(time.Second)
+	exp := time.Now().Add(expires).Truncate(time.Second)
 	sv, err := c.SignVoucher(chain.Voucher{Provider: prov, CumulativeAmount: amt, Expiry: exp})
 	if err != nil {
 		return err
@@ -347,7 +459,7 @@ func (a *App) cmdVoucher(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintln(a.Stdout, h)
 	fmt.Fprintf(a.Stderr, "voucher from %s to %s for %s USDC in total, redeemable until %s\nsend it with: curl -H '%s: %s' ...\n",
-		key.Address().Checksum(), providerLabel(*provS, prov), wf.NewAmount(amt).USDC(), exp.UTC().Format(time.RFC3339), wf.VoucherHeader, h)
+		key.Address().Checksum(), providerLabel(provS, prov), wf.NewAmount(amt).USDC(), exp.UTC().Format(time.RFC3339), wf.VoucherHeader, h)
 	if acc, err := c.Account(ctx, key.Address()); err == nil && acc.Balance.Cmp(amt) < 0 {
 		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, does not cover it; the provider will refuse it until it does\n", wf.NewAmount(acc.Balance).USDC())
 	}

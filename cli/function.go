@@ -2,7 +2,7 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,6 +10,10 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/webfunctions/wf/build"
 	"github.com/webfunctions/wf/chain"
@@ -21,101 +25,171 @@ import (
 	"github.com/webfunctions/wf/wf"
 )
 
-func (a *App) cmdInit(ctx context.Context, args []string) error {
-	fs := a.flags("init")
-	lang := fs.String("lang", "go", "language: go or assemblyscript")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+func (a *App) initCmd() *cobra.Command {
+	var lang string
+	cmd := &cobra.Command{
+		Use:   "init DIR",
+		Short: "write a working example function into DIR",
+		Long: `Write a working example function into DIR: a WAGI handler that greets the
+name in its query string or body, in Go or AssemblyScript, ready for
+wf deploy.`,
+		Example: `  wf init --lang go hello
+  wf init --lang assemblyscript hello-as`,
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := args[0]
+			abs, _ := filepath.Abs(dir)
+			if err := templates.Write(dir, lang, filepath.Base(abs)); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.Stdout, "wrote the %s starter function to %s\nnext: wf deploy %s --provider %s\n", templates.LangNames[lang], dir, dir, a.defaultProvider())
+			return nil
+		},
 	}
-	if len(pos) != 1 {
-		return usageErr("wf init [--lang go|assemblyscript] DIR")
-	}
-	dir := pos[0]
-	abs, _ := filepath.Abs(dir)
-	if err := templates.Write(dir, *lang, filepath.Base(abs)); err != nil {
-		return err
-	}
-	fmt.Fprintf(a.Stdout, "wrote the %s starter function to %s\nnext: wf deploy %s --provider %s\n", templates.LangNames[*lang], dir, dir, a.defaultProvider())
-	return nil
+	cmd.Flags().StringVar(&lang, "lang", "go", "write the function in `LANG`: go or assemblyscript")
+	return cmd
 }
 
-func (a *App) cmdBuild(ctx context.Context, args []string) error {
-	fs := a.flags("build")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+func (a *App) buildCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "build [DIR]",
+		Short: "compile the function in DIR (default .) to DIR/main.wasm",
+		Long: `Compile the function in DIR (default .) to DIR/main.wasm with its toolchain:
+Go (GOOS=wasip1) for a go.mod, AssemblyScript (npm) for a package.json
+that depends on assemblyscript.
+Prints the module's path. wf deploy DIR builds too.`,
+		Args: argsBetween(0, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			out, err := build.Build(cmd.Context(), dir, a.Stderr)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(a.Stdout, out)
+			return nil
+		},
 	}
-	dir := "."
-	if len(pos) == 1 {
-		dir = pos[0]
-	} else if len(pos) > 1 {
-		return usageErr("wf build [DIR]")
-	}
-	out, err := build.Build(ctx, dir, a.Stderr)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(a.Stdout, out)
-	return nil
 }
 
-func (a *App) cmdPack(ctx context.Context, args []string) error {
-	fs := a.flags("pack")
-	carFile := fs.String("car", "", "also write the DAG as a CAR v1 file")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+func (a *App) packCmd() *cobra.Command {
+	var carFile string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "pack PATH",
+		Short: "print the CID of a file or directory, as ipfs add --cid-version=1 does",
+		Long: `Print the CID of a file or directory exactly as ipfs add --cid-version=1
+(directories: ipfs add -r --hidden) computes it, optionally writing the DAG
+as a CAR file.
+
+With --json, prints one object:
+  cid  string, the root CID
+  car  string, the CAR file written (absent without --car)`,
+		Example: `  wf pack main.wasm
+  wf pack --car site.car ./site`,
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			st := memstore.New()
+			root, err := addPath(ctx, st, args[0])
+			if err != nil {
+				return err
+			}
+			if carFile != "" {
+				f, err := os.Create(carFile)
+				if err != nil {
+					return err
+				}
+				if err := dag.ExportCAR(ctx, st, root, f); err != nil {
+					f.Close()
+					return err
+				}
+				if err := f.Close(); err != nil {
+					return err
+				}
+			}
+			if asJSON {
+				return a.printJSON(struct {
+					CID string `json:"cid"`
+					CAR string `json:"car,omitempty"`
+				}{root.String(), carFile})
+			}
+			fmt.Fprintln(a.Stdout, root)
+			return nil
+		},
 	}
-	if len(pos) != 1 {
-		return usageErr("wf pack [--car FILE] PATH")
-	}
-	st := memstore.New()
-	root, err := addPath(ctx, st, pos[0])
-	if err != nil {
-		return err
-	}
-	if *carFile != "" {
-		f, err := os.Create(*carFile)
-		if err != nil {
-			return err
-		}
-		if err := dag.ExportCAR(ctx, st, root, f); err != nil {
-			f.Close()
-			return err
-		}
-		if err := f.Close(); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintln(a.Stdout, root)
-	return nil
+	cmd.Flags().StringVar(&carFile, "car", "", "also write the DAG as a CAR v1 `FILE`")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	return cmd
 }
 
-func (a *App) cmdDeploy(ctx context.Context, args []string) error {
-	fs := a.flags("deploy")
-	provider := fs.String("provider", a.defaultProvider(), "provider base URL (env WF_PROVIDER)")
-	keyFile := fs.String("key", "", "publisher keystore (default $WF_HOME/key.json; \"dev\" for the public dev key)")
-	pwFile := fs.String("password-file", "", "file holding the keystore password")
-	timeout := fs.Duration("timeout", 0, "wall-time limit per request (default: the provider's)")
-	memory := fs.Int("memory", 0, "memory limit in MiB (default: the provider's)")
-	maxBody := fs.Int64("max-request-bytes", 0, "request body limit (default: the provider's)")
-	var env multiFlag
-	fs.Var(&env, "env", "environment variable NAME=VALUE for the function (repeatable)")
-	withSecrets := fs.Bool("secrets", false, "seal in the secrets set with `wf secrets set` (DIR/.wf/secrets.json)")
-	encryptCode := fs.Bool("encrypt-code", false, "encrypt the module so that public storage holds only ciphertext")
-	pos, err := parse(fs, args)
+// keyFlags are --key and --password-file of the commands that sign as the
+// publisher.
+type keyFlags struct{ key, passwordFile string }
+
+func addKeyFlags(fs *pflag.FlagSet, role string) *keyFlags {
+	k := &keyFlags{}
+	fs.StringVar(&k.key, "key", "", role+" keystore `FILE` (default $WF_HOME/key.json; \"dev\" for the public dev key)")
+	fs.StringVar(&k.passwordFile, "password-file", "", "`FILE` holding the keystore password (default: $WF_KEY_PASSWORD or a prompt)")
+	return k
+}
+
+type deployFlags struct {
+	provider    string
+	timeout     time.Duration
+	memory      int
+	maxBody     int64
+	env         []string
+	secrets     bool
+	encryptCode bool
+	json        bool
+}
+
+func (a *App) deployCmd() *cobra.Command {
+	var f deployFlags
+	var kf *keyFlags
+	cmd := &cobra.Command{
+		Use:   "deploy DIR|FILE.wasm",
+		Short: "build if needed, pack, sign (and seal) and upload a function; print its CID",
+		Long: `Deploy a function: build DIR if it is a directory, pack the module into
+content-addressed blocks with a spec signed by your key (sealing secrets
+and code to the provider if asked), upload them to the provider, and print
+the function's CID on stdout (progress and the URL to try go to stderr).
+
+With --json, prints one object:
+  cid    string, the function's CID (its address)
+  url    string, the function's URL on the provider
+  owner  string, the signing address (checksummed)
+  code   string, the CID of the module`,
+		Example: `  wf deploy hello --provider http://127.0.0.1:8080 --key dev
+  wf deploy app.wasm --env GREETING=hi --timeout 5s --memory 64
+  wf deploy hello --secrets --encrypt-code`,
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.deploy(cmd.Context(), args[0], &f, kf)
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&f.provider, "provider", a.defaultProvider(), "provider base `URL` (env WF_PROVIDER)")
+	kf = addKeyFlags(fs, "publisher")
+	fs.DurationVar(&f.timeout, "timeout", 0, "wall-time limit per request (default: the provider's)")
+	fs.IntVar(&f.memory, "memory", 0, "memory limit in `MiB` (default: the provider's)")
+	fs.Int64Var(&f.maxBody, "max-request-bytes", 0, "request body limit in `BYTES` (default: the provider's)")
+	fs.StringArrayVar(&f.env, "env", nil, "environment variable `NAME=VALUE` for the function (repeatable)")
+	fs.BoolVar(&f.secrets, "secrets", false, "seal in the secrets set with `wf secrets set` (DIR/.wf/secrets.json)")
+	fs.BoolVar(&f.encryptCode, "encrypt-code", false, "encrypt the module so that public storage holds only ciphertext")
+	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
+	return cmd
+}
+
+func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFlags) error {
+	key, err := a.loadKey(kf.key, kf.passwordFile)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageErr("wf deploy DIR|FILE.wasm --provider URL")
-	}
-	key, err := a.loadKey(*keyFile, *pwFile)
-	if err != nil {
-		return err
-	}
-	wasmPath := pos[0]
+	wasmPath := path
 	if st, err := os.Stat(wasmPath); err != nil {
 		return err
 	} else if st.IsDir() {
@@ -126,10 +200,10 @@ func (a *App) cmdDeploy(ctx context.Context, args []string) error {
 	}
 	s := wf.Spec{
 		Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI,
-		Limits:  wf.Limits{TimeoutMS: timeout.Milliseconds(), MemoryPages: uint32(*memory) * 16, MaxRequestBytes: *maxBody},
+		Limits:  wf.Limits{TimeoutMS: f.timeout.Milliseconds(), MemoryPages: uint32(f.memory) * 16, MaxRequestBytes: f.maxBody},
 		Created: spec.Now(time.Now()),
 	}
-	for _, kv := range env {
+	for _, kv := range f.env {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok {
 			return usageErr("--env %q must be NAME=VALUE", kv)
@@ -140,15 +214,26 @@ func (a *App) cmdDeploy(ctx context.Context, args []string) error {
 		s.Env[k] = v
 	}
 	var res *client.DeployResult
-	if *withSecrets || *encryptCode {
-		res, err = a.deploySealed(ctx, *provider, key, wasmPath, secretsDir(pos[0]), s, *withSecrets, *encryptCode)
+	if f.secrets || f.encryptCode {
+		res, err = a.deploySealed(ctx, f.provider, key, wasmPath, secretsDir(path), s, f.secrets, f.encryptCode)
 	} else {
-		res, err = deploy(ctx, a.Stderr, *provider, key, wasmPath, s)
+		res, err = deploy(ctx, a.Stderr, f.provider, key, wasmPath, s)
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Stdout, "%s\n", res.CID)
+	if f.json {
+		if err := a.printJSON(struct {
+			CID   string `json:"cid"`
+			URL   string `json:"url"`
+			Owner string `json:"owner"`
+			Code  string `json:"code"`
+		}{res.CID.String(), res.URL, res.Owner.Checksum(), res.Code.String()}); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(a.Stdout, "%s\n", res.CID)
+	}
 	fmt.Fprintf(a.Stderr, "deployed %s (owner %s)\ntry: curl %s\n", res.CID, res.Owner.Checksum(), res.URL)
 	return nil
 }
@@ -169,54 +254,80 @@ func deploy(ctx context.Context, progress io.Writer, provider string, key *chain
 	return client.New(provider).Deploy(ctx, pkg)
 }
 
-func (a *App) cmdInvoke(ctx context.Context, args []string) error {
-	fs := a.flags("invoke")
-	provider := fs.String("provider", a.defaultProvider(), "provider base URL")
-	method := fs.String("X", "", "HTTP method (default GET, or POST with -d)")
-	data := fs.String("d", "", "request body, or @FILE, or @- for stdin")
-	include := fs.Bool("i", false, "print the status line and headers too")
-	var headers multiFlag
-	fs.Var(&headers, "H", "request header 'Name: value' (repeatable)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+type invokeFlags struct {
+	provider, method, data string
+	headers                []string
+	include, json          bool
+}
+
+func (a *App) invokeCmd() *cobra.Command {
+	var f invokeFlags
+	cmd := &cobra.Command{
+		Use:   "invoke CID [PATH]",
+		Short: "call a function and print its response body",
+		Long: `Call a function on a provider, as curl would: GET, or POST with -d, to
+PROVIDER/CID/PATH; print the response body (with -i, the status line and
+headers first). A response of 400 or more is an error (exit status 1),
+after the body is printed.
+
+With --json, prints one object, also for an error status:
+  status      number, the HTTP status code
+  headers     object, header name to array of values
+  body        string, the body when it is UTF-8 text
+  bodyBase64  string, the body in base64 when it is not (then body is absent)`,
+		Example: `  wf invoke bagaaiera... '/?name=you'
+  wf invoke bagaaiera... /upload -X PUT -d @photo.jpg -H 'Content-Type: image/jpeg'
+  echo hi | wf invoke bagaaiera... -d @- --json`,
+		Args: argsBetween(1, 2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.invoke(cmd.Context(), args, &f)
+		},
 	}
-	if len(pos) < 1 || len(pos) > 2 {
-		return usageErr("wf invoke CID [PATH]")
-	}
-	c, err := wf.ParseCID(pos[0])
+	fs := cmd.Flags()
+	fs.StringVar(&f.provider, "provider", a.defaultProvider(), "provider base `URL` (env WF_PROVIDER)")
+	fs.StringVarP(&f.method, "request", "X", "", "HTTP `METHOD` (default GET, or POST with -d)")
+	fs.StringVarP(&f.data, "data", "d", "", "request body `DATA`, or @FILE, or @- for stdin")
+	fs.BoolVarP(&f.include, "include", "i", false, "print the status line and headers too")
+	fs.StringArrayVarP(&f.headers, "header", "H", nil, "request header `'NAME: VALUE'` (repeatable)")
+	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
+	return cmd
+}
+
+func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
+	c, err := wf.ParseCID(args[0])
 	if err != nil {
 		return err
 	}
 	path := "/"
-	if len(pos) == 2 {
-		path = "/" + strings.TrimPrefix(pos[1], "/")
+	if len(args) == 2 {
+		path = "/" + strings.TrimPrefix(args[1], "/")
 	}
 	var body io.Reader
 	switch {
-	case *data == "@-":
+	case f.data == "@-":
 		body = a.Stdin
-	case strings.HasPrefix(*data, "@"):
-		f, err := os.Open((*data)[1:])
+	case strings.HasPrefix(f.data, "@"):
+		file, err := os.Open(f.data[1:])
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		body = f
-	case *data != "":
-		body = strings.NewReader(*data)
+		defer file.Close()
+		body = file
+	case f.data != "":
+		body = strings.NewReader(f.data)
 	}
-	if *method == "" {
-		*method = "GET"
+	method := f.method
+	if method == "" {
+		method = "GET"
 		if body != nil {
-			*method = "POST"
+			method = "POST"
 		}
 	}
-	req, err := http.NewRequestWithContext(ctx, *method, strings.TrimSuffix(*provider, "/")+"/"+c.String()+path, body)
+	req, err := http.NewRequestWithContext(ctx, method, strings.TrimSuffix(f.provider, "/")+"/"+c.String()+path, body)
 	if err != nil {
 		return err
 	}
-	for _, h := range headers {
+	for _, h := range f.headers {
 		k, v, ok := strings.Cut(h, ":")
 		if !ok {
 			return usageErr("-H %q must be 'Name: value'", h)
@@ -228,7 +339,10 @@ func (a *App) cmdInvoke(ctx context.Context, args []string) error {
 		return err
 	}
 	defer resp.Body.Close()
-	if *include {
+	if f.json {
+		return a.printResponseJSON(resp)
+	}
+	if f.include {
 		fmt.Fprintf(a.Stdout, "%s %s\n", resp.Proto, resp.Status)
 		resp.Header.Write(a.Stdout)
 		fmt.Fprintln(a.Stdout)
@@ -246,49 +360,104 @@ func (a *App) cmdInvoke(ctx context.Context, args []string) error {
 	return nil
 }
 
-func (a *App) cmdLogs(ctx context.Context, args []string) error {
-	fs := a.flags("logs")
-	provider := fs.String("provider", a.defaultProvider(), "provider base URL")
-	keyFile := fs.String("key", "", "owner keystore (default $WF_HOME/key.json; \"dev\" for the public dev key)")
-	pwFile := fs.String("password-file", "", "file holding the keystore password")
-	asJSON := fs.Bool("json", false, "print raw JSON")
-	pos, err := parse(fs, args)
+// printResponseJSON prints resp for `wf invoke --json`; a status of 400 or
+// more is still an error, after the JSON.
+func (a *App) printResponseJSON(resp *http.Response) error {
+	b, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageErr("wf logs CID")
+	out := struct {
+		Status     int                 `json:"status"`
+		Headers    map[string][]string `json:"headers"`
+		Body       *string             `json:"body,omitempty"`
+		BodyBase64 *string             `json:"bodyBase64,omitempty"`
+	}{Status: resp.StatusCode, Headers: resp.Header}
+	if utf8.Valid(b) {
+		s := string(b)
+		out.Body = &s
+	} else {
+		s := base64.StdEncoding.EncodeToString(b)
+		out.BodyBase64 = &s
 	}
-	c, err := wf.ParseCID(pos[0])
-	if err != nil {
+	if out.Headers == nil {
+		out.Headers = map[string][]string{}
+	}
+	if err := a.printJSON(out); err != nil {
 		return err
 	}
-	key, err := a.loadKey(*keyFile, *pwFile)
-	if err != nil {
-		return err
-	}
-	entries, err := client.New(*provider).Logs(ctx, c, key)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		enc := json.NewEncoder(a.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(entries)
-	}
-	for _, e := range entries {
-		fmt.Fprintf(a.Stdout, "%s %s %s %s %d %.2fms", e.Time.Local().Format("15:04:05.000"), e.RequestID, e.Method, e.Path, e.Status, e.DurationMS)
-		if e.Error != "" {
-			fmt.Fprintf(a.Stdout, " error=%q", e.Error)
+	if resp.StatusCode >= 400 {
+		if resp.Header.Get("Content-Type") == "application/json" {
+			return client.ResponseError(resp.StatusCode, b)
 		}
-		fmt.Fprintln(a.Stdout)
-		for _, l := range strings.Split(strings.TrimRight(e.Log, "\n"), "\n") {
-			if l != "" {
-				fmt.Fprintf(a.Stdout, "    %s\n", l)
-			}
-		}
+		return fmt.Errorf("function answered %s", resp.Status)
 	}
 	return nil
+}
+
+func (a *App) logsCmd() *cobra.Command {
+	var provider string
+	var asJSON bool
+	var kf *keyFlags
+	cmd := &cobra.Command{
+		Use:   "logs CID",
+		Short: "show recent invocations of a function you own, with their stderr",
+		Long: `Show a function's recent invocations on a provider: time, request id,
+method, path, status and duration, any error, and what the function wrote
+to stderr. Only the function's owner may read them: the request is signed
+with your key.
+
+With --json, prints an array of objects, oldest first:
+  time        string, RFC 3339
+  requestId   string
+  method      string
+  path        string
+  status      number
+  durationMs  number
+  error       string, absent when none
+  log         string, the function's stderr, absent when empty`,
+		Example: `  wf logs bagaaiera... --provider http://127.0.0.1:8080 --key dev
+  wf logs bagaaiera... --json | jq '.[] | select(.status >= 500)'`,
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := wf.ParseCID(args[0])
+			if err != nil {
+				return err
+			}
+			key, err := a.loadKey(kf.key, kf.passwordFile)
+			if err != nil {
+				return err
+			}
+			entries, err := client.New(provider).Logs(cmd.Context(), c, key)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if entries == nil {
+					entries = []wf.LogEntry{}
+				}
+				return a.printJSON(entries)
+			}
+			for _, e := range entries {
+				fmt.Fprintf(a.Stdout, "%s %s %s %s %d %.2fms", e.Time.Local().Format("15:04:05.000"), e.RequestID, e.Method, e.Path, e.Status, e.DurationMS)
+				if e.Error != "" {
+					fmt.Fprintf(a.Stdout, " error=%q", e.Error)
+				}
+				fmt.Fprintln(a.Stdout)
+				for _, l := range strings.Split(strings.TrimRight(e.Log, "\n"), "\n") {
+					if l != "" {
+						fmt.Fprintf(a.Stdout, "    %s\n", l)
+					}
+				}
+			}
+			return nil
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&provider, "provider", a.defaultProvider(), "provider base `URL` (env WF_PROVIDER)")
+	kf = addKeyFlags(fs, "owner")
+	fs.BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	return cmd
 }
 
 // addPath packs a file or a directory as `ipfs add --cid-version=1` would

@@ -8,77 +8,105 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/crypto/acme"
 	"golang.org/x/crypto/acme/autocert"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/gateway"
-	"github.com/webfunctions/wf/relay/relayclient"
+	"github.com/webfunctions/wf/node"
 )
 
-func init() {
-	register("gateway", command{
-		"start --domain D [--listen ADDR] [--rpc URL] [--registry 0xADDR | --contracts FILE] [--tls-cert F --tls-key F | --acme-email E [--acme-cache DIR]] [--trusted-proxy CIDR]...",
-		"run a gateway: https://<name>.D/<cid>/ reaches the provider registered as name, https://D/<cid>/ the best one holding the function",
-		(*App).cmdGateway,
-	})
+func (a *App) gatewayCmd() *cobra.Command {
+	return group("gateway", "run a gateway that routes <name>.DOMAIN to registered providers",
+		`Run a gateway: https://<name>.DOMAIN/<cid>/ reaches the provider registered
+as name, https://DOMAIN/<cid>/ the best provider holding the function, and
+providers behind NAT serve through reverse tunnels to it.`,
+		a.gatewayStartCmd())
 }
 
-func (a *App) cmdGateway(ctx context.Context, args []string) error {
-	const usage = "start --domain D [--listen ADDR] [--rpc URL] [--registry 0xADDR | --contracts FILE] [--tls-cert F --tls-key F | --acme-email E [--acme-cache DIR]] [--trusted-proxy CIDR]..."
-	if len(args) == 0 || args[0] != "start" {
-		return usageErr("wf gateway %s", usage)
+// gatewayFlags are the flags of `wf gateway start`.
+type gatewayFlags struct {
+	domain, listen, certFile, keyFile       string
+	acmeEmail, acmeCache, acmeHTTP, acmeDir string
+	rate                                    float64
+	burst                                   int
+	maxBody                                 int64
+	providerTimeout, requestTimeout, poll   time.Duration
+	allowPrivate                            bool
+	trusted                                 []string
+	logLevel                                string
+}
+
+func (a *App) gatewayStartCmd() *cobra.Command {
+	var f gatewayFlags
+	var o *chainOpts
+	cmd := &cobra.Command{
+		Use:   "start --domain D",
+		Short: "run a gateway for DOMAIN, following the on-chain registry",
+		Long: `Run a gateway for --domain D until interrupted: https://<name>.D/<cid>/
+reaches the provider registered as name, https://D/<cid>/ the best provider
+holding the function (with failover). It reads the registry from the chain
+(--rpc, --registry or --contracts) and follows its changes. Point *.D and D
+at this host; serve TLS with a wildcard certificate (--tls-cert, --tls-key)
+or certificates from an ACME CA (--acme-email).`,
+		Example: `  wf gateway start --domain fn.example --acme-email ops@fn.example --acme-http :80
+  wf gateway start --domain localhost --listen 127.0.0.1:8081 --rpc http://127.0.0.1:8545 --allow-private`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.gatewayStart(cmd.Context(), &f, o)
+		},
 	}
-	fs := a.subFlags("gateway start", usage)
-	o := addChainFlags(fs, "")
-	domain := fs.String("domain", "", "the gateway's DNS name D: <name>.D routes to providers (required; point *.D and D at this host)")
-	listen := fs.String("listen", "", "address to serve on (default :443 with TLS, else 127.0.0.1:8081)")
-	certFile := fs.String("tls-cert", "", "TLS certificate file (PEM; a wildcard certificate for D and *.D)")
-	keyFile := fs.String("tls-key", "", "TLS private key file (PEM)")
-	acmeEmail := fs.String("acme-email", "", "get certificates from an ACME CA (Let's Encrypt) for D and each registered <name>.D, with this contact address")
-	acmeCache := fs.String("acme-cache", "", "directory for ACME account and certificates (default $WF_HOME/acme)")
-	acmeHTTP := fs.String("acme-http", "", "also serve ACME HTTP-01 challenges and redirects to https on this address, e.g. :80")
-	acmeDir := fs.String("acme-directory", "", "ACME directory URL (default Let's Encrypt production)")
-	rate := fs.Float64("rate", 50, "requests per second allowed per client address (negative: no limit)")
-	burst := fs.Int("burst", 100, "burst of requests allowed per client address")
-	maxBody := fs.Int64("max-body", 32<<20, "largest request body, bytes")
-	providerTimeout := fs.Duration("provider-timeout", 30*time.Second, "time a provider has to start answering before another is tried")
-	requestTimeout := fs.Duration("request-timeout", 2*time.Minute, "longest a whole request may take, bodies included")
-	poll := fs.Duration("poll", 2*time.Second, "how often to read new registry events")
-	allowPrivate := fs.Bool("allow-private", false, "route to endpoints on loopback and private addresses (private deployments, tests)")
-	var trusted multiFlag
-	fs.Var(&trusted, "trusted-proxy", "CIDR (or address) of a load balancer in front of the gateway, whose X-Forwarded-For is believed for the client address: rate limits, X-Forwarded-For to providers (repeatable)")
-	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
-	if _, err := parse(fs, args[1:]); err != nil {
-		return err
-	}
-	if *domain == "" {
+	fs := cmd.Flags()
+	o = addChainFlags(fs, "")
+	fs.StringVar(&f.domain, "domain", "", "the gateway's DNS name `D`: <name>.D routes to providers (required; point *.D and D at this host)")
+	fs.StringVar(&f.listen, "listen", "", "serve on this `ADDR` (default :443 with TLS, else "+devGatewayListen+")")
+	fs.StringVar(&f.certFile, "tls-cert", "", "TLS certificate `FILE` (PEM; a wildcard certificate for D and *.D)")
+	fs.StringVar(&f.keyFile, "tls-key", "", "TLS private key `FILE` (PEM)")
+	fs.StringVar(&f.acmeEmail, "acme-email", "", "get certificates from an ACME CA (Let's Encrypt) for D and each registered <name>.D, with this contact `EMAIL` address")
+	fs.StringVar(&f.acmeCache, "acme-cache", "", "`DIR` for the ACME account and certificates (default $WF_HOME/acme)")
+	fs.StringVar(&f.acmeHTTP, "acme-http", "", "also serve ACME HTTP-01 challenges and redirects to https on this `ADDR`, e.g. :80")
+	fs.StringVar(&f.acmeDir, "acme-directory", "", "ACME directory `URL` (default Let's Encrypt production)")
+	fs.Float64Var(&f.rate, "rate", gateway.DefaultRateLimit, "requests per second allowed per client address (negative: no limit)")
+	fs.IntVar(&f.burst, "burst", gateway.DefaultRateBurst, "burst of requests allowed per client address")
+	fs.Int64Var(&f.maxBody, "max-body", gateway.DefaultMaxRequestBytes, "largest request body, `BYTES`")
+	fs.DurationVar(&f.providerTimeout, "provider-timeout", gateway.DefaultProviderTimeout, "time a provider has to start answering before another is tried")
+	fs.DurationVar(&f.requestTimeout, "request-timeout", gateway.DefaultRequestTimeout, "longest a whole request may take, bodies included")
+	fs.DurationVar(&f.poll, "poll", 2*time.Second, "how often to read new registry events")
+	fs.BoolVar(&f.allowPrivate, "allow-private", false, "route to endpoints on loopback and private addresses (private deployments, tests)")
+	fs.StringArrayVar(&f.trusted, "trusted-proxy", nil, "`CIDR` (or address) of a load balancer in front of the gateway, whose X-Forwarded-For is believed for the client address: rate limits, X-Forwarded-For to providers (repeatable)")
+	addLogFlags(fs, &f.logLevel, nil)
+	return cmd
+}
+
+func (a *App) gatewayStart(ctx context.Context, f *gatewayFlags, o *chainOpts) error {
+	if f.domain == "" {
 		return usageErr("--domain is required")
 	}
-	if (*certFile == "") != (*keyFile == "") {
+	if (f.certFile == "") != (f.keyFile == "") {
 		return usageErr("--tls-cert and --tls-key go together")
 	}
-	if *certFile != "" && *acmeEmail != "" {
+	if f.certFile != "" && f.acmeEmail != "" {
 		return usageErr("use either --tls-cert/--tls-key or --acme-email")
 	}
-	proxies, err := parsePrefixes(trusted)
+	proxies, err := parsePrefixes(f.trusted)
 	if err != nil {
 		return err
 	}
-	tlsOn := *certFile != "" || *acmeEmail != ""
-	if *listen == "" {
-		*listen = "127.0.0.1:8081"
+	tlsOn := f.certFile != "" || f.acmeEmail != ""
+	listen := f.listen
+	if listen == "" {
+		listen = devGatewayListen
 		if tlsOn {
-			*listen = ":443"
+			listen = ":443"
 		}
 	}
 	var level slog.Level
-	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+	if err := level.UnmarshalText([]byte(f.logLevel)); err != nil {
 		return usageErr("--log-level: %v", err)
 	}
 	log := slog.New(slog.NewTextHandler(a.Stderr, &slog.HandlerOptions{Level: level}))
@@ -88,51 +116,51 @@ func (a *App) cmdGateway(ctx context.Context, args []string) error {
 		return err
 	}
 	defer client.Close()
-	gw, res, err := newGateway(ctx, client, *poll, gateway.Config{
-		Domain: *domain, Log: log,
-		MaxRequestBytes: *maxBody, ProviderTimeout: *providerTimeout, RequestTimeout: *requestTimeout,
-		RateLimit: *rate, RateBurst: *burst, TrustedProxies: proxies, AllowPrivateEndpoints: *allowPrivate,
-	})
+	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: client, Poll: f.poll, Gateway: gateway.Config{
+		Domain: f.domain, Log: log,
+		MaxRequestBytes: f.maxBody, ProviderTimeout: f.providerTimeout, RequestTimeout: f.requestTimeout,
+		RateLimit: f.rate, RateBurst: f.burst, TrustedProxies: proxies, AllowPrivateEndpoints: f.allowPrivate,
+	}})
 	if err != nil {
 		return err
 	}
 	defer gw.Close()
+	res := gw.Resolver
 	bg, stop := context.WithCancel(ctx)
 	defer stop()
-	go res.Run(bg)
 	go gw.Run(bg)
 
 	srv := gw.Server()
 	var acmeSrv *http.Server
 	switch {
-	case *certFile != "":
-		cert, err := tls.LoadX509KeyPair(*certFile, *keyFile)
+	case f.certFile != "":
+		cert, err := tls.LoadX509KeyPair(f.certFile, f.keyFile)
 		if err != nil {
 			return fmt.Errorf("TLS certificate: %w", err)
 		}
 		srv.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{cert}, NextProtos: []string{"h2", "http/1.1"}}
-	case *acmeEmail != "":
-		cache := *acmeCache
+	case f.acmeEmail != "":
+		cache := f.acmeCache
 		if cache == "" {
 			cache = filepath.Join(a.home(), "acme")
 		}
 		m := &autocert.Manager{
 			Prompt:     autocert.AcceptTOS,
-			Email:      *acmeEmail,
+			Email:      f.acmeEmail,
 			Cache:      autocert.DirCache(cache),
-			HostPolicy: acmePolicy(strings.ToLower(*domain), res),
+			HostPolicy: acmePolicy(strings.ToLower(f.domain), res),
 		}
-		if *acmeDir != "" {
-			m.Client = &acme.Client{DirectoryURL: *acmeDir}
+		if f.acmeDir != "" {
+			m.Client = &acme.Client{DirectoryURL: f.acmeDir}
 		}
 		srv.TLSConfig = m.TLSConfig()
 		srv.TLSConfig.MinVersion = tls.VersionTLS12
-		if *acmeHTTP != "" {
-			acmeSrv = &http.Server{Addr: *acmeHTTP, Handler: m.HTTPHandler(nil), ReadHeaderTimeout: 10 * time.Second}
+		if f.acmeHTTP != "" {
+			acmeSrv = &http.Server{Addr: f.acmeHTTP, Handler: m.HTTPHandler(nil), ReadHeaderTimeout: 10 * time.Second}
 		}
 	}
 
-	ln, err := net.Listen("tcp", *listen)
+	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return err
 	}
@@ -149,9 +177,9 @@ func (a *App) cmdGateway(ctx context.Context, args []string) error {
 		scheme = "https"
 	}
 	base := scheme + "://" + ln.Addr().String()
-	log.Info("gateway serving", "domain", *domain, "listen", ln.Addr().String(), "providers", "https://<name>."+*domain+"/<cid>/")
+	log.Info("gateway serving", "domain", f.domain, "listen", ln.Addr().String(), "providers", "https://<name>."+f.domain+"/<cid>/")
 	fmt.Fprintf(a.Stdout, "WebFunctions gateway for %s on %s\n  named:  %s://<name>.%s/<cid>/   (or %s/p/<name>/<cid>/)\n  any:    %s://%s/<cid>/\n  tunnel: wf provider start --tunnel %s://%s\n",
-		*domain, base, scheme, *domain, base, scheme, *domain, scheme, *domain)
+		f.domain, base, scheme, f.domain, base, scheme, f.domain, scheme, f.domain)
 	if a.Ready != nil {
 		a.Ready(base)
 	}
@@ -180,22 +208,6 @@ func parsePrefixes(ss []string) ([]netip.Prefix, error) {
 		ps = append(ps, p)
 	}
 	return ps, nil
-}
-
-// newGateway reads the registry through client and returns a gateway for
-// cfg over it (cfg.Registry is set here) and the registry view. The caller
-// runs res.Run to follow registry changes every poll and gw.Run for health
-// checks, serves gw.Server() and closes gw.
-func newGateway(ctx context.Context, client *chain.Client, poll time.Duration, cfg gateway.Config) (gw *gateway.Gateway, res *chain.Resolver, err error) {
-	res = chain.NewResolver(client, chain.ResolverOptions{PollInterval: poll, Log: cfg.Log})
-	if err := res.Sync(ctx); err != nil {
-		return nil, nil, fmt.Errorf("read the registry: %w", err)
-	}
-	cfg.Registry = res
-	if gw, err = gateway.New(cfg); err != nil {
-		return nil, nil, err
-	}
-	return gw, res, nil
 }
 
 // dialRegistry connects read-only to the registry: through the full
@@ -236,75 +248,6 @@ func acmePolicy(domain string, reg gateway.Registry) autocert.HostPolicy {
 		if _, err := reg.Lookup(ctx, name); err != nil {
 			return fmt.Errorf("gateway: no certificate for %q: %w", host, err)
 		}
-		return nil
-	}
-}
-
-// startTunnel connects the provider serving h to the gateway at
-// gatewayURL through a reverse tunnel, so callers reach it as
-// <name>.<gateway domain> without it having a reachable address. It logs
-// in with key, which must hold the name in the registry; by default the
-// tunnel serves every name key holds, and a fragment picks one
-// (https://gw.example#alice). It returns once the tunnel is up, or with an
-// error if the gateway refuses key, and keeps reconnecting with backoff
-// until ctx ends. A gateway that cannot be reached yet is logged and
-// retried in the background.
-//
-// `wf provider start --tunnel URL` calls it with the provider's handler.
-func (a *App) startTunnel(ctx context.Context, gatewayURL string, h http.Handler, key *chain.Key, log *slog.Logger) error {
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
-	if key == nil {
-		return usageErr("--tunnel needs the provider's key (--key): the gateway checks it holds the registered name")
-	}
-	u, err := url.Parse(gatewayURL)
-	if err != nil {
-		return usageErr("--tunnel %q: %v", gatewayURL, err)
-	}
-	name := u.Fragment
-	u.Fragment = ""
-	up := make(chan []string, 1)
-	down := make(chan error, 1)
-	c, err := relayclient.New(relayclient.Config{
-		Gateway: u.String(), Name: name, Key: key, Handler: h, Log: log,
-		OnUp: func(names []string) {
-			select {
-			case up <- names:
-			default:
-			}
-		},
-		OnDown: func(err error) {
-			select {
-			case down <- err:
-			default:
-			}
-		},
-	})
-	if err != nil {
-		return err
-	}
-	done := make(chan error, 1)
-	go func() {
-		err := c.Run(ctx)
-		if err != nil {
-			log.Error("tunnel stopped", "gateway", u.Host, "err", err)
-		}
-		done <- err
-	}()
-	select {
-	case names := <-up:
-		fmt.Fprintf(a.Stdout, "tunnel to %s up, serving %s\n", u.Host, strings.Join(names, ", "))
-		return nil
-	case err := <-done:
-		if err != nil {
-			return fmt.Errorf("tunnel to %s: %w", u.Host, err)
-		}
-		return nil
-	case err := <-down:
-		log.Warn("tunnel not up yet; retrying in the background", "gateway", u.Host, "err", err)
-		return nil
-	case <-ctx.Done():
 		return nil
 	}
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -10,14 +9,16 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/devnet"
 )
 
-// DevKeyHex is the first well-known development account of Hardhat and
-// Anvil. It is public: `--key dev` selects it for local development only.
-const DevKeyHex = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
+// DevKeyHex is the public development publisher key that `--key dev`
+// selects (devnet.PublisherKeyHex), for local development only.
+const DevKeyHex = devnet.PublisherKeyHex
 
 func (a *App) keyPath(flagVal string) string {
 	if flagVal != "" {
@@ -80,65 +81,126 @@ func (a *App) loadKey(path, passwordFile string) (*chain.Key, error) {
 	return chain.LoadKeystore(path, pw)
 }
 
-func (a *App) cmdKeys(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return usageErr("wf keys new|show|export|import")
+func (a *App) keysCmd() *cobra.Command {
+	var kf keyFlags
+	// Every keys command takes --key and --password-file.
+	withKeyFlags := func(c *cobra.Command) *cobra.Command {
+		c.Flags().StringVar(&kf.key, "key", "", "keystore `FILE` (default $WF_HOME/key.json)")
+		c.Flags().StringVar(&kf.passwordFile, "password-file", "", "`FILE` holding the keystore password (default: $WF_KEY_PASSWORD or a prompt)")
+		return c
 	}
-	fs := a.flags("keys " + args[0])
-	keyFile := fs.String("key", "", "keystore file (default $WF_HOME/key.json)")
-	pwFile := fs.String("password-file", "", "file holding the keystore password (default: $WF_KEY_PASSWORD or a prompt)")
-	yes := fs.Bool("yes", false, "export: really print the private key")
-	pos, err := parse(fs, args[1:])
-	if err != nil {
-		return err
+	var asJSON, yes bool
+	jsonFlag := func(c *cobra.Command) *cobra.Command {
+		c.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+		return c
 	}
-	path := a.keyPath(*keyFile)
-	switch args[0] {
-	case "new", "import":
-		var k *chain.Key
-		if args[0] == "new" {
-			if k, err = chain.GenerateKey(); err != nil {
+	save := func(k *chain.Key) error {
+		pw, err := a.password(kf.passwordFile, true)
+		if err != nil {
+			return err
+		}
+		path := a.keyPath(kf.key)
+		if err := chain.SaveKeystore(path, k, pw, chain.ScryptStandard); err != nil {
+			return err
+		}
+		if asJSON {
+			if err := a.printJSON(struct {
+				Address  string `json:"address"`
+				Keystore string `json:"keystore"`
+			}{k.Address().Checksum(), path}); err != nil {
 				return err
 			}
 		} else {
+			fmt.Fprintf(a.Stdout, "%s\n", k.Address().Checksum())
+		}
+		fmt.Fprintf(a.Stderr, "saved to %s (mode 0600)\n", path)
+		return nil
+	}
+	const savedJSON = `
+
+With --json, prints one object:
+  address   string, the key's address (checksummed)
+  keystore  string, the file written`
+	newCmd := &cobra.Command{
+		Use:   "new",
+		Short: "make a new publisher key and print its address",
+		Long: `Make a new Ethereum key, save it as an encrypted v3 keystore (mode 0600)
+and print its address. The file must not exist yet.` + savedJSON,
+		Example: `  wf keys new
+  WF_KEY_PASSWORD=... wf keys new --key ./ci-key.json`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			k, err := chain.GenerateKey()
+			if err != nil {
+				return err
+			}
+			return save(k)
+		},
+	}
+	importCmd := &cobra.Command{
+		Use:   "import",
+		Short: "save a hex private key read from stdin as your keystore",
+		Long: `Read a hex private key from stdin (never from arguments), save it as an
+encrypted v3 keystore (mode 0600) and print its address.` + savedJSON,
+		Example: `  wf keys import < key.hex`,
+		Args:    argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
 			// The private key comes from stdin, never argv.
 			line, err := bufio.NewReader(io.LimitReader(a.Stdin, 1024)).ReadString('\n')
 			if err != nil && !errors.Is(err, io.EOF) {
 				return err
 			}
-			if k, err = chain.KeyFromHex(strings.TrimSpace(line)); err != nil {
+			k, err := chain.KeyFromHex(strings.TrimSpace(line))
+			if err != nil {
 				return fmt.Errorf("import: read a hex private key on stdin: %w", err)
 			}
-		}
-		pw, err := a.password(*pwFile, true)
-		if err != nil {
-			return err
-		}
-		if err := chain.SaveKeystore(path, k, pw, chain.ScryptStandard); err != nil {
-			return err
-		}
-		fmt.Fprintf(a.Stdout, "%s\n", k.Address().Checksum())
-		fmt.Fprintf(a.Stderr, "saved to %s (mode 0600)\n", path)
-	case "show":
-		k, err := a.loadKey(*keyFile, *pwFile)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(a.Stdout, k.Address().Checksum())
-	case "export":
-		if !*yes {
-			return usageErr("export prints your private key; pass --yes if you mean it")
-		}
-		k, err := a.loadKey(*keyFile, *pwFile)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(a.Stdout, k.Hex())
-	default:
-		return usageErr("unknown keys command %q (new, show, export, import)", args[0])
+			return save(k)
+		},
 	}
-	if len(pos) > 0 {
-		return usageErr("unexpected arguments %q", pos)
+	showCmd := &cobra.Command{
+		Use:   "show",
+		Short: "print the address of your key",
+		Long: `Print the address of the publisher key (--key dev: the public dev key).
+
+With --json, prints one object:
+  address  string, the key's address (checksummed)`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			k, err := a.loadKey(kf.key, kf.passwordFile)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return a.printJSON(struct {
+					Address string `json:"address"`
+				}{k.Address().Checksum()})
+			}
+			fmt.Fprintln(a.Stdout, k.Address().Checksum())
+			return nil
+		},
 	}
-	return nil
+	exportCmd := &cobra.Command{
+		Use:   "export --yes",
+		Short: "print your private key in hex",
+		Long:  "Print the publisher's private key in hex, for another wallet. It asks for --yes.",
+		Args:  argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !yes {
+				return usageErr("export prints your private key; pass --yes if you mean it")
+			}
+			k, err := a.loadKey(kf.key, kf.passwordFile)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(a.Stdout, k.Hex())
+			return nil
+		},
+	}
+	exportCmd.Flags().BoolVar(&yes, "yes", false, "really print the private key")
+	return group("keys", "manage the publisher key",
+		`Manage the publisher key: the Ethereum key that signs your functions'
+specs and pays for their requests. It lives in $WF_HOME/key.json, an
+encrypted v3 keystore as geth writes; the password comes from
+$WF_KEY_PASSWORD, --password-file or a prompt, never from arguments.`,
+		jsonFlag(withKeyFlags(newCmd)), jsonFlag(withKeyFlags(showCmd)), withKeyFlags(exportCmd), jsonFlag(withKeyFlags(importCmd)))
 }

@@ -3,188 +3,172 @@ package cli
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"log/slog"
 	"net"
-	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/webfunctions/wf/chain"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/webfunctions/wf/client"
-	"github.com/webfunctions/wf/gateway"
+	"github.com/webfunctions/wf/devnet"
+	"github.com/webfunctions/wf/node"
+	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/sandbox"
-	"github.com/webfunctions/wf/store/diskstore"
 	"github.com/webfunctions/wf/templates"
-	"github.com/webfunctions/wf/trustless"
 	"github.com/webfunctions/wf/wf"
 )
 
-type providerFlags struct {
-	// payments, if set, starts payments once the node's URL is known.
-	payments func(ctx context.Context, log *slog.Logger, url, data string) (*paid, error)
-
+// nodeFlags are the flags of every command that runs provider nodes.
+type nodeFlags struct {
 	listen, data, publicURL, logLevel, logFormat string
-	peers                                        multiFlag
+	peers                                        []string
 	maxMemoryMiB                                 int
 	maxTimeout                                   time.Duration
 	maxUpload                                    int64
-
-	paid *paid // set by runProvider when payments are on
-
-	// tunnel is a gateway URL to serve through a reverse tunnel, for a
-	// node that callers cannot reach directly (behind NAT).
-	tunnel string
-	key    *chain.Key // the node's identity when payments do not load it
-
-	// createSealing makes a sealing keyring in the data directory when
-	// there is none (wf dev); otherwise `wf provider init` makes it.
-	createSealing bool
 }
 
-func (a *App) providerFlags(name, defaultData string) (*providerFlags, *flag.FlagSet, func([]string) ([]string, error)) {
-	fs := a.flags(name)
-	pf := &providerFlags{}
-	fs.StringVar(&pf.listen, "listen", "127.0.0.1:8080", "address to serve HTTP on")
-	fs.StringVar(&pf.data, "data", defaultData, "data directory (blocks, compile cache)")
-	fs.StringVar(&pf.publicURL, "public-url", "", "this node's URL as callers see it (default http://LISTEN)")
-	fs.Var(&pf.peers, "peer", "trustless gateway or provider URL to fetch missing functions from (repeatable)")
-	fs.IntVar(&pf.maxMemoryMiB, "max-memory", 128, "largest memory a function may use, MiB")
-	fs.DurationVar(&pf.maxTimeout, "max-timeout", 30*time.Second, "longest wall time a request may run")
-	fs.Int64Var(&pf.maxUpload, "max-upload", 256<<20, "largest CAR upload, bytes")
-	fs.StringVar(&pf.logLevel, "log-level", "info", "debug, info, warn or error")
-	fs.StringVar(&pf.logFormat, "log-format", "text", "text or json")
-	return pf, fs, func(args []string) ([]string, error) { return parse(fs, args) }
+func addNodeFlags(fs *pflag.FlagSet, defaultData string) *nodeFlags {
+	nf := &nodeFlags{}
+	fs.StringVar(&nf.listen, "listen", defaultListen, "serve HTTP on this `ADDR` (host:port)")
+	fs.StringVar(&nf.data, "data", defaultData, "data `DIR` (blocks, compile cache)")
+	fs.StringVar(&nf.publicURL, "public-url", "", "this node's `URL` as callers see it (default http://LISTEN)")
+	fs.StringArrayVar(&nf.peers, "peer", nil, "trustless gateway or provider `URL` to fetch missing functions from (repeatable)")
+	fs.IntVar(&nf.maxMemoryMiB, "max-memory", sandbox.DefaultMaxMemoryPages/16, "largest memory a function may use, `MiB`")
+	fs.DurationVar(&nf.maxTimeout, "max-timeout", sandbox.DefaultMaxTimeout, "longest wall time a request may run")
+	fs.Int64Var(&nf.maxUpload, "max-upload", provider.DefaultMaxUploadBytes, "largest CAR upload, `BYTES`")
+	addLogFlags(fs, &nf.logLevel, &nf.logFormat)
+	return nf
 }
 
-func (a *App) cmdProvider(ctx context.Context, args []string) error {
-	if len(args) > 0 {
-		if sub, ok := providerSubcommands[args[0]]; ok {
-			return sub(a, ctx, args[1:])
-		}
+// addLogFlags adds --log-level and, if format is set, --log-format.
+func addLogFlags(fs *pflag.FlagSet, level, format *string) {
+	fs.StringVar(level, "log-level", "info", "log `LEVEL`: debug, info, warn or error")
+	if format != nil {
+		fs.StringVar(format, "log-format", "text", "log `FORMAT`: text or json")
 	}
-	if len(args) == 0 || args[0] != "start" {
-		return usageErr("wf provider start|register|update|show|deregister ...")
-	}
-	pf, fs, parse := a.providerFlags("provider start", filepath.Join(a.home(), "provider"))
-	o := addChainFlags(fs, "$WF_HOME/provider/key.json")
-	sf := addSettleFlags(fs, "", time.Minute)
-	fs.StringVar(&pf.tunnel, "tunnel", "", "serve this node through the gateway at URL over a reverse tunnel (for nodes behind NAT; needs --key)")
-	if _, err := parse(args[1:]); err != nil {
-		return err
-	}
-	pf.payments = a.providerPayments(o, sf)
-	if pf.tunnel != "" && pf.payments == nil {
-		// A free node still proves its registered name to the gateway.
-		key, err := a.signer(o, a.providerKeyPath())
-		if err != nil {
-			return err
-		}
-		pf.key = key
-	}
-	return a.runProvider(ctx, pf, nil)
 }
 
-// runProvider serves a provider until ctx ends, then shuts down
-// gracefully. started, if set, runs once the node is serving.
-func (a *App) runProvider(ctx context.Context, pf *providerFlags, started func(ctx context.Context, url string) error) error {
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(pf.logLevel)); err != nil {
-		return usageErr("--log-level: %v", err)
+// logger is the logger the flags ask for, writing to stderr.
+func (a *App) logger(level, format string) (*slog.Logger, error) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		return nil, usageErr("--log-level: %v", err)
 	}
-	opts := &slog.HandlerOptions{Level: level}
-	var log *slog.Logger
-	switch pf.logFormat {
+	opts := &slog.HandlerOptions{Level: l}
+	switch format {
 	case "json":
-		log = slog.New(slog.NewJSONHandler(a.Stderr, opts))
+		return slog.New(slog.NewJSONHandler(a.Stderr, opts)), nil
 	case "text":
-		log = slog.New(slog.NewTextHandler(a.Stderr, opts))
-	default:
-		return usageErr("--log-format must be text or json")
+		return slog.New(slog.NewTextHandler(a.Stderr, opts)), nil
 	}
-	if err := os.MkdirAll(pf.data, 0o700); err != nil {
-		return err
-	}
-	store, err := diskstore.New(pf.data, diskstore.Options{})
-	if err != nil {
-		return err
-	}
-	sb, err := sandbox.New(ctx, sandbox.Config{
-		CacheDir:       filepath.Join(pf.data, "compile-cache"),
-		MaxMemoryPages: uint32(pf.maxMemoryMiB) * 16,
-		MaxTimeout:     pf.maxTimeout,
-		ServerSoftware: "WebFunctions/" + Version,
-	})
-	if err != nil {
-		return err
-	}
-	defer sb.Close(context.Background())
-	sealing, err := sealingKeyring(pf.data, pf.createSealing)
-	if err != nil {
-		return err
-	}
+	return nil, usageErr("--log-format must be text or json")
+}
 
-	ln, err := net.Listen("tcp", pf.listen)
+// config is the node configuration the flags describe, for a node in
+// dir; the caller adds identity, payments and tunnel.
+func (nf *nodeFlags) config(log *slog.Logger) node.Config {
+	return node.Config{
+		Dir: nf.data, PublicURL: nf.publicURL, Version: version(), Log: log, Peers: nf.peers,
+		Sandbox:  sandbox.Config{MaxMemoryPages: uint32(nf.maxMemoryMiB) * 16, MaxTimeout: nf.maxTimeout},
+		Provider: provider.Config{MaxUploadBytes: nf.maxUpload},
+	}
+}
+
+func (a *App) providerCmd() *cobra.Command {
+	return group("provider", "run a provider node, make its sealing keys, manage its registry entry",
+		`Run a provider node (start), make and rotate the keys sealed functions are
+encrypted to (init, rotate-sealing-key), and manage the node's entry in the
+on-chain registry (register, update, show, deregister).`,
+		a.providerStartCmd(), a.providerInitCmd(), a.providerRotateCmd(),
+		a.providerRegisterCmd(), a.providerUpdateCmd(), a.providerShowCmd(), a.providerDeregisterCmd())
+}
+
+func (a *App) providerStartCmd() *cobra.Command {
+	var (
+		nf     *nodeFlags
+		o      *chainOpts
+		sf     *settleFlags
+		tunnel string
+	)
+	cmd := &cobra.Command{
+		Use:   "start",
+		Short: "run a provider node: deploy, invoke, logs and blocks over HTTP",
+		Long: `Run a provider node: it accepts deploys, serves functions at /CID/, their
+blocks as a trustless gateway, and owners' logs, until interrupted.
+
+With --price the node charges every request through the on-chain escrow
+and settles the charges in batches; it then needs the chain (--rpc,
+--contracts) and its key (--key, default $WF_HOME/provider/key.json).
+With --tunnel it serves through a gateway's reverse tunnel instead of
+being reachable itself (for nodes behind NAT).`,
+		Example: `  wf provider start --listen 0.0.0.0:8080 --public-url https://node.example.com
+  wf provider start --price 0.0001 --rpc https://rpc.example --key provider.json
+  wf provider start --tunnel https://fn.example --key provider.json`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.providerStart(cmd.Context(), nf, o, sf, tunnel)
+		},
+	}
+	fs := cmd.Flags()
+	nf = addNodeFlags(fs, filepath.Join(a.home(), "provider"))
+	o = addChainFlags(fs, "$WF_HOME/provider/key.json")
+	sf = addSettleFlags(fs, "", payment.DefaultSettleInterval)
+	fs.StringVar(&tunnel, "tunnel", "", "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key)")
+	return cmd
+}
+
+func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf *settleFlags, tunnel string) error {
+	log, err := a.logger(nf.logLevel, nf.logFormat)
 	if err != nil {
 		return err
 	}
-	url := pf.publicURL
-	if url == "" {
-		url = "http://" + ln.Addr().String()
-	}
-	cfg := provider.Config{
-		Store: store, Sandbox: sb, Log: log,
-		MaxUploadBytes: pf.maxUpload, Name: "wf", Version: Version, PublicURL: url,
-		Sealing: sealing, Key: pf.key,
-	}
-	if pf.payments != nil {
-		pay, err := pf.payments(ctx, log, url, pf.data)
-		if err != nil {
-			ln.Close()
+	cfg := nf.config(log)
+	if sf.price != "" || tunnel != "" {
+		// A free node still proves its registered name to the gateway.
+		if cfg.Key, err = a.signer(o, a.providerKeyPath()); err != nil {
 			return err
 		}
-		// Runs after the server has drained: every charge is recorded.
-		defer pay.stop()
-		cfg.Key, cfg.Payments = pay.key, pay.meter
-		pf.paid = pay
 	}
-	if len(pf.peers) > 0 {
-		cfg.Fetcher = &trustless.Fetcher{Gateways: pf.peers}
+	if sf.price != "" {
+		mc, err := sf.meter()
+		if err != nil {
+			return err
+		}
+		if mc.Chain, err = a.dial(ctx, o, cfg.Key); err != nil {
+			return err
+		}
+		defer mc.Chain.Close() // after the node, which settles on it
+		cfg.Payments = &node.Payments{Meter: mc}
 	}
-	p, err := provider.New(cfg)
+	if tunnel != "" {
+		cfg.Tunnel = &node.Tunnel{Gateway: tunnel, OnUp: func(gw string, names []string) {
+			fmt.Fprintf(a.Stdout, "tunnel to %s up, serving %s\n", gw, strings.Join(names, ", "))
+		}}
+	}
+	ln, err := net.Listen("tcp", nf.listen)
+	if err != nil {
+		return err
+	}
+	if cfg.PublicURL == "" {
+		cfg.PublicURL = "http://" + ln.Addr().String()
+	}
+	n, err := node.Open(ctx, cfg)
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	defer p.Close(context.Background())
-	if pf.tunnel != "" {
-		if err := a.startTunnel(ctx, pf.tunnel, p.Handler(), cfg.Key, log); err != nil {
-			ln.Close()
-			return err
-		}
-	}
-	srv := &http.Server{
-		Handler:           p.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	defer n.Close(context.Background()) // after the server has drained: every charge is recorded
+	srv := n.Server()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("provider serving", "url", url, "data", pf.data)
-	if started != nil {
-		if err := started(ctx, url); err != nil {
-			srv.Close()
-			return err
-		}
-	}
+	log.Info("provider serving", "url", cfg.PublicURL, "data", cfg.Dir)
 	if a.Ready != nil {
-		a.Ready(url)
+		a.Ready(cfg.PublicURL)
 	}
 	return awaitShutdown(ctx, srv, errc, 10*time.Second, func(context.Context) { log.Info("shutting down") })
 }
@@ -197,52 +181,90 @@ const devCreated = "2026-01-01T00:00:00Z"
 // otherwise: `wf gateway start`'s default address.
 const devGatewayListen = "127.0.0.1:8081"
 
-// devDomain is the dev gateway's domain: curl (and browsers) resolve
-// <name>.localhost to loopback (RFC 6761), so named routes need no DNS.
-// Go's resolver does not, which is why the banner leads with /p/<name>/.
-const devDomain = "localhost"
+func (a *App) devCmd() *cobra.Command {
+	var (
+		nf                         *nodeFlags
+		sf                         *settleFlags
+		chainListen, gatewayListen string
+	)
+	cmd := &cobra.Command{
+		Use:   "dev",
+		Short: "run a local chain, providers and a gateway, with a paid example function",
+		Long: `Run the whole system on loopback until interrupted: an embedded chain with
+the contracts, a paid provider with an example function deployed, a second
+provider with no listener that serves through a reverse tunnel, and a
+gateway that routes by the on-chain registry. It prints the curl lines to
+try. --key dev signs as the example's owner, whose escrow pays.`,
+		Example: `  wf dev
+  wf dev --listen 127.0.0.1:9000 --gateway-listen 127.0.0.1:9001 --price 0.001`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.dev(cmd.Context(), nf, sf, chainListen, gatewayListen, cmd.Flags().Changed("gateway-listen"))
+		},
+	}
+	fs := cmd.Flags()
+	nf = addNodeFlags(fs, filepath.Join(a.home(), "dev"))
+	sf = addSettleFlags(fs, devPrice, devSettleInterval)
+	fs.StringVar(&chainListen, "chain-listen", "127.0.0.1:0", "serve the embedded chain's JSON-RPC on this `ADDR` (for wf escrow, wf providers ... --rpc)")
+	fs.MarkHidden("public-url") // refused: wf dev serves on loopback
+	fs.StringVar(&gatewayListen, "gateway-listen", devGatewayListen, "serve the dev gateway (domain localhost) on this `ADDR`; the default falls back to any free port when taken")
+	return cmd
+}
 
-func (a *App) cmdDev(ctx context.Context, args []string) error {
-	pf, fs, parse := a.providerFlags("dev", filepath.Join(a.home(), "dev"))
-	sf := addSettleFlags(fs, devPrice, 10*time.Second)
-	chainListen := fs.String("chain-listen", "127.0.0.1:0", "address to serve the embedded chain's JSON-RPC on (for wf escrow, wf providers ... --rpc)")
-	gatewayListen := fs.String("gateway-listen", devGatewayListen, "address to serve the dev gateway (domain localhost) on; the default falls back to any free port when taken")
-	if _, err := parse(args); err != nil {
+func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainListen, gatewayListen string, gatewaySet bool) error {
+	log, err := a.logger(nf.logLevel, nf.logFormat)
+	if err != nil {
 		return err
 	}
-	gatewaySet := false
-	fs.Visit(func(f *flag.Flag) { gatewaySet = gatewaySet || f.Name == "gateway-listen" })
-	pf.payments = a.devPayments(*chainListen, sf)
-	pf.createSealing = true
-	return a.runProvider(ctx, pf, func(ctx context.Context, url string) error {
-		dev := pf.paid.dev
-		ln, err := net.Listen("tcp", *gatewayListen)
-		if err != nil && !gatewaySet {
-			ln, err = net.Listen("tcp", "127.0.0.1:0") // the banner says which port
-		}
-		if err != nil {
-			return fmt.Errorf("dev: gateway: %w", err)
-		}
-		gw, err := a.startDevGateway(ctx, pf, dev, ln)
-		if err != nil {
-			return err
-		}
-		pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), wf.Spec{
-			Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI, Created: devCreated,
-		}, dev.publisher)
-		if err != nil {
-			return err
-		}
-		res, err := client.New(url).Deploy(ctx, pkg)
-		if err != nil {
-			return fmt.Errorf("dev: deploy the example: %w", err)
-		}
-		// The real path: through the gateway and down the tunnel.
-		if _, err := client.New(gw+"/p/tunnel").Deploy(ctx, pkg); err != nil {
-			return fmt.Errorf("dev: deploy the example to the tunnelled provider: %w", err)
-		}
-		fn := res.CID.String()
-		fmt.Fprintf(a.Stdout, `
+	mc, err := sf.meter()
+	if err != nil {
+		return err
+	}
+	if nf.publicURL != "" {
+		return usageErr("wf dev serves on loopback: --public-url is for wf provider start")
+	}
+	nc := nf.config(nil)
+	nc.Dir, nc.PublicURL, nc.Version, nc.Peers = "", "", "", nil
+	net, err := devnet.Start(ctx, devnet.Config{
+		Dir: nf.data, Log: log, Version: version(),
+		ChainListen: chainListen,
+		Price:       mc.Price, Meter: mc,
+		Nodes: []devnet.NodeConfig{
+			{Name: "dev", Listen: nf.listen, Node: withPeers(nc, nf.peers)},
+			// No listener, as if behind NAT: it serves through a reverse
+			// tunnel to the gateway.
+			{Name: "tunnel", Tunnel: 0, Node: nc},
+		},
+		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet}},
+	})
+	if err != nil {
+		return fmt.Errorf("dev: %w", err)
+	}
+	defer net.Close(context.Background())
+	ct := net.Chain.Contracts()
+	if err := a.saveDeployment(net.RPC, deployment{ChainID: net.Chain.Client(nil).ChainID().Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow}); err != nil {
+		return err
+	}
+	log.Info("dev chain", "rpc", net.RPC, "provider", net.Node("dev").Key.Address().Checksum(),
+		"publisher", net.Publisher.Address().Checksum(), "budget", wf.NewAmount(net.Budget).USDC()+" USDC")
+
+	pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), wf.Spec{
+		Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI, Created: devCreated,
+	}, net.Publisher)
+	if err != nil {
+		return err
+	}
+	dev, gw := net.Node("dev"), net.Gateways[0].URL
+	res, err := client.New(dev.URL).Deploy(ctx, pkg)
+	if err != nil {
+		return fmt.Errorf("dev: deploy the example: %w", err)
+	}
+	// The real path: through the gateway and down the tunnel.
+	if _, err := client.New(net.Node("tunnel").URL).Deploy(ctx, pkg); err != nil {
+		return fmt.Errorf("dev: deploy the example to the tunnelled provider: %w", err)
+	}
+	fn := res.CID.String()
+	fmt.Fprintf(a.Stdout, `
 WebFunctions dev provider: %s   (data in %s; Ctrl-C stops)
 Example function (AssemblyScript, owner %s, the public dev key):
   %s
@@ -253,9 +275,9 @@ Try it:
   curl '%s?name=you'
   curl -d 'WebFunctions' %s
   wf logs %s --provider %s --key dev
-`, url, pf.data, dev.publisher.Address().Checksum(), fn, sf.price,
-			strings.TrimSuffix(wf.NewAmount(dev.budget).USDC(), ".000000"), dev.rpc, res.URL, res.URL, fn, url)
-		fmt.Fprintf(a.Stdout, `
+`, dev.URL, dev.Dir(), net.Publisher.Address().Checksum(), fn, sf.price,
+		strings.TrimSuffix(wf.NewAmount(net.Budget).USDC(), ".000000"), net.RPC, res.URL, res.URL, fn, dev.URL)
+	fmt.Fprintf(a.Stdout, `
 Through the gateway at %[1]s, which routes by the on-chain registry:
   curl '%[1]s/p/dev/%[2]s/?name=you'
   curl 'http://dev.%[3]s/%[2]s/?name=you'
@@ -266,96 +288,18 @@ Through the gateway at %[1]s, which routes by the on-chain registry:
       auto-routed to a provider holding the function; X-WF-Route says which and why
 
 Write your own: wf init --lang go hello && wf deploy hello --provider %[4]s --key dev
-`, gw, fn, strings.TrimPrefix(gw, "http://"), url)
-		return nil
-	})
+`, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL)
+	if a.Ready != nil {
+		a.Ready(dev.URL)
+	}
+	<-ctx.Done()
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return net.Close(sctx)
 }
 
-// startDevGateway serves `wf dev`'s gateway on ln for domain localhost,
-// reading the dev chain's registry, and starts the second dev provider,
-// "tunnel" (dev:2). That one has no listener, as if behind NAT: it
-// registers the endpoint http://tunnel.localhost:PORT (on the gateway's
-// domain, so tunnel only), is paid like the first and serves through a
-// reverse tunnel to the gateway. Everything stops with the dev chain. It
-// returns the gateway's base URL once the tunnel is up.
-func (a *App) startDevGateway(ctx context.Context, pf *providerFlags, dev *devChain, ln net.Listener) (string, error) {
-	port := ln.Addr().(*net.TCPAddr).Port
-	base := fmt.Sprintf("http://%s:%d", devDomain, port)
-	log := dev.log.With("component", "gateway")
-	gw, res, err := newGateway(ctx, dev.sim.Client(nil), time.Second, gateway.Config{
-		Domain: devDomain, Log: log,
-		// Every caller is on loopback: one address, not to be throttled.
-		RateLimit: -1,
-		// The providers are on loopback too.
-		AllowPrivateEndpoints: true,
-	})
-	if err != nil {
-		ln.Close()
-		return "", err
-	}
-	bg, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	go res.Run(bg)
-	srv := gw.Server()
-	go srv.Serve(ln)
-	dev.onStop(func() {
-		cancel()
-		gw.Close() // tunnels are hijacked connections Shutdown does not wait for
-		sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer scancel()
-		srv.Shutdown(sctx)
-	})
-	log.Info("gateway serving", "url", base)
-
-	data := filepath.Join(pf.data, "tunnel")
-	if err := os.MkdirAll(data, 0o700); err != nil {
-		return "", err
-	}
-	sealing, err := sealingKeyring(data, true)
-	if err != nil {
-		return "", err
-	}
-	key := chain.DevKey(2)
-	endpoint := fmt.Sprintf("http://tunnel.%s:%d", devDomain, port)
-	plog := dev.log.With("node", "tunnel")
-	pay, err := dev.addProvider(ctx, plog, key, "tunnel", endpoint, data)
-	if err != nil {
-		return "", err
-	}
-	dev.onStop(pay.stop)
-	// The gateway accepts the tunnel's login once it knows the name.
-	if err := res.Sync(ctx); err != nil {
-		return "", err
-	}
-	store, err := diskstore.New(data, diskstore.Options{})
-	if err != nil {
-		return "", err
-	}
-	sb, err := sandbox.New(ctx, sandbox.Config{
-		CacheDir:       filepath.Join(data, "compile-cache"),
-		MaxMemoryPages: uint32(pf.maxMemoryMiB) * 16,
-		MaxTimeout:     pf.maxTimeout,
-		ServerSoftware: "WebFunctions/" + Version,
-	})
-	if err != nil {
-		return "", err
-	}
-	dev.onStop(func() { sb.Close(context.Background()) })
-	p, err := provider.New(provider.Config{
-		Store: store, Sandbox: sb, Log: plog,
-		MaxUploadBytes: pf.maxUpload, Name: "wf", Version: Version, PublicURL: endpoint,
-		Sealing: sealing, Key: key, Payments: pay.meter,
-	})
-	if err != nil {
-		return "", err
-	}
-	dev.onStop(func() { p.Close(context.Background()) })
-	tctx, tcancel := context.WithCancel(bg)
-	dev.onStop(tcancel) // first: the tunnel ends before its provider closes
-	if err := a.startTunnel(tctx, base+"#tunnel", p.Handler(), key, plog); err != nil {
-		return "", err
-	}
-	// Health checks start once both providers serve, so neither starts
-	// out marked down.
-	go gw.Run(bg)
-	return base, nil
+func withPeers(c node.Config, peers []string) node.Config {
+	c.Peers = peers
+	return c
 }

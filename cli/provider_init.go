@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -9,18 +8,12 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/spf13/cobra"
+
+	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/wf"
 )
-
-func init() {
-	providerSubcommands["init"] = (*App).cmdProviderInit
-	providerSubcommands["rotate-sealing-key"] = (*App).cmdProviderRotate
-}
-
-// sealingKeyringFile is the provider's sealing keyring inside its data
-// directory (mode 0600).
-const sealingKeyringFile = "sealing-keys.json"
 
 // printSealingKey prints the current public key on stdout (base64, or hex
 // for `wf provider register --sealing-key`) and what it is on stderr.
@@ -34,24 +27,34 @@ func (a *App) printSealingKey(kr *seal.Keyring, asHex bool) {
 	fmt.Fprintf(a.Stderr, "sealing key %s (%s, %d bytes); %d key(s) in the keyring\n", pk.ID(), pk.Suite(), len(pk.Bytes()), len(kr.Keys()))
 }
 
-func (a *App) cmdProviderInit(ctx context.Context, args []string) error {
-	const usage = "[--data DIR] [--suite mlkem768x25519|x25519] [--hex]"
-	fs := a.subFlags("provider init", usage)
-	data := fs.String("data", filepath.Join(a.home(), "provider"), "provider data directory")
-	suiteName := fs.String("suite", "mlkem768x25519", "sealing suite: mlkem768x25519 (hybrid post-quantum, 1,227-byte key) or x25519 (43 bytes, cheaper to register)")
-	asHex := fs.Bool("hex", false, "print the public key as 0x-hex (for `wf provider register --sealing-key`) instead of base64")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+func (a *App) providerInitCmd() *cobra.Command {
+	var data, suiteName string
+	var asHex bool
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "make the provider's sealing keyring and print its public key",
+		Long: `Make the provider's sealing keyring, DATA/sealing-keys.json (mode 0600),
+and print its current public key: what publishers seal secrets and code to.
+Idempotent: an existing keyring is kept, never replaced.`,
+		Example: `  wf provider init
+  wf provider register NAME --sealing-key $(wf provider init --hex) ...`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.providerInit(data, suiteName, asHex)
+		},
 	}
-	if len(pos) != 0 {
-		return usageErr("wf provider init %s", usage)
-	}
-	suite, err := seal.ParseSuite(*suiteName)
+	cmd.Flags().StringVar(&data, "data", filepath.Join(a.home(), "provider"), "provider data `DIR`")
+	cmd.Flags().StringVar(&suiteName, "suite", seal.SuiteHybrid.String(), "sealing `SUITE`: mlkem768x25519 (hybrid post-quantum, 1,227-byte key) or x25519 (43 bytes, cheaper to register)")
+	cmd.Flags().BoolVar(&asHex, "hex", false, "print the public key as 0x-hex (for `wf provider register --sealing-key`) instead of base64")
+	return cmd
+}
+
+func (a *App) providerInit(data, suiteName string, asHex bool) error {
+	suite, err := seal.ParseSuite(suiteName)
 	if err != nil {
 		return usageErr("--suite: %v", err)
 	}
-	path := filepath.Join(*data, sealingKeyringFile)
+	path := filepath.Join(data, node.SealingKeyringFile)
 	var kr *seal.Keyring
 	if seal.KeyringExists(path) {
 		// Idempotent: never replace keys that existing grants are made to.
@@ -68,38 +71,48 @@ func (a *App) cmdProviderInit(ctx context.Context, args []string) error {
 		}
 		fmt.Fprintf(a.Stderr, "created sealing keyring %s (mode 0600)\n", path)
 	}
-	a.printSealingKey(kr, *asHex)
-	if ek := filepath.Join(*data, "key.json"); !fileExists(ek) {
+	a.printSealingKey(kr, asHex)
+	if ek := filepath.Join(data, "key.json"); !fileExists(ek) {
 		fmt.Fprintf(a.Stderr, "note: no provider Ethereum key at %s yet (payments and the registry need one): wf keys new --key %s\n", ek, ek)
 	}
-	fmt.Fprintf(a.Stderr, "publish it: wf provider register NAME --sealing-key $(wf provider init --data %s --hex) ...\n", *data)
+	fmt.Fprintf(a.Stderr, "publish it: wf provider register NAME --sealing-key $(wf provider init --data %s --hex) ...\n", data)
 	return nil
 }
 
-func (a *App) cmdProviderRotate(ctx context.Context, args []string) error {
-	const usage = "[--data DIR] [--suite mlkem768x25519|x25519] [--retire KEYID] [--hex]"
-	fs := a.subFlags("provider rotate-sealing-key", usage)
-	data := fs.String("data", filepath.Join(a.home(), "provider"), "provider data directory")
-	suiteName := fs.String("suite", "mlkem768x25519", "suite of the new key")
-	retire := fs.String("retire", "", "instead of rotating, drop this previous key id (grants to it stop opening here)")
-	asHex := fs.Bool("hex", false, "print the public key as 0x-hex")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+func (a *App) providerRotateCmd() *cobra.Command {
+	var data, suiteName, retire string
+	var asHex bool
+	cmd := &cobra.Command{
+		Use:   "rotate-sealing-key",
+		Short: "add a new current sealing key, or retire an old one",
+		Long: `Add a new current key to the provider's sealing keyring: new grants go to
+it, and the previous keys still open existing grants until retired with
+--retire KEYID. Restart the provider and update the registry after.`,
+		Example: `  wf provider rotate-sealing-key --suite x25519
+  wf provider rotate-sealing-key --retire 1a2b3c...`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.providerRotate(data, suiteName, retire, asHex)
+		},
 	}
-	if len(pos) != 0 {
-		return usageErr("wf provider rotate-sealing-key %s", usage)
-	}
-	path := filepath.Join(*data, sealingKeyringFile)
+	cmd.Flags().StringVar(&data, "data", filepath.Join(a.home(), "provider"), "provider data `DIR`")
+	cmd.Flags().StringVar(&suiteName, "suite", seal.SuiteHybrid.String(), "`SUITE` of the new key")
+	cmd.Flags().StringVar(&retire, "retire", "", "instead of rotating, drop this previous `KEYID` (grants to it stop opening here)")
+	cmd.Flags().BoolVar(&asHex, "hex", false, "print the public key as 0x-hex")
+	return cmd
+}
+
+func (a *App) providerRotate(data, suiteName, retire string, asHex bool) error {
+	path := filepath.Join(data, node.SealingKeyringFile)
 	kr, err := seal.LoadKeyring(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("no sealing keyring at %s: run `wf provider init --data %s` first", path, *data)
+		return fmt.Errorf("no sealing keyring at %s: run `wf provider init --data %s` first", path, data)
 	}
 	if err != nil {
 		return err
 	}
-	if *retire != "" {
-		id, err := wf.ParseKeyID(*retire)
+	if retire != "" {
+		id, err := wf.ParseKeyID(retire)
 		if err != nil {
 			return usageErr("--retire: %v", err)
 		}
@@ -110,10 +123,10 @@ func (a *App) cmdProviderRotate(ctx context.Context, args []string) error {
 			return err
 		}
 		fmt.Fprintf(a.Stderr, "retired %s; restart the provider to drop it from memory\n", id)
-		a.printSealingKey(kr, *asHex)
+		a.printSealingKey(kr, asHex)
 		return nil
 	}
-	suite, err := seal.ParseSuite(*suiteName)
+	suite, err := seal.ParseSuite(suiteName)
 	if err != nil {
 		return usageErr("--suite: %v", err)
 	}
@@ -126,30 +139,11 @@ func (a *App) cmdProviderRotate(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(a.Stderr, "rotated: new grants go to the key below; %s still opens existing grants until retired\n"+
 		"restart the provider and update the registry (wf provider update NAME --sealing-key ...); owners re-grant with wf secrets grant\n", old)
-	a.printSealingKey(kr, *asHex)
+	a.printSealingKey(kr, asHex)
 	return nil
 }
 
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
-}
-
-// sealingKeyring loads the provider's sealing keyring from its data
-// directory; with create, it makes one (the default hybrid suite) if there
-// is none. Without a keyring (nil, nil) the provider refuses sealed
-// functions.
-func sealingKeyring(data string, create bool) (*seal.Keyring, error) {
-	path := filepath.Join(data, sealingKeyringFile)
-	if seal.KeyringExists(path) {
-		return seal.LoadKeyring(path)
-	}
-	if !create {
-		return nil, nil
-	}
-	kr, err := seal.NewKeyring(seal.SuiteHybrid, time.Now())
-	if err != nil {
-		return nil, err
-	}
-	return kr, kr.Save(path)
 }

@@ -1,32 +1,18 @@
 package cli
 
 import (
-	"context"
 	"encoding/hex"
-	"flag"
 	"fmt"
 	"net/url"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/wf"
 )
-
-// providerSubcommands are the `wf provider` subcommands that work on the
-// on-chain registry. cmdProvider (provider.go) runs `start` itself and
-// hands any name found here to its function, with the arguments after the
-// name.
-var providerSubcommands = map[string]func(a *App, ctx context.Context, args []string) error{
-	"register":   (*App).cmdProviderRegister,
-	"update":     (*App).cmdProviderUpdate,
-	"show":       (*App).cmdProviderShow,
-	"deregister": (*App).cmdProviderDeregister,
-}
-
-func init() {
-	register("providers", command{"[--rpc URL]", "list the providers in the on-chain registry with their price and endpoint", (*App).cmdProviders})
-}
 
 // noSealingKey is registered when a provider has no sealing key yet (the
 // registry refuses an empty one): one zero byte, which no HPKE public key
@@ -38,12 +24,12 @@ type entryFlags struct {
 	endpoint, price, sealingKey, metadata string
 }
 
-func addEntryFlags(fs *flag.FlagSet) *entryFlags {
+func addEntryFlags(fs *pflag.FlagSet) *entryFlags {
 	e := &entryFlags{}
-	fs.StringVar(&e.endpoint, "endpoint", "", "base URL callers reach the provider at, e.g. https://node.example.com")
-	fs.StringVar(&e.price, "price", "", "price per request in USDC, e.g. 0.001 (6 decimals at most)")
-	fs.StringVar(&e.sealingKey, "sealing-key", "", "hex HPKE public key secrets are sealed to (none yet if empty)")
-	fs.StringVar(&e.metadata, "metadata", "", "CID of further metadata (optional)")
+	fs.StringVar(&e.endpoint, "endpoint", "", "base `URL` callers reach the provider at, e.g. https://node.example.com")
+	fs.StringVar(&e.price, "price", "", "price per request in `USDC`, e.g. 0.001 (6 decimals at most)")
+	fs.StringVar(&e.sealingKey, "sealing-key", "", "`HEX` HPKE public key secrets are sealed to (none yet if empty)")
+	fs.StringVar(&e.metadata, "metadata", "", "`CID` of further metadata (optional)")
 	return e
 }
 
@@ -85,170 +71,243 @@ func (e *entryFlags) apply(p *chain.Provider, set map[string]bool) error {
 	return nil
 }
 
-func flagsSet(fs *flag.FlagSet) map[string]bool {
+// flagsSet says which of the flags names were given.
+func flagsSet(fs *pflag.FlagSet, names ...string) map[string]bool {
 	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for _, n := range names {
+		set[n] = fs.Changed(n)
+	}
 	return set
 }
 
 const providerKeyHelp = "$WF_HOME/provider/key.json"
 
-func (a *App) cmdProviderRegister(ctx context.Context, args []string) error {
-	const usage = "NAME --endpoint URL --price USDC [--sealing-key HEX] [--metadata CID] [--key FILE|dev:N] [--rpc URL]"
-	fs := a.subFlags("provider register", usage)
-	e := addEntryFlags(fs)
-	o := addChainFlags(fs, providerKeyHelp)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+func (a *App) providerRegisterCmd() *cobra.Command {
+	var e *entryFlags
+	var o *chainOpts
+	cmd := &cobra.Command{
+		Use:   "register NAME --endpoint URL --price USDC",
+		Short: "register a provider name in the on-chain registry",
+		Long: `Register NAME in the on-chain registry for the provider's key: its
+endpoint, price per request, sealing key and metadata. Gateways route
+https://NAME.DOMAIN/ to the endpoint; payers approve the provider by name.
+The name is first come, first served.`,
+		Example: `  wf provider register alpha --endpoint https://alpha.example.com --price 0.001 \
+      --sealing-key $(wf provider init --hex)`,
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			set := flagsSet(cmd.Flags(), "endpoint", "price", "sealing-key", "metadata")
+			if !set["endpoint"] || !set["price"] {
+				return usageErr("wf provider register needs --endpoint URL and --price USDC")
+			}
+			set["sealing-key"] = true // empty: none yet
+			p := chain.Provider{Name: args[0]}
+			if err := e.apply(&p, set); err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			c, key, err := a.connect(ctx, o, a.providerKeyPath())
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			r, err := c.RegisterProvider(ctx, p)
+			if err != nil {
+				return explain(err)
+			}
+			fmt.Fprintf(a.Stdout, "registered %q for %s: %s at %s USDC per request (%s)\n",
+				p.Name, key.Address().Checksum(), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), txNote(r))
+			return nil
+		},
 	}
-	if len(pos) != 1 {
-		return usageErr("wf provider register %s", usage)
-	}
-	set := flagsSet(fs)
-	if !set["endpoint"] || !set["price"] {
-		return usageErr("wf provider register needs --endpoint URL and --price USDC")
-	}
-	set["sealing-key"] = true // empty: none yet
-	p := chain.Provider{Name: pos[0]}
-	if err := e.apply(&p, set); err != nil {
-		return err
-	}
-	c, key, err := a.connect(ctx, o, a.providerKeyPath())
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	r, err := c.RegisterProvider(ctx, p)
-	if err != nil {
-		return explain(err)
-	}
-	fmt.Fprintf(a.Stdout, "registered %q for %s: %s at %s USDC per request (%s)\n",
-		p.Name, key.Address().Checksum(), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), txNote(r))
-	return nil
+	e = addEntryFlags(cmd.Flags())
+	o = addChainFlags(cmd.Flags(), providerKeyHelp)
+	return cmd
 }
 
-func (a *App) cmdProviderUpdate(ctx context.Context, args []string) error {
-	const usage = "NAME [--endpoint URL] [--price USDC] [--sealing-key HEX] [--metadata CID] [--key FILE|dev:N] [--rpc URL]"
-	fs := a.subFlags("provider update", usage)
-	e := addEntryFlags(fs)
-	o := addChainFlags(fs, providerKeyHelp)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+func (a *App) providerUpdateCmd() *cobra.Command {
+	var e *entryFlags
+	var o *chainOpts
+	cmd := &cobra.Command{
+		Use:   "update NAME",
+		Short: "change a registered provider's endpoint, price, sealing key or metadata",
+		Long: `Change the fields given of NAME's registry entry; the others stay as they
+are. Only the key that registered NAME may.`,
+		Example: `  wf provider update alpha --price 0.0025
+  wf provider update alpha --sealing-key $(wf provider init --hex)`,
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			set := flagsSet(cmd.Flags(), "endpoint", "price", "sealing-key", "metadata")
+			if !set["endpoint"] && !set["price"] && !set["sealing-key"] && !set["metadata"] {
+				return usageErr("nothing to update: pass --endpoint, --price, --sealing-key or --metadata")
+			}
+			ctx := cmd.Context()
+			c, _, err := a.connect(ctx, o, a.providerKeyPath())
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			// The registry replaces every field: start from the current entry.
+			p, err := c.LookupProvider(ctx, args[0])
+			if err != nil {
+				return explain(err)
+			}
+			if err := e.apply(&p, set); err != nil {
+				return err
+			}
+			r, err := c.UpdateProvider(ctx, p)
+			if err != nil {
+				return explain(err)
+			}
+			fmt.Fprintf(a.Stdout, "updated %q: %s at %s USDC per request (%s)\n", p.Name, p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), txNote(r))
+			return nil
+		},
 	}
-	if len(pos) != 1 {
-		return usageErr("wf provider update %s", usage)
-	}
-	set := flagsSet(fs)
-	if !set["endpoint"] && !set["price"] && !set["sealing-key"] && !set["metadata"] {
-		return usageErr("nothing to update: pass --endpoint, --price, --sealing-key or --metadata")
-	}
-	c, _, err := a.connect(ctx, o, a.providerKeyPath())
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	// The registry replaces every field: start from the current entry.
-	p, err := c.LookupProvider(ctx, pos[0])
-	if err != nil {
-		return explain(err)
-	}
-	if err := e.apply(&p, set); err != nil {
-		return err
-	}
-	r, err := c.UpdateProvider(ctx, p)
-	if err != nil {
-		return explain(err)
-	}
-	fmt.Fprintf(a.Stdout, "updated %q: %s at %s USDC per request (%s)\n", p.Name, p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), txNote(r))
-	return nil
+	e = addEntryFlags(cmd.Flags())
+	o = addChainFlags(cmd.Flags(), providerKeyHelp)
+	return cmd
 }
 
-func (a *App) cmdProviderShow(ctx context.Context, args []string) error {
-	const usage = "NAME [--rpc URL]"
-	fs := a.subFlags("provider show", usage)
-	o := addChainFlags(fs, "")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usageErr("wf provider show %s", usage)
-	}
-	c, err := a.dial(ctx, o, nil)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	p, err := c.LookupProvider(ctx, pos[0])
-	if err != nil {
-		return explain(err)
-	}
-	sk := "none"
+// providerJSON is a registry entry as --json prints it.
+type providerJSON struct {
+	Name       string `json:"name"`
+	Owner      string `json:"owner"`
+	Endpoint   string `json:"endpoint"`
+	Price      string `json:"price"`
+	SealingKey string `json:"sealingKey"`
+	Metadata   string `json:"metadata"`
+}
+
+// providerFieldsHelp documents providerJSON.
+const providerFieldsHelp = `  name        string, the registered name
+  owner       string, the provider's address (checksummed)
+  endpoint    string, the base URL
+  price       string, USDC per request, 6 decimals ("0.001000")
+  sealingKey  string, 0x-hex public key; "" when none is registered
+  metadata    string, CID of further metadata; "" when none`
+
+func toProviderJSON(p chain.Provider) providerJSON {
+	j := providerJSON{Name: p.Name, Owner: p.Owner.Checksum(), Endpoint: p.Endpoint, Price: wf.NewAmount(p.PricePerRequest).USDC(), Metadata: p.MetadataCID}
 	if string(p.SealingKey) != string(noSealingKey) {
-		sk = fmt.Sprintf("0x%x (%d bytes)", p.SealingKey, len(p.SealingKey))
+		j.SealingKey = "0x" + hex.EncodeToString(p.SealingKey)
 	}
-	md := p.MetadataCID
-	if md == "" {
-		md = "-"
-	}
-	fmt.Fprintf(a.Stdout, "name         %s\nowner        %s\nendpoint     %s\nprice        %s USDC per request\nsealing key  %s\nmetadata     %s\n",
-		p.Name, p.Owner.Checksum(), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), sk, md)
-	return nil
+	return j
 }
 
-func (a *App) cmdProviderDeregister(ctx context.Context, args []string) error {
-	const usage = "NAME [--key FILE|dev:N] [--rpc URL]"
-	fs := a.subFlags("provider deregister", usage)
-	o := addChainFlags(fs, providerKeyHelp)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+func (a *App) providerShowCmd() *cobra.Command {
+	var o *chainOpts
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show NAME",
+		Short: "show a provider's registry entry",
+		Long: `Show NAME's entry in the on-chain registry.
+
+With --json, prints one object:
+` + providerFieldsHelp,
+		Example: `  wf provider show alpha --rpc http://127.0.0.1:8545`,
+		Args:    argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			c, err := a.dial(ctx, o, nil)
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			p, err := c.LookupProvider(ctx, args[0])
+			if err != nil {
+				return explain(err)
+			}
+			if asJSON {
+				return a.printJSON(toProviderJSON(p))
+			}
+			sk := "none"
+			if string(p.SealingKey) != string(noSealingKey) {
+				sk = fmt.Sprintf("0x%x (%d bytes)", p.SealingKey, len(p.SealingKey))
+			}
+			md := p.MetadataCID
+			if md == "" {
+				md = "-"
+			}
+			fmt.Fprintf(a.Stdout, "name         %s\nowner        %s\nendpoint     %s\nprice        %s USDC per request\nsealing key  %s\nmetadata     %s\n",
+				p.Name, p.Owner.Checksum(), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), sk, md)
+			return nil
+		},
 	}
-	if len(pos) != 1 {
-		return usageErr("wf provider deregister %s", usage)
-	}
-	c, _, err := a.connect(ctx, o, a.providerKeyPath())
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	r, err := c.DeregisterProvider(ctx, pos[0])
-	if err != nil {
-		return explain(err)
-	}
-	fmt.Fprintf(a.Stdout, "deregistered %q; the name is free again (%s)\n", pos[0], txNote(r))
-	return nil
+	o = addChainFlags(cmd.Flags(), "")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	return cmd
 }
 
-func (a *App) cmdProviders(ctx context.Context, args []string) error {
-	fs := a.subFlags("providers", "[--rpc URL]")
-	o := addChainFlags(fs, "")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+func (a *App) providerDeregisterCmd() *cobra.Command {
+	var o *chainOpts
+	cmd := &cobra.Command{
+		Use:   "deregister NAME",
+		Short: "remove a provider's registry entry; the name is free again",
+		Args:  argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			c, _, err := a.connect(ctx, o, a.providerKeyPath())
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			r, err := c.DeregisterProvider(ctx, args[0])
+			if err != nil {
+				return explain(err)
+			}
+			fmt.Fprintf(a.Stdout, "deregistered %q; the name is free again (%s)\n", args[0], txNote(r))
+			return nil
+		},
 	}
-	if len(pos) > 0 {
-		return usageErr("unexpected arguments %q", pos)
+	o = addChainFlags(cmd.Flags(), providerKeyHelp)
+	return cmd
+}
+
+func (a *App) providersCmd() *cobra.Command {
+	var o *chainOpts
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "providers",
+		Short: "list the providers in the on-chain registry with their price and endpoint",
+		Long: `List the providers registered on the chain: name, address, price per
+request and endpoint.
+
+With --json, prints an array (empty when none is registered) of objects:
+` + providerFieldsHelp,
+		Example: `  wf providers --rpc http://127.0.0.1:8545
+  wf providers --json | jq -r '.[].endpoint'`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			c, err := a.dial(ctx, o, nil)
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			ps, err := c.ListProviders(ctx)
+			if err != nil {
+				return explain(err)
+			}
+			if asJSON {
+				out := make([]providerJSON, len(ps))
+				for i, p := range ps {
+					out[i] = toProviderJSON(p)
+				}
+				return a.printJSON(out)
+			}
+			if len(ps) == 0 {
+				fmt.Fprintf(a.Stdout, "no providers registered on chain %s\n", c.ChainID())
+				return nil
+			}
+			tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "NAME\tADDRESS\tPRICE (USDC)\tENDPOINT")
+			for _, p := range ps {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, p.Owner.Checksum(), wf.NewAmount(p.PricePerRequest).USDC(), p.Endpoint)
+			}
+			return tw.Flush()
+		},
 	}
-	c, err := a.dial(ctx, o, nil)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	ps, err := c.ListProviders(ctx)
-	if err != nil {
-		return explain(err)
-	}
-	if len(ps) == 0 {
-		fmt.Fprintf(a.Stdout, "no providers registered on chain %s\n", c.ChainID())
-		return nil
-	}
-	tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tADDRESS\tPRICE (USDC)\tENDPOINT")
-	for _, p := range ps {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, p.Owner.Checksum(), wf.NewAmount(p.PricePerRequest).USDC(), p.Endpoint)
-	}
-	return tw.Flush()
+	o = addChainFlags(cmd.Flags(), "")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	return cmd
 }

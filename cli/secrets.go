@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/webfunctions/wf/chain"
@@ -32,13 +33,6 @@ import (
 //     deploy uploads, plus its data key wrapped to the publisher's key:
 //     ciphertext only, so the file may sit next to the source (mode 0600
 //     all the same). Each `wf secrets set` seals under a new data key.
-func init() {
-	register("secrets", command{
-		"set NAME [--dir DIR] [--from-file F] | list | rm NAME | grant CID --provider NAME|URL | revoke CID --provider NAME|URL",
-		"manage sealed secrets: values come from stdin or a file, never from argv; grants let more providers open a deployed function",
-		(*App).cmdSecrets,
-	})
-}
 
 const secretsStateFile = ".wf/secrets.json"
 
@@ -141,37 +135,67 @@ func writePrivateFile(path string, b []byte) error {
 	return os.Rename(f.Name(), path)
 }
 
-func (a *App) cmdSecrets(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return usageErr("wf secrets set|list|rm|grant|revoke")
-	}
-	switch args[0] {
-	case "set", "rm", "list":
-		return a.cmdSecretsLocal(args[0], args[1:])
-	case "grant", "revoke":
-		return a.cmdSecretsGrant(ctx, args[0], args[1:])
-	}
-	return usageErr("unknown secrets command %q (set, list, rm, grant, revoke)", args[0])
+func (a *App) secretsCmd() *cobra.Command {
+	return group("secrets", "manage sealed secrets and which providers may open a function",
+		`Manage a function's secrets, sealed so that only the providers you grant
+can open them. Values come from stdin, a terminal prompt or a file, never
+from arguments. set, list and rm edit DIR/`+secretsStateFile+` (ciphertext only);
+wf deploy DIR --secrets seals them in. grant and revoke change which
+providers may open a deployed function: they publish a new spec, so a new
+CID.`,
+		a.secretsLocalCmd("set"), a.secretsLocalCmd("list"), a.secretsLocalCmd("rm"),
+		a.secretsGrantCmd("grant"), a.secretsGrantCmd("revoke"))
 }
 
-// cmdSecretsLocal edits DIR/.wf/secrets.json.
-func (a *App) cmdSecretsLocal(verb string, args []string) error {
-	fs := a.subFlags("secrets "+verb, "[NAME] [--dir DIR] [--from-file F]")
-	dir := fs.String("dir", ".", "the function's directory (its secrets live in DIR/"+secretsStateFile+")")
-	fromFile := fs.String("from-file", "", "set: read the value from this file instead of stdin")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
+// secretsLocalCmd is `wf secrets set|list|rm`, which edit
+// DIR/.wf/secrets.json.
+func (a *App) secretsLocalCmd(verb string) *cobra.Command {
+	var dir, fromFile string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Args: func(cmd *cobra.Command, args []string) error {
+			if want := map[string]int{"set": 1, "rm": 1, "list": 0}[verb]; len(args) != want {
+				return usageErr("wf secrets set NAME [--from-file F] | rm NAME | list  [--dir DIR] (values never come from arguments)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.secretsLocal(verb, args, dir, fromFile, asJSON)
+		},
 	}
-	if want := map[string]int{"set": 1, "rm": 1, "list": 0}[verb]; len(pos) != want {
-		return usageErr("wf secrets set NAME [--from-file F] | rm NAME | list  [--dir DIR] (values never come from arguments)")
+	switch verb {
+	case "set":
+		cmd.Use = "set NAME"
+		cmd.Short = "set a secret from stdin, a prompt or a file"
+		cmd.Long = `Set the secret NAME of the function in --dir: the value comes from
+--from-file, else a prompt without echo on a terminal, else stdin; never
+from arguments. One trailing newline is dropped.`
+		cmd.Example = `  wf secrets set API_KEY --dir hello < key.txt
+  wf secrets set DB_PASSWORD --from-file pw.txt`
+		cmd.Flags().StringVar(&fromFile, "from-file", "", "read the value from this `FILE` instead of stdin")
+	case "list":
+		cmd.Use = "list"
+		cmd.Short = "list the names of a function's secrets"
+		cmd.Long = `List the names of the secrets of the function in --dir, one a line.
+
+With --json, prints an array of the names (strings), sorted.`
+		cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (see above)")
+	case "rm":
+		cmd.Use = "rm NAME"
+		cmd.Short = "remove a secret"
 	}
+	cmd.Flags().StringVar(&dir, "dir", ".", "the function's `DIR` (its secrets live in DIR/"+secretsStateFile+")")
+	return cmd
+}
+
+// secretsLocal edits DIR/.wf/secrets.json.
+func (a *App) secretsLocal(verb string, pos []string, dir, fromFile string, asJSON bool) error {
 	kr, err := a.publisherKeyring(verb == "set")
 	if err != nil {
 		return err
 	}
 	secrets := map[string]string{}
-	block, dk, err := loadSecrets(*dir, kr)
+	block, dk, err := loadSecrets(dir, kr)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 	case err != nil:
@@ -180,7 +204,7 @@ func (a *App) cmdSecretsLocal(verb string, args []string) error {
 		secrets, err = seal.OpenSecrets(dk, block)
 		dk.Destroy()
 		if err != nil {
-			return fmt.Errorf("%s: %w", secretsStatePath(*dir), err)
+			return fmt.Errorf("%s: %w", secretsStatePath(dir), err)
 		}
 	}
 	switch verb {
@@ -192,13 +216,19 @@ func (a *App) cmdSecretsLocal(verb string, args []string) error {
 				}
 			}
 		})
+		if asJSON {
+			if names == nil {
+				names = []string{}
+			}
+			return a.printJSON(names)
+		}
 		for _, n := range names {
 			fmt.Fprintln(a.Stdout, n)
 		}
 		return nil
 	case "rm":
 		if _, ok := secrets[pos[0]]; !ok {
-			return fmt.Errorf("%w: no secret %s in %s", wf.ErrNotFound, pos[0], secretsStatePath(*dir))
+			return fmt.Errorf("%w: no secret %s in %s", wf.ErrNotFound, pos[0], secretsStatePath(dir))
 		}
 		delete(secrets, pos[0])
 	case "set":
@@ -206,7 +236,7 @@ func (a *App) cmdSecretsLocal(verb string, args []string) error {
 		if !seal.ValidSecretName(name) {
 			return usageErr("secret name %q must match [A-Za-z_][A-Za-z0-9_]* (at most %d bytes)", name, seal.MaxSecretName)
 		}
-		v, err := a.secretValue(name, *fromFile)
+		v, err := a.secretValue(name, fromFile)
 		if err != nil {
 			return err
 		}
@@ -215,10 +245,10 @@ func (a *App) cmdSecretsLocal(verb string, args []string) error {
 		}
 		secrets[name] = v
 	}
-	if err := saveSecrets(*dir, kr, secrets); err != nil {
+	if err := saveSecrets(dir, kr, secrets); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Stderr, "%d secret(s) sealed in %s; deploy with: wf deploy %s --secrets\n", len(secrets), secretsStatePath(*dir), *dir)
+	fmt.Fprintf(a.Stderr, "%d secret(s) sealed in %s; deploy with: wf deploy %s --secrets\n", len(secrets), secretsStatePath(dir), dir)
 	return nil
 }
 
@@ -399,35 +429,62 @@ func fetchSpec(ctx context.Context, baseURL string, c wf.CID) (*wf.SignedSpec, e
 	return spec.Decode(b)
 }
 
-// cmdSecretsGrant adds or removes a provider's grant on a deployed
-// function: a new spec (new CID) with the same code and secrets blocks,
-// uploaded as one spec block.
-func (a *App) cmdSecretsGrant(ctx context.Context, verb string, args []string) error {
-	usage := "CID --provider NAME|URL [--from URL] [--upload URL]... [--key FILE|dev] [--rpc URL]"
+// grantFlags are the flags of `wf secrets grant|revoke`.
+type grantFlags struct {
+	target, from, keyID string
+	uploads             []string
+	kf                  *keyFlags
+	o                   *chainOpts
+}
+
+func (a *App) secretsGrantCmd(verb string) *cobra.Command {
+	f := &grantFlags{}
+	cmd := &cobra.Command{
+		Use:  verb + " CID --provider NAME|URL",
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if f.target == "" && (verb == "grant" || f.keyID == "") {
+				return usageErr("wf secrets %s needs --provider NAME|URL%s", verb, map[string]string{"revoke": " or --key-id HEX"}[verb])
+			}
+			return a.secretsGrant(cmd.Context(), verb, args[0], f)
+		},
+	}
+	if verb == "grant" {
+		cmd.Short = "let another provider open a deployed function's secrets and code"
+		cmd.Long = `Grant a provider the function's data key, sealed to the provider's sealing
+key (from its /v1/info for a URL, from the registry for a name). This
+makes a new spec with the same code and secrets blocks, uploads it to
+--from (or each --upload) and prints its CID.`
+		cmd.Example = `  wf secrets grant bagaaiera... --provider beta --from http://127.0.0.1:8080 --key dev`
+	} else {
+		cmd.Short = "remove a provider's grant from a deployed function"
+		cmd.Long = `Remove a provider's grant from the function's spec and print the new
+spec's CID. The provider keeps what it already opened: change the secrets
+themselves (wf secrets set, then redeploy) if it must lose them.`
+		cmd.Example = `  wf secrets revoke bagaaiera... --provider beta --key dev`
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&f.target, "provider", "", "the provider, `NAME|URL`: a URL (sealing key from its /v1/info) or a registered name (sealing key from the chain)")
+	fs.StringVar(&f.from, "from", a.defaultProvider(), "`URL` of a provider that has the function; the spec is read from it")
+	fs.StringArrayVar(&f.uploads, "upload", nil, "provider `URL` to upload the new spec block to (repeatable; default --from). It must hold the code and secrets blocks already")
+	f.kf = addKeyFlags(fs, "owner")
 	if verb == "revoke" {
-		usage = "CID (--provider NAME|URL | --key-id HEX) [--from URL] [--upload URL]... [--key FILE|dev] [--rpc URL]"
+		fs.StringVar(&f.keyID, "key-id", "", "the sealing `KEYID` of the grant to remove (for a key the provider no longer publishes)")
 	}
-	fs := a.subFlags("secrets "+verb, usage)
-	target := fs.String("provider", "", "the provider: its URL (sealing key from /v1/info) or its registry name (sealing key from the chain)")
-	from := fs.String("from", a.defaultProvider(), "a provider that has the function; the spec is read from it")
-	var uploads multiFlag
-	fs.Var(&uploads, "upload", "provider to upload the new spec block to (repeatable; default --from). It must hold the code and secrets blocks already")
-	keyFile := fs.String("key", "", "owner keystore (default $WF_HOME/key.json; \"dev\" for the public dev key)")
-	pwFile := fs.String("password-file", "", "file holding the keystore password")
-	keyID := fs.String("key-id", "", "revoke: the sealing key id of the grant to remove (for a key the provider no longer publishes)")
-	o := addChainFlags(fs, "")
-	pos, err := parse(fs, args)
+	f.o = addChainFlags(fs, "")
+	return cmd
+}
+
+// secretsGrant adds or removes a provider's grant on a deployed function:
+// a new spec (new CID) with the same code and secrets blocks, uploaded as
+// one spec block.
+func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFlags) error {
+	o := f.o
+	c, err := wf.ParseCID(cidArg)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 || (*target == "" && (verb == "grant" || *keyID == "")) {
-		return usageErr("wf secrets %s %s", verb, usage)
-	}
-	c, err := wf.ParseCID(pos[0])
-	if err != nil {
-		return err
-	}
-	ss, err := fetchSpec(ctx, *from, c)
+	ss, err := fetchSpec(ctx, f.from, c)
 	if err != nil {
 		return err
 	}
@@ -435,7 +492,7 @@ func (a *App) cmdSecretsGrant(ctx context.Context, verb string, args []string) e
 	if s.Sealed == nil {
 		return fmt.Errorf("%w: function %s has nothing sealed; deploy it with --secrets or --encrypt-code", wf.ErrInvalid, c)
 	}
-	key, err := a.loadKey(*keyFile, *pwFile)
+	key, err := a.loadKey(f.kf.key, f.kf.passwordFile)
 	if err != nil {
 		return err
 	}
@@ -457,7 +514,7 @@ func (a *App) cmdSecretsGrant(ctx context.Context, verb string, args []string) e
 			return err
 		}
 		defer dk.Destroy()
-		pk, err := a.providerSealingKey(ctx, *target, o)
+		pk, err := a.providerSealingKey(ctx, f.target, o)
 		if err != nil {
 			return err
 		}
@@ -466,15 +523,15 @@ func (a *App) cmdSecretsGrant(ctx context.Context, verb string, args []string) e
 			return err
 		}
 		seal.SetGrant(&sealed, g)
-		fmt.Fprintf(a.Stderr, "granted %s (sealing key %.16s, %s)\n", *target, pk.ID(), pk.Suite())
+		fmt.Fprintf(a.Stderr, "granted %s (sealing key %.16s, %s)\n", f.target, pk.ID(), pk.Suite())
 	case "revoke":
 		var id wf.KeyID
-		if *keyID != "" {
-			if id, err = wf.ParseKeyID(*keyID); err != nil {
+		if f.keyID != "" {
+			if id, err = wf.ParseKeyID(f.keyID); err != nil {
 				return usageErr("--key-id: %v", err)
 			}
 		} else {
-			pk, err := a.providerSealingKey(ctx, *target, o)
+			pk, err := a.providerSealingKey(ctx, f.target, o)
 			if err != nil {
 				return err
 			}
@@ -494,8 +551,9 @@ func (a *App) cmdSecretsGrant(ctx context.Context, verb string, args []string) e
 	if err != nil {
 		return err
 	}
+	uploads := f.uploads
 	if len(uploads) == 0 {
-		uploads = multiFlag{*from}
+		uploads = []string{f.from}
 	}
 	for _, u := range uploads {
 		res, err := client.New(u).Deploy(ctx, pkg)

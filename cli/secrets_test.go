@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,13 +12,12 @@ import (
 
 	"github.com/webfunctions/wf/cli"
 	"github.com/webfunctions/wf/provider"
-	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/seal/sealtest"
 	"github.com/webfunctions/wf/spec"
-	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/templates"
 	wfpkg "github.com/webfunctions/wf/wf"
+	"github.com/webfunctions/wf/wftest"
 )
 
 // wfIn runs one command line with stdin and returns stdout and stderr.
@@ -123,27 +121,15 @@ func TestProviderInitAndRotate(t *testing.T) {
 	}
 }
 
-// sealingProvider runs a real provider with a sealing keyring.
+// sealingProvider runs a real provider node with a sealing keyring.
 func sealingProvider(t *testing.T) (string, *seal.Keyring) {
 	t.Helper()
-	ctx := context.Background()
-	sb, err := sandbox.New(ctx, sandbox.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sb.Close(ctx) })
 	kr, err := seal.NewKeyring(seal.SuiteHybrid, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := provider.New(provider.Config{Store: memstore.New(), Sandbox: sb, Sealing: kr})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { p.Close(ctx) })
-	srv := httptest.NewServer(p.Handler())
-	t.Cleanup(srv.Close)
-	return srv.URL, kr
+	env := wftest.New(t, wftest.Options{Provider: provider.Config{Sealing: kr}})
+	return env.URL, kr
 }
 
 func TestSealedDeployAndGrant(t *testing.T) {

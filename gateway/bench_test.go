@@ -71,10 +71,10 @@ func BenchmarkLatency(b *testing.B) {
 	path := "/" + fn.CID.String() + "/?name=bench"
 	routes := []request{
 		{name: "direct", url: alice.srv.URL + path},
-		{name: "named", url: w.srv.URL + path, host: "alice." + domain},
-		{name: "path", url: w.srv.URL + "/p/alice" + path, host: domain},
-		{name: "smart", url: w.srv.URL + path, host: domain},
-		{name: "tunnel", url: w.srv.URL + path, host: "carol." + domain},
+		{name: "named", url: w.url + path, host: "alice." + domain},
+		{name: "path", url: w.url + "/p/alice" + path, host: domain},
+		{name: "smart", url: w.url + path, host: domain},
+		{name: "tunnel", url: w.url + path, host: "carol." + domain},
 	}
 	clients := make([]*http.Client, len(routes))
 	for i := range routes {
@@ -142,8 +142,8 @@ func BenchmarkThroughput(b *testing.B) {
 	get := "/ipfs/" + block.String() + "?format=raw"
 	routes := []request{
 		{name: "direct", url: alice.srv.URL + get, method: "GET"},
-		{name: "gateway-endpoint", url: w.srv.URL + get, host: "alice." + domain, method: "GET"},
-		{name: "gateway-tunnel", url: w.srv.URL + get, host: "carol." + domain, method: "GET"},
+		{name: "gateway-endpoint", url: w.url + get, host: "alice." + domain, method: "GET"},
+		{name: "gateway-tunnel", url: w.url + get, host: "carol." + domain, method: "GET"},
 	}
 	clients := make([]*http.Client, len(routes))
 	for i := range routes {
@@ -196,7 +196,7 @@ func BenchmarkFailover(b *testing.B) {
 			w.addDirect("good", 2, 1_000)
 			fn := pack(b, templates.HelloWasm, nil)
 			w.deploy(fn, "base", "good")
-			r := request{url: w.srv.URL + "/" + fn.CID.String() + "/", host: domain, method: "GET"}
+			r := request{url: w.url + "/" + fn.CID.String() + "/", host: domain, method: "GET"}
 			c := keepAlive()
 			var worst time.Duration
 			lat := make([]time.Duration, 0, b.N)

@@ -113,6 +113,22 @@ type Gateway struct {
 	closeOnce sync.Once
 }
 
+// The defaults of Config's zero values.
+const (
+	DefaultMaxRequestBytes     = 32 << 20
+	DefaultMaxResponseBytes    = 64 << 20
+	DefaultRequestTimeout      = 2 * time.Minute
+	DefaultProviderTimeout     = 30 * time.Second
+	DefaultHeaderTimeout       = 10 * time.Second
+	DefaultRateLimit           = 50
+	DefaultRateBurst           = 100
+	DefaultVerifyTTL           = 10 * time.Minute
+	DefaultHealthInterval      = 15 * time.Second
+	DefaultProbeTimeout        = time.Second
+	DefaultMaxAttempts         = 3
+	DefaultPricePerMillisecond = 100
+)
+
 // New returns a Gateway. Call Run to keep provider health fresh.
 func New(cfg Config) (*Gateway, error) {
 	if cfg.Registry == nil {
@@ -130,29 +146,29 @@ func New(cfg Config) (*Gateway, error) {
 			*d = v
 		}
 	}
-	def(&cfg.RequestTimeout, 2*time.Minute)
-	def(&cfg.ProviderTimeout, 30*time.Second)
-	def(&cfg.HeaderTimeout, 10*time.Second)
-	def(&cfg.VerifyTTL, 10*time.Minute)
-	def(&cfg.HealthInterval, 15*time.Second)
-	def(&cfg.ProbeTimeout, time.Second)
+	def(&cfg.RequestTimeout, DefaultRequestTimeout)
+	def(&cfg.ProviderTimeout, DefaultProviderTimeout)
+	def(&cfg.HeaderTimeout, DefaultHeaderTimeout)
+	def(&cfg.VerifyTTL, DefaultVerifyTTL)
+	def(&cfg.HealthInterval, DefaultHealthInterval)
+	def(&cfg.ProbeTimeout, DefaultProbeTimeout)
 	if cfg.MaxRequestBytes <= 0 {
-		cfg.MaxRequestBytes = 32 << 20
+		cfg.MaxRequestBytes = DefaultMaxRequestBytes
 	}
 	if cfg.MaxResponseBytes <= 0 {
-		cfg.MaxResponseBytes = 64 << 20
+		cfg.MaxResponseBytes = DefaultMaxResponseBytes
 	}
 	if cfg.RateLimit == 0 {
-		cfg.RateLimit = 50
+		cfg.RateLimit = DefaultRateLimit
 	}
 	if cfg.RateBurst <= 0 {
-		cfg.RateBurst = 100
+		cfg.RateBurst = DefaultRateBurst
 	}
 	if cfg.MaxAttempts <= 0 {
-		cfg.MaxAttempts = 3
+		cfg.MaxAttempts = DefaultMaxAttempts
 	}
 	if cfg.PricePerMillisecond <= 0 {
-		cfg.PricePerMillisecond = 100
+		cfg.PricePerMillisecond = DefaultPricePerMillisecond
 	}
 	proxies, err := newProxies(cfg.TrustedProxies)
 	if err != nil {

@@ -351,7 +351,7 @@ func TestSlowClients(t *testing.T) {
 	w.addDirect("alice", 1, 0)
 	fn := pack(t, wftest.GoGuest(t, guestDir), nil)
 	w.deploy(fn, "alice")
-	addr := strings.TrimPrefix(w.srv.URL, "http://")
+	addr := strings.TrimPrefix(w.url, "http://")
 	tests := []struct {
 		name  string
 		head  string // sent at once

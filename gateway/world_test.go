@@ -14,6 +14,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/relay/relayclient"
@@ -25,15 +26,15 @@ import (
 
 const domain = "wf.test"
 
-// world is a dev chain with the registry, a gateway on loopback serving
-// domain, and providers registered in it.
+// world is a devnet of a chain and a gateway on loopback serving domain,
+// and providers registered in it. Health checks run when a test says.
 type world struct {
 	t        testing.TB
 	ctx      context.Context
 	sim      *chain.Simulated
 	res      *chain.Resolver
 	gw       *gateway.Gateway
-	srv      *httptest.Server
+	url      string // the gateway's listener; requests set Host
 	cacheDir string
 	nodes    map[string]*node
 }
@@ -57,30 +58,17 @@ func newWorld(t testing.TB, cfg gateway.Config) *world {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	sim, err := chain.NewSimulated(ctx, chain.SimOptions{Accounts: 10})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sim.Close() })
-	res := chain.NewResolver(sim.Client(nil), chain.ResolverOptions{})
-	if err := res.Sync(ctx); err != nil {
-		t.Fatal(err)
-	}
 	cfg.Domain = domain
-	cfg.Registry = res
-	cfg.AllowPrivateEndpoints = true
-	if cfg.RateLimit == 0 {
-		cfg.RateLimit = -1
-	}
-	gw, err := gateway.New(cfg)
+	net, err := devnet.Start(ctx, devnet.Config{
+		Chain:    chain.SimOptions{Accounts: 10},
+		Gateways: []devnet.GatewayConfig{{Gateway: cfg, ManualHealth: true}},
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewUnstartedServer(nil)
-	srv.Config = gw.Server()
-	srv.Start()
-	t.Cleanup(func() { gw.Close(); srv.Close() })
-	return &world{t: t, ctx: ctx, sim: sim, res: res, gw: gw, srv: srv, cacheDir: t.TempDir(), nodes: map[string]*node{}}
+	t.Cleanup(func() { net.Close(context.Background()) })
+	g := net.Gateways[0]
+	return &world{t: t, ctx: ctx, sim: net.Chain, res: g.Resolver, gw: g.Gateway, url: "http://" + g.Addr, cacheDir: t.TempDir(), nodes: map[string]*node{}}
 }
 
 func (w *world) sync() {
@@ -147,7 +135,7 @@ func (w *world) addTunnelled(name string, i int, price int64) *node {
 func (n *node) connect(w *world, name string, key *chain.Key) {
 	n.up, n.down, n.done, n.finished = make(chan []string, 8), make(chan error, 8), make(chan error, 1), make(chan struct{})
 	c, err := relayclient.New(relayclient.Config{
-		Gateway: w.srv.URL, Host: domain, Name: name, Key: key,
+		Gateway: w.url, Host: domain, Name: name, Key: key,
 		Handler:    n.env.Provider.Handler(),
 		MinBackoff: 20 * time.Millisecond, MaxBackoff: 200 * time.Millisecond,
 		OnUp:   func(names []string) { n.up <- names },
@@ -225,7 +213,7 @@ func (h hostTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 // response with its body read.
 func (w *world) do(method, host, path string, body io.Reader, hdr ...string) (*http.Response, []byte) {
 	w.t.Helper()
-	req, err := http.NewRequestWithContext(w.ctx, method, w.srv.URL+path, body)
+	req, err := http.NewRequestWithContext(w.ctx, method, w.url+path, body)
 	if err != nil {
 		w.t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package payment_test
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -9,19 +8,16 @@ import (
 	"io"
 	"math/big"
 	"net/http"
-	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/payment/ledger"
@@ -29,25 +25,6 @@ import (
 	"github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
-
-// buildWF builds cmd/wf once per test process.
-var buildWF = sync.OnceValues(func() (string, error) {
-	root, err := wftest.ModuleRoot()
-	if err != nil {
-		return "", err
-	}
-	dir, err := os.MkdirTemp("", "wf-crash-*")
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "wf")
-	cmd := exec.Command("go", "build", "-o", bin, "./cmd/wf")
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build ./cmd/wf: %v\n%s", err, out)
-	}
-	return bin, nil
-})
 
 // miner mines the manual-mining chain when accounts have transactions
 // waiting, unless held, so a test decides when a sent transaction is
@@ -94,101 +71,6 @@ func (m *miner) release() { m.mu.Lock(); m.held = false; m.mu.Unlock() }
 
 func (m *miner) close() { close(m.stop); <-m.done }
 
-// node is one `wf provider start` process.
-type node struct {
-	t    *testing.T
-	cmd  *exec.Cmd
-	url  string
-	logs *syncLines
-	exit chan error
-}
-
-type syncLines struct {
-	mu    sync.Mutex
-	lines []string
-}
-
-func (s *syncLines) add(l string) { s.mu.Lock(); s.lines = append(s.lines, l); s.mu.Unlock() }
-
-func (s *syncLines) count(msg string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	n := 0
-	for _, l := range s.lines {
-		if strings.Contains(l, `"msg":"`+msg+`"`) {
-			n++
-		}
-	}
-	return n
-}
-
-func (s *syncLines) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return strings.Join(s.lines, "\n")
-}
-
-func startNode(t *testing.T, args ...string) *node {
-	t.Helper()
-	bin, err := buildWF()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, append([]string{"provider", "start", "--listen", "127.0.0.1:0", "--log-format", "json"}, args...)...)
-	cmd.Env = append(os.Environ(), "WF_HOME="+t.TempDir())
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	n := &node{t: t, cmd: cmd, logs: &syncLines{}, exit: make(chan error, 1)}
-	urlc := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			l := sc.Text()
-			n.logs.add(l)
-			var m struct{ Msg, URL string }
-			if json.Unmarshal([]byte(l), &m) == nil && m.Msg == "provider serving" {
-				urlc <- m.URL
-			}
-		}
-		n.exit <- cmd.Wait()
-	}()
-	t.Cleanup(func() { cmd.Process.Kill() })
-	select {
-	case n.url = <-urlc:
-	case err := <-n.exit:
-		t.Fatalf("wf provider start exited: %v\n%s", err, n.logs)
-	case <-time.After(60 * time.Second):
-		t.Fatalf("wf provider start did not serve in 60s\n%s", n.logs)
-	}
-	return n
-}
-
-// kill ends the process at once: no shutdown, no final settlement.
-func (n *node) kill() {
-	n.cmd.Process.Signal(syscall.SIGKILL)
-	<-n.exit
-}
-
-// stop shuts the process down gracefully.
-func (n *node) stop() {
-	n.cmd.Process.Signal(os.Interrupt)
-	select {
-	case err := <-n.exit:
-		if err != nil {
-			n.t.Errorf("wf provider start: %v\n%s", err, n.logs)
-		}
-	case <-time.After(60 * time.Second):
-		n.t.Errorf("wf provider start did not stop\n%s", n.logs)
-	}
-}
-
-// rpcNonce asks the chain for account's nonce at tag ("latest", "pending").
 func rpcNonce(t *testing.T, url string, account wf.Address, tag string) uint64 {
 	t.Helper()
 	body := fmt.Sprintf(`{"jsonrpc":"2.0","id":1,"method":"eth_getTransactionCount","params":["%s","%s"]}`, account, tag)
@@ -345,15 +227,14 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	sim, err := chain.NewSimulated(ctx, chain.SimOptions{Accounts: 4, ManualMining: true})
+	net, err := devnet.Start(ctx, devnet.Config{Chain: chain.SimOptions{Accounts: 4, ManualMining: true}, ChainListen: "127.0.0.1:0"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sim.Close()
-	rpc := httptest.NewServer(sim.RPCHandler())
-	defer rpc.Close()
+	defer net.Close(context.Background())
+	sim, rpc := net.Chain, net.RPC
 	prov, owner, caller := sim.Accounts()[1], sim.Client(sim.Accounts()[2]), sim.Client(sim.Accounts()[3])
-	mine := startMiner(t, sim, rpc.URL, prov.Address(), owner.Address(), caller.Address())
+	mine := startMiner(t, sim, rpc, prov.Address(), owner.Address(), caller.Address())
 	defer mine.close()
 	for _, c := range []*chain.Client{owner, caller} {
 		if _, err := c.Deposit(ctx, big.NewInt(100_000_000)); err != nil {
@@ -366,72 +247,81 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 	reader := sim.Client(nil)
 	balance0, _ := reader.TokenBalance(ctx, prov.Address())
 
-	ct := sim.Contracts()
-	contracts := filepath.Join(t.TempDir(), "contracts.json")
-	j, _ := json.Marshal(map[string]any{"chainId": 1337, "token": ct.Token, "registry": ct.Registry, "escrow": ct.Escrow})
-	os.WriteFile(contracts, j, 0o644)
-	data := t.TempDir()
-	args := []string{"--data", data, "--rpc", rpc.URL, "--contracts", contracts, "--key", "dev:1",
-		"--price", "0.0001", "--settle-count", "100", "--settle-interval", "1h"}
+	data := filepath.Join(t.TempDir(), "node")
+	pc := devnet.ProcessConfig{Binary: wftest.WF(t), Dir: data, Key: "dev:1",
+		Args: []string{"--price", "0.0001", "--settle-count", "100", "--settle-interval", "1h"}}
+	startNode := func() *devnet.Process {
+		t.Helper()
+		sctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+		defer cancel()
+		p, err := net.StartProcess(sctx, pc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(p.Kill)
+		return p
+	}
 
-	n := startNode(t, args...)
+	n := startNode()
 	pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), wftest.Spec(), sim.Accounts()[2])
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := client.New(n.url).Deploy(ctx, pkg); err != nil {
+	if _, err := client.New(n.URL).Deploy(ctx, pkg); err != nil {
 		t.Fatal(err)
 	}
 	l := &load{t: t, fn: pkg.CID, prov: prov.Address(), caller: caller, receipts: map[string]payment.Receipt{}}
-	l.url.Store(n.url)
+	l.url.Store(n.URL)
 	const clients = 6
 	l.run(clients)
 
 	// 1. Killed during load, with settlements going on.
 	waitFor(t, 60*time.Second, "300 paid responses", func() bool { return l.count() >= 300 })
-	n.kill()
+	n.Kill()
 	kills := 1
-	n = startNode(t, args...)
-	l.url.Store(n.url)
+	n = startNode()
+	l.url.Store(n.URL)
 
 	// 2. Killed with a settlement transaction sent, not yet mined; it is
 	// mined while the node is down.
 	inFlight := func() bool {
-		return rpcNonce(t, rpc.URL, prov.Address(), "pending") > rpcNonce(t, rpc.URL, prov.Address(), "latest")
+		return rpcNonce(t, rpc, prov.Address(), "pending") > rpcNonce(t, rpc, prov.Address(), "latest")
 	}
 	mine.hold()
 	waitFor(t, 60*time.Second, "a settlement in flight", inFlight)
-	n.kill()
+	n.Kill()
 	kills++
 	mine.release()
 	waitFor(t, 10*time.Second, "the orphaned settlement to be mined", func() bool { return !inFlight() })
-	n = startNode(t, args...)
-	l.url.Store(n.url)
-	waitFor(t, 30*time.Second, "the restarted node to resolve it", func() bool { return n.logs.count("settled") > 0 })
-	if n.logs.count("resuming settlement") == 0 {
-		t.Errorf("the restarted node did not resume the settlement it had sent:\n%s", n.logs)
+	n = startNode()
+	l.url.Store(n.URL)
+	waitFor(t, 30*time.Second, "the restarted node to resolve it", func() bool { return n.Logs.Count("settled") > 0 })
+	if n.Logs.Count("resuming settlement") == 0 {
+		t.Errorf("the restarted node did not resume the settlement it had sent:\n%s", n.Logs)
 	}
 
 	// 3. Killed with a settlement in flight that is mined only after the
 	// restart: the new process sends the same transaction again.
 	mine.hold()
 	waitFor(t, 60*time.Second, "a settlement in flight", inFlight)
-	n.kill()
+	n.Kill()
 	kills++
-	n = startNode(t, args...)
-	l.url.Store(n.url)
-	waitFor(t, 30*time.Second, "the restarted node to resume", func() bool { return n.logs.count("resuming settlement") > 0 })
+	n = startNode()
+	l.url.Store(n.URL)
+	waitFor(t, 30*time.Second, "the restarted node to resume", func() bool { return n.Logs.Count("resuming settlement") > 0 })
 	time.Sleep(100 * time.Millisecond)
 	mine.release()
-	waitFor(t, 30*time.Second, "the resumed settlement", func() bool { return n.logs.count("settled") > 0 })
+	waitFor(t, 30*time.Second, "the resumed settlement", func() bool { return n.Logs.Count("settled") > 0 })
 
 	before := l.count()
 	waitFor(t, 60*time.Second, "more paid responses", func() bool { return l.count() >= before+200 })
 	l.halt()
-	n.stop() // settles what is pending
+	if err := n.Stop(60 * time.Second); err != nil { // settles what is pending
+		t.Error(err)
+	}
 	defer func() {
 		if t.Failed() {
-			t.Logf("last node's log:\n%s", n.logs)
+			t.Logf("last node's log:\n%s", n.Logs)
 		}
 	}()
 
@@ -456,7 +346,7 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 	}
 	batches, _ := led.Batches()
 	sum := new(big.Int)
-	txs := map[chain.Hash]bool{}
+	txs := map[ledger.Hash]bool{}
 	nSettled := 0
 	for _, b := range batches {
 		if b.State == ledger.Settled {

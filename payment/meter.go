@@ -103,6 +103,15 @@ type onChain struct {
 
 var _ wf.Payments = (*Meter)(nil)
 
+// Defaults of Config.
+const (
+	DefaultCacheTTL       = 2 * time.Second
+	DefaultMinVoucherLife = 10 * time.Minute
+	DefaultSettleCount    = 1000
+	DefaultSettleInterval = time.Minute
+	DefaultSettleTimeout  = 2 * time.Minute
+)
+
 // New returns a Meter over cfg.Ledger. Start settling with Run.
 func New(cfg Config) (*Meter, error) {
 	if cfg.Chain == nil || cfg.Key == nil || cfg.Ledger == nil {
@@ -119,19 +128,19 @@ func New(cfg Config) (*Meter, error) {
 		return nil, err
 	}
 	if cfg.CacheTTL == 0 {
-		cfg.CacheTTL = 2 * time.Second
+		cfg.CacheTTL = DefaultCacheTTL
 	}
 	if cfg.MinVoucherLife == 0 {
-		cfg.MinVoucherLife = 10 * time.Minute
+		cfg.MinVoucherLife = DefaultMinVoucherLife
 	}
 	if cfg.SettleCount == 0 {
-		cfg.SettleCount = 1000
+		cfg.SettleCount = DefaultSettleCount
 	}
 	if cfg.SettleInterval == 0 {
-		cfg.SettleInterval = time.Minute
+		cfg.SettleInterval = DefaultSettleInterval
 	}
 	if cfg.SettleTimeout == 0 {
-		cfg.SettleTimeout = 2 * time.Minute
+		cfg.SettleTimeout = DefaultSettleTimeout
 	}
 	if cfg.MaxFeeCap != nil && cfg.MaxFeeCap.Sign() <= 0 {
 		return nil, fmt.Errorf("%w: payment: the fee cap limit must be positive", wf.ErrInvalid)
@@ -405,7 +414,7 @@ func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID) (http.He
 		m.unreserve(c.key)
 		return nil, fmt.Errorf("%w: payment: commit without a request id", wf.ErrInvalid)
 	}
-	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: c.voucher, Reserved: true})
+	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: ledgerVoucher(c.voucher), Reserved: true})
 	if err != nil {
 		m.unreserve(c.key)
 		return nil, err

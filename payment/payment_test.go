@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/payment/ledger"
@@ -51,11 +52,12 @@ func newFixtureOn(t testing.TB, cfg payment.Config, o chain.SimOptions) *fixture
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
-	sim, err := chain.NewSimulated(ctx, o)
+	net, err := devnet.Start(ctx, devnet.Config{Chain: o})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { sim.Close() })
+	t.Cleanup(func() { net.Close(context.Background()) })
+	sim := net.Chain
 	f := &fixture{t: t, ctx: ctx, sim: sim, prov: sim.Accounts()[1], next: 2, path: filepath.Join(t.TempDir(), "ledger.db")}
 	f.ledger, err = ledger.Open(f.path, ledger.Options{})
 	if err != nil {

@@ -25,7 +25,7 @@ import (
 // a fee spike (Simulated.Congest), or mined while the provider is down.
 
 // rpcInPool reports whether the node holds transaction h unmined.
-func rpcInPool(t testing.TB, url string, h chain.Hash) bool {
+func rpcInPool(t testing.TB, url string, h ledger.Hash) bool {
 	t.Helper()
 	body := fmt.Sprintf(`{"jsonrpc":"2.0","id":1,"method":"eth_getTransactionByHash","params":["%s"]}`, h)
 	resp, err := http.Post(url, "application/json", strings.NewReader(body))
@@ -98,7 +98,7 @@ func (s *stuckFixture) batch(n int) *ledger.Batch {
 }
 
 // waitInPool waits until the node holds transaction h.
-func (s *stuckFixture) waitInPool(h chain.Hash) {
+func (s *stuckFixture) waitInPool(h ledger.Hash) {
 	s.t.Helper()
 	waitFor(s.t, 10*time.Second, h.String()+" to reach the pool", func() bool { return rpcInPool(s.t, s.rpc, h) })
 }

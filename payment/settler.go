@@ -116,7 +116,7 @@ func (m *Meter) settleAccount(ctx context.Context, k ledger.Key) error {
 	if b.Mode == ledger.Owner {
 		r, err = m.cfg.Chain.SettleRecorded(ctx, b.Payer, b.Count, b.Amount, m.recording(b.ID))
 	} else {
-		r, err = m.cfg.Chain.RedeemVoucherRecorded(ctx, b.Voucher.SignedVoucher, m.recording(b.ID))
+		r, err = m.cfg.Chain.RedeemVoucherRecorded(ctx, chainVoucher(b.Voucher.SignedVoucher), m.recording(b.ID))
 	}
 	return m.resolve(ctx, b.ID, r, err)
 }
@@ -126,7 +126,7 @@ func (m *Meter) settleAccount(ctx context.Context, k ledger.Key) error {
 func (m *Meter) recording(id uint64) chain.RecordOptions {
 	return chain.RecordOptions{
 		Record: func(tx chain.SignedTx) error {
-			if err := m.cfg.Ledger.RecordTx(id, tx); err != nil {
+			if err := m.cfg.Ledger.RecordTx(id, ledgerTx(tx)); err != nil {
 				return err
 			}
 			if m.afterRecord != nil {
@@ -157,9 +157,9 @@ func (m *Meter) resume(ctx context.Context, b *ledger.Batch) error {
 		// the batch is settled whichever transaction did it.
 		red, err := m.cfg.Chain.Redeemed(ctx, b.Payer, m.provider)
 		if err == nil && red.Cmp(b.Voucher.CumulativeAmount) >= 0 {
-			r, _ := m.cfg.Chain.ResumeTx(ctx, b.Txs(), m.recording(b.ID))
+			r, _ := m.cfg.Chain.ResumeTx(ctx, chainTxs(b.Txs()), m.recording(b.ID))
 			if r.TxHash == (chain.Hash{}) {
-				r.TxHash = b.Tx.Hash
+				r.TxHash = chain.Hash(b.Tx.Hash)
 			}
 			return m.resolve(ctx, b.ID, r, nil)
 		}
@@ -167,7 +167,7 @@ func (m *Meter) resume(ctx context.Context, b *ledger.Batch) error {
 	m.log.Info("resuming settlement", "batch", b.ID, "tx", b.Tx.Hash.String(), "replaced", len(b.Replaced))
 	// Every transaction recorded for the batch: whichever is mined is the
 	// outcome.
-	r, err := m.cfg.Chain.ResumeTx(ctx, b.Txs(), m.recording(b.ID))
+	r, err := m.cfg.Chain.ResumeTx(ctx, chainTxs(b.Txs()), m.recording(b.ID))
 	return m.resolve(ctx, b.ID, r, err)
 }
 
@@ -180,7 +180,7 @@ func (m *Meter) resolve(ctx context.Context, id uint64, r chain.Receipt, err err
 		return lerr
 	}
 	if err == nil {
-		b, lerr = m.cfg.Ledger.Confirm(id, r)
+		b, lerr = m.cfg.Ledger.Confirm(id, ledgerReceipt(r))
 		if lerr != nil {
 			return lerr
 		}

@@ -71,6 +71,9 @@ type Config struct {
 	Now func() time.Time // default time.Now
 }
 
+// DefaultMaxUploadBytes is Config.MaxUploadBytes's default: 256 MiB.
+const DefaultMaxUploadBytes = 256 << 20
+
 // Provider serves functions. It is safe for concurrent use.
 type Provider struct {
 	cfg     Config
@@ -101,7 +104,7 @@ func New(cfg Config) (*Provider, error) {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
 	if cfg.MaxUploadBytes == 0 {
-		cfg.MaxUploadBytes = 256 << 20
+		cfg.MaxUploadBytes = DefaultMaxUploadBytes
 	}
 	if cfg.MaxLoaded == 0 {
 		cfg.MaxLoaded = 256

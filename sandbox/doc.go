@@ -74,7 +74,7 @@
 //     with "out of memory" and exit 2, reported as ErrFunctionFailed.
 //   - Time: every module is rewritten before it is compiled so that each
 //     function entry and loop head checks a stop flag, which Run sets at the
-//     deadline (instrument.go). Any code that runs long passes a check, so
+//     deadline (internal/wasm). Any code that runs long passes a check, so
 //     even a loop with no calls, or a recursion with no loops, stops at the
 //     deadline; the guest's sleep also wakes there. A Run past its deadline
 //     fails with ErrTimeout. Every 1,024th check also steps out of machine

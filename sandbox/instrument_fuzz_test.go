@@ -6,7 +6,6 @@ import (
 
 	"github.com/tetratelabs/wazero"
 
-	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/templates"
 )
 
@@ -27,7 +26,7 @@ func FuzzInstrument(f *testing.F) {
 	rt := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfigInterpreter())
 	f.Cleanup(func() { rt.Close(ctx) })
 	f.Fuzz(func(t *testing.T, wasm []byte) {
-		out, _, err := sandbox.Instrument(wasm)
+		out, _, err := instrument(wasm)
 		if err != nil {
 			return
 		}

@@ -206,7 +206,7 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 
 // startInstance runs inst's start functions, stopping them when runCtx
 // ends: it sets the global that the instrumented code checks
-// (instrument.go).
+// (internal/wasm).
 func startInstance(runCtx, callCtx context.Context, m *Module, inst api.Module) error {
 	stop, ok := inst.ExportedGlobal(m.stop).(api.MutableGlobal)
 	if !ok {

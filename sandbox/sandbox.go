@@ -14,6 +14,7 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 
+	"github.com/webfunctions/wf/sandbox/internal/wasm"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -230,7 +231,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		// Not WithCloseOnContextDone (an exit to Go at every loop
 		// iteration): modules stop themselves, and leave machine code for
 		// Go, where the scheduler and GC can stop them, every 1,024 checks
-		// (instrument.go).
+		// (internal/wasm).
 		// wasm32's whole range, not the provider's maximum: wazero refuses
 		// a grow past this limit itself, so the function's failure would
 		// read as a bare trap. Every limit, the provider's included, is
@@ -348,13 +349,13 @@ func (s *Sandbox) compileModule(ctx context.Context, wasm []byte) (cm wazero.Com
 	return s.rt.CompileModule(ctx, wasm)
 }
 
-func (s *Sandbox) compile(ctx context.Context, key string, wasm []byte) (*Module, error) {
-	inst, err := instrument(wasm)
+func (s *Sandbox) compile(ctx context.Context, key string, bin []byte) (*Module, error) {
+	inst, err := wasm.Instrument(bin)
 	if err != nil {
 		return nil, wf.E(wf.ErrInvalid, "invalid WebAssembly module: "+err.Error(), fmt.Errorf("sandbox: compile %s", key))
 	}
 	// Compilation outlives one caller: others may be waiting for it.
-	cm, err := s.compileModule(context.WithoutCancel(ctx), inst.wasm)
+	cm, err := s.compileModule(context.WithoutCancel(ctx), inst.Wasm)
 	if err != nil {
 		if s.isClosed() {
 			return nil, errClosed
@@ -368,7 +369,7 @@ func (s *Sandbox) compile(ctx context.Context, key string, wasm []byte) (*Module
 	}
 	// From the rewrite, not cm.ExportedMemories: a memory's minimum counts
 	// whether or not the module exports it.
-	m := &Module{key: key, compiled: cm, stop: inst.stop, start: inst.start, minPages: inst.minPages, s: s}
+	m := &Module{key: key, compiled: cm, stop: inst.StopExport, start: inst.StartExport, minPages: inst.MinPages, s: s}
 	if m.minPages > s.cfg.MaxMemoryPages {
 		cm.Close(ctx)
 		return nil, wf.E(wf.ErrInvalid, fmt.Sprintf("invalid WebAssembly module: its memory starts at %d pages; this provider allows at most %d", m.minPages, s.cfg.MaxMemoryPages),

@@ -106,7 +106,7 @@ func TestEverySection(t *testing.T) {
 	if _, err := sb.Compile(ctx, "every", wasm); err != nil {
 		t.Fatal(err)
 	}
-	out, _, err := sandbox.Instrument(wasm)
+	out, _, err := instrument(wasm)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +238,7 @@ func TestMalformedNames(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			wasm := everySection(tt.sec)
-			out, _, err := sandbox.Instrument(wasm)
+			out, _, err := instrument(wasm)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -249,34 +249,5 @@ func TestMalformedNames(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
-	}
-}
-
-// TestDataGapBudget: merging data segments writes the zeros between them,
-// but no more than the section's size (or 64 KiB) in all, however many
-// small segments lie just under the gap limit apart.
-func TestDataGapBudget(t *testing.T) {
-	const n = 20_000
-	var segs [][]byte
-	for i := range n {
-		segs = append(segs, cat([]byte{0x00, 0x41}, sleb(int32(i*1025)), []byte{0x0b}, str("x")))
-	}
-	wasm := module(
-		section(secType, funcType(nil, nil)),
-		section(secFunction, uleb(0)),
-		section(secMemory, memory(n*1025/65536+1)),
-		section(secExport, export("memory", 2, 0), export("_start", 0, 0)),
-		section(secCode, code()),
-		section(secData, segs...),
-	)
-	out, _, err := sandbox.Instrument(wasm)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(out) > 3*len(wasm) {
-		t.Errorf("rewrite of %d bytes is %d bytes", len(wasm), len(out))
-	}
-	if m := sandbox.DataSegments(out); m >= n {
-		t.Errorf("%d segments after merging, want fewer than %d", m, n)
 	}
 }

@@ -3,7 +3,7 @@ package sandbox_test
 import (
 	"encoding/binary"
 
-	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/sandbox/internal/wasm"
 )
 
 // A tiny wasm encoder for hand-made modules: the WAGI documentation's own
@@ -14,7 +14,7 @@ import (
 func uleb(n uint32) []byte { return binary.AppendUvarint(nil, uint64(n)) }
 
 // sleb is signed LEB128, for i32.const immediates.
-var sleb = sandbox.SLEB128
+var sleb = wasm.SLEB128
 
 func cat(parts ...[]byte) []byte {
 	var b []byte

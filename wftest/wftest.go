@@ -21,6 +21,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/spec"
@@ -32,6 +33,7 @@ import (
 type Env struct {
 	URL      string
 	Server   *httptest.Server
+	Node     *node.Node
 	Provider *provider.Provider
 	Store    wf.BlockStore
 	Sandbox  *sandbox.Sandbox
@@ -42,19 +44,15 @@ type Env struct {
 // Options adjust New. Zero values take the parts' defaults.
 type Options struct {
 	Sandbox  sandbox.Config
-	Provider provider.Config // Store, Sandbox and PublicURL are filled in
+	Provider provider.Config // the node fills in its parts and PublicURL
 	Store    wf.BlockStore   // default: a memstore
 }
 
-// New starts a provider for the test and stops it at cleanup.
+// New starts a free provider node for the test (package node, with a
+// memstore unless opts say otherwise) and stops it at cleanup.
 func New(t testing.TB, opts Options) *Env {
 	t.Helper()
 	ctx := context.Background()
-	sb, err := sandbox.New(ctx, opts.Sandbox)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sb.Close(context.Background()) })
 	st := opts.Store
 	if st == nil {
 		st = memstore.New()
@@ -64,17 +62,19 @@ func New(t testing.TB, opts Options) *Env {
 		t.Fatal(err)
 	}
 	srv := httptest.NewUnstartedServer(nil)
-	cfg := opts.Provider
-	cfg.Store, cfg.Sandbox, cfg.PublicURL = st, sb, "http://"+srv.Listener.Addr().String()
-	p, err := provider.New(cfg)
+	n, err := node.Open(ctx, node.Config{
+		Dir: t.TempDir(), PublicURL: "http://" + srv.Listener.Addr().String(),
+		Store: st, Sandbox: opts.Sandbox, Provider: opts.Provider,
+	})
 	if err != nil {
+		srv.Listener.Close()
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { p.Close(context.Background()) })
-	srv.Config.Handler = p.Handler()
+	t.Cleanup(func() { n.Close(context.Background()) })
+	srv.Config.Handler = n.Handler()
 	srv.Start()
 	t.Cleanup(srv.Close)
-	return &Env{URL: srv.URL, Server: srv, Provider: p, Store: st, Sandbox: sb, Key: key, Client: client.New(srv.URL)}
+	return &Env{URL: srv.URL, Server: srv, Node: n, Provider: n.Provider(), Store: st, Sandbox: n.Sandbox(), Key: key, Client: client.New(srv.URL)}
 }
 
 // Spec is a minimal valid spec; Deploy fills in code and owner.
@@ -197,4 +197,33 @@ func (l *LogBuffer) Bytes() []byte {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return bytes.Clone(l.b.Bytes())
+}
+
+var wfBinary = sync.OnceValues(func() (string, error) {
+	root, err := ModuleRoot()
+	if err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp("", "wftest-wf-*")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "wf")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/wf")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("wftest: go build ./cmd/wf: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// WF builds cmd/wf once per test process and returns its path, for tests
+// that run wf as its own process (devnet.StartProcess, shell completion).
+func WF(t testing.TB) string {
+	t.Helper()
+	bin, err := wfBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bin
 }

@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"math/big"
+	"os"
 	"path/filepath"
 	"sort"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/wf"
 )
@@ -92,7 +92,7 @@ func TestBatchLifecycle(t *testing.T) {
 	if b2, err := l.Prepare(alice, time.Now()); b2 != nil || err != nil {
 		t.Fatalf("second batch in flight: %+v %v", b2, err)
 	}
-	if err := l.RecordTx(b.ID, chain.SignedTx{Hash: chain.Hash{1}, Nonce: 4, Raw: []byte{1, 2}}); err != nil {
+	if err := l.RecordTx(b.ID, ledger.Tx{Hash: ledger.Hash{1}, Nonce: 4, Raw: []byte{1, 2}}); err != nil {
 		t.Fatal(err)
 	}
 	l.Close()
@@ -108,10 +108,10 @@ func TestBatchLifecycle(t *testing.T) {
 	if a.InFlight.Count != 3 || a.Pending().Count != 1 || a.Batch != b.ID {
 		t.Fatalf("account %+v", a)
 	}
-	if _, err := l.Confirm(b.ID, chain.Receipt{TxHash: chain.Hash{1}, Block: 9, GasUsed: 51000}); err != nil {
+	if _, err := l.Confirm(b.ID, ledger.Receipt{TxHash: ledger.Hash{1}, Block: 9, GasUsed: 51000}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := l.Confirm(b.ID, chain.Receipt{}); err == nil {
+	if _, err := l.Confirm(b.ID, ledger.Receipt{}); err == nil {
 		t.Error("confirmed twice")
 	}
 	a = l.Account(alice)
@@ -137,8 +137,8 @@ func TestVouchers(t *testing.T) {
 	l := open(t, filepath.Join(t.TempDir(), "l.db"))
 	defer l.Close()
 	ctx := context.Background()
-	v := func(cum int64) *chain.SignedVoucher {
-		return &chain.SignedVoucher{Voucher: chain.Voucher{Payer: bob.Payer, Provider: wf.Address{9}, CumulativeAmount: big.NewInt(cum), Expiry: time.Now().Add(time.Hour)}}
+	v := func(cum int64) *ledger.SignedVoucher {
+		return &ledger.SignedVoucher{Payer: bob.Payer, Provider: wf.Address{9}, CumulativeAmount: big.NewInt(cum), Expiry: time.Now().Add(time.Hour)}
 	}
 	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(10)})
 	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(50)}) // headroom
@@ -150,7 +150,7 @@ func TestVouchers(t *testing.T) {
 	if err != nil || b == nil || b.Amount.Int64() != 10 || b.Count != 1 || b.Voucher.CumulativeAmount.Int64() != 10 {
 		t.Fatalf("batch %+v %v", b, err)
 	}
-	l.Confirm(b.ID, chain.Receipt{})
+	l.Confirm(b.ID, ledger.Receipt{})
 	if b, _ := l.Prepare(bob, time.Now()); b != nil {
 		t.Fatalf("redeemed a voucher not earned: %+v", b)
 	}
@@ -161,4 +161,140 @@ func TestVouchers(t *testing.T) {
 	if b == nil || b.Amount.Int64() != 40 || b.Count != 4 {
 		t.Fatalf("batch once earned: %+v", b)
 	}
+}
+
+// TestOpenV2 opens testdata/v2.db (see TestRecordsKeepTheirBytes), as the
+// process that wrote it died with three charges only in the log.
+func TestOpenV2(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata")); err != nil {
+		t.Fatal(err)
+	}
+	l := open(t, filepath.Join(dir, "v2.db"))
+	defer l.Close()
+	carol := ledger.Key{Mode: ledger.Caller, Payer: wf.Address{3}}
+	if a := l.Account(alice); a.Charged.Count != 8 || a.Settled.Count != 4 || a.InFlight.Count != 3 || a.Batch != 2 {
+		t.Errorf("alice %+v", a)
+	}
+	if a := l.Account(carol); a.Charged.Count != 2 || a.Settled.Amount.Int64() != 20 || a.Pending().Count != 0 {
+		t.Errorf("carol %+v", a)
+	}
+	a := l.Account(bob)
+	if a.Charged.Count != 4 || a.Charged.Amount.Int64() != 40 || a.Earned == nil || a.Next == nil {
+		t.Fatalf("bob %+v", a)
+	}
+	expiry := time.Date(2026, 3, 5, 5, 6, 7, 0, time.UTC)
+	if e := a.Earned; e.CumulativeAmount.Int64() != 10 || e.Count != 1 || e.Payer != bob.Payer || e.Provider != (wf.Address{9, 19: 9}) ||
+		!e.Expiry.Equal(expiry) || e.Signature != (wf.Signature{0: 0xaa, 1: 10, 64: 27}) {
+		t.Errorf("earned voucher %+v", e)
+	}
+	if n := a.Next; n.CumulativeAmount.Int64() != 50 || n.Count != 0 || n.Signature[1] != 50 {
+		t.Errorf("next voucher %+v", n)
+	}
+
+	all, err := l.Batches()
+	if err != nil || len(all) != 3 {
+		t.Fatalf("batches %+v %v", all, err)
+	}
+	signed := func(h byte) time.Time { return time.Date(2026, 3, 4, 5, 6+int(h), 7, 0, time.UTC) }
+	for _, c := range []struct {
+		state  ledger.State
+		hashes []byte
+		raw    bool
+	}{
+		{ledger.Settled, []byte{1, 2}, false},
+		{ledger.Sent, []byte{3, 4}, true},
+		{ledger.Aborted, []byte{5}, false},
+	} {
+		b := all[0]
+		all = all[1:]
+		txs := b.Txs()
+		if b.State != c.state || len(txs) != len(c.hashes) || b.TxHash != b.Tx.Hash {
+			t.Errorf("batch %d: %s, %d transactions, hash %s; want %s, %d", b.ID, b.State, len(txs), b.TxHash, c.state, len(c.hashes))
+			continue
+		}
+		for i, tx := range txs {
+			h := c.hashes[i]
+			if tx.Hash[0] != h || tx.Hash[1] != 0xee || tx.Hash[31] != h || !tx.Signed.Equal(signed(h)) || (tx.Raw != nil) != c.raw {
+				t.Errorf("batch %d transaction %d: %+v", b.ID, i, tx)
+			}
+		}
+		if b.ID == 1 && (b.Block != 9 || b.GasUsed != 51000) {
+			t.Errorf("settled batch %+v", b)
+		}
+		if b.ID == 3 && (b.Voucher == nil || b.Voucher.CumulativeAmount.Int64() != 10 || b.Error != "execution reverted: voucher expired") {
+			t.Errorf("aborted batch %+v", b)
+		}
+	}
+	if err := l.Bind("chain 1337 escrow 0x5fbdb2315678afecb367f032d93f642f64180aa3 provider 0x0900000000000000000000000000000000000009"); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestRemove(t *testing.T) {
+	ctx := context.Background()
+	// ledgerAt makes a closed ledger at path with a charge in its log.
+	ledgerAt := func(t *testing.T, path string) {
+		l := open(t, path)
+		if _, err := l.Charge(ctx, ledger.Charge{Key: alice, Amount: big.NewInt(5)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := func(t *testing.T, dir string) int {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(entries)
+	}
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, path string)
+	}{
+		{"closed ledger", ledgerAt},
+		{"nothing there", func(*testing.T, string) {}},
+		{"only the log", func(t *testing.T, path string) {
+			ledgerAt(t, path)
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "l.db")
+			tc.setup(t, path)
+			if err := ledger.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+			if n := files(t, dir); n != 0 {
+				t.Fatalf("%d files left", n)
+			}
+			// Nothing of the old ledger comes back, from its log either.
+			l := open(t, path)
+			defer l.Close()
+			if a := l.Account(alice); !a.Charged.IsZero() {
+				t.Errorf("charges after removing: %+v", a)
+			}
+		})
+	}
+	t.Run("open ledger", func(t *testing.T) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "l.db")
+		ledgerAt(t, path)
+		l := open(t, path)
+		defer l.Close()
+		if err := ledger.Remove(path); err == nil {
+			t.Fatal("removed an open ledger")
+		}
+		if n := files(t, dir); n != 2 {
+			t.Errorf("%d files left, want 2", n)
+		}
+		if a := l.Account(alice); a.Charged.Count != 1 {
+			t.Errorf("account %+v", a)
+		}
+	})
 }

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/wf"
 )
@@ -27,12 +26,12 @@ func TestRecordReplacements(t *testing.T) {
 		t.Fatal(err)
 	}
 	signed := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	tx := func(h byte, nonce uint64) chain.SignedTx {
-		return chain.SignedTx{Hash: chain.Hash{h}, Nonce: nonce, Raw: []byte{h}, Signed: signed.Add(time.Duration(h) * time.Minute)}
+	tx := func(h byte, nonce uint64) ledger.Tx {
+		return ledger.Tx{Hash: ledger.Hash{h}, Nonce: nonce, Raw: []byte{h}, Signed: signed.Add(time.Duration(h) * time.Minute)}
 	}
 	steps := []struct {
 		name string
-		tx   chain.SignedTx
+		tx   ledger.Tx
 		err  error
 		want []byte // hashes' first bytes, oldest first
 	}{
@@ -66,11 +65,11 @@ func TestRecordReplacements(t *testing.T) {
 	}
 	// Settled by the middle one: that is the batch's hash; no raw
 	// transaction is kept.
-	done, err := l.Confirm(b.ID, chain.Receipt{TxHash: chain.Hash{3}, Block: 9})
+	done, err := l.Confirm(b.ID, ledger.Receipt{TxHash: ledger.Hash{3}, Block: 9})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if done.TxHash != (chain.Hash{3}) {
+	if done.TxHash != (ledger.Hash{3}) {
 		t.Errorf("settled by %s", done.TxHash)
 	}
 	for _, tx := range done.Txs() {
@@ -120,15 +119,15 @@ func TestOpenBeforeReplacements(t *testing.T) {
 		t.Fatalf("in flight: %+v %v", in, err)
 	}
 	txs := in[0].Txs()
-	if len(txs) != 1 || txs[0].Hash != (chain.Hash{1}) || txs[0].Nonce != 4 || string(txs[0].Raw) != "\x01\x02" || !txs[0].Signed.IsZero() {
+	if len(txs) != 1 || txs[0].Hash != (ledger.Hash{1}) || txs[0].Nonce != 4 || string(txs[0].Raw) != "\x01\x02" || !txs[0].Signed.IsZero() {
 		t.Fatalf("transactions %+v", txs)
 	}
-	if err := l.RecordTx(2, chain.SignedTx{Hash: chain.Hash{9}, Nonce: 4, Raw: []byte{9}, Signed: time.Now()}); err != nil {
+	if err := l.RecordTx(2, ledger.Tx{Hash: ledger.Hash{9}, Nonce: 4, Raw: []byte{9}, Signed: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := l.Batch(2)
 	checkTxs(t, b, []byte{1, 9})
-	if _, err := l.Confirm(2, chain.Receipt{TxHash: chain.Hash{1}, Block: 10}); err != nil {
+	if _, err := l.Confirm(2, ledger.Receipt{TxHash: ledger.Hash{1}, Block: 10}); err != nil {
 		t.Fatal(err)
 	}
 	if a := l.Account(alice); a.Settled.Count != 5 || a.Pending().Count != 3 {
@@ -136,7 +135,7 @@ func TestOpenBeforeReplacements(t *testing.T) {
 	}
 	carol := ledger.Key{Mode: ledger.Owner, Payer: wf.Address{3}}
 	all, _ := l.Batches()
-	if a := l.Account(carol); a.Settled.Count != 2 || len(all) != 2 || all[0].State != ledger.Settled || all[0].TxHash != (chain.Hash{2}) {
+	if a := l.Account(carol); a.Settled.Count != 2 || len(all) != 2 || all[0].State != ledger.Settled || all[0].TxHash != (ledger.Hash{2}) {
 		t.Errorf("settled batch %+v, account %+v", all[0], a)
 	}
 }

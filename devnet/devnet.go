@@ -1,0 +1,404 @@
+// Package devnet starts a whole WebFunctions network from one Config: an
+// embedded chain with the contracts deployed, provider nodes (listening on
+// loopback, or reachable only through a gateway's reverse tunnel), and
+// gateways that route by the chain's registry. `wf dev` runs one, and so
+// does every test that needs more than one part: nothing else assembles
+// chains, nodes and gateways.
+//
+// Everything runs in this process, on real listeners on loopback.
+package devnet
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"net"
+	"net/http"
+	"path/filepath"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/gateway"
+	"github.com/webfunctions/wf/node"
+	"github.com/webfunctions/wf/payment"
+)
+
+// PublisherKeyHex is the public development publisher key (`--key dev`):
+// the first well-known development account of Hardhat and Anvil. Everyone
+// knows it, so it must hold nothing of value outside a dev chain.
+const PublisherKeyHex = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
+
+// Publisher returns the development publisher key.
+func Publisher() *chain.Key {
+	k, err := chain.KeyFromHex(PublisherKeyHex)
+	if err != nil {
+		panic(err) // a constant
+	}
+	return k
+}
+
+// DefaultBudget is what the publisher approves each paid node for: 100 USDC.
+var DefaultBudget = big.NewInt(100_000_000)
+
+// Config describes a network. The zero value is a chain with nothing on it.
+type Config struct {
+	// Dir holds each node's data directory, Dir/<node name>. Required
+	// when there are nodes.
+	Dir     string
+	Log     *slog.Logger // default: discard
+	Version string
+
+	// Chain configures the embedded chain (accounts, withdrawal delay).
+	Chain chain.SimOptions
+	// ChainListen, if set, also serves the chain's JSON-RPC there, for
+	// wf commands and other processes.
+	ChainListen string
+
+	// Price, if set, makes every node charge this many token base units
+	// per request, paid from the publisher's escrow: the publisher is
+	// funded, deposits Budget and approves each node for Budget.
+	Price *big.Int
+	// Meter tunes every paid node's meter (settle count and interval,
+	// ...); Chain, Key, Ledger, Price and Log are filled in.
+	Meter payment.Config
+	// Budget is the publisher's deposit and each node's approval.
+	// Default DefaultBudget.
+	Budget *big.Int
+	// Publisher pays for functions it owns. Default: Publisher().
+	Publisher *chain.Key
+
+	Nodes    []NodeConfig
+	Gateways []GatewayConfig
+}
+
+// NodeConfig is one provider node.
+type NodeConfig struct {
+	// Name is the node's registered name and its data directory's.
+	Name string
+	// Listen is the address the node serves on ("127.0.0.1:0" for any
+	// port). Empty: the node has no listener and serves only through a
+	// reverse tunnel to Tunnel.
+	Listen string
+	// Tunnel is the index of the gateway a node without a listener
+	// tunnels to.
+	Tunnel int
+	// Key is the node's identity. Default: chain.DevKey(i+1) for the i-th
+	// node.
+	Key *chain.Key
+	// Node tunes the node (limits, sandbox and provider settings); Dir,
+	// PublicURL, Key, Payments and Tunnel are filled in.
+	Node node.Config
+}
+
+// GatewayConfig is one gateway.
+type GatewayConfig struct {
+	Listen string // default "127.0.0.1:0"
+	// Gateway tunes the gateway; Registry is filled in and, unless set,
+	// Domain is "localhost", every caller may send any number of requests
+	// (they all share loopback's address) and loopback endpoints are
+	// allowed.
+	Gateway gateway.Config
+	// ListenFallback retries on any free port when Listen is taken.
+	ListenFallback bool
+	// Poll is how often the gateway reads new registry events. Default 1s.
+	Poll time.Duration
+	// ManualHealth leaves health checks to the caller (gateway.Run), for
+	// tests that decide when providers are checked.
+	ManualHealth bool
+}
+
+// Net is a running network.
+type Net struct {
+	Chain     *chain.Simulated
+	RPC       string // the chain's JSON-RPC URL, if served
+	Publisher *chain.Key
+	Budget    *big.Int
+	Nodes     []*Node
+	Gateways  []*Gateway
+
+	log   *slog.Logger
+	stops []func(context.Context) // run newest first by Close
+}
+
+// Node is a running node of a Net.
+type Node struct {
+	Name     string
+	Key      *chain.Key
+	URL      string // where it is reached: its listener, or its gateway's /p/<name>
+	Endpoint string // what the registry says
+	*node.Node
+}
+
+// Gateway is a running gateway of a Net.
+type Gateway struct {
+	URL      string // http://<domain>:<port>
+	Addr     string // the listener's address, for clients that set Host themselves
+	Domain   string
+	Resolver *chain.Resolver
+	*gateway.Gateway
+}
+
+// Start starts the network described by cfg. Close it when done; if ctx
+// ends first, nothing stops on its own.
+func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
+	n := &Net{log: cfg.Log, Publisher: cfg.Publisher, Budget: cfg.Budget}
+	if n.log == nil {
+		n.log = slog.New(slog.DiscardHandler)
+	}
+	if n.Publisher == nil {
+		n.Publisher = Publisher()
+	}
+	if n.Budget == nil {
+		n.Budget = DefaultBudget
+	}
+	defer func() {
+		if err != nil {
+			n.Close(context.WithoutCancel(ctx))
+		}
+	}()
+	for i, nc := range cfg.Nodes {
+		if nc.Name == "" {
+			return nil, fmt.Errorf("devnet: node %d has no name", i)
+		}
+		if nc.Listen == "" && (nc.Tunnel < 0 || nc.Tunnel >= len(cfg.Gateways)) {
+			return nil, fmt.Errorf("devnet: node %s has no listener and no gateway %d to tunnel to", nc.Name, nc.Tunnel)
+		}
+	}
+	if len(cfg.Nodes) > 0 && cfg.Dir == "" {
+		return nil, errors.New("devnet: no data directory for the nodes")
+	}
+	if err := n.startChain(ctx, cfg); err != nil {
+		return nil, err
+	}
+
+	// Listeners first: endpoints are registered before anything serves.
+	gls := make([]net.Listener, len(cfg.Gateways))
+	for i, gc := range cfg.Gateways {
+		if gls[i], err = listen(gc.Listen, gc.ListenFallback); err != nil {
+			return nil, fmt.Errorf("devnet: gateway %d: %w", i, err)
+		}
+		n.onStop(func(context.Context) { gls[i].Close() })
+		domain := gc.Gateway.Domain
+		if domain == "" {
+			domain = "localhost"
+		}
+		n.Gateways = append(n.Gateways, &Gateway{Domain: domain, Addr: gls[i].Addr().String(),
+			URL: fmt.Sprintf("http://%s:%d", domain, gls[i].Addr().(*net.TCPAddr).Port)})
+	}
+	nls := make([]net.Listener, len(cfg.Nodes))
+	for i, nc := range cfg.Nodes {
+		key := nc.Key
+		if key == nil {
+			key = chain.DevKey(i + 1)
+		}
+		nd := &Node{Name: nc.Name, Key: key}
+		if nc.Listen != "" {
+			if nls[i], err = listen(nc.Listen, false); err != nil {
+				return nil, fmt.Errorf("devnet: node %s: %w", nc.Name, err)
+			}
+			n.onStop(func(context.Context) { nls[i].Close() })
+			nd.URL = "http://" + nls[i].Addr().String()
+			nd.Endpoint = nd.URL
+		} else {
+			gw := n.Gateways[nc.Tunnel]
+			nd.Endpoint = fmt.Sprintf("http://%s.%s", nc.Name, gw.URL[len("http://"):])
+			nd.URL = gw.URL + "/p/" + nc.Name
+		}
+		n.Nodes = append(n.Nodes, nd)
+	}
+
+	if err := n.register(ctx, cfg); err != nil {
+		return nil, err
+	}
+	for i, gc := range cfg.Gateways {
+		if err := n.startGateway(ctx, gc, n.Gateways[i], gls[i]); err != nil {
+			return nil, err
+		}
+	}
+	for i, nc := range cfg.Nodes {
+		if err := n.startNode(ctx, cfg, nc, n.Nodes[i], nls[i]); err != nil {
+			return nil, err
+		}
+	}
+	// Health checks start once every node serves, so none starts out
+	// marked down.
+	hctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	n.onStop(func(context.Context) { cancel() })
+	for i, g := range n.Gateways {
+		if !cfg.Gateways[i].ManualHealth {
+			go g.Run(hctx)
+		}
+	}
+	return n, nil
+}
+
+// listen listens on addr, or on any free loopback port if addr is taken
+// and fallback is set.
+func listen(addr string, fallback bool) (net.Listener, error) {
+	if addr == "" {
+		addr = "127.0.0.1:0"
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil && fallback {
+		ln, err = net.Listen("tcp", "127.0.0.1:0")
+	}
+	return ln, err
+}
+
+func (n *Net) startChain(ctx context.Context, cfg Config) error {
+	sim, err := chain.NewSimulated(ctx, cfg.Chain)
+	if err != nil {
+		return fmt.Errorf("devnet: %w", err)
+	}
+	n.Chain = sim
+	n.onStop(func(context.Context) { sim.Close() })
+	if cfg.ChainListen != "" {
+		ln, err := net.Listen("tcp", cfg.ChainListen)
+		if err != nil {
+			return fmt.Errorf("devnet: chain: %w", err)
+		}
+		srv := &http.Server{
+			Handler:           sim.RPCHandler(),
+			ReadHeaderTimeout: 10 * time.Second,
+			ErrorLog:          slog.NewLogLogger(n.log.Handler(), slog.LevelWarn),
+		}
+		go srv.Serve(ln)
+		n.onStop(func(context.Context) { srv.Close() })
+		n.RPC = "http://" + ln.Addr().String()
+	}
+	return nil
+}
+
+// register funds the publisher, has it deposit the budget once (one
+// deposit pays every node; each has its own approval) and registers and
+// approves every node.
+func (n *Net) register(ctx context.Context, cfg Config) error {
+	sim := n.Chain
+	if cfg.Price != nil {
+		if err := sim.FundEther(ctx, n.Publisher.Address(), ether); err != nil {
+			return fmt.Errorf("devnet: fund the publisher: %w", err)
+		}
+		if _, err := sim.Client(sim.Accounts()[0]).DepositFor(ctx, n.Publisher.Address(), n.Budget); err != nil {
+			return fmt.Errorf("devnet: fund the publisher's escrow: %w", err)
+		}
+	}
+	price := cfg.Price
+	if price == nil {
+		price = new(big.Int)
+	}
+	for _, nd := range n.Nodes {
+		sealing, err := node.OpenSealing(filepath.Join(cfg.Dir, nd.Name), true)
+		if err != nil {
+			return fmt.Errorf("devnet: node %s: sealing keys: %w", nd.Name, err)
+		}
+		if _, err := sim.Client(nd.Key).RegisterProvider(ctx, chain.Provider{
+			Name: nd.Name, Endpoint: nd.Endpoint, PricePerRequest: price,
+			SealingKey: sealing.Current().Bytes(),
+		}); err != nil {
+			return fmt.Errorf("devnet: register node %s: %w", nd.Name, err)
+		}
+		if cfg.Price != nil {
+			if _, err := sim.Client(n.Publisher).Approve(ctx, nd.Key.Address(), price, n.Budget); err != nil {
+				return fmt.Errorf("devnet: approve node %s: %w", nd.Name, err)
+			}
+		}
+	}
+	return nil
+}
+
+func (n *Net) startGateway(ctx context.Context, gc GatewayConfig, g *Gateway, ln net.Listener) error {
+	if gc.Poll <= 0 {
+		gc.Poll = time.Second
+	}
+	cfg := gc.Gateway
+	cfg.Domain = g.Domain
+	if cfg.Log == nil {
+		cfg.Log = n.log.With("component", "gateway")
+	}
+	if cfg.RateLimit == 0 {
+		cfg.RateLimit = -1 // every caller is on loopback: one address
+	}
+	cfg.AllowPrivateEndpoints = true
+	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: n.Chain.Client(nil), Poll: gc.Poll, Gateway: cfg})
+	if err != nil {
+		return fmt.Errorf("devnet: %w", err)
+	}
+	g.Gateway, g.Resolver = gw.Gateway, gw.Resolver
+	srv := gw.Server()
+	go srv.Serve(ln)
+	n.onStop(func(ctx context.Context) {
+		gw.Close() // tunnels are hijacked connections Shutdown does not wait for
+		srv.Shutdown(ctx)
+	})
+	cfg.Log.Info("gateway serving", "url", g.URL)
+	return nil
+}
+
+func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node, ln net.Listener) error {
+	c := nc.Node
+	c.Dir = filepath.Join(cfg.Dir, nd.Name)
+	c.PublicURL = nd.Endpoint
+	c.Key = nd.Key
+	c.CreateSealing = true
+	if c.Version == "" {
+		c.Version = cfg.Version
+	}
+	if c.Log == nil {
+		c.Log = n.log.With("node", nd.Name)
+	}
+	if cfg.Price != nil {
+		mc := cfg.Meter
+		mc.Chain, mc.Price = n.Chain.Client(nd.Key), cfg.Price
+		// The chain is new on every start: so is the ledger.
+		c.Payments = &node.Payments{Meter: mc, FreshLedger: true}
+	}
+	if ln == nil {
+		c.Tunnel = &node.Tunnel{Gateway: n.Gateways[nc.Tunnel].URL + "#" + nd.Name}
+	}
+	nn, err := node.Open(ctx, c)
+	if err != nil {
+		return fmt.Errorf("devnet: node %s: %w", nd.Name, err)
+	}
+	nd.Node = nn
+	if ln == nil {
+		n.onStop(func(ctx context.Context) { nn.Close(ctx) })
+		return nil
+	}
+	srv := nn.Server()
+	go srv.Serve(ln)
+	n.onStop(func(ctx context.Context) {
+		srv.Shutdown(ctx) // drained first: every charge served is recorded
+		nn.Close(ctx)
+	})
+	c.Log.Info("provider serving", "url", nd.URL, "data", c.Dir)
+	return nil
+}
+
+// onStop has Close run f, before what was added earlier.
+func (n *Net) onStop(f func(context.Context)) { n.stops = append(n.stops, f) }
+
+// Close stops everything, newest first: nodes (after their servers have
+// drained, settling what they served), gateways, then the chain. ctx
+// bounds the graceful part.
+func (n *Net) Close(ctx context.Context) error {
+	for i := len(n.stops) - 1; i >= 0; i-- {
+		n.stops[i](ctx)
+	}
+	n.stops = nil
+	return nil
+}
+
+// Node returns the node called name, or nil.
+func (n *Net) Node(name string) *Node {
+	for _, nd := range n.Nodes {
+		if nd.Name == name {
+			return nd
+		}
+	}
+	return nil
+}
+
+// ether is 10^18 wei: what the publisher gets for gas.
+var ether = new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)

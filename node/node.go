@@ -1,0 +1,262 @@
+// Package node assembles one provider node from a data directory: the
+// block store, the sandbox and its compile cache, the sealing keyring, the
+// payment ledger and meter, the provider's HTTP handler and, for a node
+// behind NAT, its reverse tunnel to a gateway. It owns the directory
+// layout and the order in which the parts open and close.
+//
+// A Node does not listen: serve Handler() however suits (wf provider
+// start, devnet, a test's httptest server), and Close it after the server
+// has drained, so that every charge served is recorded before the ledger
+// closes.
+package node
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/payment"
+	"github.com/webfunctions/wf/provider"
+	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/seal"
+	"github.com/webfunctions/wf/store/diskstore"
+	"github.com/webfunctions/wf/trustless"
+	"github.com/webfunctions/wf/wf"
+)
+
+// The data directory's layout. Blocks live at its top level (diskstore's
+// own fan-out directories), beside these.
+const (
+	// KeyFile is the provider's keystore (its Ethereum identity), written
+	// by `wf provider init`. The node never reads it: a keystore needs a
+	// password, so the caller loads it and passes Config.Key.
+	KeyFile = "key.json"
+	// SealingKeyringFile holds the sealing keys that open secrets granted
+	// to this node.
+	SealingKeyringFile = "sealing-keys.json"
+	// CompileCacheDir holds compiled modules, so a restart does not
+	// recompile every function.
+	CompileCacheDir = "compile-cache"
+	// LedgerFile records every charge before its response leaves.
+	LedgerFile = "ledger.db"
+)
+
+// Config says how to open a node. Dir is required; the zero value of
+// everything else is a free node with default limits.
+type Config struct {
+	// Dir is the data directory; it is created if missing.
+	Dir string
+	// PublicURL is the node's base URL as callers see it (deploy answers
+	// name it). Required.
+	PublicURL string
+	// Version is the software version shown in /v1/info and to functions
+	// as SERVER_SOFTWARE.
+	Version string
+	Log     *slog.Logger // default: discard
+
+	// Key is the node's Ethereum identity: registered on-chain, paid, and
+	// the signer of receipts and ownership proofs. Required for payments
+	// and tunnels.
+	Key *chain.Key
+	// Peers are trustless gateways or other providers that functions not
+	// deployed here are fetched from (every block verified).
+	Peers []string
+	// CreateSealing makes a sealing keyring when Dir has none (wf dev);
+	// otherwise `wf provider init` makes it and a node without one refuses
+	// sealed functions.
+	CreateSealing bool
+
+	// Payments, when set, charges every request (see Payments).
+	Payments *Payments
+	// Tunnel, when set, serves the node through a gateway over a reverse
+	// tunnel, for a node that callers cannot reach directly.
+	Tunnel *Tunnel
+
+	// Store replaces the on-disk block store (tests use a memstore).
+	Store wf.BlockStore
+	// Sandbox and Provider tune the parts beyond the defaults; the node
+	// fills in what it owns (the store, the sandbox, the URL) and, unless
+	// set here, the compile cache, sealing keys, key, payments and log.
+	Sandbox  sandbox.Config
+	Provider provider.Config
+}
+
+// Node is one open provider node.
+type Node struct {
+	cfg      Config
+	log      *slog.Logger
+	store    wf.BlockStore
+	sandbox  *sandbox.Sandbox
+	sealing  *seal.Keyring
+	provider *provider.Provider
+	payments *payments // nil: free
+	tunnel   *tunnel   // nil: no tunnel
+}
+
+// Open opens the node in cfg.Dir. The caller serves Handler and calls
+// Close.
+func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
+	if cfg.Dir == "" {
+		return nil, fmt.Errorf("%w: node: no data directory", wf.ErrInvalid)
+	}
+	if cfg.PublicURL == "" {
+		return nil, fmt.Errorf("%w: node: no public URL", wf.ErrInvalid)
+	}
+	log := cfg.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if err := os.MkdirAll(cfg.Dir, 0o700); err != nil {
+		return nil, fmt.Errorf("node: %w", err)
+	}
+	n := &Node{cfg: cfg, log: log}
+	defer func() {
+		if err != nil {
+			n.Close(context.WithoutCancel(ctx))
+		}
+	}()
+	n.store = cfg.Store
+	if n.store == nil {
+		if n.store, err = diskstore.New(cfg.Dir, diskstore.Options{}); err != nil {
+			return nil, fmt.Errorf("node: block store: %w", err)
+		}
+	}
+	sc := cfg.Sandbox
+	if sc.CacheDir == "" {
+		sc.CacheDir = filepath.Join(cfg.Dir, CompileCacheDir)
+	}
+	if sc.ServerSoftware == "" && cfg.Version != "" {
+		sc.ServerSoftware = "WebFunctions/" + cfg.Version
+	}
+	if n.sandbox, err = sandbox.New(ctx, sc); err != nil {
+		return nil, fmt.Errorf("node: sandbox: %w", err)
+	}
+	pc := cfg.Provider
+	if n.sealing = pc.Sealing; n.sealing == nil {
+		if n.sealing, err = OpenSealing(cfg.Dir, cfg.CreateSealing); err != nil {
+			return nil, fmt.Errorf("node: sealing keys: %w", err)
+		}
+	}
+	pc.Store, pc.Sandbox, pc.Sealing = n.store, n.sandbox, n.sealing
+	if pc.Log == nil {
+		pc.Log = log
+	}
+	pc.PublicURL = cfg.PublicURL
+	if pc.Name == "" {
+		pc.Name = "wf"
+	}
+	if pc.Version == "" {
+		pc.Version = cfg.Version
+	}
+	if cfg.Key != nil {
+		pc.Key = cfg.Key
+	}
+	if len(cfg.Peers) > 0 && pc.Fetcher == nil {
+		pc.Fetcher = &trustless.Fetcher{Gateways: cfg.Peers}
+	}
+	if cfg.Payments != nil {
+		if cfg.Key == nil {
+			return nil, fmt.Errorf("%w: node: payments need the node's key", wf.ErrInvalid)
+		}
+		if n.payments, err = startPayments(ctx, log, cfg.Dir, cfg.Key, *cfg.Payments); err != nil {
+			return nil, err
+		}
+		pc.Payments = n.payments.meter
+	}
+	if n.provider, err = provider.New(pc); err != nil {
+		return nil, fmt.Errorf("node: %w", err)
+	}
+	if cfg.Tunnel != nil {
+		if cfg.Key == nil {
+			return nil, fmt.Errorf("%w: node: a tunnel needs the node's key: the gateway checks it holds the registered name", wf.ErrInvalid)
+		}
+		if n.tunnel, err = startTunnel(ctx, *cfg.Tunnel, n.provider.Handler(), cfg.Key, log); err != nil {
+			return nil, err
+		}
+	}
+	return n, nil
+}
+
+// Handler serves the node's HTTP API and its functions.
+func (n *Node) Handler() http.Handler { return n.provider.Handler() }
+
+// URL is the node's public base URL.
+func (n *Node) URL() string { return n.cfg.PublicURL }
+
+// Dir is the node's data directory.
+func (n *Node) Dir() string { return n.cfg.Dir }
+
+// Key is the node's identity, or nil.
+func (n *Node) Key() *chain.Key { return n.cfg.Key }
+
+// Provider, Sandbox, Store and Sealing are the node's parts, for tests and
+// tools that look inside; Meter is nil on a free node.
+func (n *Node) Provider() *provider.Provider { return n.provider }
+func (n *Node) Sandbox() *sandbox.Sandbox    { return n.sandbox }
+func (n *Node) Store() wf.BlockStore         { return n.store }
+func (n *Node) Sealing() *seal.Keyring       { return n.sealing }
+func (n *Node) Meter() *payment.Meter {
+	if n.payments == nil {
+		return nil
+	}
+	return n.payments.meter
+}
+
+// Close stops the tunnel, the provider and payments (settling what it can
+// within ctx) and the sandbox, in that order. Serve nothing after Close.
+func (n *Node) Close(ctx context.Context) error {
+	var errs []error
+	if n.tunnel != nil {
+		n.tunnel.stop()
+		n.tunnel = nil
+	}
+	if n.provider != nil {
+		errs = append(errs, n.provider.Close(ctx))
+		n.provider = nil
+	}
+	if n.payments != nil {
+		errs = append(errs, n.payments.stop(ctx))
+		n.payments = nil
+	}
+	if n.sandbox != nil {
+		errs = append(errs, n.sandbox.Close(ctx))
+		n.sandbox = nil
+	}
+	return errors.Join(errs...)
+}
+
+// OpenSealing loads the sealing keyring in dir; with create, it makes one
+// when there is none. Without create and without a keyring it returns nil.
+func OpenSealing(dir string, create bool) (*seal.Keyring, error) {
+	path := filepath.Join(dir, SealingKeyringFile)
+	if seal.KeyringExists(path) {
+		return seal.LoadKeyring(path)
+	}
+	if !create {
+		return nil, nil
+	}
+	kr, err := seal.NewKeyring(seal.SuiteHybrid, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	return kr, kr.Save(path)
+}
+
+// Server returns an http.Server for Handler with the timeouts a node
+// relies on against slow clients. The caller serves it on its own
+// listener, shuts it down, and then closes the node.
+func (n *Node) Server() *http.Server {
+	return &http.Server{
+		Handler:           n.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(n.log.Handler(), slog.LevelWarn),
+	}
+}

@@ -1,0 +1,162 @@
+package ledger
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/big"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/webfunctions/wf/wf"
+)
+
+// Mode is who pays.
+type Mode uint8
+
+const (
+	// Owner: the function owner's on-chain allowance for this provider.
+	Owner Mode = 1
+	// Caller: the caller's signed voucher.
+	Caller Mode = 2
+)
+
+func (m Mode) String() string {
+	switch m {
+	case Owner:
+		return "owner"
+	case Caller:
+		return "caller"
+	}
+	return fmt.Sprintf("mode(%d)", uint8(m))
+}
+
+// Key names an account: one payer in one mode.
+type Key struct {
+	Mode  Mode
+	Payer wf.Address
+}
+
+func (k Key) bytes() []byte { return append([]byte{byte(k.Mode)}, k.Payer[:]...) }
+
+func keyFrom(b []byte) (Key, error) {
+	if len(b) != 21 || (Mode(b[0]) != Owner && Mode(b[0]) != Caller) {
+		return Key{}, fmt.Errorf("ledger: bad account key %x", b)
+	}
+	return Key{Mode: Mode(b[0]), Payer: wf.Address(b[1:])}, nil
+}
+
+// Totals is a count of requests and their amount in token base units.
+type Totals struct {
+	Count  uint64   `json:"count"`
+	Amount *big.Int `json:"amount"`
+}
+
+func (t Totals) add(o Totals) Totals {
+	return Totals{Count: t.Count + o.Count, Amount: new(big.Int).Add(amt(t.Amount), amt(o.Amount))}
+}
+
+func (t Totals) sub(o Totals) Totals {
+	return Totals{Count: t.Count - o.Count, Amount: new(big.Int).Sub(amt(t.Amount), amt(o.Amount))}
+}
+
+// IsZero reports whether t counts nothing.
+func (t Totals) IsZero() bool { return t.Count == 0 && amt(t.Amount).Sign() == 0 }
+
+func amt(a *big.Int) *big.Int {
+	if a == nil {
+		return new(big.Int)
+	}
+	return a
+}
+
+// Account is one payer's record in one mode. Fields are copies: changing
+// them changes nothing in the ledger.
+type Account struct {
+	Charged  Totals `json:"charged"`
+	Settled  Totals `json:"settled"`
+	InFlight Totals `json:"inFlight"`
+	Batch    uint64 `json:"batch,omitempty"` // the in-flight batch, 0 if none
+	// Earned is the caller's highest voucher whose cumulative amount the
+	// charges have reached: what can be redeemed without taking more than
+	// was served. Next is the lowest voucher above the charges, which
+	// becomes Earned when they reach it.
+	Earned *Voucher `json:"earned,omitempty"`
+	Next   *Voucher `json:"next,omitempty"`
+}
+
+// Pending is what was charged and is neither settled nor in flight.
+func (a Account) Pending() Totals { return a.Charged.sub(a.Settled).sub(a.InFlight) }
+
+func (a Account) clone() Account {
+	c := a
+	c.Charged = Totals{a.Charged.Count, new(big.Int).Set(amt(a.Charged.Amount))}
+	c.Settled = Totals{a.Settled.Count, new(big.Int).Set(amt(a.Settled.Amount))}
+	c.InFlight = Totals{a.InFlight.Count, new(big.Int).Set(amt(a.InFlight.Amount))}
+	if a.Earned != nil {
+		v := *a.Earned
+		c.Earned = &v
+	}
+	if a.Next != nil {
+		v := *a.Next
+		c.Next = &v
+	}
+	return c
+}
+
+// Account returns a copy of key's account (zero if it has none).
+func (l *Ledger) Account(key Key) Account {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.accounts[key].clone()
+}
+
+// Accounts returns copies of all accounts.
+func (l *Ledger) Accounts() map[Key]Account {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	out := make(map[Key]Account, len(l.accounts))
+	for k, a := range l.accounts {
+		out[k] = a.clone()
+	}
+	return out
+}
+
+// OpenAccount sets an account's opening totals: what was settled on-chain before
+// this ledger knew the payer (a caller's voucher redeemed under an earlier
+// ledger), so cumulative amounts continue from there. It does nothing to an
+// account that has charges.
+func (l *Ledger) OpenAccount(key Key, settled Totals) error {
+	l.wmu.Lock()
+	defer l.wmu.Unlock()
+	a := l.Account(key)
+	if !a.Charged.IsZero() || settled.IsZero() {
+		return nil
+	}
+	a.Charged, a.Settled = settled, settled
+	if err := l.save(map[Key]Account{key: a}, nil); err != nil {
+		return fmt.Errorf("ledger: open account: %w", err)
+	}
+	return nil
+}
+
+func putAccounts(tx *bolt.Tx, accts map[Key]Account) error {
+	b := tx.Bucket(bucketAccounts)
+	for k, a := range accts {
+		v, err := json.Marshal(a)
+		if err != nil {
+			return err
+		}
+		if err := b.Put(k.bytes(), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *Ledger) setAccounts(accts map[Key]Account) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for k, a := range accts {
+		l.accounts[k] = a
+	}
+}

@@ -1,0 +1,209 @@
+package ledger
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/webfunctions/wf/wf"
+)
+
+// State is where a settlement batch is.
+type State string
+
+const (
+	Prepared State = "prepared" // intent recorded, nothing sent
+	Sent     State = "sent"     // transaction recorded; it may or may not have reached the chain
+	Settled  State = "settled"  // mined and succeeded
+	Aborted  State = "aborted"  // not settled; its charges went back to pending
+)
+
+// Batch is one settlement: one on-chain transaction for Count requests of
+// one payer.
+type Batch struct {
+	ID      uint64     `json:"id"`
+	Mode    Mode       `json:"mode"`
+	Payer   wf.Address `json:"payer"`
+	Count   uint64     `json:"count"`
+	Amount  *big.Int   `json:"amount"`
+	Voucher *Voucher   `json:"voucher,omitempty"` // caller mode: the voucher redeemed
+	State   State      `json:"state"`
+	Created time.Time  `json:"created"`
+
+	// Tx is the latest transaction recorded; Replaced are the ones it
+	// replaced (same nonce, lower fees), oldest first. Any of them may be
+	// the one mined. Raw is dropped once the batch is settled or aborted.
+	Tx       *Tx    `json:"tx,omitempty"`
+	Replaced []Tx   `json:"replaced,omitempty"`
+	TxHash   Hash   `json:"txHash"` // sent: Tx's; settled: the mined one's
+	Block    uint64 `json:"block,omitempty"`
+	GasUsed  uint64 `json:"gasUsed,omitempty"`
+	Error    string `json:"error,omitempty"` // why it was aborted
+}
+
+// Key is the batch's account.
+func (b *Batch) Key() Key { return Key{b.Mode, b.Payer} }
+
+// Prepare records the intent to settle key's pending charges (for a
+// Caller account: up to its Earned voucher) and moves them in flight. It
+// returns nil if there is nothing to settle or a batch is already in
+// flight.
+func (l *Ledger) Prepare(key Key, now time.Time) (*Batch, error) {
+	l.wmu.Lock()
+	defer l.wmu.Unlock()
+	a := l.Account(key)
+	if a.Batch != 0 {
+		return nil, nil
+	}
+	b := &Batch{Mode: key.Mode, Payer: key.Payer, State: Prepared, Created: now.UTC()}
+	switch key.Mode {
+	case Owner:
+		p := a.Pending()
+		b.Count, b.Amount = p.Count, p.Amount
+	case Caller:
+		if a.Earned == nil || a.Earned.CumulativeAmount.Cmp(a.Settled.Amount) <= 0 {
+			return nil, nil
+		}
+		v := *a.Earned
+		b.Voucher = &v
+		b.Count = v.Count - a.Settled.Count
+		b.Amount = new(big.Int).Sub(v.CumulativeAmount, a.Settled.Amount)
+	}
+	if b.Amount.Sign() <= 0 {
+		return nil, nil
+	}
+	b.ID = l.next
+	a.InFlight = Totals{b.Count, b.Amount}
+	a.Batch = b.ID
+	err := l.save(map[Key]Account{key: a}, func(tx *bolt.Tx) error {
+		var n [8]byte
+		binary.BigEndian.PutUint64(n[:], b.ID+1)
+		if err := tx.Bucket(bucketMeta).Put(keyNextBatch, n[:]); err != nil {
+			return err
+		}
+		return putBatch(tx, b)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("ledger: prepare batch: %w", err)
+	}
+	l.next++
+	return b, nil
+}
+
+// Confirm marks batch id settled by the mined transaction r.
+func (l *Ledger) Confirm(id uint64, r Receipt) (*Batch, error) {
+	return l.finish(id, func(b *Batch, a *Account) {
+		b.State, b.TxHash, b.Block, b.GasUsed = Settled, r.TxHash, r.Block, r.GasUsed
+		a.Settled = a.Settled.add(a.InFlight)
+	})
+}
+
+// Abort marks batch id not settled (nothing was sent, or what was sent
+// reverted or can never be mined); its charges go back to pending.
+func (l *Ledger) Abort(id uint64, reason error) (*Batch, error) {
+	return l.finish(id, func(b *Batch, a *Account) {
+		b.State = Aborted
+		if reason != nil {
+			b.Error = reason.Error()
+		}
+	})
+}
+
+func (l *Ledger) finish(id uint64, f func(*Batch, *Account)) (*Batch, error) {
+	l.wmu.Lock()
+	defer l.wmu.Unlock()
+	var out *Batch
+	var m map[Key]Account
+	err := l.db.View(func(tx *bolt.Tx) error {
+		b, err := getBatch(tx, id)
+		if err != nil {
+			return err
+		}
+		if b.State == Settled || b.State == Aborted {
+			return fmt.Errorf("ledger: batch %d is already %s", id, b.State)
+		}
+		a := l.Account(b.Key())
+		if a.Batch != id {
+			return fmt.Errorf("ledger: batch %d is not its account's batch in flight (%d)", id, a.Batch)
+		}
+		f(b, &a)
+		a.InFlight, a.Batch = Totals{0, new(big.Int)}, 0
+		if b.Tx != nil {
+			b.Tx.Raw = nil // the hashes stay; the transactions are done with
+		}
+		for i := range b.Replaced {
+			b.Replaced[i].Raw = nil
+		}
+		m = map[Key]Account{b.Key(): a}
+		out = b
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := l.save(m, func(tx *bolt.Tx) error { return putBatch(tx, out) }); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// InFlightBatches returns the batches prepared or sent and not yet
+// confirmed or aborted, oldest first.
+func (l *Ledger) InFlightBatches() ([]*Batch, error) {
+	return l.batches(func(b *Batch) bool { return b.State == Prepared || b.State == Sent })
+}
+
+// Batches returns every batch, oldest first.
+func (l *Ledger) Batches() ([]*Batch, error) { return l.batches(func(*Batch) bool { return true }) }
+
+func (l *Ledger) batches(keep func(*Batch) bool) ([]*Batch, error) {
+	var out []*Batch
+	err := l.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketBatches).ForEach(func(k, v []byte) error {
+			b := new(Batch)
+			if err := json.Unmarshal(v, b); err != nil {
+				return fmt.Errorf("ledger: batch %x: %w", k, err)
+			}
+			if keep(b) {
+				out = append(out, b)
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+// Batch returns batch id.
+func (l *Ledger) Batch(id uint64) (*Batch, error) {
+	var b *Batch
+	err := l.db.View(func(tx *bolt.Tx) (err error) { b, err = getBatch(tx, id); return })
+	return b, err
+}
+
+func putBatch(tx *bolt.Tx, b *Batch) error {
+	v, err := json.Marshal(b)
+	if err != nil {
+		return err
+	}
+	var k [8]byte
+	binary.BigEndian.PutUint64(k[:], b.ID)
+	return tx.Bucket(bucketBatches).Put(k[:], v)
+}
+
+func getBatch(tx *bolt.Tx, id uint64) (*Batch, error) {
+	var k [8]byte
+	binary.BigEndian.PutUint64(k[:], id)
+	v := tx.Bucket(bucketBatches).Get(k[:])
+	if v == nil {
+		return nil, fmt.Errorf("%w: ledger: batch %d", wf.ErrNotFound, id)
+	}
+	b := new(Batch)
+	if err := json.Unmarshal(v, b); err != nil {
+		return nil, fmt.Errorf("ledger: batch %d: %w", id, err)
+	}
+	return b, nil
+}

@@ -1,0 +1,185 @@
+package ledger
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/webfunctions/wf/wf"
+)
+
+// Charge is one charged request.
+type Charge struct {
+	Key    Key
+	Amount *big.Int
+	// Voucher is the caller's voucher that authorized a Caller charge.
+	Voucher *SignedVoucher
+	// Reserved says Amount was reserved with Reserve: recording the
+	// charge releases the reservation in the same step.
+	Reserved bool `json:"-"`
+}
+
+// Reserve sets amount aside for a request about to run on key's account,
+// if check, called with the account and what is already reserved for it,
+// returns nil; check's error is returned otherwise. check runs under the
+// ledger's lock, so concurrent reservations see each other; it must not
+// keep or change its arguments. Reservations live in memory only: a
+// request that is running when the process dies is not charged. Release
+// one with Unreserve, or by recording the charge with Charge.Reserved.
+func (l *Ledger) Reserve(key Key, amount *big.Int, check func(a Account, reserved *big.Int) error) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	r := l.reserved[key]
+	if r == nil {
+		r = new(big.Int)
+	}
+	a, ok := l.accounts[key]
+	if !ok {
+		a = Account{}.clone()
+	}
+	if err := check(a, r); err != nil {
+		return err
+	}
+	l.reserved[key] = r.Add(r, amount)
+	return nil
+}
+
+// Unreserve releases a reservation made with Reserve.
+func (l *Ledger) Unreserve(key Key, amount *big.Int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.release(key, amount)
+}
+
+func (l *Ledger) release(key Key, amount *big.Int) {
+	if r := l.reserved[key]; r != nil {
+		if r.Sub(r, amount); r.Sign() <= 0 {
+			delete(l.reserved, key)
+		}
+	}
+}
+
+type chargeOp struct {
+	c    Charge
+	cum  *big.Int // cumulative charged after this charge
+	err  error
+	done chan struct{}
+}
+
+// Charge records c durably and returns everything charged to c.Key so far,
+// c included. It returns once c is on disk (fsync'd), sharing the write
+// with concurrent calls. An error means c is not recorded.
+func (l *Ledger) Charge(ctx context.Context, c Charge) (*big.Int, error) {
+	if c.Amount == nil || c.Amount.Sign() <= 0 {
+		return nil, fmt.Errorf("%w: ledger: charge must be positive", wf.ErrInvalid)
+	}
+	op := &chargeOp{c: c, done: make(chan struct{})}
+	select {
+	case l.queue <- op:
+	case <-l.closed:
+		return nil, ErrClosed
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	// Once queued the charge is written whatever ctx does: the caller
+	// waits so it never answers before its charge is durable.
+	<-op.done
+	return op.cum, op.err
+}
+
+func (l *Ledger) commitLoop() {
+	defer close(l.done)
+	ops := make([]*chargeOp, 0, l.maxGroup)
+	for {
+		ops = ops[:0]
+		select {
+		case op := <-l.queue:
+			ops = append(ops, op)
+		case <-l.closed:
+			// Drain what was queued before Close.
+			for {
+				select {
+				case op := <-l.queue:
+					l.commit([]*chargeOp{op})
+				default:
+					return
+				}
+			}
+		}
+	drain:
+		for len(ops) < l.maxGroup {
+			select {
+			case op := <-l.queue:
+				ops = append(ops, op)
+			default:
+				break drain
+			}
+		}
+		l.commit(ops)
+	}
+}
+
+// commit logs a group of charges with one write and one flush.
+func (l *Ledger) commit(ops []*chargeOp) {
+	l.wmu.Lock()
+	defer l.wmu.Unlock()
+	changed := make(map[Key]Account)
+	recs := make([]walRecord, len(ops))
+	for i, op := range ops {
+		a, ok := changed[op.c.Key]
+		if !ok {
+			a = l.Account(op.c.Key)
+		}
+		applyCharge(&a, op.c)
+		op.cum = new(big.Int).Set(a.Charged.Amount)
+		changed[op.c.Key] = a
+		recs[i] = walRecord{Seq: l.seq + 1 + uint64(i), Charge: op.c}
+	}
+	err := l.broken
+	if err == nil {
+		if err = l.wal.append(recs); errors.Is(err, errWALFull) {
+			if err = l.save(nil, nil); err == nil {
+				err = l.wal.append(recs)
+			}
+		}
+		if err != nil && !errors.Is(err, errWALFull) {
+			// After a failed write or flush the file's state is unknown.
+			l.broken = err
+		}
+	}
+	if err == nil {
+		l.seq += uint64(len(ops))
+		for k := range changed {
+			l.dirty[k] = struct{}{}
+		}
+		// The charges and the release of their reservations are one step
+		// for Reserve: nothing is counted twice or not at all.
+		l.mu.Lock()
+		for k, a := range changed {
+			l.accounts[k] = a
+		}
+		for _, op := range ops {
+			if op.c.Reserved {
+				l.release(op.c.Key, op.c.Amount)
+			}
+		}
+		l.mu.Unlock()
+	}
+	for _, op := range ops {
+		if err != nil {
+			op.err, op.cum = fmt.Errorf("ledger: record charge: %w", err), nil
+		}
+		close(op.done)
+	}
+	if err == nil && l.wal.full() {
+		l.save(nil, nil) // a failure leaves the log as it is; retried next time
+	}
+}
+
+func applyCharge(a *Account, c Charge) {
+	a.Charged = a.Charged.add(Totals{1, c.Amount})
+	if c.Key.Mode == Caller && c.Voucher != nil {
+		keepVoucher(a, c.Voucher)
+	}
+}

@@ -1,0 +1,148 @@
+package wasm
+
+import (
+	"slices"
+	"strconv"
+)
+
+// Names of the exports Instrument adds, if the module does not use them.
+const (
+	stopExportName  = "wf:stop"
+	startExportName = "wf:start"
+)
+
+// tickEvery is how many checks pass between two exits to Go.
+const tickEvery = 1024
+
+const pageSize = 65536 // bytes in a wasm page
+
+// Instrumented is a module rewritten by Instrument.
+type Instrumented struct {
+	Wasm        []byte
+	StopExport  string // export name of the stop global
+	StartExport string // export name of the former start function, or ""
+	// MinPages is the defined memory's minimum, exported or not.
+	MinPages uint32
+	// Instructions is how many instructions were decoded, for tests: a
+	// wrong immediate length changes it.
+	Instructions int
+}
+
+// Instrument returns wasm with the stop checks added (see the package
+// doc). Errors say what in the module is malformed or unsupported.
+func Instrument(wasm []byte) (*Instrumented, error) {
+	secs, info, err := decodeModule(wasm)
+	if err != nil {
+		return nil, err
+	}
+	p := newPlan(info)
+	code, bulk, instructions, err := encodeCode(secs, p)
+	if err != nil {
+		return nil, err
+	}
+	// memory.init and data.drop name segments, so those stay as they are.
+	merge := info.haveMemory && !bulk
+	return &Instrumented{
+		Wasm:         encodeModule(secs, p, code, merge),
+		StopExport:   p.stopExport,
+		StartExport:  p.startExport,
+		MinPages:     info.memPages,
+		Instructions: instructions,
+	}, nil
+}
+
+// moduleInfo is what Instrument needs to know of a module's sections,
+// recorded by checkSection as it walks them.
+type moduleInfo struct {
+	importedFuncs, definedFuncs     uint32
+	importedGlobals, definedGlobals uint32
+	memories                        uint32 // imported and defined
+	types                           uint32 // type section entries
+	voidType                        int    // index of the first () -> () type, or -1
+	exportNames                     []string
+	memPages                        uint32 // the defined memory's minimum
+	haveMemory                      bool
+	start                           int // the start function, or -1
+}
+
+// indexSpaces is what the module defines and imports itself, before the
+// rewrite adds to it: code that names more is rejected.
+type indexSpaces struct {
+	globals, funcs uint32
+	memory         bool
+}
+
+// plan is what the rewrite adds to a module, worked out from its
+// moduleInfo before anything is written.
+type plan struct {
+	stopExport  string
+	startExport string // "" if the module has no start section
+	spaces      indexSpaces
+	check       []byte // placed at every function entry and loop head
+	slow        []byte // $slow's code entry
+	// added holds, in section order, the entries appended to sections,
+	// or making up those the module lacks.
+	added []addition
+	// memSize is the defined memory's initial size in bytes, which merged
+	// data segments must lie within.
+	memSize uint64
+}
+
+// addition is entries appended to the section id.
+type addition struct {
+	id    byte
+	items [][]byte
+}
+
+// newPlan works out the rewrite's additions. The export names it picks
+// are added to info's, so the second cannot take the first.
+func newPlan(info *moduleInfo) *plan {
+	unused := func(name string) string {
+		for i := 0; ; i++ {
+			n := name
+			if i > 0 {
+				n += strconv.Itoa(i)
+			}
+			if !slices.Contains(info.exportNames, n) {
+				info.exportNames = append(info.exportNames, n)
+				return n
+			}
+		}
+	}
+	funcs := info.importedFuncs + info.definedFuncs
+	stopIndex := info.importedGlobals + info.definedGlobals
+	tickIndex := stopIndex + 1
+	slowIndex := funcs // appended after every function the module has
+	p := &plan{
+		stopExport: unused(stopExportName),
+		spaces:     indexSpaces{globals: stopIndex, funcs: funcs, memory: info.memories > 0},
+		check:      checkCode(stopIndex, tickIndex, slowIndex),
+		slow:       slowBody(stopIndex, tickIndex),
+		memSize:    uint64(info.memPages) * pageSize,
+	}
+	var newTypes [][]byte
+	voidType := info.voidType
+	if voidType < 0 {
+		voidType = int(info.types)
+		newTypes = append(newTypes, []byte{0x60, 0x00, 0x00})
+	}
+	newFuncs := [][]byte{uleb128(uint32(voidType))}
+	newGlobals := [][]byte{
+		{0x7f, 0x01, 0x41, 0x00, 0x0b},                                            // $stop: mut i32 = 0
+		slices.Concat([]byte{0x7f, 0x01, 0x41}, SLEB128(tickEvery), []byte{0x0b}), // $tick: mut i32 = tickEvery
+	}
+	newExports := [][]byte{exportEntry(p.stopExport, 0x03, stopIndex)}
+	var newMemories [][]byte
+	if info.memories == 0 {
+		// For $slow's memory.grow: 0 pages, at most 0.
+		newMemories = append(newMemories, []byte{0x01, 0x00, 0x00})
+	}
+	if info.start >= 0 {
+		p.startExport = unused(startExportName)
+		newExports = append(newExports, exportEntry(p.startExport, 0x00, uint32(info.start)))
+	}
+	p.added = []addition{
+		{idType, newTypes}, {idFunction, newFuncs}, {idMemory, newMemories}, {idGlobal, newGlobals}, {idExport, newExports},
+	}
+	return p
+}
