@@ -177,9 +177,9 @@ func (m *Meter) Price() wf.Amount { return m.priceA }
 // Provider is the provider's address.
 func (m *Meter) Provider() wf.Address { return m.provider }
 
-// Authorize implements wf.Payments.
-func (m *Meter) Authorize(ctx context.Context, fn wf.CID, owner wf.Address, h http.Header) (wf.Charge, error) {
-	if vs := h.Values(wf.VoucherHeader); len(vs) > 0 {
+// Authorize implements wf.Payments; h is the request's http.Header.
+func (m *Meter) Authorize(ctx context.Context, fn wf.CID, owner wf.Address, h map[string][]string) (wf.Charge, error) {
+	if vs := http.Header(h).Values(wf.VoucherHeader); len(vs) > 0 {
 		return m.authorizeCaller(ctx, fn, vs)
 	}
 	return m.authorizeOwner(ctx, fn, owner)
@@ -402,14 +402,14 @@ type charge struct {
 func (c *charge) Release() { c.once.Do(func() { c.m.unreserve(c.key) }) }
 
 // Commit implements wf.Charge.
-func (c *charge) Commit(ctx context.Context, id wf.RequestID) (http.Header, error) {
+func (c *charge) Commit(ctx context.Context, id wf.RequestID) (map[string][]string, error) {
 	err := errors.New("payment: charge already committed or released")
-	var h http.Header
+	var h map[string][]string
 	c.once.Do(func() { h, err = c.m.commit(ctx, c, id) })
 	return h, err
 }
 
-func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID) (http.Header, error) {
+func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID) (map[string][]string, error) {
 	if id.IsZero() {
 		m.unreserve(c.key)
 		return nil, fmt.Errorf("%w: payment: commit without a request id", wf.ErrInvalid)
