@@ -66,7 +66,7 @@ var rules = []rule{
 	{Pkgs: []string{"wf"}, Tests: true, Links: []string{nonStd},
 		Why: "the vocabulary every package imports must cost nothing to import"},
 	{Pkgs: []string{"wf"}, Links: []string{"net/http"},
-		Why: "nor the standard library's heavy parts: net/http brings crypto/tls and cgo to every package"},
+		Why: "every package imports wf: net/http would bring crypto/tls and cgo to all of them"},
 	{Pkgs: []string{"sandbox/internal/wasm"}, Tests: true, Links: []string{nonStd},
 		Why: "the codec checks untrusted modules before wazero reads them and is tested against wazero: it stays independent of what it guards"},
 	{Pkgs: []string{"payment/ledger"}, Links: []string{ownButWF},
