@@ -118,7 +118,7 @@ func runStages(t *testing.T, st wf.BlockGetter, cache string, fn wf.CID) []time.
 		t.Fatal(err)
 	}
 	lap()
-	if err := chain.VerifySpec(ss); err != nil {
+	if err := spec.Verify(ss, chain.Verifier{}); err != nil {
 		t.Fatal(err)
 	}
 	lap()

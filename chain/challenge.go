@@ -1,8 +1,6 @@
 package chain
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -35,49 +33,8 @@ var challengeTypes = apitypes.Types{
 //
 //	GET /.well-known/webfunctions/challenge?nonce=<64 hex digits>&gateway=<host>
 //
-// with a JSON Proof made by ProveEndpoint.
+// with a JSON Proof of a wf.EndpointChallenge made by Prove.
 const ChallengePath = "/.well-known/webfunctions/challenge"
-
-// Nonce is a challenge's 32 random bytes.
-type Nonce [32]byte
-
-// NewNonce returns a random nonce.
-func NewNonce() Nonce {
-	var n Nonce
-	rand.Read(n[:]) // crypto/rand.Read never fails (Go 1.24+)
-	return n
-}
-
-// ParseNonce parses 64 hex digits (an optional 0x prefix is allowed).
-func ParseNonce(s string) (Nonce, error) {
-	var n Nonce
-	if len(s) > 2 && (s[:2] == "0x" || s[:2] == "0X") {
-		s = s[2:]
-	}
-	if len(s) != 2*len(n) {
-		return n, fmt.Errorf("%w: nonce must be %d hex digits", wf.ErrInvalid, 2*len(n))
-	}
-	if _, err := hex.Decode(n[:], []byte(s)); err != nil {
-		return n, fmt.Errorf("%w: nonce: %v", wf.ErrInvalid, err)
-	}
-	return n, nil
-}
-
-// String is the nonce in hex without a prefix.
-func (n Nonce) String() string { return hex.EncodeToString(n[:]) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (n Nonce) MarshalText() ([]byte, error) { return []byte(n.String()), nil }
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (n *Nonce) UnmarshalText(b []byte) error {
-	p, err := ParseNonce(string(b))
-	if err != nil {
-		return err
-	}
-	*n = p
-	return nil
-}
 
 // Proof is a signed answer to a challenge: who claims to sign, and the
 // signature. It is what the challenge endpoint returns as JSON.
@@ -89,9 +46,9 @@ type Proof struct {
 // maxGatewayName bounds the gateway field: a DNS name is at most 253 bytes.
 const maxGatewayName = 253
 
-// EndpointDigest is the digest a provider signs to prove, to gateway, that
+// endpointDigest is the digest a provider signs to prove, to gateway, that
 // it controls the endpoint the challenge reached.
-func EndpointDigest(gateway string, n Nonce) ([32]byte, error) {
+func endpointDigest(gateway string, n wf.Nonce) ([32]byte, error) {
 	if gateway == "" || len(gateway) > maxGatewayName {
 		return [32]byte{}, fmt.Errorf("%w: gateway name must be 1 to %d bytes", wf.ErrInvalid, maxGatewayName)
 	}
@@ -101,9 +58,9 @@ func EndpointDigest(gateway string, n Nonce) ([32]byte, error) {
 	})
 }
 
-// TunnelDigest is the digest a provider signs to open a tunnel to gateway
+// tunnelDigest is the digest a provider signs to open a tunnel to gateway
 // for name; an empty name asks for every name its address holds.
-func TunnelDigest(name, gateway string, n Nonce) ([32]byte, error) {
+func tunnelDigest(name, gateway string, n wf.Nonce) ([32]byte, error) {
 	if gateway == "" || len(gateway) > maxGatewayName {
 		return [32]byte{}, fmt.Errorf("%w: gateway name must be 1 to %d bytes", wf.ErrInvalid, maxGatewayName)
 	}
@@ -128,60 +85,24 @@ func challengeDigest(primary string, msg apitypes.TypedDataMessage) ([32]byte, e
 	return [32]byte(h), nil
 }
 
-// ProveEndpoint answers an endpoint challenge with k.
-func ProveEndpoint(k *Key, gateway string, n Nonce) (Proof, error) {
-	d, err := EndpointDigest(gateway, n)
+// Prove signs m (an endpoint challenge's answer, a tunnel login) as s.
+func Prove(s wf.Signer, m wf.Message) (Proof, error) {
+	sig, err := s.Sign(m)
 	if err != nil {
 		return Proof{}, err
 	}
-	return prove(k, d)
+	return Proof{Address: s.Address(), Signature: sig}, nil
 }
 
-// SignTunnelLogin signs a tunnel login for name to gateway with k.
-func SignTunnelLogin(k *Key, name, gateway string, n Nonce) (Proof, error) {
-	d, err := TunnelDigest(name, gateway, n)
-	if err != nil {
-		return Proof{}, err
-	}
-	return prove(k, d)
-}
-
-func prove(k *Key, d [32]byte) (Proof, error) {
-	sig, err := k.SignDigest(d)
-	if err != nil {
-		return Proof{}, err
-	}
-	return Proof{Address: k.Address(), Signature: sig}, nil
-}
-
-// VerifyEndpoint checks that p is p.Address's answer to the endpoint
-// challenge (gateway, n). Errors wrap wf.ErrInvalid (malformed) or
-// wf.ErrForbidden (signed by someone else).
-func (p Proof) VerifyEndpoint(gateway string, n Nonce) error {
-	d, err := EndpointDigest(gateway, n)
-	if err != nil {
-		return err
-	}
-	return p.verify(d)
-}
-
-// VerifyTunnelLogin checks that p is p.Address's login for name to
-// gateway with nonce n. Errors as VerifyEndpoint.
-func (p Proof) VerifyTunnelLogin(name, gateway string, n Nonce) error {
-	d, err := TunnelDigest(name, gateway, n)
-	if err != nil {
-		return err
-	}
-	return p.verify(d)
-}
-
-func (p Proof) verify(d [32]byte) error {
-	signer, err := RecoverSigner(d, p.Signature)
+// Verify checks that p is p.Address's signature over m. Errors wrap
+// wf.ErrInvalid (malformed) or wf.ErrForbidden (signed by someone else).
+func (p Proof) Verify(m wf.Message) error {
+	signer, err := Verifier{}.Recover(m, p.Signature)
 	if err != nil {
 		return err
 	}
 	if signer != p.Address {
-		return fmt.Errorf("%w: signature is by %s, not %s", wf.ErrForbidden, ChecksumAddress(signer), ChecksumAddress(p.Address))
+		return fmt.Errorf("%w: signature is by %s, not %s", wf.ErrForbidden, signer.Checksum(), p.Address.Checksum())
 	}
 	return nil
 }

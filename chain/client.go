@@ -108,7 +108,7 @@ func New(ctx context.Context, backend Backend, key *Key, cfg Config) (*Client, e
 			return nil, fmt.Errorf("chain: check %s contract: %w", a.name, err)
 		}
 		if len(code) == 0 {
-			return nil, fmt.Errorf("%w: chain: no %s contract at %s on chain %s", wf.ErrInvalid, a.name, ChecksumAddress(a.addr), id)
+			return nil, fmt.Errorf("%w: chain: no %s contract at %s on chain %s", wf.ErrInvalid, a.name, a.addr.Checksum(), id)
 		}
 	}
 	return newClient(backend, id, key, cfg), nil

@@ -25,8 +25,55 @@ var specTypes = apitypes.Types{
 	"FunctionSpec": {{Name: "owner", Type: "address"}, {Name: "specHash", Type: "bytes32"}},
 }
 
-// SpecDigest is the EIP-712 digest the owner signs for s.
-func SpecDigest(s *wf.Spec) ([32]byte, error) {
+// Digest is the EIP-712 digest of m, the project's typed data (see
+// wf.Message for the types): what a wallet shows and signs. Errors wrap
+// wf.ErrInvalid.
+func Digest(m wf.Message) ([32]byte, error) {
+	switch m := m.(type) {
+	case *wf.Spec:
+		if m == nil {
+			break
+		}
+		return specDigest(m)
+	case wf.LogsRequest:
+		return logsDigest(m.Function, m.Expires)
+	case wf.EndpointChallenge:
+		return endpointDigest(m.Gateway, m.Nonce)
+	case wf.TunnelLogin:
+		return tunnelDigest(m.Name, m.Gateway, m.Nonce)
+	}
+	return [32]byte{}, fmt.Errorf("%w: chain: no EIP-712 type for %T", wf.ErrInvalid, m)
+}
+
+// Sign implements wf.Signer: it signs m's Digest.
+func (k *Key) Sign(m wf.Message) (wf.Signature, error) {
+	d, err := Digest(m)
+	if err != nil {
+		return wf.Signature{}, err
+	}
+	return k.SignDigest(d)
+}
+
+// Verifier implements wf.Verifier over Digest and RecoverSigner. The zero
+// value is ready to use.
+type Verifier struct{}
+
+var (
+	_ wf.Signer   = (*Key)(nil)
+	_ wf.Verifier = Verifier{}
+)
+
+// Recover implements wf.Verifier.
+func (Verifier) Recover(m wf.Message, sig wf.Signature) (wf.Address, error) {
+	d, err := Digest(m)
+	if err != nil {
+		return wf.Address{}, err
+	}
+	return RecoverSigner(d, sig)
+}
+
+// specDigest is the EIP-712 digest the owner signs for s.
+func specDigest(s *wf.Spec) ([32]byte, error) {
 	canon, err := spec.Canonical(s)
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("chain: spec digest: %w", err)
@@ -45,37 +92,6 @@ func SpecDigest(s *wf.Spec) ([32]byte, error) {
 		return [32]byte{}, fmt.Errorf("chain: spec digest: %w", err)
 	}
 	return [32]byte(h), nil
-}
-
-// SignSpec sets s.Owner to k's address and returns the signed spec.
-func SignSpec(k *Key, s wf.Spec) (*wf.SignedSpec, error) {
-	s.Owner = k.Address()
-	d, err := SpecDigest(&s)
-	if err != nil {
-		return nil, err
-	}
-	sig, err := k.SignDigest(d)
-	if err != nil {
-		return nil, err
-	}
-	return &wf.SignedSpec{Spec: s, Signature: sig}, nil
-}
-
-// VerifySpec checks that ss is signed by its owner. Errors wrap
-// wf.ErrInvalid.
-func VerifySpec(ss *wf.SignedSpec) error {
-	d, err := SpecDigest(&ss.Spec)
-	if err != nil {
-		return err
-	}
-	signer, err := RecoverSigner(d, ss.Signature)
-	if err != nil {
-		return err
-	}
-	if signer != ss.Spec.Owner {
-		return fmt.Errorf("%w: spec signature is by %s, not the owner %s", wf.ErrInvalid, ChecksumAddress(signer), ChecksumAddress(ss.Spec.Owner))
-	}
-	return nil
 }
 
 // SignDigest signs a 32-byte digest, returning v in {27, 28} as
@@ -121,9 +137,9 @@ var logsTypes = apitypes.Types{
 	"ReadLogs":     {{Name: "function", Type: "string"}, {Name: "expires", Type: "uint64"}},
 }
 
-// LogsDigest is the digest an owner signs to read fn's logs until expires
+// logsDigest is the digest an owner signs to read fn's logs until expires
 // (Unix seconds).
-func LogsDigest(fn wf.CID, expires int64) ([32]byte, error) {
+func logsDigest(fn wf.CID, expires int64) ([32]byte, error) {
 	td := apitypes.TypedData{
 		Types:       logsTypes,
 		PrimaryType: "ReadLogs",

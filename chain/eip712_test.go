@@ -2,6 +2,7 @@ package chain
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,14 +29,14 @@ func TestSignVerifySpec(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ss, err := SignSpec(k, testSpec(t))
+	ss, err := spec.Sign(testSpec(t), k)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if ss.Spec.Owner != k.Address() {
 		t.Fatal("owner not set to signer")
 	}
-	if err := VerifySpec(ss); err != nil {
+	if err := spec.Verify(ss, Verifier{}); err != nil {
 		t.Fatalf("valid signature rejected: %v", err)
 	}
 
@@ -50,7 +51,7 @@ func TestSignVerifySpec(t *testing.T) {
 	flipped.Signature[10] ^= 1
 	for name, s := range map[string]*wf.SignedSpec{"tampered": &tampered, "other owner": &forged, "bad v": &badV, "flipped bit": &flipped} {
 		t.Run(name, func(t *testing.T) {
-			if err := VerifySpec(s); !errors.Is(err, wf.ErrInvalid) {
+			if err := spec.Verify(s, Verifier{}); !errors.Is(err, wf.ErrInvalid) {
 				t.Fatalf("got %v, want ErrInvalid", err)
 			}
 		})
@@ -62,7 +63,7 @@ func TestSignVerifySpec(t *testing.T) {
 func TestSpecDigestIsEIP712(t *testing.T) {
 	s := testSpec(t)
 	s.Owner, _ = wf.ParseAddress("0x1111111111111111111111111111111111111111")
-	got, err := SpecDigest(&s)
+	got, err := Digest(&s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,4 +117,45 @@ func mustCanonical(t *testing.T, s *wf.Spec) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// Key and Verifier sign and recover every message type, each under its
+// own digest.
+func TestSignRecoverMessages(t *testing.T) {
+	k := DevKey(1)
+	s := testSpec(t)
+	s.Owner = k.Address()
+	n := wf.NewNonce()
+	fn := s.Code.CID
+	seen := map[[32]byte]string{}
+	for _, m := range []wf.Message{
+		&s,
+		wf.LogsRequest{Function: fn, Expires: 1_900_000_000},
+		wf.TunnelLogin{Name: "alice", Gateway: "gw.example", Nonce: n},
+		wf.EndpointChallenge{Gateway: "gw.example", Nonce: n},
+	} {
+		name := fmt.Sprintf("%T", m)
+		t.Run(name, func(t *testing.T) {
+			d, err := Digest(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if other, ok := seen[d]; ok {
+				t.Fatalf("same digest as %s", other)
+			}
+			seen[d] = name
+			sig, err := k.Sign(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, err := (Verifier{}).Recover(m, sig); err != nil || got != k.Address() {
+				t.Fatalf("Recover = %s, %v; want %s", got, err, k.Address())
+			}
+		})
+	}
+	for _, m := range []wf.Message{nil, (*wf.Spec)(nil)} {
+		if _, err := k.Sign(m); !errors.Is(err, wf.ErrInvalid) {
+			t.Errorf("Sign(%#v) = %v, want ErrInvalid", m, err)
+		}
+	}
 }

@@ -51,10 +51,7 @@ func (k *Key) Address() wf.Address { return wf.Address(crypto.PubkeyToAddress(k.
 func (k *Key) Hex() string { return fmt.Sprintf("0x%x", crypto.FromECDSA(k.pk)) }
 
 // String never reveals the secret.
-func (k *Key) String() string { return "chain.Key(" + ChecksumAddress(k.Address()) + ")" }
-
-// ChecksumAddress formats a in EIP-55 mixed case.
-func ChecksumAddress(a wf.Address) string { return common.Address(a).Hex() }
+func (k *Key) String() string { return "chain.Key(" + k.Address().Checksum() + ")" }
 
 // Keystore scrypt cost. Standard is geth's default; Light is for tests and
 // dev chains where a 1 s unlock would only slow things down.

@@ -32,8 +32,8 @@ import (
 //	domain  EIP712Domain(string name,string version) = ("WebFunctions", "1")
 //	message Receipt(bytes32 function,address payer,string mode,uint256 amount,uint256 cumulative,bytes32 requestId)
 //
-// function is keccak256 of the function CID's binary form. The signer is
-// the provider.
+// function is keccak256 of the function CID's binary form, requestId the
+// request id's bytes right-aligned. The signer is the provider.
 type ChargeReceipt struct {
 	Function wf.CID
 	Payer    wf.Address
@@ -44,7 +44,9 @@ type ChargeReceipt struct {
 	// has charged Payer in Mode so far, this request included. A caller's
 	// next voucher must cover Cumulative plus the next price.
 	Amount, Cumulative *big.Int
-	RequestID          [32]byte
+	// RequestID is the request's X-Request-Id; the signed requestId is its
+	// 8 bytes right-aligned in a bytes32.
+	RequestID wf.RequestID
 }
 
 var receiptTypes = apitypes.Types{
@@ -69,6 +71,8 @@ func ReceiptDigest(r ChargeReceipt) ([32]byte, error) {
 			return [32]byte{}, fmt.Errorf("%w: receipt amounts must be between 0 and 2^256", wf.ErrInvalid)
 		}
 	}
+	var id [32]byte
+	copy(id[32-len(r.RequestID):], r.RequestID[:])
 	td := apitypes.TypedData{
 		Types:       receiptTypes,
 		PrimaryType: "Receipt",
@@ -79,7 +83,7 @@ func ReceiptDigest(r ChargeReceipt) ([32]byte, error) {
 			"mode":       r.Mode,
 			"amount":     (*math.HexOrDecimal256)(r.Amount),
 			"cumulative": (*math.HexOrDecimal256)(r.Cumulative),
-			"requestId":  hexutil.Encode(r.RequestID[:]),
+			"requestId":  hexutil.Encode(id[:]),
 		},
 	}
 	h, _, err := apitypes.TypedDataAndHash(td)
@@ -110,7 +114,7 @@ func VerifyReceipt(r ChargeReceipt, sig wf.Signature, provider wf.Address) error
 		return err
 	}
 	if signer != provider {
-		return fmt.Errorf("%w: receipt is signed by %s, not the provider %s", wf.ErrInvalid, ChecksumAddress(signer), ChecksumAddress(provider))
+		return fmt.Errorf("%w: receipt is signed by %s, not the provider %s", wf.ErrInvalid, signer.Checksum(), provider.Checksum())
 	}
 	return nil
 }

@@ -14,7 +14,7 @@ func TestChargeReceipt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := ChargeReceipt{Function: fn, Payer: other.Address(), Mode: "owner", Amount: big.NewInt(100), Cumulative: big.NewInt(1200), RequestID: [32]byte{31: 7}}
+	r := ChargeReceipt{Function: fn, Payer: other.Address(), Mode: "owner", Amount: big.NewInt(100), Cumulative: big.NewInt(1200), RequestID: wf.RequestID{7: 7}}
 	sig, err := SignReceipt(prov, r)
 	if err != nil {
 		t.Fatal(err)
@@ -30,7 +30,7 @@ func TestChargeReceipt(t *testing.T) {
 		func(r *ChargeReceipt) { r.Mode = "caller" },
 		func(r *ChargeReceipt) { r.Amount = big.NewInt(99) },
 		func(r *ChargeReceipt) { r.Cumulative = big.NewInt(1100) },
-		func(r *ChargeReceipt) { r.RequestID[31] = 8 },
+		func(r *ChargeReceipt) { r.RequestID[7] = 8 },
 	}
 	for i, change := range tampered {
 		c := r

@@ -271,7 +271,7 @@ func DialRegistry(ctx context.Context, rpcURL string, registry wf.Address, cfg C
 	if err != nil || len(code) == 0 {
 		ec.Close()
 		if err == nil {
-			err = fmt.Errorf("%w: no registry contract at %s on chain %s", wf.ErrInvalid, ChecksumAddress(registry), id)
+			err = fmt.Errorf("%w: no registry contract at %s on chain %s", wf.ErrInvalid, registry.Checksum(), id)
 		}
 		return nil, fmt.Errorf("chain: check registry contract: %w", err)
 	}

@@ -230,7 +230,7 @@ func DeployAt(ctx context.Context, rpcURL string, key *Key, o DeployOptions) (Co
 			return Contracts{}, nil, fmt.Errorf("chain: check token: %w", err)
 		}
 		if len(code) == 0 {
-			return Contracts{}, nil, fmt.Errorf("%w: chain: no token contract at %s on chain %s", wf.ErrInvalid, ChecksumAddress(o.Token), id)
+			return Contracts{}, nil, fmt.Errorf("%w: chain: no token contract at %s on chain %s", wf.ErrInvalid, o.Token.Checksum(), id)
 		}
 	}
 	c, err := newClient(ec, id, key, Config{}).deploy(ctx, o)
@@ -276,7 +276,7 @@ func FundFromNode(ctx context.Context, rpcURL string, wei *big.Int, to ...wf.Add
 				break
 			}
 			if !isNonceError(err) || attempt == 20 {
-				return fmt.Errorf("chain: fund %s: %w", ChecksumAddress(a), err)
+				return fmt.Errorf("chain: fund %s: %w", a.Checksum(), err)
 			}
 			select {
 			case <-ctx.Done():
@@ -289,10 +289,10 @@ func FundFromNode(ctx context.Context, rpcURL string, wei *big.Int, to ...wf.Add
 	for i, h := range hashes {
 		r, err := c.waitMined(ctx, h)
 		if err != nil {
-			return fmt.Errorf("chain: fund %s: %w", ChecksumAddress(to[i]), err)
+			return fmt.Errorf("chain: fund %s: %w", to[i].Checksum(), err)
 		}
 		if r.Status != 1 {
-			return fmt.Errorf("chain: fund %s: transfer %s failed", ChecksumAddress(to[i]), h.Hex())
+			return fmt.Errorf("chain: fund %s: transfer %s failed", to[i].Checksum(), h.Hex())
 		}
 	}
 	return nil

@@ -18,7 +18,7 @@ import (
 func (s *Simulated) FundEther(ctx context.Context, account wf.Address, wei *big.Int) error {
 	c := s.Client(s.accounts[0])
 	from, to := common.Address(c.Address()), common.Address(account)
-	what := "fund " + ChecksumAddress(account)
+	what := "fund " + account.Checksum()
 	gas, err := c.backend.EstimateGas(ctx, ethereum.CallMsg{From: from, To: &to, Value: wei})
 	if err != nil {
 		return callError(what, err)

@@ -123,7 +123,7 @@ func VerifyVoucher(chainID *big.Int, escrow wf.Address, sv SignedVoucher) error 
 		return err
 	}
 	if signer != sv.Payer {
-		return fmt.Errorf("%w: voucher is signed by %s, not the payer %s", wf.ErrInvalid, ChecksumAddress(signer), ChecksumAddress(sv.Payer))
+		return fmt.Errorf("%w: voucher is signed by %s, not the payer %s", wf.ErrInvalid, signer.Checksum(), sv.Payer.Checksum())
 	}
 	return nil
 }

@@ -4,22 +4,17 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"math/big"
 	"strings"
 	"time"
 
 	"github.com/webfunctions/wf/wf"
 )
 
-// VoucherHeader is the HTTP request header that carries a caller's signed
-// voucher (caller-pays), encoded by EncodeVoucher.
-const VoucherHeader = "X-WF-Voucher"
-
 // maxVoucherHeader bounds what DecodeVoucher reads; an encoded voucher is
 // about 400 bytes.
 const maxVoucherHeader = 1024
 
-// voucherWire is the JSON inside a VoucherHeader value. Amount is a decimal
+// voucherWire is the JSON inside a wf.VoucherHeader value. Amount is a decimal
 // string because uint256 does not fit a JSON number.
 type voucherWire struct {
 	V         int          `json:"v"`
@@ -30,7 +25,7 @@ type voucherWire struct {
 	Signature wf.Signature `json:"sig"`
 }
 
-// EncodeVoucher returns sv as a VoucherHeader value: unpadded base64url of
+// EncodeVoucher returns sv as a wf.VoucherHeader value: unpadded base64url of
 // the JSON object
 //
 //	{"v":1,"payer":"0x…","provider":"0x…","amount":"<cumulative, base units>","expiry":<unix seconds>,"sig":"0x<65 bytes>"}
@@ -51,7 +46,7 @@ func EncodeVoucher(sv SignedVoucher) (string, error) {
 	return base64.RawURLEncoding.EncodeToString(j), nil
 }
 
-// DecodeVoucher parses a VoucherHeader value made by EncodeVoucher (any
+// DecodeVoucher parses a wf.VoucherHeader value made by EncodeVoucher (any
 // JSON key order and address case is accepted; unknown keys are not). It
 // checks the form only: the caller must still check the signature
 // (VerifyVoucher), that the provider is itself, the expiry, and the amount
@@ -76,35 +71,19 @@ func DecodeVoucher(s string) (SignedVoucher, error) {
 	if w.V != 1 {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: version %d, want 1", wf.ErrInvalid, w.V)
 	}
-	amt, ok := ParseAmount(w.Amount)
-	if !ok {
-		return SignedVoucher{}, fmt.Errorf("%w: voucher: amount %q is not a decimal integer without leading zeros", wf.ErrInvalid, w.Amount)
+	amt, err := wf.ParseAmount(w.Amount)
+	if err != nil {
+		return SignedVoucher{}, fmt.Errorf("voucher: %w", err)
 	}
 	if w.Signature == (wf.Signature{}) {
 		return SignedVoucher{}, fmt.Errorf("%w: voucher: no signature", wf.ErrInvalid)
 	}
 	sv := SignedVoucher{
-		Voucher:   Voucher{Payer: w.Payer, Provider: w.Provider, CumulativeAmount: amt, Expiry: time.Unix(w.Expiry, 0)},
+		Voucher:   Voucher{Payer: w.Payer, Provider: w.Provider, CumulativeAmount: amt.Big(), Expiry: time.Unix(w.Expiry, 0)},
 		Signature: w.Signature,
 	}
 	if err := sv.check(); err != nil {
 		return SignedVoucher{}, err
 	}
 	return sv, nil
-}
-
-// ParseAmount parses an amount in token base units as it travels in
-// vouchers and receipts: digits only (no sign, no spaces, no leading zeros,
-// so each amount has one spelling), at most 78 of them (uint256 has 78
-// decimal digits).
-func ParseAmount(s string) (*big.Int, bool) {
-	if s == "" || len(s) > 78 || (s[0] == '0' && len(s) > 1) {
-		return nil, false
-	}
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return nil, false
-		}
-	}
-	return new(big.Int).SetString(s, 10)
 }

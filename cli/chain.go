@@ -87,10 +87,10 @@ Contracts (saved in %s for this URL):
   escrow    %s   withdrawal delay %s
 Dev accounts with 1,000,000 USDC each (their keys are public: dev only):
   --key dev    %s
-`, url, id, a.contractsStore(), chain.ChecksumAddress(ct.Token), chain.ChecksumAddress(ct.Registry), chain.ChecksumAddress(ct.Escrow), delay,
-		chain.ChecksumAddress(dev.Address()))
+`, url, id, a.contractsStore(), ct.Token.Checksum(), ct.Registry.Checksum(), ct.Escrow.Checksum(), delay,
+		dev.Address().Checksum())
 	for i, k := range sim.Accounts() {
-		fmt.Fprintf(a.Stdout, "  --key dev:%-3d%s\n", i, chain.ChecksumAddress(k.Address()))
+		fmt.Fprintf(a.Stdout, "  --key dev:%-3d%s\n", i, k.Address().Checksum())
 	}
 	fmt.Fprintf(a.Stdout, "\nTry: wf providers --rpc %s\n", url)
 	if a.Ready != nil {
@@ -166,7 +166,7 @@ func (a *App) contractsDeploy(ctx context.Context, token, out string, delay time
 		tok = "(MockUSDC: anyone can mint; dev only)"
 	}
 	fmt.Fprintf(a.Stdout, "chain     %s at %s\ntoken     %s %s\nregistry  %s\nescrow    %s (withdrawal delay %s)\nsaved in  %s\n",
-		id, rpc, chain.ChecksumAddress(ct.Token), tok, chain.ChecksumAddress(ct.Registry), chain.ChecksumAddress(ct.Escrow), delay, a.contractsStore())
+		id, rpc, ct.Token.Checksum(), tok, ct.Registry.Checksum(), ct.Escrow.Checksum(), delay, a.contractsStore())
 	return nil
 }
 
@@ -217,7 +217,7 @@ func (a *App) contractsMint(ctx context.Context, amt *big.Int, to string, o *cha
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Stdout, "minted %s USDC to %s; it holds %s USDC (%s)\n", formatUSDC(amt), chain.ChecksumAddress(dst), formatUSDC(bal), txNote(r))
+	fmt.Fprintf(a.Stdout, "minted %s USDC to %s; it holds %s USDC (%s)\n", wf.NewAmount(amt).USDC(), dst.Checksum(), wf.NewAmount(bal).USDC(), txNote(r))
 	return nil
 }
 
@@ -275,10 +275,10 @@ func (a *App) contractsShow(ctx context.Context, asJSON bool, o *chainOpts) erro
 			Escrow               string `json:"escrow"`
 			Providers            uint64 `json:"providers"`
 			WithdrawDelaySeconds int64  `json:"withdrawDelaySeconds"`
-		}{c.ChainID().Uint64(), a.rpcURL(o), chain.ChecksumAddress(ct.Token), chain.ChecksumAddress(ct.Registry), chain.ChecksumAddress(ct.Escrow), uint64(n), int64(delay / time.Second)})
+		}{c.ChainID().Uint64(), a.rpcURL(o), ct.Token.Checksum(), ct.Registry.Checksum(), ct.Escrow.Checksum(), uint64(n), int64(delay / time.Second)})
 	}
 	fmt.Fprintf(a.Stdout, "chain     %s at %s\ntoken     %s\nregistry  %s (%d providers)\nescrow    %s (withdrawal delay %s)\n",
-		c.ChainID(), a.rpcURL(o), chain.ChecksumAddress(ct.Token), chain.ChecksumAddress(ct.Registry), n, chain.ChecksumAddress(ct.Escrow), delay)
+		c.ChainID(), a.rpcURL(o), ct.Token.Checksum(), ct.Registry.Checksum(), n, ct.Escrow.Checksum(), delay)
 	return nil
 }
 

@@ -51,13 +51,13 @@ func newDevChain(t *testing.T) *devChain {
 // as returns a chain client for dev account i, on the same chain.
 func (d *devChain) as(i int) *chain.Client { return d.sim.Client(chain.DevKey(i)) }
 
+// usdc is s USDC in base units.
 func usdc(s string) *big.Int {
-	n, ok := new(big.Rat).SetString(s)
-	if !ok {
-		panic(s)
+	a, err := wfcore.ParseUSDC(s)
+	if err != nil {
+		panic(err)
 	}
-	n.Mul(n, big.NewRat(1_000_000, 1))
-	return new(big.Int).Quo(n.Num(), n.Denom())
+	return a.Big()
 }
 
 func mustAddr(t *testing.T, s string) wfcore.Address {
@@ -69,7 +69,7 @@ func mustAddr(t *testing.T, s string) wfcore.Address {
 	return a
 }
 
-func addr(i int) string { return chain.ChecksumAddress(chain.DevKey(i).Address()) }
+func addr(i int) string { return chain.DevKey(i).Address().Checksum() }
 
 // wantErr checks that err is one line containing want.
 func wantErr(t *testing.T, err error, want string) {

@@ -252,84 +252,34 @@ func devKey(s string) (*chain.Key, bool, error) {
 func (a *App) payerKeyPath() string    { return filepath.Join(a.home(), "key.json") }
 func (a *App) providerKeyPath() string { return filepath.Join(a.home(), "provider", "key.json") }
 
-// USDC has 6 decimals: amounts on the command line and in output are
-// decimal USDC, converted to base units exactly.
-const usdcDecimals = 6
-
-var usdcUnit = big.NewInt(1_000_000)
-
-// parseUSDC parses a non-negative decimal USDC amount ("12", "12.5",
-// "0.000001") into base units, refusing more than 6 decimals, signs,
-// exponents and anything that is not plain digits.
-func parseUSDC(s string) (*big.Int, error) { return parseDecimal(s, usdcDecimals, "USDC") }
-
 // parseGwei parses a non-negative decimal amount of gwei into wei.
-func parseGwei(s string) (*big.Int, error) { return parseDecimal(s, 9, "gwei") }
-
-// parseDecimal parses a plain decimal number of unit, which has decimals
-// decimals, into base units exactly.
-func parseDecimal(s string, decimals int, unit string) (*big.Int, error) {
-	whole, frac, dot := strings.Cut(s, ".")
-	if whole == "" || !digits(whole) || (dot && (frac == "" || !digits(frac))) {
-		return nil, invalid("amount %q: want a decimal number of %s like 12 or 0.25", s, unit)
-	}
-	if len(frac) > decimals {
-		return nil, invalid("amount %q: %s has %d decimals, not %d", s, unit, decimals, len(frac))
-	}
-	if len(whole) > 60 {
-		return nil, invalid("amount %q is too large", s)
-	}
-	n, _ := new(big.Int).SetString(whole+frac+strings.Repeat("0", decimals-len(frac)), 10)
-	return n, nil
-}
-
-func digits(s string) bool {
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// formatUSDC prints base units as USDC with all 6 decimals ("12.500000").
-func formatUSDC(x *big.Int) string {
-	if x == nil {
-		x = new(big.Int)
-	}
-	q, r := new(big.Int).QuoRem(new(big.Int).Abs(x), usdcUnit, new(big.Int))
-	sign := ""
-	if x.Sign() < 0 {
-		sign = "-"
-	}
-	return fmt.Sprintf("%s%s.%06d", sign, q, r.Int64())
-}
+func parseGwei(s string) (*big.Int, error) { return wf.ParseDecimal(s, 9, "gwei") }
 
 // positiveUSDC parses a required, positive amount flag.
 func positiveUSDC(flagName, s string) (*big.Int, error) {
 	if s == "" {
 		return nil, usageErr("--%s AMOUNT (USDC) is required", flagName)
 	}
-	n, err := parseUSDC(s)
+	n, err := wf.ParseUSDC(s)
 	if err != nil {
 		return nil, fmt.Errorf("--%s: %w", flagName, err)
 	}
 	if n.Sign() == 0 {
 		return nil, invalid("--%s must be more than 0", flagName)
 	}
-	return n, nil
+	return n.Big(), nil
 }
 
 // amountArg parses a command's positional, positive amount.
 func amountArg(s string) (*big.Int, error) {
-	n, err := parseUSDC(s)
+	n, err := wf.ParseUSDC(s)
 	if err != nil {
 		return nil, err
 	}
 	if n.Sign() == 0 {
 		return nil, invalid("amount %q: must be more than 0", s)
 	}
-	return n, nil
+	return n.Big(), nil
 }
 
 // resolveProvider takes a provider's registered name or its address; it
@@ -425,9 +375,9 @@ func explain(err error) error {
 	case "InvalidField":
 		msg = fmt.Sprintf("the registry refused the %s: empty or too long", str(0))
 	case "InsufficientBalance":
-		msg = fmt.Sprintf("the escrow balance is %s USDC, less than the %s USDC needed", formatUSDC(num(1)), formatUSDC(num(0)))
+		msg = fmt.Sprintf("the escrow balance is %s USDC, less than the %s USDC needed", wf.NewAmount(num(1)).USDC(), wf.NewAmount(num(0)).USDC())
 	case "ERC20InsufficientBalance":
-		msg = fmt.Sprintf("%s holds %s USDC, less than the %s USDC needed", addr(0), formatUSDC(num(1)), formatUSDC(num(2)))
+		msg = fmt.Sprintf("%s holds %s USDC, less than the %s USDC needed", addr(0), wf.NewAmount(num(1)).USDC(), wf.NewAmount(num(2)).USDC())
 	case "NoWithdrawalRequested":
 		msg = "no withdrawal is pending: request one with `wf escrow withdraw AMOUNT`"
 	case "WithdrawalNotReady":

@@ -17,6 +17,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/cli"
 	"github.com/webfunctions/wf/payment"
+	wfcore "github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
 
@@ -138,7 +139,7 @@ func TestDevPrintsWorkingCurlLines(t *testing.T) {
 			if resp.StatusCode != 200 || string(body) != "Hello, you!\n" {
 				t.Fatalf("answered %d %q", resp.StatusCode, body)
 			}
-			route := routeFields(resp.Header.Get("X-WF-Route"))
+			route := routeFields(resp.Header.Get(wfcore.RouteHeader))
 			who := tc.provider
 			switch {
 			case tc.via == "":
@@ -148,23 +149,23 @@ func TestDevPrintsWorkingCurlLines(t *testing.T) {
 			case tc.provider == "":
 				who = route["provider"]
 				if !strings.HasPrefix(route["reason"], "has-function") {
-					t.Errorf("X-WF-Route %q: want a provider that has the function", resp.Header.Get("X-WF-Route"))
+					t.Errorf("X-WF-Route %q: want a provider that has the function", resp.Header.Get(wfcore.RouteHeader))
 				}
 			case route["provider"] != tc.provider || route["via"] != tc.via:
-				t.Errorf("X-WF-Route %q: want provider=%s via=%s", resp.Header.Get("X-WF-Route"), tc.provider, tc.via)
+				t.Errorf("X-WF-Route %q: want provider=%s via=%s", resp.Header.Get(wfcore.RouteHeader), tc.provider, tc.via)
 			}
 			key, ok := providers[who]
 			if !ok {
 				t.Fatalf("answered by %q", who)
 			}
-			if p := resp.Header.Get(payment.PriceHeader); p != "100" {
-				t.Errorf("%s %q, want 100", payment.PriceHeader, p)
+			if p := resp.Header.Get(wfcore.PriceHeader); p != "100" {
+				t.Errorf("%s %q, want 100", wfcore.PriceHeader, p)
 			}
-			rc, err := payment.DecodeReceipt(resp.Header.Get(payment.ReceiptHeader))
+			rc, err := payment.DecodeReceipt(resp.Header.Get(wfcore.ReceiptHeader))
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := payment.VerifyReceipt(rc, key.Address()); err != nil || rc.Request != resp.Header.Get("X-Request-Id") {
+			if err := payment.VerifyReceipt(rc, key.Address()); err != nil || rc.RequestID.String() != resp.Header.Get(wfcore.RequestIDHeader) {
 				t.Errorf("receipt not signed by %s for this request: %v", who, err)
 			}
 		})
@@ -194,7 +195,7 @@ func TestDevRestartsWithANewLedger(t *testing.T) {
 					t.Fatal(err)
 				}
 				resp.Body.Close()
-				rc, err := payment.DecodeReceipt(resp.Header.Get(payment.ReceiptHeader))
+				rc, err := payment.DecodeReceipt(resp.Header.Get(wfcore.ReceiptHeader))
 				if err != nil || rc.Cumulative.Int64() != 100 {
 					t.Errorf("%s: first charge of the run: receipt %+v: %v", line[1], rc, err)
 				}

@@ -313,7 +313,7 @@ func TestJSONOffline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dev := chain.ChecksumAddress(devKey.Address())
+	dev := devKey.Address().Checksum()
 
 	t.Run("keys show", func(t *testing.T) {
 		if m := fields(t, jsonOut(t, "", "keys", "show", "--key", "dev", "--json"), "address"); m["address"] != dev {

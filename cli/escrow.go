@@ -61,7 +61,7 @@ func (a *App) escrowDepositCmd() *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(a.Stdout, "deposited %s USDC for %s; escrow balance %s USDC (%s)\n",
-				formatUSDC(amt), chain.ChecksumAddress(payer), formatUSDC(acc.Balance), txNote(r))
+				wf.NewAmount(amt).USDC(), payer.Checksum(), wf.NewAmount(acc.Balance).USDC(), txNote(r))
 			return nil
 		},
 	})
@@ -125,16 +125,16 @@ func (a *App) escrowApprove(ctx context.Context, provider, budgetS, maxS string,
 		return err
 	}
 	if acc.Balance.Sign() == 0 && !allowEmpty {
-		return wf.E(wf.ErrPaymentRequired, fmt.Sprintf("your escrow (%s) is empty, so the provider could not be paid: deposit first with `wf escrow deposit AMOUNT`, or pass --allow-empty", chain.ChecksumAddress(key.Address())), nil)
+		return wf.E(wf.ErrPaymentRequired, fmt.Sprintf("your escrow (%s) is empty, so the provider could not be paid: deposit first with `wf escrow deposit AMOUNT`, or pass --allow-empty", key.Address().Checksum()), nil)
 	}
 	r, err := c.Approve(ctx, prov, maxPrice, budget)
 	if err != nil {
 		return explain(err)
 	}
 	fmt.Fprintf(a.Stdout, "approved %s to take up to %s USDC, at most %s USDC per request (%s)\n",
-		providerLabel(provider, prov), formatUSDC(budget), formatUSDC(maxPrice), txNote(r))
+		providerLabel(provider, prov), wf.NewAmount(budget).USDC(), wf.NewAmount(maxPrice).USDC(), txNote(r))
 	if acc.Balance.Cmp(budget) < 0 {
-		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, is below the budget\n", formatUSDC(acc.Balance))
+		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, is below the budget\n", wf.NewAmount(acc.Balance).USDC())
 	}
 	return nil
 }
@@ -143,9 +143,9 @@ func (a *App) escrowApprove(ctx context.Context, provider, budgetS, maxS string,
 // registered name with its address.
 func providerLabel(arg string, addr wf.Address) string {
 	if a, err := wf.ParseAddress(arg); err == nil && a == addr {
-		return chain.ChecksumAddress(addr)
+		return addr.Checksum()
 	}
-	return fmt.Sprintf("%q (%s)", arg, chain.ChecksumAddress(addr))
+	return fmt.Sprintf("%q (%s)", arg, addr.Checksum())
 }
 
 func (a *App) escrowRevokeCmd() *cobra.Command {
@@ -274,11 +274,11 @@ func (a *App) escrowBalance(ctx context.Context, args []string, o *chainOpts) (*
 		return nil, err
 	}
 	b := &balance{balanceJSON: balanceJSON{
-		Account: chain.ChecksumAddress(who), Escrow: formatUSDC(acc.Balance), Wallet: formatUSDC(wallet),
+		Account: who.Checksum(), Escrow: wf.NewAmount(acc.Balance).USDC(), Wallet: wf.NewAmount(wallet).USDC(),
 		Approved: []allowanceJSON{},
 	}}
 	if acc.PendingWithdrawal.Sign() > 0 {
-		b.Withdrawal = &withdrawalJSON{Amount: formatUSDC(acc.PendingWithdrawal), WithdrawableAt: acc.WithdrawableAt.UTC()}
+		b.Withdrawal = &withdrawalJSON{Amount: wf.NewAmount(acc.PendingWithdrawal).USDC(), WithdrawableAt: acc.WithdrawableAt.UTC()}
 		b.now = chainNow(ctx, c)
 	}
 	// Allowances exist per provider address: look at the registered ones.
@@ -304,8 +304,8 @@ func (a *App) escrowBalance(ctx context.Context, args []string, o *chainOpts) (*
 			continue
 		}
 		b.Approved = append(b.Approved, allowanceJSON{
-			Provider: chain.ChecksumAddress(p), Names: names[p],
-			Budget: formatUSDC(al.Budget), MaxPricePerRequest: formatUSDC(al.MaxPricePerRequest),
+			Provider: p.Checksum(), Names: names[p],
+			Budget: wf.NewAmount(al.Budget).USDC(), MaxPricePerRequest: wf.NewAmount(al.MaxPricePerRequest).USDC(),
 		})
 	}
 	return b, nil
@@ -378,7 +378,7 @@ func (a *App) escrowWithdraw(ctx context.Context, args []string, cancel bool, o 
 			return err
 		}
 		fmt.Fprintf(a.Stdout, "requested a withdrawal of %s USDC (%s)\nProviders can still settle during the %s delay; %s with `wf escrow withdraw`.\n",
-			formatUSDC(amt), txNote(r), delay, readyAt(acc.WithdrawableAt, chainNow(ctx, c)))
+			wf.NewAmount(amt).USDC(), txNote(r), delay, readyAt(acc.WithdrawableAt, chainNow(ctx, c)))
 	default:
 		// Step two: complete.
 		before, err := c.TokenBalance(ctx, key.Address())
@@ -390,7 +390,7 @@ func (a *App) escrowWithdraw(ctx context.Context, args []string, cancel bool, o 
 			var re *chain.RevertError
 			if errors.As(err, &re) && re.Name == "WithdrawalNotReady" {
 				if acc, aerr := c.Account(ctx, key.Address()); aerr == nil {
-					return &userError{fmt.Sprintf("the withdrawal of %s USDC is not ready: %s", formatUSDC(acc.PendingWithdrawal), readyAt(acc.WithdrawableAt, chainNow(ctx, c))), err}
+					return &userError{fmt.Sprintf("the withdrawal of %s USDC is not ready: %s", wf.NewAmount(acc.PendingWithdrawal).USDC(), readyAt(acc.WithdrawableAt, chainNow(ctx, c))), err}
 				}
 			}
 			return explain(err)
@@ -399,7 +399,7 @@ func (a *App) escrowWithdraw(ctx context.Context, args []string, cancel bool, o 
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.Stdout, "withdrew %s USDC to %s (%s)\n", formatUSDC(new(big.Int).Sub(after, before)), chain.ChecksumAddress(key.Address()), txNote(r))
+		fmt.Fprintf(a.Stdout, "withdrew %s USDC to %s (%s)\n", wf.NewAmount(new(big.Int).Sub(after, before)).USDC(), key.Address().Checksum(), txNote(r))
 	}
 	return nil
 }
@@ -410,12 +410,12 @@ func (a *App) voucherCmd() *cobra.Command {
 	var o *chainOpts
 	cmd := &cobra.Command{
 		Use:   "voucher --provider NAME|ADDRESS --amount USDC",
-		Short: "sign a payment voucher for a provider; print the " + chain.VoucherHeader + " header value",
+		Short: "sign a payment voucher for a provider; print the " + wf.VoucherHeader + " header value",
 		Long: `Sign a voucher that lets a provider take --amount USDC in total from your
 escrow (cumulative: it includes what earlier vouchers to it paid), until it
-expires. Send it with a request as the ` + chain.VoucherHeader + ` header; the provider
+expires. Send it with a request as the ` + wf.VoucherHeader + ` header; the provider
 charges it instead of the function's owner.`,
-		Example: `  curl -H "` + chain.VoucherHeader + `: $(wf voucher --provider alpha --amount 0.01)" https://alpha.example.com/CID/`,
+		Example: `  curl -H "` + wf.VoucherHeader + `: $(wf voucher --provider alpha --amount 0.01)" https://alpha.example.com/CID/`,
 		Args:    argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if provS == "" {
@@ -459,9 +459,9 @@ func (a *App) voucher(ctx context.Context, provS, amtS string, expires time.Dura
 	}
 	fmt.Fprintln(a.Stdout, h)
 	fmt.Fprintf(a.Stderr, "voucher from %s to %s for %s USDC in total, redeemable until %s\nsend it with: curl -H '%s: %s' ...\n",
-		chain.ChecksumAddress(key.Address()), providerLabel(provS, prov), formatUSDC(amt), exp.UTC().Format(time.RFC3339), chain.VoucherHeader, h)
+		key.Address().Checksum(), providerLabel(provS, prov), wf.NewAmount(amt).USDC(), exp.UTC().Format(time.RFC3339), wf.VoucherHeader, h)
 	if acc, err := c.Account(ctx, key.Address()); err == nil && acc.Balance.Cmp(amt) < 0 {
-		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, does not cover it; the provider will refuse it until it does\n", formatUSDC(acc.Balance))
+		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, does not cover it; the provider will refuse it until it does\n", wf.NewAmount(acc.Balance).USDC())
 	}
 	return nil
 }

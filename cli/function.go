@@ -228,13 +228,13 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 			URL   string `json:"url"`
 			Owner string `json:"owner"`
 			Code  string `json:"code"`
-		}{res.CID.String(), res.URL, chain.ChecksumAddress(res.Owner), res.Code.String()}); err != nil {
+		}{res.CID.String(), res.URL, res.Owner.Checksum(), res.Code.String()}); err != nil {
 			return err
 		}
 	} else {
 		fmt.Fprintf(a.Stdout, "%s\n", res.CID)
 	}
-	fmt.Fprintf(a.Stderr, "deployed %s (owner %s)\ntry: curl %s\n", res.CID, chain.ChecksumAddress(res.Owner), res.URL)
+	fmt.Fprintf(a.Stderr, "deployed %s (owner %s)\ntry: curl %s\n", res.CID, res.Owner.Checksum(), res.URL)
 	return nil
 }
 

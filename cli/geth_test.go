@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"math/big"
 	"net/http"
@@ -231,17 +230,17 @@ func wantCharged(t *testing.T, resp *http.Response, body, fn string, payer, prov
 	if resp.StatusCode != 200 || body != "Hello, geth!\n" {
 		t.Fatalf("%d %q", resp.StatusCode, body)
 	}
-	if got := resp.Header.Get(payment.PriceHeader); got != price.String() {
-		t.Fatalf("%s %q, want %s", payment.PriceHeader, got, price)
+	if got := resp.Header.Get(wfcore.PriceHeader); got != price.String() {
+		t.Fatalf("%s %q, want %s", wfcore.PriceHeader, got, price)
 	}
-	r, err := payment.DecodeReceipt(resp.Header.Get(payment.ReceiptHeader))
+	r, err := payment.DecodeReceipt(resp.Header.Get(wfcore.ReceiptHeader))
 	if err != nil {
-		t.Fatalf("%s %q: %v", payment.ReceiptHeader, resp.Header.Get(payment.ReceiptHeader), err)
+		t.Fatalf("%s %q: %v", wfcore.ReceiptHeader, resp.Header.Get(wfcore.ReceiptHeader), err)
 	}
 	if err := payment.VerifyReceipt(r, prov); err != nil {
 		t.Fatal(err)
 	}
-	if r.Function.String() != fn || r.Payer != payer || r.Mode != mode || r.Amount.Cmp(price) != 0 || r.Cumulative.Cmp(cumulative) != 0 || r.Request != resp.Header.Get("X-Request-Id") {
+	if r.Function.String() != fn || r.Payer != payer || r.Mode != mode || r.Amount.Cmp(price) != 0 || r.Cumulative.Cmp(cumulative) != 0 || r.RequestID.String() != resp.Header.Get(wfcore.RequestIDHeader) {
 		t.Fatalf("receipt %+v, want function %s, payer %s, mode %s, amount %s, cumulative %s", r, fn, payer, mode, price, cumulative)
 	}
 }
@@ -260,8 +259,8 @@ func want402(t *testing.T, resp *http.Response, body string, price *big.Int, wan
 	if err := json.Unmarshal([]byte(body), &b); err != nil || resp.StatusCode != http.StatusPaymentRequired || b.Error.Code != "payment_required" || b.Error.Message == "" {
 		t.Fatalf("%d %q (%v), want a 402 payment_required", resp.StatusCode, body, err)
 	}
-	if resp.Header.Get(payment.PriceHeader) != price.String() || resp.Header.Get(payment.ReceiptHeader) != "" {
-		t.Fatalf("402 with %s %q and %s %q", payment.PriceHeader, resp.Header.Get(payment.PriceHeader), payment.ReceiptHeader, resp.Header.Get(payment.ReceiptHeader))
+	if resp.Header.Get(wfcore.PriceHeader) != price.String() || resp.Header.Get(wfcore.ReceiptHeader) != "" {
+		t.Fatalf("402 with %s %q and %s %q", wfcore.PriceHeader, resp.Header.Get(wfcore.PriceHeader), wfcore.ReceiptHeader, resp.Header.Get(wfcore.ReceiptHeader))
 	}
 	for k, v := range want {
 		if got, _ := b.Error.Details[k].(string); got != v {
@@ -314,7 +313,7 @@ func payFlow(t *testing.T, url string) gasFigures {
 
 	out := mustWF(t, env, "provider", "register", "geth-node", "--endpoint", p.url, "--price", "0.001", "--sealing-key", "0x"+strings.Repeat("ab", 32), "--key", "dev:2")
 	gas["register"] = gasOf(t, out)
-	if out := mustWF(t, env, "providers"); !strings.Contains(out, "geth-node") || !strings.Contains(out, chain.ChecksumAddress(prov.Address())) {
+	if out := mustWF(t, env, "providers"); !strings.Contains(out, "geth-node") || !strings.Contains(out, prov.Address().Checksum()) {
 		t.Fatalf("providers:\n%s", out)
 	}
 	_, err = wf(t, env, "provider", "register", "geth-node", "--endpoint", "http://127.0.0.1:8081", "--price", "0.001", "--key", "dev:1")
@@ -400,16 +399,16 @@ func payFlow(t *testing.T, url string) gasFigures {
 	for round, op := range []string{"redeem voucher (first)", "redeem voucher (steady)"} {
 		start := time.Now()
 		cum := times((round + 1) * n)
-		v := strings.TrimSpace(mustWF(t, env, "voucher", "--provider", "geth-node", "--amount", usdcText(cum), "--expires", "1h", "--key", "dev:1"))
+		v := strings.TrimSpace(mustWF(t, env, "voucher", "--provider", "geth-node", "--amount", wfcore.NewAmount(cum).USDC(), "--expires", "1h", "--key", "dev:1"))
 		for i := range n {
-			resp, body := invoke(t, fnURL, http.Header{chain.VoucherHeader: {v}})
+			resp, body := invoke(t, fnURL, http.Header{wfcore.VoucherHeader: {v}})
 			wantCharged(t, resp, body, fn, caller.Address(), prov.Address(), "caller", price, times(round*n+i+1))
 		}
 		if round == 0 {
 			// The voucher is used up: one request more is not paid for.
-			resp, body := invoke(t, fnURL, http.Header{chain.VoucherHeader: {v}})
+			resp, body := invoke(t, fnURL, http.Header{wfcore.VoucherHeader: {v}})
 			want402(t, resp, body, price, map[string]string{"mode": "caller", "reason": "voucher_too_low",
-				"payer": chain.ChecksumAddress(caller.Address()), "cumulative": cum.String(), "needed": times(n + 1).String()})
+				"payer": caller.Address().Checksum(), "cumulative": cum.String(), "needed": times(n + 1).String()})
 		}
 		served := time.Since(start)
 		s := waitSettled(2+round+1, times((2+round+1)*n))
@@ -431,7 +430,7 @@ func payFlow(t *testing.T, url string) gasFigures {
 	mustWF(t, env, "escrow", "revoke", "geth-node", "--key", "dev")
 	time.Sleep(2500 * time.Millisecond)
 	resp, body := invoke(t, fnURL, nil)
-	want402(t, resp, body, price, map[string]string{"mode": "owner", "reason": "no_allowance", "payer": chain.ChecksumAddress(owner.Address())})
+	want402(t, resp, body, price, map[string]string{"mode": "owner", "reason": "no_allowance", "payer": owner.Address().Checksum()})
 	// Stopping settles what is pending: nothing.
 	p.stop()
 	if testing.Verbose() {
@@ -469,19 +468,13 @@ func payFlow(t *testing.T, url string) gasFigures {
 	return gas
 }
 
-// usdcText formats base units as the decimal USDC wf takes.
-func usdcText(x *big.Int) string {
-	q, r := new(big.Int).QuoRem(x, big.NewInt(1_000_000), new(big.Int))
-	return fmt.Sprintf("%s.%06d", q, r.Int64())
-}
-
 // devAddr is the address of --key dev.
 func devAddr(t *testing.T) string {
 	k, err := chain.KeyFromHex(cli.DevKeyHex)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return chain.ChecksumAddress(k.Address())
+	return k.Address().Checksum()
 }
 
 // TestGeth runs the chain commands and a paid provider (payFlow) against a

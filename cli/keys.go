@@ -107,11 +107,11 @@ func (a *App) keysCmd() *cobra.Command {
 			if err := a.printJSON(struct {
 				Address  string `json:"address"`
 				Keystore string `json:"keystore"`
-			}{chain.ChecksumAddress(k.Address()), path}); err != nil {
+			}{k.Address().Checksum(), path}); err != nil {
 				return err
 			}
 		} else {
-			fmt.Fprintf(a.Stdout, "%s\n", chain.ChecksumAddress(k.Address()))
+			fmt.Fprintf(a.Stdout, "%s\n", k.Address().Checksum())
 		}
 		fmt.Fprintf(a.Stderr, "saved to %s (mode 0600)\n", path)
 		return nil
@@ -173,9 +173,9 @@ With --json, prints one object:
 			if asJSON {
 				return a.printJSON(struct {
 					Address string `json:"address"`
-				}{chain.ChecksumAddress(k.Address())})
+				}{k.Address().Checksum()})
 			}
-			fmt.Fprintln(a.Stdout, chain.ChecksumAddress(k.Address()))
+			fmt.Fprintln(a.Stdout, k.Address().Checksum())
 			return nil
 		},
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/webfunctions/wf/cli"
 	"github.com/webfunctions/wf/payment"
+	wfcore "github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
 
@@ -53,10 +54,10 @@ func TestDevIsPaid(t *testing.T) {
 			t.Fatal(err)
 		}
 		resp.Body.Close()
-		if resp.StatusCode != 200 || resp.Header.Get(payment.PriceHeader) != "100" {
-			t.Fatalf("request %d: %d, %s %q", i, resp.StatusCode, payment.PriceHeader, resp.Header.Get(payment.PriceHeader))
+		if resp.StatusCode != 200 || resp.Header.Get(wfcore.PriceHeader) != "100" {
+			t.Fatalf("request %d: %d, %s %q", i, resp.StatusCode, wfcore.PriceHeader, resp.Header.Get(wfcore.PriceHeader))
 		}
-		rc, err := payment.DecodeReceipt(resp.Header.Get(payment.ReceiptHeader))
+		rc, err := payment.DecodeReceipt(resp.Header.Get(wfcore.ReceiptHeader))
 		if err != nil || rc.Mode != "owner" || rc.Cumulative.Int64() != int64(100*(i+1)) {
 			t.Fatalf("receipt %+v: %v", rc, err)
 		}

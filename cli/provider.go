@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/node"
@@ -246,8 +245,8 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	if err := a.saveDeployment(net.RPC, deployment{ChainID: net.Chain.Client(nil).ChainID().Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow}); err != nil {
 		return err
 	}
-	log.Info("dev chain", "rpc", net.RPC, "provider", chain.ChecksumAddress(net.Node("dev").Key.Address()),
-		"publisher", chain.ChecksumAddress(net.Publisher.Address()), "budget", formatUSDC(net.Budget)+" USDC")
+	log.Info("dev chain", "rpc", net.RPC, "provider", net.Node("dev").Key.Address().Checksum(),
+		"publisher", net.Publisher.Address().Checksum(), "budget", wf.NewAmount(net.Budget).USDC()+" USDC")
 
 	pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), wf.Spec{
 		Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI, Created: devCreated,
@@ -276,8 +275,8 @@ Try it:
   curl '%s?name=you'
   curl -d 'WebFunctions' %s
   wf logs %s --provider %s --key dev
-`, dev.URL, dev.Dir(), chain.ChecksumAddress(net.Publisher.Address()), fn, sf.price,
-		strings.TrimSuffix(formatUSDC(net.Budget), ".000000"), net.RPC, res.URL, res.URL, fn, dev.URL)
+`, dev.URL, dev.Dir(), net.Publisher.Address().Checksum(), fn, sf.price,
+		strings.TrimSuffix(wf.NewAmount(net.Budget).USDC(), ".000000"), net.RPC, res.URL, res.URL, fn, dev.URL)
 	fmt.Fprintf(a.Stdout, `
 Through the gateway at %[1]s, which routes by the on-chain registry:
   curl '%[1]s/p/dev/%[2]s/?name=you'

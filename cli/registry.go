@@ -43,11 +43,11 @@ func (e *entryFlags) apply(p *chain.Provider, set map[string]bool) error {
 		p.Endpoint = strings.TrimRight(e.endpoint, "/")
 	}
 	if set["price"] {
-		n, err := parseUSDC(e.price)
+		n, err := wf.ParseUSDC(e.price)
 		if err != nil {
 			return fmt.Errorf("--price: %w", err)
 		}
-		p.PricePerRequest = n
+		p.PricePerRequest = n.Big()
 	}
 	if set["sealing-key"] {
 		if e.sealingKey == "" {
@@ -116,7 +116,7 @@ The name is first come, first served.`,
 				return explain(err)
 			}
 			fmt.Fprintf(a.Stdout, "registered %q for %s: %s at %s USDC per request (%s)\n",
-				p.Name, chain.ChecksumAddress(key.Address()), p.Endpoint, formatUSDC(p.PricePerRequest), txNote(r))
+				p.Name, key.Address().Checksum(), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), txNote(r))
 			return nil
 		},
 	}
@@ -159,7 +159,7 @@ are. Only the key that registered NAME may.`,
 			if err != nil {
 				return explain(err)
 			}
-			fmt.Fprintf(a.Stdout, "updated %q: %s at %s USDC per request (%s)\n", p.Name, p.Endpoint, formatUSDC(p.PricePerRequest), txNote(r))
+			fmt.Fprintf(a.Stdout, "updated %q: %s at %s USDC per request (%s)\n", p.Name, p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), txNote(r))
 			return nil
 		},
 	}
@@ -187,7 +187,7 @@ const providerFieldsHelp = `  name        string, the registered name
   metadata    string, CID of further metadata; "" when none`
 
 func toProviderJSON(p chain.Provider) providerJSON {
-	j := providerJSON{Name: p.Name, Owner: chain.ChecksumAddress(p.Owner), Endpoint: p.Endpoint, Price: formatUSDC(p.PricePerRequest), Metadata: p.MetadataCID}
+	j := providerJSON{Name: p.Name, Owner: p.Owner.Checksum(), Endpoint: p.Endpoint, Price: wf.NewAmount(p.PricePerRequest).USDC(), Metadata: p.MetadataCID}
 	if string(p.SealingKey) != string(noSealingKey) {
 		j.SealingKey = "0x" + hex.EncodeToString(p.SealingKey)
 	}
@@ -229,7 +229,7 @@ With --json, prints one object:
 				md = "-"
 			}
 			fmt.Fprintf(a.Stdout, "name         %s\nowner        %s\nendpoint     %s\nprice        %s USDC per request\nsealing key  %s\nmetadata     %s\n",
-				p.Name, chain.ChecksumAddress(p.Owner), p.Endpoint, formatUSDC(p.PricePerRequest), sk, md)
+				p.Name, p.Owner.Checksum(), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), sk, md)
 			return nil
 		},
 	}
@@ -302,7 +302,7 @@ With --json, prints an array (empty when none is registered) of objects:
 			tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "NAME\tADDRESS\tPRICE (USDC)\tENDPOINT")
 			for _, p := range ps {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, chain.ChecksumAddress(p.Owner), formatUSDC(p.PricePerRequest), p.Endpoint)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, p.Owner.Checksum(), wf.NewAmount(p.PricePerRequest).USDC(), p.Endpoint)
 			}
 			return tw.Flush()
 		},

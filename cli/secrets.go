@@ -423,7 +423,7 @@ func fetchSpec(ctx context.Context, baseURL string, c wf.CID) (*wf.SignedSpec, e
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("fetch %s from %s: %w", c, baseURL, client.ResponseError(resp.StatusCode, b))
 	}
-	if spec.BlockCID(b) != c {
+	if wf.SumCID(wf.CodecJSON, b) != c {
 		return nil, fmt.Errorf("%w: %s answered a block that is not %s", wf.ErrInvalid, baseURL, c)
 	}
 	return spec.Decode(b)
@@ -497,7 +497,7 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 		return err
 	}
 	if key.Address() != s.Owner {
-		return fmt.Errorf("%w: function %s is owned by %s, not by your key %s", wf.ErrForbidden, c, chain.ChecksumAddress(s.Owner), chain.ChecksumAddress(key.Address()))
+		return fmt.Errorf("%w: function %s is owned by %s, not by your key %s", wf.ErrForbidden, c, s.Owner.Checksum(), key.Address().Checksum())
 	}
 	sealed := *s.Sealed
 	switch verb {

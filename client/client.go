@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/seal"
@@ -33,8 +32,9 @@ type Package struct {
 }
 
 // Pack chunks the module into a kubo-identical UnixFS DAG, points s at it,
-// signs s with key (which becomes the owner) and builds the deploy CAR.
-func Pack(ctx context.Context, module io.Reader, s wf.Spec, key *chain.Key) (*Package, error) {
+// signs s with key (which becomes the owner; a *chain.Key, or any other
+// wf.Signer) and builds the deploy CAR.
+func Pack(ctx context.Context, module io.Reader, s wf.Spec, key wf.Signer) (*Package, error) {
 	return PackSealed(ctx, module, s, key, nil)
 }
 
@@ -54,7 +54,7 @@ type Sealing struct {
 // PackSealed is Pack for a function with sealed parts (spec version 2);
 // with a nil Sealing it is Pack. The CAR holds the spec, the code DAG and
 // the sealed secrets block.
-func PackSealed(ctx context.Context, module io.Reader, s wf.Spec, key *chain.Key, sl *Sealing) (*Package, error) {
+func PackSealed(ctx context.Context, module io.Reader, s wf.Spec, key wf.Signer, sl *Sealing) (*Package, error) {
 	if sl != nil {
 		wasm, err := io.ReadAll(module)
 		if err != nil {
@@ -78,7 +78,7 @@ func PackSealed(ctx context.Context, module io.Reader, s wf.Spec, key *chain.Key
 		s.Code.Encrypted = sl.EncryptCode
 		s.Sealed = &wf.Sealed{Format: seal.FormatVersion}
 		if sl.Secrets != nil {
-			s.Sealed.Secrets = seal.BlockCID(sl.Secrets)
+			s.Sealed.Secrets = wf.SumCID(wf.CodecRaw, sl.Secrets)
 		}
 		for _, to := range sl.To {
 			g, err := seal.Grant(sl.DataKey, to, key.Address())
@@ -102,16 +102,16 @@ func PackSealed(ctx context.Context, module io.Reader, s wf.Spec, key *chain.Key
 // PackSpec signs s, whose code and sealed blocks already exist, and builds
 // a CAR of the spec block alone: for a new version of a function whose
 // blocks the provider holds, such as one with another grant.
-func PackSpec(s wf.Spec, key *chain.Key) (*Package, error) {
+func PackSpec(s wf.Spec, key wf.Signer) (*Package, error) {
 	return signedCAR(s, key, func(*dag.CARWriter) error { return nil })
 }
 
 // signedCAR signs s with key and writes a CAR rooted at the spec block:
 // the spec first, then what rest writes.
-func signedCAR(s wf.Spec, key *chain.Key, rest func(*dag.CARWriter) error) (*Package, error) {
-	ss, err := chain.SignSpec(key, s)
+func signedCAR(s wf.Spec, key wf.Signer, rest func(*dag.CARWriter) error) (*Package, error) {
+	ss, err := spec.Sign(s, key)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("client: pack: %w", err)
 	}
 	b, c, err := spec.Encode(ss)
 	if err != nil {
@@ -172,17 +172,13 @@ func (c *Client) Deploy(ctx context.Context, p *Package) (*DeployResult, error) 
 	return &res, nil
 }
 
-// Logs reads a function's recent invocations, signing the request with the
-// owner's key.
-func (c *Client) Logs(ctx context.Context, fn wf.CID, owner *chain.Key) ([]wf.LogEntry, error) {
+// Logs reads a function's recent invocations, signing the request (a
+// wf.LogsRequest valid for five minutes) as the function's owner.
+func (c *Client) Logs(ctx context.Context, fn wf.CID, owner wf.Signer) ([]wf.LogEntry, error) {
 	expires := time.Now().Add(5 * time.Minute).Unix()
-	d, err := chain.LogsDigest(fn, expires)
+	sig, err := owner.Sign(wf.LogsRequest{Function: fn, Expires: expires})
 	if err != nil {
-		return nil, err
-	}
-	sig, err := owner.SignDigest(d)
-	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("logs: %w", err)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/v1/logs/"+fn.String(), nil)
 	if err != nil {

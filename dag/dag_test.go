@@ -118,7 +118,7 @@ func TestWalkRejects(t *testing.T) {
 		}
 		return b
 	}
-	unrelated := store.Sum(wf.CodecRaw, []byte("not in this DAG"))
+	unrelated := wf.SumCID(wf.CodecRaw, []byte("not in this DAG"))
 	for _, tc := range []struct {
 		name string
 		feed func(w *dag.Walk) error // returns the first error
@@ -270,9 +270,9 @@ func section(c wf.CID, data []byte) []byte { return append(c.Bytes(), data...) }
 func TestImportCARRejects(t *testing.T) {
 	ctx := context.Background()
 	good := []byte("a good block")
-	gc := store.Sum(wf.CodecRaw, good)
+	gc := wf.SumCID(wf.CodecRaw, good)
 	big := make([]byte, 1000)
-	bigc := store.Sum(wf.CodecRaw, big)
+	bigc := wf.SumCID(wf.CodecRaw, big)
 	v2pragma := []byte{0x0a, 0xa1, 0x67, 'v', 'e', 'r', 's', 'i', 'o', 'n', 0x02}
 	for _, tc := range []struct {
 		name string

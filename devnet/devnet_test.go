@@ -65,10 +65,10 @@ func TestPaidNetwork(t *testing.T) {
 		if resp.StatusCode != 200 || !strings.Contains(string(body), "Hello, you!") {
 			t.Errorf("GET %s: %d %q", u, resp.StatusCode, body)
 		}
-		if got := resp.Header.Get("X-WF-Price"); got != "100" {
+		if got := resp.Header.Get(wf.PriceHeader); got != "100" {
 			t.Errorf("GET %s: X-WF-Price %q, want 100", u, got)
 		}
-		if resp.Header.Get("X-WF-Receipt") == "" {
+		if resp.Header.Get(wf.ReceiptHeader) == "" {
 			t.Errorf("GET %s: no receipt", u)
 		}
 	}

@@ -251,5 +251,5 @@ func (r request) route(b *testing.B, c *http.Client) string {
 	if resp.StatusCode != 200 {
 		b.Fatalf("status %d", resp.StatusCode)
 	}
-	return resp.Header.Get("X-WF-Route")
+	return resp.Header.Get(wf.RouteHeader)
 }

@@ -3,8 +3,6 @@ package gateway
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -73,11 +71,8 @@ func (rt *route) header() string {
 }
 
 const (
-	routeHeader = "X-WF-Route"
-	// hopsHeader counts gateways a request went through, so two gateways
-	// that point at each other cannot bounce a request forever.
-	hopsHeader = "X-WF-Hops"
-	maxHops    = 4
+	// maxHops bounds wf.HopsHeader.
+	maxHops = 4
 	// retryBodyMax is the largest body kept in memory so an attempt can
 	// be replayed on another provider.
 	retryBodyMax = 1 << 20
@@ -89,7 +84,7 @@ const (
 var spoofable = []string{
 	"Forwarded", "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Server", "X-Forwarded-Ssl",
 	"X-Real-Ip", "X-Client-Ip", "True-Client-Ip", "Cf-Connecting-Ip", "Fastly-Client-Ip",
-	"X-Cluster-Client-Ip", "X-Original-Forwarded-For", routeHeader,
+	"X-Cluster-Client-Ip", "X-Original-Forwarded-For", wf.RouteHeader,
 }
 
 func (g *Gateway) newProxy() *httputil.ReverseProxy {
@@ -104,7 +99,7 @@ func (g *Gateway) newProxy() *httputil.ReverseProxy {
 			for _, k := range spoofable {
 				h.Del(k)
 			}
-			h.Set(hopsHeader, strconv.Itoa(hops(pr.In)+1))
+			h.Set(wf.HopsHeader, strconv.Itoa(hops(pr.In)+1))
 			pr.Out.URL.Path, _ = url.PathUnescape(rt.path)
 			pr.Out.URL.RawPath = rt.path
 			pr.Out.URL.RawQuery = pr.In.URL.RawQuery
@@ -122,7 +117,7 @@ type roundTripFunc func(*http.Request) (*http.Response, error)
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
 func hops(r *http.Request) int {
-	n, _ := strconv.Atoi(r.Header.Get(hopsHeader))
+	n, _ := strconv.Atoi(r.Header.Get(wf.HopsHeader))
 	return max(n, 0)
 }
 
@@ -395,7 +390,7 @@ func (g *Gateway) modifyResponse(resp *http.Response) error {
 	if resp.Body != nil && resp.Body != http.NoBody {
 		resp.Body = &limitedBody{rc: resp.Body, left: g.cfg.MaxResponseBytes}
 	}
-	resp.Header.Set(routeHeader, rt.header())
+	resp.Header.Set(wf.RouteHeader, rt.header())
 	if rt.chosen != nil {
 		reason, _, _ := strings.Cut(rt.chosen.reason, ";")
 		g.metrics.routes.WithLabelValues(rt.chosen.name, rt.chosen.via, reason).Inc()
@@ -406,7 +401,7 @@ func (g *Gateway) modifyResponse(resp *http.Response) error {
 // proxyError answers for a request no provider answered.
 func (g *Gateway) proxyError(w http.ResponseWriter, r *http.Request, err error) {
 	rt := routeOf(r.Context())
-	w.Header().Set(routeHeader, rt.header())
+	w.Header().Set(wf.RouteHeader, rt.header())
 	var pt *providerTimeout
 	switch {
 	case rt.body != nil && rt.body.exceeded.Load():
@@ -530,9 +525,3 @@ var buffers = sync.Pool{New: func() any { b := make([]byte, copyBuffer); return 
 
 func (bufPool) Get() []byte  { return *buffers.Get().(*[]byte) }
 func (bufPool) Put(b []byte) { buffers.Put(&b) }
-
-func requestID() string {
-	var b [8]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
-}

@@ -198,7 +198,8 @@ func New(cfg Config) (*Gateway, error) {
 	}
 	if !cfg.DisableTunnels {
 		ts, err := relayserver.New(relayserver.Config{
-			Gateway: cfg.Domain,
+			Gateway:  cfg.Domain,
+			Verifier: chain.Verifier{},
 			Owner: func(ctx context.Context, name string) (wf.Address, error) {
 				p, err := cfg.Registry.Lookup(ctx, name)
 				return p.Owner, err
@@ -388,13 +389,13 @@ func (g *Gateway) domainOr(s string) string {
 
 // writeError sends err as the gateway's own JSON error.
 func (g *Gateway) writeError(w http.ResponseWriter, r *http.Request, err error) {
-	id := requestID()
-	w.Header().Set("X-Request-Id", id)
+	id := wf.NewRequestID().String()
+	w.Header().Set(wf.RequestIDHeader, id)
 	var extra map[string]any
 	if de := (*detailedError)(nil); errors.As(err, &de) {
 		extra = de.details
 		if de.route != "" {
-			w.Header().Set(routeHeader, de.route)
+			w.Header().Set(wf.RouteHeader, de.route)
 		}
 	}
 	httperr.WriteExtra(w, g.log.With("request_id", id, "host", r.Host, "path", r.URL.Path), err, extra)

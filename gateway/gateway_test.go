@@ -19,6 +19,7 @@ import (
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/relay/relayclient"
+	"github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
 
@@ -33,7 +34,7 @@ type echoed struct {
 func wantEcho(t *testing.T, resp *http.Response, body []byte) echoed {
 	t.Helper()
 	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("status %d (route %q): %s", resp.StatusCode, resp.Header.Get("X-WF-Route"), body)
+		t.Fatalf("status %d (route %q): %s", resp.StatusCode, resp.Header.Get(wf.RouteHeader), body)
 	}
 	var e echoed
 	if err := json.Unmarshal(body, &e); err != nil {
@@ -90,7 +91,7 @@ func TestGateway(t *testing.T) {
 		if e.Path != "/echo" || e.Query != "x=1" {
 			t.Errorf("function saw path %q query %q", e.Path, e.Query)
 		}
-		if got := resp.Header.Get("X-WF-Route"); got != "provider=alice; via=endpoint; reason=named; attempt=1" {
+		if got := resp.Header.Get(wf.RouteHeader); got != "provider=alice; via=endpoint; reason=named; attempt=1" {
 			t.Errorf("X-WF-Route %q", got)
 		}
 	})
@@ -98,7 +99,7 @@ func TestGateway(t *testing.T) {
 		resp, body := w.do("POST", domain, "/p/bob"+f+"/echo/a%20b?y=2", strings.NewReader("hi"))
 		e := wantEcho(t, resp, body)
 		if e.Path != "/echo/a b" || e.Query != "y=2" || e.Body != "hi" || routeField(resp, "provider") != "bob" {
-			t.Errorf("function saw %+v via %q", e, resp.Header.Get("X-WF-Route"))
+			t.Errorf("function saw %+v via %q", e, resp.Header.Get(wf.RouteHeader))
 		}
 	})
 	t.Run("header hygiene", func(t *testing.T) {
@@ -106,7 +107,7 @@ func TestGateway(t *testing.T) {
 			"X-Forwarded-For", "6.6.6.6", "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https",
 			"Forwarded", "for=6.6.6.6", "X-Real-IP", "6.6.6.6", "True-Client-IP", "6.6.6.6",
 			"Connection", "X-Secret", "X-Secret", "1", "Proxy-Authorization", "Basic eA==",
-			"X-WF-Route", "provider=spoofed", "X-Custom", "kept")
+			wf.RouteHeader, "provider=spoofed", "X-Custom", "kept")
 		e := wantEcho(t, resp, body)
 		want := map[string]string{
 			"HTTP_X_FORWARDED_FOR":     "127.0.0.1",
@@ -133,7 +134,7 @@ func TestGateway(t *testing.T) {
 		if e.Body != string(big) {
 			t.Errorf("body through the tunnel: %d bytes, want %d", len(e.Body), len(big))
 		}
-		if got := resp.Header.Get("X-WF-Route"); got != "provider=carol; via=tunnel; reason=named; attempt=1" {
+		if got := resp.Header.Get(wf.RouteHeader); got != "provider=carol; via=tunnel; reason=named; attempt=1" {
 			t.Errorf("X-WF-Route %q", got)
 		}
 	})
@@ -159,7 +160,7 @@ func TestGateway(t *testing.T) {
 			t.Run(tt.name, func(t *testing.T) {
 				var hdr []string
 				if tt.name == "routing loop" {
-					hdr = []string{"X-WF-Hops", "4"}
+					hdr = []string{wf.HopsHeader, "4"}
 				}
 				resp, body := w.do(tt.method, tt.host, tt.path, tt.body, hdr...)
 				wantError(t, resp, body, tt.status, tt.code)
@@ -183,7 +184,7 @@ func TestGateway(t *testing.T) {
 		resp, body := w.do("GET", "carol."+domain, f+"/echo", nil)
 		wantEcho(t, resp, body)
 		if routeField(resp, "via") != "tunnel" {
-			t.Errorf("carol after the hijack attempt: %q", resp.Header.Get("X-WF-Route"))
+			t.Errorf("carol after the hijack attempt: %q", resp.Header.Get(wf.RouteHeader))
 		}
 	})
 	t.Run("registry change", func(t *testing.T) {
@@ -207,14 +208,14 @@ func TestGateway(t *testing.T) {
 	t.Run("smart routing", func(t *testing.T) {
 		resp, body := w.do("GET", domain, f+"/echo", nil)
 		wantEcho(t, resp, body)
-		if routeField(resp, "provider") != "dave" || !strings.Contains(resp.Header.Get("X-WF-Route"), "reason=has-function") {
-			t.Errorf("X-WF-Route %q, want dave (cheapest) with reason has-function", resp.Header.Get("X-WF-Route"))
+		if routeField(resp, "provider") != "dave" || !strings.Contains(resp.Header.Get(wf.RouteHeader), "reason=has-function") {
+			t.Errorf("X-WF-Route %q, want dave (cheapest) with reason has-function", resp.Header.Get(wf.RouteHeader))
 		}
 		// Only alice holds this one, so she is chosen despite her price.
 		resp, body = w.do("GET", domain, "/"+only.CID.String()+"/echo", nil)
 		e := wantEcho(t, resp, body)
 		if routeField(resp, "provider") != "alice" || e.Env["WHERE"] != "alice only" {
-			t.Errorf("X-WF-Route %q, want alice", resp.Header.Get("X-WF-Route"))
+			t.Errorf("X-WF-Route %q, want alice", resp.Header.Get(wf.RouteHeader))
 		}
 	})
 	t.Run("provider killed", func(t *testing.T) {
@@ -224,9 +225,9 @@ func TestGateway(t *testing.T) {
 			start := time.Now()
 			resp, body := w.do(method, domain, f+"/echo", strings.NewReader("x"))
 			wantEcho(t, resp, body)
-			t.Logf("%s with dave killed: %v, route %q", method, time.Since(start), resp.Header.Get("X-WF-Route"))
+			t.Logf("%s with dave killed: %v, route %q", method, time.Since(start), resp.Header.Get(wf.RouteHeader))
 			if routeField(resp, "provider") != "bob" {
-				t.Errorf("%s: X-WF-Route %q, want bob", method, resp.Header.Get("X-WF-Route"))
+				t.Errorf("%s: X-WF-Route %q, want bob", method, resp.Header.Get(wf.RouteHeader))
 			}
 		}
 	})
@@ -238,7 +239,7 @@ func TestGateway(t *testing.T) {
 		elapsed := time.Since(start)
 		wantEcho(t, resp, body)
 		if p, failed := routeField(resp, "provider"), routeField(resp, "failed"); p == "bob" || !strings.Contains(failed, "bob:timeout") {
-			t.Errorf("X-WF-Route %q, want another provider after bob:timeout", resp.Header.Get("X-WF-Route"))
+			t.Errorf("X-WF-Route %q, want another provider after bob:timeout", resp.Header.Get(wf.RouteHeader))
 		}
 		t.Logf("GET with bob hanging: %v (provider timeout %v)", elapsed, providerTimeout)
 		if elapsed > providerTimeout+time.Second {
@@ -291,7 +292,7 @@ func TestProviderChallenge(t *testing.T) {
 	key := chain.DevKey(7)
 	with := wftest.New(t, wftest.Options{Provider: provider.Config{Key: key}})
 	without := wftest.New(t, wftest.Options{})
-	n := chain.NewNonce()
+	n := wf.NewNonce()
 	tests := []struct {
 		name, base, query string
 		status            int
@@ -320,10 +321,10 @@ func TestProviderChallenge(t *testing.T) {
 			if err := json.NewDecoder(resp.Body).Decode(&p); err != nil {
 				t.Fatal(err)
 			}
-			if p.Address != key.Address() || p.VerifyEndpoint("gw.example", n) != nil {
+			if p.Address != key.Address() || p.Verify(wf.EndpointChallenge{Gateway: "gw.example", Nonce: n}) != nil {
 				t.Fatalf("proof %+v does not verify for %s", p, key.Address())
 			}
-			if p.VerifyTunnelLogin("", "gw.example", n) == nil {
+			if p.Verify(wf.TunnelLogin{Gateway: "gw.example", Nonce: n}) == nil {
 				t.Fatal("an endpoint proof passed as a tunnel login")
 			}
 		})

@@ -14,7 +14,6 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
-	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/trustless"
 	"github.com/webfunctions/wf/wf"
@@ -84,7 +83,7 @@ func newPeer(t testing.TB, name string, blocks ...[]byte) *peer {
 // put stores b as a spec block.
 func (p *peer) put(t testing.TB, b []byte) {
 	t.Helper()
-	if err := p.store.Put(context.Background(), spec.BlockCID(b), b); err != nil {
+	if err := p.store.Put(context.Background(), wf.SumCID(wf.CodecJSON, b), b); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -2,7 +2,6 @@ package gateway
 
 import (
 	"context"
-	"crypto/sha256"
 	"fmt"
 	"maps"
 	"sort"
@@ -228,8 +227,5 @@ func unroutable(a access, c wf.CID, keys map[string]wf.KeyID) error {
 // 2.5 µs for a hybrid key, hence keyCache). An entry without a
 // key has the invalid zero id.
 func sealingKeyID(p chain.Provider) wf.KeyID {
-	if len(p.SealingKey) == 0 {
-		return wf.KeyID{}
-	}
-	return sha256.Sum256(p.SealingKey)
+	return wf.KeyIDOf(p.SealingKey)
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
 
@@ -185,7 +186,7 @@ func TestSmartRoutingSealed(t *testing.T) {
 	wantAlice := func(t *testing.T, resp *http.Response, body []byte) {
 		t.Helper()
 		e := wantEcho(t, resp, body)
-		route := resp.Header.Get("X-WF-Route")
+		route := resp.Header.Get(wf.RouteHeader)
 		if routeField(resp, "provider") != "alice" || routeField(resp, "reason") != "granted" ||
 			routeField(resp, "attempt") != "1" || routeField(resp, "failed") != "" {
 			t.Errorf("X-WF-Route %q, want alice at once, reason granted", route)
@@ -208,7 +209,7 @@ func TestSmartRoutingSealed(t *testing.T) {
 			t.Errorf("details %v, want sealed with grantedProviders %s and grantedKeys", e.Error.Extra, want)
 		}
 		if routeField(resp, "provider") != "none" || routeField(resp, "reason") != reason {
-			t.Errorf("X-WF-Route %q, want provider=none, reason=%s", resp.Header.Get("X-WF-Route"), reason)
+			t.Errorf("X-WF-Route %q, want provider=none, reason=%s", resp.Header.Get(wf.RouteHeader), reason)
 		}
 	}
 
@@ -221,7 +222,7 @@ func TestSmartRoutingSealed(t *testing.T) {
 		resp, body = invoke(t, "GET", public)
 		wantEcho(t, resp, body)
 		if routeField(resp, "provider") != "bob" || routeField(resp, "reason") != "has-function" {
-			t.Errorf("X-WF-Route %q, want bob (cheapest holder), reason has-function", resp.Header.Get("X-WF-Route"))
+			t.Errorf("X-WF-Route %q, want bob (cheapest holder), reason has-function", resp.Header.Get(wf.RouteHeader))
 		}
 	})
 	t.Run("only the granted provider", func(t *testing.T) {
@@ -292,7 +293,7 @@ func TestSealedRefusalMovesOn(t *testing.T) {
 		resp, body := w.do(method, domain, "/"+fn.CID.String()+"/echo", strings.NewReader("x"))
 		e := wantEcho(t, resp, body)
 		if routeField(resp, "provider") != "alice" || routeField(resp, "failed") != "frank:status-403" || e.Env["API_TOKEN"] != secretToken {
-			t.Errorf("%s: X-WF-Route %q, want alice after frank:status-403", method, resp.Header.Get("X-WF-Route"))
+			t.Errorf("%s: X-WF-Route %q, want alice after frank:status-403", method, resp.Header.Get(wf.RouteHeader))
 		}
 	}
 	_, body = w.do("GET", domain, "/v1/providers", nil)

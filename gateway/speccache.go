@@ -60,7 +60,7 @@ func (s *specCache) access(c wf.CID) (access, bool) {
 // and providers refuse a badly signed spec whatever the gateway decides.
 // What was learned first of c stays.
 func (s *specCache) learn(c wf.CID, from string, b []byte) bool {
-	if spec.BlockCID(b) != c {
+	if wf.SumCID(wf.CodecJSON, b) != c {
 		s.results.WithLabelValues("mismatch").Inc()
 		s.log.Warn("provider served a block that does not hash to its CID", "provider", from, "cid", c)
 		return false

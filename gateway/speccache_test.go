@@ -100,7 +100,7 @@ func TestSpecCache(t *testing.T) {
 	public, publicCID := specBlock(t, "public")
 	sealed, sealedCID := specBlock(t, "sealed", k1, k2)
 	invalid := []byte(`{"spec":{"version":99}}`)
-	invalidCID := spec.BlockCID(invalid)
+	invalidCID := wf.SumCID(wf.CodecJSON, invalid)
 
 	t.Run("unknown until learned", func(t *testing.T) {
 		s, _ := newTestSpecCache(slog.New(slog.DiscardHandler))

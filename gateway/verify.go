@@ -143,7 +143,7 @@ func (v *verifier) check(ctx context.Context, p chain.Provider, base *url.URL) e
 
 // challenge asks the endpoint to sign a fresh nonce.
 func (v *verifier) challenge(ctx context.Context, p chain.Provider, base *url.URL) error {
-	n := chain.NewNonce()
+	n := wf.NewNonce()
 	u := *base
 	u.Path = strings.TrimSuffix(u.Path, "/") + chain.ChallengePath
 	u.RawPath = ""
@@ -165,12 +165,12 @@ func (v *verifier) challenge(ctx context.Context, p chain.Provider, base *url.UR
 	if err := json.NewDecoder(io.LimitReader(resp.Body, maxProofBytes)).Decode(&proof); err != nil {
 		return wf.E(wf.ErrForbidden, notProven, fmt.Errorf("challenge answer: %w", err))
 	}
-	if err := proof.VerifyEndpoint(v.g.gwName, n); err != nil {
+	if err := proof.Verify(wf.EndpointChallenge{Gateway: v.g.gwName, Nonce: n}); err != nil {
 		return wf.E(wf.ErrForbidden, notProven, err)
 	}
 	if proof.Address != p.Owner {
 		return wf.E(wf.ErrForbidden, notProven, fmt.Errorf("endpoint answers for %s, the name is registered to %s",
-			chain.ChecksumAddress(proof.Address), chain.ChecksumAddress(p.Owner)))
+			proof.Address.Checksum(), p.Owner.Checksum()))
 	}
 	return nil
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/webfunctions/wf/relay/relayclient"
 	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/seal"
+	"github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
 
@@ -250,7 +251,7 @@ func pack(t testing.TB, module []byte, env map[string]string) *client.Package {
 
 // routeField returns key's value in an X-WF-Route header.
 func routeField(resp *http.Response, key string) string {
-	for _, f := range strings.Split(resp.Header.Get("X-WF-Route"), ";") {
+	for _, f := range strings.Split(resp.Header.Get(wf.RouteHeader), ";") {
 		if k, v, ok := strings.Cut(strings.TrimSpace(f), "="); ok && k == key {
 			return v
 		}

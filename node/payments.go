@@ -63,8 +63,8 @@ func startPayments(ctx context.Context, log *slog.Logger, dir string, key *chain
 	go func() { defer close(ps.done); m.Run(runCtx) }()
 	charged, settled := m.Totals()
 	c := mc.Chain
-	log.Info("payments on", "provider", chain.ChecksumAddress(key.Address()), "price", mc.Price.String()+" base units",
-		"chain", c.ChainID().String(), "escrow", chain.ChecksumAddress(c.Contracts().Escrow),
+	log.Info("payments on", "provider", key.Address().Checksum(), "price", mc.Price.String()+" base units",
+		"chain", c.ChainID().String(), "escrow", c.Contracts().Escrow.Checksum(),
 		"charged", charged.Count, "settled", settled.Count)
 	return ps, nil
 }

@@ -103,7 +103,7 @@ type load struct {
 }
 
 func (l *load) keep(resp *http.Response) {
-	rc, err := payment.DecodeReceipt(resp.Header.Get(payment.ReceiptHeader))
+	rc, err := payment.DecodeReceipt(resp.Header.Get(wf.ReceiptHeader))
 	if err != nil {
 		l.t.Errorf("a 200 without a receipt: %v", err)
 		return
@@ -113,7 +113,7 @@ func (l *load) keep(resp *http.Response) {
 		return
 	}
 	l.mu.Lock()
-	l.receipts[rc.Request] = rc
+	l.receipts[rc.RequestID.String()] = rc
 	l.mu.Unlock()
 }
 
@@ -178,7 +178,7 @@ func (l *load) run(owners int) {
 				time.Sleep(10 * time.Millisecond)
 			case resp.StatusCode == 200:
 				l.keep(resp)
-				rc, _ := payment.DecodeReceipt(resp.Header.Get(payment.ReceiptHeader))
+				rc, _ := payment.DecodeReceipt(resp.Header.Get(wf.ReceiptHeader))
 				cum = rc.Cumulative.Int64()
 			case resp.StatusCode == 402:
 				// Charged for a response it never saw (the node died

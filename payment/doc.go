@@ -1,7 +1,7 @@
 // Package payment makes a provider paid per request without trusting the
 // publisher or the caller, and lets payers bound what it takes.
 //
-// A Meter is the provider's provider.Payments. Before a function runs it
+// A Meter is the provider's wf.Payments. Before a function runs it
 // decides who pays and reserves the price:
 //
 //   - Caller-pays, when the request carries an X-WF-Voucher header

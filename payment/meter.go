@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"math/big"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 
@@ -15,7 +14,6 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/payment/ledger"
-	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -76,6 +74,7 @@ type Meter struct {
 	chainID  *big.Int
 	escrow   wf.Address
 	price    *big.Int
+	priceA   wf.Amount // price, as Price returns it
 
 	mu      sync.Mutex
 	chainSt map[ledger.Key]*onChain
@@ -102,7 +101,7 @@ type onChain struct {
 	settledBefore *big.Int // what the ledger had settled before the read
 }
 
-var _ provider.Payments = (*Meter)(nil)
+var _ wf.Payments = (*Meter)(nil)
 
 // Defaults of Config.
 const (
@@ -156,6 +155,7 @@ func New(cfg Config) (*Meter, error) {
 		cfg: cfg, log: cfg.Log, provider: cfg.Key.Address(),
 		chainID: cfg.Chain.ChainID(), escrow: cfg.Chain.Contracts().Escrow,
 		price:   new(big.Int).Set(cfg.Price),
+		priceA:  wf.NewAmount(cfg.Price),
 		chainSt: make(map[ledger.Key]*onChain),
 		opened:  make(map[wf.Address]bool),
 		first:   make(map[ledger.Key]time.Time),
@@ -171,21 +171,21 @@ func New(cfg Config) (*Meter, error) {
 	return m, nil
 }
 
-// Price implements provider.Payments.
-func (m *Meter) Price() *big.Int { return m.price }
+// Price implements wf.Payments.
+func (m *Meter) Price() wf.Amount { return m.priceA }
 
 // Provider is the provider's address.
 func (m *Meter) Provider() wf.Address { return m.provider }
 
-// Authorize implements provider.Payments.
-func (m *Meter) Authorize(ctx context.Context, fn wf.CID, owner wf.Address, h http.Header) (provider.Charge, error) {
-	if vs := h.Values(chain.VoucherHeader); len(vs) > 0 {
+// Authorize implements wf.Payments; h is the request's http.Header.
+func (m *Meter) Authorize(ctx context.Context, fn wf.CID, owner wf.Address, h map[string][]string) (wf.Charge, error) {
+	if vs := http.Header(h).Values(wf.VoucherHeader); len(vs) > 0 {
 		return m.authorizeCaller(ctx, fn, vs)
 	}
 	return m.authorizeOwner(ctx, fn, owner)
 }
 
-func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address) (provider.Charge, error) {
+func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address) (wf.Charge, error) {
 	key := ledger.Key{Mode: ledger.Owner, Payer: owner}
 	oc, err := m.onChain(ctx, key)
 	if err != nil {
@@ -194,10 +194,10 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 	// Built only for a 402: checksummed addresses cost microseconds.
 	approve := func() string {
 		return fmt.Sprintf("the function owner %s runs: wf escrow approve %s --budget <USDC> --max-price %s",
-			chain.ChecksumAddress(owner), chain.ChecksumAddress(m.provider), usdc(m.price))
+			owner.Checksum(), m.provider.Checksum(), wf.NewAmount(m.price).USDC())
 	}
 	req := func(code, msg string, extra map[string]any) error {
-		d := map[string]any{"mode": "owner", "payer": chain.ChecksumAddress(owner), "provider": chain.ChecksumAddress(m.provider),
+		d := map[string]any{"mode": "owner", "payer": owner.Checksum(), "provider": m.provider.Checksum(),
 			"price": m.price.String(), "reason": code}
 		for k, v := range extra {
 			d[k] = v
@@ -208,7 +208,7 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 	case oc.maxPrice.Sign() == 0:
 		return nil, req("no_allowance", "the function owner has not approved this provider to charge it, and the request carries no voucher",
 			map[string]any{"fix": approve(), "orPayYourself": fmt.Sprintf("send %s: wf voucher --provider %s --amount %s",
-				chain.VoucherHeader, chain.ChecksumAddress(m.provider), usdc(m.price))})
+				wf.VoucherHeader, m.provider.Checksum(), wf.NewAmount(m.price).USDC())})
 	case oc.maxPrice.Cmp(m.price) < 0:
 		return nil, req("price_cap", fmt.Sprintf("the owner's price cap %s is below this provider's price %s", oc.maxPrice, m.price),
 			map[string]any{"maxPricePerRequest": oc.maxPrice.String(), "fix": approve()})
@@ -227,7 +227,7 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 		if balance.Cmp(m.price) < 0 {
 			return req("insufficient_balance", "the owner's escrow balance does not cover this request",
 				map[string]any{"needed": m.price.String(), "available": nonNeg(balance).String(),
-					"fix": fmt.Sprintf("the function owner %s runs: wf escrow deposit <USDC>", chain.ChecksumAddress(owner))})
+					"fix": fmt.Sprintf("the function owner %s runs: wf escrow deposit <USDC>", owner.Checksum())})
 		}
 		return nil
 	})
@@ -237,11 +237,11 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 	return &charge{m: m, key: key, fn: fn}, nil
 }
 
-func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string) (provider.Charge, error) {
+func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string) (wf.Charge, error) {
 	req := func(code, msg string, payer wf.Address, extra map[string]any) error {
-		d := map[string]any{"mode": "caller", "provider": chain.ChecksumAddress(m.provider), "price": m.price.String(), "reason": code}
+		d := map[string]any{"mode": "caller", "provider": m.provider.Checksum(), "price": m.price.String(), "reason": code}
 		if !payer.IsZero() {
-			d["payer"] = chain.ChecksumAddress(payer)
+			d["payer"] = payer.Checksum()
 		}
 		for k, v := range extra {
 			d[k] = v
@@ -249,16 +249,16 @@ func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string)
 		return &RequiredError{msg: msg, details: d}
 	}
 	fix := fmt.Sprintf("send %s with a voucher for provider %s on chain %s (escrow %s): wf voucher --provider %s --amount <cumulative USDC>",
-		chain.VoucherHeader, chain.ChecksumAddress(m.provider), m.chainID, chain.ChecksumAddress(m.escrow), chain.ChecksumAddress(m.provider))
+		wf.VoucherHeader, m.provider.Checksum(), m.chainID, m.escrow.Checksum(), m.provider.Checksum())
 	if len(values) != 1 {
-		return nil, req("malformed_voucher", "send exactly one "+chain.VoucherHeader+" header", wf.Address{}, map[string]any{"fix": fix})
+		return nil, req("malformed_voucher", "send exactly one "+wf.VoucherHeader+" header", wf.Address{}, map[string]any{"fix": fix})
 	}
 	sv, err := chain.DecodeVoucher(values[0])
 	if err != nil {
 		return nil, req("malformed_voucher", "the voucher header is malformed: "+err.Error(), wf.Address{}, map[string]any{"fix": fix})
 	}
 	if sv.Provider != m.provider {
-		return nil, req("wrong_provider", fmt.Sprintf("the voucher is for provider %s, not this one", chain.ChecksumAddress(sv.Provider)), sv.Payer, map[string]any{"fix": fix})
+		return nil, req("wrong_provider", fmt.Sprintf("the voucher is for provider %s, not this one", sv.Provider.Checksum()), sv.Payer, map[string]any{"fix": fix})
 	}
 	if err := chain.VerifyVoucher(m.chainID, m.escrow, sv); err != nil {
 		return nil, req("bad_signature", "the voucher's signature is not the payer's for this chain and escrow", sv.Payer, map[string]any{"fix": fix})
@@ -282,7 +282,7 @@ func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string)
 			return req("voucher_too_low", fmt.Sprintf("the voucher's cumulative amount %s does not cover %s (everything charged so far plus this request)", sv.CumulativeAmount, need),
 				sv.Payer, map[string]any{"needed": need.String(), "cumulative": sv.CumulativeAmount.String(),
 					"fix": fmt.Sprintf("send %s with a cumulative amount of at least %s: wf voucher --provider %s --amount %s",
-						chain.VoucherHeader, need, chain.ChecksumAddress(m.provider), usdc(need))})
+						wf.VoucherHeader, need, m.provider.Checksum(), wf.NewAmount(need).USDC())})
 		}
 		// The escrow must hold what the voucher will be redeemed for.
 		owed := new(big.Int).Sub(need, oc.settledBefore)
@@ -296,13 +296,6 @@ func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string)
 		return nil, err
 	}
 	return &charge{m: m, key: key, fn: fn, voucher: &sv}, nil
-}
-
-// usdc formats base units as USDC (6 decimals), as the wf command line
-// takes amounts.
-func usdc(x *big.Int) string {
-	q, r := new(big.Int).QuoRem(x, big.NewInt(1_000_000), new(big.Int))
-	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%s.%06d", q, r.Int64()), "0"), ".")
 }
 
 func nonNeg(x *big.Int) *big.Int {
@@ -405,22 +398,21 @@ type charge struct {
 	once    sync.Once
 }
 
-// Release implements provider.Charge.
+// Release implements wf.Charge.
 func (c *charge) Release() { c.once.Do(func() { c.m.unreserve(c.key) }) }
 
-// Commit implements provider.Charge.
-func (c *charge) Commit(ctx context.Context, requestID string) (http.Header, error) {
+// Commit implements wf.Charge.
+func (c *charge) Commit(ctx context.Context, id wf.RequestID) (map[string][]string, error) {
 	err := errors.New("payment: charge already committed or released")
-	var h http.Header
-	c.once.Do(func() { h, err = c.m.commit(ctx, c, requestID) })
+	var h map[string][]string
+	c.once.Do(func() { h, err = c.m.commit(ctx, c, id) })
 	return h, err
 }
 
-func (m *Meter) commit(ctx context.Context, c *charge, requestID string) (http.Header, error) {
-	id, err := requestID32(requestID)
-	if err != nil {
+func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID) (map[string][]string, error) {
+	if id.IsZero() {
 		m.unreserve(c.key)
-		return nil, err
+		return nil, fmt.Errorf("%w: payment: commit without a request id", wf.ErrInvalid)
 	}
 	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: ledgerVoucher(c.voucher), Reserved: true})
 	if err != nil {
@@ -439,7 +431,7 @@ func (m *Meter) commit(ctx context.Context, c *charge, requestID string) (http.H
 		}
 	}
 	r := Receipt{ChargeReceipt: chain.ChargeReceipt{Function: c.fn, Payer: c.key.Payer, Mode: c.key.Mode.String(),
-		Amount: m.price, Cumulative: cum, RequestID: id}, Request: requestID}
+		Amount: m.price, Cumulative: cum, RequestID: id}}
 	// The charge is recorded whatever happens now; a receipt that cannot
 	// be signed is logged, not a reason to withhold the response.
 	if r.Signature, err = chain.SignReceipt(m.cfg.Key, r.ChargeReceipt); err != nil {
@@ -447,16 +439,8 @@ func (m *Meter) commit(ctx context.Context, c *charge, requestID string) (http.H
 		return http.Header{}, nil
 	}
 	h := http.Header{}
-	h.Set(ReceiptHeader, EncodeReceipt(r))
+	h.Set(wf.ReceiptHeader, EncodeReceipt(r))
 	return h, nil
-}
-
-func requestID32(id string) ([32]byte, error) {
-	b, err := requestID(id)
-	if err != nil {
-		return b, fmt.Errorf("payment: %w", err)
-	}
-	return b, nil
 }
 
 // RequiredError is a request that is not paid for. It wraps

@@ -3,7 +3,6 @@ package payment_test
 import (
 	"context"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -146,23 +145,23 @@ func (f *fixture) invoke(fn wf.CID, path string, h http.Header) response {
 // returns it.
 func (f *fixture) receipt(r response) payment.Receipt {
 	f.t.Helper()
-	if got := r.header.Get(payment.PriceHeader); got != "100" {
-		f.t.Errorf("%s = %q, want 100", payment.PriceHeader, got)
+	if got := r.header.Get(wf.PriceHeader); got != "100" {
+		f.t.Errorf("%s = %q, want 100", wf.PriceHeader, got)
 	}
-	rc, err := payment.DecodeReceipt(r.header.Get(payment.ReceiptHeader))
+	rc, err := payment.DecodeReceipt(r.header.Get(wf.ReceiptHeader))
 	if err != nil {
 		f.t.Fatalf("receipt: %v (status %d, body %q)", err, r.status, r.body)
 	}
 	if err := payment.VerifyReceipt(rc, f.prov.Address()); err != nil {
 		f.t.Fatalf("receipt: %v", err)
 	}
-	if rc.Request != r.header.Get("X-Request-Id") {
-		f.t.Errorf("receipt is for request %q, response is %q", rc.Request, r.header.Get("X-Request-Id"))
+	if rc.RequestID.String() != r.header.Get(wf.RequestIDHeader) {
+		f.t.Errorf("receipt is for request %s, response is %q", rc.RequestID, r.header.Get(wf.RequestIDHeader))
 	}
 	return rc
 }
 
-func voucherHeader(v string) http.Header { return http.Header{chain.VoucherHeader: {v}} }
+func voucherHeader(v string) http.Header { return http.Header{wf.VoucherHeader: {v}} }
 
 // A receipt has one encoding: DecodeReceipt refuses every other spelling
 // of what the provider signed, so one receipt cannot be shown as several.
@@ -176,12 +175,12 @@ func TestDecodeReceiptRejects(t *testing.T) {
 	// hex, which may start with a zero byte.
 	var good string
 	for _, id := range []string{"ab000000000000cd", "00ab0000000000cd"} {
-		var rid [32]byte
-		if _, err := hex.Decode(rid[24:], []byte(id)); err != nil {
+		rid, err := wf.ParseRequestID(id)
+		if err != nil {
 			t.Fatal(err)
 		}
 		r := payment.Receipt{ChargeReceipt: chain.ChargeReceipt{Function: fn, Payer: chain.DevKey(1).Address(), Mode: "caller",
-			Amount: big.NewInt(100), Cumulative: big.NewInt(1100), RequestID: rid}, Request: id}
+			Amount: big.NewInt(100), Cumulative: big.NewInt(1100), RequestID: rid}}
 		if r.Signature, err = chain.SignReceipt(prov, r.ChargeReceipt); err != nil {
 			t.Fatal(err)
 		}
@@ -190,8 +189,8 @@ func TestDecodeReceiptRejects(t *testing.T) {
 		if err != nil {
 			t.Fatalf("request %s: the provider's receipt fails: %v", id, err)
 		}
-		if err := payment.VerifyReceipt(got, prov.Address()); err != nil || got.Request != id {
-			t.Fatalf("request %s: decoded as %q, verify: %v", id, got.Request, err)
+		if err := payment.VerifyReceipt(got, prov.Address()); err != nil || got.RequestID != rid {
+			t.Fatalf("request %s: decoded as %s, verify: %v", id, got.RequestID, err)
 		}
 		good = h
 	}
@@ -224,7 +223,7 @@ func TestDecodeReceiptRejects(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			if r, err := payment.DecodeReceipt(tc.value); !errors.Is(err, wf.ErrInvalid) {
-				t.Fatalf("DecodeReceipt = request %q, %v; want wf.ErrInvalid", r.Request, err)
+				t.Fatalf("DecodeReceipt = request %s, %v; want wf.ErrInvalid", r.RequestID, err)
 			}
 		})
 	}
@@ -344,7 +343,7 @@ func TestPaymentRequired(t *testing.T) {
 		{"two voucher headers", "malformed_voucher", func(t *testing.T) (wf.CID, http.Header, int) {
 			c := f.payer()
 			v := f.voucher(c, f.prov.Address(), price, future)
-			return f.deploy(f.payer(), templates.HelloWasm, wftest.Spec()), http.Header{chain.VoucherHeader: {v, v}}, 0
+			return f.deploy(f.payer(), templates.HelloWasm, wftest.Spec()), http.Header{wf.VoucherHeader: {v, v}}, 0
 		}},
 		{"voucher signed by someone else", "bad_signature", func(t *testing.T) (wf.CID, http.Header, int) {
 			c, mallory := f.payer(), f.payer()
@@ -392,10 +391,10 @@ func TestPaymentRequired(t *testing.T) {
 			if r.status != http.StatusPaymentRequired {
 				t.Fatalf("status %d, want 402: %s", r.status, r.body)
 			}
-			if r.header.Get(payment.ReceiptHeader) != "" {
+			if r.header.Get(wf.ReceiptHeader) != "" {
 				t.Error("a 402 carries a receipt")
 			}
-			if r.header.Get(payment.PriceHeader) != "100" {
+			if r.header.Get(wf.PriceHeader) != "100" {
 				t.Errorf("402 without the price: %v", r.header)
 			}
 			var b httperr.Body
@@ -504,7 +503,7 @@ func TestFailuresArePaid(t *testing.T) {
 			}
 			if tc.charged {
 				f.receipt(r)
-			} else if r.header.Get(payment.ReceiptHeader) != "" {
+			} else if r.header.Get(wf.ReceiptHeader) != "" {
 				t.Error("receipt on an uncharged response")
 			}
 		})
@@ -516,8 +515,8 @@ func TestFailuresArePaid(t *testing.T) {
 			t.Fatal(err)
 		}
 		resp.Body.Close()
-		if resp.StatusCode != 413 || resp.Header.Get(payment.ReceiptHeader) != "" {
-			t.Errorf("status %d receipt %q", resp.StatusCode, resp.Header.Get(payment.ReceiptHeader))
+		if resp.StatusCode != 413 || resp.Header.Get(wf.ReceiptHeader) != "" {
+			t.Errorf("status %d receipt %q", resp.StatusCode, resp.Header.Get(wf.ReceiptHeader))
 		}
 	})
 }

@@ -2,7 +2,6 @@ package payment
 
 import (
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -11,22 +10,10 @@ import (
 	"github.com/webfunctions/wf/wf"
 )
 
-// Response headers of a paid provider.
-const (
-	// PriceHeader is the price of a request in token base units, a decimal
-	// integer (USDC has 6 decimals: 100 is 0.0001 USDC). It is on every
-	// invocation response of a paid provider, charged or not.
-	PriceHeader = "X-WF-Price"
-	// ReceiptHeader is on every charged response: the provider's signed
-	// Receipt, encoded by EncodeReceipt.
-	ReceiptHeader = "X-WF-Receipt"
-)
-
-// Receipt is what X-WF-Receipt carries: a chain.ChargeReceipt, the request
-// id it is for (X-Request-Id) and the provider's signature.
+// Receipt is what X-WF-Receipt carries: a chain.ChargeReceipt (which
+// names the request by its id) and the provider's signature.
 type Receipt struct {
 	chain.ChargeReceipt
-	Request   string // X-Request-Id: 16 lower-case hex digits, as providers make them
 	Signature wf.Signature
 }
 
@@ -41,26 +28,8 @@ type receiptWire struct {
 	Mode       string       `json:"mode"`
 	Amount     string       `json:"amount"`
 	Cumulative string       `json:"cumulative"`
-	Request    string       `json:"request"`
+	Request    wf.RequestID `json:"request"`
 	Signature  wf.Signature `json:"sig"`
-}
-
-// requestIDLen is the length in bytes of the request ids providers make
-// (X-Request-Id: 8 random bytes in lower-case hex).
-const requestIDLen = 8
-
-// requestID is the receipt's bytes32 form of a request id: its hex bytes,
-// right-aligned. Only the providers' exact form is accepted: with upper
-// case or other lengths ("00" + id) one signed receipt could be shown
-// with several request ids.
-func requestID(id string) ([32]byte, error) {
-	var out [32]byte
-	b, err := hex.DecodeString(id)
-	if err != nil || len(b) != requestIDLen || hex.EncodeToString(b) != id {
-		return out, fmt.Errorf("%w: request id %q must be %d lower-case hex digits", wf.ErrInvalid, id, 2*requestIDLen)
-	}
-	copy(out[32-len(b):], b)
-	return out, nil
 }
 
 // EncodeReceipt returns r as an X-WF-Receipt value: unpadded base64url of
@@ -70,7 +39,7 @@ func requestID(id string) ([32]byte, error) {
 // the same encoding as X-WF-Voucher.
 func EncodeReceipt(r Receipt) string {
 	j, _ := json.Marshal(receiptWire{V: 1, Function: r.Function, Payer: r.Payer, Mode: r.Mode,
-		Amount: r.Amount.String(), Cumulative: r.Cumulative.String(), Request: r.Request, Signature: r.Signature})
+		Amount: r.Amount.String(), Cumulative: r.Cumulative.String(), Request: r.RequestID, Signature: r.Signature})
 	return base64.RawURLEncoding.EncodeToString(j)
 }
 
@@ -92,17 +61,16 @@ func DecodeReceipt(s string) (Receipt, error) {
 	if w.V != 1 {
 		return Receipt{}, fmt.Errorf("%w: receipt: version %d, want 1", wf.ErrInvalid, w.V)
 	}
-	a, ok1 := chain.ParseAmount(w.Amount)
-	c, ok2 := chain.ParseAmount(w.Cumulative)
-	if !ok1 || !ok2 {
-		return Receipt{}, fmt.Errorf("%w: receipt: amounts must be decimal integers without sign or leading zeros", wf.ErrInvalid)
-	}
-	id, err := requestID(w.Request)
+	a, err := wf.ParseAmount(w.Amount)
 	if err != nil {
-		return Receipt{}, err
+		return Receipt{}, fmt.Errorf("receipt: %w", err)
+	}
+	c, err := wf.ParseAmount(w.Cumulative)
+	if err != nil {
+		return Receipt{}, fmt.Errorf("receipt: cumulative: %w", err)
 	}
 	return Receipt{ChargeReceipt: chain.ChargeReceipt{Function: w.Function, Payer: w.Payer, Mode: w.Mode,
-		Amount: a, Cumulative: c, RequestID: id}, Request: w.Request, Signature: w.Signature}, nil
+		Amount: a.Big(), Cumulative: c.Big(), RequestID: w.Request}, Signature: w.Signature}, nil
 }
 
 // VerifyReceipt checks that r is signed by provider.

@@ -109,7 +109,7 @@ func (m *Meter) settleAccount(ctx context.Context, k ledger.Key) error {
 	if b == nil {
 		return nil // nothing redeemable yet (a caller's charges above its earned voucher)
 	}
-	m.log.Info("settling", "batch", b.ID, "mode", b.Mode.String(), "payer", chain.ChecksumAddress(b.Payer), "requests", b.Count, "amount", b.Amount.String())
+	m.log.Info("settling", "batch", b.ID, "mode", b.Mode.String(), "payer", b.Payer.Checksum(), "requests", b.Count, "amount", b.Amount.String())
 	ctx, cancel := context.WithTimeout(ctx, m.cfg.SettleTimeout)
 	defer cancel()
 	var r chain.Receipt
@@ -147,7 +147,7 @@ func (m *Meter) resume(ctx context.Context, b *ledger.Batch) error {
 	if b.State == ledger.Prepared || b.Tx == nil || len(b.Tx.Raw) == 0 {
 		// The transaction is recorded before it is sent: nothing was.
 		_, err := m.cfg.Ledger.Abort(b.ID, errors.New("not sent"))
-		m.log.Info("settlement not sent; charges pending again", "batch", b.ID, "payer", chain.ChecksumAddress(b.Payer))
+		m.log.Info("settlement not sent; charges pending again", "batch", b.ID, "payer", b.Payer.Checksum())
 		return err
 	}
 	ctx, cancel := context.WithTimeout(ctx, m.cfg.SettleTimeout)
@@ -184,7 +184,7 @@ func (m *Meter) resolve(ctx context.Context, id uint64, r chain.Receipt, err err
 		if lerr != nil {
 			return lerr
 		}
-		m.log.Info("settled", "batch", b.ID, "mode", b.Mode.String(), "payer", chain.ChecksumAddress(b.Payer),
+		m.log.Info("settled", "batch", b.ID, "mode", b.Mode.String(), "payer", b.Payer.Checksum(),
 			"requests", b.Count, "amount", b.Amount.String(), "tx", b.TxHash.String(), "block", b.Block, "gas", b.GasUsed)
 		return nil
 	}
@@ -203,7 +203,7 @@ func (m *Meter) resolve(ctx context.Context, id uint64, r chain.Receipt, err err
 	m.mu.Lock()
 	m.retryAt[b.Key()] = m.cfg.Now().Add(m.cfg.SettleInterval)
 	m.mu.Unlock()
-	m.log.Warn("settlement failed; charges pending again", "batch", id, "payer", chain.ChecksumAddress(b.Payer), "err", err)
+	m.log.Warn("settlement failed; charges pending again", "batch", id, "payer", b.Payer.Checksum(), "err", err)
 	return fmt.Errorf("payment: batch %d: %w", id, err)
 }
 

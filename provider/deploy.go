@@ -8,7 +8,6 @@ import (
 
 	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/httperr"
-	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/wf"
 )
@@ -73,7 +72,7 @@ func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Re
 	}
 	// The same bytes under another CID (raw codec, another hash) verify
 	// too, but the function is invoked, fetched and logged by its spec CID.
-	if want := spec.BlockCID(b); root != want {
+	if want := wf.SumCID(wf.CodecJSON, b); root != want {
 		return nil, fmt.Errorf("%w: the CAR root %s must be the spec block's CID %s (CIDv1, json codec, sha2-256)", wf.ErrInvalid, root, want)
 	}
 	both := overlay{staged, p.cfg.Store}

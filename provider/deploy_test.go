@@ -89,7 +89,7 @@ func TestDeployRejects(t *testing.T) {
 
 	stranger, _ := chain.GenerateKey()
 	forged := *pkg.Spec
-	forgedSig, _ := chain.SignSpec(stranger, forged.Spec)
+	forgedSig, _ := spec.Sign(forged.Spec, stranger)
 	forged.Signature = forgedSig.Signature // signed by someone who is not the owner
 	forgedCID, forgedBlocks := resigned(t, blocks, &forged)
 
@@ -150,7 +150,7 @@ func TestDeployRejects(t *testing.T) {
 
 	// An unrelated block riding along is not stored.
 	stray := []byte("unrelated data")
-	strayCID := spec.BlockCID(stray)
+	strayCID := wf.SumCID(wf.CodecJSON, stray)
 	resp, body := call(t, "POST", env.URL+"/v1/car", string(carOf(t, []wf.CID{root}, append(blocks, block{strayCID, stray}))))
 	if resp.StatusCode != http.StatusCreated {
 		t.Fatalf("deploy with a stray block: %d %s", resp.StatusCode, body)

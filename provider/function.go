@@ -178,7 +178,7 @@ func (p *Provider) verify(b []byte) (*wf.SignedSpec, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := chain.VerifySpec(ss); err != nil {
+	if err := spec.Verify(ss, chain.Verifier{}); err != nil {
 		return nil, err
 	}
 	return ss, nil

@@ -14,7 +14,7 @@ import (
 // key, so a gateway routes a registered name here only if this node holds
 // the name's registered address. Signing for anyone is safe: the proof
 // type is only ever accepted as evidence about this endpoint, never as a
-// tunnel login (see chain.EndpointDigest).
+// tunnel login (see wf.EndpointChallenge).
 func (p *Provider) serveChallenge(w http.ResponseWriter, r *http.Request) {
 	ri := info(r)
 	if p.cfg.Key == nil {
@@ -22,12 +22,12 @@ func (p *Provider) serveChallenge(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	n, err := chain.ParseNonce(q.Get("nonce"))
+	n, err := wf.ParseNonce(q.Get("nonce"))
 	if err != nil {
 		httperr.Write(w, ri.log, err)
 		return
 	}
-	proof, err := chain.ProveEndpoint(p.cfg.Key, q.Get("gateway"), n)
+	proof, err := chain.Prove(p.cfg.Key, wf.EndpointChallenge{Gateway: q.Get("gateway"), Nonce: n})
 	if err != nil {
 		httperr.Write(w, ri.log, err)
 		return

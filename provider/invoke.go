@@ -20,13 +20,13 @@ import (
 var reservedHeaders = map[string]bool{
 	"Connection": true, "Keep-Alive": true, "Proxy-Authenticate": true, "Proxy-Authorization": true,
 	"Te": true, "Trailer": true, "Transfer-Encoding": true, "Upgrade": true,
-	"Content-Length": true, "X-Request-Id": true,
+	"Content-Length": true, wf.RequestIDHeader: true,
 }
 
 func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 	ri := info(r)
 	if p.cfg.Payments != nil {
-		w.Header().Set("X-WF-Price", p.cfg.Payments.Price().String())
+		w.Header().Set(wf.PriceHeader, p.cfg.Payments.Price().String())
 	}
 	seg := r.PathValue("cid")
 	c, err := wf.ParseCID(seg)
@@ -54,7 +54,7 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	var charge Charge
+	var charge wf.Charge
 	if p.cfg.Payments != nil {
 		if charge, err = p.cfg.Payments.Authorize(r.Context(), c, f.spec.Spec.Owner, r.Header); err != nil {
 			p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
@@ -109,12 +109,12 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 
 	h := w.Header()
 	for k, vs := range resp.Header {
-		if k = http.CanonicalHeaderKey(k); !reservedHeaders[k] && !strings.HasPrefix(k, "X-Wf-") {
+		if k = http.CanonicalHeaderKey(k); !reservedHeaders[k] && !strings.HasPrefix(k, wf.HeaderPrefix) {
 			h[k] = vs
 		}
 	}
 	h.Set("Content-Length", strconv.Itoa(len(resp.Body)))
-	h.Set("X-WF-Duration", strconv.FormatFloat(elapsed.Seconds()*1000, 'f', 3, 64)+"ms")
+	h.Set(wf.DurationHeader, strconv.FormatFloat(elapsed.Seconds()*1000, 'f', 3, 64)+"ms")
 	w.WriteHeader(resp.Status)
 	if r.Method != http.MethodHead {
 		w.Write(resp.Body)

@@ -17,7 +17,7 @@ const MaxLogsAuthWindow = time.Hour
 
 // serveLogs returns a function's recent invocations to its owner. The
 // request carries `Authorization: WF-Sig expires=<unix>,sig=<0x...>`, the
-// owner's EIP-712 signature over (function, expires); see chain.LogsDigest.
+// owner's signature over a wf.LogsRequest (function, expires).
 func (p *Provider) serveLogs(w http.ResponseWriter, r *http.Request) {
 	ri := info(r)
 	c, err := wf.ParseCID(r.PathValue("cid"))
@@ -73,11 +73,7 @@ func (p *Provider) logsSigner(r *http.Request, c wf.CID) (wf.Address, error) {
 	if exp := time.Unix(expires, 0); exp.Before(now) || exp.After(now.Add(MaxLogsAuthWindow)) {
 		return unauth("signature expired or expires too far ahead (at most 1h)")
 	}
-	d, err := chain.LogsDigest(c, expires)
-	if err != nil {
-		return wf.Address{}, err
-	}
-	signer, err := chain.RecoverSigner(d, sig)
+	signer, err := chain.Verifier{}.Recover(wf.LogsRequest{Function: c, Expires: expires}, sig)
 	if err != nil {
 		return unauth("bad signature")
 	}

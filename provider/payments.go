@@ -3,40 +3,11 @@ package provider
 import (
 	"context"
 	"errors"
-	"math/big"
 	"net/http"
 
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/sandbox"
-	"github.com/webfunctions/wf/wf"
 )
-
-// Payments decides who pays for an invocation and records what it charged.
-// Package payment implements it; a nil Config.Payments serves for free.
-// Implementations must be safe for concurrent use.
-type Payments interface {
-	// Price is what one request costs, in the payment token's base units.
-	// It is sent as X-WF-Price on every invocation response.
-	Price() *big.Int
-	// Authorize decides who pays for a request to fn, whose signed spec
-	// names owner, from the request's headers, and reserves the price
-	// before the function runs: two requests never both pass on the last
-	// unit of a budget. Errors wrap wf.ErrPaymentRequired when the request
-	// is not covered; they may have a Details() map[string]any method whose
-	// result goes in the 402 body.
-	Authorize(ctx context.Context, fn wf.CID, owner wf.Address, h http.Header) (Charge, error)
-}
-
-// Charge is one authorized request. Exactly one of Commit or Release is
-// called.
-type Charge interface {
-	// Commit records the charge durably and returns the headers that prove
-	// it (X-WF-Receipt). The response is released only after it returned;
-	// an error means nothing was charged.
-	Commit(ctx context.Context, requestID string) (http.Header, error)
-	// Release gives the reservation back: the request is not charged.
-	Release()
-}
 
 // charged reports whether an invocation that ended with err is paid for:
 // every run that ended with the function's own outcome: a response of any

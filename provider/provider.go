@@ -3,8 +3,6 @@ package provider
 import (
 	"container/list"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -41,8 +39,8 @@ type Config struct {
 	// Optional until payments or gateways are used.
 	Key *chain.Key
 	// Payments meters invocations (authorize, charge, receipt); nil
-	// serves them for free. See Payments.
-	Payments Payments
+	// serves them for free. See wf.Payments.
+	Payments wf.Payments
 	// Sealing holds this node's sealing keys, which open the secrets and
 	// encrypted code of sealed functions granted to it (package seal). Nil
 	// refuses sealed functions with 403.
@@ -180,15 +178,15 @@ type ctxKey struct{}
 
 // serveHTTP tags every request with an id and a logger that carries it.
 func (p *Provider) serveHTTP(w http.ResponseWriter, r *http.Request) {
-	id := requestID()
-	w.Header().Set("X-Request-Id", id)
-	log := p.log.With("request_id", id)
+	id := wf.NewRequestID()
+	w.Header().Set(wf.RequestIDHeader, id.String())
+	log := p.log.With("request_id", id.String())
 	r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, reqInfo{id: id, log: log}))
 	p.mux.ServeHTTP(w, r)
 }
 
 type reqInfo struct {
-	id  string
+	id  wf.RequestID
 	log *slog.Logger
 }
 
@@ -197,12 +195,6 @@ func info(r *http.Request) reqInfo {
 		return ri
 	}
 	return reqInfo{log: slog.New(slog.DiscardHandler)}
-}
-
-func requestID() string {
-	var b [8]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
 }
 
 func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
@@ -221,7 +213,7 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 		},
 	}
 	if p.cfg.Key != nil {
-		info["address"] = chain.ChecksumAddress(p.cfg.Key.Address())
+		info["address"] = p.cfg.Key.Address().Checksum()
 	}
 	if p.cfg.Payments != nil {
 		info["price"] = p.cfg.Payments.Price().String() // token base units per request

@@ -59,7 +59,7 @@ func wantError(t *testing.T, resp *http.Response, body []byte, status int, code 
 	if err := json.Unmarshal(body, &e); err != nil || e.Error.Code != code || e.Error.Message == "" {
 		t.Fatalf("error body %s, want code %q with a message", body, code)
 	}
-	if resp.Header.Get("X-Request-Id") == "" {
+	if resp.Header.Get(wf.RequestIDHeader) == "" {
 		t.Error("no X-Request-Id")
 	}
 }
@@ -260,8 +260,7 @@ func TestLogsAreForTheOwnerOnly(t *testing.T) {
 	resp, body := call(t, "GET", env.URL+"/v1/logs/"+fn.String(), "")
 	wantError(t, resp, body, 401, "unauthorized")
 
-	d, _ := chain.LogsDigest(fn, time.Now().Add(-time.Minute).Unix())
-	sig, _ := env.Key.SignDigest(d)
+	sig, _ := env.Key.Sign(wf.LogsRequest{Function: fn, Expires: time.Now().Add(-time.Minute).Unix()})
 	resp, body = call(t, "GET", env.URL+"/v1/logs/"+fn.String(), "", "Authorization",
 		fmt.Sprintf("WF-Sig expires=%d,sig=%s", time.Now().Add(-time.Minute).Unix(), sig))
 	wantError(t, resp, body, 401, "unauthorized")

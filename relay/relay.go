@@ -14,7 +14,7 @@
 //	provider -> gateway  Login{name, address, signature}
 //	gateway -> provider  Result{names} or Result{error}
 //
-// The signature is chain.SignTunnelLogin over (name, gateway host as the
+// The signature is over a wf.TunnelLogin (name, gateway host as the
 // provider dialed it, nonce): the gateway accepts only a login signed by
 // the address the registry holds for name (or, with no name, serves every
 // name the address holds), made for itself, with the nonce it just chose.
@@ -63,7 +63,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/wf"
 )
@@ -77,7 +76,7 @@ const Protocol = "webfunctions-tunnel.v2"
 
 // Challenge is the gateway's first message.
 type Challenge struct {
-	Nonce chain.Nonce `json:"nonce"`
+	Nonce wf.Nonce `json:"nonce"`
 }
 
 // Login is the provider's answer: which name it serves (empty: every name

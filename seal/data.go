@@ -209,11 +209,3 @@ func OpenCode(dk *DataKey, sealed []byte) ([]byte, error) {
 	}
 	return e.open(dk, KindCode)
 }
-
-// BlockCID is the CID under which a sealed secrets block is stored: CIDv1,
-// raw codec, sha2-256.
-func BlockCID(b []byte) wf.CID {
-	sum := sha256.Sum256(b)
-	c, _ := wf.NewCIDv1(wf.CodecRaw, append([]byte{0x12, 0x20}, sum[:]...))
-	return c
-}

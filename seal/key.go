@@ -3,7 +3,6 @@ package seal
 import (
 	"crypto/ecdh"
 	"crypto/hpke"
-	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
 	"fmt"
@@ -133,7 +132,7 @@ func ParsePublicKey(b []byte) (*PublicKey, error) {
 		return nil, fmt.Errorf("%w: seal: %s public key: %v", wf.ErrInvalid, s, err)
 	}
 	enc := append([]byte(nil), b...)
-	return &PublicKey{suite: s, enc: enc, pk: pk, id: sha256.Sum256(enc)}, nil
+	return &PublicKey{suite: s, enc: enc, pk: pk, id: wf.KeyIDOf(enc)}, nil
 }
 
 // ParsePublicKeyText parses the base64 text form (String).
@@ -151,7 +150,7 @@ func ParsePublicKeyText(s string) (*PublicKey, error) {
 
 func newPublicKey(s Suite, pk hpke.PublicKey) *PublicKey {
 	enc := append(appendHeader(nil, magicPublic, s), pk.Bytes()...)
-	return &PublicKey{suite: s, enc: enc, pk: pk, id: sha256.Sum256(enc)}
+	return &PublicKey{suite: s, enc: enc, pk: pk, id: wf.KeyIDOf(enc)}
 }
 
 // Bytes returns the encoding; the caller must not modify it.

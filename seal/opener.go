@@ -89,7 +89,7 @@ func (o *Opener) Secrets(ctx context.Context, fn wf.CID, s *wf.Spec) (map[string
 	if err != nil {
 		return nil, fmt.Errorf("seal: function %s: sealed secrets %s: %w", fn, sc, err)
 	}
-	if BlockCID(block) != sc {
+	if wf.SumCID(wf.CodecRaw, block) != sc {
 		return nil, wf.E(wf.ErrInvalid, fmt.Sprintf("function %s: the sealed secrets block does not match its CID %s", fn, sc), nil)
 	}
 	dk, err := o.dataKey(fn, s)

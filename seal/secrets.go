@@ -133,8 +133,8 @@ func decodeSecrets(b []byte) (map[string]string, error) {
 
 // Seal encrypts secrets (environment variable names and values) under a
 // new data key. It returns the sealed block, to be stored raw under
-// BlockCID(block) and named by wf.Sealed.Secrets, and the data key, for
-// Grant and SealCode; Destroy it when done.
+// wf.SumCID(wf.CodecRaw, block) and named by wf.Sealed.Secrets, and the
+// data key, for Grant and SealCode; Destroy it when done.
 func Seal(secrets map[string]string) (block []byte, dk *DataKey, err error) {
 	dk = NewDataKey()
 	block, err = SealSecrets(dk, secrets)

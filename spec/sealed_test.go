@@ -23,7 +23,7 @@ func sealedSpec(t testing.TB, n int) wf.Spec {
 	}
 	defer dk.Destroy()
 	s.Version = wf.SpecVersionSealed
-	s.Sealed = &wf.Sealed{Format: seal.FormatVersion, Secrets: seal.BlockCID(block)}
+	s.Sealed = &wf.Sealed{Format: seal.FormatVersion, Secrets: wf.SumCID(wf.CodecRaw, block)}
 	for range n {
 		k, err := seal.GenerateKey(seal.SuiteX25519)
 		if err != nil {
@@ -98,7 +98,7 @@ func TestSealedRejects(t *testing.T) {
 		{"encrypted with entry", mutate(func(s *wf.Spec) { s.Code.Encrypted, s.Code.Entry = true, "a.wasm" }), "code.entry must be empty"},
 		{"format", mutate(func(s *wf.Spec) { s.Sealed.Format = 2 }), "unsupported format"},
 		{"nothing sealed", mutate(func(s *wf.Spec) { s.Sealed.Secrets = wf.CID{} }), "nothing is sealed"},
-		{"secrets not raw", mutate(func(s *wf.Spec) { s.Sealed.Secrets = spec.BlockCID([]byte("x")) }), "raw sha2-256"},
+		{"secrets not raw", mutate(func(s *wf.Spec) { s.Sealed.Secrets = wf.SumCID(wf.CodecJSON, []byte("x")) }), "raw sha2-256"},
 		{"no grants", mutate(func(s *wf.Spec) { s.Sealed.Grants = nil }), "needs 1 to"},
 		{"unsorted grants", mutate(func(s *wf.Spec) { slices.Reverse(s.Sealed.Grants) }), "sorted"},
 		{"duplicate grant", mutate(func(s *wf.Spec) { s.Sealed.Grants[1] = s.Sealed.Grants[0] }), "sorted"},

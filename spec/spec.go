@@ -3,13 +3,13 @@
 // A signed spec is stored as one block whose bytes are exactly its
 // canonical JSON encoding, so one spec has exactly one CID: Decode rejects
 // any other byte form of the same content, unknown fields, and trailing
-// data. Signing and signature recovery live in package chain, which owns
-// the Ethereum cryptography; this package is pure data.
+// data. Sign and Verify take the owner's signature through wf.Signer and
+// wf.Verifier: the Ethereum cryptography stays in package chain, which
+// implements both, and this package stays pure data.
 package spec
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"path"
@@ -143,18 +143,11 @@ func Encode(ss *wf.SignedSpec) ([]byte, wf.CID, error) {
 	if err != nil {
 		return nil, wf.CID{}, err
 	}
-	return b, BlockCID(b), nil
+	return b, wf.SumCID(wf.CodecJSON, b), nil
 }
 
-// BlockCID is the CID of a spec block's bytes.
-func BlockCID(b []byte) wf.CID {
-	sum := sha256.Sum256(b)
-	c, _ := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x12, 0x20}, sum[:]...))
-	return c
-}
-
-// IsBlockCID reports whether c has BlockCID's shape (CIDv1, json,
-// sha2-256), so it can address a spec block: a function.
+// IsBlockCID reports whether c has the shape of a spec block's CID
+// (Encode's: CIDv1, json, sha2-256), so it can address a function.
 func IsBlockCID(c wf.CID) bool {
 	mh := c.Multihash()
 	return c.Version() == 1 && c.Codec() == wf.CodecJSON && len(mh) == 34 && mh[0] == 0x12 && mh[1] == 0x20
@@ -192,4 +185,27 @@ func marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// Sign makes signer the owner of s and signs it.
+func Sign(s wf.Spec, signer wf.Signer) (*wf.SignedSpec, error) {
+	s.Owner = signer.Address()
+	sig, err := signer.Sign(&s)
+	if err != nil {
+		return nil, fmt.Errorf("spec: sign: %w", err)
+	}
+	return &wf.SignedSpec{Spec: s, Signature: sig}, nil
+}
+
+// Verify checks that ss is signed by its owner, recovering the signer
+// with v. Errors wrap wf.ErrInvalid.
+func Verify(ss *wf.SignedSpec, v wf.Verifier) error {
+	signer, err := v.Recover(&ss.Spec, ss.Signature)
+	if err != nil {
+		return fmt.Errorf("spec: signature: %w", err)
+	}
+	if signer != ss.Spec.Owner {
+		return fmt.Errorf("%w: spec signature is by %s, not the owner %s", wf.ErrInvalid, signer.Checksum(), ss.Spec.Owner.Checksum())
+	}
+	return nil
 }

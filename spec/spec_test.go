@@ -32,7 +32,7 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Codec() != wf.CodecJSON || c != spec.BlockCID(b) {
+	if c.Codec() != wf.CodecJSON || c != wf.SumCID(wf.CodecJSON, b) {
 		t.Fatalf("CID %s does not address the block", c)
 	}
 	if !bytes.Contains(b, []byte(`"env":{"A":"<1&>","B":"2"}`)) {
@@ -110,7 +110,7 @@ func jsonOf(ss *wf.SignedSpec) ([]byte, error) {
 
 func TestIsBlockCID(t *testing.T) {
 	b := []byte(`{}`)
-	c := spec.BlockCID(b)
+	c := wf.SumCID(wf.CodecJSON, b)
 	raw, _ := wf.NewCIDv1(wf.CodecRaw, c.Multihash())
 	other, _ := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x13, 0x20}, make([]byte, 32)...)) // sha2-512 code, 32 bytes
 	for _, tc := range []struct {

@@ -52,18 +52,6 @@ func Verify(c wf.CID, data []byte) error {
 	return nil
 }
 
-// Sum returns the CIDv1 with the given codec and a sha2-256 multihash of
-// data: the address a block gets when it is first written.
-func Sum(codec uint64, data []byte) wf.CID {
-	sum := sha256.Sum256(data)
-	mh := append([]byte{byte(hashSHA2256), sha256.Size}, sum[:]...)
-	c, err := wf.NewCIDv1(codec, mh)
-	if err != nil {
-		panic("store: building a sha2-256 CID cannot fail: " + err.Error())
-	}
-	return c
-}
-
 // Identity returns the inline data of an identity CID (multihash 0x00), whose
 // block is its own digest and is never stored or sent.
 func Identity(c wf.CID) (data []byte, ok bool) {

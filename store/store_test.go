@@ -10,7 +10,7 @@ import (
 
 func TestVerify(t *testing.T) {
 	data := []byte("hello\n")
-	good := store.Sum(wf.CodecRaw, data)
+	good := wf.SumCID(wf.CodecRaw, data)
 	if good.String() != "bafkreicysg23kiwv34eg2d7qweipxwosdo2py4ldv42nbauguluen5v6am" {
 		t.Fatalf("Sum = %s, want what `echo hello | ipfs add --cid-version=1` prints", good)
 	}
@@ -28,7 +28,7 @@ func TestVerify(t *testing.T) {
 		{"IdentityMismatch", identity, []byte("bye"), wf.ErrInvalid},
 		{"UnsupportedHash", blake3, data, wf.ErrInvalid},
 		{"Undefined", wf.CID{}, data, wf.ErrInvalid},
-		{"TooLarge", store.Sum(wf.CodecRaw, make([]byte, store.MaxBlockSize+1)), make([]byte, store.MaxBlockSize+1), wf.ErrTooLarge},
+		{"TooLarge", wf.SumCID(wf.CodecRaw, make([]byte, store.MaxBlockSize+1)), make([]byte, store.MaxBlockSize+1), wf.ErrTooLarge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := store.Verify(tc.c, tc.data)

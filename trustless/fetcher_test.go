@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/dag"
-	"github.com/webfunctions/wf/store"
 	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/trustless"
 	"github.com/webfunctions/wf/wf"
@@ -104,7 +103,7 @@ func TestFetchRejectsMaliciousGateways(t *testing.T) {
 	tr := newTree(t)
 	good := tr.sections()
 	unrelatedData := []byte("an unrelated but perfectly valid block")
-	unrelated := block{store.Sum(wf.CodecRaw, unrelatedData), unrelatedData}
+	unrelated := block{wf.SumCID(wf.CodecRaw, unrelatedData), unrelatedData}
 	other := newOtherTree(t)
 
 	swap := append([]block(nil), good...)
@@ -377,7 +376,7 @@ func TestFetchingGetter(t *testing.T) {
 		}
 	})
 	t.Run("Unknown", func(t *testing.T) {
-		_, err := g.Get(ctx, store.Sum(wf.CodecRaw, []byte("nobody has this")))
+		_, err := g.Get(ctx, wf.SumCID(wf.CodecRaw, []byte("nobody has this")))
 		if !errors.Is(err, wf.ErrNotFound) {
 			t.Fatalf("error = %v, want wf.ErrNotFound", err)
 		}

@@ -1,6 +1,7 @@
 package wf
 
 import (
+	"crypto/sha256"
 	"encoding/base32"
 	"encoding/binary"
 	"errors"
@@ -104,6 +105,16 @@ func NewCIDv1(codec uint64, multihash []byte) (CID, error) {
 	}
 	b := binary.AppendUvarint([]byte{1}, codec)
 	return CID{string(append(b, multihash...))}, nil
+}
+
+// SumCID returns the CIDv1 of b under codec with a sha2-256 multihash:
+// the address a block gets when it is written (a raw leaf, a spec block,
+// a sealed secrets block).
+func SumCID(codec uint64, b []byte) CID {
+	sum := sha256.Sum256(b)
+	c := binary.AppendUvarint([]byte{1}, codec)
+	c = append(c, byte(HashSHA2256), sha256.Size)
+	return CID{string(append(c, sum[:]...))}
 }
 
 // CIDFromBytes parses the binary form of a CID. It accepts exactly one CID

@@ -6,7 +6,7 @@ import "time"
 // owner (GET /v1/logs/{cid}, `wf logs`).
 type LogEntry struct {
 	Time       time.Time `json:"time"`
-	RequestID  string    `json:"requestId"`
+	RequestID  RequestID `json:"requestId"`
 	Method     string    `json:"method"`
 	Path       string    `json:"path"`
 	Status     int       `json:"status"`

@@ -1,6 +1,7 @@
 package wf
 
 import (
+	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"strings"
@@ -72,9 +73,19 @@ type Grant struct {
 	Wrapped []byte `json:"wrapped"` // a grant envelope, base64 in JSON
 }
 
-// KeyID names a sealing public key: the SHA-256 of its encoding. The zero
-// KeyID is invalid.
+// KeyID names a sealing public key: the SHA-256 of its encoding (see
+// KeyIDOf). The zero KeyID is invalid.
 type KeyID [32]byte
+
+// KeyIDOf returns the KeyID of a sealing public key's encoding, as the
+// registry and /v1/info publish it; an empty encoding (no key) has the
+// invalid zero KeyID.
+func KeyIDOf(enc []byte) KeyID {
+	if len(enc) == 0 {
+		return KeyID{}
+	}
+	return sha256.Sum256(enc)
+}
 
 // IsZero reports whether id is the invalid zero KeyID.
 func (id KeyID) IsZero() bool { return id == KeyID{} }

@@ -2,52 +2,364 @@ package wftest
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
 	"os/exec"
 	"slices"
 	"strings"
 	"testing"
 )
 
-// Each heavy dependency lives in one package, so replacing it touches one
-// place and the rest of the tree stays light. The vocabulary package wf
-// imports only the standard library.
-func TestHeavyDependenciesStayInTheirPackage(t *testing.T) {
-	const mod = "github.com/webfunctions/wf/"
-	allowed := []struct {
-		dep    string
-		owners []string
-	}{
-		{"github.com/tetratelabs/wazero", []string{"sandbox"}},
-		{"github.com/ethereum/go-ethereum", []string{"chain"}},
-		{"github.com/ipfs/", []string{"dag"}},
-		{"github.com/ipld/", []string{"dag"}},
-		{"github.com/multiformats/", []string{"dag"}},
-		{"github.com/prometheus/", []string{"provider", "gateway"}},
-		{"go.etcd.io/bbolt", []string{"payment/ledger"}},
-	}
-	out, err := exec.Command("go", "list", "-json", mod+"...").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dec := json.NewDecoder(strings.NewReader(string(out)))
-	for dec.More() {
-		var p struct {
-			ImportPath                         string
-			Imports, TestImports, XTestImports []string
+const mod = "github.com/webfunctions/wf/"
+
+// Heavy dependencies, by import path prefix.
+const (
+	goEthereum = "github.com/ethereum/go-ethereum"
+	wazero     = "github.com/tetratelabs/wazero"
+	// nonStd stands for every package outside the standard library (and
+	// outside the rule's own packages).
+	nonStd = "std-only"
+	// ownButWF stands for every package of this module but wf (and the
+	// rule's own packages).
+	ownButWF = "wf-only"
+)
+
+// A rule is one dependency boundary and the reason for it. There are two
+// kinds:
+//
+//   - ownership (Imports and Owners set): each heavy dependency lives in
+//     one package. Only Owners (and their tests) may import Imports
+//     directly; everyone else reaches them through the owner, or not at
+//     all.
+//   - linking (Pkgs and Links set): Pkgs do not link any of Links at all,
+//     directly or through any chain of imports; with Tests, neither do
+//     their test binaries (fuzz targets build every linked package with
+//     instrumentation).
+//
+// Package names are relative to the module; "x/..." is x and every
+// package below it.
+type rule struct {
+	Imports []string
+	Owners  []string
+
+	Pkgs  []string
+	Tests bool
+	Links []string
+
+	Why string
+}
+
+var rules = []rule{
+	// Ownership: the one package that wraps each heavy dependency.
+	{Imports: []string{wazero}, Owners: []string{"sandbox"},
+		Why: "the sandbox alone knows the WebAssembly runtime: limits, module rewriting and errors live in one place"},
+	{Imports: []string{goEthereum}, Owners: []string{"chain/..."},
+		Why: "the chain client alone knows Ethereum (keys, EIP-712, contracts); the rest uses wf's types, wf.Signer and wf.Verifier"},
+	{Imports: []string{"github.com/ipfs/", "github.com/ipld/", "github.com/multiformats/"}, Owners: []string{"dag"},
+		Why: "UnixFS and CAR exactly as kubo makes them, in one package; elsewhere a CID is a wf.CID"},
+	{Imports: []string{"github.com/prometheus/"}, Owners: []string{"provider", "gateway"},
+		Why: "metrics are the two servers' concern, exposed on their own handlers"},
+	{Imports: []string{"go.etcd.io/bbolt"}, Owners: []string{"payment/ledger"},
+		Why: "the ledger is the one durable store of charges and settlements"},
+
+	// Linking: what must stay light.
+	{Pkgs: []string{"wf"}, Tests: true, Links: []string{nonStd},
+		Why: "the vocabulary every package imports must cost nothing to import"},
+	{Pkgs: []string{"wf"}, Links: []string{"net/http"},
+		Why: "every package imports wf: net/http would bring crypto/tls and cgo to all of them"},
+	{Pkgs: []string{"sandbox/internal/wasm"}, Tests: true, Links: []string{nonStd},
+		Why: "the codec checks untrusted modules before wazero reads them and is tested against wazero: it stays independent of what it guards"},
+	{Pkgs: []string{"payment/ledger"}, Links: []string{ownButWF},
+		Why: "the ledger stores records of its own, so a change to another package's types cannot change what is on disk"},
+	{Pkgs: []string{"relay/..."}, Links: []string{goEthereum, wazero},
+		Why: "the tunnel protocol runs in small provider and gateway builds; logins are signed and checked through wf.Signer and wf.Verifier"},
+	{Pkgs: []string{"client"}, Links: []string{goEthereum, wazero},
+		Why: "Go programs that deploy and call functions sign through wf.Signer and need neither the chain client nor the runtime"},
+	{Pkgs: []string{"payment"}, Links: []string{wazero},
+		Why: "the meter meets the provider through wf.Payments; charging never needs the WebAssembly runtime"},
+	{Pkgs: []string{"seal"}, Tests: true, Links: []string{goEthereum, wazero},
+		Why: "seal's fuzz targets instrument every package their test binary links (go-ethereum cost about 500 s of CI)"},
+	{Pkgs: []string{"spec", "dag", "store/...", "trustless", "httperr"}, Tests: true, Links: []string{goEthereum, wazero},
+		Why: "formats, stores and block transfer are pure data: they neither sign, pay nor run code"},
+	{Pkgs: []string{"sandbox"}, Tests: true, Links: []string{goEthereum},
+		Why: "the sandbox runs modules and knows nothing of keys or payments"},
+	{Pkgs: []string{"chain/...", "gateway"}, Links: []string{wazero},
+		Why: "the chain client and the gateway never run functions"},
+}
+
+// The boundaries hold for the whole import graph, test builds included.
+func TestDependencyBoundaries(t *testing.T) {
+	g := loadGraph(t)
+	for _, r := range rules {
+		if err := r.wellFormed(g); err != nil {
+			t.Errorf("rule %s: %v", r.name(), err)
+			continue
 		}
-		if err := dec.Decode(&p); err != nil {
+		for _, v := range r.check(g) {
+			t.Error(v)
+		}
+	}
+}
+
+// A broken rule names itself, its reason and the import chain that breaks
+// it.
+func TestDependencyViolationMessage(t *testing.T) {
+	g := &graph{nodes: map[string]*listed{}}
+	add := func(path string, std bool, imports ...string) {
+		g.nodes[path] = &listed{ImportPath: path, Standard: std, Imports: imports}
+	}
+	add(mod+"relay", false, "fmt", mod+"chain")
+	add(mod+"chain", false, mod+"wf", goEthereum+"/common")
+	add(mod+"wf", false, "fmt")
+	add(goEthereum+"/common", false, "fmt")
+	add("fmt", true)
+	r := rule{Pkgs: []string{"relay"}, Links: []string{goEthereum}, Why: "a reason"}
+	vs := r.check(g)
+	want := "relay -> chain -> github.com/ethereum/go-ethereum/common\n\tbreaks the rule: relay links no github.com/ethereum/go-ethereum\n\tbecause: a reason"
+	if len(vs) != 1 || vs[0] != want {
+		t.Fatalf("violations %q, want [%q]", vs, want)
+	}
+	o := rule{Imports: []string{goEthereum}, Owners: []string{"dag"}, Why: "another reason"}
+	vs = o.check(g)
+	want = "chain -> github.com/ethereum/go-ethereum/common\n\tbreaks the rule: only dag imports github.com/ethereum/go-ethereum\n\tbecause: another reason"
+	if len(vs) != 1 || vs[0] != want {
+		t.Fatalf("violations %q, want [%q]", vs, want)
+	}
+}
+
+// listed is a package as `go list -deps -test -json` reports it. Test
+// builds appear as separate nodes: "p [p.test]" (p with its internal test
+// files), "p_test [p.test]" (its external tests), "p.test" (the test
+// binary's main), and "q [p.test]" for each q recompiled against them.
+type listed struct {
+	ImportPath string
+	Standard   bool
+	Imports    []string
+	Error      *struct{ Err string }
+}
+
+type graph struct{ nodes map[string]*listed }
+
+func loadGraph(t *testing.T) *graph {
+	t.Helper()
+	cmd := exec.Command("go", "list", "-e", "-deps", "-test", "-json=ImportPath,Standard,Imports,Error", mod+"...")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	g := &graph{nodes: map[string]*listed{}}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for {
+		var n listed
+		if err := dec.Decode(&n); err == io.EOF {
+			break
+		} else if err != nil {
 			t.Fatal(err)
 		}
-		pkg := strings.TrimPrefix(p.ImportPath, mod)
-		for _, imp := range append(append(p.Imports, p.TestImports...), p.XTestImports...) {
-			if pkg == "wf" && strings.Contains(strings.SplitN(imp, "/", 2)[0], ".") && !strings.HasPrefix(imp, mod+"wf") {
-				t.Errorf("wf imports %s; the vocabulary package must use only the standard library", imp)
+		if n.Error != nil {
+			t.Fatalf("go list: %s: %s", n.ImportPath, n.Error.Err)
+		}
+		g.nodes[n.ImportPath] = &n
+	}
+	return g
+}
+
+// base is a package path without its test variant: "seal_test [seal.test]"
+// and "seal.test" are seal's.
+func base(path string) string {
+	path, _, _ = strings.Cut(path, " ")
+	path = strings.TrimSuffix(path, ".test")
+	return strings.TrimSuffix(path, "_test")
+}
+
+// show is a package's name in a message: module packages relative to the
+// module, test variants by their package name ("seal_test", "seal.test").
+func show(path string) string {
+	path, _, _ = strings.Cut(path, " ")
+	return strings.TrimPrefix(path, mod)
+}
+
+// matches reports whether the module package pkg (a base path) is one of
+// patterns.
+func matches(pkg string, patterns []string) bool {
+	rel, ok := strings.CutPrefix(pkg, mod)
+	if !ok {
+		return false
+	}
+	return slices.ContainsFunc(patterns, func(p string) bool {
+		if tree, ok := strings.CutSuffix(p, "/..."); ok {
+			return rel == tree || strings.HasPrefix(rel, tree+"/")
+		}
+		return rel == p
+	})
+}
+
+func hasPrefix(path, dep string) bool {
+	return path == dep || strings.HasPrefix(path, strings.TrimSuffix(dep, "/")+"/")
+}
+
+func (r rule) name() string {
+	if r.Owners != nil {
+		verb := "imports"
+		if len(r.Owners) > 1 {
+			verb = "import"
+		}
+		return fmt.Sprintf("only %s %s %s", strings.Join(r.Owners, ", "), verb, depList(r.Imports))
+	}
+	tests := ""
+	if r.Tests {
+		tests = " (tests included)"
+	}
+	if len(r.Links) == 1 && r.Links[0] == nonStd {
+		return fmt.Sprintf("%s%s links only the standard library", strings.Join(r.Pkgs, ", "), tests)
+	}
+	if len(r.Links) == 1 && r.Links[0] == ownButWF {
+		return fmt.Sprintf("%s%s links nothing of this module but wf", strings.Join(r.Pkgs, ", "), tests)
+	}
+	return fmt.Sprintf("%s%s links no %s", strings.Join(r.Pkgs, ", "), tests, depList(r.Links))
+}
+
+// depList is deps in a rule's name: "a, b or c/...".
+func depList(deps []string) string {
+	shown := make([]string, len(deps))
+	for i, d := range deps {
+		if tree, ok := strings.CutSuffix(d, "/"); ok {
+			d = tree + "/..."
+		}
+		shown[i] = d
+	}
+	if len(shown) == 1 {
+		return shown[0]
+	}
+	return strings.Join(shown[:len(shown)-1], ", ") + " or " + shown[len(shown)-1]
+}
+
+// wellFormed checks that the rule names packages that exist, so a renamed
+// package cannot silently leave a rule checking nothing.
+func (r rule) wellFormed(g *graph) error {
+	names := r.Pkgs
+	if r.Owners != nil {
+		names = r.Owners
+	}
+	for _, p := range names {
+		found := false
+		for path := range g.nodes {
+			if !strings.Contains(path, " ") && matches(path, []string{p}) {
+				found = true
+				break
 			}
-			for _, a := range allowed {
-				if strings.HasPrefix(imp, a.dep) && !slices.ContainsFunc(a.owners, func(o string) bool { return pkg == o || strings.HasPrefix(pkg, o+"/") }) {
-					t.Errorf("%s imports %s; only %s may", pkg, imp, strings.Join(a.owners, ", "))
+		}
+		if !found {
+			return fmt.Errorf("no package %s in the module", p)
+		}
+	}
+	return nil
+}
+
+// check returns a message for each package that breaks r, with the import
+// chain that breaks it.
+func (r rule) check(g *graph) []string {
+	broken := func(chain []string) string {
+		shown := make([]string, len(chain))
+		for i, p := range chain {
+			shown[i] = show(p)
+		}
+		return fmt.Sprintf("%s\n\tbreaks the rule: %s\n\tbecause: %s", strings.Join(shown, " -> "), r.name(), r.Why)
+	}
+	var out []string
+	if r.Owners != nil {
+		// Any build of a package other than the owners, test variants
+		// included, that imports one of Imports directly.
+		seen := map[string]bool{}
+		for _, path := range sortedKeys(g.nodes) {
+			n := g.nodes[path]
+			pkg := base(path)
+			if !strings.HasPrefix(pkg, mod) || matches(pkg, r.Owners) {
+				continue
+			}
+			for _, imp := range n.Imports {
+				dep := base(imp)
+				owned := slices.ContainsFunc(r.Imports, func(d string) bool { return hasPrefix(dep, d) })
+				if owned && !seen[show(path)+" "+dep] {
+					seen[show(path)+" "+dep] = true
+					out = append(out, broken([]string{path, imp}))
+				}
+			}
+		}
+		return out
+	}
+	forbidden := func(path string) bool {
+		n := g.nodes[path]
+		for _, d := range r.Links {
+			switch pkg := base(path); d {
+			case nonStd:
+				if n != nil && !n.Standard && !matches(pkg, r.Pkgs) {
+					return true
+				}
+			case ownButWF:
+				if strings.HasPrefix(pkg, mod) && pkg != mod+"wf" && !matches(pkg, r.Pkgs) {
+					return true
+				}
+			default:
+				if hasPrefix(pkg, d) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, path := range sortedKeys(g.nodes) {
+		if strings.Contains(path, " ") || strings.HasSuffix(path, ".test") || !matches(path, r.Pkgs) {
+			continue
+		}
+		roots := []string{path}
+		if r.Tests {
+			if _, ok := g.nodes[path+".test"]; ok {
+				roots = append(roots, path+".test")
+			}
+		}
+		for _, root := range roots {
+			if chain := g.shortestPath(root, forbidden); chain != nil {
+				out = append(out, broken(chain))
+			}
+		}
+	}
+	return out
+}
+
+// shortestPath returns the shortest import chain from root to a package
+// for which stop is true, or nil.
+func (g *graph) shortestPath(root string, stop func(string) bool) []string {
+	prev := map[string]string{root: ""}
+	queue := []string{root}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if stop(p) {
+			var chain []string
+			for ; p != ""; p = prev[p] {
+				chain = append(chain, p)
+			}
+			slices.Reverse(chain)
+			return chain
+		}
+		if n := g.nodes[p]; n != nil {
+			for _, imp := range n.Imports {
+				if _, ok := prev[imp]; !ok {
+					prev[imp] = p
+					queue = append(queue, imp)
 				}
 			}
 		}
 	}
+	return nil
+}
+
+func sortedKeys(m map[string]*listed) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }

@@ -23,7 +23,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/relay"
 	"github.com/webfunctions/wf/wf"
 )
@@ -39,8 +38,9 @@ type Config struct {
 	// Name is the registered name to serve; empty serves every name Key's
 	// address holds.
 	Name string
-	// Key is the provider's registered identity. Required.
-	Key *chain.Key
+	// Key signs the logins as the provider's registered identity (a
+	// *chain.Key, or any other wf.Signer). Required.
+	Key wf.Signer
 	// Handler serves the requests that arrive through the tunnel, usually
 	// provider.Handler(). Required.
 	Handler http.Handler
@@ -344,11 +344,11 @@ func (c *Client) login(conn *relay.Conn) ([]string, error) {
 	if err := relay.ReadMessage(conn.R, &ch); err != nil {
 		return nil, fmt.Errorf("relayclient: read challenge: %w", err)
 	}
-	proof, err := chain.SignTunnelLogin(c.cfg.Key, c.cfg.Name, c.gw, ch.Nonce)
+	sig, err := c.cfg.Key.Sign(wf.TunnelLogin{Name: c.cfg.Name, Gateway: c.gw, Nonce: ch.Nonce})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("relayclient: sign login: %w", err)
 	}
-	if err := relay.WriteMessage(conn, relay.Login{Name: c.cfg.Name, Address: proof.Address, Signature: proof.Signature}); err != nil {
+	if err := relay.WriteMessage(conn, relay.Login{Name: c.cfg.Name, Address: c.cfg.Key.Address(), Signature: sig}); err != nil {
 		return nil, fmt.Errorf("relayclient: send login: %w", err)
 	}
 	var res relay.Result

@@ -20,7 +20,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/relay"
 	"github.com/webfunctions/wf/wf"
@@ -32,6 +31,8 @@ type Config struct {
 	// domain). Empty accepts the name each request's Host header gives,
 	// which is only safe on a gateway nobody else can front.
 	Gateway string
+	// Verifier recovers who signed a login (chain.Verifier). Required.
+	Verifier wf.Verifier
 	// Owner returns the address the registry holds for name, or an error
 	// matching wf.ErrNotFound. Required.
 	Owner func(ctx context.Context, name string) (wf.Address, error)
@@ -64,8 +65,8 @@ type Server struct {
 
 // New returns a Server.
 func New(cfg Config) (*Server, error) {
-	if cfg.Owner == nil {
-		return nil, errors.New("relayserver: Config.Owner is required")
+	if cfg.Owner == nil || cfg.Verifier == nil {
+		return nil, errors.New("relayserver: Config.Owner and Verifier are required")
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -416,7 +417,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	close(c.ready)
 	go c.watch()
 	if first {
-		log.Info("tunnel up", "names", c.names, "owner", chain.ChecksumAddress(c.owner))
+		log.Info("tunnel up", "names", c.names, "owner", c.owner.Checksum())
 	}
 }
 
@@ -430,7 +431,7 @@ func (s *Server) add(c *pconn) (first bool, err error) {
 		return false, fmt.Errorf("%w: the gateway is shutting down", wf.ErrUnavailable)
 	}
 	if s.perOwner[c.owner] >= s.cfg.MaxConns {
-		return false, fmt.Errorf("%w: %s already holds %d tunnel connections, this gateway's limit", wf.ErrUnavailable, chain.ChecksumAddress(c.owner), s.cfg.MaxConns)
+		return false, fmt.Errorf("%w: %s already holds %d tunnel connections, this gateway's limit", wf.ErrUnavailable, c.owner.Checksum(), s.cfg.MaxConns)
 	}
 	s.perOwner[c.owner]++
 	s.live++
@@ -481,7 +482,7 @@ func (s *Server) newTunnel(name string, owner wf.Address) *Tunnel {
 func (s *Server) handshake(ctx context.Context, c *pconn, gateway string) error {
 	ctx, cancel := context.WithTimeout(ctx, relay.HandshakeTimeout)
 	defer cancel()
-	n := chain.NewNonce()
+	n := wf.NewNonce()
 	if err := relay.WriteMessage(c, relay.Challenge{Nonce: n}); err != nil {
 		return fmt.Errorf("relayserver: send challenge: %w", err)
 	}
@@ -489,9 +490,12 @@ func (s *Server) handshake(ctx context.Context, c *pconn, gateway string) error 
 	if err := relay.ReadMessage(c.R, &login); err != nil {
 		return err
 	}
-	proof := chain.Proof{Address: login.Address, Signature: login.Signature}
-	if err := proof.VerifyTunnelLogin(login.Name, gateway, n); err != nil {
+	signer, err := s.cfg.Verifier.Recover(wf.TunnelLogin{Name: login.Name, Gateway: gateway, Nonce: n}, login.Signature)
+	if err != nil {
 		return fmt.Errorf("tunnel login for gateway %q: %w", gateway, err)
+	}
+	if signer != login.Address {
+		return fmt.Errorf("tunnel login for gateway %q: %w: signature is by %s, not %s", gateway, wf.ErrForbidden, signer.Checksum(), login.Address.Checksum())
 	}
 	c.owner = login.Address
 	if login.Name != "" {
@@ -500,7 +504,7 @@ func (s *Server) handshake(ctx context.Context, c *pconn, gateway string) error 
 			return err
 		}
 		if owner != login.Address {
-			return fmt.Errorf("%w: %s does not hold the name %q", wf.ErrForbidden, chain.ChecksumAddress(login.Address), login.Name)
+			return fmt.Errorf("%w: %s does not hold the name %q", wf.ErrForbidden, login.Address.Checksum(), login.Name)
 		}
 		c.names = []string{login.Name}
 		return nil
@@ -513,7 +517,7 @@ func (s *Server) handshake(ctx context.Context, c *pconn, gateway string) error 
 		return err
 	}
 	if len(names) == 0 {
-		return fmt.Errorf("%w: %s holds no registered name", wf.ErrForbidden, chain.ChecksumAddress(login.Address))
+		return fmt.Errorf("%w: %s holds no registered name", wf.ErrForbidden, login.Address.Checksum())
 	}
 	c.names = names
 	return nil

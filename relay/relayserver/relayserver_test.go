@@ -54,7 +54,7 @@ func gateway(t testing.TB, reg registry) (*relayserver.Server, *httptest.Server)
 // gatewayConfig is gateway with cfg's limits.
 func gatewayConfig(t testing.TB, reg registry, cfg relayserver.Config) (*relayserver.Server, *httptest.Server) {
 	t.Helper()
-	cfg.Gateway, cfg.Owner, cfg.Names = "gw.test", reg.owner, reg.names
+	cfg.Gateway, cfg.Owner, cfg.Names, cfg.Verifier = "gw.test", reg.owner, reg.names, chain.Verifier{}
 	s, err := relayserver.New(cfg)
 	if err != nil {
 		t.Fatal(err)

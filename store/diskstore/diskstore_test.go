@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/webfunctions/wf/store"
 	"github.com/webfunctions/wf/store/diskstore"
 	"github.com/webfunctions/wf/store/storetest"
 	"github.com/webfunctions/wf/wf"
@@ -35,7 +34,7 @@ func TestConformanceVerifyOnGet(t *testing.T) {
 }
 
 func newBlock(s string) (wf.CID, []byte) {
-	return store.Sum(wf.CodecRaw, []byte(s)), []byte(s)
+	return wf.SumCID(wf.CodecRaw, []byte(s)), []byte(s)
 }
 
 func TestReopenPersists(t *testing.T) {

@@ -53,7 +53,7 @@ func block(seed uint64, n int) (wf.CID, []byte) {
 	for i := range data {
 		data[i] = byte(r.Uint32())
 	}
-	return store.Sum(wf.CodecRaw, data), data
+	return wf.SumCID(wf.CodecRaw, data), data
 }
 
 func mustPut(t *testing.T, s wf.BlockStore, c wf.CID, data []byte) {
@@ -96,7 +96,7 @@ func testPutGet(t *testing.T, s wf.BlockStore) {
 }
 
 func testEmptyBlock(t *testing.T, s wf.BlockStore) {
-	c := store.Sum(wf.CodecRaw, nil)
+	c := wf.SumCID(wf.CodecRaw, nil)
 	mustPut(t, s, c, nil)
 	mustHave(t, s, c, true)
 	mustGet(t, s, c, []byte{})
@@ -104,7 +104,7 @@ func testEmptyBlock(t *testing.T, s wf.BlockStore) {
 
 func testCIDv0(t *testing.T, s wf.BlockStore) {
 	_, data := block(7, 300)
-	v1 := store.Sum(wf.CodecDagPB, data)
+	v1 := wf.SumCID(wf.CodecDagPB, data)
 	v0, err := wf.CIDFromBytes(v1.Multihash())
 	if err != nil || v0.Version() != 0 {
 		t.Fatalf("building CIDv0: %v (version %d)", err, v0.Version())
@@ -200,7 +200,7 @@ func testIdempotentPut(t *testing.T, s wf.BlockStore) {
 
 func testCodec(t *testing.T, s wf.BlockStore) {
 	_, data := block(6, 64)
-	raw, pb := store.Sum(wf.CodecRaw, data), store.Sum(wf.CodecDagPB, data)
+	raw, pb := wf.SumCID(wf.CodecRaw, data), wf.SumCID(wf.CodecDagPB, data)
 	mustPut(t, s, raw, data)
 	mustHave(t, s, pb, false)
 	mustPut(t, s, pb, data)
