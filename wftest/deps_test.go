@@ -61,6 +61,8 @@ var rules = []rule{
 		Why: "metrics are the two servers' concern, exposed on their own handlers"},
 	{Imports: []string{"go.etcd.io/bbolt"}, Owners: []string{"payment/ledger"},
 		Why: "the ledger is the one durable store of charges and settlements"},
+	{Imports: []string{"github.com/spf13/"}, Owners: []string{"cli"},
+		Why: "only the command line parses flags; libraries take Config structs"},
 
 	// Linking: what must stay light.
 	{Pkgs: []string{"wf"}, Tests: true, Links: []string{nonStd},
@@ -85,6 +87,8 @@ var rules = []rule{
 		Why: "the sandbox runs modules and knows nothing of keys or payments"},
 	{Pkgs: []string{"chain/...", "gateway"}, Links: []string{wazero},
 		Why: "the chain client and the gateway never run functions"},
+	{Pkgs: []string{"node", "provider", "gateway", "payment/...", "relay/...", "client", "chain", "sandbox/...", "seal"}, Links: []string{mod + "devnet", mod + "wftest", "testing"},
+		Why: "production parts are assembled by node; devnet (a whole network on one machine) and test harnesses stay out of them"},
 }
 
 // The boundaries hold for the whole import graph, test builds included.
