@@ -93,6 +93,7 @@ type Node struct {
 	log      *slog.Logger
 	store    wf.BlockStore
 	sandbox  *sandbox.Sandbox
+	private  *sandbox.Sandbox // decrypted code: compile cache in memory only
 	sealing  *seal.Keyring
 	provider *provider.Provider
 	payments *payments // nil: free
@@ -144,6 +145,16 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 		}
 	}
 	pc.Store, pc.Sandbox, pc.Sealing = n.store, n.sandbox, n.sealing
+	if n.sealing != nil {
+		// Decrypted code is compiled apart, with a compile cache in memory
+		// only, so no plaintext module reaches disk.
+		ps := sc
+		ps.CacheDir = ""
+		if n.private, err = sandbox.New(ctx, ps); err != nil {
+			return nil, fmt.Errorf("node: sandbox for sealed code: %w", err)
+		}
+		pc.PrivateSandbox = n.private
+	}
 	if pc.Log == nil {
 		pc.Log = log
 	}
@@ -224,9 +235,11 @@ func (n *Node) Close(ctx context.Context) error {
 		errs = append(errs, n.payments.stop(ctx))
 		n.payments = nil
 	}
-	if n.sandbox != nil {
-		errs = append(errs, n.sandbox.Close(ctx))
-		n.sandbox = nil
+	for _, sb := range []**sandbox.Sandbox{&n.private, &n.sandbox} {
+		if *sb != nil {
+			errs = append(errs, (*sb).Close(ctx))
+			*sb = nil
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -45,7 +45,11 @@ type Config struct {
 	// encrypted code of sealed functions granted to it (package seal). Nil
 	// refuses sealed functions with 403.
 	Sealing *seal.Keyring
-	Log     *slog.Logger // default: discard
+	// PrivateSandbox compiles decrypted code; required with Sealing. Its
+	// compile cache must be memory only, so no decrypted module reaches
+	// disk.
+	PrivateSandbox *sandbox.Sandbox
+	Log            *slog.Logger // default: discard
 
 	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
 	MaxUploadBytes int64
@@ -135,10 +139,8 @@ func New(cfg Config) (*Provider, error) {
 		if p.opener, err = seal.NewOpener(seal.OpenerConfig{Keyring: cfg.Sealing, Blocks: cfg.Store, Name: cfg.PublicURL}); err != nil {
 			return nil, fmt.Errorf("provider: %w", err)
 		}
-		sc := cfg.Sandbox.Config()
-		sc.CacheDir = ""
-		if p.private, err = sandbox.New(context.Background(), sc); err != nil {
-			return nil, fmt.Errorf("provider: %w", err)
+		if p.private = cfg.PrivateSandbox; p.private == nil {
+			return nil, errors.New("provider: Config.PrivateSandbox is required with Sealing")
 		}
 	}
 	p.metrics = newMetrics(p.reg)
@@ -162,14 +164,9 @@ func New(cfg Config) (*Provider, error) {
 	return p, nil
 }
 
-// Close releases what New made (the sandbox for decrypted code). The
-// configured Store and Sandbox are the caller's to close.
-func (p *Provider) Close(ctx context.Context) error {
-	if p.private != nil {
-		return p.private.Close(ctx)
-	}
-	return nil
-}
+// Close releases what New made. The configured Store and sandboxes are
+// the caller's to close.
+func (p *Provider) Close(ctx context.Context) error { return nil }
 
 // Handler returns the provider's HTTP handler.
 func (p *Provider) Handler() http.Handler { return http.HandlerFunc(p.serveHTTP) }
