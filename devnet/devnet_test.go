@@ -120,3 +120,17 @@ func TestRejectsBadConfig(t *testing.T) {
 		})
 	}
 }
+
+// A node process needs the chain served over JSON-RPC and says so.
+func TestStartProcessNeedsRPC(t *testing.T) {
+	ctx := context.Background()
+	n, err := devnet.Start(ctx, devnet.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close(ctx)
+	_, err = n.StartProcess(ctx, devnet.ProcessConfig{Binary: "wf", Dir: t.TempDir(), Key: "dev:1"})
+	if err == nil || !strings.Contains(err.Error(), "ChainListen") {
+		t.Errorf("error %v, want one naming ChainListen", err)
+	}
+}
