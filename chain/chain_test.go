@@ -674,3 +674,33 @@ func TestDeployWithExistingToken(t *testing.T) {
 		t.Errorf("delay %v, %v", d, err)
 	}
 }
+
+func TestSendEther(t *testing.T) {
+	s := newSim(t, SimOptions{Accounts: 2})
+	ctx := testCtx(t)
+	k, err := GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.Client(s.Accounts()[1])
+	r, err := c.SendEther(ctx, k.Address(), big.NewInt(1e15))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.GasUsed != 21_000 {
+		t.Errorf("a transfer used %d gas", r.GasUsed)
+	}
+	if b, err := s.sim.Client().BalanceAt(ctx, common.Address(k.Address()), nil); err != nil || b.Int64() != 1e15 {
+		t.Errorf("balance %v, %v after the transfer", b, err)
+	}
+	if _, err := c.SendEther(ctx, k.Address(), big.NewInt(0)); !errors.Is(err, wf.ErrInvalid) {
+		t.Errorf("send 0: %v", err)
+	}
+	if _, err := s.Client(nil).SendEther(ctx, k.Address(), big.NewInt(1)); !errors.Is(err, ErrNoKey) {
+		t.Errorf("read-only send: %v", err)
+	}
+	// More than the account holds fails before anything is sent.
+	if _, err := s.Client(k).SendEther(ctx, c.Address(), big.NewInt(1e15)); err == nil {
+		t.Error("sent more than the balance")
+	}
+}

@@ -191,25 +191,41 @@ func (c *conn) call(ctx context.Context, to wf.Address, data []byte, what string
 // decoded reason, and uses no nonce.
 func (c *Client) transact(ctx context.Context, to wf.Address, data []byte, what string) (Receipt, error) {
 	addr := common.Address(to)
-	r, err := c.sendAndWait(ctx, &addr, data, what)
+	r, err := c.sendAndWait(ctx, &addr, nil, data, what)
 	if r == nil {
 		return Receipt{}, err
 	}
 	return Receipt{TxHash: Hash(r.TxHash), Block: r.BlockNumber.Uint64(), GasUsed: r.GasUsed}, err
 }
 
-// sendAndWait sends a transaction to to (nil: create a contract) and waits
-// for its receipt. A receipt comes back with the error of a reverted one.
-func (c *Client) sendAndWait(ctx context.Context, to *common.Address, data []byte, what string) (*types.Receipt, error) {
+// SendEther sends wei of the chain's native currency from the Client's
+// account to to and waits until the transfer is mined, for instance to give
+// a fresh key what it needs to pay for gas.
+func (c *Client) SendEther(ctx context.Context, to wf.Address, wei *big.Int) (Receipt, error) {
+	if err := amount("ether", wei, 256); err != nil {
+		return Receipt{}, err
+	}
+	addr := common.Address(to)
+	r, err := c.sendAndWait(ctx, &addr, wei, nil, "send ether to "+to.Checksum())
+	if r == nil {
+		return Receipt{}, err
+	}
+	return Receipt{TxHash: Hash(r.TxHash), Block: r.BlockNumber.Uint64(), GasUsed: r.GasUsed}, err
+}
+
+// sendAndWait sends a transaction with value wei (nil: none) and data to to
+// (nil: create a contract) and waits for its receipt. A receipt comes back
+// with the error of a reverted one.
+func (c *Client) sendAndWait(ctx context.Context, to *common.Address, value *big.Int, data []byte, what string) (*types.Receipt, error) {
 	if c.key == nil {
 		return nil, fmt.Errorf("chain: %s: %w", what, ErrNoKey)
 	}
-	msg, gas, fees, err := c.prepare(ctx, to, data, what)
+	msg, gas, fees, err := c.prepare(ctx, to, value, data, what)
 	if err != nil {
 		return nil, err
 	}
 	tx, err := c.nonceSeq(wf.Address(msg.From)).send(ctx, c.backend, msg.From, func(nonce uint64) (*types.Transaction, error) {
-		return c.signTx(nonce, to, nil, data, gas, fees)
+		return c.signTx(nonce, to, value, data, gas, fees)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("chain: %s: send: %w", what, err)
@@ -239,11 +255,12 @@ func (c *conn) replayRevert(ctx context.Context, msg ethereum.CallMsg, block *bi
 	return &RevertError{msg: "transaction reverted"}
 }
 
-// prepare prices a transaction from the Client's key sending data to to:
-// the call it makes (to replay a revert), its gas with headroom, and its
-// fees. A call that would revert fails here, with the decoded reason.
-func (c *Client) prepare(ctx context.Context, to *common.Address, data []byte, what string) (ethereum.CallMsg, uint64, fees, error) {
-	msg := ethereum.CallMsg{From: common.Address(c.key.Address()), To: to, Data: data}
+// prepare prices a transaction from the Client's key sending value (nil:
+// none) and data to to: the call it makes (to replay a revert), its gas
+// with headroom, and its fees. A call that would revert fails here, with
+// the decoded reason.
+func (c *Client) prepare(ctx context.Context, to *common.Address, value *big.Int, data []byte, what string) (ethereum.CallMsg, uint64, fees, error) {
+	msg := ethereum.CallMsg{From: common.Address(c.key.Address()), To: to, Value: value, Data: data}
 	gas, err := c.backend.EstimateGas(ctx, msg)
 	if err != nil {
 		return msg, 0, fees{}, callError(what, err)

@@ -64,7 +64,7 @@ func (c *Client) deploy(ctx context.Context, o DeployOptions) (Contracts, error)
 
 func (c *Client) create(ctx context.Context, name, bin string, args []byte) (wf.Address, error) {
 	code := append(common.FromHex(bin), args...)
-	r, err := c.sendAndWait(ctx, nil, code, "deploy "+name)
+	r, err := c.sendAndWait(ctx, nil, nil, code, "deploy "+name)
 	if err != nil {
 		return wf.Address{}, err
 	}

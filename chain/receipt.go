@@ -170,7 +170,7 @@ func (c *Client) transactRecorded(ctx context.Context, to wf.Address, data []byt
 	}
 	o = o.withDefaults()
 	addr := common.Address(to)
-	msg, gas, f, err := c.prepare(ctx, &addr, data, what)
+	msg, gas, f, err := c.prepare(ctx, &addr, nil, data, what)
 	if err != nil {
 		return Receipt{}, err
 	}
