@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/wf"
 )
@@ -56,7 +57,7 @@ func (a *App) chainStart(ctx context.Context, listen string, accounts int, delay
 		return usageErr("--withdraw-delay must be at least 1s")
 	}
 	net, err := devnet.Start(ctx, devnet.Config{
-		Chain:       chain.SimOptions{Accounts: accounts, WithdrawDelay: delay},
+		Chain:       sim.Options{Accounts: accounts, WithdrawDelay: delay},
 		ChainListen: listen,
 		Log:         slog.New(slog.NewTextHandler(a.Stderr, nil)),
 	})
@@ -64,19 +65,19 @@ func (a *App) chainStart(ctx context.Context, listen string, accounts int, delay
 		return err
 	}
 	defer net.Close(context.Background())
-	sim := net.Chain
+	dc := net.Chain
 	// `--key dev` (the publisher's dev key everywhere in wf) gets ether and
 	// USDC too.
 	dev := devnet.Publisher()
-	if err := sim.FundEther(ctx, dev.Address(), new(big.Int).Mul(big.NewInt(1000), ether)); err != nil {
+	if err := dc.FundEther(ctx, dev.Address(), new(big.Int).Mul(big.NewInt(1000), ether)); err != nil {
 		return err
 	}
-	if _, err := sim.Client(sim.Accounts()[0]).MintUSDC(ctx, dev.Address(), big.NewInt(1_000_000_000_000)); err != nil {
+	if _, err := dc.Client(dc.Accounts()[0]).MintUSDC(ctx, dev.Address(), big.NewInt(1_000_000_000_000)); err != nil {
 		return err
 	}
 	url := net.RPC
-	ct := sim.Contracts()
-	id := sim.Client(nil).ChainID()
+	ct := dc.Contracts()
+	id := dc.Client(nil).ChainID()
 	if err := a.saveDeployment(url, deployment{ChainID: id.Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow}); err != nil {
 		return fmt.Errorf("save the contract addresses: %w", err)
 	}
@@ -89,7 +90,7 @@ Dev accounts with 1,000,000 USDC each (their keys are public: dev only):
   --key dev    %s
 `, url, id, a.contractsStore(), ct.Token.Checksum(), ct.Registry.Checksum(), ct.Escrow.Checksum(), delay,
 		dev.Address().Checksum())
-	for i, k := range sim.Accounts() {
+	for i, k := range dc.Accounts() {
 		fmt.Fprintf(a.Stdout, "  --key dev:%-3d%s\n", i, k.Address().Checksum())
 	}
 	fmt.Fprintf(a.Stdout, "\nTry: wf providers --rpc %s\n", url)
@@ -320,7 +321,7 @@ func (a *App) chainGenesis(accounts int, extra []string) error {
 		return err
 	}
 	wei := new(big.Int).Mul(big.NewInt(1_000_000), ether)
-	alloc := map[wf.Address]*big.Int{chain.GethDevAccount: wei, dev.Address(): wei}
+	alloc := map[wf.Address]*big.Int{sim.GethDevAccount: wei, dev.Address(): wei}
 	for i := range accounts {
 		alloc[chain.DevKey(i).Address()] = wei
 	}
@@ -331,7 +332,7 @@ func (a *App) chainGenesis(accounts int, extra []string) error {
 		}
 		alloc[addr] = wei
 	}
-	g, err := chain.DevGenesis(11_500_000, alloc)
+	g, err := sim.GethGenesis(11_500_000, alloc)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/cli"
 	"github.com/webfunctions/wf/devnet"
 	wfcore "github.com/webfunctions/wf/wf"
@@ -23,7 +24,7 @@ import (
 // devChain is a devnet's chain served over JSON-RPC on loopback, and the
 // environment that points wf at it.
 type devChain struct {
-	sim *chain.Simulated
+	sim *sim.Chain
 	url string
 	env map[string]string
 }
@@ -32,20 +33,20 @@ func newDevChain(t *testing.T) *devChain {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	net, err := devnet.Start(ctx, devnet.Config{Chain: chain.SimOptions{Accounts: 5}, ChainListen: "127.0.0.1:0"})
+	net, err := devnet.Start(ctx, devnet.Config{Chain: sim.Options{Accounts: 5}, ChainListen: "127.0.0.1:0"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { net.Close(context.Background()) })
-	sim := net.Chain
+	ch := net.Chain
 	home := t.TempDir()
-	ct := sim.Contracts()
+	ct := ch.Contracts()
 	file := filepath.Join(home, "contracts-under-test.json")
 	b, _ := json.Marshal(map[string]any{"chainId": 1337, "token": ct.Token, "registry": ct.Registry, "escrow": ct.Escrow})
 	if err := os.WriteFile(file, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return &devChain{sim: sim, url: net.RPC, env: map[string]string{"WF_HOME": home, "WF_RPC": net.RPC, "WF_CONTRACTS": file}}
+	return &devChain{sim: ch, url: net.RPC, env: map[string]string{"WF_HOME": home, "WF_RPC": net.RPC, "WF_CONTRACTS": file}}
 }
 
 // as returns a chain client for dev account i, on the same chain.

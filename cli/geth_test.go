@@ -36,7 +36,7 @@ var gethEndpointRE = regexp.MustCompile(`HTTP server started.*endpoint=(127\.0\.
 
 // startGeth runs geth --dev (mining as transactions arrive) with a JSON-RPC
 // endpoint on a free loopback port, until the test ends. With genesis it
-// starts from that genesis (see chain.DevGenesis) instead of geth's own.
+// starts from that genesis (see sim.GethGenesis) instead of geth's own.
 func startGeth(t *testing.T, bin string, genesis []byte) *gethNode {
 	t.Helper()
 	dir := t.TempDir()

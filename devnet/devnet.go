@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/payment"
@@ -51,7 +52,7 @@ type Config struct {
 	Version string
 
 	// Chain configures the embedded chain (accounts, withdrawal delay).
-	Chain chain.SimOptions
+	Chain sim.Options
 	// ChainListen, if set, also serves the chain's JSON-RPC there, for
 	// wf commands and other processes.
 	ChainListen string
@@ -111,7 +112,7 @@ type GatewayConfig struct {
 
 // Net is a running network.
 type Net struct {
-	Chain     *chain.Simulated
+	Chain     *sim.Chain
 	RPC       string // the chain's JSON-RPC URL, if served
 	Publisher *chain.Key
 	Budget    *big.Int
@@ -248,19 +249,19 @@ func listen(addr string, fallback bool) (net.Listener, error) {
 }
 
 func (n *Net) startChain(ctx context.Context, cfg Config) error {
-	sim, err := chain.NewSimulated(ctx, cfg.Chain)
+	c, err := sim.New(ctx, cfg.Chain)
 	if err != nil {
 		return fmt.Errorf("devnet: %w", err)
 	}
-	n.Chain = sim
-	n.onStop(func(context.Context) { sim.Close() })
+	n.Chain = c
+	n.onStop(func(context.Context) { c.Close() })
 	if cfg.ChainListen != "" {
 		ln, err := net.Listen("tcp", cfg.ChainListen)
 		if err != nil {
 			return fmt.Errorf("devnet: chain: %w", err)
 		}
 		srv := &http.Server{
-			Handler:           sim.RPCHandler(),
+			Handler:           c.RPCHandler(),
 			ReadHeaderTimeout: 10 * time.Second,
 			ErrorLog:          slog.NewLogLogger(n.log.Handler(), slog.LevelWarn),
 		}
@@ -275,12 +276,12 @@ func (n *Net) startChain(ctx context.Context, cfg Config) error {
 // deposit pays every node; each has its own approval) and registers and
 // approves every node.
 func (n *Net) register(ctx context.Context, cfg Config) error {
-	sim := n.Chain
+	c := n.Chain
 	if cfg.Price != nil {
-		if err := sim.FundEther(ctx, n.Publisher.Address(), ether); err != nil {
+		if err := c.FundEther(ctx, n.Publisher.Address(), ether); err != nil {
 			return fmt.Errorf("devnet: fund the publisher: %w", err)
 		}
-		if _, err := sim.Client(sim.Accounts()[0]).DepositFor(ctx, n.Publisher.Address(), n.Budget); err != nil {
+		if _, err := c.Client(c.Accounts()[0]).DepositFor(ctx, n.Publisher.Address(), n.Budget); err != nil {
 			return fmt.Errorf("devnet: fund the publisher's escrow: %w", err)
 		}
 	}
@@ -293,14 +294,14 @@ func (n *Net) register(ctx context.Context, cfg Config) error {
 		if err != nil {
 			return fmt.Errorf("devnet: node %s: sealing keys: %w", nd.Name, err)
 		}
-		if _, err := sim.Client(nd.Key).RegisterProvider(ctx, chain.Provider{
+		if _, err := c.Client(nd.Key).RegisterProvider(ctx, chain.Provider{
 			Name: nd.Name, Endpoint: nd.Endpoint, PricePerRequest: price,
 			SealingKey: sealing.Current().Bytes(),
 		}); err != nil {
 			return fmt.Errorf("devnet: register node %s: %w", nd.Name, err)
 		}
 		if cfg.Price != nil {
-			if _, err := sim.Client(n.Publisher).Approve(ctx, nd.Key.Address(), price, n.Budget); err != nil {
+			if _, err := c.Client(n.Publisher).Approve(ctx, nd.Key.Address(), price, n.Budget); err != nil {
 				return fmt.Errorf("devnet: approve node %s: %w", nd.Name, err)
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/gateway"
@@ -31,7 +32,7 @@ const domain = "wf.test"
 type world struct {
 	t        testing.TB
 	ctx      context.Context
-	sim      *chain.Simulated
+	sim      *sim.Chain
 	res      *chain.Resolver
 	gw       *gateway.Gateway
 	url      string // the gateway's listener; requests set Host
@@ -60,7 +61,7 @@ func newWorld(t testing.TB, cfg gateway.Config) *world {
 	t.Cleanup(cancel)
 	cfg.Domain = domain
 	net, err := devnet.Start(ctx, devnet.Config{
-		Chain:    chain.SimOptions{Accounts: 10},
+		Chain:    sim.Options{Accounts: 10},
 		Gateways: []devnet.GatewayConfig{{Gateway: cfg, ManualHealth: true}},
 	})
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/httperr"
@@ -39,7 +40,7 @@ type miner struct {
 	done chan struct{}
 }
 
-func startMiner(t *testing.T, sim *chain.Simulated, rpc string, accounts ...wf.Address) *miner {
+func startMiner(t *testing.T, ch *sim.Chain, rpc string, accounts ...wf.Address) *miner {
 	m := &miner{stop: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		defer close(m.done)
@@ -54,7 +55,7 @@ func startMiner(t *testing.T, sim *chain.Simulated, rpc string, accounts ...wf.A
 			m.mu.Lock()
 			for _, a := range accounts {
 				if !m.held && rpcNonce(t, rpc, a, "pending") > rpcNonce(t, rpc, a, "latest") {
-					sim.Commit()
+					ch.Commit()
 					break
 				}
 			}
@@ -227,14 +228,14 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	net, err := devnet.Start(ctx, devnet.Config{Chain: chain.SimOptions{Accounts: 4, ManualMining: true}, ChainListen: "127.0.0.1:0"})
+	net, err := devnet.Start(ctx, devnet.Config{Chain: sim.Options{Accounts: 4, ManualMining: true}, ChainListen: "127.0.0.1:0"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer net.Close(context.Background())
-	sim, rpc := net.Chain, net.RPC
-	prov, owner, caller := sim.Accounts()[1], sim.Client(sim.Accounts()[2]), sim.Client(sim.Accounts()[3])
-	mine := startMiner(t, sim, rpc, prov.Address(), owner.Address(), caller.Address())
+	ch, rpc := net.Chain, net.RPC
+	prov, owner, caller := ch.Accounts()[1], ch.Client(ch.Accounts()[2]), ch.Client(ch.Accounts()[3])
+	mine := startMiner(t, ch, rpc, prov.Address(), owner.Address(), caller.Address())
 	defer mine.close()
 	for _, c := range []*chain.Client{owner, caller} {
 		if _, err := c.Deposit(ctx, big.NewInt(100_000_000)); err != nil {
@@ -244,7 +245,7 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 	if _, err := owner.Approve(ctx, prov.Address(), big.NewInt(price), big.NewInt(100_000_000)); err != nil {
 		t.Fatal(err)
 	}
-	reader := sim.Client(nil)
+	reader := ch.Client(nil)
 	balance0, _ := reader.TokenBalance(ctx, prov.Address())
 
 	data := filepath.Join(t.TempDir(), "node")
@@ -263,7 +264,7 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 	}
 
 	n := startNode()
-	pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), wftest.Spec(), sim.Accounts()[2])
+	pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), wftest.Spec(), ch.Accounts()[2])
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/payment"
@@ -32,7 +33,7 @@ const price = 100 // base units per request: 0.0001 USDC
 type fixture struct {
 	t      testing.TB
 	ctx    context.Context
-	sim    *chain.Simulated
+	sim    *sim.Chain
 	prov   *chain.Key
 	meter  *payment.Meter
 	ledger *ledger.Ledger
@@ -43,12 +44,12 @@ type fixture struct {
 
 func newFixture(t testing.TB, cfg payment.Config) *fixture {
 	t.Helper()
-	return newFixtureOn(t, cfg, chain.SimOptions{Accounts: 24})
+	return newFixtureOn(t, cfg, sim.Options{Accounts: 24})
 }
 
 // newFixtureOn is newFixture on a chain with options o. With
 // o.ManualMining, someone must mine for the fixture's transactions.
-func newFixtureOn(t testing.TB, cfg payment.Config, o chain.SimOptions) *fixture {
+func newFixtureOn(t testing.TB, cfg payment.Config, o sim.Options) *fixture {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
@@ -57,14 +58,14 @@ func newFixtureOn(t testing.TB, cfg payment.Config, o chain.SimOptions) *fixture
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { net.Close(context.Background()) })
-	sim := net.Chain
-	f := &fixture{t: t, ctx: ctx, sim: sim, prov: sim.Accounts()[1], next: 2, path: filepath.Join(t.TempDir(), "ledger.db")}
+	ch := net.Chain
+	f := &fixture{t: t, ctx: ctx, sim: ch, prov: ch.Accounts()[1], next: 2, path: filepath.Join(t.TempDir(), "ledger.db")}
 	f.ledger, err = ledger.Open(f.path, ledger.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.ledger.Close() })
-	cfg.Chain, cfg.Key, cfg.Ledger = sim.Client(f.prov), f.prov, f.ledger
+	cfg.Chain, cfg.Key, cfg.Ledger = ch.Client(f.prov), f.prov, f.ledger
 	if cfg.Price == nil {
 		cfg.Price = big.NewInt(price)
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/templates"
@@ -22,7 +23,7 @@ import (
 
 // These tests run the settler on a chain that mines only when the test
 // lets it, so a settlement transaction can be held unmined, priced out by
-// a fee spike (Simulated.Congest), or mined while the provider is down.
+// a fee spike (sim.Chain.Congest), or mined while the provider is down.
 
 // rpcInPool reports whether the node holds transaction h unmined.
 func rpcInPool(t testing.TB, url string, h ledger.Hash) bool {
@@ -60,7 +61,7 @@ func newStuckFixture(t *testing.T, cfg payment.Config, n int64) *stuckFixture {
 	logs := &wftest.LogBuffer{}
 	cfg.Log = slog.New(slog.NewJSONHandler(logs, nil))
 	// Blocks of 10M gas rather than 60M make Congest cheaper.
-	f := newFixtureOn(t, cfg, chain.SimOptions{Accounts: 4, ManualMining: true, BlockGasLimit: 10_000_000})
+	f := newFixtureOn(t, cfg, sim.Options{Accounts: 4, ManualMining: true, BlockGasLimit: 10_000_000})
 	srv := httptest.NewServer(f.sim.RPCHandler())
 	t.Cleanup(srv.Close)
 	owner := f.payer()
