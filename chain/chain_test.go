@@ -1,4 +1,4 @@
-package chain
+package chain_test
 
 import (
 	"context"
@@ -12,21 +12,23 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/chain/bindings"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/wf"
 )
 
 // usdc is n whole USDC in base units.
 func usdc(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt(1_000_000)) }
 
-func newSim(t testing.TB, o SimOptions) *Simulated {
+func newSim(t testing.TB, o sim.Options) *sim.Chain {
 	t.Helper()
 	if o.Accounts == 0 {
 		o.Accounts = 4
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	s, err := NewSimulated(ctx, o)
+	s, err := sim.New(ctx, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,14 +46,14 @@ func testCtx(t testing.TB) context.Context {
 // also matches kind (nil: no wf sentinel).
 func wantRevert(t *testing.T, err error, name string, kind error) {
 	t.Helper()
-	var re *RevertError
+	var re *chain.RevertError
 	if !errors.As(err, &re) {
 		t.Fatalf("got %v, want revert %s", err, name)
 	}
 	if re.Name != name {
 		t.Fatalf("got revert %s (%v), want %s", re.Name, err, name)
 	}
-	if !errors.Is(err, ErrReverted) {
+	if !errors.Is(err, chain.ErrReverted) {
 		t.Errorf("%v does not match ErrReverted", err)
 	}
 	if kind != nil && !errors.Is(err, kind) {
@@ -60,17 +62,17 @@ func wantRevert(t *testing.T, err error, name string, kind error) {
 }
 
 // logs returns the logs of a mined transaction.
-func logs(t *testing.T, c *Client, r Receipt) []*types.Log {
+func logs(t *testing.T, s *sim.Chain, r chain.Receipt) []*types.Log {
 	t.Helper()
-	rc, err := c.backend.TransactionReceipt(testCtx(t), common.Hash(r.TxHash))
+	rc, err := s.Backend().TransactionReceipt(testCtx(t), common.Hash(r.TxHash))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return rc.Logs
 }
 
-func provider(name string) Provider {
-	return Provider{
+func provider(name string) chain.Provider {
+	return chain.Provider{
 		Name:            name,
 		Endpoint:        "https://" + name + ".example.com",
 		SealingKey:      make([]byte, 32),
@@ -79,32 +81,8 @@ func provider(name string) Provider {
 	}
 }
 
-func TestSimulatedUsesTodaysForks(t *testing.T) {
-	s := newSim(t, SimOptions{Accounts: 1})
-	h, err := s.base.backend.HeaderByNumber(testCtx(t), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := *paramsForTest()
-	if !cfg.IsOsaka(h.Number, h.Time) {
-		t.Error("Osaka is not active")
-	}
-	if cfg.IsAmsterdam(h.Number, h.Time) || cfg.IsBogota(h.Number, h.Time) {
-		t.Error("a future fork is active")
-	}
-	// The block producer's fallback tick relies on this method.
-	if _, ok := s.sim.Client().(interface {
-		PendingTransactionCount(context.Context) (uint, error)
-	}); !ok {
-		t.Error("simulated client has no PendingTransactionCount")
-	}
-	if s.Client(nil).ChainID().Int64() != 1337 {
-		t.Errorf("chain id %s", s.Client(nil).ChainID())
-	}
-}
-
 func TestRegistry(t *testing.T) {
-	s := newSim(t, SimOptions{})
+	s := newSim(t, sim.Options{})
 	ctx := testCtx(t)
 	alice, bob := s.Client(s.Accounts()[1]), s.Client(s.Accounts()[2])
 	reg := bindings.NewRegistry()
@@ -113,7 +91,7 @@ func TestRegistry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev, err := reg.UnpackProviderRegisteredEvent(logs(t, alice, r)[0])
+	ev, err := reg.UnpackProviderRegisteredEvent(logs(t, s, r)[0])
 	if err != nil || ev.Name != "alice" || wf.Address(ev.Owner) != alice.Address() {
 		t.Errorf("ProviderRegistered event %+v, %v", ev, err)
 	}
@@ -148,25 +126,25 @@ func TestRegistry(t *testing.T) {
 	t.Run("invalid fields", func(t *testing.T) {
 		for _, tc := range []struct {
 			field  string
-			modify func(*Provider)
+			modify func(*chain.Provider)
 		}{
-			{"endpoint", func(p *Provider) { p.Endpoint = "" }},
-			{"endpoint", func(p *Provider) { p.Endpoint = strings.Repeat("x", 513) }},
-			{"sealingKey", func(p *Provider) { p.SealingKey = nil }},
-			{"sealingKey", func(p *Provider) { p.SealingKey = make([]byte, 2049) }},
-			{"metadataCID", func(p *Provider) { p.MetadataCID = strings.Repeat("b", 129) }},
+			{"endpoint", func(p *chain.Provider) { p.Endpoint = "" }},
+			{"endpoint", func(p *chain.Provider) { p.Endpoint = strings.Repeat("x", 513) }},
+			{"sealingKey", func(p *chain.Provider) { p.SealingKey = nil }},
+			{"sealingKey", func(p *chain.Provider) { p.SealingKey = make([]byte, 2049) }},
+			{"metadataCID", func(p *chain.Provider) { p.MetadataCID = strings.Repeat("b", 129) }},
 		} {
 			p := provider("fields")
 			tc.modify(&p)
 			_, err := bob.RegisterProvider(ctx, p)
 			wantRevert(t, err, "InvalidField", wf.ErrInvalid)
-			var re *RevertError
+			var re *chain.RevertError
 			errors.As(err, &re)
 			if re.Args[0] != tc.field {
 				t.Errorf("InvalidField(%v), want %s", re.Args[0], tc.field)
 			}
 		}
-		if _, err := bob.RegisterProvider(ctx, Provider{Name: "x", Endpoint: "e", SealingKey: []byte{1}, PricePerRequest: new(big.Int).Lsh(big.NewInt(1), 96)}); !errors.Is(err, wf.ErrInvalid) {
+		if _, err := bob.RegisterProvider(ctx, chain.Provider{Name: "x", Endpoint: "e", SealingKey: []byte{1}, PricePerRequest: new(big.Int).Lsh(big.NewInt(1), 96)}); !errors.Is(err, wf.ErrInvalid) {
 			t.Errorf("price over uint96: %v", err)
 		}
 	})
@@ -177,7 +155,7 @@ func TestRegistry(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ev, err := reg.UnpackProviderUpdatedEvent(logs(t, alice, r)[0])
+		ev, err := reg.UnpackProviderUpdatedEvent(logs(t, s, r)[0])
 		if err != nil || ev.Endpoint != p.Endpoint || ev.PricePerRequest.Int64() != 7 {
 			t.Errorf("ProviderUpdated event %+v, %v", ev, err)
 		}
@@ -234,7 +212,7 @@ func TestRegistry(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ev, err := reg.UnpackProviderDeregisteredEvent(logs(t, alice, r)[0])
+		ev, err := reg.UnpackProviderDeregisteredEvent(logs(t, s, r)[0])
 		if err != nil || ev.Name != "alice" {
 			t.Errorf("ProviderDeregistered event %+v, %v", ev, err)
 		}
@@ -264,8 +242,8 @@ func TestRegistry(t *testing.T) {
 }
 
 // escrowSetup funds payer's escrow with 100 USDC.
-func escrowSetup(t *testing.T) (s *Simulated, payer, prov, other *Client) {
-	s = newSim(t, SimOptions{})
+func escrowSetup(t *testing.T) (s *sim.Chain, payer, prov, other *chain.Client) {
+	s = newSim(t, sim.Options{})
 	payer, prov, other = s.Client(s.Accounts()[1]), s.Client(s.Accounts()[2]), s.Client(s.Accounts()[3])
 	if _, err := payer.Deposit(testCtx(t), usdc(100)); err != nil {
 		t.Fatal(err)
@@ -273,7 +251,7 @@ func escrowSetup(t *testing.T) (s *Simulated, payer, prov, other *Client) {
 	return s, payer, prov, other
 }
 
-func balance(t *testing.T, c *Client, a wf.Address) *big.Int {
+func balance(t *testing.T, c *chain.Client, a wf.Address) *big.Int {
 	t.Helper()
 	b, err := c.TokenBalance(testCtx(t), a)
 	if err != nil {
@@ -282,7 +260,7 @@ func balance(t *testing.T, c *Client, a wf.Address) *big.Int {
 	return b
 }
 
-func escrowBalance(t *testing.T, c *Client, a wf.Address) *big.Int {
+func escrowBalance(t *testing.T, c *chain.Client, a wf.Address) *big.Int {
 	t.Helper()
 	acc, err := c.Account(testCtx(t), a)
 	if err != nil {
@@ -307,7 +285,7 @@ func TestDepositApproveSettle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ev, err := esc.UnpackDepositedEvent(logs(t, other, r)[0]); err != nil || wf.Address(ev.Payer) != payer.Address() || wf.Address(ev.From) != other.Address() {
+	if ev, err := esc.UnpackDepositedEvent(logs(t, s, r)[0]); err != nil || wf.Address(ev.Payer) != payer.Address() || wf.Address(ev.From) != other.Address() {
 		t.Errorf("Deposited event %+v, %v", ev, err)
 	}
 
@@ -320,7 +298,7 @@ func TestDepositApproveSettle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ev, err := esc.UnpackApprovedEvent(logs(t, payer, r)[0]); err != nil || ev.Budget.Cmp(budget) != 0 {
+	if ev, err := esc.UnpackApprovedEvent(logs(t, s, r)[0]); err != nil || ev.Budget.Cmp(budget) != 0 {
 		t.Errorf("Approved event %+v, %v", ev, err)
 	}
 	al, err := prov.Allowance(ctx, payer.Address(), prov.Address())
@@ -333,7 +311,7 @@ func TestDepositApproveSettle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ev, err := esc.UnpackSettledEvent(logs(t, prov, r)[0]); err != nil || ev.Count != 1000 || ev.Amount.Int64() != 900_000 {
+	if ev, err := esc.UnpackSettledEvent(logs(t, s, r)[0]); err != nil || ev.Count != 1000 || ev.Amount.Int64() != 900_000 {
 		t.Errorf("Settled event %+v, %v", ev, err)
 	}
 	if got := balance(t, prov, prov.Address()); got.Cmp(new(big.Int).Add(usdc(1_000_000), big.NewInt(900_000))) != 0 {
@@ -349,7 +327,7 @@ func TestDepositApproveSettle(t *testing.T) {
 	t.Run("over price times requests", func(t *testing.T) {
 		_, err := prov.Settle(ctx, payer.Address(), 10, big.NewInt(10_001))
 		wantRevert(t, err, "PriceCapExceeded", wf.ErrPaymentRequired)
-		var re *RevertError
+		var re *chain.RevertError
 		errors.As(err, &re)
 		if re.Args[1].(*big.Int).Int64() != 10_000 {
 			t.Errorf("cap %v, want 10000", re.Args[1])
@@ -371,7 +349,7 @@ func TestDepositApproveSettle(t *testing.T) {
 			t.Errorf("client-side check: %v", err)
 		}
 		// The contract rejects it too.
-		_, err := prov.transact(ctx, prov.contracts.Escrow, esc.PackSettle(common.Address(payer.Address()), 1, big.NewInt(0)), "settle 0")
+		_, err := chain.Transact(prov, ctx, prov.Contracts().Escrow, esc.PackSettle(common.Address(payer.Address()), 1, big.NewInt(0)), "settle 0")
 		wantRevert(t, err, "ZeroAmount", wf.ErrInvalid)
 	})
 	t.Run("approve zero address", func(t *testing.T) {
@@ -387,13 +365,12 @@ func TestDepositApproveSettle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ev, err := esc.UnpackRevokedEvent(logs(t, payer, r)[0]); err != nil || wf.Address(ev.Provider) != prov.Address() {
+		if ev, err := esc.UnpackRevokedEvent(logs(t, s, r)[0]); err != nil || wf.Address(ev.Provider) != prov.Address() {
 			t.Errorf("Revoked event %+v, %v", ev, err)
 		}
 		_, err = prov.Settle(ctx, payer.Address(), 1, big.NewInt(1))
 		wantRevert(t, err, "NotApproved", wf.ErrPaymentRequired)
 	})
-	_ = s
 }
 
 func TestVouchers(t *testing.T) {
@@ -402,7 +379,7 @@ func TestVouchers(t *testing.T) {
 	esc := bindings.NewEscrow()
 	expiry := time.Now().Add(time.Hour)
 
-	sv, err := payer.SignVoucher(Voucher{Provider: prov.Address(), CumulativeAmount: big.NewInt(5000), Expiry: expiry})
+	sv, err := payer.SignVoucher(chain.Voucher{Provider: prov.Address(), CumulativeAmount: big.NewInt(5000), Expiry: expiry})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -410,12 +387,12 @@ func TestVouchers(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The Go digest is the contract's.
-	out, err := prov.call(ctx, prov.contracts.Escrow, esc.PackVoucherDigest(common.Address(sv.Payer), common.Address(sv.Provider), sv.CumulativeAmount, big.NewInt(expiry.Unix())), "digest")
+	out, err := chain.Call(prov, ctx, prov.Contracts().Escrow, esc.PackVoucherDigest(common.Address(sv.Payer), common.Address(sv.Provider), sv.CumulativeAmount, big.NewInt(expiry.Unix())), "digest")
 	if err != nil {
 		t.Fatal(err)
 	}
 	onchain, _ := esc.UnpackVoucherDigest(out)
-	if d, _ := VoucherDigest(prov.ChainID(), prov.contracts.Escrow, sv.Voucher); d != onchain {
+	if d, _ := chain.VoucherDigest(prov.ChainID(), prov.Contracts().Escrow, sv.Voucher); d != onchain {
 		t.Fatalf("digest %x, contract says %x", d, onchain)
 	}
 
@@ -424,7 +401,7 @@ func TestVouchers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ev, err := esc.UnpackVoucherRedeemedEvent(logs(t, prov, r)[0]); err != nil || ev.Amount.Int64() != 5000 {
+	if ev, err := esc.UnpackVoucherRedeemedEvent(logs(t, s, r)[0]); err != nil || ev.Amount.Int64() != 5000 {
 		t.Errorf("VoucherRedeemed event %+v, %v", ev, err)
 	}
 	if got := new(big.Int).Sub(balance(t, prov, prov.Address()), before); got.Int64() != 5000 {
@@ -434,12 +411,12 @@ func TestVouchers(t *testing.T) {
 	t.Run("replay", func(t *testing.T) {
 		_, err := prov.RedeemVoucher(ctx, sv)
 		wantRevert(t, err, "VoucherAlreadyRedeemed", wf.ErrPaymentRequired)
-		older, _ := payer.SignVoucher(Voucher{Provider: prov.Address(), CumulativeAmount: big.NewInt(4000), Expiry: expiry})
+		older, _ := payer.SignVoucher(chain.Voucher{Provider: prov.Address(), CumulativeAmount: big.NewInt(4000), Expiry: expiry})
 		_, err = prov.RedeemVoucher(ctx, older)
 		wantRevert(t, err, "VoucherAlreadyRedeemed", wf.ErrPaymentRequired)
 	})
 	t.Run("cumulative", func(t *testing.T) {
-		next, _ := payer.SignVoucher(Voucher{Provider: prov.Address(), CumulativeAmount: big.NewInt(12_000), Expiry: expiry})
+		next, _ := payer.SignVoucher(chain.Voucher{Provider: prov.Address(), CumulativeAmount: big.NewInt(12_000), Expiry: expiry})
 		before := balance(t, prov, prov.Address())
 		if _, err := prov.RedeemVoucher(ctx, next); err != nil {
 			t.Fatal(err)
@@ -456,7 +433,7 @@ func TestVouchers(t *testing.T) {
 		wantRevert(t, err, "InvalidVoucherSignature", wf.ErrPaymentRequired)
 	})
 	t.Run("signed by someone else", func(t *testing.T) {
-		forged, _ := other.SignVoucher(Voucher{Provider: prov.Address(), CumulativeAmount: big.NewInt(50_000), Expiry: expiry})
+		forged, _ := other.SignVoucher(chain.Voucher{Provider: prov.Address(), CumulativeAmount: big.NewInt(50_000), Expiry: expiry})
 		forged.Payer = payer.Address()
 		if err := prov.VerifyVoucher(forged); !errors.Is(err, wf.ErrInvalid) {
 			t.Errorf("off-chain verify: %v", err)
@@ -465,16 +442,15 @@ func TestVouchers(t *testing.T) {
 		wantRevert(t, err, "InvalidVoucherSignature", wf.ErrPaymentRequired)
 	})
 	t.Run("expired", func(t *testing.T) {
-		old, _ := payer.SignVoucher(Voucher{Provider: prov.Address(), CumulativeAmount: big.NewInt(50_000), Expiry: time.Now().Add(-time.Minute)})
+		old, _ := payer.SignVoucher(chain.Voucher{Provider: prov.Address(), CumulativeAmount: big.NewInt(50_000), Expiry: time.Now().Add(-time.Minute)})
 		_, err := prov.RedeemVoucher(ctx, old)
 		wantRevert(t, err, "VoucherExpired", wf.ErrPaymentRequired)
 	})
 	t.Run("over balance", func(t *testing.T) {
-		big, _ := payer.SignVoucher(Voucher{Provider: prov.Address(), CumulativeAmount: usdc(1000), Expiry: expiry})
+		big, _ := payer.SignVoucher(chain.Voucher{Provider: prov.Address(), CumulativeAmount: usdc(1000), Expiry: expiry})
 		_, err := prov.RedeemVoucher(ctx, big)
 		wantRevert(t, err, "InsufficientBalance", wf.ErrPaymentRequired)
 	})
-	_ = s
 }
 
 func TestWithdraw(t *testing.T) {
@@ -498,7 +474,7 @@ func TestWithdraw(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := esc.UnpackWithdrawalCancelledEvent(logs(t, payer, r)[0]); err != nil {
+	if _, err := esc.UnpackWithdrawalCancelledEvent(logs(t, s, r)[0]); err != nil {
 		t.Error(err)
 	}
 	_, err = payer.CancelWithdraw(ctx)
@@ -511,7 +487,7 @@ func TestWithdraw(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev, err := esc.UnpackWithdrawalRequestedEvent(logs(t, payer, r)[0])
+	ev, err := esc.UnpackWithdrawalRequestedEvent(logs(t, s, r)[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -539,7 +515,7 @@ func TestWithdraw(t *testing.T) {
 	if got := new(big.Int).Sub(balance(t, payer, payer.Address()), before); got.Cmp(usdc(70)) != 0 {
 		t.Errorf("withdrew %s, want 70 USDC", got)
 	}
-	if ev, err := esc.UnpackWithdrawnEvent(logs(t, payer, r)[0]); err != nil || ev.Amount.Cmp(usdc(70)) != 0 {
+	if ev, err := esc.UnpackWithdrawnEvent(logs(t, s, r)[0]); err != nil || ev.Amount.Cmp(usdc(70)) != 0 {
 		t.Errorf("Withdrawn event %+v, %v", ev, err)
 	}
 	acc, _ = payer.Account(ctx, payer.Address())
@@ -551,10 +527,10 @@ func TestWithdraw(t *testing.T) {
 }
 
 func TestConcurrentNonces(t *testing.T) {
-	s := newSim(t, SimOptions{Accounts: 2})
+	s := newSim(t, sim.Options{Accounts: 2})
 	ctx := testCtx(t)
 	c := s.Client(s.Accounts()[1])
-	start, err := c.backend.PendingNonceAt(ctx, common.Address(c.Address()))
+	start, err := s.Backend().PendingNonceAt(ctx, common.Address(c.Address()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -572,7 +548,7 @@ func TestConcurrentNonces(t *testing.T) {
 	if err := errors.Join(errs...); err != nil {
 		t.Fatal(err)
 	}
-	end, _ := s.sim.Client().NonceAt(ctx, common.Address(c.Address()), nil)
+	end, _ := s.Backend().NonceAt(ctx, common.Address(c.Address()), nil)
 	if end != start+n {
 		t.Errorf("nonce %d after %d txs from %d", end, n, start)
 	}
@@ -586,7 +562,7 @@ func TestConcurrentNonces(t *testing.T) {
 
 	// Another process sending from the same key makes the cached nonce stale;
 	// the client resynchronises instead of failing.
-	outsider, err := New(ctx, c.backend, s.Accounts()[1], Config{Contracts: s.Contracts()})
+	outsider, err := chain.New(ctx, s.Backend(), s.Accounts()[1], chain.Config{Contracts: s.Contracts()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -603,12 +579,17 @@ func TestConcurrentNonces(t *testing.T) {
 // A transaction that passes estimation but reverts when mined (another one
 // got there first) reports the reason from the mined state.
 func TestRevertAfterMining(t *testing.T) {
-	s, payer, prov, _ := escrowSetup(t)
+	s := newSim(t, sim.Options{ManualMining: true})
+	cm := startCommitter(t, s)
 	ctx := testCtx(t)
+	payer, prov := s.Client(s.Accounts()[1]), s.Client(s.Accounts()[2])
+	if _, err := payer.Deposit(ctx, usdc(100)); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := payer.Approve(ctx, prov.Address(), usdc(1), usdc(10)); err != nil {
 		t.Fatal(err)
 	}
-	s.stopMining() // from here on, blocks only by Commit
+	cm.pause() // from here on, blocks only by Commit
 	var wg sync.WaitGroup
 	errs := make([]error, 2)
 	for i := range 2 {
@@ -616,11 +597,11 @@ func TestRevertAfterMining(t *testing.T) {
 	}
 	// Wait until both are in the pool, then mine them together.
 	for {
-		n, err := prov.backend.PendingNonceAt(ctx, common.Address(prov.Address()))
+		n, err := s.Backend().PendingNonceAt(ctx, common.Address(prov.Address()))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if m, _ := s.sim.Client().NonceAt(ctx, common.Address(prov.Address()), nil); n == m+2 {
+		if m, _ := s.Backend().NonceAt(ctx, common.Address(prov.Address()), nil); n == m+2 {
 			break
 		}
 		time.Sleep(time.Millisecond)
@@ -641,32 +622,31 @@ func TestRevertAfterMining(t *testing.T) {
 }
 
 func TestReadOnlyAndDial(t *testing.T) {
-	s := newSim(t, SimOptions{Accounts: 1})
+	s := newSim(t, sim.Options{Accounts: 1})
 	ctx := testCtx(t)
 	ro := s.Client(nil)
-	if _, err := ro.Revoke(ctx, wf.Address{1}); !errors.Is(err, ErrNoKey) {
+	if _, err := ro.Revoke(ctx, wf.Address{1}); !errors.Is(err, chain.ErrNoKey) {
 		t.Errorf("read-only send: %v", err)
 	}
-	if _, err := New(ctx, ro.backend, nil, Config{Contracts: Contracts{Token: wf.Address{1}, Registry: wf.Address{2}, Escrow: wf.Address{3}}}); !errors.Is(err, wf.ErrInvalid) {
+	if _, err := chain.New(ctx, s.Backend(), nil, chain.Config{Contracts: chain.Contracts{Token: wf.Address{1}, Registry: wf.Address{2}, Escrow: wf.Address{3}}}); !errors.Is(err, wf.ErrInvalid) {
 		t.Errorf("New without contracts deployed: %v", err)
 	}
-	if _, err := Dial(ctx, "http://127.0.0.1:1", nil, Config{Contracts: s.Contracts()}); err == nil {
+	if _, err := chain.Dial(ctx, "http://127.0.0.1:1", nil, chain.Config{Contracts: s.Contracts()}); err == nil {
 		t.Error("Dial to a closed port succeeded")
 	}
 }
 
 func TestDeployWithExistingToken(t *testing.T) {
-	s := newSim(t, SimOptions{Accounts: 2})
+	s := newSim(t, sim.Options{Accounts: 2})
 	ctx := testCtx(t)
-	c := s.Client(s.Accounts()[1])
-	got, err := Deploy(ctx, c.backend, s.Accounts()[1], DeployOptions{Token: s.Contracts().Token, WithdrawDelay: time.Minute})
+	got, err := chain.Deploy(ctx, s.Backend(), s.Accounts()[1], chain.DeployOptions{Token: s.Contracts().Token, WithdrawDelay: time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.Token != s.Contracts().Token || got.Escrow == s.Contracts().Escrow {
 		t.Errorf("deployed %+v", got)
 	}
-	c2, err := New(ctx, c.backend, s.Accounts()[1], Config{Contracts: got})
+	c2, err := chain.New(ctx, s.Backend(), s.Accounts()[1], chain.Config{Contracts: got})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -676,9 +656,9 @@ func TestDeployWithExistingToken(t *testing.T) {
 }
 
 func TestSendEther(t *testing.T) {
-	s := newSim(t, SimOptions{Accounts: 2})
+	s := newSim(t, sim.Options{Accounts: 2})
 	ctx := testCtx(t)
-	k, err := GenerateKey()
+	k, err := chain.GenerateKey()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -690,13 +670,13 @@ func TestSendEther(t *testing.T) {
 	if r.GasUsed != 21_000 {
 		t.Errorf("a transfer used %d gas", r.GasUsed)
 	}
-	if b, err := s.sim.Client().BalanceAt(ctx, common.Address(k.Address()), nil); err != nil || b.Int64() != 1e15 {
+	if b, err := s.Backend().BalanceAt(ctx, common.Address(k.Address()), nil); err != nil || b.Int64() != 1e15 {
 		t.Errorf("balance %v, %v after the transfer", b, err)
 	}
 	if _, err := c.SendEther(ctx, k.Address(), big.NewInt(0)); !errors.Is(err, wf.ErrInvalid) {
 		t.Errorf("send 0: %v", err)
 	}
-	if _, err := s.Client(nil).SendEther(ctx, k.Address(), big.NewInt(1)); !errors.Is(err, ErrNoKey) {
+	if _, err := s.Client(nil).SendEther(ctx, k.Address(), big.NewInt(1)); !errors.Is(err, chain.ErrNoKey) {
 		t.Errorf("read-only send: %v", err)
 	}
 	// More than the account holds fails before anything is sent.

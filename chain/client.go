@@ -19,7 +19,7 @@ import (
 )
 
 // Backend is what a Client needs from a chain: an ethclient.Client, or the
-// embedded simulated chain's client.
+// embedded development chain's (chain/sim).
 type Backend interface {
 	bind.ContractBackend
 	TransactionReceipt(ctx context.Context, txHash common.Hash) (*types.Receipt, error)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/webfunctions/wf/chain/bindings"
 	"github.com/webfunctions/wf/wf"
@@ -30,6 +31,31 @@ func Deploy(ctx context.Context, backend Backend, key *Key, o DeployOptions) (Co
 		return Contracts{}, fmt.Errorf("chain: chain id: %w", err)
 	}
 	return newClient(backend, id, key, Config{}).deploy(ctx, o)
+}
+
+// DeployAt deploys the contracts (see Deploy) to the chain at rpcURL from
+// key's account and returns their addresses and the chain's id.
+func DeployAt(ctx context.Context, rpcURL string, key *Key, o DeployOptions) (Contracts, *big.Int, error) {
+	ec, err := ethclient.DialContext(ctx, rpcURL)
+	if err != nil {
+		return Contracts{}, nil, fmt.Errorf("chain: dial %s: %w", rpcURL, err)
+	}
+	defer ec.Close()
+	id, err := ec.ChainID(ctx)
+	if err != nil {
+		return Contracts{}, nil, fmt.Errorf("chain: chain id: %w", err)
+	}
+	if !o.Token.IsZero() {
+		code, err := ec.CodeAt(ctx, common.Address(o.Token), nil)
+		if err != nil {
+			return Contracts{}, nil, fmt.Errorf("chain: check token: %w", err)
+		}
+		if len(code) == 0 {
+			return Contracts{}, nil, fmt.Errorf("%w: chain: no token contract at %s on chain %s", wf.ErrInvalid, o.Token.Checksum(), id)
+		}
+	}
+	c, err := newClient(ec, id, key, Config{}).deploy(ctx, o)
+	return c, id, err
 }
 
 func (c *Client) deploy(ctx context.Context, o DeployOptions) (Contracts, error) {

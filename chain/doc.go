@@ -1,16 +1,19 @@
 // Package chain is WebFunctions' client for its on-chain contracts: the
-// provider Registry, the payment Escrow and the USDC-like token it holds. It
-// is the only package that imports go-ethereum; the generated contract
-// bindings live in chain/bindings and the Solidity sources in contracts/.
+// provider Registry, the payment Escrow and the USDC-like token it holds.
+// It and the packages below it are the only ones that import go-ethereum;
+// the generated contract bindings live in chain/bindings, the embedded
+// development chain in chain/sim, and the Solidity sources in contracts/.
+// chain itself links only go-ethereum's client side, not a node: provider
+// nodes and gateways talking to a real chain carry no simulated backend.
 //
-// A Client talks to any Ethereum JSON-RPC endpoint (Dial) or to an embedded
-// development chain (NewSimulated), signs with one Key, and offers one typed
-// method per contract function. Transaction methods return once the
-// transaction is mined and fail if it reverted. A Client is safe for
-// concurrent use: transactions from one key get consecutive nonces whatever
-// the number of goroutines sending them. Gas is estimated against the latest
-// block, so a transaction that depends on another must be sent after that one
-// returned (it has then been mined).
+// A Client talks to any Ethereum JSON-RPC endpoint (Dial) or to any Backend
+// (New), such as the embedded development chain of chain/sim, signs with
+// one Key, and offers one typed method per contract function. Transaction
+// methods return once the transaction is mined and fail if it reverted.
+// A Client is safe for concurrent use: transactions from one key get
+// consecutive nonces whatever the number of goroutines sending them. Gas is
+// estimated against the latest block, so a transaction that depends on
+// another must be sent after that one returned (it has then been mined).
 //
 // Contract reverts come back as *RevertError, whose Name is the Solidity
 // custom error (NameTaken, BudgetExceeded, ...) and which matches the wf

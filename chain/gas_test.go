@@ -1,18 +1,21 @@
-package chain
+package chain_test
 
 import (
 	"math/big"
 	"testing"
 	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 )
 
 // TestGas logs the gas of the operations that matter for running costs,
-// under today's fork rules (Osaka; see NewSimulated), and checks loose
+// under today's fork rules (Osaka; see chain/sim), and checks loose
 // ceilings so a regression shows. Run: go test -run TestGas -v ./chain/
 func TestGas(t *testing.T) {
 	// No USDC for the dev accounts, so the provider's first payment writes a
 	// new token balance, as it would for a fresh provider on a real chain.
-	s := newSim(t, SimOptions{Accounts: 3, USDC: big.NewInt(-1)})
+	s := newSim(t, sim.Options{Accounts: 3, USDC: big.NewInt(-1)})
 	ctx := testCtx(t)
 	payer, prov := s.Client(s.Accounts()[1]), s.Client(s.Accounts()[2])
 	if _, err := payer.MintUSDC(ctx, payer.Address(), usdc(1000)); err != nil {
@@ -25,7 +28,7 @@ func TestGas(t *testing.T) {
 		max  uint64
 	}
 	var rows []row
-	measure := func(what string, max uint64, r Receipt, err error) {
+	measure := func(what string, max uint64, r chain.Receipt, err error) {
 		t.Helper()
 		if err != nil {
 			t.Fatalf("%s: %v", what, err)
@@ -71,7 +74,7 @@ func TestGas(t *testing.T) {
 	prov2 := s.Client(s.Accounts()[0])
 	exp := time.Now().Add(time.Hour)
 	for i, what := range []string{"redeem voucher (first from this payer)", "redeem voucher (steady state)"} {
-		sv, err := payer.SignVoucher(Voucher{Provider: prov2.Address(), CumulativeAmount: big.NewInt(int64(1000 * (i + 1))), Expiry: exp})
+		sv, err := payer.SignVoucher(chain.Voucher{Provider: prov2.Address(), CumulativeAmount: big.NewInt(int64(1000 * (i + 1))), Expiry: exp})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -94,7 +97,7 @@ func TestGas(t *testing.T) {
 // BenchmarkSettle measures a settlement's round trip on the embedded chain
 // (send, mine, receipt) and reports its gas.
 func BenchmarkSettle(b *testing.B) {
-	s := newSim(b, SimOptions{Accounts: 3})
+	s := newSim(b, sim.Options{Accounts: 3})
 	ctx := testCtx(b)
 	payer, prov := s.Client(s.Accounts()[1]), s.Client(s.Accounts()[2])
 	if _, err := payer.Deposit(ctx, usdc(100_000)); err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
@@ -42,6 +43,17 @@ func KeyFromHex(s string) (*Key, error) {
 		return nil, fmt.Errorf("%w: private key: %v", wf.ErrInvalid, err)
 	}
 	return &Key{pk: pk}, nil
+}
+
+// DevKey is the i-th deterministic development key: the private key is
+// keccak256("webfunctions dev account <i>"). Everyone can compute it, so it
+// must hold nothing of value outside a dev chain.
+func DevKey(i int) *Key {
+	pk, err := crypto.ToECDSA(crypto.Keccak256([]byte("webfunctions dev account " + strconv.Itoa(i))))
+	if err != nil {
+		panic(err) // a keccak output is a valid key with overwhelming probability
+	}
+	return &Key{pk: pk}
 }
 
 // Address is the key's Ethereum address.

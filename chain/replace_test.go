@@ -1,4 +1,4 @@
-package chain
+package chain_test
 
 import (
 	"bytes"
@@ -14,46 +14,10 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/wf"
 )
-
-func TestBumpFees(t *testing.T) {
-	dyn := func(tip, feeCap int64) fees { return fees{tip: big.NewInt(tip), feeCap: big.NewInt(feeCap)} }
-	legacy := func(price int64) fees { return fees{legacy: true, feeCap: big.NewInt(price)} }
-	for _, tc := range []struct {
-		name       string
-		old, fresh fees
-		max        int64
-		want       fees
-		ok         bool
-	}{
-		{"12.5% more", dyn(1000, 10_000), dyn(900, 9000), 1e18, dyn(1125, 11_250), true},
-		{"rounded up", dyn(9, 17), dyn(1, 1), 1e18, dyn(11, 20), true},
-		{"fresh fees when higher", dyn(1000, 10_000), dyn(2000, 30_000), 1e18, dyn(2000, 30_000), true},
-		{"fresh tip, bumped cap", dyn(1000, 10_000), dyn(5000, 9000), 1e18, dyn(5000, 11_250), true},
-		{"a zero tip goes up by 1 wei", dyn(0, 100), dyn(0, 100), 1e18, dyn(1, 113), true},
-		{"one wei", dyn(1, 1), dyn(1, 1), 1e18, dyn(2, 2), true},
-		{"tip above the cap lifts the cap", dyn(100, 100), dyn(500, 300), 1e18, dyn(500, 500), true},
-		{"capped, still 10% more", dyn(1000, 10_000), dyn(1, 1), 11_000, dyn(1125, 11_000), true},
-		{"capped below 10% more", dyn(1000, 10_000), dyn(1, 1), 10_999, dyn(1125, 10_999), false},
-		{"at the cap", dyn(1000, 10_000), dyn(1, 1), 10_000, dyn(1125, 10_000), false},
-		{"cap limits the tip too", dyn(1000, 1000), dyn(1, 1), 1050, dyn(1050, 1050), false},
-		{"legacy", legacy(1000), legacy(900), 1e18, legacy(1125), true},
-		{"legacy, fresh price", legacy(1000), legacy(4000), 1e18, legacy(4000), true},
-		{"legacy capped", legacy(1000), legacy(4000), 1050, legacy(1050), false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, ok := bumpFees(tc.old, tc.fresh, big.NewInt(tc.max))
-			if ok != tc.ok || got.legacy != tc.want.legacy || got.feeCap.Cmp(tc.want.feeCap) != 0 ||
-				(tc.want.tip != nil && (got.tip == nil || got.tip.Cmp(tc.want.tip) != 0)) {
-				t.Errorf("bumpFees = %+v %v, want %+v %v", got, ok, tc.want, tc.ok)
-			}
-			if ok && (got.feeCap.Cmp(tc.old.feeCap) <= 0 || (!got.legacy && got.tip.Cmp(tc.old.tip) <= 0)) {
-				t.Errorf("a replacement that does not pay more: %+v", got)
-			}
-		})
-	}
-}
 
 // committer mines the manual-mining chain while an account has a
 // transaction waiting, unless paused, so a test decides when a sent
@@ -72,14 +36,14 @@ type committer struct {
 func (c *committer) pause()  { c.mu.Lock(); c.paused = true; c.mu.Unlock() }
 func (c *committer) resume() { c.mu.Lock(); c.paused = false; c.mu.Unlock() }
 
-func startCommitter(t *testing.T, s *Simulated) *committer {
+func startCommitter(t *testing.T, s *sim.Chain) *committer {
 	c := &committer{stop: make(chan struct{}), done: make(chan struct{})}
 	waiting := func() bool {
 		ctx := context.Background()
 		for _, k := range s.Accounts() {
 			a := common.Address(k.Address())
-			pending, err1 := s.base.backend.PendingNonceAt(ctx, a)
-			mined, err2 := s.base.nonceAt(ctx, a)
+			pending, err1 := s.Backend().PendingNonceAt(ctx, a)
+			mined, err2 := s.Backend().NonceAt(ctx, a, nil)
 			if err1 == nil && err2 == nil && pending > mined {
 				return true
 			}
@@ -112,13 +76,13 @@ func startCommitter(t *testing.T, s *Simulated) *committer {
 // that dies before sending.
 type recorder struct {
 	mu   sync.Mutex
-	txs  []SignedTx
+	txs  []chain.SignedTx
 	fail int
 }
 
 var errDied = errors.New("died before sending")
 
-func (r *recorder) record(tx SignedTx) error {
+func (r *recorder) record(tx chain.SignedTx) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.txs = append(r.txs, tx)
@@ -128,13 +92,13 @@ func (r *recorder) record(tx SignedTx) error {
 	return nil
 }
 
-func (r *recorder) all() []SignedTx {
+func (r *recorder) all() []chain.SignedTx {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return append([]SignedTx(nil), r.txs...)
+	return append([]chain.SignedTx(nil), r.txs...)
 }
 
-func (r *recorder) waitFor(t *testing.T, n int) []SignedTx {
+func (r *recorder) waitFor(t *testing.T, n int) []chain.SignedTx {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for len(r.all()) < n {
@@ -155,9 +119,9 @@ func decodeTx(t *testing.T, raw []byte) *types.Transaction {
 	return tx
 }
 
-func baseFee(t *testing.T, s *Simulated) *big.Int {
+func baseFee(t *testing.T, s *sim.Chain) *big.Int {
 	t.Helper()
-	h, err := s.base.backend.HeaderByNumber(testCtx(t), nil)
+	h, err := s.Backend().HeaderByNumber(testCtx(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,9 +143,9 @@ func (b *syncBuffer) String() string { b.mu.Lock(); defer b.mu.Unlock(); return 
 
 // replaceSetup is a manual-mining chain with a payer that allows the
 // provider 10 USDC.
-func replaceSetup(t *testing.T) (s *Simulated, cm *committer, payer, prov *Client) {
+func replaceSetup(t *testing.T) (s *sim.Chain, cm *committer, payer, prov *chain.Client) {
 	// Smaller blocks than the default 60M gas make Congest cheaper.
-	s = newSim(t, SimOptions{ManualMining: true, BlockGasLimit: 10_000_000})
+	s = newSim(t, sim.Options{ManualMining: true, BlockGasLimit: 10_000_000})
 	cm = startCommitter(t, s)
 	ctx := testCtx(t)
 	payer, prov = s.Client(s.Accounts()[2]), s.Client(s.Accounts()[1])
@@ -196,7 +160,7 @@ func replaceSetup(t *testing.T) (s *Simulated, cm *committer, payer, prov *Clien
 
 // settledOnce checks that the escrow paid amt from payer to the provider:
 // once, whichever transaction did it.
-func settledOnce(t *testing.T, payer, prov *Client, amt int64) {
+func settledOnce(t *testing.T, payer, prov *chain.Client, amt int64) {
 	t.Helper()
 	al, err := payer.Allowance(testCtx(t), payer.Address(), prov.Address())
 	if err != nil {
@@ -208,11 +172,11 @@ func settledOnce(t *testing.T, payer, prov *Client, amt int64) {
 }
 
 type settleResult struct {
-	r   Receipt
+	r   chain.Receipt
 	err error
 }
 
-func settleAsync(ctx context.Context, prov *Client, payer wf.Address, amt int64, o RecordOptions) chan settleResult {
+func settleAsync(ctx context.Context, prov *chain.Client, payer wf.Address, amt int64, o chain.RecordOptions) chan settleResult {
 	done := make(chan settleResult, 1)
 	go func() {
 		r, err := prov.SettleRecorded(ctx, payer, 10, big.NewInt(amt), o)
@@ -229,7 +193,7 @@ func TestReplaceWhenBaseFeePassesFeeCap(t *testing.T) {
 	ctx := testCtx(t)
 	cm.pause()
 	rec := &recorder{}
-	done := settleAsync(ctx, prov, payer.Address(), 5000, RecordOptions{Record: rec.record, BumpAfter: time.Hour})
+	done := settleAsync(ctx, prov, payer.Address(), 5000, chain.RecordOptions{Record: rec.record, BumpAfter: time.Hour})
 	t0 := decodeTx(t, rec.waitFor(t, 1)[0].Raw)
 	if err := s.Congest(ctx, 10); err != nil {
 		t.Fatal(err)
@@ -253,7 +217,7 @@ func TestReplaceWhenBaseFeePassesFeeCap(t *testing.T) {
 	if res.err != nil {
 		t.Fatal(res.err)
 	}
-	if res.r.TxHash != txs[1].Hash || Hash(t1.Hash()) != txs[1].Hash {
+	if res.r.TxHash != txs[1].Hash || chain.Hash(t1.Hash()) != txs[1].Hash {
 		t.Errorf("mined %s, want the replacement %s", res.r.TxHash, txs[1].Hash)
 	}
 	if n := len(rec.all()); n != 2 {
@@ -269,7 +233,7 @@ func TestReplaceAfterBumpAfter(t *testing.T) {
 	ctx := testCtx(t)
 	cm.pause()
 	rec := &recorder{}
-	done := settleAsync(ctx, prov, payer.Address(), 5000, RecordOptions{Record: rec.record, BumpAfter: 50 * time.Millisecond})
+	done := settleAsync(ctx, prov, payer.Address(), 5000, chain.RecordOptions{Record: rec.record, BumpAfter: 50 * time.Millisecond})
 	txs := rec.waitFor(t, 3)
 	cm.resume()
 	res := <-done
@@ -303,18 +267,18 @@ func TestReplaceAfterBumpAfter(t *testing.T) {
 func TestFeeCapLimitStopsReplacing(t *testing.T) {
 	s, cm, payer, prov := replaceSetup(t)
 	ctx := testCtx(t)
-	fresh, err := prov.fees(ctx)
+	freshCap, err := chain.FeeCap(prov, ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cm.pause()
 	var logs syncBuffer
 	rec := &recorder{}
-	done := settleAsync(ctx, prov, payer.Address(), 5000, RecordOptions{Record: rec.record, BumpAfter: 20 * time.Millisecond,
-		MaxFeeCap: fresh.feeCap, Log: slog.New(slog.NewTextHandler(&logs, nil))})
+	done := settleAsync(ctx, prov, payer.Address(), 5000, chain.RecordOptions{Record: rec.record, BumpAfter: 20 * time.Millisecond,
+		MaxFeeCap: freshCap, Log: slog.New(slog.NewTextHandler(&logs, nil))})
 	t0 := decodeTx(t, rec.waitFor(t, 1)[0].Raw)
-	if t0.GasFeeCap().Cmp(fresh.feeCap) > 0 {
-		t.Fatalf("fee cap %s above the limit %s", t0.GasFeeCap(), fresh.feeCap)
+	if t0.GasFeeCap().Cmp(freshCap) > 0 {
+		t.Fatalf("fee cap %s above the limit %s", t0.GasFeeCap(), freshCap)
 	}
 	if err := s.Congest(ctx, 10); err != nil {
 		t.Fatal(err)
@@ -348,7 +312,7 @@ func TestReplacementRecordedNotSent(t *testing.T) {
 		ctx := testCtx(t)
 		cm.pause()
 		rec := &recorder{fail: 2}
-		res := <-settleAsync(ctx, prov, payer.Address(), 5000, RecordOptions{Record: rec.record, BumpAfter: 20 * time.Millisecond})
+		res := <-settleAsync(ctx, prov, payer.Address(), 5000, chain.RecordOptions{Record: rec.record, BumpAfter: 20 * time.Millisecond})
 		if !errors.Is(res.err, errDied) {
 			t.Fatalf("settle with a failing record: %v", res.err)
 		}
@@ -359,11 +323,11 @@ func TestReplacementRecordedNotSent(t *testing.T) {
 		// The old transaction is still in the pool, and is mined before
 		// the process comes back.
 		cm.resume()
-		if _, err := prov.waitMined(ctx, common.Hash(txs[0].Hash)); err != nil {
+		if _, err := chain.WaitMined(prov, ctx, common.Hash(txs[0].Hash)); err != nil {
 			t.Fatal(err)
 		}
 		for i := range 2 {
-			r, err := prov.ResumeTx(ctx, txs, RecordOptions{Record: rec.record})
+			r, err := prov.ResumeTx(ctx, txs, chain.RecordOptions{Record: rec.record})
 			if err != nil {
 				t.Fatalf("resume %d: %v", i, err)
 			}
@@ -378,7 +342,7 @@ func TestReplacementRecordedNotSent(t *testing.T) {
 		ctx := testCtx(t)
 		cm.pause()
 		rec := &recorder{fail: 2}
-		done := settleAsync(ctx, prov, payer.Address(), 5000, RecordOptions{Record: rec.record, BumpAfter: time.Hour})
+		done := settleAsync(ctx, prov, payer.Address(), 5000, chain.RecordOptions{Record: rec.record, BumpAfter: time.Hour})
 		rec.waitFor(t, 1)
 		if err := s.Congest(ctx, 10); err != nil { // the old one can no longer be mined
 			t.Fatal(err)
@@ -389,7 +353,7 @@ func TestReplacementRecordedNotSent(t *testing.T) {
 		txs := rec.all()
 		resumed := make(chan settleResult, 1)
 		go func() {
-			r, err := prov.ResumeTx(ctx, txs, RecordOptions{Record: rec.record, BumpAfter: time.Hour})
+			r, err := prov.ResumeTx(ctx, txs, chain.RecordOptions{Record: rec.record, BumpAfter: time.Hour})
 			resumed <- settleResult{r, err}
 		}()
 		// Mine once the replacement is in the pool: empty blocks would
@@ -409,57 +373,57 @@ func TestReplacementRecordedNotSent(t *testing.T) {
 		settledOnce(t, payer, prov, 5000)
 	})
 	t.Run("superseded", func(t *testing.T) {
-		_, cm, payer, prov := replaceSetup(t)
+		s, cm, payer, prov := replaceSetup(t)
 		ctx := testCtx(t)
 		cm.pause()
 		rec := &recorder{fail: 2}
-		res := <-settleAsync(ctx, prov, payer.Address(), 5000, RecordOptions{Record: rec.record, BumpAfter: 20 * time.Millisecond})
+		res := <-settleAsync(ctx, prov, payer.Address(), 5000, chain.RecordOptions{Record: rec.record, BumpAfter: 20 * time.Millisecond})
 		if !errors.Is(res.err, errDied) {
 			t.Fatal(res.err)
 		}
 		txs := rec.all()
 		// Another transaction with the nonce, paying more than both.
 		t1 := decodeTx(t, txs[1].Raw)
-		other, err := prov.signTx(t1.Nonce(), &common.Address{1}, nil, nil, 21_000, fees{tip: new(big.Int).Mul(t1.GasTipCap(), big.NewInt(2)), feeCap: new(big.Int).Mul(t1.GasFeeCap(), big.NewInt(2))})
+		other, err := chain.SignTx(prov, t1.Nonce(), common.Address{1}, 21_000, new(big.Int).Mul(t1.GasTipCap(), big.NewInt(2)), new(big.Int).Mul(t1.GasFeeCap(), big.NewInt(2)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := prov.backend.SendTransaction(ctx, other); err != nil {
+		if err := s.Backend().SendTransaction(ctx, other); err != nil {
 			t.Fatal(err)
 		}
 		cm.resume()
-		if _, err := prov.waitMined(ctx, other.Hash()); err != nil {
+		if _, err := chain.WaitMined(prov, ctx, other.Hash()); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := prov.ResumeTx(ctx, txs, RecordOptions{Record: rec.record}); !errors.Is(err, ErrTxSuperseded) {
+		if _, err := prov.ResumeTx(ctx, txs, chain.RecordOptions{Record: rec.record}); !errors.Is(err, chain.ErrTxSuperseded) {
 			t.Fatalf("resume of superseded transactions: %v", err)
 		}
 		settledOnce(t, payer, prov, 0)
 	})
 	t.Run("not one nonce", func(t *testing.T) {
-		s := newSim(t, SimOptions{})
+		s := newSim(t, sim.Options{})
 		prov := s.Client(s.Accounts()[1])
 		to := common.Address{1}
-		var txs []SignedTx
+		var txs []chain.SignedTx
 		for n := range uint64(2) {
-			tx, err := prov.signTx(n, &to, nil, nil, 21_000, fees{tip: big.NewInt(1), feeCap: big.NewInt(1e9)})
+			tx, err := chain.SignTx(prov, n, to, 21_000, big.NewInt(1), big.NewInt(1e9))
 			if err != nil {
 				t.Fatal(err)
 			}
-			stx, _ := signedTx(tx, time.Now())
+			stx, _ := chain.SignedTxOf(tx, time.Now())
 			txs = append(txs, stx)
 		}
-		if _, err := prov.ResumeTx(testCtx(t), txs, RecordOptions{}); !errors.Is(err, wf.ErrInvalid) {
+		if _, err := prov.ResumeTx(testCtx(t), txs, chain.RecordOptions{}); !errors.Is(err, wf.ErrInvalid) {
 			t.Errorf("resume of two nonces: %v", err)
 		}
 	})
 }
 
-func waitInPool(t *testing.T, s *Simulated, h Hash) {
+func waitInPool(t *testing.T, s *sim.Chain, h chain.Hash) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		if _, pending, err := s.sim.Client().TransactionByHash(testCtx(t), common.Hash(h)); err == nil && pending {
+		if _, pending, err := s.Backend().TransactionByHash(testCtx(t), common.Hash(h)); err == nil && pending {
 			return
 		}
 		if time.Now().After(deadline) {

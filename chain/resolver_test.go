@@ -1,4 +1,4 @@
-package chain
+package chain_test
 
 import (
 	"context"
@@ -8,19 +8,21 @@ import (
 	"testing"
 	"time"
 
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/wf"
 )
 
 func TestResolverFollowsRegistryEvents(t *testing.T) {
 	ctx := context.Background()
-	s, err := NewSimulated(ctx, SimOptions{Accounts: 4})
+	s, err := sim.New(ctx, sim.Options{Accounts: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
 	alice, bob := s.Client(s.Accounts()[1]), s.Client(s.Accounts()[2])
-	entry := func(name, endpoint string, price int64) Provider {
-		return Provider{Name: name, Endpoint: endpoint, SealingKey: []byte{1, 2, 3}, PricePerRequest: big.NewInt(price)}
+	entry := func(name, endpoint string, price int64) chain.Provider {
+		return chain.Provider{Name: name, Endpoint: endpoint, SealingKey: []byte{1, 2, 3}, PricePerRequest: big.NewInt(price)}
 	}
 	if _, err := alice.RegisterProvider(ctx, entry("alice", "http://a.example", 5)); err != nil {
 		t.Fatal(err)
@@ -28,7 +30,7 @@ func TestResolverFollowsRegistryEvents(t *testing.T) {
 	var now atomic.Int64
 	now.Store(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).UnixNano())
 	clock := func() time.Time { return time.Unix(0, now.Load()) }
-	r := NewResolver(s.Client(nil), ResolverOptions{TTL: time.Minute, Now: clock})
+	r := chain.NewResolver(s.Client(nil), chain.ResolverOptions{TTL: time.Minute, Now: clock})
 
 	// Before the first sync, lookups go to the chain.
 	if p, err := r.Lookup(ctx, "alice"); err != nil || p.Endpoint != "http://a.example" {
@@ -107,23 +109,20 @@ func TestResolverFollowsRegistryEvents(t *testing.T) {
 func TestResolverRun(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	s, err := NewSimulated(ctx, SimOptions{Accounts: 2})
+	s, err := sim.New(ctx, sim.Options{Accounts: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	r := NewResolver(s.Client(nil), ResolverOptions{PollInterval: 10 * time.Millisecond})
+	r := chain.NewResolver(s.Client(nil), chain.ResolverOptions{PollInterval: 10 * time.Millisecond})
 	done := make(chan struct{})
 	go func() { r.Run(ctx); close(done) }()
-	if _, err := s.Client(s.Accounts()[1]).RegisterProvider(ctx, Provider{Name: "dave", Endpoint: "http://d", SealingKey: []byte{1}}); err != nil {
+	if _, err := s.Client(s.Accounts()[1]).RegisterProvider(ctx, chain.Provider{Name: "dave", Endpoint: "http://d", SealingKey: []byte{1}}); err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		r.mu.RLock()
-		_, ok := r.byName["dave"]
-		r.mu.RUnlock()
-		if ok {
+		if chain.ResolverHas(r, "dave") {
 			break
 		}
 		if time.Now().After(deadline) {
