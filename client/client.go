@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/seal"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -79,6 +81,119 @@ func (c *Client) Logs(ctx context.Context, fn wf.CID, owner wf.Signer) ([]wf.Log
 		return nil, fmt.Errorf("logs: %w", err)
 	}
 	return res.Entries, nil
+}
+
+// Info is what a provider says about itself at GET /v1/info.
+type Info struct {
+	Name    string `json:"name"`
+	Version string `json:"version"` // the node's software version
+	// Runtimes are the function runtimes it runs (wf.RuntimeWAGI).
+	Runtimes []string `json:"runtimes"`
+	// SpecVersions are the spec versions it runs: wf.SpecVersionSealed
+	// among them when it opens sealed functions.
+	SpecVersions []int     `json:"specVersions"`
+	Limits       MaxLimits `json:"limits"`
+	// Address is the provider's Ethereum address (registry, payments,
+	// receipts); zero when it has none.
+	Address wf.Address `json:"address"`
+	// Price is what one request costs in token base units; zero when the
+	// provider charges nothing.
+	Price wf.Amount `json:"price"`
+	// SealingKey is the key to seal secrets to for this provider; nil
+	// when it opens no sealed functions. Read over plain HTTP it is only
+	// as trustworthy as the connection (trust on first use); the
+	// registry is the authenticated source.
+	SealingKey *seal.PublicKey `json:"sealingKey"`
+}
+
+// MaxLimits are a provider's maxima: a spec's limits (wf.Limits) are
+// capped by them.
+type MaxLimits struct {
+	MemoryPages   uint32 `json:"maxMemoryPages"` // 64 KiB wasm pages
+	TimeoutMS     int64  `json:"maxTimeoutMs"`
+	RequestBytes  int64  `json:"maxRequestBytes"`
+	ResponseBytes int64  `json:"maxResponseBytes"`
+	UploadBytes   int64  `json:"maxUploadBytes"` // one deploy CAR
+}
+
+// Info reads the provider's /v1/info. Fields a newer provider adds are
+// ignored.
+func (c *Client) Info(ctx context.Context) (*Info, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/v1/info", nil)
+	if err != nil {
+		return nil, err
+	}
+	// The sealing key is parsed on its own, so that a bad one is named.
+	var w struct {
+		Info
+		SealingKey string `json:"sealingKey"` // shadows Info.SealingKey
+	}
+	if err := c.do(req, http.StatusOK, &w); err != nil {
+		return nil, fmt.Errorf("%s/v1/info: %w", c.BaseURL, err)
+	}
+	info := w.Info
+	if w.SealingKey != "" {
+		if info.SealingKey, err = seal.ParsePublicKeyText(w.SealingKey); err != nil {
+			return nil, fmt.Errorf("%s/v1/info sealingKey: %w", c.BaseURL, err)
+		}
+	}
+	return &info, nil
+}
+
+// SealingKey is the provider's sealing public key from its /v1/info (see
+// Info.SealingKey for how far to trust it). A provider that publishes
+// none gets an error wrapping wf.ErrNotFound.
+func (c *Client) SealingKey(ctx context.Context) (*seal.PublicKey, error) {
+	info, err := c.Info(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if info.SealingKey == nil {
+		return nil, wf.E(wf.ErrNotFound, c.BaseURL+" publishes no sealing key in /v1/info, so it cannot open sealed functions", nil)
+	}
+	return info.SealingKey, nil
+}
+
+// Spec fetches the spec block of function fn from the provider's
+// trustless gateway (GET /ipfs/{fn}?format=raw), checks it against fn and
+// decodes it strictly (spec.Decode). With a Verifier (package chain's)
+// it also checks the owner's signature (spec.Verify); with nil it does
+// not, and the spec is only as trustworthy as the CID the caller chose.
+// A CID that cannot address a spec, or a block that does not hash to fn,
+// is an error wrapping wf.ErrInvalid.
+func (c *Client) Spec(ctx context.Context, fn wf.CID, v wf.Verifier) (*wf.SignedSpec, error) {
+	if !spec.IsBlockCID(fn) {
+		return nil, fmt.Errorf("%w: %s is not a function's CID (a spec block's)", wf.ErrInvalid, fn)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/ipfs/"+fn.String()+"?format=raw", nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.http().Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, spec.MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("fetch %s from %s: %w", fn, c.BaseURL, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("fetch %s from %s: %w", fn, c.BaseURL, ResponseError(resp.StatusCode, b))
+	}
+	if wf.SumCID(wf.CodecJSON, b) != fn {
+		return nil, fmt.Errorf("%w: %s answered a block that is not %s", wf.ErrInvalid, c.BaseURL, fn)
+	}
+	ss, err := spec.Decode(b)
+	if err != nil {
+		return nil, fmt.Errorf("spec %s: %w", fn, err)
+	}
+	if v != nil {
+		if err := spec.Verify(ss, v); err != nil {
+			return nil, fmt.Errorf("spec %s: %w", fn, err)
+		}
+	}
+	return ss, nil
 }
 
 // do sends req and decodes a JSON answer, turning error bodies into
