@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
@@ -179,7 +178,7 @@ func (c *Client) Spec(ctx context.Context, fn wf.CID, v wf.Verifier) (*wf.Signed
 		return nil, fmt.Errorf("fetch %s from %s: %w", fn, c.BaseURL, err)
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("fetch %s from %s: %w", fn, c.BaseURL, ResponseError(resp.StatusCode, b))
+		return nil, fmt.Errorf("fetch %s from %s: %w", fn, c.BaseURL, newResponseError(resp, b))
 	}
 	if wf.SumCID(wf.CodecJSON, b) != fn {
 		return nil, fmt.Errorf("%w: %s answered a block that is not %s", wf.ErrInvalid, c.BaseURL, fn)
@@ -196,8 +195,8 @@ func (c *Client) Spec(ctx context.Context, fn wf.CID, v wf.Verifier) (*wf.Signed
 	return ss, nil
 }
 
-// do sends req and decodes a JSON answer, turning error bodies into
-// one-line errors.
+// do sends req and decodes a JSON answer with status want; any other
+// status is a *ResponseError.
 func (c *Client) do(req *http.Request, want int, v any) error {
 	resp, err := c.http().Do(req)
 	if err != nil {
@@ -209,16 +208,7 @@ func (c *Client) do(req *http.Request, want int, v any) error {
 		return err
 	}
 	if resp.StatusCode != want {
-		return ResponseError(resp.StatusCode, b)
+		return newResponseError(resp, b)
 	}
 	return json.Unmarshal(b, v)
-}
-
-// ResponseError turns an error response into a one-line error.
-func ResponseError(status int, body []byte) error {
-	var e httperr.Body
-	if json.Unmarshal(body, &e) == nil && e.Error.Message != "" {
-		return fmt.Errorf("%d %s: %s", status, e.Error.Code, e.Error.Message)
-	}
-	return fmt.Errorf("HTTP %d: %.200s", status, body)
 }
