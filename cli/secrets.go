@@ -424,41 +424,32 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 	if err != nil {
 		return err
 	}
-	s := ss.Spec
-	if s.Sealed == nil {
+	// Checked here too so that nobody is asked for a password in vain.
+	if ss.Spec.Sealed == nil {
 		return fmt.Errorf("%w: function %s has nothing sealed; deploy it with --secrets or --encrypt-code", wf.ErrInvalid, c)
 	}
 	key, err := a.loadKey(f.kf.key, f.kf.passwordFile)
 	if err != nil {
 		return err
 	}
-	if key.Address() != s.Owner {
-		return fmt.Errorf("%w: function %s is owned by %s, not by your key %s", wf.ErrForbidden, c, s.Owner.Checksum(), key.Address().Checksum())
-	}
-	sealed := *s.Sealed
+	var pkg *client.Package
 	switch verb {
 	case "grant":
 		kr, err := a.publisherKeyring(false)
 		if err != nil {
 			return err
 		}
-		dk, _, err := kr.OpenGrant(sealed.Grants, s.Owner)
+		pk, err := a.providerSealingKey(ctx, f.target, o)
+		if err != nil {
+			return err
+		}
+		pkg, err = client.Grant(ss, key, kr, pk)
 		if errors.Is(err, seal.ErrNoGrant) {
 			return fmt.Errorf("function %s holds no grant for your sealing keyring %s (deployed from another machine?)", c, a.publisherKeyringPath())
 		}
 		if err != nil {
 			return err
 		}
-		defer dk.Destroy()
-		pk, err := a.providerSealingKey(ctx, f.target, o)
-		if err != nil {
-			return err
-		}
-		g, err := seal.Grant(dk, pk, s.Owner)
-		if err != nil {
-			return err
-		}
-		seal.SetGrant(&sealed, g)
 		fmt.Fprintf(a.Stderr, "granted %s (sealing key %.16s, %s)\n", f.target, pk.ID(), pk.Suite())
 	case "revoke":
 		var id wf.KeyID
@@ -473,19 +464,11 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 			}
 			id = pk.ID()
 		}
-		if !seal.RemoveGrant(&sealed, id) {
-			return fmt.Errorf("%w: function %s has no grant for sealing key %s", wf.ErrNotFound, c, id)
-		}
-		if len(sealed.Grants) == 0 {
-			return fmt.Errorf("%w: that is the function's last grant; nobody could open it", wf.ErrInvalid)
+		if pkg, err = client.Revoke(ss, key, id); err != nil {
+			return err
 		}
 		fmt.Fprintf(a.Stderr, "revoked sealing key %.16s. The provider keeps what it already opened, and %s stays valid where it is deployed: "+
 			"change the secrets themselves (wf secrets set, then redeploy) if it must lose them\n", id, c)
-	}
-	s.Sealed = &sealed
-	pkg, err := client.PackSpec(s, key)
-	if err != nil {
-		return err
 	}
 	uploads := f.uploads
 	if len(uploads) == 0 {
