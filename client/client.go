@@ -1,6 +1,3 @@
-// Package client talks to a provider node over HTTP: it packs and signs
-// functions into deploy CARs, uploads them, invokes functions and reads
-// their logs. The cli and the tests use it; so can any Go program.
 package client
 
 import (
@@ -19,7 +16,9 @@ import (
 	"github.com/webfunctions/wf/wf"
 )
 
-// Client is a provider's HTTP API.
+// Client is one provider's HTTP API (or a gateway's, for Invoke and
+// Spec). It is safe for concurrent use; its fields are not changed after
+// New.
 type Client struct {
 	BaseURL string       // e.g. http://127.0.0.1:8080
 	HTTP    *http.Client // default http.DefaultClient

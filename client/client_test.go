@@ -214,3 +214,67 @@ type paymentError struct{}
 func (paymentError) Error() string           { return "a voucher is required" }
 func (paymentError) Is(target error) bool    { return target == wf.ErrPaymentRequired }
 func (paymentError) Details() map[string]any { return map[string]any{"missing": "voucher"} }
+
+func TestDeploy(t *testing.T) {
+	ctx := context.Background()
+	env := wftest.New(t, wftest.Options{})
+	pack := func(module []byte) *client.Package {
+		pkg, err := client.Pack(ctx, bytes.NewReader(module), wftest.Spec(), env.Key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pkg
+	}
+	tests := []struct {
+		name string
+		pkg  *client.Package
+		want string
+		kind error
+	}{
+		{"module", pack(templates.HelloWasm), "", nil},
+		{"again", pack(templates.HelloWasm), "", nil},
+		{"not WebAssembly", pack([]byte("\x00asm\x01\x00\x00\x00garbage")), "400 invalid_request", wf.ErrInvalid},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := env.Client.Deploy(ctx, tc.pkg)
+			wantErr(t, err, tc.want, tc.kind)
+			if err == nil && (res.CID != tc.pkg.CID || res.Owner != env.Key.Address() || res.Code != tc.pkg.Spec.Spec.Code.CID) {
+				t.Fatalf("deploy answered %+v", res)
+			}
+		})
+	}
+}
+
+func TestLogs(t *testing.T) {
+	ctx := context.Background()
+	env := wftest.New(t, wftest.Options{})
+	fn := env.Deploy(t, templates.HelloWasm, wftest.Spec())
+	resp, err := env.Client.Invoke(ctx, fn, client.Request{Path: "/?name=logs"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	stranger, err := chain.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		signer wf.Signer
+		want   string
+		kind   error
+	}{
+		{"owner", env.Key, "", nil},
+		{"not the owner", stranger, "403 forbidden", wf.ErrForbidden},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			entries, err := env.Client.Logs(ctx, fn, tc.signer)
+			wantErr(t, err, tc.want, tc.kind)
+			if err == nil && (len(entries) != 1 || entries[0].Status != 200 || !strings.Contains(entries[0].Log, "greeting logs")) {
+				t.Fatalf("entries %+v", entries)
+			}
+		})
+	}
+}
