@@ -17,8 +17,8 @@ import (
 )
 
 // Client is one provider's HTTP API (or a gateway's, for Invoke and
-// Spec). It is safe for concurrent use; its fields are not changed after
-// New.
+// Spec). Set its fields before its first use; it is then safe for
+// concurrent use. Error answers are *ResponseError.
 type Client struct {
 	BaseURL string       // e.g. http://127.0.0.1:8080
 	HTTP    *http.Client // default http.DefaultClient
@@ -42,7 +42,10 @@ type DeployResult struct {
 	URL   string     `json:"url"`
 }
 
-// Deploy uploads a packed function.
+// Deploy uploads a packed function and checks that the provider stored
+// it under its CID. A provider that refuses it (an invalid module, a
+// sealed function without a grant for it, an incomplete DAG) answers a
+// *ResponseError.
 func (c *Client) Deploy(ctx context.Context, p *Package) (*DeployResult, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.BaseURL+"/v1/car", bytes.NewReader(p.CAR))
 	if err != nil {
@@ -60,7 +63,8 @@ func (c *Client) Deploy(ctx context.Context, p *Package) (*DeployResult, error) 
 }
 
 // Logs reads a function's recent invocations, signing the request (a
-// wf.LogsRequest valid for five minutes) as the function's owner.
+// wf.LogsRequest valid for five minutes) as the function's owner. Anyone
+// else gets a *ResponseError matching wf.ErrForbidden.
 func (c *Client) Logs(ctx context.Context, fn wf.CID, owner wf.Signer) ([]wf.LogEntry, error) {
 	expires := time.Now().Add(5 * time.Minute).Unix()
 	sig, err := owner.Sign(wf.LogsRequest{Function: fn, Expires: expires})
