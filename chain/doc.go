@@ -20,7 +20,9 @@
 // sentinels with errors.Is: wf.ErrNotFound for an unknown provider,
 // wf.ErrForbidden for changing another's entry, wf.ErrPaymentRequired for
 // settlements and vouchers the payer's escrow does not cover, wf.ErrInvalid
-// for bad input. See RevertError.
+// for bad input. See RevertError. Explain (and Client.Explain) turns the
+// reverts people commonly cause into one sentence for them, still wrapping
+// the *RevertError.
 //
 // Amounts are *big.Int in the token's base units (USDC: 6 decimals, so 1 USDC
 // is 1_000_000). Addresses at the API are wf.Address.

@@ -205,10 +205,12 @@ func (c *Client) TokenBalance(ctx context.Context, account wf.Address) (*big.Int
 }
 
 // MintUSDC creates amount tokens for to. Only the development token
-// (MockUSDC) has this; on a real token it fails.
+// (MockUSDC) has this; on a real token it fails, with an error that says
+// so in words for people and wraps the *RevertError.
 func (c *Client) MintUSDC(ctx context.Context, to wf.Address, amt *big.Int) (Receipt, error) {
 	if err := amount("mint", amt, 256); err != nil {
 		return Receipt{}, err
 	}
-	return c.transact(ctx, c.contracts.Token, c.token.PackMint(common.Address(to), amt), "mint to "+to.String())
+	r, err := c.transact(ctx, c.contracts.Token, c.token.PackMint(common.Address(to), amt), "mint to "+to.String())
+	return r, mintError(err)
 }

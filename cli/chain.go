@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"math/big"
@@ -151,7 +150,7 @@ func (a *App) contractsDeploy(ctx context.Context, token, out string, delay time
 	rpc := a.rpcURL(o)
 	ct, id, err := chain.DeployAt(ctx, rpc, key, opts)
 	if err != nil {
-		return dialError(rpc, explain(err))
+		return dialError(rpc, chain.Explain(err))
 	}
 	d := deployment{ChainID: id.Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow}
 	if err := a.saveDeployment(rpc, d); err != nil {
@@ -208,10 +207,6 @@ func (a *App) contractsMint(ctx context.Context, amt *big.Int, to string, o *cha
 	}
 	r, err := c.MintUSDC(ctx, dst, amt)
 	if err != nil {
-		var re *chain.RevertError
-		if errors.As(err, &re) {
-			return &userError{"the token refused to mint: only the development MockUSDC mints (" + re.Error() + ")", err}
-		}
 		return err
 	}
 	bal, err := c.TokenBalance(ctx, dst)

@@ -294,7 +294,7 @@ func resolveProvider(ctx context.Context, c *chain.Client, s string) (wf.Address
 	}
 	p, err := c.LookupProvider(ctx, s)
 	if err != nil {
-		return wf.Address{}, nil, explain(err)
+		return wf.Address{}, nil, chain.Explain(err)
 	}
 	return p.Owner, &p, nil
 }
@@ -331,8 +331,9 @@ func addressFlag(name, s string) (wf.Address, error) {
 	return a, nil
 }
 
-// userError is an error with a message for people; it still matches what
-// it wraps (a *chain.RevertError and its wf sentinel).
+// userError is an error with a message for people that still matches
+// what it wraps: the cli's own hints about its commands and flags.
+// Contract reverts are explained by chain.Explain.
 type userError struct {
 	msg string
 	err error
@@ -340,57 +341,6 @@ type userError struct {
 
 func (e *userError) Error() string { return e.msg }
 func (e *userError) Unwrap() error { return e.err }
-
-// explain rewrites contract reverts the CLI's users run into as one plain
-// sentence; other errors pass through.
-func explain(err error) error {
-	var re *chain.RevertError
-	if !errors.As(err, &re) {
-		return err
-	}
-	arg := func(i int) any {
-		if i < len(re.Args) {
-			return re.Args[i]
-		}
-		return nil
-	}
-	str := func(i int) string { s, _ := arg(i).(string); return s }
-	num := func(i int) *big.Int { n, _ := arg(i).(*big.Int); return n }
-	addr := func(i int) string {
-		if v, ok := arg(i).(fmt.Stringer); ok {
-			return v.String()
-		}
-		return fmt.Sprint(arg(i))
-	}
-	var msg string
-	switch re.Name {
-	case "NameTaken":
-		msg = fmt.Sprintf("the provider name %q is taken (by %s)", str(0), addr(1))
-	case "UnknownProvider":
-		msg = fmt.Sprintf("no provider is registered as %q", str(0))
-	case "NotProviderOwner":
-		msg = fmt.Sprintf("the provider %q belongs to %s, not to your key %s", str(0), addr(1), addr(2))
-	case "InvalidName":
-		msg = fmt.Sprintf("%q is not a valid provider name: use 1-63 of a-z, 0-9 and '-', not starting or ending with '-'", str(0))
-	case "InvalidField":
-		msg = fmt.Sprintf("the registry refused the %s: empty or too long", str(0))
-	case "InsufficientBalance":
-		msg = fmt.Sprintf("the escrow balance is %s USDC, less than the %s USDC needed", wf.NewAmount(num(1)).USDC(), wf.NewAmount(num(0)).USDC())
-	case "ERC20InsufficientBalance":
-		msg = fmt.Sprintf("%s holds %s USDC, less than the %s USDC needed", addr(0), wf.NewAmount(num(1)).USDC(), wf.NewAmount(num(2)).USDC())
-	case "NoWithdrawalRequested":
-		msg = "no withdrawal is pending: request one with `wf escrow withdraw AMOUNT`"
-	case "WithdrawalNotReady":
-		msg = "the withdrawal is not ready: " + readyAt(time.Unix(num(0).Int64(), 0), time.Now())
-	case "NotApproved":
-		msg = fmt.Sprintf("%s has not approved the provider %s", addr(0), addr(1))
-	case "VoucherExpired":
-		msg = fmt.Sprintf("the voucher expired at %s", time.Unix(num(0).Int64(), 0).UTC().Format(time.RFC3339))
-	default:
-		return err
-	}
-	return &userError{msg, err}
-}
 
 // readyAt says when a withdrawal can be completed, given the chain's
 // time now (its latest block's, which decides).

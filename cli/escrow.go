@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/big"
 	"sort"
@@ -54,7 +53,7 @@ func (a *App) escrowDepositCmd() *cobra.Command {
 			}
 			r, err := c.DepositFor(ctx, payer, amt)
 			if err != nil {
-				return explain(err)
+				return chain.Explain(err)
 			}
 			acc, err := c.Account(ctx, payer)
 			if err != nil {
@@ -129,7 +128,7 @@ func (a *App) escrowApprove(ctx context.Context, provider, budgetS, maxS string,
 	}
 	r, err := c.Approve(ctx, prov, maxPrice, budget)
 	if err != nil {
-		return explain(err)
+		return chain.Explain(err)
 	}
 	fmt.Fprintf(a.Stdout, "approved %s to take up to %s USDC, at most %s USDC per request (%s)\n",
 		providerLabel(provider, prov), wf.NewAmount(budget).USDC(), wf.NewAmount(maxPrice).USDC(), txNote(r))
@@ -169,7 +168,7 @@ signed for it stay redeemable until they expire.`,
 			}
 			r, err := c.Revoke(ctx, prov)
 			if err != nil {
-				return explain(err)
+				return chain.Explain(err)
 			}
 			fmt.Fprintf(a.Stdout, "revoked %s; vouchers you signed for it stay redeemable until they expire (%s)\n", providerLabel(args[0], prov), txNote(r))
 			return nil
@@ -360,14 +359,14 @@ func (a *App) escrowWithdraw(ctx context.Context, args []string, cancel bool, o 
 	case cancel:
 		r, err := c.CancelWithdraw(ctx)
 		if err != nil {
-			return explain(err)
+			return chain.Explain(err)
 		}
 		fmt.Fprintf(a.Stdout, "cancelled the pending withdrawal (%s)\n", txNote(r))
 	case amt != nil:
 		// Step one: ask. The delay lets providers settle what they served.
 		r, err := c.RequestWithdraw(ctx, amt)
 		if err != nil {
-			return explain(err)
+			return chain.Explain(err)
 		}
 		acc, err := c.Account(ctx, key.Address())
 		if err != nil {
@@ -387,13 +386,7 @@ func (a *App) escrowWithdraw(ctx context.Context, args []string, cancel bool, o 
 		}
 		r, err := c.Withdraw(ctx)
 		if err != nil {
-			var re *chain.RevertError
-			if errors.As(err, &re) && re.Name == "WithdrawalNotReady" {
-				if acc, aerr := c.Account(ctx, key.Address()); aerr == nil {
-					return &userError{fmt.Sprintf("the withdrawal of %s USDC is not ready: %s", wf.NewAmount(acc.PendingWithdrawal).USDC(), readyAt(acc.WithdrawableAt, chainNow(ctx, c))), err}
-				}
-			}
-			return explain(err)
+			return c.Explain(ctx, err)
 		}
 		after, err := c.TokenBalance(ctx, key.Address())
 		if err != nil {

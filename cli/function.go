@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -316,43 +317,47 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 	case f.data != "":
 		body = strings.NewReader(f.data)
 	}
-	method := f.method
-	if method == "" {
-		method = "GET"
-		if body != nil {
-			method = "POST"
-		}
-	}
-	req, err := http.NewRequestWithContext(ctx, method, strings.TrimSuffix(f.provider, "/")+"/"+c.String()+path, body)
-	if err != nil {
-		return err
-	}
-	for _, h := range f.headers {
-		k, v, ok := strings.Cut(h, ":")
+	h := http.Header{}
+	for _, kv := range f.headers {
+		k, v, ok := strings.Cut(kv, ":")
 		if !ok {
-			return usageErr("-H %q must be 'Name: value'", h)
+			return usageErr("-H %q must be 'Name: value'", kv)
 		}
-		req.Header.Add(strings.TrimSpace(k), strings.TrimSpace(v))
+		h.Add(strings.TrimSpace(k), strings.TrimSpace(v))
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
+	resp, err := client.New(f.provider).Invoke(ctx, c, client.Request{Method: f.method, Path: path, Header: h, Body: body})
+	var re *client.ResponseError
+	switch {
+	case errors.As(err, &re):
+		// The provider answered for the function: an error, after what
+		// -i and --json print.
+		if f.json {
+			if err := a.printResponseJSON(re.Response, re.Body); err != nil {
+				return err
+			}
+		} else if f.include {
+			a.printHead(re.Response)
+		}
+		return re
+	case err != nil:
 		return err
 	}
 	defer resp.Body.Close()
 	if f.json {
-		return a.printResponseJSON(resp)
-	}
-	if f.include {
-		fmt.Fprintf(a.Stdout, "%s %s\n", resp.Proto, resp.Status)
-		resp.Header.Write(a.Stdout)
-		fmt.Fprintln(a.Stdout)
-	}
-	if resp.StatusCode >= 400 && resp.Header.Get("Content-Type") == "application/json" {
-		b, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-		return client.ResponseError(resp.StatusCode, b)
-	}
-	if _, err := io.Copy(a.Stdout, resp.Body); err != nil {
-		return err
+		b, err := io.ReadAll(resp.Body)
+		if err != nil {
+			return err
+		}
+		if err := a.printResponseJSON(resp.Response, b); err != nil {
+			return err
+		}
+	} else {
+		if f.include {
+			a.printHead(resp.Response)
+		}
+		if _, err := io.Copy(a.Stdout, resp.Body); err != nil {
+			return err
+		}
 	}
 	if resp.StatusCode >= 400 {
 		return fmt.Errorf("function answered %s", resp.Status)
@@ -360,13 +365,15 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 	return nil
 }
 
-// printResponseJSON prints resp for `wf invoke --json`; a status of 400 or
-// more is still an error, after the JSON.
-func (a *App) printResponseJSON(resp *http.Response) error {
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
+// printHead prints the status line and headers for `wf invoke -i`.
+func (a *App) printHead(resp *http.Response) {
+	fmt.Fprintf(a.Stdout, "%s %s\n", resp.Proto, resp.Status)
+	resp.Header.Write(a.Stdout)
+	fmt.Fprintln(a.Stdout)
+}
+
+// printResponseJSON prints resp with its body b for `wf invoke --json`.
+func (a *App) printResponseJSON(resp *http.Response, b []byte) error {
 	out := struct {
 		Status     int                 `json:"status"`
 		Headers    map[string][]string `json:"headers"`
@@ -383,16 +390,7 @@ func (a *App) printResponseJSON(resp *http.Response) error {
 	if out.Headers == nil {
 		out.Headers = map[string][]string{}
 	}
-	if err := a.printJSON(out); err != nil {
-		return err
-	}
-	if resp.StatusCode >= 400 {
-		if resp.Header.Get("Content-Type") == "application/json" {
-			return client.ResponseError(resp.StatusCode, b)
-		}
-		return fmt.Errorf("function answered %s", resp.Status)
-	}
-	return nil
+	return a.printJSON(out)
 }
 
 func (a *App) logsCmd() *cobra.Command {

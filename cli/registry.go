@@ -113,7 +113,7 @@ The name is first come, first served.`,
 			defer c.Close()
 			r, err := c.RegisterProvider(ctx, p)
 			if err != nil {
-				return explain(err)
+				return chain.Explain(err)
 			}
 			fmt.Fprintf(a.Stdout, "registered %q for %s: %s at %s USDC per request (%s)\n",
 				p.Name, key.Address().Checksum(), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), txNote(r))
@@ -150,14 +150,14 @@ are. Only the key that registered NAME may.`,
 			// The registry replaces every field: start from the current entry.
 			p, err := c.LookupProvider(ctx, args[0])
 			if err != nil {
-				return explain(err)
+				return chain.Explain(err)
 			}
 			if err := e.apply(&p, set); err != nil {
 				return err
 			}
 			r, err := c.UpdateProvider(ctx, p)
 			if err != nil {
-				return explain(err)
+				return chain.Explain(err)
 			}
 			fmt.Fprintf(a.Stdout, "updated %q: %s at %s USDC per request (%s)\n", p.Name, p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), txNote(r))
 			return nil
@@ -215,7 +215,7 @@ With --json, prints one object:
 			defer c.Close()
 			p, err := c.LookupProvider(ctx, args[0])
 			if err != nil {
-				return explain(err)
+				return chain.Explain(err)
 			}
 			if asJSON {
 				return a.printJSON(toProviderJSON(p))
@@ -253,7 +253,7 @@ func (a *App) providerDeregisterCmd() *cobra.Command {
 			defer c.Close()
 			r, err := c.DeregisterProvider(ctx, args[0])
 			if err != nil {
-				return explain(err)
+				return chain.Explain(err)
 			}
 			fmt.Fprintf(a.Stdout, "deregistered %q; the name is free again (%s)\n", args[0], txNote(r))
 			return nil
@@ -286,7 +286,7 @@ With --json, prints an array (empty when none is registered) of objects:
 			defer c.Close()
 			ps, err := c.ListProviders(ctx)
 			if err != nil {
-				return explain(err)
+				return chain.Explain(err)
 			}
 			if asJSON {
 				out := make([]providerJSON, len(ps))

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -20,7 +19,6 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/seal"
-	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -319,7 +317,7 @@ func (a *App) deploySealed(ctx context.Context, provider string, key *chain.Key,
 		dk = seal.NewDataKey()
 	}
 	defer dk.Destroy()
-	pk, err := infoSealingKey(ctx, provider)
+	pk, err := client.New(provider).SealingKey(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -341,48 +339,12 @@ func (a *App) deploySealed(ctx context.Context, provider string, key *chain.Key,
 	return client.New(provider).Deploy(ctx, pkg)
 }
 
-// infoSealingKey reads a provider's sealing public key from its /v1/info.
-// Over plain HTTP this is trust on first use; the registry (--provider
-// NAME) is the authenticated source.
-func infoSealingKey(ctx context.Context, baseURL string) (*seal.PublicKey, error) {
-	baseURL = strings.TrimSuffix(baseURL, "/")
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, baseURL+"/v1/info", nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s/v1/info: %w", baseURL, client.ResponseError(resp.StatusCode, b))
-	}
-	var info struct {
-		SealingKey string `json:"sealingKey"`
-	}
-	if err := json.Unmarshal(b, &info); err != nil {
-		return nil, fmt.Errorf("%s/v1/info: %w", baseURL, err)
-	}
-	if info.SealingKey == "" {
-		return nil, fmt.Errorf("%s publishes no sealing key in /v1/info, so it cannot open sealed functions", baseURL)
-	}
-	pk, err := seal.ParsePublicKeyText(info.SealingKey)
-	if err != nil {
-		return nil, fmt.Errorf("%s/v1/info sealingKey: %w", baseURL, err)
-	}
-	return pk, nil
-}
-
 // providerSealingKey resolves --provider: a URL is asked for its
-// /v1/info; anything else is a registry name, looked up on chain.
+// /v1/info (trust on first use); anything else is a registry name, looked
+// up on chain (authenticated).
 func (a *App) providerSealingKey(ctx context.Context, target string, o *chainOpts) (*seal.PublicKey, error) {
 	if strings.Contains(target, "://") {
-		return infoSealingKey(ctx, target)
+		return client.New(target).SealingKey(ctx)
 	}
 	c, err := a.dial(ctx, o, nil)
 	if err != nil {
@@ -401,32 +363,6 @@ func (a *App) providerSealingKey(ctx context.Context, target string, o *chainOpt
 		return nil, fmt.Errorf("registry: provider %q sealing key: %w", target, err)
 	}
 	return pk, nil
-}
-
-// fetchSpec reads a spec block from a provider's trustless gateway and
-// checks it against its CID.
-func fetchSpec(ctx context.Context, baseURL string, c wf.CID) (*wf.SignedSpec, error) {
-	baseURL = strings.TrimSuffix(baseURL, "/")
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, baseURL+"/ipfs/"+c.String()+"?format=raw", nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, spec.MaxSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("fetch %s from %s: %w", c, baseURL, client.ResponseError(resp.StatusCode, b))
-	}
-	if wf.SumCID(wf.CodecJSON, b) != c {
-		return nil, fmt.Errorf("%w: %s answered a block that is not %s", wf.ErrInvalid, baseURL, c)
-	}
-	return spec.Decode(b)
 }
 
 // grantFlags are the flags of `wf secrets grant|revoke`.
@@ -484,45 +420,36 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 	if err != nil {
 		return err
 	}
-	ss, err := fetchSpec(ctx, f.from, c)
+	ss, err := client.New(f.from).Spec(ctx, c, chain.Verifier{})
 	if err != nil {
 		return err
 	}
-	s := ss.Spec
-	if s.Sealed == nil {
+	// Checked here too so that nobody is asked for a password in vain.
+	if ss.Spec.Sealed == nil {
 		return fmt.Errorf("%w: function %s has nothing sealed; deploy it with --secrets or --encrypt-code", wf.ErrInvalid, c)
 	}
 	key, err := a.loadKey(f.kf.key, f.kf.passwordFile)
 	if err != nil {
 		return err
 	}
-	if key.Address() != s.Owner {
-		return fmt.Errorf("%w: function %s is owned by %s, not by your key %s", wf.ErrForbidden, c, s.Owner.Checksum(), key.Address().Checksum())
-	}
-	sealed := *s.Sealed
+	var pkg *client.Package
 	switch verb {
 	case "grant":
 		kr, err := a.publisherKeyring(false)
 		if err != nil {
 			return err
 		}
-		dk, _, err := kr.OpenGrant(sealed.Grants, s.Owner)
+		pk, err := a.providerSealingKey(ctx, f.target, o)
+		if err != nil {
+			return err
+		}
+		pkg, err = client.Grant(ss, key, kr, pk)
 		if errors.Is(err, seal.ErrNoGrant) {
 			return fmt.Errorf("function %s holds no grant for your sealing keyring %s (deployed from another machine?)", c, a.publisherKeyringPath())
 		}
 		if err != nil {
 			return err
 		}
-		defer dk.Destroy()
-		pk, err := a.providerSealingKey(ctx, f.target, o)
-		if err != nil {
-			return err
-		}
-		g, err := seal.Grant(dk, pk, s.Owner)
-		if err != nil {
-			return err
-		}
-		seal.SetGrant(&sealed, g)
 		fmt.Fprintf(a.Stderr, "granted %s (sealing key %.16s, %s)\n", f.target, pk.ID(), pk.Suite())
 	case "revoke":
 		var id wf.KeyID
@@ -537,19 +464,11 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 			}
 			id = pk.ID()
 		}
-		if !seal.RemoveGrant(&sealed, id) {
-			return fmt.Errorf("%w: function %s has no grant for sealing key %s", wf.ErrNotFound, c, id)
-		}
-		if len(sealed.Grants) == 0 {
-			return fmt.Errorf("%w: that is the function's last grant; nobody could open it", wf.ErrInvalid)
+		if pkg, err = client.Revoke(ss, key, id); err != nil {
+			return err
 		}
 		fmt.Fprintf(a.Stderr, "revoked sealing key %.16s. The provider keeps what it already opened, and %s stays valid where it is deployed: "+
 			"change the secrets themselves (wf secrets set, then redeploy) if it must lose them\n", id, c)
-	}
-	s.Sealed = &sealed
-	pkg, err := client.PackSpec(s, key)
-	if err != nil {
-		return err
 	}
 	uploads := f.uploads
 	if len(uploads) == 0 {

@@ -1,6 +1,3 @@
-// Package client talks to a provider node over HTTP: it packs and signs
-// functions into deploy CARs, uploads them, invokes functions and reads
-// their logs. The cli and the tests use it; so can any Go program.
 package client
 
 import (
@@ -14,124 +11,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/webfunctions/wf/dag"
-	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
-	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/wf"
 )
 
-// Package is a function ready to upload: its signed spec, the spec's CID
-// (the function's address) and a CAR v1 holding the spec block followed by
-// the code DAG.
-type Package struct {
-	CID  wf.CID
-	Spec *wf.SignedSpec
-	CAR  []byte
-}
-
-// Pack chunks the module into a kubo-identical UnixFS DAG, points s at it,
-// signs s with key (which becomes the owner; a *chain.Key, or any other
-// wf.Signer) and builds the deploy CAR.
-func Pack(ctx context.Context, module io.Reader, s wf.Spec, key wf.Signer) (*Package, error) {
-	return PackSealed(ctx, module, s, key, nil)
-}
-
-// Sealing says what PackSealed seals and to whom (see package seal).
-type Sealing struct {
-	// DataKey encrypts the code (with EncryptCode) and is granted to To.
-	DataKey *seal.DataKey
-	// Secrets is a sealed secrets block made under DataKey, or nil.
-	Secrets     []byte
-	EncryptCode bool
-	// To are the sealing keys granted the data key: the providers that
-	// will run the function and, so that grants can be added later
-	// without re-entering secrets, the publisher's own.
-	To []*seal.PublicKey
-}
-
-// PackSealed is Pack for a function with sealed parts (spec version 2);
-// with a nil Sealing it is Pack. The CAR holds the spec, the code DAG and
-// the sealed secrets block.
-func PackSealed(ctx context.Context, module io.Reader, s wf.Spec, key wf.Signer, sl *Sealing) (*Package, error) {
-	if sl != nil {
-		wasm, err := io.ReadAll(module)
-		if err != nil {
-			return nil, fmt.Errorf("client: pack: %w", err)
-		}
-		if sl.EncryptCode {
-			if wasm, err = seal.SealCode(sl.DataKey, wasm); err != nil {
-				return nil, fmt.Errorf("client: pack: %w", err)
-			}
-		}
-		module = bytes.NewReader(wasm)
-	}
-	st := memstore.New()
-	code, err := dag.AddFile(ctx, st, module)
-	if err != nil {
-		return nil, fmt.Errorf("client: pack: %w", err)
-	}
-	s.Code = wf.Code{CID: code, Layout: wf.KuboLayout}
-	if sl != nil {
-		s.Version = wf.SpecVersionSealed
-		s.Code.Encrypted = sl.EncryptCode
-		s.Sealed = &wf.Sealed{Format: seal.FormatVersion}
-		if sl.Secrets != nil {
-			s.Sealed.Secrets = wf.SumCID(wf.CodecRaw, sl.Secrets)
-		}
-		for _, to := range sl.To {
-			g, err := seal.Grant(sl.DataKey, to, key.Address())
-			if err != nil {
-				return nil, fmt.Errorf("client: pack: %w", err)
-			}
-			seal.SetGrant(s.Sealed, g)
-		}
-	}
-	return signedCAR(s, key, func(cw *dag.CARWriter) error {
-		if err := dag.ForEach(ctx, st, code, cw.WriteBlock); err != nil {
-			return err
-		}
-		if sl != nil && sl.Secrets != nil {
-			return cw.WriteBlock(s.Sealed.Secrets, sl.Secrets)
-		}
-		return nil
-	})
-}
-
-// PackSpec signs s, whose code and sealed blocks already exist, and builds
-// a CAR of the spec block alone: for a new version of a function whose
-// blocks the provider holds, such as one with another grant.
-func PackSpec(s wf.Spec, key wf.Signer) (*Package, error) {
-	return signedCAR(s, key, func(*dag.CARWriter) error { return nil })
-}
-
-// signedCAR signs s with key and writes a CAR rooted at the spec block:
-// the spec first, then what rest writes.
-func signedCAR(s wf.Spec, key wf.Signer, rest func(*dag.CARWriter) error) (*Package, error) {
-	ss, err := spec.Sign(s, key)
-	if err != nil {
-		return nil, fmt.Errorf("client: pack: %w", err)
-	}
-	b, c, err := spec.Encode(ss)
-	if err != nil {
-		return nil, err
-	}
-	var car bytes.Buffer
-	cw := dag.NewCARWriter(&car, c)
-	if err := cw.WriteBlock(c, b); err != nil {
-		return nil, fmt.Errorf("client: pack: %w", err)
-	}
-	if err := rest(cw); err != nil {
-		return nil, fmt.Errorf("client: pack: %w", err)
-	}
-	if err := cw.Flush(); err != nil {
-		return nil, fmt.Errorf("client: pack: %w", err)
-	}
-	return &Package{CID: c, Spec: ss, CAR: car.Bytes()}, nil
-}
-
-// Client is a provider's HTTP API.
+// Client is one provider's HTTP API (or a gateway's, for Invoke and
+// Spec). Set its fields before its first use; it is then safe for
+// concurrent use. Error answers are *ResponseError.
 type Client struct {
 	BaseURL string       // e.g. http://127.0.0.1:8080
 	HTTP    *http.Client // default http.DefaultClient
@@ -155,7 +42,10 @@ type DeployResult struct {
 	URL   string     `json:"url"`
 }
 
-// Deploy uploads a packed function.
+// Deploy uploads a packed function and checks that the provider stored
+// it under its CID. A provider that refuses it (an invalid module, a
+// sealed function without a grant for it, an incomplete DAG) answers a
+// *ResponseError.
 func (c *Client) Deploy(ctx context.Context, p *Package) (*DeployResult, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.BaseURL+"/v1/car", bytes.NewReader(p.CAR))
 	if err != nil {
@@ -173,7 +63,8 @@ func (c *Client) Deploy(ctx context.Context, p *Package) (*DeployResult, error) 
 }
 
 // Logs reads a function's recent invocations, signing the request (a
-// wf.LogsRequest valid for five minutes) as the function's owner.
+// wf.LogsRequest valid for five minutes) as the function's owner. Anyone
+// else gets a *ResponseError matching wf.ErrForbidden.
 func (c *Client) Logs(ctx context.Context, fn wf.CID, owner wf.Signer) ([]wf.LogEntry, error) {
 	expires := time.Now().Add(5 * time.Minute).Unix()
 	sig, err := owner.Sign(wf.LogsRequest{Function: fn, Expires: expires})
@@ -194,8 +85,121 @@ func (c *Client) Logs(ctx context.Context, fn wf.CID, owner wf.Signer) ([]wf.Log
 	return res.Entries, nil
 }
 
-// do sends req and decodes a JSON answer, turning error bodies into
-// one-line errors.
+// Info is what a provider says about itself at GET /v1/info.
+type Info struct {
+	Name    string `json:"name"`
+	Version string `json:"version"` // the node's software version
+	// Runtimes are the function runtimes it runs (wf.RuntimeWAGI).
+	Runtimes []string `json:"runtimes"`
+	// SpecVersions are the spec versions it runs: wf.SpecVersionSealed
+	// among them when it opens sealed functions.
+	SpecVersions []int     `json:"specVersions"`
+	Limits       MaxLimits `json:"limits"`
+	// Address is the provider's Ethereum address (registry, payments,
+	// receipts); zero when it has none.
+	Address wf.Address `json:"address"`
+	// Price is what one request costs in token base units; zero when the
+	// provider charges nothing.
+	Price wf.Amount `json:"price"`
+	// SealingKey is the key to seal secrets to for this provider; nil
+	// when it opens no sealed functions. Read over plain HTTP it is only
+	// as trustworthy as the connection (trust on first use); the
+	// registry is the authenticated source.
+	SealingKey *seal.PublicKey `json:"sealingKey"`
+}
+
+// MaxLimits are a provider's maxima: a spec's limits (wf.Limits) are
+// capped by them.
+type MaxLimits struct {
+	MemoryPages   uint32 `json:"maxMemoryPages"` // 64 KiB wasm pages
+	TimeoutMS     int64  `json:"maxTimeoutMs"`
+	RequestBytes  int64  `json:"maxRequestBytes"`
+	ResponseBytes int64  `json:"maxResponseBytes"`
+	UploadBytes   int64  `json:"maxUploadBytes"` // one deploy CAR
+}
+
+// Info reads the provider's /v1/info. Fields a newer provider adds are
+// ignored.
+func (c *Client) Info(ctx context.Context) (*Info, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/v1/info", nil)
+	if err != nil {
+		return nil, err
+	}
+	// The sealing key is parsed on its own, so that a bad one is named.
+	var w struct {
+		Info
+		SealingKey string `json:"sealingKey"` // shadows Info.SealingKey
+	}
+	if err := c.do(req, http.StatusOK, &w); err != nil {
+		return nil, fmt.Errorf("%s/v1/info: %w", c.BaseURL, err)
+	}
+	info := w.Info
+	if w.SealingKey != "" {
+		if info.SealingKey, err = seal.ParsePublicKeyText(w.SealingKey); err != nil {
+			return nil, fmt.Errorf("%s/v1/info sealingKey: %w", c.BaseURL, err)
+		}
+	}
+	return &info, nil
+}
+
+// SealingKey is the provider's sealing public key from its /v1/info (see
+// Info.SealingKey for how far to trust it). A provider that publishes
+// none gets an error wrapping wf.ErrNotFound.
+func (c *Client) SealingKey(ctx context.Context) (*seal.PublicKey, error) {
+	info, err := c.Info(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if info.SealingKey == nil {
+		return nil, wf.E(wf.ErrNotFound, c.BaseURL+" publishes no sealing key in /v1/info, so it cannot open sealed functions", nil)
+	}
+	return info.SealingKey, nil
+}
+
+// Spec fetches the spec block of function fn from the provider's
+// trustless gateway (GET /ipfs/{fn}?format=raw), checks it against fn and
+// decodes it strictly (spec.Decode). With a Verifier (package chain's)
+// it also checks the owner's signature (spec.Verify); with nil it does
+// not, and the spec is only as trustworthy as the CID the caller chose.
+// A CID that cannot address a spec, or a block that does not hash to fn,
+// is an error wrapping wf.ErrInvalid.
+func (c *Client) Spec(ctx context.Context, fn wf.CID, v wf.Verifier) (*wf.SignedSpec, error) {
+	if !spec.IsBlockCID(fn) {
+		return nil, fmt.Errorf("%w: %s is not a function's CID (a spec block's)", wf.ErrInvalid, fn)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/ipfs/"+fn.String()+"?format=raw", nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.http().Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, spec.MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("fetch %s from %s: %w", fn, c.BaseURL, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("fetch %s from %s: %w", fn, c.BaseURL, newResponseError(resp, b))
+	}
+	if wf.SumCID(wf.CodecJSON, b) != fn {
+		return nil, fmt.Errorf("%w: %s answered a block that is not %s", wf.ErrInvalid, c.BaseURL, fn)
+	}
+	ss, err := spec.Decode(b)
+	if err != nil {
+		return nil, fmt.Errorf("spec %s: %w", fn, err)
+	}
+	if v != nil {
+		if err := spec.Verify(ss, v); err != nil {
+			return nil, fmt.Errorf("spec %s: %w", fn, err)
+		}
+	}
+	return ss, nil
+}
+
+// do sends req and decodes a JSON answer with status want; any other
+// status is a *ResponseError.
 func (c *Client) do(req *http.Request, want int, v any) error {
 	resp, err := c.http().Do(req)
 	if err != nil {
@@ -207,16 +211,7 @@ func (c *Client) do(req *http.Request, want int, v any) error {
 		return err
 	}
 	if resp.StatusCode != want {
-		return ResponseError(resp.StatusCode, b)
+		return newResponseError(resp, b)
 	}
 	return json.Unmarshal(b, v)
-}
-
-// ResponseError turns an error response into a one-line error.
-func ResponseError(status int, body []byte) error {
-	var e httperr.Body
-	if json.Unmarshal(body, &e) == nil && e.Error.Message != "" {
-		return fmt.Errorf("%d %s: %s", status, e.Error.Code, e.Error.Message)
-	}
-	return fmt.Errorf("HTTP %d: %.200s", status, body)
 }

@@ -79,6 +79,18 @@ func Status(err error) (int, string) {
 	return http.StatusInternalServerError, "internal"
 }
 
+// Kind is Status read backwards, for clients: the wf sentinel that an
+// error answer's status stands for, or nil for a status none maps to (500
+// among them).
+func Kind(status int) error {
+	for _, k := range kinds {
+		if k.status == status {
+			return k.err
+		}
+	}
+	return nil
+}
+
 // Message returns the text safe to show for err.
 func Message(err error) string {
 	var pub *wf.Error

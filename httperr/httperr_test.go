@@ -57,3 +57,22 @@ func TestWrite(t *testing.T) {
 		})
 	}
 }
+
+// Kind undoes Status for every sentinel, so a client's errors.Is agrees
+// with the server's mapping.
+func TestKind(t *testing.T) {
+	for _, sentinel := range []error{wf.ErrInvalid, wf.ErrUnauthorized, wf.ErrPaymentRequired, wf.ErrForbidden, wf.ErrNotFound,
+		wf.ErrTooLarge, wf.ErrRateLimited, wf.ErrFunctionFailed, wf.ErrUnavailable, wf.ErrTimeout} {
+		t.Run(sentinel.Error(), func(t *testing.T) {
+			status, _ := httperr.Status(sentinel)
+			if got := httperr.Kind(status); got != sentinel {
+				t.Errorf("Kind(%d) = %v, want %v", status, got, sentinel)
+			}
+		})
+	}
+	for _, status := range []int{200, 500, 406} {
+		if got := httperr.Kind(status); got != nil {
+			t.Errorf("Kind(%d) = %v, want nil", status, got)
+		}
+	}
+}

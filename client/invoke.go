@@ -1,0 +1,129 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/wf"
+)
+
+// Request is one call of a function. The zero Request is GET /.
+type Request struct {
+	// Method defaults to GET, or POST when Body is set.
+	Method string
+	// Path is the function's own path, what follows /{cid} in its URL;
+	// "/" when empty. It may carry a query, as typed: "/search?q=go".
+	Path string
+	// Query is added to Path's query.
+	Query url.Values
+	// Header is sent as given (net/http sets Host and framing itself).
+	Header http.Header
+	// Body is sent as the request body. Invoke closes it if it is an
+	// io.Closer, even on errors, as http.Client.Do does.
+	Body io.Reader
+	// Voucher is a caller-pays voucher as chain.EncodeVoucher writes it,
+	// sent as wf.VoucherHeader. Empty: the function's owner pays, or
+	// nobody on a free provider.
+	Voucher string
+}
+
+// Response is a function's answer. The caller reads and closes Body.
+type Response struct {
+	*http.Response
+}
+
+// Price is what the provider charges per request, from wf.PriceHeader:
+// false when the answer does not say (a free provider) or says it in a
+// form that is not a decimal integer.
+func (r *Response) Price() (wf.Amount, bool) {
+	a, err := wf.ParseAmount(r.Header.Get(wf.PriceHeader))
+	return a, err == nil
+}
+
+// Receipt is the provider's signed receipt for this request, from
+// wf.ReceiptHeader; empty when the request was not charged. Package
+// payment decodes and checks it (DecodeReceipt, VerifyReceipt).
+func (r *Response) Receipt() string { return r.Header.Get(wf.ReceiptHeader) }
+
+// maxErrorBody bounds what Invoke reads of an answer that may be a JSON
+// error body; the provider's are far smaller.
+const maxErrorBody = 64 << 10
+
+// Invoke calls function fn at c: Method BaseURL/{fn}{Path}. Whatever the
+// function answers comes back as a Response, a status of 400 or more
+// included. What the provider or a gateway answers in the function's
+// place, a JSON error body with a status of 400 or more (unknown
+// function, payment required, the function failed or timed out, limits),
+// comes back as a *ResponseError, its body read and closed. A function
+// that answers such a body itself is read the same way.
+func (c *Client) Invoke(ctx context.Context, fn wf.CID, r Request) (*Response, error) {
+	path := r.Path
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	if len(r.Query) > 0 {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		path += sep + r.Query.Encode()
+	}
+	method := r.Method
+	if method == "" {
+		method = http.MethodGet
+		if r.Body != nil {
+			method = http.MethodPost
+		}
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+"/"+fn.String()+path, r.Body)
+	if err != nil {
+		if rc, ok := r.Body.(io.Closer); ok {
+			rc.Close()
+		}
+		return nil, err
+	}
+	if r.Header != nil {
+		req.Header = r.Header.Clone()
+	}
+	if r.Voucher != "" {
+		req.Header.Set(wf.VoucherHeader, r.Voucher)
+	}
+	resp, err := c.http().Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode < 400 || !isJSON(resp.Header.Get("Content-Type")) {
+		return &Response{resp}, nil
+	}
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	if err != nil {
+		resp.Body.Close()
+		return nil, err
+	}
+	var body httperr.Body
+	if json.Unmarshal(b, &body) == nil && body.Error.Code != "" {
+		resp.Body.Close()
+		return nil, newResponseError(resp, b)
+	}
+	// The function's own JSON: give back what was read.
+	resp.Body = &prefixed{io.MultiReader(bytes.NewReader(b), resp.Body), resp.Body}
+	return &Response{resp}, nil
+}
+
+func isJSON(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err == nil && mt == "application/json"
+}
+
+// prefixed is a body of which a prefix was read ahead.
+type prefixed struct {
+	io.Reader
+	io.Closer
+}
