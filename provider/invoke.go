@@ -1,10 +1,10 @@
 package provider
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -46,14 +46,15 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 		httperr.Write(w, ri.log, fmt.Errorf("%w: request body is %d bytes; this function accepts at most %d", wf.ErrTooLarge, r.ContentLength, lim.MaxRequestBytes))
 		return
 	}
-	release, err := p.acquire(r.Context())
+	// The body comes in first, under its own deadline and minimum rate,
+	// so a slow sender holds neither a slot nor a payment reservation.
+	body, upload, err := p.readBody(w, r, lim.MaxRequestBytes)
+	p.metrics.upload.Observe(upload.Seconds())
 	if err != nil {
 		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
-		w.Header().Set("Retry-After", "1")
 		httperr.Write(w, ri.log, err)
 		return
 	}
-	defer release()
 	var charge wf.Charge
 	if p.cfg.Payments != nil {
 		if charge, err = p.cfg.Payments.Authorize(r.Context(), c, f.spec.Spec.Owner, r.Header); err != nil {
@@ -62,7 +63,16 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	body := http.MaxBytesReader(w, r.Body, lim.MaxRequestBytes)
+	release, err := p.acquire(r.Context())
+	if err != nil {
+		if charge != nil {
+			charge.Release()
+		}
+		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
+		w.Header().Set("Retry-After", "1")
+		httperr.Write(w, ri.log, err)
+		return
+	}
 	start := p.cfg.Now()
 	resp, err := p.run(r, f, seg, body)
 	if errors.Is(err, sandbox.ErrReleased) {
@@ -71,6 +81,9 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 			resp, err = p.run(r, f, seg, body)
 		}
 	}
+	// The slot is free before the answer is written: a caller that reads
+	// it slowly holds only its own connection.
+	release()
 	err = f.redact.Err(err) // a function's secrets never reach logs or callers
 	if charge != nil {
 		// The charge is durable before any of the response leaves.
@@ -99,13 +112,13 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 		entry.Status, _ = httperr.Status(err)
 		entry.Error = httperr.Message(err)
 		f.record(entry, p.cfg.LogEntries)
-		ri.log.Info("invoke", "function", c.String(), "status", entry.Status, "duration", elapsed, "err", err)
+		ri.log.Info("invoke", "function", c.String(), "status", entry.Status, "duration", elapsed, "upload", upload, "err", err)
 		httperr.Write(w, nil, err)
 		return
 	}
 	entry.Status = resp.Status
 	f.record(entry, p.cfg.LogEntries)
-	ri.log.Info("invoke", "function", c.String(), "status", resp.Status, "duration", elapsed)
+	ri.log.Info("invoke", "function", c.String(), "status", resp.Status, "duration", elapsed, "upload", upload)
 
 	h := w.Header()
 	for k, vs := range resp.Header {
@@ -137,7 +150,7 @@ func scheme(r *http.Request) string {
 	return "http"
 }
 
-func (p *Provider) run(r *http.Request, f *function, seg string, body io.Reader) (*sandbox.Response, error) {
+func (p *Provider) run(r *http.Request, f *function, seg string, body []byte) (*sandbox.Response, error) {
 	return f.sb.Run(r.Context(), f.module, &sandbox.Request{
 		Method:     r.Method,
 		Path:       functionPath(r.URL.EscapedPath()),
@@ -148,7 +161,7 @@ func (p *Provider) run(r *http.Request, f *function, seg string, body io.Reader)
 		RemoteAddr: r.RemoteAddr,
 		Proto:      r.Proto,
 		Header:     r.Header,
-		Body:       body,
+		Body:       bytes.NewReader(body),
 		Env:        f.env,
 		Limits:     f.spec.Spec.Limits,
 	})

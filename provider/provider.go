@@ -64,6 +64,16 @@ type Config struct {
 	MaxConcurrent int
 	// QueueTimeout is how long a request waits for a free slot. Default 2s.
 	QueueTimeout time.Duration
+	// BodyTimeout, MinBodyRate and BodyGrace bound how a request body may
+	// arrive. The body is read whole before its request takes a slot: it
+	// must be in within BodyTimeout, and after BodyGrace it must have come
+	// at MinBodyRate bytes per second on average, or the request gets 408
+	// and its connection is closed. Defaults DefaultBodyTimeout,
+	// DefaultMinBodyRate and DefaultBodyGrace; a negative MinBodyRate
+	// checks no rate.
+	BodyTimeout time.Duration
+	MinBodyRate int64
+	BodyGrace   time.Duration
 	// LogEntries is how many recent invocations are kept per loaded
 	// function for `wf logs`. Default 50.
 	LogEntries int
@@ -119,6 +129,15 @@ func New(cfg Config) (*Provider, error) {
 	if cfg.QueueTimeout == 0 {
 		cfg.QueueTimeout = 2 * time.Second
 	}
+	if cfg.BodyTimeout <= 0 {
+		cfg.BodyTimeout = DefaultBodyTimeout
+	}
+	if cfg.MinBodyRate == 0 {
+		cfg.MinBodyRate = DefaultMinBodyRate
+	}
+	if cfg.BodyGrace <= 0 {
+		cfg.BodyGrace = DefaultBodyGrace
+	}
 	if cfg.LogEntries == 0 {
 		cfg.LogEntries = 50
 	}
@@ -144,6 +163,10 @@ func New(cfg Config) (*Provider, error) {
 		}
 	}
 	p.metrics = newMetrics(p.reg)
+	p.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "wf_running_functions",
+		Help: "Functions running now, each holding one of MaxConcurrent slots.",
+	}, func() float64 { return float64(len(p.slots)) }))
 	p.reg.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 
 	p.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
