@@ -13,4 +13,8 @@
 // Handler into an http.Server. Every error is a JSON body from package
 // httperr; every request gets an id (X-Request-Id) that also tags its log
 // lines.
+//
+// A function sees its request as CGI variables (package sandbox), minus
+// every X-WF-* header: those belong to the protocol, and X-WF-Voucher
+// authorises payment.
 package provider

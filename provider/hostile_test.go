@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/templates"
+	"github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
 
@@ -161,3 +163,39 @@ func metric(t *testing.T, url, name string) string {
 }
 
 
+
+// Finding 2: a caller's voucher reached the function as HTTP_X_WF_VOUCHER,
+// so a function's owner could harvest its callers' vouchers. No X-WF-*
+// header reaches a function, however it is spelled.
+func TestWFHeadersNeverReachTheFunction(t *testing.T) {
+	env := wftest.New(t, wftest.Options{})
+	fn := env.Deploy(t, wftest.GoGuest(t, guestDir), wftest.Spec())
+	req, err := http.NewRequest("GET", env.URL+"/"+fn.String()+"/env", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{wf.VoucherHeader, wf.PriceHeader, wf.ReceiptHeader, wf.RouteHeader, wf.HopsHeader, wf.DurationHeader, "X-WF-Anything"} {
+		req.Header.Add(name, "secret-"+name)
+	}
+	req.Header["x-wf-voucher"] = []string{"lower-case spelling"} // sent as is; the server canonicalizes it
+	req.Header.Set("X-Custom", "kept")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var got struct{ Env []string }
+	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("status %d, %v", resp.StatusCode, err)
+	}
+	sawCustom := false
+	for _, kv := range got.Env {
+		if strings.HasPrefix(kv, "HTTP_X_WF_") || strings.Contains(kv, "secret-") || strings.Contains(kv, "lower-case spelling") {
+			t.Errorf("the function saw %q", kv)
+		}
+		sawCustom = sawCustom || kv == "HTTP_X_CUSTOM=kept"
+	}
+	if !sawCustom {
+		t.Errorf("other headers must still pass; env: %q", got.Env)
+	}
+}

@@ -160,11 +160,41 @@ func (p *Provider) run(r *http.Request, f *function, seg string, body []byte) (*
 		Host:       r.Host,
 		RemoteAddr: r.RemoteAddr,
 		Proto:      r.Proto,
-		Header:     r.Header,
+		Header:     guestHeader(r.Header),
 		Body:       bytes.NewReader(body),
 		Env:        f.env,
 		Limits:     f.spec.Spec.Limits,
 	})
+}
+
+// guestHeader is the request's header as the function may see it: without
+// any X-WF-* header. Those are the protocol's, and X-WF-Voucher authorises
+// payment: a function that saw its callers' vouchers could spend their
+// headroom on other functions here. (Authorization, the other credential,
+// the sandbox never passes.) Names are compared case-blind, because the
+// sandbox names variables case-blind: "x-wf-voucher" would reach the
+// guest as HTTP_X_WF_VOUCHER too.
+func guestHeader(h http.Header) http.Header {
+	var out http.Header
+	for k := range h {
+		if isWFHeader(k) {
+			out = h.Clone()
+			break
+		}
+	}
+	if out == nil {
+		return h
+	}
+	for k := range out {
+		if isWFHeader(k) {
+			delete(out, k)
+		}
+	}
+	return out
+}
+
+func isWFHeader(name string) bool {
+	return len(name) >= len(wf.HeaderPrefix) && strings.EqualFold(name[:len(wf.HeaderPrefix)], wf.HeaderPrefix)
 }
 
 // functionPath is the escaped request path after its first segment, the
