@@ -50,11 +50,9 @@ func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Re
 		return nil, fmt.Errorf("%w: upload is %d bytes; this provider accepts at most %d", wf.ErrTooLarge, r.ContentLength, max)
 	}
 	staged := memstore.New()
-	roots, err := dag.ImportCAR(ctx, http.MaxBytesReader(w, r.Body, max), staged, dag.Limits{MaxBytes: max})
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		return nil, fmt.Errorf("%w: upload exceeds %d bytes", wf.ErrTooLarge, max)
-	}
+	body := p.newBodyReader(w, r, max, p.cfg.UploadTimeout)
+	roots, err := dag.ImportCAR(ctx, body, staged, dag.Limits{MaxBytes: max})
+	body.done()
 	if err != nil {
 		return nil, fmt.Errorf("deploy: %w", err)
 	}

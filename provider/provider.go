@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"path"
 	"runtime"
 	"sync"
 	"time"
@@ -53,6 +54,10 @@ type Config struct {
 
 	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
 	MaxUploadBytes int64
+	// UploadTimeout bounds the time one POST /v1/car may take to arrive;
+	// MinBodyRate and BodyGrace apply to it as to other bodies. Default
+	// DefaultUploadTimeout.
+	UploadTimeout time.Duration
 	// MaxLoaded is how many functions stay loaded (spec parsed, module
 	// compiled) in memory; the least recently used are dropped and
 	// reloaded from the store and the compile cache. Default 256.
@@ -88,6 +93,10 @@ type Config struct {
 // DefaultMaxUploadBytes is Config.MaxUploadBytes's default: 256 MiB.
 const DefaultMaxUploadBytes = 256 << 20
 
+// DefaultUploadTimeout is Config.UploadTimeout's default: 10 minutes, so
+// the largest upload needs about 450 KB/s.
+const DefaultUploadTimeout = 10 * time.Minute
+
 // Provider serves functions. It is safe for concurrent use.
 type Provider struct {
 	cfg     Config
@@ -119,6 +128,9 @@ func New(cfg Config) (*Provider, error) {
 	}
 	if cfg.MaxUploadBytes == 0 {
 		cfg.MaxUploadBytes = DefaultMaxUploadBytes
+	}
+	if cfg.UploadTimeout <= 0 {
+		cfg.UploadTimeout = DefaultUploadTimeout
 	}
 	if cfg.MaxLoaded == 0 {
 		cfg.MaxLoaded = 256
@@ -183,7 +195,11 @@ func New(cfg Config) (*Provider, error) {
 	p.mux.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
 		httperr.Write(w, nil, fmt.Errorf("%w: no such API endpoint %s %s", wf.ErrNotFound, r.Method, r.URL.Path))
 	})
-	p.mux.HandleFunc("/{$}", p.serveIndex)
+	p.mux.HandleFunc("GET /{$}", p.serveIndex)
+	p.mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", "GET, HEAD")
+		httperr.Write(w, nil, errMethod(r))
+	})
 	return p, nil
 }
 
@@ -202,7 +218,54 @@ func (p *Provider) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set(wf.RequestIDHeader, id.String())
 	log := p.log.With("request_id", id.String())
 	r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, reqInfo{id: id, log: log}))
+	// What ServeMux would answer itself (a redirect to the clean path, 404,
+	// 405) it would answer in plain text or HTML; these answer in JSON.
+	if r.Method == http.MethodConnect {
+		w.Header().Set("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")
+		httperr.Write(w, log, errMethod(r))
+		return
+	}
+	if esc := r.URL.EscapedPath(); cleanPath(esc) != esc {
+		redirectClean(w, r, cleanPath(esc))
+		return
+	}
+	if _, pattern := p.mux.Handler(r); pattern == "" {
+		httperr.Write(w, log, fmt.Errorf("%w: no route for %s %s", wf.ErrNotFound, r.Method, r.URL.Path))
+		return
+	}
 	p.mux.ServeHTTP(w, r)
+}
+
+func errMethod(r *http.Request) error {
+	return &httperr.Error{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed",
+		Message: r.Method + " is not served here"}
+}
+
+// cleanPath is the path ServeMux redirects p to: without empty, "." and
+// ".." segments, keeping a final slash.
+func cleanPath(p string) string {
+	if p == "" || p[0] != '/' {
+		p = "/" + p
+	}
+	np := path.Clean(p)
+	if p[len(p)-1] == '/' && np != "/" {
+		np += "/"
+	}
+	return np
+}
+
+// redirectClean sends a request for a non-canonical path ("//", "/./x",
+// "/a/../b") to the clean one, as ServeMux would (307: the method and body
+// are kept), but with a JSON body.
+func redirectClean(w http.ResponseWriter, r *http.Request, clean string) {
+	loc := clean
+	if r.URL.RawQuery != "" {
+		loc += "?" + r.URL.RawQuery
+	}
+	w.Header().Set("Location", loc)
+	w.Header().Set("Cache-Control", "no-store")
+	httperr.WriteJSON(w, http.StatusTemporaryRedirect, httperr.Body{Error: httperr.Detail{
+		Code: "non_canonical_path", Message: "the path is not canonical; the same request to " + clean + " is"}})
 }
 
 type reqInfo struct {
