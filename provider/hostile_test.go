@@ -162,8 +162,6 @@ func metric(t *testing.T, url, name string) string {
 	return ""
 }
 
-
-
 // Finding 2: a caller's voucher reached the function as HTTP_X_WF_VOUCHER,
 // so a function's owner could harvest its callers' vouchers. No X-WF-*
 // header reaches a function, however it is spelled.

@@ -65,17 +65,23 @@ func TestMalformedRequests(t *testing.T) {
 		"truncated invoke":      func(i int) string { return post("/"+fn+"/echo", "Content-Length: 1000\r\n", "abc") },
 		"truncated deploy":      func(i int) string { return post("/v1/car", "Content-Length: 1000\r\n", "\x0a\xa1") },
 		"bad chunk size":        func(i int) string { return post("/"+fn+"/echo", "Transfer-Encoding: chunked\r\n", "zz\r\nabc") },
-		"chunk overrun":         func(i int) string { return post("/"+fn+"/echo", "Transfer-Encoding: chunked\r\n", "3\r\nabcdef\r\n0\r\n\r\n") },
-		"chunk never ends":      func(i int) string { return post("/"+fn+"/echo", "Transfer-Encoding: chunked\r\n", "3\r\nabc\r\n") },
-		"huge chunk size":       func(i int) string { return post("/v1/car", "Transfer-Encoding: chunked\r\n", "ffffffffffffffffffff\r\nabc") },
-		"bad chunk deploy":      func(i int) string { return post("/v1/car", "Transfer-Encoding: chunked\r\n", "5\r\nab") },
-		"junk deploy":           func(i int) string { return post("/v1/car", "Content-Length: 5\r\n", "junk!") },
-		"empty deploy":          func(i int) string { return post("/v1/car", "Content-Length: 0\r\n", "") },
-		"negative length":       func(i int) string { return post("/"+fn+"/echo", "Content-Length: -1\r\n", "") },
-		"length and chunked":    func(i int) string { return post("/"+fn+"/echo", "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n") },
-		"oversized header":      func(i int) string { return big },
-		"bad header line":       func(i int) string { return withHeader("/v1/info", "no colon here") },
-		"bad logs auth":         func(i int) string { return withHeader("/v1/logs/"+fn, "Authorization: WF-Sig expires=zz,sig=0x12") },
+		"chunk overrun": func(i int) string {
+			return post("/"+fn+"/echo", "Transfer-Encoding: chunked\r\n", "3\r\nabcdef\r\n0\r\n\r\n")
+		},
+		"chunk never ends": func(i int) string { return post("/"+fn+"/echo", "Transfer-Encoding: chunked\r\n", "3\r\nabc\r\n") },
+		"huge chunk size": func(i int) string {
+			return post("/v1/car", "Transfer-Encoding: chunked\r\n", "ffffffffffffffffffff\r\nabc")
+		},
+		"bad chunk deploy": func(i int) string { return post("/v1/car", "Transfer-Encoding: chunked\r\n", "5\r\nab") },
+		"junk deploy":      func(i int) string { return post("/v1/car", "Content-Length: 5\r\n", "junk!") },
+		"empty deploy":     func(i int) string { return post("/v1/car", "Content-Length: 0\r\n", "") },
+		"negative length":  func(i int) string { return post("/"+fn+"/echo", "Content-Length: -1\r\n", "") },
+		"length and chunked": func(i int) string {
+			return post("/"+fn+"/echo", "Content-Length: 3\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n")
+		},
+		"oversized header": func(i int) string { return big },
+		"bad header line":  func(i int) string { return withHeader("/v1/info", "no colon here") },
+		"bad logs auth":    func(i int) string { return withHeader("/v1/logs/"+fn, "Authorization: WF-Sig expires=zz,sig=0x12") },
 	}
 	seen := map[int]int{}
 	var fromServer []string

@@ -54,6 +54,11 @@ type Config struct {
 
 	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
 	MaxUploadBytes int64
+	// MaxUploads bounds the CAR uploads read at once; more get 429 at
+	// once. Each stages up to MaxUploadBytes in memory once its spec
+	// block has passed, so MaxUploads × MaxUploadBytes bounds what
+	// deploys hold. Default DefaultMaxUploads.
+	MaxUploads int
 	// UploadTimeout bounds the time one POST /v1/car may take to arrive;
 	// MinBodyRate and BodyGrace apply to it as to other bodies. Default
 	// DefaultUploadTimeout.
@@ -93,6 +98,11 @@ type Config struct {
 // DefaultMaxUploadBytes is Config.MaxUploadBytes's default: 256 MiB.
 const DefaultMaxUploadBytes = 256 << 20
 
+// DefaultMaxUploads is Config.MaxUploads's default: 2, so signed uploads
+// stage at most 512 MiB at the default size limit. Deploys are rare; a
+// publisher that meets 429 retries.
+const DefaultMaxUploads = 2
+
 // DefaultUploadTimeout is Config.UploadTimeout's default: 10 minutes, so
 // the largest upload needs about 450 KB/s.
 const DefaultUploadTimeout = 10 * time.Minute
@@ -110,7 +120,8 @@ type Provider struct {
 	opener  *seal.Opener
 	private *sandbox.Sandbox
 
-	slots chan struct{} // one per function allowed to run at once
+	slots   chan struct{} // one per function allowed to run at once
+	uploads chan struct{} // one per CAR upload allowed at once
 
 	loadGroup singleflight.Group
 	mu        sync.Mutex
@@ -128,6 +139,9 @@ func New(cfg Config) (*Provider, error) {
 	}
 	if cfg.MaxUploadBytes == 0 {
 		cfg.MaxUploadBytes = DefaultMaxUploadBytes
+	}
+	if cfg.MaxUploads <= 0 {
+		cfg.MaxUploads = DefaultMaxUploads
 	}
 	if cfg.UploadTimeout <= 0 {
 		cfg.UploadTimeout = DefaultUploadTimeout
@@ -157,13 +171,14 @@ func New(cfg Config) (*Provider, error) {
 		cfg.Now = time.Now
 	}
 	p := &Provider{
-		cfg:    cfg,
-		log:    cfg.Log,
-		mux:    http.NewServeMux(),
-		reg:    prometheus.NewRegistry(),
-		loaded: make(map[wf.CID]*list.Element),
-		lru:    list.New(),
-		slots:  make(chan struct{}, cfg.MaxConcurrent),
+		cfg:     cfg,
+		log:     cfg.Log,
+		mux:     http.NewServeMux(),
+		reg:     prometheus.NewRegistry(),
+		loaded:  make(map[wf.CID]*list.Element),
+		lru:     list.New(),
+		slots:   make(chan struct{}, cfg.MaxConcurrent),
+		uploads: make(chan struct{}, cfg.MaxUploads),
 	}
 	if cfg.Sealing != nil {
 		var err error
