@@ -59,6 +59,11 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
+// StatusClientClosedRequest is the status of a request whose caller went
+// away before the answer (nginx's 499): a client fault, logged and counted
+// as one, not as a server failure.
+const StatusClientClosedRequest = 499
+
 // Status returns the HTTP status and error code for err.
 func Status(err error) (int, string) {
 	var mbe *http.MaxBytesError
@@ -68,6 +73,10 @@ func Status(err error) (int, string) {
 		return own.Status, own.Code
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, "too_large"
+	case errors.Is(err, context.Canceled):
+		// The caller went away (or half-closed through a gateway):
+		// nothing failed on this side, and nobody reads the answer.
+		return StatusClientClosedRequest, "canceled"
 	case errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, wf.ErrTimeout):
 		return http.StatusGatewayTimeout, "timeout"
 	}
@@ -101,8 +110,11 @@ func Message(err error) string {
 	if errors.As(err, &own) {
 		return own.Message
 	}
-	if status, _ := Status(err); status == http.StatusInternalServerError {
+	switch status, _ := Status(err); status {
+	case http.StatusInternalServerError:
 		return "internal error; the request id identifies it in the provider's log"
+	case StatusClientClosedRequest:
+		return "the request was canceled: its caller closed the connection"
 	}
 	return err.Error()
 }

@@ -1,6 +1,7 @@
 package httperr_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -29,6 +30,8 @@ func TestWrite(t *testing.T) {
 		{"function", wf.E(wf.ErrFunctionFailed, "function trapped", errors.New("wasm trap at 0x1234 /secret/path")), 502, "function_failed", "function trapped"},
 		{"timeout", wf.ErrTimeout, 504, "timeout", "timed out"},
 		{"own status and code", fmt.Errorf("trustless: %w", &httperr.Error{Status: 406, Code: "not_acceptable", Message: "serves raw and car"}), 406, "not_acceptable", "serves raw and car"},
+		{"caller went away", fmt.Errorf("sandbox: run: %w", context.Canceled), 499, "canceled", "canceled"},
+		{"caller went away through a gateway", wf.E(wf.ErrUnavailable, "request canceled", context.Canceled), 499, "canceled", "request canceled"},
 		{"internal hides detail", errors.New("open /var/lib/wf/secret: permission denied"), 500, "internal", "internal error"},
 	}
 	for _, tc := range tests {

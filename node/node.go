@@ -264,6 +264,15 @@ func OpenSealing(dir string, create bool) (*seal.Keyring, error) {
 // Server returns an http.Server for Handler with the timeouts a node
 // relies on against slow clients. The caller serves it on its own
 // listener, shuts it down, and then closes the node.
+//
+// It sets no ReadTimeout or WriteTimeout. Request bodies are bounded where
+// they are read, by the provider (Config.BodyTimeout and MinBodyRate set
+// the connection's read deadline while the body comes in). A server-wide
+// ReadTimeout would instead cancel the request's context when it passes
+// during the server's background read, that is while a function runs or
+// a CAR streams from /ipfs/, and WriteTimeout, which counts from the
+// request's headers, would cut off functions that run up to their 30 s
+// limit after a slow body, and large CAR downloads.
 func (n *Node) Server() *http.Server {
 	return &http.Server{
 		Handler:           n.Handler(),

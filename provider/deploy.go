@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 
 	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/store"
 	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/wf"
 )
@@ -20,13 +22,26 @@ type DeployResult struct {
 	URL   string     `json:"url"`
 }
 
-// serveDeploy accepts a CAR v1 whose single root is a signed spec block and
-// which holds, with what this node already stores, the spec's whole code
-// DAG. The upload is staged in memory and checked completely (signature,
-// DAG completeness, that the module compiles) before any block reaches
-// the store, so a rejected upload leaves nothing behind.
+// serveDeploy accepts a CAR v1 whose single root is a signed spec block,
+// sent first, and which holds, with what this node already stores, the
+// spec's whole code DAG. The spec block is checked (its hash, its owner's
+// signature) before anything after it is read, so junk is refused at its
+// first block. The rest is staged in memory and checked completely (DAG
+// completeness, that the module compiles) before any block reaches the
+// store, so a rejected upload leaves nothing behind. At most
+// Config.MaxUploads are read at once; more get 429 at once.
 func (p *Provider) serveDeploy(w http.ResponseWriter, r *http.Request) {
 	ri := info(r)
+	select {
+	case p.uploads <- struct{}{}:
+		defer func() { <-p.uploads }()
+	default:
+		p.metrics.deploys.WithLabelValues("rate_limited").Inc()
+		w.Header().Set("Retry-After", "5")
+		w.Header().Set("Connection", "close") // the body is not read
+		httperr.Write(w, ri.log, wf.E(wf.ErrRateLimited, fmt.Sprintf("the provider is receiving %d uploads at once, its maximum; retry shortly", cap(p.uploads)), nil))
+		return
+	}
 	res, err := p.deploy(r.Context(), w, r)
 	if err != nil {
 		p.metrics.deploys.WithLabelValues(outcome(err)).Inc()
@@ -47,34 +62,18 @@ func (p *Provider) serveDeploy(w http.ResponseWriter, r *http.Request) {
 func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Request) (*DeployResult, error) {
 	max := p.cfg.MaxUploadBytes
 	if r.ContentLength > max {
+		w.Header().Set("Connection", "close")
 		return nil, fmt.Errorf("%w: upload is %d bytes; this provider accepts at most %d", wf.ErrTooLarge, r.ContentLength, max)
 	}
-	staged := memstore.New()
-	roots, err := dag.ImportCAR(ctx, http.MaxBytesReader(w, r.Body, max), staged, dag.Limits{MaxBytes: max})
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		return nil, fmt.Errorf("%w: upload exceeds %d bytes", wf.ErrTooLarge, max)
-	}
+	body := p.newBodyReader(w, r, max, p.cfg.UploadTimeout)
+	root, b, ss, staged, err := p.readUpload(ctx, body, max)
 	if err != nil {
-		return nil, fmt.Errorf("deploy: %w", err)
+		// Refused before the end: close the connection rather than
+		// read the rest.
+		w.Header().Set("Connection", "close")
+		return nil, err
 	}
-	if len(roots) != 1 {
-		return nil, fmt.Errorf("%w: the CAR must have exactly one root, the signed spec; it has %d", wf.ErrInvalid, len(roots))
-	}
-	root := roots[0]
-	b, err := staged.Get(ctx, root)
-	if err != nil {
-		return nil, fmt.Errorf("%w: the CAR does not contain its root block %s", wf.ErrInvalid, root)
-	}
-	ss, err := p.verify(b)
-	if err != nil {
-		return nil, fmt.Errorf("deploy: %w", err)
-	}
-	// The same bytes under another CID (raw codec, another hash) verify
-	// too, but the function is invoked, fetched and logged by its spec CID.
-	if want := wf.SumCID(wf.CodecJSON, b); root != want {
-		return nil, fmt.Errorf("%w: the CAR root %s must be the spec block's CID %s (CIDv1, json codec, sha2-256)", wf.ErrInvalid, root, want)
-	}
+	body.done()
 	both := overlay{staged, p.cfg.Store}
 	code := ss.Spec.Code.CID
 	if err := dag.VerifyComplete(ctx, both, code); err != nil {
@@ -90,14 +89,7 @@ func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Re
 	sb := p.cfg.Sandbox
 	var secrets []byte // the sealed secrets block, if any
 	if sealed := ss.Spec.Sealed; sealed != nil {
-		// A sealed function is deployed only where it can run: this node
-		// must hold a grant, and the secrets block must come along.
-		if p.opener == nil {
-			return nil, wf.E(wf.ErrForbidden, "this provider has no sealing keys, so it cannot run sealed functions", nil)
-		}
-		if err := p.opener.CheckGrant(root, &ss.Spec); err != nil {
-			return nil, err
-		}
+		// The secrets block must come along (readUpload checked the grant).
 		if sc := sealed.Secrets; sc.Defined() {
 			if secrets, err = both.Get(ctx, sc); err != nil {
 				return nil, fmt.Errorf("%w: the sealed secrets block %s is missing", wf.ErrInvalid, sc)
@@ -128,6 +120,77 @@ func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Re
 		return nil, fmt.Errorf("deploy: store spec: %w", err)
 	}
 	return &DeployResult{CID: root, Owner: ss.Spec.Owner, Code: code, URL: p.cfg.PublicURL + "/" + root.String() + "/"}, nil
+}
+
+// readUpload reads a deploy's CAR: its header, then its first block, which
+// must be its only root and a signed spec, checked before anything else is
+// read; then the remaining blocks, each verified, into a memory staging
+// store. Identity blocks are checked and dropped.
+func (p *Provider) readUpload(ctx context.Context, r io.Reader, max int64) (root wf.CID, spec []byte, ss *wf.SignedSpec, staged *memstore.Store, err error) {
+	fail := func(err error) (wf.CID, []byte, *wf.SignedSpec, *memstore.Store, error) {
+		return wf.CID{}, nil, nil, nil, err
+	}
+	cr, err := dag.NewCARReader(r, dag.Limits{MaxBytes: max})
+	if err != nil {
+		return fail(fmt.Errorf("deploy: %w", err))
+	}
+	if roots := cr.Roots(); len(roots) != 1 {
+		return fail(fmt.Errorf("%w: the CAR must have exactly one root, the signed spec; it has %d", wf.ErrInvalid, len(roots)))
+	}
+	root = cr.Roots()[0]
+	c, b, err := cr.Next()
+	if err == io.EOF {
+		return fail(fmt.Errorf("%w: the CAR does not contain its root block %s", wf.ErrInvalid, root))
+	}
+	if err != nil {
+		return fail(fmt.Errorf("deploy: %w", err))
+	}
+	if c != root {
+		return fail(fmt.Errorf("%w: the CAR's first block must be its root, the signed spec %s; it is %s", wf.ErrInvalid, root, c))
+	}
+	if err := store.Verify(c, b); err != nil {
+		return fail(fmt.Errorf("deploy: %w", err))
+	}
+	if ss, err = p.verify(b); err != nil {
+		return fail(fmt.Errorf("deploy: %w", err))
+	}
+	// The same bytes under another CID (raw codec, another hash) verify
+	// too, but the function is invoked, fetched and logged by its spec CID.
+	if want := wf.SumCID(wf.CodecJSON, b); root != want {
+		return fail(fmt.Errorf("%w: the CAR root %s must be the spec block's CID %s (CIDv1, json codec, sha2-256)", wf.ErrInvalid, root, want))
+	}
+	// A sealed function is deployed only where it can run: this node must
+	// hold a grant.
+	if ss.Spec.Sealed != nil {
+		if p.opener == nil {
+			return fail(wf.E(wf.ErrForbidden, "this provider has no sealing keys, so it cannot run sealed functions", nil))
+		}
+		if err := p.opener.CheckGrant(root, &ss.Spec); err != nil {
+			return fail(err)
+		}
+	}
+	staged = memstore.New()
+	for {
+		if err := ctx.Err(); err != nil {
+			return fail(fmt.Errorf("deploy: %w", err))
+		}
+		c, data, err := cr.Next()
+		if err == io.EOF {
+			return root, b, ss, staged, nil
+		}
+		if err != nil {
+			return fail(fmt.Errorf("deploy: %w", err))
+		}
+		if err := store.Verify(c, data); err != nil {
+			return fail(fmt.Errorf("deploy: %w", err))
+		}
+		if _, inline := store.Identity(c); inline {
+			continue
+		}
+		if err := staged.Put(ctx, c, data); err != nil {
+			return fail(fmt.Errorf("deploy: stage: %w", err))
+		}
+	}
 }
 
 // overlay reads from the staged upload first, then from the store.

@@ -11,6 +11,14 @@
 //
 // The provider does not listen on its own; cmd and the test harness wire
 // Handler into an http.Server. Every error is a JSON body from package
-// httperr; every request gets an id (X-Request-Id) that also tags its log
-// lines.
+// httperr, including what ServeMux would answer in text or HTML: a path
+// that is not canonical ("//", "/./x", "/a/../b") gets a 307 to the clean
+// path with a JSON body. Faults of the caller (a truncated or badly framed
+// body, a caller that went away) are 4xx and logged at debug level, not
+// as failures. Every request gets an id (X-Request-Id) that also tags its
+// log lines.
+//
+// A function sees its request as CGI variables (package sandbox), minus
+// every X-WF-* header: those belong to the protocol, and X-WF-Voucher
+// authorises payment.
 package provider

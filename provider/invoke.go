@@ -1,10 +1,10 @@
 package provider
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -46,14 +46,15 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 		httperr.Write(w, ri.log, fmt.Errorf("%w: request body is %d bytes; this function accepts at most %d", wf.ErrTooLarge, r.ContentLength, lim.MaxRequestBytes))
 		return
 	}
-	release, err := p.acquire(r.Context())
+	// The body comes in first, under its own deadline and minimum rate,
+	// so a slow sender holds neither a slot nor a payment reservation.
+	body, upload, err := p.readBody(w, r, lim.MaxRequestBytes)
+	p.metrics.upload.Observe(upload.Seconds())
 	if err != nil {
 		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
-		w.Header().Set("Retry-After", "1")
 		httperr.Write(w, ri.log, err)
 		return
 	}
-	defer release()
 	var charge wf.Charge
 	if p.cfg.Payments != nil {
 		if charge, err = p.cfg.Payments.Authorize(r.Context(), c, f.spec.Spec.Owner, r.Header); err != nil {
@@ -62,7 +63,16 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	body := http.MaxBytesReader(w, r.Body, lim.MaxRequestBytes)
+	release, err := p.acquire(r.Context())
+	if err != nil {
+		if charge != nil {
+			charge.Release()
+		}
+		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
+		w.Header().Set("Retry-After", "1")
+		httperr.Write(w, ri.log, err)
+		return
+	}
 	start := p.cfg.Now()
 	resp, err := p.run(r, f, seg, body)
 	if errors.Is(err, sandbox.ErrReleased) {
@@ -71,6 +81,9 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 			resp, err = p.run(r, f, seg, body)
 		}
 	}
+	// The slot is free before the answer is written: a caller that reads
+	// it slowly holds only its own connection.
+	release()
 	err = f.redact.Err(err) // a function's secrets never reach logs or callers
 	if charge != nil {
 		// The charge is durable before any of the response leaves.
@@ -99,13 +112,13 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 		entry.Status, _ = httperr.Status(err)
 		entry.Error = httperr.Message(err)
 		f.record(entry, p.cfg.LogEntries)
-		ri.log.Info("invoke", "function", c.String(), "status", entry.Status, "duration", elapsed, "err", err)
+		ri.log.Info("invoke", "function", c.String(), "status", entry.Status, "duration", elapsed, "upload", upload, "err", err)
 		httperr.Write(w, nil, err)
 		return
 	}
 	entry.Status = resp.Status
 	f.record(entry, p.cfg.LogEntries)
-	ri.log.Info("invoke", "function", c.String(), "status", resp.Status, "duration", elapsed)
+	ri.log.Info("invoke", "function", c.String(), "status", resp.Status, "duration", elapsed, "upload", upload)
 
 	h := w.Header()
 	for k, vs := range resp.Header {
@@ -137,7 +150,7 @@ func scheme(r *http.Request) string {
 	return "http"
 }
 
-func (p *Provider) run(r *http.Request, f *function, seg string, body io.Reader) (*sandbox.Response, error) {
+func (p *Provider) run(r *http.Request, f *function, seg string, body []byte) (*sandbox.Response, error) {
 	return f.sb.Run(r.Context(), f.module, &sandbox.Request{
 		Method:     r.Method,
 		Path:       functionPath(r.URL.EscapedPath()),
@@ -147,11 +160,41 @@ func (p *Provider) run(r *http.Request, f *function, seg string, body io.Reader)
 		Host:       r.Host,
 		RemoteAddr: r.RemoteAddr,
 		Proto:      r.Proto,
-		Header:     r.Header,
-		Body:       body,
+		Header:     guestHeader(r.Header),
+		Body:       bytes.NewReader(body),
 		Env:        f.env,
 		Limits:     f.spec.Spec.Limits,
 	})
+}
+
+// guestHeader is the request's header as the function may see it: without
+// any X-WF-* header. Those are the protocol's, and X-WF-Voucher authorises
+// payment: a function that saw its callers' vouchers could spend their
+// headroom on other functions here. (Authorization, the other credential,
+// the sandbox never passes.) Names are compared case-blind, because the
+// sandbox names variables case-blind: "x-wf-voucher" would reach the
+// guest as HTTP_X_WF_VOUCHER too.
+func guestHeader(h http.Header) http.Header {
+	var out http.Header
+	for k := range h {
+		if isWFHeader(k) {
+			out = h.Clone()
+			break
+		}
+	}
+	if out == nil {
+		return h
+	}
+	for k := range out {
+		if isWFHeader(k) {
+			delete(out, k)
+		}
+	}
+	return out
+}
+
+func isWFHeader(name string) bool {
+	return len(name) >= len(wf.HeaderPrefix) && strings.EqualFold(name[:len(wf.HeaderPrefix)], wf.HeaderPrefix)
 }
 
 // functionPath is the escaped request path after its first segment, the

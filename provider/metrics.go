@@ -5,6 +5,7 @@ import "github.com/prometheus/client_golang/prometheus"
 type metrics struct {
 	invocations *prometheus.CounterVec
 	duration    prometheus.Histogram
+	upload      prometheus.Histogram
 	deploys     *prometheus.CounterVec
 	loads       *prometheus.CounterVec
 }
@@ -20,6 +21,11 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Help:    "Wall time of function runs, including instantiation.",
 			Buckets: prometheus.ExponentialBuckets(0.0001, 2.5, 14), // 100us .. ~15min
 		}),
+		upload: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "wf_request_body_seconds",
+			Help:    "Time to receive invocation request bodies, before a slot is taken.",
+			Buckets: prometheus.ExponentialBuckets(0.0001, 2.5, 14),
+		}),
 		deploys: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "wf_deploys_total",
 			Help: "CAR uploads by outcome.",
@@ -29,6 +35,6 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Help: "Function lookups: hit (loaded in memory) or miss (read, verified and compiled or taken from the compile cache).",
 		}, []string{"result"}),
 	}
-	reg.MustRegister(m.invocations, m.duration, m.deploys, m.loads)
+	reg.MustRegister(m.invocations, m.duration, m.upload, m.deploys, m.loads)
 	return m
 }

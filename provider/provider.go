@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"path"
 	"runtime"
 	"sync"
 	"time"
@@ -53,6 +54,15 @@ type Config struct {
 
 	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
 	MaxUploadBytes int64
+	// MaxUploads bounds the CAR uploads read at once; more get 429 at
+	// once. Each stages up to MaxUploadBytes in memory once its spec
+	// block has passed, so MaxUploads × MaxUploadBytes bounds what
+	// deploys hold. Default DefaultMaxUploads.
+	MaxUploads int
+	// UploadTimeout bounds the time one POST /v1/car may take to arrive;
+	// MinBodyRate and BodyGrace apply to it as to other bodies. Default
+	// DefaultUploadTimeout.
+	UploadTimeout time.Duration
 	// MaxLoaded is how many functions stay loaded (spec parsed, module
 	// compiled) in memory; the least recently used are dropped and
 	// reloaded from the store and the compile cache. Default 256.
@@ -64,6 +74,16 @@ type Config struct {
 	MaxConcurrent int
 	// QueueTimeout is how long a request waits for a free slot. Default 2s.
 	QueueTimeout time.Duration
+	// BodyTimeout, MinBodyRate and BodyGrace bound how a request body may
+	// arrive. The body is read whole before its request takes a slot: it
+	// must be in within BodyTimeout, and after BodyGrace it must have come
+	// at MinBodyRate bytes per second on average, or the request gets 408
+	// and its connection is closed. Defaults DefaultBodyTimeout,
+	// DefaultMinBodyRate and DefaultBodyGrace; a negative MinBodyRate
+	// checks no rate.
+	BodyTimeout time.Duration
+	MinBodyRate int64
+	BodyGrace   time.Duration
 	// LogEntries is how many recent invocations are kept per loaded
 	// function for `wf logs`. Default 50.
 	LogEntries int
@@ -78,6 +98,15 @@ type Config struct {
 // DefaultMaxUploadBytes is Config.MaxUploadBytes's default: 256 MiB.
 const DefaultMaxUploadBytes = 256 << 20
 
+// DefaultMaxUploads is Config.MaxUploads's default: 2, so signed uploads
+// stage at most 512 MiB at the default size limit. Deploys are rare; a
+// publisher that meets 429 retries.
+const DefaultMaxUploads = 2
+
+// DefaultUploadTimeout is Config.UploadTimeout's default: 10 minutes, so
+// the largest upload needs about 450 KB/s.
+const DefaultUploadTimeout = 10 * time.Minute
+
 // Provider serves functions. It is safe for concurrent use.
 type Provider struct {
 	cfg     Config
@@ -91,7 +120,8 @@ type Provider struct {
 	opener  *seal.Opener
 	private *sandbox.Sandbox
 
-	slots chan struct{} // one per function allowed to run at once
+	slots   chan struct{} // one per function allowed to run at once
+	uploads chan struct{} // one per CAR upload allowed at once
 
 	loadGroup singleflight.Group
 	mu        sync.Mutex
@@ -110,6 +140,12 @@ func New(cfg Config) (*Provider, error) {
 	if cfg.MaxUploadBytes == 0 {
 		cfg.MaxUploadBytes = DefaultMaxUploadBytes
 	}
+	if cfg.MaxUploads <= 0 {
+		cfg.MaxUploads = DefaultMaxUploads
+	}
+	if cfg.UploadTimeout <= 0 {
+		cfg.UploadTimeout = DefaultUploadTimeout
+	}
 	if cfg.MaxLoaded == 0 {
 		cfg.MaxLoaded = 256
 	}
@@ -119,6 +155,15 @@ func New(cfg Config) (*Provider, error) {
 	if cfg.QueueTimeout == 0 {
 		cfg.QueueTimeout = 2 * time.Second
 	}
+	if cfg.BodyTimeout <= 0 {
+		cfg.BodyTimeout = DefaultBodyTimeout
+	}
+	if cfg.MinBodyRate == 0 {
+		cfg.MinBodyRate = DefaultMinBodyRate
+	}
+	if cfg.BodyGrace <= 0 {
+		cfg.BodyGrace = DefaultBodyGrace
+	}
 	if cfg.LogEntries == 0 {
 		cfg.LogEntries = 50
 	}
@@ -126,13 +171,14 @@ func New(cfg Config) (*Provider, error) {
 		cfg.Now = time.Now
 	}
 	p := &Provider{
-		cfg:    cfg,
-		log:    cfg.Log,
-		mux:    http.NewServeMux(),
-		reg:    prometheus.NewRegistry(),
-		loaded: make(map[wf.CID]*list.Element),
-		lru:    list.New(),
-		slots:  make(chan struct{}, cfg.MaxConcurrent),
+		cfg:     cfg,
+		log:     cfg.Log,
+		mux:     http.NewServeMux(),
+		reg:     prometheus.NewRegistry(),
+		loaded:  make(map[wf.CID]*list.Element),
+		lru:     list.New(),
+		slots:   make(chan struct{}, cfg.MaxConcurrent),
+		uploads: make(chan struct{}, cfg.MaxUploads),
 	}
 	if cfg.Sealing != nil {
 		var err error
@@ -144,6 +190,10 @@ func New(cfg Config) (*Provider, error) {
 		}
 	}
 	p.metrics = newMetrics(p.reg)
+	p.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "wf_running_functions",
+		Help: "Functions running now, each holding one of MaxConcurrent slots.",
+	}, func() float64 { return float64(len(p.slots)) }))
 	p.reg.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 
 	p.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -160,7 +210,11 @@ func New(cfg Config) (*Provider, error) {
 	p.mux.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
 		httperr.Write(w, nil, fmt.Errorf("%w: no such API endpoint %s %s", wf.ErrNotFound, r.Method, r.URL.Path))
 	})
-	p.mux.HandleFunc("/{$}", p.serveIndex)
+	p.mux.HandleFunc("GET /{$}", p.serveIndex)
+	p.mux.HandleFunc("/{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", "GET, HEAD")
+		httperr.Write(w, nil, errMethod(r))
+	})
 	return p, nil
 }
 
@@ -179,7 +233,54 @@ func (p *Provider) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set(wf.RequestIDHeader, id.String())
 	log := p.log.With("request_id", id.String())
 	r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, reqInfo{id: id, log: log}))
+	// What ServeMux would answer itself (a redirect to the clean path, 404,
+	// 405) it would answer in plain text or HTML; these answer in JSON.
+	if r.Method == http.MethodConnect {
+		w.Header().Set("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS")
+		httperr.Write(w, log, errMethod(r))
+		return
+	}
+	if esc := r.URL.EscapedPath(); cleanPath(esc) != esc {
+		redirectClean(w, r, cleanPath(esc))
+		return
+	}
+	if _, pattern := p.mux.Handler(r); pattern == "" {
+		httperr.Write(w, log, fmt.Errorf("%w: no route for %s %s", wf.ErrNotFound, r.Method, r.URL.Path))
+		return
+	}
 	p.mux.ServeHTTP(w, r)
+}
+
+func errMethod(r *http.Request) error {
+	return &httperr.Error{Status: http.StatusMethodNotAllowed, Code: "method_not_allowed",
+		Message: r.Method + " is not served here"}
+}
+
+// cleanPath is the path ServeMux redirects p to: without empty, "." and
+// ".." segments, keeping a final slash.
+func cleanPath(p string) string {
+	if p == "" || p[0] != '/' {
+		p = "/" + p
+	}
+	np := path.Clean(p)
+	if p[len(p)-1] == '/' && np != "/" {
+		np += "/"
+	}
+	return np
+}
+
+// redirectClean sends a request for a non-canonical path ("//", "/./x",
+// "/a/../b") to the clean one, as ServeMux would (307: the method and body
+// are kept), but with a JSON body.
+func redirectClean(w http.ResponseWriter, r *http.Request, clean string) {
+	loc := clean
+	if r.URL.RawQuery != "" {
+		loc += "?" + r.URL.RawQuery
+	}
+	w.Header().Set("Location", loc)
+	w.Header().Set("Cache-Control", "no-store")
+	httperr.WriteJSON(w, http.StatusTemporaryRedirect, httperr.Body{Error: httperr.Detail{
+		Code: "non_canonical_path", Message: "the path is not canonical; the same request to " + clean + " is"}})
 }
 
 type reqInfo struct {
