@@ -36,7 +36,7 @@ func Digest(m wf.Message) ([32]byte, error) {
 		}
 		return specDigest(m)
 	case wf.LogsRequest:
-		return logsDigest(m.Function, m.Expires)
+		return logsDigest(m)
 	case wf.EndpointChallenge:
 		return endpointDigest(m.Gateway, m.Nonce)
 	case wf.TunnelLogin:
@@ -128,23 +128,32 @@ func RecoverSigner(d [32]byte, sig wf.Signature) (wf.Address, error) {
 
 // Log reads are authorized by the function owner's signature over
 //
-//	ReadLogs(string function,uint64 expires)
+//	ReadLogs(string function,address provider,uint64 expires)
 //
-// in the same domain as specs, so only the owner reads a function's logs
-// and a captured header stops working at expires.
+// in the same domain as specs, so only the owner reads a function's logs,
+// only at the provider named (its address, the identity the registry
+// binds), and a captured header stops working at expires.
 var logsTypes = apitypes.Types{
 	"EIP712Domain": specTypes["EIP712Domain"],
-	"ReadLogs":     {{Name: "function", Type: "string"}, {Name: "expires", Type: "uint64"}},
+	"ReadLogs": {
+		{Name: "function", Type: "string"},
+		{Name: "provider", Type: "address"},
+		{Name: "expires", Type: "uint64"},
+	},
 }
 
-// logsDigest is the digest an owner signs to read fn's logs until expires
-// (Unix seconds).
-func logsDigest(fn wf.CID, expires int64) ([32]byte, error) {
+// logsDigest is the digest an owner signs to read m.Function's logs at
+// m.Provider until m.Expires (Unix seconds).
+func logsDigest(m wf.LogsRequest) ([32]byte, error) {
 	td := apitypes.TypedData{
 		Types:       logsTypes,
 		PrimaryType: "ReadLogs",
 		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
-		Message:     apitypes.TypedDataMessage{"function": fn.String(), "expires": fmt.Sprint(expires)},
+		Message: apitypes.TypedDataMessage{
+			"function": m.Function.String(),
+			"provider": common.Address(m.Provider).Hex(),
+			"expires":  fmt.Sprint(m.Expires),
+		},
 	}
 	h, _, err := apitypes.TypedDataAndHash(td)
 	if err != nil {

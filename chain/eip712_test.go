@@ -3,6 +3,7 @@ package chain
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,6 +76,33 @@ func TestSpecDigestIsEIP712(t *testing.T) {
 	want := crypto.Keccak256([]byte{0x19, 0x01}, domain, msg)
 	if string(got[:]) != string(want) {
 		t.Fatalf("digest %x, want %x", got, want)
+	}
+}
+
+// A log read names the provider it is for, so its digest, recomputed from
+// the standard, covers the provider's address, and the same request for
+// another provider is another digest.
+func TestLogsDigestIsEIP712(t *testing.T) {
+	fn := testSpec(t).Code.CID
+	a, _ := wf.ParseAddress("0x2222222222222222222222222222222222222222")
+	b, _ := wf.ParseAddress("0x3333333333333333333333333333333333333333")
+	m := wf.LogsRequest{Function: fn, Provider: a, Expires: 1_900_000_000}
+	got, err := Digest(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	domain := crypto.Keccak256(crypto.Keccak256([]byte("EIP712Domain(string name,string version)")),
+		crypto.Keccak256([]byte("WebFunctions")), crypto.Keccak256([]byte("1")))
+	msg := crypto.Keccak256(crypto.Keccak256([]byte("ReadLogs(string function,address provider,uint64 expires)")),
+		crypto.Keccak256([]byte(fn.String())), common.LeftPadBytes(a[:], 32),
+		common.LeftPadBytes(big.NewInt(m.Expires).Bytes(), 32))
+	want := crypto.Keccak256([]byte{0x19, 0x01}, domain, msg)
+	if string(got[:]) != string(want) {
+		t.Fatalf("digest %x, want %x", got, want)
+	}
+	m.Provider = b
+	if other, _ := Digest(m); other == got {
+		t.Fatal("the digest does not depend on the provider")
 	}
 }
 

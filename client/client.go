@@ -62,12 +62,31 @@ func (c *Client) Deploy(ctx context.Context, p *Package) (*DeployResult, error) 
 	return &res, nil
 }
 
-// Logs reads a function's recent invocations, signing the request (a
-// wf.LogsRequest valid for five minutes) as the function's owner. Anyone
-// else gets a *ResponseError matching wf.ErrForbidden.
+// Logs reads a function's recent invocations, signing the request as the
+// function's owner for the provider's address as its /v1/info states it.
+// Anyone else gets a *ResponseError matching wf.ErrForbidden. A caller
+// that knows the address from a trusted source (the registry) uses
+// LogsFrom, so a provider that lies about its address gets nothing it can
+// use elsewhere.
 func (c *Client) Logs(ctx context.Context, fn wf.CID, owner wf.Signer) ([]wf.LogEntry, error) {
-	expires := time.Now().Add(5 * time.Minute).Unix()
-	sig, err := owner.Sign(wf.LogsRequest{Function: fn, Expires: expires})
+	info, err := c.Info(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("logs: %w", err)
+	}
+	return c.LogsFrom(ctx, fn, info.Address, owner)
+}
+
+// LogsWindow is how long a log-read signature made by LogsFrom is good
+// for; providers refuse one that expires more than
+// provider.MaxLogsAuthWindow ahead.
+const LogsWindow = 2 * time.Minute
+
+// LogsFrom is Logs for the provider whose address is provider (zero for a
+// provider without an identity key): the signed wf.LogsRequest is good at
+// that provider only, for LogsWindow.
+func (c *Client) LogsFrom(ctx context.Context, fn wf.CID, provider wf.Address, owner wf.Signer) ([]wf.LogEntry, error) {
+	expires := time.Now().Add(LogsWindow).Unix()
+	sig, err := owner.Sign(wf.LogsRequest{Function: fn, Provider: provider, Expires: expires})
 	if err != nil {
 		return nil, fmt.Errorf("logs: %w", err)
 	}
@@ -75,7 +94,11 @@ func (c *Client) Logs(ctx context.Context, fn wf.CID, owner wf.Signer) ([]wf.Log
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Authorization", "WF-Sig expires="+strconv.FormatInt(expires, 10)+",sig="+sig.String())
+	auth := "WF-Sig expires=" + strconv.FormatInt(expires, 10)
+	if !provider.IsZero() {
+		auth += ",provider=" + provider.Checksum()
+	}
+	req.Header.Set("Authorization", auth+",sig="+sig.String())
 	var res struct {
 		Entries []wf.LogEntry `json:"entries"`
 	}

@@ -9,15 +9,26 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
-// MaxLogsAuthWindow bounds how far ahead a log-read signature may expire.
-const MaxLogsAuthWindow = time.Hour
+// MaxLogsAuthWindow bounds how far ahead a log-read signature may expire:
+// long enough for a clock a little ahead, short enough that a captured
+// header is soon worthless.
+const MaxLogsAuthWindow = 5 * time.Minute
 
 // serveLogs returns a function's recent invocations to its owner. The
 // request carries `Authorization: WF-Sig expires=<unix>,sig=<0x...>`, the
-// owner's signature over a wf.LogsRequest (function, expires).
+// owner's signature over a wf.LogsRequest (function, this provider's
+// address, expires), and may name the provider it was signed for
+// (provider=<0x...>) so that a mismatch is explained.
+//
+// Everything here is checked before any work: the signature, then the
+// owner against the spec block alone. Logs are kept only for loaded
+// functions, so a function that is not loaded has none, and nothing is
+// fetched from peers, read beyond the spec block or compiled for a log
+// read.
 func (p *Provider) serveLogs(w http.ResponseWriter, r *http.Request) {
 	ri := info(r)
 	c, err := wf.ParseCID(r.PathValue("cid"))
@@ -31,16 +42,64 @@ func (p *Provider) serveLogs(w http.ResponseWriter, r *http.Request) {
 		httperr.Write(w, ri.log, err)
 		return
 	}
-	f, err := p.function(r.Context(), c)
+	owner, f, err := p.owner(r, c)
 	if err != nil {
 		httperr.Write(w, ri.log, err)
 		return
 	}
-	if signer != f.spec.Spec.Owner {
-		httperr.Write(w, ri.log, fmt.Errorf("%w: only the function's owner may read its logs", wf.ErrForbidden))
+	if signer != owner {
+		httperr.Write(w, ri.log, fmt.Errorf("%w: only the function's owner may read its logs, with a signature for this provider (%s)",
+			wf.ErrForbidden, p.address().Checksum()))
 		return
 	}
-	httperr.WriteJSON(w, http.StatusOK, map[string]any{"function": c, "entries": f.recent()})
+	var entries []LogEntry
+	if f != nil {
+		entries = f.recent()
+	}
+	httperr.WriteJSON(w, http.StatusOK, map[string]any{"function": c, "entries": entries})
+}
+
+// address is the provider's identity, to which log reads are bound; zero
+// without a Key.
+func (p *Provider) address() wf.Address {
+	if p.cfg.Key == nil {
+		return wf.Address{}
+	}
+	return p.cfg.Key.Address()
+}
+
+// owner returns the owner of function c and, when it is loaded, the
+// function. A function that is not loaded is looked up in the store only:
+// its spec block is read and its signature checked, nothing fetched or
+// compiled.
+func (p *Provider) owner(r *http.Request, c wf.CID) (wf.Address, *function, error) {
+	p.mu.Lock()
+	el, ok := p.loaded[c]
+	p.mu.Unlock()
+	if ok {
+		f := el.Value.(*function)
+		return f.spec.Spec.Owner, f, nil
+	}
+	notHere := fmt.Errorf("%w: function %s is not deployed here", wf.ErrNotFound, c)
+	if !spec.IsBlockCID(c) {
+		return wf.Address{}, nil, notHere
+	}
+	has, err := p.cfg.Store.Has(r.Context(), c)
+	if err != nil {
+		return wf.Address{}, nil, fmt.Errorf("provider: logs %s: %w", c, err)
+	}
+	if !has {
+		return wf.Address{}, nil, notHere
+	}
+	b, err := p.cfg.Store.Get(r.Context(), c)
+	if err != nil {
+		return wf.Address{}, nil, fmt.Errorf("provider: logs %s: %w", c, err)
+	}
+	ss, err := p.verify(b)
+	if err != nil {
+		return wf.Address{}, nil, err
+	}
+	return ss.Spec.Owner, nil, nil
 }
 
 func (p *Provider) logsSigner(r *http.Request, c wf.CID) (wf.Address, error) {
@@ -54,6 +113,7 @@ func (p *Provider) logsSigner(r *http.Request, c wf.CID) (wf.Address, error) {
 	var expires int64
 	var sig wf.Signature
 	var haveSig bool
+	self := p.address()
 	for _, kv := range strings.Split(auth, ",") {
 		k, v, _ := strings.Cut(strings.TrimSpace(kv), "=")
 		switch k {
@@ -64,6 +124,15 @@ func (p *Provider) logsSigner(r *http.Request, c wf.CID) (wf.Address, error) {
 				return unauth("malformed signature")
 			}
 			haveSig = true
+		case "provider":
+			a, err := wf.ParseAddress(v)
+			if err != nil {
+				return unauth("malformed provider address")
+			}
+			if a != self {
+				return wf.Address{}, fmt.Errorf("%w: the signature is for provider %s; this is %s",
+					wf.ErrForbidden, a.Checksum(), self.Checksum())
+			}
 		}
 	}
 	now := p.cfg.Now()
@@ -71,9 +140,9 @@ func (p *Provider) logsSigner(r *http.Request, c wf.CID) (wf.Address, error) {
 		return unauth("Authorization needs expires and sig")
 	}
 	if exp := time.Unix(expires, 0); exp.Before(now) || exp.After(now.Add(MaxLogsAuthWindow)) {
-		return unauth("signature expired or expires too far ahead (at most 1h)")
+		return unauth(fmt.Sprintf("signature expired or expires too far ahead (at most %s)", MaxLogsAuthWindow))
 	}
-	signer, err := chain.Verifier{}.Recover(wf.LogsRequest{Function: c, Expires: expires}, sig)
+	signer, err := chain.Verifier{}.Recover(wf.LogsRequest{Function: c, Provider: self, Expires: expires}, sig)
 	if err != nil {
 		return unauth("bad signature")
 	}

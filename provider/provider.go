@@ -84,6 +84,19 @@ type Config struct {
 	BodyTimeout time.Duration
 	MinBodyRate int64
 	BodyGrace   time.Duration
+	// LogBytesPerSecond and FailureLogBytesPerSecond are the log's byte
+	// budgets, so that a request flood cannot fill the disk: failures
+	// (warnings, errors, answers of status 500 or more, such as failed
+	// and timed-out functions) spend the second, every other line the
+	// first, so successes never crowd out failures. Each budget holds ten
+	// seconds of its rate for bursts. Lines over budget are dropped,
+	// counted in wf_log_lines_dropped_total and summarised in a "log lines
+	// dropped" warning at most every ten seconds. Sizes are estimated
+	// generously from the records, not measured from the output. Defaults
+	// DefaultLogBytesPerSecond and DefaultFailureLogBytesPerSecond; a
+	// negative value is no limit.
+	LogBytesPerSecond        int64
+	FailureLogBytesPerSecond int64
 	// LogEntries is how many recent invocations are kept per loaded
 	// function for `wf logs`. Default 50.
 	LogEntries int
@@ -107,10 +120,19 @@ const DefaultMaxUploads = 2
 // the largest upload needs about 450 KB/s.
 const DefaultUploadTimeout = 10 * time.Minute
 
+// DefaultLogBytesPerSecond is Config.LogBytesPerSecond's default: 8 KiB/s,
+// about 40 invocation lines a second, at most 675 MiB a day.
+const DefaultLogBytesPerSecond = 8 << 10
+
+// DefaultFailureLogBytesPerSecond is Config.FailureLogBytesPerSecond's
+// default: 16 KiB/s, at most 1.3 GiB a day.
+const DefaultFailureLogBytesPerSecond = 16 << 10
+
 // Provider serves functions. It is safe for concurrent use.
 type Provider struct {
 	cfg     Config
-	log     *slog.Logger
+	log     *slog.Logger // cfg.Log within the log budget
+	logs    *logBudget
 	mux     *http.ServeMux
 	metrics *metrics
 	reg     *prometheus.Registry
@@ -164,6 +186,12 @@ func New(cfg Config) (*Provider, error) {
 	if cfg.BodyGrace <= 0 {
 		cfg.BodyGrace = DefaultBodyGrace
 	}
+	if cfg.LogBytesPerSecond == 0 {
+		cfg.LogBytesPerSecond = DefaultLogBytesPerSecond
+	}
+	if cfg.FailureLogBytesPerSecond == 0 {
+		cfg.FailureLogBytesPerSecond = DefaultFailureLogBytesPerSecond
+	}
 	if cfg.LogEntries == 0 {
 		cfg.LogEntries = 50
 	}
@@ -172,7 +200,6 @@ func New(cfg Config) (*Provider, error) {
 	}
 	p := &Provider{
 		cfg:     cfg,
-		log:     cfg.Log,
 		mux:     http.NewServeMux(),
 		reg:     prometheus.NewRegistry(),
 		loaded:  make(map[wf.CID]*list.Element),
@@ -180,6 +207,8 @@ func New(cfg Config) (*Provider, error) {
 		slots:   make(chan struct{}, cfg.MaxConcurrent),
 		uploads: make(chan struct{}, cfg.MaxUploads),
 	}
+	p.logs = newLogBudget(cfg.Log.Handler(), cfg.Now, cfg.LogBytesPerSecond, cfg.FailureLogBytesPerSecond, p.reg)
+	p.log = slog.New(p.logs.handler())
 	if cfg.Sealing != nil {
 		var err error
 		if p.opener, err = seal.NewOpener(seal.OpenerConfig{Keyring: cfg.Sealing, Blocks: cfg.Store, Name: cfg.PublicURL}); err != nil {
@@ -204,7 +233,7 @@ func New(cfg Config) (*Provider, error) {
 	p.mux.HandleFunc("POST /v1/car", p.serveDeploy)
 	p.mux.HandleFunc("GET /v1/logs/{cid}", p.serveLogs)
 	p.mux.HandleFunc("GET "+chain.ChallengePath, p.serveChallenge)
-	p.mux.Handle("/ipfs/", trustless.NewHandler(cfg.Store, trustless.Options{Logger: cfg.Log}))
+	p.mux.Handle("/ipfs/", trustless.NewHandler(cfg.Store, trustless.Options{Logger: p.log}))
 	p.mux.HandleFunc("/{cid}", p.serveInvoke)
 	p.mux.HandleFunc("/{cid}/{path...}", p.serveInvoke)
 	p.mux.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
@@ -218,9 +247,13 @@ func New(cfg Config) (*Provider, error) {
 	return p, nil
 }
 
-// Close releases what New made. The configured Store and sandboxes are
-// the caller's to close.
-func (p *Provider) Close(ctx context.Context) error { return nil }
+// Close releases what New made and reports log lines dropped since the
+// last summary. The configured Store and sandboxes are the caller's to
+// close.
+func (p *Provider) Close(ctx context.Context) error {
+	p.logs.flush(ctx)
+	return nil
+}
 
 // Handler returns the provider's HTTP handler.
 func (p *Provider) Handler() http.Handler { return http.HandlerFunc(p.serveHTTP) }

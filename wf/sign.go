@@ -18,13 +18,17 @@ type Message interface{ message() }
 // with specHash the Keccak-256 of the spec's canonical encoding.
 func (*Spec) message() {}
 
-// LogsRequest asks a provider for a function's recent invocations
-// (GET /v1/logs/{cid}); the function's owner signs it, and it is good
-// until Expires (Unix seconds), so a captured request stops working:
+// LogsRequest asks the provider whose address is Provider for a
+// function's recent invocations (GET /v1/logs/{cid}); the function's
+// owner signs it, and it is good until Expires (Unix seconds), so a
+// captured request stops working soon and never works at another
+// provider. Provider is the zero address only for a provider without an
+// identity key, which has nothing else to bind to.
 //
-//	ReadLogs(string function,uint64 expires)
+//	ReadLogs(string function,address provider,uint64 expires)
 type LogsRequest struct {
 	Function CID
+	Provider Address
 	Expires  int64
 }
 
