@@ -20,7 +20,9 @@
 //
 // Forwarded requests lose hop-by-hop headers and any forwarding headers the
 // caller sent (X-Forwarded-*, Forwarded, X-Real-Ip, ...); the gateway sets
-// X-Forwarded-For, -Host and -Proto itself. Bodies, header reads and whole
+// X-Forwarded-For, -Host and -Proto itself, and X-Forwarded-Prefix
+// ("/p/<name>") on the path route, so the provider scopes a function's
+// cookies to the path the caller sees. Bodies, header reads and whole
 // exchanges are bounded; each client address is rate limited; every error
 // the gateway itself returns is a JSON body from package httperr. Responses
 // carry X-WF-Route: which provider answered, through what, and why it was

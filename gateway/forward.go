@@ -39,6 +39,7 @@ type route struct {
 	kind      string // "named" or "smart"
 	cid       wf.CID // the function smart routing chose for
 	path      string // escaped path to forward, below the provider's base
+	prefix    string // what the caller's path had before path ("/p/<name>"), sent as X-Forwarded-Prefix
 	targets   []target
 	retryable bool
 	body      *limitedBody
@@ -100,6 +101,11 @@ func (g *Gateway) newProxy() *httputil.ReverseProxy {
 				h.Del(k)
 			}
 			h.Set(wf.HopsHeader, strconv.Itoa(hops(pr.In)+1))
+			if rt.prefix != "" {
+				// The provider scopes a function's cookies to the path
+				// the browser sees, which starts with this.
+				h.Set("X-Forwarded-Prefix", rt.prefix)
+			}
 			pr.Out.URL.Path, _ = url.PathUnescape(rt.path)
 			pr.Out.URL.RawPath = rt.path
 			pr.Out.URL.RawQuery = pr.In.URL.RawQuery
@@ -122,7 +128,7 @@ func hops(r *http.Request) int {
 }
 
 // forwardNamed forwards to the provider registered as name.
-func (g *Gateway) forwardNamed(w http.ResponseWriter, r *http.Request, name, path string, start time.Time) {
+func (g *Gateway) forwardNamed(w http.ResponseWriter, r *http.Request, name, prefix, path string, start time.Time) {
 	p, err := g.cfg.Registry.Lookup(r.Context(), name)
 	if err != nil {
 		g.count("named", start, g.writeErrorStatus(w, r, err))
@@ -134,7 +140,7 @@ func (g *Gateway) forwardNamed(w http.ResponseWriter, r *http.Request, name, pat
 		return
 	}
 	t.reason = "named"
-	g.forward(w, r, &route{kind: "named", path: path, targets: []target{t}, retryable: idempotent(r)}, start)
+	g.forward(w, r, &route{kind: "named", prefix: prefix, path: path, targets: []target{t}, retryable: idempotent(r)}, start)
 }
 
 // forwardSmart forwards to the best providers for function c.

@@ -351,7 +351,7 @@ func (g *Gateway) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	kind, name := g.classify(r)
 	switch kind {
 	case hostName:
-		g.forwardNamed(w, r, name, r.URL.EscapedPath(), start)
+		g.forwardNamed(w, r, name, "", r.URL.EscapedPath(), start)
 		return
 	case hostUnknown:
 		g.writeError(w, r, fmt.Errorf("%w: host %q is not served by this gateway", wf.ErrNotFound, name))
@@ -364,7 +364,7 @@ func (g *Gateway) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			g.writeError(w, r, fmt.Errorf("%w: %q is not a provider name", wf.ErrInvalid, name))
 			return
 		}
-		g.forwardNamed(w, r, name, "/"+path, start)
+		g.forwardNamed(w, r, name, "/p/"+name, "/"+path, start)
 		return
 	}
 	if seg, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/"); seg != "" {

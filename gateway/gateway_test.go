@@ -101,14 +101,25 @@ func TestGateway(t *testing.T) {
 		if e.Path != "/echo/a b" || e.Query != "y=2" || e.Body != "hi" || routeField(resp, "provider") != "bob" {
 			t.Errorf("function saw %+v via %q", e, resp.Header.Get(wf.RouteHeader))
 		}
+		// The provider scopes the function's cookies to the path the
+		// browser sees, which the gateway tells it in X-Forwarded-Prefix.
+		if got := resp.Header.Values("Set-Cookie"); len(got) != 2 || got[0] != "a=1; Path=/p/bob"+f+"/" {
+			t.Errorf("Set-Cookie through the path route: %q", got)
+		}
+		if got := resp.Header.Get("Content-Security-Policy"); !strings.HasPrefix(got, "sandbox ") {
+			t.Errorf("Content-Security-Policy through the path route: %q", got)
+		}
 	})
 	t.Run("header hygiene", func(t *testing.T) {
 		resp, body := w.do("GET", "alice."+domain, f+"/echo", nil,
 			"X-Forwarded-For", "6.6.6.6", "X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https",
 			"Forwarded", "for=6.6.6.6", "X-Real-IP", "6.6.6.6", "True-Client-IP", "6.6.6.6",
 			"Connection", "X-Secret", "X-Secret", "1", "Proxy-Authorization", "Basic eA==",
-			wf.RouteHeader, "provider=spoofed", "X-Custom", "kept")
+			wf.RouteHeader, "provider=spoofed", "X-Custom", "kept", "X-Forwarded-Prefix", "/elsewhere")
 		e := wantEcho(t, resp, body)
+		if got := resp.Header.Get("Set-Cookie"); got != "a=1; Path="+f+"/" {
+			t.Errorf("Set-Cookie with a spoofed X-Forwarded-Prefix: %q", got)
+		}
 		want := map[string]string{
 			"HTTP_X_FORWARDED_FOR":     "127.0.0.1",
 			"HTTP_X_FORWARDED_HOST":    "alice." + domain,
@@ -120,6 +131,7 @@ func TestGateway(t *testing.T) {
 			"HTTP_X_SECRET":            "",
 			"HTTP_PROXY_AUTHORIZATION": "",
 			"HTTP_X_WF_ROUTE":          "",
+			"HTTP_X_FORWARDED_PREFIX":  "",
 		}
 		for k, v := range want {
 			if e.Env[k] != v {

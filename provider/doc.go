@@ -20,5 +20,9 @@
 //
 // A function sees its request as CGI variables (package sandbox), minus
 // every X-WF-* header: those belong to the protocol, and X-WF-Voucher
-// authorises payment.
+// authorises payment. Its response is isolated from the other functions
+// sharing the provider's origin: Set-Cookie is scoped to the function's
+// path (X-Forwarded-Prefix, when a gateway sends it, comes first) with no
+// Domain, and unless the function sets its own Content-Security-Policy the
+// page is sandboxed into an opaque origin; see docs/abi.md.
 package provider

@@ -126,6 +126,7 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 			h[k] = vs
 		}
 	}
+	isolate(h, cookiePath(r))
 	h.Set("Content-Length", strconv.Itoa(len(resp.Body)))
 	h.Set(wf.DurationHeader, strconv.FormatFloat(elapsed.Seconds()*1000, 'f', 3, 64)+"ms")
 	w.WriteHeader(resp.Status)
