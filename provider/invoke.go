@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/sandbox"
@@ -63,7 +62,7 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	release, err := p.acquire(r.Context())
+	release, err := p.slots.acquire(r.Context(), c, f.spec.Spec.Owner, p.cfg.QueueTimeout)
 	if err != nil {
 		if charge != nil {
 			charge.Release()
@@ -208,23 +207,4 @@ func functionPath(escaped string) string {
 		return rest[i:]
 	}
 	return ""
-}
-
-// acquire waits for a slot to run a function, at most QueueTimeout.
-func (p *Provider) acquire(ctx context.Context) (func(), error) {
-	select {
-	case p.slots <- struct{}{}:
-		return func() { <-p.slots }, nil
-	default:
-	}
-	t := time.NewTimer(p.cfg.QueueTimeout)
-	defer t.Stop()
-	select {
-	case p.slots <- struct{}{}:
-		return func() { <-p.slots }, nil
-	case <-t.C:
-		return nil, wf.E(wf.ErrRateLimited, fmt.Sprintf("the provider is running %d functions at once, its maximum; retry shortly", cap(p.slots)), nil)
-	case <-ctx.Done():
-		return nil, fmt.Errorf("provider: wait for a slot: %w", ctx.Err())
-	}
 }

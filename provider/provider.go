@@ -72,6 +72,16 @@ type Config struct {
 	// use up to the sandbox's memory maximum. Requests beyond it wait up
 	// to QueueTimeout, then get 429. Default 4 per CPU, at least 8.
 	MaxConcurrent int
+	// MaxConcurrentPerFunction and MaxConcurrentPerOwner bound the slots
+	// one function, and all the functions of one owner (the spec's
+	// owner), may hold at once, so that no function or owner can take
+	// every slot. When a slot frees, it goes to the waiting request whose
+	// owner, then function, has the fewest running, so a quiet function is
+	// not queued behind a flood of another's requests. Defaults
+	// DefaultFunctionShare and DefaultOwnerShare of MaxConcurrent (at
+	// least 1); a negative value is no cap but MaxConcurrent.
+	MaxConcurrentPerFunction int
+	MaxConcurrentPerOwner    int
 	// QueueTimeout is how long a request waits for a free slot. Default 2s.
 	QueueTimeout time.Duration
 	// BodyTimeout, MinBodyRate and BodyGrace bound how a request body may
@@ -142,7 +152,7 @@ type Provider struct {
 	opener  *seal.Opener
 	private *sandbox.Sandbox
 
-	slots   chan struct{} // one per function allowed to run at once
+	slots   *scheduler    // the slots functions run in
 	uploads chan struct{} // one per CAR upload allowed at once
 
 	loadGroup singleflight.Group
@@ -174,6 +184,8 @@ func New(cfg Config) (*Provider, error) {
 	if cfg.MaxConcurrent == 0 {
 		cfg.MaxConcurrent = max(8, 4*runtime.NumCPU())
 	}
+	cfg.MaxConcurrentPerFunction = share(cfg.MaxConcurrentPerFunction, cfg.MaxConcurrent, DefaultFunctionShare)
+	cfg.MaxConcurrentPerOwner = share(cfg.MaxConcurrentPerOwner, cfg.MaxConcurrent, DefaultOwnerShare)
 	if cfg.QueueTimeout == 0 {
 		cfg.QueueTimeout = 2 * time.Second
 	}
@@ -204,7 +216,7 @@ func New(cfg Config) (*Provider, error) {
 		reg:     prometheus.NewRegistry(),
 		loaded:  make(map[wf.CID]*list.Element),
 		lru:     list.New(),
-		slots:   make(chan struct{}, cfg.MaxConcurrent),
+		slots:   newScheduler(cfg.MaxConcurrent, cfg.MaxConcurrentPerFunction, cfg.MaxConcurrentPerOwner),
 		uploads: make(chan struct{}, cfg.MaxUploads),
 	}
 	p.logs = newLogBudget(cfg.Log.Handler(), cfg.Now, cfg.LogBytesPerSecond, cfg.FailureLogBytesPerSecond, p.reg)
@@ -222,7 +234,11 @@ func New(cfg Config) (*Provider, error) {
 	p.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "wf_running_functions",
 		Help: "Functions running now, each holding one of MaxConcurrent slots.",
-	}, func() float64 { return float64(len(p.slots)) }))
+	}, func() float64 { running, _ := p.slots.stats(); return float64(running) }))
+	p.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "wf_waiting_requests",
+		Help: "Requests waiting for a slot to run their function.",
+	}, func() float64 { _, waiting := p.slots.stats(); return float64(waiting) }))
 	p.reg.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 
 	p.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
