@@ -163,11 +163,18 @@ func (p *Provider) ensure(ctx context.Context, c wf.CID) error {
 	if ok {
 		return nil
 	}
+	return p.fetch(ctx, "block", c)
+}
+
+// fetch pulls what (a block or a whole DAG) rooted at c from the peers
+// into the store, every block verified; a node without peers, or whose
+// peers lack it, answers not found.
+func (p *Provider) fetch(ctx context.Context, what string, c wf.CID) error {
 	if p.cfg.Fetcher == nil {
-		return fmt.Errorf("%w: block %s is missing", wf.ErrNotFound, c)
+		return fmt.Errorf("%w: %s %s is missing", wf.ErrNotFound, what, c)
 	}
 	if err := p.cfg.Fetcher.Fetch(ctx, c, p.cfg.Store); err != nil {
-		return fmt.Errorf("%w: block %s is missing and could not be fetched", wf.ErrNotFound, c)
+		return fmt.Errorf("%w: %s %s is missing and could not be fetched", wf.ErrNotFound, what, c)
 	}
 	return nil
 }
@@ -191,8 +198,8 @@ func (p *Provider) code(ctx context.Context, ss *wf.SignedSpec) ([]byte, error) 
 		if p.cfg.Fetcher == nil || !errors.Is(err, wf.ErrNotFound) {
 			return nil, fmt.Errorf("provider: code %s: %w", root, err)
 		}
-		if err := p.cfg.Fetcher.Fetch(ctx, root, p.cfg.Store); err != nil {
-			return nil, fmt.Errorf("%w: code %s is missing and could not be fetched", wf.ErrNotFound, root)
+		if err := p.fetch(ctx, "code", root); err != nil {
+			return nil, err
 		}
 	}
 	wasm, err := dag.ReadFile(ctx, p.cfg.Store, root, ss.Spec.Code.Entry)
