@@ -10,20 +10,22 @@ import (
 // them apart in browsers with what it adds to responses; see "Functions
 // share an origin" in RATIONALE.md.
 
-// sandboxCSP is the policy a function's response gets when it sets none of
-// its own: its pages run scripts, submit forms and open windows, but in an
-// opaque origin, so they cannot read other functions' responses or cookies,
-// nor its own storage. Without allow-same-origin on purpose.
+// sandboxCSP is the policy every function's response gets: its pages run
+// scripts, submit forms and open windows, but in an opaque origin, so they
+// cannot read other functions' responses or cookies, nor its own storage.
+// Without allow-same-origin on purpose.
 const sandboxCSP = "sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads"
 
 // prefixHeader names the path a proxy in front of the provider serves it
 // under (a gateway's "/p/<name>"); the function's cookies are scoped below it.
 const prefixHeader = "X-Forwarded-Prefix"
 
-// isolate adds the default isolation headers to a function's response
-// header h and scopes its cookies to scope, the function's own path.
-// A function that sets its own Content-Security-Policy keeps it: that is
-// how an owner opts out of the sandbox until the spec has a field for it.
+// isolate adds the isolation headers to a function's response header h
+// and scopes its cookies to scope, the function's own path. The sandbox
+// policy is added beside any policy the function sets: browsers enforce
+// every Content-Security-Policy header, so a function can tighten its
+// policy but not drop the sandbox (one that could would run in the shared
+// origin and read every other function's responses and cookies).
 func isolate(h http.Header, scope string) {
 	if cs := h.Values("Set-Cookie"); len(cs) > 0 {
 		out := make([]string, len(cs))
@@ -32,9 +34,7 @@ func isolate(h http.Header, scope string) {
 		}
 		h["Set-Cookie"] = out
 	}
-	if len(h.Values("Content-Security-Policy")) == 0 {
-		h.Set("Content-Security-Policy", sandboxCSP)
-	}
+	h.Add("Content-Security-Policy", sandboxCSP)
 	if h.Get("X-Content-Type-Options") == "" {
 		h.Set("X-Content-Type-Options", "nosniff")
 	}
@@ -64,10 +64,11 @@ func scopeCookie(c, path string) string {
 }
 
 // cookiePath is the path the caller's browser addressed the function by:
-// "/<cid>/" as spelled in the request, below the prefix a proxy says it serves the provider under.
-// Whatever the prefix, the path ends in the function's own CID segment, so
-// a forged prefix can only scope a cookie to a path that reaches the same
-// function or nothing; a malformed one is ignored.
+// "/<cid>/" as spelled in the request, below the prefix a gateway says it
+// serves the provider under. Only the gateway's own form, "/p/<name>" with
+// a DNS label for name, is believed: any other prefix could place the
+// cookie under another function's path ("/<victim>/<cid>/" routes to the
+// victim), so it is ignored.
 func cookiePath(r *http.Request) string {
 	seg, _, _ := strings.Cut(strings.TrimPrefix(r.URL.EscapedPath(), "/"), "/")
 	prefix := strings.TrimSuffix(r.Header.Get(prefixHeader), "/")
@@ -77,17 +78,17 @@ func cookiePath(r *http.Request) string {
 	return prefix + "/" + seg + "/"
 }
 
+// validPrefix reports whether p is "/p/<name>" with name a DNS label (what
+// the gateway sends on its path route).
 func validPrefix(p string) bool {
-	if p == "" || p[0] != '/' || len(p) > 256 {
+	name, ok := strings.CutPrefix(p, "/p/")
+	if !ok || name == "" || len(name) > 63 || name[0] == '-' || name[len(name)-1] == '-' {
 		return false
 	}
-	for _, c := range []byte(p) {
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		case strings.IndexByte("/-._~%", c) >= 0:
-		default:
+	for _, c := range []byte(name) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
 			return false
 		}
 	}
-	return !strings.Contains(p, "//") && !strings.Contains(p, "/.")
+	return true
 }

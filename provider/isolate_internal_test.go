@@ -32,6 +32,14 @@ func TestCookiePath(t *testing.T) {
 		{"relative", "/bafyx/a", "p/alice", "/bafyx/"},
 		{"dot segment", "/bafyx/a", "/p/../x", "/bafyx/"},
 		{"root", "/bafyx/a", "/", "/bafyx/"},
+		// Only the gateway's /p/<name> is believed: another function's
+		// CID as a prefix would place the cookie under the victim's path.
+		{"another function", "/bafyx/a", "/bafyvictim", "/bafyx/"},
+		{"below a name", "/bafyx/a", "/p/alice/bafyvictim", "/bafyx/"},
+		{"name with a dot", "/bafyx/a", "/p/a.b", "/bafyx/"},
+		{"name starting with a hyphen", "/bafyx/a", "/p/-x", "/bafyx/"},
+		{"empty name", "/bafyx/a", "/p/", "/bafyx/"},
+		{"hyphenated name", "/bafyx/a", "/p/a-1", "/p/a-1/bafyx/"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := httptest.NewRequest("GET", tc.path, nil)
