@@ -76,7 +76,11 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 	resp, err := p.run(r, f, seg, body)
 	if errors.Is(err, sandbox.ErrReleased) {
 		p.unload(f)
-		if f, err = p.function(r.Context(), c); err == nil {
+		// On a failed reload f stays the old function: its redactor still
+		// applies and the charge is released below.
+		var nf *function
+		if nf, err = p.function(r.Context(), c); err == nil {
+			f = nf
 			resp, err = p.run(r, f, seg, body)
 		}
 	}
