@@ -13,8 +13,10 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/payment"
+	"github.com/webfunctions/wf/relay/relayclient"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
 )
@@ -123,5 +125,31 @@ func TestNoSealingKeysUnlessAsked(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, node.SealingKeyringFile)); !os.IsNotExist(err) {
 		t.Errorf("keyring file: %v", err)
+	}
+}
+
+// A gateway that refuses the tunnel's login (the name is another key's)
+// fails Open at once, rather than leaving a node nobody can reach.
+func TestTunnelRefusedFailsOpen(t *testing.T) {
+	ctx := context.Background()
+	net, err := devnet.Start(ctx, devnet.Config{Dir: t.TempDir(),
+		Nodes:    []devnet.NodeConfig{{Name: "alpha", Listen: "127.0.0.1:0"}},
+		Gateways: []devnet.GatewayConfig{{}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer net.Close(ctx)
+	key, err := chain.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := node.Open(ctx, node.Config{Dir: t.TempDir(), PublicURL: "http://x", Key: key,
+		Tunnel: &node.Tunnel{Gateway: net.Gateways[0].URL + "#alpha"}})
+	if err == nil {
+		n.Close(ctx)
+		t.Fatal("opened a node whose tunnel the gateway refused")
+	}
+	if !errors.Is(err, relayclient.ErrRefused) {
+		t.Errorf("error %v, want one matching relayclient.ErrRefused", err)
 	}
 }

@@ -2,6 +2,7 @@ package node
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -82,6 +83,12 @@ func startTunnel(ctx context.Context, cfg Tunnel, h http.Handler, key *chain.Key
 		t.stop()
 		return nil, fmt.Errorf("node: tunnel to %s: %w", u.Host, err)
 	case err := <-down:
+		if errors.Is(err, relayclient.ErrRefused) {
+			// Run reports the refusal to OnDown before it returns it:
+			// refused for good, not worth retrying.
+			t.stop()
+			return nil, fmt.Errorf("node: tunnel to %s: %w", u.Host, err)
+		}
 		log.Warn("tunnel not up yet; retrying in the background", "gateway", u.Host, "err", err)
 	case <-ctx.Done():
 		t.stop()
