@@ -17,6 +17,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
@@ -226,10 +227,11 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 	// Health checks start once every node serves, so none starts out
 	// marked down.
 	hctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	n.onStop(func(context.Context) { cancel() })
+	var checks sync.WaitGroup
+	n.onStop(func(context.Context) { cancel(); checks.Wait() })
 	for i, g := range n.Gateways {
 		if !cfg.Gateways[i].ManualHealth {
-			go g.Run(hctx)
+			checks.Go(func() { g.Run(hctx) })
 		}
 	}
 	return n, nil
