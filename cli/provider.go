@@ -223,17 +223,19 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	if nf.publicURL != "" {
 		return usageErr("wf dev serves on loopback: --public-url is for wf provider start")
 	}
-	nc := nf.config(nil)
-	nc.Dir, nc.PublicURL, nc.Version, nc.Peers = "", "", "", nil
+	// devnet fills in each node's directory, URL, key and payments.
+	devNode := nf.config(nil)
+	tunnelNode := devNode
+	tunnelNode.Peers = nil // only the listening node fetches from --peer
 	net, err := devnet.Start(ctx, devnet.Config{
 		Dir: nf.data, Log: log, Version: version(),
 		ChainListen: chainListen,
 		Price:       mc.Price, Meter: mc,
 		Nodes: []devnet.NodeConfig{
-			{Name: "dev", Listen: nf.listen, Node: withPeers(nc, nf.peers)},
+			{Name: "dev", Listen: nf.listen, Node: devNode},
 			// No listener, as if behind NAT: it serves through a reverse
 			// tunnel to the gateway.
-			{Name: "tunnel", Tunnel: 0, Node: nc},
+			{Name: "tunnel", Tunnel: 0, Node: tunnelNode},
 		},
 		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet}},
 	})
@@ -297,9 +299,4 @@ Write your own: wf init --lang go hello && wf deploy hello --provider %[4]s --ke
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	return net.Close(sctx)
-}
-
-func withPeers(c node.Config, peers []string) node.Config {
-	c.Peers = peers
-	return c
 }

@@ -109,6 +109,12 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if cfg.PublicURL == "" {
 		return nil, fmt.Errorf("%w: node: no public URL", wf.ErrInvalid)
 	}
+	if cfg.Payments != nil && cfg.Key == nil {
+		return nil, fmt.Errorf("%w: node: payments need the node's key", wf.ErrInvalid)
+	}
+	if cfg.Tunnel != nil && cfg.Key == nil {
+		return nil, fmt.Errorf("%w: node: a tunnel needs the node's key: the gateway checks it holds the registered name", wf.ErrInvalid)
+	}
 	log := cfg.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -172,9 +178,6 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 		pc.Fetcher = &trustless.Fetcher{Gateways: cfg.Peers}
 	}
 	if cfg.Payments != nil {
-		if cfg.Key == nil {
-			return nil, fmt.Errorf("%w: node: payments need the node's key", wf.ErrInvalid)
-		}
 		if n.payments, err = startPayments(ctx, log, cfg.Dir, cfg.Key, *cfg.Payments); err != nil {
 			return nil, err
 		}
@@ -184,9 +187,6 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 		return nil, fmt.Errorf("node: %w", err)
 	}
 	if cfg.Tunnel != nil {
-		if cfg.Key == nil {
-			return nil, fmt.Errorf("%w: node: a tunnel needs the node's key: the gateway checks it holds the registered name", wf.ErrInvalid)
-		}
 		if n.tunnel, err = startTunnel(ctx, *cfg.Tunnel, n.provider.Handler(), cfg.Key, log); err != nil {
 			return nil, err
 		}
