@@ -25,6 +25,7 @@ import (
 	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/payment"
+	"github.com/webfunctions/wf/seal"
 )
 
 // PublisherKeyHex is the public development publisher key (`--key dev`):
@@ -131,6 +132,8 @@ type Node struct {
 	URL      string // where it is reached: its listener, or its gateway's /p/<name>
 	Endpoint string // what the registry says
 	*node.Node
+
+	sealing *seal.Keyring // made at registration
 }
 
 // Gateway is a running gateway of a Net.
@@ -296,6 +299,7 @@ func (n *Net) register(ctx context.Context, cfg Config) error {
 		if err != nil {
 			return fmt.Errorf("devnet: node %s: sealing keys: %w", nd.Name, err)
 		}
+		nd.sealing = sealing // the node opens with the keys it registered
 		if _, err := c.Client(nd.Key).RegisterProvider(ctx, chain.Provider{
 			Name: nd.Name, Endpoint: nd.Endpoint, PricePerRequest: price,
 			SealingKey: sealing.Current().Bytes(),
@@ -344,7 +348,9 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 	c.Dir = filepath.Join(cfg.Dir, nd.Name)
 	c.PublicURL = nd.Endpoint
 	c.Key = nd.Key
-	c.CreateSealing = true
+	if c.Provider.Sealing == nil {
+		c.Provider.Sealing = nd.sealing
+	}
 	if c.Version == "" {
 		c.Version = cfg.Version
 	}
