@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"fmt"
-	"log/slog"
 	"net"
 	"net/http"
 	"net/netip"
@@ -105,11 +104,10 @@ func (a *App) gatewayStart(ctx context.Context, f *gatewayFlags, o *chainOpts) e
 			listen = ":443"
 		}
 	}
-	var level slog.Level
-	if err := level.UnmarshalText([]byte(f.logLevel)); err != nil {
-		return usageErr("--log-level: %v", err)
+	log, err := a.logger(f.logLevel, "text")
+	if err != nil {
+		return err
 	}
-	log := slog.New(slog.NewTextHandler(a.Stderr, &slog.HandlerOptions{Level: level}))
 
 	client, err := a.dialRegistry(ctx, o)
 	if err != nil {
