@@ -116,8 +116,11 @@ type Info struct {
 	Runtimes []string `json:"runtimes"`
 	// SpecVersions are the spec versions it runs: wf.SpecVersionSealed
 	// among them when it opens sealed functions.
-	SpecVersions []int     `json:"specVersions"`
-	Limits       MaxLimits `json:"limits"`
+	SpecVersions []int `json:"specVersions"`
+	// Extensions are the spec extensions it understands; it refuses a
+	// spec that requires any other (docs/spec.md, "Extensions").
+	Extensions []string  `json:"extensions"`
+	Limits     MaxLimits `json:"limits"`
 	// Address is the provider's Ethereum address (registry, payments,
 	// receipts); zero when it has none.
 	Address wf.Address `json:"address"`

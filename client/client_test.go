@@ -64,8 +64,16 @@ func TestInfo(t *testing.T) {
 			if info.SealingKey != nil || !info.Address.IsZero() || info.Price.Sign() != 0 {
 				t.Errorf("a provider without keys or payments says %+v", info)
 			}
-			if !slices.Equal(info.SpecVersions, []int{wf.SpecVersion}) {
+			if !slices.Equal(info.SpecVersions, []int{wf.SpecVersion, wf.SpecVersionExtended}) {
 				t.Errorf("spec versions %v", info.SpecVersions)
+			}
+			if info.Extensions == nil || len(info.Extensions) != 0 {
+				t.Errorf("extensions %#v, want an empty list", info.Extensions)
+			}
+		}},
+		{"extensions", provider.Config{Extensions: spec.NewRegistry(spec.ExtensionType{Name: "test.b"}, spec.ExtensionType{Name: "test.a"})}, func(t *testing.T, info *client.Info) {
+			if !slices.Equal(info.Extensions, []string{"test.a", "test.b"}) {
+				t.Errorf("extensions %v, want test.a and test.b", info.Extensions)
 			}
 		}},
 		{"sealing", provider.Config{Sealing: kr}, func(t *testing.T, info *client.Info) {

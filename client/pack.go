@@ -65,7 +65,6 @@ func PackSealed(ctx context.Context, module io.Reader, s wf.Spec, key wf.Signer,
 	}
 	s.Code = wf.Code{CID: code, Layout: wf.KuboLayout}
 	if sl != nil {
-		s.Version = wf.SpecVersionSealed
 		s.Code.Encrypted = sl.EncryptCode
 		s.Sealed = &wf.Sealed{Format: seal.FormatVersion}
 		if sl.Secrets != nil {
@@ -100,6 +99,7 @@ func PackSpec(s wf.Spec, key wf.Signer) (*Package, error) {
 // signedCAR signs s with key and writes a CAR rooted at the spec block:
 // the spec first, then what rest writes.
 func signedCAR(s wf.Spec, key wf.Signer, rest func(*dag.CARWriter) error) (*Package, error) {
+	s.Version = spec.VersionFor(&s) // what the content calls for: sealed parts, extensions
 	ss, err := spec.Sign(s, key)
 	if err != nil {
 		return nil, fmt.Errorf("client: pack: %w", err)

@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"sync"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/dag"
+	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
@@ -179,13 +181,21 @@ func (p *Provider) fetch(ctx context.Context, what string, c wf.CID) error {
 	return nil
 }
 
-// verify decodes a spec block and checks its owner's signature.
+// verify decodes a spec block, checks its owner's signature and that this
+// node understands every extension the spec requires.
 func (p *Provider) verify(b []byte) (*wf.SignedSpec, error) {
 	ss, err := spec.Decode(b)
 	if err != nil {
 		return nil, err
 	}
 	if err := spec.Verify(ss, chain.Verifier{}); err != nil {
+		return nil, err
+	}
+	if err := p.cfg.Extensions.Admit(&ss.Spec); err != nil {
+		var un *spec.UnsupportedError
+		if errors.As(err, &un) {
+			return nil, &httperr.Error{Status: http.StatusBadRequest, Code: "unsupported_extension", Message: un.Error()}
+		}
 		return nil, err
 	}
 	return ss, nil

@@ -20,6 +20,7 @@ import (
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/seal"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/trustless"
 	"github.com/webfunctions/wf/wf"
 )
@@ -50,7 +51,11 @@ type Config struct {
 	// compile cache must be memory only, so no decrypted module reaches
 	// disk.
 	PrivateSandbox *sandbox.Sandbox
-	Log            *slog.Logger // default: discard
+	// Extensions are the spec extensions this node understands. A spec
+	// with a required extension outside it is refused (400
+	// unsupported_extension); nil understands none.
+	Extensions spec.Registry
+	Log        *slog.Logger // default: discard
 
 	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
 	MaxUploadBytes int64
@@ -350,7 +355,8 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 		"name":         p.cfg.Name,
 		"version":      p.cfg.Version,
 		"runtimes":     []string{wf.RuntimeWAGI},
-		"specVersions": []int{wf.SpecVersion},
+		"specVersions": []int{wf.SpecVersion, wf.SpecVersionExtended},
+		"extensions":   p.cfg.Extensions.Names(),
 		"limits": map[string]any{
 			"maxMemoryPages":   lim.MemoryPages,
 			"maxTimeoutMs":     lim.TimeoutMS,
@@ -366,7 +372,7 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 		info["price"] = p.cfg.Payments.Price().String() // token base units per request
 	}
 	if p.cfg.Sealing != nil {
-		info["specVersions"] = []int{wf.SpecVersion, wf.SpecVersionSealed}
+		info["specVersions"] = []int{wf.SpecVersion, wf.SpecVersionSealed, wf.SpecVersionExtended}
 		info["sealingKey"] = p.cfg.Sealing.Current() // base64, see package seal
 	}
 	httperr.WriteJSON(w, http.StatusOK, info)

@@ -89,7 +89,7 @@ func TestSealedRejects(t *testing.T) {
 	alt := strings.IndexByte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", last) ^ 1
 	tweaked := wrapped[:len(wrapped)-3] + string("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[alt]) + wrapped[len(wrapped)-2:]
 	tests := []struct{ name, in, want string }{
-		{"sealed at version 1", mutate(func(s *wf.Spec) { s.Version = wf.SpecVersion }), "sealed parts has version 2"},
+		{"sealed at version 1", mutate(func(s *wf.Spec) { s.Version = wf.SpecVersion }), "with sealed parts and no extensions has version 2"},
 		{"encrypted unsealed", func() string {
 			s := testSpec(t)
 			s.Code.Encrypted = true

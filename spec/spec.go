@@ -36,13 +36,14 @@ func Validate(s *wf.Spec) error {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: spec: %s", wf.ErrInvalid, fmt.Sprintf(format, args...))
 	}
-	switch {
-	case s.Version != wf.SpecVersion && s.Version != wf.SpecVersionSealed:
-		return bad("unsupported version %d (this node reads versions %d and %d)", s.Version, wf.SpecVersion, wf.SpecVersionSealed)
-	case s.Sealed != nil && s.Version != wf.SpecVersionSealed:
-		return bad("a spec with sealed parts has version %d", wf.SpecVersionSealed)
-	case s.Sealed == nil && s.Version != wf.SpecVersion:
-		return bad("a spec without sealed parts has version %d", wf.SpecVersion)
+	if s.Version < wf.SpecVersion || s.Version > wf.SpecVersionExtended {
+		return bad("unsupported version %d (this node reads versions %d to %d)", s.Version, wf.SpecVersion, wf.SpecVersionExtended)
+	}
+	if want := VersionFor(s); s.Version != want {
+		return bad("a spec %s has version %d, not %d", versionReason[want], want, s.Version)
+	}
+	if err := validateExtensions(s); err != nil {
+		return err
 	}
 	if s.Runtime != wf.RuntimeWAGI {
 		return bad("unsupported runtime %q (supported: %q)", s.Runtime, wf.RuntimeWAGI)
@@ -88,6 +89,13 @@ func Validate(s *wf.Spec) error {
 		return bad("created %q must be RFC 3339 UTC with second precision, like %s", s.Created, Now(time.Unix(0, 0)))
 	}
 	return nil
+}
+
+// versionReason says what content calls for each version.
+var versionReason = map[int]string{
+	wf.SpecVersion:         "without sealed parts or extensions",
+	wf.SpecVersionSealed:   "with sealed parts and no extensions",
+	wf.SpecVersionExtended: "with extensions",
 }
 
 // validateSealed checks the sealed parts' structure; opening them is the

@@ -3,6 +3,7 @@ package wf
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -16,6 +17,12 @@ const SpecVersion = 1
 // version 1 refuses a sealed spec by its version instead of running it
 // without its secrets or with ciphertext as code.
 const SpecVersionSealed = 2
+
+// SpecVersionExtended is the version of a spec that carries extensions
+// (Extensions not empty), sealed or not. It is the last version bump the
+// format needs: later features add extensions, not fields, and a node
+// refuses a spec with a required extension it does not know (docs/spec.md).
+const SpecVersionExtended = 3
 
 // RuntimeWAGI is a WASI preview 1 module speaking WAGI 1.0 CGI: request in
 // environment variables and stdin, CGI response on stdout, log on stderr.
@@ -33,9 +40,21 @@ type Spec struct {
 	// Sealed holds the encrypted parts and who may open them; nil when the
 	// function has none. See docs/sealing.md.
 	Sealed *Sealed `json:"sealed,omitempty"`
+	// Extensions add to what the spec says, keyed by extension name; nil
+	// for specs of versions 1 and 2. See docs/spec.md, "Extensions".
+	Extensions map[string]Extension `json:"extensions,omitempty"`
 	// Created is RFC 3339 in UTC with second precision, so the canonical
 	// encoding is unambiguous.
 	Created string `json:"created"`
+}
+
+// Extension is one extension's part of a spec. A node that does not
+// understand a Required extension refuses the spec; one that only informs
+// may be ignored. Data is the extension's canonical JSON value (see
+// docs/spec.md), absent for an extension that is only a flag.
+type Extension struct {
+	Required bool            `json:"required,omitempty"`
+	Data     json.RawMessage `json:"data,omitempty"`
 }
 
 // Code locates the function's code.

@@ -46,6 +46,7 @@ type Options struct {
 	Sandbox  sandbox.Config
 	Provider provider.Config // the node fills in its parts and PublicURL
 	Store    wf.BlockStore   // default: a memstore
+	Peers    []string        // providers to fetch missing functions from
 }
 
 // New starts a free provider node for the test (package node, with a
@@ -64,7 +65,7 @@ func New(t testing.TB, opts Options) *Env {
 	srv := httptest.NewUnstartedServer(nil)
 	n, err := node.Open(ctx, node.Config{
 		Dir: t.TempDir(), PublicURL: "http://" + srv.Listener.Addr().String(),
-		Store: st, Sandbox: opts.Sandbox, Provider: opts.Provider,
+		Store: st, Sandbox: opts.Sandbox, Provider: opts.Provider, Peers: opts.Peers,
 	})
 	if err != nil {
 		srv.Listener.Close()
