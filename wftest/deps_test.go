@@ -61,6 +61,8 @@ var rules = []rule{
 		Why: "metrics are the two servers' concern, exposed on their own handlers"},
 	{Imports: []string{"go.etcd.io/bbolt"}, Owners: []string{"payment/ledger"},
 		Why: "the ledger is the one durable store of charges and settlements"},
+	{Imports: []string{"github.com/fsnotify/"}, Owners: []string{"watch"},
+		Why: "file watching (wf dev --watch) is one small package with its own debouncing and ignore rules"},
 	{Imports: []string{"github.com/spf13/"}, Owners: []string{"cli"},
 		Why: "only the command line parses flags; libraries take Config structs"},
 
