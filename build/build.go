@@ -76,10 +76,6 @@ func (c Config) Build(ctx context.Context, dir string, log io.Writer) (string, e
 	}
 	out := filepath.Join(dir, filepath.FromSlash(output))
 	if c.Command != "" {
-		// A stale module must not pass for the command's output.
-		if err := os.Remove(out); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return "", fmt.Errorf("build: %w", err)
-		}
 		cmd := exec.CommandContext(ctx, "sh", "-c", c.Command)
 		if err := run(cmd, dir, log); err != nil {
 			return "", fmt.Errorf("build: %q in %s: %w", c.Command, dir, errors.Unwrap(err))
