@@ -214,3 +214,34 @@ command = "true"
 	sealtest.ScanDir(t, home, testSecrets)
 	sealtest.ScanDir(t, dir, testSecrets)
 }
+
+// A provider named in wf.toml by its registry name is found on chain: its
+// endpoint for the upload, its sealing key for the grant.
+func TestProjectRegistryProvider(t *testing.T) {
+	d := newDevChain(t)
+	p, kr := sealingProvider(t)
+	ctx := context.Background()
+	if _, err := d.as(2).RegisterProvider(ctx, chain.Provider{Name: "beta", Endpoint: p, SealingKey: kr.Current().Bytes(), PricePerRequest: usdc("0.01")}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "main.wasm"), templates.HelloWasm, 0o644)
+	os.WriteFile(filepath.Join(dir, "wf.toml"), []byte("providers = [\"beta\"]\nencrypt_code = true\n[build]\ncommand = \"true\"\n"), 0o644)
+	out, errOut, err := wfEnv(t, d.env, "deploy", dir, "--key", "dev")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	s := deployedSpec(t, p, out)
+	if !s.Code.Encrypted {
+		t.Fatal("the code is not encrypted")
+	}
+	dk, _, err := kr.OpenGrant(s.Sealed.Grants, s.Owner)
+	if err != nil {
+		t.Fatalf("the registered sealing key has no grant: %v", err)
+	}
+	dk.Destroy()
+	os.WriteFile(filepath.Join(dir, "wf.toml"), []byte("providers = [\"nobody\"]\n[build]\ncommand = \"true\"\n"), 0o644)
+	if _, _, err := wfEnv(t, d.env, "deploy", dir, "--key", "dev"); err == nil || !strings.Contains(err.Error(), `"nobody"`) {
+		t.Fatalf("an unregistered name: %v", err)
+	}
+}
