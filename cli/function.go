@@ -207,7 +207,7 @@ urls lists them all):
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&f.provider, "provider", a.defaultProvider(), "provider base `URL`; replaces wf.toml's providers (default: those, else env WF_PROVIDER)")
+	fs.StringVar(&f.provider, "provider", "", "provider base `URL` or registry name; replaces wf.toml's providers (default: those, else $WF_PROVIDER, else "+defaultProviderURL+")")
 	kf = addKeyFlags(fs, "publisher")
 	fs.DurationVar(&f.timeout, "timeout", 0, "wall-time limit per request (default: wf.toml's, else the provider's)")
 	fs.IntVar(&f.memory, "memory", 0, "memory limit in `MiB` (default: wf.toml's, else the provider's)")
@@ -238,10 +238,12 @@ func (a *App) settings(pf *project.File, fileName string, f *deployFlags) (*depl
 	set := func(name string) bool { return f.flags != nil && f.flags.Changed(name) }
 	d := &deploySettings{file: pf, fileName: fileName, limits: pf.Limits.Spec(), encryptCode: pf.EncryptCode}
 	switch {
-	case set("provider") || len(pf.Providers) == 0:
+	case set("provider"):
 		d.providers = []string{f.provider}
-	default:
+	case len(pf.Providers) > 0:
 		d.providers = pf.Providers
+	default:
+		d.providers = []string{a.defaultProvider()}
 	}
 	if set("timeout") {
 		if f.timeout < 0 || f.timeout%time.Millisecond != 0 {
