@@ -29,6 +29,18 @@ func (l lineIndex) of(key string) int {
 	}
 }
 
+// inline returns the full path of key reported at line: go-toml reports a
+// key inside an inline table (limits = { memroy = 1 }) without the table.
+func (l lineIndex) inline(line int, key []string) []string {
+	suffix := "." + strings.Join(key, ".")
+	for k, at := range l {
+		if at.line == line && strings.HasSuffix(k, suffix) {
+			return strings.Split(k, ".")
+		}
+	}
+	return key
+}
+
 // keyLines indexes where each key of a document is set. It runs after
 // the document decoded, so it is well-formed; a parse error ends the
 // index early, which only costs line numbers.

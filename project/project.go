@@ -168,12 +168,14 @@ func decodeError(file string, data []byte, err error) error {
 	var strict *toml.StrictMissingError
 	if errors.As(err, &strict) {
 		var errs []error
+		lines := keyLines(data)
 		for i := range strict.Errors {
 			e := &strict.Errors[i]
 			line, _ := e.Position()
-			key := strings.Join(e.Key(), ".")
+			path := lines.inline(line, e.Key())
+			key := strings.Join(path, ".")
 			msg := fmt.Sprintf("unknown key %q", key)
-			switch s, moved := suggest(e.Key()); {
+			switch s, moved := suggest(path); {
 			case moved && !strings.Contains(s, "."):
 				msg += fmt.Sprintf(" (did you mean the top-level %q? Keys below a [table] header belong to it: put %s above the first table)", s, s)
 			case s != "":
@@ -220,7 +222,7 @@ func (f *File) validate(bad func(key, format string, args ...any) error) error {
 			add(bad("secrets", "%q is not an environment variable name ([A-Za-z_][A-Za-z0-9_]*, at most %d bytes)", s, maxEnvName))
 		case slices.Contains(f.Secrets[:i], s):
 			add(bad("secrets", "%s is listed twice", s))
-		case f.Env[s] != "" || hasKey(f.Env, s):
+		case hasKey(f.Env, s):
 			add(bad("secrets", "%s is also set in [env]; a name is either a plain variable or a secret", s))
 		}
 	}
@@ -269,14 +271,15 @@ func (f *File) validate(bad func(key, format string, args ...any) error) error {
 			add(bad(key, "must not be negative"))
 		}
 	}
-	if l.Memory < 0 {
-	} else if l.Memory%PageSize != 0 {
+	switch {
+	case l.Memory < 0:
+	case l.Memory%PageSize != 0:
 		hint := fmt.Sprintf("try %s", (l.Memory/PageSize+1)*PageSize)
 		if l.Memory%1e6 == 0 && l.Memory/1e6*(1<<20)%PageSize == 0 {
 			hint = fmt.Sprintf("MB are 1000-based: did you mean \"%dMiB\"?", l.Memory/1e6)
 		}
 		add(bad("limits.memory", "%s is not a whole number of 64KiB WebAssembly pages (%s)", l.Memory, hint))
-	} else if l.Memory/PageSize > maxPages {
+	case l.Memory/PageSize > maxPages:
 		add(bad("limits.memory", "%s is more than a 32-bit WebAssembly memory (4GiB)", l.Memory))
 	}
 	if l.Timeout.Duration%1e6 != 0 {

@@ -103,6 +103,8 @@ func TestParseErrors(t *testing.T) {
 		{"memory not in pages", "[limits]\nmemory = 100_000\n", []string{"wf.toml:2: limits.memory: 100000B is not a whole number of 64KiB WebAssembly pages (try 128KiB)"}},
 		{"memory in decimal units", "[limits]\nmemory = \"64MB\"\n", []string{`limits.memory: 62500KiB is not a whole number of 64KiB WebAssembly pages (MB are 1000-based: did you mean "64MiB"?)`}},
 		{"memory beyond 4GiB", "[limits]\nmemory = \"8GiB\"\n", []string{"wf.toml:2: limits.memory: 8GiB is more than"}},
+		{"unknown key in an inline table", "name = \"x\"\nlimits = { timeout = \"5s\", memroy = \"1MiB\" }\n",
+			[]string{`wf.toml:2: unknown key "limits.memroy" (did you mean "limits.memory"?)`}},
 		{"inline table", "limits = { timeout = \"5s\", memory = \"1KiB\" }\n", []string{"wf.toml:1: limits.memory: 1KiB is not a whole number"}},
 		{"bad secret name", "secrets = [\"OK\", \"NOT OK\"]\n", []string{`wf.toml:1: secrets: "NOT OK" is not an environment variable name`}},
 		{"secret twice", "secrets = [\"A\", \"A\"]\n", []string{"wf.toml:1: secrets: A is listed twice"}},
