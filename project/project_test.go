@@ -2,6 +2,7 @@ package project_test
 
 import (
 	"errors"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -182,5 +183,26 @@ func TestSize(t *testing.T) {
 		if z.String() != want {
 			t.Errorf("%d.String() = %q, want %q", int64(z), z.String(), want)
 		}
+	}
+}
+
+// The example in docs/project.md parses to what the page says it deploys.
+func TestDocExample(t *testing.T) {
+	b, err := os.ReadFile("../docs/project.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(b), "```toml\n")
+	doc, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("docs/project.md has no toml example")
+	}
+	f, err := project.Parse("docs/project.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := wf.Limits{MemoryPages: 1024, TimeoutMS: 5000, MaxRequestBytes: 1048576, MaxResponseBytes: 4194304}
+	if f.Limits.Spec() != want || f.Env["GREETING"] != "Hello" || len(f.Providers) != 2 || f.Build.Output != "dist/hello.wasm" {
+		t.Fatalf("the example parses to %+v", f)
 	}
 }
