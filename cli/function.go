@@ -182,7 +182,8 @@ there is one: env, limits, secrets by name, providers, the build
 (docs/project.md). A flag set on the command line wins over the file
 (--env per variable); the file wins over $WF_PROVIDER and the defaults.
 Secrets the file names are sealed with values from the environment
-variable of that name, else from wf secrets set.
+variable of that name, else from the file $NAME_FILE names, else from
+wf secrets set.
 
 With --json, prints one object (for several providers, the first's url;
 urls lists them all):

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -92,7 +94,8 @@ func (a *App) resolveProviders(ctx context.Context, providers []string) ([]targe
 }
 
 // projectSecrets gathers the values of the secrets to seal: each name
-// from the environment, else from dir's sealed store (`wf secrets set`);
+// from $NAME, else the file $NAME_FILE names, else dir's sealed store
+// (`wf secrets set`);
 // with all, every stored secret too (--secrets). Values stay in memory.
 func (a *App) projectSecrets(dir, file string, names []string, all bool, kr *seal.Keyring) (map[string]string, error) {
 	stored := map[string]string{}
@@ -116,11 +119,18 @@ func (a *App) projectSecrets(dir, file string, names []string, all bool, kr *sea
 	for _, n := range names {
 		if v := a.Getenv(n); v != "" {
 			values[n] = v
+		} else if path := a.Getenv(n + "_FILE"); path != "" {
+			v, err := readSecretFile(path)
+			if err != nil {
+				clear(values)
+				return nil, fmt.Errorf("secret %s from $%s_FILE: %w", n, n, err)
+			}
+			values[n] = v
 		} else if v, ok := stored[n]; ok {
 			values[n] = v
 		} else {
 			clear(values)
-			return nil, fmt.Errorf("%s: secret %s has no value: set $%s, or run wf secrets set %s --dir %s", file, n, n, n, dir)
+			return nil, fmt.Errorf("%s: secret %s has no value: set $%s or $%s_FILE, or run wf secrets set %s --dir %s", file, n, n, n, n, dir)
 		}
 	}
 	if all {
@@ -131,6 +141,27 @@ func (a *App) projectSecrets(dir, file string, names []string, all bool, kr *sea
 		}
 	}
 	return values, nil
+}
+
+// readSecretFile reads a secret's value from a file, as `wf secrets set
+// --from-file` does: one trailing newline dropped.
+func readSecretFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, seal.MaxSecretsBytes+1))
+	if err != nil {
+		return "", err
+	}
+	if len(b) > seal.MaxSecretsBytes {
+		clear(b)
+		return "", fmt.Errorf("%w: %s is larger than %d bytes", wf.ErrTooLarge, path, seal.MaxSecretsBytes)
+	}
+	v := strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
+	clear(b)
+	return v, nil
 }
 
 // deployProject packs the module once and uploads it to every target.

@@ -167,8 +167,8 @@ func TestBuildReadsProjectFile(t *testing.T) {
 }
 
 // Secrets named in wf.toml are sealed with values from the environment
-// (else from wf secrets set) to every provider listed, and never written
-// anywhere in plaintext.
+// ($NAME, else the file $NAME_FILE names, else wf secrets set) to every
+// provider listed, and never written anywhere in plaintext.
 func TestProjectSecretsAndProviders(t *testing.T) {
 	p1, kr1 := sealingProvider(t)
 	p2, kr2 := sealingProvider(t)
@@ -177,12 +177,15 @@ func TestProjectSecretsAndProviders(t *testing.T) {
 	if _, _, err := wfIn(t, home, testSecrets["DB_PASSWORD"], "secrets", "set", "DB_PASSWORD", "--dir", dir); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(dir, "wf.toml"), []byte(`secrets = ["API_KEY", "DB_PASSWORD"]
+	os.WriteFile(filepath.Join(dir, "wf.toml"), []byte(`secrets = ["API_KEY", "DB_PASSWORD", "TOKEN"]
 providers = ["`+p1+`", "`+p2+`"]
 [build]
 command = "true"
 `), 0o644)
-	env := map[string]string{"WF_HOME": home, "API_KEY": testSecrets["API_KEY"]}
+	keyFile := filepath.Join(t.TempDir(), "api-key")
+	os.WriteFile(keyFile, []byte(testSecrets["API_KEY"]+"\n"), 0o600)
+	const token = "tok-0a1b2c3d4e5f"
+	env := map[string]string{"WF_HOME": home, "API_KEY_FILE": keyFile, "TOKEN": token}
 	out, errOut, err := wfEnv(t, env, "deploy", dir, "--key", "dev")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
@@ -202,13 +205,13 @@ command = "true"
 		_, block := get(t, p.url+"/ipfs/"+s.Sealed.Secrets.String()+"?format=raw", "")
 		got, err := seal.OpenSecrets(dk, []byte(block))
 		dk.Destroy()
-		if err != nil || len(got) != 2 || got["API_KEY"] != testSecrets["API_KEY"] || got["DB_PASSWORD"] != testSecrets["DB_PASSWORD"] {
+		if err != nil || len(got) != 3 || got["API_KEY"] != testSecrets["API_KEY"] || got["DB_PASSWORD"] != testSecrets["DB_PASSWORD"] || got["TOKEN"] != token {
 			t.Fatalf("%s: sealed secrets %d, %v", p.url, len(got), err)
 		}
 	}
 	// A named secret with no value anywhere is an error naming it.
 	os.WriteFile(filepath.Join(dir, "wf.toml"), []byte("secrets = [\"MISSING\"]\nproviders = [\""+p1+"\"]\n[build]\ncommand = \"true\"\n"), 0o644)
-	if _, _, err := wfEnv(t, env, "deploy", dir, "--key", "dev"); err == nil || !strings.Contains(err.Error(), "secret MISSING has no value: set $MISSING") {
+	if _, _, err := wfEnv(t, env, "deploy", dir, "--key", "dev"); err == nil || !strings.Contains(err.Error(), "secret MISSING has no value: set $MISSING or $MISSING_FILE") {
 		t.Fatalf("got %v", err)
 	}
 	sealtest.ScanDir(t, home, testSecrets)

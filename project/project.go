@@ -48,8 +48,9 @@ type File struct {
 	Name string `toml:"name,omitempty"`
 	// Secrets are names of environment variables sealed to the providers
 	// at deploy time. Their values are never in wf.toml: each is taken
-	// from the deploying process's environment, else from the function's
-	// sealed store (`wf secrets set`).
+	// from the deploying process's environment ($NAME, else the file
+	// $NAME_FILE names), else from the function's sealed store
+	// (`wf secrets set`).
 	Secrets []string `toml:"secrets,omitempty"`
 	// Providers are where deploy uploads: base URLs (http or https) or
 	// names in the on-chain registry.
