@@ -206,3 +206,11 @@ func TestDocExample(t *testing.T) {
 		t.Fatalf("the example parses to %+v", f)
 	}
 }
+
+func BenchmarkParse(b *testing.B) {
+	for b.Loop() {
+		if _, err := project.Parse("wf.toml", []byte(full)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
