@@ -65,6 +65,8 @@ var rules = []rule{
 		Why: "file watching (wf dev --watch) is one small package with its own debouncing and ignore rules"},
 	{Imports: []string{"github.com/spf13/"}, Owners: []string{"cli"},
 		Why: "only the command line parses flags; libraries take Config structs"},
+	{Imports: []string{"github.com/pelletier/go-toml"}, Owners: []string{"project"},
+		Why: "wf.toml has one reader: its schema, strict decoding and line-numbered errors live in one place; the rest uses project.File"},
 
 	// Linking: what must stay light.
 	{Pkgs: []string{"wf"}, Tests: true, Links: []string{nonStd},
