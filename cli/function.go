@@ -146,6 +146,7 @@ type deployFlags struct {
 	secrets     bool
 	encryptCode bool
 	json        bool
+	seal        *sealFlags // where --secrets finds the provider's sealing key
 }
 
 func (a *App) deployCmd() *cobra.Command {
@@ -166,14 +167,14 @@ With --json, prints one object:
   code   string, the CID of the module`,
 		Example: `  wf deploy hello --provider http://127.0.0.1:8080 --key dev
   wf deploy app.wasm --env GREETING=hi --timeout 5s --memory 64
-  wf deploy hello --secrets --encrypt-code`,
+  wf deploy hello --secrets --encrypt-code --provider NAME`,
 		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.deploy(cmd.Context(), args[0], &f, kf)
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&f.provider, "provider", a.defaultProvider(), "provider base `URL` (env WF_PROVIDER)")
+	fs.StringVar(&f.provider, "provider", a.defaultProvider(), "provider base `URL` (env WF_PROVIDER); with --secrets or --encrypt-code also a registered `NAME`, whose key and endpoint come from the registry")
 	kf = addKeyFlags(fs, "publisher")
 	fs.DurationVar(&f.timeout, "timeout", 0, "wall-time limit per request (default: the provider's)")
 	fs.IntVar(&f.memory, "memory", 0, "memory limit in `MiB` (default: the provider's)")
@@ -182,6 +183,7 @@ With --json, prints one object:
 	fs.BoolVar(&f.secrets, "secrets", false, "seal in the secrets set with `wf secrets set` (DIR/.wf/secrets.json)")
 	fs.BoolVar(&f.encryptCode, "encrypt-code", false, "encrypt the module so that public storage holds only ciphertext")
 	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
+	f.seal = addSealFlags(fs, nil)
 	return cmd
 }
 
@@ -216,7 +218,7 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	}
 	var res *client.DeployResult
 	if f.secrets || f.encryptCode {
-		res, err = a.deploySealed(ctx, f.provider, key, wasmPath, secretsDir(path), s, f.secrets, f.encryptCode)
+		res, err = a.deploySealed(ctx, f.provider, f.seal, key, wasmPath, secretsDir(path), s, f.secrets, f.encryptCode)
 	} else {
 		res, err = deploy(ctx, a.Stderr, f.provider, key, wasmPath, s)
 	}
