@@ -127,7 +127,7 @@ func (p *prober) ask(c wf.CID, t target, get bool) bool {
 	start := time.Now()
 	resp, err := t.rt.RoundTrip(req)
 	if err != nil {
-		p.health.markDown(t.name, err)
+		p.health.markDown(t.name, t.rt, err)
 		return false
 	}
 	p.health.observe(t.name, time.Since(start), resp.StatusCode < 500)

@@ -116,7 +116,8 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 
 // reachable resolves the providers that can be reached now: live tunnels
 // and endpoints that proved ownership. Endpoints not challenged yet are
-// challenged concurrently, waiting at most r.timeout.
+// challenged concurrently, waiting at most r.timeout. A provider marked
+// down for want of the route it now has is up again (health.revive).
 func (r *router) reachable(ctx context.Context, ps []chain.Provider) []target {
 	ctx, cancel := context.WithTimeout(ctx, r.timeout)
 	defer cancel()
@@ -130,6 +131,9 @@ func (r *router) reachable(ctx context.Context, ps []chain.Provider) []target {
 			defer func() { <-sem }()
 			t, err := r.resolve(ctx, p)
 			ts[i], ok[i] = t, err == nil
+			if err == nil {
+				r.health.revive(p.Name, t.rt)
+			}
 		})
 	}
 	wg.Wait()

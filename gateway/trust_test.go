@@ -1,6 +1,8 @@
 package gateway_test
 
 import (
+	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/gateway"
+	"github.com/webfunctions/wf/templates"
 )
 
 // fakeClock is a gateway clock the test moves.
@@ -71,5 +74,86 @@ func TestChallengeTransientFailure(t *testing.T) {
 		if resp, body = w.do("GET", domain, "/p/squat/healthz", nil); resp.StatusCode != http.StatusForbidden || !strings.Contains(string(body), "did not prove") {
 			t.Fatalf("%s after a refusal: %d %s", wait, resp.StatusCode, body)
 		}
+	}
+}
+
+// Providers that could not be reached at the gateway's health check (a
+// tunnel not dialled yet, an endpoint not started) are routable as soon
+// as they can be reached (the tunnel logs in, the endpoint answers its
+// challenge), not at the next check an hour later; and smart routing
+// then picks them, the holders, over a provider that does not hold the
+// function.
+func TestNewProviderRoutable(t *testing.T) {
+	clk := &fakeClock{t: time.Now()}
+	w := newWorld(t, gateway.Config{Now: clk.now, HealthInterval: time.Hour})
+	w.addDirect("alice", 1, 0) // up, holds neither function
+
+	bob := w.newNode("bob", 2, nil) // tunnel only, not dialled yet
+	bob.env.Server.Close()
+	w.register(bob, "https://bob."+domain, 0)
+
+	carol := w.newNode("carol", 3, nil) // an endpoint not serving yet
+	var serving atomic.Bool
+	carol.srv = httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		if !serving.Load() {
+			conn, _, _ := http.NewResponseController(rw).Hijack()
+			conn.Close()
+			return
+		}
+		carol.env.Provider.Handler().ServeHTTP(rw, r)
+	}))
+	t.Cleanup(carol.srv.Close)
+	w.register(carol, carol.srv.URL, 0)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go w.gw.Run(ctx)
+	eventually(t, "the first health check", func() bool {
+		_, body := w.do("GET", domain, "/v1/providers", nil)
+		var ps struct {
+			Providers []struct{ Name, LastError string }
+		}
+		json.Unmarshal(body, &ps)
+		down := 0
+		for _, p := range ps.Providers {
+			if p.LastError != "" {
+				down++
+			}
+		}
+		return down == 2
+	})
+
+	forBob := pack(t, templates.HelloWasm, map[string]string{"WHERE": "bob"})
+	forCarol := pack(t, templates.HelloWasm, map[string]string{"WHERE": "carol"})
+	w.deploy(forBob, "bob")
+	bob.connect(w, "bob", bob.key)
+	select {
+	case <-bob.up:
+	case err := <-bob.down:
+		t.Fatal(err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("bob's tunnel not up in 10s")
+	}
+	serving.Store(true)
+	w.deploy(forCarol, "carol")
+	clk.advance(6 * time.Second) // carol's failed challenge is forgotten
+
+	for name, fn := range map[string]string{"bob": forBob.CID.String(), "carol": forCarol.CID.String()} {
+		resp, body := w.do("GET", domain, "/"+fn+"/", nil)
+		if resp.StatusCode != http.StatusOK || routeField(resp, "provider") != name {
+			t.Errorf("function held by %s only: %d, X-WF-Route %q: %s", name, resp.StatusCode, resp.Header.Get("X-WF-Route"), body)
+		}
+	}
+}
+
+// eventually waits up to 5 s for cond.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not within 5s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
