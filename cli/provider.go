@@ -328,7 +328,10 @@ Through the gateway at %[1]s, which routes by the on-chain registry:
       auto-routed to a provider holding the function; X-WF-Route says which and why
 
 Write your own: wf init --lang go hello && wf deploy hello --provider %[4]s --key dev
-`, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL)
+With secrets, sealed to the key the registry holds for the provider you name:
+  wf secrets set API_KEY --dir hello && wf deploy hello --secrets --provider dev --rpc %[5]s --key dev
+  (or --provider %[1]s/p/tunnel: through the gateway, still sealed to the registry's key)
+`, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL, net.RPC)
 	if a.Ready != nil {
 		a.Ready(dev.URL)
 	}

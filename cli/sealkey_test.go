@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -211,5 +212,35 @@ func TestSealingKeyFromRegistry(t *testing.T) {
 		}
 		c3, _ := wfpkg.ParseCID(strings.TrimSpace(out))
 		notOpenable(t, fetch(t, beta.URL, c3), beta.Sealing(), gamma.Sealing())
+	}
+}
+
+// The sealed deploy `wf dev` prints works as printed, by name and through
+// its gateway to the tunnelled provider: no flag needed beyond --rpc.
+func TestDevSealedDeployLine(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	_, out := startDev(t, home)
+	m := regexp.MustCompile(`wf deploy hello --secrets --provider dev --rpc (\S+) --key dev`).FindStringSubmatch(out)
+	g := regexp.MustCompile(`--provider (\S+/p/tunnel):`).FindStringSubmatch(out)
+	if m == nil || g == nil {
+		t.Fatalf("no sealed deploy lines in wf dev's output:\n%s", out)
+	}
+	env := map[string]string{"WF_HOME": home}
+	run := func(stdin string, args ...string) (string, string, error) {
+		var o, e bytes.Buffer
+		app := &cli.App{Stdin: strings.NewReader(stdin), Stdout: &o, Stderr: &e, Getenv: func(k string) string { return env[k] }}
+		err := app.Run(context.Background(), args)
+		return o.String(), e.String(), err
+	}
+	if _, _, err := run("sk-dev-0123456789", "secrets", "set", "API_KEY", "--dir", dir); err != nil {
+		t.Fatal(err)
+	}
+	wasm := filepath.Join(dir, "main.wasm")
+	os.WriteFile(wasm, templates.HelloWasm, 0o644)
+	for _, target := range []string{"dev", g[1]} {
+		out, errOut, err := run("", "deploy", wasm, "--secrets", "--provider", target, "--rpc", m[1], "--key", "dev")
+		if err != nil || !cidRE.MatchString(out) {
+			t.Fatalf("deploy --provider %s: %v\n%s%s", target, err, out, errOut)
+		}
 	}
 }
