@@ -72,6 +72,9 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 		}
 		return out
 	}
+	// While nobody is known to hold it, a "no" from before a deploy must
+	// not send requests to non-holders for 30 s.
+	r.probes.forgetAbsent(c)
 	has := map[string]bool{}
 	asked := map[string]bool{}
 	acc, known := r.specs.access(c)

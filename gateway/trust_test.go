@@ -157,3 +157,24 @@ func eventually(t *testing.T, what string, cond func() bool) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// A provider that said it does not hold a function, and then got it
+// deployed, is preferred over a cheaper non-holder on the next request
+// (seconds later), not after the 30 s an absence used to be remembered.
+func TestDeployAfterNoIsSeen(t *testing.T) {
+	clk := &fakeClock{t: time.Now()}
+	w := newWorld(t, gateway.Config{Now: clk.now, MaxAttempts: 1})
+	w.addDirect("alice", 1, 0)         // cheap, never holds it
+	w.addDirect("bob", 2, 100_000_000) // dear: a non-holder ranks before it
+	fn := pack(t, templates.HelloWasm, map[string]string{"WHERE": "bob"})
+	path := "/" + fn.CID.String() + "/"
+	if resp, body := w.do("GET", domain, path, nil); resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("before any deploy: %d %s", resp.StatusCode, body)
+	}
+	w.deploy(fn, "bob")
+	clk.advance(3 * time.Second)
+	resp, body := w.do("GET", domain, path, nil)
+	if resp.StatusCode != http.StatusOK || routeField(resp, "provider") != "bob" {
+		t.Fatalf("3 s after the deploy to bob: %d, X-WF-Route %q: %s", resp.StatusCode, resp.Header.Get("X-WF-Route"), body)
+	}
+}
