@@ -104,21 +104,22 @@ func (h *health) record(s *pstats, d time.Duration, ok bool) {
 }
 
 func (h *health) markDown(name string, via http.RoundTripper, err error) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	s := h.statsOf(name)
-	s.down, s.lastErr, s.checked = true, err.Error(), h.now()
-	s.unresolved, s.downVia = false, via
-	s.success += ewmaWeight * (0 - s.success)
+	h.down(name, false, via, err)
 }
 
 // markUnresolved records that name could not be resolved: it has no
 // tunnel and no proven endpoint.
 func (h *health) markUnresolved(name string, err error) {
-	h.markDown(name, nil, err)
+	h.down(name, true, nil, err)
+}
+
+func (h *health) down(name string, unresolved bool, via http.RoundTripper, err error) {
 	h.mu.Lock()
-	h.stats[name].unresolved = true
-	h.mu.Unlock()
+	defer h.mu.Unlock()
+	s := h.statsOf(name)
+	s.down, s.lastErr, s.checked = true, err.Error(), h.now()
+	s.unresolved, s.downVia = unresolved, via
+	s.success += ewmaWeight * (0 - s.success)
 }
 
 // revive records that name was just resolved to a route through via. A
