@@ -163,6 +163,7 @@ type deployFlags struct {
 	json        bool
 	config      string
 	flags       *pflag.FlagSet // which were set: they win over the project file
+	seal        *sealFlags     // where --secrets finds the provider's sealing key
 }
 
 func (a *App) deployCmd() *cobra.Command {
@@ -196,7 +197,7 @@ urls lists them all):
   wf deploy hello --provider http://127.0.0.1:8080 --key dev
   wf deploy app.wasm --env GREETING=hi --timeout 5s --memory 64
   wf deploy hello --config hello/prod.toml --timeout 10s
-  wf deploy hello --secrets --encrypt-code`,
+  wf deploy hello --secrets --encrypt-code --provider NAME`,
 		Args: argsBetween(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := "."
@@ -208,7 +209,7 @@ urls lists them all):
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&f.provider, "provider", "", "provider base `URL` or registry name; replaces wf.toml's providers (default: those, else $WF_PROVIDER, else "+defaultProviderURL+")")
+	fs.StringVar(&f.provider, "provider", "", "provider base `URL` or registry `NAME`; replaces wf.toml's providers (default: those, else $WF_PROVIDER, else "+defaultProviderURL+"); with --secrets or --encrypt-code a NAME's key and endpoint come from the registry")
 	kf = addKeyFlags(fs, "publisher")
 	fs.DurationVar(&f.timeout, "timeout", 0, "wall-time limit per request (default: wf.toml's, else the provider's)")
 	fs.IntVar(&f.memory, "memory", 0, "memory limit in `MiB` (default: wf.toml's, else the provider's)")
@@ -219,6 +220,7 @@ urls lists them all):
 	fs.BoolVar(&f.encryptCode, "encrypt-code", false, "encrypt the module so that public storage holds only ciphertext (default: wf.toml's encrypt_code)")
 	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
 	addConfigFlag(fs, &f.config)
+	f.seal = addSealFlags(fs, nil)
 	return cmd
 }
 
@@ -324,13 +326,13 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 		// One provider by URL and no named secrets: today's deploy.
 		var r *client.DeployResult
 		if f.secrets || d.encryptCode {
-			r, err = a.deploySealed(ctx, d.providers[0], key, wasmPath, secretsDir(path), s, f.secrets, d.encryptCode)
+			r, err = a.deploySealed(ctx, d.providers[0], f.seal, key, wasmPath, secretsDir(path), s, f.secrets, d.encryptCode)
 		} else {
 			r, err = deploy(ctx, a.Stderr, d.providers[0], key, wasmPath, s)
 		}
 		res = []*client.DeployResult{r}
 	} else {
-		res, err = a.deployTo(ctx, key, wasmPath, secretsDir(path), s, d, f.secrets)
+		res, err = a.deployTo(ctx, key, wasmPath, secretsDir(path), s, d, f.secrets, f.seal)
 	}
 	if err != nil {
 		return err
@@ -362,8 +364,8 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 
 // deployTo is a deploy to several providers, or to registry names, or
 // with secrets named in the project file.
-func (a *App) deployTo(ctx context.Context, key *chain.Key, wasmPath, dir string, s wf.Spec, d *deploySettings, allSecrets bool) ([]*client.DeployResult, error) {
-	targets, err := a.resolveProviders(ctx, d.providers)
+func (a *App) deployTo(ctx context.Context, key *chain.Key, wasmPath, dir string, s wf.Spec, d *deploySettings, allSecrets bool, sf *sealFlags) ([]*client.DeployResult, error) {
+	targets, err := a.resolveProviders(ctx, d.providers, sf.o)
 	if err != nil {
 		return nil, err
 	}
@@ -379,7 +381,7 @@ func (a *App) deployTo(ctx context.Context, key *chain.Key, wasmPath, dir string
 			return nil, err
 		}
 	}
-	return a.deployProject(ctx, key, wasmPath, s, targets, secrets, d.encryptCode, kr)
+	return a.deployProject(ctx, key, wasmPath, s, targets, secrets, d.encryptCode, kr, sf)
 }
 
 // deploy packs the module at wasmPath, signs s with key and uploads both

@@ -64,8 +64,8 @@ type target struct{ given, url string }
 
 // resolveProviders turns the deploy's providers into upload URLs: a URL
 // is itself, a registry name is looked up on chain ($WF_RPC,
-// $WF_CONTRACTS) for its endpoint.
-func (a *App) resolveProviders(ctx context.Context, providers []string) ([]target, error) {
+// $WF_CONTRACTS, or the command's chain flags o) for its endpoint.
+func (a *App) resolveProviders(ctx context.Context, providers []string, o *chainOpts) ([]target, error) {
 	var ts []target
 	var c *chain.Client
 	defer func() {
@@ -80,7 +80,7 @@ func (a *App) resolveProviders(ctx context.Context, providers []string) ([]targe
 		}
 		if c == nil {
 			var err error
-			if c, err = a.dial(ctx, &chainOpts{}, nil); err != nil {
+			if c, err = a.dial(ctx, o, nil); err != nil {
 				return nil, fmt.Errorf("provider %q is a registry name: %w", p, err)
 			}
 		}
@@ -166,9 +166,9 @@ func readSecretFile(path string) (string, error) {
 
 // deployProject packs the module once and uploads it to every target.
 // With secrets or encryptCode it seals: a fresh data key, granted to each
-// provider's sealing key (a URL's from its /v1/info, a registry name's
-// from the chain) and to the publisher's own.
-func (a *App) deployProject(ctx context.Context, key *chain.Key, wasmPath string, s wf.Spec, targets []target, secrets map[string]string, encryptCode bool, kr *seal.Keyring) ([]*client.DeployResult, error) {
+// provider's sealing key (from the registry; a URL's /v1/info only with
+// --trust-endpoint-key, see sealingTarget) and to the publisher's own.
+func (a *App) deployProject(ctx context.Context, key *chain.Key, wasmPath string, s wf.Spec, targets []target, secrets map[string]string, encryptCode bool, kr *seal.Keyring, sf *sealFlags) ([]*client.DeployResult, error) {
 	f, err := os.Open(wasmPath)
 	if err != nil {
 		return nil, err
@@ -178,7 +178,7 @@ func (a *App) deployProject(ctx context.Context, key *chain.Key, wasmPath string
 	if secrets == nil && !encryptCode {
 		pkg, err = client.Pack(ctx, f, s, key)
 	} else {
-		pkg, err = a.packSealedFor(ctx, f, s, key, targets, secrets, encryptCode, kr)
+		pkg, err = a.packSealedFor(ctx, f, s, key, targets, secrets, encryptCode, kr, sf)
 	}
 	if err != nil {
 		return nil, err
@@ -195,7 +195,7 @@ func (a *App) deployProject(ctx context.Context, key *chain.Key, wasmPath string
 	return res, nil
 }
 
-func (a *App) packSealedFor(ctx context.Context, module *os.File, s wf.Spec, key *chain.Key, targets []target, secrets map[string]string, encryptCode bool, kr *seal.Keyring) (*client.Package, error) {
+func (a *App) packSealedFor(ctx context.Context, module *os.File, s wf.Spec, key *chain.Key, targets []target, secrets map[string]string, encryptCode bool, kr *seal.Keyring, sf *sealFlags) (*client.Package, error) {
 	sl := &client.Sealing{EncryptCode: encryptCode}
 	if secrets != nil {
 		if _, err := seal.MergeEnv(s.Env, secrets); err != nil {
@@ -212,11 +212,11 @@ func (a *App) packSealedFor(ctx context.Context, module *os.File, s wf.Spec, key
 	}
 	defer sl.DataKey.Destroy()
 	for _, t := range targets {
-		pk, err := a.providerSealingKey(ctx, t.given, &chainOpts{})
+		st, err := a.sealingTarget(ctx, t.given, sf) // the registry's key, never an unchecked /v1/info
 		if err != nil {
 			return nil, err
 		}
-		sl.To = append(sl.To, pk)
+		sl.To = append(sl.To, st.key)
 	}
 	sl.To = append(sl.To, kr.Current())
 	return client.PackSealed(ctx, module, s, key, sl)
