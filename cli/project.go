@@ -216,6 +216,7 @@ func (a *App) packSealedFor(ctx context.Context, module *os.File, s wf.Spec, key
 		if err != nil {
 			return nil, err
 		}
+		fmt.Fprintf(a.Stderr, "sealing to %s's key %.16s (from %s), uploading to %s\n", t.given, st.key.ID(), st.from, st.url)
 		sl.To = append(sl.To, st.key)
 	}
 	sl.To = append(sl.To, kr.Current())

@@ -186,7 +186,7 @@ command = "true"
 	os.WriteFile(keyFile, []byte(testSecrets["API_KEY"]+"\n"), 0o600)
 	const token = "tok-0a1b2c3d4e5f"
 	env := map[string]string{"WF_HOME": home, "API_KEY_FILE": keyFile, "TOKEN": token}
-	out, errOut, err := wfEnv(t, env, "deploy", dir, "--key", "dev")
+	out, errOut, err := wfEnv(t, env, "deploy", dir, "--key", "dev", "--trust-endpoint-key") // bare URLs: no registry here
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
