@@ -132,7 +132,10 @@ func TestValidate(t *testing.T) {
 		{"eleven targets", "11 targets", func(r *wf.NameRecord) { r.Targets = eleven; names.Sort(r) }},
 		{"sum 90", "sum to 90", func(r *wf.NameRecord) { r.Targets[0].Weight = 40 }},
 		{"sum 110", "sum to 110", func(r *wf.NameRecord) { r.Targets[0].Weight = 60 }},
-		{"zero weight", "weight 0", func(r *wf.NameRecord) { r.Targets = []wf.Target{{Function: fn("a"), Weight: 100}, {Function: fn("b"), Weight: 0}}; names.Sort(r) }},
+		{"zero weight", "weight 0", func(r *wf.NameRecord) {
+			r.Targets = []wf.Target{{Function: fn("a"), Weight: 100}, {Function: fn("b"), Weight: 0}}
+			names.Sort(r)
+		}},
 		{"duplicate", "twice", func(r *wf.NameRecord) { r.Targets[1] = r.Targets[0] }},
 		{"unsorted", "sorted", func(r *wf.NameRecord) { r.Targets[0], r.Targets[1] = r.Targets[1], r.Targets[0] }},
 		{"not a spec CID", "not a function address", func(r *wf.NameRecord) { r.Targets = []wf.Target{{Function: raw, Weight: 100}} }},
