@@ -3,6 +3,7 @@ package names
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"net/http"
 
 	"github.com/webfunctions/wf/wf"
 )
@@ -37,4 +38,24 @@ func Has(r *wf.NameRecord, c wf.CID) bool {
 		}
 	}
 	return false
+}
+
+// StickyPointOf is the point of the value of the cookie or header that
+// key ("cookie:uid", "header:X-User") names in r; ok is false when key is
+// empty or r does not carry it.
+func StickyPointOf(r *http.Request, key string) (point uint64, ok bool) {
+	kind, name, ok := Sticky(key)
+	if !ok {
+		return 0, false
+	}
+	v := ""
+	if kind == "header" {
+		v = r.Header.Get(name)
+	} else if c, err := r.Cookie(name); err == nil {
+		v = c.Value
+	}
+	if v == "" {
+		return 0, false
+	}
+	return StickyPoint(v), true
 }
