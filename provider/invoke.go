@@ -44,9 +44,10 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 // whose record picked cid.
 type address struct {
 	cid    wf.CID
-	script string // SCRIPT_NAME: "/<cid>" or "/@<owner>/<name>"
-	path   string // PATH_INFO: the escaped path after script
-	cookie string // the path the function's cookies are scoped to
+	owner  wf.Address // by name: the name's owner, who must own cid
+	script string     // SCRIPT_NAME: "/<cid>" or "/@<owner>/<name>"
+	path   string     // PATH_INFO: the escaped path after script
+	cookie string     // the path the function's cookies are scoped to
 }
 
 // invoke runs the function a addresses for r.
@@ -54,6 +55,9 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	ri := info(r)
 	c := a.cid
 	f, err := p.function(r.Context(), c)
+	if err == nil && !a.owner.IsZero() && f.spec.Spec.Owner != a.owner {
+		err = fmt.Errorf("%w: function %s is not owned by the name's owner %s", wf.ErrInvalid, c, a.owner.Checksum())
+	}
 	if err != nil {
 		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
 		httperr.Write(w, ri.log, err)

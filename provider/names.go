@@ -379,24 +379,32 @@ func (p *Provider) serveNameInvoke(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	k := nameKey{owner, name}
+	var rec *names.Record
 	if h := r.Header.Get(wf.NameRecordHeader); h != "" {
-		// A gateway passes on the record it routed by.
+		// A gateway passes on the record it routed by: kept if it is
+		// newer and its targets check out here, and routed by for this
+		// request if it is newer than this provider's.
 		b, err := base64.RawURLEncoding.DecodeString(h)
 		if err != nil {
 			httperr.Write(w, ri.log, fmt.Errorf("%w: %s is not unpadded base64url", wf.ErrInvalid, wf.NameRecordHeader))
 			return
 		}
-		rec, err := recordOf(b, k)
-		if err == nil {
-			_, err = p.acceptName(r.Context(), rec)
+		if rec, err = recordOf(b, k); err == nil {
+			err = names.Verify(rec.SignedNameRecord, chain.Verifier{})
 		}
-		if err != nil && !errors.Is(err, names.ErrStale) {
-			httperr.Write(w, ri.log, putError(err))
+		if err != nil {
+			httperr.Write(w, ri.log, fmt.Errorf("%s: %w", wf.NameRecordHeader, err))
 			return
 		}
+		if _, err := p.acceptName(r.Context(), rec); err != nil {
+			ri.log.Debug("name record from header not kept", "err", err)
+		}
 	}
-	rec, err := p.lookupName(r.Context(), k, false)
-	if err != nil {
+	cur, err := p.lookupName(r.Context(), k, rec != nil)
+	if cur != nil && (rec == nil || cur.Record.Seq >= rec.Record.Seq) {
+		rec = cur
+	}
+	if rec == nil {
 		httperr.Write(w, ri.log, err)
 		return
 	}
@@ -411,7 +419,7 @@ func (p *Provider) serveNameInvoke(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set(wf.FunctionHeader, c.String())
 	script := "/" + r.PathValue("cid") + "/" + name
-	p.invoke(w, r, address{cid: c, script: script, path: pathInfo,
+	p.invoke(w, r, address{cid: c, owner: owner, script: script, path: pathInfo,
 		cookie: cookiePrefix(r) + "/" + ownerSeg + "/" + nameSeg + "/"})
 }
 
