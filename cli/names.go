@@ -380,19 +380,19 @@ func (a *App) printRecords(recs []*names.Record, asJSON, history bool) error {
 		return a.printJSON(out)
 	}
 	for i, r := range recs {
-		mark := " "
-		if history && i == 0 {
-			mark = "*"
+		line := fmt.Sprintf("seq %d  %s  %s", r.Record.Seq, r.Record.Created, targetsText(r.Record.Targets))
+		switch {
+		case !history:
+			line = r.Record.Name + " " + line
+		case i == 0:
+			line = "* " + line // the current record
+		default:
+			line = "  " + line
 		}
-		lead := ""
-		if !history {
-			lead = r.Record.Name + " "
-		}
-		line := fmt.Sprintf("%s %sseq %d  %s  %s", mark, lead, r.Record.Seq, r.Record.Created, targetsText(r.Record.Targets))
 		if r.Record.Sticky != "" {
 			line += "  sticky " + r.Record.Sticky
 		}
-		fmt.Fprintln(a.Stdout, strings.TrimPrefix(line, "  "))
+		fmt.Fprintln(a.Stdout, line)
 	}
 	return nil
 }

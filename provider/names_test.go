@@ -141,7 +141,16 @@ func TestNameSplit(t *testing.T) {
 	for range 4 {
 		wg.Go(func() {
 			for range work {
-				c := served(t, nameURL(env, "split")+"/echo")
+				resp, err := http.Get(nameURL(env, "split") + "/echo")
+				if err != nil {
+					t.Error(err)
+					continue
+				}
+				resp.Body.Close()
+				c, err := wf.ParseCID(resp.Header.Get(wf.FunctionHeader))
+				if resp.StatusCode != 200 || err != nil {
+					t.Errorf("status %d, %s %q", resp.StatusCode, wf.FunctionHeader, resp.Header.Get(wf.FunctionHeader))
+				}
 				mu.Lock()
 				counts[c]++
 				mu.Unlock()
