@@ -2,12 +2,15 @@ package chain
 
 import (
 	"math/big"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -53,3 +56,38 @@ func TestNameDigestByHand(t *testing.T) {
 		t.Fatal("moving weight did not change the digest")
 	}
 }
+
+// The golden record of docs/names.md: signed by the public dev key
+// (Hardhat's first account), its bytes and CID never change.
+func TestNameRecordGolden(t *testing.T) {
+	k, err := KeyFromHex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := wf.ParseCID("bagaaierawevltomr4g4z4v2z6urrrka7b3sqsp7zywbbv4ye2n3qdvvhnqzq")
+	b, _ := wf.ParseCID("bagaaierapdnjpre3janoyx3mxh5kz52hvzakavxhhai5yn557gi22gmse76a")
+	sr, err := names.Sign(wf.NameRecord{Name: "hello", Seq: 2, Sticky: "cookie:uid", Created: "2026-12-07T02:00:00Z",
+		Targets: []wf.Target{{Function: a, Weight: 90}, {Function: b, Weight: 10}}}, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, c, err := names.Encode(sr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("testdata/name-record.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != strings.TrimSpace(string(want)) {
+		t.Fatalf("record:\n%s\nwant testdata/name-record.json:\n%s", got, want)
+	}
+	if c.String() != goldenNameCID {
+		t.Fatalf("CID %s, want %s", c, goldenNameCID)
+	}
+	if err := names.Verify(sr, Verifier{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const goldenNameCID = "bagaaiera23dvmalonm6onh5ndi5hrww7s36pqyr3v5666rpho7tsl5td6uhq"
