@@ -30,6 +30,9 @@ import (
 // DefaultNameTTL is Config.NameTTL's default.
 const DefaultNameTTL = 30 * time.Second
 
+// maxChecked bounds the names whose peers' answers are remembered.
+const maxChecked = 10_000
+
 // namePeerTimeout bounds asking the peers for a name or telling them of
 // one.
 const namePeerTimeout = 3 * time.Second
@@ -202,6 +205,9 @@ func (p *Provider) tellPeers(rec *names.Record) {
 // store only (peers=0), and accepts the newest valid record.
 func (p *Provider) askPeers(ctx context.Context, k nameKey) {
 	p.nameState.mu.Lock()
+	if len(p.nameState.checked) >= maxChecked {
+		clear(p.nameState.checked) // names asked for at random must not grow it without bound
+	}
 	p.nameState.checked[k] = p.cfg.Now()
 	p.nameState.mu.Unlock()
 	if len(p.cfg.Peers) == 0 {
@@ -264,11 +270,18 @@ func recordOf(b []byte, k nameKey) (*names.Record, error) {
 // last asked more than NameTTL ago.
 func (p *Provider) lookupName(ctx context.Context, k nameKey, local bool) (*names.Record, error) {
 	cur := p.names.Current(k.owner, k.name)
+	st := p.nameState
 	if cur == nil && !local && len(p.cfg.Peers) > 0 {
-		p.askPeers(ctx, k)
-		cur = p.names.Current(k.owner, k.name)
+		// An unknown name is asked for at most once per NameTTL, so
+		// requests for names nobody has do not each ask every peer.
+		st.mu.Lock()
+		at, asked := st.checked[k]
+		st.mu.Unlock()
+		if !asked || p.cfg.Now().Sub(at) > p.cfg.NameTTL {
+			p.askPeers(ctx, k)
+			cur = p.names.Current(k.owner, k.name)
+		}
 	} else if cur != nil && !local && len(p.cfg.Peers) > 0 {
-		st := p.nameState
 		st.mu.Lock()
 		stale := p.cfg.Now().Sub(st.checked[k]) > p.cfg.NameTTL && !st.inflight[k]
 		if stale {
