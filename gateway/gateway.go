@@ -428,6 +428,7 @@ func (g *Gateway) serveIndex(w http.ResponseWriter, r *http.Request) {
 			"https://<provider>." + g.domainOr("<domain>") + "/<cid>/...",
 			"/p/<provider>/<cid>/...",
 			"/<cid>/...  (any provider holding the function)",
+			"/@<owner>/<name>/...  (a function name, by its record's weights; see /v1/names)",
 			"/v1/providers",
 		},
 	})

@@ -401,6 +401,6 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 
 func (p *Provider) serveIndex(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	fmt.Fprintf(w, "WebFunctions provider %s\n\nInvoke a function: curl %s/<cid>/\nNode info:         curl %s/v1/info\n",
-		p.cfg.Name, p.cfg.PublicURL, p.cfg.PublicURL)
+	fmt.Fprintf(w, "WebFunctions provider %s\n\nInvoke a function: curl %s/<cid>/\nInvoke a name:     curl %s/@<owner>/<name>/\nNode info:         curl %s/v1/info\n",
+		p.cfg.Name, p.cfg.PublicURL, p.cfg.PublicURL, p.cfg.PublicURL)
 }
