@@ -46,11 +46,34 @@ const (
 type nameCache struct {
 	store *namerec.Store
 	group singleflight.Group
+
+	mu      sync.Mutex
+	checked map[string]time.Time // when the providers were last asked, by owner/name
+}
+
+// nameTTL is how old the providers' last answer for a name the gateway
+// holds may get before a request for it asks them again, in the
+// background: records posted to providers only reach the gateway so.
+const nameTTL = 30 * time.Second
+
+// due reports whether the providers should be asked about key now, and
+// notes that they are.
+func (c *nameCache) due(key string, now time.Time) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if at, ok := c.checked[key]; ok && now.Sub(at) < nameTTL {
+		return false
+	}
+	if len(c.checked) >= maxGatewayNames {
+		clear(c.checked)
+	}
+	c.checked[key] = now
+	return true
 }
 
 func newNameCache() *nameCache {
 	s, _ := namerec.OpenStore(namerec.Options{MaxNames: maxGatewayNames, MaxHistory: maxGatewayHistory}) // memory only: cannot fail
-	return &nameCache{store: s}
+	return &nameCache{store: s, checked: make(map[string]time.Time)}
 }
 
 func (g *Gateway) routeNames() {
@@ -95,6 +118,9 @@ func (g *Gateway) serveNamePost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	changed, err := g.names.store.Put(rec)
+	if changed {
+		g.names.due(rec.Record.Owner.String()+"/"+rec.Record.Name, g.cfg.Now())
+	}
 	if err != nil {
 		g.writeError(w, r, nameError(err))
 		return
@@ -165,14 +191,24 @@ func (g *Gateway) serveNameList(w http.ResponseWriter, r *http.Request) {
 // lookupName returns the record of (owner, name) the gateway holds, or
 // asks the best few reachable providers for it.
 func (g *Gateway) lookupName(ctx context.Context, owner wf.Address, name string) (*namerec.Record, error) {
+	key := owner.String() + "/" + name
 	if rec := g.names.store.Current(owner, name); rec != nil {
+		if g.names.due(key, g.cfg.Now()) {
+			go g.names.group.Do(key, func() (any, error) {
+				return g.askProviders(context.WithoutCancel(ctx), owner, name), nil
+			})
+		}
 		return rec, nil
 	}
-	v, err, _ := g.names.group.Do(owner.String()+"/"+name, func() (any, error) {
-		return g.askProviders(ctx, owner, name), nil
-	})
-	if rec, _ := v.(*namerec.Record); err == nil && rec != nil {
-		return rec, nil
+	// A name nobody had is asked for again only after nameTTL, so
+	// requests for unknown names do not each ask the providers.
+	if g.names.due(key, g.cfg.Now()) {
+		v, err, _ := g.names.group.Do(key, func() (any, error) {
+			return g.askProviders(ctx, owner, name), nil
+		})
+		if rec, _ := v.(*namerec.Record); err == nil && rec != nil {
+			return rec, nil
+		}
 	}
 	return nil, fmt.Errorf("%w: no provider reachable through this gateway knows the name %q of %s", wf.ErrNotFound, name, owner.Checksum())
 }

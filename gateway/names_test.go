@@ -139,6 +139,19 @@ func TestNames(t *testing.T) {
 		if err != nil || len(hist) != 2 || hist[0].CID != r2.CID {
 			t.Fatalf("history %v, %v", hist, err)
 		}
+		// The owner moves the name at the providers only: the gateway
+		// still routes by seq 2, and the providers serve by seq 3.
+		r3 := record(3, wf.Target{Function: b, Weight: 100})
+		for _, n := range []string{"alice", "bob"} {
+			if _, err := w.nodes[n].env.Client.SetName(w.ctx, r3.SignedNameRecord); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for range 30 {
+			if c, _ := served(t, domain, at+"/echo"); c != b {
+				t.Fatalf("a provider at seq 3 served %s for a gateway at seq 2", c)
+			}
+		}
 		if resp, body := w.do("GET", domain, "/@"+owner.Address().String()+"/nosuch/", nil); resp.StatusCode != 404 || !strings.Contains(string(body), "nosuch") {
 			t.Fatalf("unknown name: %d %s", resp.StatusCode, body)
 		}

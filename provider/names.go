@@ -414,15 +414,19 @@ func (p *Provider) serveNameInvoke(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	cur, err := p.lookupName(r.Context(), k, rec != nil)
+	sentOlder := false // a gateway routed by an older record than this provider's
 	if cur != nil && (rec == nil || cur.Record.Seq >= rec.Record.Seq) {
+		sentOlder = rec != nil && cur.Record.Seq > rec.Record.Seq
 		rec = cur
 	}
 	if rec == nil {
 		httperr.Write(w, ri.log, err)
 		return
 	}
+	// A gateway's choice by an older record that is no longer a target
+	// here is made again by this provider's record.
 	var c wf.CID
-	if pin := r.Header.Get(wf.FunctionHeader); pin != "" {
+	if pin := r.Header.Get(wf.FunctionHeader); pin != "" && !(sentOlder && !pinned(pin, rec)) {
 		if c, err = wf.ParseCID(pin); err != nil || !names.Has(&rec.Record, c) {
 			httperr.Write(w, ri.log, fmt.Errorf("%w: %s %q is not one of the current targets of %s (seq %d)", wf.ErrInvalid, wf.FunctionHeader, pin, name, rec.Record.Seq))
 			return
@@ -434,6 +438,12 @@ func (p *Provider) serveNameInvoke(w http.ResponseWriter, r *http.Request) {
 	script := "/" + r.PathValue("cid") + "/" + name
 	p.invoke(w, r, address{cid: c, owner: owner, script: script, path: pathInfo,
 		cookie: cookiePrefix(r) + "/" + ownerSeg + "/" + nameSeg + "/"})
+}
+
+// pinned reports whether pin is the CID of one of rec's targets.
+func pinned(pin string, rec *names.Record) bool {
+	c, err := wf.ParseCID(pin)
+	return err == nil && names.Has(&rec.Record, c)
 }
 
 // pickPoint is where on 0..99 a request lands (see names.Pick): the
