@@ -109,7 +109,8 @@ func verifiedRecord(b []byte) (*namerec.Record, error) {
 func (g *Gateway) serveNamePost(w http.ResponseWriter, r *http.Request) {
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, namerec.MaxSize))
 	if err != nil {
-		g.writeError(w, r, fmt.Errorf("%w: name record: %v", wf.ErrTooLarge, err))
+		// Over names.MaxSize: a *http.MaxBytesError, which answers 413.
+		g.writeError(w, r, fmt.Errorf("read name record: %w", err))
 		return
 	}
 	rec, err := verifiedRecord(b)

@@ -72,7 +72,7 @@ func (p *Provider) routeNames() {
 	p.mux.HandleFunc("GET /v1/names/{owner}/{name}/history", p.serveNameHistory)
 }
 
-// errStale and errConflict are Store.Put's refusals as HTTP answers.
+// putError gives Store.Put's refusals their HTTP answers.
 func putError(err error) error {
 	switch {
 	case errors.Is(err, names.ErrStale):
@@ -96,7 +96,8 @@ func (p *Provider) serveNamePost(w http.ResponseWriter, r *http.Request) {
 	ri := info(r)
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, names.MaxSize))
 	if err != nil {
-		httperr.Write(w, ri.log, fmt.Errorf("%w: name record: %v", wf.ErrTooLarge, err))
+		// Over names.MaxSize: a *http.MaxBytesError, which answers 413.
+		httperr.Write(w, ri.log, fmt.Errorf("read name record: %w", err))
 		return
 	}
 	sr, err := names.Decode(b)

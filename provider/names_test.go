@@ -318,10 +318,11 @@ func TestNameBadInput(t *testing.T) {
 		{"unknown field", strings.Replace(rawRecord(t, env.Key, rec(func(*wf.NameRecord) {})), `"seq":2`, `"seq":2,"ttl":5`, 1), 400, "unknown field"},
 		{"not canonical", strings.Replace(rawRecord(t, env.Key, rec(func(*wf.NameRecord) {})), `,"seq"`, `, "seq"`, 1), 400, "canonical"},
 		{"not JSON", "seq=2", 400, "name record"},
+		{"over 4 KiB", strings.Repeat(" ", names.MaxSize+1), 413, "too large"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			resp, body := call(t, "POST", env.URL+"/v1/names", tc.body)
-			code := map[int]string{400: "invalid_request", 403: "forbidden"}[tc.status]
+			code := map[int]string{400: "invalid_request", 403: "forbidden", 413: "too_large"}[tc.status]
 			wantError(t, resp, body, tc.status, code)
 			if !strings.Contains(string(body), tc.want) {
 				t.Fatalf("error %s does not name %q", body, tc.want)
