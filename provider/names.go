@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -33,9 +34,13 @@ const DefaultNameTTL = 30 * time.Second
 // maxChecked bounds the names whose peers' answers are remembered.
 const maxChecked = 10_000
 
-// namePeerTimeout bounds asking the peers for a name or telling them of
-// one.
-const namePeerTimeout = 3 * time.Second
+// namePeerTimeout bounds asking the peers for a name;
+// nameGossipTimeout telling them of one, which may have them fetch the
+// targets' specs.
+const (
+	namePeerTimeout   = 3 * time.Second
+	nameGossipTimeout = 30 * time.Second
+)
 
 // nameKey is one name of one owner.
 type nameKey struct {
@@ -180,7 +185,7 @@ func (p *Provider) targetSpec(ctx context.Context, c wf.CID) (*wf.SignedSpec, er
 // tellPeers posts rec to every peer; each passes it on only if it moved
 // the name there, so the gossip ends.
 func (p *Provider) tellPeers(rec *names.Record) {
-	ctx, cancel := context.WithTimeout(context.Background(), namePeerTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), nameGossipTimeout)
 	defer cancel()
 	var wg sync.WaitGroup
 	for _, peer := range p.cfg.Peers {
@@ -214,14 +219,14 @@ func (p *Provider) askPeers(ctx context.Context, k nameKey) {
 	if len(p.cfg.Peers) == 0 {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, namePeerTimeout)
+	qctx, cancel := context.WithTimeout(ctx, namePeerTimeout)
 	defer cancel()
 	found := make(chan *names.Record, len(p.cfg.Peers))
 	var wg sync.WaitGroup
 	for _, peer := range p.cfg.Peers {
 		wg.Go(func() {
 			u := strings.TrimSuffix(peer, "/") + "/v1/names/" + k.owner.String() + "/" + k.name + "?peers=0"
-			req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+			req, err := http.NewRequestWithContext(qctx, http.MethodGet, u, nil)
 			if err != nil {
 				return
 			}
@@ -241,16 +246,20 @@ func (p *Provider) askPeers(ctx context.Context, k nameKey) {
 	}
 	wg.Wait()
 	close(found)
-	var best *names.Record
+	var recs []*names.Record
 	for rec := range found {
-		if best == nil || rec.Record.Seq > best.Record.Seq {
-			best = rec
-		}
+		recs = append(recs, rec)
 	}
-	if best != nil {
-		if _, err := p.acceptName(ctx, best); err != nil {
-			p.log.Debug("name from peer", "owner", k.owner.String(), "name", k.name, "err", err)
+	// Newest first; a peer's record that does not check out (forged, or
+	// pointing at functions that are not the owner's) must not hide
+	// another peer's good one.
+	sort.Slice(recs, func(i, j int) bool { return recs[i].Record.Seq > recs[j].Record.Seq })
+	for _, rec := range recs {
+		_, err := p.acceptName(ctx, rec)
+		if err == nil || errors.Is(err, names.ErrStale) || errors.Is(err, names.ErrConflict) {
+			return
 		}
+		p.log.Debug("name from peer", "owner", k.owner.String(), "name", k.name, "err", err)
 	}
 }
 
