@@ -256,6 +256,9 @@ func syncDir(dir string) error {
 	return d.Sync()
 }
 
+// Dir is the directory the records are kept in; "" in memory only.
+func (s *Store) Dir() string { return s.opts.Dir }
+
 // Current returns the current record of (owner, name), or nil.
 func (s *Store) Current(owner wf.Address, name string) *Record {
 	s.mu.Lock()

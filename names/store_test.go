@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/webfunctions/wf/names"
@@ -91,5 +92,46 @@ func TestStoreBounds(t *testing.T) {
 	}
 	if s.Current(alice.addr, "hello") != nil || s.Current(alice.addr, "c") == nil {
 		t.Fatal("the least recently used name was not the one forgotten")
+	}
+}
+
+// Concurrent puts of interleaved seqs: the highest wins, the history only
+// rises, and every put is either accepted or refused as stale.
+func TestStoreHammer(t *testing.T) {
+	s, err := names.OpenStore(names.Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 64
+	recs := make([]*names.Record, n)
+	for i := range recs {
+		recs[i] = rec(t, uint64(i+1), "2026-12-07T02:00:00Z", wf.Target{Function: fn("a"), Weight: 100})
+	}
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Go(func() {
+			for i := w; i < n; i += 8 {
+				if _, err := s.Put(recs[(i*37)%n]); err != nil && !errors.Is(err, names.ErrStale) {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if cur := s.Current(alice.addr, "hello"); cur.Record.Seq != n {
+		t.Fatalf("current seq %d, want %d", cur.Record.Seq, n)
+	}
+	h := s.History(alice.addr, "hello")
+	for i := 1; i < len(h); i++ {
+		if h[i].Record.Seq >= h[i-1].Record.Seq {
+			t.Fatalf("history not strictly falling at %d: %d then %d", i, h[i-1].Record.Seq, h[i].Record.Seq)
+		}
+	}
+	again, err := names.OpenStore(names.Options{Dir: s.Dir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.History(alice.addr, "hello")) != len(h) {
+		t.Fatal("the files hold another history than memory")
 	}
 }
