@@ -64,6 +64,11 @@ const maxErrorBody = 64 << 10
 // comes back as a *ResponseError, its body read and closed. A function
 // that answers such a body itself is read the same way.
 func (c *Client) Invoke(ctx context.Context, fn wf.CID, r Request) (*Response, error) {
+	return c.invoke(ctx, "/"+fn.String(), r)
+}
+
+// invoke calls the function at BaseURL+at (/{cid} or /@{owner}/{name}).
+func (c *Client) invoke(ctx context.Context, at string, r Request) (*Response, error) {
 	path := r.Path
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path
@@ -82,7 +87,7 @@ func (c *Client) Invoke(ctx context.Context, fn wf.CID, r Request) (*Response, e
 			method = http.MethodPost
 		}
 	}
-	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+"/"+fn.String()+path, r.Body)
+	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+at+path, r.Body)
 	if err != nil {
 		if rc, ok := r.Body.(io.Closer); ok {
 			rc.Close()
