@@ -224,6 +224,7 @@ func (a *App) devCmd() *cobra.Command {
 		nf                         *nodeFlags
 		sf                         *settleFlags
 		chainListen, gatewayListen string
+		watchDir                   string
 	)
 	cmd := &cobra.Command{
 		Use:   "dev",
@@ -234,10 +235,11 @@ provider with no listener that serves through a reverse tunnel, and a
 gateway that routes by the on-chain registry. It prints the curl lines to
 try. --key dev signs as the example's owner, whose escrow pays.`,
 		Example: `  wf dev
+  wf dev --watch hello          # redeploy hello/ on every save, at /@<dev key>/hello/
   wf dev --listen 127.0.0.1:9000 --gateway-listen 127.0.0.1:9001 --price 0.001`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.dev(cmd.Context(), nf, sf, chainListen, gatewayListen, cmd.Flags().Changed("gateway-listen"))
+			return a.dev(cmd.Context(), nf, sf, chainListen, gatewayListen, cmd.Flags().Changed("gateway-listen"), watchDir)
 		},
 	}
 	fs := cmd.Flags()
@@ -245,11 +247,12 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
 	sf = addSettleFlags(fs, devPrice, devSettleInterval)
 	fs.StringVar(&chainListen, "chain-listen", "127.0.0.1:0", "serve the embedded chain's JSON-RPC on this `ADDR` (for wf escrow, wf providers ... --rpc)")
 	fs.MarkHidden("public-url") // refused: wf dev serves on loopback
+	fs.StringVar(&watchDir, "watch", "", "build and deploy the project in `DIR` (its wf.toml), name it, and redeploy on every save; a broken build is shown and the last good version keeps serving")
 	fs.StringVar(&gatewayListen, "gateway-listen", devGatewayListen, "serve the dev gateway (domain localhost) on this `ADDR`; the default falls back to any free port when taken")
 	return cmd
 }
 
-func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainListen, gatewayListen string, gatewaySet bool) error {
+func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainListen, gatewayListen string, gatewaySet bool, watchDir string) error {
 	log, err := a.logger(nf.logLevel, nf.logFormat)
 	if err != nil {
 		return err
@@ -332,8 +335,17 @@ With secrets, sealed to the key the registry holds for the provider you name:
   wf secrets set API_KEY --dir hello && wf deploy hello --secrets --provider dev --rpc %[5]s --key dev
   (or --provider %[1]s/p/tunnel: through the gateway, still sealed to the registry's key)
 `, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL, net.RPC)
-	if a.Ready != nil {
-		a.Ready(dev.URL)
+	ready := func() {
+		if a.Ready != nil {
+			a.Ready(dev.URL)
+		}
+	}
+	if watchDir != "" {
+		if err := a.devWatch(ctx, net, watchDir, ready); err != nil {
+			return err
+		}
+	} else {
+		ready()
 	}
 	<-ctx.Done()
 	log.Info("shutting down")
