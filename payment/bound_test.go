@@ -362,3 +362,39 @@ func TestReplayAfterRestart(t *testing.T) {
 		t.Errorf("charged %d, want 4", a.Charged.Count)
 	}
 }
+
+// A Payer that lost its running total (another machine, a wiped home)
+// catches up from the provider's 402 and pays on: the caller never tracks
+// the total by hand.
+func TestPayerCatchesUp(t *testing.T) {
+	p := startPaidNet(t)
+	caller := p.net.Chain.Accounts()[4]
+	p.deposit(caller, 1_000_000)
+	call := func(pay *client.Payer) payment.Receipt {
+		t.Helper()
+		c := client.New(p.alpha.URL)
+		c.Pay = pay
+		resp, err := c.Invoke(p.ctx, p.hello, client.Request{Path: "/"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		rc, err := payment.DecodeReceipt(resp.Receipt())
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("%d, receipt %v", resp.StatusCode, err)
+		}
+		return rc
+	}
+	first := p.payer(caller, 2*price)
+	for range 3 {
+		call(first)
+	}
+	fresh := p.payer(caller, 2*price) // knows nothing
+	if rc := call(fresh); rc.Cumulative.Int64() != 4*price {
+		t.Fatalf("receipt for cumulative %s, want %d", rc.Cumulative, 4*price)
+	}
+	if a := p.callerAccount(caller.Address()); a.Charged.Count != 4 {
+		t.Errorf("charged %d, want 4 (the refused attempt is not charged)", a.Charged.Count)
+	}
+}
