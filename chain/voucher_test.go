@@ -26,7 +26,7 @@ func TestWalletVoucherRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	fn := wf.SumCID(0x55, []byte("one"))
-	rq := voucher.Request{Provider: prov.Address(), Function: fn, Method: "POST", Path: "/x", RawQuery: "a=1", BodyHash: voucher.BodyHash([]byte("hi")), Seq: 9}
+	rq := voucher.Request{Provider: prov.Address(), Payer: payer.Address(), Function: fn, Method: "POST", Path: "/x", RawQuery: "a=1", BodyHash: voucher.BodyHash([]byte("hi")), Seq: 9}
 	h := voucher.Header{Voucher: m, Signature: sig, Seq: 9, RequestSig: sess.Sign(rq)}
 	s, err := voucher.Encode(h)
 	if err != nil {
@@ -55,6 +55,7 @@ func TestWalletVoucherRoundTrip(t *testing.T) {
 		"seq":      func(r *voucher.Request) { r.Seq++ },
 		"fn":       func(r *voucher.Request) { r.Function = wf.SumCID(0x55, []byte("two")) },
 		"provider": func(r *voucher.Request) { r.Provider = payer.Address() },
+		"payer":    func(r *voucher.Request) { r.Payer = prov.Address() },
 	} {
 		r := rq
 		alter(&r)

@@ -341,7 +341,7 @@ func TestVoucherCommand(t *testing.T) {
 	if exp := time.Unix(v.Expiry, 0).Sub(before); exp < 59*time.Minute || exp > 61*time.Minute {
 		t.Errorf("voucher expires in %s, want 1h", exp)
 	}
-	rq := voucher.Request{Provider: v.Provider, Function: fn, Method: "GET", Path: "/x", RawQuery: "a=1", BodyHash: voucher.BodyHash(nil), Seq: 1}
+	rq := voucher.Request{Provider: v.Provider, Payer: v.Payer, Function: fn, Method: "GET", Path: "/x", RawQuery: "a=1", BodyHash: voucher.BodyHash(nil), Seq: 1}
 	if !voucher.Verify(v.Session, rq, h1.RequestSig) {
 		t.Fatal("the session key did not sign the request")
 	}

@@ -166,7 +166,7 @@ func (p *Payer) authorize(rq voucher.Request, fresh bool) (payment, error) {
 		return payment{}, err
 	}
 	h.Voucher.Session = sess.Public()
-	rq.Provider, rq.Seq = p.Provider, h.Seq
+	rq.Provider, rq.Payer, rq.Seq = p.Provider, p.Signer.Address(), h.Seq
 	h.RequestSig = sess.Sign(rq)
 	v, err := voucher.Encode(h)
 	if err != nil {

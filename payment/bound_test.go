@@ -202,6 +202,30 @@ func TestCopiedVoucherPaysNothing(t *testing.T) {
 	if status, reason := raw(t, p.alpha.URL+fn+"/?name=attacker", harvested); status != 402 || reason != "bad_request_signature" {
 		t.Errorf("harvested header on another function: %d %q", status, reason)
 	}
+	// A header intercepted before it reached the provider (a gateway
+	// that holds it back) cannot be re-wrapped in the interceptor's own
+	// voucher naming the same session key: the signature covers the payer.
+	pending, err := pay.Header(p.hello, "GET", "/", "name=late", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ph, err := voucher.Decode(pending)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mallory := p.net.Chain.Accounts()[7]
+	p.deposit(mallory, 1_000_000)
+	ph.Voucher.Payer = mallory.Address()
+	if ph.Signature, err = mallory.Sign(ph.Voucher); err != nil {
+		t.Fatal(err)
+	}
+	rewrapped, err := voucher.Encode(ph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status, reason := raw(t, p.alpha.URL+fn+"/?name=late", rewrapped); status != 402 || reason != "bad_request_signature" {
+		t.Errorf("re-wrapped header: %d %q", status, reason)
+	}
 	after := p.callerAccount(caller.Address()).Charged
 	if after.Count != before.Count+1 {
 		t.Errorf("the copies were charged: %d charges before, %d after one more paid call", before.Count, after.Count)
@@ -248,7 +272,7 @@ func newSession(t *testing.T, k *chain.Key, c *chain.Client, provider wf.Address
 func (s *handSession) header(t *testing.T, fn wf.CID) string {
 	t.Helper()
 	s.seq++
-	rq := voucher.Request{Provider: s.v.Provider, Function: fn, Method: "GET", Path: "/", BodyHash: voucher.BodyHash(nil), Seq: s.seq}
+	rq := voucher.Request{Provider: s.v.Provider, Payer: s.v.Payer, Function: fn, Method: "GET", Path: "/", BodyHash: voucher.BodyHash(nil), Seq: s.seq}
 	h, err := voucher.Encode(voucher.Header{Voucher: s.v, Signature: s.sig, Seq: s.seq, RequestSig: s.key.Sign(rq)})
 	if err != nil {
 		t.Fatal(err)

@@ -276,7 +276,7 @@ func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values [
 	}
 	// The request signature first: it is the cheaper check, and what a
 	// copied header fails.
-	rq := voucher.Request{Provider: m.provider, Function: r.Function, Method: r.Method, Path: r.Path, RawQuery: r.RawQuery,
+	rq := voucher.Request{Provider: m.provider, Payer: v.Payer, Function: r.Function, Method: r.Method, Path: r.Path, RawQuery: r.RawQuery,
 		BodyHash: voucher.BodyHash(r.Body), Seq: h.Seq}
 	if !voucher.Verify(v.Session, rq, h.RequestSig) {
 		return nil, req("bad_request_signature", "the voucher's session key did not sign this request (method, function, path, query, body and sequence number): a voucher header pays only for the request it was made for",

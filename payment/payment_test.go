@@ -168,7 +168,7 @@ func (f *fixture) sign(id, method string, fn wf.CID, target string, body []byte)
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	rq := voucher.Request{Provider: s.v.Provider, Function: fn, Method: method, Path: u.EscapedPath(), RawQuery: u.RawQuery,
+	rq := voucher.Request{Provider: s.v.Provider, Payer: s.v.Payer, Function: fn, Method: method, Path: u.EscapedPath(), RawQuery: u.RawQuery,
 		BodyHash: voucher.BodyHash(body), Seq: seq}
 	h, err := voucher.Encode(voucher.Header{Voucher: s.v, Signature: s.sig, Seq: seq, RequestSig: s.key.Sign(rq)})
 	if err != nil {

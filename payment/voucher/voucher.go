@@ -39,8 +39,11 @@ const MaxHeader = 2048
 
 // Request is what a session key signs for one request.
 type Request struct {
-	Provider wf.Address
-	Function wf.CID
+	// Provider is the provider paid; Payer the voucher's payer, so the
+	// signature cannot travel with another payer's voucher that names the
+	// same session key.
+	Provider, Payer wf.Address
+	Function        wf.CID
 	// Method is the HTTP method; Path is the function's own path, escaped
 	// as on the wire (what follows /{cid} in the URL, "/" at least), and
 	// RawQuery the query without '?'.
@@ -56,13 +59,16 @@ type Request struct {
 // might sign.
 const domain = "WebFunctions request v1\x00"
 
-// Bytes is the message the session key signs: the domain, then each field
-// (strings with a 4-byte length).
+// Bytes is the message the session key signs: the domain, the provider's
+// and the payer's addresses, the sequence number (8 bytes big-endian), the
+// function's CID, method, path and query (each with a 4-byte big-endian
+// length) and the body's hash.
 func (r Request) Bytes() []byte {
 	var b bytes.Buffer
-	b.Grow(len(domain) + 20 + 8 + 32 + 16 + len(r.Method) + len(r.Path) + len(r.RawQuery) + 64)
+	b.Grow(len(domain) + 40 + 8 + 32 + 16 + len(r.Method) + len(r.Path) + len(r.RawQuery) + 64)
 	b.WriteString(domain)
 	b.Write(r.Provider[:])
+	b.Write(r.Payer[:])
 	var n [8]byte
 	binary.BigEndian.PutUint64(n[:], r.Seq)
 	b.Write(n[:])

@@ -18,7 +18,7 @@ func header(t *testing.T) (voucher.Header, voucher.Session, voucher.Request) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rq := voucher.Request{Provider: wf.Address{2}, Function: wf.SumCID(0x55, []byte("f")), Method: "GET", Path: "/", Seq: 1}
+	rq := voucher.Request{Provider: wf.Address{2}, Payer: wf.Address{1}, Function: wf.SumCID(0x55, []byte("f")), Method: "GET", Path: "/", Seq: 1}
 	return voucher.Header{
 		Voucher: wf.Voucher{ChainID: 1337, Escrow: wf.Address{3}, Payer: wf.Address{1}, Provider: wf.Address{2},
 			Cumulative: wf.NewAmount(new(big.Int).Lsh(big.NewInt(1), 200)), Expiry: 1_900_000_000, Session: s.Public()},
