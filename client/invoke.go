@@ -132,6 +132,16 @@ func (c *Client) invokePaid(ctx context.Context, fn wf.CID, r Request, pay *Paye
 			return nil, err
 		}
 	}
+	// Until an answer says the price, one request at a time: the running
+	// total counts each request at the price.
+	if !pay.priceKnown() {
+		pay.learn.Lock()
+		if pay.priceKnown() {
+			pay.learn.Unlock()
+		} else {
+			defer pay.learn.Unlock()
+		}
+	}
 	for attempt := 0; ; attempt++ {
 		var rd io.Reader
 		if r.Body != nil {

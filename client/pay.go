@@ -2,6 +2,7 @@ package client
 
 import (
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -50,8 +51,9 @@ type Payer struct {
 	Rand io.Reader        // default crypto/rand
 	Now  func() time.Time // default time.Now
 
-	mu  sync.Mutex
-	mem *MemoryPayStore
+	mu    sync.Mutex
+	mem   *MemoryPayStore
+	learn sync.Mutex // held by the one request in flight while the price is unknown
 }
 
 // PayState is a payer's running state with one provider.
@@ -143,7 +145,10 @@ func (p *Payer) authorize(rq voucher.Request, fresh bool) (payment, error) {
 		}
 		need := add(s.Owed, price)
 		now := p.now()
-		if fresh || len(s.Session) == 0 || s.Expiry < now.Add(renewBefore).Unix() || s.Ceiling.Cmp(need) < 0 {
+		// Renewed at half the headroom, not at none: requests in flight
+		// under this session may reach the provider after later ones.
+		if fresh || len(s.Session) == 0 || s.Expiry < now.Add(renewBefore).Unix() ||
+			s.Ceiling.Cmp(add(need, half(p.headroom(price)))) < 0 {
 			if err := p.newSession(s, price, now); err != nil {
 				return err
 			}
@@ -184,13 +189,7 @@ func (p *Payer) newSession(s *PayState, price wf.Amount, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	head := p.Headroom
-	if head.Sign() <= 0 {
-		head = wf.NewAmount(new(big.Int).Mul(price.Big(), big.NewInt(100)))
-	}
-	if head.Cmp(price) < 0 {
-		head = price
-	}
+	head := p.headroom(price)
 	life := p.SessionLife
 	if life <= 0 {
 		life = time.Hour
@@ -203,6 +202,28 @@ func (p *Payer) newSession(s *PayState, price wf.Amount, now time.Time) error {
 	}
 	s.Session, s.Ceiling, s.Expiry, s.Signature, s.Seq = sess.Seed(), v.Cumulative, v.Expiry, sig, 0
 	return nil
+}
+
+// headroom is Headroom or its default, at least one request.
+func (p *Payer) headroom(price wf.Amount) wf.Amount {
+	head := p.Headroom
+	if head.Sign() <= 0 {
+		head = wf.NewAmount(new(big.Int).Mul(price.Big(), big.NewInt(100)))
+	}
+	if head.Cmp(price) < 0 {
+		head = price
+	}
+	return head
+}
+
+// errReadOnly ends an Update that only reads: nothing is saved.
+var errReadOnly = errors.New("client: read only")
+
+// priceKnown reports whether an answer said the provider's price.
+func (p *Payer) priceKnown() bool {
+	known := false
+	p.store().Update(func(s *PayState) error { known = s.Price.Sign() > 0; return errReadOnly })
+	return known
 }
 
 // answered settles pay with the provider's answer: a request that came
@@ -239,6 +260,8 @@ func (p *Payer) answered(pay payment, price wf.Amount, charged bool, re *Respons
 	})
 	return retry, err
 }
+
+func half(a wf.Amount) wf.Amount { return wf.NewAmount(new(big.Int).Rsh(a.Big(), 1)) }
 
 func add(a, b wf.Amount) wf.Amount { return wf.NewAmount(new(big.Int).Add(a.Big(), b.Big())) }
 

@@ -422,3 +422,46 @@ func TestPayerCatchesUp(t *testing.T) {
 		t.Errorf("charged %d, want 4 (the refused attempt is not charged)", a.Charged.Count)
 	}
 }
+
+// One Payer shared by concurrent requests: each gets its own sequence
+// number, arrival order does not matter, and every answer is paid once.
+func TestPayerConcurrent(t *testing.T) {
+	p := startPaidNet(t)
+	caller := p.net.Chain.Accounts()[3]
+	p.deposit(caller, 1_000_000)
+	c := client.New(p.alpha.URL)
+	c.Pay = p.payer(caller, 10*price) // several sessions over the run
+	const n = 48
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	cums := map[int64]bool{}
+	for range n {
+		wg.Go(func() {
+			resp, err := c.Invoke(p.ctx, p.hello, client.Request{Path: "/"})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			rc, err := payment.DecodeReceipt(resp.Receipt())
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			mu.Lock()
+			cums[rc.Cumulative.Int64()] = true
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	if len(cums) != n {
+		t.Errorf("%d distinct receipts, want %d", len(cums), n)
+	}
+	if err := p.alpha.Meter().Settle(p.ctx); err != nil {
+		t.Fatal(err)
+	}
+	if red, _ := p.reader.Redeemed(p.ctx, caller.Address(), p.alpha.Key.Address()); red.Int64() != n*price {
+		t.Errorf("redeemed %s, want %d", red, n*price)
+	}
+}

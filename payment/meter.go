@@ -286,7 +286,8 @@ func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values [
 	if !m.checkVoucher(h) {
 		return nil, req("bad_signature", "the voucher's signature is not the payer's for this chain and escrow", v.Payer, map[string]any{"fix": fix})
 	}
-	if min := m.cfg.Now().Add(m.cfg.MinVoucherLife); sv.Expiry.Before(min) {
+	minLife := m.cfg.Now().Add(m.cfg.MinVoucherLife)
+	if min := minLife; sv.Expiry.Before(min) {
 		return nil, req("voucher_expiring", fmt.Sprintf("the voucher expires at %s; it must be valid until at least %s", sv.Expiry.UTC().Format(time.RFC3339), min.UTC().Format(time.RFC3339)),
 			sv.Payer, map[string]any{"expiry": sv.Expiry.Unix(), "minExpiry": min.Unix(), "fix": fix})
 	}
@@ -307,7 +308,15 @@ func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values [
 		mark = a.Sessions[ledger.SessionKey(v.Session)]
 		need := new(big.Int).Add(a.Charged.Amount, m.price)
 		need.Add(need, reserved)
-		if sv.CumulativeAmount.Cmp(need) < 0 {
+		// Covered by this voucher, or by the payer's best voucher already
+		// in the ledger (what settlement redeems with), if that one stays
+		// valid long enough: a client's concurrent requests signed under
+		// an older session may arrive after newer ones were charged.
+		ceiling := sv.CumulativeAmount
+		if b := a.Best; b != nil && b.CumulativeAmount.Cmp(ceiling) > 0 && !b.Expiry.Before(minLife) {
+			ceiling = b.CumulativeAmount
+		}
+		if ceiling.Cmp(need) < 0 {
 			return req("voucher_too_low", fmt.Sprintf("the voucher's cumulative amount %s does not cover %s (everything charged so far plus this request)", sv.CumulativeAmount, need),
 				sv.Payer, map[string]any{"needed": need.String(), "cumulative": sv.CumulativeAmount.String(), "fix": fix})
 		}

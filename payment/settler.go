@@ -152,6 +152,7 @@ func (m *Meter) resume(ctx context.Context, b *ledger.Batch) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, m.cfg.SettleTimeout)
 	defer cancel()
+	m.log.Info("resuming settlement", "batch", b.ID, "tx", b.Tx.Hash.String(), "replaced", len(b.Replaced))
 	if b.Mode == ledger.Caller {
 		// The escrow records what was redeemed: if it reached this
 		// batch's amount, the batch is settled whichever transaction did it.
@@ -164,7 +165,6 @@ func (m *Meter) resume(ctx context.Context, b *ledger.Batch) error {
 			return m.resolve(ctx, b.ID, r, nil)
 		}
 	}
-	m.log.Info("resuming settlement", "batch", b.ID, "tx", b.Tx.Hash.String(), "replaced", len(b.Replaced))
 	// Every transaction recorded for the batch: whichever is mined is the
 	// outcome.
 	r, err := m.cfg.Chain.ResumeTx(ctx, chainTxs(b.Txs()), m.recording(b.ID))
