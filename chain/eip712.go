@@ -46,6 +46,8 @@ func Digest(m wf.Message) ([32]byte, error) {
 			break
 		}
 		return nameDigest(m)
+	case wf.Voucher:
+		return walletVoucherDigest(m)
 	}
 	return [32]byte{}, fmt.Errorf("%w: chain: no EIP-712 type for %T", wf.ErrInvalid, m)
 }

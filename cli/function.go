@@ -404,6 +404,7 @@ type invokeFlags struct {
 	provider, method, data string
 	headers                []string
 	include, json          bool
+	pay                    *payFlags
 }
 
 func (a *App) invokeCmd() *cobra.Command {
@@ -423,7 +424,8 @@ With --json, prints one object, also for an error status:
   bodyBase64  string, the body in base64 when it is not (then body is absent)`,
 		Example: `  wf invoke bagaaiera... '/?name=you'
   wf invoke bagaaiera... /upload -X PUT -d @photo.jpg -H 'Content-Type: image/jpeg'
-  echo hi | wf invoke bagaaiera... -d @- --json`,
+  echo hi | wf invoke bagaaiera... -d @- --json
+  wf invoke bagaaiera... --pay alpha --provider https://alpha.example.com`,
 		Args: argsBetween(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.invoke(cmd.Context(), args, &f)
@@ -436,6 +438,7 @@ With --json, prints one object, also for an error status:
 	fs.BoolVarP(&f.include, "include", "i", false, "print the status line and headers too")
 	fs.StringArrayVarP(&f.headers, "header", "H", nil, "request header `'NAME: VALUE'` (repeatable)")
 	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
+	f.pay = addPayFlags(fs)
 	return cmd
 }
 
@@ -470,7 +473,12 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 		}
 		h.Add(strings.TrimSpace(k), strings.TrimSpace(v))
 	}
-	resp, err := client.New(f.provider).Invoke(ctx, c, client.Request{Method: f.method, Path: path, Header: h, Body: body})
+	pay, done, err := a.payer(ctx, f.pay)
+	if err != nil {
+		return err
+	}
+	defer done()
+	resp, err := client.New(f.provider).Invoke(ctx, c, client.Request{Method: f.method, Path: path, Header: h, Body: body, Pay: pay})
 	var re *client.ResponseError
 	switch {
 	case errors.As(err, &re):

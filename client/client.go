@@ -22,6 +22,8 @@ import (
 type Client struct {
 	BaseURL string       // e.g. http://127.0.0.1:8080
 	HTTP    *http.Client // default http.DefaultClient
+	// Pay, when set, pays for every Invoke as the caller (see Payer).
+	Pay *Payer
 }
 
 // New returns a Client for the provider at baseURL.

@@ -131,7 +131,19 @@ func (c *Client) InvokeName(ctx context.Context, owner wf.Address, name string, 
 	if !names.ValidName(name) {
 		return nil, fmt.Errorf("%w: %q is not a name (a DNS label)", wf.ErrInvalid, name)
 	}
-	return c.invoke(ctx, "/@"+owner.String()+"/"+url.PathEscape(name), r)
+	if cmpOr(r.Pay, c.Pay) != nil {
+		// A paid request is signed over its function's CID, which the
+		// provider picks for a name.
+		return nil, fmt.Errorf("%w: a caller-paid call by name is not supported yet: resolve the name (Client.Name) and Invoke the CID", wf.ErrInvalid)
+	}
+	req, err := c.newInvoke(ctx, "/@"+owner.String()+"/"+url.PathEscape(name), r, r.Body)
+	if err != nil {
+		if rc, ok := r.Body.(io.Closer); ok {
+			rc.Close()
+		}
+		return nil, err
+	}
+	return c.doInvoke(req)
 }
 
 // Function is the function a name routed the request to, from

@@ -80,7 +80,9 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	}
 	var charge wf.Charge
 	if p.cfg.Payments != nil {
-		if charge, err = p.cfg.Payments.Authorize(r.Context(), c, f.spec.Spec.Owner, r.Header); err != nil {
+		pr := &wf.PaidRequest{Function: c, Owner: f.spec.Spec.Owner, Method: r.Method,
+			Path: a.path, RawQuery: r.URL.RawQuery, Header: r.Header, Body: body}
+		if charge, err = p.cfg.Payments.Authorize(r.Context(), pr); err != nil {
 			p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
 			writePaymentError(w, ri, err)
 			return
