@@ -2,10 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
@@ -22,14 +24,16 @@ import (
 // the dev network's providers and named on every save, signed with the dev
 // key so that its requests are paid.
 type devProject struct {
-	a       *App
-	dir     string
-	name    string
-	key     *chain.Key
-	nodes   []string // the providers it is deployed to
-	servers []string // where its name records go: the providers, then the gateway
-	seq     uint64   // the name's last record here
-	serving wf.CID   // what the name points at
+	a        *App
+	dir      string
+	name     string
+	key      *chain.Key
+	nodes    []string      // the providers it is deployed to
+	servers  []string      // where its name records go: the providers, then the gateway
+	seq      uint64        // the name's last record here
+	serving  wf.CID        // what the name points at
+	built    time.Duration // how long the last build took, for the report
+	uploaded time.Duration // and its deploy (upload, check, compile)
 }
 
 // devWatch deploys the project in dir to net and redeploys it on every
@@ -111,7 +115,8 @@ func (p *devProject) redeploy(ctx context.Context, saved time.Time, changed []st
 		return
 	}
 	p.serving = fn
-	fmt.Fprintf(a.Stdout, "serving %s as %q (seq %d), %d ms after the save\n", fn, p.name, p.seq, time.Since(saved).Milliseconds())
+	fmt.Fprintf(a.Stdout, "serving %s as %q (seq %d), %d ms after the save (build %d ms, deploy %d ms)\n",
+		fn, p.name, p.seq, time.Since(saved).Milliseconds(), p.built.Milliseconds(), p.uploaded.Milliseconds())
 }
 
 // deploy is one build, upload and name move.
@@ -128,7 +133,9 @@ func (p *devProject) deploy(ctx context.Context) (wf.CID, error) {
 		return wf.CID{}, err
 	}
 	var buildLog strings.Builder
+	start := time.Now()
 	wasmPath, err := buildConfig(pf).Build(ctx, p.dir, &buildLog)
+	p.built = time.Since(start)
 	if err != nil {
 		return wf.CID{}, fmt.Errorf("build failed: %v\n%s", err, indent(buildLog.String()))
 	}
@@ -142,10 +149,22 @@ func (p *devProject) deploy(ctx context.Context) (wf.CID, error) {
 	if err != nil {
 		return wf.CID{}, err
 	}
-	for _, u := range p.nodes {
-		if _, err := client.New(u).Deploy(ctx, pkg); err != nil {
-			return wf.CID{}, fmt.Errorf("deploy to %s failed: %w", u, err)
-		}
+	// In parallel: each node checks and compiles the module, which is
+	// most of a redeploy's time.
+	start = time.Now()
+	errs := make([]error, len(p.nodes))
+	var wg sync.WaitGroup
+	for i, u := range p.nodes {
+		wg.Go(func() {
+			if _, err := client.New(u).Deploy(ctx, pkg); err != nil {
+				errs[i] = fmt.Errorf("deploy to %s failed: %w", u, err)
+			}
+		})
+	}
+	wg.Wait()
+	p.uploaded = time.Since(start)
+	if err := errors.Join(errs...); err != nil {
+		return wf.CID{}, err
 	}
 	seq, err := a.moveName(ctx, p.nodes[:1], p.servers, p.key, p.name, pkg.CID, p.seq)
 	if err != nil {
