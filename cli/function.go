@@ -161,6 +161,7 @@ type deployFlags struct {
 	secrets     bool
 	encryptCode bool
 	json        bool
+	noName      bool
 	config      string
 	flags       *pflag.FlagSet // which were set: they win over the project file
 	seal        *sealFlags     // where --secrets finds the provider's sealing key
@@ -184,7 +185,11 @@ there is one: env, limits, secrets by name, providers, the build
 (--env per variable); the file wins over $WF_PROVIDER and the defaults.
 Secrets the file names are sealed with values from the environment
 variable of that name, else from the file $NAME_FILE names, else from
-wf secrets set.
+wf secrets set. When the file has a name, the deploy moves it to the new
+function on every provider (a signed record, see wf help name): callers of
+PROVIDER/@OWNER/NAME/ get the new version on their next request, and
+wf rollback NAME undoes it. --no-name leaves the name alone, for a canary
+(then: wf name set NAME NEW=10 OLD=90).
 
 With --json, prints one object (for several providers, the first's url;
 urls lists them all):
@@ -192,7 +197,9 @@ urls lists them all):
   url    string, the function's URL on the provider
   urls   array of strings, its URL on each provider
   owner  string, the signing address (checksummed)
-  code   string, the CID of the module`,
+  code   string, the CID of the module
+  name   string, the name moved (omitted with none)
+  seq    number, the name's new sequence number (omitted with no name)`,
 		Example: `  wf deploy                      # ./wf.toml, else the flags' defaults
   wf deploy hello --provider http://127.0.0.1:8080 --key dev
   wf deploy app.wasm --env GREETING=hi --timeout 5s --memory 64
@@ -219,6 +226,7 @@ urls lists them all):
 	fs.BoolVar(&f.secrets, "secrets", false, "seal in the secrets set with `wf secrets set` (DIR/.wf/secrets.json)")
 	fs.BoolVar(&f.encryptCode, "encrypt-code", false, "encrypt the module so that public storage holds only ciphertext (default: wf.toml's encrypt_code)")
 	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
+	fs.BoolVar(&f.noName, "no-name", false, "do not move wf.toml's name to the new function")
 	addConfigFlag(fs, &f.config)
 	f.seal = addSealFlags(fs, nil)
 	return cmd
@@ -338,6 +346,22 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 		return err
 	}
 	first := res[0]
+	var name string
+	var seq uint64
+	if pf.Name != "" && !f.noName {
+		bases := make([]string, len(res))
+		for i, r := range res {
+			bases[i] = strings.TrimSuffix(r.URL, "/"+first.CID.String()+"/")
+		}
+		if seq, err = a.moveName(ctx, bases, bases, key, pf.Name, first.CID, 0); err != nil {
+			return fmt.Errorf("deployed %s, but: %w", first.CID, err)
+		}
+		name = pf.Name
+		fmt.Fprintf(a.Stderr, "moved the name %s to it (seq %d; wf rollback %s undoes it)\n", name, seq, name)
+		for _, b := range bases {
+			fmt.Fprintf(a.Stderr, "try: curl %s/@%s/%s/\n", b, key.Address().Checksum(), name)
+		}
+	}
 	if f.json {
 		urls := make([]string, len(res))
 		for i, r := range res {
@@ -349,7 +373,9 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 			URLs  []string `json:"urls"`
 			Owner string   `json:"owner"`
 			Code  string   `json:"code"`
-		}{first.CID.String(), first.URL, urls, first.Owner.Checksum(), first.Code.String()}); err != nil {
+			Name  string   `json:"name,omitempty"`
+			Seq   uint64   `json:"seq,omitempty"`
+		}{first.CID.String(), first.URL, urls, first.Owner.Checksum(), first.Code.String(), name, seq}); err != nil {
 			return err
 		}
 	} else {

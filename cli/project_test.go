@@ -97,6 +97,18 @@ func TestInitEditDeployProjectFile(t *testing.T) {
 	if got, err := wf(t, nil, "invoke", strings.TrimSpace(out), "--provider", node.URL, "-d", "gopher"); err != nil || got != "Hello, gopher!\n" {
 		t.Fatalf("invoke: %q %v", got, err)
 	}
+	// The file's name moved to the new function.
+	named := func() (string, uint64) {
+		t.Helper()
+		r, err := client.New(node.URL).Name(context.Background(), s.Owner, "hello", chain.Verifier{})
+		if err != nil {
+			t.Fatalf("the deploy did not name the function: %v", err)
+		}
+		return r.Record.Targets[0].Function.String(), r.Record.Seq
+	}
+	if fn, seq := named(); fn != strings.TrimSpace(out) || seq != 1 {
+		t.Fatalf("name hello -> %s seq %d, want %s seq 1", fn, seq, strings.TrimSpace(out))
+	}
 
 	// Flags set on the command line win: limits one by one, env per
 	// variable; what no flag sets stays the file's.
@@ -105,6 +117,9 @@ func TestInitEditDeployProjectFile(t *testing.T) {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
 	s = deployedSpec(t, node.URL, out)
+	if fn, seq := named(); fn != strings.TrimSpace(out) || seq != 2 {
+		t.Fatalf("after a second deploy: name hello -> %s seq %d, want %s seq 2", fn, seq, strings.TrimSpace(out))
+	}
 	wantLimits.TimeoutMS, wantLimits.MemoryPages = 7000, 1024
 	if s.Limits != wantLimits || s.Env["GREETING"] != "yo" || s.Env["MODE"] != "test" {
 		t.Fatalf("with flags: env %v limits %+v, want limits %+v", s.Env, s.Limits, wantLimits)
@@ -119,6 +134,16 @@ func TestInitEditDeployProjectFile(t *testing.T) {
 	}
 	if s = deployedSpec(t, node.URL, out); s.Env["GREETING"] != "prod" || s.Limits != (wfpkg.Limits{}) {
 		t.Fatalf("--config: env %v limits %+v", s.Env, s.Limits)
+	}
+	if _, seq := named(); seq != 2 {
+		t.Fatalf("a file without a name moved the name (seq %d)", seq)
+	}
+	out, errOut, err = wfEnv(t, env, "deploy", "--no-name", "--env", "GREETING=canary")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	if fn, seq := named(); seq != 2 || fn == strings.TrimSpace(out) {
+		t.Fatalf("--no-name moved the name to %s (seq %d)", fn, seq)
 	}
 	if _, _, err := wfEnv(t, env, "deploy", "--config", filepath.Join(dir, "nope.toml")); err == nil || !strings.Contains(err.Error(), "nope.toml") {
 		t.Fatalf("a missing --config: %v", err)
