@@ -19,6 +19,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/dag"
+	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/project"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
@@ -436,11 +437,12 @@ type invokeFlags struct {
 func (a *App) invokeCmd() *cobra.Command {
 	var f invokeFlags
 	cmd := &cobra.Command{
-		Use:   "invoke CID [PATH]",
+		Use:   "invoke CID|@OWNER/NAME [PATH]",
 		Short: "call a function and print its response body",
 		Long: `Call a function on a provider, as curl would: GET, or POST with -d, to
-PROVIDER/CID/PATH; print the response body (with -i, the status line and
-headers first). A response of 400 or more is an error (exit status 1),
+PROVIDER/CID/PATH, or a name's current version at PROVIDER/@OWNER/NAME/PATH
+(X-WF-Function in -i says which); print the response body (with -i, the
+status line and headers first). A response of 400 or more is an error (exit status 1),
 after the body is printed.
 
 With --json, prints one object, also for an error status:
@@ -451,6 +453,7 @@ With --json, prints one object, also for an error status:
 		Example: `  wf invoke bagaaiera... '/?name=you'
   wf invoke bagaaiera... /upload -X PUT -d @photo.jpg -H 'Content-Type: image/jpeg'
   echo hi | wf invoke bagaaiera... -d @- --json
+  wf invoke @0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266/hello '/?name=you' -i
   wf invoke bagaaiera... --pay alpha --provider https://alpha.example.com`,
 		Args: argsBetween(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -469,9 +472,24 @@ With --json, prints one object, also for an error status:
 }
 
 func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
-	c, err := wf.ParseCID(args[0])
-	if err != nil {
-		return err
+	var c wf.CID
+	var owner wf.Address
+	var name string
+	if at, ok := strings.CutPrefix(args[0], "@"); ok {
+		o, n, ok := strings.Cut(at, "/")
+		var err error
+		if owner, err = wf.ParseAddress(o); !ok || err != nil || !names.ValidName(n) {
+			return usageErr("%q: a name is @OWNER/NAME, OWNER an address and NAME a DNS label", args[0])
+		}
+		if f.pay.provider != "" {
+			return usageErr("--pay needs a CID: a paid request is signed over its function (wf versions %s shows the current one)", n)
+		}
+		name = n
+	} else {
+		var err error
+		if c, err = wf.ParseCID(args[0]); err != nil {
+			return err
+		}
 	}
 	path := "/"
 	if len(args) == 2 {
@@ -504,7 +522,13 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 		return err
 	}
 	defer done()
-	resp, err := client.New(f.provider).Invoke(ctx, c, client.Request{Method: f.method, Path: path, Header: h, Body: body, Pay: pay})
+	req := client.Request{Method: f.method, Path: path, Header: h, Body: body, Pay: pay}
+	var resp *client.Response
+	if name != "" {
+		resp, err = client.New(f.provider).InvokeName(ctx, owner, name, req)
+	} else {
+		resp, err = client.New(f.provider).Invoke(ctx, c, req)
+	}
 	var re *client.ResponseError
 	switch {
 	case errors.As(err, &re):

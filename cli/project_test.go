@@ -109,6 +109,12 @@ func TestInitEditDeployProjectFile(t *testing.T) {
 	if fn, seq := named(); fn != strings.TrimSpace(out) || seq != 1 {
 		t.Fatalf("name hello -> %s seq %d, want %s seq 1", fn, seq, strings.TrimSpace(out))
 	}
+	if got, err := wf(t, nil, "invoke", "@"+s.Owner.Checksum()+"/hello", "--provider", node.URL, "-d", "by name"); err != nil || got != "Hello, by name!\n" {
+		t.Fatalf("invoke by name: %q %v", got, err)
+	}
+	if _, err := wf(t, nil, "invoke", "@nobody/hello", "--provider", node.URL); err == nil || !strings.Contains(err.Error(), "@OWNER/NAME") {
+		t.Fatalf("a malformed name: %v", err)
+	}
 
 	// Flags set on the command line win: limits one by one, env per
 	// variable; what no flag sets stays the file's.
