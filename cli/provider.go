@@ -331,6 +331,7 @@ Through the gateway at %[1]s, which routes by the on-chain registry:
       auto-routed to a provider holding the function; X-WF-Route says which and why
 
 Write your own: wf init --lang go hello && wf deploy hello --provider %[4]s --key dev
+  or run wf dev --watch hello instead: it serves hello/ by name and redeploys on every save
 With secrets, sealed to the key the registry holds for the provider you name:
   wf secrets set API_KEY --dir hello && wf deploy hello --secrets --provider dev --rpc %[5]s --key dev
   (or --provider %[1]s/p/tunnel: through the gateway, still sealed to the registry's key)
