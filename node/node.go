@@ -138,6 +138,12 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if sc.CacheDir == "" {
 		sc.CacheDir = filepath.Join(cfg.Dir, CompileCacheDir)
 	}
+	if sc.CPU == nil {
+		// One set of CPU tokens for both sandboxes: together they run no
+		// more guests at once than the host has cores.
+		sc.CPU = sandbox.NewCPU(0, 0)
+		sc.CPU.ReserveProcs()
+	}
 	if sc.ServerSoftware == "" && cfg.Version != "" {
 		sc.ServerSoftware = "WebFunctions/" + cfg.Version
 	}

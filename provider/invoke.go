@@ -168,6 +168,8 @@ func (p *Provider) run(r *http.Request, f *function, seg string, body []byte) (*
 		Body:       bytes.NewReader(body),
 		Env:        f.env,
 		Limits:     f.spec.Spec.Limits,
+		CPUTime:    p.cpuBudget(&f.spec.Spec),
+		Tenant:     f.spec.Spec.Owner.String(),
 	})
 }
 

@@ -84,6 +84,13 @@ type Config struct {
 	MaxConcurrentPerOwner    int
 	// QueueTimeout is how long a request waits for a free slot. Default 2s.
 	QueueTimeout time.Duration
+	// CPUTime is the CPU time a request may use by default, and MaxCPUTime
+	// the most a function may ask for; a guest past its budget is stopped
+	// and its caller gets 504. CPU time is the time the guest holds one of
+	// the sandbox's CPU tokens (sandbox.CPU), which an owner's guests
+	// share fairly with others'. Defaults DefaultCPUTime and
+	// DefaultMaxCPUTime.
+	CPUTime, MaxCPUTime time.Duration
 	// BodyTimeout, MinBodyRate and BodyGrace bound how a request body may
 	// arrive. The body is read whole before its request takes a slot: it
 	// must be in within BodyTimeout, and after BodyGrace it must have come
@@ -188,6 +195,9 @@ func New(cfg Config) (*Provider, error) {
 	cfg.MaxConcurrentPerOwner = share(cfg.MaxConcurrentPerOwner, cfg.MaxConcurrent, DefaultOwnerShare)
 	if cfg.QueueTimeout == 0 {
 		cfg.QueueTimeout = 2 * time.Second
+	}
+	if err := cfg.limitDefaults(); err != nil {
+		return nil, err
 	}
 	if cfg.BodyTimeout <= 0 {
 		cfg.BodyTimeout = DefaultBodyTimeout
@@ -354,6 +364,8 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 		"limits": map[string]any{
 			"maxMemoryPages":   lim.MemoryPages,
 			"maxTimeoutMs":     lim.TimeoutMS,
+			"cpuTimeMs":        p.cfg.CPUTime.Milliseconds(),
+			"maxCpuTimeMs":     p.cfg.MaxCPUTime.Milliseconds(),
 			"maxRequestBytes":  lim.MaxRequestBytes,
 			"maxResponseBytes": lim.MaxResponseBytes,
 			"maxUploadBytes":   p.cfg.MaxUploadBytes,
