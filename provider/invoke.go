@@ -134,7 +134,7 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 	h.Set(wf.DurationHeader, strconv.FormatFloat(elapsed.Seconds()*1000, 'f', 3, 64)+"ms")
 	w.WriteHeader(resp.Status)
 	if r.Method != http.MethodHead {
-		w.Write(resp.Body)
+		p.writeAnswer(w, resp.Body)
 	}
 }
 

@@ -13,8 +13,11 @@ const (
 	DefaultMaxCPUTime = 30 * time.Second
 )
 
-// limitDefaults fills in and checks c's CPU budget.
+// limitDefaults fills in and checks c's CPU budget and answer deadline.
 func (c *Config) limitDefaults() error {
+	if c.WriteTimeout <= 0 {
+		c.WriteTimeout = DefaultWriteTimeout
+	}
 	if c.MaxCPUTime == 0 {
 		c.MaxCPUTime = DefaultMaxCPUTime
 	}

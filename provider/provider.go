@@ -101,6 +101,12 @@ type Config struct {
 	BodyTimeout time.Duration
 	MinBodyRate int64
 	BodyGrace   time.Duration
+	// WriteTimeout bounds how long a function's answer may take to be
+	// read by its caller: it must be out within WriteTimeout, and within
+	// BodyGrace plus its size at MinBodyRate, or the connection is closed,
+	// so a caller that never reads holds neither a goroutine nor the
+	// answer's memory for long. Default DefaultWriteTimeout.
+	WriteTimeout time.Duration
 	// LogBytesPerSecond and FailureLogBytesPerSecond are the log's byte
 	// budgets, so that a request flood cannot fill the disk: failures
 	// (warnings, errors, answers of status 500 or more, such as failed
