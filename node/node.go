@@ -225,17 +225,26 @@ func (n *Node) Meter() *payment.Meter {
 	return n.payments.meter
 }
 
-// Close stops the tunnel, the provider and payments (settling what it can
-// within ctx) and the sandbox, in that order. Serve nothing after Close.
+// DrainTimeout bounds how long Close waits for invocations in flight.
+const DrainTimeout = 40 * time.Second
+
+// Close stops the provider, the tunnel, payments (settling what it can
+// within ctx) and the sandbox, in that order. The provider first waits for
+// the invocations in flight, within ctx and DrainTimeout, and refuses new
+// ones with 503: a tunnel closes its connections without waiting for
+// their handlers, so a request served through it would otherwise lose
+// its charge with the ledger. Serve nothing after Close.
 func (n *Node) Close(ctx context.Context) error {
 	var errs []error
+	if n.provider != nil {
+		dctx, cancel := context.WithTimeout(ctx, DrainTimeout)
+		errs = append(errs, n.provider.Close(dctx))
+		cancel()
+		n.provider = nil
+	}
 	if n.tunnel != nil {
 		n.tunnel.stop()
 		n.tunnel = nil
-	}
-	if n.provider != nil {
-		errs = append(errs, n.provider.Close(ctx))
-		n.provider = nil
 	}
 	if n.payments != nil {
 		errs = append(errs, n.payments.stop(ctx))

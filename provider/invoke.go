@@ -24,6 +24,12 @@ var reservedHeaders = map[string]bool{
 
 func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 	ri := info(r)
+	if !p.inflight.enter() {
+		w.Header().Set("Retry-After", "1")
+		httperr.Write(w, ri.log, errDraining)
+		return
+	}
+	defer p.inflight.leave()
 	if p.cfg.Payments != nil {
 		w.Header().Set(wf.PriceHeader, p.cfg.Payments.Price().String())
 	}

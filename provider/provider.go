@@ -165,8 +165,9 @@ type Provider struct {
 	opener  *seal.Opener
 	private *sandbox.Sandbox
 
-	slots   *scheduler    // the slots functions run in
-	uploads chan struct{} // one per CAR upload allowed at once
+	slots    *scheduler    // the slots functions run in
+	inflight inflight      // invocations being served, for Drain
+	uploads  chan struct{} // one per CAR upload allowed at once
 
 	loadGroup singleflight.Group
 	mu        sync.Mutex
@@ -279,12 +280,13 @@ func New(cfg Config) (*Provider, error) {
 	return p, nil
 }
 
-// Close releases what New made and reports log lines dropped since the
-// last summary. The configured Store and sandboxes are the caller's to
+// Close drains (see Drain), releases what New made and reports log lines
+// dropped since the last summary. The configured Store and sandboxes are the caller's to
 // close.
 func (p *Provider) Close(ctx context.Context) error {
+	err := p.Drain(ctx)
 	p.logs.flush(ctx)
-	return nil
+	return err
 }
 
 // Handler returns the provider's HTTP handler.
