@@ -67,6 +67,13 @@ type Config struct {
 	// Peers are trustless gateways or other providers that functions not
 	// deployed here are fetched from (every block verified).
 	Peers []string
+	// KeyLockDir, when set, holds a lock per key (named by its address)
+	// besides the data directory's, so a second node with the same key on
+	// this machine is refused (ErrLocked) even from another data
+	// directory. A command that runs one node per key can set it to the
+	// user's cache directory; tests and devnet, whose keys are fixed and
+	// shared by test processes running at once, leave it empty.
+	KeyLockDir string
 	// CreateSealing makes a sealing keyring when Dir has none (wf dev);
 	// otherwise `wf provider init` makes it and a node without one refuses
 	// sealed functions.
@@ -98,6 +105,7 @@ type Node struct {
 	provider *provider.Provider
 	payments *payments // nil: free
 	tunnel   *tunnel   // nil: no tunnel
+	unlocks  []func() error
 }
 
 // Open opens the node in cfg.Dir. The caller serves Handler and calls
@@ -128,6 +136,9 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 			n.Close(context.WithoutCancel(ctx))
 		}
 	}()
+	if err := n.lockAll(cfg); err != nil {
+		return nil, err
+	}
 	n.store = cfg.Store
 	if n.store == nil {
 		if n.store, err = diskstore.New(cfg.Dir, diskstore.Options{}); err != nil {
@@ -256,6 +267,10 @@ func (n *Node) Close(ctx context.Context) error {
 			*sb = nil
 		}
 	}
+	for _, unlock := range n.unlocks {
+		unlock()
+	}
+	n.unlocks = nil
 	return errors.Join(errs...)
 }
 
