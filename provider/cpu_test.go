@@ -12,6 +12,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wftest"
 )
@@ -118,5 +119,22 @@ func TestCPUBurnersUnderFlood(t *testing.T) {
 				t.Errorf("a loop alone was stopped after %v, budget %v", elapsed, tt.budget)
 			}
 		})
+	}
+}
+
+// /v1/info shows the CPU time budget and its maximum; a default over the
+// maximum is refused.
+func TestCPUTimeInInfo(t *testing.T) {
+	env := wftest.New(t, wftest.Options{Provider: provider.Config{CPUTime: 2 * time.Second, MaxCPUTime: 5 * time.Second}})
+	info, err := env.Client.Info(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Limits.CPUTimeMS != 2000 || info.Limits.MaxCPUTimeMS != 5000 {
+		t.Errorf("info limits %+v, want cpuTimeMs 2000 and maxCpuTimeMs 5000", info.Limits)
+	}
+	cfg := provider.Config{Store: memstore.New(), Sandbox: env.Sandbox, CPUTime: 2 * time.Second, MaxCPUTime: time.Second}
+	if _, err := provider.New(cfg); err == nil || !strings.Contains(err.Error(), "MaxCPUTime") {
+		t.Errorf("a CPU time default over its maximum: %v, want refused", err)
 	}
 }
