@@ -41,7 +41,6 @@ type CPU struct {
 	held    int
 	tenants map[string]int
 	waiting []*cpuWaiter // in arrival order
-	waits   atomic.Uint64
 }
 
 type cpuWaiter struct {
@@ -95,7 +94,6 @@ func (c *CPU) acquire(ctx context.Context, tenant string) error {
 		return nil
 	default:
 	}
-	c.waits.Add(1)
 	select {
 	case <-w.ready:
 		return nil

@@ -201,8 +201,6 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	defer s.instances.Done()
 	defer context.AfterFunc(s.closing, cancel)()
 
-	s.runs.Add(1)
-	start := time.Now()
 	if err := cpu.take(runCtx); err != nil {
 		switch {
 		case s.isClosed():
@@ -213,6 +211,8 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 		return nil, wf.E(wf.ErrTimeout, fmt.Sprintf("no CPU was free for the function within its time limit of %v", lim.timeout),
 			fmt.Errorf("sandbox: run %s: wait for a CPU: %w", m.key, err))
 	}
+	s.runs.Add(1)
+	start := time.Now()
 	inst, runErr := s.rt.InstantiateModule(allocCtx, m.compiled, mc)
 	if runErr == nil {
 		runErr = startInstance(runCtx, allocCtx, m, inst)
