@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -28,12 +29,14 @@ import (
 // devnet node: owner A's callers attack with slow request bodies, calls of
 // a 5 s sleeper, or busy loops, over 8, 16 and 64 connections, while owner
 // B's innocent function is called one request at a time. Each must keep
-// at least half the throughput it has on the idle node and never get 429.
+// at least half the throughput it has on the idle node and never get 429,
+// and the busy loops must be stopped at their CPU time budget (504).
 //
 // It runs 16 connections with 2 s windows by default (CI); WF_HOSTILE=1
 // runs 8, 16 and 64 with 3 s windows and logs the figures
 // (scripts/hostile runs it).
 func TestHostileLoad(t *testing.T) {
+	const cpuBudget = 500 * time.Millisecond
 	conns, window := []int{16}, 2*time.Second
 	if os.Getenv("WF_HOSTILE") != "" {
 		conns, window = []int{8, 16, 64}, 3*time.Second
@@ -42,7 +45,7 @@ func TestHostileLoad(t *testing.T) {
 	n, err := devnet.Start(ctx, devnet.Config{
 		Dir: t.TempDir(),
 		Nodes: []devnet.NodeConfig{{Name: "alpha", Listen: "127.0.0.1:0", Node: node.Config{
-			Provider: provider.Config{MaxConcurrent: 8},
+			Provider: provider.Config{MaxConcurrent: 8, CPUTime: cpuBudget},
 		}}},
 	})
 	if err != nil {
@@ -72,11 +75,11 @@ func TestHostileLoad(t *testing.T) {
 	call(t, innocent, 300*time.Millisecond) // warm up
 	attacks := []struct {
 		name  string
-		start func(conns int) (stop func() string)
+		start func(conns int) (stop func() map[string]int)
 	}{
-		{"slow bodies", func(c int) func() string { return trickle(t, hostile+"/echo", c) }},
-		{"sleepers", func(c int) func() string { return loop(hostile+"/sleep?ms=5000", c) }},
-		{"busy loops", func(c int) func() string { return loop(hostile+"/loop", c) }},
+		{"slow bodies", func(c int) func() map[string]int { return trickle(t, hostile+"/echo", c) }},
+		{"sleepers", func(c int) func() map[string]int { return loop(hostile+"/sleep?ms=5000", c) }},
+		{"busy loops", func(c int) func() map[string]int { return loop(hostile+"/loop", c) }},
 	}
 	var report strings.Builder
 	for _, a := range attacks {
@@ -103,7 +106,7 @@ func TestHostileLoad(t *testing.T) {
 				if after, _ := call(t, innocent, window); after[200] < idle[200] {
 					idle = after
 				}
-				line := fmt.Sprintf("%-11s %2d conns: innocent %6d idle -> %6d (%3.0f%%) under attack, slowest %v, other statuses %v; attackers saw %s",
+				line := fmt.Sprintf("%-11s %2d conns: innocent %6d idle -> %6d (%3.0f%%) under attack, slowest %v, other statuses %v; attackers saw %v",
 					a.name, c, idle[200], loaded[200], 100*float64(loaded[200])/float64(max(1, idle[200])), slowest.Round(time.Millisecond), others(loaded), attackers)
 				t.Log(line)
 				report.WriteString(line + "\n")
@@ -112,6 +115,9 @@ func TestHostileLoad(t *testing.T) {
 				}
 				if loaded[200]*2 < idle[200] {
 					t.Errorf("innocent function served %d under attack, less than half its idle %d", loaded[200], idle[200])
+				}
+				if a.name == "busy loops" && (attackers["504"] == 0 || attackers["200"] > 0) {
+					t.Errorf("the busy loops answered %v, want 504s at their CPU budget of %v", attackers, cpuBudget)
 				}
 			})
 		}
@@ -150,11 +156,11 @@ func others(counts map[int]int) map[int]int {
 }
 
 // loop calls url from n goroutines, each again as soon as it is answered;
-// stop ends them and says what statuses they saw.
-func loop(url string, n int) (stop func() string) {
+// stop ends them and counts the statuses they saw.
+func loop(url string, n int) (stop func() map[string]int) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var mu sync.Mutex
-	counts := map[int]int{}
+	counts := map[string]int{}
 	var wg sync.WaitGroup
 	for range n {
 		wg.Go(func() {
@@ -167,18 +173,18 @@ func loop(url string, n int) (stop func() string) {
 				io.Copy(io.Discard, resp.Body)
 				resp.Body.Close()
 				mu.Lock()
-				counts[resp.StatusCode]++
+				counts[strconv.Itoa(resp.StatusCode)]++
 				mu.Unlock()
 			}
 		})
 	}
-	return func() string { cancel(); wg.Wait(); return fmt.Sprint(counts) }
+	return func() map[string]int { cancel(); wg.Wait(); return counts }
 }
 
 // trickle opens n connections that each declare a 100,000-byte body for
-// url and send a byte a second; stop closes them and says how they were
-// answered.
-func trickle(t *testing.T, url string, n int) (stop func() string) {
+// url and send a byte a second; stop closes them and counts their status
+// lines.
+func trickle(t *testing.T, url string, n int) (stop func() map[string]int) {
 	t.Helper()
 	u := strings.TrimPrefix(url, "http://")
 	host, path, _ := strings.Cut(u, "/")
@@ -223,5 +229,5 @@ func trickle(t *testing.T, url string, n int) (stop func() string) {
 			mu.Unlock()
 		})
 	}
-	return func() string { close(done); wg.Wait(); return fmt.Sprint(answers) }
+	return func() map[string]int { close(done); wg.Wait(); return answers }
 }
