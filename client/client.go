@@ -144,6 +144,10 @@ type MaxLimits struct {
 	RequestBytes  int64  `json:"maxRequestBytes"`
 	ResponseBytes int64  `json:"maxResponseBytes"`
 	UploadBytes   int64  `json:"maxUploadBytes"` // one deploy CAR
+	// CPUTimeMS is a request's CPU time budget when its spec asks for
+	// none; MaxCPUTimeMS the most a spec may ask for.
+	CPUTimeMS    int64 `json:"cpuTimeMs"`
+	MaxCPUTimeMS int64 `json:"maxCpuTimeMs"`
 }
 
 // Info reads the provider's /v1/info. Fields a newer provider adds are

@@ -71,6 +71,13 @@ type Config struct {
 	// Peers are trustless gateways or other providers that functions not
 	// deployed here are fetched from (every block verified).
 	Peers []string
+	// KeyLockDir, when set, holds a lock per key (named by its address)
+	// besides the data directory's, so a second node with the same key on
+	// this machine is refused (ErrLocked) even from another data
+	// directory. A command that runs one node per key can set it to the
+	// user's cache directory; tests and devnet, whose keys are fixed and
+	// shared by test processes running at once, leave it empty.
+	KeyLockDir string
 	// CreateSealing makes a sealing keyring when Dir has none (wf dev);
 	// otherwise `wf provider init` makes it and a node without one refuses
 	// sealed functions.
@@ -102,6 +109,7 @@ type Node struct {
 	provider *provider.Provider
 	payments *payments // nil: free
 	tunnel   *tunnel   // nil: no tunnel
+	unlocks  []func() error
 }
 
 // Open opens the node in cfg.Dir. The caller serves Handler and calls
@@ -132,6 +140,9 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 			n.Close(context.WithoutCancel(ctx))
 		}
 	}()
+	if err := n.lockAll(cfg); err != nil {
+		return nil, err
+	}
 	n.store = cfg.Store
 	if n.store == nil {
 		if n.store, err = diskstore.New(cfg.Dir, diskstore.Options{}); err != nil {
@@ -141,6 +152,12 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 	sc := cfg.Sandbox
 	if sc.CacheDir == "" {
 		sc.CacheDir = filepath.Join(cfg.Dir, CompileCacheDir)
+	}
+	if sc.CPU == nil {
+		// One set of CPU tokens for both sandboxes: together they run no
+		// more guests at once than the host has cores.
+		sc.CPU = sandbox.NewCPU(0, 0)
+		sc.CPU.ReserveProcs()
 	}
 	if sc.ServerSoftware == "" && cfg.Version != "" {
 		sc.ServerSoftware = "WebFunctions/" + cfg.Version
@@ -231,17 +248,26 @@ func (n *Node) Meter() *payment.Meter {
 	return n.payments.meter
 }
 
-// Close stops the tunnel, the provider and payments (settling what it can
-// within ctx) and the sandbox, in that order. Serve nothing after Close.
+// DrainTimeout bounds how long Close waits for invocations in flight.
+const DrainTimeout = 40 * time.Second
+
+// Close stops the provider, the tunnel, payments (settling what it can
+// within ctx) and the sandbox, in that order. The provider first waits for
+// the invocations in flight, within ctx and DrainTimeout, and refuses new
+// ones with 503: a tunnel closes its connections without waiting for
+// their handlers, so a request served through it would otherwise lose
+// its charge with the ledger. Serve nothing after Close.
 func (n *Node) Close(ctx context.Context) error {
 	var errs []error
+	if n.provider != nil {
+		dctx, cancel := context.WithTimeout(ctx, DrainTimeout)
+		errs = append(errs, n.provider.Close(dctx))
+		cancel()
+		n.provider = nil
+	}
 	if n.tunnel != nil {
 		n.tunnel.stop()
 		n.tunnel = nil
-	}
-	if n.provider != nil {
-		errs = append(errs, n.provider.Close(ctx))
-		n.provider = nil
 	}
 	if n.payments != nil {
 		errs = append(errs, n.payments.stop(ctx))
@@ -253,6 +279,10 @@ func (n *Node) Close(ctx context.Context) error {
 			*sb = nil
 		}
 	}
+	for _, unlock := range n.unlocks {
+		unlock()
+	}
+	n.unlocks = nil
 	return errors.Join(errs...)
 }
 

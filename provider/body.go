@@ -29,6 +29,9 @@ const (
 	// DefaultBodyGrace is 2 s: time for a first byte (and a 100-continue
 	// round trip) before the minimum rate applies.
 	DefaultBodyGrace = 2 * time.Second
+	// DefaultWriteTimeout is the most a function's answer may take to be
+	// read: 30 s, as for a request body.
+	DefaultWriteTimeout = 30 * time.Second
 )
 
 // errBodyTimeout answers a body that came too slowly.
@@ -137,4 +140,25 @@ func (b *bodyReader) done() {
 	if b.timed && !b.failed {
 		b.rc.SetReadDeadline(time.Time{})
 	}
+}
+
+// writeAnswer writes an answer's body under a write deadline (see
+// Config.WriteTimeout) and flushes it, so that the deadline covers the
+// whole body, then clears the deadline for the connection's next request.
+// A caller that does not read finds its connection closed. Where the
+// connection has no deadlines, it writes without one.
+func (p *Provider) writeAnswer(w http.ResponseWriter, body []byte) {
+	d := p.cfg.WriteTimeout
+	if p.cfg.MinBodyRate > 0 {
+		d = min(d, p.cfg.BodyGrace+time.Duration(float64(len(body))/float64(p.cfg.MinBodyRate)*float64(time.Second)))
+	}
+	rc := http.NewResponseController(w)
+	if rc.SetWriteDeadline(time.Now().Add(d)) != nil {
+		w.Write(body)
+		return
+	}
+	if _, err := w.Write(body); err == nil {
+		rc.Flush()
+	}
+	rc.SetWriteDeadline(time.Time{})
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/store"
 	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/wf"
@@ -102,22 +103,30 @@ func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Re
 			sb = p.private
 		}
 	}
-	if _, err := sb.Compile(ctx, code.String(), wasm); err != nil {
+	mod, err := sb.Compile(ctx, code.String(), wasm)
+	if err != nil {
 		return nil, fmt.Errorf("deploy: %w", err)
+	}
+	// From here a failed deploy releases the module it compiled: no
+	// function holds it, so it would stay in the sandbox, outside the
+	// LRU that bounds compiled code, for good.
+	fail := func(err error) (*DeployResult, error) {
+		p.releaseUnused(sb, mod)
+		return nil, err
 	}
 	// Keep only what the function needs, so a CAR cannot smuggle in
 	// unrelated data.
 	keep := func(c wf.CID, data []byte) error { return p.cfg.Store.Put(ctx, c, data) }
 	if err := dag.ForEach(ctx, both, code, keep); err != nil && !errors.Is(err, wf.ErrNotFound) {
-		return nil, fmt.Errorf("deploy: store code: %w", err)
+		return fail(fmt.Errorf("deploy: store code: %w", err))
 	}
 	if secrets != nil {
 		if err := p.cfg.Store.Put(ctx, ss.Spec.Sealed.Secrets, secrets); err != nil {
-			return nil, fmt.Errorf("deploy: store secrets: %w", err)
+			return fail(fmt.Errorf("deploy: store secrets: %w", err))
 		}
 	}
 	if err := p.cfg.Store.Put(ctx, root, b); err != nil {
-		return nil, fmt.Errorf("deploy: store spec: %w", err)
+		return fail(fmt.Errorf("deploy: store spec: %w", err))
 	}
 	return &DeployResult{CID: root, Owner: ss.Spec.Owner, Code: code, URL: p.cfg.PublicURL + "/" + root.String() + "/"}, nil
 }
@@ -202,4 +211,18 @@ func (o overlay) Get(ctx context.Context, c wf.CID) ([]byte, error) {
 		return o.store.Get(ctx, c)
 	}
 	return b, err
+}
+
+// releaseUnused releases m from sb unless a loaded function runs it (one
+// with the same code, deployed before). A function loading it at this
+// moment finds it released and loads it again, as after an LRU eviction.
+func (p *Provider) releaseUnused(sb *sandbox.Sandbox, m *sandbox.Module) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, el := range p.loaded {
+		if el.Value.(*function).module == m {
+			return
+		}
+	}
+	sb.Release(m)
 }

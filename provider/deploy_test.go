@@ -15,6 +15,7 @@ import (
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/store/memstore"
+	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/trustless"
 	"github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
@@ -184,4 +185,62 @@ func TestFetchFunctionFromPeer(t *testing.T) {
 	unknown, _ := wf.ParseCID("bagaaierasords4njcts6vs7qvdjfcvgnume4hqohf65zsfguprqphs3icwea")
 	resp, body = call(t, "GET", b.URL+"/"+unknown.String()+"/", "")
 	wantError(t, resp, body, 404, "not_found")
+}
+
+// failingPuts is a store whose writes fail once fail is set.
+type failingPuts struct {
+	*memstore.Store
+	fail bool
+}
+
+func (s *failingPuts) Put(ctx context.Context, c wf.CID, b []byte) error {
+	if s.fail {
+		return errors.New("disk full")
+	}
+	return s.Store.Put(ctx, c, b)
+}
+
+// A deploy that failed after compiling its module (here the store refuses
+// the blocks) left the module compiled in the sandbox, outside the LRU of
+// loaded functions, for good: junk deploys that compile could pin compiled
+// code without bound. It is released now, unless a loaded function with
+// the same code runs it.
+func TestFailedDeployReleasesItsModule(t *testing.T) {
+	st := &failingPuts{Store: memstore.New()}
+	env := wftest.New(t, wftest.Options{Store: st})
+	ctx := context.Background()
+	st.fail = true
+	pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), wftest.Spec(), env.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Client.Deploy(ctx, pkg); err == nil {
+		t.Fatal("the deploy succeeded with a store that refuses writes")
+	}
+	if n := env.Sandbox.Stats().Modules; n != 0 {
+		t.Errorf("%d modules compiled after a failed deploy, want 0", n)
+	}
+
+	// The same code under a loaded function stays compiled.
+	st.fail = false
+	fn := env.Deploy(t, templates.HelloWasm, wftest.Spec())
+	if resp, body := call(t, "GET", env.URL+"/"+fn.String()+"/", ""); resp.StatusCode != 200 {
+		t.Fatalf("invoke: %d %s", resp.StatusCode, body)
+	}
+	st.fail = true
+	other := wftest.Spec()
+	other.Env = map[string]string{"A": "b"} // another function, same code
+	pkg, err = client.Pack(ctx, bytes.NewReader(templates.HelloWasm), other, env.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Client.Deploy(ctx, pkg); err == nil {
+		t.Fatal("the deploy succeeded with a store that refuses writes")
+	}
+	if n := env.Sandbox.Stats().Modules; n != 1 {
+		t.Errorf("%d modules compiled, want the loaded function's 1", n)
+	}
+	if resp, body := call(t, "GET", env.URL+"/"+fn.String()+"/", ""); resp.StatusCode != 200 {
+		t.Errorf("the loaded function after a failed deploy of the same code: %d %s", resp.StatusCode, body)
+	}
 }

@@ -24,6 +24,12 @@ var reservedHeaders = map[string]bool{
 
 func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 	ri := info(r)
+	if !p.inflight.enter() {
+		w.Header().Set("Retry-After", "1")
+		httperr.Write(w, ri.log, errDraining)
+		return
+	}
+	defer p.inflight.leave()
 	if p.cfg.Payments != nil {
 		w.Header().Set(wf.PriceHeader, p.cfg.Payments.Price().String())
 	}
@@ -160,7 +166,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	h.Set(wf.DurationHeader, strconv.FormatFloat(elapsed.Seconds()*1000, 'f', 3, 64)+"ms")
 	w.WriteHeader(resp.Status)
 	if r.Method != http.MethodHead {
-		w.Write(resp.Body)
+		p.writeAnswer(w, resp.Body)
 	}
 }
 
@@ -194,6 +200,8 @@ func (p *Provider) run(r *http.Request, f *function, a address, body []byte) (*s
 		Body:       bytes.NewReader(body),
 		Env:        f.env,
 		Limits:     f.spec.Spec.Limits,
+		CPUTime:    p.cpuBudget(&f.spec.Spec),
+		Tenant:     f.spec.Spec.Owner.String(),
 	})
 }
 

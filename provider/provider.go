@@ -91,6 +91,13 @@ type Config struct {
 	MaxConcurrentPerOwner    int
 	// QueueTimeout is how long a request waits for a free slot. Default 2s.
 	QueueTimeout time.Duration
+	// CPUTime is the CPU time a request may use by default, and MaxCPUTime
+	// the most a function may ask for; a guest past its budget is stopped
+	// and its caller gets 504. CPU time is the time the guest holds one of
+	// the sandbox's CPU tokens (sandbox.CPU), which an owner's guests
+	// share fairly with others'. Defaults DefaultCPUTime and
+	// DefaultMaxCPUTime.
+	CPUTime, MaxCPUTime time.Duration
 	// BodyTimeout, MinBodyRate and BodyGrace bound how a request body may
 	// arrive. The body is read whole before its request takes a slot: it
 	// must be in within BodyTimeout, and after BodyGrace it must have come
@@ -101,6 +108,12 @@ type Config struct {
 	BodyTimeout time.Duration
 	MinBodyRate int64
 	BodyGrace   time.Duration
+	// WriteTimeout bounds how long a function's answer may take to be
+	// read by its caller: it must be out within WriteTimeout, and within
+	// BodyGrace plus its size at MinBodyRate, or the connection is closed,
+	// so a caller that never reads holds neither a goroutine nor the
+	// answer's memory for long. Default DefaultWriteTimeout.
+	WriteTimeout time.Duration
 	// LogBytesPerSecond and FailureLogBytesPerSecond are the log's byte
 	// budgets, so that a request flood cannot fill the disk: failures
 	// (warnings, errors, answers of status 500 or more, such as failed
@@ -173,8 +186,9 @@ type Provider struct {
 	opener  *seal.Opener
 	private *sandbox.Sandbox
 
-	slots   *scheduler    // the slots functions run in
-	uploads chan struct{} // one per CAR upload allowed at once
+	slots    *scheduler    // the slots functions run in
+	inflight inflight      // invocations being served, for Drain
+	uploads  chan struct{} // one per CAR upload allowed at once
 
 	names     *names.Store
 	nameState *nameState
@@ -212,6 +226,9 @@ func New(cfg Config) (*Provider, error) {
 	cfg.MaxConcurrentPerOwner = share(cfg.MaxConcurrentPerOwner, cfg.MaxConcurrent, DefaultOwnerShare)
 	if cfg.QueueTimeout == 0 {
 		cfg.QueueTimeout = 2 * time.Second
+	}
+	if err := cfg.limitDefaults(); err != nil {
+		return nil, err
 	}
 	if cfg.BodyTimeout <= 0 {
 		cfg.BodyTimeout = DefaultBodyTimeout
@@ -295,12 +312,13 @@ func New(cfg Config) (*Provider, error) {
 	return p, nil
 }
 
-// Close releases what New made and reports log lines dropped since the
-// last summary. The configured Store and sandboxes are the caller's to
+// Close drains (see Drain), releases what New made and reports log lines
+// dropped since the last summary. The configured Store and sandboxes are the caller's to
 // close.
 func (p *Provider) Close(ctx context.Context) error {
+	err := p.Drain(ctx)
 	p.logs.flush(ctx)
-	return nil
+	return err
 }
 
 // Handler returns the provider's HTTP handler.
@@ -387,6 +405,8 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 		"limits": map[string]any{
 			"maxMemoryPages":   lim.MemoryPages,
 			"maxTimeoutMs":     lim.TimeoutMS,
+			"cpuTimeMs":        p.cfg.CPUTime.Milliseconds(),
+			"maxCpuTimeMs":     p.cfg.MaxCPUTime.Milliseconds(),
 			"maxRequestBytes":  lim.MaxRequestBytes,
 			"maxResponseBytes": lim.MaxResponseBytes,
 			"maxUploadBytes":   p.cfg.MaxUploadBytes,

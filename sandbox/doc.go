@@ -84,6 +84,10 @@
 //     (wazero's WithCloseOnContextDone calls into Go at every loop
 //     iteration, which cost a small guest two thirds of its run, and does
 //     not stop loop-free recursion.)
+//   - CPU: a Run computes on one of its CPU's tokens (see CPU), shared
+//     fairly between tenants, and Request.CPUTime bounds the time it holds
+//     one; past it the same stop flag stops the guest and Run fails with
+//     ErrTimeout naming the CPU time budget.
 //   - Output: stdout is buffered up to the limit; the write that would pass
 //     it fails and cancels the instance, so a guest that ignores write
 //     errors is stopped at once instead of flooding until the deadline.

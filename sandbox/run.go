@@ -26,6 +26,9 @@ import (
 const (
 	pageSize   = 65536    // bytes in a wasm page
 	maxMemHint = 16 << 20 // most linear memory reserved up front from past runs
+	// minYieldSleep is the shortest guest sleep for which the guest gives
+	// its CPU token back.
+	minYieldSleep = time.Millisecond
 )
 
 // Request is one HTTP request for a function, already routed: the provider
@@ -56,6 +59,13 @@ type Request struct {
 	// Limits are the function's limits; zero fields mean the provider's
 	// maxima, and larger values are capped by them.
 	Limits wf.Limits
+	// CPUTime is the CPU time the run may use (see CPU); past it the guest
+	// is stopped and Run fails with ErrTimeout. 0 means no budget but the
+	// wall time limit.
+	CPUTime time.Duration
+	// Tenant is who the run is for (the provider uses the function's
+	// owner): CPU tokens are shared fairly between tenants.
+	Tenant string
 }
 
 // Response is what a function answered, or on error what is known of it.
@@ -71,6 +81,8 @@ type Response struct {
 	// Memory is the largest size the instance's linear memory reached, in
 	// bytes.
 	Memory uint64
+	// CPUTime is how long the run held a CPU token (see CPU).
+	CPUTime time.Duration
 }
 
 // limits are one Run's effective limits.
@@ -144,6 +156,8 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 
 	runCtx, cancel := context.WithTimeout(ctx, lim.timeout)
 	defer cancel()
+	cpu := &cpuTime{cpu: s.cpu, tenant: req.Tenant, budget: req.CPUTime, over: cancel}
+	defer cpu.give()
 	stdout := &limitedWriter{max: lim.outBytes, cancel: cancel}
 	stderr := &logWriter{max: s.cfg.MaxLogBytes}
 	mem := &linearMemory{pool: &s.mem, limit: uint64(lim.pages) * pageSize}
@@ -160,7 +174,21 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 		WithStdin(bytes.NewReader(body)).
 		WithStdout(stdout).
 		WithStderr(stderr).
-		WithNanosleep(func(ns int64) { sleep(runCtx, time.Duration(ns)) })
+		WithNanosleep(func(ns int64) {
+			// A sleeping guest needs no core: its token goes to another
+			// while it sleeps, unless the sleep is too short to be worth
+			// the hand-over.
+			d := time.Duration(ns)
+			if d < minYieldSleep {
+				sleep(runCtx, d)
+				return
+			}
+			cpu.give()
+			sleep(runCtx, d)
+			// If this fails, runCtx has ended and the guest stops at its
+			// next check.
+			cpu.take(runCtx)
+		})
 
 	// Close stops this instance too, and waits for it.
 	s.mu.Lock()
@@ -173,12 +201,23 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	defer s.instances.Done()
 	defer context.AfterFunc(s.closing, cancel)()
 
+	if err := cpu.take(runCtx); err != nil {
+		switch {
+		case s.isClosed():
+			return nil, errClosed
+		case ctx.Err() != nil:
+			return nil, fmt.Errorf("sandbox: run %s: wait for a CPU: %w", m.key, ctx.Err())
+		}
+		return nil, wf.E(wf.ErrTimeout, fmt.Sprintf("no CPU was free for the function within its time limit of %v", lim.timeout),
+			fmt.Errorf("sandbox: run %s: wait for a CPU: %w", m.key, err))
+	}
 	s.runs.Add(1)
 	start := time.Now()
 	inst, runErr := s.rt.InstantiateModule(allocCtx, m.compiled, mc)
 	if runErr == nil {
 		runErr = startInstance(runCtx, allocCtx, m, inst)
 	}
+	cpu.give()
 	dur := time.Since(start)
 	if inst != nil {
 		inst.Close(ctx)
@@ -186,13 +225,13 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	// The instance is gone (its start function has returned and it is
 	// closed), so nothing can touch its memory any more.
 	mem.release()
-	resp := &Response{Log: stderr.bytes(), Duration: dur, Memory: mem.peak}
+	resp := &Response{Log: stderr.bytes(), Duration: dur, Memory: mem.peak, CPUTime: cpu.used}
 	if runErr == nil && !mem.refused {
 		// Capped: one big run should not make every later run reserve as much.
 		m.memHint.Store(min(mem.peak, maxMemHint))
 	}
 	timedOut := errors.Is(runCtx.Err(), context.DeadlineExceeded)
-	if err := s.runError(ctx, m, lim, runErr, timedOut, stdout, mem); err != nil {
+	if err := s.runError(ctx, m, lim, runErr, timedOut, cpu, stdout, mem); err != nil {
 		return resp, err
 	}
 	status, hdr, out, err := ParseCGIResponse(stdout.buf.Bytes())
@@ -242,7 +281,7 @@ func startInstance(runCtx, callCtx context.Context, m *Module, inst api.Module) 
 }
 
 // runError maps how an instance ended to the errors Run documents.
-func (s *Sandbox) runError(ctx context.Context, m *Module, lim limits, err error, timedOut bool, out *limitedWriter, mem *linearMemory) error {
+func (s *Sandbox) runError(ctx context.Context, m *Module, lim limits, err error, timedOut bool, cpu *cpuTime, out *limitedWriter, mem *linearMemory) error {
 	if out.exceeded {
 		// Checked first: the cancel that stopped the guest looks like a
 		// context cancellation below.
@@ -264,6 +303,9 @@ func (s *Sandbox) runError(ctx context.Context, m *Module, lim limits, err error
 	var exit *sys.ExitError
 	if errors.As(err, &exit) && exit.ExitCode() == 0 {
 		return nil
+	}
+	if cpu.exceeded.Load() {
+		return wf.E(wf.ErrTimeout, fmt.Sprintf("function used its CPU time budget of %v", cpu.budget), detail)
 	}
 	if timedOut || (exit != nil && exit.ExitCode() == sys.ExitCodeDeadlineExceeded) {
 		return wf.E(wf.ErrTimeout, fmt.Sprintf("function ran over %v", lim.timeout), detail)

@@ -53,6 +53,10 @@ type Config struct {
 	MaxLogBytes int
 	// ServerSoftware is SERVER_SOFTWARE. Default "WebFunctions/1".
 	ServerSoftware string
+	// CPU hands out the tokens guests run on (see CPU). nil means a CPU of
+	// its own with the default tokens. Sandboxes of one host should share
+	// one.
+	CPU *CPU
 }
 
 func (c Config) withDefaults() (Config, error) {
@@ -74,6 +78,9 @@ func (c Config) withDefaults() (Config, error) {
 	if c.ServerSoftware == "" {
 		c.ServerSoftware = DefaultServerSoftware
 	}
+	if c.CPU == nil {
+		c.CPU = NewCPU(0, 0)
+	}
 	switch {
 	case c.MaxMemoryPages > maxPages:
 		return c, fmt.Errorf("MaxMemoryPages %d over %d", c.MaxMemoryPages, maxPages)
@@ -87,6 +94,7 @@ func (c Config) withDefaults() (Config, error) {
 // Close it to release compiled code.
 type Sandbox struct {
 	cfg   Config
+	cpu   *CPU
 	rt    wazero.Runtime
 	cache wazero.CompilationCache
 	wasi  map[string]api.FunctionDefinition // what a module may import
@@ -247,6 +255,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 	closing, stopRunning := context.WithCancel(context.Background())
 	return &Sandbox{
 		cfg:         cfg,
+		cpu:         cfg.CPU,
 		rt:          rt,
 		cache:       cache,
 		closing:     closing,
