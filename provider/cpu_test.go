@@ -1,19 +1,26 @@
 package provider_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/templates"
+	"github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
 
@@ -141,5 +148,46 @@ func TestCPUTimeInInfo(t *testing.T) {
 	cfg := provider.Config{Store: memstore.New(), Sandbox: env.Sandbox, CPUTime: 2 * time.Second, MaxCPUTime: time.Second}
 	if _, err := provider.New(cfg); err == nil || !strings.Contains(err.Error(), "MaxCPUTime") {
 		t.Errorf("a CPU time default over its maximum: %v, want refused", err)
+	}
+}
+
+// The owner's CPU budget (extension wf.cpu) replaces the provider's
+// default, capped at the provider's maximum; every node understands it.
+func TestOwnerCPUBudget(t *testing.T) {
+	env := wftest.New(t, wftest.Options{
+		Sandbox:  sandbox.Config{MaxTimeout: 10 * time.Second},
+		Provider: provider.Config{CPUTime: 5 * time.Second, MaxCPUTime: 5 * time.Second},
+	})
+	info, err := env.Client.Info(t.Context())
+	if err != nil || !slices.Contains(info.Extensions, spec.CPUExtension) {
+		t.Fatalf("/v1/info extensions %v (%v), want %s", info.Extensions, err, spec.CPUExtension)
+	}
+	loop := func(budgetMS int64) time.Duration {
+		t.Helper()
+		s := wftest.Spec()
+		s.Extensions = map[string]wf.Extension{spec.CPUExtension: {Required: true, Data: json.RawMessage(fmt.Sprintf(`{"budgetMs":%d}`, budgetMS))}}
+		fn := env.Deploy(t, wftest.GoGuest(t, guestDir), s)
+		start := time.Now()
+		resp, err := http.Get(env.URL + "/" + fn.String() + "/loop")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusGatewayTimeout {
+			t.Fatalf("a loop with a %d ms budget answered %d, want 504", budgetMS, resp.StatusCode)
+		}
+		return time.Since(start)
+	}
+	if d := loop(200); d < 200*time.Millisecond || d > 2*time.Second {
+		t.Errorf("a loop with the owner's 200 ms budget ran %v (provider default 5 s)", d)
+	}
+	s := wftest.Spec()
+	s.Extensions = map[string]wf.Extension{spec.CPUExtension: {Data: json.RawMessage(`{"budgetMs":0}`)}}
+	pkg, err := client.Pack(t.Context(), bytes.NewReader(templates.HelloWasm), s, env.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Client.Deploy(t.Context(), pkg); !errors.Is(err, wf.ErrInvalid) || !strings.Contains(err.Error(), "budgetMs") {
+		t.Errorf("a zero budget: %v, want 400 naming budgetMs", err)
 	}
 }

@@ -2,8 +2,10 @@ package provider
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -31,10 +33,22 @@ func (c *Config) limitDefaults() error {
 }
 
 // cpuBudget is the CPU time one request of the function with spec s may
-// use. The spec does not name one yet, so every function gets the
-// provider's default. When it does, its value is taken here, capped at
-// MaxCPUTime, and zero still means the default.
+// use: the owner's (extension wf.cpu), capped at MaxCPUTime, else the
+// provider's default.
 func (p *Provider) cpuBudget(s *wf.Spec) time.Duration {
-	_ = s // the owner's own limit, when the spec has one
+	if b, ok := spec.CPUBudget(s); ok {
+		return min(b, p.cfg.MaxCPUTime)
+	}
 	return min(p.cfg.CPUTime, p.cfg.MaxCPUTime)
+}
+
+// withBuiltin adds the project's own extensions to r.
+func withBuiltin(r spec.Registry) spec.Registry {
+	var extra []spec.ExtensionType
+	for _, t := range r {
+		if !slices.ContainsFunc(spec.Builtin(), func(b spec.ExtensionType) bool { return b.Name == t.Name }) {
+			extra = append(extra, t)
+		}
+	}
+	return spec.WithBuiltin(extra...)
 }

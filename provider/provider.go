@@ -53,9 +53,10 @@ type Config struct {
 	// compile cache must be memory only, so no decrypted module reaches
 	// disk.
 	PrivateSandbox *sandbox.Sandbox
-	// Extensions are the spec extensions this node understands. A spec
-	// with a required extension outside it is refused (400
-	// unsupported_extension); nil understands none.
+	// Extensions are the spec extensions this node understands besides
+	// the project's own (spec.Builtin), which every node does. A spec
+	// with a required extension outside them is refused (400
+	// unsupported_extension).
 	Extensions spec.Registry
 	Log        *slog.Logger // default: discard
 
@@ -230,6 +231,7 @@ func New(cfg Config) (*Provider, error) {
 	if err := cfg.limitDefaults(); err != nil {
 		return nil, err
 	}
+	cfg.Extensions = withBuiltin(cfg.Extensions)
 	if cfg.BodyTimeout <= 0 {
 		cfg.BodyTimeout = DefaultBodyTimeout
 	}
