@@ -41,6 +41,8 @@ func Digest(m wf.Message) ([32]byte, error) {
 		return endpointDigest(m.Gateway, m.Nonce)
 	case wf.TunnelLogin:
 		return tunnelDigest(m.Name, m.Gateway, m.Nonce)
+	case wf.DashboardLogin:
+		return loginDigest(m)
 	}
 	return [32]byte{}, fmt.Errorf("%w: chain: no EIP-712 type for %T", wf.ErrInvalid, m)
 }
