@@ -1,0 +1,39 @@
+package client
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"github.com/webfunctions/wf/wf"
+)
+
+// Function is one function a provider holds, as GET /v1/functions?owner=
+// lists it: what its public spec block says, and whether the provider has
+// it loaded now.
+type Function struct {
+	CID     wf.CID     `json:"cid"`
+	Owner   wf.Address `json:"owner"`
+	Created string     `json:"created"` // RFC 3339, the spec's
+	Code    wf.CID     `json:"code"`
+	Sealed  bool       `json:"sealed"`
+	Loaded  bool       `json:"loaded"`
+}
+
+// Functions lists the functions owner has deployed at the provider,
+// newest first. The list is public (spec blocks are); a provider that
+// predates it answers a *ResponseError matching wf.ErrNotFound.
+func (c *Client) Functions(ctx context.Context, owner wf.Address) ([]Function, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/v1/functions?owner="+url.QueryEscape(owner.Checksum()), nil)
+	if err != nil {
+		return nil, err
+	}
+	var res struct {
+		Functions []Function `json:"functions"`
+	}
+	if err := c.do(req, http.StatusOK, &res); err != nil {
+		return nil, fmt.Errorf("functions of %s at %s: %w", owner.Checksum(), c.BaseURL, err)
+	}
+	return res.Functions, nil
+}
