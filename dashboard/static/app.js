@@ -1,0 +1,65 @@
+// The dashboard's only script: it asks the browser's wallet (EIP-1193,
+// window.ethereum) to sign what the server prepared, and posts the
+// signature back. The key stays in the wallet.
+"use strict";
+
+function post(url, fields) {
+  const body = new URLSearchParams(fields);
+  return fetch(url, { method: "POST", body, credentials: "same-origin" });
+}
+
+async function walletAccount() {
+  if (!window.ethereum) throw new Error("No browser wallet found (EIP-1193 window.ethereum).");
+  const accounts = await window.ethereum.request({ method: "eth_requestAccounts" });
+  if (!accounts || !accounts.length) throw new Error("The wallet shared no account.");
+  return accounts[0];
+}
+
+async function signTyped(account, typedData) {
+  return window.ethereum.request({ method: "eth_signTypedData_v4", params: [account, JSON.stringify(typedData)] });
+}
+
+async function signIn(form, status) {
+  const attempt = form.dataset.attempt;
+  status.textContent = "Asking your wallet…";
+  const account = await walletAccount();
+  const ch = await post("/login/challenge", { attempt });
+  if (!ch.ok) throw new Error("The dashboard refused to start a sign-in (" + ch.status + ").");
+  const { nonce, typedData } = await ch.json();
+  const signature = await signTyped(account, typedData);
+  const res = await post("/login", { attempt, nonce, address: account, signature });
+  if (res.status !== 204) throw new Error("Sign-in refused (" + res.status + ").");
+  status.textContent = "Signed in.";
+  window.location.assign("/functions");
+}
+
+async function readLogs(form, out) {
+  const csrf = document.getElementById("main").dataset.csrf;
+  const fn = form.dataset.fn, provider = form.dataset.provider;
+  out.textContent = "Asking your wallet to sign the log read…";
+  const account = await walletAccount();
+  const rq = await post("/functions/" + fn + "/logs-request", { csrf, provider });
+  if (!rq.ok) throw new Error("The dashboard refused to prepare the log read (" + rq.status + ").");
+  const { expires, typedData } = await rq.json();
+  const signature = await signTyped(account, typedData);
+  const res = await post("/functions/" + fn + "/logs", { csrf, provider, expires: String(expires), signature });
+  out.innerHTML = await res.text(); // rendered and escaped by the server's templates
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const login = document.getElementById("wallet-login");
+  if (login) {
+    const status = document.getElementById("login-status");
+    login.addEventListener("submit", (e) => {
+      e.preventDefault();
+      signIn(login, status).catch((err) => { status.textContent = err.message || String(err); });
+    });
+  }
+  const out = document.getElementById("logs");
+  for (const form of document.querySelectorAll("form.logs")) {
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      readLogs(form, out).catch((err) => { out.textContent = err.message || String(err); });
+    });
+  }
+});
