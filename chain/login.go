@@ -94,3 +94,19 @@ func TypedDataJSON(m wf.Message) ([]byte, error) {
 		"message":     msg,
 	})
 }
+
+// SignTypedData signs EIP-712 typed data given as eth_signTypedData_v4's
+// JSON, as a browser wallet does: whatever it declares, hashed by the
+// standard rules. Tests put it behind an injected EIP-1193 wallet; the
+// project's own code signs wf.Messages with Sign.
+func (k *Key) SignTypedData(js []byte) (wf.Signature, error) {
+	var td apitypes.TypedData
+	if err := json.Unmarshal(js, &td); err != nil {
+		return wf.Signature{}, fmt.Errorf("%w: typed data: %v", wf.ErrInvalid, err)
+	}
+	h, _, err := apitypes.TypedDataAndHash(td)
+	if err != nil {
+		return wf.Signature{}, fmt.Errorf("%w: typed data: %v", wf.ErrInvalid, err)
+	}
+	return k.SignDigest([32]byte(h))
+}

@@ -38,6 +38,14 @@ func TestDashboardLogin(t *testing.T) {
 		if [32]byte(h) != want {
 			t.Errorf("%T: typed data JSON hashes to %x, Digest is %x", msg, h, want)
 		}
+		// What a wallet signs over the JSON, the server verifies over msg.
+		sig, err := k.SignTypedData(j)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := (chain.Verifier{}).Recover(msg, sig); err != nil || got != k.Address() {
+			t.Errorf("%T: wallet signature recovers %v, %v; want %v", msg, got, err, k.Address())
+		}
 	}
 	sig, err := k.Sign(m)
 	if err != nil {

@@ -186,6 +186,7 @@ func (a *App) devCmd() *cobra.Command {
 		nf                         *nodeFlags
 		sf                         *settleFlags
 		chainListen, gatewayListen string
+		dashboardListen            string
 	)
 	cmd := &cobra.Command{
 		Use:   "dev",
@@ -199,7 +200,8 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
   wf dev --listen 127.0.0.1:9000 --gateway-listen 127.0.0.1:9001 --price 0.001`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.dev(cmd.Context(), nf, sf, chainListen, gatewayListen, cmd.Flags().Changed("gateway-listen"))
+			return a.dev(cmd.Context(), nf, sf, chainListen, gatewayListen, cmd.Flags().Changed("gateway-listen"),
+				dashboardListen, cmd.Flags().Changed("dashboard-listen"))
 		},
 	}
 	fs := cmd.Flags()
@@ -208,10 +210,11 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
 	fs.StringVar(&chainListen, "chain-listen", "127.0.0.1:0", "serve the embedded chain's JSON-RPC on this `ADDR` (for wf escrow, wf providers ... --rpc)")
 	fs.MarkHidden("public-url") // refused: wf dev serves on loopback
 	fs.StringVar(&gatewayListen, "gateway-listen", devGatewayListen, "serve the dev gateway (domain localhost) on this `ADDR`; the default falls back to any free port when taken")
+	fs.StringVar(&dashboardListen, "dashboard-listen", devDashboardListen, "serve the web dashboard on this `ADDR`; the default falls back to any free port when taken")
 	return cmd
 }
 
-func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainListen, gatewayListen string, gatewaySet bool) error {
+func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainListen, gatewayListen string, gatewaySet bool, dashboardListen string, dashboardSet bool) error {
 	log, err := a.logger(nf.logLevel, nf.logFormat)
 	if err != nil {
 		return err
@@ -238,6 +241,8 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 			{Name: "tunnel", Tunnel: 0, Node: tunnelNode},
 		},
 		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet}},
+		// The publisher is the public dev key: a dev login may sign as it.
+		Dashboard: &devnet.DashboardConfig{Listen: dashboardListen, ListenFallback: !dashboardSet, DevLogin: true},
 	})
 	if err != nil {
 		return fmt.Errorf("dev: %w", err)
@@ -289,8 +294,11 @@ Through the gateway at %[1]s, which routes by the on-chain registry:
   curl -i '%[1]s/%[2]s/?name=you'
       auto-routed to a provider holding the function; X-WF-Route says which and why
 
+Dashboard: %[5]s   (sign in with a browser wallet, or "Dev login" as the owner;
+  sign in as a provider's key for its operator console)
+
 Write your own: wf init --lang go hello && wf deploy hello --provider %[4]s --key dev
-`, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL)
+`, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL, net.Dashboard.URL)
 	if a.Ready != nil {
 		a.Ready(dev.URL)
 	}

@@ -63,6 +63,8 @@ var rules = []rule{
 		Why: "the ledger is the one durable store of charges and settlements"},
 	{Imports: []string{"github.com/fsnotify/"}, Owners: []string{"watch"},
 		Why: "file watching (wf dev --watch) is one small package with its own debouncing and ignore rules"},
+	{Imports: []string{"github.com/chromedp/"}, Owners: []string{"dashboard"},
+		Why: "a real browser drives the dashboard's end-to-end test and nothing else: chromedp is test-only, in the dashboard's tests"},
 	{Imports: []string{"github.com/spf13/"}, Owners: []string{"cli"},
 		Why: "only the command line parses flags; libraries take Config structs"},
 
@@ -89,6 +91,8 @@ var rules = []rule{
 		Why: "the sandbox runs modules and knows nothing of keys or payments"},
 	{Pkgs: []string{"chain", "payment", "provider", "gateway", "node"}, Links: []string{goEthereum + "/ethclient/simulated", goEthereum + "/eth", goEthereum + "/miner", goEthereum + "/node"},
 		Why: "provider nodes and gateways against a real chain carry only the client: go-ethereum's simulated backend is a whole node (eth, miner, node, the transaction pool), kept in chain/sim for dev chains and tests"},
+	{Pkgs: []string{"dashboard"}, Links: []string{"github.com/chromedp/"},
+		Why: "the dashboard itself is server-rendered HTML; only its browser test drives Chromium"},
 	{Pkgs: []string{"chain/...", "gateway"}, Links: []string{wazero},
 		Why: "the chain client and the gateway never run functions"},
 	{Pkgs: []string{"node", "provider", "gateway", "payment/...", "relay/...", "client", "chain", "sandbox/...", "seal"}, Links: []string{mod + "devnet", mod + "wftest", "testing"},
