@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -263,7 +264,7 @@ func cmpBig(a, b *big.Int) int {
 // payerRow is one payer in the operator's ledger.
 type payerRow struct {
 	Payer                               wf.Address
-	Mode                                string
+	Mode                                ledger.Mode
 	Charged, Settled, InFlight, Pending ledger.Totals
 }
 
@@ -293,12 +294,12 @@ func (d *Dashboard) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		accts := p.Ledger.Accounts()
 		rows := make([]payerRow, 0, len(accts))
 		for k, a := range accts {
-			rows = append(rows, payerRow{Payer: k.Payer, Mode: k.Mode.String(), Charged: a.Charged, Settled: a.Settled,
+			rows = append(rows, payerRow{Payer: k.Payer, Mode: k.Mode, Charged: a.Charged, Settled: a.Settled,
 				InFlight: a.InFlight, Pending: a.Pending()})
 		}
 		slices.SortFunc(rows, func(a, b payerRow) int {
 			return cmp.Or(cmpBig(b.Pending.Amount, a.Pending.Amount), cmpBig(b.Charged.Amount, a.Charged.Amount),
-				strings.Compare(a.Payer.String(), b.Payer.String()))
+				bytes.Compare(a.Payer[:], b.Payer[:]), int(a.Mode)-int(b.Mode))
 		})
 		data["Payers"] = len(rows)
 		if len(rows) > maxPayerRows {

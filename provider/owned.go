@@ -5,7 +5,9 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 
+	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
@@ -60,20 +62,10 @@ func (p *Provider) serveOwned(w http.ResponseWriter, r *http.Request) {
 			if _, ok := found[c]; ok || !spec.IsBlockCID(c) {
 				continue
 			}
-			b, err := p.cfg.Store.Get(r.Context(), c)
-			if err != nil {
-				continue // deleted since it was listed
+			f, ok := p.ownedSpec(r, c, owner)
+			if ok && f.Owner == owner {
+				found[c] = f
 			}
-			// A cheap look at the owner first: only the owner's specs
-			// pay for a signature check.
-			ss, err := spec.Decode(b)
-			if err != nil || ss.Spec.Owner != owner {
-				continue
-			}
-			if ss, err = p.verify(b); err != nil {
-				continue
-			}
-			found[c] = owned(c, ss, false)
 		}
 	}
 	out := make([]*OwnedFunction, 0, len(found))
@@ -88,6 +80,66 @@ func (p *Provider) serveOwned(w http.ResponseWriter, r *http.Request) {
 		return strings.Compare(a.CID.String(), b.CID.String())
 	})
 	httperr.WriteJSON(w, http.StatusOK, map[string]any{"owner": owner, "functions": out})
+}
+
+// specMemo remembers what stored blocks say about ownership: a CID names
+// its content, so whether block c is a validly signed spec, and whose, never
+// changes, for any provider. It saves the listing a store read, a decode
+// and a signature check per spec on every request. Bounded: it starts
+// over when full.
+var specMemo = struct {
+	sync.Mutex
+	m map[wf.CID]*OwnedFunction // nil: not a signed spec
+}{m: map[wf.CID]*OwnedFunction{}}
+
+const maxSpecMemo = 1 << 17
+
+// ownedSpec returns what stored block c says as a function (Loaded
+// false), or false when it is not a validly signed spec or is gone. Only
+// specs of owner are checked and remembered: listing one owner does not
+// verify everyone's.
+func (p *Provider) ownedSpec(r *http.Request, c wf.CID, owner wf.Address) (*OwnedFunction, bool) {
+	specMemo.Lock()
+	f, seen := specMemo.m[c]
+	specMemo.Unlock()
+	if seen {
+		if f == nil {
+			return nil, false
+		}
+		g := *f
+		return &g, true
+	}
+	b, err := p.cfg.Store.Get(r.Context(), c)
+	if err != nil {
+		return nil, false // deleted since it was listed
+	}
+	// A cheap look at the owner first: only the owner's specs pay for a
+	// signature check.
+	ss, err := spec.Decode(b)
+	if err != nil {
+		remember(c, nil)
+		return nil, false
+	}
+	if ss.Spec.Owner != owner {
+		return nil, false
+	}
+	if err := spec.Verify(ss, chain.Verifier{}); err != nil {
+		remember(c, nil)
+		return nil, false
+	}
+	f = owned(c, ss, false)
+	remember(c, f)
+	g := *f
+	return &g, true
+}
+
+func remember(c wf.CID, f *OwnedFunction) {
+	specMemo.Lock()
+	defer specMemo.Unlock()
+	if len(specMemo.m) >= maxSpecMemo {
+		clear(specMemo.m)
+	}
+	specMemo.m[c] = f
 }
 
 func owned(c wf.CID, ss *wf.SignedSpec, loaded bool) *OwnedFunction {
