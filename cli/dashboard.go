@@ -30,7 +30,7 @@ operator, signed in with the provider's key, sees its console.`,
 func (a *App) dashboardServeCmd() *cobra.Command {
 	var (
 		listen, logLevel string
-		providers        []string
+		providers, hosts []string
 	)
 	var o *chainOpts
 	cmd := &cobra.Command{
@@ -44,18 +44,19 @@ dashboard never holds a key. Put it behind TLS for anything but loopback.`,
   wf dashboard serve --provider http://127.0.0.1:8080 --listen 127.0.0.1:9000`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.dashboardServe(cmd.Context(), listen, logLevel, providers, o, cmd.Flags().Changed("provider"))
+			return a.dashboardServe(cmd.Context(), listen, logLevel, providers, hosts, o, cmd.Flags().Changed("provider"))
 		},
 	}
 	fs := cmd.Flags()
 	o = addChainFlags(fs, "")
 	fs.StringVar(&listen, "listen", devDashboardListen, "serve on this `ADDR`")
 	fs.StringArrayVar(&providers, "provider", nil, "a provider's `URL` to show (repeatable; default: every provider in the registry)")
+	fs.StringArrayVar(&hosts, "host", nil, "serve only requests for this `HOST:PORT`, as browsers address the dashboard (repeatable; on loopback the loopback names are always served, and nothing else unless given)")
 	addLogFlags(fs, &logLevel, nil)
 	return cmd
 }
 
-func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls []string, o *chainOpts, named bool) error {
+func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls, hosts []string, o *chainOpts, named bool) error {
 	log, err := a.logger(logLevel, "text")
 	if err != nil {
 		return err
@@ -93,11 +94,20 @@ func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls 
 			cfg.Providers = append(cfg.Providers, dashboard.Provider{Name: p.Name, URL: p.Endpoint, Address: p.Owner})
 		}
 	}
-	d, err := dashboard.New(cfg)
+	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", listen)
+	defer ln.Close()
+	// On loopback, only the loopback names: a site that rebinds its own
+	// name to 127.0.0.1 gets 421.
+	if addr := ln.Addr().(*net.TCPAddr); addr.IP.IsLoopback() {
+		cfg.Hosts = dashboard.LoopbackHosts(addr.Port)
+	}
+	for _, h := range hosts {
+		cfg.Hosts = append(cfg.Hosts, strings.ToLower(h))
+	}
+	d, err := dashboard.New(cfg)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,8 @@ import (
 	"log/slog"
 	"math/big"
 	"net/http"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -58,6 +60,11 @@ type Config struct {
 	DevSigner wf.Signer
 	// Verifier checks wallet signatures. Default chain.Verifier{}.
 	Verifier wf.Verifier
+	// Hosts, if set, are the only Host headers served (host:port, as the
+	// browser addresses the dashboard); others get 421. It stops DNS
+	// rebinding: a page of another site that resolves its own name to
+	// this dashboard's address cannot use it. Unset serves any Host.
+	Hosts []string
 	// SessionTTL is how long a sign-in lasts. Default 12h.
 	SessionTTL time.Duration
 	// HTTP reaches the providers. Default: a client with a 5 s timeout.
@@ -138,6 +145,14 @@ func New(cfg Config) (*Dashboard, error) {
 	return d, nil
 }
 
+// LoopbackHosts are the names a browser on this machine reaches a
+// loopback server on port by: what a loopback dashboard serves
+// (Config.Hosts), and nothing a rebinding DNS name can pass for.
+func LoopbackHosts(port int) []string {
+	p := strconv.Itoa(port)
+	return []string{"127.0.0.1:" + p, "localhost:" + p, "[::1]:" + p}
+}
+
 // Handler returns the dashboard's HTTP handler.
 func (d *Dashboard) Handler() http.Handler { return http.HandlerFunc(d.serveHTTP) }
 
@@ -150,6 +165,10 @@ func (d *Dashboard) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
+	if len(d.cfg.Hosts) > 0 && !slices.Contains(d.cfg.Hosts, strings.ToLower(r.Host)) {
+		http.Error(w, "this dashboard is not served under the name "+r.Host, http.StatusMisdirectedRequest)
+		return
+	}
 	d.mux.ServeHTTP(w, r)
 }
 

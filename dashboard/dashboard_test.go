@@ -205,6 +205,33 @@ func TestDashboard(t *testing.T) {
 		}
 		status, body, _ = b.do("POST", "/login/dev", url.Values{})
 		wantPage(t, status, body, 404)
+		status, body, h = b.do("GET", "/static/app.js", nil)
+		wantPage(t, status, body, 200, "eth_signTypedData_v4")
+		if !strings.Contains(h.Get("Content-Type"), "javascript") {
+			t.Errorf("app.js served as %q", h.Get("Content-Type"))
+		}
+		status, body, _ = b.do("GET", "/static/style.css", nil)
+		wantPage(t, status, body, 200)
+	})
+
+	// A page that resolves its own name to the dashboard (DNS
+	// rebinding) reaches nothing: only loopback names are served.
+	t.Run("host", func(t *testing.T) {
+		req, _ := http.NewRequest("GET", w.url+"/login", nil)
+		req.Host = "evil.example:" + req.URL.Port()
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMisdirectedRequest {
+			t.Fatalf("Host evil.example: %d, want 421", resp.StatusCode)
+		}
+		req.Host = "localhost:" + req.URL.Port()
+		if resp, err = http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
+			t.Fatalf("Host localhost: %v %v, want 200", resp.Status, err)
+		}
+		resp.Body.Close()
 	})
 
 	t.Run("sign in", func(t *testing.T) {

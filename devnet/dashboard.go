@@ -43,13 +43,15 @@ func (n *Net) startDashboard(dc *DashboardConfig) error {
 	if dc.DevLogin {
 		cfg.DevSigner = n.Publisher
 	}
-	d, err := dashboard.New(cfg)
-	if err != nil {
-		return fmt.Errorf("devnet: %w", err)
-	}
 	ln, err := listen(dc.Listen, dc.ListenFallback)
 	if err != nil {
 		return fmt.Errorf("devnet: dashboard: %w", err)
+	}
+	cfg.Hosts = dashboard.LoopbackHosts(ln.Addr().(*net.TCPAddr).Port)
+	d, err := dashboard.New(cfg)
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("devnet: %w", err)
 	}
 	srv := &http.Server{Handler: d.Handler(), ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: slog.NewLogLogger(n.log.Handler(), slog.LevelWarn)}
