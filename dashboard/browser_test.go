@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -45,6 +47,51 @@ const wallet = `window.ethereum = {
   isTestWallet: true,
   request({ method, params }) { return window.wfWallet({ method, params: params || [] }); },
 };`
+
+// audit is an automated accessibility check run on every page: a
+// language and a title, one h1, labels on every control, a name on every
+// button and link, alt text, and WCAG AA contrast (4.5:1, 3:1 for large
+// text) of every text against its background.
+const audit = `(() => {
+  const problems = [];
+  const say = (what, el) => problems.push(what + (el ? ": " + el.outerHTML.slice(0, 90) : ""));
+  if (!document.documentElement.lang) say("no lang");
+  if (!document.title.trim()) say("no title");
+  if (document.querySelectorAll("h1").length !== 1) say("not one h1");
+  for (const el of document.querySelectorAll("input:not([type=hidden]), select, textarea"))
+    if (!(el.labels && el.labels.length) && !el.getAttribute("aria-label")) say("control without a label", el);
+  for (const el of document.querySelectorAll("button, a[href]"))
+    if (!el.textContent.trim() && !el.getAttribute("aria-label")) say("no accessible name", el);
+  for (const el of document.querySelectorAll("img")) if (!el.hasAttribute("alt")) say("img without alt", el);
+  const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  for (const el of document.querySelectorAll("body *")) {
+    const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    const st = getComputedStyle(el);
+    if (!text || st.visibility === "hidden" || st.display === "none" || el.offsetParent === null && st.position !== "fixed") continue;
+    if (el.closest(".skip")) continue;
+    const a = lum(rgb(st.color)), b = lum(background(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(st.fontSize), bold = parseInt(st.fontWeight) >= 700;
+    const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < need) say("contrast " + ratio.toFixed(2) + " < " + need, el);
+  }
+  return problems;
+})()`
+
+// keyboard: the first Tab reaches the skip link, so the page is usable
+// without a mouse from its first key.
+const firstTab = `document.activeElement && document.activeElement.className`
 
 type walletCall struct {
 	Method string            `json:"method"`
@@ -115,6 +162,13 @@ func TestBrowser(t *testing.T) {
 	}
 	shot := func(name string) {
 		t.Helper()
+		problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](audit))
+		if err != nil {
+			t.Fatalf("browser: accessibility audit of %s: %v", name, err)
+		}
+		for _, p := range problems {
+			t.Errorf("accessibility, %s page: %s", name, p)
+		}
 		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100: PNG
 		if err != nil {
 			t.Fatalf("browser: screenshot %s: %v", name, err)
@@ -138,6 +192,10 @@ func TestBrowser(t *testing.T) {
 	}
 	do("sign in", chromedp.Navigate(w.url+"/login"), chromedp.WaitVisible(chromedp.ID("wallet-button")))
 	shot("login")
+	do("tab", chromedp.KeyEvent("\t"))
+	if focused, err := chromedp.Run(ctx, chromedp.Evaluate[string](firstTab)); err != nil || focused != "skip" {
+		t.Errorf("the first Tab focuses %q (%v), want the skip link", focused, err)
+	}
 	do("see the functions", chromedp.Click(chromedp.ID("wallet-button")), chromedp.WaitVisible(chromedp.ID("functions")))
 	functions := text("#functions")
 	shot("functions")
@@ -158,6 +216,19 @@ func TestBrowser(t *testing.T) {
 	admin := text("main")
 	shot("admin")
 	t.Logf("browser time %v; screenshots in %s", time.Since(began).Round(time.Millisecond), shots)
+
+	// The audit finds what it looks for.
+	do("a bad page", chromedp.Navigate("data:text/html,"+url.PathEscape(
+		`<title>x</title><p style="color:#bbb">faint</p><input type=text><button></button>`)))
+	problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](audit))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"no lang", "not one h1", "control without a label", "no accessible name", "contrast"} {
+		if !slices.ContainsFunc(problems, func(p string) bool { return strings.HasPrefix(p, want) }) {
+			t.Errorf("the audit missed %q on a bad page: %q", want, problems)
+		}
+	}
 
 	for _, c := range []struct{ what, text, want string }{
 		{"functions", functions, w.fn.String()[:10]},
