@@ -89,7 +89,7 @@ func BenchmarkPages(b *testing.B) {
 		resp.Body.Close()
 	}
 	d, err := dashboard.New(dashboard.Config{Escrow: n.Chain.Client(nil), Providers: []dashboard.Provider{
-		{Name: alpha.Name, URL: alpha.URL, Address: alpha.Key.Address(), Ledger: newBigLedger(10_000)}}})
+		{Name: alpha.Name, URL: alpha.URL, Address: alpha.Key.Address(), Ledger: newBigLedger(10_000), Loaded: alpha.Node.Provider()}}})
 	if err != nil {
 		b.Fatal(err)
 	}

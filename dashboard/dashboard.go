@@ -31,6 +31,15 @@ type Provider struct {
 	// node's process (wf dev); nil shows what the node's public metrics
 	// say and no per-payer figures.
 	Ledger Ledger
+	// Loaded, likewise in the node's process, lists the functions it has
+	// loaded; nil leaves them out of the console.
+	Loaded Loaded
+}
+
+// Loaded is what the console reads of the functions a node has loaded;
+// *provider.Provider implements it.
+type Loaded interface {
+	LoadedFunctions() []wf.CID // most recently used first
 }
 
 // Ledger is what the operator's console reads of a node's ledger;

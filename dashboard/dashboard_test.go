@@ -393,7 +393,8 @@ func TestDashboard(t *testing.T) {
 		op := signIn(t, w.url, w.net.Nodes[0].Key)
 		status, body, _ = op.do("GET", "/admin", nil)
 		wantPage(t, status, body, 200, "Operator console: alpha", "There is no global user database", "healthy",
-			"Invocations", "p50", pub.Address().Checksum()[:10], "1 payer account")
+			"Invocations", "p50", pub.Address().Checksum()[:10], "1 payer account",
+			"1 function(s) loaded", w.fn.String())
 		status, body, _ = op.do("GET", "/admin", nil)
 		wantPage(t, status, body, 200, "/s since your last view")
 	})

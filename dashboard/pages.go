@@ -268,6 +268,9 @@ type payerRow struct {
 	Charged, Settled, InFlight, Pending ledger.Totals
 }
 
+// maxLoadedRows bounds the loaded functions listed, most recent first.
+const maxLoadedRows = 50
+
 // maxPayerRows bounds the ledger table; the largest pending come first.
 const maxPayerRows = 500
 
@@ -290,6 +293,11 @@ func (d *Dashboard) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	data["Info"], data["InfoErr"] = info, errText(infoErr)
 	data["Healthy"], data["HealthErr"] = healthErr == nil, errText(healthErr)
 	data["Metrics"], data["MetricsErr"] = m, errText(metricsErr)
+	if p.Loaded != nil {
+		fs := p.Loaded.LoadedFunctions()
+		data["LoadedCount"] = len(fs)
+		data["Loaded"] = fs[:min(len(fs), maxLoadedRows)]
+	}
 	if p.Ledger != nil {
 		accts := p.Ledger.Accounts()
 		rows := make([]payerRow, 0, len(accts))

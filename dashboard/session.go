@@ -202,8 +202,9 @@ func (d *Dashboard) serveLogin(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
-// serveDevLogin signs in as the dev key, which the server holds: wf dev
-// only.
+// serveDevLogin signs a login with the dev key, which the server holds
+// (wf dev only), and signs in whoever that signature names, through the
+// same check as a wallet's login.
 func (d *Dashboard) serveDevLogin(w http.ResponseWriter, r *http.Request) {
 	if d.cfg.DevSigner == nil {
 		d.fail(w, r, http.StatusNotFound, "There is no dev login here.")
@@ -213,7 +214,18 @@ func (d *Dashboard) serveDevLogin(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusForbidden, "Start signing in from the sign-in page.")
 		return
 	}
-	d.startSession(w, r, d.cfg.DevSigner.Address())
+	m := wf.DashboardLogin{Origin: origin(r), Nonce: wf.NewNonce(), Expires: d.cfg.Now().Add(loginWindow).Unix()}
+	sig, err := d.cfg.DevSigner.Sign(m)
+	if err != nil {
+		d.fail(w, r, http.StatusInternalServerError, "The dev key could not sign: "+err.Error())
+		return
+	}
+	signer, err := d.cfg.Verifier.Recover(m, sig)
+	if err != nil || signer != d.cfg.DevSigner.Address() {
+		d.fail(w, r, http.StatusInternalServerError, "The dev key's signature does not check.")
+		return
+	}
+	d.startSession(w, r, signer)
 	http.Redirect(w, r, "/functions", http.StatusSeeOther)
 }
 

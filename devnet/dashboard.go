@@ -33,7 +33,7 @@ type Dashboard struct {
 func (n *Net) startDashboard(dc *DashboardConfig) error {
 	var ps []dashboard.Provider
 	for _, nd := range n.Nodes {
-		p := dashboard.Provider{Name: nd.Name, URL: nd.URL, Address: nd.Key.Address()}
+		p := dashboard.Provider{Name: nd.Name, URL: nd.URL, Address: nd.Key.Address(), Loaded: nd.Node.Provider()}
 		if l := nd.Node.Ledger(); l != nil {
 			p.Ledger = l // not a typed nil: a free node has no ledger
 		}

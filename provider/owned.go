@@ -146,3 +146,17 @@ func owned(c wf.CID, ss *wf.SignedSpec, loaded bool) *OwnedFunction {
 	return &OwnedFunction{CID: c, Owner: ss.Spec.Owner, Created: ss.Spec.Created, Code: ss.Spec.Code.CID,
 		Sealed: ss.Spec.Sealed != nil, Loaded: loaded}
 }
+
+// LoadedFunctions lists the functions loaded now (spec verified, module
+// compiled), most recently used first: for an operator's console running
+// in the node's process. The list is not served over HTTP: which
+// functions are hot is the operator's to know.
+func (p *Provider) LoadedFunctions() []wf.CID {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make([]wf.CID, 0, p.lru.Len())
+	for el := p.lru.Front(); el != nil; el = el.Next() {
+		out = append(out, el.Value.(*function).cid)
+	}
+	return out
+}

@@ -38,6 +38,9 @@ func TestOwnedFunctions(t *testing.T) {
 	mine := deploy(env.Key, time.Now())
 	theirs := deploy(other, time.Now())
 
+	if got := env.Provider.LoadedFunctions(); !slices.Equal(got, []wf.CID{theirs}) {
+		t.Errorf("loaded %v, want only the last deployed, %v (MaxLoaded 1)", got, theirs)
+	}
 	got, err := env.Client.Functions(ctx, env.Key.Address())
 	if err != nil {
 		t.Fatal(err)
