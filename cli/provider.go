@@ -285,6 +285,10 @@ Try it:
 `, dev.URL, dev.Dir(), net.Publisher.Address().Checksum(), fn, sf.price,
 		strings.TrimSuffix(wf.NewAmount(net.Budget).USDC(), ".000000"), net.RPC, res.URL, res.URL, fn, dev.URL)
 	fmt.Fprintf(a.Stdout, `
+Dashboard: %s   (sign in with a browser wallet, or "Dev login" as the owner;
+  sign in with a provider's key for its operator console)
+`, net.Dashboard.URL)
+	fmt.Fprintf(a.Stdout, `
 Through the gateway at %[1]s, which routes by the on-chain registry:
   curl '%[1]s/p/dev/%[2]s/?name=you'
   curl 'http://dev.%[3]s/%[2]s/?name=you'
@@ -294,11 +298,8 @@ Through the gateway at %[1]s, which routes by the on-chain registry:
   curl -i '%[1]s/%[2]s/?name=you'
       auto-routed to a provider holding the function; X-WF-Route says which and why
 
-Dashboard: %[5]s   (sign in with a browser wallet, or "Dev login" as the owner;
-  sign in as a provider's key for its operator console)
-
 Write your own: wf init --lang go hello && wf deploy hello --provider %[4]s --key dev
-`, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL, net.Dashboard.URL)
+`, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL)
 	if a.Ready != nil {
 		a.Ready(dev.URL)
 	}
