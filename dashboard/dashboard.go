@@ -76,6 +76,11 @@ type Config struct {
 	Hosts []string
 	// SessionTTL is how long a sign-in lasts. Default 12h.
 	SessionTTL time.Duration
+	// MaxSessions bounds the live sessions: anyone can make keys and
+	// sign in, so memory must not grow with them. Past it, sign-ins get
+	// 503 until sessions expire; live ones are never evicted. Default
+	// 100,000.
+	MaxSessions int
 	// HTTP reaches the providers. Default: a client with a 5 s timeout.
 	HTTP *http.Client
 	Log  *slog.Logger     // default: discard
@@ -108,6 +113,9 @@ func New(cfg Config) (*Dashboard, error) {
 	}
 	if cfg.SessionTTL <= 0 {
 		cfg.SessionTTL = 12 * time.Hour
+	}
+	if cfg.MaxSessions <= 0 {
+		cfg.MaxSessions = 100_000
 	}
 	if cfg.HTTP == nil {
 		cfg.HTTP = &http.Client{Timeout: 5 * time.Second}

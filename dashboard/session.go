@@ -198,7 +198,9 @@ func (d *Dashboard) serveLogin(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusForbidden, "The signature is not "+addr.Checksum()+"'s over this sign-in.")
 		return
 	}
-	d.startSession(w, r, signer)
+	if !d.startSession(w, r, signer) {
+		return
+	}
 	w.WriteHeader(http.StatusNoContent)
 }
 
@@ -225,23 +227,37 @@ func (d *Dashboard) serveDevLogin(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusInternalServerError, "The dev key's signature does not check.")
 		return
 	}
-	d.startSession(w, r, signer)
-	http.Redirect(w, r, "/functions", http.StatusSeeOther)
+	if d.startSession(w, r, signer) {
+		http.Redirect(w, r, "/functions", http.StatusSeeOther)
+	}
 }
 
-func (d *Dashboard) startSession(w http.ResponseWriter, r *http.Request, a wf.Address) {
+// startSession signs a in with a new session id (never one the browser
+// brought: no fixation), or answers 503 when MaxSessions are live.
+func (d *Dashboard) startSession(w http.ResponseWriter, r *http.Request, a wf.Address) bool {
 	id, now := token(), d.cfg.Now()
 	d.mu.Lock()
-	for k, s := range d.sessions {
-		if !now.Before(s.expires) {
-			delete(d.sessions, k)
+	if len(d.sessions) >= d.cfg.MaxSessions {
+		for k, s := range d.sessions {
+			if !now.Before(s.expires) {
+				delete(d.sessions, k)
+			}
 		}
 	}
-	d.sessions[id] = &session{addr: a, csrf: token(), expires: now.Add(d.cfg.SessionTTL)}
+	full := len(d.sessions) >= d.cfg.MaxSessions
+	if !full {
+		d.sessions[id] = &session{addr: a, csrf: token(), expires: now.Add(d.cfg.SessionTTL)}
+	}
 	d.mu.Unlock()
+	if full {
+		w.Header().Set("Retry-After", "300")
+		d.fail(w, r, http.StatusServiceUnavailable, "Too many people are signed in here; try again later.")
+		return false
+	}
 	setCookie(w, r, sessionCookie, id, d.cfg.SessionTTL)
 	setCookie(w, r, loginCookie, "", -time.Second)
 	d.cfg.Log.Info("sign in", "address", a.Checksum())
+	return true
 }
 
 func (d *Dashboard) serveLogout(w http.ResponseWriter, r *http.Request) {
