@@ -62,6 +62,9 @@ func (d *Dashboard) serveFunctions(w http.ResponseWriter, r *http.Request) {
 	var rows []*fnRow
 	for i, fs := range lists {
 		for _, f := range fs {
+			if f.Owner != owner {
+				continue // a provider's listing is its word; the owner is checked
+			}
 			row := byCID[f.CID]
 			if row == nil {
 				row = &fnRow{CID: f.CID, Created: f.Created, Sealed: f.Sealed}

@@ -43,7 +43,13 @@ async function readLogs(form, out) {
   const { expires, typedData } = await rq.json();
   const signature = await signTyped(account, typedData);
   const res = await post("/functions/" + fn + "/logs", { csrf, provider, expires: String(expires), signature });
-  out.innerHTML = await res.text(); // rendered and escaped by the server's templates
+  const html = await res.text();
+  if (/^\s*<!doctype/i.test(html)) {
+    // A whole page: the session or its CSRF token is gone.
+    out.textContent = "The dashboard refused the log read (" + res.status + "): reload the page and try again.";
+    return;
+  }
+  out.innerHTML = html; // a fragment rendered and escaped by the server's templates
 }
 
 document.addEventListener("DOMContentLoaded", () => {
