@@ -73,3 +73,20 @@ func TestMaxSessions(t *testing.T) {
 	c.add(time.Hour)
 	signIn(t, base, chain.DevKey(2))
 }
+
+// A provider that does not answer is named on every page, and nothing
+// else breaks: the console of a node that is down says so.
+func TestProviderDown(t *testing.T) {
+	op := chain.DevKey(4)
+	base := serve(t, dashboard.Config{Providers: []dashboard.Provider{{Name: "gone", URL: "http://127.0.0.1:1", Address: op.Address()}}})
+	b := signIn(t, base, chain.DevKey(5))
+	status, body, _ := b.do("GET", "/functions", nil)
+	wantPage(t, status, body, 200, "Provider gone could not be read", "no functions")
+	status, body, _ = b.do("GET", "/payments", nil)
+	wantPage(t, status, body, 200, "not connected to a chain")
+	status, body, _ = b.do("GET", "/functions/bagaaieraq5rf2jqbqzgzqqi6qlzlrjhb2ih7qi2q6xpuqwcb3g6rojk4tlya", nil)
+	wantPage(t, status, body, 404)
+	o := signIn(t, base, op)
+	status, body, _ = o.do("GET", "/admin", nil)
+	wantPage(t, status, body, 200, "Operator console: gone", "down:", "There is no global user database")
+}
