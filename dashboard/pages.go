@@ -84,10 +84,13 @@ func (d *Dashboard) serveFunctions(w http.ResponseWriter, r *http.Request) {
 		Data: map[string]any{"Rows": rows, "Unreachable": bad, "Providers": len(d.cfg.Providers)}})
 }
 
-// holder is a provider that holds a function.
+// holder is a provider that holds a function, and what a request to it
+// costs there.
 type holder struct {
 	Index int
 	Name  string
+	Price *big.Int // nil when its /v1/info did not answer
+	URL   string   // where the function is invoked
 }
 
 // function reads fn's signed spec from the providers that hold it. It
@@ -110,7 +113,7 @@ func (d *Dashboard) function(w http.ResponseWriter, r *http.Request) (*wf.Signed
 	for i, s := range specs {
 		if s != nil {
 			ss = s
-			hs = append(hs, holder{i, d.cfg.Providers[i].Name})
+			hs = append(hs, holder{Index: i, Name: d.cfg.Providers[i].Name})
 		}
 	}
 	if ss == nil {
@@ -142,6 +145,18 @@ func (d *Dashboard) serveFunction(w http.ResponseWriter, r *http.Request) {
 	}
 	slices.Sort(env)
 	slices.Sort(exts)
+	var wg sync.WaitGroup
+	for i := range hs {
+		h := &hs[i]
+		p := &d.cfg.Providers[h.Index]
+		h.URL = strings.TrimSuffix(p.URL, "/") + "/" + r.PathValue("cid") + "/"
+		wg.Go(func() {
+			if info, err := d.client(p).Info(r.Context()); err == nil {
+				h.Price = info.Price.Big()
+			}
+		})
+	}
+	wg.Wait()
 	d.render(w, r, http.StatusOK, "function", page{Title: "Function " + r.PathValue("cid"), Nav: "functions",
 		Data: map[string]any{"CID": r.PathValue("cid"), "Spec": s, "Env": env, "Extensions": exts, "Holders": hs}})
 }
