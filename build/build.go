@@ -1,6 +1,7 @@
 // Package build compiles a function's source directory to a WebAssembly
 // module with the language's own toolchain: Go (GOOS=wasip1 GOARCH=wasm)
-// or AssemblyScript (asc from npm, with @assemblyscript/wasi-shim).
+// or AssemblyScript (asc from npm, with @assemblyscript/wasi-shim), or
+// with a command of the project's own (wf.toml's [build], package project).
 package build
 
 import (
@@ -12,16 +13,41 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 )
 
 // Output is the module's file name inside the function directory.
 const Output = "main.wasm"
 
+// Languages Build knows.
+const (
+	Go             = "go"
+	AssemblyScript = "assemblyscript"
+)
+
+// Config says how to build; the zero value detects the language and
+// builds the directory's main.wasm.
+type Config struct {
+	// Lang is Go or AssemblyScript; empty: detected by Lang.
+	Lang string
+	// Command, if set, replaces the language's build: a shell command
+	// (sh -c) run in the directory that must write Output.
+	Command string
+	// Entry is the Go package to compile, relative to the directory
+	// (default "."). The AssemblyScript build compiles what package.json's
+	// build script names.
+	Entry string
+	// Output is the module's path relative to the directory (default
+	// main.wasm). The Go build writes it there; the AssemblyScript script
+	// and a Command must write it themselves.
+	Output string
+}
+
 // Lang detects the language of the function in dir: "go" when it has a
 // go.mod, "assemblyscript" when its package.json depends on assemblyscript.
 func Lang(dir string) (string, error) {
 	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-		return "go", nil
+		return Go, nil
 	}
 	b, err := os.ReadFile(filepath.Join(dir, "package.json"))
 	if err == nil {
@@ -29,28 +55,54 @@ func Lang(dir string) (string, error) {
 			Dependencies, DevDependencies map[string]string
 		}
 		if json.Unmarshal(b, &pkg) == nil && (pkg.Dependencies["assemblyscript"] != "" || pkg.DevDependencies["assemblyscript"] != "") {
-			return "assemblyscript", nil
+			return AssemblyScript, nil
 		}
 	}
 	return "", fmt.Errorf("build: %s has neither a go.mod nor a package.json using assemblyscript; `wf init` makes one, or deploy a prebuilt .wasm", dir)
 }
 
-// Build compiles the function in dir and returns the module's path.
-// Toolchain output goes to log.
+// Build compiles the function in dir by the defaults (Config{}) and
+// returns the module's path. Toolchain output goes to log.
 func Build(ctx context.Context, dir string, log io.Writer) (string, error) {
-	lang, err := Lang(dir)
-	if err != nil {
-		return "", err
+	return Config{}.Build(ctx, dir, log)
+}
+
+// Build compiles the function in dir as c says and returns the module's
+// path. Toolchain output goes to log.
+func (c Config) Build(ctx context.Context, dir string, log io.Writer) (string, error) {
+	output := c.Output
+	if output == "" {
+		output = Output
 	}
-	out := filepath.Join(dir, Output)
+	out := filepath.Join(dir, filepath.FromSlash(output))
+	if c.Command != "" {
+		cmd := exec.CommandContext(ctx, "sh", "-c", c.Command)
+		if err := run(cmd, dir, log); err != nil {
+			return "", fmt.Errorf("build: %q in %s: %w", c.Command, dir, errors.Unwrap(err))
+		}
+		return checkOutput(out, "build command")
+	}
+	lang := c.Lang
+	if lang == "" {
+		var err error
+		if lang, err = Lang(dir); err != nil {
+			return "", err
+		}
+	}
 	switch lang {
-	case "go":
-		cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", Output, ".")
+	case Go:
+		entry := c.Entry
+		if entry == "" {
+			entry = "."
+		} else if !strings.HasPrefix(entry, ".") {
+			entry = "./" + entry // a path, not an import path
+		}
+		cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.FromSlash(output), entry)
 		cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm")
 		if err := run(cmd, dir, log); err != nil {
 			return "", err
 		}
-	case "assemblyscript":
+	case AssemblyScript:
 		if _, err := os.Stat(filepath.Join(dir, "node_modules", "assemblyscript")); errors.Is(err, os.ErrNotExist) {
 			if err := run(exec.CommandContext(ctx, "npm", "install", "--no-audit", "--no-fund"), dir, log); err != nil {
 				return "", err
@@ -59,9 +111,15 @@ func Build(ctx context.Context, dir string, log io.Writer) (string, error) {
 		if err := run(exec.CommandContext(ctx, "npm", "run", "--silent", "build"), dir, log); err != nil {
 			return "", err
 		}
+	default:
+		return "", fmt.Errorf("build: unknown language %q (known: %s, %s)", lang, Go, AssemblyScript)
 	}
+	return checkOutput(out, "the "+lang+" toolchain")
+}
+
+func checkOutput(out, what string) (string, error) {
 	if _, err := os.Stat(out); err != nil {
-		return "", fmt.Errorf("build: the %s toolchain did not produce %s", lang, out)
+		return "", fmt.Errorf("build: %s did not produce %s", what, out)
 	}
 	return out, nil
 }

@@ -379,7 +379,7 @@ func TestVouchers(t *testing.T) {
 	esc := bindings.NewEscrow()
 	expiry := time.Now().Add(time.Hour)
 
-	sv, err := payer.SignVoucher(chain.Voucher{Provider: prov.Address(), CumulativeAmount: big.NewInt(5000), Expiry: expiry})
+	sv, err := payer.SignVoucher(chain.Voucher{Provider: prov.Address(), CumulativeAmount: big.NewInt(5000), Expiry: expiry, Session: [32]byte{7, 7}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -387,7 +387,7 @@ func TestVouchers(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The Go digest is the contract's.
-	out, err := chain.Call(prov, ctx, prov.Contracts().Escrow, esc.PackVoucherDigest(common.Address(sv.Payer), common.Address(sv.Provider), sv.CumulativeAmount, big.NewInt(expiry.Unix())), "digest")
+	out, err := chain.Call(prov, ctx, prov.Contracts().Escrow, esc.PackVoucherDigest(common.Address(sv.Payer), common.Address(sv.Provider), sv.CumulativeAmount, big.NewInt(expiry.Unix()), sv.Session), "digest")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -427,6 +427,30 @@ func TestVouchers(t *testing.T) {
 		if red, err := prov.Redeemed(ctx, payer.Address(), prov.Address()); err != nil || red.Int64() != 12_000 {
 			t.Errorf("redeemed %s, %v", red, err)
 		}
+	})
+	t.Run("partial", func(t *testing.T) {
+		// A ceiling of 30 000 redeemed in steps of what was served; the
+		// rest stays redeemable, and nothing twice.
+		ceil, _ := payer.SignVoucher(chain.Voucher{Provider: prov.Address(), CumulativeAmount: big.NewInt(30_000), Expiry: expiry, Session: [32]byte{1}})
+		before := balance(t, prov, prov.Address())
+		if _, err := prov.RedeemVoucherUpTo(ctx, ceil, big.NewInt(15_000)); err != nil {
+			t.Fatal(err)
+		}
+		_, err := prov.RedeemVoucherUpTo(ctx, ceil, big.NewInt(15_000))
+		wantRevert(t, err, "VoucherAlreadyRedeemed", wf.ErrPaymentRequired)
+		_, err = prov.RedeemVoucherUpTo(ctx, ceil, big.NewInt(30_001))
+		wantRevert(t, err, "VoucherCeilingExceeded", wf.ErrPaymentRequired)
+		if _, err := prov.RedeemVoucherUpTo(ctx, ceil, big.NewInt(20_000)); err != nil {
+			t.Fatal(err)
+		}
+		if got := new(big.Int).Sub(balance(t, prov, prov.Address()), before); got.Int64() != 8000 {
+			t.Errorf("provider got %s, want 8000 (12 000 to 20 000)", got)
+		}
+		// The session key is part of what the payer signed.
+		moved := ceil
+		moved.Session = [32]byte{2}
+		_, err = prov.RedeemVoucherUpTo(ctx, moved, big.NewInt(21_000))
+		wantRevert(t, err, "InvalidVoucherSignature", wf.ErrPaymentRequired)
 	})
 	t.Run("for another provider", func(t *testing.T) {
 		_, err := other.RedeemVoucher(ctx, sv)

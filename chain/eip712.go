@@ -41,6 +41,13 @@ func Digest(m wf.Message) ([32]byte, error) {
 		return endpointDigest(m.Gateway, m.Nonce)
 	case wf.TunnelLogin:
 		return tunnelDigest(m.Name, m.Gateway, m.Nonce)
+	case *wf.NameRecord:
+		if m == nil {
+			break
+		}
+		return nameDigest(m)
+	case wf.Voucher:
+		return walletVoucherDigest(m)
 	case wf.DashboardLogin:
 		return loginDigest(m)
 	}
@@ -160,6 +167,57 @@ func logsDigest(m wf.LogsRequest) ([32]byte, error) {
 	h, _, err := apitypes.TypedDataAndHash(td)
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("chain: logs digest: %w", err)
+	}
+	return [32]byte(h), nil
+}
+
+// Name records are signed by their owner over
+//
+//	NameRecord(string name,address owner,uint64 seq,Target[] targets,string sticky,string created)
+//	Target(string function,uint8 weight)
+//
+// in the same domain as specs, so a wallet shows the name, the sequence
+// number and every target with its weight. Created is signed too, so
+// nobody but the owner can make a second record of the same seq.
+var nameTypes = apitypes.Types{
+	"EIP712Domain": specTypes["EIP712Domain"],
+	"NameRecord": {
+		{Name: "name", Type: "string"},
+		{Name: "owner", Type: "address"},
+		{Name: "seq", Type: "uint64"},
+		{Name: "targets", Type: "Target[]"},
+		{Name: "sticky", Type: "string"},
+		{Name: "created", Type: "string"},
+	},
+	"Target": {
+		{Name: "function", Type: "string"},
+		{Name: "weight", Type: "uint8"},
+	},
+}
+
+// nameDigest is the digest an owner signs for name record m.
+func nameDigest(m *wf.NameRecord) ([32]byte, error) {
+	targets := make([]any, len(m.Targets))
+	for i, t := range m.Targets {
+		// A plain map: apitypes reads nested structs only as one.
+		targets[i] = map[string]any{"function": t.Function.String(), "weight": fmt.Sprint(t.Weight)}
+	}
+	td := apitypes.TypedData{
+		Types:       nameTypes,
+		PrimaryType: "NameRecord",
+		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
+		Message: apitypes.TypedDataMessage{
+			"name":    m.Name,
+			"owner":   common.Address(m.Owner).Hex(),
+			"seq":     fmt.Sprint(m.Seq),
+			"targets": targets,
+			"sticky":  m.Sticky,
+			"created": m.Created,
+		},
+	}
+	h, _, err := apitypes.TypedDataAndHash(td)
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("%w: chain: name record digest: %v", wf.ErrInvalid, err)
 	}
 	return [32]byte(h), nil
 }

@@ -103,14 +103,32 @@ func (c *Client) Settle(ctx context.Context, payer wf.Address, count uint64, amt
 	return c.transact(ctx, c.contracts.Escrow, data, fmt.Sprintf("settle %d requests of %s", count, payer))
 }
 
-// RedeemVoucher redeems v, which must name the client's account as provider,
-// paying it v.CumulativeAmount minus what it already redeemed from v.Payer.
+// RedeemVoucher redeems all of v, which must name the client's account as
+// provider: RedeemVoucherUpTo(ctx, v, v.CumulativeAmount).
 func (c *Client) RedeemVoucher(ctx context.Context, v SignedVoucher) (Receipt, error) {
-	if err := v.check(); err != nil {
+	return c.RedeemVoucherUpTo(ctx, v, v.CumulativeAmount)
+}
+
+// RedeemVoucherUpTo redeems v up to upTo of its ceiling, paying the
+// client's account upTo minus what it already redeemed from v.Payer; the
+// rest of the ceiling stays redeemable. It fails (wf.ErrPaymentRequired)
+// if upTo exceeds the ceiling or is not above what was already redeemed.
+func (c *Client) RedeemVoucherUpTo(ctx context.Context, v SignedVoucher, upTo *big.Int) (Receipt, error) {
+	data, err := c.packRedeem(v, upTo)
+	if err != nil {
 		return Receipt{}, err
 	}
-	data := c.escrow.PackRedeemVoucher(common.Address(v.Payer), v.CumulativeAmount, expiry(v.Expiry), v.Signature[:])
 	return c.transact(ctx, c.contracts.Escrow, data, "redeem voucher of "+v.Payer.String())
+}
+
+func (c *Client) packRedeem(v SignedVoucher, upTo *big.Int) ([]byte, error) {
+	if err := v.check(); err != nil {
+		return nil, err
+	}
+	if err := amount("redeem amount", upTo, 256); err != nil {
+		return nil, err
+	}
+	return c.escrow.PackRedeemVoucher(common.Address(v.Payer), v.CumulativeAmount, expiry(v.Expiry), v.Session, upTo, v.Signature[:]), nil
 }
 
 // RequestWithdraw asks to withdraw amount from the client's escrow account

@@ -81,6 +81,13 @@ func TestGas(t *testing.T) {
 		r, err = prov2.RedeemVoucher(ctx, sv)
 		measure(what, 120_000, r, err)
 	}
+	// Up to what was served, of a voucher with headroom and a session key.
+	sv, err := payer.SignVoucher(chain.Voucher{Provider: prov2.Address(), CumulativeAmount: big.NewInt(100_000), Expiry: exp, Session: [32]byte{0: 1, 31: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err = prov2.RedeemVoucherUpTo(ctx, sv, big.NewInt(3000))
+	measure("redeem voucher up to what was served (steady state)", 120_000, r, err)
 	r, err = payer.RequestWithdraw(ctx, usdc(1))
 	measure("request withdrawal", 80_000, r, err)
 	r, err = prov.DeregisterProvider(ctx, "gasprovider")

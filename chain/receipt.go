@@ -149,13 +149,13 @@ func (c *Client) SettleRecorded(ctx context.Context, payer wf.Address, count uin
 	return c.transactRecorded(ctx, c.contracts.Escrow, data, fmt.Sprintf("settle %d requests of %s", count, payer), o)
 }
 
-// RedeemVoucherRecorded is RedeemVoucher with the recording and replacing
-// of SettleRecorded.
-func (c *Client) RedeemVoucherRecorded(ctx context.Context, v SignedVoucher, o RecordOptions) (Receipt, error) {
-	if err := v.check(); err != nil {
+// RedeemVoucherRecorded is RedeemVoucherUpTo with the recording and
+// replacing of SettleRecorded.
+func (c *Client) RedeemVoucherRecorded(ctx context.Context, v SignedVoucher, upTo *big.Int, o RecordOptions) (Receipt, error) {
+	data, err := c.packRedeem(v, upTo)
+	if err != nil {
 		return Receipt{}, err
 	}
-	data := c.escrow.PackRedeemVoucher(common.Address(v.Payer), v.CumulativeAmount, expiry(v.Expiry), v.Signature[:])
 	return c.transactRecorded(ctx, c.contracts.Escrow, data, "redeem voucher of "+v.Payer.String(), o)
 }
 

@@ -29,7 +29,7 @@ var ErrReverted = errors.New("execution reverted")
 //	wf.ErrInvalid          InvalidName, InvalidField, NameTaken, ZeroAmount, ZeroAddress,
 //	                       NoWithdrawalRequested, WithdrawalNotReady
 //	wf.ErrPaymentRequired  NotApproved, PriceCapExceeded, BudgetExceeded, InsufficientBalance,
-//	                       VoucherExpired, InvalidVoucherSignature, VoucherAlreadyRedeemed,
+//	                       VoucherExpired, InvalidVoucherSignature, VoucherAlreadyRedeemed, VoucherCeilingExceeded,
 //	                       ERC20InsufficientBalance, ERC20InsufficientAllowance
 type RevertError struct {
 	// Name is the Solidity custom error, "Error" for require(..., "reason"),
@@ -69,6 +69,7 @@ var revertKinds = map[string]error{
 	"VoucherExpired":             wf.ErrPaymentRequired,
 	"InvalidVoucherSignature":    wf.ErrPaymentRequired,
 	"VoucherAlreadyRedeemed":     wf.ErrPaymentRequired,
+	"VoucherCeilingExceeded":     wf.ErrPaymentRequired,
 	"ERC20InsufficientBalance":   wf.ErrPaymentRequired,
 	"ERC20InsufficientAllowance": wf.ErrPaymentRequired,
 }

@@ -13,21 +13,27 @@ import (
 )
 
 // A Voucher is a caller's promise to pay a provider, redeemable from the
-// caller's escrow account. Amounts are cumulative: each new voucher for the
-// same provider states the total owed so far, the provider redeems only the
-// latest one, and the escrow pays the difference to what it already paid, so
-// replaying an old voucher pays nothing.
+// caller's escrow account. Amounts are cumulative: CumulativeAmount is a
+// ceiling on everything the provider may have redeemed from the payer in
+// all, the provider redeems up to what it served (RedeemVoucherUpTo), and
+// the escrow pays the difference to what it already paid, so nothing is
+// paid twice and the headroom above what was served stays the payer's.
+//
+// Session is the Ed25519 public key that signs each request the voucher
+// pays for (package payment/voucher); the provider checks those
+// signatures, the escrow only hashes the key.
 //
 // It is signed as EIP-712 typed data:
 //
 //	domain   EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)
 //	         = ("WebFunctions Escrow", "1", chain id, escrow address)
-//	message  Voucher(address payer,address provider,uint256 cumulativeAmount,uint256 expiry)
+//	message  Voucher(address payer,address provider,uint256 cumulativeAmount,uint256 expiry,bytes32 session)
 type Voucher struct {
 	Payer            wf.Address
 	Provider         wf.Address
 	CumulativeAmount *big.Int  // token base units
 	Expiry           time.Time // not redeemable after this second
+	Session          [32]byte  // Ed25519 public key; zero: a voucher no provider accepts per request
 }
 
 // SignedVoucher is a Voucher with the payer's signature (v is 27 or 28).
@@ -48,6 +54,7 @@ var voucherTypes = apitypes.Types{
 		{Name: "provider", Type: "address"},
 		{Name: "cumulativeAmount", Type: "uint256"},
 		{Name: "expiry", Type: "uint256"},
+		{Name: "session", Type: "bytes32"},
 	},
 }
 
@@ -86,6 +93,7 @@ func VoucherDigest(chainID *big.Int, escrow wf.Address, v Voucher) ([32]byte, er
 			"provider":         common.Address(v.Provider).Hex(),
 			"cumulativeAmount": (*math.HexOrDecimal256)(v.CumulativeAmount),
 			"expiry":           (*math.HexOrDecimal256)(expiry(v.Expiry)),
+			"session":          v.Session[:],
 		},
 	}
 	h, _, err := apitypes.TypedDataAndHash(td)
@@ -140,4 +148,17 @@ func (c *Client) SignVoucher(v Voucher) (SignedVoucher, error) {
 // function VerifyVoucher.
 func (c *Client) VerifyVoucher(sv SignedVoucher) error {
 	return VerifyVoucher(c.chainID, c.contracts.Escrow, sv)
+}
+
+// walletVoucherDigest is VoucherDigest of the wf.Voucher a Signer signs.
+func walletVoucherDigest(m wf.Voucher) ([32]byte, error) {
+	if m.ChainID == 0 {
+		return [32]byte{}, fmt.Errorf("%w: voucher needs a chain id", wf.ErrInvalid)
+	}
+	return VoucherDigest(new(big.Int).SetUint64(m.ChainID), m.Escrow, FromMessage(m))
+}
+
+// FromMessage is the Voucher that m states (without its domain).
+func FromMessage(m wf.Voucher) Voucher {
+	return Voucher{Payer: m.Payer, Provider: m.Provider, CumulativeAmount: m.Cumulative.Big(), Expiry: time.Unix(m.Expiry, 0), Session: m.Session}
 }

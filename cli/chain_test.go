@@ -17,6 +17,7 @@ import (
 	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/cli"
 	"github.com/webfunctions/wf/devnet"
+	"github.com/webfunctions/wf/payment/voucher"
 	wfcore "github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
@@ -321,46 +322,57 @@ func TestVoucherCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustWF(t, d.env, "escrow", "deposit", "5", "--key", "dev:1")
+	fn := wfcore.SumCID(wfcore.CodecJSON, []byte("fn"))
 	before := time.Now()
-	h := strings.TrimSpace(mustWF(t, d.env, "voucher", "--provider", "gamma", "--amount", "1.5", "--expires", "1h", "--key", "dev:1"))
-	sv, err := chain.DecodeVoucher(h)
-	if err != nil {
-		t.Fatalf("wf voucher printed %q: %v", h, err)
+	sign := func(provider, path string) voucher.Header {
+		t.Helper()
+		h := strings.TrimSpace(mustWF(t, d.env, "voucher", "--pay", provider, fn.String(), path, "--pay-headroom", "1.5", "--key", "dev:1"))
+		vh, err := voucher.Decode(h)
+		if err != nil {
+			t.Fatalf("wf voucher printed %q: %v", h, err)
+		}
+		return vh
 	}
-	if sv.Payer != chain.DevKey(1).Address() || sv.Provider != chain.DevKey(2).Address() || sv.CumulativeAmount.Int64() != 1_500_000 {
-		t.Fatalf("voucher %+v", sv)
+	h1 := sign("gamma", "/x?a=1")
+	v := h1.Voucher
+	if v.Payer != chain.DevKey(1).Address() || v.Provider != chain.DevKey(2).Address() || v.Cumulative.String() != "1500000" || h1.Seq != 1 {
+		t.Fatalf("voucher %+v seq %d, want a ceiling of 1.5 USDC and sequence number 1", v, h1.Seq)
 	}
-	if exp := sv.Expiry.Sub(before); exp < 59*time.Minute || exp > 61*time.Minute {
+	if exp := time.Unix(v.Expiry, 0).Sub(before); exp < 59*time.Minute || exp > 61*time.Minute {
 		t.Errorf("voucher expires in %s, want 1h", exp)
 	}
+	rq := voucher.Request{Provider: v.Provider, Payer: v.Payer, Function: fn, Method: "GET", Path: "/x", RawQuery: "a=1", BodyHash: voucher.BodyHash(nil), Seq: 1}
+	if !voucher.Verify(v.Session, rq, h1.RequestSig) {
+		t.Fatal("the session key did not sign the request")
+	}
 	prov := d.as(2)
+	sv := chain.SignedVoucher{Voucher: chain.FromMessage(v), Signature: h1.Signature}
 	if err := prov.VerifyVoucher(sv); err != nil {
 		t.Fatal(err)
 	}
-	// The provider redeems it on chain.
-	if _, err := prov.RedeemVoucher(ctx, sv); err != nil {
+	// The next request, by address, continues the session with the next
+	// sequence number (the running total is in $WF_HOME/pay).
+	h2 := sign(addr(2), "/y")
+	if h2.Seq != 2 || h2.Voucher.Session != v.Session {
+		t.Fatalf("second request: seq %d, same session %v", h2.Seq, h2.Voucher.Session == v.Session)
+	}
+	// The provider redeems what it served, 2 requests at 0.01; the rest
+	// of the ceiling stays the payer's.
+	if _, err := prov.RedeemVoucherUpTo(ctx, sv, usdc("0.02")); err != nil {
 		t.Fatal(err)
 	}
-	// A later voucher by address states the new cumulative total.
-	h = strings.TrimSpace(mustWF(t, d.env, "voucher", "--provider", addr(2), "--amount", "2", "--expires", "10m", "--key", "dev:1"))
-	if sv, err = chain.DecodeVoucher(h); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := prov.RedeemVoucher(ctx, sv); err != nil {
-		t.Fatal(err)
-	}
-	if acc, err := prov.Account(ctx, chain.DevKey(1).Address()); err != nil || acc.Balance.Cmp(usdc("3")) != 0 {
-		t.Fatalf("payer's escrow after two vouchers: %v %v, want 3 USDC", acc.Balance, err)
+	if acc, err := prov.Account(ctx, chain.DevKey(1).Address()); err != nil || acc.Balance.Cmp(usdc("4.98")) != 0 {
+		t.Fatalf("payer's escrow: %v %v, want 4.98 USDC", acc.Balance, err)
 	}
 	for _, tc := range []struct {
 		name string
 		args []string
 		want string
 	}{
-		{"no provider", []string{"voucher", "--amount", "1"}, "usage"},
-		{"unknown provider", []string{"voucher", "--provider", "nobody", "--amount", "1"}, `no provider is registered as "nobody"`},
-		{"too many decimals", []string{"voucher", "--provider", "gamma", "--amount", "0.0000001"}, "USDC has 6 decimals"},
-		{"negative expiry", []string{"voucher", "--provider", "gamma", "--amount", "1", "--expires", "-1h"}, "--expires must be positive"},
+		{"no provider", []string{"voucher", fn.String()}, "usage"},
+		{"no function", []string{"voucher", "--pay", "gamma"}, "usage"},
+		{"unknown provider", []string{"voucher", "--pay", "nobody", fn.String()}, `no provider is registered as "nobody"`},
+		{"too many decimals", []string{"voucher", "--pay", "gamma", fn.String(), "--pay-headroom", "0.0000001"}, "USDC has 6 decimals"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := wf(t, d.env, append(tc.args, "--key", "dev:1")...)

@@ -86,6 +86,9 @@ func (a *App) command() *cobra.Command {
 A function is a WAGI (CGI over WASI) WebAssembly module. wf deploy packs it
 with a spec signed by your Ethereum key; the spec's CID is the function's
 address, and any provider holding it answers https://PROVIDER/CID/.
+wf name set gives functions a stable name (PROVIDER/@OWNER/NAME/) and splits
+its traffic between versions by weight; wf versions lists a name's records
+and wf rollback moves it back to the previous one.
 
 Environment:
   WF_HOME          wf's own files (default ~/.wf): key.json, contracts.json, provider data
@@ -125,7 +128,8 @@ Environment:
 			root.AddCommand(c)
 		}
 	}
-	add(groupFunctions, a.initCmd(), a.buildCmd(), a.packCmd(), a.deployCmd(), a.invokeCmd(), a.logsCmd(), a.secretsCmd())
+	add(groupFunctions, a.initCmd(), a.buildCmd(), a.packCmd(), a.deployCmd(), a.invokeCmd(), a.logsCmd(), a.secretsCmd(),
+		a.nameCmd(), a.versionsCmd(), a.rollbackCmd())
 	add(groupNodes, a.devCmd(), a.providerCmd(), a.gatewayCmd(), a.dashboardCmd())
 	add(groupChain, a.chainCmd(), a.contractsCmd(), a.providersCmd(), a.escrowCmd(), a.voucherCmd())
 	add(groupOther, a.keysCmd(), a.versionCmd())

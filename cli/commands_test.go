@@ -82,7 +82,7 @@ func TestUsageOnlyForUsageErrors(t *testing.T) {
 		{"bad flag value", []string{"deploy", "x.wasm", "--timeout", "soon"}, "Usage:\n  wf deploy", `invalid argument "soon" for "--timeout"`, true, ""},
 		{"missing subcommand", []string{"escrow"}, "Usage:\n  wf escrow COMMAND", "usage: wf escrow approve|balance|deposit|revoke|withdraw", true, ""},
 		{"missing shell", []string{"completion"}, "Usage:\n  wf completion COMMAND", "usage: wf completion bash|fish|powershell|zsh", true, ""},
-		{"missing flag", []string{"voucher", "--amount", "1"}, "Usage:\n  wf voucher", "usage: --provider NAME|ADDRESS is required", true, ""},
+		{"missing flag", []string{"voucher", "bafkqaaa"}, "Usage:\n  wf voucher", "usage: --pay NAME|ADDRESS is required", true, ""},
 		{"not a usage error", []string{"pack", filepath.Join(t.TempDir(), "missing")}, "", "no such file or directory", false, ""},
 	}
 	for _, tc := range tests {

@@ -3,8 +3,13 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"math/big"
+	"net/http"
+	"net/url"
+	"os"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -398,63 +403,74 @@ func (a *App) escrowWithdraw(ctx context.Context, args []string, cancel bool, o 
 }
 
 func (a *App) voucherCmd() *cobra.Command {
-	var provS, amtS string
-	var expires time.Duration
-	var o *chainOpts
+	var method, data string
+	var pf *payFlags
 	cmd := &cobra.Command{
-		Use:   "voucher --provider NAME|ADDRESS --amount USDC",
-		Short: "sign a payment voucher for a provider; print the " + wf.VoucherHeader + " header value",
-		Long: `Sign a voucher that lets a provider take --amount USDC in total from your
-escrow (cumulative: it includes what earlier vouchers to it paid), until it
-expires. Send it with a request as the ` + wf.VoucherHeader + ` header; the provider
-charges it instead of the function's owner.`,
-		Example: `  curl -H "` + wf.VoucherHeader + `: $(wf voucher --provider alpha --amount 0.01)" https://alpha.example.com/CID/`,
-		Args:    argsBetween(0, 0),
+		Use:   "voucher --pay NAME|ADDRESS CID [PATH]",
+		Short: "sign one paid request for a provider; print its " + wf.VoucherHeader + " header value",
+		Long: `Sign the ` + wf.VoucherHeader + ` header for one request to function CID at PATH,
+for sending with another HTTP client. The header pays for that request
+only (method, function, path, query and body are signed with a session key
+a voucher from your escrow authorizes, with a sequence number the provider
+accepts once), so it is worth nothing to whoever sees it. Send the request
+exactly as described, once. It shares the running total, session and
+sequence numbers with wf invoke --pay, kept in $WF_HOME/pay.`,
+		Example: `  curl -H "` + wf.VoucherHeader + `: $(wf voucher --pay alpha bafy.../hello)" https://alpha.example.com/bafy.../hello`,
+		Args:    argsBetween(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if provS == "" {
-				return usageErr("--provider NAME|ADDRESS is required")
+			if pf.provider == "" {
+				return usageErr("--pay NAME|ADDRESS is required")
 			}
-			return a.voucher(cmd.Context(), provS, amtS, expires, o)
+			return a.voucher(cmd.Context(), args, method, data, pf)
 		},
 	}
-	cmd.Flags().StringVar(&provS, "provider", "", "the provider the voucher pays, `NAME|ADDRESS`: its registered name or its address")
-	cmd.Flags().StringVar(&amtS, "amount", "", "cumulative `USDC` owed to this provider so far, including earlier vouchers")
-	cmd.Flags().DurationVar(&expires, "expires", 24*time.Hour, "how long the provider may redeem it")
-	o = addChainFlags(cmd.Flags(), payerKeyHelp)
+	cmd.Flags().StringVarP(&method, "request", "X", "", "HTTP `METHOD` of the request (default GET, or POST with -d)")
+	cmd.Flags().StringVarP(&data, "data", "d", "", "the request body `DATA`, or @FILE, or @- for stdin")
+	pf = addPayFlags(cmd.Flags())
 	return cmd
 }
 
-func (a *App) voucher(ctx context.Context, provS, amtS string, expires time.Duration, o *chainOpts) error {
-	amt, err := positiveUSDC("amount", amtS)
+func (a *App) voucher(ctx context.Context, args []string, method, data string, pf *payFlags) error {
+	fn, err := wf.ParseCID(args[0])
 	if err != nil {
 		return err
 	}
-	if expires <= 0 {
-		return usageErr("--expires must be positive")
+	target := "/"
+	if len(args) == 2 {
+		target = "/" + strings.TrimPrefix(args[1], "/")
 	}
-	c, key, err := a.connect(ctx, o, a.payerKeyPath())
+	u, err := url.Parse(target)
+	if err != nil {
+		return usageErr("PATH %q: %v", target, err)
+	}
+	var body []byte
+	switch {
+	case data == "@-":
+		body, err = io.ReadAll(a.Stdin)
+	case strings.HasPrefix(data, "@"):
+		body, err = os.ReadFile(data[1:])
+	default:
+		body = []byte(data)
+	}
 	if err != nil {
 		return err
 	}
-	defer c.Close()
-	prov, _, err := resolveProvider(ctx, c, provS)
+	if method == "" {
+		method = http.MethodGet
+		if data != "" {
+			method = http.MethodPost
+		}
+	}
+	pay, done, err := a.payer(ctx, pf)
 	if err != nil {
 		return err
 	}
-	exp := time.Now().Add(expires).Truncate(time.Second)
-	sv, err := c.SignVoucher(chain.Voucher{Provider: prov, CumulativeAmount: amt, Expiry: exp})
-	if err != nil {
-		return err
-	}
-	h, err := chain.EncodeVoucher(sv)
+	defer done()
+	h, err := pay.Header(fn, method, u.EscapedPath(), u.RawQuery, body)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(a.Stdout, h)
-	fmt.Fprintf(a.Stderr, "voucher from %s to %s for %s USDC in total, redeemable until %s\nsend it with: curl -H '%s: %s' ...\n",
-		key.Address().Checksum(), providerLabel(provS, prov), wf.NewAmount(amt).USDC(), exp.UTC().Format(time.RFC3339), wf.VoucherHeader, h)
-	if acc, err := c.Account(ctx, key.Address()); err == nil && acc.Balance.Cmp(amt) < 0 {
-		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, does not cover it; the provider will refuse it until it does\n", wf.NewAmount(acc.Balance).USDC())
-	}
+	fmt.Fprintf(a.Stderr, "signed %s /%s%s for provider %s; it pays for that request, once\n", method, fn, target, pay.Provider.Checksum())
 	return nil
 }

@@ -16,10 +16,11 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/webfunctions/wf/build"
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/dag"
+	"github.com/webfunctions/wf/project"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/templates"
@@ -33,7 +34,9 @@ func (a *App) initCmd() *cobra.Command {
 		Short: "write a working example function into DIR",
 		Long: `Write a working example function into DIR: a WAGI handler that greets the
 name in its query string or body, in Go or AssemblyScript, ready for
-wf deploy.`,
+wf deploy, with a commented project file DIR/wf.toml (name, build, env,
+limits, secrets by name, providers; see docs/project.md) that wf build
+and wf deploy read.`,
 		Example: `  wf init --lang go hello
   wf init --lang assemblyscript hello-as`,
 		Args: argsBetween(1, 1),
@@ -43,7 +46,8 @@ wf deploy.`,
 			if err := templates.Write(dir, lang, filepath.Base(abs)); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.Stdout, "wrote the %s starter function to %s\nnext: wf deploy %s --provider %s\n", templates.LangNames[lang], dir, dir, a.defaultProvider())
+			fmt.Fprintf(a.Stdout, "wrote the %s starter function and its project file %s to %s\nnext: wf deploy %s --provider %s\n",
+				templates.LangNames[lang], project.FileName, dir, dir, a.defaultProvider())
 			return nil
 		},
 	}
@@ -52,12 +56,16 @@ wf deploy.`,
 }
 
 func (a *App) buildCmd() *cobra.Command {
-	return &cobra.Command{
+	var config string
+	cmd := &cobra.Command{
 		Use:   "build [DIR]",
 		Short: "compile the function in DIR (default .) to DIR/main.wasm",
 		Long: `Compile the function in DIR (default .) to DIR/main.wasm with its toolchain:
 Go (GOOS=wasip1) for a go.mod, AssemblyScript (npm) for a package.json
 that depends on assemblyscript.
+The project file DIR/wf.toml (or --config FILE), if there is one, may
+name the language, the Go package (entry), the module's path (output) or
+a command of its own ([build] in docs/project.md).
 Prints the module's path. wf deploy DIR builds too.`,
 		Args: argsBetween(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -65,7 +73,11 @@ Prints the module's path. wf deploy DIR builds too.`,
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			out, err := build.Build(cmd.Context(), dir, a.Stderr)
+			pf, _, err := loadProject(dir, config)
+			if err != nil {
+				return err
+			}
+			out, err := buildConfig(pf).Build(cmd.Context(), dir, a.Stderr)
 			if err != nil {
 				return err
 			}
@@ -73,6 +85,8 @@ Prints the module's path. wf deploy DIR builds too.`,
 			return nil
 		},
 	}
+	addConfigFlag(cmd.Flags(), &config)
+	return cmd
 }
 
 func (a *App) packCmd() *cobra.Command {
@@ -142,101 +156,232 @@ type deployFlags struct {
 	timeout     time.Duration
 	memory      int
 	maxBody     int64
+	maxResponse int64
 	env         []string
 	secrets     bool
 	encryptCode bool
 	json        bool
+	config      string
+	flags       *pflag.FlagSet // which were set: they win over the project file
+	seal        *sealFlags     // where --secrets finds the provider's sealing key
 }
 
 func (a *App) deployCmd() *cobra.Command {
 	var f deployFlags
 	var kf *keyFlags
 	cmd := &cobra.Command{
-		Use:   "deploy DIR|FILE.wasm",
+		Use:   "deploy [DIR|FILE.wasm]",
 		Short: "build if needed, pack, sign (and seal) and upload a function; print its CID",
-		Long: `Deploy a function: build DIR if it is a directory, pack the module into
-content-addressed blocks with a spec signed by your key (sealing secrets
-and code to the provider if asked), upload them to the provider, and print
-the function's CID on stdout (progress and the URL to try go to stderr).
+		Long: `Deploy a function: build DIR (default .) if it is a directory, pack the
+module into content-addressed blocks with a spec signed by your key
+(sealing secrets and code to the providers if asked), upload them to each
+provider, and print the function's CID on stdout (progress and the URL to
+try go to stderr).
 
-With --json, prints one object:
+Settings come from the project file DIR/wf.toml (or --config FILE) when
+there is one: env, limits, secrets by name, providers, the build
+(docs/project.md). A flag set on the command line wins over the file
+(--env per variable); the file wins over $WF_PROVIDER and the defaults.
+Secrets the file names are sealed with values from the environment
+variable of that name, else from the file $NAME_FILE names, else from
+wf secrets set.
+
+With --json, prints one object (for several providers, the first's url;
+urls lists them all):
   cid    string, the function's CID (its address)
   url    string, the function's URL on the provider
+  urls   array of strings, its URL on each provider
   owner  string, the signing address (checksummed)
   code   string, the CID of the module`,
-		Example: `  wf deploy hello --provider http://127.0.0.1:8080 --key dev
+		Example: `  wf deploy                      # ./wf.toml, else the flags' defaults
+  wf deploy hello --provider http://127.0.0.1:8080 --key dev
   wf deploy app.wasm --env GREETING=hi --timeout 5s --memory 64
-  wf deploy hello --secrets --encrypt-code`,
-		Args: argsBetween(1, 1),
+  wf deploy hello --config hello/prod.toml --timeout 10s
+  wf deploy hello --secrets --encrypt-code --provider NAME`,
+		Args: argsBetween(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.deploy(cmd.Context(), args[0], &f, kf)
+			path := "."
+			if len(args) == 1 {
+				path = args[0]
+			}
+			f.flags = cmd.Flags()
+			return a.deploy(cmd.Context(), path, &f, kf)
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&f.provider, "provider", a.defaultProvider(), "provider base `URL` (env WF_PROVIDER)")
+	fs.StringVar(&f.provider, "provider", "", "provider base `URL` or registry `NAME`; replaces wf.toml's providers (default: those, else $WF_PROVIDER, else "+defaultProviderURL+"); with --secrets or --encrypt-code a NAME's key and endpoint come from the registry")
 	kf = addKeyFlags(fs, "publisher")
-	fs.DurationVar(&f.timeout, "timeout", 0, "wall-time limit per request (default: the provider's)")
-	fs.IntVar(&f.memory, "memory", 0, "memory limit in `MiB` (default: the provider's)")
-	fs.Int64Var(&f.maxBody, "max-request-bytes", 0, "request body limit in `BYTES` (default: the provider's)")
-	fs.StringArrayVar(&f.env, "env", nil, "environment variable `NAME=VALUE` for the function (repeatable)")
+	fs.DurationVar(&f.timeout, "timeout", 0, "wall-time limit per request (default: wf.toml's, else the provider's)")
+	fs.IntVar(&f.memory, "memory", 0, "memory limit in `MiB` (default: wf.toml's, else the provider's)")
+	fs.Int64Var(&f.maxBody, "max-request-bytes", 0, "request body limit in `BYTES` (default: wf.toml's, else the provider's)")
+	fs.Int64Var(&f.maxResponse, "max-response-bytes", 0, "response limit in `BYTES`, headers included (default: wf.toml's, else the provider's)")
+	fs.StringArrayVar(&f.env, "env", nil, "environment variable `NAME=VALUE` for the function (repeatable; added to wf.toml's [env], winning per name)")
 	fs.BoolVar(&f.secrets, "secrets", false, "seal in the secrets set with `wf secrets set` (DIR/.wf/secrets.json)")
-	fs.BoolVar(&f.encryptCode, "encrypt-code", false, "encrypt the module so that public storage holds only ciphertext")
+	fs.BoolVar(&f.encryptCode, "encrypt-code", false, "encrypt the module so that public storage holds only ciphertext (default: wf.toml's encrypt_code)")
 	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
+	addConfigFlag(fs, &f.config)
+	f.seal = addSealFlags(fs, nil)
 	return cmd
 }
 
+// deploySettings are what one deploy does: the project file with the
+// flags set on the command line applied over it.
+type deploySettings struct {
+	file        *project.File
+	fileName    string // "" without a project file
+	providers   []string
+	limits      wf.Limits
+	env         map[string]string
+	encryptCode bool
+}
+
+// settings merges the project file and the flags: a flag set explicitly
+// wins; --env wins per variable.
+func (a *App) settings(pf *project.File, fileName string, f *deployFlags) (*deploySettings, error) {
+	set := func(name string) bool { return f.flags != nil && f.flags.Changed(name) }
+	d := &deploySettings{file: pf, fileName: fileName, limits: pf.Limits.Spec(), encryptCode: pf.EncryptCode}
+	switch {
+	case set("provider"):
+		d.providers = []string{f.provider}
+	case len(pf.Providers) > 0:
+		d.providers = pf.Providers
+	default:
+		d.providers = []string{a.defaultProvider()}
+	}
+	if set("timeout") {
+		if f.timeout < 0 || f.timeout%time.Millisecond != 0 {
+			return nil, usageErr("--timeout %s must be a whole number of milliseconds, not negative", f.timeout)
+		}
+		d.limits.TimeoutMS = f.timeout.Milliseconds()
+	}
+	if set("memory") {
+		if f.memory < 0 || f.memory > 4096 {
+			return nil, usageErr("--memory %d must be between 0 and 4096 MiB", f.memory)
+		}
+		d.limits.MemoryPages = uint32(f.memory) * 16
+	}
+	if set("max-request-bytes") {
+		d.limits.MaxRequestBytes = f.maxBody
+	}
+	if set("max-response-bytes") {
+		d.limits.MaxResponseBytes = f.maxResponse
+	}
+	if set("encrypt-code") {
+		d.encryptCode = f.encryptCode
+	}
+	for k, v := range pf.Env {
+		if d.env == nil {
+			d.env = map[string]string{}
+		}
+		d.env[k] = v
+	}
+	for _, kv := range f.env {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			return nil, usageErr("--env %q must be NAME=VALUE", kv)
+		}
+		if d.env == nil {
+			d.env = map[string]string{}
+		}
+		d.env[k] = v
+	}
+	return d, nil
+}
+
 func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFlags) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	projectDir := ""
+	if st.IsDir() {
+		projectDir = path
+	}
+	pf, fileName, err := loadProject(projectDir, f.config)
+	if err != nil {
+		return err
+	}
+	d, err := a.settings(pf, fileName, f)
+	if err != nil {
+		return err
+	}
 	key, err := a.loadKey(kf.key, kf.passwordFile)
 	if err != nil {
 		return err
 	}
 	wasmPath := path
-	if st, err := os.Stat(wasmPath); err != nil {
-		return err
-	} else if st.IsDir() {
+	if st.IsDir() {
 		fmt.Fprintf(a.Stderr, "building %s...\n", wasmPath)
-		if wasmPath, err = build.Build(ctx, wasmPath, a.Stderr); err != nil {
+		if wasmPath, err = buildConfig(pf).Build(ctx, path, a.Stderr); err != nil {
 			return err
 		}
 	}
 	s := wf.Spec{
 		Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI,
-		Limits:  wf.Limits{TimeoutMS: f.timeout.Milliseconds(), MemoryPages: uint32(f.memory) * 16, MaxRequestBytes: f.maxBody},
+		Env: d.env, Limits: d.limits,
 		Created: spec.Now(time.Now()),
 	}
-	for _, kv := range f.env {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok {
-			return usageErr("--env %q must be NAME=VALUE", kv)
+	var res []*client.DeployResult
+	if len(pf.Secrets) == 0 && len(d.providers) == 1 && project.IsURL(d.providers[0]) {
+		// One provider by URL and no named secrets: today's deploy.
+		var r *client.DeployResult
+		if f.secrets || d.encryptCode {
+			r, err = a.deploySealed(ctx, d.providers[0], f.seal, key, wasmPath, secretsDir(path), s, f.secrets, d.encryptCode)
+		} else {
+			r, err = deploy(ctx, a.Stderr, d.providers[0], key, wasmPath, s)
 		}
-		if s.Env == nil {
-			s.Env = map[string]string{}
-		}
-		s.Env[k] = v
-	}
-	var res *client.DeployResult
-	if f.secrets || f.encryptCode {
-		res, err = a.deploySealed(ctx, f.provider, key, wasmPath, secretsDir(path), s, f.secrets, f.encryptCode)
+		res = []*client.DeployResult{r}
 	} else {
-		res, err = deploy(ctx, a.Stderr, f.provider, key, wasmPath, s)
+		res, err = a.deployTo(ctx, key, wasmPath, secretsDir(path), s, d, f.secrets, f.seal)
 	}
 	if err != nil {
 		return err
 	}
+	first := res[0]
 	if f.json {
+		urls := make([]string, len(res))
+		for i, r := range res {
+			urls[i] = r.URL
+		}
 		if err := a.printJSON(struct {
-			CID   string `json:"cid"`
-			URL   string `json:"url"`
-			Owner string `json:"owner"`
-			Code  string `json:"code"`
-		}{res.CID.String(), res.URL, res.Owner.Checksum(), res.Code.String()}); err != nil {
+			CID   string   `json:"cid"`
+			URL   string   `json:"url"`
+			URLs  []string `json:"urls"`
+			Owner string   `json:"owner"`
+			Code  string   `json:"code"`
+		}{first.CID.String(), first.URL, urls, first.Owner.Checksum(), first.Code.String()}); err != nil {
 			return err
 		}
 	} else {
-		fmt.Fprintf(a.Stdout, "%s\n", res.CID)
+		fmt.Fprintf(a.Stdout, "%s\n", first.CID)
 	}
-	fmt.Fprintf(a.Stderr, "deployed %s (owner %s)\ntry: curl %s\n", res.CID, res.Owner.Checksum(), res.URL)
+	fmt.Fprintf(a.Stderr, "deployed %s (owner %s)\n", first.CID, first.Owner.Checksum())
+	for _, r := range res {
+		fmt.Fprintf(a.Stderr, "try: curl %s\n", r.URL)
+	}
 	return nil
+}
+
+// deployTo is a deploy to several providers, or to registry names, or
+// with secrets named in the project file.
+func (a *App) deployTo(ctx context.Context, key *chain.Key, wasmPath, dir string, s wf.Spec, d *deploySettings, allSecrets bool, sf *sealFlags) ([]*client.DeployResult, error) {
+	targets, err := a.resolveProviders(ctx, d.providers, sf.o)
+	if err != nil {
+		return nil, err
+	}
+	var secrets map[string]string
+	var kr *seal.Keyring
+	if len(d.file.Secrets) > 0 || allSecrets || d.encryptCode {
+		if kr, err = a.publisherKeyring(true); err != nil {
+			return nil, err
+		}
+	}
+	if len(d.file.Secrets) > 0 || allSecrets {
+		if secrets, err = a.projectSecrets(dir, d.fileName, d.file.Secrets, allSecrets, kr); err != nil {
+			return nil, err
+		}
+	}
+	return a.deployProject(ctx, key, wasmPath, s, targets, secrets, d.encryptCode, kr, sf)
 }
 
 // deploy packs the module at wasmPath, signs s with key and uploads both
@@ -259,6 +404,7 @@ type invokeFlags struct {
 	provider, method, data string
 	headers                []string
 	include, json          bool
+	pay                    *payFlags
 }
 
 func (a *App) invokeCmd() *cobra.Command {
@@ -278,7 +424,8 @@ With --json, prints one object, also for an error status:
   bodyBase64  string, the body in base64 when it is not (then body is absent)`,
 		Example: `  wf invoke bagaaiera... '/?name=you'
   wf invoke bagaaiera... /upload -X PUT -d @photo.jpg -H 'Content-Type: image/jpeg'
-  echo hi | wf invoke bagaaiera... -d @- --json`,
+  echo hi | wf invoke bagaaiera... -d @- --json
+  wf invoke bagaaiera... --pay alpha --provider https://alpha.example.com`,
 		Args: argsBetween(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.invoke(cmd.Context(), args, &f)
@@ -291,6 +438,7 @@ With --json, prints one object, also for an error status:
 	fs.BoolVarP(&f.include, "include", "i", false, "print the status line and headers too")
 	fs.StringArrayVarP(&f.headers, "header", "H", nil, "request header `'NAME: VALUE'` (repeatable)")
 	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
+	f.pay = addPayFlags(fs)
 	return cmd
 }
 
@@ -325,7 +473,12 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 		}
 		h.Add(strings.TrimSpace(k), strings.TrimSpace(v))
 	}
-	resp, err := client.New(f.provider).Invoke(ctx, c, client.Request{Method: f.method, Path: path, Header: h, Body: body})
+	pay, done, err := a.payer(ctx, f.pay)
+	if err != nil {
+		return err
+	}
+	defer done()
+	resp, err := client.New(f.provider).Invoke(ctx, c, client.Request{Method: f.method, Path: path, Header: h, Body: body, Pay: pay})
 	var re *client.ResponseError
 	switch {
 	case errors.As(err, &re):

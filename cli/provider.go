@@ -105,24 +105,27 @@ With --price the node charges every request through the on-chain escrow
 and settles the charges in batches; it then needs the chain (--rpc,
 --contracts) and its key (--key, default $WF_HOME/provider/key.json).
 With --tunnel it serves through a gateway's reverse tunnel instead of
-being reachable itself (for nodes behind NAT).`,
+being reachable itself (for nodes behind NAT): it then opens no listener
+unless --listen is given, and it exits with an error, having opened
+nothing, when the gateway refuses its login (the key does not hold the
+name).`,
 		Example: `  wf provider start --listen 0.0.0.0:8080 --public-url https://node.example.com
   wf provider start --price 0.0001 --rpc https://rpc.example --key provider.json
   wf provider start --tunnel https://fn.example --key provider.json`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.providerStart(cmd.Context(), nf, o, sf, tunnel)
+			return a.providerStart(cmd.Context(), nf, o, sf, tunnel, cmd.Flags().Changed("listen"))
 		},
 	}
 	fs := cmd.Flags()
 	nf = addNodeFlags(fs, filepath.Join(a.home(), "provider"))
 	o = addChainFlags(fs, "$WF_HOME/provider/key.json")
 	sf = addSettleFlags(fs, "", payment.DefaultSettleInterval)
-	fs.StringVar(&tunnel, "tunnel", "", "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key)")
+	fs.StringVar(&tunnel, "tunnel", "", "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. No listener unless --listen is given")
 	return cmd
 }
 
-func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf *settleFlags, tunnel string) error {
+func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf *settleFlags, tunnel string, listenSet bool) error {
 	log, err := a.logger(nf.logLevel, nf.logFormat)
 	if err != nil {
 		return err
@@ -145,32 +148,67 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		defer mc.Chain.Close() // after the node, which settles on it
 		cfg.Payments = &node.Payments{Meter: mc}
 	}
+	// A tunnelled node is reached through its gateway: it listens only
+	// when asked to, and only once the gateway accepted its login, so a
+	// refused login leaves nothing open or running.
+	var ln net.Listener
 	if tunnel != "" {
 		cfg.Tunnel = &node.Tunnel{Gateway: tunnel, OnUp: func(gw string, names []string) {
 			fmt.Fprintf(a.Stdout, "tunnel to %s up, serving %s\n", gw, strings.Join(names, ", "))
 		}}
-	}
-	ln, err := net.Listen("tcp", nf.listen)
-	if err != nil {
-		return err
-	}
-	if cfg.PublicURL == "" {
-		cfg.PublicURL = "http://" + ln.Addr().String()
+		if cfg.PublicURL == "" {
+			cfg.PublicURL = tunnelURL(tunnel)
+		}
+	} else {
+		if ln, err = net.Listen("tcp", nf.listen); err != nil {
+			return err
+		}
+		if cfg.PublicURL == "" {
+			cfg.PublicURL = "http://" + ln.Addr().String()
+		}
 	}
 	n, err := node.Open(ctx, cfg)
 	if err != nil {
-		ln.Close()
+		if ln != nil {
+			ln.Close()
+		}
 		return err
 	}
 	defer n.Close(context.Background()) // after the server has drained: every charge is recorded
+	if tunnel != "" && listenSet {
+		if ln, err = net.Listen("tcp", nf.listen); err != nil {
+			return err
+		}
+	}
+	if ln == nil {
+		log.Info("provider serving through its tunnel only", "url", cfg.PublicURL, "data", cfg.Dir)
+		if a.Ready != nil {
+			a.Ready(cfg.PublicURL)
+		}
+		<-ctx.Done()
+		log.Info("shutting down")
+		return nil
+	}
 	srv := n.Server()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("provider serving", "url", cfg.PublicURL, "data", cfg.Dir)
+	log.Info("provider serving", "url", cfg.PublicURL, "listen", ln.Addr().String(), "data", cfg.Dir)
 	if a.Ready != nil {
 		a.Ready(cfg.PublicURL)
 	}
 	return awaitShutdown(ctx, srv, errc, 10*time.Second, func(context.Context) { log.Info("shutting down") })
+}
+
+// tunnelURL is where callers reach a node tunnelled to the gateway at
+// gw: GATEWAY/p/NAME for gw's fragment NAME, else the gateway, which
+// routes to whichever provider holds a function.
+func tunnelURL(gw string) string {
+	base, name, _ := strings.Cut(gw, "#")
+	base = strings.TrimSuffix(base, "/")
+	if name == "" {
+		return base
+	}
+	return base + "/p/" + name
 }
 
 // devCreated is the example's fixed creation time, so `wf dev` gives the
@@ -186,7 +224,7 @@ func (a *App) devCmd() *cobra.Command {
 		nf                         *nodeFlags
 		sf                         *settleFlags
 		chainListen, gatewayListen string
-		dashboardListen            string
+		dashboardListen, watchDir  string
 	)
 	cmd := &cobra.Command{
 		Use:   "dev",
@@ -197,10 +235,11 @@ provider with no listener that serves through a reverse tunnel, and a
 gateway that routes by the on-chain registry. It prints the curl lines to
 try. --key dev signs as the example's owner, whose escrow pays.`,
 		Example: `  wf dev
+  wf dev --watch hello          # redeploy hello/ on every save, at /@<dev key>/hello/
   wf dev --listen 127.0.0.1:9000 --gateway-listen 127.0.0.1:9001 --price 0.001`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.dev(cmd.Context(), nf, sf, chainListen, gatewayListen, cmd.Flags().Changed("gateway-listen"),
+			return a.dev(cmd.Context(), nf, sf, chainListen, gatewayListen, cmd.Flags().Changed("gateway-listen"), watchDir,
 				dashboardListen, cmd.Flags().Changed("dashboard-listen"))
 		},
 	}
@@ -209,12 +248,13 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
 	sf = addSettleFlags(fs, devPrice, devSettleInterval)
 	fs.StringVar(&chainListen, "chain-listen", "127.0.0.1:0", "serve the embedded chain's JSON-RPC on this `ADDR` (for wf escrow, wf providers ... --rpc)")
 	fs.MarkHidden("public-url") // refused: wf dev serves on loopback
+	fs.StringVar(&watchDir, "watch", "", "build and deploy the project in `DIR` (its wf.toml), name it, and redeploy on every save; a broken build is shown and the last good version keeps serving")
 	fs.StringVar(&gatewayListen, "gateway-listen", devGatewayListen, "serve the dev gateway (domain localhost) on this `ADDR`; the default falls back to any free port when taken")
 	fs.StringVar(&dashboardListen, "dashboard-listen", devDashboardListen, "serve the web dashboard on this `ADDR`; the default falls back to any free port when taken")
 	return cmd
 }
 
-func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainListen, gatewayListen string, gatewaySet bool, dashboardListen string, dashboardSet bool) error {
+func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainListen, gatewayListen string, gatewaySet bool, watchDir, dashboardListen string, dashboardSet bool) error {
 	log, err := a.logger(nf.logLevel, nf.logFormat)
 	if err != nil {
 		return err
@@ -299,9 +339,21 @@ Through the gateway at %[1]s, which routes by the on-chain registry:
       auto-routed to a provider holding the function; X-WF-Route says which and why
 
 Write your own: wf init --lang go hello && wf deploy hello --provider %[4]s --key dev
-`, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL)
-	if a.Ready != nil {
-		a.Ready(dev.URL)
+With secrets, sealed to the key the registry holds for the provider you name:
+  wf secrets set API_KEY --dir hello && wf deploy hello --secrets --provider dev --rpc %[5]s --key dev
+  (or --provider %[1]s/p/tunnel: through the gateway, still sealed to the registry's key)
+`, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL, net.RPC)
+	ready := func() {
+		if a.Ready != nil {
+			a.Ready(dev.URL)
+		}
+	}
+	if watchDir != "" {
+		if err := a.devWatch(ctx, net, watchDir, ready); err != nil {
+			return err
+		}
+	} else {
+		ready()
 	}
 	<-ctx.Done()
 	log.Info("shutting down")

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"github.com/webfunctions/wf/chain"
@@ -288,8 +289,10 @@ func secretsDir(path string) string {
 
 // deploySealed is `wf deploy --secrets/--encrypt-code`: like deploy, but
 // the spec carries the sealed secrets block and grants to the provider
-// and to the publisher, and the module may be encrypted.
-func (a *App) deploySealed(ctx context.Context, provider string, key *chain.Key, wasmPath, dir string, s wf.Spec, withSecrets, encryptCode bool) (*client.DeployResult, error) {
+// and to the publisher, and the module may be encrypted. provider is a
+// registered name or a URL (see sealingTarget for where its key comes
+// from).
+func (a *App) deploySealed(ctx context.Context, provider string, sf *sealFlags, key *chain.Key, wasmPath, dir string, s wf.Spec, withSecrets, encryptCode bool) (*client.DeployResult, error) {
 	kr, err := a.publisherKeyring(true)
 	if err != nil {
 		return nil, err
@@ -317,7 +320,7 @@ func (a *App) deploySealed(ctx context.Context, provider string, key *chain.Key,
 		dk = seal.NewDataKey()
 	}
 	defer dk.Destroy()
-	pk, err := client.New(provider).SealingKey(ctx)
+	t, err := a.sealingTarget(ctx, provider, sf)
 	if err != nil {
 		return nil, err
 	}
@@ -327,7 +330,7 @@ func (a *App) deploySealed(ctx context.Context, provider string, key *chain.Key,
 		return nil, err
 	}
 	defer f.Close()
-	sl := &client.Sealing{DataKey: dk, EncryptCode: encryptCode, To: []*seal.PublicKey{pk, kr.Current()}}
+	sl := &client.Sealing{DataKey: dk, EncryptCode: encryptCode, To: []*seal.PublicKey{t.key, kr.Current()}}
 	if withSecrets {
 		sl.Secrets = block
 	}
@@ -335,34 +338,129 @@ func (a *App) deploySealed(ctx context.Context, provider string, key *chain.Key,
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(a.Stderr, "sealed to %s's key %.16s and yours; uploading %s (%d bytes) to %s...\n", provider, pk.ID(), pkg.CID, len(pkg.CAR), provider)
-	return client.New(provider).Deploy(ctx, pkg)
+	fmt.Fprintf(a.Stderr, "sealed to %s's key %.16s (from %s) and yours; uploading %s (%d bytes) to %s...\n", provider, t.key.ID(), t.from, pkg.CID, len(pkg.CAR), t.url)
+	return client.New(t.url).Deploy(ctx, pkg)
 }
 
-// providerSealingKey resolves --provider: a URL is asked for its
-// /v1/info (trust on first use); anything else is a registry name, looked
-// up on chain (authenticated).
-func (a *App) providerSealingKey(ctx context.Context, target string, o *chainOpts) (*seal.PublicKey, error) {
-	if strings.Contains(target, "://") {
-		return client.New(target).SealingKey(ctx)
+// sealFlags say where `wf deploy --secrets` and `wf secrets grant` may
+// take a provider's sealing key from.
+type sealFlags struct {
+	trustEndpoint bool
+	o             *chainOpts // the registry's chain
+}
+
+// addSealFlags adds --trust-endpoint-key to fs, and the chain flags
+// unless the command has them already (o).
+func addSealFlags(fs *pflag.FlagSet, o *chainOpts) *sealFlags {
+	if o == nil {
+		o = addChainFlags(fs, "")
 	}
-	c, err := a.dial(ctx, o, nil)
+	sf := &sealFlags{o: o}
+	fs.BoolVar(&sf.trustEndpoint, "trust-endpoint-key", false,
+		"for a --provider URL that names no registered provider: seal to the key its /v1/info publishes, trusting that URL and everything on the way to it "+
+			"(checked against the registry all the same). Without it, name the provider")
+	return sf
+}
+
+// sealTarget is a provider to seal to.
+type sealTarget struct {
+	key  *seal.PublicKey
+	url  string // where to upload: the URL given, else the registered endpoint
+	from string // where the key came from, for messages
+}
+
+// sealingTarget resolves --provider for sealing (docs/sealing.md, "Where
+// the sealing key comes from"):
+//
+//   - a registered NAME: the key and endpoint from its registry entry;
+//   - a gateway URL that names its provider (.../p/NAME): the key from
+//     NAME's registry entry, uploads through the URL;
+//   - any other URL: only with --trust-endpoint-key, the key its /v1/info
+//     publishes, refused when it differs from what the registry holds for
+//     that URL (client.EndpointSealingKey).
+//
+// A gateway or proxy on the way to a URL can answer /v1/info with its
+// own key; only the registry is authenticated.
+func (a *App) sealingTarget(ctx context.Context, target string, sf *sealFlags) (*sealTarget, error) {
+	if !strings.Contains(target, "://") {
+		p, err := a.registeredProvider(ctx, target, sf.o)
+		if err != nil {
+			return nil, err
+		}
+		if p.Endpoint == "" {
+			return nil, fmt.Errorf("provider %q has registered no endpoint to upload to: pass a gateway URL, --provider https://GATEWAY/p/%s", target, target)
+		}
+		pk, err := client.RegisteredSealingKey(p)
+		if err != nil {
+			return nil, err
+		}
+		return &sealTarget{key: pk, url: p.Endpoint, from: "its registry entry"}, nil
+	}
+	if name, ok := client.GatewayName(target); ok {
+		p, err := a.registeredProvider(ctx, name, sf.o)
+		if err != nil {
+			return nil, err
+		}
+		pk, err := client.RegisteredSealingKey(p)
+		if err != nil {
+			return nil, err
+		}
+		return &sealTarget{key: pk, url: target, from: fmt.Sprintf("the registry entry of %q, which the URL names", name)}, nil
+	}
+	if !sf.trustEndpoint {
+		return nil, fmt.Errorf("--provider %s: a URL's /v1/info is not an authenticated source of its sealing key (a gateway or proxy on the way can publish its own and read your secrets). "+
+			"Name the provider as registered (--provider NAME, or a gateway URL .../p/NAME), or pass --trust-endpoint-key if you trust this URL", target)
+	}
+	var reg []client.Registered
+	c, err := a.dial(ctx, sf.o, nil)
+	if err == nil {
+		defer c.Close()
+		var ps []chain.Provider
+		if ps, err = c.ListProviders(ctx); err != nil {
+			return nil, fmt.Errorf("registry: %w", err)
+		}
+		for _, p := range ps {
+			reg = append(reg, registered(p))
+		}
+	} else if a.chainChosen(sf.o) {
+		return nil, fmt.Errorf("--trust-endpoint-key: the key %s publishes is checked against the registry, which could not be read: %w", target, err)
+	} else {
+		fmt.Fprintf(a.Stderr, "warning: no registry to check %s's sealing key against (%v); trusting its /v1/info as --trust-endpoint-key says\n", target, err)
+	}
+	pk, err := client.New(target).EndpointSealingKey(ctx, reg)
 	if err != nil {
 		return nil, err
 	}
+	from := "its /v1/info, trusted, matching the registry"
+	if reg == nil {
+		from = "its /v1/info, trusted, unchecked"
+	}
+	return &sealTarget{key: pk, url: target, from: from}, nil
+}
+
+// chainChosen reports whether the user named a chain or its contracts
+// (flags or environment) rather than leaving the defaults.
+func (a *App) chainChosen(o *chainOpts) bool {
+	return o.rpc != "" || o.contractsFile != "" || o.registry != "" || a.Getenv("WF_RPC") != "" || a.Getenv("WF_CONTRACTS") != ""
+}
+
+// registeredProvider looks name up in the registry.
+func (a *App) registeredProvider(ctx context.Context, name string, o *chainOpts) (client.Registered, error) {
+	c, err := a.dial(ctx, o, nil)
+	if err != nil {
+		return client.Registered{}, err
+	}
 	defer c.Close()
-	p, err := c.LookupProvider(ctx, target)
+	p, err := c.LookupProvider(ctx, name)
 	if err != nil {
-		return nil, fmt.Errorf("registry: provider %q: %w", target, err)
+		return client.Registered{}, fmt.Errorf("registry: provider %q: %w", name, err)
 	}
-	if string(p.SealingKey) == string(noSealingKey) {
-		return nil, fmt.Errorf("provider %q has registered no sealing key", target)
-	}
-	pk, err := seal.ParsePublicKey(p.SealingKey)
-	if err != nil {
-		return nil, fmt.Errorf("registry: provider %q sealing key: %w", target, err)
-	}
-	return pk, nil
+	return registered(p), nil
+}
+
+// registered is what sealing reads of a registry entry.
+func registered(p chain.Provider) client.Registered {
+	return client.Registered{Name: p.Name, Owner: p.Owner, Endpoint: p.Endpoint, SealingKey: p.SealingKey}
 }
 
 // grantFlags are the flags of `wf secrets grant|revoke`.
@@ -371,6 +469,7 @@ type grantFlags struct {
 	uploads             []string
 	kf                  *keyFlags
 	o                   *chainOpts
+	seal                *sealFlags
 }
 
 func (a *App) secretsGrantCmd(verb string) *cobra.Command {
@@ -388,9 +487,11 @@ func (a *App) secretsGrantCmd(verb string) *cobra.Command {
 	if verb == "grant" {
 		cmd.Short = "let another provider open a deployed function's secrets and code"
 		cmd.Long = `Grant a provider the function's data key, sealed to the provider's sealing
-key (from its /v1/info for a URL, from the registry for a name). This
-makes a new spec with the same code and secrets blocks, uploads it to
---from (or each --upload) and prints its CID.`
+key: from the registry for a registered name or a gateway URL that names
+one (https://GATEWAY/p/NAME); from any other URL's /v1/info only with
+--trust-endpoint-key, and only if it matches what the registry holds for
+that URL. This makes a new spec with the same code and secrets blocks,
+uploads it to --from (or each --upload) and prints its CID.`
 		cmd.Example = `  wf secrets grant bagaaiera... --provider beta --from http://127.0.0.1:8080 --key dev`
 	} else {
 		cmd.Short = "remove a provider's grant from a deployed function"
@@ -400,7 +501,7 @@ themselves (wf secrets set, then redeploy) if it must lose them.`
 		cmd.Example = `  wf secrets revoke bagaaiera... --provider beta --key dev`
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&f.target, "provider", "", "the provider, `NAME|URL`: a URL (sealing key from its /v1/info) or a registered name (sealing key from the chain)")
+	fs.StringVar(&f.target, "provider", "", "the provider, `NAME|URL`: a registered name or a gateway URL .../p/NAME (sealing key from the registry), or a URL with --trust-endpoint-key")
 	fs.StringVar(&f.from, "from", a.defaultProvider(), "`URL` of a provider that has the function; the spec is read from it")
 	fs.StringArrayVar(&f.uploads, "upload", nil, "provider `URL` to upload the new spec block to (repeatable; default --from). It must hold the code and secrets blocks already")
 	f.kf = addKeyFlags(fs, "owner")
@@ -408,6 +509,7 @@ themselves (wf secrets set, then redeploy) if it must lose them.`
 		fs.StringVar(&f.keyID, "key-id", "", "the sealing `KEYID` of the grant to remove (for a key the provider no longer publishes)")
 	}
 	f.o = addChainFlags(fs, "")
+	f.seal = addSealFlags(fs, f.o)
 	return cmd
 }
 
@@ -415,7 +517,6 @@ themselves (wf secrets set, then redeploy) if it must lose them.`
 // a new spec (new CID) with the same code and secrets blocks, uploaded as
 // one spec block.
 func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFlags) error {
-	o := f.o
 	c, err := wf.ParseCID(cidArg)
 	if err != nil {
 		return err
@@ -439,10 +540,11 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 		if err != nil {
 			return err
 		}
-		pk, err := a.providerSealingKey(ctx, f.target, o)
+		t, err := a.sealingTarget(ctx, f.target, f.seal)
 		if err != nil {
 			return err
 		}
+		pk := t.key
 		pkg, err = client.Grant(ss, key, kr, pk)
 		if errors.Is(err, seal.ErrNoGrant) {
 			return fmt.Errorf("function %s holds no grant for your sealing keyring %s (deployed from another machine?)", c, a.publisherKeyringPath())
@@ -450,7 +552,7 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.Stderr, "granted %s (sealing key %.16s, %s)\n", f.target, pk.ID(), pk.Suite())
+		fmt.Fprintf(a.Stderr, "granted %s (sealing key %.16s, %s, from %s)\n", f.target, pk.ID(), pk.Suite(), t.from)
 	case "revoke":
 		var id wf.KeyID
 		if f.keyID != "" {
@@ -458,11 +560,11 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 				return usageErr("--key-id: %v", err)
 			}
 		} else {
-			pk, err := a.providerSealingKey(ctx, f.target, o)
+			t, err := a.sealingTarget(ctx, f.target, f.seal)
 			if err != nil {
 				return err
 			}
-			id = pk.ID()
+			id = t.key.ID()
 		}
 		if pkg, err = client.Revoke(ss, key, id); err != nil {
 			return err

@@ -142,15 +142,19 @@ func TestSealedDeployAndGrant(t *testing.T) {
 	}
 	p1, kr1 := sealingProvider(t)
 	p2, kr2 := sealingProvider(t)
-	out, errOut, err := wfIn(t, home, "", "deploy", filepath.Join(dir, "main.wasm"), "--secrets", "--provider", p1, "--key", "dev")
+	out, errOut, err := wfIn(t, home, "", "deploy", filepath.Join(dir, "main.wasm"), "--secrets", "--provider", p1, "--trust-endpoint-key", "--key", "dev")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
+	}
+	// No chain to check the key against: said so, not hidden.
+	if !strings.Contains(errOut, "no registry to check") {
+		t.Errorf("no warning that the key went unchecked:\n%s", errOut)
 	}
 	c1, err := wfpkg.ParseCID(strings.TrimSpace(out))
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, errOut, err = wfIn(t, home, "", "secrets", "grant", c1.String(), "--provider", p2, "--from", p1, "--key", "dev")
+	out, errOut, err = wfIn(t, home, "", "secrets", "grant", c1.String(), "--provider", p2, "--trust-endpoint-key", "--from", p1, "--key", "dev")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
@@ -174,12 +178,12 @@ func TestSealedDeployAndGrant(t *testing.T) {
 	}
 	// Only the spec block travels: provider 2, which has none of the
 	// blocks, refuses the grant's upload as incomplete.
-	_, _, err = wfIn(t, home, "", "secrets", "grant", c1.String(), "--provider", p2, "--from", p1, "--upload", p2, "--key", "dev")
+	_, _, err = wfIn(t, home, "", "secrets", "grant", c1.String(), "--provider", p2, "--trust-endpoint-key", "--from", p1, "--upload", p2, "--key", "dev")
 	if err == nil || !strings.Contains(err.Error(), "incomplete") {
 		t.Fatalf("upload to a provider without the blocks: %v", err)
 	}
 
-	out, errOut, err = wfIn(t, home, "", "secrets", "revoke", c2.String(), "--provider", p2, "--from", p1, "--key", "dev")
+	out, errOut, err = wfIn(t, home, "", "secrets", "revoke", c2.String(), "--provider", p2, "--trust-endpoint-key", "--from", p1, "--key", "dev")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}

@@ -21,6 +21,8 @@ import (
 type Client struct {
 	BaseURL string       // e.g. http://127.0.0.1:8080
 	HTTP    *http.Client // default http.DefaultClient
+	// Pay, when set, pays for every Invoke as the caller (see Payer).
+	Pay *Payer
 }
 
 // New returns a Client for the provider at baseURL.
@@ -152,9 +154,12 @@ func (c *Client) Info(ctx context.Context) (*Info, error) {
 	return &info, nil
 }
 
-// SealingKey is the provider's sealing public key from its /v1/info (see
-// Info.SealingKey for how far to trust it). A provider that publishes
-// none gets an error wrapping wf.ErrNotFound.
+// SealingKey is the provider's sealing public key from its /v1/info,
+// unchecked: whoever answers at BaseURL chose it (see Info.SealingKey).
+// Seal to the registry's key (RegisteredSealingKey) or, for a URL the
+// caller trusts, to EndpointSealingKey's, which checks it against the
+// registry. A provider that publishes none gets an error wrapping
+// wf.ErrNotFound.
 func (c *Client) SealingKey(ctx context.Context) (*seal.PublicKey, error) {
 	info, err := c.Info(ctx)
 	if err != nil {

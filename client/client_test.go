@@ -202,8 +202,8 @@ func newMeter(price int64, voucher string) *meter {
 
 func (m *meter) Price() wf.Amount { p, _ := wf.ParseAmount(m.price); return p }
 
-func (m *meter) Authorize(ctx context.Context, fn wf.CID, owner wf.Address, h map[string][]string) (wf.Charge, error) {
-	if m.voucher != "" && http.Header(h).Get(wf.VoucherHeader) != m.voucher {
+func (m *meter) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.Charge, error) {
+	if m.voucher != "" && http.Header(r.Header).Get(wf.VoucherHeader) != m.voucher {
 		return nil, paymentError{}
 	}
 	return charge{}, nil

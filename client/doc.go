@@ -6,7 +6,9 @@
 // code), uploads it to providers (Client.Deploy), reads its invocations'
 // logs (Client.Logs) and changes which providers may open a sealed
 // function (Grant and Revoke, then Deploy). A caller invokes a function
-// (Client.Invoke), paying with a voucher where the provider asks for one.
+// (Client.Invoke), paying from its own escrow where the provider asks it
+// to (Payer: one voucher per session, each request signed by the
+// session's key, the running total kept for it).
 // Both ask a provider what it is and allows (Client.Info,
 // Client.SealingKey) and fetch a function's spec checked against its CID
 // and its owner's signature (Client.Spec).

@@ -79,15 +79,19 @@ func ExampleClient_Invoke() {
 	// Hello, WebFunctions!
 }
 
-// A caller pays for its own requests with a voucher it signed; the answer
-// says the price and carries the provider's receipt. (It needs a provider
-// that charges, so this example is not run.)
-func ExampleClient_Invoke_voucher() {
+// A caller pays for its own requests from its escrow: the Payer signs a
+// voucher per session and each request with the session's key, and keeps
+// the running total; the answer says the price and carries the provider's
+// receipt. (It needs a provider that charges, so this example is not run.)
+func ExampleClient_Invoke_pay() {
 	ctx := context.Background()
 	fn, _ := wf.ParseCID("bagaaierasords4njcts6vs7qvdjfcvgnume4hqohf65zsfguprqphs3icwea")
-	var voucher string // chain.EncodeVoucher of a voucher signed with chain.SignVoucher
+	var payer wf.Signer         // the caller's account, e.g. a *chain.Key
+	var escrow, prov wf.Address // the escrow contract; the provider's registered address
+	c := client.New("https://provider.example")
+	c.Pay = &client.Payer{Signer: payer, ChainID: 8453, Escrow: escrow, Provider: prov}
 
-	resp, err := client.New("https://provider.example").Invoke(ctx, fn, client.Request{Voucher: voucher})
+	resp, err := c.Invoke(ctx, fn, client.Request{})
 	var re *client.ResponseError
 	if errors.As(err, &re) && errors.Is(err, wf.ErrPaymentRequired) {
 		fmt.Println("not paid for:", re.Message, re.Details)

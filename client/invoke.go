@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"mime"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/payment/voucher"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -28,10 +30,14 @@ type Request struct {
 	// Body is sent as the request body. Invoke closes it if it is an
 	// io.Closer, even on errors, as http.Client.Do does.
 	Body io.Reader
-	// Voucher is a caller-pays voucher as chain.EncodeVoucher writes it,
-	// sent as wf.VoucherHeader. Empty: the function's owner pays, or
-	// nobody on a free provider.
-	Voucher string
+	// Pay, when set (here or as Client.Pay), pays for the request as the
+	// caller: it signs this request with its session key and sends the
+	// voucher as wf.VoucherHeader, and takes the answer into its running
+	// total. The body is read into memory first, to be signed. A 402 that
+	// a new session fixes (a running total behind the provider's, a
+	// session the provider no longer knows) is retried once. Neither set:
+	// the function's owner pays, or nobody on a free provider.
+	Pay *Payer
 }
 
 // Response is a function's answer. The caller reads and closes Body.
@@ -64,6 +70,29 @@ const maxErrorBody = 64 << 10
 // comes back as a *ResponseError, its body read and closed. A function
 // that answers such a body itself is read the same way.
 func (c *Client) Invoke(ctx context.Context, fn wf.CID, r Request) (*Response, error) {
+	if pay := cmpOr(r.Pay, c.Pay); pay != nil {
+		return c.invokePaid(ctx, fn, r, pay)
+	}
+	req, err := c.newInvoke(ctx, "/"+fn.String(), r, r.Body)
+	if err != nil {
+		if rc, ok := r.Body.(io.Closer); ok {
+			rc.Close()
+		}
+		return nil, err
+	}
+	return c.doInvoke(req)
+}
+
+func cmpOr(a, b *Payer) *Payer {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// newInvoke makes the request for the function at BaseURL+at (/{cid} or
+// /@{owner}/{name}).
+func (c *Client) newInvoke(ctx context.Context, at string, r Request, body io.Reader) (*http.Request, error) {
 	path := r.Path
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path
@@ -82,19 +111,90 @@ func (c *Client) Invoke(ctx context.Context, fn wf.CID, r Request) (*Response, e
 			method = http.MethodPost
 		}
 	}
-	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+"/"+fn.String()+path, r.Body)
+	req, err := http.NewRequestWithContext(ctx, method, c.BaseURL+at+path, body)
 	if err != nil {
-		if rc, ok := r.Body.(io.Closer); ok {
-			rc.Close()
-		}
 		return nil, err
 	}
 	if r.Header != nil {
 		req.Header = r.Header.Clone()
 	}
-	if r.Voucher != "" {
-		req.Header.Set(wf.VoucherHeader, r.Voucher)
+	return req, nil
+}
+
+// invokePaid is Invoke with a Payer.
+func (c *Client) invokePaid(ctx context.Context, fn wf.CID, r Request, pay *Payer) (*Response, error) {
+	var body []byte
+	if r.Body != nil {
+		var err error
+		body, err = io.ReadAll(r.Body)
+		if rc, ok := r.Body.(io.Closer); ok {
+			rc.Close()
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
+	// Until an answer says the price, one request at a time: the running
+	// total counts each request at the price.
+	if !pay.priceKnown() {
+		pay.learn.Lock()
+		if pay.priceKnown() {
+			pay.learn.Unlock()
+		} else {
+			defer pay.learn.Unlock()
+		}
+	}
+	for attempt := 0; ; attempt++ {
+		var rd io.Reader
+		if r.Body != nil {
+			rd = bytes.NewReader(body)
+		}
+		req, err := c.newInvoke(ctx, "/"+fn.String(), r, rd)
+		if err != nil {
+			return nil, err
+		}
+		// What the provider sees after /{cid}: the signed path.
+		esc, seg := req.URL.EscapedPath(), "/"+fn.String()
+		rest := ""
+		if i := strings.Index(esc, seg); i >= 0 {
+			rest = esc[i+len(seg):]
+		}
+		p, err := pay.authorize(voucher.Request{Function: fn, Method: req.Method, Path: rest, RawQuery: req.URL.RawQuery,
+			BodyHash: voucher.BodyHash(body)}, attempt > 0)
+		if err != nil {
+			return nil, err
+		}
+		req.Header.Set(wf.VoucherHeader, p.header)
+		resp, err := c.doInvoke(req)
+		var re *ResponseError
+		var h http.Header
+		switch {
+		case errors.As(err, &re):
+			h = re.Response.Header
+		case err != nil:
+			// Unknown whether it ran: counted as charged, which only
+			// raises the next voucher's ceiling.
+			return nil, err
+		default:
+			h = resp.Header
+		}
+		price, _ := wf.ParseAmount(h.Get(wf.PriceHeader))
+		retry, perr := pay.answered(p, price, h.Get(wf.ReceiptHeader) != "", re)
+		if perr != nil {
+			if resp != nil {
+				resp.Body.Close()
+			}
+			return nil, perr
+		}
+		if retry && attempt == 0 {
+			continue
+		}
+		return resp, err
+	}
+}
+
+// doInvoke sends req and sorts the answer into a Response or a *ResponseError.
+func (c *Client) doInvoke(req *http.Request) (*Response, error) {
 	resp, err := c.http().Do(req)
 	if err != nil {
 		return nil, err

@@ -331,7 +331,7 @@ func (g *Gateway) attempt(t *target, out *http.Request) (*http.Response, string,
 		}
 		if out.Context().Err() == nil && !callerFailed(out) { // not the caller's doing
 			if kind == "connect" {
-				g.health.markDown(t.name, err) // until a health check or probe finds it back
+				g.health.markDown(t.name, t.rt, err) // until a health check, a probe or a new route finds it back
 			} else {
 				g.health.observe(t.name, elapsed, false)
 			}

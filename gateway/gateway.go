@@ -113,6 +113,8 @@ type Gateway struct {
 	proxy   *httputil.ReverseProxy
 	mux     *http.ServeMux // the bare domain's own routes
 
+	names *nameCache // name records (names.go)
+
 	closeOnce sync.Once
 }
 
@@ -178,6 +180,7 @@ func New(cfg Config) (*Gateway, error) {
 		return nil, err
 	}
 	g := &Gateway{cfg: cfg, log: cfg.Log, proxies: proxies, reg: prometheus.NewRegistry(), mux: http.NewServeMux()}
+	g.names = newNameCache()
 	g.gwName = cfg.Domain
 	if g.gwName == "" {
 		g.gwName = "gateway"
@@ -227,6 +230,7 @@ func New(cfg Config) (*Gateway, error) {
 	})
 	g.mux.Handle("GET /metrics", promhttp.HandlerFor(g.reg, promhttp.HandlerOpts{}))
 	g.mux.HandleFunc("GET /v1/providers", g.serveProviders)
+	g.routeNames()
 	g.mux.HandleFunc("GET /{$}", g.serveIndex)
 	return g, nil
 }
@@ -368,6 +372,10 @@ func (g *Gateway) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if seg, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/"); seg != "" {
+		if strings.HasPrefix(seg, "@") {
+			g.forwardName(w, r, p, start) // /@<owner>/<name>/..., see names.go
+			return
+		}
 		if c, err := wf.ParseCID(seg); err == nil {
 			g.forwardSmart(w, r, c, p, start)
 			return
@@ -420,6 +428,7 @@ func (g *Gateway) serveIndex(w http.ResponseWriter, r *http.Request) {
 			"https://<provider>." + g.domainOr("<domain>") + "/<cid>/...",
 			"/p/<provider>/<cid>/...",
 			"/<cid>/...  (any provider holding the function)",
+			"/@<owner>/<name>/...  (a function name, by its record's weights; see /v1/names)",
 			"/v1/providers",
 		},
 	})

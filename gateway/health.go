@@ -30,9 +30,10 @@ type recorder interface {
 	// observe records an exchange that took d to the first byte; ok
 	// says it was answered without a 5xx.
 	observe(name string, d time.Duration, ok bool)
-	// markDown records a failure to connect, until an exchange that
-	// connects.
-	markDown(name string, err error)
+	// markDown records a failure to connect through via (the target's
+	// RoundTripper; nil: not known), until an exchange that connects or
+	// a new route (revive).
+	markDown(name string, via http.RoundTripper, err error)
 }
 
 var _ recorder = (*health)(nil)
@@ -44,6 +45,12 @@ type pstats struct {
 	down    bool    // last health check or request failed to connect
 	lastErr string
 	checked time.Time
+	// Why it is down, so that a new way to reach it brings it back at
+	// once (revive) instead of at the next health check: it could not be
+	// resolved (no tunnel, no proven endpoint), or connecting through
+	// downVia failed.
+	unresolved bool
+	downVia    http.RoundTripper
 }
 
 // health keeps what the gateway measured of each provider, from requests,
@@ -96,12 +103,38 @@ func (h *health) record(s *pstats, d time.Duration, ok bool) {
 	s.success += ewmaWeight * (v - s.success)
 }
 
-func (h *health) markDown(name string, err error) {
+func (h *health) markDown(name string, via http.RoundTripper, err error) {
+	h.down(name, false, via, err)
+}
+
+// markUnresolved records that name could not be resolved: it has no
+// tunnel and no proven endpoint.
+func (h *health) markUnresolved(name string, err error) {
+	h.down(name, true, nil, err)
+}
+
+func (h *health) down(name string, unresolved bool, via http.RoundTripper, err error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	s := h.statsOf(name)
 	s.down, s.lastErr, s.checked = true, err.Error(), h.now()
+	s.unresolved, s.downVia = unresolved, via
 	s.success += ewmaWeight * (0 - s.success)
+}
+
+// revive records that name was just resolved to a route through via. A
+// provider that was down for want of a route, or because another route
+// failed (a tunnel since replaced), is up again: a new tunnel has logged
+// in, or an endpoint has just answered its ownership challenge. A
+// provider that started after the gateway is so routable as soon as it
+// can be reached, not at the next health check.
+func (h *health) revive(name string, via http.RoundTripper) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	s := h.stats[name]
+	if s != nil && s.down && (s.unresolved || s.downVia != nil && s.downVia != via) {
+		s.down, s.unresolved, s.downVia = false, false, nil
+	}
 }
 
 // get returns name's measurements; a provider never measured has had
@@ -188,7 +221,7 @@ func (h *health) check(ctx context.Context, p chain.Provider) {
 	defer cancel()
 	t, err := h.resolve(ctx, p)
 	if err != nil {
-		h.markDown(p.Name, err)
+		h.markUnresolved(p.Name, err)
 		return
 	}
 	u := *t.base
@@ -196,18 +229,18 @@ func (h *health) check(ctx context.Context, p chain.Provider) {
 	u.RawPath = ""
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		h.markDown(p.Name, err)
+		h.markDown(p.Name, t.rt, err)
 		return
 	}
 	start := time.Now()
 	resp, err := t.rt.RoundTrip(req)
 	if err != nil {
-		h.markDown(p.Name, err)
+		h.markDown(p.Name, t.rt, err)
 		return
 	}
 	discard(resp)
 	if resp.StatusCode != http.StatusOK {
-		h.markDown(p.Name, fmt.Errorf("health check answered %s", resp.Status))
+		h.markDown(p.Name, t.rt, fmt.Errorf("health check answered %s", resp.Status))
 		return
 	}
 	d := time.Since(start)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -50,7 +51,7 @@ func TestHealthRecord(t *testing.T) {
 			h := newTestHealth(t, &registry{}, time.Second, c)
 			for _, e := range tt.events {
 				if e.ms < 0 {
-					h.markDown("a", refused)
+					h.markDown("a", nil, refused)
 				} else {
 					h.observe("a", time.Duration(e.ms*float64(time.Millisecond)), e.ok)
 				}
@@ -270,7 +271,7 @@ func TestHealthHammer(t *testing.T) {
 				case 0:
 					h.observe(n, time.Duration(i)*time.Microsecond, i%3 != 0)
 				case 1:
-					h.markDown(n, errors.New("refused"))
+					h.markDown(n, nil, errors.New("refused"))
 				case 2:
 					h.get(n)
 				case 3:
@@ -284,5 +285,37 @@ func TestHealthHammer(t *testing.T) {
 	wg.Wait()
 	if s := h.get("bob"); !s.down && s.lastErr == "" {
 		t.Errorf("bob, answering 500, is up with no error: %+v", s)
+	}
+}
+
+// A down provider is up again when it resolves to a route it was not
+// down for: any route after it could not be resolved, a new tunnel after
+// the old one failed; not the same route that failed.
+func TestHealthRevive(t *testing.T) {
+	oldTunnel, newTunnel, direct := &http.Transport{}, &http.Transport{}, &http.Transport{}
+	refused := errors.New("connection refused")
+	tests := []struct {
+		name string
+		mark func(h *health)
+		via  http.RoundTripper
+		down bool
+	}{
+		{"unresolved, then a tunnel", func(h *health) { h.markUnresolved("a", refused) }, newTunnel, false},
+		{"unresolved, then an endpoint", func(h *health) { h.markUnresolved("a", refused) }, direct, false},
+		{"a tunnel failed, then another", func(h *health) { h.markDown("a", oldTunnel, refused) }, newTunnel, false},
+		{"a tunnel failed, still the same", func(h *health) { h.markDown("a", oldTunnel, refused) }, oldTunnel, true},
+		{"the endpoint failed, still the endpoint", func(h *health) { h.markDown("a", direct, refused) }, direct, true},
+		{"failed through an unknown route", func(h *health) { h.markDown("a", nil, refused) }, direct, true},
+		{"never down", func(h *health) {}, direct, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newTestHealth(t, &registry{}, time.Second, newClock())
+			tt.mark(h)
+			h.revive("a", tt.via)
+			if got := h.get("a").down; got != tt.down {
+				t.Fatalf("down = %v, want %v", got, tt.down)
+			}
+		})
 	}
 }

@@ -12,10 +12,14 @@ import (
 )
 
 // Presence of a function at a provider rarely changes (content is
-// immutable); absence may end with a deploy.
+// immutable); absence may end with a deploy. While nobody is known to
+// hold a function, absences older than hasNotRecheck are asked again, so
+// that a deploy after a "no" is seen on the next request, not 30 s later
+// (forgetAbsent).
 const (
-	hasTTL    = 5 * time.Minute
-	hasNotTTL = 30 * time.Second
+	hasTTL        = 5 * time.Minute
+	hasNotTTL     = 30 * time.Second
+	hasNotRecheck = 2 * time.Second
 )
 
 // prober asks providers whether they hold a function and remembers their
@@ -127,7 +131,7 @@ func (p *prober) ask(c wf.CID, t target, get bool) bool {
 	start := time.Now()
 	resp, err := t.rt.RoundTrip(req)
 	if err != nil {
-		p.health.markDown(t.name, err)
+		p.health.markDown(t.name, t.rt, err)
 		return false
 	}
 	p.health.observe(t.name, time.Since(start), resp.StatusCode < 500)
@@ -147,4 +151,23 @@ func (p *prober) ask(c wf.CID, t target, get bool) bool {
 	}
 	m[t.name] = probe{has: h, at: p.now()}
 	return h
+}
+
+// forgetAbsent forgets the "does not hold c" answers older than
+// hasNotRecheck, so that they are asked again, unless a provider is known
+// to hold c.
+func (p *prober) forgetAbsent(c wf.CID) {
+	now := p.now()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, a := range p.probes[c] {
+		if a.has && now.Sub(a.at) < hasTTL {
+			return
+		}
+	}
+	for name, a := range p.probes[c] {
+		if !a.has && now.Sub(a.at) >= hasNotRecheck {
+			delete(p.probes[c], name)
+		}
+	}
 }

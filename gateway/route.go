@@ -72,6 +72,9 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 		}
 		return out
 	}
+	// While nobody is known to hold it, a "no" from before a deploy must
+	// not send requests to non-holders for 30 s.
+	r.probes.forgetAbsent(c)
 	has := map[string]bool{}
 	asked := map[string]bool{}
 	acc, known := r.specs.access(c)
@@ -116,7 +119,8 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 
 // reachable resolves the providers that can be reached now: live tunnels
 // and endpoints that proved ownership. Endpoints not challenged yet are
-// challenged concurrently, waiting at most r.timeout.
+// challenged concurrently, waiting at most r.timeout. A provider marked
+// down for want of the route it now has is up again (health.revive).
 func (r *router) reachable(ctx context.Context, ps []chain.Provider) []target {
 	ctx, cancel := context.WithTimeout(ctx, r.timeout)
 	defer cancel()
@@ -130,6 +134,9 @@ func (r *router) reachable(ctx context.Context, ps []chain.Provider) []target {
 			defer func() { <-sem }()
 			t, err := r.resolve(ctx, p)
 			ts[i], ok[i] = t, err == nil
+			if err == nil {
+				r.health.revive(p.Name, t.rt)
+			}
 		})
 	}
 	wg.Wait()

@@ -134,7 +134,7 @@ func TestCandidates(t *testing.T) {
 				}
 				for _, p := range tt.provs {
 					if p.down {
-						r.health.markDown(p.name, errors.New("connection refused"))
+						r.health.markDown(p.name, nil, errors.New("connection refused"))
 					}
 				}
 				requests(peers...)

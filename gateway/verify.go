@@ -77,9 +77,11 @@ type verdict struct {
 	until    time.Time
 }
 
-// How long failures are remembered: long enough that a name squatting on
-// someone else's server cannot make the gateway hammer it, short enough
-// that a fixed provider comes back soon.
+// How long failures are remembered: a refusal (a wrong or missing proof)
+// long enough that a name squatting on someone else's server cannot make
+// the gateway hammer it; a transient failure (unreachable, a 5xx, 429,
+// 408: a tunnel still coming up behind another gateway, a restart) only
+// briefly, so that the provider is routable again soon after it answers.
 const (
 	forbiddenTTL   = time.Minute
 	unreachableTTL = 5 * time.Second
@@ -158,6 +160,11 @@ func (v *verifier) challenge(ctx context.Context, p chain.Provider, base *url.UR
 	}
 	defer resp.Body.Close()
 	notProven := fmt.Sprintf("provider %s's endpoint did not prove that the name's registered address controls it", p.Name)
+	if transientStatus(resp.StatusCode) {
+		// Not an answer to the challenge: it is asked again shortly.
+		return wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s's endpoint cannot answer the gateway's ownership challenge now (%s); it is asked again within %s",
+			p.Name, resp.Status, unreachableTTL), nil)
+	}
 	if resp.StatusCode != http.StatusOK {
 		return wf.E(wf.ErrForbidden, notProven, fmt.Errorf("challenge answered %s", resp.Status))
 	}
@@ -173,6 +180,12 @@ func (v *verifier) challenge(ctx context.Context, p chain.Provider, base *url.UR
 			proof.Address.Checksum(), p.Owner.Checksum()))
 	}
 	return nil
+}
+
+// transientStatus reports whether an answer to a challenge says "not
+// now" rather than "no": server errors, 429 and 408.
+func transientStatus(code int) bool {
+	return code >= 500 || code == http.StatusTooManyRequests || code == http.StatusRequestTimeout
 }
 
 // newDirectTransport is the transport to providers' endpoints. Unless

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/sandbox"
@@ -45,6 +46,9 @@ const (
 	CompileCacheDir = "compile-cache"
 	// LedgerFile records every charge before its response leaves.
 	LedgerFile = "ledger.db"
+	// NamesDir holds the name records this node accepted, with their
+	// history (package names).
+	NamesDir = "names"
 )
 
 // Config says how to open a node. Dir is required; the zero value of
@@ -173,6 +177,14 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 	}
 	if cfg.Key != nil {
 		pc.Key = cfg.Key
+	}
+	if pc.Names == nil {
+		if pc.Names, err = names.OpenStore(names.Options{Dir: filepath.Join(cfg.Dir, NamesDir)}); err != nil {
+			return nil, fmt.Errorf("node: %w", err)
+		}
+	}
+	if pc.Peers == nil {
+		pc.Peers = cfg.Peers // asked for names too
 	}
 	if len(cfg.Peers) > 0 && pc.Fetcher == nil {
 		pc.Fetcher = &trustless.Fetcher{Gateways: cfg.Peers}

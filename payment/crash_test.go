@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -19,7 +20,6 @@ import (
 	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
-	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/templates"
@@ -96,7 +96,7 @@ type load struct {
 	url      atomic.Value // base URL of the node
 	fn       wf.CID
 	prov     wf.Address
-	caller   *chain.Client
+	payer    *client.Payer
 	mu       sync.Mutex
 	receipts map[string]payment.Receipt // by request id
 	stop     chan struct{}
@@ -165,37 +165,29 @@ func (l *load) run(owners int) {
 		})
 	}
 	l.wg.Go(func() {
-		cum := int64(0) // what the caller believes it was charged
+		// The Go client's Payer keeps the running total, catching up
+		// when the provider charged a response it never sent (the node
+		// died after recording it).
+		pc := client.New("")
+		pc.HTTP, pc.Pay = hc, l.payer
 		for !stopped() {
-			sv, err := l.caller.SignVoucher(chain.Voucher{Provider: l.prov, CumulativeAmount: big.NewInt(cum + price), Expiry: time.Now().Add(time.Hour)})
-			if err != nil {
-				l.t.Error(err)
-				return
-			}
-			v, _ := chain.EncodeVoucher(sv)
-			resp, body, err := get(voucherHeader(v))
+			pc.BaseURL = l.url.Load().(string)
+			resp, err := pc.Invoke(context.Background(), l.fn, client.Request{Path: "/?name=load"})
+			var re *client.ResponseError
 			switch {
+			case errors.As(err, &re):
+				l.t.Errorf("caller-pays request: %v", re)
+				return
 			case err != nil:
-				time.Sleep(10 * time.Millisecond)
-			case resp.StatusCode == 200:
-				l.keep(resp)
-				rc, _ := payment.DecodeReceipt(resp.Header.Get(wf.ReceiptHeader))
-				cum = rc.Cumulative.Int64()
-			case resp.StatusCode == 402:
-				// Charged for a response it never saw (the node died
-				// after recording it): pay what the provider says.
-				var b httperr.Body
-				json.Unmarshal(body, &b)
-				var needed int64
-				fmt.Sscan(fmt.Sprint(b.Error.Extra["needed"]), &needed)
-				if b.Error.Extra["reason"] != "voucher_too_low" || needed <= cum+price {
-					l.t.Errorf("caller-pays request: %s", body)
+				time.Sleep(10 * time.Millisecond) // the node is down
+			default:
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != 200 {
+					l.t.Errorf("caller-pays request: %d", resp.StatusCode)
 					return
 				}
-				cum = needed - price
-			default:
-				l.t.Errorf("caller-pays request: %d %s", resp.StatusCode, body)
-				return
+				l.keep(resp.Response)
 			}
 		}
 	})
@@ -271,7 +263,9 @@ func TestKillDuringLoadAndSettlement(t *testing.T) {
 	if _, err := client.New(n.URL).Deploy(ctx, pkg); err != nil {
 		t.Fatal(err)
 	}
-	l := &load{t: t, fn: pkg.CID, prov: prov.Address(), caller: caller, receipts: map[string]payment.Receipt{}}
+	payer := &client.Payer{Signer: ch.Accounts()[3], ChainID: reader.ChainID().Uint64(), Escrow: reader.Contracts().Escrow,
+		Provider: prov.Address(), Headroom: wf.NewAmount(big.NewInt(50 * price))}
+	l := &load{t: t, fn: pkg.CID, prov: prov.Address(), payer: payer, receipts: map[string]payment.Receipt{}}
 	l.url.Store(n.URL)
 	const clients = 6
 	l.run(clients)

@@ -5,10 +5,14 @@
 // decides who pays and reserves the price:
 //
 //   - Caller-pays, when the request carries an X-WF-Voucher header
-//     (chain.EncodeVoucher): the payer is the recovered signer of the
-//     EIP-712 voucher, which must name this provider, be valid for at least
-//     Config.MinVoucherLife more, and have a cumulative amount covering
-//     everything this provider charged the payer so far plus this request.
+//     (package payment/voucher): the payer is the recovered signer of the
+//     EIP-712 voucher, which must name this provider, chain and escrow, be
+//     valid for at least Config.MinVoucherLife more, and have a cumulative
+//     ceiling covering everything this provider charged the payer so far
+//     plus this request; the request itself must be signed by the
+//     voucher's session key with a sequence number not used before in
+//     that session (kept in the ledger with the charge), so a copied
+//     header pays for nothing.
 //   - Owner-pays otherwise: the payer is the signed spec's owner, whose
 //     on-chain allowance for this provider must allow the price
 //     (maxPricePerRequest) and whose remaining budget and escrow balance,
@@ -23,7 +27,8 @@
 // see Receipt).
 //
 // Meter.Run settles: per payer, one Escrow.settle (owner-pays) or one
-// Escrow.redeemVoucher with the latest earned voucher (caller-pays) covers
+// Escrow.redeemVoucher of the highest-ceiling voucher up to what was
+// charged (caller-pays) covers
 // every pending charge, when SettleCount charges are pending or the oldest
 // has waited SettleInterval. The batch and its signed transaction are
 // recorded before the transaction is sent. A transaction still unmined

@@ -14,6 +14,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/payment/voucher"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -82,6 +83,10 @@ type Meter struct {
 	first   map[ledger.Key]time.Time // when the oldest pending charge was made
 	retryAt map[ledger.Key]time.Time // after a refused settlement
 	fetch   singleflight.Group
+
+	sessions map[[32]byte]*window // replay windows of session keys seen
+	sweepAt  int                  // len(sessions) at which expired windows are dropped
+	vouchers map[voucherKey]bool  // payer signatures checked (true) or refused (false)
 
 	wake     chan struct{}
 	settleMu sync.Mutex
@@ -154,13 +159,16 @@ func New(cfg Config) (*Meter, error) {
 	m := &Meter{
 		cfg: cfg, log: cfg.Log, provider: cfg.Key.Address(),
 		chainID: cfg.Chain.ChainID(), escrow: cfg.Chain.Contracts().Escrow,
-		price:   new(big.Int).Set(cfg.Price),
-		priceA:  wf.NewAmount(cfg.Price),
-		chainSt: make(map[ledger.Key]*onChain),
-		opened:  make(map[wf.Address]bool),
-		first:   make(map[ledger.Key]time.Time),
-		retryAt: make(map[ledger.Key]time.Time),
-		wake:    make(chan struct{}, 1),
+		price:    new(big.Int).Set(cfg.Price),
+		priceA:   wf.NewAmount(cfg.Price),
+		chainSt:  make(map[ledger.Key]*onChain),
+		opened:   make(map[wf.Address]bool),
+		first:    make(map[ledger.Key]time.Time),
+		retryAt:  make(map[ledger.Key]time.Time),
+		sessions: make(map[[32]byte]*window),
+		sweepAt:  1024,
+		vouchers: make(map[voucherKey]bool),
+		wake:     make(chan struct{}, 1),
 	}
 	// Charges pending from an earlier run are due at once.
 	for k, a := range cfg.Ledger.Accounts() {
@@ -174,15 +182,18 @@ func New(cfg Config) (*Meter, error) {
 // Price implements wf.Payments.
 func (m *Meter) Price() wf.Amount { return m.priceA }
 
+// Ledger is the ledger the Meter records in.
+func (m *Meter) Ledger() *ledger.Ledger { return m.cfg.Ledger }
+
 // Provider is the provider's address.
 func (m *Meter) Provider() wf.Address { return m.provider }
 
-// Authorize implements wf.Payments; h is the request's http.Header.
-func (m *Meter) Authorize(ctx context.Context, fn wf.CID, owner wf.Address, h map[string][]string) (wf.Charge, error) {
-	if vs := http.Header(h).Values(wf.VoucherHeader); len(vs) > 0 {
-		return m.authorizeCaller(ctx, fn, vs)
+// Authorize implements wf.Payments.
+func (m *Meter) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.Charge, error) {
+	if vs := http.Header(r.Header).Values(wf.VoucherHeader); len(vs) > 0 {
+		return m.authorizeCaller(ctx, r, vs)
 	}
-	return m.authorizeOwner(ctx, fn, owner)
+	return m.authorizeOwner(ctx, r.Function, r.Owner)
 }
 
 func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address) (wf.Charge, error) {
@@ -207,8 +218,7 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 	switch {
 	case oc.maxPrice.Sign() == 0:
 		return nil, req("no_allowance", "the function owner has not approved this provider to charge it, and the request carries no voucher",
-			map[string]any{"fix": approve(), "orPayYourself": fmt.Sprintf("send %s: wf voucher --provider %s --amount %s",
-				wf.VoucherHeader, m.provider.Checksum(), wf.NewAmount(m.price).USDC())})
+			map[string]any{"fix": approve(), "orPayYourself": fmt.Sprintf("pay as the caller: wf invoke --pay %s ...", m.provider.Checksum())})
 	case oc.maxPrice.Cmp(m.price) < 0:
 		return nil, req("price_cap", fmt.Sprintf("the owner's price cap %s is below this provider's price %s", oc.maxPrice, m.price),
 			map[string]any{"maxPricePerRequest": oc.maxPrice.String(), "fix": approve()})
@@ -237,7 +247,7 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 	return &charge{m: m, key: key, fn: fn}, nil
 }
 
-func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string) (wf.Charge, error) {
+func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values []string) (wf.Charge, error) {
 	req := func(code, msg string, payer wf.Address, extra map[string]any) error {
 		d := map[string]any{"mode": "caller", "provider": m.provider.Checksum(), "price": m.price.String(), "reason": code}
 		if !payer.IsZero() {
@@ -248,22 +258,36 @@ func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string)
 		}
 		return &RequiredError{msg: msg, details: d}
 	}
-	fix := fmt.Sprintf("send %s with a voucher for provider %s on chain %s (escrow %s): wf voucher --provider %s --amount <cumulative USDC>",
+	fix := fmt.Sprintf("send %s with a voucher for provider %s on chain %s (escrow %s) and this request signed by its session key: wf invoke --pay %s, or package client's Payer",
 		wf.VoucherHeader, m.provider.Checksum(), m.chainID, m.escrow.Checksum(), m.provider.Checksum())
 	if len(values) != 1 {
 		return nil, req("malformed_voucher", "send exactly one "+wf.VoucherHeader+" header", wf.Address{}, map[string]any{"fix": fix})
 	}
-	sv, err := chain.DecodeVoucher(values[0])
+	h, err := voucher.Decode(values[0])
 	if err != nil {
 		return nil, req("malformed_voucher", "the voucher header is malformed: "+err.Error(), wf.Address{}, map[string]any{"fix": fix})
 	}
-	if sv.Provider != m.provider {
-		return nil, req("wrong_provider", fmt.Sprintf("the voucher is for provider %s, not this one", sv.Provider.Checksum()), sv.Payer, map[string]any{"fix": fix})
+	v := h.Voucher
+	switch {
+	case v.Provider != m.provider:
+		return nil, req("wrong_provider", fmt.Sprintf("the voucher is for provider %s, not this one", v.Provider.Checksum()), v.Payer, map[string]any{"fix": fix})
+	case m.chainID.Cmp(new(big.Int).SetUint64(v.ChainID)) != 0 || v.Escrow != m.escrow:
+		return nil, req("wrong_escrow", fmt.Sprintf("the voucher is for escrow %s on chain %d, not %s on chain %s", v.Escrow.Checksum(), v.ChainID, m.escrow.Checksum(), m.chainID), v.Payer, map[string]any{"fix": fix})
 	}
-	if err := chain.VerifyVoucher(m.chainID, m.escrow, sv); err != nil {
-		return nil, req("bad_signature", "the voucher's signature is not the payer's for this chain and escrow", sv.Payer, map[string]any{"fix": fix})
+	// The request signature first: it is the cheaper check, and what a
+	// copied header fails.
+	rq := voucher.Request{Provider: m.provider, Payer: v.Payer, Function: r.Function, Method: r.Method, Path: r.Path, RawQuery: r.RawQuery,
+		BodyHash: voucher.BodyHash(r.Body), Seq: h.Seq}
+	if !voucher.Verify(v.Session, rq, h.RequestSig) {
+		return nil, req("bad_request_signature", "the voucher's session key did not sign this request (method, function, path, query, body and sequence number): a voucher header pays only for the request it was made for",
+			v.Payer, map[string]any{"fix": fix})
 	}
-	if min := m.cfg.Now().Add(m.cfg.MinVoucherLife); sv.Expiry.Before(min) {
+	sv := chain.SignedVoucher{Voucher: chain.FromMessage(v), Signature: h.Signature}
+	if !m.checkVoucher(h) {
+		return nil, req("bad_signature", "the voucher's signature is not the payer's for this chain and escrow", v.Payer, map[string]any{"fix": fix})
+	}
+	minLife := m.cfg.Now().Add(m.cfg.MinVoucherLife)
+	if min := minLife; sv.Expiry.Before(min) {
 		return nil, req("voucher_expiring", fmt.Sprintf("the voucher expires at %s; it must be valid until at least %s", sv.Expiry.UTC().Format(time.RFC3339), min.UTC().Format(time.RFC3339)),
 			sv.Payer, map[string]any{"expiry": sv.Expiry.Unix(), "minExpiry": min.Unix(), "fix": fix})
 	}
@@ -275,14 +299,26 @@ func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string)
 	if err != nil {
 		return nil, err
 	}
+	var mark ledger.SessionMark
 	err = m.cfg.Ledger.Reserve(key, m.price, func(a ledger.Account, reserved *big.Int) error {
+		if v.Expiry <= a.SessionFloor {
+			return req("session_retired", "this provider no longer remembers the voucher's session; sign a new voucher with a new session key",
+				sv.Payer, map[string]any{"fix": fix})
+		}
+		mark = a.Sessions[ledger.SessionKey(v.Session)]
 		need := new(big.Int).Add(a.Charged.Amount, m.price)
 		need.Add(need, reserved)
-		if sv.CumulativeAmount.Cmp(need) < 0 {
+		// Covered by this voucher, or by the payer's best voucher already
+		// in the ledger (what settlement redeems with), if that one stays
+		// valid long enough: a client's concurrent requests signed under
+		// an older session may arrive after newer ones were charged.
+		ceiling := sv.CumulativeAmount
+		if b := a.Best; b != nil && b.CumulativeAmount.Cmp(ceiling) > 0 && !b.Expiry.Before(minLife) {
+			ceiling = b.CumulativeAmount
+		}
+		if ceiling.Cmp(need) < 0 {
 			return req("voucher_too_low", fmt.Sprintf("the voucher's cumulative amount %s does not cover %s (everything charged so far plus this request)", sv.CumulativeAmount, need),
-				sv.Payer, map[string]any{"needed": need.String(), "cumulative": sv.CumulativeAmount.String(),
-					"fix": fmt.Sprintf("send %s with a cumulative amount of at least %s: wf voucher --provider %s --amount %s",
-						wf.VoucherHeader, need, m.provider.Checksum(), wf.NewAmount(need).USDC())})
+				sv.Payer, map[string]any{"needed": need.String(), "cumulative": sv.CumulativeAmount.String(), "fix": fix})
 		}
 		// The escrow must hold what the voucher will be redeemed for.
 		owed := new(big.Int).Sub(need, oc.settledBefore)
@@ -295,7 +331,50 @@ func (m *Meter) authorizeCaller(ctx context.Context, fn wf.CID, values []string)
 	if err != nil {
 		return nil, err
 	}
-	return &charge{m: m, key: key, fn: fn, voucher: &sv}, nil
+	if !m.useSeq(v.Session, v.Expiry, h.Seq, mark) {
+		m.unreserve(key)
+		return nil, req("replayed", fmt.Sprintf("sequence number %d of this session was already used: a voucher header pays for one request, once", h.Seq),
+			sv.Payer, map[string]any{"seq": h.Seq, "fix": fix})
+	}
+	return &charge{m: m, key: key, fn: r.Function, voucher: &sv,
+		session: &ledger.SessionUse{Key: v.Session, Seq: h.Seq, Expiry: v.Expiry}}, nil
+}
+
+// voucherKey is a voucher with its payer signature, as checked.
+type voucherKey struct {
+	chainID                 uint64
+	escrow, payer, provider wf.Address
+	cum                     string
+	expiry                  int64
+	session                 [32]byte
+	sig                     wf.Signature
+}
+
+// maxVouchers bounds the memory of checked vouchers; a session sends one.
+const maxVouchers = 4096
+
+// checkVoucher reports whether h's voucher is signed by its payer,
+// remembering the answer: a session sends the same voucher with each
+// request, and recovering the signer costs more than the rest of the
+// check.
+func (m *Meter) checkVoucher(h voucher.Header) bool {
+	v := h.Voucher
+	k := voucherKey{v.ChainID, v.Escrow, v.Payer, v.Provider, v.Cumulative.String(), v.Expiry, v.Session, h.Signature}
+	m.mu.Lock()
+	ok, known := m.vouchers[k]
+	m.mu.Unlock()
+	if known {
+		return ok
+	}
+	sv := chain.SignedVoucher{Voucher: chain.FromMessage(v), Signature: h.Signature}
+	ok = chain.VerifyVoucher(m.chainID, m.escrow, sv) == nil
+	m.mu.Lock()
+	if len(m.vouchers) >= maxVouchers {
+		clear(m.vouchers)
+	}
+	m.vouchers[k] = ok
+	m.mu.Unlock()
+	return ok
 }
 
 func nonNeg(x *big.Int) *big.Int {
@@ -389,12 +468,89 @@ func (m *Meter) openCaller(ctx context.Context, payer wf.Address) error {
 	return nil
 }
 
+// window is a session's replay window: the highest sequence number used
+// and which of the windowBits-1 below it were.
+type window struct {
+	expiry int64
+	high   uint64
+	seen   [windowBits / 64]uint64 // bit i: high-i was used
+}
+
+// windowBits is how far out of order a session's requests may arrive: a
+// client with more requests in flight at once than this sees the oldest
+// refused as replays.
+const windowBits = 1024
+
+func (w *window) bit(i uint64) (word int, mask uint64) { return int(i / 64), 1 << (i % 64) }
+
+// shift moves the window up by d.
+func (w *window) shift(d uint64) {
+	if d >= windowBits {
+		w.seen = [windowBits / 64]uint64{}
+		return
+	}
+	words, bits := int(d/64), d%64
+	for i := len(w.seen) - 1; i >= 0; i-- {
+		var v uint64
+		if j := i - words; j >= 0 {
+			v = w.seen[j] << bits
+			if bits > 0 && j > 0 {
+				v |= w.seen[j-1] >> (64 - bits)
+			}
+		}
+		w.seen[i] = v
+	}
+}
+
+// useSeq marks sequence number seq of session used, reporting false if it
+// was already, or is too old to tell (windowBits or more below the
+// highest). A session first seen in this process starts from mark, what
+// the ledger charged: everything up to it counts as used, so a restart
+// replays nothing charged.
+func (m *Meter) useSeq(session [32]byte, expiry int64, seq uint64, mark ledger.SessionMark) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	w := m.sessions[session]
+	if w == nil {
+		if len(m.sessions) >= m.sweepAt {
+			now := m.cfg.Now().Unix()
+			for k, w := range m.sessions {
+				if w.expiry < now {
+					delete(m.sessions, k)
+				}
+			}
+			m.sweepAt = max(1024, 2*len(m.sessions))
+		}
+		w = &window{expiry: expiry, high: mark.Seq}
+		for i := range w.seen {
+			w.seen[i] = ^uint64(0)
+		}
+		m.sessions[session] = w
+	}
+	if seq > w.high {
+		w.shift(seq - w.high)
+		w.seen[0] |= 1
+		w.high = seq
+		return true
+	}
+	if w.high-seq >= windowBits {
+		return false
+	}
+	i, mask := w.bit(w.high - seq)
+	if w.seen[i]&mask != 0 {
+		return false
+	}
+	w.seen[i] |= mask
+	return true
+}
+
 // charge is one authorized request.
 type charge struct {
 	m       *Meter
 	key     ledger.Key
 	fn      wf.CID
 	voucher *chain.SignedVoucher
+	session *ledger.SessionUse
 	once    sync.Once
 }
 
@@ -414,7 +570,7 @@ func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID) (map[str
 		m.unreserve(c.key)
 		return nil, fmt.Errorf("%w: payment: commit without a request id", wf.ErrInvalid)
 	}
-	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: ledgerVoucher(c.voucher), Reserved: true})
+	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: ledgerVoucher(c.voucher), Session: c.session, Reserved: true})
 	if err != nil {
 		m.unreserve(c.key)
 		return nil, err

@@ -2,12 +2,15 @@ package payment_test
 
 import (
 	"context"
+	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"math/big"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -21,6 +24,7 @@ import (
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/payment/voucher"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
@@ -40,6 +44,18 @@ type fixture struct {
 	path   string // of the ledger
 	env    *wftest.Env
 	next   int // next unused dev account
+
+	mu       sync.Mutex
+	sessions []*session // by voucher's "session:N"
+}
+
+// session is a caller's voucher with the session key that signs requests
+// under it.
+type session struct {
+	v   wf.Voucher
+	sig wf.Signature
+	key voucher.Session
+	seq uint64
 }
 
 func newFixture(t testing.TB, cfg payment.Config) *fixture {
@@ -107,18 +123,58 @@ func (f *fixture) approve(k *chain.Key, maxPrice, budget int64) {
 	}
 }
 
-// voucher signs a caller's voucher for provider.
+// voucher signs a caller's voucher for provider with a new session key,
+// and returns a name for it ("session:N") that voucherHeader and invoke
+// turn into a header signed for each request.
 func (f *fixture) voucher(k *chain.Key, provider wf.Address, cumulative int64, expiry time.Time) string {
 	f.t.Helper()
-	sv, err := f.sim.Client(k).SignVoucher(chain.Voucher{Provider: provider, CumulativeAmount: big.NewInt(cumulative), Expiry: expiry})
+	return f.signedAs(k, k.Address(), provider, cumulative, expiry)
+}
+
+// signedAs is voucher signed by k for the claimed payer.
+func (f *fixture) signedAs(k *chain.Key, payer, provider wf.Address, cumulative int64, expiry time.Time) string {
+	f.t.Helper()
+	key, err := voucher.NewSession(rand.Reader)
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	s, err := chain.EncodeVoucher(sv)
+	c := f.sim.Client(nil)
+	v := wf.Voucher{ChainID: c.ChainID().Uint64(), Escrow: c.Contracts().Escrow, Payer: k.Address(), Provider: provider,
+		Cumulative: wf.NewAmount(big.NewInt(cumulative)), Expiry: expiry.Unix(), Session: key.Public()}
+	sig, err := k.Sign(v)
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	return s
+	v.Payer = payer
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.sessions = append(f.sessions, &session{v: v, sig: sig, key: key})
+	return fmt.Sprintf("session:%d", len(f.sessions)-1)
+}
+
+// sign returns the X-WF-Voucher value of session id for one request.
+func (f *fixture) sign(id, method string, fn wf.CID, target string, body []byte) string {
+	f.t.Helper()
+	var n int
+	if _, err := fmt.Sscanf(id, "session:%d", &n); err != nil {
+		f.t.Fatal(err)
+	}
+	f.mu.Lock()
+	s := f.sessions[n]
+	s.seq++
+	seq := s.seq
+	f.mu.Unlock()
+	u, err := url.Parse(target)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	rq := voucher.Request{Provider: s.v.Provider, Payer: s.v.Payer, Function: fn, Method: method, Path: u.EscapedPath(), RawQuery: u.RawQuery,
+		BodyHash: voucher.BodyHash(body), Seq: seq}
+	h, err := voucher.Encode(voucher.Header{Voucher: s.v, Signature: s.sig, Seq: seq, RequestSig: s.key.Sign(rq)})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return h
 }
 
 type response struct {
@@ -132,6 +188,10 @@ func (f *fixture) invoke(fn wf.CID, path string, h http.Header) response {
 	req, _ := http.NewRequest("GET", f.env.URL+"/"+fn.String()+path, nil)
 	for k, v := range h {
 		req.Header[k] = v
+	}
+	if id := req.Header.Get(testSession); id != "" {
+		req.Header.Del(testSession)
+		req.Header.Set(wf.VoucherHeader, f.sign(id, "GET", fn, path, nil))
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -162,7 +222,17 @@ func (f *fixture) receipt(r response) payment.Receipt {
 	return rc
 }
 
-func voucherHeader(v string) http.Header { return http.Header{wf.VoucherHeader: {v}} }
+// testSession asks invoke to sign the request with a fixture's session.
+const testSession = "X-Test-Session"
+
+// voucherHeader is the header of a request paid with v: a session name
+// from voucher, signed by invoke for each request, or a raw header value.
+func voucherHeader(v string) http.Header {
+	if strings.HasPrefix(v, "session:") {
+		return http.Header{testSession: {v}}
+	}
+	return http.Header{wf.VoucherHeader: {v}}
+}
 
 // A receipt has one encoding: DecodeReceipt refuses every other spelling
 // of what the provider signed, so one receipt cannot be shown as several.
@@ -348,12 +418,7 @@ func TestPaymentRequired(t *testing.T) {
 		}},
 		{"voucher signed by someone else", "bad_signature", func(t *testing.T) (wf.CID, http.Header, int) {
 			c, mallory := f.payer(), f.payer()
-			sv, err := f.sim.Client(mallory).SignVoucher(chain.Voucher{Provider: f.prov.Address(), CumulativeAmount: big.NewInt(price), Expiry: future})
-			if err != nil {
-				t.Fatal(err)
-			}
-			sv.Payer = c.Address() // claims to be c
-			v, _ := chain.EncodeVoucher(sv)
+			v := f.signedAs(mallory, c.Address(), f.prov.Address(), price, future) // claims to be c
 			return f.deploy(f.payer(), templates.HelloWasm, wftest.Spec()), voucherHeader(v), 0
 		}},
 		{"voucher for another provider", "wrong_provider", func(t *testing.T) (wf.CID, http.Header, int) {
@@ -438,8 +503,8 @@ func TestCallerPays(t *testing.T) {
 	if err != nil || red.Int64() != cum {
 		t.Fatalf("redeemed %v %v, want %d", red, err, cum)
 	}
-	// A voucher with headroom authorizes several requests but is redeemed
-	// only once the charges reach it.
+	// A voucher with headroom authorizes several requests and is
+	// redeemed up to what was served; the rest stays the payer's.
 	head := f.voucher(c, f.prov.Address(), cum+3*price, exp)
 	for range 2 {
 		if r := f.invoke(fn, "/", voucherHeader(head)); r.status != 200 {
@@ -449,8 +514,8 @@ func TestCallerPays(t *testing.T) {
 	if err := f.meter.Settle(f.ctx); err != nil {
 		t.Fatal(err)
 	}
-	if red, _ := f.sim.Client(nil).Redeemed(f.ctx, c.Address(), f.prov.Address()); red.Int64() != cum {
-		t.Fatalf("redeemed %s before the voucher was earned", red)
+	if red, _ := f.sim.Client(nil).Redeemed(f.ctx, c.Address(), f.prov.Address()); red.Int64() != cum+2*price {
+		t.Fatalf("redeemed %s, want what was served, %d", red, cum+2*price)
 	}
 	if r := f.invoke(fn, "/", voucherHeader(head)); r.status != 200 {
 		t.Fatalf("%d %s", r.status, r.body)

@@ -12,12 +12,18 @@ func ledgerVoucher(v *chain.SignedVoucher) *ledger.SignedVoucher {
 	if v == nil {
 		return nil
 	}
-	return &ledger.SignedVoucher{Payer: v.Payer, Provider: v.Provider, CumulativeAmount: v.CumulativeAmount, Expiry: v.Expiry, Signature: v.Signature}
+	sess := v.Session
+	return &ledger.SignedVoucher{Payer: v.Payer, Provider: v.Provider, CumulativeAmount: v.CumulativeAmount, Expiry: v.Expiry,
+		Session: &sess, Signature: v.Signature}
 }
 
 func chainVoucher(v ledger.SignedVoucher) chain.SignedVoucher {
+	var sess [32]byte
+	if v.Session != nil {
+		sess = *v.Session
+	}
 	return chain.SignedVoucher{
-		Voucher:   chain.Voucher{Payer: v.Payer, Provider: v.Provider, CumulativeAmount: v.CumulativeAmount, Expiry: v.Expiry},
+		Voucher:   chain.Voucher{Payer: v.Payer, Provider: v.Provider, CumulativeAmount: v.CumulativeAmount, Expiry: v.Expiry, Session: sess},
 		Signature: v.Signature,
 	}
 }

@@ -91,7 +91,7 @@ func (m *Meter) due(k ledger.Key, a ledger.Account) bool {
 		return true
 	}
 	// A voucher is redeemed well before it expires.
-	return k.Mode == ledger.Caller && a.Earned != nil && a.Earned.Expiry.Sub(now) < m.cfg.MinVoucherLife/2
+	return k.Mode == ledger.Caller && a.Best != nil && a.Best.Expiry.Sub(now) < m.cfg.MinVoucherLife/2
 }
 
 func (m *Meter) settleAccount(ctx context.Context, k ledger.Key) error {
@@ -107,7 +107,7 @@ func (m *Meter) settleAccount(ctx context.Context, k ledger.Key) error {
 	}
 	m.mu.Unlock()
 	if b == nil {
-		return nil // nothing redeemable yet (a caller's charges above its earned voucher)
+		return nil // nothing to settle
 	}
 	m.log.Info("settling", "batch", b.ID, "mode", b.Mode.String(), "payer", b.Payer.Checksum(), "requests", b.Count, "amount", b.Amount.String())
 	ctx, cancel := context.WithTimeout(ctx, m.cfg.SettleTimeout)
@@ -116,7 +116,7 @@ func (m *Meter) settleAccount(ctx context.Context, k ledger.Key) error {
 	if b.Mode == ledger.Owner {
 		r, err = m.cfg.Chain.SettleRecorded(ctx, b.Payer, b.Count, b.Amount, m.recording(b.ID))
 	} else {
-		r, err = m.cfg.Chain.RedeemVoucherRecorded(ctx, chainVoucher(b.Voucher.SignedVoucher), m.recording(b.ID))
+		r, err = m.cfg.Chain.RedeemVoucherRecorded(ctx, chainVoucher(b.Voucher.SignedVoucher), b.UpTo, m.recording(b.ID))
 	}
 	return m.resolve(ctx, b.ID, r, err)
 }
@@ -152,11 +152,12 @@ func (m *Meter) resume(ctx context.Context, b *ledger.Batch) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, m.cfg.SettleTimeout)
 	defer cancel()
+	m.log.Info("resuming settlement", "batch", b.ID, "tx", b.Tx.Hash.String(), "replaced", len(b.Replaced))
 	if b.Mode == ledger.Caller {
-		// The escrow records what was redeemed: if it has this voucher,
-		// the batch is settled whichever transaction did it.
+		// The escrow records what was redeemed: if it reached this
+		// batch's amount, the batch is settled whichever transaction did it.
 		red, err := m.cfg.Chain.Redeemed(ctx, b.Payer, m.provider)
-		if err == nil && red.Cmp(b.Voucher.CumulativeAmount) >= 0 {
+		if err == nil && b.UpTo != nil && red.Cmp(b.UpTo) >= 0 {
 			r, _ := m.cfg.Chain.ResumeTx(ctx, chainTxs(b.Txs()), m.recording(b.ID))
 			if r.TxHash == (chain.Hash{}) {
 				r.TxHash = chain.Hash(b.Tx.Hash)
@@ -164,7 +165,6 @@ func (m *Meter) resume(ctx context.Context, b *ledger.Batch) error {
 			return m.resolve(ctx, b.ID, r, nil)
 		}
 	}
-	m.log.Info("resuming settlement", "batch", b.ID, "tx", b.Tx.Hash.String(), "replaced", len(b.Replaced))
 	// Every transaction recorded for the batch: whichever is mined is the
 	// outcome.
 	r, err := m.cfg.Chain.ResumeTx(ctx, chainTxs(b.Txs()), m.recording(b.ID))

@@ -28,12 +28,36 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set(wf.PriceHeader, p.cfg.Payments.Price().String())
 	}
 	seg := r.PathValue("cid")
+	if isNameSegment(seg) {
+		p.serveNameInvoke(w, r) // /@<owner>/<name>/..., see names.go
+		return
+	}
 	c, err := wf.ParseCID(seg)
 	if err != nil {
 		httperr.Write(w, ri.log, fmt.Errorf("%w: %q is not a function CID: %v", wf.ErrInvalid, seg, err))
 		return
 	}
+	p.invoke(w, r, address{cid: c, script: "/" + seg, path: functionPath(r.URL.EscapedPath()), cookie: cookiePath(r)})
+}
+
+// address is how a request named its function: by CID, or by a name
+// whose record picked cid.
+type address struct {
+	cid    wf.CID
+	owner  wf.Address // by name: the name's owner, who must own cid
+	script string     // SCRIPT_NAME: "/<cid>" or "/@<owner>/<name>"
+	path   string     // PATH_INFO: the escaped path after script
+	cookie string     // the path the function's cookies are scoped to
+}
+
+// invoke runs the function a addresses for r.
+func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
+	ri := info(r)
+	c := a.cid
 	f, err := p.function(r.Context(), c)
+	if err == nil && !a.owner.IsZero() && f.spec.Spec.Owner != a.owner {
+		err = fmt.Errorf("%w: function %s is not owned by the name's owner %s", wf.ErrInvalid, c, a.owner.Checksum())
+	}
 	if err != nil {
 		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
 		httperr.Write(w, ri.log, err)
@@ -56,7 +80,9 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 	}
 	var charge wf.Charge
 	if p.cfg.Payments != nil {
-		if charge, err = p.cfg.Payments.Authorize(r.Context(), c, f.spec.Spec.Owner, r.Header); err != nil {
+		pr := &wf.PaidRequest{Function: c, Owner: f.spec.Spec.Owner, Method: r.Method,
+			Path: a.path, RawQuery: r.URL.RawQuery, Header: r.Header, Body: body}
+		if charge, err = p.cfg.Payments.Authorize(r.Context(), pr); err != nil {
 			p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
 			writePaymentError(w, ri, err)
 			return
@@ -73,7 +99,7 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	start := p.cfg.Now()
-	resp, err := p.run(r, f, seg, body)
+	resp, err := p.run(r, f, a, body)
 	if errors.Is(err, sandbox.ErrReleased) {
 		p.unload(f)
 		// On a failed reload f stays the old function: its redactor still
@@ -81,7 +107,7 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 		var nf *function
 		if nf, err = p.function(r.Context(), c); err == nil {
 			f = nf
-			resp, err = p.run(r, f, seg, body)
+			resp, err = p.run(r, f, a, body)
 		}
 	}
 	// The slot is free before the answer is written: a caller that reads
@@ -129,7 +155,7 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 			h[k] = vs
 		}
 	}
-	isolate(h, cookiePath(r))
+	isolate(h, a.cookie)
 	h.Set("Content-Length", strconv.Itoa(len(resp.Body)))
 	h.Set(wf.DurationHeader, strconv.FormatFloat(elapsed.Seconds()*1000, 'f', 3, 64)+"ms")
 	w.WriteHeader(resp.Status)
@@ -154,13 +180,13 @@ func scheme(r *http.Request) string {
 	return "http"
 }
 
-func (p *Provider) run(r *http.Request, f *function, seg string, body []byte) (*sandbox.Response, error) {
+func (p *Provider) run(r *http.Request, f *function, a address, body []byte) (*sandbox.Response, error) {
 	return f.sb.Run(r.Context(), f.module, &sandbox.Request{
 		Method:     r.Method,
-		Path:       functionPath(r.URL.EscapedPath()),
+		Path:       a.path,
 		Scheme:     scheme(r),
 		RawQuery:   r.URL.RawQuery,
-		ScriptName: "/" + seg,
+		ScriptName: a.script,
 		Host:       r.Host,
 		RemoteAddr: r.RemoteAddr,
 		Proto:      r.Proto,

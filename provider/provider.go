@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"path"
 	"runtime"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
@@ -120,6 +122,20 @@ type Config struct {
 	// PublicURL is this provider's base URL, used in deploy answers.
 	PublicURL string
 
+	// Names stores name records (names.OpenStore); nil keeps them in
+	// memory only.
+	Names *names.Store
+	// Peers are other providers (base URLs) asked for names this one
+	// lacks and told of records it accepts. See docs/names.md.
+	Peers []string
+	// NameTTL is how old the peers' last answer for a name may get before
+	// a request for it asks them again, in the background. Default
+	// DefaultNameTTL.
+	NameTTL time.Duration
+	// Rand picks a name's target by weight; default a randomly seeded
+	// PCG. Tests seed it.
+	Rand rand.Source
+
 	Now func() time.Time // default time.Now
 }
 
@@ -159,6 +175,9 @@ type Provider struct {
 
 	slots   *scheduler    // the slots functions run in
 	uploads chan struct{} // one per CAR upload allowed at once
+
+	names     *names.Store
+	nameState *nameState
 
 	loadGroup singleflight.Group
 	mu        sync.Mutex
@@ -215,6 +234,12 @@ func New(cfg Config) (*Provider, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.NameTTL <= 0 {
+		cfg.NameTTL = DefaultNameTTL
+	}
+	if cfg.Names == nil {
+		cfg.Names, _ = names.OpenStore(names.Options{}) // memory only: cannot fail
+	}
 	p := &Provider{
 		cfg:     cfg,
 		mux:     http.NewServeMux(),
@@ -224,6 +249,7 @@ func New(cfg Config) (*Provider, error) {
 		slots:   newScheduler(cfg.MaxConcurrent, cfg.MaxConcurrentPerFunction, cfg.MaxConcurrentPerOwner),
 		uploads: make(chan struct{}, cfg.MaxUploads),
 	}
+	p.names, p.nameState = cfg.Names, newNameState(cfg.Rand)
 	p.logs = newLogBudget(cfg.Log.Handler(), cfg.Now, cfg.LogBytesPerSecond, cfg.FailureLogBytesPerSecond, p.reg)
 	p.log = slog.New(p.logs.handler())
 	if cfg.Sealing != nil {
@@ -255,6 +281,7 @@ func New(cfg Config) (*Provider, error) {
 	p.mux.HandleFunc("GET /v1/logs/{cid}", p.serveLogs)
 	p.mux.HandleFunc("GET /v1/functions", p.serveOwned)
 	p.mux.HandleFunc("GET "+chain.ChallengePath, p.serveChallenge)
+	p.routeNames()
 	p.mux.Handle("/ipfs/", trustless.NewHandler(cfg.Store, trustless.Options{Logger: p.log}))
 	p.mux.HandleFunc("/{cid}", p.serveInvoke)
 	p.mux.HandleFunc("/{cid}/{path...}", p.serveInvoke)
@@ -381,6 +408,6 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 
 func (p *Provider) serveIndex(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	fmt.Fprintf(w, "WebFunctions provider %s\n\nInvoke a function: curl %s/<cid>/\nNode info:         curl %s/v1/info\n",
-		p.cfg.Name, p.cfg.PublicURL, p.cfg.PublicURL)
+	fmt.Fprintf(w, "WebFunctions provider %s\n\nInvoke a function: curl %s/<cid>/\nInvoke a name:     curl %s/@<owner>/<name>/\nNode info:         curl %s/v1/info\n",
+		p.cfg.Name, p.cfg.PublicURL, p.cfg.PublicURL, p.cfg.PublicURL)
 }

@@ -1,5 +1,6 @@
 // Package templates holds the starter functions `wf init` writes: a Go
-// (GOOS=wasip1) and an AssemblyScript WAGI program that greet the caller.
+// (GOOS=wasip1) and an AssemblyScript WAGI program that greet the caller,
+// each with a commented project file, wf.toml (package project).
 // Files ending in .tmpl are Go text templates, written without the suffix
 // (a go.mod or main.go under this package would otherwise be compiled or
 // split off as another module).
@@ -26,7 +27,8 @@ var Langs = []string{"go", "assemblyscript"}
 var LangNames = map[string]string{"go": "Go", "assemblyscript": "AssemblyScript"}
 
 // Write writes the starter function for lang into dir, which must not
-// exist or be empty. name becomes the module or package name.
+// exist or be empty. name becomes the module or package name, and as a
+// DNS label (Label) the function's name in wf.toml.
 func Write(dir, lang, name string) error {
 	sub, err := fs.Sub(files, lang)
 	if err != nil || !contains(Langs, lang) {
@@ -37,7 +39,7 @@ func Write(dir, lang, name string) error {
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("templates: %w", err)
 	}
-	data := struct{ Name string }{Name: name}
+	data := struct{ Name, Label string }{Name: name, Label: Label(name)}
 	return fs.WalkDir(sub, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -59,6 +61,28 @@ func Write(dir, lang, name string) error {
 		}
 		return os.WriteFile(dst, b, 0o644)
 	})
+}
+
+// Label makes a function name (a DNS label: a-z, 0-9, inner hyphens, at
+// most 63 bytes) from a directory's name: "Hello_World" is "hello-world".
+func Label(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	l := b.String()
+	if len(l) > 63 {
+		l = l[:63]
+	}
+	if l = strings.Trim(l, "-"); l == "" {
+		return "function"
+	}
+	return l
 }
 
 func contains(list []string, s string) bool {

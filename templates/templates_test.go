@@ -6,9 +6,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/webfunctions/wf/build"
+	"github.com/webfunctions/wf/project"
 	"github.com/webfunctions/wf/templates"
 )
 
@@ -73,5 +75,42 @@ func TestWriteRefusesNonEmptyDir(t *testing.T) {
 	}
 	if err := templates.Write(t.TempDir()+"/y", "cobol", "y"); err == nil {
 		t.Fatal("accepted an unknown language")
+	}
+}
+
+// Each template's wf.toml parses, names its language and a valid name.
+func TestProjectFile(t *testing.T) {
+	for _, lang := range templates.Langs {
+		t.Run(lang, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "Hello_World")
+			if err := templates.Write(dir, lang, "Hello_World"); err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(filepath.Join(dir, project.FileName))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := project.Parse(project.FileName, b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Name != "hello-world" || f.Build.Language != lang {
+				t.Fatalf("name %q, language %q", f.Name, f.Build.Language)
+			}
+			if detected, err := build.Lang(dir); err != nil || detected != lang {
+				t.Fatalf("the directory builds as %q (%v), wf.toml says %q", detected, err, lang)
+			}
+		})
+	}
+}
+
+func TestLabel(t *testing.T) {
+	for in, want := range map[string]string{
+		"hello": "hello", "Hello_World": "hello-world", "--a..b--": "a-b", "日本": "function", "": "function",
+		strings.Repeat("x", 70): strings.Repeat("x", 63), "a" + strings.Repeat("-", 70): "a",
+	} {
+		if got := templates.Label(in); got != want || !project.ValidName(got) {
+			t.Errorf("Label(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

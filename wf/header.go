@@ -3,9 +3,9 @@ package wf
 // HTTP headers of the WebFunctions protocol, in the spelling the docs use
 // (net/http canonicalizes them: "X-WF-Price" is sent as "X-Wf-Price").
 const (
-	// VoucherHeader carries a caller's signed voucher on an invocation
-	// request (caller-pays): unpadded base64url JSON, see
-	// chain.EncodeVoucher.
+	// VoucherHeader carries a caller's signed voucher and its session
+	// key's signature over the request (caller-pays): unpadded base64url
+	// JSON, see package payment/voucher.
 	VoucherHeader = "X-WF-Voucher"
 	// PriceHeader is on every invocation response of a paid provider,
 	// charged or not: the price of a request in token base units, a

@@ -10,15 +10,29 @@ type Payments interface {
 	// Price is what one request costs. The provider sends it as
 	// PriceHeader on every invocation response.
 	Price() Amount
-	// Authorize decides who pays for a request to fn, whose signed spec
-	// names owner, from the request's header h (an http.Header, with
-	// canonical keys: wf spells it as its map type so that importing wf
-	// does not link net/http), and reserves the price
-	// before the function runs: two requests never both pass on the last
-	// unit of a budget. Errors wrap ErrPaymentRequired when the request
-	// is not covered; they may have a Details() map[string]any method whose
-	// result goes in the 402 body.
-	Authorize(ctx context.Context, fn CID, owner Address, h map[string][]string) (Charge, error)
+	// Authorize decides who pays for r, and reserves the price before
+	// the function runs: two requests never both pass on the last unit of
+	// a budget. It must not keep or change r. Errors wrap
+	// ErrPaymentRequired when the request is not covered; they may have a
+	// Details() map[string]any method whose result goes in the 402 body.
+	Authorize(ctx context.Context, r *PaidRequest) (Charge, error)
+}
+
+// PaidRequest is what Payments.Authorize sees of an invocation: all that
+// a caller's payment may be bound to.
+type PaidRequest struct {
+	Function CID
+	Owner    Address // the signed spec's owner
+	Method   string
+	// Path is the function's own path, escaped as on the wire: what
+	// follows /{cid} in the URL ("" or "/..."). RawQuery is the query
+	// without '?'.
+	Path, RawQuery string
+	// Header is an http.Header, with canonical keys (wf spells it as its
+	// map type so that importing wf does not link net/http).
+	Header map[string][]string
+	// Body is the whole request body, read before payment is checked.
+	Body []byte
 }
 
 // Charge is one authorized request. The caller calls exactly one of

@@ -67,6 +67,8 @@ var rules = []rule{
 		Why: "a real browser drives the dashboard's end-to-end test and nothing else: chromedp is test-only, in the dashboard's tests"},
 	{Imports: []string{"github.com/spf13/"}, Owners: []string{"cli"},
 		Why: "only the command line parses flags; libraries take Config structs"},
+	{Imports: []string{"github.com/pelletier/go-toml"}, Owners: []string{"project"},
+		Why: "wf.toml has one reader: its schema, strict decoding and line-numbered errors live in one place; the rest uses project.File"},
 
 	// Linking: what must stay light.
 	{Pkgs: []string{"wf"}, Tests: true, Links: []string{nonStd},
@@ -85,8 +87,8 @@ var rules = []rule{
 		Why: "the meter meets the provider through wf.Payments; charging never needs the WebAssembly runtime"},
 	{Pkgs: []string{"seal"}, Tests: true, Links: []string{goEthereum, wazero},
 		Why: "seal's fuzz targets instrument every package their test binary links (go-ethereum cost about 500 s of CI)"},
-	{Pkgs: []string{"spec", "dag", "store/...", "trustless", "httperr"}, Tests: true, Links: []string{goEthereum, wazero},
-		Why: "formats, stores and block transfer are pure data: they neither sign, pay nor run code"},
+	{Pkgs: []string{"spec", "names", "dag", "store/...", "trustless", "httperr"}, Tests: true, Links: []string{goEthereum, wazero},
+		Why: "formats (specs, name records), stores and block transfer are pure data: they neither sign, pay nor run code"},
 	{Pkgs: []string{"sandbox"}, Tests: true, Links: []string{goEthereum},
 		Why: "the sandbox runs modules and knows nothing of keys or payments"},
 	{Pkgs: []string{"chain", "payment", "provider", "gateway", "node"}, Links: []string{goEthereum + "/ethclient/simulated", goEthereum + "/eth", goEthereum + "/miner", goEthereum + "/node"},

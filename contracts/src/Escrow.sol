@@ -15,9 +15,12 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 ///   any number of requests, and takes at most `count * maxPricePerRequest` and
 ///   at most the remaining budget.
 /// - Caller-pays: a payer signs EIP-712 vouchers for a provider with a
-///   cumulative amount; the provider redeems the latest one with
-///   {redeemVoucher} and is paid the difference to what it already redeemed, so
-///   a voucher cannot be replayed.
+///   cumulative ceiling; the provider redeems with {redeemVoucher} up to what
+///   it served (at most the ceiling) and is paid the difference to what it
+///   already redeemed: the rest of the ceiling stays redeemable by a later
+///   call, and nothing is paid twice. A voucher names a session key that
+///   signs each request off-chain; the contract only hashes it (see
+///   docs/chain.md), so a voucher copied off a request pays nothing more.
 /// - Withdrawal: a payer asks with {requestWithdraw} and takes the money with
 ///   {withdraw} once WITHDRAW_DELAY has passed. Until then providers can still
 ///   settle against the whole balance, so they are paid for what they served.
@@ -46,9 +49,12 @@ contract Escrow is EIP712 {
         uint128 budget;
     }
 
-    /// @notice EIP-712 type of a caller-pays voucher. `expiry` is a unix time in seconds.
-    bytes32 public constant VOUCHER_TYPEHASH =
-        keccak256("Voucher(address payer,address provider,uint256 cumulativeAmount,uint256 expiry)");
+    /// @notice EIP-712 type of a caller-pays voucher. `expiry` is a unix time in
+    /// seconds; `session` is the Ed25519 public key that signs the requests the
+    /// voucher pays for (checked by the provider, not here).
+    bytes32 public constant VOUCHER_TYPEHASH = keccak256(
+        "Voucher(address payer,address provider,uint256 cumulativeAmount,uint256 expiry,bytes32 session)"
+    );
 
     /// @notice The escrowed token.
     IERC20 public immutable TOKEN;
@@ -68,7 +74,7 @@ contract Escrow is EIP712 {
     event Revoked(address indexed payer, address indexed provider);
     /// @notice `provider` was paid `amount` for `count` requests of `payer`.
     event Settled(address indexed payer, address indexed provider, uint64 count, uint256 amount);
-    /// @notice `provider` redeemed a voucher of `payer` up to `cumulativeAmount`, receiving `amount`.
+    /// @notice `provider` redeemed vouchers of `payer` up to `cumulativeAmount` in all, receiving `amount` now.
     event VoucherRedeemed(address indexed payer, address indexed provider, uint256 cumulativeAmount, uint256 amount);
     /// @notice `payer` asked to withdraw `amount`, possible from `withdrawableAt`.
     event WithdrawalRequested(address indexed payer, uint256 amount, uint256 withdrawableAt);
@@ -93,8 +99,10 @@ contract Escrow is EIP712 {
     error VoucherExpired(uint256 expiry);
     /// @notice The voucher is not signed by `payer` for the calling provider.
     error InvalidVoucherSignature(address payer);
-    /// @notice The voucher's cumulative amount is not above what was already redeemed.
+    /// @notice The amount to redeem up to is not above what was already redeemed.
     error VoucherAlreadyRedeemed(uint256 cumulativeAmount, uint256 redeemed);
+    /// @notice Redeeming up to `upTo` exceeds the voucher's `cumulativeAmount`.
+    error VoucherCeilingExceeded(uint256 upTo, uint256 cumulativeAmount);
     /// @notice {withdraw} without a pending request.
     error NoWithdrawalRequested();
     /// @notice {withdraw} before `withdrawableAt`.
@@ -191,21 +199,34 @@ contract Escrow is EIP712 {
         TOKEN.safeTransfer(msg.sender, amount);
     }
 
-    /// @notice Redeems a voucher `payer` signed for the caller, paying the caller
-    /// `cumulativeAmount` minus what it already redeemed from `payer`.
+    /// @notice Redeems a voucher `payer` signed for the caller, up to `upTo` of its
+    /// ceiling `cumulativeAmount`: pays the caller `upTo` minus what it already
+    /// redeemed from `payer`. A provider redeems up to what it served, so a
+    /// voucher with headroom is always settleable and the headroom stays the
+    /// payer's; a later call (with this or another voucher) takes only what
+    /// was served since.
+    /// @param session the voucher's session key (only hashed here)
     /// @param signature 65-byte ECDSA signature (v 27/28) of {voucherDigest}, or an ERC-1271 signature for a contract payer
-    function redeemVoucher(address payer, uint256 cumulativeAmount, uint256 expiry, bytes calldata signature) external {
+    function redeemVoucher(
+        address payer,
+        uint256 cumulativeAmount,
+        uint256 expiry,
+        bytes32 session,
+        uint256 upTo,
+        bytes calldata signature
+    ) external {
         if (block.timestamp > expiry) revert VoucherExpired(expiry);
+        if (upTo > cumulativeAmount) revert VoucherCeilingExceeded(upTo, cumulativeAmount);
         uint256 done = redeemed[payer][msg.sender];
-        if (cumulativeAmount <= done) revert VoucherAlreadyRedeemed(cumulativeAmount, done);
-        bytes32 digest = voucherDigest(payer, msg.sender, cumulativeAmount, expiry);
+        if (upTo <= done) revert VoucherAlreadyRedeemed(upTo, done);
+        bytes32 digest = voucherDigest(payer, msg.sender, cumulativeAmount, expiry, session);
         if (!SignatureChecker.isValidSignatureNowCalldata(payer, digest, signature)) {
             revert InvalidVoucherSignature(payer);
         }
-        uint256 amount = cumulativeAmount - done;
+        uint256 amount = upTo - done;
         _debit(payer, amount);
-        redeemed[payer][msg.sender] = cumulativeAmount;
-        emit VoucherRedeemed(payer, msg.sender, cumulativeAmount, amount);
+        redeemed[payer][msg.sender] = upTo;
+        emit VoucherRedeemed(payer, msg.sender, upTo, amount);
         TOKEN.safeTransfer(msg.sender, amount);
     }
 
@@ -222,12 +243,14 @@ contract Escrow is EIP712 {
     }
 
     /// @notice The EIP-712 digest a payer signs for a voucher.
-    function voucherDigest(address payer, address provider, uint256 cumulativeAmount, uint256 expiry)
+    function voucherDigest(address payer, address provider, uint256 cumulativeAmount, uint256 expiry, bytes32 session)
         public
         view
         returns (bytes32)
     {
-        return _hashTypedDataV4(keccak256(abi.encode(VOUCHER_TYPEHASH, payer, provider, cumulativeAmount, expiry)));
+        return _hashTypedDataV4(
+            keccak256(abi.encode(VOUCHER_TYPEHASH, payer, provider, cumulativeAmount, expiry, session))
+        );
     }
 
     /// @notice The EIP-712 domain separator (name "WebFunctions Escrow", version "1", this chain and contract).

@@ -76,10 +76,18 @@ type Account struct {
 	Settled  Totals `json:"settled"`
 	InFlight Totals `json:"inFlight"`
 	Batch    uint64 `json:"batch,omitempty"` // the in-flight batch, 0 if none
-	// Earned is the caller's highest voucher whose cumulative amount the
-	// charges have reached: what can be redeemed without taking more than
-	// was served. Next is the lowest voucher above the charges, which
-	// becomes Earned when they reach it.
+	// Best is the caller's voucher to redeem with, up to what was charged
+	// (see keepVoucher).
+	Best *Voucher `json:"best,omitempty"`
+	// Sessions are the caller's session keys (SessionKey) with the highest
+	// sequence number charged in each; a session whose voucher expires at
+	// or before SessionFloor was forgotten and is refused.
+	Sessions     map[string]SessionMark `json:"sessions,omitempty"`
+	SessionFloor int64                  `json:"sessionFloor,omitempty"`
+
+	// Earned and Next are what ledgers kept before vouchers were redeemed
+	// up to what was served; read and kept as they are, never used. (Such
+	// a ledger is bound to an escrow that predates session keys.)
 	Earned *Voucher `json:"earned,omitempty"`
 	Next   *Voucher `json:"next,omitempty"`
 }
@@ -92,13 +100,9 @@ func (a Account) clone() Account {
 	c.Charged = Totals{a.Charged.Count, new(big.Int).Set(amt(a.Charged.Amount))}
 	c.Settled = Totals{a.Settled.Count, new(big.Int).Set(amt(a.Settled.Amount))}
 	c.InFlight = Totals{a.InFlight.Count, new(big.Int).Set(amt(a.InFlight.Amount))}
-	if a.Earned != nil {
-		v := *a.Earned
-		c.Earned = &v
-	}
-	if a.Next != nil {
-		v := *a.Next
-		c.Next = &v
+	if a.Best != nil {
+		v := *a.Best
+		c.Best = &v
 	}
 	return c
 }

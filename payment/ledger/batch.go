@@ -31,6 +31,7 @@ type Batch struct {
 	Count   uint64     `json:"count"`
 	Amount  *big.Int   `json:"amount"`
 	Voucher *Voucher   `json:"voucher,omitempty"` // caller mode: the voucher redeemed
+	UpTo    *big.Int   `json:"upTo,omitempty"`    // caller mode: redeemed up to this cumulative amount
 	State   State      `json:"state"`
 	Created time.Time  `json:"created"`
 
@@ -49,7 +50,8 @@ type Batch struct {
 func (b *Batch) Key() Key { return Key{b.Mode, b.Payer} }
 
 // Prepare records the intent to settle key's pending charges (for a
-// Caller account: up to its Earned voucher) and moves them in flight. It
+// Caller account: with its Best voucher, up to what was charged) and
+// moves them in flight. It
 // returns nil if there is nothing to settle or a batch is already in
 // flight.
 func (l *Ledger) Prepare(key Key, now time.Time) (*Batch, error) {
@@ -65,13 +67,17 @@ func (l *Ledger) Prepare(key Key, now time.Time) (*Batch, error) {
 		p := a.Pending()
 		b.Count, b.Amount = p.Count, p.Amount
 	case Caller:
-		if a.Earned == nil || a.Earned.CumulativeAmount.Cmp(a.Settled.Amount) <= 0 {
+		// The best voucher covers every charge (keepVoucher); if it did
+		// not, the charges above it would wait for a better one.
+		if a.Best == nil || a.Best.CumulativeAmount.Cmp(a.Charged.Amount) < 0 {
 			return nil, nil
 		}
-		v := *a.Earned
+		v := *a.Best
+		v.Count = a.Charged.Count
 		b.Voucher = &v
-		b.Count = v.Count - a.Settled.Count
-		b.Amount = new(big.Int).Sub(v.CumulativeAmount, a.Settled.Amount)
+		b.UpTo = new(big.Int).Set(a.Charged.Amount)
+		b.Count = a.Charged.Count - a.Settled.Count
+		b.Amount = new(big.Int).Sub(a.Charged.Amount, a.Settled.Amount)
 	}
 	if b.Amount.Sign() <= 0 {
 		return nil, nil

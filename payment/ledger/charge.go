@@ -15,6 +15,9 @@ type Charge struct {
 	Amount *big.Int
 	// Voucher is the caller's voucher that authorized a Caller charge.
 	Voucher *SignedVoucher
+	// Session is the session key and sequence number that signed a Caller
+	// charge's request, kept so a restart still refuses them.
+	Session *SessionUse `json:",omitempty"`
 	// Reserved says Amount was reserved with Reserve: recording the
 	// charge releases the reservation in the same step.
 	Reserved bool `json:"-"`
@@ -181,5 +184,8 @@ func applyCharge(a *Account, c Charge) {
 	a.Charged = a.Charged.add(Totals{1, c.Amount})
 	if c.Key.Mode == Caller && c.Voucher != nil {
 		keepVoucher(a, c.Voucher)
+	}
+	if c.Key.Mode == Caller && c.Session != nil {
+		applySession(a, c.Session)
 	}
 }

@@ -131,8 +131,9 @@ func TestBatchLifecycle(t *testing.T) {
 	}
 }
 
-// TestVouchers: a caller's batch redeems the highest voucher the charges
-// have reached, never one above them.
+// TestVouchers: a caller's batch redeems its best voucher (the highest
+// ceiling) up to what was charged: settleable at any time, never above
+// what was served.
 func TestVouchers(t *testing.T) {
 	l := open(t, filepath.Join(t.TempDir(), "l.db"))
 	defer l.Close()
@@ -142,24 +143,55 @@ func TestVouchers(t *testing.T) {
 	}
 	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(10)})
 	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(50)}) // headroom
+	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(40)}) // lower: not kept
 	a := l.Account(bob)
-	if a.Earned == nil || a.Earned.CumulativeAmount.Int64() != 10 || a.Earned.Count != 1 || a.Next == nil || a.Next.CumulativeAmount.Int64() != 50 {
+	if a.Best == nil || a.Best.CumulativeAmount.Int64() != 50 {
 		t.Fatalf("account %+v", a)
 	}
 	b, err := l.Prepare(bob, time.Now())
-	if err != nil || b == nil || b.Amount.Int64() != 10 || b.Count != 1 || b.Voucher.CumulativeAmount.Int64() != 10 {
+	if err != nil || b == nil || b.Amount.Int64() != 30 || b.Count != 3 || b.UpTo.Int64() != 30 || b.Voucher.CumulativeAmount.Int64() != 50 {
 		t.Fatalf("batch %+v %v", b, err)
 	}
 	l.Confirm(b.ID, ledger.Receipt{})
 	if b, _ := l.Prepare(bob, time.Now()); b != nil {
-		t.Fatalf("redeemed a voucher not earned: %+v", b)
+		t.Fatalf("settled twice: %+v", b)
 	}
-	for range 3 {
+	for range 2 {
 		l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(50)})
 	}
 	b, _ = l.Prepare(bob, time.Now())
-	if b == nil || b.Amount.Int64() != 40 || b.Count != 4 {
-		t.Fatalf("batch once earned: %+v", b)
+	if b == nil || b.Amount.Int64() != 20 || b.Count != 2 || b.UpTo.Int64() != 50 {
+		t.Fatalf("second batch: %+v", b)
+	}
+}
+
+// TestSessions: the highest sequence number charged per session is
+// durable, and past MaxSessions the earliest-expiring session is forgotten
+// behind a floor that refuses it.
+func TestSessions(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "l.db")
+	l := open(t, path)
+	ctx := context.Background()
+	use := func(key byte, seq uint64, expiry int64) {
+		t.Helper()
+		if _, err := l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(1), Session: &ledger.SessionUse{Key: [32]byte{key}, Seq: seq, Expiry: expiry}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	use(1, 5, 1000)
+	use(1, 3, 1000) // out of order: the mark stays 5
+	for i := range ledger.MaxSessions {
+		use(byte(i+2), 1, int64(2000+i))
+	}
+	l.Close()
+	l = open(t, path)
+	defer l.Close()
+	a := l.Account(bob)
+	if len(a.Sessions) != ledger.MaxSessions || a.SessionFloor != 1000 {
+		t.Fatalf("%d sessions, floor %d; want %d and 1000 (session 1 forgotten)", len(a.Sessions), a.SessionFloor, ledger.MaxSessions)
+	}
+	if m := a.Sessions[ledger.SessionKey([32]byte{2})]; m.Seq != 1 || m.Expiry != 2000 {
+		t.Errorf("session 2: %+v", m)
 	}
 }
 
@@ -180,16 +212,15 @@ func TestOpenV2(t *testing.T) {
 		t.Errorf("carol %+v", a)
 	}
 	a := l.Account(bob)
-	if a.Charged.Count != 4 || a.Charged.Amount.Int64() != 40 || a.Earned == nil || a.Next == nil {
+	if a.Charged.Count != 4 || a.Charged.Amount.Int64() != 40 || a.Best == nil {
 		t.Fatalf("bob %+v", a)
 	}
+	// The charges replayed from the log keep their vouchers; the best is
+	// the highest ceiling.
 	expiry := time.Date(2026, 3, 5, 5, 6, 7, 0, time.UTC)
-	if e := a.Earned; e.CumulativeAmount.Int64() != 10 || e.Count != 1 || e.Payer != bob.Payer || e.Provider != (wf.Address{9, 19: 9}) ||
-		!e.Expiry.Equal(expiry) || e.Signature != (wf.Signature{0: 0xaa, 1: 10, 64: 27}) {
-		t.Errorf("earned voucher %+v", e)
-	}
-	if n := a.Next; n.CumulativeAmount.Int64() != 50 || n.Count != 0 || n.Signature[1] != 50 {
-		t.Errorf("next voucher %+v", n)
+	if e := a.Best; e.CumulativeAmount.Int64() != 60 || e.Payer != bob.Payer || e.Provider != (wf.Address{9, 19: 9}) ||
+		!e.Expiry.Equal(expiry) || e.Signature[1] != 60 || e.Session != nil {
+		t.Errorf("best voucher %+v", e)
 	}
 
 	all, err := l.Batches()

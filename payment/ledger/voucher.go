@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"encoding/hex"
+	"maps"
 	"math/big"
 	"time"
 
@@ -8,38 +10,83 @@ import (
 )
 
 // SignedVoucher is a caller's signed voucher as the ledger keeps it to
-// redeem: the payer's promise to pay Provider CumulativeAmount in all,
-// until Expiry. The fields' names and order are the stored format.
+// redeem: the payer's promise to pay Provider up to CumulativeAmount in
+// all, until Expiry, for requests its Session key signs. The fields' names
+// and order are the stored format.
 type SignedVoucher struct {
 	Payer            wf.Address
 	Provider         wf.Address
-	CumulativeAmount *big.Int // token base units
+	CumulativeAmount *big.Int // token base units: the ceiling
 	Expiry           time.Time
+	Session          *[32]byte    `json:",omitempty"` // nil in ledgers from before sessions
 	Signature        wf.Signature // the payer's, over the other fields
 }
 
-// Voucher is a caller's voucher kept for settlement, with the number of
-// charges its cumulative amount covers.
+// Voucher is a caller's voucher kept for settlement. Count is unused
+// since vouchers are redeemed up to what was charged; it stays for the
+// stored format.
 type Voucher struct {
 	SignedVoucher
-	Count uint64 `json:"count"` // charges covered once earned
+	Count uint64 `json:"count"`
 }
 
-// keepVoucher keeps v if it is the best voucher to redeem now (Earned) or
-// later (Next), and promotes Next once the charges reach it.
+// keepVoucher keeps v if it is the best voucher to redeem with: the
+// highest ceiling, then the latest expiry. Every voucher the provider
+// accepted covered everything charged when it was accepted, so the best
+// one covers every charge.
 func keepVoucher(a *Account, v *SignedVoucher) {
-	charged := a.Charged.Amount
-	if v.CumulativeAmount.Cmp(charged) <= 0 {
-		if a.Earned == nil || v.CumulativeAmount.Cmp(a.Earned.CumulativeAmount) > 0 {
-			a.Earned = &Voucher{SignedVoucher: *v, Count: a.Charged.Count}
-		}
-	} else if a.Next == nil || v.CumulativeAmount.Cmp(a.Next.CumulativeAmount) < 0 {
-		a.Next = &Voucher{SignedVoucher: *v}
+	b := a.Best
+	if b == nil || v.CumulativeAmount.Cmp(b.CumulativeAmount) > 0 ||
+		(v.CumulativeAmount.Cmp(b.CumulativeAmount) == 0 && v.Expiry.After(b.Expiry)) {
+		a.Best = &Voucher{SignedVoucher: *v}
 	}
-	if a.Next != nil && a.Next.CumulativeAmount.Cmp(charged) <= 0 {
-		if a.Earned == nil || a.Next.CumulativeAmount.Cmp(a.Earned.CumulativeAmount) > 0 {
-			a.Earned = &Voucher{SignedVoucher: a.Next.SignedVoucher, Count: a.Charged.Count}
-		}
-		a.Next = nil
+}
+
+// MaxSessions is how many session keys an account remembers the sequence
+// numbers of. Past it, the one whose voucher expires first is forgotten
+// and SessionFloor rises to its expiry: every session whose voucher
+// expires by then is refused from then on, so forgetting never lets a
+// request be replayed.
+const MaxSessions = 64
+
+// SessionUse is the session key and sequence number of a Caller charge,
+// and its voucher's expiry (Unix seconds).
+type SessionUse struct {
+	Key    [32]byte `json:"key"`
+	Seq    uint64   `json:"seq"`
+	Expiry int64    `json:"expiry"`
+}
+
+// SessionMark is the highest sequence number charged in a session.
+type SessionMark struct {
+	Seq    uint64 `json:"seq"`
+	Expiry int64  `json:"expiry"`
+}
+
+// SessionKey is how Account.Sessions names a session key.
+func SessionKey(k [32]byte) string { return hex.EncodeToString(k[:]) }
+
+// applySession raises the session's mark. The map is copied, never
+// changed in place: clones of the account share it.
+func applySession(a *Account, u *SessionUse) {
+	k := SessionKey(u.Key)
+	if m, ok := a.Sessions[k]; ok && m.Seq >= u.Seq {
+		return
 	}
+	s := maps.Clone(a.Sessions)
+	if s == nil {
+		s = make(map[string]SessionMark)
+	}
+	s[k] = SessionMark{Seq: u.Seq, Expiry: u.Expiry}
+	for len(s) > MaxSessions {
+		var old string
+		for sk, m := range s {
+			if sk != k && (old == "" || m.Expiry < s[old].Expiry) {
+				old = sk
+			}
+		}
+		a.SessionFloor = max(a.SessionFloor, s[old].Expiry)
+		delete(s, old)
+	}
+	a.Sessions = s
 }

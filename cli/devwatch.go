@@ -1,0 +1,215 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/devnet"
+	"github.com/webfunctions/wf/names"
+	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/templates"
+	"github.com/webfunctions/wf/watch"
+	"github.com/webfunctions/wf/wf"
+)
+
+// devProject is the project `wf dev --watch DIR` serves: built, deployed to
+// the dev network's providers and named on every save, signed with the dev
+// key so that its requests are paid.
+type devProject struct {
+	a        *App
+	dir      string
+	name     string
+	key      *chain.Key
+	nodes    []string      // the providers it is deployed to
+	servers  []string      // where its name records go: the providers, then the gateway
+	seq      uint64        // the name's last record here
+	serving  wf.CID        // what the name points at
+	built    time.Duration // how long the last build took, for the report
+	uploaded time.Duration // and its deploy (upload, check, compile)
+}
+
+// devWatch deploys the project in dir to net and redeploys it on every
+// save until ctx ends. A build or deploy that fails is shown and the
+// version before it keeps serving.
+func (a *App) devWatch(ctx context.Context, net *devnet.Net, dir string, ready func()) error {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	pf, _, err := loadProject(dir, "")
+	if err != nil {
+		return err
+	}
+	if len(pf.Secrets) > 0 || pf.EncryptCode {
+		return usageErr("wf dev --watch does not seal yet: %s names secrets or encrypt_code; deploy it with wf deploy", filepath.Join(dir, "wf.toml"))
+	}
+	p := &devProject{a: a, dir: dir, name: pf.Name, key: net.Publisher}
+	if p.name == "" {
+		p.name = templates.Label(filepath.Base(dir))
+	}
+	if !names.ValidName(p.name) {
+		return usageErr("--watch %s: %q is not a name; set name in wf.toml", dir, p.name)
+	}
+	for _, n := range net.Nodes {
+		p.nodes = append(p.nodes, n.URL)
+	}
+	p.servers = append(append(p.servers, p.nodes...), net.Gateways[0].URL)
+	// The dev data directory outlives wf dev: continue the name's sequence.
+	if cur, _, err := a.currentName(ctx, p.nodes, p.key.Address(), p.name); err == nil && cur != nil {
+		p.seq = cur.Record.Seq
+	}
+
+	changes, err := watch.Dir(ctx, dir, watch.Options{Ignore: p.ignore(pf.Build.Output)})
+	if err != nil {
+		return err
+	}
+	owner := p.key.Address().Checksum()
+	gw := net.Gateways[0].URL
+	fmt.Fprintf(a.Stdout, `
+Watching %s: every save rebuilds, redeploys and moves the name %q.
+  curl %s/@%s/%s/
+  curl %s/@%s/%s/        (through the gateway)
+`, dir, p.name, p.nodes[0], owner, p.name, gw, owner, p.name)
+	p.redeploy(ctx, time.Now(), nil)
+	ready()
+	for batch := range changes {
+		p.redeploy(ctx, time.Now(), batch)
+	}
+	return nil
+}
+
+// ignore keeps the build's own output (and the usual editor and VCS
+// files) from waking the watcher: a build must not trigger the next.
+func (p *devProject) ignore(output string) func(string, bool) bool {
+	if output == "" {
+		output = "main.wasm"
+	}
+	output = filepath.ToSlash(filepath.Clean(output))
+	return func(rel string, isDir bool) bool {
+		return watch.DefaultIgnore(rel, isDir) || rel == output || strings.HasSuffix(rel, ".wasm")
+	}
+}
+
+// redeploy builds, deploys and names the project once, reporting to the
+// terminal; saved lists what changed (nil for the first deploy).
+func (p *devProject) redeploy(ctx context.Context, saved time.Time, changed []string) {
+	a := p.a
+	if changed != nil {
+		fmt.Fprintf(a.Stdout, "\n%s changed\n", summarize(changed))
+	}
+	fn, err := p.deploy(ctx)
+	if err != nil {
+		if p.serving.Defined() {
+			fmt.Fprintf(a.Stdout, "%v\n  still serving %s\n", err, p.serving)
+		} else {
+			fmt.Fprintf(a.Stdout, "%v\n  nothing serves %q yet: fix it and save\n", err, p.name)
+		}
+		return
+	}
+	p.serving = fn
+	fmt.Fprintf(a.Stdout, "serving %s as %q (seq %d), %d ms after the save (build %d ms, deploy %d ms)\n",
+		fn, p.name, p.seq, time.Since(saved).Milliseconds(), p.built.Milliseconds(), p.uploaded.Milliseconds())
+}
+
+// deploy is one build, upload and name move.
+func (p *devProject) deploy(ctx context.Context) (wf.CID, error) {
+	a := p.a
+	// The project file is read again: a change to env or limits is a
+	// change like any other, and a broken file is shown like a broken build.
+	pf, fileName, err := loadProject(p.dir, "")
+	if err != nil {
+		return wf.CID{}, err
+	}
+	d, err := a.settings(pf, fileName, &deployFlags{})
+	if err != nil {
+		return wf.CID{}, err
+	}
+	var buildLog strings.Builder
+	start := time.Now()
+	wasmPath, err := buildConfig(pf).Build(ctx, p.dir, &buildLog)
+	p.built = time.Since(start)
+	if err != nil {
+		return wf.CID{}, fmt.Errorf("build failed: %v\n%s", err, indent(buildLog.String()))
+	}
+	wasm, err := os.Open(wasmPath)
+	if err != nil {
+		return wf.CID{}, err
+	}
+	defer wasm.Close()
+	s := wf.Spec{Runtime: wf.RuntimeWAGI, Env: d.env, Limits: d.limits, Created: spec.Now(time.Now())}
+	pkg, err := client.Pack(ctx, wasm, s, p.key)
+	if err != nil {
+		return wf.CID{}, err
+	}
+	// In parallel: each node checks and compiles the module, which is
+	// most of a redeploy's time.
+	start = time.Now()
+	errs := make([]error, len(p.nodes))
+	var wg sync.WaitGroup
+	for i, u := range p.nodes {
+		wg.Go(func() {
+			if _, err := client.New(u).Deploy(ctx, pkg); err != nil {
+				errs[i] = fmt.Errorf("deploy to %s failed: %w", u, err)
+			}
+		})
+	}
+	wg.Wait()
+	p.uploaded = time.Since(start)
+	if err := errors.Join(errs...); err != nil {
+		return wf.CID{}, err
+	}
+	seq, err := a.moveName(ctx, p.nodes[:1], p.servers, p.key, p.name, pkg.CID, p.seq)
+	if err != nil {
+		return wf.CID{}, err
+	}
+	p.seq = seq
+	return pkg.CID, nil
+}
+
+// moveName points name wholly at fn with a record after the newest that
+// from (or last, the sequence number this process last signed) knows, sends
+// it to every server, and returns its sequence number. It is how a deploy
+// moves the project's name (wf deploy, wf dev --watch).
+func (a *App) moveName(ctx context.Context, from, servers []string, key *chain.Key, name string, fn wf.CID, last uint64) (uint64, error) {
+	// Someone may have moved the name meanwhile (wf name set, wf rollback).
+	if cur, _, err := a.currentName(ctx, from, key.Address(), name); err == nil && cur != nil && cur.Record.Seq > last {
+		last = cur.Record.Seq
+	}
+	r := wf.NameRecord{Name: name, Owner: key.Address(), Seq: last + 1,
+		Targets: []wf.Target{{Function: fn, Weight: 100}}, Created: spec.Now(time.Now())}
+	sr, err := names.Sign(r, key)
+	if err != nil {
+		return 0, err
+	}
+	for _, u := range servers {
+		if _, err := client.New(u).SetName(ctx, sr); err != nil {
+			return 0, fmt.Errorf("moving the name %q at %s: %w", name, u, err)
+		}
+	}
+	return r.Seq, nil
+}
+
+// summarize names the first few changed files.
+func summarize(changed []string) string {
+	if len(changed) > 3 {
+		return fmt.Sprintf("%s and %d more", strings.Join(changed[:3], ", "), len(changed)-3)
+	}
+	return strings.Join(changed, ", ")
+}
+
+// indent shifts a build log right so it reads as part of the error.
+func indent(s string) string {
+	s = strings.TrimRight(s, "\n")
+	if s == "" {
+		return ""
+	}
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
+}

@@ -1,0 +1,284 @@
+package client
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"sync"
+	"time"
+
+	"github.com/webfunctions/wf/payment/voucher"
+	"github.com/webfunctions/wf/wf"
+)
+
+// Payer pays a provider per request from the payer's escrow (caller-pays),
+// keeping the running total, session keys and sequence numbers so its user
+// never does. Set it as Request.Pay (or Client.Pay).
+//
+// Each session is a fresh Ed25519 key that one voucher, signed by Signer,
+// authorizes up to a ceiling: what the payer owes the provider so far plus
+// Headroom. Every request carries the voucher and the session key's
+// signature over that request and a new sequence number (package
+// payment/voucher), so a copied header pays for nothing. A new session
+// starts when the ceiling would not cover the next request or the voucher
+// nears its expiry. The provider redeems up to what it served, so the
+// headroom is the most it could take without serving.
+//
+// A Payer is safe for concurrent use, and so is its Store across
+// processes if the Store says so.
+type Payer struct {
+	// Signer is the payer's account; it signs one voucher per session.
+	Signer wf.Signer
+	// ChainID and Escrow name the escrow contract the vouchers are for;
+	// Provider is the provider's address (from the chain's registry, not
+	// from the provider: a voucher for a gateway's address would pay the
+	// gateway).
+	ChainID  uint64
+	Escrow   wf.Address
+	Provider wf.Address
+	// Headroom is how far past what is owed a session's voucher reaches.
+	// Default: 100 requests at the provider's price.
+	Headroom wf.Amount
+	// SessionLife is how long a session's voucher is valid. Default 1h; a
+	// session is replaced once less than 15 minutes are left (providers
+	// want 10 by default).
+	SessionLife time.Duration
+	// Store keeps the state between requests. Default: memory.
+	Store PayStore
+
+	Rand io.Reader        // default crypto/rand
+	Now  func() time.Time // default time.Now
+
+	mu    sync.Mutex
+	mem   *MemoryPayStore
+	learn sync.Mutex // held by the one request in flight while the price is unknown
+}
+
+// PayState is a payer's running state with one provider.
+type PayState struct {
+	// Owed is the cumulative amount the provider charged, as far as the
+	// payer knows: requests in flight count until they come back
+	// uncharged. It never needs to be exact: the provider accepts a
+	// voucher whose ceiling covers what it charged, and says how much
+	// that is when one does not (then Owed catches up).
+	Owed wf.Amount `json:"owed"`
+	// Price is the provider's price as last seen; zero before.
+	Price wf.Amount `json:"price"`
+	// The current session: its key's seed, the voucher's ceiling, expiry
+	// and signature, and the last sequence number used.
+	Session   []byte       `json:"session,omitempty"`
+	Ceiling   wf.Amount    `json:"ceiling"`
+	Expiry    int64        `json:"expiry,omitempty"`
+	Signature wf.Signature `json:"sig"`
+	Seq       uint64       `json:"seq,omitempty"`
+}
+
+// PayStore keeps a Payer's state.
+type PayStore interface {
+	// Update calls f with the state and keeps what f leaves in it if f
+	// returns nil. Calls must not interleave: a store shared by several
+	// processes locks across them.
+	Update(f func(*PayState) error) error
+}
+
+// MemoryPayStore is a PayStore in memory. The zero value is ready.
+type MemoryPayStore struct {
+	mu sync.Mutex
+	s  PayState
+}
+
+// Update implements PayStore.
+func (m *MemoryPayStore) Update(f func(*PayState) error) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s := m.s
+	s.Session = append([]byte(nil), m.s.Session...)
+	if err := f(&s); err != nil {
+		return err
+	}
+	m.s = s
+	return nil
+}
+
+const renewBefore = 15 * time.Minute
+
+func (p *Payer) store() PayStore {
+	if p.Store != nil {
+		return p.Store
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.mem == nil {
+		p.mem = new(MemoryPayStore)
+	}
+	return p.mem
+}
+
+func (p *Payer) now() time.Time {
+	if p.Now != nil {
+		return p.Now()
+	}
+	return time.Now()
+}
+
+// payment is one request's authorization, to settle with its answer.
+type payment struct {
+	header string
+	price  wf.Amount // counted in Owed
+}
+
+// authorize counts the request in the running total and signs it. fresh
+// forces a new session.
+func (p *Payer) authorize(rq voucher.Request, fresh bool) (payment, error) {
+	if p.Signer == nil || p.ChainID == 0 || p.Escrow.IsZero() || p.Provider.IsZero() {
+		return payment{}, fmt.Errorf("%w: client: a Payer needs a Signer, ChainID, Escrow and Provider", wf.ErrInvalid)
+	}
+	var h voucher.Header
+	var seed []byte
+	var price wf.Amount
+	err := p.store().Update(func(s *PayState) error {
+		price = s.Price
+		if price.Sign() <= 0 {
+			price = wf.NewAmount(big.NewInt(1)) // learnt from the first answer
+		}
+		need := add(s.Owed, price)
+		now := p.now()
+		// Renewed at half the headroom, not at none: requests in flight
+		// under this session may reach the provider after later ones.
+		if fresh || len(s.Session) == 0 || s.Expiry < now.Add(renewBefore).Unix() ||
+			s.Ceiling.Cmp(add(need, half(p.headroom(price)))) < 0 {
+			if err := p.newSession(s, price, now); err != nil {
+				return err
+			}
+		}
+		s.Seq++
+		s.Owed = need
+		seed = s.Session
+		h = voucher.Header{
+			Voucher: wf.Voucher{ChainID: p.ChainID, Escrow: p.Escrow, Payer: p.Signer.Address(), Provider: p.Provider,
+				Cumulative: s.Ceiling, Expiry: s.Expiry},
+			Signature: s.Signature, Seq: s.Seq,
+		}
+		return nil
+	})
+	if err != nil {
+		return payment{}, err
+	}
+	sess, err := voucher.SessionFromSeed(seed)
+	if err != nil {
+		return payment{}, err
+	}
+	h.Voucher.Session = sess.Public()
+	rq.Provider, rq.Payer, rq.Seq = p.Provider, p.Signer.Address(), h.Seq
+	h.RequestSig = sess.Sign(rq)
+	v, err := voucher.Encode(h)
+	if err != nil {
+		return payment{}, err
+	}
+	return payment{header: v, price: price}, nil
+}
+
+func (p *Payer) newSession(s *PayState, price wf.Amount, now time.Time) error {
+	r := p.Rand
+	if r == nil {
+		r = rand.Reader
+	}
+	sess, err := voucher.NewSession(r)
+	if err != nil {
+		return err
+	}
+	head := p.headroom(price)
+	life := p.SessionLife
+	if life <= 0 {
+		life = time.Hour
+	}
+	v := wf.Voucher{ChainID: p.ChainID, Escrow: p.Escrow, Payer: p.Signer.Address(), Provider: p.Provider,
+		Cumulative: add(s.Owed, head), Expiry: now.Add(life).Unix(), Session: sess.Public()}
+	sig, err := p.Signer.Sign(v)
+	if err != nil {
+		return fmt.Errorf("client: sign voucher: %w", err)
+	}
+	s.Session, s.Ceiling, s.Expiry, s.Signature, s.Seq = sess.Seed(), v.Cumulative, v.Expiry, sig, 0
+	return nil
+}
+
+// headroom is Headroom or its default, at least one request.
+func (p *Payer) headroom(price wf.Amount) wf.Amount {
+	head := p.Headroom
+	if head.Sign() <= 0 {
+		head = wf.NewAmount(new(big.Int).Mul(price.Big(), big.NewInt(100)))
+	}
+	if head.Cmp(price) < 0 {
+		head = price
+	}
+	return head
+}
+
+// errReadOnly ends an Update that only reads: nothing is saved.
+var errReadOnly = errors.New("client: read only")
+
+// priceKnown reports whether an answer said the provider's price.
+func (p *Payer) priceKnown() bool {
+	known := false
+	p.store().Update(func(s *PayState) error { known = s.Price.Sign() > 0; return errReadOnly })
+	return known
+}
+
+// answered settles pay with the provider's answer: a request that came
+// back without a receipt was not charged and leaves the running total;
+// the price is learnt. It reports whether to retry once with a new
+// session (and a corrected total).
+func (p *Payer) answered(pay payment, price wf.Amount, charged bool, re *ResponseError) (retry bool, err error) {
+	err = p.store().Update(func(s *PayState) error {
+		if price.Sign() > 0 {
+			s.Price = price
+		}
+		if !charged {
+			s.Owed = sub(s.Owed, pay.price)
+		}
+		if re == nil || re.StatusCode != 402 {
+			return nil
+		}
+		switch reason, _ := re.Details["reason"].(string); reason {
+		case "voucher_too_low":
+			// The provider charged more than this payer counted (state
+			// lost, or another process): catch up.
+			if n, ok := re.Details["needed"].(string); ok {
+				if needed, err := wf.ParseAmount(n); err == nil {
+					if owed := sub(needed, price); owed.Cmp(s.Owed) > 0 {
+						s.Owed = owed
+					}
+				}
+			}
+			s.Session, retry = nil, true
+		case "replayed", "session_retired", "voucher_expiring":
+			s.Session, retry = nil, true
+		}
+		return nil
+	})
+	return retry, err
+}
+
+func half(a wf.Amount) wf.Amount { return wf.NewAmount(new(big.Int).Rsh(a.Big(), 1)) }
+
+func add(a, b wf.Amount) wf.Amount { return wf.NewAmount(new(big.Int).Add(a.Big(), b.Big())) }
+
+func sub(a, b wf.Amount) wf.Amount {
+	d := new(big.Int).Sub(a.Big(), b.Big())
+	if d.Sign() < 0 {
+		d.SetInt64(0)
+	}
+	return wf.NewAmount(d)
+}
+
+// Header signs one request and returns its wf.VoucherHeader value, for a
+// request sent by another HTTP client (curl). The request counts in the
+// running total as charged. path is the function's path as escaped on the
+// wire (what follows /{cid}), rawQuery the query without '?'; the request
+// must be sent exactly as described, once.
+func (p *Payer) Header(fn wf.CID, method, path, rawQuery string, body []byte) (string, error) {
+	pay, err := p.authorize(voucher.Request{Function: fn, Method: method, Path: path, RawQuery: rawQuery, BodyHash: voucher.BodyHash(body)}, false)
+	return pay.header, err
+}

@@ -1,0 +1,313 @@
+package gateway
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/singleflight"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/httperr"
+	namerec "github.com/webfunctions/wf/names"
+	"github.com/webfunctions/wf/wf"
+)
+
+// Names on the gateway (docs/names.md). The subdomain and /p/<provider>/
+// forms forward /@<owner>/<name>/... unchanged to the provider named,
+// which routes the name itself. On the bare domain the gateway routes a
+// name as it routes a CID: it picks the target by weight (or sticky key)
+// from the record it holds and forwards to the best providers holding
+// that function, telling them its choice (wf.FunctionHeader) and the
+// record it chose by (wf.NameRecordHeader), so a provider that lacks the
+// record or holds an older one learns it.
+//
+// The gateway holds records in memory only, bounded: those posted to it
+// (POST /v1/names checks the owner's signature and the record's form;
+// providers check the targets when they are routed to) and those it asked
+// providers for.
+
+const (
+	// maxGatewayNames and maxGatewayHistory bound the records held.
+	maxGatewayNames   = 10_000
+	maxGatewayHistory = 32
+)
+
+// nameCache holds the records and makes one request for a name ask the
+// providers at a time.
+type nameCache struct {
+	store *namerec.Store
+	group singleflight.Group
+
+	mu      sync.Mutex
+	checked map[string]time.Time // when the providers were last asked, by owner/name
+}
+
+// nameTTL is how old the providers' last answer for a name the gateway
+// holds may get before a request for it asks them again, in the
+// background: records posted to providers only reach the gateway so.
+const nameTTL = 30 * time.Second
+
+// due reports whether the providers should be asked about key now, and
+// notes that they are.
+func (c *nameCache) due(key string, now time.Time) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if at, ok := c.checked[key]; ok && now.Sub(at) < nameTTL {
+		return false
+	}
+	if len(c.checked) >= maxGatewayNames {
+		clear(c.checked)
+	}
+	c.checked[key] = now
+	return true
+}
+
+func newNameCache() *nameCache {
+	s, _ := namerec.OpenStore(namerec.Options{MaxNames: maxGatewayNames, MaxHistory: maxGatewayHistory}) // memory only: cannot fail
+	return &nameCache{store: s, checked: make(map[string]time.Time)}
+}
+
+func (g *Gateway) routeNames() {
+	g.mux.HandleFunc("POST /v1/names", g.serveNamePost)
+	g.mux.HandleFunc("GET /v1/names/{owner}", g.serveNameList)
+	g.mux.HandleFunc("GET /v1/names/{owner}/{name}", g.serveNameGet)
+	g.mux.HandleFunc("GET /v1/names/{owner}/{name}/history", g.serveNameHistory)
+}
+
+// nameError is a refused record as an HTTP answer.
+func nameError(err error) error {
+	switch {
+	case errors.Is(err, namerec.ErrStale):
+		return &httperr.Error{Status: http.StatusConflict, Code: "stale_record", Message: err.Error()}
+	case errors.Is(err, namerec.ErrConflict):
+		return &httperr.Error{Status: http.StatusConflict, Code: "seq_conflict", Message: err.Error()}
+	}
+	return err
+}
+
+// verifiedRecord decodes b strictly and checks its owner's signature.
+func verifiedRecord(b []byte) (*namerec.Record, error) {
+	sr, err := namerec.Decode(b)
+	if err != nil {
+		return nil, err
+	}
+	if err := namerec.Verify(sr, chain.Verifier{}); err != nil {
+		return nil, err
+	}
+	return &namerec.Record{SignedNameRecord: sr, Raw: b, CID: wf.SumCID(wf.CodecJSON, b)}, nil
+}
+
+func (g *Gateway) serveNamePost(w http.ResponseWriter, r *http.Request) {
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, namerec.MaxSize))
+	if err != nil {
+		// Over names.MaxSize: a *http.MaxBytesError, which answers 413.
+		g.writeError(w, r, fmt.Errorf("read name record: %w", err))
+		return
+	}
+	rec, err := verifiedRecord(b)
+	if err != nil {
+		g.writeError(w, r, err)
+		return
+	}
+	changed, err := g.names.store.Put(rec)
+	if changed {
+		g.names.due(rec.Record.Owner.String()+"/"+rec.Record.Name, g.cfg.Now())
+	}
+	if err != nil {
+		g.writeError(w, r, nameError(err))
+		return
+	}
+	rr := rec.Record
+	httperr.WriteJSON(w, http.StatusOK, map[string]any{"cid": rec.CID, "owner": rr.Owner, "name": rr.Name, "seq": rr.Seq, "changed": changed})
+}
+
+// nameOf reads the owner and name path values.
+func nameOf(r *http.Request) (wf.Address, string, error) {
+	owner, err := wf.ParseAddress(r.PathValue("owner"))
+	if err != nil {
+		return owner, "", err
+	}
+	name := r.PathValue("name")
+	if !namerec.ValidName(name) {
+		return owner, "", fmt.Errorf("%w: %q is not a name (a DNS label: a-z, 0-9 and inner '-')", wf.ErrInvalid, name)
+	}
+	return owner, name, nil
+}
+
+func (g *Gateway) serveNameGet(w http.ResponseWriter, r *http.Request) {
+	owner, name, err := nameOf(r)
+	if err != nil {
+		g.writeError(w, r, err)
+		return
+	}
+	rec, err := g.lookupName(r.Context(), owner, name)
+	if err != nil {
+		g.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Write(rec.Raw)
+}
+
+func rawRecords(rs []*namerec.Record) map[string][]json.RawMessage {
+	out := make([]json.RawMessage, len(rs))
+	for i, r := range rs {
+		out[i] = r.Raw
+	}
+	return map[string][]json.RawMessage{"records": out}
+}
+
+func (g *Gateway) serveNameHistory(w http.ResponseWriter, r *http.Request) {
+	owner, name, err := nameOf(r)
+	if err != nil {
+		g.writeError(w, r, err)
+		return
+	}
+	if _, err := g.lookupName(r.Context(), owner, name); err != nil {
+		g.writeError(w, r, err)
+		return
+	}
+	httperr.WriteJSON(w, http.StatusOK, rawRecords(g.names.store.History(owner, name)))
+}
+
+func (g *Gateway) serveNameList(w http.ResponseWriter, r *http.Request) {
+	owner, err := wf.ParseAddress(r.PathValue("owner"))
+	if err != nil {
+		g.writeError(w, r, err)
+		return
+	}
+	httperr.WriteJSON(w, http.StatusOK, rawRecords(g.names.store.Names(owner)))
+}
+
+// lookupName returns the record of (owner, name) the gateway holds, or
+// asks the best few reachable providers for it.
+func (g *Gateway) lookupName(ctx context.Context, owner wf.Address, name string) (*namerec.Record, error) {
+	key := owner.String() + "/" + name
+	if rec := g.names.store.Current(owner, name); rec != nil {
+		if g.names.due(key, g.cfg.Now()) {
+			go g.names.group.Do(key, func() (any, error) {
+				return g.askProviders(context.WithoutCancel(ctx), owner, name), nil
+			})
+		}
+		return rec, nil
+	}
+	// A name nobody had is asked for again only after nameTTL, so
+	// requests for unknown names do not each ask the providers.
+	if g.names.due(key, g.cfg.Now()) {
+		v, err, _ := g.names.group.Do(key, func() (any, error) {
+			return g.askProviders(ctx, owner, name), nil
+		})
+		if rec, _ := v.(*namerec.Record); err == nil && rec != nil {
+			return rec, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: no provider reachable through this gateway knows the name %q of %s", wf.ErrNotFound, name, owner.Checksum())
+}
+
+// askProviders asks the best few reachable providers for a name and keeps
+// the newest valid record.
+func (g *Gateway) askProviders(ctx context.Context, owner wf.Address, name string) *namerec.Record {
+	ps, err := g.cfg.Registry.List(ctx)
+	if err != nil {
+		return nil
+	}
+	ts := g.router.reachable(ctx, ps)
+	os := up(g.router.observations(ts, nil))
+	asked := best(g.router.scorer.rank(os), maxAsked, nil)
+	at := make(map[string]target, len(ts))
+	for _, t := range ts {
+		at[t.name] = t
+	}
+	ctx, cancel := context.WithTimeout(ctx, g.cfg.ProbeTimeout)
+	defer cancel()
+	found := make(chan *namerec.Record, len(asked))
+	var wg sync.WaitGroup
+	for _, n := range asked {
+		t := at[n]
+		wg.Go(func() {
+			u := *t.base
+			u.Path += "/v1/names/" + owner.String() + "/" + name
+			u.RawPath, u.RawQuery = "", "peers=0"
+			req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+			if err != nil {
+				return
+			}
+			resp, err := t.rt.RoundTrip(req)
+			if err != nil {
+				return
+			}
+			defer resp.Body.Close()
+			b, err := io.ReadAll(io.LimitReader(resp.Body, namerec.MaxSize+1))
+			if err != nil || resp.StatusCode != http.StatusOK {
+				return
+			}
+			if rec, err := verifiedRecord(b); err == nil && rec.Record.Owner == owner && rec.Record.Name == name {
+				found <- rec
+			}
+		})
+	}
+	wg.Wait()
+	close(found)
+	var newest *namerec.Record
+	for rec := range found {
+		if newest == nil || rec.Record.Seq > newest.Record.Seq {
+			newest = rec
+		}
+	}
+	if newest != nil {
+		g.names.store.Put(newest)
+	}
+	return g.names.store.Current(owner, name)
+}
+
+// forwardName routes /@<owner>/<name>/... on the bare domain: the target
+// the name's record picks, to the best providers holding it.
+func (g *Gateway) forwardName(w http.ResponseWriter, r *http.Request, path string, start time.Time) {
+	ownerSeg, rest, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	nameSeg, _, _ := strings.Cut(rest, "/")
+	owner, err := wf.ParseAddress(strings.TrimPrefix(ownerSeg, "@"))
+	if err != nil {
+		g.count("smart", start, g.writeErrorStatus(w, r, fmt.Errorf("%w: /@<owner>/<name>/: %v", wf.ErrInvalid, err)))
+		return
+	}
+	if !namerec.ValidName(nameSeg) {
+		g.count("smart", start, g.writeErrorStatus(w, r, fmt.Errorf("%w: /@<owner>/<name>/: %q is not a name (a DNS label: a-z, 0-9 and inner '-')", wf.ErrInvalid, nameSeg)))
+		return
+	}
+	rec, err := g.lookupName(r.Context(), owner, nameSeg)
+	if err != nil {
+		g.count("smart", start, g.writeErrorStatus(w, r, err))
+		return
+	}
+	var c wf.CID
+	if pin := r.Header.Get(wf.FunctionHeader); pin != "" {
+		if c, err = wf.ParseCID(pin); err != nil || !namerec.Has(&rec.Record, c) {
+			g.count("smart", start, g.writeErrorStatus(w, r, fmt.Errorf("%w: %s %q is not one of the current targets of %s (seq %d)", wf.ErrInvalid, wf.FunctionHeader, pin, nameSeg, rec.Record.Seq)))
+			return
+		}
+	} else {
+		pt, ok := namerec.StickyPointOf(r, rec.Record.Sticky)
+		if !ok {
+			pt = rand.Uint64N(100)
+		}
+		c = namerec.Pick(&rec.Record, pt)
+	}
+	ts, err := g.router.candidates(r.Context(), c)
+	if err != nil {
+		g.count("smart", start, g.writeErrorStatus(w, r, err))
+		return
+	}
+	r.Header.Set(wf.FunctionHeader, c.String())
+	r.Header.Set(wf.NameRecordHeader, base64.RawURLEncoding.EncodeToString(rec.Raw))
+	g.forward(w, r, &route{kind: "smart", cid: c, path: path, targets: ts, retryable: idempotent(r)}, start)
+}
