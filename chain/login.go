@@ -66,8 +66,8 @@ func loginTyped(m wf.DashboardLogin) (apitypes.TypedData, error) {
 // eth_signTypedData_v4 (EIP-1193): types, primaryType, domain and
 // message. The wallet's signature over it is a signature over Digest(m),
 // so pages ask the user's wallet to sign what the server then verifies.
-// Only DashboardLogin and LogsRequest are offered: the statements a
-// dashboard asks a wallet for. Errors wrap wf.ErrInvalid.
+// Only DashboardLogin, LogsRequest and *NameRecord are offered: the
+// statements a dashboard asks a wallet for. Errors wrap wf.ErrInvalid.
 func TypedDataJSON(m wf.Message) ([]byte, error) {
 	var (
 		types   apitypes.Types
@@ -84,6 +84,17 @@ func TypedDataJSON(m wf.Message) ([]byte, error) {
 	case wf.LogsRequest:
 		types, primary = logsTypes, "ReadLogs"
 		msg = map[string]any{"function": m.Function.String(), "provider": common.Address(m.Provider).Hex(), "expires": m.Expires}
+	case *wf.NameRecord:
+		if m == nil {
+			return nil, fmt.Errorf("%w: chain: a nil name record", wf.ErrInvalid)
+		}
+		targets := make([]map[string]any, len(m.Targets))
+		for i, t := range m.Targets {
+			targets[i] = map[string]any{"function": t.Function.String(), "weight": t.Weight}
+		}
+		types, primary = nameTypes, "NameRecord"
+		msg = map[string]any{"name": m.Name, "owner": common.Address(m.Owner).Hex(), "seq": m.Seq,
+			"targets": targets, "sticky": m.Sticky, "created": m.Created}
 	default:
 		return nil, fmt.Errorf("%w: chain: no wallet typed data for %T", wf.ErrInvalid, m)
 	}
