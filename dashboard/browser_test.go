@@ -122,7 +122,8 @@ func answer(key *chain.Key, c walletCall) (any, error) {
 
 // The whole path in a real browser: sign in through the injected wallet,
 // see the functions, open one and read its invocations (signed in the
-// wallet), see the spending caps, then sign in as the provider and open
+// wallet), roll a name back (the new record signed in the wallet), see
+// the spending caps, then sign in as the provider and open
 // its console. Screenshots go to $WF_SCREENSHOTS (or the test's temporary
 // directory); WF_DOCS_SCREENSHOTS=1 also refreshes the two in docs/.
 func TestBrowser(t *testing.T) {
@@ -200,10 +201,15 @@ func TestBrowser(t *testing.T) {
 	functions := text("#functions")
 	shot("functions")
 
-	do("read invocations", chromedp.Click(chromedp.CSS("#functions a")), chromedp.WaitVisible(chromedp.CSS("form.logs button")),
+	do("read invocations", chromedp.Click(chromedp.CSS(`#functions a[href="/functions/`+w.fn.String()+`"]`)), chromedp.WaitVisible(chromedp.CSS("form.logs button")),
 		chromedp.Click(chromedp.CSS("form.logs button")), chromedp.WaitVisible(chromedp.CSS("table.invocations")))
 	logs := text("#logs")
 	shot("function")
+
+	do("roll a name back", chromedp.Navigate(w.url+"/names/hello"), chromedp.WaitVisible(chromedp.CSS("form.rollback button")),
+		chromedp.Click(chromedp.CSS("form.rollback button")), chromedp.WaitVisible(chromedp.ID("rolled-back")))
+	rolled := text("#rollback-result")
+	shot("names")
 
 	do("payments", chromedp.Navigate(w.url+"/payments"), chromedp.WaitVisible(chromedp.ID("caps")))
 	caps := text("#caps")
@@ -233,6 +239,8 @@ func TestBrowser(t *testing.T) {
 	for _, c := range []struct{ what, text, want string }{
 		{"functions", functions, w.fn.String()[:10]},
 		{"invocations", logs, "greeting dashboard"},
+		{"rollback", rolled, "Signed hello seq 3"},
+		{"rollback", rolled, "alpha: accepted"},
 		{"caps", caps, "alpha can never take more than 100.000000 USDC from you"},
 		{"admin", admin, "There is no global user database"},
 		{"admin", admin, "Operator console: alpha"},

@@ -158,6 +158,10 @@ func New(cfg Config) (*Dashboard, error) {
 	d.mux.HandleFunc("GET /functions/{cid}", d.signedIn(d.serveFunction))
 	d.mux.HandleFunc("POST /functions/{cid}/logs-request", d.signedIn(d.serveLogsRequest))
 	d.mux.HandleFunc("POST /functions/{cid}/logs", d.signedIn(d.serveLogs))
+	d.mux.HandleFunc("GET /names", d.signedIn(d.serveNames))
+	d.mux.HandleFunc("GET /names/{name}", d.signedIn(d.serveName))
+	d.mux.HandleFunc("POST /names/{name}/rollback-request", d.signedIn(d.serveRollbackRequest))
+	d.mux.HandleFunc("POST /names/{name}/rollback", d.signedIn(d.serveRollback))
 	d.mux.HandleFunc("GET /payments", d.signedIn(d.servePayments))
 	d.mux.HandleFunc("GET /admin", d.signedIn(d.serveAdmin))
 	return d, nil

@@ -18,6 +18,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
+	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
@@ -29,6 +30,7 @@ type world struct {
 	net *devnet.Net
 	url string
 	fn  wf.CID
+	fn2 wf.CID // a second version: the name "hello" points at it (seq 2), before at fn (seq 1)
 }
 
 func start(t testing.TB, devLogin bool) *world {
@@ -59,6 +61,29 @@ func start(t testing.TB, devLogin bool) *world {
 			t.Fatal(err)
 		}
 	}
+	s2 := s
+	s2.Env = map[string]string{"GREETING": "hello", "MODE": "v2"}
+	pkg2, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), s2, n.Publisher)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, nd := range n.Nodes {
+		if _, err := client.New(nd.URL).Deploy(ctx, pkg2); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for seq, fn := range []wf.CID{pkg.CID, pkg2.CID} {
+		sr, err := names.Sign(wf.NameRecord{Name: "hello", Seq: uint64(seq + 1), Targets: names.Split([]wf.CID{fn}),
+			Created: fmt.Sprintf("2026-01-0%dT00:00:00Z", seq+1)}, n.Publisher)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, nd := range n.Nodes {
+			if _, err := client.New(nd.URL).SetName(ctx, sr); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	resp, err := http.Get(n.Nodes[0].URL + "/" + pkg.CID.String() + "/?name=dashboard")
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +92,7 @@ func start(t testing.TB, devLogin bool) *world {
 	if resp.StatusCode != 200 {
 		t.Fatalf("invoke: %s", resp.Status)
 	}
-	return &world{net: n, url: n.Dashboard.URL, fn: pkg.CID}
+	return &world{net: n, url: n.Dashboard.URL, fn: pkg.CID, fn2: pkg2.CID}
 }
 
 // browser is a cookie-keeping HTTP client that does not follow
@@ -359,6 +384,62 @@ func TestDashboard(t *testing.T) {
 		wantPage(t, status, body, 403)
 	})
 
+	t.Run("names", func(t *testing.T) {
+		status, body, _ := owner.do("GET", "/names", nil)
+		wantPage(t, status, body, 200, `href="/names/hello"`, "seq 2", w.fn2.String()[:10], "alpha, beta")
+		status, body, _ = owner.do("GET", "/names/hello", nil)
+		wantPage(t, status, body, 200, "seq 2 (current)", "Roll back to seq 1", w.fn.String()[:10])
+		s := signIn(t, w.url, stranger)
+		status, body, _ = s.do("GET", "/names", nil)
+		wantPage(t, status, body, 200, "no names")
+		status, body, _ = s.do("GET", "/names/hello", nil)
+		wantPage(t, status, body, 404)
+		// Another owner cannot even get the record to sign.
+		status, body, _ = s.do("POST", "/names/hello/rollback-request", url.Values{"csrf": {s.csrf}, "from": {"1"}})
+		wantPage(t, status, body, 400)
+		status, body, _ = owner.do("POST", "/names/hello/rollback-request", url.Values{"csrf": {owner.csrf}, "from": {"2"}})
+		wantPage(t, status, body, 400) // the current version already
+		status, body, _ = owner.do("POST", "/names/hello/rollback-request", url.Values{"from": {"1"}})
+		wantPage(t, status, body, 403, "CSRF")
+
+		status, body, _ = owner.do("POST", "/names/hello/rollback-request", url.Values{"csrf": {owner.csrf}, "from": {"1"}})
+		if status != 200 {
+			t.Fatalf("rollback request: %d %s", status, body)
+		}
+		var rq struct {
+			Created   string          `json:"created"`
+			Seq       uint64          `json:"seq"`
+			TypedData json.RawMessage `json:"typedData"`
+		}
+		if err := json.Unmarshal([]byte(body), &rq); err != nil || rq.Seq != 3 {
+			t.Fatalf("rollback request %s: %v", body, err)
+		}
+		form := url.Values{"csrf": {owner.csrf}, "from": {"1"}, "created": {rq.Created}, "seq": {"3"}}
+		// Signed by someone else: not forwarded.
+		bad, _ := stranger.SignTypedData(rq.TypedData)
+		form.Set("signature", bad.String())
+		status, body, _ = owner.do("POST", "/names/hello/rollback", form)
+		wantPage(t, status, body, 403)
+		// The wallet's signature over the typed data it was shown.
+		sig, err := pub.SignTypedData(rq.TypedData)
+		if err != nil {
+			t.Fatal(err)
+		}
+		form.Set("signature", sig.String())
+		status, body, _ = owner.do("POST", "/names/hello/rollback", form)
+		wantPage(t, status, body, 200, "Signed hello seq 3", "alpha: accepted", "beta: accepted")
+		for _, nd := range w.net.Nodes {
+			rec, err := client.New(nd.URL).Name(context.Background(), pub.Address(), "hello", chain.Verifier{})
+			if err != nil || rec.Record.Seq != 3 || rec.Record.Targets[0].Function != w.fn {
+				t.Fatalf("%s: hello is %+v, %v; want seq 3 back at %s", nd.Name, rec, err, w.fn)
+			}
+		}
+		// The same signed post again is for seq 3, which is now current:
+		// a rollback now would be seq 4.
+		status, body, _ = owner.do("POST", "/names/hello/rollback", form)
+		wantPage(t, status, body, 409, "changed since the wallet signed")
+	})
+
 	t.Run("csrf", func(t *testing.T) {
 		for _, tc := range []struct{ path, csrf string }{
 			{"/logout", ""}, {"/logout", "wrong"}, {fnPath + "/logs-request", ""}, {fnPath + "/logs", owner.csrf + "x"},
@@ -395,7 +476,7 @@ func TestDashboard(t *testing.T) {
 		status, body, _ = op.do("GET", "/admin", nil)
 		wantPage(t, status, body, 200, "Operator console: alpha", "There is no global user database", "healthy",
 			"Invocations", "p50", pub.Address().Checksum()[:10], "1 payer account",
-			"1 function(s) loaded", w.fn.String())
+			"2 function(s) loaded", w.fn.String())
 		status, body, _ = op.do("GET", "/admin", nil)
 		wantPage(t, status, body, 200, "/s since your last view")
 	})

@@ -52,6 +52,24 @@ async function readLogs(form, out) {
   out.innerHTML = html; // a fragment rendered and escaped by the server's templates
 }
 
+async function rollBack(form, out) {
+  const csrf = document.getElementById("main").dataset.csrf;
+  const name = form.dataset.name, from = form.dataset.from;
+  out.textContent = "Asking your wallet to sign the new record…";
+  const account = await walletAccount();
+  const rq = await post("/names/" + name + "/rollback-request", { csrf, from });
+  if (!rq.ok) throw new Error("The dashboard refused to prepare the rollback (" + rq.status + ").");
+  const { created, seq, typedData } = await rq.json();
+  const signature = await signTyped(account, typedData);
+  const res = await post("/names/" + name + "/rollback", { csrf, from, created, seq: String(seq), signature });
+  const html = await res.text();
+  if (/^\s*<!doctype/i.test(html)) {
+    out.textContent = "The dashboard refused the rollback (" + res.status + "): reload the page and try again.";
+    return;
+  }
+  out.innerHTML = html; // a fragment rendered and escaped by the server's templates
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   const login = document.getElementById("wallet-login");
   if (login) {
@@ -66,6 +84,13 @@ document.addEventListener("DOMContentLoaded", () => {
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       readLogs(form, out).catch((err) => { out.textContent = err.message || String(err); });
+    });
+  }
+  const rolled = document.getElementById("rollback-result");
+  for (const form of document.querySelectorAll("form.rollback")) {
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      rollBack(form, rolled).catch((err) => { rolled.textContent = err.message || String(err); });
     });
   }
 });
