@@ -13,6 +13,7 @@ import (
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/dashboard"
 	"github.com/webfunctions/wf/devnet"
+	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/templates"
@@ -81,6 +82,16 @@ func BenchmarkPages(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	for seq := uint64(1); seq <= 20; seq++ { // a name with 20 versions
+		sr, err := names.Sign(wf.NameRecord{Name: "hello", Seq: seq, Targets: names.Split([]wf.CID{first.CID}),
+			Created: spec.Now(time.Now())}, n.Publisher)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := c.SetName(ctx, sr); err != nil {
+			b.Fatal(err)
+		}
+	}
 	for range 50 { // a full log ring for the function page
 		resp, err := c.Invoke(ctx, first.CID, client.Request{Path: "/?name=bench"})
 		if err != nil {
@@ -110,6 +121,8 @@ func BenchmarkPages(b *testing.B) {
 		{"functions", "GET", "/functions", pub, nil, "1000 function(s)"},
 		{"function", "GET", fnPath, pub, nil, "Read recent invocations"},
 		{"invocations", "POST", fnPath + "/logs", pub, url.Values{"provider": {"0"}, "expires": {fmt.Sprint(m.Expires)}, "signature": {sig.String()}}, "greeting bench"},
+		{"names", "GET", "/names", pub, nil, "seq 20"},
+		{"name", "GET", "/names/hello", pub, nil, "Roll back to seq 19"},
 		{"payments", "GET", "/payments", pub, nil, "can never take more than"},
 		{"admin", "GET", "/admin", op, nil, "10000 payer account(s)"},
 	} {
