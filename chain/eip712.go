@@ -48,6 +48,8 @@ func Digest(m wf.Message) ([32]byte, error) {
 		return nameDigest(m)
 	case wf.Voucher:
 		return walletVoucherDigest(m)
+	case wf.DashboardLogin:
+		return loginDigest(m)
 	}
 	return [32]byte{}, fmt.Errorf("%w: chain: no EIP-712 type for %T", wf.ErrInvalid, m)
 }

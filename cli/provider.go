@@ -224,7 +224,7 @@ func (a *App) devCmd() *cobra.Command {
 		nf                         *nodeFlags
 		sf                         *settleFlags
 		chainListen, gatewayListen string
-		watchDir                   string
+		dashboardListen, watchDir  string
 	)
 	cmd := &cobra.Command{
 		Use:   "dev",
@@ -239,7 +239,8 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
   wf dev --listen 127.0.0.1:9000 --gateway-listen 127.0.0.1:9001 --price 0.001`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.dev(cmd.Context(), nf, sf, chainListen, gatewayListen, cmd.Flags().Changed("gateway-listen"), watchDir)
+			return a.dev(cmd.Context(), nf, sf, chainListen, gatewayListen, cmd.Flags().Changed("gateway-listen"), watchDir,
+				dashboardListen, cmd.Flags().Changed("dashboard-listen"))
 		},
 	}
 	fs := cmd.Flags()
@@ -249,10 +250,11 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
 	fs.MarkHidden("public-url") // refused: wf dev serves on loopback
 	fs.StringVar(&watchDir, "watch", "", "build and deploy the project in `DIR` (its wf.toml), name it, and redeploy on every save; a broken build is shown and the last good version keeps serving")
 	fs.StringVar(&gatewayListen, "gateway-listen", devGatewayListen, "serve the dev gateway (domain localhost) on this `ADDR`; the default falls back to any free port when taken")
+	fs.StringVar(&dashboardListen, "dashboard-listen", devDashboardListen, "serve the web dashboard on this `ADDR`; the default falls back to any free port when taken")
 	return cmd
 }
 
-func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainListen, gatewayListen string, gatewaySet bool, watchDir string) error {
+func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainListen, gatewayListen string, gatewaySet bool, watchDir, dashboardListen string, dashboardSet bool) error {
 	log, err := a.logger(nf.logLevel, nf.logFormat)
 	if err != nil {
 		return err
@@ -279,6 +281,8 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 			{Name: "tunnel", Tunnel: 0, Node: tunnelNode},
 		},
 		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet}},
+		// The publisher is the public dev key: a dev login may sign as it.
+		Dashboard: &devnet.DashboardConfig{Listen: dashboardListen, ListenFallback: !dashboardSet, DevLogin: true},
 	})
 	if err != nil {
 		return fmt.Errorf("dev: %w", err)
@@ -320,6 +324,10 @@ Try it:
   wf logs %s --provider %s --key dev
 `, dev.URL, dev.Dir(), net.Publisher.Address().Checksum(), fn, sf.price,
 		strings.TrimSuffix(wf.NewAmount(net.Budget).USDC(), ".000000"), net.RPC, res.URL, res.URL, fn, dev.URL)
+	fmt.Fprintf(a.Stdout, `
+Dashboard: %s   (sign in with a browser wallet, or "Dev login" as the owner;
+  sign in with a provider's key for its operator console)
+`, net.Dashboard.URL)
 	fmt.Fprintf(a.Stdout, `
 Through the gateway at %[1]s, which routes by the on-chain registry:
   curl '%[1]s/p/dev/%[2]s/?name=you'

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -92,22 +91,7 @@ func (c *Client) LogsFrom(ctx context.Context, fn wf.CID, provider wf.Address, o
 	if err != nil {
 		return nil, fmt.Errorf("logs: %w", err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/v1/logs/"+fn.String(), nil)
-	if err != nil {
-		return nil, err
-	}
-	auth := "WF-Sig expires=" + strconv.FormatInt(expires, 10)
-	if !provider.IsZero() {
-		auth += ",provider=" + provider.Checksum()
-	}
-	req.Header.Set("Authorization", auth+",sig="+sig.String())
-	var res struct {
-		Entries []wf.LogEntry `json:"entries"`
-	}
-	if err := c.do(req, http.StatusOK, &res); err != nil {
-		return nil, fmt.Errorf("logs: %w", err)
-	}
-	return res.Entries, nil
+	return c.LogsSigned(ctx, fn, provider, expires, sig)
 }
 
 // Info is what a provider says about itself at GET /v1/info.

@@ -74,6 +74,8 @@ type Config struct {
 
 	Nodes    []NodeConfig
 	Gateways []GatewayConfig
+	// Dashboard, if set, also serves a web dashboard (devnet/dashboard.go).
+	Dashboard *DashboardConfig
 }
 
 // NodeConfig is one provider node.
@@ -120,6 +122,7 @@ type Net struct {
 	Budget    *big.Int
 	Nodes     []*Node
 	Gateways  []*Gateway
+	Dashboard *Dashboard // nil unless Config.Dashboard
 
 	log   *slog.Logger
 	stops []func(context.Context) // run newest first by Close
@@ -224,6 +227,11 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 	}
 	for i, nc := range cfg.Nodes {
 		if err := n.startNode(ctx, cfg, nc, n.Nodes[i], nls[i]); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Dashboard != nil {
+		if err := n.startDashboard(cfg.Dashboard); err != nil {
 			return nil, err
 		}
 	}

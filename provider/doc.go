@@ -5,6 +5,7 @@
 //	ANY  /{cid} and /{cid}/{path...}  invoke the function whose spec has that CID
 //	POST /v1/car                      deploy: a CAR holding a signed spec and its code DAG
 //	GET  /v1/logs/{cid}               recent invocation logs, for the owner only
+//	GET  /v1/functions?owner=0x...    the functions an owner deployed here (public)
 //	GET  /v1/info                     what this node is and what it allows
 //	GET  /ipfs/{cid}                  IPFS trustless gateway (raw blocks and CARs)
 //	GET  /healthz, /metrics           liveness and Prometheus metrics

@@ -298,6 +298,7 @@ func New(cfg Config) (*Provider, error) {
 	p.mux.HandleFunc("GET /v1/info", p.serveInfo)
 	p.mux.HandleFunc("POST /v1/car", p.serveDeploy)
 	p.mux.HandleFunc("GET /v1/logs/{cid}", p.serveLogs)
+	p.mux.HandleFunc("GET /v1/functions", p.serveOwned)
 	p.mux.HandleFunc("GET "+chain.ChallengePath, p.serveChallenge)
 	p.routeNames()
 	p.mux.Handle("/ipfs/", trustless.NewHandler(cfg.Store, trustless.Options{Logger: p.log}))

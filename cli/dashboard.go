@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/dashboard"
+)
+
+// devDashboardListen is where `wf dev` and `wf dashboard serve` serve the
+// dashboard unless told otherwise.
+const devDashboardListen = "127.0.0.1:8082"
+
+func (a *App) dashboardCmd() *cobra.Command {
+	return group("dashboard", "serve the web dashboard for publishers and provider operators",
+		`Serve the web dashboard: publishers sign in with their browser wallet and see
+their functions across providers, invocations and spending caps; a provider's
+operator, signed in with the provider's key, sees its console.`,
+		a.dashboardServeCmd())
+}
+
+func (a *App) dashboardServeCmd() *cobra.Command {
+	var (
+		listen, logLevel string
+		providers, hosts []string
+	)
+	var o *chainOpts
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "serve the dashboard over a chain's registered providers, or the ones named",
+		Long: `Serve the dashboard until interrupted. It reads the providers from the
+chain's registry (--rpc, --contracts) unless --provider names them, and the
+escrow from the chain. Users sign in with their own wallet (EIP-1193); the
+dashboard never holds a key. Put it behind TLS for anything but loopback.`,
+		Example: `  wf dashboard serve --rpc http://127.0.0.1:8545
+  wf dashboard serve --provider http://127.0.0.1:8080 --listen 127.0.0.1:9000`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.dashboardServe(cmd.Context(), listen, logLevel, providers, hosts, o, cmd.Flags().Changed("provider"))
+		},
+	}
+	fs := cmd.Flags()
+	o = addChainFlags(fs, "")
+	fs.StringVar(&listen, "listen", devDashboardListen, "serve on this `ADDR`")
+	fs.StringArrayVar(&providers, "provider", nil, "a provider's `URL` to show (repeatable; default: every provider in the registry)")
+	fs.StringArrayVar(&hosts, "host", nil, "serve only requests for this `HOST:PORT`, as browsers address the dashboard (repeatable; on loopback the loopback names are always served, and nothing else unless given)")
+	addLogFlags(fs, &logLevel, nil)
+	return cmd
+}
+
+func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls, hosts []string, o *chainOpts, named bool) error {
+	log, err := a.logger(logLevel, "text")
+	if err != nil {
+		return err
+	}
+	cfg := dashboard.Config{Log: log}
+	c, err := a.dial(ctx, o, nil)
+	switch {
+	case err == nil:
+		defer c.Close()
+		cfg.Escrow = c
+	case !named:
+		return fmt.Errorf("dashboard: no providers named and no chain to read them from: %w", err)
+	default:
+		log.Warn("no chain: the payments page stays empty", "err", err)
+	}
+	if named {
+		for _, u := range urls {
+			u = strings.TrimRight(u, "/")
+			info, err := client.New(u).Info(ctx)
+			if err != nil {
+				return fmt.Errorf("dashboard: provider %s: %w", u, err)
+			}
+			name := info.Name
+			if name == "" {
+				name = u
+			}
+			cfg.Providers = append(cfg.Providers, dashboard.Provider{Name: name, URL: u, Address: info.Address})
+		}
+	} else {
+		reg, err := c.ListProviders(ctx)
+		if err != nil {
+			return fmt.Errorf("dashboard: %w", err)
+		}
+		for _, p := range reg {
+			cfg.Providers = append(cfg.Providers, dashboard.Provider{Name: p.Name, URL: p.Endpoint, Address: p.Owner})
+		}
+	}
+	ln, err := net.Listen("tcp", listen)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	// On loopback, only the loopback names: a site that rebinds its own
+	// name to 127.0.0.1 gets 421.
+	if addr := ln.Addr().(*net.TCPAddr); addr.IP.IsLoopback() {
+		cfg.Hosts = dashboard.LoopbackHosts(addr.Port)
+	}
+	for _, h := range hosts {
+		cfg.Hosts = append(cfg.Hosts, strings.ToLower(h))
+	}
+	d, err := dashboard.New(cfg)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: d.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	url := "http://" + ln.Addr().String()
+	fmt.Fprintf(a.Stdout, "WebFunctions dashboard: %s   (%d providers; Ctrl-C stops)\n", url, len(cfg.Providers))
+	if a.Ready != nil {
+		a.Ready(url)
+	}
+	return awaitShutdown(ctx, srv, errc, 5*time.Second, nil)
+}

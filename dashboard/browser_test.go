@@ -1,0 +1,253 @@
+package dashboard_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/webfunctions/wf/chain"
+)
+
+// chromium finds a Chromium to drive: $WF_CHROMIUM, else Debian's
+// package. Without one the test skips, unless WF_REQUIRE_TOOLCHAINS is set
+// (scripts/test sets it and installs Chromium), where it fails.
+func chromium(t *testing.T) string {
+	if p := os.Getenv("WF_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("WF_REQUIRE_TOOLCHAINS") != "" {
+		t.Fatal("Chromium is required for the dashboard's browser test: apt-get install chromium (scripts/install-chromium)")
+	}
+	t.Skip("Chromium not installed")
+	return ""
+}
+
+// wallet is the injected EIP-1193 provider (window.ethereum): every
+// request goes to Go (window.wfWallet, a chromedp.ExposeFunc), which
+// answers as a wallet holding the key would. The key is the user's, in the
+// browser's wallet; the dashboard server never sees it.
+const wallet = `window.ethereum = {
+  isTestWallet: true,
+  request({ method, params }) { return window.wfWallet({ method, params: params || [] }); },
+};`
+
+// audit is an automated accessibility check run on every page: a
+// language and a title, one h1, labels on every control, a name on every
+// button and link, alt text, and WCAG AA contrast (4.5:1, 3:1 for large
+// text) of every text against its background.
+const audit = `(() => {
+  const problems = [];
+  const say = (what, el) => problems.push(what + (el ? ": " + el.outerHTML.slice(0, 90) : ""));
+  if (!document.documentElement.lang) say("no lang");
+  if (!document.title.trim()) say("no title");
+  if (document.querySelectorAll("h1").length !== 1) say("not one h1");
+  for (const el of document.querySelectorAll("input:not([type=hidden]), select, textarea"))
+    if (!(el.labels && el.labels.length) && !el.getAttribute("aria-label")) say("control without a label", el);
+  for (const el of document.querySelectorAll("button, a[href]"))
+    if (!el.textContent.trim() && !el.getAttribute("aria-label")) say("no accessible name", el);
+  for (const el of document.querySelectorAll("img")) if (!el.hasAttribute("alt")) say("img without alt", el);
+  const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  for (const el of document.querySelectorAll("body *")) {
+    const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    const st = getComputedStyle(el);
+    if (!text || st.visibility === "hidden" || st.display === "none" || el.offsetParent === null && st.position !== "fixed") continue;
+    if (el.closest(".skip")) continue;
+    const a = lum(rgb(st.color)), b = lum(background(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(st.fontSize), bold = parseInt(st.fontWeight) >= 700;
+    const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < need) say("contrast " + ratio.toFixed(2) + " < " + need, el);
+  }
+  return problems;
+})()`
+
+// keyboard: the first Tab reaches the skip link, so the page is usable
+// without a mouse from its first key.
+const firstTab = `document.activeElement && document.activeElement.className`
+
+type walletCall struct {
+	Method string            `json:"method"`
+	Params []json.RawMessage `json:"params"`
+}
+
+// answer is what the wallet holding key answers to c.
+func answer(key *chain.Key, c walletCall) (any, error) {
+	switch c.Method {
+	case "eth_requestAccounts", "eth_accounts":
+		return []string{key.Address().Checksum()}, nil
+	case "eth_signTypedData_v4":
+		var from, td string
+		if len(c.Params) != 2 || json.Unmarshal(c.Params[0], &from) != nil || json.Unmarshal(c.Params[1], &td) != nil {
+			return nil, fmt.Errorf("eth_signTypedData_v4 takes [address, typed data JSON]")
+		}
+		if !strings.EqualFold(from, key.Address().Checksum()) {
+			return nil, fmt.Errorf("the wallet holds %s, not %s", key.Address().Checksum(), from)
+		}
+		sig, err := key.SignTypedData([]byte(td))
+		if err != nil {
+			return nil, err
+		}
+		return sig.String(), nil
+	}
+	return nil, fmt.Errorf("unsupported method %s", c.Method)
+}
+
+// The whole path in a real browser: sign in through the injected wallet,
+// see the functions, open one and read its invocations (signed in the
+// wallet), roll a name back (the new record signed in the wallet), see
+// the spending caps, then sign in as the provider and open
+// its console. Screenshots go to $WF_SCREENSHOTS (or the test's temporary
+// directory); WF_DOCS_SCREENSHOTS=1 also refreshes the two in docs/.
+func TestBrowser(t *testing.T) {
+	exe := chromium(t)
+	w := start(t, false)
+	shots := os.Getenv("WF_SCREENSHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	alloc, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.WindowSize(1280, 860))...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(alloc)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	var key atomic.Pointer[chain.Key]
+	key.Store(w.net.Publisher)
+	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, steps...); err != nil {
+			t.Fatalf("browser: %s: %v (screenshots so far in %s)", what, err, shots)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("browser: text of %s: %v", sel, err)
+		}
+		return s
+	}
+	shot := func(name string) {
+		t.Helper()
+		problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](audit))
+		if err != nil {
+			t.Fatalf("browser: accessibility audit of %s: %v", name, err)
+		}
+		for _, p := range problems {
+			t.Errorf("accessibility, %s page: %s", name, p)
+		}
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100: PNG
+		if err != nil {
+			t.Fatalf("browser: screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if os.Getenv("WF_DOCS_SCREENSHOTS") == "1" && (name == "functions" || name == "admin") {
+			if err := os.WriteFile(filepath.Join("..", "docs", "dashboard-"+name+".png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+
+	began := time.Now()
+	do("install the wallet", chromedp.ExposeFunc("wfWallet", func(_ context.Context, c walletCall) (any, error) {
+		return answer(key.Load(), c)
+	}))
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: wallet}); err != nil {
+		t.Fatal(err)
+	}
+	do("sign in", chromedp.Navigate(w.url+"/login"), chromedp.WaitVisible(chromedp.ID("wallet-button")))
+	shot("login")
+	do("tab", chromedp.KeyEvent("\t"))
+	if focused, err := chromedp.Run(ctx, chromedp.Evaluate[string](firstTab)); err != nil || focused != "skip" {
+		t.Errorf("the first Tab focuses %q (%v), want the skip link", focused, err)
+	}
+	do("see the functions", chromedp.Click(chromedp.ID("wallet-button")), chromedp.WaitVisible(chromedp.ID("functions")))
+	functions := text("#functions")
+	shot("functions")
+
+	do("read invocations", chromedp.Click(chromedp.CSS(`#functions a[href="/functions/`+w.fn.String()+`"]`)), chromedp.WaitVisible(chromedp.CSS("form.logs button")),
+		chromedp.Click(chromedp.CSS("form.logs button")), chromedp.WaitVisible(chromedp.CSS("table.invocations")))
+	logs := text("#logs")
+	shot("function")
+
+	do("roll a name back", chromedp.Navigate(w.url+"/names/hello"), chromedp.WaitVisible(chromedp.CSS("form.rollback button")),
+		chromedp.Click(chromedp.CSS("form.rollback button")), chromedp.WaitVisible(chromedp.ID("rolled-back")))
+	rolled := text("#rollback-result")
+	shot("names")
+
+	do("payments", chromedp.Navigate(w.url+"/payments"), chromedp.WaitVisible(chromedp.ID("caps")))
+	caps := text("#caps")
+	shot("payments")
+
+	do("sign out", chromedp.Click(chromedp.CSS(".who button")), chromedp.WaitVisible(chromedp.ID("wallet-button")))
+	key.Store(w.net.Nodes[0].Key) // the operator's wallet now
+	do("sign in as the operator", chromedp.Click(chromedp.ID("wallet-button")), chromedp.WaitVisible(chromedp.ID("no-functions")),
+		chromedp.Navigate(w.url+"/admin"), chromedp.WaitVisible(chromedp.ID("no-user-db")))
+	admin := text("main")
+	shot("admin")
+	t.Logf("browser time %v; screenshots in %s", time.Since(began).Round(time.Millisecond), shots)
+
+	// The audit finds what it looks for.
+	do("a bad page", chromedp.Navigate("data:text/html,"+url.PathEscape(
+		`<title>x</title><p style="color:#bbb">faint</p><input type=text><button></button>`)))
+	problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](audit))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"no lang", "not one h1", "control without a label", "no accessible name", "contrast"} {
+		if !slices.ContainsFunc(problems, func(p string) bool { return strings.HasPrefix(p, want) }) {
+			t.Errorf("the audit missed %q on a bad page: %q", want, problems)
+		}
+	}
+
+	for _, c := range []struct{ what, text, want string }{
+		{"functions", functions, w.fn.String()[:10]},
+		{"invocations", logs, "greeting dashboard"},
+		{"rollback", rolled, "Signed hello seq 3"},
+		{"rollback", rolled, "alpha: accepted"},
+		{"caps", caps, "alpha can never take more than 100.000000 USDC from you"},
+		{"admin", admin, "There is no global user database"},
+		{"admin", admin, "Operator console: alpha"},
+		{"admin ledger", admin, w.net.Publisher.Address().Checksum()[:10]},
+	} {
+		if !strings.Contains(c.text, c.want) {
+			t.Errorf("%s: %q lacks %q", c.what, c.text, c.want)
+		}
+	}
+}

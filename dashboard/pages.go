@@ -1,0 +1,344 @@
+package dashboard
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"math/big"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/wf"
+)
+
+// fnRow is one function on the functions page: one CID, wherever it is.
+type fnRow struct {
+	CID       wf.CID
+	Created   string
+	Sealed    bool
+	Providers []string
+	Loaded    int // providers that have it loaded now
+}
+
+// unreachable names a provider a page could not read, and why.
+type unreachable struct{ Name, Err string }
+
+// each runs f for every provider at once and collects the failures.
+func (d *Dashboard) each(ctx context.Context, f func(i int, p *Provider) error) []unreachable {
+	var mu sync.Mutex
+	var bad []unreachable
+	var wg sync.WaitGroup
+	for i := range d.cfg.Providers {
+		wg.Go(func() {
+			if err := f(i, &d.cfg.Providers[i]); err != nil {
+				mu.Lock()
+				bad = append(bad, unreachable{d.cfg.Providers[i].Name, err.Error()})
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	slices.SortFunc(bad, func(a, b unreachable) int { return strings.Compare(a.Name, b.Name) })
+	return bad
+}
+
+func (d *Dashboard) serveFunctions(w http.ResponseWriter, r *http.Request) {
+	owner := sessionOf(r).addr
+	lists := make([][]client.Function, len(d.cfg.Providers))
+	bad := d.each(r.Context(), func(i int, p *Provider) error {
+		fs, err := d.client(p).Functions(r.Context(), owner)
+		lists[i] = fs
+		return err
+	})
+	byCID := map[wf.CID]*fnRow{}
+	var rows []*fnRow
+	for i, fs := range lists {
+		for _, f := range fs {
+			if f.Owner != owner {
+				continue // a provider's listing is its word; the owner is checked
+			}
+			row := byCID[f.CID]
+			if row == nil {
+				row = &fnRow{CID: f.CID, Created: f.Created, Sealed: f.Sealed}
+				byCID[f.CID] = row
+				rows = append(rows, row)
+			}
+			row.Providers = append(row.Providers, d.cfg.Providers[i].Name)
+			if f.Loaded {
+				row.Loaded++
+			}
+		}
+	}
+	slices.SortFunc(rows, func(a, b *fnRow) int {
+		return cmp.Or(strings.Compare(b.Created, a.Created), strings.Compare(a.CID.String(), b.CID.String()))
+	})
+	d.render(w, r, http.StatusOK, "functions", page{Title: "Functions", Nav: "functions",
+		Data: map[string]any{"Rows": rows, "Unreachable": bad, "Providers": len(d.cfg.Providers)}})
+}
+
+// holder is a provider that holds a function, and what a request to it
+// costs there.
+type holder struct {
+	Index int
+	Name  string
+	Price *big.Int // nil when its /v1/info did not answer
+	URL   string   // where the function is invoked
+}
+
+// function reads fn's signed spec from the providers that hold it. It
+// answers 404 when none does and 403 when the session's user is not the
+// owner: a function's page, and what it leads to, are its owner's.
+func (d *Dashboard) function(w http.ResponseWriter, r *http.Request) (*wf.SignedSpec, []holder, bool) {
+	fn, err := wf.ParseCID(r.PathValue("cid"))
+	if err != nil {
+		d.fail(w, r, http.StatusNotFound, "That is not a function's address.")
+		return nil, nil, false
+	}
+	specs := make([]*wf.SignedSpec, len(d.cfg.Providers))
+	d.each(r.Context(), func(i int, p *Provider) error {
+		ss, err := d.client(p).Spec(r.Context(), fn, d.cfg.Verifier)
+		specs[i] = ss
+		return err
+	})
+	var ss *wf.SignedSpec
+	var hs []holder
+	for i, s := range specs {
+		if s != nil {
+			ss = s
+			hs = append(hs, holder{Index: i, Name: d.cfg.Providers[i].Name})
+		}
+	}
+	if ss == nil {
+		d.fail(w, r, http.StatusNotFound, "No provider here holds function "+fn.String()+".")
+		return nil, nil, false
+	}
+	if ss.Spec.Owner != sessionOf(r).addr {
+		d.fail(w, r, http.StatusForbidden, "This function belongs to another owner; only its owner sees its page.")
+		return nil, nil, false
+	}
+	return ss, hs, true
+}
+
+func (d *Dashboard) serveFunction(w http.ResponseWriter, r *http.Request) {
+	ss, hs, ok := d.function(w, r)
+	if !ok {
+		return
+	}
+	s := ss.Spec
+	var env, exts []string
+	for k := range s.Env {
+		env = append(env, k)
+	}
+	for k, e := range s.Extensions {
+		if e.Required {
+			k += " (required)"
+		}
+		exts = append(exts, k)
+	}
+	slices.Sort(env)
+	slices.Sort(exts)
+	var wg sync.WaitGroup
+	for i := range hs {
+		h := &hs[i]
+		p := &d.cfg.Providers[h.Index]
+		h.URL = strings.TrimSuffix(p.URL, "/") + "/" + r.PathValue("cid") + "/"
+		wg.Go(func() {
+			if info, err := d.client(p).Info(r.Context()); err == nil {
+				h.Price = info.Price.Big()
+			}
+		})
+	}
+	wg.Wait()
+	d.render(w, r, http.StatusOK, "function", page{Title: "Function " + r.PathValue("cid"), Nav: "functions",
+		Data: map[string]any{"CID": r.PathValue("cid"), "Spec": s, "Env": env, "Extensions": exts, "Holders": hs}})
+}
+
+// provider is the i-th provider, from the form field provider.
+func (d *Dashboard) provider(r *http.Request) (*Provider, error) {
+	i, err := strconv.Atoi(r.PostFormValue("provider"))
+	if err != nil || i < 0 || i >= len(d.cfg.Providers) {
+		return nil, errNoProvider
+	}
+	return &d.cfg.Providers[i], nil
+}
+
+// serveLogsRequest answers the typed data the owner's wallet signs to
+// read the function's logs at one provider, good for client.LogsWindow.
+func (d *Dashboard) serveLogsRequest(w http.ResponseWriter, r *http.Request) {
+	fn, err := wf.ParseCID(r.PathValue("cid"))
+	p, perr := d.provider(r)
+	if err != nil || perr != nil {
+		d.fail(w, r, http.StatusBadRequest, "Say which function and which provider.")
+		return
+	}
+	m := wf.LogsRequest{Function: fn, Provider: p.Address, Expires: d.cfg.Now().Add(client.LogsWindow).Unix()}
+	td, err := chain.TypedDataJSON(m)
+	if err != nil {
+		d.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	json.NewEncoder(w).Encode(map[string]any{"expires": m.Expires, "typedData": json.RawMessage(td)})
+}
+
+// serveLogs forwards the owner's wallet signature to the provider and
+// renders the invocations it answers, as a fragment the page inserts.
+// The signature must be the signed-in user's: the dashboard does not
+// relay other people's signatures.
+func (d *Dashboard) serveLogs(w http.ResponseWriter, r *http.Request) {
+	if _, _, ok := d.function(w, r); !ok {
+		return
+	}
+	fn, _ := wf.ParseCID(r.PathValue("cid"))
+	p, err := d.provider(r)
+	expires, err2 := strconv.ParseInt(r.PostFormValue("expires"), 10, 64)
+	sig, err3 := parseSig(r.PostFormValue("signature"))
+	if err != nil || err2 != nil || err3 != nil {
+		d.fail(w, r, http.StatusBadRequest, "The log read needs a provider, an expiry and the wallet's signature.")
+		return
+	}
+	m := wf.LogsRequest{Function: fn, Provider: p.Address, Expires: expires}
+	if signer, err := d.cfg.Verifier.Recover(m, sig); err != nil || signer != sessionOf(r).addr {
+		d.fail(w, r, http.StatusForbidden, "The signature is not yours over this log read.")
+		return
+	}
+	entries, err := d.client(p).LogsSigned(r.Context(), fn, p.Address, expires, sig)
+	status := http.StatusOK
+	var msg string
+	if err != nil {
+		status, msg = http.StatusBadGateway, p.Name+": "+err.Error()
+		var re *client.ResponseError
+		if errors.As(err, &re) && (re.StatusCode == http.StatusForbidden || re.StatusCode == http.StatusUnauthorized) {
+			status = http.StatusForbidden
+		}
+	}
+	slices.Reverse(entries) // newest first
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	d.fragment.ExecuteTemplate(w, "logs", map[string]any{"Provider": p.Name, "Entries": entries, "Error": msg})
+}
+
+// allowanceRow is one provider on the payments page.
+type allowanceRow struct {
+	Name     string
+	Address  wf.Address
+	Cap      *big.Int // what it may still take: the hard limit
+	MaxPrice *big.Int
+	Requests string // how many requests the cap pays for at most
+	Err      string
+}
+
+func (d *Dashboard) servePayments(w http.ResponseWriter, r *http.Request) {
+	payer := sessionOf(r).addr
+	data := map[string]any{"Chain": d.cfg.Escrow != nil}
+	if d.cfg.Escrow != nil {
+		acct, err := d.cfg.Escrow.Account(r.Context(), payer)
+		if err != nil {
+			data["AccountErr"] = err.Error()
+		} else {
+			data["Account"] = acct
+		}
+		rows := make([]allowanceRow, len(d.cfg.Providers))
+		d.each(r.Context(), func(i int, p *Provider) error {
+			row := allowanceRow{Name: p.Name, Address: p.Address}
+			if a, err := d.cfg.Escrow.Allowance(r.Context(), payer, p.Address); err != nil {
+				row.Err = err.Error()
+			} else {
+				row.Cap, row.MaxPrice = a.Budget, a.MaxPricePerRequest
+				if a.MaxPricePerRequest != nil && a.MaxPricePerRequest.Sign() > 0 && a.Budget != nil {
+					row.Requests = new(big.Int).Quo(a.Budget, a.MaxPricePerRequest).String()
+				}
+			}
+			rows[i] = row
+			return nil
+		})
+		// The largest exposure first.
+		slices.SortStableFunc(rows, func(a, b allowanceRow) int { return cmpBig(b.Cap, a.Cap) })
+		data["Allowances"] = rows
+	}
+	d.render(w, r, http.StatusOK, "payments", page{Title: "Payments", Nav: "payments", Data: data})
+}
+
+func cmpBig(a, b *big.Int) int {
+	if a == nil {
+		a = new(big.Int)
+	}
+	if b == nil {
+		b = new(big.Int)
+	}
+	return a.Cmp(b)
+}
+
+// payerRow is one payer in the operator's ledger.
+type payerRow struct {
+	Payer                               wf.Address
+	Mode                                ledger.Mode
+	Charged, Settled, InFlight, Pending ledger.Totals
+}
+
+// maxLoadedRows bounds the loaded functions listed, most recent first.
+const maxLoadedRows = 50
+
+// maxPayerRows bounds the ledger table; the largest pending come first.
+const maxPayerRows = 500
+
+func (d *Dashboard) serveAdmin(w http.ResponseWriter, r *http.Request) {
+	p := d.operatorOf(sessionOf(r).addr)
+	if p == nil {
+		d.fail(w, r, http.StatusForbidden, "The console is for a provider's operator: sign in with the provider's key.")
+		return
+	}
+	c := d.client(p)
+	data := map[string]any{"Provider": p}
+	var wg sync.WaitGroup
+	var info *client.Info
+	var infoErr, healthErr, metricsErr error
+	var m metrics
+	wg.Go(func() { info, infoErr = c.Info(r.Context()) })
+	wg.Go(func() { healthErr = d.health(r.Context(), p) })
+	wg.Go(func() { m, metricsErr = d.scrape(r.Context(), p) })
+	wg.Wait()
+	data["Info"], data["InfoErr"] = info, errText(infoErr)
+	data["Healthy"], data["HealthErr"] = healthErr == nil, errText(healthErr)
+	data["Metrics"], data["MetricsErr"] = m, errText(metricsErr)
+	if p.Loaded != nil {
+		fs := p.Loaded.LoadedFunctions()
+		data["LoadedCount"] = len(fs)
+		data["Loaded"] = fs[:min(len(fs), maxLoadedRows)]
+	}
+	if p.Ledger != nil {
+		accts := p.Ledger.Accounts()
+		rows := make([]payerRow, 0, len(accts))
+		for k, a := range accts {
+			rows = append(rows, payerRow{Payer: k.Payer, Mode: k.Mode, Charged: a.Charged, Settled: a.Settled,
+				InFlight: a.InFlight, Pending: a.Pending()})
+		}
+		slices.SortFunc(rows, func(a, b payerRow) int {
+			return cmp.Or(cmpBig(b.Pending.Amount, a.Pending.Amount), cmpBig(b.Charged.Amount, a.Charged.Amount),
+				bytes.Compare(a.Payer[:], b.Payer[:]), int(a.Mode)-int(b.Mode))
+		})
+		data["Payers"] = len(rows)
+		if len(rows) > maxPayerRows {
+			rows = rows[:maxPayerRows]
+		}
+		data["Ledger"] = rows
+	}
+	d.render(w, r, http.StatusOK, "admin", page{Title: "Operator console", Nav: "admin", Data: data})
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}

@@ -1,0 +1,96 @@
+// The dashboard's only script: it asks the browser's wallet (EIP-1193,
+// window.ethereum) to sign what the server prepared, and posts the
+// signature back. The key stays in the wallet.
+"use strict";
+
+function post(url, fields) {
+  const body = new URLSearchParams(fields);
+  return fetch(url, { method: "POST", body, credentials: "same-origin" });
+}
+
+async function walletAccount() {
+  if (!window.ethereum) throw new Error("No browser wallet found (EIP-1193 window.ethereum).");
+  const accounts = await window.ethereum.request({ method: "eth_requestAccounts" });
+  if (!accounts || !accounts.length) throw new Error("The wallet shared no account.");
+  return accounts[0];
+}
+
+async function signTyped(account, typedData) {
+  return window.ethereum.request({ method: "eth_signTypedData_v4", params: [account, JSON.stringify(typedData)] });
+}
+
+async function signIn(form, status) {
+  const attempt = form.dataset.attempt;
+  status.textContent = "Asking your wallet…";
+  const account = await walletAccount();
+  const ch = await post("/login/challenge", { attempt });
+  if (!ch.ok) throw new Error("The dashboard refused to start a sign-in (" + ch.status + ").");
+  const { nonce, typedData } = await ch.json();
+  const signature = await signTyped(account, typedData);
+  const res = await post("/login", { attempt, nonce, address: account, signature });
+  if (res.status !== 204) throw new Error("Sign-in refused (" + res.status + ").");
+  status.textContent = "Signed in.";
+  window.location.assign("/functions");
+}
+
+async function readLogs(form, out) {
+  const csrf = document.getElementById("main").dataset.csrf;
+  const fn = form.dataset.fn, provider = form.dataset.provider;
+  out.textContent = "Asking your wallet to sign the log read…";
+  const account = await walletAccount();
+  const rq = await post("/functions/" + fn + "/logs-request", { csrf, provider });
+  if (!rq.ok) throw new Error("The dashboard refused to prepare the log read (" + rq.status + ").");
+  const { expires, typedData } = await rq.json();
+  const signature = await signTyped(account, typedData);
+  const res = await post("/functions/" + fn + "/logs", { csrf, provider, expires: String(expires), signature });
+  const html = await res.text();
+  if (/^\s*<!doctype/i.test(html)) {
+    // A whole page: the session or its CSRF token is gone.
+    out.textContent = "The dashboard refused the log read (" + res.status + "): reload the page and try again.";
+    return;
+  }
+  out.innerHTML = html; // a fragment rendered and escaped by the server's templates
+}
+
+async function rollBack(form, out) {
+  const csrf = document.getElementById("main").dataset.csrf;
+  const name = form.dataset.name, from = form.dataset.from;
+  out.textContent = "Asking your wallet to sign the new record…";
+  const account = await walletAccount();
+  const rq = await post("/names/" + name + "/rollback-request", { csrf, from });
+  if (!rq.ok) throw new Error("The dashboard refused to prepare the rollback (" + rq.status + ").");
+  const { created, seq, typedData } = await rq.json();
+  const signature = await signTyped(account, typedData);
+  const res = await post("/names/" + name + "/rollback", { csrf, from, created, seq: String(seq), signature });
+  const html = await res.text();
+  if (/^\s*<!doctype/i.test(html)) {
+    out.textContent = "The dashboard refused the rollback (" + res.status + "): reload the page and try again.";
+    return;
+  }
+  out.innerHTML = html; // a fragment rendered and escaped by the server's templates
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const login = document.getElementById("wallet-login");
+  if (login) {
+    const status = document.getElementById("login-status");
+    login.addEventListener("submit", (e) => {
+      e.preventDefault();
+      signIn(login, status).catch((err) => { status.textContent = err.message || String(err); });
+    });
+  }
+  const out = document.getElementById("logs");
+  for (const form of document.querySelectorAll("form.logs")) {
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      readLogs(form, out).catch((err) => { out.textContent = err.message || String(err); });
+    });
+  }
+  const rolled = document.getElementById("rollback-result");
+  for (const form of document.querySelectorAll("form.rollback")) {
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      rollBack(form, rolled).catch((err) => { rolled.textContent = err.message || String(err); });
+    });
+  }
+});

@@ -1,0 +1,162 @@
+package provider
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/wf"
+)
+
+// OwnedFunction is one function in GET /v1/functions?owner=: what its
+// signed spec says publicly (anyone can fetch the spec block from
+// /ipfs/{cid}), and whether it is loaded now.
+type OwnedFunction struct {
+	CID     wf.CID     `json:"cid"`
+	Owner   wf.Address `json:"owner"`
+	Created string     `json:"created,omitempty"`
+	Code    wf.CID     `json:"code"`
+	Sealed  bool       `json:"sealed,omitempty"`
+	Loaded  bool       `json:"loaded"`
+}
+
+// cidLister is a store that can list what it holds: memstore and
+// diskstore can. A store that cannot is listed through its loaded
+// functions only.
+type cidLister interface{ CIDs() []wf.CID }
+
+// serveOwned lists the functions deployed here whose owner is ?owner=:
+// every stored spec block whose owner signature checks (the spec blocks
+// are public already, at /ipfs/{cid}, so the list reveals nothing new
+// and needs no signature). Per-function figures beyond it (logs) need the
+// owner's signature, at /v1/logs/{cid}. The store is scanned on each
+// request: fine for a node's thousands of functions; an index can come
+// when a node holds millions.
+func (p *Provider) serveOwned(w http.ResponseWriter, r *http.Request) {
+	ri := info(r)
+	q := r.URL.Query().Get("owner")
+	if q == "" {
+		httperr.Write(w, ri.log, fmt.Errorf("%w: say whose functions: GET /v1/functions?owner=0x...", wf.ErrInvalid))
+		return
+	}
+	owner, err := wf.ParseAddress(q)
+	if err != nil {
+		httperr.Write(w, ri.log, fmt.Errorf("%w: owner: %v", wf.ErrInvalid, err))
+		return
+	}
+	found := map[wf.CID]*OwnedFunction{}
+	p.mu.Lock()
+	for c, el := range p.loaded {
+		if f := el.Value.(*function); f.spec.Spec.Owner == owner {
+			found[c] = owned(c, f.spec, true)
+		}
+	}
+	p.mu.Unlock()
+	if l, ok := p.cfg.Store.(cidLister); ok {
+		for _, c := range l.CIDs() {
+			if _, ok := found[c]; ok || !spec.IsBlockCID(c) {
+				continue
+			}
+			f, ok := p.ownedSpec(r, c, owner)
+			if ok && f.Owner == owner {
+				found[c] = f
+			}
+		}
+	}
+	out := make([]*OwnedFunction, 0, len(found))
+	for _, f := range found {
+		out = append(out, f)
+	}
+	// Newest first; the CID breaks ties so the order is stable.
+	slices.SortFunc(out, func(a, b *OwnedFunction) int {
+		if c := strings.Compare(b.Created, a.Created); c != 0 {
+			return c
+		}
+		return strings.Compare(a.CID.String(), b.CID.String())
+	})
+	httperr.WriteJSON(w, http.StatusOK, map[string]any{"owner": owner, "functions": out})
+}
+
+// specMemo remembers what stored blocks say about ownership: a CID names
+// its content, so whether block c is a validly signed spec, and whose, never
+// changes, for any provider. It saves the listing a store read, a decode
+// and a signature check per spec on every request. Bounded: it starts
+// over when full.
+var specMemo = struct {
+	sync.Mutex
+	m map[wf.CID]*OwnedFunction // nil: not a signed spec
+}{m: map[wf.CID]*OwnedFunction{}}
+
+const maxSpecMemo = 1 << 17
+
+// ownedSpec returns what stored block c says as a function (Loaded
+// false), or false when it is not a validly signed spec or is gone. Only
+// specs of owner are checked and remembered: listing one owner does not
+// verify everyone's.
+func (p *Provider) ownedSpec(r *http.Request, c wf.CID, owner wf.Address) (*OwnedFunction, bool) {
+	specMemo.Lock()
+	f, seen := specMemo.m[c]
+	specMemo.Unlock()
+	if seen {
+		if f == nil {
+			return nil, false
+		}
+		g := *f
+		return &g, true
+	}
+	b, err := p.cfg.Store.Get(r.Context(), c)
+	if err != nil {
+		return nil, false // deleted since it was listed
+	}
+	// A cheap look at the owner first: only the owner's specs pay for a
+	// signature check.
+	ss, err := spec.Decode(b)
+	if err != nil {
+		remember(c, nil)
+		return nil, false
+	}
+	if ss.Spec.Owner != owner {
+		return nil, false
+	}
+	if err := spec.Verify(ss, chain.Verifier{}); err != nil {
+		remember(c, nil)
+		return nil, false
+	}
+	f = owned(c, ss, false)
+	remember(c, f)
+	g := *f
+	return &g, true
+}
+
+func remember(c wf.CID, f *OwnedFunction) {
+	specMemo.Lock()
+	defer specMemo.Unlock()
+	if len(specMemo.m) >= maxSpecMemo {
+		clear(specMemo.m)
+	}
+	specMemo.m[c] = f
+}
+
+func owned(c wf.CID, ss *wf.SignedSpec, loaded bool) *OwnedFunction {
+	return &OwnedFunction{CID: c, Owner: ss.Spec.Owner, Created: ss.Spec.Created, Code: ss.Spec.Code.CID,
+		Sealed: ss.Spec.Sealed != nil, Loaded: loaded}
+}
+
+// LoadedFunctions lists the functions loaded now (spec verified, module
+// compiled), most recently used first: for an operator's console running
+// in the node's process. The list is not served over HTTP: which
+// functions are hot is the operator's to know.
+func (p *Provider) LoadedFunctions() []wf.CID {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make([]wf.CID, 0, p.lru.Len())
+	for el := p.lru.Front(); el != nil; el = el.Next() {
+		out = append(out, el.Value.(*function).cid)
+	}
+	return out
+}

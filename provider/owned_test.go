@@ -1,0 +1,73 @@
+package provider_test
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/provider"
+	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/templates"
+	"github.com/webfunctions/wf/wf"
+	"github.com/webfunctions/wf/wftest"
+)
+
+// GET /v1/functions?owner= lists an owner's functions, loaded or only
+// stored, newest first, and nobody else's.
+func TestOwnedFunctions(t *testing.T) {
+	ctx := context.Background()
+	env := wftest.New(t, wftest.Options{Provider: provider.Config{MaxLoaded: 1}})
+	other, _ := chain.GenerateKey()
+	deploy := func(key wf.Signer, created time.Time) wf.CID {
+		s := wftest.Spec()
+		s.Created = spec.Now(created)
+		pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), s, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := env.Client.Deploy(ctx, pkg); err != nil {
+			t.Fatal(err)
+		}
+		return pkg.CID
+	}
+	old := deploy(env.Key, time.Now().Add(-time.Hour))
+	mine := deploy(env.Key, time.Now())
+	theirs := deploy(other, time.Now())
+
+	if got := env.Provider.LoadedFunctions(); !slices.Equal(got, []wf.CID{theirs}) {
+		t.Errorf("loaded %v, want only the last deployed, %v (MaxLoaded 1)", got, theirs)
+	}
+	got, err := env.Client.Functions(ctx, env.Key.Address())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cids := func(fs []client.Function) []wf.CID {
+		var out []wf.CID
+		for _, f := range fs {
+			out = append(out, f.CID)
+		}
+		return out
+	}
+	if want := []wf.CID{mine, old}; !slices.Equal(cids(got), want) {
+		t.Fatalf("functions = %v, want %v (newest first)", cids(got), want)
+	}
+	if got[0].Owner != env.Key.Address() || !got[0].Code.Defined() || got[1].Loaded {
+		t.Errorf("entries %+v: want the owner, the code, and the evicted one not loaded", got)
+	}
+	got, err = env.Client.Functions(ctx, other.Address())
+	if err != nil || !slices.Equal(cids(got), []wf.CID{theirs}) {
+		t.Fatalf("other's functions = %v, %v; want [%v]", cids(got), err, theirs)
+	}
+	nobody, _ := chain.GenerateKey()
+	if got, err := env.Client.Functions(ctx, nobody.Address()); err != nil || len(got) != 0 {
+		t.Fatalf("nobody's functions = %v, %v; want none", got, err)
+	}
+	for _, q := range []string{"", "?owner=", "?owner=0x12"} {
+		resp, body := call(t, "GET", env.URL+"/v1/functions"+q, "")
+		wantError(t, resp, body, 400, "invalid_request")
+	}
+}
