@@ -76,7 +76,7 @@ func TestUsageOnlyForUsageErrors(t *testing.T) {
 		{"no arguments", nil, "", "", false, "Usage:\n  wf COMMAND"},
 		{"help", []string{"help"}, "", "", false, "Usage:\n  wf COMMAND"},
 		{"missing argument", []string{"pack"}, "Usage:\n  wf pack PATH [flags]", "usage: wf pack PATH: missing arguments", true, ""},
-		{"too many arguments", []string{"invoke", "a", "b", "c"}, "Usage:\n  wf invoke CID [PATH] [flags]", `unexpected arguments ["c"]`, true, ""},
+		{"too many arguments", []string{"invoke", "a", "b", "c"}, "Usage:\n  wf invoke CID|@OWNER/NAME [PATH] [flags]", `unexpected arguments ["c"]`, true, ""},
 		{"unknown flag", []string{"pack", "--frob", "x"}, "Usage:\n  wf pack PATH", "usage: unknown flag: --frob", true, ""},
 		{"single-dash long flag", []string{"pack", "-car", "x.car", "x"}, "Usage:\n  wf pack PATH", "unknown shorthand flag: 'c' in -car", true, ""},
 		{"bad flag value", []string{"deploy", "x.wasm", "--timeout", "soon"}, "Usage:\n  wf deploy", `invalid argument "soon" for "--timeout"`, true, ""},
