@@ -67,6 +67,11 @@ func TestInfo(t *testing.T) {
 			if !slices.Equal(info.SpecVersions, []int{wf.SpecVersion, wf.SpecVersionExtended}) {
 				t.Errorf("spec versions %v", info.SpecVersions)
 			}
+			if !slices.Equal(info.Extensions, []string{spec.CallersExtension}) {
+				t.Errorf("extensions %#v, want the project's own (a node's default)", info.Extensions)
+			}
+		}},
+		{"no extensions", provider.Config{Extensions: spec.Registry{}}, func(t *testing.T, info *client.Info) {
 			if info.Extensions == nil || len(info.Extensions) != 0 {
 				t.Errorf("extensions %#v, want an empty list", info.Extensions)
 			}

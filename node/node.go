@@ -168,6 +168,9 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if pc.Log == nil {
 		pc.Log = log
 	}
+	if pc.Extensions == nil { // the project's own; an empty Registry understands none
+		pc.Extensions = provider.DefaultExtensions()
+	}
 	pc.PublicURL = cfg.PublicURL
 	if pc.Name == "" {
 		pc.Name = "wf"
@@ -199,7 +202,7 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 		return nil, fmt.Errorf("node: %w", err)
 	}
 	if cfg.Tunnel != nil {
-		if n.tunnel, err = startTunnel(ctx, *cfg.Tunnel, n.provider.Handler(), cfg.Key, log); err != nil {
+		if n.tunnel, err = startTunnel(ctx, *cfg.Tunnel, provider.Tunneled(n.provider.Handler()), cfg.Key, log); err != nil {
 			return nil, err
 		}
 	}

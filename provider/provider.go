@@ -179,6 +179,8 @@ type Provider struct {
 	names     *names.Store
 	nameState *nameState
 
+	callers *callerLimits // wf.callers windows
+
 	loadGroup singleflight.Group
 	mu        sync.Mutex
 	loaded    map[wf.CID]*list.Element // of *function
@@ -248,6 +250,7 @@ func New(cfg Config) (*Provider, error) {
 		lru:     list.New(),
 		slots:   newScheduler(cfg.MaxConcurrent, cfg.MaxConcurrentPerFunction, cfg.MaxConcurrentPerOwner),
 		uploads: make(chan struct{}, cfg.MaxUploads),
+		callers: newCallerLimits(cfg.Now),
 	}
 	p.names, p.nameState = cfg.Names, newNameState(cfg.Rand)
 	p.logs = newLogBudget(cfg.Log.Handler(), cfg.Now, cfg.LogBytesPerSecond, cfg.FailureLogBytesPerSecond, p.reg)
