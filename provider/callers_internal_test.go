@@ -122,3 +122,28 @@ func TestCallerLimitsHammer(t *testing.T) {
 		t.Fatalf("%d passed (want 120), caller0 %d (at most 50)", passed.Load(), perA.Load())
 	}
 }
+
+// BenchmarkCallerAdmit is the wf.callers hook's work per request but
+// naming the caller: find the rules, count.
+func BenchmarkCallerAdmit(b *testing.B) {
+	x, err := (&spec.Callers{PerCaller: &spec.Rate{Requests: spec.MaxRateRequests, Seconds: 60}, OwnerPays: &spec.Rate{Requests: spec.MaxRateRequests, Seconds: 86400}}).Extension()
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := newCallerLimits(time.Now)
+	c := wf.SumCID(wf.CodecRaw, []byte("f"))
+	ids := make([]string, 1000)
+	for i := range ids {
+		ids[i] = fmt.Sprint("ip 10.0.", i/256, ".", i%256)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		rules, err := l.rules(c, x.Data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := l.admit(c, rules, ids[i%len(ids)], true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
