@@ -101,3 +101,29 @@ func TestCallersExtension(t *testing.T) {
 		t.Fatalf("a node without wf.callers: %v", err)
 	}
 }
+
+// FuzzCallers: whatever wf.callers data a node accepts is in range, and
+// its Extension is the same bytes, required.
+func FuzzCallers(f *testing.F) {
+	f.Add([]byte(`{"ownerPays":{"requests":1000,"seconds":86400},"perCaller":{"requests":60,"seconds":60}}`))
+	f.Add([]byte(`{"callerPays":"required"}`))
+	f.Add([]byte(`{"perCaller":{"requests":-1,"seconds":0}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		c, err := spec.DecodeCallers(b)
+		if err != nil {
+			if !errors.Is(err, wf.ErrInvalid) {
+				t.Fatalf("%q: %v is not ErrInvalid", b, err)
+			}
+			return
+		}
+		for _, r := range []*spec.Rate{c.PerCaller, c.OwnerPays} {
+			if r != nil && (r.Requests < 1 || r.Seconds < 1 || r.Requests > spec.MaxRateRequests || r.Seconds > spec.MaxRateSeconds) {
+				t.Fatalf("%q accepted out of range", b)
+			}
+		}
+		x, err := c.Extension()
+		if err != nil || !x.Required || string(x.Data) != string(b) {
+			t.Fatalf("%q: extension %s %v", b, x.Data, err)
+		}
+	})
+}
