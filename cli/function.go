@@ -166,6 +166,10 @@ type deployFlags struct {
 	config      string
 	flags       *pflag.FlagSet // which were set: they win over the project file
 	seal        *sealFlags     // where --secrets finds the provider's sealing key
+
+	// wf.callers: each caller's rate, the owner-paid total, caller pays only
+	callerRate, ownerPays string
+	callerPaysOnly        bool
 }
 
 func (a *App) deployCmd() *cobra.Command {
@@ -228,6 +232,9 @@ urls lists them all):
 	fs.BoolVar(&f.encryptCode, "encrypt-code", false, "encrypt the module so that public storage holds only ciphertext (default: wf.toml's encrypt_code)")
 	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
 	fs.BoolVar(&f.noName, "no-name", false, "do not move wf.toml's name to the new function")
+	fs.StringVar(&f.callerRate, "caller-rate", "", "each caller's most requests per window, `N/DURATION` like 60/1m (default: wf.toml's [callers] rate)")
+	fs.StringVar(&f.ownerPays, "owner-pays", "", "most requests per window you pay for, from all callers together, `N/DURATION` like 1000/24h (default: wf.toml's [callers] owner_pays)")
+	fs.BoolVar(&f.callerPaysOnly, "caller-pays-only", false, "pay for no request: every caller pays with a voucher (default: wf.toml's [callers] caller_pays_only)")
 	addConfigFlag(fs, &f.config)
 	f.seal = addSealFlags(fs, nil)
 	return cmd
@@ -242,13 +249,14 @@ type deploySettings struct {
 	limits      wf.Limits
 	env         map[string]string
 	encryptCode bool
+	callers     project.Callers
 }
 
 // settings merges the project file and the flags: a flag set explicitly
 // wins; --env wins per variable.
 func (a *App) settings(pf *project.File, fileName string, f *deployFlags) (*deploySettings, error) {
 	set := func(name string) bool { return f.flags != nil && f.flags.Changed(name) }
-	d := &deploySettings{file: pf, fileName: fileName, limits: pf.Limits.Spec(), encryptCode: pf.EncryptCode}
+	d := &deploySettings{file: pf, fileName: fileName, limits: pf.Limits.Spec(), encryptCode: pf.EncryptCode, callers: pf.Callers}
 	switch {
 	case set("provider"):
 		d.providers = []string{f.provider}
@@ -277,6 +285,9 @@ func (a *App) settings(pf *project.File, fileName string, f *deployFlags) (*depl
 	}
 	if set("encrypt-code") {
 		d.encryptCode = f.encryptCode
+	}
+	if err := f.applyCallers(set, &d.callers); err != nil {
+		return nil, err
 	}
 	for k, v := range pf.Env {
 		if d.env == nil {
@@ -329,6 +340,13 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 		Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI,
 		Env: d.env, Limits: d.limits,
 		Created: spec.Now(time.Now()),
+	}
+	if c := d.callers.Spec(); c != nil {
+		x, err := c.Extension() // checked in settings
+		if err != nil {
+			return err
+		}
+		s.Extensions = map[string]wf.Extension{spec.CallersExtension: x}
 	}
 	var res []*client.DeployResult
 	if len(pf.Secrets) == 0 && len(d.providers) == 1 && project.IsURL(d.providers[0]) {
@@ -681,4 +699,31 @@ func addPath(ctx context.Context, st wf.BlockPutter, path string) (wf.CID, error
 		return wf.CID{}, err
 	}
 	return dag.AddPath(ctx, st, os.DirFS(filepath.Dir(abs)), filepath.Base(abs))
+}
+
+// applyCallers sets the wf.callers flags given over c and checks the
+// result as a provider will.
+func (f *deployFlags) applyCallers(set func(string) bool, c *project.Callers) error {
+	for _, r := range []struct {
+		flag, value string
+		dst         *project.Rate
+	}{{"caller-rate", f.callerRate, &c.Rate}, {"owner-pays", f.ownerPays, &c.OwnerPays}} {
+		if !set(r.flag) {
+			continue
+		}
+		v, err := project.ParseRate(r.value)
+		if err != nil {
+			return usageErr("--%s: %v", r.flag, err)
+		}
+		*r.dst = v
+	}
+	if set("caller-pays-only") {
+		c.CallerPaysOnly = f.callerPaysOnly
+	}
+	if sc := c.Spec(); sc != nil {
+		if err := sc.Check(); err != nil {
+			return usageErr("--caller-rate, --owner-pays, --caller-pays-only or [callers]: %v", strings.ReplaceAll(err.Error(), wf.ErrInvalid.Error()+": ", ""))
+		}
+	}
+	return nil
 }

@@ -67,13 +67,18 @@ func TestInfo(t *testing.T) {
 			if !slices.Equal(info.SpecVersions, []int{wf.SpecVersion, wf.SpecVersionExtended}) {
 				t.Errorf("spec versions %v", info.SpecVersions)
 			}
-			if !slices.Equal(info.Extensions, []string{spec.CPUExtension}) {
-				t.Errorf("extensions %#v, want only the project's own", info.Extensions)
+			if !slices.Equal(info.Extensions, []string{spec.CallersExtension, spec.CPUExtension}) {
+				t.Errorf("extensions %#v, want the project's own (a node's default)", info.Extensions)
+			}
+		}},
+		{"no extensions", provider.Config{Extensions: spec.Registry{}}, func(t *testing.T, info *client.Info) {
+			if info.Extensions == nil || len(info.Extensions) != 0 {
+				t.Errorf("extensions %#v, want an empty list", info.Extensions)
 			}
 		}},
 		{"extensions", provider.Config{Extensions: spec.NewRegistry(spec.ExtensionType{Name: "test.b"}, spec.ExtensionType{Name: "test.a"})}, func(t *testing.T, info *client.Info) {
-			if !slices.Equal(info.Extensions, []string{"test.a", "test.b", spec.CPUExtension}) {
-				t.Errorf("extensions %v, want test.a, test.b and the project's own", info.Extensions)
+			if !slices.Equal(info.Extensions, []string{"test.a", "test.b"}) {
+				t.Errorf("extensions %v, want test.a and test.b", info.Extensions)
 			}
 		}},
 		{"sealing", provider.Config{Sealing: kr}, func(t *testing.T, info *client.Info) {

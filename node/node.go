@@ -216,7 +216,7 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 		return nil, fmt.Errorf("node: %w", err)
 	}
 	if cfg.Tunnel != nil {
-		if n.tunnel, err = startTunnel(ctx, *cfg.Tunnel, n.provider.Handler(), cfg.Key, log); err != nil {
+		if n.tunnel, err = startTunnel(ctx, *cfg.Tunnel, provider.Tunneled(n.provider.Handler()), cfg.Key, log); err != nil {
 			return nil, err
 		}
 	}

@@ -247,45 +247,79 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 	return &charge{m: m, key: key, fn: fn}, nil
 }
 
-func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values []string) (wf.Charge, error) {
-	req := func(code, msg string, payer wf.Address, extra map[string]any) error {
-		d := map[string]any{"mode": "caller", "provider": m.provider.Checksum(), "price": m.price.String(), "reason": code}
-		if !payer.IsZero() {
-			d["payer"] = payer.Checksum()
-		}
-		for k, v := range extra {
-			d[k] = v
-		}
-		return &RequiredError{msg: msg, details: d}
+// Payer is the payer whose voucher pays for r, when r carries one
+// voucher for this provider whose payer and session signatures hold. It
+// reserves nothing: the provider names the caller by it before
+// authorizing (the owner's per-caller limits, wf.callers).
+func (m *Meter) Payer(r *wf.PaidRequest) (wf.Address, bool) {
+	vs := http.Header(r.Header).Values(wf.VoucherHeader)
+	if len(vs) == 0 {
+		return wf.Address{}, false
 	}
-	fix := fmt.Sprintf("send %s with a voucher for provider %s on chain %s (escrow %s) and this request signed by its session key: wf invoke --pay %s, or package client's Payer",
+	h, err := m.proveCaller(r, vs)
+	if err != nil {
+		return wf.Address{}, false
+	}
+	return h.Voucher.Payer, true
+}
+
+// callerRequired builds a caller-mode 402.
+func (m *Meter) callerRequired(code, msg string, payer wf.Address, extra map[string]any) error {
+	d := map[string]any{"mode": "caller", "provider": m.provider.Checksum(), "price": m.price.String(), "reason": code}
+	if !payer.IsZero() {
+		d["payer"] = payer.Checksum()
+	}
+	for k, v := range extra {
+		d[k] = v
+	}
+	return &RequiredError{msg: msg, details: d}
+}
+
+func (m *Meter) callerFix() string {
+	return fmt.Sprintf("send %s with a voucher for provider %s on chain %s (escrow %s) and this request signed by its session key: wf invoke --pay %s, or package client's Payer",
 		wf.VoucherHeader, m.provider.Checksum(), m.chainID, m.escrow.Checksum(), m.provider.Checksum())
+}
+
+// proveCaller checks that values are one voucher for this provider, its
+// session's signature of r and its payer's signature of the voucher.
+func (m *Meter) proveCaller(r *wf.PaidRequest, values []string) (voucher.Header, error) {
+	req, fix := m.callerRequired, m.callerFix()
 	if len(values) != 1 {
-		return nil, req("malformed_voucher", "send exactly one "+wf.VoucherHeader+" header", wf.Address{}, map[string]any{"fix": fix})
+		return voucher.Header{}, req("malformed_voucher", "send exactly one "+wf.VoucherHeader+" header", wf.Address{}, map[string]any{"fix": fix})
 	}
 	h, err := voucher.Decode(values[0])
 	if err != nil {
-		return nil, req("malformed_voucher", "the voucher header is malformed: "+err.Error(), wf.Address{}, map[string]any{"fix": fix})
+		return voucher.Header{}, req("malformed_voucher", "the voucher header is malformed: "+err.Error(), wf.Address{}, map[string]any{"fix": fix})
 	}
 	v := h.Voucher
 	switch {
 	case v.Provider != m.provider:
-		return nil, req("wrong_provider", fmt.Sprintf("the voucher is for provider %s, not this one", v.Provider.Checksum()), v.Payer, map[string]any{"fix": fix})
+		return h, req("wrong_provider", fmt.Sprintf("the voucher is for provider %s, not this one", v.Provider.Checksum()), v.Payer, map[string]any{"fix": fix})
 	case m.chainID.Cmp(new(big.Int).SetUint64(v.ChainID)) != 0 || v.Escrow != m.escrow:
-		return nil, req("wrong_escrow", fmt.Sprintf("the voucher is for escrow %s on chain %d, not %s on chain %s", v.Escrow.Checksum(), v.ChainID, m.escrow.Checksum(), m.chainID), v.Payer, map[string]any{"fix": fix})
+		return h, req("wrong_escrow", fmt.Sprintf("the voucher is for escrow %s on chain %d, not %s on chain %s", v.Escrow.Checksum(), v.ChainID, m.escrow.Checksum(), m.chainID), v.Payer, map[string]any{"fix": fix})
 	}
 	// The request signature first: it is the cheaper check, and what a
 	// copied header fails.
 	rq := voucher.Request{Provider: m.provider, Payer: v.Payer, Function: r.Function, Method: r.Method, Path: r.Path, RawQuery: r.RawQuery,
 		BodyHash: voucher.BodyHash(r.Body), Seq: h.Seq}
 	if !voucher.Verify(v.Session, rq, h.RequestSig) {
-		return nil, req("bad_request_signature", "the voucher's session key did not sign this request (method, function, path, query, body and sequence number): a voucher header pays only for the request it was made for",
+		return h, req("bad_request_signature", "the voucher's session key did not sign this request (method, function, path, query, body and sequence number): a voucher header pays only for the request it was made for",
 			v.Payer, map[string]any{"fix": fix})
 	}
-	sv := chain.SignedVoucher{Voucher: chain.FromMessage(v), Signature: h.Signature}
 	if !m.checkVoucher(h) {
-		return nil, req("bad_signature", "the voucher's signature is not the payer's for this chain and escrow", v.Payer, map[string]any{"fix": fix})
+		return h, req("bad_signature", "the voucher's signature is not the payer's for this chain and escrow", v.Payer, map[string]any{"fix": fix})
 	}
+	return h, nil
+}
+
+func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values []string) (wf.Charge, error) {
+	req, fix := m.callerRequired, m.callerFix()
+	h, err := m.proveCaller(r, values)
+	if err != nil {
+		return nil, err
+	}
+	v := h.Voucher
+	sv := chain.SignedVoucher{Voucher: chain.FromMessage(v), Signature: h.Signature}
 	minLife := m.cfg.Now().Add(m.cfg.MinVoucherLife)
 	if min := minLife; sv.Expiry.Before(min) {
 		return nil, req("voucher_expiring", fmt.Sprintf("the voucher expires at %s; it must be valid until at least %s", sv.Expiry.UTC().Format(time.RFC3339), min.UTC().Format(time.RFC3339)),

@@ -98,7 +98,8 @@ func keyOf(n *unstable.Node) []string {
 }
 
 // knownKeys are File's dotted keys, from its toml tags; durationKeys
-// those of its Durations.
+// those of its Durations and Rates (strings go-toml hands an integer to
+// without saying where).
 var knownKeys, durationKeys = func() (keys, durations []string) {
 	var walk func(t reflect.Type, prefix string)
 	walk = func(t reflect.Type, prefix string) {
@@ -106,7 +107,7 @@ var knownKeys, durationKeys = func() (keys, durations []string) {
 			f := t.Field(i)
 			name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
 			keys = append(keys, prefix+name)
-			if f.Type == reflect.TypeFor[Duration]() {
+			if f.Type == reflect.TypeFor[Duration]() || f.Type == reflect.TypeFor[Rate]() {
 				durations = append(durations, prefix+name)
 			} else if f.Type.Kind() == reflect.Struct {
 				walk(f.Type, prefix+name+".")

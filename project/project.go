@@ -25,6 +25,8 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 
+	"github.com/webfunctions/wf/spec"
+
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -59,9 +61,36 @@ type File struct {
 	// ciphertext.
 	EncryptCode bool `toml:"encrypt_code,omitempty"`
 
-	Build  Build             `toml:"build,omitempty"`
-	Env    map[string]string `toml:"env,omitempty"`
-	Limits Limits            `toml:"limits,omitempty"`
+	Build   Build             `toml:"build,omitempty"`
+	Env     map[string]string `toml:"env,omitempty"`
+	Limits  Limits            `toml:"limits,omitempty"`
+	Callers Callers           `toml:"callers,omitempty"`
+}
+
+// Callers are the owner's limits on the function's callers, which
+// providers enforce (the spec's wf.callers extension, docs/spec.md); the
+// zero value sets none.
+type Callers struct {
+	// Rate is each caller's most requests per window: "60/1m".
+	Rate Rate `toml:"rate,omitzero"`
+	// OwnerPays is the most requests per window the owner pays for, from
+	// all callers together: "1000/24h".
+	OwnerPays Rate `toml:"owner_pays,omitzero"`
+	// CallerPaysOnly has every caller pay with a voucher: the owner pays
+	// for none.
+	CallerPaysOnly bool `toml:"caller_pays_only,omitempty"`
+}
+
+// Spec is c as the spec's wf.callers data, nil when c sets nothing.
+func (c Callers) Spec() *spec.Callers {
+	if c == (Callers{}) {
+		return nil
+	}
+	s := &spec.Callers{PerCaller: c.Rate.Spec(), OwnerPays: c.OwnerPays.Spec()}
+	if c.CallerPaysOnly {
+		s.CallerPays = spec.CallerPaysRequired
+	}
+	return s
 }
 
 // Build says how `wf build` makes the module.
@@ -285,6 +314,11 @@ func (f *File) validate(bad func(key, format string, args ...any) error) error {
 	}
 	if l.Timeout.Duration%1e6 != 0 {
 		add(bad("limits.timeout", "%s is not a whole number of milliseconds", l.Timeout))
+	}
+	if c := f.Callers.Spec(); c != nil {
+		if err := c.Check(); err != nil {
+			add(bad("callers", "%s", strings.ReplaceAll(err.Error(), wf.ErrInvalid.Error()+": ", "")))
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -32,6 +32,10 @@ memory = "64MiB"
 timeout = "1500ms"
 request_bytes = 1_048_576
 response_bytes = "2MB"
+
+[callers]
+rate = "60/1m"
+owner_pays = "1000/24h"
 `
 
 func TestParse(t *testing.T) {
@@ -50,12 +54,16 @@ func TestParse(t *testing.T) {
 			Memory: 64 << 20, Timeout: project.Duration{Duration: 1500 * time.Millisecond},
 			RequestBytes: 1 << 20, ResponseBytes: 2_000_000,
 		},
+		Callers: project.Callers{Rate: project.Rate{Requests: 60, Per: time.Minute}, OwnerPays: project.Rate{Requests: 1000, Per: 24 * time.Hour}},
 	}
 	if !reflect.DeepEqual(f, want) {
 		t.Fatalf("got %+v\nwant %+v", f, want)
 	}
 	if got, want := f.Limits.Spec(), (wf.Limits{MemoryPages: 1024, TimeoutMS: 1500, MaxRequestBytes: 1 << 20, MaxResponseBytes: 2_000_000}); got != want {
 		t.Fatalf("Spec() = %+v, want %+v", got, want)
+	}
+	if x, err := f.Callers.Spec().Extension(); err != nil || !x.Required || string(x.Data) != `{"ownerPays":{"requests":1000,"seconds":86400},"perCaller":{"requests":60,"seconds":60}}` {
+		t.Fatalf("[callers] as wf.callers: %s %v", x.Data, err)
 	}
 	// An empty file is a valid project with every default.
 	if f, err := project.Parse("wf.toml", nil); err != nil || !reflect.DeepEqual(f, &project.File{}) {
@@ -116,6 +124,16 @@ func TestParseErrors(t *testing.T) {
 			`wf.toml:1: providers: "http://": the URL has no host`,
 			`wf.toml:1: providers: "https://u:p@h": the URL must not carry credentials`,
 			`wf.toml:1: providers: "http://h/?q": a provider URL is a base URL`}},
+		{"rate without a window", "[callers]\nrate = \"60\"\n", []string{`wf.toml:2: callers.rate: 60 has no unit: write a string like "60/1m"`}},
+		{"rate without a slash", "[callers]\nrate = \"60 per minute\"\n", []string{`wf.toml:2: callers.rate: "60 per minute" is not a rate like "60/1m"`}},
+		{"zero rate", "[callers]\nrate = \"0/1m\"\n", []string{`wf.toml:2: callers.rate: "0/1m": "0" is not a count of requests, at least 1`}},
+		{"negative rate", "[callers]\nowner_pays = \"-5/1h\"\n", []string{`callers.owner_pays: "-5/1h": "-5" is not a count`}},
+		{"zero window", "[callers]\nrate = \"5/0s\"\n", []string{`wf.toml:2: callers.rate: "5/0s": "0s" is not a whole number of seconds`}},
+		{"sub-second window", "[callers]\nrate = \"5/1500ms\"\n", []string{`callers.rate: "5/1500ms": "1500ms" is not a whole number of seconds`}},
+		{"rate as a number", "[callers]\nrate = 60\n", []string{`wf.toml:2: callers.rate: 60 has no unit: write a string like "60/1m"`}},
+		{"window over a year", "[callers]\nrate = \"5/10000h\"\n", []string{"callers: perCaller: seconds 36000000 must be 1 to 31622400 (a year)"}},
+		{"owner pays and caller pays only", "[callers]\nowner_pays = \"5/1h\"\ncaller_pays_only = true\n", []string{"callers: ownerPays with callerPays"}},
+		{"unknown callers key", "[callers]\nrate = \"5/1h\"\nburst = 3\n", []string{`wf.toml:3: unknown key "callers.burst"`}},
 		{"several problems", "name = \"A\"\n[limits]\ntimeout = \"1500us\"\n", []string{"wf.toml:1: name: ", "wf.toml:3: limits.timeout: "}},
 	}
 	for _, tc := range tests {

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/webfunctions/wf/spec"
 )
 
 // Size is a number of bytes, written in wf.toml as an integer (bytes) or a
@@ -90,7 +92,7 @@ type Duration struct{ time.Duration }
 func (d *Duration) UnmarshalText(b []byte) error {
 	s := string(b)
 	if strings.Trim(s, "0123456789_") == "" {
-		return &unitError{s}
+		return &unitError{s, `"5s" or "500ms"`}
 	}
 	v, err := time.ParseDuration(s)
 	if err != nil {
@@ -107,8 +109,58 @@ func (d *Duration) UnmarshalText(b []byte) error {
 func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
 // unitError is a Duration written as a bare number.
-type unitError struct{ text string }
+type unitError struct{ text, like string }
 
 func (e *unitError) Error() string {
-	return fmt.Sprintf("%s has no unit: write a string like \"5s\" or \"500ms\"", e.text)
+	return fmt.Sprintf("%s has no unit: write a string like %s", e.text, e.like)
+}
+
+// Rate is a count per window, written "60/1m" or "1000/24h": requests,
+// a slash and a Go duration of whole seconds.
+type Rate struct {
+	Requests int64
+	Per      time.Duration
+}
+
+// ParseRate reads a Rate; its ranges are checked with the spec's
+// (spec.Rate.Check).
+func ParseRate(s string) (Rate, error) {
+	n, per, ok := strings.Cut(s, "/")
+	if strings.Trim(s, "0123456789_") == "" {
+		return Rate{}, &unitError{s, `"60/1m" (requests per duration)`}
+	}
+	if !ok {
+		return Rate{}, fmt.Errorf("%q is not a rate like \"60/1m\" (requests per duration)", s)
+	}
+	r, err := strconv.ParseInt(n, 10, 64)
+	if err != nil || r < 1 {
+		return Rate{}, fmt.Errorf("%q: %q is not a count of requests, at least 1", s, n)
+	}
+	d, err := time.ParseDuration(per)
+	if err != nil || d < time.Second || d%time.Second != 0 {
+		return Rate{}, fmt.Errorf("%q: %q is not a whole number of seconds, at least 1s, like \"1m\" or \"24h\"", s, per)
+	}
+	return Rate{Requests: r, Per: d}, nil
+}
+
+func (r Rate) String() string { return fmt.Sprintf("%d/%s", r.Requests, r.Per) }
+
+// IsZero reports whether r sets no rate.
+func (r Rate) IsZero() bool { return r == Rate{} }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (r *Rate) UnmarshalText(b []byte) (err error) {
+	*r, err = ParseRate(string(b))
+	return err
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (r Rate) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// Spec is r in the spec's form, nil for the zero Rate.
+func (r Rate) Spec() *spec.Rate {
+	if r.IsZero() {
+		return nil
+	}
+	return &spec.Rate{Requests: r.Requests, Seconds: int64(r.Per / time.Second)}
 }

@@ -26,4 +26,9 @@
 // path (X-Forwarded-Prefix, when a gateway sends it, comes first) with no
 // Domain, and unless the function sets its own Content-Security-Policy the
 // page is sandboxed into an opaque origin; see docs/abi.md.
+//
+// A spec's wf.callers extension (the owner's limits on callers, see
+// DefaultExtensions and docs/spec.md) is enforced after the body is read
+// and before payment authorises or a slot is taken: a refusal is 429 or
+// 402 and never charged. Its windows live in memory and reset on restart.
 package provider

@@ -84,10 +84,15 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		httperr.Write(w, ri.log, err)
 		return
 	}
+	pr := &wf.PaidRequest{Function: c, Owner: f.spec.Spec.Owner, Method: r.Method,
+		Path: a.path, RawQuery: r.URL.RawQuery, Header: r.Header, Body: body}
+	if err := p.admitCaller(r, f, pr); err != nil { // the owner's wf.callers limits
+		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
+		writeLimitError(w, ri, err)
+		return
+	}
 	var charge wf.Charge
 	if p.cfg.Payments != nil {
-		pr := &wf.PaidRequest{Function: c, Owner: f.spec.Spec.Owner, Method: r.Method,
-			Path: a.path, RawQuery: r.URL.RawQuery, Header: r.Header, Body: body}
 		if charge, err = p.cfg.Payments.Authorize(r.Context(), pr); err != nil {
 			p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
 			writePaymentError(w, ri, err)

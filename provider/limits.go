@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/webfunctions/wf/spec"
@@ -40,15 +39,4 @@ func (p *Provider) cpuBudget(s *wf.Spec) time.Duration {
 		return min(b, p.cfg.MaxCPUTime)
 	}
 	return min(p.cfg.CPUTime, p.cfg.MaxCPUTime)
-}
-
-// withBuiltin adds the project's own extensions to r.
-func withBuiltin(r spec.Registry) spec.Registry {
-	var extra []spec.ExtensionType
-	for _, t := range r {
-		if !slices.ContainsFunc(spec.Builtin(), func(b spec.ExtensionType) bool { return b.Name == t.Name }) {
-			extra = append(extra, t)
-		}
-	}
-	return spec.WithBuiltin(extra...)
 }

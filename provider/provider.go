@@ -194,6 +194,8 @@ type Provider struct {
 	names     *names.Store
 	nameState *nameState
 
+	callers *callerLimits // wf.callers windows
+
 	loadGroup singleflight.Group
 	mu        sync.Mutex
 	loaded    map[wf.CID]*list.Element // of *function
@@ -231,7 +233,9 @@ func New(cfg Config) (*Provider, error) {
 	if err := cfg.limitDefaults(); err != nil {
 		return nil, err
 	}
-	cfg.Extensions = withBuiltin(cfg.Extensions)
+	if cfg.Extensions == nil { // the project's own; an empty Registry understands none
+		cfg.Extensions = DefaultExtensions()
+	}
 	if cfg.BodyTimeout <= 0 {
 		cfg.BodyTimeout = DefaultBodyTimeout
 	}
@@ -267,6 +271,7 @@ func New(cfg Config) (*Provider, error) {
 		lru:     list.New(),
 		slots:   newScheduler(cfg.MaxConcurrent, cfg.MaxConcurrentPerFunction, cfg.MaxConcurrentPerOwner),
 		uploads: make(chan struct{}, cfg.MaxUploads),
+		callers: newCallerLimits(cfg.Now),
 	}
 	p.names, p.nameState = cfg.Names, newNameState(cfg.Rand)
 	p.logs = newLogBudget(cfg.Log.Handler(), cfg.Now, cfg.LogBytesPerSecond, cfg.FailureLogBytesPerSecond, p.reg)

@@ -51,11 +51,12 @@ func CPUBudget(s *wf.Spec) (time.Duration, bool) {
 	return time.Duration(c.BudgetMS) * time.Millisecond, true
 }
 
-// Builtin returns the project's own extension types, which every node
-// understands.
+// Builtin returns the project's own extension types, which a node
+// understands unless configured otherwise.
 func Builtin() []ExtensionType {
 	return []ExtensionType{
 		{Name: CPUExtension, Check: checkCPU},
+		CallersType,
 	}
 }
 
