@@ -144,7 +144,10 @@ func (p *devProject) deploy(ctx context.Context) (wf.CID, error) {
 		return wf.CID{}, err
 	}
 	defer wasm.Close()
-	s := wf.Spec{Runtime: wf.RuntimeWAGI, Env: d.env, Limits: d.limits, Created: spec.Now(time.Now())}
+	s, err := d.spec() // env, limits and [callers], as wf deploy makes it
+	if err != nil {
+		return wf.CID{}, err
+	}
 	pkg, err := client.Pack(ctx, wasm, s, p.key)
 	if err != nil {
 		return wf.CID{}, err

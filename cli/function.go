@@ -252,6 +252,20 @@ type deploySettings struct {
 	callers     project.Callers
 }
 
+// spec is the unsigned spec the settings describe (wf deploy, wf dev
+// --watch); packing fills in the code and the version.
+func (d *deploySettings) spec() (wf.Spec, error) {
+	s := wf.Spec{Runtime: wf.RuntimeWAGI, Env: d.env, Limits: d.limits, Created: spec.Now(time.Now())}
+	if c := d.callers.Spec(); c != nil {
+		x, err := c.Extension() // checked in settings
+		if err != nil {
+			return wf.Spec{}, err
+		}
+		s.Extensions = map[string]wf.Extension{spec.CallersExtension: x}
+	}
+	return s, nil
+}
+
 // settings merges the project file and the flags: a flag set explicitly
 // wins; --env wins per variable.
 func (a *App) settings(pf *project.File, fileName string, f *deployFlags) (*deploySettings, error) {
@@ -336,17 +350,9 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 			return err
 		}
 	}
-	s := wf.Spec{
-		Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI,
-		Env: d.env, Limits: d.limits,
-		Created: spec.Now(time.Now()),
-	}
-	if c := d.callers.Spec(); c != nil {
-		x, err := c.Extension() // checked in settings
-		if err != nil {
-			return err
-		}
-		s.Extensions = map[string]wf.Extension{spec.CallersExtension: x}
+	s, err := d.spec()
+	if err != nil {
+		return err
 	}
 	var res []*client.DeployResult
 	if len(pf.Secrets) == 0 && len(d.providers) == 1 && project.IsURL(d.providers[0]) {
