@@ -24,16 +24,17 @@ import (
 // the dev network's providers and named on every save, signed with the dev
 // key so that its requests are paid.
 type devProject struct {
-	a        *App
-	dir      string
-	name     string
-	key      *chain.Key
-	nodes    []string      // the providers it is deployed to
-	servers  []string      // where its name records go: the providers, then the gateway
-	seq      uint64        // the name's last record here
-	serving  wf.CID        // what the name points at
-	built    time.Duration // how long the last build took, for the report
-	uploaded time.Duration // and its deploy (upload, check, compile)
+	a         *App
+	dir       string
+	name      string
+	key       *chain.Key
+	nodes     []string       // the providers it is deployed to
+	servers   []string       // where its name records go: the providers, then the gateway
+	seq       uint64         // the name's last record here
+	serving   wf.CID         // what the name points at
+	built     time.Duration  // how long the last build took, for the report
+	uploaded  time.Duration  // and its deploy to the first provider (upload, check, compile)
+	following sync.WaitGroup // deploys to the other providers
 }
 
 // devWatch deploys the project in dir to net and redeploys it on every
@@ -78,7 +79,9 @@ Watching %s: every save rebuilds, redeploys and moves the name %q.
   curl %s/@%s/%s/
   curl %s/@%s/%s/        (through the gateway)
 `, dir, p.name, p.nodes[0], owner, p.name, gw, owner, p.name)
+	defer p.following.Wait()
 	p.redeploy(ctx, time.Now(), nil)
+	p.following.Wait() // the printed gateway URL serves too before wf dev says it is ready
 	ready()
 	for batch := range changes {
 		p.redeploy(ctx, time.Now(), batch)
@@ -152,12 +155,31 @@ func (p *devProject) deploy(ctx context.Context) (wf.CID, error) {
 	if err != nil {
 		return wf.CID{}, err
 	}
-	// In parallel: each node checks and compiles the module, which is
-	// most of a redeploy's time.
+	// The first provider (whose URL is printed) first: it checks and
+	// compiles the module, most of a redeploy's time, and serves it by
+	// name at once; the others and the gateway follow in the background.
 	start = time.Now()
-	errs := make([]error, len(p.nodes))
+	if _, err := client.New(p.nodes[0]).Deploy(ctx, pkg); err != nil {
+		return wf.CID{}, fmt.Errorf("deploy to %s failed: %w", p.nodes[0], err)
+	}
+	p.uploaded = time.Since(start)
+	sr, err := a.moveName(ctx, p.nodes[:1], p.nodes[:1], p.key, p.name, pkg.CID, p.seq)
+	if err != nil {
+		return wf.CID{}, err
+	}
+	p.seq = sr.Record.Seq
+	p.following.Go(func() { p.follow(ctx, pkg, sr) })
+	return pkg.CID, nil
+}
+
+// follow deploys pkg to the other providers and sends them and the
+// gateway the name record sr. Records of a later save may overtake it;
+// the highest sequence number wins everywhere, so a stale refusal is fine.
+func (p *devProject) follow(ctx context.Context, pkg *client.Package, sr *wf.SignedNameRecord) {
+	start := time.Now()
+	errs := make([]error, len(p.nodes)-1)
 	var wg sync.WaitGroup
-	for i, u := range p.nodes {
+	for i, u := range p.nodes[1:] {
 		wg.Go(func() {
 			if _, err := client.New(u).Deploy(ctx, pkg); err != nil {
 				errs[i] = fmt.Errorf("deploy to %s failed: %w", u, err)
@@ -165,23 +187,29 @@ func (p *devProject) deploy(ctx context.Context) (wf.CID, error) {
 		})
 	}
 	wg.Wait()
-	p.uploaded = time.Since(start)
-	if err := errors.Join(errs...); err != nil {
-		return wf.CID{}, err
+	err := errors.Join(errs...)
+	if err == nil {
+		for _, u := range p.servers[1:] {
+			var re *client.ResponseError
+			if _, serr := client.New(u).SetName(ctx, sr); serr != nil && !(errors.As(serr, &re) && re.Code == "stale_record") {
+				err = errors.Join(err, fmt.Errorf("moving the name at %s: %w", u, serr))
+			}
+		}
 	}
-	seq, err := a.moveName(ctx, p.nodes[:1], p.servers, p.key, p.name, pkg.CID, p.seq)
-	if err != nil {
-		return wf.CID{}, err
+	switch {
+	case ctx.Err() != nil:
+	case err != nil:
+		fmt.Fprintf(p.a.Stdout, "%v\n  the other providers and the gateway still serve the version before seq %d\n", err, sr.Record.Seq)
+	default:
+		fmt.Fprintf(p.a.Stdout, "  seq %d also on the other providers and the gateway, %d ms later\n", sr.Record.Seq, time.Since(start).Milliseconds())
 	}
-	p.seq = seq
-	return pkg.CID, nil
 }
 
 // moveName points name wholly at fn with a record after the newest that
 // from (or last, the sequence number this process last signed) knows, sends
-// it to every server, and returns its sequence number. It is how a deploy
-// moves the project's name (wf deploy, wf dev --watch).
-func (a *App) moveName(ctx context.Context, from, servers []string, key *chain.Key, name string, fn wf.CID, last uint64) (uint64, error) {
+// it to every server, and returns it. It is how a deploy moves the
+// project's name (wf deploy, wf dev --watch).
+func (a *App) moveName(ctx context.Context, from, servers []string, key *chain.Key, name string, fn wf.CID, last uint64) (*wf.SignedNameRecord, error) {
 	// Someone may have moved the name meanwhile (wf name set, wf rollback).
 	if cur, _, err := a.currentName(ctx, from, key.Address(), name); err == nil && cur != nil && cur.Record.Seq > last {
 		last = cur.Record.Seq
@@ -190,14 +218,14 @@ func (a *App) moveName(ctx context.Context, from, servers []string, key *chain.K
 		Targets: []wf.Target{{Function: fn, Weight: 100}}, Created: spec.Now(time.Now())}
 	sr, err := names.Sign(r, key)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	for _, u := range servers {
 		if _, err := client.New(u).SetName(ctx, sr); err != nil {
-			return 0, fmt.Errorf("moving the name %q at %s: %w", name, u, err)
+			return nil, fmt.Errorf("moving the name %q at %s: %w", name, u, err)
 		}
 	}
-	return r.Seq, nil
+	return sr, nil
 }
 
 // summarize names the first few changed files.

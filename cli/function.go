@@ -378,9 +378,11 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 		for i, r := range res {
 			bases[i] = strings.TrimSuffix(r.URL, "/"+first.CID.String()+"/")
 		}
-		if seq, err = a.moveName(ctx, bases, bases, key, pf.Name, first.CID, 0); err != nil {
+		sr, err := a.moveName(ctx, bases, bases, key, pf.Name, first.CID, 0)
+		if err != nil {
 			return fmt.Errorf("deployed %s, but: %w", first.CID, err)
 		}
+		seq = sr.Record.Seq
 		name = pf.Name
 		fmt.Fprintf(a.Stderr, "moved the name %s to it (seq %d; wf rollback %s undoes it)\n", name, seq, name)
 		for _, b := range bases {
