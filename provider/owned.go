@@ -89,57 +89,64 @@ func (p *Provider) serveOwned(w http.ResponseWriter, r *http.Request) {
 // over when full.
 var specMemo = struct {
 	sync.Mutex
-	m map[wf.CID]*OwnedFunction // nil: not a signed spec
-}{m: map[wf.CID]*OwnedFunction{}}
+	m map[wf.CID]memoEntry
+}{m: map[wf.CID]memoEntry{}}
+
+// memoEntry is what a stored block says: nothing (f nil: not a spec), or
+// a spec of f.Owner whose signature was checked or not yet (only specs of
+// an owner someone listed pay for the check).
+type memoEntry struct {
+	f        *OwnedFunction
+	verified bool
+}
 
 const maxSpecMemo = 1 << 17
 
 // ownedSpec returns what stored block c says as a function (Loaded
-// false), or false when it is not a validly signed spec or is gone. Only
-// specs of owner are checked and remembered: listing one owner does not
-// verify everyone's.
+// false), or false when it is not a validly signed spec or is gone. Every
+// spec's owner is remembered, so listing one owner never decodes another
+// owner's specs twice; only specs of owner are signature-checked.
 func (p *Provider) ownedSpec(r *http.Request, c wf.CID, owner wf.Address) (*OwnedFunction, bool) {
 	specMemo.Lock()
-	f, seen := specMemo.m[c]
+	e, seen := specMemo.m[c]
 	specMemo.Unlock()
-	if seen {
-		if f == nil {
-			return nil, false
-		}
-		g := *f
-		return &g, true
+	switch {
+	case seen && e.f == nil:
+		return nil, false
+	case seen && (e.verified || e.f.Owner != owner):
+		g := *e.f
+		return &g, true // the caller keeps only owner's
 	}
 	b, err := p.cfg.Store.Get(r.Context(), c)
 	if err != nil {
 		return nil, false // deleted since it was listed
 	}
-	// A cheap look at the owner first: only the owner's specs pay for a
-	// signature check.
 	ss, err := spec.Decode(b)
 	if err != nil {
-		remember(c, nil)
+		remember(c, memoEntry{})
 		return nil, false
 	}
+	f := owned(c, ss, false)
 	if ss.Spec.Owner != owner {
-		return nil, false
+		remember(c, memoEntry{f: f})
+		return f, true
 	}
 	if err := spec.Verify(ss, chain.Verifier{}); err != nil {
-		remember(c, nil)
+		remember(c, memoEntry{})
 		return nil, false
 	}
-	f = owned(c, ss, false)
-	remember(c, f)
+	remember(c, memoEntry{f: f, verified: true})
 	g := *f
 	return &g, true
 }
 
-func remember(c wf.CID, f *OwnedFunction) {
+func remember(c wf.CID, e memoEntry) {
 	specMemo.Lock()
 	defer specMemo.Unlock()
 	if len(specMemo.m) >= maxSpecMemo {
 		clear(specMemo.m)
 	}
-	specMemo.m[c] = f
+	specMemo.m[c] = e
 }
 
 func owned(c wf.CID, ss *wf.SignedSpec, loaded bool) *OwnedFunction {

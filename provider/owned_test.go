@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
@@ -69,5 +71,45 @@ func TestOwnedFunctions(t *testing.T) {
 	for _, q := range []string{"", "?owner=", "?owner=0x12"} {
 		resp, body := call(t, "GET", env.URL+"/v1/functions"+q, "")
 		wantError(t, resp, body, 400, "invalid_request")
+	}
+}
+
+// countingStore counts block reads.
+type countingStore struct {
+	*memstore.Store
+	gets atomic.Int64
+}
+
+func (s *countingStore) Get(ctx context.Context, c wf.CID) ([]byte, error) {
+	s.gets.Add(1)
+	return s.Store.Get(ctx, c)
+}
+
+// Listing an owner nobody deploys as reads each stored spec once, not on
+// every request: the listing is public, so a loop of it must not make
+// the provider re-read and re-decode every spec each time.
+func TestOwnedFunctionsListingIsCheap(t *testing.T) {
+	ctx := context.Background()
+	st := &countingStore{Store: memstore.New()}
+	env := wftest.New(t, wftest.Options{Store: st})
+	for range 3 {
+		env.Deploy(t, templates.HelloWasm, wftest.Spec())
+	}
+	nobody, _ := wf.ParseAddress("0x0000000000000000000000000000000000000001")
+	if _, err := env.Client.Functions(ctx, nobody); err != nil {
+		t.Fatal(err)
+	}
+	before := st.gets.Load()
+	for range 5 {
+		fs, err := env.Client.Functions(ctx, nobody)
+		if err != nil || len(fs) != 0 {
+			t.Fatalf("functions of nobody: %v %v", fs, err)
+		}
+	}
+	if n := st.gets.Load() - before; n != 0 {
+		t.Errorf("5 more listings read %d blocks; want 0 (every spec's owner is remembered)", n)
+	}
+	if fs, err := env.Client.Functions(ctx, env.Key.Address()); err != nil || len(fs) == 0 {
+		t.Errorf("the owner's own functions after the others' listings: %v %v", fs, err)
 	}
 }
