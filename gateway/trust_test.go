@@ -77,6 +77,32 @@ func TestChallengeTransientFailure(t *testing.T) {
 	}
 }
 
+// An endpoint that keeps failing its challenge transiently is asked again
+// after 5 s, then 10, 20, ... up to a minute: a name registered on a
+// server that answers 5xx cannot make every gateway hammer it.
+func TestChallengeTransientBackoff(t *testing.T) {
+	clk := &fakeClock{t: time.Now()}
+	w := newWorld(t, gateway.Config{Now: clk.now})
+	var challenges atomic.Int32
+	n := w.newNode("alice", 1, nil)
+	n.srv = httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == chain.ChallengePath {
+			challenges.Add(1)
+		}
+		http.Error(rw, "down", http.StatusBadGateway)
+	}))
+	t.Cleanup(n.srv.Close)
+	w.register(n, n.srv.URL, 0)
+	// Two minutes of requests every second: 5 s, then 10, 20, 40, 60...
+	for range 120 {
+		w.do("GET", domain, "/p/alice/healthz", nil)
+		clk.advance(time.Second)
+	}
+	if got := challenges.Load(); got < 4 || got > 8 {
+		t.Errorf("%d challenges in 2 minutes of requests; want about 6 with backoff (24 without)", got)
+	}
+}
+
 // Providers that could not be reached at the gateway's health check (a
 // tunnel not dialled yet, an endpoint not started) are routable as soon
 // as they can be reached (the tunnel logs in, the endpoint answers its

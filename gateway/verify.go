@@ -75,13 +75,16 @@ type verdict struct {
 	owner    wf.Address
 	err      error
 	until    time.Time
+	failures int // transient failures in a row, for the backoff
 }
 
 // How long failures are remembered: a refusal (a wrong or missing proof)
 // long enough that a name squatting on someone else's server cannot make
 // the gateway hammer it; a transient failure (unreachable, a 5xx, 429,
 // 408: a tunnel still coming up behind another gateway, a restart) only
-// briefly, so that the provider is routable again soon after it answers.
+// briefly, so that the provider is routable again soon after it answers;
+// each transient failure in a row doubles that, up to forbiddenTTL, so an
+// endpoint that keeps failing is not asked every 5 s for good.
 const (
 	forbiddenTTL   = time.Minute
 	unreachableTTL = 5 * time.Second
@@ -119,16 +122,22 @@ func (v *verifier) check(ctx context.Context, p chain.Provider, base *url.URL) e
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), verifyTimeout)
 		defer cancel()
 		err := v.challenge(cctx, p, base)
-		ttl, result := v.g.cfg.VerifyTTL, "ok"
+		ttl, result, failures := v.g.cfg.VerifyTTL, "ok", 0
 		switch {
 		case errors.Is(err, wf.ErrForbidden):
 			ttl, result = forbiddenTTL, "refused"
 		case err != nil:
-			ttl, result = unreachableTTL, "unreachable"
+			v.mu.Lock()
+			if prev, ok := v.cache[p.Name]; ok && prev.endpoint == p.Endpoint && prev.owner == p.Owner && prev.failures > 0 {
+				failures = prev.failures
+			}
+			v.mu.Unlock()
+			failures++
+			ttl, result = min(unreachableTTL<<min(failures-1, 8), forbiddenTTL), "unreachable"
 		}
 		v.g.metrics.verifications.WithLabelValues(result).Inc()
 		v.mu.Lock()
-		v.cache[p.Name] = verdict{endpoint: p.Endpoint, owner: p.Owner, err: err, until: v.g.cfg.Now().Add(ttl)}
+		v.cache[p.Name] = verdict{endpoint: p.Endpoint, owner: p.Owner, err: err, until: v.g.cfg.Now().Add(ttl), failures: failures}
 		v.mu.Unlock()
 		if err != nil {
 			v.g.log.Info("endpoint not verified", "provider", p.Name, "endpoint", p.Endpoint, "err", err)
@@ -162,7 +171,7 @@ func (v *verifier) challenge(ctx context.Context, p chain.Provider, base *url.UR
 	notProven := fmt.Sprintf("provider %s's endpoint did not prove that the name's registered address controls it", p.Name)
 	if transientStatus(resp.StatusCode) {
 		// Not an answer to the challenge: it is asked again shortly.
-		return wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s's endpoint cannot answer the gateway's ownership challenge now (%s); it is asked again within %s",
+		return wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s's endpoint cannot answer the gateway's ownership challenge now (%s); it is asked again shortly (after %s, longer while it keeps failing)",
 			p.Name, resp.Status, unreachableTTL), nil)
 	}
 	if resp.StatusCode != http.StatusOK {
