@@ -315,18 +315,7 @@ func (g *Gateway) classify(r *http.Request) (hostKind, string) {
 
 // validName reports whether s can be a registry name: a DNS label of
 // a-z, 0-9 and inner hyphens, as the registry contract enforces.
-func validName(s string) bool {
-	if len(s) == 0 || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
+func validName(s string) bool { return wf.IsLabel(s) }
 
 func (g *Gateway) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	start := g.cfg.Now()

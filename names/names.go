@@ -12,7 +12,6 @@ package names
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"time"
@@ -31,17 +30,7 @@ const MaxTargets = 10
 
 // ValidName reports whether s is a DNS label: a-z, 0-9 and '-', 1 to 63
 // characters, not starting or ending with '-'.
-func ValidName(s string) bool {
-	if len(s) == 0 || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
+func ValidName(s string) bool { return wf.IsLabel(s) }
 
 // sticky is a sticky key: the kind and an HTTP token for the cookie's or
 // header's name.
@@ -124,7 +113,7 @@ func Encode(sr *wf.SignedNameRecord) ([]byte, wf.CID, error) {
 	if err := Validate(&sr.Record); err != nil {
 		return nil, wf.CID{}, err
 	}
-	b, err := marshal(sr)
+	b, err := wf.EncodeJSON(sr)
 	if err != nil {
 		return nil, wf.CID{}, err
 	}
@@ -146,7 +135,7 @@ func Decode(b []byte) (*wf.SignedNameRecord, error) {
 	if err := Validate(&sr.Record); err != nil {
 		return nil, err
 	}
-	canon, err := marshal(&sr)
+	canon, err := wf.EncodeJSON(&sr)
 	if err != nil {
 		return nil, fmt.Errorf("%w: name record: %v", wf.ErrInvalid, err)
 	}
@@ -154,16 +143,6 @@ func Decode(b []byte) (*wf.SignedNameRecord, error) {
 		return nil, fmt.Errorf("%w: name record is not in canonical form (re-encode it with wf)", wf.ErrInvalid)
 	}
 	return &sr, nil
-}
-
-func marshal(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // Sign makes signer the owner of r, sorts its targets and signs it.

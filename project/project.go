@@ -325,18 +325,7 @@ func (f *File) validate(bad func(key, format string, args ...any) error) error {
 
 // ValidName reports whether s can be a function's name: a DNS label of
 // a-z, 0-9 and inner hyphens, at most 63 bytes.
-func ValidName(s string) bool {
-	if len(s) == 0 || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
+func ValidName(s string) bool { return wf.IsLabel(s) }
 
 // maxEnvName is seal's bound on a secret's name, kept for every name so
 // that a variable can become a secret.

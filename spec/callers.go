@@ -101,7 +101,7 @@ func (c *Callers) Extension() (wf.Extension, error) {
 	if err := c.Check(); err != nil {
 		return wf.Extension{}, fmt.Errorf("spec: %s: %w", CallersExtension, err)
 	}
-	b, err := marshal(c)
+	b, err := wf.EncodeJSON(c)
 	if err != nil {
 		return wf.Extension{}, err
 	}

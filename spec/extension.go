@@ -88,7 +88,7 @@ func checkCanonicalJSON(b []byte) error {
 	if err := checkNumbers(v); err != nil {
 		return err
 	}
-	again, err := marshal(v)
+	again, err := wf.EncodeJSON(v)
 	if err != nil {
 		return err
 	}
@@ -207,7 +207,7 @@ func DecodeExtension(data json.RawMessage, v any) error {
 	if err := wf.DecodeJSON(data, v); err != nil {
 		return fmt.Errorf("%w: %v", wf.ErrInvalid, err)
 	}
-	again, err := marshal(v)
+	again, err := wf.EncodeJSON(v)
 	if err != nil {
 		return fmt.Errorf("%w: %v", wf.ErrInvalid, err)
 	}

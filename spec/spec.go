@@ -10,7 +10,6 @@ package spec
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"path"
 	"regexp"
@@ -139,7 +138,7 @@ func Now(t time.Time) string { return t.UTC().Truncate(time.Second).Format(time.
 
 // Canonical returns the canonical encoding of s: encoding/json with fields
 // in declaration order, map keys sorted, no HTML escaping, no whitespace.
-func Canonical(s *wf.Spec) ([]byte, error) { return marshal(s) }
+func Canonical(s *wf.Spec) ([]byte, error) { return wf.EncodeJSON(s) }
 
 // Encode returns the canonical bytes of a signed spec and their CID
 // (CIDv1, json codec, sha2-256).
@@ -147,7 +146,7 @@ func Encode(ss *wf.SignedSpec) ([]byte, wf.CID, error) {
 	if err := Validate(&ss.Spec); err != nil {
 		return nil, wf.CID{}, err
 	}
-	b, err := marshal(ss)
+	b, err := wf.EncodeJSON(ss)
 	if err != nil {
 		return nil, wf.CID{}, err
 	}
@@ -175,7 +174,7 @@ func Decode(b []byte) (*wf.SignedSpec, error) {
 	if err := Validate(&ss.Spec); err != nil {
 		return nil, err
 	}
-	canon, err := marshal(&ss)
+	canon, err := wf.EncodeJSON(&ss)
 	if err != nil {
 		return nil, fmt.Errorf("%w: spec: %v", wf.ErrInvalid, err)
 	}
@@ -183,16 +182,6 @@ func Decode(b []byte) (*wf.SignedSpec, error) {
 		return nil, fmt.Errorf("%w: spec is not in canonical form (re-encode it with wf)", wf.ErrInvalid)
 	}
 	return &ss, nil
-}
-
-func marshal(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // Sign makes signer the owner of s and signs it.

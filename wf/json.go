@@ -23,3 +23,17 @@ func DecodeJSON(b []byte, v any) error {
 	}
 	return nil
 }
+
+// EncodeJSON is the canonical JSON encoding of v that signed blocks use
+// (specs, name records): encoding/json's output (fields in declaration
+// order, map keys sorted) without HTML escaping and without the trailing
+// newline.
+func EncodeJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}

@@ -55,3 +55,18 @@ const FunctionHeader = "X-WF-Function"
 // canonical JSON) on a request for the name, so a provider routed to by a
 // gateway learns a record it lacks or that is newer than its own.
 const NameRecordHeader = "X-WF-Name-Record"
+
+// IsLabel reports whether s is a DNS label as names use them (function
+// names, provider names in the registry): a-z, 0-9 and inner '-', 1 to 63
+// bytes. The registry contract enforces the same alphabet.
+func IsLabel(s string) bool {
+	if len(s) == 0 || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
