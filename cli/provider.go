@@ -85,7 +85,7 @@ func (a *App) providerCmd() *cobra.Command {
 encrypted to (init, rotate-sealing-key), and manage the node's entry in the
 on-chain registry (register, update, show, deregister).`,
 		a.providerStartCmd(), a.providerInitCmd(), a.providerRotateCmd(),
-		a.providerRegisterCmd(), a.providerUpdateCmd(), a.providerShowCmd(), a.providerDeregisterCmd())
+		a.providerRegisterCmd(), a.providerUpdateCmd(), a.providerShowCmd(), a.providerDeregisterCmd(), a.providerGCCmd())
 }
 
 func (a *App) providerStartCmd() *cobra.Command {
