@@ -401,6 +401,9 @@ func (p *Provider) Delete(ctx context.Context, c wf.CID) (*DeleteResult, error) 
 		res.Blocks++
 		res.Bytes += n
 	}
+	// Again: a load that read the spec before it went may have finished
+	// since; a load that starts now finds no spec.
+	p.unloadCID(c)
 	res.Used = u.owner[ss.Spec.Owner]
 	return res, nil
 }

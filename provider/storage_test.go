@@ -441,3 +441,21 @@ func containsBlock(t *testing.T, pkg *client.Package, c wf.CID) bool {
 	}
 	return false
 }
+
+// A name keeps a deleted target: requests that pick it get 404 here, the
+// other target still serves.
+func TestNameAfterDelete(t *testing.T) {
+	env := wftest.New(t, wftest.Options{})
+	a, b := twoVersions(t, env)
+	setName(t, env, "hello", 1, "", wf.Target{Function: a, Weight: 50}, wf.Target{Function: b, Weight: 50})
+	if _, err := env.Client.Delete(context.Background(), a, env.Key); err != nil {
+		t.Fatal(err)
+	}
+	url := nameURL(env, "hello") + "/env"
+	if resp, body := call(t, "GET", url, "", wf.FunctionHeader, a.String()); resp.StatusCode != http.StatusNotFound || !bytes.Contains(body, []byte("not_found")) {
+		t.Errorf("the deleted target answered %d %s, want 404 not_found", resp.StatusCode, body)
+	}
+	if got := served(t, url, wf.FunctionHeader, b.String()); got != b {
+		t.Errorf("served by %s, want the remaining target %s", got, b)
+	}
+}
