@@ -214,7 +214,12 @@ func (p *Provider) storeFunction(ctx context.Context, root wf.CID, specBlock []b
 	}
 	// Keep only what the function needs, so a CAR cannot smuggle in
 	// unrelated data.
-	if err := dag.ForEach(ctx, src, ss.Spec.Code.CID, addBlock); err != nil && !errors.Is(err, wf.ErrNotFound) {
+	if err := dag.ForEach(ctx, src, ss.Spec.Code.CID, addBlock); err != nil {
+		if errors.Is(err, wf.ErrNotFound) {
+			// It was complete a moment ago: a delete or GC took a block
+			// this upload relied on the store for.
+			return wf.E(wf.ErrUnavailable, "a block of this function was removed from the store while it deployed; send it again, whole", err)
+		}
 		return fmt.Errorf("deploy: store code: %w", err)
 	}
 	if secrets != nil {
