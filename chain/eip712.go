@@ -37,6 +37,8 @@ func Digest(m wf.Message) ([32]byte, error) {
 		return specDigest(m)
 	case wf.LogsRequest:
 		return logsDigest(m)
+	case wf.DeleteRequest:
+		return deleteDigest(m)
 	case wf.EndpointChallenge:
 		return endpointDigest(m.Gateway, m.Nonce)
 	case wf.TunnelLogin:

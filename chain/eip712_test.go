@@ -106,6 +106,26 @@ func TestLogsDigestIsEIP712(t *testing.T) {
 	}
 }
 
+// A delete is its own EIP-712 type, bound to its provider.
+func TestDeleteDigestIsEIP712(t *testing.T) {
+	fn := testSpec(t).Code.CID
+	a, _ := wf.ParseAddress("0x2222222222222222222222222222222222222222")
+	m := wf.DeleteRequest{Function: fn, Provider: a, Expires: 1_900_000_000}
+	got, err := Digest(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	domain := crypto.Keccak256(crypto.Keccak256([]byte("EIP712Domain(string name,string version)")),
+		crypto.Keccak256([]byte("WebFunctions")), crypto.Keccak256([]byte("1")))
+	msg := crypto.Keccak256(crypto.Keccak256([]byte("DeleteFunction(string function,address provider,uint64 expires)")),
+		crypto.Keccak256([]byte(fn.String())), common.LeftPadBytes(a[:], 32),
+		common.LeftPadBytes(big.NewInt(m.Expires).Bytes(), 32))
+	want := crypto.Keccak256([]byte{0x19, 0x01}, domain, msg)
+	if string(got[:]) != string(want) {
+		t.Fatalf("digest %x, want %x", got, want)
+	}
+}
+
 func TestKeystore(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "key.json")
@@ -159,6 +179,7 @@ func TestSignRecoverMessages(t *testing.T) {
 	for _, m := range []wf.Message{
 		&s,
 		wf.LogsRequest{Function: fn, Expires: 1_900_000_000},
+		wf.DeleteRequest{Function: fn, Expires: 1_900_000_000},
 		wf.TunnelLogin{Name: "alice", Gateway: "gw.example", Nonce: n},
 		wf.EndpointChallenge{Gateway: "gw.example", Nonce: n},
 	} {

@@ -370,6 +370,15 @@ func TestJSONOffline(t *testing.T) {
 			t.Errorf("secrets list printed %v", names)
 		}
 	})
+	t.Run("delete", func(t *testing.T) {
+		m := fields(t, jsonOut(t, "", "delete", fn, "--provider", p, "--key", "dev", "--json"), "cid", "blocks", "bytes", "used")
+		if m["cid"] != fn || m["blocks"].(float64) < 1 {
+			t.Errorf("delete printed %v", m)
+		}
+		if out, _, err := wfIn(t, home, "", "invoke", fn, "--provider", p, "--json"); err == nil {
+			t.Errorf("invoke after delete succeeded:\n%s", out)
+		}
+	})
 	t.Run("version", func(t *testing.T) {
 		fields(t, jsonOut(t, "", "version", "--json"), "version", "commit", "modified", "go")
 	})

@@ -29,7 +29,7 @@ type nodeFlags struct {
 	peers                                        []string
 	maxMemoryMiB                                 int
 	maxTimeout                                   time.Duration
-	maxUpload                                    int64
+	maxUpload, ownerQuota, maxStore              int64
 }
 
 func addNodeFlags(fs *pflag.FlagSet, defaultData string) *nodeFlags {
@@ -41,6 +41,8 @@ func addNodeFlags(fs *pflag.FlagSet, defaultData string) *nodeFlags {
 	fs.IntVar(&nf.maxMemoryMiB, "max-memory", sandbox.DefaultMaxMemoryPages/16, "largest memory a function may use, `MiB`")
 	fs.DurationVar(&nf.maxTimeout, "max-timeout", sandbox.DefaultMaxTimeout, "longest wall time a request may run")
 	fs.Int64Var(&nf.maxUpload, "max-upload", provider.DefaultMaxUploadBytes, "largest CAR upload, `BYTES`")
+	fs.Int64Var(&nf.ownerQuota, "owner-quota", provider.DefaultOwnerQuotaBytes, "`BYTES` one owner's deployed functions may take in the store, -1 for no bound (docs/storage.md)")
+	fs.Int64Var(&nf.maxStore, "max-store", 0, "`BYTES` the whole block store may take before deploys are refused, 0 for the disk")
 	addLogFlags(fs, &nf.logLevel, &nf.logFormat)
 	return nf
 }
@@ -75,7 +77,7 @@ func (nf *nodeFlags) config(log *slog.Logger) node.Config {
 	return node.Config{
 		Dir: nf.data, PublicURL: nf.publicURL, Version: version(), Log: log, Peers: nf.peers,
 		Sandbox:  sandbox.Config{MaxMemoryPages: uint32(nf.maxMemoryMiB) * 16, MaxTimeout: nf.maxTimeout},
-		Provider: provider.Config{MaxUploadBytes: nf.maxUpload},
+		Provider: provider.Config{MaxUploadBytes: nf.maxUpload, OwnerQuotaBytes: nf.ownerQuota, MaxStoreBytes: nf.maxStore},
 	}
 }
 
@@ -85,7 +87,7 @@ func (a *App) providerCmd() *cobra.Command {
 encrypted to (init, rotate-sealing-key), and manage the node's entry in the
 on-chain registry (register, update, show, deregister).`,
 		a.providerStartCmd(), a.providerInitCmd(), a.providerRotateCmd(),
-		a.providerRegisterCmd(), a.providerUpdateCmd(), a.providerShowCmd(), a.providerDeregisterCmd())
+		a.providerRegisterCmd(), a.providerUpdateCmd(), a.providerShowCmd(), a.providerDeregisterCmd(), a.providerGCCmd())
 }
 
 func (a *App) providerStartCmd() *cobra.Command {

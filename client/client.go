@@ -132,6 +132,11 @@ type MaxLimits struct {
 	// none; MaxCPUTimeMS the most a spec may ask for.
 	CPUTimeMS    int64 `json:"cpuTimeMs"`
 	MaxCPUTimeMS int64 `json:"maxCpuTimeMs"`
+	// OwnerQuotaBytes is what one owner's deploys may keep in the
+	// provider's store (-1: no bound); MaxStoreBytes its whole store's
+	// bound (0: the disk).
+	OwnerQuotaBytes int64 `json:"ownerQuotaBytes"`
+	MaxStoreBytes   int64 `json:"maxStoreBytes"`
 }
 
 // Info reads the provider's /v1/info. Fields a newer provider adds are

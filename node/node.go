@@ -11,6 +11,7 @@
 package node
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -200,6 +201,7 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 			return nil, fmt.Errorf("node: %w", err)
 		}
 	}
+	pc.StorageDir = cmp.Or(pc.StorageDir, filepath.Join(cfg.Dir, "storage")) // owners' storage charges
 	if pc.Peers == nil {
 		pc.Peers = cfg.Peers // asked for names too
 	}

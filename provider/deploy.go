@@ -75,6 +75,12 @@ func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Re
 		return nil, err
 	}
 	body.done()
+	// An upload bigger than what its owner has left is refused before
+	// compiling; storeFunction checks the exact charge.
+	_, n := staged.Len()
+	if err := p.checkQuota(ss.Spec.Owner, root, n+int64(len(b))); err != nil {
+		return nil, err
+	}
 	both := overlay{staged, p.cfg.Store}
 	code := ss.Spec.Code.CID
 	if err := dag.VerifyComplete(ctx, both, code); err != nil {
@@ -114,19 +120,8 @@ func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Re
 		p.releaseUnused(sb, mod)
 		return nil, err
 	}
-	// Keep only what the function needs, so a CAR cannot smuggle in
-	// unrelated data.
-	keep := func(c wf.CID, data []byte) error { return p.cfg.Store.Put(ctx, c, data) }
-	if err := dag.ForEach(ctx, both, code, keep); err != nil && !errors.Is(err, wf.ErrNotFound) {
-		return fail(fmt.Errorf("deploy: store code: %w", err))
-	}
-	if secrets != nil {
-		if err := p.cfg.Store.Put(ctx, ss.Spec.Sealed.Secrets, secrets); err != nil {
-			return fail(fmt.Errorf("deploy: store secrets: %w", err))
-		}
-	}
-	if err := p.cfg.Store.Put(ctx, root, b); err != nil {
-		return fail(fmt.Errorf("deploy: store spec: %w", err))
+	if err := p.storeFunction(ctx, root, b, ss, both, secrets); err != nil {
+		return fail(err)
 	}
 	return &DeployResult{CID: root, Owner: ss.Spec.Owner, Code: code, URL: p.cfg.PublicURL + "/" + root.String() + "/"}, nil
 }

@@ -6,6 +6,7 @@
 //	POST /v1/car                      deploy: a CAR holding a signed spec and its code DAG
 //	GET  /v1/logs/{cid}               recent invocation logs, for the owner only
 //	GET  /v1/functions?owner=0x...    the functions an owner deployed here (public)
+//	DELETE /v1/functions/{cid}        delete a function, for the owner only (docs/storage.md)
 //	GET  /v1/info                     what this node is and what it allows
 //	GET  /ipfs/{cid}                  IPFS trustless gateway (raw blocks and CARs)
 //	GET  /healthz, /metrics           liveness and Prometheus metrics
@@ -18,6 +19,10 @@
 // body, a caller that went away) are 4xx and logged at debug level, not
 // as failures. Every request gets an id (X-Request-Id) that also tags its
 // log lines.
+//
+// Deploys are charged to their owner against a storage quota; owners
+// delete with a signature, and GC sweeps what no stored spec uses (see
+// storage.go and docs/storage.md).
 //
 // A function sees its request as CGI variables (package sandbox), minus
 // every X-WF-* header: those belong to the protocol, and X-WF-Voucher

@@ -36,7 +36,9 @@ func (p *Provider) serveLogs(w http.ResponseWriter, r *http.Request) {
 		httperr.Write(w, ri.log, fmt.Errorf("%w: %v", wf.ErrInvalid, err))
 		return
 	}
-	signer, err := p.logsSigner(r, c)
+	signer, err := p.sigAuth(r, func(expires int64) wf.Message {
+		return wf.LogsRequest{Function: c, Provider: p.address(), Expires: expires}
+	})
 	if err != nil {
 		w.Header().Set("WWW-Authenticate", `WF-Sig realm="logs"`)
 		httperr.Write(w, ri.log, err)
@@ -102,13 +104,16 @@ func (p *Provider) owner(r *http.Request, c wf.CID) (wf.Address, *function, erro
 	return ss.Spec.Owner, nil, nil
 }
 
-func (p *Provider) logsSigner(r *http.Request, c wf.CID) (wf.Address, error) {
+// sigAuth returns who signed the request's Authorization: WF-Sig header,
+// over the message msg makes of its expiry (a log read, a delete): bound
+// to this provider and at most MaxLogsAuthWindow ahead.
+func (p *Provider) sigAuth(r *http.Request, msg func(expires int64) wf.Message) (wf.Address, error) {
 	unauth := func(msg string) (wf.Address, error) {
 		return wf.Address{}, fmt.Errorf("%w: %s", wf.ErrUnauthorized, msg)
 	}
 	auth, ok := strings.CutPrefix(r.Header.Get("Authorization"), "WF-Sig ")
 	if !ok {
-		return unauth("send Authorization: WF-Sig expires=<unix>,sig=<owner signature> (wf logs does this)")
+		return unauth("send Authorization: WF-Sig expires=<unix>,sig=<owner signature> (wf logs and wf delete do this)")
 	}
 	var expires int64
 	var sig wf.Signature
@@ -142,7 +147,7 @@ func (p *Provider) logsSigner(r *http.Request, c wf.CID) (wf.Address, error) {
 	if exp := time.Unix(expires, 0); exp.Before(now) || exp.After(now.Add(MaxLogsAuthWindow)) {
 		return unauth(fmt.Sprintf("signature expired or expires too far ahead (at most %s)", MaxLogsAuthWindow))
 	}
-	signer, err := chain.Verifier{}.Recover(wf.LogsRequest{Function: c, Provider: self, Expires: expires}, sig)
+	signer, err := chain.Verifier{}.Recover(msg(expires), sig)
 	if err != nil {
 		return unauth("bad signature")
 	}

@@ -82,6 +82,9 @@ func TestMalformedRequests(t *testing.T) {
 		"oversized header": func(i int) string { return big },
 		"bad header line":  func(i int) string { return withHeader("/v1/info", "no colon here") },
 		"bad logs auth":    func(i int) string { return withHeader("/v1/logs/"+fn, "Authorization: WF-Sig expires=zz,sig=0x12") },
+		"bad delete cid":   func(i int) string { return get("DELETE", "/v1/functions/nope"+fmt.Sprint(i)) },
+		"unsigned delete":  func(i int) string { return get("DELETE", "/v1/functions/"+fn) },
+		"get a function":   func(i int) string { return get("GET", "/v1/functions/"+fn) },
 	}
 	seen := map[int]int{}
 	var fromServer []string

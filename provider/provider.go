@@ -62,6 +62,19 @@ type Config struct {
 
 	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
 	MaxUploadBytes int64
+	// OwnerQuotaBytes bounds the bytes one owner's deploys may keep in the
+	// store, each function counted whole (docs/storage.md); a deploy past
+	// it gets 413 storage_quota and stores nothing. Default
+	// DefaultOwnerQuotaBytes; -1 is no bound.
+	OwnerQuotaBytes int64
+	// MaxStoreBytes bounds the store's total size: a deploy that would
+	// pass it gets 503 storage_full. Zero is no bound but the disk (a
+	// full disk gives storage_full too).
+	MaxStoreBytes int64
+	// StorageDir keeps the owners' storage charges (one small file per
+	// deployed function) so quotas survive restarts; "" keeps them in
+	// memory only.
+	StorageDir string
 	// MaxUploads bounds the CAR uploads read at once; more get 429 at
 	// once. Each stages up to MaxUploadBytes in memory once its spec
 	// block has passed, so MaxUploads × MaxUploadBytes bounds what
@@ -190,6 +203,7 @@ type Provider struct {
 	slots    *scheduler    // the slots functions run in
 	inflight inflight      // invocations being served, for Drain
 	uploads  chan struct{} // one per CAR upload allowed at once
+	usage    *usage        // owners' storage charges
 
 	names     *names.Store
 	nameState *nameState
@@ -212,6 +226,9 @@ func New(cfg Config) (*Provider, error) {
 	}
 	if cfg.MaxUploadBytes == 0 {
 		cfg.MaxUploadBytes = DefaultMaxUploadBytes
+	}
+	if cfg.OwnerQuotaBytes == 0 {
+		cfg.OwnerQuotaBytes = DefaultOwnerQuotaBytes
 	}
 	if cfg.MaxUploads <= 0 {
 		cfg.MaxUploads = DefaultMaxUploads
@@ -274,10 +291,13 @@ func New(cfg Config) (*Provider, error) {
 		callers: newCallerLimits(cfg.Now),
 	}
 	p.names, p.nameState = cfg.Names, newNameState(cfg.Rand)
+	var err error
+	if p.usage, err = openUsage(cfg.StorageDir); err != nil {
+		return nil, err
+	}
 	p.logs = newLogBudget(cfg.Log.Handler(), cfg.Now, cfg.LogBytesPerSecond, cfg.FailureLogBytesPerSecond, p.reg)
 	p.log = slog.New(p.logs.handler())
 	if cfg.Sealing != nil {
-		var err error
 		if p.opener, err = seal.NewOpener(seal.OpenerConfig{Keyring: cfg.Sealing, Blocks: cfg.Store, Name: cfg.PublicURL}); err != nil {
 			return nil, fmt.Errorf("provider: %w", err)
 		}
@@ -304,6 +324,7 @@ func New(cfg Config) (*Provider, error) {
 	p.mux.HandleFunc("POST /v1/car", p.serveDeploy)
 	p.mux.HandleFunc("GET /v1/logs/{cid}", p.serveLogs)
 	p.mux.HandleFunc("GET /v1/functions", p.serveOwned)
+	p.mux.HandleFunc("DELETE /v1/functions/{cid}", p.serveDelete)
 	p.mux.HandleFunc("GET "+chain.ChallengePath, p.serveChallenge)
 	p.routeNames()
 	p.mux.Handle("/ipfs/", trustless.NewHandler(cfg.Store, trustless.Options{Logger: p.log}))
@@ -418,6 +439,8 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 			"maxRequestBytes":  lim.MaxRequestBytes,
 			"maxResponseBytes": lim.MaxResponseBytes,
 			"maxUploadBytes":   p.cfg.MaxUploadBytes,
+			"ownerQuotaBytes":  p.cfg.OwnerQuotaBytes,
+			"maxStoreBytes":    p.cfg.MaxStoreBytes,
 		},
 	}
 	if p.cfg.Key != nil {

@@ -3,11 +3,11 @@ package wf
 // Message is a statement an Ethereum account signs: EIP-712 typed data in
 // the WebFunctions domain (name "WebFunctions", version "1", no chain id:
 // these statements are about functions and endpoints, not about a chain).
-// The set is closed: *Spec, *NameRecord, LogsRequest, TunnelLogin,
-// EndpointChallenge and DashboardLogin, and Voucher, which is in the
-// escrow's own domain. Each needs its own EIP-712 encoding, and package
-// chain, which holds all the EIP-712 code, computes it, so a new message
-// type is a change to both packages. Charge receipts are signed by package chain directly:
+// The set is closed: *Spec, *NameRecord, LogsRequest, DeleteRequest,
+// TunnelLogin, EndpointChallenge and DashboardLogin, and Voucher, which is
+// in the escrow's own domain. Each needs its own EIP-712 encoding, and
+// package chain, which holds all the EIP-712 code, computes it, so a new
+// message type is a change to both packages. Charge receipts are signed by package chain directly:
 // only packages that talk to the chain make them.
 type Message interface{ message() }
 

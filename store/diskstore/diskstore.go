@@ -296,3 +296,44 @@ func (s *Store) Size() int64 {
 	defer s.mu.Unlock()
 	return s.used
 }
+
+// List calls fn with every stored block's CID and size, in no particular
+// order, stopping at fn's first error. Blocks put or deleted while it runs
+// may or may not be seen. Names that are not blocks (left by hand) are
+// skipped.
+func (s *Store) List(ctx context.Context, fn func(c wf.CID, size int64) error) error {
+	err := filepath.WalkDir(s.blocksDir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil // deleted while walking
+			}
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		b, err := b32.DecodeString(d.Name())
+		if err != nil {
+			return nil
+		}
+		c, err := wf.CIDFromBytes(b)
+		if err != nil {
+			return nil
+		}
+		info, err := d.Info()
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return fn(c, info.Size())
+	})
+	if err != nil {
+		return fmt.Errorf("diskstore: list: %w", err)
+	}
+	return nil
+}

@@ -105,3 +105,31 @@ func (s *Store) CIDs() []wf.CID {
 	}
 	return out
 }
+
+// List calls fn with every stored block's CID and size, in no particular
+// order, stopping at fn's first error. It calls fn without holding the
+// store's lock, so fn may use the store.
+func (s *Store) List(ctx context.Context, fn func(c wf.CID, size int64) error) error {
+	s.mu.RLock()
+	sizes := make(map[wf.CID]int64, len(s.blocks))
+	for c, b := range s.blocks {
+		sizes[c] = int64(len(b))
+	}
+	s.mu.RUnlock()
+	for c, n := range sizes {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := fn(c, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Size returns the total size in bytes of the stored blocks.
+func (s *Store) Size() int64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.size
+}

@@ -41,6 +41,7 @@ func Run(t *testing.T, newStore func(t *testing.T) wf.BlockStore) {
 		{"ReturnedSlicesIndependent", testIndependentSlices},
 		{"CanceledContext", testCanceled},
 		{"ConcurrentHammer", testHammer},
+		{"List", testList},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, newStore(t)) })
 	}
@@ -308,5 +309,72 @@ func testHammer(t *testing.T, s wf.BlockStore) {
 	}
 	for i, c := range cids {
 		mustGet(t, s, c, datas[i])
+	}
+}
+
+// Lister is the optional ability to enumerate a store's blocks, used by
+// garbage collection. Stores that have it pass the List test; others skip
+// it.
+type Lister interface {
+	List(ctx context.Context, fn func(c wf.CID, size int64) error) error
+}
+
+func testList(t *testing.T, s wf.BlockStore) {
+	l, ok := s.(Lister)
+	if !ok {
+		t.Skip("the store cannot list its blocks")
+	}
+	ctx := context.Background()
+	list := func() map[wf.CID]int64 {
+		t.Helper()
+		got := make(map[wf.CID]int64)
+		if err := l.List(ctx, func(c wf.CID, n int64) error {
+			if _, dup := got[c]; dup {
+				t.Errorf("List gave %s twice", c)
+			}
+			got[c] = n
+			return nil
+		}); err != nil {
+			t.Fatalf("List: %v", err)
+		}
+		return got
+	}
+	if got := list(); len(got) != 0 {
+		t.Fatalf("List of an empty store gave %d blocks", len(got))
+	}
+	want := make(map[wf.CID]int64)
+	for i := range 20 {
+		c, data := block(uint64(200+i), i*37)
+		mustPut(t, s, c, data)
+		want[c] = int64(len(data))
+	}
+	v0data := []byte("a dag-pb block named by a CIDv0")
+	v0, _ := wf.CIDFromBytes(wf.SumCID(wf.CodecDagPB, v0data).Multihash())
+	mustPut(t, s, v0, v0data)
+	want[v0] = int64(len(v0data))
+	got := list()
+	if len(got) != len(want) {
+		t.Fatalf("List gave %d blocks, want %d", len(got), len(want))
+	}
+	for c, n := range want {
+		if got[c] != n {
+			t.Errorf("List: %s has size %d, want %d (present: %v)", c, got[c], n, got[c] != 0 || n == 0)
+		}
+	}
+	var first wf.CID
+	for c := range want {
+		first = c
+		break
+	}
+	if err := s.Delete(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := list()[first]; ok {
+		t.Errorf("List gave %s after its Delete", first)
+	}
+	stop := errors.New("stop")
+	calls := 0
+	if err := l.List(ctx, func(wf.CID, int64) error { calls++; return stop }); !errors.Is(err, stop) || calls != 1 {
+		t.Errorf("List with fn failing: err %v after %d calls, want the fn's error after 1", err, calls)
 	}
 }
