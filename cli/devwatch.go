@@ -97,7 +97,9 @@ func (p *devProject) ignore(output string) func(string, bool) bool {
 	}
 	output = filepath.ToSlash(filepath.Clean(output))
 	return func(rel string, isDir bool) bool {
-		return watch.DefaultIgnore(rel, isDir) || rel == output || strings.HasSuffix(rel, ".wasm")
+		// The output, and the temporaries a toolchain writes beside it
+		// (go build's main.wasm-go-tmp-umask), never wake the watcher.
+		return watch.DefaultIgnore(rel, isDir) || strings.HasPrefix(rel, output) || strings.HasSuffix(rel, ".wasm")
 	}
 }
 
@@ -111,15 +113,19 @@ func (p *devProject) redeploy(ctx context.Context, saved time.Time, changed []st
 	fn, err := p.deploy(ctx)
 	if err != nil {
 		if p.serving.Defined() {
-			fmt.Fprintf(a.Stdout, "%v\n  still serving %s\n", err, p.serving)
+			fmt.Fprintf(a.Stdout, "%v\n  the name still points where it did (last deployed here: %s)\n", err, p.serving)
 		} else {
 			fmt.Fprintf(a.Stdout, "%v\n  nothing serves %q yet: fix it and save\n", err, p.name)
 		}
 		return
 	}
 	p.serving = fn
-	fmt.Fprintf(a.Stdout, "serving %s as %q (seq %d), %d ms after the save (build %d ms, deploy %d ms)\n",
-		fn, p.name, p.seq, time.Since(saved).Milliseconds(), p.built.Milliseconds(), p.uploaded.Milliseconds())
+	since := "after the save"
+	if changed == nil {
+		since = "to build and deploy"
+	}
+	fmt.Fprintf(a.Stdout, "serving %s as %q (seq %d), %d ms %s (build %d ms, deploy %d ms)\n",
+		fn, p.name, p.seq, time.Since(saved).Milliseconds(), since, p.built.Milliseconds(), p.uploaded.Milliseconds())
 }
 
 // deploy is one build, upload and name move.

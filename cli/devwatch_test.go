@@ -98,7 +98,7 @@ func TestDevWatch(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	shown := out.String()[before:]
-	if !strings.Contains(shown, "build failed") || !strings.Contains(shown, "main.go") || !strings.Contains(shown, "still serving") {
+	if !strings.Contains(shown, "build failed") || !strings.Contains(shown, "main.go") || !strings.Contains(shown, "still points where it did") {
 		t.Fatalf("the broken build was not shown with the compiler's error:\n%s", shown)
 	}
 	if code, body := get(t, direct+"?name=you", ""); code != 200 || body != "Howdy, you!\n" {
@@ -107,6 +107,12 @@ func TestDevWatch(t *testing.T) {
 
 	saved = save(strings.Replace(string(src), `"Hello, %s!\n"`, `"Hi, %s!\n"`, 1))
 	t.Logf("the fix served after %v", waitFor(direct, "Hi, you!\n", saved))
+	// One save, one deploy: the build's own output (and go build's
+	// temporary beside it) must not wake the watcher again.
+	time.Sleep(time.Second)
+	if n := strings.Count(out.String(), " changed\n"); n != 3 {
+		t.Errorf("%d rebuilds for 3 saves:\n%s", n, out.String())
+	}
 	for _, l := range regexp.MustCompile(`serving \S+ as .*`).FindAllString(out.String(), -1) {
 		t.Log(l)
 	}

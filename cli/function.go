@@ -47,8 +47,8 @@ and wf deploy read.`,
 			if err := templates.Write(dir, lang, filepath.Base(abs)); err != nil {
 				return err
 			}
-			fmt.Fprintf(a.Stdout, "wrote the %s starter function and its project file %s to %s\nnext: wf deploy %s --provider %s\n",
-				templates.LangNames[lang], project.FileName, dir, dir, a.defaultProvider())
+			fmt.Fprintf(a.Stdout, "wrote the %s starter function and its project file %s to %s\nnext: wf deploy %s --provider %s --key dev   (against wf dev; your own key: wf keys new)\n   or: wf dev --watch %s   (serves it by name, redeploys on every save)\n",
+				templates.LangNames[lang], project.FileName, dir, dir, a.defaultProvider(), dir)
 			return nil
 		},
 	}
@@ -514,6 +514,9 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 	} else {
 		var err error
 		if c, err = wf.ParseCID(args[0]); err != nil {
+			if names.ValidName(args[0]) {
+				return usageErr("%q is not a CID; a name is @OWNER/NAME, e.g. wf invoke @0xYOUR_ADDRESS/%s (wf name ls lists yours)", args[0], args[0])
+			}
 			return err
 		}
 	}

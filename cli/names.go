@@ -42,6 +42,7 @@ func (f *nameFlags) servers() []string {
 }
 
 const namesLong = `
+
 A name is a stable address for your functions: an owner-signed record binds
 (your address, NAME) to one or more function CIDs with weights that sum to
 100 and a sequence number. The highest sequence number wins; older records

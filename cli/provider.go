@@ -3,11 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -287,6 +289,9 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		Dashboard: &devnet.DashboardConfig{Listen: dashboardListen, ListenFallback: !dashboardSet, DevLogin: true},
 	})
 	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) || errors.Is(err, node.ErrLocked) {
+			return fmt.Errorf("dev: %w\n(another wf dev running? stop it, or run this one beside it with --listen 127.0.0.1:0 --gateway-listen 127.0.0.1:0 --dashboard-listen 127.0.0.1:0 --data DIR)", err)
+		}
 		return fmt.Errorf("dev: %w", err)
 	}
 	defer net.Close(context.Background())
