@@ -515,7 +515,7 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 		var err error
 		if c, err = wf.ParseCID(args[0]); err != nil {
 			if names.ValidName(args[0]) {
-				return usageErr("%q is not a CID; a name is @OWNER/NAME, e.g. wf invoke @0xYOUR_ADDRESS/%s (wf name ls lists yours)", args[0], args[0])
+				return usageErr("invalid CID %q; if it is a name: wf invoke @OWNER/%s (wf name ls lists yours)", args[0], args[0])
 			}
 			return err
 		}
