@@ -99,7 +99,7 @@ func OpenStore(opts Options) (*Store, error) {
 			if !ok || !ValidName(name) {
 				continue
 			}
-			hist, err := readHistory(filepath.Join(opts.Dir, od.Name(), f.Name()), owner, name)
+			hist, err := readHistory(filepath.Join(opts.Dir, od.Name(), f.Name()), owner, name, opts.MaxHistory)
 			if err != nil {
 				return nil, err
 			}
@@ -111,24 +111,49 @@ func OpenStore(opts Options) (*Store, error) {
 	return s, nil
 }
 
-// readHistory reads one name's file: a record per line, seqs rising. A
-// line that does not decode (a write cut short by a crash) ends it.
-func readHistory(path string, owner wf.Address, name string) ([]*Record, error) {
-	b, err := os.ReadFile(path)
+// readHistory reads one name's file: a record per line, seqs rising, the
+// newest max kept (0: all). Whatever follows the last good line (a write
+// cut short by a crash) is cut off, so the next record appended starts a
+// line of its own and survives a restart.
+func readHistory(path string, owner wf.Address, name string, max int) ([]*Record, error) {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return nil, fmt.Errorf("names: %w", err)
 	}
-	var hist []*Record
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, MaxSize+1), MaxSize+1)
-	for sc.Scan() {
-		sr, err := Decode(sc.Bytes())
-		if err != nil || sr.Record.Owner != owner || sr.Record.Name != name ||
-			len(hist) > 0 && sr.Record.Seq <= hist[len(hist)-1].Record.Seq {
+	defer f.Close()
+	var (
+		hist []*Record
+		last uint64
+		good int64 // end of the last good line
+	)
+	br := bufio.NewReaderSize(f, MaxSize+2)
+	for {
+		line, err := br.ReadSlice('\n')
+		if err != nil { // EOF (a line without its newline is torn), or over MaxSize
 			break
 		}
-		raw := append([]byte(nil), sc.Bytes()...)
+		sr, derr := Decode(line[:len(line)-1])
+		if derr != nil || sr.Record.Owner != owner || sr.Record.Name != name ||
+			good > 0 && sr.Record.Seq <= last {
+			break
+		}
+		raw := append([]byte(nil), line[:len(line)-1]...)
 		hist = append(hist, &Record{SignedNameRecord: sr, Raw: raw, CID: wf.SumCID(wf.CodecJSON, raw)})
+		if max > 0 && len(hist) > 2*max { // memory stays bounded however long the file
+			hist = append(hist[:0], hist[len(hist)-max:]...)
+		}
+		last = sr.Record.Seq
+		good += int64(len(line))
+	}
+	if fi, err := f.Stat(); err != nil {
+		return nil, fmt.Errorf("names: %w", err)
+	} else if fi.Size() > good {
+		if err := f.Truncate(good); err != nil {
+			return nil, fmt.Errorf("names: cut torn end of %s: %w", path, err)
+		}
+		if err := f.Sync(); err != nil {
+			return nil, fmt.Errorf("names: %w", err)
+		}
 	}
 	return hist, nil
 }

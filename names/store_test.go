@@ -135,3 +135,54 @@ func TestStoreHammer(t *testing.T) {
 		t.Fatal("the files hold another history than memory")
 	}
 }
+
+// A torn last line is cut off on open, so a record put after the restart
+// starts its own line and it and every earlier good record survive the
+// next restart.
+func TestStoreTornLineCutOnOpen(t *testing.T) {
+	dir := t.TempDir()
+	s, err := names.OpenStore(names.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := wf.Target{Function: fn("a"), Weight: 100}
+	for seq := uint64(1); seq <= 2; seq++ {
+		if _, err := s.Put(rec(t, seq, "2026-12-07T02:00:00Z", a)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, alice.addr.String(), "hello.jsonl")
+	r3 := rec(t, 3, "2026-12-07T02:00:00Z", a)
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(r3.Raw[:len(r3.Raw)/2]) // the crash
+	f.Close()
+
+	s, err = names.OpenStore(names.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cur := s.Current(alice.addr, "hello"); cur.Record.Seq != 2 {
+		t.Fatalf("current seq %d after the crash, want 2", cur.Record.Seq)
+	}
+	if changed, err := s.Put(r3); !changed || err != nil {
+		t.Fatalf("Put seq 3 = %v, %v", changed, err)
+	}
+	r4 := rec(t, 4, "2026-12-07T02:00:00Z", a)
+	if _, err := s.Put(r4); err != nil {
+		t.Fatal(err)
+	}
+	again, err := names.OpenStore(names.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := again.History(alice.addr, "hello")
+	if len(h) != 4 || h[0].CID != r4.CID || h[1].CID != r3.CID {
+		t.Fatalf("history after the second restart has %d records, current seq %d; want 4, seq 4", len(h), h[0].Record.Seq)
+	}
+	if _, err := again.Put(r3); !errors.Is(err, names.ErrStale) {
+		t.Fatalf("an old seq after restart: %v, want ErrStale", err)
+	}
+}
