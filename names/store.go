@@ -21,6 +21,9 @@ var (
 	ErrStale = errors.New("stale name record")
 	// ErrConflict: another record of the same seq is already current.
 	ErrConflict = errors.New("conflicting name record")
+	// ErrTooMany: a new name beyond Options.MaxOwnerNames or
+	// MaxTotalNames. It wraps wf.ErrRateLimited (429).
+	ErrTooMany = fmt.Errorf("too many names: %w", wf.ErrRateLimited)
 )
 
 // Record is one accepted signed record with its canonical bytes and CID.
@@ -52,6 +55,12 @@ type Options struct {
 	// MaxHistory bounds the records kept per name in memory, the newest
 	// kept (0 is no bound). The files keep them all.
 	MaxHistory int
+	// MaxOwnerNames and MaxTotalNames refuse (ErrTooMany) a new name of
+	// an owner holding that many, or when the store holds that many
+	// (0 is no bound). Refusing, not evicting: a forgotten name would
+	// accept its old seqs again. Names read back by OpenStore all stay.
+	MaxOwnerNames int
+	MaxTotalNames int
 }
 
 // Store holds names' records: for each (owner, name) every accepted
@@ -227,6 +236,10 @@ func (s *Store) Put(r *Record) (bool, error) {
 		case seq < cur.Record.Seq:
 			return false, fmt.Errorf("%w: %s is at seq %d; a record of seq %d cannot replace it", ErrStale, name, cur.Record.Seq, seq)
 		}
+	} else if m := s.opts.MaxOwnerNames; m > 0 && len(s.names[owner]) >= m {
+		return false, fmt.Errorf("%w: %s already has %d names here, the most one owner may have", ErrTooMany, owner.Checksum(), m)
+	} else if m := s.opts.MaxTotalNames; m > 0 && s.count >= m {
+		return false, fmt.Errorf("%w: this store holds %d names, its limit; %s is not taken", ErrTooMany, m, name)
 	}
 	if err := s.append(r); err != nil {
 		return false, err

@@ -2,6 +2,7 @@ package names_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -184,5 +185,87 @@ func TestStoreTornLineCutOnOpen(t *testing.T) {
 	}
 	if _, err := again.Put(r3); !errors.Is(err, names.ErrStale) {
 		t.Fatalf("an old seq after restart: %v, want ErrStale", err)
+	}
+}
+
+// An owner's flood of new names stops at MaxOwnerNames with ErrTooMany,
+// changing nothing, while another owner still sets names; MaxTotalNames
+// bounds the store as a whole. No name is forgotten.
+func TestStoreNameCaps(t *testing.T) {
+	dir := t.TempDir()
+	s, err := names.OpenStore(names.Options{Dir: dir, MaxOwnerNames: 3, MaxTotalNames: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bob := fakeKey{wf.Address{0xb0}}
+	put := func(k fakeKey, name string) error {
+		r := record(wf.Target{Function: fn("a"), Weight: 100})
+		r.Owner, r.Name = k.addr, name
+		sr, err := names.Sign(r, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nr, err := names.NewRecord(sr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.Put(nr)
+		return err
+	}
+	for i := range 10 {
+		err := put(alice, fmt.Sprintf("x-%d", i))
+		if (i < 3) != (err == nil) || i >= 3 && !errors.Is(err, names.ErrTooMany) || i >= 3 && !errors.Is(err, wf.ErrRateLimited) {
+			t.Fatalf("alice's name %d: %v", i, err)
+		}
+	}
+	if n := len(s.Names(alice.addr)); n != 3 {
+		t.Fatalf("alice holds %d names, want 3", n)
+	}
+	if _, err := os.Stat(filepath.Join(dir, alice.addr.String(), "x-3.jsonl")); !os.IsNotExist(err) {
+		t.Fatalf("a refused name left a file: %v", err)
+	}
+	if err := put(bob, "y-0"); err != nil {
+		t.Fatalf("bob's first name: %v", err)
+	}
+	if err := put(bob, "y-1"); err != nil {
+		t.Fatalf("bob's second name: %v", err)
+	}
+	if err := put(fakeKey{wf.Address{0xc0}}, "z"); !errors.Is(err, names.ErrTooMany) {
+		t.Fatalf("a name beyond MaxTotalNames: %v", err)
+	}
+	if s.Current(alice.addr, "x-0") == nil {
+		t.Fatal("a held name was forgotten")
+	}
+}
+
+// A long history keeps only MaxHistory records in memory, before and
+// after a restart, and the current record is the newest.
+func TestStoreLongHistoryBounded(t *testing.T) {
+	dir := t.TempDir()
+	opts := names.Options{Dir: dir, MaxHistory: 4}
+	s, err := names.OpenStore(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last *names.Record
+	for seq := uint64(1); seq <= 50; seq++ {
+		last = rec(t, seq, "2026-12-07T02:00:00Z", wf.Target{Function: fn("a"), Weight: 100})
+		if _, err := s.Put(last); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, st := range []*names.Store{s, nil} {
+		if i == 1 {
+			if st, err = names.OpenStore(opts); err != nil {
+				t.Fatal(err)
+			}
+		}
+		h := st.History(alice.addr, "hello")
+		if len(h) != 4 || h[0].CID != last.CID || h[3].Record.Seq != 47 {
+			t.Fatalf("pass %d: history holds %d records", i, len(h))
+		}
+		if cur := st.Current(alice.addr, "hello"); cur.CID != last.CID {
+			t.Fatalf("pass %d: current seq %d, want 50", i, cur.Record.Seq)
+		}
 	}
 }
