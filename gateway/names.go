@@ -1,7 +1,9 @@
 package gateway
 
 import (
+	"container/list"
 	"context"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -33,12 +35,18 @@ import (
 // The gateway holds records in memory only, bounded: those posted to it
 // (POST /v1/names checks the owner's signature and the record's form;
 // providers check the targets when they are routed to) and those it asked
-// providers for.
+// providers for. A name's records can be evicted, so it also remembers the
+// highest seq it accepted per name, far longer, and refuses a lower seq
+// posted to it: an evicted name cannot be rolled back by reposting one of
+// its owner's old records.
 
 const (
 	// maxGatewayNames and maxGatewayHistory bound the records held.
 	maxGatewayNames   = 10_000
 	maxGatewayHistory = 32
+	// maxGatewaySeen bounds the highest seqs remembered (about 100 bytes
+	// each): flooding them out takes 13 times the records evicting a name does.
+	maxGatewaySeen = 1 << 17
 )
 
 // nameCache holds the records and makes one request for a name ask the
@@ -48,7 +56,55 @@ type nameCache struct {
 	group singleflight.Group
 
 	mu      sync.Mutex
-	checked map[string]time.Time // when the providers were last asked, by owner/name
+	checked map[string]time.Time       // when the providers were last asked, by owner/name
+	seen    map[[16]byte]*list.Element // highest seq accepted, by seenKey; values are *seenSeq
+	order   list.List                  // of seen, most recently noted first
+}
+
+type seenSeq struct {
+	key [16]byte
+	seq uint64
+}
+
+// seenKey is a compact key for (owner, name).
+func seenKey(owner wf.Address, name string) [16]byte {
+	h := sha256.Sum256(append(owner[:], name...))
+	return [16]byte(h[:16])
+}
+
+// put stores rec, refusing a seq below the highest accepted for its name
+// even when the name's records were evicted (ErrStale), and notes rec's
+// seq when it moved the name.
+func (c *nameCache) put(rec *namerec.Record) (bool, error) {
+	rr := &rec.Record
+	k := seenKey(rr.Owner, rr.Name)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.seen[k]; ok {
+		if hi := el.Value.(*seenSeq).seq; rr.Seq < hi {
+			return false, fmt.Errorf("%w: %s was at seq %d here; a record of seq %d cannot replace it", namerec.ErrStale, rr.Name, hi, rr.Seq)
+		}
+	}
+	changed, err := c.store.Put(rec)
+	if changed {
+		c.noteLocked(k, rr.Seq)
+	}
+	return changed, err
+}
+
+// noteLocked remembers seq as the highest of k; c.mu held.
+func (c *nameCache) noteLocked(k [16]byte, seq uint64) {
+	if el, ok := c.seen[k]; ok {
+		if s := el.Value.(*seenSeq); seq > s.seq {
+			s.seq = seq
+		}
+		c.order.MoveToFront(el)
+		return
+	}
+	c.seen[k] = c.order.PushFront(&seenSeq{key: k, seq: seq})
+	if c.order.Len() > maxGatewaySeen {
+		delete(c.seen, c.order.Remove(c.order.Back()).(*seenSeq).key)
+	}
 }
 
 // nameTTL is how old the providers' last answer for a name the gateway
@@ -73,7 +129,7 @@ func (c *nameCache) due(key string, now time.Time) bool {
 
 func newNameCache() *nameCache {
 	s, _ := namerec.OpenStore(namerec.Options{MaxNames: maxGatewayNames, MaxHistory: maxGatewayHistory}) // memory only: cannot fail
-	return &nameCache{store: s, checked: make(map[string]time.Time)}
+	return &nameCache{store: s, checked: make(map[string]time.Time), seen: make(map[[16]byte]*list.Element)}
 }
 
 func (g *Gateway) routeNames() {
@@ -118,10 +174,9 @@ func (g *Gateway) serveNamePost(w http.ResponseWriter, r *http.Request) {
 		g.writeError(w, r, err)
 		return
 	}
-	changed, err := g.names.store.Put(rec)
-	if changed {
-		g.names.due(rec.Record.Owner.String()+"/"+rec.Record.Name, g.cfg.Now())
-	}
+	// Not marked as asked: the next request asks the providers in the
+	// background, so a posted record is no reason to trust it for nameTTL.
+	changed, err := g.names.put(rec)
 	if err != nil {
 		g.writeError(w, r, nameError(err))
 		return
@@ -265,7 +320,13 @@ func (g *Gateway) askProviders(ctx context.Context, owner wf.Address, name strin
 		}
 	}
 	if newest != nil {
-		g.names.store.Put(newest)
+		// The providers' answer goes in even below a seq seen here: it
+		// is the best there is, and its seq is noted when it moves the name.
+		g.names.mu.Lock()
+		if changed, _ := g.names.store.Put(newest); changed {
+			g.names.noteLocked(seenKey(owner, name), newest.Record.Seq)
+		}
+		g.names.mu.Unlock()
 	}
 	return g.names.store.Current(owner, name)
 }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -161,4 +163,65 @@ func TestNames(t *testing.T) {
 // gwClient talks to the gateway's bare domain.
 func gwClient(w *world) *client.Client {
 	return &client.Client{BaseURL: w.url, HTTP: &http.Client{Transport: hostTransport(domain)}}
+}
+
+// An attacker floods the gateway with records of other names until the
+// victim's name is evicted, then reposts the victim's old signed record:
+// the gateway refuses the lower seq and still answers with the newest.
+func TestNameEvictionReplay(t *testing.T) {
+	w := newWorld(t, gateway.Config{ProviderTimeout: 5 * time.Second, ProbeTimeout: 2 * time.Second})
+	alice := w.addDirect("alice", 1, 0)
+	owner, _ := chain.GenerateKey()
+	pkg, err := client.Pack(context.Background(), bytes.NewReader(wftest.GoGuest(t, guestDir)), wftest.Spec(), owner)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.deploy(pkg, "alice")
+	sign := func(k *chain.Key, name string, seq uint64) *wf.SignedNameRecord {
+		sr, err := names.Sign(wf.NameRecord{Name: name, Seq: seq, Targets: []wf.Target{{Function: pkg.CID, Weight: 100}}, Created: "2026-12-07T02:00:00Z"}, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sr
+	}
+	r1, r2 := sign(owner, "app", 1), sign(owner, "app", 2)
+	gw := gwClient(w)
+	for _, sr := range []*wf.SignedNameRecord{r1, r2} {
+		if _, err := alice.env.Client.SetName(w.ctx, sr); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := gw.SetName(w.ctx, sr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	attacker, _ := chain.GenerateKey()
+	const flood = 10_000 // the gateway's record cache
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := g; i < flood; i += 4 {
+				if _, err := gw.SetName(w.ctx, sign(attacker, fmt.Sprintf("x-%d", i), 1)); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	resp, body := w.do("POST", domain, "/v1/names", bytes.NewReader(mustEncode(t, r1)))
+	if resp.StatusCode != http.StatusConflict || !strings.Contains(string(body), "stale_record") {
+		t.Fatalf("the old record reposted: %d %s; want 409 stale_record", resp.StatusCode, body)
+	}
+	got, err := gw.Name(w.ctx, owner.Address(), "app", chain.Verifier{})
+	if err != nil || got.Record.Seq != 2 {
+		t.Fatalf("the gateway answers %v, %v; want seq 2", got, err)
+	}
+}
+
+func mustEncode(t *testing.T, sr *wf.SignedNameRecord) []byte {
+	b, _, err := names.Encode(sr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -21,6 +21,9 @@ var (
 	ErrStale = errors.New("stale name record")
 	// ErrConflict: another record of the same seq is already current.
 	ErrConflict = errors.New("conflicting name record")
+	// ErrTooMany: a new name beyond Options.MaxOwnerNames or
+	// MaxTotalNames. It wraps wf.ErrRateLimited (429).
+	ErrTooMany = fmt.Errorf("too many names: %w", wf.ErrRateLimited)
 )
 
 // Record is one accepted signed record with its canonical bytes and CID.
@@ -52,6 +55,12 @@ type Options struct {
 	// MaxHistory bounds the records kept per name in memory, the newest
 	// kept (0 is no bound). The files keep them all.
 	MaxHistory int
+	// MaxOwnerNames and MaxTotalNames refuse (ErrTooMany) a new name of
+	// an owner holding that many, or when the store holds that many
+	// (0 is no bound). Refusing, not evicting: a forgotten name would
+	// accept its old seqs again. Names read back by OpenStore all stay.
+	MaxOwnerNames int
+	MaxTotalNames int
 }
 
 // Store holds names' records: for each (owner, name) every accepted
@@ -99,7 +108,7 @@ func OpenStore(opts Options) (*Store, error) {
 			if !ok || !ValidName(name) {
 				continue
 			}
-			hist, err := readHistory(filepath.Join(opts.Dir, od.Name(), f.Name()), owner, name)
+			hist, err := readHistory(filepath.Join(opts.Dir, od.Name(), f.Name()), owner, name, opts.MaxHistory)
 			if err != nil {
 				return nil, err
 			}
@@ -111,24 +120,49 @@ func OpenStore(opts Options) (*Store, error) {
 	return s, nil
 }
 
-// readHistory reads one name's file: a record per line, seqs rising. A
-// line that does not decode (a write cut short by a crash) ends it.
-func readHistory(path string, owner wf.Address, name string) ([]*Record, error) {
-	b, err := os.ReadFile(path)
+// readHistory reads one name's file: a record per line, seqs rising, the
+// newest max kept (0: all). Whatever follows the last good line (a write
+// cut short by a crash) is cut off, so the next record appended starts a
+// line of its own and survives a restart.
+func readHistory(path string, owner wf.Address, name string, max int) ([]*Record, error) {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return nil, fmt.Errorf("names: %w", err)
 	}
-	var hist []*Record
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, MaxSize+1), MaxSize+1)
-	for sc.Scan() {
-		sr, err := Decode(sc.Bytes())
-		if err != nil || sr.Record.Owner != owner || sr.Record.Name != name ||
-			len(hist) > 0 && sr.Record.Seq <= hist[len(hist)-1].Record.Seq {
+	defer f.Close()
+	var (
+		hist []*Record
+		last uint64
+		good int64 // end of the last good line
+	)
+	br := bufio.NewReaderSize(f, MaxSize+2)
+	for {
+		line, err := br.ReadSlice('\n')
+		if err != nil { // EOF (a line without its newline is torn), or over MaxSize
 			break
 		}
-		raw := append([]byte(nil), sc.Bytes()...)
+		sr, derr := Decode(line[:len(line)-1])
+		if derr != nil || sr.Record.Owner != owner || sr.Record.Name != name ||
+			good > 0 && sr.Record.Seq <= last {
+			break
+		}
+		raw := append([]byte(nil), line[:len(line)-1]...)
 		hist = append(hist, &Record{SignedNameRecord: sr, Raw: raw, CID: wf.SumCID(wf.CodecJSON, raw)})
+		if max > 0 && len(hist) > 2*max { // memory stays bounded however long the file
+			hist = append(hist[:0], hist[len(hist)-max:]...)
+		}
+		last = sr.Record.Seq
+		good += int64(len(line))
+	}
+	if fi, err := f.Stat(); err != nil {
+		return nil, fmt.Errorf("names: %w", err)
+	} else if fi.Size() > good {
+		if err := f.Truncate(good); err != nil {
+			return nil, fmt.Errorf("names: cut torn end of %s: %w", path, err)
+		}
+		if err := f.Sync(); err != nil {
+			return nil, fmt.Errorf("names: %w", err)
+		}
 	}
 	return hist, nil
 }
@@ -202,6 +236,10 @@ func (s *Store) Put(r *Record) (bool, error) {
 		case seq < cur.Record.Seq:
 			return false, fmt.Errorf("%w: %s is at seq %d; a record of seq %d cannot replace it", ErrStale, name, cur.Record.Seq, seq)
 		}
+	} else if m := s.opts.MaxOwnerNames; m > 0 && len(s.names[owner]) >= m {
+		return false, fmt.Errorf("%w: %s already has %d names here, the most one owner may have", ErrTooMany, owner.Checksum(), m)
+	} else if m := s.opts.MaxTotalNames; m > 0 && s.count >= m {
+		return false, fmt.Errorf("%w: this store holds %d names, its limit; %s is not taken", ErrTooMany, m, name)
 	}
 	if err := s.append(r); err != nil {
 		return false, err

@@ -2,6 +2,7 @@ package names_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -133,5 +134,138 @@ func TestStoreHammer(t *testing.T) {
 	}
 	if len(again.History(alice.addr, "hello")) != len(h) {
 		t.Fatal("the files hold another history than memory")
+	}
+}
+
+// A torn last line is cut off on open, so a record put after the restart
+// starts its own line and it and every earlier good record survive the
+// next restart.
+func TestStoreTornLineCutOnOpen(t *testing.T) {
+	dir := t.TempDir()
+	s, err := names.OpenStore(names.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := wf.Target{Function: fn("a"), Weight: 100}
+	for seq := uint64(1); seq <= 2; seq++ {
+		if _, err := s.Put(rec(t, seq, "2026-12-07T02:00:00Z", a)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, alice.addr.String(), "hello.jsonl")
+	r3 := rec(t, 3, "2026-12-07T02:00:00Z", a)
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(r3.Raw[:len(r3.Raw)/2]) // the crash
+	f.Close()
+
+	s, err = names.OpenStore(names.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cur := s.Current(alice.addr, "hello"); cur.Record.Seq != 2 {
+		t.Fatalf("current seq %d after the crash, want 2", cur.Record.Seq)
+	}
+	if changed, err := s.Put(r3); !changed || err != nil {
+		t.Fatalf("Put seq 3 = %v, %v", changed, err)
+	}
+	r4 := rec(t, 4, "2026-12-07T02:00:00Z", a)
+	if _, err := s.Put(r4); err != nil {
+		t.Fatal(err)
+	}
+	again, err := names.OpenStore(names.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := again.History(alice.addr, "hello")
+	if len(h) != 4 || h[0].CID != r4.CID || h[1].CID != r3.CID {
+		t.Fatalf("history after the second restart has %d records, current seq %d; want 4, seq 4", len(h), h[0].Record.Seq)
+	}
+	if _, err := again.Put(r3); !errors.Is(err, names.ErrStale) {
+		t.Fatalf("an old seq after restart: %v, want ErrStale", err)
+	}
+}
+
+// An owner's flood of new names stops at MaxOwnerNames with ErrTooMany,
+// changing nothing, while another owner still sets names; MaxTotalNames
+// bounds the store as a whole. No name is forgotten.
+func TestStoreNameCaps(t *testing.T) {
+	dir := t.TempDir()
+	s, err := names.OpenStore(names.Options{Dir: dir, MaxOwnerNames: 3, MaxTotalNames: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bob := fakeKey{wf.Address{0xb0}}
+	put := func(k fakeKey, name string) error {
+		r := record(wf.Target{Function: fn("a"), Weight: 100})
+		r.Owner, r.Name = k.addr, name
+		sr, err := names.Sign(r, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nr, err := names.NewRecord(sr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.Put(nr)
+		return err
+	}
+	for i := range 10 {
+		err := put(alice, fmt.Sprintf("x-%d", i))
+		if (i < 3) != (err == nil) || i >= 3 && !errors.Is(err, names.ErrTooMany) || i >= 3 && !errors.Is(err, wf.ErrRateLimited) {
+			t.Fatalf("alice's name %d: %v", i, err)
+		}
+	}
+	if n := len(s.Names(alice.addr)); n != 3 {
+		t.Fatalf("alice holds %d names, want 3", n)
+	}
+	if _, err := os.Stat(filepath.Join(dir, alice.addr.String(), "x-3.jsonl")); !os.IsNotExist(err) {
+		t.Fatalf("a refused name left a file: %v", err)
+	}
+	if err := put(bob, "y-0"); err != nil {
+		t.Fatalf("bob's first name: %v", err)
+	}
+	if err := put(bob, "y-1"); err != nil {
+		t.Fatalf("bob's second name: %v", err)
+	}
+	if err := put(fakeKey{wf.Address{0xc0}}, "z"); !errors.Is(err, names.ErrTooMany) {
+		t.Fatalf("a name beyond MaxTotalNames: %v", err)
+	}
+	if s.Current(alice.addr, "x-0") == nil {
+		t.Fatal("a held name was forgotten")
+	}
+}
+
+// A long history keeps only MaxHistory records in memory, before and
+// after a restart, and the current record is the newest.
+func TestStoreLongHistoryBounded(t *testing.T) {
+	dir := t.TempDir()
+	opts := names.Options{Dir: dir, MaxHistory: 4}
+	s, err := names.OpenStore(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last *names.Record
+	for seq := uint64(1); seq <= 50; seq++ {
+		last = rec(t, seq, "2026-12-07T02:00:00Z", wf.Target{Function: fn("a"), Weight: 100})
+		if _, err := s.Put(last); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, st := range []*names.Store{s, nil} {
+		if i == 1 {
+			if st, err = names.OpenStore(opts); err != nil {
+				t.Fatal(err)
+			}
+		}
+		h := st.History(alice.addr, "hello")
+		if len(h) != 4 || h[0].CID != last.CID || h[3].Record.Seq != 47 {
+			t.Fatalf("pass %d: history holds %d records", i, len(h))
+		}
+		if cur := st.Current(alice.addr, "hello"); cur.CID != last.CID {
+			t.Fatalf("pass %d: current seq %d, want 50", i, cur.Record.Seq)
+		}
 	}
 }

@@ -197,7 +197,8 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 		pc.Key = cfg.Key
 	}
 	if pc.Names == nil {
-		if pc.Names, err = names.OpenStore(names.Options{Dir: filepath.Join(cfg.Dir, NamesDir)}); err != nil {
+		if pc.Names, err = names.OpenStore(names.Options{Dir: filepath.Join(cfg.Dir, NamesDir),
+			MaxHistory: 32, MaxOwnerNames: 1000, MaxTotalNames: 100_000}); err != nil { // bounds: docs/names.md
 			return nil, fmt.Errorf("node: %w", err)
 		}
 	}

@@ -84,6 +84,8 @@ func putError(err error) error {
 		return &httperr.Error{Status: http.StatusConflict, Code: "stale_record", Message: err.Error()}
 	case errors.Is(err, names.ErrConflict):
 		return &httperr.Error{Status: http.StatusConflict, Code: "seq_conflict", Message: err.Error()}
+	case errors.Is(err, names.ErrTooMany):
+		return &httperr.Error{Status: http.StatusTooManyRequests, Code: "too_many_names", Message: err.Error()}
 	}
 	return err
 }

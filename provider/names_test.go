@@ -423,3 +423,53 @@ func TestNameRestart(t *testing.T) {
 		t.Fatalf("after restart the name serves %s", got)
 	}
 }
+
+// A node bounds names by default: one owner's flood of new names stops at
+// its cap with 429 too_many_names while another owner still sets names,
+// and a long history keeps the newest records.
+func TestNameBounds(t *testing.T) {
+	env := wftest.New(t, wftest.Options{})
+	ctx := context.Background()
+	guest := wftest.GoGuest(t, guestDir)
+	a := env.Deploy(t, guest, wftest.Spec())
+	post := func(b []byte) (int, string) {
+		resp, err := http.Post(env.URL+"/v1/names", "application/json", strings.NewReader(string(b)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var e struct {
+			Error struct{ Code string } `json:"error"`
+		}
+		json.NewDecoder(resp.Body).Decode(&e)
+		return resp.StatusCode, e.Error.Code
+	}
+	const capNames = 1000 // node's default MaxOwnerNames
+	for i := 0; ; i++ {
+		status, code := post(rawSigned(t, env.Key, fmt.Sprintf("x-%d", i), 1, a))
+		if status == http.StatusOK {
+			if i >= capNames {
+				t.Fatalf("name %d accepted beyond the cap", i)
+			}
+			continue
+		}
+		if i != capNames || status != http.StatusTooManyRequests || code != "too_many_names" {
+			t.Fatalf("name %d: %d %s, want 429 too_many_names at %d", i, status, code, capNames)
+		}
+		break
+	}
+	other := *env
+	other.Key, _ = chain.GenerateKey()
+	b := other.Deploy(t, guest, wftest.Spec())
+	setName(t, &other, "mine", 1, "", wf.Target{Function: b, Weight: 100})
+
+	for seq := uint64(2); seq <= 40; seq++ {
+		if status, code := post(rawSigned(t, env.Key, "x-0", seq, a)); status != http.StatusOK {
+			t.Fatalf("x-0 seq %d: %d %s", seq, status, code)
+		}
+	}
+	hist, err := env.Client.NameHistory(ctx, env.Key.Address(), "x-0", chain.Verifier{})
+	if err != nil || len(hist) != 32 || hist[0].Record.Seq != 40 {
+		t.Fatalf("history: %d records, %v; want the newest 32", len(hist), err)
+	}
+}
