@@ -465,3 +465,61 @@ func TestPayerConcurrent(t *testing.T) {
 		t.Errorf("redeemed %s, want %d", red, n*price)
 	}
 }
+
+// clock is a meter's clock that a test moves forward with the chain's.
+type clock struct {
+	mu  sync.Mutex
+	off time.Duration
+}
+
+func (c *clock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.off)
+}
+
+func (c *clock) advance(t *testing.T, f *fixture, d time.Duration) {
+	t.Helper()
+	c.mu.Lock()
+	c.off += d
+	c.mu.Unlock()
+	if err := f.sim.AdjustTime(d); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A payer's voucher with a huge ceiling that expires soon must not leave
+// what is served after it under later, smaller vouchers unsettleable: the
+// provider never redeems with an expired voucher, and keeps the one that
+// covers what was charged and lasts longest.
+func TestExpiredBigVoucherStaysSettleable(t *testing.T) {
+	clk := &clock{}
+	f := newFixture(t, payment.Config{Now: clk.now})
+	fn := f.deploy(f.payer(), templates.HelloWasm, wftest.Spec())
+	c := f.payer()
+	f.deposit(c, 1_000_000)
+	prov := f.prov.Address()
+	call := func(v string) {
+		t.Helper()
+		if r := f.invoke(fn, "/", voucherHeader(v)); r.status != 200 {
+			t.Fatalf("%d %s", r.status, r.body)
+		}
+	}
+	call(f.voucher(c, prov, 1<<60, clk.now().Add(payment.DefaultMinVoucherLife+2*time.Minute)))
+	for i := int64(2); i <= 4; i++ {
+		call(f.voucher(c, prov, i*price, clk.now().Add(time.Hour)))
+	}
+	clk.advance(t, f, payment.DefaultMinVoucherLife+5*time.Minute) // the big voucher expired
+	call(f.voucher(c, prov, 5*price, clk.now().Add(time.Hour)))
+	if err := f.meter.Settle(f.ctx); err != nil {
+		t.Fatal(err)
+	}
+	red, err := f.sim.Client(nil).Redeemed(f.ctx, c.Address(), prov)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := f.ledger.Account(ledger.Key{Mode: ledger.Caller, Payer: c.Address()})
+	if red.Int64() != 5*price || a.Settled.Amount.Int64() != 5*price || a.Pending().Count != 0 {
+		t.Errorf("redeemed %s, ledger settled %s with %d pending; want all 5 served settled", red, a.Settled.Amount, a.Pending().Count)
+	}
+}
