@@ -27,8 +27,8 @@
 // see Receipt).
 //
 // Meter.Run settles: per payer, one Escrow.settle (owner-pays) or one
-// Escrow.redeemVoucher of the highest-ceiling voucher up to what was
-// charged (caller-pays) covers
+// Escrow.redeemVoucher up to what was charged (caller-pays; with the
+// unexpired voucher that covers it and lasts longest) covers
 // every pending charge, when SettleCount charges are pending or the oldest
 // has waited SettleInterval. The batch and its signed transaction are
 // recorded before the transaction is sent. A transaction still unmined
