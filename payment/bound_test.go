@@ -523,3 +523,52 @@ func TestExpiredBigVoucherStaysSettleable(t *testing.T) {
 		t.Errorf("redeemed %s, ledger settled %s with %d pending; want all 5 served settled", red, a.Settled.Amount, a.Pending().Count)
 	}
 }
+
+// A payer's sessions cost the provider bounded memory: replay windows
+// are kept for at most ledger.MaxSessions sessions per payer (requests
+// that are authorized and never charged too), and forgetting one refuses
+// it from then on, so it reopens no replay.
+func TestSessionWindowsPerPayer(t *testing.T) {
+	f := newFixture(t, payment.Config{})
+	fn := f.deploy(f.payer(), templates.HelloWasm, wftest.Spec())
+	c := f.payer()
+	f.deposit(c, 1_000_000)
+	authorize := func(h string) error {
+		hdr := http.Header{}
+		hdr.Set(wf.VoucherHeader, h)
+		ch, err := f.meter.Authorize(f.ctx, &wf.PaidRequest{Function: fn, Method: "GET", Path: "/", Header: hdr})
+		if err == nil {
+			ch.Release() // the request failed before it ran: nothing charged
+		}
+		return err
+	}
+	exp := time.Now().Add(time.Hour).Unix()
+	var sessions []*handSession
+	for i := range ledger.MaxSessions + 10 {
+		s := newSession(t, c, f.sim.Client(nil), f.prov.Address(), 100*price)
+		s.v.Expiry = exp + int64(i)
+		var err error
+		if s.sig, err = c.Sign(s.v); err != nil {
+			t.Fatal(err)
+		}
+		sessions = append(sessions, s)
+		if err := authorize(s.header(t, fn)); err != nil {
+			t.Fatalf("session %d: %v", i, err)
+		}
+	}
+	if n := payment.SessionWindows(f.meter); n > ledger.MaxSessions {
+		t.Errorf("%d replay windows in memory for one payer, want at most %d", n, ledger.MaxSessions)
+	}
+	// The first session was forgotten: its next request and its last one
+	// again are refused, not accepted as new.
+	var re *payment.RequiredError
+	s0 := sessions[0]
+	s0.seq--
+	if err := authorize(s0.header(t, fn)); !errors.As(err, &re) || (re.Reason() != "session_retired" && re.Reason() != "replayed") {
+		t.Errorf("a forgotten session's request again: %v, want refused", err)
+	}
+	// The latest session still works.
+	if err := authorize(sessions[len(sessions)-1].header(t, fn)); err != nil {
+		t.Errorf("the latest session: %v", err)
+	}
+}

@@ -7,7 +7,8 @@
 //   - Caller-pays, when the request carries an X-WF-Voucher header
 //     (package payment/voucher): the payer is the recovered signer of the
 //     EIP-712 voucher, which must name this provider, chain and escrow, be
-//     valid for at least Config.MinVoucherLife more, and have a cumulative
+//     valid for at least Config.MinVoucherLife more and at most
+//     Config.MaxVoucherLife, and have a cumulative
 //     ceiling covering everything this provider charged the payer so far
 //     plus this request; the request itself must be signed by the
 //     voucher's session key with a sequence number not used before in
