@@ -572,3 +572,42 @@ func TestSessionWindowsPerPayer(t *testing.T) {
 		t.Errorf("the latest session: %v", err)
 	}
 }
+
+// The payer a voucher header names for the owner's per-caller limits
+// (Meter.Payer) is no one once its sequence number was used: a replayed
+// header cannot spend the real payer's quota. Asking uses nothing.
+func TestPayerOfReplayedHeader(t *testing.T) {
+	f := newFixture(t, payment.Config{})
+	fn := f.deploy(f.payer(), templates.HelloWasm, wftest.Spec())
+	c := f.payer()
+	f.deposit(c, 1_000_000)
+	s := newSession(t, c, f.sim.Client(nil), f.prov.Address(), 100*price)
+	req := func(h string) *wf.PaidRequest {
+		hdr := http.Header{}
+		hdr.Set(wf.VoucherHeader, h)
+		return &wf.PaidRequest{Function: fn, Method: "GET", Path: "/", Header: hdr}
+	}
+	first := s.header(t, fn)
+	for range 2 { // asking twice: Payer uses nothing
+		if p, ok := f.meter.Payer(req(first)); !ok || p != c.Address() {
+			t.Fatalf("fresh header: payer %v %v", p, ok)
+		}
+	}
+	if r := f.invoke(fn, "/", voucherHeader(first)); r.status != 200 {
+		t.Fatalf("%d %s", r.status, r.body)
+	}
+	if p, ok := f.meter.Payer(req(first)); ok {
+		t.Errorf("replayed header names payer %v", p)
+	}
+	// After a restart the ledger's mark says the same.
+	m, err := payment.New(payment.Config{Chain: f.sim.Client(f.prov), Key: f.prov, Ledger: f.ledger, Price: big.NewInt(price)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := m.Payer(req(first)); ok {
+		t.Errorf("replayed header after a restart names payer %v", p)
+	}
+	if p, ok := m.Payer(req(s.header(t, fn))); !ok || p != c.Address() {
+		t.Errorf("next header after a restart: payer %v %v", p, ok)
+	}
+}

@@ -261,19 +261,44 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 }
 
 // Payer is the payer whose voucher pays for r, when r carries one
-// voucher for this provider whose payer and session signatures hold. It
-// reserves nothing: the provider names the caller by it before
-// authorizing (the owner's per-caller limits, wf.callers).
+// voucher for this provider whose payer and session signatures hold and
+// whose sequence number is not used yet (a replayed header names no
+// one). It reserves and uses nothing: the provider names the caller by it
+// before authorizing (the owner's per-caller limits, wf.callers).
 func (m *Meter) Payer(r *wf.PaidRequest) (wf.Address, bool) {
 	vs := http.Header(r.Header).Values(wf.VoucherHeader)
 	if len(vs) == 0 {
 		return wf.Address{}, false
 	}
 	h, err := m.proveCaller(r, vs)
-	if err != nil {
+	if err != nil || !m.seqUnused(h.Voucher.Payer, h.Voucher.Session, h.Voucher.Expiry, h.Seq) {
 		return wf.Address{}, false
 	}
 	return h.Voucher.Payer, true
+}
+
+// seqUnused reports whether useSeq would accept seq now, without using it.
+func (m *Meter) seqUnused(payer wf.Address, session [32]byte, expiry int64, seq uint64) bool {
+	m.mu.Lock()
+	w := m.sessions[session]
+	ps := m.payers[payer]
+	var ok bool
+	switch {
+	case w == nil:
+		ok = ps == nil || expiry > ps.floor
+	case seq > w.high:
+		ok = true
+	case w.high-seq < windowBits:
+		i, mask := w.bit(w.high - seq)
+		ok = w.seen[i]&mask == 0
+	}
+	m.mu.Unlock()
+	if w != nil || !ok {
+		return ok
+	}
+	// A session not seen in this process: what the ledger charged.
+	a := m.cfg.Ledger.Account(ledger.Key{Mode: ledger.Caller, Payer: payer})
+	return expiry > a.SessionFloor && seq > a.Sessions[ledger.SessionKey(session)].Seq
 }
 
 // callerRequired builds a caller-mode 402.
