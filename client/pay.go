@@ -43,7 +43,7 @@ type Payer struct {
 	Headroom wf.Amount
 	// SessionLife is how long a session's voucher is valid. Default 1h; a
 	// session is replaced once less than 15 minutes are left (providers
-	// want 10 by default).
+	// want 10 by default, and refuse more than 24h).
 	SessionLife time.Duration
 	// Store keeps the state between requests. Default: memory.
 	Store PayStore

@@ -465,3 +465,149 @@ func TestPayerConcurrent(t *testing.T) {
 		t.Errorf("redeemed %s, want %d", red, n*price)
 	}
 }
+
+// clock is a meter's clock that a test moves forward with the chain's.
+type clock struct {
+	mu  sync.Mutex
+	off time.Duration
+}
+
+func (c *clock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.off)
+}
+
+func (c *clock) advance(t *testing.T, f *fixture, d time.Duration) {
+	t.Helper()
+	c.mu.Lock()
+	c.off += d
+	c.mu.Unlock()
+	if err := f.sim.AdjustTime(d); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A payer's voucher with a huge ceiling that expires soon must not leave
+// what is served after it under later, smaller vouchers unsettleable: the
+// provider never redeems with an expired voucher, and keeps the one that
+// covers what was charged and lasts longest.
+func TestExpiredBigVoucherStaysSettleable(t *testing.T) {
+	clk := &clock{}
+	f := newFixture(t, payment.Config{Now: clk.now})
+	fn := f.deploy(f.payer(), templates.HelloWasm, wftest.Spec())
+	c := f.payer()
+	f.deposit(c, 1_000_000)
+	prov := f.prov.Address()
+	call := func(v string) {
+		t.Helper()
+		if r := f.invoke(fn, "/", voucherHeader(v)); r.status != 200 {
+			t.Fatalf("%d %s", r.status, r.body)
+		}
+	}
+	call(f.voucher(c, prov, 1<<60, clk.now().Add(payment.DefaultMinVoucherLife+2*time.Minute)))
+	for i := int64(2); i <= 4; i++ {
+		call(f.voucher(c, prov, i*price, clk.now().Add(time.Hour)))
+	}
+	clk.advance(t, f, payment.DefaultMinVoucherLife+5*time.Minute) // the big voucher expired
+	call(f.voucher(c, prov, 5*price, clk.now().Add(time.Hour)))
+	if err := f.meter.Settle(f.ctx); err != nil {
+		t.Fatal(err)
+	}
+	red, err := f.sim.Client(nil).Redeemed(f.ctx, c.Address(), prov)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := f.ledger.Account(ledger.Key{Mode: ledger.Caller, Payer: c.Address()})
+	if red.Int64() != 5*price || a.Settled.Amount.Int64() != 5*price || a.Pending().Count != 0 {
+		t.Errorf("redeemed %s, ledger settled %s with %d pending; want all 5 served settled", red, a.Settled.Amount, a.Pending().Count)
+	}
+}
+
+// A payer's sessions cost the provider bounded memory: replay windows
+// are kept for at most ledger.MaxSessions sessions per payer (requests
+// that are authorized and never charged too), and forgetting one refuses
+// it from then on, so it reopens no replay.
+func TestSessionWindowsPerPayer(t *testing.T) {
+	f := newFixture(t, payment.Config{})
+	fn := f.deploy(f.payer(), templates.HelloWasm, wftest.Spec())
+	c := f.payer()
+	f.deposit(c, 1_000_000)
+	authorize := func(h string) error {
+		hdr := http.Header{}
+		hdr.Set(wf.VoucherHeader, h)
+		ch, err := f.meter.Authorize(f.ctx, &wf.PaidRequest{Function: fn, Method: "GET", Path: "/", Header: hdr})
+		if err == nil {
+			ch.Release() // the request failed before it ran: nothing charged
+		}
+		return err
+	}
+	exp := time.Now().Add(time.Hour).Unix()
+	var sessions []*handSession
+	for i := range ledger.MaxSessions + 10 {
+		s := newSession(t, c, f.sim.Client(nil), f.prov.Address(), 100*price)
+		s.v.Expiry = exp + int64(i)
+		var err error
+		if s.sig, err = c.Sign(s.v); err != nil {
+			t.Fatal(err)
+		}
+		sessions = append(sessions, s)
+		if err := authorize(s.header(t, fn)); err != nil {
+			t.Fatalf("session %d: %v", i, err)
+		}
+	}
+	if n := payment.SessionWindows(f.meter); n > ledger.MaxSessions {
+		t.Errorf("%d replay windows in memory for one payer, want at most %d", n, ledger.MaxSessions)
+	}
+	// The first session was forgotten: its next request and its last one
+	// again are refused, not accepted as new.
+	var re *payment.RequiredError
+	s0 := sessions[0]
+	s0.seq--
+	if err := authorize(s0.header(t, fn)); !errors.As(err, &re) || (re.Reason() != "session_retired" && re.Reason() != "replayed") {
+		t.Errorf("a forgotten session's request again: %v, want refused", err)
+	}
+	// The latest session still works.
+	if err := authorize(sessions[len(sessions)-1].header(t, fn)); err != nil {
+		t.Errorf("the latest session: %v", err)
+	}
+}
+
+// The payer a voucher header names for the owner's per-caller limits
+// (Meter.Payer) is no one once its sequence number was used: a replayed
+// header cannot spend the real payer's quota. Asking uses nothing.
+func TestPayerOfReplayedHeader(t *testing.T) {
+	f := newFixture(t, payment.Config{})
+	fn := f.deploy(f.payer(), templates.HelloWasm, wftest.Spec())
+	c := f.payer()
+	f.deposit(c, 1_000_000)
+	s := newSession(t, c, f.sim.Client(nil), f.prov.Address(), 100*price)
+	req := func(h string) *wf.PaidRequest {
+		hdr := http.Header{}
+		hdr.Set(wf.VoucherHeader, h)
+		return &wf.PaidRequest{Function: fn, Method: "GET", Path: "/", Header: hdr}
+	}
+	first := s.header(t, fn)
+	for range 2 { // asking twice: Payer uses nothing
+		if p, ok := f.meter.Payer(req(first)); !ok || p != c.Address() {
+			t.Fatalf("fresh header: payer %v %v", p, ok)
+		}
+	}
+	if r := f.invoke(fn, "/", voucherHeader(first)); r.status != 200 {
+		t.Fatalf("%d %s", r.status, r.body)
+	}
+	if p, ok := f.meter.Payer(req(first)); ok {
+		t.Errorf("replayed header names payer %v", p)
+	}
+	// After a restart the ledger's mark says the same.
+	m, err := payment.New(payment.Config{Chain: f.sim.Client(f.prov), Key: f.prov, Ledger: f.ledger, Price: big.NewInt(price)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := m.Payer(req(first)); ok {
+		t.Errorf("replayed header after a restart names payer %v", p)
+	}
+	if p, ok := m.Payer(req(s.header(t, fn))); !ok || p != c.Address() {
+		t.Errorf("next header after a restart: payer %v %v", p, ok)
+	}
+}

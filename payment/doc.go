@@ -7,7 +7,8 @@
 //   - Caller-pays, when the request carries an X-WF-Voucher header
 //     (package payment/voucher): the payer is the recovered signer of the
 //     EIP-712 voucher, which must name this provider, chain and escrow, be
-//     valid for at least Config.MinVoucherLife more, and have a cumulative
+//     valid for at least Config.MinVoucherLife more and at most
+//     Config.MaxVoucherLife, and have a cumulative
 //     ceiling covering everything this provider charged the payer so far
 //     plus this request; the request itself must be signed by the
 //     voucher's session key with a sequence number not used before in
@@ -27,8 +28,8 @@
 // see Receipt).
 //
 // Meter.Run settles: per payer, one Escrow.settle (owner-pays) or one
-// Escrow.redeemVoucher of the highest-ceiling voucher up to what was
-// charged (caller-pays) covers
+// Escrow.redeemVoucher up to what was charged (caller-pays; with the
+// unexpired voucher that covers it and lasts longest) covers
 // every pending charge, when SettleCount charges are pending or the oldest
 // has waited SettleInterval. The batch and its signed transaction are
 // recorded before the transaction is sent. A transaction still unmined

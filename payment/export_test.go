@@ -6,3 +6,10 @@ import "github.com/webfunctions/wf/chain"
 // transaction and before sending it; an error from f stops the send, as a
 // process that dies in between.
 func SetAfterRecord(m *Meter, f func(batch uint64, tx chain.SignedTx) error) { m.afterRecord = f }
+
+// SessionWindows is how many sessions' replay windows m keeps in memory.
+func SessionWindows(m *Meter) int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.sessions)
+}

@@ -38,6 +38,10 @@ type Config struct {
 	// MinVoucherLife is how long a voucher must still be valid when it is
 	// accepted, so it can be redeemed before it expires. Default 10m.
 	MinVoucherLife time.Duration
+	// MaxVoucherLife is how long a voucher may still be valid when it is
+	// accepted: a session's replay window is kept until its voucher
+	// expires, so the payer must not choose how long. Default 24h.
+	MaxVoucherLife time.Duration
 	// SettleCount settles a payer's pending charges once there are this
 	// many. Default 1000.
 	SettleCount uint64
@@ -85,8 +89,9 @@ type Meter struct {
 	fetch   singleflight.Group
 
 	sessions map[[32]byte]*window // replay windows of session keys seen
-	sweepAt  int                  // len(sessions) at which expired windows are dropped
-	vouchers map[voucherKey]bool  // payer signatures checked (true) or refused (false)
+	payers   map[wf.Address]*payerSessions
+	sweepAt  int                 // len(sessions) at which expired windows are dropped
+	vouchers map[voucherKey]bool // payer signatures checked (true) or refused (false)
 
 	wake     chan struct{}
 	settleMu sync.Mutex
@@ -112,6 +117,7 @@ var _ wf.Payments = (*Meter)(nil)
 const (
 	DefaultCacheTTL       = 2 * time.Second
 	DefaultMinVoucherLife = 10 * time.Minute
+	DefaultMaxVoucherLife = 24 * time.Hour
 	DefaultSettleCount    = 1000
 	DefaultSettleInterval = time.Minute
 	DefaultSettleTimeout  = 2 * time.Minute
@@ -137,6 +143,12 @@ func New(cfg Config) (*Meter, error) {
 	}
 	if cfg.MinVoucherLife == 0 {
 		cfg.MinVoucherLife = DefaultMinVoucherLife
+	}
+	if cfg.MaxVoucherLife == 0 {
+		cfg.MaxVoucherLife = DefaultMaxVoucherLife
+	}
+	if cfg.MaxVoucherLife <= cfg.MinVoucherLife {
+		return nil, fmt.Errorf("%w: payment: the longest voucher life must exceed the shortest", wf.ErrInvalid)
 	}
 	if cfg.SettleCount == 0 {
 		cfg.SettleCount = DefaultSettleCount
@@ -166,6 +178,7 @@ func New(cfg Config) (*Meter, error) {
 		first:    make(map[ledger.Key]time.Time),
 		retryAt:  make(map[ledger.Key]time.Time),
 		sessions: make(map[[32]byte]*window),
+		payers:   make(map[wf.Address]*payerSessions),
 		sweepAt:  1024,
 		vouchers: make(map[voucherKey]bool),
 		wake:     make(chan struct{}, 1),
@@ -248,19 +261,44 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 }
 
 // Payer is the payer whose voucher pays for r, when r carries one
-// voucher for this provider whose payer and session signatures hold. It
-// reserves nothing: the provider names the caller by it before
-// authorizing (the owner's per-caller limits, wf.callers).
+// voucher for this provider whose payer and session signatures hold and
+// whose sequence number is not used yet (a replayed header names no
+// one). It reserves and uses nothing: the provider names the caller by it
+// before authorizing (the owner's per-caller limits, wf.callers).
 func (m *Meter) Payer(r *wf.PaidRequest) (wf.Address, bool) {
 	vs := http.Header(r.Header).Values(wf.VoucherHeader)
 	if len(vs) == 0 {
 		return wf.Address{}, false
 	}
 	h, err := m.proveCaller(r, vs)
-	if err != nil {
+	if err != nil || !m.seqUnused(h.Voucher.Payer, h.Voucher.Session, h.Voucher.Expiry, h.Seq) {
 		return wf.Address{}, false
 	}
 	return h.Voucher.Payer, true
+}
+
+// seqUnused reports whether useSeq would accept seq now, without using it.
+func (m *Meter) seqUnused(payer wf.Address, session [32]byte, expiry int64, seq uint64) bool {
+	m.mu.Lock()
+	w := m.sessions[session]
+	ps := m.payers[payer]
+	var ok bool
+	switch {
+	case w == nil:
+		ok = ps == nil || expiry > ps.floor
+	case seq > w.high:
+		ok = true
+	case w.high-seq < windowBits:
+		i, mask := w.bit(w.high - seq)
+		ok = w.seen[i]&mask == 0
+	}
+	m.mu.Unlock()
+	if w != nil || !ok {
+		return ok
+	}
+	// A session not seen in this process: what the ledger charged.
+	a := m.cfg.Ledger.Account(ledger.Key{Mode: ledger.Caller, Payer: payer})
+	return expiry > a.SessionFloor && seq > a.Sessions[ledger.SessionKey(session)].Seq
 }
 
 // callerRequired builds a caller-mode 402.
@@ -320,10 +358,16 @@ func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values [
 	}
 	v := h.Voucher
 	sv := chain.SignedVoucher{Voucher: chain.FromMessage(v), Signature: h.Signature}
-	minLife := m.cfg.Now().Add(m.cfg.MinVoucherLife)
+	now := m.cfg.Now()
+	minLife := now.Add(m.cfg.MinVoucherLife)
 	if min := minLife; sv.Expiry.Before(min) {
 		return nil, req("voucher_expiring", fmt.Sprintf("the voucher expires at %s; it must be valid until at least %s", sv.Expiry.UTC().Format(time.RFC3339), min.UTC().Format(time.RFC3339)),
 			sv.Payer, map[string]any{"expiry": sv.Expiry.Unix(), "minExpiry": min.Unix(), "fix": fix})
+	}
+	if max := now.Add(m.cfg.MaxVoucherLife); sv.Expiry.After(max) {
+		return nil, req("voucher_too_long", fmt.Sprintf("the voucher expires at %s; this provider accepts vouchers valid for at most %s (until %s): sign one that expires sooner",
+			sv.Expiry.UTC().Format(time.RFC3339), m.cfg.MaxVoucherLife, max.UTC().Format(time.RFC3339)),
+			sv.Payer, map[string]any{"expiry": sv.Expiry.Unix(), "maxExpiry": max.Unix(), "fix": fix})
 	}
 	key := ledger.Key{Mode: ledger.Caller, Payer: sv.Payer}
 	if err := m.openCaller(ctx, sv.Payer); err != nil {
@@ -365,7 +409,12 @@ func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values [
 	if err != nil {
 		return nil, err
 	}
-	if !m.useSeq(v.Session, v.Expiry, h.Seq, mark) {
+	switch m.useSeq(sv.Payer, v.Session, v.Expiry, h.Seq, mark) {
+	case seqRetired:
+		m.unreserve(key)
+		return nil, req("session_retired", "this provider no longer remembers the voucher's session; sign a new voucher with a new session key",
+			sv.Payer, map[string]any{"fix": fix})
+	case seqUsed:
 		m.unreserve(key)
 		return nil, req("replayed", fmt.Sprintf("sequence number %d of this session was already used: a voucher header pays for one request, once", h.Seq),
 			sv.Payer, map[string]any{"seq": h.Seq, "fix": fix})
@@ -505,6 +554,7 @@ func (m *Meter) openCaller(ctx context.Context, payer wf.Address) error {
 // window is a session's replay window: the highest sequence number used
 // and which of the windowBits-1 below it were.
 type window struct {
+	payer  wf.Address
 	expiry int64
 	high   uint64
 	seen   [windowBits / 64]uint64 // bit i: high-i was used
@@ -536,12 +586,28 @@ func (w *window) shift(d uint64) {
 	}
 }
 
-// useSeq marks sequence number seq of session used, reporting false if it
-// was already, or is too old to tell (windowBits or more below the
-// highest). A session first seen in this process starts from mark, what
-// the ledger charged: everything up to it counts as used, so a restart
-// replays nothing charged.
-func (m *Meter) useSeq(session [32]byte, expiry int64, seq uint64, mark ledger.SessionMark) bool {
+// payerSessions are the sessions of one payer with a replay window.
+type payerSessions struct {
+	keys  map[[32]byte]struct{}
+	floor int64 // sessions whose voucher expires by then are refused
+}
+
+// useSeq results.
+const (
+	seqOK      = iota
+	seqUsed    // already used, or too old to tell
+	seqRetired // a session this payer's window cap forgot or refuses
+)
+
+// useSeq marks sequence number seq of payer's session used, reporting
+// seqUsed if it was already, or is too old to tell (windowBits or more
+// below the highest). A session first seen in this process starts from
+// mark, what the ledger charged: everything up to it counts as used, so a
+// restart replays nothing charged. A payer keeps at most
+// ledger.MaxSessions windows, as the ledger does: past it the one whose
+// voucher expires first is forgotten and every session expiring by then
+// is refused (seqRetired), so forgetting never reopens a replay.
+func (m *Meter) useSeq(payer wf.Address, session [32]byte, expiry int64, seq uint64, mark ledger.SessionMark) int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	w := m.sessions[session]
@@ -551,31 +617,61 @@ func (m *Meter) useSeq(session [32]byte, expiry int64, seq uint64, mark ledger.S
 			for k, w := range m.sessions {
 				if w.expiry < now {
 					delete(m.sessions, k)
+					delete(m.payers[w.payer].keys, k)
+				}
+			}
+			for p, ps := range m.payers {
+				if len(ps.keys) == 0 && ps.floor < now {
+					delete(m.payers, p)
 				}
 			}
 			m.sweepAt = max(1024, 2*len(m.sessions))
 		}
-		w = &window{expiry: expiry, high: mark.Seq}
+		ps := m.payers[payer]
+		if ps == nil {
+			ps = &payerSessions{keys: make(map[[32]byte]struct{})}
+			m.payers[payer] = ps
+		}
+		if expiry <= ps.floor {
+			return seqRetired
+		}
+		if len(ps.keys) >= ledger.MaxSessions {
+			var old [32]byte
+			oldExp := int64(-1)
+			for k := range ps.keys {
+				if e := m.sessions[k].expiry; oldExp < 0 || e < oldExp {
+					old, oldExp = k, e
+				}
+			}
+			if expiry <= oldExp {
+				return seqRetired
+			}
+			delete(m.sessions, old)
+			delete(ps.keys, old)
+			ps.floor = max(ps.floor, oldExp)
+		}
+		w = &window{payer: payer, expiry: expiry, high: mark.Seq}
 		for i := range w.seen {
 			w.seen[i] = ^uint64(0)
 		}
 		m.sessions[session] = w
+		ps.keys[session] = struct{}{}
 	}
 	if seq > w.high {
 		w.shift(seq - w.high)
 		w.seen[0] |= 1
 		w.high = seq
-		return true
+		return seqOK
 	}
 	if w.high-seq >= windowBits {
-		return false
+		return seqUsed
 	}
 	i, mask := w.bit(w.high - seq)
 	if w.seen[i]&mask != 0 {
-		return false
+		return seqUsed
 	}
 	w.seen[i] |= mask
-	return true
+	return seqOK
 }
 
 // charge is one authorized request.

@@ -429,6 +429,11 @@ func TestPaymentRequired(t *testing.T) {
 			c := f.payer()
 			return f.deploy(f.payer(), templates.HelloWasm, wftest.Spec()), voucherHeader(f.voucher(c, f.prov.Address(), price, time.Now().Add(-time.Minute))), 0
 		}},
+		{"voucher valid too long", "voucher_too_long", func(t *testing.T) (wf.CID, http.Header, int) {
+			c := f.payer()
+			f.deposit(c, 1_000_000)
+			return f.deploy(c, templates.HelloWasm, wftest.Spec()), voucherHeader(f.voucher(c, f.prov.Address(), price, time.Now().Add(48*time.Hour))), 0
+		}},
 		{"voucher cumulative too low", "voucher_too_low", func(t *testing.T) (wf.CID, http.Header, int) {
 			c := f.payer()
 			f.deposit(c, 1_000_000)

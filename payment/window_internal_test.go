@@ -6,12 +6,14 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/wf"
 )
 
 // The replay window against a model: every number accepted once, none
 // twice, and numbers windowBits or more below the highest refused.
 func TestReplayWindow(t *testing.T) {
-	m := &Meter{cfg: Config{Now: time.Now}, sessions: make(map[[32]byte]*window), sweepAt: 1024}
+	m := &Meter{cfg: Config{Now: time.Now}, sessions: make(map[[32]byte]*window), payers: make(map[wf.Address]*payerSessions), sweepAt: 1024}
+	exp := time.Now().Add(time.Hour).Unix()
 	r := rand.New(rand.NewPCG(1, 2))
 	used := map[uint64]bool{}
 	var high uint64
@@ -30,7 +32,7 @@ func TestReplayWindow(t *testing.T) {
 			seq = 1
 		}
 		want := !used[seq] && (seq > high || high-seq < windowBits)
-		if got := m.useSeq(s, 0, seq, ledger.SessionMark{}); got != want {
+		if got := m.useSeq(wf.Address{1}, s, exp, seq, ledger.SessionMark{}) == seqOK; got != want {
 			t.Fatalf("seq %d (highest %d, used %v): got %v, want %v", seq, high, used[seq], got, want)
 		}
 		if want {
@@ -45,7 +47,7 @@ func TestReplayWindow(t *testing.T) {
 		seq  uint64
 		want bool
 	}{{5, false}, {1, false}, {6, true}, {6, false}, {8, true}, {7, true}} {
-		if got := m.useSeq(s2, 0, c.seq, ledger.SessionMark{Seq: 5}); got != c.want {
+		if got := m.useSeq(wf.Address{1}, s2, exp, c.seq, ledger.SessionMark{Seq: 5}) == seqOK; got != c.want {
 			t.Errorf("after restart, seq %d: %v", c.seq, got)
 		}
 	}

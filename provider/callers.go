@@ -231,8 +231,8 @@ func writeLimitError(w http.ResponseWriter, ri reqInfo, err error) {
 	httperr.WriteExtra(w, ri.log, le.err, le.details)
 }
 
-// callerID names r's caller for wf.callers: the payer a voucher proves,
-// else the caller's IP address (its /64 for IPv6, which one host gets
+// callerID names r's caller for wf.callers: the payer a voucher proves
+// (whose sequence number is unused: a replayed header names no one), else the caller's IP address (its /64 for IPv6, which one host gets
 // whole). The IP is the connection's, or through this provider's own
 // tunnel the gateway's right-most X-Forwarded-For entry; a header on a
 // direct connection is never read. Without either (a tunnel request the

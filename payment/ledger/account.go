@@ -79,6 +79,9 @@ type Account struct {
 	// Best is the caller's voucher to redeem with, up to what was charged
 	// (see keepVoucher).
 	Best *Voucher `json:"best,omitempty"`
+	// Lasting is the caller's voucher that expires last: what settles
+	// as much as it covers if Best expired before it was redeemed.
+	Lasting *Voucher `json:"lasting,omitempty"`
 	// Sessions are the caller's session keys (SessionKey) with the highest
 	// sequence number charged in each; a session whose voucher expires at
 	// or before SessionFloor was forgotten and is refused.
@@ -103,6 +106,10 @@ func (a Account) clone() Account {
 	if a.Best != nil {
 		v := *a.Best
 		c.Best = &v
+	}
+	if a.Lasting != nil {
+		v := *a.Lasting
+		c.Lasting = &v
 	}
 	return c
 }

@@ -50,7 +50,8 @@ type Batch struct {
 func (b *Batch) Key() Key { return Key{b.Mode, b.Payer} }
 
 // Prepare records the intent to settle key's pending charges (for a
-// Caller account: with its Best voucher, up to what was charged) and
+// Caller account: with its Best voucher, up to what was charged, never
+// with an expired one) and
 // moves them in flight. It
 // returns nil if there is nothing to settle or a batch is already in
 // flight.
@@ -67,17 +68,35 @@ func (l *Ledger) Prepare(key Key, now time.Time) (*Batch, error) {
 		p := a.Pending()
 		b.Count, b.Amount = p.Count, p.Amount
 	case Caller:
-		// The best voucher covers every charge (keepVoucher); if it did
-		// not, the charges above it would wait for a better one.
-		if a.Best == nil || a.Best.CumulativeAmount.Cmp(a.Charged.Amount) < 0 {
+		// Never an expired voucher: its redeem reverts. The best one
+		// covers every charge (keepVoucher); if it expired, the one that
+		// expires last redeems what it covers, and the charges above it
+		// wait for a better one.
+		var v Voucher
+		switch {
+		case a.Best != nil && a.Best.Expiry.After(now):
+			v = *a.Best
+		case a.Lasting != nil && a.Lasting.Expiry.After(now):
+			v = *a.Lasting
+		default:
 			return nil, nil
 		}
-		v := *a.Best
-		v.Count = a.Charged.Count
+		upTo := new(big.Int).Set(amt(a.Charged.Amount))
+		count := a.Charged.Count - a.Settled.Count
+		if v.CumulativeAmount.Cmp(upTo) < 0 {
+			upTo.Set(v.CumulativeAmount)
+			// The requests it pays for, in proportion (for the record).
+			pend := new(big.Int).Sub(amt(a.Charged.Amount), amt(a.Settled.Amount))
+			part := new(big.Int).Sub(upTo, amt(a.Settled.Amount))
+			if pend.Sign() > 0 && part.Sign() > 0 {
+				count = new(big.Int).Div(new(big.Int).Mul(part, new(big.Int).SetUint64(count)), pend).Uint64()
+			}
+		}
+		v.Count = a.Settled.Count + count
 		b.Voucher = &v
-		b.UpTo = new(big.Int).Set(a.Charged.Amount)
-		b.Count = a.Charged.Count - a.Settled.Count
-		b.Amount = new(big.Int).Sub(a.Charged.Amount, a.Settled.Amount)
+		b.UpTo = upTo
+		b.Count = count
+		b.Amount = new(big.Int).Sub(upTo, amt(a.Settled.Amount))
 	}
 	if b.Amount.Sign() <= 0 {
 		return nil, nil

@@ -131,15 +131,16 @@ func TestBatchLifecycle(t *testing.T) {
 	}
 }
 
-// TestVouchers: a caller's batch redeems its best voucher (the highest
-// ceiling) up to what was charged: settleable at any time, never above
-// what was served.
+// TestVouchers: a caller's batch redeems its best voucher (of those
+// expiring together, the highest ceiling) up to what was charged:
+// settleable at any time, never above what was served.
 func TestVouchers(t *testing.T) {
 	l := open(t, filepath.Join(t.TempDir(), "l.db"))
 	defer l.Close()
 	ctx := context.Background()
+	exp := time.Now().Add(time.Hour)
 	v := func(cum int64) *ledger.SignedVoucher {
-		return &ledger.SignedVoucher{Payer: bob.Payer, Provider: wf.Address{9}, CumulativeAmount: big.NewInt(cum), Expiry: time.Now().Add(time.Hour)}
+		return &ledger.SignedVoucher{Payer: bob.Payer, Provider: wf.Address{9}, CumulativeAmount: big.NewInt(cum), Expiry: exp}
 	}
 	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(10)})
 	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(50)}) // headroom
@@ -328,4 +329,40 @@ func TestRemove(t *testing.T) {
 			t.Errorf("account %+v", a)
 		}
 	})
+}
+
+// A batch never redeems with an expired voucher: a later voucher that
+// covers the charges replaces a bigger one expiring sooner, and once every
+// voucher that covers them expired, the one lasting longest settles what
+// it covers.
+func TestExpiredVoucherNeverRedeemed(t *testing.T) {
+	l := open(t, filepath.Join(t.TempDir(), "l.db"))
+	defer l.Close()
+	ctx := context.Background()
+	now := time.Now()
+	v := func(cum int64, life time.Duration) *ledger.SignedVoucher {
+		return &ledger.SignedVoucher{Payer: bob.Payer, Provider: wf.Address{9}, CumulativeAmount: big.NewInt(cum), Expiry: now.Add(life)}
+	}
+	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(1<<60, 20*time.Minute)})
+	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(20, time.Hour)})
+	if a := l.Account(bob); a.Best.CumulativeAmount.Int64() != 20 {
+		t.Fatalf("best %+v, want the voucher that covers and lasts", a.Best)
+	}
+	// The big one pays for more than the small one covers, then expires
+	// before it is redeemed: the small one settles what it covers.
+	l.Charge(ctx, ledger.Charge{Key: bob, Amount: big.NewInt(10), Voucher: v(1<<60, 20*time.Minute)})
+	if a := l.Account(bob); a.Best.CumulativeAmount.Int64() != 1<<60 {
+		t.Fatalf("best %+v, want the only voucher that covers 30", a.Best)
+	}
+	b, err := l.Prepare(bob, now.Add(30*time.Minute))
+	if err != nil || b == nil || b.UpTo.Int64() != 20 || b.Amount.Int64() != 20 || b.Voucher.CumulativeAmount.Int64() != 20 || b.Count != 2 {
+		t.Fatalf("batch %+v %v", b, err)
+	}
+	l.Confirm(b.ID, ledger.Receipt{})
+	if b, _ := l.Prepare(bob, now.Add(30*time.Minute)); b != nil {
+		t.Fatalf("batch %+v beyond every unexpired voucher", b)
+	}
+	if b, _ := l.Prepare(bob, now.Add(2*time.Hour)); b != nil {
+		t.Fatalf("batch %+v with expired vouchers", b)
+	}
 }

@@ -30,15 +30,26 @@ type Voucher struct {
 	Count uint64 `json:"count"`
 }
 
-// keepVoucher keeps v if it is the best voucher to redeem with: the
-// highest ceiling, then the latest expiry. Every voucher the provider
-// accepted covered everything charged when it was accepted, so the best
-// one covers every charge.
+// keepVoucher keeps v, a voucher that authorized the charge just applied
+// to a, if it is the better one to redeem with: Best is the voucher that
+// covers everything charged and expires last (a higher ceiling breaks a
+// tie), or if none covers it the one with the highest ceiling. A voucher
+// expiring sooner never displaces one that covers and lasts longer, so a
+// payer cannot leave the account redeemable only with an expired voucher.
+// Lasting is the voucher that expires last (then the highest ceiling).
 func keepVoucher(a *Account, v *SignedVoucher) {
-	b := a.Best
-	if b == nil || v.CumulativeAmount.Cmp(b.CumulativeAmount) > 0 ||
-		(v.CumulativeAmount.Cmp(b.CumulativeAmount) == 0 && v.Expiry.After(b.Expiry)) {
+	charged := amt(a.Charged.Amount)
+	covers := func(x *SignedVoucher) bool { return x.CumulativeAmount.Cmp(charged) >= 0 }
+	later := func(x, y *SignedVoucher) bool {
+		return x.Expiry.After(y.Expiry) || (x.Expiry.Equal(y.Expiry) && x.CumulativeAmount.Cmp(y.CumulativeAmount) > 0)
+	}
+	if b := a.Best; b == nil ||
+		(covers(v) && (!covers(&b.SignedVoucher) || later(v, &b.SignedVoucher))) ||
+		(!covers(&b.SignedVoucher) && v.CumulativeAmount.Cmp(b.CumulativeAmount) > 0) {
 		a.Best = &Voucher{SignedVoucher: *v}
+	}
+	if l := a.Lasting; l == nil || later(v, &l.SignedVoucher) {
+		a.Lasting = &Voucher{SignedVoucher: *v}
 	}
 }
 
