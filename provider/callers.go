@@ -59,7 +59,6 @@ type callerLimits struct {
 
 type funcWindows struct {
 	cid     wf.CID
-	rules   *spec.Callers // decoded once: a CID's spec never changes
 	owner   window
 	callers map[string]*list.Element // of *callerWindow
 	lru     *list.List
@@ -117,7 +116,11 @@ func (p *Provider) admitCaller(r *http.Request, f *function, pr *wf.PaidRequest)
 	if !ok || p.cfg.Extensions[spec.CallersExtension].Name == "" {
 		return nil
 	}
-	rules, err := p.callers.rules(f.cid, x.Data)
+	// Decoded with the function, not in the windows' table: a request
+	// that only needs the rules (callerPays) must not push another
+	// function's open windows out of it.
+	f.callersOnce.Do(func() { f.callersRules, f.callersErr = spec.DecodeCallers(x.Data) })
+	rules, err := f.callersRules, f.callersErr
 	if err != nil {
 		return err
 	}
@@ -171,21 +174,6 @@ func refuse(code, limit string, r *spec.Rate, now, until time.Time, msg string) 
 		retry:   retry,
 		details: map[string]any{"limit": limit, "requests": r.Requests, "seconds": r.Seconds, "retryAfter": secs},
 	}
-}
-
-// rules returns c's wf.callers rules, decoding data the first time.
-func (l *callerLimits) rules(c wf.CID, data []byte) (*spec.Callers, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	fw := l.function(c)
-	if fw.rules == nil {
-		r, err := spec.DecodeCallers(data) // checked at load: cannot fail
-		if err != nil {
-			return nil, err
-		}
-		fw.rules = r
-	}
-	return fw.rules, nil
 }
 
 // function returns c's windows, making them, most recently used first.

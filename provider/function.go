@@ -26,6 +26,11 @@ type function struct {
 	env    map[string]string // the spec's env plus opened secrets
 	redact *seal.Redactor    // removes the secrets from logs and errors
 
+	// wf.callers rules, decoded on first use (see callers.go).
+	callersOnce  sync.Once
+	callersRules *spec.Callers
+	callersErr   error
+
 	mu   sync.Mutex
 	logs []LogEntry // ring, oldest first once full
 	next int
