@@ -36,9 +36,9 @@ func Digest(m wf.Message) ([32]byte, error) {
 		}
 		return specDigest(m)
 	case wf.LogsRequest:
-		return logsDigest(m)
+		return ownerActionDigest(logsTypes, "ReadLogs", m.Function, m.Provider, m.Expires)
 	case wf.DeleteRequest:
-		return deleteDigest(m)
+		return ownerActionDigest(deleteTypes, "DeleteFunction", m.Function, m.Provider, m.Expires)
 	case wf.EndpointChallenge:
 		return endpointDigest(m.Gateway, m.Nonce)
 	case wf.TunnelLogin:
@@ -137,38 +137,45 @@ func RecoverSigner(d [32]byte, sig wf.Signature) (wf.Address, error) {
 	return wf.Address(crypto.PubkeyToAddress(*pub)), nil
 }
 
-// Log reads are authorized by the function owner's signature over
+// Log reads and deletes are authorized by the function owner's signature
+// over
 //
 //	ReadLogs(string function,address provider,uint64 expires)
+//	DeleteFunction(string function,address provider,uint64 expires)
 //
-// in the same domain as specs, so only the owner reads a function's logs,
-// only at the provider named (its address, the identity the registry
-// binds), and a captured header stops working at expires.
-var logsTypes = apitypes.Types{
-	"EIP712Domain": specTypes["EIP712Domain"],
-	"ReadLogs": {
-		{Name: "function", Type: "string"},
-		{Name: "provider", Type: "address"},
-		{Name: "expires", Type: "uint64"},
-	},
+// in the same domain as specs, so only the owner acts on a function, only
+// at the provider named (its address, the identity the registry binds),
+// and a captured header stops working at expires. The two share their
+// fields and differ in their type name, so neither signature does the
+// other's work.
+var ownerActionFields = []apitypes.Type{
+	{Name: "function", Type: "string"},
+	{Name: "provider", Type: "address"},
+	{Name: "expires", Type: "uint64"},
 }
 
-// logsDigest is the digest an owner signs to read m.Function's logs at
-// m.Provider until m.Expires (Unix seconds).
-func logsDigest(m wf.LogsRequest) ([32]byte, error) {
+var (
+	logsTypes   = apitypes.Types{"EIP712Domain": specTypes["EIP712Domain"], "ReadLogs": ownerActionFields}
+	deleteTypes = apitypes.Types{"EIP712Domain": specTypes["EIP712Domain"], "DeleteFunction": ownerActionFields}
+)
+
+// ownerActionDigest is the digest an owner signs for the action primary
+// (ReadLogs or DeleteFunction, in types) on fn at provider until expires
+// (Unix seconds).
+func ownerActionDigest(types apitypes.Types, primary string, fn wf.CID, provider wf.Address, expires int64) ([32]byte, error) {
 	td := apitypes.TypedData{
-		Types:       logsTypes,
-		PrimaryType: "ReadLogs",
+		Types:       types,
+		PrimaryType: primary,
 		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
 		Message: apitypes.TypedDataMessage{
-			"function": m.Function.String(),
-			"provider": common.Address(m.Provider).Hex(),
-			"expires":  fmt.Sprint(m.Expires),
+			"function": fn.String(),
+			"provider": common.Address(provider).Hex(),
+			"expires":  fmt.Sprint(expires),
 		},
 	}
 	h, _, err := apitypes.TypedDataAndHash(td)
 	if err != nil {
-		return [32]byte{}, fmt.Errorf("chain: logs digest: %w", err)
+		return [32]byte{}, fmt.Errorf("chain: %s digest: %w", primary, err)
 	}
 	return [32]byte(h), nil
 }
