@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -139,17 +138,6 @@ func (g *Gateway) routeNames() {
 	g.mux.HandleFunc("GET /v1/names/{owner}/{name}/history", g.serveNameHistory)
 }
 
-// nameError is a refused record as an HTTP answer.
-func nameError(err error) error {
-	switch {
-	case errors.Is(err, namerec.ErrStale):
-		return &httperr.Error{Status: http.StatusConflict, Code: "stale_record", Message: err.Error()}
-	case errors.Is(err, namerec.ErrConflict):
-		return &httperr.Error{Status: http.StatusConflict, Code: "seq_conflict", Message: err.Error()}
-	}
-	return err
-}
-
 // verifiedRecord decodes b strictly and checks its owner's signature.
 func verifiedRecord(b []byte) (*namerec.Record, error) {
 	sr, err := namerec.Decode(b)
@@ -178,7 +166,7 @@ func (g *Gateway) serveNamePost(w http.ResponseWriter, r *http.Request) {
 	// background, so a posted record is no reason to trust it for nameTTL.
 	changed, err := g.names.put(rec)
 	if err != nil {
-		g.writeError(w, r, nameError(err))
+		g.writeError(w, r, namerec.PutError(err))
 		return
 	}
 	rr := rec.Record

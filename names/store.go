@@ -5,12 +5,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 
+	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -335,4 +337,19 @@ func (s *Store) Names(owner wf.Address) []*Record {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Record.Name < out[j].Record.Name })
 	return out
+}
+
+// PutError gives Put's refusals their HTTP answers, the same at providers
+// and gateways: 409 stale_record and seq_conflict, 429 too_many_names;
+// other errors pass unchanged.
+func PutError(err error) error {
+	switch {
+	case errors.Is(err, ErrStale):
+		return &httperr.Error{Status: http.StatusConflict, Code: "stale_record", Message: err.Error()}
+	case errors.Is(err, ErrConflict):
+		return &httperr.Error{Status: http.StatusConflict, Code: "seq_conflict", Message: err.Error()}
+	case errors.Is(err, ErrTooMany):
+		return &httperr.Error{Status: http.StatusTooManyRequests, Code: "too_many_names", Message: err.Error()}
+	}
+	return err
 }

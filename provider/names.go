@@ -77,19 +77,6 @@ func (p *Provider) routeNames() {
 	p.mux.HandleFunc("GET /v1/names/{owner}/{name}/history", p.serveNameHistory)
 }
 
-// putError gives Store.Put's refusals their HTTP answers.
-func putError(err error) error {
-	switch {
-	case errors.Is(err, names.ErrStale):
-		return &httperr.Error{Status: http.StatusConflict, Code: "stale_record", Message: err.Error()}
-	case errors.Is(err, names.ErrConflict):
-		return &httperr.Error{Status: http.StatusConflict, Code: "seq_conflict", Message: err.Error()}
-	case errors.Is(err, names.ErrTooMany):
-		return &httperr.Error{Status: http.StatusTooManyRequests, Code: "too_many_names", Message: err.Error()}
-	}
-	return err
-}
-
 // NameAnswer is what POST /v1/names answers.
 type NameAnswer struct {
 	CID     wf.CID     `json:"cid"`
@@ -115,7 +102,7 @@ func (p *Provider) serveNamePost(w http.ResponseWriter, r *http.Request) {
 	rec := &names.Record{SignedNameRecord: sr, Raw: b, CID: wf.SumCID(wf.CodecJSON, b)}
 	changed, err := p.acceptName(r.Context(), rec)
 	if err != nil {
-		httperr.Write(w, ri.log, putError(err))
+		httperr.Write(w, ri.log, names.PutError(err))
 		return
 	}
 	ri.log.Info("name", "owner", sr.Record.Owner.String(), "name", sr.Record.Name, "seq", sr.Record.Seq, "changed", changed)
