@@ -14,7 +14,6 @@ import (
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/names"
-	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/watch"
 	"github.com/webfunctions/wf/wf"
@@ -209,29 +208,6 @@ func (p *devProject) follow(ctx context.Context, pkg *client.Package, sr *wf.Sig
 	default:
 		fmt.Fprintf(p.a.Stdout, "  seq %d also on the other providers and the gateway, %d ms later\n", sr.Record.Seq, time.Since(start).Milliseconds())
 	}
-}
-
-// moveName points name wholly at fn with a record after the newest that
-// from (or last, the sequence number this process last signed) knows, sends
-// it to every server, and returns it. It is how a deploy moves the
-// project's name (wf deploy, wf dev --watch).
-func (a *App) moveName(ctx context.Context, from, servers []string, key *chain.Key, name string, fn wf.CID, last uint64) (*wf.SignedNameRecord, error) {
-	// Someone may have moved the name meanwhile (wf name set, wf rollback).
-	if cur, _, err := a.currentName(ctx, from, key.Address(), name); err == nil && cur != nil && cur.Record.Seq > last {
-		last = cur.Record.Seq
-	}
-	r := wf.NameRecord{Name: name, Owner: key.Address(), Seq: last + 1,
-		Targets: []wf.Target{{Function: fn, Weight: 100}}, Created: spec.Now(time.Now())}
-	sr, err := names.Sign(r, key)
-	if err != nil {
-		return nil, err
-	}
-	for _, u := range servers {
-		if _, err := client.New(u).SetName(ctx, sr); err != nil {
-			return nil, fmt.Errorf("moving the name %q at %s: %w", name, u, err)
-		}
-	}
-	return sr, nil
 }
 
 // summarize names the first few changed files.

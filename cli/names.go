@@ -303,14 +303,41 @@ func (a *App) currentName(ctx context.Context, servers []string, owner wf.Addres
 	return cur, from, nil
 }
 
+// nextRecord signs r, made now, as the record after sequence number last.
+func nextRecord(key *chain.Key, last uint64, r wf.NameRecord) (*wf.SignedNameRecord, error) {
+	r.Seq = last + 1
+	r.Created = spec.Now(time.Now())
+	return names.Sign(r, key)
+}
+
+// moveName points name wholly at fn with a record after the newest that
+// from (or last, the sequence number this process last signed) knows, sends
+// it to every server, and returns it. It is how a deploy moves the
+// project's name (wf deploy, wf dev --watch).
+func (a *App) moveName(ctx context.Context, from, servers []string, key *chain.Key, name string, fn wf.CID, last uint64) (*wf.SignedNameRecord, error) {
+	// Someone may have moved the name meanwhile (wf name set, wf rollback).
+	if cur, _, err := a.currentName(ctx, from, key.Address(), name); err == nil && cur != nil && cur.Record.Seq > last {
+		last = cur.Record.Seq
+	}
+	sr, err := nextRecord(key, last, wf.NameRecord{Name: name, Targets: []wf.Target{{Function: fn, Weight: 100}}})
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range servers {
+		if _, err := client.New(u).SetName(ctx, sr); err != nil {
+			return nil, fmt.Errorf("moving the name %q at %s: %w", name, u, err)
+		}
+	}
+	return sr, nil
+}
+
 // pushName signs r as the record after cur and sends it to every server.
 func (a *App) pushName(ctx context.Context, f *nameFlags, key *chain.Key, cur *names.Record, r wf.NameRecord) error {
-	r.Seq = 1
+	var last uint64
 	if cur != nil {
-		r.Seq = cur.Record.Seq + 1
+		last = cur.Record.Seq
 	}
-	r.Created = spec.Now(time.Now())
-	sr, err := names.Sign(r, key)
+	sr, err := nextRecord(key, last, r)
 	if err != nil {
 		return err
 	}
@@ -324,7 +351,7 @@ func (a *App) pushName(ctx context.Context, f *nameFlags, key *chain.Key, cur *n
 			errs = append(errs, fmt.Errorf("%s: %w", s, err))
 			continue
 		}
-		fmt.Fprintf(a.Stderr, "sent %s seq %d to %s\n", r.Name, r.Seq, s)
+		fmt.Fprintf(a.Stderr, "sent %s seq %d to %s\n", r.Name, sr.Record.Seq, s)
 	}
 	if len(errs) == len(f.servers()) {
 		return errors.Join(errs...)
@@ -334,7 +361,7 @@ func (a *App) pushName(ctx context.Context, f *nameFlags, key *chain.Key, cur *n
 			return err
 		}
 	} else {
-		fmt.Fprintf(a.Stdout, "%s seq %d -> %s\n", r.Name, r.Seq, targetsText(sr.Record.Targets))
+		fmt.Fprintf(a.Stdout, "%s seq %d -> %s\n", r.Name, sr.Record.Seq, targetsText(sr.Record.Targets))
 	}
 	fmt.Fprintf(a.Stderr, "try: curl %s/@%s/%s/\n", f.servers()[0], key.Address().Checksum(), r.Name)
 	return errors.Join(errs...) // some servers did not take it
