@@ -31,17 +31,10 @@ const MaxLogsAuthWindow = 5 * time.Minute
 // read.
 func (p *Provider) serveLogs(w http.ResponseWriter, r *http.Request) {
 	ri := info(r)
-	c, err := wf.ParseCID(r.PathValue("cid"))
-	if err != nil {
-		httperr.Write(w, ri.log, fmt.Errorf("%w: %v", wf.ErrInvalid, err))
-		return
-	}
-	signer, err := p.sigAuth(r, func(expires int64) wf.Message {
+	c, signer, ok := p.signedRequest(w, r, "logs", func(c wf.CID, expires int64) wf.Message {
 		return wf.LogsRequest{Function: c, Provider: p.address(), Expires: expires}
 	})
-	if err != nil {
-		w.Header().Set("WWW-Authenticate", `WF-Sig realm="logs"`)
-		httperr.Write(w, ri.log, err)
+	if !ok {
 		return
 	}
 	owner, f, err := p.owner(r, c)
@@ -152,4 +145,25 @@ func (p *Provider) sigAuth(r *http.Request, msg func(expires int64) wf.Message) 
 		return unauth("bad signature")
 	}
 	return signer, nil
+}
+
+// signedRequest reads the function of an owner's signed request to
+// /v1/.../{cid} and who signed it (sigAuth over the message mk makes for
+// it); on failure it has answered (WWW-Authenticate names realm) and
+// returns false. Whether the signer owns the function is the caller's to
+// check.
+func (p *Provider) signedRequest(w http.ResponseWriter, r *http.Request, realm string, mk func(c wf.CID, expires int64) wf.Message) (wf.CID, wf.Address, bool) {
+	ri := info(r)
+	c, err := wf.ParseCID(r.PathValue("cid"))
+	if err != nil {
+		httperr.Write(w, ri.log, fmt.Errorf("%w: %v", wf.ErrInvalid, err))
+		return c, wf.Address{}, false
+	}
+	signer, err := p.sigAuth(r, func(expires int64) wf.Message { return mk(c, expires) })
+	if err != nil {
+		w.Header().Set("WWW-Authenticate", `WF-Sig realm="`+realm+`"`)
+		httperr.Write(w, ri.log, err)
+		return c, wf.Address{}, false
+	}
+	return c, signer, true
 }

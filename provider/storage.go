@@ -302,17 +302,10 @@ type DeleteResult struct {
 // spec block in the store alone; nothing is fetched or compiled.
 func (p *Provider) serveDelete(w http.ResponseWriter, r *http.Request) {
 	ri := info(r)
-	c, err := wf.ParseCID(r.PathValue("cid"))
-	if err != nil {
-		httperr.Write(w, ri.log, fmt.Errorf("%w: %v", wf.ErrInvalid, err))
-		return
-	}
-	signer, err := p.sigAuth(r, func(expires int64) wf.Message {
+	c, signer, ok := p.signedRequest(w, r, "delete", func(c wf.CID, expires int64) wf.Message {
 		return wf.DeleteRequest{Function: c, Provider: p.address(), Expires: expires}
 	})
-	if err != nil {
-		w.Header().Set("WWW-Authenticate", `WF-Sig realm="delete"`)
-		httperr.Write(w, ri.log, err)
+	if !ok {
 		return
 	}
 	ss, err := p.storedSpec(r.Context(), c)
