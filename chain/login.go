@@ -6,8 +6,10 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -84,6 +86,16 @@ func TypedDataJSON(m wf.Message) ([]byte, error) {
 	case wf.LogsRequest:
 		types, primary = logsTypes, "ReadLogs"
 		msg = map[string]any{"function": m.Function.String(), "provider": common.Address(m.Provider).Hex(), "expires": m.Expires}
+	case *wf.Spec:
+		if m == nil {
+			return nil, fmt.Errorf("%w: chain: a nil spec", wf.ErrInvalid)
+		}
+		canon, err := spec.Canonical(m)
+		if err != nil {
+			return nil, fmt.Errorf("chain: spec typed data: %w", err)
+		}
+		types, primary = specTypes, "FunctionSpec"
+		msg = map[string]any{"owner": common.Address(m.Owner).Hex(), "specHash": hexutil.Encode(crypto.Keccak256(canon))}
 	case *wf.NameRecord:
 		if m == nil {
 			return nil, fmt.Errorf("%w: chain: a nil name record", wf.ErrInvalid)

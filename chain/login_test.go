@@ -24,7 +24,9 @@ func TestDashboardLogin(t *testing.T) {
 	fa, fb := wf.SumCID(wf.CodecJSON, []byte("{}")), wf.SumCID(wf.CodecJSON, []byte("[]"))
 	name := &wf.NameRecord{Name: "hello", Owner: k.Address(), Seq: 3, Sticky: "cookie:uid", Created: "2026-01-01T00:00:00Z",
 		Targets: []wf.Target{{Function: fa, Weight: 60}, {Function: fb, Weight: 40}}}
-	for _, msg := range []wf.Message{m, wf.LogsRequest{Function: fa, Provider: k.Address(), Expires: 5}, name} {
+	fn := &wf.Spec{Version: wf.SpecVersion, Owner: k.Address(), Runtime: wf.RuntimeWAGI, Created: "2026-01-01T00:00:00Z",
+		Code: wf.Code{CID: fa, Layout: wf.KuboLayout}}
+	for _, msg := range []wf.Message{m, wf.LogsRequest{Function: fa, Provider: k.Address(), Expires: 5}, name, fn} {
 		j, err := chain.TypedDataJSON(msg)
 		if err != nil {
 			t.Fatal(err)

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/templates"
 )
 
 // chromium finds a Chromium to drive: $WF_CHROMIUM, else Debian's
@@ -122,7 +123,7 @@ func answer(key *chain.Key, c walletCall) (any, error) {
 
 // The whole path in a real browser: sign in through the injected wallet,
 // see the functions, open one and read its invocations (signed in the
-// wallet), roll a name back (the new record signed in the wallet), see
+// wallet), deploy a module through the page (its spec signed in the wallet), roll a name back (the new record signed in the wallet), see
 // the spending caps, then sign in as the provider and open
 // its console. Screenshots go to $WF_SCREENSHOTS (or the test's temporary
 // directory); WF_DOCS_SCREENSHOTS=1 also refreshes the two in docs/.
@@ -201,7 +202,18 @@ func TestBrowser(t *testing.T) {
 	functions := text("#functions")
 	shot("functions")
 
-	do("read invocations", chromedp.Click(chromedp.CSS(`#functions a[href="/functions/`+w.fn.String()+`"]`)), chromedp.WaitVisible(chromedp.CSS("form.logs button")),
+	module := filepath.Join(t.TempDir(), "hello.wasm")
+	if err := os.WriteFile(module, templates.HelloWasm, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do("deploy a module through the page", chromedp.SetUploadFiles(chromedp.ID("deploy-module"), []string{module}),
+		chromedp.Click(chromedp.CSS("#deploy button")), chromedp.WaitVisible(chromedp.ID("deployed")))
+	deployed := text("#deploy-result")
+	do("see it listed", chromedp.Click(chromedp.CSS("#deployed a")), chromedp.WaitVisible(chromedp.CSS("form.logs button")))
+	uploaded := text("main")
+
+	do("read invocations", chromedp.Navigate(w.url+"/functions"), chromedp.WaitVisible(chromedp.ID("functions")),
+		chromedp.Click(chromedp.CSS(`#functions a[href="/functions/`+w.fn.String()+`"]`)), chromedp.WaitVisible(chromedp.CSS("form.logs button")),
 		chromedp.Click(chromedp.CSS("form.logs button")), chromedp.WaitVisible(chromedp.CSS("table.invocations")))
 	logs := text("#logs")
 	shot("function")
@@ -238,6 +250,8 @@ func TestBrowser(t *testing.T) {
 
 	for _, c := range []struct{ what, text, want string }{
 		{"functions", functions, w.fn.String()[:10]},
+		{"deploy", deployed, "alpha: accepted"},
+		{"deployed function", uploaded, "alpha"},
 		{"invocations", logs, "greeting dashboard"},
 		{"rollback", rolled, "Signed hello seq 3"},
 		{"rollback", rolled, "alpha: accepted"},

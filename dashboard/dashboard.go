@@ -82,6 +82,9 @@ type Config struct {
 	// 503 until sessions expire; live ones are never evicted. Default
 	// 100,000.
 	MaxSessions int
+	// MaxUpload bounds a module deployed through the page. Default 32 MiB;
+	// up to eight uploads wait in memory for their wallet's signature.
+	MaxUpload int64
 	// HTTP reaches the providers. Default: a client with a 5 s timeout.
 	HTTP *http.Client
 	Log  *slog.Logger     // default: discard
@@ -99,6 +102,7 @@ type Dashboard struct {
 	sessions map[string]*session   // by cookie value
 	pending  map[wf.Nonce]pending  // login nonces issued and not yet used
 	rates    map[string]rateSample // last metrics sample per provider URL
+	uploads  map[string]*upload    // modules waiting for their wallet's signature
 }
 
 //go:embed templates/*.html
@@ -118,6 +122,9 @@ func New(cfg Config) (*Dashboard, error) {
 	if cfg.MaxSessions <= 0 {
 		cfg.MaxSessions = 100_000
 	}
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = 32 << 20
+	}
 	if cfg.HTTP == nil {
 		cfg.HTTP = &http.Client{Timeout: 5 * time.Second}
 	}
@@ -128,7 +135,7 @@ func New(cfg Config) (*Dashboard, error) {
 		cfg.Now = time.Now
 	}
 	d := &Dashboard{cfg: cfg, mux: http.NewServeMux(), pages: map[string]*template.Template{},
-		sessions: map[string]*session{}, pending: map[wf.Nonce]pending{}, rates: map[string]rateSample{}}
+		sessions: map[string]*session{}, pending: map[wf.Nonce]pending{}, rates: map[string]rateSample{}, uploads: map[string]*upload{}}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -158,6 +165,8 @@ func New(cfg Config) (*Dashboard, error) {
 	d.mux.HandleFunc("GET /functions/{cid}", d.signedIn(d.serveFunction))
 	d.mux.HandleFunc("POST /functions/{cid}/logs-request", d.signedIn(d.serveLogsRequest))
 	d.mux.HandleFunc("POST /functions/{cid}/logs", d.signedIn(d.serveLogs))
+	d.mux.HandleFunc("POST /deploy/prepare", d.limitBody(d.cfg.MaxUpload+64<<10, d.signedIn(d.serveDeployPrepare)))
+	d.mux.HandleFunc("POST /deploy", d.signedIn(d.serveDeploy))
 	d.mux.HandleFunc("GET /names", d.signedIn(d.serveNames))
 	d.mux.HandleFunc("GET /names/{name}", d.signedIn(d.serveName))
 	d.mux.HandleFunc("POST /names/{name}/rollback-request", d.signedIn(d.serveRollbackRequest))
@@ -192,6 +201,14 @@ func (d *Dashboard) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.mux.ServeHTTP(w, r)
+}
+
+// limitBody caps what h may read of a request's body.
+func (d *Dashboard) limitBody(n int64, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, n)
+		h(w, r)
+	}
 }
 
 func cacheStatic(h http.Handler) http.Handler {

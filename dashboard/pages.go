@@ -81,7 +81,7 @@ func (d *Dashboard) serveFunctions(w http.ResponseWriter, r *http.Request) {
 		return cmp.Or(strings.Compare(b.Created, a.Created), strings.Compare(a.CID.String(), b.CID.String()))
 	})
 	d.render(w, r, http.StatusOK, "functions", page{Title: "Functions", Nav: "functions",
-		Data: map[string]any{"Rows": rows, "Unreachable": bad, "Providers": len(d.cfg.Providers)}})
+		Data: map[string]any{"Rows": rows, "Unreachable": bad, "Providers": len(d.cfg.Providers), "ProviderList": d.cfg.Providers}})
 }
 
 // holder is a provider that holds a function, and what a request to it

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
@@ -93,8 +94,8 @@ func (d *Dashboard) signedIn(h http.HandlerFunc) http.HandlerFunc {
 				return
 			}
 			tok := r.Header.Get("X-CSRF-Token")
-			if tok == "" {
-				tok = r.PostFormValue("csrf")
+			if tok == "" && !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
+				tok = r.PostFormValue("csrf") // an upload brings it in the header: its body is read only once it checks
 			}
 			if !same(tok, s.csrf) {
 				d.fail(w, r, http.StatusForbidden, "This form is missing its CSRF token or it is stale: reload the page and try again.")

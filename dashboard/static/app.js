@@ -70,7 +70,40 @@ async function rollBack(form, out) {
   out.innerHTML = html; // a fragment rendered and escaped by the server's templates
 }
 
+async function deploy(form, out) {
+  const csrf = document.getElementById("main").dataset.csrf;
+  out.textContent = "Packing the module…";
+  const account = await walletAccount();
+  const prep = await fetch("/deploy/prepare", {
+    method: "POST", body: new FormData(form), credentials: "same-origin", headers: { "X-CSRF-Token": csrf },
+  });
+  if (!prep.ok) {
+    const page = new DOMParser().parseFromString(await prep.text(), "text/html");
+    const why = page.querySelector("main p");
+    throw new Error("The dashboard refused the module (" + prep.status + ")" + (why ? ": " + why.textContent : "."));
+  }
+  const { upload, typedData } = await prep.json();
+  out.textContent = "Asking your wallet to sign the function's spec…";
+  const signature = await signTyped(account, typedData);
+  out.textContent = "Deploying…";
+  const res = await post("/deploy", { csrf, upload, signature });
+  const html = await res.text();
+  if (/^\s*<!doctype/i.test(html)) {
+    out.textContent = "The dashboard refused the deploy (" + res.status + "): reload the page and try again.";
+    return;
+  }
+  out.innerHTML = html; // a fragment rendered and escaped by the server's templates
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  const dep = document.getElementById("deploy");
+  if (dep) {
+    const out = document.getElementById("deploy-result");
+    dep.addEventListener("submit", (e) => {
+      e.preventDefault();
+      deploy(dep, out).catch((err) => { out.textContent = err.message || String(err); });
+    });
+  }
   const login = document.getElementById("wallet-login");
   if (login) {
     const status = document.getElementById("login-status");

@@ -1,0 +1,226 @@
+package dashboard
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/wf"
+)
+
+// Deploy by upload, in two steps so that the key stays in the wallet:
+// the page sends a module and the providers to deploy to; the server
+// packs it into a spec owned by the signed-in address and answers the
+// spec's typed data; the wallet signs that and the page posts the
+// signature back; the server rebuilds the package around the signature
+// (packing is deterministic), checks it is the owner's, and uploads it.
+
+const (
+	uploadWindow = 10 * time.Minute
+	// maxUploads bounds the modules held between the two steps: anyone
+	// who signs in can upload, so memory must not grow with them.
+	maxUploads = 8
+)
+
+// upload is a packed module waiting for its owner's signature.
+type upload struct {
+	owner     wf.Address
+	module    []byte
+	spec      wf.Spec // as it will be signed: code and version filled in
+	providers []int   // indexes into Config.Providers
+	expires   time.Time
+}
+
+// serveDeployPrepare reads the multipart upload (the module and the
+// chosen providers) without touching disk, packs it and answers
+// {"upload", "cid"?, "typedData"} for the wallet. The CSRF token must be
+// in X-CSRF-Token: the body is not parsed before it is checked.
+func (d *Dashboard) serveDeployPrepare(w http.ResponseWriter, r *http.Request) {
+	owner := sessionOf(r).addr
+	module, chosen, err := d.readUpload(r)
+	if err != nil {
+		status := http.StatusBadRequest
+		if errors.As(err, new(*http.MaxBytesError)) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		d.fail(w, r, status, err.Error())
+		return
+	}
+	s := wf.Spec{Runtime: wf.RuntimeWAGI, Created: spec.Now(d.cfg.Now())}
+	pkg, err := client.Pack(r.Context(), bytes.NewReader(module), s, &walletSigner{addr: owner})
+	if err != nil {
+		d.fail(w, r, http.StatusBadRequest, "The module could not be packed: "+err.Error())
+		return
+	}
+	td, err := chain.TypedDataJSON(&pkg.Spec.Spec)
+	if err != nil {
+		d.fail(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	id, now := token(), d.cfg.Now()
+	d.mu.Lock()
+	for k, u := range d.uploads {
+		if !now.Before(u.expires) || u.owner == owner { // one upload per owner at a time
+			delete(d.uploads, k)
+		}
+	}
+	full := len(d.uploads) >= maxUploads
+	if !full {
+		d.uploads[id] = &upload{owner: owner, module: module, spec: pkg.Spec.Spec, providers: chosen, expires: now.Add(uploadWindow)}
+	}
+	d.mu.Unlock()
+	if full {
+		w.Header().Set("Retry-After", "60")
+		d.fail(w, r, http.StatusTooManyRequests, "Too many deploys are waiting for a signature; try again in a minute.")
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	json.NewEncoder(w).Encode(map[string]any{"upload": id, "typedData": json.RawMessage(td)})
+}
+
+// readUpload streams the form: "provider" fields (indexes of the
+// providers to deploy to) and one "module" file, a WebAssembly binary of
+// at most Config.MaxUpload bytes.
+func (d *Dashboard) readUpload(r *http.Request) ([]byte, []int, error) {
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, nil, errors.New("Send the module as a multipart form.")
+	}
+	var (
+		module []byte
+		chosen []int
+		seen   = map[int]bool{}
+	)
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("The upload could not be read: %w", err)
+		}
+		switch part.FormName() {
+		case "provider":
+			v, err := io.ReadAll(io.LimitReader(part, 16))
+			i, err2 := strconv.Atoi(string(v))
+			if err != nil || err2 != nil || i < 0 || i >= len(d.cfg.Providers) || seen[i] {
+				return nil, nil, errors.New("Pick providers from the list.")
+			}
+			seen[i] = true
+			chosen = append(chosen, i)
+		case "module":
+			if module != nil {
+				return nil, nil, errors.New("Upload one module.")
+			}
+			if module, err = readModule(part, d.cfg.MaxUpload); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	switch {
+	case module == nil:
+		return nil, nil, errors.New("Choose a .wasm module to deploy.")
+	case len(chosen) == 0:
+		return nil, nil, errors.New("Pick at least one provider to deploy to.")
+	}
+	return module, chosen, nil
+}
+
+func readModule(part *multipart.Part, limit int64) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(part, limit+1))
+	switch {
+	case err != nil:
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			return nil, fmt.Errorf("The module is larger than %d bytes: %w", limit, err)
+		}
+		return nil, fmt.Errorf("The module could not be read: %w", err)
+	case int64(len(b)) > limit:
+		return nil, fmt.Errorf("The module is larger than %d bytes: %w", limit, &http.MaxBytesError{Limit: limit})
+	case !bytes.HasPrefix(b, []byte("\x00asm")):
+		return nil, errors.New("That file is not a WebAssembly module (it does not start with \\0asm).")
+	}
+	return b, nil
+}
+
+// serveDeploy takes the wallet's signature over a prepared upload,
+// builds the signed package and deploys it to the chosen providers,
+// rendering what each answered.
+func (d *Dashboard) serveDeploy(w http.ResponseWriter, r *http.Request) {
+	owner := sessionOf(r).addr
+	id := r.PostFormValue("upload")
+	d.mu.Lock()
+	u := d.uploads[id]
+	if u != nil && u.owner == owner {
+		delete(d.uploads, id) // one try, right or wrong
+	}
+	d.mu.Unlock()
+	if u == nil || u.owner != owner || !d.cfg.Now().Before(u.expires) {
+		d.fail(w, r, http.StatusNotFound, "That upload is unknown, used or expired: upload the module again.")
+		return
+	}
+	sig, err := parseSig(r.PostFormValue("signature"))
+	if err != nil {
+		d.fail(w, r, http.StatusBadRequest, "The deploy needs the wallet's signature.")
+		return
+	}
+	if signer, err := d.cfg.Verifier.Recover(&u.spec, sig); err != nil || signer != owner {
+		d.fail(w, r, http.StatusForbidden, "The signature is not yours over this function's spec.")
+		return
+	}
+	s := u.spec
+	s.Code = wf.Code{} // Pack fills it in again from the module
+	pkg, err := client.Pack(r.Context(), bytes.NewReader(u.module), s, &walletSigner{addr: owner, sig: sig})
+	if err == nil {
+		err = spec.Verify(pkg.Spec, d.cfg.Verifier)
+	}
+	if err != nil {
+		d.fail(w, r, http.StatusInternalServerError, "The signed package could not be built: "+err.Error())
+		return
+	}
+	type result struct{ Provider, Err string }
+	results := make([]result, len(u.providers))
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Minute)
+	defer cancel()
+	var wg sync.WaitGroup
+	for i, pi := range u.providers {
+		p := &d.cfg.Providers[pi]
+		wg.Go(func() {
+			results[i] = result{Provider: p.Name}
+			c := d.client(p)
+			c.HTTP = &http.Client{Transport: d.cfg.HTTP.Transport} // a large module takes longer than a page read; ctx bounds it
+			if _, err := c.Deploy(ctx, pkg); err != nil {
+				results[i].Err = err.Error()
+			}
+		})
+	}
+	wg.Wait()
+	d.cfg.Log.Info("deploy", "owner", owner.Checksum(), "function", pkg.CID, "providers", len(results))
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	d.fragment.ExecuteTemplate(w, "deployed", map[string]any{"CID": pkg.CID, "Results": results})
+}
+
+// walletSigner is a signer whose signature was made elsewhere (by the
+// user's wallet): it hands back sig for whatever it is asked to sign, and
+// the caller checks the result (spec.Verify). With a zero sig it serves
+// to build the message the wallet is to sign.
+type walletSigner struct {
+	addr wf.Address
+	sig  wf.Signature
+}
+
+func (s *walletSigner) Address() wf.Address                   { return s.addr }
+func (s *walletSigner) Sign(wf.Message) (wf.Signature, error) { return s.sig, nil }

@@ -1,0 +1,147 @@
+package dashboard_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/templates"
+	"github.com/webfunctions/wf/wf"
+)
+
+// upload posts a module as the page does: multipart, the CSRF token in
+// the header.
+func (b *browser) upload(csrf string, module []byte, providers ...string) (int, string) {
+	b.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for _, p := range providers {
+		mw.WriteField("provider", p)
+	}
+	if module != nil {
+		fw, _ := mw.CreateFormFile("module", "main.wasm")
+		fw.Write(module)
+	}
+	mw.Close()
+	req, _ := http.NewRequest("POST", b.base+"/deploy/prepare", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	if csrf != "" {
+		req.Header.Set("X-CSRF-Token", csrf)
+	}
+	resp, err := b.c.Do(req)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(out)
+}
+
+type prepared struct {
+	Upload    string          `json:"upload"`
+	TypedData json.RawMessage `json:"typedData"`
+}
+
+func (b *browser) prepare(module []byte, providers ...string) prepared {
+	b.t.Helper()
+	status, body := b.upload(b.csrf, module, providers...)
+	if status != 200 {
+		b.t.Fatalf("prepare: %d %s", status, body)
+	}
+	var p prepared
+	if err := json.Unmarshal([]byte(body), &p); err != nil || p.Upload == "" {
+		b.t.Fatalf("prepare answered %s: %v", body, err)
+	}
+	return p
+}
+
+// A module deployed through the page is signed in the wallet, lands on
+// the providers picked, and runs; what is not the owner's signature over
+// that spec, or not a module, or not under the session's CSRF token,
+// deploys nothing.
+func TestDeployByUpload(t *testing.T) {
+	w := start(t, false)
+	pub := w.net.Publisher
+	stranger, _ := chain.GenerateKey()
+	owner := signIn(t, w.url, pub)
+	other := signIn(t, w.url, stranger)
+
+	status, body, _ := owner.do("GET", "/functions", nil)
+	wantPage(t, status, body, 200, `id="deploy"`, "Sign and deploy", "alpha", "beta")
+
+	// Refused before anything is packed.
+	for name, c := range map[string]struct {
+		csrf      string
+		module    []byte
+		providers []string
+		want      int
+	}{
+		"no CSRF header":   {"", templates.HelloWasm, []string{"0"}, 403},
+		"other's CSRF":     {other.csrf, templates.HelloWasm, []string{"0"}, 403},
+		"not wasm":         {owner.csrf, []byte("#!/bin/sh\necho hi\n"), []string{"0"}, 400},
+		"no module":        {owner.csrf, nil, []string{"0"}, 400},
+		"no provider":      {owner.csrf, templates.HelloWasm, nil, 400},
+		"unknown provider": {owner.csrf, templates.HelloWasm, []string{"7"}, 400},
+		"provider twice":   {owner.csrf, templates.HelloWasm, []string{"0", "0"}, 400},
+		"too large":        {owner.csrf, append([]byte("\x00asm"), make([]byte, 32<<20)...), []string{"0"}, 413},
+	} {
+		if status, body := owner.upload(c.csrf, c.module, c.providers...); status != c.want {
+			t.Errorf("%s: %d, want %d: %s", name, status, c.want, body)
+		}
+	}
+
+	p := owner.prepare(templates.HelloWasm, "1")
+	sign := func(k *chain.Key, td json.RawMessage) string {
+		sig, err := k.SignTypedData(td)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sig.String()
+	}
+	// Another session cannot use the owner's upload; a stranger's
+	// signature over it deploys nothing (and uses the upload up).
+	status, body, _ = other.do("POST", "/deploy", url.Values{"csrf": {other.csrf}, "upload": {p.Upload}, "signature": {sign(stranger, p.TypedData)}})
+	wantPage(t, status, body, 404)
+	status, body, _ = owner.do("POST", "/deploy", url.Values{"csrf": {owner.csrf}, "upload": {p.Upload}, "signature": {sign(stranger, p.TypedData)}})
+	wantPage(t, status, body, 403, "not yours")
+	status, body, _ = owner.do("POST", "/deploy", url.Values{"csrf": {owner.csrf}, "upload": {p.Upload}, "signature": {sign(pub, p.TypedData)}})
+	wantPage(t, status, body, 404, "upload the module again")
+
+	// The wallet's signature over what it was shown: deployed to beta only.
+	p = owner.prepare(templates.HelloWasm, "1")
+	status, body, _ = owner.do("POST", "/deploy", url.Values{"csrf": {owner.csrf}, "upload": {p.Upload}, "signature": {sign(pub, p.TypedData)}})
+	wantPage(t, status, body, 200, `id="deployed"`, "beta: accepted")
+	if strings.Contains(body, "alpha") {
+		t.Errorf("deployed to a provider not picked:\n%s", body)
+	}
+	i := strings.Index(body, "/functions/")
+	fn, err := wf.ParseCID(body[i+len("/functions/") : i+len("/functions/")+strings.IndexByte(body[i+len("/functions/"):], '"')])
+	if err != nil {
+		t.Fatalf("no function in %s: %v", body, err)
+	}
+	resp, err := http.Get(w.net.Node("beta").URL + "/" + fn.String() + "/?name=upload")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(out), "upload") {
+		t.Fatalf("invoke the uploaded function: %s %s", resp.Status, out)
+	}
+	resp, err = http.Get(w.net.Node("alpha").URL + "/" + fn.String() + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("alpha, not picked, answers %s for the function", resp.Status)
+	}
+	status, body, _ = owner.do("GET", "/functions", nil)
+	wantPage(t, status, body, 200, fn.String()[:10])
+}
