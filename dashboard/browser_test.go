@@ -123,7 +123,7 @@ func answer(key *chain.Key, c walletCall) (any, error) {
 
 // The whole path in a real browser: sign in through the injected wallet,
 // see the functions, open one and read its invocations (signed in the
-// wallet), deploy a module through the page (its spec signed in the wallet), roll a name back (the new record signed in the wallet), see
+// wallet), deploy a module through the page (its spec signed in the wallet), roll a name back and split it (each new record signed in the wallet), see
 // the spending caps, then sign in as the provider and open
 // its console. Screenshots go to $WF_SCREENSHOTS (or the test's temporary
 // directory); WF_DOCS_SCREENSHOTS=1 also refreshes the two in docs/.
@@ -219,9 +219,13 @@ func TestBrowser(t *testing.T) {
 	shot("function")
 
 	do("roll a name back", chromedp.Navigate(w.url+"/names/hello"), chromedp.WaitVisible(chromedp.CSS("form.rollback button")),
-		chromedp.Click(chromedp.CSS("form.rollback button")), chromedp.WaitVisible(chromedp.ID("rolled-back")))
-	rolled := text("#rollback-result")
+		chromedp.Click(chromedp.CSS("form.rollback button")), chromedp.WaitVisible(chromedp.ID("name-signed")))
+	rolled := text("#name-result")
 	shot("names")
+	do("split the name", chromedp.Navigate(w.url+"/names/hello"), chromedp.WaitVisible(chromedp.ID("split-function")),
+		chromedp.SendKeys(chromedp.ID("split-function"), w.fn2.String()), chromedp.Click(chromedp.CSS("form.split button")),
+		chromedp.WaitVisible(chromedp.ID("name-signed")))
+	split := text("#name-result")
 
 	do("payments", chromedp.Navigate(w.url+"/payments"), chromedp.WaitVisible(chromedp.ID("caps")))
 	caps := text("#caps")
@@ -255,6 +259,8 @@ func TestBrowser(t *testing.T) {
 		{"invocations", logs, "greeting dashboard"},
 		{"rollback", rolled, "Signed hello seq 3"},
 		{"rollback", rolled, "alpha: accepted"},
+		{"split", split, "Signed hello seq 4"},
+		{"split", split, "10%"},
 		{"caps", caps, "alpha can never take more than 100.000000 USDC from you"},
 		{"admin", admin, "There is no global user database"},
 		{"admin", admin, "Operator console: alpha"},

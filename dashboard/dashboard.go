@@ -169,8 +169,8 @@ func New(cfg Config) (*Dashboard, error) {
 	d.mux.HandleFunc("POST /deploy", d.signedIn(d.serveDeploy))
 	d.mux.HandleFunc("GET /names", d.signedIn(d.serveNames))
 	d.mux.HandleFunc("GET /names/{name}", d.signedIn(d.serveName))
-	d.mux.HandleFunc("POST /names/{name}/rollback-request", d.signedIn(d.serveRollbackRequest))
-	d.mux.HandleFunc("POST /names/{name}/rollback", d.signedIn(d.serveRollback))
+	d.mux.HandleFunc("POST /names/{name}/record-request", d.signedIn(d.serveRecordRequest))
+	d.mux.HandleFunc("POST /names/{name}/record", d.signedIn(d.serveRecord))
 	d.mux.HandleFunc("GET /payments", d.signedIn(d.servePayments))
 	d.mux.HandleFunc("GET /admin", d.signedIn(d.serveAdmin))
 	return d, nil

@@ -395,14 +395,14 @@ func TestDashboard(t *testing.T) {
 		status, body, _ = s.do("GET", "/names/hello", nil)
 		wantPage(t, status, body, 404)
 		// Another owner cannot even get the record to sign.
-		status, body, _ = s.do("POST", "/names/hello/rollback-request", url.Values{"csrf": {s.csrf}, "from": {"1"}})
+		status, body, _ = s.do("POST", "/names/hello/record-request", url.Values{"csrf": {s.csrf}, "from": {"1"}})
 		wantPage(t, status, body, 400)
-		status, body, _ = owner.do("POST", "/names/hello/rollback-request", url.Values{"csrf": {owner.csrf}, "from": {"2"}})
+		status, body, _ = owner.do("POST", "/names/hello/record-request", url.Values{"csrf": {owner.csrf}, "from": {"2"}})
 		wantPage(t, status, body, 400) // the current version already
-		status, body, _ = owner.do("POST", "/names/hello/rollback-request", url.Values{"from": {"1"}})
+		status, body, _ = owner.do("POST", "/names/hello/record-request", url.Values{"from": {"1"}})
 		wantPage(t, status, body, 403, "CSRF")
 
-		status, body, _ = owner.do("POST", "/names/hello/rollback-request", url.Values{"csrf": {owner.csrf}, "from": {"1"}})
+		status, body, _ = owner.do("POST", "/names/hello/record-request", url.Values{"csrf": {owner.csrf}, "from": {"1"}})
 		if status != 200 {
 			t.Fatalf("rollback request: %d %s", status, body)
 		}
@@ -418,7 +418,7 @@ func TestDashboard(t *testing.T) {
 		// Signed by someone else: not forwarded.
 		bad, _ := stranger.SignTypedData(rq.TypedData)
 		form.Set("signature", bad.String())
-		status, body, _ = owner.do("POST", "/names/hello/rollback", form)
+		status, body, _ = owner.do("POST", "/names/hello/record", form)
 		wantPage(t, status, body, 403)
 		// The wallet's signature over the typed data it was shown.
 		sig, err := pub.SignTypedData(rq.TypedData)
@@ -426,7 +426,7 @@ func TestDashboard(t *testing.T) {
 			t.Fatal(err)
 		}
 		form.Set("signature", sig.String())
-		status, body, _ = owner.do("POST", "/names/hello/rollback", form)
+		status, body, _ = owner.do("POST", "/names/hello/record", form)
 		wantPage(t, status, body, 200, "Signed hello seq 3", "alpha: accepted", "beta: accepted")
 		for _, nd := range w.net.Nodes {
 			rec, err := client.New(nd.URL).Name(context.Background(), pub.Address(), "hello", chain.Verifier{})
@@ -436,7 +436,7 @@ func TestDashboard(t *testing.T) {
 		}
 		// The same signed post again is for seq 3, which is now current:
 		// a rollback now would be seq 4.
-		status, body, _ = owner.do("POST", "/names/hello/rollback", form)
+		status, body, _ = owner.do("POST", "/names/hello/record", form)
 		wantPage(t, status, body, 409, "changed since the wallet signed")
 	})
 

@@ -91,6 +91,18 @@ func (d *Dashboard) history(r *http.Request, name string) ([]*names.Record, erro
 
 var errNoName = errors.New("no such name")
 
+// recordError is what the page says when a name's next record cannot be
+// made: the form's fault, or the reason names.Validate gave.
+func recordError(err error) string {
+	switch {
+	case errors.Is(err, errNoName):
+		return "That is not a name."
+	case errors.Is(err, errNoVersion), errors.Is(err, errNoTarget), errors.Is(err, errNewSplit):
+		return err.Error()
+	}
+	return "The record cannot be made: " + err.Error()
+}
+
 func (d *Dashboard) serveName(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
 	if !names.ValidName(name) {
@@ -106,26 +118,60 @@ func (d *Dashboard) serveName(w http.ResponseWriter, r *http.Request) {
 		Data: map[string]any{"Name": name, "Versions": hist}})
 }
 
-// rollback is the record that points the name back at version from's
-// targets: the current sequence number plus one, made now. The wallet
-// signs it; the server rebuilds the same record from the same inputs to
-// check the signature.
-func (d *Dashboard) rollback(r *http.Request, name string) (*wf.NameRecord, error) {
-	from, err1 := strconv.ParseUint(r.PostFormValue("from"), 10, 64)
-	hist, err := d.history(r, name)
-	if err1 != nil || err != nil {
+// nextRecord is the record a change of the session owner's name signs:
+// the current sequence number plus one (1 for a new name), made now.
+// The form says which change:
+//   - from=SEQ: back to that earlier version's targets (a rollback);
+//   - function=CID, percent=P (default 100): P% of requests to that
+//     function, the rest shared among the current targets in proportion
+//     (a split; 100 points the whole name at it).
+//
+// The wallet signs it; the server rebuilds the same record from the same
+// inputs, with the creation time the page posts back, to check the
+// signature.
+func (d *Dashboard) nextRecord(r *http.Request, name string) (*wf.NameRecord, error) {
+	if !names.ValidName(name) {
 		return nil, errNoName
 	}
-	i := slices.IndexFunc(hist, func(rec *names.Record) bool { return rec.Record.Seq == from })
-	if i <= 0 { // unknown, or the current one already
-		return nil, errNoName
+	hist, err := d.history(r, name)
+	if err != nil && !errors.Is(err, errNoName) {
+		return nil, err
+	}
+	var targets []wf.Target
+	if f := r.PostFormValue("from"); f != "" {
+		from, err := strconv.ParseUint(f, 10, 64)
+		i := slices.IndexFunc(hist, func(rec *names.Record) bool { return rec.Record.Seq == from })
+		if err != nil || i <= 0 { // unknown, or the current one already
+			return nil, errNoVersion
+		}
+		targets = append([]wf.Target(nil), hist[i].Record.Targets...)
+	} else {
+		fn, err := wf.ParseCID(r.PostFormValue("function"))
+		if err != nil {
+			return nil, errNoTarget
+		}
+		pct := 100
+		if p := r.PostFormValue("percent"); p != "" {
+			if pct, err = strconv.Atoi(p); err != nil || pct < 1 || pct > 100 {
+				return nil, errNoTarget
+			}
+		}
+		var current []wf.Target
+		if len(hist) > 0 {
+			current = hist[0].Record.Targets
+		}
+		if targets = split(fn, pct, current); targets == nil {
+			return nil, errNewSplit
+		}
 	}
 	created := r.PostFormValue("created")
 	if created == "" {
 		created = spec.Now(d.cfg.Now())
 	}
-	rec := &wf.NameRecord{Name: name, Owner: sessionOf(r).addr, Seq: hist[0].Record.Seq + 1,
-		Targets: append([]wf.Target(nil), hist[i].Record.Targets...), Sticky: hist[i].Record.Sticky, Created: created}
+	rec := &wf.NameRecord{Name: name, Owner: sessionOf(r).addr, Seq: 1, Targets: targets, Created: created}
+	if len(hist) > 0 {
+		rec.Seq, rec.Sticky = hist[0].Record.Seq+1, hist[0].Record.Sticky
+	}
 	names.Sort(rec)
 	if err := names.Validate(rec); err != nil {
 		return nil, err
@@ -133,12 +179,57 @@ func (d *Dashboard) rollback(r *http.Request, name string) (*wf.NameRecord, erro
 	return rec, nil
 }
 
-// serveRollbackRequest answers the typed data of the rollback record for
-// the wallet to sign, and the creation time to post back with it.
-func (d *Dashboard) serveRollbackRequest(w http.ResponseWriter, r *http.Request) {
-	rec, err := d.rollback(r, r.PathValue("name"))
+var (
+	errNoVersion = errors.New("Say which earlier version of one of your names to return to.")
+	errNoTarget  = errors.New("Say which function the name is to send requests to, and what percentage (1 to 100).")
+	errNewSplit  = errors.New("A new name sends all its requests to one function: point it at 100%, then split.")
+)
+
+// split gives fn pct percent of the requests and shares the rest among
+// current's other targets in proportion to their weights (largest
+// remainders first, so the weights sum to 100). It is nil when pct is
+// under 100 and there is nothing to share the rest with.
+func split(fn wf.CID, pct int, current []wf.Target) []wf.Target {
+	var rest []wf.Target
+	total := 0
+	for _, t := range current {
+		if t.Function != fn {
+			rest = append(rest, t)
+			total += int(t.Weight)
+		}
+	}
+	if pct == 100 {
+		return []wf.Target{{Function: fn, Weight: 100}}
+	}
+	if total == 0 {
+		return nil
+	}
+	left := 100 - pct
+	out := []wf.Target{{Function: fn, Weight: uint8(pct)}}
+	type share struct{ i, rem int }
+	var shares []share
+	given := 0
+	for _, t := range rest {
+		w := left * int(t.Weight) / total
+		given += w
+		shares = append(shares, share{len(out), left * int(t.Weight) % total})
+		out = append(out, wf.Target{Function: t.Function, Weight: uint8(w)})
+	}
+	slices.SortStableFunc(shares, func(a, b share) int { return b.rem - a.rem })
+	for k := 0; given < left; k++ {
+		out[shares[k%len(shares)].i].Weight++
+		given++
+	}
+	return slices.DeleteFunc(out, func(t wf.Target) bool { return t.Weight == 0 })
+}
+
+// serveRecordRequest answers the typed data of the name's next record
+// (see nextRecord) for the wallet to sign, and the creation time to post
+// back with it.
+func (d *Dashboard) serveRecordRequest(w http.ResponseWriter, r *http.Request) {
+	rec, err := d.nextRecord(r, r.PathValue("name"))
 	if err != nil {
-		d.fail(w, r, http.StatusBadRequest, "Say which earlier version of one of your names to return to.")
+		d.fail(w, r, http.StatusBadRequest, recordError(err))
 		return
 	}
 	td, err := chain.TypedDataJSON(rec)
@@ -151,17 +242,17 @@ func (d *Dashboard) serveRollbackRequest(w http.ResponseWriter, r *http.Request)
 	json.NewEncoder(w).Encode(map[string]any{"created": rec.Created, "seq": rec.Seq, "typedData": json.RawMessage(td)})
 }
 
-// serveRollback checks the wallet's signature over the rollback record
+// serveRecord checks the wallet's signature over the name's next record
 // and sends the signed record to every provider; it renders what each
 // answered, as a fragment the page inserts.
-func (d *Dashboard) serveRollback(w http.ResponseWriter, r *http.Request) {
+func (d *Dashboard) serveRecord(w http.ResponseWriter, r *http.Request) {
 	if r.PostFormValue("created") == "" {
-		d.fail(w, r, http.StatusBadRequest, "The rollback needs the time it was made.")
+		d.fail(w, r, http.StatusBadRequest, "The change needs the time it was made.")
 		return
 	}
-	rec, err := d.rollback(r, r.PathValue("name"))
+	rec, err := d.nextRecord(r, r.PathValue("name"))
 	if err != nil {
-		d.fail(w, r, http.StatusBadRequest, "Say which earlier version of one of your names to return to.")
+		d.fail(w, r, http.StatusBadRequest, recordError(err))
 		return
 	}
 	if seq, err := strconv.ParseUint(r.PostFormValue("seq"), 10, 64); err != nil || seq != rec.Seq {
@@ -193,5 +284,5 @@ func (d *Dashboard) serveRollback(w http.ResponseWriter, r *http.Request) {
 	wg.Wait()
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	d.fragment.ExecuteTemplate(w, "rollback", map[string]any{"Record": rec, "Results": results})
+	d.fragment.ExecuteTemplate(w, "record", map[string]any{"Record": rec, "Results": results})
 }

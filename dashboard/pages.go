@@ -158,7 +158,7 @@ func (d *Dashboard) serveFunction(w http.ResponseWriter, r *http.Request) {
 	}
 	wg.Wait()
 	d.render(w, r, http.StatusOK, "function", page{Title: "Function " + r.PathValue("cid"), Nav: "functions",
-		Data: map[string]any{"CID": r.PathValue("cid"), "Spec": s, "Env": env, "Extensions": exts, "Holders": hs}})
+		Data: map[string]any{"CID": r.PathValue("cid"), "Owner": s.Owner.Checksum(), "Spec": s, "Env": env, "Extensions": exts, "Holders": hs}})
 }
 
 // provider is the i-th provider, from the form field provider.

@@ -52,19 +52,35 @@ async function readLogs(form, out) {
   out.innerHTML = html; // a fragment rendered and escaped by the server's templates
 }
 
-async function rollBack(form, out) {
+// changeName signs the name's next record: a rollback (the form's
+// data-from), or requests to a function (its data-fn or "function" field)
+// at a percentage (its "percent" field, else 100).
+async function changeName(form, out) {
   const csrf = document.getElementById("main").dataset.csrf;
-  const name = form.dataset.name, from = form.dataset.from;
+  const data = new FormData(form);
+  const name = form.dataset.name || String(data.get("name") || "").trim();
+  if (!name) throw new Error("Give the name.");
+  const fields = { csrf };
+  if (form.dataset.from) fields.from = form.dataset.from;
+  else {
+    fields.function = form.dataset.fn || String(data.get("function") || "").trim();
+    fields.percent = String(data.get("percent") || "100");
+  }
   out.textContent = "Asking your wallet to sign the new record…";
   const account = await walletAccount();
-  const rq = await post("/names/" + name + "/rollback-request", { csrf, from });
-  if (!rq.ok) throw new Error("The dashboard refused to prepare the rollback (" + rq.status + ").");
+  const path = "/names/" + encodeURIComponent(name);
+  const rq = await post(path + "/record-request", fields);
+  if (!rq.ok) {
+    const page = new DOMParser().parseFromString(await rq.text(), "text/html");
+    const why = page.querySelector("main p");
+    throw new Error("The dashboard refused to prepare the record (" + rq.status + ")" + (why ? ": " + why.textContent : "."));
+  }
   const { created, seq, typedData } = await rq.json();
   const signature = await signTyped(account, typedData);
-  const res = await post("/names/" + name + "/rollback", { csrf, from, created, seq: String(seq), signature });
+  const res = await post(path + "/record", { ...fields, created, seq: String(seq), signature });
   const html = await res.text();
   if (/^\s*<!doctype/i.test(html)) {
-    out.textContent = "The dashboard refused the rollback (" + res.status + "): reload the page and try again.";
+    out.textContent = "The dashboard refused the record (" + res.status + "): reload the page and try again.";
     return;
   }
   out.innerHTML = html; // a fragment rendered and escaped by the server's templates
@@ -119,11 +135,11 @@ document.addEventListener("DOMContentLoaded", () => {
       readLogs(form, out).catch((err) => { out.textContent = err.message || String(err); });
     });
   }
-  const rolled = document.getElementById("rollback-result");
-  for (const form of document.querySelectorAll("form.rollback")) {
+  const changed = document.getElementById("name-result");
+  for (const form of document.querySelectorAll("form.name-change")) {
     form.addEventListener("submit", (e) => {
       e.preventDefault();
-      rollBack(form, rolled).catch((err) => { rolled.textContent = err.message || String(err); });
+      changeName(form, changed).catch((err) => { changed.textContent = err.message || String(err); });
     });
   }
 });
