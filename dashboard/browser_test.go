@@ -122,10 +122,10 @@ func answer(key *chain.Key, c walletCall) (any, error) {
 }
 
 // The whole path in a real browser: sign in through the injected wallet,
-// see the functions, open one and read its invocations (signed in the
-// wallet), deploy a module through the page (its spec signed in the wallet), roll a name back and split it (each new record signed in the wallet), see
-// the spending caps, then sign in as the provider and open
-// its console. Screenshots go to $WF_SCREENSHOTS (or the test's temporary
+// see the functions, deploy a module through the page, read a function's
+// invocations, roll a name back and split it (specs, log reads and name
+// records all signed in the wallet), see the spending caps, then sign in
+// as the provider and open its console. Screenshots go to $WF_SCREENSHOTS (or the test's temporary
 // directory); WF_DOCS_SCREENSHOTS=1 also refreshes the two in docs/.
 func TestBrowser(t *testing.T) {
 	exe := chromium(t)
