@@ -54,6 +54,7 @@ type Ledger interface {
 type Escrow interface {
 	Account(ctx context.Context, payer wf.Address) (chain.Account, error)
 	Allowance(ctx context.Context, payer, provider wf.Address) (chain.Allowance, error)
+	Payouts(ctx context.Context, payer wf.Address, window uint64, limit int) ([]chain.Payout, error)
 }
 
 var _ Escrow = (*chain.Client)(nil)
@@ -64,6 +65,9 @@ type Config struct {
 	Providers []Provider
 	// Escrow, if set, fills the payments page.
 	Escrow Escrow
+	// TxURL, if set, links a transaction on the payments page: the
+	// transaction's hash is appended (e.g. https://etherscan.io/tx/).
+	TxURL string
 	// DevSigner, if set, offers a "dev login" that signs in as it,
 	// signing on the server. Only `wf dev` sets it, with the public dev
 	// key: it must never hold a key of value.

@@ -460,10 +460,21 @@ func TestDashboard(t *testing.T) {
 	t.Run("payments", func(t *testing.T) {
 		status, body, _ := owner.do("GET", "/payments", nil)
 		wantPage(t, status, body, 200, "Provider <strong>alpha</strong> can never take more than <strong>100.000000 USDC</strong> from you",
-			"Provider <strong>beta</strong> can never take more than", "0.001000 USDC a request: 100000 requests", "Balance")
+			"Provider <strong>beta</strong> can never take more than", "0.001000 USDC a request: 100000 requests", "Balance", "No payouts yet")
 		if i, j := strings.Index(body, "can never take more than"), strings.Index(body, "Balance"); i > j {
 			t.Error("the spending caps are not shown first")
 		}
+		// alpha settles 3 requests of the publisher's.
+		r, err := w.net.Chain.Client(w.net.Nodes[0].Key).Settle(context.Background(), pub.Address(), 3, big.NewInt(3000))
+		if err != nil {
+			t.Fatal(err)
+		}
+		status, body, _ = owner.do("GET", "/payments", nil)
+		wantPage(t, status, body, 200, `id="payouts"`, "alpha <code>", "settlement", "<td>3</td>", "0.003000 USDC", r.TxHash.String()[:10],
+			"Provider <strong>alpha</strong> can never take more than <strong>99.997000 USDC</strong> from you")
+		// Not on a stranger's page.
+		status, body, _ = signIn(t, w.url, stranger).do("GET", "/payments", nil)
+		wantPage(t, status, body, 200, "No payouts yet")
 	})
 
 	t.Run("admin", func(t *testing.T) {

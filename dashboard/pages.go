@@ -265,8 +265,38 @@ func (d *Dashboard) servePayments(w http.ResponseWriter, r *http.Request) {
 		// The largest exposure first.
 		slices.SortStableFunc(rows, func(a, b allowanceRow) int { return cmpBig(b.Cap, a.Cap) })
 		data["Allowances"] = rows
+		if ps, err := d.cfg.Escrow.Payouts(r.Context(), payer, payoutWindow, maxPayoutRows); err != nil {
+			data["PayoutsErr"] = err.Error()
+		} else {
+			names := map[wf.Address]string{}
+			for _, p := range d.cfg.Providers {
+				names[p.Address] = p.Name
+			}
+			rows := make([]payoutRow, len(ps))
+			for i, p := range ps {
+				rows[i] = payoutRow{Payout: p, Name: names[p.Provider]}
+				if d.cfg.TxURL != "" {
+					rows[i].Link = d.cfg.TxURL + p.Tx.String()
+				}
+			}
+			data["Payouts"] = rows
+		}
 	}
 	d.render(w, r, http.StatusOK, "payments", page{Title: "Payments", Nav: "payments", Data: data})
+}
+
+// The payments page lists the latest payouts from the last payoutWindow
+// blocks (about a week of 12 s blocks).
+const (
+	payoutWindow  = 50_000
+	maxPayoutRows = 100
+)
+
+// payoutRow is a payout and what the page shows with it.
+type payoutRow struct {
+	chain.Payout
+	Name string // the provider's, if it is one of the dashboard's
+	Link string // the transaction in a block explorer, if one is configured
 }
 
 func cmpBig(a, b *big.Int) int {
