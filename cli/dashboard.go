@@ -29,8 +29,8 @@ operator, signed in with the provider's key, sees its console.`,
 
 func (a *App) dashboardServeCmd() *cobra.Command {
 	var (
-		listen, logLevel string
-		providers, hosts []string
+		listen, logLevel           string
+		providers, hosts, gateways []string
 	)
 	var o *chainOpts
 	cmd := &cobra.Command{
@@ -41,27 +41,32 @@ chain's registry (--rpc, --contracts) unless --provider names them, and the
 escrow from the chain. Users sign in with their own wallet (EIP-1193); the
 dashboard never holds a key. Put it behind TLS for anything but loopback.`,
 		Example: `  wf dashboard serve --rpc http://127.0.0.1:8545
-  wf dashboard serve --provider http://127.0.0.1:8080 --listen 127.0.0.1:9000`,
+  wf dashboard serve --provider http://127.0.0.1:8080 --gateway http://127.0.0.1:8081 --listen 127.0.0.1:9000`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.dashboardServe(cmd.Context(), listen, logLevel, providers, hosts, o, cmd.Flags().Changed("provider"))
+			return a.dashboardServe(cmd.Context(), listen, logLevel, providers, hosts, gateways, o, cmd.Flags().Changed("provider"))
 		},
 	}
 	fs := cmd.Flags()
 	o = addChainFlags(fs, "")
 	fs.StringVar(&listen, "listen", devDashboardListen, "serve on this `ADDR`")
 	fs.StringArrayVar(&providers, "provider", nil, "a provider's `URL` to show (repeatable; default: every provider in the registry)")
+	fs.StringArrayVar(&gateways, "gateway", nil, "a gateway's `URL` to show on the gateways page (repeatable)")
 	fs.StringArrayVar(&hosts, "host", nil, "serve only requests for this `HOST:PORT`, as browsers address the dashboard (repeatable; on loopback the loopback names are always served, and nothing else unless given)")
 	addLogFlags(fs, &logLevel, nil)
 	return cmd
 }
 
-func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls, hosts []string, o *chainOpts, named bool) error {
+func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls, hosts, gateways []string, o *chainOpts, named bool) error {
 	log, err := a.logger(logLevel, "text")
 	if err != nil {
 		return err
 	}
 	cfg := dashboard.Config{Log: log}
+	for _, u := range gateways {
+		u = strings.TrimRight(u, "/")
+		cfg.Gateways = append(cfg.Gateways, dashboard.GatewayRef{Name: strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://"), URL: u})
+	}
 	c, err := a.dial(ctx, o, nil)
 	switch {
 	case err == nil:

@@ -230,6 +230,8 @@ func TestBrowser(t *testing.T) {
 	do("payments", chromedp.Navigate(w.url+"/payments"), chromedp.WaitVisible(chromedp.ID("caps")))
 	caps := text("#caps")
 	shot("payments")
+	do("gateways", chromedp.Navigate(w.url+"/gateways"), chromedp.WaitVisible(chromedp.CSS("table.gateway-providers")))
+	shot("gateways")
 
 	do("sign out", chromedp.Click(chromedp.CSS(".who button")), chromedp.WaitVisible(chromedp.ID("wallet-button")))
 	key.Store(w.net.Nodes[0].Key) // the operator's wallet now

@@ -63,6 +63,9 @@ var _ Escrow = (*chain.Client)(nil)
 // providers and no chain.
 type Config struct {
 	Providers []Provider
+	// Gateways are shown on the gateways page, from their public
+	// figures.
+	Gateways []GatewayRef
 	// Escrow, if set, fills the payments page.
 	Escrow Escrow
 	// TxURL, if set, links a transaction on the payments page: the
@@ -177,6 +180,7 @@ func New(cfg Config) (*Dashboard, error) {
 	d.mux.HandleFunc("POST /names/{name}/record", d.signedIn(d.serveRecord))
 	d.mux.HandleFunc("GET /payments", d.signedIn(d.servePayments))
 	d.mux.HandleFunc("GET /admin", d.signedIn(d.serveAdmin))
+	d.mux.HandleFunc("GET /gateways", d.signedIn(d.serveGateways))
 	return d, nil
 }
 
@@ -285,5 +289,6 @@ var funcs = template.FuncMap{
 		return s[:10] + "…" + s[len(s)-6:]
 	},
 	"ms":  func(f float64) string { return fmt.Sprintf("%.1f ms", f) },
+	"pct": func(f float64) float64 { return 100 * f },
 	"ago": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05") },
 }

@@ -44,6 +44,7 @@ func start(t testing.TB, devLogin bool) *world {
 			{Name: "alpha", Listen: "127.0.0.1:0"},
 			{Name: "beta", Listen: "127.0.0.1:0"},
 		},
+		Gateways:  []devnet.GatewayConfig{{}},
 		Dashboard: &devnet.DashboardConfig{DevLogin: devLogin},
 	})
 	if err != nil {

@@ -37,19 +37,7 @@ type rateSample struct {
 }
 
 func (d *Dashboard) health(ctx context.Context, p *Provider) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(p.URL, "/")+"/healthz", nil)
-	if err != nil {
-		return err
-	}
-	resp, err := d.cfg.HTTP.Do(req)
-	if err != nil {
-		return err
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("/healthz answered %s", resp.Status)
-	}
-	return nil
+	return d.ping(ctx, strings.TrimSuffix(p.URL, "/")+"/healthz")
 }
 
 // scrape reads the provider's /metrics and works out the console's

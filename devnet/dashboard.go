@@ -39,7 +39,11 @@ func (n *Net) startDashboard(dc *DashboardConfig) error {
 		}
 		ps = append(ps, p)
 	}
-	cfg := dashboard.Config{Providers: ps, Escrow: n.Chain.Client(nil), Log: n.log.With("component", "dashboard")}
+	var gws []dashboard.GatewayRef
+	for _, g := range n.Gateways {
+		gws = append(gws, dashboard.GatewayRef{Name: g.Domain, URL: g.URL})
+	}
+	cfg := dashboard.Config{Providers: ps, Gateways: gws, Escrow: n.Chain.Client(nil), Log: n.log.With("component", "dashboard")}
 	if dc.DevLogin {
 		cfg.DevSigner = n.Publisher
 	}
