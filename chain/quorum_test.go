@@ -51,7 +51,7 @@ func newQuorumNet(t *testing.T) *quorumNet {
 // rewriteCalls makes the proxy answer eth_calls whose parameters contain
 // every one of needles with forge(result).
 func (n *quorumNet) rewriteCalls(forge func(result string) string, needles ...string) {
-	n.liar.Rewrite = func(method string, params []json.RawMessage, result json.RawMessage) json.RawMessage {
+	n.liar.SetRewrite(func(method string, params []json.RawMessage, result json.RawMessage) json.RawMessage {
 		if method != "eth_call" || len(params) == 0 {
 			return result
 		}
@@ -67,7 +67,7 @@ func (n *quorumNet) rewriteCalls(forge func(result string) string, needles ...st
 		}
 		b, _ := json.Marshal(forge(r))
 		return b
-	}
+	})
 }
 
 func (n *quorumNet) dial(t *testing.T, k *chain.Key, o chain.QuorumOptions) *chain.Client {

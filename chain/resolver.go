@@ -2,6 +2,7 @@ package chain
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math/big"
@@ -99,8 +100,20 @@ const (
 
 // Sync brings the cache up to the chain's latest block: a full read of the
 // registry at that block the first time and every TTL, and the events
-// since the last sync otherwise.
+// since the last sync otherwise. When the chain's endpoints disagree
+// (ErrDisagreement) the cache is no longer trusted: lookups go to the
+// chain, and fail for disputed entries, until a sync succeeds.
 func (r *Resolver) Sync(ctx context.Context) error {
+	err := r.sync(ctx)
+	if errors.Is(err, ErrDisagreement) {
+		r.mu.Lock()
+		r.syncedAt = time.Time{}
+		r.mu.Unlock()
+	}
+	return err
+}
+
+func (r *Resolver) sync(ctx context.Context) error {
 	head, err := r.c.backend.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("chain: registry sync: latest header: %w", err)

@@ -223,7 +223,11 @@ func (a *App) dialRegistry(ctx context.Context, o *chainOpts) (*chain.Client, er
 	if !d.Token.IsZero() && !d.Escrow.IsZero() {
 		return a.dial(ctx, o, nil)
 	}
-	c, err := chain.DialRegistry(ctx, rpc, d.Registry, chain.Config{})
+	qo, err := a.quorumOptions(o)
+	if err != nil {
+		return nil, err
+	}
+	c, err := chain.DialRegistryEndpoints(ctx, a.rpcURLs(o), d.Registry, chain.Config{Quorum: qo})
 	if err != nil {
 		return nil, dialError(rpc, err)
 	}

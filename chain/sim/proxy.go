@@ -20,10 +20,22 @@ type RPCProxy struct {
 	Next http.Handler
 	// Lag makes the endpoint's latest block this many blocks behind
 	// Next's, as a node still syncing is (honest, only late).
-	Lag atomic.Uint64
-	// Rewrite, if set, may replace a method's result (the JSON of its
-	// "result"); returning result keeps it.
-	Rewrite func(method string, params []json.RawMessage, result json.RawMessage) json.RawMessage
+	Lag     atomic.Uint64
+	rewrite atomic.Pointer[Rewrite]
+}
+
+// Rewrite may replace a method's result (the JSON of its "result");
+// returning result keeps it.
+type Rewrite func(method string, params []json.RawMessage, result json.RawMessage) json.RawMessage
+
+// SetRewrite makes the proxy rewrite results with f from now on (nil:
+// honest again).
+func (p *RPCProxy) SetRewrite(f Rewrite) {
+	if f == nil {
+		p.rewrite.Store(nil)
+		return
+	}
+	p.rewrite.Store(&f)
 }
 
 // ServeHTTP answers a JSON-RPC request through Next, late or lying as set.
@@ -76,7 +88,8 @@ func (p *RPCProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := httptest.NewRecorder()
 	p.Next.ServeHTTP(rec, p.forward(r, body))
 	var resp rpcResponse
-	if p.Rewrite == nil || rec.Code != http.StatusOK || json.Unmarshal(rec.Body.Bytes(), &resp) != nil || resp.Error != nil {
+	rw := p.rewrite.Load()
+	if rw == nil || rec.Code != http.StatusOK || json.Unmarshal(rec.Body.Bytes(), &resp) != nil || resp.Error != nil {
 		for k, v := range rec.Header() {
 			w.Header()[k] = v
 		}
@@ -84,7 +97,7 @@ func (p *RPCProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write(rec.Body.Bytes())
 		return
 	}
-	resp.Result = p.Rewrite(req.Method, params, resp.Result)
+	resp.Result = (*rw)(req.Method, params, resp.Result)
 	w.Header().Set("Content-Type", "application/json")
 	writeJSON(w, &resp)
 }
