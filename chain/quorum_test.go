@@ -244,3 +244,46 @@ func TestDialQuorumRefusesOneEndpointTwice(t *testing.T) {
 		t.Fatalf("quorum above n: %v", err)
 	}
 }
+
+// BenchmarkQuorumLookup measures a registry read (LookupProvider) over one
+// endpoint, and over three checked against each other with the agreed block
+// cached (PinTTL 1 s) and asked afresh each time.
+func BenchmarkQuorumLookup(b *testing.B) {
+	ctx := context.Background()
+	s, err := sim.New(ctx, sim.Options{Accounts: 2})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Client(s.Accounts()[1]).RegisterProvider(ctx, chain.Provider{Name: "alice", Endpoint: "https://alice.example", SealingKey: []byte{1, 2, 3}, PricePerRequest: big.NewInt(5)}); err != nil {
+		b.Fatal(err)
+	}
+	var urls []string
+	for range 3 {
+		srv := httptest.NewServer(s.RPCHandler())
+		defer srv.Close()
+		urls = append(urls, srv.URL)
+	}
+	for _, bc := range []struct {
+		name string
+		urls []string
+		o    chain.QuorumOptions
+	}{
+		{"1-endpoint", urls[:1], chain.QuorumOptions{}},
+		{"3-endpoints", urls, chain.QuorumOptions{}},
+		{"3-endpoints-repin", urls, chain.QuorumOptions{PinTTL: time.Nanosecond}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			c, err := chain.DialEndpoints(ctx, bc.urls, nil, chain.Config{Contracts: s.Contracts(), Quorum: bc.o})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer c.Close()
+			for b.Loop() {
+				if _, err := c.LookupProvider(ctx, "alice"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
