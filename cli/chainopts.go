@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -85,6 +86,25 @@ func (a *App) rpcURLs(o *chainOpts) []string {
 		us = []string{defaultRPC}
 	}
 	return us
+}
+
+// logChainReads says, for a long-running command, how its chain reads are
+// checked.
+func (a *App) logChainReads(log *slog.Logger, o *chainOpts) {
+	us := a.rpcURLs(o)
+	if len(us) < 2 {
+		log.Info("chain reads trust one endpoint; give several --rpc to check them", "rpc", chain.RedactURL(us[0]))
+		return
+	}
+	k := len(us)
+	if qo, err := a.quorumOptions(o); err == nil && qo.Quorum > 0 {
+		k = qo.Quorum
+	}
+	names := make([]string, len(us))
+	for i, u := range us {
+		names[i] = chain.RedactURL(u)
+	}
+	log.Info("chain reads checked across endpoints", "endpoints", strings.Join(names, ","), "must_agree", k)
 }
 
 // quorumOptions says how reads over several --rpc are checked: --rpc-quorum,

@@ -114,6 +114,7 @@ func (a *App) gatewayStart(ctx context.Context, f *gatewayFlags, o *chainOpts) e
 		return err
 	}
 	defer client.Close()
+	a.logChainReads(log, o)
 	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: client, Poll: f.poll, Gateway: gateway.Config{
 		Domain: f.domain, Log: log,
 		MaxRequestBytes: f.maxBody, ProviderTimeout: f.providerTimeout, RequestTimeout: f.requestTimeout,
