@@ -150,17 +150,26 @@ func DialQuorum(ctx context.Context, urls []string, o QuorumOptions) (*Quorum, e
 		ids[i], err = q.eps[i].ec.ChainID(ctx)
 		return err
 	})
+	// Endpoints down now may come back (below all-of-n they need not);
+	// two chains are a configuration error either way.
+	first, answered := -1, 0
 	for i, err := range errs {
 		if err != nil {
-			q.Close()
-			return nil, fmt.Errorf("chain: chain id from %s: %w", q.eps[i].name, err)
+			continue
 		}
-		if ids[i].Cmp(ids[0]) != 0 {
+		answered++
+		if first < 0 {
+			first = i
+		} else if ids[i].Cmp(ids[first]) != 0 {
 			q.Close()
-			return nil, fmt.Errorf("%w: chain: %s serves chain %s but %s serves chain %s", wf.ErrInvalid, q.eps[0].name, ids[0], q.eps[i].name, ids[i])
+			return nil, fmt.Errorf("%w: chain: %s serves chain %s but %s serves chain %s", wf.ErrInvalid, q.eps[first].name, ids[first], q.eps[i].name, ids[i])
 		}
 	}
-	q.id = ids[0]
+	if answered < k {
+		q.Close()
+		return nil, q.unavailable("chain id", errs)
+	}
+	q.id = ids[first]
 	return q, nil
 }
 

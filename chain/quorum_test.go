@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -285,5 +286,59 @@ func BenchmarkQuorumLookup(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// An endpoint of another chain with the same id (another dev chain) differs
+// in its block hashes: every read fails as a disagreement on the pin.
+func TestQuorumOtherChainSameID(t *testing.T) {
+	ctx := context.Background()
+	n := newQuorumNet(t)
+	other, err := sim.New(ctx, sim.Options{Accounts: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	srv := httptest.NewServer(other.RPCHandler())
+	defer srv.Close()
+	c, err := chain.DialEndpoints(ctx, []string{n.urls[0], srv.URL}, nil, chain.Config{Contracts: n.s.Contracts()})
+	if !errors.Is(err, chain.ErrDisagreement) || !strings.Contains(err.Error(), "the hash of block") {
+		if c != nil {
+			c.Close()
+		}
+		t.Fatalf("two chains: %v, want a disagreement on the block hash", err)
+	}
+}
+
+// An endpoint whose newest block differs (a reorg at the tip it has not
+// caught up with) is no alarm: the pin steps back to a block all agree on.
+func TestQuorumTipReorgStepsBack(t *testing.T) {
+	ctx := context.Background()
+	n := newQuorumNet(t)
+	alice := n.s.Accounts()[1]
+	if _, err := n.s.Client(alice).RegisterProvider(ctx, chain.Provider{Name: "alice", Endpoint: "https://alice.example", SealingKey: []byte{1}, PricePerRequest: big.NewInt(1)}); err != nil {
+		t.Fatal(err)
+	}
+	n.s.Commit()
+	var forked atomic.Int32
+	n.liar.SetRewrite(func(method string, params []json.RawMessage, r json.RawMessage) json.RawMessage {
+		if method != "eth_getBlockByNumber" || len(params) == 0 || string(params[0]) != `"latest"` {
+			return r
+		}
+		var b map[string]any
+		if json.Unmarshal(r, &b) != nil || b == nil {
+			return r
+		}
+		b["extraData"] = "0x0f0f"
+		f, _ := json.Marshal(b)
+		forked.Add(1)
+		return f
+	})
+	c := n.dial(t, nil, chain.QuorumOptions{})
+	if p, err := c.LookupProvider(ctx, "alice"); err != nil || p.Owner != alice.Address() {
+		t.Fatalf("lookup with a forked tip: %+v, %v", p, err)
+	}
+	if forked.Load() == 0 {
+		t.Fatal("the tip was never forked")
 	}
 }
