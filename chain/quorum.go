@@ -375,7 +375,7 @@ func (q *Quorum) agreeAt(ctx context.Context, n uint64, heads []*types.Header, h
 			keys[i] = h.Hash().Hex()
 		}
 	}
-	first, err := q.decide("the hash of block", n, keys, errs)
+	first, err := q.decide("the block hash", n, keys, errs)
 	if err != nil {
 		return nil, err
 	}

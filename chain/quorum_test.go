@@ -302,7 +302,7 @@ func TestQuorumOtherChainSameID(t *testing.T) {
 	srv := httptest.NewServer(other.RPCHandler())
 	defer srv.Close()
 	c, err := chain.DialEndpoints(ctx, []string{n.urls[0], srv.URL}, nil, chain.Config{Contracts: n.s.Contracts()})
-	if !errors.Is(err, chain.ErrDisagreement) || !strings.Contains(err.Error(), "the hash of block") {
+	if !errors.Is(err, chain.ErrDisagreement) || !strings.Contains(err.Error(), "the block hash") {
 		if c != nil {
 			c.Close()
 		}
