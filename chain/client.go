@@ -43,6 +43,10 @@ type Config struct {
 	// a 12 s chain costs about 20 requests.
 	PollInterval    time.Duration
 	MaxPollInterval time.Duration
+
+	// Quorum says how the reads of a Client dialled with several
+	// endpoints (DialEndpoints) are checked against each other.
+	Quorum QuorumOptions
 }
 
 // ErrNoKey is returned by transaction methods of a read-only Client.
@@ -86,6 +90,26 @@ func Dial(ctx context.Context, rpcURL string, key *Key, cfg Config) (*Client, er
 		return nil, err
 	}
 	c.close = func() error { ec.Close(); return nil }
+	return c, nil
+}
+
+// DialEndpoints is Dial over one or more endpoints of the same chain. With
+// more than one, reads are checked across them (Quorum, cfg.Quorum) and
+// transactions go to the first.
+func DialEndpoints(ctx context.Context, urls []string, key *Key, cfg Config) (*Client, error) {
+	if len(urls) == 1 {
+		return Dial(ctx, urls[0], key, cfg)
+	}
+	q, err := DialQuorum(ctx, urls, cfg.Quorum)
+	if err != nil {
+		return nil, err
+	}
+	c, err := New(ctx, q, key, cfg)
+	if err != nil {
+		q.Close()
+		return nil, err
+	}
+	c.close = func() error { q.Close(); return nil }
 	return c, nil
 }
 

@@ -2,6 +2,7 @@ package chain
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math/big"
@@ -99,8 +100,20 @@ const (
 
 // Sync brings the cache up to the chain's latest block: a full read of the
 // registry at that block the first time and every TTL, and the events
-// since the last sync otherwise.
+// since the last sync otherwise. When the chain's endpoints disagree
+// (ErrDisagreement) the cache is no longer trusted: lookups go to the
+// chain, and fail for disputed entries, until a sync succeeds.
 func (r *Resolver) Sync(ctx context.Context) error {
+	err := r.sync(ctx)
+	if errors.Is(err, ErrDisagreement) {
+		r.mu.Lock()
+		r.syncedAt = time.Time{}
+		r.mu.Unlock()
+	}
+	return err
+}
+
+func (r *Resolver) sync(ctx context.Context) error {
 	head, err := r.c.backend.HeaderByNumber(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("chain: registry sync: latest header: %w", err)
@@ -255,28 +268,45 @@ func (r *Resolver) List(ctx context.Context) ([]Provider, error) {
 // the chain. Only the Client's registry reads work; cfg.Contracts is
 // ignored. Close the Client to close the connection.
 func DialRegistry(ctx context.Context, rpcURL string, registry wf.Address, cfg Config) (*Client, error) {
+	return DialRegistryEndpoints(ctx, []string{rpcURL}, registry, cfg)
+}
+
+// DialRegistryEndpoints is DialRegistry over one or more endpoints, whose
+// reads are checked against each other as DialEndpoints does.
+func DialRegistryEndpoints(ctx context.Context, urls []string, registry wf.Address, cfg Config) (*Client, error) {
 	if registry.IsZero() {
 		return nil, fmt.Errorf("%w: chain: no registry contract address", wf.ErrInvalid)
 	}
-	ec, err := ethclient.DialContext(ctx, rpcURL)
-	if err != nil {
-		return nil, fmt.Errorf("chain: dial %s: %w", rpcURL, err)
+	var b Backend
+	var closeB func()
+	if len(urls) == 1 {
+		ec, err := ethclient.DialContext(ctx, urls[0])
+		if err != nil {
+			return nil, fmt.Errorf("chain: dial %s: %w", urls[0], err)
+		}
+		b, closeB = ec, ec.Close
+	} else {
+		q, err := DialQuorum(ctx, urls, cfg.Quorum)
+		if err != nil {
+			return nil, err
+		}
+		b, closeB = q, q.Close
 	}
-	id, err := ec.ChainID(ctx)
+	id, err := b.ChainID(ctx)
 	if err != nil {
-		ec.Close()
+		closeB()
 		return nil, fmt.Errorf("chain: chain id: %w", err)
 	}
-	code, err := ec.CodeAt(ctx, common.Address(registry), nil)
+	code, err := b.CodeAt(ctx, common.Address(registry), nil)
 	if err != nil || len(code) == 0 {
-		ec.Close()
+		closeB()
 		if err == nil {
 			err = fmt.Errorf("%w: no registry contract at %s on chain %s", wf.ErrInvalid, registry.Checksum(), id)
 		}
 		return nil, fmt.Errorf("chain: check registry contract: %w", err)
 	}
 	cfg.Contracts = Contracts{Registry: registry}
-	c := newClient(ec, id, nil, cfg)
-	c.close = func() error { ec.Close(); return nil }
+	c := newClient(b, id, nil, cfg)
+	c.close = func() error { closeB(); return nil }
 	return c, nil
 }

@@ -127,7 +127,7 @@ func (a *App) contractsDeployCmd() *cobra.Command {
 	fs.StringVar(&token, "token", "", "`ADDRESS` of the USDC-like ERC-20 the escrow holds (default: deploy a MockUSDC, for development)")
 	fs.DurationVar(&delay, "withdraw-delay", 24*time.Hour, "how long an escrow withdrawal waits, so providers can settle first")
 	fs.StringVar(&out, "out", "", "also write the addresses to this JSON `FILE` (for --contracts)")
-	addRPCFlag(fs, &o.rpc, "the chain")
+	addRPCFlag(fs, o, "the chain")
 	addSignerFlags(fs, o, "keystore file of the deploying account (default "+payerKeyHelp+"), or dev:N")
 	return cmd
 }
@@ -353,7 +353,7 @@ func (a *App) chainFundCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().Int64Var(&amount, "ether", 10, "`N` ether to send to each address")
-	addRPCFlag(cmd.Flags(), &o.rpc, "the dev node")
+	addRPCFlag(cmd.Flags(), o, "the dev node")
 	return cmd
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -26,7 +27,9 @@ const defaultRPC = "http://127.0.0.1:8545"
 // chainOpts are the flags every chain command takes: which chain, which
 // contracts on it, and for commands that sign, whose key.
 type chainOpts struct {
-	rpc, contractsFile      string
+	rpc                     []string // one or more endpoints of the same chain
+	quorum                  int      // how many of them must agree (0: all)
+	contractsFile           string
 	token, registry, escrow string
 	key, passwordFile       string
 }
@@ -36,7 +39,8 @@ type chainOpts struct {
 // the default key in the help text).
 func addChainFlags(fs *pflag.FlagSet, keyDefault string) *chainOpts {
 	o := &chainOpts{}
-	addRPCFlag(fs, &o.rpc, "the chain")
+	addRPCFlag(fs, o, "the chain")
+	fs.IntVar(&o.quorum, "rpc-quorum", 0, "with several --rpc, how many must give the same answer for a read to be believed (default $WF_RPC_QUORUM, else all of them)")
 	fs.StringVar(&o.contractsFile, "contracts", "", "JSON `FILE` with the contract addresses (default $WF_CONTRACTS, else what `wf contracts deploy` or `wf chain start` saved for this --rpc)")
 	fs.StringVar(&o.token, "token", "", "token contract `ADDRESS` (overrides --contracts)")
 	fs.StringVar(&o.registry, "registry", "", "registry contract `ADDRESS` (overrides --contracts)")
@@ -47,9 +51,11 @@ func addChainFlags(fs *pflag.FlagSet, keyDefault string) *chainOpts {
 	return o
 }
 
-// addRPCFlag adds --rpc, the JSON-RPC URL of what (the chain, a dev node).
-func addRPCFlag(fs *pflag.FlagSet, rpc *string, what string) {
-	fs.StringVar(rpc, "rpc", "", "Ethereum JSON-RPC `URL` of "+what+" (default $WF_RPC or "+defaultRPC+")")
+// addRPCFlag adds --rpc, the JSON-RPC URLs of what (the chain, a dev
+// node): repeated or comma-separated, reads are checked across all of them
+// and transactions go to the first.
+func addRPCFlag(fs *pflag.FlagSet, o *chainOpts, what string) {
+	fs.StringSliceVar(&o.rpc, "rpc", nil, "Ethereum JSON-RPC `URL` of "+what+"; repeat or comma-separate independent endpoints to check every read against all of them (default $WF_RPC or "+defaultRPC+")")
 }
 
 // addSignerFlags adds --key and --password-file for a chain command that
@@ -59,17 +65,65 @@ func addSignerFlags(fs *pflag.FlagSet, o *chainOpts, keyHelp string) {
 	fs.StringVar(&o.passwordFile, "password-file", "", "`FILE` holding the keystore password (default: $WF_KEY_PASSWORD or a prompt)")
 }
 
-// rpcURL is the chain's JSON-RPC URL: --rpc, else $WF_RPC, else the
-// default of `wf chain start`.
-func (a *App) rpcURL(o *chainOpts) string {
-	u := o.rpc
-	if u == "" {
-		u = a.Getenv("WF_RPC")
+// rpcURL is the chain's first JSON-RPC URL, which transactions go to and
+// saved contract addresses are keyed by.
+func (a *App) rpcURL(o *chainOpts) string { return a.rpcURLs(o)[0] }
+
+// rpcURLs are the chain's JSON-RPC URLs: --rpc, else $WF_RPC (commas
+// separate several), else the default of `wf chain start`.
+func (a *App) rpcURLs(o *chainOpts) []string {
+	in := o.rpc
+	if len(in) == 0 {
+		in = strings.Split(a.Getenv("WF_RPC"), ",")
 	}
-	if u == "" {
-		u = defaultRPC
+	var us []string
+	for _, u := range in {
+		if u = strings.TrimRight(strings.TrimSpace(u), "/"); u != "" {
+			us = append(us, u)
+		}
 	}
-	return strings.TrimRight(u, "/")
+	if len(us) == 0 {
+		us = []string{defaultRPC}
+	}
+	return us
+}
+
+// logChainReads says, for a long-running command, how its chain reads are
+// checked.
+func (a *App) logChainReads(log *slog.Logger, o *chainOpts) {
+	us := a.rpcURLs(o)
+	if len(us) < 2 {
+		log.Info("chain reads trust one endpoint; give several --rpc to check them", "rpc", chain.RedactURL(us[0]))
+		return
+	}
+	k := len(us)
+	if qo, err := a.quorumOptions(o); err == nil && qo.Quorum > 0 {
+		k = qo.Quorum
+	}
+	names := make([]string, len(us))
+	for i, u := range us {
+		names[i] = chain.RedactURL(u)
+	}
+	log.Info("chain reads checked across endpoints", "endpoints", strings.Join(names, ","), "must_agree", k)
+}
+
+// quorumOptions says how reads over several --rpc are checked: --rpc-quorum,
+// else $WF_RPC_QUORUM, else all must agree.
+func (a *App) quorumOptions(o *chainOpts) (chain.QuorumOptions, error) {
+	k := o.quorum
+	if k == 0 {
+		if s := a.Getenv("WF_RPC_QUORUM"); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil {
+				return chain.QuorumOptions{}, usageErr("WF_RPC_QUORUM=%q: want a number", s)
+			}
+			k = n
+		}
+	}
+	if n := len(a.rpcURLs(o)); k < 0 || k > n {
+		return chain.QuorumOptions{}, usageErr("--rpc-quorum %d: want between 1 and the number of --rpc endpoints (%d)", k, n)
+	}
+	return chain.QuorumOptions{Quorum: k}, nil
 }
 
 // deployment is a set of contracts on one chain, as contract files hold it.
@@ -192,7 +246,11 @@ func (a *App) dial(ctx context.Context, o *chainOpts, key *chain.Key) (*chain.Cl
 	if err != nil {
 		return nil, err
 	}
-	c, err := chain.Dial(ctx, rpc, key, chain.Config{Contracts: d.contracts()})
+	qo, err := a.quorumOptions(o)
+	if err != nil {
+		return nil, err
+	}
+	c, err := chain.DialEndpoints(ctx, a.rpcURLs(o), key, chain.Config{Contracts: d.contracts(), Quorum: qo})
 	if err != nil {
 		return nil, dialError(rpc, err)
 	}

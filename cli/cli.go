@@ -94,7 +94,8 @@ Environment:
   WF_HOME          wf's own files (default ~/.wf): key.json, contracts.json, provider data
   WF_PROVIDER      default provider URL for deploy, invoke and logs (default ` + defaultProviderURL + `)
   WF_KEY_PASSWORD  keystore password (else --password-file, else a prompt)
-  WF_RPC           Ethereum JSON-RPC URL (default ` + defaultRPC + `)
+  WF_RPC           Ethereum JSON-RPC URL (default ` + defaultRPC + `); commas separate several, checked against each other
+  WF_RPC_QUORUM    how many of several WF_RPC endpoints must agree (default all)
   WF_CONTRACTS     JSON file with the contract addresses`,
 		Example: `  wf dev                                   # everything on loopback, with a paid example
   wf init --lang go hello && wf deploy hello --key dev

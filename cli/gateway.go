@@ -114,6 +114,7 @@ func (a *App) gatewayStart(ctx context.Context, f *gatewayFlags, o *chainOpts) e
 		return err
 	}
 	defer client.Close()
+	a.logChainReads(log, o)
 	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: client, Poll: f.poll, Gateway: gateway.Config{
 		Domain: f.domain, Log: log,
 		MaxRequestBytes: f.maxBody, ProviderTimeout: f.providerTimeout, RequestTimeout: f.requestTimeout,
@@ -223,7 +224,11 @@ func (a *App) dialRegistry(ctx context.Context, o *chainOpts) (*chain.Client, er
 	if !d.Token.IsZero() && !d.Escrow.IsZero() {
 		return a.dial(ctx, o, nil)
 	}
-	c, err := chain.DialRegistry(ctx, rpc, d.Registry, chain.Config{})
+	qo, err := a.quorumOptions(o)
+	if err != nil {
+		return nil, err
+	}
+	c, err := chain.DialRegistryEndpoints(ctx, a.rpcURLs(o), d.Registry, chain.Config{Quorum: qo})
 	if err != nil {
 		return nil, dialError(rpc, err)
 	}

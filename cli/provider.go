@@ -150,6 +150,7 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 			return err
 		}
 		defer mc.Chain.Close() // after the node, which settles on it
+		a.logChainReads(log, o)
 		cfg.Payments = &node.Payments{Meter: mc}
 	}
 	// A tunnelled node is reached through its gateway: it listens only

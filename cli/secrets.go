@@ -441,7 +441,7 @@ func (a *App) sealingTarget(ctx context.Context, target string, sf *sealFlags) (
 // chainChosen reports whether the user named a chain or its contracts
 // (flags or environment) rather than leaving the defaults.
 func (a *App) chainChosen(o *chainOpts) bool {
-	return o.rpc != "" || o.contractsFile != "" || o.registry != "" || a.Getenv("WF_RPC") != "" || a.Getenv("WF_CONTRACTS") != ""
+	return len(o.rpc) > 0 || o.contractsFile != "" || o.registry != "" || a.Getenv("WF_RPC") != "" || a.Getenv("WF_CONTRACTS") != ""
 }
 
 // registeredProvider looks name up in the registry.

@@ -58,6 +58,11 @@ type Config struct {
 	// ChainListen, if set, also serves the chain's JSON-RPC there, for
 	// wf commands and other processes.
 	ChainListen string
+	// ChainEndpoints, if set, serve the chain's JSON-RPC on that many more
+	// loopback ports, each through its wrapper (nil: as is; a lying or
+	// lagging sim.RPCProxy in tests): Net.RPCs. Gateways and nodes with
+	// CheckedReads read the chain through all of them.
+	ChainEndpoints []func(http.Handler) http.Handler
 
 	// Price, if set, makes every node charge this many token base units
 	// per request, paid from the publisher's escrow: the publisher is
@@ -95,6 +100,10 @@ type NodeConfig struct {
 	// Node tunes the node (limits, sandbox and provider settings); Dir,
 	// PublicURL, Key, Payments and Tunnel are filled in.
 	Node node.Config
+	// CheckedReads, if set, has a paid node read escrow state (accounts,
+	// allowances) through every endpoint of Net.RPCs, checked as these
+	// options say, instead of in process.
+	CheckedReads *chain.QuorumOptions
 }
 
 // GatewayConfig is one gateway.
@@ -112,12 +121,17 @@ type GatewayConfig struct {
 	// ManualHealth leaves health checks to the caller (gateway.Run), for
 	// tests that decide when providers are checked.
 	ManualHealth bool
+	// CheckedReads, if set, has the gateway read the registry through
+	// every endpoint of Net.RPCs, checked against each other as these
+	// options say, instead of in process.
+	CheckedReads *chain.QuorumOptions
 }
 
 // Net is a running network.
 type Net struct {
 	Chain     *sim.Chain
-	RPC       string // the chain's JSON-RPC URL, if served
+	RPC       string   // the chain's JSON-RPC URL, if served
+	RPCs      []string // the endpoints of Config.ChainEndpoints
 	Publisher *chain.Key
 	Budget    *big.Int
 	Nodes     []*Node
@@ -282,7 +296,39 @@ func (n *Net) startChain(ctx context.Context, cfg Config) error {
 		n.onStop(func(context.Context) { srv.Close() })
 		n.RPC = "http://" + ln.Addr().String()
 	}
+	for i, wrap := range cfg.ChainEndpoints {
+		var h http.Handler = c.RPCHandler()
+		if wrap != nil {
+			h = wrap(h)
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return fmt.Errorf("devnet: chain endpoint %d: %w", i, err)
+		}
+		srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(n.log.Handler(), slog.LevelWarn)}
+		go srv.Serve(ln)
+		n.onStop(func(context.Context) { srv.Close() })
+		n.RPCs = append(n.RPCs, "http://"+ln.Addr().String())
+	}
 	return nil
+}
+
+// reader is the chain client a gateway or node reads through: in process,
+// or (o set) over every endpoint of n.RPCs, checked against each other.
+func (n *Net) reader(ctx context.Context, key *chain.Key, o *chain.QuorumOptions) (*chain.Client, error) {
+	if o == nil {
+		return n.Chain.Client(key), nil
+	}
+	if len(n.RPCs) == 0 {
+		return nil, errors.New("devnet: checked reads need Config.ChainEndpoints")
+	}
+	c, err := chain.DialEndpoints(ctx, n.RPCs, key, chain.Config{Contracts: n.Chain.Contracts(), Quorum: *o,
+		PollInterval: 2 * time.Millisecond, MaxPollInterval: 100 * time.Millisecond})
+	if err != nil {
+		return nil, fmt.Errorf("devnet: dial the chain endpoints: %w", err)
+	}
+	n.onStop(func(context.Context) { c.Close() })
+	return c, nil
 }
 
 // register funds the publisher, has it deposit the budget once (one
@@ -336,7 +382,11 @@ func (n *Net) startGateway(ctx context.Context, gc GatewayConfig, g *Gateway, ln
 		cfg.RateLimit = -1 // every caller is on loopback: one address
 	}
 	cfg.AllowPrivateEndpoints = true
-	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: n.Chain.Client(nil), Poll: gc.Poll, Gateway: cfg})
+	reg, err := n.reader(ctx, nil, gc.CheckedReads)
+	if err != nil {
+		return err
+	}
+	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: reg, Poll: gc.Poll, Gateway: cfg})
 	if err != nil {
 		return fmt.Errorf("devnet: %w", err)
 	}
@@ -367,7 +417,11 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 	}
 	if cfg.Price != nil {
 		mc := cfg.Meter
-		mc.Chain, mc.Price = n.Chain.Client(nd.Key), cfg.Price
+		reader, err := n.reader(ctx, nd.Key, nc.CheckedReads)
+		if err != nil {
+			return err
+		}
+		mc.Chain, mc.Price = reader, cfg.Price
 		// The chain is new on every start: so is the ledger.
 		c.Payments = &node.Payments{Meter: mc, FreshLedger: true}
 	}

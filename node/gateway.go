@@ -2,6 +2,7 @@ package node
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -36,7 +37,14 @@ type Gateway struct {
 func OpenGateway(ctx context.Context, cfg GatewayConfig) (*Gateway, error) {
 	res := chain.NewResolver(cfg.Registry, chain.ResolverOptions{PollInterval: cfg.Poll, Log: cfg.Gateway.Log})
 	if err := res.Sync(ctx); err != nil {
-		return nil, fmt.Errorf("node: gateway: read the registry: %w", err)
+		// Endpoints that disagree must not keep a gateway down: it starts,
+		// and lookups go to the chain, failing for disputed names only.
+		if !errors.Is(err, chain.ErrDisagreement) {
+			return nil, fmt.Errorf("node: gateway: read the registry: %w", err)
+		}
+		if cfg.Gateway.Log != nil {
+			cfg.Gateway.Log.Warn("registry read disputed; serving undisputed names by direct lookups", "err", err)
+		}
 	}
 	gc := cfg.Gateway
 	gc.Registry = res
