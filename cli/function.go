@@ -513,9 +513,9 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 		name = n
 	} else {
 		var err error
-		if c, err = wf.ParseCID(args[0]); err != nil {
-			if names.ValidName(args[0]) {
-				return usageErr("invalid CID %q; if it is a name: wf invoke @OWNER/%s (wf name ls lists yours)", args[0], args[0])
+		if c, err = spec.ParseFunction(args[0]); err != nil {
+			if _, notCID := wf.ParseCID(args[0]); notCID != nil && names.ValidName(args[0]) {
+				return usageErr("%q is not a CID; if it is a name: wf invoke @OWNER/%s (wf name ls lists yours)", args[0], args[0])
 			}
 			return err
 		}
@@ -650,7 +650,7 @@ With --json, prints an array of objects, oldest first:
   wf logs bagaaiera... --json | jq '.[] | select(.status >= 500)'`,
 		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := wf.ParseCID(args[0])
+			c, err := spec.ParseFunction(args[0])
 			if err != nil {
 				return err
 			}

@@ -20,6 +20,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/seal"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -517,7 +518,7 @@ themselves (wf secrets set, then redeploy) if it must lose them.`
 // a new spec (new CID) with the same code and secrets blocks, uploaded as
 // one spec block.
 func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFlags) error {
-	c, err := wf.ParseCID(cidArg)
+	c, err := spec.ParseFunction(cidArg)
 	if err != nil {
 		return err
 	}

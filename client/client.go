@@ -189,7 +189,7 @@ func (c *Client) SealingKey(ctx context.Context) (*seal.PublicKey, error) {
 // is an error wrapping wf.ErrInvalid.
 func (c *Client) Spec(ctx context.Context, fn wf.CID, v wf.Verifier) (*wf.SignedSpec, error) {
 	if !spec.IsBlockCID(fn) {
-		return nil, fmt.Errorf("%w: %s is not a function's CID (a spec block's)", wf.ErrInvalid, fn)
+		return nil, wf.E(wf.ErrInvalid, spec.NotFunction(fn), nil)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/ipfs/"+fn.String()+"?format=raw", nil)
 	if err != nil {
