@@ -3,12 +3,14 @@ package cli
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -626,27 +628,38 @@ func (a *App) printResponseJSON(resp *http.Response, b []byte) error {
 }
 
 func (a *App) logsCmd() *cobra.Command {
-	var provider string
-	var asJSON bool
-	var kf *keyFlags
+	var (
+		provider, status, since string
+		asJSON, follow          bool
+		interval                time.Duration
+		kf                      *keyFlags
+	)
 	cmd := &cobra.Command{
 		Use:   "logs CID",
 		Short: "show recent invocations of a function you own, with their stderr",
 		Long: `Show a function's recent invocations on a provider: time, request id,
-method, path, status and duration, any error, and what the function wrote
-to stderr. Only the function's owner may read them: the request is signed
-with your key.
+method, path and query, status and duration, any error, and what the
+function wrote to stderr. Requests refused before they ran (402 payment
+required, 429 over the limits you set in wf.callers) are listed too. Only
+the function's owner may read them: each read is signed with your key.
 
-With --json, prints an array of objects, oldest first:
+--follow keeps reading and prints new invocations as they come, like
+wrangler tail, until Ctrl-C. --status and --since filter what is shown.
+
+With --json, prints an array of objects, oldest first (with --follow, one
+object per line as they come):
   time        string, RFC 3339
   requestId   string
   method      string
   path        string
+  query       string, absent when none
   status      number
   durationMs  number
   error       string, absent when none
   log         string, the function's stderr, absent when empty`,
 		Example: `  wf logs bagaaiera... --provider http://127.0.0.1:8080 --key dev
+  wf logs bagaaiera... --follow --status 5xx,402
+  wf logs bagaaiera... --since 10m
   wf logs bagaaiera... --json | jq '.[] | select(.status >= 500)'`,
 		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -654,40 +667,128 @@ With --json, prints an array of objects, oldest first:
 			if err != nil {
 				return err
 			}
+			keep, err := logFilter(status, since, time.Now())
+			if err != nil {
+				return err
+			}
+			if follow && interval < 100*time.Millisecond {
+				return usageErr("--interval: at least 100ms")
+			}
 			key, err := a.loadKey(kf.key, kf.passwordFile)
 			if err != nil {
 				return err
 			}
-			entries, err := client.New(provider).Logs(cmd.Context(), c, key)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				if entries == nil {
-					entries = []wf.LogEntry{}
+			cl := client.New(provider)
+			ctx := cmd.Context()
+			seen := map[wf.RequestID]bool{}
+			for first := true; ; first = false {
+				entries, err := cl.Logs(ctx, c, key)
+				if err != nil {
+					if !first && ctx.Err() != nil {
+						return nil // Ctrl-C while following
+					}
+					return err
 				}
-				return a.printJSON(entries)
-			}
-			for _, e := range entries {
-				fmt.Fprintf(a.Stdout, "%s %s %s %s %d %.2fms", e.Time.Local().Format("15:04:05.000"), e.RequestID, e.Method, e.Path, e.Status, e.DurationMS)
-				if e.Error != "" {
-					fmt.Fprintf(a.Stdout, " error=%q", e.Error)
-				}
-				fmt.Fprintln(a.Stdout)
-				for _, l := range strings.Split(strings.TrimRight(e.Log, "\n"), "\n") {
-					if l != "" {
-						fmt.Fprintf(a.Stdout, "    %s\n", l)
+				var shown []wf.LogEntry
+				next := map[wf.RequestID]bool{}
+				for _, e := range entries {
+					next[e.RequestID] = true
+					if !seen[e.RequestID] && keep(e) {
+						shown = append(shown, e)
 					}
 				}
+				seen = next // the provider keeps a bounded window: so does this
+				switch {
+				case asJSON && !follow:
+					if shown == nil {
+						shown = []wf.LogEntry{}
+					}
+					return a.printJSON(shown)
+				case asJSON:
+					enc := json.NewEncoder(a.Stdout)
+					for _, e := range shown {
+						enc.Encode(e)
+					}
+				default:
+					for _, e := range shown {
+						a.printLogEntry(e)
+					}
+				}
+				if !follow {
+					return nil
+				}
+				select {
+				case <-ctx.Done():
+					return nil
+				case <-time.After(interval):
+				}
 			}
-			return nil
 		},
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&provider, "provider", a.defaultProvider(), "provider base `URL` (env WF_PROVIDER)")
 	kf = addKeyFlags(fs, "owner")
 	fs.BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	fs.BoolVarP(&follow, "follow", "f", false, "keep printing new invocations until Ctrl-C")
+	fs.DurationVar(&interval, "interval", 2*time.Second, "with --follow, how often to read")
+	fs.StringVar(&status, "status", "", "show only these statuses: codes or classes, comma-separated (`LIST`, e.g. 5xx,402)")
+	fs.StringVar(&since, "since", "", "show only invocations since `WHEN`: a duration ago (10m) or an RFC 3339 time")
 	return cmd
+}
+
+func (a *App) printLogEntry(e wf.LogEntry) {
+	path := e.Path
+	if e.Query != "" {
+		path += "?" + e.Query
+	}
+	fmt.Fprintf(a.Stdout, "%s %s %s %s %d %.2fms", e.Time.Local().Format("15:04:05.000"), e.RequestID, e.Method, path, e.Status, e.DurationMS)
+	if e.Error != "" {
+		fmt.Fprintf(a.Stdout, " error=%q", e.Error)
+	}
+	fmt.Fprintln(a.Stdout)
+	for _, l := range strings.Split(strings.TrimRight(e.Log, "\n"), "\n") {
+		if l != "" {
+			fmt.Fprintf(a.Stdout, "    %s\n", l)
+		}
+	}
+}
+
+// logFilter is what --status and --since keep.
+func logFilter(status, since string, now time.Time) (func(wf.LogEntry) bool, error) {
+	var (
+		codes   = map[int]bool{}
+		classes = map[int]bool{}
+		after   time.Time
+	)
+	for _, s := range strings.Split(status, ",") {
+		s = strings.ToLower(strings.TrimSpace(s))
+		switch {
+		case s == "":
+		case len(s) == 3 && s[1:] == "xx" && s[0] >= '1' && s[0] <= '5':
+			classes[int(s[0]-'0')] = true
+		default:
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 100 || n > 599 {
+				return nil, usageErr("--status: %q is not a status code or class (200, 402, 5xx)", s)
+			}
+			codes[n] = true
+		}
+	}
+	if since != "" {
+		if d, err := time.ParseDuration(since); err == nil && d >= 0 {
+			after = now.Add(-d)
+		} else if t, err := time.Parse(time.RFC3339, since); err == nil {
+			after = t
+		} else {
+			return nil, usageErr("--since: %q is neither a duration (10m, 2h) nor an RFC 3339 time", since)
+		}
+	}
+	return func(e wf.LogEntry) bool {
+		if (len(codes) > 0 || len(classes) > 0) && !codes[e.Status] && !classes[e.Status/100] {
+			return false
+		}
+		return after.IsZero() || !e.Time.Before(after)
+	}, nil
 }
 
 // addPath packs a file or a directory as `ipfs add --cid-version=1` would
