@@ -9,7 +9,9 @@ import (
 
 func TestLogFilter(t *testing.T) {
 	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
-	at := func(ago time.Duration, status int) wf.LogEntry { return wf.LogEntry{Time: now.Add(-ago), Status: status} }
+	at := func(ago time.Duration, status int) wf.LogEntry {
+		return wf.LogEntry{Time: now.Add(-ago), Status: status}
+	}
 	for _, tc := range []struct {
 		status, since string
 		e             wf.LogEntry
