@@ -299,12 +299,16 @@ func TestErrorsAreOneClearLine(t *testing.T) {
 	url, _ := startDev(t, t.TempDir())
 	mod := filepath.Join(t.TempDir(), "bad.wasm")
 	os.WriteFile(mod, []byte("\x00asm\x01\x00\x00\x00garbage"), 0o644)
+	script := filepath.Join(t.TempDir(), "hello.sh")
+	os.WriteFile(script, []byte("#!/bin/sh\necho hi\n"), 0o644)
 	tests := []struct {
 		name string
 		args []string
 		want string
 	}{
 		{"unknown command", []string{"frobnicate"}, "unknown command"},
+		// Refused before the key is even looked for, so before any signing or upload.
+		{"deploy a script", []string{"deploy", script, "--provider", url}, "is not a WebAssembly module"},
 		{"deploy without a key", []string{"deploy", mod, "--provider", url}, "wf keys new"},
 		{"deploy invalid wasm", []string{"deploy", mod, "--provider", url, "--key", "dev"}, "400 invalid_request: invalid WebAssembly module"},
 		{"invoke bad cid", []string{"invoke", "nonsense", "--provider", url}, "is not a CID"},
@@ -313,10 +317,14 @@ func TestErrorsAreOneClearLine(t *testing.T) {
 		{"invoke unknown function", []string{"invoke", "bagaaierasords4njcts6vs7qvdjfcvgnume4hqohf65zsfguprqphs3icwea", "--provider", url}, "404 not_found"},
 		{"provider down", []string{"invoke", "bagaaierasords4njcts6vs7qvdjfcvgnume4hqohf65zsfguprqphs3icwea", "--provider", "http://127.0.0.1:1"}, "connection refused"},
 		{"init unknown lang", []string{"init", "--lang", "cobol", t.TempDir() + "/x"}, "unknown language"},
+		// Refused before the key is looked for, so before building or uploading.
+		{"provider without scheme", []string{"deploy", mod, "--provider", "127.0.0.1:8080"}, "--provider 127.0.0.1:8080: a provider's URL starts with http:// or https://, e.g. http://127.0.0.1:8080"},
+		{"WF_PROVIDER down", []string{"invoke", "bagaaierasords4njcts6vs7qvdjfcvgnume4hqohf65zsfguprqphs3icwea"}, "nothing answers at http://127.0.0.1:1 (connection refused): that is WF_PROVIDER"},
+		{"key dev:N in logs", []string{"logs", "bagaaierasords4njcts6vs7qvdjfcvgnume4hqohf65zsfguprqphs3icwea", "--provider", "http://127.0.0.1:1", "--key", "dev:3"}, "nothing answers at http://127.0.0.1:1"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := wf(t, map[string]string{"WF_HOME": home}, tc.args...)
+			_, err := wf(t, map[string]string{"WF_HOME": home, "WF_PROVIDER": "http://127.0.0.1:1"}, tc.args...)
 			if err == nil {
 				t.Fatal("succeeded")
 			}

@@ -341,6 +341,11 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	if err != nil {
 		return err
 	}
+	if !st.IsDir() {
+		if err := checkModule(path); err != nil { // before a password prompt, a signature or an upload
+			return err
+		}
+	}
 	key, err := a.loadKey(kf.key, kf.passwordFile)
 	if err != nil {
 		return err
@@ -349,6 +354,9 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	if st.IsDir() {
 		fmt.Fprintf(a.Stderr, "building %s...\n", wasmPath)
 		if wasmPath, err = buildConfig(pf).Build(ctx, path, a.Stderr); err != nil {
+			return err
+		}
+		if err := checkModule(wasmPath); err != nil {
 			return err
 		}
 	}
@@ -413,6 +421,21 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	fmt.Fprintf(a.Stderr, "deployed %s (owner %s)\n", first.CID, first.Owner.Checksum())
 	for _, r := range res {
 		fmt.Fprintf(a.Stderr, "try: curl %s\n", r.URL)
+	}
+	return nil
+}
+
+// checkModule refuses a file that is not a WebAssembly binary, before
+// anything is signed or uploaded.
+func checkModule(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var magic [4]byte
+	if _, err := io.ReadFull(f, magic[:]); err != nil || string(magic[:]) != "\x00asm" {
+		return &userError{fmt.Sprintf("%s is not a WebAssembly module (it does not start with \\0asm): deploy a .wasm file, or a project directory to build", path), nil}
 	}
 	return nil
 }
