@@ -309,6 +309,8 @@ func TestErrorsAreOneClearLine(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, "unknown command"},
 		// Refused before the key is even looked for, so before any signing or upload.
 		{"deploy a script", []string{"deploy", script, "--provider", url}, "is not a WebAssembly module"},
+		{"secret with an empty value", []string{"secrets", "set", "API_KEY", "--dir", filepath.Dir(mod)}, "the value of API_KEY is empty"},
+		{"secrets in a directory that is not there", []string{"secrets", "set", "API_KEY", "--dir", filepath.Join(home, "nope")}, "--dir " + filepath.Join(home, "nope") + ": no such directory"},
 		{"deploy without a key", []string{"deploy", mod, "--provider", url}, "wf keys new"},
 		{"deploy invalid wasm", []string{"deploy", mod, "--provider", url, "--key", "dev"}, "400 invalid_request: invalid WebAssembly module"},
 		{"invoke bad cid", []string{"invoke", "nonsense", "--provider", url}, "is not a CID"},
