@@ -262,6 +262,38 @@ func TestPackIsKuboCompatible(t *testing.T) {
 	}
 }
 
+// A project directory packs without its dependencies, history and
+// sealed secrets, at any depth; --all takes everything, as ipfs add -r
+// --hidden does.
+func TestPackSkipsNodeModules(t *testing.T) {
+	full, clean := t.TempDir(), t.TempDir()
+	for _, d := range []string{full, clean} {
+		os.MkdirAll(filepath.Join(d, "sub"), 0o755)
+		os.WriteFile(filepath.Join(d, "a.txt"), []byte("a"), 0o644)
+		os.WriteFile(filepath.Join(d, "sub", "b.txt"), []byte("b"), 0o644)
+	}
+	for _, junk := range []string{"node_modules/x/index.js", ".git/HEAD", ".wf/secrets.json", "sub/node_modules/y.js"} {
+		p := filepath.Join(full, junk)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("junk"), 0o644)
+	}
+	pack := func(args ...string) string {
+		t.Helper()
+		out, err := wf(t, nil, append([]string{"pack"}, args...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(out)
+	}
+	skipped, cleanAll, fullAll := pack(full), pack("--all", clean), pack("--all", full)
+	if skipped != cleanAll {
+		t.Errorf("wf pack of a project = %s, want %s (the same without node_modules, .git, .wf)", skipped, cleanAll)
+	}
+	if fullAll == skipped {
+		t.Error("--all left the skipped directories out")
+	}
+}
+
 func TestKeys(t *testing.T) {
 	home := t.TempDir()
 	env := map[string]string{"WF_HOME": home, "WF_KEY_PASSWORD": "correct horse"}

@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -95,12 +97,19 @@ Prints the module's path. wf deploy DIR builds too.`,
 func (a *App) packCmd() *cobra.Command {
 	var carFile string
 	var asJSON bool
+	var all bool
 	cmd := &cobra.Command{
 		Use:   "pack PATH",
 		Short: "print the CID of a file or directory, as ipfs add --cid-version=1 does",
 		Long: `Print the CID of a file or directory exactly as ipfs add --cid-version=1
 (directories: ipfs add -r --hidden) computes it, optionally writing the DAG
-as a CAR file.
+as a CAR file. This is a file's or a directory's CID (bafy...), not a
+function's address: wf deploy prints that (baga...).
+
+In a directory, node_modules, .git and .wf (sealed secrets) are left out,
+at any depth; --all takes them too, as ipfs add does. A PATH that is itself
+a symbolic link is followed (ipfs add would store the link); links inside
+a directory are stored as links, as ipfs add does.
 
 With --json, prints one object:
   cid  string, the root CID
@@ -111,7 +120,11 @@ With --json, prints one object:
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			st := memstore.New()
-			root, err := addPath(ctx, st, args[0])
+			skip := packSkipped
+			if all {
+				skip = nil
+			}
+			root, err := addPath(ctx, st, args[0], skip)
 			if err != nil {
 				return err
 			}
@@ -140,6 +153,7 @@ With --json, prints one object:
 	}
 	cmd.Flags().StringVar(&carFile, "car", "", "also write the DAG as a CAR v1 `FILE`")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	cmd.Flags().BoolVar(&all, "all", false, "take node_modules, .git and .wf too (the CID ipfs add -r --hidden gives)")
 	return cmd
 }
 
@@ -815,8 +829,9 @@ func logFilter(status, since string, now time.Time) (func(wf.LogEntry) bool, err
 }
 
 // addPath packs a file or a directory as `ipfs add --cid-version=1` would
-// (directories: `ipfs add -r --hidden`).
-func addPath(ctx context.Context, st wf.BlockPutter, path string) (wf.CID, error) {
+// (directories: `ipfs add -r --hidden`), leaving out the directories
+// named in skip at any depth.
+func addPath(ctx context.Context, st wf.BlockPutter, path string, skip map[string]bool) (wf.CID, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return wf.CID{}, err
@@ -833,7 +848,60 @@ func addPath(ctx context.Context, st wf.BlockPutter, path string) (wf.CID, error
 	if err != nil {
 		return wf.CID{}, err
 	}
-	return dag.AddPath(ctx, st, os.DirFS(filepath.Dir(abs)), filepath.Base(abs))
+	var fsys fs.FS = os.DirFS(filepath.Dir(abs))
+	if len(skip) > 0 {
+		fsys = skipFS{fsys.(dirFS), skip}
+	}
+	return dag.AddPath(ctx, st, fsys, filepath.Base(abs))
+}
+
+// packSkipped are the directories wf pack leaves out unless --all: what a
+// project holds that is not the function (dependencies, history, and
+// .wf, which holds its sealed secrets).
+var packSkipped = map[string]bool{"node_modules": true, ".git": true, ".wf": true}
+
+// dirFS is what os.DirFS gives and dag.AddPath uses.
+type dirFS interface {
+	fs.StatFS
+	fs.ReadDirFS
+	fs.ReadLinkFS
+}
+
+// skipFS hides the entries whose name is in skip, at any depth.
+type skipFS struct {
+	dirFS
+	skip map[string]bool
+}
+
+func (f skipFS) hidden(name string) error {
+	for _, el := range strings.Split(name, "/") {
+		if f.skip[el] {
+			return &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		}
+	}
+	return nil
+}
+
+func (f skipFS) Open(name string) (fs.File, error) {
+	if err := f.hidden(name); err != nil {
+		return nil, err
+	}
+	return f.dirFS.Open(name)
+}
+
+func (f skipFS) Stat(name string) (fs.FileInfo, error) {
+	if err := f.hidden(name); err != nil {
+		return nil, err
+	}
+	return f.dirFS.Stat(name)
+}
+
+func (f skipFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if err := f.hidden(name); err != nil {
+		return nil, err
+	}
+	es, err := f.dirFS.ReadDir(name)
+	return slices.DeleteFunc(es, func(e fs.DirEntry) bool { return e.IsDir() && f.skip[e.Name()] }), err
 }
 
 // applyCallers sets the wf.callers flags given over c and checks the
