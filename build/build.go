@@ -6,10 +6,14 @@ package build
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -108,13 +112,110 @@ func (c Config) Build(ctx context.Context, dir string, log io.Writer) (string, e
 				return "", err
 			}
 		}
+		// asc has no cache of its own (Go has): a build whose inputs
+		// and output are as the last build left them is skipped.
+		stamp, err := inputsHash(dir, out)
+		if err != nil {
+			return "", err
+		}
+		if upToDate(dir, out, stamp) {
+			fmt.Fprintf(log, "%s is up to date\n", output)
+			return out, nil
+		}
 		if err := run(exec.CommandContext(ctx, "npm", "run", "--silent", "build"), dir, log); err != nil {
 			return "", err
+		}
+		if _, err := checkOutput(out, "the "+lang+" toolchain"); err == nil {
+			writeStamp(dir, out, stamp)
 		}
 	default:
 		return "", fmt.Errorf("build: unknown language %q (known: %s, %s)", lang, Go, AssemblyScript)
 	}
 	return checkOutput(out, "the "+lang+" toolchain")
+}
+
+// stampFile records, in the project's .wf directory, the hash of the
+// inputs of the last AssemblyScript build and of what it wrote.
+const stampFile = ".wf/build-stamp"
+
+// skipped are the directories whose files are not a build's inputs.
+var skipped = map[string]bool{"node_modules": true, ".git": true, ".wf": true}
+
+// inputsHash hashes every file under dir (names and contents) but the
+// output and the skipped directories, and the installed compiler's
+// package.json (its version).
+func inputsHash(dir, out string) (string, error) {
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if path != dir && skipped[d.Name()] {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if path == out || !d.Type().IsRegular() {
+			return nil
+		}
+		return hashFile(h, dir, path)
+	})
+	if err != nil {
+		return "", fmt.Errorf("build: %w", err)
+	}
+	if err := hashFile(h, dir, filepath.Join(dir, "node_modules", "assemblyscript", "package.json")); err != nil {
+		return "", fmt.Errorf("build: %w", err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func hashFile(h hash.Hash, dir, path string) error {
+	rel, _ := filepath.Rel(dir, path)
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(h, "%q %d\n", filepath.ToSlash(rel), st.Size())
+	_, err = io.Copy(h, f)
+	return err
+}
+
+func fileHash(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// upToDate reports whether the last build had these inputs and left the
+// output as it is now.
+func upToDate(dir, out, inputs string) bool {
+	b, err := os.ReadFile(filepath.Join(dir, stampFile))
+	if err != nil {
+		return false
+	}
+	o := fileHash(out)
+	return o != "" && string(b) == inputs+" "+o+"\n"
+}
+
+// writeStamp records a build; failing to is only a slower next build.
+func writeStamp(dir, out, inputs string) {
+	p := filepath.Join(dir, stampFile)
+	if os.MkdirAll(filepath.Dir(p), 0o755) == nil {
+		os.WriteFile(p, []byte(inputs+" "+fileHash(out)+"\n"), 0o644)
+	}
 }
 
 func checkOutput(out, what string) (string, error) {

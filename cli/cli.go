@@ -13,13 +13,17 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/webfunctions/wf/names"
 )
 
 // App is one invocation's environment. Tests fill it; Run uses the
@@ -64,7 +68,57 @@ func (a *App) Run(ctx context.Context, args []string) error {
 	if err != nil && errors.Is(err, errUsage) && cmd != nil {
 		fmt.Fprint(a.Stderr, cmd.UsageString())
 	}
+	if err != nil && cmd != nil {
+		err = a.nobodyAnswers(cmd, err)
+	}
 	return err
+}
+
+// checkProviderFlags refuses a provider URL without its scheme before a
+// command builds, signs or uploads anything ("127.0.0.1:8080" would
+// otherwise fail at the first request, after all that).
+func (a *App) checkProviderFlags(cmd *cobra.Command) error {
+	f := cmd.Flags().Lookup("provider")
+	if f == nil {
+		return nil
+	}
+	vals := []string{f.Value.String()}
+	if sv, ok := f.Value.(pflag.SliceValue); ok {
+		vals = sv.GetSlice()
+	}
+	for _, v := range vals {
+		if v != "" && !strings.Contains(v, "://") && strings.ContainsAny(v, ":/.") && !names.ValidName(v) {
+			where := "--provider"
+			if !f.Changed {
+				where = "WF_PROVIDER"
+			}
+			return usageErr("%s %s: a provider's URL starts with http:// or https://, e.g. http://%s", where, v, v)
+		}
+	}
+	return nil
+}
+
+// nobodyAnswers turns a refused connection to a provider into a sentence
+// that names it and, when it was the default nobody chose, how to choose.
+func (a *App) nobodyAnswers(cmd *cobra.Command, err error) error {
+	var ue *url.Error
+	if !errors.As(err, &ue) || !errors.Is(err, syscall.ECONNREFUSED) {
+		return err
+	}
+	u, perr := url.Parse(ue.URL)
+	if perr != nil {
+		return err
+	}
+	base := u.Scheme + "://" + u.Host
+	msg := "nothing answers at " + base + " (connection refused)"
+	if f := cmd.Flags().Lookup("provider"); f != nil && !f.Changed {
+		if a.Getenv("WF_PROVIDER") == "" {
+			msg += ": that is the default provider; name yours with --provider URL or WF_PROVIDER (wf dev prints its URL)"
+		} else {
+			msg += ": that is WF_PROVIDER; set it to a running provider or pass --provider URL"
+		}
+	}
+	return &userError{msg, err}
 }
 
 // Command groups of the root's help.
@@ -108,8 +162,9 @@ Environment:
 			}
 			return cmd.Help()
 		},
-		SilenceErrors: true, // the caller prints the error, once
-		SilenceUsage:  true, // Run prints usage, for usage errors only
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error { return a.checkProviderFlags(cmd) },
+		SilenceErrors:     true, // the caller prints the error, once
+		SilenceUsage:      true, // Run prints usage, for usage errors only
 	}
 	root.Flags().BoolVar(&showVersion, "version", false, "print the version and exit")
 	root.SetIn(a.Stdin)

@@ -262,6 +262,38 @@ func TestPackIsKuboCompatible(t *testing.T) {
 	}
 }
 
+// A project directory packs without its dependencies, history and
+// sealed secrets, at any depth; --all takes everything, as ipfs add -r
+// --hidden does.
+func TestPackSkipsNodeModules(t *testing.T) {
+	full, clean := t.TempDir(), t.TempDir()
+	for _, d := range []string{full, clean} {
+		os.MkdirAll(filepath.Join(d, "sub"), 0o755)
+		os.WriteFile(filepath.Join(d, "a.txt"), []byte("a"), 0o644)
+		os.WriteFile(filepath.Join(d, "sub", "b.txt"), []byte("b"), 0o644)
+	}
+	for _, junk := range []string{"node_modules/x/index.js", ".git/HEAD", ".wf/secrets.json", "sub/node_modules/y.js"} {
+		p := filepath.Join(full, junk)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("junk"), 0o644)
+	}
+	pack := func(args ...string) string {
+		t.Helper()
+		out, err := wf(t, nil, append([]string{"pack"}, args...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(out)
+	}
+	skipped, cleanAll, fullAll := pack(full), pack("--all", clean), pack("--all", full)
+	if skipped != cleanAll {
+		t.Errorf("wf pack of a project = %s, want %s (the same without node_modules, .git, .wf)", skipped, cleanAll)
+	}
+	if fullAll == skipped {
+		t.Error("--all left the skipped directories out")
+	}
+}
+
 func TestKeys(t *testing.T) {
 	home := t.TempDir()
 	env := map[string]string{"WF_HOME": home, "WF_KEY_PASSWORD": "correct horse"}
@@ -299,22 +331,34 @@ func TestErrorsAreOneClearLine(t *testing.T) {
 	url, _ := startDev(t, t.TempDir())
 	mod := filepath.Join(t.TempDir(), "bad.wasm")
 	os.WriteFile(mod, []byte("\x00asm\x01\x00\x00\x00garbage"), 0o644)
+	script := filepath.Join(t.TempDir(), "hello.sh")
+	os.WriteFile(script, []byte("#!/bin/sh\necho hi\n"), 0o644)
 	tests := []struct {
 		name string
 		args []string
 		want string
 	}{
 		{"unknown command", []string{"frobnicate"}, "unknown command"},
+		// Refused before the key is even looked for, so before any signing or upload.
+		{"deploy a script", []string{"deploy", script, "--provider", url}, "is not a WebAssembly module"},
+		{"secret with an empty value", []string{"secrets", "set", "API_KEY", "--dir", filepath.Dir(mod)}, "the value of API_KEY is empty"},
+		{"secrets in a directory that is not there", []string{"secrets", "set", "API_KEY", "--dir", filepath.Join(home, "nope")}, "--dir " + filepath.Join(home, "nope") + ": no such directory"},
 		{"deploy without a key", []string{"deploy", mod, "--provider", url}, "wf keys new"},
 		{"deploy invalid wasm", []string{"deploy", mod, "--provider", url, "--key", "dev"}, "400 invalid_request: invalid WebAssembly module"},
-		{"invoke bad cid", []string{"invoke", "nonsense", "--provider", url}, "invalid CID"},
+		{"invoke bad cid", []string{"invoke", "nonsense", "--provider", url}, "is not a CID"},
+		{"invoke the code's cid", []string{"invoke", "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku", "--provider", url}, "is the CID of a file (the code, as wf pack and ipfs add print it), not a function's address: use the address wf deploy printed"},
+		{"logs of the code's cid", []string{"logs", "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku", "--provider", url, "--key", "dev"}, "is the CID of a file"},
 		{"invoke unknown function", []string{"invoke", "bagaaierasords4njcts6vs7qvdjfcvgnume4hqohf65zsfguprqphs3icwea", "--provider", url}, "404 not_found"},
 		{"provider down", []string{"invoke", "bagaaierasords4njcts6vs7qvdjfcvgnume4hqohf65zsfguprqphs3icwea", "--provider", "http://127.0.0.1:1"}, "connection refused"},
 		{"init unknown lang", []string{"init", "--lang", "cobol", t.TempDir() + "/x"}, "unknown language"},
+		// Refused before the key is looked for, so before building or uploading.
+		{"provider without scheme", []string{"deploy", mod, "--provider", "127.0.0.1:8080"}, "--provider 127.0.0.1:8080: a provider's URL starts with http:// or https://, e.g. http://127.0.0.1:8080"},
+		{"WF_PROVIDER down", []string{"invoke", "bagaaierasords4njcts6vs7qvdjfcvgnume4hqohf65zsfguprqphs3icwea"}, "nothing answers at http://127.0.0.1:1 (connection refused): that is WF_PROVIDER"},
+		{"key dev:N in logs", []string{"logs", "bagaaierasords4njcts6vs7qvdjfcvgnume4hqohf65zsfguprqphs3icwea", "--provider", "http://127.0.0.1:1", "--key", "dev:3"}, "nothing answers at http://127.0.0.1:1"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := wf(t, map[string]string{"WF_HOME": home}, tc.args...)
+			_, err := wf(t, map[string]string{"WF_HOME": home, "WF_PROVIDER": "http://127.0.0.1:1"}, tc.args...)
 			if err == nil {
 				t.Fatal("succeeded")
 			}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/node"
-	"github.com/webfunctions/wf/wf"
+	"github.com/webfunctions/wf/spec"
 )
 
 func (a *App) deleteCmd() *cobra.Command {
@@ -35,7 +35,7 @@ bytes removed and what your deploys still take there.`,
 		Example: `  wf delete bagaaiera... --provider http://127.0.0.1:8080 --key dev`,
 		Args:    argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := wf.ParseCID(args[0])
+			c, err := spec.ParseFunction(args[0])
 			if err != nil {
 				return err
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -431,7 +432,7 @@ sequence numbers with wf invoke --pay, kept in $WF_HOME/pay.`,
 }
 
 func (a *App) voucher(ctx context.Context, args []string, method, data string, pf *payFlags) error {
-	fn, err := wf.ParseCID(args[0])
+	fn, err := spec.ParseFunction(args[0])
 	if err != nil {
 		return err
 	}

@@ -3,12 +3,16 @@ package cli
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -93,12 +97,19 @@ Prints the module's path. wf deploy DIR builds too.`,
 func (a *App) packCmd() *cobra.Command {
 	var carFile string
 	var asJSON bool
+	var all bool
 	cmd := &cobra.Command{
 		Use:   "pack PATH",
 		Short: "print the CID of a file or directory, as ipfs add --cid-version=1 does",
 		Long: `Print the CID of a file or directory exactly as ipfs add --cid-version=1
 (directories: ipfs add -r --hidden) computes it, optionally writing the DAG
-as a CAR file.
+as a CAR file. This is a file's or a directory's CID (bafy...), not a
+function's address: wf deploy prints that (baga...).
+
+In a directory, node_modules, .git and .wf (sealed secrets) are left out,
+at any depth; --all takes them too, as ipfs add does. A PATH that is itself
+a symbolic link is followed (ipfs add would store the link); links inside
+a directory are stored as links, as ipfs add does.
 
 With --json, prints one object:
   cid  string, the root CID
@@ -109,7 +120,11 @@ With --json, prints one object:
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			st := memstore.New()
-			root, err := addPath(ctx, st, args[0])
+			skip := packSkipped
+			if all {
+				skip = nil
+			}
+			root, err := addPath(ctx, st, args[0], skip)
 			if err != nil {
 				return err
 			}
@@ -138,6 +153,7 @@ With --json, prints one object:
 	}
 	cmd.Flags().StringVar(&carFile, "car", "", "also write the DAG as a CAR v1 `FILE`")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	cmd.Flags().BoolVar(&all, "all", false, "take node_modules, .git and .wf too (the CID ipfs add -r --hidden gives)")
 	return cmd
 }
 
@@ -339,6 +355,11 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	if err != nil {
 		return err
 	}
+	if !st.IsDir() {
+		if err := checkModule(path); err != nil { // before a password prompt, a signature or an upload
+			return err
+		}
+	}
 	key, err := a.loadKey(kf.key, kf.passwordFile)
 	if err != nil {
 		return err
@@ -347,6 +368,9 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	if st.IsDir() {
 		fmt.Fprintf(a.Stderr, "building %s...\n", wasmPath)
 		if wasmPath, err = buildConfig(pf).Build(ctx, path, a.Stderr); err != nil {
+			return err
+		}
+		if err := checkModule(wasmPath); err != nil {
 			return err
 		}
 	}
@@ -411,6 +435,21 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	fmt.Fprintf(a.Stderr, "deployed %s (owner %s)\n", first.CID, first.Owner.Checksum())
 	for _, r := range res {
 		fmt.Fprintf(a.Stderr, "try: curl %s\n", r.URL)
+	}
+	return nil
+}
+
+// checkModule refuses a file that is not a WebAssembly binary, before
+// anything is signed or uploaded.
+func checkModule(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var magic [4]byte
+	if _, err := io.ReadFull(f, magic[:]); err != nil || string(magic[:]) != "\x00asm" {
+		return &userError{fmt.Sprintf("%s is not a WebAssembly module (it does not start with \\0asm): deploy a .wasm file, or a project directory to build", path), nil}
 	}
 	return nil
 }
@@ -513,9 +552,9 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 		name = n
 	} else {
 		var err error
-		if c, err = wf.ParseCID(args[0]); err != nil {
-			if names.ValidName(args[0]) {
-				return usageErr("invalid CID %q; if it is a name: wf invoke @OWNER/%s (wf name ls lists yours)", args[0], args[0])
+		if c, err = spec.ParseFunction(args[0]); err != nil {
+			if _, notCID := wf.ParseCID(args[0]); notCID != nil && names.ValidName(args[0]) {
+				return usageErr("%q is not a CID; if it is a name: wf invoke @OWNER/%s (wf name ls lists yours)", args[0], args[0])
 			}
 			return err
 		}
@@ -626,73 +665,173 @@ func (a *App) printResponseJSON(resp *http.Response, b []byte) error {
 }
 
 func (a *App) logsCmd() *cobra.Command {
-	var provider string
-	var asJSON bool
-	var kf *keyFlags
+	var (
+		provider, status, since string
+		asJSON, follow          bool
+		interval                time.Duration
+		kf                      *keyFlags
+	)
 	cmd := &cobra.Command{
 		Use:   "logs CID",
 		Short: "show recent invocations of a function you own, with their stderr",
 		Long: `Show a function's recent invocations on a provider: time, request id,
-method, path, status and duration, any error, and what the function wrote
-to stderr. Only the function's owner may read them: the request is signed
-with your key.
+method, path and query, status and duration, any error, and what the
+function wrote to stderr. Requests refused before they ran (402 payment
+required, 429 over the limits you set in wf.callers) are listed too. Only
+the function's owner may read them: each read is signed with your key.
 
-With --json, prints an array of objects, oldest first:
+--follow keeps reading and prints new invocations as they come, like
+wrangler tail, until Ctrl-C. --status and --since filter what is shown.
+
+With --json, prints an array of objects, oldest first (with --follow, one
+object per line as they come):
   time        string, RFC 3339
   requestId   string
   method      string
   path        string
+  query       string, absent when none
   status      number
   durationMs  number
   error       string, absent when none
   log         string, the function's stderr, absent when empty`,
 		Example: `  wf logs bagaaiera... --provider http://127.0.0.1:8080 --key dev
+  wf logs bagaaiera... --follow --status 5xx,402
+  wf logs bagaaiera... --since 10m
   wf logs bagaaiera... --json | jq '.[] | select(.status >= 500)'`,
 		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := wf.ParseCID(args[0])
+			c, err := spec.ParseFunction(args[0])
 			if err != nil {
 				return err
+			}
+			keep, err := logFilter(status, since, time.Now())
+			if err != nil {
+				return err
+			}
+			if follow && interval < 100*time.Millisecond {
+				return usageErr("--interval: at least 100ms")
 			}
 			key, err := a.loadKey(kf.key, kf.passwordFile)
 			if err != nil {
 				return err
 			}
-			entries, err := client.New(provider).Logs(cmd.Context(), c, key)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				if entries == nil {
-					entries = []wf.LogEntry{}
+			cl := client.New(provider)
+			ctx := cmd.Context()
+			seen := map[wf.RequestID]bool{}
+			for first := true; ; first = false {
+				entries, err := cl.Logs(ctx, c, key)
+				if err != nil {
+					if !first && ctx.Err() != nil {
+						return nil // Ctrl-C while following
+					}
+					return err
 				}
-				return a.printJSON(entries)
-			}
-			for _, e := range entries {
-				fmt.Fprintf(a.Stdout, "%s %s %s %s %d %.2fms", e.Time.Local().Format("15:04:05.000"), e.RequestID, e.Method, e.Path, e.Status, e.DurationMS)
-				if e.Error != "" {
-					fmt.Fprintf(a.Stdout, " error=%q", e.Error)
-				}
-				fmt.Fprintln(a.Stdout)
-				for _, l := range strings.Split(strings.TrimRight(e.Log, "\n"), "\n") {
-					if l != "" {
-						fmt.Fprintf(a.Stdout, "    %s\n", l)
+				var shown []wf.LogEntry
+				next := map[wf.RequestID]bool{}
+				for _, e := range entries {
+					next[e.RequestID] = true
+					if !seen[e.RequestID] && keep(e) {
+						shown = append(shown, e)
 					}
 				}
+				seen = next // the provider keeps a bounded window: so does this
+				switch {
+				case asJSON && !follow:
+					if shown == nil {
+						shown = []wf.LogEntry{}
+					}
+					return a.printJSON(shown)
+				case asJSON:
+					enc := json.NewEncoder(a.Stdout)
+					for _, e := range shown {
+						enc.Encode(e)
+					}
+				default:
+					for _, e := range shown {
+						a.printLogEntry(e)
+					}
+				}
+				if !follow {
+					return nil
+				}
+				select {
+				case <-ctx.Done():
+					return nil
+				case <-time.After(interval):
+				}
 			}
-			return nil
 		},
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&provider, "provider", a.defaultProvider(), "provider base `URL` (env WF_PROVIDER)")
 	kf = addKeyFlags(fs, "owner")
 	fs.BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	fs.BoolVarP(&follow, "follow", "f", false, "keep printing new invocations until Ctrl-C")
+	fs.DurationVar(&interval, "interval", 2*time.Second, "with --follow, how often to read")
+	fs.StringVar(&status, "status", "", "show only these statuses: codes or classes, comma-separated (`LIST`, e.g. 5xx,402)")
+	fs.StringVar(&since, "since", "", "show only invocations since `WHEN`: a duration ago (10m) or an RFC 3339 time")
 	return cmd
 }
 
+func (a *App) printLogEntry(e wf.LogEntry) {
+	path := e.Path
+	if e.Query != "" {
+		path += "?" + e.Query
+	}
+	fmt.Fprintf(a.Stdout, "%s %s %s %s %d %.2fms", e.Time.Local().Format("15:04:05.000"), e.RequestID, e.Method, path, e.Status, e.DurationMS)
+	if e.Error != "" {
+		fmt.Fprintf(a.Stdout, " error=%q", e.Error)
+	}
+	fmt.Fprintln(a.Stdout)
+	for _, l := range strings.Split(strings.TrimRight(e.Log, "\n"), "\n") {
+		if l != "" {
+			fmt.Fprintf(a.Stdout, "    %s\n", l)
+		}
+	}
+}
+
+// logFilter is what --status and --since keep.
+func logFilter(status, since string, now time.Time) (func(wf.LogEntry) bool, error) {
+	var (
+		codes   = map[int]bool{}
+		classes = map[int]bool{}
+		after   time.Time
+	)
+	for _, s := range strings.Split(status, ",") {
+		s = strings.ToLower(strings.TrimSpace(s))
+		switch {
+		case s == "":
+		case len(s) == 3 && s[1:] == "xx" && s[0] >= '1' && s[0] <= '5':
+			classes[int(s[0]-'0')] = true
+		default:
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 100 || n > 599 {
+				return nil, usageErr("--status: %q is not a status code or class (200, 402, 5xx)", s)
+			}
+			codes[n] = true
+		}
+	}
+	if since != "" {
+		if d, err := time.ParseDuration(since); err == nil && d >= 0 {
+			after = now.Add(-d)
+		} else if t, err := time.Parse(time.RFC3339, since); err == nil {
+			after = t
+		} else {
+			return nil, usageErr("--since: %q is neither a duration (10m, 2h) nor an RFC 3339 time", since)
+		}
+	}
+	return func(e wf.LogEntry) bool {
+		if (len(codes) > 0 || len(classes) > 0) && !codes[e.Status] && !classes[e.Status/100] {
+			return false
+		}
+		return after.IsZero() || !e.Time.Before(after)
+	}, nil
+}
+
 // addPath packs a file or a directory as `ipfs add --cid-version=1` would
-// (directories: `ipfs add -r --hidden`).
-func addPath(ctx context.Context, st wf.BlockPutter, path string) (wf.CID, error) {
+// (directories: `ipfs add -r --hidden`), leaving out the directories
+// named in skip at any depth.
+func addPath(ctx context.Context, st wf.BlockPutter, path string, skip map[string]bool) (wf.CID, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return wf.CID{}, err
@@ -709,7 +848,60 @@ func addPath(ctx context.Context, st wf.BlockPutter, path string) (wf.CID, error
 	if err != nil {
 		return wf.CID{}, err
 	}
-	return dag.AddPath(ctx, st, os.DirFS(filepath.Dir(abs)), filepath.Base(abs))
+	var fsys fs.FS = os.DirFS(filepath.Dir(abs))
+	if len(skip) > 0 {
+		fsys = skipFS{fsys.(dirFS), skip}
+	}
+	return dag.AddPath(ctx, st, fsys, filepath.Base(abs))
+}
+
+// packSkipped are the directories wf pack leaves out unless --all: what a
+// project holds that is not the function (dependencies, history, and
+// .wf, which holds its sealed secrets).
+var packSkipped = map[string]bool{"node_modules": true, ".git": true, ".wf": true}
+
+// dirFS is what os.DirFS gives and dag.AddPath uses.
+type dirFS interface {
+	fs.StatFS
+	fs.ReadDirFS
+	fs.ReadLinkFS
+}
+
+// skipFS hides the entries whose name is in skip, at any depth.
+type skipFS struct {
+	dirFS
+	skip map[string]bool
+}
+
+func (f skipFS) hidden(name string) error {
+	for _, el := range strings.Split(name, "/") {
+		if f.skip[el] {
+			return &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		}
+	}
+	return nil
+}
+
+func (f skipFS) Open(name string) (fs.File, error) {
+	if err := f.hidden(name); err != nil {
+		return nil, err
+	}
+	return f.dirFS.Open(name)
+}
+
+func (f skipFS) Stat(name string) (fs.FileInfo, error) {
+	if err := f.hidden(name); err != nil {
+		return nil, err
+	}
+	return f.dirFS.Stat(name)
+}
+
+func (f skipFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if err := f.hidden(name); err != nil {
+		return nil, err
+	}
+	es, err := f.dirFS.ReadDir(name)
+	return slices.DeleteFunc(es, func(e fs.DirEntry) bool { return e.IsDir() && f.skip[e.Name()] }), err
 }
 
 // applyCallers sets the wf.callers flags given over c and checks the

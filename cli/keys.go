@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 
@@ -45,14 +46,14 @@ func (a *App) password(file string, confirm bool) (string, error) {
 		return "", errors.New("no keystore password: set WF_KEY_PASSWORD or pass --password-file")
 	}
 	fmt.Fprint(a.Stderr, "Keystore password: ")
-	p, err := term.ReadPassword(int(f.Fd()))
+	p, err := readPassword(int(f.Fd()))
 	fmt.Fprintln(a.Stderr)
 	if err != nil {
 		return "", err
 	}
 	if confirm {
 		fmt.Fprint(a.Stderr, "Repeat password: ")
-		q, err := term.ReadPassword(int(f.Fd()))
+		q, err := readPassword(int(f.Fd()))
 		fmt.Fprintln(a.Stderr)
 		if err != nil {
 			return "", err
@@ -64,11 +65,46 @@ func (a *App) password(file string, confirm bool) (string, error) {
 	return string(p), nil
 }
 
-// loadKey returns the publisher key: "dev" for the public development key,
-// else the keystore at path (default $WF_HOME/key.json).
+// errInterrupted is Ctrl-C at a password prompt.
+var errInterrupted = errors.New("interrupted")
+
+// readPassword reads a line from the terminal without echo. Ctrl-C ends
+// the prompt with errInterrupted and the terminal as it was: otherwise
+// the interrupt would only cancel the command's context, and the prompt
+// would go on to take the next line typed as the password.
+func readPassword(fd int) ([]byte, error) {
+	state, err := term.GetState(fd)
+	if err != nil {
+		return nil, err
+	}
+	intr := make(chan os.Signal, 1)
+	signal.Notify(intr, os.Interrupt)
+	defer signal.Stop(intr)
+	type line struct {
+		b   []byte
+		err error
+	}
+	got := make(chan line, 1)
+	go func() {
+		b, err := term.ReadPassword(fd)
+		got <- line{b, err}
+	}()
+	select {
+	case l := <-got:
+		return l.b, l.err
+	case <-intr:
+		term.Restore(fd, state)
+		return nil, errInterrupted
+	}
+}
+
+// loadKey returns the publisher key: "dev" for the public development key
+// and "dev:N" for the dev chain's N-th account (as every command that
+// signs takes them), else the keystore at path (default
+// $WF_HOME/key.json).
 func (a *App) loadKey(path, passwordFile string) (*chain.Key, error) {
-	if path == "dev" {
-		return chain.KeyFromHex(DevKeyHex)
+	if k, ok, err := devKey(path); ok || err != nil {
+		return k, err
 	}
 	path = a.keyPath(path)
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {

@@ -241,9 +241,9 @@ func parseTargets(args []string) ([]wf.Target, error) {
 	left := 100
 	for _, arg := range args {
 		s, w, hasW := strings.Cut(arg, "=")
-		c, err := wf.ParseCID(s)
+		c, err := spec.ParseFunction(s)
 		if err != nil {
-			return nil, usageErr("%q is not CID or CID=WEIGHT: %v", arg, err)
+			return nil, usageErr("%q is not FUNCTION or FUNCTION=WEIGHT: %v", arg, err)
 		}
 		t := wf.Target{Function: c}
 		if hasW {

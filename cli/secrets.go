@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -19,7 +20,11 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/seal"
+	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/store/memstore"
+	"github.com/webfunctions/wf/trustless"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -189,6 +194,13 @@ With --json, prints an array of the names (strings), sorted.`
 
 // secretsLocal edits DIR/.wf/secrets.json.
 func (a *App) secretsLocal(verb string, pos []string, dir, fromFile string, asJSON bool) error {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return usageErr("--dir %s: no such directory; give the function's project directory (wf init made it)", dir)
+	}
+	if verb == "set" && !looksLikeProject(dir) {
+		abs, _ := filepath.Abs(dir)
+		fmt.Fprintf(a.Stderr, "warning: %s has no wf.toml, go.mod, package.json or .wasm file; is it the function's directory? The secret goes to %s\n", abs, filepath.Join(abs, secretsStateFile))
+	}
 	kr, err := a.publisherKeyring(verb == "set")
 	if err != nil {
 		return err
@@ -239,6 +251,9 @@ func (a *App) secretsLocal(verb string, pos []string, dir, fromFile string, asJS
 		if err != nil {
 			return err
 		}
+		if v == "" {
+			return usageErr("the value of %s is empty: give it on stdin, at the prompt or with --from-file", name)
+		}
 		if len(v) < seal.MinRedactLen {
 			fmt.Fprintf(a.Stderr, "warning: %s is shorter than %d bytes; providers cannot redact so short a value from logs\n", name, seal.MinRedactLen)
 		}
@@ -249,6 +264,18 @@ func (a *App) secretsLocal(verb string, pos []string, dir, fromFile string, asJS
 	}
 	fmt.Fprintf(a.Stderr, "%d secret(s) sealed in %s; deploy with: wf deploy %s --secrets\n", len(secrets), secretsStatePath(dir), dir)
 	return nil
+}
+
+// looksLikeProject reports whether dir holds what a function's project
+// has: a project file, a Go or npm module, or a module.
+func looksLikeProject(dir string) bool {
+	for _, f := range []string{"wf.toml", "go.mod", "package.json"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			return true
+		}
+	}
+	m, _ := filepath.Glob(filepath.Join(dir, "*.wasm"))
+	return len(m) > 0
 }
 
 // secretValue reads a secret's value from a file, a terminal prompt
@@ -262,7 +289,7 @@ func (a *App) secretValue(name, file string) (string, error) {
 		b, err = os.ReadFile(file)
 	case isFile && term.IsTerminal(int(f.Fd())):
 		fmt.Fprintf(a.Stderr, "Value for %s (not echoed): ", name)
-		b, err = term.ReadPassword(int(f.Fd()))
+		b, err = readPassword(int(f.Fd()))
 		fmt.Fprintln(a.Stderr)
 	default:
 		b, err = io.ReadAll(io.LimitReader(bufio.NewReader(a.Stdin), seal.MaxSecretsBytes+1))
@@ -517,7 +544,7 @@ themselves (wf secrets set, then redeploy) if it must lose them.`
 // a new spec (new CID) with the same code and secrets blocks, uploaded as
 // one spec block.
 func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFlags) error {
-	c, err := wf.ParseCID(cidArg)
+	c, err := spec.ParseFunction(cidArg)
 	if err != nil {
 		return err
 	}
@@ -533,7 +560,10 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 	if err != nil {
 		return err
 	}
-	var pkg *client.Package
+	var (
+		pkg     *client.Package
+		granted string // the provider granted's upload URL
+	)
 	switch verb {
 	case "grant":
 		kr, err := a.publisherKeyring(false)
@@ -545,6 +575,7 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 			return err
 		}
 		pk := t.key
+		granted = t.url
 		pkg, err = client.Grant(ss, key, kr, pk)
 		if errors.Is(err, seal.ErrNoGrant) {
 			return fmt.Errorf("function %s holds no grant for your sealing keyring %s (deployed from another machine?)", c, a.publisherKeyringPath())
@@ -583,6 +614,55 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 		}
 		fmt.Fprintf(a.Stderr, "uploaded the new spec (%d bytes; code and secrets blocks unchanged) to %s: %s\n", len(pkg.CAR), u, res.URL)
 	}
+	if verb == "grant" && len(f.uploads) == 0 && granted != "" && granted != f.from {
+		// The provider granted is the one that must run it: it gets the
+		// whole function, blocks read from --from and checked on the way.
+		full, err := withBlocks(ctx, f.from, pkg)
+		if err != nil {
+			return fmt.Errorf("granted, but the function's blocks could not be read from %s for %s: %w", f.from, granted, err)
+		}
+		res, err := client.New(granted).Deploy(ctx, full)
+		if err != nil {
+			return fmt.Errorf("granted, but the upload to the provider granted failed: %w", err)
+		}
+		fmt.Fprintf(a.Stderr, "uploaded the function (%d bytes) to %s, the provider granted: %s\n", len(full.CAR), granted, res.URL)
+	}
 	fmt.Fprintln(a.Stdout, pkg.CID)
 	return nil
+}
+
+// withBlocks is pkg (a spec block alone) with the blocks its spec names,
+// the code DAG and the sealed secrets block, fetched from the provider at
+// from and verified against their CIDs.
+func withBlocks(ctx context.Context, from string, pkg *client.Package) (*client.Package, error) {
+	st := memstore.New()
+	fetch := trustless.Fetcher{Gateways: []string{from}}
+	s := &pkg.Spec.Spec
+	roots := []wf.CID{s.Code.CID}
+	if s.Sealed != nil && s.Sealed.Secrets.Defined() {
+		roots = append(roots, s.Sealed.Secrets)
+	}
+	for _, r := range roots {
+		if err := fetch.Fetch(ctx, r, st); err != nil {
+			return nil, err
+		}
+	}
+	b, c, err := spec.Encode(pkg.Spec)
+	if err != nil {
+		return nil, err
+	}
+	var car bytes.Buffer
+	cw := dag.NewCARWriter(&car, c)
+	if err := cw.WriteBlock(c, b); err != nil {
+		return nil, err
+	}
+	for _, r := range roots {
+		if err := dag.ForEach(ctx, st, r, cw.WriteBlock); err != nil {
+			return nil, err
+		}
+	}
+	if err := cw.Flush(); err != nil {
+		return nil, err
+	}
+	return &client.Package{CID: c, Spec: pkg.Spec, CAR: car.Bytes()}, nil
 }

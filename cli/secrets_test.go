@@ -162,6 +162,10 @@ func TestSealedDeployAndGrant(t *testing.T) {
 	if err != nil || c2 == c1 {
 		t.Fatalf("grant printed %q: %v", out, err)
 	}
+	// The provider granted got the whole function and runs it.
+	if status, body := get(t, p2+"/"+c2.String()+"/?name=granted", ""); status != 200 || !strings.Contains(body, "granted") {
+		t.Fatalf("the provider granted answers %d %s (grant output:\n%s)", status, body, errOut)
+	}
 	s1, s2 := fetch(t, p1, c1), fetch(t, p1, c2)
 	if s1.Code.CID != s2.Code.CID || s1.Sealed.Secrets != s2.Sealed.Secrets || len(s2.Sealed.Grants) != 3 {
 		t.Fatalf("the grant changed the ciphertext blocks or did not add a grant: %+v", s2.Sealed)
@@ -176,9 +180,10 @@ func TestSealedDeployAndGrant(t *testing.T) {
 	if _, _, err := kr2.OpenGrant(s1.Sealed.Grants, s1.Owner); err == nil {
 		t.Fatal("provider 2 opens the spec from before its grant")
 	}
-	// Only the spec block travels: provider 2, which has none of the
-	// blocks, refuses the grant's upload as incomplete.
-	_, _, err = wfIn(t, home, "", "secrets", "grant", c1.String(), "--provider", p2, "--trust-endpoint-key", "--from", p1, "--upload", p2, "--key", "dev")
+	// With --upload only the spec block travels: a provider that has none
+	// of the blocks refuses it as incomplete.
+	p3, _ := sealingProvider(t)
+	_, _, err = wfIn(t, home, "", "secrets", "grant", c1.String(), "--provider", p3, "--trust-endpoint-key", "--from", p1, "--upload", p3, "--key", "dev")
 	if err == nil || !strings.Contains(err.Error(), "incomplete") {
 		t.Fatalf("upload to a provider without the blocks: %v", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -20,7 +21,7 @@ import (
 // concurrent use. Error answers are *ResponseError.
 type Client struct {
 	BaseURL string       // e.g. http://127.0.0.1:8080
-	HTTP    *http.Client // default http.DefaultClient
+	HTTP    *http.Client // default: one that bounds connecting and stalls, not long transfers
 	// Pay, when set, pays for every Invoke as the caller (see Payer).
 	Pay *Payer
 }
@@ -32,7 +33,45 @@ func (c *Client) http() *http.Client {
 	if c.HTTP != nil {
 		return c.HTTP
 	}
-	return http.DefaultClient
+	return defaultHTTP
+}
+
+// stall is how long a Client without its own HTTP client waits on a
+// connection that makes no progress: no byte of an upload taken, no byte
+// of an answer come. There is no total timeout: a large upload or a slow
+// function may take long, as long as it moves.
+var stall = 2 * time.Minute
+
+// defaultHTTP bounds every stage: connecting (10 s), TLS (10 s), waiting
+// for the answer to start (stall, well above the 30 s a provider allows a
+// function by default) and any pause within a transfer (Stall).
+var defaultHTTP = &http.Client{Transport: &http.Transport{
+	Proxy: http.ProxyFromEnvironment,
+	DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		return progressConn{c}, nil
+	},
+	ForceAttemptHTTP2:     true,
+	TLSHandshakeTimeout:   10 * time.Second,
+	ResponseHeaderTimeout: stall,
+	IdleConnTimeout:       90 * time.Second,
+	MaxIdleConnsPerHost:   16,
+}}
+
+// progressConn fails a read or write that makes no progress for stall.
+type progressConn struct{ net.Conn }
+
+func (c progressConn) Read(b []byte) (int, error) {
+	c.SetReadDeadline(time.Now().Add(stall))
+	return c.Conn.Read(b)
+}
+
+func (c progressConn) Write(b []byte) (int, error) {
+	c.SetWriteDeadline(time.Now().Add(stall))
+	return c.Conn.Write(b)
 }
 
 // DeployResult is the provider's answer to a deploy.
@@ -189,7 +228,7 @@ func (c *Client) SealingKey(ctx context.Context) (*seal.PublicKey, error) {
 // is an error wrapping wf.ErrInvalid.
 func (c *Client) Spec(ctx context.Context, fn wf.CID, v wf.Verifier) (*wf.SignedSpec, error) {
 	if !spec.IsBlockCID(fn) {
-		return nil, fmt.Errorf("%w: %s is not a function's CID (a spec block's)", wf.ErrInvalid, fn)
+		return nil, wf.E(wf.ErrInvalid, spec.NotFunction(fn), nil)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/ipfs/"+fn.String()+"?format=raw", nil)
 	if err != nil {

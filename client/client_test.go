@@ -177,7 +177,7 @@ func TestSpec(t *testing.T) {
 		{"forged, verified", env.URL, forgedCID, chain.Verifier{}, "not the owner", wf.ErrInvalid},
 		{"forged, unverified", env.URL, forgedCID, nil, "", nil},
 		{"unknown", env.URL, unknown, nil, "404 not_found", nil},
-		{"code CID", env.URL, pkg.Spec.Spec.Code.CID, nil, "is not a function's CID", wf.ErrInvalid},
+		{"code CID", env.URL, pkg.Spec.Spec.Code.CID, nil, "is the CID of a file (the code, as wf pack and ipfs add print it)", wf.ErrInvalid},
 		{"wrong block", liar.URL, pkg.CID, nil, "answered a block that is not " + pkg.CID.String(), wf.ErrInvalid},
 	}
 	for _, tc := range tests {

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/webfunctions/wf/wf"
 )
@@ -116,7 +117,22 @@ func Message(err error) string {
 	case StatusClientClosedRequest:
 		return "the request was canceled: its caller closed the connection"
 	}
-	return err.Error()
+	return trimKind(err.Error())
+}
+
+// trimKind drops a leading sentinel's text ("forbidden: ...", from
+// fmt.Errorf("%w: ...", wf.ErrForbidden)): the answer's code says it
+// already, and a client printing both would say it twice.
+func trimKind(msg string) string {
+	for again := true; again; {
+		again = false
+		for _, k := range kinds {
+			if rest, ok := strings.CutPrefix(msg, k.err.Error()+": "); ok && rest != "" {
+				msg, again = rest, true
+			}
+		}
+	}
+	return msg
 }
 
 // Write sends err as a JSON error and logs it: at error level for internal

@@ -67,7 +67,7 @@ func Validate(r *wf.NameRecord) error {
 	sum := 0
 	for i, t := range r.Targets {
 		if !spec.IsBlockCID(t.Function) {
-			return bad("target %q is not a function address (a spec CID is CIDv1, json codec, sha2-256)", t.Function)
+			return bad("target: %s", spec.NotFunction(t.Function))
 		}
 		if t.Weight == 0 || t.Weight > 100 {
 			return bad("target %s has weight %d; weights are 1 to 100", t.Function, t.Weight)

@@ -138,7 +138,7 @@ func TestValidate(t *testing.T) {
 		}},
 		{"duplicate", "twice", func(r *wf.NameRecord) { r.Targets[1] = r.Targets[0] }},
 		{"unsorted", "sorted", func(r *wf.NameRecord) { r.Targets[0], r.Targets[1] = r.Targets[1], r.Targets[0] }},
-		{"not a spec CID", "not a function address", func(r *wf.NameRecord) { r.Targets = []wf.Target{{Function: raw, Weight: 100}} }},
+		{"not a spec CID", "not a function's address", func(r *wf.NameRecord) { r.Targets = []wf.Target{{Function: raw, Weight: 100}} }},
 		{"bad sticky kind", "sticky", func(r *wf.NameRecord) { r.Sticky = "query:uid" }},
 		{"bad sticky name", "sticky", func(r *wf.NameRecord) { r.Sticky = "cookie:a b" }},
 		{"created not UTC", "created", func(r *wf.NameRecord) { r.Created = "2026-12-07T03:00:00+01:00" }},

@@ -98,7 +98,7 @@ func (p *Provider) function(ctx context.Context, c wf.CID) (*function, error) {
 // fetching its blocks from peers first if they are missing.
 func (p *Provider) load(ctx context.Context, c wf.CID) (*function, error) {
 	if !spec.IsBlockCID(c) {
-		return nil, fmt.Errorf("%w: %s is not a function address (a spec CID is CIDv1, json codec, sha2-256)", wf.ErrNotFound, c)
+		return nil, wf.E(wf.ErrNotFound, spec.NotFunction(c), nil)
 	}
 	if err := p.ensure(ctx, c); err != nil {
 		if errors.Is(err, wf.ErrNotFound) {

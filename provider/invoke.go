@@ -88,6 +88,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		Path: a.path, RawQuery: r.URL.RawQuery, Header: r.Header, Body: body}
 	if err := p.admitCaller(r, f, pr); err != nil { // the owner's wf.callers limits
 		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
+		p.recordRefusal(f, r, err)
 		writeLimitError(w, ri, err)
 		return
 	}
@@ -95,6 +96,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	if p.cfg.Payments != nil {
 		if charge, err = p.cfg.Payments.Authorize(r.Context(), pr); err != nil {
 			p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
+			p.recordRefusal(f, r, err)
 			writePaymentError(w, ri, err)
 			return
 		}
@@ -144,7 +146,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
 
 	entry := LogEntry{Time: start.UTC(), RequestID: ri.id, Method: r.Method, Path: r.URL.Path,
-		DurationMS: float64(elapsed.Microseconds()) / 1000}
+		Query: f.redact.Redact(r.URL.RawQuery), DurationMS: float64(elapsed.Microseconds()) / 1000}
 	if resp != nil {
 		entry.Log = f.redact.Redact(string(resp.Log))
 	}
@@ -153,7 +155,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		entry.Error = httperr.Message(err)
 		f.record(entry, p.cfg.LogEntries)
 		ri.log.Info("invoke", "function", c.String(), "status", entry.Status, "duration", elapsed, "upload", upload, "err", err)
-		httperr.Write(w, nil, err)
+		httperr.Write(w, nil, pointAtLogs(err, c))
 		return
 	}
 	entry.Status = resp.Status

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -52,6 +53,24 @@ func (p *Provider) serveLogs(w http.ResponseWriter, r *http.Request) {
 		entries = f.recent()
 	}
 	httperr.WriteJSON(w, http.StatusOK, map[string]any{"function": c, "entries": entries})
+}
+
+// recordRefusal puts a request refused before it ran (payment, the
+// owner's caller limits) in the function's log, so that its owner sees
+// why callers got 402 or 429.
+func (p *Provider) recordRefusal(f *function, r *http.Request, err error) {
+	status, _ := httperr.Status(err)
+	f.record(LogEntry{Time: p.cfg.Now().UTC(), RequestID: info(r).id, Method: r.Method, Path: r.URL.Path,
+		Query: f.redact.Redact(r.URL.RawQuery), Status: status, Error: httperr.Message(err)}, p.cfg.LogEntries)
+}
+
+// pointAtLogs adds, to a function's own failure, where its owner finds
+// what it wrote to stderr.
+func pointAtLogs(err error, c wf.CID) error {
+	if !errors.Is(err, wf.ErrFunctionFailed) {
+		return err
+	}
+	return wf.E(wf.ErrFunctionFailed, httperr.Message(err)+"; its owner sees what it wrote to stderr with: wf logs "+c.String(), err)
 }
 
 // address is the provider's identity, to which log reads are bound; zero

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/provider"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/trustless"
 	"github.com/webfunctions/wf/wf"
@@ -161,4 +163,44 @@ func TestLogsDoNoWorkBeforeTheOwnerCheck(t *testing.T) {
 			t.Fatalf("log reads compiled: %+v", st)
 		}
 	})
+}
+
+// What an owner needs from its logs: a failed run answers the caller
+// with where to look, and the log has each request's query string and
+// the requests refused before they ran (here by the owner's own caller
+// limit; a 402 is recorded the same way).
+func TestLogsShowFailuresQueriesAndRefusals(t *testing.T) {
+	ctx := context.Background()
+	env, _ := keyed(t, wftest.Options{})
+	s := callersSpec(t, spec.Callers{PerCaller: &spec.Rate{Requests: 2, Seconds: 3600}})
+	fn := env.Deploy(t, wftest.GoGuest(t, guestDir), s)
+
+	resp, body := call(t, "GET", env.URL+"/"+fn.String()+"/exit1?token=abc", "")
+	wantError(t, resp, body, 502, "function_failed")
+	if !strings.Contains(string(body), "wf logs "+fn.String()) {
+		t.Errorf("a failed run does not point at wf logs: %s", body)
+	}
+	if resp, body := call(t, "GET", env.URL+"/"+fn.String()+"/echo?x=1", ""); resp.StatusCode != 200 {
+		t.Fatalf("echo: %d %s", resp.StatusCode, body)
+	}
+	resp, body = call(t, "GET", env.URL+"/"+fn.String()+"/echo?x=2", "")
+	wantError(t, resp, body, 429, "caller_rate_limited")
+
+	entries, err := client.New(env.URL).Logs(ctx, fn, env.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 3 {
+		t.Fatalf("%d entries, want 3: %+v", len(entries), entries)
+	}
+	for i, want := range []struct {
+		query  string
+		status int
+		has    string
+	}{{"token=abc", 502, "exited with status 1"}, {"x=1", 200, ""}, {"x=2", 429, "perCaller"}} {
+		e := entries[i]
+		if e.Query != want.query || e.Status != want.status || !strings.Contains(e.Error, want.has) {
+			t.Errorf("entry %d = %q %d %q, want %q %d and an error with %q", i, e.Query, e.Status, e.Error, want.query, want.status, want.has)
+		}
+	}
 }

@@ -310,7 +310,7 @@ func TestNameBadInput(t *testing.T) {
 		{"not a function", rawRecord(t, env.Key, rec(func(r *wf.NameRecord) {
 			r.Targets = sorted(wf.Target{Function: b, Weight: 50}, wf.Target{Function: missing, Weight: 50})
 		})), 400, "is not a function"},
-		{"not a spec CID", strings.Replace(rawRecord(t, env.Key, rec(func(*wf.NameRecord) {})), b.String(), wf.SumCID(wf.CodecRaw, []byte("x")).String(), 1), 400, "not a function address"},
+		{"not a spec CID", strings.Replace(rawRecord(t, env.Key, rec(func(*wf.NameRecord) {})), b.String(), wf.SumCID(wf.CodecRaw, []byte("x")).String(), 1), 400, "not a function's address"},
 		{"someone else's function", rawRecord(t, env.Key, rec(func(r *wf.NameRecord) {
 			r.Targets = sorted(wf.Target{Function: b, Weight: 50}, wf.Target{Function: theirs, Weight: 50})
 		})), 400, "owned by"},

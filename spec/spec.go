@@ -160,6 +160,31 @@ func IsBlockCID(c wf.CID) bool {
 	return c.Version() == 1 && c.Codec() == wf.CodecJSON && len(mh) == 34 && mh[0] == 0x12 && mh[1] == 0x20
 }
 
+// NotFunction says, in the user's terms, why c is not a function's
+// address (it is not a spec block's CID: IsBlockCID). The commonest case
+// is the code's CID, which wf pack and ipfs add print, pasted instead of
+// the function's, which wf deploy prints.
+func NotFunction(c wf.CID) string {
+	switch c.Codec() {
+	case wf.CodecRaw, wf.CodecDagPB:
+		return fmt.Sprintf("%s is the CID of a file (the code, as wf pack and ipfs add print it), not a function's address: use the address wf deploy printed, which starts with bagaaiera", c)
+	}
+	return fmt.Sprintf("%s is not a function's address: that is the CID wf deploy prints, which starts with bagaaiera", c)
+}
+
+// ParseFunction parses s as a function's address, saying what to paste
+// instead when s is another kind of CID. Errors wrap wf.ErrInvalid.
+func ParseFunction(s string) (wf.CID, error) {
+	c, err := wf.ParseCID(s)
+	if err != nil {
+		return wf.CID{}, err
+	}
+	if !IsBlockCID(c) {
+		return wf.CID{}, wf.E(wf.ErrInvalid, NotFunction(c), nil)
+	}
+	return c, nil
+}
+
 // Decode parses a spec block strictly: unknown fields, trailing data,
 // invalid fields and non-canonical encodings are rejected with errors
 // wrapping wf.ErrInvalid. It does not check the signature.

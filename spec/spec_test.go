@@ -69,7 +69,7 @@ func TestDecodeRejects(t *testing.T) {
 		{"whitespace", strings.Replace(g, `"version":1`, `"version": 1`, 1), "canonical"},
 		{"field case", strings.Replace(g, `"version"`, `"Version"`, 1), "canonical"},
 		{"duplicate key", strings.Replace(g, `"version":1`, `"version":1,"version":1`, 1), "canonical"},
-		{"bad cid", strings.Replace(g, `bafkrei`, `bafkrex`, 1), "invalid CID"},
+		{"bad cid", strings.Replace(g, `bafkrei`, `bafkrex`, 1), "is not a CID"},
 		{"bad signature", strings.Replace(g, `"signature":"0x`, `"signature":"0xzz`, 1), "signature"},
 		{"version", mutate(func(s *wf.Spec) { s.Version = 4 }), "unsupported version"},
 		{"version 3 without extensions", mutate(func(s *wf.Spec) { s.Version = 3 }), "without sealed parts or extensions has version 1"},

@@ -46,6 +46,13 @@ func TestHelloWasmIsBuiltFromTemplate(t *testing.T) {
 		t.Fatalf("templates/hello.wasm (%d bytes) differs from the template built now (%d bytes); "+
 			"rebuild it: cp %s templates/hello.wasm", len(templates.HelloWasm), len(got), out)
 	}
+
+	// A second build with nothing changed is skipped (asc has no cache of
+	// its own; build's tests cover what makes it rebuild).
+	log.Reset()
+	if _, err := build.Build(context.Background(), dir, &log); err != nil || !strings.Contains(log.String(), "up to date") {
+		t.Fatalf("second build: %v, want it skipped\n%s", err, log.String())
+	}
 }
 
 func TestGoTemplateBuilds(t *testing.T) {

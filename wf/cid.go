@@ -173,12 +173,12 @@ func checkMultihash(mh []byte) error {
 // tell apart.
 func ParseCID(s string) (CID, error) {
 	if len(s) < 2 || len(s) > 256 {
-		return CID{}, fmt.Errorf("%w: %q has the wrong length", ErrBadCID, truncate(s))
+		return CID{}, notCID(s, "it is too "+map[bool]string{true: "short", false: "long"}[len(s) < 2]+cidHint, nil)
 	}
 	if len(s) == 46 && strings.HasPrefix(s, "Qm") {
 		b, err := base58Decode(s)
 		if err != nil {
-			return CID{}, fmt.Errorf("%w: %q: %v", ErrBadCID, truncate(s), err)
+			return CID{}, notCID(s, "it has a character no CID has; copy it again", err)
 		}
 		return CIDFromBytes(b)
 	}
@@ -194,20 +194,42 @@ func ParseCID(s string) (CID, error) {
 	case 'z':
 		b, err = base58Decode(s[1:])
 	default:
-		return CID{}, fmt.Errorf("%w: %q: unsupported multibase prefix %q", ErrBadCID, truncate(s), s[0])
+		return CID{}, notCID(s, "a CID starts with b"+cidHint, fmt.Errorf("unsupported multibase prefix %q", s[0]))
 	}
 	if err != nil {
-		return CID{}, fmt.Errorf("%w: %q: %v", ErrBadCID, truncate(s), err)
+		return CID{}, notCID(s, "it has a character no CID has, or is cut short; copy it again", err)
 	}
 	if len(b) > 0 && b[0] == 0x12 {
-		return CID{}, fmt.Errorf("%w: %q: CIDv0 must be base58btc without prefix", ErrBadCID, truncate(s))
+		return CID{}, notCID(s, "an old-style (v0) CID is written Qm... without a prefix", nil)
 	}
 	c, err := CIDFromBytes(b)
 	if err != nil {
-		return CID{}, fmt.Errorf("%q: %w", truncate(s), err)
+		return CID{}, notCID(s, "it does not decode to a CID; copy it again", err)
 	}
 	return c, nil
 }
+
+// cidHint says what the CIDs users handle look like.
+const cidHint = " (a function's address, which wf deploy prints, looks like bagaaiera...; a file's, which wf pack prints, like bafy...)"
+
+// badCIDError says, in the user's terms first, why a string is not a
+// CID; the technical reason, if any, follows in brackets.
+type badCIDError struct {
+	in, why string
+	detail  error
+}
+
+func notCID(in, why string, detail error) error { return &badCIDError{truncate(in), why, detail} }
+
+func (e *badCIDError) Error() string {
+	msg := fmt.Sprintf("%q is not a CID: %s", e.in, e.why)
+	if e.detail != nil {
+		msg += " [" + e.detail.Error() + "]"
+	}
+	return msg
+}
+
+func (e *badCIDError) Is(target error) bool { return target == ErrBadCID || target == ErrInvalid }
 
 // base32Decode decodes RFC 4648 base32 without padding, in lower case
 // (a = 'a') or upper case (a = 'A'), accepting only the canonical form.
