@@ -34,7 +34,7 @@ type Provenance struct {
 }
 
 // KeyProof is a CI job's proof that it holds the key it asks a delegation
-// for: the key signs the Keccak-256 of the job's OIDC token, for the owner
+// for: the key signs the SHA-256 of the job's OIDC token, for the owner
 // whose signer it asks, so a proof is good for one token and one owner:
 //
 //	CIKeyProof(address owner,bytes32 token)
