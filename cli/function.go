@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/names"
@@ -170,6 +171,11 @@ type deployFlags struct {
 	// wf.callers: each caller's rate, the owner-paid total, caller pays only
 	callerRate, ownerPays string
 	callerPaysOnly        bool
+
+	// Keyless deploys from CI (docs/ci.md): sign with a job key the
+	// owner's deploy signer delegates to.
+	oidc   bool
+	signer string
 }
 
 func (a *App) deployCmd() *cobra.Command {
@@ -235,6 +241,8 @@ urls lists them all):
 	fs.StringVar(&f.callerRate, "caller-rate", "", "each caller's most requests per window, `N/DURATION` like 60/1m (default: wf.toml's [callers] rate)")
 	fs.StringVar(&f.ownerPays, "owner-pays", "", "most requests per window you pay for, from all callers together, `N/DURATION` like 1000/24h (default: wf.toml's [callers] owner_pays)")
 	fs.BoolVar(&f.callerPaysOnly, "caller-pays-only", false, "pay for no request: every caller pays with a voucher (default: wf.toml's [callers] caller_pays_only)")
+	fs.BoolVar(&f.oidc, "oidc", false, "keyless deploy from CI: sign with a fresh key delegated by the owner's deploy signer against this job's OIDC identity token (automatic when $"+ci.EnvSigner+" is set in a job that has a token and --key is not given; docs/ci.md)")
+	fs.StringVar(&f.signer, "signer", "", "the owner's deploy signer `URL` for --oidc (default $"+ci.EnvSigner+")")
 	addConfigFlag(fs, &f.config)
 	f.seal = addSealFlags(fs, nil)
 	return cmd
@@ -339,8 +347,15 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	if err != nil {
 		return err
 	}
-	key, err := a.loadKey(kf.key, kf.passwordFile)
-	if err != nil {
+	// In a CI job that offers an identity token, with the owner's signer
+	// named and no key given, deploy keyless.
+	keyless := f.oidc || kf.key == "" && a.Getenv(ci.EnvSigner) != "" && ci.Detect(a.Getenv)
+	var key *chain.Key
+	if keyless {
+		if len(pf.Secrets) > 0 || f.secrets || d.encryptCode {
+			return usageErr("a keyless deploy cannot seal yet: sealing needs the owner's keyring; deploy sealed functions with the owner's key")
+		}
+	} else if key, err = a.loadKey(kf.key, kf.passwordFile); err != nil {
 		return err
 	}
 	wasmPath := path
@@ -354,6 +369,19 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	if err != nil {
 		return err
 	}
+	// The signer: the owner's key, or a job key under a delegation asked
+	// for now, after the build, so its minutes go to signing.
+	var signer wf.Signer = key
+	if keyless {
+		job, err := a.ciJob(ctx, f.signer, "")
+		if err != nil {
+			return err
+		}
+		if err := job.Apply(&s, time.Now()); err != nil {
+			return err
+		}
+		signer = job
+	}
 	var res []*client.DeployResult
 	if len(pf.Secrets) == 0 && len(d.providers) == 1 && project.IsURL(d.providers[0]) {
 		// One provider by URL and no named secrets: today's deploy.
@@ -361,11 +389,11 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 		if f.secrets || d.encryptCode {
 			r, err = a.deploySealed(ctx, d.providers[0], f.seal, key, wasmPath, secretsDir(path), s, f.secrets, d.encryptCode)
 		} else {
-			r, err = deploy(ctx, a.Stderr, d.providers[0], key, wasmPath, s)
+			r, err = deploy(ctx, a.Stderr, d.providers[0], signer, wasmPath, s)
 		}
 		res = []*client.DeployResult{r}
 	} else {
-		res, err = a.deployTo(ctx, key, wasmPath, secretsDir(path), s, d, f.secrets, f.seal)
+		res, err = a.deployTo(ctx, signer, wasmPath, secretsDir(path), s, d, f.secrets, f.seal)
 	}
 	if err != nil {
 		return err
@@ -373,7 +401,9 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	first := res[0]
 	var name string
 	var seq uint64
-	if pf.Name != "" && !f.noName {
+	if pf.Name != "" && !f.noName && keyless {
+		fmt.Fprintf(a.Stderr, "left the name %s alone: a keyless deploy cannot move names yet (the owner runs wf name set %s %s)\n", pf.Name, pf.Name, first.CID)
+	} else if pf.Name != "" && !f.noName {
 		bases := make([]string, len(res))
 		for i, r := range res {
 			bases[i] = strings.TrimSuffix(r.URL, "/"+first.CID.String()+"/")
@@ -417,7 +447,7 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 
 // deployTo is a deploy to several providers, or to registry names, or
 // with secrets named in the project file.
-func (a *App) deployTo(ctx context.Context, key *chain.Key, wasmPath, dir string, s wf.Spec, d *deploySettings, allSecrets bool, sf *sealFlags) ([]*client.DeployResult, error) {
+func (a *App) deployTo(ctx context.Context, key wf.Signer, wasmPath, dir string, s wf.Spec, d *deploySettings, allSecrets bool, sf *sealFlags) ([]*client.DeployResult, error) {
 	targets, err := a.resolveProviders(ctx, d.providers, sf.o)
 	if err != nil {
 		return nil, err
@@ -439,7 +469,7 @@ func (a *App) deployTo(ctx context.Context, key *chain.Key, wasmPath, dir string
 
 // deploy packs the module at wasmPath, signs s with key and uploads both
 // to the provider.
-func deploy(ctx context.Context, progress io.Writer, provider string, key *chain.Key, wasmPath string, s wf.Spec) (*client.DeployResult, error) {
+func deploy(ctx context.Context, progress io.Writer, provider string, key wf.Signer, wasmPath string, s wf.Spec) (*client.DeployResult, error) {
 	f, err := os.Open(wasmPath)
 	if err != nil {
 		return nil, err
