@@ -184,6 +184,9 @@ func TestKeylessDeploy(t *testing.T) {
 			if err != nil {
 				t.Fatalf("delegated deploy refused: %v", err)
 			}
+			if !strings.HasPrefix(res.BuiltFrom, tc.repo+"@") {
+				t.Fatalf("builtFrom %q", res.BuiltFrom)
+			}
 			if res.Owner != w.owner.Address() {
 				t.Fatalf("owner %s, want %s", res.Owner, w.owner.Address())
 			}

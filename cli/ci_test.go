@@ -106,10 +106,13 @@ func TestKeylessDeployFromGitHubActions(t *testing.T) {
 		t.Fatalf("keyless deploy: %v", err)
 	}
 	var res struct {
-		CID, Owner, URL string
+		CID, Owner, URL, BuiltFrom string
 	}
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatal(err)
+	}
+	if want := "acme/api@0123456789ab by .github/workflows/deploy.yml (run 1234/1)"; res.BuiltFrom != want {
+		t.Fatalf("builtFrom %q, want %q", res.BuiltFrom, want)
 	}
 	dev, _ := chain.KeyFromHex(cli.DevKeyHex)
 	if res.Owner != dev.Address().Checksum() {

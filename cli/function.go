@@ -210,7 +210,12 @@ urls lists them all):
   owner  string, the signing address (checksummed)
   code   string, the CID of the module
   name   string, the name moved (omitted with none)
-  seq    number, the name's new sequence number (omitted with no name)`,
+  seq    number, the name's new sequence number (omitted with no name)
+  builtFrom  string, a keyless CI deploy's provenance (omitted otherwise)
+
+In a CI job, --oidc (automatic when $WF_CI_SIGNER is set, the job has an
+identity token and --key is not given) deploys without a key: the owner's
+deploy signer delegates to a key the job generates (docs/ci.md).`,
 		Example: `  wf deploy                      # ./wf.toml, else the flags' defaults
   wf deploy hello --provider http://127.0.0.1:8080 --key dev
   wf deploy app.wasm --env GREETING=hi --timeout 5s --memory 64
@@ -432,13 +437,17 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 			Code  string   `json:"code"`
 			Name  string   `json:"name,omitempty"`
 			Seq   uint64   `json:"seq,omitempty"`
-		}{first.CID.String(), first.URL, urls, first.Owner.Checksum(), first.Code.String(), name, seq}); err != nil {
+			Built string   `json:"builtFrom,omitempty"`
+		}{first.CID.String(), first.URL, urls, first.Owner.Checksum(), first.Code.String(), name, seq, first.BuiltFrom}); err != nil {
 			return err
 		}
 	} else {
 		fmt.Fprintf(a.Stdout, "%s\n", first.CID)
 	}
 	fmt.Fprintf(a.Stderr, "deployed %s (owner %s)\n", first.CID, first.Owner.Checksum())
+	if first.BuiltFrom != "" {
+		fmt.Fprintf(a.Stderr, "built from %s\n", first.BuiltFrom)
+	}
 	for _, r := range res {
 		fmt.Fprintf(a.Stderr, "try: curl %s\n", r.URL)
 	}

@@ -41,6 +41,9 @@ type DeployResult struct {
 	Owner wf.Address `json:"owner"`
 	Code  wf.CID     `json:"code"`
 	URL   string     `json:"url"`
+	// BuiltFrom is a CI deploy's provenance as the provider read it from
+	// the spec's wf.ci extension; empty otherwise.
+	BuiltFrom string `json:"builtFrom,omitempty"`
 }
 
 // Deploy uploads a packed function and checks that the provider stored

@@ -53,6 +53,27 @@ type CIDelegation struct {
 	Signature wf.Signature `json:"signature"`
 }
 
+// BuiltFrom says where c's function came from, for people:
+// "acme/api@abc123def456 by .github/workflows/deploy.yml (run 42/1)".
+func (c *CI) BuiltFrom() string {
+	p := c.Provenance
+	commit := p.Commit
+	if len(commit) > 12 {
+		commit = commit[:12]
+	}
+	wfile := p.Workflow
+	// GitHub: OWNER/REPO/PATH@REF; GitLab: HOST/PROJECT//PATH@REF.
+	if i := strings.LastIndex(wfile, "@"); i > 0 {
+		wfile = wfile[:i]
+	}
+	if i := strings.Index(wfile, "//"); i >= 0 {
+		wfile = wfile[i+2:]
+	} else if rest, ok := strings.CutPrefix(wfile, p.Repository+"/"); ok {
+		wfile = rest
+	}
+	return fmt.Sprintf("%s@%s by %s (run %s)", p.Repository, commit, wfile, p.Run)
+}
+
 // Message is the wf.Delegation the owner signed for c.
 func (c *CI) Message(owner wf.Address) wf.Delegation {
 	d := c.Delegation

@@ -125,14 +125,14 @@ func TestGitLabComponent(t *testing.T) {
 	}
 	var example struct {
 		Include []struct {
-			Component string         `yaml:"component"`
-			Inputs    map[string]any `yaml:"inputs"`
+			Remote string         `yaml:"remote"`
+			Inputs map[string]any `yaml:"inputs"`
 		} `yaml:"include"`
 	}
 	if err := yaml.Unmarshal(ex, &example); err != nil {
 		t.Fatal(err)
 	}
-	if len(example.Include) != 1 || !strings.HasSuffix(example.Include[0].Component, "/webfunctions/wf/deploy@main") {
+	if len(example.Include) != 1 || !strings.HasSuffix(example.Include[0].Remote, "/templates/ci/gitlab/templates/deploy.yml") {
 		t.Fatalf("the example does not include the component: %+v", example.Include)
 	}
 	var declared []string
