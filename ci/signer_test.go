@@ -449,3 +449,30 @@ func TestNodeRefusesDelegatedSpec(t *testing.T) {
 		w.notDeployed(t, fn)
 	})
 }
+
+// TestTokenUsedOnceUnderRace sends one token from many goroutines at once:
+// exactly one gets a delegation.
+func TestTokenUsedOnceUnderRace(t *testing.T) {
+	w := newWorld(t)
+	tok := w.ghToken(t, nil)
+	const n = 16
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			_, err := ci.Delegate(context.Background(), nil, w.signerURL, w.owner.Address(), tok, "")
+			errs <- err
+		}()
+	}
+	ok := 0
+	for range n {
+		err := <-errs
+		if err == nil {
+			ok++
+			continue
+		}
+		wantRefused(t, err, 401, "token_replayed")
+	}
+	if ok != 1 {
+		t.Fatalf("%d delegations from one token, want 1", ok)
+	}
+}

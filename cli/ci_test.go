@@ -134,6 +134,35 @@ func TestKeylessDeployFromGitHubActions(t *testing.T) {
 		p.Workflow != "acme/api/.github/workflows/deploy.yml@refs/heads/main" || c.Delegation.Scopes != "deploy,logs" {
 		t.Fatalf("provenance %+v, delegation %+v", p, c.Delegation)
 	}
+	// GitLab: the id_token in WF_ID_TOKEN. The rule is added while the
+	// signer runs: it rereads the policy.
+	if _, err := wf(t, env, "ci", "trust", "add", "gitlab", "--trust", trust, "--repo", "acme/web",
+		"--ref", "refs/heads/main", "--protected", "--issuer", isrv.URL); err != nil {
+		t.Fatal(err)
+	}
+	gl := issuer.Job{Repository: "acme/web", RepositoryID: "7", Workflow: ".gitlab-ci.yml", Ref: "refs/heads/main",
+		SHA: "89abcdef0123456789abcdef0123456789abcdef", Run: "55", Protected: true}
+	glTok, err := is.Sign(gl.GitLab(strings.TrimPrefix(isrv.URL, "http://"), ci.DefaultAudience(dev.Address()), time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	glEnv := map[string]string{"WF_HOME": t.TempDir(), ci.EnvToken: glTok, ci.EnvSigner: signerURL}
+	out, err = wf(t, glEnv, "deploy", wasm, "--provider", n.URL, "--json", "--env", "X=gitlab")
+	if err != nil {
+		t.Fatalf("keyless deploy from GitLab: %v", err)
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if want := "acme/web@89abcdef0123 by .gitlab-ci.yml (run 55/551)"; res.BuiltFrom != want || res.Owner != dev.Address().Checksum() {
+		t.Fatalf("gitlab deploy: builtFrom %q (want %q), owner %s", res.BuiltFrom, want, res.Owner)
+	}
+	// The same token twice: refused, nothing deployed.
+	_, err = wf(t, glEnv, "deploy", wasm, "--provider", n.URL, "--json", "--env", "X=again")
+	if err == nil || !strings.Contains(err.Error(), "already used") {
+		t.Fatalf("a reused GitLab token: %v", err)
+	}
+
 	// Without the runner's token endpoint, --oidc says what is missing.
 	_, err = wf(t, map[string]string{"WF_HOME": t.TempDir(), ci.EnvSigner: signerURL}, "deploy", wasm, "--provider", n.URL, "--oidc")
 	if err == nil || !strings.Contains(err.Error(), "id-token: write") {
