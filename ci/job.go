@@ -133,6 +133,15 @@ func (j *Job) Address() wf.Address { return j.Owner }
 // Sign implements wf.Signer with the job's key.
 func (j *Job) Sign(m wf.Message) (wf.Signature, error) { return j.Key.Sign(m) }
 
+// Delegation is the wf.ci data requests signed by j carry (client.Delegated).
+func (j *Job) Delegation() []byte {
+	b, err := wf.EncodeJSON(j.CI)
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
 var _ wf.Signer = (*Job)(nil)
 
 // Apply makes s a delegated spec: it adds the wf.ci extension and dates

@@ -476,3 +476,66 @@ func TestTokenUsedOnceUnderRace(t *testing.T) {
 		t.Fatalf("%d delegations from one token, want 1", ok)
 	}
 }
+
+var _ client.Delegated = (*ci.Job)(nil)
+
+// TestDelegateReadsLogs: a job whose delegation has the logs scope reads
+// the logs of its owner's function; one without it, or past its window,
+// or for another owner's function, is refused.
+func TestDelegateReadsLogs(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	gh, err := ci.Delegate(ctx, nil, w.signerURL, w.owner.Address(), w.ghToken(t, nil), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn, err := w.deploy(t, gh, &gh.CI, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Get(w.node.URL + "/" + fn.String() + "/echo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	entries, err := w.node.Client.Logs(ctx, fn, gh)
+	if err != nil {
+		t.Fatalf("the delegate's log read: %v", err)
+	}
+	if len(entries) != 1 || !strings.HasSuffix(entries[0].Path, "/echo") {
+		t.Fatalf("entries %+v", entries)
+	}
+
+	t.Run("no logs scope", func(t *testing.T) {
+		gl, err := ci.Delegate(ctx, nil, w.signerURL, w.owner.Address(), w.glToken(t, nil), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = w.node.Client.Logs(ctx, fn, gl)
+		wantRefused(t, err, 403, "delegation_scope")
+	})
+	t.Run("delegation expired", func(t *testing.T) {
+		old := &ci.Job{Key: gh.Key, Owner: gh.Owner, CI: gh.CI}
+		past := time.Now().Add(-time.Hour)
+		old.CI.Delegation.NotBefore, old.CI.Delegation.NotAfter = past.Unix(), past.Add(10*time.Minute).Unix()
+		old.CI.Delegation.Signature, _ = w.owner.Sign(old.CI.Message(w.owner.Address()))
+		_, err := w.node.Client.Logs(ctx, fn, old)
+		wantRefused(t, err, 403, "delegation_expired")
+	})
+	t.Run("another owner's function", func(t *testing.T) {
+		other := wftest.Spec()
+		pkg, err := client.Pack(ctx, bytes.NewReader(wftest.GoGuest(t, "sandbox/testdata/guest")), other, w.node.Key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.node.Client.Deploy(ctx, pkg); err != nil {
+			t.Fatal(err)
+		}
+		_, err = w.node.Client.Logs(ctx, pkg.CID, gh)
+		wantRefused(t, err, 403, "delegation_forged")
+	})
+	t.Run("no delegation", func(t *testing.T) {
+		_, err := w.node.Client.Logs(ctx, fn, asOwner{gh.Key, w.owner.Address()})
+		wantRefused(t, err, 403, "forbidden")
+	})
+}

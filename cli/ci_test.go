@@ -134,6 +134,15 @@ func TestKeylessDeployFromGitHubActions(t *testing.T) {
 		p.Workflow != "acme/api/.github/workflows/deploy.yml@refs/heads/main" || c.Delegation.Scopes != "deploy,logs" {
 		t.Fatalf("provenance %+v, delegation %+v", p, c.Delegation)
 	}
+	// The job reads the function's logs as the owner's delegate.
+	if resp, err := http.Get(res.URL + "echo"); err == nil {
+		resp.Body.Close()
+	}
+	out, err = wf(t, jobEnv, "logs", res.CID, "--provider", n.URL, "--oidc", "--json")
+	if err != nil || !strings.Contains(out, "/echo") {
+		t.Fatalf("wf logs --oidc: %v %q", err, out)
+	}
+
 	// GitLab: the id_token in WF_ID_TOKEN. The rule is added while the
 	// signer runs: it rereads the policy.
 	if _, err := wf(t, env, "ci", "trust", "add", "gitlab", "--trust", trust, "--repo", "acme/web",

@@ -665,8 +665,8 @@ func (a *App) printResponseJSON(resp *http.Response, b []byte) error {
 }
 
 func (a *App) logsCmd() *cobra.Command {
-	var provider string
-	var asJSON bool
+	var provider, signerURL string
+	var asJSON, oidc bool
 	var kf *keyFlags
 	cmd := &cobra.Command{
 		Use:   "logs CID",
@@ -674,7 +674,8 @@ func (a *App) logsCmd() *cobra.Command {
 		Long: `Show a function's recent invocations on a provider: time, request id,
 method, path, status and duration, any error, and what the function wrote
 to stderr. Only the function's owner may read them: the request is signed
-with your key.
+with your key, or, in a CI job with --oidc, with a job key the owner's
+deploy signer delegated the logs scope to (docs/ci.md).
 
 With --json, prints an array of objects, oldest first:
   time        string, RFC 3339
@@ -693,11 +694,15 @@ With --json, prints an array of objects, oldest first:
 			if err != nil {
 				return err
 			}
-			key, err := a.loadKey(kf.key, kf.passwordFile)
-			if err != nil {
+			var signer wf.Signer
+			if oidc {
+				if signer, err = a.ciJob(cmd.Context(), signerURL, spec.ScopeLogs); err != nil {
+					return err
+				}
+			} else if signer, err = a.loadKey(kf.key, kf.passwordFile); err != nil {
 				return err
 			}
-			entries, err := client.New(provider).Logs(cmd.Context(), c, key)
+			entries, err := client.New(provider).Logs(cmd.Context(), c, signer)
 			if err != nil {
 				return err
 			}
@@ -726,6 +731,8 @@ With --json, prints an array of objects, oldest first:
 	fs.StringVar(&provider, "provider", a.defaultProvider(), "provider base `URL` (env WF_PROVIDER)")
 	kf = addKeyFlags(fs, "owner")
 	fs.BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	fs.BoolVar(&oidc, "oidc", false, "in a CI job: sign with a job key the owner's deploy signer delegates the logs scope to, against the job's OIDC token")
+	fs.StringVar(&signerURL, "signer", "", "the owner's deploy signer `URL` for --oidc (default $"+ci.EnvSigner+")")
 	return cmd
 }
 

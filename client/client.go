@@ -94,7 +94,11 @@ func (c *Client) LogsFrom(ctx context.Context, fn wf.CID, provider wf.Address, o
 	if err != nil {
 		return nil, fmt.Errorf("logs: %w", err)
 	}
-	return c.LogsSigned(ctx, fn, provider, expires, sig)
+	var delegation []byte
+	if d, ok := owner.(Delegated); ok {
+		delegation = d.Delegation()
+	}
+	return c.logsSigned(ctx, fn, provider, expires, sig, delegation)
 }
 
 // Info is what a provider says about itself at GET /v1/info.

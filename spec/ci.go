@@ -180,29 +180,37 @@ func (e *DelegationError) Error() string { return "spec: " + e.Message }
 func (e *DelegationError) Unwrap() error { return wf.ErrForbidden }
 
 // verifyDelegated checks a spec signed by signer under wf.ci data c: the
-// signer is the delegate, the delegation allows deploys, the spec was
-// created inside the delegation's window, and the owner signed the
-// delegation. All of it is in the signed spec, so it checks the same
+// delegation lets signer deploy for the spec's owner at the spec's
+// created time. All of it is in the signed spec, so it checks the same
 // offline, at any provider, at any later time.
 func verifyDelegated(ss *wf.SignedSpec, signer wf.Address, c *CI, v wf.Verifier) error {
-	d := c.Delegation
-	if signer != d.Delegate {
-		return &DelegationError{"delegation_key_mismatch", fmt.Sprintf("the spec is signed by %s, but the delegation in %s is to %s", signer.Checksum(), CIExtension, d.Delegate.Checksum())}
-	}
-	if !d.Has(ScopeDeploy) {
-		return &DelegationError{"delegation_scope", fmt.Sprintf("the delegation's scopes %q do not include %s", d.Scopes, ScopeDeploy)}
-	}
 	created, err := time.Parse(time.RFC3339, ss.Spec.Created)
 	if err != nil {
 		return fmt.Errorf("%w: spec: created: %v", wf.ErrInvalid, err)
 	}
-	if t := created.Unix(); t < d.NotBefore || t > d.NotAfter {
-		return &DelegationError{"delegation_expired", fmt.Sprintf("the spec was created at %s, outside its delegation's window %s to %s",
-			ss.Spec.Created, Now(time.Unix(d.NotBefore, 0)), Now(time.Unix(d.NotAfter, 0)))}
+	return CheckDelegate(c, ss.Spec.Owner, signer, ScopeDeploy, created, v)
+}
+
+// CheckDelegate checks that c lets signer act for owner within scope at
+// time at: signer is the delegate, the scopes include scope, at lies in
+// the delegation's window, and owner signed it (recovered with v). A
+// spec's deploy is judged at its created time; a live request (a log
+// read) at the provider's clock. Errors are *DelegationError.
+func CheckDelegate(c *CI, owner, signer wf.Address, scope string, at time.Time, v wf.Verifier) error {
+	d := c.Delegation
+	if signer != d.Delegate {
+		return &DelegationError{"delegation_key_mismatch", fmt.Sprintf("signed by %s, but the delegation in %s is to %s", signer.Checksum(), CIExtension, d.Delegate.Checksum())}
 	}
-	owner, err := v.Recover(c.Message(ss.Spec.Owner), d.Signature)
-	if err != nil || owner != ss.Spec.Owner {
-		return &DelegationError{"delegation_forged", fmt.Sprintf("the delegation in %s is not signed by the owner %s", CIExtension, ss.Spec.Owner.Checksum())}
+	if !d.Has(scope) {
+		return &DelegationError{"delegation_scope", fmt.Sprintf("the delegation's scopes %q do not include %s", d.Scopes, scope)}
+	}
+	if t := at.Unix(); t < d.NotBefore || t > d.NotAfter {
+		return &DelegationError{"delegation_expired", fmt.Sprintf("%s is outside the delegation's window %s to %s",
+			Now(at), Now(time.Unix(d.NotBefore, 0)), Now(time.Unix(d.NotAfter, 0)))}
+	}
+	who, err := v.Recover(c.Message(owner), d.Signature)
+	if err != nil || who != owner {
+		return &DelegationError{"delegation_forged", fmt.Sprintf("the delegation in %s is not signed by the owner %s", CIExtension, owner.Checksum())}
 	}
 	return nil
 }
