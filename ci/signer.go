@@ -49,6 +49,10 @@ type Config struct {
 	Now func() time.Time
 	// Log records each delegation and refusal. Default: discard.
 	Log *slog.Logger
+	// UsedFile, if set, keeps the ids of used tokens on disk (one line
+	// each, until they expire), so a restarted signer still refuses them.
+	// Default: memory only.
+	UsedFile string
 }
 
 // DefaultAudience is the audience a signer for owner expects by default.
@@ -90,10 +94,24 @@ func New(cfg Config) (*Signer, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Signer{cfg: cfg, tv: &tokenVerifier{
+	tv := &tokenVerifier{
 		audience: cfg.Audience, client: cfg.Client, now: cfg.Now, skew: cfg.Skew, maxAge: cfg.MaxTokenAge,
 		verifiers: map[string]*oidc.IDTokenVerifier{}, used: map[string]time.Time{},
-	}}, nil
+	}
+	if cfg.UsedFile != "" {
+		if err := tv.open(cfg.UsedFile); err != nil {
+			return nil, err
+		}
+	}
+	return &Signer{cfg: cfg, tv: tv}, nil
+}
+
+// Close releases the used-token file, if any.
+func (s *Signer) Close() error {
+	if s.tv.file != nil {
+		return s.tv.file.Close()
+	}
+	return nil
 }
 
 // Paths the Handler serves.

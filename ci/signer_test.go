@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -36,6 +37,7 @@ type world struct {
 	signerURL        string
 	audience         string
 	node             *wftest.Env
+	policy           *ci.Policy
 
 	ghJob, glJob issuer.Job
 }
@@ -72,6 +74,7 @@ func newWorld(t *testing.T) *world {
 	if err := policy.Check(); err != nil {
 		t.Fatal(err)
 	}
+	w.policy = policy
 	w.signer, err = ci.New(ci.Config{Owner: w.owner, Policy: func() (*ci.Policy, error) { return policy, nil }})
 	if err != nil {
 		t.Fatal(err)
@@ -538,4 +541,33 @@ func TestDelegateReadsLogs(t *testing.T) {
 		_, err := w.node.Client.Logs(ctx, fn, asOwner{gh.Key, w.owner.Address()})
 		wantRefused(t, err, 403, "forbidden")
 	})
+}
+
+// TestUsedTokensSurviveRestart: with UsedFile, a signer started after
+// another one used a token refuses it too.
+func TestUsedTokensSurviveRestart(t *testing.T) {
+	w := newWorld(t)
+	file := filepath.Join(t.TempDir(), "used")
+	start := func() (*ci.Signer, string) {
+		s, err := ci.New(ci.Config{Owner: w.owner, Policy: func() (*ci.Policy, error) { return w.policy, nil }, UsedFile: file})
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(s.Handler())
+		t.Cleanup(srv.Close)
+		return s, srv.URL
+	}
+	tok := w.ghToken(t, nil)
+	first, url := start()
+	if _, err := ci.Delegate(context.Background(), nil, url, w.owner.Address(), tok, ""); err != nil {
+		t.Fatal(err)
+	}
+	first.Close()
+	second, url := start()
+	defer second.Close()
+	_, err := ci.Delegate(context.Background(), nil, url, w.owner.Address(), tok, "")
+	wantRefused(t, err, 401, "token_replayed")
+	if _, err := ci.Delegate(context.Background(), nil, url, w.owner.Address(), w.ghToken(t, nil), ""); err != nil {
+		t.Fatalf("a fresh token after the restart: %v", err)
+	}
 }

@@ -1,12 +1,14 @@
 package ci
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -33,6 +35,7 @@ type tokenVerifier struct {
 	mu        sync.Mutex
 	verifiers map[string]*oidc.IDTokenVerifier // by issuer, after discovery
 	used      map[string]time.Time             // issuer + " " + jti → when it may be forgotten
+	file      *os.File                         // with Config.UsedFile: used, one line each
 }
 
 // deny is a refusal with its own error code.
@@ -182,6 +185,58 @@ func (v *tokenVerifier) consume(issuer, jti string, exp time.Time) error {
 	}
 	// Kept past expiry by the skew, so a signer whose clock lags still
 	// remembers it while it could pass.
-	v.used[k] = exp.Add(v.skew)
+	until := exp.Add(v.skew)
+	if v.file != nil {
+		// On disk before the delegation leaves, so a crash cannot make a
+		// token usable twice.
+		line, _ := json.Marshal(usedLine{Key: k, Until: until.Unix()})
+		if _, err := v.file.Write(append(line, '\n')); err != nil {
+			return fmt.Errorf("ci: record used token: %w", err)
+		}
+		if err := v.file.Sync(); err != nil {
+			return fmt.Errorf("ci: record used token: %w", err)
+		}
+	}
+	v.used[k] = until
+	return nil
+}
+
+// usedLine is one line of the used-token file.
+type usedLine struct {
+	Key   string `json:"k"`
+	Until int64  `json:"u"`
+}
+
+// open loads the used tokens still unexpired from file, rewrites it with
+// only those, and keeps it open for appending.
+func (v *tokenVerifier) open(file string) error {
+	b, err := os.ReadFile(file)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("ci: used tokens: %w", err)
+	}
+	now := v.now()
+	var keep []byte
+	for _, l := range bytes.Split(b, []byte("\n")) {
+		var u usedLine
+		if len(l) == 0 || json.Unmarshal(l, &u) != nil || u.Key == "" {
+			continue // a torn last line from a crash
+		}
+		if t := time.Unix(u.Until, 0); t.After(now) {
+			v.used[u.Key] = t
+			keep = append(append(keep, l...), '\n')
+		}
+	}
+	tmp := file + ".tmp"
+	if err := os.WriteFile(tmp, keep, 0o600); err != nil {
+		return fmt.Errorf("ci: used tokens: %w", err)
+	}
+	if err := os.Rename(tmp, file); err != nil {
+		return fmt.Errorf("ci: used tokens: %w", err)
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return fmt.Errorf("ci: used tokens: %w", err)
+	}
+	v.file = f
 	return nil
 }

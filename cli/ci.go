@@ -188,10 +188,11 @@ for. Put it behind TLS for anything but loopback.`,
 				return fmt.Errorf("%s trusts no CI identity yet: add one with wf ci trust add", file)
 			}
 			s, err := ci.New(ci.Config{Owner: key, Policy: func() (*ci.Policy, error) { return ci.Load(file) },
-				Audience: audience, TTL: ttl, Log: log})
+				Audience: audience, TTL: ttl, Log: log, UsedFile: filepath.Join(a.home(), "ci-used-tokens")})
 			if err != nil {
 				return err
 			}
+			defer s.Close()
 			return a.serveHandler(cmd.Context(), listen, s.Handler(), log, func(url string) string {
 				return fmt.Sprintf("WebFunctions deploy signer for %s: %s   (audience %s; Ctrl-C stops)", key.Address().Checksum(), url,
 					strings.TrimSpace(orDefault(audience, ci.DefaultAudience(key.Address()))))
