@@ -52,6 +52,10 @@ func Digest(m wf.Message) ([32]byte, error) {
 		return walletVoucherDigest(m)
 	case wf.DashboardLogin:
 		return loginDigest(m)
+	case wf.Delegation:
+		return delegationDigest(m)
+	case wf.KeyProof:
+		return keyProofDigest(m)
 	}
 	return [32]byte{}, fmt.Errorf("%w: chain: no EIP-712 type for %T", wf.ErrInvalid, m)
 }
@@ -227,6 +231,76 @@ func nameDigest(m *wf.NameRecord) ([32]byte, error) {
 	h, _, err := apitypes.TypedDataAndHash(td)
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("%w: chain: name record digest: %v", wf.ErrInvalid, err)
+	}
+	return [32]byte(h), nil
+}
+
+// CI delegations and the job's proof of possession (docs/ci.md), in the
+// same domain as specs:
+//
+//	CIDelegation(address owner,address delegate,string scopes,uint64 notBefore,uint64 notAfter,string issuer,string repository,string workflow,string ref,string commit,string run)
+//	CIKeyProof(address owner,bytes32 token)
+//
+// Their own type names keep a proof from doing a delegation's work and
+// neither from doing any other message's.
+var ciTypes = apitypes.Types{
+	"EIP712Domain": specTypes["EIP712Domain"],
+	"CIDelegation": {
+		{Name: "owner", Type: "address"},
+		{Name: "delegate", Type: "address"},
+		{Name: "scopes", Type: "string"},
+		{Name: "notBefore", Type: "uint64"},
+		{Name: "notAfter", Type: "uint64"},
+		{Name: "issuer", Type: "string"},
+		{Name: "repository", Type: "string"},
+		{Name: "workflow", Type: "string"},
+		{Name: "ref", Type: "string"},
+		{Name: "commit", Type: "string"},
+		{Name: "run", Type: "string"},
+	},
+	"CIKeyProof": {
+		{Name: "owner", Type: "address"},
+		{Name: "token", Type: "bytes32"},
+	},
+}
+
+func delegationDigest(d wf.Delegation) ([32]byte, error) {
+	if d.NotBefore < 0 || d.NotAfter < 0 {
+		return [32]byte{}, fmt.Errorf("%w: chain: delegation times must not be negative", wf.ErrInvalid)
+	}
+	p := d.Provenance
+	return ciDigest("CIDelegation", apitypes.TypedDataMessage{
+		"owner":      common.Address(d.Owner).Hex(),
+		"delegate":   common.Address(d.Delegate).Hex(),
+		"scopes":     d.Scopes,
+		"notBefore":  fmt.Sprint(d.NotBefore),
+		"notAfter":   fmt.Sprint(d.NotAfter),
+		"issuer":     p.Issuer,
+		"repository": p.Repository,
+		"workflow":   p.Workflow,
+		"ref":        p.Ref,
+		"commit":     p.Commit,
+		"run":        p.Run,
+	})
+}
+
+func keyProofDigest(p wf.KeyProof) ([32]byte, error) {
+	return ciDigest("CIKeyProof", apitypes.TypedDataMessage{
+		"owner": common.Address(p.Owner).Hex(),
+		"token": hexutil.Encode(p.Token[:]),
+	})
+}
+
+func ciDigest(primary string, m apitypes.TypedDataMessage) ([32]byte, error) {
+	td := apitypes.TypedData{
+		Types:       ciTypes,
+		PrimaryType: primary,
+		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
+		Message:     m,
+	}
+	h, _, err := apitypes.TypedDataAndHash(td)
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("%w: chain: %s digest: %v", wf.ErrInvalid, primary, err)
 	}
 	return [32]byte(h), nil
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/names"
@@ -186,6 +187,11 @@ type deployFlags struct {
 	// wf.callers: each caller's rate, the owner-paid total, caller pays only
 	callerRate, ownerPays string
 	callerPaysOnly        bool
+
+	// Keyless deploys from CI (docs/ci.md): sign with a job key the
+	// owner's deploy signer delegates to.
+	oidc   bool
+	signer string
 }
 
 func (a *App) deployCmd() *cobra.Command {
@@ -220,7 +226,12 @@ urls lists them all):
   owner  string, the signing address (checksummed)
   code   string, the CID of the module
   name   string, the name moved (omitted with none)
-  seq    number, the name's new sequence number (omitted with no name)`,
+  seq    number, the name's new sequence number (omitted with no name)
+  builtFrom  string, a keyless CI deploy's provenance (omitted otherwise)
+
+In a CI job, --oidc (automatic when $WF_CI_SIGNER is set, the job has an
+identity token and --key is not given) deploys without a key: the owner's
+deploy signer delegates to a key the job generates (docs/ci.md).`,
 		Example: `  wf deploy                      # ./wf.toml, else the flags' defaults
   wf deploy hello --provider http://127.0.0.1:8080 --key dev
   wf deploy app.wasm --env GREETING=hi --timeout 5s --memory 64
@@ -251,6 +262,8 @@ urls lists them all):
 	fs.StringVar(&f.callerRate, "caller-rate", "", "each caller's most requests per window, `N/DURATION` like 60/1m (default: wf.toml's [callers] rate)")
 	fs.StringVar(&f.ownerPays, "owner-pays", "", "most requests per window you pay for, from all callers together, `N/DURATION` like 1000/24h (default: wf.toml's [callers] owner_pays)")
 	fs.BoolVar(&f.callerPaysOnly, "caller-pays-only", false, "pay for no request: every caller pays with a voucher (default: wf.toml's [callers] caller_pays_only)")
+	fs.BoolVar(&f.oidc, "oidc", false, "keyless deploy from CI: sign with a fresh key delegated by the owner's deploy signer against this job's OIDC identity token (automatic when $"+ci.EnvSigner+" is set in a job that has a token and --key is not given; docs/ci.md)")
+	fs.StringVar(&f.signer, "signer", "", "the owner's deploy signer `URL` for --oidc (default $"+ci.EnvSigner+")")
 	addConfigFlag(fs, &f.config)
 	f.seal = addSealFlags(fs, nil)
 	return cmd
@@ -360,8 +373,15 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 			return err
 		}
 	}
-	key, err := a.loadKey(kf.key, kf.passwordFile)
-	if err != nil {
+	// In a CI job that offers an identity token, with the owner's signer
+	// named and no key given, deploy keyless.
+	keyless := f.oidc || kf.key == "" && a.Getenv(ci.EnvSigner) != "" && ci.Detect(a.Getenv)
+	var key *chain.Key
+	if keyless {
+		if len(pf.Secrets) > 0 || f.secrets || d.encryptCode {
+			return usageErr("a keyless deploy cannot seal yet: sealing needs the owner's keyring; deploy sealed functions with the owner's key")
+		}
+	} else if key, err = a.loadKey(kf.key, kf.passwordFile); err != nil {
 		return err
 	}
 	wasmPath := path
@@ -378,6 +398,19 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	if err != nil {
 		return err
 	}
+	// The signer: the owner's key, or a job key under a delegation asked
+	// for now, after the build, so its minutes go to signing.
+	var signer wf.Signer = key
+	if keyless {
+		job, err := a.ciJob(ctx, f.signer, "")
+		if err != nil {
+			return err
+		}
+		if err := job.Apply(&s, time.Now()); err != nil {
+			return err
+		}
+		signer = job
+	}
 	var res []*client.DeployResult
 	if len(pf.Secrets) == 0 && len(d.providers) == 1 && project.IsURL(d.providers[0]) {
 		// One provider by URL and no named secrets: today's deploy.
@@ -385,11 +418,11 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 		if f.secrets || d.encryptCode {
 			r, err = a.deploySealed(ctx, d.providers[0], f.seal, key, wasmPath, secretsDir(path), s, f.secrets, d.encryptCode)
 		} else {
-			r, err = deploy(ctx, a.Stderr, d.providers[0], key, wasmPath, s)
+			r, err = deploy(ctx, a.Stderr, d.providers[0], signer, wasmPath, s)
 		}
 		res = []*client.DeployResult{r}
 	} else {
-		res, err = a.deployTo(ctx, key, wasmPath, secretsDir(path), s, d, f.secrets, f.seal)
+		res, err = a.deployTo(ctx, signer, wasmPath, secretsDir(path), s, d, f.secrets, f.seal)
 	}
 	if err != nil {
 		return err
@@ -397,7 +430,9 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	first := res[0]
 	var name string
 	var seq uint64
-	if pf.Name != "" && !f.noName {
+	if pf.Name != "" && !f.noName && keyless {
+		fmt.Fprintf(a.Stderr, "left the name %s alone: a keyless deploy cannot move names yet (the owner runs wf name set %s %s)\n", pf.Name, pf.Name, first.CID)
+	} else if pf.Name != "" && !f.noName {
 		bases := make([]string, len(res))
 		for i, r := range res {
 			bases[i] = strings.TrimSuffix(r.URL, "/"+first.CID.String()+"/")
@@ -426,13 +461,17 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 			Code  string   `json:"code"`
 			Name  string   `json:"name,omitempty"`
 			Seq   uint64   `json:"seq,omitempty"`
-		}{first.CID.String(), first.URL, urls, first.Owner.Checksum(), first.Code.String(), name, seq}); err != nil {
+			Built string   `json:"builtFrom,omitempty"`
+		}{first.CID.String(), first.URL, urls, first.Owner.Checksum(), first.Code.String(), name, seq, first.BuiltFrom}); err != nil {
 			return err
 		}
 	} else {
 		fmt.Fprintf(a.Stdout, "%s\n", first.CID)
 	}
 	fmt.Fprintf(a.Stderr, "deployed %s (owner %s)\n", first.CID, first.Owner.Checksum())
+	if first.BuiltFrom != "" {
+		fmt.Fprintf(a.Stderr, "built from %s\n", first.BuiltFrom)
+	}
 	for _, r := range res {
 		fmt.Fprintf(a.Stderr, "try: curl %s\n", r.URL)
 	}
@@ -456,7 +495,7 @@ func checkModule(path string) error {
 
 // deployTo is a deploy to several providers, or to registry names, or
 // with secrets named in the project file.
-func (a *App) deployTo(ctx context.Context, key *chain.Key, wasmPath, dir string, s wf.Spec, d *deploySettings, allSecrets bool, sf *sealFlags) ([]*client.DeployResult, error) {
+func (a *App) deployTo(ctx context.Context, key wf.Signer, wasmPath, dir string, s wf.Spec, d *deploySettings, allSecrets bool, sf *sealFlags) ([]*client.DeployResult, error) {
 	targets, err := a.resolveProviders(ctx, d.providers, sf.o)
 	if err != nil {
 		return nil, err
@@ -478,7 +517,7 @@ func (a *App) deployTo(ctx context.Context, key *chain.Key, wasmPath, dir string
 
 // deploy packs the module at wasmPath, signs s with key and uploads both
 // to the provider.
-func deploy(ctx context.Context, progress io.Writer, provider string, key *chain.Key, wasmPath string, s wf.Spec) (*client.DeployResult, error) {
+func deploy(ctx context.Context, progress io.Writer, provider string, key wf.Signer, wasmPath string, s wf.Spec) (*client.DeployResult, error) {
 	f, err := os.Open(wasmPath)
 	if err != nil {
 		return nil, err
@@ -666,10 +705,10 @@ func (a *App) printResponseJSON(resp *http.Response, b []byte) error {
 
 func (a *App) logsCmd() *cobra.Command {
 	var (
-		provider, status, since string
-		asJSON, follow          bool
-		interval                time.Duration
-		kf                      *keyFlags
+		provider, status, since, signerURL string
+		asJSON, follow, oidc               bool
+		interval                           time.Duration
+		kf                                 *keyFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "logs CID",
@@ -678,7 +717,9 @@ func (a *App) logsCmd() *cobra.Command {
 method, path and query, status and duration, any error, and what the
 function wrote to stderr. Requests refused before they ran (402 payment
 required, 429 over the limits you set in wf.callers) are listed too. Only
-the function's owner may read them: each read is signed with your key.
+the function's owner may read them: each read is signed with your key, or,
+in a CI job with --oidc, with a job key the owner's deploy signer
+delegated the logs scope to (docs/ci.md).
 
 --follow keeps reading and prints new invocations as they come, like
 wrangler tail, until Ctrl-C. --status and --since filter what is shown.
@@ -711,15 +752,19 @@ object per line as they come):
 			if follow && interval < 100*time.Millisecond {
 				return usageErr("--interval: at least 100ms")
 			}
-			key, err := a.loadKey(kf.key, kf.passwordFile)
-			if err != nil {
+			var signer wf.Signer
+			if oidc {
+				if signer, err = a.ciJob(cmd.Context(), signerURL, spec.ScopeLogs); err != nil {
+					return err
+				}
+			} else if signer, err = a.loadKey(kf.key, kf.passwordFile); err != nil {
 				return err
 			}
 			cl := client.New(provider)
 			ctx := cmd.Context()
 			seen := map[wf.RequestID]bool{}
 			for first := true; ; first = false {
-				entries, err := cl.Logs(ctx, c, key)
+				entries, err := cl.Logs(ctx, c, signer)
 				if err != nil {
 					if !first && ctx.Err() != nil {
 						return nil // Ctrl-C while following
@@ -770,6 +815,8 @@ object per line as they come):
 	fs.DurationVar(&interval, "interval", 2*time.Second, "with --follow, how often to read")
 	fs.StringVar(&status, "status", "", "show only these statuses: codes or classes, comma-separated (`LIST`, e.g. 5xx,402)")
 	fs.StringVar(&since, "since", "", "show only invocations since `WHEN`: a duration ago (10m) or an RFC 3339 time")
+	fs.BoolVar(&oidc, "oidc", false, "in a CI job: sign with a job key the owner's deploy signer delegates the logs scope to, against the job's OIDC token")
+	fs.StringVar(&signerURL, "signer", "", "the owner's deploy signer `URL` for --oidc (default $"+ci.EnvSigner+")")
 	return cmd
 }
 

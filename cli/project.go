@@ -168,7 +168,7 @@ func readSecretFile(path string) (string, error) {
 // With secrets or encryptCode it seals: a fresh data key, granted to each
 // provider's sealing key (from the registry; a URL's /v1/info only with
 // --trust-endpoint-key, see sealingTarget) and to the publisher's own.
-func (a *App) deployProject(ctx context.Context, key *chain.Key, wasmPath string, s wf.Spec, targets []target, secrets map[string]string, encryptCode bool, kr *seal.Keyring, sf *sealFlags) ([]*client.DeployResult, error) {
+func (a *App) deployProject(ctx context.Context, key wf.Signer, wasmPath string, s wf.Spec, targets []target, secrets map[string]string, encryptCode bool, kr *seal.Keyring, sf *sealFlags) ([]*client.DeployResult, error) {
 	f, err := os.Open(wasmPath)
 	if err != nil {
 		return nil, err
@@ -195,7 +195,7 @@ func (a *App) deployProject(ctx context.Context, key *chain.Key, wasmPath string
 	return res, nil
 }
 
-func (a *App) packSealedFor(ctx context.Context, module *os.File, s wf.Spec, key *chain.Key, targets []target, secrets map[string]string, encryptCode bool, kr *seal.Keyring, sf *sealFlags) (*client.Package, error) {
+func (a *App) packSealedFor(ctx context.Context, module *os.File, s wf.Spec, key wf.Signer, targets []target, secrets map[string]string, encryptCode bool, kr *seal.Keyring, sf *sealFlags) (*client.Package, error) {
 	sl := &client.Sealing{EncryptCode: encryptCode}
 	if secrets != nil {
 		if _, err := seal.MergeEnv(s.Env, secrets); err != nil {

@@ -80,6 +80,9 @@ type DeployResult struct {
 	Owner wf.Address `json:"owner"`
 	Code  wf.CID     `json:"code"`
 	URL   string     `json:"url"`
+	// BuiltFrom is a CI deploy's provenance as the provider read it from
+	// the spec's wf.ci extension; empty otherwise.
+	BuiltFrom string `json:"builtFrom,omitempty"`
 }
 
 // Deploy uploads a packed function and checks that the provider stored
@@ -130,7 +133,11 @@ func (c *Client) LogsFrom(ctx context.Context, fn wf.CID, provider wf.Address, o
 	if err != nil {
 		return nil, fmt.Errorf("logs: %w", err)
 	}
-	return c.LogsSigned(ctx, fn, provider, expires, sig)
+	var delegation []byte
+	if d, ok := owner.(Delegated); ok {
+		delegation = d.Delegation()
+	}
+	return c.logsSigned(ctx, fn, provider, expires, sig, delegation)
 }
 
 // Info is what a provider says about itself at GET /v1/info.

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -45,6 +46,18 @@ func (c *Client) Functions(ctx context.Context, owner wf.Address) ([]Function, e
 // without ever holding the key. LogsFrom is the same for a Signer at
 // hand.
 func (c *Client) LogsSigned(ctx context.Context, fn wf.CID, provider wf.Address, expires int64, sig wf.Signature) ([]wf.LogEntry, error) {
+	return c.logsSigned(ctx, fn, provider, expires, sig, nil)
+}
+
+// Delegated is a wf.Signer that acts for its Address under a CI
+// delegation (package ci's Job): requests it signs carry Delegation, the
+// wf.ci extension data, so that providers can check it (docs/ci.md).
+type Delegated interface {
+	wf.Signer
+	Delegation() []byte
+}
+
+func (c *Client) logsSigned(ctx context.Context, fn wf.CID, provider wf.Address, expires int64, sig wf.Signature, delegation []byte) ([]wf.LogEntry, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/v1/logs/"+fn.String(), nil)
 	if err != nil {
 		return nil, err
@@ -53,7 +66,11 @@ func (c *Client) LogsSigned(ctx context.Context, fn wf.CID, provider wf.Address,
 	if !provider.IsZero() {
 		auth += ",provider=" + provider.Checksum()
 	}
-	req.Header.Set("Authorization", auth+",sig="+sig.String())
+	auth += ",sig=" + sig.String()
+	if len(delegation) > 0 {
+		auth += ",delegation=" + base64.RawURLEncoding.EncodeToString(delegation)
+	}
+	req.Header.Set("Authorization", auth)
 	var res struct {
 		Entries []wf.LogEntry `json:"entries"`
 	}

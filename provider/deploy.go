@@ -10,6 +10,7 @@ import (
 	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/store"
 	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/wf"
@@ -21,6 +22,9 @@ type DeployResult struct {
 	Owner wf.Address `json:"owner"`
 	Code  wf.CID     `json:"code"`
 	URL   string     `json:"url"`
+	// BuiltFrom is a CI deploy's provenance (wf.ci), for people: "acme/
+	// api@abc123def456 by .github/workflows/deploy.yml (run 42/1)".
+	BuiltFrom string `json:"builtFrom,omitempty"`
 }
 
 // serveDeploy accepts a CAR v1 whose single root is a signed spec block,
@@ -56,7 +60,7 @@ func (p *Provider) serveDeploy(w http.ResponseWriter, r *http.Request) {
 	if _, err := p.function(r.Context(), res.CID); err != nil {
 		ri.log.Warn("load after deploy", "function", res.CID.String(), "err", err)
 	}
-	ri.log.Info("deploy", "function", res.CID.String(), "owner", res.Owner.String(), "code", res.Code.String())
+	ri.log.Info("deploy", "function", res.CID.String(), "owner", res.Owner.String(), "code", res.Code.String(), "builtFrom", res.BuiltFrom)
 	httperr.WriteJSON(w, http.StatusCreated, res)
 }
 
@@ -123,7 +127,11 @@ func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Re
 	if err := p.storeFunction(ctx, root, b, ss, both, secrets); err != nil {
 		return fail(err)
 	}
-	return &DeployResult{CID: root, Owner: ss.Spec.Owner, Code: code, URL: p.cfg.PublicURL + "/" + root.String() + "/"}, nil
+	res := &DeployResult{CID: root, Owner: ss.Spec.Owner, Code: code, URL: p.cfg.PublicURL + "/" + root.String() + "/"}
+	if c, _ := spec.CIOf(&ss.Spec); c != nil { // verified with the spec
+		res.BuiltFrom = c.BuiltFrom()
+	}
+	return res, nil
 }
 
 // readUpload reads a deploy's CAR: its header, then its first block, which

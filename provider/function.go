@@ -194,6 +194,10 @@ func (p *Provider) verify(b []byte) (*wf.SignedSpec, error) {
 		return nil, err
 	}
 	if err := spec.Verify(ss, chain.Verifier{}); err != nil {
+		var de *spec.DelegationError
+		if errors.As(err, &de) {
+			return nil, &httperr.Error{Status: http.StatusForbidden, Code: de.Code, Message: de.Error()}
+		}
 		return nil, err
 	}
 	if err := p.cfg.Extensions.Admit(&ss.Spec); err != nil {

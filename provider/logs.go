@@ -44,9 +44,10 @@ func (p *Provider) serveLogs(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if signer != owner {
-		httperr.Write(w, ri.log, fmt.Errorf("%w: only the function's owner may read its logs, with a signature for this provider (%s)",
-			wf.ErrForbidden, p.address().Checksum()))
-		return
+		if err := p.delegated(r, owner, signer, spec.ScopeLogs); err != nil {
+			httperr.Write(w, ri.log, err)
+			return
+		}
 	}
 	var entries []LogEntry
 	if f != nil {

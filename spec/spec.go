@@ -219,12 +219,21 @@ func Sign(s wf.Spec, signer wf.Signer) (*wf.SignedSpec, error) {
 	return &wf.SignedSpec{Spec: s, Signature: sig}, nil
 }
 
-// Verify checks that ss is signed by its owner, recovering the signer
-// with v. Errors wrap wf.ErrInvalid.
+// Verify checks that ss is its owner's: signed by its owner, or, with a
+// wf.ci extension, signed by the key its owner delegated to (see
+// verifyDelegated), recovering signers with v. Errors wrap wf.ErrInvalid,
+// or wf.ErrForbidden as a *DelegationError.
 func Verify(ss *wf.SignedSpec, v wf.Verifier) error {
 	signer, err := v.Recover(&ss.Spec, ss.Signature)
 	if err != nil {
 		return fmt.Errorf("spec: signature: %w", err)
+	}
+	c, err := CIOf(&ss.Spec)
+	if err != nil {
+		return err
+	}
+	if c != nil {
+		return verifyDelegated(ss, signer, c, v)
 	}
 	if signer != ss.Spec.Owner {
 		return fmt.Errorf("%w: spec signature is by %s, not the owner %s", wf.ErrInvalid, signer.Checksum(), ss.Spec.Owner.Checksum())

@@ -4,7 +4,8 @@ package wf
 // the WebFunctions domain (name "WebFunctions", version "1", no chain id:
 // these statements are about functions and endpoints, not about a chain).
 // The set is closed: *Spec, *NameRecord, LogsRequest, DeleteRequest,
-// TunnelLogin, EndpointChallenge and DashboardLogin, and Voucher, which is
+// TunnelLogin, EndpointChallenge, DashboardLogin, Delegation and
+// KeyProof, and Voucher, which is
 // in the escrow's own domain. Each needs its own EIP-712 encoding, and
 // package chain, which holds all the EIP-712 code, computes it, so a new
 // message type is a change to both packages. Charge receipts are signed by package chain directly:

@@ -67,6 +67,10 @@ var rules = []rule{
 		Why: "a real browser drives the dashboard's end-to-end test and nothing else: chromedp is test-only, in the dashboard's tests"},
 	{Imports: []string{"github.com/spf13/"}, Owners: []string{"cli"},
 		Why: "only the command line parses flags; libraries take Config structs"},
+	{Imports: []string{"github.com/coreos/go-oidc", "github.com/go-jose/"}, Owners: []string{"ci/..."},
+		Why: "CI identity tokens are verified in one place (issuer, audience, expiry, RS256 only, key rotation, single use), and the local issuer that signs them for tests and wf dev sits beside it in ci/issuer"},
+	{Imports: []string{"github.com/rhysd/actionlint", "go.yaml.in/yaml/"}, Owners: []string{"templates/ci"},
+		Why: "actionlint lints the shipped GitHub workflows and a YAML reader checks the GitLab component, in that one test package; nothing built links them"},
 	{Imports: []string{"github.com/pelletier/go-toml"}, Owners: []string{"project"},
 		Why: "wf.toml has one reader: its schema, strict decoding and line-numbered errors live in one place; the rest uses project.File"},
 

@@ -1,0 +1,180 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/ci"
+	"github.com/webfunctions/wf/ci/issuer"
+	"github.com/webfunctions/wf/cli"
+	"github.com/webfunctions/wf/spec"
+	wfcore "github.com/webfunctions/wf/wf"
+	"github.com/webfunctions/wf/wftest"
+)
+
+// TestKeylessDeployFromGitHubActions runs wf deploy with exactly the
+// environment a GitHub Actions job with `id-token: write` has: the
+// runner's token endpoint (here minting RS256 tokens from a local issuer
+// with GitHub's claims) and WF_CI_SIGNER, the owner's signer started with
+// wf ci signer serve. No key is given; the deploy is the owner's.
+func TestKeylessDeployFromGitHubActions(t *testing.T) {
+	is, err := issuer.New("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	isrv := httptest.NewServer(is.Handler())
+	defer isrv.Close()
+	is.SetURL(isrv.URL)
+	job := issuer.Job{Repository: "acme/api", RepositoryID: "42", Workflow: ".github/workflows/deploy.yml",
+		Ref: "refs/heads/main", SHA: "0123456789abcdef0123456789abcdef01234567", Run: "1234"}
+	const bearer = "runner-secret"
+	runner := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "bearer "+bearer || r.URL.Query().Get("api-version") != "2.0" {
+			http.Error(w, "unauthorized", 401)
+			return
+		}
+		tok, err := is.Sign(job.GitHub(r.URL.Query().Get("audience"), time.Now()))
+		if err != nil {
+			http.Error(w, err.Error(), 500)
+			return
+		}
+		json.NewEncoder(w).Encode(map[string]string{"value": tok})
+	}))
+	defer runner.Close()
+
+	home := t.TempDir()
+	trust := filepath.Join(home, "trust.json")
+	env := map[string]string{"WF_HOME": home}
+	if _, err := wf(t, env, "ci", "trust", "add", "github", "--trust", trust, "--repo", "acme/api", "--ref", "refs/heads/main"); err == nil {
+		t.Fatal("trust add without --workflow was accepted")
+	}
+	if _, err := wf(t, env, "ci", "trust", "add", "github", "--trust", trust, "--repo", "acme/api", "--repo-id", "42",
+		"--workflow", ".github/workflows/deploy.yml", "--ref", "refs/heads/main", "--issuer", isrv.URL, "--scope", "deploy,logs"); err != nil {
+		t.Fatal(err)
+	}
+	out, err := wf(t, env, "ci", "trust", "list", "--trust", trust)
+	if err != nil || !strings.Contains(out, ".github/workflows/deploy.yml") {
+		t.Fatalf("trust list: %v %q", err, out)
+	}
+
+	// wf ci signer serve, as the owner (the dev key).
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	var sout bytes.Buffer
+	app := &cli.App{Stdout: &sout, Stderr: &sout, Getenv: func(k string) string { return env[k] }, Ready: func(u string) { ready <- u }}
+	go func() {
+		done <- app.Run(ctx, []string{"ci", "signer", "serve", "--listen", "127.0.0.1:0", "--trust", trust, "--key", "dev"})
+	}()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("signer: %v", err)
+		}
+	}()
+	var signerURL string
+	select {
+	case signerURL = <-ready:
+	case err := <-done:
+		t.Fatalf("signer stopped: %v\n%s", err, sout.String())
+	case <-time.After(30 * time.Second):
+		t.Fatal("signer did not start")
+	}
+
+	n := wftest.New(t, wftest.Options{})
+	wasm := filepath.Join(t.TempDir(), "guest.wasm")
+	if err := os.WriteFile(wasm, wftest.GoGuest(t, "sandbox/testdata/guest"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	jobEnv := map[string]string{
+		"WF_HOME":                        t.TempDir(), // no key here
+		"ACTIONS_ID_TOKEN_REQUEST_URL":   runner.URL + "/token?api-version=2.0",
+		"ACTIONS_ID_TOKEN_REQUEST_TOKEN": bearer,
+		ci.EnvSigner:                     signerURL,
+	}
+	out, err = wf(t, jobEnv, "deploy", wasm, "--provider", n.URL, "--json")
+	if err != nil {
+		t.Fatalf("keyless deploy: %v", err)
+	}
+	var res struct {
+		CID, Owner, URL, BuiltFrom string
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if want := "acme/api@0123456789ab by .github/workflows/deploy.yml (run 1234/1)"; res.BuiltFrom != want {
+		t.Fatalf("builtFrom %q, want %q", res.BuiltFrom, want)
+	}
+	dev, _ := chain.KeyFromHex(cli.DevKeyHex)
+	if res.Owner != dev.Address().Checksum() {
+		t.Fatalf("owner %s, want the signer's owner %s", res.Owner, dev.Address().Checksum())
+	}
+	fn, err := wfcore.ParseCID(res.CID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss, err := n.Client.Spec(context.Background(), fn, chain.Verifier{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := spec.CIOf(&ss.Spec)
+	if err != nil || c == nil {
+		t.Fatalf("no provenance: %v", err)
+	}
+	if p := c.Provenance; p.Repository != "acme/api" || p.Commit != job.SHA || p.Run != "1234/1" ||
+		p.Workflow != "acme/api/.github/workflows/deploy.yml@refs/heads/main" || c.Delegation.Scopes != "deploy,logs" {
+		t.Fatalf("provenance %+v, delegation %+v", p, c.Delegation)
+	}
+	// The job reads the function's logs as the owner's delegate.
+	if resp, err := http.Get(res.URL + "echo"); err == nil {
+		resp.Body.Close()
+	}
+	out, err = wf(t, jobEnv, "logs", res.CID, "--provider", n.URL, "--oidc", "--json")
+	if err != nil || !strings.Contains(out, "/echo") {
+		t.Fatalf("wf logs --oidc: %v %q", err, out)
+	}
+
+	// GitLab: the id_token in WF_ID_TOKEN. The rule is added while the
+	// signer runs: it rereads the policy.
+	if _, err := wf(t, env, "ci", "trust", "add", "gitlab", "--trust", trust, "--repo", "acme/web",
+		"--ref", "refs/heads/main", "--protected", "--issuer", isrv.URL); err != nil {
+		t.Fatal(err)
+	}
+	gl := issuer.Job{Repository: "acme/web", RepositoryID: "7", Workflow: ".gitlab-ci.yml", Ref: "refs/heads/main",
+		SHA: "89abcdef0123456789abcdef0123456789abcdef", Run: "55", Protected: true}
+	glTok, err := is.Sign(gl.GitLab(strings.TrimPrefix(isrv.URL, "http://"), ci.DefaultAudience(dev.Address()), time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	glEnv := map[string]string{"WF_HOME": t.TempDir(), ci.EnvToken: glTok, ci.EnvSigner: signerURL}
+	out, err = wf(t, glEnv, "deploy", wasm, "--provider", n.URL, "--json", "--env", "X=gitlab")
+	if err != nil {
+		t.Fatalf("keyless deploy from GitLab: %v", err)
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if want := "acme/web@89abcdef0123 by .gitlab-ci.yml (run 55/551)"; res.BuiltFrom != want || res.Owner != dev.Address().Checksum() {
+		t.Fatalf("gitlab deploy: builtFrom %q (want %q), owner %s", res.BuiltFrom, want, res.Owner)
+	}
+	// The same token twice: refused, nothing deployed.
+	_, err = wf(t, glEnv, "deploy", wasm, "--provider", n.URL, "--json", "--env", "X=again")
+	if err == nil || !strings.Contains(err.Error(), "already used") {
+		t.Fatalf("a reused GitLab token: %v", err)
+	}
+
+	// Without the runner's token endpoint, --oidc says what is missing.
+	_, err = wf(t, map[string]string{"WF_HOME": t.TempDir(), ci.EnvSigner: signerURL}, "deploy", wasm, "--provider", n.URL, "--oidc")
+	if err == nil || !strings.Contains(err.Error(), "id-token: write") {
+		t.Fatalf("deploy --oidc outside CI: %v", err)
+	}
+}
