@@ -4,6 +4,10 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/math"
@@ -141,4 +145,29 @@ func (c *Client) SignMeterCount(m MeterCount) (SignedMeterCount, error) {
 		return SignedMeterCount{}, fmt.Errorf("chain: sign meter count: %w", ErrNoKey)
 	}
 	return SignMeterCount(c.key, c.chainID, c.contracts.Escrow, m)
+}
+
+// MeterHeader carries a metering count from the owner's gateway to the
+// provider on an owner-paid request: "<count>.<0x signature>", for the
+// request's function owner and the provider it is sent to.
+const MeterHeader = "X-WF-Meter"
+
+// EncodeMeterHeader is sm as MeterHeader carries it.
+func EncodeMeterHeader(sm SignedMeterCount) string {
+	return strconv.FormatUint(sm.Count, 10) + "." + hexutil.Encode(sm.Signature[:])
+}
+
+// DecodeMeterHeader parses a MeterHeader value as a count of payer's
+// requests to provider (the signature is not checked: MeterSigner).
+func DecodeMeterHeader(v string, payer, provider wf.Address) (SignedMeterCount, error) {
+	n, sig, ok := strings.Cut(v, ".")
+	count, err := strconv.ParseUint(n, 10, 64)
+	if !ok || err != nil || count == 0 {
+		return SignedMeterCount{}, fmt.Errorf("%w: %s must be <count>.<signature>", wf.ErrInvalid, MeterHeader)
+	}
+	b, err := hexutil.Decode(sig)
+	if err != nil || len(b) != len(wf.Signature{}) {
+		return SignedMeterCount{}, fmt.Errorf("%w: %s signature must be 65 bytes of hex", wf.ErrInvalid, MeterHeader)
+	}
+	return SignedMeterCount{MeterCount: MeterCount{Payer: payer, Provider: provider, Count: count}, Signature: wf.Signature(b)}, nil
 }
