@@ -34,7 +34,7 @@ type MeterConfig struct {
 	// can credit each provider up to Step requests it did not serve.
 	// Default 32; 1 writes before every count it signs.
 	Step uint64
-	Log      func(msg string, args ...any) // default: none
+	Log  func(msg string, args ...any) // default: none
 }
 
 // Meter signs, for each owner-paid request the gateway forwards, the
