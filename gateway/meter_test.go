@@ -147,7 +147,17 @@ func TestGatewayMeteredOwnerPays(t *testing.T) {
 		t.Errorf("alpha took %s more", new(big.Int).Sub(after, before))
 	}
 
-	// The counts are durable: a clean restart resumes at 3.
+	// The counts are durable. After a crash (the file as it is while the
+	// gateway runs) they resume at or above everything signed, at most
+	// Step above: the file was written ahead, at 2 then 4.
+	crashed, err := gateway.NewMeter(mcfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := crashed.Count(owner.Address(), alpha.Key.Address()); got < 3 || got > 3+mcfg.Step {
+		t.Errorf("after a crash the gateway counts %d, want 3 to %d", got, 3+mcfg.Step)
+	}
+	// A clean restart resumes at 3.
 	if err := m.Close(); err != nil {
 		t.Fatal(err)
 	}
