@@ -212,20 +212,3 @@ func keepMeter(a *Account, m *MeterCount) {
 		a.Meter = &c
 	}
 }
-
-// KeepMeter records m as key's metering count if it is better than the
-// one kept, without a charge: a signed count that arrives with a refused
-// request still backs the charges made before it.
-func (l *Ledger) KeepMeter(key Key, m MeterCount) error {
-	l.wmu.Lock()
-	defer l.wmu.Unlock()
-	a := l.Account(key)
-	if b := a.Meter; b != nil && b.Meter == m.Meter && b.Count >= m.Count {
-		return nil
-	}
-	keepMeter(&a, &m)
-	if err := l.save(map[Key]Account{key: a}, nil); err != nil {
-		return fmt.Errorf("ledger: keep meter count: %w", err)
-	}
-	return nil
-}
