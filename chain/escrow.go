@@ -22,10 +22,58 @@ type Account struct {
 	WithdrawableAt    time.Time // zero if no withdrawal is pending
 }
 
-// Allowance is what a payer lets one provider take with Settle.
+// Allowance is what a payer lets one provider take with Settle (or
+// SettleMetered, when it names a Meter).
 type Allowance struct {
 	MaxPricePerRequest *big.Int
 	Budget             *big.Int // what the provider may still take
+	Limits
+	// SpentInPeriod is what the provider took in the period that started
+	// at PeriodStart; a period that has ended counts as nothing spent
+	// (see Left).
+	SpentInPeriod *big.Int
+	PeriodStart   time.Time
+}
+
+// Limits are an allowance's optional bounds beyond price and budget.
+type Limits struct {
+	// MaxPerPeriod is what the provider may take per Period; nil or 0: no
+	// per-period cap. Period is whole seconds, at most 2^32-1.
+	MaxPerPeriod *big.Int
+	Period       time.Duration
+	// Meter, if not zero, is the payer's metering key: the provider is paid
+	// only with SettleMetered, for at most the requests it counted.
+	Meter wf.Address
+}
+
+// Capped reports whether a has a per-period cap.
+func (l Limits) Capped() bool { return l.MaxPerPeriod != nil && l.MaxPerPeriod.Sign() > 0 }
+
+// Left is what the provider may still take in the period that holds at
+// now, and when that period ends (zero time if there is no period cap, and
+// Left is then nil: no cap). Periods follow each other from PeriodStart, as
+// the escrow counts them.
+func (a Allowance) Left(now time.Time) (*big.Int, time.Time) {
+	if !a.Capped() || a.Period <= 0 {
+		return nil, time.Time{}
+	}
+	start, spent := a.PeriodStart, a.SpentInPeriod
+	if spent == nil {
+		spent = new(big.Int)
+	}
+	if !now.Before(start.Add(a.Period)) {
+		n := now.Sub(start) / a.Period
+		start = start.Add(n * a.Period)
+		spent = new(big.Int)
+	}
+	return nonNegative(new(big.Int).Sub(a.MaxPerPeriod, spent)), start.Add(a.Period)
+}
+
+func nonNegative(x *big.Int) *big.Int {
+	if x.Sign() < 0 {
+		return x.SetInt64(0)
+	}
+	return x
 }
 
 // amount checks that a is a positive amount; bits bounds it (128 or 256).
@@ -75,15 +123,33 @@ func (c *Client) DepositFor(ctx context.Context, payer wf.Address, amt *big.Int)
 }
 
 // Approve lets provider take up to budget in total by Settle, at most
-// maxPricePerRequest per request. It replaces any earlier allowance.
+// maxPricePerRequest per request, with no period cap and no metering key.
+// It replaces any earlier allowance (and so removes its limits).
 func (c *Client) Approve(ctx context.Context, provider wf.Address, maxPricePerRequest, budget *big.Int) (Receipt, error) {
-	if err := amount("max price per request", maxPricePerRequest, 128); err != nil {
+	return c.ApproveLimits(ctx, provider, maxPricePerRequest, budget, Limits{})
+}
+
+// ApproveLimits is Approve with a per-period cap and a metering key (see
+// Limits). Approving again with the same period keeps the current period
+// and what was spent in it.
+func (c *Client) ApproveLimits(ctx context.Context, provider wf.Address, maxPricePerRequest, budget *big.Int, l Limits) (Receipt, error) {
+	if err := amount("max price per request", maxPricePerRequest, 64); err != nil {
 		return Receipt{}, err
 	}
 	if budget == nil || budget.Sign() < 0 || budget.BitLen() > 128 {
 		return Receipt{}, fmt.Errorf("%w: budget must be between 0 and 2^128", wf.ErrInvalid)
 	}
-	data := c.escrow.PackApprove(common.Address(provider), maxPricePerRequest, budget)
+	perPeriod, period := new(big.Int), uint32(0)
+	if l.Capped() || l.Period != 0 {
+		if err := amount("amount per period", l.MaxPerPeriod, 128); err != nil {
+			return Receipt{}, err
+		}
+		if l.Period < time.Second || l.Period%time.Second != 0 || l.Period/time.Second > 1<<32-1 {
+			return Receipt{}, fmt.Errorf("%w: the period must be whole seconds, between 1s and 2^32-1s", wf.ErrInvalid)
+		}
+		perPeriod, period = l.MaxPerPeriod, uint32(l.Period/time.Second)
+	}
+	data := c.escrow.PackApprove(common.Address(provider), maxPricePerRequest.Uint64(), budget, perPeriod, period, common.Address(l.Meter))
 	return c.transact(ctx, c.contracts.Escrow, data, "approve "+provider.String())
 }
 
@@ -179,7 +245,12 @@ func (c *Client) Allowance(ctx context.Context, payer, provider wf.Address) (All
 	if err != nil {
 		return Allowance{}, fmt.Errorf("chain: escrow allowance: %w", err)
 	}
-	return Allowance{MaxPricePerRequest: a.MaxPricePerRequest, Budget: a.Budget}, nil
+	al := Allowance{MaxPricePerRequest: new(big.Int).SetUint64(a.MaxPricePerRequest), Budget: a.Budget, SpentInPeriod: a.SpentInPeriod,
+		Limits: Limits{MaxPerPeriod: a.MaxPerPeriod, Period: time.Duration(a.Period) * time.Second, Meter: wf.Address(a.Meter)}}
+	if a.PeriodStart > 0 {
+		al.PeriodStart = time.Unix(int64(a.PeriodStart), 0)
+	}
+	return al, nil
 }
 
 // Redeemed returns the cumulative voucher amount provider has redeemed from

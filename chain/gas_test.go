@@ -88,6 +88,26 @@ func TestGas(t *testing.T) {
 	}
 	r, err = prov2.RedeemVoucherUpTo(ctx, sv, big.NewInt(3000))
 	measure("redeem voucher up to what was served (steady state)", 120_000, r, err)
+	// Owner-pays with a period cap, then also a metering key (issue 11).
+	lim := chain.Limits{MaxPerPeriod: usdc(10), Period: time.Hour}
+	r, err = payer.ApproveLimits(ctx, prov2.Address(), big.NewInt(1000), usdc(100), lim)
+	measure("approve with a period cap", 100_000, r, err)
+	r, err = prov2.Settle(ctx, payer.Address(), 1000, big.NewInt(1_000_000))
+	measure("settle 1000 requests, period cap (first in period)", 80_000, r, err)
+	r, err = prov2.Settle(ctx, payer.Address(), 1000, big.NewInt(1_000_000))
+	measure("settle 1000 requests, period cap (steady state)", 80_000, r, err)
+	lim.Meter = payer.Address()
+	if _, err := payer.ApproveLimits(ctx, prov2.Address(), big.NewInt(1000), usdc(100), lim); err != nil {
+		t.Fatal(err)
+	}
+	for i, what := range []string{"settle 1000 metered requests, period cap (first under this meter)", "settle 1000 metered requests, period cap (steady state)"} {
+		sm, err := payer.SignMeterCount(chain.MeterCount{Payer: payer.Address(), Provider: prov2.Address(), Count: uint64(1000 * (i + 1))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err = prov2.SettleMetered(ctx, payer.Address(), 1000, big.NewInt(1_000_000), sm)
+		measure(what, 120_000, r, err)
+	}
 	r, err = payer.RequestWithdraw(ctx, usdc(1))
 	measure("request withdrawal", 80_000, r, err)
 	r, err = prov.DeregisterProvider(ctx, "gasprovider")

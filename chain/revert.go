@@ -30,7 +30,9 @@ var ErrReverted = errors.New("execution reverted")
 //	                       NoWithdrawalRequested, WithdrawalNotReady
 //	wf.ErrPaymentRequired  NotApproved, PriceCapExceeded, BudgetExceeded, InsufficientBalance,
 //	                       VoucherExpired, InvalidVoucherSignature, VoucherAlreadyRedeemed, VoucherCeilingExceeded,
-//	                       ERC20InsufficientBalance, ERC20InsufficientAllowance
+//	                       ERC20InsufficientBalance, ERC20InsufficientAllowance, PeriodCapExceeded,
+//	                       MeterRequired, NotMetered, InvalidMeterSignature, MeterCountExceeded
+//	wf.ErrInvalid          InvalidPeriod (too)
 type RevertError struct {
 	// Name is the Solidity custom error, "Error" for require(..., "reason"),
 	// "Panic" for a failed assert or arithmetic, "" when undecodable.
@@ -72,6 +74,12 @@ var revertKinds = map[string]error{
 	"VoucherCeilingExceeded":     wf.ErrPaymentRequired,
 	"ERC20InsufficientBalance":   wf.ErrPaymentRequired,
 	"ERC20InsufficientAllowance": wf.ErrPaymentRequired,
+	"PeriodCapExceeded":          wf.ErrPaymentRequired,
+	"MeterRequired":              wf.ErrPaymentRequired,
+	"NotMetered":                 wf.ErrPaymentRequired,
+	"InvalidMeterSignature":      wf.ErrPaymentRequired,
+	"MeterCountExceeded":         wf.ErrPaymentRequired,
+	"InvalidPeriod":              wf.ErrInvalid,
 }
 
 // knownErrors maps 4-byte selectors to the custom errors of all our contracts.

@@ -77,6 +77,7 @@ func (a *App) escrowDepositCmd() *cobra.Command {
 
 func (a *App) escrowApproveCmd() *cobra.Command {
 	var budgetS, maxS string
+	var lim approveLimits
 	var allowEmpty bool
 	var o *chainOpts
 	cmd := &cobra.Command{
@@ -84,14 +85,24 @@ func (a *App) escrowApproveCmd() *cobra.Command {
 		Short: "let a provider charge your escrow, up to a budget",
 		Long: `Approve PROVIDER (a registered name or an address) to charge your escrow
 up to --budget USDC in total, at most --max-price per request (default: its
-registered price). A new approval replaces the earlier budget.`,
+registered price). A new approval replaces the earlier budget and limits.
+
+--per-period AMOUNT/DURATION also caps what the provider takes per period
+(e.g. 1/24h: at most 1 USDC a day); the escrow refuses more, and the
+provider refuses requests it could not be paid for this period (429).
+--meter ADDRESS names your metering key (run a gateway with --meter-key):
+the provider is then paid only for requests that key counted, not for a
+count it chooses.`,
 		Example: `  wf escrow approve alpha --budget 10
-  wf escrow approve 0xPROVIDER --budget 10 --max-price 0.001`,
+  wf escrow approve 0xPROVIDER --budget 10 --max-price 0.001
+  wf escrow approve alpha --budget 10 --per-period 1/24h --meter 0xGATEWAYKEY`,
 		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.escrowApprove(cmd.Context(), args[0], budgetS, maxS, allowEmpty, o)
+			return a.escrowApprove(cmd.Context(), args[0], budgetS, maxS, lim, allowEmpty, o)
 		},
 	}
+	cmd.Flags().StringVar(&lim.perPeriod, "per-period", "", "also cap what the provider takes per period: `USDC/DURATION`, e.g. 1/24h")
+	cmd.Flags().StringVar(&lim.meter, "meter", "", "pay only for requests this metering key `ADDRESS` counted (wf gateway start --meter-key)")
 	cmd.Flags().StringVar(&budgetS, "budget", "", "the most the provider may take in total, `USDC` (replaces any earlier budget)")
 	cmd.Flags().StringVar(&maxS, "max-price", "", "the most the provider may take per request, `USDC` (default: its registered price)")
 	cmd.Flags().BoolVar(&allowEmpty, "allow-empty", false, "approve even though your escrow balance is 0")
@@ -99,8 +110,43 @@ registered price). A new approval replaces the earlier budget.`,
 	return cmd
 }
 
-func (a *App) escrowApprove(ctx context.Context, provider, budgetS, maxS string, allowEmpty bool, o *chainOpts) error {
+// approveLimits are the flags of wf escrow approve beyond price and budget.
+type approveLimits struct{ perPeriod, meter string }
+
+// parse turns the flags into chain.Limits.
+func (l approveLimits) parse() (chain.Limits, error) {
+	var lim chain.Limits
+	if l.perPeriod != "" {
+		amt, dur, ok := strings.Cut(l.perPeriod, "/")
+		if !ok {
+			return lim, usageErr("--per-period wants USDC/DURATION, e.g. 1/24h")
+		}
+		n, err := positiveUSDC("per-period", amt)
+		if err != nil {
+			return lim, err
+		}
+		d, err := time.ParseDuration(dur)
+		if err != nil || d < time.Second || d%time.Second != 0 {
+			return lim, invalid("--per-period: the period %q must be a whole number of seconds, at least 1s (e.g. 1h, 24h)", dur)
+		}
+		lim.MaxPerPeriod, lim.Period = n, d
+	}
+	if l.meter != "" {
+		m, err := wf.ParseAddress(l.meter)
+		if err != nil || m.IsZero() {
+			return lim, invalid("--meter %q is not an address", l.meter)
+		}
+		lim.Meter = m
+	}
+	return lim, nil
+}
+
+func (a *App) escrowApprove(ctx context.Context, provider, budgetS, maxS string, al approveLimits, allowEmpty bool, o *chainOpts) error {
 	budget, err := positiveUSDC("budget", budgetS)
+	if err != nil {
+		return err
+	}
+	lim, err := al.parse()
 	if err != nil {
 		return err
 	}
@@ -132,12 +178,12 @@ func (a *App) escrowApprove(ctx context.Context, provider, budgetS, maxS string,
 	if acc.Balance.Sign() == 0 && !allowEmpty {
 		return wf.E(wf.ErrPaymentRequired, fmt.Sprintf("your escrow (%s) is empty, so the provider could not be paid: deposit first with `wf escrow deposit AMOUNT`, or pass --allow-empty", key.Address().Checksum()), nil)
 	}
-	r, err := c.Approve(ctx, prov, maxPrice, budget)
+	r, err := c.ApproveLimits(ctx, prov, maxPrice, budget, lim)
 	if err != nil {
 		return chain.Explain(err)
 	}
-	fmt.Fprintf(a.Stdout, "approved %s to take up to %s USDC, at most %s USDC per request (%s)\n",
-		providerLabel(provider, prov), wf.NewAmount(budget).USDC(), wf.NewAmount(maxPrice).USDC(), txNote(r))
+	fmt.Fprintf(a.Stdout, "approved %s to take up to %s USDC, at most %s USDC per request%s (%s)\n",
+		providerLabel(provider, prov), wf.NewAmount(budget).USDC(), wf.NewAmount(maxPrice).USDC(), limitsText(lim), txNote(r))
 	if acc.Balance.Cmp(budget) < 0 {
 		fmt.Fprintf(a.Stderr, "note: your escrow balance, %s USDC, is below the budget\n", wf.NewAmount(acc.Balance).USDC())
 	}
@@ -203,6 +249,25 @@ type allowanceJSON struct {
 	Names              []string `json:"names"`
 	Budget             string   `json:"budget"`
 	MaxPricePerRequest string   `json:"maxPricePerRequest"`
+	// Per-period cap, if any: what is left of it now and when it renews.
+	MaxPerPeriod   string     `json:"maxPerPeriod,omitempty"`
+	Period         string     `json:"period,omitempty"`
+	LeftInPeriod   string     `json:"leftInPeriod,omitempty"`
+	PeriodRenews   *time.Time `json:"periodRenews,omitempty"`
+	Meter          string     `json:"meter,omitempty"`          // metering key, if any
+	MeteredSettled *uint64    `json:"meteredSettled,omitempty"` // requests settled under it
+}
+
+// limitsText describes an approval's limits for people.
+func limitsText(l chain.Limits) string {
+	var s string
+	if l.Capped() {
+		s += fmt.Sprintf(", at most %s USDC per %s", wf.NewAmount(l.MaxPerPeriod).USDC(), l.Period)
+	}
+	if !l.Meter.IsZero() {
+		s += ", only for requests metering key " + l.Meter.Checksum() + " counts"
+	}
+	return s
 }
 
 func (a *App) escrowBalanceCmd() *cobra.Command {
@@ -239,8 +304,15 @@ decimals, like "12.500000"):
 				fmt.Fprintf(a.Stdout, "withdrawal %s USDC pending: %s\n", w.Amount, readyAt(w.WithdrawableAt, b.now))
 			}
 			for _, al := range b.Approved {
-				fmt.Fprintf(a.Stdout, "approved   %s %v: budget left %s USDC, at most %s USDC per request\n",
+				fmt.Fprintf(a.Stdout, "approved   %s %v: budget left %s USDC, at most %s USDC per request",
 					al.Provider, al.Names, al.Budget, al.MaxPricePerRequest)
+				if al.MaxPerPeriod != "" {
+					fmt.Fprintf(a.Stdout, ", at most %s USDC per %s (%s left, renews %s)", al.MaxPerPeriod, al.Period, al.LeftInPeriod, al.PeriodRenews.Format(time.RFC3339))
+				}
+				if al.Meter != "" {
+					fmt.Fprintf(a.Stdout, ", metered by %s (%d requests settled)", al.Meter, *al.MeteredSettled)
+				}
+				fmt.Fprintln(a.Stdout)
 			}
 			return nil
 		},
@@ -308,10 +380,23 @@ func (a *App) escrowBalance(ctx context.Context, args []string, o *chainOpts) (*
 		if al.MaxPricePerRequest.Sign() == 0 {
 			continue
 		}
-		b.Approved = append(b.Approved, allowanceJSON{
+		aj := allowanceJSON{
 			Provider: p.Checksum(), Names: names[p],
 			Budget: wf.NewAmount(al.Budget).USDC(), MaxPricePerRequest: wf.NewAmount(al.MaxPricePerRequest).USDC(),
-		})
+		}
+		if al.Capped() {
+			left, renews := al.Left(chainNow(ctx, c))
+			renews = renews.UTC()
+			aj.MaxPerPeriod, aj.Period, aj.LeftInPeriod, aj.PeriodRenews = wf.NewAmount(al.MaxPerPeriod).USDC(), al.Period.String(), wf.NewAmount(left).USDC(), &renews
+		}
+		if !al.Meter.IsZero() {
+			n, err := c.Metered(ctx, who, p, al.Meter)
+			if err != nil {
+				return nil, err
+			}
+			aj.Meter, aj.MeteredSettled = al.Meter.Checksum(), &n
+		}
+		b.Approved = append(b.Approved, aj)
 	}
 	return b, nil
 }

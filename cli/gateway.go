@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -39,6 +40,7 @@ type gatewayFlags struct {
 	allowPrivate                            bool
 	trusted                                 []string
 	logLevel                                string
+	meterKey, meterPassword, meterFile      string
 }
 
 func (a *App) gatewayStartCmd() *cobra.Command {
@@ -78,8 +80,31 @@ or certificates from an ACME CA (--acme-email).`,
 	fs.DurationVar(&f.poll, "poll", 2*time.Second, "how often to read new registry events")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "route to endpoints on loopback and private addresses (private deployments, tests)")
 	fs.StringArrayVar(&f.trusted, "trusted-proxy", nil, "`CIDR` (or address) of a load balancer in front of the gateway, whose X-Forwarded-For is believed for the client address: rate limits, X-Forwarded-For to providers (repeatable)")
+	fs.StringVar(&f.meterKey, "meter-key", "", "sign a metering count on each owner-paid request with this key (`KEYSTORE` file, or dev:N); owners who approve its address with wf escrow approve --meter pay only for what it counts")
+	fs.StringVar(&f.meterPassword, "meter-password-file", "", "`FILE` holding the metering keystore's password (default: $WF_KEY_PASSWORD or a prompt)")
+	fs.StringVar(&f.meterFile, "meter-counts", "", "`FILE` the metering counts are kept in (default $WF_HOME/gateway/meter-<address>.json)")
 	addLogFlags(fs, &f.logLevel, nil)
 	return cmd
+}
+
+// openMeter opens the metering key and counts --meter-key names, or
+// returns nil without one.
+func (a *App) openMeter(f *gatewayFlags, c *chain.Client) (*gateway.Meter, error) {
+	if f.meterKey == "" {
+		return nil, nil
+	}
+	key, err := a.signer(&chainOpts{key: f.meterKey, passwordFile: f.meterPassword}, f.meterKey)
+	if err != nil {
+		return nil, fmt.Errorf("--meter-key: %w", err)
+	}
+	path := f.meterFile
+	if path == "" {
+		path = filepath.Join(a.home(), "gateway", "meter-"+key.Address().String()+".json")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	return gateway.NewMeter(gateway.MeterConfig{Key: key, ChainID: c.ChainID(), Escrow: c.Contracts().Escrow, Path: path})
 }
 
 func (a *App) gatewayStart(ctx context.Context, f *gatewayFlags, o *chainOpts) error {
@@ -115,8 +140,16 @@ func (a *App) gatewayStart(ctx context.Context, f *gatewayFlags, o *chainOpts) e
 	}
 	defer client.Close()
 	a.logChainReads(log, o)
+	meter, err := a.openMeter(f, client)
+	if err != nil {
+		return err
+	}
+	if meter != nil {
+		defer meter.Close()
+		log.Info("metering owner-paid requests", "meter", meter.Address().Checksum())
+	}
 	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: client, Poll: f.poll, Gateway: gateway.Config{
-		Domain: f.domain, Log: log,
+		Domain: f.domain, Log: log, Meter: meter,
 		MaxRequestBytes: f.maxBody, ProviderTimeout: f.providerTimeout, RequestTimeout: f.requestTimeout,
 		RateLimit: f.rate, RateBurst: f.burst, TrustedProxies: proxies, AllowPrivateEndpoints: f.allowPrivate,
 	}})

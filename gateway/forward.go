@@ -316,7 +316,9 @@ func (g *Gateway) attempt(t *target, out *http.Request) (*http.Response, string,
 	var timedOut atomic.Bool
 	timer := time.AfterFunc(g.cfg.ProviderTimeout, func() { timedOut.Store(true); cancel() })
 	start := time.Now()
+	metered := g.cfg.Meter.stamp(out, g.cfg.Registry, t.name, g.meterOwner(routeOf(out.Context()))) // meter.go
 	resp, err := t.rt.RoundTrip(out.WithContext(ctx))
+	metered(resp, err)
 	timer.Stop()
 	elapsed := time.Since(start)
 	if err != nil {

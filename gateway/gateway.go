@@ -93,6 +93,10 @@ type Config struct {
 	AllowPrivateEndpoints bool
 	// DisableTunnels refuses provider tunnels.
 	DisableTunnels bool
+
+	// Meter, if set, signs a metering count on each owner-paid request
+	// (meter.go), for owners who named its key in their escrow approval.
+	Meter *Meter
 }
 
 // Gateway routes requests to providers. It is safe for concurrent use.

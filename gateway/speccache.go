@@ -7,6 +7,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
@@ -20,6 +21,7 @@ const maxFunctions = 10_000
 type access struct {
 	sealed bool
 	grants []wf.KeyID // as in the spec: sorted, one per key
+	owner  wf.Address // the spec's owner if its signature holds (meter.go), else zero
 }
 
 // granted reports whether a grant names the sealing key id.
@@ -67,7 +69,11 @@ func (s *specCache) learn(c wf.CID, from string, b []byte) bool {
 	}
 	var a access
 	result := "public"
-	switch ss, err := spec.Decode(b); {
+	ss, err := spec.Decode(b)
+	if err == nil && spec.Verify(ss, chain.Verifier{}) == nil {
+		a.owner = ss.Spec.Owner
+	}
+	switch {
 	case err != nil:
 		// No provider runs it; routed as public, one will say why.
 		result = "invalid"

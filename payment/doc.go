@@ -18,7 +18,11 @@
 //     on-chain allowance for this provider must allow the price
 //     (maxPricePerRequest) and whose remaining budget and escrow balance,
 //     less the charges not yet settled and the requests running now, must
-//     cover it.
+//     cover it. If the allowance caps spend per period, what is left of the
+//     period must cover them too (else 429 period_cap with Retry-After); if
+//     it names a metering key, the request must carry a count that key
+//     signed (chain.MeterHeader) covering every unsettled charge and this
+//     one (else 402 meter_required, bad_meter or meter_count_low).
 //
 // The payer is never taken from an unauthenticated header. A request that
 // is not covered gets a payment error (402) whose Details say what is
@@ -27,7 +31,10 @@
 // and the response carries a receipt signed by the provider (X-WF-Receipt,
 // see Receipt).
 //
-// Meter.Run settles: per payer, one Escrow.settle (owner-pays) or one
+// Meter.Run settles: per payer, one Escrow.settle (owner-pays; with a
+// metering key, Escrow.settleMetered with the best count kept, for at most
+// the requests it counts; under a period cap, at most what is left of the
+// period, the rest waiting for the next) or one
 // Escrow.redeemVoucher up to what was charged (caller-pays; with the
 // unexpired voucher that covers it and lasts longest) covers
 // every pending charge, when SettleCount charges are pending or the oldest

@@ -109,6 +109,18 @@ type onChain struct {
 	budget        *big.Int // allowance's remaining budget
 	balance       *big.Int // escrow balance less any pending withdrawal
 	settledBefore *big.Int // what the ledger had settled before the read
+
+	// Owner mode, the allowance's limits (chain.Limits).
+	allowance chain.Allowance
+	skew      time.Duration // the chain's clock less ours at the read (periods run on the chain's)
+	metered   uint64        // requests settled under allowance.Meter on-chain
+	settledN  uint64        // what the ledger had settled before the read, in requests
+}
+
+// periodLeft is what the owner's period cap still allows at now and when
+// its period renews; nil if the allowance has no period cap.
+func (oc *onChain) periodLeft(now time.Time) (*big.Int, time.Time) {
+	return oc.allowance.Left(now.Add(oc.skew))
 }
 
 var _ wf.Payments = (*Meter)(nil)
@@ -206,10 +218,11 @@ func (m *Meter) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.Charge, er
 	if vs := http.Header(r.Header).Values(wf.VoucherHeader); len(vs) > 0 {
 		return m.authorizeCaller(ctx, r, vs)
 	}
-	return m.authorizeOwner(ctx, r.Function, r.Owner)
+	return m.authorizeOwner(ctx, r)
 }
 
-func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address) (wf.Charge, error) {
+func (m *Meter) authorizeOwner(ctx context.Context, r *wf.PaidRequest) (wf.Charge, error) {
+	fn, owner := r.Function, r.Owner
 	key := ledger.Key{Mode: ledger.Owner, Payer: owner}
 	oc, err := m.onChain(ctx, key)
 	if err != nil {
@@ -236,6 +249,13 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 		return nil, req("price_cap", fmt.Sprintf("the owner's price cap %s is below this provider's price %s", oc.maxPrice, m.price),
 			map[string]any{"maxPricePerRequest": oc.maxPrice.String(), "fix": approve()})
 	}
+	var mc *ledger.MeterCount
+	if meter := oc.allowance.Meter; !meter.IsZero() {
+		if mc, err = m.meterCount(r, meter, req); err != nil {
+			return nil, err
+		}
+	}
+	now := m.cfg.Now()
 	err = m.cfg.Ledger.Reserve(key, m.price, func(a ledger.Account, reserved *big.Int) error {
 		// Charged since the read, and running now: the chain does not
 		// know them.
@@ -245,6 +265,35 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 		if budget.Cmp(m.price) < 0 {
 			return req("budget_exhausted", "the owner's budget for this provider is used up (including charges not yet settled)",
 				map[string]any{"needed": m.price.String(), "available": nonNeg(budget).String(), "fix": approve()})
+		}
+		if left, renews := oc.periodLeft(now); left != nil {
+			if avail := new(big.Int).Sub(left, exposure); avail.Cmp(m.price) < 0 {
+				retry := max(renews.Sub(now.Add(oc.skew)), time.Second)
+				e := req("period_cap", fmt.Sprintf("the owner's spending cap for this provider (%s per %s) is reached for this period, counting charges not yet settled; it renews at %s",
+					oc.allowance.MaxPerPeriod, oc.allowance.Period, renews.UTC().Format(time.RFC3339)),
+					map[string]any{"needed": m.price.String(), "available": nonNeg(avail).String(), "maxPerPeriod": oc.allowance.MaxPerPeriod.String(),
+						"periodSeconds": int64(oc.allowance.Period / time.Second), "renewsAt": renews.Unix()}).(*RequiredError)
+				e.kind, e.retry = wf.ErrRateLimited, retry
+				return e
+			}
+		}
+		if mc != nil {
+			// Every charge not settled at the read, those running and this
+			// one must be covered by what the metering key signed.
+			best := mc.Count
+			if b := a.Meter; b != nil && b.Meter == mc.Meter && b.Count > best {
+				best = b.Count
+			}
+			backed := uint64(0)
+			if best > oc.metered {
+				backed = best - oc.metered
+			}
+			need := a.Charged.Count - min(oc.settledN, a.Charged.Count) + new(big.Int).Div(reserved, m.price).Uint64() + 1
+			if need > backed {
+				return req("meter_count_low", fmt.Sprintf("the owner's metering key %s has counted %d requests to this provider, %d of them settled; this one would be the %dth unsettled",
+					mc.Meter.Checksum(), best, oc.metered, need), map[string]any{"meter": mc.Meter.Checksum(), "count": best, "settled": oc.metered,
+					"fix": "send the request through the gateway holding the owner's metering key"})
+			}
 		}
 		balance := new(big.Int).Sub(oc.balance, exposure)
 		if balance.Cmp(m.price) < 0 {
@@ -257,7 +306,30 @@ func (m *Meter) authorizeOwner(ctx context.Context, fn wf.CID, owner wf.Address)
 	if err != nil {
 		return nil, err
 	}
-	return &charge{m: m, key: key, fn: fn}, nil
+	return &charge{m: m, key: key, fn: fn, meter: mc}, nil
+}
+
+// meterCount reads r's metering count (chain.MeterHeader) and checks that
+// meter, the owner's metering key, signed it for this provider.
+func (m *Meter) meterCount(r *wf.PaidRequest, meter wf.Address, req func(string, string, map[string]any) error) (*ledger.MeterCount, error) {
+	fix := fmt.Sprintf("the function owner pays only for requests its metering key %s counts: send the request through the owner's gateway (wf gateway start --meter-key), or pay as the caller: wf invoke --pay %s ...",
+		meter.Checksum(), m.provider.Checksum())
+	vs := http.Header(r.Header).Values(chain.MeterHeader)
+	if len(vs) != 1 {
+		return nil, req("meter_required", "the function owner requires a count signed by its metering key with each request it pays for ("+chain.MeterHeader+")",
+			map[string]any{"meter": meter.Checksum(), "fix": fix})
+	}
+	sm, err := chain.DecodeMeterHeader(vs[0], r.Owner, m.provider)
+	if err == nil {
+		var signer wf.Address
+		if signer, err = chain.MeterSigner(m.chainID, m.escrow, sm); err == nil && signer != meter {
+			err = fmt.Errorf("signed by %s, not the owner's metering key %s", signer.Checksum(), meter.Checksum())
+		}
+	}
+	if err != nil {
+		return nil, req("bad_meter", "the metering count is not valid: "+err.Error(), map[string]any{"meter": meter.Checksum(), "fix": fix})
+	}
+	return &ledger.MeterCount{Meter: meter, Count: sm.Count, Signature: sm.Signature}, nil
 }
 
 // Payer is the payer whose voucher pays for r, when r carries one
@@ -492,11 +564,24 @@ func (m *Meter) onChain(ctx context.Context, key ledger.Key) (*onChain, error) {
 		}
 		oc := &onChain{at: at, settledBefore: settled, balance: new(big.Int).Sub(acct.Balance, acct.PendingWithdrawal)}
 		if key.Mode == ledger.Owner {
+			oc.settledN = m.cfg.Ledger.Account(key).Settled.Count
 			al, err := m.cfg.Chain.Allowance(ctx, payer, m.provider)
 			if err != nil {
 				return nil, fmt.Errorf("payment: allowance of %s: %w", payer, err)
 			}
-			oc.maxPrice, oc.budget = al.MaxPricePerRequest, al.Budget
+			oc.maxPrice, oc.budget, oc.allowance = al.MaxPricePerRequest, al.Budget, al
+			if al.Capped() {
+				head, err := m.cfg.Chain.HeadTime(ctx)
+				if err != nil {
+					return nil, fmt.Errorf("payment: chain time: %w", err)
+				}
+				oc.skew = head.Sub(at)
+			}
+			if !al.Meter.IsZero() {
+				if oc.metered, err = m.cfg.Chain.Metered(ctx, payer, m.provider, al.Meter); err != nil {
+					return nil, fmt.Errorf("payment: metered count of %s: %w", payer, err)
+				}
+			}
 		}
 		m.mu.Lock()
 		m.chainSt[key] = oc
@@ -681,6 +766,7 @@ type charge struct {
 	fn      wf.CID
 	voucher *chain.SignedVoucher
 	session *ledger.SessionUse
+	meter   *ledger.MeterCount // owner mode with a metering key: the count that came with the request
 	once    sync.Once
 }
 
@@ -700,7 +786,7 @@ func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID) (map[str
 		m.unreserve(c.key)
 		return nil, fmt.Errorf("%w: payment: commit without a request id", wf.ErrInvalid)
 	}
-	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: ledgerVoucher(c.voucher), Session: c.session, Reserved: true})
+	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: ledgerVoucher(c.voucher), Session: c.session, Meter: c.meter, Reserved: true})
 	if err != nil {
 		m.unreserve(c.key)
 		return nil, err
@@ -734,9 +820,24 @@ func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID) (map[str
 type RequiredError struct {
 	msg     string
 	details map[string]any
+	kind    error         // nil: wf.ErrPaymentRequired; wf.ErrRateLimited: a period cap
+	retry   time.Duration // when kind is wf.ErrRateLimited: when to try again
 }
 
-func (e *RequiredError) Error() string           { return e.msg }
-func (e *RequiredError) Is(target error) bool    { return target == wf.ErrPaymentRequired }
+func (e *RequiredError) Error() string { return e.msg }
+
+// Is matches wf.ErrPaymentRequired, or wf.ErrRateLimited (429) for a
+// request refused until the owner's period cap renews.
+func (e *RequiredError) Is(target error) bool {
+	if e.kind != nil {
+		return target == e.kind
+	}
+	return target == wf.ErrPaymentRequired
+}
+
+// RetryAfter is how long until the request may be paid for (a period cap
+// renewing); 0 if waiting does not help.
+func (e *RequiredError) RetryAfter() time.Duration { return e.retry }
+
 func (e *RequiredError) Details() map[string]any { return e.details }
 func (e *RequiredError) Reason() string          { s, _ := e.details["reason"].(string); return s }

@@ -95,7 +95,15 @@ func (m *Meter) due(k ledger.Key, a ledger.Account) bool {
 }
 
 func (m *Meter) settleAccount(ctx context.Context, k ledger.Key) error {
-	b, err := m.cfg.Ledger.Prepare(k, m.cfg.Now())
+	var lim ledger.Limit
+	if k.Mode == ledger.Owner {
+		var wait bool
+		var err error
+		if lim, wait, err = m.ownerLimit(ctx, k); err != nil || wait {
+			return err
+		}
+	}
+	b, err := m.cfg.Ledger.PrepareLimited(k, m.cfg.Now(), lim)
 	if err != nil {
 		return err
 	}
@@ -113,12 +121,52 @@ func (m *Meter) settleAccount(ctx context.Context, k ledger.Key) error {
 	ctx, cancel := context.WithTimeout(ctx, m.cfg.SettleTimeout)
 	defer cancel()
 	var r chain.Receipt
-	if b.Mode == ledger.Owner {
+	if b.Mode == ledger.Owner && b.Meter != nil {
+		sm := chain.SignedMeterCount{MeterCount: chain.MeterCount{Payer: b.Payer, Provider: m.provider, Count: b.Meter.Count}, Signature: b.Meter.Signature}
+		r, err = m.cfg.Chain.SettleMeteredRecorded(ctx, b.Payer, b.Count, b.Amount, sm, m.recording(b.ID))
+	} else if b.Mode == ledger.Owner {
 		r, err = m.cfg.Chain.SettleRecorded(ctx, b.Payer, b.Count, b.Amount, m.recording(b.ID))
 	} else {
 		r, err = m.cfg.Chain.RedeemVoucherRecorded(ctx, chainVoucher(b.Voucher.SignedVoucher), b.UpTo, m.recording(b.ID))
 	}
 	return m.resolve(ctx, b.ID, r, err)
+}
+
+// ownerLimit bounds an owner's next batch by what the escrow will pay now,
+// read afresh: what is left of the period cap, and the requests the
+// owner's metering key counted beyond those settled. The charges above it
+// wait (wait true: nothing can be settled now) for the next period or a
+// higher count, rather than a settlement that reverts.
+func (m *Meter) ownerLimit(ctx context.Context, k ledger.Key) (lim ledger.Limit, wait bool, err error) {
+	m.Forget(k.Payer)
+	oc, err := m.onChain(ctx, k)
+	if err != nil {
+		return lim, false, err
+	}
+	now := m.cfg.Now()
+	later := func(at time.Time) {
+		m.mu.Lock()
+		m.retryAt[k] = at
+		m.mu.Unlock()
+	}
+	if left, renews := oc.periodLeft(now); left != nil {
+		if left.Cmp(m.price) < 0 {
+			m.log.Info("period cap reached; settling when it renews", "payer", k.Payer.Checksum(), "renews", renews)
+			later(renews.Add(-oc.skew).Add(time.Second))
+			return lim, true, nil
+		}
+		lim.Amount = left
+	}
+	if meter := oc.allowance.Meter; !meter.IsZero() {
+		best := m.cfg.Ledger.Account(k).Meter
+		if best == nil || best.Meter != meter || best.Count <= oc.metered {
+			m.log.Info("no metering count to settle under yet", "payer", k.Payer.Checksum(), "meter", meter.Checksum())
+			later(now.Add(m.cfg.SettleInterval))
+			return lim, true, nil
+		}
+		lim.Count, lim.Meter = best.Count-oc.metered, best
+	}
+	return lim, false, nil
 }
 
 // recording records batch id's transactions, the first and each

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/sandbox"
@@ -28,9 +30,14 @@ func charged(err error) bool {
 	return false
 }
 
-// writePaymentError writes a 402 (or whatever err maps to) with the
-// details the payment error carries.
+// writePaymentError writes a 402 (or whatever err maps to: 429 with
+// Retry-After for an owner's period cap) with the details the payment
+// error carries.
 func writePaymentError(w http.ResponseWriter, ri reqInfo, err error) {
+	var ra interface{ RetryAfter() time.Duration }
+	if errors.As(err, &ra) && ra.RetryAfter() > 0 {
+		w.Header().Set("Retry-After", strconv.FormatInt(int64((ra.RetryAfter()+time.Second-1)/time.Second), 10))
+	}
 	var d interface{ Details() map[string]any }
 	if errors.As(err, &d) {
 		httperr.WriteExtra(w, ri.log, err, d.Details())

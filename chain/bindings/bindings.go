@@ -33,8 +33,14 @@ type EscrowAccount struct {
 
 // EscrowAllowance is an auto generated low-level Go binding around an user-defined struct.
 type EscrowAllowance struct {
-	MaxPricePerRequest *big.Int
+	MaxPricePerRequest uint64
 	Budget             *big.Int
+	Period             uint32
+	Metered            bool
+	Meter              common.Address
+	PeriodStart        uint64
+	MaxPerPeriod       *big.Int
+	SpentInPeriod      *big.Int
 }
 
 // RegistryProvider is an auto generated low-level Go binding around an user-defined struct.
@@ -49,9 +55,9 @@ type RegistryProvider struct {
 
 // EscrowMetaData contains all meta data concerning the Escrow contract.
 var EscrowMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"withdrawDelay\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"}],\"name\":\"BudgetExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"}],\"name\":\"InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"InvalidVoucherSignature\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoWithdrawalRequested\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NotApproved\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"}],\"name\":\"PriceCapExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"redeemed\",\"type\":\"uint256\"}],\"name\":\"VoucherAlreadyRedeemed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"upTo\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"}],\"name\":\"VoucherCeilingExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"}],\"name\":\"VoucherExpired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"name\":\"WithdrawalNotReady\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint128\",\"name\":\"maxPricePerRequest\",\"type\":\"uint128\"},{\"indexed\":false,\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"}],\"name\":\"Approved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Deposited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"Revoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Settled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"VoucherRedeemed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"WithdrawalCancelled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"name\":\"WithdrawalRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"TOKEN\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"VOUCHER_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"WITHDRAW_DELAY\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"accountOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"pendingWithdrawal\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"internalType\":\"structEscrow.Account\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"allowanceOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint128\",\"name\":\"maxPricePerRequest\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"}],\"internalType\":\"structEscrow.Allowance\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint128\",\"name\":\"maxPricePerRequest\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"}],\"name\":\"approve\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"cancelWithdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"deposit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"depositFor\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"domainSeparator\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"session\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"upTo\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"redeemVoucher\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"redeemed\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"requestWithdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"revoke\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"settle\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"session\",\"type\":\"bytes32\"}],\"name\":\"voucherDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"withdrawDelay\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"}],\"name\":\"BudgetExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"}],\"name\":\"InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"InvalidMeterSignature\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidPeriod\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"InvalidVoucherSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"}],\"name\":\"MeterCountExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"MeterRequired\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoWithdrawalRequested\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NotApproved\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NotMetered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"left\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"renewsAt\",\"type\":\"uint256\"}],\"name\":\"PeriodCapExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"}],\"name\":\"PriceCapExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"redeemed\",\"type\":\"uint256\"}],\"name\":\"VoucherAlreadyRedeemed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"upTo\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"}],\"name\":\"VoucherCeilingExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"}],\"name\":\"VoucherExpired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"name\":\"WithdrawalNotReady\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"maxPricePerRequest\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"indexed\":false,\"internalType\":\"uint128\",\"name\":\"maxPerPeriod\",\"type\":\"uint128\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"period\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"Approved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Deposited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"Revoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Settled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"VoucherRedeemed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"WithdrawalCancelled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"name\":\"WithdrawalRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"METER_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TOKEN\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"VOUCHER_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"WITHDRAW_DELAY\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"accountOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"pendingWithdrawal\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"internalType\":\"structEscrow.Account\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"allowanceOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint64\",\"name\":\"maxPricePerRequest\",\"type\":\"uint64\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"internalType\":\"uint32\",\"name\":\"period\",\"type\":\"uint32\"},{\"internalType\":\"bool\",\"name\":\"metered\",\"type\":\"bool\"},{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"periodStart\",\"type\":\"uint64\"},{\"internalType\":\"uint128\",\"name\":\"maxPerPeriod\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"spentInPeriod\",\"type\":\"uint128\"}],\"internalType\":\"structEscrow.Allowance\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"maxPricePerRequest\",\"type\":\"uint64\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"maxPerPeriod\",\"type\":\"uint128\"},{\"internalType\":\"uint32\",\"name\":\"period\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"approve\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"cancelWithdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"deposit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"depositFor\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"domainSeparator\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"}],\"name\":\"meterDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"metered\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"session\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"upTo\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"redeemVoucher\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"redeemed\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"requestWithdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"revoke\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"settle\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"meteredCount\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"settleMetered\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"session\",\"type\":\"bytes32\"}],\"name\":\"voucherDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "2f94a71a81b891298d0576b3849a4b1892",
-	Bin: "0x6101a0604052348015610010575f5ffd5b50604051611e1c380380611e1c83398101604081905261002f916101b5565b6040518060400160405280601381526020017f57656246756e6374696f6e7320457363726f7700000000000000000000000000815250604051806040016040528060018152602001603160f81b81525061008e8261016f60201b60201c565b6101205261009b8161016f565b61014052815160208084019190912060e052815190820120610100524660a05261012760e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526001600160a01b0382166101575760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b039091166101605261018052610247565b5f5f829050601f815111156101a2578260405163305a27a960e01b815260040161019991906101ec565b60405180910390fd5b80516101ad82610221565b179392505050565b5f5f604083850312156101c6575f5ffd5b82516001600160a01b03811681146101dc575f5ffd5b6020939093015192949293505050565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b80516020808301519190811015610241575f198160200360031b1b821691505b50919050565b60805160a05160c05160e0516101005161012051610140516101605161018051611b4d6102cf5f395f818161014d015261083c01525f8181610240015281816105510152818161077b01528181610d22015261114f01525f6111a901525f61117e01525f6112fa01525f6112d201525f61122d01525f61125701525f6112810152611b4d5ff3fe608060405234801561000f575f5ffd5b506004361061012f575f3560e01c806384b0196e116100ad578063b6b55f251161007d578063c33313ef11610063578063c33313ef1461030a578063ddb7981914610334578063f698da2514610347575f5ffd5b8063b6b55f25146102e4578063bbe146fd146102f7575f5ffd5b806384b0196e1461028757806384b76824146102a257806393c20571146102aa57806394739e87146102bd575f5ffd5b80633ccfd60b1161010257806374a8f103116100e857806374a8f103146101f35780638086b8ba1461020657806382bfefc81461023b575f5ffd5b80633ccfd60b146101d8578063745400c9146101e0575f5ffd5b806304facebd146101335780630d5e5fff146101485780631a46ec82146101825780632f4f21e2146101c5575b5f5ffd5b610146610141366004611729565b61034f565b005b61016f7f000000000000000000000000000000000000000000000000000000000000000081565b6040519081526020015b60405180910390f35b6101956101903660046117cd565b610584565b6040805182516fffffffffffffffffffffffffffffffff9081168252602093840151169281019290925201610179565b6101466101d33660046117fe565b610604565b61014661065f565b6101466101ee366004611826565b6107a7565b61014661020136600461183d565b6108b2565b61021961021436600461183d565b61090f565b6040805182518152602080840151908201529181015190820152606001610179565b6102627f000000000000000000000000000000000000000000000000000000000000000081565b60405173ffffffffffffffffffffffffffffffffffffffff9091168152602001610179565b61028f61097e565b60405161017997969594939291906118a9565b6101466109dc565b6101466102b8366004611968565b610a62565b61016f7f64050caca9d6db4013fb5bbbabf90aeef1831071e2bb90cde978dd5b52cd2c4081565b6101466102f2366004611826565b610d50565b6101466103053660046119cf565b610d5d565b61016f6103183660046117cd565b600460209081525f928352604080842090915290825290205481565b61016f610342366004611a0f565b610e60565b61016f610ef4565b84421115610391576040517f07185d51000000000000000000000000000000000000000000000000000000008152600481018690526024015b60405180910390fd5b858311156103d5576040517fb18b6b8e0000000000000000000000000000000000000000000000000000000081526004810184905260248101879052604401610388565b73ffffffffffffffffffffffffffffffffffffffff87165f908152600460209081526040808320338452909152902054808411610448576040517f4d5a0ae60000000000000000000000000000000000000000000000000000000081526004810185905260248101829052604401610388565b5f61045689338a8a8a610e60565b905061046489828686610f02565b6104b2576040517f525f7ecc00000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8a166004820152602401610388565b5f6104bd8387611a85565b90506104c98a82610f9f565b73ffffffffffffffffffffffffffffffffffffffff8a165f81815260046020908152604080832033808552908352928190208a905580518a81529182018590529192917f9db0a66aa46bb6f041470363acd5ff2697b4de257f62ccbe1070ec0cf2fb8ab4910160405180910390a361057873ffffffffffffffffffffffffffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016338361101b565b50505050505050505050565b6040805180820182525f808252602091820181905273ffffffffffffffffffffffffffffffffffffffff858116825260038352838220908516825282528290208251808401909352546fffffffffffffffffffffffffffffffff808216845270010000000000000000000000000000000090910416908201525b92915050565b73ffffffffffffffffffffffffffffffffffffffff8216610651576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b61065b8282611076565b5050565b335f908152600260205260408120600181015490918190036106ad576040517f87bdc6a900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b81600201544210156106f35781600201546040517f581a27f000000000000000000000000000000000000000000000000000000000815260040161038891815260200190565b81545f908210610704578254610706565b815b905080835f015f82825461071a9190611a85565b90915550505f60018401819055600284015560405181815233907f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d59060200160405180910390a26107a273ffffffffffffffffffffffffffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016338361101b565b505050565b805f036107e0576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f90815260026020526040902080548211156108365780546040517fcf479181000000000000000000000000000000000000000000000000000000008152610388918491600401918252602082015260400190565b5f6108617f000000000000000000000000000000000000000000000000000000000000000042611a98565b6001830184905560028301819055604080518581526020810183905291925033917f24b91f4f47caf44230a57777a9be744924e82bf666f2d5702faf97df35e60f9f910160405180910390a2505050565b335f81815260036020908152604080832073ffffffffffffffffffffffffffffffffffffffff86168085529252808320839055519092917fc336937d058cc0fc95b7491390ffcf122da8cf400512d9714a76f644aa8955b791a350565b61093060405180606001604052805f81526020015f81526020015f81525090565b5073ffffffffffffffffffffffffffffffffffffffff165f90815260026020818152604092839020835160608101855281548152600182015492810192909252909101549181019190915290565b5f6060805f5f5f606061098f611177565b6109976111a2565b604080515f808252602082019092527f0f000000000000000000000000000000000000000000000000000000000000009b939a50919850469750309650945092509050565b335f9081526002602052604081206001810154909103610a28576040517f87bdc6a900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f600182018190556002820181905560405133917fc51fdb96728de385ec7859819e3997bc618362ef0dbca0ad051d856866cda3db91a250565b805f03610a9b576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b73ffffffffffffffffffffffffffffffffffffffff83165f90815260036020908152604080832033845282528083208151808301909252546fffffffffffffffffffffffffffffffff80821680845270010000000000000000000000000000000090920416928201929092529103610b5d576040517f19407d3600000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff85166004820152336024820152604401610388565b80515f90610b87906fffffffffffffffffffffffffffffffff1667ffffffffffffffff8616611aab565b905080831115610bcd576040517fc71623290000000000000000000000000000000000000000000000000000000081526004810184905260248101829052604401610388565b81602001516fffffffffffffffffffffffffffffffff16831115610c3e5760208201516040517f29a8b5f0000000000000000000000000000000000000000000000000000000008152600481018590526fffffffffffffffffffffffffffffffff9091166024820152604401610388565b610c488584610f9f565b828260200151610c589190611ac2565b73ffffffffffffffffffffffffffffffffffffffff86165f8181526003602090815260408083203380855292529182902080546fffffffffffffffffffffffffffffffff95861670010000000000000000000000000000000002951694909417909355517fa20f58a926fbe148adc74f98f3ec5b5865ab0c8c2a258cef1ebc58ef1c20d8f490610d00908890889067ffffffffffffffff929092168252602082015260400190565b60405180910390a3610d4973ffffffffffffffffffffffffffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016338561101b565b5050505050565b610d5a3382611076565b50565b73ffffffffffffffffffffffffffffffffffffffff8316610daa576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6040805180820182526fffffffffffffffffffffffffffffffff8481168083528482166020808501828152335f8181526003845288812073ffffffffffffffffffffffffffffffffffffffff8d1680835290855290899020975192518716700100000000000000000000000000000000029290961691909117909555855192835282015290927f4b7b041224420b8ce55fc22bfa73dc5668c252396c8e3ad883d18aabf7386a55910160405180910390a3505050565b604080517f64050caca9d6db4013fb5bbbabf90aeef1831071e2bb90cde978dd5b52cd2c40602082015273ffffffffffffffffffffffffffffffffffffffff8088169282019290925290851660608201526080810184905260a0810183905260c081018290525f90610eea9060e001604051602081830303815290604052805190602001206111cd565b9695505050505050565b5f610efd611214565b905090565b5f8473ffffffffffffffffffffffffffffffffffffffff163b5f03610f88575f5f610f2e86868661134a565b5090925090505f816003811115610f4757610f47611aea565b148015610f7f57508673ffffffffffffffffffffffffffffffffffffffff168273ffffffffffffffffffffffffffffffffffffffff16145b92505050610f97565b610f9485858585611391565b90505b949350505050565b73ffffffffffffffffffffffffffffffffffffffff82165f908152600260205260409020805480831115611009576040517fcf4791810000000000000000000000000000000000000000000000000000000081526004810184905260248101829052604401610388565b6110138382611a85565b909155505050565b6110288383836001611414565b6107a2576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff84166004820152602401610388565b805f036110af576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b73ffffffffffffffffffffffffffffffffffffffff82165f90815260026020526040812080548392906110e3908490611a98565b9091555050604051818152339073ffffffffffffffffffffffffffffffffffffffff8416907f8752a472e571a816aea92eec8dae9baf628e840f4929fbcc2d155e6233ff68a79060200160405180910390a361065b73ffffffffffffffffffffffffffffffffffffffff7f00000000000000000000000000000000000000000000000000000000000000001633308461149c565b6060610efd7f00000000000000000000000000000000000000000000000000000000000000006114fe565b6060610efd7f00000000000000000000000000000000000000000000000000000000000000006114fe565b5f6105fe6111d9611214565b836040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b5f3073ffffffffffffffffffffffffffffffffffffffff7f00000000000000000000000000000000000000000000000000000000000000001614801561127957507f000000000000000000000000000000000000000000000000000000000000000046145b156112a357507f000000000000000000000000000000000000000000000000000000000000000090565b610efd604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b5f8080604184900361137e578435602086013560408701355f1a6113708982858561153b565b955095509550505050611388565b505f915060029050825b93509350939050565b604080517f1626ba7e00000000000000000000000000000000000000000000000000000000808252600482018690526024820192909252604481018390525f91908390818660648301375f82606483010152601f820160051c60051b915060205f60648401838b5afa9050825f5114601f3d111681169350505050949350505050565b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8616600452602485905291602083604481808b5af1925060015f51148316611490578383151615611484573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b6114aa84848484600161162e565b6114f8576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff85166004820152602401610388565b50505050565b60605f61150a836116c1565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a084111561157457505f91506003905082611624565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa1580156115c5573d5f5f3e3d5ffd5b50506040517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0015191505073ffffffffffffffffffffffffffffffffffffffff811661161b57505f925060019150829050611624565b92505f91508190505b9450945094915050565b6040517f23b872dd000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8781166004528616602452604485905291602083606481808c5af1925060015f511483166116b05783831516156116a4573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f60ff8216601f8111156105fe576040517fb3512b0c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b803573ffffffffffffffffffffffffffffffffffffffff81168114611724575f5ffd5b919050565b5f5f5f5f5f5f5f60c0888a03121561173f575f5ffd5b61174888611701565b96506020880135955060408801359450606088013593506080880135925060a088013567ffffffffffffffff81111561177f575f5ffd5b8801601f81018a1361178f575f5ffd5b803567ffffffffffffffff8111156117a5575f5ffd5b8a60208284010111156117b6575f5ffd5b602082019350809250505092959891949750929550565b5f5f604083850312156117de575f5ffd5b6117e783611701565b91506117f560208401611701565b90509250929050565b5f5f6040838503121561180f575f5ffd5b61181883611701565b946020939093013593505050565b5f60208284031215611836575f5ffd5b5035919050565b5f6020828403121561184d575f5ffd5b61185682611701565b9392505050565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b7fff000000000000000000000000000000000000000000000000000000000000008816815260e060208201525f6118e360e083018961185d565b82810360408401526118f5818961185d565b6060840188905273ffffffffffffffffffffffffffffffffffffffff8716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b81811015611957578351835260209384019390920191600101611939565b50909b9a5050505050505050505050565b5f5f5f6060848603121561197a575f5ffd5b61198384611701565b9250602084013567ffffffffffffffff8116811461199f575f5ffd5b929592945050506040919091013590565b80356fffffffffffffffffffffffffffffffff81168114611724575f5ffd5b5f5f5f606084860312156119e1575f5ffd5b6119ea84611701565b92506119f8602085016119b0565b9150611a06604085016119b0565b90509250925092565b5f5f5f5f5f60a08688031215611a23575f5ffd5b611a2c86611701565b9450611a3a60208701611701565b94979496505050506040830135926060810135926080909101359150565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b818103818111156105fe576105fe611a58565b808201808211156105fe576105fe611a58565b80820281158282048414176105fe576105fe611a58565b6fffffffffffffffffffffffffffffffff82811682821603908111156105fe576105fe611a58565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffdfea264697066735822122015c2a6fba473f48b4ed41328eafe645fb1cd003e88661da9e65f32c7b4b2836164736f6c63430008250033",
+	Bin: "0x6101a0604052348015610010575f5ffd5b5060405161281f38038061281f83398101604081905261002f916101b5565b6040518060400160405280601381526020017f57656246756e6374696f6e7320457363726f7700000000000000000000000000815250604051806040016040528060018152602001603160f81b81525061008e8261016f60201b60201c565b6101205261009b8161016f565b61014052815160208084019190912060e052815190820120610100524660a05261012760e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526001600160a01b0382166101575760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b039091166101605261018052610247565b5f5f829050601f815111156101a2578260405163305a27a960e01b815260040161019991906101ec565b60405180910390fd5b80516101ad82610221565b179392505050565b5f5f604083850312156101c6575f5ffd5b82516001600160a01b03811681146101dc575f5ffd5b6020939093015192949293505050565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b80516020808301519190811015610241575f198160200360031b1b821691505b50919050565b60805160a05160c05160e05161010051610120516101405161016051610180516125506102cf5f395f81816101970152610aee01525f81816102a1015281816105b401528181610a2d0152818161188e015261197001525f6119ca01525f61199f01525f611b0e01525f611ae601525f611a4101525f611a6b01525f611a9501526125505ff3fe608060405234801561000f575f5ffd5b5060043610610179575f3560e01c806384b0196e116100d2578063b6b55f2511610088578063ddb7981911610063578063ddb79819146103b8578063ecb4b5dd146103cb578063f698da25146103de575f5ffd5b8063b6b55f2514610368578063c33313ef1461037b578063cf6971df146103a5575f5ffd5b806393c20571116100b857806393c20571146102fe57806394739e8714610311578063b69d429414610338575f5ffd5b806384b0196e146102db57806384b76824146102f6575f5ffd5b80633ccfd60b1161013257806374a8f1031161010d57806374a8f103146102545780638086b8ba1461026757806382bfefc81461029c575f5ffd5b80633ccfd60b146102125780634270e6441461021a578063745400c914610241575f5ffd5b80631a46ec82116101625780631a46ec82146101cc5780631c1051d5146101ec5780632f4f21e2146101ff575f5ffd5b806304facebd1461017d5780630d5e5fff14610192575b5f5ffd5b61019061018b366004611f36565b6103e6565b005b6101b97f000000000000000000000000000000000000000000000000000000000000000081565b6040519081526020015b60405180910390f35b6101df6101da366004611fab565b6105e7565b6040516101c39190611fdc565b6101906101fa3660046120ce565b61073e565b61019061020d366004612141565b6108d0565b61019061091e565b6101b97f1468b7460e4fd2df1119e598d084ea5e3a235b0c526161c56d0c1fd128b63b5881565b61019061024f366004612169565b610a59565b610190610262366004612180565b610b64565b61027a610275366004612180565b610c07565b60408051825181526020808401519082015291810151908201526060016101c3565b6102c37f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b0390911681526020016101c3565b6102e3610c69565b6040516101c397969594939291906121ec565b610190610cc7565b61019061030c36600461229e565b610d4d565b6101b97f64050caca9d6db4013fb5bbbabf90aeef1831071e2bb90cde978dd5b52cd2c4081565b6101b96103463660046122d8565b600560209081525f938452604080852082529284528284209052825290205481565b610190610376366004612169565b610dd9565b6101b9610389366004611fab565b600460209081525f928352604080842090915290825290205481565b6101906103b3366004612337565b610de6565b6101b96103c63660046123b1565b61125c565b6101b96103d93660046123fa565b6112e4565b6101b9611345565b84421115610428576040517f07185d51000000000000000000000000000000000000000000000000000000008152600481018690526024015b60405180910390fd5b8583111561046c576040517fb18b6b8e000000000000000000000000000000000000000000000000000000008152600481018490526024810187905260440161041f565b6001600160a01b0387165f9081526004602090815260408083203384529091529020548084116104d2576040517f4d5a0ae6000000000000000000000000000000000000000000000000000000008152600481018590526024810182905260440161041f565b5f6104e089338a8a8a61125c565b90506104ee89828686611353565b61052f576040517f525f7ecc0000000000000000000000000000000000000000000000000000000081526001600160a01b038a16600482015260240161041f565b5f61053a8387612450565b90506105468a826113c7565b6001600160a01b038a165f81815260046020908152604080832033808552908352928190208a905580518a81529182018590529192917f9db0a66aa46bb6f041470363acd5ff2697b4de257f62ccbe1070ec0cf2fb8ab4910160405180910390a36105db6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383611436565b50505050505050505050565b60408051610100810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e0810191909152506001600160a01b038083165f9081526003602090815260408083208585168452825291829020825161010081018452815467ffffffffffffffff80821683526fffffffffffffffffffffffffffffffff68010000000000000000830481169584019590955263ffffffff78010000000000000000000000000000000000000000000000008304169583019590955260ff7c01000000000000000000000000000000000000000000000000000000009091041615156060820152600182015494851660808201527401000000000000000000000000000000000000000090940490921660a084015260029091015480821660c084015270010000000000000000000000000000000090041660e08201525b92915050565b5f61074887611484565b80549091507c0100000000000000000000000000000000000000000000000000000000900460ff166107a6576040517fcb514bab00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b60018101546001600160a01b038881165f908152600560209081526040808320338452825280832093909416808352929052918220549091906107f49067ffffffffffffffff8a1690612463565b90508581111561083a576040517f37ece252000000000000000000000000000000000000000000000000000000008152600481018290526024810187905260440161041f565b5f6108468a33896112e4565b905061085483828888611353565b610895576040517fa8bf0f5c0000000000000000000000000000000000000000000000000000000081526001600160a01b038416600482015260240161041f565b6001600160a01b03808b165f90815260056020908152604080832033845282528083209387168352929052208290556105db848b8b8b611504565b6001600160a01b038216610910576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b61091a82826118be565b5050565b335f9081526002602052604081206001810154909181900361096c576040517f87bdc6a900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b81600201544210156109b25781600201546040517f581a27f000000000000000000000000000000000000000000000000000000000815260040161041f91815260200190565b81545f9082106109c35782546109c5565b815b905080835f015f8282546109d99190612450565b90915550505f60018401819055600284015560405181815233907f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d59060200160405180910390a2610a546001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383611436565b505050565b805f03610a92576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f9081526002602052604090208054821115610ae85780546040517fcf47918100000000000000000000000000000000000000000000000000000000815261041f918491600401918252602082015260400190565b5f610b137f000000000000000000000000000000000000000000000000000000000000000042612463565b6001830184905560028301819055604080518581526020810183905291925033917f24b91f4f47caf44230a57777a9be744924e82bf666f2d5702faf97df35e60f9f910160405180910390a2505050565b335f8181526003602090815260408083206001600160a01b038616808552925280832080547fffffff00000000000000000000000000000000000000000000000000000000001681556001810180547fffffffff00000000000000000000000000000000000000000000000000000000169055600201839055519092917fc336937d058cc0fc95b7491390ffcf122da8cf400512d9714a76f644aa8955b791a350565b610c2860405180606001604052805f81526020015f81526020015f81525090565b506001600160a01b03165f90815260026020818152604092839020835160608101855281548152600182015492810192909252909101549181019190915290565b5f6060805f5f5f6060610c7a611998565b610c826119c3565b604080515f808252602082019092527f0f000000000000000000000000000000000000000000000000000000000000009b939a50919850469750309650945092509050565b335f9081526002602052604081206001810154909103610d13576040517f87bdc6a900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f600182018190556002820181905560405133917fc51fdb96728de385ec7859819e3997bc618362ef0dbca0ad051d856866cda3db91a250565b5f610d5784611484565b80549091507c0100000000000000000000000000000000000000000000000000000000900460ff1615610dc75760018101546040517f4b089f4c0000000000000000000000000000000000000000000000000000000081526001600160a01b03909116600482015260240161041f565b610dd381858585611504565b50505050565b610de333826118be565b50565b6001600160a01b038616610e26576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6fffffffffffffffffffffffffffffffff83161563ffffffff83161514610e79576040517f17479ac800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f9081526003602090815260408083206001600160a01b038a1684529091528120908063ffffffff851615610f3857825463ffffffff86811678010000000000000000000000000000000000000000000000009092041614610edd57425f610f32565b600183015460028401547401000000000000000000000000000000000000000090910467ffffffffffffffff169070010000000000000000000000000000000090046fffffffffffffffffffffffffffffffff165b90925090505b6040518061010001604052808967ffffffffffffffff168152602001886fffffffffffffffffffffffffffffffff1681526020018663ffffffff1681526020015f6001600160a01b0316866001600160a01b0316141515158152602001856001600160a01b031681526020018367ffffffffffffffff168152602001876fffffffffffffffffffffffffffffffff168152602001826fffffffffffffffffffffffffffffffff1681525060035f336001600160a01b03166001600160a01b031681526020019081526020015f205f8b6001600160a01b03166001600160a01b031681526020019081526020015f205f820151815f015f6101000a81548167ffffffffffffffff021916908367ffffffffffffffff1602179055506020820151815f0160086101000a8154816fffffffffffffffffffffffffffffffff02191690836fffffffffffffffffffffffffffffffff1602179055506040820151815f0160186101000a81548163ffffffff021916908363ffffffff1602179055506060820151815f01601c6101000a81548160ff0219169083151502179055506080820151816001015f6101000a8154816001600160a01b0302191690836001600160a01b0316021790555060a08201518160010160146101000a81548167ffffffffffffffff021916908367ffffffffffffffff16021790555060c0820151816002015f6101000a8154816fffffffffffffffffffffffffffffffff02191690836fffffffffffffffffffffffffffffffff16021790555060e08201518160020160106101000a8154816fffffffffffffffffffffffffffffffff02191690836fffffffffffffffffffffffffffffffff160217905550905050886001600160a01b0316336001600160a01b03167fe2d23a4c785fa31208dde61dcae6df4785dba2423164893e716be839e92c9a248a8a8a8a8a60405161124995949392919067ffffffffffffffff9590951685526fffffffffffffffffffffffffffffffff938416602086015291909216604084015263ffffffff9190911660608301526001600160a01b0316608082015260a00190565b60405180910390a3505050505050505050565b604080517f64050caca9d6db4013fb5bbbabf90aeef1831071e2bb90cde978dd5b52cd2c4060208201526001600160a01b038088169282019290925290851660608201526080810184905260a0810183905260c081018290525f906112da9060e0015b604051602081830303815290604052805190602001206119ee565b9695505050505050565b604080517f1468b7460e4fd2df1119e598d084ea5e3a235b0c526161c56d0c1fd128b63b5860208201526001600160a01b03808616928201929092529083166060820152608081018290525f9061133d9060a0016112bf565b949350505050565b5f61134e611a35565b905090565b5f846001600160a01b03163b5f036113b2575f5f611372868686611b5e565b5090925090505f81600381111561138b5761138b612476565b1480156113a95750866001600160a01b0316826001600160a01b0316145b9250505061133d565b6113be85858585611ba5565b95945050505050565b6001600160a01b0382165f908152600260205260409020805480831115611424576040517fcf479181000000000000000000000000000000000000000000000000000000008152600481018490526024810182905260440161041f565b61142e8382612450565b909155505050565b6114438383836001611c28565b610a54576040517f5274afe70000000000000000000000000000000000000000000000000000000081526001600160a01b038416600482015260240161041f565b6001600160a01b0381165f90815260036020908152604080832033845290915281208054909167ffffffffffffffff90911690036114ff576040517f19407d360000000000000000000000000000000000000000000000000000000081526001600160a01b038316600482015233602482015260440161041f565b919050565b805f0361153d576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b83545f906115599067ffffffffffffffff9081169085166124a3565b90508082111561159f576040517fc7162329000000000000000000000000000000000000000000000000000000008152600481018390526024810182905260440161041f565b84546801000000000000000090046fffffffffffffffffffffffffffffffff1680831115611614576040517f29a8b5f0000000000000000000000000000000000000000000000000000000008152600481018490526fffffffffffffffffffffffffffffffff8216602482015260440161041f565b61161e83826124ba565b86546fffffffffffffffffffffffffffffffff9190911668010000000000000000027fffffffffffffffff00000000000000000000000000000000ffffffffffffffff9091161780875563ffffffff780100000000000000000000000000000000000000000000000090910416801561182757600187015460028801547401000000000000000000000000000000000000000090910467ffffffffffffffff169070010000000000000000000000000000000090046fffffffffffffffffffffffffffffffff166116ef8383612463565b421061171a57826117008342612450565b61170a91906124e2565b6117149042612450565b91505f90505b60028901545f9061173e9083906fffffffffffffffffffffffffffffffff16612450565b9050808711156117975786816117548686612463565b6040517f74dedd8100000000000000000000000000000000000000000000000000000000815260048101939093526024830191909152604482015260640161041f565b60018a0180547fffffffff0000000000000000ffffffffffffffffffffffffffffffffffffffff167401000000000000000000000000000000000000000067ffffffffffffffff8616021790556117ee8783612463565b60028b0180546fffffffffffffffffffffffffffffffff9283167001000000000000000000000000000000000292169190911790555050505b61183186856113c7565b6040805167ffffffffffffffff871681526020810186905233916001600160a01b038916917fa20f58a926fbe148adc74f98f3ec5b5865ab0c8c2a258cef1ebc58ef1c20d8f4910160405180910390a36118b56001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163386611436565b50505050505050565b805f036118f7576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6001600160a01b0382165f908152600260205260408120805483929061191e908490612463565b909155505060405181815233906001600160a01b038416907f8752a472e571a816aea92eec8dae9baf628e840f4929fbcc2d155e6233ff68a79060200160405180910390a361091a6001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016333084611ca3565b606061134e7f0000000000000000000000000000000000000000000000000000000000000000611cf2565b606061134e7f0000000000000000000000000000000000000000000000000000000000000000611cf2565b5f6107386119fa611a35565b836040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b5f306001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016148015611a8d57507f000000000000000000000000000000000000000000000000000000000000000046145b15611ab757507f000000000000000000000000000000000000000000000000000000000000000090565b61134e604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b5f80806041849003611b92578435602086013560408701355f1a611b8489828585611d2f565b955095509550505050611b9c565b505f915060029050825b93509350939050565b604080517f1626ba7e00000000000000000000000000000000000000000000000000000000808252600482018690526024820192909252604481018390525f91908390818660648301375f82606483010152601f820160051c60051b915060205f60648401838b5afa9050825f5114601f3d111681169350505050949350505050565b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f8181526001600160a01b038616600452602485905291602083604481808b5af1925060015f51148316611c97578383151615611c8b573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b611cb1848484846001611e15565b610dd3576040517f5274afe70000000000000000000000000000000000000000000000000000000081526001600160a01b038516600482015260240161041f565b60605f611cfe83611e9b565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0841115611d6857505f91506003905082611e0b565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa158015611db9573d5f5f3e3d5ffd5b50506040517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe001519150506001600160a01b038116611e0257505f925060019150829050611e0b565b92505f91508190505b9450945094915050565b6040517f23b872dd000000000000000000000000000000000000000000000000000000005f8181526001600160a01b038781166004528616602452604485905291602083606481808c5af1925060015f51148316611e8a578383151615611e7e573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f60ff8216601f811115610738576040517fb3512b0c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b80356001600160a01b03811681146114ff575f5ffd5b5f5f83601f840112611f01575f5ffd5b50813567ffffffffffffffff811115611f18575f5ffd5b602083019150836020828501011115611f2f575f5ffd5b9250929050565b5f5f5f5f5f5f5f60c0888a031215611f4c575f5ffd5b611f5588611edb565b96506020880135955060408801359450606088013593506080880135925060a088013567ffffffffffffffff811115611f8c575f5ffd5b611f988a828b01611ef1565b989b979a50959850939692959293505050565b5f5f60408385031215611fbc575f5ffd5b611fc583611edb565b9150611fd360208401611edb565b90509250929050565b5f6101008201905067ffffffffffffffff83511682526fffffffffffffffffffffffffffffffff602084015116602083015263ffffffff60408401511660408301526060830151612031606084018215159052565b50608083015161204c60808401826001600160a01b03169052565b5060a083015161206860a084018267ffffffffffffffff169052565b5060c083015161208c60c08401826fffffffffffffffffffffffffffffffff169052565b5060e08301516120b060e08401826fffffffffffffffffffffffffffffffff169052565b5092915050565b803567ffffffffffffffff811681146114ff575f5ffd5b5f5f5f5f5f5f60a087890312156120e3575f5ffd5b6120ec87611edb565b95506120fa602088016120b7565b94506040870135935060608701359250608087013567ffffffffffffffff811115612123575f5ffd5b61212f89828a01611ef1565b979a9699509497509295939492505050565b5f5f60408385031215612152575f5ffd5b61215b83611edb565b946020939093013593505050565b5f60208284031215612179575f5ffd5b5035919050565b5f60208284031215612190575f5ffd5b61219982611edb565b9392505050565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b7fff000000000000000000000000000000000000000000000000000000000000008816815260e060208201525f61222660e08301896121a0565b828103604084015261223881896121a0565b606084018890526001600160a01b038716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b8181101561228d57835183526020938401939092019160010161226f565b50909b9a5050505050505050505050565b5f5f5f606084860312156122b0575f5ffd5b6122b984611edb565b92506122c7602085016120b7565b929592945050506040919091013590565b5f5f5f606084860312156122ea575f5ffd5b6122f384611edb565b925061230160208501611edb565b915061230f60408501611edb565b90509250925092565b80356fffffffffffffffffffffffffffffffff811681146114ff575f5ffd5b5f5f5f5f5f5f60c0878903121561234c575f5ffd5b61235587611edb565b9550612363602088016120b7565b945061237160408801612318565b935061237f60608801612318565b9250608087013563ffffffff81168114612397575f5ffd5b91506123a560a08801611edb565b90509295509295509295565b5f5f5f5f5f60a086880312156123c5575f5ffd5b6123ce86611edb565b94506123dc60208701611edb565b94979496505050506040830135926060810135926080909101359150565b5f5f5f6060848603121561240c575f5ffd5b61241584611edb565b92506122c760208501611edb565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b8181038181111561073857610738612423565b8082018082111561073857610738612423565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b808202811582820484141761073857610738612423565b6fffffffffffffffffffffffffffffffff828116828216039081111561073857610738612423565b5f82612515577f4e487b71000000000000000000000000000000000000000000000000000000005f52601260045260245ffd5b50069056fea26469706673582212202650c12b8c1407662efacd5ff1861e30cf7b6c9815675c9b7efdf50f41a63e4064736f6c63430008250033",
 }
 
 // Escrow is an auto generated Go binding around an Ethereum contract.
@@ -89,6 +95,41 @@ func (escrow *Escrow) PackConstructor(token common.Address, withdrawDelay *big.I
 		panic(err)
 	}
 	return enc
+}
+
+// PackMETERTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4270e644.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function METER_TYPEHASH() view returns(bytes32)
+func (escrow *Escrow) PackMETERTYPEHASH() []byte {
+	enc, err := escrow.abi.Pack("METER_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMETERTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4270e644.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function METER_TYPEHASH() view returns(bytes32)
+func (escrow *Escrow) TryPackMETERTYPEHASH() ([]byte, error) {
+	return escrow.abi.Pack("METER_TYPEHASH")
+}
+
+// UnpackMETERTYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x4270e644.
+//
+// Solidity: function METER_TYPEHASH() view returns(bytes32)
+func (escrow *Escrow) UnpackMETERTYPEHASH(data []byte) ([32]byte, error) {
+	out, err := escrow.abi.Unpack("METER_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
 }
 
 // PackTOKEN is the Go binding used to pack the parameters required for calling
@@ -235,7 +276,7 @@ func (escrow *Escrow) UnpackAccountOf(data []byte) (EscrowAccount, error) {
 // the contract method with ID 0x1a46ec82.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function allowanceOf(address payer, address provider) view returns((uint128,uint128))
+// Solidity: function allowanceOf(address payer, address provider) view returns((uint64,uint128,uint32,bool,address,uint64,uint128,uint128))
 func (escrow *Escrow) PackAllowanceOf(payer common.Address, provider common.Address) []byte {
 	enc, err := escrow.abi.Pack("allowanceOf", payer, provider)
 	if err != nil {
@@ -248,7 +289,7 @@ func (escrow *Escrow) PackAllowanceOf(payer common.Address, provider common.Addr
 // the contract method with ID 0x1a46ec82.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function allowanceOf(address payer, address provider) view returns((uint128,uint128))
+// Solidity: function allowanceOf(address payer, address provider) view returns((uint64,uint128,uint32,bool,address,uint64,uint128,uint128))
 func (escrow *Escrow) TryPackAllowanceOf(payer common.Address, provider common.Address) ([]byte, error) {
 	return escrow.abi.Pack("allowanceOf", payer, provider)
 }
@@ -256,7 +297,7 @@ func (escrow *Escrow) TryPackAllowanceOf(payer common.Address, provider common.A
 // UnpackAllowanceOf is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0x1a46ec82.
 //
-// Solidity: function allowanceOf(address payer, address provider) view returns((uint128,uint128))
+// Solidity: function allowanceOf(address payer, address provider) view returns((uint64,uint128,uint32,bool,address,uint64,uint128,uint128))
 func (escrow *Escrow) UnpackAllowanceOf(data []byte) (EscrowAllowance, error) {
 	out, err := escrow.abi.Unpack("allowanceOf", data)
 	if err != nil {
@@ -267,12 +308,12 @@ func (escrow *Escrow) UnpackAllowanceOf(data []byte) (EscrowAllowance, error) {
 }
 
 // PackApprove is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xbbe146fd.  This method will panic if any
+// the contract method with ID 0xcf6971df.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function approve(address provider, uint128 maxPricePerRequest, uint128 budget) returns()
-func (escrow *Escrow) PackApprove(provider common.Address, maxPricePerRequest *big.Int, budget *big.Int) []byte {
-	enc, err := escrow.abi.Pack("approve", provider, maxPricePerRequest, budget)
+// Solidity: function approve(address provider, uint64 maxPricePerRequest, uint128 budget, uint128 maxPerPeriod, uint32 period, address meter) returns()
+func (escrow *Escrow) PackApprove(provider common.Address, maxPricePerRequest uint64, budget *big.Int, maxPerPeriod *big.Int, period uint32, meter common.Address) []byte {
+	enc, err := escrow.abi.Pack("approve", provider, maxPricePerRequest, budget, maxPerPeriod, period, meter)
 	if err != nil {
 		panic(err)
 	}
@@ -280,12 +321,12 @@ func (escrow *Escrow) PackApprove(provider common.Address, maxPricePerRequest *b
 }
 
 // TryPackApprove is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xbbe146fd.  This method will return an error
+// the contract method with ID 0xcf6971df.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function approve(address provider, uint128 maxPricePerRequest, uint128 budget) returns()
-func (escrow *Escrow) TryPackApprove(provider common.Address, maxPricePerRequest *big.Int, budget *big.Int) ([]byte, error) {
-	return escrow.abi.Pack("approve", provider, maxPricePerRequest, budget)
+// Solidity: function approve(address provider, uint64 maxPricePerRequest, uint128 budget, uint128 maxPerPeriod, uint32 period, address meter) returns()
+func (escrow *Escrow) TryPackApprove(provider common.Address, maxPricePerRequest uint64, budget *big.Int, maxPerPeriod *big.Int, period uint32, meter common.Address) ([]byte, error) {
+	return escrow.abi.Pack("approve", provider, maxPricePerRequest, budget, maxPerPeriod, period, meter)
 }
 
 // PackCancelWithdraw is the Go binding used to pack the parameters required for calling
@@ -443,6 +484,76 @@ func (escrow *Escrow) UnpackEip712Domain(data []byte) (Eip712DomainOutput, error
 	return *outstruct, nil
 }
 
+// PackMeterDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xecb4b5dd.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function meterDigest(address payer, address provider, uint256 count) view returns(bytes32)
+func (escrow *Escrow) PackMeterDigest(payer common.Address, provider common.Address, count *big.Int) []byte {
+	enc, err := escrow.abi.Pack("meterDigest", payer, provider, count)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMeterDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xecb4b5dd.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function meterDigest(address payer, address provider, uint256 count) view returns(bytes32)
+func (escrow *Escrow) TryPackMeterDigest(payer common.Address, provider common.Address, count *big.Int) ([]byte, error) {
+	return escrow.abi.Pack("meterDigest", payer, provider, count)
+}
+
+// UnpackMeterDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xecb4b5dd.
+//
+// Solidity: function meterDigest(address payer, address provider, uint256 count) view returns(bytes32)
+func (escrow *Escrow) UnpackMeterDigest(data []byte) ([32]byte, error) {
+	out, err := escrow.abi.Unpack("meterDigest", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackMetered is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb69d4294.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function metered(address payer, address provider, address meter) view returns(uint256)
+func (escrow *Escrow) PackMetered(payer common.Address, provider common.Address, meter common.Address) []byte {
+	enc, err := escrow.abi.Pack("metered", payer, provider, meter)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMetered is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb69d4294.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function metered(address payer, address provider, address meter) view returns(uint256)
+func (escrow *Escrow) TryPackMetered(payer common.Address, provider common.Address, meter common.Address) ([]byte, error) {
+	return escrow.abi.Pack("metered", payer, provider, meter)
+}
+
+// UnpackMetered is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb69d4294.
+//
+// Solidity: function metered(address payer, address provider, address meter) view returns(uint256)
+func (escrow *Escrow) UnpackMetered(data []byte) (*big.Int, error) {
+	out, err := escrow.abi.Unpack("metered", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
 // PackRedeemVoucher is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x04facebd.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -566,6 +677,28 @@ func (escrow *Escrow) TryPackSettle(payer common.Address, count uint64, amount *
 	return escrow.abi.Pack("settle", payer, count, amount)
 }
 
+// PackSettleMetered is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1c1051d5.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function settleMetered(address payer, uint64 count, uint256 amount, uint256 meteredCount, bytes signature) returns()
+func (escrow *Escrow) PackSettleMetered(payer common.Address, count uint64, amount *big.Int, meteredCount *big.Int, signature []byte) []byte {
+	enc, err := escrow.abi.Pack("settleMetered", payer, count, amount, meteredCount, signature)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSettleMetered is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1c1051d5.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function settleMetered(address payer, uint64 count, uint256 amount, uint256 meteredCount, bytes signature) returns()
+func (escrow *Escrow) TryPackSettleMetered(payer common.Address, count uint64, amount *big.Int, meteredCount *big.Int, signature []byte) ([]byte, error) {
+	return escrow.abi.Pack("settleMetered", payer, count, amount, meteredCount, signature)
+}
+
 // PackVoucherDigest is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xddb79819.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -627,8 +760,11 @@ func (escrow *Escrow) TryPackWithdraw() ([]byte, error) {
 type EscrowApproved struct {
 	Payer              common.Address
 	Provider           common.Address
-	MaxPricePerRequest *big.Int
+	MaxPricePerRequest uint64
 	Budget             *big.Int
+	MaxPerPeriod       *big.Int
+	Period             uint32
+	Meter              common.Address
 	Raw                *types.Log // Blockchain specific contextual infos
 }
 
@@ -642,7 +778,7 @@ func (EscrowApproved) ContractEventName() string {
 // UnpackApprovedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event Approved(address indexed payer, address indexed provider, uint128 maxPricePerRequest, uint128 budget)
+// Solidity: event Approved(address indexed payer, address indexed provider, uint64 maxPricePerRequest, uint128 budget, uint128 maxPerPeriod, uint32 period, address meter)
 func (escrow *Escrow) UnpackApprovedEvent(log *types.Log) (*EscrowApproved, error) {
 	event := "Approved"
 	if len(log.Topics) == 0 {
@@ -1042,17 +1178,35 @@ func (escrow *Escrow) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], escrow.abi.Errors["InsufficientBalance"].ID.Bytes()[:4]) {
 		return escrow.UnpackInsufficientBalanceError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], escrow.abi.Errors["InvalidMeterSignature"].ID.Bytes()[:4]) {
+		return escrow.UnpackInvalidMeterSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], escrow.abi.Errors["InvalidPeriod"].ID.Bytes()[:4]) {
+		return escrow.UnpackInvalidPeriodError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], escrow.abi.Errors["InvalidShortString"].ID.Bytes()[:4]) {
 		return escrow.UnpackInvalidShortStringError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], escrow.abi.Errors["InvalidVoucherSignature"].ID.Bytes()[:4]) {
 		return escrow.UnpackInvalidVoucherSignatureError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], escrow.abi.Errors["MeterCountExceeded"].ID.Bytes()[:4]) {
+		return escrow.UnpackMeterCountExceededError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], escrow.abi.Errors["MeterRequired"].ID.Bytes()[:4]) {
+		return escrow.UnpackMeterRequiredError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], escrow.abi.Errors["NoWithdrawalRequested"].ID.Bytes()[:4]) {
 		return escrow.UnpackNoWithdrawalRequestedError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], escrow.abi.Errors["NotApproved"].ID.Bytes()[:4]) {
 		return escrow.UnpackNotApprovedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], escrow.abi.Errors["NotMetered"].ID.Bytes()[:4]) {
+		return escrow.UnpackNotMeteredError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], escrow.abi.Errors["PeriodCapExceeded"].ID.Bytes()[:4]) {
+		return escrow.UnpackPeriodCapExceededError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], escrow.abi.Errors["PriceCapExceeded"].ID.Bytes()[:4]) {
 		return escrow.UnpackPriceCapExceededError(raw[4:])
@@ -1134,6 +1288,53 @@ func (escrow *Escrow) UnpackInsufficientBalanceError(raw []byte) (*EscrowInsuffi
 	return out, nil
 }
 
+// EscrowInvalidMeterSignature represents a InvalidMeterSignature error raised by the Escrow contract.
+type EscrowInvalidMeterSignature struct {
+	Meter common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidMeterSignature(address meter)
+func EscrowInvalidMeterSignatureErrorID() common.Hash {
+	return common.HexToHash("0xa8bf0f5c1375745fff21d499b52b1542b841df6ee02a4e55e76ef4b9ed8fd9c3")
+}
+
+// UnpackInvalidMeterSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidMeterSignature(address meter)
+func (escrow *Escrow) UnpackInvalidMeterSignatureError(raw []byte) (*EscrowInvalidMeterSignature, error) {
+	out := new(EscrowInvalidMeterSignature)
+	if err := escrow.abi.UnpackIntoInterface(out, "InvalidMeterSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EscrowInvalidPeriod represents a InvalidPeriod error raised by the Escrow contract.
+type EscrowInvalidPeriod struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidPeriod()
+func EscrowInvalidPeriodErrorID() common.Hash {
+	return common.HexToHash("0x17479ac87a9afb04c9d31315bed5b3357c673e575b6cfc85452248233b88a9dd")
+}
+
+// UnpackInvalidPeriodError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidPeriod()
+func (escrow *Escrow) UnpackInvalidPeriodError(raw []byte) (*EscrowInvalidPeriod, error) {
+	out := new(EscrowInvalidPeriod)
+	if err := escrow.abi.UnpackIntoInterface(out, "InvalidPeriod", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // EscrowInvalidShortString represents a InvalidShortString error raised by the Escrow contract.
 type EscrowInvalidShortString struct {
 }
@@ -1176,6 +1377,55 @@ func EscrowInvalidVoucherSignatureErrorID() common.Hash {
 func (escrow *Escrow) UnpackInvalidVoucherSignatureError(raw []byte) (*EscrowInvalidVoucherSignature, error) {
 	out := new(EscrowInvalidVoucherSignature)
 	if err := escrow.abi.UnpackIntoInterface(out, "InvalidVoucherSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EscrowMeterCountExceeded represents a MeterCountExceeded error raised by the Escrow contract.
+type EscrowMeterCountExceeded struct {
+	Total *big.Int
+	Count *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MeterCountExceeded(uint256 total, uint256 count)
+func EscrowMeterCountExceededErrorID() common.Hash {
+	return common.HexToHash("0x37ece252fac8d718cdb1c03dc4790e9bf158b2dc9cc4417ddc9ba353893f5a09")
+}
+
+// UnpackMeterCountExceededError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MeterCountExceeded(uint256 total, uint256 count)
+func (escrow *Escrow) UnpackMeterCountExceededError(raw []byte) (*EscrowMeterCountExceeded, error) {
+	out := new(EscrowMeterCountExceeded)
+	if err := escrow.abi.UnpackIntoInterface(out, "MeterCountExceeded", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EscrowMeterRequired represents a MeterRequired error raised by the Escrow contract.
+type EscrowMeterRequired struct {
+	Meter common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error MeterRequired(address meter)
+func EscrowMeterRequiredErrorID() common.Hash {
+	return common.HexToHash("0x4b089f4cea287e5774ffa3346d9bbf1e4dee64b8e7616290508f8b0ba45dc5af")
+}
+
+// UnpackMeterRequiredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error MeterRequired(address meter)
+func (escrow *Escrow) UnpackMeterRequiredError(raw []byte) (*EscrowMeterRequired, error) {
+	out := new(EscrowMeterRequired)
+	if err := escrow.abi.UnpackIntoInterface(out, "MeterRequired", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1224,6 +1474,55 @@ func EscrowNotApprovedErrorID() common.Hash {
 func (escrow *Escrow) UnpackNotApprovedError(raw []byte) (*EscrowNotApproved, error) {
 	out := new(EscrowNotApproved)
 	if err := escrow.abi.UnpackIntoInterface(out, "NotApproved", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EscrowNotMetered represents a NotMetered error raised by the Escrow contract.
+type EscrowNotMetered struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotMetered()
+func EscrowNotMeteredErrorID() common.Hash {
+	return common.HexToHash("0xcb514bab3efd1d939c767705d225fcb0ba04eb38d6d05fe48d473be32f5c7679")
+}
+
+// UnpackNotMeteredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotMetered()
+func (escrow *Escrow) UnpackNotMeteredError(raw []byte) (*EscrowNotMetered, error) {
+	out := new(EscrowNotMetered)
+	if err := escrow.abi.UnpackIntoInterface(out, "NotMetered", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EscrowPeriodCapExceeded represents a PeriodCapExceeded error raised by the Escrow contract.
+type EscrowPeriodCapExceeded struct {
+	Amount   *big.Int
+	Left     *big.Int
+	RenewsAt *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error PeriodCapExceeded(uint256 amount, uint256 left, uint256 renewsAt)
+func EscrowPeriodCapExceededErrorID() common.Hash {
+	return common.HexToHash("0x74dedd8118e9922238011043f42733b155366c6ec4aa17ac15a0f7439971329c")
+}
+
+// UnpackPeriodCapExceededError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error PeriodCapExceeded(uint256 amount, uint256 left, uint256 renewsAt)
+func (escrow *Escrow) UnpackPeriodCapExceededError(raw []byte) (*EscrowPeriodCapExceeded, error) {
+	out := new(EscrowPeriodCapExceeded)
+	if err := escrow.abi.UnpackIntoInterface(out, "PeriodCapExceeded", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -13,7 +13,11 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 /// - Owner-pays: a payer approves a provider with a price cap per request and a
 ///   budget. The provider settles batches with {settle}: one transaction covers
 ///   any number of requests, and takes at most `count * maxPricePerRequest` and
-///   at most the remaining budget.
+///   at most the remaining budget. The payer may also cap what the provider
+///   takes per period (`maxPerPeriod` every `period` seconds), and may name a
+///   metering key: then only {settleMetered} pays, for at most as many
+///   requests as that key signed (a cumulative MeterCount), so the count is
+///   no longer the provider's word alone.
 /// - Caller-pays: a payer signs EIP-712 vouchers for a provider with a
 ///   cumulative ceiling; the provider redeems with {redeemVoucher} up to what
 ///   it served (at most the ceiling) and is paid the difference to what it
@@ -41,12 +45,26 @@ contract Escrow is EIP712 {
         uint256 withdrawableAt;
     }
 
-    /// @notice What a payer lets one provider take by {settle}.
+    /// @notice What a payer lets one provider take by {settle} or {settleMetered}.
     /// @param maxPricePerRequest price cap per request
     /// @param budget what the provider may still take in total
+    /// @param period period length in seconds; 0: no per-period cap
+    /// @param metered whether `meter` is set
+    /// @param meter metering key: if set, only {settleMetered} pays, up to the count it signed
+    /// @param periodStart start of the current period (periods follow each other from the approval)
+    /// @param maxPerPeriod what the provider may take per period (0 iff period is 0)
+    /// @param spentInPeriod what it took in the period starting at `periodStart`
+    /// @dev Packed so a settle without a period cap or meter reads and writes one
+    /// slot, as before they existed.
     struct Allowance {
-        uint128 maxPricePerRequest;
+        uint64 maxPricePerRequest;
         uint128 budget;
+        uint32 period;
+        bool metered;
+        address meter;
+        uint64 periodStart;
+        uint128 maxPerPeriod;
+        uint128 spentInPeriod;
     }
 
     /// @notice EIP-712 type of a caller-pays voucher. `expiry` is a unix time in
@@ -55,6 +73,10 @@ contract Escrow is EIP712 {
     bytes32 public constant VOUCHER_TYPEHASH = keccak256(
         "Voucher(address payer,address provider,uint256 cumulativeAmount,uint256 expiry,bytes32 session)"
     );
+
+    /// @notice EIP-712 type of a metering count: `payer`'s metering key states
+    /// that `provider` served `count` of `payer`'s requests in all.
+    bytes32 public constant METER_TYPEHASH = keccak256("MeterCount(address payer,address provider,uint256 count)");
 
     /// @notice The escrowed token.
     IERC20 public immutable TOKEN;
@@ -65,11 +87,22 @@ contract Escrow is EIP712 {
     mapping(address payer => mapping(address provider => Allowance)) private _allowances;
     /// @notice Cumulative voucher amount already paid from `payer` to `provider`.
     mapping(address payer => mapping(address provider => uint256)) public redeemed;
+    /// @notice Requests `provider` settled with {settleMetered} under `meter`'s counts, in all.
+    /// @dev Never reset by approve or revoke, so an old signed count pays nothing twice.
+    mapping(address payer => mapping(address provider => mapping(address meter => uint256))) public metered;
 
     /// @notice `from` deposited `amount` to `payer`'s account.
     event Deposited(address indexed payer, address indexed from, uint256 amount);
     /// @notice `payer` set what `provider` may take (also emitted on change).
-    event Approved(address indexed payer, address indexed provider, uint128 maxPricePerRequest, uint128 budget);
+    event Approved(
+        address indexed payer,
+        address indexed provider,
+        uint64 maxPricePerRequest,
+        uint128 budget,
+        uint128 maxPerPeriod,
+        uint32 period,
+        address meter
+    );
     /// @notice `payer` withdrew `provider`'s allowance.
     event Revoked(address indexed payer, address indexed provider);
     /// @notice `provider` was paid `amount` for `count` requests of `payer`.
@@ -93,6 +126,18 @@ contract Escrow is EIP712 {
     error PriceCapExceeded(uint256 amount, uint256 cap);
     /// @notice Settling `amount` exceeds the provider's remaining `budget`.
     error BudgetExceeded(uint256 amount, uint256 budget);
+    /// @notice Settling `amount` exceeds the `left` of this period's cap, which renews at `renewsAt`.
+    error PeriodCapExceeded(uint256 amount, uint256 left, uint256 renewsAt);
+    /// @notice A per-period cap needs a period, and a period needs a cap.
+    error InvalidPeriod();
+    /// @notice The payer set metering key `meter`: settle with {settleMetered}.
+    error MeterRequired(address meter);
+    /// @notice {settleMetered} on an allowance without a metering key.
+    error NotMetered();
+    /// @notice The count is not signed by the payer's metering key `meter`.
+    error InvalidMeterSignature(address meter);
+    /// @notice Settling takes the metered total to `total`, above the signed `count`.
+    error MeterCountExceeded(uint256 total, uint256 count);
     /// @notice The payer's escrow `balance` does not cover `amount`.
     error InsufficientBalance(uint256 amount, uint256 balance);
     /// @notice The voucher expired at `expiry`.
@@ -129,12 +174,32 @@ contract Escrow is EIP712 {
         _deposit(payer, amount);
     }
 
-    /// @notice Lets `provider` take up to `budget` in total, at most `maxPricePerRequest` per request.
-    /// @dev Replaces any earlier allowance: the budget is set, not added to.
-    function approve(address provider, uint128 maxPricePerRequest, uint128 budget) external {
+    /// @notice Lets `provider` take up to `budget` in total, at most `maxPricePerRequest` per
+    /// request and, if `maxPerPeriod` is not 0, at most `maxPerPeriod` every `period` seconds.
+    /// If `meter` is not the zero address, the provider is paid only with {settleMetered}, for
+    /// requests that key counted.
+    /// @dev Replaces any earlier allowance: the budget is set, not added to. The current
+    /// period and what was spent in it are kept if the period length is unchanged, so
+    /// approving again does not open a new period.
+    function approve(
+        address provider,
+        uint64 maxPricePerRequest,
+        uint128 budget,
+        uint128 maxPerPeriod,
+        uint32 period,
+        address meter
+    ) external {
         if (provider == address(0)) revert ZeroAddress();
-        _allowances[msg.sender][provider] = Allowance(maxPricePerRequest, budget);
-        emit Approved(msg.sender, provider, maxPricePerRequest, budget);
+        if ((maxPerPeriod == 0) != (period == 0)) revert InvalidPeriod();
+        Allowance storage al = _allowances[msg.sender][provider];
+        uint64 start = 0;
+        uint128 spent = 0;
+        if (period != 0) {
+            (start, spent) = al.period == period ? (al.periodStart, al.spentInPeriod) : (uint64(block.timestamp), 0);
+        }
+        _allowances[msg.sender][provider] =
+            Allowance(maxPricePerRequest, budget, period, meter != address(0), meter, start, maxPerPeriod, spent);
+        emit Approved(msg.sender, provider, maxPricePerRequest, budget, maxPerPeriod, period, meter);
     }
 
     /// @notice Removes `provider`'s allowance. Vouchers already signed stay redeemable.
@@ -182,21 +247,39 @@ contract Escrow is EIP712 {
     // ---- provider ----
 
     /// @notice Takes `amount` from `payer` for `count` requests served by the caller.
-    /// @dev Checks, in order: an allowance exists ({NotApproved}), `amount <= count *
-    /// maxPricePerRequest` ({PriceCapExceeded}), `amount <= budget` ({BudgetExceeded}),
-    /// `amount <= balance` ({InsufficientBalance}). The budget shrinks by `amount`.
+    /// @dev Checks, in order: an allowance exists ({NotApproved}), it has no metering key
+    /// ({MeterRequired}), `amount <= count * maxPricePerRequest` ({PriceCapExceeded}),
+    /// `amount <= budget` ({BudgetExceeded}), `amount` within what is left of this
+    /// period's cap ({PeriodCapExceeded}), `amount <= balance` ({InsufficientBalance}).
+    /// The budget shrinks by `amount`.
     function settle(address payer, uint64 count, uint256 amount) external {
-        if (amount == 0) revert ZeroAmount();
-        Allowance memory al = _allowances[payer][msg.sender];
-        if (al.maxPricePerRequest == 0) revert NotApproved(payer, msg.sender);
-        uint256 cap = uint256(count) * al.maxPricePerRequest;
-        if (amount > cap) revert PriceCapExceeded(amount, cap);
-        if (amount > al.budget) revert BudgetExceeded(amount, al.budget);
-        _debit(payer, amount);
-        // amount <= budget < 2**128, so the cast is exact.
-        _allowances[payer][msg.sender].budget = al.budget - uint128(amount);
-        emit Settled(payer, msg.sender, count, amount);
-        TOKEN.safeTransfer(msg.sender, amount);
+        Allowance storage al = _allowance(payer);
+        if (al.metered) revert MeterRequired(al.meter);
+        _settle(al, payer, count, amount);
+    }
+
+    /// @notice {settle} for an allowance with a metering key: `meteredCount` is the
+    /// cumulative count of the caller's requests the key signed, and the requests settled
+    /// under that key, `count` included, must not exceed it ({MeterCountExceeded}).
+    /// @param signature 65-byte ECDSA signature (v 27/28) of {meterDigest}, or ERC-1271
+    function settleMetered(
+        address payer,
+        uint64 count,
+        uint256 amount,
+        uint256 meteredCount,
+        bytes calldata signature
+    ) external {
+        Allowance storage al = _allowance(payer);
+        if (!al.metered) revert NotMetered();
+        address meter = al.meter;
+        uint256 total = metered[payer][msg.sender][meter] + count;
+        if (total > meteredCount) revert MeterCountExceeded(total, meteredCount);
+        bytes32 digest = meterDigest(payer, msg.sender, meteredCount);
+        if (!SignatureChecker.isValidSignatureNowCalldata(meter, digest, signature)) {
+            revert InvalidMeterSignature(meter);
+        }
+        metered[payer][msg.sender][meter] = total;
+        _settle(al, payer, count, amount);
     }
 
     /// @notice Redeems a voucher `payer` signed for the caller, up to `upTo` of its
@@ -253,6 +336,11 @@ contract Escrow is EIP712 {
         );
     }
 
+    /// @notice The EIP-712 digest a metering key signs for a cumulative count.
+    function meterDigest(address payer, address provider, uint256 count) public view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(METER_TYPEHASH, payer, provider, count)));
+    }
+
     /// @notice The EIP-712 domain separator (name "WebFunctions Escrow", version "1", this chain and contract).
     function domainSeparator() external view returns (bytes32) {
         return _domainSeparatorV4();
@@ -265,6 +353,38 @@ contract Escrow is EIP712 {
         _accounts[payer].balance += amount;
         emit Deposited(payer, msg.sender, amount);
         TOKEN.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    function _allowance(address payer) private view returns (Allowance storage al) {
+        al = _allowances[payer][msg.sender];
+        if (al.maxPricePerRequest == 0) revert NotApproved(payer, msg.sender);
+    }
+
+    function _settle(Allowance storage al, address payer, uint64 count, uint256 amount) private {
+        if (amount == 0) revert ZeroAmount();
+        uint256 cap = uint256(count) * al.maxPricePerRequest;
+        if (amount > cap) revert PriceCapExceeded(amount, cap);
+        uint128 budget = al.budget;
+        if (amount > budget) revert BudgetExceeded(amount, budget);
+        // amount <= budget < 2**128, so the casts are exact.
+        al.budget = budget - uint128(amount);
+        uint256 period = al.period;
+        if (period != 0) {
+            uint256 start = al.periodStart;
+            uint256 spent = al.spentInPeriod;
+            if (block.timestamp >= start + period) {
+                // The period that holds now; unspent allowance does not carry over.
+                start = block.timestamp - (block.timestamp - start) % period;
+                spent = 0;
+            }
+            uint256 left = al.maxPerPeriod - spent;
+            if (amount > left) revert PeriodCapExceeded(amount, left, start + period);
+            al.periodStart = uint64(start);
+            al.spentInPeriod = uint128(spent + amount);
+        }
+        _debit(payer, amount);
+        emit Settled(payer, msg.sender, count, amount);
+        TOKEN.safeTransfer(msg.sender, amount);
     }
 
     function _debit(address payer, uint256 amount) private {

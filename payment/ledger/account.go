@@ -87,6 +87,9 @@ type Account struct {
 	// or before SessionFloor was forgotten and is refused.
 	Sessions     map[string]SessionMark `json:"sessions,omitempty"`
 	SessionFloor int64                  `json:"sessionFloor,omitempty"`
+	// Meter is the owner's best metering count (keepMeter): Owner
+	// accounts whose allowance names a metering key settle up to it.
+	Meter *MeterCount `json:"meter,omitempty"`
 
 	// Earned and Next are what ledgers kept before vouchers were redeemed
 	// up to what was served; read and kept as they are, never used. (Such
@@ -110,6 +113,10 @@ func (a Account) clone() Account {
 	if a.Lasting != nil {
 		v := *a.Lasting
 		c.Lasting = &v
+	}
+	if a.Meter != nil {
+		m := *a.Meter
+		c.Meter = &m
 	}
 	return c
 }

@@ -25,15 +25,16 @@ const (
 // Batch is one settlement: one on-chain transaction for Count requests of
 // one payer.
 type Batch struct {
-	ID      uint64     `json:"id"`
-	Mode    Mode       `json:"mode"`
-	Payer   wf.Address `json:"payer"`
-	Count   uint64     `json:"count"`
-	Amount  *big.Int   `json:"amount"`
-	Voucher *Voucher   `json:"voucher,omitempty"` // caller mode: the voucher redeemed
-	UpTo    *big.Int   `json:"upTo,omitempty"`    // caller mode: redeemed up to this cumulative amount
-	State   State      `json:"state"`
-	Created time.Time  `json:"created"`
+	ID      uint64      `json:"id"`
+	Mode    Mode        `json:"mode"`
+	Payer   wf.Address  `json:"payer"`
+	Count   uint64      `json:"count"`
+	Amount  *big.Int    `json:"amount"`
+	Voucher *Voucher    `json:"voucher,omitempty"` // caller mode: the voucher redeemed
+	UpTo    *big.Int    `json:"upTo,omitempty"`    // caller mode: redeemed up to this cumulative amount
+	Meter   *MeterCount `json:"meter,omitempty"`   // owner mode: the metering count it settles under
+	State   State       `json:"state"`
+	Created time.Time   `json:"created"`
 
 	// Tx is the latest transaction recorded; Replaced are the ones it
 	// replaced (same nonce, lower fees), oldest first. Any of them may be
@@ -56,6 +57,21 @@ func (b *Batch) Key() Key { return Key{b.Mode, b.Payer} }
 // returns nil if there is nothing to settle or a batch is already in
 // flight.
 func (l *Ledger) Prepare(key Key, now time.Time) (*Batch, error) {
+	return l.PrepareLimited(key, now, Limit{})
+}
+
+// Limit bounds an Owner batch: at most Count requests (0: any) and at
+// most Amount (nil: any). The pending charges above it stay pending, for
+// a later batch (a new period, a higher metering count).
+type Limit struct {
+	Count  uint64
+	Amount *big.Int
+	// Meter is recorded with the batch: the count it settles under.
+	Meter *MeterCount
+}
+
+// PrepareLimited is Prepare with an Owner batch bounded by lim.
+func (l *Ledger) PrepareLimited(key Key, now time.Time, lim Limit) (*Batch, error) {
 	l.wmu.Lock()
 	defer l.wmu.Unlock()
 	a := l.Account(key)
@@ -66,7 +82,25 @@ func (l *Ledger) Prepare(key Key, now time.Time) (*Batch, error) {
 	switch key.Mode {
 	case Owner:
 		p := a.Pending()
-		b.Count, b.Amount = p.Count, p.Amount
+		b.Count, b.Amount = p.Count, new(big.Int).Set(amt(p.Amount))
+		// Charges may differ in price: a part takes its share.
+		part := func(n uint64) {
+			if n < b.Count {
+				b.Amount.Div(b.Amount.Mul(b.Amount, new(big.Int).SetUint64(n)), new(big.Int).SetUint64(b.Count))
+				b.Count = n
+			}
+		}
+		if lim.Count > 0 {
+			part(lim.Count)
+		}
+		if lim.Amount != nil && b.Amount.Cmp(lim.Amount) > 0 && b.Count > 0 {
+			n := new(big.Int).Div(new(big.Int).Mul(lim.Amount, new(big.Int).SetUint64(b.Count)), b.Amount)
+			part(n.Uint64())
+		}
+		if b.Count == 0 {
+			return nil, nil
+		}
+		b.Meter = lim.Meter
 	case Caller:
 		// Never an expired voucher: its redeem reverts. The best one
 		// covers every charge (keepVoucher); if it expired, the one that

@@ -18,6 +18,9 @@ type Charge struct {
 	// Session is the session key and sequence number that signed a Caller
 	// charge's request, kept so a restart still refuses them.
 	Session *SessionUse `json:",omitempty"`
+	// Meter is the owner's metering key's signed count that came with an
+	// Owner charge, kept so settlement can show it to the escrow.
+	Meter *MeterCount `json:",omitempty"`
 	// Reserved says Amount was reserved with Reserve: recording the
 	// charge releases the reservation in the same step.
 	Reserved bool `json:"-"`
@@ -187,5 +190,25 @@ func applyCharge(a *Account, c Charge) {
 	}
 	if c.Key.Mode == Caller && c.Session != nil {
 		applySession(a, c.Session)
+	}
+	if c.Key.Mode == Owner && c.Meter != nil {
+		keepMeter(a, c.Meter)
+	}
+}
+
+// MeterCount is an owner's metering key's signature that this provider
+// served Count of the owner's requests in all (chain.MeterCount).
+type MeterCount struct {
+	Meter     wf.Address   `json:"meter"`
+	Count     uint64       `json:"count"`
+	Signature wf.Signature `json:"sig"`
+}
+
+// keepMeter keeps m if it is the best count to settle with: the highest
+// of the latest metering key (a new key's counts start over).
+func keepMeter(a *Account, m *MeterCount) {
+	if b := a.Meter; b == nil || b.Meter != m.Meter || m.Count > b.Count {
+		c := *m
+		a.Meter = &c
 	}
 }
