@@ -214,3 +214,17 @@ func TestEther(t *testing.T) {
 		}
 	}
 }
+
+func TestParseEther(t *testing.T) {
+	for in, want := range map[string]string{"0.05": "50000000000000000", "2": "2000000000000000000", ".5": "500000000000000000", "0.000000000000000001": "1"} {
+		n, err := chain.ParseEther(in)
+		if err != nil || n.String() != want {
+			t.Errorf("ParseEther(%q) = %v, %v; want %s", in, n, err, want)
+		}
+	}
+	for _, in := range []string{"", ".", "-1", "1e3", "0.0000000000000000001", "1.2.3", " 1"} {
+		if _, err := chain.ParseEther(in); !errors.Is(err, wf.ErrInvalid) {
+			t.Errorf("ParseEther(%q): %v", in, err)
+		}
+	}
+}

@@ -325,3 +325,17 @@ func providerFrom(p bindings.RegistryProvider) Provider {
 		Expires:         time.Unix(int64(p.Expires), 0),
 	}
 }
+
+// ParseEther parses decimal ether ("0.05", "2") into wei: digits and one
+// dot, at most 18 decimals.
+func ParseEther(s string) (*big.Int, error) {
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(frac) > 18 || (whole == "" && frac == "") || strings.Trim(whole+frac, "0123456789") != "" {
+		return nil, fmt.Errorf("%w: %q is not an amount of ether (digits, one dot, at most 18 decimals)", wf.ErrInvalid, s)
+	}
+	n, ok := new(big.Int).SetString(whole+frac+strings.Repeat("0", 18-len(frac)), 10)
+	if !ok {
+		return nil, fmt.Errorf("%w: %q is not an amount of ether", wf.ErrInvalid, s)
+	}
+	return n, nil
+}

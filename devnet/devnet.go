@@ -93,7 +93,8 @@ type NodeConfig struct {
 	// node.
 	Key *chain.Key
 	// Node tunes the node (limits, sandbox and provider settings); Dir,
-	// PublicURL, Key, Payments and Tunnel are filled in.
+	// PublicURL, Key, Payments and Tunnel are filled in, and Renew (the
+	// node renews its name's lease) unless set, with Chain filled in.
 	Node node.Config
 }
 
@@ -374,6 +375,17 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 	if ln == nil {
 		c.Tunnel = &node.Tunnel{Gateway: n.Gateways[nc.Tunnel].URL + "#" + nd.Name}
 	}
+	if c.Renew == nil {
+		c.Renew = &node.Renew{}
+	}
+	r := *c.Renew
+	if r.Chain == nil {
+		r.Chain = n.Chain.Client(nd.Key)
+	}
+	if len(r.Names) == 0 {
+		r.Names = []string{nd.Name}
+	}
+	c.Renew = &r
 	nn, err := node.Open(ctx, c)
 	if err != nil {
 		return fmt.Errorf("devnet: node %s: %w", nd.Name, err)

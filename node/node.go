@@ -89,6 +89,9 @@ type Config struct {
 	// Tunnel, when set, serves the node through a gateway over a reverse
 	// tunnel, for a node that callers cannot reach directly.
 	Tunnel *Tunnel
+	// Renew, when set, renews the leases on the key's registry names
+	// while the node runs.
+	Renew *Renew
 
 	// Store replaces the on-disk block store (tests use a memstore).
 	Store wf.BlockStore
@@ -110,6 +113,7 @@ type Node struct {
 	provider *provider.Provider
 	payments *payments // nil: free
 	tunnel   *tunnel   // nil: no tunnel
+	renew    *renewer  // nil: leases not renewed
 	unlocks  []func() error
 }
 
@@ -223,6 +227,9 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 			return nil, err
 		}
 	}
+	if cfg.Renew != nil {
+		n.renew = startRenew(ctx, *cfg.Renew, log)
+	}
 	return n, nil
 }
 
@@ -271,6 +278,10 @@ func (n *Node) Close(ctx context.Context) error {
 	if n.tunnel != nil {
 		n.tunnel.stop()
 		n.tunnel = nil
+	}
+	if n.renew != nil {
+		n.renew.stop()
+		n.renew = nil
 	}
 	if n.payments != nil {
 		errs = append(errs, n.payments.stop(ctx))
