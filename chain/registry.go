@@ -15,16 +15,22 @@ import (
 
 // Provider is an entry of the on-chain registry.
 type Provider struct {
-	Name            string     // unique DNS label, first come first served
-	Owner           wf.Address // the account that registered it; set by the contract
-	Endpoint        string     // base URL, e.g. https://node.example.com
-	SealingKey      []byte     // HPKE public key secrets are sealed to
-	PricePerRequest *big.Int   // advertised, in token base units; below 2^96
-	MetadataCID     string     // optional
+	Name  string     // unique DNS label, first come first served
+	Owner wf.Address // the account that registered it; set by the contract
+	// Endpoint is the base URL, e.g. https://node.example.com, or several
+	// separated by spaces: a provider behind NAT lists one per gateway it
+	// keeps a tunnel to (https://alice.gw1.example https://alice.gw2.example).
+	Endpoint        string
+	SealingKey      []byte   // HPKE public key secrets are sealed to
+	PricePerRequest *big.Int // advertised, in token base units; below 2^96
+	MetadataCID     string   // optional
 	// Expires is when the lease ends; from Expires + the registry's grace
 	// anyone may reclaim the name (Terms). Set by the contract.
 	Expires time.Time
 }
+
+// Endpoints are p's endpoint URLs, in the order registered.
+func (p Provider) Endpoints() []string { return strings.Fields(p.Endpoint) }
 
 // The registry terms Deploy uses by default, for a chain where ether has
 // value: 0.05 ether per name (50 ether locked to hold a thousand), held

@@ -99,7 +99,7 @@ func (a *App) providerStartCmd() *cobra.Command {
 		nf      *nodeFlags
 		o       *chainOpts
 		sf      *settleFlags
-		tunnel  string
+		tunnels []string
 		noRenew bool
 	)
 	cmd := &cobra.Command{
@@ -123,10 +123,11 @@ less than half a lease is left (one cheap transaction a lease), so they
 are never reclaimable while it runs; --no-renew turns that off.`,
 		Example: `  wf provider start --listen 0.0.0.0:8080 --public-url https://node.example.com
   wf provider start --price 0.0001 --rpc https://rpc.example --key provider.json
-  wf provider start --tunnel https://fn.example --key provider.json`,
+  wf provider start --tunnel https://fn.example --key provider.json
+  wf provider start --tunnel https://gw1.example#alice --tunnel https://gw2.example#alice --key provider.json`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.providerStart(cmd.Context(), nf, o, sf, tunnel, cmd.Flags().Changed("listen"), !noRenew)
+			return a.providerStart(cmd.Context(), nf, o, sf, tunnels, cmd.Flags().Changed("listen"), !noRenew)
 		},
 	}
 	fs := cmd.Flags()
@@ -134,17 +135,17 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 	o = addChainFlags(fs, "$WF_HOME/provider/key.json")
 	sf = addSettleFlags(fs, "", payment.DefaultSettleInterval)
 	fs.BoolVar(&noRenew, "no-renew", false, "do not renew the leases on the key's registry names while running")
-	fs.StringVar(&tunnel, "tunnel", "", "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. No listener unless --listen is given")
+	fs.StringArrayVar(&tunnels, "tunnel", nil, "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. Repeat for tunnels to several gateways, and register an endpoint on each (--endpoint 'https://NAME.GW1 https://NAME.GW2') so no one gateway can cut the node off. No listener unless --listen is given")
 	return cmd
 }
 
-func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf *settleFlags, tunnel string, listenSet, renew bool) error {
+func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf *settleFlags, tunnels []string, listenSet, renew bool) error {
 	log, err := a.logger(nf.logLevel, nf.logFormat)
 	if err != nil {
 		return err
 	}
 	cfg := nf.config(log)
-	if sf.price != "" || tunnel != "" {
+	if sf.price != "" || len(tunnels) > 0 {
 		// A free node still proves its registered name to the gateway.
 		if cfg.Key, err = a.signer(o, a.providerKeyPath()); err != nil {
 			return err
@@ -181,12 +182,14 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 	// when asked to, and only once the gateway accepted its login, so a
 	// refused login leaves nothing open or running.
 	var ln net.Listener
-	if tunnel != "" {
-		cfg.Tunnel = &node.Tunnel{Gateway: tunnel, OnUp: func(gw string, names []string) {
-			fmt.Fprintf(a.Stdout, "tunnel to %s up, serving %s\n", gw, strings.Join(names, ", "))
-		}}
+	if len(tunnels) > 0 {
+		for _, tn := range tunnels {
+			cfg.Tunnels = append(cfg.Tunnels, node.Tunnel{Gateway: tn, OnUp: func(gw string, names []string) {
+				fmt.Fprintf(a.Stdout, "tunnel to %s up, serving %s\n", gw, strings.Join(names, ", "))
+			}})
+		}
 		if cfg.PublicURL == "" {
-			cfg.PublicURL = tunnelURL(tunnel)
+			cfg.PublicURL = tunnelURL(tunnels[0])
 		}
 	} else {
 		if ln, err = net.Listen("tcp", nf.listen); err != nil {
@@ -204,7 +207,7 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		return err
 	}
 	defer n.Close(context.Background()) // after the server has drained: every charge is recorded
-	if tunnel != "" && listenSet {
+	if len(tunnels) > 0 && listenSet {
 		if ln, err = net.Listen("tcp", nf.listen); err != nil {
 			return err
 		}

@@ -27,7 +27,7 @@ type entryFlags struct {
 
 func addEntryFlags(fs *pflag.FlagSet) *entryFlags {
 	e := &entryFlags{}
-	fs.StringVar(&e.endpoint, "endpoint", "", "base `URL` callers reach the provider at, e.g. https://node.example.com")
+	fs.StringVar(&e.endpoint, "endpoint", "", "base `URL` callers reach the provider at, e.g. https://node.example.com; a node tunnelled to several gateways lists one URL on each, separated by spaces or commas")
 	fs.StringVar(&e.price, "price", "", "price per request in `USDC`, e.g. 0.001 (6 decimals at most)")
 	fs.StringVar(&e.sealingKey, "sealing-key", "", "`HEX` HPKE public key secrets are sealed to (none yet if empty)")
 	fs.StringVar(&e.metadata, "metadata", "", "`CID` of further metadata (optional)")
@@ -37,11 +37,20 @@ func addEntryFlags(fs *pflag.FlagSet) *entryFlags {
 // apply sets the fields named in set on p, checking them.
 func (e *entryFlags) apply(p *chain.Provider, set map[string]bool) error {
 	if set["endpoint"] {
-		u, err := url.Parse(e.endpoint)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		// Several URLs, separated by spaces or commas: one per gateway a
+		// tunnelled provider keeps a tunnel to.
+		var eps []string
+		for _, ep := range strings.FieldsFunc(e.endpoint, func(r rune) bool { return r == ' ' || r == ',' }) {
+			u, err := url.Parse(ep)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				return invalid("--endpoint %q: want an http(s) URL like https://node.example.com", ep)
+			}
+			eps = append(eps, strings.TrimRight(ep, "/"))
+		}
+		if len(eps) == 0 {
 			return invalid("--endpoint %q: want an http(s) URL like https://node.example.com", e.endpoint)
 		}
-		p.Endpoint = strings.TrimRight(e.endpoint, "/")
+		p.Endpoint = strings.Join(eps, " ")
 	}
 	if set["price"] {
 		n, err := wf.ParseUSDC(e.price)
