@@ -21,10 +21,11 @@ import (
 )
 
 // hostile makes a gateway censor the providers named: it lets their
-// tunnels log in (so it holds them), answers ownership challenges for them
-// with a proof signed by its own key (impersonating them), and drops every
-// other request for them, closing the connection without an answer.
-func hostile(t *testing.T, names ...string) func(http.Handler) http.Handler {
+// tunnels log in (so it holds them) and drops every request for them,
+// closing the connection without an answer, except ownership challenges:
+// with impersonate it answers those with a proof signed by its own key,
+// else it passes them to the provider, which proves itself.
+func hostile(t *testing.T, impersonate bool, names ...string) func(http.Handler) http.Handler {
 	key, err := chain.GenerateKey()
 	if err != nil {
 		t.Fatal(err)
@@ -37,11 +38,12 @@ func hostile(t *testing.T, names ...string) func(http.Handler) http.Handler {
 					target = name
 				}
 			}
-			if target == "" || r.URL.Path == relay.Path {
+			challenge := strings.HasSuffix(r.URL.Path, chain.ChallengePath)
+			if target == "" || r.URL.Path == relay.Path || (challenge && !impersonate) {
 				h.ServeHTTP(w, r)
 				return
 			}
-			if strings.HasSuffix(r.URL.Path, chain.ChallengePath) {
+			if challenge {
 				n, err := wf.ParseNonce(r.URL.Query().Get("nonce"))
 				if err == nil {
 					p, err := chain.Prove(key, wf.EndpointChallenge{Gateway: r.URL.Query().Get("gateway"), Nonce: n})
@@ -66,7 +68,26 @@ func hostile(t *testing.T, names ...string) func(http.Handler) http.Handler {
 // through gateway 1, refusing gateway 0's impersonated proof. "solo", with
 // one tunnel, to the hostile gateway only, is censored for everyone: the
 // attack works without the second tunnel.
+// slowChallenges delays the ownership challenges a gateway relays.
+func slowChallenges(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, chain.ChallengePath) {
+			time.Sleep(300 * time.Millisecond)
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
 func TestNoGatewayOwnsATunnelledProvider(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		impersonate bool
+	}{{"impersonates and drops", true}, {"proves and then drops", false}} {
+		t.Run(tc.name, func(t *testing.T) { testCensorship(t, tc.impersonate) })
+	}
+}
+
+func testCensorship(t *testing.T, impersonate bool) {
 	ctx := context.Background()
 	gw := func(i int, wrap func(http.Handler) http.Handler) devnet.GatewayConfig {
 		return devnet.GatewayConfig{Gateway: gateway.Config{Domain: "g" + string(rune('0'+i)) + ".localhost",
@@ -78,7 +99,9 @@ func TestNoGatewayOwnsATunnelledProvider(t *testing.T) {
 			{Name: "tun", Tunnels: []int{0, 1}},
 			{Name: "solo", Tunnel: 0},
 		},
-		Gateways: []devnet.GatewayConfig{gw(0, hostile(t, "tun", "solo")), gw(1, nil), gw(2, nil)},
+		// Gateway 1 is slow to relay challenges, so gateway 2 finds gateway
+		// 0's proof first and must notice that it drops what follows.
+		Gateways: []devnet.GatewayConfig{gw(0, hostile(t, impersonate, "tun", "solo")), gw(1, slowChallenges), gw(2, nil)},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -89,19 +112,18 @@ func TestNoGatewayOwnsATunnelledProvider(t *testing.T) {
 	}
 	hc := &http.Client{Timeout: 20 * time.Second, Transport: &http.Transport{DialContext: relay.DialLocalhost((&net.Dialer{}).DialContext)}}
 
-	// Deploy through gateway 1 (it holds a tunnel) to both providers' stores:
-	// solo only through its one gateway, which drops it, so solo holds
-	// nothing reachable anyway.
 	pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), wf.Spec{
 		Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI, Created: "2026-01-01T00:00:00Z",
 	}, n.Publisher)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := client.New(n.Node("tun").URL).Deploy(ctx, pkg); err == nil {
-		t.Fatal("deployed through the hostile gateway") // tun.URL is gateway 0's /p/tun
+	dc := client.New(n.Node("tun").URL) // gateway 0's /p/tun
+	dc.HTTP = hc
+	if _, err := dc.Deploy(ctx, pkg); err == nil {
+		t.Fatal("deployed through the hostile gateway")
 	}
-	dc := client.New(n.Gateways[1].URL + "/p/tun")
+	dc = client.New(n.Gateways[1].URL + "/p/tun")
 	dc.HTTP = hc
 	if _, err := dc.Deploy(ctx, pkg); err != nil {
 		t.Fatalf("deploy through gateway 1: %v", err)
@@ -116,10 +138,17 @@ func TestNoGatewayOwnsATunnelledProvider(t *testing.T) {
 		return resp.StatusCode, string(b) + " " + resp.Header.Get("X-WF-Route")
 	}
 	for _, i := range []int{1, 2} {
-		for range 3 { // again, once verdicts are cached
+		// A relay that proved itself before dropping costs at most the
+		// one request that found out; then the other way is used.
+		failed := 0
+		for range 5 {
 			if code, body := get(n.Gateways[i], "tun"); code != http.StatusOK || !strings.Contains(body, "Hello, you!") {
-				t.Fatalf("tun through gateway %d: %d %s", i, code, body)
+				failed++
+				t.Logf("tun through gateway %d: %d %s", i, code, body)
 			}
+		}
+		if failed > 0 && (impersonate || failed > 1) {
+			t.Fatalf("tun through gateway %d: %d of 5 requests failed", i, failed)
 		}
 	}
 	// Censored where there is no other way: solo's only gateway drops it.
@@ -128,12 +157,4 @@ func TestNoGatewayOwnsATunnelledProvider(t *testing.T) {
 			t.Fatalf("solo through gateway %d, past its hostile gateway: %d %s", i, code, body)
 		}
 	}
-	// The hostile gateway's impersonated proof was refused, not routed to.
-	pr, err := hc.Get(n.Gateways[2].URL + "/v1/providers")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(pr.Body)
-	pr.Body.Close()
-	t.Logf("gateway 2 /v1/providers: %s", b)
 }

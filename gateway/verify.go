@@ -47,7 +47,36 @@ func (g *Gateway) resolve(ctx context.Context, p chain.Provider) (target, error)
 	if err != nil {
 		return target{}, err
 	}
-	return target{name: p.Name, via: "endpoint", rt: g.direct, base: base, price: p.PricePerRequest}, nil
+	var rt http.RoundTripper = g.direct
+	if len(bases) > 1 {
+		// A relay that proves ownership and then drops the requests is
+		// passed over while the provider has another way in.
+		rt = &relayWatch{rt: g.direct, v: g.verify, p: p, base: base}
+	}
+	return target{name: p.Name, via: "endpoint", rt: rt, base: base, price: p.PricePerRequest}, nil
+}
+
+// relayWatch sends requests to one of a provider's several endpoints and,
+// when one fails without an answer or with a gateway error (502, 504: what
+// a relaying gateway says when it cannot reach the provider, or drops it),
+// takes that endpoint out of use for forbiddenTTL, so the next request
+// goes through another. One request is lost per endpoint per minute.
+type relayWatch struct {
+	rt   http.RoundTripper
+	v    *verifier
+	p    chain.Provider
+	base *url.URL
+}
+
+func (w *relayWatch) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := w.rt.RoundTrip(r)
+	switch {
+	case err != nil && r.Context().Err() == nil:
+		w.v.setAside(w.p, w.base, err)
+	case err == nil && (resp.StatusCode == http.StatusBadGateway || resp.StatusCode == http.StatusGatewayTimeout):
+		w.v.setAside(w.p, w.base, fmt.Errorf("answered %s", resp.Status))
+	}
+	return resp, err
 }
 
 // endpointURLs parses p's registered endpoints, in order, leaving out
@@ -208,6 +237,17 @@ func (v *verifier) check(ctx context.Context, p chain.Provider, base *url.URL) e
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// setAside records that p's endpoint base failed a request after proving
+// itself: it is not used for forbiddenTTL (a 503 meanwhile, if it is the
+// only way in that proves itself).
+func (v *verifier) setAside(p chain.Provider, base *url.URL, why error) {
+	v.g.log.Info("endpoint set aside after a failed request", "provider", p.Name, "endpoint", base.String(), "err", why)
+	v.mu.Lock()
+	v.cache[p.Name+"\x00"+base.String()] = verdict{owner: p.Owner, until: v.g.cfg.Now().Add(forbiddenTTL), failures: 1,
+		err: wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s's endpoint %s failed a request just now; another is used while it has one", p.Name, base.Redacted()), why)}
+	v.mu.Unlock()
 }
 
 // challenge asks the endpoint to sign a fresh nonce.
