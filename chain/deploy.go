@@ -21,6 +21,11 @@ type DeployOptions struct {
 	// WithdrawDelay is how long a payer's withdrawal waits so providers can
 	// settle first. Default 24 hours.
 	WithdrawDelay time.Duration
+	// Registry's terms for names: the bond in wei (nil: DefaultBond; zero:
+	// no bond), the lease (default DefaultLease) and the grace after it
+	// (default DefaultGrace). See Terms.
+	Bond         *big.Int
+	Lease, Grace time.Duration
 }
 
 // Deploy deploys the Registry and the Escrow (and a MockUSDC unless
@@ -73,7 +78,11 @@ func (c *Client) deploy(ctx context.Context, o DeployOptions) (Contracts, error)
 			return Contracts{}, err
 		}
 	}
-	if out.Registry, err = c.create(ctx, "Registry", bindings.RegistryMetaData.Bin, nil); err != nil {
+	regArgs, err := registryArgs(o)
+	if err != nil {
+		return Contracts{}, err
+	}
+	if out.Registry, err = c.create(ctx, "Registry", bindings.RegistryMetaData.Bin, regArgs); err != nil {
 		return Contracts{}, err
 	}
 	escrowABI := bindings.NewEscrow().GetABI()
@@ -95,4 +104,26 @@ func (c *Client) create(ctx context.Context, name, bin string, args []byte) (wf.
 		return wf.Address{}, err
 	}
 	return wf.Address(r.ContractAddress), nil
+}
+
+// registryArgs packs the Registry's constructor arguments from o's terms.
+func registryArgs(o DeployOptions) ([]byte, error) {
+	bond, lease, grace := o.Bond, o.Lease, o.Grace
+	if bond == nil {
+		bond = DefaultBond
+	}
+	if lease == 0 {
+		lease = DefaultLease
+	}
+	if grace == 0 {
+		grace = DefaultGrace
+	}
+	if bond.Sign() < 0 || lease < time.Hour || grace < 0 {
+		return nil, fmt.Errorf("%w: registry terms: bond %s wei, lease %s (at least 1h), grace %s", wf.ErrInvalid, bond, lease, grace)
+	}
+	args, err := bindings.NewRegistry().GetABI().Pack("", bond, uint64(lease/time.Second), uint64(grace/time.Second))
+	if err != nil {
+		return nil, fmt.Errorf("chain: deploy Registry: %w", err)
+	}
+	return args, nil
 }

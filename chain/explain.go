@@ -65,6 +65,12 @@ func Explain(err error) error {
 		msg = fmt.Sprintf("%q is not a valid provider name: use 1-63 of a-z, 0-9 and '-', not starting or ending with '-'", str(0))
 	case "InvalidField":
 		msg = fmt.Sprintf("the registry refused the %s: empty or too long", str(0))
+	case "WrongBond":
+		msg = fmt.Sprintf("a name needs a bond of %s ether, %s was sent", Ether(num(1)), Ether(num(0)))
+	case "NotReclaimable":
+		msg = fmt.Sprintf("the provider name %q cannot be reclaimed before %s: its holder may still renew it", str(0), time.Unix(num(1).Int64(), 0).UTC().Format(time.RFC3339))
+	case "NoRefund":
+		msg = "no refund is waiting for this account"
 	case "InsufficientBalance":
 		msg = fmt.Sprintf("the escrow balance is %s USDC, less than the %s USDC needed", usdc(1), usdc(0))
 	case "ERC20InsufficientBalance":

@@ -41,6 +41,8 @@ func TestGas(t *testing.T) {
 	measure("register (32-byte X25519 sealing key)", 300_000, r, err)
 	r, err = prov.UpdateProvider(ctx, p)
 	measure("update (same values)", 100_000, r, err)
+	r, err = prov.RenewProvider(ctx, p.Name)
+	measure("renew (the lease heartbeat)", 40_000, r, err)
 	pq := provider("gasprovider-pq")
 	pq.SealingKey = make([]byte, 1216) // ML-KEM-768 + X25519 public key
 	for i := range pq.SealingKey {
@@ -111,7 +113,16 @@ func TestGas(t *testing.T) {
 	r, err = payer.RequestWithdraw(ctx, usdc(1))
 	measure("request withdrawal", 80_000, r, err)
 	r, err = prov.DeregisterProvider(ctx, "gasprovider")
-	measure("deregister", 100_000, r, err)
+	measure("deregister (bond paid back)", 100_000, r, err)
+	terms, err := prov.RegistryTerms(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AdjustTime(terms.Lease + terms.Grace + time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	r, err = payer.ReclaimProvider(ctx, "gasprovider-pq")
+	measure("reclaim a lapsed name (1216-byte key: clearing it is most of the cost)", 300_000, r, err)
 
 	for _, x := range rows {
 		t.Logf("gas %-50s %7d", x.what, x.gas)

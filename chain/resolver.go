@@ -33,7 +33,7 @@ type ResolverOptions struct {
 
 // Resolver is a cached view of the provider registry, kept fresh by
 // reading the registry's events (ProviderRegistered, ProviderUpdated,
-// ProviderDeregistered) with eth_getLogs, which every JSON-RPC endpoint
+// ProviderRenewed, ProviderReclaimed, ProviderDeregistered) with eth_getLogs, which every JSON-RPC endpoint
 // and the simulated chain serve; no subscription is needed. Gateways
 // resolve names through it without a chain round trip per request.
 //
@@ -45,7 +45,7 @@ type Resolver struct {
 	c *Client
 	o ResolverOptions
 
-	registered, updated, deregistered common.Hash // event topics
+	registered, updated, deregistered, renewed, reclaimed common.Hash // event topics
 
 	mu       sync.RWMutex
 	byName   map[string]Provider
@@ -71,7 +71,8 @@ func NewResolver(c *Client, o ResolverOptions) *Resolver {
 	}
 	ev := c.registry.GetABI().Events
 	return &Resolver{c: c, o: o, registered: ev["ProviderRegistered"].ID,
-		updated: ev["ProviderUpdated"].ID, deregistered: ev["ProviderDeregistered"].ID}
+		updated: ev["ProviderUpdated"].ID, deregistered: ev["ProviderDeregistered"].ID,
+		renewed: ev["ProviderRenewed"].ID, reclaimed: ev["ProviderReclaimed"].ID}
 }
 
 // Run syncs every PollInterval until ctx ends. Failures are logged and
@@ -147,7 +148,7 @@ func (r *Resolver) sync(ctx context.Context) error {
 			FromBlock: new(big.Int).SetUint64(from),
 			ToBlock:   new(big.Int).SetUint64(to),
 			Addresses: []common.Address{common.Address(r.c.contracts.Registry)},
-			Topics:    [][]common.Hash{{r.registered, r.updated, r.deregistered}},
+			Topics:    [][]common.Hash{{r.registered, r.updated, r.deregistered, r.renewed, r.reclaimed}},
 		})
 		if err != nil {
 			return fmt.Errorf("chain: registry sync: logs %d-%d: %w", from, to, err)
@@ -182,14 +183,33 @@ func (r *Resolver) apply(l *types.Log) error {
 			return err
 		}
 		r.byName[e.Name] = Provider{Name: e.Name, Owner: wf.Address(e.Owner), Endpoint: e.Endpoint,
-			SealingKey: e.SealingKey, PricePerRequest: e.PricePerRequest, MetadataCID: e.MetadataCID}
+			SealingKey: e.SealingKey, PricePerRequest: e.PricePerRequest, MetadataCID: e.MetadataCID,
+			Expires: time.Unix(int64(e.Expires), 0)}
 	case r.updated:
 		e, err := r.c.registry.UnpackProviderUpdatedEvent(l)
 		if err != nil {
 			return err
 		}
 		r.byName[e.Name] = Provider{Name: e.Name, Owner: wf.Address(e.Owner), Endpoint: e.Endpoint,
-			SealingKey: e.SealingKey, PricePerRequest: e.PricePerRequest, MetadataCID: e.MetadataCID}
+			SealingKey: e.SealingKey, PricePerRequest: e.PricePerRequest, MetadataCID: e.MetadataCID,
+			Expires: time.Unix(int64(e.Expires), 0)}
+	case r.renewed:
+		e, err := r.c.registry.UnpackProviderRenewedEvent(l)
+		if err != nil {
+			return err
+		}
+		if p, ok := r.byName[e.Name]; ok && p.Owner == wf.Address(e.Owner) {
+			p.Expires = time.Unix(int64(e.Expires), 0)
+			r.byName[e.Name] = p
+		}
+	case r.reclaimed:
+		e, err := r.c.registry.UnpackProviderReclaimedEvent(l)
+		if err != nil {
+			return err
+		}
+		if p, ok := r.byName[e.Name]; ok && p.Owner == wf.Address(e.Owner) {
+			delete(r.byName, e.Name)
+		}
 	case r.deregistered:
 		e, err := r.c.registry.UnpackProviderDeregisteredEvent(l)
 		if err != nil {

@@ -26,7 +26,7 @@ var ErrReverted = errors.New("execution reverted")
 //
 //	wf.ErrNotFound         UnknownProvider
 //	wf.ErrForbidden        NotProviderOwner
-//	wf.ErrInvalid          InvalidName, InvalidField, NameTaken, ZeroAmount, ZeroAddress,
+//	wf.ErrInvalid          InvalidName, InvalidField, NameTaken, WrongBond, NotReclaimable, NoRefund, ZeroAmount, ZeroAddress,
 //	                       NoWithdrawalRequested, WithdrawalNotReady
 //	wf.ErrPaymentRequired  NotApproved, PriceCapExceeded, BudgetExceeded, InsufficientBalance,
 //	                       VoucherExpired, InvalidVoucherSignature, VoucherAlreadyRedeemed, VoucherCeilingExceeded,
@@ -60,6 +60,9 @@ var revertKinds = map[string]error{
 	"InvalidName":                wf.ErrInvalid,
 	"InvalidField":               wf.ErrInvalid,
 	"NameTaken":                  wf.ErrInvalid,
+	"WrongBond":                  wf.ErrInvalid,
+	"NotReclaimable":             wf.ErrInvalid,
+	"NoRefund":                   wf.ErrInvalid,
 	"ZeroAmount":                 wf.ErrInvalid,
 	"ZeroAddress":                wf.ErrInvalid,
 	"NoWithdrawalRequested":      wf.ErrInvalid,

@@ -110,8 +110,8 @@ $WF_HOME/contracts.json; --contracts FILE or $WF_CONTRACTS override them.`,
 }
 
 func (a *App) contractsDeployCmd() *cobra.Command {
-	var token, out string
-	var delay time.Duration
+	var token, out, bond string
+	var delay, lease, grace time.Duration
 	o := &chainOpts{}
 	cmd := &cobra.Command{
 		Use:   "deploy",
@@ -120,23 +120,36 @@ func (a *App) contractsDeployCmd() *cobra.Command {
   wf contracts deploy --rpc https://rpc.example --token 0xUSDC --key deployer.json`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.contractsDeploy(cmd.Context(), token, out, delay, o)
+			opts := chain.DeployOptions{WithdrawDelay: delay, Lease: lease, Grace: grace}
+			if bond != "" {
+				var err error
+				if opts.Bond, err = chain.ParseEther(bond); err != nil {
+					return fmt.Errorf("--bond: %w", err)
+				}
+			}
+			return a.contractsDeploy(cmd.Context(), token, out, opts, o)
 		},
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&token, "token", "", "`ADDRESS` of the USDC-like ERC-20 the escrow holds (default: deploy a MockUSDC, for development)")
 	fs.DurationVar(&delay, "withdraw-delay", 24*time.Hour, "how long an escrow withdrawal waits, so providers can settle first")
+	fs.StringVar(&bond, "bond", chain.Ether(chain.DefaultBond), "`ETHER` deposited per registry name, paid back on release")
+	fs.DurationVar(&lease, "lease", chain.DefaultLease, "how long a registration or renewal holds a name (at least 1h)")
+	fs.DurationVar(&grace, "grace", chain.DefaultGrace, "how long after a lease ends before anyone may reclaim the name")
 	fs.StringVar(&out, "out", "", "also write the addresses to this JSON `FILE` (for --contracts)")
 	addRPCFlag(fs, o, "the chain")
 	addSignerFlags(fs, o, "keystore file of the deploying account (default "+payerKeyHelp+"), or dev:N")
 	return cmd
 }
 
-func (a *App) contractsDeploy(ctx context.Context, token, out string, delay time.Duration, o *chainOpts) error {
+func (a *App) contractsDeploy(ctx context.Context, token, out string, opts chain.DeployOptions, o *chainOpts) error {
+	delay := opts.WithdrawDelay
 	if delay < time.Second {
 		return usageErr("--withdraw-delay must be at least 1s")
 	}
-	opts := chain.DeployOptions{WithdrawDelay: delay}
+	if opts.Lease < time.Hour || opts.Grace < 0 {
+		return usageErr("--lease must be at least 1h and --grace not negative")
+	}
 	if token != "" {
 		var err error
 		if opts.Token, err = wf.ParseAddress(token); err != nil {
@@ -165,8 +178,12 @@ func (a *App) contractsDeploy(ctx context.Context, token, out string, delay time
 	if opts.Token.IsZero() {
 		tok = "(MockUSDC: anyone can mint; dev only)"
 	}
-	fmt.Fprintf(a.Stdout, "chain     %s at %s\ntoken     %s %s\nregistry  %s\nescrow    %s (withdrawal delay %s)\nsaved in  %s\n",
-		id, rpc, ct.Token.Checksum(), tok, ct.Registry.Checksum(), ct.Escrow.Checksum(), delay, a.contractsStore())
+	bond := opts.Bond
+	if bond == nil {
+		bond = chain.DefaultBond
+	}
+	fmt.Fprintf(a.Stdout, "chain     %s at %s\ntoken     %s %s\nregistry  %s (bond %s ether, lease %s, grace %s)\nescrow    %s (withdrawal delay %s)\nsaved in  %s\n",
+		id, rpc, ct.Token.Checksum(), tok, ct.Registry.Checksum(), chain.Ether(bond), opts.Lease, opts.Grace, ct.Escrow.Checksum(), delay, a.contractsStore())
 	return nil
 }
 

@@ -97,7 +97,8 @@ func TestProviderRegistryCommands(t *testing.T) {
 	d := newDevChain(t)
 	env := d.env
 	out := mustWF(t, env, "provider", "register", "alpha", "--endpoint", "https://alpha.example.com/", "--price", "0.001", "--key", "dev:1")
-	if !strings.Contains(out, `registered "alpha" for `+addr(1)) || !strings.Contains(out, "0.001000 USDC per request") {
+	if !strings.Contains(out, `registered "alpha" for `+addr(1)) || !strings.Contains(out, "0.001000 USDC per request") ||
+		!strings.Contains(out, "bond: 0.001 ether deposited, paid back by `wf provider release alpha`") || !strings.Contains(out, "lease: until ") {
 		t.Fatalf("register printed %q", out)
 	}
 	p, err := d.as(0).LookupProvider(context.Background(), "alpha")
@@ -157,9 +158,17 @@ func TestProviderRegistryCommands(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { wantErr(t, tc.err, tc.want) })
 	}
 
-	out = mustWF(t, env, "provider", "deregister", "alpha", "--key", "dev:1")
-	if !strings.Contains(out, `deregistered "alpha"`) {
-		t.Fatalf("deregister printed %q", out)
+	out = mustWF(t, env, "provider", "renew", "alpha", "--key", "dev:1")
+	if !strings.Contains(out, `renewed "alpha" until `) {
+		t.Fatalf("renew printed %q", out)
+	}
+	_, err = wf(t, env, "provider", "renew", "alpha", "--key", "dev:2")
+	wantErr(t, err, `the provider "alpha" belongs to `+addr(1))
+	_, err = wf(t, env, "provider", "reclaim", "alpha", "--key", "dev:2")
+	wantErr(t, err, `the provider name "alpha" cannot be reclaimed before `)
+	out = mustWF(t, env, "provider", "release", "alpha", "--key", "dev:1")
+	if !strings.Contains(out, `released "alpha"; the name is free again and its bond of 0.001 ether is paid back`) {
+		t.Fatalf("release printed %q", out)
 	}
 	_, err = wf(t, env, "provider", "show", "alpha")
 	wantErr(t, err, `no provider is registered as "alpha"`)

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/cli"
@@ -402,8 +403,12 @@ func TestJSONChain(t *testing.T) {
 			t.Fatalf("wf %s printed (%v):\n%s", strings.Join(args, " "), err, out)
 		}
 	}
-	type provider struct{ Name, Owner, Endpoint, Price, SealingKey, Metadata string }
-	want := provider{"beta", addr(2), "http://127.0.0.1:9", "0.010000", "0xabcd", ""}
+	type provider struct{ Name, Owner, Endpoint, Price, SealingKey, Metadata, Expires string }
+	entry, err := d.as(2).LookupProvider(ctx, "beta")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := provider{"beta", addr(2), "http://127.0.0.1:9", "0.010000", "0xabcd", "", entry.Expires.UTC().Format(time.RFC3339)}
 
 	var list []provider
 	decode(t, &list, "providers", "--json")

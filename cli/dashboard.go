@@ -96,7 +96,7 @@ func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls,
 			return fmt.Errorf("dashboard: %w", err)
 		}
 		for _, p := range reg {
-			cfg.Providers = append(cfg.Providers, dashboard.Provider{Name: p.Name, URL: p.Endpoint, Address: p.Owner})
+			cfg.Providers = append(cfg.Providers, dashboard.Provider{Name: p.Name, URL: strings.Fields(p.Endpoint + " ")[0], Address: p.Owner})
 		}
 	}
 	ln, err := net.Listen("tcp", listen)

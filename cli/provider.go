@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/node"
@@ -87,17 +88,19 @@ func (a *App) providerCmd() *cobra.Command {
 	return group("provider", "run a provider node, make its sealing keys, manage its registry entry",
 		`Run a provider node (start), make and rotate the keys sealed functions are
 encrypted to (init, rotate-sealing-key), and manage the node's entry in the
-on-chain registry (register, update, show, deregister).`,
+on-chain registry (register, update, renew, show, release, reclaim).`,
 		a.providerStartCmd(), a.providerInitCmd(), a.providerRotateCmd(),
-		a.providerRegisterCmd(), a.providerUpdateCmd(), a.providerShowCmd(), a.providerDeregisterCmd(), a.providerGCCmd())
+		a.providerRegisterCmd(), a.providerUpdateCmd(), a.providerRenewCmd(), a.providerShowCmd(), a.providerDeregisterCmd(),
+		a.providerReclaimCmd(), a.providerGCCmd())
 }
 
 func (a *App) providerStartCmd() *cobra.Command {
 	var (
-		nf     *nodeFlags
-		o      *chainOpts
-		sf     *settleFlags
-		tunnel string
+		nf      *nodeFlags
+		o       *chainOpts
+		sf      *settleFlags
+		tunnels []string
+		noRenew bool
 	)
 	cmd := &cobra.Command{
 		Use:   "start",
@@ -112,30 +115,37 @@ With --tunnel it serves through a gateway's reverse tunnel instead of
 being reachable itself (for nodes behind NAT): it then opens no listener
 unless --listen is given, and it exits with an error, having opened
 nothing, when the gateway refuses its login (the key does not hold the
-name).`,
+name).
+
+A node with a key (--price or --tunnel) renews the leases on the registry
+names its key holds while it runs, checking every hour and renewing once
+less than half a lease is left (one cheap transaction a lease), so they
+are never reclaimable while it runs; --no-renew turns that off.`,
 		Example: `  wf provider start --listen 0.0.0.0:8080 --public-url https://node.example.com
   wf provider start --price 0.0001 --rpc https://rpc.example --key provider.json
-  wf provider start --tunnel https://fn.example --key provider.json`,
+  wf provider start --tunnel https://fn.example --key provider.json
+  wf provider start --tunnel https://gw1.example#alice --tunnel https://gw2.example#alice --key provider.json`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.providerStart(cmd.Context(), nf, o, sf, tunnel, cmd.Flags().Changed("listen"))
+			return a.providerStart(cmd.Context(), nf, o, sf, tunnels, cmd.Flags().Changed("listen"), !noRenew)
 		},
 	}
 	fs := cmd.Flags()
 	nf = addNodeFlags(fs, filepath.Join(a.home(), "provider"))
 	o = addChainFlags(fs, "$WF_HOME/provider/key.json")
 	sf = addSettleFlags(fs, "", payment.DefaultSettleInterval)
-	fs.StringVar(&tunnel, "tunnel", "", "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. No listener unless --listen is given")
+	fs.BoolVar(&noRenew, "no-renew", false, "do not renew the leases on the key's registry names while running")
+	fs.StringArrayVar(&tunnels, "tunnel", nil, "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. Repeat for tunnels to several gateways, and register an endpoint on each (--endpoint 'https://NAME.GW1 https://NAME.GW2') so no one gateway can cut the node off. No listener unless --listen is given")
 	return cmd
 }
 
-func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf *settleFlags, tunnel string, listenSet bool) error {
+func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf *settleFlags, tunnels []string, listenSet, renew bool) error {
 	log, err := a.logger(nf.logLevel, nf.logFormat)
 	if err != nil {
 		return err
 	}
 	cfg := nf.config(log)
-	if sf.price != "" || tunnel != "" {
+	if sf.price != "" || len(tunnels) > 0 {
 		// A free node still proves its registered name to the gateway.
 		if cfg.Key, err = a.signer(o, a.providerKeyPath()); err != nil {
 			return err
@@ -153,16 +163,34 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		a.logChainReads(log, o)
 		cfg.Payments = &node.Payments{Meter: mc}
 	}
+	if cfg.Key != nil && renew {
+		rc := (*chain.Client)(nil)
+		if cfg.Payments != nil {
+			rc = cfg.Payments.Meter.Chain
+		} else if rc, err = a.dial(ctx, o, cfg.Key); err != nil {
+			log.Warn("no chain: the leases on this key's names are not renewed", "err", err)
+			rc = nil
+		} else {
+			defer rc.Close()
+		}
+		if rc != nil {
+			cfg.Renew = &node.Renew{Chain: rc, OnRenew: func(name string, expires time.Time) {
+				fmt.Fprintf(a.Stdout, "renewed %q until %s\n", name, expires.UTC().Format(time.RFC3339))
+			}}
+		}
+	}
 	// A tunnelled node is reached through its gateway: it listens only
 	// when asked to, and only once the gateway accepted its login, so a
 	// refused login leaves nothing open or running.
 	var ln net.Listener
-	if tunnel != "" {
-		cfg.Tunnel = &node.Tunnel{Gateway: tunnel, OnUp: func(gw string, names []string) {
-			fmt.Fprintf(a.Stdout, "tunnel to %s up, serving %s\n", gw, strings.Join(names, ", "))
-		}}
+	if len(tunnels) > 0 {
+		for _, tn := range tunnels {
+			cfg.Tunnels = append(cfg.Tunnels, node.Tunnel{Gateway: tn, OnUp: func(gw string, names []string) {
+				fmt.Fprintf(a.Stdout, "tunnel to %s up, serving %s\n", gw, strings.Join(names, ", "))
+			}})
+		}
 		if cfg.PublicURL == "" {
-			cfg.PublicURL = tunnelURL(tunnel)
+			cfg.PublicURL = tunnelURL(tunnels[0])
 		}
 	} else {
 		if ln, err = net.Listen("tcp", nf.listen); err != nil {
@@ -180,7 +208,7 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		return err
 	}
 	defer n.Close(context.Background()) // after the server has drained: every charge is recorded
-	if tunnel != "" && listenSet {
+	if len(tunnels) > 0 && listenSet {
 		if ln, err = net.Listen("tcp", nf.listen); err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -26,7 +27,7 @@ type entryFlags struct {
 
 func addEntryFlags(fs *pflag.FlagSet) *entryFlags {
 	e := &entryFlags{}
-	fs.StringVar(&e.endpoint, "endpoint", "", "base `URL` callers reach the provider at, e.g. https://node.example.com")
+	fs.StringVar(&e.endpoint, "endpoint", "", "base `URL` callers reach the provider at, e.g. https://node.example.com; a node tunnelled to several gateways lists one URL on each, separated by spaces or commas")
 	fs.StringVar(&e.price, "price", "", "price per request in `USDC`, e.g. 0.001 (6 decimals at most)")
 	fs.StringVar(&e.sealingKey, "sealing-key", "", "`HEX` HPKE public key secrets are sealed to (none yet if empty)")
 	fs.StringVar(&e.metadata, "metadata", "", "`CID` of further metadata (optional)")
@@ -36,11 +37,20 @@ func addEntryFlags(fs *pflag.FlagSet) *entryFlags {
 // apply sets the fields named in set on p, checking them.
 func (e *entryFlags) apply(p *chain.Provider, set map[string]bool) error {
 	if set["endpoint"] {
-		u, err := url.Parse(e.endpoint)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		// Several URLs, separated by spaces or commas: one per gateway a
+		// tunnelled provider keeps a tunnel to.
+		var eps []string
+		for _, ep := range strings.FieldsFunc(e.endpoint, func(r rune) bool { return r == ' ' || r == ',' }) {
+			u, err := url.Parse(ep)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				return invalid("--endpoint %q: want an http(s) URL like https://node.example.com", ep)
+			}
+			eps = append(eps, strings.TrimRight(ep, "/"))
+		}
+		if len(eps) == 0 {
 			return invalid("--endpoint %q: want an http(s) URL like https://node.example.com", e.endpoint)
 		}
-		p.Endpoint = strings.TrimRight(e.endpoint, "/")
+		p.Endpoint = strings.Join(eps, " ")
 	}
 	if set["price"] {
 		n, err := wf.ParseUSDC(e.price)
@@ -91,7 +101,13 @@ func (a *App) providerRegisterCmd() *cobra.Command {
 		Long: `Register NAME in the on-chain registry for the provider's key: its
 endpoint, price per request, sealing key and metadata. Gateways route
 https://NAME.DOMAIN/ to the endpoint; payers approve the provider by name.
-The name is first come, first served.`,
+The name is first come, first served, and costs a bond in ether (the
+registry's, fixed when it was deployed; 0.001 on a dev chain) that
+'wf provider release' pays back. It is held for the registry's lease,
+which a running node ('wf provider start' with the key) renews on its own
+long before it ends, or 'wf provider renew'. A name not renewed by lease +
+grace can be reclaimed by anyone ('wf provider reclaim'): 90% of the bond
+goes back to the holder, 10% to whoever reclaimed it.`,
 		Example: `  wf provider register alpha --endpoint https://alpha.example.com --price 0.001 \
       --sealing-key $(wf provider init --hex)`,
 		Args: argsBetween(1, 1),
@@ -111,12 +127,21 @@ The name is first come, first served.`,
 				return err
 			}
 			defer c.Close()
-			r, err := c.RegisterProvider(ctx, p)
+			terms, err := c.RegistryTerms(ctx)
+			if err != nil {
+				return err
+			}
+			r, err := c.RegisterProviderBond(ctx, p, terms.Bond)
 			if err != nil {
 				return chain.Explain(err)
 			}
 			fmt.Fprintf(a.Stdout, "registered %q for %s: %s at %s USDC per request (%s)\n",
 				p.Name, key.Address().Checksum(), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), txNote(r))
+			fmt.Fprintf(a.Stdout, "bond: %s ether deposited, paid back by `wf provider release %s`\n", chain.Ether(terms.Bond), p.Name)
+			if q, err := c.LookupProvider(ctx, p.Name); err == nil {
+				fmt.Fprintf(a.Stdout, "lease: until %s; a running node renews it, or `wf provider renew %s`; reclaimable by anyone from %s\n",
+					q.Expires.UTC().Format(time.RFC3339), p.Name, terms.Reclaimable(q).UTC().Format(time.RFC3339))
+			}
 			return nil
 		},
 	}
@@ -176,6 +201,7 @@ type providerJSON struct {
 	Price      string `json:"price"`
 	SealingKey string `json:"sealingKey"`
 	Metadata   string `json:"metadata"`
+	Expires    string `json:"expires"`
 }
 
 // providerFieldsHelp documents providerJSON.
@@ -184,10 +210,12 @@ const providerFieldsHelp = `  name        string, the registered name
   endpoint    string, the base URL
   price       string, USDC per request, 6 decimals ("0.001000")
   sealingKey  string, 0x-hex public key; "" when none is registered
-  metadata    string, CID of further metadata; "" when none`
+  metadata    string, CID of further metadata; "" when none
+  expires     string, RFC 3339 UTC time the lease ends`
 
 func toProviderJSON(p chain.Provider) providerJSON {
-	j := providerJSON{Name: p.Name, Owner: p.Owner.Checksum(), Endpoint: p.Endpoint, Price: wf.NewAmount(p.PricePerRequest).USDC(), Metadata: p.MetadataCID}
+	j := providerJSON{Name: p.Name, Owner: p.Owner.Checksum(), Endpoint: p.Endpoint, Price: wf.NewAmount(p.PricePerRequest).USDC(), Metadata: p.MetadataCID,
+		Expires: p.Expires.UTC().Format(time.RFC3339)}
 	if string(p.SealingKey) != string(noSealingKey) {
 		j.SealingKey = "0x" + hex.EncodeToString(p.SealingKey)
 	}
@@ -228,8 +256,12 @@ With --json, prints one object:
 			if md == "" {
 				md = "-"
 			}
-			fmt.Fprintf(a.Stdout, "name         %s\nowner        %s\nendpoint     %s\nprice        %s USDC per request\nsealing key  %s\nmetadata     %s\n",
-				p.Name, p.Owner.Checksum(), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), sk, md)
+			fmt.Fprintf(a.Stdout, "name         %s\nowner        %s\nendpoint     %s\nprice        %s USDC per request\nsealing key  %s\nmetadata     %s\nexpires      %s\n",
+				p.Name, p.Owner.Checksum(), p.Endpoint, wf.NewAmount(p.PricePerRequest).USDC(), sk, md, p.Expires.UTC().Format(time.RFC3339))
+			if terms, err := c.RegistryTerms(ctx); err == nil {
+				fmt.Fprintf(a.Stdout, "bond         %s ether; reclaimable by anyone from %s unless renewed\n",
+					chain.Ether(terms.Bond), terms.Reclaimable(p).UTC().Format(time.RFC3339))
+			}
 			return nil
 		},
 	}
@@ -241,9 +273,10 @@ With --json, prints one object:
 func (a *App) providerDeregisterCmd() *cobra.Command {
 	var o *chainOpts
 	cmd := &cobra.Command{
-		Use:   "deregister NAME",
-		Short: "remove a provider's registry entry; the name is free again",
-		Args:  argsBetween(1, 1),
+		Use:     "release NAME",
+		Aliases: []string{"deregister"},
+		Short:   "remove a provider's registry entry and get its bond back; the name is free again",
+		Args:    argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			c, _, err := a.connect(ctx, o, a.providerKeyPath())
@@ -251,11 +284,76 @@ func (a *App) providerDeregisterCmd() *cobra.Command {
 				return err
 			}
 			defer c.Close()
+			terms, err := c.RegistryTerms(ctx)
+			if err != nil {
+				return err
+			}
 			r, err := c.DeregisterProvider(ctx, args[0])
 			if err != nil {
 				return chain.Explain(err)
 			}
-			fmt.Fprintf(a.Stdout, "deregistered %q; the name is free again (%s)\n", args[0], txNote(r))
+			fmt.Fprintf(a.Stdout, "released %q; the name is free again and its bond of %s ether is paid back (%s)\n", args[0], chain.Ether(terms.Bond), txNote(r))
+			return nil
+		},
+	}
+	o = addChainFlags(cmd.Flags(), providerKeyHelp)
+	return cmd
+}
+
+func (a *App) providerRenewCmd() *cobra.Command {
+	var o *chainOpts
+	cmd := &cobra.Command{
+		Use:   "renew NAME",
+		Short: "extend the lease on a registered provider name",
+		Long: `Extend NAME's lease by the registry's lease, from now. A running node
+('wf provider start' with the name's key) does this on its own once less
+than half the lease is left; this command is for a name no node serves.`,
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			c, _, err := a.connect(ctx, o, a.providerKeyPath())
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			r, err := c.RenewProvider(ctx, args[0])
+			if err != nil {
+				return chain.Explain(err)
+			}
+			p, err := c.LookupProvider(ctx, args[0])
+			if err != nil {
+				return chain.Explain(err)
+			}
+			fmt.Fprintf(a.Stdout, "renewed %q until %s (%s)\n", args[0], p.Expires.UTC().Format(time.RFC3339), txNote(r))
+			return nil
+		},
+	}
+	o = addChainFlags(cmd.Flags(), providerKeyHelp)
+	return cmd
+}
+
+func (a *App) providerReclaimCmd() *cobra.Command {
+	var o *chainOpts
+	cmd := &cobra.Command{
+		Use:   "reclaim NAME",
+		Short: "free a provider name whose lease lapsed past its grace; earns part of its bond",
+		Long: `Free NAME for anyone to register when its holder has not renewed it for
+the registry's lease plus grace. The former holder gets 90% of its bond
+back and your key the other 10%. 'wf provider register' reclaims a lapsed
+name on its own.`,
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			c, _, err := a.connect(ctx, o, a.providerKeyPath())
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			r, err := c.ReclaimProvider(ctx, args[0])
+			if err != nil {
+				return chain.Explain(err)
+			}
+			fmt.Fprintf(a.Stdout, "reclaimed %q; the name is free again (%s)\n", args[0], txNote(r))
 			return nil
 		},
 	}

@@ -414,14 +414,14 @@ func (a *App) sealingTarget(ctx context.Context, target string, sf *sealFlags) (
 		if err != nil {
 			return nil, err
 		}
-		if p.Endpoint == "" {
+		if strings.TrimSpace(p.Endpoint) == "" {
 			return nil, fmt.Errorf("provider %q has registered no endpoint to upload to: pass a gateway URL, --provider https://GATEWAY/p/%s", target, target)
 		}
 		pk, err := client.RegisteredSealingKey(p)
 		if err != nil {
 			return nil, err
 		}
-		return &sealTarget{key: pk, url: p.Endpoint, from: "its registry entry"}, nil
+		return &sealTarget{key: pk, url: strings.Fields(p.Endpoint)[0], from: "its registry entry"}, nil
 	}
 	if name, ok := client.GatewayName(target); ok {
 		p, err := a.registeredProvider(ctx, name, sf.o)

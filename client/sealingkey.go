@@ -123,7 +123,17 @@ func registeredKeyID(p Registered) string {
 
 // sameEndpoint reports whether two base URLs are the same endpoint:
 // scheme and host compared without case, paths without a trailing slash.
-func sameEndpoint(a, b string) bool {
+func sameEndpoint(registered, b string) bool {
+	// A tunnelled provider registers one URL per gateway, space-separated.
+	for _, a := range strings.Fields(registered) {
+		if sameURL(a, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameURL(a, b string) bool {
 	ua, err1 := url.Parse(a)
 	ub, err2 := url.Parse(b)
 	if err1 != nil || err2 != nil || ua.Host == "" {

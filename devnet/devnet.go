@@ -17,6 +17,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -94,11 +95,18 @@ type NodeConfig struct {
 	// Tunnel is the index of the gateway a node without a listener
 	// tunnels to.
 	Tunnel int
+	// Tunnels, if set, are the indices of the gateways a node without a
+	// listener tunnels to, instead of Tunnel; its registered endpoint lists
+	// its URL on each, in this order. Give the gateways distinct domains
+	// (g1.localhost, ...): a gateway takes an endpoint on its own domain
+	// for a tunnel to itself.
+	Tunnels []int
 	// Key is the node's identity. Default: chain.DevKey(i+1) for the i-th
 	// node.
 	Key *chain.Key
 	// Node tunes the node (limits, sandbox and provider settings); Dir,
-	// PublicURL, Key, Payments and Tunnel are filled in.
+	// PublicURL, Key, Payments and Tunnel are filled in, and Renew (the
+	// node renews its name's lease) unless set, with Chain filled in.
 	Node node.Config
 	// CheckedReads, if set, has a paid node read escrow state (accounts,
 	// allowances) through every endpoint of Net.RPCs, checked as these
@@ -125,6 +133,17 @@ type GatewayConfig struct {
 	// every endpoint of Net.RPCs, checked against each other as these
 	// options say, instead of in process.
 	CheckedReads *chain.QuorumOptions
+	// Wrap, if set, wraps the gateway's handler: tests make a gateway
+	// hostile with it (dropping a provider's traffic, answering for it).
+	Wrap func(http.Handler) http.Handler
+}
+
+// tunnels are the gateways a node without a listener tunnels to.
+func (nc NodeConfig) tunnels() []int {
+	if len(nc.Tunnels) > 0 {
+		return nc.Tunnels
+	}
+	return []int{nc.Tunnel}
 }
 
 // Net is a running network.
@@ -184,8 +203,10 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 		if nc.Name == "" {
 			return nil, fmt.Errorf("devnet: node %d has no name", i)
 		}
-		if nc.Listen == "" && (nc.Tunnel < 0 || nc.Tunnel >= len(cfg.Gateways)) {
-			return nil, fmt.Errorf("devnet: node %s has no listener and no gateway %d to tunnel to", nc.Name, nc.Tunnel)
+		for _, gi := range nc.tunnels() {
+			if nc.Listen == "" && (gi < 0 || gi >= len(cfg.Gateways)) {
+				return nil, fmt.Errorf("devnet: node %s has no listener and no gateway %d to tunnel to", nc.Name, gi)
+			}
 		}
 	}
 	if len(cfg.Nodes) > 0 && cfg.Dir == "" {
@@ -224,9 +245,12 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 			nd.URL = "http://" + nls[i].Addr().String()
 			nd.Endpoint = nd.URL
 		} else {
-			gw := n.Gateways[nc.Tunnel]
-			nd.Endpoint = fmt.Sprintf("http://%s.%s", nc.Name, gw.URL[len("http://"):])
-			nd.URL = gw.URL + "/p/" + nc.Name
+			var eps []string
+			for _, gi := range nc.tunnels() {
+				eps = append(eps, fmt.Sprintf("http://%s.%s", nc.Name, n.Gateways[gi].URL[len("http://"):]))
+			}
+			nd.Endpoint = strings.Join(eps, " ")
+			nd.URL = n.Gateways[nc.tunnels()[0]].URL + "/p/" + nc.Name
 		}
 		n.Nodes = append(n.Nodes, nd)
 	}
@@ -392,6 +416,9 @@ func (n *Net) startGateway(ctx context.Context, gc GatewayConfig, g *Gateway, ln
 	}
 	g.Gateway, g.Resolver = gw.Gateway, gw.Resolver
 	srv := gw.Server()
+	if gc.Wrap != nil {
+		srv.Handler = gc.Wrap(srv.Handler)
+	}
 	go srv.Serve(ln)
 	n.onStop(func(ctx context.Context) {
 		gw.Close() // tunnels are hijacked connections Shutdown does not wait for
@@ -404,7 +431,7 @@ func (n *Net) startGateway(ctx context.Context, gc GatewayConfig, g *Gateway, ln
 func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node, ln net.Listener) error {
 	c := nc.Node
 	c.Dir = filepath.Join(cfg.Dir, nd.Name)
-	c.PublicURL = nd.Endpoint
+	c.PublicURL = strings.Fields(nd.Endpoint)[0]
 	c.Key = nd.Key
 	if c.Provider.Sealing == nil {
 		c.Provider.Sealing = nd.sealing
@@ -426,8 +453,21 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 		c.Payments = &node.Payments{Meter: mc, FreshLedger: true}
 	}
 	if ln == nil {
-		c.Tunnel = &node.Tunnel{Gateway: n.Gateways[nc.Tunnel].URL + "#" + nd.Name}
+		for _, gi := range nc.tunnels() {
+			c.Tunnels = append(c.Tunnels, node.Tunnel{Gateway: n.Gateways[gi].URL + "#" + nd.Name})
+		}
 	}
+	if c.Renew == nil {
+		c.Renew = &node.Renew{}
+	}
+	r := *c.Renew
+	if r.Chain == nil {
+		r.Chain = n.Chain.Client(nd.Key)
+	}
+	if len(r.Names) == 0 {
+		r.Names = []string{nd.Name}
+	}
+	c.Renew = &r
 	nn, err := node.Open(ctx, c)
 	if err != nil {
 		return fmt.Errorf("devnet: node %s: %w", nd.Name, err)

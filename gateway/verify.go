@@ -18,12 +18,18 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/relay"
 	"github.com/webfunctions/wf/wf"
 )
 
 // resolve finds how to reach registry entry p: its live tunnel if the
-// tunnel's key still holds the name, else its endpoint once the endpoint
-// has proven it is controlled by p's registered address.
+// tunnel's key still holds the name, else one of its endpoints that has
+// proven it is controlled by p's registered address. A tunnelled provider
+// lists an endpoint on each gateway it keeps a tunnel to; those on other
+// gateways are endpoints like any other, reached through that gateway,
+// and prove ownership end to end: the provider signs this gateway's
+// challenge, which a relaying gateway cannot do in its place. So no one
+// gateway it tunnels to can cut it off from the others.
 func (g *Gateway) resolve(ctx context.Context, p chain.Provider) (target, error) {
 	if g.tunnels != nil {
 		for tn := g.tunnels.Tunnel(p.Name); tn != nil; tn = g.tunnels.Tunnel(p.Name) {
@@ -33,30 +39,73 @@ func (g *Gateway) resolve(ctx context.Context, p chain.Provider) (target, error)
 			tn.Close() // the name changed hands since the login
 		}
 	}
-	base, err := g.endpointURL(p)
+	bases, err := g.endpointURLs(p)
 	if err != nil {
 		return target{}, err
 	}
-	if err := g.verify.check(ctx, p, base); err != nil {
+	base, err := g.verify.first(ctx, p, bases)
+	if err != nil {
 		return target{}, err
 	}
-	return target{name: p.Name, via: "endpoint", rt: g.direct, base: base, price: p.PricePerRequest}, nil
+	var rt http.RoundTripper = g.direct
+	if len(bases) > 1 {
+		// A relay that proves ownership and then drops the requests is
+		// passed over while the provider has another way in.
+		rt = &relayWatch{rt: g.direct, v: g.verify, p: p, base: base}
+	}
+	return target{name: p.Name, via: "endpoint", rt: rt, base: base, price: p.PricePerRequest}, nil
 }
 
-// endpointURL parses p's registered endpoint. An endpoint on this
-// gateway's own domain means the provider is reachable only by tunnel.
-func (g *Gateway) endpointURL(p chain.Provider) (*url.URL, error) {
-	u, err := url.Parse(p.Endpoint)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return nil, wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s has no usable endpoint and no tunnel to this gateway", p.Name), err)
+// relayWatch sends requests to one of a provider's several endpoints and,
+// when one fails without an answer or with a gateway error (502, 504: what
+// a relaying gateway says when it cannot reach the provider, or drops it),
+// takes that endpoint out of use for forbiddenTTL, so the next request
+// goes through another. One request is lost per endpoint per minute.
+type relayWatch struct {
+	rt   http.RoundTripper
+	v    *verifier
+	p    chain.Provider
+	base *url.URL
+}
+
+func (w *relayWatch) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := w.rt.RoundTrip(r)
+	switch {
+	case err != nil && r.Context().Err() == nil:
+		w.v.setAside(w.p, w.base, err)
+	case err == nil && (resp.StatusCode == http.StatusBadGateway || resp.StatusCode == http.StatusGatewayTimeout):
+		w.v.setAside(w.p, w.base, fmt.Errorf("answered %s", resp.Status))
 	}
-	if d := g.cfg.Domain; d != "" {
-		h := strings.ToLower(u.Hostname())
-		if h == d || strings.HasSuffix(h, "."+d) {
-			return nil, wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s is not connected: it is served only through a tunnel to this gateway", p.Name), nil)
+	return resp, err
+}
+
+// endpointURLs parses p's registered endpoints, in order, leaving out
+// those on this gateway's own domain: they are reachable only by a tunnel
+// to this gateway.
+func (g *Gateway) endpointURLs(p chain.Provider) ([]*url.URL, error) {
+	var out []*url.URL
+	own := false
+	for _, e := range p.Endpoints() {
+		u, err := url.Parse(e)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+			continue
 		}
+		if d := g.cfg.Domain; d != "" {
+			h := strings.ToLower(u.Hostname())
+			if h == d || strings.HasSuffix(h, "."+d) {
+				own = true
+				continue
+			}
+		}
+		out = append(out, u)
 	}
-	return u, nil
+	switch {
+	case len(out) > 0:
+		return out, nil
+	case own:
+		return nil, wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s is not connected: it is served only through a tunnel to this gateway", p.Name), nil)
+	}
+	return nil, wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s has no usable endpoint and no tunnel to this gateway", p.Name), nil)
 }
 
 // verifier checks and caches endpoint ownership proofs.
@@ -66,12 +115,11 @@ type verifier struct {
 	group  singleflight.Group
 
 	mu    sync.Mutex
-	cache map[string]verdict // by name
+	cache map[string]verdict // by name and endpoint URL
 }
 
-// verdict is the outcome of challenging one (name, endpoint, owner).
+// verdict is the outcome of challenging one (name, endpoint URL, owner).
 type verdict struct {
-	endpoint string
 	owner    wf.Address
 	err      error
 	until    time.Time
@@ -106,19 +154,58 @@ func newVerifier(g *Gateway) *verifier {
 	}
 }
 
-// check returns nil if p's endpoint has proven, recently enough, that p's
-// owner controls it. A changed endpoint or owner is challenged again.
+// first returns the first of bases to have proven (now or
+// recently enough) that p's owner controls it. They are challenged at
+// once, so one that hangs (a gateway dropping the provider's traffic)
+// delays nothing while another proves itself. With none proven, the error
+// is "not now" (503) if any failed transiently, else "not proven" (403).
+func (v *verifier) first(ctx context.Context, p chain.Provider, bases []*url.URL) (*url.URL, error) {
+	if len(bases) == 1 {
+		return bases[0], v.check(ctx, p, bases[0])
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type result struct {
+		i   int
+		err error
+	}
+	results := make(chan result, len(bases))
+	for i, b := range bases {
+		go func() { results <- result{i, v.check(ctx, p, b)} }()
+	}
+	var firstErr, transient error
+	for range bases {
+		r := <-results
+		if r.err == nil {
+			return bases[r.i], nil
+		}
+		if firstErr == nil {
+			firstErr = r.err
+		}
+		if transient == nil && !errors.Is(r.err, wf.ErrForbidden) {
+			transient = r.err
+		}
+	}
+	if transient != nil {
+		return nil, transient
+	}
+	return nil, firstErr
+}
+
+// check returns nil if p's endpoint base has proven, recently enough, that
+// p's owner controls it. A changed owner is challenged again.
 func (v *verifier) check(ctx context.Context, p chain.Provider, base *url.URL) error {
 	now := v.g.cfg.Now()
+	key := p.Name + "\x00" + base.String()
 	v.mu.Lock()
-	d, ok := v.cache[p.Name]
+	d, ok := v.cache[key]
 	v.mu.Unlock()
-	if ok && d.endpoint == p.Endpoint && d.owner == p.Owner && now.Before(d.until) {
+	if ok && d.owner == p.Owner && now.Before(d.until) {
 		return d.err
 	}
 	// One challenge per entry at a time, not bound to this request: a
 	// caller that gives up does not waste the answer for the others.
-	ch := v.group.DoChan(p.Name+"\x00"+p.Endpoint+"\x00"+p.Owner.String(), func() (any, error) {
+	ch := v.group.DoChan(key+"\x00"+p.Owner.String(), func() (any, error) {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), verifyTimeout)
 		defer cancel()
 		err := v.challenge(cctx, p, base)
@@ -128,7 +215,7 @@ func (v *verifier) check(ctx context.Context, p chain.Provider, base *url.URL) e
 			ttl, result = forbiddenTTL, "refused"
 		case err != nil:
 			v.mu.Lock()
-			if prev, ok := v.cache[p.Name]; ok && prev.endpoint == p.Endpoint && prev.owner == p.Owner && prev.failures > 0 {
+			if prev, ok := v.cache[key]; ok && prev.owner == p.Owner && prev.failures > 0 {
 				failures = prev.failures
 			}
 			v.mu.Unlock()
@@ -137,10 +224,10 @@ func (v *verifier) check(ctx context.Context, p chain.Provider, base *url.URL) e
 		}
 		v.g.metrics.verifications.WithLabelValues(result).Inc()
 		v.mu.Lock()
-		v.cache[p.Name] = verdict{endpoint: p.Endpoint, owner: p.Owner, err: err, until: v.g.cfg.Now().Add(ttl), failures: failures}
+		v.cache[key] = verdict{owner: p.Owner, err: err, until: v.g.cfg.Now().Add(ttl), failures: failures}
 		v.mu.Unlock()
 		if err != nil {
-			v.g.log.Info("endpoint not verified", "provider", p.Name, "endpoint", p.Endpoint, "err", err)
+			v.g.log.Info("endpoint not verified", "provider", p.Name, "endpoint", base.String(), "err", err)
 		}
 		return nil, err
 	})
@@ -150,6 +237,17 @@ func (v *verifier) check(ctx context.Context, p chain.Provider, base *url.URL) e
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// setAside records that p's endpoint base failed a request after proving
+// itself: it is not used for forbiddenTTL (a 503 meanwhile, if it is the
+// only way in that proves itself).
+func (v *verifier) setAside(p chain.Provider, base *url.URL, why error) {
+	v.g.log.Info("endpoint set aside after a failed request", "provider", p.Name, "endpoint", base.String(), "err", why)
+	v.mu.Lock()
+	v.cache[p.Name+"\x00"+base.String()] = verdict{owner: p.Owner, until: v.g.cfg.Now().Add(forbiddenTTL), failures: 1,
+		err: wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s's endpoint %s failed a request just now; another is used while it has one", p.Name, base.Redacted()), why)}
+	v.mu.Unlock()
 }
 
 // challenge asks the endpoint to sign a fresh nonce.
@@ -215,8 +313,12 @@ func newDirectTransport(allowPrivate bool) *http.Transport {
 			return nil
 		}
 	}
+	dial := d.DialContext
+	if allowPrivate {
+		dial = relay.DialLocalhost(dial) // *.localhost is loopback (RFC 6761), as for browsers
+	}
 	return &http.Transport{
-		DialContext:           d.DialContext,
+		DialContext:           dial,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          1024,
 		MaxIdleConnsPerHost:   64,

@@ -86,9 +86,14 @@ type Config struct {
 
 	// Payments, when set, charges every request (see Payments).
 	Payments *Payments
-	// Tunnel, when set, serves the node through a gateway over a reverse
-	// tunnel, for a node that callers cannot reach directly.
-	Tunnel *Tunnel
+	// Tunnels, when set, serve the node through gateways over reverse
+	// tunnels, for a node that callers cannot reach directly. Tunnels to
+	// several gateways (its registry endpoint listing one URL on each)
+	// leave no one gateway able to cut it off.
+	Tunnels []Tunnel
+	// Renew, when set, renews the leases on the key's registry names
+	// while the node runs.
+	Renew *Renew
 
 	// Store replaces the on-disk block store (tests use a memstore).
 	Store wf.BlockStore
@@ -109,7 +114,8 @@ type Node struct {
 	sealing  *seal.Keyring
 	provider *provider.Provider
 	payments *payments // nil: free
-	tunnel   *tunnel   // nil: no tunnel
+	tunnels  []*tunnel
+	renew    *renewer // nil: leases not renewed
 	unlocks  []func() error
 }
 
@@ -125,7 +131,7 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if cfg.Payments != nil && cfg.Key == nil {
 		return nil, fmt.Errorf("%w: node: payments need the node's key", wf.ErrInvalid)
 	}
-	if cfg.Tunnel != nil && cfg.Key == nil {
+	if len(cfg.Tunnels) > 0 && cfg.Key == nil {
 		return nil, fmt.Errorf("%w: node: a tunnel needs the node's key: the gateway checks it holds the registered name", wf.ErrInvalid)
 	}
 	log := cfg.Log
@@ -218,10 +224,15 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 	if n.provider, err = provider.New(pc); err != nil {
 		return nil, fmt.Errorf("node: %w", err)
 	}
-	if cfg.Tunnel != nil {
-		if n.tunnel, err = startTunnel(ctx, *cfg.Tunnel, provider.Tunneled(n.provider.Handler()), cfg.Key, log); err != nil {
+	for _, tc := range cfg.Tunnels {
+		t, err := startTunnel(ctx, tc, provider.Tunneled(n.provider.Handler()), cfg.Key, log)
+		if err != nil {
 			return nil, err
 		}
+		n.tunnels = append(n.tunnels, t)
+	}
+	if cfg.Renew != nil {
+		n.renew = startRenew(ctx, *cfg.Renew, log)
 	}
 	return n, nil
 }
@@ -268,9 +279,13 @@ func (n *Node) Close(ctx context.Context) error {
 		cancel()
 		n.provider = nil
 	}
-	if n.tunnel != nil {
-		n.tunnel.stop()
-		n.tunnel = nil
+	for _, t := range n.tunnels {
+		t.stop()
+	}
+	n.tunnels = nil
+	if n.renew != nil {
+		n.renew.stop()
+		n.renew = nil
 	}
 	if n.payments != nil {
 		errs = append(errs, n.payments.stop(ctx))

@@ -95,8 +95,8 @@ func TestOpenRefuses(t *testing.T) {
 		{"no directory", node.Config{PublicURL: "http://x"}, "no data directory"},
 		{"no URL", node.Config{Dir: dir}, "no public URL"},
 		{"payments without a key", node.Config{Dir: dir, PublicURL: "http://x", Payments: &node.Payments{Meter: payment.Config{}}}, "payments need the node's key"},
-		{"tunnel without a key", node.Config{Dir: dir, PublicURL: "http://x", Tunnel: &node.Tunnel{Gateway: "http://gw"}}, "tunnel needs the node's key"},
-		{"tunnel to no URL", node.Config{Dir: dir, PublicURL: "http://x", Key: key, Tunnel: &node.Tunnel{Gateway: "::"}}, "not a URL"},
+		{"tunnel without a key", node.Config{Dir: dir, PublicURL: "http://x", Tunnels: []node.Tunnel{{Gateway: "http://gw"}}}, "tunnel needs the node's key"},
+		{"tunnel to no URL", node.Config{Dir: dir, PublicURL: "http://x", Key: key, Tunnels: []node.Tunnel{{Gateway: "::"}}}, "not a URL"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			n, err := node.Open(context.Background(), tc.cfg)
@@ -144,7 +144,7 @@ func TestTunnelRefusedFailsOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	n, err := node.Open(ctx, node.Config{Dir: t.TempDir(), PublicURL: "http://x", Key: key,
-		Tunnel: &node.Tunnel{Gateway: net.Gateways[0].URL + "#alpha"}})
+		Tunnels: []node.Tunnel{{Gateway: net.Gateways[0].URL + "#alpha"}}})
 	if err == nil {
 		n.Close(ctx)
 		t.Fatal("opened a node whose tunnel the gateway refused")

@@ -55,6 +55,7 @@ package relay
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -150,4 +151,24 @@ func GatewayName(host string) string {
 		host = h
 	}
 	return strings.ToLower(strings.Trim(host, "[]"))
+}
+
+// IsLocalhost reports whether host (without port) is "localhost" or a name
+// under it, which RFC 6761 reserves for loopback.
+func IsLocalhost(host string) bool {
+	h := strings.ToLower(strings.TrimSuffix(host, "."))
+	return h == "localhost" || strings.HasSuffix(h, ".localhost")
+}
+
+// DialLocalhost wraps dial so that names under .localhost reach loopback
+// (127.0.0.1) without asking DNS, as browsers and curl do (RFC 6761): Go's
+// resolver asks DNS for them. Development gateways are named so
+// (g1.localhost), and a provider's tunnel endpoints under them.
+func DialLocalhost(dial func(ctx context.Context, network, addr string) (net.Conn, error)) func(ctx context.Context, network, addr string) (net.Conn, error) {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if host, port, err := net.SplitHostPort(addr); err == nil && IsLocalhost(host) {
+			addr = net.JoinHostPort("127.0.0.1", port)
+		}
+		return dial(ctx, network, addr)
+	}
 }

@@ -37,7 +37,15 @@ type Options struct {
 	ManualMining bool
 	// BlockGasLimit overrides go-ethereum's default block gas limit.
 	BlockGasLimit uint64
+	// Bond, Lease and Grace are the registry's terms for names
+	// (chain.DeployOptions). Default bond DevBond, small next to what dev
+	// accounts hold; lease and grace as chain.Deploy's.
+	Bond         *big.Int
+	Lease, Grace time.Duration
 }
+
+// DevBond is the registry bond of a dev chain: 0.001 ether.
+var DevBond = big.NewInt(1_000_000_000_000_000)
 
 // Chain is an embedded development chain: go-ethereum's simulated backend
 // running real contracts in-process, with the Registry, Escrow and MockUSDC
@@ -103,7 +111,12 @@ func New(ctx context.Context, o Options) (*Chain, error) {
 }
 
 func (c *Chain) setup(ctx context.Context, o Options) error {
-	contracts, err := chain.Deploy(ctx, c.backend, c.accounts[0], chain.DeployOptions{WithdrawDelay: o.WithdrawDelay})
+	bond := o.Bond
+	if bond == nil {
+		bond = DevBond
+	}
+	contracts, err := chain.Deploy(ctx, c.backend, c.accounts[0], chain.DeployOptions{WithdrawDelay: o.WithdrawDelay,
+		Bond: bond, Lease: o.Lease, Grace: o.Grace})
 	if err != nil {
 		return fmt.Errorf("sim: %w", err)
 	}

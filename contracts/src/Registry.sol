@@ -17,6 +17,7 @@ contract Registry {
     /// @param endpoint base URL requests are sent to, e.g. https://node.example.com
     /// @param sealingKey public key (HPKE) that secrets for this provider are sealed to
     /// @param metadataCID optional CID of further metadata (may be empty)
+    /// @param expires when the lease ends (unix seconds); {reclaim} is open from expires + grace
     struct Provider {
         address owner;
         uint96 pricePerRequest;
@@ -24,6 +25,7 @@ contract Registry {
         string endpoint;
         bytes sealingKey;
         string metadataCID;
+        uint64 expires;
     }
 
     /// @notice Longest name: a DNS label.
@@ -34,6 +36,21 @@ contract Registry {
     uint256 public constant MAX_SEALING_KEY_LENGTH = 2048;
     /// @notice Longest metadata CID.
     uint256 public constant MAX_METADATA_LENGTH = 128;
+
+    /// @notice Share of the bond paid to whoever reclaims a lapsed name, in basis points.
+    uint256 public constant RECLAIM_BOUNTY_BPS = 1000;
+    /// @notice Gas a bond refund may use before it is kept for {withdrawRefund} instead.
+    uint256 public constant REFUND_GAS = 10_000;
+
+    /// @notice Ether deposited with each registration, paid back on release.
+    uint256 public immutable bond;
+    /// @notice Seconds a registration, renewal or update holds the name.
+    uint64 public immutable lease;
+    /// @notice Seconds after a lease ends before anyone may reclaim the name.
+    uint64 public immutable grace;
+
+    /// @notice Refunds that could not be sent (the recipient refused them), by recipient.
+    mapping(address account => uint256) public refunds;
 
     mapping(bytes32 nameHash => Provider) private _providers;
     /// @dev 1-based position of a name hash in _names; 0 means not registered.
@@ -47,7 +64,8 @@ contract Registry {
         string endpoint,
         bytes sealingKey,
         uint96 pricePerRequest,
-        string metadataCID
+        string metadataCID,
+        uint64 expires
     );
     /// @notice A provider replaced its entry.
     event ProviderUpdated(
@@ -56,10 +74,15 @@ contract Registry {
         string endpoint,
         bytes sealingKey,
         uint96 pricePerRequest,
-        string metadataCID
+        string metadataCID,
+        uint64 expires
     );
     /// @notice A provider released its name; anyone may register it again.
     event ProviderDeregistered(string name, address indexed owner);
+    /// @notice The holder extended its lease to `expires`.
+    event ProviderRenewed(string name, address indexed owner, uint64 expires);
+    /// @notice A lapsed name was taken back by `reclaimer`; `refund` went to the former `owner`.
+    event ProviderReclaimed(string name, address indexed owner, address indexed reclaimer, uint256 refund, uint256 bounty);
 
     /// @notice The name is not a DNS label (see the contract's notes).
     error InvalidName(string name);
@@ -71,27 +94,91 @@ contract Registry {
     error NotProviderOwner(string name, address owner, address caller);
     /// @notice A field is empty where it must not be, or too long. `field` names it.
     error InvalidField(string field);
+    /// @notice A registration must deposit exactly the bond.
+    error WrongBond(uint256 sent, uint256 required);
+    /// @notice The name's lease has not lapsed long enough to reclaim it: from `reclaimableAt`.
+    error NotReclaimable(string name, uint256 reclaimableAt);
+    /// @notice There is no refund waiting for the caller.
+    error NoRefund();
+    /// @notice Sending ether failed.
+    error TransferFailed();
 
-    /// @notice Registers `name` for the caller.
-    /// @dev Reverts with {NameTaken} if anyone holds it, {InvalidName} or {InvalidField} on bad input.
+    /// @param bond_ ether (wei) deposited per name; may be 0 (no bond)
+    /// @param lease_ seconds a (re)registration holds a name; at least an hour
+    /// @param grace_ seconds after a lease ends before the name can be reclaimed
+    constructor(uint256 bond_, uint64 lease_, uint64 grace_) {
+        if (lease_ < 1 hours) revert InvalidField("lease");
+        bond = bond_;
+        lease = lease_;
+        grace = grace_;
+    }
+
+    /// @notice Registers `name` for the caller, who deposits {bond} with it.
+    /// A lapsed name (see {reclaim}) is reclaimed first, the bounty going to the caller.
+    /// @dev Reverts with {NameTaken} if anyone holds it, {WrongBond}, {InvalidName} or {InvalidField}.
     function register(
         string calldata name,
         string calldata endpoint,
         bytes calldata sealingKey,
         uint96 pricePerRequest,
         string calldata metadataCID
-    ) external {
+    ) external payable {
+        if (msg.value != bond) revert WrongBond(msg.value, bond);
         _checkName(name);
         _checkFields(endpoint, sealingKey, metadataCID);
         bytes32 key = keccak256(bytes(name));
-        if (_position[key] != 0) revert NameTaken(name, _providers[key].owner);
+        address former;
+        if (_position[key] != 0) {
+            Provider storage old = _providers[key];
+            if (block.timestamp < uint256(old.expires) + grace) revert NameTaken(name, old.owner);
+            former = old.owner;
+            _remove(key);
+            _reclaimed(name, former); // before ProviderRegistered: readers replay events in order
+        }
         _names.push(key);
         _position[key] = _names.length;
-        _providers[key] = Provider(msg.sender, pricePerRequest, name, endpoint, sealingKey, metadataCID);
-        emit ProviderRegistered(name, msg.sender, endpoint, sealingKey, pricePerRequest, metadataCID);
+        uint64 expires = uint64(block.timestamp) + lease;
+        _providers[key] = Provider(msg.sender, pricePerRequest, name, endpoint, sealingKey, metadataCID, expires);
+        emit ProviderRegistered(name, msg.sender, endpoint, sealingKey, pricePerRequest, metadataCID, expires);
+        if (former != address(0)) _payReclaim(former);
     }
 
-    /// @notice Replaces the endpoint, sealing key, price and metadata of the caller's entry `name`.
+    /// @notice Extends the lease of the caller's entry `name` to now + {lease}.
+    /// @dev Reverts with {UnknownProvider} or {NotProviderOwner}. A lapsed name not yet
+    /// reclaimed is renewed too: its holder is back.
+    function renew(string calldata name) external {
+        Provider storage p = _owned(name);
+        uint64 expires = uint64(block.timestamp) + lease;
+        p.expires = expires;
+        emit ProviderRenewed(name, msg.sender, expires);
+    }
+
+    /// @notice Frees `name`, whose lease ended more than {grace} ago, for anyone to register.
+    /// The former holder gets its bond back less the bounty, which goes to the caller.
+    /// @dev Reverts with {UnknownProvider} or {NotReclaimable}.
+    function reclaim(string calldata name) external {
+        bytes32 key = keccak256(bytes(name));
+        if (_position[key] == 0) revert UnknownProvider(name);
+        Provider storage p = _providers[key];
+        uint256 from = uint256(p.expires) + grace;
+        if (block.timestamp < from) revert NotReclaimable(name, from);
+        address former = p.owner;
+        _remove(key);
+        _reclaimed(name, former);
+        _payReclaim(former);
+    }
+
+    /// @notice Pays the caller the refunds that could not be sent to it.
+    function withdrawRefund() external {
+        uint256 amount = refunds[msg.sender];
+        if (amount == 0) revert NoRefund();
+        refunds[msg.sender] = 0;
+        (bool ok,) = msg.sender.call{value: amount}("");
+        if (!ok) revert TransferFailed();
+    }
+
+    /// @notice Replaces the endpoint, sealing key, price and metadata of the caller's entry `name`,
+    /// and renews its lease.
     /// @dev Reverts with {UnknownProvider} or {NotProviderOwner}.
     function update(
         string calldata name,
@@ -106,26 +193,19 @@ contract Registry {
         p.endpoint = endpoint;
         p.sealingKey = sealingKey;
         p.metadataCID = metadataCID;
-        emit ProviderUpdated(name, msg.sender, endpoint, sealingKey, pricePerRequest, metadataCID);
+        uint64 expires = uint64(block.timestamp) + lease;
+        p.expires = expires;
+        emit ProviderUpdated(name, msg.sender, endpoint, sealingKey, pricePerRequest, metadataCID, expires);
     }
 
-    /// @notice Removes the caller's entry `name`, freeing the name.
+    /// @notice Removes the caller's entry `name`, freeing the name, and pays back its bond.
     /// @dev Reverts with {UnknownProvider} or {NotProviderOwner}. The last entry
     /// moves into the freed slot, so {list} order is not stable across removals.
     function deregister(string calldata name) external {
         _owned(name);
-        bytes32 key = keccak256(bytes(name));
-        uint256 pos = _position[key];
-        uint256 last = _names.length;
-        if (pos != last) {
-            bytes32 moved = _names[last - 1];
-            _names[pos - 1] = moved;
-            _position[moved] = pos;
-        }
-        _names.pop();
-        delete _position[key];
-        delete _providers[key];
+        _remove(keccak256(bytes(name)));
         emit ProviderDeregistered(name, msg.sender);
+        _pay(msg.sender, bond);
     }
 
     /// @notice Returns the entry registered under `name`.
@@ -151,6 +231,39 @@ contract Registry {
         for (uint256 i = offset; i < end; ++i) {
             out[i - offset] = _providers[_names[i]];
         }
+    }
+
+    function _remove(bytes32 key) private {
+        uint256 pos = _position[key];
+        uint256 last = _names.length;
+        if (pos != last) {
+            bytes32 moved = _names[last - 1];
+            _names[pos - 1] = moved;
+            _position[moved] = pos;
+        }
+        _names.pop();
+        delete _position[key];
+        delete _providers[key];
+    }
+
+    function _reclaimed(string calldata name, address former) private {
+        uint256 bounty = bond * RECLAIM_BOUNTY_BPS / 10_000;
+        emit ProviderReclaimed(name, former, msg.sender, bond - bounty, bounty);
+    }
+
+    /// @dev Splits the bond of a reclaimed name between its former holder and the caller.
+    function _payReclaim(address former) private {
+        uint256 bounty = bond * RECLAIM_BOUNTY_BPS / 10_000;
+        _pay(former, bond - bounty);
+        _pay(msg.sender, bounty);
+    }
+
+    /// @dev Sends ether with bounded gas; a recipient that refuses it (or needs more gas)
+    /// finds it in {refunds}, so nobody can block a release or reclaim by refusing.
+    function _pay(address to, uint256 amount) private {
+        if (amount == 0) return;
+        (bool ok,) = to.call{value: amount, gas: REFUND_GAS}("");
+        if (!ok) refunds[to] += amount;
     }
 
     function _owned(string calldata name) private view returns (Provider storage p) {

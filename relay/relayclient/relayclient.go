@@ -126,7 +126,7 @@ func New(cfg Config) (*Client, error) {
 			KeepAliveConfig: net.KeepAliveConfig{Enable: true, Idle: 15 * time.Second, Interval: 5 * time.Second, Count: 3}}
 		hc = &http.Client{Transport: &http.Transport{
 			Proxy:                 http.ProxyFromEnvironment,
-			DialContext:           d.DialContext,
+			DialContext:           relay.DialLocalhost(d.DialContext),
 			TLSHandshakeTimeout:   10 * time.Second,
 			ResponseHeaderTimeout: relay.HandshakeTimeout,
 			// HTTP/1.1 only: an upgrade does not exist in HTTP/2.
