@@ -20,6 +20,9 @@ const maxFunctions = 10_000
 type access struct {
 	sealed bool
 	grants []wf.KeyID // as in the spec: sorted, one per key
+	// det is the spec's wf.deterministic, nil if it declares none
+	// (verified execution, kofn.go).
+	det *spec.Deterministic
 }
 
 // granted reports whether a grant names the sealing key id.
@@ -67,7 +70,8 @@ func (s *specCache) learn(c wf.CID, from string, b []byte) bool {
 	}
 	var a access
 	result := "public"
-	switch ss, err := spec.Decode(b); {
+	ss, err := spec.Decode(b)
+	switch {
 	case err != nil:
 		// No provider runs it; routed as public, one will say why.
 		result = "invalid"
@@ -77,6 +81,9 @@ func (s *specCache) learn(c wf.CID, from string, b []byte) bool {
 		for _, g := range ss.Spec.Sealed.Grants {
 			a.grants = append(a.grants, g.Key)
 		}
+	}
+	if err == nil {
+		a.det, _ = spec.DeterministicOf(&ss.Spec)
 	}
 	s.results.WithLabelValues(result).Inc()
 	s.mu.Lock()
