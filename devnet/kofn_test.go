@@ -31,12 +31,24 @@ import (
 // receipts for what it sends with its own key, as a provider that lies
 // about a result would.
 func mallory(t *testing.T, backend string, key *chain.Key) *httptest.Server {
+	return hostile(t, backend, key, false)
+}
+
+// hostile is mallory, or with silent a provider that answers honestly
+// but never signs a result receipt.
+func hostile(t *testing.T, backend string, key *chain.Key, silent bool) *httptest.Server {
 	u, err := url.Parse(backend)
 	if err != nil {
 		t.Fatal(err)
 	}
 	proxy := httputil.NewSingleHostReverseProxy(u)
+	direct := proxy.Director
+	proxy.Director = func(r *http.Request) { direct(r); r.Host = u.Host }
 	proxy.ModifyResponse = func(resp *http.Response) error {
+		if silent {
+			resp.Header.Del(wf.ResultHeader)
+			return nil
+		}
 		rr, _, err := chain.ParseResultHeader(wf.CID{}, resp.Header.Get(wf.ResultHeader))
 		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/") {
 			return nil
@@ -133,7 +145,7 @@ func TestVerifiedExecution(t *testing.T) {
 		Dir: dir,
 		Nodes: []devnet.NodeConfig{
 			{Name: "alpha", Listen: "127.0.0.1:0"},
-			{Name: "beta", Listen: "127.0.0.1:0"},
+			{Name: "beta"}, // tunnel only: answers compared across both kinds of route
 		},
 		Gateways: []devnet.GatewayConfig{{}},
 	})
@@ -198,6 +210,11 @@ func TestVerifiedExecution(t *testing.T) {
 		}
 	}
 
+	// A provider signs a result receipt only when asked.
+	if resp, _ := verifyGet(t, n.Node("alpha").URL+"/"+both+"/?name=you", 0); resp.Header.Get(wf.ResultHeader) != "" {
+		t.Errorf("a receipt nobody asked for: %s", resp.Header.Get(wf.ResultHeader))
+	}
+
 	// Both honest: they agree, the answer is theirs, and says so.
 	resp, body := verifyGet(t, gw.URL+"/"+both+"/?name=you", 2)
 	if resp.StatusCode != 200 || string(body) != "Hello, you!\n" && !strings.Contains(string(body), "Hello, you!") {
@@ -241,7 +258,7 @@ func TestVerifiedExecution(t *testing.T) {
 
 	// Now mallory joins, with its own key, in front of alpha's node.
 	mkey := chain.DevKey(7)
-	addrs["mallory"] = mkey.Address()
+	addrs["mallory"], addrs["mallory2"] = mkey.Address(), mkey.Address()
 	m := mallory(t, n.Node("alpha").URL, mkey)
 	sealing, err := node.OpenSealing(filepath.Join(dir, "mallory"), true)
 	if err != nil {
@@ -334,5 +351,43 @@ func TestVerifiedExecution(t *testing.T) {
 	t.Logf("alpha, beta and mallory, k=2 and 3: %d verified answers, %d refused, 0 wrong", ok, failed)
 	if failed < 6 {
 		t.Errorf("only %d refusals: every k=3 request includes mallory", failed)
+	}
+
+	// A provider that answers without a receipt is no vote: replaced by
+	// the next holder if there is one, else verification_incomplete.
+	skey := chain.DevKey(8)
+	addrs["silent"] = skey.Address()
+	betaOnly := deploy(pack("2026-01-05T00:00:00Z", &spec.Deterministic{}), "beta")
+	s := hostile(t, n.Node("beta").URL, skey, true)
+	if _, err := n.Chain.Client(skey).RegisterProvider(ctx, chain.Provider{Name: "silent", Endpoint: s.URL,
+		PricePerRequest: new(big.Int), SealingKey: sealing.Current().Bytes()}); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		resp, body = verifyGet(t, gw.URL+"/p/silent/"+betaOnly+"/?name=you", 0)
+		if resp.StatusCode == 200 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("silent never routable: %d %s", resp.StatusCode, body)
+		}
+	}
+	for range 4 {
+		resp, body := verifyGet(t, gw.URL+"/"+betaOnly+"/?name=you", 1)
+		if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get(wf.VerifiedHeader), "providers=beta") {
+			t.Fatalf("k=1 with a silent holder and beta: %d %q %s", resp.StatusCode, resp.Header.Get(wf.VerifiedHeader), body)
+		}
+		checkReceipts(betaOnly, resp, body, "name=you")
+	}
+	resp, body = verifyGet(t, gw.URL+"/"+betaOnly+"/?name=you", 2)
+	var e verifiedError
+	json.Unmarshal(body, &e)
+	if resp.StatusCode != 502 || e.Error.Code != "verification_incomplete" {
+		t.Fatalf("k=2 with a silent holder: %d %s", resp.StatusCode, body)
+	}
+	for _, a := range e.Error.Details.Answers {
+		if (a.Provider == "silent") == a.Attested || a.Provider == "silent" && !strings.Contains(a.Problem, "without a result receipt") {
+			t.Errorf("evidence %+v", a)
+		}
 	}
 }
