@@ -20,7 +20,9 @@ import (
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/node"
+	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
@@ -389,5 +391,82 @@ func TestVerifiedExecution(t *testing.T) {
 		if (a.Provider == "silent") == a.Attested || a.Provider == "silent" && !strings.Contains(a.Problem, "without a result receipt") {
 			t.Errorf("evidence %+v", a)
 		}
+	}
+}
+
+// Verified execution on a paid network: each of the k providers charges
+// the owner as usual; a request a voucher would pay for is refused (a
+// voucher pays one provider), and a function name routes verified too.
+func TestVerifiedExecutionPaid(t *testing.T) {
+	ctx := context.Background()
+	n, err := devnet.Start(ctx, devnet.Config{
+		Dir:   t.TempDir(),
+		Price: big.NewInt(100),
+		Meter: payment.Config{SettleCount: 1000, SettleInterval: time.Hour},
+		Nodes: []devnet.NodeConfig{
+			{Name: "alpha", Listen: "127.0.0.1:0"},
+			{Name: "beta", Listen: "127.0.0.1:0"},
+		},
+		Gateways: []devnet.GatewayConfig{{}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close(ctx)
+	x, err := (&spec.Deterministic{}).Extension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), wf.Spec{Version: wf.SpecVersionExtended,
+		Runtime: wf.RuntimeWAGI, Created: "2026-01-01T00:00:00Z",
+		Extensions: map[string]wf.Extension{spec.DeterministicExtension: x}}, n.Publisher)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sr, err := names.Sign(wf.NameRecord{Name: "hello", Seq: 1, Created: "2026-01-01T00:00:00Z",
+		Targets: []wf.Target{{Function: pkg.CID, Weight: 100}}}, n.Publisher)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, nd := range n.Nodes {
+		c := client.New(nd.URL)
+		if _, err := c.Deploy(ctx, pkg); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.SetName(ctx, sr); err != nil {
+			t.Fatal(err)
+		}
+	}
+	gw := n.Gateways[0]
+	count := func(name string) uint64 {
+		charged, _ := n.Node(name).Meter().Totals()
+		return charged.Count
+	}
+	for i, u := range []string{
+		gw.URL + "/" + pkg.CID.String() + "/?name=you",
+		gw.URL + "/@" + n.Publisher.Address().String() + "/hello/?name=you",
+	} {
+		resp, body := verifyGet(t, u, 2)
+		if resp.StatusCode != 200 || !strings.Contains(string(body), "Hello, you!") || !strings.HasPrefix(resp.Header.Get(wf.VerifiedHeader), "k=2;") {
+			t.Fatalf("GET %s: %d %q %s", u, resp.StatusCode, resp.Header.Get(wf.VerifiedHeader), body)
+		}
+		if a, b := count("alpha"), count("beta"); a != uint64(i+1) || b != uint64(i+1) {
+			t.Errorf("after %d verified requests alpha charged %d, beta %d", i+1, a, b)
+		}
+	}
+	req, _ := http.NewRequest("GET", gw.URL+"/"+pkg.CID.String()+"/?name=you", nil)
+	req.Header.Set(wf.VerifyHeader, "2")
+	req.Header.Set(wf.VoucherHeader, "anything")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 400 || !strings.Contains(string(body), "verify_caller_pays") {
+		t.Errorf("verified with a voucher: %d %s", resp.StatusCode, body)
+	}
+	if a, b := count("alpha"), count("beta"); a != 2 || b != 2 {
+		t.Errorf("a refused request was charged: alpha %d, beta %d", a, b)
 	}
 }
