@@ -302,6 +302,9 @@ func TestVerifiedExecution(t *testing.T) {
 		if resp.StatusCode != 502 || e.Error.Code != "verification_failed" || len(e.Error.Details.Answers) != 2 {
 			t.Fatalf("attempt %d: %d %s", i, resp.StatusCode, body)
 		}
+		if r := resp.Header.Get(wf.RouteHeader); !strings.Contains(r, ":disagrees") {
+			t.Errorf("X-WF-Route %q does not say who disagreed", r)
+		}
 		c, _ := wf.ParseCID(alphaOnly)
 		if want := wf.RequestHash(c, "GET", "/", "name=you", []byte{}); e.Error.Details.Request != want {
 			t.Errorf("evidence request hash %s, want %s", e.Error.Details.Request, want)

@@ -62,10 +62,18 @@ func truncateHeader(s string) string {
 	return s
 }
 
-// verifyError is one of verified execution's own errors.
-func verifyError(status int, code, msg string, details map[string]any) error {
-	return &detailedError{err: &httperr.Error{Status: status, Code: code, Message: msg}, details: details,
-		route: "provider=none; reason=" + code}
+// verifyError is one of verified execution's own errors. Those of
+// roundTripVerified keep the X-WF-Route that lists who failed.
+func verifyError(status int, code, msg string, details map[string]any) *detailedError {
+	return &detailedError{err: &httperr.Error{Status: status, Code: code, Message: msg}, details: details}
+}
+
+// refuse is verifyError for a request refused before any provider was
+// asked.
+func refuse(status int, code, msg string, details map[string]any) error {
+	de := verifyError(status, code, msg, details)
+	de.route = "provider=none; reason=" + code
+	return de
 }
 
 // planVerify decides whether rt, smart routing's plan for a request
@@ -80,18 +88,18 @@ func (g *Gateway) planVerify(ctx context.Context, r *http.Request, rt *route, wa
 	c := rt.cid.String()
 	switch {
 	case !known:
-		return verifyError(http.StatusServiceUnavailable, "too_few_verifiers",
+		return refuse(http.StatusServiceUnavailable, "too_few_verifiers",
 			fmt.Sprintf("no provider served the spec of %s, so it cannot be verified", c), map[string]any{"function": c})
 	case acc.det == nil:
-		return verifyError(http.StatusBadRequest, "not_deterministic",
+		return refuse(http.StatusBadRequest, "not_deterministic",
 			fmt.Sprintf("function %s does not declare itself deterministic (spec extension %s), so its answers cannot be compared; send the request without %s", c, spec.DeterministicExtension, wf.VerifyHeader),
 			map[string]any{"function": c})
 	case want > acc.det.Max():
-		return verifyError(http.StatusBadRequest, "verify_too_high",
+		return refuse(http.StatusBadRequest, "verify_too_high",
 			fmt.Sprintf("%s %d is more than the %d the function's owner allows", wf.VerifyHeader, want, acc.det.Max()),
 			map[string]any{"function": c, "maxVerify": acc.det.Max()})
 	case r.Header.Get(wf.VoucherHeader) != "":
-		return verifyError(http.StatusBadRequest, "verify_caller_pays",
+		return refuse(http.StatusBadRequest, "verify_caller_pays",
 			"a voucher pays one provider for one request, so a verified request cannot be paid by its caller; verified execution is for functions their owner pays for, or free", nil)
 	}
 	k := max(want, acc.det.Verify)
@@ -121,7 +129,7 @@ func (g *Gateway) planVerify(ctx context.Context, r *http.Request, rt *route, wa
 		for i, t := range picked {
 			names[i] = t.name
 		}
-		return verifyError(http.StatusServiceUnavailable, "too_few_verifiers",
+		return refuse(http.StatusServiceUnavailable, "too_few_verifiers",
 			fmt.Sprintf("verifying %s needs %d providers with distinct registered addresses that hold it; this gateway reaches %d", c, k, len(picked)),
 			map[string]any{"function": c, "verify": k, "providers": names, "holders": holders})
 	}
