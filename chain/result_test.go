@@ -45,3 +45,21 @@ func TestResultReceipt(t *testing.T) {
 		}
 	}
 }
+
+// What attesting costs a provider per answer, and checking the gateway.
+func BenchmarkResultReceipt(b *testing.B) {
+	k := chain.DevKey(1)
+	fn := wf.SumCID(wf.CodecJSON, []byte("{}"))
+	r := chain.ResultReceipt{Function: fn, Request: wf.RequestHash(fn, "GET", "/", "", nil), Response: wf.ResponseHash(200, nil, []byte("ok"))}
+	sig, _ := chain.SignResult(k, r)
+	b.Run("sign", func(b *testing.B) {
+		for b.Loop() {
+			chain.SignResult(k, r)
+		}
+	})
+	b.Run("verify", func(b *testing.B) {
+		for b.Loop() {
+			chain.VerifyResult(r, sig, k.Address())
+		}
+	})
+}
