@@ -192,6 +192,9 @@ type deployFlags struct {
 	// owner's deploy signer delegates to.
 	oidc   bool
 	signer string
+	// wf.deterministic: verified execution (docs/verification.md)
+	deterministic     bool
+	verify, maxVerify int
 }
 
 func (a *App) deployCmd() *cobra.Command {
@@ -264,6 +267,9 @@ deploy signer delegates to a key the job generates (docs/ci.md).`,
 	fs.BoolVar(&f.callerPaysOnly, "caller-pays-only", false, "pay for no request: every caller pays with a voucher (default: wf.toml's [callers] caller_pays_only)")
 	fs.BoolVar(&f.oidc, "oidc", false, "keyless deploy from CI: sign with a fresh key delegated by the owner's deploy signer against this job's OIDC identity token (automatic when $"+ci.EnvSigner+" is set in a job that has a token and --key is not given; docs/ci.md)")
 	fs.StringVar(&f.signer, "signer", "", "the owner's deploy signer `URL` for --oidc (default $"+ci.EnvSigner+")")
+	fs.BoolVar(&f.deterministic, "deterministic", false, "declare that the function answers a request alike on every provider, so callers may ask a gateway to verify it (X-WF-Verify; default: wf.toml's deterministic)")
+	fs.IntVar(&f.verify, "verify", 0, "with --deterministic, run every request on `N` providers (2 to 8) and answer only if they agree; each run is paid (default: wf.toml's verify, else only when a caller asks)")
+	fs.IntVar(&f.maxVerify, "max-verify", 0, "with --deterministic, the most providers a caller may ask to verify on, `N` (default: wf.toml's max_verify, else 3)")
 	addConfigFlag(fs, &f.config)
 	f.seal = addSealFlags(fs, nil)
 	return cmd
@@ -279,6 +285,7 @@ type deploySettings struct {
 	env         map[string]string
 	encryptCode bool
 	callers     project.Callers
+	det         *spec.Deterministic // nil: not declared
 }
 
 // spec is the unsigned spec the settings describe (wf deploy, wf dev
@@ -291,6 +298,16 @@ func (d *deploySettings) spec() (wf.Spec, error) {
 			return wf.Spec{}, err
 		}
 		s.Extensions = map[string]wf.Extension{spec.CallersExtension: x}
+	}
+	if d.det != nil {
+		x, err := d.det.Extension() // checked in settings
+		if err != nil {
+			return wf.Spec{}, err
+		}
+		if s.Extensions == nil {
+			s.Extensions = map[string]wf.Extension{}
+		}
+		s.Extensions[spec.DeterministicExtension] = x
 	}
 	return s, nil
 }
@@ -332,6 +349,11 @@ func (a *App) settings(pf *project.File, fileName string, f *deployFlags) (*depl
 	if err := f.applyCallers(set, &d.callers); err != nil {
 		return nil, err
 	}
+	det, err := f.deterministicOver(set, pf)
+	if err != nil {
+		return nil, err
+	}
+	d.det = det
 	for k, v := range pf.Env {
 		if d.env == nil {
 			d.env = map[string]string{}
@@ -949,6 +971,32 @@ func (f skipFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	es, err := f.dirFS.ReadDir(name)
 	return slices.DeleteFunc(es, func(e fs.DirEntry) bool { return e.IsDir() && f.skip[e.Name()] }), err
+}
+
+// deterministicOver is wf.deterministic from the flags given over pf's
+// settings, checked as a gateway will; nil when not declared.
+func (f *deployFlags) deterministicOver(set func(string) bool, pf *project.File) (*spec.Deterministic, error) {
+	on, verify, maxVerify := pf.Deterministic, pf.Verify, pf.MaxVerify
+	if set("deterministic") {
+		on = f.deterministic
+	}
+	if set("verify") {
+		verify = f.verify
+	}
+	if set("max-verify") {
+		maxVerify = f.maxVerify
+	}
+	if !on {
+		if set("verify") || set("max-verify") {
+			return nil, usageErr("--verify and --max-verify need --deterministic (or deterministic = true in wf.toml)")
+		}
+		return nil, nil
+	}
+	d := &spec.Deterministic{Verify: verify, MaxVerify: maxVerify}
+	if err := d.Check(); err != nil {
+		return nil, usageErr("--deterministic, --verify, --max-verify or wf.toml: %v", strings.ReplaceAll(err.Error(), wf.ErrInvalid.Error()+": ", ""))
+	}
+	return d, nil
 }
 
 // applyCallers sets the wf.callers flags given over c and checks the

@@ -31,6 +31,10 @@
 // Smart routing reads each function's spec block once (verified against
 // its CID) and sends a sealed function only to providers whose registered
 // sealing key it grants; with none reachable the gateway says so itself.
+// A request with X-WF-Verify: k, to a function whose spec declares it
+// deterministic, runs on k holders with distinct registered addresses and
+// is answered only if their signed result receipts agree (kofn.go,
+// docs/verification.md).
 // Rate limits key on the client address, read from X-Forwarded-For only
 // when the connection comes from a trusted proxy (Config.TrustedProxies).
 //

@@ -43,6 +43,7 @@ type route struct {
 	targets   []target
 	retryable bool
 	body      *limitedBody
+	verify    *verification // verified execution (kofn.go), nil if not asked
 
 	// set by roundTrip
 	chosen  *target
@@ -129,6 +130,10 @@ func hops(r *http.Request) int {
 
 // forwardNamed forwards to the provider registered as name.
 func (g *Gateway) forwardNamed(w http.ResponseWriter, r *http.Request, name, prefix, path string, start time.Time) {
+	if r.Header.Get(wf.VerifyHeader) != "" {
+		g.count("named", start, g.writeErrorStatus(w, r, fmt.Errorf("%w: %s compares several providers; a route to the one provider %s cannot; use /<cid>/ or /@<owner>/<name>/", wf.ErrInvalid, wf.VerifyHeader, name)))
+		return
+	}
 	p, err := g.cfg.Registry.Lookup(r.Context(), name)
 	if err != nil {
 		g.count("named", start, g.writeErrorStatus(w, r, err))
@@ -145,12 +150,22 @@ func (g *Gateway) forwardNamed(w http.ResponseWriter, r *http.Request, name, pre
 
 // forwardSmart forwards to the best providers for function c.
 func (g *Gateway) forwardSmart(w http.ResponseWriter, r *http.Request, c wf.CID, path string, start time.Time) {
+	want, err := parseVerify(r.Header.Values(wf.VerifyHeader))
+	if err != nil {
+		g.count("smart", start, g.writeErrorStatus(w, r, err))
+		return
+	}
 	ts, err := g.router.candidates(r.Context(), c)
 	if err != nil {
 		g.count("smart", start, g.writeErrorStatus(w, r, err))
 		return
 	}
-	g.forward(w, r, &route{kind: "smart", cid: c, path: path, targets: ts, retryable: idempotent(r)}, start)
+	rt := &route{kind: "smart", cid: c, path: path, targets: ts, retryable: idempotent(r)}
+	if err := g.planVerify(r.Context(), r, rt, want, 1); err != nil {
+		g.count("smart", start, g.writeErrorStatus(w, r, err))
+		return
+	}
+	g.forward(w, r, rt, start)
 }
 
 // idempotent reports whether a request may be sent again after a failure
@@ -200,6 +215,9 @@ func (g *Gateway) forward(w http.ResponseWriter, r *http.Request, rt *route, sta
 // answers acceptably.
 func (g *Gateway) roundTrip(req *http.Request) (*http.Response, error) {
 	rt := routeOf(req.Context())
+	if rt.verify != nil {
+		return g.roundTripVerified(req) // kofn.go
+	}
 	replay := req.Body == nil || req.Body == http.NoBody
 	var body []byte
 	if !replay && len(rt.targets) > 1 {
@@ -231,20 +249,7 @@ func (g *Gateway) roundTrip(req *http.Request) (*http.Response, error) {
 			}
 			g.metrics.retries.Inc()
 		}
-		out := req.Clone(req.Context())
-		if body != nil {
-			out.Body = io.NopCloser(bytes.NewReader(body))
-			out.ContentLength = int64(len(body))
-			out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
-		}
-		out.URL.Scheme, out.URL.Host = t.base.Scheme, t.base.Host
-		if bp := strings.TrimSuffix(t.base.EscapedPath(), "/"); bp != "" {
-			out.URL.Path = strings.TrimSuffix(t.base.Path, "/") + out.URL.Path
-			out.URL.RawPath = bp + out.URL.RawPath
-		}
-		if t.via == "endpoint" {
-			out.Host = "" // the endpoint's own host; the caller's is in X-Forwarded-Host
-		}
+		out := outFor(req, t, body)
 		resp, kind, err := g.attempt(t, out)
 		if err != nil && callerFailed(out) {
 			return nil, err // the caller's body failed, not the provider
@@ -286,6 +291,25 @@ func (g *Gateway) roundTrip(req *http.Request) (*http.Response, error) {
 		lastErr = wf.E(wf.ErrUnavailable, "no provider could be tried", nil)
 	}
 	return nil, lastErr
+}
+
+// outFor is req as sent to t, with body (if not nil) as its body.
+func outFor(req *http.Request, t *target, body []byte) *http.Request {
+	out := req.Clone(req.Context())
+	if body != nil {
+		out.Body = io.NopCloser(bytes.NewReader(body))
+		out.ContentLength = int64(len(body))
+		out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+	}
+	out.URL.Scheme, out.URL.Host = t.base.Scheme, t.base.Host
+	if bp := strings.TrimSuffix(t.base.EscapedPath(), "/"); bp != "" {
+		out.URL.Path = strings.TrimSuffix(t.base.Path, "/") + out.URL.Path
+		out.URL.RawPath = bp + out.URL.RawPath
+	}
+	if t.via == "endpoint" {
+		out.Host = "" // the endpoint's own host; the caller's is in X-Forwarded-Host
+	}
+	return out
 }
 
 // notHere reports whether resp, from target t of route rt, says t cannot
@@ -411,7 +435,10 @@ func (g *Gateway) proxyError(w http.ResponseWriter, r *http.Request, err error) 
 	rt := routeOf(r.Context())
 	w.Header().Set(wf.RouteHeader, rt.header())
 	var pt *providerTimeout
+	var de *detailedError
 	switch {
+	case errors.As(err, &de):
+		// The gateway's own answer (verified execution), already clear.
 	case rt.body != nil && rt.body.exceeded.Load():
 		w.Header().Set("Connection", "close")
 		err = fmt.Errorf("%w: request body exceeds this gateway's limit of %d bytes", wf.ErrTooLarge, g.cfg.MaxRequestBytes)

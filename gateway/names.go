@@ -351,6 +351,11 @@ func (g *Gateway) forwardName(w http.ResponseWriter, r *http.Request, path strin
 		}
 		c = namerec.Pick(&rec.Record, pt)
 	}
+	want, err := parseVerify(r.Header.Values(wf.VerifyHeader))
+	if err != nil {
+		g.count("smart", start, g.writeErrorStatus(w, r, err))
+		return
+	}
 	ts, err := g.router.candidates(r.Context(), c)
 	if err != nil {
 		g.count("smart", start, g.writeErrorStatus(w, r, err))
@@ -358,5 +363,10 @@ func (g *Gateway) forwardName(w http.ResponseWriter, r *http.Request, path strin
 	}
 	r.Header.Set(wf.FunctionHeader, c.String())
 	r.Header.Set(wf.NameRecordHeader, base64.RawURLEncoding.EncodeToString(rec.Raw))
-	g.forward(w, r, &route{kind: "smart", cid: c, path: path, targets: ts, retryable: idempotent(r)}, start)
+	rt := &route{kind: "smart", cid: c, path: path, targets: ts, retryable: idempotent(r)}
+	if err := g.planVerify(r.Context(), r, rt, want, 2); err != nil { // kofn.go
+		g.count("smart", start, g.writeErrorStatus(w, r, err))
+		return
+	}
+	g.forward(w, r, rt, start)
 }

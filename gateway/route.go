@@ -53,6 +53,11 @@ func (r *router) observations(ts []target, keys map[string]wf.KeyID) []observati
 // decided on the measurements from before this request's presence
 // probes; their order on those from after.
 func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
+	return r.candidatesUpTo(ctx, c, r.attempts)
+}
+
+// candidatesUpTo is candidates, but at most n of them.
+func (r *router) candidatesUpTo(ctx context.Context, c wf.CID, n int) ([]target, error) {
 	ps, err := r.list.List(ctx)
 	if err != nil {
 		return nil, err
@@ -107,7 +112,7 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 		os[i].has = has[os[i].name]
 	}
 	r.health.fill(os)
-	rs := r.scorer.order(os, r.attempts, acc.sealed)
+	rs := r.scorer.order(os, n, acc.sealed)
 	out := make([]target, len(rs))
 	for i, x := range rs {
 		t := ts[at[x.name]]

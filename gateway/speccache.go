@@ -22,6 +22,9 @@ type access struct {
 	sealed bool
 	grants []wf.KeyID // as in the spec: sorted, one per key
 	owner  wf.Address // the spec's owner if its signature holds (meter.go), else zero
+	// det is the spec's wf.deterministic, nil if it declares none
+	// (verified execution, kofn.go).
+	det *spec.Deterministic
 }
 
 // granted reports whether a grant names the sealing key id.
@@ -83,6 +86,9 @@ func (s *specCache) learn(c wf.CID, from string, b []byte) bool {
 		for _, g := range ss.Spec.Sealed.Grants {
 			a.grants = append(a.grants, g.Key)
 		}
+	}
+	if err == nil {
+		a.det, _ = spec.DeterministicOf(&ss.Spec)
 	}
 	s.results.WithLabelValues(result).Inc()
 	s.mu.Lock()

@@ -61,6 +61,16 @@ type File struct {
 	// ciphertext.
 	EncryptCode bool `toml:"encrypt_code,omitempty"`
 
+	// Deterministic declares that the function answers the same request
+	// alike wherever it runs, so gateways may verify it on several
+	// providers (the spec's wf.deterministic extension,
+	// docs/verification.md). Verify is the level every request gets
+	// (0: only when a caller asks, else 2 to 8); MaxVerify caps what a
+	// caller may ask for (0: 3, or Verify if higher).
+	Deterministic bool `toml:"deterministic,omitempty"`
+	Verify        int  `toml:"verify,omitempty"`
+	MaxVerify     int  `toml:"max_verify,omitempty"`
+
 	Build   Build             `toml:"build,omitempty"`
 	Env     map[string]string `toml:"env,omitempty"`
 	Limits  Limits            `toml:"limits,omitempty"`
@@ -91,6 +101,15 @@ func (c Callers) Spec() *spec.Callers {
 		s.CallerPays = spec.CallerPaysRequired
 	}
 	return s
+}
+
+// DeterministicSpec is f's wf.deterministic data, nil when f does not
+// declare determinism.
+func (f *File) DeterministicSpec() *spec.Deterministic {
+	if !f.Deterministic {
+		return nil
+	}
+	return &spec.Deterministic{Verify: f.Verify, MaxVerify: f.MaxVerify}
 }
 
 // Build says how `wf build` makes the module.
@@ -319,6 +338,13 @@ func (f *File) validate(bad func(key, format string, args ...any) error) error {
 		if err := c.Check(); err != nil {
 			add(bad("callers", "%s", strings.ReplaceAll(err.Error(), wf.ErrInvalid.Error()+": ", "")))
 		}
+	}
+	if d := f.DeterministicSpec(); d != nil {
+		if err := d.Check(); err != nil {
+			add(bad("verify", "%s", strings.ReplaceAll(err.Error(), wf.ErrInvalid.Error()+": ", "")))
+		}
+	} else if f.Verify != 0 || f.MaxVerify != 0 {
+		add(bad("verify", "verify and max_verify need deterministic = true"))
 	}
 	return errors.Join(errs...)
 }

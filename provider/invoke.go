@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/wf"
@@ -171,10 +172,41 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	isolate(h, a.cookie)
 	h.Set("Content-Length", strconv.Itoa(len(resp.Body)))
 	h.Set(wf.DurationHeader, strconv.FormatFloat(elapsed.Seconds()*1000, 'f', 3, 64)+"ms")
-	w.WriteHeader(resp.Status)
-	if r.Method != http.MethodHead {
-		p.writeAnswer(w, resp.Body)
+	sent := resp.Body
+	if r.Method == http.MethodHead {
+		sent = nil
 	}
+	if r.Header.Get(wf.AttestHeader) != "" {
+		p.attest(h, c, r, a, body, resp.Status, sent)
+	}
+	w.WriteHeader(resp.Status)
+	if sent != nil {
+		p.writeAnswer(w, sent)
+	}
+}
+
+// attest signs a result receipt for the answer about to be sent (status,
+// h, sent) to request r, which a gateway asked for to compare answers
+// (verified execution, docs/verification.md). Without a key, or if
+// signing fails, the answer goes without one: the gateway counts it as
+// unattested.
+func (p *Provider) attest(h http.Header, c wf.CID, r *http.Request, a address, body []byte, status int, sent []byte) {
+	if p.cfg.Key == nil {
+		return
+	}
+	if _, ok := h["Content-Type"]; !ok && len(sent) > 0 {
+		// What net/http would add after the hash otherwise.
+		h.Set("Content-Type", http.DetectContentType(sent))
+	}
+	rr := chain.ResultReceipt{Function: c,
+		Request:  wf.RequestHash(c, r.Method, a.path, r.URL.RawQuery, body),
+		Response: wf.ResponseHash(status, h, sent)}
+	sig, err := chain.SignResult(p.cfg.Key, rr)
+	if err != nil {
+		info(r).log.Error("sign result receipt", "function", c.String(), "err", err)
+		return
+	}
+	h.Set(wf.ResultHeader, chain.FormatResultHeader(rr, sig))
 }
 
 // outcome is the metrics label for an invocation's result.

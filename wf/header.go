@@ -32,3 +32,21 @@ const (
 	// cannot set headers with it.
 	HeaderPrefix = "X-Wf-"
 )
+
+// Verified execution (docs/verification.md).
+const (
+	// VerifyHeader on a request to a gateway asks for k-of-k agreement:
+	// "2" runs it on two providers with distinct registered owners and
+	// answers only if their ResponseHashes agree.
+	VerifyHeader = "X-WF-Verify"
+	// AttestHeader on a request to a provider ("1") asks it to sign a
+	// result receipt for its answer, in ResultHeader.
+	AttestHeader = "X-WF-Attest"
+	// ResultHeader on a provider's answer is its signed result receipt:
+	// "req=<RequestHash>; resp=<ResponseHash>; sig=<signature>", see
+	// chain.ResultReceipt.
+	ResultHeader = "X-WF-Result"
+	// VerifiedHeader on a gateway's verified answer says who agreed:
+	// "k=2; response=<ResponseHash>; providers=alpha,beta".
+	VerifiedHeader = "X-WF-Verified"
+)
