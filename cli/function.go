@@ -19,6 +19,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/dag"
+	"github.com/webfunctions/wf/jsrt/bundle"
 	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/project"
 	"github.com/webfunctions/wf/seal"
@@ -34,12 +35,14 @@ func (a *App) initCmd() *cobra.Command {
 		Use:   "init DIR",
 		Short: "write a working example function into DIR",
 		Long: `Write a working example function into DIR: a WAGI handler that greets the
-name in its query string or body, in Go or AssemblyScript, ready for
+name in its query string or body, in Go or AssemblyScript, or a
+Workers-style fetch handler in JavaScript or TypeScript, ready for
 wf deploy, with a commented project file DIR/wf.toml (name, build, env,
 limits, secrets by name, providers; see docs/project.md) that wf build
 and wf deploy read.`,
 		Example: `  wf init --lang go hello
-  wf init --lang assemblyscript hello-as`,
+  wf init --lang assemblyscript hello-as
+  wf init --lang js hello-js          # or --lang ts: a Workers-style fetch handler`,
 		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
@@ -52,7 +55,7 @@ and wf deploy read.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&lang, "lang", "go", "write the function in `LANG`: go or assemblyscript")
+	cmd.Flags().StringVar(&lang, "lang", "go", "write the function in `LANG`: go, assemblyscript, js or ts")
 	return cmd
 }
 
@@ -349,9 +352,18 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 		if wasmPath, err = buildConfig(pf).Build(ctx, path, a.Stderr); err != nil {
 			return err
 		}
+	} else if bundle.IsScript(path) {
+		var remove func()
+		if wasmPath, remove, err = bundleFile(path); err != nil {
+			return err
+		}
+		defer remove()
 	}
 	s, err := d.spec()
 	if err != nil {
+		return err
+	}
+	if err := markJS(&s, wasmPath); err != nil {
 		return err
 	}
 	var res []*client.DeployResult

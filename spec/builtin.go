@@ -57,6 +57,7 @@ func Builtin() []ExtensionType {
 	return []ExtensionType{
 		{Name: CPUExtension, Check: checkCPU},
 		CallersType,
+		JSType,
 	}
 }
 
