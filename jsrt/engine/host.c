@@ -242,15 +242,23 @@ int main(void) {
     JSValue global = JS_GetGlobalObject(ctx);
     JSValue host = JS_NewObject(ctx);
     JS_SetPropertyFunctionList(ctx, host, host_funcs, sizeof host_funcs / sizeof host_funcs[0]);
-    JS_SetPropertyStr(ctx, host, "env", JS_ParseJSON(ctx, (const char *)envjson, env_len, "env"));
+    // QuickJS's parsers read up to a NUL, whatever the length: copy the
+    // env JSON out of stdin (the body follows it) and terminate it.
+    char *ej = malloc(env_len + 1);
+    if (!ej) die("out of memory");
+    memcpy(ej, envjson, env_len);
+    ej[env_len] = 0;
+    JSValue envv = JS_ParseJSON(ctx, ej, env_len, "env");
+    free(ej);
+    if (JS_IsException(envv)) report(ctx, "reading env");
+    JS_SetPropertyStr(ctx, host, "env", envv);
     JS_SetPropertyStr(ctx, global, "__wf_host", host);
 
     JSValue v = JS_Eval(ctx, (const char *)workers_js, workers_js_len, "workers.js", JS_EVAL_TYPE_GLOBAL);
     if (JS_IsException(v)) report(ctx, "in workers.js");
     JS_FreeValue(ctx, v);
 
-    // JS_Eval wants a NUL-terminated source: the script is followed by the
-    // env field's length, so copy it.
+    // JS_Eval wants a NUL-terminated source too.
     char *src = malloc(script_len + 1);
     if (!src) die("out of memory");
     memcpy(src, script, script_len);
