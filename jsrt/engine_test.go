@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "2d3c751475f0176528c7358aba8d6dfd027d2e735422955ebe812c16876e397a"
-	engineCID    = "bafybeiczh2wzlzi6qbibklgf6yoyuh4nedmufsxsavacmrm4qekdjjemzm"
+	engineSHA256 = "bd361b72a16379d9304607fb4722c56b82096dad907f6d60b97c066006840f46"
+	engineCID    = "bafybeiepwrtdbdsasjss27qb5gmngvc47suewdyzap7bcxxd5fo236dyoa"
 )
 
 func TestEnginePinned(t *testing.T) {

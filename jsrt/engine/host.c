@@ -204,7 +204,7 @@ static void report(JSContext *ctx, const char *where) {
     }
     JS_FreeValue(ctx, e);
     fflush(stderr);
-    static const char resp[] = "Status: 500\ncontent-type: text/plain;charset=UTF-8\n\nInternal Server Error";
+    static const char resp[] = "Status: 500\n\nInternal Server Error";
     write_all(1, (const uint8_t *)resp, sizeof resp - 1);
     exit(0);
 }

@@ -494,6 +494,9 @@
       else throw new TypeError("Headers: bad init");
     }
     static _immutable(h) { h.#guard = "immutable"; return h; }
+    // _lines are the header lines to send: each appended value on its own
+    // line, as workerd sends them.
+    static _lines(h) { const out = []; for (const k of [...h.#map.keys()].sort()) for (const v of h.#map.get(k)) out.push(k + ": " + v + "\n"); return out.join(""); }
     #check(name, value) {
       if (this.#guard === "immutable") throw new TypeError("Can't modify immutable headers.");
       name = String(name);
@@ -680,7 +683,14 @@
       for (const k of Object.keys(cgi)) if (k.startsWith("HTTP_")) h.append(k.slice(5).toLowerCase().replace(/_/g, "-"), cgi[k]);
       if (cgi.CONTENT_TYPE) h.set("content-type", cgi.CONTENT_TYPE);
       const method = cgi.REQUEST_METHOD || "GET";
-      const req = new Request(cgi.X_FULL_URL, { method, headers: h });
+      // The worker sees itself mounted at the root, as on Workers: its
+      // pathname does not start with the function's "/<cid>" (or name)
+      // prefix, which ctx.wf.scriptName holds, with the full URL.
+      const full = cgi.X_FULL_URL || "http://localhost/";
+      const scheme = full.slice(0, full.indexOf(":"));
+      const url = scheme + "://" + (cgi.HTTP_HOST || cgi.SERVER_NAME || "localhost") + (cgi.X_RAW_PATH_INFO || "/") + (cgi.QUERY_STRING ? "?" + cgi.QUERY_STRING : "");
+      ctx.wf = { scriptName: cgi.SCRIPT_NAME || "", url: full };
+      const req = new Request(url, { method, headers: h });
       if (method !== "GET" && method !== "HEAD") req._bytes = new Uint8Array(host.body());
       Headers._immutable(req.headers);
       resp = await handler.fetch(req, Object.freeze(Object.assign({}, host.env)), ctx);
@@ -688,10 +698,10 @@
       if (resp.type === "error") throw new TypeError("fetch() returned Response.error()");
     } catch (e) {
       console.error("Uncaught", e);
-      resp = new Response("Internal Server Error", { status: 500 });
+      resp = new Response(enc("Internal Server Error"), { status: 500 }); // bytes: no content-type, as workerd
     }
     let head = "Status: " + resp.status + (resp.statusText ? " " + resp.statusText : "") + "\n";
-    for (const [k, v] of resp.headers) head += k + ": " + v + "\n";
+    head += Headers._lines(resp.headers);
     host.out(head + "\n");
     if (resp._bytes) host.out(resp._bytes);
     await Promise.all(waits);
