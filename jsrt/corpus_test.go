@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
-
 )
 
 // The conformance corpus (testdata/corpus): small Workers, each with a

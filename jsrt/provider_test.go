@@ -35,9 +35,9 @@ func TestThroughProvider(t *testing.T) {
 	env := wftest.New(t, wftest.Options{})
 	s := jsSpec(t, jsrt.Builtin().CID)
 	s.Env = map[string]string{"GREETING": "Hi"}
-	c1 := env.Deploy(t, []byte(`export default { fetch(req, env) {
+	c1 := env.Deploy(t, []byte(`export default { fetch(req, env, ctx) {
 		console.log("called", req.method);
-		return Response.json({greeting: env.GREETING, path: new URL(req.url).pathname, ua: req.headers.get("x-test")}, {status: 201});
+		return Response.json({greeting: env.GREETING, path: new URL(req.url).pathname, prefix: ctx.wf.scriptName, ua: req.headers.get("x-test")}, {status: 201});
 	} }`), s)
 	c2 := env.Deploy(t, []byte(`export default { fetch() { return new Response("two") } }`), jsSpec(t, jsrt.Builtin().CID))
 
@@ -51,7 +51,7 @@ func TestThroughProvider(t *testing.T) {
 	resp.Body.Close()
 	var got map[string]string
 	if resp.StatusCode != 201 || resp.Header.Get("Content-Type") != "application/json" || json.Unmarshal(body, &got) != nil ||
-		got["greeting"] != "Hi" || got["path"] != "/"+c1.String()+"/a/b" || got["ua"] != "yes" {
+		got["greeting"] != "Hi" || got["path"] != "/a/b" || got["prefix"] != "/"+c1.String() || got["ua"] != "yes" {
 		t.Fatalf("%d %v %s", resp.StatusCode, resp.Header, body)
 	}
 	resp, err = http.Get(env.URL + "/" + c2.String() + "/")
