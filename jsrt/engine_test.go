@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "bd361b72a16379d9304607fb4722c56b82096dad907f6d60b97c066006840f46"
-	engineCID    = "bafybeiepwrtdbdsasjss27qb5gmngvc47suewdyzap7bcxxd5fo236dyoa"
+	engineSHA256 = "fd215672b68aaacd79d1fc7459872adb40df2c76498f6f636eda3f7a7e5a1912"
+	engineCID    = "bafybeibwvxyktwupp72taotrzekkeqdat36uwdzvrzgrqc3ovyshrw26k4"
 )
 
 func TestEnginePinned(t *testing.T) {
