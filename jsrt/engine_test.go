@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "fd215672b68aaacd79d1fc7459872adb40df2c76498f6f636eda3f7a7e5a1912"
-	engineCID    = "bafybeibwvxyktwupp72taotrzekkeqdat36uwdzvrzgrqc3ovyshrw26k4"
+	engineSHA256 = "0a81a9077bfe23b09d2548b22144f637f00ef90625b7cfeb3c72f70aae661108"
+	engineCID    = "bafybeia2mhmyhjqjqi4ae3mx2q6mvghpezqvje7kiy7dnwz3ycpshnj7qm"
 )
 
 func TestEnginePinned(t *testing.T) {

@@ -1,15 +1,15 @@
 // The WebFunctions JavaScript engine: QuickJS-NG plus this host, built for
 // wasm32-wasi by scripts/build-js-engine. It is a WAGI program like any
 // other function: the sandbox runs it with the CGI environment, and stdin
-// holds a prelude (see jsrt/prelude.go) before the request body:
+// holds a prelude (jsrt.Prelude) before the request body:
 //
 //   "WFJS1\n" u32le(len script) script u32le(len env) envJSON body
 //
-// It evaluates workers.js (the Workers API surface, compiled in), then the
-// script as an ES module, calls its default export's fetch(request, env,
-// ctx), and writes the Response as a CGI response on stdout. console goes
-// to stderr, the invocation's log. quickjs-libc (std, os, files) is not
-// linked: the only ways out are the few functions below.
+// It evaluates workers.js (the Workers API surface, compiled in as
+// bytecode), then the script as an ES module, calls its default export's
+// fetch(request, env, ctx), and writes the Response as a CGI response on
+// stdout. console goes to stderr, the invocation's log. quickjs-libc (std,
+// os, files) is not linked: the only ways out are the few functions below.
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "quickjs.h"
-#include "workers_js.h" // workers_js, workers_js_len: generated from workers.js
+#include "workers_bc.h" // workers_bc, workers_bc_len: workers.js compiled by compile.c
 
 static uint8_t *input;      // all of stdin
 static size_t input_len;
@@ -254,7 +254,8 @@ int main(void) {
     JS_SetPropertyStr(ctx, host, "env", envv);
     JS_SetPropertyStr(ctx, global, "__wf_host", host);
 
-    JSValue v = JS_Eval(ctx, (const char *)workers_js, workers_js_len, "workers.js", JS_EVAL_TYPE_GLOBAL);
+    JSValue v = JS_ReadObject(ctx, workers_bc, workers_bc_len, JS_READ_OBJ_BYTECODE);
+    if (!JS_IsException(v)) v = JS_EvalFunction(ctx, v);
     if (JS_IsException(v)) report(ctx, "in workers.js");
     JS_FreeValue(ctx, v);
 
