@@ -1,10 +1,16 @@
 package cli_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/webfunctions/wf/cli"
+	"github.com/webfunctions/wf/wftest"
 )
 
 // The issue's "done when": wf init --lang js hello && wf deploy hello
@@ -52,4 +58,70 @@ export default { fetch(req: Request): Response { return new Response(shout(new U
 			t.Fatalf("GET: %d %q", status, body)
 		}
 	})
+}
+
+// TestDevWatchJS: wf dev --watch serves a JavaScript project by name,
+// serves an edit after a save, and the bundle it writes (dist/worker.js)
+// does not wake the watcher again.
+func TestDevWatchJS(t *testing.T) {
+	home := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "hello")
+	env := map[string]string{"WF_HOME": home}
+	if _, err := wf(t, env, "init", "--lang", "js", dir); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var out wftest.LogBuffer
+	ready := make(chan string, 1)
+	app := &cli.App{Stdout: &out, Stderr: &out, Getenv: func(k string) string { return env[k] }, Ready: func(url string) { ready <- url }}
+	done := make(chan error, 1)
+	go func() {
+		done <- app.Run(ctx, []string{"dev", "--listen", "127.0.0.1:0", "--gateway-listen", "127.0.0.1:0", "--dashboard-listen", "127.0.0.1:0", "--watch", dir})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("wf dev did not shut down cleanly: %v", err)
+		}
+	})
+	select {
+	case <-ready:
+	case err := <-done:
+		t.Fatalf("wf dev exited: %v\n%s", err, out.String())
+	case <-time.After(120 * time.Second):
+		t.Fatalf("wf dev --watch did not start in 120 s:\n%s", out.String())
+	}
+	m := regexp.MustCompile(`curl (http://\S+/@0x[0-9a-fA-F]{40}/hello/)`).FindStringSubmatch(out.String())
+	if m == nil {
+		t.Fatalf("no URL for the name:\n%s", out.String())
+	}
+	u := m[1]
+	if code, body := get(t, u+"?name=you", ""); code != 200 || body != "Hello, you!\n" {
+		t.Fatalf("%d %q\n%s", code, body, out.String())
+	}
+	index := filepath.Join(dir, "src", "index.js")
+	src, err := os.ReadFile(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), `env.GREETING || "Hello"`, `env.GREETING || "Howdy"`, 1)
+	if edited == string(src) {
+		t.Fatal("the template's greeting moved; update the test")
+	}
+	if err := os.WriteFile(index, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		if code, body := get(t, u+"?name=you", ""); code == 200 && body == "Howdy, you!\n" {
+			t.Logf("a save served after %v", time.Since(start))
+			break
+		}
+		if time.Since(start) > 60*time.Second {
+			t.Fatalf("the edit was never served:\n%s", out.String())
+		}
+	}
+	time.Sleep(time.Second)
+	if n := strings.Count(out.String(), " changed\n"); n != 1 {
+		t.Errorf("%d rebuilds for 1 save:\n%s", n, out.String())
+	}
 }
