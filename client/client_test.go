@@ -67,7 +67,7 @@ func TestInfo(t *testing.T) {
 			if !slices.Equal(info.SpecVersions, []int{wf.SpecVersion, wf.SpecVersionExtended}) {
 				t.Errorf("spec versions %v", info.SpecVersions)
 			}
-			if !slices.Equal(info.Extensions, []string{spec.CallersExtension, spec.CPUExtension}) {
+			if !slices.Equal(info.Extensions, []string{spec.CallersExtension, spec.CPUExtension, spec.JSExtension}) {
 				t.Errorf("extensions %#v, want the project's own (a node's default)", info.Extensions)
 			}
 		}},
