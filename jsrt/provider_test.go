@@ -9,9 +9,12 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/jsrt"
+	"github.com/webfunctions/wf/provider"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
@@ -106,5 +109,53 @@ func TestUnknownEngineRefused(t *testing.T) {
 	var ce *client.ResponseError
 	if !errors.As(err, &ce) || ce.StatusCode != http.StatusBadRequest || !strings.Contains(err.Error(), jsrt.Builtin().CID.String()) {
 		t.Fatalf("deploy with an unknown engine: %v", err)
+	}
+}
+
+// A sealed JavaScript function: its secrets reach the worker's env (never
+// the CGI variables), its encrypted script is opened in memory, and a
+// secret it logs is redacted like any function's.
+func TestSealedJS(t *testing.T) {
+	kr, err := seal.NewKeyring(seal.SuiteX25519, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := wftest.New(t, wftest.Options{Provider: provider.Config{Sealing: kr}})
+	secrets := map[string]string{"API_TOKEN": "tok-5ecret-js-not-for-logs"}
+	block, dk, err := seal.Seal(secrets)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dk.Destroy()
+	s := jsSpec(t, jsrt.Builtin().CID)
+	s.Env = map[string]string{"PLAIN": "p"}
+	script := `export default { fetch(req, env) {
+		console.log("token", env.API_TOKEN);
+		return Response.json({plain: env.PLAIN, token: env.API_TOKEN, keys: Object.keys(env).sort()});
+	} }`
+	pkg, err := client.PackSealed(context.Background(), strings.NewReader(script), s, env.Key,
+		&client.Sealing{DataKey: dk, Secrets: block, EncryptCode: true, To: []*seal.PublicKey{kr.Current()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Client.Deploy(context.Background(), pkg); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Get(env.URL + "/" + pkg.CID.String() + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	want := `{"plain":"p","token":"tok-5ecret-js-not-for-logs","keys":["API_TOKEN","PLAIN"]}`
+	if resp.StatusCode != 200 || string(body) != want {
+		t.Fatalf("%d %s", resp.StatusCode, body)
+	}
+	entries, err := env.Client.Logs(context.Background(), pkg.CID, env.Key)
+	if err != nil || len(entries) == 0 {
+		t.Fatalf("logs: %v %+v", err, entries)
+	}
+	if l := entries[len(entries)-1].Log; strings.Contains(l, "tok-5ecret") || !strings.Contains(l, "token") {
+		t.Fatalf("the log is not redacted: %q", l)
 	}
 }
