@@ -66,7 +66,9 @@ func (a *App) buildCmd() *cobra.Command {
 		Short: "compile the function in DIR (default .) to DIR/main.wasm",
 		Long: `Compile the function in DIR (default .) to DIR/main.wasm with its toolchain:
 Go (GOOS=wasip1) for a go.mod, AssemblyScript (npm) for a package.json
-that depends on assemblyscript.
+that depends on assemblyscript; a JavaScript or TypeScript worker
+(src/index.ts, src/index.js, ...) is bundled with esbuild to
+DIR/dist/worker.js instead (docs/js.md).
 The project file DIR/wf.toml (or --config FILE), if there is one, may
 name the language, the Go package (entry), the module's path (output) or
 a command of its own ([build] in docs/project.md).
