@@ -2,6 +2,8 @@
 // module with the language's own toolchain: Go (GOOS=wasip1 GOARCH=wasm)
 // or AssemblyScript (asc from npm, with @assemblyscript/wasi-shim), or
 // with a command of the project's own (wf.toml's [build], package project).
+// A JavaScript or TypeScript worker is bundled instead (package
+// jsrt/bundle): its output is a script for the js runtime, not a module.
 package build
 
 import (
@@ -18,6 +20,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/webfunctions/wf/jsrt/bundle"
 )
 
 // Output is the module's file name inside the function directory.
@@ -27,7 +31,15 @@ const Output = "main.wasm"
 const (
 	Go             = "go"
 	AssemblyScript = "assemblyscript"
+	JS             = "js"
 )
+
+// JSOutput is a js build's default output, the bundled worker.
+const JSOutput = "dist/worker.js"
+
+// JSEntries are the entries a js build looks for, in order, when the
+// project names none.
+var JSEntries = []string{"src/index.ts", "src/index.js", "index.ts", "index.js", "worker.js"}
 
 // Config says how to build; the zero value detects the language and
 // builds the directory's main.wasm.
@@ -62,7 +74,20 @@ func Lang(dir string) (string, error) {
 			return AssemblyScript, nil
 		}
 	}
-	return "", fmt.Errorf("build: %s has neither a go.mod nor a package.json using assemblyscript; `wf init` makes one, or deploy a prebuilt .wasm", dir)
+	if jsEntry(dir) != "" {
+		return JS, nil
+	}
+	return "", fmt.Errorf("build: %s has neither a go.mod, a package.json using assemblyscript nor a worker (%s); `wf init` makes one, or deploy a prebuilt .wasm", dir, strings.Join(JSEntries, ", "))
+}
+
+// jsEntry returns the first of JSEntries in dir, or "".
+func jsEntry(dir string) string {
+	for _, e := range JSEntries {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(e))); err == nil {
+			return e
+		}
+	}
+	return ""
 }
 
 // Build compiles the function in dir by the defaults (Config{}) and
@@ -77,6 +102,9 @@ func (c Config) Build(ctx context.Context, dir string, log io.Writer) (string, e
 	output := c.Output
 	if output == "" {
 		output = Output
+		if c.Command == "" && (c.Lang == JS || c.Lang == "" && func() bool { l, _ := Lang(dir); return l == JS }()) {
+			output = JSOutput
+		}
 	}
 	out := filepath.Join(dir, filepath.FromSlash(output))
 	if c.Command != "" {
@@ -128,8 +156,25 @@ func (c Config) Build(ctx context.Context, dir string, log io.Writer) (string, e
 		if _, err := checkOutput(out, "the "+lang+" toolchain"); err == nil {
 			writeStamp(dir, out, stamp)
 		}
+	case JS:
+		entry := c.Entry
+		if entry == "" {
+			if entry = jsEntry(dir); entry == "" {
+				return "", fmt.Errorf("build: %s has no worker to bundle (%s); set [build] entry", dir, strings.Join(JSEntries, ", "))
+			}
+		}
+		b, err := bundle.Bundle(filepath.Join(dir, filepath.FromSlash(entry)))
+		if err != nil {
+			return "", fmt.Errorf("build: %w", err)
+		}
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return "", fmt.Errorf("build: %w", err)
+		}
+		if err := os.WriteFile(out, b, 0o644); err != nil {
+			return "", fmt.Errorf("build: %w", err)
+		}
 	default:
-		return "", fmt.Errorf("build: unknown language %q (known: %s, %s)", lang, Go, AssemblyScript)
+		return "", fmt.Errorf("build: unknown language %q (known: %s, %s, %s)", lang, Go, AssemblyScript, JS)
 	}
 	return checkOutput(out, "the "+lang+" toolchain")
 }

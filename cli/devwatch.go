@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/webfunctions/wf/build"
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
@@ -97,8 +99,10 @@ func (p *devProject) ignore(output string) func(string, bool) bool {
 	output = filepath.ToSlash(filepath.Clean(output))
 	return func(rel string, isDir bool) bool {
 		// The output, and the temporaries a toolchain writes beside it
-		// (go build's main.wasm-go-tmp-umask), never wake the watcher.
-		return watch.DefaultIgnore(rel, isDir) || strings.HasPrefix(rel, output) || strings.HasSuffix(rel, ".wasm")
+		// (go build's main.wasm-go-tmp-umask), never wake the watcher;
+		// nor does a js build's default output (build.JSOutput).
+		return watch.DefaultIgnore(rel, isDir) || strings.HasPrefix(rel, output) || strings.HasSuffix(rel, ".wasm") ||
+			rel == build.JSOutput || rel == path.Dir(build.JSOutput)
 	}
 }
 
@@ -154,6 +158,9 @@ func (p *devProject) deploy(ctx context.Context) (wf.CID, error) {
 	defer wasm.Close()
 	s, err := d.spec() // env, limits and [callers], as wf deploy makes it
 	if err != nil {
+		return wf.CID{}, err
+	}
+	if err := markJS(&s, wasmPath); err != nil {
 		return wf.CID{}, err
 	}
 	pkg, err := client.Pack(ctx, wasm, s, p.key)

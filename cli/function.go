@@ -24,6 +24,7 @@ import (
 	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/dag"
+	"github.com/webfunctions/wf/jsrt/bundle"
 	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/project"
 	"github.com/webfunctions/wf/seal"
@@ -39,12 +40,14 @@ func (a *App) initCmd() *cobra.Command {
 		Use:   "init DIR",
 		Short: "write a working example function into DIR",
 		Long: `Write a working example function into DIR: a WAGI handler that greets the
-name in its query string or body, in Go or AssemblyScript, ready for
+name in its query string or body, in Go or AssemblyScript, or a
+Workers-style fetch handler in JavaScript or TypeScript, ready for
 wf deploy, with a commented project file DIR/wf.toml (name, build, env,
 limits, secrets by name, providers; see docs/project.md) that wf build
 and wf deploy read.`,
 		Example: `  wf init --lang go hello
-  wf init --lang assemblyscript hello-as`,
+  wf init --lang assemblyscript hello-as
+  wf init --lang js hello-js          # or --lang ts: a Workers-style fetch handler`,
 		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
@@ -57,7 +60,7 @@ and wf deploy read.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&lang, "lang", "go", "write the function in `LANG`: go or assemblyscript")
+	cmd.Flags().StringVar(&lang, "lang", "go", "write the function in `LANG`: go, assemblyscript, js or ts")
 	return cmd
 }
 
@@ -68,7 +71,9 @@ func (a *App) buildCmd() *cobra.Command {
 		Short: "compile the function in DIR (default .) to DIR/main.wasm",
 		Long: `Compile the function in DIR (default .) to DIR/main.wasm with its toolchain:
 Go (GOOS=wasip1) for a go.mod, AssemblyScript (npm) for a package.json
-that depends on assemblyscript.
+that depends on assemblyscript; a JavaScript or TypeScript worker
+(src/index.ts, src/index.js, ...) is bundled with esbuild to
+DIR/dist/worker.js instead (docs/js.md).
 The project file DIR/wf.toml (or --config FILE), if there is one, may
 name the language, the Go package (entry), the module's path (output) or
 a command of its own ([build] in docs/project.md).
@@ -390,7 +395,7 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	if err != nil {
 		return err
 	}
-	if !st.IsDir() {
+	if !st.IsDir() && !bundle.IsScript(path) {
 		if err := checkModule(path); err != nil { // before a password prompt, a signature or an upload
 			return err
 		}
@@ -412,12 +417,23 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 		if wasmPath, err = buildConfig(pf).Build(ctx, path, a.Stderr); err != nil {
 			return err
 		}
-		if err := checkModule(wasmPath); err != nil {
+		if !bundle.IsScript(wasmPath) {
+			if err := checkModule(wasmPath); err != nil {
+				return err
+			}
+		}
+	} else if bundle.IsScript(path) {
+		var remove func()
+		if wasmPath, remove, err = bundleFile(path); err != nil {
 			return err
 		}
+		defer remove()
 	}
 	s, err := d.spec()
 	if err != nil {
+		return err
+	}
+	if err := markJS(&s, wasmPath); err != nil {
 		return err
 	}
 	// The signer: the owner's key, or a job key under a delegation asked

@@ -40,6 +40,7 @@ const MaxSize = 1 << 20
 const (
 	LangGo             = "go"
 	LangAssemblyScript = "assemblyscript"
+	LangJS             = "js" // JavaScript or TypeScript, bundled (docs/js.md)
 )
 
 // File is wf.toml. Every field is optional; the zero value leaves each
@@ -284,16 +285,16 @@ func (f *File) validate(bad func(key, format string, args ...any) error) error {
 	}
 	b := f.Build
 	switch b.Language {
-	case "", LangGo, LangAssemblyScript:
+	case "", LangGo, LangAssemblyScript, LangJS:
 	default:
-		add(bad("build.language", "%q is not one of %q, %q", b.Language, LangGo, LangAssemblyScript))
+		add(bad("build.language", "%q is not one of %q, %q, %q", b.Language, LangGo, LangAssemblyScript, LangJS))
 	}
 	if b.Entry != "" {
 		switch {
 		case b.Command != "":
-			add(bad("build.entry", "is for the Go build; build.command builds what it names itself"))
+			add(bad("build.entry", "is for the Go and js builds; build.command builds what it names itself"))
 		case b.Language == LangAssemblyScript:
-			add(bad("build.entry", "is for the Go build; AssemblyScript compiles what package.json's build script names"))
+			add(bad("build.entry", "is for the Go and js builds; AssemblyScript compiles what package.json's build script names"))
 		}
 		if err := relPath(b.Entry); err != nil {
 			add(bad("build.entry", "%v", err))

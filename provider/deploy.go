@@ -113,7 +113,11 @@ func (p *Provider) deploy(ctx context.Context, w http.ResponseWriter, r *http.Re
 			sb = p.private
 		}
 	}
-	mod, err := sb.Compile(ctx, code.String(), wasm)
+	key, wasm, _, err := jsModule(&ss.Spec, wasm, nil)
+	if err != nil {
+		return nil, err
+	}
+	mod, err := sb.Compile(ctx, key, wasm)
 	if err != nil {
 		return nil, fmt.Errorf("deploy: %w", err)
 	}

@@ -24,7 +24,10 @@ type function struct {
 	module *sandbox.Module
 	sb     *sandbox.Sandbox  // the one that compiled module
 	env    map[string]string // the spec's env plus opened secrets
-	redact *seal.Redactor    // removes the secrets from logs and errors
+	// prelude is a JavaScript function's script and env for its engine
+	// (js.go); nil for a WebAssembly function.
+	prelude []byte
+	redact  *seal.Redactor // removes the secrets from logs and errors
 
 	// wf.callers rules, decoded on first use (see callers.go).
 	callersOnce  sync.Once
@@ -84,7 +87,9 @@ func (p *Provider) function(ctx context.Context, c wf.CID) (*function, error) {
 		for p.lru.Len() > p.cfg.MaxLoaded {
 			old := p.lru.Remove(p.lru.Back()).(*function)
 			delete(p.loaded, old.cid)
-			old.sb.Release(old.module)
+			if !p.sharedLocked(old.module) { // every JS function shares its engine's module
+				old.sb.Release(old.module)
+			}
 		}
 		return f, nil
 	})
@@ -124,7 +129,12 @@ func (p *Provider) load(ctx context.Context, c wf.CID) (*function, error) {
 			return nil, err
 		}
 	}
-	if f.module, err = f.sb.Compile(ctx, ss.Spec.Code.CID.String(), wasm); err != nil {
+	key, wasm, prelude, err := jsModule(&ss.Spec, wasm, f.env)
+	if err != nil {
+		return nil, err
+	}
+	f.prelude = prelude
+	if f.module, err = f.sb.Compile(ctx, key, wasm); err != nil {
 		return nil, fmt.Errorf("provider: compile %s: %w", c, err)
 	}
 	return f, nil

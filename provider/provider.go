@@ -431,6 +431,7 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 		"runtimes":     []string{wf.RuntimeWAGI},
 		"specVersions": []int{wf.SpecVersion, wf.SpecVersionExtended},
 		"extensions":   p.cfg.Extensions.Names(),
+		"jsEngines":    jsEngines(),
 		"limits": map[string]any{
 			"maxMemoryPages":   lim.MemoryPages,
 			"maxTimeoutMs":     lim.TimeoutMS,

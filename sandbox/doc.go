@@ -32,7 +32,8 @@
 //     encoded; empty terms are dropped.
 //   - Stdin: the request body, read to its end before the function starts
 //     so CONTENT_LENGTH is exact and a slow client does not use the
-//     function's time.
+//     function's time; after Request.Prelude, if any, which counts in
+//     neither (the js runtime passes its script there, package jsrt).
 //
 // The function answers on stdout with a CGI response, parsed by
 // ParseCGIResponse: header lines (LF or CRLF), a blank line, the body.

@@ -53,6 +53,10 @@ type Request struct {
 	// Body is the request body, read to its end (up to the limit) before
 	// the function starts; nil means empty. Run does not close it.
 	Body io.Reader
+	// Prelude is read on stdin before Body, and counts in neither
+	// CONTENT_LENGTH nor the body limit: the js runtime passes the script
+	// to its engine here (package jsrt).
+	Prelude []byte
 	// Env is the function's own environment from its spec. It may not
 	// override CGI variables, and request headers may not override it.
 	Env map[string]string
@@ -171,7 +175,7 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 
 	mc := s.modCfg.
 		WithArgs(args...).
-		WithStdin(bytes.NewReader(body)).
+		WithStdin(stdin(req.Prelude, body)).
 		WithStdout(stdout).
 		WithStderr(stderr).
 		WithNanosleep(func(ns int64) {
@@ -241,6 +245,14 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	}
 	resp.Status, resp.Header, resp.Body = status, hdr, out
 	return resp, nil
+}
+
+// stdin is the guest's standard input: the prelude, if any, then the body.
+func stdin(prelude, body []byte) io.Reader {
+	if len(prelude) == 0 {
+		return bytes.NewReader(body)
+	}
+	return io.MultiReader(bytes.NewReader(prelude), bytes.NewReader(body))
 }
 
 // startInstance runs inst's start functions, stopping them when runCtx

@@ -1,5 +1,6 @@
 // Package templates holds the starter functions `wf init` writes: a Go
-// (GOOS=wasip1) and an AssemblyScript WAGI program that greet the caller,
+// (GOOS=wasip1) and an AssemblyScript WAGI program, and a JavaScript and a
+// TypeScript worker (docs/js.md), that greet the caller,
 // each with a commented project file, wf.toml (package project).
 // Files ending in .tmpl are Go text templates, written without the suffix
 // (a go.mod or main.go under this package would otherwise be compiled or
@@ -17,14 +18,23 @@ import (
 	"text/template"
 )
 
-//go:embed all:go all:assemblyscript
+//go:embed all:go all:assemblyscript all:js all:ts
 var files embed.FS
 
 // Langs lists the languages Write accepts.
-var Langs = []string{"go", "assemblyscript"}
+var Langs = []string{"go", "assemblyscript", "js", "ts"}
 
 // LangNames are the languages' names as people write them.
-var LangNames = map[string]string{"go": "Go", "assemblyscript": "AssemblyScript"}
+var LangNames = map[string]string{"go": "Go", "assemblyscript": "AssemblyScript", "js": "JavaScript", "ts": "TypeScript"}
+
+// BuildLang is the build language (wf.toml's build.language) of a
+// starter: TypeScript builds as js, bundled like JavaScript.
+func BuildLang(lang string) string {
+	if lang == "ts" {
+		return "js"
+	}
+	return lang
+}
 
 // Write writes the starter function for lang into dir, which must not
 // exist or be empty. name becomes the module or package name, and as a

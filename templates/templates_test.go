@@ -101,10 +101,10 @@ func TestProjectFile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if f.Name != "hello-world" || f.Build.Language != lang {
+			if f.Name != "hello-world" || f.Build.Language != templates.BuildLang(lang) {
 				t.Fatalf("name %q, language %q", f.Name, f.Build.Language)
 			}
-			if detected, err := build.Lang(dir); err != nil || detected != lang {
+			if detected, err := build.Lang(dir); err != nil || detected != templates.BuildLang(lang) {
 				t.Fatalf("the directory builds as %q (%v), wf.toml says %q", detected, err, lang)
 			}
 		})

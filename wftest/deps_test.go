@@ -71,6 +71,8 @@ var rules = []rule{
 		Why: "CI identity tokens are verified in one place (issuer, audience, expiry, RS256 only, key rotation, single use), and the local issuer that signs them for tests and wf dev sits beside it in ci/issuer"},
 	{Imports: []string{"github.com/rhysd/actionlint", "go.yaml.in/yaml/"}, Owners: []string{"templates/ci"},
 		Why: "actionlint lints the shipped GitHub workflows and a YAML reader checks the GitLab component, in that one test package; nothing built links them"},
+	{Imports: []string{"github.com/evanw/esbuild"}, Owners: []string{"jsrt/bundle"},
+		Why: "bundling JavaScript is a deploy-time step of the command line (wf build, wf deploy); providers run bundled scripts and never link esbuild"},
 	{Imports: []string{"github.com/pelletier/go-toml"}, Owners: []string{"project"},
 		Why: "wf.toml has one reader: its schema, strict decoding and line-numbered errors live in one place; the rest uses project.File"},
 
@@ -99,6 +101,8 @@ var rules = []rule{
 		Why: "provider nodes and gateways against a real chain carry only the client: go-ethereum's simulated backend is a whole node (eth, miner, node, the transaction pool), kept in chain/sim for dev chains and tests"},
 	{Pkgs: []string{"dashboard"}, Links: []string{"github.com/chromedp/"},
 		Why: "the dashboard itself is server-rendered HTML; only its browser test drives Chromium"},
+	{Pkgs: []string{"provider", "jsrt"}, Links: []string{"github.com/evanw/esbuild"},
+		Why: "a provider runs the bundled script a deploy carries; the bundler is the publisher's tool"},
 	{Pkgs: []string{"chain/...", "gateway"}, Links: []string{wazero},
 		Why: "the chain client and the gateway never run functions"},
 	{Pkgs: []string{"node", "provider", "gateway", "payment/...", "relay/...", "client", "chain", "sandbox/...", "seal"}, Links: []string{mod + "devnet", mod + "wftest", "testing"},

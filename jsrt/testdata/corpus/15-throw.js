@@ -1,0 +1,1 @@
+export default { fetch() { throw new Error("boom"); } };

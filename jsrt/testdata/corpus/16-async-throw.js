@@ -1,0 +1,1 @@
+export default { async fetch() { await null; throw new TypeError("async boom"); } };

@@ -1,0 +1,1 @@
+export default { fetch() { return new Response(null, { status: 204, headers: { "x-empty": "yes" } }); } };
