@@ -74,6 +74,32 @@ writeFileSync(new URL('../testdata/vectors.json', here), JSON.stringify({
   signatures, poseidon: hashes, poseidonWithPrefix: prefixed,
 }, null, 1) + '\n');
 
+// Vouchers exactly as the zkApp checks them (src/channel.js), signed with
+// o1js's Signature.create; mina/voucher_test.go signs and verifies the same,
+// and test/channel.test.js redeems them on the local chain.
+{
+  const { PrivateKey: O1Key, Signature: O1Sig } = await import('o1js');
+  const { voucherFields, NETWORK } = await import('./src/channel.js');
+  const payer = O1Key.fromBigInt(rand(q));
+  const channel = O1Key.fromBigInt(rand(q));
+  const vouchers = [];
+  for (const [network, cumulative] of [['testnet', 1n], ['testnet', 1000n], ['mainnet', 2000n], ['testnet', 123456789n], ['testnet', (1n << 64n) - 1n]]) {
+    const fields = voucherFields(NETWORK[network], channel.toPublicKey(), cumulative);
+    vouchers.push({
+      network, cumulative: String(cumulative),
+      fields: fields.map((f) => f.toString()),
+      signature: O1Sig.create(payer, fields).toBase58(),
+    });
+  }
+  writeFileSync(new URL('../testdata/vouchers.json', here), JSON.stringify({
+    generator: 'mina/zkapp/gen-vectors.mjs with o1js 2.15.0',
+    network: 'testnet',
+    payerKey: payer.toBase58(), payer: payer.toPublicKey().toBase58(),
+    channelKey: channel.toBase58(), channel: channel.toPublicKey().toBase58(),
+    vouchers,
+  }, null, 1) + '\n');
+}
+
 // Poseidon (Kimchi) constants as Go source.
 const P = poseidonParamsKimchiFp;
 if (P.partialRounds !== 0 || P.hasInitialRoundConstant || P.stateSize !== 3 || P.rate !== 2 || P.power !== 7) throw Error('unexpected Poseidon parameters');
