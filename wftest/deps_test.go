@@ -89,6 +89,8 @@ var rules = []rule{
 		Why: "seal's fuzz targets instrument every package their test binary links (go-ethereum cost about 500 s of CI)"},
 	{Pkgs: []string{"spec", "names", "dag", "store/...", "trustless", "httperr"}, Tests: true, Links: []string{goEthereum, wazero},
 		Why: "formats (specs, name records), stores and block transfer are pure data: they neither sign, pay nor run code"},
+	{Pkgs: []string{"mina"}, Tests: true, Links: []string{goEthereum, wazero, ownButWF},
+		Why: "Mina's cryptography is the standard library and x/crypto only, checked against mina-signer's vectors: it can be reviewed alone and its fuzz targets stay fast"},
 	{Pkgs: []string{"sandbox"}, Tests: true, Links: []string{goEthereum},
 		Why: "the sandbox runs modules and knows nothing of keys or payments"},
 	{Pkgs: []string{"chain", "payment", "provider", "gateway", "node"}, Links: []string{goEthereum + "/ethclient/simulated", goEthereum + "/eth", goEthereum + "/miner", goEthereum + "/node"},
