@@ -32,10 +32,39 @@ func boolField(b bool) *big.Int {
 	return big.NewInt(0)
 }
 
-// VoucherFields are the fields a payer signs so that the channel pays up to
-// cumulative nanomina in all: [tag, network, channel.x, channel.isOdd, cumulative].
-func VoucherFields(n Network, channel *PublicKey, cumulative uint64) []*big.Int {
-	return []*big.Int{VoucherTag, networkField(n), channel.X(), boolField(channel.odd), new(big.Int).SetUint64(cumulative)}
+// Voucher is what a payer signs for a channel, as the zkApp's voucherFields:
+// the channel may pay up to Cumulative nanomina in all, for requests signed
+// by the Ed25519 key Session until Expiry (unix seconds). The zkApp checks
+// the signature and the ceiling; the session and expiry are the provider's
+// to check, as with the EVM escrow's vouchers.
+type Voucher struct {
+	Network    Network
+	Channel    *PublicKey
+	Cumulative uint64
+	Session    [32]byte
+	Expiry     uint64
+}
+
+// Fields are [tag, network, channel.x, channel.isOdd, cumulative,
+// session[:16], session[16:], expiry], the halves big-endian.
+func (v *Voucher) Fields() []*big.Int {
+	return []*big.Int{VoucherTag, networkField(v.Network), v.Channel.X(), boolField(v.Channel.odd),
+		new(big.Int).SetUint64(v.Cumulative),
+		new(big.Int).SetBytes(v.Session[:16]), new(big.Int).SetBytes(v.Session[16:]),
+		new(big.Int).SetUint64(v.Expiry)}
+}
+
+// Sign signs the voucher as o1js's Signature.create does.
+func (v *Voucher) Sign(payer *PrivateKey) (Signature, error) {
+	return Sign(payer, v.Fields(), Testnet)
+}
+
+// Verify reports whether sig is payer's signature of v.
+func (v *Voucher) Verify(payer *PublicKey, sig Signature) bool {
+	if v.Channel == nil {
+		return false
+	}
+	return Verify(payer, v.Fields(), sig, Testnet)
 }
 
 // SettleFields are the fields a provider signs to settle an owner-pays
@@ -43,16 +72,6 @@ func VoucherFields(n Network, channel *PublicKey, cumulative uint64) []*big.Int 
 func SettleFields(n Network, channel *PublicKey, amount, count uint64) []*big.Int {
 	return []*big.Int{SettleTag, networkField(n), channel.X(), boolField(channel.odd),
 		new(big.Int).SetUint64(amount), new(big.Int).SetUint64(count)}
-}
-
-// SignVoucher signs a cumulative voucher as o1js's Signature.create does.
-func SignVoucher(payer *PrivateKey, n Network, channel *PublicKey, cumulative uint64) (Signature, error) {
-	return Sign(payer, VoucherFields(n, channel, cumulative), Testnet)
-}
-
-// VerifyVoucher reports whether sig is payer's voucher for channel on network n.
-func VerifyVoucher(payer *PublicKey, n Network, channel *PublicKey, cumulative uint64, sig Signature) bool {
-	return Verify(payer, VoucherFields(n, channel, cumulative), sig, Testnet)
 }
 
 // SignSettle signs a settlement as the provider.

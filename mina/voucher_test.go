@@ -1,6 +1,7 @@
 package mina
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"strconv"
@@ -19,8 +20,8 @@ func TestVoucherVectors(t *testing.T) {
 	var v struct {
 		PayerKey, Payer, ChannelKey, Channel string
 		Vouchers                             []struct {
-			Network, Cumulative, Signature string
-			Fields                         []string
+			Network, Cumulative, Signature, Session, Expiry string
+			Fields                                          []string
 		}
 	}
 	if err := json.Unmarshal(b, &v); err != nil {
@@ -48,7 +49,17 @@ func TestVoucherVectors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fields := VoucherFields(n, channel, cum)
+		exp, err := strconv.ParseUint(c.Expiry, 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sess, err := hex.DecodeString(c.Session)
+		if err != nil || len(sess) != 32 {
+			t.Fatal("bad session", err)
+		}
+		v := Voucher{Network: n, Channel: channel, Cumulative: cum, Expiry: exp}
+		copy(v.Session[:], sess)
+		fields := v.Fields()
 		if len(fields) != len(c.Fields) {
 			t.Fatalf("%d: %d fields, zkApp %d", i, len(fields), len(c.Fields))
 		}
@@ -61,27 +72,31 @@ func TestVoucherVectors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		mine, err := SignVoucher(payerKey, n, channel, cum)
+		mine, err := v.Sign(payerKey)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if mine.Base58() != c.Signature {
 			t.Errorf("%d: Go signs %s, o1js %s", i, mine.Base58(), c.Signature)
 		}
-		if !VerifyVoucher(payer, n, channel, cum, sig) {
+		if !v.Verify(payer, sig) {
 			t.Errorf("%d: o1js voucher does not verify", i)
 		}
-		if VerifyVoucher(payer, 1-n, channel, cum, sig) {
-			t.Errorf("%d: voucher verifies for the other network", i)
-		}
-		if VerifyVoucher(payer, n, otherChannel, cum, sig) {
-			t.Errorf("%d: voucher verifies for another channel", i)
-		}
-		if VerifyVoucher(payer, n, channel, cum+1, sig) {
-			t.Errorf("%d: voucher verifies for another amount", i)
-		}
-		if VerifyVoucher(channel, n, channel, cum, sig) {
+		if v.Verify(channel, sig) {
 			t.Errorf("%d: voucher verifies under another key", i)
+		}
+		for what, change := range map[string]func(w *Voucher){
+			"network": func(w *Voucher) { w.Network = 1 - w.Network },
+			"channel": func(w *Voucher) { w.Channel = otherChannel },
+			"amount":  func(w *Voucher) { w.Cumulative++ },
+			"session": func(w *Voucher) { w.Session[31] ^= 1 },
+			"expiry":  func(w *Voucher) { w.Expiry++ },
+		} {
+			w := v
+			change(&w)
+			if w.Verify(payer, sig) {
+				t.Errorf("%d: voucher verifies with another %s", i, what)
+			}
 		}
 	}
 }
@@ -90,9 +105,10 @@ func BenchmarkVerifyVoucher(b *testing.B) {
 	k, _ := GenerateKey(nil)
 	ch, _ := GenerateKey(nil)
 	pk, chPk := k.PublicKey(), ch.PublicKey()
-	sig, _ := SignVoucher(k, Testnet, chPk, 12345)
+	v := Voucher{Network: Testnet, Channel: chPk, Cumulative: 12345, Expiry: 1900000000}
+	sig, _ := v.Sign(k)
 	for b.Loop() {
-		if !VerifyVoucher(pk, Testnet, chPk, 12345, sig) {
+		if !v.Verify(pk, sig) {
 			b.Fatal("does not verify")
 		}
 	}

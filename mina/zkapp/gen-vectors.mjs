@@ -79,14 +79,16 @@ writeFileSync(new URL('../testdata/vectors.json', here), JSON.stringify({
 // and test/channel.test.js redeems them on the local chain.
 {
   const { PrivateKey: O1Key, Signature: O1Sig } = await import('o1js');
-  const { voucherFields, NETWORK } = await import('./src/channel.js');
+  const { voucherFields, sessionFields, NETWORK } = await import('./src/channel.js');
   const payer = O1Key.fromBigInt(rand(q));
   const channel = O1Key.fromBigInt(rand(q));
   const vouchers = [];
   for (const [network, cumulative] of [['testnet', 1n], ['testnet', 1000n], ['mainnet', 2000n], ['testnet', 123456789n], ['testnet', (1n << 64n) - 1n]]) {
-    const fields = voucherFields(NETWORK[network], channel.toPublicKey(), cumulative);
+    const session = createHash('sha256').update('session-' + cumulative).digest();
+    const expiry = 1_900_000_000n + cumulative % 1000n;
+    const fields = voucherFields(NETWORK[network], channel.toPublicKey(), cumulative, sessionFields(session), expiry);
     vouchers.push({
-      network, cumulative: String(cumulative),
+      network, cumulative: String(cumulative), session: session.toString('hex'), expiry: String(expiry),
       fields: fields.map((f) => f.toString()),
       signature: O1Sig.create(payer, fields).toBase58(),
     });

@@ -4,10 +4,13 @@
 // - open: the payer deploys the channel with a deposit, a price cap per
 //   request, an owner-pays budget and an expiry slot (the payer signs).
 // - topUp: anyone adds MINA (the sender signs).
-// - redeem: caller-pays. The payer signs a cumulative voucher off-chain, once
-//   per request; the provider redeems the latest and is paid the difference
-//   to what was redeemed. An older or replayed voucher is refused (pays
-//   nothing).
+// - redeem: caller-pays, as the Escrow's redeemVoucher. The payer signs a
+//   voucher off-chain: a cumulative ceiling, an Ed25519 session key that
+//   signs each request (checked by the provider, only hashed here) and an
+//   expiry (unix seconds, also the provider's to check). The provider redeems
+//   up to what it served (at most the ceiling) and is paid the difference to
+//   what was redeemed; a replay, or anything not above what was redeemed, is
+//   refused and pays nothing.
 // - settle: owner-pays, mirroring Escrow.settle. The provider signs
 //   (amount settled so far, requests settled so far), both cumulative; the
 //   channel pays the difference if it is at most (new requests * price cap)
@@ -38,9 +41,21 @@ export const SETTLE_TAG = tag('wf-mina-settle-v1');
 /** Network ids inside vouchers: a voucher for one never pays on the other. */
 export const NETWORK = { testnet: 0n, mainnet: 1n };
 
-/** The fields a payer signs for a cumulative voucher. */
-export function voucherFields(network, channel, cumulative) {
-  return [Field(VOUCHER_TAG), Field(network), ...channel.toFields(), UInt64.from(cumulative).value];
+/**
+ * The fields a payer signs for a voucher: [tag, network, channel.x,
+ * channel.isOdd, cumulative, session (two big-endian 128-bit halves of the
+ * Ed25519 key), expiry (unix seconds)].
+ */
+export function voucherFields(network, channel, cumulative, session, expiry) {
+  return [Field(VOUCHER_TAG), Field(network), ...channel.toFields(), UInt64.from(cumulative).value,
+    ...session.map(Field), UInt64.from(expiry).value];
+}
+
+/** The two field halves of a 32-byte session key. */
+export function sessionFields(key) {
+  if (key.length !== 32) throw Error('session key must be 32 bytes');
+  const hex = Buffer.from(key).toString('hex');
+  return [BigInt('0x' + hex.slice(0, 32)), BigInt('0x' + hex.slice(32))];
 }
 
 /** The fields a provider signs to settle up to (amount, count), both cumulative. */
@@ -108,16 +123,17 @@ export class PaymentChannel extends SmartContract {
     AccountUpdate.createSigned(sender).send({ to: this.address, amount });
   }
 
-  async redeem(payer, provider, cumulative, signature) {
+  async redeem(payer, provider, cumulative, sessionHi, sessionLo, expiry, upTo, signature) {
     this.checkParties(payer, provider);
     this.beforeExpiry();
     const network = this.networkId.getAndRequireEquals();
-    signature.verify(payer, voucherFields(network, this.address, cumulative))
+    signature.verify(payer, voucherFields(network, this.address, cumulative, [sessionHi, sessionLo], expiry))
       .assertTrue('voucher not signed by the payer for this channel and network');
+    upTo.assertLessThanOrEqual(cumulative, 'redeeming above the voucher');
     const redeemed = this.redeemed.getAndRequireEquals();
-    cumulative.assertGreaterThan(redeemed, 'voucher not above what was redeemed');
-    this.send({ to: provider, amount: cumulative.sub(redeemed) });
-    this.redeemed.set(cumulative);
+    upTo.assertGreaterThan(redeemed, 'not above what was redeemed');
+    this.send({ to: provider, amount: upTo.sub(redeemed) });
+    this.redeemed.set(upTo);
   }
 
   async settle(payer, provider, amount, count, signature) {
@@ -165,7 +181,7 @@ declareState(PaymentChannel, {
 declareMethods(PaymentChannel, {
   open: [PublicKey, PublicKey, Field, UInt64, UInt64, UInt32, UInt64],
   topUp: [UInt64],
-  redeem: [PublicKey, PublicKey, UInt64, Signature],
+  redeem: [PublicKey, PublicKey, UInt64, Field, Field, UInt64, UInt64, Signature],
   settle: [PublicKey, PublicKey, UInt64, UInt64, Signature],
   close: [PublicKey, PublicKey],
 });

@@ -5,7 +5,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AccountUpdate, Field, Mina, PrivateKey, PublicKey, Signature, UInt32, UInt64 } from 'o1js';
-import { PaymentChannel, NETWORK, voucherFields, settleFields } from '../src/channel.js';
+import { PaymentChannel, NETWORK, voucherFields, settleFields, sessionFields } from '../src/channel.js';
 
 const MINA = 1_000_000_000n;
 let Local, funder, payer, provider, stranger;
@@ -34,11 +34,16 @@ async function open({ priceCap = 10n, budget = 100n, expiry = 50, deposit = 1000
 }
 
 const balance = (pk) => Mina.getBalance(pk).toBigInt();
-const voucher = (key, network, channel, cumulative) => Signature.create(key, voucherFields(network, channel.address, cumulative));
+const SESSION = sessionFields(new Uint8Array(32).map((_, i) => i + 1));
+const EXPIRY = 1_900_000_000n;
+const voucher = (key, network, channel, cumulative) =>
+  Signature.create(key, voucherFields(network, channel.address, cumulative, SESSION, EXPIRY));
 
-async function redeem(channel, cumulative, sig, from = payer) {
+// redeem up to upTo (default: the whole voucher) with the voucher for cumulative
+async function redeem(channel, cumulative, sig, from = payer, upTo = cumulative) {
   return send(provider, [provider.key], async () => {
-    await channel.redeem(from, provider, UInt64.from(cumulative), sig);
+    await channel.redeem(from, provider, UInt64.from(cumulative), Field(SESSION[0]), Field(SESSION[1]),
+      UInt64.from(EXPIRY), UInt64.from(upTo), sig);
   });
 }
 
@@ -66,14 +71,17 @@ describe('PaymentChannel (proofs off)', () => {
     }));
   });
 
-  it('redeems cumulative vouchers: pays the difference, a replay or an older voucher pays nothing', async () => {
+  it('redeems vouchers up to what was served: pays the difference, a replay or an older voucher pays nothing', async () => {
     Local.setGlobalSlot(0);
     const ch = await open();
     const p0 = balance(provider);
-    await redeem(ch, 30n, voucher(payer.key, NETWORK.testnet, ch, 30n));
+    const v60 = voucher(payer.key, NETWORK.testnet, ch, 60n);
+    await redeem(ch, 60n, v60, payer, 30n); // served 30 of a 60 ceiling
     assert.equal(balance(provider) - p0, 30n);
-    await assert.rejects(redeem(ch, 30n, voucher(payer.key, NETWORK.testnet, ch, 30n)), /not above what was redeemed/);
+    await assert.rejects(redeem(ch, 60n, v60, payer, 30n), /not above what was redeemed/); // replay
+    await assert.rejects(redeem(ch, 60n, v60, payer, 61n), /above the voucher/);
     await assert.rejects(redeem(ch, 20n, voucher(payer.key, NETWORK.testnet, ch, 20n)), /not above what was redeemed/);
+    await redeem(ch, 60n, v60, payer, 45n); // the same voucher's headroom, later
     await redeem(ch, 75n, voucher(payer.key, NETWORK.testnet, ch, 75n));
     assert.equal(balance(provider) - p0, 75n);
     assert.equal(ch.redeemed.get().toBigInt(), 75n);
@@ -173,16 +181,17 @@ describe('vouchers shared with Go', () => {
     });
     for (const v of file.vouchers) {
       const sig = Signature.fromBase58(v.signature);
+      const [hi, lo] = sessionFields(Buffer.from(v.session, 'hex'));
+      const redeemIt = () => send(provider, [provider.key], async () => {
+        await ch.redeem(payerPk, provider, UInt64.from(BigInt(v.cumulative)), Field(hi), Field(lo),
+          UInt64.from(BigInt(v.expiry)), UInt64.from(BigInt(v.cumulative)), sig);
+      });
       // a voucher from another network, or above the channel's balance, pays nothing
       if (v.network !== file.network || BigInt(v.cumulative) > MINA) {
-        await assert.rejects(send(provider, [provider.key], async () => {
-          await ch.redeem(payerPk, provider, UInt64.from(BigInt(v.cumulative)), sig);
-        }));
+        await assert.rejects(redeemIt());
         continue;
       }
-      await send(provider, [provider.key], async () => {
-        await ch.redeem(payerPk, provider, UInt64.from(BigInt(v.cumulative)), sig);
-      });
+      await redeemIt();
       assert.equal(ch.redeemed.get().toBigInt(), BigInt(v.cumulative));
     }
   });

@@ -5,7 +5,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AccountUpdate, Cache, Field, Mina, PrivateKey, Signature, UInt32, UInt64 } from 'o1js';
-import { PaymentChannel, NETWORK, voucherFields } from '../src/channel.js';
+import { PaymentChannel, NETWORK, voucherFields, sessionFields } from '../src/channel.js';
 
 it('opens and redeems with proofs on', { skip: process.env.WF_MINA_PROOFS !== '1' && 'set WF_MINA_PROOFS=1' }, async () => {
   const t0 = Date.now();
@@ -25,9 +25,10 @@ it('opens and redeems with proofs on', { skip: process.env.WF_MINA_PROOFS !== '1
   await tx.prove();
   console.log(`prove open: ${Date.now() - t1} ms`);
   await tx.sign([payer.key, key]).send();
-  const sig = Signature.create(payer.key, voucherFields(NETWORK.testnet, ch.address, 42n));
+  const session = sessionFields(new Uint8Array(32).fill(7));
+  const sig = Signature.create(payer.key, voucherFields(NETWORK.testnet, ch.address, 42n, session, 1_900_000_000n));
   tx = await Mina.transaction(provider, async () => {
-    await ch.redeem(payer, provider, UInt64.from(42), sig);
+    await ch.redeem(payer, provider, UInt64.from(42), Field(session[0]), Field(session[1]), UInt64.from(1_900_000_000n), UInt64.from(42), sig);
   });
   t1 = Date.now();
   await tx.prove();
