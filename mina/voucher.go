@@ -67,6 +67,21 @@ func (v *Voucher) Verify(payer *PublicKey, sig Signature) bool {
 	return Verify(payer, v.Fields(), sig, Testnet)
 }
 
+// PartiesHash is the channel's parties state: Poseidon(payer.x,
+// payer.isOdd, provider.x, provider.isOdd), as partiesHash in channel.js.
+func PartiesHash(payer, provider *PublicKey) *big.Int {
+	in := []fe{payer.x, boolFe(payer.odd), provider.x, boolFe(provider.odd)}
+	h := poseidonHash(in)
+	return fp.toBig(&h)
+}
+
+func boolFe(b bool) fe {
+	if b {
+		return fp.one
+	}
+	return fe{}
+}
+
 // SettleFields are the fields a provider signs to settle an owner-pays
 // channel up to amount nanomina over count requests, both cumulative.
 func SettleFields(n Network, channel *PublicKey, amount, count uint64) []*big.Int {

@@ -18,8 +18,8 @@ func TestVoucherVectors(t *testing.T) {
 		t.Fatal(err)
 	}
 	var v struct {
-		PayerKey, Payer, ChannelKey, Channel string
-		Vouchers                             []struct {
+		PayerKey, Payer, ChannelKey, Channel, Parties string
+		Vouchers                                      []struct {
 			Network, Cumulative, Signature, Session, Expiry string
 			Fields                                          []string
 		}
@@ -38,6 +38,12 @@ func TestVoucherVectors(t *testing.T) {
 	channel, err := ParsePublicKey(v.Channel)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got := PartiesHash(payer, channel).String(); got != v.Parties {
+		t.Errorf("PartiesHash = %s, o1js %s", got, v.Parties)
+	}
+	if PartiesHash(channel, payer).String() == v.Parties {
+		t.Error("PartiesHash ignores the order")
 	}
 	otherChannel := payer
 	if len(v.Vouchers) < 4 {

@@ -79,7 +79,7 @@ writeFileSync(new URL('../testdata/vectors.json', here), JSON.stringify({
 // and test/channel.test.js redeems them on the local chain.
 {
   const { PrivateKey: O1Key, Signature: O1Sig } = await import('o1js');
-  const { voucherFields, sessionFields, NETWORK } = await import('./src/channel.js');
+  const { voucherFields, sessionFields, partiesHash, NETWORK } = await import('./src/channel.js');
   const payer = O1Key.fromBigInt(rand(q));
   const channel = O1Key.fromBigInt(rand(q));
   const vouchers = [];
@@ -98,6 +98,8 @@ writeFileSync(new URL('../testdata/vectors.json', here), JSON.stringify({
     network: 'testnet',
     payerKey: payer.toBase58(), payer: payer.toPublicKey().toBase58(),
     channelKey: channel.toBase58(), channel: channel.toPublicKey().toBase58(),
+    // the channel's parties state with the channel's own key standing in for a provider
+    parties: partiesHash(payer.toPublicKey(), channel.toPublicKey()).toString(),
     vouchers,
   }, null, 1) + '\n');
 }
