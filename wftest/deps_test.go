@@ -91,6 +91,8 @@ var rules = []rule{
 		Why: "formats (specs, name records), stores and block transfer are pure data: they neither sign, pay nor run code"},
 	{Pkgs: []string{"mina"}, Tests: true, Links: []string{goEthereum, wazero, ownButWF},
 		Why: "Mina's cryptography is the standard library and x/crypto only, checked against mina-signer's vectors: it can be reviewed alone and its fuzz targets stay fast"},
+	{Pkgs: []string{"mina/minapay"}, Tests: true, Links: []string{goEthereum, wazero},
+		Why: "the provider's MINA check is Mina's cryptography and wf's vocabulary only, so a provider taking only MINA does not need the Ethereum client"},
 	{Pkgs: []string{"sandbox"}, Tests: true, Links: []string{goEthereum},
 		Why: "the sandbox runs modules and knows nothing of keys or payments"},
 	{Pkgs: []string{"chain", "payment", "provider", "gateway", "node"}, Links: []string{goEthereum + "/ethclient/simulated", goEthereum + "/eth", goEthereum + "/miner", goEthereum + "/node"},
