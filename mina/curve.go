@@ -164,11 +164,10 @@ func decompress(x *fe, odd bool) (point, bool) {
 	fp.sqr(&y2, x)
 	fp.mul(&y2, &y2, x)
 	fp.add(&y2, &y2, &curveB)
-	yb := new(big.Int).ModSqrt(fp.toBig(&y2), &fp.big)
-	if yb == nil {
+	var y fe
+	if !fp.sqrt(&y, &y2) {
 		return point{}, false
 	}
-	y, _ := fp.fromBig(yb)
 	if fp.isOdd(&y) != odd {
 		fp.neg(&y, &y)
 	}

@@ -95,3 +95,33 @@ func TestCurve(t *testing.T) {
 		t.Fatal("doubleScalarMul differs")
 	}
 }
+
+// TestSqrt compares the field's square root with math/big's on squares and
+// non-squares.
+func TestSqrt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 300 {
+		var b [32]byte
+		for j := range b {
+			b[j] = byte(rng.Uint32())
+		}
+		a := new(big.Int).Mod(new(big.Int).SetBytes(b[:]), &fp.big)
+		if i == 0 {
+			a.SetInt64(0)
+		}
+		x, _ := fp.fromBig(a)
+		var r fe
+		ok := fp.sqrt(&r, &x)
+		want := new(big.Int).ModSqrt(a, &fp.big)
+		if ok != (want != nil) {
+			t.Fatalf("sqrt(%x): ok %v, math/big %v", a, ok, want != nil)
+		}
+		if ok {
+			var sq fe
+			fp.sqr(&sq, &r)
+			if sq != x {
+				t.Fatalf("sqrt(%x)^2 != a", a)
+			}
+		}
+	}
+}
