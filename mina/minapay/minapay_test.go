@@ -1,6 +1,8 @@
 package minapay
 
 import (
+	"crypto/ed25519"
+	"crypto/sha256"
 	"errors"
 	"math/big"
 	"strings"
@@ -17,6 +19,9 @@ type fixture struct {
 	payer, provider, channel, other *mina.PrivateKey
 	checker                         *Checker
 	ch                              *Channel
+	session                         ed25519.PrivateKey
+	seq                             uint64
+	req                             wf.PaidRequest
 }
 
 func key(t testing.TB, n int64) *mina.PrivateKey {
@@ -28,7 +33,9 @@ func key(t testing.TB, n int64) *mina.PrivateKey {
 }
 
 func setup(t testing.TB) *fixture {
-	f := &fixture{payer: key(t, 1001), provider: key(t, 1002), channel: key(t, 1003), other: key(t, 1004)}
+	f := &fixture{payer: key(t, 1001), provider: key(t, 1002), channel: key(t, 1003), other: key(t, 1004),
+		session: ed25519.NewKeyFromSeed(make([]byte, 32)),
+		req:     wf.PaidRequest{Method: "POST", Path: "/hello", RawQuery: "a=1", Body: []byte("body")}}
 	var err error
 	f.checker, err = NewChecker(Policy{Provider: f.provider.PublicKey(), Network: mina.Testnet, Price: 10,
 		MinSlots: 20, MinLife: 10 * time.Minute, Now: func() time.Time { return now }})
@@ -40,11 +47,14 @@ func setup(t testing.TB) *fixture {
 	return f
 }
 
-// header signs a voucher for cumulative with signer, naming payer.
+// header signs a voucher for cumulative with signer, naming payer, and the
+// fixture's request with the next sequence number.
 func (f *fixture) header(t testing.TB, cumulative uint64, signer *mina.PrivateKey, edit func(*Header)) string {
 	h := Header{Payer: f.payer.PublicKey(), Voucher: mina.Voucher{Network: mina.Testnet, Channel: f.channel.PublicKey(),
 		Cumulative: cumulative, Expiry: uint64(now.Add(time.Hour).Unix())}}
-	h.Voucher.Session[0] = 7
+	h.Voucher.Session = [32]byte(f.session.Public().(ed25519.PublicKey))
+	f.seq++
+	h.Seq = f.seq
 	if edit != nil {
 		edit(&h)
 	}
@@ -52,22 +62,35 @@ func (f *fixture) header(t testing.TB, cumulative uint64, signer *mina.PrivateKe
 	if h.Signature, err = h.Voucher.Sign(signer); err != nil {
 		t.Fatal(err)
 	}
+	r := f.request(h.Voucher.Channel, h.Seq)
+	h.RequestSig = SignRequest(f.session, &r)
 	return h.Encode()
 }
 
+func (f *fixture) request(channel *mina.PublicKey, seq uint64) Request {
+	return Request{Channel: channel, Provider: f.provider.PublicKey(), Function: f.req.Function, Method: f.req.Method,
+		Path: f.req.Path, RawQuery: f.req.RawQuery, BodyHash: sha256.Sum256(f.req.Body), Seq: seq}
+}
+
+// check checks raw for the fixture's request and, if it pays, uses its number.
 func (f *fixture) check(raw string, owed uint64) (uint64, error) {
 	v, err := f.checker.Decode([]string{raw})
 	if err != nil {
 		return 0, err
 	}
-	return f.checker.Check(v, f.ch, owed)
+	got, err := f.checker.Check(v, &f.req, f.ch, owed)
+	if err != nil {
+		return 0, err
+	}
+	return got, f.checker.Use(v)
 }
 
 func TestCheckPays(t *testing.T) {
 	f := setup(t)
-	raw := f.header(t, 100, f.payer, nil)
 	owed := uint64(0)
+	var raw string
 	for i := range 10 {
+		raw = f.header(t, 100, f.payer, nil)
 		got, err := f.check(raw, owed)
 		if err != nil {
 			t.Fatalf("request %d: %v", i, err)
@@ -77,8 +100,12 @@ func TestCheckPays(t *testing.T) {
 		}
 		owed = got
 	}
+	// a header resent (copied) pays nothing: its number was used
+	if _, err := f.check(raw, owed-10); reason(err) != "seq_used" {
+		t.Fatalf("resent header: %v", err)
+	}
 	// the ceiling is spent: the 11th request needs a new voucher
-	if _, err := f.check(raw, owed); reason(err) != "voucher_too_low" {
+	if _, err := f.check(f.header(t, 100, f.payer, nil), owed); reason(err) != "voucher_too_low" {
 		t.Fatalf("11th request: %v", err)
 	}
 	// what was redeemed on chain counts even if this provider lost track
@@ -86,10 +113,10 @@ func TestCheckPays(t *testing.T) {
 	if got, err := f.check(f.header(t, 200, f.payer, nil), 0); err != nil || got != 105 {
 		t.Fatalf("after redeem: %d %v", got, err)
 	}
-	// the second decode of a header value is the remembered, verified one
-	v, err := f.checker.Decode([]string{raw})
-	if err != nil || !v.verified {
-		t.Fatalf("header not remembered: %v", err)
+	// a later request with the same voucher reuses the verified one
+	v, err := f.checker.Decode([]string{f.header(t, 100, f.payer, nil)})
+	if err != nil || !v.v.verified {
+		t.Fatalf("voucher not remembered: %v", err)
 	}
 }
 
@@ -133,6 +160,27 @@ func TestCheckRefuses(t *testing.T) {
 		{"channel expires soon", "channel_expiring", func(f *fixture) string { return f.header(t, 100, f.payer, nil) }, 0,
 			func(f *fixture) { f.ch.Slot = 481 }},
 		{"owed overflows", "voucher_too_low", func(f *fixture) string { return f.header(t, 1<<63, f.payer, nil) }, 1<<64 - 5, nil},
+		{"request signed for another path", "bad_request_signature", func(f *fixture) string {
+			raw := f.header(t, 100, f.payer, nil)
+			f.req.Path = "/other"
+			return raw
+		}, 0, nil},
+		{"request signed for another body", "bad_request_signature", func(f *fixture) string {
+			raw := f.header(t, 100, f.payer, nil)
+			f.req.Body = []byte("other")
+			return raw
+		}, 0, nil},
+		{"request signed by another session", "bad_request_signature", func(f *fixture) string {
+			return f.header(t, 100, f.payer, func(h *Header) { h.Voucher.Session[0] ^= 1 })
+		}, 0, nil},
+		{"request number changed", "bad_request_signature", func(f *fixture) string {
+			h, _ := Decode(f.header(t, 100, f.payer, nil))
+			h.Seq++
+			return h.Encode()
+		}, 0, nil},
+		{"voucher valid too long", "voucher_too_long", func(f *fixture) string {
+			return f.header(t, 100, f.payer, func(h *Header) { h.Voucher.Expiry = uint64(now.Add(48 * time.Hour).Unix()) })
+		}, 0, nil},
 		{"garbage", "malformed_voucher", func(*fixture) string { return "not a voucher" }, 0, nil},
 		{"not base58", "malformed_voucher", func(f *fixture) string {
 			return f.header(t, 100, f.payer, nil)[:40] + "!!"
@@ -165,8 +213,22 @@ func TestCheckRefuses(t *testing.T) {
 	// a refused signature is not remembered
 	bad := f.header(t, 100, f.other, nil)
 	f.check(bad, 0)
-	if v, err := f.checker.Decode([]string{bad}); err != nil || v.verified {
+	if v, err := f.checker.Decode([]string{bad}); err != nil || v.v.verified {
 		t.Fatal("bad signature remembered")
+	}
+	// numbers: each once, and not below the window
+	f = setup(t)
+	f.seq = 5000
+	if _, err := f.check(f.header(t, 100, f.payer, nil), 0); err != nil {
+		t.Fatal(err)
+	}
+	f.seq = 5001 - Window - 1
+	if _, err := f.check(f.header(t, 100, f.payer, nil), 10); reason(err) != "seq_used" {
+		t.Fatalf("below the window: %v", err)
+	}
+	f.seq = 5001 - Window
+	if _, err := f.check(f.header(t, 100, f.payer, nil), 10); err != nil {
+		t.Fatalf("inside the window: %v", err)
 	}
 }
 
@@ -215,21 +277,29 @@ func FuzzDecode(f *testing.F) {
 }
 
 // BenchmarkCheck: a session's first request decodes and verifies the
-// voucher; later requests with the same header value reuse it.
+// voucher; later requests reuse it and verify only the request signature.
 func BenchmarkCheck(b *testing.B) {
 	f := setup(b)
 	raw := f.header(b, 100, f.payer, nil)
 	b.Run("first", func(b *testing.B) {
 		for b.Loop() {
-			f.checker.valid = map[[32]byte]*Voucher{}
-			if _, err := f.check(raw, 0); err != nil {
+			f.checker.vouchers = map[[32]byte]*voucher{}
+			v, err := f.checker.Decode([]string{raw})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := f.checker.Check(v, &f.req, f.ch, 0); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("cached", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := f.check(raw, 0); err != nil {
+			v, err := f.checker.Decode([]string{raw})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := f.checker.Check(v, &f.req, f.ch, 0); err != nil {
 				b.Fatal(err)
 			}
 		}
