@@ -4,7 +4,7 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { AccountUpdate, Field, Mina, PrivateKey, PublicKey, Signature, UInt32, UInt64 } from 'o1js';
+import { AccountUpdate, Field, Mina, Permissions, PrivateKey, Signature, UInt32, UInt64 } from 'o1js';
 import { PaymentChannel, NETWORK, voucherFields, settleFields, sessionFields } from '../src/channel.js';
 
 const MINA = 1_000_000_000n;
@@ -147,7 +147,7 @@ describe('PaymentChannel (proofs off)', () => {
     assert.equal(balance(ch.address), 0n);
   });
 
-  it('keeps its code and rules: the channel key cannot change permissions or send', async () => {
+  it('keeps its code and rules: the channel key cannot send, change permissions or delegate', async () => {
     Local.setGlobalSlot(0);
     const key = PrivateKey.random();
     const ch = await open({ key });
@@ -155,7 +155,14 @@ describe('PaymentChannel (proofs off)', () => {
       const u = AccountUpdate.createSigned(key.toPublicKey());
       u.send({ to: payer, amount: UInt64.from(10) });
     }));
+    await assert.rejects(send(payer, [payer.key, key], async () => {
+      AccountUpdate.createSigned(key.toPublicKey()).account.permissions.set(Permissions.default());
+    }));
+    await assert.rejects(send(payer, [payer.key, key], async () => {
+      AccountUpdate.createSigned(key.toPublicKey()).account.delegate.set(payer);
+    }));
     assert.equal(balance(ch.address), 1000n);
+    assert.equal(ch.priceCap.get().toBigInt(), 10n);
   });
 });
 
