@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs the zkApp's pinned packages (o1js, mina-signer) from package-lock.json.
+# Skips when node_modules already matches the lock, so repeated test runs cost
+# nothing; npm's own cache (~/.npm) keeps the tarballs for a fresh checkout.
+set -euo pipefail
+cd "$(dirname "$0")"
+if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ] &&
+	[ -f node_modules/o1js/package.json ] && [ -f node_modules/mina-signer/package.json ]; then
+	exit 0
+fi
+npm ci --no-audit --no-fund --loglevel=error >/dev/null
