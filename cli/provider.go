@@ -32,6 +32,7 @@ type nodeFlags struct {
 	maxMemoryMiB                                 int
 	maxTimeout                                   time.Duration
 	maxUpload, ownerQuota, maxStore              int64
+	manifest                                     []byte // wf provider start --manifest
 }
 
 func addNodeFlags(fs *pflag.FlagSet, defaultData string) *nodeFlags {
@@ -98,6 +99,7 @@ func (a *App) providerStartCmd() *cobra.Command {
 		o      *chainOpts
 		sf     *settleFlags
 		tunnel string
+		mf     string
 	)
 	cmd := &cobra.Command{
 		Use:   "start",
@@ -118,6 +120,13 @@ name).`,
   wf provider start --tunnel https://fn.example --key provider.json`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if mf != "" {
+				b, err := readManifest(mf)
+				if err != nil {
+					return err
+				}
+				nf.manifest = b
+			}
 			return a.providerStart(cmd.Context(), nf, o, sf, tunnel, cmd.Flags().Changed("listen"))
 		},
 	}
@@ -126,6 +135,7 @@ name).`,
 	o = addChainFlags(fs, "$WF_HOME/provider/key.json")
 	sf = addSettleFlags(fs, "", payment.DefaultSettleInterval)
 	fs.StringVar(&tunnel, "tunnel", "", "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. No listener unless --listen is given")
+	fs.StringVar(&mf, "manifest", "", "serve the provider manifest in `FILE` in /v1/info (publish its CID with wf provider update NAME --manifest FILE)")
 	return cmd
 }
 
@@ -135,6 +145,7 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		return err
 	}
 	cfg := nf.config(log)
+	cfg.Provider.Manifest = nf.manifest
 	if sf.price != "" || tunnel != "" {
 		// A free node still proves its registered name to the gateway.
 		if cfg.Key, err = a.signer(o, a.providerKeyPath()); err != nil {

@@ -146,6 +146,9 @@ type Config struct {
 	LogEntries int
 	// Name and Version are shown in /v1/info.
 	Name, Version string
+	// Manifest is the provider's manifest block (package manifest),
+	// served in /v1/info with its CID; nil: none.
+	Manifest []byte
 	// PublicURL is this provider's base URL, used in deploy answers.
 	PublicURL string
 
@@ -248,6 +251,9 @@ func New(cfg Config) (*Provider, error) {
 		cfg.QueueTimeout = 2 * time.Second
 	}
 	if err := cfg.limitDefaults(); err != nil {
+		return nil, err
+	}
+	if err := checkManifest(cfg.Manifest); err != nil {
 		return nil, err
 	}
 	if cfg.Extensions == nil { // the project's own; an empty Registry understands none
@@ -453,6 +459,7 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 		info["specVersions"] = []int{wf.SpecVersion, wf.SpecVersionSealed, wf.SpecVersionExtended}
 		info["sealingKey"] = p.cfg.Sealing.Current() // base64, see package seal
 	}
+	p.manifestInfo(info)
 	httperr.WriteJSON(w, http.StatusOK, info)
 }
 
