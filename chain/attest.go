@@ -24,7 +24,7 @@ type Attestation struct {
 	Auditor      wf.Address // set by the contract: the signer
 	Provider     string     // registry name
 	Schema       [32]byte   // what was checked
-	ManifestHash [32]byte   // keccak256 of the manifest block checked against
+	ManifestHash [32]byte   // SHA-256 of the manifest block checked against: its CID's digest
 	ReportCID    string     // the auditor's signed report
 	Score        uint16     // 0 to MaxScore
 	IssuedAt     time.Time  // set by the contract
@@ -201,9 +201,6 @@ func (a *Attestations) Nonce(ctx context.Context, auditor wf.Address) (uint64, e
 	}
 	return n.Uint64(), nil
 }
-
-// ManifestHash is the hash an attestation names for a manifest block.
-func ManifestHash(block []byte) [32]byte { return crypto.Keccak256Hash(block) }
 
 // SchemaID is the schema id of a check suite's name.
 func SchemaID(name string) [32]byte { return crypto.Keccak256Hash([]byte(name)) }

@@ -1,6 +1,7 @@
 package chain_test
 
 import (
+	"crypto/sha256"
 	"errors"
 	"math/big"
 	"strings"
@@ -37,7 +38,7 @@ func attestation(provider string) chain.Attestation {
 	return chain.Attestation{
 		Provider:     provider,
 		Schema:       chain.SchemaID("wf-audit-v1"),
-		ManifestHash: chain.ManifestHash([]byte(`{"region":"eu"}`)),
+		ManifestHash: sha256.Sum256([]byte(`{"region":"eu"}`)),
 		ReportCID:    "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku",
 		Score:        9500,
 	}
@@ -76,7 +77,7 @@ func TestAttestLatestValidRevoke(t *testing.T) {
 	if ttl := got.ExpiresAt.Sub(got.IssuedAt); ttl < chain.DefaultAttestationTTL-time.Minute || ttl > chain.DefaultAttestationTTL+time.Minute {
 		t.Fatalf("ttl %s", ttl)
 	}
-	if !got.Holds(got.IssuedAt, x.ManifestHash) || got.Holds(got.IssuedAt, chain.ManifestHash([]byte("other"))) {
+	if !got.Holds(got.IssuedAt, x.ManifestHash) || got.Holds(got.IssuedAt, sha256.Sum256([]byte("other"))) {
 		t.Fatal("Holds ignores the manifest")
 	}
 	// Another auditor's view is its own: nothing.

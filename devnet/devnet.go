@@ -20,12 +20,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/webfunctions/wf/audit"
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/seal"
+	"github.com/webfunctions/wf/wf"
 )
 
 // PublisherKeyHex is the public development publisher key (`--key dev`):
@@ -76,6 +78,9 @@ type Config struct {
 	Gateways []GatewayConfig
 	// Dashboard, if set, also serves a web dashboard (devnet/dashboard.go).
 	Dashboard *DashboardConfig
+	// Auditor, if set, deploys an Attestations contract and runs an
+	// auditor (devnet/audit.go).
+	Auditor *AuditorConfig
 }
 
 // NodeConfig is one provider node.
@@ -93,8 +98,12 @@ type NodeConfig struct {
 	// node.
 	Key *chain.Key
 	// Node tunes the node (limits, sandbox and provider settings); Dir,
-	// PublicURL, Key, Payments and Tunnel are filled in.
+	// PublicURL, Key, Payments and Tunnel are filled in. A
+	// Node.Provider.Manifest is registered as the entry's metadata CID.
 	Node node.Config
+	// Wrap, if set, wraps the node's handler on its listener: tests put
+	// a fault-injecting proxy in front of an honest node this way.
+	Wrap func(http.Handler) http.Handler
 }
 
 // GatewayConfig is one gateway.
@@ -123,6 +132,10 @@ type Net struct {
 	Nodes     []*Node
 	Gateways  []*Gateway
 	Dashboard *Dashboard // nil unless Config.Dashboard
+	// Auditor and Attestations are the auditor and its contract; nil and
+	// zero unless Config.Auditor.
+	Auditor      *audit.Auditor
+	Attestations wf.Address
 
 	log   *slog.Logger
 	stops []func(context.Context) // run newest first by Close
@@ -136,7 +149,8 @@ type Node struct {
 	Endpoint string // what the registry says
 	*node.Node
 
-	sealing *seal.Keyring // made at registration
+	sealing  *seal.Keyring // made at registration
+	manifest []byte        // registered as its metadata
 }
 
 // Gateway is a running gateway of a Net.
@@ -201,7 +215,7 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 		if key == nil {
 			key = chain.DevKey(i + 1)
 		}
-		nd := &Node{Name: nc.Name, Key: key}
+		nd := &Node{Name: nc.Name, Key: key, manifest: nc.Node.Provider.Manifest}
 		if nc.Listen != "" {
 			if nls[i], err = listen(nc.Listen, false); err != nil {
 				return nil, fmt.Errorf("devnet: node %s: %w", nc.Name, err)
@@ -220,6 +234,9 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 	if err := n.register(ctx, cfg); err != nil {
 		return nil, err
 	}
+	if err := n.deployAttestations(ctx, cfg); err != nil {
+		return nil, err
+	}
 	for i, gc := range cfg.Gateways {
 		if err := n.startGateway(ctx, gc, n.Gateways[i], gls[i]); err != nil {
 			return nil, err
@@ -234,6 +251,9 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 		if err := n.startDashboard(cfg.Dashboard); err != nil {
 			return nil, err
 		}
+	}
+	if err := n.startAuditor(ctx, cfg); err != nil {
+		return nil, err
 	}
 	// Health checks start once every node serves, so none starts out
 	// marked down.
@@ -310,7 +330,7 @@ func (n *Net) register(ctx context.Context, cfg Config) error {
 		nd.sealing = sealing // the node opens with the keys it registered
 		if _, err := c.Client(nd.Key).RegisterProvider(ctx, chain.Provider{
 			Name: nd.Name, Endpoint: nd.Endpoint, PricePerRequest: price,
-			SealingKey: sealing.Current().Bytes(),
+			SealingKey: sealing.Current().Bytes(), MetadataCID: manifestCID(nd.manifest),
 		}); err != nil {
 			return fmt.Errorf("devnet: register node %s: %w", nd.Name, err)
 		}
@@ -384,6 +404,9 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 		return nil
 	}
 	srv := nn.Server()
+	if nc.Wrap != nil {
+		srv.Handler = nc.Wrap(srv.Handler)
+	}
 	go srv.Serve(ln)
 	n.onStop(func(ctx context.Context) {
 		srv.Shutdown(ctx) // drained first: every charge served is recorded

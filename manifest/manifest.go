@@ -148,3 +148,14 @@ func sorted(s []string) []string {
 	slices.Sort(s)
 	return slices.Compact(s)
 }
+
+// Hash is the SHA-256 digest a manifest CID names, the manifest hash
+// attestations carry: comparing it needs the registry's CID, not the
+// block. ok is false for a CID that is not a SHA-256 manifest CID.
+func Hash(c wf.CID) (h [32]byte, ok bool) {
+	mh := c.Multihash()
+	if c.Codec() != wf.CodecJSON || len(mh) != 34 || mh[0] != 0x12 || mh[1] != 0x20 {
+		return h, false
+	}
+	return [32]byte(mh[2:]), true
+}

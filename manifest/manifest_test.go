@@ -1,6 +1,7 @@
 package manifest_test
 
 import (
+	"crypto/sha256"
 	"errors"
 	"strings"
 	"testing"
@@ -68,5 +69,17 @@ func TestRegions(t *testing.T) {
 	}
 	if manifest.MinRTT("eu-west", "eu-west") != 0 || manifest.MinRTT("eu-west", "nowhere") != 0 {
 		t.Fatal("MinRTT of one region or an unknown one")
+	}
+}
+
+func TestHashIsTheCIDDigest(t *testing.T) {
+	m, _ := manifest.Parse([]byte(good))
+	b := m.Encode()
+	h, ok := manifest.Hash(manifest.CID(b))
+	if !ok || h != sha256.Sum256(b) {
+		t.Fatal("Hash is not the block's SHA-256")
+	}
+	if _, ok := manifest.Hash(wf.SumCID(wf.CodecRaw, b)); ok {
+		t.Fatal("a raw CID is not a manifest CID")
 	}
 }

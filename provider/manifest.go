@@ -28,9 +28,24 @@ func checkManifest(b []byte) error {
 // /v1/info answer, so anyone can check it against the registry's
 // metadata CID.
 func (p *Provider) manifestInfo(info map[string]any) {
-	if p.cfg.Manifest == nil {
+	b := p.cfg.Manifest
+	if m := p.manifest.Load(); m != nil {
+		b = *m
+	}
+	if b == nil {
 		return
 	}
-	info["manifest"] = json.RawMessage(p.cfg.Manifest)
-	info["manifestCID"] = manifest.CID(p.cfg.Manifest).String()
+	info["manifest"] = json.RawMessage(b)
+	info["manifestCID"] = manifest.CID(b).String()
+}
+
+// SetManifest replaces the manifest served in /v1/info (see
+// Config.Manifest), for an operator who publishes a new one without a
+// restart; nil serves none.
+func (p *Provider) SetManifest(b []byte) error {
+	if err := checkManifest(b); err != nil {
+		return err
+	}
+	p.manifest.Store(&b)
+	return nil
 }

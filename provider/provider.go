@@ -11,6 +11,7 @@ import (
 	"path"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -212,6 +213,8 @@ type Provider struct {
 	nameState *nameState
 
 	callers *callerLimits // wf.callers windows
+
+	manifest atomic.Pointer[[]byte] // set by SetManifest; nil: Config.Manifest
 
 	loadGroup singleflight.Group
 	mu        sync.Mutex

@@ -25,7 +25,7 @@ contract Attestations {
     /// @param issuedAt block time it was recorded
     /// @param expiresAt time after which it no longer holds
     /// @param revoked the auditor withdrew it
-    /// @param manifestHash keccak256 of the manifest block the facts were checked against
+    /// @param manifestHash SHA-256 of the manifest block the facts were checked against (its CID's digest)
     /// @param schema what was checked (the auditor's check suite and version)
     /// @param reportCID CID of the auditor's signed report
     struct Attestation {

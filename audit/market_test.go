@@ -1,0 +1,193 @@
+package audit_test
+
+import (
+	"bytes"
+	"context"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/webfunctions/wf/audit"
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/devnet"
+	"github.com/webfunctions/wf/manifest"
+	"github.com/webfunctions/wf/node"
+	"github.com/webfunctions/wf/payment"
+	"github.com/webfunctions/wf/provider"
+	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/wf"
+)
+
+// The network the market tests run: three paid providers on loopback, an
+// auditor in eu-west and a gateway.
+//
+//   - honest: its manifest is true.
+//   - faulty: its manifest is true, but a fault-injecting proxy in front
+//     of it rewrites function answers, adds latency and strips receipts.
+//   - liar: its manifest claims four times its memory and a region on
+//     the other side of the world.
+const (
+	pages   = 64
+	price   = 1000
+	version = "market-test"
+)
+
+func nodeManifest(name string, memPages uint32, region string) []byte {
+	return manifest.Manifest{
+		Schema: manifest.Schema, Name: name, Software: version, Runtimes: []string{wf.RuntimeWAGI},
+		Features: []string{"sealed", "payments"},
+		Limits:   manifest.Limits{MaxMemoryPages: memPages, MaxTimeoutMS: sandbox.DefaultMaxTimeout.Milliseconds()},
+		Region:   region, Country: "IE", Price: big.NewInt(price).String(), Contact: "ops@" + name + ".example",
+	}.Encode()
+}
+
+// faulty is the fault-injecting proxy: answers of function invocations
+// that look like a canary's (16 hex digits) get their first digit
+// changed, every invocation 5 ms more latency, and no receipt.
+var hex16 = regexp.MustCompile(`^[0-9a-f]{16}\n$`)
+
+func faulty(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost || strings.HasPrefix(r.URL.Path, "/v1/") { // not an invocation
+			h.ServeHTTP(w, r)
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		body := rec.Body.Bytes()
+		if hex16.Match(body) {
+			body = bytes.Clone(body)
+			body[0] = "1234567890abcdef0"[strings.IndexByte("0123456789abcdef", body[0])]
+		}
+		for k, v := range rec.Header() {
+			if k != http.CanonicalHeaderKey(wf.ReceiptHeader) && k != "Content-Length" {
+				w.Header()[k] = v
+			}
+		}
+		w.WriteHeader(rec.Code)
+		w.Write(body)
+	})
+}
+
+func startMarket(t *testing.T, gateways ...devnet.GatewayConfig) *devnet.Net {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	nc := func(name string, m []byte) devnet.NodeConfig {
+		return devnet.NodeConfig{Name: name, Listen: "127.0.0.1:0", Node: node.Config{
+			Sandbox:  sandbox.Config{MaxMemoryPages: pages},
+			Provider: provider.Config{Manifest: m},
+		}}
+	}
+	honest, bad, liar := nc("honest", nodeManifest("honest", pages, "eu-west")),
+		nc("faulty", nodeManifest("faulty", pages, "eu-west")),
+		nc("liar", nodeManifest("liar", 4*pages, "ap-southeast"))
+	bad.Wrap = faulty
+	n, err := devnet.Start(ctx, devnet.Config{
+		Dir:      t.TempDir(),
+		Version:  version,
+		Price:    big.NewInt(price),
+		Meter:    payment.Config{SettleCount: 1000, SettleInterval: time.Hour},
+		Nodes:    []devnet.NodeConfig{honest, bad, liar},
+		Gateways: gateways,
+		Auditor:  &devnet.AuditorConfig{Audit: audit.Config{Region: "eu-west", Samples: 5, CPURounds: 200_000}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { n.Close(context.Background()) })
+	return n
+}
+
+func byName(rs []audit.Result) map[string]audit.Result {
+	m := map[string]audit.Result{}
+	for _, r := range rs {
+		m[r.Report.Provider] = r
+	}
+	return m
+}
+
+func TestAuditScoresAndAttests(t *testing.T) {
+	n := startMarket(t)
+	ctx := context.Background()
+	rs, err := n.Auditor.Sweep(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byName(rs)
+	for name, r := range got {
+		t.Logf("%s: score %d failed %v requests %d gas %d p50 %.2fms p95 %.2fms took %s",
+			name, r.Report.Score, r.Report.Failed(), r.Report.Requests, r.Gas, r.Report.LatencyP50MS, r.Report.LatencyP95MS, r.Took)
+		for _, c := range r.Report.Checks {
+			if !c.OK {
+				t.Logf("  %s: %s", c.Name, c.Detail)
+			}
+		}
+		if r.Err != nil {
+			t.Fatalf("%s: attest: %v", name, r.Err)
+		}
+	}
+	if h := got["honest"].Report; h.Score != chain.MaxScore || len(h.Failed()) != 0 || h.Success != 1 {
+		t.Fatalf("honest: score %d failed %v", h.Score, h.Failed())
+	}
+	f := got["faulty"].Report
+	for _, c := range []string{audit.CheckHash, audit.CheckCPU, audit.CheckMemoryMax, audit.CheckReceipts} {
+		if f.Passed(c) {
+			t.Errorf("faulty passed %s", c)
+		}
+	}
+	if !f.Passed(audit.CheckOwnership) || !f.Passed(audit.CheckManifestInfo) || f.Score > 5000 {
+		t.Errorf("faulty: score %d failed %v", f.Score, f.Failed())
+	}
+	l := got["liar"].Report
+	for _, c := range []string{audit.CheckManifestInfo, audit.CheckMemoryMax, audit.CheckRegion} {
+		if l.Passed(c) {
+			t.Errorf("liar passed %s", c)
+		}
+	}
+	if !l.Passed(audit.CheckHash) || l.Score > 8000 {
+		t.Errorf("liar: score %d failed %v", l.Score, l.Failed())
+	}
+
+	// On-chain: each attestation names the registered manifest and the
+	// signed report, which anyone can fetch and verify.
+	att, err := n.Chain.Client(nil).Attestations(ctx, n.Attestations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reports := httptest.NewServer(n.Auditor.Handler())
+	defer reports.Close()
+	for _, name := range []string{"honest", "faulty", "liar"} {
+		a, err := att.Latest(ctx, n.Auditor.Address(), name, audit.Schema)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _ := n.Chain.Client(nil).LookupProvider(ctx, name)
+		c, _ := wf.ParseCID(p.MetadataCID)
+		mh, _ := manifest.Hash(c)
+		if a.Score != got[name].Report.Score || a.ReportCID != got[name].CID.String() || !a.Holds(time.Unix(int64(a.IssuedAt.Unix()), 0), mh) {
+			t.Fatalf("%s attestation %+v", name, a)
+		}
+		res, err := http.Get(reports.URL + "/v1/reports/" + a.ReportCID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		buf.ReadFrom(res.Body)
+		res.Body.Close()
+		r, err := audit.VerifyReport(buf.Bytes())
+		if err != nil || r.Provider != name || wf.SumCID(wf.CodecJSON, buf.Bytes()).String() != a.ReportCID {
+			t.Fatalf("%s report: %v", name, err)
+		}
+		// A report changed after signing no longer verifies.
+		forged := bytes.Replace(buf.Bytes(), []byte(`"score":`), []byte(`"score":1`), 1)
+		if _, err := audit.VerifyReport(forged); err == nil {
+			t.Fatalf("%s: a changed report verifies", name)
+		}
+	}
+}
