@@ -3,22 +3,29 @@ package audit_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/webfunctions/wf/audit"
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
+	"github.com/webfunctions/wf/discovery"
+	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/manifest"
 	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -189,5 +196,136 @@ func TestAuditScoresAndAttests(t *testing.T) {
 		if _, err := audit.VerifyReport(forged); err == nil {
 			t.Fatalf("%s: a changed report verifies", name)
 		}
+	}
+}
+
+// clock is a settable clock for the gateway (its filter reads expiry on it).
+type clock struct{ off atomic.Int64 }
+
+func (c *clock) Now() time.Time      { return time.Now().Add(time.Duration(c.off.Load())) }
+func (c *clock) Add(d time.Duration) { c.off.Add(int64(d)) }
+
+// get sends a smart-routed request through the gateway and returns the
+// status, the provider that answered and X-WF-Route.
+func get(t *testing.T, gw *devnet.Gateway, fn wf.CID) (int, string) {
+	t.Helper()
+	res, err := http.Get(gw.URL + "/" + fn.String() + "/?name=x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	return res.StatusCode, res.Header.Get(wf.RouteHeader)
+}
+
+var excluded = regexp.MustCompile(`; excluded=faulty\(score 0\.[0-8]\d<0\.90\),liar\(score 0\.[0-8]\d<0\.90\)`)
+
+// A gateway that trusts the auditor routes only to providers it attested
+// with a score of at least 0.9: never to the liars, not before the first
+// sweep, not after a manifest change until the next sweep, and not after
+// the attestations expire.
+func TestRoutingTrustsAuditor(t *testing.T) {
+	var clk clock
+	n := startMarket(t,
+		devnet.GatewayConfig{Criteria: &discovery.Criteria{MinScore: 0.9}, Poll: 50 * time.Millisecond, Gateway: gateway.Config{Now: clk.Now}},
+		devnet.GatewayConfig{}) // no criteria: the baseline
+	ctx := context.Background()
+	pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), wf.Spec{
+		Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI, Created: "2026-01-01T00:00:00Z"}, n.Publisher)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, nd := range n.Nodes {
+		if _, err := client.New(nd.URL).Deploy(ctx, pkg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	trusting, plain := n.Gateways[0], n.Gateways[1]
+
+	// Before any audit nobody is attested.
+	st, route := get(t, trusting, pkg.CID)
+	if st != http.StatusServiceUnavailable || !strings.Contains(route, "reason=filtered") || !strings.Contains(route, "honest(unattested)") {
+		t.Fatalf("before the sweep: %d %q", st, route)
+	}
+	if _, err := n.Auditor.Sweep(ctx); err != nil {
+		t.Fatal(err)
+	}
+	trusting.Discovery.Forget()
+	wantHonest := func(when string) {
+		t.Helper()
+		for range 20 {
+			st, route := get(t, trusting, pkg.CID)
+			if st != http.StatusOK || !strings.HasPrefix(route, "provider=honest") {
+				t.Fatalf("%s: %d %q", when, st, route)
+			}
+			if !excluded.MatchString(route) {
+				t.Fatalf("%s: route %q does not say why the others were excluded", when, route)
+			}
+		}
+	}
+	wantHonest("after the sweep")
+
+	// Routing overhead of the filter: p50 of the same requests through
+	// the trusting and the plain gateway, interleaved, in one run.
+	var on, off []time.Duration
+	for range 200 {
+		for _, g := range []*devnet.Gateway{trusting, plain} {
+			start := time.Now()
+			if st, _ := get(t, g, pkg.CID); st != http.StatusOK {
+				t.Fatalf("status %d", st)
+			}
+			if g == trusting {
+				on = append(on, time.Since(start))
+			} else {
+				off = append(off, time.Since(start))
+			}
+		}
+	}
+	slices.Sort(on)
+	slices.Sort(off)
+	t.Logf("routing p50: filters on %s, off %s (200 requests each, interleaved)", on[len(on)/2], off[len(off)/2])
+
+	// A manifest change voids the attestation at once (it names the old
+	// manifest's hash); the next sweep attests the new one.
+	honest := n.Node("honest")
+	m2 := nodeManifest("honest", pages, "eu-west")
+	m2 = bytes.Replace(m2, []byte("ops@honest.example"), []byte("noc@honest.example"), 1)
+	if err := honest.Provider().SetManifest(m2); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := n.Chain.Client(nil).LookupProvider(ctx, "honest")
+	p.MetadataCID = manifest.CID(m2).String()
+	if _, err := n.Chain.Client(honest.Key).UpdateProvider(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		st, route = get(t, trusting, pkg.CID)
+		if st == http.StatusServiceUnavailable && strings.Contains(route, "honest(unattested)") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after the manifest change: %d %q", st, route)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	rs, err := n.Auditor.Sweep(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := byName(rs)["honest"]; h.Report.Score != chain.MaxScore || h.Report.ManifestCID != p.MetadataCID {
+		t.Fatalf("re-audit: %+v", h.Report)
+	}
+	trusting.Discovery.Forget()
+	wantHonest("after the re-audit")
+
+	// Attestations expire: a day later, without a sweep, nobody is trusted.
+	clk.Add(chain.DefaultAttestationTTL + time.Minute)
+	if st, route := get(t, trusting, pkg.CID); st != http.StatusServiceUnavailable || !strings.Contains(route, "honest(unattested)") {
+		t.Fatalf("after expiry: %d %q", st, route)
+	}
+	// The plain gateway routes regardless.
+	if st, _ := get(t, plain, pkg.CID); st != http.StatusOK {
+		t.Fatalf("plain gateway: %d", st)
 	}
 }

@@ -7,7 +7,9 @@ import (
 
 	"github.com/webfunctions/wf/audit"
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/discovery"
 	"github.com/webfunctions/wf/manifest"
+	"github.com/webfunctions/wf/wf"
 )
 
 // AuditorConfig runs an auditor on the network (package audit): an
@@ -43,7 +45,30 @@ func (n *Net) deployAttestations(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("devnet: %w", err)
 	}
 	n.Attestations = addr
+	n.auditorKey = cfg.Auditor.Key
+	if n.auditorKey == nil {
+		n.auditorKey = n.Publisher
+	}
 	return nil
+}
+
+// gatewayFilter is a gateway's filter by c on the network's Attestations,
+// its attestations re-read every ttl, on the gateway's clock now.
+func (n *Net) gatewayFilter(ctx context.Context, c discovery.Criteria, ttl time.Duration, now func() time.Time) (*discovery.Filter, error) {
+	if n.Attestations.IsZero() {
+		return nil, fmt.Errorf("devnet: gateway criteria need an auditor (Config.Auditor)")
+	}
+	if len(c.AttestedBy) == 0 {
+		c.AttestedBy = []wf.Address{n.auditorKey.Address()}
+	}
+	if err := c.Validate(); err != nil {
+		return nil, fmt.Errorf("devnet: %w", err)
+	}
+	att, err := n.Chain.Client(nil).Attestations(ctx, n.Attestations)
+	if err != nil {
+		return nil, fmt.Errorf("devnet: %w", err)
+	}
+	return &discovery.Filter{Source: &discovery.Source{Attestations: att, TTL: ttl, Now: now}, Criteria: c}, nil
 }
 
 // startAuditor starts the auditor once every node serves.
@@ -52,10 +77,7 @@ func (n *Net) startAuditor(ctx context.Context, cfg Config) error {
 	if ac == nil {
 		return nil
 	}
-	key := ac.Key
-	if key == nil {
-		key = n.Publisher
-	}
+	key := n.auditorKey
 	if err := n.Chain.FundEther(ctx, key.Address(), ether); err != nil {
 		return fmt.Errorf("devnet: fund the auditor: %w", err)
 	}

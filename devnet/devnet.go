@@ -23,6 +23,7 @@ import (
 	"github.com/webfunctions/wf/audit"
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/chain/sim"
+	"github.com/webfunctions/wf/discovery"
 	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/payment"
@@ -121,6 +122,10 @@ type GatewayConfig struct {
 	// ManualHealth leaves health checks to the caller (gateway.Run), for
 	// tests that decide when providers are checked.
 	ManualHealth bool
+	// Criteria, if set, admit providers to smart routing (package
+	// discovery) by the network's Attestations; empty AttestedBy trusts
+	// the network's auditor.
+	Criteria *discovery.Criteria
 }
 
 // Net is a running network.
@@ -137,8 +142,9 @@ type Net struct {
 	Auditor      *audit.Auditor
 	Attestations wf.Address
 
-	log   *slog.Logger
-	stops []func(context.Context) // run newest first by Close
+	log        *slog.Logger
+	stops      []func(context.Context) // run newest first by Close
+	auditorKey *chain.Key              // set with Config.Auditor
 }
 
 // Node is a running node of a Net.
@@ -159,6 +165,8 @@ type Gateway struct {
 	Addr     string // the listener's address, for clients that set Host themselves
 	Domain   string
 	Resolver *chain.Resolver
+	// Discovery is what the gateway's Criteria read; nil without them.
+	Discovery *discovery.Source
 	*gateway.Gateway
 }
 
@@ -356,6 +364,13 @@ func (n *Net) startGateway(ctx context.Context, gc GatewayConfig, g *Gateway, ln
 		cfg.RateLimit = -1 // every caller is on loopback: one address
 	}
 	cfg.AllowPrivateEndpoints = true
+	if gc.Criteria != nil {
+		f, err := n.gatewayFilter(ctx, *gc.Criteria, gc.Poll, cfg.Now)
+		if err != nil {
+			return err
+		}
+		cfg.Filter, g.Discovery = f, f.Source
+	}
 	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: n.Chain.Client(nil), Poll: gc.Poll, Gateway: cfg})
 	if err != nil {
 		return fmt.Errorf("devnet: %w", err)

@@ -93,6 +93,9 @@ type Config struct {
 	AllowPrivateEndpoints bool
 	// DisableTunnels refuses provider tunnels.
 	DisableTunnels bool
+	// Filter, if set, admits providers to smart routing (filter.go):
+	// `wf gateway start --trust-auditor` sets one. nil admits all.
+	Filter Filter
 }
 
 // Gateway routes requests to providers. It is safe for concurrent use.
@@ -195,6 +198,7 @@ func New(cfg Config) (*Gateway, error) {
 		scorer: scorer{pricePerMS: cfg.PricePerMillisecond},
 		health: g.health, specs: g.specs, keys: newKeyCache(),
 		probes: newProber(cfg.ProbeTimeout, cfg.Now, g.health, g.specs),
+		filter: cfg.Filter,
 	}
 	if cfg.RateLimit > 0 {
 		g.limit = newLimiter(cfg.RateLimit, cfg.RateBurst, cfg.Now)

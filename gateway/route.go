@@ -28,6 +28,7 @@ type router struct {
 	probes   *prober
 	specs    *specCache
 	keys     *keyCache
+	filter   Filter // nil: every provider may be routed to (filter.go)
 }
 
 // maxAsked is how many providers are asked whether they hold a function.
@@ -54,6 +55,10 @@ func (r *router) observations(ts []target, keys map[string]wf.KeyID) []observati
 // probes; their order on those from after.
 func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 	ps, err := r.list.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ps, note, err := r.admit(ctx, ps)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +116,7 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 	out := make([]target, len(rs))
 	for i, x := range rs {
 		t := ts[at[x.name]]
-		t.has, t.reason = x.has, x.reason
+		t.has, t.reason = x.has, x.reason+note
 		out[i] = t
 	}
 	return out, nil
