@@ -39,6 +39,7 @@ type gatewayFlags struct {
 	allowPrivate                            bool
 	trusted                                 []string
 	logLevel                                string
+	trust                                   *trustFlags // smart routing only to audited providers (cli/audit.go)
 }
 
 func (a *App) gatewayStartCmd() *cobra.Command {
@@ -79,6 +80,7 @@ or certificates from an ACME CA (--acme-email).`,
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "route to endpoints on loopback and private addresses (private deployments, tests)")
 	fs.StringArrayVar(&f.trusted, "trusted-proxy", nil, "`CIDR` (or address) of a load balancer in front of the gateway, whose X-Forwarded-For is believed for the client address: rate limits, X-Forwarded-For to providers (repeatable)")
 	addLogFlags(fs, &f.logLevel, nil)
+	f.trust = addTrustFlags(fs, "trust-auditor", false)
 	return cmd
 }
 
@@ -114,8 +116,12 @@ func (a *App) gatewayStart(ctx context.Context, f *gatewayFlags, o *chainOpts) e
 		return err
 	}
 	defer client.Close()
+	filter, err := a.gatewayFilter(ctx, client, f.trust)
+	if err != nil {
+		return err
+	}
 	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: client, Poll: f.poll, Gateway: gateway.Config{
-		Domain: f.domain, Log: log,
+		Domain: f.domain, Log: log, Filter: filter,
 		MaxRequestBytes: f.maxBody, ProviderTimeout: f.providerTimeout, RequestTimeout: f.requestTimeout,
 		RateLimit: f.rate, RateBurst: f.burst, TrustedProxies: proxies, AllowPrivateEndpoints: f.allowPrivate,
 	}})

@@ -17,6 +17,7 @@ import (
 
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
+	"github.com/webfunctions/wf/discovery"
 	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/provider"
@@ -295,7 +296,10 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 			// tunnel to the gateway.
 			{Name: "tunnel", Tunnel: 0, Node: tunnelNode},
 		},
-		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet}},
+		// The gateway routes automatically only to providers the dev
+		// auditor attested (devAudit).
+		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet, Criteria: &discovery.Criteria{}}},
+		Auditor:  devAuditor(),
 		// The publisher is the public dev key: a dev login may sign as it.
 		Dashboard: &devnet.DashboardConfig{Listen: dashboardListen, ListenFallback: !dashboardSet, DevLogin: true},
 	})
@@ -362,7 +366,14 @@ With secrets, sealed to the key the registry holds for the provider you name:
   wf secrets set API_KEY --dir hello && wf deploy hello --secrets --provider dev --rpc %[5]s --key dev
   (or --provider %[1]s/p/tunnel: through the gateway, still sealed to the registry's key)
 `, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL, net.RPC)
+	a.devAuditBanner(net)
 	ready := func() {
+		// The banner is out; ready waits for the first audit (in the
+		// background since start), so auto-routing has attested providers.
+		select {
+		case <-net.AuditorSwept():
+		case <-ctx.Done():
+		}
 		if a.Ready != nil {
 			a.Ready(dev.URL)
 		}

@@ -321,5 +321,6 @@ With --json, prints an array (empty when none is registered) of objects:
 	}
 	o = addChainFlags(cmd.Flags(), "")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	cmd.AddCommand(a.providersSearchCmd())
 	return cmd
 }

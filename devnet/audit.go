@@ -3,6 +3,9 @@ package devnet
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/http"
+	"strings"
 	"time"
 
 	"github.com/webfunctions/wf/audit"
@@ -15,8 +18,9 @@ import (
 // AuditorConfig runs an auditor on the network (package audit): an
 // Attestations contract is deployed, and the auditor attests on it.
 type AuditorConfig struct {
-	// Key is the auditor's identity. Default: the publisher, whose escrow
-	// already pays every paid node, so canaries on paid nodes are paid.
+	// Key is the auditor's identity. Default AuditorKey(). It is funded
+	// and, on a paid network, deposits Budget and approves every node, so
+	// its canaries are paid from its own escrow, not the publisher's.
 	Key *chain.Key
 	// Interval, if positive, sweeps in the background every Interval
 	// (jittered), starting at once; zero leaves sweeps to the caller
@@ -45,12 +49,31 @@ func (n *Net) deployAttestations(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("devnet: %w", err)
 	}
 	n.Attestations = addr
-	n.auditorKey = cfg.Auditor.Key
-	if n.auditorKey == nil {
-		n.auditorKey = n.Publisher
+	key := cfg.Auditor.Key
+	if key == nil {
+		key = AuditorKey()
+	}
+	n.auditorKey = key
+	c := n.Chain
+	if err := c.FundEther(ctx, key.Address(), ether); err != nil {
+		return fmt.Errorf("devnet: fund the auditor: %w", err)
+	}
+	if cfg.Price == nil {
+		return nil
+	}
+	if _, err := c.Client(c.Accounts()[0]).DepositFor(ctx, key.Address(), n.Budget); err != nil {
+		return fmt.Errorf("devnet: fund the auditor's escrow: %w", err)
+	}
+	for _, nd := range n.Nodes {
+		if _, err := c.Client(key).Approve(ctx, nd.Key.Address(), cfg.Price, n.Budget); err != nil {
+			return fmt.Errorf("devnet: auditor approves node %s: %w", nd.Name, err)
+		}
 	}
 	return nil
 }
+
+// AuditorKey is the default auditor's key: a public development key.
+func AuditorKey() *chain.Key { return chain.DevKey(1000) }
 
 // gatewayFilter is a gateway's filter by c on the network's Attestations,
 // its attestations re-read every ttl, on the gateway's clock now.
@@ -78,9 +101,6 @@ func (n *Net) startAuditor(ctx context.Context, cfg Config) error {
 		return nil
 	}
 	key := n.auditorKey
-	if err := n.Chain.FundEther(ctx, key.Address(), ether); err != nil {
-		return fmt.Errorf("devnet: fund the auditor: %w", err)
-	}
 	c := n.Chain.Client(key)
 	att, err := c.Attestations(ctx, n.Attestations)
 	if err != nil {
@@ -88,6 +108,9 @@ func (n *Net) startAuditor(ctx context.Context, cfg Config) error {
 	}
 	a := ac.Audit
 	a.Registry, a.Key, a.Attestations = c, key, att
+	if a.HTTP == nil {
+		a.HTTP = localhostClient()
+	}
 	if ac.Interval > 0 {
 		a.Interval = ac.Interval
 	}
@@ -97,11 +120,43 @@ func (n *Net) startAuditor(ctx context.Context, cfg Config) error {
 	if n.Auditor, err = audit.New(a); err != nil {
 		return fmt.Errorf("devnet: %w", err)
 	}
+	n.firstSweep = make(chan struct{})
 	if ac.Interval > 0 {
 		rctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 		done := make(chan struct{})
-		go func() { defer close(done); n.Auditor.Run(rctx) }()
+		go func() {
+			defer close(done)
+			n.Auditor.Sweep(rctx)
+			close(n.firstSweep)
+			t := time.NewTimer(ac.Interval)
+			defer t.Stop()
+			select {
+			case <-rctx.Done():
+				return
+			case <-t.C:
+			}
+			n.Auditor.Run(rctx)
+		}()
 		n.onStop(func(context.Context) { cancel(); <-done })
 	}
 	return nil
+}
+
+// AuditorSwept is closed once the background auditor (AuditorConfig.Interval)
+// finished its first sweep; nil without one.
+func (n *Net) AuditorSwept() <-chan struct{} { return n.firstSweep }
+
+// localhostClient reaches <name>.localhost, the gateway's subdomain routes
+// to tunnelled nodes, on loopback: Go's resolver does not map subdomains
+// of localhost.
+func localhostClient() *http.Client {
+	d := &net.Dialer{Timeout: 5 * time.Second}
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if host, port, err := net.SplitHostPort(addr); err == nil && strings.HasSuffix(host, ".localhost") {
+			addr = net.JoinHostPort("127.0.0.1", port)
+		}
+		return d.DialContext(ctx, network, addr)
+	}
+	return &http.Client{Transport: tr, Timeout: 30 * time.Second}
 }

@@ -145,6 +145,7 @@ type Net struct {
 	log        *slog.Logger
 	stops      []func(context.Context) // run newest first by Close
 	auditorKey *chain.Key              // set with Config.Auditor
+	firstSweep chan struct{}           // closed after the background auditor's first sweep
 }
 
 // Node is a running node of a Net.
