@@ -139,6 +139,15 @@ func TestAuditScoresAndAttests(t *testing.T) {
 			t.Fatalf("%s: attest: %v", name, r.Err)
 		}
 	}
+	// The cost of a second sweep: attestations now replace earlier ones.
+	rs2, err := n.Auditor.Sweep(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs2 {
+		t.Logf("second sweep %s: requests %d gas %d", r.Report.Provider, r.Report.Requests, r.Gas)
+	}
+	got = byName(rs2)
 	if h := got["honest"].Report; h.Score != chain.MaxScore || len(h.Failed()) != 0 || h.Success != 1 {
 		t.Fatalf("honest: score %d failed %v", h.Score, h.Failed())
 	}
