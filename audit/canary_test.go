@@ -18,6 +18,7 @@ func TestCanaryAnswers(t *testing.T) {
 	key := [canaryKeyLen]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
 	s := wftest.Spec()
 	s.Limits.MemoryPages = 32
+	t.Logf("canary module: %d bytes", len(canaryModule(key)))
 	c := e.Deploy(t, canaryModule(key), s)
 	call := func(body []byte) (int, string) {
 		res, err := http.Post(e.URL+"/"+c.String()+"/", "application/octet-stream", bytes.NewReader(body))
