@@ -7,7 +7,8 @@
 // registry's metadata CID) against what /v1/info serves and says; a
 // canary function deployed under a fresh CID (see canary.go) asked for a
 // keyed hash, a CPU loop's result, memory at the claimed maximum and one
-// page more; the price of every answer against the registered one, and
+// page more, an endless loop that must be stopped at the spec's timeout;
+// the price of every answer against the registered one, and
 // on a paid provider its signed receipts; latency (p50, p95) and success
 // rate from the auditor's vantage point; and whether the claimed region
 // is physically possible from the auditor's region at the latencies seen.
@@ -75,6 +76,9 @@ type Config struct {
 	Samples int
 	// CPURounds is the CPU canary's loop count. Default 2,000,000.
 	CPURounds uint32
+	// CanaryTimeout is the canary's spec timeout, which the sleeper must
+	// be stopped at. Default 500 ms.
+	CanaryTimeout time.Duration
 	// TTL is how long attestations hold. Default chain.DefaultAttestationTTL.
 	TTL time.Duration
 	// Parallel bounds the providers audited at once. Default 4.
@@ -127,6 +131,9 @@ func New(cfg Config) (*Auditor, error) {
 	}
 	if cfg.CPURounds == 0 {
 		cfg.CPURounds = 2_000_000
+	}
+	if cfg.CanaryTimeout <= 0 {
+		cfg.CanaryTimeout = 500 * time.Millisecond
 	}
 	if cfg.TTL <= 0 {
 		cfg.TTL = chain.DefaultAttestationTTL

@@ -17,6 +17,8 @@ import (
 //	               a CPU loop with a fixed result
 //	'M' p(le32)    grows memory to p pages and writes its last byte:
 //	               answers 1, or 0 when the grow is refused (out of memory)
+//	'S'            loops forever: the provider must stop it at the spec's
+//	               timeout
 //
 // Answers are "content-type:text/plain" and 16 lowercase hex digits.
 
@@ -86,8 +88,11 @@ func canaryModule(key [canaryKeyLen]byte) []byte {
 	c.i64(1).localSet(lH)
 	c.end()
 	c.else_()
+	c.i32(cBody).load8(0).i32('S').op(0x46).if_()
+	c.loop().br(0).end() // never ends
+	c.else_()
 	c.i64(-1).localSet(lH) // unknown request
-	c.end().end().end()
+	c.end().end().end().end()
 
 	// Write the header, then h as 16 hex digits and a newline.
 	c.i32(0).localSet(lI)

@@ -18,6 +18,7 @@ func TestCanaryAnswers(t *testing.T) {
 	key := [canaryKeyLen]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
 	s := wftest.Spec()
 	s.Limits.MemoryPages = 32
+	s.Limits.TimeoutMS = 300
 	t.Logf("canary module: %d bytes", len(canaryModule(key)))
 	c := e.Deploy(t, canaryModule(key), s)
 	call := func(body []byte) (int, string) {
@@ -40,9 +41,16 @@ func TestCanaryAnswers(t *testing.T) {
 		"memory max":  {canaryBody('M', 32), canaryGrown},
 		"memory over": {canaryBody('M', 33), canaryOOM},
 		"unknown":     {[]byte("?"), "ffffffffffffffff"},
+		"sleeper":     {[]byte("S"), "timeout"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			st, got := call(tc.body)
+			if tc.want == "timeout" {
+				if st != http.StatusGatewayTimeout {
+					t.Fatalf("sleeper: status %d %q, want 504", st, got)
+				}
+				return
+			}
 			if st != 200 || got != tc.want {
 				t.Fatalf("status %d answer %q, want %q", st, got, tc.want)
 			}

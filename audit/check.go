@@ -36,7 +36,8 @@ const (
 	CheckCPU          = "canary-cpu"    // CPU loop with a fixed result
 	CheckMemoryMax    = "canary-memory-max"
 	CheckMemoryOver   = "canary-memory-over"
-	CheckReceipts     = "receipts" // a paid provider's receipts verify and charge the registered price
+	CheckTimeout      = "canary-timeout" // an endless loop is stopped at the spec's timeout
+	CheckReceipts     = "receipts"       // a paid provider's receipts verify and charge the registered price
 )
 
 // infoWire is the part of /v1/info the audit reads.
@@ -268,7 +269,7 @@ func (au *audit) canaries(ctx context.Context, info *infoWire, m *manifest.Manif
 		maxPages = m.Limits.MaxMemoryPages // the claim is what is tested
 	}
 	s := wf.Spec{Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI, Created: spec.Now(au.cfg.Now()),
-		Limits: wf.Limits{MemoryPages: maxPages}}
+		Limits: wf.Limits{MemoryPages: maxPages, TimeoutMS: au.cfg.CanaryTimeout.Milliseconds()}}
 	pkg, err := client.Pack(ctx, bytes.NewReader(canaryModule(key)), s, au.cfg.Key)
 	if err == nil {
 		c := client.New(au.base)
@@ -349,6 +350,17 @@ func (au *audit) canaries(ctx context.Context, info *infoWire, m *manifest.Manif
 		r.add(CheckMemoryOver, true, "")
 	} else {
 		r.add(CheckMemoryOver, false, "%d pages (one over the maximum) succeeded: answer %.40q", maxPages+1, got)
+	}
+	// The sleeper must be stopped at the spec's timeout: not before (the
+	// provider cut it short), not long after (it does not enforce it).
+	start := time.Now()
+	st, got := invoke([]byte("S"))
+	took, limit := time.Since(start), au.cfg.CanaryTimeout
+	if st == http.StatusGatewayTimeout && took >= limit*9/10 && took <= limit+2*time.Second {
+		right++
+		r.add(CheckTimeout, true, "")
+	} else {
+		r.add(CheckTimeout, false, "an endless loop with a %s timeout: status %d after %s (%.40q)", limit, st, took.Round(time.Millisecond), got)
 	}
 	r.Success = float64(right) / float64(asked)
 	r.LatencyP50MS = ms(percentile(lat, 0.5))
