@@ -3,6 +3,7 @@ package audit_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"math/big"
 	"net/http"
@@ -273,6 +274,34 @@ func TestRoutingTrustsAuditor(t *testing.T) {
 		}
 	}
 	wantHonest("after the sweep")
+
+	// /v1/providers says the same, and ?eligible=true lists only honest.
+	var list struct {
+		Providers []struct {
+			Name     string `json:"name"`
+			Excluded string `json:"excluded"`
+		} `json:"providers"`
+	}
+	for q, want := range map[string]string{"": "faulty:score,honest:,liar:score", "?eligible=true": "honest:"} {
+		list.Providers = nil
+		res, err := http.Get(trusting.URL + "/v1/providers" + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = json.NewDecoder(res.Body).Decode(&list)
+		res.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range list.Providers {
+			got = append(got, p.Name+":"+strings.Split(p.Excluded, " ")[0])
+		}
+		slices.Sort(got)
+		if strings.Join(got, ",") != want {
+			t.Fatalf("/v1/providers%s: %v, want %s", q, got, want)
+		}
+	}
 
 	// Routing overhead of the filter: p50 of the same requests through
 	// the trusting and the plain gateway, interleaved, in one run.

@@ -52,3 +52,12 @@ func (r *router) admit(ctx context.Context, ps []chain.Provider) (_ []chain.Prov
 	}
 	return kept, note, nil
 }
+
+// exclusions is why each of ps is excluded from smart routing ("" for
+// admitted ones), for /v1/providers; all "" without a filter.
+func (r *router) exclusions(ctx context.Context, ps []chain.Provider) []string {
+	if r.filter == nil {
+		return make([]string, len(ps))
+	}
+	return r.filter.Admit(ctx, ps)
+}

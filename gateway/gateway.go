@@ -434,7 +434,11 @@ func (g *Gateway) serveProviders(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := make([]providerReport, 0, len(ps))
-	for _, p := range ps {
+	excluded, onlyEligible := g.router.exclusions(r.Context(), ps), r.URL.Query().Get("eligible") == "true"
+	for i, p := range ps {
+		if onlyEligible && excluded[i] != "" {
+			continue
+		}
 		s := g.health.get(p.Name)
 		price := "0"
 		if p.PricePerRequest != nil {
@@ -442,7 +446,8 @@ func (g *Gateway) serveProviders(w http.ResponseWriter, r *http.Request) {
 		}
 		tn := g.tunnels != nil && g.tunnels.Tunnel(p.Name) != nil
 		out = append(out, providerReport{Name: p.Name, Owner: p.Owner, Endpoint: p.Endpoint, Tunnel: tn, Price: price,
-			Up: !s.down, LatencyMS: math.Round(s.latency*1e6) / 1e3, Success: math.Round(s.success*1e3) / 1e3, LastError: s.lastErr})
+			Up: !s.down, LatencyMS: math.Round(s.latency*1e6) / 1e3, Success: math.Round(s.success*1e3) / 1e3, LastError: s.lastErr,
+			Excluded: excluded[i]})
 	}
 	httperr.WriteJSON(w, http.StatusOK, map[string]any{"providers": out})
 }
@@ -458,4 +463,6 @@ type providerReport struct {
 	LatencyMS float64    `json:"latencyMs"`
 	Success   float64    `json:"success"`
 	LastError string     `json:"lastError,omitempty"`
+	// Excluded says why smart routing skips it (Config.Filter); ?eligible=true lists only the others.
+	Excluded string `json:"excluded,omitempty"`
 }
