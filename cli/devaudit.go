@@ -11,10 +11,11 @@ import (
 // devAuditInterval is how often wf dev's auditor sweeps its providers.
 const devAuditInterval = 30 * time.Second
 
-// devAuditor is wf dev's auditor: in the background, every 30 s, as the
-// publisher (whose escrow pays the canaries), attesting on the dev chain.
+// devAuditor is wf dev's auditor: in the background, every 30 s, as its
+// own funded dev key (devnet.AuditorKey), attesting on the dev chain. Few
+// samples and a 100 ms sleeper keep a sweep's CPU small on a laptop.
 func devAuditor() *devnet.AuditorConfig {
-	return &devnet.AuditorConfig{Interval: devAuditInterval, Audit: audit.Config{Samples: 3, CPURounds: 200_000}}
+	return &devnet.AuditorConfig{Interval: devAuditInterval, Audit: audit.Config{Samples: 3, CPURounds: 200_000, CanaryTimeout: 100 * time.Millisecond}}
 }
 
 // devAuditBanner tells where the dev auditor's attestations are and how to
