@@ -120,8 +120,8 @@ func (n *Net) startAuditor(ctx context.Context, cfg Config) error {
 	if n.Auditor, err = audit.New(a); err != nil {
 		return fmt.Errorf("devnet: %w", err)
 	}
-	n.firstSweep = make(chan struct{})
 	if ac.Interval > 0 {
+		n.firstSweep = make(chan struct{})
 		rctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 		done := make(chan struct{})
 		go func() {
@@ -143,8 +143,15 @@ func (n *Net) startAuditor(ctx context.Context, cfg Config) error {
 }
 
 // AuditorSwept is closed once the background auditor (AuditorConfig.Interval)
-// finished its first sweep; nil without one.
-func (n *Net) AuditorSwept() <-chan struct{} { return n.firstSweep }
+// finished its first sweep; already closed without one.
+func (n *Net) AuditorSwept() <-chan struct{} {
+	if n.firstSweep == nil {
+		c := make(chan struct{})
+		close(c)
+		return c
+	}
+	return n.firstSweep
+}
 
 // localhostClient reaches <name>.localhost, the gateway's subdomain routes
 // to tunnelled nodes, on loopback: Go's resolver does not map subdomains
