@@ -262,33 +262,43 @@ func (au *audit) region(m *manifest.Manifest) {
 // unmodified answers; every answer's price and receipt is checked.
 func (au *audit) canaries(ctx context.Context, info *infoWire, m *manifest.Manifest) {
 	r := au.r
-	var key [canaryKeyLen]byte
-	copy(key[:], random(canaryKeyLen))
 	maxPages := info.Limits.MemoryPages
 	if m != nil {
 		maxPages = m.Limits.MaxMemoryPages // the claim is what is tested
 	}
-	s := wf.Spec{Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI, Created: spec.Now(au.cfg.Now()),
-		Limits: wf.Limits{MemoryPages: maxPages, TimeoutMS: au.cfg.CanaryTimeout.Milliseconds()}}
-	pkg, err := client.Pack(ctx, bytes.NewReader(canaryModule(key)), s, au.cfg.Key)
-	if err == nil {
+	// Two canaries, each with its own key: one with the provider's
+	// default timeout for the answers, one with a short timeout for the
+	// endless loop, so a slow answer never passes for a timeout.
+	deploy := func(l wf.Limits) (wf.CID, [canaryKeyLen]byte, error) {
+		var key [canaryKeyLen]byte
+		copy(key[:], random(canaryKeyLen))
+		s := wf.Spec{Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI, Created: spec.Now(au.cfg.Now()), Limits: l}
+		pkg, err := client.Pack(ctx, bytes.NewReader(canaryModule(key)), s, au.cfg.Key)
+		if err != nil {
+			return wf.CID{}, key, err
+		}
 		c := client.New(au.base)
 		c.HTTP = au.hc
 		_, err = c.Deploy(ctx, pkg)
+		return pkg.CID, key, err
+	}
+	fn, key, err := deploy(wf.Limits{MemoryPages: maxPages})
+	var sleeper wf.CID
+	if err == nil {
+		sleeper, _, err = deploy(wf.Limits{TimeoutMS: au.cfg.CanaryTimeout.Milliseconds()})
 	}
 	if err != nil {
 		r.add(CheckDeploy, false, "%v", err)
 		return
 	}
 	r.add(CheckDeploy, true, "")
-	fn := pkg.CID
 	var (
 		lat          []time.Duration
 		asked, right int
 		priceBad     []string
 		receiptBad   []string
 	)
-	invoke := func(body []byte) (int, string) {
+	invokeFn := func(fn wf.CID, body []byte) (int, string) {
 		asked++
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, au.base+"/"+fn.String()+"/", bytes.NewReader(body))
 		if err != nil {
@@ -317,6 +327,7 @@ func (au *audit) canaries(ctx context.Context, info *infoWire, m *manifest.Manif
 		}
 		return res.StatusCode, strings.TrimSpace(string(b))
 	}
+	invoke := func(body []byte) (int, string) { return invokeFn(fn, body) }
 	okHash := true
 	for range au.cfg.Samples {
 		body := append([]byte("H"), random(32)...)
@@ -354,7 +365,7 @@ func (au *audit) canaries(ctx context.Context, info *infoWire, m *manifest.Manif
 	// The sleeper must be stopped at the spec's timeout: not before (the
 	// provider cut it short), not long after (it does not enforce it).
 	start := time.Now()
-	st, got := invoke([]byte("S"))
+	st, got := invokeFn(sleeper, []byte("S"))
 	took, limit := time.Since(start), au.cfg.CanaryTimeout
 	if st == http.StatusGatewayTimeout && took >= limit*9/10 && took <= limit+2*time.Second {
 		right++

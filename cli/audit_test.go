@@ -51,7 +51,8 @@ func TestDevAuditAndSearch(t *testing.T) {
 
 	// Another auditor (the dev publisher key) sweeps once.
 	sweep := mustWF(t, env, "audit", "serve", "--once", "--key", "dev", "--attestations", att, "--rpc", rpc)
-	if !regexp.MustCompile(`(?m)^dev\s+0\.\d\d\s+[\d.]+\s+\d+\s+\d+\s+manifest\s+bag`).MatchString(sweep) {
+	// dev publishes no manifest; on a loaded machine other checks may fail too.
+	if !regexp.MustCompile(`(?m)^dev\s+0\.\d\d\s+[\d.]+\s+\d+\s+\d+\s+\S*manifest\S*\s+bag`).MatchString(sweep) {
 		t.Fatalf("audit serve --once:\n%s", sweep)
 	}
 
