@@ -2,10 +2,12 @@ package devnet
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/webfunctions/wf/audit"
@@ -44,32 +46,56 @@ func (n *Net) deployAttestations(ctx context.Context, cfg Config) error {
 	if cfg.Auditor == nil {
 		return nil
 	}
-	addr, err := n.Chain.Client(n.Chain.Accounts()[0]).DeployAttestations(ctx)
-	if err != nil {
-		return fmt.Errorf("devnet: %w", err)
-	}
-	n.Attestations = addr
 	key := cfg.Auditor.Key
 	if key == nil {
 		key = AuditorKey()
 	}
 	n.auditorKey = key
 	c := n.Chain
-	if err := c.FundEther(ctx, key.Address(), ether); err != nil {
-		return fmt.Errorf("devnet: fund the auditor: %w", err)
+	// Concurrent transactions share blocks: two rounds of blocks, not
+	// five, before wf dev's banner.
+	err := parallel(
+		func() (err error) {
+			n.Attestations, err = c.Client(c.Accounts()[0]).DeployAttestations(ctx)
+			return err
+		},
+		func() error { return c.FundEther(ctx, key.Address(), ether) },
+		func() error {
+			if cfg.Price == nil {
+				return nil
+			}
+			_, err := c.Client(c.Accounts()[0]).DepositFor(ctx, key.Address(), n.Budget)
+			return err
+		})
+	if err != nil || cfg.Price == nil {
+		return wrap("devnet: auditor", err)
 	}
-	if cfg.Price == nil {
+	var approvals []func() error
+	for _, nd := range n.Nodes {
+		approvals = append(approvals, func() error {
+			_, err := c.Client(key).Approve(ctx, nd.Key.Address(), cfg.Price, n.Budget)
+			return wrap("approve node "+nd.Name, err)
+		})
+	}
+	return wrap("devnet: auditor", parallel(approvals...))
+}
+
+// parallel runs fs at once and returns their errors joined.
+func parallel(fs ...func() error) error {
+	errs := make([]error, len(fs))
+	var wg sync.WaitGroup
+	for i, f := range fs {
+		wg.Go(func() { errs[i] = f() })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func wrap(what string, err error) error {
+	if err == nil {
 		return nil
 	}
-	if _, err := c.Client(c.Accounts()[0]).DepositFor(ctx, key.Address(), n.Budget); err != nil {
-		return fmt.Errorf("devnet: fund the auditor's escrow: %w", err)
-	}
-	for _, nd := range n.Nodes {
-		if _, err := c.Client(key).Approve(ctx, nd.Key.Address(), cfg.Price, n.Budget); err != nil {
-			return fmt.Errorf("devnet: auditor approves node %s: %w", nd.Name, err)
-		}
-	}
-	return nil
+	return fmt.Errorf("%s: %w", what, err)
 }
 
 // AuditorKey is the default auditor's key: a public development key.
