@@ -70,7 +70,7 @@ func faulty(h http.Handler) http.Handler {
 		body := rec.Body.Bytes()
 		if hex16.Match(body) {
 			body = bytes.Clone(body)
-			body[0] = "1234567890abcdef0"[strings.IndexByte("0123456789abcdef", body[0])]
+			body[0] = "123456789abcdef0"[strings.IndexByte("0123456789abcdef", body[0])] // each digit to the next
 		}
 		for k, v := range rec.Header() {
 			if k != http.CanonicalHeaderKey(wf.ReceiptHeader) && k != "Content-Length" {
