@@ -83,12 +83,19 @@ var revertKinds = map[string]error{
 	"InvalidMeterSignature":      wf.ErrPaymentRequired,
 	"MeterCountExceeded":         wf.ErrPaymentRequired,
 	"InvalidPeriod":              wf.ErrInvalid,
+	// Attestations (chain/attest.go)
+	"InvalidScore":       wf.ErrInvalid,
+	"InvalidExpiry":      wf.ErrInvalid,
+	"UnknownAttestation": wf.ErrNotFound,
+	"AlreadyRevoked":     wf.ErrInvalid,
+	"InvalidSignature":   wf.ErrForbidden,
+	"BadNonce":           wf.ErrForbidden,
 }
 
 // knownErrors maps 4-byte selectors to the custom errors of all our contracts.
 var knownErrors = func() map[[4]byte]abi.Error {
 	m := make(map[[4]byte]abi.Error)
-	for _, md := range []*bind.MetaData{&bindings.RegistryMetaData, &bindings.EscrowMetaData, &bindings.MockUSDCMetaData} {
+	for _, md := range []*bind.MetaData{&bindings.RegistryMetaData, &bindings.EscrowMetaData, &bindings.MockUSDCMetaData, &bindings.AttestationsMetaData} {
 		a, err := md.ParseABI()
 		if err != nil {
 			panic("chain: bad generated ABI: " + err.Error())

@@ -41,6 +41,7 @@ type gatewayFlags struct {
 	trusted                                 []string
 	logLevel                                string
 	meterKey, meterPassword, meterFile      string
+	trust                                   *trustFlags // smart routing only to audited providers (cli/audit.go)
 }
 
 func (a *App) gatewayStartCmd() *cobra.Command {
@@ -84,6 +85,7 @@ or certificates from an ACME CA (--acme-email).`,
 	fs.StringVar(&f.meterPassword, "meter-password-file", "", "`FILE` holding the metering keystore's password (default: $WF_KEY_PASSWORD or a prompt)")
 	fs.StringVar(&f.meterFile, "meter-counts", "", "`FILE` the metering counts are kept in (default $WF_HOME/gateway/meter-<address>.json)")
 	addLogFlags(fs, &f.logLevel, nil)
+	f.trust = addTrustFlags(fs, "trust-auditor", false)
 	return cmd
 }
 
@@ -148,8 +150,12 @@ func (a *App) gatewayStart(ctx context.Context, f *gatewayFlags, o *chainOpts) e
 		defer meter.Close()
 		log.Info("metering owner-paid requests", "meter", meter.Address().Checksum())
 	}
+	filter, err := a.gatewayFilter(ctx, client, f.trust)
+	if err != nil {
+		return err
+	}
 	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: client, Poll: f.poll, Gateway: gateway.Config{
-		Domain: f.domain, Log: log, Meter: meter,
+		Domain: f.domain, Log: log, Meter: meter, Filter: filter,
 		MaxRequestBytes: f.maxBody, ProviderTimeout: f.providerTimeout, RequestTimeout: f.requestTimeout,
 		RateLimit: f.rate, RateBurst: f.burst, TrustedProxies: proxies, AllowPrivateEndpoints: f.allowPrivate,
 	}})

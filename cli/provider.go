@@ -18,6 +18,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
+	"github.com/webfunctions/wf/discovery"
 	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/provider"
@@ -33,6 +34,7 @@ type nodeFlags struct {
 	maxMemoryMiB                                 int
 	maxTimeout                                   time.Duration
 	maxUpload, ownerQuota, maxStore              int64
+	manifest                                     []byte // wf provider start --manifest
 }
 
 func addNodeFlags(fs *pflag.FlagSet, defaultData string) *nodeFlags {
@@ -101,6 +103,7 @@ func (a *App) providerStartCmd() *cobra.Command {
 		sf      *settleFlags
 		tunnels []string
 		noRenew bool
+		mf      string
 	)
 	cmd := &cobra.Command{
 		Use:   "start",
@@ -127,6 +130,13 @@ are never reclaimable while it runs; --no-renew turns that off.`,
   wf provider start --tunnel https://gw1.example#alice --tunnel https://gw2.example#alice --key provider.json`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if mf != "" {
+				b, err := readManifest(mf)
+				if err != nil {
+					return err
+				}
+				nf.manifest = b
+			}
 			return a.providerStart(cmd.Context(), nf, o, sf, tunnels, cmd.Flags().Changed("listen"), !noRenew)
 		},
 	}
@@ -136,6 +146,7 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 	sf = addSettleFlags(fs, "", payment.DefaultSettleInterval)
 	fs.BoolVar(&noRenew, "no-renew", false, "do not renew the leases on the key's registry names while running")
 	fs.StringArrayVar(&tunnels, "tunnel", nil, "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. Repeat for tunnels to several gateways, and register an endpoint on each (--endpoint 'https://NAME.GW1 https://NAME.GW2') so no one gateway can cut the node off. No listener unless --listen is given")
+	fs.StringVar(&mf, "manifest", "", "serve the provider manifest in `FILE` in /v1/info (publish its CID with wf provider update NAME --manifest FILE)")
 	return cmd
 }
 
@@ -145,6 +156,7 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		return err
 	}
 	cfg := nf.config(log)
+	cfg.Provider.Manifest = nf.manifest
 	if sf.price != "" || len(tunnels) > 0 {
 		// A free node still proves its registered name to the gateway.
 		if cfg.Key, err = a.signer(o, a.providerKeyPath()); err != nil {
@@ -313,7 +325,10 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 			// tunnel to the gateway.
 			{Name: "tunnel", Tunnel: 0, Node: tunnelNode},
 		},
-		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet}},
+		// The gateway routes automatically only to providers the dev
+		// auditor attested (devAudit).
+		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet, Criteria: &discovery.Criteria{}}},
+		Auditor:  devAuditor(),
 		// The publisher is the public dev key: a dev login may sign as it.
 		Dashboard: &devnet.DashboardConfig{Listen: dashboardListen, ListenFallback: !dashboardSet, DevLogin: true},
 	})
@@ -380,7 +395,14 @@ With secrets, sealed to the key the registry holds for the provider you name:
   wf secrets set API_KEY --dir hello && wf deploy hello --secrets --provider dev --rpc %[5]s --key dev
   (or --provider %[1]s/p/tunnel: through the gateway, still sealed to the registry's key)
 `, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL, net.RPC)
+	a.devAuditBanner(net)
 	ready := func() {
+		// The banner is out; ready waits for the first audit (in the
+		// background since start), so auto-routing has attested providers.
+		select {
+		case <-net.AuditorSwept():
+		case <-ctx.Done():
+		}
 		if a.Ready != nil {
 			a.Ready(dev.URL)
 		}

@@ -153,18 +153,29 @@ goes back to the holder, 10% to whoever reclaimed it.`,
 func (a *App) providerUpdateCmd() *cobra.Command {
 	var e *entryFlags
 	var o *chainOpts
+	var mf string
 	cmd := &cobra.Command{
 		Use:   "update NAME",
 		Short: "change a registered provider's endpoint, price, sealing key or metadata",
 		Long: `Change the fields given of NAME's registry entry; the others stay as they
 are. Only the key that registered NAME may.`,
 		Example: `  wf provider update alpha --price 0.0025
-  wf provider update alpha --sealing-key $(wf provider init --hex)`,
+  wf provider update alpha --sealing-key $(wf provider init --hex)
+  wf provider update alpha --manifest manifest.json`,
 		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			set := flagsSet(cmd.Flags(), "endpoint", "price", "sealing-key", "metadata")
-			if !set["endpoint"] && !set["price"] && !set["sealing-key"] && !set["metadata"] {
-				return usageErr("nothing to update: pass --endpoint, --price, --sealing-key or --metadata")
+			set := flagsSet(cmd.Flags(), "endpoint", "price", "sealing-key", "metadata", "manifest")
+			if !set["endpoint"] && !set["price"] && !set["sealing-key"] && !set["metadata"] && !set["manifest"] {
+				return usageErr("nothing to update: pass --endpoint, --price, --sealing-key, --metadata or --manifest")
+			}
+			if set["manifest"] {
+				if set["metadata"] {
+					return usageErr("--manifest sets the metadata CID: pass one of --manifest and --metadata")
+				}
+				if err := e.useManifest(mf); err != nil {
+					return err
+				}
+				set["metadata"] = true
 			}
 			ctx := cmd.Context()
 			c, _, err := a.connect(ctx, o, a.providerKeyPath())
@@ -190,6 +201,7 @@ are. Only the key that registered NAME may.`,
 	}
 	e = addEntryFlags(cmd.Flags())
 	o = addChainFlags(cmd.Flags(), providerKeyHelp)
+	cmd.Flags().StringVar(&mf, "manifest", "", "publish the provider manifest in `FILE`: its CID becomes the metadata CID (serve it with wf provider start --manifest FILE)")
 	return cmd
 }
 
@@ -407,5 +419,6 @@ With --json, prints an array (empty when none is registered) of objects:
 	}
 	o = addChainFlags(cmd.Flags(), "")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	cmd.AddCommand(a.providersSearchCmd())
 	return cmd
 }

@@ -21,12 +21,15 @@ import (
 	"sync"
 	"time"
 
+	"github.com/webfunctions/wf/audit"
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/chain/sim"
+	"github.com/webfunctions/wf/discovery"
 	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/seal"
+	"github.com/webfunctions/wf/wf"
 )
 
 // PublisherKeyHex is the public development publisher key (`--key dev`):
@@ -82,6 +85,9 @@ type Config struct {
 	Gateways []GatewayConfig
 	// Dashboard, if set, also serves a web dashboard (devnet/dashboard.go).
 	Dashboard *DashboardConfig
+	// Auditor, if set, deploys an Attestations contract and runs an
+	// auditor (devnet/audit.go).
+	Auditor *AuditorConfig
 }
 
 // NodeConfig is one provider node.
@@ -106,12 +112,16 @@ type NodeConfig struct {
 	Key *chain.Key
 	// Node tunes the node (limits, sandbox and provider settings); Dir,
 	// PublicURL, Key, Payments and Tunnel are filled in, and Renew (the
-	// node renews its name's lease) unless set, with Chain filled in.
+	// node renews its name's lease) unless set, with Chain filled in. A
+	// Node.Provider.Manifest is registered as the entry's metadata CID.
 	Node node.Config
 	// CheckedReads, if set, has a paid node read escrow state (accounts,
 	// allowances) through every endpoint of Net.RPCs, checked as these
 	// options say, instead of in process.
 	CheckedReads *chain.QuorumOptions
+	// Wrap, if set, wraps the node's handler on its listener: tests put
+	// a fault-injecting proxy in front of an honest node this way.
+	Wrap func(http.Handler) http.Handler
 }
 
 // GatewayConfig is one gateway.
@@ -136,6 +146,10 @@ type GatewayConfig struct {
 	// Wrap, if set, wraps the gateway's handler: tests make a gateway
 	// hostile with it (dropping a provider's traffic, answering for it).
 	Wrap func(http.Handler) http.Handler
+	// Criteria, if set, admit providers to smart routing (package
+	// discovery) by the network's Attestations; empty AttestedBy trusts
+	// the network's auditor.
+	Criteria *discovery.Criteria
 }
 
 // tunnels are the gateways a node without a listener tunnels to.
@@ -156,9 +170,15 @@ type Net struct {
 	Nodes     []*Node
 	Gateways  []*Gateway
 	Dashboard *Dashboard // nil unless Config.Dashboard
+	// Auditor and Attestations are the auditor and its contract; nil and
+	// zero unless Config.Auditor.
+	Auditor      *audit.Auditor
+	Attestations wf.Address
 
-	log   *slog.Logger
-	stops []func(context.Context) // run newest first by Close
+	log        *slog.Logger
+	stops      []func(context.Context) // run newest first by Close
+	auditorKey *chain.Key              // set with Config.Auditor
+	firstSweep chan struct{}           // closed after the background auditor's first sweep
 }
 
 // Node is a running node of a Net.
@@ -169,7 +189,8 @@ type Node struct {
 	Endpoint string // what the registry says
 	*node.Node
 
-	sealing *seal.Keyring // made at registration
+	sealing  *seal.Keyring // made at registration
+	manifest []byte        // registered as its metadata
 }
 
 // Gateway is a running gateway of a Net.
@@ -178,6 +199,8 @@ type Gateway struct {
 	Addr     string // the listener's address, for clients that set Host themselves
 	Domain   string
 	Resolver *chain.Resolver
+	// Discovery is what the gateway's Criteria read; nil without them.
+	Discovery *discovery.Source
 	*gateway.Gateway
 }
 
@@ -236,7 +259,7 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 		if key == nil {
 			key = chain.DevKey(i + 1)
 		}
-		nd := &Node{Name: nc.Name, Key: key}
+		nd := &Node{Name: nc.Name, Key: key, manifest: nc.Node.Provider.Manifest}
 		if nc.Listen != "" {
 			if nls[i], err = listen(nc.Listen, false); err != nil {
 				return nil, fmt.Errorf("devnet: node %s: %w", nc.Name, err)
@@ -258,6 +281,9 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 	if err := n.register(ctx, cfg); err != nil {
 		return nil, err
 	}
+	if err := n.deployAttestations(ctx, cfg); err != nil {
+		return nil, err
+	}
 	for i, gc := range cfg.Gateways {
 		if err := n.startGateway(ctx, gc, n.Gateways[i], gls[i]); err != nil {
 			return nil, err
@@ -272,6 +298,9 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 		if err := n.startDashboard(cfg.Dashboard); err != nil {
 			return nil, err
 		}
+	}
+	if err := n.startAuditor(ctx, cfg); err != nil {
+		return nil, err
 	}
 	// Health checks start once every node serves, so none starts out
 	// marked down.
@@ -380,7 +409,7 @@ func (n *Net) register(ctx context.Context, cfg Config) error {
 		nd.sealing = sealing // the node opens with the keys it registered
 		if _, err := c.Client(nd.Key).RegisterProvider(ctx, chain.Provider{
 			Name: nd.Name, Endpoint: nd.Endpoint, PricePerRequest: price,
-			SealingKey: sealing.Current().Bytes(),
+			SealingKey: sealing.Current().Bytes(), MetadataCID: manifestCID(nd.manifest),
 		}); err != nil {
 			return fmt.Errorf("devnet: register node %s: %w", nd.Name, err)
 		}
@@ -406,6 +435,13 @@ func (n *Net) startGateway(ctx context.Context, gc GatewayConfig, g *Gateway, ln
 		cfg.RateLimit = -1 // every caller is on loopback: one address
 	}
 	cfg.AllowPrivateEndpoints = true
+	if gc.Criteria != nil {
+		f, err := n.gatewayFilter(ctx, *gc.Criteria, gc.Poll, cfg.Now)
+		if err != nil {
+			return err
+		}
+		cfg.Filter, g.Discovery = f, f.Source
+	}
 	reg, err := n.reader(ctx, nil, gc.CheckedReads)
 	if err != nil {
 		return err
@@ -478,6 +514,9 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 		return nil
 	}
 	srv := nn.Server()
+	if nc.Wrap != nil {
+		srv.Handler = nc.Wrap(srv.Handler)
+	}
 	go srv.Serve(ln)
 	n.onStop(func(ctx context.Context) {
 		srv.Shutdown(ctx) // drained first: every charge served is recorded

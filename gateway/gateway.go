@@ -97,6 +97,9 @@ type Config struct {
 	// Meter, if set, signs a metering count on each owner-paid request
 	// (meter.go), for owners who named its key in their escrow approval.
 	Meter *Meter
+	// Filter, if set, admits providers to smart routing (filter.go):
+	// `wf gateway start --trust-auditor` sets one. nil admits all.
+	Filter Filter
 }
 
 // Gateway routes requests to providers. It is safe for concurrent use.
@@ -199,6 +202,7 @@ func New(cfg Config) (*Gateway, error) {
 		scorer: scorer{pricePerMS: cfg.PricePerMillisecond},
 		health: g.health, specs: g.specs, keys: newKeyCache(),
 		probes: newProber(cfg.ProbeTimeout, cfg.Now, g.health, g.specs),
+		filter: cfg.Filter,
 	}
 	if cfg.RateLimit > 0 {
 		g.limit = newLimiter(cfg.RateLimit, cfg.RateBurst, cfg.Now)
@@ -434,7 +438,11 @@ func (g *Gateway) serveProviders(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := make([]providerReport, 0, len(ps))
-	for _, p := range ps {
+	excluded, onlyEligible := g.router.exclusions(r.Context(), ps), r.URL.Query().Get("eligible") == "true"
+	for i, p := range ps {
+		if onlyEligible && excluded[i] != "" {
+			continue
+		}
 		s := g.health.get(p.Name)
 		price := "0"
 		if p.PricePerRequest != nil {
@@ -442,7 +450,8 @@ func (g *Gateway) serveProviders(w http.ResponseWriter, r *http.Request) {
 		}
 		tn := g.tunnels != nil && g.tunnels.Tunnel(p.Name) != nil
 		out = append(out, providerReport{Name: p.Name, Owner: p.Owner, Endpoint: p.Endpoint, Tunnel: tn, Price: price,
-			Up: !s.down, LatencyMS: math.Round(s.latency*1e6) / 1e3, Success: math.Round(s.success*1e3) / 1e3, LastError: s.lastErr})
+			Up: !s.down, LatencyMS: math.Round(s.latency*1e6) / 1e3, Success: math.Round(s.success*1e3) / 1e3, LastError: s.lastErr,
+			Excluded: excluded[i]})
 	}
 	httperr.WriteJSON(w, http.StatusOK, map[string]any{"providers": out})
 }
@@ -458,4 +467,6 @@ type providerReport struct {
 	LatencyMS float64    `json:"latencyMs"`
 	Success   float64    `json:"success"`
 	LastError string     `json:"lastError,omitempty"`
+	// Excluded says why smart routing skips it (Config.Filter); ?eligible=true lists only the others.
+	Excluded string `json:"excluded,omitempty"`
 }

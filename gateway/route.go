@@ -28,6 +28,7 @@ type router struct {
 	probes   *prober
 	specs    *specCache
 	keys     *keyCache
+	filter   Filter // nil: every provider may be routed to (filter.go)
 }
 
 // maxAsked is how many providers are asked whether they hold a function.
@@ -59,6 +60,10 @@ func (r *router) candidates(ctx context.Context, c wf.CID) ([]target, error) {
 // candidatesUpTo is candidates, but at most n of them.
 func (r *router) candidatesUpTo(ctx context.Context, c wf.CID, n int) ([]target, error) {
 	ps, err := r.list.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ps, note, err := r.admit(ctx, ps)
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +121,7 @@ func (r *router) candidatesUpTo(ctx context.Context, c wf.CID, n int) ([]target,
 	out := make([]target, len(rs))
 	for i, x := range rs {
 		t := ts[at[x.name]]
-		t.has, t.reason = x.has, x.reason
+		t.has, t.reason = x.has, x.reason+note
 		out[i] = t
 	}
 	return out, nil

@@ -11,6 +11,7 @@ import (
 	"path"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -146,6 +147,9 @@ type Config struct {
 	LogEntries int
 	// Name and Version are shown in /v1/info.
 	Name, Version string
+	// Manifest is the provider's manifest block (package manifest),
+	// served in /v1/info with its CID; nil: none.
+	Manifest []byte
 	// PublicURL is this provider's base URL, used in deploy answers.
 	PublicURL string
 
@@ -210,6 +214,8 @@ type Provider struct {
 
 	callers *callerLimits // wf.callers windows
 
+	manifest atomic.Pointer[[]byte] // set by SetManifest; nil: Config.Manifest
+
 	loadGroup singleflight.Group
 	mu        sync.Mutex
 	loaded    map[wf.CID]*list.Element // of *function
@@ -248,6 +254,9 @@ func New(cfg Config) (*Provider, error) {
 		cfg.QueueTimeout = 2 * time.Second
 	}
 	if err := cfg.limitDefaults(); err != nil {
+		return nil, err
+	}
+	if err := checkManifest(cfg.Manifest); err != nil {
 		return nil, err
 	}
 	if cfg.Extensions == nil { // the project's own; an empty Registry understands none
@@ -454,6 +463,7 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 		info["specVersions"] = []int{wf.SpecVersion, wf.SpecVersionSealed, wf.SpecVersionExtended}
 		info["sealingKey"] = p.cfg.Sealing.Current() // base64, see package seal
 	}
+	p.manifestInfo(info)
 	httperr.WriteJSON(w, http.StatusOK, info)
 }
 

@@ -109,7 +109,11 @@ var rules = []rule{
 		Why: "a provider runs the bundled script a deploy carries; the bundler is the publisher's tool"},
 	{Pkgs: []string{"chain/...", "gateway"}, Links: []string{wazero},
 		Why: "the chain client and the gateway never run functions"},
-	{Pkgs: []string{"node", "provider", "gateway", "payment/...", "relay/...", "client", "chain", "sandbox/...", "seal"}, Links: []string{mod + "devnet", mod + "wftest", "testing"},
+	{Pkgs: []string{"manifest"}, Tests: true, Links: []string{goEthereum, wazero},
+		Why: "a provider manifest is pure data: providers, auditors and gateways all read it"},
+	{Pkgs: []string{"audit", "discovery"}, Links: []string{wazero},
+		Why: "auditors and discovery judge providers from outside, over HTTP and the chain; they never run functions themselves"},
+	{Pkgs: []string{"node", "provider", "gateway", "payment/...", "relay/...", "client", "chain", "sandbox/...", "seal", "audit", "discovery", "manifest"}, Links: []string{mod + "devnet", mod + "wftest", "testing"},
 		Why: "production parts are assembled by node; devnet (a whole network on one machine) and test harnesses stay out of them"},
 }
 

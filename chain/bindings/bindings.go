@@ -24,6 +24,18 @@ var (
 	_ = abi.ConvertType
 )
 
+// AttestationsAttestation is an auto generated low-level Go binding around an user-defined struct.
+type AttestationsAttestation struct {
+	Auditor      common.Address
+	Score        uint16
+	IssuedAt     uint64
+	ExpiresAt    uint64
+	Revoked      bool
+	ManifestHash [32]byte
+	Schema       [32]byte
+	ReportCID    string
+}
+
 // EscrowAccount is an auto generated low-level Go binding around an user-defined struct.
 type EscrowAccount struct {
 	Balance           *big.Int
@@ -52,6 +64,692 @@ type RegistryProvider struct {
 	SealingKey      []byte
 	MetadataCID     string
 	Expires         uint64
+}
+
+// AttestationsMetaData contains all meta data concerning the Attestations contract.
+var AttestationsMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"}],\"name\":\"AlreadyRevoked\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"}],\"name\":\"BadNonce\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"}],\"name\":\"InvalidExpiry\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"field\",\"type\":\"string\"}],\"name\":\"InvalidField\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"}],\"name\":\"InvalidScore\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"}],\"name\":\"InvalidSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"}],\"name\":\"UnknownAttestation\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"providerHash\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"manifestHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"reportCID\",\"type\":\"string\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"}],\"name\":\"Attested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"providerHash\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"}],\"name\":\"Revoked\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"ATTESTATION_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_REPORT_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_SCORE\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_TTL\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"manifestHash\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"reportCID\",\"type\":\"string\"},{\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"}],\"name\":\"attest\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"manifestHash\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"reportCID\",\"type\":\"string\"},{\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"attestSigned\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"manifestHash\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"reportCID\",\"type\":\"string\"},{\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"attestationDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"}],\"name\":\"latest\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"issuedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"},{\"internalType\":\"bool\",\"name\":\"revoked\",\"type\":\"bool\"},{\"internalType\":\"bytes32\",\"name\":\"manifestHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"reportCID\",\"type\":\"string\"}],\"internalType\":\"structAttestations.Attestation\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"}],\"name\":\"nonces\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"}],\"name\":\"revoke\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"manifestHash\",\"type\":\"bytes32\"}],\"name\":\"valid\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"ok\",\"type\":\"bool\"},{\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ID:  "dffe32a33a17277ec60e904a515534f650",
+	Bin: "0x6080604052348015600e575f5ffd5b506118eb8061001c5f395ff3fe608060405234801561000f575f5ffd5b50600436106100c4575f3560e01c8063ab7cba5b1161007d578063ca9b8ebc11610058578063ca9b8ebc146101c5578063e01b402d146101cd578063f7b66e26146101d7575f5ffd5b8063ab7cba5b1461017f578063b989f80e14610192578063c8cd30d6146101b2575f5ffd5b806377604376116100ad578063776043761461011e5780637ecebe001461014b578063913a46de1461016a575f5ffd5b806307090c1f146100c857806327ff622314610102575b5f5ffd5b6100ef7f855456a2f768b69f5551bbb083da7022c45c24142bfe28fb5b61c867d83db07781565b6040519081526020015b60405180910390f35b61010b61271081565b60405161ffff90911681526020016100f9565b61013161012c3660046110a2565b6101ea565b60408051921515835261ffff9091166020830152016100f9565b6100ef610159366004611102565b60016020525f908152604090205481565b61017d610178366004611122565b610303565b005b61017d61018d366004611192565b6104b8565b6101a56101a0366004611286565b610669565b6040516100f99190611328565b61017d6101c03660046113ce565b610873565b6100ef608081565b6100ef62278d0081565b6100ef6101e5366004611470565b61088e565b5f5f5f5f5f6102578a8a8a60405161020392919061151d565b6040805191829003822073ffffffffffffffffffffffffffffffffffffffff939093166020808401919091528282019390935260608083018c90528151808403909101815260809092019052805191012090565b815260208101919091526040015f20805490915073ffffffffffffffffffffffffffffffffffffffff16158015906102a05750600181015468010000000000000000900460ff16155b80156102bb575060018101544267ffffffffffffffff909116115b80156102ca5750838160020154145b9250826102d7575f6102f6565b805474010000000000000000000000000000000000000000900461ffff165b9150509550959350505050565b5f838360405161031492919061151d565b604051809103902090505f5f5f6103783385876040805173ffffffffffffffffffffffffffffffffffffffff85166020820152908101839052606081018290525f906080016040516020818303038152906040528051906020012090509392505050565b815260208101919091526040015f20805490915073ffffffffffffffffffffffffffffffffffffffff166103e957338585856040517f91a485ff0000000000000000000000000000000000000000000000000000000081526004016103e09493929190611573565b60405180910390fd5b600181015468010000000000000000900460ff161561043c57338585856040517f3b9279b90000000000000000000000000000000000000000000000000000000081526004016103e09493929190611573565b6001810180547fffffffffffffffffffffffffffffffffffffffffffffff00ffffffffffffffff16680100000000000000001790556040518390839033907f9c97787f4fd88acbe35fbd5a07299de4c6ffb173754ef369772db88c01119343906104a9908a908a906115b3565b60405180910390a45050505050565b73ffffffffffffffffffffffffffffffffffffffff8c165f90815260016020526040902054831461054b5773ffffffffffffffffffffffffffffffffffffffff8c165f81815260016020526040908190205490517fc56f17f500000000000000000000000000000000000000000000000000000000815260048101929092526024820152604481018490526064016103e0565b5f61055d8c8c8c8c8c8c8c8c8c61088e565b90505f5f6105a08386868080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250610a3292505050565b5090925090505f8160038111156105b9576105b96115c6565b1415806105f257508e73ffffffffffffffffffffffffffffffffffffffff168273ffffffffffffffffffffffffffffffffffffffff1614155b15610647578e6040517fd855c4f40000000000000000000000000000000000000000000000000000000081526004016103e0919073ffffffffffffffffffffffffffffffffffffffff91909116815260200190565b6106588f8f8f8f8f8f8f8f8f610a7b565b505050505050505050505050505050565b60408051610100810182525f8082526020820181905291810182905260608082018390526080820183905260a0820183905260c082019290925260e08101919091525f5f6107158787876040516106c192919061151d565b6040805191829003822073ffffffffffffffffffffffffffffffffffffffff939093166020808401919091528282019390935260608083018990528151808403909101815260809092019052805191012090565b815260208082019290925260409081015f20815161010081018352815473ffffffffffffffffffffffffffffffffffffffff8116825274010000000000000000000000000000000000000000810461ffff169482019490945276010000000000000000000000000000000000000000000090930467ffffffffffffffff90811692840192909252600181015491821660608401526801000000000000000090910460ff1615156080830152600281015460a0830152600381015460c083015260048101805460e0840191906107e9906115f3565b80601f0160208091040260200160405190810160405280929190818152602001828054610815906115f3565b80156108605780601f1061083757610100808354040283529160200191610860565b820191905f5260205f20905b81548152906001019060200180831161084357829003601f168201915b5050505050815250509050949350505050565b610884338989898989898989610a7b565b5050505050505050565b604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527fbf19eaff0d5c7b71c23a13b2717b63c6d98c95dd7532130979c7f03d8fa2354a918101919091527fc89efdaa54c0f20c7adf612882df0950f5a951637e0307cdcb4c672f298b8bc660608201524660808201523060a08201525f90819060c001604051602081830303815290604052805190602001209050610a23817f855456a2f768b69f5551bbb083da7022c45c24142bfe28fb5b61c867d83db0778d8d60405161096692919061151d565b60405180910390208c8c8c8c60405161098092919061151d565b6040805191829003822060208301969096528101939093526060830191909152608082015260a081019190915261ffff881660c082015267ffffffffffffffff871660e0820152610100810186905261012001604051602081830303815290604052805190602001206040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b9b9a5050505050505050505050565b5f5f5f8351604103610a69576020840151604085015160608601515f1a610a5b88828585610f42565b955095509550505050610a74565b505081515f91506002905b9250925092565b5f879003610ae5576040517f2f0f75dd00000000000000000000000000000000000000000000000000000000815260206004820152600860248201527f70726f766964657200000000000000000000000000000000000000000000000060448201526064016103e0565b84610b4c576040517f2f0f75dd00000000000000000000000000000000000000000000000000000000815260206004820152600c60248201527f6d616e696665737448617368000000000000000000000000000000000000000060448201526064016103e0565b821580610b595750608083115b15610bc0576040517f2f0f75dd00000000000000000000000000000000000000000000000000000000815260206004820152600960248201527f7265706f7274434944000000000000000000000000000000000000000000000060448201526064016103e0565b61271061ffff83161115610c06576040517fd5c7261e00000000000000000000000000000000000000000000000000000000815261ffff831660048201526024016103e0565b428167ffffffffffffffff16111580610c345750610c2762278d0042611671565b8167ffffffffffffffff16115b15610c77576040517f5e23ca6800000000000000000000000000000000000000000000000000000000815267ffffffffffffffff821660048201526024016103e0565b5f8888604051610c8892919061151d565b604080519182900390912073ffffffffffffffffffffffffffffffffffffffff8c165f908152600160205291822080549193509091610cc68361168a565b91905055506040518061010001604052808b73ffffffffffffffffffffffffffffffffffffffff1681526020018461ffff1681526020014267ffffffffffffffff1681526020018367ffffffffffffffff1681526020015f1515815260200187815260200188815260200186868080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201829052509390945250506040805173ffffffffffffffffffffffffffffffffffffffff8f811660208084019190915282840188905260608084018f90528451808503820181526080948501865280519083012086528582529484902087518154928901519589015167ffffffffffffffff908116760100000000000000000000000000000000000000000000027fffff0000000000000000ffffffffffffffffffffffffffffffffffffffffffff61ffff90981674010000000000000000000000000000000000000000027fffffffffffffffffffff00000000000000000000000000000000000000000000909516929095169190911792909217949094169190911783559285015160018301805492870151151568010000000000000000027fffffffffffffffffffffffffffffffffffffffffffffff00000000000000000090931691909416171790915560a0830151600282015560c0830151600382015560e08301519091506004820190610ed69082611745565b5090505086818b73ffffffffffffffffffffffffffffffffffffffff167f9b6d3bee9d871099a3fbb6185345f9411bbb3be3df17f7f82686643201bc13c98c8c8b8b8b8b8b604051610f2e9796959493929190611860565b60405180910390a450505050505050505050565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0841115610f7b57505f9150600390508261102b565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa158015610fcc573d5f5f3e3d5ffd5b50506040517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0015191505073ffffffffffffffffffffffffffffffffffffffff811661102257505f92506001915082905061102b565b92505f91508190505b9450945094915050565b803573ffffffffffffffffffffffffffffffffffffffff81168114611058575f5ffd5b919050565b5f5f83601f84011261106d575f5ffd5b50813567ffffffffffffffff811115611084575f5ffd5b60208301915083602082850101111561109b575f5ffd5b9250929050565b5f5f5f5f5f608086880312156110b6575f5ffd5b6110bf86611035565b9450602086013567ffffffffffffffff8111156110da575f5ffd5b6110e68882890161105d565b9699909850959660408101359660609091013595509350505050565b5f60208284031215611112575f5ffd5b61111b82611035565b9392505050565b5f5f5f60408486031215611134575f5ffd5b833567ffffffffffffffff81111561114a575f5ffd5b6111568682870161105d565b909790965060209590950135949350505050565b803561ffff81168114611058575f5ffd5b803567ffffffffffffffff81168114611058575f5ffd5b5f5f5f5f5f5f5f5f5f5f5f5f6101208d8f0312156111ae575f5ffd5b6111b78d611035565b9b5067ffffffffffffffff60208e013511156111d1575f5ffd5b6111e18e60208f01358f0161105d565b909b50995060408d0135985060608d0135975067ffffffffffffffff60808e0135111561120c575f5ffd5b61121c8e60808f01358f0161105d565b909750955061122d60a08e0161116a565b945061123b60c08e0161117b565b935060e08d0135925067ffffffffffffffff6101008e0135111561125d575f5ffd5b61126e8e6101008f01358f0161105d565b81935080925050509295989b509295989b509295989b565b5f5f5f5f60608587031215611299575f5ffd5b6112a285611035565b9350602085013567ffffffffffffffff8111156112bd575f5ffd5b6112c98782880161105d565b9598909750949560400135949350505050565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b6020815273ffffffffffffffffffffffffffffffffffffffff825116602082015261ffff60208301511660408201525f6040830151611373606084018267ffffffffffffffff169052565b50606083015167ffffffffffffffff8116608084015250608083015180151560a08401525060a083015160c083015260c083015160e083015260e0830151610100808401526113c66101208401826112dc565b949350505050565b5f5f5f5f5f5f5f5f60c0898b0312156113e5575f5ffd5b883567ffffffffffffffff8111156113fb575f5ffd5b6114078b828c0161105d565b9099509750506020890135955060408901359450606089013567ffffffffffffffff811115611434575f5ffd5b6114408b828c0161105d565b9095509350611453905060808a0161116a565b915061146160a08a0161117b565b90509295985092959890939650565b5f5f5f5f5f5f5f5f5f60e08a8c031215611488575f5ffd5b893567ffffffffffffffff81111561149e575f5ffd5b6114aa8c828d0161105d565b909a5098505060208a0135965060408a0135955060608a013567ffffffffffffffff8111156114d7575f5ffd5b6114e38c828d0161105d565b90965094506114f6905060808b0161116a565b925061150460a08b0161117b565b989b979a50959894979396929550909360c00135919050565b818382375f9101908152919050565b81835281816020850137505f602082840101525f60207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f840116840101905092915050565b73ffffffffffffffffffffffffffffffffffffffff85168152606060208201525f6115a260608301858761152c565b905082604083015295945050505050565b602081525f6113c660208301848661152c565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b600181811c9082168061160757607f821691505b60208210810361163e577f4e487b71000000000000000000000000000000000000000000000000000000005f52602260045260245ffd5b50919050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b8082018082111561168457611684611644565b92915050565b5f7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff82036116ba576116ba611644565b5060010190565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b601f821115611740578282111561174057805f5260205f20601f840160051c602085101561171957505f5b90810190601f840160051c035f5b8181101561173c575f83820155600101611727565b5050505b505050565b815167ffffffffffffffff81111561175f5761175f6116c1565b6117738161176d84546115f3565b846116ee565b6020601f8211600181146117c4575f831561178e5750848201515b7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff600385901b1c1916600184901b178455611859565b5f848152602081207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe08516915b8281101561181157878501518255602094850194600190920191016117f1565b508482101561184d57868401517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff600387901b60f8161c191681555b505060018360011b0184555b5050505050565b60a081525f61187360a08301898b61152c565b876020840152828103604084015261188c81878961152c565b91505061ffff8416606083015267ffffffffffffffff831660808301529897505050505050505056fea2646970667358221220573c4d0f82e1a117d982940f56210f89be837ad783596c2a81cf05330ca784c164736f6c63430008250033",
+}
+
+// Attestations is an auto generated Go binding around an Ethereum contract.
+type Attestations struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *Attestations) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewAttestations creates a new instance of Attestations.
+func NewAttestations() *Attestations {
+	parsed, err := AttestationsMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &Attestations{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *Attestations) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackATTESTATIONTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x07090c1f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function ATTESTATION_TYPEHASH() view returns(bytes32)
+func (attestations *Attestations) PackATTESTATIONTYPEHASH() []byte {
+	enc, err := attestations.abi.Pack("ATTESTATION_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackATTESTATIONTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x07090c1f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function ATTESTATION_TYPEHASH() view returns(bytes32)
+func (attestations *Attestations) TryPackATTESTATIONTYPEHASH() ([]byte, error) {
+	return attestations.abi.Pack("ATTESTATION_TYPEHASH")
+}
+
+// UnpackATTESTATIONTYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x07090c1f.
+//
+// Solidity: function ATTESTATION_TYPEHASH() view returns(bytes32)
+func (attestations *Attestations) UnpackATTESTATIONTYPEHASH(data []byte) ([32]byte, error) {
+	out, err := attestations.abi.Unpack("ATTESTATION_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackMAXREPORTLENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xca9b8ebc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_REPORT_LENGTH() view returns(uint256)
+func (attestations *Attestations) PackMAXREPORTLENGTH() []byte {
+	enc, err := attestations.abi.Pack("MAX_REPORT_LENGTH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXREPORTLENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xca9b8ebc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_REPORT_LENGTH() view returns(uint256)
+func (attestations *Attestations) TryPackMAXREPORTLENGTH() ([]byte, error) {
+	return attestations.abi.Pack("MAX_REPORT_LENGTH")
+}
+
+// UnpackMAXREPORTLENGTH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xca9b8ebc.
+//
+// Solidity: function MAX_REPORT_LENGTH() view returns(uint256)
+func (attestations *Attestations) UnpackMAXREPORTLENGTH(data []byte) (*big.Int, error) {
+	out, err := attestations.abi.Unpack("MAX_REPORT_LENGTH", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackMAXSCORE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x27ff6223.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_SCORE() view returns(uint16)
+func (attestations *Attestations) PackMAXSCORE() []byte {
+	enc, err := attestations.abi.Pack("MAX_SCORE")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXSCORE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x27ff6223.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_SCORE() view returns(uint16)
+func (attestations *Attestations) TryPackMAXSCORE() ([]byte, error) {
+	return attestations.abi.Pack("MAX_SCORE")
+}
+
+// UnpackMAXSCORE is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x27ff6223.
+//
+// Solidity: function MAX_SCORE() view returns(uint16)
+func (attestations *Attestations) UnpackMAXSCORE(data []byte) (uint16, error) {
+	out, err := attestations.abi.Unpack("MAX_SCORE", data)
+	if err != nil {
+		return *new(uint16), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint16)).(*uint16)
+	return out0, nil
+}
+
+// PackMAXTTL is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe01b402d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_TTL() view returns(uint256)
+func (attestations *Attestations) PackMAXTTL() []byte {
+	enc, err := attestations.abi.Pack("MAX_TTL")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXTTL is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe01b402d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_TTL() view returns(uint256)
+func (attestations *Attestations) TryPackMAXTTL() ([]byte, error) {
+	return attestations.abi.Pack("MAX_TTL")
+}
+
+// UnpackMAXTTL is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe01b402d.
+//
+// Solidity: function MAX_TTL() view returns(uint256)
+func (attestations *Attestations) UnpackMAXTTL(data []byte) (*big.Int, error) {
+	out, err := attestations.abi.Unpack("MAX_TTL", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackAttest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc8cd30d6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function attest(string provider, bytes32 schema, bytes32 manifestHash, string reportCID, uint16 score, uint64 expiresAt) returns()
+func (attestations *Attestations) PackAttest(provider string, schema [32]byte, manifestHash [32]byte, reportCID string, score uint16, expiresAt uint64) []byte {
+	enc, err := attestations.abi.Pack("attest", provider, schema, manifestHash, reportCID, score, expiresAt)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAttest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc8cd30d6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function attest(string provider, bytes32 schema, bytes32 manifestHash, string reportCID, uint16 score, uint64 expiresAt) returns()
+func (attestations *Attestations) TryPackAttest(provider string, schema [32]byte, manifestHash [32]byte, reportCID string, score uint16, expiresAt uint64) ([]byte, error) {
+	return attestations.abi.Pack("attest", provider, schema, manifestHash, reportCID, score, expiresAt)
+}
+
+// PackAttestSigned is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xab7cba5b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function attestSigned(address auditor, string provider, bytes32 schema, bytes32 manifestHash, string reportCID, uint16 score, uint64 expiresAt, uint256 nonce, bytes signature) returns()
+func (attestations *Attestations) PackAttestSigned(auditor common.Address, provider string, schema [32]byte, manifestHash [32]byte, reportCID string, score uint16, expiresAt uint64, nonce *big.Int, signature []byte) []byte {
+	enc, err := attestations.abi.Pack("attestSigned", auditor, provider, schema, manifestHash, reportCID, score, expiresAt, nonce, signature)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAttestSigned is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xab7cba5b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function attestSigned(address auditor, string provider, bytes32 schema, bytes32 manifestHash, string reportCID, uint16 score, uint64 expiresAt, uint256 nonce, bytes signature) returns()
+func (attestations *Attestations) TryPackAttestSigned(auditor common.Address, provider string, schema [32]byte, manifestHash [32]byte, reportCID string, score uint16, expiresAt uint64, nonce *big.Int, signature []byte) ([]byte, error) {
+	return attestations.abi.Pack("attestSigned", auditor, provider, schema, manifestHash, reportCID, score, expiresAt, nonce, signature)
+}
+
+// PackAttestationDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf7b66e26.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function attestationDigest(string provider, bytes32 schema, bytes32 manifestHash, string reportCID, uint16 score, uint64 expiresAt, uint256 nonce) view returns(bytes32)
+func (attestations *Attestations) PackAttestationDigest(provider string, schema [32]byte, manifestHash [32]byte, reportCID string, score uint16, expiresAt uint64, nonce *big.Int) []byte {
+	enc, err := attestations.abi.Pack("attestationDigest", provider, schema, manifestHash, reportCID, score, expiresAt, nonce)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAttestationDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf7b66e26.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function attestationDigest(string provider, bytes32 schema, bytes32 manifestHash, string reportCID, uint16 score, uint64 expiresAt, uint256 nonce) view returns(bytes32)
+func (attestations *Attestations) TryPackAttestationDigest(provider string, schema [32]byte, manifestHash [32]byte, reportCID string, score uint16, expiresAt uint64, nonce *big.Int) ([]byte, error) {
+	return attestations.abi.Pack("attestationDigest", provider, schema, manifestHash, reportCID, score, expiresAt, nonce)
+}
+
+// UnpackAttestationDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf7b66e26.
+//
+// Solidity: function attestationDigest(string provider, bytes32 schema, bytes32 manifestHash, string reportCID, uint16 score, uint64 expiresAt, uint256 nonce) view returns(bytes32)
+func (attestations *Attestations) UnpackAttestationDigest(data []byte) ([32]byte, error) {
+	out, err := attestations.abi.Unpack("attestationDigest", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackLatest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb989f80e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function latest(address auditor, string provider, bytes32 schema) view returns((address,uint16,uint64,uint64,bool,bytes32,bytes32,string))
+func (attestations *Attestations) PackLatest(auditor common.Address, provider string, schema [32]byte) []byte {
+	enc, err := attestations.abi.Pack("latest", auditor, provider, schema)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackLatest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb989f80e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function latest(address auditor, string provider, bytes32 schema) view returns((address,uint16,uint64,uint64,bool,bytes32,bytes32,string))
+func (attestations *Attestations) TryPackLatest(auditor common.Address, provider string, schema [32]byte) ([]byte, error) {
+	return attestations.abi.Pack("latest", auditor, provider, schema)
+}
+
+// UnpackLatest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb989f80e.
+//
+// Solidity: function latest(address auditor, string provider, bytes32 schema) view returns((address,uint16,uint64,uint64,bool,bytes32,bytes32,string))
+func (attestations *Attestations) UnpackLatest(data []byte) (AttestationsAttestation, error) {
+	out, err := attestations.abi.Unpack("latest", data)
+	if err != nil {
+		return *new(AttestationsAttestation), err
+	}
+	out0 := *abi.ConvertType(out[0], new(AttestationsAttestation)).(*AttestationsAttestation)
+	return out0, nil
+}
+
+// PackNonces is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7ecebe00.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function nonces(address auditor) view returns(uint256)
+func (attestations *Attestations) PackNonces(auditor common.Address) []byte {
+	enc, err := attestations.abi.Pack("nonces", auditor)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackNonces is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7ecebe00.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function nonces(address auditor) view returns(uint256)
+func (attestations *Attestations) TryPackNonces(auditor common.Address) ([]byte, error) {
+	return attestations.abi.Pack("nonces", auditor)
+}
+
+// UnpackNonces is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7ecebe00.
+//
+// Solidity: function nonces(address auditor) view returns(uint256)
+func (attestations *Attestations) UnpackNonces(data []byte) (*big.Int, error) {
+	out, err := attestations.abi.Unpack("nonces", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackRevoke is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x913a46de.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function revoke(string provider, bytes32 schema) returns()
+func (attestations *Attestations) PackRevoke(provider string, schema [32]byte) []byte {
+	enc, err := attestations.abi.Pack("revoke", provider, schema)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRevoke is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x913a46de.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function revoke(string provider, bytes32 schema) returns()
+func (attestations *Attestations) TryPackRevoke(provider string, schema [32]byte) ([]byte, error) {
+	return attestations.abi.Pack("revoke", provider, schema)
+}
+
+// PackValid is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x77604376.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function valid(address auditor, string provider, bytes32 schema, bytes32 manifestHash) view returns(bool ok, uint16 score)
+func (attestations *Attestations) PackValid(auditor common.Address, provider string, schema [32]byte, manifestHash [32]byte) []byte {
+	enc, err := attestations.abi.Pack("valid", auditor, provider, schema, manifestHash)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackValid is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x77604376.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function valid(address auditor, string provider, bytes32 schema, bytes32 manifestHash) view returns(bool ok, uint16 score)
+func (attestations *Attestations) TryPackValid(auditor common.Address, provider string, schema [32]byte, manifestHash [32]byte) ([]byte, error) {
+	return attestations.abi.Pack("valid", auditor, provider, schema, manifestHash)
+}
+
+// ValidOutput serves as a container for the return parameters of contract
+// method Valid.
+type ValidOutput struct {
+	Ok    bool
+	Score uint16
+}
+
+// UnpackValid is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x77604376.
+//
+// Solidity: function valid(address auditor, string provider, bytes32 schema, bytes32 manifestHash) view returns(bool ok, uint16 score)
+func (attestations *Attestations) UnpackValid(data []byte) (ValidOutput, error) {
+	out, err := attestations.abi.Unpack("valid", data)
+	outstruct := new(ValidOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Ok = *abi.ConvertType(out[0], new(bool)).(*bool)
+	outstruct.Score = *abi.ConvertType(out[1], new(uint16)).(*uint16)
+	return *outstruct, nil
+}
+
+// AttestationsAttested represents a Attested event raised by the Attestations contract.
+type AttestationsAttested struct {
+	Auditor      common.Address
+	ProviderHash [32]byte
+	Schema       [32]byte
+	Provider     string
+	ManifestHash [32]byte
+	ReportCID    string
+	Score        uint16
+	ExpiresAt    uint64
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationsAttestedEventName = "Attested"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationsAttested) ContractEventName() string {
+	return AttestationsAttestedEventName
+}
+
+// UnpackAttestedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Attested(address indexed auditor, bytes32 indexed providerHash, bytes32 indexed schema, string provider, bytes32 manifestHash, string reportCID, uint16 score, uint64 expiresAt)
+func (attestations *Attestations) UnpackAttestedEvent(log *types.Log) (*AttestationsAttested, error) {
+	event := "Attested"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestations.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationsAttested)
+	if len(log.Data) > 0 {
+		if err := attestations.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestations.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AttestationsRevoked represents a Revoked event raised by the Attestations contract.
+type AttestationsRevoked struct {
+	Auditor      common.Address
+	ProviderHash [32]byte
+	Schema       [32]byte
+	Provider     string
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const AttestationsRevokedEventName = "Revoked"
+
+// ContractEventName returns the user-defined event name.
+func (AttestationsRevoked) ContractEventName() string {
+	return AttestationsRevokedEventName
+}
+
+// UnpackRevokedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Revoked(address indexed auditor, bytes32 indexed providerHash, bytes32 indexed schema, string provider)
+func (attestations *Attestations) UnpackRevokedEvent(log *types.Log) (*AttestationsRevoked, error) {
+	event := "Revoked"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != attestations.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AttestationsRevoked)
+	if len(log.Data) > 0 {
+		if err := attestations.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range attestations.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (attestations *Attestations) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], attestations.abi.Errors["AlreadyRevoked"].ID.Bytes()[:4]) {
+		return attestations.UnpackAlreadyRevokedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestations.abi.Errors["BadNonce"].ID.Bytes()[:4]) {
+		return attestations.UnpackBadNonceError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestations.abi.Errors["InvalidExpiry"].ID.Bytes()[:4]) {
+		return attestations.UnpackInvalidExpiryError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestations.abi.Errors["InvalidField"].ID.Bytes()[:4]) {
+		return attestations.UnpackInvalidFieldError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestations.abi.Errors["InvalidScore"].ID.Bytes()[:4]) {
+		return attestations.UnpackInvalidScoreError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestations.abi.Errors["InvalidSignature"].ID.Bytes()[:4]) {
+		return attestations.UnpackInvalidSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], attestations.abi.Errors["UnknownAttestation"].ID.Bytes()[:4]) {
+		return attestations.UnpackUnknownAttestationError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// AttestationsAlreadyRevoked represents a AlreadyRevoked error raised by the Attestations contract.
+type AttestationsAlreadyRevoked struct {
+	Auditor  common.Address
+	Provider string
+	Schema   [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyRevoked(address auditor, string provider, bytes32 schema)
+func AttestationsAlreadyRevokedErrorID() common.Hash {
+	return common.HexToHash("0x3b9279b96dfa45abb2a87a0a4a0454766f9546a9ed6c21cf0e8aab74665f382b")
+}
+
+// UnpackAlreadyRevokedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyRevoked(address auditor, string provider, bytes32 schema)
+func (attestations *Attestations) UnpackAlreadyRevokedError(raw []byte) (*AttestationsAlreadyRevoked, error) {
+	out := new(AttestationsAlreadyRevoked)
+	if err := attestations.abi.UnpackIntoInterface(out, "AlreadyRevoked", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationsBadNonce represents a BadNonce error raised by the Attestations contract.
+type AttestationsBadNonce struct {
+	Auditor  common.Address
+	Expected *big.Int
+	Got      *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadNonce(address auditor, uint256 expected, uint256 got)
+func AttestationsBadNonceErrorID() common.Hash {
+	return common.HexToHash("0xc56f17f52bf0ec510e45bb37c8455549bd9965e32399aca663425554d6f75ee3")
+}
+
+// UnpackBadNonceError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadNonce(address auditor, uint256 expected, uint256 got)
+func (attestations *Attestations) UnpackBadNonceError(raw []byte) (*AttestationsBadNonce, error) {
+	out := new(AttestationsBadNonce)
+	if err := attestations.abi.UnpackIntoInterface(out, "BadNonce", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationsInvalidExpiry represents a InvalidExpiry error raised by the Attestations contract.
+type AttestationsInvalidExpiry struct {
+	ExpiresAt uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidExpiry(uint64 expiresAt)
+func AttestationsInvalidExpiryErrorID() common.Hash {
+	return common.HexToHash("0x5e23ca683077152b568d5a6c78751d1308cfbbc7c308cb1322afc05c1541512f")
+}
+
+// UnpackInvalidExpiryError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidExpiry(uint64 expiresAt)
+func (attestations *Attestations) UnpackInvalidExpiryError(raw []byte) (*AttestationsInvalidExpiry, error) {
+	out := new(AttestationsInvalidExpiry)
+	if err := attestations.abi.UnpackIntoInterface(out, "InvalidExpiry", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationsInvalidField represents a InvalidField error raised by the Attestations contract.
+type AttestationsInvalidField struct {
+	Field string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidField(string field)
+func AttestationsInvalidFieldErrorID() common.Hash {
+	return common.HexToHash("0x2f0f75dd0a6025df1a18565ad5c65c49cf15bf6cc49f5167c56d7e4b02d61d6e")
+}
+
+// UnpackInvalidFieldError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidField(string field)
+func (attestations *Attestations) UnpackInvalidFieldError(raw []byte) (*AttestationsInvalidField, error) {
+	out := new(AttestationsInvalidField)
+	if err := attestations.abi.UnpackIntoInterface(out, "InvalidField", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationsInvalidScore represents a InvalidScore error raised by the Attestations contract.
+type AttestationsInvalidScore struct {
+	Score uint16
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidScore(uint16 score)
+func AttestationsInvalidScoreErrorID() common.Hash {
+	return common.HexToHash("0xd5c7261e1e8feb9ab889ae642e98de8c55e8fda0c47df6b72081110c5749217f")
+}
+
+// UnpackInvalidScoreError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidScore(uint16 score)
+func (attestations *Attestations) UnpackInvalidScoreError(raw []byte) (*AttestationsInvalidScore, error) {
+	out := new(AttestationsInvalidScore)
+	if err := attestations.abi.UnpackIntoInterface(out, "InvalidScore", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationsInvalidSignature represents a InvalidSignature error raised by the Attestations contract.
+type AttestationsInvalidSignature struct {
+	Auditor common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidSignature(address auditor)
+func AttestationsInvalidSignatureErrorID() common.Hash {
+	return common.HexToHash("0xd855c4f4d7a9aef9d1b6f49c25339cf5cd471e30830c8071f7b5024985e5abcd")
+}
+
+// UnpackInvalidSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidSignature(address auditor)
+func (attestations *Attestations) UnpackInvalidSignatureError(raw []byte) (*AttestationsInvalidSignature, error) {
+	out := new(AttestationsInvalidSignature)
+	if err := attestations.abi.UnpackIntoInterface(out, "InvalidSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AttestationsUnknownAttestation represents a UnknownAttestation error raised by the Attestations contract.
+type AttestationsUnknownAttestation struct {
+	Auditor  common.Address
+	Provider string
+	Schema   [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnknownAttestation(address auditor, string provider, bytes32 schema)
+func AttestationsUnknownAttestationErrorID() common.Hash {
+	return common.HexToHash("0x91a485ffa755ac19bfae5c20ec4f71f6ab2d7c950a891f0ab0df1693b5dbc5cd")
+}
+
+// UnpackUnknownAttestationError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnknownAttestation(address auditor, string provider, bytes32 schema)
+func (attestations *Attestations) UnpackUnknownAttestationError(raw []byte) (*AttestationsUnknownAttestation, error) {
+	out := new(AttestationsUnknownAttestation)
+	if err := attestations.abi.UnpackIntoInterface(out, "UnknownAttestation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // EscrowMetaData contains all meta data concerning the Escrow contract.

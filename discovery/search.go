@@ -1,0 +1,84 @@
+package discovery
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"github.com/webfunctions/wf/chain"
+)
+
+// Lister lists the registry; *chain.Client and *chain.Resolver (cached)
+// implement it.
+type Lister interface {
+	List(ctx context.Context) ([]chain.Provider, error)
+}
+
+// ClientLister lists through a chain client.
+type ClientLister struct{ *chain.Client }
+
+// List lists every registered provider.
+func (c ClientLister) List(ctx context.Context) ([]chain.Provider, error) {
+	return c.Client.ListProviders(ctx)
+}
+
+// Search lists the registry and evaluates every provider against c:
+// eligible ones first, by attested score (highest first), then price
+// (lowest first), then name; the excluded after them, each with its
+// reason.
+func Search(ctx context.Context, reg Lister, s *Source, c Criteria) ([]Candidate, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	ps, err := reg.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cs := s.Candidates(ctx, ps, c)
+	slices.SortStableFunc(cs, func(a, b Candidate) int {
+		if (a.Excluded == "") != (b.Excluded == "") {
+			if a.Excluded == "" {
+				return -1
+			}
+			return 1
+		}
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
+		}
+		if d := cmpPrice(a, b); d != 0 {
+			return d
+		}
+		return cmp.Compare(a.Provider.Name, b.Provider.Name)
+	})
+	return cs, nil
+}
+
+func cmpPrice(a, b Candidate) int {
+	pa, pb := a.Provider.PricePerRequest, b.Provider.PricePerRequest
+	switch {
+	case pa == nil && pb == nil:
+		return 0
+	case pa == nil:
+		return -1
+	case pb == nil:
+		return 1
+	}
+	return pa.Cmp(pb)
+}
+
+// Filter admits providers to a gateway's smart routing by Criteria (it
+// implements gateway.Filter).
+type Filter struct {
+	Source   *Source
+	Criteria Criteria
+}
+
+// Admit returns, for each of ps, "" to admit it or why it is excluded.
+func (f *Filter) Admit(ctx context.Context, ps []chain.Provider) []string {
+	cs := f.Source.Candidates(ctx, ps, f.Criteria)
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Excluded
+	}
+	return out
+}
