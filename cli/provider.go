@@ -35,6 +35,7 @@ type nodeFlags struct {
 	maxTimeout                                   time.Duration
 	maxUpload, ownerQuota, maxStore              int64
 	manifest                                     []byte // wf provider start --manifest
+	listenSet                                    bool   // --listen given: wf dev does not move it
 }
 
 func addNodeFlags(fs *pflag.FlagSet, defaultData string) *nodeFlags {
@@ -284,6 +285,7 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
   wf dev --listen 127.0.0.1:9000 --gateway-listen 127.0.0.1:9001 --price 0.001`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			nf.listenSet = cmd.Flags().Changed("listen")
 			return a.dev(cmd.Context(), nf, sf, chainListen, gatewayListen, cmd.Flags().Changed("gateway-listen"), watchDir,
 				dashboardListen, cmd.Flags().Changed("dashboard-listen"))
 		},
@@ -320,7 +322,9 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		ChainListen: chainListen,
 		Price:       mc.Price, Meter: mc,
 		Nodes: []devnet.NodeConfig{
-			{Name: "dev", Listen: nf.listen, Node: devNode},
+			// A taken default port moves to a free one (the banner says
+			// where); a port asked for with --listen does not.
+			{Name: "dev", Listen: nf.listen, ListenFallback: !nf.listenSet, Node: devNode},
 			// No listener, as if behind NAT: it serves through a reverse
 			// tunnel to the gateway.
 			{Name: "tunnel", Tunnel: 0, Node: tunnelNode},

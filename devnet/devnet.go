@@ -98,6 +98,8 @@ type NodeConfig struct {
 	// port). Empty: the node has no listener and serves only through a
 	// reverse tunnel to Tunnel.
 	Listen string
+	// ListenFallback retries on any free port when Listen is taken.
+	ListenFallback bool
 	// Tunnel is the index of the gateway a node without a listener
 	// tunnels to.
 	Tunnel int
@@ -261,7 +263,7 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 		}
 		nd := &Node{Name: nc.Name, Key: key, manifest: nc.Node.Provider.Manifest}
 		if nc.Listen != "" {
-			if nls[i], err = listen(nc.Listen, false); err != nil {
+			if nls[i], err = listen(nc.Listen, nc.ListenFallback); err != nil {
 				return nil, fmt.Errorf("devnet: node %s: %w", nc.Name, err)
 			}
 			n.onStop(func(context.Context) { nls[i].Close() })
