@@ -101,9 +101,12 @@ func (a *App) checkProviderFlags(cmd *cobra.Command) error {
 // nobodyAnswers turns a refused connection to a provider into a sentence
 // that names it and, when it was the default nobody chose, how to choose.
 func (a *App) nobodyAnswers(cmd *cobra.Command, err error) error {
-	var ue *url.Error
-	if !errors.As(err, &ue) || !errors.Is(err, syscall.ECONNREFUSED) {
-		return err
+	var (
+		ue   *url.Error
+		said *userError
+	)
+	if cmd.Flags().Lookup("provider") == nil || errors.As(err, &said) || !errors.As(err, &ue) || !errors.Is(err, syscall.ECONNREFUSED) {
+		return err // not a provider's URL, or already said plainly (no chain at ...)
 	}
 	u, perr := url.Parse(ue.URL)
 	if perr != nil {
