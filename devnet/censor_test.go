@@ -18,6 +18,7 @@ import (
 	"github.com/webfunctions/wf/relay"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
+	"github.com/webfunctions/wf/wftest"
 )
 
 // hostile makes a gateway censor the providers named: it lets their
@@ -156,5 +157,54 @@ func testCensorship(t *testing.T, impersonate bool) {
 		if code, body := get(n.Gateways[i], "solo"); code == http.StatusOK {
 			t.Fatalf("solo through gateway %d, past its hostile gateway: %d %s", i, code, body)
 		}
+	}
+}
+
+// A function that fails (502 function_failed) or answers 502 itself says
+// nothing about the way to its provider: a gateway does not set the
+// endpoint aside for it, so failing functions cannot cut a multi-homed
+// provider off.
+func TestFailingFunctionDoesNotSetEndpointAside(t *testing.T) {
+	ctx := context.Background()
+	gw := func(i int) devnet.GatewayConfig {
+		return devnet.GatewayConfig{Gateway: gateway.Config{Domain: "g" + string(rune('0'+i)) + ".localhost", ProviderTimeout: 5 * time.Second}}
+	}
+	n, err := devnet.Start(ctx, devnet.Config{
+		Dir:      t.TempDir(),
+		Nodes:    []devnet.NodeConfig{{Name: "tun", Tunnels: []int{0, 1}}},
+		Gateways: []devnet.GatewayConfig{gw(0), gw(1), gw(2)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close(ctx)
+	hc := &http.Client{Timeout: 20 * time.Second, Transport: &http.Transport{DialContext: relay.DialLocalhost((&net.Dialer{}).DialContext)}}
+	pkg, err := client.Pack(ctx, bytes.NewReader(wftest.GoGuest(t, "sandbox/testdata/guest")), wf.Spec{
+		Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI, Created: "2026-01-01T00:00:00Z",
+	}, n.Publisher)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dc := client.New(n.Gateways[1].URL + "/p/tun")
+	dc.HTTP = hc
+	if _, err := dc.Deploy(ctx, pkg); err != nil {
+		t.Fatalf("deploy: %v", err)
+	}
+	get := func(path string) (int, string) {
+		resp, err := hc.Get(n.Gateways[2].URL + "/p/tun/" + pkg.CID.String() + path)
+		if err != nil {
+			return 0, err.Error()
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	for range 3 {
+		if status, body := get("/exit1"); status != http.StatusBadGateway || !strings.Contains(body, "function_failed") {
+			t.Fatalf("exit1: %d %s", status, body)
+		}
+	}
+	if status, body := get("/echo"); status != 200 {
+		t.Fatalf("after three failing runs the provider is cut off from gateway 2: %d %s", status, body)
 	}
 }

@@ -1,6 +1,7 @@
 package gateway
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -18,6 +19,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/relay"
 	"github.com/webfunctions/wf/wf"
 )
@@ -73,10 +75,39 @@ func (w *relayWatch) RoundTrip(r *http.Request) (*http.Response, error) {
 	switch {
 	case err != nil && r.Context().Err() == nil:
 		w.v.setAside(w.p, w.base, err)
-	case err == nil && (resp.StatusCode == http.StatusBadGateway || resp.StatusCode == http.StatusGatewayTimeout):
+	case err == nil && (resp.StatusCode == http.StatusBadGateway || resp.StatusCode == http.StatusGatewayTimeout) && !fromFunction(resp):
 		w.v.setAside(w.p, w.base, fmt.Errorf("answered %s", resp.Status))
 	}
 	return resp, err
+}
+
+// fromFunction reports whether a 502 or 504 is the function's own doing,
+// which says nothing about the way to the provider: the function answered
+// with that status (the provider timed it, X-WF-Duration), or it failed or
+// timed out (the provider's function_failed or timeout error). Anything
+// else (a relay that could not reach the provider) sets the endpoint
+// aside. A lying relay can still dress a drop up as a function failure:
+// a provider does not sign its error answers yet.
+func fromFunction(resp *http.Response) bool {
+	if resp.Header.Get(wf.DurationHeader) != "" {
+		return true
+	}
+	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+		return false
+	}
+	head, err := io.ReadAll(io.LimitReader(resp.Body, 4096))
+	resp.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(bytes.NewReader(head), resp.Body), resp.Body}
+	if err != nil {
+		return false
+	}
+	var b httperr.Body
+	if json.Unmarshal(head, &b) != nil {
+		return false
+	}
+	return b.Error.Code == "function_failed" || b.Error.Code == "timeout"
 }
 
 // endpointURLs parses p's registered endpoints, in order, leaving out
