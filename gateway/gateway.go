@@ -122,6 +122,8 @@ type Gateway struct {
 
 	names *nameCache // name records (names.go)
 
+	verifying chan struct{} // slots for verified requests (kofn.go)
+
 	closeOnce sync.Once
 }
 
@@ -186,7 +188,8 @@ func New(cfg Config) (*Gateway, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &Gateway{cfg: cfg, log: cfg.Log, proxies: proxies, reg: prometheus.NewRegistry(), mux: http.NewServeMux()}
+	g := &Gateway{cfg: cfg, log: cfg.Log, proxies: proxies, reg: prometheus.NewRegistry(), mux: http.NewServeMux(),
+		verifying: make(chan struct{}, maxVerifying)}
 	g.names = newNameCache()
 	g.gwName = cfg.Domain
 	if g.gwName == "" {

@@ -28,6 +28,11 @@ import (
 const (
 	verifyBodyMax     = retryBodyMax
 	verifyResponseMax = 8 << 20
+	// maxVerifying bounds the verified requests in flight at once, so
+	// that what they hold (up to spec.MaxVerify answers of
+	// verifyResponseMax each) is bounded for the whole gateway, not per
+	// request: more get 503 with Retry-After.
+	maxVerifying = 8
 )
 
 // verification is a verified request's plan: its route's targets are the
@@ -169,6 +174,13 @@ func (a *answer) evidence(v *verification) map[string]any {
 // providers until k attested answers agree, any two disagree, or no
 // spare is left.
 func (g *Gateway) roundTripVerified(req *http.Request) (*http.Response, error) {
+	select {
+	case g.verifying <- struct{}{}:
+		defer func() { <-g.verifying }()
+	default:
+		return nil, verifyError(http.StatusServiceUnavailable, "verify_busy",
+			fmt.Sprintf("this gateway is verifying %d requests at once, its maximum; retry shortly", maxVerifying), nil)
+	}
 	rt := routeOf(req.Context())
 	v := rt.verify
 	var body []byte

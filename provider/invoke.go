@@ -147,7 +147,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
 
 	entry := LogEntry{Time: start.UTC(), RequestID: ri.id, Method: r.Method, Path: r.URL.Path,
-		Query: f.redact.Redact(r.URL.RawQuery), DurationMS: float64(elapsed.Microseconds()) / 1000}
+		Query: f.logQuery(r.URL.RawQuery), DurationMS: float64(elapsed.Microseconds()) / 1000}
 	if resp != nil {
 		entry.Log = f.redact.Redact(string(resp.Log))
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -62,7 +63,16 @@ func (p *Provider) serveLogs(w http.ResponseWriter, r *http.Request) {
 func (p *Provider) recordRefusal(f *function, r *http.Request, err error) {
 	status, _ := httperr.Status(err)
 	f.record(LogEntry{Time: p.cfg.Now().UTC(), RequestID: info(r).id, Method: r.Method, Path: r.URL.Path,
-		Query: f.redact.Redact(r.URL.RawQuery), Status: status, Error: httperr.Message(err)}, p.cfg.LogEntries)
+		Query: f.logQuery(r.URL.RawQuery), Status: status, Error: httperr.Message(err)}, p.cfg.LogEntries)
+}
+
+// logQuery is a request's query as its log keeps it: decoded, so that a
+// secret sent percent-encoded is redacted like one sent as is.
+func (f *function) logQuery(raw string) string {
+	if q, err := url.QueryUnescape(raw); err == nil {
+		raw = q
+	}
+	return f.redact.Redact(raw)
 }
 
 // pointAtLogs adds, to a function's own failure, where its owner finds

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"log/slog"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -129,6 +131,11 @@ func TestSealedFunctionOnTwoProviders(t *testing.T) {
 	// The function's logs and errors never show a secret, even when the
 	// function prints one to stderr.
 	call(t, "GET", p1.URL+"/"+spec2.CID.String()+"/logenv", "")
+	// A caller that sends a secret in the query, as is or percent-encoded,
+	// does not get it into the owner's log.
+	for _, v := range secrets {
+		call(t, "GET", p1.URL+"/"+spec2.CID.String()+"/echo?token="+url.QueryEscape(v)+"&all="+percentAll(v), "")
+	}
 	entries, err := p1.Client.Logs(ctx, spec2.CID, p1.Key)
 	if err != nil {
 		t.Fatal(err)
@@ -136,6 +143,9 @@ func TestSealedFunctionOnTwoProviders(t *testing.T) {
 	raw, _ := json.Marshal(entries)
 	if !bytes.Contains(raw, []byte("API_TOKEN="+seal.Redacted)) {
 		t.Fatalf("the function's log lost its redacted line: %s", raw)
+	}
+	if !bytes.Contains(raw, []byte("token="+seal.Redacted+`\u0026all=`+seal.Redacted)) {
+		t.Fatalf("a secret in a request's query, percent-encoded, reached the log: %s", raw)
 	}
 	sealtest.ScanBytes(t, "wf logs", raw, secrets)
 	for _, n := range []*sealedNode{p1, p2} {
@@ -188,4 +198,13 @@ func TestSealedDeployRejects(t *testing.T) {
 	for _, n := range []*sealedNode{node} {
 		sealtest.ScanBytes(t, "provider log", n.log.Bytes(), secrets)
 	}
+}
+
+// percentAll percent-encodes every byte of s.
+func percentAll(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		fmt.Fprintf(&b, "%%%02X", s[i])
+	}
+	return b.String()
 }

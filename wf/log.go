@@ -9,7 +9,7 @@ type LogEntry struct {
 	RequestID  RequestID `json:"requestId"`
 	Method     string    `json:"method"`
 	Path       string    `json:"path"`
-	Query      string    `json:"query,omitempty"` // the raw query string, without '?'
+	Query      string    `json:"query,omitempty"` // the query string, decoded, without "?"; secrets redacted
 	Status     int       `json:"status"`
 	DurationMS float64   `json:"durationMs"`
 	Error      string    `json:"error,omitempty"`
