@@ -342,7 +342,7 @@ func TestTrustModel(t *testing.T) {
 		all := dialRPCs(ctx, t, n, checked, n.RPCs)
 		p, err := all.LookupProvider(ctx, "tun")
 		if !errors.Is(err, chain.ErrDisagreement) {
-			t.Fatalf("tun's entry through all endpoints: %v, %x; want a disagreement", err, p.SealingKey)
+			t.Fatalf("tun's entry through all endpoints: %v, key %.8x...; want a disagreement", err, p.SealingKey)
 		}
 		liar.SetRewrite(nil)
 		p, err = all.LookupProvider(ctx, "tun")
