@@ -17,8 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/client"
@@ -549,12 +547,27 @@ func trustGet(t *testing.T, c *http.Client, url string, h http.Header) trustAnsw
 // results.
 func hexAddr(a wf.Address) string { return strings.ToLower(a.Checksum()[2:]) }
 
-// etherOf is a's ether balance.
+// etherOf is a's ether balance, read with eth_getBalance (only package
+// chain speaks go-ethereum's types).
 func etherOf(ctx context.Context, t *testing.T, n *devnet.Net, a wf.Address) *big.Int {
 	t.Helper()
-	b, err := n.Chain.Backend().BalanceAt(ctx, common.Address(a), nil)
+	body := fmt.Sprintf(`{"jsonrpc":"2.0","id":1,"method":"eth_getBalance","params":[%q,"latest"]}`, a.Checksum())
+	req, _ := http.NewRequestWithContext(ctx, "POST", n.RPCs[0], strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Result string `json:"result"`
+	}
+	b, ok := new(big.Int), false
+	if json.NewDecoder(resp.Body).Decode(&out) == nil {
+		b, ok = b.SetString(strings.TrimPrefix(out.Result, "0x"), 16)
+	}
+	if !ok {
+		t.Fatalf("eth_getBalance %s: %q", a.Checksum(), out.Result)
 	}
 	return b
 }
