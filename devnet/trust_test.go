@@ -43,7 +43,8 @@ const trustPrice = 100
 // g1 is honest and holds tun's other tunnel; g2 is the publisher's own
 // gateway, with a metering key, holding no tunnel. Providers: alpha
 // (listening), tun (tunnels to g0 and g1) and mallory (registered under its
-// own key, answering from alpha's node with the body rewritten). Besides
+// own key before the k=2 attempt, answering from alpha's node with the
+// body rewritten). Besides
 // the publisher there are a second owner who pays only what its metering
 // key counts, a caller and an attacker with 1 ether. Every attack gets
 // nothing; where money is involved the chain says so.
@@ -90,19 +91,14 @@ func TestTrustModel(t *testing.T) {
 	g2 := ownGateway(ctx, t, n, checked, meterKey)
 	hc := &http.Client{Timeout: 20 * time.Second, Transport: &http.Transport{DialContext: relay.DialLocalhost((&net.Dialer{}).DialContext)}}
 
-	pack := func(owner *chain.Key, created string, exts map[string]any) *client.Package {
+	type extension interface{ Extension() (wf.Extension, error) }
+	pack := func(owner *chain.Key, created string, exts map[string]extension) *client.Package {
 		t.Helper()
 		s := wf.Spec{Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI, Created: created}
 		if len(exts) > 0 {
 			s.Version, s.Extensions = wf.SpecVersionExtended, map[string]wf.Extension{}
 			for name, e := range exts {
-				var x wf.Extension
-				switch e := e.(type) {
-				case *spec.Deterministic:
-					x, err = e.Extension()
-				case *spec.Callers:
-					x, err = e.Extension()
-				}
+				x, err := e.Extension()
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -195,7 +191,7 @@ func TestTrustModel(t *testing.T) {
 
 	// Item 2: anonymous callers beyond the owner's wf.callers limits.
 	t.Run("uncontrolled anonymous billing", func(t *testing.T) {
-		fn := deploy(pack(n.Publisher, "2026-01-02T00:00:00Z", map[string]any{spec.CallersExtension: &spec.Callers{
+		fn := deploy(pack(n.Publisher, "2026-01-02T00:00:00Z", map[string]extension{spec.CallersExtension: &spec.Callers{
 			PerCaller: &spec.Rate{Requests: 2, Seconds: 3600}, OwnerPays: &spec.Rate{Requests: 3, Seconds: 86400}}}), alpha.URL)
 		u := alpha.URL + "/" + fn + "/?name=anyone"
 		before := escrow(n.Publisher.Address())
@@ -268,13 +264,12 @@ func TestTrustModel(t *testing.T) {
 
 	// Item 6: g0 holds one of tun's tunnels and drops everything for it.
 	t.Run("censorship of a tunnelled provider", func(t *testing.T) {
-		fn := ""
 		c := client.New(g0.URL + "/p/tun")
 		c.HTTP = hc
 		if _, err := c.Deploy(ctx, pack(n.Publisher, "2026-01-04T00:00:00Z", nil)); err == nil {
 			t.Fatal("deployed through the hostile gateway: it does not drop tun")
 		}
-		fn = deploy(pack(n.Publisher, "2026-01-04T00:00:00Z", nil), g1.URL+"/p/tun")
+		fn := deploy(pack(n.Publisher, "2026-01-04T00:00:00Z", nil), g1.URL+"/p/tun")
 		for _, g := range []string{g1.URL, g2} {
 			for i := range 3 {
 				if a := trustGet(t, hc, g+"/p/tun/"+fn+"/?name=you", nil); a.status != 200 || !strings.Contains(a.body, "Hello, you!") {
@@ -289,7 +284,7 @@ func TestTrustModel(t *testing.T) {
 
 	// Item 8: mallory rewrites alpha's answers and signs them.
 	t.Run("wrong answer under k=2", func(t *testing.T) {
-		fn := deploy(pack(n.Publisher, "2026-01-05T00:00:00Z", map[string]any{spec.DeterministicExtension: &spec.Deterministic{}}), alpha.URL)
+		fn := deploy(pack(n.Publisher, "2026-01-05T00:00:00Z", map[string]extension{spec.DeterministicExtension: &spec.Deterministic{}}), alpha.URL)
 		// mallory joins: a hostile provider under its own key and name,
 		// answering from alpha's node (so it holds everything alpha does).
 		mkey := chain.DevKey(7)
