@@ -474,6 +474,12 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 		bases := make([]string, len(res))
 		for i, r := range res {
 			bases[i] = strings.TrimSuffix(r.URL, "/"+first.CID.String()+"/")
+			// The name goes where the deploy went: a provider's answer may
+			// name a URL this machine cannot resolve (a gateway's
+			// NAME.localhost), while the URL given reached it.
+			if len(res) == len(d.providers) && project.IsURL(d.providers[i]) {
+				bases[i] = strings.TrimRight(d.providers[i], "/")
+			}
 		}
 		sr, err := a.moveName(ctx, bases, bases, key, pf.Name, first.CID, 0)
 		if err != nil {

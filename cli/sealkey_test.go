@@ -243,4 +243,12 @@ func TestDevSealedDeployLine(t *testing.T) {
 			t.Fatalf("deploy --provider %s: %v\n%s%s", target, err, out, errOut)
 		}
 	}
+	// A project with a name, deployed through the gateway's /p/tunnel as
+	// the banner says: the name goes the same way (not to the answer's
+	// tunnel.localhost URL, which this machine need not resolve).
+	os.WriteFile(filepath.Join(dir, "wf.toml"), []byte("name = \"hello\"\n[build]\ncommand = \"true\"\n"), 0o644)
+	out, errOut, err := run("", "deploy", dir, "--secrets", "--provider", g[1], "--rpc", m[1], "--key", "dev")
+	if err != nil || !strings.Contains(errOut, "moved the name hello") {
+		t.Fatalf("deploy a named project through %s: %v\n%s%s", g[1], err, out, errOut)
+	}
 }
