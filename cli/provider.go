@@ -3,10 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/big"
 	"net"
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -36,6 +39,7 @@ type nodeFlags struct {
 	maxUpload, ownerQuota, maxStore              int64
 	manifest                                     []byte // wf provider start --manifest
 	listenSet                                    bool   // --listen given: wf dev does not move it
+	chainListenSet                               bool   // --chain-listen given: likewise
 }
 
 func addNodeFlags(fs *pflag.FlagSet, defaultData string) *nodeFlags {
@@ -286,6 +290,7 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			nf.listenSet = cmd.Flags().Changed("listen")
+			nf.chainListenSet = cmd.Flags().Changed("chain-listen")
 			return a.dev(cmd.Context(), nf, sf, chainListen, gatewayListen, cmd.Flags().Changed("gateway-listen"), watchDir,
 				dashboardListen, cmd.Flags().Changed("dashboard-listen"))
 		},
@@ -293,7 +298,7 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
 	fs := cmd.Flags()
 	nf = addNodeFlags(fs, filepath.Join(a.home(), "dev"))
 	sf = addSettleFlags(fs, devPrice, devSettleInterval)
-	fs.StringVar(&chainListen, "chain-listen", "127.0.0.1:0", "serve the embedded chain's JSON-RPC on this `ADDR` (for wf escrow, wf providers ... --rpc)")
+	fs.StringVar(&chainListen, "chain-listen", strings.TrimPrefix(defaultRPC, "http://"), "serve the embedded chain's JSON-RPC on this `ADDR` (the default is where wf commands look for a chain, so they need no --rpc; a taken default moves to a free port)")
 	fs.MarkHidden("public-url") // refused: wf dev serves on loopback
 	fs.StringVar(&watchDir, "watch", "", "build and deploy the project in `DIR` (its wf.toml), name it, and redeploy on every save; a broken build is shown and the last good version keeps serving")
 	fs.StringVar(&gatewayListen, "gateway-listen", devGatewayListen, "serve the dev gateway (domain localhost) on this `ADDR`; the default falls back to any free port when taken")
@@ -319,8 +324,8 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	tunnelNode.Peers = nil // only the listening node fetches from --peer
 	net, err := devnet.Start(ctx, devnet.Config{
 		Dir: nf.data, Log: log, Version: version(),
-		ChainListen: chainListen,
-		Price:       mc.Price, Meter: mc,
+		ChainListen: chainListen, ChainListenFallback: !nf.chainListenSet,
+		Price: mc.Price, Meter: mc,
 		Nodes: []devnet.NodeConfig{
 			// A taken default port moves to a free one (the banner says
 			// where); a port asked for with --listen does not.
@@ -347,6 +352,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	if err := a.saveDeployment(net.RPC, deployment{ChainID: net.Chain.Client(nil).ChainID().Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow}); err != nil {
 		return err
 	}
+	own := a.fundOwnKey(ctx, net, log)
 	log.Info("dev chain", "rpc", net.RPC, "provider", net.Node("dev").Key.Address().Checksum(),
 		"publisher", net.Publisher.Address().Checksum(), "budget", wf.NewAmount(net.Budget).USDC()+" USDC")
 
@@ -399,6 +405,17 @@ With secrets, sealed to the key the registry holds for the provider you name:
   wf secrets set API_KEY --dir hello && wf deploy hello --secrets --provider dev --rpc %[5]s --key dev
   (or --provider %[1]s/p/tunnel: through the gateway, still sealed to the registry's key)
 `, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL, net.RPC)
+	if own != "" {
+		rpc := ""
+		if net.RPC != defaultRPC {
+			rpc = " --rpc " + net.RPC
+		}
+		fmt.Fprintf(a.Stdout, `
+Your own key %[1]s ($WF_HOME/key.json) got %[2]s ETH for gas and %[3]s USDC on
+this chain. To pay for functions you deploy with it:
+  wf escrow deposit 100%[4]s && wf escrow approve dev --budget 10%[4]s
+`, own, devFundEther, devFundUSDC, rpc)
+	}
 	a.devAuditBanner(net)
 	ready := func() {
 		// The banner is out; ready waits for the first audit (in the
@@ -423,4 +440,46 @@ With secrets, sealed to the key the registry holds for the provider you name:
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	return net.Close(sctx)
+}
+
+// What wf dev gives the user's own key on its chain.
+const (
+	devFundEther = "10"
+	devFundUSDC  = "1000"
+)
+
+// fundOwnKey gives the user's own publisher key ($WF_HOME/key.json, read
+// for its address only: no password) ether for gas and USDC on wf dev's
+// chain, so that a deploy with it can be paid for without a faucet. It
+// answers the address funded, or "" when there is no key or funding
+// failed (logged: wf dev works without it).
+func (a *App) fundOwnKey(ctx context.Context, net *devnet.Net, log *slog.Logger) string {
+	b, err := os.ReadFile(a.payerKeyPath())
+	if err != nil {
+		return ""
+	}
+	var ks struct {
+		Address string `json:"address"`
+	}
+	if json.Unmarshal(b, &ks) != nil {
+		return ""
+	}
+	addr, err := wf.ParseAddress("0x" + strings.TrimPrefix(ks.Address, "0x"))
+	if err != nil {
+		log.Warn("your key file names no address; not funded", "key", a.payerKeyPath())
+		return ""
+	}
+	accts := net.Chain.Accounts()
+	from := net.Chain.Client(accts[len(accts)-1]) // an account no node signs with
+	eth, _ := new(big.Int).SetString(devFundEther+"000000000000000000", 10)
+	usdc, _ := new(big.Int).SetString(devFundUSDC+"000000", 10)
+	if _, err := from.SendEther(ctx, addr, eth); err != nil {
+		log.Warn("fund your key with ether", "address", addr.Checksum(), "err", err)
+		return ""
+	}
+	if _, err := from.MintUSDC(ctx, addr, usdc); err != nil {
+		log.Warn("fund your key with USDC", "address", addr.Checksum(), "err", err)
+		return ""
+	}
+	return addr.Checksum()
 }

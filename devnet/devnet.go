@@ -62,6 +62,9 @@ type Config struct {
 	// ChainListen, if set, also serves the chain's JSON-RPC there, for
 	// wf commands and other processes.
 	ChainListen string
+	// ChainListenFallback serves the chain on any free port when
+	// ChainListen is taken.
+	ChainListenFallback bool
 	// ChainEndpoints, if set, serve the chain's JSON-RPC on that many more
 	// loopback ports, each through its wrapper (nil: as is; a lying or
 	// lagging sim.RPCProxy in tests): Net.RPCs. Gateways and nodes with
@@ -338,7 +341,7 @@ func (n *Net) startChain(ctx context.Context, cfg Config) error {
 	n.Chain = c
 	n.onStop(func(context.Context) { c.Close() })
 	if cfg.ChainListen != "" {
-		ln, err := net.Listen("tcp", cfg.ChainListen)
+		ln, err := listen(cfg.ChainListen, cfg.ChainListenFallback)
 		if err != nil {
 			return fmt.Errorf("devnet: chain: %w", err)
 		}

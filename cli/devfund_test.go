@@ -1,0 +1,43 @@
+package cli_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/webfunctions/wf/templates"
+)
+
+// A newcomer's own key on wf dev: wf dev funds it (ether for gas, USDC)
+// and says how to pay, and a function deployed with it answers a paid
+// 200 after the two commands the banner prints, with no faucet and no
+// --rpc when the chain is on its default port.
+func TestDevFundsYourOwnKey(t *testing.T) {
+	home := t.TempDir()
+	env := map[string]string{"WF_HOME": home, "WF_KEY_PASSWORD": "pw-for-the-test"}
+	if _, err := wf(t, env, "keys", "new"); err != nil {
+		t.Fatal(err)
+	}
+	url, out := startDev(t, home)
+	m := regexp.MustCompile(`Your own key (0x[0-9a-fA-F]{40}) .*\n.*\n  (wf escrow deposit [^&\n]*) && (wf escrow approve [^\n]*)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("wf dev says nothing about your own key:\n%s", out)
+	}
+	for _, line := range m[2:] {
+		if _, err := wf(t, env, strings.Fields(line)[1:]...); err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+	}
+	mod := filepath.Join(t.TempDir(), "hello.wasm")
+	os.WriteFile(mod, templates.HelloWasm, 0o644)
+	out, err := wf(t, env, "deploy", mod, "--provider", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn := cidRE.FindString(out)
+	if status, body := get(t, url+"/"+fn+"/?name=mine", ""); status != 200 || !strings.Contains(body, "mine") {
+		t.Fatalf("a function deployed with your own key answers %d %s", status, body)
+	}
+}
