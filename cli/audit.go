@@ -32,6 +32,14 @@ func (a *App) attestations(ctx context.Context, c *chain.Client, flag string) (*
 		s = a.Getenv("WF_ATTESTATIONS")
 	}
 	if s == "" {
+		// The one saved with this chain's contracts (wf dev saves it).
+		if m, err := a.loadStore(); err == nil {
+			for _, d := range m {
+				if d.Registry == c.Contracts().Registry && !d.Attestations.IsZero() {
+					return c.Attestations(ctx, d.Attestations)
+				}
+			}
+		}
 		return nil, usageErr("no Attestations contract: pass --attestations 0xADDR or set WF_ATTESTATIONS")
 	}
 	addr, err := addressFlag("attestations", s)

@@ -132,6 +132,8 @@ type deployment struct {
 	Token    wf.Address `json:"token"`
 	Registry wf.Address `json:"registry"`
 	Escrow   wf.Address `json:"escrow"`
+	// Attestations is the auditors' contract, where one is known (wf dev).
+	Attestations wf.Address `json:"attestations,omitzero"`
 }
 
 func (d deployment) contracts() chain.Contracts {

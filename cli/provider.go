@@ -349,7 +349,8 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	}
 	defer net.Close(context.Background())
 	ct := net.Chain.Contracts()
-	if err := a.saveDeployment(net.RPC, deployment{ChainID: net.Chain.Client(nil).ChainID().Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow}); err != nil {
+	if err := a.saveDeployment(net.RPC, deployment{ChainID: net.Chain.Client(nil).ChainID().Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow,
+		Attestations: net.Attestations}); err != nil {
 		return err
 	}
 	own := a.fundOwnKey(ctx, net, log)
