@@ -34,7 +34,13 @@ type MeterConfig struct {
 	// can credit each provider up to Step requests it did not serve.
 	// Default 32; 1 writes before every count it signs.
 	Step uint64
-	Log  func(msg string, args ...any) // default: none
+	// Metered reads what the escrow settled for owner's requests to
+	// provider under this key (chain.Client.Metered): a pair's count
+	// starts at least there, and after a 402 the gateway reads it again,
+	// so a lost counts file or counts behind what was settled do not lock
+	// the owner out. Nil: counts start at the file's.
+	Metered func(ctx context.Context, owner, provider wf.Address) (uint64, error)
+	Log     func(msg string, args ...any) // default: none
 }
 
 // Meter signs, for each owner-paid request the gateway forwards, the
@@ -61,6 +67,7 @@ type meterState struct {
 	counted  uint64 // requests answered
 	inflight uint64
 	mark     uint64 // written to the file: no value signed is above it
+	reread   bool   // read the escrow's count before the next request
 }
 
 type meterAddr struct {
@@ -109,7 +116,7 @@ func NewMeter(cfg MeterConfig) (*Meter, error) {
 		if !ok || po.Owner.UnmarshalText([]byte(o)) != nil || po.Provider.UnmarshalText([]byte(p)) != nil {
 			return nil, fmt.Errorf("gateway: meter counts %s: bad key %q", cfg.Path, k)
 		}
-		m.pairs[po] = &meterState{counted: n, mark: n}
+		m.pairs[po] = &meterState{counted: n, mark: n, reread: true}
 	}
 	return m, nil
 }
@@ -216,9 +223,28 @@ func (m *Meter) stamp(out *http.Request, reg Registry, name string, owner wf.Add
 	pair := meterPair{owner, prov}
 	m.mu.Lock()
 	s := m.pairs[pair]
-	if s == nil {
+	read := m.cfg.Metered != nil && (s == nil || s.reread)
+	m.mu.Unlock()
+	var base uint64
+	if read {
+		// The escrow settled up to base, so this key signed at least that
+		// much: never sign below it.
+		ctx, cancel := context.WithTimeout(out.Context(), 5*time.Second)
+		var err error
+		if base, err = m.cfg.Metered(ctx, owner, prov); err != nil {
+			read = false
+			m.cfg.Log("meter: cannot read the escrow's count; using the local one", "err", err)
+		}
+		cancel()
+	}
+	m.mu.Lock()
+	if s = m.pairs[pair]; s == nil {
 		s = &meterState{}
 		m.pairs[pair] = s
+	}
+	if read {
+		s.reread = false
+		s.counted = max(s.counted, base)
 	}
 	s.inflight++
 	v := s.counted + s.inflight
@@ -246,6 +272,9 @@ func (m *Meter) stamp(out *http.Request, reg Registry, name string, owner wf.Add
 		s.inflight--
 		if answered {
 			s.counted++
+		}
+		if resp != nil && resp.StatusCode == http.StatusPaymentRequired {
+			s.reread = true // perhaps meter_count_low: behind the escrow
 		}
 		m.mu.Unlock()
 	}
