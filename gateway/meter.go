@@ -238,6 +238,12 @@ func (m *Meter) stamp(out *http.Request, reg Registry, name string, owner wf.Add
 		cancel()
 	}
 	m.mu.Lock()
+	if m.closed {
+		// The exact counts are written: a count above them would go
+		// backwards on restart.
+		m.mu.Unlock()
+		return func(*http.Response, error) {}
+	}
 	if s = m.pairs[pair]; s == nil {
 		s = &meterState{}
 		m.pairs[pair] = s
@@ -248,7 +254,7 @@ func (m *Meter) stamp(out *http.Request, reg Registry, name string, owner wf.Add
 	}
 	s.inflight++
 	v := s.counted + s.inflight
-	if v > s.mark && !m.closed {
+	if v > s.mark {
 		old := s.mark
 		s.mark = v + m.cfg.Step - 1
 		if err := m.write(); err != nil {

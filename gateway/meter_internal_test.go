@@ -86,3 +86,23 @@ func TestMeterStartsAtEscrowCount(t *testing.T) {
 		t.Fatalf("count after a refusal %d, want 51", n)
 	}
 }
+
+// After Close the meter signs nothing: the exact counts are written, and a
+// count above them would go backwards on restart (finding 3).
+func TestMeterClosedSignsNothing(t *testing.T) {
+	r := newMeterRig(t)
+	owner := chain.DevKey(4).Address()
+	m := r.open()
+	if n := r.send(m, owner, 200); n != 1 {
+		t.Fatalf("count %d, want 1", n)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n := r.send(m, owner, 200); n != 0 {
+		t.Errorf("after Close the meter signed %d", n)
+	}
+	if got := r.open().Count(owner, r.reg.prov); got != 1 {
+		t.Errorf("after restart the count is %d, want 1", got)
+	}
+}
