@@ -68,6 +68,8 @@ type meterState struct {
 	inflight uint64
 	mark     uint64 // written to the file: no value signed is above it
 	reread   bool   // read the escrow's count before the next request
+	saved    bool   // in the file: a pair is written once a request was answered
+	high     uint64 // the highest count signed
 }
 
 type meterAddr struct {
@@ -116,7 +118,7 @@ func NewMeter(cfg MeterConfig) (*Meter, error) {
 		if !ok || po.Owner.UnmarshalText([]byte(o)) != nil || po.Provider.UnmarshalText([]byte(p)) != nil {
 			return nil, fmt.Errorf("gateway: meter counts %s: bad key %q", cfg.Path, k)
 		}
-		m.pairs[po] = &meterState{counted: n, mark: n, reread: true}
+		m.pairs[po] = &meterState{counted: n, mark: n, reread: true, saved: true}
 	}
 	return m, nil
 }
@@ -140,6 +142,7 @@ func (m *Meter) Close() error {
 	defer m.mu.Unlock()
 	for _, s := range m.pairs {
 		s.mark = s.counted + s.inflight
+		s.saved = s.saved || s.inflight > 0
 	}
 	m.closed = true
 	return m.write()
@@ -149,7 +152,9 @@ func (m *Meter) Close() error {
 func (m *Meter) write() error {
 	f := meterFile{Chain: m.cfg.ChainID.String(), Escrow: m.cfg.Escrow, Meter: m.cfg.Key.Address(), Counts: make(map[string]uint64, len(m.pairs))}
 	for p, s := range m.pairs {
-		f.Counts[p.Owner.String()+"/"+p.Provider.String()] = s.mark
+		if s.saved {
+			f.Counts[p.Owner.String()+"/"+p.Provider.String()] = s.mark
+		}
 	}
 	b, err := json.Marshal(f)
 	if err != nil {
@@ -254,7 +259,12 @@ func (m *Meter) stamp(out *http.Request, reg Registry, name string, owner wf.Add
 	}
 	s.inflight++
 	v := s.counted + s.inflight
-	if v > s.mark {
+	s.high = max(s.high, v)
+	// A pair not yet answered is not written: owners that are refused
+	// (no allowance) leave nothing behind. A crash before its first
+	// answer can only make such a count go back, which the escrow's
+	// count read at start and after a 402 makes good.
+	if s.saved && v > s.mark {
 		old := s.mark
 		s.mark = v + m.cfg.Step - 1
 		if err := m.write(); err != nil {
@@ -275,6 +285,7 @@ func (m *Meter) stamp(out *http.Request, reg Registry, name string, owner wf.Add
 		answered := (err != nil && !neverSent(err)) ||
 			(resp != nil && (resp.Header.Get(wf.ReceiptHeader) != "" || resp.StatusCode/100 == 2))
 		m.mu.Lock()
+		defer m.mu.Unlock()
 		s.inflight--
 		if answered {
 			s.counted++
@@ -282,7 +293,19 @@ func (m *Meter) stamp(out *http.Request, reg Registry, name string, owner wf.Add
 		if resp != nil && resp.StatusCode == http.StatusPaymentRequired {
 			s.reread = true // perhaps meter_count_low: behind the escrow
 		}
-		m.mu.Unlock()
+		switch {
+		case s.saved:
+		case answered && !m.closed:
+			s.saved, s.mark = true, max(s.high, s.counted+s.inflight)+m.cfg.Step-1
+			if err := m.write(); err != nil {
+				s.saved = false
+				m.cfg.Log("meter: cannot write counts", "err", err)
+			}
+		case s.inflight == 0 && m.pairs[pair] == s:
+			// Never answered: forget it (its count is the escrow's, read
+			// again next time).
+			delete(m.pairs, pair)
+		}
 	}
 }
 

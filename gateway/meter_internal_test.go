@@ -1,12 +1,16 @@
 package gateway
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
 	"math/big"
 	"net/http"
+	"os"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/wf"
@@ -104,5 +108,53 @@ func TestMeterClosedSignsNothing(t *testing.T) {
 	}
 	if got := r.open().Count(owner, r.reg.prov); got != 1 {
 		t.Errorf("after restart the count is %d, want 1", got)
+	}
+}
+
+// Owners whose requests are refused (no allowance: 402) leave no pair and
+// no write behind; an owner whose request is answered is kept and written
+// (finding 4).
+func TestMeterRefusedOwnersLeaveNoTrace(t *testing.T) {
+	r := newMeterRig(t)
+	m := r.open()
+	paying := chain.DevKey(4).Address()
+	r.send(m, paying, 200)
+	before, err := os.ReadFile(r.cfg.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.metered.Store(7) // each refused owner's count starts at the escrow's
+	start := time.Now()
+	for i := range 1000 {
+		var owner wf.Address
+		binary.BigEndian.PutUint64(owner[12:], uint64(i+1)<<8)
+		if n := r.send(m, owner, 402); n != 8 {
+			t.Fatalf("refused owner %d: count %d, want 8", i, n)
+		}
+	}
+	took := time.Since(start)
+	t.Logf("1000 refused owners: %s", took)
+	after, err := os.ReadFile(r.cfg.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(before, after) {
+		t.Errorf("refused owners changed the counts file: %d bytes, then %d", len(before), len(after))
+	}
+	m.mu.Lock()
+	pairs := len(m.pairs)
+	m.mu.Unlock()
+	if pairs != 1 {
+		t.Errorf("%d pairs kept, want 1", pairs)
+	}
+	// The paying owner's count is durable: a crash resumes at or above it.
+	if got := r.open().Count(paying, r.reg.prov); got < 1 {
+		t.Errorf("after a crash the paying owner counts %d, want at least 1", got)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.open().Count(paying, r.reg.prov); got != 1 {
+		t.Errorf("after a clean restart the paying owner counts %d, want 1", got)
 	}
 }
