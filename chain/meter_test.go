@@ -139,3 +139,33 @@ func TestSettlePeriodCap(t *testing.T) {
 		t.Errorf("budget %s", al.Budget)
 	}
 }
+
+// An owner that lowers its period cap below what was already spent in the
+// period gets PeriodCapExceeded, not an arithmetic panic (finding 2).
+func TestSettlePeriodCapLowered(t *testing.T) {
+	s, payer, prov, _ := escrowSetup(t)
+	ctx := testCtx(t)
+	price := big.NewInt(1000)
+	if _, err := payer.ApproveLimits(ctx, prov.Address(), price, usdc(100), chain.Limits{MaxPerPeriod: big.NewInt(5000), Period: time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := prov.Settle(ctx, payer.Address(), 4, big.NewInt(4000)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := payer.ApproveLimits(ctx, prov.Address(), price, usdc(100), chain.Limits{MaxPerPeriod: big.NewInt(2000), Period: time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := prov.Settle(ctx, payer.Address(), 1, big.NewInt(1000))
+	wantRevert(t, err, "PeriodCapExceeded", wf.ErrPaymentRequired)
+	al, err := prov.Allowance(ctx, payer.Address(), prov.Address())
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := s.Client(nil).HeadTime(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := al.Left(head); left.Sign() != 0 {
+		t.Errorf("left %s, want 0", left)
+	}
+}

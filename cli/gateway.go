@@ -19,6 +19,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/node"
+	"github.com/webfunctions/wf/wf"
 )
 
 func (a *App) gatewayCmd() *cobra.Command {
@@ -106,7 +107,10 @@ func (a *App) openMeter(f *gatewayFlags, c *chain.Client) (*gateway.Meter, error
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
-	return gateway.NewMeter(gateway.MeterConfig{Key: key, ChainID: c.ChainID(), Escrow: c.Contracts().Escrow, Path: path})
+	return gateway.NewMeter(gateway.MeterConfig{Key: key, ChainID: c.ChainID(), Escrow: c.Contracts().Escrow, Path: path,
+		Metered: func(ctx context.Context, owner, provider wf.Address) (uint64, error) {
+			return c.Metered(ctx, owner, provider, key.Address())
+		}})
 }
 
 func (a *App) gatewayStart(ctx context.Context, f *gatewayFlags, o *chainOpts) error {

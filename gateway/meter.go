@@ -34,7 +34,13 @@ type MeterConfig struct {
 	// can credit each provider up to Step requests it did not serve.
 	// Default 32; 1 writes before every count it signs.
 	Step uint64
-	Log  func(msg string, args ...any) // default: none
+	// Metered reads what the escrow settled for owner's requests to
+	// provider under this key (chain.Client.Metered): a pair's count
+	// starts at least there, and after a 402 the gateway reads it again,
+	// so a lost counts file or counts behind what was settled do not lock
+	// the owner out. Nil: counts start at the file's.
+	Metered func(ctx context.Context, owner, provider wf.Address) (uint64, error)
+	Log     func(msg string, args ...any) // default: none
 }
 
 // Meter signs, for each owner-paid request the gateway forwards, the
@@ -61,6 +67,9 @@ type meterState struct {
 	counted  uint64 // requests answered
 	inflight uint64
 	mark     uint64 // written to the file: no value signed is above it
+	reread   bool   // read the escrow's count before the next request
+	saved    bool   // in the file: a pair is written once a request was answered
+	high     uint64 // the highest count signed
 }
 
 type meterAddr struct {
@@ -109,7 +118,7 @@ func NewMeter(cfg MeterConfig) (*Meter, error) {
 		if !ok || po.Owner.UnmarshalText([]byte(o)) != nil || po.Provider.UnmarshalText([]byte(p)) != nil {
 			return nil, fmt.Errorf("gateway: meter counts %s: bad key %q", cfg.Path, k)
 		}
-		m.pairs[po] = &meterState{counted: n, mark: n}
+		m.pairs[po] = &meterState{counted: n, mark: n, reread: true, saved: true}
 	}
 	return m, nil
 }
@@ -133,6 +142,7 @@ func (m *Meter) Close() error {
 	defer m.mu.Unlock()
 	for _, s := range m.pairs {
 		s.mark = s.counted + s.inflight
+		s.saved = s.saved || s.inflight > 0
 	}
 	m.closed = true
 	return m.write()
@@ -142,7 +152,9 @@ func (m *Meter) Close() error {
 func (m *Meter) write() error {
 	f := meterFile{Chain: m.cfg.ChainID.String(), Escrow: m.cfg.Escrow, Meter: m.cfg.Key.Address(), Counts: make(map[string]uint64, len(m.pairs))}
 	for p, s := range m.pairs {
-		f.Counts[p.Owner.String()+"/"+p.Provider.String()] = s.mark
+		if s.saved {
+			f.Counts[p.Owner.String()+"/"+p.Provider.String()] = s.mark
+		}
 	}
 	b, err := json.Marshal(f)
 	if err != nil {
@@ -216,13 +228,43 @@ func (m *Meter) stamp(out *http.Request, reg Registry, name string, owner wf.Add
 	pair := meterPair{owner, prov}
 	m.mu.Lock()
 	s := m.pairs[pair]
-	if s == nil {
+	read := m.cfg.Metered != nil && (s == nil || s.reread)
+	m.mu.Unlock()
+	var base uint64
+	if read {
+		// The escrow settled up to base, so this key signed at least that
+		// much: never sign below it.
+		ctx, cancel := context.WithTimeout(out.Context(), 5*time.Second)
+		var err error
+		if base, err = m.cfg.Metered(ctx, owner, prov); err != nil {
+			read = false
+			m.cfg.Log("meter: cannot read the escrow's count; using the local one", "err", err)
+		}
+		cancel()
+	}
+	m.mu.Lock()
+	if m.closed {
+		// The exact counts are written: a count above them would go
+		// backwards on restart.
+		m.mu.Unlock()
+		return func(*http.Response, error) {}
+	}
+	if s = m.pairs[pair]; s == nil {
 		s = &meterState{}
 		m.pairs[pair] = s
 	}
+	if read {
+		s.reread = false
+		s.counted = max(s.counted, base)
+	}
 	s.inflight++
 	v := s.counted + s.inflight
-	if v > s.mark && !m.closed {
+	s.high = max(s.high, v)
+	// A pair not yet answered is not written: owners that are refused
+	// (no allowance) leave nothing behind. A crash before its first
+	// answer can only make such a count go back, which the escrow's
+	// count read at start and after a 402 makes good.
+	if s.saved && v > s.mark {
 		old := s.mark
 		s.mark = v + m.cfg.Step - 1
 		if err := m.write(); err != nil {
@@ -243,11 +285,27 @@ func (m *Meter) stamp(out *http.Request, reg Registry, name string, owner wf.Add
 		answered := (err != nil && !neverSent(err)) ||
 			(resp != nil && (resp.Header.Get(wf.ReceiptHeader) != "" || resp.StatusCode/100 == 2))
 		m.mu.Lock()
+		defer m.mu.Unlock()
 		s.inflight--
 		if answered {
 			s.counted++
 		}
-		m.mu.Unlock()
+		if resp != nil && resp.StatusCode == http.StatusPaymentRequired {
+			s.reread = true // perhaps meter_count_low: behind the escrow
+		}
+		switch {
+		case s.saved:
+		case answered && !m.closed:
+			s.saved, s.mark = true, max(s.high, s.counted+s.inflight)+m.cfg.Step-1
+			if err := m.write(); err != nil {
+				s.saved = false
+				m.cfg.Log("meter: cannot write counts", "err", err)
+			}
+		case s.inflight == 0 && m.pairs[pair] == s:
+			// Never answered: forget it (its count is the escrow's, read
+			// again next time).
+			delete(m.pairs, pair)
+		}
 	}
 }
 

@@ -256,10 +256,14 @@ func (m *Meter) authorizeOwner(ctx context.Context, r *wf.PaidRequest) (wf.Charg
 		}
 	}
 	now := m.cfg.Now()
+	switched := false
 	err = m.cfg.Ledger.Reserve(key, m.price, func(a ledger.Account, reserved *big.Int) error {
 		// Charged since the read, and running now: the chain does not
 		// know them.
 		exposure := new(big.Int).Sub(a.Charged.Amount, oc.settledBefore)
+		if a.Stranded.Amount != nil {
+			exposure.Sub(exposure, a.Stranded.Amount)
+		}
 		exposure.Add(exposure, reserved)
 		budget := new(big.Int).Sub(oc.budget, exposure)
 		if budget.Cmp(m.price) < 0 {
@@ -288,7 +292,16 @@ func (m *Meter) authorizeOwner(ctx context.Context, r *wf.PaidRequest) (wf.Charg
 			if best > oc.metered {
 				backed = best - oc.metered
 			}
-			need := a.Charged.Count - min(oc.settledN, a.Charged.Count) + new(big.Int).Div(reserved, m.price).Uint64() + 1
+			// Only charges under this key: those under an earlier key
+			// (or none) are stranded when its first count is charged.
+			var unsettled uint64
+			if b := a.Meter; b != nil && b.Meter == mc.Meter {
+				unsettled = a.Charged.Count - a.Stranded.Count
+				unsettled -= min(oc.settledN, unsettled)
+			} else if a.Pending().Count > 0 {
+				switched = true
+			}
+			need := unsettled + new(big.Int).Div(reserved, m.price).Uint64() + 1
 			if need > backed {
 				return req("meter_count_low", fmt.Sprintf("the owner's metering key %s has counted %d requests to this provider, %d of them settled; this one would be the %dth unsettled",
 					mc.Meter.Checksum(), best, oc.metered, need), map[string]any{"meter": mc.Meter.Checksum(), "count": best, "settled": oc.metered,
@@ -305,6 +318,10 @@ func (m *Meter) authorizeOwner(ctx context.Context, r *wf.PaidRequest) (wf.Charg
 	})
 	if err != nil {
 		return nil, err
+	}
+	if switched {
+		m.log.Warn("the owner changed its metering key: charges pending under the earlier key are stranded, never settled",
+			"payer", owner.Checksum(), "meter", mc.Meter.Checksum())
 	}
 	return &charge{m: m, key: key, fn: fn, meter: mc}, nil
 }

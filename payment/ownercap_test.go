@@ -208,3 +208,64 @@ func TestOwnerMetered(t *testing.T) {
 		t.Errorf("settled %d, want 4", a.Settled.Count)
 	}
 }
+
+// An owner that changes its metering key is not locked out: the new key's
+// counts back the requests made under it, and the charges made under the
+// old key (which the escrow can no longer settle) are set aside as
+// stranded rather than counted against the new key (finding 1).
+func TestOwnerMeterKeyChange(t *testing.T) {
+	f := newFixture(t, payment.Config{})
+	owner, keyA, keyB := f.payer(), f.payer(), f.payer()
+	fn := f.deploy(owner, templates.HelloWasm, wftest.Spec())
+	f.deposit(owner, 1_000_000)
+	approve := func(meter *chain.Key) {
+		t.Helper()
+		if _, err := f.sim.Client(owner).ApproveLimits(f.ctx, f.prov.Address(), big.NewInt(price), big.NewInt(100*price), chain.Limits{Meter: meter.Address()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := f.sim.Client(nil)
+	count := func(k *chain.Key, n uint64) http.Header {
+		sm, err := chain.SignMeterCount(k, c.ChainID(), c.Contracts().Escrow, chain.MeterCount{Payer: owner.Address(), Provider: f.prov.Address(), Count: n})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return http.Header{chain.MeterHeader: {chain.EncodeMeterHeader(sm)}}
+	}
+	approve(keyA)
+	for i := uint64(1); i <= 3; i++ {
+		if r := f.invoke(fn, "/", count(keyA, i)); r.status != 200 {
+			t.Fatalf("request %d under A: %d %s", i, r.status, r.body)
+		}
+	}
+	approve(keyB)
+	for i := uint64(1); i <= 2; i++ {
+		if r := f.invoke(fn, "/", count(keyB, i)); r.status != 200 {
+			t.Fatalf("request %d under B: %d %s", i, r.status, r.body)
+		}
+	}
+	if err := f.meter.Settle(f.ctx); err != nil {
+		t.Fatal(err)
+	}
+	key := ledger.Key{Mode: ledger.Owner, Payer: owner.Address()}
+	a := f.ledger.Account(key)
+	if a.Settled.Count != 2 || a.Stranded.Count != 3 || a.Pending().Count != 0 {
+		t.Fatalf("settled %d, stranded %d, pending %d; want 2, 3, 0", a.Settled.Count, a.Stranded.Count, a.Pending().Count)
+	}
+	if n, err := c.Metered(f.ctx, owner.Address(), f.prov.Address(), keyB.Address()); err != nil || n != 2 {
+		t.Errorf("metered under B on-chain %d, %v", n, err)
+	}
+	// After settling, the next B count pays the next request.
+	if r := f.invoke(fn, "/", count(keyB, 3)); r.status != 200 {
+		t.Fatalf("3rd request under B after settling: %d %s", r.status, r.body)
+	}
+	if r := f.invoke(fn, "/", count(keyB, 3)); r.status != 402 {
+		t.Fatalf("a count that does not cover the request: %d %s", r.status, r.body)
+	}
+	if err := f.meter.Settle(f.ctx); err != nil {
+		t.Fatal(err)
+	}
+	if a := f.ledger.Account(key); a.Settled.Count != 3 || a.Stranded.Count != 3 || f.meter.Stranded().Count != 3 {
+		t.Errorf("settled %d, stranded %d; want 3, 3", a.Settled.Count, a.Stranded.Count)
+	}
+}

@@ -160,7 +160,12 @@ func (m *Meter) ownerLimit(ctx context.Context, k ledger.Key) (lim ledger.Limit,
 	if meter := oc.allowance.Meter; !meter.IsZero() {
 		best := m.cfg.Ledger.Account(k).Meter
 		if best == nil || best.Meter != meter || best.Count <= oc.metered {
-			m.log.Info("no metering count to settle under yet", "payer", k.Payer.Checksum(), "meter", meter.Checksum())
+			if best != nil && best.Meter != meter {
+				m.log.Warn("charges pending under an earlier metering key cannot be settled while the allowance names another; they are stranded when its first count is charged",
+					"payer", k.Payer.Checksum(), "earlier", best.Meter.Checksum(), "meter", meter.Checksum())
+			} else {
+				m.log.Info("no metering count to settle under yet", "payer", k.Payer.Checksum(), "meter", meter.Checksum())
+			}
 			later(now.Add(m.cfg.SettleInterval))
 			return lim, true, nil
 		}
@@ -266,4 +271,16 @@ func (m *Meter) Totals() (charged, settled ledger.Totals) {
 		settled.Amount.Add(settled.Amount, a.Settled.Amount)
 	}
 	return charged, settled
+}
+
+// Stranded sums the owner charges set aside because the owner changed its
+// metering key while they were pending (ledger.Account.Stranded): served,
+// never settled.
+func (m *Meter) Stranded() ledger.Totals {
+	t := ledger.Totals{Amount: new(big.Int)}
+	for _, a := range m.cfg.Ledger.Accounts() {
+		t.Count += a.Stranded.Count
+		t.Amount.Add(t.Amount, a.Stranded.Amount)
+	}
+	return t
 }

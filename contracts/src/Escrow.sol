@@ -377,7 +377,9 @@ contract Escrow is EIP712 {
                 start = block.timestamp - (block.timestamp - start) % period;
                 spent = 0;
             }
-            uint256 left = al.maxPerPeriod - spent;
+            // The owner may have lowered the cap below what was spent.
+            uint256 max = al.maxPerPeriod;
+            uint256 left = spent >= max ? 0 : max - spent;
             if (amount > left) revert PeriodCapExceeded(amount, left, start + period);
             al.periodStart = uint64(start);
             al.spentInPeriod = uint128(spent + amount);

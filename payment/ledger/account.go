@@ -90,6 +90,12 @@ type Account struct {
 	// Meter is the owner's best metering count (keepMeter): Owner
 	// accounts whose allowance names a metering key settle up to it.
 	Meter *MeterCount `json:"meter,omitempty"`
+	// Stranded are charges made under an earlier metering key (or none)
+	// that were pending when a count by another key was first charged:
+	// the escrow settles metered requests only under the key the owner
+	// approves now, so they are never settled, and are set aside so the
+	// new key's counts back only what was charged under it.
+	Stranded Totals `json:"stranded,omitzero"`
 
 	// Earned and Next are what ledgers kept before vouchers were redeemed
 	// up to what was served; read and kept as they are, never used. (Such
@@ -98,14 +104,18 @@ type Account struct {
 	Next   *Voucher `json:"next,omitempty"`
 }
 
-// Pending is what was charged and is neither settled nor in flight.
-func (a Account) Pending() Totals { return a.Charged.sub(a.Settled).sub(a.InFlight) }
+// Pending is what was charged and is neither settled, in flight nor
+// stranded.
+func (a Account) Pending() Totals {
+	return a.Charged.sub(a.Settled).sub(a.InFlight).sub(a.Stranded)
+}
 
 func (a Account) clone() Account {
 	c := a
 	c.Charged = Totals{a.Charged.Count, new(big.Int).Set(amt(a.Charged.Amount))}
 	c.Settled = Totals{a.Settled.Count, new(big.Int).Set(amt(a.Settled.Amount))}
 	c.InFlight = Totals{a.InFlight.Count, new(big.Int).Set(amt(a.InFlight.Amount))}
+	c.Stranded = Totals{a.Stranded.Count, new(big.Int).Set(amt(a.Stranded.Amount))}
 	if a.Best != nil {
 		v := *a.Best
 		c.Best = &v

@@ -166,6 +166,11 @@ func (l *Ledger) Confirm(id uint64, r Receipt) (*Batch, error) {
 func (l *Ledger) Abort(id uint64, reason error) (*Batch, error) {
 	return l.finish(id, func(b *Batch, a *Account) {
 		b.State = Aborted
+		if b.Meter != nil && a.Meter != nil && b.Meter.Meter != a.Meter.Meter {
+			// Counted under a metering key the owner replaced since:
+			// never settled now (Account.Stranded).
+			a.Stranded = a.Stranded.add(a.InFlight)
+		}
 		if reason != nil {
 			b.Error = reason.Error()
 		}

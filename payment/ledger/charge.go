@@ -184,6 +184,12 @@ func (l *Ledger) commit(ops []*chargeOp) {
 }
 
 func applyCharge(a *Account, c Charge) {
+	if c.Key.Mode == Owner && c.Meter != nil && (a.Meter == nil || a.Meter.Meter != c.Meter.Meter) {
+		// The first count by a new metering key: what is pending was
+		// charged under another key (or none), which the escrow no
+		// longer settles with.
+		a.Stranded = a.Stranded.add(a.Pending())
+	}
 	a.Charged = a.Charged.add(Totals{1, c.Amount})
 	if c.Key.Mode == Caller && c.Voucher != nil {
 		keepVoucher(a, c.Voucher)
