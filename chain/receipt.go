@@ -109,12 +109,18 @@ func VerifyReceipt(r ChargeReceipt, sig wf.Signature, provider wf.Address) error
 	if err != nil {
 		return err
 	}
+	return signedBy(d, sig, provider, "receipt")
+}
+
+// signedBy checks that sig over the digest d is the provider's; what names
+// the statement in the error, which wraps wf.ErrInvalid.
+func signedBy(d [32]byte, sig wf.Signature, provider wf.Address, what string) error {
 	signer, err := RecoverSigner(d, sig)
 	if err != nil {
 		return err
 	}
 	if signer != provider {
-		return fmt.Errorf("%w: receipt is signed by %s, not the provider %s", wf.ErrInvalid, signer.Checksum(), provider.Checksum())
+		return fmt.Errorf("%w: %s is signed by %s, not the provider %s", wf.ErrInvalid, what, signer.Checksum(), provider.Checksum())
 	}
 	return nil
 }

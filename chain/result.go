@@ -76,14 +76,7 @@ func VerifyResult(r ResultReceipt, sig wf.Signature, provider wf.Address) error 
 	if err != nil {
 		return err
 	}
-	signer, err := RecoverSigner(d, sig)
-	if err != nil {
-		return err
-	}
-	if signer != provider {
-		return fmt.Errorf("%w: result receipt is signed by %s, not the provider %s", wf.ErrInvalid, signer.Checksum(), provider.Checksum())
-	}
-	return nil
+	return signedBy(d, sig, provider, "result receipt")
 }
 
 // maxResultHeader bounds what ParseResultHeader reads.
