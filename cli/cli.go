@@ -191,7 +191,7 @@ Environment:
 		a.nameCmd(), a.versionsCmd(), a.rollbackCmd(), a.deleteCmd(), a.ciCmd())
 	add(groupNodes, a.devCmd(), a.providerCmd(), a.gatewayCmd(), a.dashboardCmd(), a.auditCmd())
 	add(groupChain, a.chainCmd(), a.contractsCmd(), a.providersCmd(), a.escrowCmd(), a.voucherCmd())
-	add(groupOther, a.keysCmd(), a.versionCmd())
+	add(groupOther, a.keysCmd(), a.whoamiCmd(), a.versionCmd())
 
 	root.SetHelpCommand(helpCmd())
 	root.SetHelpCommandGroupID(groupOther)

@@ -30,9 +30,15 @@ func TestDevFundsYourOwnKey(t *testing.T) {
 			t.Fatalf("%s: %v", line, err)
 		}
 	}
+	// wf whoami shows what the key has and the approval just made.
+	who, err := wf(t, env, "whoami")
+	if err != nil || !strings.Contains(who, m[1]) || !strings.Contains(who, "wallet   900.000000 USDC") || !strings.Contains(who, " ETH\n") || !strings.Contains(who, "escrow   100.000000 USDC") ||
+		!strings.Contains(who, "approved dev (") {
+		t.Fatalf("wf whoami: %v\n%s", err, who)
+	}
 	mod := filepath.Join(t.TempDir(), "hello.wasm")
 	os.WriteFile(mod, templates.HelloWasm, 0o644)
-	out, err := wf(t, env, "deploy", mod, "--provider", url)
+	out, err = wf(t, env, "deploy", mod, "--provider", url)
 	if err != nil {
 		t.Fatal(err)
 	}

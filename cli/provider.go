@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -455,19 +454,12 @@ const (
 // answers the address funded, or "" when there is no key or funding
 // failed (logged: wf dev works without it).
 func (a *App) fundOwnKey(ctx context.Context, net *devnet.Net, log *slog.Logger) string {
-	b, err := os.ReadFile(a.payerKeyPath())
+	if _, err := os.Stat(a.payerKeyPath()); err != nil {
+		return "" // no key of your own yet
+	}
+	addr, err := keystoreAddress(a.payerKeyPath())
 	if err != nil {
-		return ""
-	}
-	var ks struct {
-		Address string `json:"address"`
-	}
-	if json.Unmarshal(b, &ks) != nil {
-		return ""
-	}
-	addr, err := wf.ParseAddress("0x" + strings.TrimPrefix(ks.Address, "0x"))
-	if err != nil {
-		log.Warn("your key file names no address; not funded", "key", a.payerKeyPath())
+		log.Warn("your key is not funded", "err", err)
 		return ""
 	}
 	accts := net.Chain.Accounts()
