@@ -219,7 +219,7 @@ func (a *Auditor) auditOne(ctx context.Context, p chain.Provider) Result {
 	}
 	mh, _ := hex.DecodeString(r.ManifestHash)
 	rc, err := a.cfg.Attestations.Attest(ctx, chain.Attestation{
-		Provider: p.Name, Schema: Schema, ManifestHash: [32]byte(mh), ReportCID: res.CID.String(),
+		Provider: p.Name, Owner: p.Owner, Schema: Schema, ManifestHash: [32]byte(mh), ReportCID: res.CID.String(),
 		Score: r.Score, ExpiresAt: a.cfg.Now().Add(a.cfg.TTL),
 	})
 	res.Gas, res.Err = rc.GasUsed, err

@@ -187,7 +187,7 @@ func TestAuditScoresAndAttests(t *testing.T) {
 		p, _ := n.Chain.Client(nil).LookupProvider(ctx, name)
 		c, _ := wf.ParseCID(p.MetadataCID)
 		mh, _ := manifest.Hash(c)
-		if a.Score != got[name].Report.Score || a.ReportCID != got[name].CID.String() || !a.Holds(time.Unix(int64(a.IssuedAt.Unix()), 0), mh) {
+		if a.Score != got[name].Report.Score || a.ReportCID != got[name].CID.String() || !a.Holds(time.Unix(int64(a.IssuedAt.Unix()), 0), p.Owner, mh) {
 			t.Fatalf("%s attestation %+v", name, a)
 		}
 		res, err := http.Get(reports.URL + "/v1/reports/" + a.ReportCID)

@@ -23,6 +23,7 @@ const DefaultAttestationTTL = 24 * time.Hour
 type Attestation struct {
 	Auditor      wf.Address // set by the contract: the signer
 	Provider     string     // registry name
+	Owner        wf.Address // the name's registry owner when audited: the attestation is about it, not the name
 	Schema       [32]byte   // what was checked
 	ManifestHash [32]byte   // SHA-256 of the manifest block checked against: its CID's digest
 	ReportCID    string     // the auditor's signed report
@@ -35,9 +36,11 @@ type Attestation struct {
 // MaxScore is the highest attestation score: scores are basis points.
 const MaxScore = 10000
 
-// Holds reports whether a holds at now for the manifest with hash m.
-func (a Attestation) Holds(now time.Time, m [32]byte) bool {
-	return !a.Auditor.IsZero() && !a.Revoked && now.Before(a.ExpiresAt) && a.ManifestHash == m
+// Holds reports whether a holds at now for the name's current registry
+// owner and the manifest with hash m. Checking the owner keeps an
+// attestation from passing to whoever registers the name next.
+func (a Attestation) Holds(now time.Time, owner wf.Address, m [32]byte) bool {
+	return !a.Auditor.IsZero() && !a.Revoked && now.Before(a.ExpiresAt) && !owner.IsZero() && a.Owner == owner && a.ManifestHash == m
 }
 
 // Attestations calls the Attestations contract at one address as one
@@ -79,7 +82,7 @@ func (a *Attestations) As(c *Client) *Attestations {
 }
 
 // Attest records x as the client's attestation (x.Auditor, IssuedAt and
-// Revoked are ignored). A zero ExpiresAt means DefaultAttestationTTL from
+// Revoked are ignored); x.Owner must be the name's registry owner as audited. A zero ExpiresAt means DefaultAttestationTTL from
 // the latest block's time.
 func (a *Attestations) Attest(ctx context.Context, x Attestation) (Receipt, error) {
 	if x.ExpiresAt.IsZero() {
@@ -88,7 +91,7 @@ func (a *Attestations) Attest(ctx context.Context, x Attestation) (Receipt, erro
 			return Receipt{}, err
 		}
 	}
-	data, err := a.abi.TryPackAttest(x.Provider, x.Schema, x.ManifestHash, x.ReportCID, x.Score, uint64(x.ExpiresAt.Unix()))
+	data, err := a.abi.TryPackAttest(x.Provider, common.Address(x.Owner), x.Schema, x.ManifestHash, x.ReportCID, x.Score, uint64(x.ExpiresAt.Unix()))
 	if err != nil {
 		return Receipt{}, fmt.Errorf("chain: attest %q: %w", x.Provider, err)
 	}
@@ -115,16 +118,16 @@ type SignedAttestation struct {
 // Attestations contract at contract on chain chainID:
 //
 //	domain   ("WebFunctions Attestations", "1", chain id, contract)
-//	message  Attestation(string provider,bytes32 schema,bytes32 manifestHash,string reportCID,uint16 score,uint64 expiresAt,uint256 nonce)
+//	message  Attestation(string provider,address owner,bytes32 schema,bytes32 manifestHash,string reportCID,uint16 score,uint64 expiresAt,uint256 nonce)
 func AttestationDigest(chainID *big.Int, contract wf.Address, x Attestation, nonce uint64) [32]byte {
 	domainType := crypto.Keccak256Hash([]byte("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"))
-	msgType := crypto.Keccak256Hash([]byte("Attestation(string provider,bytes32 schema,bytes32 manifestHash,string reportCID,uint16 score,uint64 expiresAt,uint256 nonce)"))
+	msgType := crypto.Keccak256Hash([]byte("Attestation(string provider,address owner,bytes32 schema,bytes32 manifestHash,string reportCID,uint16 score,uint64 expiresAt,uint256 nonce)"))
 	word := func(b []byte) []byte { return common.LeftPadBytes(b, 32) }
 	domain := crypto.Keccak256(
 		domainType[:], crypto.Keccak256([]byte("WebFunctions Attestations")), crypto.Keccak256([]byte("1")),
 		word(chainID.Bytes()), word(contract[:]))
 	st := crypto.Keccak256(
-		msgType[:], crypto.Keccak256([]byte(x.Provider)), x.Schema[:], x.ManifestHash[:],
+		msgType[:], crypto.Keccak256([]byte(x.Provider)), word(x.Owner[:]), x.Schema[:], x.ManifestHash[:],
 		crypto.Keccak256([]byte(x.ReportCID)), word(big.NewInt(int64(x.Score)).Bytes()),
 		word(big.NewInt(x.ExpiresAt.Unix()).Bytes()), word(new(big.Int).SetUint64(nonce).Bytes()))
 	return [32]byte(crypto.Keccak256([]byte("\x19\x01"), domain, st))
@@ -145,7 +148,7 @@ func (a *Attestations) Sign(k *Key, x Attestation, nonce uint64) (SignedAttestat
 // contract records it as s.Auditor's. A replayed or forged one fails with
 // BadNonce or InvalidSignature.
 func (a *Attestations) AttestSigned(ctx context.Context, s SignedAttestation) (Receipt, error) {
-	data, err := a.abi.TryPackAttestSigned(common.Address(s.Auditor), s.Provider, s.Schema, s.ManifestHash, s.ReportCID,
+	data, err := a.abi.TryPackAttestSigned(common.Address(s.Auditor), s.Provider, common.Address(s.Owner), s.Schema, s.ManifestHash, s.ReportCID,
 		s.Score, uint64(s.ExpiresAt.Unix()), new(big.Int).SetUint64(s.Nonce), s.Signature[:])
 	if err != nil {
 		return Receipt{}, fmt.Errorf("chain: attest %q: %w", s.Provider, err)
@@ -183,7 +186,7 @@ func (a *Attestations) Latest(ctx context.Context, auditor wf.Address, provider 
 		return Attestation{}, fmt.Errorf("%w: no attestation by %s about %q", wf.ErrNotFound, auditor.Checksum(), provider)
 	}
 	return Attestation{
-		Auditor: wf.Address(r.Auditor), Provider: provider, Schema: r.Schema, ManifestHash: r.ManifestHash,
+		Auditor: wf.Address(r.Auditor), Provider: provider, Owner: wf.Address(r.Owner), Schema: r.Schema, ManifestHash: r.ManifestHash,
 		ReportCID: r.ReportCID, Score: r.Score, IssuedAt: time.Unix(int64(r.IssuedAt), 0),
 		ExpiresAt: time.Unix(int64(r.ExpiresAt), 0), Revoked: r.Revoked,
 	}, nil

@@ -37,6 +37,7 @@ func attestEnv(t *testing.T) (*chain.Attestations, *sim.Chain) {
 func attestation(provider string) chain.Attestation {
 	return chain.Attestation{
 		Provider:     provider,
+		Owner:        wf.Address{0xa1},
 		Schema:       chain.SchemaID("wf-audit-v1"),
 		ManifestHash: sha256.Sum256([]byte(`{"region":"eu"}`)),
 		ReportCID:    "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku",
@@ -77,8 +78,15 @@ func TestAttestLatestValidRevoke(t *testing.T) {
 	if ttl := got.ExpiresAt.Sub(got.IssuedAt); ttl < chain.DefaultAttestationTTL-time.Minute || ttl > chain.DefaultAttestationTTL+time.Minute {
 		t.Fatalf("ttl %s", ttl)
 	}
-	if !got.Holds(got.IssuedAt, x.ManifestHash) || got.Holds(got.IssuedAt, sha256.Sum256([]byte("other"))) {
+	if got.Owner != x.Owner {
+		t.Fatalf("owner %s, want %s", got.Owner.Checksum(), x.Owner.Checksum())
+	}
+	if !got.Holds(got.IssuedAt, x.Owner, x.ManifestHash) || got.Holds(got.IssuedAt, x.Owner, sha256.Sum256([]byte("other"))) {
 		t.Fatal("Holds ignores the manifest")
+	}
+	// The name under another owner (lapsed and re-registered) is not what was audited.
+	if got.Holds(got.IssuedAt, wf.Address{0xb2}, x.ManifestHash) || got.Holds(got.IssuedAt, wf.Address{}, x.ManifestHash) {
+		t.Fatal("Holds ignores the owner")
 	}
 	// Another auditor's view is its own: nothing.
 	if _, err := a.Latest(ctx, s.Accounts()[1].Address(), "alpha", x.Schema); !errors.Is(err, wf.ErrNotFound) {
@@ -99,7 +107,7 @@ func TestAttestLatestValidRevoke(t *testing.T) {
 	if ev, err := bindings.NewAttestations().UnpackRevokedEvent(logs(t, s, r)[0]); err != nil || ev.Provider != "alpha" {
 		t.Fatalf("revoked event %+v %v", ev, err)
 	}
-	if got, _ := a.Latest(ctx, auditor, "alpha", x.Schema); !got.Revoked || got.Holds(got.IssuedAt, x.ManifestHash) {
+	if got, _ := a.Latest(ctx, auditor, "alpha", x.Schema); !got.Revoked || got.Holds(got.IssuedAt, x.Owner, x.ManifestHash) {
 		t.Fatalf("revoked: %+v", got)
 	}
 }
@@ -111,16 +119,9 @@ func TestAttestExpires(t *testing.T) {
 	if _, err := a.Attest(ctx, x); err != nil {
 		t.Fatal(err)
 	}
-	valid := func() bool {
-		out, err := chain.Call(s.Client(nil), ctx, a.Address(), bindings.NewAttestations().PackValid(common.Address(s.Accounts()[0].Address()), "alpha", x.Schema, x.ManifestHash), "valid")
-		if err != nil {
-			t.Fatal(err)
-		}
-		v, err := bindings.NewAttestations().UnpackValid(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v.Ok
+	valid := func() bool { return attValid(t, s, a, x, x.Owner) }
+	if attValid(t, s, a, x, wf.Address{0xb2}) {
+		t.Fatal("valid for another owner of the name")
 	}
 	if !valid() {
 		t.Fatal("fresh attestation not valid")
@@ -145,6 +146,7 @@ func TestAttestReverts(t *testing.T) {
 		edit         func(*chain.Attestation)
 	}{
 		{"empty provider", "InvalidField", wf.ErrInvalid, func(x *chain.Attestation) { x.Provider = "" }},
+		{"zero owner", "InvalidField", wf.ErrInvalid, func(x *chain.Attestation) { x.Owner = wf.Address{} }},
 		{"zero manifest", "InvalidField", wf.ErrInvalid, func(x *chain.Attestation) { x.ManifestHash = [32]byte{} }},
 		{"empty report", "InvalidField", wf.ErrInvalid, func(x *chain.Attestation) { x.ReportCID = "" }},
 		{"long report", "InvalidField", wf.ErrInvalid, func(x *chain.Attestation) { x.ReportCID = strings.Repeat("b", 129) }},
@@ -199,7 +201,7 @@ func TestAttestReverts(t *testing.T) {
 	}
 	t.Run("digest matches the contract", func(t *testing.T) {
 		out, err := chain.Call(s.Client(nil), ctx, a.Address(), bindings.NewAttestations().PackAttestationDigest(
-			x.Provider, x.Schema, x.ManifestHash, x.ReportCID, x.Score, uint64(x.ExpiresAt.Unix()), new(big.Int).SetUint64(n)), "digest")
+			x.Provider, common.Address(x.Owner), x.Schema, x.ManifestHash, x.ReportCID, x.Score, uint64(x.ExpiresAt.Unix()), new(big.Int).SetUint64(n)), "digest")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -219,6 +221,10 @@ func TestAttestReverts(t *testing.T) {
 		tampered := sa
 		tampered.Score = chain.MaxScore
 		_, err = relay.AttestSigned(ctx, tampered)
+		wantRevert(t, err, "InvalidSignature", wf.ErrForbidden)
+		rebound := sa // moved to another owner of the name
+		rebound.Owner = wf.Address{0xb2}
+		_, err = relay.AttestSigned(ctx, rebound)
 		wantRevert(t, err, "InvalidSignature", wf.ErrForbidden)
 	})
 	t.Run("relayed", func(t *testing.T) {
@@ -243,4 +249,19 @@ func TestAttestReverts(t *testing.T) {
 		_, err = relay.AttestSigned(ctx, early)
 		wantRevert(t, err, "BadNonce", wf.ErrForbidden)
 	})
+}
+
+// attValid asks the contract's valid() about x for owner.
+func attValid(t *testing.T, s *sim.Chain, a *chain.Attestations, x chain.Attestation, owner wf.Address) bool {
+	t.Helper()
+	out, err := chain.Call(s.Client(nil), testCtx(t), a.Address(), bindings.NewAttestations().PackValid(
+		common.Address(s.Accounts()[0].Address()), x.Provider, common.Address(owner), x.Schema, x.ManifestHash), "valid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := bindings.NewAttestations().UnpackValid(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v.Ok
 }

@@ -217,7 +217,7 @@ func (s *Source) attested(ctx context.Context, p chain.Provider, c Criteria) ([]
 	score := -1.0
 	for _, auditor := range c.AttestedBy {
 		a := s.attestation(ctx, auditor, p.Name)
-		if !a.Holds(now, mh) {
+		if !a.Holds(now, p.Owner, mh) {
 			continue
 		}
 		out = append(out, a)

@@ -10,6 +10,9 @@ import {MessageHashUtils} from "@openzeppelin/contracts/utils/cryptography/Messa
 /// the signed report, and an expiry. Anyone may be an auditor; callers choose
 /// whose attestations they trust. An attestation names the manifest it was made
 /// for, so a manifest change voids it, and it expires, so auditing is continuous.
+/// It also names the registry owner the auditor found holding the name, so it does
+/// not follow the name to whoever registers it next (readers compare it with the
+/// registry entry's current owner).
 /// @dev Keyed by (auditor, keccak256(provider name), schema); only the latest is
 /// kept. Attestations arrive from the auditor itself ({attest}) or, signed with
 /// EIP-712, through anyone ({attestSigned}); both consume the auditor's next
@@ -28,8 +31,10 @@ contract Attestations {
     /// @param manifestHash SHA-256 of the manifest block the facts were checked against (its CID's digest)
     /// @param schema what was checked (the auditor's check suite and version)
     /// @param reportCID CID of the auditor's signed report
+    /// @param owner the registry owner of the name when it was audited
     struct Attestation {
         address auditor;
+        address owner;
         uint16 score;
         uint64 issuedAt;
         uint64 expiresAt;
@@ -47,7 +52,7 @@ contract Attestations {
     uint256 public constant MAX_REPORT_LENGTH = 128;
     /// @notice EIP-712 type of a signed attestation.
     bytes32 public constant ATTESTATION_TYPEHASH = keccak256(
-        "Attestation(string provider,bytes32 schema,bytes32 manifestHash,string reportCID,uint16 score,uint64 expiresAt,uint256 nonce)"
+        "Attestation(string provider,address owner,bytes32 schema,bytes32 manifestHash,string reportCID,uint16 score,uint64 expiresAt,uint256 nonce)"
     );
 
     mapping(bytes32 key => Attestation) private _latest;
@@ -60,6 +65,7 @@ contract Attestations {
         bytes32 indexed providerHash,
         bytes32 indexed schema,
         string provider,
+        address owner,
         bytes32 manifestHash,
         string reportCID,
         uint16 score,
@@ -90,13 +96,14 @@ contract Attestations {
     /// @dev Reverts with {InvalidScore}, {InvalidExpiry} or {InvalidField}.
     function attest(
         string calldata provider,
+        address owner,
         bytes32 schema,
         bytes32 manifestHash,
         string calldata reportCID,
         uint16 score,
         uint64 expiresAt
     ) external {
-        _record(msg.sender, provider, schema, manifestHash, reportCID, score, expiresAt);
+        _record(msg.sender, provider, owner, schema, manifestHash, reportCID, score, expiresAt);
     }
 
     /// @notice Records `auditor`'s attestation, signed by it (EIP-712, see ATTESTATION_TYPEHASH)
@@ -105,19 +112,20 @@ contract Attestations {
     function attestSigned(
         address auditor,
         string calldata provider,
+        address owner,
         bytes32 schema,
         bytes32 manifestHash,
         string calldata reportCID,
         uint16 score,
         uint64 expiresAt,
         uint256 nonce,
-        bytes calldata signature
+        bytes memory signature // memory, not calldata: one stack slot fewer (stack too deep)
     ) external {
         if (nonce != nonces[auditor]) revert BadNonce(auditor, nonces[auditor], nonce);
-        bytes32 digest = attestationDigest(provider, schema, manifestHash, reportCID, score, expiresAt, nonce);
+        bytes32 digest = attestationDigest(provider, owner, schema, manifestHash, reportCID, score, expiresAt, nonce);
         (address signer, ECDSA.RecoverError e,) = ECDSA.tryRecover(digest, signature);
         if (e != ECDSA.RecoverError.NoError || signer != auditor) revert InvalidSignature(auditor);
-        _record(auditor, provider, schema, manifestHash, reportCID, score, expiresAt);
+        _record(auditor, provider, owner, schema, manifestHash, reportCID, score, expiresAt);
     }
 
     /// @notice Withdraws the caller's latest attestation about `provider` under `schema`.
@@ -142,20 +150,22 @@ contract Attestations {
     }
 
     /// @notice Whether the auditor's latest attestation about `provider` holds now for the
-    /// manifest `manifestHash`, and its score.
-    function valid(address auditor, string calldata provider, bytes32 schema, bytes32 manifestHash)
+    /// manifest `manifestHash` and the registry owner `owner`, and its score.
+    function valid(address auditor, string calldata provider, address owner, bytes32 schema, bytes32 manifestHash)
         external
         view
         returns (bool ok, uint16 score)
     {
         Attestation storage a = _latest[_key(auditor, keccak256(bytes(provider)), schema)];
-        ok = a.auditor != address(0) && !a.revoked && a.expiresAt > block.timestamp && a.manifestHash == manifestHash;
+        ok = a.auditor != address(0) && !a.revoked && a.expiresAt > block.timestamp && a.owner == owner
+            && a.manifestHash == manifestHash;
         score = ok ? a.score : 0;
     }
 
     /// @notice The EIP-712 digest an auditor signs for {attestSigned}.
     function attestationDigest(
         string calldata provider,
+        address owner,
         bytes32 schema,
         bytes32 manifestHash,
         string calldata reportCID,
@@ -174,6 +184,7 @@ contract Attestations {
                 abi.encode(
                     ATTESTATION_TYPEHASH,
                     keccak256(bytes(provider)),
+                    owner,
                     schema,
                     manifestHash,
                     keccak256(bytes(reportCID)),
@@ -188,6 +199,7 @@ contract Attestations {
     function _record(
         address auditor,
         string calldata provider,
+        address owner,
         bytes32 schema,
         bytes32 manifestHash,
         string calldata reportCID,
@@ -195,6 +207,7 @@ contract Attestations {
         uint64 expiresAt
     ) private {
         if (bytes(provider).length == 0) revert InvalidField("provider");
+        if (owner == address(0)) revert InvalidField("owner");
         if (manifestHash == bytes32(0)) revert InvalidField("manifestHash");
         if (bytes(reportCID).length == 0 || bytes(reportCID).length > MAX_REPORT_LENGTH) {
             revert InvalidField("reportCID");
@@ -204,9 +217,9 @@ contract Attestations {
         bytes32 ph = keccak256(bytes(provider));
         nonces[auditor]++;
         _latest[_key(auditor, ph, schema)] = Attestation(
-            auditor, score, uint64(block.timestamp), expiresAt, false, manifestHash, schema, reportCID
+            auditor, owner, score, uint64(block.timestamp), expiresAt, false, manifestHash, schema, reportCID
         );
-        emit Attested(auditor, ph, schema, provider, manifestHash, reportCID, score, expiresAt);
+        emit Attested(auditor, ph, schema, provider, owner, manifestHash, reportCID, score, expiresAt);
     }
 
     function _key(address auditor, bytes32 providerHash, bytes32 schema) private pure returns (bytes32) {
