@@ -96,7 +96,8 @@ type pin struct {
 // (eth_call, eth_getCode, headers, logs) are pinned to a block whose hash
 // the endpoints agree on and asked of every endpoint at that block hash
 // (EIP-1898); answers are compared byte for byte, and a difference fails
-// the read with a DisagreementError. Transactions, receipts, nonces, gas
+// the read with a DisagreementError. Transaction receipts are compared the
+// same way (by transaction hash, not at the pin). Transactions, nonces, gas
 // estimates and fee suggestions go to the first endpoint: a lying one can
 // delay or misprice a transaction, not make a read lie.
 type Quorum struct {
@@ -585,8 +586,81 @@ func (q *Quorum) SendTransaction(ctx context.Context, tx *types.Transaction) err
 	return q.primary().SendTransaction(ctx, tx)
 }
 
+// TransactionReceipt asks every endpoint and returns the receipt K of them
+// agree on (status, block hash and number, gas, logs): a receipt confirms
+// a settlement, so one endpoint must not fake or hide it. An agreed "none"
+// is ethereum.NotFound; receipts on some endpoints and none on others (an
+// endpoint behind, or hiding it) also read as not mined yet, so a waiter
+// polls on until enough agree, or its context ends.
 func (q *Quorum) TransactionReceipt(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
-	return q.primary().TransactionReceipt(ctx, hash)
+	rs := make([]*types.Receipt, len(q.eps))
+	keys := make([]string, len(q.eps))
+	errs := q.each(ctx, q.all(), func(ctx context.Context, i int) error {
+		r, err := q.eps[i].ec.TransactionReceipt(ctx, hash)
+		switch {
+		case errors.Is(err, ethereum.NotFound):
+			keys[i] = "none"
+			return nil
+		case err != nil:
+			return err
+		}
+		rs[i], keys[i] = r, receiptKey(r)
+		return nil
+	})
+	found, none := 0, false
+	for i, k := range keys {
+		if errs[i] == nil {
+			if k == "none" {
+				none = true
+			} else {
+				found++
+			}
+		}
+	}
+	var block uint64
+	for _, r := range rs {
+		if r != nil && r.BlockNumber != nil {
+			block = max(block, r.BlockNumber.Uint64())
+		}
+	}
+	first, err := q.decide("the receipt of tx "+hash.Hex(), block, keys, errs)
+	if err != nil {
+		var de *DisagreementError
+		if errors.As(err, &de) && none && len(de.Groups) == 2 {
+			// One receipt and "none": not enough endpoints have it yet.
+			return nil, fmt.Errorf("%w: receipt of tx %s on %d of %d endpoints, %d needed", ethereum.NotFound, hash.Hex(), found, len(q.eps), q.k)
+		}
+		return nil, err
+	}
+	if keys[first] == "none" {
+		return nil, ethereum.NotFound
+	}
+	return rs[first], nil
+}
+
+// receiptKey makes a receipt comparable by what a node derives from the
+// block that holds it; fields some nodes omit (gas price, blob gas) are
+// left out.
+func receiptKey(r *types.Receipt) string {
+	type log struct {
+		Address common.Address
+		Topics  []common.Hash
+		Data    []byte
+		Index   uint
+	}
+	k := struct {
+		Status, CumulativeGasUsed, GasUsed uint64
+		TxHash, BlockHash                  common.Hash
+		BlockNumber                        *big.Int
+		TransactionIndex                   uint
+		ContractAddress                    common.Address
+		Logs                               []log
+	}{r.Status, r.CumulativeGasUsed, r.GasUsed, r.TxHash, r.BlockHash, r.BlockNumber, r.TransactionIndex, r.ContractAddress, nil}
+	for _, l := range r.Logs {
+		k.Logs = append(k.Logs, log{l.Address, l.Topics, l.Data, l.Index})
+	}
+	b, _ := json.Marshal(k)
+	return string(b)
 }
 
 func (q *Quorum) SubscribeFilterLogs(ctx context.Context, fq ethereum.FilterQuery, ch chan<- types.Log) (ethereum.Subscription, error) {
