@@ -72,17 +72,11 @@ func tunnelDigest(name, gateway string, n wf.Nonce) ([32]byte, error) {
 }
 
 func challengeDigest(primary string, msg apitypes.TypedDataMessage) ([32]byte, error) {
-	td := apitypes.TypedData{
-		Types:       challengeTypes,
-		PrimaryType: primary,
-		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
-		Message:     msg,
-	}
-	h, _, err := apitypes.TypedDataAndHash(td)
+	d, err := typedDigest(challengeTypes, primary, msg)
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("chain: %s digest: %w", primary, err)
 	}
-	return [32]byte(h), nil
+	return d, nil
 }
 
 // Prove signs m (an endpoint challenge's answer, a tunnel login) as s.

@@ -87,26 +87,35 @@ func (Verifier) Recover(m wf.Message, sig wf.Signature) (wf.Address, error) {
 	return RecoverSigner(d, sig)
 }
 
+// domain is the EIP-712 domain of every statement the project signs off
+// chain (specs, names, log reads, logins, receipts, ...): no chain id and
+// no contract, so a signature holds on any chain.
+var domain = apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"}
+
+// typedDigest is the EIP-712 digest of msg as primary, one of types, in
+// the project's domain.
+func typedDigest(types apitypes.Types, primary string, msg apitypes.TypedDataMessage) ([32]byte, error) {
+	h, _, err := apitypes.TypedDataAndHash(apitypes.TypedData{Types: types, PrimaryType: primary, Domain: domain, Message: msg})
+	if err != nil {
+		return [32]byte{}, err
+	}
+	return [32]byte(h), nil
+}
+
 // specDigest is the EIP-712 digest the owner signs for s.
 func specDigest(s *wf.Spec) ([32]byte, error) {
 	canon, err := spec.Canonical(s)
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("chain: spec digest: %w", err)
 	}
-	td := apitypes.TypedData{
-		Types:       specTypes,
-		PrimaryType: "FunctionSpec",
-		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
-		Message: apitypes.TypedDataMessage{
-			"owner":    common.Address(s.Owner).Hex(),
-			"specHash": hexutil.Encode(crypto.Keccak256(canon)),
-		},
-	}
-	h, _, err := apitypes.TypedDataAndHash(td)
+	d, err := typedDigest(specTypes, "FunctionSpec", apitypes.TypedDataMessage{
+		"owner":    common.Address(s.Owner).Hex(),
+		"specHash": hexutil.Encode(crypto.Keccak256(canon)),
+	})
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("chain: spec digest: %w", err)
 	}
-	return [32]byte(h), nil
+	return d, nil
 }
 
 // SignDigest signs a 32-byte digest, returning v in {27, 28} as
@@ -167,21 +176,15 @@ var (
 // (ReadLogs or DeleteFunction, in types) on fn at provider until expires
 // (Unix seconds).
 func ownerActionDigest(types apitypes.Types, primary string, fn wf.CID, provider wf.Address, expires int64) ([32]byte, error) {
-	td := apitypes.TypedData{
-		Types:       types,
-		PrimaryType: primary,
-		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
-		Message: apitypes.TypedDataMessage{
-			"function": fn.String(),
-			"provider": common.Address(provider).Hex(),
-			"expires":  fmt.Sprint(expires),
-		},
-	}
-	h, _, err := apitypes.TypedDataAndHash(td)
+	d, err := typedDigest(types, primary, apitypes.TypedDataMessage{
+		"function": fn.String(),
+		"provider": common.Address(provider).Hex(),
+		"expires":  fmt.Sprint(expires),
+	})
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("chain: %s digest: %w", primary, err)
 	}
-	return [32]byte(h), nil
+	return d, nil
 }
 
 // Name records are signed by their owner over
@@ -215,24 +218,18 @@ func nameDigest(m *wf.NameRecord) ([32]byte, error) {
 		// A plain map: apitypes reads nested structs only as one.
 		targets[i] = map[string]any{"function": t.Function.String(), "weight": fmt.Sprint(t.Weight)}
 	}
-	td := apitypes.TypedData{
-		Types:       nameTypes,
-		PrimaryType: "NameRecord",
-		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
-		Message: apitypes.TypedDataMessage{
-			"name":    m.Name,
-			"owner":   common.Address(m.Owner).Hex(),
-			"seq":     fmt.Sprint(m.Seq),
-			"targets": targets,
-			"sticky":  m.Sticky,
-			"created": m.Created,
-		},
-	}
-	h, _, err := apitypes.TypedDataAndHash(td)
+	d, err := typedDigest(nameTypes, "NameRecord", apitypes.TypedDataMessage{
+		"name":    m.Name,
+		"owner":   common.Address(m.Owner).Hex(),
+		"seq":     fmt.Sprint(m.Seq),
+		"targets": targets,
+		"sticky":  m.Sticky,
+		"created": m.Created,
+	})
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("%w: chain: name record digest: %v", wf.ErrInvalid, err)
 	}
-	return [32]byte(h), nil
+	return d, nil
 }
 
 // CI delegations and the job's proof of possession (docs/ci.md), in the
@@ -292,15 +289,9 @@ func keyProofDigest(p wf.KeyProof) ([32]byte, error) {
 }
 
 func ciDigest(primary string, m apitypes.TypedDataMessage) ([32]byte, error) {
-	td := apitypes.TypedData{
-		Types:       ciTypes,
-		PrimaryType: primary,
-		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
-		Message:     m,
-	}
-	h, _, err := apitypes.TypedDataAndHash(td)
+	d, err := typedDigest(ciTypes, primary, m)
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("%w: chain: %s digest: %v", wf.ErrInvalid, primary, err)
 	}
-	return [32]byte(h), nil
+	return d, nil
 }

@@ -55,7 +55,7 @@ func loginTyped(m wf.DashboardLogin) (apitypes.TypedData, error) {
 	return apitypes.TypedData{
 		Types:       loginTypes,
 		PrimaryType: "DashboardLogin",
-		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
+		Domain:      domain,
 		Message: apitypes.TypedDataMessage{
 			"origin":  m.Origin,
 			"nonce":   hexutil.Encode(m.Nonce[:]),

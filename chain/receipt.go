@@ -73,24 +73,18 @@ func ReceiptDigest(r ChargeReceipt) ([32]byte, error) {
 	}
 	var id [32]byte
 	copy(id[32-len(r.RequestID):], r.RequestID[:])
-	td := apitypes.TypedData{
-		Types:       receiptTypes,
-		PrimaryType: "Receipt",
-		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
-		Message: apitypes.TypedDataMessage{
-			"function":   hexutil.Encode(crypto.Keccak256(r.Function.Bytes())),
-			"payer":      common.Address(r.Payer).Hex(),
-			"mode":       r.Mode,
-			"amount":     (*math.HexOrDecimal256)(r.Amount),
-			"cumulative": (*math.HexOrDecimal256)(r.Cumulative),
-			"requestId":  hexutil.Encode(id[:]),
-		},
-	}
-	h, _, err := apitypes.TypedDataAndHash(td)
+	d, err := typedDigest(receiptTypes, "Receipt", apitypes.TypedDataMessage{
+		"function":   hexutil.Encode(crypto.Keccak256(r.Function.Bytes())),
+		"payer":      common.Address(r.Payer).Hex(),
+		"mode":       r.Mode,
+		"amount":     (*math.HexOrDecimal256)(r.Amount),
+		"cumulative": (*math.HexOrDecimal256)(r.Cumulative),
+		"requestId":  hexutil.Encode(id[:]),
+	})
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("chain: receipt digest: %w", err)
 	}
-	return [32]byte(h), nil
+	return d, nil
 }
 
 // SignReceipt signs r with the provider's key k.

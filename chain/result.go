@@ -43,21 +43,15 @@ func ResultDigest(r ResultReceipt) ([32]byte, error) {
 	if !r.Function.Defined() {
 		return [32]byte{}, fmt.Errorf("%w: result receipt needs a function", wf.ErrInvalid)
 	}
-	td := apitypes.TypedData{
-		Types:       resultTypes,
-		PrimaryType: "Result",
-		Domain:      apitypes.TypedDataDomain{Name: "WebFunctions", Version: "1"},
-		Message: apitypes.TypedDataMessage{
-			"function": hexutil.Encode(crypto.Keccak256(r.Function.Bytes())),
-			"request":  hexutil.Encode(r.Request[:]),
-			"response": hexutil.Encode(r.Response[:]),
-		},
-	}
-	h, _, err := apitypes.TypedDataAndHash(td)
+	d, err := typedDigest(resultTypes, "Result", apitypes.TypedDataMessage{
+		"function": hexutil.Encode(crypto.Keccak256(r.Function.Bytes())),
+		"request":  hexutil.Encode(r.Request[:]),
+		"response": hexutil.Encode(r.Response[:]),
+	})
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("chain: result digest: %w", err)
 	}
-	return [32]byte(h), nil
+	return d, nil
 }
 
 // SignResult signs r with the provider's key k.
