@@ -10,7 +10,6 @@ import (
 	"mime/multipart"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
@@ -190,23 +189,14 @@ func (d *Dashboard) serveDeploy(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusInternalServerError, "The signed package could not be built: "+err.Error())
 		return
 	}
-	type result struct{ Provider, Err string }
-	results := make([]result, len(u.providers))
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Minute)
 	defer cancel()
-	var wg sync.WaitGroup
-	for i, pi := range u.providers {
-		p := &d.cfg.Providers[pi]
-		wg.Go(func() {
-			results[i] = result{Provider: p.Name}
-			c := d.client(p)
-			c.HTTP = &http.Client{Transport: d.cfg.HTTP.Transport} // a large module takes longer than a page read; ctx bounds it
-			if _, err := c.Deploy(ctx, pkg); err != nil {
-				results[i].Err = err.Error()
-			}
-		})
-	}
-	wg.Wait()
+	results := d.sendTo(u.providers, func(p *Provider) error {
+		c := d.client(p)
+		c.HTTP = &http.Client{Transport: d.cfg.HTTP.Transport} // a large module takes longer than a page read; ctx bounds it
+		_, err := c.Deploy(ctx, pkg)
+		return err
+	})
 	d.cfg.Log.Info("deploy", "owner", owner.Checksum(), "function", pkg.CID, "providers", len(results))
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/names"
@@ -269,19 +268,10 @@ func (d *Dashboard) serveRecord(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sr := &wf.SignedNameRecord{Record: *rec, Signature: sig}
-	type result struct{ Provider, Err string }
-	results := make([]result, len(d.cfg.Providers))
-	var wg sync.WaitGroup
-	for i := range d.cfg.Providers {
-		p := &d.cfg.Providers[i]
-		wg.Go(func() {
-			results[i] = result{Provider: p.Name}
-			if _, err := d.client(p).SetName(r.Context(), sr); err != nil {
-				results[i].Err = err.Error()
-			}
-		})
-	}
-	wg.Wait()
+	results := d.sendTo(nil, func(p *Provider) error {
+		_, err := d.client(p).SetName(r.Context(), sr)
+		return err
+	})
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	d.fragment.ExecuteTemplate(w, "record", map[string]any{"Record": rec, "Results": results})

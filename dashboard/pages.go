@@ -50,6 +50,33 @@ func (d *Dashboard) each(ctx context.Context, f func(i int, p *Provider) error) 
 	return bad
 }
 
+// sent is what one provider answered to a change the page sent it.
+type sent struct{ Provider, Err string }
+
+// sendTo runs f for the providers at indexes at once and reports each
+// one's answer, in that order; nil indexes are every provider.
+func (d *Dashboard) sendTo(indexes []int, f func(p *Provider) error) []sent {
+	if indexes == nil {
+		indexes = make([]int, len(d.cfg.Providers))
+		for i := range indexes {
+			indexes[i] = i
+		}
+	}
+	out := make([]sent, len(indexes))
+	var wg sync.WaitGroup
+	for i, pi := range indexes {
+		p := &d.cfg.Providers[pi]
+		wg.Go(func() {
+			out[i] = sent{Provider: p.Name}
+			if err := f(p); err != nil {
+				out[i].Err = err.Error()
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
 func (d *Dashboard) serveFunctions(w http.ResponseWriter, r *http.Request) {
 	owner := sessionOf(r).addr
 	lists := make([][]client.Function, len(d.cfg.Providers))
