@@ -226,6 +226,15 @@ func TestSmartRoutingSealed(t *testing.T) {
 		}
 	})
 	t.Run("only the granted provider", func(t *testing.T) {
+		// The first request goes to alice at once, though whether she holds
+		// it may not be known yet (granted-may-fetch); once the holders have
+		// answered, every request is "granted".
+		resp, body := invoke(t, "GET", granted)
+		wantEcho(t, resp, body)
+		if r := routeField(resp, "reason"); routeField(resp, "provider") != "alice" || routeField(resp, "attempt") != "1" || (r != "granted" && r != "granted-may-fetch") {
+			t.Errorf("first request: X-WF-Route %q, want alice at once", resp.Header.Get(wf.RouteHeader))
+		}
+		w.waitMetric(`wf_gateway_function_specs_total{result="sealed"}`, 3) // alice, bob, carol
 		for i := range 4 {
 			method := "GET"
 			if i%2 == 1 {
