@@ -37,18 +37,7 @@ func TestKeylessDeployFromGitHubActions(t *testing.T) {
 	job := issuer.Job{Repository: "acme/api", RepositoryID: "42", Workflow: ".github/workflows/deploy.yml",
 		Ref: "refs/heads/main", SHA: "0123456789abcdef0123456789abcdef01234567", Run: "1234"}
 	const bearer = "runner-secret"
-	runner := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Authorization") != "bearer "+bearer || r.URL.Query().Get("api-version") != "2.0" {
-			http.Error(w, "unauthorized", 401)
-			return
-		}
-		tok, err := is.Sign(job.GitHub(r.URL.Query().Get("audience"), time.Now()))
-		if err != nil {
-			http.Error(w, err.Error(), 500)
-			return
-		}
-		json.NewEncoder(w).Encode(map[string]string{"value": tok})
-	}))
+	runner := httptest.NewServer(is.Runner(job, bearer))
 	defer runner.Close()
 
 	home := t.TempDir()
@@ -97,7 +86,7 @@ func TestKeylessDeployFromGitHubActions(t *testing.T) {
 	}
 	jobEnv := map[string]string{
 		"WF_HOME":                        t.TempDir(), // no key here
-		"ACTIONS_ID_TOKEN_REQUEST_URL":   runner.URL + "/token?api-version=2.0",
+		"ACTIONS_ID_TOKEN_REQUEST_URL":   runner.URL + issuer.RunnerPath + "?api-version=2.0",
 		"ACTIONS_ID_TOKEN_REQUEST_TOKEN": bearer,
 		ci.EnvSigner:                     signerURL,
 	}
