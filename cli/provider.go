@@ -337,6 +337,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		// auditor attested (devAudit).
 		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet, Criteria: &discovery.Criteria{}}},
 		Auditor:  devAuditor(),
+		CI:       devCI(),
 		// The publisher is the public dev key: a dev login may sign as it.
 		Dashboard: &devnet.DashboardConfig{Listen: dashboardListen, ListenFallback: !dashboardSet, DevLogin: true},
 	})
@@ -417,6 +418,7 @@ this chain. To pay for functions you deploy with it:
 `, own, devFundEther, devFundUSDC, rpc)
 	}
 	a.devAuditBanner(net)
+	a.devCIBanner(net, dev.URL)
 	ready := func() {
 		// The banner is out; ready waits for the first audit (in the
 		// background since start), so auto-routing has attested providers.

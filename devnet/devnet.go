@@ -91,6 +91,9 @@ type Config struct {
 	// Auditor, if set, deploys an Attestations contract and runs an
 	// auditor (devnet/audit.go).
 	Auditor *AuditorConfig
+	// CI, if set, also runs a local CI issuer, runner and deploy signer
+	// for the publisher (devnet/ci.go).
+	CI *CIConfig
 }
 
 // NodeConfig is one provider node.
@@ -175,6 +178,7 @@ type Net struct {
 	Nodes     []*Node
 	Gateways  []*Gateway
 	Dashboard *Dashboard // nil unless Config.Dashboard
+	CI        *CI        // nil unless Config.CI
 	// Auditor and Attestations are the auditor and its contract; nil and
 	// zero unless Config.Auditor.
 	Auditor      *audit.Auditor
@@ -301,6 +305,11 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 	}
 	if cfg.Dashboard != nil {
 		if err := n.startDashboard(cfg.Dashboard); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.CI != nil {
+		if err := n.startCI(cfg.CI); err != nil {
 			return nil, err
 		}
 	}

@@ -1,0 +1,29 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/webfunctions/wf/ci"
+	"github.com/webfunctions/wf/devnet"
+)
+
+// devCI is wf dev's local CI: an OIDC issuer, a runner token endpoint for
+// a push to dev/app's main and the owner's deploy signer (docs/ci.md).
+func devCI() *devnet.CIConfig { return &devnet.CIConfig{} }
+
+// devCIBanner prints the environment a CI job would have, so keyless
+// deploys can be tried locally exactly as in a runner.
+func (a *App) devCIBanner(net *devnet.Net, provider string) {
+	if net.CI == nil {
+		return
+	}
+	e, j := net.CI.Env, net.CI.Job
+	fmt.Fprintf(a.Stdout, `
+Keyless deploys from CI: a local OIDC issuer mints GitHub-shaped tokens for a
+  push to %s's main (%s), and the owner's deploy signer trusts it. In a shell:
+  export %s='%s' %s=%s %s=%s
+  wf deploy hello --provider %s    (no key: a job key the owner delegated to signs)
+`, j.Repository, j.Workflow, ci.EnvGitHubRequestURL, e[ci.EnvGitHubRequestURL], ci.EnvGitHubRequestToken, e[ci.EnvGitHubRequestToken],
+		ci.EnvSigner, strings.TrimSuffix(e[ci.EnvSigner], "/"), provider)
+}
