@@ -468,9 +468,7 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	first := res[0]
 	var name string
 	var seq uint64
-	if pf.Name != "" && !f.noName && keyless {
-		fmt.Fprintf(a.Stderr, "left the name %s alone: a keyless deploy cannot move names yet (the owner runs wf name set %s %s)\n", pf.Name, pf.Name, first.CID)
-	} else if pf.Name != "" && !f.noName {
+	if pf.Name != "" && !f.noName {
 		bases := make([]string, len(res))
 		for i, r := range res {
 			bases[i] = strings.TrimSuffix(r.URL, "/"+first.CID.String()+"/")
@@ -481,7 +479,7 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 				bases[i] = strings.TrimRight(d.providers[i], "/")
 			}
 		}
-		sr, err := a.moveName(ctx, bases, bases, key, pf.Name, first.CID, 0)
+		sr, err := a.moveName(ctx, bases, bases, signer, pf.Name, first.CID, 0)
 		if err != nil {
 			return fmt.Errorf("deployed %s, but: %w", first.CID, err)
 		}
@@ -489,7 +487,7 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 		name = pf.Name
 		fmt.Fprintf(a.Stderr, "moved the name %s to it (seq %d; wf rollback %s undoes it)\n", name, seq, name)
 		for _, b := range bases {
-			fmt.Fprintf(a.Stderr, "try: curl %s/@%s/%s/\n", b, key.Address().Checksum(), name)
+			fmt.Fprintf(a.Stderr, "try: curl %s/@%s/%s/\n", b, signer.Address().Checksum(), name)
 		}
 	}
 	if f.json {
