@@ -96,7 +96,7 @@ func New(cfg Config) (*Signer, error) {
 	}
 	tv := &tokenVerifier{
 		audience: cfg.Audience, client: cfg.Client, now: cfg.Now, skew: cfg.Skew, maxAge: cfg.MaxTokenAge,
-		verifiers: map[string]*oidc.IDTokenVerifier{}, used: map[string]time.Time{},
+		keys: map[string]*oidc.RemoteKeySet{}, verifiers: map[string]*oidc.IDTokenVerifier{}, used: map[string]time.Time{},
 	}
 	if cfg.UsedFile != "" {
 		if err := tv.open(cfg.UsedFile); err != nil {

@@ -304,6 +304,16 @@ func (d *deploySettings) spec() (wf.Spec, error) {
 		}
 		s.Extensions = map[string]wf.Extension{spec.CallersExtension: x}
 	}
+	if c := d.file.CICallersSpec(); c != nil {
+		x, err := c.Extension() // checked with the project file
+		if err != nil {
+			return wf.Spec{}, err
+		}
+		if s.Extensions == nil {
+			s.Extensions = map[string]wf.Extension{}
+		}
+		s.Extensions[spec.CICallersExtension] = x
+	}
 	if d.det != nil {
 		x, err := d.det.Extension() // checked in settings
 		if err != nil {
@@ -576,7 +586,7 @@ func deploy(ctx context.Context, progress io.Writer, provider string, key wf.Sig
 type invokeFlags struct {
 	provider, method, data string
 	headers                []string
-	include, json          bool
+	include, json, oidc    bool
 	pay                    *payFlags
 }
 
@@ -613,6 +623,7 @@ With --json, prints one object, also for an error status:
 	fs.BoolVarP(&f.include, "include", "i", false, "print the status line and headers too")
 	fs.StringArrayVarP(&f.headers, "header", "H", nil, "request header `'NAME: VALUE'` (repeatable)")
 	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
+	fs.BoolVar(&f.oidc, "oidc", false, "in a CI job: send the job's identity token (audience webfunctions-call:OWNER), for functions that admit only CI jobs (wf.toml [[ci_callers]], docs/ci.md)")
 	f.pay = addPayFlags(fs)
 	return cmd
 }
@@ -665,6 +676,20 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 			return usageErr("-H %q must be 'Name: value'", kv)
 		}
 		h.Add(strings.TrimSpace(k), strings.TrimSpace(v))
+	}
+	if f.oidc {
+		if owner.IsZero() { // the token is for the function's owner
+			ss, err := client.New(f.provider).Spec(ctx, c, chain.Verifier{})
+			if err != nil {
+				return fmt.Errorf("--oidc: reading the function's owner: %w", err)
+			}
+			owner = ss.Spec.Owner
+		}
+		tok, err := ci.Token(ctx, nil, a.Getenv, ci.CallerAudience(owner))
+		if err != nil {
+			return err
+		}
+		h.Set(ci.CallerHeader, tok)
 	}
 	pay, done, err := a.payer(ctx, f.pay)
 	if err != nil {

@@ -58,6 +58,7 @@ func Builtin() []ExtensionType {
 		{Name: CPUExtension, Check: checkCPU},
 		CallersType,
 		CIType,
+		CICallersType,
 		DeterministicType,
 		JSType,
 	}
