@@ -23,8 +23,8 @@ import (
 
 	"github.com/webfunctions/wf/audit"
 	"github.com/webfunctions/wf/chain"
-	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/chain/sim"
+	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/discovery"
 	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/node"

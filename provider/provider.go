@@ -64,7 +64,8 @@ type Config struct {
 	// wf.ci.callers (docs/ci.md). Default: ci.NewCallers with GitHub's and
 	// GitLab.com's public issuers; a node fetches keys from no other.
 	CICallers *ci.Callers
-	Log        *slog.Logger // default: discard
+
+	Log *slog.Logger // default: discard
 
 	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
 	MaxUploadBytes int64
