@@ -200,6 +200,8 @@ type deployFlags struct {
 	// wf.deterministic: verified execution (docs/verification.md)
 	deterministic     bool
 	verify, maxVerify int
+	// wf.placement and --replicas (placement.go)
+	place *placementFlags
 }
 
 func (a *App) deployCmd() *cobra.Command {
@@ -275,6 +277,7 @@ deploy signer delegates to a key the job generates (docs/ci.md).`,
 	fs.BoolVar(&f.deterministic, "deterministic", false, "declare that the function answers a request alike on every provider, so callers may ask a gateway to verify it (X-WF-Verify; default: wf.toml's deterministic)")
 	fs.IntVar(&f.verify, "verify", 0, "with --deterministic, run every request on `N` providers (2 to 8) and answer only if they agree; each run is paid (default: wf.toml's verify, else only when a caller asks)")
 	fs.IntVar(&f.maxVerify, "max-verify", 0, "with --deterministic, the most providers a caller may ask to verify on, `N` (default: wf.toml's max_verify, else 3)")
+	f.place = addPlacementFlags(fs)
 	addConfigFlag(fs, &f.config)
 	f.seal = addSealFlags(fs, nil)
 	return cmd
@@ -291,6 +294,8 @@ type deploySettings struct {
 	encryptCode bool
 	callers     project.Callers
 	det         *spec.Deterministic // nil: not declared
+	placement   *spec.Placement     // nil: none required
+	replicas    int                 // providers to choose by placement; 0: d.providers
 }
 
 // spec is the unsigned spec the settings describe (wf deploy, wf dev
@@ -313,6 +318,16 @@ func (d *deploySettings) spec() (wf.Spec, error) {
 			s.Extensions = map[string]wf.Extension{}
 		}
 		s.Extensions[spec.CICallersExtension] = x
+	}
+	if d.placement != nil {
+		x, err := d.placement.Extension() // checked in settings
+		if err != nil {
+			return wf.Spec{}, err
+		}
+		if s.Extensions == nil {
+			s.Extensions = map[string]wf.Extension{}
+		}
+		s.Extensions[spec.PlacementExtension] = x
 	}
 	if d.det != nil {
 		x, err := d.det.Extension() // checked in settings
@@ -369,6 +384,14 @@ func (a *App) settings(pf *project.File, fileName string, f *deployFlags) (*depl
 		return nil, err
 	}
 	d.det = det
+	if f.place != nil {
+		if d.placement, d.replicas, err = f.place.placement(set, pf); err != nil {
+			return nil, err
+		}
+		if d.replicas > 0 && set("provider") {
+			return nil, usageErr("--replicas chooses the providers by placement; drop --provider (or --replicas)")
+		}
+	}
 	for k, v := range pf.Env {
 		if d.env == nil {
 			d.env = map[string]string{}
@@ -404,6 +427,11 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	d, err := a.settings(pf, fileName, f)
 	if err != nil {
 		return err
+	}
+	if d.replicas > 0 {
+		if d.providers, err = a.chooseProviders(ctx, f.seal, f.place, d.placement, d.replicas); err != nil {
+			return err
+		}
 	}
 	if !st.IsDir() && !bundle.IsScript(path) {
 		if err := checkModule(path); err != nil { // before a password prompt, a signature or an upload

@@ -321,6 +321,9 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	devNode := nf.config(nil)
 	tunnelNode := devNode
 	tunnelNode.Peers = nil // only the listening node fetches from --peer
+	// Manifests that match what each serves: the dev auditor checks them.
+	devNode.Provider.Manifest = devManifest("dev", devNode, mc.Price, false)
+	tunnelNode.Provider.Manifest = devManifest("tunnel", tunnelNode, mc.Price, true)
 	net, err := devnet.Start(ctx, devnet.Config{
 		Dir: nf.data, Log: log, Version: version(),
 		ChainListen: chainListen, ChainListenFallback: !nf.chainListenSet,

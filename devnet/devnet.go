@@ -458,6 +458,21 @@ func (n *Net) startGateway(ctx context.Context, gc GatewayConfig, g *Gateway, ln
 		}
 		cfg.Filter, g.Discovery = f, f.Source
 	}
+	if cfg.Placement == nil { // functions' own wf.placement
+		src := g.Discovery
+		if src == nil {
+			src = &discovery.Source{TTL: gc.Poll, Now: cfg.Now}
+			if !n.Attestations.IsZero() {
+				att, err := n.Chain.Client(nil).Attestations(ctx, n.Attestations)
+				if err != nil {
+					return fmt.Errorf("devnet: %w", err)
+				}
+				src.Attestations = att
+			}
+			g.Discovery = src
+		}
+		cfg.Placement = &discovery.Filter{Source: src}
+	}
 	reg, err := n.reader(ctx, nil, gc.CheckedReads)
 	if err != nil {
 		return err

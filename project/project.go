@@ -80,6 +80,23 @@ type File struct {
 	// matches one of them (the spec's wf.ci.callers extension,
 	// docs/ci.md): [[ci_callers]] tables.
 	CICallers []CICaller `toml:"ci_callers,omitempty"`
+	// Placement is the owner's requirements on the providers that serve
+	// the function, which gateways honour (the spec's wf.placement
+	// extension), and how many wf deploy places it on.
+	Placement Placement `toml:"placement,omitempty"`
+}
+
+// Placement chooses providers by auditors' attestations, price and
+// region (docs/audit.md, "Placement"); the zero value requires nothing.
+type Placement struct {
+	AttestedBy []string `toml:"attested_by,omitempty"` // auditor addresses
+	AllOf      bool     `toml:"all_of,omitempty"`
+	MinScore   float64  `toml:"min_score,omitempty"` // 0 to 1
+	Region     string   `toml:"region,omitempty"`
+	MaxPrice   string   `toml:"max_price,omitempty"` // USDC per request, "0.001"
+	// Replicas is how many providers wf deploy chooses by the rest and
+	// uploads to, when no provider is named.
+	Replicas int `toml:"replicas,omitempty"`
 }
 
 // CICaller admits the jobs of one repository on refs matching Ref.

@@ -59,6 +59,7 @@ func Builtin() []ExtensionType {
 		CallersType,
 		CIType,
 		CICallersType,
+		PlacementType,
 		DeterministicType,
 		JSType,
 	}
