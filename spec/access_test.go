@@ -46,3 +46,39 @@ func TestCICallersCheck(t *testing.T) {
 		t.Fatal("an unknown field was accepted")
 	}
 }
+
+func TestPlacementCheck(t *testing.T) {
+	a, b := wf.Address{0x01}, wf.Address{0x02}
+	p := &spec.Placement{AttestedBy: []wf.Address{b, a}, MinScore: 90, MaxPrice: "1000", Region: "eu"}
+	x, err := p.Extension()
+	if err != nil || x.Required {
+		t.Fatalf("a good placement: %v (required %v)", err, x.Required)
+	}
+	got, err := spec.DecodePlacement(x.Data)
+	if err != nil || got.AttestedBy[0] != a || got.Price().Int64() != 1000 {
+		t.Fatalf("decode: %v %+v", err, got)
+	}
+	for _, tc := range []struct {
+		name string
+		p    spec.Placement
+		want string
+	}{
+		{"nothing", spec.Placement{}, "requires nothing"},
+		{"score without auditors", spec.Placement{MinScore: 50, Region: "eu"}, "needs the auditors"},
+		{"score over 100", spec.Placement{AttestedBy: []wf.Address{a}, MinScore: 101}, "percentage"},
+		{"price not decimal", spec.Placement{MaxPrice: "0x10"}, "decimal integer"},
+		{"price with leading zero", spec.Placement{MaxPrice: "010"}, "decimal integer"},
+		{"region upper case", spec.Placement{Region: "EU"}, "lower case"},
+		{"zero auditor", spec.Placement{AttestedBy: []wf.Address{{}}}, "zero address"},
+		{"auditor twice", spec.Placement{AttestedBy: []wf.Address{a, a}}, "each auditor once"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := tc.p.Extension(); !errors.Is(err, wf.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("%v; want ErrInvalid naming %q", err, tc.want)
+			}
+		})
+	}
+	if _, err := spec.DecodePlacement([]byte(`{"attestedBy":["0x0200000000000000000000000000000000000000","0x0100000000000000000000000000000000000000"]}`)); err == nil {
+		t.Fatal("unsorted auditors were accepted")
+	}
+}
