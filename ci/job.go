@@ -14,6 +14,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
@@ -77,6 +78,9 @@ type Job struct {
 	Key   *chain.Key
 	Owner wf.Address
 	CI    spec.CI
+	// OwnerSealingKey is the owner's sealing key as its signer published
+	// it (Info.SealingKey); nil if it published none.
+	OwnerSealingKey *seal.PublicKey
 }
 
 // SignerInfo reads the signer's owner and audience.

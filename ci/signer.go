@@ -16,6 +16,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
@@ -49,6 +50,12 @@ type Config struct {
 	Now func() time.Time
 	// Log records each delegation and refusal. Default: discard.
 	Log *slog.Logger
+	// SealingKey, if set, is the owner's sealing public key (its
+	// keyring's current key), published in Info so that a keyless deploy
+	// seals secrets to the owner too, who can then reopen them and grant
+	// them to other providers. Jobs trust it as they trust the signer's
+	// URL: serve the signer over HTTPS.
+	SealingKey *seal.PublicKey
 	// UsedFile, if set, keeps the ids of used tokens on disk (one line
 	// each, until they expire), so a restarted signer still refuses them.
 	// Default: memory only.
@@ -125,6 +132,10 @@ const (
 type Info struct {
 	Owner    wf.Address `json:"owner"`
 	Audience string     `json:"audience"`
+	// SealingKey is the owner's sealing public key; nil when the signer
+	// has none (keyless sealed deploys then cannot be reopened by the
+	// owner).
+	SealingKey *seal.PublicKey `json:"sealingKey,omitempty"`
 }
 
 // Request is the body of POST /v1/ci/delegation.
@@ -155,7 +166,7 @@ const maxRequest = 64 << 10
 func (s *Signer) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET "+InfoPath, func(w http.ResponseWriter, r *http.Request) {
-		httperr.WriteJSON(w, http.StatusOK, Info{Owner: s.cfg.Owner.Address(), Audience: s.cfg.Audience})
+		httperr.WriteJSON(w, http.StatusOK, Info{Owner: s.cfg.Owner.Address(), Audience: s.cfg.Audience, SealingKey: s.cfg.SealingKey})
 	})
 	mux.HandleFunc("POST "+DelegationPath, func(w http.ResponseWriter, r *http.Request) {
 		res, err := s.delegate(r)

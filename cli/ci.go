@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/webfunctions/wf/ci"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 )
 
@@ -187,8 +188,15 @@ for. Put it behind TLS for anything but loopback.`,
 			if len(p.Rules) == 0 {
 				return fmt.Errorf("%s trusts no CI identity yet: add one with wf ci trust add", file)
 			}
+			// Keyless sealed deploys seal to the owner's keyring too.
+			var sealing *seal.PublicKey
+			if kr, err := a.publisherKeyring(false); err == nil {
+				sealing = kr.Current()
+			} else {
+				log.Warn("no sealing keyring: keyless sealed deploys will not be sealed to you (wf secrets set creates it)", "err", err)
+			}
 			s, err := ci.New(ci.Config{Owner: key, Policy: func() (*ci.Policy, error) { return ci.Load(file) },
-				Audience: audience, TTL: ttl, Log: log, UsedFile: filepath.Join(a.home(), "ci-used-tokens")})
+				Audience: audience, TTL: ttl, Log: log, UsedFile: filepath.Join(a.home(), "ci-used-tokens"), SealingKey: sealing})
 			if err != nil {
 				return err
 			}
@@ -255,6 +263,7 @@ func (a *App) ciJob(ctx context.Context, signerURL, scopes string) (*ci.Job, err
 	if err != nil {
 		return nil, err
 	}
+	job.OwnerSealingKey = info.SealingKey
 	p := job.CI.Provenance
 	fmt.Fprintf(a.Stderr, "delegated by %s to this job's key %s until %s (%s): %s@%.12s by %s\n", info.Owner.Checksum(), job.Key.Address().Checksum(),
 		spec.Now(time.Unix(job.CI.Delegation.NotAfter, 0)), job.CI.Delegation.Scopes, p.Repository, p.Commit, p.Workflow)

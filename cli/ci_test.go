@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,8 @@ import (
 	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/ci/issuer"
 	"github.com/webfunctions/wf/cli"
+	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 	wfcore "github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
@@ -239,5 +242,53 @@ func TestDevKeylessDeployMovesName(t *testing.T) {
 	var promoted struct{ Seq uint64 }
 	if err := json.Unmarshal([]byte(out), &promoted); err != nil || promoted.Seq <= next.Seq {
 		t.Fatalf("the job's promote: %v seq %d after the owner's %d", err, promoted.Seq, next.Seq)
+	}
+}
+
+// TestDevKeylessSealedDeploy: a CI job with its secret in the environment
+// deploys a sealed function keylessly; the provider opens it (the
+// function sees the secret), and the function is sealed to the owner's
+// keyring too, which the signer published, so the owner can grant it.
+func TestDevKeylessSealedDeploy(t *testing.T) {
+	home := t.TempDir()
+	url, banner := startDev(t, home)
+	jobEnv := map[string]string{"WF_HOME": home, "API_KEY": "s3cret-value"} // home: where wf dev recorded its chain
+	for _, line := range strings.Split(banner, "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "export "); ok {
+			for _, kv := range strings.Fields(rest) {
+				k, v, _ := strings.Cut(kv, "=")
+				jobEnv[k] = strings.Trim(v, "'")
+			}
+		}
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "wf.toml"), []byte("secrets = [\"API_KEY\"]\nproviders = [\"dev\"]\n[build]\nlanguage = \"js\"\nentry = \"worker.js\"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "worker.js"), []byte(`export default { fetch(req, env) { return new Response("length " + env.API_KEY.length); } };`), 0o644)
+	out, err := wf(t, jobEnv, "deploy", dir, "--json")
+	if err != nil {
+		t.Fatalf("keyless sealed deploy: %v", err)
+	}
+	var res struct{ CID, URL string }
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if status, body := get(t, url+"/"+res.CID+"/", ""); status != 200 || body != "length 12" {
+		t.Fatalf("the sealed function: %d %q", status, body)
+	}
+	fn, _ := wfcore.ParseCID(res.CID)
+	ss, err := client.New(url).Spec(context.Background(), fn, chain.Verifier{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kr, err := seal.LoadKeyring(filepath.Join(home, "sealing-keys.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ss.Spec.Sealed == nil || !slices.ContainsFunc(ss.Spec.Sealed.Grants, func(g wfcore.Grant) bool { return g.Key == kr.Current().ID() }) {
+		t.Fatalf("not sealed to the owner's keyring %s: %+v", kr.Current().ID(), ss.Spec.Sealed)
+	}
+	// --secrets (the store only a keyring opens) is refused keylessly.
+	if _, err := wf(t, jobEnv, "deploy", dir, "--secrets"); err == nil || !strings.Contains(err.Error(), "keyless deploy") {
+		t.Fatalf("--secrets keyless: %v", err)
 	}
 }

@@ -9,8 +9,16 @@ import (
 )
 
 // devCI is wf dev's local CI: an OIDC issuer, a runner token endpoint for
-// a push to dev/app's main and the owner's deploy signer (docs/ci.md).
-func devCI() *devnet.CIConfig { return &devnet.CIConfig{} }
+// a push to dev/app's main and the owner's deploy signer (docs/ci.md),
+// which publishes your sealing keyring's key (made if there is none), so
+// keyless sealed deploys can be reopened and granted from here.
+func (a *App) devCI() (*devnet.CIConfig, error) {
+	kr, err := a.publisherKeyring(true)
+	if err != nil {
+		return nil, err
+	}
+	return &devnet.CIConfig{SealingKey: kr.Current()}, nil
+}
 
 // devCIBanner prints the environment a CI job would have, so keyless
 // deploys can be tried locally exactly as in a runner.

@@ -443,8 +443,8 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	keyless := f.oidc || kf.key == "" && a.Getenv(ci.EnvSigner) != "" && ci.Detect(a.Getenv)
 	var key *chain.Key
 	if keyless {
-		if len(pf.Secrets) > 0 || f.secrets || d.encryptCode {
-			return usageErr("a keyless deploy cannot seal yet: sealing needs the owner's keyring; deploy sealed functions with the owner's key")
+		if f.secrets {
+			return usageErr("--secrets reads the store wf secrets set made, which only your keyring opens: in a keyless deploy, name the secrets in wf.toml (secrets = [...]) and give their values as CI secrets in the environment ($NAME or $NAME_FILE)")
 		}
 	} else if key, err = a.loadKey(kf.key, kf.passwordFile); err != nil {
 		return err
@@ -488,7 +488,7 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 		signer = job
 	}
 	var res []*client.DeployResult
-	if len(pf.Secrets) == 0 && len(d.providers) == 1 && project.IsURL(d.providers[0]) {
+	if len(pf.Secrets) == 0 && len(d.providers) == 1 && project.IsURL(d.providers[0]) && !(keyless && d.encryptCode) {
 		// One provider by URL and no named secrets: today's deploy.
 		var r *client.DeployResult
 		if f.secrets || d.encryptCode {
@@ -582,9 +582,19 @@ func (a *App) deployTo(ctx context.Context, key wf.Signer, wasmPath, dir string,
 	}
 	var secrets map[string]string
 	var kr *seal.Keyring
+	var ownerKey *seal.PublicKey // sealed to besides the providers
 	if len(d.file.Secrets) > 0 || allSecrets || d.encryptCode {
-		if kr, err = a.publisherKeyring(true); err != nil {
-			return nil, err
+		if job, ok := key.(*ci.Job); ok {
+			// A CI job has no keyring: it seals to the one the owner's
+			// signer published, so the owner can reopen and grant.
+			if ownerKey = job.OwnerSealingKey; ownerKey == nil {
+				fmt.Fprintf(a.Stderr, "warning: the owner's signer publishes no sealing key: only the providers can open this function's secrets (the owner cannot grant them to others)\n")
+			}
+		} else {
+			if kr, err = a.publisherKeyring(true); err != nil {
+				return nil, err
+			}
+			ownerKey = kr.Current()
 		}
 	}
 	if len(d.file.Secrets) > 0 || allSecrets {
@@ -592,7 +602,7 @@ func (a *App) deployTo(ctx context.Context, key wf.Signer, wasmPath, dir string,
 			return nil, err
 		}
 	}
-	return a.deployProject(ctx, key, wasmPath, s, targets, secrets, d.encryptCode, kr, sf)
+	return a.deployProject(ctx, key, wasmPath, s, targets, secrets, d.encryptCode, ownerKey, sf)
 }
 
 // deploy packs the module at wasmPath, signs s with key and uploads both

@@ -324,6 +324,10 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	// Manifests that match what each serves: the dev auditor checks them.
 	devNode.Provider.Manifest = devManifest("dev", devNode, mc.Price, false)
 	tunnelNode.Provider.Manifest = devManifest("tunnel", tunnelNode, mc.Price, true)
+	devCI, err := a.devCI()
+	if err != nil {
+		return err
+	}
 	net, err := devnet.Start(ctx, devnet.Config{
 		Dir: nf.data, Log: log, Version: version(),
 		ChainListen: chainListen, ChainListenFallback: !nf.chainListenSet,
@@ -340,7 +344,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		// auditor attested (devAudit).
 		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet, Criteria: &discovery.Criteria{}}},
 		Auditor:  devAuditor(),
-		CI:       devCI(),
+		CI:       devCI,
 		// The publisher is the public dev key: a dev login may sign as it.
 		Dashboard: &devnet.DashboardConfig{Listen: dashboardListen, ListenFallback: !dashboardSet, DevLogin: true},
 	})
