@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -286,6 +287,20 @@ func TestDevKeylessSealedDeploy(t *testing.T) {
 	}
 	if ss.Spec.Sealed == nil || !slices.ContainsFunc(ss.Spec.Sealed.Grants, func(g wfcore.Grant) bool { return g.Key == kr.Current().ID() }) {
 		t.Fatalf("not sealed to the owner's keyring %s: %+v", kr.Current().ID(), ss.Spec.Sealed)
+	}
+	// The job has the owner's signer grant it to the tunnelled provider;
+	// the new spec runs there, opened with the grant.
+	out, err = wf(t, jobEnv, "secrets", "grant", res.CID, "--provider", "tunnel", "--from", url, "--oidc")
+	if err != nil {
+		t.Fatalf("grant --oidc: %v", err)
+	}
+	granted := strings.TrimSpace(out)
+	if granted == res.CID || !strings.HasPrefix(granted, "baga") {
+		t.Fatalf("grant printed %q", granted)
+	}
+	gw := regexp.MustCompile(`http://localhost:\d+`).FindString(banner)
+	if status, body := get(t, gw+"/p/tunnel/"+granted+"/", ""); status != 200 || body != "length 12" {
+		t.Fatalf("the granted function on the tunnelled provider: %d %q", status, body)
 	}
 	// --secrets (the store only a keyring opens) is refused keylessly.
 	if _, err := wf(t, jobEnv, "deploy", dir, "--secrets"); err == nil || !strings.Contains(err.Error(), "keyless deploy") {

@@ -324,7 +324,8 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	// Manifests that match what each serves: the dev auditor checks them.
 	devNode.Provider.Manifest = devManifest("dev", devNode, mc.Price, false)
 	tunnelNode.Provider.Manifest = devManifest("tunnel", tunnelNode, mc.Price, true)
-	devCI, err := a.devCI()
+	devChain := &chainOpts{} // the dev chain, for the CI signer's grants
+	devCI, err := a.devCI(devChain)
 	if err != nil {
 		return err
 	}
@@ -355,6 +356,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		return fmt.Errorf("dev: %w", err)
 	}
 	defer net.Close(context.Background())
+	devChain.rpc = []string{net.RPC}
 	ct := net.Chain.Contracts()
 	if err := a.saveDeployment(net.RPC, deployment{ChainID: net.Chain.Client(nil).ChainID().Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow,
 		Attestations: net.Attestations}); err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/webfunctions/wf/ci/issuer"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/wf"
 )
 
 // CIConfig asks Start for a local CI: an OIDC issuer shaped like GitHub
@@ -27,6 +28,9 @@ type CIConfig struct {
 	// SealingKey is the publisher's sealing key the signer publishes, to
 	// which keyless sealed deploys seal too; nil: none.
 	SealingKey *seal.PublicKey
+	// Grant, if set, is the signer's grant for jobs with the grant scope
+	// (ci.Config.Grant).
+	Grant func(ctx context.Context, g ci.GrantRequest) (wf.CID, error)
 }
 
 // DevJob is wf dev's CI job: a push to main of dev/app's deploy workflow.
@@ -66,7 +70,7 @@ func (n *Net) startCI(cc *CIConfig) error {
 		ln.Close()
 		return fmt.Errorf("devnet: ci: %w", err)
 	}
-	signer, err := ci.New(ci.Config{Owner: n.Publisher, Policy: func() (*ci.Policy, error) { return policy, nil }, SealingKey: cc.SealingKey,
+	signer, err := ci.New(ci.Config{Owner: n.Publisher, Policy: func() (*ci.Policy, error) { return policy, nil }, SealingKey: cc.SealingKey, Grant: cc.Grant,
 		Log: n.log.With("component", "ci-signer")})
 	if err != nil {
 		ln.Close()
