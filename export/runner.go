@@ -1,0 +1,99 @@
+package export
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/sandbox"
+)
+
+// Main is the runner's program (cmd/wf-runner): it loads the function
+// embedded in its own executable and serves it on Lambda's Runtime API
+// when AWS_LAMBDA_RUNTIME_API is set, else over HTTP on $PORT. Logs, the
+// function's own stderr among them, go to stderr as JSON lines (Lambda's
+// and Cloud Run's log collectors read them). args may be "--check": load
+// and verify, print the function and exit.
+func Main(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	log := slog.New(slog.NewJSONHandler(stderr, nil))
+	check := len(args) == 1 && args[0] == "--check"
+	if len(args) > 0 && !check {
+		return fmt.Errorf("usage: wf-runner [--check] (the function is the one wf export embedded)")
+	}
+	lambda := getenv("AWS_LAMBDA_RUNTIME_API")
+	srv, f, err := start(ctx, log)
+	if err != nil {
+		if lambda != "" && !errors.Is(err, ErrNoFunction) {
+			// Lambda shows an init error on the invocation that started us.
+			(&Lambda{API: lambda}).InitError(ctx, err)
+		}
+		return err
+	}
+	log.Info("function verified", "function", f.CID.String(), "owner", f.Spec.Spec.Owner.Checksum())
+	if check {
+		fmt.Fprintf(stderr, "%s verified (owner %s)\n", f.CID, f.Spec.Spec.Owner.Checksum())
+		return nil
+	}
+	if lambda != "" {
+		return (&Lambda{API: lambda, Handler: srv, Log: log}).Serve(ctx)
+	}
+	port := getenv("PORT")
+	if port == "" {
+		port = "8080"
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(getenv("WF_RUNNER_HOST"), port))
+	if err != nil {
+		return err
+	}
+	log.Info("serving", "addr", ln.Addr().String())
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		hs.Shutdown(sctx) // Cloud Run sends SIGTERM, then waits 10 s
+	}()
+	if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// start loads the function appended to this executable and compiles it.
+func start(ctx context.Context, log *slog.Logger) (*Server, *Function, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, nil, err
+	}
+	car, err := ExtractFile(exe)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := Load(ctx, car, chain.Verifier{})
+	if err != nil {
+		return nil, nil, err
+	}
+	sb, err := sandbox.New(ctx, SandboxConfig(f))
+	if err != nil {
+		return nil, nil, err
+	}
+	srv, err := NewServer(ctx, sb, f, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	return srv, f, nil
+}
+
+// SandboxConfig is the runner's sandbox for f: the defaults, with room
+// for the time limit f's spec asks for (a provider caps it at its own
+// maximum; here the cloud's function timeout is the cap).
+func SandboxConfig(f *Function) sandbox.Config {
+	return sandbox.Config{MaxTimeout: max(sandbox.DefaultMaxTimeout, f.Spec.Spec.Limits.Timeout())}
+}
