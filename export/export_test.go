@@ -287,7 +287,7 @@ func TestLambdaEvents(t *testing.T) {
 	// strings or arrays; the answer in base64.
 	req, _ := json.Marshal(map[string]any{"method": "POST", "path": "/x?y=1", "host": "app.vercel.app",
 		"headers": map[string]any{"x-forwarded-for": "198.51.100.7", "accept": []string{"text/plain", "*/*"}},
-		"body": base64.StdEncoding.EncodeToString([]byte("vercel")), "encoding": "base64"})
+		"body":    base64.StdEncoding.EncodeToString([]byte("vercel")), "encoding": "base64"})
 	ev, _ := json.Marshal(map[string]any{"Action": "Invoke", "body": string(req)})
 	res, err = api.Invoke(context.Background(), ev, 10*time.Second)
 	if err != nil || res.ErrorType != "" {
