@@ -156,7 +156,7 @@ func Image(exe []byte, arch Arch, tag string, fn wf.CID) ([]byte, error) {
 		return nil, err
 	}
 	var layer bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&layer, gzip.BestCompression)
+	zw, _ := gzip.NewWriterLevel(&layer, gzip.DefaultCompression)
 	zw.ModTime = epoch
 	zw.Write(layerTar.Bytes())
 	if err := zw.Close(); err != nil {
