@@ -498,3 +498,62 @@ func TestExportRefuses(t *testing.T) {
 		t.Fatalf("a tampered function started: %v\n%s", err, out)
 	}
 }
+
+// TestExportLambdaRIE runs the exported bootstrap under AWS's own Lambda
+// Runtime Interface Emulator (WF_LAMBDA_RIE: its binary, from
+// scripts/install-lambda-rie), which starts it as Lambda does and hands it
+// Function URL events through the real Runtime API; the answers must be
+// wf invoke's.
+func TestExportLambdaRIE(t *testing.T) {
+	rie := os.Getenv("WF_LAMBDA_RIE")
+	if rie == "" {
+		t.Skip("WF_LAMBDA_RIE is not set (scripts/install-lambda-rie prints it)")
+	}
+	e := deployBoth(t)
+	for kind, fn := range e.fns {
+		t.Run(kind, func(t *testing.T) {
+			zipPath := filepath.Join(t.TempDir(), "fn.zip")
+			e.export(t, "lambda", fn, zipPath)
+			boot := unzipBootstrap(t, zipPath)
+			port, apiPort := freePort(t), freePort(t)
+			var log wftest.LogBuffer
+			cmd := exec.Command(rie, "--runtime-interface-emulator-address", "127.0.0.1:"+port,
+				"--runtime-api-address", "127.0.0.1:"+apiPort, boot)
+			cmd.Dir = filepath.Dir(boot)
+			cmd.Env = []string{"AWS_LAMBDA_FUNCTION_TIMEOUT=30", "PATH=/usr/bin:/bin"}
+			cmd.Stdout, cmd.Stderr = &log, &log
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+			url := "http://127.0.0.1:" + port + "/2015-03-31/functions/function/invocations"
+			for _, rq := range exportRequests {
+				var resp *http.Response
+				var err error
+				for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+					resp, err = http.Post(url, "application/json", bytes.NewReader(httpV2Event(method(rq.body), rq.path, rq.query, rq.body)))
+					if err == nil || time.Now().After(deadline) {
+						break
+					}
+				}
+				if err != nil {
+					t.Fatalf("%v\n%s", err, log.String())
+				}
+				b, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				var r struct {
+					StatusCode int               `json:"statusCode"`
+					Headers    map[string]string `json:"headers"`
+					Body       string            `json:"body"`
+				}
+				if err := json.Unmarshal(b, &r); err != nil {
+					t.Fatalf("%s: %v %s\n%s", resp.Status, err, b, log.String())
+				}
+				want := e.invokeBody(t, fn, rq.path, rq.query, rq.body)
+				if r.StatusCode != 200 || r.Body != want || r.Headers["X-Wf-Function"] != fn.String() {
+					t.Fatalf("%+v, wf invoke printed %q\n%s", r, want, log.String())
+				}
+			}
+		})
+	}
+}
