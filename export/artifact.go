@@ -4,11 +4,13 @@ import (
 	"archive/tar"
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -51,6 +53,9 @@ var epoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 func LambdaZip(exe []byte) ([]byte, error) {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
+	// BestSpeed: a runner is tens of MB, and the default level took
+	// seconds for a few percent (measured in docs/portability.md).
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
 	h := &zip.FileHeader{Name: "bootstrap", Method: zip.Deflate, Modified: epoch}
 	h.SetMode(0o755)
 	w, err := zw.CreateHeader(h)
@@ -156,7 +161,7 @@ func Image(exe []byte, arch Arch, tag string, fn wf.CID) ([]byte, error) {
 		return nil, err
 	}
 	var layer bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&layer, gzip.DefaultCompression)
+	zw, _ := gzip.NewWriterLevel(&layer, gzip.BestSpeed)
 	zw.ModTime = epoch
 	zw.Write(layerTar.Bytes())
 	if err := zw.Close(); err != nil {

@@ -113,6 +113,10 @@ var rules = []rule{
 		Why: "a provider manifest is pure data: providers, auditors and gateways all read it"},
 	{Pkgs: []string{"audit", "discovery"}, Links: []string{wazero},
 		Why: "auditors and discovery judge providers from outside, over HTTP and the chain; they never run functions themselves"},
+	{Pkgs: []string{"export", "cmd/wf-runner"}, Links: []string{mod + "provider", mod + "gateway", mod + "node", mod + "payment", mod + "store/diskstore", "github.com/evanw/esbuild", goEthereum + "/ethclient/simulated", goEthereum + "/eth"},
+		Why: "an exported function's runner is the sandbox, the JavaScript engine and the checks of the spec's signature: no provider, payments, disk store, bundler or dev chain goes to another cloud with it"},
+	{Pkgs: []string{"export/lambdaapi"}, Tests: true, Links: []string{nonStd},
+		Why: "the Lambda Runtime API emulator stands in for AWS in tests: standard library only, so it is judged on its own"},
 	{Pkgs: []string{"node", "provider", "gateway", "payment/...", "relay/...", "client", "chain", "sandbox/...", "seal", "audit", "discovery", "manifest"}, Links: []string{mod + "devnet", mod + "wftest", "testing"},
 		Why: "production parts are assembled by node; devnet (a whole network on one machine) and test harnesses stay out of them"},
 }
