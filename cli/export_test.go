@@ -120,7 +120,9 @@ func (e *exported) invokeBody(t *testing.T, fn wfcore.CID, path, query, body str
 
 func (e *exported) export(t *testing.T, target string, fn wfcore.CID, out string) {
 	t.Helper()
-	defer func(start time.Time) { t.Logf("wf export %s took %s", target, time.Since(start).Round(time.Millisecond)) }(time.Now())
+	defer func(start time.Time) {
+		t.Logf("wf export %s took %s", target, time.Since(start).Round(time.Millisecond))
+	}(time.Now())
 	if _, errOut, err := wfIn(t, t.TempDir(), "", "export", target, fn.String(), "--provider", e.env.URL,
 		"--runner", runner(t), "--arch", e.arch, "-o", out); err != nil {
 		t.Fatalf("wf export %s: %v\n%s", target, err, errOut)
