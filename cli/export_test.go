@@ -10,6 +10,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -221,7 +222,7 @@ func TestExportLambda(t *testing.T) {
 					t.Fatalf("%+v, wf invoke printed %q", r, want)
 				}
 			}
-			if !strings.Contains(log.String(), `"function verified"`) || !strings.Contains(log.String(), "greeting you") {
+			if !strings.Contains(log.String(), `"message":"function verified"`) || !strings.Contains(log.String(), "greeting you") {
 				t.Errorf("the runner's log lacks the verification or the function's own log:\n%s", log)
 			}
 		})
@@ -499,6 +500,16 @@ func TestExportRefuses(t *testing.T) {
 	out, err := exec.Command(boot, "--check").CombinedOutput()
 	if err == nil || !strings.Contains(string(out), "does not match") && !strings.Contains(string(out), "invalid") {
 		t.Fatalf("a tampered function started: %v\n%s", err, out)
+	}
+	// Under Lambda the refusal is the runtime's init error, which the
+	// invocation that started it reports.
+	api := lambdaapi.New()
+	hs := httptest.NewServer(api.Handler())
+	t.Cleanup(hs.Close)
+	startProcess(t, boot, "AWS_LAMBDA_RUNTIME_API="+strings.TrimPrefix(hs.URL, "http://"))
+	res, err := api.Invoke(context.Background(), httpV2Event("GET", "/", "", ""), 30*time.Second)
+	if !errors.Is(err, lambdaapi.ErrInit) || res == nil || res.ErrorType != "Runtime.InitError" {
+		t.Fatalf("invoking a runtime that failed to start: %+v %v", res, err)
 	}
 }
 

@@ -22,7 +22,7 @@ import (
 // and Cloud Run's log collectors read them). args may be "--check": load
 // and verify, print the function and exit.
 func Main(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
-	log := slog.New(slog.NewJSONHandler(stderr, nil))
+	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{ReplaceAttr: cloudLogging}))
 	check := len(args) == 1 && args[0] == "--check"
 	if len(args) > 0 && !check {
 		return fmt.Errorf("usage: wf-runner [--check] (the function is the one wf export embedded)")
@@ -96,4 +96,19 @@ func start(ctx context.Context, log *slog.Logger) (*Server, *Function, error) {
 // maximum; here the cloud's function timeout is the cap).
 func SandboxConfig(f *Function) sandbox.Config {
 	return sandbox.Config{MaxTimeout: max(sandbox.DefaultMaxTimeout, f.Spec.Spec.Limits.Timeout())}
+}
+
+// cloudLogging names a log line's level and message as Cloud Logging
+// reads them from a container's JSON lines (severity, message); Lambda
+// keeps lines as they are.
+func cloudLogging(groups []string, a slog.Attr) slog.Attr {
+	if len(groups) == 0 {
+		switch a.Key {
+		case slog.LevelKey:
+			a.Key = "severity"
+		case slog.MessageKey:
+			a.Key = "message"
+		}
+	}
+	return a
 }
