@@ -48,8 +48,8 @@ Exported functions run unpaid: the cloud bills its customer.
 
 The function's blocks come from --provider. The runner is --runner, else
 WF_RUNNER, else wf-runner-linux-ARCH or wf-runner beside the wf binary.
-Build one with:
-  CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -trimpath -o wf-runner-linux-amd64 github.com/webfunctions/wf/cmd/wf-runner
+Build one in wf's source tree with:
+  CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -trimpath -ldflags='-s -w' -o wf-runner-linux-amd64 ./cmd/wf-runner
 See docs/portability.md for each cloud's deploy command.
 
 With --json, prints one object:
@@ -231,7 +231,7 @@ func (a *App) findRunner(path string, arch export.Arch) ([]byte, error) {
 		}
 	}
 	if path == "" {
-		return nil, fmt.Errorf("no wf-runner for linux/%s (looked for %s); build one with\n  CGO_ENABLED=0 GOOS=linux GOARCH=%s go build -trimpath -o wf-runner-linux-%s github.com/webfunctions/wf/cmd/wf-runner\nand pass it with --runner or put it beside wf",
+		return nil, fmt.Errorf("no wf-runner for linux/%s (looked for %s); build one in wf's source tree with\n  CGO_ENABLED=0 GOOS=linux GOARCH=%s go build -trimpath -ldflags='-s -w' -o wf-runner-linux-%s ./cmd/wf-runner\nand pass it with --runner or put it beside wf",
 			arch, strings.Join(tried, ", "), arch, arch)
 	}
 	if err := checkRunner(path, arch); err != nil {
