@@ -27,6 +27,7 @@ import (
 	"github.com/webfunctions/wf/export"
 	"github.com/webfunctions/wf/export/lambdaapi"
 	"github.com/webfunctions/wf/jsrt"
+	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/templates"
 	wfcore "github.com/webfunctions/wf/wf"
@@ -186,12 +187,49 @@ func method(body string) string {
 	return "GET"
 }
 
-// TestExportLambda exports both functions to Lambda, runs each zip's
+// TestExport deploys a WebAssembly and a JavaScript function to a real
+// node, exports them with wf export to each cloud, and runs the artifacts
+// as the clouds do; every answer must be what wf invoke prints.
+func TestExport(t *testing.T) {
+	e := deployBoth(t)
+	t.Run("lambda", func(t *testing.T) { testExportLambda(t, e) })
+	t.Run("cloudrun", func(t *testing.T) { testExportCloudRun(t, e) })
+	t.Run("vercel", func(t *testing.T) { testExportVercel(t, e) })
+	t.Run("name", func(t *testing.T) { testExportName(t, e) })
+	t.Run("refuses", func(t *testing.T) { testExportRefuses(t, e) })
+}
+
+// testExportName exports a name whose traffic is split: its heaviest
+// version goes, and wf says so.
+func testExportName(t *testing.T, e *exported) {
+	sr, err := names.Sign(wfcore.NameRecord{Name: "hello", Seq: 1, Created: spec.Now(time.Now()),
+		Targets: []wfcore.Target{{Function: e.fns["wasm"], Weight: 30}, {Function: e.fns["js"], Weight: 70}}}, e.env.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.env.Client.SetName(context.Background(), sr); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	out, errOut, err := wfIn(t, t.TempDir(), "", "export", "vercel", "@"+e.env.Key.Address().String()+"/hello", "--provider", e.env.URL,
+		"--runner", runner(t), "--arch", e.arch, "-o", filepath.Join(dir, "out"), "--json")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	var got map[string]string
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got["function"] != e.fns["js"].String() || got["target"] != "vercel" {
+		t.Fatalf("printed %q: %v", out, err)
+	}
+	if !strings.Contains(errOut, "splits its traffic between 2 versions; exporting the heaviest, "+e.fns["js"].String()+" (70%)") {
+		t.Fatalf("stderr %q", errOut)
+	}
+}
+
+// testExportLambda exports both functions to Lambda, runs each zip's
 // bootstrap as Lambda does (a process polling the Runtime API, here the
 // in-memory one) and checks that Function URL events get the bodies wf
 // invoke gets, with the function's CID.
-func TestExportLambda(t *testing.T) {
-	e := deployBoth(t)
+func testExportLambda(t *testing.T, e *exported) {
 	for kind, fn := range e.fns {
 		t.Run(kind, func(t *testing.T) {
 			zipPath := filepath.Join(t.TempDir(), "fn.zip")
@@ -240,12 +278,11 @@ func freePort(t *testing.T) string {
 	return fmt.Sprint(ln.Addr().(*net.TCPAddr).Port)
 }
 
-// TestExportCloudRun exports both functions as OCI image tarballs, checks
+// testExportCloudRun exports both functions as OCI image tarballs, checks
 // the image (layout, digests, config: entrypoint, platform, user, port),
 // and runs the layer's entrypoint the way Cloud Run does: PORT set, HTTP
 // on it.
-func TestExportCloudRun(t *testing.T) {
-	e := deployBoth(t)
+func testExportCloudRun(t *testing.T, e *exported) {
 	for kind, fn := range e.fns {
 		t.Run(kind, func(t *testing.T) {
 			tarPath := filepath.Join(t.TempDir(), "image.tar")
@@ -386,11 +423,10 @@ func checkImage(t *testing.T, path, arch string, fn wfcore.CID) string {
 	return p
 }
 
-// TestExportVercel checks the Build Output API layout against the fields
+// testExportVercel checks the Build Output API layout against the fields
 // its documentation lists (strictly: no field it does not) and runs its
 // bootstrap with Vercel's proxy events.
-func TestExportVercel(t *testing.T) {
-	e := deployBoth(t)
+func testExportVercel(t *testing.T, e *exported) {
 	fn := e.fns["js"]
 	out := filepath.Join(t.TempDir(), ".vercel", "output")
 	e.export(t, "vercel", fn, out)
@@ -472,10 +508,9 @@ func strictJSON(t *testing.T, path string, v any) {
 	}
 }
 
-// TestExportRefuses: a runner for another architecture, an unknown
+// testExportRefuses: a runner for another architecture, an unknown
 // target, and a runner whose embedded function does not verify.
-func TestExportRefuses(t *testing.T) {
-	e := deployBoth(t)
+func testExportRefuses(t *testing.T, e *exported) {
 	other := map[string]string{"amd64": "arm64", "arm64": "amd64"}[e.arch]
 	_, _, err := wfIn(t, t.TempDir(), "", "export", "lambda", e.fns["wasm"].String(), "--provider", e.env.URL,
 		"--runner", runner(t), "--arch", other, "-o", filepath.Join(t.TempDir(), "x.zip"))
