@@ -235,7 +235,8 @@ type v2Response struct {
 func v2Event(method, path, query, body string, b64 bool) []byte {
 	e := map[string]any{
 		"version": "2.0", "routeKey": "$default", "rawPath": path, "rawQueryString": query,
-		"headers": map[string]string{"host": "abc.lambda-url.us-east-1.on.aws", "x-test": "yes"},
+		"headers": map[string]string{"host": "abc.lambda-url.us-east-1.on.aws", "x-test": "yes", "x-wf-voucher": "not for the function"},
+		"cookies": []string{"a=1", "b=2"},
 		"requestContext": map[string]any{
 			"domainName": "abc.lambda-url.us-east-1.on.aws", "requestId": "r1",
 			"http": map[string]string{"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "203.0.113.9", "userAgent": "curl"},
@@ -312,8 +313,11 @@ func TestLambdaEvents(t *testing.T) {
 // limit, less export.Margin, so a runaway function answers 504 before
 // Lambda would kill the runtime; binary answers go back in base64.
 func TestLambdaDeadline(t *testing.T) {
-	_, car := pack(t, []byte(`export default { fetch(req) {
+	_, car := pack(t, []byte(`export default { fetch(req, env, ctx) {
+		if (new URL(req.url).pathname === "/echo") return Response.json({url: req.url, script: ctx.wf.scriptName,
+			test: req.headers.get("x-test"), voucher: req.headers.get("x-wf-voucher"), cookie: req.headers.get("cookie")});
 		if (new URL(req.url).pathname === "/bin") return new Response(new Uint8Array([0, 255, 1, 254]));
+		if (new URL(req.url).pathname === "/big") return new Response("x".repeat(7 << 20));
 		for (;;) {}
 	} }`), jsSpec(t))
 	api := lambdaRig(t, car)
@@ -322,6 +326,19 @@ func TestLambdaDeadline(t *testing.T) {
 	took := time.Since(start)
 	if r.StatusCode != http.StatusGatewayTimeout || !strings.Contains(r.Body, "timeout") || took > 1500*time.Millisecond {
 		t.Fatalf("runaway function after %s: %+v", took, r)
+	}
+	// The function sees the request as on a provider, mounted at the root:
+	// the protocol's headers dropped, cookies joined, https.
+	r = invokeV2(t, api, v2Event("GET", "/echo", "q=1", "", false), 10*time.Second)
+	var echo map[string]any
+	if err := json.Unmarshal([]byte(r.Body), &echo); err != nil || echo["url"] != "https://abc.lambda-url.us-east-1.on.aws/echo?q=1" ||
+		echo["script"] != "" || echo["test"] != "yes" || echo["voucher"] != nil || echo["cookie"] != "a=1; b=2" {
+		t.Fatalf("the function saw %s (%v)", r.Body, err)
+	}
+	// An answer over Lambda's 6 MB fails its invocation, not the runtime.
+	res, err := api.Invoke(context.Background(), v2Event("GET", "/big", "", "", false), 10*time.Second)
+	if err != nil || res.ErrorType != "Function.ResponseSizeTooLarge" {
+		t.Fatalf("7 MB answer: %v %s %.200s", err, res.ErrorType, res.Payload)
 	}
 	r = invokeV2(t, api, v2Event("GET", "/bin", "", "", false), 10*time.Second)
 	if b, _ := base64.StdEncoding.DecodeString(r.Body); r.StatusCode != 200 || !r.IsBase64Encoded || !bytes.Equal(b, []byte{0, 255, 1, 254}) {

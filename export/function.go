@@ -199,19 +199,24 @@ func scheme(r *http.Request) string {
 }
 
 // guestHeader drops the protocol's X-WF-* headers, as a provider does: the
-// function sees the same request here as there.
+// function sees the same request here as there. Names are compared
+// case-blind, as the sandbox names CGI variables.
 func guestHeader(h http.Header) http.Header {
-	out := h
+	var out http.Header
 	for k := range h {
-		if len(k) >= len(wf.HeaderPrefix) && strings.EqualFold(k[:len(wf.HeaderPrefix)], wf.HeaderPrefix) {
-			out = h.Clone()
-			break
-		}
-	}
-	for k := range out {
-		if len(k) >= len(wf.HeaderPrefix) && strings.EqualFold(k[:len(wf.HeaderPrefix)], wf.HeaderPrefix) {
+		if isWFHeader(k) {
+			if out == nil {
+				out = h.Clone()
+			}
 			delete(out, k)
 		}
 	}
+	if out == nil {
+		return h
+	}
 	return out
+}
+
+func isWFHeader(name string) bool {
+	return len(name) >= len(wf.HeaderPrefix) && strings.EqualFold(name[:len(wf.HeaderPrefix)], wf.HeaderPrefix)
 }

@@ -98,7 +98,26 @@ func (l *Lambda) next(ctx context.Context) error {
 		l.log().Info("bad event", "request", id, "err", err)
 		return l.post(ctx, at+"/error", "Runtime.BadEvent", errorBody("Runtime.BadEvent", err))
 	}
-	return l.post(ctx, at+"/response", "", out)
+	err = l.post(ctx, at+"/response", "", out)
+	var se *statusError
+	if errors.As(err, &se) && se.code == http.StatusRequestEntityTooLarge {
+		// Lambda failed this invocation (Function.ResponseSizeTooLarge);
+		// the runtime goes on to the next.
+		l.log().Info("response over Lambda's payload limit", "request", id, "bytes", len(out))
+		return nil
+	}
+	return err
+}
+
+// statusError is a Runtime API answer other than 2xx.
+type statusError struct {
+	url    string
+	code   int
+	status string
+}
+
+func (e *statusError) Error() string {
+	return fmt.Sprintf("export: runtime API: post %s: %s", e.url, e.status)
 }
 
 // maxEvent is Lambda's payload limit for a synchronous invocation.
@@ -125,7 +144,7 @@ func (l *Lambda) post(ctx context.Context, u, errType string, body []byte) error
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
-		return fmt.Errorf("export: runtime API: post %s: %s", u, resp.Status)
+		return &statusError{u, resp.StatusCode, resp.Status}
 	}
 	return nil
 }
