@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -135,6 +136,13 @@ func (e *exported) export(t *testing.T, target string, fn wfcore.CID, out string
 // returned for failure messages.
 func startProcess(t *testing.T, bin string, env ...string) *wftest.LogBuffer {
 	t.Helper()
+	_, log := startCmd(t, bin, env...)
+	return log
+}
+
+// startCmd is startProcess that also returns the process.
+func startCmd(t *testing.T, bin string, env ...string) (*exec.Cmd, *wftest.LogBuffer) {
+	t.Helper()
 	var log wftest.LogBuffer
 	cmd := exec.Command(bin)
 	cmd.Env = env
@@ -146,7 +154,7 @@ func startProcess(t *testing.T, bin string, env ...string) *wftest.LogBuffer {
 		cmd.Process.Kill()
 		cmd.Wait()
 	})
-	return &log
+	return cmd, &log
 }
 
 func unzipBootstrap(t *testing.T, zipPath string) string {
@@ -290,7 +298,7 @@ func testExportCloudRun(t *testing.T, e *exported) {
 			exe := checkImage(t, tarPath, e.arch, fn)
 			port := freePort(t)
 			start := time.Now()
-			log := startProcess(t, exe, "PORT="+port, "WF_RUNNER_HOST=127.0.0.1")
+			cmd, log := startCmd(t, exe, "PORT="+port, "WF_RUNNER_HOST=127.0.0.1")
 			base := "http://127.0.0.1:" + port
 			waitServing(t, base, log)
 			t.Logf("%s: serving %s after the process started", kind, time.Since(start).Round(time.Millisecond))
@@ -311,6 +319,19 @@ func testExportCloudRun(t *testing.T, e *exported) {
 				if resp.StatusCode != 200 || string(b) != want || resp.Header.Get(wfcore.FunctionHeader) != fn.String() {
 					t.Fatalf("%s %v %q, wf invoke printed %q", resp.Status, resp.Header, b, want)
 				}
+			}
+			// Cloud Run stops an instance with SIGTERM: the runner
+			// finishes and exits 0.
+			cmd.Process.Signal(syscall.SIGTERM)
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			select {
+			case err := <-exited:
+				if err != nil {
+					t.Fatalf("after SIGTERM: %v\n%s", err, log)
+				}
+			case <-time.After(15 * time.Second):
+				t.Fatalf("still running 15 s after SIGTERM\n%s", log)
 			}
 		})
 	}
