@@ -41,7 +41,7 @@ signature, and it answers with the function's CID in X-WF-Function.
 Exported functions run unpaid: the cloud bills its customer.
 
   lambda    a zip with bootstrap for the provided.al2023 runtime: Function
-            URL and API Gateway HTTP API (payload 2.0) events
+            URL, API Gateway (REST, HTTP) and load balancer events
   cloudrun  an OCI image tarball (no Docker needed) whose entrypoint
             listens on $PORT
   vercel    a Build Output API v3 directory (deploy with vercel deploy --prebuilt)

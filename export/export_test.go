@@ -284,6 +284,20 @@ func TestLambdaEvents(t *testing.T) {
 		t.Fatalf("S3 event: %+v %v", res, err)
 	}
 
+	// A REST API (payload 1.0) event, multi-value headers and query.
+	res, err = api.Invoke(context.Background(), []byte(`{"resource":"/{proxy+}","path":"/","httpMethod":"GET",
+		"headers":{"Host":"api.example.com"},"multiValueQueryStringParameters":{"name":["rest api"]},
+		"requestContext":{"identity":{"sourceIp":"192.0.2.1"}},"body":null,"isBase64Encoded":false}`), 10*time.Second)
+	var v1 struct {
+		StatusCode        int                 `json:"statusCode"`
+		MultiValueHeaders map[string][]string `json:"multiValueHeaders"`
+		Body              string              `json:"body"`
+	}
+	if err != nil || res.ErrorType != "" || json.Unmarshal(res.Payload, &v1) != nil || v1.StatusCode != 200 ||
+		v1.Body != "Hello, rest+api!\n" || v1.MultiValueHeaders["X-Wf-Function"][0] != c.String() {
+		t.Fatalf("REST API event: %v %+v %s", err, res, res.Payload)
+	}
+
 	// Vercel's proxy event: the request as JSON in body, headers as
 	// strings or arrays; the answer in base64.
 	req, _ := json.Marshal(map[string]any{"method": "POST", "path": "/x?y=1", "host": "app.vercel.app",

@@ -196,13 +196,15 @@ type vercelResponse struct {
 }
 
 // Invoke runs h for one Lambda event and returns the response event: an
-// API Gateway HTTP API 2.0 or Function URL event gets a 2.0 response,
-// Vercel's proxy event (its request as JSON in body) gets Vercel's
-// response. ctx's deadline is the invocation's. Errors are for events
+// API Gateway HTTP API 2.0 or Function URL event gets a 2.0 response; a
+// REST API, HTTP API 1.0 or load balancer event (httpMethod) a 1.0
+// response with multiValueHeaders; Vercel's proxy event (its request as
+// JSON in body) Vercel's response. ctx's deadline is the invocation's. Errors are for events
 // that are neither.
 func Invoke(ctx context.Context, h http.Handler, event []byte) ([]byte, error) {
 	var probe struct {
 		Version        string          `json:"version"`
+		HTTPMethod     string          `json:"httpMethod"`
 		Action         string          `json:"Action"`
 		Body           json.RawMessage `json:"body"`
 		RequestContext struct {
@@ -217,11 +219,13 @@ func Invoke(ctx context.Context, h http.Handler, event []byte) ([]byte, error) {
 	switch {
 	case probe.Version == "2.0" && probe.RequestContext.HTTP.Method != "":
 		return invokeV2(ctx, h, event)
+	case probe.HTTPMethod != "":
+		return invokeV1(ctx, h, event)
 	case probe.Action == "Invoke" || (probe.Version == "" && len(probe.Body) > 0 && probe.RequestContext.HTTP.Method == ""):
 		return invokeVercel(ctx, h, probe.Body)
 	}
 	return nil, errors.New("unsupported event: this runtime answers HTTP events only " +
-		"(a Function URL, an API Gateway HTTP API with payload format 2.0, or Vercel)")
+		"(a Function URL, an API Gateway REST or HTTP API, an Application Load Balancer, or Vercel)")
 }
 
 func invokeV2(ctx context.Context, h http.Handler, event []byte) ([]byte, error) {
@@ -264,6 +268,76 @@ func invokeV2(ctx context.Context, h http.Handler, event []byte) ([]byte, error)
 		}
 		out.Headers[k] = strings.Join(vs, ",")
 	}
+	out.Body, out.IsBase64Encoded = encodeBody(rec.Body.Bytes())
+	return json.Marshal(out)
+}
+
+// httpV1Event is the proxy event of API Gateway REST APIs, of HTTP APIs
+// with payload format 1.0, and of Application Load Balancers.
+type httpV1Event struct {
+	Path                            string              `json:"path"`
+	HTTPMethod                      string              `json:"httpMethod"`
+	Headers                         map[string]string   `json:"headers"`
+	MultiValueHeaders               map[string][]string `json:"multiValueHeaders"`
+	QueryStringParameters           map[string]string   `json:"queryStringParameters"`
+	MultiValueQueryStringParameters map[string][]string `json:"multiValueQueryStringParameters"`
+	Body                            string              `json:"body"`
+	IsBase64Encoded                 bool                `json:"isBase64Encoded"`
+	RequestContext                  struct {
+		DomainName string `json:"domainName"`
+		Identity   struct {
+			SourceIP string `json:"sourceIp"`
+		} `json:"identity"`
+	} `json:"requestContext"`
+}
+
+type httpV1Response struct {
+	StatusCode        int                 `json:"statusCode"`
+	MultiValueHeaders map[string][]string `json:"multiValueHeaders"`
+	Body              string              `json:"body"`
+	IsBase64Encoded   bool                `json:"isBase64Encoded"`
+}
+
+// invokeV1 answers a payload 1.0 event. Its query comes decoded, by
+// parameter: it is encoded again in key order, so a function sees the
+// same parameters but not necessarily the caller's spelling.
+func invokeV1(ctx context.Context, h http.Handler, event []byte) ([]byte, error) {
+	var e httpV1Event
+	if err := json.Unmarshal(event, &e); err != nil {
+		return nil, fmt.Errorf("REST API event: %w", err)
+	}
+	body, err := eventBody(e.Body, e.IsBase64Encoded)
+	if err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	for k, v := range e.QueryStringParameters {
+		q.Set(k, v)
+	}
+	for k, vs := range e.MultiValueQueryStringParameters {
+		q[k] = vs
+	}
+	p := (&url.URL{Path: e.Path}).EscapedPath()
+	r, err := newRequest(ctx, e.HTTPMethod, p, q.Encode(), body)
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range e.Headers {
+		r.Header.Set(k, v)
+	}
+	for k, vs := range e.MultiValueHeaders {
+		r.Header.Del(k)
+		for _, v := range vs {
+			r.Header.Add(k, v)
+		}
+	}
+	r.Host = cmpOr(r.Header.Get("Host"), e.RequestContext.DomainName, "localhost")
+	r.RemoteAddr = cmpOr(e.RequestContext.Identity.SourceIP, firstHop(r.Header.Get("X-Forwarded-For")))
+	if r.Header.Get("X-Forwarded-Proto") == "" {
+		r.Header.Set("X-Forwarded-Proto", "https")
+	}
+	rec := serve(h, r)
+	out := httpV1Response{StatusCode: rec.Code, MultiValueHeaders: rec.Header()}
 	out.Body, out.IsBase64Encoded = encodeBody(rec.Body.Bytes())
 	return json.Marshal(out)
 }
