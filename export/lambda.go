@@ -86,13 +86,16 @@ func (l *Lambda) next(ctx context.Context) error {
 	if id == "" || strings.ContainsAny(id, "/?#") {
 		return fmt.Errorf("export: runtime API: invocation without a usable request id %q", id)
 	}
+	at := l.base() + "/invocation/" + url.PathEscape(id)
+	if len(event) > maxEvent {
+		return l.post(ctx, at+"/error", "Runtime.BadEvent", errorBody("Runtime.BadEvent", fmt.Errorf("event over %d bytes", maxEvent)))
+	}
 	ictx := ctx
 	if ms, err := strconv.ParseInt(resp.Header.Get("Lambda-Runtime-Deadline-Ms"), 10, 64); err == nil && ms > 0 {
 		var cancel context.CancelFunc
 		ictx, cancel = context.WithDeadline(ctx, time.UnixMilli(ms))
 		defer cancel()
 	}
-	at := l.base() + "/invocation/" + url.PathEscape(id)
 	out, err := Invoke(ictx, l.Handler, event)
 	if err != nil {
 		l.log().Info("bad event", "request", id, "err", err)

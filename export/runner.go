@@ -30,7 +30,7 @@ func Main(ctx context.Context, args []string, getenv func(string) string, stderr
 	lambda := getenv("AWS_LAMBDA_RUNTIME_API")
 	srv, f, err := start(ctx, log)
 	if err != nil {
-		if lambda != "" && !errors.Is(err, ErrNoFunction) {
+		if lambda != "" {
 			// Lambda shows an init error on the invocation that started us.
 			(&Lambda{API: lambda}).InitError(ctx, err)
 		}
