@@ -31,7 +31,7 @@ var exportTargets = []string{"lambda", "cloudrun", "vercel"}
 func (a *App) exportCmd() *cobra.Command {
 	var f exportFlags
 	cmd := &cobra.Command{
-		Use:   "export lambda|cloudrun|vercel CID|@OWNER/NAME",
+		Use:   "export lambda|cloudrun|vercel CID|NAME|@OWNER/NAME",
 		Short: "package a function to run on AWS Lambda, Google Cloud Run or Vercel",
 		Long: `Package a deployed function (WebAssembly or JavaScript) as an artifact
 that runs on another cloud: the runner (wf-runner, a static Linux binary
@@ -46,7 +46,10 @@ Exported functions run unpaid: the cloud bills its customer.
             listens on $PORT
   vercel    a Build Output API v3 directory (deploy with vercel deploy --prebuilt)
 
-The function's blocks come from --provider. The runner is --runner, else
+The function's blocks come from --provider. A NAME exports the name's
+current version (its heaviest when traffic is split): a bare NAME is one
+of yours (your key's address, read from WF_HOME/key.json without its
+password), @OWNER/NAME anyone's. The runner is --runner, else
 WF_RUNNER, else wf-runner-linux-ARCH or wf-runner beside the wf binary.
 Build one in wf's source tree with:
   CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -trimpath -ldflags='-s -w' -o wf-runner-linux-amd64 ./cmd/wf-runner
@@ -59,7 +62,7 @@ With --json, prints one object:
   arch      string, amd64 or arm64`,
 		Example: `  wf export lambda bagaaiera... -o hello.zip
   wf export cloudrun @0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266/hello --arch arm64
-  wf export vercel bagaaiera...    # writes .vercel/output`,
+  wf export vercel hello           # your name hello; writes .vercel/output`,
 		Args: argsBetween(2, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.export(cmd.Context(), args[0], args[1], &f)
@@ -173,8 +176,16 @@ func (a *App) export(ctx context.Context, target, fnArg string, f *exportFlags) 
 }
 
 // exportFunction resolves the argument to a function CID and a short
-// name for file names: the name, or the CID's last characters.
+// name for file names: the name, or the CID's last characters. A bare
+// NAME is one of your own: @ADDRESS/NAME with your key's address.
 func (a *App) exportFunction(ctx context.Context, arg, provider string) (wf.CID, string, error) {
+	if _, notCID := wf.ParseCID(arg); notCID != nil && names.ValidName(arg) {
+		owner, err := keystoreAddress(a.keyPath(""))
+		if err != nil {
+			return wf.CID{}, "", usageErr("%q is a name, and yours are named by your key's address: %v; or give @OWNER/%s", arg, err, arg)
+		}
+		arg = "@" + owner.String() + "/" + arg
+	}
 	if at, ok := strings.CutPrefix(arg, "@"); ok {
 		o, n, ok := strings.Cut(at, "/")
 		owner, err := wf.ParseAddress(o)

@@ -25,6 +25,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/export"
 	"github.com/webfunctions/wf/export/lambdaapi"
 	"github.com/webfunctions/wf/jsrt"
@@ -218,9 +219,14 @@ func testExportName(t *testing.T, e *exported) {
 	if _, err := e.env.Client.SetName(context.Background(), sr); err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	out, errOut, err := wfIn(t, t.TempDir(), "", "export", "vercel", "@"+e.env.Key.Address().String()+"/hello", "--provider", e.env.URL,
-		"--runner", runner(t), "--arch", e.arch, "-o", filepath.Join(dir, "out"), "--json")
+	// A bare name is the name of your key's address (the keystore states
+	// it in the clear: no password asked).
+	home := t.TempDir()
+	if err := chain.SaveKeystore(filepath.Join(home, "key.json"), e.env.Key, "pw", 2); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, err := wfIn(t, home, "", "export", "vercel", "hello", "--provider", e.env.URL,
+		"--runner", runner(t), "--arch", e.arch, "-o", filepath.Join(t.TempDir(), "out"), "--json")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
@@ -230,6 +236,15 @@ func testExportName(t *testing.T, e *exported) {
 	}
 	if !strings.Contains(errOut, "splits its traffic between 2 versions; exporting the heaviest, "+e.fns["js"].String()+" (70%)") {
 		t.Fatalf("stderr %q", errOut)
+	}
+	// Anyone's, by @OWNER/NAME; without a key a bare name says how.
+	out, errOut, err = wfIn(t, t.TempDir(), "", "export", "lambda", "@"+e.env.Key.Address().String()+"/hello", "--provider", e.env.URL,
+		"--runner", runner(t), "--arch", e.arch, "-o", filepath.Join(t.TempDir(), "fn.zip"), "--json")
+	if err != nil || !strings.Contains(out, e.fns["js"].String()) {
+		t.Fatalf("@OWNER/NAME: %v %s\n%s", err, out, errOut)
+	}
+	if _, _, err := wfIn(t, t.TempDir(), "", "export", "lambda", "hello", "--provider", e.env.URL, "--runner", runner(t), "--arch", e.arch); err == nil || !strings.Contains(err.Error(), "or give @OWNER/hello") {
+		t.Fatalf("a bare name without a key: %v", err)
 	}
 }
 
