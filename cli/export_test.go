@@ -303,14 +303,20 @@ func freePort(t *testing.T) string {
 
 // testExportCloudRun exports both functions as OCI image tarballs, checks
 // the image (layout, digests, config: entrypoint, platform, user, port),
-// and runs the layer's entrypoint the way Cloud Run does: PORT set, HTTP
-// on it.
+// and runs the WebAssembly one's entrypoint the way Cloud Run does: PORT
+// set, HTTP on it, SIGTERM to stop.
 func testExportCloudRun(t *testing.T, e *exported) {
 	for kind, fn := range e.fns {
 		t.Run(kind, func(t *testing.T) {
 			tarPath := filepath.Join(t.TempDir(), "image.tar")
 			e.export(t, "cloudrun", fn, tarPath)
 			exe := checkImage(t, tarPath, e.arch, fn)
+			if kind == "js" {
+				// The same Server answers on $PORT as through Lambda's
+				// events, where JavaScript runs; its engine's compile
+				// would add seconds here for nothing new.
+				return
+			}
 			port := freePort(t)
 			start := time.Now()
 			cmd, log := startCmd(t, exe, "PORT="+port, "WF_RUNNER_HOST=127.0.0.1")
