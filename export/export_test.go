@@ -135,6 +135,35 @@ func TestLoadVerifies(t *testing.T) {
 			t.Fatalf("spec without code: %v", err)
 		}
 	})
+	t.Run("required extension not honoured", func(t *testing.T) {
+		// An access policy the runner cannot check (as wf.ci.callers):
+		// exporting would run the function for anyone.
+		s := wftest.Spec()
+		s.Extensions = map[string]wf.Extension{"org.example.acl": {Required: true, Data: json.RawMessage(`{"allow":["alice"]}`)}}
+		key, _ := chain.GenerateKey()
+		pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), s, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var un *spec.UnsupportedError
+		if _, err := export.Load(ctx, pkg.CAR, chain.Verifier{}); !errors.As(err, &un) || un.Name != "org.example.acl" {
+			t.Fatalf("Load: %v", err)
+		}
+		st := memstore.New()
+		dag.ImportCAR(ctx, bytes.NewReader(pkg.CAR), st, dag.Limits{})
+		if _, err := export.Pack(ctx, st, pkg.CID); !errors.As(err, &un) {
+			t.Fatalf("Pack: %v", err)
+		}
+		// One that only informs is ignored.
+		s.Extensions = map[string]wf.Extension{"org.example.note": {Data: json.RawMessage(`{"hi":1}`)}}
+		pkg, err = client.Pack(ctx, bytes.NewReader(templates.HelloWasm), s, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := export.Load(ctx, pkg.CAR, chain.Verifier{}); err != nil {
+			t.Fatalf("informing extension: %v", err)
+		}
+	})
 	t.Run("sealed", func(t *testing.T) {
 		key, _ := chain.GenerateKey()
 		sk, err := seal.GenerateKey(seal.SuiteX25519)

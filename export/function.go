@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -61,11 +62,8 @@ func Load(ctx context.Context, car []byte, v wf.Verifier) (*Function, error) {
 	if err := spec.Verify(ss, v); err != nil {
 		return nil, fmt.Errorf("export: function %s: %w", c, err)
 	}
-	if err := spec.WithBuiltin().Admit(&ss.Spec); err != nil {
-		return nil, fmt.Errorf("export: function %s: %w", c, err)
-	}
 	if err := exportable(&ss.Spec); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("export: function %s: %w", c, err)
 	}
 	if err := dag.VerifyComplete(ctx, st, ss.Spec.Code.CID); err != nil {
 		return nil, fmt.Errorf("export: function %s: code: %w", c, err)
@@ -88,6 +86,26 @@ func Load(ctx context.Context, car []byte, v wf.Verifier) (*Function, error) {
 	return f, nil
 }
 
+// Honoured are the extensions a runner honours: wf.cpu (the run's CPU
+// budget), wf.js (the engine), wf.ci (checked with the signature),
+// wf.deterministic (it only informs), and wf.callers, whose limits guard
+// the owner's bill, which an exported function does not touch. Any other
+// extension a spec requires stops export and start: an access policy
+// such as wf.ci.callers is one a runner cannot check, and running the
+// function for anyone would break it. Extensions that only inform are
+// ignored.
+var Honoured = []string{spec.CPUExtension, spec.CallersExtension, spec.CIExtension, spec.DeterministicExtension, spec.JSExtension}
+
+func registry() spec.Registry {
+	var types []spec.ExtensionType
+	for _, t := range spec.Builtin() {
+		if slices.Contains(Honoured, t.Name) {
+			types = append(types, t)
+		}
+	}
+	return spec.NewRegistry(types...)
+}
+
 // Server serves one Function over HTTP, mounted at the root: the path a
 // caller asks for is the function's PATH_INFO, as /CID/PATH is on a
 // provider. It is an http.Handler for Cloud Run ($PORT) and the handler
@@ -98,6 +116,7 @@ type Server struct {
 	mod     *sandbox.Module
 	log     *slog.Logger
 	timeout time.Duration // the function's effective wall-time limit
+	cpu     time.Duration // its wf.cpu budget; 0 for none
 }
 
 // Margin is kept from a Lambda invocation's deadline so that a run cut at
@@ -114,7 +133,11 @@ func NewServer(ctx context.Context, sb *sandbox.Sandbox, f *Function, log *slog.
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Server{fn: f, sb: sb, mod: m, log: log, timeout: sb.Effective(f.Spec.Spec.Limits).Timeout()}, nil
+	srv := &Server{fn: f, sb: sb, mod: m, log: log, timeout: sb.Effective(f.Spec.Spec.Limits).Timeout()}
+	if b, ok := spec.CPUBudget(&f.Spec.Spec); ok {
+		srv.cpu = min(b, srv.timeout)
+	}
+	return srv, nil
 }
 
 // reserved are response headers a function may not set (as on a provider).
@@ -153,6 +176,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Env:        s.cgiEnv(),
 		Prelude:    s.fn.Prelude,
 		Limits:     lim,
+		CPUTime:    s.cpu,
 		Tenant:     s.fn.Spec.Spec.Owner.String(),
 	})
 	elapsed := time.Since(start)

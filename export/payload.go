@@ -68,8 +68,12 @@ func Pack(ctx context.Context, g wf.BlockGetter, fn wf.CID) ([]byte, error) {
 	return car.Bytes(), nil
 }
 
-// exportable refuses what a runner could not run as its owner meant.
+// exportable refuses what a runner could not run as its owner meant: a
+// sealed function, or one requiring an extension a runner does not honour.
 func exportable(s *wf.Spec) error {
+	if err := registry().Admit(s); err != nil {
+		return err
+	}
 	if s.Sealed != nil {
 		return wf.E(wf.ErrInvalid, "a function with sealed secrets or encrypted code cannot be exported: "+
 			"they open only on the providers they were sealed to; deploy it without --secrets and give the cloud its environment instead", nil)
