@@ -60,6 +60,11 @@ func jsSpec(t testing.TB) wf.Spec {
 	return s
 }
 
+func withEnv(s wf.Spec, env map[string]string) wf.Spec {
+	s.Env = env
+	return s
+}
+
 func TestEmbedExtract(t *testing.T) {
 	runner := []byte("\x7fELF pretend runner")
 	car := []byte("a CAR")
@@ -222,11 +227,14 @@ func withSpec(t testing.TB, car []byte, ss *wf.SignedSpec) []byte {
 
 // lambdaRig serves the function in car through the Runtime API loop, in
 // this process, against the in-memory Runtime API.
-func lambdaRig(t *testing.T, car []byte) *lambdaapi.Server {
+func lambdaRig(t *testing.T, car []byte, environ ...string) *lambdaapi.Server {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	f, err := export.Load(ctx, car, chain.Verifier{})
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.AddEnv(export.EnvFrom(environ)); err != nil {
 		t.Fatal(err)
 	}
 	sb, err := sandbox.New(ctx, export.SandboxConfig(f))
@@ -357,13 +365,14 @@ func TestLambdaEvents(t *testing.T) {
 // Lambda would kill the runtime; binary answers go back in base64.
 func TestLambdaDeadline(t *testing.T) {
 	_, car := pack(t, []byte(`export default { fetch(req, env, ctx) {
-		if (new URL(req.url).pathname === "/echo") return Response.json({url: req.url, script: ctx.wf.scriptName,
+		if (new URL(req.url).pathname === "/echo") return Response.json({url: req.url, script: ctx.wf.scriptName, greeting: env.GREETING, secret: env.SECRET,
 			test: req.headers.get("x-test"), voucher: req.headers.get("x-wf-voucher"), cookie: req.headers.get("cookie")});
 		if (new URL(req.url).pathname === "/bin") return new Response(new Uint8Array([0, 255, 1, 254]));
 		if (new URL(req.url).pathname === "/big") return new Response("x".repeat(7 << 20));
 		for (;;) {}
-	} }`), jsSpec(t))
-	api := lambdaRig(t, car)
+	} }`), withEnv(jsSpec(t), map[string]string{"GREETING": "from the spec"}))
+	// The cloud's WF_ENV_* variables reach the function; the spec's win.
+	api := lambdaRig(t, car, "WF_ENV_SECRET=s3cret", "WF_ENV_GREETING=from the cloud", "SECRET=not this", "PATH=/bin")
 	start := time.Now()
 	r := invokeV2(t, api, v2Event("GET", "/loop", "", "", false), 1500*time.Millisecond)
 	took := time.Since(start)
@@ -375,7 +384,8 @@ func TestLambdaDeadline(t *testing.T) {
 	r = invokeV2(t, api, v2Event("GET", "/echo", "q=1", "", false), 10*time.Second)
 	var echo map[string]any
 	if err := json.Unmarshal([]byte(r.Body), &echo); err != nil || echo["url"] != "https://abc.lambda-url.us-east-1.on.aws/echo?q=1" ||
-		echo["script"] != "" || echo["test"] != "yes" || echo["voucher"] != nil || echo["cookie"] != "a=1; b=2" {
+		echo["script"] != "" || echo["test"] != "yes" || echo["voucher"] != nil || echo["cookie"] != "a=1; b=2" ||
+		echo["secret"] != "s3cret" || echo["greeting"] != "from the spec" {
 		t.Fatalf("the function saw %s (%v)", r.Body, err)
 	}
 	// An answer over Lambda's 6 MB fails its invocation, not the runtime.

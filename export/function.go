@@ -34,6 +34,57 @@ type Function struct {
 	// Prelude is a JavaScript function's script and env for its engine;
 	// nil for a WebAssembly function.
 	Prelude []byte
+	// Env is what the function gets as its environment: the spec's, and
+	// what AddEnv adds.
+	Env map[string]string
+
+	script []byte // a JavaScript function's code, for a new Prelude
+}
+
+// EnvPrefix marks the runner's environment variables that reach the
+// function: WF_ENV_API_KEY=... on Lambda, Cloud Run or Vercel is API_KEY
+// to the function (how an exported function gets the secrets a sealed
+// spec would have carried).
+const EnvPrefix = "WF_ENV_"
+
+// AddEnv adds extra to f's environment. The spec's own variables win: the
+// owner signed them.
+func (f *Function) AddEnv(extra map[string]string) error {
+	if len(extra) == 0 {
+		return nil
+	}
+	env := make(map[string]string, len(f.Env)+len(extra))
+	for k, v := range extra {
+		if k == "" || strings.ContainsAny(k, "=\x00") || strings.Contains(v, "\x00") {
+			return fmt.Errorf("%w: environment variable %q", wf.ErrInvalid, k)
+		}
+		env[k] = v
+	}
+	for k, v := range f.Env {
+		env[k] = v
+	}
+	f.Env = env
+	if f.script != nil {
+		p, err := jsrt.Prelude(f.script, env)
+		if err != nil {
+			return err
+		}
+		f.Prelude = p
+	}
+	return nil
+}
+
+// EnvFrom picks the variables named with EnvPrefix from environ (as
+// os.Environ lists them), the prefix cut.
+func EnvFrom(environ []string) map[string]string {
+	out := map[string]string{}
+	for _, kv := range environ {
+		k, v, ok := strings.Cut(kv, "=")
+		if name, has := strings.CutPrefix(k, EnvPrefix); ok && has && name != "" {
+			out[name] = v
+		}
+	}
+	return out
 }
 
 // Load reads the CAR that Pack made and Extract found, and checks it the
@@ -72,7 +123,7 @@ func Load(ctx context.Context, car []byte, v wf.Verifier) (*Function, error) {
 	if err != nil {
 		return nil, fmt.Errorf("export: function %s: code: %w", c, err)
 	}
-	f := &Function{CID: c, Spec: ss, Key: ss.Spec.Code.CID.String(), Wasm: code}
+	f := &Function{CID: c, Spec: ss, Key: ss.Spec.Code.CID.String(), Wasm: code, Env: ss.Spec.Env}
 	if engine, ok := spec.JSEngine(&ss.Spec); ok {
 		e, err := jsrt.Lookup(engine)
 		if err != nil {
@@ -81,6 +132,7 @@ func Load(ctx context.Context, car []byte, v wf.Verifier) (*Function, error) {
 		if f.Prelude, err = jsrt.Prelude(code, ss.Spec.Env); err != nil {
 			return nil, err
 		}
+		f.script = code
 		f.Key, f.Wasm = e.CID.String(), e.Wasm
 	}
 	return f, nil
@@ -206,13 +258,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// cgiEnv is the spec's env as CGI variables; a JavaScript function has it
-// in its prelude instead.
+// cgiEnv is the function's env as CGI variables; a JavaScript function
+// has it in its prelude instead.
 func (s *Server) cgiEnv() map[string]string {
 	if s.fn.Prelude != nil {
 		return nil
 	}
-	return s.fn.Spec.Spec.Env
+	return s.fn.Env
 }
 
 func scheme(r *http.Request) string {

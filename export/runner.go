@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
@@ -17,18 +18,27 @@ import (
 
 // Main is the runner's program (cmd/wf-runner): it loads the function
 // embedded in its own executable and serves it on Lambda's Runtime API
-// when AWS_LAMBDA_RUNTIME_API is set, else over HTTP on $PORT. Logs, the
+// when AWS_LAMBDA_RUNTIME_API is set, else over HTTP on $PORT. Variables
+// named WF_ENV_NAME in environ reach the function as NAME (EnvFrom). Logs, the
 // function's own stderr among them, go to stderr as JSON lines (Lambda's
 // and Cloud Run's log collectors read them). args may be "--check": load
 // and verify, print the function and exit.
-func Main(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+func Main(ctx context.Context, args, environ []string, stderr io.Writer) error {
+	getenv := func(k string) string {
+		for _, kv := range environ {
+			if name, v, ok := strings.Cut(kv, "="); ok && name == k {
+				return v
+			}
+		}
+		return ""
+	}
 	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{ReplaceAttr: cloudLogging}))
 	check := len(args) == 1 && args[0] == "--check"
 	if len(args) > 0 && !check {
 		return fmt.Errorf("usage: wf-runner [--check] (the function is the one wf export embedded)")
 	}
 	lambda := getenv("AWS_LAMBDA_RUNTIME_API")
-	srv, f, err := start(ctx, log)
+	srv, f, err := start(ctx, log, EnvFrom(environ))
 	if err != nil {
 		if lambda != "" {
 			// Lambda shows an init error on the invocation that started us.
@@ -67,7 +77,7 @@ func Main(ctx context.Context, args []string, getenv func(string) string, stderr
 }
 
 // start loads the function appended to this executable and compiles it.
-func start(ctx context.Context, log *slog.Logger) (*Server, *Function, error) {
+func start(ctx context.Context, log *slog.Logger, env map[string]string) (*Server, *Function, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, nil, err
@@ -78,6 +88,9 @@ func start(ctx context.Context, log *slog.Logger) (*Server, *Function, error) {
 	}
 	f, err := Load(ctx, car, chain.Verifier{})
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := f.AddEnv(env); err != nil {
 		return nil, nil, err
 	}
 	sb, err := sandbox.New(ctx, SandboxConfig(f))

@@ -17,7 +17,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := export.Main(ctx, os.Args[1:], os.Getenv, os.Stderr); err != nil {
+	if err := export.Main(ctx, os.Args[1:], os.Environ(), os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "wf-runner:", err)
 		os.Exit(1)
 	}
