@@ -70,7 +70,7 @@ func TestPlacement(t *testing.T) {
 	}
 	// A provider named in the path is the caller's choice: placement
 	// applies to smart routing only.
-	res, err := client.New(gw.URL + "/p/liar").Invoke(ctx, inEU, client.Request{Path: "/?name=x"})
+	res, err := client.New(gw.URL+"/p/liar").Invoke(ctx, inEU, client.Request{Path: "/?name=x"})
 	if err != nil || res.StatusCode != 200 {
 		t.Fatalf("the path route to liar: %v", err)
 	}

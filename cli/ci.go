@@ -228,7 +228,7 @@ for. Put it behind TLS for anything but loopback.`,
 	fs.StringVar(&trust, "trust", "", "trust policy `FILE` (default $WF_HOME/ci-trust.json)")
 	fs.StringVar(&audience, "audience", "", "the `AUDIENCE` tokens must be issued for (default webfunctions:<your address>)")
 	fs.DurationVar(&ttl, "ttl", 10*time.Minute, "how long a delegation lasts")
-kf = addKeyFlags(fs, "owner")
+	kf = addKeyFlags(fs, "owner")
 	sf = addSealFlags(fs, nil) // the registry, for grants
 	addLogFlags(fs, &logLevel, nil)
 	return group("signer", "your deploy signer for CI jobs", "Serve the deploy signer CI jobs ask for delegations (docs/ci.md).", serve)
