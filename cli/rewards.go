@@ -82,10 +82,10 @@ func (a *App) rewardsDeployCmd() *cobra.Command {
 	var capS string
 	var o *chainOpts
 	cmd := &cobra.Command{
-		Use:   "deploy --auditor ADDRESS...",
-		Short: "deploy a rewards pool for this chain's escrow",
+		Use:     "deploy --auditor ADDRESS...",
+		Short:   "deploy a rewards pool for this chain's escrow",
 		Example: `  wf rewards deploy --auditor 0xA --auditor 0xB --auditor 0xC --threshold 2 --epoch 24h --cap 0.5 --key dev`,
-		Args:  argsBetween(0, 0),
+		Args:    argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			capBps, err := fraction("cap", capS)
@@ -475,4 +475,3 @@ func (a *App) rewardsShowCmd() *cobra.Command {
 	o = addChainFlags(cmd.Flags(), "")
 	return cmd
 }
-
