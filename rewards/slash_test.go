@@ -17,6 +17,8 @@ import (
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/payment"
+	"github.com/webfunctions/wf/rewards"
+	"github.com/webfunctions/wf/store/memstore"
 	"github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
 )
@@ -146,6 +148,19 @@ func TestSlashFaultyProvider(t *testing.T) {
 	good := ask(n.Node("honest"))
 	if _, err := rep.Slash(ctx, good); !isRevert(err, "AnswerCorrect") {
 		t.Errorf("the honest node's receipt: %v, want AnswerCorrect", err)
+	}
+	// The auditor paid for that request, so it may rate the provider with its receipt; nobody else may.
+	idx := rewards.NewRatingIndex(memstore.New(), nil)
+	header := payment.EncodeReceipt(payment.Receipt{ChargeReceipt: good.Receipt, Signature: good.Signature})
+	if r, err := rewards.NewRating(auditor, honestKey.Address(), header, 5, "", time.Now()); err != nil {
+		t.Fatal(err)
+	} else if _, err := idx.Add(ctx, r); err != nil {
+		t.Errorf("the payer's rating with a real receipt: %v", err)
+	}
+	if r, err := rewards.NewRating(reporter, honestKey.Address(), header, 1, "", time.Now()); err != nil {
+		t.Fatal(err)
+	} else if _, err := idx.Add(ctx, r); !errors.Is(err, wf.ErrInvalid) {
+		t.Errorf("a rating with someone else's receipt: %v", err)
 	}
 	forged := good
 	forged.Receipt.ResponseBody[0] ^= 1
