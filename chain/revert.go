@@ -95,7 +95,7 @@ var revertKinds = map[string]error{
 // knownErrors maps 4-byte selectors to the custom errors of all our contracts.
 var knownErrors = func() map[[4]byte]abi.Error {
 	m := make(map[[4]byte]abi.Error)
-	for _, md := range []*bind.MetaData{&bindings.RegistryMetaData, &bindings.EscrowMetaData, &bindings.MockUSDCMetaData, &bindings.AttestationsMetaData, &bindings.RewardsPoolMetaData, &bindings.StakeMetaData} {
+	for _, md := range []*bind.MetaData{&bindings.RegistryMetaData, &bindings.EscrowMetaData, &bindings.MockUSDCMetaData, &bindings.AttestationsMetaData, &bindings.RewardsPoolMetaData, &bindings.StakeMetaData, &bindings.CreditsMetaData} {
 		a, err := md.ParseABI()
 		if err != nil {
 			panic("chain: bad generated ABI: " + err.Error())

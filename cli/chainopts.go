@@ -138,6 +138,7 @@ type deployment struct {
 	// contract, where known (wf rewards deploy, wf stake deploy, wf dev).
 	Rewards wf.Address `json:"rewards,omitzero"`
 	Stake   wf.Address `json:"stake,omitzero"`
+	Credits wf.Address `json:"credits,omitzero"`
 }
 
 func (d deployment) contracts() chain.Contracts {

@@ -122,6 +122,15 @@ func TestRewardsAndStakeCLI(t *testing.T) {
 	if _, err = wf(t, env, "stake", "withdraw", "--key", "dev:1"); err == nil {
 		t.Fatal("withdrew before the delay")
 	}
+	if out, err = wf(t, env, "credits", "deploy", "--sink", addr(9), "--key", "dev:0"); err != nil || !strings.Contains(out, "credits contract 0x") {
+		t.Fatalf("credits deploy: %q %v", out, err)
+	}
+	if out, err = wf(t, env, "credits", "grant", addr(3), "0.5", "--key", "dev:1"); err != nil || !regexp.MustCompile(`0\.50* USDC of credits left`).MatchString(out) {
+		t.Fatalf("credits grant: %q %v", out, err)
+	}
+	if out, err = wf(t, env, "credits", "show", addr(3), "alpha"); err != nil || !regexp.MustCompile(`has 0\.50* USDC of credits with `+addr(1)).MatchString(out) {
+		t.Fatalf("credits show: %q %v", out, err)
+	}
 	if out, err = wf(t, env, "stake", "canary", "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku", "--key", "dev:1"); err == nil {
 		t.Fatalf("a provider registered a canary: %q", out)
 	}

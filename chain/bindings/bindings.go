@@ -780,6 +780,441 @@ func (attestations *Attestations) UnpackUnknownAttestationError(raw []byte) (*At
 	return out, nil
 }
 
+// CreditsMetaData contains all meta data concerning the Credits contract.
+var CreditsMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"sink\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"left\",\"type\":\"uint256\"}],\"name\":\"InsufficientCredits\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"user\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"Granted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"user\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"left\",\"type\":\"uint256\"}],\"name\":\"Spent\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"SINK\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TOKEN\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"user\",\"type\":\"address\"}],\"name\":\"credits\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"user\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"grant\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"user\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"spend\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"user\",\"type\":\"address\"}],\"name\":\"spent\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ID:  "3435ed6dd98cf1ce0cc80e7db2974ab994",
+	Bin: "0x60c060405234801561000f575f5ffd5b5060405161089f38038061089f83398101604081905261002e91610097565b6001600160a01b038216158061004b57506001600160a01b038116155b156100695760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b039182166080521660a0526100cf565b6001600160a01b0381168114610094575f5ffd5b50565b5f5f604083850312156100a8575f5ffd5b82516100b381610080565b60208401519092506100c481610080565b809150509250929050565b60805160a05161079b6101045f395f818161013d015261048e01525f818160f1015281816102b9015261046c015261079b5ff3fe608060405234801561000f575f5ffd5b506004361061006f575f3560e01c806382bfefc81161004d57806382bfefc8146100ec578063ae9fc20514610138578063af7d6ca31461015f575f5ffd5b80636370920e14610073578063637cd7f0146100885780637edf9fdf146100c2575b5f5ffd5b6100866100813660046106b3565b610172565b005b6100af6100963660046106db565b5f60208181529281526040808220909352908152205481565b6040519081526020015b60405180910390f35b6100af6100d03660046106db565b600160209081525f928352604080842090915290825290205481565b6101137f000000000000000000000000000000000000000000000000000000000000000081565b60405173ffffffffffffffffffffffffffffffffffffffff90911681526020016100b9565b6101137f000000000000000000000000000000000000000000000000000000000000000081565b61008661016d3660046106b3565b6102e6565b805f036101ab576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b73ffffffffffffffffffffffffffffffffffffffff82166101f8576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f9081526020818152604080832073ffffffffffffffffffffffffffffffffffffffff86168452909152812054610231908390610739565b335f8181526020818152604080832073ffffffffffffffffffffffffffffffffffffffff891680855290835292819020859055805187815291820185905293945090927ffce7edb911fc03f29bc29d65e85b5c438933c642e54bb0916eeab4b25b9b201b910160405180910390a36102e173ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000163330856104b3565b505050565b805f0361031f576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f9081526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8616845290915290205480821115610396576040517f685c537000000000000000000000000000000000000000000000000000000000815260048101839052602481018290526044015b60405180910390fd5b6103a08282610752565b335f8181526020818152604080832073ffffffffffffffffffffffffffffffffffffffff891680855290835281842086905593835260018252808320938352929052908120805492935084929091906103fa908490610739565b9091555050604080518381526020810183905273ffffffffffffffffffffffffffffffffffffffff85169133917faeffc5ea3d8583ca1274d444d4fa0abe1cac06484d7ab8ad13636382677bcd83910160405180910390a36102e173ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000167f000000000000000000000000000000000000000000000000000000000000000084610515565b6104c1848484846001610570565b61050f576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8516600482015260240161038d565b50505050565b6105228383836001610603565b6102e1576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8416600482015260240161038d565b6040517f23b872dd000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8781166004528616602452604485905291602083606481808c5af1925060015f511483166105f25783831516156105e6573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8616600452602485905291602083604481808b5af1925060015f5114831661067f578383151615610673573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b803573ffffffffffffffffffffffffffffffffffffffff811681146106ae575f5ffd5b919050565b5f5f604083850312156106c4575f5ffd5b6106cd8361068b565b946020939093013593505050565b5f5f604083850312156106ec575f5ffd5b6106f58361068b565b91506107036020840161068b565b90509250929050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b8082018082111561074c5761074c61070c565b92915050565b8181038181111561074c5761074c61070c56fea2646970667358221220f1f0b78cf24a7f67b602c602542fa27579f40307ae49ac32662323851458a38764736f6c63430008250033",
+}
+
+// Credits is an auto generated Go binding around an Ethereum contract.
+type Credits struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *Credits) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewCredits creates a new instance of Credits.
+func NewCredits() *Credits {
+	parsed, err := CreditsMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &Credits{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *Credits) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address token, address sink) returns()
+func (credits *Credits) PackConstructor(token common.Address, sink common.Address) []byte {
+	enc, err := credits.abi.Pack("", token, sink)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackSINK is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xae9fc205.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function SINK() view returns(address)
+func (credits *Credits) PackSINK() []byte {
+	enc, err := credits.abi.Pack("SINK")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSINK is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xae9fc205.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function SINK() view returns(address)
+func (credits *Credits) TryPackSINK() ([]byte, error) {
+	return credits.abi.Pack("SINK")
+}
+
+// UnpackSINK is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xae9fc205.
+//
+// Solidity: function SINK() view returns(address)
+func (credits *Credits) UnpackSINK(data []byte) (common.Address, error) {
+	out, err := credits.abi.Unpack("SINK", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackTOKEN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x82bfefc8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function TOKEN() view returns(address)
+func (credits *Credits) PackTOKEN() []byte {
+	enc, err := credits.abi.Pack("TOKEN")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTOKEN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x82bfefc8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function TOKEN() view returns(address)
+func (credits *Credits) TryPackTOKEN() ([]byte, error) {
+	return credits.abi.Pack("TOKEN")
+}
+
+// UnpackTOKEN is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x82bfefc8.
+//
+// Solidity: function TOKEN() view returns(address)
+func (credits *Credits) UnpackTOKEN(data []byte) (common.Address, error) {
+	out, err := credits.abi.Unpack("TOKEN", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackCredits is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x637cd7f0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function credits(address provider, address user) view returns(uint256)
+func (credits *Credits) PackCredits(provider common.Address, user common.Address) []byte {
+	enc, err := credits.abi.Pack("credits", provider, user)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCredits is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x637cd7f0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function credits(address provider, address user) view returns(uint256)
+func (credits *Credits) TryPackCredits(provider common.Address, user common.Address) ([]byte, error) {
+	return credits.abi.Pack("credits", provider, user)
+}
+
+// UnpackCredits is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x637cd7f0.
+//
+// Solidity: function credits(address provider, address user) view returns(uint256)
+func (credits *Credits) UnpackCredits(data []byte) (*big.Int, error) {
+	out, err := credits.abi.Unpack("credits", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackGrant is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6370920e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function grant(address user, uint256 amount) returns()
+func (credits *Credits) PackGrant(user common.Address, amount *big.Int) []byte {
+	enc, err := credits.abi.Pack("grant", user, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGrant is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6370920e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function grant(address user, uint256 amount) returns()
+func (credits *Credits) TryPackGrant(user common.Address, amount *big.Int) ([]byte, error) {
+	return credits.abi.Pack("grant", user, amount)
+}
+
+// PackSpend is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xaf7d6ca3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function spend(address user, uint256 amount) returns()
+func (credits *Credits) PackSpend(user common.Address, amount *big.Int) []byte {
+	enc, err := credits.abi.Pack("spend", user, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSpend is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xaf7d6ca3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function spend(address user, uint256 amount) returns()
+func (credits *Credits) TryPackSpend(user common.Address, amount *big.Int) ([]byte, error) {
+	return credits.abi.Pack("spend", user, amount)
+}
+
+// PackSpent is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7edf9fdf.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function spent(address provider, address user) view returns(uint256)
+func (credits *Credits) PackSpent(provider common.Address, user common.Address) []byte {
+	enc, err := credits.abi.Pack("spent", provider, user)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSpent is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7edf9fdf.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function spent(address provider, address user) view returns(uint256)
+func (credits *Credits) TryPackSpent(provider common.Address, user common.Address) ([]byte, error) {
+	return credits.abi.Pack("spent", provider, user)
+}
+
+// UnpackSpent is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7edf9fdf.
+//
+// Solidity: function spent(address provider, address user) view returns(uint256)
+func (credits *Credits) UnpackSpent(data []byte) (*big.Int, error) {
+	out, err := credits.abi.Unpack("spent", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// CreditsGranted represents a Granted event raised by the Credits contract.
+type CreditsGranted struct {
+	Provider common.Address
+	User     common.Address
+	Amount   *big.Int
+	Total    *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const CreditsGrantedEventName = "Granted"
+
+// ContractEventName returns the user-defined event name.
+func (CreditsGranted) ContractEventName() string {
+	return CreditsGrantedEventName
+}
+
+// UnpackGrantedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Granted(address indexed provider, address indexed user, uint256 amount, uint256 total)
+func (credits *Credits) UnpackGrantedEvent(log *types.Log) (*CreditsGranted, error) {
+	event := "Granted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != credits.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CreditsGranted)
+	if len(log.Data) > 0 {
+		if err := credits.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range credits.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// CreditsSpent represents a Spent event raised by the Credits contract.
+type CreditsSpent struct {
+	Provider common.Address
+	User     common.Address
+	Amount   *big.Int
+	Left     *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const CreditsSpentEventName = "Spent"
+
+// ContractEventName returns the user-defined event name.
+func (CreditsSpent) ContractEventName() string {
+	return CreditsSpentEventName
+}
+
+// UnpackSpentEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Spent(address indexed provider, address indexed user, uint256 amount, uint256 left)
+func (credits *Credits) UnpackSpentEvent(log *types.Log) (*CreditsSpent, error) {
+	event := "Spent"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != credits.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CreditsSpent)
+	if len(log.Data) > 0 {
+		if err := credits.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range credits.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (credits *Credits) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], credits.abi.Errors["InsufficientCredits"].ID.Bytes()[:4]) {
+		return credits.UnpackInsufficientCreditsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], credits.abi.Errors["SafeERC20FailedOperation"].ID.Bytes()[:4]) {
+		return credits.UnpackSafeERC20FailedOperationError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], credits.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
+		return credits.UnpackZeroAddressError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], credits.abi.Errors["ZeroAmount"].ID.Bytes()[:4]) {
+		return credits.UnpackZeroAmountError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// CreditsInsufficientCredits represents a InsufficientCredits error raised by the Credits contract.
+type CreditsInsufficientCredits struct {
+	Amount *big.Int
+	Left   *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InsufficientCredits(uint256 amount, uint256 left)
+func CreditsInsufficientCreditsErrorID() common.Hash {
+	return common.HexToHash("0x685c5370da7577beff7e538cd55cfc87831abe274b0ac7f4e8b7e9b84446e431")
+}
+
+// UnpackInsufficientCreditsError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InsufficientCredits(uint256 amount, uint256 left)
+func (credits *Credits) UnpackInsufficientCreditsError(raw []byte) (*CreditsInsufficientCredits, error) {
+	out := new(CreditsInsufficientCredits)
+	if err := credits.abi.UnpackIntoInterface(out, "InsufficientCredits", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CreditsSafeERC20FailedOperation represents a SafeERC20FailedOperation error raised by the Credits contract.
+type CreditsSafeERC20FailedOperation struct {
+	Token common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func CreditsSafeERC20FailedOperationErrorID() common.Hash {
+	return common.HexToHash("0x5274afe73c98b4749fc91ffae6b7b574e7842cb2144a159e9377a5f20b32edf9")
+}
+
+// UnpackSafeERC20FailedOperationError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func (credits *Credits) UnpackSafeERC20FailedOperationError(raw []byte) (*CreditsSafeERC20FailedOperation, error) {
+	out := new(CreditsSafeERC20FailedOperation)
+	if err := credits.abi.UnpackIntoInterface(out, "SafeERC20FailedOperation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CreditsZeroAddress represents a ZeroAddress error raised by the Credits contract.
+type CreditsZeroAddress struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAddress()
+func CreditsZeroAddressErrorID() common.Hash {
+	return common.HexToHash("0xd92e233df2717d4a40030e20904abd27b68fcbeede117eaaccbbdac9618c8c73")
+}
+
+// UnpackZeroAddressError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAddress()
+func (credits *Credits) UnpackZeroAddressError(raw []byte) (*CreditsZeroAddress, error) {
+	out := new(CreditsZeroAddress)
+	if err := credits.abi.UnpackIntoInterface(out, "ZeroAddress", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CreditsZeroAmount represents a ZeroAmount error raised by the Credits contract.
+type CreditsZeroAmount struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAmount()
+func CreditsZeroAmountErrorID() common.Hash {
+	return common.HexToHash("0x1f2a2005cb66a8e145327e8814e243a0996aec9bfe1e15a495778b1236dbd485")
+}
+
+// UnpackZeroAmountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAmount()
+func (credits *Credits) UnpackZeroAmountError(raw []byte) (*CreditsZeroAmount, error) {
+	out := new(CreditsZeroAmount)
+	if err := credits.abi.UnpackIntoInterface(out, "ZeroAmount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // EscrowMetaData contains all meta data concerning the Escrow contract.
 var EscrowMetaData = bind.MetaData{
 	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"withdrawDelay\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"address\",\"name\":\"feeSink\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"}],\"name\":\"BudgetExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"}],\"name\":\"InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"address\",\"name\":\"sink\",\"type\":\"address\"}],\"name\":\"InvalidFee\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"InvalidMeterSignature\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidPeriod\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"InvalidVoucherSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"}],\"name\":\"MeterCountExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"MeterRequired\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoWithdrawalRequested\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NotApproved\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NotMetered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"left\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"renewsAt\",\"type\":\"uint256\"}],\"name\":\"PeriodCapExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"}],\"name\":\"PriceCapExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"redeemed\",\"type\":\"uint256\"}],\"name\":\"VoucherAlreadyRedeemed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"upTo\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"}],\"name\":\"VoucherCeilingExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"}],\"name\":\"VoucherExpired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"name\":\"WithdrawalNotReady\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"maxPricePerRequest\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"indexed\":false,\"internalType\":\"uint128\",\"name\":\"maxPerPeriod\",\"type\":\"uint128\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"period\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"Approved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Deposited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"Revoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Settled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"VoucherRedeemed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"WithdrawalCancelled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"name\":\"WithdrawalRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"FEE_BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"FEE_SINK\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_FEE_BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"METER_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TOKEN\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"VOUCHER_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"WITHDRAW_DELAY\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"accountOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"pendingWithdrawal\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"internalType\":\"structEscrow.Account\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"allowanceOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint64\",\"name\":\"maxPricePerRequest\",\"type\":\"uint64\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"internalType\":\"uint32\",\"name\":\"period\",\"type\":\"uint32\"},{\"internalType\":\"bool\",\"name\":\"metered\",\"type\":\"bool\"},{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"periodStart\",\"type\":\"uint64\"},{\"internalType\":\"uint128\",\"name\":\"maxPerPeriod\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"spentInPeriod\",\"type\":\"uint128\"}],\"internalType\":\"structEscrow.Allowance\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"maxPricePerRequest\",\"type\":\"uint64\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"maxPerPeriod\",\"type\":\"uint128\"},{\"internalType\":\"uint32\",\"name\":\"period\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"approve\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"cancelWithdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"deposit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"depositFor\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"domainSeparator\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"feesPaid\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"}],\"name\":\"meterDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"metered\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"session\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"upTo\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"redeemVoucher\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"redeemed\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"requestWithdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"revoke\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"settle\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"meteredCount\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"settleMetered\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"session\",\"type\":\"bytes32\"}],\"name\":\"voucherDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
