@@ -132,4 +132,3 @@ func TestTrialCredits(t *testing.T) {
 		t.Errorf("state-changing functions %v, want only grant and spend", fns)
 	}
 }
-
