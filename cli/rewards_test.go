@@ -144,3 +144,25 @@ func mustHead(t *testing.T, s *sim.Chain) time.Time {
 	}
 	return h
 }
+
+// wf dev funds a rewards pool, stakes its provider, and says where to
+// watch: the commands it prints work against its chain without flags
+// beyond --rpc.
+func TestDevRewards(t *testing.T) {
+	home := t.TempDir()
+	_, out := startDev(t, home)
+	m := regexp.MustCompile(`wf rewards show --provider (0x[0-9a-fA-F]{40})`).FindStringSubmatch(out)
+	r := regexp.MustCompile(`--rpc (http://\S+)`).FindStringSubmatch(out)
+	if m == nil || r == nil {
+		t.Fatalf("banner lacks the rewards line or the chain:\n%s", out)
+	}
+	env := map[string]string{"WF_HOME": home}
+	show, err := wf(t, env, "rewards", "show", "--provider", m[1], "--rpc", r[1])
+	if err != nil || !regexp.MustCompile(`funded\s+1000(\.0+)? USDC`).MatchString(show) || !strings.Contains(show, "every 2m0s") {
+		t.Fatalf("rewards show: %q %v", show, err)
+	}
+	st, err := wf(t, env, "stake", "show", "dev", "--rpc", r[1])
+	if err != nil || !regexp.MustCompile(`staked\s+true`).MatchString(st) {
+		t.Fatalf("stake show: %q %v", st, err)
+	}
+}
