@@ -127,6 +127,23 @@ func (a *App) rewardsDeployCmd() *cobra.Command {
 	return cmd
 }
 
+// feeFlags sets the escrow's protocol fee from wf contracts deploy's
+// --fee and --fee-sink.
+func feeFlags(fee, sink string, o *chain.DeployOptions) error {
+	f, err := strconv.ParseFloat(fee, 64)
+	if err != nil || f < 0 || f > 0.1 {
+		return invalid("--fee %q: want a fraction from 0 to 0.1, e.g. 0.01", fee)
+	}
+	o.FeeBps = uint16(f*10000 + 0.5)
+	if o.FeeSink, err = addressFlag("fee-sink", sink); err != nil {
+		return err
+	}
+	if (o.FeeBps == 0) != o.FeeSink.IsZero() {
+		return usageErr("--fee and --fee-sink go together")
+	}
+	return nil
+}
+
 // fraction parses a fraction below 1 into basis points.
 func fraction(name, s string) (uint16, error) {
 	f, err := strconv.ParseFloat(s, 64)

@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"math/big"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,36 +17,56 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/devnet"
+	wfcore "github.com/webfunctions/wf/wf"
 )
 
-// TestRewardsAndStakeCLI runs the flows from the command line against a
-// chain with a 5% escrow fee: deploy and fund a pool, pay a provider,
-// compute the epoch as two auditors (the second signature publishes it),
-// claim, show; then bond, show and unbond a stake.
+// TestRewardsAndStakeCLI runs the incentive flows from the command line
+// against the embedded chain served over JSON-RPC.
 func TestRewardsAndStakeCLI(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	net, err := devnet.Start(ctx, devnet.Config{Chain: sim.Options{Accounts: 10, FeeBps: 500, FeeSink: chain.DevKey(9).Address()}, ChainListen: "127.0.0.1:0"})
+	net, err := devnet.Start(ctx, devnet.Config{Chain: sim.Options{Accounts: 10, USDC: big.NewInt(-1)}, ChainListen: "127.0.0.1:0"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { net.Close(context.Background()) })
-	s := net.Chain
+	incentivesFlow(t, net.RPC)
+}
+
+// incentivesFlow runs the flows from the command line against the chain
+// at rpc, where dev keys 0 to 9 hold ether: deploy contracts with a 5%
+// escrow fee, deploy and fund a pool with short epochs, pay a provider,
+// compute the epoch as two auditors (the second signature publishes it),
+// claim, show; then credits, and bond, show and unbond a stake. It returns
+// the gas of the incentive transactions.
+func incentivesFlow(t *testing.T, rpc string) map[string]uint64 {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	gas := map[string]uint64{}
 	home := t.TempDir()
-	ct := s.Contracts()
 	file := filepath.Join(home, "contracts-under-test.json")
-	b, _ := json.Marshal(map[string]any{"chainId": 1337, "token": ct.Token, "registry": ct.Registry, "escrow": ct.Escrow})
-	if err := os.WriteFile(file, b, 0o644); err != nil {
+	env := map[string]string{"WF_HOME": home, "WF_RPC": rpc}
+	mustWF(t, env, "contracts", "deploy", "--key", "dev:0", "--withdraw-delay", "1h", "--fee", "0.05", "--fee-sink", addr(9), "--out", file)
+	env["WF_CONTRACTS"] = file
+	var d struct{ Token, Registry, Escrow wfcore.Address }
+	if err := json.Unmarshal([]byte(readFile(t, file)), &d); err != nil {
 		t.Fatal(err)
 	}
-	env := map[string]string{"WF_HOME": home, "WF_RPC": net.RPC, "WF_CONTRACTS": file}
-
+	for _, k := range []string{"dev:1", "dev:4", "dev:9"} {
+		mustWF(t, env, "contracts", "mint", "1000", "--key", k)
+	}
+	as := func(i int) *chain.Client {
+		c, err := chain.Dial(ctx, rpc, chain.DevKey(i), chain.Config{Contracts: chain.Contracts{Token: d.Token, Registry: d.Registry, Escrow: d.Escrow}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		return c
+	}
 	// A registered provider with an auditor's attestation, paid by a payer.
 	prov := chain.DevKey(1)
-	if _, err := s.Client(prov).RegisterProvider(ctx, chain.Provider{Name: "alpha", Endpoint: "https://alpha.example", SealingKey: []byte{1}, PricePerRequest: usdc("1")}); err != nil {
-		t.Fatal(err)
-	}
-	auditor := s.Client(chain.DevKey(6))
+	mustWF(t, env, "provider", "register", "alpha", "--endpoint", "https://alpha.example", "--price", "1", "--sealing-key", "0x"+strings.Repeat("ab", 32), "--key", "dev:1")
+	auditor := as(6)
 	attAddr, err := auditor.DeployAttestations(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -53,58 +75,99 @@ func TestRewardsAndStakeCLI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	head, err := auditor.HeadTime(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := att.Attest(ctx, chain.Attestation{Provider: "alpha", Owner: prov.Address(), Schema: audit.Schema,
 		ManifestHash: sha256.Sum256([]byte("m")), ReportCID: "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku", Score: 9000,
-		ExpiresAt: mustHead(t, s).Add(20 * 24 * time.Hour)}); err != nil {
+		ExpiresAt: head.Add(20 * 24 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
 	env["WF_ATTESTATIONS"] = attAddr.Checksum()
 
-	out, err := wf(t, env, "rewards", "deploy", "--auditor", addr(6), "--auditor", addr(7), "--threshold", "2", "--epoch", "1h", "--cap", "0.5", "--key", "dev:0")
+	const epoch = 5 * time.Second
+	out, err := wf(t, env, "rewards", "deploy", "--auditor", addr(6), "--auditor", addr(7), "--threshold", "2", "--epoch", epoch.String(), "--cap", "0.5", "--key", "dev:0")
 	if err != nil || !strings.Contains(out, "rewards pool 0x") {
 		t.Fatalf("deploy: %q %v", out, err)
 	}
-	if out, err = wf(t, env, "rewards", "fund", "1000", "--key", "dev:9"); err != nil || !strings.Contains(out, "funded the pool with 1000") {
+	out, err = wf(t, env, "rewards", "fund", "1000", "--key", "dev:9")
+	if err != nil || !strings.Contains(out, "funded the pool with 1000") {
 		t.Fatalf("fund: %q %v", out, err)
 	}
-	payer := s.Client(chain.DevKey(4))
+	gas["fund"] = gasOf(t, out)
+	payer := as(4)
 	if _, err := payer.Deposit(ctx, usdc("100")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := payer.Approve(ctx, prov.Address(), usdc("100"), usdc("100")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Client(prov).Settle(ctx, chain.DevKey(4).Address(), 1, usdc("100")); err != nil {
+	settled, err := as(1).Settle(ctx, chain.DevKey(4).Address(), 1, usdc("100"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := wf(t, env, "rewards", "epoch", "--budget", "10", "--key", "dev:6"); err == nil || !strings.Contains(err.Error(), "no epoch has ended") {
-		t.Fatalf("an epoch before it ended: %v", err)
-	}
-	if err := s.AdjustTime(time.Hour + time.Second); err != nil {
+	gas["settle (5% fee)"] = settled.GasUsed
+	// The epoch the payment fell in, and its end.
+	poolAddr := mustAddr(t, regexp.MustCompile(`0x[0-9a-fA-F]{40}`).FindString(mustWF(t, env, "rewards", "show")))
+	pool, err := as(6).RewardsPool(ctx, poolAddr)
+	if err != nil {
 		t.Fatal(err)
 	}
-	out, err = wf(t, env, "rewards", "epoch", "--budget", "10", "--key", "dev:6")
+	info, err := pool.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hd, err := as(6).HeadTime(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := info.EpochAt(hd)
+	en := strconv.FormatUint(n, 10)
+	if _, err := wf(t, env, "rewards", "epoch", en, "--budget", "10", "--key", "dev:6"); err == nil {
+		t.Fatal("an epoch was computed before it ended")
+	}
+	_, end := info.EpochBounds(n)
+	time.Sleep(time.Until(end) + time.Second)
+	// A block after the end (a chain mining on demand has none yet).
+	if _, err := as(0).SendEther(ctx, addr0(), big.NewInt(1)); err != nil {
+		t.Fatal(err)
+	}
+	out, err = wf(t, env, "rewards", "epoch", en, "--budget", "10", "--key", "dev:6")
 	if err != nil || !strings.Contains(out, "1 of 2 signatures") || strings.Contains(out, "published") {
 		t.Fatalf("first auditor: %q %v", out, err)
 	}
 	// 5 USDC of fees, capped at half: 2.5 USDC, below the 10 budget.
-	out, err = wf(t, env, "rewards", "epoch", "--budget", "10", "--key", "dev:7")
+	out, err = wf(t, env, "rewards", "epoch", en, "--budget", "10", "--key", "dev:7")
 	if err != nil || !regexp.MustCompile(`2\.50* USDC in all`).MatchString(out) || !strings.Contains(out, "published") {
 		t.Fatalf("second auditor: %q %v", out, err)
 	}
-	if _, err := wf(t, env, "rewards", "epoch", "--budget", "1", "--key", "dev:7"); err == nil || !strings.Contains(err.Error(), "same --budget") {
+	gas["publishEpoch (2 of 3)"] = gasOf(t, out)
+	if _, err := wf(t, env, "rewards", "epoch", en, "--budget", "1", "--key", "dev:7"); err == nil || !strings.Contains(err.Error(), "same --budget") {
 		t.Errorf("another budget: %v", err)
 	}
-	out, err = wf(t, env, "rewards", "claim", "--key", "dev:1")
-	if err != nil || !regexp.MustCompile(`epoch 0: 2\.50* USDC to `+addr(1)).MatchString(out) {
+	out, err = wf(t, env, "rewards", "claim", en, "--key", "dev:1")
+	if err != nil || !regexp.MustCompile(`epoch `+en+`: 2\.50* USDC to `+addr(1)).MatchString(out) {
 		t.Fatalf("claim: %q %v", out, err)
 	}
-	if _, err := wf(t, env, "rewards", "claim", "0", "--key", "dev:1"); err == nil || !strings.Contains(err.Error(), "AlreadyClaimed") && !strings.Contains(err.Error(), "already") {
-		t.Errorf("second claim: %v", err)
+	gas["claim"] = gasOf(t, out)
+	if _, err := wf(t, env, "rewards", "claim", en, "--key", "dev:1"); err == nil {
+		t.Error("claimed twice")
 	}
 	out, err = wf(t, env, "rewards", "show", "--provider", addr(1))
 	if err != nil || !regexp.MustCompile(`rewarded\s+2\.50* USDC in all; protocol fees paid 5(\.0+)? USDC`).MatchString(out) {
 		t.Fatalf("show: %q %v", out, err)
+	}
+
+	if out, err = wf(t, env, "credits", "deploy", "--sink", addr(9), "--key", "dev:0"); err != nil || !strings.Contains(out, "credits contract 0x") {
+		t.Fatalf("credits deploy: %q %v", out, err)
+	}
+	if out, err = wf(t, env, "credits", "grant", addr(3), "0.5", "--key", "dev:1"); err != nil || !regexp.MustCompile(`0\.50* USDC of credits left`).MatchString(out) {
+		t.Fatalf("credits grant: %q %v", out, err)
+	}
+	gas["credits grant"] = gasOf(t, out)
+	if out, err = wf(t, env, "credits", "show", addr(3), "alpha"); err != nil || !regexp.MustCompile(`has 0\.50* USDC of credits with `+addr(1)).MatchString(out) {
+		t.Fatalf("credits show: %q %v", out, err)
 	}
 
 	if out, err = wf(t, env, "stake", "deploy", "--min", "10", "--slash", "10", "--delay", "1h", "--key", "dev:0"); err != nil || !strings.Contains(out, "stake contract 0x") {
@@ -113,6 +176,7 @@ func TestRewardsAndStakeCLI(t *testing.T) {
 	if out, err = wf(t, env, "stake", "bond", "10", "--key", "dev:1"); err != nil || !strings.Contains(out, "staked: true") {
 		t.Fatalf("bond: %q %v", out, err)
 	}
+	gas["stake bond"] = gasOf(t, out)
 	if out, err = wf(t, env, "stake", "show", "alpha"); err != nil || !regexp.MustCompile(`staked\s+true`).MatchString(out) {
 		t.Fatalf("show: %q %v", out, err)
 	}
@@ -122,28 +186,30 @@ func TestRewardsAndStakeCLI(t *testing.T) {
 	if _, err = wf(t, env, "stake", "withdraw", "--key", "dev:1"); err == nil {
 		t.Fatal("withdrew before the delay")
 	}
-	if out, err = wf(t, env, "credits", "deploy", "--sink", addr(9), "--key", "dev:0"); err != nil || !strings.Contains(out, "credits contract 0x") {
-		t.Fatalf("credits deploy: %q %v", out, err)
-	}
-	if out, err = wf(t, env, "credits", "grant", addr(3), "0.5", "--key", "dev:1"); err != nil || !regexp.MustCompile(`0\.50* USDC of credits left`).MatchString(out) {
-		t.Fatalf("credits grant: %q %v", out, err)
-	}
-	if out, err = wf(t, env, "credits", "show", addr(3), "alpha"); err != nil || !regexp.MustCompile(`has 0\.50* USDC of credits with `+addr(1)).MatchString(out) {
-		t.Fatalf("credits show: %q %v", out, err)
-	}
 	if out, err = wf(t, env, "stake", "canary", "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku", "--key", "dev:1"); err == nil {
 		t.Fatalf("a provider registered a canary: %q", out)
 	}
+	return gas
 }
 
-func mustHead(t *testing.T, s *sim.Chain) time.Time {
-	t.Helper()
-	h, err := s.Client(nil).HeadTime(context.Background())
-	if err != nil {
-		t.Fatal(err)
+func addr0() wfcore.Address { return chain.DevKey(0).Address() }
+
+// TestGethIncentives runs the incentive flows against a real geth --dev
+// node (today's forks). Opt-in, as TestGeth:
+//
+//	WF_GETH=$(./scripts/install-geth) go test -count=1 -run TestGethIncentives -v ./cli/
+func TestGethIncentives(t *testing.T) {
+	bin := os.Getenv("WF_GETH")
+	if bin == "" {
+		t.Skip("set WF_GETH to a geth binary (./scripts/install-geth prints one) to test against a real node")
 	}
-	return h
+	genesis := mustWF(t, nil, "chain", "genesis", "--accounts", "10")
+	gas := incentivesFlow(t, startGeth(t, bin, []byte(genesis)).url)
+	for op, g := range gas {
+		t.Logf("gas on geth %-24s %7d", op, g)
+	}
 }
+
 
 // wf dev funds a rewards pool, stakes its provider, and says where to
 // watch: the commands it prints work against its chain without flags
