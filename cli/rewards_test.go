@@ -210,7 +210,6 @@ func TestGethIncentives(t *testing.T) {
 	}
 }
 
-
 // wf dev funds a rewards pool, stakes its provider, and says where to
 // watch: the commands it prints work against its chain without flags
 // beyond --rpc.
