@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"io"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -16,7 +17,9 @@ import (
 	"github.com/webfunctions/wf/audit"
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/chain/sim"
+	"github.com/webfunctions/wf/cli"
 	"github.com/webfunctions/wf/devnet"
+	"github.com/webfunctions/wf/payment"
 	wfcore "github.com/webfunctions/wf/wf"
 )
 
@@ -229,5 +232,56 @@ func TestDevRewards(t *testing.T) {
 	st, err := wf(t, env, "stake", "show", "dev", "--rpc", r[1])
 	if err != nil || !regexp.MustCompile(`staked\s+true`).MatchString(st) {
 		t.Fatalf("stake show: %q %v", st, err)
+	}
+}
+
+// wf ratings: a payer rates a provider with the provider's receipt for
+// its request; a second rating with it is refused; the index keeps its
+// ratings across a restart.
+func TestRatingsCLI(t *testing.T) {
+	home := t.TempDir()
+	env := map[string]string{"WF_HOME": home}
+	serve := func() (string, func()) {
+		ctx, cancel := context.WithCancel(context.Background())
+		ready := make(chan string, 1)
+		app := &cli.App{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(k string) string { return env[k] }, Ready: func(u string) { ready <- u }}
+		done := make(chan error, 1)
+		go func() { done <- app.Run(ctx, []string{"ratings", "serve", "--listen", "127.0.0.1:0"}) }()
+		select {
+		case u := <-ready:
+			return u, func() { cancel(); <-done }
+		case err := <-done:
+			t.Fatalf("ratings serve: %v", err)
+		}
+		return "", nil
+	}
+	url, stop := serve()
+	prov := chain.DevKey(1)
+	payer, err := chain.KeyFromHex(cli.DevKeyHex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc := payment.Receipt{ChargeReceipt: chain.ChargeReceipt{Function: wfcore.SumCID(wfcore.CodecRaw, []byte("f")), Payer: payer.Address(), Mode: "caller",
+		Amount: big.NewInt(100), Cumulative: big.NewInt(100), RequestID: wfcore.RequestID{7: 1}}}
+	if rc.Signature, err = chain.SignReceipt(prov, rc.ChargeReceipt); err != nil {
+		t.Fatal(err)
+	}
+	receipt := payment.EncodeReceipt(rc)
+	out, err := wf(t, env, "ratings", "rate", addr(1), "4", "--receipt", receipt, "--index", url, "--comment", "quick", "--key", "dev")
+	if err != nil || !strings.Contains(out, "rated "+addr(1)+" 4") {
+		t.Fatalf("rate: %q %v", out, err)
+	}
+	if _, err := wf(t, env, "ratings", "rate", addr(1), "1", "--receipt", receipt, "--index", url, "--key", "dev"); err == nil || !strings.Contains(err.Error(), "already used") {
+		t.Errorf("a second rating with the receipt: %v", err)
+	}
+	if _, err := wf(t, env, "ratings", "rate", addr(1), "5", "--receipt", receipt, "--index", url, "--key", "dev:3"); err == nil {
+		t.Error("rated with someone else's receipt")
+	}
+	stop()
+	url, stop = serve()
+	defer stop()
+	out, err = wf(t, env, "ratings", "show", addr(1), "--index", url)
+	if err != nil || !strings.Contains(out, "1 ratings, average 4.00") || !strings.Contains(out, "quick") {
+		t.Fatalf("show after a restart: %q %v", out, err)
 	}
 }

@@ -155,6 +155,11 @@ func (s RatingSummary) Weight() float64 {
 // A RatingIndex checks, stores and indexes ratings. It is safe for
 // concurrent use; the zero value is not: use NewRatingIndex.
 type RatingIndex struct {
+	// Added, if set, is called with each new rating's CID once it is
+	// stored and indexed (a server appends it to a file, to Load after a
+	// restart). It runs under the index's lock: keep it short.
+	Added func(wf.CID)
+
 	store wf.BlockStore
 	now   func() time.Time
 
@@ -200,7 +205,33 @@ func (x *RatingIndex) Add(ctx context.Context, r *Rating) (wf.CID, error) {
 	if old, ok := m[r.Payer]; !ok || r.Created >= old.Created {
 		m[r.Payer] = IndexedRating{CID: c, Rating: *r}
 	}
+	if x.Added != nil {
+		x.Added(c)
+	}
 	return c, nil
+}
+
+// Load indexes again the ratings stored under cids (a server's list of
+// what it accepted), checking each as Add does. A rating already indexed
+// is skipped.
+func (x *RatingIndex) Load(ctx context.Context, cids []wf.CID) error {
+	added := x.Added
+	x.Added = nil
+	defer func() { x.Added = added }()
+	for _, c := range cids {
+		b, err := x.store.Get(ctx, c)
+		if err != nil {
+			return fmt.Errorf("rating %s: %w", c, err)
+		}
+		var r Rating
+		if err := wf.DecodeJSON(b, &r); err != nil {
+			return fmt.Errorf("%w: rating %s: %v", wf.ErrInvalid, c, err)
+		}
+		if _, err := x.Add(ctx, &r); err != nil && !errors.Is(err, ErrRated) {
+			return fmt.Errorf("rating %s: %w", c, err)
+		}
+	}
+	return nil
 }
 
 // Summary is what the index holds of provider.
