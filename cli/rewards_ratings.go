@@ -122,10 +122,10 @@ func (a *App) ratingsRateCmd() *cobra.Command {
 	var receipt, index, comment string
 	o := &chainOpts{}
 	cmd := &cobra.Command{
-		Use:   "rate PROVIDER SCORE --receipt X-WF-RECEIPT --index URL",
-		Short: "rate a provider (its address) 1 to 5 with a receipt it signed for you",
+		Use:     "rate PROVIDER SCORE --receipt X-WF-RECEIPT --index URL",
+		Short:   "rate a provider (its address) 1 to 5 with a receipt it signed for you",
 		Example: `  wf ratings rate 0xPROVIDER 5 --receipt "$(curl -sD- ... | sed -n 's/^X-Wf-Receipt: //p')" --index http://127.0.0.1:8091`,
-		Args: argsBetween(2, 2),
+		Args:    argsBetween(2, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			prov, err := wf.ParseAddress(args[0])
 			if err != nil {
