@@ -164,7 +164,7 @@ type RatingIndex struct {
 	now   func() time.Time
 
 	mu         sync.Mutex
-	byReceipt  map[[32]byte]wf.CID
+	byReceipt  map[receiptKey]wf.CID // a receipt is its signer's statement: two providers may sign the same fields
 	byProvider map[wf.Address]map[wf.Address]IndexedRating // latest per payer
 }
 
@@ -174,7 +174,12 @@ func NewRatingIndex(store wf.BlockStore, now func() time.Time) *RatingIndex {
 	if now == nil {
 		now = time.Now
 	}
-	return &RatingIndex{store: store, now: now, byReceipt: map[[32]byte]wf.CID{}, byProvider: map[wf.Address]map[wf.Address]IndexedRating{}}
+	return &RatingIndex{store: store, now: now, byReceipt: map[receiptKey]wf.CID{}, byProvider: map[wf.Address]map[wf.Address]IndexedRating{}}
+}
+
+type receiptKey struct {
+	provider wf.Address
+	digest   [32]byte
 }
 
 // Add verifies r, stores its block and indexes it. A second rating with
@@ -190,13 +195,14 @@ func (x *RatingIndex) Add(ctx context.Context, r *Rating) (wf.CID, error) {
 	c, b := r.Block()
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if _, ok := x.byReceipt[rd]; ok {
+	rk := receiptKey{r.Provider, rd}
+	if _, ok := x.byReceipt[rk]; ok {
 		return wf.CID{}, ErrRated
 	}
 	if err := x.store.Put(ctx, c, b); err != nil {
 		return wf.CID{}, fmt.Errorf("rating: store: %w", err)
 	}
-	x.byReceipt[rd] = c
+	x.byReceipt[rk] = c
 	m := x.byProvider[r.Provider]
 	if m == nil {
 		m = map[wf.Address]IndexedRating{}
@@ -310,4 +316,52 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(v)
+}
+
+// RatingWeights reads providers' rating weights (RatingSummary.Weight)
+// from the index at baseURL (wf ratings serve), for discovery.Source's
+// Ratings; each answer is reused for ttl (0: a minute). hc nil is a
+// client with a 5 s timeout.
+func RatingWeights(baseURL string, hc *http.Client, ttl time.Duration) func(context.Context, wf.Address) (float64, error) {
+	if hc == nil {
+		hc = &http.Client{Timeout: 5 * time.Second}
+	}
+	if ttl <= 0 {
+		ttl = time.Minute
+	}
+	type entry struct {
+		w  float64
+		at time.Time
+	}
+	var mu sync.Mutex
+	cache := map[wf.Address]entry{}
+	return func(ctx context.Context, p wf.Address) (float64, error) {
+		mu.Lock()
+		e, ok := cache[p]
+		mu.Unlock()
+		if ok && time.Since(e.at) < ttl {
+			return e.w, nil
+		}
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, baseURL+"/v1/ratings/"+p.Checksum(), nil)
+		if err != nil {
+			return 0, err
+		}
+		resp, err := hc.Do(req)
+		if err != nil {
+			return 0, fmt.Errorf("ratings: %w", err)
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return 0, fmt.Errorf("ratings: %s", resp.Status)
+		}
+		var s RatingSummary
+		if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(&s); err != nil {
+			return 0, fmt.Errorf("ratings: %w", err)
+		}
+		w := s.Weight()
+		mu.Lock()
+		cache[p] = entry{w, time.Now()}
+		mu.Unlock()
+		return w, nil
+	}
 }
