@@ -164,7 +164,7 @@ type RatingIndex struct {
 	now   func() time.Time
 
 	mu         sync.Mutex
-	byReceipt  map[receiptKey]wf.CID // a receipt is its signer's statement: two providers may sign the same fields
+	byReceipt  map[receiptKey]wf.CID                       // a receipt is its signer's statement: two providers may sign the same fields
 	byProvider map[wf.Address]map[wf.Address]IndexedRating // latest per payer
 }
 
