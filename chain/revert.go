@@ -90,6 +90,22 @@ var revertKinds = map[string]error{
 	"AlreadyRevoked":     wf.ErrInvalid,
 	"InvalidSignature":   wf.ErrForbidden,
 	"BadNonce":           wf.ErrForbidden,
+	// RewardsPool, Stake, Credits (chain/rewards.go, stake.go, credits.go)
+	"EpochNotOver":          wf.ErrInvalid,
+	"EpochAlreadyPublished": wf.ErrInvalid,
+	"UnknownEpoch":          wf.ErrNotFound,
+	"InvalidSigner":         wf.ErrForbidden,
+	"NotEnoughSignatures":   wf.ErrForbidden,
+	"AlreadyClaimed":        wf.ErrInvalid,
+	"InvalidProof":          wf.ErrForbidden,
+	"FeesOverstated":        wf.ErrForbidden,
+	"RewardAboveFeeCap":     wf.ErrForbidden,
+	"NotGovernor":           wf.ErrForbidden,
+	"UnbondNotReady":        wf.ErrInvalid,
+	"AnswerCorrect":         wf.ErrInvalid,
+	"EvidenceUsed":          wf.ErrInvalid,
+	"NotCanary":             wf.ErrInvalid,
+	"InsufficientCredits":   wf.ErrInvalid,
 }
 
 // knownErrors maps 4-byte selectors to the custom errors of all our contracts.
