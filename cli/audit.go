@@ -19,6 +19,7 @@ import (
 	"github.com/webfunctions/wf/discovery"
 	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/manifest"
+	"github.com/webfunctions/wf/rewards"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -57,6 +58,7 @@ type trustFlags struct {
 	auditors         []string
 	allOf            bool
 	minScore         float64
+	ratings          string // a ratings index URL (wf ratings serve)
 	runtime, region  string
 	maxPrice, minVer string
 	features         []string
@@ -70,6 +72,7 @@ func addTrustFlags(fs *pflag.FlagSet, trustName string, search bool) *trustFlags
 	fs.StringArrayVar(&t.auditors, trustName, nil, "auditor `ADDRESS` whose attestations count (repeatable; any of them, or all with --all-of)")
 	fs.BoolVar(&t.allOf, "all-of", false, "require an attestation from every auditor given, not any")
 	fs.Float64Var(&t.minScore, "min-score", 0, "least attested `SCORE`, 0 to 1")
+	fs.StringVar(&t.ratings, "ratings-index", "", "weigh attested scores by paying users' ratings from this index `URL` (wf ratings serve)")
 	if search {
 		fs.StringVar(&t.runtime, "runtime", "", "`RUNTIME` the provider must run, e.g. wagi")
 		fs.StringArrayVar(&t.features, "feature", nil, "`FEATURE` the manifest must list, e.g. sealed (repeatable)")
@@ -108,6 +111,9 @@ func (t *trustFlags) criteria() (discovery.Criteria, error) {
 // private addresses (the command line; a gateway only when told).
 func (a *App) source(ctx context.Context, c *chain.Client, t *trustFlags, crit discovery.Criteria, allowPrivate bool) (*discovery.Source, error) {
 	s := &discovery.Source{AllowPrivate: allowPrivate}
+	if t.ratings != "" {
+		s.Ratings = rewards.RatingWeights(strings.TrimRight(t.ratings, "/"), nil, 0)
+	}
 	if len(crit.AttestedBy) > 0 {
 		att, err := a.attestations(ctx, c, t.attestations)
 		if err != nil {

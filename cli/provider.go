@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/discovery"
@@ -332,6 +333,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	net, err := devnet.Start(ctx, devnet.Config{
 		Dir: nf.data, Log: log, Version: version(),
 		ChainListen: chainListen, ChainListenFallback: !nf.chainListenSet,
+		Chain: sim.Options{FeeBps: devFeeBps}, // rewards (cli/rewards_dev.go)
 		Price: mc.Price, Meter: mc,
 		Nodes: []devnet.NodeConfig{
 			// A taken default port moves to a free one (the banner says
@@ -358,8 +360,12 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	defer net.Close(context.Background())
 	devChain.rpc = []string{net.RPC}
 	ct := net.Chain.Contracts()
+	inc, err := a.devRewards(ctx, net, log)
+	if err != nil {
+		return err
+	}
 	if err := a.saveDeployment(net.RPC, deployment{ChainID: net.Chain.Client(nil).ChainID().Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow,
-		Attestations: net.Attestations}); err != nil {
+		Attestations: net.Attestations, Rewards: inc.pool, Stake: inc.stake}); err != nil {
 		return err
 	}
 	own := a.fundOwnKey(ctx, net, log)
@@ -427,6 +433,7 @@ this chain. To pay for functions you deploy with it:
 `, own, devFundEther, devFundUSDC, rpc)
 	}
 	a.devAuditBanner(net)
+	a.devRewardsBanner(net, inc)
 	a.devCIBanner(net, dev.URL)
 	ready := func() {
 		// The banner is out; ready waits for the first audit (in the

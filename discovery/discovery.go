@@ -99,6 +99,10 @@ type Candidate struct {
 	// Score is the attested score (0 to 1; see Criteria.MinScore), -1
 	// with no attestation that holds.
 	Score float64
+	// Rating is what paying users' ratings make of it (0 to 1, 0.5
+	// neutral), when Rated (the Source has Ratings and it answered).
+	Rating float64
+	Rated  bool
 	// Excluded says why it fails the criteria; "" when it passes.
 	Excluded string
 }
@@ -116,6 +120,10 @@ type Source struct {
 	AllowPrivate bool
 	TTL          time.Duration    // how long a read attestation is reused; default 30 s
 	Now          func() time.Time // default time.Now
+	// Ratings, if set, weighs providers by paying users' ratings next to
+	// their attested score (see Search): a weight from 0 to 1, 0.5 for
+	// none (package rewards' RatingSummary.Weight).
+	Ratings func(ctx context.Context, provider wf.Address) (float64, error)
 
 	mu        sync.Mutex
 	manifests map[string]manifestEntry // by CID
@@ -165,6 +173,13 @@ func (s *Source) Candidates(ctx context.Context, ps []chain.Provider, c Criteria
 	}
 	for i, p := range ps {
 		wg.Go(func() { out[i].Attested, out[i].Score = s.attested(ctx, p, c) })
+		if s.Ratings != nil {
+			wg.Go(func() {
+				if w, err := s.Ratings(ctx, p.Owner); err == nil && w >= 0 && w <= 1 {
+					out[i].Rating, out[i].Rated = w, true
+				}
+			})
+		}
 	}
 	wg.Wait()
 	for i := range out {

@@ -24,7 +24,8 @@ func (c ClientLister) List(ctx context.Context) ([]chain.Provider, error) {
 }
 
 // Search lists the registry and evaluates every provider against c:
-// eligible ones first, by attested score (highest first), then price
+// eligible ones first, by attested score (highest first; weighed by
+// ratings when the Source has them, see Candidate.Rating), then price
 // (lowest first), then name; the excluded after them, each with its
 // reason.
 func Search(ctx context.Context, reg Lister, s *Source, c Criteria) ([]Candidate, error) {
@@ -43,8 +44,8 @@ func Search(ctx context.Context, reg Lister, s *Source, c Criteria) ([]Candidate
 			}
 			return 1
 		}
-		if a.Score != b.Score {
-			return cmp.Compare(b.Score, a.Score)
+		if sa, sb := a.ranked(), b.ranked(); sa != sb {
+			return cmp.Compare(sb, sa)
 		}
 		if d := cmpPrice(a, b); d != 0 {
 			return d
@@ -52,6 +53,15 @@ func Search(ctx context.Context, reg Lister, s *Source, c Criteria) ([]Candidate
 		return cmp.Compare(a.Provider.Name, b.Provider.Name)
 	})
 	return cs, nil
+}
+
+// ranked is the attested score weighed by ratings: times 0.5 to 1.5
+// (1 for a neutral or absent rating). Without a score it is the score.
+func (c Candidate) ranked() float64 {
+	if !c.Rated || c.Score < 0 {
+		return c.Score
+	}
+	return c.Score * (0.5 + c.Rating)
 }
 
 func cmpPrice(a, b Candidate) int {

@@ -3,6 +3,7 @@ package provider
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"net/http"
@@ -141,7 +142,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		// The charge is durable before any of the response leaves.
 		if !charged(err) {
 			charge.Release()
-		} else if h, cerr := charge.Commit(context.WithoutCancel(r.Context()), ri.id); cerr != nil {
+		} else if h, cerr := commitCharge(context.WithoutCancel(r.Context()), charge, ri.id, body, answered(resp, err)); cerr != nil {
 			ri.log.Error("record charge", "function", c.String(), "err", cerr)
 			httperr.Write(w, nil, wf.E(wf.ErrUnavailable, "the provider could not record the charge; nothing was charged", cerr))
 			return
@@ -295,4 +296,22 @@ func functionPath(escaped string) string {
 		return rest[i:]
 	}
 	return ""
+}
+
+// answered is resp if the function answered (err nil), else nil.
+func answered(resp *sandbox.Response, err error) *sandbox.Response {
+	if err != nil {
+		return nil
+	}
+	return resp
+}
+
+// commitCharge commits charge for request id; with the function's answer
+// resp (nil if it failed) and a charge that can, the receipt binds the
+// request and response bodies (version 2: evidence of what was answered).
+func commitCharge(ctx context.Context, charge wf.Charge, id wf.RequestID, body []byte, resp *sandbox.Response) (map[string][]string, error) {
+	if bc, ok := charge.(wf.BodyCharge); ok && resp != nil {
+		return bc.CommitBodies(ctx, id, sha256.Sum256(body), sha256.Sum256(resp.Body))
+	}
+	return charge.Commit(ctx, id)
 }

@@ -113,6 +113,8 @@ var rules = []rule{
 		Why: "the chain client and the gateway never run functions"},
 	{Pkgs: []string{"manifest"}, Tests: true, Links: []string{goEthereum, wazero},
 		Why: "a provider manifest is pure data: providers, auditors and gateways all read it"},
+	{Pkgs: []string{"rewards"}, Links: []string{wazero, goEthereum + "/ethclient/simulated"},
+		Why: "the rewards epoch job reads the chain and builds Merkle trees through the chain client; it never runs functions or embeds a chain"},
 	{Pkgs: []string{"audit", "discovery"}, Links: []string{wazero},
 		Why: "auditors and discovery judge providers from outside, over HTTP and the chain; they never run functions themselves"},
 	{Pkgs: []string{"export", "cmd/wf-runner"}, Links: []string{mod + "provider", mod + "gateway", mod + "node", mod + "payment", mod + "store/diskstore", "github.com/evanw/esbuild", "github.com/google/go-containerregistry", goEthereum + "/ethclient/simulated", goEthereum + "/eth"},
