@@ -270,6 +270,7 @@ type voucher struct {
 }
 
 type window struct {
+	floor  uint64 // every number up to it counts as used (charged before a restart)
 	max    uint64
 	used   map[uint64]struct{} // numbers in (max-Window, max]
 	expiry uint64              // the voucher's, unix seconds
@@ -318,6 +319,36 @@ func (e *Error) Details() map[string]any { return e.details }
 
 // Reason is the error's code, such as "voucher_too_low".
 func (e *Error) Reason() string { s, _ := e.details["reason"].(string); return s }
+
+// Refuse returns a payment error with this checker's details, for a
+// refusal decided outside Check (such as a channel whose account does not
+// run the PaymentChannel code).
+func (c *Checker) Refuse(reason, msg, fix string) *Error { return c.refuse(reason, msg, fix) }
+
+// Price is the policy's price per request, in nanomina.
+func (c *Checker) Price() uint64 { return c.policy.Price }
+
+// Floor records that every number up to seq of session was used, by a
+// process before this one: a rail calls it with the highest number its
+// durable ledger charged, the first time it sees the session, so a header
+// charged before a restart is not accepted again. It fails, as Use does,
+// when the table of sessions is full of unexpired ones.
+func (c *Checker) Floor(session [32]byte, seq uint64, expiry uint64) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	w := c.sessions[session]
+	if w == nil {
+		if len(c.sessions) >= MaxSessions {
+			return fmt.Errorf("%w: minapay: too many open sessions", wf.ErrUnavailable)
+		}
+		w = &window{used: map[uint64]struct{}{}}
+		c.sessions[session] = w
+	}
+	w.floor = max(w.floor, seq)
+	w.max = max(w.max, seq)
+	w.expiry = max(w.expiry, expiry)
+	return nil
+}
 
 func (c *Checker) refuse(code, msg, fix string, extra ...any) *Error {
 	d := map[string]any{"mode": "caller", "rail": "mina", "provider": c.policy.Provider.Base58(),
@@ -451,7 +482,7 @@ func (w *window) unused(seq uint64) bool {
 	if w == nil {
 		return true
 	}
-	if seq+Window <= w.max {
+	if seq+Window <= w.max || seq <= w.floor {
 		return false
 	}
 	_, used := w.used[seq]
@@ -503,4 +534,21 @@ func (c *Checker) Use(h *Voucher) error {
 		}
 	}
 	return nil
+}
+
+// Pay is the payer's side: the header value for request r (whose Channel
+// is set to v's and whose Seq the caller numbers from 1), with v signed by
+// payer and r by the session key (v.Session is set to its public key).
+func Pay(payer *mina.PrivateKey, v mina.Voucher, session ed25519.PrivateKey, r Request) (string, error) {
+	if v.Channel == nil || r.Provider == nil || r.Seq == 0 {
+		return "", errors.New("minapay: a channel, the provider's key and a sequence number from 1 are required")
+	}
+	v.Session = [32]byte(session.Public().(ed25519.PublicKey))
+	sig, err := v.Sign(payer)
+	if err != nil {
+		return "", err
+	}
+	r.Channel = v.Channel
+	h := Header{Payer: payer.PublicKey(), Voucher: v, Signature: sig, Seq: r.Seq, RequestSig: SignRequest(session, &r)}
+	return h.Encode(), nil
 }
