@@ -46,18 +46,20 @@ var zkappDir = filepath.Join("..", "zkapp")
 // deposit nanomina.
 func startWorld(t *testing.T, deposit uint64) *world {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("starts the Node settler")
+	if os.Getenv("WF_MINA_SETTLER") != "1" {
+		t.Skip("set WF_MINA_SETTLER=1 to run the Node settler (about 15 s of CPU; scripts/test does)")
 	}
 	if _, err := os.Stat(filepath.Join(zkappDir, "node_modules", "o1js")); err != nil {
 		t.Skip("o1js is not installed: run mina/zkapp/install.sh")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
+	t0 := time.Now()
 	p, err := settler.Exec(ctx, settler.Options{Dir: zkappDir})
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("settler started in %v", time.Since(t0).Round(time.Millisecond))
 	t.Cleanup(p.Stop)
 	w := &world{s: p, payer: newKey(t), provider: newKey(t), fn: wf.CID{}, expiry: uint64(time.Now().Add(time.Hour).Unix())}
 	_, w.session, _ = ed25519.GenerateKey(rand.Reader)
@@ -76,6 +78,7 @@ func startWorld(t *testing.T, deposit uint64) *world {
 		Budget: 0, ExpirySlot: 1000, Deposit: deposit}); err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("accounts funded and channel open after %v", time.Since(t0).Round(time.Millisecond))
 	return w
 }
 

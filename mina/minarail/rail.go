@@ -180,8 +180,8 @@ func (r *Rail) Price() wf.Amount {
 // MinaPrice is the price of one request in nanomina.
 func (r *Rail) MinaPrice() wf.Amount { return wf.NewAmount(new(big.Int).SetUint64(r.cfg.Price)) }
 
-// Info is what a provider lists of its MINA terms (in /v1/info).
-func (r *Rail) Info() map[string]any {
+// MinaInfo is what a provider lists of its MINA terms in /v1/info.
+func (r *Rail) MinaInfo() map[string]any {
 	return map[string]any{"network": r.cfg.Network.String(), "provider": r.pub.Base58(),
 		"price": strconv.FormatUint(r.cfg.Price, 10), "header": minapay.HeaderName, "minSlots": r.cfg.MinSlots}
 }
