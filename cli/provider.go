@@ -36,9 +36,10 @@ type nodeFlags struct {
 	maxMemoryMiB                                 int
 	maxTimeout                                   time.Duration
 	maxUpload, ownerQuota, maxStore              int64
-	manifest                                     []byte // wf provider start --manifest
-	listenSet                                    bool   // --listen given: wf dev does not move it
-	chainListenSet                               bool   // --chain-listen given: likewise
+	manifest                                     []byte         // wf provider start --manifest
+	listenSet                                    bool           // --listen given: wf dev does not move it
+	mina                                         *minaNodeFlags // wf provider start --mina-settler (cli/mina.go)
+	chainListenSet                               bool           // --chain-listen given: likewise
 }
 
 func addNodeFlags(fs *pflag.FlagSet, defaultData string) *nodeFlags {
@@ -151,6 +152,7 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 	fs.BoolVar(&noRenew, "no-renew", false, "do not renew the leases on the key's registry names while running")
 	fs.StringArrayVar(&tunnels, "tunnel", nil, "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. Repeat for tunnels to several gateways, and register an endpoint on each (--endpoint 'https://NAME.GW1 https://NAME.GW2') so no one gateway can cut the node off. No listener unless --listen is given")
 	fs.StringVar(&mf, "manifest", "", "serve the provider manifest in `FILE` in /v1/info (publish its CID with wf provider update NAME --manifest FILE)")
+	nf.mina = a.addMinaNodeFlags(fs)
 	return cmd
 }
 
@@ -161,6 +163,9 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 	}
 	cfg := nf.config(log)
 	cfg.Provider.Manifest = nf.manifest
+	if cfg.Mina, err = a.minaNode(nf.mina, o.passwordFile); err != nil {
+		return err
+	}
 	if sf.price != "" || len(tunnels) > 0 {
 		// A free node still proves its registered name to the gateway.
 		if cfg.Key, err = a.signer(o, a.providerKeyPath()); err != nil {
