@@ -601,6 +601,8 @@ func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''
 
 // minaNodeFlags are wf provider start's MINA rail flags.
 type minaNodeFlags struct {
+	dev                          bool   // wf dev --mina
+	zkapp                        string // wf dev --mina-zkapp
 	settler, key, network, price string
 	settleCount                  int
 	settleInterval               time.Duration

@@ -302,6 +302,7 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
 	fs := cmd.Flags()
 	nf = addNodeFlags(fs, filepath.Join(a.home(), "dev"))
 	sf = addSettleFlags(fs, devPrice, devSettleInterval)
+	nf.mina = addDevMinaFlags(fs)
 	fs.StringVar(&chainListen, "chain-listen", strings.TrimPrefix(defaultRPC, "http://"), "serve the embedded chain's JSON-RPC on this `ADDR` (the default is where wf commands look for a chain, so they need no --rpc; a taken default moves to a free port)")
 	fs.MarkHidden("public-url") // refused: wf dev serves on loopback
 	fs.StringVar(&watchDir, "watch", "", "build and deploy the project in `DIR` (its wf.toml), name it, and redeploy on every save; a broken build is shown and the last good version keeps serving")
@@ -326,6 +327,14 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	devNode := nf.config(nil)
 	tunnelNode := devNode
 	tunnelNode.Peers = nil // only the listening node fetches from --peer
+	var devMina *devMina
+	if nf.mina != nil && nf.mina.dev {
+		if devMina, err = a.startDevMina(ctx, nf.mina, log); err != nil {
+			return err
+		}
+		defer devMina.stop()
+		devNode.Mina = devMina.node
+	}
 	net, err := devnet.Start(ctx, devnet.Config{
 		Dir: nf.data, Log: log, Version: version(),
 		ChainListen: chainListen, ChainListenFallback: !nf.chainListenSet,
@@ -424,6 +433,11 @@ this chain. To pay for functions you deploy with it:
 	}
 	a.devAuditBanner(net)
 	a.devCIBanner(net, dev.URL)
+	if devMina != nil {
+		if err := a.devMinaBanner(ctx, devMina, dev.URL, res.URL, log); err != nil {
+			return fmt.Errorf("dev: MINA: %w", err)
+		}
+	}
 	ready := func() {
 		// The banner is out; ready waits for the first audit (in the
 		// background since start), so auto-routing has attested providers.
