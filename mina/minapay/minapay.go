@@ -363,7 +363,7 @@ func (c *Checker) refuse(code, msg, fix string, extra ...any) *Error {
 func (c *Checker) Decode(values []string) (*Voucher, error) {
 	if len(values) != 1 {
 		return nil, c.refuse("malformed_voucher", "send exactly one "+HeaderName+" header",
-			"pay in MINA: wf mina voucher --channel <channel> prints the header")
+			"pay in MINA: wf mina voucher URL prints the header")
 	}
 	bad := func(err error) error {
 		return c.refuse("malformed_voucher", "the "+HeaderName+" header is malformed: "+err.Error(),
@@ -429,11 +429,11 @@ func (c *Checker) Check(h *Voucher, pr *wf.PaidRequest, ch *Channel, owed uint64
 		Path: pr.Path, RawQuery: pr.RawQuery, BodyHash: sha256.Sum256(pr.Body), Seq: h.Seq}
 	if !ed25519.Verify(v.Session[:], req.Bytes(), h.RequestSig[:]) {
 		return 0, c.refuse("bad_request_signature", "the request is not signed by the voucher's session key (it signs provider, function, method, path, query, body and seq)",
-			"let wf invoke --pay-mina sign each request")
+			"make each request's header with wf mina voucher URL (it signs method, path, query and body)")
 	}
 	if !c.unused(v.Session, h.Seq) {
 		return 0, c.refuse("seq_used", fmt.Sprintf("request number %d of this session was used", h.Seq),
-			"sign the request with a new number: wf invoke --pay-mina")
+			"a header pays once: make a new one with wf mina voucher URL")
 	}
 	if uint64(ch.Slot)+uint64(p.MinSlots) >= uint64(ch.ExpirySlot) {
 		return 0, c.refuse("channel_expiring", fmt.Sprintf("the channel expires at slot %d; now %d, this provider needs %d slots to redeem", ch.ExpirySlot, ch.Slot, p.MinSlots),
@@ -446,7 +446,7 @@ func (c *Checker) Check(h *Voucher, pr *wf.PaidRequest, ch *Channel, owed uint64
 	}
 	if v.Cumulative < need {
 		return 0, c.refuse("voucher_too_low", fmt.Sprintf("the voucher covers %d nanomina in all; this request needs %d", v.Cumulative, need),
-			"sign a voucher for at least the amount needed: wf mina voucher --amount <nanomina>",
+			"sign a voucher for at least the amount needed: wf mina voucher URL --amount <nanomina>",
 			"needed", strconv.FormatUint(need, 10))
 	}
 	if need-ch.Redeemed > ch.Balance {
@@ -506,7 +506,7 @@ func (c *Checker) Use(h *Voucher) error {
 	w := c.sessions[s]
 	if !w.unused(h.Seq) {
 		return c.refuse("seq_used", fmt.Sprintf("request number %d of this session was used", h.Seq),
-			"sign the request with a new number: wf invoke --pay-mina")
+			"a header pays once: make a new one with wf mina voucher URL")
 	}
 	if w == nil {
 		if len(c.sessions) >= MaxSessions {

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -122,21 +123,23 @@ func (w *world) request(t testing.TB, cumulative uint64, payer *mina.PrivateKey,
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr.Header = map[string][]string{minapay.HeaderName: {h}}
+	hdr := http.Header{}
+	hdr.Set(minapay.HeaderName, h)
+	pr.Header = hdr
 	return pr
 }
 
 // forged is a header naming the channel's payer whose voucher signer signed.
 func (w *world) forged(t testing.TB, signer *mina.PrivateKey) *wf.PaidRequest {
 	pr := w.request(t, 10*price, w.payer, mina.Testnet, w.channel)
-	h, err := minapay.Decode(pr.Header[minapay.HeaderName][0])
+	h, err := minapay.Decode(http.Header(pr.Header).Get(minapay.HeaderName))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if h.Signature, err = h.Voucher.Sign(signer); err != nil {
 		t.Fatal(err)
 	}
-	pr.Header[minapay.HeaderName] = []string{h.Encode()}
+	http.Header(pr.Header).Set(minapay.HeaderName, h.Encode())
 	return pr
 }
 
@@ -194,7 +197,7 @@ func TestEndToEnd(t *testing.T) {
 				t.Error(err)
 				return
 			}
-			rc, err := minarail.DecodeReceipt(hdr[minarail.ReceiptHeader][0])
+			rc, err := minarail.DecodeReceipt(http.Header(hdr).Get(minarail.ReceiptHeader))
 			if err != nil {
 				t.Error(err)
 				return
@@ -236,7 +239,7 @@ func TestEndToEnd(t *testing.T) {
 			{"signed by someone else", "bad_signature", w.forged(t, stranger)},
 			{"not above what is owed", "voucher_too_low", w.request(t, n*price, w.payer, mina.Testnet, w.channel)},
 			{"unknown channel", "unknown_channel", w.request(t, 10*price, w.payer, mina.Testnet, other)},
-			{"malformed", "malformed_voucher", &wf.PaidRequest{Header: map[string][]string{minapay.HeaderName: {"B62"}}}},
+			{"malformed", "malformed_voucher", &wf.PaidRequest{Header: http.Header{"X-Wf-Mina-Voucher": {"B62"}}}},
 			{"no voucher", "payment_required", &wf.PaidRequest{}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {

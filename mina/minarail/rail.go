@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"net/textproto"
 	"strconv"
 	"sync"
 	"time"
@@ -47,6 +48,9 @@ const ReceiptHeader = "X-WF-Mina-Receipt"
 // PriceHeader is the MINA price per request (nanomina), on every response
 // a Rail charged.
 const PriceHeader = "X-WF-Mina-Price"
+
+// voucherKey is the header's canonical key, as wf.PaidRequest.Header has it.
+var voucherKey = textproto.CanonicalMIMEHeaderKey(minapay.HeaderName)
 
 // Settler is what the rail needs of the settler service;
 // *settler.Client is one.
@@ -230,7 +234,7 @@ func (r *Rail) state(ctx context.Context, ch *mina.PublicKey, fresh bool) (*sett
 
 // Authorize implements wf.Payments.
 func (r *Rail) Authorize(ctx context.Context, pr *wf.PaidRequest) (wf.Charge, error) {
-	values := pr.Header[minapay.HeaderName]
+	values := pr.Header[voucherKey]
 	if len(values) == 0 {
 		if r.cfg.Next != nil {
 			return r.cfg.Next.Authorize(ctx, pr)
@@ -285,7 +289,7 @@ func (r *Rail) Authorize(ctx context.Context, pr *wf.PaidRequest) (wf.Charge, er
 		need := base + r.cfg.Price
 		if need < base || h.Voucher.Cumulative < need {
 			return r.checker.Refuse("voucher_too_low", fmt.Sprintf("the voucher covers %d nanomina in all; with the requests running this one needs %d", h.Voucher.Cumulative, need),
-				"sign a voucher for at least the amount needed: wf mina voucher --amount <nanomina>")
+				"sign a voucher for at least the amount needed: wf mina voucher URL --amount <nanomina>")
 		}
 		if need-mc.Redeemed > mc.Balance {
 			return r.checker.Refuse("over_balance", fmt.Sprintf("the channel holds %d nanomina; %d would be owed", mc.Balance, need-mc.Redeemed),
@@ -419,7 +423,8 @@ func (c *charge) Commit(ctx context.Context, id wf.RequestID) (map[string][]stri
 		if enc, err = rc.Sign(r.cfg.Key); err != nil {
 			return // charged; the receipt is what failed (never: the key is valid)
 		}
-		headers = map[string][]string{ReceiptHeader: {enc}, PriceHeader: {strconv.FormatUint(r.cfg.Price, 10)}}
+		headers = map[string][]string{textproto.CanonicalMIMEHeaderKey(ReceiptHeader): {enc},
+			textproto.CanonicalMIMEHeaderKey(PriceHeader): {strconv.FormatUint(r.cfg.Price, 10)}}
 	})
 	return headers, err
 }
