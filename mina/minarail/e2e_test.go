@@ -269,21 +269,46 @@ func TestEndToEnd(t *testing.T) {
 	t.Logf("redeemed %s = settled %v = last receipt %d", st.Redeemed, a.Settled.Amount, last.Cumulative)
 
 	t.Run("over the balance", func(t *testing.T) {
-		// 20 deposited, 6 redeemed: 14 more pay, the 15th is refused.
-		for i := range 15 {
+		// 20 deposited, 6 redeemed: 14 more pay. The first 13 one by one,
+		// then three at once for the last unit: one passes.
+		for i := range 13 {
 			c, err := r.Authorize(ctx, w.request(t, 100*price, w.payer, mina.Testnet, w.channel))
-			if i == 14 {
-				if reason(err) != "over_balance" {
-					t.Fatalf("request %d: %v", i, err)
-				}
-				break
-			}
 			if err != nil {
 				t.Fatalf("request %d: %v", i, err)
 			}
 			if _, err := c.Commit(ctx, wf.NewRequestID()); err != nil {
 				t.Fatal(err)
 			}
+		}
+		reqs := []*wf.PaidRequest{}
+		for range 3 {
+			reqs = append(reqs, w.request(t, 100*price, w.payer, mina.Testnet, w.channel))
+		}
+		var mu sync.Mutex
+		var passed []wf.Charge
+		var wg sync.WaitGroup
+		for _, pr := range reqs {
+			wg.Go(func() {
+				c, err := r.Authorize(ctx, pr)
+				mu.Lock()
+				defer mu.Unlock()
+				switch {
+				case err == nil:
+					passed = append(passed, c)
+				case reason(err) != "over_balance":
+					t.Errorf("a request for the last unit: %v", err)
+				}
+			})
+		}
+		wg.Wait()
+		if len(passed) != 1 {
+			t.Fatalf("%d requests passed on the last unit, want 1", len(passed))
+		}
+		if _, err := passed[0].Commit(ctx, wf.NewRequestID()); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.Authorize(ctx, w.request(t, 100*price, w.payer, mina.Testnet, w.channel)); reason(err) != "over_balance" {
+			t.Fatalf("past the balance: %v", err)
 		}
 	})
 	l.Close()

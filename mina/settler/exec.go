@@ -59,7 +59,12 @@ func Exec(ctx context.Context, o Options) (*Process, error) {
 	if o.Listen == "" {
 		o.Listen = "127.0.0.1:0"
 	}
-	script := filepath.Join(o.Dir, "settler.mjs")
+	dir, err := filepath.Abs(o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	o.Dir = dir
+	script := filepath.Join(dir, "settler.mjs")
 	if _, err := os.Stat(filepath.Join(o.Dir, "node_modules", "o1js", "package.json")); err != nil {
 		return nil, fmt.Errorf("settler: o1js is not installed in %s: run %s", o.Dir, filepath.Join(o.Dir, "install.sh"))
 	}
