@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"strconv"
 	"time"
 
+	"github.com/webfunctions/wf/manifest"
 	"github.com/webfunctions/wf/mina"
 	"github.com/webfunctions/wf/mina/minarail"
 	"github.com/webfunctions/wf/mina/settler"
@@ -46,10 +48,16 @@ type minaRail struct {
 	done   chan struct{}
 }
 
-func startMina(ctx context.Context, log *slog.Logger, dir string, m Mina, next wf.Payments) (*minaRail, error) {
+func startMina(ctx context.Context, log *slog.Logger, dir string, m Mina, next wf.Payments, manifestBlock []byte) (*minaRail, error) {
 	c, err := settler.New(m.SettlerURL)
 	if err != nil {
 		return nil, fmt.Errorf("node: mina: %w", err)
+	}
+	if m.Key == nil {
+		return nil, fmt.Errorf("%w: node: mina: no key", wf.ErrInvalid)
+	}
+	if err := checkMinaTerms(manifestBlock, m); err != nil {
+		return nil, err
 	}
 	path := filepath.Join(dir, MinaLedgerFile)
 	if m.FreshLedger {
@@ -73,6 +81,23 @@ func startMina(ctx context.Context, log *slog.Logger, dir string, m Mina, next w
 	log.Info("MINA payments on", "provider", r.Provider().Base58(), "network", m.Network.String(),
 		"price", fmt.Sprintf("%d nanomina", m.Price), "settler", m.SettlerURL)
 	return mr, nil
+}
+
+// checkMinaTerms refuses a manifest whose MINA terms are not the rail's:
+// it would promise callers a price or key the node does not take.
+func checkMinaTerms(block []byte, m Mina) error {
+	if block == nil {
+		return nil
+	}
+	mf, err := manifest.Parse(block)
+	if err != nil || mf.Mina == nil {
+		return err // a bad manifest is the provider's to refuse; none: nothing claimed
+	}
+	want := manifest.MinaTerms{Network: m.Network.String(), Provider: m.Key.PublicKey().Base58(), Price: strconv.FormatUint(m.Price, 10)}
+	if n, _ := mina.ParseNetwork(mf.Mina.Network); *mf.Mina != want && (n != m.Network || mf.Mina.Provider != want.Provider || mf.Mina.Price != want.Price) {
+		return fmt.Errorf("%w: node: the manifest's MINA terms %+v are not the node's %+v", wf.ErrInvalid, *mf.Mina, want)
+	}
+	return nil
 }
 
 // stop ends the settlement loop and closes the ledger. What was charged

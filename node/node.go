@@ -225,7 +225,7 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 		pc.Payments = n.payments.meter
 	}
 	if cfg.Mina != nil {
-		if n.mina, err = startMina(ctx, log, cfg.Dir, *cfg.Mina, pc.Payments); err != nil {
+		if n.mina, err = startMina(ctx, log, cfg.Dir, *cfg.Mina, pc.Payments, pc.Manifest); err != nil {
 			return nil, err
 		}
 		pc.Payments = n.mina.rail

@@ -172,13 +172,15 @@ func New(cfg Config) (*Rail, error) {
 // Provider is the provider's Mina public key.
 func (r *Rail) Provider() *mina.PublicKey { return r.pub }
 
-// Price is the wrapped Payments' price, or the MINA price (nanomina) when
-// there is none. MinaPrice is always the latter.
+// Price is the wrapped Payments' price (token base units: X-WF-Price and
+// /v1/info's "price"), or zero when there is none: a MINA-only provider
+// has no token price. The MINA price is MinaPrice, in X-WF-Mina-Price and
+// /v1/info's "mina".
 func (r *Rail) Price() wf.Amount {
 	if r.cfg.Next != nil {
 		return r.cfg.Next.Price()
 	}
-	return r.MinaPrice()
+	return wf.NewAmount(new(big.Int))
 }
 
 // MinaPrice is the price of one request in nanomina.
