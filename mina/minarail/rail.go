@@ -114,10 +114,11 @@ type Rail struct {
 	checker *minapay.Checker
 	log     *slog.Logger
 
-	mu     sync.Mutex
-	states map[[33]byte]*cached
-	seen   map[[32]byte]struct{} // sessions whose ledger mark was given to the checker
-	first  map[ledger.Key]time.Time
+	mu      sync.Mutex
+	states  map[[33]byte]*cached
+	seen    map[[32]byte]struct{}    // sessions whose ledger mark was given to the checker
+	first   map[ledger.Key]time.Time // when an account's oldest pending charge was made (this process)
+	retryAt map[ledger.Key]time.Time // no batch before (after an aborted one)
 
 	settleMu sync.Mutex
 }
@@ -166,7 +167,7 @@ func New(cfg Config) (*Rail, error) {
 		return nil, fmt.Errorf("minarail: %w", err)
 	}
 	return &Rail{cfg: cfg, pub: pub, checker: checker, log: cfg.Log, states: map[[33]byte]*cached{},
-		seen: map[[32]byte]struct{}{}, first: map[ledger.Key]time.Time{}}, nil
+		seen: map[[32]byte]struct{}{}, first: map[ledger.Key]time.Time{}, retryAt: map[ledger.Key]time.Time{}}, nil
 }
 
 // Provider is the provider's Mina public key.

@@ -64,12 +64,16 @@ func (r *Rail) Settle(ctx context.Context, force bool) error {
 func (r *Rail) due(ctx context.Context, k ledger.Key, a ledger.Account) bool {
 	now := r.cfg.Now()
 	r.mu.Lock()
+	retry := r.retryAt[k]
 	first, ok := r.first[k]
 	if !ok { // charged by an earlier process: its wait starts now
 		r.first[k] = now
 		first = now
 	}
 	r.mu.Unlock()
+	if now.Before(retry) {
+		return false
+	}
 	if a.Pending().Count >= uint64(r.cfg.SettleCount) || now.Sub(first) >= r.cfg.SettleInterval {
 		return true
 	}
@@ -94,8 +98,21 @@ func (r *Rail) settleAccount(ctx context.Context, k ledger.Key) error {
 	if r.cfg.AfterPrepare != nil {
 		r.cfg.AfterPrepare(b)
 	}
-	return r.resume(ctx, b)
+	err = r.resume(ctx, b)
+	if err != nil && r.cfg.Ledger.Account(k).Batch == 0 {
+		// Aborted (the channel expired, the settler refused the
+		// redeem): not again before RetryAfter, so a channel that cannot
+		// be redeemed does not add a batch every Poll.
+		r.mu.Lock()
+		r.retryAt[k] = r.cfg.Now().Add(RetryAfter)
+		r.mu.Unlock()
+	}
+	return err
 }
+
+// RetryAfter is how long a channel whose batch was aborted waits before
+// the next one (unless Settle is forced).
+const RetryAfter = 5 * time.Minute
 
 // channelOf is the channel a ledger key names.
 func channelOf(k ledger.WideKey) (*mina.PublicKey, error) {
