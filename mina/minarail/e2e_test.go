@@ -354,6 +354,56 @@ func TestEndToEnd(t *testing.T) {
 			t.Fatalf("channel balance %s, want 0: everything deposited was served and redeemed", st.Balance)
 		}
 	})
+
+	t.Run("expired channel", func(t *testing.T) { expiredChannel(t, w) })
+}
+
+// another opens a second channel between the same payer and provider.
+func (w *world) another(t *testing.T, deposit uint64) *world {
+	t.Helper()
+	ch, _, err := w.s.Open(context.Background(), settler.Open{Payer: w.payer, Provider: w.provider.PublicKey(), PriceCap: price, ExpirySlot: 1000, Deposit: deposit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &world{s: w.s, payer: w.payer, provider: w.provider, channel: ch, session: w.session, fn: w.fn, expiry: w.expiry, seq: 1 << 20}
+}
+
+// An expired channel: requests are refused (channel_expiring) and
+// charges made before cannot be redeemed; the aborted batch is not tried
+// again every poll.
+func expiredChannel(t *testing.T, w0 *world) {
+	w := w0.another(t, 5*price)
+	ctx := context.Background()
+	r, l := w.rail(t, filepath.Join(t.TempDir(), "mina.db"), nil)
+	defer l.Close()
+	for range 2 {
+		c, err := r.Authorize(ctx, w.request(t, 5*price, w.payer, mina.Testnet, w.channel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Commit(ctx, wf.NewRequestID()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.s.SetSlot(ctx, 1000); err != nil { // the channel's expiry
+		t.Fatal(err)
+	}
+	if _, err := r.Authorize(ctx, w.request(t, 5*price, w.payer, mina.Testnet, w.channel)); reason(err) != "channel_expiring" {
+		t.Fatalf("a request on an expired channel: %v", err)
+	}
+	if err := r.Settle(ctx, false); err == nil {
+		t.Fatal("an expired channel was redeemed")
+	}
+	if err := r.Settle(ctx, false); err != nil {
+		t.Fatalf("a second round tried again at once: %v", err)
+	}
+	batches, _ := l.Batches()
+	if len(batches) != 1 || batches[0].State != ledger.Aborted {
+		t.Fatalf("batches %+v", batches)
+	}
+	if a := l.Account(minarail.ChannelKey(w.channel)); a.Pending().Count != 2 || w.state(t).Redeemed != "0" {
+		t.Fatalf("pending %v, redeemed %s", a.Pending(), w.state(t).Redeemed)
+	}
 }
 
 // TestCrashHelper is the process TestEndToEnd kills: it prepares a batch
