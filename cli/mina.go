@@ -363,7 +363,14 @@ minutes), after which wf mina channel close returns what is left.`,
 	showCmd := &cobra.Command{
 		Use:   "show ADDRESS",
 		Short: "print a channel's state: balance, redeemed, expiry",
-		Args:  argsBetween(1, 1),
+		Long: `Print a channel's state as the settler reads it: its balance, what was
+redeemed, its expiry slot and the current one, and whether the account
+runs the PaymentChannel zkApp.
+
+With --json, prints the settler's object: address, parties, networkId,
+priceCap, budget, redeemed, settled, settledCount, balance (strings of
+nanomina), expiry and slot (numbers), vkHash (string) and code (boolean).`,
+		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			addr, err := mina.ParsePublicKey(args[0])
 			if err != nil {
