@@ -43,8 +43,9 @@ func TestMinaCLI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(filepath.Join(home, "mina-key.json")); strings.Contains(string(b), "EK") {
-		t.Fatal("the Mina key file holds a private key in plaintext")
+	b, _ := os.ReadFile(filepath.Join(home, "mina-key.json"))
+	if k, err := mina.DecryptKey(b, "pw"); err != nil || !k.PublicKey().Equal(payer) || strings.Contains(string(b), k.Base58()) {
+		t.Fatalf("the Mina key file: %v (or it holds the private key in plaintext)", err)
 	}
 	provKey := filepath.Join(home, "provider", "mina-key.json")
 	out, err = wf(t, env, "mina", "keys", "new", "--mina-key", provKey)
