@@ -404,6 +404,18 @@ func expiredChannel(t *testing.T, w0 *world) {
 	if a := l.Account(minarail.ChannelKey(w.channel)); a.Pending().Count != 2 || w.state(t).Redeemed != "0" {
 		t.Fatalf("pending %v, redeemed %s", a.Pending(), w.state(t).Redeemed)
 	}
+	// From its expiry on, the payer takes back the rest.
+	before := w.balance(t, w.payer.PublicKey())
+	if _, err := w.s.Close(ctx, w.channel, w.payer, w.provider.PublicKey()); err != nil {
+		t.Fatal(err)
+	}
+	if st := w.state(t); st.Balance != "0" {
+		t.Fatalf("after close the channel holds %s", st.Balance)
+	}
+	// The payer paid the fee (0 on the local ledger) and got the deposit back.
+	if got := w.balance(t, w.payer.PublicKey()) - before; got != 5*price {
+		t.Fatalf("the payer got back %d, want %d", got, 5*price)
+	}
 }
 
 // TestCrashHelper is the process TestEndToEnd kills: it prepares a batch
