@@ -467,6 +467,9 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 	}
 	if p.cfg.Payments != nil {
 		info["price"] = p.cfg.Payments.Price().String() // token base units per request
+		if m, ok := p.cfg.Payments.(interface{ MinaInfo() map[string]any }); ok {
+			info["mina"] = m.MinaInfo() // a second rail: its network, key and price in nanomina
+		}
 	}
 	if p.cfg.Sealing != nil {
 		info["specVersions"] = []int{wf.SpecVersion, wf.SpecVersionSealed, wf.SpecVersionExtended}
