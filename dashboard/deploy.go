@@ -9,11 +9,15 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"path"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/jsrt"
+	"github.com/webfunctions/wf/jsrt/bundle"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
@@ -57,7 +61,17 @@ func (d *Dashboard) serveDeployPrepare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s := wf.Spec{Runtime: wf.RuntimeWAGI, Created: spec.Now(d.cfg.Now())}
-	pkg, err := client.Pack(r.Context(), bytes.NewReader(module), s, &walletSigner{addr: owner})
+	if module.script {
+		// A worker runs on the engine this binary carries, as wf deploy
+		// marks it; providers list the engines they run in /v1/info.
+		x, err := spec.JSExtensionFor(jsrt.Builtin().CID)
+		if err != nil {
+			d.fail(w, r, http.StatusInternalServerError, err.Error())
+			return
+		}
+		s.Extensions = map[string]wf.Extension{spec.JSExtension: x}
+	}
+	pkg, err := client.Pack(r.Context(), bytes.NewReader(module.code), s, &walletSigner{addr: owner})
 	if err != nil {
 		d.fail(w, r, http.StatusBadRequest, "The module could not be packed: "+err.Error())
 		return
@@ -76,7 +90,7 @@ func (d *Dashboard) serveDeployPrepare(w http.ResponseWriter, r *http.Request) {
 	}
 	full := len(d.uploads) >= maxUploads
 	if !full {
-		d.uploads[id] = &upload{owner: owner, module: module, spec: pkg.Spec.Spec, providers: chosen, expires: now.Add(uploadWindow)}
+		d.uploads[id] = &upload{owner: owner, module: module.code, spec: pkg.Spec.Spec, providers: chosen, expires: now.Add(uploadWindow)}
 	}
 	d.mu.Unlock()
 	if full {
@@ -89,16 +103,25 @@ func (d *Dashboard) serveDeployPrepare(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(map[string]any{"upload": id, "typedData": json.RawMessage(td)})
 }
 
+// code is what an upload deploys: a WebAssembly module, or a worker
+// (JavaScript or TypeScript) bundled into one ES module.
+type code struct {
+	code   []byte
+	script bool
+}
+
 // readUpload streams the form: "provider" fields (indexes of the
-// providers to deploy to) and one "module" file, a WebAssembly binary of
-// at most Config.MaxUpload bytes.
-func (d *Dashboard) readUpload(r *http.Request) ([]byte, []int, error) {
+// providers to deploy to) and one "module" file of at most
+// Config.MaxUpload bytes: a WebAssembly binary, or a worker script named
+// by its extension (.js, .mjs, .ts, .mts), bundled here as wf deploy
+// bundles one.
+func (d *Dashboard) readUpload(r *http.Request) (code, []int, error) {
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, nil, errors.New("Send the module as a multipart form.")
+		return code{}, nil, errors.New("Send the module as a multipart form.")
 	}
 	var (
-		module []byte
+		module code
 		chosen []int
 		seen   = map[int]bool{}
 	)
@@ -108,50 +131,62 @@ func (d *Dashboard) readUpload(r *http.Request) ([]byte, []int, error) {
 			break
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("The upload could not be read: %w", err)
+			return code{}, nil, fmt.Errorf("The upload could not be read: %w", err)
 		}
 		switch part.FormName() {
 		case "provider":
 			v, err := io.ReadAll(io.LimitReader(part, 16))
 			i, err2 := strconv.Atoi(string(v))
 			if err != nil || err2 != nil || i < 0 || i >= len(d.cfg.Providers) || seen[i] {
-				return nil, nil, errors.New("Pick providers from the list.")
+				return code{}, nil, errors.New("Pick providers from the list.")
 			}
 			seen[i] = true
 			chosen = append(chosen, i)
 		case "module":
-			if module != nil {
-				return nil, nil, errors.New("Upload one module.")
+			if module.code != nil {
+				return code{}, nil, errors.New("Upload one module.")
 			}
 			if module, err = readModule(part, d.cfg.MaxUpload); err != nil {
-				return nil, nil, err
+				return code{}, nil, err
 			}
 		}
 	}
 	switch {
-	case module == nil:
-		return nil, nil, errors.New("Choose a .wasm module to deploy.")
+	case module.code == nil:
+		return code{}, nil, errors.New("Choose a .wasm module or a worker script (.js, .ts) to deploy.")
 	case len(chosen) == 0:
-		return nil, nil, errors.New("Pick at least one provider to deploy to.")
+		return code{}, nil, errors.New("Pick at least one provider to deploy to.")
 	}
 	return module, chosen, nil
 }
 
-func readModule(part *multipart.Part, limit int64) ([]byte, error) {
+func readModule(part *multipart.Part, limit int64) (code, error) {
 	b, err := io.ReadAll(io.LimitReader(part, limit+1))
+	name := path.Base(part.FileName())
 	switch {
 	case err != nil:
 		var mb *http.MaxBytesError
 		if errors.As(err, &mb) {
-			return nil, fmt.Errorf("The module is larger than %d bytes: %w", limit, err)
+			return code{}, fmt.Errorf("The module is larger than %d bytes: %w", limit, err)
 		}
-		return nil, fmt.Errorf("The module could not be read: %w", err)
+		return code{}, fmt.Errorf("The module could not be read: %w", err)
 	case int64(len(b)) > limit:
-		return nil, fmt.Errorf("The module is larger than %d bytes: %w", limit, &http.MaxBytesError{Limit: limit})
-	case !bytes.HasPrefix(b, []byte("\x00asm")):
-		return nil, errors.New("That file is not a WebAssembly module (it does not start with \\0asm).")
+		return code{}, fmt.Errorf("The module is larger than %d bytes: %w", limit, &http.MaxBytesError{Limit: limit})
+	case bytes.HasPrefix(b, []byte("\x00asm")):
+		return code{code: b}, nil
+	case !bundle.IsScript(name):
+		return code{}, errors.New("That file is neither a WebAssembly module (it does not start with \\0asm) nor a worker script (.js, .mjs, .ts, .mts).")
+	case !utf8.Valid(b):
+		return code{}, errors.New("That script is not UTF-8 text.")
 	}
-	return b, nil
+	js, err := bundle.Source(name, b)
+	if err != nil {
+		return code{}, fmt.Errorf("The worker could not be bundled (upload one file that imports nothing, or deploy a project with wf deploy): %w", err)
+	}
+	if int64(len(js)) > limit {
+		return code{}, fmt.Errorf("The bundled worker is larger than %d bytes: %w", limit, &http.MaxBytesError{Limit: limit})
+	}
+	return code{code: js, script: true}, nil
 }
 
 // serveDeploy takes the wallet's signature over a prepared upload,
