@@ -2,6 +2,7 @@ package dashboard_test
 
 import (
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -18,7 +19,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/templates"
+	"github.com/webfunctions/wf/wf"
 )
 
 // chromium finds a Chromium to drive: $WF_CHROMIUM, else Debian's
@@ -99,11 +102,35 @@ type walletCall struct {
 	Params []json.RawMessage `json:"params"`
 }
 
-// answer is what the wallet holding key answers to c.
-func answer(key *chain.Key, c walletCall) (any, error) {
+// answer is what the wallet holding key answers to c; it sends
+// transactions to the chain through ch.
+func answer(ctx context.Context, ch *sim.Chain, key *chain.Key, c walletCall) (any, error) {
 	switch c.Method {
 	case "eth_requestAccounts", "eth_accounts":
 		return []string{key.Address().Checksum()}, nil
+	case "eth_chainId":
+		return "0x" + ch.Client(nil).ChainID().Text(16), nil
+	case "eth_sendTransaction":
+		var tx struct{ From, To, Data string }
+		if len(c.Params) != 1 || json.Unmarshal(c.Params[0], &tx) != nil {
+			return nil, fmt.Errorf("eth_sendTransaction takes [{from, to, data}]")
+		}
+		if !strings.EqualFold(tx.From, key.Address().Checksum()) {
+			return nil, fmt.Errorf("the wallet holds %s, not %s", key.Address().Checksum(), tx.From)
+		}
+		to, err := wf.ParseAddress(tx.To)
+		if err != nil {
+			return nil, err
+		}
+		data, err := hex.DecodeString(strings.TrimPrefix(tx.Data, "0x"))
+		if err != nil {
+			return nil, err
+		}
+		r, err := ch.Client(key).SendTx(ctx, chain.WalletTx{To: to, Data: data, What: "the page's transaction"})
+		if err != nil {
+			return nil, err
+		}
+		return r.TxHash.String(), nil
 	case "eth_signTypedData_v4":
 		var from, td string
 		if len(c.Params) != 2 || json.Unmarshal(c.Params[0], &from) != nil || json.Unmarshal(c.Params[1], &td) != nil {
@@ -186,8 +213,8 @@ func TestBrowser(t *testing.T) {
 	}
 
 	began := time.Now()
-	do("install the wallet", chromedp.ExposeFunc("wfWallet", func(_ context.Context, c walletCall) (any, error) {
-		return answer(key.Load(), c)
+	do("install the wallet", chromedp.ExposeFunc("wfWallet", func(ctx context.Context, c walletCall) (any, error) {
+		return answer(ctx, w.net.Chain, key.Load(), c)
 	}))
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: wallet}); err != nil {
 		t.Fatal(err)
@@ -229,6 +256,9 @@ func TestBrowser(t *testing.T) {
 
 	do("payments", chromedp.Navigate(w.url+"/payments"), chromedp.WaitVisible(chromedp.ID("caps")))
 	caps := text("#caps")
+	do("lower alpha's cap in the wallet", chromedp.SetValue(chromedp.ID("cap-budget-0"), "40"),
+		chromedp.Click(chromedp.CSS(`form.cap[data-provider="0"] button`)), chromedp.WaitVisible(chromedp.ID("tx-cap")))
+	capped := text("#tx-result")
 	shot("payments")
 	do("gateways", chromedp.Navigate(w.url+"/gateways"), chromedp.WaitVisible(chromedp.CSS("table.gateway-providers")))
 	shot("gateways")
@@ -264,6 +294,7 @@ func TestBrowser(t *testing.T) {
 		{"split", split, "Signed hello seq 4"},
 		{"split", split, "10%"},
 		{"caps", caps, "alpha can never take more than 100.000000 USDC from you"},
+		{"cap changed", capped, "provider alpha can never take more than 40.000000 USDC from you"},
 		{"admin", admin, "There is no global user database"},
 		{"admin", admin, "Operator console: alpha"},
 		{"admin ledger", admin, w.net.Publisher.Address().Checksum()[:10]},

@@ -179,6 +179,8 @@ func New(cfg Config) (*Dashboard, error) {
 	d.mux.HandleFunc("POST /names/{name}/record-request", d.signedIn(d.serveRecordRequest))
 	d.mux.HandleFunc("POST /names/{name}/record", d.signedIn(d.serveRecord))
 	d.mux.HandleFunc("GET /payments", d.signedIn(d.servePayments))
+	d.mux.HandleFunc("POST /payments/tx-request", d.signedIn(d.serveTxRequest))
+	d.mux.HandleFunc("POST /payments/tx", d.signedIn(d.serveTx))
 	d.mux.HandleFunc("GET /admin", d.signedIn(d.serveAdmin))
 	d.mux.HandleFunc("GET /gateways", d.signedIn(d.serveGateways))
 	return d, nil

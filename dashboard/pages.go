@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
@@ -257,17 +258,22 @@ func (d *Dashboard) serveLogs(w http.ResponseWriter, r *http.Request) {
 
 // allowanceRow is one provider on the payments page.
 type allowanceRow struct {
+	Index    int // in Config.Providers
 	Name     string
 	Address  wf.Address
 	Cap      *big.Int // what it may still take: the hard limit
 	MaxPrice *big.Int
 	Requests string // how many requests the cap pays for at most
-	Err      string
+	// PerPeriod, if set, is the allowance's per-period cap, PeriodLeft
+	// what is left of it until PeriodEnds.
+	PerPeriod, PeriodLeft *big.Int
+	PeriodEnds            time.Time
+	Err                   string
 }
 
 func (d *Dashboard) servePayments(w http.ResponseWriter, r *http.Request) {
 	payer := sessionOf(r).addr
-	data := map[string]any{"Chain": d.cfg.Escrow != nil}
+	data := map[string]any{"Chain": d.cfg.Escrow != nil, "CanChange": d.escrowTxs() != nil}
 	if d.cfg.Escrow != nil {
 		acct, err := d.cfg.Escrow.Account(r.Context(), payer)
 		if err != nil {
@@ -277,16 +283,13 @@ func (d *Dashboard) servePayments(w http.ResponseWriter, r *http.Request) {
 		}
 		rows := make([]allowanceRow, len(d.cfg.Providers))
 		d.each(r.Context(), func(i int, p *Provider) error {
-			row := allowanceRow{Name: p.Name, Address: p.Address}
-			if a, err := d.cfg.Escrow.Allowance(r.Context(), payer, p.Address); err != nil {
-				row.Err = err.Error()
+			a, err := d.cfg.Escrow.Allowance(r.Context(), payer, p.Address)
+			if err != nil {
+				rows[i] = allowanceRow{Name: p.Name, Address: p.Address, Err: err.Error()}
 			} else {
-				row.Cap, row.MaxPrice = a.Budget, a.MaxPricePerRequest
-				if a.MaxPricePerRequest != nil && a.MaxPricePerRequest.Sign() > 0 && a.Budget != nil {
-					row.Requests = new(big.Int).Quo(a.Budget, a.MaxPricePerRequest).String()
-				}
+				rows[i] = capRow(p, a, d.cfg.Now())
 			}
-			rows[i] = row
+			rows[i].Index = i
 			return nil
 		})
 		// The largest exposure first.

@@ -1,0 +1,120 @@
+package dashboard_test
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"math/big"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/wf"
+)
+
+type txRequest struct {
+	ChainID string `json:"chainId"`
+	Txs     []struct{ To, Data, What string }
+}
+
+// sendAll sends the transactions prepared for form as key's wallet would,
+// each once the one before is reported mined, and returns the last
+// fragment the dashboard answered.
+func (b *browser) sendAll(w *world, key *chain.Key, form url.Values) (int, string) {
+	b.t.Helper()
+	form.Set("csrf", b.csrf)
+	status, body, _ := b.do("POST", "/payments/tx-request", form)
+	if status != 200 {
+		return status, body
+	}
+	var rq txRequest
+	if err := json.Unmarshal([]byte(body), &rq); err != nil || len(rq.Txs) == 0 {
+		b.t.Fatalf("tx-request answered %s: %v", body, err)
+	}
+	if want := "0x" + w.net.Chain.Client(nil).ChainID().Text(16); rq.ChainID != want {
+		b.t.Errorf("chain id %s, want %s", rq.ChainID, want)
+	}
+	wallet := w.net.Chain.Client(key)
+	for _, tx := range rq.Txs {
+		to, err := wf.ParseAddress(tx.To)
+		data, err2 := hex.DecodeString(strings.TrimPrefix(tx.Data, "0x"))
+		if err != nil || err2 != nil || tx.What == "" {
+			b.t.Fatalf("a transaction the wallet cannot send: %+v", tx)
+		}
+		r, err := wallet.SendTx(b.t.Context(), chain.WalletTx{To: to, Data: data, What: tx.What})
+		if err != nil {
+			b.t.Fatalf("the wallet sends %s: %v", tx.What, err)
+		}
+		form.Set("hash", r.TxHash.String())
+		if status, body, _ = b.do("POST", "/payments/tx", form); status != 200 {
+			return status, body
+		}
+	}
+	return status, body
+}
+
+// Escrow changes are transactions the page prepares and the wallet sends:
+// a provider's cap, a deposit, a withdrawal request. What the page then
+// says is what the chain says. Bad amounts, unknown providers, a missing
+// CSRF token and a hash of something else change nothing.
+func TestEscrowByWallet(t *testing.T) {
+	w := start(t, false)
+	pub := w.net.Publisher
+	b := signIn(t, w.url, pub)
+
+	status, body, _ := b.do("GET", "/payments", nil)
+	wantPage(t, status, body, 200, `data-action="cap"`, "Sign the cap for alpha", "Sign the deposit", "Ask to withdraw")
+
+	status, body = b.sendAll(w, pub, url.Values{"action": {"cap"}, "provider": {"1"}, "budget": {"7.5"}, "price": {"0.002"}})
+	wantPage(t, status, body, 200, "Mined in block", "provider <strong>beta</strong> can never take more than <strong>7.500000 USDC</strong>", "3750 requests")
+	status, body, _ = b.do("GET", "/payments", nil)
+	wantPage(t, status, body, 200, "Provider <strong>beta</strong> can never take more than <strong>7.500000 USDC</strong>")
+	if a, err := w.net.Chain.Client(nil).Allowance(t.Context(), pub.Address(), w.net.Node("beta").Key.Address()); err != nil ||
+		a.Budget.Cmp(big.NewInt(7_500_000)) != 0 || a.MaxPricePerRequest.Int64() != 2000 {
+		t.Fatalf("beta's allowance on the chain: %+v, %v", a, err)
+	}
+
+	if _, err := w.net.Chain.Client(pub).MintUSDC(t.Context(), pub.Address(), big.NewInt(5_000_000)); err != nil {
+		t.Fatal(err)
+	}
+	before, err := w.net.Chain.Client(nil).Account(t.Context(), pub.Address())
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, body = b.sendAll(w, pub, url.Values{"action": {"deposit"}, "amount": {"2"}})
+	want := new(big.Int).Add(before.Balance, big.NewInt(2_000_000))
+	wantPage(t, status, body, 200, "The escrow now holds <strong>"+wf.NewAmount(want).USDC()+" USDC</strong>")
+	status, body = b.sendAll(w, pub, url.Values{"action": {"withdraw"}, "amount": {"1"}})
+	wantPage(t, status, body, 200, "1.000000 USDC of it asked to withdraw")
+
+	for name, c := range map[string]struct {
+		form url.Values
+		want string
+	}{
+		"no action":        {url.Values{}, "Say what to change"},
+		"unknown provider": {url.Values{"action": {"cap"}, "provider": {"9"}, "budget": {"1"}, "price": {"0.001"}}, "Pick a provider"},
+		"bad budget":       {url.Values{"action": {"cap"}, "provider": {"0"}, "budget": {"-1"}, "price": {"0.001"}}, "budget"},
+		"no price":         {url.Values{"action": {"cap"}, "provider": {"0"}, "budget": {"1"}, "price": {"0"}}, "above zero"},
+		"7 decimals":       {url.Values{"action": {"deposit"}, "amount": {"0.0000001"}}, "decimals"},
+		"no withdrawal":    {url.Values{"action": {"withdraw"}, "amount": {""}}, "withdrawal"},
+	} {
+		c.form.Set("csrf", b.csrf)
+		status, body, _ := b.do("POST", "/payments/tx-request", c.form)
+		if status != 400 || !strings.Contains(body, c.want) {
+			t.Errorf("%s: %d, want 400 saying %q:\n%s", name, status, c.want, body)
+		}
+	}
+	for _, path := range []string{"/payments/tx-request", "/payments/tx"} {
+		status, body, _ := b.do("POST", path, url.Values{"action": {"deposit"}, "amount": {"1"}})
+		wantPage(t, status, body, http.StatusForbidden, "CSRF")
+	}
+	r, err := w.net.Chain.Client(pub).SendEther(t.Context(), w.net.Node("alpha").Key.Address(), big.NewInt(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, body, _ = b.do("POST", "/payments/tx", url.Values{"csrf": {b.csrf}, "hash": {r.TxHash.String()}})
+	wantPage(t, status, body, 400, "did not touch this dashboard&#39;s escrow")
+	status, body, _ = b.do("POST", "/payments/tx", url.Values{"csrf": {b.csrf}, "hash": {"0x1234"}})
+	wantPage(t, status, body, 400, "no transaction hash")
+}
