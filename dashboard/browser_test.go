@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -149,9 +150,11 @@ func answer(ctx context.Context, ch *sim.Chain, key *chain.Key, c walletCall) (a
 }
 
 // The whole path in a real browser: sign in through the injected wallet,
-// see the functions, deploy a module through the page, read a function's
-// invocations, roll a name back and split it (specs, log reads and name
-// records all signed in the wallet), see the spending caps, then sign in
+// see the functions, deploy a module through the page, see it listed,
+// invoke it and read its invocation, latency and cost, roll a name back
+// and split it (specs, log reads and name records all signed in the
+// wallet), see the spending caps and the settlement of that invocation,
+// change a cap with a transaction the wallet sends, then sign in
 // as the provider and open its console. Screenshots go to $WF_SCREENSHOTS (or the test's temporary
 // directory); WF_DOCS_SCREENSHOTS=1 also refreshes the two in docs/.
 func TestBrowser(t *testing.T) {
@@ -236,12 +239,25 @@ func TestBrowser(t *testing.T) {
 	do("deploy a module through the page", chromedp.SetUploadFiles(chromedp.ID("deploy-module"), []string{module}),
 		chromedp.Click(chromedp.CSS("#deploy button")), chromedp.WaitVisible(chromedp.ID("deployed")))
 	deployed := text("#deploy-result")
-	do("see it listed", chromedp.Click(chromedp.CSS("#deployed a")), chromedp.WaitVisible(chromedp.CSS("form.logs button")))
+	fn, err := wf.ParseCID(text("#deployed code"))
+	if err != nil {
+		t.Fatalf("the deploy names no function: %q: %v", deployed, err)
+	}
+	do("see it listed", chromedp.Navigate(w.url+"/functions"), chromedp.WaitVisible(chromedp.ID("functions")),
+		chromedp.Click(chromedp.CSS(`#functions a[href="/functions/`+fn.String()+`"]`)), chromedp.WaitVisible(chromedp.CSS("form.logs button")))
 	uploaded := text("main")
 
-	do("read invocations", chromedp.Navigate(w.url+"/functions"), chromedp.WaitVisible(chromedp.ID("functions")),
-		chromedp.Click(chromedp.CSS(`#functions a[href="/functions/`+w.fn.String()+`"]`)), chromedp.WaitVisible(chromedp.CSS("form.logs button")),
-		chromedp.Click(chromedp.CSS("form.logs button")), chromedp.WaitVisible(chromedp.CSS("table.invocations")))
+	// Invoke it (the owner pays: no voucher), then read the invocation,
+	// its latency and cost through the wallet.
+	resp, err := http.Get(w.net.Nodes[0].URL + "/" + fn.String() + "/?name=browser")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("invoke the function deployed through the page: %s", resp.Status)
+	}
+	do("read invocations", chromedp.Click(chromedp.CSS("form.logs button")), chromedp.WaitVisible(chromedp.CSS("table.invocations")))
 	logs := text("#logs")
 	shot("function")
 
@@ -254,8 +270,13 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("name-signed")))
 	split := text("#name-result")
 
+	// alpha settles what it charged, the invocation above among it.
+	if err := w.net.Nodes[0].Meter().Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
 	do("payments", chromedp.Navigate(w.url+"/payments"), chromedp.WaitVisible(chromedp.ID("caps")))
 	caps := text("#caps")
+	payouts := text("#payouts")
 	do("lower alpha's cap in the wallet", chromedp.SetValue(chromedp.ID("cap-budget-0"), "40"),
 		chromedp.Click(chromedp.CSS(`form.cap[data-provider="0"] button`)), chromedp.WaitVisible(chromedp.ID("tx-cap")))
 	capped := text("#tx-result")
@@ -288,12 +309,19 @@ func TestBrowser(t *testing.T) {
 		{"functions", functions, w.fn.String()[:10]},
 		{"deploy", deployed, "alpha: accepted"},
 		{"deployed function", uploaded, "alpha"},
-		{"invocations", logs, "greeting dashboard"},
+		{"invocations", logs, "GET /"},
+		{"invocations", logs, "name=browser"},
+		{"invocations", logs, "greeting browser"},
+		{"invocation stats", logs, "Invocations recorded\n1"},
+		{"invocation cost", logs, "at most 0.001000 USDC"},
+		{"settlement", payouts, "settlement"},
+		{"settlement", payouts, "alpha"},
 		{"rollback", rolled, "Signed hello seq 3"},
 		{"rollback", rolled, "alpha: accepted"},
 		{"split", split, "Signed hello seq 4"},
 		{"split", split, "10%"},
-		{"caps", caps, "alpha can never take more than 100.000000 USDC from you"},
+		{"caps", caps, "beta can never take more than 100.000000 USDC from you"},
+		{"caps after the settlement", caps, "alpha can never take more than 99.998000 USDC from you"},
 		{"cap changed", capped, "provider alpha can never take more than 40.000000 USDC from you"},
 		{"admin", admin, "There is no global user database"},
 		{"admin", admin, "Operator console: alpha"},

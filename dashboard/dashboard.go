@@ -292,5 +292,11 @@ var funcs = template.FuncMap{
 	},
 	"ms":  func(f float64) string { return fmt.Sprintf("%.1f ms", f) },
 	"pct": func(f float64) float64 { return 100 * f },
+	"ratio": func(a, b int) float64 {
+		if b == 0 {
+			return 0
+		}
+		return float64(a) / float64(b)
+	},
 	"ago": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05") },
 }

@@ -372,7 +372,7 @@ func TestDashboard(t *testing.T) {
 		sig, _ := pub.Sign(m)
 		form := url.Values{"csrf": {owner.csrf}, "provider": {"0"}, "expires": {fmt.Sprint(rq.Expires)}, "signature": {sig.String()}}
 		status, body, _ = owner.do("POST", fnPath+"/logs", form)
-		wantPage(t, status, body, 200, "At alpha", "greeting dashboard", "<td>200</td>")
+		wantPage(t, status, body, 200, "At alpha", "greeting dashboard", "<td>200</td>", "Invocations recorded</dt><dd>1<", "Failed</dt><dd>0 (0%)", "at most 0.001000 USDC (0.001000 USDC a request)")
 		// The wallet signed for alpha: beta is not fooled.
 		form.Set("provider", "1")
 		status, body, _ = owner.do("POST", fnPath+"/logs", form)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"math/big"
 	"net/http"
 	"slices"
@@ -239,7 +240,15 @@ func (d *Dashboard) serveLogs(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusForbidden, "The signature is not yours over this log read.")
 		return
 	}
+	var price *big.Int
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if info, err := d.client(p).Info(r.Context()); err == nil {
+			price = info.Price.Big()
+		}
+	})
 	entries, err := d.client(p).LogsSigned(r.Context(), fn, p.Address, expires, sig)
+	wg.Wait()
 	status := http.StatusOK
 	var msg string
 	if err != nil {
@@ -253,7 +262,45 @@ func (d *Dashboard) serveLogs(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	d.fragment.ExecuteTemplate(w, "logs", map[string]any{"Provider": p.Name, "Entries": entries, "Error": msg})
+	d.fragment.ExecuteTemplate(w, "logs", map[string]any{"Provider": p.Name, "Entries": entries, "Error": msg, "Stats": summarize(entries, price)})
+}
+
+// invocationStats sum up the invocations a provider recorded of a
+// function: how many, how many failed, latency, and what they cost at
+// most at the provider's price.
+type invocationStats struct {
+	Count, Errors int
+	P50, P95      float64 // ms
+	Price, Cost   *big.Int
+}
+
+// summarize computes invocationStats; price is nil when unknown. A
+// failure is an answer of 500 or above or one the provider recorded an
+// error for (a trap, a timeout).
+func summarize(es []wf.LogEntry, price *big.Int) invocationStats {
+	st := invocationStats{Count: len(es), Price: price}
+	ds := make([]float64, 0, len(es))
+	for _, e := range es {
+		if e.Status >= 500 || e.Error != "" {
+			st.Errors++
+		}
+		ds = append(ds, e.DurationMS)
+	}
+	slices.Sort(ds)
+	st.P50, st.P95 = rank(ds, 0.50), rank(ds, 0.95)
+	if price != nil {
+		st.Cost = new(big.Int).Mul(price, big.NewInt(int64(len(es))))
+	}
+	return st
+}
+
+// rank is the q-quantile of sorted ds by nearest rank; 0 for none.
+func rank(ds []float64, q float64) float64 {
+	if len(ds) == 0 {
+		return 0
+	}
+	i := int(math.Ceil(q*float64(len(ds)))) - 1
+	return ds[max(i, 0)]
 }
 
 // allowanceRow is one provider on the payments page.
