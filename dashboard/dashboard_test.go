@@ -345,7 +345,8 @@ func TestDashboard(t *testing.T) {
 	t.Run("function", func(t *testing.T) {
 		status, body, _ := owner.do("GET", fnPath, nil)
 		wantPage(t, status, body, 200, "GREETING", "MODE", "wagi", "Read recent invocations at alpha", "Read recent invocations at beta",
-			"<td>alpha</td><td>0.001000 USDC</td>", w.net.Nodes[1].URL+"/"+w.fn.String()+"/")
+			"<td>alpha</td><td>0.001000 USDC</td>", w.net.Nodes[1].URL+"/"+w.fn.String()+"/",
+			"anyone who reaches a provider", "else you, from your escrow", "your own key (not deployed from CI)")
 		if strings.Contains(body, ">hi<") {
 			t.Error("an env value is shown; names only")
 		}

@@ -205,5 +205,5 @@ export default { fetch(req: Request, env: Env): Response { return new Response("
 		t.Fatalf("invoke the uploaded worker: %s %q", resp.Status, out)
 	}
 	status, body, _ = owner.do("GET", "/functions/"+fn.String(), nil)
-	wantPage(t, status, body, 200, "wf.js (required)")
+	wantPage(t, status, body, 200, "wf.js (required)", "JavaScript in the Workers syntax, on engine")
 }

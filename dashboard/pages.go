@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"math"
@@ -18,6 +19,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -116,10 +118,37 @@ func (d *Dashboard) serveFunctions(w http.ResponseWriter, r *http.Request) {
 // holder is a provider that holds a function, and what a request to it
 // costs there.
 type holder struct {
-	Index int
-	Name  string
-	Price *big.Int // nil when its /v1/info did not answer
-	URL   string   // where the function is invoked
+	Index   int
+	Name    string
+	Price   *big.Int // nil when its /v1/info did not answer
+	URL     string   // where the function is invoked
+	Sealing wf.KeyID // its sealing key, zero if none or unknown
+}
+
+// grantRow is one sealing key a sealed function's data key is wrapped
+// to, and the providers here that hold it.
+type grantRow struct {
+	Key     string
+	Holders []string
+}
+
+// policy is what a function's spec says about who may call it and who
+// pays, in words.
+type policy struct {
+	CallerPays bool
+	OwnerPays  string // "requests/window" the owner pays at most, "" unbounded
+	PerCaller  string
+	Err        string // the extension could not be read
+}
+
+// provenance is where a CI-deployed function came from.
+type provenance struct {
+	BuiltFrom string
+	wf.Provenance
+	Delegate            wf.Address
+	Scopes              string
+	NotBefore, NotAfter time.Time
+	Err                 string
 }
 
 // function reads fn's signed spec from the providers that hold it. It
@@ -182,12 +211,74 @@ func (d *Dashboard) serveFunction(w http.ResponseWriter, r *http.Request) {
 		wg.Go(func() {
 			if info, err := d.client(p).Info(r.Context()); err == nil {
 				h.Price = info.Price.Big()
+				if info.SealingKey != nil {
+					h.Sealing = info.SealingKey.ID()
+				}
 			}
 		})
 	}
 	wg.Wait()
-	d.render(w, r, http.StatusOK, "function", page{Title: "Function " + r.PathValue("cid"), Nav: "functions",
-		Data: map[string]any{"CID": r.PathValue("cid"), "Owner": s.Owner.Checksum(), "Spec": s, "Env": env, "Extensions": exts, "Holders": hs}})
+	data := map[string]any{"CID": r.PathValue("cid"), "Owner": s.Owner.Checksum(), "Spec": s, "Env": env, "Extensions": exts,
+		"Holders": hs, "Policy": policyOf(&s), "Provenance": provenanceOf(&s)}
+	if engine, ok := spec.JSEngine(&s); ok {
+		data["JSEngine"] = engine
+	}
+	data["Grants"] = grantsOf(&s, hs)
+	d.render(w, r, http.StatusOK, "function", page{Title: "Function " + r.PathValue("cid"), Nav: "functions", Data: data})
+}
+
+// grantsOf lists the sealing keys a sealed function's data key is wrapped
+// to, each with the holders that have that key; nil for an unsealed one.
+func grantsOf(s *wf.Spec, hs []holder) []grantRow {
+	if s.Sealed == nil {
+		return nil
+	}
+	var gs []grantRow
+	for _, g := range s.Sealed.Grants {
+		row := grantRow{Key: base64.StdEncoding.EncodeToString(g.Key[:])}
+		for _, h := range hs {
+			if h.Sealing == g.Key {
+				row.Holders = append(row.Holders, h.Name)
+			}
+		}
+		gs = append(gs, row)
+	}
+	return gs
+}
+
+// policyOf reads the wf.callers extension of s: without it anyone may
+// call, and the owner pays for what callers do not pay for.
+func policyOf(s *wf.Spec) policy {
+	x, ok := s.Extensions[spec.CallersExtension]
+	if !ok {
+		return policy{}
+	}
+	c, err := spec.DecodeCallers(x.Data)
+	if err != nil {
+		return policy{Err: err.Error()}
+	}
+	p := policy{CallerPays: c.CallerPays == spec.CallerPaysRequired}
+	if c.OwnerPays != nil {
+		p.OwnerPays = c.OwnerPays.String()
+	}
+	if c.PerCaller != nil {
+		p.PerCaller = c.PerCaller.String()
+	}
+	return p
+}
+
+// provenanceOf reads the wf.ci extension of s; nil when the owner's key
+// signed the spec itself.
+func provenanceOf(s *wf.Spec) *provenance {
+	c, err := spec.CIOf(s)
+	switch {
+	case err != nil:
+		return &provenance{Err: err.Error()}
+	case c == nil:
+		return nil
+	}
+	return &provenance{BuiltFrom: c.BuiltFrom(), Provenance: c.Provenance, Delegate: c.Delegation.Delegate, Scopes: c.Delegation.Scopes,
+		NotBefore: time.Unix(c.Delegation.NotBefore, 0), NotAfter: time.Unix(c.Delegation.NotAfter, 0)}
 }
 
 // provider is the i-th provider, from the form field provider.

@@ -2,8 +2,10 @@ package dashboard
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -32,5 +34,44 @@ func TestSummarize(t *testing.T) {
 	}
 	if st := summarize(es[:1], nil); st.P50 != 20 || st.P95 != 20 || st.Cost != nil {
 		t.Fatalf("summary of one without a price %+v", st)
+	}
+}
+
+// What a function's page says of its access policy, provenance and
+// grants comes from its spec's extensions, in words.
+func TestSpecViews(t *testing.T) {
+	var s wf.Spec
+	if p := policyOf(&s); p != (policy{}) || provenanceOf(&s) != nil || grantsOf(&s, nil) != nil {
+		t.Fatalf("a plain spec: %+v %+v %+v", p, provenanceOf(&s), grantsOf(&s, nil))
+	}
+	callers, err := (&spec.Callers{CallerPays: spec.CallerPaysRequired, PerCaller: &spec.Rate{Requests: 10, Seconds: 60}}).Extension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ci, err := (&spec.CI{
+		Delegation: spec.CIDelegation{Delegate: wf.Address{1}, NotBefore: 1_800_000_000, NotAfter: 1_800_000_600, Scopes: "deploy"},
+		Provenance: wf.Provenance{Commit: "0123456789abcdef", Issuer: "https://token.actions.githubusercontent.com", Ref: "refs/heads/main",
+			Repository: "acme/api", Run: "42/1", Workflow: "acme/api/.github/workflows/deploy.yml@refs/heads/main"},
+	}).Extension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Extensions = map[string]wf.Extension{spec.CallersExtension: callers, spec.CIExtension: ci}
+	if p := policyOf(&s); !p.CallerPays || p.PerCaller != "10/1m0s" || p.OwnerPays != "" || p.Err != "" {
+		t.Errorf("policy %+v", p)
+	}
+	if p := provenanceOf(&s); p == nil || p.BuiltFrom != "acme/api@0123456789ab by .github/workflows/deploy.yml (run 42/1)" || p.Delegate != (wf.Address{1}) || p.NotAfter.Unix() != 1_800_000_600 {
+		t.Errorf("provenance %+v", p)
+	}
+	s.Extensions[spec.CallersExtension] = wf.Extension{Required: true, Data: []byte(`{"callerPays":"sometimes"}`)}
+	if p := policyOf(&s); p.Err == "" {
+		t.Errorf("a bad policy read as %+v", p)
+	}
+
+	a, b := wf.KeyID{1}, wf.KeyID{2}
+	s.Sealed = &wf.Sealed{Format: 1, Grants: []wf.Grant{{Key: a}, {Key: b}}}
+	gs := grantsOf(&s, []holder{{Name: "alpha", Sealing: a}, {Name: "beta", Sealing: a}, {Name: "gamma"}})
+	if len(gs) != 2 || strings.Join(gs[0].Holders, ",") != "alpha,beta" || len(gs[1].Holders) != 0 {
+		t.Errorf("grants %+v", gs)
 	}
 }
