@@ -20,6 +20,7 @@ import (
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/payment"
+	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
 )
@@ -491,7 +492,19 @@ func TestDashboard(t *testing.T) {
 			"Invocations", "p50", pub.Address().Checksum()[:10], "1 payer account",
 			"2 function(s) loaded", w.fn.String())
 		status, body, _ = op.do("GET", "/admin", nil)
-		wantPage(t, status, body, 200, "/s since your last view")
+		wantPage(t, status, body, 200, "/s since your last view", `id="earnings"`,
+			"Pending (to settle)</dt><dd>0.001000 USDC for 1 request(s)", "Settled on the chain</dt><dd>0.000000 USDC for 0 request(s)")
+		if strings.Contains(body, `id="in-flight"`) {
+			t.Error("settlements in flight shown before any")
+		}
+		// alpha's settler starts a batch of the publisher's request.
+		b, err := w.net.Nodes[0].Node.Ledger().Prepare(ledger.Key{Mode: ledger.Owner, Payer: pub.Address()}, time.Now())
+		if err != nil || b == nil {
+			t.Fatalf("prepare a settlement: %v, %v", b, err)
+		}
+		status, body, _ = op.do("GET", "/admin", nil)
+		wantPage(t, status, body, 200, `id="in-flight"`, fmt.Sprintf("<td>%d</td>", b.ID), "not signed yet",
+			"In flight</dt><dd>0.001000 USDC for 1 request(s)")
 	})
 
 	t.Run("sign out", func(t *testing.T) {

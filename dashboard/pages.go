@@ -530,8 +530,89 @@ func (d *Dashboard) serveAdmin(w http.ResponseWriter, r *http.Request) {
 			rows = rows[:maxPayerRows]
 		}
 		data["Ledger"] = rows
+		data["Earnings"] = earningsOf(accts)
+		if b, ok := p.Ledger.(Batches); ok {
+			bs, err := b.InFlightBatches()
+			data["InFlight"], data["InFlightErr"] = settlementRows(bs, d.cfg.Now()), errText(err)
+		}
 	}
 	d.render(w, r, http.StatusOK, "admin", page{Title: "Operator console", Nav: "admin", Data: data})
+}
+
+// Batches is what the console reads of a ledger's settlements in flight;
+// *ledger.Ledger implements it.
+type Batches interface {
+	InFlightBatches() ([]*ledger.Batch, error)
+}
+
+// earnings are a node's totals over every payer it served: settled on
+// the chain, in flight, pending, and stranded (charged under a metering
+// key the owner replaced: never to be paid).
+type earnings struct {
+	Settled, InFlight, Pending, Stranded ledger.Totals
+}
+
+func earningsOf(accts map[ledger.Key]ledger.Account) earnings {
+	var e earnings
+	add := func(t *ledger.Totals, o ledger.Totals) {
+		t.Count += o.Count
+		if t.Amount == nil {
+			t.Amount = new(big.Int)
+		}
+		if o.Amount != nil {
+			t.Amount.Add(t.Amount, o.Amount)
+		}
+	}
+	for _, a := range accts {
+		add(&e.Settled, a.Settled)
+		add(&e.InFlight, a.InFlight)
+		add(&e.Pending, a.Pending())
+		add(&e.Stranded, a.Stranded)
+	}
+	return e
+}
+
+// stuckAfter is how long a settlement transaction may stay unmined before
+// the console calls it stuck: the settler's default wait before it bumps
+// the fees (payment.Config.BumpAfter).
+const stuckAfter = chain.DefaultBumpAfter
+
+// settlementRow is a settlement in flight on the console.
+type settlementRow struct {
+	ID      uint64
+	Payer   wf.Address
+	Mode    ledger.Mode
+	Count   uint64
+	Amount  *big.Int
+	State   ledger.State
+	Age     time.Duration // since the batch was prepared
+	Tx      string        // the latest transaction, "" before one is signed
+	Nonce   uint64
+	Bumps   int           // transactions it replaced with higher fees
+	Unmined time.Duration // since the latest transaction was signed
+	Stuck   bool
+}
+
+// settlementRows lists bs oldest first, each stuck when its latest
+// transaction has waited longer than stuckAfter.
+func settlementRows(bs []*ledger.Batch, now time.Time) []settlementRow {
+	rows := make([]settlementRow, 0, len(bs))
+	for _, b := range bs {
+		r := settlementRow{ID: b.ID, Payer: b.Payer, Mode: b.Mode, Count: b.Count, Amount: b.Amount, State: b.State,
+			Age: now.Sub(b.Created).Round(time.Second), Bumps: len(b.Replaced)}
+		if b.Tx != nil {
+			r.Tx, r.Nonce = b.Tx.Hash.String(), b.Tx.Nonce
+			signed := b.Tx.Signed
+			if signed.IsZero() {
+				signed = b.Created
+			}
+			r.Unmined = now.Sub(signed).Round(time.Second)
+			r.Stuck = r.Unmined > stuckAfter
+		}
+		rows = append(rows, r)
+	}
+	slices.SortFunc(rows, func(a, b settlementRow) int { return cmp.Compare(a.ID, b.ID) })
+	return rows
 }
 
 func errText(err error) string {

@@ -4,7 +4,9 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
@@ -73,5 +75,39 @@ func TestSpecViews(t *testing.T) {
 	gs := grantsOf(&s, []holder{{Name: "alpha", Sealing: a}, {Name: "beta", Sealing: a}, {Name: "gamma"}})
 	if len(gs) != 2 || strings.Join(gs[0].Holders, ",") != "alpha,beta" || len(gs[1].Holders) != 0 {
 		t.Errorf("grants %+v", gs)
+	}
+}
+
+// Settlements in flight, oldest first: one whose latest transaction has
+// waited past the bump interval is stuck, and its replacements are its
+// fee bumps.
+func TestSettlementRows(t *testing.T) {
+	now := time.Date(2026, 12, 7, 12, 0, 0, 0, time.UTC)
+	bs := []*ledger.Batch{
+		{ID: 9, State: ledger.Sent, Created: now.Add(-time.Minute), Tx: &ledger.Tx{Nonce: 4, Signed: now.Add(-time.Minute)}},
+		{ID: 7, State: ledger.Sent, Created: now.Add(-20 * time.Minute), Tx: &ledger.Tx{Nonce: 3, Signed: now.Add(-stuckAfter - time.Second)},
+			Replaced: []ledger.Tx{{Nonce: 3}, {Nonce: 3}}},
+		{ID: 8, State: ledger.Prepared, Created: now.Add(-time.Hour)},
+	}
+	rows := settlementRows(bs, now)
+	if len(rows) != 3 || rows[0].ID != 7 || rows[1].ID != 8 || rows[2].ID != 9 {
+		t.Fatalf("order %+v", rows)
+	}
+	if r := rows[0]; !r.Stuck || r.Bumps != 2 || r.Nonce != 3 || r.Unmined != stuckAfter+time.Second || r.Tx == "" {
+		t.Errorf("stuck batch %+v", r)
+	}
+	if r := rows[1]; r.Stuck || r.Tx != "" || r.Age != time.Hour {
+		t.Errorf("prepared batch %+v", r)
+	}
+	if rows[2].Stuck {
+		t.Errorf("a minute-old transaction is stuck: %+v", rows[2])
+	}
+	e := earningsOf(map[ledger.Key]ledger.Account{
+		{Payer: wf.Address{1}}: {Charged: ledger.Totals{Count: 5, Amount: big.NewInt(50)}, Settled: ledger.Totals{Count: 2, Amount: big.NewInt(20)},
+			InFlight: ledger.Totals{Count: 1, Amount: big.NewInt(10)}},
+		{Payer: wf.Address{2}}: {Charged: ledger.Totals{Count: 3, Amount: big.NewInt(30)}, Stranded: ledger.Totals{Count: 1, Amount: big.NewInt(10)}},
+	})
+	if e.Settled.Count != 2 || e.InFlight.Count != 1 || e.Pending.Count != 4 || e.Pending.Amount.Int64() != 40 || e.Stranded.Amount.Int64() != 10 {
+		t.Errorf("earnings %+v", e)
 	}
 }
