@@ -57,7 +57,7 @@ const wallet = `window.ethereum = {
 // language and a title, one h1, labels on every control, a name on every
 // button and link, alt text, and WCAG AA contrast (4.5:1, 3:1 for large
 // text) of every text against its background.
-const audit = `(() => {
+const a11yAudit = `(() => {
   const problems = [];
   const say = (what, el) => problems.push(what + (el ? ": " + el.outerHTML.slice(0, 90) : ""));
   if (!document.documentElement.lang) say("no lang");
@@ -194,7 +194,7 @@ func TestBrowser(t *testing.T) {
 	}
 	shot := func(name string) {
 		t.Helper()
-		problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](audit))
+		problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](a11yAudit))
 		if err != nil {
 			t.Fatalf("browser: accessibility audit of %s: %v", name, err)
 		}
@@ -295,7 +295,7 @@ func TestBrowser(t *testing.T) {
 	// The audit finds what it looks for.
 	do("a bad page", chromedp.Navigate("data:text/html,"+url.PathEscape(
 		`<title>x</title><p style="color:#bbb">faint</p><input type=text><button></button>`)))
-	problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](audit))
+	problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](a11yAudit))
 	if err != nil {
 		t.Fatal(err)
 	}

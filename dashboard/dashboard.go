@@ -68,6 +68,9 @@ type Config struct {
 	Gateways []GatewayRef
 	// Escrow, if set, fills the payments page.
 	Escrow Escrow
+	// Audits, if set, puts what auditors attested about a node on its
+	// operator's console.
+	Audits *Audits
 	// TxURL, if set, links a transaction on the payments page: the
 	// transaction's hash is appended (e.g. https://etherscan.io/tx/).
 	TxURL string

@@ -505,6 +505,12 @@ func (d *Dashboard) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	wg.Go(func() { info, infoErr = c.Info(r.Context()) })
 	wg.Go(func() { healthErr = d.health(r.Context(), p) })
 	wg.Go(func() { m, metricsErr = d.scrape(r.Context(), p) })
+	if d.cfg.Audits != nil {
+		wg.Go(func() {
+			rows, err := d.cfg.Audits.attestationsAbout(r.Context(), p.Name, d.cfg.Now())
+			data["Attestations"], data["AttestationsErr"] = rows, errText(err)
+		})
+	}
 	wg.Wait()
 	data["Info"], data["InfoErr"] = info, errText(infoErr)
 	data["Healthy"], data["HealthErr"] = healthErr == nil, errText(healthErr)

@@ -1,11 +1,14 @@
 package dashboard
 
 import (
+	"context"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
@@ -109,5 +112,66 @@ func TestSettlementRows(t *testing.T) {
 	})
 	if e.Settled.Count != 2 || e.InFlight.Count != 1 || e.Pending.Count != 4 || e.Pending.Amount.Int64() != 40 || e.Stranded.Amount.Int64() != 10 {
 		t.Errorf("earnings %+v", e)
+	}
+}
+
+type attestationMap map[wf.Address]chain.Attestation
+
+func (m attestationMap) Latest(_ context.Context, auditor wf.Address, provider string, _ [32]byte) (chain.Attestation, error) {
+	a, ok := m[auditor]
+	if !ok || a.Provider != provider {
+		return chain.Attestation{}, fmt.Errorf("%w: none", wf.ErrNotFound)
+	}
+	return a, nil
+}
+
+type registryOf chain.Provider
+
+func (r registryOf) LookupProvider(_ context.Context, name string) (chain.Provider, error) {
+	if name != r.Name {
+		return chain.Provider{}, fmt.Errorf("%w: %s", wf.ErrNotFound, name)
+	}
+	return chain.Provider(r), nil
+}
+
+// An attestation holds only for the name's current owner and manifest,
+// unexpired and unrevoked; the console says which it fails.
+func TestAttestationsAbout(t *testing.T) {
+	now := time.Unix(1_800_000_000, 0)
+	owner := wf.Address{9}
+	mh := manifestHash("")
+	good := chain.Attestation{Provider: "alpha", Owner: owner, ManifestHash: mh, Score: 7500, ExpiresAt: now.Add(time.Hour)}
+	with := func(f func(*chain.Attestation)) chain.Attestation { a := good; f(&a); return a }
+	atts := attestationMap{}
+	var auditors []wf.Address
+	for i, a := range []chain.Attestation{
+		good,
+		with(func(a *chain.Attestation) { a.Revoked = true }),
+		with(func(a *chain.Attestation) { a.ExpiresAt = now }),
+		with(func(a *chain.Attestation) { a.Owner = wf.Address{8} }),
+		with(func(a *chain.Attestation) { a.ManifestHash = [32]byte{1} }),
+	} {
+		a.Auditor = wf.Address{byte(i + 1)}
+		atts[a.Auditor] = a
+		auditors = append(auditors, a.Auditor)
+	}
+	auditors = append(auditors, wf.Address{0x77}) // attested nothing
+	au := &Audits{Attestations: atts, Registry: registryOf{Name: "alpha", Owner: owner}, Auditors: auditors}
+	rows, err := au.attestationsAbout(t.Context(), "alpha", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"", "revoked", "expired", "about the name's earlier owner", "about an earlier manifest"}
+	for i, w := range want {
+		r := rows[i]
+		if r.Holds != (w == "") || !strings.HasPrefix(r.Why, w) || r.Score != 0.75 || r.None || r.Err != "" {
+			t.Errorf("auditor %d: %+v, want why %q", i+1, r, w)
+		}
+	}
+	if r := rows[5]; !r.None || r.Err != "" {
+		t.Errorf("an auditor with no attestation: %+v", r)
+	}
+	if _, err := au.attestationsAbout(t.Context(), "beta", now); err == nil {
+		t.Error("an unregistered name read")
 	}
 }

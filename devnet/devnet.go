@@ -304,7 +304,7 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 		}
 	}
 	if cfg.Dashboard != nil {
-		if err := n.startDashboard(cfg.Dashboard); err != nil {
+		if err := n.startDashboard(ctx, cfg.Dashboard); err != nil {
 			return nil, err
 		}
 	}
