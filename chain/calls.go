@@ -64,6 +64,18 @@ func (c *conn) RequestWithdrawTx(amt *big.Int) (WalletTx, error) {
 	return WalletTx{To: c.contracts.Escrow, Data: c.escrow.PackRequestWithdraw(amt), What: "request withdrawal"}, nil
 }
 
+// CancelWithdrawTx is the transaction that cancels the sender's pending
+// withdrawal; WithdrawTx the one that pays it out once its delay has
+// passed (see CancelWithdraw and Withdraw).
+func (c *conn) CancelWithdrawTx() WalletTx {
+	return WalletTx{To: c.contracts.Escrow, Data: c.escrow.PackCancelWithdraw(), What: "cancel withdrawal"}
+}
+
+// WithdrawTx: see CancelWithdrawTx.
+func (c *conn) WithdrawTx() WalletTx {
+	return WalletTx{To: c.contracts.Escrow, Data: c.escrow.PackWithdraw(), What: "withdraw"}
+}
+
 // ErrNotOurs is WaitTx's error for a transaction that touched neither
 // the escrow nor its token.
 var ErrNotOurs = errors.New("chain: the transaction touched neither the escrow nor its token")

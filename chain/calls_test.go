@@ -62,6 +62,16 @@ func TestWalletTxs(t *testing.T) {
 		t.Fatalf("account after the wallet's withdrawal request: %+v, %v", a, err)
 	}
 
+	if _, err := other.SendTx(ctx, ro.CancelWithdrawTx()); err != nil {
+		t.Fatal(err)
+	}
+	if a, err := ro.Account(ctx, other.Address()); err != nil || a.PendingWithdrawal.Sign() != 0 {
+		t.Fatalf("account after the wallet cancelled the withdrawal: %+v, %v", a, err)
+	}
+	if _, err := other.SendTx(ctx, ro.WithdrawTx()); err == nil {
+		t.Fatal("a withdrawal with none pending was sent")
+	}
+
 	// An ether transfer is mined but is none of the escrow's business.
 	r, err = payer.SendEther(ctx, other.Address(), big.NewInt(1))
 	if err != nil {

@@ -29,6 +29,8 @@ type EscrowTxs interface {
 	ApproveTx(provider wf.Address, maxPricePerRequest, budget *big.Int, l chain.Limits) (chain.WalletTx, error)
 	DepositTxs(ctx context.Context, payer wf.Address, amt *big.Int) ([]chain.WalletTx, error)
 	RequestWithdrawTx(amt *big.Int) (chain.WalletTx, error)
+	CancelWithdrawTx() chain.WalletTx
+	WithdrawTx() chain.WalletTx
 	WaitTx(ctx context.Context, h chain.Hash) (chain.Receipt, error)
 }
 
@@ -107,6 +109,10 @@ func (d *Dashboard) serveTxRequest(w http.ResponseWriter, r *http.Request) {
 				txs = []chain.WalletTx{tx}
 			}
 		}
+	case "cancel-withdrawal":
+		txs = []chain.WalletTx{e.CancelWithdrawTx()}
+	case "finish-withdrawal":
+		txs = []chain.WalletTx{e.WithdrawTx()}
 	default:
 		err = errors.New("Say what to change: a cap, a deposit or a withdrawal.")
 	}

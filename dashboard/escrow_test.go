@@ -87,6 +87,16 @@ func TestEscrowByWallet(t *testing.T) {
 	wantPage(t, status, body, 200, "The escrow now holds <strong>"+wf.NewAmount(want).USDC()+" USDC</strong>")
 	status, body = b.sendAll(w, pub, url.Values{"action": {"withdraw"}, "amount": {"1"}})
 	wantPage(t, status, body, 200, "1.000000 USDC of it asked to withdraw")
+	status, body, _ = b.do("GET", "/payments", nil)
+	wantPage(t, status, body, 200, "Sign: withdraw 1.000000 USDC", "Sign: cancel the withdrawal")
+	// Too early to finish: the escrow refuses when the wallet would send it.
+	status, body, _ = b.do("POST", "/payments/tx-request", url.Values{"csrf": {b.csrf}, "action": {"finish-withdrawal"}})
+	wantPage(t, status, body, 200, `"what":"withdraw"`)
+	status, body = b.sendAll(w, pub, url.Values{"action": {"cancel-withdrawal"}})
+	wantPage(t, status, body, 200, "The escrow now holds")
+	if strings.Contains(body, "asked to withdraw") {
+		t.Errorf("the withdrawal is still pending after the wallet cancelled it:\n%s", body)
+	}
 
 	for name, c := range map[string]struct {
 		form url.Values
