@@ -283,6 +283,8 @@ func TestBrowser(t *testing.T) {
 	shot("payments")
 	do("gateways", chromedp.Navigate(w.url+"/gateways"), chromedp.WaitVisible(chromedp.CSS("table.gateway-providers")))
 	shot("gateways")
+	do("ci", chromedp.Navigate(w.url+"/ci"), chromedp.WaitVisible(chromedp.CSS("table.ci-rules")))
+	shot("ci")
 
 	do("sign out", chromedp.Click(chromedp.CSS(".who button")), chromedp.WaitVisible(chromedp.ID("wallet-button")))
 	key.Store(w.net.Nodes[0].Key) // the operator's wallet now

@@ -68,6 +68,11 @@ type Config struct {
 	Gateways []GatewayRef
 	// Escrow, if set, fills the payments page.
 	Escrow Escrow
+	// CISigners are the owners' CI deploy signers the dashboard runs
+	// beside (wf dev's): each owner sees the policy of its own on the CI
+	// page. A signer's policy is its owner's private configuration, so a
+	// dashboard elsewhere shows none.
+	CISigners []CISigner
 	// Audits, if set, puts what auditors attested about a node on its
 	// operator's console.
 	Audits *Audits
@@ -186,6 +191,7 @@ func New(cfg Config) (*Dashboard, error) {
 	d.mux.HandleFunc("POST /payments/tx", d.signedIn(d.serveTx))
 	d.mux.HandleFunc("GET /admin", d.signedIn(d.serveAdmin))
 	d.mux.HandleFunc("GET /gateways", d.signedIn(d.serveGateways))
+	d.mux.HandleFunc("GET /ci", d.signedIn(d.serveCI))
 	return d, nil
 }
 

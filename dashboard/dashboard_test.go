@@ -46,6 +46,7 @@ func start(t testing.TB, devLogin bool) *world {
 			{Name: "beta", Listen: "127.0.0.1:0"},
 		},
 		Gateways:  []devnet.GatewayConfig{{}},
+		CI:        &devnet.CIConfig{},
 		Dashboard: &devnet.DashboardConfig{DevLogin: devLogin},
 	})
 	if err != nil {
@@ -214,7 +215,7 @@ func TestDashboard(t *testing.T) {
 
 	t.Run("signed out", func(t *testing.T) {
 		b := newBrowser(t, w.url)
-		for _, p := range []string{"/", "/functions", fnPath, "/payments", "/admin"} {
+		for _, p := range []string{"/", "/functions", fnPath, "/payments", "/admin", "/ci"} {
 			status, _, h := b.do("GET", p, nil)
 			if status != http.StatusSeeOther || h.Get("Location") != "/login" {
 				t.Errorf("GET %s signed out: %d to %q, want 303 to /login", p, status, h.Get("Location"))
@@ -505,6 +506,19 @@ func TestDashboard(t *testing.T) {
 		status, body, _ = op.do("GET", "/admin", nil)
 		wantPage(t, status, body, 200, `id="in-flight"`, fmt.Sprintf("<td>%d</td>", b.ID), "not signed yet",
 			"In flight</dt><dd>0.001000 USDC for 1 request(s)")
+	})
+
+	// The publisher's CI signer runs beside the dashboard: its owner sees
+	// the identities it trusts; another owner sees none of it.
+	t.Run("ci", func(t *testing.T) {
+		status, body, _ := owner.do("GET", "/ci", nil)
+		wantPage(t, status, body, 200, "Signer at <code>"+w.net.CI.URL, "<code>dev/app</code> (id 1)", "<code>.github/workflows/deploy.yml</code>",
+			"<code>refs/heads/main</code>", "deploy, grant, logs, name")
+		status, body, _ = signIn(t, w.url, stranger).do("GET", "/ci", nil)
+		wantPage(t, status, body, 200, `id="no-ci"`)
+		if strings.Contains(body, "dev/app") {
+			t.Error("another owner's CI policy shown")
+		}
 	})
 
 	t.Run("sign out", func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/dashboard"
 	"github.com/webfunctions/wf/wf"
 )
@@ -48,6 +49,10 @@ func (n *Net) startDashboard(ctx context.Context, dc *DashboardConfig) error {
 	cfg := dashboard.Config{Providers: ps, Gateways: gws, Escrow: n.Chain.Client(nil), Log: n.log.With("component", "dashboard")}
 	if dc.DevLogin {
 		cfg.DevSigner = n.Publisher
+	}
+	if n.CI != nil {
+		policy := n.CI.Policy
+		cfg.CISigners = []dashboard.CISigner{{Owner: n.Publisher.Address(), URL: n.CI.URL, Policy: func() (*ci.Policy, error) { return policy, nil }}}
 	}
 	if !n.Attestations.IsZero() && n.auditorKey != nil {
 		att, err := n.Chain.Client(nil).Attestations(ctx, n.Attestations)
