@@ -559,22 +559,27 @@ type earnings struct {
 }
 
 func earningsOf(accts map[ledger.Key]ledger.Account) earnings {
-	var e earnings
+	var charged ledger.Totals
+	e := earnings{}
+	for _, t := range []*ledger.Totals{&charged, &e.Settled, &e.InFlight, &e.Stranded} {
+		t.Amount = new(big.Int)
+	}
 	add := func(t *ledger.Totals, o ledger.Totals) {
 		t.Count += o.Count
-		if t.Amount == nil {
-			t.Amount = new(big.Int)
-		}
 		if o.Amount != nil {
 			t.Amount.Add(t.Amount, o.Amount)
 		}
 	}
 	for _, a := range accts {
+		add(&charged, a.Charged)
 		add(&e.Settled, a.Settled)
 		add(&e.InFlight, a.InFlight)
-		add(&e.Pending, a.Pending())
 		add(&e.Stranded, a.Stranded)
 	}
+	// Pending is per account charged less settled, in flight and
+	// stranded; so is its sum.
+	e.Pending = ledger.Totals{Count: charged.Count - e.Settled.Count - e.InFlight.Count - e.Stranded.Count,
+		Amount: charged.Amount.Sub(charged.Amount, e.Settled.Amount).Sub(charged.Amount, e.InFlight.Amount).Sub(charged.Amount, e.Stranded.Amount)}
 	return e
 }
 
