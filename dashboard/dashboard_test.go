@@ -336,6 +336,20 @@ func TestDashboard(t *testing.T) {
 	t.Run("functions", func(t *testing.T) {
 		status, body, _ := owner.do("GET", "/functions", nil)
 		wantPage(t, status, body, 200, w.fn.String(), "alpha, beta", pub.Address().Checksum())
+		// "hello" points at the second version: its row says so, the first's does not.
+		row := func(fn wf.CID) string {
+			i := strings.Index(body, `<a href="/functions/`+fn.String()+`">`)
+			if i < 0 {
+				t.Fatalf("no row for %s", fn)
+			}
+			return body[i : i+strings.Index(body[i:], "</tr>")]
+		}
+		if r := row(w.fn2); !strings.Contains(r, `<a href="/names/hello">hello</a> (100%, seq 2)`) {
+			t.Errorf("the row of hello's function lacks the name: %s", r)
+		}
+		if r := row(w.fn); strings.Contains(r, "/names/hello") {
+			t.Errorf("the row of a function no name points at names one: %s", r)
+		}
 		s := signIn(t, w.url, stranger)
 		status, body, _ = s.do("GET", "/functions", nil)
 		wantPage(t, status, body, 200, "no functions")

@@ -23,6 +23,14 @@ type nameRow struct {
 }
 
 func (d *Dashboard) serveNames(w http.ResponseWriter, r *http.Request) {
+	rows, bad := d.ownerNames(r)
+	d.render(w, r, http.StatusOK, "names", page{Title: "Names", Nav: "names",
+		Data: map[string]any{"Rows": rows, "Unreachable": bad}})
+}
+
+// ownerNames reads the session owner's names across the providers, by
+// name, each at its newest record.
+func (d *Dashboard) ownerNames(r *http.Request) ([]*nameRow, []unreachable) {
 	owner := sessionOf(r).addr
 	lists := make([][]*names.Record, len(d.cfg.Providers))
 	bad := d.each(r.Context(), func(i int, p *Provider) error {
@@ -57,8 +65,7 @@ func (d *Dashboard) serveNames(w http.ResponseWriter, r *http.Request) {
 		rows = append(rows, row)
 	}
 	slices.SortFunc(rows, func(a, b *nameRow) int { return strings.Compare(a.Record.Record.Name, b.Record.Record.Name) })
-	d.render(w, r, http.StatusOK, "names", page{Title: "Names", Nav: "names",
-		Data: map[string]any{"Rows": rows, "Unreachable": bad}})
+	return rows, bad
 }
 
 // history reads the versions of the session owner's name from the

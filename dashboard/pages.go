@@ -29,7 +29,16 @@ type fnRow struct {
 	Created   string
 	Sealed    bool
 	Providers []string
-	Loaded    int // providers that have it loaded now
+	Loaded    int       // providers that have it loaded now
+	Names     []nameRef // the owner's names pointing at it now
+}
+
+// nameRef is a name whose newest record sends a share of its requests to
+// a function.
+type nameRef struct {
+	Name   string
+	Seq    uint64
+	Weight uint8
 }
 
 // unreachable names a provider a page could not read, and why.
@@ -84,11 +93,27 @@ func (d *Dashboard) sendTo(indexes []int, f func(p *Provider) error) []sent {
 func (d *Dashboard) serveFunctions(w http.ResponseWriter, r *http.Request) {
 	owner := sessionOf(r).addr
 	lists := make([][]client.Function, len(d.cfg.Providers))
-	bad := d.each(r.Context(), func(i int, p *Provider) error {
-		fs, err := d.client(p).Functions(r.Context(), owner)
-		lists[i] = fs
-		return err
+	var (
+		bad   []unreachable
+		named []*nameRow
+		wg    sync.WaitGroup
+	)
+	wg.Go(func() {
+		bad = d.each(r.Context(), func(i int, p *Provider) error {
+			fs, err := d.client(p).Functions(r.Context(), owner)
+			lists[i] = fs
+			return err
+		})
 	})
+	wg.Go(func() { named, _ = d.ownerNames(r) }) // a provider that failed is named once, from the listing
+	wg.Wait()
+	refs := map[wf.CID][]nameRef{}
+	for _, n := range named {
+		rec := n.Record.Record
+		for _, t := range rec.Targets {
+			refs[t.Function] = append(refs[t.Function], nameRef{Name: rec.Name, Seq: rec.Seq, Weight: t.Weight})
+		}
+	}
 	byCID := map[wf.CID]*fnRow{}
 	var rows []*fnRow
 	for i, fs := range lists {
@@ -98,7 +123,7 @@ func (d *Dashboard) serveFunctions(w http.ResponseWriter, r *http.Request) {
 			}
 			row := byCID[f.CID]
 			if row == nil {
-				row = &fnRow{CID: f.CID, Created: f.Created, Sealed: f.Sealed}
+				row = &fnRow{CID: f.CID, Created: f.Created, Sealed: f.Sealed, Names: refs[f.CID]}
 				byCID[f.CID] = row
 				rows = append(rows, row)
 			}
