@@ -21,6 +21,7 @@ import (
 	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
 )
@@ -520,6 +521,39 @@ func TestDashboard(t *testing.T) {
 		status, body, _ = op.do("GET", "/admin", nil)
 		wantPage(t, status, body, 200, `id="in-flight"`, fmt.Sprintf("<td>%d</td>", b.ID), "not signed yet",
 			"In flight</dt><dd>0.001000 USDC for 1 request(s)")
+	})
+
+	// A sealed function's page says it has secrets, never what they are,
+	// how to change them, and which providers here hold its grants.
+	t.Run("sealed function", func(t *testing.T) {
+		ctx := context.Background()
+		alphaKey, err := client.New(w.net.Nodes[0].URL).SealingKey(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		elsewhere, err := seal.NewKeyring(seal.SuiteX25519, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		block, dk, err := seal.Seal(map[string]string{"API_TOKEN": "s3cr3t-value"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer dk.Destroy()
+		pkg, err := client.PackSealed(ctx, bytes.NewReader(templates.HelloWasm), wf.Spec{Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI,
+			Created: "2026-01-03T00:00:00Z"}, pub, &client.Sealing{DataKey: dk, Secrets: block, To: []*seal.PublicKey{alphaKey, elsewhere.Current()}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := client.New(w.net.Nodes[0].URL).Deploy(ctx, pkg); err != nil {
+			t.Fatal(err)
+		}
+		status, body, _ := owner.do("GET", "/functions/"+pkg.CID.String(), nil)
+		wantPage(t, status, body, 200, `id="secrets"`, "has sealed secrets", "wf secrets grant "+pkg.CID.String(), `id="grants"`,
+			"<td>alpha</td>", "<td>no provider here</td>")
+		if strings.Contains(body, "API_TOKEN") || strings.Contains(body, "s3cr3t") {
+			t.Errorf("a secret's name or value on the page:\n%s", body)
+		}
 	})
 
 	// The publisher's CI signer runs beside the dashboard: its owner sees
