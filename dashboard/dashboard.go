@@ -118,6 +118,7 @@ type Dashboard struct {
 	pending  map[wf.Nonce]pending  // login nonces issued and not yet used
 	rates    map[string]rateSample // last metrics sample per provider URL
 	uploads  map[string]*upload    // modules waiting for their wallet's signature
+	txWaits  chan struct{}         // a slot per wallet transaction being waited for
 }
 
 //go:embed templates/*.html
@@ -150,7 +151,8 @@ func New(cfg Config) (*Dashboard, error) {
 		cfg.Now = time.Now
 	}
 	d := &Dashboard{cfg: cfg, mux: http.NewServeMux(), pages: map[string]*template.Template{},
-		sessions: map[string]*session{}, pending: map[wf.Nonce]pending{}, rates: map[string]rateSample{}, uploads: map[string]*upload{}}
+		sessions: map[string]*session{}, pending: map[wf.Nonce]pending{}, rates: map[string]rateSample{}, uploads: map[string]*upload{},
+		txWaits: make(chan struct{}, maxTxWaits)}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err

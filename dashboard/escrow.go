@@ -37,8 +37,12 @@ type EscrowTxs interface {
 var _ EscrowTxs = (*chain.Client)(nil)
 
 // txWait bounds how long the page waits for a wallet's transaction to be
-// mined; past it the page says to reload later.
-const txWait = 90 * time.Second
+// mined; past it the page says to reload later. maxTxWaits bounds the
+// waits at once: anyone can sign in and post a hash that is never mined.
+const (
+	txWait     = 90 * time.Second
+	maxTxWaits = 32
+)
 
 func (d *Dashboard) escrowTxs() EscrowTxs {
 	e, _ := d.cfg.Escrow.(EscrowTxs)
@@ -140,6 +144,14 @@ func (d *Dashboard) serveTx(w http.ResponseWriter, r *http.Request) {
 	h, err := chain.ParseHash(r.PostFormValue("hash"))
 	if err != nil {
 		d.fail(w, r, http.StatusBadRequest, "The wallet answered no transaction hash.")
+		return
+	}
+	select {
+	case d.txWaits <- struct{}{}:
+		defer func() { <-d.txWaits }()
+	default:
+		w.Header().Set("Retry-After", "10")
+		d.fail(w, r, http.StatusServiceUnavailable, "Too many transactions are being waited for; reload the page in a moment to see yours.")
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), txWait)
