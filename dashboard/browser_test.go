@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -150,7 +151,8 @@ func answer(ctx context.Context, ch *sim.Chain, key *chain.Key, c walletCall) (a
 }
 
 // The whole path in a real browser: sign in through the injected wallet,
-// see the functions, deploy a module through the page, see it listed,
+// see the functions, deploy a module and a TypeScript worker through the
+// page, see the module listed,
 // invoke it and read its invocation, latency and cost, roll a name back
 // and split it (specs, log reads and name records all signed in the
 // wallet), see the spending caps and the settlement of that invocation,
@@ -247,9 +249,33 @@ func TestBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#functions a[href="/functions/`+fn.String()+`"]`)), chromedp.WaitVisible(chromedp.CSS("form.logs button")))
 	uploaded := text("main")
 
+	// A worker deploys the same way: one TypeScript file, bundled by the
+	// dashboard, its spec signed in the wallet; it runs at alpha.
+	worker := filepath.Join(t.TempDir(), "worker.ts")
+	if err := os.WriteFile(worker, []byte(`export default { fetch(req: Request): Response { return new Response("worker in the browser test"); } };`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do("deploy a worker through the page", chromedp.Navigate(w.url+"/functions"), chromedp.WaitVisible(chromedp.ID("deploy-module")),
+		chromedp.SetUploadFiles(chromedp.ID("deploy-module"), []string{worker}),
+		chromedp.Click(chromedp.CSS("#deploy button")), chromedp.WaitVisible(chromedp.ID("deployed")))
+	js, err := wf.ParseCID(text("#deployed code"))
+	if err != nil {
+		t.Fatalf("the worker's deploy names no function: %v", err)
+	}
+	resp, err := http.Get(w.net.Nodes[0].URL + "/" + js.String() + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || string(out) != "worker in the browser test" {
+		t.Fatalf("invoke the worker deployed through the page: %s %q", resp.Status, out)
+	}
+	do("back to the module", chromedp.Navigate(w.url+"/functions/"+fn.String()), chromedp.WaitVisible(chromedp.CSS("form.logs button")))
+
 	// Invoke it (the owner pays: no voucher), then read the invocation,
 	// its latency and cost through the wallet.
-	resp, err := http.Get(w.net.Nodes[0].URL + "/" + fn.String() + "/?name=browser")
+	resp, err = http.Get(w.net.Nodes[0].URL + "/" + fn.String() + "/?name=browser")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -323,7 +349,7 @@ func TestBrowser(t *testing.T) {
 		{"split", split, "Signed hello seq 4"},
 		{"split", split, "10%"},
 		{"caps", caps, "beta can never take more than 100.000000 USDC from you"},
-		{"caps after the settlement", caps, "alpha can never take more than 99.998000 USDC from you"},
+		{"caps after the settlement", caps, "alpha can never take more than 99.997000 USDC from you"}, // three requests: start's, the module's, the worker's
 		{"cap changed", capped, "provider alpha can never take more than 40.000000 USDC from you"},
 		{"admin", admin, "There is no global user database"},
 		{"admin", admin, "Operator console: alpha"},
