@@ -310,4 +310,10 @@ var funcs = template.FuncMap{
 		return float64(a) / float64(b)
 	},
 	"ago": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05") },
+	"period": func(d time.Duration) string {
+		if d > 0 && d%time.Hour == 0 {
+			return strconv.FormatInt(int64(d/time.Hour), 10) + "h"
+		}
+		return d.String()
+	},
 }

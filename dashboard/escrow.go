@@ -95,9 +95,12 @@ func (d *Dashboard) serveTxRequest(w http.ResponseWriter, r *http.Request) {
 		case p.Address.IsZero():
 			err = errors.New("This provider's address is unknown, so no cap can name it.")
 		default:
-			var tx chain.WalletTx
-			if tx, err = e.ApproveTx(p.Address, price, budget.Big(), chain.Limits{}); err == nil {
-				txs = []chain.WalletTx{tx}
+			var l chain.Limits
+			if l, err = d.capLimits(r, payer, p); err == nil {
+				var tx chain.WalletTx
+				if tx, err = e.ApproveTx(p.Address, price, budget.Big(), l); err == nil {
+					txs = []chain.WalletTx{tx}
+				}
 			}
 		}
 	case "deposit":
@@ -131,6 +134,51 @@ func (d *Dashboard) serveTxRequest(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	json.NewEncoder(w).Encode(map[string]any{"chainId": "0x" + e.ChainID().Text(16), "txs": out})
+}
+
+// periods are the per-period caps the cap form offers, by form value.
+var periods = map[string]time.Duration{"1h": time.Hour, "24h": 24 * time.Hour, "168h": 7 * 24 * time.Hour, "720h": 30 * 24 * time.Hour}
+
+// capLimits are the limits a cap change approves: the per-period cap the
+// form asks for ("keep" the current one, "none", or a period of periods
+// with the amount per_period), and always the current metering key: an
+// approval replaces the whole allowance, and the page does not manage
+// metering keys (wf escrow approve --meter does), so it must not drop
+// one.
+func (d *Dashboard) capLimits(r *http.Request, payer wf.Address, p *Provider) (chain.Limits, error) {
+	cur, err := d.cfg.Escrow.Allowance(r.Context(), payer, p.Address)
+	if err != nil {
+		return chain.Limits{}, fmt.Errorf("The current cap could not be read: %w", err)
+	}
+	l := cur.Limits
+	amount := r.PostFormValue("per_period")
+	switch v := r.PostFormValue("period"); v {
+	case "", "keep":
+		if amount == "" || !l.Capped() {
+			if amount != "" {
+				return l, errors.New("Pick the period the amount per period is for.")
+			}
+			return l, nil
+		}
+	case "none":
+		l.MaxPerPeriod, l.Period = nil, 0
+		return l, nil
+	default:
+		per, ok := periods[v]
+		if !ok {
+			return l, errors.New("Pick a period from the list.")
+		}
+		l.Period = per
+	}
+	a, err := wf.ParseUSDC(amount)
+	if err != nil {
+		return l, fmt.Errorf("The amount per period: %w", err)
+	}
+	if a.Sign() <= 0 {
+		return l, errors.New("The amount per period: give an amount above zero, or pick no period cap.")
+	}
+	l.MaxPerPeriod = a.Big()
+	return l, nil
 }
 
 // serveTx waits for a transaction the wallet sent to be mined and renders
@@ -188,12 +236,12 @@ func (d *Dashboard) serveTx(w http.ResponseWriter, r *http.Request) {
 
 // capRow is a provider's allowance as the payments page shows it.
 func capRow(p *Provider, a chain.Allowance, now time.Time) allowanceRow {
-	row := allowanceRow{Name: p.Name, Address: p.Address, Cap: a.Budget, MaxPrice: a.MaxPricePerRequest}
+	row := allowanceRow{Name: p.Name, Address: p.Address, Cap: a.Budget, MaxPrice: a.MaxPricePerRequest, Meter: a.Meter}
 	if a.MaxPricePerRequest != nil && a.MaxPricePerRequest.Sign() > 0 && a.Budget != nil {
 		row.Requests = new(big.Int).Quo(a.Budget, a.MaxPricePerRequest).String()
 	}
 	if left, until := a.Left(now); left != nil {
-		row.PerPeriod, row.PeriodLeft, row.PeriodEnds = a.MaxPerPeriod, left, until
+		row.PerPeriod, row.PeriodLeft, row.PeriodEnds, row.Period = a.MaxPerPeriod, left, until, a.Period
 	}
 	return row
 }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/wf"
@@ -78,6 +79,32 @@ func TestEscrowByWallet(t *testing.T) {
 	if _, err := w.net.Chain.Client(pub).MintUSDC(t.Context(), pub.Address(), big.NewInt(5_000_000)); err != nil {
 		t.Fatal(err)
 	}
+	// A per-day cap on alpha, then a budget change that keeps it; a
+	// metering key set outside the page survives both.
+	meter := wf.Address{0x4d}
+	alpha := w.net.Node("alpha").Key.Address()
+	if _, err := w.net.Chain.Client(pub).ApproveLimits(t.Context(), alpha, big.NewInt(1000), big.NewInt(50_000_000), chain.Limits{Meter: meter}); err != nil {
+		t.Fatal(err)
+	}
+	status, body, _ = b.do("GET", "/payments", nil)
+	wantPage(t, status, body, 200, "Your metering key <code>"+meter.Checksum()[:10])
+	status, body = b.sendAll(w, pub, url.Values{"action": {"cap"}, "provider": {"0"}, "budget": {"20"}, "price": {"0.001"}, "per_period": {"2"}, "period": {"24h"}})
+	wantPage(t, status, body, 200, "provider <strong>alpha</strong> can never take more than <strong>20.000000 USDC</strong>", "at most 2.000000 USDC per 24h")
+	status, body = b.sendAll(w, pub, url.Values{"action": {"cap"}, "provider": {"0"}, "budget": {"30"}, "price": {"0.001"}, "per_period": {"2"}, "period": {"keep"}})
+	wantPage(t, status, body, 200, "<strong>30.000000 USDC</strong>", "at most 2.000000 USDC per 24h")
+	if a, err := w.net.Chain.Client(nil).Allowance(t.Context(), pub.Address(), alpha); err != nil || a.Meter != meter || a.Period != 24*time.Hour ||
+		a.MaxPerPeriod.Cmp(big.NewInt(2_000_000)) != 0 || a.Budget.Cmp(big.NewInt(30_000_000)) != 0 {
+		t.Fatalf("alpha's allowance after the page's changes: %+v, %v", a, err)
+	}
+	status, body = b.sendAll(w, pub, url.Values{"action": {"cap"}, "provider": {"0"}, "budget": {"30"}, "price": {"0.001"}, "period": {"none"}})
+	wantPage(t, status, body, 200, "<strong>30.000000 USDC</strong>")
+	if strings.Contains(body, "per 24h") {
+		t.Errorf("the period cap is still there after no period cap was asked for:\n%s", body)
+	}
+	if a, err := w.net.Chain.Client(nil).Allowance(t.Context(), pub.Address(), alpha); err != nil || a.Meter != meter || a.Capped() {
+		t.Fatalf("alpha's allowance without a period cap: %+v, %v", a, err)
+	}
+
 	before, err := w.net.Chain.Client(nil).Account(t.Context(), pub.Address())
 	if err != nil {
 		t.Fatal(err)
@@ -102,12 +129,15 @@ func TestEscrowByWallet(t *testing.T) {
 		form url.Values
 		want string
 	}{
-		"no action":        {url.Values{}, "Say what to change"},
-		"unknown provider": {url.Values{"action": {"cap"}, "provider": {"9"}, "budget": {"1"}, "price": {"0.001"}}, "Pick a provider"},
-		"bad budget":       {url.Values{"action": {"cap"}, "provider": {"0"}, "budget": {"-1"}, "price": {"0.001"}}, "budget"},
-		"no price":         {url.Values{"action": {"cap"}, "provider": {"0"}, "budget": {"1"}, "price": {"0"}}, "above zero"},
-		"7 decimals":       {url.Values{"action": {"deposit"}, "amount": {"0.0000001"}}, "decimals"},
-		"no withdrawal":    {url.Values{"action": {"withdraw"}, "amount": {""}}, "withdrawal"},
+		"no action":         {url.Values{}, "Say what to change"},
+		"unknown provider":  {url.Values{"action": {"cap"}, "provider": {"9"}, "budget": {"1"}, "price": {"0.001"}}, "Pick a provider"},
+		"bad budget":        {url.Values{"action": {"cap"}, "provider": {"0"}, "budget": {"-1"}, "price": {"0.001"}}, "budget"},
+		"no price":          {url.Values{"action": {"cap"}, "provider": {"0"}, "budget": {"1"}, "price": {"0"}}, "above zero"},
+		"amount, no period": {url.Values{"action": {"cap"}, "provider": {"0"}, "budget": {"1"}, "price": {"0.001"}, "per_period": {"1"}}, "Pick the period"},
+		"unknown period":    {url.Values{"action": {"cap"}, "provider": {"0"}, "budget": {"1"}, "price": {"0.001"}, "per_period": {"1"}, "period": {"90m"}}, "Pick a period"},
+		"zero per period":   {url.Values{"action": {"cap"}, "provider": {"0"}, "budget": {"1"}, "price": {"0.001"}, "per_period": {"0"}, "period": {"24h"}}, "above zero"},
+		"7 decimals":        {url.Values{"action": {"deposit"}, "amount": {"0.0000001"}}, "decimals"},
+		"no withdrawal":     {url.Values{"action": {"withdraw"}, "amount": {""}}, "withdrawal"},
 	} {
 		c.form.Set("csrf", b.csrf)
 		status, body, _ := b.do("POST", "/payments/tx-request", c.form)

@@ -431,6 +431,8 @@ type allowanceRow struct {
 	// what is left of it until PeriodEnds.
 	PerPeriod, PeriodLeft *big.Int
 	PeriodEnds            time.Time
+	Period                time.Duration
+	Meter                 wf.Address // the payer's metering key, zero if none
 	Err                   string
 }
 
