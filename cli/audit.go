@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -134,6 +135,23 @@ func (a *App) gatewayFilter(ctx context.Context, c *chain.Client, t *trustFlags)
 		return nil, err
 	}
 	return &discovery.Filter{Source: s, Criteria: crit}, nil
+}
+
+// placementFilter judges functions' own wf.placement for wf gateway
+// start: with the routing filter's source, else with the Attestations
+// contract if one is known (without it, a placement naming auditors
+// admits nobody, and its requests get 503).
+func (a *App) placementFilter(ctx context.Context, c *chain.Client, t *trustFlags, f gateway.Filter, log *slog.Logger) gateway.PlacementFilter {
+	if df, ok := f.(*discovery.Filter); ok {
+		return &discovery.Filter{Source: df.Source}
+	}
+	s := &discovery.Source{}
+	if att, err := a.attestations(ctx, c, t.attestations); err == nil {
+		s.Attestations = att
+	} else {
+		log.Info("no Attestations contract: functions whose placement names auditors will not be routed", "err", err)
+	}
+	return &discovery.Filter{Source: s}
 }
 
 // searchJSON is one provider as `wf providers search --json` prints it.

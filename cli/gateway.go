@@ -158,8 +158,9 @@ func (a *App) gatewayStart(ctx context.Context, f *gatewayFlags, o *chainOpts) e
 	if err != nil {
 		return err
 	}
+	placement := a.placementFilter(ctx, client, f.trust, filter, log)
 	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: client, Poll: f.poll, Gateway: gateway.Config{
-		Domain: f.domain, Log: log, Meter: meter, Filter: filter,
+		Domain: f.domain, Log: log, Meter: meter, Filter: filter, Placement: placement,
 		MaxRequestBytes: f.maxBody, ProviderTimeout: f.providerTimeout, RequestTimeout: f.requestTimeout,
 		RateLimit: f.rate, RateBurst: f.burst, TrustedProxies: proxies, AllowPrivateEndpoints: f.allowPrivate,
 	}})

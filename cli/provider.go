@@ -321,6 +321,14 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	devNode := nf.config(nil)
 	tunnelNode := devNode
 	tunnelNode.Peers = nil // only the listening node fetches from --peer
+	// Manifests that match what each serves: the dev auditor checks them.
+	devNode.Provider.Manifest = devManifest("dev", devNode, mc.Price, false)
+	tunnelNode.Provider.Manifest = devManifest("tunnel", tunnelNode, mc.Price, true)
+	devChain := &chainOpts{} // the dev chain, for the CI signer's grants
+	devCI, err := a.devCI(devChain)
+	if err != nil {
+		return err
+	}
 	net, err := devnet.Start(ctx, devnet.Config{
 		Dir: nf.data, Log: log, Version: version(),
 		ChainListen: chainListen, ChainListenFallback: !nf.chainListenSet,
@@ -337,7 +345,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		// auditor attested (devAudit).
 		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet, Criteria: &discovery.Criteria{}}},
 		Auditor:  devAuditor(),
-		CI:       devCI(),
+		CI:       devCI,
 		// The publisher is the public dev key: a dev login may sign as it.
 		Dashboard: &devnet.DashboardConfig{Listen: dashboardListen, ListenFallback: !dashboardSet, DevLogin: true},
 	})
@@ -348,6 +356,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		return fmt.Errorf("dev: %w", err)
 	}
 	defer net.Close(context.Background())
+	devChain.rpc = []string{net.RPC}
 	ct := net.Chain.Contracts()
 	if err := a.saveDeployment(net.RPC, deployment{ChainID: net.Chain.Client(nil).ChainID().Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow,
 		Attestations: net.Attestations}); err != nil {

@@ -48,7 +48,7 @@ var stall = 2 * time.Minute
 var defaultHTTP = &http.Client{Transport: &http.Transport{
 	Proxy: http.ProxyFromEnvironment,
 	DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-		c, err := (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext(ctx, network, addr)
+		c, err := Dial(ctx, network, addr)
 		if err != nil {
 			return nil, err
 		}
@@ -60,6 +60,25 @@ var defaultHTTP = &http.Client{Transport: &http.Transport{
 	IdleConnTimeout:       90 * time.Second,
 	MaxIdleConnsPerHost:   16,
 }}
+
+// Dial connects as this package's clients do: 10 s to connect, and a
+// host under .localhost is loopback (see loopbackName). Other readers of
+// provider endpoints (discovery's manifest fetch) use it too.
+func Dial(ctx context.Context, network, addr string) (net.Conn, error) {
+	return (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext(ctx, network, loopbackName(addr))
+}
+
+// loopbackName maps a host under .localhost to 127.0.0.1, as RFC 6761
+// reserves them and browsers and curl resolve them, so that a gateway's
+// provider URLs on loopback (http://NAME.localhost:PORT, wf dev's) work
+// from Go, whose resolver asks DNS for them.
+func loopbackName(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err == nil && strings.HasSuffix(strings.ToLower(strings.TrimSuffix(host, ".")), ".localhost") {
+		return net.JoinHostPort("127.0.0.1", port)
+	}
+	return addr
+}
 
 // progressConn fails a read or write that makes no progress for stall.
 type progressConn struct{ net.Conn }

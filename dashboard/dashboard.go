@@ -19,6 +19,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/wf"
 )
@@ -310,6 +311,8 @@ var funcs = template.FuncMap{
 		return float64(a) / float64(b)
 	},
 	"ago": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05") },
+	// movedBy says which CI job signed a name record, "" for the owner.
+	"movedBy": func(r *names.Record) string { return names.BuiltFrom(r.SignedNameRecord) },
 	"period": func(d time.Duration) string {
 		if d > 0 && d%time.Hour == 0 {
 			return strconv.FormatInt(int64(d/time.Hour), 10) + "h"

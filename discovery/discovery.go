@@ -29,6 +29,7 @@ import (
 
 	"github.com/webfunctions/wf/audit"
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/manifest"
 	"github.com/webfunctions/wf/wf"
 )
@@ -323,7 +324,7 @@ func (s *Source) manifest(ctx context.Context, p chain.Provider) *manifest.Manif
 func (s *Source) fetch(ctx context.Context, p chain.Provider) (*manifest.Manifest, error) {
 	hc := s.HTTP
 	if hc == nil {
-		hc = &http.Client{Timeout: 5 * time.Second}
+		hc = &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: client.Dial, Proxy: http.ProxyFromEnvironment}}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(p.Endpoint, "/")+"/v1/info", nil)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/spec"
 )
 
 // Lister lists the registry; *chain.Client and *chain.Resolver (cached)
@@ -76,6 +77,31 @@ type Filter struct {
 // Admit returns, for each of ps, "" to admit it or why it is excluded.
 func (f *Filter) Admit(ctx context.Context, ps []chain.Provider) []string {
 	cs := f.Source.Candidates(ctx, ps, f.Criteria)
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Excluded
+	}
+	return out
+}
+
+// PlacementCriteria are the criteria of a function's wf.placement.
+func PlacementCriteria(p *spec.Placement) Criteria {
+	return Criteria{AttestedBy: p.AttestedBy, AllOf: p.AllOf, MinScore: float64(p.MinScore) / 100,
+		MaxPrice: p.Price(), Region: p.Region}
+}
+
+// AdmitPlacement returns, for each of ps, "" if it meets the function's
+// placement p or why not (it implements gateway.PlacementFilter).
+func (f *Filter) AdmitPlacement(ctx context.Context, ps []chain.Provider, p *spec.Placement) []string {
+	c := PlacementCriteria(p)
+	if err := c.Validate(); err != nil { // an unknown region: nobody meets it
+		out := make([]string, len(ps))
+		for i := range out {
+			out[i] = "placement invalid"
+		}
+		return out
+	}
+	cs := f.Source.Candidates(ctx, ps, c)
 	out := make([]string, len(cs))
 	for i, c := range cs {
 		out[i] = c.Excluded
