@@ -363,7 +363,7 @@ func TestDashboard(t *testing.T) {
 		status, body, _ := owner.do("GET", fnPath, nil)
 		wantPage(t, status, body, 200, "GREETING", "MODE", "wagi", "Read recent invocations at alpha", "Read recent invocations at beta",
 			"<td>alpha</td><td>0.001000 USDC</td>", w.net.Nodes[1].URL+"/"+w.fn.String()+"/",
-			"anyone who reaches a provider", "else you, from your escrow", "your own key (not deployed from CI)")
+			"anyone who reaches a provider", "else you, from your escrow", "your own key (not deployed from CI)", "any provider (no placement rules)")
 		if strings.Contains(body, ">hi<") {
 			t.Error("an env value is shown; names only")
 		}

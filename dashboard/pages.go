@@ -163,7 +163,22 @@ type policy struct {
 	CallerPays bool
 	OwnerPays  string // "requests/window" the owner pays at most, "" unbounded
 	PerCaller  string
-	Err        string // the extension could not be read
+	// CICallers, if set, are the only callers: CI jobs whose identity
+	// token matches a rule (wf.ci.callers).
+	CICallers []spec.CICaller
+	// Placement is where gateways may route it (wf.placement); nil:
+	// anywhere.
+	Placement *placement
+	Err       string // an extension could not be read
+}
+
+// placement is a wf.placement in the page's words.
+type placement struct {
+	Region     string
+	MaxPrice   *big.Int
+	AttestedBy []wf.Address
+	AllOf      bool
+	MinScore   int
 }
 
 // provenance is where a CI-deployed function came from.
@@ -274,21 +289,32 @@ func grantsOf(s *wf.Spec, hs []holder) []grantRow {
 // policyOf reads the wf.callers extension of s: without it anyone may
 // call, and the owner pays for what callers do not pay for.
 func policyOf(s *wf.Spec) policy {
-	x, ok := s.Extensions[spec.CallersExtension]
-	if !ok {
-		return policy{}
+	var p policy
+	var errs []string
+	if x, ok := s.Extensions[spec.CallersExtension]; ok {
+		if c, err := spec.DecodeCallers(x.Data); err != nil {
+			errs = append(errs, err.Error())
+		} else {
+			p.CallerPays = c.CallerPays == spec.CallerPaysRequired
+			if c.OwnerPays != nil {
+				p.OwnerPays = c.OwnerPays.String()
+			}
+			if c.PerCaller != nil {
+				p.PerCaller = c.PerCaller.String()
+			}
+		}
 	}
-	c, err := spec.DecodeCallers(x.Data)
-	if err != nil {
-		return policy{Err: err.Error()}
+	if c, err := spec.CICallersOf(s); err != nil {
+		errs = append(errs, err.Error())
+	} else if c != nil {
+		p.CICallers = c.Rules
 	}
-	p := policy{CallerPays: c.CallerPays == spec.CallerPaysRequired}
-	if c.OwnerPays != nil {
-		p.OwnerPays = c.OwnerPays.String()
+	if pl, err := spec.PlacementOf(s); err != nil {
+		errs = append(errs, err.Error())
+	} else if pl != nil {
+		p.Placement = &placement{Region: pl.Region, MaxPrice: pl.Price(), AttestedBy: pl.AttestedBy, AllOf: pl.AllOf, MinScore: pl.MinScore}
 	}
-	if c.PerCaller != nil {
-		p.PerCaller = c.PerCaller.String()
-	}
+	p.Err = strings.Join(errs, "; ")
 	return p
 }
 

@@ -46,7 +46,8 @@ func TestSummarize(t *testing.T) {
 // grants comes from its spec's extensions, in words.
 func TestSpecViews(t *testing.T) {
 	var s wf.Spec
-	if p := policyOf(&s); p != (policy{}) || provenanceOf(&s) != nil || grantsOf(&s, nil) != nil {
+	if p := policyOf(&s); p.CallerPays || p.OwnerPays != "" || p.PerCaller != "" || p.CICallers != nil || p.Placement != nil || p.Err != "" ||
+		provenanceOf(&s) != nil || grantsOf(&s, nil) != nil {
 		t.Fatalf("a plain spec: %+v %+v %+v", p, provenanceOf(&s), grantsOf(&s, nil))
 	}
 	callers, err := (&spec.Callers{CallerPays: spec.CallerPaysRequired, PerCaller: &spec.Rate{Requests: 10, Seconds: 60}}).Extension()
@@ -61,8 +62,18 @@ func TestSpecViews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Extensions = map[string]wf.Extension{spec.CallersExtension: callers, spec.CIExtension: ci}
-	if p := policyOf(&s); !p.CallerPays || p.PerCaller != "10/1m0s" || p.OwnerPays != "" || p.Err != "" {
+	ciCallers, err := (&spec.CICallers{Rules: []spec.CICaller{{Platform: "github", Repository: "acme/api", Ref: "refs/heads/main"}}}).Extension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	place, err := (&spec.Placement{Region: "eu", MaxPrice: "2000", AttestedBy: []wf.Address{{7}}, MinScore: 90}).Extension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Extensions = map[string]wf.Extension{spec.CallersExtension: callers, spec.CIExtension: ci, spec.CICallersExtension: ciCallers, spec.PlacementExtension: place}
+	if p := policyOf(&s); !p.CallerPays || p.PerCaller != "10/1m0s" || p.OwnerPays != "" || p.Err != "" ||
+		len(p.CICallers) != 1 || p.CICallers[0].Repository != "acme/api" ||
+		p.Placement == nil || p.Placement.Region != "eu" || p.Placement.MaxPrice.Int64() != 2000 || len(p.Placement.AttestedBy) != 1 || p.Placement.MinScore != 90 {
 		t.Errorf("policy %+v", p)
 	}
 	if p := provenanceOf(&s); p == nil || p.BuiltFrom != "acme/api@0123456789ab by .github/workflows/deploy.yml (run 42/1)" || p.Delegate != (wf.Address{1}) || p.NotAfter.Unix() != 1_800_000_600 {
