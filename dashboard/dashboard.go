@@ -192,6 +192,7 @@ func New(cfg Config) (*Dashboard, error) {
 	d.mux.HandleFunc("GET /payments", d.signedIn(d.servePayments))
 	d.mux.HandleFunc("POST /payments/tx-request", d.signedIn(d.serveTxRequest))
 	d.mux.HandleFunc("POST /payments/tx", d.signedIn(d.serveTx))
+	d.mux.HandleFunc("POST /payments/receipt", d.limitBody(16<<10, d.signedIn(d.serveReceipt)))
 	d.mux.HandleFunc("GET /admin", d.signedIn(d.serveAdmin))
 	d.mux.HandleFunc("GET /gateways", d.signedIn(d.serveGateways))
 	d.mux.HandleFunc("GET /ci", d.signedIn(d.serveCI))
@@ -296,6 +297,7 @@ var funcs = template.FuncMap{
 		}
 		return wf.NewAmount(x).USDC()
 	},
+	"cmpBig": cmpBig,
 	"short": func(s string) string {
 		if len(s) <= 18 {
 			return s

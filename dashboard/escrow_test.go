@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -157,4 +159,67 @@ func TestEscrowByWallet(t *testing.T) {
 	wantPage(t, status, body, 400, "did not touch this dashboard&#39;s escrow")
 	status, body, _ = b.do("POST", "/payments/tx", url.Values{"csrf": {b.csrf}, "hash": {"0x1234"}})
 	wantPage(t, status, body, 400, "no transaction hash")
+
+	// A receipt the payer brings: alpha's, for a request the publisher
+	// pays for as owner, checks; altered or made up, it does not.
+	resp, err := http.Get(w.net.Node("alpha").URL + "/" + w.fn.String() + "/?name=receipt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	rc := resp.Header.Get(wf.ReceiptHeader)
+	if resp.StatusCode != 200 || rc == "" {
+		t.Fatalf("a charged request: %s, receipt %q", resp.Status, rc)
+	}
+	status, body, _ = b.do("GET", "/payments", nil)
+	wantPage(t, status, body, 200, `id="check-receipt"`)
+	status, body, _ = b.do("POST", "/payments/receipt", url.Values{"csrf": {b.csrf}, "receipt": {rc}})
+	wantPage(t, status, body, 200, "provider <strong>alpha</strong>", "the signature checks", "(you), paying as owner", w.fn.String(), "0.001000 USDC for this request")
+	forged, err := payment.DecodeReceipt(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged.Amount = big.NewInt(1)
+	status, body, _ = b.do("POST", "/payments/receipt", url.Values{"csrf": {b.csrf}, "receipt": {payment.EncodeReceipt(forged)}})
+	wantPage(t, status, body, 400, "No provider this dashboard knows signed this receipt")
+	status, body, _ = b.do("POST", "/payments/receipt", url.Values{"csrf": {b.csrf}, "receipt": {"bm90IGEgcmVjZWlwdA"}})
+	wantPage(t, status, body, 400, "That is not a receipt")
+	status, body, _ = b.do("POST", "/payments/receipt", url.Values{"receipt": {rc}})
+	wantPage(t, status, body, 403, "CSRF")
+
+	// A caller pays with vouchers: its receipt is compared with what alpha
+	// redeemed of them on the chain, before and after alpha settles.
+	ctx := t.Context()
+	caller, _ := chain.GenerateKey()
+	if err := w.net.Chain.FundEther(ctx, caller.Address(), big.NewInt(1e18)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.net.Chain.Client(caller).MintUSDC(ctx, caller.Address(), big.NewInt(1_000_000)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.net.Chain.Client(caller).Deposit(ctx, big.NewInt(1_000_000)); err != nil {
+		t.Fatal(err)
+	}
+	cc := client.New(w.net.Node("alpha").URL)
+	ro := w.net.Chain.Client(nil)
+	cc.Pay = &client.Payer{Signer: caller, ChainID: ro.ChainID().Uint64(), Escrow: ro.Contracts().Escrow, Provider: alpha}
+	res, err := cc.Invoke(ctx, w.fn, client.Request{Path: "/?name=caller"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.Receipt() == "" {
+		t.Fatal("a voucher-paid request without a receipt")
+	}
+	cb := signIn(t, w.url, caller)
+	status, body, _ = cb.do("POST", "/payments/receipt", url.Values{"csrf": {cb.csrf}, "receipt": {res.Receipt()}})
+	wantPage(t, status, body, 200, "(you), paying as caller", "Redeemed on the chain</dt><dd>0.000000 USDC", "the rest is still to be redeemed")
+	if err := w.net.Node("alpha").Meter().Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	status, body, _ = cb.do("POST", "/payments/receipt", url.Values{"csrf": {cb.csrf}, "receipt": {res.Receipt()}})
+	wantPage(t, status, body, 200, "Redeemed on the chain</dt><dd>0.001000 USDC")
+	if strings.Contains(body, "still to be redeemed") {
+		t.Errorf("after the redemption the page still says some is to be redeemed:\n%s", body)
+	}
 }
