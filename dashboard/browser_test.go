@@ -280,8 +280,9 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if resp.StatusCode != 200 {
-		t.Fatalf("invoke the function deployed through the page: %s", resp.Status)
+	receipt := resp.Header.Get(wf.ReceiptHeader)
+	if resp.StatusCode != 200 || receipt == "" {
+		t.Fatalf("invoke the function deployed through the page: %s, receipt %q", resp.Status, receipt)
 	}
 	do("read invocations", chromedp.Click(chromedp.CSS("form.logs button")), chromedp.WaitVisible(chromedp.CSS("table.invocations")))
 	logs := text("#logs")
@@ -307,6 +308,10 @@ func TestBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`form.cap[data-provider="0"] button`)), chromedp.WaitVisible(chromedp.ID("tx-cap")))
 	capped := text("#tx-result")
 	shot("payments")
+	do("check a receipt", chromedp.SendKeys(chromedp.ID("receipt-value"), receipt), chromedp.Click(chromedp.CSS("#check-receipt button")),
+		chromedp.WaitVisible(chromedp.ID("receipt")))
+	checked := text("#receipt")
+	shot("receipt")
 	do("gateways", chromedp.Navigate(w.url+"/gateways"), chromedp.WaitVisible(chromedp.CSS("table.gateway-providers")))
 	shot("gateways")
 	do("ci", chromedp.Navigate(w.url+"/ci"), chromedp.WaitVisible(chromedp.CSS("table.ci-rules")))
@@ -350,6 +355,8 @@ func TestBrowser(t *testing.T) {
 		{"split", split, "10%"},
 		{"caps", caps, "beta can never take more than 100.000000 USDC from you"},
 		{"caps after the settlement", caps, "alpha can never take more than 99.997000 USDC from you"}, // three requests: start's, the module's, the worker's
+		{"receipt", checked, "provider alpha"},
+		{"receipt", checked, "the signature checks"},
 		{"cap changed", capped, "provider alpha can never take more than 40.000000 USDC from you"},
 		{"admin", admin, "There is no global user database"},
 		{"admin", admin, "Operator console: alpha"},
