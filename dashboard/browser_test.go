@@ -230,7 +230,21 @@ func TestBrowser(t *testing.T) {
 	if focused, err := chromedp.Run(ctx, chromedp.Evaluate[string](firstTab)); err != nil || focused != "skip" {
 		t.Errorf("the first Tab focuses %q (%v), want the skip link", focused, err)
 	}
-	do("see the functions", chromedp.Click(chromedp.ID("wallet-button")), chromedp.WaitVisible(chromedp.ID("functions")))
+	// Keyboard only: Tab on to the wallet button and press Enter.
+	for i := 0; ; i++ {
+		id, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement ? document.activeElement.id : ""`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id == "wallet-button" {
+			break
+		}
+		if i == 10 {
+			t.Fatalf("ten Tabs did not reach the sign-in button (at %q)", id)
+		}
+		do("tab", chromedp.KeyEvent("\t"))
+	}
+	do("see the functions", chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.ID("functions")))
 	functions := text("#functions")
 	shot("functions")
 
