@@ -2,10 +2,12 @@ package ci
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/coreos/go-oidc/v3/oidc"
@@ -49,7 +51,20 @@ type CallersConfig struct {
 type Callers struct {
 	issuers []string
 	tv      *tokenVerifier
+
+	// Tokens verified, by SHA-256, until they expire: a job calls many
+	// times with one token, and an RS256 verify is most of an admit.
+	mu       sync.Mutex
+	verified map[[32]byte]verifiedToken
 }
+
+type verifiedToken struct {
+	claims *Claims
+	exp    time.Time
+}
+
+// maxVerified bounds the verified-token cache.
+const maxVerified = 4096
 
 // NewCallers returns a Callers for cfg.
 func NewCallers(cfg CallersConfig) *Callers {
@@ -71,7 +86,7 @@ func NewCallers(cfg CallersConfig) *Callers {
 	return &Callers{issuers: slices.Clone(cfg.Issuers), tv: &tokenVerifier{
 		client: cfg.Client, now: cfg.Now, skew: cfg.Skew, maxAge: cfg.MaxTokenAge,
 		keys: map[string]*oidc.RemoteKeySet{}, verifiers: map[string]*oidc.IDTokenVerifier{},
-	}}
+	}, verified: map[[32]byte]verifiedToken{}}
 }
 
 // Admit verifies the identity token raw presented to call a function of
@@ -98,7 +113,7 @@ func (c *Callers) Admit(ctx context.Context, raw string, owner wf.Address, cc *s
 	if len(issuers) == 0 {
 		return nil, deny(http.StatusForbidden, "ci_issuer_untrusted", "no rule of this function names an issuer this provider verifies (%s)", strings.Join(c.issuers, ", "))
 	}
-	claims, _, err := c.tv.verifyFor(ctx, raw, issuers, CallerAudience(owner))
+	claims, err := c.verify(ctx, raw, issuers, CallerAudience(owner))
 	if err != nil {
 		return nil, err
 	}
@@ -134,4 +149,37 @@ func (c *Claims) String() string {
 		repo = c.ProjectPath
 	}
 	return fmt.Sprintf("%s@%s", repo, c.Ref)
+}
+
+// verify is tv.verifyFor, remembered until the token expires. The key
+// covers the audience and the issuers asked for, so a token verified for
+// one owner's functions is not taken for another's.
+func (c *Callers) verify(ctx context.Context, raw string, issuers []string, audience string) (*Claims, error) {
+	key := sha256.Sum256([]byte(audience + "\x00" + strings.Join(issuers, " ") + "\x00" + raw))
+	now := c.tv.now()
+	c.mu.Lock()
+	v, ok := c.verified[key]
+	c.mu.Unlock()
+	if ok && now.Before(v.exp) {
+		return v.claims, nil
+	}
+	claims, exp, err := c.tv.verifyFor(ctx, raw, issuers, audience)
+	if err != nil {
+		return nil, err
+	}
+	// The token's own expiry, or its age limit, whichever comes first.
+	if iat := time.Unix(int64(claims.IssuedAt), 0).Add(c.tv.maxAge); c.tv.maxAge > 0 && iat.Before(exp) {
+		exp = iat
+	}
+	c.mu.Lock()
+	if len(c.verified) >= maxVerified {
+		for k, v := range c.verified {
+			if !now.Before(v.exp) || len(c.verified) >= maxVerified {
+				delete(c.verified, k)
+			}
+		}
+	}
+	c.verified[key] = verifiedToken{claims: claims, exp: exp}
+	c.mu.Unlock()
+	return claims, nil
 }

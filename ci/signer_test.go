@@ -42,7 +42,7 @@ type world struct {
 	ghJob, glJob issuer.Job
 }
 
-func serveIssuer(t *testing.T) *issuer.Issuer {
+func serveIssuer(t testing.TB) *issuer.Issuer {
 	t.Helper()
 	is, err := issuer.New("")
 	if err != nil {

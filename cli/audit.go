@@ -104,9 +104,10 @@ func (t *trustFlags) criteria() (discovery.Criteria, error) {
 }
 
 // source is discovery's view on c's chain; the contract is needed only
-// when auditors are trusted.
-func (a *App) source(ctx context.Context, c *chain.Client, t *trustFlags, crit discovery.Criteria) (*discovery.Source, error) {
-	s := &discovery.Source{}
+// when auditors are trusted. allowPrivate lets it read manifests from
+// private addresses (the command line; a gateway only when told).
+func (a *App) source(ctx context.Context, c *chain.Client, t *trustFlags, crit discovery.Criteria, allowPrivate bool) (*discovery.Source, error) {
+	s := &discovery.Source{AllowPrivate: allowPrivate}
 	if len(crit.AttestedBy) > 0 {
 		att, err := a.attestations(ctx, c, t.attestations)
 		if err != nil {
@@ -119,7 +120,7 @@ func (a *App) source(ctx context.Context, c *chain.Client, t *trustFlags, crit d
 
 // gatewayFilter is `wf gateway start`'s smart-routing filter; nil when
 // no auditor is trusted.
-func (a *App) gatewayFilter(ctx context.Context, c *chain.Client, t *trustFlags) (gateway.Filter, error) {
+func (a *App) gatewayFilter(ctx context.Context, c *chain.Client, t *trustFlags, allowPrivate bool) (gateway.Filter, error) {
 	if len(t.auditors) == 0 {
 		if t.minScore > 0 || t.allOf {
 			return nil, usageErr("--min-score and --all-of need --trust-auditor ADDRESS")
@@ -130,7 +131,7 @@ func (a *App) gatewayFilter(ctx context.Context, c *chain.Client, t *trustFlags)
 	if err != nil {
 		return nil, err
 	}
-	s, err := a.source(ctx, c, t, crit)
+	s, err := a.source(ctx, c, t, crit, allowPrivate)
 	if err != nil {
 		return nil, err
 	}
@@ -141,11 +142,11 @@ func (a *App) gatewayFilter(ctx context.Context, c *chain.Client, t *trustFlags)
 // start: with the routing filter's source, else with the Attestations
 // contract if one is known (without it, a placement naming auditors
 // admits nobody, and its requests get 503).
-func (a *App) placementFilter(ctx context.Context, c *chain.Client, t *trustFlags, f gateway.Filter, log *slog.Logger) gateway.PlacementFilter {
+func (a *App) placementFilter(ctx context.Context, c *chain.Client, t *trustFlags, f gateway.Filter, allowPrivate bool, log *slog.Logger) gateway.PlacementFilter {
 	if df, ok := f.(*discovery.Filter); ok {
 		return &discovery.Filter{Source: df.Source}
 	}
-	s := &discovery.Source{}
+	s := &discovery.Source{AllowPrivate: allowPrivate}
 	if att, err := a.attestations(ctx, c, t.attestations); err == nil {
 		s.Attestations = att
 	} else {
@@ -195,7 +196,7 @@ auditors), eligible and excluded (the reason).`,
 				return err
 			}
 			defer c.Close()
-			src, err := a.source(ctx, c, t, crit)
+			src, err := a.source(ctx, c, t, crit, true)
 			if err != nil {
 				return err
 			}

@@ -108,7 +108,7 @@ func (a *App) chooseProviders(ctx context.Context, sf *sealFlags, pfl *placement
 	}
 	defer c.Close()
 	crit := discovery.Criteria{}
-	src := &discovery.Source{}
+	src := &discovery.Source{AllowPrivate: true} // the user's own command line
 	if sp != nil {
 		crit = discovery.PlacementCriteria(sp)
 		if len(sp.AttestedBy) > 0 {

@@ -8,9 +8,12 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
+	"syscall"
 	"time"
 
+	"github.com/webfunctions/wf/relay"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
@@ -62,23 +65,29 @@ var defaultHTTP = &http.Client{Transport: &http.Transport{
 }}
 
 // Dial connects as this package's clients do: 10 s to connect, and a
-// host under .localhost is loopback (see loopbackName). Other readers of
-// provider endpoints (discovery's manifest fetch) use it too.
-func Dial(ctx context.Context, network, addr string) (net.Conn, error) {
-	return (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext(ctx, network, loopbackName(addr))
+// host under .localhost is loopback (RFC 6761, as browsers and curl
+// resolve it), so a gateway's provider URLs on loopback (wf dev's
+// http://NAME.localhost:PORT) work from Go, whose resolver asks DNS.
+var Dial = relay.DialLocalhost((&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext)
+
+// PublicOnly is a net.Dialer Control that refuses loopback, private,
+// link-local, CGNAT and other non-public addresses, checked on the
+// address actually dialed, so DNS that changes between a check and a
+// connection cannot redirect it. Servers that read addresses anyone can
+// register (a gateway forwarding to providers, discovery reading their
+// manifests) dial with it.
+func PublicOnly(network, address string, _ syscall.RawConn) error {
+	ap, err := netip.ParseAddrPort(address)
+	if err != nil {
+		return err
+	}
+	if a := ap.Addr().Unmap(); !a.IsValid() || !a.IsGlobalUnicast() || a.IsPrivate() || cgnat.Contains(a) {
+		return fmt.Errorf("%s is not a public address", ap.Addr())
+	}
+	return nil
 }
 
-// loopbackName maps a host under .localhost to 127.0.0.1, as RFC 6761
-// reserves them and browsers and curl resolve them, so that a gateway's
-// provider URLs on loopback (http://NAME.localhost:PORT, wf dev's) work
-// from Go, whose resolver asks DNS for them.
-func loopbackName(addr string) string {
-	host, port, err := net.SplitHostPort(addr)
-	if err == nil && strings.HasSuffix(strings.ToLower(strings.TrimSuffix(host, ".")), ".localhost") {
-		return net.JoinHostPort("127.0.0.1", port)
-	}
-	return addr
-}
+var cgnat = netip.MustParsePrefix("100.64.0.0/10")
 
 // progressConn fails a read or write that makes no progress for stall.
 type progressConn struct{ net.Conn }

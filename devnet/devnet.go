@@ -461,7 +461,7 @@ func (n *Net) startGateway(ctx context.Context, gc GatewayConfig, g *Gateway, ln
 	if cfg.Placement == nil { // functions' own wf.placement
 		src := g.Discovery
 		if src == nil {
-			src = &discovery.Source{TTL: gc.Poll, Now: cfg.Now}
+			src = &discovery.Source{TTL: gc.Poll, Now: cfg.Now, AllowPrivate: true}
 			if !n.Attestations.IsZero() {
 				att, err := n.Chain.Client(nil).Attestations(ctx, n.Attestations)
 				if err != nil {

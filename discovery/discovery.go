@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"net"
 	"net/http"
 	"slices"
 	"strconv"
@@ -107,7 +108,12 @@ type Candidate struct {
 type Source struct {
 	// Attestations is the contract to read; nil: nobody is attested.
 	Attestations *chain.Attestations
-	HTTP         *http.Client     // fetches manifests; default 5 s timeout
+	HTTP         *http.Client // fetches manifests; default 5 s timeout, public addresses only unless AllowPrivate
+	// AllowPrivate lets the default HTTP client fetch manifests from
+	// loopback and private addresses (dev networks, a user's own
+	// command line). A server reading endpoints anyone can register
+	// leaves it off.
+	AllowPrivate bool
 	TTL          time.Duration    // how long a read attestation is reused; default 30 s
 	Now          func() time.Time // default time.Now
 
@@ -324,7 +330,11 @@ func (s *Source) manifest(ctx context.Context, p chain.Provider) *manifest.Manif
 func (s *Source) fetch(ctx context.Context, p chain.Provider) (*manifest.Manifest, error) {
 	hc := s.HTTP
 	if hc == nil {
-		hc = &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: client.Dial, Proxy: http.ProxyFromEnvironment}}
+		dial := client.Dial
+		if !s.AllowPrivate {
+			dial = (&net.Dialer{Timeout: 5 * time.Second, Control: client.PublicOnly}).DialContext
+		}
+		hc = &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: dial}}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(p.Endpoint, "/")+"/v1/info", nil)
 	if err != nil {
