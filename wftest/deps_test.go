@@ -73,6 +73,8 @@ var rules = []rule{
 		Why: "actionlint lints the shipped GitHub workflows and a YAML reader checks the GitLab component, in that one test package; nothing built links them"},
 	{Imports: []string{"github.com/evanw/esbuild"}, Owners: []string{"jsrt/bundle"},
 		Why: "bundling JavaScript is a deploy-time step of the command line (wf build, wf deploy); providers run bundled scripts and never link esbuild"},
+	{Imports: []string{"github.com/google/go-containerregistry"}, Owners: []string{"export"},
+		Why: "crane's library reads wf export's image tarballs in export's tests, as a registry client would; the runner and wf write images with the standard library"},
 	{Imports: []string{"github.com/pelletier/go-toml"}, Owners: []string{"project"},
 		Why: "wf.toml has one reader: its schema, strict decoding and line-numbered errors live in one place; the rest uses project.File"},
 
@@ -113,6 +115,10 @@ var rules = []rule{
 		Why: "a provider manifest is pure data: providers, auditors and gateways all read it"},
 	{Pkgs: []string{"audit", "discovery"}, Links: []string{wazero},
 		Why: "auditors and discovery judge providers from outside, over HTTP and the chain; they never run functions themselves"},
+	{Pkgs: []string{"export", "cmd/wf-runner"}, Links: []string{mod + "provider", mod + "gateway", mod + "node", mod + "payment", mod + "store/diskstore", "github.com/evanw/esbuild", "github.com/google/go-containerregistry", goEthereum + "/ethclient/simulated", goEthereum + "/eth"},
+		Why: "an exported function's runner is the sandbox, the JavaScript engine and the checks of the spec's signature: no provider, payments, disk store, bundler or dev chain goes to another cloud with it"},
+	{Pkgs: []string{"export/lambdaapi"}, Tests: true, Links: []string{nonStd},
+		Why: "the Lambda Runtime API emulator stands in for AWS in tests: standard library only, so it is judged on its own"},
 	{Pkgs: []string{"node", "provider", "gateway", "payment/...", "relay/...", "client", "chain", "sandbox/...", "seal", "audit", "discovery", "manifest"}, Links: []string{mod + "devnet", mod + "wftest", "testing"},
 		Why: "production parts are assembled by node; devnet (a whole network on one machine) and test harnesses stay out of them"},
 }
