@@ -46,6 +46,7 @@ type CI struct {
 	URL    string // issuer, runner and signer
 	Job    issuer.Job
 	Env    map[string]string
+	Policy *ci.Policy // the signer's: the one rule trusting Job's workflow
 }
 
 // startCI serves the issuer, the runner and the signer.
@@ -88,7 +89,7 @@ func (n *Net) startCI(cc *CIConfig) error {
 		ErrorLog: slog.NewLogLogger(n.log.Handler(), slog.LevelWarn)}
 	go srv.Serve(ln)
 	n.onStop(func(ctx context.Context) { srv.Shutdown(ctx) })
-	n.CI = &CI{Issuer: is, URL: url, Job: job, Env: map[string]string{
+	n.CI = &CI{Issuer: is, URL: url, Job: job, Policy: policy, Env: map[string]string{
 		ci.EnvGitHubRequestURL:   url + issuer.RunnerPath + "?api-version=2.0",
 		ci.EnvGitHubRequestToken: bearer,
 		ci.EnvSigner:             url,

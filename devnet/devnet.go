@@ -310,8 +310,8 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 			return nil, err
 		}
 	}
-	if cfg.Dashboard != nil {
-		if err := n.startDashboard(cfg.Dashboard); err != nil {
+	if cfg.Dashboard != nil { // after the CI: it shows the CI signer's policy
+		if err := n.startDashboard(ctx, cfg.Dashboard); err != nil {
 			return nil, err
 		}
 	}
