@@ -84,4 +84,3 @@ func TestMinaAccount(t *testing.T) {
 		t.Fatalf("in flight %v %v", inflight, err)
 	}
 }
-
