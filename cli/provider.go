@@ -37,6 +37,7 @@ type nodeFlags struct {
 	maxTimeout                                   time.Duration
 	maxUpload, ownerQuota, maxStore              int64
 	manifest                                     []byte // wf provider start --manifest
+	debugAddr                                    string // wf provider start --debug-addr
 	listenSet                                    bool   // --listen given: wf dev does not move it
 	chainListenSet                               bool   // --chain-listen given: likewise
 }
@@ -108,6 +109,7 @@ func (a *App) providerStartCmd() *cobra.Command {
 		tunnels []string
 		noRenew bool
 		mf      string
+		debug   string
 	)
 	cmd := &cobra.Command{
 		Use:   "start",
@@ -141,6 +143,7 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 				}
 				nf.manifest = b
 			}
+			nf.debugAddr = debug
 			return a.providerStart(cmd.Context(), nf, o, sf, tunnels, cmd.Flags().Changed("listen"), !noRenew)
 		},
 	}
@@ -151,6 +154,7 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 	fs.BoolVar(&noRenew, "no-renew", false, "do not renew the leases on the key's registry names while running")
 	fs.StringArrayVar(&tunnels, "tunnel", nil, "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. Repeat for tunnels to several gateways, and register an endpoint on each (--endpoint 'https://NAME.GW1 https://NAME.GW2') so no one gateway can cut the node off. No listener unless --listen is given")
 	fs.StringVar(&mf, "manifest", "", "serve the provider manifest in `FILE` in /v1/info (publish its CID with wf provider update NAME --manifest FILE)")
+	fs.StringVar(&debug, "debug-addr", "", "serve Go's profiler (/debug/pprof/) on this `ADDR`, e.g. 127.0.0.1:6060; off by default")
 	return cmd
 }
 
@@ -161,6 +165,13 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 	}
 	cfg := nf.config(log)
 	cfg.Provider.Manifest = nf.manifest
+	if nf.debugAddr != "" {
+		_, stop, err := serveDebug(ctx, nf.debugAddr, log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	if sf.price != "" || len(tunnels) > 0 {
 		// A free node still proves its registered name to the gateway.
 		if cfg.Key, err = a.signer(o, a.providerKeyPath()); err != nil {
