@@ -19,6 +19,12 @@ type settleFlags struct {
 	cacheTTL       time.Duration
 	bumpAfter      time.Duration
 	maxFee         string
+	ledgerSync     time.Duration // wf provider start only: addLedgerSyncFlag
+}
+
+// addLedgerSyncFlag adds --ledger-sync (node.Payments.LedgerSync) to s.
+func (s *settleFlags) addLedgerSyncFlag(fs *pflag.FlagSet) {
+	fs.DurationVar(&s.ledgerSync, "ledger-sync", DefaultLedgerSync, "with --price, write each charge to the ledger's log before its response and flush the log to disk at most this long after; 0 flushes before each response (a machine crash then loses no charge, at a fdatasync per group of responses)")
 }
 
 func addSettleFlags(fs *pflag.FlagSet, defaultPrice string, defaultInterval time.Duration) *settleFlags {
@@ -55,6 +61,11 @@ func (sf *settleFlags) meter() (payment.Config, error) {
 		BumpAfter: sf.bumpAfter, MaxFeeCap: maxFee,
 	}, nil
 }
+
+// DefaultLedgerSync is --ledger-sync's default: a machine crash may cost
+// the provider the charges of the last 10ms, never a payer anything
+// (RATIONALE.md, "What a charge costs").
+const DefaultLedgerSync = 10 * time.Millisecond
 
 // devPrice is what a request costs on `wf dev`: 0.0001 USDC, and
 // devSettleInterval how soon its charges settle, so they show.

@@ -151,6 +151,7 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 	nf = addNodeFlags(fs, filepath.Join(a.home(), "provider"))
 	o = addChainFlags(fs, "$WF_HOME/provider/key.json")
 	sf = addSettleFlags(fs, "", payment.DefaultSettleInterval)
+	sf.addLedgerSyncFlag(fs)
 	fs.BoolVar(&noRenew, "no-renew", false, "do not renew the leases on the key's registry names while running")
 	fs.StringArrayVar(&tunnels, "tunnel", nil, "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. Repeat for tunnels to several gateways, and register an endpoint on each (--endpoint 'https://NAME.GW1 https://NAME.GW2') so no one gateway can cut the node off. No listener unless --listen is given")
 	fs.StringVar(&mf, "manifest", "", "serve the provider manifest in `FILE` in /v1/info (publish its CID with wf provider update NAME --manifest FILE)")
@@ -188,7 +189,10 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		}
 		defer mc.Chain.Close() // after the node, which settles on it
 		a.logChainReads(log, o)
-		cfg.Payments = &node.Payments{Meter: mc}
+		if sf.ledgerSync < 0 {
+			return usageErr("--ledger-sync must not be negative")
+		}
+		cfg.Payments = &node.Payments{Meter: mc, LedgerSync: sf.ledgerSync}
 	}
 	if cfg.Key != nil && renew {
 		rc := (*chain.Client)(nil)

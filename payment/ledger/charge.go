@@ -75,7 +75,9 @@ type chargeOp struct {
 
 // Charge records c durably and returns everything charged to c.Key so far,
 // c included. It returns once c is on disk (fsync'd), sharing the write
-// with concurrent calls. An error means c is not recorded.
+// with concurrent calls; with Options.SyncInterval, once c is written to
+// the log, which is synced at most that long later. An error means c is
+// not recorded.
 func (l *Ledger) Charge(ctx context.Context, c Charge) (*big.Int, error) {
 	if c.Amount == nil || c.Amount.Sign() <= 0 {
 		return nil, fmt.Errorf("%w: ledger: charge must be positive", wf.ErrInvalid)
@@ -144,10 +146,13 @@ func (l *Ledger) commit(ops []*chargeOp) {
 	}
 	err := l.broken
 	if err == nil {
-		if err = l.wal.append(recs); errors.Is(err, errWALFull) {
+		if err = l.wal.append(recs, !l.lazy); errors.Is(err, errWALFull) {
 			if err = l.save(nil, nil); err == nil {
-				err = l.wal.append(recs)
+				err = l.wal.append(recs, !l.lazy)
 			}
+		}
+		if err == nil && l.lazy {
+			l.unsynced.Store(true)
 		}
 		if err != nil && !errors.Is(err, errWALFull) {
 			// After a failed write or flush the file's state is unknown.

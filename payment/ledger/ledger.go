@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -37,6 +38,17 @@ type Options struct {
 	MaxGroup int
 	// NoSync skips fsync: only for benchmarks that measure everything else.
 	NoSync bool
+	// SyncInterval says when a charge is flushed to the disk. Zero: before
+	// Charge returns (one fdatasync shared by the charges committed
+	// together), so a charge whose response left survives a power cut.
+	// Positive: Charge returns once the charge is written to the log, and
+	// the log is fdatasync'd at most SyncInterval later. A crash of the
+	// process loses nothing (the kernel holds the write); a crash of the
+	// machine loses the charges of at most the last SyncInterval, which the
+	// provider served and can no longer collect: the provider alone bears
+	// it, a payer is never charged more. Settlement steps and checkpoints
+	// are synced either way. RATIONALE.md, "What a charge costs".
+	SyncInterval time.Duration
 }
 
 // Ledger is the durable record. See the package doc.
@@ -49,6 +61,10 @@ type Ledger struct {
 	seq    uint64           // last charge logged
 	dirty  map[Key]struct{} // accounts the log changed since the last checkpoint
 	broken error            // a failed log write: no more charges
+
+	lazy     bool        // Options.SyncInterval > 0: the flusher syncs the log
+	unsynced atomic.Bool // the log was written since its last sync
+	flushed  chan struct{}
 
 	mu       sync.RWMutex
 	accounts map[Key]Account
@@ -73,8 +89,13 @@ func Open(path string, o Options) (*Ledger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ledger: open %s: %w", path, err)
 	}
+	if o.SyncInterval < 0 {
+		db.Close()
+		return nil, fmt.Errorf("%w: ledger: negative sync interval", wf.ErrInvalid)
+	}
 	l := &Ledger{db: db, maxGroup: o.MaxGroup, accounts: make(map[Key]Account), dirty: make(map[Key]struct{}), reserved: make(map[Key]*big.Int),
-		queue: make(chan *chargeOp, o.MaxGroup), closed: make(chan struct{}), done: make(chan struct{})}
+		queue: make(chan *chargeOp, o.MaxGroup), closed: make(chan struct{}), done: make(chan struct{}), flushed: make(chan struct{}),
+		lazy: o.SyncInterval > 0 && !o.NoSync}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketAccounts, bucketBatches, bucketMeta} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
@@ -131,7 +152,46 @@ func Open(path string, o Options) (*Ledger, error) {
 		return nil, fmt.Errorf("ledger: open %s: %w", path, err)
 	}
 	go l.commitLoop()
+	if l.lazy {
+		go l.flushLoop(o.SyncInterval)
+	} else {
+		close(l.flushed)
+	}
 	return l, nil
+}
+
+// flushLoop syncs the log every interval when charges were written to it
+// since the last sync. It syncs without holding wmu, so charges keep
+// being written while the disk flushes: a sync covers at least every
+// write that returned before it started.
+func (l *Ledger) flushLoop(interval time.Duration) {
+	defer close(l.flushed)
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-l.closed:
+			return
+		case <-t.C:
+		}
+		l.flushWAL()
+	}
+}
+
+// flushWAL syncs the log if it was written since its last sync. A failed
+// sync breaks the ledger as a failed write does: the file's state is
+// unknown, so no more charges are taken.
+func (l *Ledger) flushWAL() {
+	if !l.unsynced.Swap(false) {
+		return
+	}
+	if err := fdatasync(l.wal.f); err != nil {
+		l.wmu.Lock()
+		if l.broken == nil {
+			l.broken = fmt.Errorf("ledger: sync log: %w", err)
+		}
+		l.wmu.Unlock()
+	}
 }
 
 // save runs f and writes changed in one synced bbolt transaction that is
@@ -190,6 +250,8 @@ func (l *Ledger) Bind(binding string) error {
 func (l *Ledger) Close() error {
 	l.closeOnce.Do(func() { close(l.closed) })
 	<-l.done
+	<-l.flushed
+	l.flushWAL() // what the last charges wrote, should the checkpoint fail
 	l.wmu.Lock()
 	err := l.save(nil, nil)
 	l.wmu.Unlock()

@@ -88,8 +88,8 @@ func openWAL(path string, nosync bool) (*wal, []walRecord, error) {
 
 var errWALFull = errors.New("ledger: log full")
 
-// append writes recs after the last record and flushes them.
-func (w *wal) append(recs []walRecord) error {
+// append writes recs after the last record and, if sync, flushes them.
+func (w *wal) append(recs []walRecord, sync bool) error {
 	var buf []byte
 	for _, r := range recs {
 		p, err := json.Marshal(r)
@@ -106,7 +106,7 @@ func (w *wal) append(recs []walRecord) error {
 	if _, err := w.f.WriteAt(buf, w.off); err != nil {
 		return fmt.Errorf("ledger: write log: %w", err)
 	}
-	if !w.nosync {
+	if sync && !w.nosync {
 		if err := fdatasync(w.f); err != nil {
 			return fmt.Errorf("ledger: sync log: %w", err)
 		}

@@ -17,6 +17,7 @@ func crash(t *testing.T, l *Ledger) {
 	t.Helper()
 	l.closeOnce.Do(func() { close(l.closed) })
 	<-l.done
+	<-l.flushed // a lazy ledger's flusher stops without syncing
 	l.wal.close()
 	l.db.Close()
 }
@@ -68,5 +69,64 @@ func TestLogReplay(t *testing.T) {
 		}
 		// Reopening again must not apply the log twice.
 		crash(t, l)
+	}
+}
+
+// TestLazySync: with a sync interval, a charge returns once written to the
+// log; a killed process loses none of them (the kernel has the writes),
+// and the flusher syncs the log within the interval.
+func TestLazySync(t *testing.T) {
+	key := Key{Mode: Caller, Payer: wf.Address{9}}
+	path := filepath.Join(t.TempDir(), "l.db")
+	l, err := Open(path, Options{SyncInterval: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !l.lazy {
+		t.Fatal("SyncInterval did not make the ledger lazy")
+	}
+	done := make(chan error)
+	for i := range 40 {
+		go func() {
+			_, err := l.Charge(context.Background(), Charge{Key: key, Amount: big.NewInt(int64(i%3 + 1)),
+				Session: &SessionUse{Key: [32]byte{byte(i)}, Seq: uint64(i + 1), Expiry: time.Now().Add(time.Hour).Unix()}})
+			done <- err
+		}()
+	}
+	for range 40 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !l.unsynced.Load() {
+		t.Fatal("the charges were synced before Charge returned")
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for l.unsynced.Load() {
+		if time.Now().After(deadline) {
+			t.Fatal("the flusher did not sync the log")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if _, err := l.Charge(context.Background(), Charge{Key: key, Amount: big.NewInt(5)}); err != nil {
+		t.Fatal(err)
+	}
+	crash(t, l) // the last charge was never synced
+
+	l, err = Open(path, Options{SyncInterval: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	a := l.Account(key)
+	// 40 charges of 1, 2 or 3 (14, 13, 13 of them) and one of 5.
+	if a.Charged.Count != 41 || a.Charged.Amount.Int64() != 14*1+13*2+13*3+5 {
+		t.Fatalf("after the crash: charged %+v", a.Charged)
+	}
+	if len(a.Sessions) != 40 {
+		t.Fatalf("after the crash: %d sessions, want 40", len(a.Sessions))
+	}
+	if _, err := Open(path+"2", Options{SyncInterval: -time.Second}); err == nil {
+		t.Fatal("a negative sync interval was accepted")
 	}
 }
