@@ -9,10 +9,7 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
-	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 
 	"github.com/webfunctions/wf/wf"
@@ -49,6 +46,8 @@ type ChargeReceipt struct {
 	RequestID wf.RequestID
 }
 
+// receiptTypes are the typed data as a wallet sees them; receipt712.go
+// computes their digest directly, and its test checks it against these.
 var receiptTypes = apitypes.Types{
 	"EIP712Domain": specTypes["EIP712Domain"],
 	"Receipt": {
@@ -66,25 +65,10 @@ func ReceiptDigest(r ChargeReceipt) ([32]byte, error) {
 	if !r.Function.Defined() || r.Payer.IsZero() || r.Mode == "" {
 		return [32]byte{}, fmt.Errorf("%w: receipt needs a function, a payer and a mode", wf.ErrInvalid)
 	}
-	for _, a := range []*big.Int{r.Amount, r.Cumulative} {
-		if a == nil || a.Sign() < 0 || a.BitLen() > 256 {
-			return [32]byte{}, fmt.Errorf("%w: receipt amounts must be between 0 and 2^256", wf.ErrInvalid)
-		}
+	if !fits256(r.Amount) || !fits256(r.Cumulative) {
+		return [32]byte{}, fmt.Errorf("%w: receipt amounts must be between 0 and 2^256", wf.ErrInvalid)
 	}
-	var id [32]byte
-	copy(id[32-len(r.RequestID):], r.RequestID[:])
-	d, err := typedDigest(receiptTypes, "Receipt", apitypes.TypedDataMessage{
-		"function":   hexutil.Encode(crypto.Keccak256(r.Function.Bytes())),
-		"payer":      common.Address(r.Payer).Hex(),
-		"mode":       r.Mode,
-		"amount":     (*math.HexOrDecimal256)(r.Amount),
-		"cumulative": (*math.HexOrDecimal256)(r.Cumulative),
-		"requestId":  hexutil.Encode(id[:]),
-	})
-	if err != nil {
-		return [32]byte{}, fmt.Errorf("chain: receipt digest: %w", err)
-	}
-	return d, nil
+	return receiptDigest(r), nil
 }
 
 // SignReceipt signs r with the provider's key k.
