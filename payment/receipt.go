@@ -11,11 +11,20 @@ import (
 )
 
 // Receipt is what X-WF-Receipt carries: a chain.ChargeReceipt (which
-// names the request by its id) and the provider's signature.
+// names the request by its id) and the provider's signature, or none: a
+// provider signs one in Config.ReceiptEvery of a payer's receipts, and a
+// signed receipt's Cumulative vouches for every charge before it.
 type Receipt struct {
 	chain.ChargeReceipt
-	Signature wf.Signature
+	Signature wf.Signature // zero: unsigned
 }
+
+// Signed reports whether r carries a signature.
+func (r Receipt) Signed() bool { return r.Signature != wf.Signature{} }
+
+// ErrUnsigned is VerifyReceipt's error for a receipt sent without a
+// signature.
+var ErrUnsigned = fmt.Errorf("%w: receipt: unsigned (the payer's next signed receipt covers it; send %s to get one signed)", wf.ErrInvalid, SignReceiptHeader)
 
 // maxReceiptHeader bounds what DecodeReceipt reads; an encoded receipt is
 // about 500 bytes.
@@ -29,14 +38,14 @@ type receiptWire struct {
 	Amount     string       `json:"amount"`
 	Cumulative string       `json:"cumulative"`
 	Request    wf.RequestID `json:"request"`
-	Signature  wf.Signature `json:"sig"`
+	Signature  wf.Signature `json:"sig,omitzero"`
 }
 
 // EncodeReceipt returns r as an X-WF-Receipt value: unpadded base64url of
 //
 //	{"v":1,"function":"<cid>","payer":"0x…","mode":"owner|caller","amount":"<base units>","cumulative":"<base units>","request":"<X-Request-Id>","sig":"0x<65 bytes>"}
 //
-// the same encoding as X-WF-Voucher.
+// the same encoding as X-WF-Voucher; an unsigned receipt has no "sig".
 func EncodeReceipt(r Receipt) string {
 	j, _ := json.Marshal(receiptWire{V: 1, Function: r.Function, Payer: r.Payer, Mode: r.Mode,
 		Amount: r.Amount.String(), Cumulative: r.Cumulative.String(), Request: r.RequestID, Signature: r.Signature})
@@ -73,7 +82,11 @@ func DecodeReceipt(s string) (Receipt, error) {
 		Amount: a.Big(), Cumulative: c.Big(), RequestID: w.Request}, Signature: w.Signature}, nil
 }
 
-// VerifyReceipt checks that r is signed by provider.
+// VerifyReceipt checks that r is signed by provider; ErrUnsigned if it
+// is not signed at all.
 func VerifyReceipt(r Receipt, provider wf.Address) error {
+	if !r.Signed() {
+		return ErrUnsigned
+	}
 	return chain.VerifyReceipt(r.ChargeReceipt, r.Signature, provider)
 }
