@@ -4,7 +4,9 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -150,6 +152,9 @@ func (l *Ledger) PrepareLimited(key Key, now time.Time, lim Limit) (*Batch, erro
 		return nil, fmt.Errorf("ledger: prepare batch: %w", err)
 	}
 	l.next++
+	l.mu.Lock()
+	l.inflight[b.ID] = struct{}{}
+	l.mu.Unlock()
 	return b, nil
 }
 
@@ -212,13 +217,34 @@ func (l *Ledger) finish(id uint64, f func(*Batch, *Account)) (*Batch, error) {
 	if err := l.save(m, func(tx *bolt.Tx) error { return putBatch(tx, out) }); err != nil {
 		return nil, err
 	}
+	l.mu.Lock()
+	delete(l.inflight, id)
+	l.mu.Unlock()
 	return out, nil
 }
 
 // InFlightBatches returns the batches prepared or sent and not yet
-// confirmed or aborted, oldest first.
+// confirmed or aborted, oldest first. The settler asks on every round:
+// the ledger knows their ids (found once at Open, kept by Prepare and
+// finish), so it reads those and not every batch ever settled.
 func (l *Ledger) InFlightBatches() ([]*Batch, error) {
-	return l.batches(func(b *Batch) bool { return b.State == Prepared || b.State == Sent })
+	l.mu.RLock()
+	ids := slices.Sorted(maps.Keys(l.inflight))
+	l.mu.RUnlock()
+	out := make([]*Batch, 0, len(ids))
+	err := l.db.View(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			b, err := getBatch(tx, id)
+			if err != nil {
+				return err
+			}
+			if b.State == Prepared || b.State == Sent {
+				out = append(out, b)
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
 // Batches returns every batch, oldest first.

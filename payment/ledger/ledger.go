@@ -68,8 +68,9 @@ type Ledger struct {
 
 	mu       sync.RWMutex
 	accounts map[Key]Account
-	reserved map[Key]*big.Int // see Reserve
-	next     uint64           // next batch id
+	reserved map[Key]*big.Int    // see Reserve
+	inflight map[uint64]struct{} // ids of the batches prepared or sent
+	next     uint64              // next batch id
 
 	queue     chan *chargeOp
 	closeOnce sync.Once
@@ -94,7 +95,8 @@ func Open(path string, o Options) (*Ledger, error) {
 		return nil, fmt.Errorf("%w: ledger: negative sync interval", wf.ErrInvalid)
 	}
 	l := &Ledger{db: db, maxGroup: o.MaxGroup, accounts: make(map[Key]Account), dirty: make(map[Key]struct{}), reserved: make(map[Key]*big.Int),
-		queue: make(chan *chargeOp, o.MaxGroup), closed: make(chan struct{}), done: make(chan struct{}), flushed: make(chan struct{}),
+		inflight: make(map[uint64]struct{}),
+		queue:    make(chan *chargeOp, o.MaxGroup), closed: make(chan struct{}), done: make(chan struct{}), flushed: make(chan struct{}),
 		lazy: o.SyncInterval > 0 && !o.NoSync}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketAccounts, bucketBatches, bucketMeta} {
@@ -112,6 +114,18 @@ func Open(path string, o Options) (*Ledger, error) {
 				return fmt.Errorf("ledger: account %x: %w", k, err)
 			}
 			l.accounts[key] = a.clone()
+			return nil
+		}); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketBatches).ForEach(func(k, v []byte) error {
+			b := new(Batch)
+			if err := json.Unmarshal(v, b); err != nil {
+				return fmt.Errorf("ledger: batch %x: %w", k, err)
+			}
+			if (b.State == Prepared || b.State == Sent) && len(k) == 8 {
+				l.inflight[binary.BigEndian.Uint64(k)] = struct{}{}
+			}
 			return nil
 		}); err != nil {
 			return err
