@@ -3,9 +3,9 @@ package bench
 import (
 	"context"
 	"io"
-	"os"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"

@@ -39,7 +39,7 @@ const config :Workerd.Config = (
 );
 `, addr)
 	if err := writeFiles(dir, map[string]string{
-		"worker.js":     helloJS + "export default { fetch: hello };\n",
+		"worker.js":    helloJS + "export default { fetch: hello };\n",
 		"config.capnp": conf,
 	}); err != nil {
 		return nil, err
