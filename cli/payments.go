@@ -68,9 +68,9 @@ func (sf *settleFlags) meter() (payment.Config, error) {
 }
 
 // DefaultLedgerSync is --ledger-sync's default: a machine crash may cost
-// the provider the charges of the last 10ms, never a payer anything
+// the provider the charges of the last 50ms, never a payer anything
 // (RATIONALE.md, "What a charge costs").
-const DefaultLedgerSync = 10 * time.Millisecond
+const DefaultLedgerSync = 50 * time.Millisecond
 
 // devPrice is what a request costs on `wf dev`: 0.0001 USDC, and
 // devSettleInterval how soon its charges settle, so they show.
