@@ -3,6 +3,7 @@ package ledger
 import (
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"math/big"
@@ -74,73 +75,75 @@ type Limit struct {
 
 // PrepareLimited is Prepare with an Owner batch bounded by lim.
 func (l *Ledger) PrepareLimited(key Key, now time.Time, lim Limit) (*Batch, error) {
-	l.wmu.Lock()
-	defer l.wmu.Unlock()
-	a := l.Account(key)
-	if a.Batch != 0 {
-		return nil, nil
-	}
-	b := &Batch{Mode: key.Mode, Payer: key.Payer, State: Prepared, Created: now.UTC()}
-	switch key.Mode {
-	case Owner:
-		p := a.Pending()
-		b.Count, b.Amount = p.Count, new(big.Int).Set(amt(p.Amount))
-		// Charges may differ in price: a part takes its share.
-		part := func(n uint64) {
-			if n < b.Count {
-				b.Amount.Div(b.Amount.Mul(b.Amount, new(big.Int).SetUint64(n)), new(big.Int).SetUint64(b.Count))
-				b.Count = n
+	l.bmu.Lock()
+	defer l.bmu.Unlock()
+	var b *Batch
+	err := l.saveSettlement(key, func(a *Account) error {
+		if a.Batch != 0 {
+			return errNothing
+		}
+		b = &Batch{Mode: key.Mode, Payer: key.Payer, State: Prepared, Created: now.UTC()}
+		switch key.Mode {
+		case Owner:
+			p := a.Pending()
+			b.Count, b.Amount = p.Count, new(big.Int).Set(amt(p.Amount))
+			// Charges may differ in price: a part takes its share.
+			part := func(n uint64) {
+				if n < b.Count {
+					b.Amount.Div(b.Amount.Mul(b.Amount, new(big.Int).SetUint64(n)), new(big.Int).SetUint64(b.Count))
+					b.Count = n
+				}
 			}
-		}
-		if lim.Count > 0 {
-			part(lim.Count)
-		}
-		if lim.Amount != nil && b.Amount.Cmp(lim.Amount) > 0 && b.Count > 0 {
-			n := new(big.Int).Div(new(big.Int).Mul(lim.Amount, new(big.Int).SetUint64(b.Count)), b.Amount)
-			part(n.Uint64())
-		}
-		if b.Count == 0 {
-			return nil, nil
-		}
-		b.Meter = lim.Meter
-	case Caller:
-		// Never an expired voucher: its redeem reverts. The best one
-		// covers every charge (keepVoucher); if it expired, the one that
-		// expires last redeems what it covers, and the charges above it
-		// wait for a better one.
-		var v Voucher
-		switch {
-		case a.Best != nil && a.Best.Expiry.After(now):
-			v = *a.Best
-		case a.Lasting != nil && a.Lasting.Expiry.After(now):
-			v = *a.Lasting
-		default:
-			return nil, nil
-		}
-		upTo := new(big.Int).Set(amt(a.Charged.Amount))
-		count := a.Charged.Count - a.Settled.Count
-		if v.CumulativeAmount.Cmp(upTo) < 0 {
-			upTo.Set(v.CumulativeAmount)
-			// The requests it pays for, in proportion (for the record).
-			pend := new(big.Int).Sub(amt(a.Charged.Amount), amt(a.Settled.Amount))
-			part := new(big.Int).Sub(upTo, amt(a.Settled.Amount))
-			if pend.Sign() > 0 && part.Sign() > 0 {
-				count = new(big.Int).Div(new(big.Int).Mul(part, new(big.Int).SetUint64(count)), pend).Uint64()
+			if lim.Count > 0 {
+				part(lim.Count)
 			}
+			if lim.Amount != nil && b.Amount.Cmp(lim.Amount) > 0 && b.Count > 0 {
+				n := new(big.Int).Div(new(big.Int).Mul(lim.Amount, new(big.Int).SetUint64(b.Count)), b.Amount)
+				part(n.Uint64())
+			}
+			if b.Count == 0 {
+				return errNothing
+			}
+			b.Meter = lim.Meter
+		case Caller:
+			// Never an expired voucher: its redeem reverts. The best one
+			// covers every charge (keepVoucher); if it expired, the one that
+			// expires last redeems what it covers, and the charges above it
+			// wait for a better one.
+			var v Voucher
+			switch {
+			case a.Best != nil && a.Best.Expiry.After(now):
+				v = *a.Best
+			case a.Lasting != nil && a.Lasting.Expiry.After(now):
+				v = *a.Lasting
+			default:
+				return errNothing
+			}
+			upTo := new(big.Int).Set(amt(a.Charged.Amount))
+			count := a.Charged.Count - a.Settled.Count
+			if v.CumulativeAmount.Cmp(upTo) < 0 {
+				upTo.Set(v.CumulativeAmount)
+				// The requests it pays for, in proportion (for the record).
+				pend := new(big.Int).Sub(amt(a.Charged.Amount), amt(a.Settled.Amount))
+				part := new(big.Int).Sub(upTo, amt(a.Settled.Amount))
+				if pend.Sign() > 0 && part.Sign() > 0 {
+					count = new(big.Int).Div(new(big.Int).Mul(part, new(big.Int).SetUint64(count)), pend).Uint64()
+				}
+			}
+			v.Count = a.Settled.Count + count
+			b.Voucher = &v
+			b.UpTo = upTo
+			b.Count = count
+			b.Amount = new(big.Int).Sub(upTo, amt(a.Settled.Amount))
 		}
-		v.Count = a.Settled.Count + count
-		b.Voucher = &v
-		b.UpTo = upTo
-		b.Count = count
-		b.Amount = new(big.Int).Sub(upTo, amt(a.Settled.Amount))
-	}
-	if b.Amount.Sign() <= 0 {
-		return nil, nil
-	}
-	b.ID = l.next
-	a.InFlight = Totals{b.Count, b.Amount}
-	a.Batch = b.ID
-	err := l.save(map[Key]Account{key: a}, func(tx *bolt.Tx) error {
+		if b.Amount.Sign() <= 0 {
+			return errNothing
+		}
+		b.ID = l.next
+		a.InFlight = Totals{b.Count, b.Amount}
+		a.Batch = b.ID
+		return nil
+	}, func(tx *bolt.Tx) error {
 		var n [8]byte
 		binary.BigEndian.PutUint64(n[:], b.ID+1)
 		if err := tx.Bucket(bucketMeta).Put(keyNextBatch, n[:]); err != nil {
@@ -148,6 +151,9 @@ func (l *Ledger) PrepareLimited(key Key, now time.Time, lim Limit) (*Batch, erro
 		}
 		return putBatch(tx, b)
 	})
+	if errors.Is(err, errNothing) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("ledger: prepare batch: %w", err)
 	}
@@ -183,44 +189,38 @@ func (l *Ledger) Abort(id uint64, reason error) (*Batch, error) {
 }
 
 func (l *Ledger) finish(id uint64, f func(*Batch, *Account)) (*Batch, error) {
-	l.wmu.Lock()
-	defer l.wmu.Unlock()
-	var out *Batch
-	var m map[Key]Account
-	err := l.db.View(func(tx *bolt.Tx) error {
-		b, err := getBatch(tx, id)
-		if err != nil {
-			return err
-		}
-		if b.State == Settled || b.State == Aborted {
-			return fmt.Errorf("ledger: batch %d is already %s", id, b.State)
-		}
-		a := l.Account(b.Key())
+	l.bmu.Lock()
+	defer l.bmu.Unlock()
+	var b *Batch
+	if err := l.db.View(func(tx *bolt.Tx) (err error) { b, err = getBatch(tx, id); return }); err != nil {
+		return nil, err
+	}
+	if b.State == Settled || b.State == Aborted {
+		return nil, fmt.Errorf("ledger: batch %d is already %s", id, b.State)
+	}
+	err := l.saveSettlement(b.Key(), func(a *Account) error {
 		if a.Batch != id {
 			return fmt.Errorf("ledger: batch %d is not its account's batch in flight (%d)", id, a.Batch)
 		}
-		f(b, &a)
+		f(b, a)
 		a.InFlight, a.Batch = Totals{0, new(big.Int)}, 0
+		return nil
+	}, func(tx *bolt.Tx) error {
 		if b.Tx != nil {
 			b.Tx.Raw = nil // the hashes stay; the transactions are done with
 		}
 		for i := range b.Replaced {
 			b.Replaced[i].Raw = nil
 		}
-		m = map[Key]Account{b.Key(): a}
-		out = b
-		return nil
+		return putBatch(tx, b)
 	})
 	if err != nil {
-		return nil, err
-	}
-	if err := l.save(m, func(tx *bolt.Tx) error { return putBatch(tx, out) }); err != nil {
 		return nil, err
 	}
 	l.mu.Lock()
 	delete(l.inflight, id)
 	l.mu.Unlock()
-	return out, nil
+	return b, nil
 }
 
 // InFlightBatches returns the batches prepared or sent and not yet

@@ -56,11 +56,21 @@ type Ledger struct {
 	db       *bolt.DB
 	maxGroup int
 
-	wmu    sync.Mutex // serialises writers: memory is updated after disk, in order
-	wal    *wal
-	seq    uint64           // last charge logged
-	dirty  map[Key]struct{} // accounts the log changed since the last checkpoint
-	broken error            // a failed log write: no more charges
+	wmu sync.Mutex // serialises writers: memory is updated after disk, in order
+	// bmu serialises the settlement steps (Prepare, RecordTx, Confirm,
+	// Abort), which write the bbolt file without holding wmu, so charges
+	// go on while the disk flushes (saveSettlement). dbmu serialises
+	// writes to the bbolt file; it is taken after wmu, never before.
+	bmu, dbmu sync.Mutex
+	undos     []undoStep // settlement steps whose write failed, to take back (guarded by dbmu)
+	// settleWrite, if set, runs in each settlement step's bbolt
+	// transaction; an error fails the write (tests: a slow or failing
+	// disk).
+	settleWrite func() error
+	wal       *wal
+	seq       uint64           // last charge logged
+	dirty     map[Key]struct{} // accounts the log changed since the last checkpoint
+	broken    error            // a failed log write: no more charges
 
 	lazy     bool        // Options.SyncInterval > 0: the flusher syncs the log
 	unsynced atomic.Bool // the log was written since its last sync
@@ -213,6 +223,9 @@ func (l *Ledger) flushWAL() {
 // log's sequence number, and the log starts a new round. The caller holds
 // wmu.
 func (l *Ledger) save(changed map[Key]Account, f func(tx *bolt.Tx) error) error {
+	l.dbmu.Lock()
+	defer l.dbmu.Unlock()
+	l.applyUndos() // before the accounts are written: the disk never had them
 	err := l.db.Update(func(tx *bolt.Tx) error {
 		if f != nil {
 			if err := f(tx); err != nil {
@@ -242,12 +255,96 @@ func (l *Ledger) save(changed map[Key]Account, f func(tx *bolt.Tx) error) error 
 	return nil
 }
 
+// errNothing is a settlement step that finds nothing to do.
+var errNothing = errors.New("ledger: nothing to do")
+
+// saveSettlement is a settlement step on key's account: set changes the
+// account (under wmu; an error stops the step), then the account and
+// every account the log changed since the last checkpoint are written
+// with f in one synced bbolt transaction, with the log's sequence number
+// they reflect. The change is in memory before it is on disk, and wmu is
+// let go before the disk flushes, so charges go on meanwhile (they are in
+// the log beyond that sequence number, replayed after a crash); if the
+// write fails, the change is taken back. Unlike a checkpoint it leaves
+// the log as it is. The caller holds bmu.
+func (l *Ledger) saveSettlement(key Key, set func(a *Account) error, f func(tx *bolt.Tx) error) error {
+	l.wmu.Lock()
+	pre := l.Account(key)
+	post := pre.clone()
+	if err := set(&post); err != nil {
+		l.wmu.Unlock()
+		return err
+	}
+	l.setAccounts(map[Key]Account{key: post})
+	l.dirty[key] = struct{}{}
+	snap := make(map[Key]Account, len(l.dirty))
+	for k := range l.dirty {
+		snap[k] = l.Account(k)
+	}
+	seq := l.seq
+	l.dbmu.Lock()
+	l.wmu.Unlock()
+	err := l.db.Update(func(tx *bolt.Tx) error {
+		if l.settleWrite != nil {
+			if err := l.settleWrite(); err != nil {
+				return err
+			}
+		}
+		if err := f(tx); err != nil {
+			return err
+		}
+		if err := putAccounts(tx, snap); err != nil {
+			return err
+		}
+		var s [8]byte
+		binary.BigEndian.PutUint64(s[:], seq)
+		return tx.Bucket(bucketMeta).Put(keyWALSeq, s[:])
+	})
+	if err != nil {
+		// Taken back before any checkpoint writes the account (save
+		// applies the undos first), or here.
+		l.undos = append(l.undos, undoStep{key, pre, post})
+	}
+	l.dbmu.Unlock()
+	if err != nil {
+		l.wmu.Lock()
+		l.dbmu.Lock()
+		l.applyUndos()
+		l.dbmu.Unlock()
+		l.wmu.Unlock()
+	}
+	return err
+}
+
+// undoStep is a settlement step whose write failed: key's account went
+// from pre to post in memory only.
+type undoStep struct {
+	key       Key
+	pre, post Account
+}
+
+// applyUndos takes back the settlement steps whose write failed: the
+// settlement fields as they were, charges made meanwhile kept (Stranded
+// less what the step added). The caller holds wmu and dbmu.
+func (l *Ledger) applyUndos() {
+	for i := len(l.undos) - 1; i >= 0; i-- {
+		u := l.undos[i]
+		a := l.Account(u.key)
+		a.Settled, a.InFlight, a.Batch = u.pre.Settled, u.pre.InFlight, u.pre.Batch
+		a.Stranded = a.Stranded.sub(u.post.Stranded.sub(u.pre.Stranded))
+		l.setAccounts(map[Key]Account{u.key: a})
+	}
+	l.undos = nil
+}
+
 // Bind ties the ledger to what its amounts mean (a chain, an escrow, a
 // provider account): the first call records binding, later ones fail if
 // it differs, so a ledger is never settled against another chain.
 func (l *Ledger) Bind(binding string) error {
 	l.wmu.Lock()
 	defer l.wmu.Unlock()
+	l.dbmu.Lock()
+	defer l.dbmu.Unlock()
 	return l.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketMeta)
 		if old := b.Get(keyBinding); old != nil {
