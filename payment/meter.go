@@ -111,6 +111,9 @@ type Meter struct {
 	wake     chan struct{}
 	settleMu sync.Mutex
 
+	fixOnce sync.Once
+	fixMsg  string
+
 	signedMu sync.Mutex
 	signed   map[ledger.Key]receiptMark // per payer, the last signed receipt
 
@@ -437,7 +440,15 @@ func (m *Meter) callerRequired(code, msg string, payer wf.Address, extra map[str
 	return &RequiredError{msg: msg, details: d}
 }
 
+// callerFix is the fix a caller-mode 402 suggests; it names only what
+// the Meter was made with, so it is built once (checksummed addresses
+// cost microseconds, on every paid request when built per request).
 func (m *Meter) callerFix() string {
+	m.fixOnce.Do(func() { m.fixMsg = m.buildCallerFix() })
+	return m.fixMsg
+}
+
+func (m *Meter) buildCallerFix() string {
 	return fmt.Sprintf("send %s with a voucher for provider %s on chain %s (escrow %s) and this request signed by its session key: wf invoke --pay %s, or package client's Payer",
 		wf.VoucherHeader, m.provider.Checksum(), m.chainID, m.escrow.Checksum(), m.provider.Checksum())
 }
