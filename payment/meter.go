@@ -878,7 +878,7 @@ func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID) (map[str
 		m.first[c.key] = m.cfg.Now()
 	}
 	m.mu.Unlock()
-	if m.cfg.Ledger.Account(c.key).Pending().Count >= m.cfg.SettleCount {
+	if m.cfg.Ledger.PendingCount(c.key) >= m.cfg.SettleCount {
 		select {
 		case m.wake <- struct{}{}:
 		default:

@@ -3,6 +3,7 @@ package ledger
 import (
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -128,5 +129,33 @@ func TestLazySync(t *testing.T) {
 	}
 	if _, err := Open(path+"2", Options{SyncInterval: -time.Second}); err == nil {
 		t.Fatal("a negative sync interval was accepted")
+	}
+}
+
+// The log's hand-written records are what encoding/json writes, and read
+// back as the charge.
+func TestWALRecordEncoding(t *testing.T) {
+	exp := time.Now().Add(time.Hour).Unix()
+	for i, r := range []walRecord{
+		{Seq: 1, Charge: Charge{Key: Key{Mode: Owner, Payer: wf.Address{1, 2, 3}}, Amount: big.NewInt(100)}},
+		{Seq: 1 << 60, Charge: Charge{Key: Key{Mode: Caller, Payer: wf.Address{0xff}}, Amount: new(big.Int).Lsh(big.NewInt(1), 200), Reserved: true}},
+		{Seq: 3, Charge: Charge{Key: Key{Mode: Caller, Payer: wf.Address{9}}, Amount: big.NewInt(5), Session: &SessionUse{Key: [32]byte{1}, Seq: 4, Expiry: exp}}},
+		{Seq: 4, Charge: Charge{Key: Key{Mode: Owner, Payer: wf.Address{9}}, Amount: big.NewInt(5), Meter: &MeterCount{Meter: wf.Address{7}, Count: 3}}},
+	} {
+		want, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("record %d:\n got %s\nwant %s", i, got, want)
+		}
+		var back walRecord
+		if err := json.Unmarshal(got, &back); err != nil || back.Seq != r.Seq || back.Charge.Key != r.Charge.Key || back.Charge.Amount.Cmp(r.Charge.Amount) != 0 {
+			t.Errorf("record %d: read back %+v, %v", i, back, err)
+		}
 	}
 }
