@@ -15,8 +15,10 @@ import (
 // fdatasync into a file whose blocks are already allocated and written,
 // which a disk flushes in one go; a bbolt commit takes two flushes (pages,
 // then meta). Charges go to the log; the bbolt file is brought up to date
-// (a checkpoint) by every settlement step and when the log is half full,
-// after which the log is written from its start again.
+// (a checkpoint) when the log is half full and on Close, after which the
+// log is written from its start again. A settlement step writes the
+// accounts to the bbolt file with the log position they reflect but
+// leaves the log as it is: replay skips what the file has.
 //
 // A record is a frame: length (4 bytes, big endian), CRC-32C of the
 // payload (4 bytes), payload (JSON of walRecord). Sequence numbers follow
