@@ -25,7 +25,10 @@ import (
 type Config struct {
 	WF     string   // required: the wf binary, built from cmd/wf
 	Native []string // required: argv serving Native() on "--listen ADDR" (appended)
-	Work   string   // required: scratch directory for data dirs, logs and the Go guest
+	// Loader is argv of the Go load generator (Load, `wfbench load`),
+	// flags appended; without it caller-pays is left out.
+	Loader []string
+	Work   string // required: scratch directory for data dirs, logs and the Go guest
 
 	// Servers run pinned to ServerCPU and wrk to LoadCPU (taskset -c),
 	// unless NoPin. Defaults "0" and "1".

@@ -4,15 +4,24 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
+
+	"github.com/webfunctions/wf/wf"
 )
 
 // target is one server URL under load.
 type target struct {
 	name, url string
 	paid      *target // for a paid path: the same guest unpaid
-	loaded    []load  // per round, wrk with Config.Conns connections
-	single    []load  // per round, wrk with one connection
+	// Measured by the Go load generator instead of wrk (caller-pays, and
+	// its unpaid reference): base URL, function and the payer's flags.
+	goload bool
+	base   string
+	fn     wf.CID
+	payer  []string
+	loaded []load // per round, wrk with Config.Conns connections
+	single []load // per round, wrk with one connection
 }
 
 // throughput runs wrk against the native handler, the peers (workerd and
@@ -76,7 +85,7 @@ func (r *runner) throughput(ctx context.Context) error {
 			{"assemblyscript via provider, owner pays (defaults)", nil},
 			{"assemblyscript via provider, owner pays, strict (--ledger-sync 0 --receipt-every 1)", []string{"--ledger-sync", "0", "--receipt-every", "1"}},
 		} {
-			p, err := pn.provider(ctx, r, "paid", v.flags...)
+			p, addr, err := pn.provider(ctx, r, "paid", v.flags...)
 			if err != nil {
 				return err
 			}
@@ -86,25 +95,49 @@ func (r *runner) throughput(ctx context.Context) error {
 				return fmt.Errorf("bench: deploy to the paid provider: %w", err)
 			}
 			targets = append(targets, &target{name: v.name, url: p.URL + path, paid: unpaidAS})
+			if v.flags == nil && len(r.cfg.Loader) > 0 {
+				// Caller-pays needs each request signed: the Go load
+				// generator, on the unpaid path too for the ratio.
+				fn, err := wf.ParseCID(strings.Trim(path, "/"))
+				if err != nil {
+					return err
+				}
+				unpaidFn, err := wf.ParseCID(strings.Trim(strings.TrimPrefix(unpaidAS.url, prov.URL), "/"))
+				if err != nil {
+					return err
+				}
+				ref := &target{name: "assemblyscript via provider, unpaid (Go client)", url: unpaidAS.url, goload: true,
+					base: prov.URL, fn: unpaidFn}
+				targets = append(targets, ref, &target{name: "assemblyscript via provider, caller pays (Go client, defaults)",
+					url: p.URL + path, goload: true, base: p.URL, fn: fn, payer: pn.callerFlags(addr), paid: ref})
+			}
 		}
 	}
 	for _, t := range targets {
-		if _, err := get(ctx, t.url); err != nil {
-			return err
+		if t.payer == nil {
+			if _, err := get(ctx, t.url); err != nil {
+				return err
+			}
 		}
 	}
 	for round := range r.cfg.Rounds {
 		for _, t := range targets {
 			url := t.url + "?name=bench"
 			r.progress("throughput round %d/%d: %s", round+1, r.cfg.Rounds, t.name)
-			if _, err := wrk(ctx, r.cfg.LoadCPU, r.cfg.Conns, r.cfg.Warmup, url); err != nil {
+			run := func(conns int, d time.Duration) (load, error) {
+				if t.goload {
+					return r.goLoad(ctx, t.base, t.fn, conns, d, t.payer)
+				}
+				return wrk(ctx, r.cfg.LoadCPU, conns, d, url)
+			}
+			if _, err := run(r.cfg.Conns, r.cfg.Warmup); err != nil {
 				return err
 			}
-			loaded, err := wrk(ctx, r.cfg.LoadCPU, r.cfg.Conns, r.cfg.Duration, url)
+			loaded, err := run(r.cfg.Conns, r.cfg.Duration)
 			if err != nil {
 				return err
 			}
-			single, err := wrk(ctx, r.cfg.LoadCPU, 1, r.cfg.Duration, url)
+			single, err := run(1, r.cfg.Duration)
 			if err != nil {
 				return err
 			}
@@ -124,7 +157,7 @@ func (r *runner) throughput(ctx context.Context) error {
 		workerd = targets[1]
 	}
 	fmt.Fprintf(r.out, "\n## Throughput and latency, server on one core\n\n")
-	fmt.Fprintf(r.out, "GET /?name=bench on loopback; wrk -t1, %s per run after a %s warm-up; median of %d interleaved rounds; ratios = req/s over the native handler's (and workerd's) in the same round.\n\n",
+	fmt.Fprintf(r.out, "GET /?name=bench on loopback; wrk -t1, %s per run after a %s warm-up; median of %d interleaved rounds; ratios = req/s over the native handler's (and workerd's) in the same round. Rows marked (Go client) are driven by wfbench load (package client, which signs each caller-paid request) instead of wrk: compare them with each other, not with wrk's rows.\n\n",
 		r.cfg.Duration, r.cfg.Warmup, r.cfg.Rounds)
 	fmt.Fprintf(r.out, "| server | req/s (%d conns) | ÷ native | ÷ workerd | p50 | p99 | req/s (1 conn) | ÷ native | p50 | p99 |\n", r.cfg.Conns)
 	fmt.Fprintf(r.out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")

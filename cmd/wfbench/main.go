@@ -4,10 +4,12 @@
 //
 //	wfbench -wf PATH [-work DIR] [-quick] [-only throughput,cold,memory] ...
 //	wfbench native --listen ADDR   (the native handler, started by the benchmark)
+//	wfbench load -url URL -fn CID [-payer N ...]   (the Go load generator, likewise)
 package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net"
@@ -19,6 +21,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/bench"
+	"github.com/webfunctions/wf/wf"
 )
 
 func main() {
@@ -27,6 +30,8 @@ func main() {
 	var err error
 	if len(os.Args) > 1 && os.Args[1] == "native" {
 		err = serveNative(ctx, os.Args[2:])
+	} else if len(os.Args) > 1 && os.Args[1] == "load" {
+		err = runLoad(ctx, os.Args[2:])
 	} else {
 		err = run(ctx, os.Args[1:])
 	}
@@ -66,6 +71,7 @@ func run(ctx context.Context, args []string) error {
 		return err
 	}
 	cfg.Native = []string{self, "native"}
+	cfg.Loader = []string{self, "load"}
 	if cfg.Work == "" {
 		if cfg.Work, err = os.MkdirTemp("", "wfbench-"); err != nil {
 			return err
@@ -99,4 +105,41 @@ func serveNative(ctx context.Context, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// runLoad runs bench.Load and prints its result as JSON.
+func runLoad(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("wfbench load", flag.ContinueOnError)
+	url := fs.String("url", "", "the provider's URL")
+	fn := fs.String("fn", "", "the function's CID")
+	conns := fs.Int("conns", 16, "requests at once")
+	d := fs.Duration("d", 10*time.Second, "how long")
+	payer := fs.Int("payer", -1, "pay as the caller with dev key N (-1: unpaid)")
+	chainID := fs.Uint64("chain-id", 0, "the escrow's chain id (with -payer)")
+	escrow := fs.String("escrow", "", "the escrow's address (with -payer)")
+	provider := fs.String("provider", "", "the provider's address (with -payer)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	c, err := wf.ParseCID(*fn)
+	if err != nil {
+		return err
+	}
+	cfg := bench.LoadConfig{URL: *url, Function: c, Conns: *conns, Duration: *d}
+	if *payer >= 0 {
+		esc, err := wf.ParseAddress(*escrow)
+		if err != nil {
+			return fmt.Errorf("-escrow: %w", err)
+		}
+		prov, err := wf.ParseAddress(*provider)
+		if err != nil {
+			return fmt.Errorf("-provider: %w", err)
+		}
+		cfg.Payer = bench.DevPayer(*payer, *chainID, esc, prov)
+	}
+	l, err := bench.Load(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	return json.NewEncoder(os.Stdout).Encode(l)
 }
