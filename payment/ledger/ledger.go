@@ -67,10 +67,10 @@ type Ledger struct {
 	// transaction; an error fails the write (tests: a slow or failing
 	// disk).
 	settleWrite func() error
-	wal       *wal
-	seq       uint64           // last charge logged
-	dirty     map[Key]struct{} // accounts the log changed since the last checkpoint
-	broken    error            // a failed log write: no more charges
+	wal         *wal
+	seq         uint64           // last charge logged
+	dirty       map[Key]struct{} // accounts the log changed since the last checkpoint
+	broken      error            // a failed log write: no more charges
 
 	lazy     bool        // Options.SyncInterval > 0: the flusher syncs the log
 	unsynced atomic.Bool // the log was written since its last sync
