@@ -144,10 +144,18 @@ func (l *Ledger) commit(ops []*chargeOp) {
 		if !ok {
 			a = l.Account(op.c.Key)
 		}
+		logged := op.c
+		if v := op.c.Voucher; op.c.Key.Mode == Caller && v != nil && sameVoucher(a.Best, v) && sameVoucher(a.Lasting, v) {
+			// Applying it again changes nothing, here and on replay (which
+			// reaches this record with this same account): a session
+			// sends the same voucher with every request, and it is most
+			// of the record.
+			logged.Voucher = nil
+		}
 		applyCharge(&a, op.c)
 		op.cum = new(big.Int).Set(a.Charged.Amount)
 		changed[op.c.Key] = a
-		recs[i] = walRecord{Seq: l.seq + 1 + uint64(i), Charge: op.c}
+		recs[i] = walRecord{Seq: l.seq + 1 + uint64(i), Charge: logged}
 	}
 	err := l.broken
 	if err == nil {

@@ -159,3 +159,61 @@ func TestWALRecordEncoding(t *testing.T) {
 		}
 	}
 }
+
+// A caller's repeated voucher is logged once: later records leave it out
+// when applying it again would change nothing, and replay after a crash
+// gives the account it had.
+func TestRepeatedVoucherLoggedOnce(t *testing.T) {
+	key := Key{Mode: Caller, Payer: wf.Address{5}}
+	path := filepath.Join(t.TempDir(), "l.db")
+	l, err := Open(path, Options{SyncInterval: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exp := time.Now().Add(time.Hour).Truncate(time.Second).UTC()
+	sess := [32]byte{1}
+	voucher := func(cum int64, expiry time.Time) *SignedVoucher {
+		return &SignedVoucher{Payer: key.Payer, Provider: wf.Address{6}, CumulativeAmount: big.NewInt(cum), Expiry: expiry, Session: &sess, Signature: wf.Signature{byte(cum)}}
+	}
+	v1, v2 := voucher(50, exp), voucher(100, exp.Add(time.Minute))
+	for i, v := range []*SignedVoucher{v1, v1, v1, v2, v2, v1, v2} {
+		if _, err := l.Charge(context.Background(), Charge{Key: key, Amount: big.NewInt(5), Voucher: v,
+			Session: &SessionUse{Key: sess, Seq: uint64(i + 1), Expiry: exp.Unix()}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := l.Account(key)
+	crash(t, l)
+
+	b, err := os.ReadFile(path + ".wal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var withVoucher int
+	for off := 0; binary.BigEndian.Uint32(b[off:]) != 0; {
+		n := int(binary.BigEndian.Uint32(b[off:]))
+		var r walRecord
+		if err := json.Unmarshal(b[off+8:off+8+n], &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Charge.Voucher != nil {
+			withVoucher++
+		}
+		off += 8 + n
+	}
+	// v1 first; v2 (a new Best and Lasting); v1 again (no longer both);
+	// v2 again (still both): logged 3 times of 7.
+	if withVoucher != 3 {
+		t.Errorf("%d of 7 records carry the voucher, want 3", withVoucher)
+	}
+	l, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	after := l.Account(key)
+	if !sameVoucher(after.Best, &before.Best.SignedVoucher) || !sameVoucher(after.Lasting, &before.Lasting.SignedVoucher) ||
+		after.Charged.Count != 7 || len(after.Sessions) != 1 {
+		t.Fatalf("replayed %+v, had %+v", after, before)
+	}
+}
