@@ -304,6 +304,7 @@ func (au *audit) canaries(ctx context.Context, info *infoWire, m *manifest.Manif
 		if err != nil {
 			return 0, err.Error()
 		}
+		req.Header.Set(payment.SignReceiptHeader, "1") // every answer's receipt is checked
 		start := time.Now()
 		res, err := au.hc.Do(req)
 		if err != nil {

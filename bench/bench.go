@@ -25,7 +25,10 @@ import (
 type Config struct {
 	WF     string   // required: the wf binary, built from cmd/wf
 	Native []string // required: argv serving Native() on "--listen ADDR" (appended)
-	Work   string   // required: scratch directory for data dirs, logs and the Go guest
+	// Loader is argv of the Go load generator (Load, `wfbench load`),
+	// flags appended; without it caller-pays is left out.
+	Loader []string
+	Work   string // required: scratch directory for data dirs, logs and the Go guest
 
 	// Servers run pinned to ServerCPU and wrk to LoadCPU (taskset -c),
 	// unless NoPin. Defaults "0" and "1".
@@ -35,10 +38,17 @@ type Config struct {
 	Duration  time.Duration // each wrk measurement, whole seconds; default 10s
 	Warmup    time.Duration // wrk run before each measurement, not recorded; default 2s
 	Rounds    int           // interleaved throughput rounds, medians reported; default 3
-	Conns     int           // wrk connections for throughput; default 8
+	Conns     int           // wrk connections for throughput; default 16
 	ColdRuns  int           // samples per cold-start figure; default 7
 	Functions int           // functions deployed in the memory runs; default 1000
 	Idle      time.Duration // wait before reading an idle provider's RSS; default 10s
+	// Workerd and Deno are the peers' binaries (npm workerd and deno,
+	// scripts/install-workerd and scripts/install-deno); each given serves
+	// the same function in JavaScript in the throughput table.
+	Workerd, Deno string
+	// NoPaid leaves out the paid providers (and their dev chain) from the
+	// throughput table.
+	NoPaid bool
 	// Only selects sections: "throughput", "cold", "memory". Default all.
 	Only []string
 	// Quick makes the defaults of the zero fields above small, for a smoke
@@ -69,7 +79,7 @@ func (c Config) withDefaults() Config {
 	def(&c.Warmup, 2*time.Second, time.Second)
 	def(&c.Idle, 10*time.Second, 2*time.Second)
 	defInt(&c.Rounds, 3, 1)
-	defInt(&c.Conns, 8, 8)
+	defInt(&c.Conns, 16, 16)
 	defInt(&c.ColdRuns, 7, 3)
 	defInt(&c.Functions, 1000, 100)
 	if c.NoPin {

@@ -1,9 +1,11 @@
 package bench
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -63,8 +65,9 @@ func TestWrkDuration(t *testing.T) {
 	}
 }
 
-// The native handler and the AssemblyScript guest through a provider must
-// answer alike, or the throughput ratio compares different work. Variants
+// The native handler, the AssemblyScript guest through a provider and the
+// peers (with WF_WORKERD and WF_DENO) must answer alike, or the throughput
+// ratio compares different work. Variants
 // must run as the original does under their own code CIDs.
 func TestNativeMatchesGuest(t *testing.T) {
 	env := wftest.New(t, wftest.Options{})
@@ -72,6 +75,19 @@ func TestNativeMatchesGuest(t *testing.T) {
 	defer native.Close()
 	hello := AssemblyScript().Wasm
 	fns := map[string]string{"native": native.URL + "/"}
+	// The peers serve the same function in JavaScript, when their binaries
+	// are named (scripts/install-workerd, scripts/install-deno).
+	for name, startPeer := range map[string]func(context.Context, string, string, string) (*process, error){
+		"WF_WORKERD": startWorkerd, "WF_DENO": startDeno} {
+		if bin := os.Getenv(name); bin != "" {
+			p, err := startPeer(context.Background(), "", bin, t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer p.stop()
+			fns[name] = p.URL + "/"
+		}
+	}
 	codes := map[string]bool{}
 	for name, wasm := range map[string][]byte{"guest": hello, "variant1": Variant(hello, 1), "variant2": Variant(hello, 2)} {
 		fn := env.Deploy(t, wasm, wftest.Spec())

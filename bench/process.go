@@ -30,7 +30,12 @@ func start(ctx context.Context, cpu, logPath string, env []string, argv ...strin
 	if err != nil {
 		return nil, err
 	}
-	argv = append(argv, "--listen", addr)
+	return startAt(ctx, cpu, logPath, env, "", addr, append(argv, "--listen", addr)...)
+}
+
+// startAt runs argv in dir (the current directory if ""), which serves HTTP
+// on addr, and waits until it answers.
+func startAt(ctx context.Context, cpu, logPath string, env []string, dir, addr string, argv ...string) (*process, error) {
 	if cpu != "" {
 		argv = append([]string{"taskset", "-c", cpu}, argv...)
 	}
@@ -44,6 +49,7 @@ func start(ctx context.Context, cpu, logPath string, env []string, argv ...strin
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Stdout, cmd.Stderr = logf, logf
 	cmd.Env = append(os.Environ(), env...)
+	cmd.Dir = dir
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("bench: start %s: %w", argv[0], err)
 	}

@@ -4,56 +4,140 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
+
+	"github.com/webfunctions/wf/wf"
 )
 
 // target is one server URL under load.
 type target struct {
 	name, url string
-	loaded    []load // per round, wrk with Config.Conns connections
-	single    []load // per round, wrk with one connection
+	paid      *target // for a paid path: the same guest unpaid
+	// Measured by the Go load generator instead of wrk (caller-pays, and
+	// its unpaid reference): base URL, function and the payer's flags.
+	goload bool
+	base   string
+	fn     wf.CID
+	payer  []string
+	loaded []load // per round, wrk with Config.Conns connections
+	single []load // per round, wrk with one connection
 }
 
-// throughput runs wrk against the native handler and each guest through
-// a provider, both pinned to the same CPU, interleaving them round by
-// round so load from elsewhere on the machine falls on all of them alike.
+// throughput runs wrk against the native handler, the peers (workerd and
+// Deno serving the same function in JavaScript, when Config names them),
+// each guest through an unpaid provider, and the AssemblyScript guest
+// through paid providers (owner pays) against a dev chain in its own
+// process: with the provider's defaults, and strict (every charge synced
+// and every receipt signed before the response). Servers are pinned to
+// the same CPU, and the targets alternate round by round so load from
+// elsewhere on the machine falls on all of them alike.
 func (r *runner) throughput(ctx context.Context) error {
 	nat, err := start(ctx, r.cfg.ServerCPU, filepath.Join(r.cfg.Work, "native.log"), nil, r.cfg.Native...)
 	if err != nil {
 		return err
 	}
 	defer nat.stop()
+	targets := []*target{{name: "native Go net/http handler", url: nat.URL + "/"}}
+	if r.cfg.Workerd != "" {
+		p, err := startWorkerd(ctx, r.cfg.ServerCPU, r.cfg.Workerd, r.cfg.Work)
+		if err != nil {
+			return err
+		}
+		defer p.stop()
+		targets = append(targets, &target{name: "workerd (same function in JS)", url: p.URL + "/"})
+	}
+	if r.cfg.Deno != "" {
+		p, err := startDeno(ctx, r.cfg.ServerCPU, r.cfg.Deno, r.cfg.Work)
+		if err != nil {
+			return err
+		}
+		defer p.stop()
+		targets = append(targets, &target{name: "Deno.serve (same function in JS)", url: p.URL + "/"})
+	}
 	prov, err := r.provider(ctx, r.dataDir("throughput"))
 	if err != nil {
 		return err
 	}
 	defer prov.stop()
-
-	targets := []*target{{name: "native Go net/http handler", url: nat.URL + "/"}}
+	var unpaidAS *target
 	for _, g := range r.guests {
 		path, err := r.deploy(ctx, prov.URL, g.Wasm, nil)
 		if err != nil {
 			return fmt.Errorf("bench: deploy the %s guest: %w", g.Name, err)
 		}
-		targets = append(targets, &target{name: g.Name + " guest via provider", url: prov.URL + path})
+		t := &target{name: g.Name + " guest via provider, unpaid", url: prov.URL + path}
+		if g.Name == "assemblyscript" {
+			unpaidAS = t
+		}
+		targets = append(targets, t)
+	}
+	if !r.cfg.NoPaid && unpaidAS != nil {
+		pn, err := r.startPaidNet(ctx)
+		if err != nil {
+			return err
+		}
+		defer pn.stop()
+		for _, v := range []struct {
+			name  string
+			flags []string
+		}{
+			{"assemblyscript via provider, owner pays (defaults)", nil},
+			{"assemblyscript via provider, owner pays, strict (--ledger-sync 0 --receipt-every 1)", []string{"--ledger-sync", "0", "--receipt-every", "1"}},
+		} {
+			p, addr, err := pn.provider(ctx, r, "paid", v.flags...)
+			if err != nil {
+				return err
+			}
+			defer p.stop()
+			path, err := r.deploy(ctx, p.URL, AssemblyScript().Wasm, nil)
+			if err != nil {
+				return fmt.Errorf("bench: deploy to the paid provider: %w", err)
+			}
+			targets = append(targets, &target{name: v.name, url: p.URL + path, paid: unpaidAS})
+			if v.flags == nil && len(r.cfg.Loader) > 0 {
+				// Caller-pays needs each request signed: the Go load
+				// generator, on the unpaid path too for the ratio.
+				fn, err := wf.ParseCID(strings.Trim(path, "/"))
+				if err != nil {
+					return err
+				}
+				unpaidFn, err := wf.ParseCID(strings.Trim(strings.TrimPrefix(unpaidAS.url, prov.URL), "/"))
+				if err != nil {
+					return err
+				}
+				ref := &target{name: "assemblyscript via provider, unpaid (Go client)", url: unpaidAS.url, goload: true,
+					base: prov.URL, fn: unpaidFn}
+				targets = append(targets, ref, &target{name: "assemblyscript via provider, caller pays (Go client, defaults)",
+					url: p.URL + path, goload: true, base: p.URL, fn: fn, payer: pn.callerFlags(addr), paid: ref})
+			}
+		}
 	}
 	for _, t := range targets {
-		if _, err := get(ctx, t.url); err != nil {
-			return err
+		if t.payer == nil {
+			if _, err := get(ctx, t.url); err != nil {
+				return err
+			}
 		}
 	}
 	for round := range r.cfg.Rounds {
 		for _, t := range targets {
 			url := t.url + "?name=bench"
 			r.progress("throughput round %d/%d: %s", round+1, r.cfg.Rounds, t.name)
-			if _, err := wrk(ctx, r.cfg.LoadCPU, r.cfg.Conns, r.cfg.Warmup, url); err != nil {
+			run := func(conns int, d time.Duration) (load, error) {
+				if t.goload {
+					return r.goLoad(ctx, t.base, t.fn, conns, d, t.payer)
+				}
+				return wrk(ctx, r.cfg.LoadCPU, conns, d, url)
+			}
+			if _, err := run(r.cfg.Conns, r.cfg.Warmup); err != nil {
 				return err
 			}
-			loaded, err := wrk(ctx, r.cfg.LoadCPU, r.cfg.Conns, r.cfg.Duration, url)
+			loaded, err := run(r.cfg.Conns, r.cfg.Duration)
 			if err != nil {
 				return err
 			}
-			single, err := wrk(ctx, r.cfg.LoadCPU, 1, r.cfg.Duration, url)
+			single, err := run(1, r.cfg.Duration)
 			if err != nil {
 				return err
 			}
@@ -67,16 +151,41 @@ func (r *runner) throughput(ctx context.Context) error {
 		}
 	}
 
-	fmt.Fprintf(r.out, "\n## Throughput and latency, server on one core\n\n")
-	fmt.Fprintf(r.out, "GET /?name=bench on loopback; wrk -t1, %s per run after a %s warm-up; median of %d interleaved rounds; ratio = req/s over the native handler's in the same round.\n\n",
-		r.cfg.Duration, r.cfg.Warmup, r.cfg.Rounds)
-	fmt.Fprintf(r.out, "| server | req/s (%d conns) | ratio | p50 | p99 | req/s (1 conn) | ratio | p50 | p99 |\n", r.cfg.Conns)
-	fmt.Fprintf(r.out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	native := targets[0]
+	var workerd *target
+	if r.cfg.Workerd != "" {
+		workerd = targets[1]
+	}
+	fmt.Fprintf(r.out, "\n## Throughput and latency, server on one core\n\n")
+	fmt.Fprintf(r.out, "GET /?name=bench on loopback; wrk -t1, %s per run after a %s warm-up; median of %d interleaved rounds; ratios = req/s over the native handler's (and workerd's) in the same round. Rows marked (Go client) are driven by wfbench load (package client, which signs each caller-paid request) instead of wrk: compare them with each other, not with wrk's rows.\n\n",
+		r.cfg.Duration, r.cfg.Warmup, r.cfg.Rounds)
+	fmt.Fprintf(r.out, "| server | req/s (%d conns) | ÷ native | ÷ workerd | p50 | p99 | req/s (1 conn) | ÷ native | p50 | p99 |\n", r.cfg.Conns)
+	fmt.Fprintf(r.out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, t := range targets {
-		fmt.Fprintf(r.out, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", t.name,
-			rps(t.loaded), ratio(t.loaded, native.loaded), lat(t.loaded, p50), lat(t.loaded, p99),
+		vsWorkerd := "-"
+		if workerd != nil {
+			vsWorkerd = ratio(t.loaded, workerd.loaded)
+		}
+		fmt.Fprintf(r.out, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", t.name,
+			rps(t.loaded), ratio(t.loaded, native.loaded), vsWorkerd, lat(t.loaded, p50), lat(t.loaded, p99),
 			rps(t.single), ratio(t.single, native.single), lat(t.single, p50), lat(t.single, p99))
+	}
+	var paid []*target
+	for _, t := range targets {
+		if t.paid != nil {
+			paid = append(paid, t)
+		}
+	}
+	if len(paid) > 0 {
+		fmt.Fprintf(r.out, "\n### The paid path against the unpaid one\n\n")
+		fmt.Fprintf(r.out, "Medians over rounds of the paid provider's figure over the unpaid provider's in the same round (target: req/s at least 0.9x, p99 at most 1.5x).\n\n")
+		fmt.Fprintf(r.out, "| paid path | req/s (%d conns) | p99 (%d conns) | req/s (1 conn) | p50 (1 conn) | p99 (1 conn) |\n", r.cfg.Conns, r.cfg.Conns)
+		fmt.Fprintf(r.out, "|---|---:|---:|---:|---:|---:|\n")
+		for _, t := range paid {
+			fmt.Fprintf(r.out, "| %s | %s | %s | %s | %s | %s |\n", t.name,
+				ratio(t.loaded, t.paid.loaded), latRatio(t.loaded, t.paid.loaded, p99),
+				ratio(t.single, t.paid.single), latRatio(t.single, t.paid.single, p50), latRatio(t.single, t.paid.single, p99))
+		}
 	}
 	return nil
 }
@@ -99,6 +208,17 @@ func ratio(ls, base []load) string {
 		v = append(v, ls[i].RPS/base[i].RPS)
 	}
 	return fmt.Sprintf("%.3f", median(v))
+}
+
+// latRatio is the median over rounds of ls's latency f over base's.
+func latRatio(ls, base []load, f func(load) time.Duration) string {
+	var v []float64
+	for i := range ls {
+		if b := f(base[i]); b > 0 {
+			v = append(v, float64(f(ls[i]))/float64(b))
+		}
+	}
+	return fmt.Sprintf("%.2fx", median(v))
 }
 
 func lat(ls []load, f func(load) time.Duration) string {

@@ -61,6 +61,8 @@ type ChargeReceipt struct {
 	RequestBody, ResponseBody wf.Hash
 }
 
+// receiptTypes are the typed data as a wallet sees them; receipt712.go
+// computes their digest directly, and its test checks it against these.
 var receiptTypes = apitypes.Types{
 	"EIP712Domain": specTypes["EIP712Domain"],
 	"Receipt": {
@@ -88,32 +90,30 @@ func ReceiptDigest(r ChargeReceipt) ([32]byte, error) {
 	if !r.Function.Defined() || r.Payer.IsZero() || r.Mode == "" {
 		return [32]byte{}, fmt.Errorf("%w: receipt needs a function, a payer and a mode", wf.ErrInvalid)
 	}
-	for _, a := range []*big.Int{r.Amount, r.Cumulative} {
-		if a == nil || a.Sign() < 0 || a.BitLen() > 256 {
-			return [32]byte{}, fmt.Errorf("%w: receipt amounts must be between 0 and 2^256", wf.ErrInvalid)
-		}
+	if !fits256(r.Amount) || !fits256(r.Cumulative) {
+		return [32]byte{}, fmt.Errorf("%w: receipt amounts must be between 0 and 2^256", wf.ErrInvalid)
 	}
-	var id [32]byte
-	copy(id[32-len(r.RequestID):], r.RequestID[:])
-	msg := apitypes.TypedDataMessage{
-		"function":   hexutil.Encode(crypto.Keccak256(r.Function.Bytes())),
-		"payer":      common.Address(r.Payer).Hex(),
-		"mode":       r.Mode,
-		"amount":     (*math.HexOrDecimal256)(r.Amount),
-		"cumulative": (*math.HexOrDecimal256)(r.Cumulative),
-		"requestId":  hexutil.Encode(id[:]),
-	}
-	primary := "Receipt"
 	switch r.Version {
 	case 0, 1:
+		return receiptDigest(r), nil // receipt712.go: direct, one per charged response
 	case 2:
-		primary = "ReceiptV2"
-		msg["requestBody"] = hexutil.Encode(r.RequestBody[:])
-		msg["responseBody"] = hexutil.Encode(r.ResponseBody[:])
 	default:
 		return [32]byte{}, fmt.Errorf("%w: receipt version %d, want 1 or 2", wf.ErrInvalid, r.Version)
 	}
-	d, err := typedDigest(receiptTypes, primary, msg)
+	// Version 2 (Stake's evidence) through the generic encoder.
+	var id [32]byte
+	copy(id[32-len(r.RequestID):], r.RequestID[:])
+	msg := apitypes.TypedDataMessage{
+		"function":     hexutil.Encode(crypto.Keccak256(r.Function.Bytes())),
+		"payer":        common.Address(r.Payer).Hex(),
+		"mode":         r.Mode,
+		"amount":       (*math.HexOrDecimal256)(r.Amount),
+		"cumulative":   (*math.HexOrDecimal256)(r.Cumulative),
+		"requestId":    hexutil.Encode(id[:]),
+		"requestBody":  hexutil.Encode(r.RequestBody[:]),
+		"responseBody": hexutil.Encode(r.ResponseBody[:]),
+	}
+	d, err := typedDigest(receiptTypes, "ReceiptV2", msg)
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("chain: receipt digest: %w", err)
 	}

@@ -130,7 +130,14 @@ func TestDevPrintsWorkingCurlLines(t *testing.T) {
 			if printed[i][1] != tc.url {
 				t.Fatalf("printed %s, want %s", printed[i][1], tc.url)
 			}
-			resp, err := curlClient.Get(tc.url)
+			// Signed receipts on request: by default a provider signs one
+			// in --receipt-every of a payer's receipts.
+			req, err := http.NewRequest(http.MethodGet, tc.url, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header.Set(payment.SignReceiptHeader, "1")
+			resp, err := curlClient.Do(req)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -210,6 +210,7 @@ func invoke(t *testing.T, url string, h http.Header) (*http.Response, string) {
 	for k, v := range h {
 		req.Header[k] = v
 	}
+	req.Header.Set(payment.SignReceiptHeader, "1") // wantCharged checks each receipt's signature
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

@@ -19,6 +19,13 @@ type settleFlags struct {
 	cacheTTL       time.Duration
 	bumpAfter      time.Duration
 	maxFee         string
+	receiptEvery   int
+	ledgerSync     time.Duration // wf provider start only: addLedgerSyncFlag
+}
+
+// addLedgerSyncFlag adds --ledger-sync (node.Payments.LedgerSync) to s.
+func (s *settleFlags) addLedgerSyncFlag(fs *pflag.FlagSet) {
+	fs.DurationVar(&s.ledgerSync, "ledger-sync", DefaultLedgerSync, "with --price, write each charge to the ledger's log before its response and flush the log to disk at most this long after; 0 flushes before each response (a machine crash then loses no charge, at a fdatasync per group of responses)")
 }
 
 func addSettleFlags(fs *pflag.FlagSet, defaultPrice string, defaultInterval time.Duration) *settleFlags {
@@ -29,6 +36,7 @@ func addSettleFlags(fs *pflag.FlagSet, defaultPrice string, defaultInterval time
 	fs.DurationVar(&s.settleInterval, "settle-interval", defaultInterval, "settle pending charges at the latest this long after the first")
 	fs.DurationVar(&s.cacheTTL, "allowance-ttl", payment.DefaultCacheTTL, "how long a payer's on-chain allowance and balance are reused before reading them again")
 	fs.DurationVar(&s.bumpAfter, "settle-bump-after", chain.DefaultBumpAfter, "replace a settlement transaction still unmined after this long with one paying higher fees (same nonce)")
+	fs.IntVar(&s.receiptEvery, "receipt-every", payment.DefaultReceiptEvery, "sign one in `N` of a payer's receipts (and the first after a second without one); the others go unsigned, covered by the next signed cumulative; 1 signs every receipt")
 	fs.StringVar(&s.maxFee, "max-fee", gwei.String(), "the most a settlement transaction pays per unit of gas, in `GWEI` (fee cap); replacing stops there")
 	return s
 }
@@ -47,14 +55,22 @@ func (sf *settleFlags) meter() (payment.Config, error) {
 	if err != nil {
 		return payment.Config{}, fmt.Errorf("--max-fee: %w", err)
 	}
+	if sf.receiptEvery < 1 {
+		return payment.Config{}, usageErr("--receipt-every must be at least 1")
+	}
 	if maxFee.Sign() == 0 || sf.bumpAfter <= 0 {
 		return payment.Config{}, usageErr("--max-fee and --settle-bump-after must be positive")
 	}
 	return payment.Config{
 		Price: price, CacheTTL: sf.cacheTTL, SettleCount: sf.settleCount, SettleInterval: sf.settleInterval,
-		BumpAfter: sf.bumpAfter, MaxFeeCap: maxFee,
+		BumpAfter: sf.bumpAfter, MaxFeeCap: maxFee, ReceiptEvery: sf.receiptEvery,
 	}, nil
 }
+
+// DefaultLedgerSync is --ledger-sync's default: a machine crash may cost
+// the provider the charges of the last 50ms, never a payer anything
+// (RATIONALE.md, "What a charge costs").
+const DefaultLedgerSync = 50 * time.Millisecond
 
 // devPrice is what a request costs on `wf dev`: 0.0001 USDC, and
 // devSettleInterval how soon its charges settle, so they show.

@@ -38,6 +38,7 @@ type nodeFlags struct {
 	maxTimeout                                   time.Duration
 	maxUpload, ownerQuota, maxStore              int64
 	manifest                                     []byte         // wf provider start --manifest
+	debugAddr                                    string         // wf provider start --debug-addr
 	listenSet                                    bool           // --listen given: wf dev does not move it
 	mina                                         *minaNodeFlags // wf provider start --mina-settler (cli/mina.go)
 	chainListenSet                               bool           // --chain-listen given: likewise
@@ -110,6 +111,7 @@ func (a *App) providerStartCmd() *cobra.Command {
 		tunnels []string
 		noRenew bool
 		mf      string
+		debug   string
 	)
 	cmd := &cobra.Command{
 		Use:   "start",
@@ -143,6 +145,7 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 				}
 				nf.manifest = b
 			}
+			nf.debugAddr = debug
 			return a.providerStart(cmd.Context(), nf, o, sf, tunnels, cmd.Flags().Changed("listen"), !noRenew)
 		},
 	}
@@ -150,10 +153,12 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 	nf = addNodeFlags(fs, filepath.Join(a.home(), "provider"))
 	o = addChainFlags(fs, "$WF_HOME/provider/key.json")
 	sf = addSettleFlags(fs, "", payment.DefaultSettleInterval)
+	sf.addLedgerSyncFlag(fs)
 	fs.BoolVar(&noRenew, "no-renew", false, "do not renew the leases on the key's registry names while running")
 	fs.StringArrayVar(&tunnels, "tunnel", nil, "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. Repeat for tunnels to several gateways, and register an endpoint on each (--endpoint 'https://NAME.GW1 https://NAME.GW2') so no one gateway can cut the node off. No listener unless --listen is given")
 	fs.StringVar(&mf, "manifest", "", "serve the provider manifest in `FILE` in /v1/info (publish its CID with wf provider update NAME --manifest FILE)")
 	nf.mina = a.addMinaNodeFlags(fs)
+	fs.StringVar(&debug, "debug-addr", "", "serve Go's profiler (/debug/pprof/) on this `ADDR`, e.g. 127.0.0.1:6060; off by default")
 	return cmd
 }
 
@@ -166,6 +171,13 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 	cfg.Provider.Manifest = nf.manifest
 	if cfg.Mina, err = a.minaNode(nf.mina, o.passwordFile); err != nil {
 		return err
+	}
+	if nf.debugAddr != "" {
+		_, stop, err := serveDebug(ctx, nf.debugAddr, log)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	if sf.price != "" || len(tunnels) > 0 {
 		// A free node still proves its registered name to the gateway.
@@ -183,7 +195,10 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		}
 		defer mc.Chain.Close() // after the node, which settles on it
 		a.logChainReads(log, o)
-		cfg.Payments = &node.Payments{Meter: mc}
+		if sf.ledgerSync < 0 {
+			return usageErr("--ledger-sync must not be negative")
+		}
+		cfg.Payments = &node.Payments{Meter: mc, LedgerSync: sf.ledgerSync}
 	}
 	if cfg.Key != nil && renew {
 		rc := (*chain.Client)(nil)

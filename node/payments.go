@@ -25,6 +25,11 @@ type Payments struct {
 	// SettleGrace bounds the settlement of what was served when the node
 	// closes. Default 15s.
 	SettleGrace time.Duration
+	// LedgerSync is ledger.Options.SyncInterval: zero syncs each charge to
+	// the disk before its response leaves; positive writes it before and
+	// syncs at most this long after (a machine crash costs the provider
+	// the charges of that window).
+	LedgerSync time.Duration
 }
 
 // payments is a running meter with its ledger.
@@ -44,7 +49,7 @@ func startPayments(ctx context.Context, log *slog.Logger, dir string, key *chain
 			return nil, fmt.Errorf("node: discard the old ledger: %w", err)
 		}
 	}
-	led, err := ledger.Open(path, ledger.Options{})
+	led, err := ledger.Open(path, ledger.Options{SyncInterval: p.LedgerSync})
 	if err != nil {
 		return nil, fmt.Errorf("node: ledger: %w", err)
 	}

@@ -24,55 +24,59 @@ import (
 // the machine's noise falls on all alike:
 //
 //   - free: no payments
-//   - owner-pays: authorization against a cached allowance, the charge
-//     fsync'd to the ledger before the response, a signed receipt
-//   - owner-pays-nosync: the same without the fsync (what payments cost
-//     besides the disk)
-//   - caller-pays: one session's voucher (its payer signature recovered
-//     once, then remembered) and a session signature over each request
-//     (Ed25519), its sequence number checked against the replay window
+//   - owner-pays: the defaults (wf provider start's): authorization
+//     against a cached allowance, the charge written to the ledger's log
+//     before the response and synced within 50ms, one receipt in
+//     DefaultReceiptEvery signed
+//   - owner-pays-strict: every charge fsync'd and every receipt signed
+//     before the response (--ledger-sync 0 --receipt-every 1)
+//   - caller-pays: the defaults, with one session's voucher (its payer
+//     signature recovered once, then remembered) and a session signature
+//     over each request (Ed25519), its sequence number checked against
+//     the replay window
 //
-// Run: go test -run '^$' -bench PaymentOverhead -benchtime 4000x ./payment/
+// Run: go test -run '^$' -bench PaymentOverhead -benchtime 4000x -cpu 1 ./payment/
 func BenchmarkPaymentOverhead(b *testing.B) {
 	free := wftest.New(b, wftest.Options{})
 	freeFn := free.Deploy(b, templates.HelloWasm, wftest.Spec())
 
-	paid := newFixture(b, payment.Config{CacheTTL: time.Minute, SettleCount: 1 << 40, SettleInterval: time.Hour})
-	owner := paid.payer()
-	paid.deposit(owner, 1_000_000_000)
-	paid.approve(owner, price, 1_000_000_000)
-	paidFn := paid.deploy(owner, templates.HelloWasm, wftest.Spec())
-	caller := paid.payer()
-	paid.deposit(caller, 1_000_000_000)
+	strict := newFixture(b, payment.Config{CacheTTL: time.Minute, SettleCount: 1 << 40, SettleInterval: time.Hour, ReceiptEvery: 1})
+	owner := strict.payer()
+	strict.deposit(owner, 1_000_000_000)
+	strict.approve(owner, price, 1_000_000_000)
+	strictFn := strict.deploy(owner, templates.HelloWasm, wftest.Spec())
+	caller := strict.payer()
+	strict.deposit(caller, 1_000_000_000)
 
-	// The same provider with an unsynced ledger.
-	led, err := ledger.Open(filepath.Join(b.TempDir(), "nosync.db"), ledger.Options{NoSync: true})
+	// The same chain and provider key with the defaults: a ledger synced
+	// in the background, receipts signed one in DefaultReceiptEvery.
+	led, err := ledger.Open(filepath.Join(b.TempDir(), "default.db"), ledger.Options{SyncInterval: 50 * time.Millisecond})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { led.Close() })
-	nosyncMeter, err := payment.New(payment.Config{Chain: paid.sim.Client(paid.prov), Key: paid.prov, Ledger: led, Price: big.NewInt(price),
+	meter, err := payment.New(payment.Config{Chain: strict.sim.Client(strict.prov), Key: strict.prov, Ledger: led, Price: big.NewInt(price),
 		CacheTTL: time.Minute, SettleCount: 1 << 40, SettleInterval: time.Hour})
 	if err != nil {
 		b.Fatal(err)
 	}
-	nosync := wftest.New(b, wftest.Options{Provider: provider.Config{Key: paid.prov, Payments: nosyncMeter}})
-	nosync.Key = owner
-	nosyncFn := nosync.Deploy(b, templates.HelloWasm, wftest.Spec())
+	paid := wftest.New(b, wftest.Options{Provider: provider.Config{Key: strict.prov, Payments: meter}})
+	paid.Key = owner
+	paidFn := paid.Deploy(b, templates.HelloWasm, wftest.Spec())
 
 	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
-	sess := paid.voucher(caller, paid.prov.Address(), 1_000_000_000, time.Now().Add(time.Hour))
+	sess := strict.voucher(caller, strict.prov.Address(), 1_000_000_000, time.Now().Add(time.Hour))
 	targets := []struct {
 		name string
 		url  string
 		hdr  func() http.Header
 	}{
 		{"free", free.URL + "/" + freeFn.String() + "/?name=bench", nil},
-		{"owner-pays", paid.env.URL + "/" + paidFn.String() + "/?name=bench", nil},
-		{"owner-pays-nosync", nosync.URL + "/" + nosyncFn.String() + "/?name=bench", nil},
-		{"caller-pays", paid.env.URL + "/" + paidFn.String() + "/?name=bench", func() http.Header {
+		{"owner-pays", paid.URL + "/" + paidFn.String() + "/?name=bench", nil},
+		{"owner-pays-strict", strict.env.URL + "/" + strictFn.String() + "/?name=bench", nil},
+		{"caller-pays", paid.URL + "/" + paidFn.String() + "/?name=bench", func() http.Header {
 			h := http.Header{}
-			h.Set(wf.VoucherHeader, paid.sign(sess, "GET", paidFn, "/?name=bench", nil))
+			h.Set(wf.VoucherHeader, strict.sign(sess, "GET", paidFn, "/?name=bench", nil))
 			return h
 		}},
 	}

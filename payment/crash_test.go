@@ -109,7 +109,9 @@ func (l *load) keep(resp *http.Response) {
 		l.t.Errorf("a 200 without a receipt: %v", err)
 		return
 	}
-	if err := payment.VerifyReceipt(rc, l.prov); err != nil {
+	// The node signs one in --receipt-every of a payer's receipts (its
+	// default); the others are covered by the next signed cumulative.
+	if err := payment.VerifyReceipt(rc, l.prov); err != nil && (rc.Signed() || !errors.Is(err, payment.ErrUnsigned)) {
 		l.t.Error(err)
 		return
 	}

@@ -27,9 +27,11 @@
 // The payer is never taken from an unauthenticated header. A request that
 // is not covered gets a payment error (402) whose Details say what is
 // missing and how to fix it. A charged request is recorded in the
-// ledger (package payment/ledger) and fsync'd before its response leaves,
-// and the response carries a receipt signed by the provider (X-WF-Receipt,
-// see Receipt).
+// ledger (package payment/ledger) before its response leaves (fsync'd
+// then, or within the ledger's SyncInterval), and the response carries a
+// receipt (X-WF-Receipt, see Receipt) with the payer's running total,
+// signed by the provider on one in Config.ReceiptEvery of a payer's
+// responses and whenever the request carries SignReceiptHeader.
 //
 // Meter.Run settles: per payer, one Escrow.settle (owner-pays; with a
 // metering key, Escrow.settleMetered with the best count kept, for at most

@@ -33,7 +33,9 @@ type Config struct {
 	// CacheTTL is how long an owner's allowance and escrow balance read
 	// from the chain are used before reading them again. Charges made
 	// meanwhile are counted locally, so a longer TTL only delays noticing
-	// a payer's own changes (a new approve, a revoke). Default 2s.
+	// a payer's own changes (a new approve, a revoke). Past it, requests
+	// go on with what they have for up to another CacheTTL while it is
+	// read again in the background. Default 2s.
 	CacheTTL time.Duration
 	// MinVoucherLife is how long a voucher must still be valid when it is
 	// accepted, so it can be redeemed before it expires. Default 10m.
@@ -66,6 +68,19 @@ type Config struct {
 	// Default 500 gwei.
 	MaxFeeCap *big.Int
 
+	// ReceiptEvery and ReceiptInterval say which charged responses carry
+	// a signed receipt. A receipt's Cumulative is everything charged to
+	// its payer so far, so one signed receipt vouches for every charge
+	// before it: a provider may sign one in ReceiptEvery of a payer's
+	// receipts, and the first after ReceiptInterval without one, and send
+	// the others unsigned (the charge and cumulative, no "sig"), which the
+	// next signed one covers. A request with SignReceiptHeader always gets
+	// a signed receipt. ReceiptEvery 1 signs every receipt. Defaults
+	// DefaultReceiptEvery and DefaultReceiptInterval; RATIONALE.md, "What
+	// a charge costs".
+	ReceiptEvery    int
+	ReceiptInterval time.Duration
+
 	Log *slog.Logger     // default: discard
 	Now func() time.Time // default time.Now
 }
@@ -95,6 +110,12 @@ type Meter struct {
 
 	wake     chan struct{}
 	settleMu sync.Mutex
+
+	fixOnce sync.Once
+	fixMsg  string
+
+	signedMu sync.Mutex
+	signed   map[ledger.Key]receiptMark // per payer, the last signed receipt
 
 	// afterRecord, if set, runs after each settlement transaction is
 	// recorded and before it is sent; an error stops the send (tests: a
@@ -133,7 +154,14 @@ const (
 	DefaultSettleCount    = 1000
 	DefaultSettleInterval = time.Minute
 	DefaultSettleTimeout  = 2 * time.Minute
+
+	DefaultReceiptEvery    = 64
+	DefaultReceiptInterval = time.Second
 )
+
+// SignReceiptHeader on a paid request asks for a signed receipt in the
+// answer, whatever Config.ReceiptEvery says.
+const SignReceiptHeader = "X-WF-Sign-Receipt"
 
 // New returns a Meter over cfg.Ledger. Start settling with Run.
 func New(cfg Config) (*Meter, error) {
@@ -171,6 +199,15 @@ func New(cfg Config) (*Meter, error) {
 	if cfg.SettleTimeout == 0 {
 		cfg.SettleTimeout = DefaultSettleTimeout
 	}
+	if cfg.ReceiptEvery < 0 || cfg.ReceiptInterval < 0 {
+		return nil, fmt.Errorf("%w: payment: negative receipt signing interval", wf.ErrInvalid)
+	}
+	if cfg.ReceiptEvery == 0 {
+		cfg.ReceiptEvery = DefaultReceiptEvery
+	}
+	if cfg.ReceiptInterval == 0 {
+		cfg.ReceiptInterval = DefaultReceiptInterval
+	}
 	if cfg.MaxFeeCap != nil && cfg.MaxFeeCap.Sign() <= 0 {
 		return nil, fmt.Errorf("%w: payment: the fee cap limit must be positive", wf.ErrInvalid)
 	}
@@ -194,6 +231,7 @@ func New(cfg Config) (*Meter, error) {
 		sweepAt:  1024,
 		vouchers: make(map[voucherKey]bool),
 		wake:     make(chan struct{}, 1),
+		signed:   make(map[ledger.Key]receiptMark),
 	}
 	// Charges pending from an earlier run are due at once.
 	for k, a := range cfg.Ledger.Accounts() {
@@ -323,7 +361,7 @@ func (m *Meter) authorizeOwner(ctx context.Context, r *wf.PaidRequest) (wf.Charg
 		m.log.Warn("the owner changed its metering key: charges pending under the earlier key are stranded, never settled",
 			"payer", owner.Checksum(), "meter", mc.Meter.Checksum())
 	}
-	return &charge{m: m, key: key, fn: fn, meter: mc}, nil
+	return &charge{m: m, key: key, fn: fn, meter: mc, sign: wantsSigned(r)}, nil
 }
 
 // meterCount reads r's metering count (chain.MeterHeader) and checks that
@@ -402,7 +440,15 @@ func (m *Meter) callerRequired(code, msg string, payer wf.Address, extra map[str
 	return &RequiredError{msg: msg, details: d}
 }
 
+// callerFix is the fix a caller-mode 402 suggests; it names only what
+// the Meter was made with, so it is built once (checksummed addresses
+// cost microseconds, on every paid request when built per request).
 func (m *Meter) callerFix() string {
+	m.fixOnce.Do(func() { m.fixMsg = m.buildCallerFix() })
+	return m.fixMsg
+}
+
+func (m *Meter) buildCallerFix() string {
 	return fmt.Sprintf("send %s with a voucher for provider %s on chain %s (escrow %s) and this request signed by its session key: wf invoke --pay %s, or package client's Payer",
 		wf.VoucherHeader, m.provider.Checksum(), m.chainID, m.escrow.Checksum(), m.provider.Checksum())
 }
@@ -508,7 +554,7 @@ func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values [
 		return nil, req("replayed", fmt.Sprintf("sequence number %d of this session was already used: a voucher header pays for one request, once", h.Seq),
 			sv.Payer, map[string]any{"seq": h.Seq, "fix": fix})
 	}
-	return &charge{m: m, key: key, fn: r.Function, voucher: &sv,
+	return &charge{m: m, key: key, fn: r.Function, voucher: &sv, sign: wantsSigned(r),
 		session: &ledger.SessionUse{Key: v.Session, Seq: h.Seq, Expiry: v.Expiry}}, nil
 }
 
@@ -559,56 +605,74 @@ func nonNeg(x *big.Int) *big.Int {
 func (m *Meter) unreserve(key ledger.Key) { m.cfg.Ledger.Unreserve(key, m.price) }
 
 // onChain returns the payer's escrow state (and for an owner its
-// allowance for us), reading it if the cached one is older than CacheTTL.
+// allowance for us). A state older than CacheTTL is read again: in the
+// background while it is younger than twice CacheTTL, the requests going
+// on with the one they have (charges made meanwhile are counted locally
+// either way), so a chain read never stalls a payer's requests while its
+// reads succeed; older than that, or never read, they wait for the read.
 func (m *Meter) onChain(ctx context.Context, key ledger.Key) (*onChain, error) {
-	payer := key.Payer
 	m.mu.Lock()
 	oc := m.chainSt[key]
 	m.mu.Unlock()
-	if oc != nil && m.cfg.Now().Sub(oc.at) < m.cfg.CacheTTL {
-		return oc, nil
+	if oc != nil {
+		age := m.cfg.Now().Sub(oc.at)
+		if age < m.cfg.CacheTTL {
+			return oc, nil
+		}
+		if age < 2*m.cfg.CacheTTL {
+			m.fetch.DoChan(key.Mode.String()+key.Payer.String(), func() (any, error) {
+				return m.readChain(context.WithoutCancel(ctx), key)
+			})
+			return oc, nil
+		}
 	}
-	v, err, _ := m.fetch.Do(key.Mode.String()+payer.String(), func() (any, error) {
-		// What the ledger settled before the read is surely reflected in
-		// it; batches confirmed later only make the read conservative.
-		settled := m.cfg.Ledger.Account(key).Settled.Amount
-		at := m.cfg.Now()
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-		defer cancel()
-		acct, err := m.cfg.Chain.Account(ctx, payer)
-		if err != nil {
-			return nil, fmt.Errorf("payment: escrow account of %s: %w", payer, err)
-		}
-		oc := &onChain{at: at, settledBefore: settled, balance: new(big.Int).Sub(acct.Balance, acct.PendingWithdrawal)}
-		if key.Mode == ledger.Owner {
-			oc.settledN = m.cfg.Ledger.Account(key).Settled.Count
-			al, err := m.cfg.Chain.Allowance(ctx, payer, m.provider)
-			if err != nil {
-				return nil, fmt.Errorf("payment: allowance of %s: %w", payer, err)
-			}
-			oc.maxPrice, oc.budget, oc.allowance = al.MaxPricePerRequest, al.Budget, al
-			if al.Capped() {
-				head, err := m.cfg.Chain.HeadTime(ctx)
-				if err != nil {
-					return nil, fmt.Errorf("payment: chain time: %w", err)
-				}
-				oc.skew = head.Sub(at)
-			}
-			if !al.Meter.IsZero() {
-				if oc.metered, err = m.cfg.Chain.Metered(ctx, payer, m.provider, al.Meter); err != nil {
-					return nil, fmt.Errorf("payment: metered count of %s: %w", payer, err)
-				}
-			}
-		}
-		m.mu.Lock()
-		m.chainSt[key] = oc
-		m.mu.Unlock()
-		return oc, nil
+	v, err, _ := m.fetch.Do(key.Mode.String()+key.Payer.String(), func() (any, error) {
+		return m.readChain(ctx, key)
 	})
 	if err != nil {
 		return nil, wf.E(wf.ErrUnavailable, "the provider cannot reach the chain to check payment", err)
 	}
 	return v.(*onChain), nil
+}
+
+// readChain reads key's payer's escrow state and caches it.
+func (m *Meter) readChain(ctx context.Context, key ledger.Key) (*onChain, error) {
+	payer := key.Payer
+	// What the ledger settled before the read is surely reflected in
+	// it; batches confirmed later only make the read conservative.
+	settled := m.cfg.Ledger.Account(key).Settled.Amount
+	at := m.cfg.Now()
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	acct, err := m.cfg.Chain.Account(ctx, payer)
+	if err != nil {
+		return nil, fmt.Errorf("payment: escrow account of %s: %w", payer, err)
+	}
+	oc := &onChain{at: at, settledBefore: settled, balance: new(big.Int).Sub(acct.Balance, acct.PendingWithdrawal)}
+	if key.Mode == ledger.Owner {
+		oc.settledN = m.cfg.Ledger.Account(key).Settled.Count
+		al, err := m.cfg.Chain.Allowance(ctx, payer, m.provider)
+		if err != nil {
+			return nil, fmt.Errorf("payment: allowance of %s: %w", payer, err)
+		}
+		oc.maxPrice, oc.budget, oc.allowance = al.MaxPricePerRequest, al.Budget, al
+		if al.Capped() {
+			head, err := m.cfg.Chain.HeadTime(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("payment: chain time: %w", err)
+			}
+			oc.skew = head.Sub(at)
+		}
+		if !al.Meter.IsZero() {
+			if oc.metered, err = m.cfg.Chain.Metered(ctx, payer, m.provider, al.Meter); err != nil {
+				return nil, fmt.Errorf("payment: metered count of %s: %w", payer, err)
+			}
+		}
+	}
+	m.mu.Lock()
+	m.chainSt[key] = oc
+	m.mu.Unlock()
+	return oc, nil
 }
 
 // Forget drops what the Meter read from the chain about payer, so the next
@@ -784,6 +848,7 @@ type charge struct {
 	voucher *chain.SignedVoucher
 	session *ledger.SessionUse
 	meter   *ledger.MeterCount // owner mode with a metering key: the count that came with the request
+	sign    bool               // the request asked for a signed receipt
 	once    sync.Once
 }
 
@@ -825,7 +890,7 @@ func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID, bodies *
 		m.first[c.key] = m.cfg.Now()
 	}
 	m.mu.Unlock()
-	if m.cfg.Ledger.Account(c.key).Pending().Count >= m.cfg.SettleCount {
+	if m.cfg.Ledger.PendingCount(c.key) >= m.cfg.SettleCount {
 		select {
 		case m.wake <- struct{}{}:
 		default:
@@ -838,13 +903,53 @@ func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID, bodies *
 	}
 	// The charge is recorded whatever happens now; a receipt that cannot
 	// be signed is logged, not a reason to withhold the response.
-	if r.Signature, err = chain.SignReceipt(m.cfg.Key, r.ChargeReceipt); err != nil {
-		m.log.Error("sign receipt", "err", err)
-		return http.Header{}, nil
+	if m.signNow(c.key, cum, c.sign) {
+		if r.Signature, err = chain.SignReceipt(m.cfg.Key, r.ChargeReceipt); err != nil {
+			m.log.Error("sign receipt", "err", err)
+			return http.Header{}, nil
+		}
 	}
 	h := http.Header{}
 	h.Set(wf.ReceiptHeader, EncodeReceipt(r))
 	return h, nil
+}
+
+// receiptMark is a payer's last signed receipt.
+type receiptMark struct {
+	at       time.Time
+	unsigned int      // receipts sent unsigned since
+	cum      *big.Int // its cumulative
+}
+
+// signNow reports whether the receipt with cumulative cum for key is to
+// be signed (Config.ReceiptEvery), and if so marks it signed. A receipt
+// below the last signed cumulative (a concurrent charge that got its
+// number earlier) is covered by it and never needs signing on its own.
+func (m *Meter) signNow(key ledger.Key, cum *big.Int, asked bool) bool {
+	if m.cfg.ReceiptEvery <= 1 {
+		return true
+	}
+	now := m.cfg.Now()
+	m.signedMu.Lock()
+	defer m.signedMu.Unlock()
+	mk, ok := m.signed[key]
+	if !asked && ok && cum.Cmp(mk.cum) <= 0 {
+		return false
+	}
+	if !asked && ok && mk.unsigned+1 < m.cfg.ReceiptEvery && now.Sub(mk.at) < m.cfg.ReceiptInterval {
+		mk.unsigned++
+		m.signed[key] = mk
+		return false
+	}
+	if !ok || cum.Cmp(mk.cum) > 0 {
+		m.signed[key] = receiptMark{at: now, cum: cum}
+	}
+	return true
+}
+
+// wantsSigned reports whether r asks for a signed receipt.
+func wantsSigned(r *wf.PaidRequest) bool {
+	return http.Header(r.Header).Get(SignReceiptHeader) != ""
 }
 
 // RequiredError is a request that is not paid for. It wraps

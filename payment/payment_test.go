@@ -88,6 +88,9 @@ func newFixtureOn(t testing.TB, cfg payment.Config, o sim.Options) *fixture {
 	if cfg.CacheTTL == 0 {
 		cfg.CacheTTL = time.Nanosecond // read the chain every time: tests change it
 	}
+	if cfg.ReceiptEvery == 0 {
+		cfg.ReceiptEvery = 1 // the tests check every receipt; TestReceiptSigning the default
+	}
 	f.meter, err = payment.New(cfg)
 	if err != nil {
 		t.Fatal(err)

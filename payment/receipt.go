@@ -11,11 +11,20 @@ import (
 )
 
 // Receipt is what X-WF-Receipt carries: a chain.ChargeReceipt (which
-// names the request by its id) and the provider's signature.
+// names the request by its id) and the provider's signature, or none: a
+// provider signs one in Config.ReceiptEvery of a payer's receipts, and a
+// signed receipt's Cumulative vouches for every charge before it.
 type Receipt struct {
 	chain.ChargeReceipt
-	Signature wf.Signature
+	Signature wf.Signature // zero: unsigned
 }
+
+// Signed reports whether r carries a signature.
+func (r Receipt) Signed() bool { return r.Signature != wf.Signature{} }
+
+// ErrUnsigned is VerifyReceipt's error for a receipt sent without a
+// signature.
+var ErrUnsigned = fmt.Errorf("%w: receipt: unsigned (the payer's next signed receipt covers it; send %s to get one signed)", wf.ErrInvalid, SignReceiptHeader)
 
 // maxReceiptHeader bounds what DecodeReceipt reads; an encoded receipt is
 // about 500 bytes.
@@ -32,16 +41,43 @@ type receiptWire struct {
 	// Version 2 only: SHA-256 of the request and response bodies.
 	RequestBody  *wf.Hash     `json:"reqBody,omitempty"`
 	ResponseBody *wf.Hash     `json:"respBody,omitempty"`
-	Signature    wf.Signature `json:"sig"`
+	Signature    wf.Signature `json:"sig,omitzero"`
 }
 
 // EncodeReceipt returns r as an X-WF-Receipt value: unpadded base64url of
 //
 //	{"v":1,"function":"<cid>","payer":"0x…","mode":"owner|caller","amount":"<base units>","cumulative":"<base units>","request":"<X-Request-Id>","sig":"0x<65 bytes>"}
 //
-// the same encoding as X-WF-Voucher. A version 2 receipt (r.Version 2)
-// has "v":2 and also "reqBody" and "respBody", the bodies' SHA-256 in hex.
+// the same encoding as X-WF-Voucher; an unsigned receipt has no "sig". A
+// version 2 receipt (r.Version 2) has "v":2 and also "reqBody" and
+// "respBody", the bodies' SHA-256 in hex.
 func EncodeReceipt(r Receipt) string {
+	// Written by hand (a provider encodes one per charged response): no
+	// field needs escaping, a CID and hex strings, decimal amounts and a
+	// mode that is a plain word; anything else takes encoding/json.
+	if r.Version != 2 && r.Function.Defined() && (r.Mode == "owner" || r.Mode == "caller") && r.Amount != nil && r.Cumulative != nil {
+		j := make([]byte, 0, 384)
+		j = append(j, `{"v":1,"function":"`...)
+		j = append(j, r.Function.String()...)
+		j = append(j, `","payer":"`...)
+		j = append(j, r.Payer.String()...)
+		j = append(j, `","mode":"`...)
+		j = append(j, r.Mode...)
+		j = append(j, `","amount":"`...)
+		j = r.Amount.Append(j, 10)
+		j = append(j, `","cumulative":"`...)
+		j = r.Cumulative.Append(j, 10)
+		j = append(j, `","request":"`...)
+		j = append(j, r.RequestID.String()...)
+		j = append(j, '"')
+		if r.Signed() {
+			j = append(j, `,"sig":"`...)
+			j = append(j, r.Signature.String()...)
+			j = append(j, '"')
+		}
+		j = append(j, '}')
+		return base64.RawURLEncoding.EncodeToString(j)
+	}
 	w := receiptWire{V: 1, Function: r.Function, Payer: r.Payer, Mode: r.Mode,
 		Amount: r.Amount.String(), Cumulative: r.Cumulative.String(), Request: r.RequestID, Signature: r.Signature}
 	if r.Version == 2 {
@@ -88,7 +124,11 @@ func DecodeReceipt(s string) (Receipt, error) {
 	return r, nil
 }
 
-// VerifyReceipt checks that r is signed by provider.
+// VerifyReceipt checks that r is signed by provider; ErrUnsigned if it
+// is not signed at all.
 func VerifyReceipt(r Receipt, provider wf.Address) error {
+	if !r.Signed() {
+		return ErrUnsigned
+	}
 	return chain.VerifyReceipt(r.ChargeReceipt, r.Signature, provider)
 }

@@ -4,10 +4,12 @@
 //
 //	wfbench -wf PATH [-work DIR] [-quick] [-only throughput,cold,memory] ...
 //	wfbench native --listen ADDR   (the native handler, started by the benchmark)
+//	wfbench load -url URL -fn CID [-payer N ...]   (the Go load generator, likewise)
 package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"net"
@@ -19,6 +21,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/bench"
+	"github.com/webfunctions/wf/wf"
 )
 
 func main() {
@@ -27,6 +30,8 @@ func main() {
 	var err error
 	if len(os.Args) > 1 && os.Args[1] == "native" {
 		err = serveNative(ctx, os.Args[2:])
+	} else if len(os.Args) > 1 && os.Args[1] == "load" {
+		err = runLoad(ctx, os.Args[2:])
 	} else {
 		err = run(ctx, os.Args[1:])
 	}
@@ -46,9 +51,12 @@ func run(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.ServerCPU, "server-cpu", "", "CPU the servers are pinned to (default 0)")
 	fs.StringVar(&cfg.LoadCPU, "load-cpu", "", "CPU wrk is pinned to (default 1)")
 	fs.BoolVar(&cfg.NoPin, "no-pin", false, "do not pin processes to CPUs")
+	fs.StringVar(&cfg.Workerd, "workerd", "", "workerd binary: serve the same function on it in the throughput table")
+	fs.StringVar(&cfg.Deno, "deno", "", "deno binary: serve the same function with Deno.serve in the throughput table")
+	fs.BoolVar(&cfg.NoPaid, "no-paid", false, "leave the paid providers (and their dev chain) out of the throughput table")
 	fs.DurationVar(&cfg.Duration, "duration", 0, "each wrk measurement (default 10s)")
 	fs.IntVar(&cfg.Rounds, "rounds", 0, "throughput rounds (default 3)")
-	fs.IntVar(&cfg.Conns, "conns", 0, "wrk connections for throughput (default 8)")
+	fs.IntVar(&cfg.Conns, "conns", 0, "wrk connections for throughput (default 16)")
 	fs.IntVar(&cfg.ColdRuns, "cold-runs", 0, "samples per cold-start figure (default 7)")
 	fs.IntVar(&cfg.Functions, "functions", 0, "functions in the memory runs (default 1000)")
 	fs.DurationVar(&cfg.Idle, "idle", 0, "wait before reading idle RSS (default 10s)")
@@ -63,6 +71,7 @@ func run(ctx context.Context, args []string) error {
 		return err
 	}
 	cfg.Native = []string{self, "native"}
+	cfg.Loader = []string{self, "load"}
 	if cfg.Work == "" {
 		if cfg.Work, err = os.MkdirTemp("", "wfbench-"); err != nil {
 			return err
@@ -96,4 +105,41 @@ func serveNative(ctx context.Context, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// runLoad runs bench.Load and prints its result as JSON.
+func runLoad(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("wfbench load", flag.ContinueOnError)
+	url := fs.String("url", "", "the provider's URL")
+	fn := fs.String("fn", "", "the function's CID")
+	conns := fs.Int("conns", 16, "requests at once")
+	d := fs.Duration("d", 10*time.Second, "how long")
+	payer := fs.Int("payer", -1, "pay as the caller with dev key N (-1: unpaid)")
+	chainID := fs.Uint64("chain-id", 0, "the escrow's chain id (with -payer)")
+	escrow := fs.String("escrow", "", "the escrow's address (with -payer)")
+	provider := fs.String("provider", "", "the provider's address (with -payer)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	c, err := wf.ParseCID(*fn)
+	if err != nil {
+		return err
+	}
+	cfg := bench.LoadConfig{URL: *url, Function: c, Conns: *conns, Duration: *d}
+	if *payer >= 0 {
+		esc, err := wf.ParseAddress(*escrow)
+		if err != nil {
+			return fmt.Errorf("-escrow: %w", err)
+		}
+		prov, err := wf.ParseAddress(*provider)
+		if err != nil {
+			return fmt.Errorf("-provider: %w", err)
+		}
+		cfg.Payer = bench.DevPayer(*payer, *chainID, esc, prov)
+	}
+	l, err := bench.Load(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	return json.NewEncoder(os.Stdout).Encode(l)
 }

@@ -159,6 +159,15 @@ func (l *Ledger) Account(key Key) Account {
 	return l.accounts[key].clone()
 }
 
+// PendingCount is Account(key).Pending().Count without copying the
+// account: the meter asks after every charge.
+func (l *Ledger) PendingCount(key Key) uint64 {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	a := l.accounts[key]
+	return a.Charged.Count - a.Settled.Count - a.InFlight.Count - a.Stranded.Count
+}
+
 // Accounts returns copies of all accounts.
 func (l *Ledger) Accounts() map[Key]Account {
 	l.mu.RLock()

@@ -3,8 +3,11 @@ package ledger
 import (
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -74,77 +77,79 @@ type Limit struct {
 
 // PrepareLimited is Prepare with an Owner batch bounded by lim.
 func (l *Ledger) PrepareLimited(key Key, now time.Time, lim Limit) (*Batch, error) {
-	l.wmu.Lock()
-	defer l.wmu.Unlock()
-	a := l.Account(key)
-	if a.Batch != 0 {
-		return nil, nil
-	}
-	b := &Batch{Mode: key.Mode, Payer: key.Payer, Channel: key.Channel, State: Prepared, Created: now.UTC()}
-	switch key.Mode {
-	case Mina:
-		if !prepareRail(b, a) {
-			return nil, nil
+	l.bmu.Lock()
+	defer l.bmu.Unlock()
+	var b *Batch
+	err := l.saveSettlement(key, func(a *Account) error {
+		if a.Batch != 0 {
+			return errNothing
 		}
-	case Owner:
-		p := a.Pending()
-		b.Count, b.Amount = p.Count, new(big.Int).Set(amt(p.Amount))
-		// Charges may differ in price: a part takes its share.
-		part := func(n uint64) {
-			if n < b.Count {
-				b.Amount.Div(b.Amount.Mul(b.Amount, new(big.Int).SetUint64(n)), new(big.Int).SetUint64(b.Count))
-				b.Count = n
+		b = &Batch{Mode: key.Mode, Payer: key.Payer, Channel: key.Channel, State: Prepared, Created: now.UTC()}
+		switch key.Mode {
+		case Mina:
+			if !prepareRail(b, *a) {
+				return errNothing
 			}
-		}
-		if lim.Count > 0 {
-			part(lim.Count)
-		}
-		if lim.Amount != nil && b.Amount.Cmp(lim.Amount) > 0 && b.Count > 0 {
-			n := new(big.Int).Div(new(big.Int).Mul(lim.Amount, new(big.Int).SetUint64(b.Count)), b.Amount)
-			part(n.Uint64())
-		}
-		if b.Count == 0 {
-			return nil, nil
-		}
-		b.Meter = lim.Meter
-	case Caller:
-		// Never an expired voucher: its redeem reverts. The best one
-		// covers every charge (keepVoucher); if it expired, the one that
-		// expires last redeems what it covers, and the charges above it
-		// wait for a better one.
-		var v Voucher
-		switch {
-		case a.Best != nil && a.Best.Expiry.After(now):
-			v = *a.Best
-		case a.Lasting != nil && a.Lasting.Expiry.After(now):
-			v = *a.Lasting
-		default:
-			return nil, nil
-		}
-		upTo := new(big.Int).Set(amt(a.Charged.Amount))
-		count := a.Charged.Count - a.Settled.Count
-		if v.CumulativeAmount.Cmp(upTo) < 0 {
-			upTo.Set(v.CumulativeAmount)
-			// The requests it pays for, in proportion (for the record).
-			pend := new(big.Int).Sub(amt(a.Charged.Amount), amt(a.Settled.Amount))
-			part := new(big.Int).Sub(upTo, amt(a.Settled.Amount))
-			if pend.Sign() > 0 && part.Sign() > 0 {
-				count = new(big.Int).Div(new(big.Int).Mul(part, new(big.Int).SetUint64(count)), pend).Uint64()
+		case Owner:
+			p := a.Pending()
+			b.Count, b.Amount = p.Count, new(big.Int).Set(amt(p.Amount))
+			// Charges may differ in price: a part takes its share.
+			part := func(n uint64) {
+				if n < b.Count {
+					b.Amount.Div(b.Amount.Mul(b.Amount, new(big.Int).SetUint64(n)), new(big.Int).SetUint64(b.Count))
+					b.Count = n
+				}
 			}
+			if lim.Count > 0 {
+				part(lim.Count)
+			}
+			if lim.Amount != nil && b.Amount.Cmp(lim.Amount) > 0 && b.Count > 0 {
+				n := new(big.Int).Div(new(big.Int).Mul(lim.Amount, new(big.Int).SetUint64(b.Count)), b.Amount)
+				part(n.Uint64())
+			}
+			if b.Count == 0 {
+				return errNothing
+			}
+			b.Meter = lim.Meter
+		case Caller:
+			// Never an expired voucher: its redeem reverts. The best one
+			// covers every charge (keepVoucher); if it expired, the one that
+			// expires last redeems what it covers, and the charges above it
+			// wait for a better one.
+			var v Voucher
+			switch {
+			case a.Best != nil && a.Best.Expiry.After(now):
+				v = *a.Best
+			case a.Lasting != nil && a.Lasting.Expiry.After(now):
+				v = *a.Lasting
+			default:
+				return errNothing
+			}
+			upTo := new(big.Int).Set(amt(a.Charged.Amount))
+			count := a.Charged.Count - a.Settled.Count
+			if v.CumulativeAmount.Cmp(upTo) < 0 {
+				upTo.Set(v.CumulativeAmount)
+				// The requests it pays for, in proportion (for the record).
+				pend := new(big.Int).Sub(amt(a.Charged.Amount), amt(a.Settled.Amount))
+				part := new(big.Int).Sub(upTo, amt(a.Settled.Amount))
+				if pend.Sign() > 0 && part.Sign() > 0 {
+					count = new(big.Int).Div(new(big.Int).Mul(part, new(big.Int).SetUint64(count)), pend).Uint64()
+				}
+			}
+			v.Count = a.Settled.Count + count
+			b.Voucher = &v
+			b.UpTo = upTo
+			b.Count = count
+			b.Amount = new(big.Int).Sub(upTo, amt(a.Settled.Amount))
 		}
-		v.Count = a.Settled.Count + count
-		b.Voucher = &v
-		b.UpTo = upTo
-		b.Count = count
-		b.Amount = new(big.Int).Sub(upTo, amt(a.Settled.Amount))
-	}
-	if b.Amount.Sign() <= 0 {
-		return nil, nil
-	}
-	b.ID = l.next
-	a.InFlight = Totals{b.Count, b.Amount}
-	a.Batch = b.ID
-	err := l.save(map[Key]Account{key: a}, func(tx *bolt.Tx) error {
+		if b.Amount.Sign() <= 0 {
+			return errNothing
+		}
+		b.ID = l.next
+		a.InFlight = Totals{b.Count, b.Amount}
+		a.Batch = b.ID
+		return nil
+	}, func(tx *bolt.Tx) error {
 		var n [8]byte
 		binary.BigEndian.PutUint64(n[:], b.ID+1)
 		if err := tx.Bucket(bucketMeta).Put(keyNextBatch, n[:]); err != nil {
@@ -152,10 +157,16 @@ func (l *Ledger) PrepareLimited(key Key, now time.Time, lim Limit) (*Batch, erro
 		}
 		return putBatch(tx, b)
 	})
+	if errors.Is(err, errNothing) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("ledger: prepare batch: %w", err)
 	}
 	l.next++
+	l.mu.Lock()
+	l.inflight[b.ID] = struct{}{}
+	l.mu.Unlock()
 	return b, nil
 }
 
@@ -184,47 +195,62 @@ func (l *Ledger) Abort(id uint64, reason error) (*Batch, error) {
 }
 
 func (l *Ledger) finish(id uint64, f func(*Batch, *Account)) (*Batch, error) {
-	l.wmu.Lock()
-	defer l.wmu.Unlock()
-	var out *Batch
-	var m map[Key]Account
-	err := l.db.View(func(tx *bolt.Tx) error {
-		b, err := getBatch(tx, id)
-		if err != nil {
-			return err
-		}
-		if b.State == Settled || b.State == Aborted {
-			return fmt.Errorf("ledger: batch %d is already %s", id, b.State)
-		}
-		a := l.Account(b.Key())
+	l.bmu.Lock()
+	defer l.bmu.Unlock()
+	var b *Batch
+	if err := l.db.View(func(tx *bolt.Tx) (err error) { b, err = getBatch(tx, id); return }); err != nil {
+		return nil, err
+	}
+	if b.State == Settled || b.State == Aborted {
+		return nil, fmt.Errorf("ledger: batch %d is already %s", id, b.State)
+	}
+	err := l.saveSettlement(b.Key(), func(a *Account) error {
 		if a.Batch != id {
 			return fmt.Errorf("ledger: batch %d is not its account's batch in flight (%d)", id, a.Batch)
 		}
-		f(b, &a)
+		f(b, a)
 		a.InFlight, a.Batch = Totals{0, new(big.Int)}, 0
+		return nil
+	}, func(tx *bolt.Tx) error {
 		if b.Tx != nil {
 			b.Tx.Raw = nil // the hashes stay; the transactions are done with
 		}
 		for i := range b.Replaced {
 			b.Replaced[i].Raw = nil
 		}
-		m = map[Key]Account{b.Key(): a}
-		out = b
-		return nil
+		return putBatch(tx, b)
 	})
 	if err != nil {
 		return nil, err
 	}
-	if err := l.save(m, func(tx *bolt.Tx) error { return putBatch(tx, out) }); err != nil {
-		return nil, err
-	}
-	return out, nil
+	l.mu.Lock()
+	delete(l.inflight, id)
+	l.mu.Unlock()
+	return b, nil
 }
 
 // InFlightBatches returns the batches prepared or sent and not yet
-// confirmed or aborted, oldest first.
+// confirmed or aborted, oldest first. The settler asks on every round:
+// the ledger knows their ids (found once at Open, kept by Prepare and
+// finish), so it reads those and not every batch ever settled.
 func (l *Ledger) InFlightBatches() ([]*Batch, error) {
-	return l.batches(func(b *Batch) bool { return b.State == Prepared || b.State == Sent })
+	l.mu.RLock()
+	ids := slices.Sorted(maps.Keys(l.inflight))
+	l.mu.RUnlock()
+	out := make([]*Batch, 0, len(ids))
+	err := l.db.View(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			b, err := getBatch(tx, id)
+			if err != nil {
+				return err
+			}
+			if b.State == Prepared || b.State == Sent {
+				out = append(out, b)
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
 // Batches returns every batch, oldest first.

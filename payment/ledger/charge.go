@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"runtime"
 
 	"github.com/webfunctions/wf/wf"
 )
@@ -77,7 +78,9 @@ type chargeOp struct {
 
 // Charge records c durably and returns everything charged to c.Key so far,
 // c included. It returns once c is on disk (fsync'd), sharing the write
-// with concurrent calls. An error means c is not recorded.
+// with concurrent calls; with Options.SyncInterval, once c is written to
+// the log, which is synced at most that long later. An error means c is
+// not recorded.
 func (l *Ledger) Charge(ctx context.Context, c Charge) (*big.Int, error) {
 	if c.Amount == nil || c.Amount.Sign() <= 0 {
 		return nil, fmt.Errorf("%w: ledger: charge must be positive", wf.ErrInvalid)
@@ -115,6 +118,10 @@ func (l *Ledger) commitLoop() {
 				}
 			}
 		}
+		// Let the requests that are running queue their charges too, so
+		// one write takes them all: on a busy core a request otherwise
+		// pays for a write of its own.
+		runtime.Gosched()
 	drain:
 		for len(ops) < l.maxGroup {
 			select {
@@ -139,17 +146,28 @@ func (l *Ledger) commit(ops []*chargeOp) {
 		if !ok {
 			a = l.Account(op.c.Key)
 		}
+		logged := op.c
+		if v := op.c.Voucher; op.c.Key.Mode == Caller && v != nil && sameVoucher(a.Best, v) && sameVoucher(a.Lasting, v) {
+			// Applying it again changes nothing, here and on replay (which
+			// reaches this record with this same account): a session
+			// sends the same voucher with every request, and it is most
+			// of the record.
+			logged.Voucher = nil
+		}
 		applyCharge(&a, op.c)
 		op.cum = new(big.Int).Set(a.Charged.Amount)
 		changed[op.c.Key] = a
-		recs[i] = walRecord{Seq: l.seq + 1 + uint64(i), Charge: op.c}
+		recs[i] = walRecord{Seq: l.seq + 1 + uint64(i), Charge: logged}
 	}
 	err := l.broken
 	if err == nil {
-		if err = l.wal.append(recs); errors.Is(err, errWALFull) {
+		if err = l.wal.append(recs, !l.lazy); errors.Is(err, errWALFull) {
 			if err = l.save(nil, nil); err == nil {
-				err = l.wal.append(recs)
+				err = l.wal.append(recs, !l.lazy)
 			}
+		}
+		if err == nil && l.lazy {
+			l.unsynced.Store(true)
 		}
 		if err != nil && !errors.Is(err, errWALFull) {
 			// After a failed write or flush the file's state is unknown.

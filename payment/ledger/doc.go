@@ -13,9 +13,12 @@
 //
 // Charge is group-committed to a write-ahead log beside the bbolt file
 // (see wal.go): concurrent charges share one write and one flush, and each
-// returns only once its own charge is on disk. Settlement steps are synced
-// bbolt transactions that also checkpoint the log. A Ledger is safe for
-// concurrent use; one process opens a file at a time (bbolt locks it).
+// returns only once its own charge is on disk, or, with
+// Options.SyncInterval, once it is written to the log, which is flushed in
+// the background. Settlement steps are synced bbolt transactions written
+// without holding up charges; the log is checkpointed into the bbolt file
+// when half full and on Close. A Ledger is safe for concurrent use; one
+// process opens a file at a time (bbolt locks it).
 //
 // Vouchers, transactions and hashes are stored as types of this package
 // (SignedVoucher, Tx, Hash), not the chain client's, so a change there

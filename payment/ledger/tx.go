@@ -50,8 +50,10 @@ func (b *Batch) Txs() []Tx {
 // the recorded one never reached a pool. A replacement with another nonce
 // is refused.
 func (l *Ledger) RecordTx(id uint64, stx Tx) error {
-	l.wmu.Lock()
-	defer l.wmu.Unlock()
+	l.bmu.Lock()
+	defer l.bmu.Unlock()
+	l.dbmu.Lock()
+	defer l.dbmu.Unlock()
 	return l.db.Update(func(tx *bolt.Tx) error {
 		b, err := getBatch(tx, id)
 		if err != nil {

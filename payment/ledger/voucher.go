@@ -101,3 +101,15 @@ func applySession(a *Account, u *SessionUse) {
 	}
 	a.Sessions = s
 }
+
+// sameVoucher reports whether x holds exactly v.
+func sameVoucher(x *Voucher, v *SignedVoucher) bool {
+	if x == nil || x.Payer != v.Payer || x.Provider != v.Provider || x.Signature != v.Signature ||
+		!x.Expiry.Equal(v.Expiry) || amt(x.CumulativeAmount).Cmp(amt(v.CumulativeAmount)) != 0 {
+		return false
+	}
+	if x.Session == nil || v.Session == nil {
+		return x.Session == v.Session
+	}
+	return *x.Session == *v.Session
+}

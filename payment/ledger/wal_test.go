@@ -3,6 +3,7 @@ package ledger
 import (
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -17,6 +18,7 @@ func crash(t *testing.T, l *Ledger) {
 	t.Helper()
 	l.closeOnce.Do(func() { close(l.closed) })
 	<-l.done
+	<-l.flushed // a lazy ledger's flusher stops without syncing
 	l.wal.close()
 	l.db.Close()
 }
@@ -48,10 +50,10 @@ func TestLogReplay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := make([]byte, 4096)
+	b := make([]byte, 16384)
 	f.ReadAt(b, 0)
 	end := 0
-	for range 5 { // the frames of the 5 charges logged since the checkpoint
+	for binary.BigEndian.Uint32(b[end:]) != 0 { // past the last frame logged
 		end += 8 + int(binary.BigEndian.Uint32(b[end:]))
 	}
 	f.WriteAt([]byte{0, 0, 0, 50, 1, 2, 3, 4, '{', '"'}, int64(end))
@@ -68,5 +70,150 @@ func TestLogReplay(t *testing.T) {
 		}
 		// Reopening again must not apply the log twice.
 		crash(t, l)
+	}
+}
+
+// TestLazySync: with a sync interval, a charge returns once written to the
+// log; a killed process loses none of them (the kernel has the writes),
+// and the flusher syncs the log within the interval.
+func TestLazySync(t *testing.T) {
+	key := Key{Mode: Caller, Payer: wf.Address{9}}
+	path := filepath.Join(t.TempDir(), "l.db")
+	l, err := Open(path, Options{SyncInterval: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !l.lazy {
+		t.Fatal("SyncInterval did not make the ledger lazy")
+	}
+	done := make(chan error)
+	for i := range 40 {
+		go func() {
+			_, err := l.Charge(context.Background(), Charge{Key: key, Amount: big.NewInt(int64(i%3 + 1)),
+				Session: &SessionUse{Key: [32]byte{byte(i)}, Seq: uint64(i + 1), Expiry: time.Now().Add(time.Hour).Unix()}})
+			done <- err
+		}()
+	}
+	for range 40 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !l.unsynced.Load() {
+		t.Fatal("the charges were synced before Charge returned")
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for l.unsynced.Load() {
+		if time.Now().After(deadline) {
+			t.Fatal("the flusher did not sync the log")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if _, err := l.Charge(context.Background(), Charge{Key: key, Amount: big.NewInt(5)}); err != nil {
+		t.Fatal(err)
+	}
+	crash(t, l) // the last charge was never synced
+
+	l, err = Open(path, Options{SyncInterval: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	a := l.Account(key)
+	// 40 charges of 1, 2 or 3 (14, 13, 13 of them) and one of 5.
+	if a.Charged.Count != 41 || a.Charged.Amount.Int64() != 14*1+13*2+13*3+5 {
+		t.Fatalf("after the crash: charged %+v", a.Charged)
+	}
+	if len(a.Sessions) != 40 {
+		t.Fatalf("after the crash: %d sessions, want 40", len(a.Sessions))
+	}
+	if _, err := Open(path+"2", Options{SyncInterval: -time.Second}); err == nil {
+		t.Fatal("a negative sync interval was accepted")
+	}
+}
+
+// The log's hand-written records are what encoding/json writes, and read
+// back as the charge.
+func TestWALRecordEncoding(t *testing.T) {
+	exp := time.Now().Add(time.Hour).Unix()
+	for i, r := range []walRecord{
+		{Seq: 1, Charge: Charge{Key: Key{Mode: Owner, Payer: wf.Address{1, 2, 3}}, Amount: big.NewInt(100)}},
+		{Seq: 1 << 60, Charge: Charge{Key: Key{Mode: Caller, Payer: wf.Address{0xff}}, Amount: new(big.Int).Lsh(big.NewInt(1), 200), Reserved: true}},
+		{Seq: 3, Charge: Charge{Key: Key{Mode: Caller, Payer: wf.Address{9}}, Amount: big.NewInt(5), Session: &SessionUse{Key: [32]byte{1}, Seq: 4, Expiry: exp}}},
+		{Seq: 4, Charge: Charge{Key: Key{Mode: Owner, Payer: wf.Address{9}}, Amount: big.NewInt(5), Meter: &MeterCount{Meter: wf.Address{7}, Count: 3}}},
+	} {
+		want, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("record %d:\n got %s\nwant %s", i, got, want)
+		}
+		var back walRecord
+		if err := json.Unmarshal(got, &back); err != nil || back.Seq != r.Seq || back.Charge.Key != r.Charge.Key || back.Charge.Amount.Cmp(r.Charge.Amount) != 0 {
+			t.Errorf("record %d: read back %+v, %v", i, back, err)
+		}
+	}
+}
+
+// A caller's repeated voucher is logged once: later records leave it out
+// when applying it again would change nothing, and replay after a crash
+// gives the account it had.
+func TestRepeatedVoucherLoggedOnce(t *testing.T) {
+	key := Key{Mode: Caller, Payer: wf.Address{5}}
+	path := filepath.Join(t.TempDir(), "l.db")
+	l, err := Open(path, Options{SyncInterval: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exp := time.Now().Add(time.Hour).Truncate(time.Second).UTC()
+	sess := [32]byte{1}
+	voucher := func(cum int64, expiry time.Time) *SignedVoucher {
+		return &SignedVoucher{Payer: key.Payer, Provider: wf.Address{6}, CumulativeAmount: big.NewInt(cum), Expiry: expiry, Session: &sess, Signature: wf.Signature{byte(cum)}}
+	}
+	v1, v2 := voucher(50, exp), voucher(100, exp.Add(time.Minute))
+	for i, v := range []*SignedVoucher{v1, v1, v1, v2, v2, v1, v2} {
+		if _, err := l.Charge(context.Background(), Charge{Key: key, Amount: big.NewInt(5), Voucher: v,
+			Session: &SessionUse{Key: sess, Seq: uint64(i + 1), Expiry: exp.Unix()}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := l.Account(key)
+	crash(t, l)
+
+	b, err := os.ReadFile(path + ".wal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var withVoucher int
+	for off := 0; binary.BigEndian.Uint32(b[off:]) != 0; {
+		n := int(binary.BigEndian.Uint32(b[off:]))
+		var r walRecord
+		if err := json.Unmarshal(b[off+8:off+8+n], &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.Charge.Voucher != nil {
+			withVoucher++
+		}
+		off += 8 + n
+	}
+	// v1 first; v2 (a new Best and Lasting); v1 again (no longer both);
+	// v2 again (still both): logged 3 times of 7.
+	if withVoucher != 3 {
+		t.Errorf("%d of 7 records carry the voucher, want 3", withVoucher)
+	}
+	l, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	after := l.Account(key)
+	if !sameVoucher(after.Best, &before.Best.SignedVoucher) || !sameVoucher(after.Lasting, &before.Lasting.SignedVoucher) ||
+		after.Charged.Count != 7 || len(after.Sessions) != 1 {
+		t.Fatalf("replayed %+v, had %+v", after, before)
 	}
 }
