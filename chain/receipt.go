@@ -9,10 +9,7 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
-	"github.com/ethereum/go-ethereum/common/math"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 
 	"github.com/webfunctions/wf/wf"
@@ -93,31 +90,10 @@ func ReceiptDigest(r ChargeReceipt) ([32]byte, error) {
 	if !fits256(r.Amount) || !fits256(r.Cumulative) {
 		return [32]byte{}, fmt.Errorf("%w: receipt amounts must be between 0 and 2^256", wf.ErrInvalid)
 	}
-	switch r.Version {
-	case 0, 1:
-		return receiptDigest(r), nil // receipt712.go: direct, one per charged response
-	case 2:
-	default:
+	if r.Version > 2 || r.Version < 0 {
 		return [32]byte{}, fmt.Errorf("%w: receipt version %d, want 1 or 2", wf.ErrInvalid, r.Version)
 	}
-	// Version 2 (Stake's evidence) through the generic encoder.
-	var id [32]byte
-	copy(id[32-len(r.RequestID):], r.RequestID[:])
-	msg := apitypes.TypedDataMessage{
-		"function":     hexutil.Encode(crypto.Keccak256(r.Function.Bytes())),
-		"payer":        common.Address(r.Payer).Hex(),
-		"mode":         r.Mode,
-		"amount":       (*math.HexOrDecimal256)(r.Amount),
-		"cumulative":   (*math.HexOrDecimal256)(r.Cumulative),
-		"requestId":    hexutil.Encode(id[:]),
-		"requestBody":  hexutil.Encode(r.RequestBody[:]),
-		"responseBody": hexutil.Encode(r.ResponseBody[:]),
-	}
-	d, err := typedDigest(receiptTypes, "ReceiptV2", msg)
-	if err != nil {
-		return [32]byte{}, fmt.Errorf("chain: receipt digest: %w", err)
-	}
-	return d, nil
+	return receiptDigest(r), nil // receipt712.go: direct, one per charged response
 }
 
 // SignReceipt signs r with the provider's key k.

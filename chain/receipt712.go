@@ -12,17 +12,26 @@ import (
 // running a small function. receiptDigestMatches in the tests holds it to
 // the generic encoder's answer.
 var (
-	receiptTypeHash = crypto.Keccak256([]byte("Receipt(bytes32 function,address payer,string mode,uint256 amount,uint256 cumulative,bytes32 requestId)"))
-	domainSeparator = crypto.Keccak256(
+	receiptTypeHash   = crypto.Keccak256([]byte("Receipt(bytes32 function,address payer,string mode,uint256 amount,uint256 cumulative,bytes32 requestId)"))
+	receiptV2TypeHash = crypto.Keccak256([]byte("ReceiptV2(bytes32 function,address payer,string mode,uint256 amount,uint256 cumulative,bytes32 requestId,bytes32 requestBody,bytes32 responseBody)"))
+	domainSeparator   = crypto.Keccak256(
 		crypto.Keccak256([]byte("EIP712Domain(string name,string version)")),
 		crypto.Keccak256([]byte(domain.Name)),
 		crypto.Keccak256([]byte(domain.Version)))
 )
 
-// receiptDigest is ReceiptDigest for an r it has checked.
+// receiptDigest is ReceiptDigest for an r it has checked: version 1, or
+// version 2 (ReceiptV2, which also binds the bodies).
 func receiptDigest(r ChargeReceipt) [32]byte {
-	var enc [7 * 32]byte
+	var buf [9 * 32]byte
+	enc := buf[:7*32]
 	copy(enc[0:], receiptTypeHash)
+	if r.Version == 2 {
+		enc = buf[:]
+		copy(enc[0:], receiptV2TypeHash)
+		copy(enc[224:], r.RequestBody[:])
+		copy(enc[256:], r.ResponseBody[:])
+	}
 	copy(enc[32:], crypto.Keccak256(r.Function.Bytes()))
 	copy(enc[64+12:], r.Payer[:])
 	copy(enc[96:], modeHash(r.Mode))
@@ -30,7 +39,7 @@ func receiptDigest(r ChargeReceipt) [32]byte {
 	r.Cumulative.FillBytes(enc[160:192])
 	copy(enc[192+32-len(r.RequestID):], r.RequestID[:])
 	var d [32]byte
-	copy(d[:], crypto.Keccak256([]byte{0x19, 0x01}, domainSeparator, crypto.Keccak256(enc[:])))
+	copy(d[:], crypto.Keccak256([]byte{0x19, 0x01}, domainSeparator, crypto.Keccak256(enc)))
 	return d
 }
 

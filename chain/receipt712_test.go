@@ -1,6 +1,7 @@
 package chain
 
 import (
+	"crypto/sha256"
 	"math/big"
 	"math/rand/v2"
 	"testing"
@@ -19,14 +20,21 @@ import (
 func receiptDigestGeneric(t testing.TB, r ChargeReceipt) [32]byte {
 	var id [32]byte
 	copy(id[32-len(r.RequestID):], r.RequestID[:])
-	d, err := typedDigest(receiptTypes, "Receipt", apitypes.TypedDataMessage{
+	msg := apitypes.TypedDataMessage{
 		"function":   hexutil.Encode(crypto.Keccak256(r.Function.Bytes())),
 		"payer":      common.Address(r.Payer).Hex(),
 		"mode":       r.Mode,
 		"amount":     (*math.HexOrDecimal256)(r.Amount),
 		"cumulative": (*math.HexOrDecimal256)(r.Cumulative),
 		"requestId":  hexutil.Encode(id[:]),
-	})
+	}
+	primary := "Receipt"
+	if r.Version == 2 {
+		primary = "ReceiptV2"
+		msg["requestBody"] = hexutil.Encode(r.RequestBody[:])
+		msg["responseBody"] = hexutil.Encode(r.ResponseBody[:])
+	}
+	d, err := typedDigest(receiptTypes, primary, msg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,6 +60,10 @@ func TestReceiptDigestMatchesGenericEncoder(t *testing.T) {
 		}
 		for j := range r.RequestID {
 			r.RequestID[j] = byte(rng.Uint32())
+		}
+		if i%2 == 1 { // version 2: the bodies too
+			r.Version = 2
+			r.RequestBody, r.ResponseBody = sha256.Sum256(h[:8]), sha256.Sum256(h[8:])
 		}
 		switch i {
 		case 0:
