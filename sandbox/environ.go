@@ -33,7 +33,7 @@ func withEnviron(ctx context.Context, e *environ) context.Context {
 const errnoFault = 21
 
 // instantiateWASI instantiates wasi_snapshot_preview1 in rt with the
-// environment functions replaced.
+// environment and standard stream functions replaced.
 func instantiateWASI(ctx context.Context, rt wazero.Runtime) error {
 	b := rt.NewHostModuleBuilder(wasi_snapshot_preview1.ModuleName)
 	wasi_snapshot_preview1.NewFunctionExporter().ExportFunctions(b)
@@ -48,6 +48,18 @@ func instantiateWASI(ctx context.Context, rt wazero.Runtime) error {
 		WithParameterNames("environ", "environ_buf").
 		WithResultNames("errno").
 		Export("environ_get")
+	// Standard streams and descriptors (stdio.go).
+	for _, f := range []struct {
+		name   string
+		fn     api.GoModuleFunc
+		params int
+	}{{"fd_read", fdRead, 4}, {"fd_write", fdWrite, 4}, {"fd_close", fdClose, 1}, {"fd_renumber", fdRenumber, 2}} {
+		params := make([]api.ValueType, f.params)
+		for i := range params {
+			params[i] = i32
+		}
+		b.NewFunctionBuilder().WithGoModuleFunction(f.fn, params, []api.ValueType{i32}).Export(f.name)
+	}
 	_, err := b.Instantiate(ctx)
 	return err
 }

@@ -135,6 +135,9 @@ type Module struct {
 	minPages uint32
 	s        *Sandbox
 	memHint  atomic.Uint64 // linear memory bytes the last good run reached
+	// reactor is set for a module without _start that exports
+	// ReactorExport: it runs from a snapshot (reactor.go).
+	reactor *reactor
 
 	mu       sync.Mutex
 	running  int  // Runs using compiled
@@ -161,8 +164,16 @@ func (m *Module) release() {
 	closeNow := m.released && m.running == 0
 	m.mu.Unlock()
 	if closeNow {
-		m.compiled.Close(context.Background())
+		m.close()
 	}
+}
+
+// close frees m's compiled code and its reactor's snapshot and instances.
+func (m *Module) close() {
+	if m.reactor != nil {
+		m.reactor.close()
+	}
+	m.compiled.Close(context.Background())
 }
 
 // Release drops m's compiled code from memory once no Run is using it, so
@@ -179,7 +190,7 @@ func (s *Sandbox) Release(m *Module) {
 	m.released = true
 	m.mu.Unlock()
 	if closeNow {
-		m.compiled.Close(context.Background())
+		m.close()
 	}
 }
 
@@ -281,10 +292,23 @@ func (s *Sandbox) Close(ctx context.Context) error {
 		return nil
 	}
 	s.closed = true
+	var reactors []*reactor
+	for _, e := range s.modules {
+		select {
+		case <-e.done:
+			if e.mod != nil && e.mod.reactor != nil {
+				reactors = append(reactors, e.mod.reactor)
+			}
+		default:
+		}
+	}
 	s.modules = nil
 	s.mu.Unlock()
 	s.stopRunning()
 	s.instances.Wait()
+	for _, r := range reactors {
+		r.close()
+	}
 	err := s.rt.Close(ctx)
 	if cerr := s.cache.Close(ctx); err == nil {
 		err = cerr
@@ -379,6 +403,9 @@ func (s *Sandbox) compile(ctx context.Context, key string, bin []byte) (*Module,
 	// From the rewrite, not cm.ExportedMemories: a memory's minimum counts
 	// whether or not the module exports it.
 	m := &Module{key: key, compiled: cm, stop: inst.StopExport, start: inst.StartExport, minPages: inst.MinPages, s: s}
+	if _, ok := cm.ExportedFunctions()["_start"]; !ok {
+		m.reactor = &reactor{globals: inst.Globals, reuse: inst.Resettable}
+	}
 	if m.minPages > s.cfg.MaxMemoryPages {
 		cm.Close(ctx)
 		return nil, wf.E(wf.ErrInvalid, fmt.Sprintf("invalid WebAssembly module: its memory starts at %d pages; this provider allows at most %d", m.minPages, s.cfg.MaxMemoryPages),
@@ -406,12 +433,18 @@ func (s *Sandbox) check(cm wazero.CompiledModule) error {
 	if len(cm.ImportedMemories()) > 0 {
 		return errors.New("imports a memory; it must define its own")
 	}
-	start, ok := cm.ExportedFunctions()["_start"]
-	if !ok {
-		return errors.New("exports no _start function (WAGI runs WASI commands)")
+	exports := cm.ExportedFunctions()
+	entry := "_start"
+	if _, ok := exports[entry]; !ok {
+		entry = ReactorExport
+		if _, ok := exports[entry]; !ok {
+			return errors.New("exports no _start function (WAGI runs WASI commands) and no " + ReactorExport + " (a reactor built with package guest)")
+		}
 	}
-	if len(start.ParamTypes()) != 0 || len(start.ResultTypes()) != 0 {
-		return errors.New("_start must take and return nothing")
+	for _, name := range []string{entry, "_initialize"} {
+		if f, ok := exports[name]; ok && (len(f.ParamTypes()) != 0 || len(f.ResultTypes()) != 0) {
+			return errors.New(name + " must take and return nothing")
+		}
 	}
 	return nil
 }

@@ -60,12 +60,12 @@ func slowBody(stop, tick uint32) []byte {
 }
 
 // encodeCode returns the code section with a check at the start of every
-// function and every loop and $slow appended, whether the code uses
-// memory.init or data.drop, and how many instructions it has.
-func encodeCode(secs []section, p *plan) (out []byte, bulk bool, instructions int, err error) {
+// function and every loop and $slow appended, what the code uses, and how
+// many instructions it has.
+func encodeCode(secs []section, p *plan) (out []byte, bulk uses, instructions int, err error) {
 	at := slices.IndexFunc(secs, func(s section) bool { return s.id == idCode })
 	if at < 0 { // $slow is the only function
-		return appendVec(nil, [][]byte{p.slow}), false, 0, nil
+		return appendVec(nil, [][]byte{p.slow}), 0, 0, nil
 	}
 	r := &reader{b: secs[at].body}
 	n := r.count()
@@ -76,21 +76,21 @@ func encodeCode(secs []section, p *plan) (out []byte, bulk bool, instructions in
 		size := r.u32()
 		body := r.bytes(size)
 		if r.err != nil {
-			return nil, false, 0, r.fail(fmt.Sprintf("code of function %d", i))
+			return nil, 0, 0, r.fail(fmt.Sprintf("code of function %d", i))
 		}
-		var usesBulk bool
+		var u uses
 		var count int
-		heads, usesBulk, count, err = decodeFunc(body, p.spaces, heads[:0])
+		heads, u, count, err = decodeFunc(body, p.spaces, heads[:0])
 		if err != nil {
-			return nil, false, 0, fmt.Errorf("code of function %d: %w", i, err)
+			return nil, 0, 0, fmt.Errorf("code of function %d: %w", i, err)
 		}
-		bulk = bulk || usesBulk
+		bulk |= u
 		instructions += count
 		out = append(out, uleb128(uint32(len(body)+len(heads)*len(p.check)))...)
 		out = appendChecked(out, body, p.check, heads)
 	}
 	if r.more() {
-		return nil, false, 0, errors.New("bytes after the code section's functions")
+		return nil, 0, 0, errors.New("bytes after the code section's functions")
 	}
 	return append(out, p.slow...), bulk, instructions, nil
 }

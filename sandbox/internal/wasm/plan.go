@@ -5,10 +5,17 @@ import (
 	"strconv"
 )
 
+// ReactorExport is the function a reactor exports to serve a request
+// (package sandbox): a module that has it and no _start gets its mutable
+// globals exported (Instrumented.Globals).
+const ReactorExport = "wf_http"
+
 // Names of the exports Instrument adds, if the module does not use them.
 const (
 	stopExportName  = "wf:stop"
 	startExportName = "wf:start"
+	// globalExportPrefix and the global's index name a mutable global's export.
+	globalExportPrefix = "wf:global:"
 )
 
 // tickEvery is how many checks pass between two exits to Go.
@@ -23,6 +30,14 @@ type Instrumented struct {
 	StartExport string // export name of the former start function, or ""
 	// MinPages is the defined memory's minimum, exported or not.
 	MinPages uint32
+	// Globals are, for a reactor, the export names of every mutable global
+	// the module defines, the rewrite's own included, in index order: with the
+	// memory, they are an instance's whole state when Resettable.
+	Globals []string
+	// Resettable reports that no instruction changes instance state
+	// other than memory and globals (tables, dropped segments), so an
+	// instance whose memory and Globals are put back is as it was.
+	Resettable bool
 	// Instructions is how many instructions were decoded, for tests: a
 	// wrong immediate length changes it.
 	Instructions int
@@ -41,12 +56,14 @@ func Instrument(wasm []byte) (*Instrumented, error) {
 		return nil, err
 	}
 	// memory.init and data.drop name segments, so those stay as they are.
-	merge := info.haveMemory && !bulk
+	merge := info.haveMemory && bulk&usesBulk == 0
 	return &Instrumented{
 		Wasm:         encodeModule(secs, p, code, merge),
 		StopExport:   p.stopExport,
 		StartExport:  p.startExport,
 		MinPages:     info.memPages,
+		Globals:      p.globalExports,
+		Resettable:   bulk&usesInstanceState == 0,
 		Instructions: instructions,
 	}, nil
 }
@@ -60,7 +77,8 @@ type moduleInfo struct {
 	types                           uint32 // type section entries
 	voidType                        int    // index of the first () -> () type, or -1
 	exportNames                     []string
-	memPages                        uint32 // the defined memory's minimum
+	mutableGlobals                  []uint32 // indexes of the defined mutable globals
+	memPages                        uint32   // the defined memory's minimum
 	haveMemory                      bool
 	start                           int // the start function, or -1
 }
@@ -75,11 +93,12 @@ type indexSpaces struct {
 // plan is what the rewrite adds to a module, worked out from its
 // moduleInfo before anything is written.
 type plan struct {
-	stopExport  string
-	startExport string // "" if the module has no start section
-	spaces      indexSpaces
-	check       []byte // placed at every function entry and loop head
-	slow        []byte // $slow's code entry
+	stopExport    string
+	startExport   string   // "" if the module has no start section
+	globalExports []string // every defined mutable global's export, in index order
+	spaces        indexSpaces
+	check         []byte // placed at every function entry and loop head
+	slow          []byte // $slow's code entry
 	// added holds, in section order, the entries appended to sections,
 	// or making up those the module lacks.
 	added []addition
@@ -136,6 +155,21 @@ func newPlan(info *moduleInfo) *plan {
 	if info.memories == 0 {
 		// For $slow's memory.grow: 0 pages, at most 0.
 		newMemories = append(newMemories, []byte{0x01, 0x00, 0x00})
+	}
+	// A reactor's every mutable global is exported, so the sandbox can save
+	// and restore an instance's state (a snapshot); the module's own
+	// exports are left as they are, and a global exported twice is allowed.
+	reactor := slices.Contains(info.exportNames, ReactorExport) && !slices.Contains(info.exportNames, "_start")
+	for _, g := range append(slices.Clip(info.mutableGlobals), stopIndex, tickIndex) {
+		if !reactor {
+			break
+		}
+		name := p.stopExport
+		if g != stopIndex {
+			name = unused(globalExportPrefix + strconv.Itoa(int(g)))
+			newExports = append(newExports, exportEntry(name, 0x03, g))
+		}
+		p.globalExports = append(p.globalExports, name)
 	}
 	if info.start >= 0 {
 		p.startExport = unused(startExportName)
