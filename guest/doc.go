@@ -34,10 +34,12 @@
 // function sees itself mounted at the root) with its query; r.Host, r.Header
 // (from the HTTP_* variables: Authorization is never passed), r.RemoteAddr,
 // r.ContentLength and r.Body (the whole body, already read by the host). The
-// function's own environment (its spec's env and sealed secrets) and the CGI
-// variables are set in the process environment for the request, so
-// os.Getenv works in a handler; package init runs before any request and
-// sees an empty environment, so read configuration in the handler.
+// function's own environment (its spec's env and sealed secrets) is set in
+// the process environment for the request, so os.Getenv works in a
+// handler; the request's CGI variables (REQUEST_METHOD, HTTP_*, ...) are
+// not, since r has them. Package init runs before any request, once for
+// all of them, and sees an empty environment: read configuration in the
+// handler.
 //
 // The response is buffered by the host: headers, status and body reach the
 // caller when the handler returns. A handler that panics answers 500 (if it

@@ -88,3 +88,29 @@ func BenchmarkCompileHit(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRunReactor is BenchmarkRun's request to the reactor's /echo (a
+// net/http handler through package guest): an instance reset to the
+// snapshot taken after _initialize, so no Go runtime start.
+func BenchmarkRunReactor(b *testing.B) {
+	sb, mod := reactorGuest(b, sandbox.Config{})
+	benchmarkRun(b, sb, mod, "/echo")
+	st := sb.Stats()
+	b.ReportMetric(float64(st.Reused)/float64(st.Runs), "reused/run")
+}
+
+// BenchmarkRunReactorParallel is BenchmarkRunReactor with GOMAXPROCS
+// requests at once.
+func BenchmarkRunReactorParallel(b *testing.B) {
+	sb, mod := reactorGuest(b, sandbox.Config{})
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := sb.Run(ctx, mod, get("/echo", "")); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}

@@ -1,7 +1,10 @@
 package sandbox
 
 import (
+	"encoding/binary"
 	"fmt"
+	"os"
+	"sync"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -9,14 +12,39 @@ import (
 
 // image is a snapshot's linear memory in a sealed memfd. Every instance of
 // the snapshot maps it copy-on-write (MAP_PRIVATE): starting an instance
-// copies nothing, a request pays only for the pages it writes, and putting
-// the memory back is one madvise, after which the kernel serves the
-// snapshot's pages again. Zero pages are left as holes, so the image holds
-// only what the snapshot wrote.
+// copies nothing, and the pages an instance never writes stay the image's,
+// shared. Zero pages are left as holes, so the image holds only what the
+// snapshot wrote.
+//
+// Putting an instance's memory back (reset) copies the image over the pages
+// the instance has written, found in /proc/self/pagemap: a page of a private
+// file mapping that was written is an anonymous page. The pages stay the
+// instance's own, so the next request writes them without a fault (a
+// copy-on-write fault cost about 3.5 us on the test VM, and a Go request
+// writes about 170 pages). When more than a quarter of the memory has been
+// written, reset hands it all back with madvise instead.
 type image struct {
 	fd   int
 	size uint64 // bytes, a whole number of wasm pages
+	view []byte // the image, mapped read-only and shared
 }
+
+// pagemap is /proc/self/pagemap, opened once; nil if it cannot be read.
+var pagemap = sync.OnceValue(func() *os.File {
+	f, err := os.Open("/proc/self/pagemap")
+	if err != nil {
+		return nil
+	}
+	return f
+})
+
+// Bits of a pagemap entry (Documentation/admin-guide/mm/pagemap.rst).
+const (
+	pmPresent = 1 << 63
+	pmFile    = 1 << 61 // a file page or shared anonymous: not written here
+)
+
+var osPage = uint64(unix.Getpagesize())
 
 func newImage(b []byte) (*image, error) {
 	fd, err := unix.MemfdCreate("wf-snapshot", unix.MFD_CLOEXEC|unix.MFD_ALLOW_SEALING)
@@ -55,6 +83,12 @@ func newImage(b []byte) (*image, error) {
 		im.close()
 		return nil, fmt.Errorf("sandbox: snapshot: seal: %w", err)
 	}
+	if im.size > 0 {
+		if im.view, err = unix.Mmap(fd, 0, int(im.size), unix.PROT_READ, unix.MAP_SHARED); err != nil {
+			im.close()
+			return nil, fmt.Errorf("sandbox: snapshot: map: %w", err)
+		}
+	}
 	return im, nil
 }
 
@@ -67,7 +101,13 @@ func allZero(b []byte) bool {
 	return true
 }
 
-func (im *image) close() { unix.Close(im.fd) }
+func (im *image) close() {
+	if im.view != nil {
+		unix.Munmap(im.view)
+		im.view = nil
+	}
+	unix.Close(im.fd)
+}
 
 // mapMemory returns a linear memory that starts as the image and may grow
 // to reserve bytes (anonymous, zero pages past the image). Address space
@@ -84,13 +124,45 @@ func (im *image) mapMemory(reserve uint64) (*imageMemory, error) {
 			return nil, fmt.Errorf("sandbox: map snapshot: %w", err)
 		}
 	}
-	return &imageMemory{mapping: base}, nil
+	return &imageMemory{mapping: base, img: im}, nil
 }
 
-// reset puts the first used bytes back as the image has them (and zero
-// past it): the kernel drops the instance's private copies.
+// reset puts the first used bytes back as the image has them, and zero
+// past it.
 func (m *imageMemory) reset(used uint64) error {
-	used = min((used+4095)&^4095, uint64(len(m.mapping)))
+	used = min((used+osPage-1)&^(osPage-1), uint64(len(m.mapping)))
+	pages := used / osPage
+	if pm := pagemap(); pm != nil && m.img.view != nil {
+		if uint64(cap(m.pm)) < 8*pages {
+			m.pm = make([]byte, 8*pages)
+		}
+		buf := m.pm[:8*pages]
+		at := int64(uintptr(unsafe.Pointer(&m.mapping[0])) / uintptr(osPage) * 8)
+		if n, err := pm.ReadAt(buf, at); err == nil && n == len(buf) {
+			written := 0
+			for i := uint64(0); i < pages; i++ {
+				if e := binary.LittleEndian.Uint64(buf[8*i:]); e&pmPresent != 0 && e&pmFile == 0 {
+					written++
+				}
+			}
+			if uint64(written) <= pages/4 {
+				for i := uint64(0); i < pages; i++ {
+					e := binary.LittleEndian.Uint64(buf[8*i:])
+					if e&pmPresent == 0 || e&pmFile != 0 {
+						continue
+					}
+					p := m.mapping[i*osPage : (i+1)*osPage]
+					if off := i * osPage; off < m.img.size {
+						copy(p, m.img.view[off:])
+					} else {
+						clear(p)
+					}
+				}
+				return nil
+			}
+		}
+	}
+	// The kernel drops the instance's own pages: the image's come back.
 	if err := unix.Madvise(m.mapping[:used], unix.MADV_DONTNEED); err != nil {
 		return fmt.Errorf("sandbox: reset memory: %w", err)
 	}

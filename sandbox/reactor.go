@@ -31,12 +31,18 @@ const ReactorExport = wasm.ReactorExport
 //   - An idle instance whose memory and globals were put back to the
 //     snapshot, if the module has one; else a new instance, made to match
 //     the snapshot before it serves.
-//   - After a request that returned normally, did not grow the memory and
-//     did not close a descriptor, the instance's memory is reset to the
-//     image (copy-on-write: only the pages it wrote are dropped), its
-//     globals are set back, and it is kept for the next request. After
-//     anything else (a trap, a timeout, an exit, a grown memory) it is
-//     closed.
+//   - After a request that returned normally and did not close a
+//     descriptor, the instance's memory is reset to the image
+//     (copy-on-write: only the pages it wrote are dropped), its globals
+//     are set back, and it is kept for the next request. After anything
+//     else (a trap, a timeout, an exit) it is closed.
+//   - The rewrite (internal/wasm) makes a reactor's memory size virtual:
+//     memory.size and memory.grow read and move a global, $vpages, and
+//     grow the real memory only past what the instance has. A reset
+//     instance keeps the memory an earlier request grew, zeroed, and the
+//     module sees the snapshot's size, as a fresh instance would. (Go's
+//     runtime grows the memory in most first requests; without this every
+//     such instance would have to be thrown away.)
 //
 // A module whose code can change its tables or drop segments (table.set,
 // table.grow, elem.drop, data.drop, ...) is never reused: its state is not
@@ -78,9 +84,9 @@ type warm struct {
 // snapshot's image.
 type imageMemory struct {
 	mapping []byte // the whole reservation; linear memory is a prefix
-	img     *image // the image, where it cannot be mapped (image_other.go)
+	img     *image // the image it starts as
+	pm      []byte // pagemap entries, reused by reset (image_linux.go)
 	limit   uint64 // this call's limit, bytes
-	peak    uint64
 	refused bool
 }
 
@@ -93,7 +99,6 @@ func (m *imageMemory) Reallocate(size uint64) []byte {
 		m.refused = true
 		return nil
 	}
-	m.peak = max(m.peak, size)
 	return m.mapping[:size]
 }
 
@@ -112,18 +117,27 @@ func (s *Sandbox) serve(ctx, runCtx, callCtx context.Context, m *Module, lim lim
 		return wf.E(wf.ErrFunctionFailed, "function needs more memory than its limit",
 			fmt.Errorf("sandbox: %s starts with %d bytes of memory, limit %d pages", m.key, snap.bytes, lim.pages)), 0, false
 	}
+	limit := uint64(lim.pages) * pageSize
 	w := r.take()
-	if w == nil {
-		if w, err = s.newWarm(ctx, m, snap); err != nil {
-			return err, 0, false
-		}
+	if w != nil && uint64(w.inst.Memory().Size()) > limit {
+		// An earlier request grew it past this one's limit, which the
+		// module's own memory.grow would not see.
+		w.close(ctx)
+		w = nil
+	}
+	if w != nil {
+		s.reused.Add(1)
+	} else if w, err = s.newWarm(ctx, m, snap); err != nil {
+		return err, 0, false
 	}
 	w.runCtx, w.cpu = runCtx, cpu
-	w.mem.limit, w.mem.peak, w.mem.refused = uint64(lim.pages)*pageSize, snap.bytes, false
+	w.mem.limit, w.mem.refused = limit, false
 	err = callExports(runCtx, callCtx, m.stop, w.inst, ReactorExport)
-	peak, refused = w.mem.peak, w.mem.refused
+	// The memory the module saw ($vpages, the last global), which may be
+	// less than the instance has.
+	peak, refused = uint64(uint32(w.globals[len(w.globals)-1].Get()))*pageSize, w.mem.refused
 	w.runCtx, w.cpu = nil, nil
-	if err == nil && r.reuse && !streams.tainted && runCtx.Err() == nil && w.inst.Memory().Size() == uint32(snap.bytes) && w.reset(snap) == nil {
+	if err == nil && r.reuse && !streams.tainted && runCtx.Err() == nil && w.reset(snap) == nil {
 		r.put(w)
 	} else {
 		w.close(ctx)
@@ -191,6 +205,7 @@ func (s *Sandbox) snapshot(ctx, runCtx context.Context, m *Module, lim limits, c
 		return nil, wf.E(wf.ErrFunctionFailed, "function failed to initialise (see its log)", fmt.Errorf("sandbox: %s: _initialize: %w", m.key, err))
 	}
 	r.snap = snap
+	s.snapshots.Add(1)
 	return snap, nil
 }
 
@@ -241,9 +256,11 @@ func (s *Sandbox) newWarm(ctx context.Context, m *Module, snap *snapshot) (*warm
 	return w, nil
 }
 
-// reset puts w's memory and globals back to snap.
+// reset puts w's memory and globals back to snap. Memory past the
+// snapshot's is zeroed but kept: the module sees the snapshot's size
+// ($vpages), and grows into it without a call to the host.
 func (w *warm) reset(snap *snapshot) error {
-	if err := w.mem.reset(snap.bytes); err != nil {
+	if err := w.mem.reset(uint64(w.inst.Memory().Size())); err != nil {
 		return err
 	}
 	for i, g := range w.globals {

@@ -115,6 +115,7 @@ type Sandbox struct {
 	instances   sync.WaitGroup
 
 	hits, misses, compileErrors, runs atomic.Uint64
+	snapshots, reused                 atomic.Uint64
 	compileNanos                      atomic.Int64
 }
 
@@ -229,6 +230,8 @@ type Stats struct {
 	CompileErrors uint64        // compiles that failed
 	CompileTime   time.Duration // total time spent in misses
 	Runs          uint64        // Run calls that started an instance
+	Snapshots     uint64        // reactor snapshots taken (one per module, again after a failure)
+	Reused        uint64        // reactor Runs served by an instance reset from an earlier Run
 }
 
 // New returns a Sandbox with the given maxima.
@@ -476,5 +479,7 @@ func (s *Sandbox) Stats() Stats {
 		CompileErrors: s.compileErrors.Load(),
 		CompileTime:   time.Duration(s.compileNanos.Load()),
 		Runs:          s.runs.Load(),
+		Snapshots:     s.snapshots.Load(),
+		Reused:        s.reused.Load(),
 	}
 }

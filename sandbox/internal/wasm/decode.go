@@ -349,14 +349,22 @@ const (
 	usesInstanceState
 )
 
+// memOp is a memory.size or memory.grow instruction in a function body,
+// at body[at:end].
+type memOp struct {
+	at, end int
+	grow    bool
+}
+
 // decodeFunc checks a function body and appends to heads where checks go:
 // after the locals and after each loop's block type. It also reports
 // what the body uses that the rewrite or the sandbox must know of (uses),
 // and how many
 // instructions it has. It decodes every instruction of WebAssembly 2.0
 // (wazero's default features): an instruction it does not know is an
-// error, so no byte of an immediate is ever taken for an opcode.
-func decodeFunc(body []byte, sp indexSpaces, heads []int) ([]int, uses, int, error) {
+// error, so no byte of an immediate is ever taken for an opcode. If ops is
+// not nil, the body's memory.size and memory.grow are appended to it.
+func decodeFunc(body []byte, sp indexSpaces, heads []int, ops *[]memOp) ([]int, uses, int, error) {
 	r := &reader{b: body}
 	groups := r.count()
 	for i := uint32(0); i < groups && r.err == nil; i++ {
@@ -388,6 +396,9 @@ func decodeFunc(body []byte, sp indexSpaces, heads []int) ([]int, uses, int, err
 				bulk |= usesInstanceState
 			}
 			i = skipLEB(b, i)
+			if (op == 0x3f || op == 0x40) && ops != nil { // memory.size, memory.grow
+				*ops = append(*ops, memOp{at: at, end: i, grow: op == 0x40})
+			}
 		case immLEB2:
 			i = skipLEB(b, skipLEB(b, i))
 		case immBlock:

@@ -23,6 +23,8 @@ const tickEvery = 1024
 
 const pageSize = 65536 // bytes in a wasm page
 
+const maxPages = 65536 // wasm32's 4 GiB
+
 // Instrumented is a module rewritten by Instrument.
 type Instrumented struct {
 	Wasm        []byte
@@ -96,9 +98,14 @@ type plan struct {
 	stopExport    string
 	startExport   string   // "" if the module has no start section
 	globalExports []string // every defined mutable global's export, in index order
-	spaces        indexSpaces
-	check         []byte // placed at every function entry and loop head
-	slow          []byte // $slow's code entry
+	reactor       bool
+	// For a reactor: the calls that replace memory.size and memory.grow,
+	// and the functions they call, after $slow.
+	sizeCall, growCall []byte
+	extraFuncs         [][]byte
+	spaces             indexSpaces
+	check              []byte // placed at every function entry and loop head
+	slow               []byte // $slow's code entry
 	// added holds, in section order, the entries appended to sections,
 	// or making up those the module lacks.
 	added []addition
@@ -138,6 +145,10 @@ func newPlan(info *moduleInfo) *plan {
 		check:      checkCode(stopIndex, tickIndex, slowIndex),
 		slow:       slowBody(stopIndex, tickIndex),
 		memSize:    uint64(info.memPages) * pageSize,
+		// A reactor (package sandbox) whose instances are reset to a
+		// snapshot: its globals are exported, and its memory size is
+		// virtual, so a reset instance need not shrink its memory.
+		reactor: slices.Contains(info.exportNames, ReactorExport) && !slices.Contains(info.exportNames, "_start") && info.haveMemory,
 	}
 	var newTypes [][]byte
 	voidType := info.voidType
@@ -156,12 +167,27 @@ func newPlan(info *moduleInfo) *plan {
 		// For $slow's memory.grow: 0 pages, at most 0.
 		newMemories = append(newMemories, []byte{0x01, 0x00, 0x00})
 	}
+	if p.reactor {
+		// The memory's size as the module sees it ($vpages, from its
+		// minimum), and $vsize and $vgrow, which its memory.size and
+		// memory.grow become (vgrowBody).
+		vpages := tickIndex + 1
+		newGlobals = append(newGlobals, slices.Concat([]byte{0x7f, 0x01, 0x41}, SLEB128(int32(info.memPages)), []byte{0x0b}))
+		sizeType, growType := uint32(voidType)+1, uint32(voidType)+2
+		if len(newTypes) == 0 {
+			sizeType, growType = info.types, info.types+1
+		}
+		newTypes = append(newTypes, []byte{0x60, 0x00, 0x01, 0x7f}, []byte{0x60, 0x01, 0x7f, 0x01, 0x7f})
+		newFuncs = append(newFuncs, uleb128(sizeType), uleb128(growType))
+		p.extraFuncs = [][]byte{vsizeBody(vpages), vgrowBody(vpages)}
+		p.sizeCall = append([]byte{0x10}, uleb128(slowIndex+1)...)
+		p.growCall = append([]byte{0x10}, uleb128(slowIndex+2)...)
+	}
 	// A reactor's every mutable global is exported, so the sandbox can save
 	// and restore an instance's state (a snapshot); the module's own
 	// exports are left as they are, and a global exported twice is allowed.
-	reactor := slices.Contains(info.exportNames, ReactorExport) && !slices.Contains(info.exportNames, "_start")
-	for _, g := range append(slices.Clip(info.mutableGlobals), stopIndex, tickIndex) {
-		if !reactor {
+	for _, g := range append(slices.Clip(info.mutableGlobals), stopIndex, tickIndex, tickIndex+1) {
+		if !p.reactor {
 			break
 		}
 		name := p.stopExport
