@@ -41,10 +41,17 @@ var pagemap = sync.OnceValue(func() *os.File {
 // Bits of a pagemap entry (Documentation/admin-guide/mm/pagemap.rst).
 const (
 	pmPresent = 1 << 63
+	pmSwapped = 1 << 62
 	pmFile    = 1 << 61 // a file page or shared anonymous: not written here
 )
 
 var osPage = uint64(unix.Getpagesize())
+
+// ownPage reports whether a pagemap entry is a page the instance has
+// written: anonymous (a private copy), in memory or swapped out.
+func ownPage(e uint64) bool {
+	return e&pmSwapped != 0 || e&pmPresent != 0 && e&pmFile == 0
+}
 
 func newImage(b []byte) (*image, error) {
 	fd, err := unix.MemfdCreate("wf-snapshot", unix.MFD_CLOEXEC|unix.MFD_ALLOW_SEALING)
@@ -141,14 +148,13 @@ func (m *imageMemory) reset(used uint64) error {
 		if n, err := pm.ReadAt(buf, at); err == nil && n == len(buf) {
 			written := 0
 			for i := uint64(0); i < pages; i++ {
-				if e := binary.LittleEndian.Uint64(buf[8*i:]); e&pmPresent != 0 && e&pmFile == 0 {
+				if ownPage(binary.LittleEndian.Uint64(buf[8*i:])) {
 					written++
 				}
 			}
 			if uint64(written) <= pages/4 {
 				for i := uint64(0); i < pages; i++ {
-					e := binary.LittleEndian.Uint64(buf[8*i:])
-					if e&pmPresent == 0 || e&pmFile != 0 {
+					if !ownPage(binary.LittleEndian.Uint64(buf[8*i:])) {
 						continue
 					}
 					p := m.mapping[i*osPage : (i+1)*osPage]

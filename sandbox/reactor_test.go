@@ -101,6 +101,7 @@ func TestReactorFreshState(t *testing.T) {
 	if st := sb.Stats(); st.Reused < 30 {
 		t.Fatalf("only %d of 45 runs reused an instance", st.Reused)
 	}
+	checkIdle(t, mod)
 	// Two functions with the same code are two modules: nothing shared.
 	other, err := sb.Compile(context.Background(), "reactor-2", reactorWasm)
 	if err != nil {
@@ -211,6 +212,20 @@ func TestReactorFailures(t *testing.T) {
 	}
 	if a := state(t, sb, mod, "after-grow"); a.Counter != 1 {
 		t.Fatalf("%+v", a)
+	}
+	checkIdle(t, mod)
+}
+
+// checkIdle checks that the reactor's idle instances are byte for byte in
+// the snapshot's state.
+func checkIdle(t *testing.T, mod *sandbox.Module) {
+	t.Helper()
+	n, err := sandbox.CheckIdle(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("no idle instance to check")
 	}
 }
 
