@@ -65,9 +65,10 @@ func usesSDK(dir string) bool {
 }
 
 // importsGuest reports whether the Go package entry in dir depends on the
-// guest package, by go list for wasip1.
+// guest package, by go list for wasip1. Errors in the package (-e) are
+// left for go build to report.
 func importsGuest(ctx context.Context, dir, entry string, env []string) (bool, error) {
-	cmd := exec.CommandContext(ctx, "go", "list", "-deps", "-f", "{{.ImportPath}}", entry)
+	cmd := exec.CommandContext(ctx, "go", "list", "-e", "-deps", "-f", "{{.ImportPath}}", entry)
 	cmd.Dir, cmd.Env = dir, env
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
