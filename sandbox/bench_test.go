@@ -114,3 +114,42 @@ func BenchmarkRunReactorParallel(b *testing.B) {
 		}
 	})
 }
+
+// benchmarkColdStart is a provider restart with a warm compile cache: a new
+// Sandbox, Compile from the disk caches, and the first request (for a
+// reactor, its snapshot too).
+func benchmarkColdStart(b *testing.B, wasm []byte, path string) {
+	ctx := context.Background()
+	dir := b.TempDir()
+	warm, err := sandbox.New(ctx, sandbox.Config{CacheDir: dir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := warm.Compile(ctx, "fn", wasm); err != nil {
+		b.Fatal(err)
+	}
+	warm.Close(ctx)
+	for b.Loop() {
+		sb, err := sandbox.New(ctx, sandbox.Config{CacheDir: dir})
+		if err != nil {
+			b.Fatal(err)
+		}
+		mod, err := sb.Compile(ctx, "fn", wasm)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := sb.Run(ctx, mod, get(path, "")); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		sb.Close(ctx)
+		b.StartTimer()
+	}
+}
+
+// BenchmarkColdStartReactor is the Go reactor's first request after a
+// restart.
+func BenchmarkColdStartReactor(b *testing.B) { benchmarkColdStart(b, reactorWasm, "/echo") }
+
+// BenchmarkColdStartCommand is the Go WAGI command guest's.
+func BenchmarkColdStartCommand(b *testing.B) { benchmarkColdStart(b, guestWasm, "/echo") }

@@ -1,10 +1,13 @@
 package sandbox_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -260,4 +263,35 @@ func TestReactorRelease(t *testing.T) {
 	if st := sb.Stats(); st.Snapshots != 2 {
 		t.Fatalf("%d snapshots", st.Snapshots)
 	}
+}
+
+// TestRewriteCache: with a CacheDir the rewrite is kept on disk and used
+// by the next Sandbox; a damaged file is rewritten, not trusted.
+func TestRewriteCache(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	compile := func() {
+		t.Helper()
+		sb := newSandbox(t, sandbox.Config{CacheDir: dir})
+		mod, err := sb.Compile(ctx, "hello", wagiHello())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := sb.Run(ctx, mod, get("/", "")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	compile()
+	files, _ := filepath.Glob(filepath.Join(dir, "wf-rewrite", "*"))
+	if len(files) != 1 {
+		t.Fatalf("cached rewrites: %v", files)
+	}
+	b, _ := os.ReadFile(files[0])
+	b[len(b)-1] ^= 0xff
+	os.WriteFile(files[0], b, 0o600)
+	compile()
+	if b2, _ := os.ReadFile(files[0]); bytes.Equal(b, b2) {
+		t.Fatal("the damaged file was kept")
+	}
+	compile()
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 
-	"github.com/webfunctions/wf/sandbox/internal/wasm"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -386,7 +385,7 @@ func (s *Sandbox) compileModule(ctx context.Context, wasm []byte) (cm wazero.Com
 }
 
 func (s *Sandbox) compile(ctx context.Context, key string, bin []byte) (*Module, error) {
-	inst, err := wasm.Instrument(bin)
+	inst, err := s.instrument(bin)
 	if err != nil {
 		return nil, wf.E(wf.ErrInvalid, "invalid WebAssembly module: "+err.Error(), fmt.Errorf("sandbox: compile %s", key))
 	}

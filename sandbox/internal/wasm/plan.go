@@ -5,6 +5,11 @@ import (
 	"strconv"
 )
 
+// Version names what Instrument writes: change it with any change to its
+// output, since the sandbox keeps rewritten modules on disk under it
+// (TestVersion fails until it changes).
+const Version = "r1"
+
 // ReactorExport is the function a reactor exports to serve a request
 // (package sandbox): a module that has it and no _start gets its mutable
 // globals exported (Instrumented.Globals).
