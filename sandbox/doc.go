@@ -5,8 +5,10 @@
 //
 // # ABI
 //
-// Each Run instantiates the module afresh and calls _start. The request
-// goes in as:
+// Each Run of a command (a module that exports _start) instantiates the
+// module afresh and calls _start. A reactor (no _start, an export
+// ReactorExport, wf_http) runs from a snapshot instead: see Reactors below.
+// The request goes in as:
 //
 //   - Environment: the CGI/WAGI variables AUTH_TYPE (empty), CONTENT_LENGTH
 //     (always set, "0" for no body), CONTENT_TYPE, GATEWAY_INTERFACE
@@ -104,8 +106,8 @@
 // a restarted provider loads a module in tens of milliseconds instead of
 // recompiling it.
 //
-// Every instance is fresh and never shared, so one request cannot see
-// another's memory. The buffers behind linear memory are recycled through a
+// Every command instance is fresh and never shared, so one request cannot
+// see another's memory (a reactor's is reset to its snapshot, below). The buffers behind linear memory are recycled through a
 // pool (memory.go), since allocating one per request kept the GC busy, but
 // every byte an instance could have written is zeroed before the buffer is
 // pooled, and it goes back only after the instance has ended
@@ -114,6 +116,23 @@
 // (a Go guest has about 37,000). A Go guest costs a few milliseconds per
 // request, most of it the Go runtime starting; the AssemblyScript template
 // and a small hand-written module cost tens of microseconds (see the
-// benchmarks). Reusing instances (a reactor ABI) is the way to make
-// Go guests cheaper and is not done here.
+// benchmarks). A Go reactor (package guest) does not start the runtime per
+// request, as follows.
+//
+// # Reactors
+//
+// A reactor's first Run takes a snapshot: a fresh instance runs
+// _initialize (Go's runtime start and every init) with an empty
+// environment, and its memory (a sealed memfd image, image_linux.go) and
+// mutable globals are kept. Each Run then calls wf_http on an instance in
+// exactly that state, reused from an earlier Run: after a Run that returned
+// normally, the pages the instance wrote get the image's bytes back (found
+// in /proc/self/pagemap; no copy-on-write fault per request), pages past
+// the image get zeros and the globals their saved values. The rewrite makes
+// a reactor's memory size virtual (a global that memory.size and
+// memory.grow read and move), so an instance keeps memory an earlier
+// request grew without the module seeing it. Standard streams and the
+// environment come from the call's context (stdio.go, environ.go), since
+// wazero binds a module's streams once, at instantiation. See reactor.go,
+// docs/go.md.
 package sandbox
