@@ -78,4 +78,3 @@ func serve(w http.ResponseWriter, r *http.Request) {
 }
 
 func main() {}
-
