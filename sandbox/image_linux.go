@@ -24,9 +24,10 @@ import (
 // writes about 170 pages). When more than a quarter of the memory has been
 // written, reset hands it all back with madvise instead.
 type image struct {
-	fd   int
-	size uint64 // bytes, a whole number of wasm pages
-	view []byte // the image, mapped read-only and shared
+	fd       int
+	size     uint64 // bytes, a whole number of wasm pages
+	view     []byte // the image, mapped read-only and shared
+	resident int64  // bytes written to the memfd (its zero pages are holes)
 }
 
 // pagemap is /proc/self/pagemap, opened once; nil if it cannot be read.
@@ -82,6 +83,7 @@ func newImage(b []byte) (*image, error) {
 			}
 			w += n
 		}
+		im.resident += int64(end - off)
 		off = end
 	}
 	// Sealed: nothing, this process included, can change a snapshot that
@@ -152,6 +154,7 @@ func (m *imageMemory) reset(used uint64) error {
 					written++
 				}
 			}
+			m.written = int64(written)
 			if uint64(written) <= pages/4 {
 				for i := uint64(0); i < pages; i++ {
 					if !ownPage(binary.LittleEndian.Uint64(buf[8*i:])) {
@@ -169,6 +172,7 @@ func (m *imageMemory) reset(used uint64) error {
 		}
 	}
 	// The kernel drops the instance's own pages: the image's come back.
+	m.written = 0
 	if err := unix.Madvise(m.mapping[:used], unix.MADV_DONTNEED); err != nil {
 		return fmt.Errorf("sandbox: reset memory: %w", err)
 	}

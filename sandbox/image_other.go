@@ -6,12 +6,15 @@ package sandbox
 // copy-on-write mappings, every instance has its own copy and a reset
 // copies the image back.
 type image struct {
-	b    []byte
-	size uint64
+	b        []byte
+	size     uint64
+	resident int64
 }
 
+var osPage = uint64(4096)
+
 func newImage(b []byte) (*image, error) {
-	return &image{b: append([]byte(nil), b...), size: uint64(len(b))}, nil
+	return &image{b: append([]byte(nil), b...), size: uint64(len(b)), resident: int64(len(b))}, nil
 }
 
 func (im *image) close() {}
@@ -24,6 +27,7 @@ func (im *image) mapMemory(reserve uint64) (*imageMemory, error) {
 
 func (m *imageMemory) reset(used uint64) error {
 	used = min(used, uint64(len(m.mapping)))
+	m.written = int64(len(m.mapping)) / int64(osPage)
 	n := copy(m.mapping[:used], m.img.b)
 	clear(m.mapping[n:used])
 	return nil

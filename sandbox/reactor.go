@@ -86,6 +86,7 @@ type imageMemory struct {
 	mapping []byte // the whole reservation; linear memory is a prefix
 	img     *image // the image it starts as
 	pm      []byte // pagemap entries, reused by reset (image_linux.go)
+	written int64  // pages the instance had written at its last reset
 	limit   uint64 // this call's limit, bytes
 	refused bool
 }
@@ -296,6 +297,25 @@ func (r *reactor) put(w *warm) {
 		w.close(context.Background())
 	}
 }
+
+// size estimates the bytes r holds: its image's written pages and its idle
+// instances (Module.Size).
+func (r *reactor) size() int64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var n int64
+	if r.snap != nil {
+		n += r.snap.img.resident
+	}
+	for _, w := range r.idle {
+		n += w.mem.written*int64(osPage) + idleInstanceBytes
+	}
+	return n
+}
+
+// idleInstanceBytes is Module.Size's estimate of an idle instance, besides
+// its memory's written pages.
+const idleInstanceBytes = 256 << 10
 
 // close drops the idle instances and the snapshot. Runs in progress finish
 // and close their instances themselves.

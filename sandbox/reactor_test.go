@@ -64,6 +64,10 @@ func TestReactorEcho(t *testing.T) {
 	if mod.MinMemoryPages() == 0 {
 		t.Fatal("no memory")
 	}
+	compiled := mod.Size()
+	if compiled < 4*int64(len(reactorWasm)) {
+		t.Fatalf("Size %d for a %d-byte module", compiled, len(reactorWasm))
+	}
 	for i := 0; i < 3; i++ {
 		req := get("/echo", "a=1")
 		req.Method = "POST"
@@ -76,6 +80,10 @@ func TestReactorEcho(t *testing.T) {
 	st := sb.Stats()
 	if st.Snapshots != 1 || st.Reused != 2 {
 		t.Fatalf("snapshots %d reused %d, want 1 and 2", st.Snapshots, st.Reused)
+	}
+	// The snapshot and the idle instance count in Size.
+	if grown := mod.Size() - compiled; grown < 256<<10 || grown > 32<<20 {
+		t.Fatalf("Size grew by %d with a snapshot and an idle instance", grown)
 	}
 }
 
