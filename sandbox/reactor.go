@@ -10,6 +10,7 @@ import (
 
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
+	"github.com/tetratelabs/wazero/sys"
 
 	"github.com/webfunctions/wf/sandbox/internal/wasm"
 	"github.com/webfunctions/wf/wf"
@@ -52,6 +53,11 @@ const ReactorExport = wasm.ReactorExport
 type reactor struct {
 	globals []string // export names of every mutable global (internal/wasm)
 	reuse   bool     // instances may be reset and reused
+	// command is set for a WASI command (_start) run this way: its
+	// snapshot is the instance as instantiated (data segments, initial
+	// globals), and each request calls its start function and _start on
+	// an instance reset to it, as on a fresh instance (Module.reactor).
+	command bool
 
 	mu     sync.Mutex
 	snap   *snapshot
@@ -74,6 +80,8 @@ type warm struct {
 	inst    api.Module
 	mem     *imageMemory
 	globals []api.MutableGlobal
+	stop    api.MutableGlobal
+	entry   []api.Function // what each request calls
 	// The call in progress, for the instance's nanosleep (bound when it
 	// was instantiated).
 	runCtx context.Context
@@ -133,12 +141,14 @@ func (s *Sandbox) serve(ctx, runCtx, callCtx context.Context, m *Module, lim lim
 	}
 	w.runCtx, w.cpu = runCtx, cpu
 	w.mem.limit, w.mem.refused = limit, false
-	err = callExports(runCtx, callCtx, m.stop, w.inst, ReactorExport)
+	err = callStopping(runCtx, callCtx, w.stop, w.entry)
 	// The memory the module saw ($vpages, the last global), which may be
 	// less than the instance has.
 	peak, refused = uint64(uint32(w.globals[len(w.globals)-1].Get()))*pageSize, w.mem.refused
 	w.runCtx, w.cpu = nil, nil
-	if err == nil && r.reuse && !streams.tainted && runCtx.Err() == nil && w.reset(snap) == nil {
+	var exit *sys.ExitError
+	ended := err == nil || errors.As(err, &exit) && exit.ExitCode() == 0 // proc_exit(0) (procExit)
+	if ended && r.reuse && !streams.tainted && runCtx.Err() == nil && w.reset(snap) == nil {
 		r.put(w)
 	} else {
 		w.close(ctx)
@@ -170,7 +180,7 @@ func (s *Sandbox) snapshot(ctx, runCtx context.Context, m *Module, lim limits, c
 		}))
 	mc := s.modCfg.WithNanosleep(func(ns int64) { guestSleep(runCtx, cpu, ns) })
 	inst, err := s.rt.InstantiateModule(allocCtx, m.compiled, mc)
-	if err == nil {
+	if err == nil && !r.command {
 		init := ""
 		if inst.ExportedFunction("_initialize") != nil {
 			init = "_initialize"
@@ -245,6 +255,28 @@ func (s *Sandbox) newWarm(ctx context.Context, m *Module, snap *snapshot) (*warm
 			return nil, fmt.Errorf("sandbox: %s: no mutable global %s", m.key, name)
 		}
 		w.globals = append(w.globals, g)
+		if name == m.stop {
+			w.stop = g
+		}
+	}
+	entry := []string{ReactorExport}
+	if m.reactor.command {
+		entry = []string{m.start, "_start"}
+	}
+	for _, name := range entry {
+		if name == "" {
+			continue
+		}
+		fn := w.inst.ExportedFunction(name)
+		if fn == nil {
+			w.close(ctx)
+			return nil, fmt.Errorf("sandbox: %s: no export %s", m.key, name)
+		}
+		w.entry = append(w.entry, fn)
+	}
+	if w.stop == nil {
+		w.close(ctx)
+		return nil, fmt.Errorf("sandbox: %s: no stop global", m.key)
 	}
 	if uint64(w.inst.Memory().Size()) != snap.bytes {
 		w.close(ctx)

@@ -33,10 +33,11 @@ type rewriteMeta struct {
 	Sum         string // SHA-256 of the rewritten module: a damaged file is not used
 }
 
-// instrument is wasm.Instrument, answered from the cache when it can be.
+// instrument is wasm.InstrumentForReuse, answered from the cache when it
+// can be.
 func (s *Sandbox) instrument(bin []byte) (*wasm.Instrumented, error) {
 	if s.cfg.CacheDir == "" {
-		return wasm.Instrument(bin)
+		return wasm.InstrumentForReuse(bin)
 	}
 	path := filepath.Join(s.cfg.CacheDir, rewriteDir, wasm.Version+"-"+sha(bin))
 	if b, err := os.ReadFile(path); err == nil {
@@ -48,7 +49,7 @@ func (s *Sandbox) instrument(bin []byte) (*wasm.Instrumented, error) {
 			}
 		}
 	}
-	inst, err := wasm.Instrument(bin)
+	inst, err := wasm.InstrumentForReuse(bin)
 	if err != nil {
 		return nil, err
 	}

@@ -165,7 +165,7 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	stdout := &limitedWriter{max: lim.outBytes, cancel: cancel}
 	stderr := &logWriter{max: s.cfg.MaxLogBytes}
 	streams := &stdio{in: stdin(req.Prelude, body), out: stdout, err: stderr}
-	callCtx := withStdio(withEnviron(runCtx, env), streams)
+	callCtx := withArgs(withStdio(withEnviron(runCtx, env), streams), args)
 
 	// Close stops this instance too, and waits for it.
 	s.mu.Lock()
@@ -198,7 +198,7 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	if m.reactor != nil {
 		runErr, peak, refused = s.serve(ctx, runCtx, callCtx, m, lim, cpu, streams)
 	} else {
-		runErr, peak, refused = s.start(ctx, runCtx, callCtx, m, lim, cpu, args)
+		runErr, peak, refused = s.start(ctx, runCtx, callCtx, m, lim, cpu)
 	}
 	cpu.give()
 	dur := time.Since(start)
@@ -219,7 +219,7 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 // start runs a WASI command: a fresh instance of m, its start functions
 // and _start. It returns how the run ended, the largest its memory grew
 // and whether a grow was refused.
-func (s *Sandbox) start(ctx, runCtx, callCtx context.Context, m *Module, lim limits, cpu *cpuTime, args []string) (runErr error, peak uint64, refused bool) {
+func (s *Sandbox) start(ctx, runCtx, callCtx context.Context, m *Module, lim limits, cpu *cpuTime) (runErr error, peak uint64, refused bool) {
 	mem := &linearMemory{pool: &s.mem, limit: uint64(lim.pages) * pageSize}
 	allocCtx := experimental.WithMemoryAllocator(callCtx, experimental.MemoryAllocatorFunc(
 		func(capacity, _ uint64) experimental.LinearMemory {
@@ -230,7 +230,6 @@ func (s *Sandbox) start(ctx, runCtx, callCtx context.Context, m *Module, lim lim
 		}))
 
 	mc := s.modCfg.
-		WithArgs(args...).
 		WithNanosleep(func(ns int64) { guestSleep(runCtx, cpu, ns) })
 
 	inst, runErr := s.rt.InstantiateModule(allocCtx, m.compiled, mc)
@@ -275,13 +274,29 @@ func stdin(prelude, body []byte) io.Reader {
 }
 
 // callExports calls inst's exports named in order ("" is skipped),
-// stopping them when runCtx ends: it sets the global stop, which the
-// instrumented code checks (internal/wasm).
+// stopping them when runCtx ends (callStopping).
 func callExports(runCtx, callCtx context.Context, stop string, inst api.Module, names ...string) error {
 	flag, ok := inst.ExportedGlobal(stop).(api.MutableGlobal)
 	if !ok {
 		return errors.New("sandbox: no stop global")
 	}
+	var fns []api.Function
+	for _, name := range names {
+		if name == "" {
+			continue
+		}
+		fn := inst.ExportedFunction(name)
+		if fn == nil {
+			return fmt.Errorf("sandbox: no export %s", name)
+		}
+		fns = append(fns, fn)
+	}
+	return callStopping(runCtx, callCtx, flag, fns)
+}
+
+// callStopping calls fns in order, stopping them when runCtx ends: it sets
+// the global flag, which the instrumented code checks (internal/wasm).
+func callStopping(runCtx, callCtx context.Context, flag api.MutableGlobal, fns []api.Function) error {
 	var mu sync.Mutex
 	running := true
 	halt := context.AfterFunc(runCtx, func() {
@@ -300,14 +315,7 @@ func callExports(runCtx, callCtx context.Context, stop string, inst api.Module, 
 			mu.Unlock()
 		}
 	}()
-	for _, name := range names {
-		if name == "" {
-			continue
-		}
-		fn := inst.ExportedFunction(name)
-		if fn == nil {
-			return fmt.Errorf("sandbox: no export %s", name)
-		}
+	for _, fn := range fns {
 		if _, err := fn.Call(callCtx); err != nil {
 			return err
 		}

@@ -430,8 +430,15 @@ func (s *Sandbox) compile(ctx context.Context, key string, bin []byte) (*Module,
 	// From the rewrite, not cm.ExportedMemories: a memory's minimum counts
 	// whether or not the module exports it.
 	m := &Module{key: key, compiled: cm, stop: inst.StopExport, start: inst.StartExport, minPages: inst.MinPages, s: s, wasmBytes: int64(len(inst.Wasm))}
-	if _, ok := cm.ExportedFunctions()["_start"]; !ok {
-		m.reactor = &reactor{globals: inst.Globals, reuse: inst.Resettable}
+	_, command := cm.ExportedFunctions()["_start"]
+	switch {
+	case len(inst.Globals) > 0:
+		// Instances are reset to a snapshot and reused (reactor.go): a
+		// reactor's after _initialize, a command's as instantiated.
+		m.reactor = &reactor{globals: inst.Globals, reuse: inst.Resettable, command: command}
+	case !command:
+		cm.Close(ctx)
+		return nil, wf.E(wf.ErrInvalid, "unsupported WebAssembly module: a reactor ("+ReactorExport+") must define a memory", fmt.Errorf("sandbox: compile %s", key))
 	}
 	if m.minPages > s.cfg.MaxMemoryPages {
 		cm.Close(ctx)

@@ -8,7 +8,7 @@ import (
 // Version names what Instrument writes: change it with any change to its
 // output, since the sandbox keeps rewritten modules on disk under it
 // (TestVersion fails until it changes).
-const Version = "r1"
+const Version = "r2"
 
 // ReactorExport is the function a reactor exports to serve a request
 // (package sandbox): a module that has it and no _start gets its mutable
@@ -51,13 +51,23 @@ type Instrumented struct {
 }
 
 // Instrument returns wasm with the stop checks added (see the package
-// doc). Errors say what in the module is malformed or unsupported.
-func Instrument(wasm []byte) (*Instrumented, error) {
+// doc). Errors say what in the module is malformed or unsupported. A
+// reactor (ReactorExport, no _start) is prepared for reuse as by
+// InstrumentForReuse.
+func Instrument(wasm []byte) (*Instrumented, error) { return instrument(wasm, false) }
+
+// InstrumentForReuse is Instrument, and also prepares every module with a
+// memory for instances that are reset and reused: its mutable globals are
+// exported (Instrumented.Globals) and its memory size is virtual ($vpages;
+// vgrowBody).
+func InstrumentForReuse(wasm []byte) (*Instrumented, error) { return instrument(wasm, true) }
+
+func instrument(wasm []byte, reuse bool) (*Instrumented, error) {
 	secs, info, err := decodeModule(wasm)
 	if err != nil {
 		return nil, err
 	}
-	p := newPlan(info)
+	p := newPlan(info, reuse)
 	code, bulk, instructions, err := encodeCode(secs, p)
 	if err != nil {
 		return nil, err
@@ -127,7 +137,7 @@ type addition struct {
 
 // newPlan works out the rewrite's additions. The export names it picks
 // are added to info's, so the second cannot take the first.
-func newPlan(info *moduleInfo) *plan {
+func newPlan(info *moduleInfo, reuse bool) *plan {
 	unused := func(name string) string {
 		for i := 0; ; i++ {
 			n := name
@@ -153,7 +163,7 @@ func newPlan(info *moduleInfo) *plan {
 		// A reactor (package sandbox) whose instances are reset to a
 		// snapshot: its globals are exported, and its memory size is
 		// virtual, so a reset instance need not shrink its memory.
-		reactor: slices.Contains(info.exportNames, ReactorExport) && !slices.Contains(info.exportNames, "_start") && info.haveMemory,
+		reactor: (reuse || slices.Contains(info.exportNames, ReactorExport) && !slices.Contains(info.exportNames, "_start")) && info.haveMemory,
 	}
 	var newTypes [][]byte
 	voidType := info.voidType

@@ -70,7 +70,8 @@ func TestReactorRewrite(t *testing.T) {
 // record the new hashes here).
 func TestVersion(t *testing.T) {
 	want := map[string]string{
-		"r1": "3af011a924129264e7bed756435a54b0aa26474784f4c32a78bb1d848b5d94f6",
+		"r1": "3af011a924129264e7bed756435a54b0aa26474784f4c32a78bb1d848b5d94f6", // Instrument only
+		"r2": "178a3a87836dbcf0c08f07c57e6cf1475e4222447c3747fad276261e3aaeda3e",
 	}
 	h := sha256.New()
 	withData := module(
@@ -82,14 +83,25 @@ func TestVersion(t *testing.T) {
 		sec(idData, cat([]byte{0x00, 0x41, 0x10, 0x0b}, str("ab")), cat([]byte{0x00, 0x41, 0x20, 0x0b}, str("cd"))),
 	)
 	for _, m := range [][]byte{commandModule(), reactorModule(), withData} {
-		inst, err := Instrument(m)
-		if err != nil {
-			t.Fatal(err)
+		for _, instrument := range []func([]byte) (*Instrumented, error){Instrument, InstrumentForReuse} {
+			inst, err := instrument(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			h.Write(inst.Wasm)
 		}
-		h.Write(inst.Wasm)
 	}
 	got := hex.EncodeToString(h.Sum(nil))
 	if want[Version] != got {
 		t.Fatalf("Instrument's output for Version %q hashes to %s: if the rewrite changed, change Version and record the hash", Version, got)
+	}
+}
+
+// TestCommandForReuse: InstrumentForReuse prepares a command as a reactor
+// is prepared (globals exported, memory size virtual); Instrument does not.
+func TestCommandForReuse(t *testing.T) {
+	inst, err := InstrumentForReuse(commandModule())
+	if err != nil || len(inst.Globals) != 3 || !inst.Resettable {
+		t.Fatalf("%+v %v", inst, err)
 	}
 }
