@@ -73,6 +73,7 @@ func BenchmarkRunAssemblyScript(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	defer reportCPU(b)()
 	for b.Loop() {
 		resp, err := sb.Run(ctx, mod, &sandbox.Request{Method: "GET", RawQuery: "name=bench", ScriptName: "/hello", Host: "127.0.0.1"})
 		if err != nil || string(resp.Body) != "Hello, bench!\n" {
