@@ -21,8 +21,10 @@ import (
 // file mapping that was written is an anonymous page. The pages stay the
 // instance's own, so the next request writes them without a fault (a
 // copy-on-write fault cost about 3.5 us on the test VM, and a Go request
-// writes about 170 pages). When more than a quarter of the memory has been
-// written, reset hands it all back with madvise instead.
+// writes about 170 pages; a Go command, which starts its runtime every
+// request, about 1,000). When more than maxCopyBytes have been written,
+// reset hands them back with madvise instead, so an idle instance does not
+// keep a large request's memory.
 type image struct {
 	fd       int
 	size     uint64 // bytes, a whole number of wasm pages
@@ -47,6 +49,10 @@ const (
 )
 
 var osPage = uint64(unix.Getpagesize())
+
+// maxCopyBytes is the most written memory reset copies back rather than
+// hands back to the kernel.
+const maxCopyBytes = 16 << 20
 
 // ownPage reports whether a pagemap entry is a page the instance has
 // written: anonymous (a private copy), in memory or swapped out.
@@ -155,7 +161,7 @@ func (m *imageMemory) reset(used uint64) error {
 				}
 			}
 			m.written = int64(written)
-			if uint64(written) <= pages/4 {
+			if uint64(written)*osPage <= maxCopyBytes {
 				for i := uint64(0); i < pages; i++ {
 					if !ownPage(binary.LittleEndian.Uint64(buf[8*i:])) {
 						continue

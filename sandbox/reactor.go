@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/experimental"
@@ -63,6 +64,16 @@ type reactor struct {
 	snap   *snapshot
 	idle   []*warm
 	closed bool
+	// started is set once a command has run once the ordinary way
+	// (Sandbox.start): its first request, after a deploy or a restart,
+	// does not also pay for taking the snapshot.
+	started atomic.Bool
+}
+
+// use reports whether a Run of r's module goes through the snapshot; for
+// a command, not the first.
+func (r *reactor) use() bool {
+	return !r.command || r.started.Load()
 }
 
 // maxIdle bounds the instances a reactor keeps between requests.

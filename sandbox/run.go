@@ -195,10 +195,13 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 		peak    uint64
 		refused bool
 	)
-	if m.reactor != nil {
+	if m.reactor != nil && m.reactor.use() {
 		runErr, peak, refused = s.serve(ctx, runCtx, callCtx, m, lim, cpu, streams)
 	} else {
 		runErr, peak, refused = s.start(ctx, runCtx, callCtx, m, lim, cpu)
+		if m.reactor != nil {
+			m.reactor.started.Store(true)
+		}
 	}
 	cpu.give()
 	dur := time.Since(start)
