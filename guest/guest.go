@@ -198,6 +198,8 @@ func headerName(s string) string {
 	return http.CanonicalHeaderKey(strings.ReplaceAll(s, "_", "-"))
 }
 
+var newlines = strings.NewReplacer("\r", " ", "\n", " ")
+
 // responseWriter writes the CGI response: the header block when the
 // handler first writes, then the body.
 type responseWriter struct {
@@ -216,12 +218,18 @@ func (w *responseWriter) WriteHeader(code int) {
 	if w.header.Get("Content-Type") == "" && code != http.StatusNoContent && code != http.StatusNotModified {
 		w.header.Set("Content-Type", "text/plain; charset=utf-8")
 	}
-	fmt.Fprintf(w.out, "Status: %d\n", code)
+	var line [16]byte
+	w.out.WriteString("Status: ")
+	w.out.Write(strconv.AppendInt(line[:0], int64(code), 10))
+	w.out.WriteByte('\n')
 	for k, vs := range w.header {
 		for _, v := range vs {
 			w.out.WriteString(k)
 			w.out.WriteString(": ")
-			w.out.WriteString(strings.NewReplacer("\r", " ", "\n", " ").Replace(v))
+			if strings.ContainsAny(v, "\r\n") {
+				v = newlines.Replace(v) // a header line cannot hold one
+			}
+			w.out.WriteString(v)
 			w.out.WriteByte('\n')
 		}
 	}

@@ -106,6 +106,7 @@ type imageMemory struct {
 	img     *image // the image it starts as
 	pm      []byte // pagemap entries, reused by reset (image_linux.go)
 	written int64  // pages the instance had written at its last reset
+	resets  int    // resets so far
 	limit   uint64 // this call's limit, bytes
 	refused bool
 }
