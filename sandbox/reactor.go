@@ -60,6 +60,7 @@ type reactor struct {
 	// an instance reset to it, as on a fresh instance (Module.reactor).
 	command bool
 
+	initMu sync.Mutex // held while a snapshot is taken
 	mu     sync.Mutex
 	snap   *snapshot
 	idle   []*warm
@@ -173,13 +174,16 @@ func (s *Sandbox) serve(ctx, runCtx, callCtx context.Context, m *Module, lim lim
 // kept: the next request tries again.
 func (s *Sandbox) snapshot(ctx, runCtx context.Context, m *Module, lim limits, cpu *cpuTime, streams *stdio) (*snapshot, error) {
 	r := m.reactor
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.closed {
-		return nil, ErrReleased
+	if snap, err := r.current(); snap != nil || err != nil {
+		return snap, err
 	}
-	if r.snap != nil {
-		return r.snap, nil
+	// One _initialize at a time per module; r.mu is not held while it runs,
+	// so Size, take and put (and a provider reading Size under its own
+	// lock) never wait for a slow or hostile init.
+	r.initMu.Lock()
+	defer r.initMu.Unlock()
+	if snap, err := r.current(); snap != nil || err != nil {
+		return snap, err
 	}
 	mem := &linearMemory{pool: &s.mem, limit: uint64(lim.pages) * pageSize}
 	// No request's variables or body: what _initialize leaves is shared by
@@ -227,9 +231,26 @@ func (s *Sandbox) snapshot(ctx, runCtx context.Context, m *Module, lim limits, c
 		}
 		return nil, wf.E(wf.ErrFunctionFailed, "function failed to initialise (see its log)", fmt.Errorf("sandbox: %s: _initialize: %w", m.key, err))
 	}
+	r.mu.Lock()
+	if r.closed {
+		r.mu.Unlock()
+		snap.img.close()
+		return nil, ErrReleased
+	}
 	r.snap = snap
+	r.mu.Unlock()
 	s.snapshots.Add(1)
 	return snap, nil
+}
+
+// current returns r's snapshot, nil if there is none yet.
+func (r *reactor) current() (*snapshot, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		return nil, ErrReleased
+	}
+	return r.snap, nil
 }
 
 // newWarm instantiates m on a mapping of snap's image and puts it in the
