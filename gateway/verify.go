@@ -9,16 +9,15 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"golang.org/x/sync/singleflight"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/relay"
 	"github.com/webfunctions/wf/wf"
@@ -333,16 +332,7 @@ func transientStatus(code int) bool {
 func newDirectTransport(allowPrivate bool) *http.Transport {
 	d := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
 	if !allowPrivate {
-		d.Control = func(network, address string, _ syscall.RawConn) error {
-			ap, err := netip.ParseAddrPort(address)
-			if err != nil {
-				return err
-			}
-			if !publicAddr(ap.Addr()) {
-				return fmt.Errorf("gateway: %s is not a public address", ap.Addr())
-			}
-			return nil
-		}
+		d.Control = client.PublicOnly
 	}
 	dial := d.DialContext
 	if allowPrivate {
@@ -358,11 +348,4 @@ func newDirectTransport(allowPrivate bool) *http.Transport {
 		ExpectContinueTimeout: time.Second,
 		DisableCompression:    true, // pass bodies through as they are
 	}
-}
-
-var cgnat = netip.MustParsePrefix("100.64.0.0/10")
-
-func publicAddr(a netip.Addr) bool {
-	a = a.Unmap()
-	return a.IsValid() && a.IsGlobalUnicast() && !a.IsPrivate() && !cgnat.Contains(a)
 }
