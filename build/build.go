@@ -1,6 +1,7 @@
 // Package build compiles a function's source directory to a WebAssembly
-// module with the language's own toolchain: Go (GOOS=wasip1 GOARCH=wasm)
-// or AssemblyScript (asc from npm, with @assemblyscript/wasi-shim), or
+// module with the language's own toolchain: Go (GOOS=wasip1 GOARCH=wasm; a
+// package that imports the guest package is built as a reactor,
+// -buildmode=c-shared, and a WAGI program as a command) or AssemblyScript (asc from npm, with @assemblyscript/wasi-shim), or
 // with a command of the project's own (wf.toml's [build], package project).
 // A JavaScript or TypeScript worker is bundled instead (package
 // jsrt/bundle): its output is a script for the js runtime, not a module.
@@ -129,8 +130,25 @@ func (c Config) Build(ctx context.Context, dir string, log io.Writer) (string, e
 		} else if !strings.HasPrefix(entry, ".") {
 			entry = "./" + entry // a path, not an import path
 		}
-		cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.FromSlash(output), entry)
-		cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm")
+		if usesSDK(dir) {
+			if err := WriteGoSDK(dir); err != nil {
+				return "", err
+			}
+		}
+		env := append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm")
+		args := []string{"build", "-trimpath", "-ldflags=-s -w"}
+		reactor, err := importsGuest(ctx, dir, entry, env)
+		if err != nil {
+			return "", err
+		}
+		if reactor {
+			// A reactor: _initialize runs init, wf_http serves each
+			// request from the snapshot the provider takes after it.
+			args = append(args, "-buildmode=c-shared")
+			fmt.Fprintf(log, "%s imports %s: building a reactor (-buildmode=c-shared)\n", entry, GuestImport)
+		}
+		cmd := exec.CommandContext(ctx, "go", append(args, "-o", filepath.FromSlash(output), entry)...)
+		cmd.Env = env
 		if err := run(cmd, dir, log); err != nil {
 			return "", err
 		}

@@ -57,6 +57,10 @@ func TestGoEntryAndOutput(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(b, []byte("\x00asm")) || out != filepath.Join(dir, "out", "fn.wasm") {
 		t.Fatalf("%s: %v", out, err)
 	}
+	// A WAGI program (no guest package) stays a command, with _start.
+	if strings.Contains(log.String(), "reactor") || !bytes.Contains(b, []byte("_start")) {
+		t.Fatalf("built as a reactor: %s", log.String())
+	}
 	// The default entry (.) has no main package here.
 	if _, err := build.Build(context.Background(), dir, &log); err == nil {
 		t.Fatal("built a directory without a main package")

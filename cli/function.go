@@ -39,8 +39,10 @@ func (a *App) initCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init DIR",
 		Short: "write a working example function into DIR",
-		Long: `Write a working example function into DIR: a WAGI handler that greets the
-name in its query string or body, in Go or AssemblyScript, or a
+		Long: `Write a working example function into DIR: a handler that greets the
+name in its query string or body, in Go (a net/http handler through the
+guest package, served from a snapshot taken after its init) or
+AssemblyScript (a WAGI program), or a
 Workers-style fetch handler in JavaScript or TypeScript, ready for
 wf deploy, with a commented project file DIR/wf.toml (name, build, env,
 limits, secrets by name, providers; see docs/project.md) that wf build
@@ -70,7 +72,8 @@ func (a *App) buildCmd() *cobra.Command {
 		Use:   "build [DIR]",
 		Short: "compile the function in DIR (default .) to DIR/main.wasm",
 		Long: `Compile the function in DIR (default .) to DIR/main.wasm with its toolchain:
-Go (GOOS=wasip1) for a go.mod, AssemblyScript (npm) for a package.json
+Go (GOOS=wasip1; -buildmode=c-shared, a reactor, for a package that
+imports github.com/webfunctions/wf/guest) for a go.mod, AssemblyScript (npm) for a package.json
 that depends on assemblyscript; a JavaScript or TypeScript worker
 (src/index.ts, src/index.js, ...) is bundled with esbuild to
 DIR/dist/worker.js instead (docs/js.md).

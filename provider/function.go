@@ -89,7 +89,7 @@ func (p *Provider) function(ctx context.Context, c wf.CID) (*function, error) {
 		p.mu.Lock()
 		defer p.mu.Unlock()
 		p.loaded[c] = p.lru.PushFront(f)
-		for p.lru.Len() > p.cfg.MaxLoaded {
+		for p.lru.Len() > p.cfg.MaxLoaded || p.lru.Len() > 1 && p.loadedBytesLocked() > p.cfg.MaxLoadedBytes {
 			old := p.lru.Remove(p.lru.Back()).(*function)
 			delete(p.loaded, old.cid)
 			if !p.sharedLocked(old.module) { // every JS function shares its engine's module
@@ -102,6 +102,20 @@ func (p *Provider) function(ctx context.Context, c wf.CID) (*function, error) {
 		return nil, err
 	}
 	return v.(*function), nil
+}
+
+// loadedBytesLocked is the memory the loaded functions' modules hold, each
+// module once (Config.MaxLoadedBytes); p.mu is held.
+func (p *Provider) loadedBytesLocked() int64 {
+	seen := make(map[*sandbox.Module]bool, p.lru.Len())
+	var n int64
+	for el := p.lru.Front(); el != nil; el = el.Next() {
+		if m := el.Value.(*function).module; !seen[m] {
+			seen[m] = true
+			n += m.Size()
+		}
+	}
+	return n
 }
 
 // load reads, verifies and compiles the function c from the store,

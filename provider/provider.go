@@ -95,6 +95,13 @@ type Config struct {
 	// compiled) in memory; the least recently used are dropped and
 	// reloaded from the store and the compile cache. Default 256.
 	MaxLoaded int
+	// MaxLoadedBytes bounds the same loaded functions by the memory their
+	// compiled modules hold (sandbox.Module.Size: machine code, and a Go
+	// reactor's snapshot and idle instances), each module counted once;
+	// the least recently used are dropped until they fit (one always
+	// stays). A Go function holds about 30 MB, an AssemblyScript one about
+	// 130 KB. Default 512 MiB.
+	MaxLoadedBytes int64
 	// MaxConcurrent bounds functions running at once, so that many
 	// concurrent memory-hungry requests cannot exhaust the host: each may
 	// use up to the sandbox's memory maximum. Requests beyond it wait up
@@ -250,6 +257,9 @@ func New(cfg Config) (*Provider, error) {
 	}
 	if cfg.MaxLoaded == 0 {
 		cfg.MaxLoaded = 256
+	}
+	if cfg.MaxLoadedBytes == 0 {
+		cfg.MaxLoadedBytes = 512 << 20
 	}
 	if cfg.MaxConcurrent == 0 {
 		cfg.MaxConcurrent = max(8, 4*runtime.NumCPU())

@@ -317,6 +317,33 @@ func TestLoadedFunctionsAreBounded(t *testing.T) {
 	}
 }
 
+// MaxLoadedBytes bounds loaded functions by their modules' memory, not
+// their count: with room for about two hello modules, at most two stay.
+func TestLoadedFunctionsAreBoundedInBytes(t *testing.T) {
+	probe := wftest.New(t, wftest.Options{})
+	m, err := probe.Sandbox.Compile(context.Background(), "probe", distinctModule(99))
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := m.Size()
+	env := wftest.New(t, wftest.Options{Provider: provider.Config{MaxLoadedBytes: 2*size + size/2}})
+	var fns []wf.CID
+	for i := range 6 {
+		fns = append(fns, env.Deploy(t, distinctModule(i), wftest.Spec()))
+		if n := env.Sandbox.Stats().Modules; n > 2 {
+			t.Fatalf("after %d deploys the sandbox holds %d compiled modules of %d bytes each, want at most 2", i+1, n, size)
+		}
+	}
+	for _, fn := range fns {
+		if resp, body := call(t, "GET", env.URL+"/"+fn.String()+"/?name=x", ""); resp.StatusCode != 200 || string(body) != "Hello, x!\n" {
+			t.Fatalf("%s: %d %s", fn, resp.StatusCode, body)
+		}
+	}
+	if n := env.Sandbox.Stats().Modules; n != 2 {
+		t.Fatalf("after invoking all, %d compiled modules, want 2", n)
+	}
+}
+
 // Functions beyond MaxConcurrent wait a little, then get 429; the node
 // never runs more at once.
 func TestConcurrencyIsBounded(t *testing.T) {

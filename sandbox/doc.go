@@ -5,8 +5,11 @@
 //
 // # ABI
 //
-// Each Run instantiates the module afresh and calls _start. The request
-// goes in as:
+// A command (a module that exports _start) runs _start for each request,
+// on an instance in its state as instantiated: a fresh one for the first
+// Run, then one reset to that state (see Snapshots below). A reactor (no
+// _start, an export ReactorExport, wf_http) runs wf_http on an instance in
+// its state after _initialize. The request goes in as:
 //
 //   - Environment: the CGI/WAGI variables AUTH_TYPE (empty), CONTENT_LENGTH
 //     (always set, "0" for no body), CONTENT_TYPE, GATEWAY_INTERFACE
@@ -104,16 +107,37 @@
 // a restarted provider loads a module in tens of milliseconds instead of
 // recompiling it.
 //
-// Every instance is fresh and never shared, so one request cannot see
-// another's memory. The buffers behind linear memory are recycled through a
+// No instance is ever shared by two requests at once, and one request
+// cannot see another's memory: a module's first Run gets a fresh instance,
+// later ones an instance reset to the module's snapshot (below). The
+// buffers behind a fresh instance's linear memory are recycled through a
 // pool (memory.go), since allocating one per request kept the GC busy, but
 // every byte an instance could have written is zeroed before the buffer is
 // pooled, and it goes back only after the instance has ended
-// (TestMemoryZeroedOnReuse). The rewrite also merges nearby data segments,
+// (TestMemoryZeroedOnReuse covers both). The rewrite also merges nearby data segments,
 // since wazero evaluates each one's offset, with allocations, per instance
 // (a Go guest has about 37,000). A Go guest costs a few milliseconds per
 // request, most of it the Go runtime starting; the AssemblyScript template
 // and a small hand-written module cost tens of microseconds (see the
-// benchmarks). Reusing instances (a reactor ABI) is the way to make
-// Go guests cheaper and is not done here.
+// benchmarks). A Go reactor (package guest) does not start the runtime per
+// request, as follows.
+//
+// # Snapshots
+//
+// A module's snapshot is its instance's memory (a sealed memfd image,
+// image_linux.go) and mutable globals: for a reactor after _initialize
+// (Go's runtime start and every init, run once with an empty environment),
+// for a command as instantiated. Each Run then calls wf_http, or the start
+// function and _start, on an instance in exactly that state, reused from an
+// earlier Run: after a Run that returned normally (proc_exit(0) included:
+// the sandbox's proc_exit does not close the instance), the pages the
+// instance wrote get the image's bytes back (found in /proc/self/pagemap;
+// no copy-on-write fault per request), pages past the image get zeros and
+// the globals their saved values; after anything else it is closed. The
+// rewrite (InstrumentForReuse) makes the memory size virtual (a global
+// that memory.size and memory.grow read and move), so an instance keeps
+// memory an earlier request grew without the module seeing it. Standard streams and the
+// environment come from the call's context (stdio.go, environ.go), since
+// wazero binds a module's streams once, at instantiation. See reactor.go,
+// docs/go.md.
 package sandbox

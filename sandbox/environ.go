@@ -7,6 +7,7 @@ import (
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
+	"github.com/tetratelabs/wazero/sys"
 )
 
 // The environment reaches the guest through our own environ_get and
@@ -29,11 +30,25 @@ func withEnviron(ctx context.Context, e *environ) context.Context {
 	return context.WithValue(ctx, environKey{}, e)
 }
 
+// The arguments reach the guest the same way, from the call's context, so
+// that an instance reused from a snapshot gets each request's (wazero
+// binds WithArgs once, at instantiation).
+type argsKey struct{}
+
+func withArgs(ctx context.Context, args []string) context.Context {
+	a := &environ{}
+	for _, arg := range args {
+		a.buf = append(append(a.buf, arg...), 0)
+		a.n++
+	}
+	return context.WithValue(ctx, argsKey{}, a)
+}
+
 // errnoFault is WASI's EFAULT: a pointer out of the guest's memory.
 const errnoFault = 21
 
 // instantiateWASI instantiates wasi_snapshot_preview1 in rt with the
-// environment functions replaced.
+// environment and standard stream functions replaced.
 func instantiateWASI(ctx context.Context, rt wazero.Runtime) error {
 	b := rt.NewHostModuleBuilder(wasi_snapshot_preview1.ModuleName)
 	wasi_snapshot_preview1.NewFunctionExporter().ExportFunctions(b)
@@ -48,6 +63,36 @@ func instantiateWASI(ctx context.Context, rt wazero.Runtime) error {
 		WithParameterNames("environ", "environ_buf").
 		WithResultNames("errno").
 		Export("environ_get")
+	b.NewFunctionBuilder().
+		WithGoModuleFunction(api.GoModuleFunc(argsSizesGet), []api.ValueType{i32, i32}, []api.ValueType{i32}).
+		WithParameterNames("result.argc", "result.argv_len").
+		WithResultNames("errno").
+		Export("args_sizes_get")
+	b.NewFunctionBuilder().
+		WithGoModuleFunction(api.GoModuleFunc(argsGet), []api.ValueType{i32, i32}, []api.ValueType{i32}).
+		WithParameterNames("argv", "argv_buf").
+		WithResultNames("errno").
+		Export("args_get")
+	// proc_exit ends the call without closing the instance, which may be
+	// reset and reused (reactor.go); Run closes the ones it does not keep.
+	b.NewFunctionBuilder().
+		WithGoModuleFunction(api.GoModuleFunc(func(_ context.Context, _ api.Module, stack []uint64) {
+			panic(sys.NewExitError(uint32(stack[0])))
+		}), []api.ValueType{i32}, nil).
+		WithParameterNames("rval").
+		Export("proc_exit")
+	// Standard streams and descriptors (stdio.go).
+	for _, f := range []struct {
+		name   string
+		fn     api.GoModuleFunc
+		params int
+	}{{"fd_read", fdRead, 4}, {"fd_write", fdWrite, 4}, {"fd_close", fdClose, 1}, {"fd_renumber", fdRenumber, 2}} {
+		params := make([]api.ValueType, f.params)
+		for i := range params {
+			params[i] = i32
+		}
+		b.NewFunctionBuilder().WithGoModuleFunction(f.fn, params, []api.ValueType{i32}).Export(f.name)
+	}
 	_, err := b.Instantiate(ctx)
 	return err
 }
@@ -59,9 +104,28 @@ func environOf(ctx context.Context) *environ {
 	return &environ{} // not started by Run: an empty environment
 }
 
+func argsOf(ctx context.Context) *environ {
+	if a, ok := ctx.Value(argsKey{}).(*environ); ok {
+		return a
+	}
+	return &environ{}
+}
+
+// argsSizesGet and argsGet are environSizesGet and environGet for argv.
+func argsSizesGet(ctx context.Context, mod api.Module, stack []uint64) {
+	sizesGet(argsOf(ctx), mod, stack)
+}
+
+func argsGet(ctx context.Context, mod api.Module, stack []uint64) {
+	listGet(argsOf(ctx), mod, stack)
+}
+
 // environSizesGet writes the number of variables and the bytes they need.
 func environSizesGet(ctx context.Context, mod api.Module, stack []uint64) {
-	e := environOf(ctx)
+	sizesGet(environOf(ctx), mod, stack)
+}
+
+func sizesGet(e *environ, mod api.Module, stack []uint64) {
 	mem := mod.Memory()
 	if !mem.WriteUint32Le(uint32(stack[0]), e.n) || !mem.WriteUint32Le(uint32(stack[1]), uint32(len(e.buf))) {
 		stack[0] = errnoFault
@@ -73,7 +137,10 @@ func environSizesGet(ctx context.Context, mod api.Module, stack []uint64) {
 // environGet writes the variables at environ_buf and a pointer to each at
 // environ, after checking both ranges lie in the guest's memory.
 func environGet(ctx context.Context, mod api.Module, stack []uint64) {
-	e := environOf(ctx)
+	listGet(environOf(ctx), mod, stack)
+}
+
+func listGet(e *environ, mod api.Module, stack []uint64) {
 	mem := mod.Memory()
 	ptrsAt, bufAt := uint32(stack[0]), uint32(stack[1])
 	ptrs, ok1 := mem.Read(ptrsAt, 4*e.n)

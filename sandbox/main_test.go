@@ -14,8 +14,9 @@ import (
 	"github.com/webfunctions/wf/sandbox"
 )
 
-// guestWasm is testdata/guest built for wasip1, once per test run.
-var guestWasm []byte
+// guestWasm is testdata/guest built for wasip1, once per test run, and
+// reactorWasm testdata/reactor, a reactor (-buildmode=c-shared).
+var guestWasm, reactorWasm []byte
 
 // cacheDir holds the compilation cache shared by the tests' Sandboxes, so
 // the 2-3 MB guest is compiled to machine code once per run.
@@ -47,6 +48,18 @@ func run(m *testing.M) int {
 		return 1
 	}
 	if guestWasm, err = os.ReadFile(out); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	// The reactor: a net/http handler through package guest.
+	rout := filepath.Join(dir, "reactor.wasm")
+	cmd = exec.Command("go", "build", "-buildmode=c-shared", "-o", rout, "./testdata/reactor")
+	cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "build reactor: %v\n%s", err, b)
+		return 1
+	}
+	if reactorWasm, err = os.ReadFile(rout); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}

@@ -164,35 +164,8 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	defer cpu.give()
 	stdout := &limitedWriter{max: lim.outBytes, cancel: cancel}
 	stderr := &logWriter{max: s.cfg.MaxLogBytes}
-	mem := &linearMemory{pool: &s.mem, limit: uint64(lim.pages) * pageSize}
-	allocCtx := experimental.WithMemoryAllocator(withEnviron(runCtx, env), experimental.MemoryAllocatorFunc(
-		func(capacity, _ uint64) experimental.LinearMemory {
-			// Reserve what the last run reached, so a guest that always
-			// grows the same way (Go's runtime does) is not copied as it grows.
-			mem.buf = s.mem.get(min(max(capacity, m.memHint.Load()), mem.limit))
-			return mem
-		}))
-
-	mc := s.modCfg.
-		WithArgs(args...).
-		WithStdin(stdin(req.Prelude, body)).
-		WithStdout(stdout).
-		WithStderr(stderr).
-		WithNanosleep(func(ns int64) {
-			// A sleeping guest needs no core: its token goes to another
-			// while it sleeps, unless the sleep is too short to be worth
-			// the hand-over.
-			d := time.Duration(ns)
-			if d < minYieldSleep {
-				sleep(runCtx, d)
-				return
-			}
-			cpu.give()
-			sleep(runCtx, d)
-			// If this fails, runCtx has ended and the guest stops at its
-			// next check.
-			cpu.take(runCtx)
-		})
+	streams := &stdio{in: stdin(req.Prelude, body), out: stdout, err: stderr}
+	callCtx := withArgs(withStdio(withEnviron(runCtx, env), streams), args)
 
 	// Close stops this instance too, and waits for it.
 	s.mu.Lock()
@@ -217,25 +190,24 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	}
 	s.runs.Add(1)
 	start := time.Now()
-	inst, runErr := s.rt.InstantiateModule(allocCtx, m.compiled, mc)
-	if runErr == nil {
-		runErr = startInstance(runCtx, allocCtx, m, inst)
+	var (
+		runErr  error
+		peak    uint64
+		refused bool
+	)
+	if m.reactor != nil && m.reactor.use() {
+		runErr, peak, refused = s.serve(ctx, runCtx, callCtx, m, lim, cpu, streams)
+	} else {
+		runErr, peak, refused = s.start(ctx, runCtx, callCtx, m, lim, cpu)
+		if m.reactor != nil {
+			m.reactor.started.Store(true)
+		}
 	}
 	cpu.give()
 	dur := time.Since(start)
-	if inst != nil {
-		inst.Close(ctx)
-	}
-	// The instance is gone (its start function has returned and it is
-	// closed), so nothing can touch its memory any more.
-	mem.release()
-	resp := &Response{Log: stderr.bytes(), Duration: dur, Memory: mem.peak, CPUTime: cpu.used}
-	if runErr == nil && !mem.refused {
-		// Capped: one big run should not make every later run reserve as much.
-		m.memHint.Store(min(mem.peak, maxMemHint))
-	}
+	resp := &Response{Log: stderr.bytes(), Duration: dur, Memory: peak, CPUTime: cpu.used}
 	timedOut := errors.Is(runCtx.Err(), context.DeadlineExceeded)
-	if err := s.runError(ctx, m, lim, runErr, timedOut, cpu, stdout, mem); err != nil {
+	if err := s.runError(ctx, m, lim, runErr, timedOut, cpu, stdout, refused); err != nil {
 		return resp, err
 	}
 	status, hdr, out, err := ParseCGIResponse(stdout.buf.Bytes())
@@ -247,6 +219,55 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	return resp, nil
 }
 
+// start runs a WASI command: a fresh instance of m, its start functions
+// and _start. It returns how the run ended, the largest its memory grew
+// and whether a grow was refused.
+func (s *Sandbox) start(ctx, runCtx, callCtx context.Context, m *Module, lim limits, cpu *cpuTime) (runErr error, peak uint64, refused bool) {
+	mem := &linearMemory{pool: &s.mem, limit: uint64(lim.pages) * pageSize}
+	allocCtx := experimental.WithMemoryAllocator(callCtx, experimental.MemoryAllocatorFunc(
+		func(capacity, _ uint64) experimental.LinearMemory {
+			// Reserve what the last run reached, so a guest that always
+			// grows the same way (Go's runtime does) is not copied as it grows.
+			mem.buf = s.mem.get(min(max(capacity, m.memHint.Load()), mem.limit))
+			return mem
+		}))
+
+	mc := s.modCfg.
+		WithNanosleep(func(ns int64) { guestSleep(runCtx, cpu, ns) })
+
+	inst, runErr := s.rt.InstantiateModule(allocCtx, m.compiled, mc)
+	if runErr == nil {
+		runErr = callExports(runCtx, allocCtx, m.stop, inst, m.start, "_start")
+	}
+	if inst != nil {
+		inst.Close(ctx)
+	}
+	// The instance is gone (its start function has returned and it is
+	// closed), so nothing can touch its memory any more.
+	mem.release()
+	if runErr == nil && !mem.refused {
+		// Capped: one big run should not make every later run reserve as much.
+		m.memHint.Store(min(mem.peak, maxMemHint))
+	}
+	return runErr, mem.peak, mem.refused
+}
+
+// guestSleep is the guest's nanosleep. A sleeping guest needs no core: its
+// token goes to another while it sleeps, unless the sleep is too short to
+// be worth the hand-over.
+func guestSleep(runCtx context.Context, cpu *cpuTime, ns int64) {
+	d := time.Duration(ns)
+	if d < minYieldSleep {
+		sleep(runCtx, d)
+		return
+	}
+	cpu.give()
+	sleep(runCtx, d)
+	// If this fails, runCtx has ended and the guest stops at its next
+	// check.
+	cpu.take(runCtx)
+}
+
 // stdin is the guest's standard input: the prelude, if any, then the body.
 func stdin(prelude, body []byte) io.Reader {
 	if len(prelude) == 0 {
@@ -255,21 +276,37 @@ func stdin(prelude, body []byte) io.Reader {
 	return io.MultiReader(bytes.NewReader(prelude), bytes.NewReader(body))
 }
 
-// startInstance runs inst's start functions, stopping them when runCtx
-// ends: it sets the global that the instrumented code checks
-// (internal/wasm).
-func startInstance(runCtx, callCtx context.Context, m *Module, inst api.Module) error {
-	stop, ok := inst.ExportedGlobal(m.stop).(api.MutableGlobal)
+// callExports calls inst's exports named in order ("" is skipped),
+// stopping them when runCtx ends (callStopping).
+func callExports(runCtx, callCtx context.Context, stop string, inst api.Module, names ...string) error {
+	flag, ok := inst.ExportedGlobal(stop).(api.MutableGlobal)
 	if !ok {
-		return fmt.Errorf("sandbox: %s: no stop global", m.key)
+		return errors.New("sandbox: no stop global")
 	}
+	var fns []api.Function
+	for _, name := range names {
+		if name == "" {
+			continue
+		}
+		fn := inst.ExportedFunction(name)
+		if fn == nil {
+			return fmt.Errorf("sandbox: no export %s", name)
+		}
+		fns = append(fns, fn)
+	}
+	return callStopping(runCtx, callCtx, flag, fns)
+}
+
+// callStopping calls fns in order, stopping them when runCtx ends: it sets
+// the global flag, which the instrumented code checks (internal/wasm).
+func callStopping(runCtx, callCtx context.Context, flag api.MutableGlobal, fns []api.Function) error {
 	var mu sync.Mutex
 	running := true
 	halt := context.AfterFunc(runCtx, func() {
 		mu.Lock()
 		defer mu.Unlock()
 		if running {
-			stop.Set(1)
+			flag.Set(1)
 		}
 	})
 	defer func() {
@@ -281,11 +318,8 @@ func startInstance(runCtx, callCtx context.Context, m *Module, inst api.Module) 
 			mu.Unlock()
 		}
 	}()
-	for _, name := range [...]string{m.start, "_start"} {
-		if name == "" {
-			continue
-		}
-		if _, err := inst.ExportedFunction(name).Call(callCtx); err != nil {
+	for _, fn := range fns {
+		if _, err := fn.Call(callCtx); err != nil {
 			return err
 		}
 	}
@@ -293,7 +327,7 @@ func startInstance(runCtx, callCtx context.Context, m *Module, inst api.Module) 
 }
 
 // runError maps how an instance ended to the errors Run documents.
-func (s *Sandbox) runError(ctx context.Context, m *Module, lim limits, err error, timedOut bool, cpu *cpuTime, out *limitedWriter, mem *linearMemory) error {
+func (s *Sandbox) runError(ctx context.Context, m *Module, lim limits, err error, timedOut bool, cpu *cpuTime, out *limitedWriter, refused bool) error {
 	if out.exceeded {
 		// Checked first: the cancel that stopped the guest looks like a
 		// context cancellation below.
@@ -311,6 +345,10 @@ func (s *Sandbox) runError(ctx context.Context, m *Module, lim limits, err error
 	if cerr := ctx.Err(); cerr != nil {
 		return fmt.Errorf("sandbox: run %s: %w", m.key, cerr)
 	}
+	var werr *wf.Error
+	if errors.As(err, &werr) && !timedOut && !cpu.exceeded.Load() {
+		return err // said already (a reactor that failed to initialise)
+	}
 	detail := fmt.Errorf("sandbox: run %s: %w", m.key, err)
 	var exit *sys.ExitError
 	if errors.As(err, &exit) && exit.ExitCode() == 0 {
@@ -322,7 +360,7 @@ func (s *Sandbox) runError(ctx context.Context, m *Module, lim limits, err error
 	if timedOut || (exit != nil && exit.ExitCode() == sys.ExitCodeDeadlineExceeded) {
 		return wf.E(wf.ErrTimeout, fmt.Sprintf("function ran over %v", lim.timeout), detail)
 	}
-	if mem.refused {
+	if refused {
 		return wf.E(wf.ErrFunctionFailed, fmt.Sprintf("function ran out of memory (limit %d pages)", lim.pages), detail)
 	}
 	if exit != nil {

@@ -14,7 +14,6 @@ import (
 	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 
-	"github.com/webfunctions/wf/sandbox/internal/wasm"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -115,6 +114,7 @@ type Sandbox struct {
 	instances   sync.WaitGroup
 
 	hits, misses, compileErrors, runs atomic.Uint64
+	snapshots, reused                 atomic.Uint64
 	compileNanos                      atomic.Int64
 }
 
@@ -135,6 +135,12 @@ type Module struct {
 	minPages uint32
 	s        *Sandbox
 	memHint  atomic.Uint64 // linear memory bytes the last good run reached
+	// wasmBytes is the rewritten module's size, from which Size estimates
+	// the compiled module's.
+	wasmBytes int64
+	// reactor is set for a module without _start that exports
+	// ReactorExport: it runs from a snapshot (reactor.go).
+	reactor *reactor
 
 	mu       sync.Mutex
 	running  int  // Runs using compiled
@@ -161,8 +167,16 @@ func (m *Module) release() {
 	closeNow := m.released && m.running == 0
 	m.mu.Unlock()
 	if closeNow {
-		m.compiled.Close(context.Background())
+		m.close()
 	}
+}
+
+// close frees m's compiled code and its reactor's snapshot and instances.
+func (m *Module) close() {
+	if m.reactor != nil {
+		m.reactor.close()
+	}
+	m.compiled.Close(context.Background())
 }
 
 // Release drops m's compiled code from memory once no Run is using it, so
@@ -179,7 +193,7 @@ func (s *Sandbox) Release(m *Module) {
 	m.released = true
 	m.mu.Unlock()
 	if closeNow {
-		m.compiled.Close(context.Background())
+		m.close()
 	}
 }
 
@@ -206,6 +220,28 @@ func (s *Sandbox) Effective(l wf.Limits) wf.Limits {
 // Key returns the key the module was compiled under.
 func (m *Module) Key() string { return m.key }
 
+// Size estimates the memory m holds, in bytes, so that a provider can bound
+// its loaded functions by bytes rather than by count: the compiled module
+// (machine code and wazero's decoded module, measured at about 4 and 1.4
+// times the rewritten module's size for Go guests; 45 KiB of code for the
+// 10 KB AssemblyScript hello) and, for a reactor, its snapshot image and
+// idle instances (the pages each has written, and a fixed 256 KiB for the
+// instance itself).
+func (m *Module) Size() int64 {
+	n := compiledPerByte*m.wasmBytes/10 + minCompiledBytes
+	if r := m.reactor; r != nil {
+		n += r.size()
+	}
+	return n
+}
+
+// The estimate of a compiled module: compiledPerByte tenths of a byte per
+// byte of the rewritten module, and at least minCompiledBytes.
+const (
+	compiledPerByte  = 50
+	minCompiledBytes = 128 << 10
+)
+
 // MinMemoryPages returns the memory the module needs to start, in 64 KiB
 // pages. A Run whose memory limit is lower fails.
 func (m *Module) MinMemoryPages() uint32 { return m.minPages }
@@ -218,6 +254,8 @@ type Stats struct {
 	CompileErrors uint64        // compiles that failed
 	CompileTime   time.Duration // total time spent in misses
 	Runs          uint64        // Run calls that started an instance
+	Snapshots     uint64        // reactor snapshots taken (one per module, again after a failure)
+	Reused        uint64        // reactor Runs served by an instance reset from an earlier Run
 }
 
 // New returns a Sandbox with the given maxima.
@@ -281,10 +319,23 @@ func (s *Sandbox) Close(ctx context.Context) error {
 		return nil
 	}
 	s.closed = true
+	var reactors []*reactor
+	for _, e := range s.modules {
+		select {
+		case <-e.done:
+			if e.mod != nil && e.mod.reactor != nil {
+				reactors = append(reactors, e.mod.reactor)
+			}
+		default:
+		}
+	}
 	s.modules = nil
 	s.mu.Unlock()
 	s.stopRunning()
 	s.instances.Wait()
+	for _, r := range reactors {
+		r.close()
+	}
 	err := s.rt.Close(ctx)
 	if cerr := s.cache.Close(ctx); err == nil {
 		err = cerr
@@ -359,7 +410,7 @@ func (s *Sandbox) compileModule(ctx context.Context, wasm []byte) (cm wazero.Com
 }
 
 func (s *Sandbox) compile(ctx context.Context, key string, bin []byte) (*Module, error) {
-	inst, err := wasm.Instrument(bin)
+	inst, err := s.instrument(bin)
 	if err != nil {
 		return nil, wf.E(wf.ErrInvalid, "invalid WebAssembly module: "+err.Error(), fmt.Errorf("sandbox: compile %s", key))
 	}
@@ -378,7 +429,17 @@ func (s *Sandbox) compile(ctx context.Context, key string, bin []byte) (*Module,
 	}
 	// From the rewrite, not cm.ExportedMemories: a memory's minimum counts
 	// whether or not the module exports it.
-	m := &Module{key: key, compiled: cm, stop: inst.StopExport, start: inst.StartExport, minPages: inst.MinPages, s: s}
+	m := &Module{key: key, compiled: cm, stop: inst.StopExport, start: inst.StartExport, minPages: inst.MinPages, s: s, wasmBytes: int64(len(inst.Wasm))}
+	_, command := cm.ExportedFunctions()["_start"]
+	switch {
+	case len(inst.Globals) > 0:
+		// Instances are reset to a snapshot and reused (reactor.go): a
+		// reactor's after _initialize, a command's as instantiated.
+		m.reactor = &reactor{globals: inst.Globals, reuse: inst.Resettable, command: command}
+	case !command:
+		cm.Close(ctx)
+		return nil, wf.E(wf.ErrInvalid, "unsupported WebAssembly module: a reactor ("+ReactorExport+") must define a memory", fmt.Errorf("sandbox: compile %s", key))
+	}
 	if m.minPages > s.cfg.MaxMemoryPages {
 		cm.Close(ctx)
 		return nil, wf.E(wf.ErrInvalid, fmt.Sprintf("invalid WebAssembly module: its memory starts at %d pages; this provider allows at most %d", m.minPages, s.cfg.MaxMemoryPages),
@@ -406,12 +467,18 @@ func (s *Sandbox) check(cm wazero.CompiledModule) error {
 	if len(cm.ImportedMemories()) > 0 {
 		return errors.New("imports a memory; it must define its own")
 	}
-	start, ok := cm.ExportedFunctions()["_start"]
-	if !ok {
-		return errors.New("exports no _start function (WAGI runs WASI commands)")
+	exports := cm.ExportedFunctions()
+	entry := "_start"
+	if _, ok := exports[entry]; !ok {
+		entry = ReactorExport
+		if _, ok := exports[entry]; !ok {
+			return errors.New("exports no _start function (WAGI runs WASI commands) and no " + ReactorExport + " (a reactor built with package guest)")
+		}
 	}
-	if len(start.ParamTypes()) != 0 || len(start.ResultTypes()) != 0 {
-		return errors.New("_start must take and return nothing")
+	for _, name := range []string{entry, "_initialize"} {
+		if f, ok := exports[name]; ok && (len(f.ParamTypes()) != 0 || len(f.ResultTypes()) != 0) {
+			return errors.New(name + " must take and return nothing")
+		}
 	}
 	return nil
 }
@@ -443,5 +510,7 @@ func (s *Sandbox) Stats() Stats {
 		CompileErrors: s.compileErrors.Load(),
 		CompileTime:   time.Duration(s.compileNanos.Load()),
 		Runs:          s.runs.Load(),
+		Snapshots:     s.snapshots.Load(),
+		Reused:        s.reused.Load(),
 	}
 }

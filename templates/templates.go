@@ -1,6 +1,7 @@
 // Package templates holds the starter functions `wf init` writes: a Go
-// (GOOS=wasip1) and an AssemblyScript WAGI program, and a JavaScript and a
-// TypeScript worker (docs/js.md), that greet the caller,
+// net/http handler (package guest, built as a wasip1 reactor), an
+// AssemblyScript WAGI program, and a JavaScript and a TypeScript worker
+// (docs/js.md), that greet the caller,
 // each with a commented project file, wf.toml (package project).
 // Files ending in .tmpl are Go text templates, written without the suffix
 // (a go.mod or main.go under this package would otherwise be compiled or
@@ -16,6 +17,8 @@ import (
 	"path/filepath"
 	"strings"
 	"text/template"
+
+	"github.com/webfunctions/wf/build"
 )
 
 //go:embed all:go all:assemblyscript all:js all:ts
@@ -50,7 +53,7 @@ func Write(dir, lang, name string) error {
 		return fmt.Errorf("templates: %w", err)
 	}
 	data := struct{ Name, Label string }{Name: name, Label: Label(name)}
-	return fs.WalkDir(sub, ".", func(p string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(sub, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -71,6 +74,11 @@ func Write(dir, lang, name string) error {
 		}
 		return os.WriteFile(dst, b, 0o644)
 	})
+	if err == nil && lang == "go" {
+		// The guest package its go.mod replaces the wf module with.
+		err = build.WriteGoSDK(dir)
+	}
+	return err
 }
 
 // Label makes a function name (a DNS label: a-z, 0-9, inner hyphens, at

@@ -11,6 +11,7 @@ import (
 
 	"github.com/webfunctions/wf/build"
 	"github.com/webfunctions/wf/project"
+	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/templates"
 )
 
@@ -55,7 +56,12 @@ func TestHelloWasmIsBuiltFromTemplate(t *testing.T) {
 	}
 }
 
+// The Go template is a net/http handler through package guest, built
+// offline (the guest package is written into the project) as a reactor,
+// and it answers from a snapshot in the sandbox.
 func TestGoTemplateBuilds(t *testing.T) {
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
 	dir := filepath.Join(t.TempDir(), "hello")
 	if err := templates.Write(dir, "go", "hello"); err != nil {
 		t.Fatal(err)
@@ -71,6 +77,34 @@ func TestGoTemplateBuilds(t *testing.T) {
 	b, err := os.ReadFile(out)
 	if err != nil || !bytes.HasPrefix(b, []byte("\x00asm")) {
 		t.Fatalf("not a wasm module: %v", err)
+	}
+	if !strings.Contains(log.String(), "building a reactor") {
+		t.Fatalf("not built as a reactor:\n%s", log.String())
+	}
+
+	// It serves as a reactor: one snapshot, then instances reset to it.
+	ctx := context.Background()
+	sb, err := sandbox.New(ctx, sandbox.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sb.Close(ctx)
+	mod, err := sb.Compile(ctx, "hello", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ method, query, body, want string }{
+		{"GET", "name=bench", "", "Hello, bench!\n"},
+		{"POST", "", "you", "Hello, you!\n"},
+		{"GET", "", "", "Hello, world!\n"},
+	} {
+		resp, err := sb.Run(ctx, mod, &sandbox.Request{Method: c.method, RawQuery: c.query, Body: strings.NewReader(c.body), ScriptName: "/hello", Host: "127.0.0.1"})
+		if err != nil || string(resp.Body) != c.want || !strings.Contains(string(resp.Log), "greeting") {
+			t.Fatalf("%s %s: %v %q, log %q", c.method, c.query, err, resp.Body, resp.Log)
+		}
+	}
+	if st := sb.Stats(); st.Snapshots != 1 || st.Reused != 2 {
+		t.Fatalf("snapshots %d, reused %d", st.Snapshots, st.Reused)
 	}
 }
 

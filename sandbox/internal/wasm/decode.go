@@ -219,8 +219,10 @@ func checkSection(id byte, body []byte, info *moduleInfo) error {
 	case idGlobal:
 		what = "global section"
 		info.definedGlobals = r.count()
-		for n := info.definedGlobals; n > 0 && r.err == nil; n-- {
-			r.globalType()
+		for i := uint32(0); i < info.definedGlobals && r.err == nil; i++ {
+			if r.globalType() {
+				info.mutableGlobals = append(info.mutableGlobals, info.importedGlobals+i)
+			}
 			r.constExpr()
 		}
 	case idExport:
@@ -332,13 +334,37 @@ var opImmediates = func() (t [256]uint8) {
 	return t
 }()
 
+// uses is what a function body does that changes how its module is
+// rewritten or run.
+type uses uint8
+
+const (
+	// usesBulk: memory.init or data.drop, which name data segments, so
+	// the segments are not merged.
+	usesBulk uses = 1 << iota
+	// usesInstanceState: an instruction that changes instance state other
+	// than memory and globals (table.set, table.grow, table.fill,
+	// table.init, table.copy, elem.drop, data.drop), so restoring memory
+	// and globals does not restore the instance.
+	usesInstanceState
+)
+
+// memOp is a memory.size or memory.grow instruction in a function body,
+// at body[at:end].
+type memOp struct {
+	at, end int
+	grow    bool
+}
+
 // decodeFunc checks a function body and appends to heads where checks go:
 // after the locals and after each loop's block type. It also reports
-// whether the body uses memory.init or data.drop, and how many
+// what the body uses that the rewrite or the sandbox must know of (uses),
+// and how many
 // instructions it has. It decodes every instruction of WebAssembly 2.0
 // (wazero's default features): an instruction it does not know is an
-// error, so no byte of an immediate is ever taken for an opcode.
-func decodeFunc(body []byte, sp indexSpaces, heads []int) ([]int, bool, int, error) {
+// error, so no byte of an immediate is ever taken for an opcode. If ops is
+// not nil, the body's memory.size and memory.grow are appended to it.
+func decodeFunc(body []byte, sp indexSpaces, heads []int, ops *[]memOp) ([]int, uses, int, error) {
 	r := &reader{b: body}
 	groups := r.count()
 	for i := uint32(0); i < groups && r.err == nil; i++ {
@@ -346,16 +372,16 @@ func decodeFunc(body []byte, sp indexSpaces, heads []int) ([]int, bool, int, err
 		r.byte() // type
 	}
 	if r.err != nil {
-		return nil, false, 0, r.fail("locals")
+		return nil, 0, 0, r.fail("locals")
 	}
 	heads = append(heads, r.off)
 	b, i := body, r.off
 	depth := 1 // the function's own block
-	bulk := false
+	var bulk uses
 	count := 0
 	for ; depth > 0; count++ {
 		if i >= len(b) {
-			return nil, false, 0, errors.New("function body ends inside a block")
+			return nil, 0, 0, errors.New("function body ends inside a block")
 		}
 		at := i
 		op := b[i]
@@ -366,17 +392,23 @@ func decodeFunc(body []byte, sp indexSpaces, heads []int) ([]int, bool, int, err
 		switch opImmediates[op] {
 		case immNone:
 		case immLEB:
+			if op == 0x26 { // table.set
+				bulk |= usesInstanceState
+			}
 			i = skipLEB(b, i)
+			if (op == 0x3f || op == 0x40) && ops != nil { // memory.size, memory.grow
+				*ops = append(*ops, memOp{at: at, end: i, grow: op == 0x40})
+			}
 		case immLEB2:
 			i = skipLEB(b, skipLEB(b, i))
 		case immBlock:
 			if i = blockType(b, i); i < 0 {
-				return nil, false, 0, fmt.Errorf("unsupported block type at offset %d", at)
+				return nil, 0, 0, fmt.Errorf("unsupported block type at offset %d", at)
 			}
 			depth++
 		case immLoop:
 			if i = blockType(b, i); i < 0 {
-				return nil, false, 0, fmt.Errorf("unsupported block type at offset %d", at)
+				return nil, 0, 0, fmt.Errorf("unsupported block type at offset %d", at)
 			}
 			depth++
 			heads = append(heads, i) // past the end only if truncated: an error below
@@ -385,12 +417,12 @@ func decodeFunc(body []byte, sp indexSpaces, heads []int) ([]int, bool, int, err
 		case immGlobal:
 			var idx uint64
 			if idx, i = readLEB(b, i); idx >= uint64(sp.globals) && i <= len(b) {
-				return nil, false, 0, fmt.Errorf("global %d out of range at offset %d", idx, at)
+				return nil, 0, 0, fmt.Errorf("global %d out of range at offset %d", idx, at)
 			}
 		case immFunc:
 			var idx uint64
 			if idx, i = readLEB(b, i); idx >= uint64(sp.funcs) && i <= len(b) {
-				return nil, false, 0, fmt.Errorf("function %d out of range at offset %d", idx, at)
+				return nil, 0, 0, fmt.Errorf("function %d out of range at offset %d", idx, at)
 			}
 		case immBrTable:
 			var n uint64
@@ -406,12 +438,12 @@ func decodeFunc(body []byte, sp indexSpaces, heads []int) ([]int, bool, int, err
 			// Only select with one plain value type: wazero's validator
 			// and compiler read the longer forms differently.
 			if i+1 >= len(b) || b[i] != 1 || !plainValType(b[i+1]) {
-				return nil, false, 0, fmt.Errorf("unsupported typed select at offset %d", at)
+				return nil, 0, 0, fmt.Errorf("unsupported typed select at offset %d", at)
 			}
 			i += 2
 		case immByte:
 			if i >= len(b) || (b[i] != 0x70 && b[i] != 0x6f) {
-				return nil, false, 0, fmt.Errorf("unsupported ref.null type at offset %d", at)
+				return nil, 0, 0, fmt.Errorf("unsupported ref.null type at offset %d", at)
 			}
 			i++
 		case immF32:
@@ -424,18 +456,24 @@ func decodeFunc(body []byte, sp indexSpaces, heads []int) ([]int, bool, int, err
 			case sub <= 7: // saturating truncations
 			case sub == 8: // memory.init
 				i = skipLEB(b, skipLEB(b, i))
-				bulk, mem = true, true
+				bulk, mem = bulk|usesBulk, true
 			case sub == 9: // data.drop
 				i = skipLEB(b, i)
-				bulk = true
+				bulk |= usesBulk | usesInstanceState
 			case sub == 10, sub == 12, sub == 14: // memory.copy, table.init, table.copy
 				i = skipLEB(b, skipLEB(b, i))
 				mem = sub == 10
+				if !mem {
+					bulk |= usesInstanceState
+				}
 			case sub == 11, sub == 13, sub >= 15 && sub <= 17: // memory.fill, elem.drop, table.grow/size/fill
 				i = skipLEB(b, i)
 				mem = sub == 11
+				if sub == 13 || sub == 15 || sub == 17 {
+					bulk |= usesInstanceState
+				}
 			default:
-				return nil, false, 0, fmt.Errorf("unsupported instruction 0xfc %d at offset %d", sub, at)
+				return nil, 0, 0, fmt.Errorf("unsupported instruction 0xfc %d at offset %d", sub, at)
 			}
 		case immFD:
 			// wazero reads the SIMD opcode as one byte, not as the LEB128
@@ -443,7 +481,7 @@ func decodeFunc(body []byte, sp indexSpaces, heads []int) ([]int, bool, int, err
 			// a 0x01 that wazero runs as nop). Decoding it otherwise would
 			// let bytes wazero runs as code pass here as an immediate.
 			if i >= len(b) {
-				return nil, false, 0, fmt.Errorf("instruction at offset %d: %w", at, errTruncated)
+				return nil, 0, 0, fmt.Errorf("instruction at offset %d: %w", at, errTruncated)
 			}
 			sub := uint64(b[i])
 			i++
@@ -460,20 +498,20 @@ func decodeFunc(body []byte, sp indexSpaces, heads []int) ([]int, bool, int, err
 				mem = true
 			case sub <= 255: // no immediates
 			default:
-				return nil, false, 0, fmt.Errorf("unsupported instruction 0xfd %d at offset %d", sub, at)
+				return nil, 0, 0, fmt.Errorf("unsupported instruction 0xfd %d at offset %d", sub, at)
 			}
 		default:
-			return nil, false, 0, fmt.Errorf("unsupported instruction 0x%02x at offset %d", op, at)
+			return nil, 0, 0, fmt.Errorf("unsupported instruction 0x%02x at offset %d", op, at)
 		}
 		if i > len(b) {
-			return nil, false, 0, fmt.Errorf("instruction at offset %d: %w", at, errTruncated)
+			return nil, 0, 0, fmt.Errorf("instruction at offset %d: %w", at, errTruncated)
 		}
 		if mem && !sp.memory {
-			return nil, false, 0, fmt.Errorf("memory instruction at offset %d, but no memory", at)
+			return nil, 0, 0, fmt.Errorf("memory instruction at offset %d, but no memory", at)
 		}
 	}
 	if i != len(b) {
-		return nil, false, 0, errors.New("bytes after the function's end")
+		return nil, 0, 0, errors.New("bytes after the function's end")
 	}
 	return heads, bulk, count, nil
 }
@@ -735,11 +773,14 @@ func (r *reader) tableType() uint64 {
 	return min
 }
 
-func (r *reader) globalType() {
+// globalType reads a global's type and reports whether it is mutable.
+func (r *reader) globalType() bool {
 	r.valType()
-	if r.byte() > 1 && r.err == nil {
+	mut := r.byte()
+	if mut > 1 && r.err == nil {
 		r.err = errors.New("unknown global mutability")
 	}
+	return mut == 1
 }
 
 // constExpr reads instructions up to an end as wazero does; validation

@@ -60,39 +60,56 @@ func slowBody(stop, tick uint32) []byte {
 }
 
 // encodeCode returns the code section with a check at the start of every
-// function and every loop and $slow appended, whether the code uses
-// memory.init or data.drop, and how many instructions it has.
-func encodeCode(secs []section, p *plan) (out []byte, bulk bool, instructions int, err error) {
+// function and every loop and $slow appended, what the code uses, and how
+// many instructions it has.
+func encodeCode(secs []section, p *plan) (out []byte, bulk uses, instructions int, err error) {
 	at := slices.IndexFunc(secs, func(s section) bool { return s.id == idCode })
-	if at < 0 { // $slow is the only function
-		return appendVec(nil, [][]byte{p.slow}), false, 0, nil
+	if at < 0 { // the rewrite's are the only functions
+		return appendVec(nil, append([][]byte{p.slow}, p.extraFuncs...)), 0, 0, nil
 	}
 	r := &reader{b: secs[at].body}
 	n := r.count()
 	out = make([]byte, 0, len(secs[at].body)+int(n)*len(p.check)*2+len(p.slow))
-	out = append(out, uleb128(n+1)...)
+	out = append(out, uleb128(n+1+uint32(len(p.extraFuncs)))...)
 	var heads []int
+	var ops *[]memOp
+	if p.reactor {
+		ops = new([]memOp)
+	}
 	for i := uint32(0); i < n; i++ {
 		size := r.u32()
 		body := r.bytes(size)
 		if r.err != nil {
-			return nil, false, 0, r.fail(fmt.Sprintf("code of function %d", i))
+			return nil, 0, 0, r.fail(fmt.Sprintf("code of function %d", i))
 		}
-		var usesBulk bool
+		var u uses
 		var count int
-		heads, usesBulk, count, err = decodeFunc(body, p.spaces, heads[:0])
-		if err != nil {
-			return nil, false, 0, fmt.Errorf("code of function %d: %w", i, err)
+		if ops != nil {
+			*ops = (*ops)[:0]
 		}
-		bulk = bulk || usesBulk
+		heads, u, count, err = decodeFunc(body, p.spaces, heads[:0], ops)
+		if err != nil {
+			return nil, 0, 0, fmt.Errorf("code of function %d: %w", i, err)
+		}
+		bulk |= u
 		instructions += count
-		out = append(out, uleb128(uint32(len(body)+len(heads)*len(p.check)))...)
-		out = appendChecked(out, body, p.check, heads)
+		if ops == nil || len(*ops) == 0 {
+			out = append(out, uleb128(uint32(len(body)+len(heads)*len(p.check)))...)
+			out = appendChecked(out, body, p.check, heads)
+			continue
+		}
+		f := appendRewritten(nil, body, p.check, heads, *ops, p.sizeCall, p.growCall)
+		out = append(out, uleb128(uint32(len(f)))...)
+		out = append(out, f...)
 	}
 	if r.more() {
-		return nil, false, 0, errors.New("bytes after the code section's functions")
+		return nil, 0, 0, errors.New("bytes after the code section's functions")
 	}
-	return append(out, p.slow...), bulk, instructions, nil
+	out = append(out, p.slow...)
+	for _, f := range p.extraFuncs {
+		out = append(out, f...)
+	}
+	return out, bulk, instructions, nil
 }
 
 // appendChecked appends body to out with check inserted at each of heads.
@@ -104,6 +121,81 @@ func appendChecked(out, body, check []byte, heads []int) []byte {
 		prev = h
 	}
 	return append(out, body[prev:]...)
+}
+
+// appendRewritten is appendChecked for a body whose memory.size and
+// memory.grow (ops) become calls to the reactor's $vsize and $vgrow
+// (sizeCall, growCall). A check at the offset of an op goes before it.
+func appendRewritten(out, body, check []byte, heads []int, ops []memOp, sizeCall, growCall []byte) []byte {
+	prev, h := 0, 0
+	for _, op := range ops {
+		for ; h < len(heads) && heads[h] <= op.at; h++ {
+			out = append(out, body[prev:heads[h]]...)
+			out = append(out, check...)
+			prev = heads[h]
+		}
+		out = append(out, body[prev:op.at]...)
+		if op.grow {
+			out = append(out, growCall...)
+		} else {
+			out = append(out, sizeCall...)
+		}
+		prev = op.end
+	}
+	return appendChecked(out, body[prev:], check, shifted(heads[h:], prev))
+}
+
+// shifted returns heads less by.
+func shifted(heads []int, by int) []int {
+	s := make([]int, len(heads))
+	for i, h := range heads {
+		s[i] = h - by
+	}
+	return s
+}
+
+// vsizeBody is the code entry of a reactor's $vsize: the memory's size as
+// the module sees it, global $vpages.
+func vsizeBody(vpages uint32) []byte {
+	b := append([]byte{0x00, 0x23}, uleb128(vpages)...)
+	b = append(b, 0x0b)
+	return append(uleb128(uint32(len(b))), b...)
+}
+
+// vgrowBody is the code entry of a reactor's $vgrow (param $n i32) (result
+// i32), memory.grow as the module sees it: the memory it may use is
+// $vpages pages, which may be fewer than the instance's memory has (an
+// instance reset to its snapshot keeps the memory an earlier request grew,
+// zeroed). It grows the real memory only past that.
+//
+//	(local $new i32)
+//	local.get $n  global.get $vpages  i32.add  local.tee $new
+//	i32.const 65536  i32.gt_u
+//	local.get $new  global.get $vpages  i32.lt_u  ;; wrapped
+//	i32.or
+//	if  i32.const -1  return  end
+//	local.get $new  memory.size  i32.gt_u
+//	if
+//	  local.get $new  memory.size  i32.sub  memory.grow 0
+//	  i32.const -1  i32.eq
+//	  if  i32.const -1  return  end
+//	end
+//	global.get $vpages  local.get $new  global.set $vpages
+func vgrowBody(vpages uint32) []byte {
+	vp := uleb128(vpages)
+	b := slices.Concat(
+		[]byte{0x01, 0x01, 0x7f},                               // one i32 local
+		[]byte{0x20, 0x00, 0x23}, vp, []byte{0x6a, 0x22, 0x01}, // n + vpages, tee $new
+		[]byte{0x41}, SLEB128(maxPages), []byte{0x4b}, // > 65536
+		[]byte{0x20, 0x01, 0x23}, vp, []byte{0x49, 0x72}, // $new < vpages, or
+		[]byte{0x04, 0x40, 0x41, 0x7f, 0x0f, 0x0b},                         // if: return -1
+		[]byte{0x20, 0x01, 0x3f, 0x00, 0x4b, 0x04, 0x40},                   // $new > memory.size: if
+		[]byte{0x20, 0x01, 0x3f, 0x00, 0x6b, 0x40, 0x00, 0x41, 0x7f, 0x46}, // memory.grow($new - size) == -1
+		[]byte{0x04, 0x40, 0x41, 0x7f, 0x0f, 0x0b, 0x0b},                   // if: return -1; end
+		[]byte{0x23}, vp, []byte{0x20, 0x01, 0x24}, vp, // old, vpages = $new
+		[]byte{0x0b},
+	)
+	return append(uleb128(uint32(len(b))), b...)
 }
 
 // encodeModule returns the module of secs with the plan's entries added,
