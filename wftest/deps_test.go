@@ -73,6 +73,8 @@ var rules = []rule{
 		Why: "actionlint lints the shipped GitHub workflows and a YAML reader checks the GitLab component, in that one test package; nothing built links them"},
 	{Imports: []string{"github.com/evanw/esbuild"}, Owners: []string{"jsrt/bundle"},
 		Why: "bundling JavaScript is a deploy-time step of the command line (wf build, wf deploy); providers run bundled scripts and never link esbuild"},
+	{Imports: []string{"github.com/consensys/"}, Owners: []string{"cred"},
+		Why: "zero-knowledge credentials (the one circuit, its setup, proving and verifying) are one package; the provider meets it through provider.Gate, the spec carries policies as plain data"},
 	{Imports: []string{"github.com/pelletier/go-toml"}, Owners: []string{"project"},
 		Why: "wf.toml has one reader: its schema, strict decoding and line-numbered errors live in one place; the rest uses project.File"},
 
@@ -107,6 +109,8 @@ var rules = []rule{
 		Why: "the dashboard itself is server-rendered HTML; only its browser test drives Chromium"},
 	{Pkgs: []string{"provider", "jsrt"}, Links: []string{"github.com/evanw/esbuild"},
 		Why: "a provider runs the bundled script a deploy carries; the bundler is the publisher's tool"},
+	{Pkgs: []string{"provider", "gateway", "client", "spec", "payment/..."}, Tests: true, Links: []string{"github.com/consensys/gnark"},
+		Why: "only nodes that verify credentials and holders that prove link gnark (node wires cred into the provider as a Gate); the provider's own tests use a gate of their own"},
 	{Pkgs: []string{"chain/...", "gateway"}, Links: []string{wazero},
 		Why: "the chain client and the gateway never run functions"},
 	{Pkgs: []string{"manifest"}, Tests: true, Links: []string{goEthereum, wazero},
