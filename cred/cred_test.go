@@ -122,7 +122,7 @@ func (w *world) headers(t testing.TB, fn wf.CID, pres *Presentation) http.Header
 }
 
 func (w *world) call(fn wf.CID, h http.Header) (map[string]string, error) {
-	return w.verify.Admit(&Call{Function: fn, Spec: w.spec, Method: "GET", Path: "/hello", Header: h})
+	return w.verify.AdmitCall(&Call{Function: fn, Spec: w.spec, Method: "GET", Path: "/hello", Header: h})
 }
 
 func wantCode(t *testing.T, err error, status int, code string) {
@@ -166,7 +166,7 @@ func TestPresentThenSession(t *testing.T) {
 	wantCode(t, err, 403, CodeReplayed)
 	// A signature over another request is refused.
 	h = w.headers(t, fnA, nil)
-	_, err = w.verify.Admit(&Call{Function: fnA, Spec: w.spec, Method: "POST", Path: "/hello", Header: h})
+	_, err = w.verify.AdmitCall(&Call{Function: fnA, Spec: w.spec, Method: "POST", Path: "/hello", Header: h})
 	wantCode(t, err, 403, CodeRefused)
 	// After the session's end: present again.
 	w.now = w.now.Add(time.Hour)
@@ -223,7 +223,7 @@ func TestRefusals(t *testing.T) {
 	})
 	t.Run("unknown setup", func(t *testing.T) {
 		v := NewVerifier(VerifierConfig{Provider: providerA, Now: func() time.Time { return w.now }})
-		_, err := v.Admit(&Call{Function: fnA, Spec: w.spec, Method: "GET", Path: "/hello", Header: w.headers(t, fnA, pres)})
+		_, err := v.AdmitCall(&Call{Function: fnA, Spec: w.spec, Method: "GET", Path: "/hello", Header: w.headers(t, fnA, pres)})
 		wantCode(t, err, 403, CodeRefused)
 	})
 }

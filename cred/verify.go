@@ -138,10 +138,16 @@ func refused(status int, code, format string, args ...any) *Error {
 	return &Error{Err: &httperr.Error{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}}
 }
 
-// Admit decides c. Admitted, it returns the CGI variables of the disclosed
+// Admit implements provider.Gate: it decides the call r makes to fn
+// (spec s) with PATH_INFO path and the request's whole body.
+func (v *Verifier) Admit(r *http.Request, fn wf.CID, s *wf.Spec, path string, body []byte) (map[string]string, error) {
+	return v.AdmitCall(&Call{Function: fn, Spec: s, Method: r.Method, Path: path, RawQuery: r.URL.RawQuery, Header: r.Header, Body: body})
+}
+
+// AdmitCall decides c. Admitted, it returns the CGI variables of the disclosed
 // slots (WF_CRED_<NAME>); refused, an *Error. A function without a policy
 // is admitted with none.
-func (v *Verifier) Admit(c *Call) (map[string]string, error) {
+func (v *Verifier) AdmitCall(c *Call) (map[string]string, error) {
 	p, err := v.policy(c.Function, c.Spec)
 	if err != nil || p == nil {
 		return nil, err

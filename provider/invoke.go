@@ -87,6 +87,13 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	}
 	pr := &wf.PaidRequest{Function: c, Owner: f.spec.Spec.Owner, Method: r.Method,
 		Path: a.path, RawQuery: r.URL.RawQuery, Header: r.Header, Body: body}
+	gateEnv, err := p.admitAccess(r, f, a, body) // wf.access: credentials, before anything is spent
+	if err != nil {
+		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
+		p.recordRefusal(f, r, err)
+		writeAccessError(w, ri, err)
+		return
+	}
 	if err := p.admitCaller(r, f, pr); err != nil { // the owner's wf.callers limits
 		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
 		p.recordRefusal(f, r, err)
@@ -113,7 +120,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		return
 	}
 	start := p.cfg.Now()
-	resp, err := p.run(r, f, a, body)
+	resp, err := p.run(r, f, a, body, gateEnv)
 	if errors.Is(err, sandbox.ErrReleased) {
 		p.unload(f)
 		// On a failed reload f stays the old function: its redactor still
@@ -121,7 +128,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		var nf *function
 		if nf, err = p.function(r.Context(), c); err == nil {
 			f = nf
-			resp, err = p.run(r, f, a, body)
+			resp, err = p.run(r, f, a, body, gateEnv)
 		}
 	}
 	// The slot is free before the answer is written: a caller that reads
@@ -225,7 +232,8 @@ func scheme(r *http.Request) string {
 	return "http"
 }
 
-func (p *Provider) run(r *http.Request, f *function, a address, body []byte) (*sandbox.Response, error) {
+// run runs f for r; gateEnv are the access gate's variables for it.
+func (p *Provider) run(r *http.Request, f *function, a address, body []byte, gateEnv map[string]string) (*sandbox.Response, error) {
 	return f.sb.Run(r.Context(), f.module, &sandbox.Request{
 		Method:     r.Method,
 		Path:       a.path,
@@ -237,7 +245,7 @@ func (p *Provider) run(r *http.Request, f *function, a address, body []byte) (*s
 		Proto:      r.Proto,
 		Header:     guestHeader(r.Header),
 		Body:       bytes.NewReader(body),
-		Env:        f.cgiEnv(),
+		Env:        guestEnv(f.cgiEnv(), gateEnv),
 		Prelude:    f.prelude,
 		Limits:     f.spec.Spec.Limits,
 		CPUTime:    p.cpuBudget(&f.spec.Spec),

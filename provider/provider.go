@@ -59,7 +59,11 @@ type Config struct {
 	// with a required extension outside them is refused (400
 	// unsupported_extension).
 	Extensions spec.Registry
-	Log        *slog.Logger // default: discard
+	// Access verifies callers' credentials for functions with an access
+	// policy (see Gate); with one, the node understands wf.access too.
+	// Nil refuses those functions.
+	Access Gate
+	Log    *slog.Logger // default: discard
 
 	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
 	MaxUploadBytes int64
@@ -262,6 +266,7 @@ func New(cfg Config) (*Provider, error) {
 	if cfg.Extensions == nil { // the project's own; an empty Registry understands none
 		cfg.Extensions = DefaultExtensions()
 	}
+	cfg.Extensions = withAccess(cfg.Extensions, cfg.Access)
 	if cfg.BodyTimeout <= 0 {
 		cfg.BodyTimeout = DefaultBodyTimeout
 	}
