@@ -144,7 +144,7 @@ type Attr struct {
 }
 
 // IntAttr and StringAttr make attributes.
-func IntAttr(name string, n int64) Attr      { return Attr{Name: name, Int: &n} }
+func IntAttr(name string, n int64) Attr     { return Attr{Name: name, Int: &n} }
 func StringAttr(name string, s string) Attr { return Attr{Name: name, String: &s} }
 
 // Check validates a's name and value.

@@ -255,4 +255,3 @@ func writeFile(path string, b []byte, perm os.FileMode) error {
 	}
 	return nil
 }
-

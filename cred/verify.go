@@ -53,8 +53,8 @@ type Verifier struct {
 	keys map[wf.CID]*VerifyingKey
 
 	mu         sync.Mutex
-	sessions   map[string]*session      // by session key
-	nullifiers map[string]*nullCount    // by nullifier
+	sessions   map[string]*session     // by session key
+	nullifiers map[string]*nullCount   // by nullifier
 	policies   map[wf.CID]*policyEntry // by function
 }
 

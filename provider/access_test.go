@@ -36,7 +36,7 @@ type detailedErr struct {
 	details map[string]any
 }
 
-func (e detailedErr) Error() string                 { return e.err.Message }
+func (e detailedErr) Error() string                { return e.err.Message }
 func (e detailedErr) ErrorDetails() map[string]any { return e.details }
 func (e detailedErr) Unwrap() error                { return e.err }
 
