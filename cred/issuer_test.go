@@ -1,0 +1,102 @@
+package cred
+
+import (
+	"context"
+	"errors"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/wf"
+)
+
+// TestIssuer runs the issuer's Handler on loopback: an allow-listed
+// account gets a credential over its commitment with its attributes; an
+// account not on the list, a request signed by another account and an
+// expired request are refused; the holder keeps the credential in a
+// wallet whose secret needs the password.
+func TestIssuer(t *testing.T) {
+	ctx := context.Background()
+	ik, err := NewIssuerSecret(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	member, _ := chain.GenerateKey()
+	stranger, _ := chain.GenerateKey()
+	list, err := NewAllowList([]AllowListEntry{{Account: member.Address(), Attrs: []Attr{StringAttr("org", "acme"), IntAttr("age", 30)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Unix(1_800_000_000, 0)
+	is, err := NewIssuer(IssuerConfig{Key: ik, Check: list, Verifier: chain.Verifier{}, Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(is.Handler())
+	defer srv.Close()
+
+	secret, _ := NewSecret(nil)
+	c, err := RequestCredential(ctx, nil, srv.URL, member, secret, ik.Public(), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Commitment != secret.Commitment() || c.Attrs[0].Value() != "acme" || c.Expiry != now.Add(DefaultValidity).Unix() {
+		t.Fatalf("credential %+v", c)
+	}
+	if _, err := RequestCredential(ctx, nil, srv.URL, stranger, secret, IssuerKey{}, now); !errors.Is(err, wf.ErrForbidden) {
+		t.Fatalf("stranger: %v", err)
+	}
+	other, _ := NewIssuerSecret(nil)
+	if _, err := RequestCredential(ctx, nil, srv.URL, member, secret, other.Public(), now); !errors.Is(err, wf.ErrForbidden) {
+		t.Fatalf("unexpected issuer key: %v", err)
+	}
+	// Signed by another account than it names.
+	req := IssueRequest{Account: member.Address(), Commitment: secret.Commitment(), Expires: now.Add(time.Minute).Unix()}
+	req.Signature, _ = stranger.Sign(req.Message(ik.Public()))
+	if _, err := is.Issue(ctx, &req); !errors.Is(err, wf.ErrUnauthorized) {
+		t.Fatalf("wrong signer: %v", err)
+	}
+	// Expired, and too far ahead.
+	for _, exp := range []time.Time{now.Add(-time.Second), now.Add(time.Hour)} {
+		req := IssueRequest{Account: member.Address(), Commitment: secret.Commitment(), Expires: exp.Unix()}
+		req.Signature, _ = member.Sign(req.Message(ik.Public()))
+		if _, err := is.Issue(ctx, &req); err == nil {
+			t.Fatalf("expiry %v accepted", exp)
+		}
+	}
+
+	// The wallet.
+	w := Wallet{Dir: filepath.Join(t.TempDir(), "credentials")}
+	if err := w.Save(&Held{Name: "acme", Credential: c, Secret: secret, IssuerURL: srv.URL}, "pw"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Save(&Held{Name: "acme", Credential: c, Secret: secret}, "pw"); err == nil {
+		t.Fatal("saved over an existing credential")
+	}
+	if _, err := w.Load("acme", "wrong"); !errors.Is(err, ErrWrongPassword) {
+		t.Fatalf("wrong password: %v", err)
+	}
+	h, err := w.Load("acme", "pw")
+	if err != nil || h.Secret.Commitment() != c.Commitment {
+		t.Fatalf("load: %v", err)
+	}
+	all, err := w.List()
+	if err != nil || len(all) != 1 || all[0].Secret != nil || all[0].IssuerURL != srv.URL {
+		t.Fatalf("list: %v %+v", err, all)
+	}
+
+	// The issuer key file.
+	kp := filepath.Join(t.TempDir(), "issuer.json")
+	if err := SaveIssuerKey(kp, ik, "pw"); err != nil {
+		t.Fatal(err)
+	}
+	back, err := LoadIssuerKey(kp, "pw")
+	if err != nil || back.Public() != ik.Public() {
+		t.Fatalf("issuer key: %v", err)
+	}
+	if _, err := LoadIssuerKey(kp, "nope"); !errors.Is(err, ErrWrongPassword) {
+		t.Fatalf("issuer key, wrong password: %v", err)
+	}
+}
