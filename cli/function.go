@@ -200,6 +200,8 @@ type deployFlags struct {
 	// wf.deterministic: verified execution (docs/verification.md)
 	deterministic     bool
 	verify, maxVerify int
+	// wf.access: an access policy file (docs/credentials.md)
+	access string
 }
 
 func (a *App) deployCmd() *cobra.Command {
@@ -272,6 +274,7 @@ deploy signer delegates to a key the job generates (docs/ci.md).`,
 	fs.BoolVar(&f.callerPaysOnly, "caller-pays-only", false, "pay for no request: every caller pays with a voucher (default: wf.toml's [callers] caller_pays_only)")
 	fs.BoolVar(&f.oidc, "oidc", false, "keyless deploy from CI: sign with a fresh key delegated by the owner's deploy signer against this job's OIDC identity token (automatic when $"+ci.EnvSigner+" is set in a job that has a token and --key is not given; docs/ci.md)")
 	fs.StringVar(&f.signer, "signer", "", "the owner's deploy signer `URL` for --oidc (default $"+ci.EnvSigner+")")
+	fs.StringVar(&f.access, "access", "", "access policy `FILE` (JSON, docs/credentials.md): only callers proving a credential it admits may call")
 	fs.BoolVar(&f.deterministic, "deterministic", false, "declare that the function answers a request alike on every provider, so callers may ask a gateway to verify it (X-WF-Verify; default: wf.toml's deterministic)")
 	fs.IntVar(&f.verify, "verify", 0, "with --deterministic, run every request on `N` providers (2 to 8) and answer only if they agree; each run is paid (default: wf.toml's verify, else only when a caller asks)")
 	fs.IntVar(&f.maxVerify, "max-verify", 0, "with --deterministic, the most providers a caller may ask to verify on, `N` (default: wf.toml's max_verify, else 3)")
@@ -291,6 +294,7 @@ type deploySettings struct {
 	encryptCode bool
 	callers     project.Callers
 	det         *spec.Deterministic // nil: not declared
+	access      *spec.Access        // nil: anyone may call
 }
 
 // spec is the unsigned spec the settings describe (wf deploy, wf dev
@@ -313,6 +317,16 @@ func (d *deploySettings) spec() (wf.Spec, error) {
 			s.Extensions = map[string]wf.Extension{}
 		}
 		s.Extensions[spec.DeterministicExtension] = x
+	}
+	if d.access != nil {
+		x, err := d.access.Extension() // checked in settings
+		if err != nil {
+			return wf.Spec{}, err
+		}
+		if s.Extensions == nil {
+			s.Extensions = map[string]wf.Extension{}
+		}
+		s.Extensions[spec.AccessExtension] = x
 	}
 	return s, nil
 }
@@ -359,6 +373,11 @@ func (a *App) settings(pf *project.File, fileName string, f *deployFlags) (*depl
 		return nil, err
 	}
 	d.det = det
+	if f.access != "" {
+		if d.access, err = loadAccess(f.access); err != nil {
+			return nil, err
+		}
+	}
 	for k, v := range pf.Env {
 		if d.env == nil {
 			d.env = map[string]string{}
@@ -580,6 +599,7 @@ type invokeFlags struct {
 	headers                []string
 	include, json          bool
 	pay                    *payFlags
+	cred                   credFlags // wf.access: present a credential
 }
 
 func (a *App) invokeCmd() *cobra.Command {
@@ -602,7 +622,8 @@ With --json, prints one object, also for an error status:
   wf invoke bagaaiera... /upload -X PUT -d @photo.jpg -H 'Content-Type: image/jpeg'
   echo hi | wf invoke bagaaiera... -d @- --json
   wf invoke @0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266/hello '/?name=you' -i
-  wf invoke bagaaiera... --pay alpha --provider https://alpha.example.com`,
+  wf invoke bagaaiera... --pay alpha --provider https://alpha.example.com
+  wf invoke bagaaiera... /hello --cred acme`,
 		Args: argsBetween(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.invoke(cmd.Context(), args, &f)
@@ -616,6 +637,7 @@ With --json, prints one object, also for an error status:
 	fs.StringArrayVarP(&f.headers, "header", "H", nil, "request header `'NAME: VALUE'` (repeatable)")
 	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
 	f.pay = addPayFlags(fs)
+	f.cred.add(fs)
 	return cmd
 }
 
@@ -667,6 +689,15 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 			return usageErr("-H %q must be 'Name: value'", kv)
 		}
 		h.Add(strings.TrimSpace(k), strings.TrimSpace(v))
+	}
+	if f.cred.name != "" {
+		if name != "" {
+			return usageErr("--cred needs a CID: a proof is bound to one function (wf versions %s shows the current one)", name)
+		}
+		var err error
+		if body, err = a.credSign(ctx, &f.cred, f.provider, c, f.method, path, body, h); err != nil {
+			return err
+		}
 	}
 	pay, done, err := a.payer(ctx, f.pay)
 	if err != nil {

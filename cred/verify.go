@@ -478,3 +478,73 @@ func (k *SessionKey) Sign(fn wf.CID, method, path, rawQuery string, body []byte)
 	sig := ed25519.Sign(k.priv, SessionMessage(fn, seq, method, path, rawQuery, body))
 	return base64.RawURLEncoding.EncodeToString(k.Public()) + "." + strconv.FormatUint(seq, 10) + "." + base64.RawURLEncoding.EncodeToString(sig)
 }
+
+// Session is a holder's session with one function: the presentation that
+// opens it (sent with the first request) and the key that signs every
+// request. Safe for concurrent use.
+type Session struct {
+	Function     wf.CID
+	Key          *SessionKey
+	Presentation string // CredentialHeader value
+	NotAfter     time.Time
+
+	mu   sync.Mutex
+	sent bool
+}
+
+// OpenSession proves c (held with secret) for fn under p and returns the
+// session: for provider (zero: any), from now for window.
+func OpenSession(pk *ProvingKey, p *Policy, c *Credential, secret *Secret, fn wf.CID, provider wf.Address, now time.Time, window time.Duration) (*Session, error) {
+	key, err := NewSessionKey()
+	if err != nil {
+		return nil, err
+	}
+	nb := now.Add(-5 * time.Second) // the provider's clock may be a little behind
+	if r := p.Access.Rate; r != nil {
+		if start := time.Unix(now.Unix()/r.Seconds*r.Seconds, 0); nb.Before(start) {
+			nb = start // the epoch is now's
+		}
+	}
+	if max := time.Duration(p.Access.MaxSessionSeconds) * time.Second; window <= 0 || window > max {
+		window = max
+	}
+	end := nb.Add(window)
+	if r := p.Access.Rate; r != nil {
+		// A rate-limited session ends with its epoch.
+		if e := time.Unix((nb.Unix()/r.Seconds+1)*r.Seconds, 0); end.After(e) {
+			end = e
+		}
+	}
+	if exp := time.Unix(c.Expiry, 0); end.After(exp) {
+		end = exp
+	}
+	pres, err := Prove(pk, p, c, secret, Request{Function: fn, Provider: provider, Session: key.Public(), NotBefore: nb, NotAfter: end})
+	if err != nil {
+		return nil, err
+	}
+	enc, err := pres.Encode()
+	if err != nil {
+		return nil, err
+	}
+	return &Session{Function: fn, Key: key, Presentation: enc, NotAfter: time.Unix(pres.NotAfter, 0)}, nil
+}
+
+// Sign sets the session headers of one request on h: the signature, and
+// the presentation until a request has been answered (Answered).
+func (s *Session) Sign(h http.Header, method, path, rawQuery string, body []byte) {
+	s.mu.Lock()
+	sent := s.sent
+	s.mu.Unlock()
+	if !sent {
+		h.Set(CredentialHeader, s.Presentation)
+	}
+	h.Set(SessionHeader, s.Key.Sign(s.Function, method, path, rawQuery, body))
+}
+
+// Answered records that the provider admitted a request of the session,
+// so later requests carry only signatures.
+func (s *Session) Answered() {
+	s.mu.Lock()
+	s.sent = true
+	s.mu.Unlock()
+}
