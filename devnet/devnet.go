@@ -94,6 +94,9 @@ type Config struct {
 	// CI, if set, also runs a local CI issuer, runner and deploy signer
 	// for the publisher (devnet/ci.go).
 	CI *CIConfig
+	// Credentials, if set, makes every node verify zero-knowledge
+	// credentials and runs an issuer (devnet/cred.go).
+	Credentials *CredConfig
 }
 
 // NodeConfig is one provider node.
@@ -179,6 +182,7 @@ type Net struct {
 	Gateways  []*Gateway
 	Dashboard *Dashboard // nil unless Config.Dashboard
 	CI        *CI        // nil unless Config.CI
+	Creds     *Creds     // nil unless Config.Credentials
 	// Auditor and Attestations are the auditor and its contract; nil and
 	// zero unless Config.Auditor.
 	Auditor      *audit.Auditor
@@ -310,6 +314,11 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 	}
 	if cfg.CI != nil {
 		if err := n.startCI(cfg.CI); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Credentials != nil {
+		if err := n.startCreds(cfg.Credentials); err != nil {
 			return nil, err
 		}
 	}
@@ -485,6 +494,9 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 	c.Key = nd.Key
 	if c.Provider.Sealing == nil {
 		c.Provider.Sealing = nd.sealing
+	}
+	if cfg.Credentials != nil && c.Provider.Access == nil {
+		c.Provider.Access = cfg.Credentials.gate(nd.Key)
 	}
 	if c.Version == "" {
 		c.Version = cfg.Version
