@@ -30,7 +30,19 @@ const defaultIssuerListen = "127.0.0.1:8790"
 // Where wf cred keeps things under WF_HOME.
 func (a *App) credDir() string         { return filepath.Join(a.home(), "credentials") }
 func (a *App) issuerDir() string       { return filepath.Join(a.home(), "issuer") }
-func (a *App) credSetupDir() string    { return filepath.Join(a.home(), "cred-setup") }
+// credSetupDir holds trusted setups by circuit: $WF_CRED_SETUP, else
+// wf-cred-setup in the user's cache directory. Setups are public (the dev
+// one is also worthless for real access), so every WF_HOME shares it.
+func (a *App) credSetupDir() string {
+	if d := a.Getenv("WF_CRED_SETUP"); d != "" {
+		return d
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	return filepath.Join(base, "wf-cred-setup")
+}
 func (a *App) issuerKeyFile() string   { return filepath.Join(a.issuerDir(), "key.json") }
 func (a *App) issuerAllowFile() string { return filepath.Join(a.issuerDir(), "allow.json") }
 
@@ -414,7 +426,7 @@ signature). For more requests in the session use wf invoke --cred.`,
 	fs.StringVar(&provider, "provider", a.defaultProvider(), "provider base `URL` to read the spec from")
 	fs.StringVarP(&method, "request", "X", "", "HTTP `METHOD` (default GET, or POST with -d)")
 	fs.StringVarP(&data, "data", "d", "", "request body `DATA`")
-	fs.StringVar(&setupDir, "setup", "", "trusted setup `DIR` (default $WF_HOME/cred-setup)")
+	fs.StringVar(&setupDir, "setup", "", "trusted setup `DIR` (default $WF_CRED_SETUP, else wf-cred-setup in your cache directory)")
 	fs.StringVar(&passwordFile, "password-file", "", "`FILE` holding the password (default: $WF_KEY_PASSWORD or a prompt)")
 	fs.BoolVar(&bind, "bind-provider", false, "bind the proof to this provider's address (default: any provider)")
 	return cmd
@@ -426,7 +438,7 @@ func (a *App) credSetupCmd() *cobra.Command {
 		Use:   "dev",
 		Short: "make (or show) a single-party dev setup: anyone who ran it can forge proofs",
 		Long: `Make a single-party trusted setup for local development in
-$WF_HOME/cred-setup (or --dir), or show the one there, and print its
+$WF_CRED_SETUP, else wf-cred-setup in your cache directory (or --dir), or show the one there, and print its
 verifying key's CID: what a policy's "setup" names. Whoever ran it can
 prove anything under it (docs/credentials.md, "What a leaked dev setup
 allows"): never use it for real access.`,
@@ -444,7 +456,7 @@ allows"): never use it for real access.`,
 			return nil
 		},
 	}
-	dev.Flags().StringVar(&dir, "dir", "", "setup `DIR` (default $WF_HOME/cred-setup)")
+	dev.Flags().StringVar(&dir, "dir", "", "setup `DIR` (default $WF_CRED_SETUP, else wf-cred-setup in your cache directory)")
 	return group("setup", "the trusted setup proofs are made and checked under", "Trusted setups (docs/credentials.md).", dev)
 }
 
@@ -456,7 +468,7 @@ type credFlags struct {
 
 func (f *credFlags) add(fs *pflag.FlagSet) {
 	fs.StringVar(&f.name, "cred", "", "present credential `NAME` (wf cred list) for a function with an access policy")
-	fs.StringVar(&f.setup, "cred-setup", "", "trusted setup `DIR` for --cred (default $WF_HOME/cred-setup)")
+	fs.StringVar(&f.setup, "cred-setup", "", "trusted setup `DIR` for --cred (default $WF_CRED_SETUP, else wf-cred-setup in your cache directory)")
 	fs.BoolVar(&f.bind, "cred-bind-provider", false, "bind the --cred proof to the provider's address (default: any provider)")
 }
 

@@ -319,6 +319,10 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	}
 	// devnet fills in each node's directory, URL, key and payments.
 	devNode := nf.config(nil)
+	creds, err := a.devCreds() // wf.access: a dev setup and an issuer
+	if err != nil {
+		return fmt.Errorf("dev: credentials: %w", err)
+	}
 	tunnelNode := devNode
 	tunnelNode.Peers = nil // only the listening node fetches from --peer
 	net, err := devnet.Start(ctx, devnet.Config{
@@ -335,9 +339,10 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		},
 		// The gateway routes automatically only to providers the dev
 		// auditor attested (devAudit).
-		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet, Criteria: &discovery.Criteria{}}},
-		Auditor:  devAuditor(),
-		CI:       devCI(),
+		Gateways:    []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet, Criteria: &discovery.Criteria{}}},
+		Auditor:     devAuditor(),
+		CI:          devCI(),
+		Credentials: creds,
 		// The publisher is the public dev key: a dev login may sign as it.
 		Dashboard: &devnet.DashboardConfig{Listen: dashboardListen, ListenFallback: !dashboardSet, DevLogin: true},
 	})
@@ -419,6 +424,9 @@ this chain. To pay for functions you deploy with it:
 	}
 	a.devAuditBanner(net)
 	a.devCIBanner(net, dev.URL)
+	if err := a.devCredExample(ctx, net, dev.URL); err != nil {
+		return err
+	}
 	ready := func() {
 		// The banner is out; ready waits for the first audit (in the
 		// background since start), so auto-routing has attested providers.
