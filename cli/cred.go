@@ -28,8 +28,9 @@ import (
 const defaultIssuerListen = "127.0.0.1:8790"
 
 // Where wf cred keeps things under WF_HOME.
-func (a *App) credDir() string         { return filepath.Join(a.home(), "credentials") }
-func (a *App) issuerDir() string       { return filepath.Join(a.home(), "issuer") }
+func (a *App) credDir() string   { return filepath.Join(a.home(), "credentials") }
+func (a *App) issuerDir() string { return filepath.Join(a.home(), "issuer") }
+
 // credSetupDir holds trusted setups by circuit: $WF_CRED_SETUP, else
 // wf-cred-setup in the user's cache directory. Setups are public (the dev
 // one is also worthless for real access), so every WF_HOME shares it.
