@@ -79,7 +79,7 @@ func (a *App) devCredExample(ctx context.Context, net *devnet.Net, provider stri
 Credentials (docs/credentials.md): an issuer at %[1]s
   allow-lists the dev key (and yours) as org "dev". A second example admits
   only callers proving org in {acme, dev}, without saying who they are:
-  curl -i '%[2]s?name=you'          (401 credential_required)
+  curl -si '%[2]s?name=you'         (401 credential_required)
   wf cred issue member --issuer %[1]s --key dev
   wf invoke %[3]s '/?name=you' --cred member --provider %[4]s
 `, net.Creds.IssuerURL, res.URL, res.CID, provider)
