@@ -21,6 +21,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/cred"
+	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
@@ -519,4 +520,32 @@ func loadAccess(path string) (*spec.Access, error) {
 		return nil, usageErr("--access %s: %v", path, strings.TrimPrefix(err.Error(), wf.ErrInvalid.Error()+": "))
 	}
 	return &acc, nil
+}
+
+// credGate makes cfg's provider verify credentials under the setups whose
+// verifying keys are in dirs (wf provider start --cred-setup). A node
+// without a key accepts only proofs made for any provider.
+func (a *App) credGate(cfg *node.Config, dirs []string) error {
+	if len(dirs) == 0 {
+		return nil
+	}
+	var keys []*cred.VerifyingKey
+	for _, d := range dirs {
+		b, err := os.ReadFile(filepath.Join(d, cred.VerifyingKeyFile))
+		if err != nil {
+			return usageErr("--cred-setup: %v", err)
+		}
+		vk, err := cred.ParseVerifyingKey(b)
+		if err != nil {
+			return fmt.Errorf("--cred-setup %s: %w", d, err)
+		}
+		fmt.Fprintf(a.Stderr, "verifying credentials under setup %s\n", vk.CID())
+		keys = append(keys, vk)
+	}
+	vc := cred.VerifierConfig{Keys: keys}
+	if cfg.Key != nil {
+		vc.Provider = cfg.Key.Address()
+	}
+	cfg.Provider.Access = cred.NewVerifier(vc)
+	return nil
 }

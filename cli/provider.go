@@ -36,9 +36,10 @@ type nodeFlags struct {
 	maxMemoryMiB                                 int
 	maxTimeout                                   time.Duration
 	maxUpload, ownerQuota, maxStore              int64
-	manifest                                     []byte // wf provider start --manifest
-	listenSet                                    bool   // --listen given: wf dev does not move it
-	chainListenSet                               bool   // --chain-listen given: likewise
+	manifest                                     []byte   // wf provider start --manifest
+	credSetups                                   []string // wf provider start --cred-setup (cli/cred.go)
+	listenSet                                    bool     // --listen given: wf dev does not move it
+	chainListenSet                               bool     // --chain-listen given: likewise
 }
 
 func addNodeFlags(fs *pflag.FlagSet, defaultData string) *nodeFlags {
@@ -150,6 +151,7 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 	sf = addSettleFlags(fs, "", payment.DefaultSettleInterval)
 	fs.BoolVar(&noRenew, "no-renew", false, "do not renew the leases on the key's registry names while running")
 	fs.StringArrayVar(&tunnels, "tunnel", nil, "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. Repeat for tunnels to several gateways, and register an endpoint on each (--endpoint 'https://NAME.GW1 https://NAME.GW2') so no one gateway can cut the node off. No listener unless --listen is given")
+	fs.StringArrayVar(&nf.credSetups, "cred-setup", nil, "verify credentials (wf.access, docs/credentials.md) under the trusted setup whose verifying.key is in `DIR` (repeatable)")
 	fs.StringVar(&mf, "manifest", "", "serve the provider manifest in `FILE` in /v1/info (publish its CID with wf provider update NAME --manifest FILE)")
 	return cmd
 }
@@ -194,6 +196,9 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 				fmt.Fprintf(a.Stdout, "renewed %q until %s\n", name, expires.UTC().Format(time.RFC3339))
 			}}
 		}
+	}
+	if err := a.credGate(&cfg, nf.credSetups); err != nil {
+		return err
 	}
 	// A tunnelled node is reached through its gateway: it listens only
 	// when asked to, and only once the gateway accepted its login, so a
