@@ -200,6 +200,22 @@ func TestRefusals(t *testing.T) {
 		_, err = Prove(w.setup.Proving, w.policy, o.cred, o.secret, Request{Function: fnA, Session: o.session.Public(), NotBefore: t0, NotAfter: t0.Add(time.Minute)})
 		wantCode(t, err, 403, "forbidden")
 	})
+	t.Run("fields of the presentation changed", func(t *testing.T) {
+		globex := "globex"
+		for name, edit := range map[string]func(p *Presentation){
+			"disclosed value": func(p *Presentation) { p.Disclosed = []Disclosed{{Slot: 0, String: &globex}} },
+			"notAfter":        func(p *Presentation) { p.NotAfter-- },
+			"notBefore":       func(p *Presentation) { p.NotBefore++ },
+			"provider: any":   func(p *Presentation) { p.Provider = nil },
+		} {
+			p2 := *pres
+			edit(&p2)
+			_, err := w.call(fnA, w.headers(t, fnA, &p2))
+			if s, _ := httperr.Status(err); s != 403 {
+				t.Errorf("%s changed: %v, want 403", name, err)
+			}
+		}
+	})
 	t.Run("session too long", func(t *testing.T) {
 		p2 := *pres
 		p2.NotAfter = p2.NotBefore + 7200
@@ -208,7 +224,6 @@ func TestRefusals(t *testing.T) {
 	})
 	t.Run("expired session", func(t *testing.T) {
 		o := newWorld(t, nil)
-		o.present(t, fnA, providerA, time.Minute)
 		_, h := o.present(t, fnA, providerA, time.Minute)
 		o.now = o.now.Add(2 * time.Minute)
 		_, err := o.call(fnA, h)
