@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"net/http"
 	"net/url"
 	"os"
@@ -130,8 +131,9 @@ given: a policy names slot 0, 1, ...`,
 		},
 	}
 
-	var listen, logLevel string
+	var listen, logLevel, minDeposit string
 	var validity time.Duration
+	var co *chainOpts
 	serve := &cobra.Command{
 		Use:   "serve",
 		Short: "serve your issuer: signed requests from allow-listed accounts in, credentials out",
@@ -139,6 +141,9 @@ given: a policy names slot 0, 1, ...`,
 its account (EIP-712 CredentialRequest); accounts on the allow-list
 ($WF_HOME/issuer/allow.json, reread on every request) get a credential
 with their attributes over their secret commitment, valid for --validity.
+With --min-deposit, an account off the list whose escrow deposit on the
+chain (--rpc) is at least that much gets escrow=depositor and its deposit
+in base units (slot 1), so a policy can ask for deposit >= N.
 The issuer never learns the secret and keeps no record. Put it behind TLS
 for anything but loopback.`,
 		Example: `  wf cred issuer serve --listen 0.0.0.0:8790`,
@@ -168,7 +173,24 @@ for anything but loopback.`,
 				}
 				return l.Attributes(ctx, acct)
 			})
-			is, err := cred.NewIssuer(cred.IssuerConfig{Key: k, Check: check, Verifier: chain.Verifier{}, Validity: validity, Log: log})
+			var checks cred.Check = check
+			if minDeposit != "" {
+				min, err := positiveUSDC("min-deposit", minDeposit)
+				if err != nil {
+					return err
+				}
+				c, err := a.dial(cmd.Context(), co, nil)
+				if err != nil {
+					return err
+				}
+				defer c.Close()
+				checks = cred.AnyOf{check, cred.DepositCheck{Min: min, Attrs: []cred.Attr{cred.StringAttr("escrow", "depositor")},
+					Balance: func(ctx context.Context, acct wf.Address) (*big.Int, error) {
+						acc, err := c.Account(ctx, acct)
+						return acc.Balance, err
+					}}}
+			}
+			is, err := cred.NewIssuer(cred.IssuerConfig{Key: k, Check: checks, Verifier: chain.Verifier{}, Validity: validity, Log: log})
 			if err != nil {
 				return err
 			}
@@ -180,6 +202,8 @@ for anything but loopback.`,
 	fs := serve.Flags()
 	fs.StringVar(&listen, "listen", defaultIssuerListen, "serve on this `ADDR`")
 	fs.DurationVar(&validity, "validity", cred.DefaultValidity, "how long an issued credential lasts")
+	fs.StringVar(&minDeposit, "min-deposit", "", "also issue to accounts with at least `USDC` in escrow on the chain (--rpc)")
+	co = addChainFlags(fs, "")
 	fs.StringVar(&passwordFile, "password-file", "", "`FILE` holding the password (default: $WF_KEY_PASSWORD or a prompt)")
 	addLogFlags(fs, &logLevel, nil)
 	return group("issuer", "run a credential issuer (init, allow, serve)", "Make an issuer key, keep an allow-list, and serve the issuer (docs/credentials.md).", initCmd, allow, serve)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"maps"
+	"math/big"
 	"net/http"
 	"slices"
 	"strings"
@@ -311,4 +312,46 @@ func getJSON(ctx context.Context, hc *http.Client, method, url string, body []by
 		return fmt.Errorf("%w: issuer answer: %v", wf.ErrInvalid, err)
 	}
 	return nil
+}
+
+// DepositCheck is an on-chain fact as a Check: an account whose escrow
+// balance (read through Balance, e.g. chain.Client.Account) is at least
+// Min gets Attrs, then its balance in token base units as slot "deposit"
+// (capped at 2^53-1), so a policy can ask for deposit >= N.
+type DepositCheck struct {
+	Balance func(ctx context.Context, account wf.Address) (*big.Int, error)
+	Min     *big.Int
+	Attrs   []Attr
+}
+
+// Attributes implements Check.
+func (d DepositCheck) Attributes(ctx context.Context, a wf.Address) ([]Attr, error) {
+	bal, err := d.Balance(ctx, a)
+	if err != nil {
+		return nil, fmt.Errorf("%w: read %s's escrow balance: %v", wf.ErrUnavailable, a.Checksum(), err)
+	}
+	if bal.Cmp(d.Min) < 0 {
+		return nil, fmt.Errorf("%w: account %s has %s in escrow, the issuer asks for %s", wf.ErrForbidden, a.Checksum(), bal, d.Min)
+	}
+	n := int64(maxInt)
+	if bal.IsInt64() && bal.Int64() < n {
+		n = bal.Int64()
+	}
+	return append(slices.Clone(d.Attrs), IntAttr("deposit", n)), nil
+}
+
+// AnyOf is the first of checks that admits an account (each is asked in
+// order); refused by all, the last refusal.
+type AnyOf []Check
+
+// Attributes implements Check.
+func (cs AnyOf) Attributes(ctx context.Context, a wf.Address) ([]Attr, error) {
+	err := fmt.Errorf("%w: no check admits %s", wf.ErrForbidden, a.Checksum())
+	for _, c := range cs {
+		var attrs []Attr
+		if attrs, err = c.Attributes(ctx, a); err == nil {
+			return attrs, nil
+		}
+	}
+	return nil, err
 }

@@ -3,12 +3,14 @@ package cred
 import (
 	"context"
 	"errors"
+	"math/big"
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -98,5 +100,38 @@ func TestIssuer(t *testing.T) {
 	}
 	if _, err := LoadIssuerKey(kp, "nope"); !errors.Is(err, ErrWrongPassword) {
 		t.Fatalf("issuer key, wrong password: %v", err)
+	}
+}
+
+// TestDepositCheck reads the escrow on a real (simulated) chain: an
+// account with a deposit of at least Min gets the attributes and its
+// balance; one without is refused; AnyOf falls through to the allow-list.
+func TestDepositCheck(t *testing.T) {
+	ctx := context.Background()
+	c, err := sim.New(ctx, sim.Options{Accounts: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	payer, other := c.Accounts()[1], c.Accounts()[2]
+	if _, err := c.Client(payer).Deposit(ctx, big.NewInt(5_000_000)); err != nil {
+		t.Fatal(err)
+	}
+	reader := c.Client(nil)
+	check := DepositCheck{Min: big.NewInt(1_000_000), Attrs: []Attr{StringAttr("escrow", "depositor")},
+		Balance: func(ctx context.Context, a wf.Address) (*big.Int, error) {
+			acc, err := reader.Account(ctx, a)
+			return acc.Balance, err
+		}}
+	attrs, err := check.Attributes(ctx, payer.Address())
+	if err != nil || len(attrs) != 2 || attrs[1].Name != "deposit" || *attrs[1].Int != 5_000_000 {
+		t.Fatalf("depositor: %v %+v", err, attrs)
+	}
+	if _, err := check.Attributes(ctx, other.Address()); !errors.Is(err, wf.ErrForbidden) {
+		t.Fatalf("no deposit: %v", err)
+	}
+	both := AnyOf{check, AllowList{other.Address(): {StringAttr("org", "acme")}}}
+	if attrs, err := both.Attributes(ctx, other.Address()); err != nil || attrs[0].Value() != "acme" {
+		t.Fatalf("AnyOf: %v %+v", err, attrs)
 	}
 }
