@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -295,7 +296,14 @@ func (a *App) credListCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "list your credentials (no password needed)",
-		Args:  argsBetween(0, 0),
+		Long: `List the credentials in $WF_HOME/credentials: name, issuer, expiry and
+attributes by slot. No password is needed: secrets stay sealed.
+
+With --json, prints an array of objects:
+  name        string, the credential's name
+  credential  object, the credential as the issuer signed it
+  issuerUrl   string, where it came from`,
+		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			held, err := cred.Wallet{Dir: a.credDir()}.List()
 			if err != nil {
@@ -483,7 +491,86 @@ allows"): never use it for real access.`,
 		},
 	}
 	dev.Flags().StringVar(&dir, "dir", "", "setup `DIR` (default $WF_CRED_SETUP, else wf-cred-setup in your cache directory)")
-	return group("setup", "the trusted setup proofs are made and checked under", "Trusted setups (docs/credentials.md).", dev)
+
+	var cdir, beacon string
+	needDir := func() error {
+		if cdir == "" {
+			return usageErr("--dir DIR (the ceremony's directory) is required")
+		}
+		return nil
+	}
+	parseBeacon := func() ([]byte, error) {
+		b, err := hex.DecodeString(strings.TrimPrefix(beacon, "0x"))
+		if err != nil || len(b) < 16 {
+			return nil, usageErr("--beacon: at least 16 bytes of public randomness fixed after the last contribution, in hex (a future block hash, a drand round)")
+		}
+		return b, nil
+	}
+	contribute := &cobra.Command{
+		Use:   "contribute",
+		Short: "add your contribution to a multi-party setup in --dir (minutes)",
+		Long: `Add one contribution to the open phase of the ceremony in --dir, then
+pass the directory on. Your randomness is discarded as soon as the
+contribution is made: the setup is sound if any one contributor's was.`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := needDir(); err != nil {
+				return err
+			}
+			path, err := cred.Ceremony{Dir: cdir}.Contribute()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(a.Stdout, path)
+			return nil
+		},
+	}
+	closeP1 := &cobra.Command{
+		Use:   "close-phase1",
+		Short: "verify every phase 1 contribution and close the phase with --beacon",
+		Args:  argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := needDir(); err != nil {
+				return err
+			}
+			b, err := parseBeacon()
+			if err != nil {
+				return err
+			}
+			return cred.Ceremony{Dir: cdir}.ClosePhase1(b)
+		},
+	}
+	finish := &cobra.Command{
+		Use:   "finish",
+		Short: "verify every phase 2 contribution, close with --beacon, write the keys and the transcript",
+		Long: `Verify every phase 2 contribution, seal the phase with --beacon, and
+write the setup (DIR/<circuit>/) and DIR/transcript.json. Prints the
+verifying key's CID (what policies name as "setup") and the transcript's
+CID (publish both, with the contribution files it lists).`,
+		Args: argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := needDir(); err != nil {
+				return err
+			}
+			b, err := parseBeacon()
+			if err != nil {
+				return err
+			}
+			s, t, err := cred.Ceremony{Dir: cdir}.Finish(b)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.Stdout, "setup %s\ntranscript %s\n", s.Verifying.CID(), t)
+			return nil
+		},
+	}
+	for _, c := range []*cobra.Command{contribute, closeP1, finish} {
+		c.Flags().StringVar(&cdir, "dir", "", "the ceremony's `DIR`")
+	}
+	for _, c := range []*cobra.Command{closeP1, finish} {
+		c.Flags().StringVar(&beacon, "beacon", "", "public randomness `HEX` fixed after the last contribution")
+	}
+	return group("setup", "the trusted setup proofs are made and checked under", "Trusted setups (docs/credentials.md): a dev setup, or a multi-party ceremony.", dev, contribute, closeP1, finish)
 }
 
 // credFlags are wf invoke's credential flags.
