@@ -48,7 +48,7 @@ type Presentation struct {
 	NotAfter  int64     `json:"notAfter"`
 	NotBefore int64     `json:"notBefore"`
 	Nullifier string    `json:"nullifier,omitempty"`
-	// Proof is the Groth16 proof, compressed (128 bytes), base64url.
+	// Proof is the Groth16 proof, compressed (164 bytes), base64url.
 	Proof string `json:"proof"`
 	// Provider is the one provider the proof is for; omitted, any.
 	Provider *wf.Address `json:"provider,omitempty"`
