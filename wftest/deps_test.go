@@ -111,6 +111,8 @@ var rules = []rule{
 		Why: "a provider runs the bundled script a deploy carries; the bundler is the publisher's tool"},
 	{Pkgs: []string{"provider", "gateway", "client", "spec", "payment/..."}, Links: []string{"github.com/consensys/gnark"},
 		Why: "only nodes that verify credentials and holders that prove link gnark (cred meets the provider as a provider.Gate; spec carries policies as data)"},
+	{Pkgs: []string{"cred"}, Tests: true, Links: []string{goEthereum, wazero},
+		Why: "the credentials package and its fuzz target stay free of the chain client and the runtime; tests that need them (the issuer's signatures, the provider benchmarks) live in cred/credtest"},
 	{Pkgs: []string{"spec"}, Tests: true, Links: []string{"github.com/consensys/gnark"},
 		Why: "spec's tests, fuzz targets among them, check policies as data and stay fast to instrument"},
 	{Pkgs: []string{"chain/...", "gateway"}, Links: []string{wazero},

@@ -1,4 +1,4 @@
-package cred_test
+package credtest_test
 
 import (
 	"bytes"

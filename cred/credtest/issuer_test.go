@@ -1,4 +1,4 @@
-package cred
+package credtest_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/cred"
 	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/wf"
 )
@@ -21,48 +22,48 @@ import (
 // wallet whose secret needs the password.
 func TestIssuer(t *testing.T) {
 	ctx := context.Background()
-	ik, err := NewIssuerSecret(nil)
+	ik, err := cred.NewIssuerSecret(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	member, _ := chain.GenerateKey()
 	stranger, _ := chain.GenerateKey()
-	list, err := NewAllowList([]AllowListEntry{{Account: member.Address(), Attrs: []Attr{StringAttr("org", "acme"), IntAttr("age", 30)}}})
+	list, err := cred.NewAllowList([]cred.AllowListEntry{{Account: member.Address(), Attrs: []cred.Attr{cred.StringAttr("org", "acme"), cred.IntAttr("age", 30)}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	now := time.Unix(1_800_000_000, 0)
-	is, err := NewIssuer(IssuerConfig{Key: ik, Check: list, Verifier: chain.Verifier{}, Now: func() time.Time { return now }})
+	is, err := cred.NewIssuer(cred.IssuerConfig{Key: ik, Check: list, Verifier: chain.Verifier{}, Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(is.Handler())
 	defer srv.Close()
 
-	secret, _ := NewSecret(nil)
-	c, err := RequestCredential(ctx, nil, srv.URL, member, secret, ik.Public(), now)
+	secret, _ := cred.NewSecret(nil)
+	c, err := cred.RequestCredential(ctx, nil, srv.URL, member, secret, ik.Public(), now)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Commitment != secret.Commitment() || c.Attrs[0].Value() != "acme" || c.Expiry != now.Add(DefaultValidity).Unix() {
+	if c.Commitment != secret.Commitment() || c.Attrs[0].Value() != "acme" || c.Expiry != now.Add(cred.DefaultValidity).Unix() {
 		t.Fatalf("credential %+v", c)
 	}
-	if _, err := RequestCredential(ctx, nil, srv.URL, stranger, secret, IssuerKey{}, now); !errors.Is(err, wf.ErrForbidden) {
+	if _, err := cred.RequestCredential(ctx, nil, srv.URL, stranger, secret, cred.IssuerKey{}, now); !errors.Is(err, wf.ErrForbidden) {
 		t.Fatalf("stranger: %v", err)
 	}
-	other, _ := NewIssuerSecret(nil)
-	if _, err := RequestCredential(ctx, nil, srv.URL, member, secret, other.Public(), now); !errors.Is(err, wf.ErrForbidden) {
+	other, _ := cred.NewIssuerSecret(nil)
+	if _, err := cred.RequestCredential(ctx, nil, srv.URL, member, secret, other.Public(), now); !errors.Is(err, wf.ErrForbidden) {
 		t.Fatalf("unexpected issuer key: %v", err)
 	}
 	// Signed by another account than it names.
-	req := IssueRequest{Account: member.Address(), Commitment: secret.Commitment(), Expires: now.Add(time.Minute).Unix()}
+	req := cred.IssueRequest{Account: member.Address(), Commitment: secret.Commitment(), Expires: now.Add(time.Minute).Unix()}
 	req.Signature, _ = stranger.Sign(req.Message(ik.Public()))
 	if _, err := is.Issue(ctx, &req); !errors.Is(err, wf.ErrUnauthorized) {
 		t.Fatalf("wrong signer: %v", err)
 	}
 	// Expired, and too far ahead.
 	for _, exp := range []time.Time{now.Add(-time.Second), now.Add(time.Hour)} {
-		req := IssueRequest{Account: member.Address(), Commitment: secret.Commitment(), Expires: exp.Unix()}
+		req := cred.IssueRequest{Account: member.Address(), Commitment: secret.Commitment(), Expires: exp.Unix()}
 		req.Signature, _ = member.Sign(req.Message(ik.Public()))
 		if _, err := is.Issue(ctx, &req); err == nil {
 			t.Fatalf("expiry %v accepted", exp)
@@ -70,14 +71,14 @@ func TestIssuer(t *testing.T) {
 	}
 
 	// The wallet.
-	w := Wallet{Dir: filepath.Join(t.TempDir(), "credentials")}
-	if err := w.Save(&Held{Name: "acme", Credential: c, Secret: secret, IssuerURL: srv.URL}, "pw"); err != nil {
+	w := cred.Wallet{Dir: filepath.Join(t.TempDir(), "credentials")}
+	if err := w.Save(&cred.Held{Name: "acme", Credential: c, Secret: secret, IssuerURL: srv.URL}, "pw"); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Save(&Held{Name: "acme", Credential: c, Secret: secret}, "pw"); err == nil {
+	if err := w.Save(&cred.Held{Name: "acme", Credential: c, Secret: secret}, "pw"); err == nil {
 		t.Fatal("saved over an existing credential")
 	}
-	if _, err := w.Load("acme", "wrong"); !errors.Is(err, ErrWrongPassword) {
+	if _, err := w.Load("acme", "wrong"); !errors.Is(err, cred.ErrWrongPassword) {
 		t.Fatalf("wrong password: %v", err)
 	}
 	h, err := w.Load("acme", "pw")
@@ -91,21 +92,21 @@ func TestIssuer(t *testing.T) {
 
 	// The issuer key file.
 	kp := filepath.Join(t.TempDir(), "issuer.json")
-	if err := SaveIssuerKey(kp, ik, "pw"); err != nil {
+	if err := cred.SaveIssuerKey(kp, ik, "pw"); err != nil {
 		t.Fatal(err)
 	}
-	back, err := LoadIssuerKey(kp, "pw")
+	back, err := cred.LoadIssuerKey(kp, "pw")
 	if err != nil || back.Public() != ik.Public() {
 		t.Fatalf("issuer key: %v", err)
 	}
-	if _, err := LoadIssuerKey(kp, "nope"); !errors.Is(err, ErrWrongPassword) {
+	if _, err := cred.LoadIssuerKey(kp, "nope"); !errors.Is(err, cred.ErrWrongPassword) {
 		t.Fatalf("issuer key, wrong password: %v", err)
 	}
 }
 
 // TestDepositCheck reads the escrow on a real (simulated) chain: an
 // account with a deposit of at least Min gets the attributes and its
-// balance; one without is refused; AnyOf falls through to the allow-list.
+// balance; one without is refused; cred.AnyOf falls through to the allow-list.
 func TestDepositCheck(t *testing.T) {
 	ctx := context.Background()
 	c, err := sim.New(ctx, sim.Options{Accounts: 3})
@@ -118,7 +119,7 @@ func TestDepositCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	reader := c.Client(nil)
-	check := DepositCheck{Min: big.NewInt(1_000_000), Attrs: []Attr{StringAttr("escrow", "depositor")},
+	check := cred.DepositCheck{Min: big.NewInt(1_000_000), Attrs: []cred.Attr{cred.StringAttr("escrow", "depositor")},
 		Balance: func(ctx context.Context, a wf.Address) (*big.Int, error) {
 			acc, err := reader.Account(ctx, a)
 			return acc.Balance, err
@@ -130,8 +131,8 @@ func TestDepositCheck(t *testing.T) {
 	if _, err := check.Attributes(ctx, other.Address()); !errors.Is(err, wf.ErrForbidden) {
 		t.Fatalf("no deposit: %v", err)
 	}
-	both := AnyOf{check, AllowList{other.Address(): {StringAttr("org", "acme")}}}
+	both := cred.AnyOf{check, cred.AllowList{other.Address(): {cred.StringAttr("org", "acme")}}}
 	if attrs, err := both.Attributes(ctx, other.Address()); err != nil || attrs[0].Value() != "acme" {
-		t.Fatalf("AnyOf: %v %+v", err, attrs)
+		t.Fatalf("cred.AnyOf: %v %+v", err, attrs)
 	}
 }
