@@ -194,6 +194,9 @@ func (v *Verifier) AdmitCall(c *Call) (map[string]string, error) {
 	if s.nullifier != "" {
 		r := p.Access.Rate
 		nc := v.nullifiers[s.nullifier]
+		if nc == nil { // its epoch ended (and was swept) since the lookup
+			return nil, refused(http.StatusUnauthorized, CodeRequired, "the session's rate epoch is over: present again")
+		}
 		if nc.n >= r.Requests {
 			e := refused(http.StatusTooManyRequests, CodeRateLimited,
 				"this credential has made the %d requests per %ds the policy allows; retry after %s", r.Requests, r.Seconds, nc.until.UTC().Format(time.RFC3339))
