@@ -452,7 +452,9 @@ signature). For more requests in the session use wf invoke --cred.`,
 			}
 			h := http.Header{}
 			s.Sign(h, method, p, q, []byte(data))
-			fmt.Fprintf(a.Stdout, "-H %s: %s -H %s: %s\n", cred.CredentialHeader, h.Get(cred.CredentialHeader), cred.SessionHeader, h.Get(cred.SessionHeader))
+			// No space after the colon: $(wf cred present ...) splits into
+			// curl's words as -H NAME:VALUE.
+			fmt.Fprintf(a.Stdout, "-H %s:%s -H %s:%s\n", cred.CredentialHeader, h.Get(cred.CredentialHeader), cred.SessionHeader, h.Get(cred.SessionHeader))
 			return nil
 		},
 	}

@@ -59,7 +59,7 @@ func TestDevCredentials(t *testing.T) {
 
 	// wf cred present prints the two headers of one request.
 	out, err = wf(t, env, "cred", "present", "member", fn, "/?name=curl", "--provider", url)
-	m2 := regexp.MustCompile(`^-H X-WF-Credential: (\S+) -H X-WF-Session: (\S+)\n$`).FindStringSubmatch(out)
+	m2 := regexp.MustCompile(`^-H X-WF-Credential:(\S+) -H X-WF-Session:(\S+)\n$`).FindStringSubmatch(out)
 	if err != nil || m2 == nil {
 		t.Fatalf("cred present: %v %q", err, out)
 	}
