@@ -2,8 +2,8 @@ package credtest_test
 
 import (
 	"bytes"
-	"encoding/base64"
 	"context"
+	"encoding/base64"
 	"io"
 	"net/http"
 	"slices"

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
-	"github.com/webfunctions/wf/cred"
 	"github.com/webfunctions/wf/chain/sim"
+	"github.com/webfunctions/wf/cred"
 	"github.com/webfunctions/wf/wf"
 )
 
