@@ -56,6 +56,8 @@ func Digest(m wf.Message) ([32]byte, error) {
 		return delegationDigest(m)
 	case wf.KeyProof:
 		return keyProofDigest(m)
+	case wf.CredentialRequest:
+		return credentialRequestDigest(m)
 	}
 	return [32]byte{}, fmt.Errorf("%w: chain: no EIP-712 type for %T", wf.ErrInvalid, m)
 }
@@ -292,6 +294,32 @@ func ciDigest(primary string, m apitypes.TypedDataMessage) ([32]byte, error) {
 	d, err := typedDigest(ciTypes, primary, m)
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("%w: chain: %s digest: %v", wf.ErrInvalid, primary, err)
+	}
+	return d, nil
+}
+
+// credentialTypes is the holder's request to a credential issuer (package
+// cred, docs/credentials.md).
+var credentialTypes = apitypes.Types{
+	"EIP712Domain": specTypes["EIP712Domain"],
+	"CredentialRequest": {
+		{Name: "issuer", Type: "string"},
+		{Name: "commitment", Type: "bytes32"},
+		{Name: "expires", Type: "uint64"},
+	},
+}
+
+func credentialRequestDigest(r wf.CredentialRequest) ([32]byte, error) {
+	if r.Expires < 0 {
+		return [32]byte{}, fmt.Errorf("%w: chain: credential request expiry must not be negative", wf.ErrInvalid)
+	}
+	d, err := typedDigest(credentialTypes, "CredentialRequest", apitypes.TypedDataMessage{
+		"issuer":     r.Issuer,
+		"commitment": hexutil.Encode(r.Commitment[:]),
+		"expires":    fmt.Sprint(r.Expires),
+	})
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("%w: chain: CredentialRequest digest: %v", wf.ErrInvalid, err)
 	}
 	return d, nil
 }

@@ -188,7 +188,7 @@ Environment:
 		}
 	}
 	add(groupFunctions, a.initCmd(), a.buildCmd(), a.packCmd(), a.deployCmd(), a.invokeCmd(), a.logsCmd(), a.secretsCmd(),
-		a.nameCmd(), a.versionsCmd(), a.rollbackCmd(), a.deleteCmd(), a.ciCmd(), a.exportCmd())
+		a.nameCmd(), a.versionsCmd(), a.rollbackCmd(), a.deleteCmd(), a.ciCmd(), a.exportCmd(), a.credCmd())
 	add(groupNodes, a.devCmd(), a.providerCmd(), a.gatewayCmd(), a.dashboardCmd(), a.auditCmd())
 	add(groupChain, a.chainCmd(), a.contractsCmd(), a.providersCmd(), a.escrowCmd(), a.voucherCmd(), a.rewardsCmd(), a.stakeCmd(), a.creditsCmd(), a.ratingsCmd(), a.minaCmd())
 	add(groupOther, a.keysCmd(), a.whoamiCmd(), a.versionCmd())

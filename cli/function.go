@@ -205,6 +205,8 @@ type deployFlags struct {
 	verify, maxVerify int
 	// wf.placement and --replicas (placement.go)
 	place *placementFlags
+	// wf.access: an access policy file (docs/credentials.md)
+	access string
 }
 
 func (a *App) deployCmd() *cobra.Command {
@@ -277,6 +279,7 @@ deploy signer delegates to a key the job generates (docs/ci.md).`,
 	fs.BoolVar(&f.callerPaysOnly, "caller-pays-only", false, "pay for no request: every caller pays with a voucher (default: wf.toml's [callers] caller_pays_only)")
 	fs.BoolVar(&f.oidc, "oidc", false, "keyless deploy from CI: sign with a fresh key delegated by the owner's deploy signer against this job's OIDC identity token (automatic when $"+ci.EnvSigner+" is set in a job that has a token and --key is not given; docs/ci.md)")
 	fs.StringVar(&f.signer, "signer", "", "the owner's deploy signer `URL` for --oidc (default $"+ci.EnvSigner+")")
+	fs.StringVar(&f.access, "access", "", "access policy `FILE` (JSON, docs/credentials.md): only callers proving a credential it admits may call")
 	fs.BoolVar(&f.deterministic, "deterministic", false, "declare that the function answers a request alike on every provider, so callers may ask a gateway to verify it (X-WF-Verify; default: wf.toml's deterministic)")
 	fs.IntVar(&f.verify, "verify", 0, "with --deterministic, run every request on `N` providers (2 to 8) and answer only if they agree; each run is paid (default: wf.toml's verify, else only when a caller asks)")
 	fs.IntVar(&f.maxVerify, "max-verify", 0, "with --deterministic, the most providers a caller may ask to verify on, `N` (default: wf.toml's max_verify, else 3)")
@@ -299,6 +302,7 @@ type deploySettings struct {
 	det         *spec.Deterministic // nil: not declared
 	placement   *spec.Placement     // nil: none required
 	replicas    int                 // providers to choose by placement; 0: d.providers
+	access      *spec.Access        // nil: anyone may call
 }
 
 // spec is the unsigned spec the settings describe (wf deploy, wf dev
@@ -341,6 +345,16 @@ func (d *deploySettings) spec() (wf.Spec, error) {
 			s.Extensions = map[string]wf.Extension{}
 		}
 		s.Extensions[spec.DeterministicExtension] = x
+	}
+	if d.access != nil {
+		x, err := d.access.Extension() // checked in settings
+		if err != nil {
+			return wf.Spec{}, err
+		}
+		if s.Extensions == nil {
+			s.Extensions = map[string]wf.Extension{}
+		}
+		s.Extensions[spec.AccessExtension] = x
 	}
 	return s, nil
 }
@@ -393,6 +407,11 @@ func (a *App) settings(pf *project.File, fileName string, f *deployFlags) (*depl
 		}
 		if d.replicas > 0 && set("provider") {
 			return nil, usageErr("--replicas chooses the providers by placement; drop --provider (or --replicas)")
+		}
+	}
+	if f.access != "" {
+		if d.access, err = loadAccess(f.access); err != nil {
+			return nil, err
 		}
 	}
 	for k, v := range pf.Env {
@@ -629,6 +648,7 @@ type invokeFlags struct {
 	headers                []string
 	include, json, oidc    bool
 	pay                    *payFlags
+	cred                   credFlags // wf.access: present a credential
 }
 
 func (a *App) invokeCmd() *cobra.Command {
@@ -651,7 +671,8 @@ With --json, prints one object, also for an error status:
   wf invoke bagaaiera... /upload -X PUT -d @photo.jpg -H 'Content-Type: image/jpeg'
   echo hi | wf invoke bagaaiera... -d @- --json
   wf invoke @0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266/hello '/?name=you' -i
-  wf invoke bagaaiera... --pay alpha --provider https://alpha.example.com`,
+  wf invoke bagaaiera... --pay alpha --provider https://alpha.example.com
+  wf invoke bagaaiera... /hello --cred acme`,
 		Args: argsBetween(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.invoke(cmd.Context(), args, &f)
@@ -666,6 +687,7 @@ With --json, prints one object, also for an error status:
 	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
 	fs.BoolVar(&f.oidc, "oidc", false, "in a CI job: send the job's identity token (audience webfunctions-call:OWNER), for functions that admit only CI jobs (wf.toml [[ci_callers]], docs/ci.md)")
 	f.pay = addPayFlags(fs)
+	f.cred.add(fs)
 	return cmd
 }
 
@@ -731,6 +753,15 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 			return err
 		}
 		h.Set(ci.CallerHeader, tok)
+	}
+	if f.cred.name != "" {
+		if name != "" {
+			return usageErr("--cred needs a CID: a proof is bound to one function (wf versions %s shows the current one)", name)
+		}
+		var err error
+		if body, err = a.credSign(ctx, &f.cred, f.provider, c, f.method, path, body, h); err != nil {
+			return err
+		}
 	}
 	pay, done, err := a.payer(ctx, f.pay)
 	if err != nil {

@@ -39,6 +39,7 @@ type nodeFlags struct {
 	maxUpload, ownerQuota, maxStore              int64
 	manifest                                     []byte         // wf provider start --manifest
 	debugAddr                                    string         // wf provider start --debug-addr
+	credSetups                                   []string       // wf provider start --cred-setup (cli/cred.go)
 	listenSet                                    bool           // --listen given: wf dev does not move it
 	mina                                         *minaNodeFlags // wf provider start --mina-settler (cli/mina.go)
 	chainListenSet                               bool           // --chain-listen given: likewise
@@ -156,6 +157,7 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 	sf.addLedgerSyncFlag(fs)
 	fs.BoolVar(&noRenew, "no-renew", false, "do not renew the leases on the key's registry names while running")
 	fs.StringArrayVar(&tunnels, "tunnel", nil, "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. Repeat for tunnels to several gateways, and register an endpoint on each (--endpoint 'https://NAME.GW1 https://NAME.GW2') so no one gateway can cut the node off. No listener unless --listen is given")
+	fs.StringArrayVar(&nf.credSetups, "cred-setup", nil, "verify credentials (wf.access, docs/credentials.md) under the trusted setup whose verifying.key is in `DIR` (repeatable)")
 	fs.StringVar(&mf, "manifest", "", "serve the provider manifest in `FILE` in /v1/info (publish its CID with wf provider update NAME --manifest FILE)")
 	nf.mina = a.addMinaNodeFlags(fs)
 	fs.StringVar(&debug, "debug-addr", "", "serve Go's profiler (/debug/pprof/) on this `ADDR`, e.g. 127.0.0.1:6060; off by default")
@@ -215,6 +217,9 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 				fmt.Fprintf(a.Stdout, "renewed %q until %s\n", name, expires.UTC().Format(time.RFC3339))
 			}}
 		}
+	}
+	if err := a.credGate(&cfg, nf.credSetups); err != nil {
+		return err
 	}
 	// A tunnelled node is reached through its gateway: it listens only
 	// when asked to, and only once the gateway accepted its login, so a
@@ -341,6 +346,10 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	}
 	// devnet fills in each node's directory, URL, key and payments.
 	devNode := nf.config(nil)
+	creds, err := a.devCreds() // wf.access: a dev setup and an issuer
+	if err != nil {
+		return fmt.Errorf("dev: credentials: %w", err)
+	}
 	tunnelNode := devNode
 	tunnelNode.Peers = nil // only the listening node fetches from --peer
 	// Manifests that match what each serves: the dev auditor checks them.
@@ -374,9 +383,10 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		},
 		// The gateway routes automatically only to providers the dev
 		// auditor attested (devAudit).
-		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet, Criteria: &discovery.Criteria{}}},
-		Auditor:  devAuditor(),
-		CI:       devCI,
+		Gateways:    []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet, Criteria: &discovery.Criteria{}}},
+		Auditor:     devAuditor(),
+		CI:          devCI,
+		Credentials: creds,
 		// The publisher is the public dev key: a dev login may sign as it.
 		Dashboard: &devnet.DashboardConfig{Listen: dashboardListen, ListenFallback: !dashboardSet, DevLogin: true},
 	})
@@ -468,6 +478,9 @@ this chain. To pay for functions you deploy with it:
 		if err := a.devMinaBanner(ctx, devMina, dev.URL, res.URL, log); err != nil {
 			return fmt.Errorf("dev: MINA: %w", err)
 		}
+	}
+	if err := a.devCredExample(ctx, net, dev.URL); err != nil {
+		return err
 	}
 	ready := func() {
 		// The banner is out; ready waits for the first audit (in the

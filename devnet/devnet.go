@@ -95,6 +95,9 @@ type Config struct {
 	// CI, if set, also runs a local CI issuer, runner and deploy signer
 	// for the publisher (devnet/ci.go).
 	CI *CIConfig
+	// Credentials, if set, makes every node verify zero-knowledge
+	// credentials and runs an issuer (devnet/cred.go).
+	Credentials *CredConfig
 }
 
 // NodeConfig is one provider node.
@@ -180,6 +183,7 @@ type Net struct {
 	Gateways  []*Gateway
 	Dashboard *Dashboard // nil unless Config.Dashboard
 	CI        *CI        // nil unless Config.CI
+	Creds     *Creds     // nil unless Config.Credentials
 	// Auditor and Attestations are the auditor and its contract; nil and
 	// zero unless Config.Auditor.
 	Auditor      *audit.Auditor
@@ -312,6 +316,11 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 	}
 	if cfg.Dashboard != nil { // after the CI: it shows the CI signer's policy
 		if err := n.startDashboard(ctx, cfg.Dashboard); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Credentials != nil {
+		if err := n.startCreds(cfg.Credentials); err != nil {
 			return nil, err
 		}
 	}
@@ -505,6 +514,9 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 	}
 	if n.CI != nil && c.Provider.CICallers == nil {
 		c.Provider.CICallers = ci.NewCallers(ci.CallersConfig{Issuers: []string{ci.GitHubIssuer, ci.GitLabIssuer, n.CI.URL}})
+	}
+	if cfg.Credentials != nil && c.Provider.Access == nil {
+		c.Provider.Access = cfg.Credentials.gate(nd.Key)
 	}
 	if c.Version == "" {
 		c.Version = cfg.Version

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"maps"
 	"net/http"
 	"strings"
 
@@ -13,12 +12,13 @@ import (
 // carry a CI job's identity token (ci.CallerHeader) that verifies against
 // an issuer this provider trusts and matches one of the function's rules.
 // It runs before payment, limits and the run, so a refused request costs
-// nobody anything. It returns the environment the function runs with:
-// f's own plus the matched job's claims (WF_CI_*), never the token.
+// nobody anything. It returns the matched job's claims (WF_CI_*), which
+// the function sees over its own env, never the token; nil without
+// wf.ci.callers.
 func (p *Provider) admitCI(r *http.Request, f *function) (map[string]string, error) {
 	x, ok := f.spec.Spec.Extensions[spec.CICallersExtension]
 	if !ok {
-		return f.cgiEnv(), nil
+		return nil, nil
 	}
 	f.ciOnce.Do(func() { f.ciRules, f.ciErr = spec.DecodeCICallers(x.Data) })
 	if f.ciErr != nil {
@@ -28,13 +28,10 @@ func (p *Provider) admitCI(r *http.Request, f *function) (map[string]string, err
 	if err != nil {
 		return nil, err
 	}
-	env := maps.Clone(f.cgiEnv())
-	if env == nil {
-		env = map[string]string{}
-	}
+	env := make(map[string]string, 8)
 	for _, kv := range claims.Env() {
 		k, v, _ := strings.Cut(kv, "=")
-		env[k] = v // the claims win over the spec's env
+		env[k] = v
 	}
 	info(r).log.Debug("ci caller admitted", "function", f.cid.String(), "job", claims.String())
 	return env, nil

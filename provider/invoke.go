@@ -88,11 +88,18 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	}
 	pr := &wf.PaidRequest{Function: c, Owner: f.spec.Spec.Owner, Method: r.Method,
 		Path: a.path, RawQuery: r.URL.RawQuery, Header: r.Header, Body: body}
-	env, err := p.admitCI(r, f) // wf.ci.callers: only matching CI jobs
+	ciEnv, err := p.admitCI(r, f) // wf.ci.callers: only matching CI jobs
 	if err != nil {
 		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
 		p.recordRefusal(f, r, err)
 		httperr.Write(w, ri.log, err)
+		return
+	}
+	gateEnv, err := p.admitAccess(r, f, a, body) // wf.access: credentials, before anything is spent
+	if err != nil {
+		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
+		p.recordRefusal(f, r, err)
+		writeAccessError(w, ri, err)
 		return
 	}
 	if err := p.admitCaller(r, f, pr); err != nil { // the owner's wf.callers limits
@@ -121,7 +128,8 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		return
 	}
 	start := p.cfg.Now()
-	resp, err := p.run(r, f, a, body, env)
+	callerEnv := guestEnv(ciEnv, gateEnv) // what the caller proved, for the function
+	resp, err := p.run(r, f, a, body, callerEnv)
 	if errors.Is(err, sandbox.ErrReleased) {
 		p.unload(f)
 		// On a failed reload f stays the old function: its redactor still
@@ -129,9 +137,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		var nf *function
 		if nf, err = p.function(r.Context(), c); err == nil {
 			f = nf
-			if env, err = p.admitCI(r, f); err == nil { // the reloaded function's env
-				resp, err = p.run(r, f, a, body, env)
-			}
+			resp, err = p.run(r, f, a, body, callerEnv)
 		}
 	}
 	// The slot is free before the answer is written: a caller that reads
@@ -235,8 +241,9 @@ func scheme(r *http.Request) string {
 	return "http"
 }
 
-// run runs f for r with env (f's own, or with a CI caller's claims).
-func (p *Provider) run(r *http.Request, f *function, a address, body []byte, env map[string]string) (*sandbox.Response, error) {
+// run runs f for r; callerEnv is what the caller proved (a CI job's
+// claims, a credential's disclosed attributes), over f's own env.
+func (p *Provider) run(r *http.Request, f *function, a address, body []byte, callerEnv map[string]string) (*sandbox.Response, error) {
 	return f.sb.Run(r.Context(), f.module, &sandbox.Request{
 		Method:     r.Method,
 		Path:       a.path,
@@ -248,7 +255,7 @@ func (p *Provider) run(r *http.Request, f *function, a address, body []byte, env
 		Proto:      r.Proto,
 		Header:     guestHeader(r.Header),
 		Body:       bytes.NewReader(body),
-		Env:        env,
+		Env:        guestEnv(f.cgiEnv(), callerEnv),
 		Prelude:    f.prelude,
 		Limits:     f.spec.Spec.Limits,
 		CPUTime:    p.cpuBudget(&f.spec.Spec),

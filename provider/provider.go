@@ -64,6 +64,10 @@ type Config struct {
 	// wf.ci.callers (docs/ci.md). Default: ci.NewCallers with GitHub's and
 	// GitLab.com's public issuers; a node fetches keys from no other.
 	CICallers *ci.Callers
+	// Access verifies callers' credentials for functions with an access
+	// policy (see Gate); with one, the node understands wf.access too.
+	// Nil refuses those functions.
+	Access Gate
 
 	Log *slog.Logger // default: discard
 
@@ -281,6 +285,7 @@ func New(cfg Config) (*Provider, error) {
 	if cfg.Extensions == nil { // the project's own; an empty Registry understands none
 		cfg.Extensions = DefaultExtensions()
 	}
+	cfg.Extensions = withAccess(cfg.Extensions, cfg.Access)
 	if cfg.BodyTimeout <= 0 {
 		cfg.BodyTimeout = DefaultBodyTimeout
 	}

@@ -1,6 +1,7 @@
 package spec_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -9,76 +10,68 @@ import (
 	"github.com/webfunctions/wf/wf"
 )
 
-func TestCICallersCheck(t *testing.T) {
-	good := spec.CICaller{Platform: "github", Repository: "acme/api", Ref: "refs/heads/main"}
-	x, err := (&spec.CICallers{Rules: []spec.CICaller{good}}).Extension()
-	if err != nil || !x.Required {
-		t.Fatalf("a good rule: %v (required %v)", err, x.Required)
-	}
-	if _, err := spec.DecodeCICallers(x.Data); err != nil {
-		t.Fatalf("decode: %v", err)
-	}
-	for _, tc := range []struct {
-		name string
-		edit func(*spec.CICaller)
-		want string
-	}{
-		{"platform", func(r *spec.CICaller) { r.Platform = "jenkins" }, "platform"},
-		{"repository", func(r *spec.CICaller) { r.Repository = "acme" }, "repository"},
-		{"short ref", func(r *spec.CICaller) { r.Ref = "main" }, "full ref pattern"},
-		{"bad pattern", func(r *spec.CICaller) { r.Ref = "refs/[" }, "ref pattern"},
-		{"http issuer", func(r *spec.CICaller) { r.Issuer = "http://issuer.example" }, "https"},
-		{"control character", func(r *spec.CICaller) { r.Environment = "prod\n" }, "environment"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			r := good
-			tc.edit(&r)
-			_, err := (&spec.CICallers{Rules: []spec.CICaller{r}}).Extension()
-			if !errors.Is(err, wf.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("%v; want ErrInvalid naming %q", err, tc.want)
-			}
-		})
-	}
-	if _, err := (&spec.CICallers{}).Extension(); !errors.Is(err, wf.ErrInvalid) {
-		t.Fatalf("no rules: %v", err)
-	}
-	if _, err := spec.DecodeCICallers([]byte(`{"rules":[{"platform":"github","ref":"refs/heads/main","repository":"a/b","extra":1}]}`)); err == nil {
-		t.Fatal("an unknown field was accepted")
-	}
-}
+const testIssuer = "0x0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a"
 
-func TestPlacementCheck(t *testing.T) {
-	a, b := wf.Address{0x01}, wf.Address{0x02}
-	p := &spec.Placement{AttestedBy: []wf.Address{b, a}, MinScore: 90, MaxPrice: "1000", Region: "eu"}
-	x, err := p.Extension()
-	if err != nil || x.Required {
-		t.Fatalf("a good placement: %v (required %v)", err, x.Required)
+// TestAccess: a good policy round-trips canonically and passes the
+// registry; each kind of bad data is refused with wf.ErrInvalid and a
+// message naming what is wrong.
+func TestAccess(t *testing.T) {
+	setup := wf.SumCID(wf.CodecRaw, []byte("vk")).String()
+	good := `{"disclose":[{"name":"org","slot":0}],"issuers":["` + testIssuer + `"],"maxSessionSeconds":3600,` +
+		`"predicates":[{"int":18,"op":"gte","slot":1},{"op":"in","set":["acme","globex"],"slot":0}],"rate":{"requests":10,"seconds":60},"setup":"` + setup + `"}`
+	a, err := spec.DecodeAccess(json.RawMessage(good))
+	if err != nil {
+		t.Fatal(err)
 	}
-	got, err := spec.DecodePlacement(x.Data)
-	if err != nil || got.AttestedBy[0] != a || got.Price().Int64() != 1000 {
-		t.Fatalf("decode: %v %+v", err, got)
+	x, err := a.Extension()
+	if err != nil || string(x.Data) != good || !x.Required {
+		t.Fatalf("extension: %v %s", err, x.Data)
 	}
-	for _, tc := range []struct {
-		name string
-		p    spec.Placement
-		want string
-	}{
-		{"nothing", spec.Placement{}, "requires nothing"},
-		{"score without auditors", spec.Placement{MinScore: 50, Region: "eu"}, "needs the auditors"},
-		{"score over 100", spec.Placement{AttestedBy: []wf.Address{a}, MinScore: 101}, "percentage"},
-		{"price not decimal", spec.Placement{MaxPrice: "0x10"}, "decimal integer"},
-		{"price with leading zero", spec.Placement{MaxPrice: "010"}, "decimal integer"},
-		{"region upper case", spec.Placement{Region: "EU"}, "lower case"},
-		{"zero auditor", spec.Placement{AttestedBy: []wf.Address{{}}}, "zero address"},
-		{"auditor twice", spec.Placement{AttestedBy: []wf.Address{a, a}}, "each auditor once"},
+	if err := spec.NewRegistry(spec.AccessType).Admit(&wf.Spec{Extensions: map[string]wf.Extension{spec.AccessExtension: x}}); err != nil {
+		t.Fatal(err)
+	}
+	if spec.AccessCID(x.Data) != wf.SumCID(wf.CodecRaw, x.Data) {
+		t.Fatal("AccessCID is not the raw block's CID")
+	}
+
+	for _, tc := range []struct{ name, edit, want string }{
+		{"no issuers", `"issuers":[]`, "issuers"},
+		{"bad issuer", `"issuers":["0x12"]`, "issuers[0]"},
+		{"upper-case issuer", `"issuers":["` + strings.ToUpper(testIssuer[2:]) + `"]`, "issuers[0]"},
+		{"session zero", `"maxSessionSeconds":0`, "maxSessionSeconds"},
+		{"session too long", `"maxSessionSeconds":86401`, "maxSessionSeconds"},
+		{"unknown op", `"predicates":[{"int":1,"op":"like","slot":1}]`, "op"},
+		{"ordering a string", `"predicates":[{"op":"lt","slot":1,"string":"x"}]`, "int only"},
+		{"eq with both", `"predicates":[{"int":1,"op":"eq","slot":1,"string":"x"}]`, "exactly one"},
+		{"slot out of range", `"predicates":[{"int":1,"op":"eq","slot":8}]`, "slot 8"},
+		{"negative int", `"predicates":[{"int":-1,"op":"eq","slot":1}]`, "int -1"},
+		{"unsorted set", `"predicates":[{"op":"in","set":["b","a"],"slot":0}]`, "sorted"},
+		{"two sets", `"predicates":[{"op":"in","set":["a"],"slot":0},{"op":"in","set":["b"],"slot":1}]`, "one \"in\""},
+		{"five comparisons", `"predicates":[{"int":1,"op":"eq","slot":0},{"int":1,"op":"eq","slot":1},{"int":1,"op":"eq","slot":2},{"int":1,"op":"eq","slot":3},{"int":1,"op":"eq","slot":4}]`, "at most 4"},
+		{"disclose twice", `"disclose":[{"name":"org","slot":0},{"name":"org","slot":1}]`, "twice"},
+		{"disclose bad name", `"disclose":[{"name":"Org","slot":0}]`, "name"},
+		{"bad rate", `"rate":{"requests":0,"seconds":60}`, "rate"},
+		{"unknown field", `"extra":1`, "unknown field"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := tc.p.Extension(); !errors.Is(err, wf.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("%v; want ErrInvalid naming %q", err, tc.want)
+			var m map[string]json.RawMessage
+			json.Unmarshal([]byte(good), &m)
+			var e map[string]json.RawMessage
+			if err := json.Unmarshal([]byte("{"+tc.edit+"}"), &e); err != nil {
+				t.Fatal(err)
+			}
+			for k, v := range e {
+				m[k] = v
+			}
+			b, _ := wf.EncodeJSON(m)
+			_, err := spec.DecodeAccess(b)
+			if !errors.Is(err, wf.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("got %v, want an invalid-input error naming %q", err, tc.want)
 			}
 		})
 	}
-	if _, err := spec.DecodePlacement([]byte(`{"attestedBy":["0x0200000000000000000000000000000000000000","0x0100000000000000000000000000000000000000"]}`)); err == nil {
-		t.Fatal("unsorted auditors were accepted")
+	// Without a setup.
+	if _, err := spec.DecodeAccess(json.RawMessage(`{"issuers":["` + testIssuer + `"],"maxSessionSeconds":60,"setup":""}`)); err == nil {
+		t.Fatal("a policy without a setup passed")
 	}
 }

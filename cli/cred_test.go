@@ -1,0 +1,149 @@
+package cli_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/webfunctions/wf/cli"
+	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/templates"
+)
+
+// TestDevCredentials: wf dev runs an issuer and a gated example; wf cred
+// issue gets a credential for the dev key, wf cred list shows it without
+// a password, wf invoke without --cred gets 401 and with it the
+// function's answer; wf deploy --access puts a policy file in the spec and
+// refuses a bad one.
+func TestDevCredentials(t *testing.T) {
+	home := t.TempDir()
+	url, banner := startDev(t, home)
+	m := regexp.MustCompile(`issuer at (http://\S+)`).FindStringSubmatch(banner)
+	f := regexp.MustCompile(`wf invoke (\S+) '/\?name=you' --cred member`).FindStringSubmatch(banner)
+	if m == nil || f == nil {
+		t.Fatalf("the banner lacks the credential lines:\n%s", banner)
+	}
+	issuer, fn := m[1], f[1]
+	env := map[string]string{"WF_HOME": home, "WF_KEY_PASSWORD": "test password"}
+
+	if _, err := wf(t, env, "invoke", fn, "/?name=you", "--provider", url); err == nil || !strings.Contains(err.Error(), "credential_required") {
+		t.Fatalf("without a credential: %v", err)
+	}
+	if out, errOut, err := wfEnv(t, env, "cred", "issue", "member", "--issuer", issuer, "--key", "dev"); err != nil || !strings.Contains(out, "org=dev") {
+		t.Fatalf("cred issue: %v %s %s", err, out, errOut)
+	}
+	if _, _, err := wfEnv(t, env, "cred", "issue", "member", "--issuer", issuer, "--key", "dev"); err == nil {
+		t.Fatal("a second credential of the same name was saved")
+	}
+	out, err := wf(t, map[string]string{"WF_HOME": home}, "cred", "list")
+	if err != nil || !strings.Contains(out, "member") || !strings.Contains(out, "org=dev") {
+		t.Fatalf("cred list: %v\n%s", err, out)
+	}
+	st, err := os.Stat(filepath.Join(home, "credentials", "member.json"))
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("wallet file: %v %v", err, st)
+	}
+	if _, err := wf(t, map[string]string{"WF_HOME": home, "WF_KEY_PASSWORD": "wrong"}, "invoke", fn, "--cred", "member", "--provider", url); err == nil {
+		t.Fatal("a wrong password opened the credential")
+	}
+	out, err = wf(t, env, "invoke", fn, "/?name=you", "--cred", "member", "--provider", url)
+	if err != nil || !strings.Contains(out, "Hello, you!") {
+		t.Fatalf("with --cred: %v %q", err, out)
+	}
+
+	// wf cred present prints the two headers of one request.
+	out, err = wf(t, env, "cred", "present", "member", fn, "/?name=curl", "--provider", url)
+	m2 := regexp.MustCompile(`^-H X-WF-Credential:(\S+) -H X-WF-Session:(\S+)\n$`).FindStringSubmatch(out)
+	if err != nil || m2 == nil {
+		t.Fatalf("cred present: %v %q", err, out)
+	}
+	req, _ := http.NewRequest("GET", url+"/"+fn+"/?name=curl", nil)
+	req.Header.Set("X-WF-Credential", m2[1])
+	req.Header.Set("X-WF-Session", m2[2])
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || string(body) != "Hello, curl!\n" {
+		t.Fatalf("with wf cred present's headers: %d %s", resp.StatusCode, body)
+	}
+
+	// wf deploy --access.
+	dir := t.TempDir()
+	mod := filepath.Join(dir, "hello.wasm")
+	os.WriteFile(mod, templates.HelloWasm, 0o644)
+	var acc spec.Access
+	if err := json.Unmarshal([]byte(`{"issuers":["0x`+strings.Repeat("0a", 32)+`"],"maxSessionSeconds":60,"setup":"`+fn+`"}`), &acc); err != nil {
+		t.Fatal(err)
+	}
+	good, _ := json.MarshalIndent(acc, "", "  ")
+	policy := filepath.Join(dir, "policy.json")
+	os.WriteFile(policy, good, 0o644)
+	out, errOut, err := wfEnv(t, env, "deploy", mod, "--access", policy, "--provider", url, "--key", "dev")
+	if err != nil {
+		t.Fatalf("deploy --access: %v %s", err, errOut)
+	}
+	x, ok := deployedSpec(t, url, out).Extensions[spec.AccessExtension]
+	if !ok || !x.Required || !strings.Contains(string(x.Data), `"maxSessionSeconds":60`) {
+		t.Fatalf("deployed spec's %s: %+v", spec.AccessExtension, x)
+	}
+	os.WriteFile(policy, []byte(`{"issuers":[],"maxSessionSeconds":60}`), 0o644)
+	if _, _, err := wfEnv(t, env, "deploy", mod, "--access", policy, "--provider", url, "--key", "dev"); err == nil || !strings.Contains(err.Error(), "issuers") {
+		t.Fatalf("a bad policy: %v", err)
+	}
+}
+
+// TestCredIssuerCommands: wf cred issuer init makes a sealed key (and
+// keeps it), allow puts an account on the list, serve signs for it and
+// refuses another.
+func TestCredIssuerCommands(t *testing.T) {
+	home := t.TempDir()
+	env := map[string]string{"WF_HOME": home, "WF_KEY_PASSWORD": "issuer password"}
+	out, err := wf(t, env, "cred", "issuer", "init")
+	if err != nil || !strings.HasPrefix(out, "0x") {
+		t.Fatalf("issuer init: %v %q", err, out)
+	}
+	if _, err := wf(t, env, "cred", "issuer", "init"); err == nil {
+		t.Fatal("issuer init replaced a key")
+	}
+	if _, err := wf(t, env, "cred", "issuer", "allow", "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "org=acme", "age=41"); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	app := &cli.App{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(k string) string { return env[k] }, Ready: func(u string) { ready <- u }}
+	go func() { done <- app.Run(ctx, []string{"cred", "issuer", "serve", "--listen", "127.0.0.1:0"}) }()
+	var issuer string
+	select {
+	case issuer = <-ready:
+	case err := <-done:
+		t.Fatalf("issuer serve: %v", err)
+	}
+	defer func() { cancel(); <-done }()
+	holder := map[string]string{"WF_HOME": t.TempDir(), "WF_KEY_PASSWORD": "holder password"}
+	out, errOut, err := wfEnv(t, holder, "cred", "issue", "acme", "--issuer", issuer, "--key", "dev", "--expect", strings.TrimSpace(strings.Split(mustRead(t, filepath.Join(home, "issuer", "key.json")), `"`)[3]))
+	if err != nil || !strings.Contains(out, "0:org=acme 1:age=41") {
+		t.Fatalf("cred issue: %v %q %s", err, out, errOut)
+	}
+	if _, _, err := wfEnv(t, holder, "cred", "issue", "other", "--issuer", issuer, "--key", "dev:3"); err == nil || !strings.Contains(err.Error(), "allow-list") {
+		t.Fatalf("an account off the list: %v", err)
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -1,0 +1,327 @@
+package cred
+
+import (
+	"encoding/base64"
+	"errors"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/wf"
+)
+
+var (
+	setupOnce sync.Once
+	devSetup  *Setup
+	setupErr  error
+)
+
+// testSetup is the dev setup cached in the user's cache directory (made
+// once, tens of seconds; loaded in well under a second after).
+func testSetup(t testing.TB) *Setup {
+	t.Helper()
+	setupOnce.Do(func() { devSetup, setupErr = DevSetupIn(testSetupDir()) })
+	if setupErr != nil {
+		t.Fatal(setupErr)
+	}
+	return devSetup
+}
+
+var (
+	fnA       = wf.SumCID(wf.CodecRaw, []byte("function a"))
+	fnB       = wf.SumCID(wf.CodecRaw, []byte("function b"))
+	providerA = wf.Address{0xaa, 1}
+	providerB = wf.Address{0xbb, 2}
+	t0        = time.Unix(1_800_000_000, 0)
+)
+
+type world struct {
+	setup   *Setup
+	issuer  *IssuerSecret
+	secret  *Secret
+	cred    *Credential
+	access  spec.Access
+	policy  *Policy
+	now     time.Time
+	spec    *wf.Spec
+	verify  *Verifier
+	session *SessionKey
+}
+
+func newWorld(t testing.TB, edit func(a *spec.Access)) *world {
+	t.Helper()
+	w := &world{setup: testSetup(t), now: t0}
+	var err error
+	if w.issuer, err = NewIssuerSecret(nil); err != nil {
+		t.Fatal(err)
+	}
+	if w.secret, err = NewSecret(nil); err != nil {
+		t.Fatal(err)
+	}
+	w.cred, err = w.issuer.Sign(w.secret.Commitment(), []Attr{
+		StringAttr("org", "acme"), IntAttr("age", 30), StringAttr("email", "ada@acme.example"),
+	}, t0.Add(30*24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	age := int64(18)
+	w.access = spec.Access{
+		Disclose:          []spec.Disclose{{Name: "org", Slot: 0}},
+		Issuers:           []string{w.issuer.Public().String()},
+		MaxSessionSeconds: 3600,
+		Predicates:        []spec.Predicate{{Op: spec.OpGte, Slot: 1, Int: &age}, {Op: spec.OpIn, Slot: 0, Set: []string{"acme", "globex"}}},
+		Setup:             w.setup.Verifying.CID(),
+	}
+	if edit != nil {
+		edit(&w.access)
+	}
+	x, err := w.access.Extension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.policy, err = NewPolicy(x.Data); err != nil {
+		t.Fatal(err)
+	}
+	w.spec = &wf.Spec{Extensions: map[string]wf.Extension{spec.AccessExtension: x}}
+	w.verify = NewVerifier(VerifierConfig{Keys: []*VerifyingKey{w.setup.Verifying}, Provider: providerA, Now: func() time.Time { return w.now }})
+	return w
+}
+
+// present proves for fn and returns the two headers of a first request.
+func (w *world) present(t testing.TB, fn wf.CID, provider wf.Address, window time.Duration) (*Presentation, http.Header) {
+	t.Helper()
+	var err error
+	if w.session, err = NewSessionKey(); err != nil {
+		t.Fatal(err)
+	}
+	pres, err := Prove(w.setup.Proving, w.policy, w.cred, w.secret, Request{Function: fn, Provider: provider,
+		Session: w.session.Public(), NotBefore: w.now, NotAfter: w.now.Add(window)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pres, w.headers(t, fn, pres)
+}
+
+func (w *world) headers(t testing.TB, fn wf.CID, pres *Presentation) http.Header {
+	h := http.Header{}
+	if pres != nil {
+		enc, err := pres.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.Set(CredentialHeader, enc)
+	}
+	h.Set(SessionHeader, w.session.Sign(fn, "GET", "/hello", "", nil))
+	return h
+}
+
+func (w *world) call(fn wf.CID, h http.Header) (map[string]string, error) {
+	return w.verify.AdmitCall(&Call{Function: fn, Spec: w.spec, Method: "GET", Path: "/hello", Header: h})
+}
+
+func wantCode(t *testing.T, err error, status int, code string) {
+	t.Helper()
+	gotStatus, gotCode := httperr.Status(err)
+	if err == nil || gotStatus != status || gotCode != code {
+		t.Fatalf("got %v (%d %s), want %d %s", err, gotStatus, gotCode, status, code)
+	}
+}
+
+func TestPresentThenSession(t *testing.T) {
+	w := newWorld(t, nil)
+	_, err := w.call(fnA, http.Header{})
+	wantCode(t, err, 401, CodeRequired)
+	var ce *Error
+	if !errors.As(err, &ce) || ce.Details["policy"] != w.policy.CID.String() || !strings.Contains(ce.Err.Message, "wf invoke --cred") {
+		t.Fatalf("401 lacks the policy CID or the command: %v %v", err, ce.Details)
+	}
+
+	_, h := w.present(t, fnA, providerA, time.Hour)
+	env, err := w.call(fnA, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(env) != 1 || env["WF_CRED_ORG"] != "acme" {
+		t.Fatalf("env %v, want only WF_CRED_ORG=acme", env)
+	}
+	// Later requests: a session signature alone.
+	for range 3 {
+		h := w.headers(t, fnA, nil)
+		if env, err := w.call(fnA, h); err != nil || env["WF_CRED_ORG"] != "acme" {
+			t.Fatalf("session request: %v %v", env, err)
+		}
+	}
+	// A replayed signature is refused.
+	h = w.headers(t, fnA, nil)
+	if _, err := w.call(fnA, h); err != nil {
+		t.Fatal(err)
+	}
+	_, err = w.call(fnA, h)
+	wantCode(t, err, 403, CodeReplayed)
+	// A signature over another request is refused.
+	h = w.headers(t, fnA, nil)
+	_, err = w.verify.AdmitCall(&Call{Function: fnA, Spec: w.spec, Method: "POST", Path: "/hello", Header: h})
+	wantCode(t, err, 403, CodeRefused)
+	// After the session's end: present again.
+	w.now = w.now.Add(time.Hour)
+	_, err = w.call(fnA, w.headers(t, fnA, nil))
+	wantCode(t, err, 401, CodeRequired)
+}
+
+func TestRefusals(t *testing.T) {
+	w := newWorld(t, nil)
+	pres, _ := w.present(t, fnA, providerA, time.Hour)
+
+	t.Run("another function", func(t *testing.T) {
+		_, err := w.call(fnB, w.headers(t, fnB, pres))
+		wantCode(t, err, 403, CodeRefused)
+	})
+	t.Run("another provider", func(t *testing.T) {
+		other := newWorld(t, nil)
+		other.verify = NewVerifier(VerifierConfig{Keys: []*VerifyingKey{w.setup.Verifying}, Provider: providerB, Now: func() time.Time { return w.now }})
+		other.spec, other.session = w.spec, w.session
+		_, err := other.call(fnA, other.headers(t, fnA, pres))
+		wantCode(t, err, 403, CodeRefused)
+	})
+	t.Run("issuer not in the policy", func(t *testing.T) {
+		o := newWorld(t, nil) // its own issuer, trusted by its own policy only
+		opres, _ := o.present(t, fnA, providerA, time.Hour)
+		w.session, o.session = o.session, w.session
+		defer func() { w.session = o.session }()
+		_, err := w.call(fnA, w.headers(t, fnA, opres))
+		wantCode(t, err, 403, CodeRefused)
+		// The holder learns it before proving.
+		_, err = Prove(w.setup.Proving, w.policy, o.cred, o.secret, Request{Function: fnA, Session: o.session.Public(), NotBefore: t0, NotAfter: t0.Add(time.Minute)})
+		wantCode(t, err, 403, "forbidden")
+	})
+	t.Run("fields of the presentation changed", func(t *testing.T) {
+		globex := "globex"
+		for name, edit := range map[string]func(p *Presentation){
+			"disclosed value": func(p *Presentation) { p.Disclosed = []Disclosed{{Slot: 0, String: &globex}} },
+			"notAfter":        func(p *Presentation) { p.NotAfter-- },
+			"notBefore":       func(p *Presentation) { p.NotBefore++ },
+			"provider: any":   func(p *Presentation) { p.Provider = nil },
+		} {
+			p2 := *pres
+			edit(&p2)
+			_, err := w.call(fnA, w.headers(t, fnA, &p2))
+			if s, _ := httperr.Status(err); s != 403 {
+				t.Errorf("%s changed: %v, want 403", name, err)
+			}
+		}
+	})
+	t.Run("session too long", func(t *testing.T) {
+		p2 := *pres
+		p2.NotAfter = p2.NotBefore + 7200
+		_, err := w.call(fnA, w.headers(t, fnA, &p2))
+		wantCode(t, err, 403, CodeRefused)
+	})
+	t.Run("expired session", func(t *testing.T) {
+		o := newWorld(t, nil)
+		_, h := o.present(t, fnA, providerA, time.Minute)
+		o.now = o.now.Add(2 * time.Minute)
+		_, err := o.call(fnA, h)
+		wantCode(t, err, 401, CodeRequired)
+	})
+	t.Run("expired credential", func(t *testing.T) {
+		w.now = w.cred.ExpiryTime().Add(-time.Minute)
+		defer func() { w.now = t0 }()
+		sk, _ := NewSessionKey()
+		_, err := Prove(w.setup.Proving, w.policy, w.cred, w.secret, Request{Function: fnA, Session: sk.Public(), NotBefore: w.now, NotAfter: w.now.Add(time.Hour)})
+		wantCode(t, err, 400, "invalid_request")
+	})
+	t.Run("unknown setup", func(t *testing.T) {
+		v := NewVerifier(VerifierConfig{Provider: providerA, Now: func() time.Time { return w.now }})
+		_, err := v.AdmitCall(&Call{Function: fnA, Spec: w.spec, Method: "GET", Path: "/hello", Header: w.headers(t, fnA, pres)})
+		wantCode(t, err, 403, CodeRefused)
+	})
+}
+
+// Every public input is bound: changing any one of them fails the proof.
+func TestTamperedPublicInputs(t *testing.T) {
+	w := newWorld(t, nil)
+	pres, _ := w.present(t, fnA, providerA, time.Hour)
+	st, err := w.policy.statement(fnA, providerA, pres, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proof, _ := base64.RawURLEncoding.DecodeString(pres.Proof)
+	if err := verifyProof(w.setup.Verifying, proof, st); err != nil {
+		t.Fatalf("untampered: %v", err)
+	}
+	vec := st.vector()
+	if len(vec) != numPublic {
+		t.Fatalf("%d public inputs, want %d", len(vec), numPublic)
+	}
+	for i := range vec {
+		tampered := st.vector()
+		var one = tampered[i]
+		one.SetUint64(1)
+		tampered[i].Add(&tampered[i], &one)
+		pr, err := decodeProof(proof)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if verifyVector(w.setup.Verifying, pr, tampered) == nil {
+			t.Errorf("public input %d tampered, and the proof still verifies", i)
+		}
+	}
+}
+
+func TestRateLimit(t *testing.T) {
+	w := newWorld(t, func(a *spec.Access) { a.Rate = &spec.Rate{Requests: 2, Seconds: 3600} })
+	w.now = time.Unix(1_800_000_000/3600*3600, 0) // start of an epoch
+	_, h := w.present(t, fnA, wf.Address{}, time.Hour)
+	if _, err := w.call(fnA, h); err != nil {
+		t.Fatal(err)
+	}
+	// A second session with the same credential shares the nullifier.
+	_, h = w.present(t, fnA, wf.Address{}, time.Hour)
+	if _, err := w.call(fnA, h); err != nil {
+		t.Fatal(err)
+	}
+	_, err := w.call(fnA, w.headers(t, fnA, nil))
+	wantCode(t, err, 429, CodeRateLimited)
+	// The next epoch: a new nullifier.
+	w.now = w.now.Add(time.Hour)
+	_, h = w.present(t, fnA, wf.Address{}, time.Hour)
+	if _, err := w.call(fnA, h); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func FuzzDecodePresentation(f *testing.F) {
+	f.Add("")
+	f.Add(base64.RawURLEncoding.EncodeToString([]byte(`{"issuer":"0x00","notAfter":1,"notBefore":0,"proof":"AA","session":"AA"}`)))
+	f.Add(base64.RawURLEncoding.EncodeToString([]byte(`{"disclosed":[{"slot":9,"int":1}]}`)))
+	f.Fuzz(func(t *testing.T, h string) {
+		p, err := DecodePresentation(h)
+		if err != nil {
+			if s, _ := httperr.Status(err); s != 400 {
+				t.Fatalf("malformed presentation got status %d: %v", s, err)
+			}
+			return
+		}
+		if _, err := p.Encode(); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// testSetupDir is credtest.Dir (which this package's tests cannot import).
+func testSetupDir() string {
+	if d := os.Getenv("WF_CRED_TEST_SETUP"); d != "" {
+		return d
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	return filepath.Join(base, "wf-cred-setup")
+}

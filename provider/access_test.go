@@ -1,0 +1,170 @@
+package provider_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/provider"
+	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/wf"
+	"github.com/webfunctions/wf/wftest"
+)
+
+// tokenGate is a working in-memory provider.Gate (the real one, package
+// cred, is tested with real proofs in cred and devnet): a request with
+// X-WF-Session "member" is admitted with one disclosed attribute, one
+// without the header gets 401 with details, anything else 403. It
+// records what it saw.
+type tokenGate struct {
+	mu     sync.Mutex
+	calls  int
+	bodies []string
+	paths  []string
+}
+
+type detailedErr struct {
+	err     *httperr.Error
+	details map[string]any
+}
+
+func (e detailedErr) Error() string                { return e.err.Message }
+func (e detailedErr) ErrorDetails() map[string]any { return e.details }
+func (e detailedErr) Unwrap() error                { return e.err }
+
+func (g *tokenGate) Admit(r *http.Request, fn wf.CID, s *wf.Spec, path string, body []byte) (map[string]string, error) {
+	g.mu.Lock()
+	g.calls++
+	g.bodies = append(g.bodies, string(body))
+	g.paths = append(g.paths, path)
+	g.mu.Unlock()
+	if _, ok := s.Extensions[spec.AccessExtension]; !ok {
+		return nil, errors.New("gate consulted for a function without a policy")
+	}
+	switch r.Header.Get("X-WF-Session") {
+	case "":
+		return nil, detailedErr{&httperr.Error{Status: 401, Code: "credential_required", Message: "needs a credential"},
+			map[string]any{"policy": spec.AccessCID(s.Extensions[spec.AccessExtension].Data).String()}}
+	case "member":
+		return map[string]string{"WF_CRED_ORG": "acme"}, nil
+	}
+	return nil, &httperr.Error{Status: 403, Code: "credential_refused", Message: "refused"}
+}
+
+func accessSpec(t *testing.T, env map[string]string) wf.Spec {
+	t.Helper()
+	a := spec.Access{
+		Disclose:          []spec.Disclose{{Name: "org", Slot: 0}},
+		Issuers:           []string{"0x" + strings.Repeat("ab", 32)},
+		MaxSessionSeconds: 600,
+		Setup:             wf.SumCID(wf.CodecRaw, []byte("a verifying key")),
+	}
+	x, err := a.Extension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := wftest.Spec()
+	s.Env = env
+	s.Extensions = map[string]wf.Extension{spec.AccessExtension: x}
+	return s
+}
+
+// TestAccessGate: a function with wf.access runs only for callers its
+// gate admits; refusals keep the gate's status, code and details; the
+// function sees the gate's variables (over its own env of the same name)
+// and none of the credential headers; a function without a policy never
+// consults the gate; a node without a gate refuses the spec.
+func TestAccessGate(t *testing.T) {
+	ctx := context.Background()
+	guest := wftest.GoGuest(t, "sandbox/testdata/guest")
+	gate := &tokenGate{}
+	env := wftest.New(t, wftest.Options{Provider: provider.Config{Access: gate}})
+	fn := env.Deploy(t, guest, accessSpec(t, map[string]string{"WF_CRED_ORG": "owner-set", "OWN": "kept"}))
+	url := env.URL + "/" + fn.String() + "/env?x=1"
+
+	do := func(session string) (*http.Response, []byte) {
+		t.Helper()
+		req, _ := http.NewRequest("POST", url, strings.NewReader("the body"))
+		if session != "" {
+			req.Header.Set("X-WF-Session", session)
+			req.Header.Set("X-WF-Credential", "presentation")
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, b
+	}
+	errBody := func(b []byte) httperr.Body {
+		var body httperr.Body
+		if err := json.Unmarshal(b, &body); err != nil {
+			t.Fatalf("error body %s: %v", b, err)
+		}
+		return body
+	}
+
+	resp, b := do("")
+	if body := errBody(b); resp.StatusCode != 401 || body.Error.Code != "credential_required" || body.Error.Extra["policy"] == nil {
+		t.Fatalf("without a credential: %d %s", resp.StatusCode, b)
+	}
+	resp, b = do("stranger")
+	if body := errBody(b); resp.StatusCode != 403 || body.Error.Code != "credential_refused" {
+		t.Fatalf("refused: %d %s", resp.StatusCode, b)
+	}
+	resp, b = do("member")
+	if resp.StatusCode != 200 {
+		t.Fatalf("admitted: %d %s", resp.StatusCode, b)
+	}
+	var out struct{ Env []string }
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	vars := strings.Join(out.Env, "\n")
+	for _, want := range []string{"WF_CRED_ORG=acme", "OWN=kept"} {
+		if !strings.Contains(vars, want+"\n") && !strings.HasSuffix(vars, want) {
+			t.Errorf("function env lacks %s:\n%s", want, vars)
+		}
+	}
+	for _, not := range []string{"owner-set", "X_WF_SESSION", "X_WF_CREDENTIAL", "presentation"} {
+		if strings.Contains(vars, not) {
+			t.Errorf("function env has %s:\n%s", not, vars)
+		}
+	}
+	gate.mu.Lock()
+	if gate.calls != 3 || gate.bodies[2] != "the body" || gate.paths[2] != "/env" {
+		t.Errorf("gate saw %d calls, bodies %q, paths %q", gate.calls, gate.bodies, gate.paths)
+	}
+	gate.mu.Unlock()
+
+	// A function without a policy does not consult the gate.
+	plain := env.Deploy(t, guest, wftest.Spec())
+	if r, err := http.Get(env.URL + "/" + plain.String() + "/echo"); err != nil || r.StatusCode != 200 {
+		t.Fatalf("plain function: %v %v", r, err)
+	}
+	gate.mu.Lock()
+	if gate.calls != 3 {
+		t.Errorf("the gate was consulted for a function without a policy")
+	}
+	gate.mu.Unlock()
+
+	// A node without a gate does not understand wf.access.
+	lacks := wftest.New(t, wftest.Options{})
+	pkg, err := client.Pack(ctx, bytes.NewReader(guest), accessSpec(t, nil), lacks.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var re *client.ResponseError
+	if _, err := lacks.Client.Deploy(ctx, pkg); !errors.As(err, &re) || re.StatusCode != 400 || re.Code != "unsupported_extension" {
+		t.Fatalf("a node without a gate: %v", err)
+	}
+}
