@@ -23,6 +23,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/templates"
+	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -289,7 +290,10 @@ func TestBrowser(t *testing.T) {
 
 	// Invoke it (the owner pays: no voucher), then read the invocation,
 	// its latency and cost through the wallet.
-	resp, err = http.Get(w.net.Nodes[0].URL + "/" + fn.String() + "/?name=browser")
+	// A signed receipt: providers sign one in many unless asked.
+	req, _ := http.NewRequest(http.MethodGet, w.net.Nodes[0].URL + "/" + fn.String() + "/?name=browser", nil)
+	req.Header.Set(payment.SignReceiptHeader, "1")
+	resp, err = http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,6 +49,10 @@ func (d *Dashboard) checkReceipt(ctx context.Context, enc string, payer wf.Addre
 		return receiptView{Err: "That is not a receipt (the value of an " + wf.ReceiptHeader + " header): " + err.Error()}
 	}
 	v := receiptView{Receipt: rc, Yours: rc.Payer == payer}
+	if !rc.Signed() {
+		v.Err = "This receipt is not signed: providers sign one receipt in many (each signed one covers the charges before it, by its cumulative amount). Ask for a signed one with the header " + payment.SignReceiptHeader + ": 1."
+		return v
+	}
 	for _, p := range d.cfg.Providers {
 		if !p.Address.IsZero() && payment.VerifyReceipt(rc, p.Address) == nil {
 			v.Signer, v.Address = p.Name, p.Address
