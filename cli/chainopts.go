@@ -70,7 +70,8 @@ func addSignerFlags(fs *pflag.FlagSet, o *chainOpts, keyHelp string) {
 func (a *App) rpcURL(o *chainOpts) string { return a.rpcURLs(o)[0] }
 
 // rpcURLs are the chain's JSON-RPC URLs: --rpc, else $WF_RPC (commas
-// separate several), else the default of `wf chain start`.
+// separate several), else the chain of a wf dev running with this
+// WF_HOME, else the default of `wf chain start`.
 func (a *App) rpcURLs(o *chainOpts) []string {
 	in := o.rpc
 	if len(in) == 0 {
@@ -84,6 +85,9 @@ func (a *App) rpcURLs(o *chainOpts) []string {
 	}
 	if len(us) == 0 {
 		us = []string{defaultRPC}
+		if r := a.devChainRPC(); r != "" { // wf dev's, wherever it moved
+			us = []string{r}
+		}
 	}
 	return us
 }

@@ -36,7 +36,7 @@ func wf(t *testing.T, env map[string]string, args ...string) (string, error) {
 var cidRE = regexp.MustCompile(`baga[a-z2-7]{50,}`)
 
 // startDev runs `wf dev` until the test ends and returns its URL and stdout.
-func startDev(t *testing.T, home string) (string, string) {
+func startDev(t *testing.T, home string, extra ...string) (string, string) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	var out wftest.LogBuffer
@@ -49,7 +49,7 @@ func startDev(t *testing.T, home string) (string, string) {
 	}, Ready: func(url string) { ready <- url }}
 	done := make(chan error, 1)
 	go func() {
-		done <- app.Run(ctx, []string{"dev", "--listen", "127.0.0.1:0", "--gateway-listen", "127.0.0.1:0"})
+		done <- app.Run(ctx, append([]string{"dev", "--listen", "127.0.0.1:0", "--gateway-listen", "127.0.0.1:0"}, extra...))
 	}()
 	t.Cleanup(func() {
 		cancel()

@@ -11,3 +11,6 @@ func lockFile(string) (func(), error) {
 	lockMu.Lock()
 	return lockMu.Unlock, nil
 }
+
+// processAlive cannot tell here: a recorded process counts as running.
+func processAlive(pid int) bool { return pid > 0 }

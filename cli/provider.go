@@ -407,6 +407,11 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		Attestations: net.Attestations, Rewards: inc.pool, Stake: inc.stake}); err != nil {
 		return err
 	}
+	forget, err := a.recordDevChain(net.RPC) // wf commands find this chain without --rpc
+	if err != nil {
+		return err
+	}
+	defer forget()
 	own := a.fundOwnKey(ctx, net, log)
 	log.Info("dev chain", "rpc", net.RPC, "provider", net.Node("dev").Key.Address().Checksum(),
 		"publisher", net.Publisher.Address().Checksum(), "budget", wf.NewAmount(net.Budget).USDC()+" USDC")
