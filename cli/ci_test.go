@@ -224,16 +224,6 @@ func TestDevKeylessDeployMovesName(t *testing.T) {
 	if now := uint64(time.Now().Unix()); hist[0].Seq > now || hist[0].Seq < now-120 {
 		t.Fatalf("a job's record is numbered %d; want its creation time (about %d)", hist[0].Seq, now)
 	}
-	// The owner moves it back with its own key: the record outranks the job's.
-	time.Sleep(time.Second)
-	out, err = wf(t, nil, "name", "set", "hello", res.CID, "--provider", url, "--key", "dev", "--json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var next struct{ Seq uint64 }
-	if err := json.Unmarshal([]byte(out), &next); err != nil || next.Seq <= hist[0].Seq {
-		t.Fatalf("the owner's next record: %v seq %d after the job's %d", err, next.Seq, hist[0].Seq)
-	}
 	// A tag's job promotes: wf name set --oidc, as the owner's delegate.
 	time.Sleep(time.Second)
 	out, err = wf(t, jobEnv, "name", "set", "hello", res.CID, "--provider", url, "--oidc", "--json")
@@ -241,8 +231,23 @@ func TestDevKeylessDeployMovesName(t *testing.T) {
 		t.Fatalf("wf name set --oidc: %v", err)
 	}
 	var promoted struct{ Seq uint64 }
-	if err := json.Unmarshal([]byte(out), &promoted); err != nil || promoted.Seq <= next.Seq {
-		t.Fatalf("the job's promote: %v seq %d after the owner's %d", err, promoted.Seq, next.Seq)
+	if err := json.Unmarshal([]byte(out), &promoted); err != nil || promoted.Seq <= hist[0].Seq {
+		t.Fatalf("the job's promote: %v seq %d after the deploy's %d", err, promoted.Seq, hist[0].Seq)
+	}
+	// The owner moves it with its own key: the record outranks anything
+	// the job's key could sign in its delegation's window...
+	out, err = wf(t, nil, "name", "set", "hello", res.CID, "--provider", url, "--key", "dev", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var next struct{ Seq uint64 }
+	if err := json.Unmarshal([]byte(out), &next); err != nil || next.Seq <= promoted.Seq+60 {
+		t.Fatalf("the owner's next record: %v seq %d after the job's %d; want past its window", err, next.Seq, promoted.Seq)
+	}
+	// ...so a job cannot move it back within that window, and is told why.
+	_, err = wf(t, jobEnv, "name", "set", "hello", res.CID, "--provider", url, "--oidc")
+	if err == nil || !strings.Contains(err.Error(), "outranks that job's whole delegation window") {
+		t.Fatalf("a job after the owner's correction: %v", err)
 	}
 }
 

@@ -340,7 +340,7 @@ func nextRecord(signer wf.Signer, cur *names.Record, last uint64, r wf.NameRecor
 				wf.ErrForbidden, job.CI.Delegation.Scopes)
 		}
 		if last >= uint64(now.Unix()) {
-			return nil, fmt.Errorf("%w: %s's current record (seq %d) is numbered after this job's time (%d): a job's record is numbered by the second it is made, so wait a second or have the owner move it",
+			return nil, fmt.Errorf("%w: %s's current record (seq %d) is numbered after this job's time (%d): a job's record is numbered by the second it is made, and the owner's record after a job's outranks that job's whole delegation window; wait, or have the owner move it",
 				wf.ErrUnavailable, r.Name, last, now.Unix())
 		}
 		return names.SignDelegated(r, job.Owner, job, &job.CI, now)

@@ -223,15 +223,21 @@ func SignDelegated(r wf.NameRecord, owner wf.Address, job wf.Signer, c *spec.CI,
 
 // NextSeq is the sequence number of the owner's record after cur (nil
 // for a new name), made at now: one more than cur's, and after a CI
-// delegate's record at least now's Unix time, so it outranks whatever
-// else that delegation's key could sign.
+// delegate's record at least now's Unix time and past the end of that
+// delegation's window, so it outranks whatever else that delegation's
+// key could ever sign (a delegation it does not know of is bounded only
+// by its own window). That job cannot move the name again until its
+// window ends.
 func NextSeq(cur *wf.SignedNameRecord, now time.Time) uint64 {
 	if cur == nil {
 		return 1
 	}
 	next := cur.Record.Seq + 1
-	if cur.CI != nil && uint64(now.Unix()) > next {
-		next = uint64(now.Unix())
+	if cur.CI != nil {
+		next = max(next, uint64(now.Unix()))
+		if c, err := spec.DecodeCI(cur.CI); err == nil && c.Delegation.NotAfter >= 0 {
+			next = max(next, uint64(c.Delegation.NotAfter)+1)
+		}
 	}
 	return next
 }

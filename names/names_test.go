@@ -231,8 +231,10 @@ func TestVerifyDelegated(t *testing.T) {
 	}
 	// The owner's next record outranks anything the job's key could sign
 	// in its window, even long after.
-	if next := names.NextSeq(good, t0.Add(time.Hour)); next <= uint64(c.Delegation.NotAfter) {
-		t.Fatalf("NextSeq after a delegate's record = %d; want above the window's end %d", next, c.Delegation.NotAfter)
+	for _, at := range []time.Time{t0.Add(2 * time.Minute), t0.Add(time.Hour)} { // inside the window, and after it
+		if next := names.NextSeq(good, at); next <= uint64(c.Delegation.NotAfter) || next < uint64(at.Unix()) {
+			t.Fatalf("NextSeq at %s after a delegate's record = %d; want above the window's end %d and now", at, next, c.Delegation.NotAfter)
+		}
 	}
 	if next := names.NextSeq(signed(t, r), t0.Add(time.Hour)); next != 2 {
 		t.Fatalf("NextSeq after the owner's own record = %d; want 2", next)

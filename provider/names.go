@@ -109,6 +109,10 @@ func (p *Provider) serveNamePost(w http.ResponseWriter, r *http.Request) {
 	httperr.WriteJSON(w, http.StatusOK, NameAnswer{CID: rec.CID, Owner: sr.Record.Owner, Name: sr.Record.Name, Seq: sr.Record.Seq, Changed: changed})
 }
 
+// maxNameSkew is how far ahead of the provider's clock a CI delegate's
+// name record may be dated.
+const maxNameSkew = 2 * time.Minute
+
 // acceptName verifies rec (its owner's signature, its targets: functions
 // of the same owner, fetched from the peers if missing) and stores it if
 // it is newer than the current record; a record that moved the name goes
@@ -117,6 +121,13 @@ func (p *Provider) acceptName(ctx context.Context, rec *names.Record) (bool, err
 	rr := &rec.Record
 	if err := names.Verify(rec.SignedNameRecord, chain.Verifier{}); err != nil {
 		return false, err
+	}
+	// A CI delegate's record is numbered by its date: one dated ahead of
+	// now would outrank the owner's corrections made before then.
+	if rec.CI != nil {
+		if created, err := time.Parse(time.RFC3339, rr.Created); err == nil && created.After(p.cfg.Now().Add(maxNameSkew)) {
+			return false, fmt.Errorf("%w: name record: a CI delegate's record is dated %s, ahead of this provider's clock", wf.ErrInvalid, rr.Created)
+		}
 	}
 	if cur := p.names.Current(rr.Owner, rr.Name); cur != nil && cur.Record.Seq >= rr.Seq {
 		_, err := p.names.Put(rec) // says whether same, stale or conflicting

@@ -473,3 +473,40 @@ func TestNameBounds(t *testing.T) {
 		t.Fatalf("history: %d records, %v; want the newest 32", len(hist), err)
 	}
 }
+
+// TestDelegatedNameDatedAhead: a CI delegate's name record is numbered
+// by its date, so one dated ahead of the provider's clock is refused (it
+// would outrank the owner's corrections made before then); one dated now
+// moves the name.
+func TestDelegatedNameDatedAhead(t *testing.T) {
+	env := wftest.New(t, wftest.Options{})
+	a, _ := twoVersions(t, env)
+	job, err := chain.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	c := &spec.CI{
+		Delegation: spec.CIDelegation{Delegate: job.Address(), Scopes: "deploy,name", NotBefore: now.Add(-time.Minute).Unix(), NotAfter: now.Add(20 * time.Minute).Unix()},
+		Provenance: wf.Provenance{Issuer: "https://token.actions.githubusercontent.com", Repository: "acme/api",
+			Workflow: "acme/api/.github/workflows/deploy.yml@refs/heads/main", Ref: "refs/heads/main", Commit: "abc", Run: "1/1"},
+	}
+	if c.Delegation.Signature, err = env.Key.Sign(c.Message(env.Key.Address())); err != nil {
+		t.Fatal(err)
+	}
+	r := wf.NameRecord{Name: "ahead", Targets: []wf.Target{{Function: a, Weight: 100}}}
+	ahead, err := names.SignDelegated(r, env.Key.Address(), job, c, now.Add(10*time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Client.SetName(context.Background(), ahead); err == nil || !strings.Contains(err.Error(), "ahead of this provider's clock") {
+		t.Fatalf("a record dated 10 minutes ahead: %v", err)
+	}
+	ok, err := names.SignDelegated(r, env.Key.Address(), job, c, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := env.Client.SetName(context.Background(), ok); err != nil || !res.Changed {
+		t.Fatalf("a record dated now: %v %+v", err, res)
+	}
+}
