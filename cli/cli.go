@@ -190,7 +190,7 @@ Environment:
 	add(groupFunctions, a.initCmd(), a.buildCmd(), a.packCmd(), a.deployCmd(), a.invokeCmd(), a.logsCmd(), a.secretsCmd(),
 		a.nameCmd(), a.versionsCmd(), a.rollbackCmd(), a.deleteCmd(), a.ciCmd())
 	add(groupNodes, a.devCmd(), a.providerCmd(), a.gatewayCmd(), a.dashboardCmd(), a.auditCmd())
-	add(groupChain, a.chainCmd(), a.contractsCmd(), a.providersCmd(), a.escrowCmd(), a.voucherCmd())
+	add(groupChain, a.chainCmd(), a.contractsCmd(), a.providersCmd(), a.escrowCmd(), a.voucherCmd(), a.sendCmd())
 	add(groupOther, a.keysCmd(), a.whoamiCmd(), a.versionCmd())
 
 	root.SetHelpCommand(helpCmd())

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -108,6 +109,7 @@ func (a *App) providerStartCmd() *cobra.Command {
 		tunnels []string
 		noRenew bool
 		mf      string
+		so      startOpts
 	)
 	cmd := &cobra.Command{
 		Use:   "start",
@@ -134,6 +136,9 @@ are never reclaimable while it runs; --no-renew turns that off.`,
   wf provider start --tunnel https://gw1.example#alice --tunnel https://gw2.example#alice --key provider.json`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.loadStartConfig(cmd.Flags(), so.config, nf.data); err != nil {
+				return err
+			}
 			if mf != "" {
 				b, err := readManifest(mf)
 				if err != nil {
@@ -141,7 +146,8 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 				}
 				nf.manifest = b
 			}
-			return a.providerStart(cmd.Context(), nf, o, sf, tunnels, cmd.Flags().Changed("listen"), !noRenew)
+			so.listenSet, so.renew = cmd.Flags().Changed("listen"), !noRenew
+			return a.providerStart(cmd.Context(), nf, o, sf, tunnels, &so)
 		},
 	}
 	fs := cmd.Flags()
@@ -151,18 +157,24 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 	fs.BoolVar(&noRenew, "no-renew", false, "do not renew the leases on the key's registry names while running")
 	fs.StringArrayVar(&tunnels, "tunnel", nil, "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. Repeat for tunnels to several gateways, and register an endpoint on each (--endpoint 'https://NAME.GW1 https://NAME.GW2') so no one gateway can cut the node off. No listener unless --listen is given")
 	fs.StringVar(&mf, "manifest", "", "serve the provider manifest in `FILE` in /v1/info (publish its CID with wf provider update NAME --manifest FILE)")
+	addStartFlags(fs, &so)
 	return cmd
 }
 
-func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf *settleFlags, tunnels []string, listenSet, renew bool) error {
+func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf *settleFlags, tunnels []string, so *startOpts) error {
+	listenSet, renew := so.listenSet, so.renew
+	if err := so.check(); err != nil {
+		return err
+	}
 	log, err := a.logger(nf.logLevel, nf.logFormat)
 	if err != nil {
 		return err
 	}
 	cfg := nf.config(log)
 	cfg.Provider.Manifest = nf.manifest
-	if sf.price != "" || len(tunnels) > 0 {
-		// A free node still proves its registered name to the gateway.
+	if sf.price != "" || len(tunnels) > 0 || so.name != "" {
+		// A free node still proves its registered name to the gateway,
+		// and the self-check compares the name's owner with its key.
 		if cfg.Key, err = a.signer(o, a.providerKeyPath()); err != nil {
 			return err
 		}
@@ -210,10 +222,10 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		}
 	} else {
 		if ln, err = net.Listen("tcp", nf.listen); err != nil {
-			return err
+			return listenError(nf.listen, err)
 		}
 		if cfg.PublicURL == "" {
-			cfg.PublicURL = "http://" + ln.Addr().String()
+			cfg.PublicURL = so.scheme() + "://" + ln.Addr().String()
 		}
 	}
 	n, err := node.Open(ctx, cfg)
@@ -224,6 +236,12 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		return err
 	}
 	defer n.Close(context.Background()) // after the server has drained: every charge is recorded
+	if err := a.startSelfCheck(ctx, log, n, nf, o, cfg, so, tunnels, renew); err != nil {
+		if ln != nil {
+			ln.Close()
+		}
+		return err
+	}
 	if len(tunnels) > 0 && listenSet {
 		if ln, err = net.Listen("tcp", nf.listen); err != nil {
 			return err
@@ -239,9 +257,24 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		return nil
 	}
 	srv := n.Server()
-	errc := make(chan error, 1)
+	acmeSrv, err := a.providerTLS(srv, so, cfg.PublicURL, cfg.Dir)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	if srv.TLSConfig != nil {
+		ln = tls.NewListener(ln, srv.TLSConfig)
+	}
+	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("provider serving", "url", cfg.PublicURL, "listen", ln.Addr().String(), "data", cfg.Dir)
+	if acmeSrv != nil {
+		go func() { errc <- acmeSrv.ListenAndServe() }()
+		defer acmeSrv.Close()
+	}
+	log.Info("provider serving", "url", cfg.PublicURL, "listen", ln.Addr().String(), "data", cfg.Dir, "tls", srv.TLSConfig != nil)
+	if so.selfCheck != checkOff && cfg.Key != nil && (so.name != "" || cfg.Payments != nil) {
+		go probeEndpoint(ctx, log, cfg.PublicURL, cfg.Key.Address())
+	}
 	if a.Ready != nil {
 		a.Ready(cfg.PublicURL)
 	}
