@@ -220,6 +220,7 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 			return nil, err
 		}
 		pc.Payments = n.payments.meter
+		pc.PaymentStats = (&paymentStats{p: n.payments, chain: cfg.Payments.Meter.Chain}).read
 	}
 	if n.provider, err = provider.New(pc); err != nil {
 		return nil, fmt.Errorf("node: %w", err)
