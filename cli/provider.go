@@ -96,7 +96,7 @@ func (a *App) providerCmd() *cobra.Command {
 		`Run a provider node (start), make and rotate the keys sealed functions are
 encrypted to (init, rotate-sealing-key), and manage the node's entry in the
 on-chain registry (register, update, renew, show, release, reclaim).`,
-		a.providerStartCmd(), a.providerInitCmd(), a.providerRotateCmd(),
+		a.providerStartCmd(), a.providerInitCmd(), a.providerStatusCmd(), a.providerRotateCmd(),
 		a.providerRegisterCmd(), a.providerUpdateCmd(), a.providerRenewCmd(), a.providerShowCmd(), a.providerDeregisterCmd(),
 		a.providerReclaimCmd(), a.providerGCCmd())
 }

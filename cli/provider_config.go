@@ -28,8 +28,9 @@ var configNotSettable = []string{"config", "help"}
 // the command line did not: the command line wins over the file, the file
 // over the defaults. Keys are flag names; an unknown key, a key set twice
 // or a value the flag refuses is an error naming the file and line, so a
-// typo never silently runs the default.
-func applyConfig(fs *pflag.FlagSet, path string) error {
+// typo never silently runs the default. A lenient reader (wf provider
+// status, which takes a few of start's flags) skips keys it does not have.
+func applyConfig(fs *pflag.FlagSet, path string, lenient bool) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("config: %w", err)
@@ -42,6 +43,9 @@ func applyConfig(fs *pflag.FlagSet, path string) error {
 	for _, s := range settings {
 		at := fmt.Sprintf("%s:%d", path, s.Line)
 		f := fs.Lookup(s.Key)
+		if f == nil && lenient {
+			continue
+		}
 		if f == nil || slices.Contains(configNotSettable, s.Key) || f.Hidden {
 			errs = append(errs, fmt.Errorf("%s: unknown key %q%s (keys are this command's flags: wf %s --help)", at, s.Key, suggestFlag(fs, s.Key), "provider start"))
 			continue

@@ -75,7 +75,7 @@ func (a *App) loadStartConfig(fs *pflag.FlagSet, config, data string) error {
 	if config == "" {
 		return nil
 	}
-	if err := applyConfig(fs, config); err != nil {
+	if err := applyConfig(fs, config, false); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.Stderr, "config %s\n", config)
