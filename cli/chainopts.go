@@ -220,6 +220,11 @@ func (a *App) deploymentFor(rpc string, o *chainOpts) (deployment, error) {
 			return d, err
 		}
 		d = m[rpc]
+		if d.Registry.IsZero() && o.token == "" && o.registry == "" && o.escrow == "" {
+			if k, ok := knownDeployment(rpc); ok {
+				d = k
+			}
+		}
 	}
 	for _, f := range []struct {
 		flag, val string
