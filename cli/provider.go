@@ -98,7 +98,7 @@ encrypted to (init, rotate-sealing-key), and manage the node's entry in the
 on-chain registry (register, update, renew, show, release, reclaim).`,
 		a.providerStartCmd(), a.providerInitCmd(), a.providerStatusCmd(), a.providerRotateCmd(),
 		a.providerRegisterCmd(), a.providerUpdateCmd(), a.providerRenewCmd(), a.providerShowCmd(), a.providerDeregisterCmd(),
-		a.providerReclaimCmd(), a.providerGCCmd())
+		a.providerReclaimCmd(), a.providerGCCmd(), a.providerBackupCmd(), a.providerRestoreCmd())
 }
 
 func (a *App) providerStartCmd() *cobra.Command {

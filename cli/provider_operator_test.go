@@ -65,11 +65,10 @@ func operatorPath(t *testing.T, url string) {
 	mustWF(t, env, "provider", "register", "opnode", "--endpoint", "http://127.0.0.1:1", "--price", "0.002", "--sealing-key", sealingHex, "--key", key)
 
 	// The self-check refuses a node that disagrees with its entry.
-	_, err := wf(t, env, "provider", "start", "--config", config)
+	_, errOut, err := wfErr(t, env, "provider", "start", "--config", config)
 	if err == nil || !strings.Contains(err.Error(), "self-check: 2 disagreement(s)") {
 		t.Fatalf("start with a wrong endpoint and price: %v", err)
 	}
-	_, errOut = wfBoth(t, env, "provider", "start", "--config", config)
 	for _, want := range []string{`registry endpoint of "opnode" is "http://127.0.0.1:1", but this node is at ` + public,
 		"fix: wf provider update opnode --endpoint " + public, `registry price of "opnode" is 0.002000 USDC`, "fix: wf provider update opnode --price 0.001000"} {
 		if !strings.Contains(errOut, want) {
@@ -125,20 +124,73 @@ func operatorPath(t *testing.T, url string) {
 			t.Errorf("status lacks %q:\n%s", want, status)
 		}
 	}
+	// No backup under a running node: its ledger changes on every request.
+	if _, err := wf(t, env, "provider", "backup", "--data", data, "--out", filepath.Join(home, "torn.tar.gz")); err == nil || !strings.Contains(err.Error(), "stop the node first") {
+		t.Fatalf("backup of a running node: %v", err)
+	}
 	stop()
 	// Stopped, status says so rather than failing.
 	if status = mustWF(t, env, "provider", "status", "--config", config); !strings.Contains(status, ": not answering") || !strings.Contains(status, "PROBLEM   the node does not answer") {
 		t.Errorf("status of a stopped node:\n%s", status)
 	}
+
+	// Backup and restore: a backup older than the chain's settlements is
+	// refused (it would settle them again); the latest restores and runs.
+	old := filepath.Join(home, "old.tar.gz")
+	mustWF(t, env, "provider", "backup", "--data", data, "--out", old)
+	logs = &wftest.LogBuffer{}
+	stop = runCommand(t, env, logs, "provider", "start", "--config", config, "--settle-count", "3", "--settle-interval", "1s")
+	for range 3 {
+		if code, _ := get(t, public+"/"+cid+"/", ""); code != 200 {
+			t.Fatalf("paid call after restart: %d", code)
+		}
+	}
+	waitFor(t, logs, "msg=settled")
+	stop()
+	restored := filepath.Join(home, "restored")
+	_, err = wf(t, env, "provider", "restore", old, "--data", restored)
+	if err == nil || !strings.Contains(err.Error(), "this backup is older than the chain") || !strings.Contains(err.Error(), "the escrow paid this node 0.006000 USDC, the backup's ledger knows of 0.003000") {
+		t.Fatalf("restore of a stale backup: %v", err)
+	}
+	if _, err := os.Stat(restored); err == nil {
+		t.Fatal("a refused restore left a data directory")
+	}
+	latest := filepath.Join(home, "latest.tar.gz")
+	mustWF(t, env, "provider", "backup", "--data", data, "--out", latest)
+	if fi, err := os.Stat(latest); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("backup file: %v", err)
+	}
+	mustWF(t, env, "provider", "restore", latest, "--data", restored)
+	logs = &wftest.LogBuffer{}
+	stop = runCommand(t, env, logs, "provider", "start", "--config", config, "--data", restored)
+	waitFor(t, logs, "self-check: the registry agrees with this node")
+	if code, body := get(t, public+"/"+cid+"/", ""); code != 200 {
+		t.Fatalf("the restored node does not serve the function: %d %s", code, body)
+	}
+	status = mustWF(t, env, "provider", "status", "--config", config, "--data", restored)
+	if !strings.Contains(status, "7 charged (0.007000 USDC), 1 pending (0.001000 USDC), 6 settled (0.006000 USDC)") {
+		t.Errorf("status of the restored node:\n%s", status)
+	}
+	stop()
 }
 
-// wfBoth is wf that also returns stderr.
-func wfBoth(t *testing.T, env map[string]string, args ...string) (string, string) {
+// wfErr is wf that also returns stderr.
+func wfErr(t *testing.T, env map[string]string, args ...string) (string, string, error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	app := &cli.App{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
-	app.Run(context.Background(), args)
-	return out.String(), errOut.String()
+	err := app.Run(context.Background(), args)
+	return out.String(), errOut.String(), err
+}
+
+// wfBoth is wfErr for a command expected to succeed.
+func wfBoth(t *testing.T, env map[string]string, args ...string) (string, string) {
+	t.Helper()
+	out, errOut, err := wfErr(t, env, args...)
+	if err != nil {
+		t.Fatalf("wf %s: %v\n%s", strings.Join(args, " "), err, errOut)
+	}
+	return out, errOut
 }
 
 // runCommand runs a long-running wf command until the returned stop (or
