@@ -293,6 +293,9 @@ func (v *verifier) challenge(ctx context.Context, p chain.Provider, base *url.UR
 		return wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s has no usable endpoint", p.Name), err)
 	}
 	resp, err := v.client.Do(req)
+	if errors.Is(err, errPrivateEndpoint) {
+		return wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s's endpoint %s is a private address, which this gateway does not route to (a private deployment starts it with --allow-private)", p.Name, base.Host), err)
+	}
 	if err != nil {
 		return wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s could not be reached", p.Name), err)
 	}
@@ -339,7 +342,7 @@ func newDirectTransport(allowPrivate bool) *http.Transport {
 				return err
 			}
 			if !publicAddr(ap.Addr()) {
-				return fmt.Errorf("gateway: %s is not a public address", ap.Addr())
+				return fmt.Errorf("%w: %s", errPrivateEndpoint, ap.Addr())
 			}
 			return nil
 		}
@@ -361,6 +364,11 @@ func newDirectTransport(allowPrivate bool) *http.Transport {
 }
 
 var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+
+// errPrivateEndpoint is a registered endpoint on a loopback, private or
+// other non-public address, refused without AllowPrivateEndpoints. Its
+// text is shown to callers: the endpoint is public registry data.
+var errPrivateEndpoint = errors.New("gateway: not a public address")
 
 func publicAddr(a netip.Addr) bool {
 	a = a.Unmap()
