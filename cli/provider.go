@@ -136,7 +136,7 @@ are never reclaimable while it runs; --no-renew turns that off.`,
   wf provider start --tunnel https://gw1.example#alice --tunnel https://gw2.example#alice --key provider.json`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := a.loadStartConfig(cmd.Flags(), so.config, nf.data); err != nil {
+			if err := a.loadStartConfig(cmd.Flags(), so.config, nf.data, &so.usedConfig); err != nil {
 				return err
 			}
 			if mf != "" {

@@ -192,7 +192,11 @@ func (a *App) printProviderNextSteps(in *providerInitFlags, cf, addr string) {
 	} else {
 		fmt.Fprintf(a.Stderr, "  1. make the key (wf keys new%s) and fund its address with ether for gas\n", keyFlag)
 	}
-	fmt.Fprintf(a.Stderr, "  2. wf provider register %s --endpoint %s --price %s --sealing-key $(wf provider init --data %s --hex)%s%s\n", name, url, price, in.data, keyFlag, rpc)
+	if in.cfg.name != "" && in.cfg.publicURL != "" && in.cfg.price != "" {
+		fmt.Fprintf(a.Stderr, "  2. wf provider register --config %s   (name, endpoint, price, sealing key and chain from the config)\n", cf)
+	} else {
+		fmt.Fprintf(a.Stderr, "  2. wf provider register %s --endpoint %s --price %s --sealing-key $(wf provider init --data %s --hex)%s%s\n", name, url, price, in.data, keyFlag, rpc)
+	}
 	fmt.Fprintf(a.Stderr, "  3. wf provider start --config %s   (checks the registry entry against the node at start)\n", cf)
 	fmt.Fprintf(a.Stderr, "  4. wf provider status --config %s\n", cf)
 }

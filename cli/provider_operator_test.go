@@ -48,7 +48,7 @@ func operatorPath(t *testing.T, url string) {
 		}
 	}
 	m := regexp.MustCompile(`created provider key .* address (0x[0-9a-fA-F]{40})`).FindStringSubmatch(errOut)
-	if m == nil || !strings.Contains(errOut, "wf provider start --config "+filepath.Join(data, "provider.toml")) {
+	if m == nil || !strings.Contains(errOut, "wf provider start --config "+filepath.Join(data, "provider.toml")) || !strings.Contains(errOut, "2. wf provider register --config ") {
 		t.Fatalf("init said:\n%s", errOut)
 	}
 	provAddr, sealingHex := m[1], ""
@@ -70,7 +70,8 @@ func operatorPath(t *testing.T, url string) {
 		t.Fatalf("start with a wrong endpoint and price: %v", err)
 	}
 	for _, want := range []string{`registry endpoint of "opnode" is "http://127.0.0.1:1", but this node is at ` + public,
-		"fix: wf provider update opnode --endpoint " + public, `registry price of "opnode" is 0.002000 USDC`, "fix: wf provider update opnode --price 0.001000"} {
+		"fix: wf provider update opnode --endpoint " + public, `registry price of "opnode" is 0.002000 USDC`, "fix: wf provider update opnode --price 0.001000",
+		"fix: wf provider update --config " + config} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("self-check output lacks %q:\n%s", want, errOut)
 		}
@@ -82,7 +83,10 @@ func operatorPath(t *testing.T, url string) {
 		t.Fatalf("a misspelt key: %v", err)
 	}
 
-	mustWF(t, env, "provider", "update", "opnode", "--endpoint", public, "--price", "0.001", "--key", key)
+	// The config describes the node: update makes the entry match it.
+	if got := mustWF(t, env, "provider", "update", "--config", config); !strings.Contains(got, `updated "opnode": `+public+" at 0.001000 USDC per request") {
+		t.Fatalf("update --config printed %q", got)
+	}
 	logs := &wftest.LogBuffer{}
 	stop := runCommand(t, env, logs, "provider", "start", "--config", config, "--settle-count", "3", "--settle-interval", "1s")
 	waitFor(t, logs, "self-check: the registry agrees with this node")

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"time"
 
@@ -27,6 +28,7 @@ type startOpts struct {
 	certFile, keyFile                       string
 	acmeEmail, acmeCache, acmeHTTP, acmeDir string
 	listenSet, renew                        bool
+	usedConfig                              string // the config file read, if any
 }
 
 func addStartFlags(fs *pflag.FlagSet, so *startOpts) {
@@ -66,7 +68,7 @@ func (so *startOpts) scheme() string {
 
 // loadStartConfig applies --config, or DATA/provider.toml when it exists
 // (data is --data as given or defaulted), to fs.
-func (a *App) loadStartConfig(fs *pflag.FlagSet, config, data string) error {
+func (a *App) loadStartConfig(fs *pflag.FlagSet, config, data string, used *string) error {
 	if config == "" {
 		if p := defaultConfigPath(data); fileExists(p) {
 			config = p
@@ -79,6 +81,7 @@ func (a *App) loadStartConfig(fs *pflag.FlagSet, config, data string) error {
 		return err
 	}
 	fmt.Fprintf(a.Stderr, "config %s\n", config)
+	*used = config
 	return nil
 }
 
@@ -111,7 +114,11 @@ func (a *App) startSelfCheck(ctx context.Context, log *slog.Logger, n *node.Node
 	}
 	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	return a.reportChecks(log, so.selfCheck, selfCheck(cctx, c, in))
+	fs := selfCheck(cctx, c, in)
+	if so.usedConfig != "" && slices.ContainsFunc(fs, func(f finding) bool { return f.severe }) {
+		fs = append(fs, finding{msg: "to make the registry entry what this node's config says", fix: "wf provider update --config " + so.usedConfig})
+	}
+	return a.reportChecks(log, so.selfCheck, fs)
 }
 
 // providerTLS sets srv's TLS configuration from the flags; with ACME it
