@@ -187,7 +187,7 @@ Environment:
 			root.AddCommand(c)
 		}
 	}
-	add(groupFunctions, a.initCmd(), a.buildCmd(), a.packCmd(), a.deployCmd(), a.invokeCmd(), a.logsCmd(), a.secretsCmd(),
+	add(groupFunctions, a.initCmd(), a.buildCmd(), a.packCmd(), a.deployCmd(), a.invokeCmd(), a.logsCmd(), a.statsCmd(), a.secretsCmd(),
 		a.nameCmd(), a.versionsCmd(), a.rollbackCmd(), a.deleteCmd(), a.ciCmd())
 	add(groupNodes, a.devCmd(), a.providerCmd(), a.gatewayCmd(), a.dashboardCmd(), a.auditCmd())
 	add(groupChain, a.chainCmd(), a.contractsCmd(), a.providersCmd(), a.escrowCmd(), a.voucherCmd(), a.sendCmd())

@@ -119,6 +119,16 @@ func operatorPath(t *testing.T, url string) {
 		t.Errorf("wf invoke of an unpaid function: %v\n%s", err, errOut)
 	}
 	waitFor(t, logs, "msg=settled")
+	// The owner reads its function's figures on the node.
+	stats := mustWF(t, env, "stats", cid, "--provider", public, "--key", "dev:1")
+	for _, want := range []string{"requests  3: 3 ran, 0 errors (5xx), 0 refused", "status    200: 3", "latency   mean ", "cost      3 charged, 0.003000 USDC"} {
+		if !strings.Contains(stats, want) {
+			t.Errorf("wf stats lacks %q:\n%s", want, stats)
+		}
+	}
+	if _, err := wf(t, env, "stats", cid, "--provider", public, "--key", "dev:0"); err == nil || !strings.Contains(err.Error(), "403") {
+		t.Errorf("another key read the stats: %v", err)
+	}
 	_, metrics := get(t, public+"/metrics", "")
 	for _, want := range []string{`wf_payment_requests{state="charged"} 3`, `wf_payment_requests{state="settled"} 3`,
 		`wf_payment_amount_base_units{state="settled"} 3000`, `wf_settlements_total{outcome="mined"} 1`, "wf_gas_balance_wei "} {
