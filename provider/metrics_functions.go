@@ -19,7 +19,7 @@ const MaxStatsFunctions = 4096
 
 // latencyBucketsMS are the upper bounds of the latency histogram an owner
 // reads, in milliseconds; runs above the last fall in +Inf.
-var latencyBucketsMS = []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000, 60000}
+var latencyBucketsMS = []float64{0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 30000, 60000}
 
 // FunctionStats is what a function's owner reads of its traffic on one
 // node, since the node started (GET /v1/stats/{cid}, signed as a log
