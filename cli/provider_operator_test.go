@@ -61,6 +61,9 @@ func operatorPath(t *testing.T, url string) {
 	if got := mustWF(t, env, "send", "0.5", "ETH", provAddr, "--key", "dev:1"); !strings.Contains(got, "sent 0.5 ETH") {
 		t.Fatalf("send printed %q", got)
 	}
+	if got := mustWF(t, env, "send", "1", "USDC", provAddr, "--key", "dev:1"); !strings.Contains(got, "sent 1 USDC") {
+		t.Fatalf("send USDC printed %q", got)
+	}
 	key := filepath.Join(data, "key.json")
 	mustWF(t, env, "provider", "register", "opnode", "--endpoint", "http://127.0.0.1:1", "--price", "0.002", "--sealing-key", sealingHex, "--key", key)
 
@@ -139,7 +142,7 @@ func operatorPath(t *testing.T, url string) {
 	status := mustWF(t, env, "provider", "status", "--config", config)
 	for _, want := range []string{"node      " + public + ": running", "registry  opnode: " + public + ", 0.001000 USDC a request",
 		"charges   3 charged (0.003000 USDC), 0 pending (0.000000 USDC), 3 settled (0.003000 USDC)", "settled   1 settlement(s), last ",
-		"earnings  0.003000 USDC settled", "ok        the registry agrees with the running node", "key       " + provAddr + ", gas 0."} {
+		"earnings  0.003000 USDC settled", "ok        the registry agrees with the running node", "key       " + provAddr + ", gas 0.", "wallet 1.003000 USDC"} {
 		if !strings.Contains(status, want) {
 			t.Errorf("status lacks %q:\n%s", want, status)
 		}
