@@ -153,7 +153,8 @@ func operatorPath(t *testing.T, url string) {
 	}
 	stop()
 	// Stopped, status says so rather than failing.
-	if status = mustWF(t, env, "provider", "status", "--config", config); !strings.Contains(status, ": not answering") || !strings.Contains(status, "PROBLEM   the node does not answer") {
+	if status = mustWF(t, env, "provider", "status", "--config", config); !strings.Contains(status, ": not answering") || !strings.Contains(status, "PROBLEM   the node does not answer") ||
+		!strings.Contains(status, "ledger    read from the data directory (the node is stopped)") || !strings.Contains(status, "charges   3 charged (0.003000 USDC), 0 pending (0.000000 USDC), 3 settled") {
 		t.Errorf("status of a stopped node:\n%s", status)
 	}
 

@@ -16,6 +16,8 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/node"
+	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/seal"
 )
 
@@ -103,6 +105,21 @@ type paymentStatus struct {
 	FeeBumps                            uint64 `json:"feeBumps"`
 	GasUsed                             uint64 `json:"gasUsed"`
 	LastSettled                         string `json:"lastSettled,omitempty"`
+	// FromLedger: read from the stopped node's ledger, not its /metrics.
+	FromLedger bool `json:"fromLedger,omitempty"`
+}
+
+// paymentStatusOf is how status shows a node's payment figures.
+func paymentStatusOf(s provider.PaymentStats) *paymentStatus {
+	t := func(x provider.Tally) tallyStatus {
+		return tallyStatus{Requests: x.Count, USDC: usdc(orZero(x.Amount))}
+	}
+	ps := &paymentStatus{Charged: t(s.Charged), Pending: t(s.Pending), Settled: t(s.Settled), Stranded: t(s.Stranded),
+		Settlements: s.Settlements, Failures: s.Failures, FeeBumps: s.FeeBumps, GasUsed: s.GasUsed}
+	if !s.LastSettled.IsZero() {
+		ps.LastSettled = s.LastSettled.UTC().Format(time.RFC3339)
+	}
+	return ps
 }
 
 type tallyStatus struct {
@@ -131,6 +148,11 @@ func (a *App) providerStatus(ctx context.Context, sf *statusFlags, o *chainOpts)
 	if err != nil {
 		st.Error = err.Error()
 		st.Problems = append(st.Problems, fmt.Sprintf("the node does not answer at %s: %v (start it: wf provider start; or give its --public-url)", st.URL, err))
+		// Stopped: its ledger can be read directly (not while it runs).
+		if snap, err := node.ReadLedger(sf.data); err == nil {
+			st.Payments = paymentStatusOf(node.LedgerStats(snap.Accounts, snap.Batches))
+			st.Payments.FromLedger = true
+		}
 	} else {
 		st.Running, st.Version = true, info.Version
 		if info.Price.Sign() > 0 {
@@ -237,6 +259,9 @@ func (a *App) printStatus(st *nodeStatus, asJSON bool) error {
 		fmt.Fprintf(w, "registry  %s: %s, %s USDC a request, sealing key %s, lease until %s\n", e.Name, e.Endpoint, e.Price, e.SealingKey, e.Expires)
 	}
 	if p := st.Payments; p != nil {
+		if p.FromLedger {
+			fmt.Fprintf(w, "ledger    read from %s (the node is stopped)\n", "the data directory")
+		}
 		fmt.Fprintf(w, "charges   %d charged (%s USDC), %d pending (%s USDC), %d settled (%s USDC)", p.Charged.Requests, p.Charged.USDC,
 			p.Pending.Requests, p.Pending.USDC, p.Settled.Requests, p.Settled.USDC)
 		if p.Stranded.Requests > 0 {

@@ -28,22 +28,34 @@ type paymentStats struct {
 }
 
 func (s *paymentStats) read(ctx context.Context) (provider.PaymentStats, error) {
-	var st provider.PaymentStats
-	charged, settled := s.p.meter.Totals()
-	st.Charged, st.Settled = tally(charged), tally(settled)
-	st.Stranded = tally(s.p.meter.Stranded())
-	pending := ledger.Totals{Amount: new(big.Int)}
-	for _, a := range s.p.ledger.Accounts() {
-		pa := a.Pending()
-		pending.Count += pa.Count
-		if pa.Amount != nil {
-			pending.Amount.Add(pending.Amount, pa.Amount)
-		}
-	}
-	st.Pending = tally(pending)
 	bs, err := s.p.ledger.Batches()
 	if err != nil {
-		return st, err
+		return provider.PaymentStats{}, err
+	}
+	st := LedgerStats(s.p.ledger.Accounts(), bs)
+	st.Balance = s.gasLeft(ctx)
+	return st, nil
+}
+
+// LedgerStats sums a ledger's accounts and batches into the figures
+// /metrics shows (Balance left unknown).
+func LedgerStats(accts map[ledger.Key]ledger.Account, bs []*ledger.Batch) provider.PaymentStats {
+	sum := func(get func(ledger.Account) ledger.Totals) provider.Tally {
+		t := provider.Tally{Amount: new(big.Int)}
+		for _, a := range accts {
+			x := get(a)
+			t.Count += x.Count
+			if x.Amount != nil {
+				t.Amount.Add(t.Amount, x.Amount)
+			}
+		}
+		return t
+	}
+	st := provider.PaymentStats{
+		Charged:  sum(func(a ledger.Account) ledger.Totals { return a.Charged }),
+		Settled:  sum(func(a ledger.Account) ledger.Totals { return a.Settled }),
+		Pending:  sum(func(a ledger.Account) ledger.Totals { return a.Pending() }),
+		Stranded: sum(func(a ledger.Account) ledger.Totals { return a.Stranded }),
 	}
 	for _, b := range bs {
 		st.FeeBumps += uint64(len(b.Replaced))
@@ -58,8 +70,7 @@ func (s *paymentStats) read(ctx context.Context) (provider.PaymentStats, error) 
 			st.Failures++
 		}
 	}
-	st.Balance = s.gasLeft(ctx)
-	return st, nil
+	return st
 }
 
 // gasLeft is the key's ether balance, read at most every balanceTTL; nil
@@ -78,4 +89,3 @@ func (s *paymentStats) gasLeft(ctx context.Context) *big.Int {
 	return b
 }
 
-func tally(t ledger.Totals) provider.Tally { return provider.Tally{Count: t.Count, Amount: t.Amount} }
