@@ -4,13 +4,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/webfunctions/wf/chain"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/wf"
