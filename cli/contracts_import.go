@@ -25,19 +25,16 @@ import (
 var knownDeployments = map[uint64]deployment{}
 
 // knownDeployment is the built-in deployment for the chain at rpc, if the
-// chain's id has one.
-func knownDeployment(rpc string) (deployment, bool) {
-	if len(knownDeployments) == 0 {
-		return deployment{}, false
-	}
+// chain's id has one; err says when nothing answers at rpc.
+func knownDeployment(rpc string) (d deployment, ok bool, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	id, err := chain.ChainIDAt(ctx, rpc)
 	if err != nil {
-		return deployment{}, false
+		return deployment{}, false, err
 	}
-	d, ok := knownDeployments[id]
-	return d, ok
+	d, ok = knownDeployments[id]
+	return d, ok, nil
 }
 
 func (a *App) contractsImportCmd() *cobra.Command {
