@@ -93,9 +93,12 @@ func (nf *nodeFlags) config(log *slog.Logger) node.Config {
 
 func (a *App) providerCmd() *cobra.Command {
 	return group("provider", "run a provider node, make its sealing keys, manage its registry entry",
-		`Run a provider node (start), make and rotate the keys sealed functions are
-encrypted to (init, rotate-sealing-key), and manage the node's entry in the
-on-chain registry (register, update, renew, show, release, reclaim).`,
+		`Make a provider node's keys and config file (init), run it (start: it
+checks its registry entry first), look at it (status), back it up and
+restore it (backup, restore), rotate the keys sealed functions are
+encrypted to (rotate-sealing-key), and manage the node's entry in the
+on-chain registry (register, update, renew, show, release, reclaim).
+docs/operators.md walks through it.`,
 		a.providerStartCmd(), a.providerInitCmd(), a.providerStatusCmd(), a.providerRotateCmd(),
 		a.providerRegisterCmd(), a.providerUpdateCmd(), a.providerRenewCmd(), a.providerShowCmd(), a.providerDeregisterCmd(),
 		a.providerReclaimCmd(), a.providerGCCmd(), a.providerBackupCmd(), a.providerRestoreCmd())
