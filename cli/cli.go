@@ -70,6 +70,7 @@ func (a *App) Run(ctx context.Context, args []string) error {
 	}
 	if err != nil && cmd != nil {
 		err = a.nobodyAnswers(cmd, err)
+		err = noGas(err)
 	}
 	return err
 }

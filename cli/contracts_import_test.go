@@ -58,3 +58,16 @@ func TestContractsImport(t *testing.T) {
 		})
 	}
 }
+
+// A key without ether is told how to get some, not go-ethereum's text alone.
+func TestNoGasIsExplained(t *testing.T) {
+	d := newDevChain(t)
+	env := map[string]string{"WF_HOME": t.TempDir(), "WF_RPC": d.url, "WF_CONTRACTS": d.env["WF_CONTRACTS"], "WF_KEY_PASSWORD": "pw"}
+	key := filepath.Join(env["WF_HOME"], "poor.json")
+	mustWF(t, env, "keys", "new", "--key", key)
+	_, err := wf(t, env, "send", "0.1", "ETH", addr(1), "--key", key)
+	if err == nil || !strings.Contains(err.Error(), "the signing key has too little ether to pay for this transaction's gas") ||
+		!strings.Contains(err.Error(), "wf send 0.01 ETH ADDRESS --key FUNDED") || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("a send without gas: %v", err)
+	}
+}

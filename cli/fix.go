@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/webfunctions/wf/client"
 )
@@ -16,3 +17,16 @@ func (a *App) printFix(re *client.ResponseError) {
 		}
 	}
 }
+
+// noGas rewrites a node's "insufficient funds for gas * price + value",
+// which reaches here as go-ethereum's text, into what to do about it.
+func noGas(err error) error {
+	if err == nil || !strings.Contains(err.Error(), "insufficient funds for gas") {
+		return err
+	}
+	return &userError{"the signing key has too little ether to pay for this transaction's gas (`wf whoami --key ...` shows its gas): " +
+		"send it some from a funded key with `wf send 0.01 ETH ADDRESS --key FUNDED`; on geth --dev, `wf chain fund ADDRESS`; `wf dev` funds your own key at start " +
+		"(the node said: " + oneLine(err.Error()) + ")", err}
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
