@@ -88,4 +88,3 @@ func (s *paymentStats) gasLeft(ctx context.Context) *big.Int {
 	s.balance, s.balAt = b, time.Now()
 	return b
 }
-
