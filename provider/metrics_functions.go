@@ -56,6 +56,7 @@ type LatencyStats struct {
 }
 
 type fnStats struct {
+	mu                        sync.Mutex // the figures below
 	requests, errors, refused uint64
 	status                    map[int]uint64
 	buckets                   []uint64 // len(latencyBucketsMS)+1
@@ -65,10 +66,12 @@ type fnStats struct {
 	last                      time.Time
 }
 
-// functionStats are the per-function figures of a node.
+// functionStats are the per-function figures of a node. The map is read
+// under a shared lock and each function's figures have their own, so
+// requests for different functions never wait for each other here.
 type functionStats struct {
 	since time.Time
-	mu    sync.Mutex
+	mu    sync.RWMutex
 	fns   map[wf.CID]*fnStats
 }
 
@@ -76,17 +79,29 @@ func newFunctionStats(now time.Time) *functionStats {
 	return &functionStats{since: now, fns: map[wf.CID]*fnStats{}}
 }
 
-// get returns c's figures, making them (and forgetting the longest idle
-// function when full). Called with mu held.
+// get returns c's figures, locked, making them (and forgetting the
+// longest idle function when full). The caller unlocks f.mu.
 func (s *functionStats) get(c wf.CID, now time.Time) *fnStats {
+	s.mu.RLock()
 	f := s.fns[c]
-	if f == nil {
+	s.mu.RUnlock()
+	if f != nil {
+		f.mu.Lock()
+		f.last = now
+		return f
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if f = s.fns[c]; f == nil {
 		if len(s.fns) >= MaxStatsFunctions {
 			var oldest wf.CID
 			var at time.Time
 			for k, v := range s.fns {
-				if at.IsZero() || v.last.Before(at) {
-					oldest, at = k, v.last
+				v.mu.Lock()
+				last := v.last
+				v.mu.Unlock()
+				if at.IsZero() || last.Before(at) {
+					oldest, at = k, last
 				}
 			}
 			delete(s.fns, oldest)
@@ -94,6 +109,7 @@ func (s *functionStats) get(c wf.CID, now time.Time) *fnStats {
 		f = &fnStats{status: map[int]uint64{}, buckets: make([]uint64, len(latencyBucketsMS)+1)}
 		s.fns[c] = f
 	}
+	f.mu.Lock()
 	f.last = now
 	return f
 }
@@ -102,9 +118,8 @@ func (s *functionStats) get(c wf.CID, now time.Time) *fnStats {
 // price is not nil.
 func (s *functionStats) ran(c wf.CID, status int, d time.Duration, price *big.Int, now time.Time) {
 	ms := float64(d.Microseconds()) / 1000
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	f := s.get(c, now)
+	defer f.mu.Unlock()
 	f.requests++
 	f.status[status]++
 	if status >= 500 {
@@ -125,9 +140,8 @@ func (s *functionStats) ran(c wf.CID, status int, d time.Duration, price *big.In
 
 // refused records a request for c refused with status before it ran.
 func (s *functionStats) refused(c wf.CID, status int, now time.Time) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	f := s.get(c, now)
+	defer f.mu.Unlock()
 	f.requests++
 	f.refused++
 	f.status[status]++
@@ -135,14 +149,16 @@ func (s *functionStats) refused(c wf.CID, status int, now time.Time) {
 
 // of returns c's figures.
 func (s *functionStats) of(c wf.CID) FunctionStats {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	out := FunctionStats{Function: c, Since: s.since.UTC(), ByStatus: map[string]uint64{}, ChargedAmount: "0",
 		Latency: LatencyStats{Bucket: map[string]uint64{}}}
+	s.mu.RLock()
 	f := s.fns[c]
+	s.mu.RUnlock()
 	if f == nil {
 		return out
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	out.Requests, out.Errors, out.Refused = f.requests, f.errors, f.refused
 	for st, n := range f.status {
 		out.ByStatus[strconv.Itoa(st)] = n
