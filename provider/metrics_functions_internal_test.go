@@ -43,3 +43,16 @@ func TestFunctionStatsHammer(t *testing.T) {
 		t.Fatalf("hot function: %+v (want %d requests)", got, want)
 	}
 }
+
+// BenchmarkFunctionStatsRan is what recording one run costs the request
+// path, to set beside BenchmarkInvoke.
+func BenchmarkFunctionStatsRan(b *testing.B) {
+	s := newFunctionStats(time.Now())
+	c := wf.SumCID(0x55, []byte("f"))
+	now := time.Now()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			s.ran(c, 200, 300*time.Microsecond, nil, now)
+		}
+	})
+}
