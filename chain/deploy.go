@@ -26,6 +26,12 @@ type DeployOptions struct {
 	// (default DefaultGrace). See Terms.
 	Bond         *big.Int
 	Lease, Grace time.Duration
+	// FeeBps is the escrow's protocol fee in basis points of each payment
+	// to a provider (0, the default: none; at most 1000), paid to FeeSink
+	// and counted in the escrow's feesPaid, which caps what the rewards
+	// pool pays (see rewards.go).
+	FeeBps  uint16
+	FeeSink wf.Address
 }
 
 // Deploy deploys the Registry and the Escrow (and a MockUSDC unless
@@ -86,7 +92,7 @@ func (c *Client) deploy(ctx context.Context, o DeployOptions) (Contracts, error)
 		return Contracts{}, err
 	}
 	escrowABI := bindings.NewEscrow().GetABI()
-	args, err := escrowABI.Pack("", common.Address(out.Token), big.NewInt(int64(o.WithdrawDelay/time.Second)))
+	args, err := escrowABI.Pack("", common.Address(out.Token), big.NewInt(int64(o.WithdrawDelay/time.Second)), o.FeeBps, common.Address(o.FeeSink))
 	if err != nil {
 		return Contracts{}, fmt.Errorf("chain: deploy Escrow: %w", err)
 	}

@@ -133,24 +133,32 @@ func (c *Client) Approve(ctx context.Context, provider wf.Address, maxPricePerRe
 // Limits). Approving again with the same period keeps the current period
 // and what was spent in it.
 func (c *Client) ApproveLimits(ctx context.Context, provider wf.Address, maxPricePerRequest, budget *big.Int, l Limits) (Receipt, error) {
-	if err := amount("max price per request", maxPricePerRequest, 64); err != nil {
+	data, err := c.packApprove(provider, maxPricePerRequest, budget, l)
+	if err != nil {
 		return Receipt{}, err
 	}
+	return c.transact(ctx, c.contracts.Escrow, data, "approve "+provider.String())
+}
+
+// packApprove checks an allowance's bounds and packs the call that sets it.
+func (c *conn) packApprove(provider wf.Address, maxPricePerRequest, budget *big.Int, l Limits) ([]byte, error) {
+	if err := amount("max price per request", maxPricePerRequest, 64); err != nil {
+		return nil, err
+	}
 	if budget == nil || budget.Sign() < 0 || budget.BitLen() > 128 {
-		return Receipt{}, fmt.Errorf("%w: budget must be between 0 and 2^128", wf.ErrInvalid)
+		return nil, fmt.Errorf("%w: budget must be between 0 and 2^128", wf.ErrInvalid)
 	}
 	perPeriod, period := new(big.Int), uint32(0)
 	if l.Capped() || l.Period != 0 {
 		if err := amount("amount per period", l.MaxPerPeriod, 128); err != nil {
-			return Receipt{}, err
+			return nil, err
 		}
 		if l.Period < time.Second || l.Period%time.Second != 0 || l.Period/time.Second > 1<<32-1 {
-			return Receipt{}, fmt.Errorf("%w: the period must be whole seconds, between 1s and 2^32-1s", wf.ErrInvalid)
+			return nil, fmt.Errorf("%w: the period must be whole seconds, between 1s and 2^32-1s", wf.ErrInvalid)
 		}
 		perPeriod, period = l.MaxPerPeriod, uint32(l.Period/time.Second)
 	}
-	data := c.escrow.PackApprove(common.Address(provider), maxPricePerRequest.Uint64(), budget, perPeriod, period, common.Address(l.Meter))
-	return c.transact(ctx, c.contracts.Escrow, data, "approve "+provider.String())
+	return c.escrow.PackApprove(common.Address(provider), maxPricePerRequest.Uint64(), budget, perPeriod, period, common.Address(l.Meter)), nil
 }
 
 // Revoke removes provider's allowance.

@@ -47,6 +47,18 @@ type ChargeReceipt struct {
 	// RequestID is the request's X-Request-Id; the signed requestId is its
 	// 8 bytes right-aligned in a bytes32.
 	RequestID wf.RequestID
+	// Version is 2 for a receipt that also binds the bodies (0 or 1: the
+	// first version, which does not). Version 2 is the typed data
+	//
+	//	ReceiptV2(bytes32 function,address payer,string mode,uint256 amount,uint256 cumulative,bytes32 requestId,bytes32 requestBody,bytes32 responseBody)
+	//
+	// whose own type name keeps either version's signature from passing
+	// as the other's. The Stake contract checks it on chain: a receipt for
+	// a canary's request that binds a wrong answer slashes its signer.
+	Version int
+	// RequestBody and ResponseBody are the SHA-256 of the request body and
+	// of the response body sent (version 2 only).
+	RequestBody, ResponseBody wf.Hash
 }
 
 var receiptTypes = apitypes.Types{
@@ -58,6 +70,16 @@ var receiptTypes = apitypes.Types{
 		{Name: "amount", Type: "uint256"},
 		{Name: "cumulative", Type: "uint256"},
 		{Name: "requestId", Type: "bytes32"},
+	},
+	"ReceiptV2": {
+		{Name: "function", Type: "bytes32"},
+		{Name: "payer", Type: "address"},
+		{Name: "mode", Type: "string"},
+		{Name: "amount", Type: "uint256"},
+		{Name: "cumulative", Type: "uint256"},
+		{Name: "requestId", Type: "bytes32"},
+		{Name: "requestBody", Type: "bytes32"},
+		{Name: "responseBody", Type: "bytes32"},
 	},
 }
 
@@ -73,14 +95,25 @@ func ReceiptDigest(r ChargeReceipt) ([32]byte, error) {
 	}
 	var id [32]byte
 	copy(id[32-len(r.RequestID):], r.RequestID[:])
-	d, err := typedDigest(receiptTypes, "Receipt", apitypes.TypedDataMessage{
+	msg := apitypes.TypedDataMessage{
 		"function":   hexutil.Encode(crypto.Keccak256(r.Function.Bytes())),
 		"payer":      common.Address(r.Payer).Hex(),
 		"mode":       r.Mode,
 		"amount":     (*math.HexOrDecimal256)(r.Amount),
 		"cumulative": (*math.HexOrDecimal256)(r.Cumulative),
 		"requestId":  hexutil.Encode(id[:]),
-	})
+	}
+	primary := "Receipt"
+	switch r.Version {
+	case 0, 1:
+	case 2:
+		primary = "ReceiptV2"
+		msg["requestBody"] = hexutil.Encode(r.RequestBody[:])
+		msg["responseBody"] = hexutil.Encode(r.ResponseBody[:])
+	default:
+		return [32]byte{}, fmt.Errorf("%w: receipt version %d, want 1 or 2", wf.ErrInvalid, r.Version)
+	}
+	d, err := typedDigest(receiptTypes, primary, msg)
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("chain: receipt digest: %w", err)
 	}

@@ -90,12 +90,28 @@ var revertKinds = map[string]error{
 	"AlreadyRevoked":     wf.ErrInvalid,
 	"InvalidSignature":   wf.ErrForbidden,
 	"BadNonce":           wf.ErrForbidden,
+	// RewardsPool, Stake, Credits (chain/rewards.go, stake.go, credits.go)
+	"EpochNotOver":          wf.ErrInvalid,
+	"EpochAlreadyPublished": wf.ErrInvalid,
+	"UnknownEpoch":          wf.ErrNotFound,
+	"InvalidSigner":         wf.ErrForbidden,
+	"NotEnoughSignatures":   wf.ErrForbidden,
+	"AlreadyClaimed":        wf.ErrInvalid,
+	"InvalidProof":          wf.ErrForbidden,
+	"FeesOverstated":        wf.ErrForbidden,
+	"RewardAboveFeeCap":     wf.ErrForbidden,
+	"NotGovernor":           wf.ErrForbidden,
+	"UnbondNotReady":        wf.ErrInvalid,
+	"AnswerCorrect":         wf.ErrInvalid,
+	"EvidenceUsed":          wf.ErrInvalid,
+	"NotCanary":             wf.ErrInvalid,
+	"InsufficientCredits":   wf.ErrInvalid,
 }
 
 // knownErrors maps 4-byte selectors to the custom errors of all our contracts.
 var knownErrors = func() map[[4]byte]abi.Error {
 	m := make(map[[4]byte]abi.Error)
-	for _, md := range []*bind.MetaData{&bindings.RegistryMetaData, &bindings.EscrowMetaData, &bindings.MockUSDCMetaData, &bindings.AttestationsMetaData} {
+	for _, md := range []*bind.MetaData{&bindings.RegistryMetaData, &bindings.EscrowMetaData, &bindings.MockUSDCMetaData, &bindings.AttestationsMetaData, &bindings.RewardsPoolMetaData, &bindings.StakeMetaData, &bindings.CreditsMetaData} {
 		a, err := md.ParseABI()
 		if err != nil {
 			panic("chain: bad generated ABI: " + err.Error())

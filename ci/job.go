@@ -14,6 +14,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
@@ -77,6 +78,9 @@ type Job struct {
 	Key   *chain.Key
 	Owner wf.Address
 	CI    spec.CI
+	// OwnerSealingKey is the owner's sealing key as its signer published
+	// it (Info.SealingKey); nil if it published none.
+	OwnerSealingKey *seal.PublicKey
 }
 
 // SignerInfo reads the signer's owner and audience.
@@ -186,4 +190,25 @@ func do(hc *http.Client, req *http.Request, v any) error {
 		return fmt.Errorf("%s: %s", resp.Status, bytes.TrimSpace(b))
 	}
 	return json.Unmarshal(b, v)
+}
+
+// RequestGrant asks the owner's signer at signerURL to grant the sealed
+// function fn, held by the provider at from, to the registered provider
+// named provider, against token (used once); it returns the new spec's
+// CID.
+func RequestGrant(ctx context.Context, hc *http.Client, signerURL, token string, fn wf.CID, provider, from string) (wf.CID, error) {
+	body, err := json.Marshal(GrantRequest{Token: token, Function: fn, Provider: provider, From: from})
+	if err != nil {
+		return wf.CID{}, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimSuffix(signerURL, "/")+GrantPath, bytes.NewReader(body))
+	if err != nil {
+		return wf.CID{}, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	var res GrantResponse
+	if err := do(hc, req, &res); err != nil {
+		return wf.CID{}, fmt.Errorf("ci: grant from %s: %w", signerURL, err)
+	}
+	return res.Function, nil
 }

@@ -1,6 +1,7 @@
 package ci
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
@@ -49,6 +51,18 @@ type Config struct {
 	Now func() time.Time
 	// Log records each delegation and refusal. Default: discard.
 	Log *slog.Logger
+	// SealingKey, if set, is the owner's sealing public key (its
+	// keyring's current key), published in Info so that a keyless deploy
+	// seals secrets to the owner too, who can then reopen them and grant
+	// them to other providers. Jobs trust it as they trust the signer's
+	// URL: serve the signer over HTTPS.
+	SealingKey *seal.PublicKey
+	// Grant, if set, grants a sealed function of the owner's to another
+	// provider for a job whose rule has the grant scope (POST
+	// /v1/ci/grant): it must open the data key, which only the owner's
+	// keyring can, so the owner's signer does it and the keyring never
+	// leaves. It returns the new spec's CID.
+	Grant func(ctx context.Context, g GrantRequest) (wf.CID, error)
 	// UsedFile, if set, keeps the ids of used tokens on disk (one line
 	// each, until they expire), so a restarted signer still refuses them.
 	// Default: memory only.
@@ -96,7 +110,7 @@ func New(cfg Config) (*Signer, error) {
 	}
 	tv := &tokenVerifier{
 		audience: cfg.Audience, client: cfg.Client, now: cfg.Now, skew: cfg.Skew, maxAge: cfg.MaxTokenAge,
-		verifiers: map[string]*oidc.IDTokenVerifier{}, used: map[string]time.Time{},
+		keys: map[string]*oidc.RemoteKeySet{}, verifiers: map[string]*oidc.IDTokenVerifier{}, used: map[string]time.Time{},
 	}
 	if cfg.UsedFile != "" {
 		if err := tv.open(cfg.UsedFile); err != nil {
@@ -118,13 +132,36 @@ func (s *Signer) Close() error {
 const (
 	InfoPath       = "/v1/ci/info"
 	DelegationPath = "/v1/ci/delegation"
+	GrantPath      = "/v1/ci/grant"
 )
+
+// GrantRequest is the body of POST /v1/ci/grant: a fresh identity token
+// (used once, as for a delegation) and the grant the job asks for.
+type GrantRequest struct {
+	Token string `json:"token"`
+	// Function is the sealed function (the owner's) to grant.
+	Function wf.CID `json:"function"`
+	// Provider is the registered name of the provider to grant; its
+	// sealing key comes from the registry.
+	Provider string `json:"provider"`
+	// From is a provider URL that holds the function.
+	From string `json:"from"`
+}
+
+// GrantResponse is the answer: the new spec's CID, and where it went.
+type GrantResponse struct {
+	Function wf.CID `json:"function"`
+}
 
 // Info is the answer to GET /v1/ci/info: whom the signer signs for and
 // the audience a job requests its token with.
 type Info struct {
 	Owner    wf.Address `json:"owner"`
 	Audience string     `json:"audience"`
+	// SealingKey is the owner's sealing public key; nil when the signer
+	// has none (keyless sealed deploys then cannot be reopened by the
+	// owner).
+	SealingKey *seal.PublicKey `json:"sealingKey,omitempty"`
 }
 
 // Request is the body of POST /v1/ci/delegation.
@@ -155,7 +192,7 @@ const maxRequest = 64 << 10
 func (s *Signer) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET "+InfoPath, func(w http.ResponseWriter, r *http.Request) {
-		httperr.WriteJSON(w, http.StatusOK, Info{Owner: s.cfg.Owner.Address(), Audience: s.cfg.Audience})
+		httperr.WriteJSON(w, http.StatusOK, Info{Owner: s.cfg.Owner.Address(), Audience: s.cfg.Audience, SealingKey: s.cfg.SealingKey})
 	})
 	mux.HandleFunc("POST "+DelegationPath, func(w http.ResponseWriter, r *http.Request) {
 		res, err := s.delegate(r)
@@ -168,7 +205,61 @@ func (s *Signer) Handler() http.Handler {
 			"repository", p.Repository, "workflow", p.Workflow, "ref", p.Ref, "commit", p.Commit, "run", p.Run)
 		httperr.WriteJSON(w, http.StatusOK, res)
 	})
+	if s.cfg.Grant != nil {
+		mux.HandleFunc("POST "+GrantPath, func(w http.ResponseWriter, r *http.Request) {
+			res, err := s.grant(r)
+			if err != nil {
+				httperr.Write(w, s.cfg.Log, err)
+				return
+			}
+			httperr.WriteJSON(w, http.StatusOK, res)
+		})
+	}
 	return mux
+}
+
+// grant checks a grant request's token and rule (scope grant) and has
+// Config.Grant do it.
+func (s *Signer) grant(r *http.Request) (*GrantResponse, error) {
+	var req GrantRequest
+	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, maxRequest))
+	if err != nil {
+		return nil, fmt.Errorf("ci: read request: %w", err)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		return nil, fmt.Errorf("%w: ci: grant request: %v", wf.ErrInvalid, err)
+	}
+	if !spec.IsBlockCID(req.Function) || req.Provider == "" || strings.Contains(req.Provider, "/") || !strings.HasPrefix(req.From, "http") {
+		return nil, fmt.Errorf("%w: ci: a grant needs the function's CID, a registered provider name and a provider URL that holds it", wf.ErrInvalid)
+	}
+	policy, err := s.cfg.Policy()
+	if err != nil {
+		return nil, fmt.Errorf("ci: policy: %w", err)
+	}
+	claims, exp, err := s.tv.verify(r.Context(), req.Token, policy.Issuers())
+	if err != nil {
+		return nil, err
+	}
+	rule, err := policy.Match(claims)
+	if err != nil {
+		return nil, deny(http.StatusForbidden, "not_trusted", "%v", err)
+	}
+	if !slices.Contains(strings.Split(rule.Scopes, ","), spec.ScopeGrant) {
+		return nil, deny(http.StatusForbidden, "scope_exceeded", "scope grant is not granted to this workflow (its rule allows %s)", rule.Scopes)
+	}
+	if err := s.tv.consume(claims.Issuer, claims.ID, exp); err != nil {
+		return nil, err
+	}
+	p := provenance(rule.Platform, claims)
+	fn, err := s.cfg.Grant(r.Context(), req)
+	if err != nil {
+		return nil, fmt.Errorf("ci: grant %s to %s: %w", req.Function, req.Provider, err)
+	}
+	s.cfg.Log.Info("grant", "function", req.Function.String(), "provider", req.Provider, "new", fn.String(),
+		"repository", p.Repository, "workflow", p.Workflow, "ref", p.Ref, "commit", p.Commit, "run", p.Run)
+	return &GrantResponse{Function: fn}, nil
 }
 
 func (s *Signer) delegate(r *http.Request) (*Response, error) {

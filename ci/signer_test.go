@@ -42,7 +42,7 @@ type world struct {
 	ghJob, glJob issuer.Job
 }
 
-func serveIssuer(t *testing.T) *issuer.Issuer {
+func serveIssuer(t testing.TB) *issuer.Issuer {
 	t.Helper()
 	is, err := issuer.New("")
 	if err != nil {
@@ -569,5 +569,50 @@ func TestUsedTokensSurviveRestart(t *testing.T) {
 	wantRefused(t, err, 401, "token_replayed")
 	if _, err := ci.Delegate(context.Background(), nil, url, w.owner.Address(), w.ghToken(t, nil), ""); err != nil {
 		t.Fatalf("a fresh token after the restart: %v", err)
+	}
+}
+
+// TestGrantEndpoint: only a token whose rule has the grant scope gets the
+// owner's signer to grant, once per token, and the grant asked is what
+// the hook receives.
+func TestGrantEndpoint(t *testing.T) {
+	w := newWorld(t)
+	var got []ci.GrantRequest
+	w.policy.Rules[0].Scopes = "deploy,grant"
+	s, err := ci.New(ci.Config{Owner: w.owner, Policy: func() (*ci.Policy, error) { return w.policy, nil },
+		Grant: func(ctx context.Context, g ci.GrantRequest) (wf.CID, error) {
+			got = append(got, g)
+			return wf.SumCID(wf.CodecJSON, []byte(`"new"`)), nil
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s.Handler())
+	defer srv.Close()
+	fn := wf.SumCID(wf.CodecJSON, []byte(`"sealed"`))
+	ctx := context.Background()
+
+	tok := w.ghToken(t, nil)
+	newFn, err := ci.RequestGrant(ctx, nil, srv.URL, tok, fn, "beta", "http://127.0.0.1:1")
+	if err != nil || newFn != wf.SumCID(wf.CodecJSON, []byte(`"new"`)) {
+		t.Fatalf("grant: %v %s", err, newFn)
+	}
+	if len(got) != 1 || got[0].Function != fn || got[0].Provider != "beta" || got[0].From != "http://127.0.0.1:1" {
+		t.Fatalf("the hook got %+v", got)
+	}
+	_, err = ci.RequestGrant(ctx, nil, srv.URL, tok, fn, "beta", "http://127.0.0.1:1")
+	wantRefused(t, err, http.StatusUnauthorized, "token_replayed")
+	// GitLab's rule has only deploy.
+	_, err = ci.RequestGrant(ctx, nil, srv.URL, w.glToken(t, nil), fn, "beta", "http://127.0.0.1:1")
+	wantRefused(t, err, http.StatusForbidden, "scope_exceeded")
+	_, err = ci.RequestGrant(ctx, nil, srv.URL, w.ghToken(t, nil), fn, "http://evil", "http://127.0.0.1:1")
+	wantRefused(t, err, http.StatusBadRequest, "invalid_request")
+	if len(got) != 1 {
+		t.Fatalf("refused grants reached the hook: %+v", got)
+	}
+	// Without a hook there is no grant endpoint.
+	_, err = ci.RequestGrant(ctx, nil, w.signerURL, w.ghToken(t, nil), fn, "beta", "http://127.0.0.1:1")
+	if err == nil {
+		t.Fatal("a signer without Grant granted")
 	}
 }

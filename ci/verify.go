@@ -33,7 +33,8 @@ type tokenVerifier struct {
 	maxAge   time.Duration
 
 	mu        sync.Mutex
-	verifiers map[string]*oidc.IDTokenVerifier // by issuer, after discovery
+	keys      map[string]*oidc.RemoteKeySet    // by issuer, after discovery
+	verifiers map[string]*oidc.IDTokenVerifier // by issuer and audience
 	used      map[string]time.Time             // issuer + " " + jti → when it may be forgotten
 	file      *os.File                         // with Config.UsedFile: used, one line each
 }
@@ -73,6 +74,11 @@ func decodeSegment(s string, v any) error {
 // verify checks raw against issuers and returns its claims. It does not
 // mark the token used; consume does, once everything else passed.
 func (v *tokenVerifier) verify(ctx context.Context, raw string, issuers []string) (*Claims, time.Time, error) {
+	return v.verifyFor(ctx, raw, issuers, v.audience)
+}
+
+// verifyFor is verify for tokens issued for audience.
+func (v *tokenVerifier) verifyFor(ctx context.Context, raw string, issuers []string, audience string) (*Claims, time.Time, error) {
 	parts := strings.Split(raw, ".")
 	if len(parts) != 3 {
 		return nil, time.Time{}, unauthorized("token_malformed", "the identity token is not a signed JWT (header.payload.signature)")
@@ -94,8 +100,8 @@ func (v *tokenVerifier) verify(ctx context.Context, raw string, issuers []string
 		json.Unmarshal(uc.Aud, &one)
 		aud = []string{one}
 	}
-	if !slices.Contains(aud, v.audience) {
-		return nil, time.Time{}, unauthorized("token_audience", "the identity token's audience %q is not this signer's %q (request the token with that audience)", aud, v.audience)
+	if !slices.Contains(aud, audience) {
+		return nil, time.Time{}, unauthorized("token_audience", "the identity token's audience %q is not %q (request the token with that audience)", aud, audience)
 	}
 	now := v.now()
 	if exp, err := uc.Exp.Int64(); err != nil || !now.Before(time.Unix(exp, 0)) {
@@ -113,7 +119,7 @@ func (v *tokenVerifier) verify(ctx context.Context, raw string, issuers []string
 	if uc.Jti == "" {
 		return nil, time.Time{}, unauthorized("token_malformed", "the identity token has no token id (jti), so it cannot be held to single use")
 	}
-	verifier, err := v.verifier(ctx, uc.Iss)
+	verifier, err := v.verifier(ctx, uc.Iss, audience)
 	if err != nil {
 		return nil, time.Time{}, deny(http.StatusServiceUnavailable, "issuer_unavailable", "cannot read the issuer %s's keys: %v", uc.Iss, err)
 	}
@@ -132,16 +138,44 @@ func (v *tokenVerifier) verify(ctx context.Context, raw string, issuers []string
 	return &c, tok.Expiry, nil
 }
 
-// verifier is issuer's verifier, after discovery (cached once it worked).
-// go-oidc refetches the issuer's keys when a token names a key id it does
-// not know, which is how key rotation reaches it.
-func (v *tokenVerifier) verifier(ctx context.Context, issuer string) (*oidc.IDTokenVerifier, error) {
+// verifier is issuer's verifier for tokens for audience, after discovery
+// (cached once it worked). go-oidc refetches the issuer's keys when a
+// token names a key id it does not know, which is how key rotation
+// reaches it; one key set per issuer serves every audience.
+func (v *tokenVerifier) verifier(ctx context.Context, issuer, audience string) (*oidc.IDTokenVerifier, error) {
 	v.mu.Lock()
-	iv, ok := v.verifiers[issuer]
+	iv, ok := v.verifiers[issuer+" "+audience]
+	ks := v.keys[issuer]
 	v.mu.Unlock()
 	if ok {
 		return iv, nil
 	}
+	if ks == nil {
+		var err error
+		if ks, err = v.discover(ctx, issuer); err != nil {
+			return nil, err
+		}
+	}
+	iv = oidc.NewVerifier(issuer, ks, &oidc.Config{
+		ClientID:             audience,
+		SupportedSigningAlgs: []string{alg},
+		Now:                  v.now,
+	})
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if len(v.verifiers) >= maxVerifiers { // audiences are per owner: bound the cache
+		clear(v.verifiers)
+	}
+	v.keys[issuer] = ks
+	v.verifiers[issuer+" "+audience] = iv
+	return iv, nil
+}
+
+// maxVerifiers bounds the cached (issuer, audience) verifiers.
+const maxVerifiers = 4096
+
+// discover reads issuer's discovery document and returns its key set.
+func (v *tokenVerifier) discover(ctx context.Context, issuer string) (*oidc.RemoteKeySet, error) {
 	// The key set outlives this request: its fetches use a background
 	// context carrying only the client.
 	bg := oidc.ClientContext(context.Background(), v.client)
@@ -157,15 +191,7 @@ func (v *tokenVerifier) verifier(ctx context.Context, issuer string) (*oidc.IDTo
 	if err := p.Claims(&meta); err != nil {
 		return nil, err
 	}
-	iv = oidc.NewVerifier(issuer, oidc.NewRemoteKeySet(bg, meta.JWKS), &oidc.Config{
-		ClientID:             v.audience,
-		SupportedSigningAlgs: []string{alg},
-		Now:                  v.now,
-	})
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	v.verifiers[issuer] = iv
-	return iv, nil
+	return oidc.NewRemoteKeySet(bg, meta.JWKS), nil
 }
 
 // consume marks the token issuer/jti used until it expires; a token seen

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"github.com/webfunctions/wf/discovery"
 	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/manifest"
+	"github.com/webfunctions/wf/rewards"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -56,6 +58,7 @@ type trustFlags struct {
 	auditors         []string
 	allOf            bool
 	minScore         float64
+	ratings          string // a ratings index URL (wf ratings serve)
 	runtime, region  string
 	maxPrice, minVer string
 	features         []string
@@ -69,6 +72,7 @@ func addTrustFlags(fs *pflag.FlagSet, trustName string, search bool) *trustFlags
 	fs.StringArrayVar(&t.auditors, trustName, nil, "auditor `ADDRESS` whose attestations count (repeatable; any of them, or all with --all-of)")
 	fs.BoolVar(&t.allOf, "all-of", false, "require an attestation from every auditor given, not any")
 	fs.Float64Var(&t.minScore, "min-score", 0, "least attested `SCORE`, 0 to 1")
+	fs.StringVar(&t.ratings, "ratings-index", "", "weigh attested scores by paying users' ratings from this index `URL` (wf ratings serve)")
 	if search {
 		fs.StringVar(&t.runtime, "runtime", "", "`RUNTIME` the provider must run, e.g. wagi")
 		fs.StringArrayVar(&t.features, "feature", nil, "`FEATURE` the manifest must list, e.g. sealed (repeatable)")
@@ -103,9 +107,13 @@ func (t *trustFlags) criteria() (discovery.Criteria, error) {
 }
 
 // source is discovery's view on c's chain; the contract is needed only
-// when auditors are trusted.
-func (a *App) source(ctx context.Context, c *chain.Client, t *trustFlags, crit discovery.Criteria) (*discovery.Source, error) {
-	s := &discovery.Source{}
+// when auditors are trusted. allowPrivate lets it read manifests from
+// private addresses (the command line; a gateway only when told).
+func (a *App) source(ctx context.Context, c *chain.Client, t *trustFlags, crit discovery.Criteria, allowPrivate bool) (*discovery.Source, error) {
+	s := &discovery.Source{AllowPrivate: allowPrivate}
+	if t.ratings != "" {
+		s.Ratings = rewards.RatingWeights(strings.TrimRight(t.ratings, "/"), nil, 0)
+	}
 	if len(crit.AttestedBy) > 0 {
 		att, err := a.attestations(ctx, c, t.attestations)
 		if err != nil {
@@ -118,7 +126,7 @@ func (a *App) source(ctx context.Context, c *chain.Client, t *trustFlags, crit d
 
 // gatewayFilter is `wf gateway start`'s smart-routing filter; nil when
 // no auditor is trusted.
-func (a *App) gatewayFilter(ctx context.Context, c *chain.Client, t *trustFlags) (gateway.Filter, error) {
+func (a *App) gatewayFilter(ctx context.Context, c *chain.Client, t *trustFlags, allowPrivate bool) (gateway.Filter, error) {
 	if len(t.auditors) == 0 {
 		if t.minScore > 0 || t.allOf {
 			return nil, usageErr("--min-score and --all-of need --trust-auditor ADDRESS")
@@ -129,11 +137,28 @@ func (a *App) gatewayFilter(ctx context.Context, c *chain.Client, t *trustFlags)
 	if err != nil {
 		return nil, err
 	}
-	s, err := a.source(ctx, c, t, crit)
+	s, err := a.source(ctx, c, t, crit, allowPrivate)
 	if err != nil {
 		return nil, err
 	}
 	return &discovery.Filter{Source: s, Criteria: crit}, nil
+}
+
+// placementFilter judges functions' own wf.placement for wf gateway
+// start: with the routing filter's source, else with the Attestations
+// contract if one is known (without it, a placement naming auditors
+// admits nobody, and its requests get 503).
+func (a *App) placementFilter(ctx context.Context, c *chain.Client, t *trustFlags, f gateway.Filter, allowPrivate bool, log *slog.Logger) gateway.PlacementFilter {
+	if df, ok := f.(*discovery.Filter); ok {
+		return &discovery.Filter{Source: df.Source}
+	}
+	s := &discovery.Source{AllowPrivate: allowPrivate}
+	if att, err := a.attestations(ctx, c, t.attestations); err == nil {
+		s.Attestations = att
+	} else {
+		log.Info("no Attestations contract: functions whose placement names auditors will not be routed", "err", err)
+	}
+	return &discovery.Filter{Source: s}
 }
 
 // searchJSON is one provider as `wf providers search --json` prints it.
@@ -177,7 +202,7 @@ auditors), eligible and excluded (the reason).`,
 				return err
 			}
 			defer c.Close()
-			src, err := a.source(ctx, c, t, crit)
+			src, err := a.source(ctx, c, t, crit, true)
 			if err != nil {
 				return err
 			}

@@ -41,23 +41,26 @@ func TestDevAuditAndSearch(t *testing.T) {
 		t.Fatalf("search: %s", js)
 	}
 	for _, c := range cs {
-		// Attested; not perfect: the dev nodes publish no manifest.
-		if c.Attested != 1 || c.Score <= 0 || c.Score >= 1 || !c.Eligible {
+		// Attested (a loaded machine may fail a timing check: not 1.00).
+		if c.Attested != 1 || c.Score <= 0 || !c.Eligible {
 			t.Fatalf("search: %+v", c)
 		}
 	}
-	table := mustWF(t, env, "providers", "search", "--attested-by", auditor, "--attestations", att, "--rpc", rpc, "--min-score", "0.99", "--all")
-	if !regexp.MustCompile(`(?m)^dev\s+0\.\d\d\s+0\.000100\s+-\s+http\S+\s+score 0\.\d\d<0\.99$`).MatchString(table) {
+	// The dev nodes' manifests state no region.
+	table := mustWF(t, env, "providers", "search", "--attested-by", auditor, "--attestations", att, "--rpc", rpc, "--region", "eu", "--all")
+	if !regexp.MustCompile(`(?m)^dev\s+[01]\.\d\d\s+0\.000100\s+-\s+http\S+\s+region "" not in eu$`).MatchString(table) {
 		t.Fatalf("search table:\n%s", table)
 	}
-	if out := mustWF(t, env, "providers", "search", "--attested-by", auditor, "--attestations", att, "--rpc", rpc, "--min-score", "0.99"); !strings.Contains(out, "no provider meets the criteria") {
+	if out := mustWF(t, env, "providers", "search", "--attested-by", auditor, "--attestations", att, "--rpc", rpc, "--region", "eu"); !strings.Contains(out, "no provider meets the criteria") {
 		t.Fatalf("search without --all: %s", out)
 	}
 
 	// Another auditor (the dev publisher key) sweeps once.
 	sweep := mustWF(t, env, "audit", "serve", "--once", "--key", "dev", "--attestations", att, "--rpc", rpc)
-	// dev publishes no manifest; on a loaded machine other checks may fail too.
-	if !regexp.MustCompile(`(?m)^dev\s+0\.\d\d\s+[\d.]+\s+\d+\s+\d+\s+\S*manifest\S*\s+bag`).MatchString(sweep) {
+	// dev's manifest states what it serves; on a loaded machine a timing
+	// check may fail, never the manifest's.
+	line := regexp.MustCompile(`(?m)^dev\s+[01]\.\d\d\s.*\sbag\S+$`).FindString(sweep)
+	if line == "" || strings.Contains(line, "manifest") {
 		t.Fatalf("audit serve --once:\n%s", sweep)
 	}
 

@@ -110,7 +110,7 @@ $WF_HOME/contracts.json; --contracts FILE or $WF_CONTRACTS override them.`,
 }
 
 func (a *App) contractsDeployCmd() *cobra.Command {
-	var token, out, bond string
+	var token, out, bond, fee, feeSink string
 	var delay, lease, grace time.Duration
 	o := &chainOpts{}
 	cmd := &cobra.Command{
@@ -121,6 +121,9 @@ func (a *App) contractsDeployCmd() *cobra.Command {
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts := chain.DeployOptions{WithdrawDelay: delay, Lease: lease, Grace: grace}
+			if err := feeFlags(fee, feeSink, &opts); err != nil { // cli/rewards.go
+				return err
+			}
 			if bond != "" {
 				var err error
 				if opts.Bond, err = chain.ParseEther(bond); err != nil {
@@ -137,6 +140,8 @@ func (a *App) contractsDeployCmd() *cobra.Command {
 	fs.DurationVar(&lease, "lease", chain.DefaultLease, "how long a registration or renewal holds a name (at least 1h)")
 	fs.DurationVar(&grace, "grace", chain.DefaultGrace, "how long after a lease ends before anyone may reclaim the name")
 	fs.StringVar(&out, "out", "", "also write the addresses to this JSON `FILE` (for --contracts)")
+	fs.StringVar(&fee, "fee", "0", "protocol fee the escrow takes of each payment, a `FRACTION` up to 0.1 (what caps rewards: wf rewards)")
+	fs.StringVar(&feeSink, "fee-sink", "", "`ADDRESS` the protocol fee goes to (required with --fee)")
 	addRPCFlag(fs, o, "the chain")
 	addSignerFlags(fs, o, "keystore file of the deploying account (default "+payerKeyHelp+"), or dev:N")
 	return cmd

@@ -134,6 +134,11 @@ type deployment struct {
 	Escrow   wf.Address `json:"escrow"`
 	// Attestations is the auditors' contract, where one is known (wf dev).
 	Attestations wf.Address `json:"attestations,omitzero"`
+	// Rewards and Stake are the rewards pool and the provider stake
+	// contract, where known (wf rewards deploy, wf stake deploy, wf dev).
+	Rewards wf.Address `json:"rewards,omitzero"`
+	Stake   wf.Address `json:"stake,omitzero"`
+	Credits wf.Address `json:"credits,omitzero"`
 }
 
 func (d deployment) contracts() chain.Contracts {

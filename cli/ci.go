@@ -14,8 +14,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/ci"
+	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/wf"
 )
 
 // defaultCISignerListen is where `wf ci signer serve` serves by default.
@@ -157,6 +161,7 @@ func (a *App) ciSignerCmd() *cobra.Command {
 		ttl                               time.Duration
 	)
 	var kf *keyFlags
+	var sf *sealFlags
 	serve := &cobra.Command{
 		Use:   "serve",
 		Short: "serve your deploy signer: CI identity tokens in, delegations to job keys out",
@@ -187,8 +192,27 @@ for. Put it behind TLS for anything but loopback.`,
 			if len(p.Rules) == 0 {
 				return fmt.Errorf("%s trusts no CI identity yet: add one with wf ci trust add", file)
 			}
+			// Keyless sealed deploys seal to the owner's keyring too.
+			var sealing *seal.PublicKey
+			if kr, err := a.publisherKeyring(false); err == nil {
+				sealing = kr.Current()
+			} else {
+				log.Warn("no sealing keyring: keyless sealed deploys will not be sealed to you (wf secrets set creates it)", "err", err)
+			}
+			// Jobs with the grant scope have this signer grant sealed
+			// functions: it alone holds the keyring that opens them.
+			grant := func(ctx context.Context, g ci.GrantRequest) (wf.CID, error) {
+				ss, err := client.New(g.From).Spec(ctx, g.Function, chain.Verifier{})
+				if err != nil {
+					return wf.CID{}, err
+				}
+				if ss.Spec.Sealed == nil {
+					return wf.CID{}, fmt.Errorf("%w: function %s has nothing sealed", wf.ErrInvalid, g.Function)
+				}
+				return a.applyGrant(ctx, "grant", g.Function, ss, &grantFlags{target: g.Provider, from: g.From, seal: sf}, key)
+			}
 			s, err := ci.New(ci.Config{Owner: key, Policy: func() (*ci.Policy, error) { return ci.Load(file) },
-				Audience: audience, TTL: ttl, Log: log, UsedFile: filepath.Join(a.home(), "ci-used-tokens")})
+				Audience: audience, TTL: ttl, Log: log, UsedFile: filepath.Join(a.home(), "ci-used-tokens"), SealingKey: sealing, Grant: grant})
 			if err != nil {
 				return err
 			}
@@ -205,6 +229,7 @@ for. Put it behind TLS for anything but loopback.`,
 	fs.StringVar(&audience, "audience", "", "the `AUDIENCE` tokens must be issued for (default webfunctions:<your address>)")
 	fs.DurationVar(&ttl, "ttl", 10*time.Minute, "how long a delegation lasts")
 	kf = addKeyFlags(fs, "owner")
+	sf = addSealFlags(fs, nil) // the registry, for grants
 	addLogFlags(fs, &logLevel, nil)
 	return group("signer", "your deploy signer for CI jobs", "Serve the deploy signer CI jobs ask for delegations (docs/ci.md).", serve)
 }
@@ -255,6 +280,7 @@ func (a *App) ciJob(ctx context.Context, signerURL, scopes string) (*ci.Job, err
 	if err != nil {
 		return nil, err
 	}
+	job.OwnerSealingKey = info.SealingKey
 	p := job.CI.Provenance
 	fmt.Fprintf(a.Stderr, "delegated by %s to this job's key %s until %s (%s): %s@%.12s by %s\n", info.Owner.Checksum(), job.Key.Address().Checksum(),
 		spec.Now(time.Unix(job.CI.Delegation.NotAfter, 0)), job.CI.Delegation.Scopes, p.Repository, p.Commit, p.Workflow)

@@ -8,6 +8,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +18,8 @@ import (
 	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/ci/issuer"
 	"github.com/webfunctions/wf/cli"
+	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 	wfcore "github.com/webfunctions/wf/wf"
 	"github.com/webfunctions/wf/wftest"
@@ -165,5 +169,141 @@ func TestKeylessDeployFromGitHubActions(t *testing.T) {
 	_, err = wf(t, map[string]string{"WF_HOME": t.TempDir(), ci.EnvSigner: signerURL}, "deploy", wasm, "--provider", n.URL, "--oidc")
 	if err == nil || !strings.Contains(err.Error(), "id-token: write") {
 		t.Fatalf("deploy --oidc outside CI: %v", err)
+	}
+}
+
+// TestDevKeylessDeployMovesName follows wf dev's banner: with the CI
+// environment it prints, wf deploy of a project deploys as the owner with
+// no key and moves the project's name with a record the job's key signed
+// under the owner's delegation; the owner's next record outranks it.
+func TestDevKeylessDeployMovesName(t *testing.T) {
+	home := t.TempDir()
+	url, banner := startDev(t, home)
+	jobEnv := map[string]string{"WF_HOME": t.TempDir()}
+	for _, line := range strings.Split(banner, "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "export "); ok {
+			for _, kv := range strings.Fields(rest) {
+				k, v, _ := strings.Cut(kv, "=")
+				jobEnv[k] = strings.Trim(v, "'")
+			}
+		}
+	}
+	if jobEnv[ci.EnvSigner] == "" || jobEnv["ACTIONS_ID_TOKEN_REQUEST_URL"] == "" {
+		t.Fatalf("wf dev's banner has no CI environment: %q", banner)
+	}
+	dir := filepath.Join(t.TempDir(), "hello")
+	if _, err := wf(t, nil, "init", "--lang", "js", dir); err != nil {
+		t.Fatal(err)
+	}
+	out, err := wf(t, jobEnv, "deploy", dir, "--provider", url, "--json")
+	if err != nil {
+		t.Fatalf("keyless deploy: %v", err)
+	}
+	var res struct{ CID, Owner, Name, BuiltFrom string }
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	dev, _ := chain.KeyFromHex(cli.DevKeyHex)
+	if res.Owner != dev.Address().Checksum() || res.Name != "hello" || !strings.HasPrefix(res.BuiltFrom, "dev/app@") {
+		t.Fatalf("deploy: %+v", res)
+	}
+	if status, body := get(t, url+"/@"+res.Owner+"/hello/?name=ci", ""); status != 200 || !strings.Contains(body, "ci") {
+		t.Fatalf("the name after a keyless deploy: %d %q", status, body)
+	}
+	out, err = wf(t, nil, "versions", "hello", "--owner", res.Owner, "--provider", url, "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hist []struct {
+		Seq     uint64
+		Targets []wfcore.Target
+	}
+	if err := json.Unmarshal([]byte(out), &hist); err != nil || len(hist) != 1 || hist[0].Targets[0].Function.String() != res.CID {
+		t.Fatalf("versions: %v %s", err, out)
+	}
+	if now := uint64(time.Now().Unix()); hist[0].Seq > now || hist[0].Seq < now-120 {
+		t.Fatalf("a job's record is numbered %d; want its creation time (about %d)", hist[0].Seq, now)
+	}
+	// The owner moves it back with its own key: the record outranks the job's.
+	time.Sleep(time.Second)
+	out, err = wf(t, nil, "name", "set", "hello", res.CID, "--provider", url, "--key", "dev", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var next struct{ Seq uint64 }
+	if err := json.Unmarshal([]byte(out), &next); err != nil || next.Seq <= hist[0].Seq {
+		t.Fatalf("the owner's next record: %v seq %d after the job's %d", err, next.Seq, hist[0].Seq)
+	}
+	// A tag's job promotes: wf name set --oidc, as the owner's delegate.
+	time.Sleep(time.Second)
+	out, err = wf(t, jobEnv, "name", "set", "hello", res.CID, "--provider", url, "--oidc", "--json")
+	if err != nil {
+		t.Fatalf("wf name set --oidc: %v", err)
+	}
+	var promoted struct{ Seq uint64 }
+	if err := json.Unmarshal([]byte(out), &promoted); err != nil || promoted.Seq <= next.Seq {
+		t.Fatalf("the job's promote: %v seq %d after the owner's %d", err, promoted.Seq, next.Seq)
+	}
+}
+
+// TestDevKeylessSealedDeploy: a CI job with its secret in the environment
+// deploys a sealed function keylessly; the provider opens it (the
+// function sees the secret), and the function is sealed to the owner's
+// keyring too, which the signer published, so the owner can grant it.
+func TestDevKeylessSealedDeploy(t *testing.T) {
+	home := t.TempDir()
+	url, banner := startDev(t, home)
+	jobEnv := map[string]string{"WF_HOME": home, "API_KEY": "s3cret-value"} // home: where wf dev recorded its chain
+	for _, line := range strings.Split(banner, "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "export "); ok {
+			for _, kv := range strings.Fields(rest) {
+				k, v, _ := strings.Cut(kv, "=")
+				jobEnv[k] = strings.Trim(v, "'")
+			}
+		}
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "wf.toml"), []byte("secrets = [\"API_KEY\"]\nproviders = [\"dev\"]\n[build]\nlanguage = \"js\"\nentry = \"worker.js\"\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "worker.js"), []byte(`export default { fetch(req, env) { return new Response("length " + env.API_KEY.length); } };`), 0o644)
+	out, err := wf(t, jobEnv, "deploy", dir, "--json")
+	if err != nil {
+		t.Fatalf("keyless sealed deploy: %v", err)
+	}
+	var res struct{ CID, URL string }
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if status, body := get(t, url+"/"+res.CID+"/", ""); status != 200 || body != "length 12" {
+		t.Fatalf("the sealed function: %d %q", status, body)
+	}
+	fn, _ := wfcore.ParseCID(res.CID)
+	ss, err := client.New(url).Spec(context.Background(), fn, chain.Verifier{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kr, err := seal.LoadKeyring(filepath.Join(home, "sealing-keys.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ss.Spec.Sealed == nil || !slices.ContainsFunc(ss.Spec.Sealed.Grants, func(g wfcore.Grant) bool { return g.Key == kr.Current().ID() }) {
+		t.Fatalf("not sealed to the owner's keyring %s: %+v", kr.Current().ID(), ss.Spec.Sealed)
+	}
+	// The job has the owner's signer grant it to the tunnelled provider;
+	// the new spec runs there, opened with the grant.
+	out, err = wf(t, jobEnv, "secrets", "grant", res.CID, "--provider", "tunnel", "--from", url, "--oidc")
+	if err != nil {
+		t.Fatalf("grant --oidc: %v", err)
+	}
+	granted := strings.TrimSpace(out)
+	if granted == res.CID || !strings.HasPrefix(granted, "baga") {
+		t.Fatalf("grant printed %q", granted)
+	}
+	gw := regexp.MustCompile(`http://localhost:\d+`).FindString(banner)
+	if status, body := get(t, gw+"/p/tunnel/"+granted+"/", ""); status != 200 || body != "length 12" {
+		t.Fatalf("the granted function on the tunnelled provider: %d %q", status, body)
+	}
+	// --secrets (the store only a keyring opens) is refused keylessly.
+	if _, err := wf(t, jobEnv, "deploy", dir, "--secrets"); err == nil || !strings.Contains(err.Error(), "keyless deploy") {
+		t.Fatalf("--secrets keyless: %v", err)
 	}
 }

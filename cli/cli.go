@@ -189,9 +189,9 @@ Environment:
 		}
 	}
 	add(groupFunctions, a.initCmd(), a.buildCmd(), a.packCmd(), a.deployCmd(), a.invokeCmd(), a.logsCmd(), a.statsCmd(), a.secretsCmd(),
-		a.nameCmd(), a.versionsCmd(), a.rollbackCmd(), a.deleteCmd(), a.ciCmd())
+		a.nameCmd(), a.versionsCmd(), a.rollbackCmd(), a.deleteCmd(), a.ciCmd(), a.exportCmd())
 	add(groupNodes, a.devCmd(), a.providerCmd(), a.gatewayCmd(), a.dashboardCmd(), a.auditCmd())
-	add(groupChain, a.chainCmd(), a.contractsCmd(), a.providersCmd(), a.escrowCmd(), a.voucherCmd(), a.sendCmd())
+	add(groupChain, a.chainCmd(), a.contractsCmd(), a.providersCmd(), a.escrowCmd(), a.voucherCmd(), a.sendCmd(), a.rewardsCmd(), a.stakeCmd(), a.creditsCmd(), a.ratingsCmd(), a.minaCmd())
 	add(groupOther, a.keysCmd(), a.whoamiCmd(), a.versionCmd())
 
 	root.SetHelpCommand(helpCmd())

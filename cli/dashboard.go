@@ -13,6 +13,7 @@ import (
 
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/dashboard"
+	"github.com/webfunctions/wf/wf"
 )
 
 // devDashboardListen is where `wf dev` and `wf dashboard serve` serve the
@@ -29,8 +30,8 @@ operator, signed in with the provider's key, sees its console.`,
 
 func (a *App) dashboardServeCmd() *cobra.Command {
 	var (
-		listen, logLevel           string
-		providers, hosts, gateways []string
+		listen, logLevel, attestations       string
+		providers, hosts, gateways, auditors []string
 	)
 	var o *chainOpts
 	cmd := &cobra.Command{
@@ -44,7 +45,7 @@ dashboard never holds a key. Put it behind TLS for anything but loopback.`,
   wf dashboard serve --provider http://127.0.0.1:8080 --gateway http://127.0.0.1:8081 --listen 127.0.0.1:9000`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.dashboardServe(cmd.Context(), listen, logLevel, providers, hosts, gateways, o, cmd.Flags().Changed("provider"))
+			return a.dashboardServe(cmd.Context(), listen, logLevel, providers, hosts, gateways, o, cmd.Flags().Changed("provider"), attestations, auditors)
 		},
 	}
 	fs := cmd.Flags()
@@ -52,17 +53,28 @@ dashboard never holds a key. Put it behind TLS for anything but loopback.`,
 	fs.StringVar(&listen, "listen", devDashboardListen, "serve on this `ADDR`")
 	fs.StringArrayVar(&providers, "provider", nil, "a provider's `URL` to show (repeatable; default: every provider in the registry)")
 	fs.StringArrayVar(&gateways, "gateway", nil, "a gateway's `URL` to show on the gateways page (repeatable)")
+	fs.StringArrayVar(&auditors, "attested-by", nil, "auditor `ADDRESS` whose attestations about a node its operator's console shows (repeatable)")
+	fs.StringVar(&attestations, "attestations", "", attestationsHelp)
 	fs.StringArrayVar(&hosts, "host", nil, "serve only requests for this `HOST:PORT`, as browsers address the dashboard (repeatable; on loopback the loopback names are always served, and nothing else unless given)")
 	addLogFlags(fs, &logLevel, nil)
 	return cmd
 }
 
-func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls, hosts, gateways []string, o *chainOpts, named bool) error {
+func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls, hosts, gateways []string, o *chainOpts, named bool,
+	attestations string, auditors []string) error {
 	log, err := a.logger(logLevel, "text")
 	if err != nil {
 		return err
 	}
 	cfg := dashboard.Config{Log: log}
+	var trusted []wf.Address
+	for _, s := range auditors {
+		addr, err := addressFlag("attested-by", s)
+		if err != nil {
+			return err
+		}
+		trusted = append(trusted, addr)
+	}
 	for _, u := range gateways {
 		u = strings.TrimRight(u, "/")
 		cfg.Gateways = append(cfg.Gateways, dashboard.GatewayRef{Name: strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://"), URL: u})
@@ -72,8 +84,17 @@ func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls,
 	case err == nil:
 		defer c.Close()
 		cfg.Escrow = c
+		if len(trusted) > 0 {
+			att, err := a.attestations(ctx, c, attestations)
+			if err != nil {
+				return err
+			}
+			cfg.Audits = &dashboard.Audits{Attestations: att, Registry: c, Auditors: trusted}
+		}
 	case !named:
 		return fmt.Errorf("dashboard: no providers named and no chain to read them from: %w", err)
+	case len(trusted) > 0:
+		return fmt.Errorf("dashboard: --attested-by reads attestations from the chain: %w", err)
 	default:
 		log.Warn("no chain: the payments page stays empty", "err", err)
 	}

@@ -82,3 +82,26 @@ func TestDashboardServe(t *testing.T) {
 	}
 	resp.Body.Close()
 }
+
+// --attested-by names auditors by address and needs the chain they attest
+// on; either mistake is said before anything is served.
+func TestDashboardServeAttestedBy(t *testing.T) {
+	for _, c := range []struct {
+		auditor, want string
+	}{
+		{"0x1234", "attested-by"},
+		{"0x00000000000000000000000000000000000000aa", "--attested-by reads attestations from the chain"},
+	} {
+		app := &cli.App{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(k string) string {
+			if k == "WF_HOME" {
+				return t.TempDir()
+			}
+			return ""
+		}}
+		err := app.Run(context.Background(), []string{"dashboard", "serve", "--provider", "http://127.0.0.1:1", "--listen", "127.0.0.1:0",
+			"--rpc", "http://127.0.0.1:1", "--attested-by", c.auditor})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("--attested-by %s: %v, want an error saying %q", c.auditor, err, c.want)
+		}
+	}
+}

@@ -1,16 +1,41 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
+
 	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/devnet"
+	"github.com/webfunctions/wf/wf"
 )
 
 // devCI is wf dev's local CI: an OIDC issuer, a runner token endpoint for
-// a push to dev/app's main and the owner's deploy signer (docs/ci.md).
-func devCI() *devnet.CIConfig { return &devnet.CIConfig{} }
+// a push to dev/app's main and the owner's deploy signer (docs/ci.md),
+// which publishes your sealing keyring's key (made if there is none), so
+// keyless sealed deploys can be reopened and granted from here.
+// Its signer grants sealed functions for jobs as the dev publisher, on
+// the chain at o (filled in once the dev chain serves).
+func (a *App) devCI(o *chainOpts) (*devnet.CIConfig, error) {
+	kr, err := a.publisherKeyring(true)
+	if err != nil {
+		return nil, err
+	}
+	publisher := devnet.Publisher()
+	return &devnet.CIConfig{SealingKey: kr.Current(), Grant: func(ctx context.Context, g ci.GrantRequest) (wf.CID, error) {
+		ss, err := client.New(g.From).Spec(ctx, g.Function, chain.Verifier{})
+		if err != nil {
+			return wf.CID{}, err
+		}
+		if ss.Spec.Sealed == nil {
+			return wf.CID{}, fmt.Errorf("%w: function %s has nothing sealed", wf.ErrInvalid, g.Function)
+		}
+		return a.applyGrant(ctx, "grant", g.Function, ss, &grantFlags{target: g.Provider, from: g.From, seal: &sealFlags{o: o}}, publisher)
+	}}, nil
+}
 
 // devCIBanner prints the environment a CI job would have, so keyless
 // deploys can be tried locally exactly as in a runner.

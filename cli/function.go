@@ -200,6 +200,8 @@ type deployFlags struct {
 	// wf.deterministic: verified execution (docs/verification.md)
 	deterministic     bool
 	verify, maxVerify int
+	// wf.placement and --replicas (placement.go)
+	place *placementFlags
 }
 
 func (a *App) deployCmd() *cobra.Command {
@@ -275,6 +277,7 @@ deploy signer delegates to a key the job generates (docs/ci.md).`,
 	fs.BoolVar(&f.deterministic, "deterministic", false, "declare that the function answers a request alike on every provider, so callers may ask a gateway to verify it (X-WF-Verify; default: wf.toml's deterministic)")
 	fs.IntVar(&f.verify, "verify", 0, "with --deterministic, run every request on `N` providers (2 to 8) and answer only if they agree; each run is paid (default: wf.toml's verify, else only when a caller asks)")
 	fs.IntVar(&f.maxVerify, "max-verify", 0, "with --deterministic, the most providers a caller may ask to verify on, `N` (default: wf.toml's max_verify, else 3)")
+	f.place = addPlacementFlags(fs)
 	addConfigFlag(fs, &f.config)
 	f.seal = addSealFlags(fs, nil)
 	return cmd
@@ -291,6 +294,8 @@ type deploySettings struct {
 	encryptCode bool
 	callers     project.Callers
 	det         *spec.Deterministic // nil: not declared
+	placement   *spec.Placement     // nil: none required
+	replicas    int                 // providers to choose by placement; 0: d.providers
 }
 
 // spec is the unsigned spec the settings describe (wf deploy, wf dev
@@ -303,6 +308,26 @@ func (d *deploySettings) spec() (wf.Spec, error) {
 			return wf.Spec{}, err
 		}
 		s.Extensions = map[string]wf.Extension{spec.CallersExtension: x}
+	}
+	if c := d.file.CICallersSpec(); c != nil {
+		x, err := c.Extension() // checked with the project file
+		if err != nil {
+			return wf.Spec{}, err
+		}
+		if s.Extensions == nil {
+			s.Extensions = map[string]wf.Extension{}
+		}
+		s.Extensions[spec.CICallersExtension] = x
+	}
+	if d.placement != nil {
+		x, err := d.placement.Extension() // checked in settings
+		if err != nil {
+			return wf.Spec{}, err
+		}
+		if s.Extensions == nil {
+			s.Extensions = map[string]wf.Extension{}
+		}
+		s.Extensions[spec.PlacementExtension] = x
 	}
 	if d.det != nil {
 		x, err := d.det.Extension() // checked in settings
@@ -359,6 +384,14 @@ func (a *App) settings(pf *project.File, fileName string, f *deployFlags) (*depl
 		return nil, err
 	}
 	d.det = det
+	if f.place != nil {
+		if d.placement, d.replicas, err = f.place.placement(set, pf); err != nil {
+			return nil, err
+		}
+		if d.replicas > 0 && set("provider") {
+			return nil, usageErr("--replicas chooses the providers by placement; drop --provider (or --replicas)")
+		}
+	}
 	for k, v := range pf.Env {
 		if d.env == nil {
 			d.env = map[string]string{}
@@ -395,6 +428,11 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	if err != nil {
 		return err
 	}
+	if d.replicas > 0 {
+		if d.providers, err = a.chooseProviders(ctx, f.seal, f.place, d.placement, d.replicas); err != nil {
+			return err
+		}
+	}
 	if !st.IsDir() && !bundle.IsScript(path) {
 		if err := checkModule(path); err != nil { // before a password prompt, a signature or an upload
 			return err
@@ -405,8 +443,8 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	keyless := f.oidc || kf.key == "" && a.Getenv(ci.EnvSigner) != "" && ci.Detect(a.Getenv)
 	var key *chain.Key
 	if keyless {
-		if len(pf.Secrets) > 0 || f.secrets || d.encryptCode {
-			return usageErr("a keyless deploy cannot seal yet: sealing needs the owner's keyring; deploy sealed functions with the owner's key")
+		if f.secrets {
+			return usageErr("--secrets reads the store wf secrets set made, which only your keyring opens: in a keyless deploy, name the secrets in wf.toml (secrets = [...]) and give their values as CI secrets in the environment ($NAME or $NAME_FILE)")
 		}
 	} else if key, err = a.loadKey(kf.key, kf.passwordFile); err != nil {
 		return err
@@ -450,7 +488,7 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 		signer = job
 	}
 	var res []*client.DeployResult
-	if len(pf.Secrets) == 0 && len(d.providers) == 1 && project.IsURL(d.providers[0]) {
+	if len(pf.Secrets) == 0 && len(d.providers) == 1 && project.IsURL(d.providers[0]) && !(keyless && d.encryptCode) {
 		// One provider by URL and no named secrets: today's deploy.
 		var r *client.DeployResult
 		if f.secrets || d.encryptCode {
@@ -468,9 +506,7 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 	first := res[0]
 	var name string
 	var seq uint64
-	if pf.Name != "" && !f.noName && keyless {
-		fmt.Fprintf(a.Stderr, "left the name %s alone: a keyless deploy cannot move names yet (the owner runs wf name set %s %s)\n", pf.Name, pf.Name, first.CID)
-	} else if pf.Name != "" && !f.noName {
+	if pf.Name != "" && !f.noName {
 		bases := make([]string, len(res))
 		for i, r := range res {
 			bases[i] = strings.TrimSuffix(r.URL, "/"+first.CID.String()+"/")
@@ -481,7 +517,7 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 				bases[i] = strings.TrimRight(d.providers[i], "/")
 			}
 		}
-		sr, err := a.moveName(ctx, bases, bases, key, pf.Name, first.CID, 0)
+		sr, err := a.moveName(ctx, bases, bases, signer, pf.Name, first.CID, 0)
 		if err != nil {
 			return fmt.Errorf("deployed %s, but: %w", first.CID, err)
 		}
@@ -489,7 +525,7 @@ func (a *App) deploy(ctx context.Context, path string, f *deployFlags, kf *keyFl
 		name = pf.Name
 		fmt.Fprintf(a.Stderr, "moved the name %s to it (seq %d; wf rollback %s undoes it)\n", name, seq, name)
 		for _, b := range bases {
-			fmt.Fprintf(a.Stderr, "try: curl %s/@%s/%s/\n", b, key.Address().Checksum(), name)
+			fmt.Fprintf(a.Stderr, "try: curl %s/@%s/%s/\n", b, signer.Address().Checksum(), name)
 		}
 	}
 	if f.json {
@@ -546,9 +582,19 @@ func (a *App) deployTo(ctx context.Context, key wf.Signer, wasmPath, dir string,
 	}
 	var secrets map[string]string
 	var kr *seal.Keyring
+	var ownerKey *seal.PublicKey // sealed to besides the providers
 	if len(d.file.Secrets) > 0 || allSecrets || d.encryptCode {
-		if kr, err = a.publisherKeyring(true); err != nil {
-			return nil, err
+		if job, ok := key.(*ci.Job); ok {
+			// A CI job has no keyring: it seals to the one the owner's
+			// signer published, so the owner can reopen and grant.
+			if ownerKey = job.OwnerSealingKey; ownerKey == nil {
+				fmt.Fprintf(a.Stderr, "warning: the owner's signer publishes no sealing key: only the providers can open this function's secrets (the owner cannot grant them to others)\n")
+			}
+		} else {
+			if kr, err = a.publisherKeyring(true); err != nil {
+				return nil, err
+			}
+			ownerKey = kr.Current()
 		}
 	}
 	if len(d.file.Secrets) > 0 || allSecrets {
@@ -556,7 +602,7 @@ func (a *App) deployTo(ctx context.Context, key wf.Signer, wasmPath, dir string,
 			return nil, err
 		}
 	}
-	return a.deployProject(ctx, key, wasmPath, s, targets, secrets, d.encryptCode, kr, sf)
+	return a.deployProject(ctx, key, wasmPath, s, targets, secrets, d.encryptCode, ownerKey, sf)
 }
 
 // deploy packs the module at wasmPath, signs s with key and uploads both
@@ -578,7 +624,7 @@ func deploy(ctx context.Context, progress io.Writer, provider string, key wf.Sig
 type invokeFlags struct {
 	provider, method, data string
 	headers                []string
-	include, json          bool
+	include, json, oidc    bool
 	pay                    *payFlags
 }
 
@@ -615,6 +661,7 @@ With --json, prints one object, also for an error status:
 	fs.BoolVarP(&f.include, "include", "i", false, "print the status line and headers too")
 	fs.StringArrayVarP(&f.headers, "header", "H", nil, "request header `'NAME: VALUE'` (repeatable)")
 	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
+	fs.BoolVar(&f.oidc, "oidc", false, "in a CI job: send the job's identity token (audience webfunctions-call:OWNER), for functions that admit only CI jobs (wf.toml [[ci_callers]], docs/ci.md)")
 	f.pay = addPayFlags(fs)
 	return cmd
 }
@@ -667,6 +714,20 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 			return usageErr("-H %q must be 'Name: value'", kv)
 		}
 		h.Add(strings.TrimSpace(k), strings.TrimSpace(v))
+	}
+	if f.oidc {
+		if owner.IsZero() { // the token is for the function's owner
+			ss, err := client.New(f.provider).Spec(ctx, c, chain.Verifier{})
+			if err != nil {
+				return fmt.Errorf("--oidc: reading the function's owner: %w", err)
+			}
+			owner = ss.Spec.Owner
+		}
+		tok, err := ci.Token(ctx, nil, a.Getenv, ci.CallerAudience(owner))
+		if err != nil {
+			return err
+		}
+		h.Set(ci.CallerHeader, tok)
 	}
 	pay, done, err := a.payer(ctx, f.pay)
 	if err != nil {

@@ -161,12 +161,13 @@ func (a *App) gatewayStart(ctx context.Context, f *gatewayFlags, o *chainOpts) e
 		defer meter.Close()
 		log.Info("metering owner-paid requests", "meter", meter.Address().Checksum())
 	}
-	filter, err := a.gatewayFilter(ctx, client, f.trust)
+	filter, err := a.gatewayFilter(ctx, client, f.trust, f.allowPrivate)
 	if err != nil {
 		return err
 	}
+	placement := a.placementFilter(ctx, client, f.trust, filter, f.allowPrivate, log)
 	gw, err := node.OpenGateway(ctx, node.GatewayConfig{Registry: client, Poll: f.poll, Gateway: gateway.Config{
-		Domain: f.domain, Log: log, Meter: meter, Filter: filter,
+		Domain: f.domain, Log: log, Meter: meter, Filter: filter, Placement: placement,
 		MaxRequestBytes: f.maxBody, ProviderTimeout: f.providerTimeout, RequestTimeout: f.requestTimeout,
 		RateLimit: f.rate, RateBurst: f.burst, TrustedProxies: proxies, AllowPrivateEndpoints: f.allowPrivate,
 	}})

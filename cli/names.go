@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/spec"
@@ -24,6 +25,23 @@ type nameFlags struct {
 	providers, gateways []string
 	owner               string
 	json                bool
+	// In a CI job: sign as the owner's delegate (docs/ci.md).
+	oidc   bool
+	signer string
+}
+
+func (a *App) addNameOIDC(fs *pflag.FlagSet, f *nameFlags) {
+	fs.BoolVar(&f.oidc, "oidc", false, "in a CI job (a tag's promote): sign with a job key the owner's deploy signer delegates the name scope to, against the job's OIDC token (docs/ci.md)")
+	fs.StringVar(&f.signer, "signer", "", "the owner's deploy signer `URL` for --oidc (default $"+ci.EnvSigner+")")
+}
+
+// nameSigner is who signs a name's next record: a CI job's key under the
+// owner's delegation with --oidc, else --key.
+func (a *App) nameSigner(ctx context.Context, f *nameFlags, kf *keyFlags) (wf.Signer, error) {
+	if f.oidc {
+		return a.ciJob(ctx, f.signer, spec.ScopeName)
+	}
+	return a.loadKey(kf.key, kf.passwordFile)
 }
 
 func (a *App) addNameServers(fs *pflag.FlagSet, f *nameFlags) {
@@ -85,11 +103,11 @@ With --json, prints the record:
 			if err != nil {
 				return err
 			}
-			key, err := a.loadKey(kf.key, kf.passwordFile)
+			ctx := cmd.Context()
+			key, err := a.nameSigner(ctx, &f, kf)
 			if err != nil {
 				return err
 			}
-			ctx := cmd.Context()
 			cur, _, err := a.currentName(ctx, f.servers(), key.Address(), args[0])
 			if err != nil {
 				return err
@@ -101,6 +119,7 @@ With --json, prints the record:
 	a.addNameServers(fs, &f)
 	kf = addKeyFlags(fs, "owner")
 	fs.StringVar(&sticky, "sticky", "", "keep each caller on one function by the value of `cookie:NAME` or header:NAME")
+	a.addNameOIDC(fs, &f)
 	fs.BoolVar(&f.json, "json", false, "print JSON (fields above)")
 	return cmd
 }
@@ -122,11 +141,11 @@ With --json, prints the new record (fields as wf name set --json).`,
   wf versions hello --key dev`,
 		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			key, err := a.loadKey(kf.key, kf.passwordFile)
+			ctx := cmd.Context()
+			key, err := a.nameSigner(ctx, &f, kf)
 			if err != nil {
 				return err
 			}
-			ctx := cmd.Context()
 			cur, from, err := a.currentName(ctx, f.servers(), key.Address(), args[0])
 			if err != nil {
 				return err
@@ -150,6 +169,7 @@ With --json, prints the new record (fields as wf name set --json).`,
 	a.addNameServers(fs, &f)
 	kf = addKeyFlags(fs, "owner")
 	fs.BoolVar(&f.json, "json", false, "print the new record as JSON (see wf name set)")
+	a.addNameOIDC(fs, &f)
 	return cmd
 }
 
@@ -303,23 +323,45 @@ func (a *App) currentName(ctx context.Context, servers []string, owner wf.Addres
 	return cur, from, nil
 }
 
-// nextRecord signs r, made now, as the record after sequence number last.
-func nextRecord(key *chain.Key, last uint64, r wf.NameRecord) (*wf.SignedNameRecord, error) {
-	r.Seq = last + 1
-	r.Created = spec.Now(time.Now())
-	return names.Sign(r, key)
+// nextRecord signs r, made now, as the record after cur (nil for a new
+// name) and after sequence number last (what this process last signed):
+// with the owner's key, or in a CI job with the job's key under its
+// delegation, numbered by the time (names.SignDelegated).
+func nextRecord(signer wf.Signer, cur *names.Record, last uint64, r wf.NameRecord) (*wf.SignedNameRecord, error) {
+	now := time.Now()
+	var c *wf.SignedNameRecord
+	if cur != nil {
+		c = cur.SignedNameRecord
+		last = max(last, cur.Record.Seq)
+	}
+	if job, ok := signer.(*ci.Job); ok {
+		if !job.CI.Delegation.Has(spec.ScopeName) {
+			return nil, fmt.Errorf("%w: this job's delegation has the scopes %q, not name: the owner's trust rule must grant it (wf ci trust add ... --scope deploy,name), or deploy with --no-name",
+				wf.ErrForbidden, job.CI.Delegation.Scopes)
+		}
+		if last >= uint64(now.Unix()) {
+			return nil, fmt.Errorf("%w: %s's current record (seq %d) is numbered after this job's time (%d): a job's record is numbered by the second it is made, so wait a second or have the owner move it",
+				wf.ErrUnavailable, r.Name, last, now.Unix())
+		}
+		return names.SignDelegated(r, job.Owner, job, &job.CI, now)
+	}
+	r.Seq = max(names.NextSeq(c, now), last+1)
+	r.Created = spec.Now(now)
+	return names.Sign(r, signer)
 }
 
 // moveName points name wholly at fn with a record after the newest that
 // from (or last, the sequence number this process last signed) knows, sends
 // it to every server, and returns it. It is how a deploy moves the
-// project's name (wf deploy, wf dev --watch).
-func (a *App) moveName(ctx context.Context, from, servers []string, key *chain.Key, name string, fn wf.CID, last uint64) (*wf.SignedNameRecord, error) {
+// project's name (wf deploy, wf dev --watch); signer is the owner's key
+// or a CI job's (see nextRecord).
+func (a *App) moveName(ctx context.Context, from, servers []string, signer wf.Signer, name string, fn wf.CID, last uint64) (*wf.SignedNameRecord, error) {
 	// Someone may have moved the name meanwhile (wf name set, wf rollback).
-	if cur, _, err := a.currentName(ctx, from, key.Address(), name); err == nil && cur != nil && cur.Record.Seq > last {
-		last = cur.Record.Seq
+	cur, _, err := a.currentName(ctx, from, signer.Address(), name)
+	if err != nil {
+		cur = nil
 	}
-	sr, err := nextRecord(key, last, wf.NameRecord{Name: name, Targets: []wf.Target{{Function: fn, Weight: 100}}})
+	sr, err := nextRecord(signer, cur, last, wf.NameRecord{Name: name, Targets: []wf.Target{{Function: fn, Weight: 100}}})
 	if err != nil {
 		return nil, err
 	}
@@ -332,12 +374,8 @@ func (a *App) moveName(ctx context.Context, from, servers []string, key *chain.K
 }
 
 // pushName signs r as the record after cur and sends it to every server.
-func (a *App) pushName(ctx context.Context, f *nameFlags, key *chain.Key, cur *names.Record, r wf.NameRecord) error {
-	var last uint64
-	if cur != nil {
-		last = cur.Record.Seq
-	}
-	sr, err := nextRecord(key, last, r)
+func (a *App) pushName(ctx context.Context, f *nameFlags, key wf.Signer, cur *names.Record, r wf.NameRecord) error {
+	sr, err := nextRecord(key, cur, 0, r)
 	if err != nil {
 		return err
 	}

@@ -95,11 +95,16 @@ func (a *App) resolveProviders(ctx context.Context, providers []string, o *chain
 
 // projectSecrets gathers the values of the secrets to seal: each name
 // from $NAME, else the file $NAME_FILE names, else dir's sealed store
-// (`wf secrets set`);
+// (`wf secrets set`; not without a keyring, kr nil, as in a CI job);
 // with all, every stored secret too (--secrets). Values stay in memory.
 func (a *App) projectSecrets(dir, file string, names []string, all bool, kr *seal.Keyring) (map[string]string, error) {
 	stored := map[string]string{}
-	block, dk, err := loadSecrets(dir, kr)
+	var block []byte
+	var dk *seal.DataKey
+	err := os.ErrNotExist // a CI job (no keyring): values from the environment only
+	if kr != nil {
+		block, dk, err = loadSecrets(dir, kr)
+	}
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		if all {
@@ -168,7 +173,7 @@ func readSecretFile(path string) (string, error) {
 // With secrets or encryptCode it seals: a fresh data key, granted to each
 // provider's sealing key (from the registry; a URL's /v1/info only with
 // --trust-endpoint-key, see sealingTarget) and to the publisher's own.
-func (a *App) deployProject(ctx context.Context, key wf.Signer, wasmPath string, s wf.Spec, targets []target, secrets map[string]string, encryptCode bool, kr *seal.Keyring, sf *sealFlags) ([]*client.DeployResult, error) {
+func (a *App) deployProject(ctx context.Context, key wf.Signer, wasmPath string, s wf.Spec, targets []target, secrets map[string]string, encryptCode bool, ownerKey *seal.PublicKey, sf *sealFlags) ([]*client.DeployResult, error) {
 	f, err := os.Open(wasmPath)
 	if err != nil {
 		return nil, err
@@ -178,7 +183,7 @@ func (a *App) deployProject(ctx context.Context, key wf.Signer, wasmPath string,
 	if secrets == nil && !encryptCode {
 		pkg, err = client.Pack(ctx, f, s, key)
 	} else {
-		pkg, err = a.packSealedFor(ctx, f, s, key, targets, secrets, encryptCode, kr, sf)
+		pkg, err = a.packSealedFor(ctx, f, s, key, targets, secrets, encryptCode, ownerKey, sf)
 	}
 	if err != nil {
 		return nil, err
@@ -195,7 +200,9 @@ func (a *App) deployProject(ctx context.Context, key wf.Signer, wasmPath string,
 	return res, nil
 }
 
-func (a *App) packSealedFor(ctx context.Context, module *os.File, s wf.Spec, key wf.Signer, targets []target, secrets map[string]string, encryptCode bool, kr *seal.Keyring, sf *sealFlags) (*client.Package, error) {
+// packSealedFor seals to each target's registered key and to ownerKey,
+// the owner's (nil: to the providers only).
+func (a *App) packSealedFor(ctx context.Context, module *os.File, s wf.Spec, key wf.Signer, targets []target, secrets map[string]string, encryptCode bool, ownerKey *seal.PublicKey, sf *sealFlags) (*client.Package, error) {
 	sl := &client.Sealing{EncryptCode: encryptCode}
 	if secrets != nil {
 		if _, err := seal.MergeEnv(s.Env, secrets); err != nil {
@@ -219,6 +226,8 @@ func (a *App) packSealedFor(ctx context.Context, module *os.File, s wf.Spec, key
 		fmt.Fprintf(a.Stderr, "sealing to %s's key %.16s (from %s), uploading to %s\n", t.given, st.key.ID(), st.from, st.url)
 		sl.To = append(sl.To, st.key)
 	}
-	sl.To = append(sl.To, kr.Current())
+	if ownerKey != nil {
+		sl.To = append(sl.To, ownerKey)
+	}
 	return client.PackSealed(ctx, module, s, key, sl)
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/discovery"
@@ -37,9 +38,10 @@ type nodeFlags struct {
 	maxMemoryMiB                                 int
 	maxTimeout                                   time.Duration
 	maxUpload, ownerQuota, maxStore              int64
-	manifest                                     []byte // wf provider start --manifest
-	listenSet                                    bool   // --listen given: wf dev does not move it
-	chainListenSet                               bool   // --chain-listen given: likewise
+	manifest                                     []byte         // wf provider start --manifest
+	listenSet                                    bool           // --listen given: wf dev does not move it
+	mina                                         *minaNodeFlags // wf provider start --mina-settler (cli/mina.go)
+	chainListenSet                               bool           // --chain-listen given: likewise
 }
 
 func addNodeFlags(fs *pflag.FlagSet, defaultData string) *nodeFlags {
@@ -161,6 +163,7 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 	fs.StringArrayVar(&tunnels, "tunnel", nil, "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. Repeat for tunnels to several gateways, and register an endpoint on each (--endpoint 'https://NAME.GW1 https://NAME.GW2') so no one gateway can cut the node off. No listener unless --listen is given")
 	fs.StringVar(&mf, "manifest", "", "serve the provider manifest in `FILE` in /v1/info (publish its CID with wf provider update NAME --manifest FILE)")
 	addStartFlags(fs, &so)
+	nf.mina = a.addMinaNodeFlags(fs)
 	return cmd
 }
 
@@ -175,6 +178,9 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 	}
 	cfg := nf.config(log)
 	cfg.Provider.Manifest = nf.manifest
+	if cfg.Mina, err = a.minaNode(nf.mina, o.passwordFile); err != nil {
+		return err
+	}
 	if sf.price != "" || len(tunnels) > 0 || so.name != "" {
 		// A free node still proves its registered name to the gateway,
 		// and the self-check compares the name's owner with its key.
@@ -333,6 +339,7 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
 	fs := cmd.Flags()
 	nf = addNodeFlags(fs, filepath.Join(a.home(), "dev"))
 	sf = addSettleFlags(fs, devPrice, devSettleInterval)
+	nf.mina = addDevMinaFlags(fs)
 	fs.StringVar(&chainListen, "chain-listen", strings.TrimPrefix(defaultRPC, "http://"), "serve the embedded chain's JSON-RPC on this `ADDR` (the default is where wf commands look for a chain, so they need no --rpc; a taken default moves to a free port)")
 	fs.MarkHidden("public-url") // refused: wf dev serves on loopback
 	fs.StringVar(&watchDir, "watch", "", "build and deploy the project in `DIR` (its wf.toml), name it, and redeploy on every save; a broken build is shown and the last good version keeps serving")
@@ -357,9 +364,26 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	devNode := nf.config(nil)
 	tunnelNode := devNode
 	tunnelNode.Peers = nil // only the listening node fetches from --peer
+	// Manifests that match what each serves: the dev auditor checks them.
+	devNode.Provider.Manifest = devManifest("dev", devNode, mc.Price, false)
+	tunnelNode.Provider.Manifest = devManifest("tunnel", tunnelNode, mc.Price, true)
+	devChain := &chainOpts{} // the dev chain, for the CI signer's grants
+	devCI, err := a.devCI(devChain)
+	if err != nil {
+		return err
+	}
+	var devMina *devMina
+	if nf.mina != nil && nf.mina.dev {
+		if devMina, err = a.startDevMina(ctx, nf.mina, log); err != nil {
+			return err
+		}
+		defer devMina.stop()
+		devNode.Mina = devMina.node
+	}
 	net, err := devnet.Start(ctx, devnet.Config{
 		Dir: nf.data, Log: log, Version: version(),
 		ChainListen: chainListen, ChainListenFallback: !nf.chainListenSet,
+		Chain: sim.Options{FeeBps: devFeeBps}, // rewards (cli/rewards_dev.go)
 		Price: mc.Price, Meter: mc,
 		Nodes: []devnet.NodeConfig{
 			// A taken default port moves to a free one (the banner says
@@ -373,7 +397,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		// auditor attested (devAudit).
 		Gateways: []devnet.GatewayConfig{{Listen: gatewayListen, ListenFallback: !gatewaySet, Criteria: &discovery.Criteria{}}},
 		Auditor:  devAuditor(),
-		CI:       devCI(),
+		CI:       devCI,
 		// The publisher is the public dev key: a dev login may sign as it.
 		Dashboard: &devnet.DashboardConfig{Listen: dashboardListen, ListenFallback: !dashboardSet, DevLogin: true},
 	})
@@ -384,9 +408,14 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		return fmt.Errorf("dev: %w", err)
 	}
 	defer net.Close(context.Background())
+	devChain.rpc = []string{net.RPC}
 	ct := net.Chain.Contracts()
+	inc, err := a.devRewards(ctx, net, log)
+	if err != nil {
+		return err
+	}
 	if err := a.saveDeployment(net.RPC, deployment{ChainID: net.Chain.Client(nil).ChainID().Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow,
-		Attestations: net.Attestations}); err != nil {
+		Attestations: net.Attestations, Rewards: inc.pool, Stake: inc.stake}); err != nil {
 		return err
 	}
 	own := a.fundOwnKey(ctx, net, log)
@@ -454,7 +483,13 @@ this chain. To pay for functions you deploy with it:
 `, own, devFundEther, devFundUSDC, rpc)
 	}
 	a.devAuditBanner(net)
+	a.devRewardsBanner(net, inc)
 	a.devCIBanner(net, dev.URL)
+	if devMina != nil {
+		if err := a.devMinaBanner(ctx, devMina, dev.URL, res.URL, log); err != nil {
+			return fmt.Errorf("dev: MINA: %w", err)
+		}
+	}
 	ready := func() {
 		// The banner is out; ready waits for the first audit (in the
 		// background since start), so auto-routing has attested providers.

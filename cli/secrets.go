@@ -19,6 +19,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/dag"
 	"github.com/webfunctions/wf/seal"
@@ -494,6 +495,8 @@ func registered(p chain.Provider) client.Registered {
 type grantFlags struct {
 	target, from, keyID string
 	uploads             []string
+	oidc                bool   // a CI job: ask the owner's signer
+	signer              string // its URL (default $WF_CI_SIGNER)
 	kf                  *keyFlags
 	o                   *chainOpts
 	seal                *sealFlags
@@ -532,6 +535,10 @@ themselves (wf secrets set, then redeploy) if it must lose them.`
 	fs.StringVar(&f.from, "from", a.defaultProvider(), "`URL` of a provider that has the function; the spec is read from it")
 	fs.StringArrayVar(&f.uploads, "upload", nil, "provider `URL` to upload the new spec block to (repeatable; default --from). It must hold the code and secrets blocks already")
 	f.kf = addKeyFlags(fs, "owner")
+	if verb == "grant" {
+		fs.BoolVar(&f.oidc, "oidc", false, "in a CI job: have the owner's deploy signer grant it (the job's rule needs the grant scope; --provider a registered NAME)")
+		fs.StringVar(&f.signer, "signer", "", "the owner's deploy signer `URL` for --oidc (default $"+ci.EnvSigner+")")
+	}
 	if verb == "revoke" {
 		fs.StringVar(&f.keyID, "key-id", "", "the sealing `KEYID` of the grant to remove (for a key the provider no longer publishes)")
 	}
@@ -548,6 +555,30 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 	if err != nil {
 		return err
 	}
+	if f.oidc { // a CI job: the owner's signer grants (docs/ci.md)
+		if verb != "grant" || strings.Contains(f.target, "/") {
+			return usageErr("--oidc grants to a registered provider NAME (the signer reads its key from the registry)")
+		}
+		signerURL := orDefault(f.signer, a.Getenv(ci.EnvSigner))
+		if signerURL == "" {
+			return usageErr("--oidc needs the owner's deploy signer: --signer URL or $%s", ci.EnvSigner)
+		}
+		info, err := ci.SignerInfo(ctx, nil, signerURL)
+		if err != nil {
+			return err
+		}
+		tok, err := ci.Token(ctx, nil, a.Getenv, info.Audience)
+		if err != nil {
+			return err
+		}
+		fn, err := ci.RequestGrant(ctx, nil, signerURL, tok, c, f.target, f.from)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Stderr, "the owner's signer granted %s to %s\n", c, f.target)
+		fmt.Fprintln(a.Stdout, fn)
+		return nil
+	}
 	ss, err := client.New(f.from).Spec(ctx, c, chain.Verifier{})
 	if err != nil {
 		return err
@@ -560,6 +591,22 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 	if err != nil {
 		return err
 	}
+	newCID, err := a.applyGrant(ctx, verb, c, ss, f, key)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.Stdout, newCID)
+	return nil
+}
+
+// applyGrant grants (or revokes) f.target on the function ss as its owner
+// key, uploads the new spec as f says, and returns its CID. wf secrets
+// grant runs it, and the owner's signer for a CI job's grant.
+func (a *App) applyGrant(ctx context.Context, verb string, c wf.CID, ss *wf.SignedSpec, f *grantFlags, key *chain.Key) (wf.CID, error) {
+	if ss.Spec.Owner != key.Address() {
+		return wf.CID{}, fmt.Errorf("%w: function %s is owned by %s, not %s", wf.ErrForbidden, c, ss.Spec.Owner.Checksum(), key.Address().Checksum())
+	}
+	var err error
 	var (
 		pkg     *client.Package
 		granted string // the provider granted's upload URL
@@ -568,37 +615,37 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 	case "grant":
 		kr, err := a.publisherKeyring(false)
 		if err != nil {
-			return err
+			return wf.CID{}, err
 		}
 		t, err := a.sealingTarget(ctx, f.target, f.seal)
 		if err != nil {
-			return err
+			return wf.CID{}, err
 		}
 		pk := t.key
 		granted = t.url
 		pkg, err = client.Grant(ss, key, kr, pk)
 		if errors.Is(err, seal.ErrNoGrant) {
-			return fmt.Errorf("function %s holds no grant for your sealing keyring %s (deployed from another machine?)", c, a.publisherKeyringPath())
+			return wf.CID{}, fmt.Errorf("function %s holds no grant for your sealing keyring %s (deployed from another machine?)", c, a.publisherKeyringPath())
 		}
 		if err != nil {
-			return err
+			return wf.CID{}, err
 		}
 		fmt.Fprintf(a.Stderr, "granted %s (sealing key %.16s, %s, from %s)\n", f.target, pk.ID(), pk.Suite(), t.from)
 	case "revoke":
 		var id wf.KeyID
 		if f.keyID != "" {
 			if id, err = wf.ParseKeyID(f.keyID); err != nil {
-				return usageErr("--key-id: %v", err)
+				return wf.CID{}, usageErr("--key-id: %v", err)
 			}
 		} else {
 			t, err := a.sealingTarget(ctx, f.target, f.seal)
 			if err != nil {
-				return err
+				return wf.CID{}, err
 			}
 			id = t.key.ID()
 		}
 		if pkg, err = client.Revoke(ss, key, id); err != nil {
-			return err
+			return wf.CID{}, err
 		}
 		fmt.Fprintf(a.Stderr, "revoked sealing key %.16s. The provider keeps what it already opened, and %s stays valid where it is deployed: "+
 			"change the secrets themselves (wf secrets set, then redeploy) if it must lose them\n", id, c)
@@ -610,7 +657,7 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 	for _, u := range uploads {
 		res, err := client.New(u).Deploy(ctx, pkg)
 		if err != nil {
-			return err
+			return wf.CID{}, err
 		}
 		fmt.Fprintf(a.Stderr, "uploaded the new spec (%d bytes; code and secrets blocks unchanged) to %s: %s\n", len(pkg.CAR), u, res.URL)
 	}
@@ -619,16 +666,15 @@ func (a *App) secretsGrant(ctx context.Context, verb, cidArg string, f *grantFla
 		// whole function, blocks read from --from and checked on the way.
 		full, err := withBlocks(ctx, f.from, pkg)
 		if err != nil {
-			return fmt.Errorf("granted, but the function's blocks could not be read from %s for %s: %w", f.from, granted, err)
+			return wf.CID{}, fmt.Errorf("granted, but the function's blocks could not be read from %s for %s: %w", f.from, granted, err)
 		}
 		res, err := client.New(granted).Deploy(ctx, full)
 		if err != nil {
-			return fmt.Errorf("granted, but the upload to the provider granted failed: %w", err)
+			return wf.CID{}, fmt.Errorf("granted, but the upload to the provider granted failed: %w", err)
 		}
 		fmt.Fprintf(a.Stderr, "uploaded the function (%d bytes) to %s, the provider granted: %s\n", len(full.CAR), granted, res.URL)
 	}
-	fmt.Fprintln(a.Stdout, pkg.CID)
-	return nil
+	return pkg.CID, nil
 }
 
 // withBlocks is pkg (a spec block alone) with the blocks its spec names,

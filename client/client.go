@@ -8,9 +8,12 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
+	"syscall"
 	"time"
 
+	"github.com/webfunctions/wf/relay"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
@@ -48,7 +51,7 @@ var stall = 2 * time.Minute
 var defaultHTTP = &http.Client{Transport: &http.Transport{
 	Proxy: http.ProxyFromEnvironment,
 	DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-		c, err := (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext(ctx, network, addr)
+		c, err := Dial(ctx, network, addr)
 		if err != nil {
 			return nil, err
 		}
@@ -60,6 +63,31 @@ var defaultHTTP = &http.Client{Transport: &http.Transport{
 	IdleConnTimeout:       90 * time.Second,
 	MaxIdleConnsPerHost:   16,
 }}
+
+// Dial connects as this package's clients do: 10 s to connect, and a
+// host under .localhost is loopback (RFC 6761, as browsers and curl
+// resolve it), so a gateway's provider URLs on loopback (wf dev's
+// http://NAME.localhost:PORT) work from Go, whose resolver asks DNS.
+var Dial = relay.DialLocalhost((&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext)
+
+// PublicOnly is a net.Dialer Control that refuses loopback, private,
+// link-local, CGNAT and other non-public addresses, checked on the
+// address actually dialed, so DNS that changes between a check and a
+// connection cannot redirect it. Servers that read addresses anyone can
+// register (a gateway forwarding to providers, discovery reading their
+// manifests) dial with it.
+func PublicOnly(network, address string, _ syscall.RawConn) error {
+	ap, err := netip.ParseAddrPort(address)
+	if err != nil {
+		return err
+	}
+	if a := ap.Addr().Unmap(); !a.IsValid() || !a.IsGlobalUnicast() || a.IsPrivate() || cgnat.Contains(a) {
+		return fmt.Errorf("%s is not a public address", ap.Addr())
+	}
+	return nil
+}
+
+var cgnat = netip.MustParsePrefix("100.64.0.0/10")
 
 // progressConn fails a read or write that makes no progress for stall.
 type progressConn struct{ net.Conn }

@@ -17,7 +17,7 @@ const solc = require('solc');
 // runs on chains that have not adopted Osaka yet. See RATIONALE.md.
 const EVM_VERSION = 'prague';
 const SOLC_VERSION = '0.8.37';
-const CONTRACTS = ['MockUSDC', 'Registry', 'Escrow', 'Attestations'];
+const CONTRACTS = ['MockUSDC', 'Registry', 'Escrow', 'Attestations', 'RewardsPool', 'Stake', 'Credits'];
 
 const root = __dirname;
 const srcDir = path.join(root, 'src');

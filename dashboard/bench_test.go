@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/dashboard"
 	"github.com/webfunctions/wf/devnet"
@@ -99,8 +100,11 @@ func BenchmarkPages(b *testing.B) {
 		}
 		resp.Body.Close()
 	}
+	policy := &ci.Policy{Rules: []ci.Rule{{Platform: ci.GitHub, Repository: "acme/api", Workflow: ".github/workflows/deploy.yml",
+		Ref: "refs/heads/main", Scopes: "deploy,name"}}}
 	d, err := dashboard.New(dashboard.Config{Escrow: n.Chain.Client(nil), Providers: []dashboard.Provider{
-		{Name: alpha.Name, URL: alpha.URL, Address: alpha.Key.Address(), Ledger: newBigLedger(10_000), Loaded: alpha.Node.Provider()}}})
+		{Name: alpha.Name, URL: alpha.URL, Address: alpha.Key.Address(), Ledger: newBigLedger(10_000), Loaded: alpha.Node.Provider()}},
+		CISigners: []dashboard.CISigner{{Owner: n.Publisher.Address(), URL: "http://127.0.0.1:1", Policy: func() (*ci.Policy, error) { return policy, nil }}}})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -125,6 +129,7 @@ func BenchmarkPages(b *testing.B) {
 		{"name", "GET", "/names/hello", pub, nil, "Roll back to seq 19"},
 		{"payments", "GET", "/payments", pub, nil, "can never take more than"},
 		{"admin", "GET", "/admin", op, nil, "10000 payer account(s)"},
+		{"ci", "GET", "/ci", pub, nil, "acme/api"},
 	} {
 		b.Run(p.name, func(b *testing.B) {
 			if p.form != nil {

@@ -2,8 +2,11 @@ package dashboard_test
 
 import (
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -18,7 +21,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/templates"
+	"github.com/webfunctions/wf/wf"
 )
 
 // chromium finds a Chromium to drive: $WF_CHROMIUM, else Debian's
@@ -53,7 +58,7 @@ const wallet = `window.ethereum = {
 // language and a title, one h1, labels on every control, a name on every
 // button and link, alt text, and WCAG AA contrast (4.5:1, 3:1 for large
 // text) of every text against its background.
-const audit = `(() => {
+const a11yAudit = `(() => {
   const problems = [];
   const say = (what, el) => problems.push(what + (el ? ": " + el.outerHTML.slice(0, 90) : ""));
   if (!document.documentElement.lang) say("no lang");
@@ -99,11 +104,35 @@ type walletCall struct {
 	Params []json.RawMessage `json:"params"`
 }
 
-// answer is what the wallet holding key answers to c.
-func answer(key *chain.Key, c walletCall) (any, error) {
+// answer is what the wallet holding key answers to c; it sends
+// transactions to the chain through ch.
+func answer(ctx context.Context, ch *sim.Chain, key *chain.Key, c walletCall) (any, error) {
 	switch c.Method {
 	case "eth_requestAccounts", "eth_accounts":
 		return []string{key.Address().Checksum()}, nil
+	case "eth_chainId":
+		return "0x" + ch.Client(nil).ChainID().Text(16), nil
+	case "eth_sendTransaction":
+		var tx struct{ From, To, Data string }
+		if len(c.Params) != 1 || json.Unmarshal(c.Params[0], &tx) != nil {
+			return nil, fmt.Errorf("eth_sendTransaction takes [{from, to, data}]")
+		}
+		if !strings.EqualFold(tx.From, key.Address().Checksum()) {
+			return nil, fmt.Errorf("the wallet holds %s, not %s", key.Address().Checksum(), tx.From)
+		}
+		to, err := wf.ParseAddress(tx.To)
+		if err != nil {
+			return nil, err
+		}
+		data, err := hex.DecodeString(strings.TrimPrefix(tx.Data, "0x"))
+		if err != nil {
+			return nil, err
+		}
+		r, err := ch.Client(key).SendTx(ctx, chain.WalletTx{To: to, Data: data, What: "the page's transaction"})
+		if err != nil {
+			return nil, err
+		}
+		return r.TxHash.String(), nil
 	case "eth_signTypedData_v4":
 		var from, td string
 		if len(c.Params) != 2 || json.Unmarshal(c.Params[0], &from) != nil || json.Unmarshal(c.Params[1], &td) != nil {
@@ -122,9 +151,12 @@ func answer(key *chain.Key, c walletCall) (any, error) {
 }
 
 // The whole path in a real browser: sign in through the injected wallet,
-// see the functions, deploy a module through the page, read a function's
-// invocations, roll a name back and split it (specs, log reads and name
-// records all signed in the wallet), see the spending caps, then sign in
+// see the functions, deploy a module and a TypeScript worker through the
+// page, see the module listed,
+// invoke it and read its invocation, latency and cost, roll a name back
+// and split it (specs, log reads and name records all signed in the
+// wallet), see the spending caps and the settlement of that invocation,
+// change a cap with a transaction the wallet sends, then sign in
 // as the provider and open its console. Screenshots go to $WF_SCREENSHOTS (or the test's temporary
 // directory); WF_DOCS_SCREENSHOTS=1 also refreshes the two in docs/.
 func TestBrowser(t *testing.T) {
@@ -164,7 +196,7 @@ func TestBrowser(t *testing.T) {
 	}
 	shot := func(name string) {
 		t.Helper()
-		problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](audit))
+		problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](a11yAudit))
 		if err != nil {
 			t.Fatalf("browser: accessibility audit of %s: %v", name, err)
 		}
@@ -186,8 +218,8 @@ func TestBrowser(t *testing.T) {
 	}
 
 	began := time.Now()
-	do("install the wallet", chromedp.ExposeFunc("wfWallet", func(_ context.Context, c walletCall) (any, error) {
-		return answer(key.Load(), c)
+	do("install the wallet", chromedp.ExposeFunc("wfWallet", func(ctx context.Context, c walletCall) (any, error) {
+		return answer(ctx, w.net.Chain, key.Load(), c)
 	}))
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: wallet}); err != nil {
 		t.Fatal(err)
@@ -198,7 +230,21 @@ func TestBrowser(t *testing.T) {
 	if focused, err := chromedp.Run(ctx, chromedp.Evaluate[string](firstTab)); err != nil || focused != "skip" {
 		t.Errorf("the first Tab focuses %q (%v), want the skip link", focused, err)
 	}
-	do("see the functions", chromedp.Click(chromedp.ID("wallet-button")), chromedp.WaitVisible(chromedp.ID("functions")))
+	// Keyboard only: Tab on to the wallet button and press Enter.
+	for i := 0; ; i++ {
+		id, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement ? document.activeElement.id : ""`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id == "wallet-button" {
+			break
+		}
+		if i == 10 {
+			t.Fatalf("ten Tabs did not reach the sign-in button (at %q)", id)
+		}
+		do("tab", chromedp.KeyEvent("\t"))
+	}
+	do("see the functions", chromedp.KeyEvent("\r"), chromedp.WaitVisible(chromedp.ID("functions")))
 	functions := text("#functions")
 	shot("functions")
 
@@ -209,12 +255,50 @@ func TestBrowser(t *testing.T) {
 	do("deploy a module through the page", chromedp.SetUploadFiles(chromedp.ID("deploy-module"), []string{module}),
 		chromedp.Click(chromedp.CSS("#deploy button")), chromedp.WaitVisible(chromedp.ID("deployed")))
 	deployed := text("#deploy-result")
-	do("see it listed", chromedp.Click(chromedp.CSS("#deployed a")), chromedp.WaitVisible(chromedp.CSS("form.logs button")))
+	fn, err := wf.ParseCID(text("#deployed code"))
+	if err != nil {
+		t.Fatalf("the deploy names no function: %q: %v", deployed, err)
+	}
+	do("see it listed", chromedp.Navigate(w.url+"/functions"), chromedp.WaitVisible(chromedp.ID("functions")),
+		chromedp.Click(chromedp.CSS(`#functions a[href="/functions/`+fn.String()+`"]`)), chromedp.WaitVisible(chromedp.CSS("form.logs button")))
 	uploaded := text("main")
 
-	do("read invocations", chromedp.Navigate(w.url+"/functions"), chromedp.WaitVisible(chromedp.ID("functions")),
-		chromedp.Click(chromedp.CSS(`#functions a[href="/functions/`+w.fn.String()+`"]`)), chromedp.WaitVisible(chromedp.CSS("form.logs button")),
-		chromedp.Click(chromedp.CSS("form.logs button")), chromedp.WaitVisible(chromedp.CSS("table.invocations")))
+	// A worker deploys the same way: one TypeScript file, bundled by the
+	// dashboard, its spec signed in the wallet; it runs at alpha.
+	worker := filepath.Join(t.TempDir(), "worker.ts")
+	if err := os.WriteFile(worker, []byte(`export default { fetch(req: Request): Response { return new Response("worker in the browser test"); } };`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	do("deploy a worker through the page", chromedp.Navigate(w.url+"/functions"), chromedp.WaitVisible(chromedp.ID("deploy-module")),
+		chromedp.SetUploadFiles(chromedp.ID("deploy-module"), []string{worker}),
+		chromedp.Click(chromedp.CSS("#deploy button")), chromedp.WaitVisible(chromedp.ID("deployed")))
+	js, err := wf.ParseCID(text("#deployed code"))
+	if err != nil {
+		t.Fatalf("the worker's deploy names no function: %v", err)
+	}
+	resp, err := http.Get(w.net.Nodes[0].URL + "/" + js.String() + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || string(out) != "worker in the browser test" {
+		t.Fatalf("invoke the worker deployed through the page: %s %q", resp.Status, out)
+	}
+	do("back to the module", chromedp.Navigate(w.url+"/functions/"+fn.String()), chromedp.WaitVisible(chromedp.CSS("form.logs button")))
+
+	// Invoke it (the owner pays: no voucher), then read the invocation,
+	// its latency and cost through the wallet.
+	resp, err = http.Get(w.net.Nodes[0].URL + "/" + fn.String() + "/?name=browser")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	receipt := resp.Header.Get(wf.ReceiptHeader)
+	if resp.StatusCode != 200 || receipt == "" {
+		t.Fatalf("invoke the function deployed through the page: %s, receipt %q", resp.Status, receipt)
+	}
+	do("read invocations", chromedp.Click(chromedp.CSS("form.logs button")), chromedp.WaitVisible(chromedp.CSS("table.invocations")))
 	logs := text("#logs")
 	shot("function")
 
@@ -227,11 +311,25 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("name-signed")))
 	split := text("#name-result")
 
+	// alpha settles what it charged, the invocation above among it.
+	if err := w.net.Nodes[0].Meter().Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
 	do("payments", chromedp.Navigate(w.url+"/payments"), chromedp.WaitVisible(chromedp.ID("caps")))
 	caps := text("#caps")
+	payouts := text("#payouts")
+	do("lower alpha's cap in the wallet", chromedp.SetValue(chromedp.ID("cap-budget-0"), "40"),
+		chromedp.Click(chromedp.CSS(`form.cap[data-provider="0"] button`)), chromedp.WaitVisible(chromedp.ID("tx-cap")))
+	capped := text("#tx-result")
 	shot("payments")
+	do("check a receipt", chromedp.SendKeys(chromedp.ID("receipt-value"), receipt), chromedp.Click(chromedp.CSS("#check-receipt button")),
+		chromedp.WaitVisible(chromedp.ID("receipt")))
+	checked := text("#receipt")
+	shot("receipt")
 	do("gateways", chromedp.Navigate(w.url+"/gateways"), chromedp.WaitVisible(chromedp.CSS("table.gateway-providers")))
 	shot("gateways")
+	do("ci", chromedp.Navigate(w.url+"/ci"), chromedp.WaitVisible(chromedp.CSS("table.ci-rules")))
+	shot("ci")
 
 	do("sign out", chromedp.Click(chromedp.CSS(".who button")), chromedp.WaitVisible(chromedp.ID("wallet-button")))
 	key.Store(w.net.Nodes[0].Key) // the operator's wallet now
@@ -244,7 +342,7 @@ func TestBrowser(t *testing.T) {
 	// The audit finds what it looks for.
 	do("a bad page", chromedp.Navigate("data:text/html,"+url.PathEscape(
 		`<title>x</title><p style="color:#bbb">faint</p><input type=text><button></button>`)))
-	problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](audit))
+	problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](a11yAudit))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,12 +356,22 @@ func TestBrowser(t *testing.T) {
 		{"functions", functions, w.fn.String()[:10]},
 		{"deploy", deployed, "alpha: accepted"},
 		{"deployed function", uploaded, "alpha"},
-		{"invocations", logs, "greeting dashboard"},
+		{"invocations", logs, "GET /"},
+		{"invocations", logs, "name=browser"},
+		{"invocations", logs, "greeting browser"},
+		{"invocation stats", logs, "Invocations recorded\n1"},
+		{"invocation cost", logs, "at most 0.001000 USDC"},
+		{"settlement", payouts, "settlement"},
+		{"settlement", payouts, "alpha"},
 		{"rollback", rolled, "Signed hello seq 3"},
 		{"rollback", rolled, "alpha: accepted"},
 		{"split", split, "Signed hello seq 4"},
 		{"split", split, "10%"},
-		{"caps", caps, "alpha can never take more than 100.000000 USDC from you"},
+		{"caps", caps, "beta can never take more than 100.000000 USDC from you"},
+		{"caps after the settlement", caps, "alpha can never take more than 99.997000 USDC from you"}, // three requests: start's, the module's, the worker's
+		{"receipt", checked, "provider alpha"},
+		{"receipt", checked, "the signature checks"},
+		{"cap changed", capped, "provider alpha can never take more than 40.000000 USDC from you"},
 		{"admin", admin, "There is no global user database"},
 		{"admin", admin, "Operator console: alpha"},
 		{"admin ledger", admin, w.net.Publisher.Address().Checksum()[:10]},

@@ -19,6 +19,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/wf"
 )
@@ -68,6 +69,14 @@ type Config struct {
 	Gateways []GatewayRef
 	// Escrow, if set, fills the payments page.
 	Escrow Escrow
+	// CISigners are the owners' CI deploy signers the dashboard runs
+	// beside (wf dev's): each owner sees the policy of its own on the CI
+	// page. A signer's policy is its owner's private configuration, so a
+	// dashboard elsewhere shows none.
+	CISigners []CISigner
+	// Audits, if set, puts what auditors attested about a node on its
+	// operator's console.
+	Audits *Audits
 	// TxURL, if set, links a transaction on the payments page: the
 	// transaction's hash is appended (e.g. https://etherscan.io/tx/).
 	TxURL string
@@ -110,6 +119,7 @@ type Dashboard struct {
 	pending  map[wf.Nonce]pending  // login nonces issued and not yet used
 	rates    map[string]rateSample // last metrics sample per provider URL
 	uploads  map[string]*upload    // modules waiting for their wallet's signature
+	txWaits  chan struct{}         // a slot per wallet transaction being waited for
 }
 
 //go:embed templates/*.html
@@ -142,7 +152,8 @@ func New(cfg Config) (*Dashboard, error) {
 		cfg.Now = time.Now
 	}
 	d := &Dashboard{cfg: cfg, mux: http.NewServeMux(), pages: map[string]*template.Template{},
-		sessions: map[string]*session{}, pending: map[wf.Nonce]pending{}, rates: map[string]rateSample{}, uploads: map[string]*upload{}}
+		sessions: map[string]*session{}, pending: map[wf.Nonce]pending{}, rates: map[string]rateSample{}, uploads: map[string]*upload{},
+		txWaits: make(chan struct{}, maxTxWaits)}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -179,8 +190,12 @@ func New(cfg Config) (*Dashboard, error) {
 	d.mux.HandleFunc("POST /names/{name}/record-request", d.signedIn(d.serveRecordRequest))
 	d.mux.HandleFunc("POST /names/{name}/record", d.signedIn(d.serveRecord))
 	d.mux.HandleFunc("GET /payments", d.signedIn(d.servePayments))
+	d.mux.HandleFunc("POST /payments/tx-request", d.signedIn(d.serveTxRequest))
+	d.mux.HandleFunc("POST /payments/tx", d.signedIn(d.serveTx))
+	d.mux.HandleFunc("POST /payments/receipt", d.limitBody(16<<10, d.signedIn(d.serveReceipt)))
 	d.mux.HandleFunc("GET /admin", d.signedIn(d.serveAdmin))
 	d.mux.HandleFunc("GET /gateways", d.signedIn(d.serveGateways))
+	d.mux.HandleFunc("GET /ci", d.signedIn(d.serveCI))
 	return d, nil
 }
 
@@ -282,6 +297,7 @@ var funcs = template.FuncMap{
 		}
 		return wf.NewAmount(x).USDC()
 	},
+	"cmpBig": cmpBig,
 	"short": func(s string) string {
 		if len(s) <= 18 {
 			return s
@@ -290,5 +306,19 @@ var funcs = template.FuncMap{
 	},
 	"ms":  func(f float64) string { return fmt.Sprintf("%.1f ms", f) },
 	"pct": func(f float64) float64 { return 100 * f },
+	"ratio": func(a, b int) float64 {
+		if b == 0 {
+			return 0
+		}
+		return float64(a) / float64(b)
+	},
 	"ago": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05") },
+	// movedBy says which CI job signed a name record, "" for the owner.
+	"movedBy": func(r *names.Record) string { return names.BuiltFrom(r.SignedNameRecord) },
+	"period": func(d time.Duration) string {
+		if d > 0 && d%time.Hour == 0 {
+			return strconv.FormatInt(int64(d/time.Hour), 10) + "h"
+		}
+		return d.String()
+	},
 }

@@ -20,6 +20,8 @@ import (
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/payment"
+	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
 )
@@ -45,6 +47,7 @@ func start(t testing.TB, devLogin bool) *world {
 			{Name: "beta", Listen: "127.0.0.1:0"},
 		},
 		Gateways:  []devnet.GatewayConfig{{}},
+		CI:        &devnet.CIConfig{},
 		Dashboard: &devnet.DashboardConfig{DevLogin: devLogin},
 	})
 	if err != nil {
@@ -213,7 +216,7 @@ func TestDashboard(t *testing.T) {
 
 	t.Run("signed out", func(t *testing.T) {
 		b := newBrowser(t, w.url)
-		for _, p := range []string{"/", "/functions", fnPath, "/payments", "/admin"} {
+		for _, p := range []string{"/", "/functions", fnPath, "/payments", "/admin", "/ci"} {
 			status, _, h := b.do("GET", p, nil)
 			if status != http.StatusSeeOther || h.Get("Location") != "/login" {
 				t.Errorf("GET %s signed out: %d to %q, want 303 to /login", p, status, h.Get("Location"))
@@ -334,6 +337,20 @@ func TestDashboard(t *testing.T) {
 	t.Run("functions", func(t *testing.T) {
 		status, body, _ := owner.do("GET", "/functions", nil)
 		wantPage(t, status, body, 200, w.fn.String(), "alpha, beta", pub.Address().Checksum())
+		// "hello" points at the second version: its row says so, the first's does not.
+		row := func(fn wf.CID) string {
+			i := strings.Index(body, `<a href="/functions/`+fn.String()+`">`)
+			if i < 0 {
+				t.Fatalf("no row for %s", fn)
+			}
+			return body[i : i+strings.Index(body[i:], "</tr>")]
+		}
+		if r := row(w.fn2); !strings.Contains(r, `<a href="/names/hello">hello</a> (100%, seq 2)`) {
+			t.Errorf("the row of hello's function lacks the name: %s", r)
+		}
+		if r := row(w.fn); strings.Contains(r, "/names/hello") {
+			t.Errorf("the row of a function no name points at names one: %s", r)
+		}
 		s := signIn(t, w.url, stranger)
 		status, body, _ = s.do("GET", "/functions", nil)
 		wantPage(t, status, body, 200, "no functions")
@@ -345,7 +362,8 @@ func TestDashboard(t *testing.T) {
 	t.Run("function", func(t *testing.T) {
 		status, body, _ := owner.do("GET", fnPath, nil)
 		wantPage(t, status, body, 200, "GREETING", "MODE", "wagi", "Read recent invocations at alpha", "Read recent invocations at beta",
-			"<td>alpha</td><td>0.001000 USDC</td>", w.net.Nodes[1].URL+"/"+w.fn.String()+"/")
+			"<td>alpha</td><td>0.001000 USDC</td>", w.net.Nodes[1].URL+"/"+w.fn.String()+"/",
+			"anyone who reaches a provider", "else you, from your escrow", "your own key (not deployed from CI)", "any provider (no placement rules)")
 		if strings.Contains(body, ">hi<") {
 			t.Error("an env value is shown; names only")
 		}
@@ -372,7 +390,7 @@ func TestDashboard(t *testing.T) {
 		sig, _ := pub.Sign(m)
 		form := url.Values{"csrf": {owner.csrf}, "provider": {"0"}, "expires": {fmt.Sprint(rq.Expires)}, "signature": {sig.String()}}
 		status, body, _ = owner.do("POST", fnPath+"/logs", form)
-		wantPage(t, status, body, 200, "At alpha", "greeting dashboard", "<td>200</td>")
+		wantPage(t, status, body, 200, "At alpha", "greeting dashboard", "<td>200</td>", "Invocations recorded</dt><dd>1<", "Failed</dt><dd>0 (0%)", "at most 0.001000 USDC (0.001000 USDC a request)")
 		// The wallet signed for alpha: beta is not fooled.
 		form.Set("provider", "1")
 		status, body, _ = owner.do("POST", fnPath+"/logs", form)
@@ -490,7 +508,65 @@ func TestDashboard(t *testing.T) {
 			"Invocations", "p50", pub.Address().Checksum()[:10], "1 payer account",
 			"2 function(s) loaded", w.fn.String())
 		status, body, _ = op.do("GET", "/admin", nil)
-		wantPage(t, status, body, 200, "/s since your last view")
+		wantPage(t, status, body, 200, "/s since your last view", `id="earnings"`,
+			"Pending (to settle)</dt><dd>0.001000 USDC for 1 request(s)", "Settled on the chain</dt><dd>0.000000 USDC for 0 request(s)")
+		if strings.Contains(body, `id="in-flight"`) {
+			t.Error("settlements in flight shown before any")
+		}
+		// alpha's settler starts a batch of the publisher's request.
+		b, err := w.net.Nodes[0].Node.Ledger().Prepare(ledger.Key{Mode: ledger.Owner, Payer: pub.Address()}, time.Now())
+		if err != nil || b == nil {
+			t.Fatalf("prepare a settlement: %v, %v", b, err)
+		}
+		status, body, _ = op.do("GET", "/admin", nil)
+		wantPage(t, status, body, 200, `id="in-flight"`, fmt.Sprintf("<td>%d</td>", b.ID), "not signed yet",
+			"In flight</dt><dd>0.001000 USDC for 1 request(s)")
+	})
+
+	// A sealed function's page says it has secrets, never what they are,
+	// how to change them, and which providers here hold its grants.
+	t.Run("sealed function", func(t *testing.T) {
+		ctx := context.Background()
+		alphaKey, err := client.New(w.net.Nodes[0].URL).SealingKey(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		elsewhere, err := seal.NewKeyring(seal.SuiteX25519, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		block, dk, err := seal.Seal(map[string]string{"API_TOKEN": "s3cr3t-value"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer dk.Destroy()
+		pkg, err := client.PackSealed(ctx, bytes.NewReader(templates.HelloWasm), wf.Spec{Version: wf.SpecVersion, Runtime: wf.RuntimeWAGI,
+			Created: "2026-01-03T00:00:00Z"}, pub, &client.Sealing{DataKey: dk, Secrets: block, To: []*seal.PublicKey{alphaKey, elsewhere.Current()}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := client.New(w.net.Nodes[0].URL).Deploy(ctx, pkg); err != nil {
+			t.Fatal(err)
+		}
+		status, body, _ := owner.do("GET", "/functions/"+pkg.CID.String(), nil)
+		wantPage(t, status, body, 200, `id="secrets"`, "has sealed secrets", "wf secrets grant "+pkg.CID.String(), `id="grants"`,
+			"<td>alpha</td>", "<td>no provider here</td>")
+		if strings.Contains(body, "API_TOKEN") || strings.Contains(body, "s3cr3t") {
+			t.Errorf("a secret's name or value on the page:\n%s", body)
+		}
+	})
+
+	// The publisher's CI signer runs beside the dashboard: its owner sees
+	// the identities it trusts; another owner sees none of it.
+	t.Run("ci", func(t *testing.T) {
+		status, body, _ := owner.do("GET", "/ci", nil)
+		wantPage(t, status, body, 200, "Signer at <code>"+w.net.CI.URL, "<code>dev/app</code> (id 1)", "<code>.github/workflows/deploy.yml</code>",
+			"<code>refs/heads/main</code>", "deploy, grant, logs, name")
+		status, body, _ = signIn(t, w.url, stranger).do("GET", "/ci", nil)
+		wantPage(t, status, body, 200, `id="no-ci"`)
+		if strings.Contains(body, "dev/app") {
+			t.Error("another owner's CI policy shown")
+		}
 	})
 
 	t.Run("sign out", func(t *testing.T) {

@@ -9,11 +9,16 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"path"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/jsrt"
+	"github.com/webfunctions/wf/jsrt/bundle"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
@@ -47,7 +52,8 @@ type upload struct {
 // in X-CSRF-Token: the body is not parsed before it is checked.
 func (d *Dashboard) serveDeployPrepare(w http.ResponseWriter, r *http.Request) {
 	owner := sessionOf(r).addr
-	module, chosen, err := d.readUpload(r)
+	form, err := d.readUpload(r)
+	module, chosen := form.code, form.providers
 	if err != nil {
 		status := http.StatusBadRequest
 		if errors.As(err, new(*http.MaxBytesError)) {
@@ -56,8 +62,18 @@ func (d *Dashboard) serveDeployPrepare(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, status, err.Error())
 		return
 	}
-	s := wf.Spec{Runtime: wf.RuntimeWAGI, Created: spec.Now(d.cfg.Now())}
-	pkg, err := client.Pack(r.Context(), bytes.NewReader(module), s, &walletSigner{addr: owner})
+	s := wf.Spec{Runtime: wf.RuntimeWAGI, Created: spec.Now(d.cfg.Now()), Env: form.env, Limits: form.limits}
+	if module.script {
+		// A worker runs on the engine this binary carries, as wf deploy
+		// marks it; providers list the engines they run in /v1/info.
+		x, err := spec.JSExtensionFor(jsrt.Builtin().CID)
+		if err != nil {
+			d.fail(w, r, http.StatusInternalServerError, err.Error())
+			return
+		}
+		s.Extensions = map[string]wf.Extension{spec.JSExtension: x}
+	}
+	pkg, err := client.Pack(r.Context(), bytes.NewReader(module.code), s, &walletSigner{addr: owner})
 	if err != nil {
 		d.fail(w, r, http.StatusBadRequest, "The module could not be packed: "+err.Error())
 		return
@@ -76,7 +92,7 @@ func (d *Dashboard) serveDeployPrepare(w http.ResponseWriter, r *http.Request) {
 	}
 	full := len(d.uploads) >= maxUploads
 	if !full {
-		d.uploads[id] = &upload{owner: owner, module: module, spec: pkg.Spec.Spec, providers: chosen, expires: now.Add(uploadWindow)}
+		d.uploads[id] = &upload{owner: owner, module: module.code, spec: pkg.Spec.Spec, providers: chosen, expires: now.Add(uploadWindow)}
 	}
 	d.mu.Unlock()
 	if full {
@@ -89,69 +105,148 @@ func (d *Dashboard) serveDeployPrepare(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(map[string]any{"upload": id, "typedData": json.RawMessage(td)})
 }
 
+// code is what an upload deploys: a WebAssembly module, or a worker
+// (JavaScript or TypeScript) bundled into one ES module.
+type code struct {
+	code   []byte
+	script bool
+}
+
+// uploadForm is what the deploy form sends.
+type uploadForm struct {
+	code      code
+	providers []int // indexes into Config.Providers
+	env       map[string]string
+	limits    wf.Limits
+}
+
+// maxEnvField bounds the environment the form may send: a spec is small.
+const maxEnvField = 16 << 10
+
 // readUpload streams the form: "provider" fields (indexes of the
-// providers to deploy to) and one "module" file, a WebAssembly binary of
-// at most Config.MaxUpload bytes.
-func (d *Dashboard) readUpload(r *http.Request) ([]byte, []int, error) {
+// providers to deploy to), one "module" file of at most Config.MaxUpload
+// bytes (a WebAssembly binary, or a worker script named by its extension
+// (.js, .mjs, .ts, .mts), bundled here as wf deploy bundles one), and
+// optionally "env" (NAME=value lines, public in the spec), "timeout_ms"
+// and "memory_mib".
+func (d *Dashboard) readUpload(r *http.Request) (uploadForm, error) {
+	var f uploadForm
 	mr, err := r.MultipartReader()
 	if err != nil {
-		return nil, nil, errors.New("Send the module as a multipart form.")
+		return f, errors.New("Send the module as a multipart form.")
 	}
-	var (
-		module []byte
-		chosen []int
-		seen   = map[int]bool{}
-	)
+	seen := map[int]bool{}
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("The upload could not be read: %w", err)
+			return f, fmt.Errorf("The upload could not be read: %w", err)
 		}
-		switch part.FormName() {
+		switch name := part.FormName(); name {
 		case "provider":
 			v, err := io.ReadAll(io.LimitReader(part, 16))
 			i, err2 := strconv.Atoi(string(v))
 			if err != nil || err2 != nil || i < 0 || i >= len(d.cfg.Providers) || seen[i] {
-				return nil, nil, errors.New("Pick providers from the list.")
+				return f, errors.New("Pick providers from the list.")
 			}
 			seen[i] = true
-			chosen = append(chosen, i)
+			f.providers = append(f.providers, i)
 		case "module":
-			if module != nil {
-				return nil, nil, errors.New("Upload one module.")
+			if f.code.code != nil {
+				return f, errors.New("Upload one module.")
 			}
-			if module, err = readModule(part, d.cfg.MaxUpload); err != nil {
-				return nil, nil, err
+			if f.code, err = readModule(part, d.cfg.MaxUpload); err != nil {
+				return f, err
+			}
+		case "env", "timeout_ms", "memory_mib":
+			v, err := io.ReadAll(io.LimitReader(part, maxEnvField+1))
+			if err != nil {
+				return f, fmt.Errorf("The upload could not be read: %w", err)
+			}
+			if len(v) > maxEnvField {
+				return f, fmt.Errorf("The %s field is longer than %d bytes.", name, maxEnvField)
+			}
+			if err := f.set(name, strings.TrimSpace(string(v))); err != nil {
+				return f, err
 			}
 		}
 	}
 	switch {
-	case module == nil:
-		return nil, nil, errors.New("Choose a .wasm module to deploy.")
-	case len(chosen) == 0:
-		return nil, nil, errors.New("Pick at least one provider to deploy to.")
+	case f.code.code == nil:
+		return f, errors.New("Choose a .wasm module or a worker script (.js, .ts) to deploy.")
+	case len(f.providers) == 0:
+		return f, errors.New("Pick at least one provider to deploy to.")
 	}
-	return module, chosen, nil
+	return f, nil
 }
 
-func readModule(part *multipart.Part, limit int64) ([]byte, error) {
+// set reads one of the form's optional fields; empty leaves it unset.
+func (f *uploadForm) set(name, v string) error {
+	if v == "" {
+		return nil
+	}
+	switch name {
+	case "env":
+		f.env = map[string]string{}
+		for i, line := range strings.Split(v, "\n") {
+			line = strings.TrimRight(line, "\r")
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			k, val, ok := strings.Cut(line, "=")
+			if !ok || k == "" {
+				return fmt.Errorf("Environment line %d: write NAME=value.", i+1)
+			}
+			if _, dup := f.env[k]; dup {
+				return fmt.Errorf("Environment line %d: %s is set twice.", i+1, k)
+			}
+			f.env[k] = val
+		}
+	case "timeout_ms":
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= 0 || n > 10*60*1000 {
+			return errors.New("The timeout is a whole number of milliseconds, from 1 to 600000.")
+		}
+		f.limits.TimeoutMS = n
+	case "memory_mib":
+		n, err := strconv.ParseUint(v, 10, 32)
+		if err != nil || n == 0 || n > 4096 {
+			return errors.New("The memory is a whole number of MiB, from 1 to 4096.")
+		}
+		f.limits.MemoryPages = uint32(n) * 16 // 64 KiB pages
+	}
+	return nil
+}
+
+func readModule(part *multipart.Part, limit int64) (code, error) {
 	b, err := io.ReadAll(io.LimitReader(part, limit+1))
+	name := path.Base(part.FileName())
 	switch {
 	case err != nil:
 		var mb *http.MaxBytesError
 		if errors.As(err, &mb) {
-			return nil, fmt.Errorf("The module is larger than %d bytes: %w", limit, err)
+			return code{}, fmt.Errorf("The module is larger than %d bytes: %w", limit, err)
 		}
-		return nil, fmt.Errorf("The module could not be read: %w", err)
+		return code{}, fmt.Errorf("The module could not be read: %w", err)
 	case int64(len(b)) > limit:
-		return nil, fmt.Errorf("The module is larger than %d bytes: %w", limit, &http.MaxBytesError{Limit: limit})
-	case !bytes.HasPrefix(b, []byte("\x00asm")):
-		return nil, errors.New("That file is not a WebAssembly module (it does not start with \\0asm).")
+		return code{}, fmt.Errorf("The module is larger than %d bytes: %w", limit, &http.MaxBytesError{Limit: limit})
+	case bytes.HasPrefix(b, []byte("\x00asm")):
+		return code{code: b}, nil
+	case !bundle.IsScript(name):
+		return code{}, errors.New("That file is neither a WebAssembly module (it does not start with \\0asm) nor a worker script (.js, .mjs, .ts, .mts).")
+	case !utf8.Valid(b):
+		return code{}, errors.New("That script is not UTF-8 text.")
 	}
-	return b, nil
+	js, err := bundle.Source(name, b)
+	if err != nil {
+		return code{}, fmt.Errorf("The worker could not be bundled (upload one file that imports nothing, or deploy a project with wf deploy): %w", err)
+	}
+	if int64(len(js)) > limit {
+		return code{}, fmt.Errorf("The bundled worker is larger than %d bytes: %w", limit, &http.MaxBytesError{Limit: limit})
+	}
+	return code{code: js, script: true}, nil
 }
 
 // serveDeploy takes the wallet's signature over a prepared upload,

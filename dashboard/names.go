@@ -3,10 +3,12 @@ package dashboard
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/names"
@@ -23,6 +25,14 @@ type nameRow struct {
 }
 
 func (d *Dashboard) serveNames(w http.ResponseWriter, r *http.Request) {
+	rows, bad := d.ownerNames(r)
+	d.render(w, r, http.StatusOK, "names", page{Title: "Names", Nav: "names",
+		Data: map[string]any{"Rows": rows, "Unreachable": bad}})
+}
+
+// ownerNames reads the session owner's names across the providers, by
+// name, each at its newest record.
+func (d *Dashboard) ownerNames(r *http.Request) ([]*nameRow, []unreachable) {
 	owner := sessionOf(r).addr
 	lists := make([][]*names.Record, len(d.cfg.Providers))
 	bad := d.each(r.Context(), func(i int, p *Provider) error {
@@ -57,8 +67,7 @@ func (d *Dashboard) serveNames(w http.ResponseWriter, r *http.Request) {
 		rows = append(rows, row)
 	}
 	slices.SortFunc(rows, func(a, b *nameRow) int { return strings.Compare(a.Record.Record.Name, b.Record.Record.Name) })
-	d.render(w, r, http.StatusOK, "names", page{Title: "Names", Nav: "names",
-		Data: map[string]any{"Rows": rows, "Unreachable": bad}})
+	return rows, bad
 }
 
 // history reads the versions of the session owner's name from the
@@ -118,7 +127,8 @@ func (d *Dashboard) serveName(w http.ResponseWriter, r *http.Request) {
 }
 
 // nextRecord is the record a change of the session owner's name signs:
-// the current sequence number plus one (1 for a new name), made now.
+// the current sequence number plus one (1 for a new name; after a CI
+// delegate's record, at least its creation time's Unix second), made now.
 // The form says which change:
 //   - from=SEQ: back to that earlier version's targets (a rollback);
 //   - function=CID, percent=P (default 100): P% of requests to that
@@ -167,9 +177,16 @@ func (d *Dashboard) nextRecord(r *http.Request, name string) (*wf.NameRecord, er
 	if created == "" {
 		created = spec.Now(d.cfg.Now())
 	}
+	at, err := time.Parse(time.RFC3339, created)
+	if err != nil {
+		return nil, fmt.Errorf("%w: created %q", errNoTime, created)
+	}
 	rec := &wf.NameRecord{Name: name, Owner: sessionOf(r).addr, Seq: 1, Targets: targets, Created: created}
 	if len(hist) > 0 {
-		rec.Seq, rec.Sticky = hist[0].Record.Seq+1, hist[0].Record.Sticky
+		// After a CI delegate's record, at least the creation time's
+		// second: the owner's record then outranks all that delegation's
+		// key could sign (names.NextSeq).
+		rec.Seq, rec.Sticky = names.NextSeq(hist[0].SignedNameRecord, at), hist[0].Record.Sticky
 	}
 	names.Sort(rec)
 	if err := names.Validate(rec); err != nil {
@@ -182,6 +199,7 @@ var (
 	errNoVersion = errors.New("Say which earlier version of one of your names to return to.")
 	errNoTarget  = errors.New("Say which function the name is to send requests to, and what percentage (1 to 100).")
 	errNewSplit  = errors.New("A new name sends all its requests to one function: point it at 100%, then split.")
+	errNoTime    = errors.New("The record's creation time is not RFC 3339")
 )
 
 // split gives fn pct percent of the requests and shares the rest among

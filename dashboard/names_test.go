@@ -6,9 +6,12 @@ import (
 	"net/url"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/names"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -115,6 +118,36 @@ func TestNamePointAndSplit(t *testing.T) {
 	if current("hello").Seq != 3 {
 		t.Fatal("a stranger's signature changed hello")
 	}
+	// A CI job moves hello as the publisher's delegate: its record is
+	// numbered by its creation second. The page shows which job moved it,
+	// and the owner's next record, made in the wallet, outranks it.
+	job, _ := chain.GenerateKey()
+	now := time.Now()
+	c := &spec.CI{Delegation: spec.CIDelegation{Delegate: job.Address(), NotBefore: now.Add(-time.Minute).Unix(), NotAfter: now.Add(10 * time.Minute).Unix(), Scopes: "name"},
+		Provenance: wf.Provenance{Commit: "0123456789abcdef", Issuer: "https://token.actions.githubusercontent.com", Ref: "refs/heads/main",
+			Repository: "acme/api", Run: "7/1", Workflow: "acme/api/.github/workflows/promote.yml@refs/heads/main"}}
+	dsig, err := pub.Sign(c.Message(pub.Address()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Delegation.Signature = dsig
+	jr, err := names.SignDelegated(wf.NameRecord{Name: "hello", Targets: names.Split([]wf.CID{w.fn})}, pub.Address(), job, c, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, nd := range w.net.Nodes {
+		if _, err := client.New(nd.URL).SetName(context.Background(), jr); err != nil {
+			t.Fatalf("%s: the job's record: %v", nd.Name, err)
+		}
+	}
+	status, body, _ = owner.do("GET", "/names/hello", nil)
+	wantPage(t, status, body, 200, "acme/api@0123456789ab by .github/workflows/promote.yml (run 7/1)")
+	status, body = change(owner, pub, "hello", url.Values{"from": {"3"}})
+	wantPage(t, status, body, 200, "alpha: accepted", "beta: accepted")
+	if rec := current("hello"); rec.Seq <= jr.Record.Seq || len(rec.Targets) != 2 {
+		t.Fatalf("the owner's rollback after the job's record: seq %d (the job's %d), targets %+v", rec.Seq, jr.Record.Seq, rec.Targets)
+	}
+
 	// Another user's "hello" is their own name: a rollback of the
 	// publisher's versions is not theirs to make.
 	status, body, _ = other.do("POST", "/names/hello/record-request", url.Values{"csrf": {other.csrf}, "from": {"1"}})

@@ -4,18 +4,22 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"math"
 	"math/big"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -25,7 +29,16 @@ type fnRow struct {
 	Created   string
 	Sealed    bool
 	Providers []string
-	Loaded    int // providers that have it loaded now
+	Loaded    int       // providers that have it loaded now
+	Names     []nameRef // the owner's names pointing at it now
+}
+
+// nameRef is a name whose newest record sends a share of its requests to
+// a function.
+type nameRef struct {
+	Name   string
+	Seq    uint64
+	Weight uint8
 }
 
 // unreachable names a provider a page could not read, and why.
@@ -80,11 +93,27 @@ func (d *Dashboard) sendTo(indexes []int, f func(p *Provider) error) []sent {
 func (d *Dashboard) serveFunctions(w http.ResponseWriter, r *http.Request) {
 	owner := sessionOf(r).addr
 	lists := make([][]client.Function, len(d.cfg.Providers))
-	bad := d.each(r.Context(), func(i int, p *Provider) error {
-		fs, err := d.client(p).Functions(r.Context(), owner)
-		lists[i] = fs
-		return err
+	var (
+		bad   []unreachable
+		named []*nameRow
+		wg    sync.WaitGroup
+	)
+	wg.Go(func() {
+		bad = d.each(r.Context(), func(i int, p *Provider) error {
+			fs, err := d.client(p).Functions(r.Context(), owner)
+			lists[i] = fs
+			return err
+		})
 	})
+	wg.Go(func() { named, _ = d.ownerNames(r) }) // a provider that failed is named once, from the listing
+	wg.Wait()
+	refs := map[wf.CID][]nameRef{}
+	for _, n := range named {
+		rec := n.Record.Record
+		for _, t := range rec.Targets {
+			refs[t.Function] = append(refs[t.Function], nameRef{Name: rec.Name, Seq: rec.Seq, Weight: t.Weight})
+		}
+	}
 	byCID := map[wf.CID]*fnRow{}
 	var rows []*fnRow
 	for i, fs := range lists {
@@ -94,7 +123,7 @@ func (d *Dashboard) serveFunctions(w http.ResponseWriter, r *http.Request) {
 			}
 			row := byCID[f.CID]
 			if row == nil {
-				row = &fnRow{CID: f.CID, Created: f.Created, Sealed: f.Sealed}
+				row = &fnRow{CID: f.CID, Created: f.Created, Sealed: f.Sealed, Names: refs[f.CID]}
 				byCID[f.CID] = row
 				rows = append(rows, row)
 			}
@@ -114,10 +143,52 @@ func (d *Dashboard) serveFunctions(w http.ResponseWriter, r *http.Request) {
 // holder is a provider that holds a function, and what a request to it
 // costs there.
 type holder struct {
-	Index int
-	Name  string
-	Price *big.Int // nil when its /v1/info did not answer
-	URL   string   // where the function is invoked
+	Index   int
+	Name    string
+	Price   *big.Int // nil when its /v1/info did not answer
+	URL     string   // where the function is invoked
+	Sealing wf.KeyID // its sealing key, zero if none or unknown
+}
+
+// grantRow is one sealing key a sealed function's data key is wrapped
+// to, and the providers here that hold it.
+type grantRow struct {
+	Key     string
+	Holders []string
+}
+
+// policy is what a function's spec says about who may call it and who
+// pays, in words.
+type policy struct {
+	CallerPays bool
+	OwnerPays  string // "requests/window" the owner pays at most, "" unbounded
+	PerCaller  string
+	// CICallers, if set, are the only callers: CI jobs whose identity
+	// token matches a rule (wf.ci.callers).
+	CICallers []spec.CICaller
+	// Placement is where gateways may route it (wf.placement); nil:
+	// anywhere.
+	Placement *placement
+	Err       string // an extension could not be read
+}
+
+// placement is a wf.placement in the page's words.
+type placement struct {
+	Region     string
+	MaxPrice   *big.Int
+	AttestedBy []wf.Address
+	AllOf      bool
+	MinScore   int
+}
+
+// provenance is where a CI-deployed function came from.
+type provenance struct {
+	BuiltFrom string
+	wf.Provenance
+	Delegate            wf.Address
+	Scopes              string
+	NotBefore, NotAfter time.Time
+	Err                 string
 }
 
 // function reads fn's signed spec from the providers that hold it. It
@@ -180,12 +251,85 @@ func (d *Dashboard) serveFunction(w http.ResponseWriter, r *http.Request) {
 		wg.Go(func() {
 			if info, err := d.client(p).Info(r.Context()); err == nil {
 				h.Price = info.Price.Big()
+				if info.SealingKey != nil {
+					h.Sealing = info.SealingKey.ID()
+				}
 			}
 		})
 	}
 	wg.Wait()
-	d.render(w, r, http.StatusOK, "function", page{Title: "Function " + r.PathValue("cid"), Nav: "functions",
-		Data: map[string]any{"CID": r.PathValue("cid"), "Owner": s.Owner.Checksum(), "Spec": s, "Env": env, "Extensions": exts, "Holders": hs}})
+	data := map[string]any{"CID": r.PathValue("cid"), "Owner": s.Owner.Checksum(), "Spec": s, "Env": env, "Extensions": exts,
+		"Holders": hs, "Policy": policyOf(&s), "Provenance": provenanceOf(&s)}
+	if engine, ok := spec.JSEngine(&s); ok {
+		data["JSEngine"] = engine
+	}
+	data["Grants"] = grantsOf(&s, hs)
+	d.render(w, r, http.StatusOK, "function", page{Title: "Function " + r.PathValue("cid"), Nav: "functions", Data: data})
+}
+
+// grantsOf lists the sealing keys a sealed function's data key is wrapped
+// to, each with the holders that have that key; nil for an unsealed one.
+func grantsOf(s *wf.Spec, hs []holder) []grantRow {
+	if s.Sealed == nil {
+		return nil
+	}
+	var gs []grantRow
+	for _, g := range s.Sealed.Grants {
+		row := grantRow{Key: base64.StdEncoding.EncodeToString(g.Key[:])}
+		for _, h := range hs {
+			if h.Sealing == g.Key {
+				row.Holders = append(row.Holders, h.Name)
+			}
+		}
+		gs = append(gs, row)
+	}
+	return gs
+}
+
+// policyOf reads the wf.callers extension of s: without it anyone may
+// call, and the owner pays for what callers do not pay for.
+func policyOf(s *wf.Spec) policy {
+	var p policy
+	var errs []string
+	if x, ok := s.Extensions[spec.CallersExtension]; ok {
+		if c, err := spec.DecodeCallers(x.Data); err != nil {
+			errs = append(errs, err.Error())
+		} else {
+			p.CallerPays = c.CallerPays == spec.CallerPaysRequired
+			if c.OwnerPays != nil {
+				p.OwnerPays = c.OwnerPays.String()
+			}
+			if c.PerCaller != nil {
+				p.PerCaller = c.PerCaller.String()
+			}
+		}
+	}
+	if c, err := spec.CICallersOf(s); err != nil {
+		errs = append(errs, err.Error())
+	} else if c != nil {
+		p.CICallers = c.Rules
+	}
+	if pl, err := spec.PlacementOf(s); err != nil {
+		errs = append(errs, err.Error())
+	} else if pl != nil {
+		p.Placement = &placement{Region: pl.Region, MaxPrice: pl.Price(), AttestedBy: pl.AttestedBy, AllOf: pl.AllOf, MinScore: pl.MinScore}
+	}
+	p.Err = strings.Join(errs, "; ")
+	return p
+}
+
+// provenanceOf reads the wf.ci extension of s; nil when the owner's key
+// signed the spec itself.
+func provenanceOf(s *wf.Spec) *provenance {
+	c, err := spec.CIOf(s)
+	switch {
+	case err != nil:
+		return &provenance{Err: err.Error()}
+	case c == nil:
+		return nil
+	}
+	return &provenance{BuiltFrom: c.BuiltFrom(), Provenance: c.Provenance, Delegate: c.Delegation.Delegate, Scopes: c.Delegation.Scopes,
+		NotBefore: time.Unix(c.Delegation.NotBefore, 0), NotAfter: time.Unix(c.Delegation.NotAfter, 0)}
 }
 
 // provider is the i-th provider, from the form field provider.
@@ -238,7 +382,15 @@ func (d *Dashboard) serveLogs(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusForbidden, "The signature is not yours over this log read.")
 		return
 	}
+	var price *big.Int
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if info, err := d.client(p).Info(r.Context()); err == nil {
+			price = info.Price.Big()
+		}
+	})
 	entries, err := d.client(p).LogsSigned(r.Context(), fn, p.Address, expires, sig)
+	wg.Wait()
 	status := http.StatusOK
 	var msg string
 	if err != nil {
@@ -252,22 +404,67 @@ func (d *Dashboard) serveLogs(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	d.fragment.ExecuteTemplate(w, "logs", map[string]any{"Provider": p.Name, "Entries": entries, "Error": msg})
+	d.fragment.ExecuteTemplate(w, "logs", map[string]any{"Provider": p.Name, "Entries": entries, "Error": msg, "Stats": summarize(entries, price)})
+}
+
+// invocationStats sum up the invocations a provider recorded of a
+// function: how many, how many failed, latency, and what they cost at
+// most at the provider's price.
+type invocationStats struct {
+	Count, Errors int
+	P50, P95      float64 // ms
+	Price, Cost   *big.Int
+}
+
+// summarize computes invocationStats; price is nil when unknown. A
+// failure is an answer of 500 or above or one the provider recorded an
+// error for (a trap, a timeout).
+func summarize(es []wf.LogEntry, price *big.Int) invocationStats {
+	st := invocationStats{Count: len(es), Price: price}
+	ds := make([]float64, 0, len(es))
+	for _, e := range es {
+		if e.Status >= 500 || e.Error != "" {
+			st.Errors++
+		}
+		ds = append(ds, e.DurationMS)
+	}
+	slices.Sort(ds)
+	st.P50, st.P95 = rank(ds, 0.50), rank(ds, 0.95)
+	if price != nil {
+		st.Cost = new(big.Int).Mul(price, big.NewInt(int64(len(es))))
+	}
+	return st
+}
+
+// rank is the q-quantile of sorted ds by nearest rank; 0 for none.
+func rank(ds []float64, q float64) float64 {
+	if len(ds) == 0 {
+		return 0
+	}
+	i := int(math.Ceil(q*float64(len(ds)))) - 1
+	return ds[max(i, 0)]
 }
 
 // allowanceRow is one provider on the payments page.
 type allowanceRow struct {
+	Index    int // in Config.Providers
 	Name     string
 	Address  wf.Address
 	Cap      *big.Int // what it may still take: the hard limit
 	MaxPrice *big.Int
 	Requests string // how many requests the cap pays for at most
-	Err      string
+	// PerPeriod, if set, is the allowance's per-period cap, PeriodLeft
+	// what is left of it until PeriodEnds.
+	PerPeriod, PeriodLeft *big.Int
+	PeriodEnds            time.Time
+	Period                time.Duration
+	Meter                 wf.Address // the payer's metering key, zero if none
+	Err                   string
 }
 
 func (d *Dashboard) servePayments(w http.ResponseWriter, r *http.Request) {
 	payer := sessionOf(r).addr
-	data := map[string]any{"Chain": d.cfg.Escrow != nil}
+	data := map[string]any{"Chain": d.cfg.Escrow != nil, "CanChange": d.escrowTxs() != nil}
 	if d.cfg.Escrow != nil {
 		acct, err := d.cfg.Escrow.Account(r.Context(), payer)
 		if err != nil {
@@ -277,16 +474,13 @@ func (d *Dashboard) servePayments(w http.ResponseWriter, r *http.Request) {
 		}
 		rows := make([]allowanceRow, len(d.cfg.Providers))
 		d.each(r.Context(), func(i int, p *Provider) error {
-			row := allowanceRow{Name: p.Name, Address: p.Address}
-			if a, err := d.cfg.Escrow.Allowance(r.Context(), payer, p.Address); err != nil {
-				row.Err = err.Error()
+			a, err := d.cfg.Escrow.Allowance(r.Context(), payer, p.Address)
+			if err != nil {
+				rows[i] = allowanceRow{Name: p.Name, Address: p.Address, Err: err.Error()}
 			} else {
-				row.Cap, row.MaxPrice = a.Budget, a.MaxPricePerRequest
-				if a.MaxPricePerRequest != nil && a.MaxPricePerRequest.Sign() > 0 && a.Budget != nil {
-					row.Requests = new(big.Int).Quo(a.Budget, a.MaxPricePerRequest).String()
-				}
+				rows[i] = capRow(p, a, d.cfg.Now())
 			}
-			rows[i] = row
+			rows[i].Index = i
 			return nil
 		})
 		// The largest exposure first.
@@ -364,6 +558,12 @@ func (d *Dashboard) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	wg.Go(func() { info, infoErr = c.Info(r.Context()) })
 	wg.Go(func() { healthErr = d.health(r.Context(), p) })
 	wg.Go(func() { m, metricsErr = d.scrape(r.Context(), p) })
+	if d.cfg.Audits != nil {
+		wg.Go(func() {
+			rows, err := d.cfg.Audits.attestationsAbout(r.Context(), p.Name, d.cfg.Now())
+			data["Attestations"], data["AttestationsErr"] = rows, errText(err)
+		})
+	}
 	wg.Wait()
 	data["Info"], data["InfoErr"] = info, errText(infoErr)
 	data["Healthy"], data["HealthErr"] = healthErr == nil, errText(healthErr)
@@ -389,8 +589,94 @@ func (d *Dashboard) serveAdmin(w http.ResponseWriter, r *http.Request) {
 			rows = rows[:maxPayerRows]
 		}
 		data["Ledger"] = rows
+		data["Earnings"] = earningsOf(accts)
+		if b, ok := p.Ledger.(Batches); ok {
+			bs, err := b.InFlightBatches()
+			data["InFlight"], data["InFlightErr"] = settlementRows(bs, d.cfg.Now()), errText(err)
+		}
 	}
 	d.render(w, r, http.StatusOK, "admin", page{Title: "Operator console", Nav: "admin", Data: data})
+}
+
+// Batches is what the console reads of a ledger's settlements in flight;
+// *ledger.Ledger implements it.
+type Batches interface {
+	InFlightBatches() ([]*ledger.Batch, error)
+}
+
+// earnings are a node's totals over every payer it served: settled on
+// the chain, in flight, pending, and stranded (charged under a metering
+// key the owner replaced: never to be paid).
+type earnings struct {
+	Settled, InFlight, Pending, Stranded ledger.Totals
+}
+
+func earningsOf(accts map[ledger.Key]ledger.Account) earnings {
+	var charged ledger.Totals
+	e := earnings{}
+	for _, t := range []*ledger.Totals{&charged, &e.Settled, &e.InFlight, &e.Stranded} {
+		t.Amount = new(big.Int)
+	}
+	add := func(t *ledger.Totals, o ledger.Totals) {
+		t.Count += o.Count
+		if o.Amount != nil {
+			t.Amount.Add(t.Amount, o.Amount)
+		}
+	}
+	for _, a := range accts {
+		add(&charged, a.Charged)
+		add(&e.Settled, a.Settled)
+		add(&e.InFlight, a.InFlight)
+		add(&e.Stranded, a.Stranded)
+	}
+	// Pending is per account charged less settled, in flight and
+	// stranded; so is its sum.
+	e.Pending = ledger.Totals{Count: charged.Count - e.Settled.Count - e.InFlight.Count - e.Stranded.Count,
+		Amount: charged.Amount.Sub(charged.Amount, e.Settled.Amount).Sub(charged.Amount, e.InFlight.Amount).Sub(charged.Amount, e.Stranded.Amount)}
+	return e
+}
+
+// stuckAfter is how long a settlement transaction may stay unmined before
+// the console calls it stuck: the settler's default wait before it bumps
+// the fees (payment.Config.BumpAfter).
+const stuckAfter = chain.DefaultBumpAfter
+
+// settlementRow is a settlement in flight on the console.
+type settlementRow struct {
+	ID      uint64
+	Payer   wf.Address
+	Mode    ledger.Mode
+	Count   uint64
+	Amount  *big.Int
+	State   ledger.State
+	Age     time.Duration // since the batch was prepared
+	Tx      string        // the latest transaction, "" before one is signed
+	Nonce   uint64
+	Bumps   int           // transactions it replaced with higher fees
+	Unmined time.Duration // since the latest transaction was signed
+	Stuck   bool
+}
+
+// settlementRows lists bs oldest first, each stuck when its latest
+// transaction has waited longer than stuckAfter.
+func settlementRows(bs []*ledger.Batch, now time.Time) []settlementRow {
+	rows := make([]settlementRow, 0, len(bs))
+	for _, b := range bs {
+		r := settlementRow{ID: b.ID, Payer: b.Payer, Mode: b.Mode, Count: b.Count, Amount: b.Amount, State: b.State,
+			Age: now.Sub(b.Created).Round(time.Second), Bumps: len(b.Replaced)}
+		if b.Tx != nil {
+			r.Tx, r.Nonce = b.Tx.Hash.String(), b.Tx.Nonce
+			signed := b.Tx.Signed
+			if signed.IsZero() {
+				signed = b.Created
+			}
+			r.Unmined = now.Sub(signed).Round(time.Second)
+			r.Stuck = r.Unmined > stuckAfter
+		}
+		rows = append(rows, r)
+	}
+	slices.SortFunc(rows, func(a, b settlementRow) int { return cmp.Compare(a.ID, b.ID) })
+	return rows
 }
 
 func errText(err error) string {

@@ -117,7 +117,7 @@ func (n *Net) gatewayFilter(ctx context.Context, c discovery.Criteria, ttl time.
 	if err != nil {
 		return nil, fmt.Errorf("devnet: %w", err)
 	}
-	return &discovery.Filter{Source: &discovery.Source{Attestations: att, TTL: ttl, Now: now}, Criteria: c}, nil
+	return &discovery.Filter{Source: &discovery.Source{Attestations: att, TTL: ttl, Now: now, AllowPrivate: true}, Criteria: c}, nil
 }
 
 // startAuditor starts the auditor once every node serves.

@@ -12,7 +12,9 @@ import (
 
 	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/ci/issuer"
+	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/spec"
+	"github.com/webfunctions/wf/wf"
 )
 
 // CIConfig asks Start for a local CI: an OIDC issuer shaped like GitHub
@@ -23,6 +25,12 @@ type CIConfig struct {
 	Listen string // default "127.0.0.1:0"
 	// Job is the job the runner mints tokens for. Default DevJob.
 	Job issuer.Job
+	// SealingKey is the publisher's sealing key the signer publishes, to
+	// which keyless sealed deploys seal too; nil: none.
+	SealingKey *seal.PublicKey
+	// Grant, if set, is the signer's grant for jobs with the grant scope
+	// (ci.Config.Grant).
+	Grant func(ctx context.Context, g ci.GrantRequest) (wf.CID, error)
 }
 
 // DevJob is wf dev's CI job: a push to main of dev/app's deploy workflow.
@@ -38,6 +46,7 @@ type CI struct {
 	URL    string // issuer, runner and signer
 	Job    issuer.Job
 	Env    map[string]string
+	Policy *ci.Policy // the signer's: the one rule trusting Job's workflow
 }
 
 // startCI serves the issuer, the runner and the signer.
@@ -62,7 +71,7 @@ func (n *Net) startCI(cc *CIConfig) error {
 		ln.Close()
 		return fmt.Errorf("devnet: ci: %w", err)
 	}
-	signer, err := ci.New(ci.Config{Owner: n.Publisher, Policy: func() (*ci.Policy, error) { return policy, nil },
+	signer, err := ci.New(ci.Config{Owner: n.Publisher, Policy: func() (*ci.Policy, error) { return policy, nil }, SealingKey: cc.SealingKey, Grant: cc.Grant,
 		Log: n.log.With("component", "ci-signer")})
 	if err != nil {
 		ln.Close()
@@ -80,7 +89,7 @@ func (n *Net) startCI(cc *CIConfig) error {
 		ErrorLog: slog.NewLogLogger(n.log.Handler(), slog.LevelWarn)}
 	go srv.Serve(ln)
 	n.onStop(func(ctx context.Context) { srv.Shutdown(ctx) })
-	n.CI = &CI{Issuer: is, URL: url, Job: job, Env: map[string]string{
+	n.CI = &CI{Issuer: is, URL: url, Job: job, Policy: policy, Env: map[string]string{
 		ci.EnvGitHubRequestURL:   url + issuer.RunnerPath + "?api-version=2.0",
 		ci.EnvGitHubRequestToken: bearer,
 		ci.EnvSigner:             url,

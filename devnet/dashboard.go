@@ -8,7 +8,9 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/dashboard"
+	"github.com/webfunctions/wf/wf"
 )
 
 // DashboardConfig asks Start for a web dashboard over the network's nodes
@@ -29,8 +31,9 @@ type Dashboard struct {
 }
 
 // startDashboard serves a dashboard over every node (each node's ledger
-// in its operator's console) and the chain's escrow.
-func (n *Net) startDashboard(dc *DashboardConfig) error {
+// in its operator's console, and with an auditor what it attested) and
+// the chain's escrow.
+func (n *Net) startDashboard(ctx context.Context, dc *DashboardConfig) error {
 	var ps []dashboard.Provider
 	for _, nd := range n.Nodes {
 		p := dashboard.Provider{Name: nd.Name, URL: nd.URL, Address: nd.Key.Address(), Loaded: nd.Node.Provider()}
@@ -46,6 +49,17 @@ func (n *Net) startDashboard(dc *DashboardConfig) error {
 	cfg := dashboard.Config{Providers: ps, Gateways: gws, Escrow: n.Chain.Client(nil), Log: n.log.With("component", "dashboard")}
 	if dc.DevLogin {
 		cfg.DevSigner = n.Publisher
+	}
+	if n.CI != nil {
+		policy := n.CI.Policy
+		cfg.CISigners = []dashboard.CISigner{{Owner: n.Publisher.Address(), URL: n.CI.URL, Policy: func() (*ci.Policy, error) { return policy, nil }}}
+	}
+	if !n.Attestations.IsZero() && n.auditorKey != nil {
+		att, err := n.Chain.Client(nil).Attestations(ctx, n.Attestations)
+		if err != nil {
+			return fmt.Errorf("devnet: dashboard: %w", err)
+		}
+		cfg.Audits = &dashboard.Audits{Attestations: att, Registry: n.Chain.Client(nil), Auditors: []wf.Address{n.auditorKey.Address()}}
 	}
 	ln, err := listen(dc.Listen, dc.ListenFallback)
 	if err != nil {

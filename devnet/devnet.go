@@ -24,6 +24,7 @@ import (
 	"github.com/webfunctions/wf/audit"
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/chain/sim"
+	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/discovery"
 	"github.com/webfunctions/wf/gateway"
 	"github.com/webfunctions/wf/node"
@@ -298,18 +299,19 @@ func Start(ctx context.Context, cfg Config) (_ *Net, err error) {
 			return nil, err
 		}
 	}
+	// CI first: its issuer is one the nodes trust for CI callers.
+	if cfg.CI != nil {
+		if err := n.startCI(cfg.CI); err != nil {
+			return nil, err
+		}
+	}
 	for i, nc := range cfg.Nodes {
 		if err := n.startNode(ctx, cfg, nc, n.Nodes[i], nls[i]); err != nil {
 			return nil, err
 		}
 	}
-	if cfg.Dashboard != nil {
-		if err := n.startDashboard(cfg.Dashboard); err != nil {
-			return nil, err
-		}
-	}
-	if cfg.CI != nil {
-		if err := n.startCI(cfg.CI); err != nil {
+	if cfg.Dashboard != nil { // after the CI: it shows the CI signer's policy
+		if err := n.startDashboard(ctx, cfg.Dashboard); err != nil {
 			return nil, err
 		}
 	}
@@ -456,6 +458,21 @@ func (n *Net) startGateway(ctx context.Context, gc GatewayConfig, g *Gateway, ln
 		}
 		cfg.Filter, g.Discovery = f, f.Source
 	}
+	if cfg.Placement == nil { // functions' own wf.placement
+		src := g.Discovery
+		if src == nil {
+			src = &discovery.Source{TTL: gc.Poll, Now: cfg.Now, AllowPrivate: true}
+			if !n.Attestations.IsZero() {
+				att, err := n.Chain.Client(nil).Attestations(ctx, n.Attestations)
+				if err != nil {
+					return fmt.Errorf("devnet: %w", err)
+				}
+				src.Attestations = att
+			}
+			g.Discovery = src
+		}
+		cfg.Placement = &discovery.Filter{Source: src}
+	}
 	reg, err := n.reader(ctx, nil, gc.CheckedReads)
 	if err != nil {
 		return err
@@ -485,6 +502,9 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 	c.Key = nd.Key
 	if c.Provider.Sealing == nil {
 		c.Provider.Sealing = nd.sealing
+	}
+	if n.CI != nil && c.Provider.CICallers == nil {
+		c.Provider.CICallers = ci.NewCallers(ci.CallersConfig{Issuers: []string{ci.GitHubIssuer, ci.GitLabIssuer, n.CI.URL}})
 	}
 	if c.Version == "" {
 		c.Version = cfg.Version

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"net"
 	"net/http"
 	"slices"
 	"strconv"
@@ -29,6 +30,7 @@ import (
 
 	"github.com/webfunctions/wf/audit"
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/manifest"
 	"github.com/webfunctions/wf/wf"
 )
@@ -97,6 +99,10 @@ type Candidate struct {
 	// Score is the attested score (0 to 1; see Criteria.MinScore), -1
 	// with no attestation that holds.
 	Score float64
+	// Rating is what paying users' ratings make of it (0 to 1, 0.5
+	// neutral), when Rated (the Source has Ratings and it answered).
+	Rating float64
+	Rated  bool
 	// Excluded says why it fails the criteria; "" when it passes.
 	Excluded string
 }
@@ -106,9 +112,18 @@ type Candidate struct {
 type Source struct {
 	// Attestations is the contract to read; nil: nobody is attested.
 	Attestations *chain.Attestations
-	HTTP         *http.Client     // fetches manifests; default 5 s timeout
+	HTTP         *http.Client // fetches manifests; default 5 s timeout, public addresses only unless AllowPrivate
+	// AllowPrivate lets the default HTTP client fetch manifests from
+	// loopback and private addresses (dev networks, a user's own
+	// command line). A server reading endpoints anyone can register
+	// leaves it off.
+	AllowPrivate bool
 	TTL          time.Duration    // how long a read attestation is reused; default 30 s
 	Now          func() time.Time // default time.Now
+	// Ratings, if set, weighs providers by paying users' ratings next to
+	// their attested score (see Search): a weight from 0 to 1, 0.5 for
+	// none (package rewards' RatingSummary.Weight).
+	Ratings func(ctx context.Context, provider wf.Address) (float64, error)
 
 	mu        sync.Mutex
 	manifests map[string]manifestEntry // by CID
@@ -158,6 +173,13 @@ func (s *Source) Candidates(ctx context.Context, ps []chain.Provider, c Criteria
 	}
 	for i, p := range ps {
 		wg.Go(func() { out[i].Attested, out[i].Score = s.attested(ctx, p, c) })
+		if s.Ratings != nil {
+			wg.Go(func() {
+				if w, err := s.Ratings(ctx, p.Owner); err == nil && w >= 0 && w <= 1 {
+					out[i].Rating, out[i].Rated = w, true
+				}
+			})
+		}
 	}
 	wg.Wait()
 	for i := range out {
@@ -323,7 +345,11 @@ func (s *Source) manifest(ctx context.Context, p chain.Provider) *manifest.Manif
 func (s *Source) fetch(ctx context.Context, p chain.Provider) (*manifest.Manifest, error) {
 	hc := s.HTTP
 	if hc == nil {
-		hc = &http.Client{Timeout: 5 * time.Second}
+		dial := client.Dial
+		if !s.AllowPrivate {
+			dial = (&net.Dialer{Timeout: 5 * time.Second, Control: client.PublicOnly}).DialContext
+		}
+		hc = &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: dial}}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(p.Endpoint, "/")+"/v1/info", nil)
 	if err != nil {

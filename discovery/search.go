@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/spec"
 )
 
 // Lister lists the registry; *chain.Client and *chain.Resolver (cached)
@@ -23,7 +24,8 @@ func (c ClientLister) List(ctx context.Context) ([]chain.Provider, error) {
 }
 
 // Search lists the registry and evaluates every provider against c:
-// eligible ones first, by attested score (highest first), then price
+// eligible ones first, by attested score (highest first; weighed by
+// ratings when the Source has them, see Candidate.Rating), then price
 // (lowest first), then name; the excluded after them, each with its
 // reason.
 func Search(ctx context.Context, reg Lister, s *Source, c Criteria) ([]Candidate, error) {
@@ -42,8 +44,8 @@ func Search(ctx context.Context, reg Lister, s *Source, c Criteria) ([]Candidate
 			}
 			return 1
 		}
-		if a.Score != b.Score {
-			return cmp.Compare(b.Score, a.Score)
+		if sa, sb := a.ranked(), b.ranked(); sa != sb {
+			return cmp.Compare(sb, sa)
 		}
 		if d := cmpPrice(a, b); d != 0 {
 			return d
@@ -51,6 +53,15 @@ func Search(ctx context.Context, reg Lister, s *Source, c Criteria) ([]Candidate
 		return cmp.Compare(a.Provider.Name, b.Provider.Name)
 	})
 	return cs, nil
+}
+
+// ranked is the attested score weighed by ratings: times 0.5 to 1.5
+// (1 for a neutral or absent rating). Without a score it is the score.
+func (c Candidate) ranked() float64 {
+	if !c.Rated || c.Score < 0 {
+		return c.Score
+	}
+	return c.Score * (0.5 + c.Rating)
 }
 
 func cmpPrice(a, b Candidate) int {
@@ -76,6 +87,31 @@ type Filter struct {
 // Admit returns, for each of ps, "" to admit it or why it is excluded.
 func (f *Filter) Admit(ctx context.Context, ps []chain.Provider) []string {
 	cs := f.Source.Candidates(ctx, ps, f.Criteria)
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Excluded
+	}
+	return out
+}
+
+// PlacementCriteria are the criteria of a function's wf.placement.
+func PlacementCriteria(p *spec.Placement) Criteria {
+	return Criteria{AttestedBy: p.AttestedBy, AllOf: p.AllOf, MinScore: float64(p.MinScore) / 100,
+		MaxPrice: p.Price(), Region: p.Region}
+}
+
+// AdmitPlacement returns, for each of ps, "" if it meets the function's
+// placement p or why not (it implements gateway.PlacementFilter).
+func (f *Filter) AdmitPlacement(ctx context.Context, ps []chain.Provider, p *spec.Placement) []string {
+	c := PlacementCriteria(p)
+	if err := c.Validate(); err != nil { // an unknown region: nobody meets it
+		out := make([]string, len(ps))
+		for i := range out {
+			out[i] = "placement invalid"
+		}
+		return out
+	}
+	cs := f.Source.Candidates(ctx, ps, c)
 	out := make([]string, len(cs))
 	for i, c := range cs {
 		out[i] = c.Excluded

@@ -100,6 +100,11 @@ type Config struct {
 	// Filter, if set, admits providers to smart routing (filter.go):
 	// `wf gateway start --trust-auditor` sets one. nil admits all.
 	Filter Filter
+	// Placement, if set, judges providers against a function's own
+	// requirements (its spec's wf.placement). Without it, a function
+	// that has any is not routed (503 placement_unchecked), never routed
+	// against its owner's wishes.
+	Placement PlacementFilter
 }
 
 // Gateway routes requests to providers. It is safe for concurrent use.
@@ -205,7 +210,7 @@ func New(cfg Config) (*Gateway, error) {
 		scorer: scorer{pricePerMS: cfg.PricePerMillisecond},
 		health: g.health, specs: g.specs, keys: newKeyCache(),
 		probes: newProber(cfg.ProbeTimeout, cfg.Now, g.health, g.specs),
-		filter: cfg.Filter,
+		filter: cfg.Filter, placement: cfg.Placement,
 	}
 	if cfg.RateLimit > 0 {
 		g.limit = newLimiter(cfg.RateLimit, cfg.RateBurst, cfg.Now)

@@ -29,6 +29,9 @@ type router struct {
 	specs    *specCache
 	keys     *keyCache
 	filter   Filter // nil: every provider may be routed to (filter.go)
+	// placement judges functions' wf.placement; nil: such functions are
+	// not routed.
+	placement PlacementFilter
 }
 
 // maxAsked is how many providers are asked whether they hold a function.
@@ -107,6 +110,13 @@ func (r *router) candidatesUpTo(ctx context.Context, c wf.CID, n int) ([]target,
 		if os = granted(acc, os); len(os) == 0 {
 			return nil, unroutable(acc, c, keys)
 		}
+	}
+	if acc.placement != nil {
+		var pnote string
+		if os, pnote, err = r.place(ctx, ps, os, acc.placement); err != nil {
+			return nil, err
+		}
+		note += pnote
 	}
 	os = up(os)
 	// Ask only the best few whether they hold the function; the rest

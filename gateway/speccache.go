@@ -25,6 +25,8 @@ type access struct {
 	// det is the spec's wf.deterministic, nil if it declares none
 	// (verified execution, kofn.go).
 	det *spec.Deterministic
+	// placement is the spec's wf.placement, nil if it has none.
+	placement *spec.Placement
 }
 
 // granted reports whether a grant names the sealing key id.
@@ -89,6 +91,7 @@ func (s *specCache) learn(c wf.CID, from string, b []byte) bool {
 	}
 	if err == nil {
 		a.det, _ = spec.DeterministicOf(&ss.Spec)
+		a.placement, _ = spec.PlacementOf(&ss.Spec)
 	}
 	s.results.WithLabelValues(result).Inc()
 	s.mu.Lock()

@@ -9,7 +9,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
@@ -19,6 +18,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/relay"
 	"github.com/webfunctions/wf/wf"
@@ -336,13 +336,9 @@ func transientStatus(code int) bool {
 func newDirectTransport(allowPrivate bool) *http.Transport {
 	d := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
 	if !allowPrivate {
-		d.Control = func(network, address string, _ syscall.RawConn) error {
-			ap, err := netip.ParseAddrPort(address)
-			if err != nil {
-				return err
-			}
-			if !publicAddr(ap.Addr()) {
-				return fmt.Errorf("%w: %s", errPrivateEndpoint, ap.Addr())
+		d.Control = func(network, address string, c syscall.RawConn) error {
+			if err := client.PublicOnly(network, address, c); err != nil {
+				return fmt.Errorf("%w: %v", errPrivateEndpoint, err)
 			}
 			return nil
 		}
@@ -363,14 +359,7 @@ func newDirectTransport(allowPrivate bool) *http.Transport {
 	}
 }
 
-var cgnat = netip.MustParsePrefix("100.64.0.0/10")
-
 // errPrivateEndpoint is a registered endpoint on a loopback, private or
 // other non-public address, refused without AllowPrivateEndpoints. Its
 // text is shown to callers: the endpoint is public registry data.
 var errPrivateEndpoint = errors.New("gateway: not a public address")
-
-func publicAddr(a netip.Addr) bool {
-	a = a.Unmap()
-	return a.IsValid() && a.IsGlobalUnicast() && !a.IsPrivate() && !cgnat.Contains(a)
-}

@@ -15,8 +15,10 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/webfunctions/wf/mina"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -49,6 +51,16 @@ type Manifest struct {
 	Price string `json:"price"`
 	// Contact is how to reach the operator (e-mail or URL).
 	Contact string `json:"contact,omitempty"`
+	// Mina is what it charges in MINA, if it takes MINA (issue 18): the
+	// same terms as /v1/info's "mina".
+	Mina *MinaTerms `json:"mina,omitempty"`
+}
+
+// MinaTerms are a provider's MINA terms.
+type MinaTerms struct {
+	Network  string `json:"network"`  // "testnet" (devnet) or "mainnet"
+	Provider string `json:"provider"` // the Mina public key channels pay (B62...)
+	Price    string `json:"price"`    // nanomina per request (decimal)
 }
 
 // Limits are the maxima the provider claims, named as in /v1/info.
@@ -109,6 +121,17 @@ func (m Manifest) Validate() error {
 	}
 	if _, err := m.PriceInt(); err != nil {
 		return err
+	}
+	if t := m.Mina; t != nil {
+		if _, err := mina.ParseNetwork(t.Network); err != nil {
+			return bad("mina: %v", err)
+		}
+		if _, err := mina.ParsePublicKey(t.Provider); err != nil {
+			return bad("mina: provider %q: %v", t.Provider, err)
+		}
+		if p, err := strconv.ParseUint(t.Price, 10, 64); err != nil || strconv.FormatUint(p, 10) != t.Price {
+			return bad("mina: price %q: want nanomina, e.g. \"1000000\"", t.Price)
+		}
 	}
 	return nil
 }

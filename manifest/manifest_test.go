@@ -83,3 +83,31 @@ func TestHashIsTheCIDDigest(t *testing.T) {
 		t.Fatal("a raw CID is not a manifest CID")
 	}
 }
+
+// A provider that takes MINA states its terms; malformed ones are refused,
+// and a manifest without them encodes as before (same CID).
+func TestMinaTerms(t *testing.T) {
+	const key = "B62qiy32p8kAKnny8ZFwoMhYpBppM1DWVCqAPBYNcXnsAHhnfAAuXgg"
+	withMina := strings.Replace(good, `"contact"`, `"mina":{"network":"testnet","provider":"`+key+`","price":"1000000"},"contact"`, 1)
+	m, err := manifest.Parse([]byte(withMina))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Mina == nil || m.Mina.Price != "1000000" || m.Mina.Provider != key {
+		t.Fatalf("mina terms %+v", m.Mina)
+	}
+	if plain, _ := manifest.Parse([]byte(good)); strings.Contains(string(plain.Encode()), "mina") {
+		t.Fatal("a manifest without MINA terms encodes a mina field")
+	}
+	for name, terms := range map[string]string{
+		"network": `{"network":"moon","provider":"` + key + `","price":"1"}`,
+		"key":     `{"network":"testnet","provider":"B62qnope","price":"1"}`,
+		"price":   `{"network":"testnet","provider":"` + key + `","price":"0.001"}`,
+		"unknown": `{"network":"testnet","provider":"` + key + `","price":"1","fee":"2"}`,
+	} {
+		b := strings.Replace(good, `"contact"`, `"mina":`+terms+`,"contact"`, 1)
+		if _, err := manifest.Parse([]byte(b)); !errors.Is(err, wf.ErrInvalid) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

@@ -21,8 +21,9 @@ import (
 )
 
 // MaxSize bounds a signed record's encoding: ten targets of about 90
-// bytes each, the name and the signature fit in well under 4 KiB.
-const MaxSize = 4 << 10
+// bytes each, the name, the signature and a CI delegation with its
+// provenance (at most about 4 KiB) fit in 8 KiB.
+const MaxSize = 8 << 10
 
 // MaxTargets is how many functions one record may split its requests
 // between.
@@ -161,17 +162,90 @@ func Sign(r wf.NameRecord, signer wf.Signer) (*wf.SignedNameRecord, error) {
 }
 
 // Verify checks that sr is signed by its owner, recovering the signer
-// with v. Errors wrap wf.ErrForbidden: a record signed by anyone else is
-// a forgery.
+// with v, or by the owner's CI delegate (see SignDelegated). Errors wrap
+// wf.ErrForbidden: a record signed by anyone else is a forgery.
 func Verify(sr *wf.SignedNameRecord, v wf.Verifier) error {
 	signer, err := v.Recover(&sr.Record, sr.Signature)
 	if err != nil {
 		return wf.E(wf.ErrForbidden, "name record: the signature is not valid", err)
 	}
-	if signer != sr.Record.Owner {
+	if signer == sr.Record.Owner {
+		if sr.CI != nil { // one signed form per record
+			return fmt.Errorf("%w: name record is signed by its owner and also carries a CI delegation", wf.ErrInvalid)
+		}
+		return nil
+	}
+	if sr.CI == nil {
 		return fmt.Errorf("%w: name record is signed by %s, not its owner %s", wf.ErrForbidden, signer.Checksum(), sr.Record.Owner.Checksum())
 	}
+	c, err := spec.DecodeCI(sr.CI)
+	if err != nil {
+		return fmt.Errorf("name record: %w", err)
+	}
+	created, err := time.Parse(time.RFC3339, sr.Record.Created)
+	if err != nil {
+		return fmt.Errorf("%w: name record: created: %v", wf.ErrInvalid, err)
+	}
+	if err := spec.CheckDelegate(c, sr.Record.Owner, signer, spec.ScopeName, created, v); err != nil {
+		return err
+	}
+	if sr.Record.Seq != uint64(created.Unix()) {
+		return fmt.Errorf("%w: name record: a CI delegate's record must be numbered by its creation time (seq %d), not %d",
+			wf.ErrForbidden, created.Unix(), sr.Record.Seq)
+	}
 	return nil
+}
+
+// SignDelegated signs r for c's owner with a CI job's key, under the
+// owner's delegation c (scope name), made at created. Its sequence number
+// is created's Unix time: the delegation's window bounds every record its
+// key can ever sign, so the owner's next record after the window (see
+// NextSeq) outranks them all, even if the job's key leaks later.
+func SignDelegated(r wf.NameRecord, owner wf.Address, job wf.Signer, c *spec.CI, created time.Time) (*wf.SignedNameRecord, error) {
+	data, err := wf.EncodeJSON(c)
+	if err != nil {
+		return nil, err
+	}
+	r.Owner = owner
+	r.Created = spec.Now(created)
+	r.Seq = uint64(created.Unix())
+	r.Targets = append([]wf.Target(nil), r.Targets...)
+	Sort(&r)
+	if err := Validate(&r); err != nil {
+		return nil, err
+	}
+	sig, err := job.Sign(&r)
+	if err != nil {
+		return nil, fmt.Errorf("names: sign: %w", err)
+	}
+	return &wf.SignedNameRecord{Record: r, Signature: sig, CI: data}, nil
+}
+
+// NextSeq is the sequence number of the owner's record after cur (nil
+// for a new name), made at now: one more than cur's, and after a CI
+// delegate's record at least now's Unix time, so it outranks whatever
+// else that delegation's key could sign.
+func NextSeq(cur *wf.SignedNameRecord, now time.Time) uint64 {
+	if cur == nil {
+		return 1
+	}
+	next := cur.Record.Seq + 1
+	if cur.CI != nil && uint64(now.Unix()) > next {
+		next = uint64(now.Unix())
+	}
+	return next
+}
+
+// BuiltFrom says which CI job moved sr's name ("" for the owner's own).
+func BuiltFrom(sr *wf.SignedNameRecord) string {
+	if sr.CI == nil {
+		return ""
+	}
+	c, err := spec.DecodeCI(sr.CI)
+	if err != nil {
+		return ""
+	}
+	return c.BuiltFrom()
 }
 
 // Split returns targets for fns with equal weights that sum to 100, the

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/webfunctions/wf/names"
+	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -42,11 +44,12 @@ func (fakeVerifier) Recover(m wf.Message, sig wf.Signature) (wf.Address, error) 
 }
 
 func hashOf(m wf.Message) ([32]byte, error) {
-	r, ok := m.(*wf.NameRecord)
-	if !ok {
-		return [32]byte{}, fmt.Errorf("%w: not a record", wf.ErrInvalid)
+	switch m.(type) {
+	case *wf.NameRecord, wf.Delegation, *wf.Delegation:
+	default:
+		return [32]byte{}, fmt.Errorf("%w: not a record or a delegation", wf.ErrInvalid)
 	}
-	b, err := json.Marshal(r)
+	b, err := json.Marshal(m)
 	return sha256.Sum256(b), err
 }
 
@@ -188,5 +191,105 @@ func TestSplit(t *testing.T) {
 	ts := names.Split([]wf.CID{fn("a"), fn("b"), fn("c")})
 	if ts[0].Weight != 34 || ts[1].Weight != 33 || ts[2].Weight != 33 {
 		t.Fatalf("split %v", ts)
+	}
+}
+
+// delegation is alice's delegation to job for the window [from, to].
+func delegation(t testing.TB, job wf.Address, scopes string, from, to time.Time) *spec.CI {
+	t.Helper()
+	c := &spec.CI{
+		Delegation: spec.CIDelegation{Delegate: job, Scopes: scopes, NotBefore: from.Unix(), NotAfter: to.Unix()},
+		Provenance: wf.Provenance{Issuer: "https://token.actions.githubusercontent.com", Repository: "acme/api",
+			Workflow: "acme/api/.github/workflows/deploy.yml@refs/heads/main", Ref: "refs/heads/main", Commit: "abc123", Run: "42/1"},
+	}
+	sig, err := alice.Sign(c.Message(alice.addr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Delegation.Signature = sig
+	return c
+}
+
+func TestVerifyDelegated(t *testing.T) {
+	job := fakeKey{wf.Address{0xc1}}
+	t0 := time.Date(2026, 12, 7, 2, 0, 0, 0, time.UTC)
+	c := delegation(t, job.addr, "deploy,name", t0, t0.Add(10*time.Minute))
+	r := record(wf.Target{Function: fn("a"), Weight: 100})
+	at := t0.Add(time.Minute)
+	good, err := names.SignDelegated(r, alice.addr, job, c, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := names.Verify(good, fakeVerifier{}); err != nil {
+		t.Fatalf("a delegate's record: %v", err)
+	}
+	if good.Record.Seq != uint64(at.Unix()) || good.Record.Owner != alice.addr {
+		t.Fatalf("seq %d owner %s; want %d and alice", good.Record.Seq, good.Record.Owner, at.Unix())
+	}
+	if got := names.BuiltFrom(good); got != "acme/api@abc123 by .github/workflows/deploy.yml (run 42/1)" {
+		t.Fatalf("BuiltFrom = %q", got)
+	}
+	// The owner's next record outranks anything the job's key could sign
+	// in its window, even long after.
+	if next := names.NextSeq(good, t0.Add(time.Hour)); next <= uint64(c.Delegation.NotAfter) {
+		t.Fatalf("NextSeq after a delegate's record = %d; want above the window's end %d", next, c.Delegation.NotAfter)
+	}
+	if next := names.NextSeq(signed(t, r), t0.Add(time.Hour)); next != 2 {
+		t.Fatalf("NextSeq after the owner's own record = %d; want 2", next)
+	}
+
+	mallory := fakeKey{wf.Address{0xee}}
+	forgedCI := delegation(t, job.addr, "deploy,name", t0, t0.Add(10*time.Minute))
+	forgedCI.Delegation.Signature, _ = mallory.Sign(forgedCI.Message(alice.addr))
+	for _, tc := range []struct {
+		name string
+		sr   func() (*wf.SignedNameRecord, error)
+		want string
+	}{
+		{"no name scope", func() (*wf.SignedNameRecord, error) {
+			return names.SignDelegated(r, alice.addr, job, delegation(t, job.addr, "deploy", t0, t0.Add(10*time.Minute)), at)
+		}, "do not include name"},
+		{"created after the window", func() (*wf.SignedNameRecord, error) {
+			return names.SignDelegated(r, alice.addr, job, c, t0.Add(11*time.Minute))
+		}, "outside the delegation's window"},
+		{"created before the window", func() (*wf.SignedNameRecord, error) {
+			return names.SignDelegated(r, alice.addr, job, c, t0.Add(-time.Second))
+		}, "outside the delegation's window"},
+		{"another key than the delegate", func() (*wf.SignedNameRecord, error) {
+			return names.SignDelegated(r, alice.addr, mallory, c, at)
+		}, "but the delegation"},
+		{"delegation not signed by the owner", func() (*wf.SignedNameRecord, error) {
+			return names.SignDelegated(r, alice.addr, job, forgedCI, at)
+		}, "not signed by the owner"},
+		{"sequence number not its creation time", func() (*wf.SignedNameRecord, error) {
+			sr := *good
+			sr.Record.Seq = uint64(c.Delegation.NotAfter) + 1e6 // would outrank the owner's next record
+			sr.Signature, _ = job.Sign(&sr.Record)
+			return &sr, nil
+		}, "numbered by its creation time"},
+		{"owner-signed with a delegation attached", func() (*wf.SignedNameRecord, error) {
+			sr := *signed(t, r)
+			sr.CI = good.CI
+			return &sr, nil
+		}, "also carries a CI delegation"},
+		{"delegation that is not JSON", func() (*wf.SignedNameRecord, error) {
+			sr := *good
+			sr.CI = []byte(`{"delegation":`)
+			return &sr, nil
+		}, "name record"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sr, err := tc.sr()
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = names.Verify(sr, fakeVerifier{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Verify = %v; want an error naming %q", err, tc.want)
+			}
+			if !errors.Is(err, wf.ErrForbidden) && !errors.Is(err, wf.ErrInvalid) {
+				t.Fatalf("Verify = %v; want ErrForbidden or ErrInvalid", err)
+			}
+		})
 	}
 }

@@ -86,6 +86,8 @@ type Config struct {
 
 	// Payments, when set, charges every request (see Payments).
 	Payments *Payments
+	// Mina, when set, also takes payments in MINA (see Mina).
+	Mina *Mina
 	// Tunnels, when set, serve the node through gateways over reverse
 	// tunnels, for a node that callers cannot reach directly. Tunnels to
 	// several gateways (its registry endpoint listing one URL on each)
@@ -114,6 +116,7 @@ type Node struct {
 	sealing  *seal.Keyring
 	provider *provider.Provider
 	payments *payments // nil: free
+	mina     *minaRail // nil: no MINA rail
 	tunnels  []*tunnel
 	renew    *renewer // nil: leases not renewed
 	unlocks  []func() error
@@ -222,6 +225,12 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 		pc.Payments = n.payments.meter
 		pc.PaymentStats = (&paymentStats{p: n.payments, chain: cfg.Payments.Meter.Chain}).read
 	}
+	if cfg.Mina != nil {
+		if n.mina, err = startMina(ctx, log, cfg.Dir, *cfg.Mina, pc.Payments, pc.Manifest); err != nil {
+			return nil, err
+		}
+		pc.Payments = n.mina.rail
+	}
 	if n.provider, err = provider.New(pc); err != nil {
 		return nil, fmt.Errorf("node: %w", err)
 	}
@@ -287,6 +296,10 @@ func (n *Node) Close(ctx context.Context) error {
 	if n.renew != nil {
 		n.renew.stop()
 		n.renew = nil
+	}
+	if n.mina != nil {
+		errs = append(errs, n.mina.stop())
+		n.mina = nil
 	}
 	if n.payments != nil {
 		errs = append(errs, n.payments.stop(ctx))

@@ -790,15 +790,27 @@ type charge struct {
 // Release implements wf.Charge.
 func (c *charge) Release() { c.once.Do(func() { c.m.unreserve(c.key) }) }
 
+var _ wf.BodyCharge = (*charge)(nil)
+
 // Commit implements wf.Charge.
 func (c *charge) Commit(ctx context.Context, id wf.RequestID) (map[string][]string, error) {
 	err := errors.New("payment: charge already committed or released")
 	var h map[string][]string
-	c.once.Do(func() { h, err = c.m.commit(ctx, c, id) })
+	c.once.Do(func() { h, err = c.m.commit(ctx, c, id, nil) })
 	return h, err
 }
 
-func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID) (map[string][]string, error) {
+// CommitBodies implements wf.BodyCharge: Commit with a version 2 receipt.
+func (c *charge) CommitBodies(ctx context.Context, id wf.RequestID, request, response wf.Hash) (map[string][]string, error) {
+	err := errors.New("payment: charge already committed or released")
+	var h map[string][]string
+	c.once.Do(func() { h, err = c.m.commit(ctx, c, id, &[2]wf.Hash{request, response}) })
+	return h, err
+}
+
+// commit records c and returns its receipt header; bodies, if not nil,
+// are the request's and response's SHA-256 for a version 2 receipt.
+func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID, bodies *[2]wf.Hash) (map[string][]string, error) {
 	if id.IsZero() {
 		m.unreserve(c.key)
 		return nil, fmt.Errorf("%w: payment: commit without a request id", wf.ErrInvalid)
@@ -821,6 +833,9 @@ func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID) (map[str
 	}
 	r := Receipt{ChargeReceipt: chain.ChargeReceipt{Function: c.fn, Payer: c.key.Payer, Mode: c.key.Mode.String(),
 		Amount: m.price, Cumulative: cum, RequestID: id}}
+	if bodies != nil {
+		r.Version, r.RequestBody, r.ResponseBody = 2, bodies[0], bodies[1]
+	}
 	// The charge is recorded whatever happens now; a receipt that cannot
 	// be signed is logged, not a reason to withhold the response.
 	if r.Signature, err = chain.SignReceipt(m.cfg.Key, r.ChargeReceipt); err != nil {

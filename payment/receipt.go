@@ -29,17 +29,25 @@ type receiptWire struct {
 	Amount     string       `json:"amount"`
 	Cumulative string       `json:"cumulative"`
 	Request    wf.RequestID `json:"request"`
-	Signature  wf.Signature `json:"sig"`
+	// Version 2 only: SHA-256 of the request and response bodies.
+	RequestBody  *wf.Hash     `json:"reqBody,omitempty"`
+	ResponseBody *wf.Hash     `json:"respBody,omitempty"`
+	Signature    wf.Signature `json:"sig"`
 }
 
 // EncodeReceipt returns r as an X-WF-Receipt value: unpadded base64url of
 //
 //	{"v":1,"function":"<cid>","payer":"0x…","mode":"owner|caller","amount":"<base units>","cumulative":"<base units>","request":"<X-Request-Id>","sig":"0x<65 bytes>"}
 //
-// the same encoding as X-WF-Voucher.
+// the same encoding as X-WF-Voucher. A version 2 receipt (r.Version 2)
+// has "v":2 and also "reqBody" and "respBody", the bodies' SHA-256 in hex.
 func EncodeReceipt(r Receipt) string {
-	j, _ := json.Marshal(receiptWire{V: 1, Function: r.Function, Payer: r.Payer, Mode: r.Mode,
-		Amount: r.Amount.String(), Cumulative: r.Cumulative.String(), Request: r.RequestID, Signature: r.Signature})
+	w := receiptWire{V: 1, Function: r.Function, Payer: r.Payer, Mode: r.Mode,
+		Amount: r.Amount.String(), Cumulative: r.Cumulative.String(), Request: r.RequestID, Signature: r.Signature}
+	if r.Version == 2 {
+		w.V, w.RequestBody, w.ResponseBody = 2, &r.RequestBody, &r.ResponseBody
+	}
+	j, _ := json.Marshal(w)
 	return base64.RawURLEncoding.EncodeToString(j)
 }
 
@@ -58,8 +66,11 @@ func DecodeReceipt(s string) (Receipt, error) {
 	if err := wf.DecodeJSON(j, &w); err != nil {
 		return Receipt{}, fmt.Errorf("%w: receipt: %v", wf.ErrInvalid, err)
 	}
-	if w.V != 1 {
-		return Receipt{}, fmt.Errorf("%w: receipt: version %d, want 1", wf.ErrInvalid, w.V)
+	switch {
+	case w.V == 1 && w.RequestBody == nil && w.ResponseBody == nil:
+	case w.V == 2 && w.RequestBody != nil && w.ResponseBody != nil:
+	default:
+		return Receipt{}, fmt.Errorf("%w: receipt: version %d, want 1 or 2 (with both body hashes)", wf.ErrInvalid, w.V)
 	}
 	a, err := wf.ParseAmount(w.Amount)
 	if err != nil {
@@ -69,8 +80,12 @@ func DecodeReceipt(s string) (Receipt, error) {
 	if err != nil {
 		return Receipt{}, fmt.Errorf("receipt: cumulative: %w", err)
 	}
-	return Receipt{ChargeReceipt: chain.ChargeReceipt{Function: w.Function, Payer: w.Payer, Mode: w.Mode,
-		Amount: a.Big(), Cumulative: c.Big(), RequestID: w.Request}, Signature: w.Signature}, nil
+	r := Receipt{ChargeReceipt: chain.ChargeReceipt{Function: w.Function, Payer: w.Payer, Mode: w.Mode,
+		Amount: a.Big(), Cumulative: c.Big(), RequestID: w.Request}, Signature: w.Signature}
+	if w.V == 2 {
+		r.Version, r.RequestBody, r.ResponseBody = 2, *w.RequestBody, *w.ResponseBody
+	}
+	return r, nil
 }
 
 // VerifyReceipt checks that r is signed by provider.

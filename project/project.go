@@ -76,6 +76,52 @@ type File struct {
 	Env     map[string]string `toml:"env,omitempty"`
 	Limits  Limits            `toml:"limits,omitempty"`
 	Callers Callers           `toml:"callers,omitempty"`
+	// CICallers, when given, admits only CI jobs whose identity token
+	// matches one of them (the spec's wf.ci.callers extension,
+	// docs/ci.md): [[ci_callers]] tables.
+	CICallers []CICaller `toml:"ci_callers,omitempty"`
+	// Placement is the owner's requirements on the providers that serve
+	// the function, which gateways honour (the spec's wf.placement
+	// extension), and how many wf deploy places it on.
+	Placement Placement `toml:"placement,omitempty"`
+}
+
+// Placement chooses providers by auditors' attestations, price and
+// region (docs/audit.md, "Placement"); the zero value requires nothing.
+type Placement struct {
+	AttestedBy []string `toml:"attested_by,omitempty"` // auditor addresses
+	AllOf      bool     `toml:"all_of,omitempty"`
+	MinScore   float64  `toml:"min_score,omitempty"` // 0 to 1
+	Region     string   `toml:"region,omitempty"`
+	MaxPrice   string   `toml:"max_price,omitempty"` // USDC per request, "0.001"
+	// Replicas is how many providers wf deploy chooses by the rest and
+	// uploads to, when no provider is named.
+	Replicas int `toml:"replicas,omitempty"`
+}
+
+// CICaller admits the jobs of one repository on refs matching Ref.
+type CICaller struct {
+	Platform     string `toml:"platform"` // github or gitlab
+	Repository   string `toml:"repository"`
+	Ref          string `toml:"ref"` // refs/heads/main, refs/tags/v*
+	Issuer       string `toml:"issuer,omitempty"`
+	RepositoryID string `toml:"repository_id,omitempty"`
+	Workflow     string `toml:"workflow,omitempty"`
+	Environment  string `toml:"environment,omitempty"`
+	Protected    bool   `toml:"protected,omitempty"`
+}
+
+// CICallersSpec is f's wf.ci.callers data, nil when f admits any caller.
+func (f *File) CICallersSpec() *spec.CICallers {
+	if len(f.CICallers) == 0 {
+		return nil
+	}
+	c := &spec.CICallers{}
+	for _, r := range f.CICallers {
+		c.Rules = append(c.Rules, spec.CICaller{Platform: r.Platform, Repository: r.Repository, Ref: r.Ref, Issuer: r.Issuer,
+			RepositoryID: r.RepositoryID, Workflow: r.Workflow, Environment: r.Environment, Protected: r.Protected})
+	}
+	return c
 }
 
 // Callers are the owner's limits on the function's callers, which
@@ -338,6 +384,11 @@ func (f *File) validate(bad func(key, format string, args ...any) error) error {
 	if c := f.Callers.Spec(); c != nil {
 		if err := c.Check(); err != nil {
 			add(bad("callers", "%s", strings.ReplaceAll(err.Error(), wf.ErrInvalid.Error()+": ", "")))
+		}
+	}
+	if c := f.CICallersSpec(); c != nil {
+		if err := c.Check(); err != nil {
+			add(bad("ci_callers", "%s", strings.ReplaceAll(err.Error(), wf.ErrInvalid.Error()+": ", "")))
 		}
 	}
 	if d := f.DeterministicSpec(); d != nil {

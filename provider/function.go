@@ -34,6 +34,11 @@ type function struct {
 	callersRules *spec.Callers
 	callersErr   error
 
+	// wf.ci.callers rules, decoded on first use (see cicallers.go).
+	ciOnce  sync.Once
+	ciRules *spec.CICallers
+	ciErr   error
+
 	mu   sync.Mutex
 	logs []LogEntry // ring, oldest first once full
 	next int

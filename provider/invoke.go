@@ -3,6 +3,7 @@ package provider
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"net/http"
@@ -87,6 +88,13 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	}
 	pr := &wf.PaidRequest{Function: c, Owner: f.spec.Spec.Owner, Method: r.Method,
 		Path: a.path, RawQuery: r.URL.RawQuery, Header: r.Header, Body: body}
+	env, err := p.admitCI(r, f) // wf.ci.callers: only matching CI jobs
+	if err != nil {
+		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
+		p.recordRefusal(f, r, err)
+		httperr.Write(w, ri.log, err)
+		return
+	}
 	if err := p.admitCaller(r, f, pr); err != nil { // the owner's wf.callers limits
 		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
 		p.recordRefusal(f, r, err)
@@ -113,7 +121,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		return
 	}
 	start := p.cfg.Now()
-	resp, err := p.run(r, f, a, body)
+	resp, err := p.run(r, f, a, body, env)
 	if errors.Is(err, sandbox.ErrReleased) {
 		p.unload(f)
 		// On a failed reload f stays the old function: its redactor still
@@ -121,7 +129,9 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		var nf *function
 		if nf, err = p.function(r.Context(), c); err == nil {
 			f = nf
-			resp, err = p.run(r, f, a, body)
+			if env, err = p.admitCI(r, f); err == nil { // the reloaded function's env
+				resp, err = p.run(r, f, a, body, env)
+			}
 		}
 	}
 	// The slot is free before the answer is written: a caller that reads
@@ -132,7 +142,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		// The charge is durable before any of the response leaves.
 		if !charged(err) {
 			charge.Release()
-		} else if h, cerr := charge.Commit(context.WithoutCancel(r.Context()), ri.id); cerr != nil {
+		} else if h, cerr := commitCharge(context.WithoutCancel(r.Context()), charge, ri.id, body, answered(resp, err)); cerr != nil {
 			ri.log.Error("record charge", "function", c.String(), "err", cerr)
 			httperr.Write(w, nil, wf.E(wf.ErrUnavailable, "the provider could not record the charge; nothing was charged", cerr))
 			return
@@ -226,7 +236,8 @@ func scheme(r *http.Request) string {
 	return "http"
 }
 
-func (p *Provider) run(r *http.Request, f *function, a address, body []byte) (*sandbox.Response, error) {
+// run runs f for r with env (f's own, or with a CI caller's claims).
+func (p *Provider) run(r *http.Request, f *function, a address, body []byte, env map[string]string) (*sandbox.Response, error) {
 	return f.sb.Run(r.Context(), f.module, &sandbox.Request{
 		Method:     r.Method,
 		Path:       a.path,
@@ -238,7 +249,7 @@ func (p *Provider) run(r *http.Request, f *function, a address, body []byte) (*s
 		Proto:      r.Proto,
 		Header:     guestHeader(r.Header),
 		Body:       bytes.NewReader(body),
-		Env:        f.cgiEnv(),
+		Env:        env,
 		Prelude:    f.prelude,
 		Limits:     f.spec.Spec.Limits,
 		CPUTime:    p.cpuBudget(&f.spec.Spec),
@@ -286,4 +297,22 @@ func functionPath(escaped string) string {
 		return rest[i:]
 	}
 	return ""
+}
+
+// answered is resp if the function answered (err nil), else nil.
+func answered(resp *sandbox.Response, err error) *sandbox.Response {
+	if err != nil {
+		return nil
+	}
+	return resp
+}
+
+// commitCharge commits charge for request id; with the function's answer
+// resp (nil if it failed) and a charge that can, the receipt binds the
+// request and response bodies (version 2: evidence of what was answered).
+func commitCharge(ctx context.Context, charge wf.Charge, id wf.RequestID, body []byte, resp *sandbox.Response) (map[string][]string, error) {
+	if bc, ok := charge.(wf.BodyCharge); ok && resp != nil {
+		return bc.CommitBodies(ctx, id, sha256.Sum256(body), sha256.Sum256(resp.Body))
+	}
+	return charge.Commit(ctx, id)
 }

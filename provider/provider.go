@@ -19,6 +19,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/sandbox"
@@ -63,7 +64,12 @@ type Config struct {
 	// with a required extension outside them is refused (400
 	// unsupported_extension).
 	Extensions spec.Registry
-	Log        *slog.Logger // default: discard
+	// CICallers verifies the CI jobs that call functions with
+	// wf.ci.callers (docs/ci.md). Default: ci.NewCallers with GitHub's and
+	// GitLab.com's public issuers; a node fetches keys from no other.
+	CICallers *ci.Callers
+
+	Log *slog.Logger // default: discard
 
 	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
 	MaxUploadBytes int64
@@ -262,6 +268,9 @@ func New(cfg Config) (*Provider, error) {
 	}
 	if err := checkManifest(cfg.Manifest); err != nil {
 		return nil, err
+	}
+	if cfg.CICallers == nil {
+		cfg.CICallers = ci.NewCallers(ci.CallersConfig{})
 	}
 	if cfg.Extensions == nil { // the project's own; an empty Registry understands none
 		cfg.Extensions = DefaultExtensions()
@@ -463,6 +472,9 @@ func (p *Provider) serveInfo(w http.ResponseWriter, r *http.Request) {
 	}
 	if p.cfg.Payments != nil {
 		info["price"] = p.cfg.Payments.Price().String() // token base units per request
+		if m, ok := p.cfg.Payments.(interface{ MinaInfo() map[string]any }); ok {
+			info["mina"] = m.MinaInfo() // a second rail: its network, key and price in nanomina
+		}
 	}
 	if p.cfg.Sealing != nil {
 		info["specVersions"] = []int{wf.SpecVersion, wf.SpecVersionSealed, wf.SpecVersionExtended}

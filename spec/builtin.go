@@ -58,6 +58,8 @@ func Builtin() []ExtensionType {
 		{Name: CPUExtension, Check: checkCPU},
 		CallersType,
 		CIType,
+		CICallersType,
+		PlacementType,
 		DeterministicType,
 		JSType,
 	}

@@ -1,5 +1,7 @@
 package wf
 
+import "encoding/json"
+
 // NameRecord binds the name Name of the account Owner to one or more
 // functions, each taking a share of the name's requests. Its owner signs
 // it; the record with the highest Seq for (Owner, Name) is the current
@@ -36,10 +38,14 @@ type Target struct {
 }
 
 // SignedNameRecord is a record and its owner's EIP-712 signature: what
-// providers store, serve and pass on.
+// providers store, serve and pass on. A record moved by a CI job is
+// signed by the job's key instead, and CI carries the owner's delegation
+// to that key with the job's provenance (the wf.ci extension data of a
+// spec; docs/ci.md).
 type SignedNameRecord struct {
-	Record    NameRecord `json:"record"`
-	Signature Signature  `json:"signature"`
+	Record    NameRecord      `json:"record"`
+	Signature Signature       `json:"signature"`
+	CI        json.RawMessage `json:"ci,omitempty"`
 }
 
 // A *NameRecord is signed by its owner (see NameRecord).

@@ -46,3 +46,13 @@ type Charge interface {
 	// Release gives the reservation back: the request is not charged.
 	Release()
 }
+
+// A BodyCharge is a Charge whose receipt can also bind the request and
+// response bodies (SHA-256 of each; receipt version 2), which makes a
+// receipt evidence of what the provider answered. Providers commit with
+// CommitBodies when the charge has it and the answer is known; it is
+// Commit otherwise.
+type BodyCharge interface {
+	Charge
+	CommitBodies(ctx context.Context, id RequestID, request, response Hash) (map[string][]string, error)
+}

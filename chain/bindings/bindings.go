@@ -67,6 +67,32 @@ type RegistryProvider struct {
 	Expires         uint64
 }
 
+// RewardsPoolEpoch is an auto generated low-level Go binding around an user-defined struct.
+type RewardsPoolEpoch struct {
+	Root    [32]byte
+	Total   *big.Int
+	Claimed *big.Int
+}
+
+// StakeBond is an auto generated low-level Go binding around an user-defined struct.
+type StakeBond struct {
+	Amount       *big.Int
+	Unbonding    *big.Int
+	UnbondableAt *big.Int
+}
+
+// StakeReceipt is an auto generated low-level Go binding around an user-defined struct.
+type StakeReceipt struct {
+	FunctionHash [32]byte
+	Payer        common.Address
+	Mode         string
+	Amount       *big.Int
+	Cumulative   *big.Int
+	RequestId    [32]byte
+	RequestBody  [32]byte
+	ResponseBody [32]byte
+}
+
 // AttestationsMetaData contains all meta data concerning the Attestations contract.
 var AttestationsMetaData = bind.MetaData{
 	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"}],\"name\":\"AlreadyRevoked\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"}],\"name\":\"BadNonce\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"}],\"name\":\"InvalidExpiry\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"field\",\"type\":\"string\"}],\"name\":\"InvalidField\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"}],\"name\":\"InvalidScore\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"}],\"name\":\"InvalidSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"}],\"name\":\"UnknownAttestation\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"providerHash\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"manifestHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"reportCID\",\"type\":\"string\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"}],\"name\":\"Attested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"providerHash\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"}],\"name\":\"Revoked\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"ATTESTATION_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_REPORT_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_SCORE\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_TTL\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"manifestHash\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"reportCID\",\"type\":\"string\"},{\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"}],\"name\":\"attest\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"manifestHash\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"reportCID\",\"type\":\"string\"},{\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"attestSigned\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"manifestHash\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"reportCID\",\"type\":\"string\"},{\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"nonce\",\"type\":\"uint256\"}],\"name\":\"attestationDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"}],\"name\":\"latest\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"issuedAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"expiresAt\",\"type\":\"uint64\"},{\"internalType\":\"bool\",\"name\":\"revoked\",\"type\":\"bool\"},{\"internalType\":\"bytes32\",\"name\":\"manifestHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"reportCID\",\"type\":\"string\"}],\"internalType\":\"structAttestations.Attestation\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"}],\"name\":\"nonces\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"}],\"name\":\"revoke\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"auditor\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"provider\",\"type\":\"string\"},{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"schema\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"manifestHash\",\"type\":\"bytes32\"}],\"name\":\"valid\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"ok\",\"type\":\"bool\"},{\"internalType\":\"uint16\",\"name\":\"score\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
@@ -754,11 +780,446 @@ func (attestations *Attestations) UnpackUnknownAttestationError(raw []byte) (*At
 	return out, nil
 }
 
+// CreditsMetaData contains all meta data concerning the Credits contract.
+var CreditsMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"sink\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"left\",\"type\":\"uint256\"}],\"name\":\"InsufficientCredits\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"user\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"Granted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"user\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"left\",\"type\":\"uint256\"}],\"name\":\"Spent\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"SINK\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TOKEN\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"user\",\"type\":\"address\"}],\"name\":\"credits\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"user\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"grant\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"user\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"spend\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"user\",\"type\":\"address\"}],\"name\":\"spent\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ID:  "3435ed6dd98cf1ce0cc80e7db2974ab994",
+	Bin: "0x60c060405234801561000f575f5ffd5b5060405161089f38038061089f83398101604081905261002e91610097565b6001600160a01b038216158061004b57506001600160a01b038116155b156100695760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b039182166080521660a0526100cf565b6001600160a01b0381168114610094575f5ffd5b50565b5f5f604083850312156100a8575f5ffd5b82516100b381610080565b60208401519092506100c481610080565b809150509250929050565b60805160a05161079b6101045f395f818161013d015261048e01525f818160f1015281816102b9015261046c015261079b5ff3fe608060405234801561000f575f5ffd5b506004361061006f575f3560e01c806382bfefc81161004d57806382bfefc8146100ec578063ae9fc20514610138578063af7d6ca31461015f575f5ffd5b80636370920e14610073578063637cd7f0146100885780637edf9fdf146100c2575b5f5ffd5b6100866100813660046106b3565b610172565b005b6100af6100963660046106db565b5f60208181529281526040808220909352908152205481565b6040519081526020015b60405180910390f35b6100af6100d03660046106db565b600160209081525f928352604080842090915290825290205481565b6101137f000000000000000000000000000000000000000000000000000000000000000081565b60405173ffffffffffffffffffffffffffffffffffffffff90911681526020016100b9565b6101137f000000000000000000000000000000000000000000000000000000000000000081565b61008661016d3660046106b3565b6102e6565b805f036101ab576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b73ffffffffffffffffffffffffffffffffffffffff82166101f8576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f9081526020818152604080832073ffffffffffffffffffffffffffffffffffffffff86168452909152812054610231908390610739565b335f8181526020818152604080832073ffffffffffffffffffffffffffffffffffffffff891680855290835292819020859055805187815291820185905293945090927ffce7edb911fc03f29bc29d65e85b5c438933c642e54bb0916eeab4b25b9b201b910160405180910390a36102e173ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000163330856104b3565b505050565b805f0361031f576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f9081526020818152604080832073ffffffffffffffffffffffffffffffffffffffff8616845290915290205480821115610396576040517f685c537000000000000000000000000000000000000000000000000000000000815260048101839052602481018290526044015b60405180910390fd5b6103a08282610752565b335f8181526020818152604080832073ffffffffffffffffffffffffffffffffffffffff891680855290835281842086905593835260018252808320938352929052908120805492935084929091906103fa908490610739565b9091555050604080518381526020810183905273ffffffffffffffffffffffffffffffffffffffff85169133917faeffc5ea3d8583ca1274d444d4fa0abe1cac06484d7ab8ad13636382677bcd83910160405180910390a36102e173ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000167f000000000000000000000000000000000000000000000000000000000000000084610515565b6104c1848484846001610570565b61050f576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8516600482015260240161038d565b50505050565b6105228383836001610603565b6102e1576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8416600482015260240161038d565b6040517f23b872dd000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8781166004528616602452604485905291602083606481808c5af1925060015f511483166105f25783831516156105e6573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8616600452602485905291602083604481808b5af1925060015f5114831661067f578383151615610673573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b803573ffffffffffffffffffffffffffffffffffffffff811681146106ae575f5ffd5b919050565b5f5f604083850312156106c4575f5ffd5b6106cd8361068b565b946020939093013593505050565b5f5f604083850312156106ec575f5ffd5b6106f58361068b565b91506107036020840161068b565b90509250929050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b8082018082111561074c5761074c61070c565b92915050565b8181038181111561074c5761074c61070c56fea2646970667358221220f1f0b78cf24a7f67b602c602542fa27579f40307ae49ac32662323851458a38764736f6c63430008250033",
+}
+
+// Credits is an auto generated Go binding around an Ethereum contract.
+type Credits struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *Credits) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewCredits creates a new instance of Credits.
+func NewCredits() *Credits {
+	parsed, err := CreditsMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &Credits{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *Credits) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address token, address sink) returns()
+func (credits *Credits) PackConstructor(token common.Address, sink common.Address) []byte {
+	enc, err := credits.abi.Pack("", token, sink)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackSINK is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xae9fc205.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function SINK() view returns(address)
+func (credits *Credits) PackSINK() []byte {
+	enc, err := credits.abi.Pack("SINK")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSINK is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xae9fc205.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function SINK() view returns(address)
+func (credits *Credits) TryPackSINK() ([]byte, error) {
+	return credits.abi.Pack("SINK")
+}
+
+// UnpackSINK is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xae9fc205.
+//
+// Solidity: function SINK() view returns(address)
+func (credits *Credits) UnpackSINK(data []byte) (common.Address, error) {
+	out, err := credits.abi.Unpack("SINK", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackTOKEN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x82bfefc8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function TOKEN() view returns(address)
+func (credits *Credits) PackTOKEN() []byte {
+	enc, err := credits.abi.Pack("TOKEN")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTOKEN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x82bfefc8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function TOKEN() view returns(address)
+func (credits *Credits) TryPackTOKEN() ([]byte, error) {
+	return credits.abi.Pack("TOKEN")
+}
+
+// UnpackTOKEN is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x82bfefc8.
+//
+// Solidity: function TOKEN() view returns(address)
+func (credits *Credits) UnpackTOKEN(data []byte) (common.Address, error) {
+	out, err := credits.abi.Unpack("TOKEN", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackCredits is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x637cd7f0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function credits(address provider, address user) view returns(uint256)
+func (credits *Credits) PackCredits(provider common.Address, user common.Address) []byte {
+	enc, err := credits.abi.Pack("credits", provider, user)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCredits is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x637cd7f0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function credits(address provider, address user) view returns(uint256)
+func (credits *Credits) TryPackCredits(provider common.Address, user common.Address) ([]byte, error) {
+	return credits.abi.Pack("credits", provider, user)
+}
+
+// UnpackCredits is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x637cd7f0.
+//
+// Solidity: function credits(address provider, address user) view returns(uint256)
+func (credits *Credits) UnpackCredits(data []byte) (*big.Int, error) {
+	out, err := credits.abi.Unpack("credits", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackGrant is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6370920e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function grant(address user, uint256 amount) returns()
+func (credits *Credits) PackGrant(user common.Address, amount *big.Int) []byte {
+	enc, err := credits.abi.Pack("grant", user, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGrant is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6370920e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function grant(address user, uint256 amount) returns()
+func (credits *Credits) TryPackGrant(user common.Address, amount *big.Int) ([]byte, error) {
+	return credits.abi.Pack("grant", user, amount)
+}
+
+// PackSpend is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xaf7d6ca3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function spend(address user, uint256 amount) returns()
+func (credits *Credits) PackSpend(user common.Address, amount *big.Int) []byte {
+	enc, err := credits.abi.Pack("spend", user, amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSpend is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xaf7d6ca3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function spend(address user, uint256 amount) returns()
+func (credits *Credits) TryPackSpend(user common.Address, amount *big.Int) ([]byte, error) {
+	return credits.abi.Pack("spend", user, amount)
+}
+
+// PackSpent is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7edf9fdf.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function spent(address provider, address user) view returns(uint256)
+func (credits *Credits) PackSpent(provider common.Address, user common.Address) []byte {
+	enc, err := credits.abi.Pack("spent", provider, user)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSpent is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7edf9fdf.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function spent(address provider, address user) view returns(uint256)
+func (credits *Credits) TryPackSpent(provider common.Address, user common.Address) ([]byte, error) {
+	return credits.abi.Pack("spent", provider, user)
+}
+
+// UnpackSpent is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7edf9fdf.
+//
+// Solidity: function spent(address provider, address user) view returns(uint256)
+func (credits *Credits) UnpackSpent(data []byte) (*big.Int, error) {
+	out, err := credits.abi.Unpack("spent", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// CreditsGranted represents a Granted event raised by the Credits contract.
+type CreditsGranted struct {
+	Provider common.Address
+	User     common.Address
+	Amount   *big.Int
+	Total    *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const CreditsGrantedEventName = "Granted"
+
+// ContractEventName returns the user-defined event name.
+func (CreditsGranted) ContractEventName() string {
+	return CreditsGrantedEventName
+}
+
+// UnpackGrantedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Granted(address indexed provider, address indexed user, uint256 amount, uint256 total)
+func (credits *Credits) UnpackGrantedEvent(log *types.Log) (*CreditsGranted, error) {
+	event := "Granted"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != credits.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CreditsGranted)
+	if len(log.Data) > 0 {
+		if err := credits.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range credits.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// CreditsSpent represents a Spent event raised by the Credits contract.
+type CreditsSpent struct {
+	Provider common.Address
+	User     common.Address
+	Amount   *big.Int
+	Left     *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const CreditsSpentEventName = "Spent"
+
+// ContractEventName returns the user-defined event name.
+func (CreditsSpent) ContractEventName() string {
+	return CreditsSpentEventName
+}
+
+// UnpackSpentEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Spent(address indexed provider, address indexed user, uint256 amount, uint256 left)
+func (credits *Credits) UnpackSpentEvent(log *types.Log) (*CreditsSpent, error) {
+	event := "Spent"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != credits.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CreditsSpent)
+	if len(log.Data) > 0 {
+		if err := credits.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range credits.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (credits *Credits) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], credits.abi.Errors["InsufficientCredits"].ID.Bytes()[:4]) {
+		return credits.UnpackInsufficientCreditsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], credits.abi.Errors["SafeERC20FailedOperation"].ID.Bytes()[:4]) {
+		return credits.UnpackSafeERC20FailedOperationError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], credits.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
+		return credits.UnpackZeroAddressError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], credits.abi.Errors["ZeroAmount"].ID.Bytes()[:4]) {
+		return credits.UnpackZeroAmountError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// CreditsInsufficientCredits represents a InsufficientCredits error raised by the Credits contract.
+type CreditsInsufficientCredits struct {
+	Amount *big.Int
+	Left   *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InsufficientCredits(uint256 amount, uint256 left)
+func CreditsInsufficientCreditsErrorID() common.Hash {
+	return common.HexToHash("0x685c5370da7577beff7e538cd55cfc87831abe274b0ac7f4e8b7e9b84446e431")
+}
+
+// UnpackInsufficientCreditsError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InsufficientCredits(uint256 amount, uint256 left)
+func (credits *Credits) UnpackInsufficientCreditsError(raw []byte) (*CreditsInsufficientCredits, error) {
+	out := new(CreditsInsufficientCredits)
+	if err := credits.abi.UnpackIntoInterface(out, "InsufficientCredits", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CreditsSafeERC20FailedOperation represents a SafeERC20FailedOperation error raised by the Credits contract.
+type CreditsSafeERC20FailedOperation struct {
+	Token common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func CreditsSafeERC20FailedOperationErrorID() common.Hash {
+	return common.HexToHash("0x5274afe73c98b4749fc91ffae6b7b574e7842cb2144a159e9377a5f20b32edf9")
+}
+
+// UnpackSafeERC20FailedOperationError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func (credits *Credits) UnpackSafeERC20FailedOperationError(raw []byte) (*CreditsSafeERC20FailedOperation, error) {
+	out := new(CreditsSafeERC20FailedOperation)
+	if err := credits.abi.UnpackIntoInterface(out, "SafeERC20FailedOperation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CreditsZeroAddress represents a ZeroAddress error raised by the Credits contract.
+type CreditsZeroAddress struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAddress()
+func CreditsZeroAddressErrorID() common.Hash {
+	return common.HexToHash("0xd92e233df2717d4a40030e20904abd27b68fcbeede117eaaccbbdac9618c8c73")
+}
+
+// UnpackZeroAddressError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAddress()
+func (credits *Credits) UnpackZeroAddressError(raw []byte) (*CreditsZeroAddress, error) {
+	out := new(CreditsZeroAddress)
+	if err := credits.abi.UnpackIntoInterface(out, "ZeroAddress", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CreditsZeroAmount represents a ZeroAmount error raised by the Credits contract.
+type CreditsZeroAmount struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAmount()
+func CreditsZeroAmountErrorID() common.Hash {
+	return common.HexToHash("0x1f2a2005cb66a8e145327e8814e243a0996aec9bfe1e15a495778b1236dbd485")
+}
+
+// UnpackZeroAmountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAmount()
+func (credits *Credits) UnpackZeroAmountError(raw []byte) (*CreditsZeroAmount, error) {
+	out := new(CreditsZeroAmount)
+	if err := credits.abi.UnpackIntoInterface(out, "ZeroAmount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // EscrowMetaData contains all meta data concerning the Escrow contract.
 var EscrowMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"withdrawDelay\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"}],\"name\":\"BudgetExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"}],\"name\":\"InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"InvalidMeterSignature\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidPeriod\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"InvalidVoucherSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"}],\"name\":\"MeterCountExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"MeterRequired\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoWithdrawalRequested\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NotApproved\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NotMetered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"left\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"renewsAt\",\"type\":\"uint256\"}],\"name\":\"PeriodCapExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"}],\"name\":\"PriceCapExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"redeemed\",\"type\":\"uint256\"}],\"name\":\"VoucherAlreadyRedeemed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"upTo\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"}],\"name\":\"VoucherCeilingExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"}],\"name\":\"VoucherExpired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"name\":\"WithdrawalNotReady\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"maxPricePerRequest\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"indexed\":false,\"internalType\":\"uint128\",\"name\":\"maxPerPeriod\",\"type\":\"uint128\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"period\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"Approved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Deposited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"Revoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Settled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"VoucherRedeemed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"WithdrawalCancelled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"name\":\"WithdrawalRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"METER_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TOKEN\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"VOUCHER_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"WITHDRAW_DELAY\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"accountOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"pendingWithdrawal\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"internalType\":\"structEscrow.Account\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"allowanceOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint64\",\"name\":\"maxPricePerRequest\",\"type\":\"uint64\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"internalType\":\"uint32\",\"name\":\"period\",\"type\":\"uint32\"},{\"internalType\":\"bool\",\"name\":\"metered\",\"type\":\"bool\"},{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"periodStart\",\"type\":\"uint64\"},{\"internalType\":\"uint128\",\"name\":\"maxPerPeriod\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"spentInPeriod\",\"type\":\"uint128\"}],\"internalType\":\"structEscrow.Allowance\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"maxPricePerRequest\",\"type\":\"uint64\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"maxPerPeriod\",\"type\":\"uint128\"},{\"internalType\":\"uint32\",\"name\":\"period\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"approve\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"cancelWithdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"deposit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"depositFor\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"domainSeparator\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"}],\"name\":\"meterDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"metered\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"session\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"upTo\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"redeemVoucher\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"redeemed\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"requestWithdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"revoke\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"settle\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"meteredCount\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"settleMetered\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"session\",\"type\":\"bytes32\"}],\"name\":\"voucherDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"withdrawDelay\",\"type\":\"uint256\"},{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"address\",\"name\":\"feeSink\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"budget\",\"type\":\"uint256\"}],\"name\":\"BudgetExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"}],\"name\":\"InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"feeBps\",\"type\":\"uint16\"},{\"internalType\":\"address\",\"name\":\"sink\",\"type\":\"address\"}],\"name\":\"InvalidFee\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"InvalidMeterSignature\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidPeriod\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"InvalidVoucherSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"}],\"name\":\"MeterCountExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"MeterRequired\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoWithdrawalRequested\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NotApproved\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NotMetered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"left\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"renewsAt\",\"type\":\"uint256\"}],\"name\":\"PeriodCapExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"}],\"name\":\"PriceCapExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"redeemed\",\"type\":\"uint256\"}],\"name\":\"VoucherAlreadyRedeemed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"upTo\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"}],\"name\":\"VoucherCeilingExceeded\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"}],\"name\":\"VoucherExpired\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"name\":\"WithdrawalNotReady\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"maxPricePerRequest\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"indexed\":false,\"internalType\":\"uint128\",\"name\":\"maxPerPeriod\",\"type\":\"uint128\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"period\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"Approved\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"from\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Deposited\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"Revoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Settled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"VoucherRedeemed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"WithdrawalCancelled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"name\":\"WithdrawalRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"FEE_BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"FEE_SINK\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_FEE_BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"METER_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TOKEN\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"VOUCHER_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"WITHDRAW_DELAY\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"}],\"name\":\"accountOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"pendingWithdrawal\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"withdrawableAt\",\"type\":\"uint256\"}],\"internalType\":\"structEscrow.Account\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"allowanceOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint64\",\"name\":\"maxPricePerRequest\",\"type\":\"uint64\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"internalType\":\"uint32\",\"name\":\"period\",\"type\":\"uint32\"},{\"internalType\":\"bool\",\"name\":\"metered\",\"type\":\"bool\"},{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"periodStart\",\"type\":\"uint64\"},{\"internalType\":\"uint128\",\"name\":\"maxPerPeriod\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"spentInPeriod\",\"type\":\"uint128\"}],\"internalType\":\"structEscrow.Allowance\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"maxPricePerRequest\",\"type\":\"uint64\"},{\"internalType\":\"uint128\",\"name\":\"budget\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"maxPerPeriod\",\"type\":\"uint128\"},{\"internalType\":\"uint32\",\"name\":\"period\",\"type\":\"uint32\"},{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"approve\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"cancelWithdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"deposit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"depositFor\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"domainSeparator\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"feesPaid\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"count\",\"type\":\"uint256\"}],\"name\":\"meterDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"meter\",\"type\":\"address\"}],\"name\":\"metered\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"session\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"upTo\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"redeemVoucher\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"redeemed\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"requestWithdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"revoke\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"settle\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"count\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"meteredCount\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"name\":\"settleMetered\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expiry\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"session\",\"type\":\"bytes32\"}],\"name\":\"voucherDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "2f94a71a81b891298d0576b3849a4b1892",
-	Bin: "0x6101a0604052348015610010575f5ffd5b5060405161282d38038061282d83398101604081905261002f916101b5565b6040518060400160405280601381526020017f57656246756e6374696f6e7320457363726f7700000000000000000000000000815250604051806040016040528060018152602001603160f81b81525061008e8261016f60201b60201c565b6101205261009b8161016f565b61014052815160208084019190912060e052815190820120610100524660a05261012760e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526001600160a01b0382166101575760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b039091166101605261018052610247565b5f5f829050601f815111156101a2578260405163305a27a960e01b815260040161019991906101ec565b60405180910390fd5b80516101ad82610221565b179392505050565b5f5f604083850312156101c6575f5ffd5b82516001600160a01b03811681146101dc575f5ffd5b6020939093015192949293505050565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b80516020808301519190811015610241575f198160200360031b1b821691505b50919050565b60805160a05160c05160e051610100516101205161014051610160516101805161255e6102cf5f395f81816101970152610aee01525f81816102a1015281816105b401528181610a2d0152818161189c015261197e01525f6119d801525f6119ad01525f611b1c01525f611af401525f611a4f01525f611a7901525f611aa3015261255e5ff3fe608060405234801561000f575f5ffd5b5060043610610179575f3560e01c806384b0196e116100d2578063b6b55f2511610088578063ddb7981911610063578063ddb79819146103b8578063ecb4b5dd146103cb578063f698da25146103de575f5ffd5b8063b6b55f2514610368578063c33313ef1461037b578063cf6971df146103a5575f5ffd5b806393c20571116100b857806393c20571146102fe57806394739e8714610311578063b69d429414610338575f5ffd5b806384b0196e146102db57806384b76824146102f6575f5ffd5b80633ccfd60b1161013257806374a8f1031161010d57806374a8f103146102545780638086b8ba1461026757806382bfefc81461029c575f5ffd5b80633ccfd60b146102125780634270e6441461021a578063745400c914610241575f5ffd5b80631a46ec82116101625780631a46ec82146101cc5780631c1051d5146101ec5780632f4f21e2146101ff575f5ffd5b806304facebd1461017d5780630d5e5fff14610192575b5f5ffd5b61019061018b366004611f44565b6103e6565b005b6101b97f000000000000000000000000000000000000000000000000000000000000000081565b6040519081526020015b60405180910390f35b6101df6101da366004611fb9565b6105e7565b6040516101c39190611fea565b6101906101fa3660046120dc565b61073e565b61019061020d36600461214f565b6108d0565b61019061091e565b6101b97f1468b7460e4fd2df1119e598d084ea5e3a235b0c526161c56d0c1fd128b63b5881565b61019061024f366004612177565b610a59565b61019061026236600461218e565b610b64565b61027a61027536600461218e565b610c07565b60408051825181526020808401519082015291810151908201526060016101c3565b6102c37f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b0390911681526020016101c3565b6102e3610c69565b6040516101c397969594939291906121fa565b610190610cc7565b61019061030c3660046122ac565b610d4d565b6101b97f64050caca9d6db4013fb5bbbabf90aeef1831071e2bb90cde978dd5b52cd2c4081565b6101b96103463660046122e6565b600560209081525f938452604080852082529284528284209052825290205481565b610190610376366004612177565b610dd9565b6101b9610389366004611fb9565b600460209081525f928352604080842090915290825290205481565b6101906103b3366004612345565b610de6565b6101b96103c63660046123bf565b61125c565b6101b96103d9366004612408565b6112e4565b6101b9611345565b84421115610428576040517f07185d51000000000000000000000000000000000000000000000000000000008152600481018690526024015b60405180910390fd5b8583111561046c576040517fb18b6b8e000000000000000000000000000000000000000000000000000000008152600481018490526024810187905260440161041f565b6001600160a01b0387165f9081526004602090815260408083203384529091529020548084116104d2576040517f4d5a0ae6000000000000000000000000000000000000000000000000000000008152600481018590526024810182905260440161041f565b5f6104e089338a8a8a61125c565b90506104ee89828686611353565b61052f576040517f525f7ecc0000000000000000000000000000000000000000000000000000000081526001600160a01b038a16600482015260240161041f565b5f61053a838761245e565b90506105468a826113c7565b6001600160a01b038a165f81815260046020908152604080832033808552908352928190208a905580518a81529182018590529192917f9db0a66aa46bb6f041470363acd5ff2697b4de257f62ccbe1070ec0cf2fb8ab4910160405180910390a36105db6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383611436565b50505050505050505050565b60408051610100810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e0810191909152506001600160a01b038083165f9081526003602090815260408083208585168452825291829020825161010081018452815467ffffffffffffffff80821683526fffffffffffffffffffffffffffffffff68010000000000000000830481169584019590955263ffffffff78010000000000000000000000000000000000000000000000008304169583019590955260ff7c01000000000000000000000000000000000000000000000000000000009091041615156060820152600182015494851660808201527401000000000000000000000000000000000000000090940490921660a084015260029091015480821660c084015270010000000000000000000000000000000090041660e08201525b92915050565b5f61074887611484565b80549091507c0100000000000000000000000000000000000000000000000000000000900460ff166107a6576040517fcb514bab00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b60018101546001600160a01b038881165f908152600560209081526040808320338452825280832093909416808352929052918220549091906107f49067ffffffffffffffff8a1690612471565b90508581111561083a576040517f37ece252000000000000000000000000000000000000000000000000000000008152600481018290526024810187905260440161041f565b5f6108468a33896112e4565b905061085483828888611353565b610895576040517fa8bf0f5c0000000000000000000000000000000000000000000000000000000081526001600160a01b038416600482015260240161041f565b6001600160a01b03808b165f90815260056020908152604080832033845282528083209387168352929052208290556105db848b8b8b611504565b6001600160a01b038216610910576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b61091a82826118cc565b5050565b335f9081526002602052604081206001810154909181900361096c576040517f87bdc6a900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b81600201544210156109b25781600201546040517f581a27f000000000000000000000000000000000000000000000000000000000815260040161041f91815260200190565b81545f9082106109c35782546109c5565b815b905080835f015f8282546109d9919061245e565b90915550505f60018401819055600284015560405181815233907f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d59060200160405180910390a2610a546001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383611436565b505050565b805f03610a92576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f9081526002602052604090208054821115610ae85780546040517fcf47918100000000000000000000000000000000000000000000000000000000815261041f918491600401918252602082015260400190565b5f610b137f000000000000000000000000000000000000000000000000000000000000000042612471565b6001830184905560028301819055604080518581526020810183905291925033917f24b91f4f47caf44230a57777a9be744924e82bf666f2d5702faf97df35e60f9f910160405180910390a2505050565b335f8181526003602090815260408083206001600160a01b038616808552925280832080547fffffff00000000000000000000000000000000000000000000000000000000001681556001810180547fffffffff00000000000000000000000000000000000000000000000000000000169055600201839055519092917fc336937d058cc0fc95b7491390ffcf122da8cf400512d9714a76f644aa8955b791a350565b610c2860405180606001604052805f81526020015f81526020015f81525090565b506001600160a01b03165f90815260026020818152604092839020835160608101855281548152600182015492810192909252909101549181019190915290565b5f6060805f5f5f6060610c7a6119a6565b610c826119d1565b604080515f808252602082019092527f0f000000000000000000000000000000000000000000000000000000000000009b939a50919850469750309650945092509050565b335f9081526002602052604081206001810154909103610d13576040517f87bdc6a900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f600182018190556002820181905560405133917fc51fdb96728de385ec7859819e3997bc618362ef0dbca0ad051d856866cda3db91a250565b5f610d5784611484565b80549091507c0100000000000000000000000000000000000000000000000000000000900460ff1615610dc75760018101546040517f4b089f4c0000000000000000000000000000000000000000000000000000000081526001600160a01b03909116600482015260240161041f565b610dd381858585611504565b50505050565b610de333826118cc565b50565b6001600160a01b038616610e26576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6fffffffffffffffffffffffffffffffff83161563ffffffff83161514610e79576040517f17479ac800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f9081526003602090815260408083206001600160a01b038a1684529091528120908063ffffffff851615610f3857825463ffffffff86811678010000000000000000000000000000000000000000000000009092041614610edd57425f610f32565b600183015460028401547401000000000000000000000000000000000000000090910467ffffffffffffffff169070010000000000000000000000000000000090046fffffffffffffffffffffffffffffffff165b90925090505b6040518061010001604052808967ffffffffffffffff168152602001886fffffffffffffffffffffffffffffffff1681526020018663ffffffff1681526020015f6001600160a01b0316866001600160a01b0316141515158152602001856001600160a01b031681526020018367ffffffffffffffff168152602001876fffffffffffffffffffffffffffffffff168152602001826fffffffffffffffffffffffffffffffff1681525060035f336001600160a01b03166001600160a01b031681526020019081526020015f205f8b6001600160a01b03166001600160a01b031681526020019081526020015f205f820151815f015f6101000a81548167ffffffffffffffff021916908367ffffffffffffffff1602179055506020820151815f0160086101000a8154816fffffffffffffffffffffffffffffffff02191690836fffffffffffffffffffffffffffffffff1602179055506040820151815f0160186101000a81548163ffffffff021916908363ffffffff1602179055506060820151815f01601c6101000a81548160ff0219169083151502179055506080820151816001015f6101000a8154816001600160a01b0302191690836001600160a01b0316021790555060a08201518160010160146101000a81548167ffffffffffffffff021916908367ffffffffffffffff16021790555060c0820151816002015f6101000a8154816fffffffffffffffffffffffffffffffff02191690836fffffffffffffffffffffffffffffffff16021790555060e08201518160020160106101000a8154816fffffffffffffffffffffffffffffffff02191690836fffffffffffffffffffffffffffffffff160217905550905050886001600160a01b0316336001600160a01b03167fe2d23a4c785fa31208dde61dcae6df4785dba2423164893e716be839e92c9a248a8a8a8a8a60405161124995949392919067ffffffffffffffff9590951685526fffffffffffffffffffffffffffffffff938416602086015291909216604084015263ffffffff9190911660608301526001600160a01b0316608082015260a00190565b60405180910390a3505050505050505050565b604080517f64050caca9d6db4013fb5bbbabf90aeef1831071e2bb90cde978dd5b52cd2c4060208201526001600160a01b038088169282019290925290851660608201526080810184905260a0810183905260c081018290525f906112da9060e0015b604051602081830303815290604052805190602001206119fc565b9695505050505050565b604080517f1468b7460e4fd2df1119e598d084ea5e3a235b0c526161c56d0c1fd128b63b5860208201526001600160a01b03808616928201929092529083166060820152608081018290525f9061133d9060a0016112bf565b949350505050565b5f61134e611a43565b905090565b5f846001600160a01b03163b5f036113b2575f5f611372868686611b6c565b5090925090505f81600381111561138b5761138b612484565b1480156113a95750866001600160a01b0316826001600160a01b0316145b9250505061133d565b6113be85858585611bb3565b95945050505050565b6001600160a01b0382165f908152600260205260409020805480831115611424576040517fcf479181000000000000000000000000000000000000000000000000000000008152600481018490526024810182905260440161041f565b61142e838261245e565b909155505050565b6114438383836001611c36565b610a54576040517f5274afe70000000000000000000000000000000000000000000000000000000081526001600160a01b038416600482015260240161041f565b6001600160a01b0381165f90815260036020908152604080832033845290915281208054909167ffffffffffffffff90911690036114ff576040517f19407d360000000000000000000000000000000000000000000000000000000081526001600160a01b038316600482015233602482015260440161041f565b919050565b805f0361153d576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b83545f906115599067ffffffffffffffff9081169085166124b1565b90508082111561159f576040517fc7162329000000000000000000000000000000000000000000000000000000008152600481018390526024810182905260440161041f565b84546801000000000000000090046fffffffffffffffffffffffffffffffff1680831115611614576040517f29a8b5f0000000000000000000000000000000000000000000000000000000008152600481018490526fffffffffffffffffffffffffffffffff8216602482015260440161041f565b61161e83826124c8565b86546fffffffffffffffffffffffffffffffff9190911668010000000000000000027fffffffffffffffff00000000000000000000000000000000ffffffffffffffff9091161780875563ffffffff780100000000000000000000000000000000000000000000000090910416801561183557600187015460028801547401000000000000000000000000000000000000000090910467ffffffffffffffff169070010000000000000000000000000000000090046fffffffffffffffffffffffffffffffff166116ef8383612471565b421061171a5782611700834261245e565b61170a91906124f0565b611714904261245e565b91505f90505b60028901546fffffffffffffffffffffffffffffffff165f8183101561174957611744838361245e565b61174b565b5f5b9050808811156117a45787816117618787612471565b6040517f74dedd8100000000000000000000000000000000000000000000000000000000815260048101939093526024830191909152604482015260640161041f565b60018b0180547fffffffff0000000000000000ffffffffffffffffffffffffffffffffffffffff167401000000000000000000000000000000000000000067ffffffffffffffff8716021790556117fb8884612471565b60028c0180546fffffffffffffffffffffffffffffffff928316700100000000000000000000000000000000029216919091179055505050505b61183f86856113c7565b6040805167ffffffffffffffff871681526020810186905233916001600160a01b038916917fa20f58a926fbe148adc74f98f3ec5b5865ab0c8c2a258cef1ebc58ef1c20d8f4910160405180910390a36118c36001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163386611436565b50505050505050565b805f03611905576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6001600160a01b0382165f908152600260205260408120805483929061192c908490612471565b909155505060405181815233906001600160a01b038416907f8752a472e571a816aea92eec8dae9baf628e840f4929fbcc2d155e6233ff68a79060200160405180910390a361091a6001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016333084611cb1565b606061134e7f0000000000000000000000000000000000000000000000000000000000000000611d00565b606061134e7f0000000000000000000000000000000000000000000000000000000000000000611d00565b5f610738611a08611a43565b836040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b5f306001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016148015611a9b57507f000000000000000000000000000000000000000000000000000000000000000046145b15611ac557507f000000000000000000000000000000000000000000000000000000000000000090565b61134e604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b5f80806041849003611ba0578435602086013560408701355f1a611b9289828585611d3d565b955095509550505050611baa565b505f915060029050825b93509350939050565b604080517f1626ba7e00000000000000000000000000000000000000000000000000000000808252600482018690526024820192909252604481018390525f91908390818660648301375f82606483010152601f820160051c60051b915060205f60648401838b5afa9050825f5114601f3d111681169350505050949350505050565b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f8181526001600160a01b038616600452602485905291602083604481808b5af1925060015f51148316611ca5578383151615611c99573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b611cbf848484846001611e23565b610dd3576040517f5274afe70000000000000000000000000000000000000000000000000000000081526001600160a01b038516600482015260240161041f565b60605f611d0c83611ea9565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0841115611d7657505f91506003905082611e19565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa158015611dc7573d5f5f3e3d5ffd5b50506040517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe001519150506001600160a01b038116611e1057505f925060019150829050611e19565b92505f91508190505b9450945094915050565b6040517f23b872dd000000000000000000000000000000000000000000000000000000005f8181526001600160a01b038781166004528616602452604485905291602083606481808c5af1925060015f51148316611e98578383151615611e8c573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f60ff8216601f811115610738576040517fb3512b0c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b80356001600160a01b03811681146114ff575f5ffd5b5f5f83601f840112611f0f575f5ffd5b50813567ffffffffffffffff811115611f26575f5ffd5b602083019150836020828501011115611f3d575f5ffd5b9250929050565b5f5f5f5f5f5f5f60c0888a031215611f5a575f5ffd5b611f6388611ee9565b96506020880135955060408801359450606088013593506080880135925060a088013567ffffffffffffffff811115611f9a575f5ffd5b611fa68a828b01611eff565b989b979a50959850939692959293505050565b5f5f60408385031215611fca575f5ffd5b611fd383611ee9565b9150611fe160208401611ee9565b90509250929050565b5f6101008201905067ffffffffffffffff83511682526fffffffffffffffffffffffffffffffff602084015116602083015263ffffffff6040840151166040830152606083015161203f606084018215159052565b50608083015161205a60808401826001600160a01b03169052565b5060a083015161207660a084018267ffffffffffffffff169052565b5060c083015161209a60c08401826fffffffffffffffffffffffffffffffff169052565b5060e08301516120be60e08401826fffffffffffffffffffffffffffffffff169052565b5092915050565b803567ffffffffffffffff811681146114ff575f5ffd5b5f5f5f5f5f5f60a087890312156120f1575f5ffd5b6120fa87611ee9565b9550612108602088016120c5565b94506040870135935060608701359250608087013567ffffffffffffffff811115612131575f5ffd5b61213d89828a01611eff565b979a9699509497509295939492505050565b5f5f60408385031215612160575f5ffd5b61216983611ee9565b946020939093013593505050565b5f60208284031215612187575f5ffd5b5035919050565b5f6020828403121561219e575f5ffd5b6121a782611ee9565b9392505050565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b7fff000000000000000000000000000000000000000000000000000000000000008816815260e060208201525f61223460e08301896121ae565b828103604084015261224681896121ae565b606084018890526001600160a01b038716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b8181101561229b57835183526020938401939092019160010161227d565b50909b9a5050505050505050505050565b5f5f5f606084860312156122be575f5ffd5b6122c784611ee9565b92506122d5602085016120c5565b929592945050506040919091013590565b5f5f5f606084860312156122f8575f5ffd5b61230184611ee9565b925061230f60208501611ee9565b915061231d60408501611ee9565b90509250925092565b80356fffffffffffffffffffffffffffffffff811681146114ff575f5ffd5b5f5f5f5f5f5f60c0878903121561235a575f5ffd5b61236387611ee9565b9550612371602088016120c5565b945061237f60408801612326565b935061238d60608801612326565b9250608087013563ffffffff811681146123a5575f5ffd5b91506123b360a08801611ee9565b90509295509295509295565b5f5f5f5f5f60a086880312156123d3575f5ffd5b6123dc86611ee9565b94506123ea60208701611ee9565b94979496505050506040830135926060810135926080909101359150565b5f5f5f6060848603121561241a575f5ffd5b61242384611ee9565b92506122d560208501611ee9565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b8181038181111561073857610738612431565b8082018082111561073857610738612431565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b808202811582820484141761073857610738612431565b6fffffffffffffffffffffffffffffffff828116828216039081111561073857610738612431565b5f82612523577f4e487b71000000000000000000000000000000000000000000000000000000005f52601260045260245ffd5b50069056fea264697066735822122093b839da597ff1956c8f2d7e8e2cf9f60ea97014c231e4d790f5afde806b64f764736f6c63430008250033",
+	Bin: "0x6101e0604052348015610010575f5ffd5b50604051612a68380380612a6883398101604081905261002f9161022e565b6040518060400160405280601381526020017f57656246756e6374696f6e7320457363726f7700000000000000000000000000815250604051806040016040528060018152602001603160f81b81525061008e826101da60201b60201c565b6101205261009b816101da565b61014052815160208084019190912060e052815190820120610100524660a05261012760e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526001600160a01b0384166101575760405163d92e233d60e01b815260040160405180910390fd5b6103e861ffff8316118061017a575061ffff8216156001600160a01b0382161514155b156101b25760405163e1fe5a4360e01b815261ffff831660048201526001600160a01b03821660248201526044015b60405180910390fd5b6001600160a01b03938416610160526101809290925261ffff166101a052166101c0526102e1565b5f5f829050601f81511115610204578260405163305a27a960e01b81526004016101a99190610286565b805161020f826102bb565b179392505050565b6001600160a01b038116811461022b575f5ffd5b50565b5f5f5f5f60808587031215610241575f5ffd5b845161024c81610217565b60208601516040870151919550935061ffff8116811461026a575f5ffd5b606086015190925061027b81610217565b939692955090935050565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b805160208083015191908110156102db575f198160200360031b1b821691505b50919050565b60805160a05160c05160e05161010051610120516101405161016051610180516101a0516101c0516126dd61038b5f395f81816101fd015261156a01525f81816103f201526114c501525f81816101c30152610b7801525f818161032b01528181610ab7015281816115480152818161159e0152611a9401525f611b3c01525f611b1101525f611c8001525f611c5801525f611bb301525f611bdd01525f611c0701526126dd5ff3fe608060405234801561000f575f5ffd5b50600436106101a5575f3560e01c806384b0196e116100e8578063bf333f2c11610093578063d55be8c61161006e578063d55be8c614610464578063ddb798191461046d578063ecb4b5dd14610480578063f698da2514610493575f5ffd5b8063bf333f2c146103ed578063c33313ef14610427578063cf6971df14610451575f5ffd5b806394739e87116100c357806394739e8714610383578063b69d4294146103aa578063b6b55f25146103da575f5ffd5b806384b0196e1461034d57806384b768241461036857806393c2057114610370575f5ffd5b80633ccfd60b1161015357806374a8f1031161012e57806374a8f103146102bf578063799ecb34146102d25780638086b8ba146102f157806382bfefc814610326575f5ffd5b80633ccfd60b1461027d5780634270e64414610285578063745400c9146102ac575f5ffd5b80631a46ec82116101835780631a46ec82146102375780631c1051d5146102575780632f4f21e21461026a575f5ffd5b806304facebd146101a95780630d5e5fff146101be57806312bb5fd4146101f8575b5f5ffd5b6101bc6101b73660046120a8565b61049b565b005b6101e57f000000000000000000000000000000000000000000000000000000000000000081565b6040519081526020015b60405180910390f35b61021f7f000000000000000000000000000000000000000000000000000000000000000081565b6040516001600160a01b0390911681526020016101ef565b61024a61024536600461211d565b610671565b6040516101ef919061214e565b6101bc610265366004612240565b6107c8565b6101bc6102783660046122b3565b61095a565b6101bc6109a8565b6101e57f1468b7460e4fd2df1119e598d084ea5e3a235b0c526161c56d0c1fd128b63b5881565b6101bc6102ba3660046122db565b610ae3565b6101bc6102cd3660046122f2565b610bee565b6101e56102e03660046122f2565b60066020525f908152604090205481565b6103046102ff3660046122f2565b610c91565b60408051825181526020808401519082015291810151908201526060016101ef565b61021f7f000000000000000000000000000000000000000000000000000000000000000081565b610355610cf3565b6040516101ef979695949392919061235e565b6101bc610d51565b6101bc61037e366004612410565b610dd7565b6101e57f64050caca9d6db4013fb5bbbabf90aeef1831071e2bb90cde978dd5b52cd2c4081565b6101e56103b836600461244a565b600560209081525f938452604080852082529284528284209052825290205481565b6101bc6103e83660046122db565b610e63565b6104147f000000000000000000000000000000000000000000000000000000000000000081565b60405161ffff90911681526020016101ef565b6101e561043536600461211d565b600460209081525f928352604080842090915290825290205481565b6101bc61045f3660046124a9565b610e70565b6104146103e881565b6101e561047b366004612523565b6112e6565b6101e561048e36600461256c565b61136e565b6101e56113cf565b844211156104dd576040517f07185d51000000000000000000000000000000000000000000000000000000008152600481018690526024015b60405180910390fd5b85831115610521576040517fb18b6b8e00000000000000000000000000000000000000000000000000000000815260048101849052602481018790526044016104d4565b6001600160a01b0387165f908152600460209081526040808320338452909152902054808411610587576040517f4d5a0ae600000000000000000000000000000000000000000000000000000000815260048101859052602481018290526044016104d4565b5f61059589338a8a8a6112e6565b90506105a3898286866113dd565b6105e4576040517f525f7ecc0000000000000000000000000000000000000000000000000000000081526001600160a01b038a1660048201526024016104d4565b5f6105ef83876125c2565b90506105fb8a82611451565b6001600160a01b038a165f81815260046020908152604080832033808552908352928190208a905580518a81529182018590529192917f9db0a66aa46bb6f041470363acd5ff2697b4de257f62ccbe1070ec0cf2fb8ab4910160405180910390a3610665816114c0565b50505050505050505050565b60408051610100810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e0810191909152506001600160a01b038083165f9081526003602090815260408083208585168452825291829020825161010081018452815467ffffffffffffffff80821683526fffffffffffffffffffffffffffffffff68010000000000000000830481169584019590955263ffffffff78010000000000000000000000000000000000000000000000008304169583019590955260ff7c01000000000000000000000000000000000000000000000000000000009091041615156060820152600182015494851660808201527401000000000000000000000000000000000000000090940490921660a084015260029091015480821660c084015270010000000000000000000000000000000090041660e08201525b92915050565b5f6107d2876115c5565b80549091507c0100000000000000000000000000000000000000000000000000000000900460ff16610830576040517fcb514bab00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b60018101546001600160a01b038881165f9081526005602090815260408083203384528252808320939094168083529290529182205490919061087e9067ffffffffffffffff8a16906125d5565b9050858111156108c4576040517f37ece25200000000000000000000000000000000000000000000000000000000815260048101829052602481018790526044016104d4565b5f6108d08a338961136e565b90506108de838288886113dd565b61091f576040517fa8bf0f5c0000000000000000000000000000000000000000000000000000000081526001600160a01b03841660048201526024016104d4565b6001600160a01b03808b165f9081526005602090815260408083203384528252808320938716835292905220829055610665848b8b8b611645565b6001600160a01b03821661099a576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6109a482826119e2565b5050565b335f908152600260205260408120600181015490918190036109f6576040517f87bdc6a900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b8160020154421015610a3c5781600201546040517f581a27f00000000000000000000000000000000000000000000000000000000081526004016104d491815260200190565b81545f908210610a4d578254610a4f565b815b905080835f015f828254610a6391906125c2565b90915550505f60018401819055600284015560405181815233907f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d59060200160405180910390a2610ade6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163383611abc565b505050565b805f03610b1c576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f9081526002602052604090208054821115610b725780546040517fcf4791810000000000000000000000000000000000000000000000000000000081526104d4918491600401918252602082015260400190565b5f610b9d7f0000000000000000000000000000000000000000000000000000000000000000426125d5565b6001830184905560028301819055604080518581526020810183905291925033917f24b91f4f47caf44230a57777a9be744924e82bf666f2d5702faf97df35e60f9f910160405180910390a2505050565b335f8181526003602090815260408083206001600160a01b038616808552925280832080547fffffff00000000000000000000000000000000000000000000000000000000001681556001810180547fffffffff00000000000000000000000000000000000000000000000000000000169055600201839055519092917fc336937d058cc0fc95b7491390ffcf122da8cf400512d9714a76f644aa8955b791a350565b610cb260405180606001604052805f81526020015f81526020015f81525090565b506001600160a01b03165f90815260026020818152604092839020835160608101855281548152600182015492810192909252909101549181019190915290565b5f6060805f5f5f6060610d04611b0a565b610d0c611b35565b604080515f808252602082019092527f0f000000000000000000000000000000000000000000000000000000000000009b939a50919850469750309650945092509050565b335f9081526002602052604081206001810154909103610d9d576040517f87bdc6a900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f600182018190556002820181905560405133917fc51fdb96728de385ec7859819e3997bc618362ef0dbca0ad051d856866cda3db91a250565b5f610de1846115c5565b80549091507c0100000000000000000000000000000000000000000000000000000000900460ff1615610e515760018101546040517f4b089f4c0000000000000000000000000000000000000000000000000000000081526001600160a01b0390911660048201526024016104d4565b610e5d81858585611645565b50505050565b610e6d33826119e2565b50565b6001600160a01b038616610eb0576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6fffffffffffffffffffffffffffffffff83161563ffffffff83161514610f03576040517f17479ac800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f9081526003602090815260408083206001600160a01b038a1684529091528120908063ffffffff851615610fc257825463ffffffff86811678010000000000000000000000000000000000000000000000009092041614610f6757425f610fbc565b600183015460028401547401000000000000000000000000000000000000000090910467ffffffffffffffff169070010000000000000000000000000000000090046fffffffffffffffffffffffffffffffff165b90925090505b6040518061010001604052808967ffffffffffffffff168152602001886fffffffffffffffffffffffffffffffff1681526020018663ffffffff1681526020015f6001600160a01b0316866001600160a01b0316141515158152602001856001600160a01b031681526020018367ffffffffffffffff168152602001876fffffffffffffffffffffffffffffffff168152602001826fffffffffffffffffffffffffffffffff1681525060035f336001600160a01b03166001600160a01b031681526020019081526020015f205f8b6001600160a01b03166001600160a01b031681526020019081526020015f205f820151815f015f6101000a81548167ffffffffffffffff021916908367ffffffffffffffff1602179055506020820151815f0160086101000a8154816fffffffffffffffffffffffffffffffff02191690836fffffffffffffffffffffffffffffffff1602179055506040820151815f0160186101000a81548163ffffffff021916908363ffffffff1602179055506060820151815f01601c6101000a81548160ff0219169083151502179055506080820151816001015f6101000a8154816001600160a01b0302191690836001600160a01b0316021790555060a08201518160010160146101000a81548167ffffffffffffffff021916908367ffffffffffffffff16021790555060c0820151816002015f6101000a8154816fffffffffffffffffffffffffffffffff02191690836fffffffffffffffffffffffffffffffff16021790555060e08201518160020160106101000a8154816fffffffffffffffffffffffffffffffff02191690836fffffffffffffffffffffffffffffffff160217905550905050886001600160a01b0316336001600160a01b03167fe2d23a4c785fa31208dde61dcae6df4785dba2423164893e716be839e92c9a248a8a8a8a8a6040516112d395949392919067ffffffffffffffff9590951685526fffffffffffffffffffffffffffffffff938416602086015291909216604084015263ffffffff9190911660608301526001600160a01b0316608082015260a00190565b60405180910390a3505050505050505050565b604080517f64050caca9d6db4013fb5bbbabf90aeef1831071e2bb90cde978dd5b52cd2c4060208201526001600160a01b038088169282019290925290851660608201526080810184905260a0810183905260c081018290525f906113649060e0015b60405160208183030381529060405280519060200120611b60565b9695505050505050565b604080517f1468b7460e4fd2df1119e598d084ea5e3a235b0c526161c56d0c1fd128b63b5860208201526001600160a01b03808616928201929092529083166060820152608081018290525f906113c79060a001611349565b949350505050565b5f6113d8611ba7565b905090565b5f846001600160a01b03163b5f0361143c575f5f6113fc868686611cd0565b5090925090505f816003811115611415576114156125e8565b1480156114335750866001600160a01b0316826001600160a01b0316145b925050506113c7565b61144885858585611d17565b95945050505050565b6001600160a01b0382165f9081526002602052604090208054808311156114ae576040517fcf47918100000000000000000000000000000000000000000000000000000000815260048101849052602481018290526044016104d4565b6114b883826125c2565b909155505050565b61ffff7f0000000000000000000000000000000000000000000000000000000000000000168015611591575f6127106114f98385612615565b6115039190612659565b9050801561158f57335f90815260066020526040812080548392906115299084906125d5565b90915550611539905081846125c2565b925061158f6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000167f000000000000000000000000000000000000000000000000000000000000000083611abc565b505b6109a46001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000163384611abc565b6001600160a01b0381165f90815260036020908152604080832033845290915281208054909167ffffffffffffffff9091169003611640576040517f19407d360000000000000000000000000000000000000000000000000000000081526001600160a01b03831660048201523360248201526044016104d4565b919050565b805f0361167e576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b83545f9061169a9067ffffffffffffffff908116908516612615565b9050808211156116e0576040517fc716232900000000000000000000000000000000000000000000000000000000815260048101839052602481018290526044016104d4565b84546801000000000000000090046fffffffffffffffffffffffffffffffff1680831115611755576040517f29a8b5f0000000000000000000000000000000000000000000000000000000008152600481018490526fffffffffffffffffffffffffffffffff821660248201526044016104d4565b61175f838261266c565b86546fffffffffffffffffffffffffffffffff9190911668010000000000000000027fffffffffffffffff00000000000000000000000000000000ffffffffffffffff9091161780875563ffffffff780100000000000000000000000000000000000000000000000090910416801561197657600187015460028801547401000000000000000000000000000000000000000090910467ffffffffffffffff169070010000000000000000000000000000000090046fffffffffffffffffffffffffffffffff1661183083836125d5565b421061185b578261184183426125c2565b61184b9190612694565b61185590426125c2565b91505f90505b60028901546fffffffffffffffffffffffffffffffff165f8183101561188a5761188583836125c2565b61188c565b5f5b9050808811156118e55787816118a287876125d5565b6040517f74dedd810000000000000000000000000000000000000000000000000000000081526004810193909352602483019190915260448201526064016104d4565b60018b0180547fffffffff0000000000000000ffffffffffffffffffffffffffffffffffffffff167401000000000000000000000000000000000000000067ffffffffffffffff87160217905561193c88846125d5565b60028c0180546fffffffffffffffffffffffffffffffff928316700100000000000000000000000000000000029216919091179055505050505b6119808685611451565b6040805167ffffffffffffffff871681526020810186905233916001600160a01b038916917fa20f58a926fbe148adc74f98f3ec5b5865ab0c8c2a258cef1ebc58ef1c20d8f4910160405180910390a36119d9846114c0565b50505050505050565b805f03611a1b576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6001600160a01b0382165f9081526002602052604081208054839290611a429084906125d5565b909155505060405181815233906001600160a01b038416907f8752a472e571a816aea92eec8dae9baf628e840f4929fbcc2d155e6233ff68a79060200160405180910390a36109a46001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016333084611d9a565b611ac98383836001611de9565b610ade576040517f5274afe70000000000000000000000000000000000000000000000000000000081526001600160a01b03841660048201526024016104d4565b60606113d87f0000000000000000000000000000000000000000000000000000000000000000611e64565b60606113d87f0000000000000000000000000000000000000000000000000000000000000000611e64565b5f6107c2611b6c611ba7565b836040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b5f306001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016148015611bff57507f000000000000000000000000000000000000000000000000000000000000000046145b15611c2957507f000000000000000000000000000000000000000000000000000000000000000090565b6113d8604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b5f80806041849003611d04578435602086013560408701355f1a611cf689828585611ea1565b955095509550505050611d0e565b505f915060029050825b93509350939050565b604080517f1626ba7e00000000000000000000000000000000000000000000000000000000808252600482018690526024820192909252604481018390525f91908390818660648301375f82606483010152601f820160051c60051b915060205f60648401838b5afa9050825f5114601f3d111681169350505050949350505050565b611da8848484846001611f87565b610e5d576040517f5274afe70000000000000000000000000000000000000000000000000000000081526001600160a01b03851660048201526024016104d4565b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f8181526001600160a01b038616600452602485905291602083604481808b5af1925060015f51148316611e58578383151615611e4c573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b60605f611e708361200d565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0841115611eda57505f91506003905082611f7d565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa158015611f2b573d5f5f3e3d5ffd5b50506040517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe001519150506001600160a01b038116611f7457505f925060019150829050611f7d565b92505f91508190505b9450945094915050565b6040517f23b872dd000000000000000000000000000000000000000000000000000000005f8181526001600160a01b038781166004528616602452604485905291602083606481808c5af1925060015f51148316611ffc578383151615611ff0573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f60ff8216601f8111156107c2576040517fb3512b0c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b80356001600160a01b0381168114611640575f5ffd5b5f5f83601f840112612073575f5ffd5b50813567ffffffffffffffff81111561208a575f5ffd5b6020830191508360208285010111156120a1575f5ffd5b9250929050565b5f5f5f5f5f5f5f60c0888a0312156120be575f5ffd5b6120c78861204d565b96506020880135955060408801359450606088013593506080880135925060a088013567ffffffffffffffff8111156120fe575f5ffd5b61210a8a828b01612063565b989b979a50959850939692959293505050565b5f5f6040838503121561212e575f5ffd5b6121378361204d565b91506121456020840161204d565b90509250929050565b5f6101008201905067ffffffffffffffff83511682526fffffffffffffffffffffffffffffffff602084015116602083015263ffffffff604084015116604083015260608301516121a3606084018215159052565b5060808301516121be60808401826001600160a01b03169052565b5060a08301516121da60a084018267ffffffffffffffff169052565b5060c08301516121fe60c08401826fffffffffffffffffffffffffffffffff169052565b5060e083015161222260e08401826fffffffffffffffffffffffffffffffff169052565b5092915050565b803567ffffffffffffffff81168114611640575f5ffd5b5f5f5f5f5f5f60a08789031215612255575f5ffd5b61225e8761204d565b955061226c60208801612229565b94506040870135935060608701359250608087013567ffffffffffffffff811115612295575f5ffd5b6122a189828a01612063565b979a9699509497509295939492505050565b5f5f604083850312156122c4575f5ffd5b6122cd8361204d565b946020939093013593505050565b5f602082840312156122eb575f5ffd5b5035919050565b5f60208284031215612302575f5ffd5b61230b8261204d565b9392505050565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b7fff000000000000000000000000000000000000000000000000000000000000008816815260e060208201525f61239860e0830189612312565b82810360408401526123aa8189612312565b606084018890526001600160a01b038716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b818110156123ff5783518352602093840193909201916001016123e1565b50909b9a5050505050505050505050565b5f5f5f60608486031215612422575f5ffd5b61242b8461204d565b925061243960208501612229565b929592945050506040919091013590565b5f5f5f6060848603121561245c575f5ffd5b6124658461204d565b92506124736020850161204d565b91506124816040850161204d565b90509250925092565b80356fffffffffffffffffffffffffffffffff81168114611640575f5ffd5b5f5f5f5f5f5f60c087890312156124be575f5ffd5b6124c78761204d565b95506124d560208801612229565b94506124e36040880161248a565b93506124f16060880161248a565b9250608087013563ffffffff81168114612509575f5ffd5b915061251760a0880161204d565b90509295509295509295565b5f5f5f5f5f60a08688031215612537575f5ffd5b6125408661204d565b945061254e6020870161204d565b94979496505050506040830135926060810135926080909101359150565b5f5f5f6060848603121561257e575f5ffd5b6125878461204d565b92506124396020850161204d565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b818103818111156107c2576107c2612595565b808201808211156107c2576107c2612595565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b80820281158282048414176107c2576107c2612595565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601260045260245ffd5b5f826126675761266761262c565b500490565b6fffffffffffffffffffffffffffffffff82811682821603908111156107c2576107c2612595565b5f826126a2576126a261262c565b50069056fea264697066735822122028a878f1d3da01a072113d2d6c64e7aef16dd4f29f0b6198b0d60a2f5078d46e64736f6c63430008250033",
 }
 
 // Escrow is an auto generated Go binding around an Ethereum contract.
@@ -789,13 +1250,118 @@ func (c *Escrow) Instance(backend bind.ContractBackend, addr common.Address) *bi
 // PackConstructor is the Go binding used to pack the parameters required for
 // contract deployment.
 //
-// Solidity: constructor(address token, uint256 withdrawDelay) returns()
-func (escrow *Escrow) PackConstructor(token common.Address, withdrawDelay *big.Int) []byte {
-	enc, err := escrow.abi.Pack("", token, withdrawDelay)
+// Solidity: constructor(address token, uint256 withdrawDelay, uint16 feeBps, address feeSink) returns()
+func (escrow *Escrow) PackConstructor(token common.Address, withdrawDelay *big.Int, feeBps uint16, feeSink common.Address) []byte {
+	enc, err := escrow.abi.Pack("", token, withdrawDelay, feeBps, feeSink)
 	if err != nil {
 		panic(err)
 	}
 	return enc
+}
+
+// PackFEEBPS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbf333f2c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function FEE_BPS() view returns(uint16)
+func (escrow *Escrow) PackFEEBPS() []byte {
+	enc, err := escrow.abi.Pack("FEE_BPS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFEEBPS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbf333f2c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function FEE_BPS() view returns(uint16)
+func (escrow *Escrow) TryPackFEEBPS() ([]byte, error) {
+	return escrow.abi.Pack("FEE_BPS")
+}
+
+// UnpackFEEBPS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xbf333f2c.
+//
+// Solidity: function FEE_BPS() view returns(uint16)
+func (escrow *Escrow) UnpackFEEBPS(data []byte) (uint16, error) {
+	out, err := escrow.abi.Unpack("FEE_BPS", data)
+	if err != nil {
+		return *new(uint16), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint16)).(*uint16)
+	return out0, nil
+}
+
+// PackFEESINK is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x12bb5fd4.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function FEE_SINK() view returns(address)
+func (escrow *Escrow) PackFEESINK() []byte {
+	enc, err := escrow.abi.Pack("FEE_SINK")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFEESINK is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x12bb5fd4.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function FEE_SINK() view returns(address)
+func (escrow *Escrow) TryPackFEESINK() ([]byte, error) {
+	return escrow.abi.Pack("FEE_SINK")
+}
+
+// UnpackFEESINK is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x12bb5fd4.
+//
+// Solidity: function FEE_SINK() view returns(address)
+func (escrow *Escrow) UnpackFEESINK(data []byte) (common.Address, error) {
+	out, err := escrow.abi.Unpack("FEE_SINK", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackMAXFEEBPS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd55be8c6.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MAX_FEE_BPS() view returns(uint16)
+func (escrow *Escrow) PackMAXFEEBPS() []byte {
+	enc, err := escrow.abi.Pack("MAX_FEE_BPS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMAXFEEBPS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd55be8c6.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MAX_FEE_BPS() view returns(uint16)
+func (escrow *Escrow) TryPackMAXFEEBPS() ([]byte, error) {
+	return escrow.abi.Pack("MAX_FEE_BPS")
+}
+
+// UnpackMAXFEEBPS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd55be8c6.
+//
+// Solidity: function MAX_FEE_BPS() view returns(uint16)
+func (escrow *Escrow) UnpackMAXFEEBPS(data []byte) (uint16, error) {
+	out, err := escrow.abi.Unpack("MAX_FEE_BPS", data)
+	if err != nil {
+		return *new(uint16), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint16)).(*uint16)
+	return out0, nil
 }
 
 // PackMETERTYPEHASH is the Go binding used to pack the parameters required for calling
@@ -1183,6 +1749,41 @@ func (escrow *Escrow) UnpackEip712Domain(data []byte) (Eip712DomainOutput, error
 	outstruct.Salt = *abi.ConvertType(out[5], new([32]byte)).(*[32]byte)
 	outstruct.Extensions = *abi.ConvertType(out[6], new([]*big.Int)).(*[]*big.Int)
 	return *outstruct, nil
+}
+
+// PackFeesPaid is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x799ecb34.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function feesPaid(address provider) view returns(uint256)
+func (escrow *Escrow) PackFeesPaid(provider common.Address) []byte {
+	enc, err := escrow.abi.Pack("feesPaid", provider)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFeesPaid is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x799ecb34.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function feesPaid(address provider) view returns(uint256)
+func (escrow *Escrow) TryPackFeesPaid(provider common.Address) ([]byte, error) {
+	return escrow.abi.Pack("feesPaid", provider)
+}
+
+// UnpackFeesPaid is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x799ecb34.
+//
+// Solidity: function feesPaid(address provider) view returns(uint256)
+func (escrow *Escrow) UnpackFeesPaid(data []byte) (*big.Int, error) {
+	out, err := escrow.abi.Unpack("feesPaid", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
 }
 
 // PackMeterDigest is the Go binding used to pack the parameters required for calling
@@ -1879,6 +2480,9 @@ func (escrow *Escrow) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], escrow.abi.Errors["InsufficientBalance"].ID.Bytes()[:4]) {
 		return escrow.UnpackInsufficientBalanceError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], escrow.abi.Errors["InvalidFee"].ID.Bytes()[:4]) {
+		return escrow.UnpackInvalidFeeError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], escrow.abi.Errors["InvalidMeterSignature"].ID.Bytes()[:4]) {
 		return escrow.UnpackInvalidMeterSignatureError(raw[4:])
 	}
@@ -1984,6 +2588,31 @@ func EscrowInsufficientBalanceErrorID() common.Hash {
 func (escrow *Escrow) UnpackInsufficientBalanceError(raw []byte) (*EscrowInsufficientBalance, error) {
 	out := new(EscrowInsufficientBalance)
 	if err := escrow.abi.UnpackIntoInterface(out, "InsufficientBalance", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EscrowInvalidFee represents a InvalidFee error raised by the Escrow contract.
+type EscrowInvalidFee struct {
+	FeeBps uint16
+	Sink   common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidFee(uint16 feeBps, address sink)
+func EscrowInvalidFeeErrorID() common.Hash {
+	return common.HexToHash("0xe1fe5a43c60ec3bca60179ae584d2822a087a93e0a386bb2f451d55b16b11b6b")
+}
+
+// UnpackInvalidFeeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidFee(uint16 feeBps, address sink)
+func (escrow *Escrow) UnpackInvalidFeeError(raw []byte) (*EscrowInvalidFee, error) {
+	out := new(EscrowInvalidFee)
+	if err := escrow.abi.UnpackIntoInterface(out, "InvalidFee", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -4196,6 +4825,2480 @@ func RegistryWrongBondErrorID() common.Hash {
 func (registry *Registry) UnpackWrongBondError(raw []byte) (*RegistryWrongBond, error) {
 	out := new(RegistryWrongBond)
 	if err := registry.abi.UnpackIntoInterface(out, "WrongBond", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolMetaData contains all meta data concerning the RewardsPool contract.
+var RewardsPoolMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"contractIFeeLedger\",\"name\":\"escrow\",\"type\":\"address\"},{\"internalType\":\"address[]\",\"name\":\"auditorSet\",\"type\":\"address[]\"},{\"internalType\":\"uint256\",\"name\":\"threshold\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"epochLength\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"capBps\",\"type\":\"uint16\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"claimedThrough\",\"type\":\"uint64\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"EpochAlreadyPublished\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"left\",\"type\":\"uint256\"}],\"name\":\"EpochExhausted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"endsAt\",\"type\":\"uint256\"}],\"name\":\"EpochNotOver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"feesCumulative\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feesPaid\",\"type\":\"uint256\"}],\"name\":\"FeesOverstated\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"available\",\"type\":\"uint256\"}],\"name\":\"InsufficientFunds\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"what\",\"type\":\"string\"}],\"name\":\"InvalidConfig\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"InvalidSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"threshold\",\"type\":\"uint256\"}],\"name\":\"NotEnoughSignatures\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"}],\"name\":\"RewardAboveFeeCap\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"UnknownEpoch\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroRoot\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"feesCumulative\",\"type\":\"uint256\"}],\"name\":\"Claimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"EpochPublished\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"sponsor\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Funded\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"CAP_BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"EPOCH_LENGTH\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"EPOCH_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"ESCROW\",\"outputs\":[{\"internalType\":\"contractIFeeLedger\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"START\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"THRESHOLD\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TOKEN\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"allocated\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"auditors\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"\",\"type\":\"address[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feesCumulative\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"claimedThrough\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"currentEpoch\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"epochDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"epochEnd\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"epochOf\",\"outputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimed\",\"type\":\"uint256\"}],\"internalType\":\"structRewardsPool.Epoch\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"feesBasis\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"fund\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"funded\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"a\",\"type\":\"address\"}],\"name\":\"isAuditor\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"bytes[]\",\"name\":\"signatures\",\"type\":\"bytes[]\"}],\"name\":\"publishEpoch\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"rewarded\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ID:  "e225a62ea50223d015d219edc51428bd7f",
+	Bin: "0x610140604052348015610010575f5ffd5b50604051611e16380380611e1683398101604081905261002f916102d9565b6001600160a01b038616158061004c57506001600160a01b038516155b15610091576040516389a6198960e01b815260206004820152600f60248201526e746f6b656e206f7220657363726f7760881b60448201526064015b60405180910390fd5b82158061009e5750835183115b156100d8576040516389a6198960e01b81526020600482015260096024820152681d1a1c995cda1bdb1960ba1b6044820152606401610088565b816001600160401b03165f0361011f576040516389a6198960e01b815260206004820152600b60248201526a0cae0dec6d098cadccee8d60ab1b6044820152606401610088565b61ffff8116158061013657506127108161ffff1610155b1561016d576040516389a6198960e01b815260206004820152600660248201526563617042707360d01b6044820152606401610088565b5f5b845181101561022e575f85828151811061018b5761018b6103f5565b602002602001015190505f6001600160a01b0316816001600160a01b031614806101cc57506001600160a01b0381165f9081526001602052604090205460ff165b15610205576040516389a6198960e01b815260206004820152600860248201526761756469746f727360c01b6044820152606401610088565b6001600160a01b03165f908152600160208190526040909120805460ff1916821790550161016f565b505f61023a8582610409565b506001600160a01b039586166080529390941660a0526001600160401b0342811660c0529390931660e0525061ffff1661010052610120526104b2565b6001600160a01b038116811461028b575f5ffd5b50565b634e487b7160e01b5f52604160045260245ffd5b80516102ad81610277565b919050565b80516001600160401b03811681146102ad575f5ffd5b805161ffff811681146102ad575f5ffd5b5f5f5f5f5f5f60c087890312156102ee575f5ffd5b86516102f981610277565b602088015190965061030a81610277565b60408801519095506001600160401b03811115610325575f5ffd5b8701601f81018913610335575f5ffd5b80516001600160401b0381111561034e5761034e61028e565b604051600582901b90603f8201601f191681016001600160401b038111828210171561037c5761037c61028e565b60405291825260208184018101929081018c841115610399575f5ffd5b6020850194505b838510156103bf576103b1856102a2565b8152602094850194016103a0565b5060608b015190975095506103db9250506080890190506102b2565b91506103e960a088016102c8565b90509295509295509295565b634e487b7160e01b5f52603260045260245ffd5b81516001600160401b038111156104225761042261028e565b6801000000000000000081111561043b5761043b61028e565b81548183558082101561046f57825f528160205f20018282035f5b8181101561046b575f83820155600101610456565b5050505b5060208301610483835f9081526020902090565b5f5b838110156104aa5782516001600160a01b031681830155602090920191600101610485565b505050505050565b60805160a05160c05160e05161010051610120516118d761053f5f395f8181610245015281816106f0015261074501525f81816103d20152610e9f01525f81816102df0152818161085101526108c201525f81816103220152818161087c015261091b01525f81816103ab0152610db301525f818161026c01528181610b3201526110a601526118d75ff3fe608060405234801561000f575f5ffd5b506004361061016e575f3560e01c8063b304b2e1116100d2578063ca1d209d11610088578063eb5e940b11610063578063eb5e940b146103cd578063f3a504f214610407578063fadb476814610410575f5ffd5b8063ca1d209d14610380578063e3f387ae14610393578063e681c4aa146103a6575f5ffd5b8063ba9a061a116100b8578063ba9a061a1461031d578063bd78f4cb14610344578063c5b22c1514610357575f5ffd5b8063b304b2e114610301578063b4683db21461030a575f5ffd5b8063766718081161012757806382bfefc81161010d57806382bfefc814610267578063832b3704146102b3578063ac4746ab146102da575f5ffd5b8063766718081461021f578063785ffb3714610240575f5ffd5b806349b905571161015757806349b90557146101b95780636237c876146101eb5780636d4593d21461020a575f5ffd5b80630a2b88d014610172578063379f53e314610187575b5f5ffd5b610185610180366004611543565b610445565b005b6101a66101953660046115c9565b60076020525f908152604090205481565b6040519081526020015b60405180910390f35b6101db6101c73660046115c9565b60016020525f908152604090205460ff1681565b60405190151581526020016101b0565b6101a66101f93660046115c9565b60066020525f908152604090205481565b6102126107e2565b6040516101b091906115e2565b61022761084e565b60405167ffffffffffffffff90911681526020016101b0565b6101a67f000000000000000000000000000000000000000000000000000000000000000081565b61028e7f000000000000000000000000000000000000000000000000000000000000000081565b60405173ffffffffffffffffffffffffffffffffffffffff90911681526020016101b0565b6101a67f65c3306822c0f97a4324714c1047defb1cffcc2ca5180333fa1f78473c4a3b2281565b6102277f000000000000000000000000000000000000000000000000000000000000000081565b6101a660045481565b6101a661031836600461163a565b6108bf565b6102277f000000000000000000000000000000000000000000000000000000000000000081565b6101a6610352366004611653565b610946565b6102276103653660046115c9565b60056020525f908152604090205467ffffffffffffffff1681565b61018561038e366004611683565b610a94565b6101856103a136600461169a565b610b5d565b61028e7f000000000000000000000000000000000000000000000000000000000000000081565b6103f47f000000000000000000000000000000000000000000000000000000000000000081565b60405161ffff90911681526020016101b0565b6101a660035481565b61042361041e36600461163a565b6110dc565b60408051825181526020808401519082015291810151908201526060016101b0565b5f61044f866108bf565b9050804210156104a3576040517fbc161c9d00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff87166004820152602481018290526044015b60405180910390fd5b67ffffffffffffffff86165f908152600260205260409020805415610500576040517f263189c000000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8816600482015260240161049a565b85610537576040517fb263ae7300000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f600454600354610548919061173a565b90508086111561058e576040517f03eb8b54000000000000000000000000000000000000000000000000000000008152600481018790526024810182905260440161049a565b5f61059a898989610946565b90505f805b868110156106ed575f5f61060a858b8b868181106105bf576105bf61174d565b90506020028101906105d1919061177a565b8080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201919091525061113f92505050565b5090925090505f816003811115610623576106236117db565b141580610655575073ffffffffffffffffffffffffffffffffffffffff82165f9081526001602052604090205460ff16155b8061068c57508373ffffffffffffffffffffffffffffffffffffffff168273ffffffffffffffffffffffffffffffffffffffff1611155b156106e2576040517f96f864080000000000000000000000000000000000000000000000000000000081526004810184905273ffffffffffffffffffffffffffffffffffffffff8316602482015260440161049a565b50915060010161059f565b507f0000000000000000000000000000000000000000000000000000000000000000861015610771576040517f79c193d2000000000000000000000000000000000000000000000000000000008152600481018790527f0000000000000000000000000000000000000000000000000000000000000000602482015260440161049a565b8760045f8282546107829190611808565b909155505088845560018401889055604080518a8152602081018a905267ffffffffffffffff8c16917ffbb1568230462c83801f3a2868f35dd2718b220a666d41173a2e80027eda7c1b910160405180910390a250505050505050505050565b60605f80548060200260200160405190810160405280929190818152602001828054801561084457602002820191905f5260205f20905b815473ffffffffffffffffffffffffffffffffffffffff168152600190910190602001808311610819575b5050505050905090565b5f7f000000000000000000000000000000000000000000000000000000000000000067ffffffffffffffff167f000000000000000000000000000000000000000000000000000000000000000067ffffffffffffffff16426108b0919061173a565b6108ba919061181b565b905090565b5f7f000000000000000000000000000000000000000000000000000000000000000067ffffffffffffffff168267ffffffffffffffff1660016109029190611808565b61090c9190611853565b6109409067ffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016611808565b92915050565b604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f6020808301919091527f2ea8574a1718e5faa594fb40d1261cfcd866c7d8e3446b3078c3935ad18f65ce828401527fc89efdaa54c0f20c7adf612882df0950f5a951637e0307cdcb4c672f298b8bc660608301524660808301523060a0808401919091528351808403909101815260c0830190935282519201919091207f65c3306822c0f97a4324714c1047defb1cffcc2ca5180333fa1f78473c4a3b2260e083015267ffffffffffffffff8516610100830152610120820184905261014082018390525f91610a8b90829061016001604051602081830303815290604052805190602001206040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b95945050505050565b805f03610acd576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b8060035f828254610ade9190611808565b909155505060405181815233907f5af8184bef8e4b45eb9f6ed7734d04da38ced226495548f46e0c8ff8d7d9a5249060200160405180910390a2610b5a73ffffffffffffffffffffffffffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016333084611188565b50565b67ffffffffffffffff86165f9081526002602052604090208054610bb9576040517fa4e21e6c00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8816600482015260240161049a565b73ffffffffffffffffffffffffffffffffffffffff86165f9081526005602052604090205467ffffffffffffffff908116908816811115610c56576040517f4d8e806000000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8816600482015267ffffffffffffffff808a1660248301528216604482015260640161049a565b855f03610c8f576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6040805167ffffffffffffffff8a16602082015273ffffffffffffffffffffffffffffffffffffffff89169181019190915260608101879052608081018690525f9060a001604080517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe081840301815282825280516020918201209083015201604051602081830303815290604052805190602001209050610d368585855f0154846111ea565b610d6c576040517f09bde33900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6040517f799ecb3400000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff89811660048301525f917f00000000000000000000000000000000000000000000000000000000000000009091169063799ecb3490602401602060405180830381865afa158015610dfa573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610e1e919061186a565b905080871115610e64576040517f56522db0000000000000000000000000000000000000000000000000000000008152600481018890526024810182905260440161049a565b73ffffffffffffffffffffffffffffffffffffffff89165f9081526006602052604081205490818911610e97575f610edd565b61271061ffff7f000000000000000000000000000000000000000000000000000000000000000016610ec9848c61173a565b610ed39190611853565b610edd919061181b565b9050808a1115610f23576040517f1124bd39000000000000000000000000000000000000000000000000000000008152600481018b90526024810182905260440161049a565b5f86600201548760010154610f38919061173a565b9050808b1115610f7e576040517fbe73b8ce000000000000000000000000000000000000000000000000000000008152600481018c90526024810182905260440161049a565b8a876002015f828254610f919190611808565b90915550610fa290508d6001611881565b73ffffffffffffffffffffffffffffffffffffffff8d165f90815260056020908152604080832080547fffffffffffffffffffffffffffffffffffffffffffffffff00000000000000001667ffffffffffffffff9590951694909417909355600681528282208d90556007905290812080548d9290611022908490611808565b925050819055508b73ffffffffffffffffffffffffffffffffffffffff168d67ffffffffffffffff167eba0e20624d3ca60bc20c3a05e2a036c6520db0972fb64eb80e2222a25fb04d8d8d604051611084929190918252602082015260400190565b60405180910390a36110cd73ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000168d8d611201565b50505050505050505050505050565b6110fd60405180606001604052805f81526020015f81526020015f81525090565b5067ffffffffffffffff165f90815260026020818152604092839020835160608101855281548152600182015492810192909252909101549181019190915290565b5f5f5f8351604103611176576020840151604085015160608601515f1a61116888828585611261565b955095509550505050611181565b505081515f91506002905b9250925092565b611196848484846001611354565b6111e4576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8516600482015260240161049a565b50505050565b5f826111f78686856113e7565b1495945050505050565b61120e8383836001611428565b61125c576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8416600482015260240161049a565b505050565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a084111561129a57505f9150600390508261134a565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa1580156112eb573d5f5f3e3d5ffd5b50506040517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0015191505073ffffffffffffffffffffffffffffffffffffffff811661134157505f92506001915082905061134a565b92505f91508190505b9450945094915050565b6040517f23b872dd000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8781166004528616602452604485905291602083606481808c5af1925060015f511483166113d65783831516156113ca573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f81815b8481101561141f57611415828787848181106114095761140961174d565b905060200201356114b0565b91506001016113eb565b50949350505050565b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8616600452602485905291602083604481808b5af1925060015f511483166114a4578383151615611498573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b5f8183106114ca575f8281526020849052604090206114d8565b5f8381526020839052604090205b9392505050565b803567ffffffffffffffff811681146114f6575f5ffd5b919050565b5f5f83601f84011261150b575f5ffd5b50813567ffffffffffffffff811115611522575f5ffd5b6020830191508360208260051b850101111561153c575f5ffd5b9250929050565b5f5f5f5f5f60808688031215611557575f5ffd5b611560866114df565b94506020860135935060408601359250606086013567ffffffffffffffff811115611589575f5ffd5b611595888289016114fb565b969995985093965092949392505050565b803573ffffffffffffffffffffffffffffffffffffffff811681146114f6575f5ffd5b5f602082840312156115d9575f5ffd5b6114d8826115a6565b602080825282518282018190525f918401906040840190835b8181101561162f57835173ffffffffffffffffffffffffffffffffffffffff168352602093840193909201916001016115fb565b509095945050505050565b5f6020828403121561164a575f5ffd5b6114d8826114df565b5f5f5f60608486031215611665575f5ffd5b61166e846114df565b95602085013595506040909401359392505050565b5f60208284031215611693575f5ffd5b5035919050565b5f5f5f5f5f5f60a087890312156116af575f5ffd5b6116b8876114df565b95506116c6602088016115a6565b94506040870135935060608701359250608087013567ffffffffffffffff8111156116ef575f5ffd5b6116fb89828a016114fb565b979a9699509497509295939492505050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b818103818111156109405761094061170d565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b5f5f83357fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe18436030181126117ad575f5ffd5b83018035915067ffffffffffffffff8211156117c7575f5ffd5b60200191503681900382131561153c575f5ffd5b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b808201808211156109405761094061170d565b5f8261184e577f4e487b71000000000000000000000000000000000000000000000000000000005f52601260045260245ffd5b500490565b80820281158282048414176109405761094061170d565b5f6020828403121561187a575f5ffd5b5051919050565b67ffffffffffffffff81811683821601908111156109405761094061170d56fea2646970667358221220845a49822a904091a4c01487e6f80d1adc8ab940027b64d496caae785d96733e64736f6c63430008250033",
+}
+
+// RewardsPool is an auto generated Go binding around an Ethereum contract.
+type RewardsPool struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *RewardsPool) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewRewardsPool creates a new instance of RewardsPool.
+func NewRewardsPool() *RewardsPool {
+	parsed, err := RewardsPoolMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &RewardsPool{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *RewardsPool) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address token, address escrow, address[] auditorSet, uint256 threshold, uint64 epochLength, uint16 capBps) returns()
+func (rewardsPool *RewardsPool) PackConstructor(token common.Address, escrow common.Address, auditorSet []common.Address, threshold *big.Int, epochLength uint64, capBps uint16) []byte {
+	enc, err := rewardsPool.abi.Pack("", token, escrow, auditorSet, threshold, epochLength, capBps)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackCAPBPS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xeb5e940b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function CAP_BPS() view returns(uint16)
+func (rewardsPool *RewardsPool) PackCAPBPS() []byte {
+	enc, err := rewardsPool.abi.Pack("CAP_BPS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCAPBPS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xeb5e940b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function CAP_BPS() view returns(uint16)
+func (rewardsPool *RewardsPool) TryPackCAPBPS() ([]byte, error) {
+	return rewardsPool.abi.Pack("CAP_BPS")
+}
+
+// UnpackCAPBPS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xeb5e940b.
+//
+// Solidity: function CAP_BPS() view returns(uint16)
+func (rewardsPool *RewardsPool) UnpackCAPBPS(data []byte) (uint16, error) {
+	out, err := rewardsPool.abi.Unpack("CAP_BPS", data)
+	if err != nil {
+		return *new(uint16), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint16)).(*uint16)
+	return out0, nil
+}
+
+// PackEPOCHLENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xac4746ab.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function EPOCH_LENGTH() view returns(uint64)
+func (rewardsPool *RewardsPool) PackEPOCHLENGTH() []byte {
+	enc, err := rewardsPool.abi.Pack("EPOCH_LENGTH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEPOCHLENGTH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xac4746ab.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function EPOCH_LENGTH() view returns(uint64)
+func (rewardsPool *RewardsPool) TryPackEPOCHLENGTH() ([]byte, error) {
+	return rewardsPool.abi.Pack("EPOCH_LENGTH")
+}
+
+// UnpackEPOCHLENGTH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xac4746ab.
+//
+// Solidity: function EPOCH_LENGTH() view returns(uint64)
+func (rewardsPool *RewardsPool) UnpackEPOCHLENGTH(data []byte) (uint64, error) {
+	out, err := rewardsPool.abi.Unpack("EPOCH_LENGTH", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackEPOCHTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x832b3704.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function EPOCH_TYPEHASH() view returns(bytes32)
+func (rewardsPool *RewardsPool) PackEPOCHTYPEHASH() []byte {
+	enc, err := rewardsPool.abi.Pack("EPOCH_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEPOCHTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x832b3704.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function EPOCH_TYPEHASH() view returns(bytes32)
+func (rewardsPool *RewardsPool) TryPackEPOCHTYPEHASH() ([]byte, error) {
+	return rewardsPool.abi.Pack("EPOCH_TYPEHASH")
+}
+
+// UnpackEPOCHTYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x832b3704.
+//
+// Solidity: function EPOCH_TYPEHASH() view returns(bytes32)
+func (rewardsPool *RewardsPool) UnpackEPOCHTYPEHASH(data []byte) ([32]byte, error) {
+	out, err := rewardsPool.abi.Unpack("EPOCH_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackESCROW is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe681c4aa.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function ESCROW() view returns(address)
+func (rewardsPool *RewardsPool) PackESCROW() []byte {
+	enc, err := rewardsPool.abi.Pack("ESCROW")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackESCROW is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe681c4aa.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function ESCROW() view returns(address)
+func (rewardsPool *RewardsPool) TryPackESCROW() ([]byte, error) {
+	return rewardsPool.abi.Pack("ESCROW")
+}
+
+// UnpackESCROW is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xe681c4aa.
+//
+// Solidity: function ESCROW() view returns(address)
+func (rewardsPool *RewardsPool) UnpackESCROW(data []byte) (common.Address, error) {
+	out, err := rewardsPool.abi.Unpack("ESCROW", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackSTART is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xba9a061a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function START() view returns(uint64)
+func (rewardsPool *RewardsPool) PackSTART() []byte {
+	enc, err := rewardsPool.abi.Pack("START")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSTART is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xba9a061a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function START() view returns(uint64)
+func (rewardsPool *RewardsPool) TryPackSTART() ([]byte, error) {
+	return rewardsPool.abi.Pack("START")
+}
+
+// UnpackSTART is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xba9a061a.
+//
+// Solidity: function START() view returns(uint64)
+func (rewardsPool *RewardsPool) UnpackSTART(data []byte) (uint64, error) {
+	out, err := rewardsPool.abi.Unpack("START", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackTHRESHOLD is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x785ffb37.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function THRESHOLD() view returns(uint256)
+func (rewardsPool *RewardsPool) PackTHRESHOLD() []byte {
+	enc, err := rewardsPool.abi.Pack("THRESHOLD")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTHRESHOLD is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x785ffb37.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function THRESHOLD() view returns(uint256)
+func (rewardsPool *RewardsPool) TryPackTHRESHOLD() ([]byte, error) {
+	return rewardsPool.abi.Pack("THRESHOLD")
+}
+
+// UnpackTHRESHOLD is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x785ffb37.
+//
+// Solidity: function THRESHOLD() view returns(uint256)
+func (rewardsPool *RewardsPool) UnpackTHRESHOLD(data []byte) (*big.Int, error) {
+	out, err := rewardsPool.abi.Unpack("THRESHOLD", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackTOKEN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x82bfefc8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function TOKEN() view returns(address)
+func (rewardsPool *RewardsPool) PackTOKEN() []byte {
+	enc, err := rewardsPool.abi.Pack("TOKEN")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTOKEN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x82bfefc8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function TOKEN() view returns(address)
+func (rewardsPool *RewardsPool) TryPackTOKEN() ([]byte, error) {
+	return rewardsPool.abi.Pack("TOKEN")
+}
+
+// UnpackTOKEN is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x82bfefc8.
+//
+// Solidity: function TOKEN() view returns(address)
+func (rewardsPool *RewardsPool) UnpackTOKEN(data []byte) (common.Address, error) {
+	out, err := rewardsPool.abi.Unpack("TOKEN", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackAllocated is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb304b2e1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function allocated() view returns(uint256)
+func (rewardsPool *RewardsPool) PackAllocated() []byte {
+	enc, err := rewardsPool.abi.Pack("allocated")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAllocated is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb304b2e1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function allocated() view returns(uint256)
+func (rewardsPool *RewardsPool) TryPackAllocated() ([]byte, error) {
+	return rewardsPool.abi.Pack("allocated")
+}
+
+// UnpackAllocated is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb304b2e1.
+//
+// Solidity: function allocated() view returns(uint256)
+func (rewardsPool *RewardsPool) UnpackAllocated(data []byte) (*big.Int, error) {
+	out, err := rewardsPool.abi.Unpack("allocated", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackAuditors is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6d4593d2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function auditors() view returns(address[])
+func (rewardsPool *RewardsPool) PackAuditors() []byte {
+	enc, err := rewardsPool.abi.Pack("auditors")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAuditors is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6d4593d2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function auditors() view returns(address[])
+func (rewardsPool *RewardsPool) TryPackAuditors() ([]byte, error) {
+	return rewardsPool.abi.Pack("auditors")
+}
+
+// UnpackAuditors is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6d4593d2.
+//
+// Solidity: function auditors() view returns(address[])
+func (rewardsPool *RewardsPool) UnpackAuditors(data []byte) ([]common.Address, error) {
+	out, err := rewardsPool.abi.Unpack("auditors", data)
+	if err != nil {
+		return *new([]common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new([]common.Address)).(*[]common.Address)
+	return out0, nil
+}
+
+// PackClaim is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe3f387ae.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function claim(uint64 epoch, address provider, uint256 amount, uint256 feesCumulative, bytes32[] proof) returns()
+func (rewardsPool *RewardsPool) PackClaim(epoch uint64, provider common.Address, amount *big.Int, feesCumulative *big.Int, proof [][32]byte) []byte {
+	enc, err := rewardsPool.abi.Pack("claim", epoch, provider, amount, feesCumulative, proof)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackClaim is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe3f387ae.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function claim(uint64 epoch, address provider, uint256 amount, uint256 feesCumulative, bytes32[] proof) returns()
+func (rewardsPool *RewardsPool) TryPackClaim(epoch uint64, provider common.Address, amount *big.Int, feesCumulative *big.Int, proof [][32]byte) ([]byte, error) {
+	return rewardsPool.abi.Pack("claim", epoch, provider, amount, feesCumulative, proof)
+}
+
+// PackClaimedThrough is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc5b22c15.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function claimedThrough(address provider) view returns(uint64)
+func (rewardsPool *RewardsPool) PackClaimedThrough(provider common.Address) []byte {
+	enc, err := rewardsPool.abi.Pack("claimedThrough", provider)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackClaimedThrough is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc5b22c15.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function claimedThrough(address provider) view returns(uint64)
+func (rewardsPool *RewardsPool) TryPackClaimedThrough(provider common.Address) ([]byte, error) {
+	return rewardsPool.abi.Pack("claimedThrough", provider)
+}
+
+// UnpackClaimedThrough is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc5b22c15.
+//
+// Solidity: function claimedThrough(address provider) view returns(uint64)
+func (rewardsPool *RewardsPool) UnpackClaimedThrough(data []byte) (uint64, error) {
+	out, err := rewardsPool.abi.Unpack("claimedThrough", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackCurrentEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x76671808.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function currentEpoch() view returns(uint64)
+func (rewardsPool *RewardsPool) PackCurrentEpoch() []byte {
+	enc, err := rewardsPool.abi.Pack("currentEpoch")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCurrentEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x76671808.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function currentEpoch() view returns(uint64)
+func (rewardsPool *RewardsPool) TryPackCurrentEpoch() ([]byte, error) {
+	return rewardsPool.abi.Pack("currentEpoch")
+}
+
+// UnpackCurrentEpoch is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x76671808.
+//
+// Solidity: function currentEpoch() view returns(uint64)
+func (rewardsPool *RewardsPool) UnpackCurrentEpoch(data []byte) (uint64, error) {
+	out, err := rewardsPool.abi.Unpack("currentEpoch", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
+	return out0, nil
+}
+
+// PackEpochDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbd78f4cb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function epochDigest(uint64 epoch, bytes32 root, uint256 total) view returns(bytes32)
+func (rewardsPool *RewardsPool) PackEpochDigest(epoch uint64, root [32]byte, total *big.Int) []byte {
+	enc, err := rewardsPool.abi.Pack("epochDigest", epoch, root, total)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEpochDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbd78f4cb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function epochDigest(uint64 epoch, bytes32 root, uint256 total) view returns(bytes32)
+func (rewardsPool *RewardsPool) TryPackEpochDigest(epoch uint64, root [32]byte, total *big.Int) ([]byte, error) {
+	return rewardsPool.abi.Pack("epochDigest", epoch, root, total)
+}
+
+// UnpackEpochDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xbd78f4cb.
+//
+// Solidity: function epochDigest(uint64 epoch, bytes32 root, uint256 total) view returns(bytes32)
+func (rewardsPool *RewardsPool) UnpackEpochDigest(data []byte) ([32]byte, error) {
+	out, err := rewardsPool.abi.Unpack("epochDigest", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackEpochEnd is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb4683db2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function epochEnd(uint64 epoch) view returns(uint256)
+func (rewardsPool *RewardsPool) PackEpochEnd(epoch uint64) []byte {
+	enc, err := rewardsPool.abi.Pack("epochEnd", epoch)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEpochEnd is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb4683db2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function epochEnd(uint64 epoch) view returns(uint256)
+func (rewardsPool *RewardsPool) TryPackEpochEnd(epoch uint64) ([]byte, error) {
+	return rewardsPool.abi.Pack("epochEnd", epoch)
+}
+
+// UnpackEpochEnd is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb4683db2.
+//
+// Solidity: function epochEnd(uint64 epoch) view returns(uint256)
+func (rewardsPool *RewardsPool) UnpackEpochEnd(data []byte) (*big.Int, error) {
+	out, err := rewardsPool.abi.Unpack("epochEnd", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackEpochOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfadb4768.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function epochOf(uint64 epoch) view returns((bytes32,uint256,uint256))
+func (rewardsPool *RewardsPool) PackEpochOf(epoch uint64) []byte {
+	enc, err := rewardsPool.abi.Pack("epochOf", epoch)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackEpochOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfadb4768.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function epochOf(uint64 epoch) view returns((bytes32,uint256,uint256))
+func (rewardsPool *RewardsPool) TryPackEpochOf(epoch uint64) ([]byte, error) {
+	return rewardsPool.abi.Pack("epochOf", epoch)
+}
+
+// UnpackEpochOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfadb4768.
+//
+// Solidity: function epochOf(uint64 epoch) view returns((bytes32,uint256,uint256))
+func (rewardsPool *RewardsPool) UnpackEpochOf(data []byte) (RewardsPoolEpoch, error) {
+	out, err := rewardsPool.abi.Unpack("epochOf", data)
+	if err != nil {
+		return *new(RewardsPoolEpoch), err
+	}
+	out0 := *abi.ConvertType(out[0], new(RewardsPoolEpoch)).(*RewardsPoolEpoch)
+	return out0, nil
+}
+
+// PackFeesBasis is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6237c876.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function feesBasis(address provider) view returns(uint256)
+func (rewardsPool *RewardsPool) PackFeesBasis(provider common.Address) []byte {
+	enc, err := rewardsPool.abi.Pack("feesBasis", provider)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFeesBasis is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6237c876.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function feesBasis(address provider) view returns(uint256)
+func (rewardsPool *RewardsPool) TryPackFeesBasis(provider common.Address) ([]byte, error) {
+	return rewardsPool.abi.Pack("feesBasis", provider)
+}
+
+// UnpackFeesBasis is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6237c876.
+//
+// Solidity: function feesBasis(address provider) view returns(uint256)
+func (rewardsPool *RewardsPool) UnpackFeesBasis(data []byte) (*big.Int, error) {
+	out, err := rewardsPool.abi.Unpack("feesBasis", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackFund is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xca1d209d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function fund(uint256 amount) returns()
+func (rewardsPool *RewardsPool) PackFund(amount *big.Int) []byte {
+	enc, err := rewardsPool.abi.Pack("fund", amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFund is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xca1d209d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function fund(uint256 amount) returns()
+func (rewardsPool *RewardsPool) TryPackFund(amount *big.Int) ([]byte, error) {
+	return rewardsPool.abi.Pack("fund", amount)
+}
+
+// PackFunded is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf3a504f2.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function funded() view returns(uint256)
+func (rewardsPool *RewardsPool) PackFunded() []byte {
+	enc, err := rewardsPool.abi.Pack("funded")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackFunded is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf3a504f2.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function funded() view returns(uint256)
+func (rewardsPool *RewardsPool) TryPackFunded() ([]byte, error) {
+	return rewardsPool.abi.Pack("funded")
+}
+
+// UnpackFunded is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf3a504f2.
+//
+// Solidity: function funded() view returns(uint256)
+func (rewardsPool *RewardsPool) UnpackFunded(data []byte) (*big.Int, error) {
+	out, err := rewardsPool.abi.Unpack("funded", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackIsAuditor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x49b90557.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isAuditor(address a) view returns(bool)
+func (rewardsPool *RewardsPool) PackIsAuditor(a common.Address) []byte {
+	enc, err := rewardsPool.abi.Pack("isAuditor", a)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsAuditor is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x49b90557.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isAuditor(address a) view returns(bool)
+func (rewardsPool *RewardsPool) TryPackIsAuditor(a common.Address) ([]byte, error) {
+	return rewardsPool.abi.Pack("isAuditor", a)
+}
+
+// UnpackIsAuditor is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x49b90557.
+//
+// Solidity: function isAuditor(address a) view returns(bool)
+func (rewardsPool *RewardsPool) UnpackIsAuditor(data []byte) (bool, error) {
+	out, err := rewardsPool.abi.Unpack("isAuditor", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackPublishEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0a2b88d0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function publishEpoch(uint64 epoch, bytes32 root, uint256 total, bytes[] signatures) returns()
+func (rewardsPool *RewardsPool) PackPublishEpoch(epoch uint64, root [32]byte, total *big.Int, signatures [][]byte) []byte {
+	enc, err := rewardsPool.abi.Pack("publishEpoch", epoch, root, total, signatures)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPublishEpoch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x0a2b88d0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function publishEpoch(uint64 epoch, bytes32 root, uint256 total, bytes[] signatures) returns()
+func (rewardsPool *RewardsPool) TryPackPublishEpoch(epoch uint64, root [32]byte, total *big.Int, signatures [][]byte) ([]byte, error) {
+	return rewardsPool.abi.Pack("publishEpoch", epoch, root, total, signatures)
+}
+
+// PackRewarded is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x379f53e3.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function rewarded(address provider) view returns(uint256)
+func (rewardsPool *RewardsPool) PackRewarded(provider common.Address) []byte {
+	enc, err := rewardsPool.abi.Pack("rewarded", provider)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRewarded is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x379f53e3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function rewarded(address provider) view returns(uint256)
+func (rewardsPool *RewardsPool) TryPackRewarded(provider common.Address) ([]byte, error) {
+	return rewardsPool.abi.Pack("rewarded", provider)
+}
+
+// UnpackRewarded is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x379f53e3.
+//
+// Solidity: function rewarded(address provider) view returns(uint256)
+func (rewardsPool *RewardsPool) UnpackRewarded(data []byte) (*big.Int, error) {
+	out, err := rewardsPool.abi.Unpack("rewarded", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// RewardsPoolClaimed represents a Claimed event raised by the RewardsPool contract.
+type RewardsPoolClaimed struct {
+	Epoch          uint64
+	Provider       common.Address
+	Amount         *big.Int
+	FeesCumulative *big.Int
+	Raw            *types.Log // Blockchain specific contextual infos
+}
+
+const RewardsPoolClaimedEventName = "Claimed"
+
+// ContractEventName returns the user-defined event name.
+func (RewardsPoolClaimed) ContractEventName() string {
+	return RewardsPoolClaimedEventName
+}
+
+// UnpackClaimedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Claimed(uint64 indexed epoch, address indexed provider, uint256 amount, uint256 feesCumulative)
+func (rewardsPool *RewardsPool) UnpackClaimedEvent(log *types.Log) (*RewardsPoolClaimed, error) {
+	event := "Claimed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != rewardsPool.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RewardsPoolClaimed)
+	if len(log.Data) > 0 {
+		if err := rewardsPool.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range rewardsPool.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// RewardsPoolEpochPublished represents a EpochPublished event raised by the RewardsPool contract.
+type RewardsPoolEpochPublished struct {
+	Epoch uint64
+	Root  [32]byte
+	Total *big.Int
+	Raw   *types.Log // Blockchain specific contextual infos
+}
+
+const RewardsPoolEpochPublishedEventName = "EpochPublished"
+
+// ContractEventName returns the user-defined event name.
+func (RewardsPoolEpochPublished) ContractEventName() string {
+	return RewardsPoolEpochPublishedEventName
+}
+
+// UnpackEpochPublishedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event EpochPublished(uint64 indexed epoch, bytes32 root, uint256 total)
+func (rewardsPool *RewardsPool) UnpackEpochPublishedEvent(log *types.Log) (*RewardsPoolEpochPublished, error) {
+	event := "EpochPublished"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != rewardsPool.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RewardsPoolEpochPublished)
+	if len(log.Data) > 0 {
+		if err := rewardsPool.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range rewardsPool.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// RewardsPoolFunded represents a Funded event raised by the RewardsPool contract.
+type RewardsPoolFunded struct {
+	Sponsor common.Address
+	Amount  *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const RewardsPoolFundedEventName = "Funded"
+
+// ContractEventName returns the user-defined event name.
+func (RewardsPoolFunded) ContractEventName() string {
+	return RewardsPoolFundedEventName
+}
+
+// UnpackFundedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Funded(address indexed sponsor, uint256 amount)
+func (rewardsPool *RewardsPool) UnpackFundedEvent(log *types.Log) (*RewardsPoolFunded, error) {
+	event := "Funded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != rewardsPool.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RewardsPoolFunded)
+	if len(log.Data) > 0 {
+		if err := rewardsPool.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range rewardsPool.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (rewardsPool *RewardsPool) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["AlreadyClaimed"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackAlreadyClaimedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["EpochAlreadyPublished"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackEpochAlreadyPublishedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["EpochExhausted"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackEpochExhaustedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["EpochNotOver"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackEpochNotOverError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["FeesOverstated"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackFeesOverstatedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["InsufficientFunds"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackInsufficientFundsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["InvalidConfig"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackInvalidConfigError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["InvalidProof"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackInvalidProofError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["InvalidSigner"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackInvalidSignerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["NotEnoughSignatures"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackNotEnoughSignaturesError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["RewardAboveFeeCap"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackRewardAboveFeeCapError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["SafeERC20FailedOperation"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackSafeERC20FailedOperationError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["UnknownEpoch"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackUnknownEpochError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["ZeroAmount"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackZeroAmountError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["ZeroRoot"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackZeroRootError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// RewardsPoolAlreadyClaimed represents a AlreadyClaimed error raised by the RewardsPool contract.
+type RewardsPoolAlreadyClaimed struct {
+	Provider       common.Address
+	Epoch          uint64
+	ClaimedThrough uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyClaimed(address provider, uint64 epoch, uint64 claimedThrough)
+func RewardsPoolAlreadyClaimedErrorID() common.Hash {
+	return common.HexToHash("0x4d8e80606f9537e7a6e6722e06ffb21c7505e9526f8de04210a01ba6461a7409")
+}
+
+// UnpackAlreadyClaimedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyClaimed(address provider, uint64 epoch, uint64 claimedThrough)
+func (rewardsPool *RewardsPool) UnpackAlreadyClaimedError(raw []byte) (*RewardsPoolAlreadyClaimed, error) {
+	out := new(RewardsPoolAlreadyClaimed)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "AlreadyClaimed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolEpochAlreadyPublished represents a EpochAlreadyPublished error raised by the RewardsPool contract.
+type RewardsPoolEpochAlreadyPublished struct {
+	Epoch uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error EpochAlreadyPublished(uint64 epoch)
+func RewardsPoolEpochAlreadyPublishedErrorID() common.Hash {
+	return common.HexToHash("0x263189c0f30b39453b410cf351fc2cd769c4211ede470852837852e8cd9aec7f")
+}
+
+// UnpackEpochAlreadyPublishedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error EpochAlreadyPublished(uint64 epoch)
+func (rewardsPool *RewardsPool) UnpackEpochAlreadyPublishedError(raw []byte) (*RewardsPoolEpochAlreadyPublished, error) {
+	out := new(RewardsPoolEpochAlreadyPublished)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "EpochAlreadyPublished", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolEpochExhausted represents a EpochExhausted error raised by the RewardsPool contract.
+type RewardsPoolEpochExhausted struct {
+	Amount *big.Int
+	Left   *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error EpochExhausted(uint256 amount, uint256 left)
+func RewardsPoolEpochExhaustedErrorID() common.Hash {
+	return common.HexToHash("0xbe73b8cef4aa217d96683fd1fd2beeb1954e145221da00663a9153e1a3498947")
+}
+
+// UnpackEpochExhaustedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error EpochExhausted(uint256 amount, uint256 left)
+func (rewardsPool *RewardsPool) UnpackEpochExhaustedError(raw []byte) (*RewardsPoolEpochExhausted, error) {
+	out := new(RewardsPoolEpochExhausted)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "EpochExhausted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolEpochNotOver represents a EpochNotOver error raised by the RewardsPool contract.
+type RewardsPoolEpochNotOver struct {
+	Epoch  uint64
+	EndsAt *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error EpochNotOver(uint64 epoch, uint256 endsAt)
+func RewardsPoolEpochNotOverErrorID() common.Hash {
+	return common.HexToHash("0xbc161c9dd5b85204e49de1cf05d2f62d9f6df5f0f4a3f4bfc67f021f6c236f21")
+}
+
+// UnpackEpochNotOverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error EpochNotOver(uint64 epoch, uint256 endsAt)
+func (rewardsPool *RewardsPool) UnpackEpochNotOverError(raw []byte) (*RewardsPoolEpochNotOver, error) {
+	out := new(RewardsPoolEpochNotOver)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "EpochNotOver", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolFeesOverstated represents a FeesOverstated error raised by the RewardsPool contract.
+type RewardsPoolFeesOverstated struct {
+	FeesCumulative *big.Int
+	FeesPaid       *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error FeesOverstated(uint256 feesCumulative, uint256 feesPaid)
+func RewardsPoolFeesOverstatedErrorID() common.Hash {
+	return common.HexToHash("0x56522db01cf77b353c2265bc2ef1bf2fa0a0e459c228818408d7afd00c6dbfb2")
+}
+
+// UnpackFeesOverstatedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error FeesOverstated(uint256 feesCumulative, uint256 feesPaid)
+func (rewardsPool *RewardsPool) UnpackFeesOverstatedError(raw []byte) (*RewardsPoolFeesOverstated, error) {
+	out := new(RewardsPoolFeesOverstated)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "FeesOverstated", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolInsufficientFunds represents a InsufficientFunds error raised by the RewardsPool contract.
+type RewardsPoolInsufficientFunds struct {
+	Total     *big.Int
+	Available *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InsufficientFunds(uint256 total, uint256 available)
+func RewardsPoolInsufficientFundsErrorID() common.Hash {
+	return common.HexToHash("0x03eb8b54a949acec2cd08fdb6d6bd4647a1f2c907d75d6900648effa92eb147f")
+}
+
+// UnpackInsufficientFundsError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InsufficientFunds(uint256 total, uint256 available)
+func (rewardsPool *RewardsPool) UnpackInsufficientFundsError(raw []byte) (*RewardsPoolInsufficientFunds, error) {
+	out := new(RewardsPoolInsufficientFunds)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "InsufficientFunds", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolInvalidConfig represents a InvalidConfig error raised by the RewardsPool contract.
+type RewardsPoolInvalidConfig struct {
+	What string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidConfig(string what)
+func RewardsPoolInvalidConfigErrorID() common.Hash {
+	return common.HexToHash("0x89a61989863f97edef3cf9672465dbf8e5f073c532d59146a86917af6f971ea7")
+}
+
+// UnpackInvalidConfigError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidConfig(string what)
+func (rewardsPool *RewardsPool) UnpackInvalidConfigError(raw []byte) (*RewardsPoolInvalidConfig, error) {
+	out := new(RewardsPoolInvalidConfig)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "InvalidConfig", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolInvalidProof represents a InvalidProof error raised by the RewardsPool contract.
+type RewardsPoolInvalidProof struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidProof()
+func RewardsPoolInvalidProofErrorID() common.Hash {
+	return common.HexToHash("0x09bde339c6b182be216ee7ef8ccff6338c6ef7993445216112ae575c5438fd27")
+}
+
+// UnpackInvalidProofError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidProof()
+func (rewardsPool *RewardsPool) UnpackInvalidProofError(raw []byte) (*RewardsPoolInvalidProof, error) {
+	out := new(RewardsPoolInvalidProof)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "InvalidProof", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolInvalidSigner represents a InvalidSigner error raised by the RewardsPool contract.
+type RewardsPoolInvalidSigner struct {
+	Index  *big.Int
+	Signer common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidSigner(uint256 index, address signer)
+func RewardsPoolInvalidSignerErrorID() common.Hash {
+	return common.HexToHash("0x96f86408ca735bb09082022f7fcf39fce3686f653bde898d5b8c40384b2e16dc")
+}
+
+// UnpackInvalidSignerError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidSigner(uint256 index, address signer)
+func (rewardsPool *RewardsPool) UnpackInvalidSignerError(raw []byte) (*RewardsPoolInvalidSigner, error) {
+	out := new(RewardsPoolInvalidSigner)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "InvalidSigner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolNotEnoughSignatures represents a NotEnoughSignatures error raised by the RewardsPool contract.
+type RewardsPoolNotEnoughSignatures struct {
+	Got       *big.Int
+	Threshold *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotEnoughSignatures(uint256 got, uint256 threshold)
+func RewardsPoolNotEnoughSignaturesErrorID() common.Hash {
+	return common.HexToHash("0x79c193d2b9a5ab2a87f6c5945f80093d2564073c49c98e4bca0ef08737475744")
+}
+
+// UnpackNotEnoughSignaturesError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotEnoughSignatures(uint256 got, uint256 threshold)
+func (rewardsPool *RewardsPool) UnpackNotEnoughSignaturesError(raw []byte) (*RewardsPoolNotEnoughSignatures, error) {
+	out := new(RewardsPoolNotEnoughSignatures)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "NotEnoughSignatures", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolRewardAboveFeeCap represents a RewardAboveFeeCap error raised by the RewardsPool contract.
+type RewardsPoolRewardAboveFeeCap struct {
+	Amount *big.Int
+	Cap    *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RewardAboveFeeCap(uint256 amount, uint256 cap)
+func RewardsPoolRewardAboveFeeCapErrorID() common.Hash {
+	return common.HexToHash("0x1124bd39625c21085196157bed6e91b9b4e14addb88429aeb9825882f497a979")
+}
+
+// UnpackRewardAboveFeeCapError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RewardAboveFeeCap(uint256 amount, uint256 cap)
+func (rewardsPool *RewardsPool) UnpackRewardAboveFeeCapError(raw []byte) (*RewardsPoolRewardAboveFeeCap, error) {
+	out := new(RewardsPoolRewardAboveFeeCap)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "RewardAboveFeeCap", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolSafeERC20FailedOperation represents a SafeERC20FailedOperation error raised by the RewardsPool contract.
+type RewardsPoolSafeERC20FailedOperation struct {
+	Token common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func RewardsPoolSafeERC20FailedOperationErrorID() common.Hash {
+	return common.HexToHash("0x5274afe73c98b4749fc91ffae6b7b574e7842cb2144a159e9377a5f20b32edf9")
+}
+
+// UnpackSafeERC20FailedOperationError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func (rewardsPool *RewardsPool) UnpackSafeERC20FailedOperationError(raw []byte) (*RewardsPoolSafeERC20FailedOperation, error) {
+	out := new(RewardsPoolSafeERC20FailedOperation)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "SafeERC20FailedOperation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolUnknownEpoch represents a UnknownEpoch error raised by the RewardsPool contract.
+type RewardsPoolUnknownEpoch struct {
+	Epoch uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnknownEpoch(uint64 epoch)
+func RewardsPoolUnknownEpochErrorID() common.Hash {
+	return common.HexToHash("0xa4e21e6c8f881eff51b5764f98a67304231c1cb1ba8af636f941098552d2bd6c")
+}
+
+// UnpackUnknownEpochError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnknownEpoch(uint64 epoch)
+func (rewardsPool *RewardsPool) UnpackUnknownEpochError(raw []byte) (*RewardsPoolUnknownEpoch, error) {
+	out := new(RewardsPoolUnknownEpoch)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "UnknownEpoch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolZeroAmount represents a ZeroAmount error raised by the RewardsPool contract.
+type RewardsPoolZeroAmount struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAmount()
+func RewardsPoolZeroAmountErrorID() common.Hash {
+	return common.HexToHash("0x1f2a2005cb66a8e145327e8814e243a0996aec9bfe1e15a495778b1236dbd485")
+}
+
+// UnpackZeroAmountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAmount()
+func (rewardsPool *RewardsPool) UnpackZeroAmountError(raw []byte) (*RewardsPoolZeroAmount, error) {
+	out := new(RewardsPoolZeroAmount)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "ZeroAmount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolZeroRoot represents a ZeroRoot error raised by the RewardsPool contract.
+type RewardsPoolZeroRoot struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroRoot()
+func RewardsPoolZeroRootErrorID() common.Hash {
+	return common.HexToHash("0xb263ae738e814ca9af6ee56bb85daa47624e790421913c947dcba2aac07cfdbd")
+}
+
+// UnpackZeroRootError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroRoot()
+func (rewardsPool *RewardsPool) UnpackZeroRootError(raw []byte) (*RewardsPoolZeroRoot, error) {
+	out := new(RewardsPoolZeroRoot)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "ZeroRoot", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StakeMetaData contains all meta data concerning the Stake contract.
+var StakeMetaData = bind.MetaData{
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"minStake\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unbondDelay\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"slashAmount\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"governor\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[],\"name\":\"AnswerCorrect\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"digest\",\"type\":\"bytes32\"}],\"name\":\"EvidenceUsed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"got\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"signed\",\"type\":\"bytes32\"}],\"name\":\"InputMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"bonded\",\"type\":\"uint256\"}],\"name\":\"InsufficientBond\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidSignature\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoUnbondRequested\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"functionHash\",\"type\":\"bytes32\"}],\"name\":\"NotCanary\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotGovernor\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NothingToSlash\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"unbondableAt\",\"type\":\"uint256\"}],\"name\":\"UnbondNotReady\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"Bonded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"}],\"name\":\"CanaryAdded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"receipt\",\"type\":\"bytes32\"}],\"name\":\"Slashed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"unbondableAt\",\"type\":\"uint256\"}],\"name\":\"UnbondRequested\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Unbonded\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"DOMAIN_SEPARATOR\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"GOVERNOR\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MIN_STAKE\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"RECEIPT_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"SLASH_AMOUNT\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TOKEN\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"UNBOND_DELAY\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"}],\"name\":\"addCanary\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"bond\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"bondOf\",\"outputs\":[{\"components\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unbonding\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"unbondableAt\",\"type\":\"uint256\"}],\"internalType\":\"structStake.Bond\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"commitment\",\"type\":\"bytes32\"}],\"name\":\"canaries\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"isStaked\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"functionHash\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"mode\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cumulative\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"requestId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"requestBody\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"responseBody\",\"type\":\"bytes32\"}],\"internalType\":\"structStake.Receipt\",\"name\":\"r\",\"type\":\"tuple\"}],\"name\":\"receiptDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"requestUnbond\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"functionHash\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"mode\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cumulative\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"requestId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"requestBody\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"responseBody\",\"type\":\"bytes32\"}],\"internalType\":\"structStake.Receipt\",\"name\":\"r\",\"type\":\"tuple\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"input\",\"type\":\"bytes\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"}],\"name\":\"slash\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"unbond\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"digest\",\"type\":\"bytes32\"}],\"name\":\"used\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ID:  "20f976818c53e141f4b5e4637a8526b3b9",
+	Bin: "0x610120604052348015610010575f5ffd5b5060405161177038038061177083398101604081905261002f916100c8565b6001600160a01b038516158061004c57506001600160a01b038116155b1561006a5760405163d92e233d60e01b815260040160405180910390fd5b815f0361008a57604051631f2a200560e01b815260040160405180910390fd5b6001600160a01b0394851660805260a09390935260c09190915260e052166101005261011c565b6001600160a01b03811681146100c5575f5ffd5b50565b5f5f5f5f5f60a086880312156100dc575f5ffd5b85516100e7816100b1565b60208701516040880151606089015160808a01519398509196509450925061010e816100b1565b809150509295509295909350565b60805160a05160c05160e051610100516115d86101985f395f81816102a8015261041b01525f81816101dd0152818161089e01526108c401525f8181610204015261057101525f81816103e10152610c5e01525f818161032901528181610a5d01528181610abb01528181610c060152610dc601526115d85ff3fe608060405234801561000f575f5ffd5b5060043610610115575f3560e01c80636dc0ae22116100ad57806395850f591161007d578063b07c411f11610063578063b07c411f146103a7578063bb9a2c1a146103c9578063cb1c2b5c146103dc575f5ffd5b806395850f591461036d5780639940686e14610394575f5ffd5b80636dc0ae22146102a357806372d2b6c0146102ef57806382bfefc8146103245780638f55c2ee1461034b575f5ffd5b806354f63b14116100e857806354f63b14146102265780635be9e1b0146102395780635df6a6bc146102785780636177fd1814610280575f5ffd5b806317efe3ba146101195780633644e5151461012e57806337720606146101d85780635188abbb146101ff575b5f5ffd5b61012c6101273660046112cb565b610403565b005b6101c5604080517fb03948446334eb9b2196d5eb166f69b9d49403eb4a12f36de8d3f9f3cb8e15c360208201527f1b5d7ee30ff5d598dcb622599bcfb2075f6c119cbd99a42c2edc72e10bf2df15918101919091527fc89efdaa54c0f20c7adf612882df0950f5a951637e0307cdcb4c672f298b8bc660608201526080016040516020818303038152906040528051906020012081565b6040519081526020015b60405180910390f35b6101c57f000000000000000000000000000000000000000000000000000000000000000081565b6101c57f000000000000000000000000000000000000000000000000000000000000000081565b61012c6102343660046112cb565b6104dc565b61024c61024736600461133e565b6105e7565b6040805173ffffffffffffffffffffffffffffffffffffffff90931683526020830191909152016101cf565b61012c610af2565b61029361028e3660046113e0565b610c31565b60405190151581526020016101cf565b6102ca7f000000000000000000000000000000000000000000000000000000000000000081565b60405173ffffffffffffffffffffffffffffffffffffffff90911681526020016101cf565b6103026102fd3660046113e0565b610c9c565b60408051825181526020808401519082015291810151908201526060016101cf565b6102ca7f000000000000000000000000000000000000000000000000000000000000000081565b6102936103593660046112cb565b60016020525f908152604090205460ff1681565b6101c57fc4dd09b3b17a5520a38e5f4fcb722299d77871e91a20150586a35381d09d33c981565b61012c6103a23660046112cb565b610d09565b6102936103b53660046112cb565b60026020525f908152604090205460ff1681565b6101c56103d7366004611413565b610dee565b6101c57f000000000000000000000000000000000000000000000000000000000000000081565b3373ffffffffffffffffffffffffffffffffffffffff7f00000000000000000000000000000000000000000000000000000000000000001614610479576040517fad0550d50000000000000000000000000000000000000000000000000000000081523360048201526024015b60405180910390fd5b5f81815260016020819052604080832080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00169092179091555182917ff855ee3f23c016e08e6d344b22c3d9582e1166d403b04f8bb919b504b2e903db91a250565b805f03610515576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f908152602081905260409020805482111561056b5780546040517f44d4caf7000000000000000000000000000000000000000000000000000000008152610470918491600401918252602082015260400190565b5f6105967f00000000000000000000000000000000000000000000000000000000000000004261147a565b6001830184905560028301819055604080518581526020810183905291925033917f6d3667c1f315297763391f067e0e6360ee88a7abdfff34ab037c5c72b2a3dd4b910160405180910390a2505050565b5f5f5f6105f389610dee565b5f8181526002602052604090205490915060ff1615610641576040517f42106f4c00000000000000000000000000000000000000000000000000000000815260048101829052602401610470565b5f61064d828a8a610fb4565b5090945090505f8160038111156106665761066661148d565b1461069d576040517f8baa579f00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b604080518b35602080830191909152818301889052825180830384018152606090920183528151918101919091205f9081526001909152205460ff16610712576040517f9db50bc10000000000000000000000000000000000000000000000000000000081528a356004820152602401610470565b5f600288886040516107259291906114ba565b602060405180830381855afa158015610740573d5f5f3e3d5ffd5b5050506040513d601f19601f8201168201806040525081019061076391906114c9565b90508a60c0013581146107af576040517f631453050000000000000000000000000000000000000000000000000000000081526004810182905260c08c01356024820152604401610470565b6002816040516020016107c491815260200190565b604080517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0818403018152908290526107fc916114e0565b602060405180830381855afa158015610817573d5f5f3e3d5ffd5b5050506040513d601f19601f8201168201806040525081019061083a91906114c9565b8b60e0013503610876576040517f202d8d6100000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b73ffffffffffffffffffffffffffffffffffffffff85165f90815260208190526040902080547f0000000000000000000000000000000000000000000000000000000000000000116108e8577f00000000000000000000000000000000000000000000000000000000000000006108eb565b80545b9450845f0361093e576040517fea53296000000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff87166004820152602401610470565b5f84815260026020526040812080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff001660011790558154869183916109859084906114f6565b909155505080546001820154111561099f57805460018201555b6109af60408d0160208e016113e0565b73ffffffffffffffffffffffffffffffffffffffff163373ffffffffffffffffffffffffffffffffffffffff168773ffffffffffffffffffffffffffffffffffffffff167f3ece938746956d69df2cc6b67e2e202647d06278f8000b3f33231713bd7c0cb28888604051610a2d929190918252602082015260400190565b60405180910390a45f610a41600287611509565b9050610a8473ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000163383610ffb565b610ae28d6020016020810190610a9a91906113e0565b610aa483896114f6565b73ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000169190610ffb565b5050505050965096945050505050565b335f90815260208190526040812060018101549091819003610b40576040517f8eea0cb800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b8160020154421015610b865781600201546040517ff19b80c700000000000000000000000000000000000000000000000000000000815260040161047091815260200190565b8154811115610b93575080545b80825f015f828254610ba591906114f6565b90915550505f60018301819055600283015560405181815233907fd24dbf5e9299ce53c3aa9f7227ff1cc8441c2faae04509aa370ca3703385d6b49060200160405180910390a2610c2d73ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000163383610ffb565b5050565b73ffffffffffffffffffffffffffffffffffffffff81165f908152602081905260408120600181015481547f000000000000000000000000000000000000000000000000000000000000000091610c87916114f6565b10158015610c955750805415155b9392505050565b610cbd60405180606001604052805f81526020015f81526020015f81525090565b5073ffffffffffffffffffffffffffffffffffffffff165f9081526020818152604091829020825160608101845281548152600182015492810192909252600201549181019190915290565b805f03610d42576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f908152602081905260408120805490918391839190610d6490849061147a565b9091555050805460405133917f524384adee0b2f52827eebf00ddd616aa286978612393216724d61cdb43dc83591610da491868252602082015260400190565b60405180910390a2610c2d73ffffffffffffffffffffffffffffffffffffffff7f00000000000000000000000000000000000000000000000000000000000000001633308561105b565b604080517fb03948446334eb9b2196d5eb166f69b9d49403eb4a12f36de8d3f9f3cb8e15c360208201527f1b5d7ee30ff5d598dcb622599bcfb2075f6c119cbd99a42c2edc72e10bf2df15918101919091527fc89efdaa54c0f20c7adf612882df0950f5a951637e0307cdcb4c672f298b8bc660608201525f90610fae90608001604051602081830303815290604052805190602001207fc4dd09b3b17a5520a38e5f4fcb722299d77871e91a20150586a35381d09d33c9845f0135856020016020810190610ebd91906113e0565b610eca6040880188611541565b604051610ed89291906114ba565b604051908190038120610f5e9493929160608a01359060808b01359060a08c01359060c08d01359060e08e013590602001988952602089019790975273ffffffffffffffffffffffffffffffffffffffff9590951660408801526060870193909352608086019190915260a085015260c084015260e08301526101008201526101200190565b604051602081830303815290604052805190602001206040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b92915050565b5f80806041849003610fe8578435602086013560408701355f1a610fda898285856110bd565b955095509550505050610ff2565b505f915060029050825b93509350939050565b61100883838360016111b0565b611056576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff84166004820152602401610470565b505050565b611069848484846001611238565b6110b7576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff85166004820152602401610470565b50505050565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a08411156110f657505f915060039050826111a6565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa158015611147573d5f5f3e3d5ffd5b50506040517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0015191505073ffffffffffffffffffffffffffffffffffffffff811661119d57505f9250600191508290506111a6565b92505f91508190505b9450945094915050565b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8616600452602485905291602083604481808b5af1925060015f5114831661122c578383151615611220573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b6040517f23b872dd000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8781166004528616602452604485905291602083606481808c5af1925060015f511483166112ba5783831516156112ae573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f602082840312156112db575f5ffd5b5035919050565b5f61010082840312156112f3575f5ffd5b50919050565b5f5f83601f840112611309575f5ffd5b50813567ffffffffffffffff811115611320575f5ffd5b602083019150836020828501011115611337575f5ffd5b9250929050565b5f5f5f5f5f5f60808789031215611353575f5ffd5b863567ffffffffffffffff811115611369575f5ffd5b61137589828a016112e2565b965050602087013567ffffffffffffffff811115611391575f5ffd5b61139d89828a016112f9565b909650945050604087013567ffffffffffffffff8111156113bc575f5ffd5b6113c889828a016112f9565b979a9699509497949695606090950135949350505050565b5f602082840312156113f0575f5ffd5b813573ffffffffffffffffffffffffffffffffffffffff81168114610c95575f5ffd5b5f60208284031215611423575f5ffd5b813567ffffffffffffffff811115611439575f5ffd5b611445848285016112e2565b949350505050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b80820180821115610fae57610fae61144d565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b818382375f9101908152919050565b5f602082840312156114d9575f5ffd5b5051919050565b5f82518060208501845e5f920191825250919050565b81810381811115610fae57610fae61144d565b5f8261153c577f4e487b71000000000000000000000000000000000000000000000000000000005f52601260045260245ffd5b500490565b5f5f83357fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe1843603018112611574575f5ffd5b83018035915067ffffffffffffffff82111561158e575f5ffd5b602001915036819003821315611337575f5ffdfea26469706673582212207e4afd78a367713880a88cef245a6729db29aa882b8013cdd75db8f104e7453364736f6c63430008250033",
+}
+
+// Stake is an auto generated Go binding around an Ethereum contract.
+type Stake struct {
+	abi abi.ABI
+}
+
+// GetABI returns the ABI associated with this contract binding.
+func (c *Stake) GetABI() abi.ABI {
+	return c.abi
+}
+
+// NewStake creates a new instance of Stake.
+func NewStake() *Stake {
+	parsed, err := StakeMetaData.ParseABI()
+	if err != nil {
+		panic(errors.New("invalid ABI: " + err.Error()))
+	}
+	return &Stake{abi: *parsed}
+}
+
+// Instance creates a wrapper for a deployed contract instance at the given address.
+// Use this to create the instance object passed to abigen v2 library functions Call, Transact, etc.
+func (c *Stake) Instance(backend bind.ContractBackend, addr common.Address) *bind.BoundContract {
+	return bind.NewBoundContract(addr, c.abi, backend, backend, backend)
+}
+
+// PackConstructor is the Go binding used to pack the parameters required for
+// contract deployment.
+//
+// Solidity: constructor(address token, uint256 minStake, uint256 unbondDelay, uint256 slashAmount, address governor) returns()
+func (stake *Stake) PackConstructor(token common.Address, minStake *big.Int, unbondDelay *big.Int, slashAmount *big.Int, governor common.Address) []byte {
+	enc, err := stake.abi.Pack("", token, minStake, unbondDelay, slashAmount, governor)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// PackDOMAINSEPARATOR is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3644e515.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function DOMAIN_SEPARATOR() view returns(bytes32)
+func (stake *Stake) PackDOMAINSEPARATOR() []byte {
+	enc, err := stake.abi.Pack("DOMAIN_SEPARATOR")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDOMAINSEPARATOR is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3644e515.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function DOMAIN_SEPARATOR() view returns(bytes32)
+func (stake *Stake) TryPackDOMAINSEPARATOR() ([]byte, error) {
+	return stake.abi.Pack("DOMAIN_SEPARATOR")
+}
+
+// UnpackDOMAINSEPARATOR is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x3644e515.
+//
+// Solidity: function DOMAIN_SEPARATOR() view returns(bytes32)
+func (stake *Stake) UnpackDOMAINSEPARATOR(data []byte) ([32]byte, error) {
+	out, err := stake.abi.Unpack("DOMAIN_SEPARATOR", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackGOVERNOR is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6dc0ae22.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function GOVERNOR() view returns(address)
+func (stake *Stake) PackGOVERNOR() []byte {
+	enc, err := stake.abi.Pack("GOVERNOR")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGOVERNOR is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6dc0ae22.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function GOVERNOR() view returns(address)
+func (stake *Stake) TryPackGOVERNOR() ([]byte, error) {
+	return stake.abi.Pack("GOVERNOR")
+}
+
+// UnpackGOVERNOR is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6dc0ae22.
+//
+// Solidity: function GOVERNOR() view returns(address)
+func (stake *Stake) UnpackGOVERNOR(data []byte) (common.Address, error) {
+	out, err := stake.abi.Unpack("GOVERNOR", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackMINSTAKE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcb1c2b5c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function MIN_STAKE() view returns(uint256)
+func (stake *Stake) PackMINSTAKE() []byte {
+	enc, err := stake.abi.Pack("MIN_STAKE")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackMINSTAKE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xcb1c2b5c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function MIN_STAKE() view returns(uint256)
+func (stake *Stake) TryPackMINSTAKE() ([]byte, error) {
+	return stake.abi.Pack("MIN_STAKE")
+}
+
+// UnpackMINSTAKE is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xcb1c2b5c.
+//
+// Solidity: function MIN_STAKE() view returns(uint256)
+func (stake *Stake) UnpackMINSTAKE(data []byte) (*big.Int, error) {
+	out, err := stake.abi.Unpack("MIN_STAKE", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackRECEIPTTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95850f59.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function RECEIPT_TYPEHASH() view returns(bytes32)
+func (stake *Stake) PackRECEIPTTYPEHASH() []byte {
+	enc, err := stake.abi.Pack("RECEIPT_TYPEHASH")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRECEIPTTYPEHASH is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x95850f59.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function RECEIPT_TYPEHASH() view returns(bytes32)
+func (stake *Stake) TryPackRECEIPTTYPEHASH() ([]byte, error) {
+	return stake.abi.Pack("RECEIPT_TYPEHASH")
+}
+
+// UnpackRECEIPTTYPEHASH is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x95850f59.
+//
+// Solidity: function RECEIPT_TYPEHASH() view returns(bytes32)
+func (stake *Stake) UnpackRECEIPTTYPEHASH(data []byte) ([32]byte, error) {
+	out, err := stake.abi.Unpack("RECEIPT_TYPEHASH", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackSLASHAMOUNT is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x37720606.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function SLASH_AMOUNT() view returns(uint256)
+func (stake *Stake) PackSLASHAMOUNT() []byte {
+	enc, err := stake.abi.Pack("SLASH_AMOUNT")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSLASHAMOUNT is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x37720606.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function SLASH_AMOUNT() view returns(uint256)
+func (stake *Stake) TryPackSLASHAMOUNT() ([]byte, error) {
+	return stake.abi.Pack("SLASH_AMOUNT")
+}
+
+// UnpackSLASHAMOUNT is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x37720606.
+//
+// Solidity: function SLASH_AMOUNT() view returns(uint256)
+func (stake *Stake) UnpackSLASHAMOUNT(data []byte) (*big.Int, error) {
+	out, err := stake.abi.Unpack("SLASH_AMOUNT", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackTOKEN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x82bfefc8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function TOKEN() view returns(address)
+func (stake *Stake) PackTOKEN() []byte {
+	enc, err := stake.abi.Pack("TOKEN")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTOKEN is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x82bfefc8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function TOKEN() view returns(address)
+func (stake *Stake) TryPackTOKEN() ([]byte, error) {
+	return stake.abi.Pack("TOKEN")
+}
+
+// UnpackTOKEN is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x82bfefc8.
+//
+// Solidity: function TOKEN() view returns(address)
+func (stake *Stake) UnpackTOKEN(data []byte) (common.Address, error) {
+	out, err := stake.abi.Unpack("TOKEN", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackUNBONDDELAY is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5188abbb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function UNBOND_DELAY() view returns(uint256)
+func (stake *Stake) PackUNBONDDELAY() []byte {
+	enc, err := stake.abi.Pack("UNBOND_DELAY")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackUNBONDDELAY is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5188abbb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function UNBOND_DELAY() view returns(uint256)
+func (stake *Stake) TryPackUNBONDDELAY() ([]byte, error) {
+	return stake.abi.Pack("UNBOND_DELAY")
+}
+
+// UnpackUNBONDDELAY is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5188abbb.
+//
+// Solidity: function UNBOND_DELAY() view returns(uint256)
+func (stake *Stake) UnpackUNBONDDELAY(data []byte) (*big.Int, error) {
+	out, err := stake.abi.Unpack("UNBOND_DELAY", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackAddCanary is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x17efe3ba.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function addCanary(bytes32 commitment) returns()
+func (stake *Stake) PackAddCanary(commitment [32]byte) []byte {
+	enc, err := stake.abi.Pack("addCanary", commitment)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAddCanary is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x17efe3ba.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function addCanary(bytes32 commitment) returns()
+func (stake *Stake) TryPackAddCanary(commitment [32]byte) ([]byte, error) {
+	return stake.abi.Pack("addCanary", commitment)
+}
+
+// PackBond is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9940686e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function bond(uint256 amount) returns()
+func (stake *Stake) PackBond(amount *big.Int) []byte {
+	enc, err := stake.abi.Pack("bond", amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBond is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9940686e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function bond(uint256 amount) returns()
+func (stake *Stake) TryPackBond(amount *big.Int) ([]byte, error) {
+	return stake.abi.Pack("bond", amount)
+}
+
+// PackBondOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x72d2b6c0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function bondOf(address provider) view returns((uint256,uint256,uint256))
+func (stake *Stake) PackBondOf(provider common.Address) []byte {
+	enc, err := stake.abi.Pack("bondOf", provider)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackBondOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x72d2b6c0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function bondOf(address provider) view returns((uint256,uint256,uint256))
+func (stake *Stake) TryPackBondOf(provider common.Address) ([]byte, error) {
+	return stake.abi.Pack("bondOf", provider)
+}
+
+// UnpackBondOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x72d2b6c0.
+//
+// Solidity: function bondOf(address provider) view returns((uint256,uint256,uint256))
+func (stake *Stake) UnpackBondOf(data []byte) (StakeBond, error) {
+	out, err := stake.abi.Unpack("bondOf", data)
+	if err != nil {
+		return *new(StakeBond), err
+	}
+	out0 := *abi.ConvertType(out[0], new(StakeBond)).(*StakeBond)
+	return out0, nil
+}
+
+// PackCanaries is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f55c2ee.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function canaries(bytes32 commitment) view returns(bool)
+func (stake *Stake) PackCanaries(commitment [32]byte) []byte {
+	enc, err := stake.abi.Pack("canaries", commitment)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCanaries is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8f55c2ee.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function canaries(bytes32 commitment) view returns(bool)
+func (stake *Stake) TryPackCanaries(commitment [32]byte) ([]byte, error) {
+	return stake.abi.Pack("canaries", commitment)
+}
+
+// UnpackCanaries is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x8f55c2ee.
+//
+// Solidity: function canaries(bytes32 commitment) view returns(bool)
+func (stake *Stake) UnpackCanaries(data []byte) (bool, error) {
+	out, err := stake.abi.Unpack("canaries", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackIsStaked is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6177fd18.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isStaked(address provider) view returns(bool)
+func (stake *Stake) PackIsStaked(provider common.Address) []byte {
+	enc, err := stake.abi.Pack("isStaked", provider)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsStaked is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x6177fd18.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isStaked(address provider) view returns(bool)
+func (stake *Stake) TryPackIsStaked(provider common.Address) ([]byte, error) {
+	return stake.abi.Pack("isStaked", provider)
+}
+
+// UnpackIsStaked is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x6177fd18.
+//
+// Solidity: function isStaked(address provider) view returns(bool)
+func (stake *Stake) UnpackIsStaked(data []byte) (bool, error) {
+	out, err := stake.abi.Unpack("isStaked", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// PackReceiptDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbb9a2c1a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function receiptDigest((bytes32,address,string,uint256,uint256,bytes32,bytes32,bytes32) r) pure returns(bytes32)
+func (stake *Stake) PackReceiptDigest(r StakeReceipt) []byte {
+	enc, err := stake.abi.Pack("receiptDigest", r)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReceiptDigest is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbb9a2c1a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function receiptDigest((bytes32,address,string,uint256,uint256,bytes32,bytes32,bytes32) r) pure returns(bytes32)
+func (stake *Stake) TryPackReceiptDigest(r StakeReceipt) ([]byte, error) {
+	return stake.abi.Pack("receiptDigest", r)
+}
+
+// UnpackReceiptDigest is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xbb9a2c1a.
+//
+// Solidity: function receiptDigest((bytes32,address,string,uint256,uint256,bytes32,bytes32,bytes32) r) pure returns(bytes32)
+func (stake *Stake) UnpackReceiptDigest(data []byte) ([32]byte, error) {
+	out, err := stake.abi.Unpack("receiptDigest", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackRequestUnbond is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x54f63b14.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function requestUnbond(uint256 amount) returns()
+func (stake *Stake) PackRequestUnbond(amount *big.Int) []byte {
+	enc, err := stake.abi.Pack("requestUnbond", amount)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRequestUnbond is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x54f63b14.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function requestUnbond(uint256 amount) returns()
+func (stake *Stake) TryPackRequestUnbond(amount *big.Int) ([]byte, error) {
+	return stake.abi.Pack("requestUnbond", amount)
+}
+
+// PackSlash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5be9e1b0.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function slash((bytes32,address,string,uint256,uint256,bytes32,bytes32,bytes32) r, bytes signature, bytes input, bytes32 salt) returns(address provider, uint256 amount)
+func (stake *Stake) PackSlash(r StakeReceipt, signature []byte, input []byte, salt [32]byte) []byte {
+	enc, err := stake.abi.Pack("slash", r, signature, input, salt)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSlash is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5be9e1b0.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function slash((bytes32,address,string,uint256,uint256,bytes32,bytes32,bytes32) r, bytes signature, bytes input, bytes32 salt) returns(address provider, uint256 amount)
+func (stake *Stake) TryPackSlash(r StakeReceipt, signature []byte, input []byte, salt [32]byte) ([]byte, error) {
+	return stake.abi.Pack("slash", r, signature, input, salt)
+}
+
+// SlashOutput serves as a container for the return parameters of contract
+// method Slash.
+type SlashOutput struct {
+	Provider common.Address
+	Amount   *big.Int
+}
+
+// UnpackSlash is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5be9e1b0.
+//
+// Solidity: function slash((bytes32,address,string,uint256,uint256,bytes32,bytes32,bytes32) r, bytes signature, bytes input, bytes32 salt) returns(address provider, uint256 amount)
+func (stake *Stake) UnpackSlash(data []byte) (SlashOutput, error) {
+	out, err := stake.abi.Unpack("slash", data)
+	outstruct := new(SlashOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Provider = *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	outstruct.Amount = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	return *outstruct, nil
+}
+
+// PackUnbond is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5df6a6bc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function unbond() returns()
+func (stake *Stake) PackUnbond() []byte {
+	enc, err := stake.abi.Pack("unbond")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackUnbond is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5df6a6bc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function unbond() returns()
+func (stake *Stake) TryPackUnbond() ([]byte, error) {
+	return stake.abi.Pack("unbond")
+}
+
+// PackUsed is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb07c411f.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function used(bytes32 digest) view returns(bool)
+func (stake *Stake) PackUsed(digest [32]byte) []byte {
+	enc, err := stake.abi.Pack("used", digest)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackUsed is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xb07c411f.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function used(bytes32 digest) view returns(bool)
+func (stake *Stake) TryPackUsed(digest [32]byte) ([]byte, error) {
+	return stake.abi.Pack("used", digest)
+}
+
+// UnpackUsed is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xb07c411f.
+//
+// Solidity: function used(bytes32 digest) view returns(bool)
+func (stake *Stake) UnpackUsed(data []byte) (bool, error) {
+	out, err := stake.abi.Unpack("used", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
+// StakeBonded represents a Bonded event raised by the Stake contract.
+type StakeBonded struct {
+	Provider common.Address
+	Amount   *big.Int
+	Total    *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const StakeBondedEventName = "Bonded"
+
+// ContractEventName returns the user-defined event name.
+func (StakeBonded) ContractEventName() string {
+	return StakeBondedEventName
+}
+
+// UnpackBondedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Bonded(address indexed provider, uint256 amount, uint256 total)
+func (stake *Stake) UnpackBondedEvent(log *types.Log) (*StakeBonded, error) {
+	event := "Bonded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != stake.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StakeBonded)
+	if len(log.Data) > 0 {
+		if err := stake.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range stake.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StakeCanaryAdded represents a CanaryAdded event raised by the Stake contract.
+type StakeCanaryAdded struct {
+	Commitment [32]byte
+	Raw        *types.Log // Blockchain specific contextual infos
+}
+
+const StakeCanaryAddedEventName = "CanaryAdded"
+
+// ContractEventName returns the user-defined event name.
+func (StakeCanaryAdded) ContractEventName() string {
+	return StakeCanaryAddedEventName
+}
+
+// UnpackCanaryAddedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event CanaryAdded(bytes32 indexed commitment)
+func (stake *Stake) UnpackCanaryAddedEvent(log *types.Log) (*StakeCanaryAdded, error) {
+	event := "CanaryAdded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != stake.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StakeCanaryAdded)
+	if len(log.Data) > 0 {
+		if err := stake.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range stake.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StakeSlashed represents a Slashed event raised by the Stake contract.
+type StakeSlashed struct {
+	Provider common.Address
+	Reporter common.Address
+	Payer    common.Address
+	Amount   *big.Int
+	Receipt  [32]byte
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const StakeSlashedEventName = "Slashed"
+
+// ContractEventName returns the user-defined event name.
+func (StakeSlashed) ContractEventName() string {
+	return StakeSlashedEventName
+}
+
+// UnpackSlashedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Slashed(address indexed provider, address indexed reporter, address indexed payer, uint256 amount, bytes32 receipt)
+func (stake *Stake) UnpackSlashedEvent(log *types.Log) (*StakeSlashed, error) {
+	event := "Slashed"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != stake.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StakeSlashed)
+	if len(log.Data) > 0 {
+		if err := stake.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range stake.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StakeUnbondRequested represents a UnbondRequested event raised by the Stake contract.
+type StakeUnbondRequested struct {
+	Provider     common.Address
+	Amount       *big.Int
+	UnbondableAt *big.Int
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const StakeUnbondRequestedEventName = "UnbondRequested"
+
+// ContractEventName returns the user-defined event name.
+func (StakeUnbondRequested) ContractEventName() string {
+	return StakeUnbondRequestedEventName
+}
+
+// UnpackUnbondRequestedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event UnbondRequested(address indexed provider, uint256 amount, uint256 unbondableAt)
+func (stake *Stake) UnpackUnbondRequestedEvent(log *types.Log) (*StakeUnbondRequested, error) {
+	event := "UnbondRequested"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != stake.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StakeUnbondRequested)
+	if len(log.Data) > 0 {
+		if err := stake.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range stake.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// StakeUnbonded represents a Unbonded event raised by the Stake contract.
+type StakeUnbonded struct {
+	Provider common.Address
+	Amount   *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const StakeUnbondedEventName = "Unbonded"
+
+// ContractEventName returns the user-defined event name.
+func (StakeUnbonded) ContractEventName() string {
+	return StakeUnbondedEventName
+}
+
+// UnpackUnbondedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Unbonded(address indexed provider, uint256 amount)
+func (stake *Stake) UnpackUnbondedEvent(log *types.Log) (*StakeUnbonded, error) {
+	event := "Unbonded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != stake.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(StakeUnbonded)
+	if len(log.Data) > 0 {
+		if err := stake.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range stake.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// UnpackError attempts to decode the provided error data using user-defined
+// error definitions.
+func (stake *Stake) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], stake.abi.Errors["AnswerCorrect"].ID.Bytes()[:4]) {
+		return stake.UnpackAnswerCorrectError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], stake.abi.Errors["EvidenceUsed"].ID.Bytes()[:4]) {
+		return stake.UnpackEvidenceUsedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], stake.abi.Errors["InputMismatch"].ID.Bytes()[:4]) {
+		return stake.UnpackInputMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], stake.abi.Errors["InsufficientBond"].ID.Bytes()[:4]) {
+		return stake.UnpackInsufficientBondError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], stake.abi.Errors["InvalidSignature"].ID.Bytes()[:4]) {
+		return stake.UnpackInvalidSignatureError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], stake.abi.Errors["NoUnbondRequested"].ID.Bytes()[:4]) {
+		return stake.UnpackNoUnbondRequestedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], stake.abi.Errors["NotCanary"].ID.Bytes()[:4]) {
+		return stake.UnpackNotCanaryError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], stake.abi.Errors["NotGovernor"].ID.Bytes()[:4]) {
+		return stake.UnpackNotGovernorError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], stake.abi.Errors["NothingToSlash"].ID.Bytes()[:4]) {
+		return stake.UnpackNothingToSlashError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], stake.abi.Errors["SafeERC20FailedOperation"].ID.Bytes()[:4]) {
+		return stake.UnpackSafeERC20FailedOperationError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], stake.abi.Errors["UnbondNotReady"].ID.Bytes()[:4]) {
+		return stake.UnpackUnbondNotReadyError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], stake.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
+		return stake.UnpackZeroAddressError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], stake.abi.Errors["ZeroAmount"].ID.Bytes()[:4]) {
+		return stake.UnpackZeroAmountError(raw[4:])
+	}
+	return nil, errors.New("Unknown error")
+}
+
+// StakeAnswerCorrect represents a AnswerCorrect error raised by the Stake contract.
+type StakeAnswerCorrect struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AnswerCorrect()
+func StakeAnswerCorrectErrorID() common.Hash {
+	return common.HexToHash("0x202d8d61d2be14cd996caf595b516664bf84666e041fa5f4a94e131f45700973")
+}
+
+// UnpackAnswerCorrectError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AnswerCorrect()
+func (stake *Stake) UnpackAnswerCorrectError(raw []byte) (*StakeAnswerCorrect, error) {
+	out := new(StakeAnswerCorrect)
+	if err := stake.abi.UnpackIntoInterface(out, "AnswerCorrect", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StakeEvidenceUsed represents a EvidenceUsed error raised by the Stake contract.
+type StakeEvidenceUsed struct {
+	Digest [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error EvidenceUsed(bytes32 digest)
+func StakeEvidenceUsedErrorID() common.Hash {
+	return common.HexToHash("0x42106f4ceb27f19024fb7dab4c7d32f24edbd5fd73aeacb67eb6cf6ee3956956")
+}
+
+// UnpackEvidenceUsedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error EvidenceUsed(bytes32 digest)
+func (stake *Stake) UnpackEvidenceUsedError(raw []byte) (*StakeEvidenceUsed, error) {
+	out := new(StakeEvidenceUsed)
+	if err := stake.abi.UnpackIntoInterface(out, "EvidenceUsed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StakeInputMismatch represents a InputMismatch error raised by the Stake contract.
+type StakeInputMismatch struct {
+	Got    [32]byte
+	Signed [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InputMismatch(bytes32 got, bytes32 signed)
+func StakeInputMismatchErrorID() common.Hash {
+	return common.HexToHash("0x63145305452d9cef2dd6d12b0b79e91003a6c451cd87ec8b4751f24dfa8360ea")
+}
+
+// UnpackInputMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InputMismatch(bytes32 got, bytes32 signed)
+func (stake *Stake) UnpackInputMismatchError(raw []byte) (*StakeInputMismatch, error) {
+	out := new(StakeInputMismatch)
+	if err := stake.abi.UnpackIntoInterface(out, "InputMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StakeInsufficientBond represents a InsufficientBond error raised by the Stake contract.
+type StakeInsufficientBond struct {
+	Amount *big.Int
+	Bonded *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InsufficientBond(uint256 amount, uint256 bonded)
+func StakeInsufficientBondErrorID() common.Hash {
+	return common.HexToHash("0x44d4caf750ea74407547ceb252d1c72d961f5025a7b3473fac9b354f227e0fd6")
+}
+
+// UnpackInsufficientBondError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InsufficientBond(uint256 amount, uint256 bonded)
+func (stake *Stake) UnpackInsufficientBondError(raw []byte) (*StakeInsufficientBond, error) {
+	out := new(StakeInsufficientBond)
+	if err := stake.abi.UnpackIntoInterface(out, "InsufficientBond", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StakeInvalidSignature represents a InvalidSignature error raised by the Stake contract.
+type StakeInvalidSignature struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidSignature()
+func StakeInvalidSignatureErrorID() common.Hash {
+	return common.HexToHash("0x8baa579fce362245063d36f11747a89dd489c54795634fc673cc0e0db51fedc5")
+}
+
+// UnpackInvalidSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidSignature()
+func (stake *Stake) UnpackInvalidSignatureError(raw []byte) (*StakeInvalidSignature, error) {
+	out := new(StakeInvalidSignature)
+	if err := stake.abi.UnpackIntoInterface(out, "InvalidSignature", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StakeNoUnbondRequested represents a NoUnbondRequested error raised by the Stake contract.
+type StakeNoUnbondRequested struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoUnbondRequested()
+func StakeNoUnbondRequestedErrorID() common.Hash {
+	return common.HexToHash("0x8eea0cb8817fafecd9e9559f037664a35a71a5273c62f93a54834d2fc6d5d888")
+}
+
+// UnpackNoUnbondRequestedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoUnbondRequested()
+func (stake *Stake) UnpackNoUnbondRequestedError(raw []byte) (*StakeNoUnbondRequested, error) {
+	out := new(StakeNoUnbondRequested)
+	if err := stake.abi.UnpackIntoInterface(out, "NoUnbondRequested", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StakeNotCanary represents a NotCanary error raised by the Stake contract.
+type StakeNotCanary struct {
+	FunctionHash [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotCanary(bytes32 functionHash)
+func StakeNotCanaryErrorID() common.Hash {
+	return common.HexToHash("0x9db50bc11b9fadbfd6837908c646e74e5ae1c32634db18b2188b721f2d34f5d4")
+}
+
+// UnpackNotCanaryError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotCanary(bytes32 functionHash)
+func (stake *Stake) UnpackNotCanaryError(raw []byte) (*StakeNotCanary, error) {
+	out := new(StakeNotCanary)
+	if err := stake.abi.UnpackIntoInterface(out, "NotCanary", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StakeNotGovernor represents a NotGovernor error raised by the Stake contract.
+type StakeNotGovernor struct {
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotGovernor(address caller)
+func StakeNotGovernorErrorID() common.Hash {
+	return common.HexToHash("0xad0550d5f64f904d6845e2da1145f7625e411009b26be2bd68f5c8a432c0b075")
+}
+
+// UnpackNotGovernorError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotGovernor(address caller)
+func (stake *Stake) UnpackNotGovernorError(raw []byte) (*StakeNotGovernor, error) {
+	out := new(StakeNotGovernor)
+	if err := stake.abi.UnpackIntoInterface(out, "NotGovernor", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StakeNothingToSlash represents a NothingToSlash error raised by the Stake contract.
+type StakeNothingToSlash struct {
+	Provider common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NothingToSlash(address provider)
+func StakeNothingToSlashErrorID() common.Hash {
+	return common.HexToHash("0xea53296051c9b6c5589470a9aecc521c01574552c7190c8679964112d5636f1c")
+}
+
+// UnpackNothingToSlashError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NothingToSlash(address provider)
+func (stake *Stake) UnpackNothingToSlashError(raw []byte) (*StakeNothingToSlash, error) {
+	out := new(StakeNothingToSlash)
+	if err := stake.abi.UnpackIntoInterface(out, "NothingToSlash", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StakeSafeERC20FailedOperation represents a SafeERC20FailedOperation error raised by the Stake contract.
+type StakeSafeERC20FailedOperation struct {
+	Token common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func StakeSafeERC20FailedOperationErrorID() common.Hash {
+	return common.HexToHash("0x5274afe73c98b4749fc91ffae6b7b574e7842cb2144a159e9377a5f20b32edf9")
+}
+
+// UnpackSafeERC20FailedOperationError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SafeERC20FailedOperation(address token)
+func (stake *Stake) UnpackSafeERC20FailedOperationError(raw []byte) (*StakeSafeERC20FailedOperation, error) {
+	out := new(StakeSafeERC20FailedOperation)
+	if err := stake.abi.UnpackIntoInterface(out, "SafeERC20FailedOperation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StakeUnbondNotReady represents a UnbondNotReady error raised by the Stake contract.
+type StakeUnbondNotReady struct {
+	UnbondableAt *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnbondNotReady(uint256 unbondableAt)
+func StakeUnbondNotReadyErrorID() common.Hash {
+	return common.HexToHash("0xf19b80c7358aea0dd3846f5362ea0455c6cca12623dc11e6a1d7ed5c80ed0b90")
+}
+
+// UnpackUnbondNotReadyError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnbondNotReady(uint256 unbondableAt)
+func (stake *Stake) UnpackUnbondNotReadyError(raw []byte) (*StakeUnbondNotReady, error) {
+	out := new(StakeUnbondNotReady)
+	if err := stake.abi.UnpackIntoInterface(out, "UnbondNotReady", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StakeZeroAddress represents a ZeroAddress error raised by the Stake contract.
+type StakeZeroAddress struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAddress()
+func StakeZeroAddressErrorID() common.Hash {
+	return common.HexToHash("0xd92e233df2717d4a40030e20904abd27b68fcbeede117eaaccbbdac9618c8c73")
+}
+
+// UnpackZeroAddressError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAddress()
+func (stake *Stake) UnpackZeroAddressError(raw []byte) (*StakeZeroAddress, error) {
+	out := new(StakeZeroAddress)
+	if err := stake.abi.UnpackIntoInterface(out, "ZeroAddress", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// StakeZeroAmount represents a ZeroAmount error raised by the Stake contract.
+type StakeZeroAmount struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAmount()
+func StakeZeroAmountErrorID() common.Hash {
+	return common.HexToHash("0x1f2a2005cb66a8e145327e8814e243a0996aec9bfe1e15a495778b1236dbd485")
+}
+
+// UnpackZeroAmountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAmount()
+func (stake *Stake) UnpackZeroAmountError(raw []byte) (*StakeZeroAmount, error) {
+	out := new(StakeZeroAmount)
+	if err := stake.abi.UnpackIntoInterface(out, "ZeroAmount", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

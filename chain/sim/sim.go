@@ -42,6 +42,10 @@ type Options struct {
 	// accounts hold; lease and grace as chain.Deploy's.
 	Bond         *big.Int
 	Lease, Grace time.Duration
+	// FeeBps is the escrow's protocol fee (chain.DeployOptions), paid to
+	// FeeSink (default the deployer, chain.DevKey(0)). Default none.
+	FeeBps  uint16
+	FeeSink wf.Address
 }
 
 // DevBond is the registry bond of a dev chain: 0.001 ether.
@@ -115,8 +119,12 @@ func (c *Chain) setup(ctx context.Context, o Options) error {
 	if bond == nil {
 		bond = DevBond
 	}
+	sink := o.FeeSink
+	if o.FeeBps != 0 && sink.IsZero() {
+		sink = c.accounts[0].Address()
+	}
 	contracts, err := chain.Deploy(ctx, c.backend, c.accounts[0], chain.DeployOptions{WithdrawDelay: o.WithdrawDelay,
-		Bond: bond, Lease: o.Lease, Grace: o.Grace})
+		Bond: bond, Lease: o.Lease, Grace: o.Grace, FeeBps: o.FeeBps, FeeSink: sink})
 	if err != nil {
 		return fmt.Errorf("sim: %w", err)
 	}

@@ -25,6 +25,11 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 ///   call, and nothing is paid twice. A voucher names a session key that
 ///   signs each request off-chain; the contract only hashes it (see
 ///   docs/chain.md), so a voucher copied off a request pays nothing more.
+/// - Protocol fee (optional, fixed at construction): FEE_BPS of every amount
+///   settled or redeemed goes to FEE_SINK instead of the provider, and is
+///   added to the provider's {feesPaid}. The rewards pool (RewardsPool.sol)
+///   caps what a provider can earn at a fraction of these fees, so paying
+///   oneself through the escrow to farm rewards costs more than it earns.
 /// - Withdrawal: a payer asks with {requestWithdraw} and takes the money with
 ///   {withdraw} once WITHDRAW_DELAY has passed. Until then providers can still
 ///   settle against the whole balance, so they are paid for what they served.
@@ -82,6 +87,12 @@ contract Escrow is EIP712 {
     IERC20 public immutable TOKEN;
     /// @notice Seconds between {requestWithdraw} and the earliest {withdraw}.
     uint256 public immutable WITHDRAW_DELAY;
+    /// @notice Protocol fee on each payment to a provider, in basis points (0: none).
+    uint16 public immutable FEE_BPS;
+    /// @notice Where protocol fees go (the zero address iff FEE_BPS is 0).
+    address public immutable FEE_SINK;
+    /// @notice Highest protocol fee: 10%.
+    uint16 public constant MAX_FEE_BPS = 1000;
 
     mapping(address payer => Account) private _accounts;
     mapping(address payer => mapping(address provider => Allowance)) private _allowances;
@@ -90,6 +101,8 @@ contract Escrow is EIP712 {
     /// @notice Requests `provider` settled with {settleMetered} under `meter`'s counts, in all.
     /// @dev Never reset by approve or revoke, so an old signed count pays nothing twice.
     mapping(address payer => mapping(address provider => mapping(address meter => uint256))) public metered;
+    /// @notice Protocol fees taken from `provider`'s payments, in all. Never decreases.
+    mapping(address provider => uint256) public feesPaid;
 
     /// @notice `from` deposited `amount` to `payer`'s account.
     event Deposited(address indexed payer, address indexed from, uint256 amount);
@@ -152,13 +165,22 @@ contract Escrow is EIP712 {
     error NoWithdrawalRequested();
     /// @notice {withdraw} before `withdrawableAt`.
     error WithdrawalNotReady(uint256 withdrawableAt);
+    /// @notice A fee above MAX_FEE_BPS, or a fee without a sink (or a sink without a fee).
+    error InvalidFee(uint16 feeBps, address sink);
 
     /// @param token the escrowed ERC-20
     /// @param withdrawDelay seconds a withdrawal waits so providers can settle first
-    constructor(IERC20 token, uint256 withdrawDelay) EIP712("WebFunctions Escrow", "1") {
+    /// @param feeBps protocol fee in basis points of each payment (0: none, at most MAX_FEE_BPS)
+    /// @param feeSink where the fees go (zero iff feeBps is 0)
+    constructor(IERC20 token, uint256 withdrawDelay, uint16 feeBps, address feeSink)
+        EIP712("WebFunctions Escrow", "1")
+    {
         if (address(token) == address(0)) revert ZeroAddress();
+        if (feeBps > MAX_FEE_BPS || (feeBps == 0) != (feeSink == address(0))) revert InvalidFee(feeBps, feeSink);
         TOKEN = token;
         WITHDRAW_DELAY = withdrawDelay;
+        FEE_BPS = feeBps;
+        FEE_SINK = feeSink;
     }
 
     // ---- payer ----
@@ -310,7 +332,7 @@ contract Escrow is EIP712 {
         _debit(payer, amount);
         redeemed[payer][msg.sender] = upTo;
         emit VoucherRedeemed(payer, msg.sender, upTo, amount);
-        TOKEN.safeTransfer(msg.sender, amount);
+        _pay(amount);
     }
 
     // ---- views ----
@@ -386,6 +408,20 @@ contract Escrow is EIP712 {
         }
         _debit(payer, amount);
         emit Settled(payer, msg.sender, count, amount);
+        _pay(amount);
+    }
+
+    /// @dev Pays the caller `amount` less the protocol fee, which goes to FEE_SINK.
+    function _pay(uint256 amount) private {
+        uint256 bps = FEE_BPS;
+        if (bps != 0) {
+            uint256 fee = amount * bps / 10000;
+            if (fee != 0) {
+                feesPaid[msg.sender] += fee;
+                amount -= fee;
+                TOKEN.safeTransfer(FEE_SINK, fee);
+            }
+        }
         TOKEN.safeTransfer(msg.sender, amount);
     }
 

@@ -111,7 +111,54 @@ async function deploy(form, out) {
   out.innerHTML = html; // a fragment rendered and escaped by the server's templates
 }
 
+// refusal turns a page the dashboard answered instead of JSON into an
+// error saying why.
+async function refusal(res, what) {
+  const page = new DOMParser().parseFromString(await res.text(), "text/html");
+  const why = page.querySelector("main p");
+  return new Error("The dashboard refused " + what + " (" + res.status + ")" + (why ? ": " + why.textContent : "."));
+}
+
+// escrowTx changes the escrow (a provider's cap, a deposit, a withdrawal
+// request): the dashboard prepares the transactions, the wallet signs and
+// sends each (eth_sendTransaction), and the dashboard waits for it to be
+// mined before the next is sent, then shows what the escrow says.
+async function escrowTx(form, out) {
+  const csrf = document.getElementById("main").dataset.csrf;
+  const fields = { csrf, action: form.dataset.action };
+  if (form.dataset.provider) fields.provider = form.dataset.provider;
+  for (const [k, v] of new FormData(form)) fields[k] = String(v).trim();
+  const account = await walletAccount();
+  const rq = await post("/payments/tx-request", fields);
+  if (!rq.ok) throw await refusal(rq, "to prepare the transaction");
+  const { chainId, txs } = await rq.json();
+  const on = await window.ethereum.request({ method: "eth_chainId" });
+  if (BigInt(on) !== BigInt(chainId)) {
+    throw new Error("Your wallet is on chain " + BigInt(on) + "; this dashboard's escrow is on chain " + BigInt(chainId) + ": switch networks in the wallet.");
+  }
+  for (const [i, tx] of txs.entries()) {
+    out.textContent = "Asking your wallet to send: " + tx.what + " (" + (i + 1) + " of " + txs.length + ")…";
+    const hash = await window.ethereum.request({ method: "eth_sendTransaction", params: [{ from: account, to: tx.to, data: tx.data }] });
+    out.textContent = "Waiting for " + tx.what + " to be mined…";
+    const res = await post("/payments/tx", { ...fields, hash });
+    const html = await res.text();
+    if (/^\s*<!doctype/i.test(html)) {
+      out.textContent = "The dashboard refused the transaction (" + res.status + "): reload the page and try again.";
+      return;
+    }
+    out.innerHTML = html; // a fragment rendered and escaped by the server's templates
+    if (res.status !== 200) return;
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  const txOut = document.getElementById("tx-result");
+  for (const form of document.querySelectorAll("form.wallet-tx")) {
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      escrowTx(form, txOut).catch((err) => { txOut.textContent = err.message || String(err); });
+    });
+  }
   const dep = document.getElementById("deploy");
   if (dep) {
     const out = document.getElementById("deploy-result");

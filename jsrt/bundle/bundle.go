@@ -37,19 +37,32 @@ func Bundle(entry string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := api.Build(api.BuildOptions{
-		EntryPoints:   []string{abs},
-		AbsWorkingDir: filepath.Dir(abs),
-		Bundle:        true,
-		Write:         false,
-		Format:        api.FormatESModule,
-		Platform:      api.PlatformNeutral,
-		Conditions:    []string{"workerd", "worker", "browser"},
-		MainFields:    []string{"browser", "module", "main"},
-		Target:        api.ES2023,
-		Charset:       api.CharsetUTF8,
-		LogLevel:      api.LogLevelSilent,
-	})
+	return build(entry, api.BuildOptions{EntryPoints: []string{abs}, AbsWorkingDir: filepath.Dir(abs)})
+}
+
+// Source is Bundle for one file's contents held in memory (a worker
+// uploaded through the dashboard): name's extension says whether it is
+// TypeScript. It touches no disk, so it can import only what needs no
+// resolving: a relative import fails with esbuild's message.
+func Source(name string, src []byte) ([]byte, error) {
+	if !IsScript(name) {
+		return nil, fmt.Errorf("bundle %s: a worker's name ends in one of %s", name, strings.Join(Extensions, ", "))
+	}
+	loader := api.LoaderJS
+	if ext := strings.ToLower(filepath.Ext(name)); ext == ".ts" || ext == ".mts" {
+		loader = api.LoaderTS
+	}
+	return build(name, api.BuildOptions{Stdin: &api.StdinOptions{Contents: string(src), Sourcefile: name, Loader: loader}})
+}
+
+// build bundles with the options every worker gets; o names the input.
+func build(entry string, o api.BuildOptions) ([]byte, error) {
+	o.Bundle, o.Write = true, false
+	o.Format, o.Platform = api.FormatESModule, api.PlatformNeutral
+	o.Conditions = []string{"workerd", "worker", "browser"}
+	o.MainFields = []string{"browser", "module", "main"}
+	o.Target, o.Charset, o.LogLevel = api.ES2023, api.CharsetUTF8, api.LogLevelSilent
+	res := api.Build(o)
 	if len(res.Errors) > 0 {
 		msgs := make([]string, 0, len(res.Errors))
 		for _, m := range res.Errors {

@@ -33,3 +33,25 @@ export default { async fetch(req: Request, env: Env): Promise<Response> { return
 		t.Fatalf("a missing import: %v", err)
 	}
 }
+
+// A worker held in memory (an upload) bundles the same way, TypeScript
+// included, and says plainly what it cannot resolve or parse.
+func TestSource(t *testing.T) {
+	out, err := bundle.Source("worker.ts", []byte(`interface Env { GREETING: string }
+export default { fetch(req: Request, env: Env): Response { return new Response(env.GREETING ?? "hi"); } };`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(out); strings.Contains(s, "interface") || !strings.Contains(s, "export") || !strings.Contains(s, "GREETING") {
+		t.Fatalf("bundle:\n%s", s)
+	}
+	for _, c := range []struct{ name, src, want string }{
+		{"worker.js", `import x from "./other.js"; export default x;`, "other.js"},
+		{"worker.js", `export default { fetch( };`, "worker.js:1:"},
+		{"worker.wasm", `export default {}`, "ends in one of"},
+	} {
+		if _, err := bundle.Source(c.name, []byte(c.src)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s %q: %v, want an error with %q", c.name, c.src, err, c.want)
+		}
+	}
+}

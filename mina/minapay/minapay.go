@@ -270,6 +270,7 @@ type voucher struct {
 }
 
 type window struct {
+	floor  uint64 // every number up to it counts as used (charged before a restart)
 	max    uint64
 	used   map[uint64]struct{} // numbers in (max-Window, max]
 	expiry uint64              // the voucher's, unix seconds
@@ -319,6 +320,36 @@ func (e *Error) Details() map[string]any { return e.details }
 // Reason is the error's code, such as "voucher_too_low".
 func (e *Error) Reason() string { s, _ := e.details["reason"].(string); return s }
 
+// Refuse returns a payment error with this checker's details, for a
+// refusal decided outside Check (such as a channel whose account does not
+// run the PaymentChannel code).
+func (c *Checker) Refuse(reason, msg, fix string) *Error { return c.refuse(reason, msg, fix) }
+
+// Price is the policy's price per request, in nanomina.
+func (c *Checker) Price() uint64 { return c.policy.Price }
+
+// Floor records that every number up to seq of session was used, by a
+// process before this one: a rail calls it with the highest number its
+// durable ledger charged, the first time it sees the session, so a header
+// charged before a restart is not accepted again. It fails, as Use does,
+// when the table of sessions is full of unexpired ones.
+func (c *Checker) Floor(session [32]byte, seq uint64, expiry uint64) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	w := c.sessions[session]
+	if w == nil {
+		if len(c.sessions) >= MaxSessions {
+			return fmt.Errorf("%w: minapay: too many open sessions", wf.ErrUnavailable)
+		}
+		w = &window{used: map[uint64]struct{}{}}
+		c.sessions[session] = w
+	}
+	w.floor = max(w.floor, seq)
+	w.max = max(w.max, seq)
+	w.expiry = max(w.expiry, expiry)
+	return nil
+}
+
 func (c *Checker) refuse(code, msg, fix string, extra ...any) *Error {
 	d := map[string]any{"mode": "caller", "rail": "mina", "provider": c.policy.Provider.Base58(),
 		"network": c.policy.Network.String(), "price": strconv.FormatUint(c.policy.Price, 10), "reason": code, "fix": fix}
@@ -332,7 +363,7 @@ func (c *Checker) refuse(code, msg, fix string, extra ...any) *Error {
 func (c *Checker) Decode(values []string) (*Voucher, error) {
 	if len(values) != 1 {
 		return nil, c.refuse("malformed_voucher", "send exactly one "+HeaderName+" header",
-			"pay in MINA: wf mina voucher --channel <channel> prints the header")
+			"pay in MINA: wf mina voucher URL prints the header")
 	}
 	bad := func(err error) error {
 		return c.refuse("malformed_voucher", "the "+HeaderName+" header is malformed: "+err.Error(),
@@ -398,11 +429,11 @@ func (c *Checker) Check(h *Voucher, pr *wf.PaidRequest, ch *Channel, owed uint64
 		Path: pr.Path, RawQuery: pr.RawQuery, BodyHash: sha256.Sum256(pr.Body), Seq: h.Seq}
 	if !ed25519.Verify(v.Session[:], req.Bytes(), h.RequestSig[:]) {
 		return 0, c.refuse("bad_request_signature", "the request is not signed by the voucher's session key (it signs provider, function, method, path, query, body and seq)",
-			"let wf invoke --pay-mina sign each request")
+			"make each request's header with wf mina voucher URL (it signs method, path, query and body)")
 	}
 	if !c.unused(v.Session, h.Seq) {
 		return 0, c.refuse("seq_used", fmt.Sprintf("request number %d of this session was used", h.Seq),
-			"sign the request with a new number: wf invoke --pay-mina")
+			"a header pays once: make a new one with wf mina voucher URL")
 	}
 	if uint64(ch.Slot)+uint64(p.MinSlots) >= uint64(ch.ExpirySlot) {
 		return 0, c.refuse("channel_expiring", fmt.Sprintf("the channel expires at slot %d; now %d, this provider needs %d slots to redeem", ch.ExpirySlot, ch.Slot, p.MinSlots),
@@ -415,7 +446,7 @@ func (c *Checker) Check(h *Voucher, pr *wf.PaidRequest, ch *Channel, owed uint64
 	}
 	if v.Cumulative < need {
 		return 0, c.refuse("voucher_too_low", fmt.Sprintf("the voucher covers %d nanomina in all; this request needs %d", v.Cumulative, need),
-			"sign a voucher for at least the amount needed: wf mina voucher --amount <nanomina>",
+			"sign a voucher for at least the amount needed: wf mina voucher URL --amount <nanomina>",
 			"needed", strconv.FormatUint(need, 10))
 	}
 	if need-ch.Redeemed > ch.Balance {
@@ -451,7 +482,7 @@ func (w *window) unused(seq uint64) bool {
 	if w == nil {
 		return true
 	}
-	if seq+Window <= w.max {
+	if seq+Window <= w.max || seq <= w.floor {
 		return false
 	}
 	_, used := w.used[seq]
@@ -475,7 +506,7 @@ func (c *Checker) Use(h *Voucher) error {
 	w := c.sessions[s]
 	if !w.unused(h.Seq) {
 		return c.refuse("seq_used", fmt.Sprintf("request number %d of this session was used", h.Seq),
-			"sign the request with a new number: wf invoke --pay-mina")
+			"a header pays once: make a new one with wf mina voucher URL")
 	}
 	if w == nil {
 		if len(c.sessions) >= MaxSessions {
@@ -503,4 +534,21 @@ func (c *Checker) Use(h *Voucher) error {
 		}
 	}
 	return nil
+}
+
+// Pay is the payer's side: the header value for request r (whose Channel
+// is set to v's and whose Seq the caller numbers from 1), with v signed by
+// payer and r by the session key (v.Session is set to its public key).
+func Pay(payer *mina.PrivateKey, v mina.Voucher, session ed25519.PrivateKey, r Request) (string, error) {
+	if v.Channel == nil || r.Provider == nil || r.Seq == 0 {
+		return "", errors.New("minapay: a channel, the provider's key and a sequence number from 1 are required")
+	}
+	v.Session = [32]byte(session.Public().(ed25519.PublicKey))
+	sig, err := v.Sign(payer)
+	if err != nil {
+		return "", err
+	}
+	r.Channel = v.Channel
+	h := Header{Payer: payer.PublicKey(), Voucher: v, Signature: sig, Seq: r.Seq, RequestSig: SignRequest(session, &r)}
+	return h.Encode(), nil
 }

@@ -305,3 +305,46 @@ func BenchmarkCheck(b *testing.B) {
 		}
 	})
 }
+
+// A session's numbers up to a floor (what a ledger charged before a
+// restart) are refused; the ones above it are taken once each.
+func TestFloor(t *testing.T) {
+	f := setup(t)
+	session := [32]byte(f.session.Public().(ed25519.PublicKey))
+	if err := f.checker.Floor(session, 3, uint64(now.Add(time.Hour).Unix())); err != nil {
+		t.Fatal(err)
+	}
+	for seq := uint64(1); seq <= 5; seq++ {
+		f.seq = seq - 1
+		_, err := f.check(f.header(t, 1000, f.payer, nil), 10*seq)
+		if seq <= 3 && reason(err) != "seq_used" {
+			t.Fatalf("number %d at or below the floor: %v", seq, err)
+		}
+		if seq > 3 && err != nil {
+			t.Fatalf("number %d above the floor: %v", seq, err)
+		}
+	}
+}
+
+// Pay makes the header the checker takes; the request it signs is bound
+// to the method, path, query and body.
+func TestPay(t *testing.T) {
+	f := setup(t)
+	r := f.request(f.channel.PublicKey(), 1)
+	h, err := Pay(f.payer, mina.Voucher{Network: mina.Testnet, Channel: f.channel.PublicKey(), Cumulative: 100,
+		Expiry: uint64(now.Add(time.Hour).Unix())}, f.session, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.check(h, 0); err != nil {
+		t.Fatal(err)
+	}
+	f.req.Body = []byte("another body")
+	f.seq = 1
+	h2, _ := Pay(f.payer, mina.Voucher{Network: mina.Testnet, Channel: f.channel.PublicKey(), Cumulative: 100,
+		Expiry: uint64(now.Add(time.Hour).Unix())}, f.session, Request{Provider: f.provider.PublicKey(), Function: f.req.Function,
+		Method: f.req.Method, Path: f.req.Path, RawQuery: f.req.RawQuery, BodyHash: sha256.Sum256([]byte("body")), Seq: 2})
+	if _, err := f.check(h2, 10); reason(err) != "bad_request_signature" {
+		t.Fatalf("a header for another body: %v", err)
+	}
+}

@@ -18,6 +18,8 @@ const (
 	Owner Mode = 1
 	// Caller: the caller's signed voucher.
 	Caller Mode = 2
+	// Mina: a payer's vouchers for a MINA payment channel (see rail.go).
+	Mina Mode = 3
 )
 
 func (m Mode) String() string {
@@ -26,23 +28,36 @@ func (m Mode) String() string {
 		return "owner"
 	case Caller:
 		return "caller"
+	case Mina:
+		return "mina"
 	}
 	return fmt.Sprintf("mode(%d)", uint8(m))
 }
 
-// Key names an account: one payer in one mode.
+// Key names an account: one payer in one mode. Owner and Caller accounts
+// are named by the payer's address; a Mina account by its channel's key,
+// wider than an address (Channel; Payer is zero).
 type Key struct {
-	Mode  Mode
-	Payer wf.Address
+	Mode    Mode
+	Payer   wf.Address `json:",omitzero"` // zero for Mina
+	Channel WideKey    `json:",omitzero"`
 }
 
-func (k Key) bytes() []byte { return append([]byte{byte(k.Mode)}, k.Payer[:]...) }
+func (k Key) bytes() []byte {
+	if k.Mode == Mina {
+		return append([]byte{byte(k.Mode)}, k.Channel[:]...)
+	}
+	return append([]byte{byte(k.Mode)}, k.Payer[:]...)
+}
 
 func keyFrom(b []byte) (Key, error) {
-	if len(b) != 21 || (Mode(b[0]) != Owner && Mode(b[0]) != Caller) {
-		return Key{}, fmt.Errorf("ledger: bad account key %x", b)
+	switch {
+	case len(b) == 21 && (Mode(b[0]) == Owner || Mode(b[0]) == Caller):
+		return Key{Mode: Mode(b[0]), Payer: wf.Address(b[1:])}, nil
+	case len(b) == 1+len(WideKey{}) && Mode(b[0]) == Mina:
+		return Key{Mode: Mina, Channel: WideKey(b[1:])}, nil
 	}
-	return Key{Mode: Mode(b[0]), Payer: wf.Address(b[1:])}, nil
+	return Key{}, fmt.Errorf("ledger: bad account key %x", b)
 }
 
 // Totals is a count of requests and their amount in token base units.
@@ -96,6 +111,9 @@ type Account struct {
 	// approves now, so they are never settled, and are set aside so the
 	// new key's counts back only what was charged under it.
 	Stranded Totals `json:"stranded,omitzero"`
+	// Rail is a Mina account's voucher to redeem with: the highest
+	// ceiling charged under (see keepRail).
+	Rail *RailVoucher `json:"rail,omitempty"`
 
 	// Earned and Next are what ledgers kept before vouchers were redeemed
 	// up to what was served; read and kept as they are, never used. (Such
@@ -127,6 +145,9 @@ func (a Account) clone() Account {
 	if a.Meter != nil {
 		m := *a.Meter
 		c.Meter = &m
+	}
+	if a.Rail != nil {
+		c.Rail = a.Rail.clone()
 	}
 	return c
 }

@@ -25,16 +25,18 @@ const (
 // Batch is one settlement: one on-chain transaction for Count requests of
 // one payer.
 type Batch struct {
-	ID      uint64      `json:"id"`
-	Mode    Mode        `json:"mode"`
-	Payer   wf.Address  `json:"payer"`
-	Count   uint64      `json:"count"`
-	Amount  *big.Int    `json:"amount"`
-	Voucher *Voucher    `json:"voucher,omitempty"` // caller mode: the voucher redeemed
-	UpTo    *big.Int    `json:"upTo,omitempty"`    // caller mode: redeemed up to this cumulative amount
-	Meter   *MeterCount `json:"meter,omitempty"`   // owner mode: the metering count it settles under
-	State   State       `json:"state"`
-	Created time.Time   `json:"created"`
+	ID      uint64       `json:"id"`
+	Mode    Mode         `json:"mode"`
+	Payer   wf.Address   `json:"payer,omitzero"` // zero in mina mode
+	Count   uint64       `json:"count"`
+	Amount  *big.Int     `json:"amount"`
+	Voucher *Voucher     `json:"voucher,omitempty"` // caller mode: the voucher redeemed
+	UpTo    *big.Int     `json:"upTo,omitempty"`    // caller mode: redeemed up to this cumulative amount
+	Meter   *MeterCount  `json:"meter,omitempty"`   // owner mode: the metering count it settles under
+	Channel WideKey      `json:"channel,omitzero"`  // mina mode: the channel (Payer is zero)
+	Rail    *RailVoucher `json:"rail,omitempty"`    // mina mode: the voucher redeemed, up to UpTo
+	State   State        `json:"state"`
+	Created time.Time    `json:"created"`
 
 	// Tx is the latest transaction recorded; Replaced are the ones it
 	// replaced (same nonce, lower fees), oldest first. Any of them may be
@@ -48,7 +50,7 @@ type Batch struct {
 }
 
 // Key is the batch's account.
-func (b *Batch) Key() Key { return Key{b.Mode, b.Payer} }
+func (b *Batch) Key() Key { return Key{Mode: b.Mode, Payer: b.Payer, Channel: b.Channel} }
 
 // Prepare records the intent to settle key's pending charges (for a
 // Caller account: with its Best voucher, up to what was charged, never
@@ -78,8 +80,12 @@ func (l *Ledger) PrepareLimited(key Key, now time.Time, lim Limit) (*Batch, erro
 	if a.Batch != 0 {
 		return nil, nil
 	}
-	b := &Batch{Mode: key.Mode, Payer: key.Payer, State: Prepared, Created: now.UTC()}
+	b := &Batch{Mode: key.Mode, Payer: key.Payer, Channel: key.Channel, State: Prepared, Created: now.UTC()}
 	switch key.Mode {
+	case Mina:
+		if !prepareRail(b, a) {
+			return nil, nil
+		}
 	case Owner:
 		p := a.Pending()
 		b.Count, b.Amount = p.Count, new(big.Int).Set(amt(p.Amount))

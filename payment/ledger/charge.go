@@ -21,6 +21,8 @@ type Charge struct {
 	// Meter is the owner's metering key's signed count that came with an
 	// Owner charge, kept so settlement can show it to the escrow.
 	Meter *MeterCount `json:",omitempty"`
+	// Rail is the voucher that authorized a Mina charge.
+	Rail *RailVoucher `json:",omitempty"`
 	// Reserved says Amount was reserved with Reserve: recording the
 	// charge releases the reservation in the same step.
 	Reserved bool `json:"-"`
@@ -194,7 +196,10 @@ func applyCharge(a *Account, c Charge) {
 	if c.Key.Mode == Caller && c.Voucher != nil {
 		keepVoucher(a, c.Voucher)
 	}
-	if c.Key.Mode == Caller && c.Session != nil {
+	if c.Key.Mode == Mina && c.Rail != nil {
+		keepRail(a, c.Rail)
+	}
+	if (c.Key.Mode == Caller || c.Key.Mode == Mina) && c.Session != nil {
 		applySession(a, c.Session)
 	}
 	if c.Key.Mode == Owner && c.Meter != nil {
