@@ -106,7 +106,7 @@ func (a *App) contractsCmd() *cobra.Command {
 unless given a token), mint that development USDC, and show the addresses
 wf uses for a chain. Addresses are remembered per --rpc URL in
 $WF_HOME/contracts.json; --contracts FILE or $WF_CONTRACTS override them.`,
-		a.contractsDeployCmd(), a.contractsMintCmd(), a.contractsShowCmd())
+		a.contractsDeployCmd(), a.contractsMintCmd(), a.contractsShowCmd(), a.contractsImportCmd())
 }
 
 func (a *App) contractsDeployCmd() *cobra.Command {

@@ -470,7 +470,7 @@ func TestChainStartServesOtherCommands(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"no contracts known", map[string]string{"WF_HOME": t.TempDir()}, []string{"providers", "--rpc", url}, "no contracts known for the chain at " + url + ": run `wf contracts deploy --rpc " + url + "`"},
+		{"no contracts known", map[string]string{"WF_HOME": t.TempDir()}, []string{"providers", "--rpc", url}, "no contracts known for the chain at " + url + ": join its network with `wf contracts import FILE|URL --rpc " + url + "`"},
 		{"no chain", env, []string{"providers", "--rpc", "http://127.0.0.1:1", "--contracts", file}, "no chain at http://127.0.0.1:1"},
 		{"not a contract", env, []string{"providers", "--rpc", url, "--contracts", writeFile(t, `{"chainId":1337,"token":"`+addr(0)+`"}`)}, "no token contract at " + addr(0)},
 		{"missing address", env, []string{"providers", "--rpc", url, "--contracts", writeFile(t, `{"chainId":1337,"token":"`+token+`"}`)}, "no registry contract address"},

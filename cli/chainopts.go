@@ -229,6 +229,15 @@ func (a *App) deploymentFor(rpc string, o *chainOpts) (deployment, error) {
 			return d, err
 		}
 		d = m[rpc]
+		if d.Registry.IsZero() && o.token == "" && o.registry == "" && o.escrow == "" {
+			k, ok, err := knownDeployment(rpc)
+			if err != nil {
+				return d, dialError(rpc, err)
+			}
+			if ok {
+				d = k
+			}
+		}
 	}
 	for _, f := range []struct {
 		flag, val string
@@ -244,7 +253,7 @@ func (a *App) deploymentFor(rpc string, o *chainOpts) (deployment, error) {
 		*f.dst = addr
 	}
 	if d.Token.IsZero() && d.Registry.IsZero() && d.Escrow.IsZero() {
-		return d, fmt.Errorf("no contracts known for the chain at %s: run `wf contracts deploy --rpc %s` (or `wf chain start`), or pass --contracts FILE", rpc, rpc)
+		return d, fmt.Errorf("no contracts known for the chain at %s: join its network with `wf contracts import FILE|URL --rpc %s`, deploy them with `wf contracts deploy --rpc %s` (or run `wf chain start`), or pass --contracts FILE", rpc, rpc, rpc)
 	}
 	return d, nil
 }

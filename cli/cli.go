@@ -70,6 +70,7 @@ func (a *App) Run(ctx context.Context, args []string) error {
 	}
 	if err != nil && cmd != nil {
 		err = a.nobodyAnswers(cmd, err)
+		err = noGas(err)
 	}
 	return err
 }
@@ -187,10 +188,10 @@ Environment:
 			root.AddCommand(c)
 		}
 	}
-	add(groupFunctions, a.initCmd(), a.buildCmd(), a.packCmd(), a.deployCmd(), a.invokeCmd(), a.logsCmd(), a.secretsCmd(),
+	add(groupFunctions, a.initCmd(), a.buildCmd(), a.packCmd(), a.deployCmd(), a.invokeCmd(), a.logsCmd(), a.statsCmd(), a.secretsCmd(),
 		a.nameCmd(), a.versionsCmd(), a.rollbackCmd(), a.deleteCmd(), a.ciCmd(), a.exportCmd(), a.credCmd())
 	add(groupNodes, a.devCmd(), a.providerCmd(), a.gatewayCmd(), a.dashboardCmd(), a.auditCmd())
-	add(groupChain, a.chainCmd(), a.contractsCmd(), a.providersCmd(), a.escrowCmd(), a.voucherCmd(), a.rewardsCmd(), a.stakeCmd(), a.creditsCmd(), a.ratingsCmd(), a.minaCmd())
+	add(groupChain, a.chainCmd(), a.contractsCmd(), a.providersCmd(), a.escrowCmd(), a.voucherCmd(), a.sendCmd(), a.rewardsCmd(), a.stakeCmd(), a.creditsCmd(), a.ratingsCmd(), a.minaCmd())
 	add(groupOther, a.keysCmd(), a.whoamiCmd(), a.versionCmd())
 
 	root.SetHelpCommand(helpCmd())

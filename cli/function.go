@@ -787,6 +787,7 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 		} else if f.include {
 			a.printHead(re.Response)
 		}
+		a.printFix(re)
 		return re
 	case err != nil:
 		return err

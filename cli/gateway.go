@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/tls"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,6 +63,11 @@ or certificates from an ACME CA (--acme-email).`,
   wf gateway start --domain localhost --listen 127.0.0.1:8081 --rpc http://127.0.0.1:8545 --allow-private`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// *.localhost is loopback (RFC 6761): a gateway for it is a
+			// local one, whose providers are on loopback too.
+			if !cmd.Flags().Changed("allow-private") && isLocalhost(f.domain) {
+				f.allowPrivate = true
+			}
 			return a.gatewayStart(cmd.Context(), &f, o)
 		},
 	}
@@ -80,7 +87,7 @@ or certificates from an ACME CA (--acme-email).`,
 	fs.DurationVar(&f.providerTimeout, "provider-timeout", gateway.DefaultProviderTimeout, "time a provider has to start answering before another is tried")
 	fs.DurationVar(&f.requestTimeout, "request-timeout", gateway.DefaultRequestTimeout, "longest a whole request may take, bodies included")
 	fs.DurationVar(&f.poll, "poll", 2*time.Second, "how often to read new registry events")
-	fs.BoolVar(&f.allowPrivate, "allow-private", false, "route to endpoints on loopback and private addresses (private deployments, tests)")
+	fs.BoolVar(&f.allowPrivate, "allow-private", false, "route to endpoints on loopback and private addresses (private deployments, tests; on by default for --domain localhost)")
 	fs.StringArrayVar(&f.trusted, "trusted-proxy", nil, "`CIDR` (or address) of a load balancer in front of the gateway, whose X-Forwarded-For is believed for the client address: rate limits, X-Forwarded-For to providers (repeatable)")
 	fs.StringVar(&f.meterKey, "meter-key", "", "sign a metering count on each owner-paid request with this key (`KEYSTORE` file, or dev:N); owners who approve its address with wf escrow approve --meter pay only for what it counts")
 	fs.StringVar(&f.meterPassword, "meter-password-file", "", "`FILE` holding the metering keystore's password (default: $WF_KEY_PASSWORD or a prompt)")
@@ -220,9 +227,20 @@ func (a *App) gatewayStart(ctx context.Context, f *gatewayFlags, o *chainOpts) e
 		scheme = "https"
 	}
 	base := scheme + "://" + ln.Addr().String()
-	log.Info("gateway serving", "domain", f.domain, "listen", ln.Addr().String(), "providers", "https://<name>."+f.domain+"/<cid>/")
-	fmt.Fprintf(a.Stdout, "WebFunctions gateway for %s on %s\n  named:  %s://<name>.%s/<cid>/   (or %s/p/<name>/<cid>/)\n  any:    %s://%s/<cid>/\n  tunnel: wf provider start --tunnel %s://%s\n",
-		f.domain, base, scheme, f.domain, base, scheme, f.domain, scheme, f.domain)
+	// The domain's URLs carry the port when it is not the scheme's own,
+	// so each line printed works as it is.
+	host := f.domain + portSuffix(scheme, ln.Addr())
+	log.Info("gateway serving", "domain", f.domain, "listen", ln.Addr().String(), "providers", scheme+"://<name>."+host+"/<cid>/", "allow_private", f.allowPrivate)
+	fmt.Fprintf(a.Stdout, "WebFunctions gateway for %s on %s\n  named:  %s://<name>.%s/<cid>/   (or %s://%s/p/<name>/<cid>/)\n  any:    %s://%s/<cid>/\n  tunnel: wf provider start --tunnel %s://%s\n",
+		f.domain, base, scheme, host, scheme, host, scheme, host, scheme, host)
+	if !isLocalhost(f.domain) {
+		// The gateway routes by Host: until DNS points the domain here,
+		// name it in the request.
+		fmt.Fprintf(a.Stdout, "  (point %s and *.%s at this host; before that: curl -H 'Host: <name>.%s' %s/<cid>/)\n", f.domain, f.domain, f.domain, base)
+	}
+	if !f.allowPrivate {
+		a.warnPrivateEndpoints(ctx, log, client)
+	}
 	if a.Ready != nil {
 		a.Ready(base)
 	}
@@ -296,5 +314,48 @@ func acmePolicy(domain string, reg gateway.Registry) autocert.HostPolicy {
 			return fmt.Errorf("gateway: no certificate for %q: %w", host, err)
 		}
 		return nil
+	}
+}
+
+// isLocalhost reports whether domain is localhost or under it (RFC 6761:
+// always loopback).
+func isLocalhost(domain string) bool {
+	d := strings.TrimSuffix(strings.ToLower(domain), ".")
+	return d == "localhost" || strings.HasSuffix(d, ".localhost")
+}
+
+// portSuffix is ":PORT" of addr unless it is scheme's default port.
+func portSuffix(scheme string, addr net.Addr) string {
+	_, port, err := net.SplitHostPort(addr.String())
+	if err != nil || (scheme == "http" && port == "80") || (scheme == "https" && port == "443") {
+		return ""
+	}
+	return ":" + port
+}
+
+// warnPrivateEndpoints says at start which registered providers a gateway
+// without --allow-private will answer 503 for, and why.
+func (a *App) warnPrivateEndpoints(ctx context.Context, log *slog.Logger, c *chain.Client) {
+	ps, err := c.ListProviders(ctx)
+	if err != nil {
+		return
+	}
+	var private []string
+	for _, p := range ps {
+		for _, ep := range p.Endpoints() {
+			u, err := url.Parse(ep)
+			if err != nil {
+				continue
+			}
+			h := u.Hostname()
+			ip, err := netip.ParseAddr(h)
+			if isLocalhost(h) || (err == nil && !ip.Unmap().IsGlobalUnicast()) || (err == nil && (ip.IsPrivate() || ip.IsLoopback())) {
+				private = append(private, p.Name+" ("+ep+")")
+			}
+		}
+	}
+	if len(private) > 0 {
+		log.Warn("registered providers on private addresses are not routed to: their requests get 503; start with --allow-private for a private deployment", "providers", strings.Join(private, ", "))
+		fmt.Fprintf(a.Stderr, "WARNING: %d registered provider(s) on private addresses will not be routed to (503): %s\n  for a private deployment: wf gateway start --allow-private ...\n", len(private), strings.Join(private, ", "))
 	}
 }

@@ -511,6 +511,11 @@ func TestGeth(t *testing.T) {
 		}
 		future = payFlow(t, g.url)
 	})
+	t.Run("operator on geth --dev", func(t *testing.T) {
+		g := startGeth(t, bin, nil)
+		mustWF(t, nil, "chain", "fund", addr(0), addr(1), "--ether", "100", "--rpc", g.url)
+		operatorPath(t, g.url)
+	})
 	if embedded == nil || today == nil || future == nil {
 		t.FailNow()
 	}

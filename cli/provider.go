@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -96,12 +97,15 @@ func (nf *nodeFlags) config(log *slog.Logger) node.Config {
 
 func (a *App) providerCmd() *cobra.Command {
 	return group("provider", "run a provider node, make its sealing keys, manage its registry entry",
-		`Run a provider node (start), make and rotate the keys sealed functions are
-encrypted to (init, rotate-sealing-key), and manage the node's entry in the
-on-chain registry (register, update, renew, show, release, reclaim).`,
-		a.providerStartCmd(), a.providerInitCmd(), a.providerRotateCmd(),
+		`Make a provider node's keys and config file (init), run it (start: it
+checks its registry entry first), look at it (status), back it up and
+restore it (backup, restore), rotate the keys sealed functions are
+encrypted to (rotate-sealing-key), and manage the node's entry in the
+on-chain registry (register, update, renew, show, release, reclaim).
+docs/operators.md walks through it.`,
+		a.providerStartCmd(), a.providerInitCmd(), a.providerStatusCmd(), a.providerRotateCmd(),
 		a.providerRegisterCmd(), a.providerUpdateCmd(), a.providerRenewCmd(), a.providerShowCmd(), a.providerDeregisterCmd(),
-		a.providerReclaimCmd(), a.providerGCCmd())
+		a.providerReclaimCmd(), a.providerGCCmd(), a.providerBackupCmd(), a.providerRestoreCmd())
 }
 
 func (a *App) providerStartCmd() *cobra.Command {
@@ -113,6 +117,7 @@ func (a *App) providerStartCmd() *cobra.Command {
 		noRenew bool
 		mf      string
 		debug   string
+		so      startOpts
 	)
 	cmd := &cobra.Command{
 		Use:   "start",
@@ -139,6 +144,9 @@ are never reclaimable while it runs; --no-renew turns that off.`,
   wf provider start --tunnel https://gw1.example#alice --tunnel https://gw2.example#alice --key provider.json`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := a.loadStartConfig(cmd.Flags(), so.config, nf.data, &so.usedConfig); err != nil {
+				return err
+			}
 			if mf != "" {
 				b, err := readManifest(mf)
 				if err != nil {
@@ -147,7 +155,8 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 				nf.manifest = b
 			}
 			nf.debugAddr = debug
-			return a.providerStart(cmd.Context(), nf, o, sf, tunnels, cmd.Flags().Changed("listen"), !noRenew)
+			so.listenSet, so.renew = cmd.Flags().Changed("listen"), !noRenew
+			return a.providerStart(cmd.Context(), nf, o, sf, tunnels, &so)
 		},
 	}
 	fs := cmd.Flags()
@@ -159,12 +168,17 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 	fs.StringArrayVar(&tunnels, "tunnel", nil, "serve this node through the gateway at `URL` over a reverse tunnel (for nodes behind NAT; needs --key); URL#NAME serves one registered name. Repeat for tunnels to several gateways, and register an endpoint on each (--endpoint 'https://NAME.GW1 https://NAME.GW2') so no one gateway can cut the node off. No listener unless --listen is given")
 	fs.StringArrayVar(&nf.credSetups, "cred-setup", nil, "verify credentials (wf.access, docs/credentials.md) under the trusted setup whose verifying.key is in `DIR` (repeatable)")
 	fs.StringVar(&mf, "manifest", "", "serve the provider manifest in `FILE` in /v1/info (publish its CID with wf provider update NAME --manifest FILE)")
+	addStartFlags(fs, &so)
 	nf.mina = a.addMinaNodeFlags(fs)
 	fs.StringVar(&debug, "debug-addr", "", "serve Go's profiler (/debug/pprof/) on this `ADDR`, e.g. 127.0.0.1:6060; off by default")
 	return cmd
 }
 
-func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf *settleFlags, tunnels []string, listenSet, renew bool) error {
+func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf *settleFlags, tunnels []string, so *startOpts) error {
+	listenSet, renew := so.listenSet, so.renew
+	if err := so.check(); err != nil {
+		return err
+	}
 	log, err := a.logger(nf.logLevel, nf.logFormat)
 	if err != nil {
 		return err
@@ -181,8 +195,9 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		}
 		defer stop()
 	}
-	if sf.price != "" || len(tunnels) > 0 {
-		// A free node still proves its registered name to the gateway.
+	if sf.price != "" || len(tunnels) > 0 || so.name != "" {
+		// A free node still proves its registered name to the gateway,
+		// and the self-check compares the name's owner with its key.
 		if cfg.Key, err = a.signer(o, a.providerKeyPath()); err != nil {
 			return err
 		}
@@ -236,10 +251,10 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		}
 	} else {
 		if ln, err = net.Listen("tcp", nf.listen); err != nil {
-			return err
+			return listenError(nf.listen, err)
 		}
 		if cfg.PublicURL == "" {
-			cfg.PublicURL = "http://" + ln.Addr().String()
+			cfg.PublicURL = so.scheme() + "://" + ln.Addr().String()
 		}
 	}
 	n, err := node.Open(ctx, cfg)
@@ -250,6 +265,12 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		return err
 	}
 	defer n.Close(context.Background()) // after the server has drained: every charge is recorded
+	if err := a.startSelfCheck(ctx, log, n, nf, o, cfg, so, tunnels, renew); err != nil {
+		if ln != nil {
+			ln.Close()
+		}
+		return err
+	}
 	if len(tunnels) > 0 && listenSet {
 		if ln, err = net.Listen("tcp", nf.listen); err != nil {
 			return err
@@ -265,9 +286,24 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		return nil
 	}
 	srv := n.Server()
-	errc := make(chan error, 1)
+	acmeSrv, err := a.providerTLS(srv, so, cfg.PublicURL, cfg.Dir)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	if srv.TLSConfig != nil {
+		ln = tls.NewListener(ln, srv.TLSConfig)
+	}
+	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(ln) }()
-	log.Info("provider serving", "url", cfg.PublicURL, "listen", ln.Addr().String(), "data", cfg.Dir)
+	if acmeSrv != nil {
+		go func() { errc <- acmeSrv.ListenAndServe() }()
+		defer acmeSrv.Close()
+	}
+	log.Info("provider serving", "url", cfg.PublicURL, "listen", ln.Addr().String(), "data", cfg.Dir, "tls", srv.TLSConfig != nil)
+	if so.selfCheck != checkOff && cfg.Key != nil && (so.name != "" || cfg.Payments != nil) {
+		go probeEndpoint(ctx, log, cfg.PublicURL, cfg.Key.Address())
+	}
 	if a.Ready != nil {
 		a.Ready(cfg.PublicURL)
 	}

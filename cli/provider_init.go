@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/node"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/wf"
@@ -28,31 +29,66 @@ func (a *App) printSealingKey(kr *seal.Keyring, asHex bool) {
 }
 
 func (a *App) providerInitCmd() *cobra.Command {
-	var data, suiteName string
-	var asHex bool
+	var in providerInitFlags
 	cmd := &cobra.Command{
 		Use:   "init",
-		Short: "make the provider's sealing keyring and print its public key",
-		Long: `Make the provider's sealing keyring, DATA/sealing-keys.json (mode 0600),
-and print its current public key: what publishers seal secrets and code to.
-Idempotent: an existing keyring is kept, never replaced.`,
-		Example: `  wf provider init
+		Short: "make the provider's keys and config file, and print its sealing public key",
+		Long: `Make what a provider node needs, in its data directory, and print the
+sealing public key (what publishers seal secrets and code to):
+
+  DATA/sealing-keys.json  the sealing keyring (mode 0600)
+  DATA/key.json           the node's Ethereum key (keystore, mode 0600), made
+                          when a password is at hand (--password-file,
+                          $WF_KEY_PASSWORD or a terminal)
+  DATA/provider.toml      the config file wf provider start reads, with the
+                          settings given here and every other one commented
+
+Idempotent: an existing keyring, key or config file is kept, never
+replaced. It then prints the next steps: fund the key, register, start.`,
+		Example: `  wf provider init --name alice --public-url https://node.example.com --price 0.0001 --rpc https://rpc.example
   wf provider register NAME --sealing-key $(wf provider init --hex) ...`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.providerInit(data, suiteName, asHex)
+			return a.providerInit(&in)
 		},
 	}
-	cmd.Flags().StringVar(&data, "data", filepath.Join(a.home(), "provider"), "provider data `DIR`")
-	cmd.Flags().StringVar(&suiteName, "suite", seal.SuiteHybrid.String(), "sealing `SUITE`: mlkem768x25519 (hybrid post-quantum, 1,227-byte key) or x25519 (43 bytes, cheaper to register)")
-	cmd.Flags().BoolVar(&asHex, "hex", false, "print the public key as 0x-hex (for `wf provider register --sealing-key`) instead of base64")
+	fs := cmd.Flags()
+	fs.StringVar(&in.data, "data", filepath.Join(a.home(), "provider"), "provider data `DIR`")
+	fs.StringVar(&in.suiteName, "suite", seal.SuiteHybrid.String(), "sealing `SUITE`: mlkem768x25519 (hybrid post-quantum, 1,227-byte key) or x25519 (43 bytes, cheaper to register)")
+	fs.BoolVar(&in.asHex, "hex", false, "print the public key as 0x-hex (for `wf provider register --sealing-key`) instead of base64")
+	fs.StringVar(&in.key, "key", "", "the node's keystore `FILE` to make (default DATA/key.json)")
+	fs.StringVar(&in.passwordFile, "password-file", "", "`FILE` holding the new keystore's password (default: $WF_KEY_PASSWORD or a prompt; without one, no key is made)")
+	fs.StringVar(&in.config, "config", "", "config `FILE` to write (default DATA/"+ConfigFileName+")")
+	fs.StringVar(&in.cfg.name, "name", "", "the registry `NAME` the node will serve as (config)")
+	fs.StringVar(&in.cfg.listen, "listen", "", "`ADDR` to serve on (config)")
+	fs.StringVar(&in.cfg.publicURL, "public-url", "", "the node's `URL` as callers see it, its registry endpoint (config)")
+	fs.StringVar(&in.cfg.price, "price", "", "price per request in `USDC` (config)")
+	fs.StringSliceVar(&in.cfg.rpc, "rpc", nil, "the chain's JSON-RPC `URL`s (config)")
 	return cmd
 }
 
-func (a *App) providerInit(data, suiteName string, asHex bool) error {
-	suite, err := seal.ParseSuite(suiteName)
+// providerInitFlags are the flags of `wf provider init`.
+type providerInitFlags struct {
+	data, suiteName, key, passwordFile, config string
+	asHex                                      bool
+	cfg                                        providerConfig
+}
+
+func (a *App) providerInit(in *providerInitFlags) error {
+	data := in.data
+	suite, err := seal.ParseSuite(in.suiteName)
 	if err != nil {
 		return usageErr("--suite: %v", err)
+	}
+	if in.cfg.price != "" {
+		if _, err := wf.ParseUSDC(in.cfg.price); err != nil {
+			return fmt.Errorf("--price: %w", err)
+		}
+	}
+	if in.cfg.publicURL != "" {
+		if err := checkHTTPURL("--public-url", in.cfg.publicURL); err != nil {
+			return err
+		}
 	}
 	path := filepath.Join(data, node.SealingKeyringFile)
 	var kr *seal.Keyring
@@ -71,12 +107,98 @@ func (a *App) providerInit(data, suiteName string, asHex bool) error {
 		}
 		fmt.Fprintf(a.Stderr, "created sealing keyring %s (mode 0600)\n", path)
 	}
-	a.printSealingKey(kr, asHex)
-	if ek := filepath.Join(data, "key.json"); !fileExists(ek) {
-		fmt.Fprintf(a.Stderr, "note: no provider Ethereum key at %s yet (payments and the registry need one): wf keys new --key %s\n", ek, ek)
+	a.printSealingKey(kr, in.asHex)
+
+	ek := in.key
+	if ek == "" {
+		ek = filepath.Join(data, "key.json")
 	}
-	fmt.Fprintf(a.Stderr, "publish it: wf provider register NAME --sealing-key $(wf provider init --data %s --hex) ...\n", data)
+	var addr string
+	switch {
+	case fileExists(ek):
+		fmt.Fprintf(a.Stderr, "provider key %s exists; keeping it\n", ek)
+		if ad, err := keystoreAddress(ek); err == nil {
+			addr = ad.Checksum()
+		}
+	default:
+		pw, err := a.password(in.passwordFile, true)
+		if err != nil {
+			if errors.Is(err, errInterrupted) {
+				return err
+			}
+			fmt.Fprintf(a.Stderr, "note: no provider Ethereum key at %s yet (payments and the registry need one; no password at hand: %v): wf keys new --key %s\n", ek, err, ek)
+			break
+		}
+		k, err := chain.GenerateKey()
+		if err != nil {
+			return err
+		}
+		if err := chain.SaveKeystore(ek, k, pw, chain.ScryptStandard); err != nil {
+			return err
+		}
+		addr = k.Address().Checksum()
+		fmt.Fprintf(a.Stderr, "created provider key %s (mode 0600): address %s\n", ek, addr)
+	}
+
+	cf := in.config
+	if cf == "" {
+		cf = defaultConfigPath(data)
+	}
+	if fileExists(cf) {
+		fmt.Fprintf(a.Stderr, "config %s exists; keeping it\n", cf)
+	} else {
+		c := in.cfg
+		if c.data, err = filepath.Abs(data); err != nil {
+			return err
+		}
+		if c.key, err = filepath.Abs(ek); err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(cf), 0o700); err != nil {
+			return err
+		}
+		if err := os.WriteFile(cf, []byte(c.render()), 0o600); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Stderr, "wrote config %s (edit it: every setting is a flag of wf provider start)\n", cf)
+	}
+	a.printProviderNextSteps(in, cf, addr)
 	return nil
+}
+
+// printProviderNextSteps tells an operator what is left after init.
+func (a *App) printProviderNextSteps(in *providerInitFlags, cf, addr string) {
+	name, url, price := in.cfg.name, in.cfg.publicURL, in.cfg.price
+	if name == "" {
+		name = "NAME"
+	}
+	if url == "" {
+		url = "https://node.example.com"
+	}
+	if price == "" {
+		price = "0.0001"
+	}
+	rpc := ""
+	for _, r := range in.cfg.rpc {
+		rpc += " --rpc " + r
+	}
+	keyFlag := " --key " + in.key
+	if in.key == "" {
+		keyFlag = " --key " + filepath.Join(in.data, "key.json")
+	}
+	fmt.Fprintf(a.Stderr, "next:\n")
+	if addr != "" {
+		fmt.Fprintf(a.Stderr, "  1. fund %s with ether for gas (registration bond and settlements): wf send ETHER %s --key YOURS%s\n", addr, addr, rpc)
+	} else {
+		fmt.Fprintf(a.Stderr, "  1. make the key (wf keys new%s) and fund its address with ether for gas\n", keyFlag)
+	}
+	if in.cfg.name != "" && in.cfg.publicURL != "" && in.cfg.price != "" {
+		fmt.Fprintf(a.Stderr, "  2. wf provider register --config %s   (name, endpoint, price, sealing key and chain from the config)\n", cf)
+	} else {
+		fmt.Fprintf(a.Stderr, "  2. wf provider register %s --endpoint %s --price %s --sealing-key $(wf provider init --data %s --hex)%s%s\n", name, url, price, in.data, keyFlag, rpc)
+	}
+	fmt.Fprintf(a.Stderr, "  3. wf provider start --config %s   (checks the registry entry against the node at start)\n", cf)
+	fmt.Fprintf(a.Stderr, "  4. wf provider status --config %s\n", cf)
 }
 
 func (a *App) providerRotateCmd() *cobra.Command {

@@ -95,8 +95,9 @@ const providerKeyHelp = "$WF_HOME/provider/key.json"
 func (a *App) providerRegisterCmd() *cobra.Command {
 	var e *entryFlags
 	var o *chainOpts
+	var config string
 	cmd := &cobra.Command{
-		Use:   "register NAME --endpoint URL --price USDC",
+		Use:   "register [NAME] --endpoint URL --price USDC | --config FILE",
 		Short: "register a provider name in the on-chain registry",
 		Long: `Register NAME in the on-chain registry for the provider's key: its
 endpoint, price per request, sealing key and metadata. Gateways route
@@ -109,15 +110,27 @@ long before it ends, or 'wf provider renew'. A name not renewed by lease +
 grace can be reclaimed by anyone ('wf provider reclaim'): 90% of the bond
 goes back to the holder, 10% to whoever reclaimed it.`,
 		Example: `  wf provider register alpha --endpoint https://alpha.example.com --price 0.001 \
-      --sealing-key $(wf provider init --hex)`,
-		Args: argsBetween(1, 1),
+      --sealing-key $(wf provider init --hex)
+  wf provider register --config ~/.wf/provider/provider.toml`,
+		Args: argsBetween(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var cfgName string
+			if config != "" {
+				var err error
+				if cfgName, err = applyEntryConfig(cmd, config); err != nil {
+					return err
+				}
+			}
+			name, err := entryName(args, cfgName)
+			if err != nil {
+				return err
+			}
 			set := flagsSet(cmd.Flags(), "endpoint", "price", "sealing-key", "metadata")
 			if !set["endpoint"] || !set["price"] {
-				return usageErr("wf provider register needs --endpoint URL and --price USDC")
+				return usageErr("wf provider register needs --endpoint URL and --price USDC (or --config with public-url and price)")
 			}
 			set["sealing-key"] = true // empty: none yet
-			p := chain.Provider{Name: args[0]}
+			p := chain.Provider{Name: name}
 			if err := e.apply(&p, set); err != nil {
 				return err
 			}
@@ -147,23 +160,36 @@ goes back to the holder, 10% to whoever reclaimed it.`,
 	}
 	e = addEntryFlags(cmd.Flags())
 	o = addChainFlags(cmd.Flags(), providerKeyHelp)
+	addEntryConfigFlag(cmd.Flags(), &config)
 	return cmd
 }
 
 func (a *App) providerUpdateCmd() *cobra.Command {
 	var e *entryFlags
 	var o *chainOpts
-	var mf string
+	var mf, config string
 	cmd := &cobra.Command{
-		Use:   "update NAME",
+		Use:   "update [NAME]",
 		Short: "change a registered provider's endpoint, price, sealing key or metadata",
 		Long: `Change the fields given of NAME's registry entry; the others stay as they
 are. Only the key that registered NAME may.`,
-		Example: `  wf provider update alpha --price 0.0025
+		Example: `  wf provider update --config ~/.wf/provider/provider.toml   # the entry the node's config describes
+  wf provider update alpha --price 0.0025
   wf provider update alpha --sealing-key $(wf provider init --hex)
   wf provider update alpha --manifest manifest.json`,
-		Args: argsBetween(1, 1),
+		Args: argsBetween(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var cfgName string
+			if config != "" {
+				var err error
+				if cfgName, err = applyEntryConfig(cmd, config); err != nil {
+					return err
+				}
+			}
+			name, err := entryName(args, cfgName)
+			if err != nil {
+				return err
+			}
 			set := flagsSet(cmd.Flags(), "endpoint", "price", "sealing-key", "metadata", "manifest")
 			if !set["endpoint"] && !set["price"] && !set["sealing-key"] && !set["metadata"] && !set["manifest"] {
 				return usageErr("nothing to update: pass --endpoint, --price, --sealing-key, --metadata or --manifest")
@@ -184,7 +210,7 @@ are. Only the key that registered NAME may.`,
 			}
 			defer c.Close()
 			// The registry replaces every field: start from the current entry.
-			p, err := c.LookupProvider(ctx, args[0])
+			p, err := c.LookupProvider(ctx, name)
 			if err != nil {
 				return chain.Explain(err)
 			}
@@ -202,6 +228,7 @@ are. Only the key that registered NAME may.`,
 	e = addEntryFlags(cmd.Flags())
 	o = addChainFlags(cmd.Flags(), providerKeyHelp)
 	cmd.Flags().StringVar(&mf, "manifest", "", "publish the provider manifest in `FILE`: its CID becomes the metadata CID (serve it with wf provider start --manifest FILE)")
+	addEntryConfigFlag(cmd.Flags(), &config)
 	return cmd
 }
 

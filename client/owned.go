@@ -58,7 +58,23 @@ type Delegated interface {
 }
 
 func (c *Client) logsSigned(ctx context.Context, fn wf.CID, provider wf.Address, expires int64, sig wf.Signature, delegation []byte) ([]wf.LogEntry, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/v1/logs/"+fn.String(), nil)
+	req, err := signedRead(ctx, c.BaseURL+"/v1/logs/"+fn.String(), provider, expires, sig, delegation)
+	if err != nil {
+		return nil, err
+	}
+	var res struct {
+		Entries []wf.LogEntry `json:"entries"`
+	}
+	if err := c.do(req, http.StatusOK, &res); err != nil {
+		return nil, fmt.Errorf("logs: %w", err)
+	}
+	return res.Entries, nil
+}
+
+// signedRead is a GET of url carrying an owner's signed read (a
+// wf.LogsRequest): logs and stats are read the same way.
+func signedRead(ctx context.Context, url string, provider wf.Address, expires int64, sig wf.Signature, delegation []byte) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -71,11 +87,5 @@ func (c *Client) logsSigned(ctx context.Context, fn wf.CID, provider wf.Address,
 		auth += ",delegation=" + base64.RawURLEncoding.EncodeToString(delegation)
 	}
 	req.Header.Set("Authorization", auth)
-	var res struct {
-		Entries []wf.LogEntry `json:"entries"`
-	}
-	if err := c.do(req, http.StatusOK, &res); err != nil {
-		return nil, fmt.Errorf("logs: %w", err)
-	}
-	return res.Entries, nil
+	return req, nil
 }

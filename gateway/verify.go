@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"golang.org/x/sync/singleflight"
@@ -292,6 +293,9 @@ func (v *verifier) challenge(ctx context.Context, p chain.Provider, base *url.UR
 		return wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s has no usable endpoint", p.Name), err)
 	}
 	resp, err := v.client.Do(req)
+	if errors.Is(err, errPrivateEndpoint) {
+		return wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s's endpoint %s is a private address, which this gateway does not route to (a private deployment starts it with --allow-private)", p.Name, base.Host), err)
+	}
 	if err != nil {
 		return wf.E(wf.ErrUnavailable, fmt.Sprintf("provider %s could not be reached", p.Name), err)
 	}
@@ -332,7 +336,12 @@ func transientStatus(code int) bool {
 func newDirectTransport(allowPrivate bool) *http.Transport {
 	d := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
 	if !allowPrivate {
-		d.Control = client.PublicOnly
+		d.Control = func(network, address string, c syscall.RawConn) error {
+			if err := client.PublicOnly(network, address, c); err != nil {
+				return fmt.Errorf("%w: %v", errPrivateEndpoint, err)
+			}
+			return nil
+		}
 	}
 	dial := d.DialContext
 	if allowPrivate {
@@ -349,3 +358,8 @@ func newDirectTransport(allowPrivate bool) *http.Transport {
 		DisableCompression:    true, // pass bodies through as they are
 	}
 }
+
+// errPrivateEndpoint is a registered endpoint on a loopback, private or
+// other non-public address, refused without AllowPrivateEndpoints. Its
+// text is shown to callers: the endpoint is public registry data.
+var errPrivateEndpoint = errors.New("gateway: not a public address")

@@ -223,6 +223,7 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 			return nil, err
 		}
 		pc.Payments = n.payments.meter
+		pc.PaymentStats = (&paymentStats{p: n.payments, chain: cfg.Payments.Meter.Chain}).read
 	}
 	if cfg.Mina != nil {
 		if n.mina, err = startMina(ctx, log, cfg.Dir, *cfg.Mina, pc.Payments, pc.Manifest); err != nil {

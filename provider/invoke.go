@@ -161,6 +161,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	elapsed := p.cfg.Now().Sub(start)
 	p.metrics.duration.Observe(elapsed.Seconds())
 	p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
+	p.recordRun(c, resp, err, elapsed, charge != nil && charged(err))
 
 	entry := LogEntry{Time: start.UTC(), RequestID: ri.id, Method: r.Method, Path: r.URL.Path,
 		Query: f.logQuery(r.URL.RawQuery), DurationMS: float64(elapsed.Microseconds()) / 1000}

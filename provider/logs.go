@@ -62,6 +62,7 @@ func (p *Provider) serveLogs(w http.ResponseWriter, r *http.Request) {
 // why callers got 402 or 429.
 func (p *Provider) recordRefusal(f *function, r *http.Request, err error) {
 	status, _ := httperr.Status(err)
+	p.metrics.fns.refused(f.cid, status, p.cfg.Now())
 	f.record(LogEntry{Time: p.cfg.Now().UTC(), RequestID: info(r).id, Method: r.Method, Path: r.URL.Path,
 		Query: f.logQuery(r.URL.RawQuery), Status: status, Error: httperr.Message(err)}, p.cfg.LogEntries)
 }

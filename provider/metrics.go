@@ -1,6 +1,10 @@
 package provider
 
-import "github.com/prometheus/client_golang/prometheus"
+import (
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
 
 type metrics struct {
 	invocations *prometheus.CounterVec
@@ -8,9 +12,12 @@ type metrics struct {
 	upload      prometheus.Histogram
 	deploys     *prometheus.CounterVec
 	loads       *prometheus.CounterVec
+	fns         *functionStats // per function, for owners (GET /v1/stats/{cid})
 }
 
-func newMetrics(reg prometheus.Registerer) *metrics {
+// newMetrics registers the node's metrics on reg; with cfg.PaymentStats,
+// the payment figures too.
+func newMetrics(reg prometheus.Registerer, cfg Config) *metrics {
 	m := &metrics{
 		invocations: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "wf_invocations_total",
@@ -36,5 +43,13 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 		}, []string{"result"}),
 	}
 	reg.MustRegister(m.invocations, m.duration, m.upload, m.deploys, m.loads)
+	now := time.Now
+	if cfg.Now != nil {
+		now = cfg.Now
+	}
+	m.fns = newFunctionStats(now())
+	if cfg.PaymentStats != nil {
+		reg.MustRegister(&paymentCollector{read: cfg.PaymentStats})
+	}
 	return m
 }

@@ -47,6 +47,10 @@ type Config struct {
 	// Payments meters invocations (authorize, charge, receipt); nil
 	// serves them for free. See wf.Payments.
 	Payments wf.Payments
+	// PaymentStats, when set, is read (at most once a second) when
+	// /metrics is scraped, for the wf_payment_* and wf_settlement_*
+	// metrics (provider/metrics_payments.go).
+	PaymentStats func(context.Context) (PaymentStats, error)
 	// Sealing holds this node's sealing keys, which open the secrets and
 	// encrypted code of sealed functions granted to it (package seal). Nil
 	// refuses sealed functions with 403.
@@ -338,7 +342,7 @@ func New(cfg Config) (*Provider, error) {
 			return nil, errors.New("provider: Config.PrivateSandbox is required with Sealing")
 		}
 	}
-	p.metrics = newMetrics(p.reg)
+	p.metrics = newMetrics(p.reg, cfg)
 	p.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "wf_running_functions",
 		Help: "Functions running now, each holding one of MaxConcurrent slots.",
@@ -356,6 +360,7 @@ func New(cfg Config) (*Provider, error) {
 	p.mux.HandleFunc("GET /v1/info", p.serveInfo)
 	p.mux.HandleFunc("POST /v1/car", p.serveDeploy)
 	p.mux.HandleFunc("GET /v1/logs/{cid}", p.serveLogs)
+	p.mux.HandleFunc("GET /v1/stats/{cid}", p.serveStats)
 	p.mux.HandleFunc("GET /v1/functions", p.serveOwned)
 	p.mux.HandleFunc("DELETE /v1/functions/{cid}", p.serveDelete)
 	p.mux.HandleFunc("GET "+chain.ChallengePath, p.serveChallenge)
