@@ -22,8 +22,8 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/chain/sim"
-	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/payment"
+	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -291,7 +291,7 @@ func TestBrowser(t *testing.T) {
 	// Invoke it (the owner pays: no voucher), then read the invocation,
 	// its latency and cost through the wallet.
 	// A signed receipt: providers sign one in many unless asked.
-	req, _ := http.NewRequest(http.MethodGet, w.net.Nodes[0].URL + "/" + fn.String() + "/?name=browser", nil)
+	req, _ := http.NewRequest(http.MethodGet, w.net.Nodes[0].URL+"/"+fn.String()+"/?name=browser", nil)
 	req.Header.Set(payment.SignReceiptHeader, "1")
 	resp, err = http.DefaultClient.Do(req)
 	if err != nil {

@@ -163,7 +163,7 @@ func TestEscrowByWallet(t *testing.T) {
 	// A receipt the payer brings: alpha's, for a request the publisher
 	// pays for as owner, checks; altered or made up, it does not.
 	// A signed receipt: providers sign one in many unless asked.
-	req, _ := http.NewRequest(http.MethodGet, w.net.Node("alpha").URL + "/" + w.fn.String() + "/?name=receipt", nil)
+	req, _ := http.NewRequest(http.MethodGet, w.net.Node("alpha").URL+"/"+w.fn.String()+"/?name=receipt", nil)
 	req.Header.Set(payment.SignReceiptHeader, "1")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
