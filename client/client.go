@@ -81,13 +81,52 @@ func PublicOnly(network, address string, _ syscall.RawConn) error {
 	if err != nil {
 		return err
 	}
-	if a := ap.Addr().Unmap(); !a.IsValid() || !a.IsGlobalUnicast() || a.IsPrivate() || cgnat.Contains(a) {
+	if !publicAddr(ap.Addr()) {
 		return fmt.Errorf("%s is not a public address", ap.Addr())
 	}
 	return nil
 }
 
-var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+// publicAddr reports whether a is a public unicast address, also looking
+// inside IPv6 forms that carry an IPv4 address (NAT64, 6to4,
+// IPv4-compatible), which a NAT64 or 6to4 network would deliver to that
+// IPv4 address.
+func publicAddr(a netip.Addr) bool {
+	a = a.Unmap()
+	if !a.IsValid() || !a.IsGlobalUnicast() || a.IsPrivate() {
+		return false
+	}
+	for _, p := range notPublic {
+		if p.Contains(a) {
+			return false
+		}
+	}
+	if a.Is6() {
+		b := a.As16()
+		var v4 [4]byte
+		switch {
+		case nat64.Contains(a), nat64Local.Contains(a), v4Compatible.Contains(a):
+			copy(v4[:], b[12:])
+		case sixToFour.Contains(a):
+			copy(v4[:], b[2:6])
+		default:
+			return true
+		}
+		return publicAddr(netip.AddrFrom4(v4))
+	}
+	return true
+}
+
+var (
+	notPublic = []netip.Prefix{
+		netip.MustParsePrefix("100.64.0.0/10"), // carrier-grade NAT
+		netip.MustParsePrefix("198.18.0.0/15"), // benchmarking
+	}
+	nat64        = netip.MustParsePrefix("64:ff9b::/96")
+	nat64Local   = netip.MustParsePrefix("64:ff9b:1::/48")
+	v4Compatible = netip.MustParsePrefix("::/96")
+	sixToFour    = netip.MustParsePrefix("2002::/16")
+)
 
 // progressConn fails a read or write that makes no progress for stall.
 type progressConn struct{ net.Conn }
