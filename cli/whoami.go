@@ -113,6 +113,10 @@ func (a *App) whoami(ctx context.Context, o *chainOpts, asJSON bool) error {
 	fmt.Fprintf(a.Stdout, "address  %s (%s)\nchain    %s\n", out.Address, out.Key, out.RPC)
 	if out.Ether != "" {
 		fmt.Fprintf(a.Stdout, "gas      %s ETH\n", out.Ether)
+		if eth, err := c.EtherBalance(ctx, addr); err == nil && eth.Sign() == 0 && a.devChainRPC() != "" {
+			// wf dev funds $WF_HOME/key.json when it starts.
+			fmt.Fprintf(a.Stdout, "         no gas to send anything: wf dev funds your key when it starts (restart it), or wf send 1 ETH %s --key dev\n", out.Address)
+		}
 	} else {
 		fmt.Fprintf(a.Stdout, "gas      unknown through several endpoints\n")
 	}
