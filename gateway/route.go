@@ -34,8 +34,12 @@ type router struct {
 	placement PlacementFilter
 }
 
-// maxAsked is how many providers are asked whether they hold a function.
-const maxAsked = 8
+// maxAsked is how many providers are asked whether they hold a function;
+// maxAskedForSpec how many more when none of those has its spec.
+const (
+	maxAsked        = 8
+	maxAskedForSpec = 24
+)
 
 // observations returns what ranking needs of ts: their measurements now,
 // and their sealing key ids in keys (nil: none looked up).
@@ -94,12 +98,24 @@ func (r *router) candidatesUpTo(ctx context.Context, c wf.CID, n int) ([]target,
 	if !known {
 		// Read the spec from the best few; who served it is also who
 		// holds it.
-		first := best(r.scorer.rank(up(r.observations(ts, nil))), maxAsked, nil)
+		ranked := r.scorer.rank(up(r.observations(ts, nil)))
+		first := best(ranked, maxAsked, nil)
 		has = r.probes.holders(ctx, c, pick(first), true)
 		for _, n := range first {
 			asked[n] = true
 		}
-		acc, _ = r.specs.access(c) // still unknown if nobody served it: public
+		if acc, known = r.specs.access(c); !known {
+			// None of the best few has it: ask more before routing, so
+			// that a sealed function or an owner's placement is known
+			// wherever it is held. Once per function (the spec is cached);
+			// bounded, as a request for a CID nobody has asks them all.
+			rest := best(ranked, maxAskedForSpec, asked)
+			maps.Copy(has, r.probes.holders(ctx, c, pick(rest), true))
+			for _, n := range rest {
+				asked[n] = true
+			}
+			acc, _ = r.specs.access(c) // still unknown if nobody served it: public
+		}
 	}
 	var keys map[string]wf.KeyID
 	if acc.sealed {
