@@ -120,42 +120,63 @@ func TestCorpusWorkerd(t *testing.T) {
 	dir := t.TempDir()
 	var services, sockets []string
 	ports := map[string]int{}
-	for i, c := range cs {
-		src, err := os.ReadFile(filepath.Join("testdata/corpus", c.Name+".js"))
-		if err != nil {
+	var (
+		conf   string
+		log    bytes.Buffer
+		cmd    *exec.Cmd
+		exited chan error
+	)
+	// The ports are picked free and then handed to workerd, so another
+	// socket may take one meanwhile: then workerd exits at once, and the
+	// start is tried again with new ports.
+	for attempt := 0; ; attempt++ {
+		services, sockets = services[:0], sockets[:0]
+		for i, c := range cs {
+			src, err := os.ReadFile(filepath.Join("testdata/corpus", c.Name+".js"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, c.Name+".js"), src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var bindings []string
+			for k, v := range c.Env {
+				bindings = append(bindings, fmt.Sprintf("(name = %q, text = %q)", k, v))
+			}
+			services = append(services, fmt.Sprintf(`(name = "w%d", worker = (modules = [(name = "worker.js", esModule = embed %q)], compatibilityDate = "2026-11-01", bindings = [%s]))`,
+				i, c.Name+".js", strings.Join(bindings, ", ")))
+			l, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ports[c.Name] = l.Addr().(*net.TCPAddr).Port
+			l.Close()
+			sockets = append(sockets, fmt.Sprintf(`(name = "s%d", address = "127.0.0.1:%d", http = (), service = "w%d")`, i, ports[c.Name], i))
+		}
+		conf = fmt.Sprintf("using Workerd = import \"/workerd/workerd.capnp\";\nconst config :Workerd.Config = (\n services = [%s],\n sockets = [%s],\n);\n",
+			strings.Join(services, ",\n "), strings.Join(sockets, ",\n "))
+		if err := os.WriteFile(filepath.Join(dir, "config.capnp"), []byte(conf), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, c.Name+".js"), src, 0o644); err != nil {
+		log.Reset()
+		cmd = exec.Command(bin, "serve", "config.capnp")
+		cmd.Dir = dir
+		cmd.Stdout, cmd.Stderr = &log, &log
+		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		var bindings []string
-		for k, v := range c.Env {
-			bindings = append(bindings, fmt.Sprintf("(name = %q, text = %q)", k, v))
+		exited = make(chan error, 1)
+		go func() { exited <- cmd.Wait() }()
+		select {
+		case werr := <-exited:
+			if attempt < 3 && strings.Contains(log.String(), "Address already in use") {
+				continue
+			}
+			exited <- werr // the first subtest reports it
+		case <-time.After(2 * time.Second):
 		}
-		services = append(services, fmt.Sprintf(`(name = "w%d", worker = (modules = [(name = "worker.js", esModule = embed %q)], compatibilityDate = "2026-11-01", bindings = [%s]))`,
-			i, c.Name+".js", strings.Join(bindings, ", ")))
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		ports[c.Name] = l.Addr().(*net.TCPAddr).Port
-		l.Close()
-		sockets = append(sockets, fmt.Sprintf(`(name = "s%d", address = "127.0.0.1:%d", http = (), service = "w%d")`, i, ports[c.Name], i))
+		break
 	}
-	conf := fmt.Sprintf("using Workerd = import \"/workerd/workerd.capnp\";\nconst config :Workerd.Config = (\n services = [%s],\n sockets = [%s],\n);\n",
-		strings.Join(services, ",\n "), strings.Join(sockets, ",\n "))
-	if err := os.WriteFile(filepath.Join(dir, "config.capnp"), []byte(conf), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var log bytes.Buffer
-	cmd := exec.Command(bin, "serve", "config.capnp")
-	cmd.Dir = dir
-	cmd.Stdout, cmd.Stderr = &log, &log
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
 	defer func() { cmd.Process.Kill(); <-exited }()
 	update := os.Getenv("WF_UPDATE_CORPUS") == "1"
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }, Timeout: 10 * time.Second}
