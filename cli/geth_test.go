@@ -308,7 +308,8 @@ func payFlow(t *testing.T, url string) gasFigures {
 	// below; the allowance TTL so that the revoke there is seen.
 	const n = 3
 	price := usdc("0.001")
-	p := startPaidProvider(t, env, "--listen", "127.0.0.1:0", "--data", t.TempDir(), "--log-level", "info",
+	// Registered after it starts (its URL is known then): no self-check.
+	p := startPaidProvider(t, env, "--listen", "127.0.0.1:0", "--data", t.TempDir(), "--log-level", "info", "--self-check", "off",
 		"--rpc", url, "--contracts", file, "--key", "dev:2", "--price", "0.001",
 		"--settle-count", strconv.Itoa(n), "--settle-interval", "2s", "--allowance-ttl", "1s")
 
