@@ -32,29 +32,38 @@ const MaxLogsAuthWindow = 5 * time.Minute
 // fetched from peers, read beyond the spec block or compiled for a log
 // read.
 func (p *Provider) serveLogs(w http.ResponseWriter, r *http.Request) {
-	ri := info(r)
-	c, signer, ok := p.signedRequest(w, r, "logs", func(c wf.CID, expires int64) wf.Message {
-		return wf.LogsRequest{Function: c, Provider: p.address(), Expires: expires}
-	})
+	c, f, ok := p.ownerRead(w, r)
 	if !ok {
 		return
-	}
-	owner, f, err := p.owner(r, c)
-	if err != nil {
-		httperr.Write(w, ri.log, err)
-		return
-	}
-	if signer != owner {
-		if err := p.delegated(r, owner, signer, spec.ScopeLogs); err != nil {
-			httperr.Write(w, ri.log, err)
-			return
-		}
 	}
 	var entries []LogEntry
 	if f != nil {
 		entries = f.recent()
 	}
 	httperr.WriteJSON(w, http.StatusOK, map[string]any{"function": c, "entries": entries})
+}
+
+// ownerRead checks a signed read of a function's records (logs, stats):
+// a wf.LogsRequest for this provider signed by the function's owner, or
+// by a delegate with the logs scope. It returns the function and, if
+// loaded, its state; on a refusal it has answered w and ok is false.
+func (p *Provider) ownerRead(w http.ResponseWriter, r *http.Request) (c wf.CID, f *function, ok bool) {
+	ri := info(r)
+	c, signer, ok := p.signedRequest(w, r, "logs", func(c wf.CID, expires int64) wf.Message {
+		return wf.LogsRequest{Function: c, Provider: p.address(), Expires: expires}
+	})
+	if !ok {
+		return c, nil, false
+	}
+	owner, f, err := p.owner(r, c)
+	if err == nil && signer != owner {
+		err = p.delegated(r, owner, signer, spec.ScopeLogs)
+	}
+	if err != nil {
+		httperr.Write(w, ri.log, err)
+		return c, nil, false
+	}
+	return c, f, true
 }
 
 // recordRefusal puts a request refused before it ran (payment, the

@@ -9,7 +9,6 @@ import (
 
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/sandbox"
-	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -205,23 +204,9 @@ func (s *functionStats) of(c wf.CID) FunctionStats {
 // owner (or a delegate with the logs scope): the same signed read as
 // GET /v1/logs/{cid}, a wf.LogsRequest for this provider.
 func (p *Provider) serveStats(w http.ResponseWriter, r *http.Request) {
-	ri := info(r)
-	c, signer, ok := p.signedRequest(w, r, "logs", func(c wf.CID, expires int64) wf.Message {
-		return wf.LogsRequest{Function: c, Provider: p.address(), Expires: expires}
-	})
+	c, _, ok := p.ownerRead(w, r)
 	if !ok {
 		return
-	}
-	owner, _, err := p.owner(r, c)
-	if err != nil {
-		httperr.Write(w, ri.log, err)
-		return
-	}
-	if signer != owner {
-		if err := p.delegated(r, owner, signer, spec.ScopeLogs); err != nil {
-			httperr.Write(w, ri.log, err)
-			return
-		}
 	}
 	httperr.WriteJSON(w, http.StatusOK, p.metrics.fns.of(c))
 }
