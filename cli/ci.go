@@ -201,18 +201,8 @@ for. Put it behind TLS for anything but loopback.`,
 			}
 			// Jobs with the grant scope have this signer grant sealed
 			// functions: it alone holds the keyring that opens them.
-			grant := func(ctx context.Context, g ci.GrantRequest) (wf.CID, error) {
-				ss, err := client.New(g.From).Spec(ctx, g.Function, chain.Verifier{})
-				if err != nil {
-					return wf.CID{}, err
-				}
-				if ss.Spec.Sealed == nil {
-					return wf.CID{}, fmt.Errorf("%w: function %s has nothing sealed", wf.ErrInvalid, g.Function)
-				}
-				return a.applyGrant(ctx, "grant", g.Function, ss, &grantFlags{target: g.Provider, from: g.From, seal: sf}, key)
-			}
 			s, err := ci.New(ci.Config{Owner: key, Policy: func() (*ci.Policy, error) { return ci.Load(file) },
-				Audience: audience, TTL: ttl, Log: log, UsedFile: filepath.Join(a.home(), "ci-used-tokens"), SealingKey: sealing, Grant: grant})
+				Audience: audience, TTL: ttl, Log: log, UsedFile: filepath.Join(a.home(), "ci-used-tokens"), SealingKey: sealing, Grant: a.signerGrant(key, sf)})
 			if err != nil {
 				return err
 			}
@@ -285,4 +275,18 @@ func (a *App) ciJob(ctx context.Context, signerURL, scopes string) (*ci.Job, err
 	fmt.Fprintf(a.Stderr, "delegated by %s to this job's key %s until %s (%s): %s@%.12s by %s\n", info.Owner.Checksum(), job.Key.Address().Checksum(),
 		spec.Now(time.Unix(job.CI.Delegation.NotAfter, 0)), job.CI.Delegation.Scopes, p.Repository, p.Commit, p.Workflow)
 	return job, nil
+}
+
+// signerGrant is the deploy signer's grant for a CI job (ci.Config.Grant):
+// wf secrets grant's, as the owner key, reading the registry through sf.
+// The spec is read from the provider the job names; client.Grant refuses
+// a function not the owner's or with nothing sealed.
+func (a *App) signerGrant(key *chain.Key, sf *sealFlags) func(context.Context, ci.GrantRequest) (wf.CID, error) {
+	return func(ctx context.Context, g ci.GrantRequest) (wf.CID, error) {
+		ss, err := client.New(g.From).Spec(ctx, g.Function, chain.Verifier{})
+		if err != nil {
+			return wf.CID{}, err
+		}
+		return a.applyGrant(ctx, "grant", g.Function, ss, &grantFlags{target: g.Provider, from: g.From, seal: sf}, key)
+	}
 }

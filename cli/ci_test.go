@@ -180,14 +180,7 @@ func TestDevKeylessDeployMovesName(t *testing.T) {
 	home := t.TempDir()
 	url, banner := startDev(t, home)
 	jobEnv := map[string]string{"WF_HOME": t.TempDir()}
-	for _, line := range strings.Split(banner, "\n") {
-		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "export "); ok {
-			for _, kv := range strings.Fields(rest) {
-				k, v, _ := strings.Cut(kv, "=")
-				jobEnv[k] = strings.Trim(v, "'")
-			}
-		}
-	}
+	bannerEnv(banner, jobEnv)
 	if jobEnv[ci.EnvSigner] == "" || jobEnv["ACTIONS_ID_TOKEN_REQUEST_URL"] == "" {
 		t.Fatalf("wf dev's banner has no CI environment: %q", banner)
 	}
@@ -259,14 +252,7 @@ func TestDevKeylessSealedDeploy(t *testing.T) {
 	home := t.TempDir()
 	url, banner := startDev(t, home)
 	jobEnv := map[string]string{"WF_HOME": home, "API_KEY": "s3cret-value"} // home: where wf dev recorded its chain
-	for _, line := range strings.Split(banner, "\n") {
-		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "export "); ok {
-			for _, kv := range strings.Fields(rest) {
-				k, v, _ := strings.Cut(kv, "=")
-				jobEnv[k] = strings.Trim(v, "'")
-			}
-		}
-	}
+	bannerEnv(banner, jobEnv)
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "wf.toml"), []byte("secrets = [\"API_KEY\"]\nproviders = [\"dev\"]\n[build]\nlanguage = \"js\"\nentry = \"worker.js\"\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "worker.js"), []byte(`export default { fetch(req, env) { return new Response("length " + env.API_KEY.length); } };`), 0o644)
@@ -310,5 +296,18 @@ func TestDevKeylessSealedDeploy(t *testing.T) {
 	// --secrets (the store only a keyring opens) is refused keylessly.
 	if _, err := wf(t, jobEnv, "deploy", dir, "--secrets"); err == nil || !strings.Contains(err.Error(), "keyless deploy") {
 		t.Fatalf("--secrets keyless: %v", err)
+	}
+}
+
+// bannerEnv adds to env the variables wf dev's banner exports for a CI
+// job (its "export K=V ..." line).
+func bannerEnv(banner string, env map[string]string) {
+	for _, line := range strings.Split(banner, "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "export "); ok {
+			for _, kv := range strings.Fields(rest) {
+				k, v, _ := strings.Cut(kv, "=")
+				env[k] = strings.Trim(v, "'")
+			}
+		}
 	}
 }

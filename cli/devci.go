@@ -1,16 +1,11 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
-	"github.com/webfunctions/wf/chain"
-	"github.com/webfunctions/wf/client"
-
 	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/devnet"
-	"github.com/webfunctions/wf/wf"
 )
 
 // devCI is wf dev's local CI: an OIDC issuer, a runner token endpoint for
@@ -24,17 +19,7 @@ func (a *App) devCI(o *chainOpts) (*devnet.CIConfig, error) {
 	if err != nil {
 		return nil, err
 	}
-	publisher := devnet.Publisher()
-	return &devnet.CIConfig{SealingKey: kr.Current(), Grant: func(ctx context.Context, g ci.GrantRequest) (wf.CID, error) {
-		ss, err := client.New(g.From).Spec(ctx, g.Function, chain.Verifier{})
-		if err != nil {
-			return wf.CID{}, err
-		}
-		if ss.Spec.Sealed == nil {
-			return wf.CID{}, fmt.Errorf("%w: function %s has nothing sealed", wf.ErrInvalid, g.Function)
-		}
-		return a.applyGrant(ctx, "grant", g.Function, ss, &grantFlags{target: g.Provider, from: g.From, seal: &sealFlags{o: o}}, publisher)
-	}}, nil
+	return &devnet.CIConfig{SealingKey: kr.Current(), Grant: a.signerGrant(devnet.Publisher(), &sealFlags{o: o})}, nil
 }
 
 // devCIBanner prints the environment a CI job would have, so keyless
