@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -283,10 +284,18 @@ func TestRateLimit(t *testing.T) {
 	}
 	// A second session with the same credential shares the nullifier.
 	_, h = w.present(t, fnA, wf.Address{}, time.Hour)
-	if _, err := w.call(fnA, h); err != nil {
-		t.Fatal(err)
+	r := &http.Request{Method: "GET", URL: &url.URL{}, Header: h, RemoteAddr: "192.0.2.1:4000"}
+	_, undo, err := w.verify.Admit(r, fnA, w.spec, "/hello", nil)
+	if err != nil || undo == nil {
+		t.Fatalf("admit: %v, undo %v", err, undo != nil)
 	}
-	_, err := w.call(fnA, w.headers(t, fnA, nil))
+	// The provider refused it later (payment, the owner's limits): the
+	// unit comes back, and one more request fits.
+	undo()
+	if _, err := w.call(fnA, w.headers(t, fnA, nil)); err != nil {
+		t.Fatalf("after an undo: %v", err)
+	}
+	_, err = w.call(fnA, w.headers(t, fnA, nil))
 	wantCode(t, err, 429, CodeRateLimited)
 	// The next epoch: a new nullifier.
 	w.now = w.now.Add(time.Hour)

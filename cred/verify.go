@@ -108,6 +108,9 @@ type Call struct {
 	RawQuery string
 	Header   http.Header
 	Body     []byte
+	// Source is where the call came from (RemoteAddr): failed proofs are
+	// counted against it (VerifierConfig.FailedProofs).
+	Source string
 }
 
 // Refusal codes (the "code" of the JSON error body).
@@ -139,18 +142,26 @@ func refused(status int, code, format string, args ...any) *Error {
 }
 
 // Admit implements provider.Gate: it decides the call r makes to fn
-// (spec s) with PATH_INFO path and the request's whole body.
-func (v *Verifier) Admit(r *http.Request, fn wf.CID, s *wf.Spec, path string, body []byte) (map[string]string, error) {
-	return v.AdmitCall(&Call{Function: fn, Spec: s, Method: r.Method, Path: path, RawQuery: r.URL.RawQuery, Header: r.Header, Body: body})
+// (spec s) with PATH_INFO path and the request's whole body. undo, when
+// not nil, gives back the rate unit the admission spent: the provider
+// calls it when a later check refuses the call or the run is not
+// charged, so a call that is refused costs its caller no unit.
+func (v *Verifier) Admit(r *http.Request, fn wf.CID, s *wf.Spec, path string, body []byte) (env map[string]string, undo func(), err error) {
+	return v.admit(&Call{Function: fn, Spec: s, Method: r.Method, Path: path, RawQuery: r.URL.RawQuery, Header: r.Header, Body: body, Source: r.RemoteAddr})
 }
 
 // AdmitCall decides c. Admitted, it returns the CGI variables of the disclosed
 // slots (WF_CRED_<NAME>); refused, an *Error. A function without a policy
 // is admitted with none.
 func (v *Verifier) AdmitCall(c *Call) (map[string]string, error) {
+	env, _, err := v.admit(c)
+	return env, err
+}
+
+func (v *Verifier) admit(c *Call) (map[string]string, func(), error) {
 	p, err := v.policy(c.Function, c.Spec)
 	if err != nil || p == nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sh := c.Header.Get(SessionHeader)
 	ch := c.Header.Get(CredentialHeader)
@@ -159,14 +170,14 @@ func (v *Verifier) AdmitCall(c *Call) (map[string]string, error) {
 			"this function needs a credential (access policy %s): get one from an issuer it trusts (wf cred issue), then call with wf invoke --cred NAME %s", p.CID, c.Function)
 		e.Details = map[string]any{"policy": p.CID.String(), "issuers": p.Access.Issuers,
 			"command": "wf invoke --cred NAME " + c.Function.String()}
-		return nil, e
+		return nil, nil, e
 	}
 	if sh == "" {
-		return nil, refused(http.StatusBadRequest, CodeMalformed, "a presentation (%s) needs a session signature (%s) on the same request", CredentialHeader, SessionHeader)
+		return nil, nil, refused(http.StatusBadRequest, CodeMalformed, "a presentation (%s) needs a session signature (%s) on the same request", CredentialHeader, SessionHeader)
 	}
 	pub, seq, sig, err := parseSessionHeader(sh)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	now := v.cfg.Now()
 	v.mu.Lock()
@@ -174,39 +185,51 @@ func (v *Verifier) AdmitCall(c *Call) (map[string]string, error) {
 	v.mu.Unlock()
 	if s == nil || !now.Before(s.notAfter) {
 		if ch == "" {
-			return nil, refused(http.StatusUnauthorized, CodeRequired, "the session is unknown or over: present the credential again (wf invoke --cred does)")
+			return nil, nil, refused(http.StatusUnauthorized, CodeRequired, "the session is unknown or over: present the credential again (wf invoke --cred does)")
 		}
 		if s, err = v.present(p, c, ch, pub, now); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if s.function != c.Function {
-		return nil, refused(http.StatusForbidden, CodeRefused, "the session was opened for function %s, not this one", s.function)
+		return nil, nil, refused(http.StatusForbidden, CodeRefused, "the session was opened for function %s, not this one", s.function)
 	}
 	if !ed25519.Verify(s.pub, SessionMessage(c.Function, seq, c.Method, c.Path, c.RawQuery, c.Body), sig) {
-		return nil, refused(http.StatusForbidden, CodeRefused, "the session signature does not verify for this request")
+		return nil, nil, refused(http.StatusForbidden, CodeRefused, "the session signature does not verify for this request")
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if !s.fresh(seq) {
-		return nil, refused(http.StatusForbidden, CodeReplayed, "sequence number %d was used or is too old: each request needs a new one", seq)
+		return nil, nil, refused(http.StatusForbidden, CodeReplayed, "sequence number %d was used or is too old: each request needs a new one", seq)
 	}
 	if s.nullifier != "" {
 		r := p.Access.Rate
 		nc := v.nullifiers[s.nullifier]
 		if nc == nil { // its epoch ended (and was swept) since the lookup
-			return nil, refused(http.StatusUnauthorized, CodeRequired, "the session's rate epoch is over: present again")
+			return nil, nil, refused(http.StatusUnauthorized, CodeRequired, "the session's rate epoch is over: present again")
 		}
 		if nc.n >= r.Requests {
 			e := refused(http.StatusTooManyRequests, CodeRateLimited,
 				"this credential has made the %d requests per %ds the policy allows; retry after %s", r.Requests, r.Seconds, nc.until.UTC().Format(time.RFC3339))
 			e.Details = map[string]any{"requests": r.Requests, "seconds": r.Seconds, "retryAfter": int64(nc.until.Sub(now).Seconds()) + 1}
-			return nil, e
+			return nil, nil, e
 		}
 		nc.n++
+		s.mark(seq)
+		return s.env, func() { v.refund(s.nullifier, nc) }, nil
 	}
 	s.mark(seq)
-	return s.env, nil
+	return s.env, nil, nil
+}
+
+// refund gives back one unit of nc, the count of nullifier key, if it is
+// still that nullifier's count (not swept and replaced since).
+func (v *Verifier) refund(key string, nc *nullCount) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.nullifiers[key] == nc && nc.n > 0 {
+		nc.n--
+	}
 }
 
 // fresh reports whether seq has not been seen and is within the window.

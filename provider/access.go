@@ -3,6 +3,7 @@ package provider
 import (
 	"maps"
 	"net/http"
+	"sync"
 
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/spec"
@@ -20,25 +21,37 @@ import (
 // (the disclosed attributes), or an error carrying its HTTP status
 // (an *httperr.Error, optionally with ErrorDetails). fn is the function,
 // s its spec, path its PATH_INFO (escaped) and body the whole request
-// body. Implementations are safe for concurrent use.
+// body. undo, if not nil, takes back what the admission spent (a
+// per-epoch rate unit): the provider calls it, once, when a later check
+// (the owner's caller limits, payment, a slot) refuses the call or its
+// run is not charged. No charge, no rate unit. Implementations are safe
+// for concurrent use.
 type Gate interface {
-	Admit(r *http.Request, fn wf.CID, s *wf.Spec, path string, body []byte) (map[string]string, error)
+	Admit(r *http.Request, fn wf.CID, s *wf.Spec, path string, body []byte) (env map[string]string, undo func(), err error)
 }
 
 // detailed is an error with details for the JSON error body.
 type detailed interface{ ErrorDetails() map[string]any }
 
 // admitAccess applies the function's access policy, if it has one.
-func (p *Provider) admitAccess(r *http.Request, f *function, a address, body []byte) (map[string]string, error) {
+// undo is never nil: a no-op when there is nothing to take back.
+func (p *Provider) admitAccess(r *http.Request, f *function, a address, body []byte) (map[string]string, func(), error) {
 	if _, ok := f.spec.Spec.Extensions[spec.AccessExtension]; !ok {
-		return nil, nil
+		return nil, noUndo, nil
 	}
 	if p.cfg.Access == nil {
-		return nil, &httperr.Error{Status: http.StatusForbidden, Code: "credential_unsupported",
+		return nil, noUndo, &httperr.Error{Status: http.StatusForbidden, Code: "credential_unsupported",
 			Message: "the function has an access policy and this provider does not verify credentials"}
 	}
-	return p.cfg.Access.Admit(r, f.cid, &f.spec.Spec, a.path, body)
+	env, undo, err := p.cfg.Access.Admit(r, f.cid, &f.spec.Spec, a.path, body)
+	if err != nil || undo == nil {
+		return env, noUndo, err
+	}
+	var once sync.Once
+	return env, func() { once.Do(undo) }, nil
 }
+
+func noUndo() {}
 
 // writeAccessError answers a call the gate refused.
 func writeAccessError(w http.ResponseWriter, ri reqInfo, err error) {

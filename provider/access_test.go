@@ -27,6 +27,7 @@ import (
 type tokenGate struct {
 	mu     sync.Mutex
 	calls  int
+	undone int // undo calls: rate units given back
 	bodies []string
 	paths  []string
 }
@@ -40,7 +41,15 @@ func (e detailedErr) Error() string                { return e.err.Message }
 func (e detailedErr) ErrorDetails() map[string]any { return e.details }
 func (e detailedErr) Unwrap() error                { return e.err }
 
-func (g *tokenGate) Admit(r *http.Request, fn wf.CID, s *wf.Spec, path string, body []byte) (map[string]string, error) {
+func (g *tokenGate) Admit(r *http.Request, fn wf.CID, s *wf.Spec, path string, body []byte) (map[string]string, func(), error) {
+	env, err := g.admit(r, s, path, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	return env, func() { g.mu.Lock(); g.undone++; g.mu.Unlock() }, nil
+}
+
+func (g *tokenGate) admit(r *http.Request, s *wf.Spec, path string, body []byte) (map[string]string, error) {
 	g.mu.Lock()
 	g.calls++
 	g.bodies = append(g.bodies, string(body))
@@ -141,6 +150,9 @@ func TestAccessGate(t *testing.T) {
 		}
 	}
 	gate.mu.Lock()
+	if gate.undone != 0 {
+		t.Errorf("an admitted, charged call was undone %d times", gate.undone)
+	}
 	if gate.calls != 3 || gate.bodies[2] != "the body" || gate.paths[2] != "/env" {
 		t.Errorf("gate saw %d calls, bodies %q, paths %q", gate.calls, gate.bodies, gate.paths)
 	}
@@ -166,5 +178,45 @@ func TestAccessGate(t *testing.T) {
 	var re *client.ResponseError
 	if _, err := lacks.Client.Deploy(ctx, pkg); !errors.As(err, &re) || re.StatusCode != 400 || re.Code != "unsupported_extension" {
 		t.Fatalf("a node without a gate: %v", err)
+	}
+}
+
+// TestAccessUndoOnLaterRefusal: a call the gate admits and a later check
+// refuses (here the owner's per-caller rate, 429) gives back what the
+// gate spent: the gate's undo runs once for each such call and never for
+// a call that ran.
+func TestAccessUndoOnLaterRefusal(t *testing.T) {
+	guest := wftest.GoGuest(t, "sandbox/testdata/guest")
+	gate := &tokenGate{}
+	env := wftest.New(t, wftest.Options{Provider: provider.Config{Access: gate}})
+	s := accessSpec(t, nil)
+	cx, err := (&spec.Callers{PerCaller: &spec.Rate{Requests: 1, Seconds: 3600}}).Extension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Extensions[spec.CallersExtension] = cx
+	fn := env.Deploy(t, guest, s)
+	status := func() int {
+		req, _ := http.NewRequest("GET", env.URL+"/"+fn.String()+"/echo", nil)
+		req.Header.Set("X-WF-Session", "member")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if got := status(); got != 200 {
+		t.Fatalf("first call: %d", got)
+	}
+	for range 2 {
+		if got := status(); got != 429 {
+			t.Fatalf("over the caller rate: %d", got)
+		}
+	}
+	gate.mu.Lock()
+	defer gate.mu.Unlock()
+	if gate.calls != 3 || gate.undone != 2 {
+		t.Fatalf("gate admitted %d calls and took back %d; want 3 and 2 (the two refused by the caller rate)", gate.calls, gate.undone)
 	}
 }
