@@ -334,3 +334,41 @@ func testSetupDir() string {
 	}
 	return filepath.Join(base, "wf-cred-setup")
 }
+
+// TestVerifyBudget: presentations whose proofs fail are counted per source
+// address; beyond the burst the source gets 429 credential_verify_budget
+// without its proof being checked, another source is still checked, and
+// the budget refills with time.
+func TestVerifyBudget(t *testing.T) {
+	w := newWorld(t, nil)
+	w.verify = NewVerifier(VerifierConfig{Keys: []*VerifyingKey{w.setup.Verifying}, Provider: providerA,
+		FailedProofs: 1, FailedBurst: 3, Now: func() time.Time { return w.now }})
+	bogus, _ := w.present(t, fnB, wf.Address{}, time.Hour) // a real proof, for another function
+	from := func(src string, pres *Presentation) error {
+		h := w.headers(t, fnA, pres)
+		_, err := w.verify.AdmitCall(&Call{Function: fnA, Spec: w.spec, Method: "GET", Path: "/hello", Header: h, Source: src})
+		return err
+	}
+	for range 3 {
+		wantCode(t, from("192.0.2.7:1000", bogus), 403, CodeRefused)
+	}
+	err := from("192.0.2.7:2000", bogus)
+	wantCode(t, err, 429, CodeVerifyBudget)
+	var e *Error
+	if !errors.As(err, &e) || e.Details["retryAfter"] != int64(1) {
+		t.Errorf("budget refusal details: %v", err)
+	}
+	// The same /64 of IPv6 is one source; another address is checked.
+	for range 3 {
+		wantCode(t, from("[2001:db8::1]:1", bogus), 403, CodeRefused)
+	}
+	wantCode(t, from("[2001:db8::2]:1", bogus), 429, CodeVerifyBudget)
+	wantCode(t, from("[2001:db8:0:1::1]:1", bogus), 403, CodeRefused)
+	// A good presentation from the exhausted source waits for a token too.
+	good, _ := w.present(t, fnA, wf.Address{}, time.Hour)
+	wantCode(t, from("192.0.2.7:3000", good), 429, CodeVerifyBudget)
+	w.now = w.now.Add(time.Second)
+	if err := from("192.0.2.7:3000", good); err != nil {
+		t.Fatalf("after a second: %v", err)
+	}
+}

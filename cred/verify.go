@@ -41,7 +41,18 @@ type VerifierConfig struct {
 	// MaxSessions bounds the sessions (and nullifier counters) held in
 	// memory; beyond it new presentations get 503 until old ones expire.
 	MaxSessions int
-	Now         func() time.Time
+	// FailedProofs and FailedBurst bound, per source address (IPv4, or an
+	// IPv6 /64), the presentations whose proofs fail: per second
+	// sustained, and at once. Beyond them a source's presentations get
+	// 429 credential_verify_budget without their proof being checked.
+	// Defaults DefaultFailedProofs and DefaultFailedBurst.
+	FailedProofs float64
+	FailedBurst  int
+	// MaxVerifying is how many proofs are checked at once (default half
+	// the CPUs, at least one); a presentation that finds them all busy for
+	// 250 ms gets 503.
+	MaxVerifying int
+	Now          func() time.Time
 }
 
 // Verifier admits calls to functions with an access policy: a presentation
@@ -49,8 +60,9 @@ type VerifierConfig struct {
 // cached session key. It is safe for concurrent use. State is in memory: a
 // restart asks every caller to present again.
 type Verifier struct {
-	cfg  VerifierConfig
-	keys map[wf.CID]*VerifyingKey
+	cfg    VerifierConfig
+	keys   map[wf.CID]*VerifyingKey
+	budget *verifyBudget
 
 	mu         sync.Mutex
 	sessions   map[string]*session     // by session key
@@ -92,7 +104,8 @@ func NewVerifier(cfg VerifierConfig) *Verifier {
 		cfg.Now = time.Now
 	}
 	v := &Verifier{cfg: cfg, keys: map[wf.CID]*VerifyingKey{}, sessions: map[string]*session{},
-		nullifiers: map[string]*nullCount{}, policies: map[wf.CID]*policyEntry{}}
+		nullifiers: map[string]*nullCount{}, policies: map[wf.CID]*policyEntry{},
+		budget: newVerifyBudget(cfg.FailedProofs, cfg.FailedBurst, cfg.MaxVerifying)}
 	for _, k := range cfg.Keys {
 		v.keys[k.CID()] = k
 	}
@@ -336,8 +349,8 @@ func (v *Verifier) present(p *Policy, c *Call, ch string, pub ed25519.PublicKey,
 	if err != nil {
 		return nil, refused(http.StatusBadRequest, CodeMalformed, "proof: not unpadded base64url")
 	}
-	if err := verifyProof(vk, proof, st); err != nil {
-		return nil, refused(http.StatusForbidden, CodeRefused, "%v", err)
+	if err := v.checkProof(c.Source, now, func() error { return verifyProof(vk, proof, st) }); err != nil {
+		return nil, err
 	}
 
 	s := &session{function: c.Function, pub: pub, notAfter: na, env: env, nullifier: nkey}
