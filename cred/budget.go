@@ -155,18 +155,22 @@ func (b *verifyBudget) acquire() bool {
 
 func (b *verifyBudget) release() { <-b.slots }
 
-// checkProof verifies the proof of a presentation from source under the
-// budget: refused unverified when the source has failed too often or no
-// slot frees up in time; a failure is charged to the source.
-func (v *Verifier) checkProof(source string, now time.Time, verify func() error) error {
-	src := sourceOf(source)
-	if ok, wait := v.budget.allow(src, now); !ok {
+// admitSource refuses a presentation from source unread when the source
+// has failed too often: the first thing a presentation meets.
+func (v *Verifier) admitSource(source string, now time.Time) error {
+	if ok, wait := v.budget.allow(sourceOf(source), now); !ok {
 		secs := max(1, int64((wait+time.Second-1)/time.Second))
 		e := refused(http.StatusTooManyRequests, CodeVerifyBudget,
 			"too many presentations from your address failed to verify; retry in %ds", secs)
 		e.Details = map[string]any{"retryAfter": secs}
 		return e
 	}
+	return nil
+}
+
+// checkProof verifies the proof of a presentation from source in a
+// verifying slot; a failure is charged to the source.
+func (v *Verifier) checkProof(source string, now time.Time, verify func() error) error {
 	if !v.budget.acquire() {
 		e := refused(http.StatusServiceUnavailable, CodeVerifyBudget, "the provider is busy verifying proofs; retry in a second")
 		e.Details = map[string]any{"retryAfter": 1}
@@ -175,7 +179,7 @@ func (v *Verifier) checkProof(source string, now time.Time, verify func() error)
 	err := verify()
 	v.budget.release()
 	if err != nil {
-		v.budget.failed(src, now)
+		v.budget.failed(sourceOf(source), now)
 		return refused(http.StatusForbidden, CodeRefused, "%v", err)
 	}
 	return nil

@@ -273,6 +273,9 @@ func (s *session) mark(seq uint64) {
 
 // present verifies presentation header ch for c and opens its session.
 func (v *Verifier) present(p *Policy, c *Call, ch string, pub ed25519.PublicKey, now time.Time) (*session, error) {
+	if err := v.admitSource(c.Source, now); err != nil {
+		return nil, err
+	}
 	pres, err := DecodePresentation(ch)
 	if err != nil {
 		return nil, err
