@@ -13,6 +13,7 @@ import (
 
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/httperr"
+	"github.com/webfunctions/wf/jsrt"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
@@ -219,4 +220,80 @@ func TestAccessUndoOnLaterRefusal(t *testing.T) {
 	if gate.calls != 3 || gate.undone != 2 {
 		t.Fatalf("gate admitted %d calls and took back %d; want 3 and 2 (the two refused by the caller rate)", gate.calls, gate.undone)
 	}
+}
+
+// TestAccessJS: a JavaScript function behind a policy sees the disclosed
+// attributes in its env argument, over its own env of the same name, as a
+// WebAssembly function sees them among its CGI variables; never the
+// credential headers.
+func TestAccessJS(t *testing.T) {
+	gate := &tokenGate{}
+	env := wftest.New(t, wftest.Options{Provider: provider.Config{Access: gate}})
+	s := accessSpec(t, map[string]string{"WF_CRED_ORG": "owner-set", "OWN": "kept"})
+	x, err := spec.JSExtensionFor(jsrt.Builtin().CID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Extensions[spec.JSExtension] = x
+	fn := env.Deploy(t, []byte(`export default { fetch(req, env) {
+		const h = {};
+		for (const [k, v] of req.headers) h[k] = v;
+		return Response.json({env, headers: h});
+	} }`), s)
+	call := func(session string) (int, []byte) {
+		req, _ := http.NewRequest("GET", env.URL+"/"+fn.String()+"/", nil)
+		if session != "" {
+			req.Header.Set("X-WF-Session", session)
+			req.Header.Set("X-WF-Credential", "presentation")
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, b
+	}
+	if st, b := call(""); st != 401 {
+		t.Fatalf("without a credential: %d %s", st, b)
+	}
+	st, b := call("member")
+	var got struct {
+		Env     map[string]string
+		Headers map[string]string
+	}
+	if st != 200 || json.Unmarshal(b, &got) != nil {
+		t.Fatalf("admitted: %d %s", st, b)
+	}
+	if got.Env["WF_CRED_ORG"] != "acme" || got.Env["OWN"] != "kept" || len(got.Env) != 2 {
+		t.Errorf("the worker's env: %v", got.Env)
+	}
+	for k := range got.Headers {
+		if strings.HasPrefix(k, "x-wf-") {
+			t.Errorf("the worker saw header %s", k)
+		}
+	}
+	// A function without caller variables keeps its own env.
+	plain := jsSpecPlain(t)
+	pfn := env.Deploy(t, []byte(`export default { fetch(req, env) { return Response.json(env) } }`), plain)
+	resp, err := http.Get(env.URL + "/" + pfn.String() + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(b) != `{"A":"1"}` {
+		t.Errorf("a function without a policy: %s", b)
+	}
+}
+
+func jsSpecPlain(t *testing.T) wf.Spec {
+	s := wftest.Spec()
+	s.Env = map[string]string{"A": "1"}
+	x, err := spec.JSExtensionFor(jsrt.Builtin().CID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Extensions = map[string]wf.Extension{spec.JSExtension: x}
+	return s
 }
