@@ -27,7 +27,7 @@ type function struct {
 	// prelude is a JavaScript function's script and env for its engine
 	// (js.go); nil for a WebAssembly function.
 	prelude []byte
-	script  []byte // a JavaScript function's script, for preludes with caller variables (access.go)
+	script  []byte         // a JavaScript function's script, for preludes with caller variables (access.go)
 	redact  *seal.Redactor // removes the secrets from logs and errors
 
 	// wf.callers rules, decoded on first use (see callers.go).
