@@ -95,6 +95,27 @@ func TestDevCredentials(t *testing.T) {
 	if !ok || !x.Required || !strings.Contains(string(x.Data), `"maxSessionSeconds":60`) {
 		t.Fatalf("deployed spec's %s: %+v", spec.AccessExtension, x)
 	}
+	// The same policy as wf.toml's [access]; --access wins over it.
+	toml := filepath.Join(dir, "wf.toml")
+	os.WriteFile(toml, []byte(`[access]
+setup = "`+fn+`"
+issuers = ["0x`+strings.Repeat("0a", 32)+`"]
+max_session_seconds = 120
+disclose = [{ name = "org", slot = 0 }]
+predicates = [{ slot = 0, op = "in", set = ["acme", "dev"] }, { slot = 1, op = "gte", int = 18 }]
+`), 0o644)
+	out, errOut, err = wfEnv(t, env, "deploy", mod, "--config", toml, "--provider", url, "--key", "dev")
+	if err != nil {
+		t.Fatalf("deploy with wf.toml [access]: %v %s", err, errOut)
+	}
+	x, ok = deployedSpec(t, url, out).Extensions[spec.AccessExtension]
+	if !ok || !x.Required || !strings.Contains(string(x.Data), `"maxSessionSeconds":120`) || !strings.Contains(string(x.Data), `"set":["acme","dev"]`) {
+		t.Fatalf("deployed spec's %s from wf.toml: %+v", spec.AccessExtension, x)
+	}
+	out, errOut, err = wfEnv(t, env, "deploy", mod, "--config", toml, "--access", policy, "--provider", url, "--key", "dev")
+	if x, ok = deployedSpec(t, url, out).Extensions[spec.AccessExtension]; err != nil || !ok || !strings.Contains(string(x.Data), `"maxSessionSeconds":60`) {
+		t.Fatalf("--access over wf.toml: %v %s %+v", err, errOut, x)
+	}
 	os.WriteFile(policy, []byte(`{"issuers":[],"maxSessionSeconds":60}`), 0o644)
 	if _, _, err := wfEnv(t, env, "deploy", mod, "--access", policy, "--provider", url, "--key", "dev"); err == nil || !strings.Contains(err.Error(), "issuers") {
 		t.Fatalf("a bad policy: %v", err)

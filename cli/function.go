@@ -279,7 +279,7 @@ deploy signer delegates to a key the job generates (docs/ci.md).`,
 	fs.BoolVar(&f.callerPaysOnly, "caller-pays-only", false, "pay for no request: every caller pays with a voucher (default: wf.toml's [callers] caller_pays_only)")
 	fs.BoolVar(&f.oidc, "oidc", false, "keyless deploy from CI: sign with a fresh key delegated by the owner's deploy signer against this job's OIDC identity token (automatic when $"+ci.EnvSigner+" is set in a job that has a token and --key is not given; docs/ci.md)")
 	fs.StringVar(&f.signer, "signer", "", "the owner's deploy signer `URL` for --oidc (default $"+ci.EnvSigner+")")
-	fs.StringVar(&f.access, "access", "", "access policy `FILE` (JSON, docs/credentials.md): only callers proving a credential it admits may call")
+	fs.StringVar(&f.access, "access", "", "access policy `FILE` (JSON, docs/credentials.md): only callers proving a credential it admits may call (default: wf.toml's [access])")
 	fs.BoolVar(&f.deterministic, "deterministic", false, "declare that the function answers a request alike on every provider, so callers may ask a gateway to verify it (X-WF-Verify; default: wf.toml's deterministic)")
 	fs.IntVar(&f.verify, "verify", 0, "with --deterministic, run every request on `N` providers (2 to 8) and answer only if they agree; each run is paid (default: wf.toml's verify, else only when a caller asks)")
 	fs.IntVar(&f.maxVerify, "max-verify", 0, "with --deterministic, the most providers a caller may ask to verify on, `N` (default: wf.toml's max_verify, else 3)")
@@ -413,6 +413,8 @@ func (a *App) settings(pf *project.File, fileName string, f *deployFlags) (*depl
 		if d.access, err = loadAccess(f.access); err != nil {
 			return nil, err
 		}
+	} else if d.access, err = pf.AccessSpec(); err != nil { // wf.toml [access]
+		return nil, fmt.Errorf("%s: [access]: %w", fileName, err)
 	}
 	for k, v := range pf.Env {
 		if d.env == nil {

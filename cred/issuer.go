@@ -57,9 +57,12 @@ func (l AllowList) Attributes(_ context.Context, a wf.Address) ([]Attr, error) {
 
 // IssuerConfig configures an Issuer.
 type IssuerConfig struct {
-	Key      *IssuerSecret // required
-	Check    Check         // required
-	Verifier wf.Verifier   // required: recovers request signers (chain.Verifier)
+	Key   *IssuerSecret // required
+	Check Check         // required: for account-signed requests
+	// Token, if set, also issues to holders showing an identity token (a
+	// CI job's) for TokenAudience(Key): POST /v1/issue-token.
+	Token    TokenCheck
+	Verifier wf.Verifier // required: recovers request signers (chain.Verifier)
 	// Validity is how long an issued credential lasts. Default
 	// DefaultValidity.
 	Validity time.Duration
@@ -72,12 +75,15 @@ type IssuerConfig struct {
 //
 //	GET  /v1/issuer  {"issuer":"0x…","validitySeconds":N}
 //	POST /v1/issue   IssueRequest -> Credential
+//	POST /v1/issue-token  TokenIssueRequest -> Credential (with a TokenCheck)
 //
 // It never sees the holder's secret, only its commitment, and keeps no
-// record of what it issued.
+// record of what it issued (only, in memory, the identity tokens it
+// issued for, so each gets one credential).
 type Issuer struct {
-	cfg IssuerConfig
-	mux *http.ServeMux
+	cfg    IssuerConfig
+	mux    *http.ServeMux
+	tokens usedTokens
 }
 
 // IssueRequest is the body of POST /v1/issue: a wf.CredentialRequest and
@@ -111,6 +117,7 @@ func NewIssuer(cfg IssuerConfig) (*Issuer, error) {
 	is := &Issuer{cfg: cfg, mux: http.NewServeMux()}
 	is.mux.HandleFunc("GET /v1/issuer", is.serveInfo)
 	is.mux.HandleFunc("POST /v1/issue", is.serveIssue)
+	is.mux.HandleFunc("POST /v1/issue-token", is.serveIssueToken)
 	return is, nil
 }
 
@@ -118,7 +125,11 @@ func NewIssuer(cfg IssuerConfig) (*Issuer, error) {
 func (is *Issuer) Handler() http.Handler { return is.mux }
 
 func (is *Issuer) serveInfo(w http.ResponseWriter, r *http.Request) {
-	httperr.WriteJSON(w, http.StatusOK, map[string]any{"issuer": is.cfg.Key.Public(), "validitySeconds": int64(is.cfg.Validity / time.Second)})
+	info := map[string]any{"issuer": is.cfg.Key.Public(), "validitySeconds": int64(is.cfg.Validity / time.Second)}
+	if is.cfg.Token != nil {
+		info["tokenAudience"] = TokenAudience(is.cfg.Key.Public())
+	}
+	httperr.WriteJSON(w, http.StatusOK, info)
 }
 
 func (is *Issuer) serveIssue(w http.ResponseWriter, r *http.Request) {
