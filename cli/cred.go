@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/cred"
 	"github.com/webfunctions/wf/node"
@@ -132,7 +133,7 @@ given: a policy names slot 0, 1, ...`,
 		},
 	}
 
-	var listen, logLevel, minDeposit string
+	var listen, logLevel, minDeposit, ciRules string
 	var validity time.Duration
 	var co *chainOpts
 	serve := &cobra.Command{
@@ -145,6 +146,11 @@ with their attributes over their secret commitment, valid for --validity.
 With --min-deposit, an account off the list whose escrow deposit on the
 chain (--rpc) is at least that much gets escrow=depositor and its deposit
 in base units (slot 1), so a policy can ask for deposit >= N.
+With --ci-rules FILE (wf.ci.callers' JSON: {"rules":[{"platform":"github",
+"repository":"acme/api","ref":"refs/heads/main","workflow":...}]}), a CI
+job whose identity token (audience webfunctions-cred:ISSUERKEY) matches a
+rule gets a credential without an account: slots repository, ref,
+workflow, environment (wf cred issue NAME --issuer URL --oidc, in the job).
 The issuer never learns the secret and keeps no record. Put it behind TLS
 for anything but loopback.`,
 		Example: `  wf cred issuer serve --listen 0.0.0.0:8790`,
@@ -191,7 +197,15 @@ for anything but loopback.`,
 						return acc.Balance, err
 					}}}
 			}
-			is, err := cred.NewIssuer(cred.IssuerConfig{Key: k, Check: checks, Verifier: chain.Verifier{}, Validity: validity, Log: log})
+			var tokens cred.TokenCheck
+			if ciRules != "" {
+				rules, err := loadCIRules(ciRules)
+				if err != nil {
+					return err
+				}
+				tokens = ciTokenCheck(rules)
+			}
+			is, err := cred.NewIssuer(cred.IssuerConfig{Key: k, Check: checks, Token: tokens, Verifier: chain.Verifier{}, Validity: validity, Log: log})
 			if err != nil {
 				return err
 			}
@@ -204,6 +218,7 @@ for anything but loopback.`,
 	fs.StringVar(&listen, "listen", defaultIssuerListen, "serve on this `ADDR`")
 	fs.DurationVar(&validity, "validity", cred.DefaultValidity, "how long an issued credential lasts")
 	fs.StringVar(&minDeposit, "min-deposit", "", "also issue to accounts with at least `USDC` in escrow on the chain (--rpc)")
+	fs.StringVar(&ciRules, "ci-rules", "", "also issue to CI jobs whose identity token matches a rule in `FILE` (wf.ci.callers JSON)")
 	co = addChainFlags(fs, "")
 	fs.StringVar(&passwordFile, "password-file", "", "`FILE` holding the password (default: $WF_KEY_PASSWORD or a prompt)")
 	addLogFlags(fs, &logLevel, nil)
@@ -227,6 +242,7 @@ func loadAllowList(path string) ([]cred.AllowListEntry, error) {
 
 func (a *App) credIssueCmd() *cobra.Command {
 	var issuerURL, expect string
+	var oidc bool
 	var kf *keyFlags
 	cmd := &cobra.Command{
 		Use:   "issue NAME --issuer URL",
@@ -235,8 +251,14 @@ func (a *App) credIssueCmd() *cobra.Command {
 commitment (the request is signed by your key, which the issuer checks
 against what it knows: an allow-list, the chain), check what comes back,
 and keep it as $WF_HOME/credentials/NAME.json, the secret sealed with your
-keystore password.`,
-		Example: `  wf cred issue acme --issuer http://127.0.0.1:8790`,
+keystore password.
+
+With --oidc, in a CI job, the issuer checks the job's identity token
+instead (GitHub Actions with id-token: write, or $WF_ID_TOKEN on GitLab
+with aud webfunctions-cred:ISSUERKEY): no account key is needed, only
+the password the secret is sealed with.`,
+		Example: `  wf cred issue acme --issuer http://127.0.0.1:8790
+  wf cred issue deployer --issuer https://issuer.example --oidc   # in a CI job`,
 		Args:    argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if issuerURL == "" {
@@ -253,9 +275,13 @@ keystore password.`,
 			if _, err := w.Load(args[0], ""); err == nil {
 				return fmt.Errorf("a credential named %s exists", args[0])
 			}
-			key, err := a.loadKey(kf.key, kf.passwordFile)
-			if err != nil {
-				return err
+			var key wf.Signer
+			if !oidc {
+				k, err := a.loadKey(kf.key, kf.passwordFile)
+				if err != nil {
+					return err
+				}
+				key = k
 			}
 			pw, err := a.password(kf.passwordFile, false)
 			if err != nil {
@@ -265,7 +291,13 @@ keystore password.`,
 			if err != nil {
 				return err
 			}
-			c, err := cred.RequestCredential(cmd.Context(), nil, issuerURL, key, secret, want, time.Now())
+			var c *cred.Credential
+			if oidc {
+				token := func(aud string) (string, error) { return ci.Token(cmd.Context(), nil, a.Getenv, aud) }
+				c, err = cred.RequestCredentialWithToken(cmd.Context(), nil, issuerURL, token, secret, want)
+			} else {
+				c, err = cred.RequestCredential(cmd.Context(), nil, issuerURL, key, secret, want, time.Now())
+			}
 			if err != nil {
 				return err
 			}
@@ -279,6 +311,7 @@ keystore password.`,
 	}
 	cmd.Flags().StringVar(&issuerURL, "issuer", "", "the issuer's base `URL`")
 	cmd.Flags().StringVar(&expect, "expect", "", "refuse unless the issuer's key is `KEY`")
+	cmd.Flags().BoolVar(&oidc, "oidc", false, "in a CI job: show the job's identity token instead of signing with a key (the issuer's --ci-rules)")
 	kf = addKeyFlags(cmd.Flags(), "your")
 	return cmd
 }

@@ -5,13 +5,17 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/webfunctions/wf/ci/issuer"
 	"github.com/webfunctions/wf/cli"
+	"github.com/webfunctions/wf/cred"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/templates"
 )
@@ -167,4 +171,98 @@ func mustRead(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestCredIssueFromCI: an issuer started with --ci-rules issues to a CI
+// job (GitHub Actions' environment, tokens from a local OIDC issuer) with
+// no account key: the credential's slots are the job's repository, ref,
+// workflow and environment. A job of another repository is refused; a
+// token is good for one credential; a token for another audience is
+// refused.
+func TestCredIssueFromCI(t *testing.T) {
+	is, err := issuer.New("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	isrv := httptest.NewServer(is.Handler())
+	defer isrv.Close()
+	is.SetURL(isrv.URL)
+	job := issuer.Job{Repository: "acme/api", RepositoryID: "42", Workflow: ".github/workflows/release.yml",
+		Ref: "refs/heads/main", SHA: "0123456789abcdef0123456789abcdef01234567", Run: "77"}
+	const bearer = "runner-secret"
+	runner := httptest.NewServer(is.Runner(job, bearer))
+	defer runner.Close()
+	other := job
+	other.Repository = "mallory/api"
+	otherRunner := httptest.NewServer(is.Runner(other, bearer))
+	defer otherRunner.Close()
+
+	home := t.TempDir()
+	env := map[string]string{"WF_HOME": home, "WF_KEY_PASSWORD": "issuer password"}
+	if _, err := wf(t, env, "cred", "issuer", "init"); err != nil {
+		t.Fatal(err)
+	}
+	rules := filepath.Join(home, "ci-rules.json")
+	os.WriteFile(rules, []byte(`{"rules":[{"platform":"github","issuer":"`+isrv.URL+`","repository":"acme/api","ref":"refs/heads/*","workflow":".github/workflows/release.yml"}]}`), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	app := &cli.App{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(k string) string { return env[k] }, Ready: func(u string) { ready <- u }}
+	go func() {
+		done <- app.Run(ctx, []string{"cred", "issuer", "serve", "--listen", "127.0.0.1:0", "--ci-rules", rules})
+	}()
+	var issuerURL string
+	select {
+	case issuerURL = <-ready:
+	case err := <-done:
+		t.Fatalf("issuer serve: %v", err)
+	}
+	defer func() { cancel(); <-done }()
+
+	jobEnv := func(r *httptest.Server) map[string]string {
+		return map[string]string{"WF_HOME": t.TempDir(), "WF_KEY_PASSWORD": "job password",
+			"ACTIONS_ID_TOKEN_REQUEST_URL": r.URL + issuer.RunnerPath, "ACTIONS_ID_TOKEN_REQUEST_TOKEN": bearer}
+	}
+	out, errOut, err := wfEnv(t, jobEnv(runner), "cred", "issue", "release", "--issuer", issuerURL, "--oidc")
+	want := "0:repository=acme/api 1:ref=refs/heads/main 2:workflow=acme/api/.github/workflows/release.yml@refs/heads/main 3:environment="
+	if err != nil || strings.TrimSpace(out) != want {
+		t.Fatalf("cred issue --oidc: %v\n%q\nwant %q\n%s", err, out, want, errOut)
+	}
+	if _, _, err := wfEnv(t, jobEnv(otherRunner), "cred", "issue", "release", "--issuer", issuerURL, "--oidc"); err == nil || !strings.Contains(err.Error(), "no rule admits this job") {
+		t.Fatalf("another repository's job: %v", err)
+	}
+
+	// One token, one credential; a token for another audience gets none.
+	var info struct{ TokenAudience string }
+	resp, err := http.Get(issuerURL + "/v1/issuer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	json.NewDecoder(resp.Body).Decode(&info)
+	resp.Body.Close()
+	tok, err := is.Sign(job.GitHub(info.TokenAudience, time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(tok string) error {
+		secret, err := cred.NewSecret(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = cred.RequestCredentialWithToken(context.Background(), nil, issuerURL, func(string) (string, error) { return tok, nil }, secret, cred.IssuerKey{})
+		return err
+	}
+	if err := get(tok); err != nil {
+		t.Fatalf("a fresh token: %v", err)
+	}
+	if err := get(tok); err == nil || !strings.Contains(err.Error(), "already got a credential") {
+		t.Fatalf("the same token again: %v", err)
+	}
+	wrong, err := is.Sign(job.GitHub("webfunctions-call:0x0000000000000000000000000000000000000001", time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := get(wrong); err == nil || !strings.Contains(err.Error(), "audience") {
+		t.Fatalf("a token for another audience: %v", err)
+	}
 }
