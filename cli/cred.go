@@ -259,7 +259,7 @@ with aud webfunctions-cred:ISSUERKEY): no account key is needed, only
 the password the secret is sealed with.`,
 		Example: `  wf cred issue acme --issuer http://127.0.0.1:8790
   wf cred issue deployer --issuer https://issuer.example --oidc   # in a CI job`,
-		Args:    argsBetween(1, 1),
+		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if issuerURL == "" {
 				return usageErr("--issuer URL is required")
