@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/webfunctions/wf/httperr"
@@ -61,8 +62,14 @@ type IssuerConfig struct {
 	Check Check         // required: for account-signed requests
 	// Token, if set, also issues to holders showing an identity token (a
 	// CI job's) for TokenAudience(Key): POST /v1/issue-token.
-	Token    TokenCheck
-	Verifier wf.Verifier // required: recovers request signers (chain.Verifier)
+	Token TokenCheck
+	// Registry, if set, makes credentials revocable: each gets a serial
+	// (the last slot, "serial") recorded here, and GET /v1/valid serves
+	// the signed list of serials not revoked, signed anew every
+	// ValidRefresh (default DefaultValidRefresh).
+	Registry     *Registry
+	ValidRefresh time.Duration
+	Verifier     wf.Verifier // required: recovers request signers (chain.Verifier)
 	// Validity is how long an issued credential lasts. Default
 	// DefaultValidity.
 	Validity time.Duration
@@ -76,14 +83,19 @@ type IssuerConfig struct {
 //	GET  /v1/issuer  {"issuer":"0x…","validitySeconds":N}
 //	POST /v1/issue   IssueRequest -> Credential
 //	POST /v1/issue-token  TokenIssueRequest -> Credential (with a TokenCheck)
+//	GET  /v1/valid   ValidList (with a Registry: the serials not revoked)
 //
-// It never sees the holder's secret, only its commitment, and keeps no
-// record of what it issued (only, in memory, the identity tokens it
-// issued for, so each gets one credential).
+// It never sees the holder's secret, only its commitment. Without a
+// Registry it keeps no record of what it issued (only, in memory, the
+// identity tokens it issued for, so each gets one credential); with one,
+// each credential's serial, holder and expiry, so it can be revoked.
 type Issuer struct {
 	cfg    IssuerConfig
 	mux    *http.ServeMux
 	tokens usedTokens
+
+	validMu sync.Mutex
+	valid   *ValidList // the last signed, with a Registry
 }
 
 // IssueRequest is the body of POST /v1/issue: a wf.CredentialRequest and
@@ -114,10 +126,14 @@ func NewIssuer(cfg IssuerConfig) (*Issuer, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.ValidRefresh <= 0 {
+		cfg.ValidRefresh = DefaultValidRefresh
+	}
 	is := &Issuer{cfg: cfg, mux: http.NewServeMux()}
 	is.mux.HandleFunc("GET /v1/issuer", is.serveInfo)
 	is.mux.HandleFunc("POST /v1/issue", is.serveIssue)
 	is.mux.HandleFunc("POST /v1/issue-token", is.serveIssueToken)
+	is.mux.HandleFunc("GET /v1/valid", is.serveValid)
 	return is, nil
 }
 
@@ -128,6 +144,9 @@ func (is *Issuer) serveInfo(w http.ResponseWriter, r *http.Request) {
 	info := map[string]any{"issuer": is.cfg.Key.Public(), "validitySeconds": int64(is.cfg.Validity / time.Second)}
 	if is.cfg.Token != nil {
 		info["tokenAudience"] = TokenAudience(is.cfg.Key.Public())
+	}
+	if is.cfg.Registry != nil {
+		info["revocable"] = true
 	}
 	httperr.WriteJSON(w, http.StatusOK, info)
 }
@@ -172,7 +191,11 @@ func (is *Issuer) Issue(ctx context.Context, req *IssueRequest) (*Credential, er
 	if err != nil {
 		return nil, err
 	}
-	return is.cfg.Key.Sign(req.Commitment, attrs, now.Add(is.cfg.Validity))
+	exp = now.Add(is.cfg.Validity)
+	if attrs, err = is.revocable(attrs, req.Account.Checksum(), exp); err != nil {
+		return nil, err
+	}
+	return is.cfg.Key.Sign(req.Commitment, attrs, exp)
 }
 
 // ParseAttrs parses "name=value" pairs: a value of digits is an integer,

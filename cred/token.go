@@ -120,7 +120,15 @@ func (is *Issuer) IssueForToken(ctx context.Context, req *TokenIssueRequest) (*C
 	if !is.tokens.take(req.Token, now) {
 		return nil, fmt.Errorf("%w: this identity token already got a credential (one each)", wf.ErrForbidden)
 	}
-	return is.cfg.Key.Sign(req.Commitment, attrs, now.Add(is.cfg.Validity))
+	exp := now.Add(is.cfg.Validity)
+	var who []string
+	for _, a := range attrs {
+		who = append(who, a.Name+"="+a.Value())
+	}
+	if attrs, err = is.revocable(attrs, "token:"+strings.Join(who, " "), exp); err != nil {
+		return nil, err
+	}
+	return is.cfg.Key.Sign(req.Commitment, attrs, exp)
 }
 
 // RequestCredentialWithToken asks the issuer at url for a credential over

@@ -302,6 +302,14 @@ func (v *Verifier) present(p *Policy, c *Call, ch string, pub ed25519.PublicKey,
 	case !now.Before(na):
 		return nil, refused(http.StatusUnauthorized, CodeRequired, "the presentation's session ended at %s: present again", na.UTC().Format(time.RFC3339))
 	}
+	if r := p.Access.Revocation; r != nil {
+		if err := checkValidSet(pres.Valid, pres.Issuer, r, pres.NotAfter, now, v.cfg.Skew); err != nil {
+			if e, ok := err.(*Error); ok && e.Err.Status == http.StatusForbidden {
+				v.budget.failed(sourceOf(c.Source), now) // a bad signature costs a verify
+			}
+			return nil, err
+		}
+	}
 	// Disclosed values: exactly the policy's slots.
 	if len(pres.Disclosed) != len(p.Access.Disclose) {
 		return nil, refused(http.StatusForbidden, CodeRefused, "the presentation discloses %d slots; the policy discloses %d", len(pres.Disclosed), len(p.Access.Disclose))
@@ -537,6 +545,13 @@ type Session struct {
 // OpenSession proves c (held with secret) for fn under p and returns the
 // session: for provider (zero: any), from now for window.
 func OpenSession(pk *ProvingKey, p *Policy, c *Credential, secret *Secret, fn wf.CID, provider wf.Address, now time.Time, window time.Duration) (*Session, error) {
+	return OpenSessionValid(pk, p, c, secret, fn, provider, now, window, nil)
+}
+
+// OpenSessionValid is OpenSession with the issuer's valid list, which a
+// policy that checks revocation needs (FetchValidList); the session then
+// ends within the policy's maxAgeSeconds of the list.
+func OpenSessionValid(pk *ProvingKey, p *Policy, c *Credential, secret *Secret, fn wf.CID, provider wf.Address, now time.Time, window time.Duration, valid *ValidList) (*Session, error) {
 	key, err := NewSessionKey()
 	if err != nil {
 		return nil, err
@@ -560,7 +575,12 @@ func OpenSession(pk *ProvingKey, p *Policy, c *Credential, secret *Secret, fn wf
 	if exp := time.Unix(c.Expiry, 0); end.After(exp) {
 		end = exp
 	}
-	pres, err := Prove(pk, p, c, secret, Request{Function: fn, Provider: provider, Session: key.Public(), NotBefore: nb, NotAfter: end})
+	if r := p.Access.Revocation; r != nil && valid != nil {
+		if e := time.Unix(valid.Set.IssuedAt+r.MaxAgeSeconds, 0); end.After(e) {
+			end = e
+		}
+	}
+	pres, err := Prove(pk, p, c, secret, Request{Function: fn, Provider: provider, Session: key.Public(), NotBefore: nb, NotAfter: end, Valid: valid})
 	if err != nil {
 		return nil, err
 	}
