@@ -146,7 +146,7 @@ func TestCredIssuerCommands(t *testing.T) {
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	app := &cli.App{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(k string) string { return env[k] }, Ready: func(u string) { ready <- u }}
-	go func() { done <- app.Run(ctx, []string{"cred", "issuer", "serve", "--listen", "127.0.0.1:0"}) }()
+	go func() { done <- app.Run(ctx, []string{"cred", "issuer", "serve", "--listen", "127.0.0.1:0", "--revocable"}) }()
 	var issuer string
 	select {
 	case issuer = <-ready:
@@ -156,8 +156,39 @@ func TestCredIssuerCommands(t *testing.T) {
 	defer func() { cancel(); <-done }()
 	holder := map[string]string{"WF_HOME": t.TempDir(), "WF_KEY_PASSWORD": "holder password"}
 	out, errOut, err := wfEnv(t, holder, "cred", "issue", "acme", "--issuer", issuer, "--key", "dev", "--expect", strings.TrimSpace(strings.Split(mustRead(t, filepath.Join(home, "issuer", "key.json")), `"`)[3]))
-	if err != nil || !strings.Contains(out, "0:org=acme 1:age=41") {
+	if err != nil || !strings.Contains(out, "0:org=acme 1:age=41 2:serial=") {
 		t.Fatalf("cred issue: %v %q %s", err, out, errOut)
+	}
+	serial := strings.TrimSpace(strings.SplitN(out, "2:serial=", 2)[1])
+
+	// --revocable: the serial is recorded and valid until revoked.
+	valid := func() []string {
+		t.Helper()
+		resp, err := http.Get(issuer + "/v1/valid")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var l cred.ValidList
+		if err := json.NewDecoder(resp.Body).Decode(&l); err != nil || l.Check() != nil {
+			t.Fatalf("valid list: %v %v", err, l.Check())
+		}
+		return l.Serials
+	}
+	if v := valid(); len(v) != 1 || v[0] != serial {
+		t.Fatalf("valid serials %v, want [%s]", v, serial)
+	}
+	if out, err := wf(t, env, "cred", "issuer", "issued"); err != nil || !strings.Contains(out, serial) || !strings.Contains(out, "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266") {
+		t.Fatalf("issuer issued: %v\n%s", err, out)
+	}
+	if _, err := wf(t, env, "cred", "issuer", "revoke", "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"); err != nil {
+		t.Fatalf("revoke by account: %v", err)
+	}
+	if _, err := wf(t, env, "cred", "issuer", "revoke", serial); err == nil {
+		t.Fatal("revoked twice")
+	}
+	if out, _ := wf(t, env, "cred", "issuer", "issued"); strings.Contains(out, " -\n") {
+		t.Fatalf("issued after the revocation:\n%s", out)
 	}
 	if _, _, err := wfEnv(t, holder, "cred", "issue", "other", "--issuer", issuer, "--key", "dev:3"); err == nil || !strings.Contains(err.Error(), "allow-list") {
 		t.Fatalf("an account off the list: %v", err)

@@ -141,12 +141,9 @@ func NewIssuer(cfg IssuerConfig) (*Issuer, error) {
 func (is *Issuer) Handler() http.Handler { return is.mux }
 
 func (is *Issuer) serveInfo(w http.ResponseWriter, r *http.Request) {
-	info := map[string]any{"issuer": is.cfg.Key.Public(), "validitySeconds": int64(is.cfg.Validity / time.Second)}
+	info := IssuerInfo{Issuer: is.cfg.Key.Public(), Revocable: is.cfg.Registry != nil, ValiditySeconds: int64(is.cfg.Validity / time.Second)}
 	if is.cfg.Token != nil {
-		info["tokenAudience"] = TokenAudience(is.cfg.Key.Public())
-	}
-	if is.cfg.Registry != nil {
-		info["revocable"] = true
+		info.TokenAudience = TokenAudience(is.cfg.Key.Public())
 	}
 	httperr.WriteJSON(w, http.StatusOK, info)
 }
@@ -264,6 +261,14 @@ func (l AllowList) Entries() []AllowListEntry {
 	return out
 }
 
+// IssuerInfo is GET /v1/issuer.
+type IssuerInfo struct {
+	Issuer          IssuerKey `json:"issuer"`
+	Revocable       bool      `json:"revocable,omitempty"`     // with a Registry
+	TokenAudience   string    `json:"tokenAudience,omitempty"` // with a TokenCheck
+	ValiditySeconds int64     `json:"validitySeconds"`
+}
+
 // RequestCredential asks the issuer at url for a credential over secret's
 // commitment, signing the request as signer, and checks what comes back:
 // the issuer's key, the commitment and the signature. want, if not zero,
@@ -273,10 +278,7 @@ func RequestCredential(ctx context.Context, hc *http.Client, url string, signer 
 		hc = http.DefaultClient
 	}
 	url = strings.TrimSuffix(url, "/")
-	var info struct {
-		Issuer          IssuerKey `json:"issuer"`
-		ValiditySeconds int64     `json:"validitySeconds"`
-	}
+	var info IssuerInfo
 	if err := getJSON(ctx, hc, "GET", url+"/v1/issuer", nil, &info); err != nil {
 		return nil, err
 	}

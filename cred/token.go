@@ -140,11 +140,7 @@ func RequestCredentialWithToken(ctx context.Context, hc *http.Client, url string
 		hc = http.DefaultClient
 	}
 	url = strings.TrimSuffix(url, "/")
-	var info struct {
-		Issuer          IssuerKey `json:"issuer"`
-		ValiditySeconds int64     `json:"validitySeconds"`
-		TokenAudience   string    `json:"tokenAudience"`
-	}
+	var info IssuerInfo
 	if err := getJSON(ctx, hc, "GET", url+"/v1/issuer", nil, &info); err != nil {
 		return nil, err
 	}

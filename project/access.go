@@ -20,6 +20,7 @@ import (
 //	disclose = [{ name = "org", slot = 0 }]
 //	predicates = [{ slot = 0, op = "in", set = ["acme", "dev"] }, { slot = 1, op = "gte", int = 18 }]
 //	rate = { requests = 100, seconds = 3600 }
+//	revocation = { slot = 2, max_age_seconds = 3600 }   # instead of an "in"
 type Access struct {
 	Setup             string            `toml:"setup"`
 	Issuers           []string          `toml:"issuers"`
@@ -27,6 +28,14 @@ type Access struct {
 	Disclose          []AccessDisclose  `toml:"disclose,omitempty"`
 	Predicates        []AccessPredicate `toml:"predicates,omitempty"`
 	Rate              *AccessRate       `toml:"rate,omitempty"`
+	Revocation        *AccessRevocation `toml:"revocation,omitempty"`
+}
+
+// AccessRevocation admits only credentials whose serial (in Slot) is in
+// the issuer's valid set, signed at most MaxAgeSeconds ago.
+type AccessRevocation struct {
+	Slot          int   `toml:"slot"`
+	MaxAgeSeconds int64 `toml:"max_age_seconds"`
 }
 
 // AccessDisclose is one slot the function sees, as WF_CRED_<NAME>.
@@ -73,6 +82,9 @@ func (f *File) AccessSpec() (*spec.Access, error) {
 	}
 	if a.Rate != nil {
 		out.Rate = &spec.Rate{Requests: a.Rate.Requests, Seconds: a.Rate.Seconds}
+	}
+	if r := a.Revocation; r != nil {
+		out.Revocation = &spec.Revocation{MaxAgeSeconds: r.MaxAgeSeconds, Slot: r.Slot}
 	}
 	if err := out.Check(); err != nil {
 		return nil, err

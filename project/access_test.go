@@ -71,6 +71,12 @@ setup = "` + setup + `"
 issuers = ["` + issuer + `"]
 max_session_seconds = 60
 colour = "red"`, "colour"},
+		{`[access]
+setup = "` + setup + `"
+issuers = ["` + issuer + `"]
+max_session_seconds = 60
+predicates = [{ slot = 0, op = "in", set = ["a"] }]
+revocation = { slot = 2, max_age_seconds = 600 }`, "revocation"},
 	} {
 		_, err := project.Parse("wf.toml", []byte(bad.toml))
 		if err == nil || !strings.Contains(err.Error(), bad.want) || !strings.Contains(err.Error(), "access") {
