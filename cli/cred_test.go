@@ -146,7 +146,9 @@ func TestCredIssuerCommands(t *testing.T) {
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	app := &cli.App{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(k string) string { return env[k] }, Ready: func(u string) { ready <- u }}
-	go func() { done <- app.Run(ctx, []string{"cred", "issuer", "serve", "--listen", "127.0.0.1:0", "--revocable"}) }()
+	go func() {
+		done <- app.Run(ctx, []string{"cred", "issuer", "serve", "--listen", "127.0.0.1:0", "--revocable"})
+	}()
 	var issuer string
 	select {
 	case issuer = <-ready:
