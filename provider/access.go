@@ -3,6 +3,7 @@ package provider
 import (
 	"maps"
 	"net/http"
+	"net/netip"
 	"sync"
 
 	"github.com/webfunctions/wf/httperr"
@@ -43,6 +44,14 @@ func (p *Provider) admitAccess(r *http.Request, f *function, a address, body []b
 	if p.cfg.Access == nil {
 		return nil, noUndo, &httperr.Error{Status: http.StatusForbidden, Code: "credential_unsupported",
 			Message: "the function has an access policy and this provider does not verify credentials"}
+	}
+	if addr, tunneled := callerIP(r); tunneled && addr.IsValid() {
+		// The gate budgets failed proofs per caller address: through this
+		// provider's tunnel that is the gateway's X-Forwarded-For entry,
+		// not the tunnel's end.
+		rr := *r
+		rr.RemoteAddr = netip.AddrPortFrom(addr, 0).String()
+		r = &rr
 	}
 	env, undo, err := p.cfg.Access.Admit(r, f.cid, &f.spec.Spec, a.path, body)
 	if err != nil || undo == nil {

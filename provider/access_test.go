@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -28,7 +29,8 @@ import (
 type tokenGate struct {
 	mu     sync.Mutex
 	calls  int
-	undone int // undo calls: rate units given back
+	undone int      // undo calls: rate units given back
+	remote []string // each call's RemoteAddr as the gate saw it
 	bodies []string
 	paths  []string
 }
@@ -55,6 +57,7 @@ func (g *tokenGate) admit(r *http.Request, s *wf.Spec, path string, body []byte)
 	g.calls++
 	g.bodies = append(g.bodies, string(body))
 	g.paths = append(g.paths, path)
+	g.remote = append(g.remote, r.RemoteAddr)
 	g.mu.Unlock()
 	if _, ok := s.Extensions[spec.AccessExtension]; !ok {
 		return nil, errors.New("gate consulted for a function without a policy")
@@ -296,4 +299,34 @@ func jsSpecPlain(t *testing.T) wf.Spec {
 	}
 	s.Extensions = map[string]wf.Extension{spec.JSExtension: x}
 	return s
+}
+
+// TestAccessSourceThroughTunnel: the gate sees the caller's address it
+// budgets failed proofs by: through the provider's own tunnel the
+// gateway's X-Forwarded-For entry, on a direct connection the
+// connection's address whatever the header says.
+func TestAccessSourceThroughTunnel(t *testing.T) {
+	gate := &tokenGate{}
+	env := wftest.New(t, wftest.Options{Provider: provider.Config{Access: gate}})
+	fn := env.Deploy(t, wftest.GoGuest(t, "sandbox/testdata/guest"), accessSpec(t, nil))
+	tunnel := httptest.NewServer(provider.Tunneled(env.Provider.Handler()))
+	defer tunnel.Close()
+	for _, base := range []string{tunnel.URL, env.URL} {
+		req, _ := http.NewRequest("GET", base+"/"+fn.String()+"/echo", nil)
+		req.Header.Set("X-WF-Session", "member")
+		req.Header.Set("X-Forwarded-For", "203.0.113.9")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %d", base, resp.StatusCode)
+		}
+	}
+	gate.mu.Lock()
+	defer gate.mu.Unlock()
+	if len(gate.remote) != 2 || gate.remote[0] != "203.0.113.9:0" || !strings.HasPrefix(gate.remote[1], "127.0.0.1:") {
+		t.Fatalf("the gate saw callers %q; want the forwarded address through the tunnel, the connection's directly", gate.remote)
+	}
 }
