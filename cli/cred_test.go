@@ -192,6 +192,13 @@ func TestCredIssuerCommands(t *testing.T) {
 	if out, _ := wf(t, env, "cred", "issuer", "issued"); strings.Contains(out, " -\n") {
 		t.Fatalf("issued after the revocation:\n%s", out)
 	}
+	// Revoked, the account may get a new one (one valid at a time).
+	if out, errOut, err := wfEnv(t, holder, "cred", "issue", "acme2", "--issuer", issuer, "--key", "dev"); err != nil || !strings.Contains(out, "2:serial=") || strings.Contains(out, serial) {
+		t.Fatalf("a new credential after the revocation: %v %q %s", err, out, errOut)
+	}
+	if _, _, err := wfEnv(t, holder, "cred", "issue", "acme3", "--issuer", issuer, "--key", "dev"); err == nil || !strings.Contains(err.Error(), "already holds a valid credential") {
+		t.Fatalf("a second valid credential: %v", err)
+	}
 	if _, _, err := wfEnv(t, holder, "cred", "issue", "other", "--issuer", issuer, "--key", "dev:3"); err == nil || !strings.Contains(err.Error(), "allow-list") {
 		t.Fatalf("an account off the list: %v", err)
 	}

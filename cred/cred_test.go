@@ -399,6 +399,10 @@ func TestRevocation(t *testing.T) {
 	if _, err := is.revocable(nil, "0xother", t0.Add(24*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
+	// One valid credential per holder.
+	if _, err := is.revocable(nil, "0xHOLDER", t0.Add(24*time.Hour)); !errors.Is(err, wf.ErrForbidden) {
+		t.Fatalf("a second credential for a holder: %v", err)
+	}
 	serial := *w.cred.Attrs[3].String
 	list, err := is.validList()
 	if err != nil || len(list.Serials) != 2 || list.Check() != nil {

@@ -199,7 +199,11 @@ func (r *Registry) List() ([]Issued, error) {
 	return r.loadLocked()
 }
 
-// Add records a credential; records expired before now are dropped.
+// Add records a credential; records expired before now are dropped. A
+// holder has one valid credential at a time: while one is neither revoked
+// nor expired, another is refused (403), so a holder cannot multiply a
+// policy's per-credential rate with several secrets. Revoke it to issue
+// anew.
 func (r *Registry) Add(e Issued, now time.Time) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -208,6 +212,12 @@ func (r *Registry) Add(e Issued, now time.Time) error {
 		return err
 	}
 	list = slices.DeleteFunc(list, func(x Issued) bool { return x.Expiry <= now.Unix() })
+	for _, x := range list {
+		if x.Revoked == 0 && strings.EqualFold(x.Holder, e.Holder) {
+			return fmt.Errorf("%w: %s already holds a valid credential (serial %s, until %s): one at a time; the issuer can revoke it (wf cred issuer revoke)",
+				wf.ErrForbidden, e.Holder, x.Serial, time.Unix(x.Expiry, 0).UTC().Format(time.RFC3339))
+		}
+	}
 	return r.saveLocked(append(list, e))
 }
 
@@ -267,6 +277,9 @@ func (is *Issuer) revocable(attrs []Attr, holder string, expiry time.Time) ([]At
 		return nil, fmt.Errorf("%w: a revocable credential has at most %d attributes besides its serial", wf.ErrInvalid, Slots-1)
 	}
 	if err := is.cfg.Registry.Add(Issued{Expiry: expiry.Unix(), Holder: holder, Serial: serial}, is.cfg.Now()); err != nil {
+		if errors.Is(err, wf.ErrForbidden) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("%w: record the credential: %v", wf.ErrUnavailable, err)
 	}
 	return attrs, nil

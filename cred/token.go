@@ -125,7 +125,11 @@ func (is *Issuer) IssueForToken(ctx context.Context, req *TokenIssueRequest) (*C
 	for _, a := range attrs {
 		who = append(who, a.Name+"="+a.Value())
 	}
-	if attrs, err = is.revocable(attrs, "token:"+strings.Join(who, " "), exp); err != nil {
+	// Each token is its own holder (a job run gets one credential; the
+	// next run its own): revoke a CI credential by its serial.
+	th := sha256.Sum256([]byte(req.Token))
+	holder := fmt.Sprintf("ci %s (token %x)", strings.Join(who, " "), th[:6])
+	if attrs, err = is.revocable(attrs, holder, exp); err != nil {
 		return nil, err
 	}
 	return is.cfg.Key.Sign(req.Commitment, attrs, exp)
