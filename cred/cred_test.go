@@ -310,6 +310,7 @@ func FuzzDecodePresentation(f *testing.F) {
 	f.Add("")
 	f.Add(base64.RawURLEncoding.EncodeToString([]byte(`{"issuer":"0x00","notAfter":1,"notBefore":0,"proof":"AA","session":"AA"}`)))
 	f.Add(base64.RawURLEncoding.EncodeToString([]byte(`{"disclosed":[{"slot":9,"int":1}]}`)))
+	f.Add(base64.RawURLEncoding.EncodeToString([]byte(`{"issuer":"0x00","notAfter":1,"notBefore":0,"proof":"AA","session":"AA","valid":{"issuedAt":1,"issuer":"0x00","root":"0x00","signature":"0x00"}}`)))
 	f.Fuzz(func(t *testing.T, h string) {
 		p, err := DecodePresentation(h)
 		if err != nil {
