@@ -31,6 +31,9 @@ type Contracts struct {
 	Token    wf.Address `json:"token"`    // the USDC-like ERC-20 the escrow holds
 	Registry wf.Address `json:"registry"` // provider registry
 	Escrow   wf.Address `json:"escrow"`   // payment escrow
+	// Rewards is the rewards pool deployed with the escrow as its fee sink
+	// (DeployOptions.Rewards), if one was.
+	Rewards wf.Address `json:"rewards,omitzero"`
 }
 
 // Config configures a Client. Only Contracts is required.

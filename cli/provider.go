@@ -407,7 +407,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	net, err := devnet.Start(ctx, devnet.Config{
 		Dir: nf.data, Log: log, Version: version(),
 		ChainListen: chainListen, ChainListenFallback: !nf.chainListenSet,
-		Chain: sim.Options{FeeBps: devFeeBps}, // rewards (cli/rewards_dev.go)
+		Chain: sim.Options{FeeBps: devFeeBps, Rewards: devRewardsConfig()}, // rewards (cli/rewards_dev.go)
 		Price: mc.Price, Meter: mc,
 		Nodes: []devnet.NodeConfig{
 			// A taken default port moves to a free one (the banner says

@@ -213,7 +213,7 @@ func TestGethIncentives(t *testing.T) {
 	}
 }
 
-// wf dev funds a rewards pool, stakes its provider, and says where to
+// wf dev funds a rewards pool (its escrow's fee sink), stakes its provider, and says where to
 // watch: the commands it prints work against its chain without flags
 // beyond --rpc.
 func TestDevRewards(t *testing.T) {
@@ -226,7 +226,7 @@ func TestDevRewards(t *testing.T) {
 	}
 	env := map[string]string{"WF_HOME": home}
 	show, err := wf(t, env, "rewards", "show", "--provider", m[1], "--rpc", r[1])
-	if err != nil || !regexp.MustCompile(`funded\s+1000(\.0+)? USDC`).MatchString(show) || !strings.Contains(show, "every 2m0s") {
+	if err != nil || !regexp.MustCompile(`available\s+1000\.\d+ USDC .*sponsors put in 1000(\.0+)?,`).MatchString(show) || !strings.Contains(show, "every 2m0s") {
 		t.Fatalf("rewards show: %q %v", show, err)
 	}
 	st, err := wf(t, env, "stake", "show", "dev", "--rpc", r[1])
