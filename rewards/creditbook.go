@@ -217,7 +217,6 @@ func (b *creditBook) write(l bookLine) error {
 	return nil
 }
 
-
 // noteBase notes payer's base, the contract's spent now, on first sight.
 func (b *creditBook) noteBase(payer wf.Address, spent *big.Int) error {
 	b.mu.Lock()
@@ -231,7 +230,6 @@ func (b *creditBook) noteBase(payer wf.Address, spent *big.Int) error {
 	b.base[payer], b.served[payer] = new(big.Int).Set(spent), new(big.Int)
 	return nil
 }
-
 
 // unrecorded is base+served-spent, at least 0.
 func (b *creditBook) unrecorded(payer wf.Address, spent *big.Int) *big.Int {
