@@ -34,6 +34,9 @@ type Contracts struct {
 	// Rewards is the rewards pool deployed with the escrow as its fee sink
 	// (DeployOptions.Rewards), if one was.
 	Rewards wf.Address `json:"rewards,omitzero"`
+	// Credits is the trial credits contract deployed with them
+	// (DeployOptions.Credits), if one was.
+	Credits wf.Address `json:"credits,omitzero"`
 }
 
 // Config configures a Client. Only Contracts is required.

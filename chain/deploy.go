@@ -1,6 +1,7 @@
 package chain
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/big"
@@ -38,6 +39,10 @@ type DeployOptions struct {
 	// not): the fees providers pay fund the rewards of good providers.
 	// Its address is Contracts.Rewards.
 	Rewards *RewardsConfig
+	// Credits deploys a Credits contract (trial credits) too, whose spent
+	// credits go to the rewards pool, else to FeeSink (one must be set).
+	// Its address is Contracts.Credits.
+	Credits bool
 }
 
 // Deploy deploys the Registry and the Escrow (and a MockUSDC unless
@@ -129,6 +134,19 @@ func (c *Client) deploy(ctx context.Context, o DeployOptions) (Contracts, error)
 			// Another transaction from this key came between: the escrow's fees go elsewhere.
 			return Contracts{}, fmt.Errorf("chain: deploy: the rewards pool landed at %s, not at the escrow's fee sink %s (was the deploying key used meanwhile?)",
 				out.Rewards.Checksum(), o.FeeSink.Checksum())
+		}
+	}
+	if o.Credits {
+		sink := cmp.Or(out.Rewards, o.FeeSink)
+		if sink.IsZero() {
+			return Contracts{}, fmt.Errorf("%w: chain: credits need a sink: a rewards pool or a fee sink", wf.ErrInvalid)
+		}
+		args, err := bindings.NewCredits().GetABI().Pack("", common.Address(out.Token), common.Address(sink))
+		if err != nil {
+			return Contracts{}, fmt.Errorf("chain: deploy Credits: %w", err)
+		}
+		if out.Credits, err = c.create(ctx, "Credits", bindings.CreditsMetaData.Bin, args); err != nil {
+			return Contracts{}, err
 		}
 	}
 	c.contracts = out

@@ -49,6 +49,9 @@ type Options struct {
 	// Rewards deploys a rewards pool with the escrow, as its fee sink
 	// (chain.DeployOptions.Rewards; FeeSink must be zero).
 	Rewards *chain.RewardsConfig
+	// Credits deploys a trial credits contract with them
+	// (chain.DeployOptions.Credits).
+	Credits bool
 }
 
 // DevBond is the registry bond of a dev chain: 0.001 ether.
@@ -127,7 +130,7 @@ func (c *Chain) setup(ctx context.Context, o Options) error {
 		sink = c.accounts[0].Address()
 	}
 	contracts, err := chain.Deploy(ctx, c.backend, c.accounts[0], chain.DeployOptions{WithdrawDelay: o.WithdrawDelay,
-		Bond: bond, Lease: o.Lease, Grace: o.Grace, FeeBps: o.FeeBps, FeeSink: sink, Rewards: o.Rewards})
+		Bond: bond, Lease: o.Lease, Grace: o.Grace, FeeBps: o.FeeBps, FeeSink: sink, Rewards: o.Rewards, Credits: o.Credits})
 	if err != nil {
 		return fmt.Errorf("sim: %w", err)
 	}
