@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -62,6 +63,8 @@ type trustFlags struct {
 	runtime, region  string
 	maxPrice, minVer string
 	features         []string
+	staked           bool   // --staked (cli/stake_discovery.go)
+	stake            string // --stake
 }
 
 // addTrustFlags adds the criteria flags; search adds those about
@@ -73,6 +76,7 @@ func addTrustFlags(fs *pflag.FlagSet, trustName string, search bool) *trustFlags
 	fs.BoolVar(&t.allOf, "all-of", false, "require an attestation from every auditor given, not any")
 	fs.Float64Var(&t.minScore, "min-score", 0, "least attested `SCORE`, 0 to 1")
 	fs.StringVar(&t.ratings, "ratings-index", "", "weigh attested scores by paying users' ratings from this index `URL` (wf ratings serve)")
+	t.addStakeFlags(fs)
 	if search {
 		fs.StringVar(&t.runtime, "runtime", "", "`RUNTIME` the provider must run, e.g. wagi")
 		fs.StringArrayVar(&t.features, "feature", nil, "`FEATURE` the manifest must list, e.g. sealed (repeatable)")
@@ -85,7 +89,7 @@ func addTrustFlags(fs *pflag.FlagSet, trustName string, search bool) *trustFlags
 
 func (t *trustFlags) criteria() (discovery.Criteria, error) {
 	c := discovery.Criteria{AllOf: t.allOf, MinScore: t.minScore, Runtime: t.runtime, Features: t.features,
-		Region: t.region, MinVersion: t.minVer}
+		Region: t.region, MinVersion: t.minVer, Staked: t.staked}
 	for _, s := range t.auditors {
 		addr, err := addressFlag("auditor", s)
 		if err != nil {
@@ -121,13 +125,18 @@ func (a *App) source(ctx context.Context, c *chain.Client, t *trustFlags, crit d
 		}
 		s.Attestations = att
 	}
+	st, err := a.discoveryStake(ctx, c, t.stake, crit.Staked || t.stake != "")
+	if err != nil {
+		return nil, err
+	}
+	s.Stake = st
 	return s, nil
 }
 
 // gatewayFilter is `wf gateway start`'s smart-routing filter; nil when
 // no auditor is trusted.
 func (a *App) gatewayFilter(ctx context.Context, c *chain.Client, t *trustFlags, allowPrivate bool) (gateway.Filter, error) {
-	if len(t.auditors) == 0 {
+	if len(t.auditors) == 0 && !t.staked {
 		if t.minScore > 0 || t.allOf {
 			return nil, usageErr("--min-score and --all-of need --trust-auditor ADDRESS")
 		}
@@ -168,6 +177,7 @@ type searchJSON struct {
 	Software string  `json:"software"`
 	Score    float64 `json:"score"`
 	Attested int     `json:"attested"`
+	Staked   bool    `json:"staked"`
 	Eligible bool    `json:"eligible"`
 	Excluded string  `json:"excluded,omitempty"`
 }
@@ -187,8 +197,10 @@ manifest, unexpired, are eligible. --all also lists the others, with why.
 
 With --json, prints an array of objects: the fields of wf providers --json
 and region, software, score (-1: not attested), attested (how many trusted
-auditors), eligible and excluded (the reason).`,
+auditors), staked (a bond in the stake contract, when one is known:
+--stake, $WF_STAKE or saved), eligible and excluded (the reason).`,
 		Example: `  wf providers search --region eu --max-price 0.001 --attested-by 0xAUDITOR --min-score 0.9
+  wf providers search --staked
   wf providers search --feature sealed --json`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -220,7 +232,7 @@ auditors), eligible and excluded (the reason).`,
 			if asJSON {
 				out := make([]searchJSON, len(cs))
 				for i, x := range cs {
-					out[i] = searchJSON{providerJSON: toProviderJSON(x.Provider), Score: x.Score, Attested: len(x.Attested),
+					out[i] = searchJSON{providerJSON: toProviderJSON(x.Provider), Score: x.Score, Attested: len(x.Attested), Staked: x.Staked,
 						Eligible: x.Excluded == "", Excluded: x.Excluded}
 					if x.Manifest != nil {
 						out[i].Region, out[i].Software = x.Manifest.Region, x.Manifest.Software
@@ -233,7 +245,7 @@ auditors), eligible and excluded (the reason).`,
 				return nil
 			}
 			tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tSCORE\tPRICE (USDC)\tREGION\tENDPOINT\tEXCLUDED")
+			fmt.Fprintln(tw, "NAME\tSCORE\tSTAKED\tPRICE (USDC)\tREGION\tENDPOINT\tEXCLUDED")
 			for _, x := range cs {
 				score, region := "-", "-"
 				if x.Score >= 0 {
@@ -242,7 +254,11 @@ auditors), eligible and excluded (the reason).`,
 				if x.Manifest != nil && x.Manifest.Region != "" {
 					region = x.Manifest.Region
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", x.Provider.Name, score, wf.NewAmount(x.Provider.PricePerRequest).USDC(),
+				staked := "-"
+				if src.Stake != nil {
+					staked = strconv.FormatBool(x.Staked)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", x.Provider.Name, score, staked, wf.NewAmount(x.Provider.PricePerRequest).USDC(),
 					region, x.Provider.Endpoint, x.Excluded)
 			}
 			return tw.Flush()

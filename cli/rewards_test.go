@@ -233,6 +233,16 @@ func TestDevRewards(t *testing.T) {
 	if err != nil || !regexp.MustCompile(`staked\s+true`).MatchString(st) {
 		t.Fatalf("stake show: %q %v", st, err)
 	}
+	// wf providers shows who is staked (dev bonded, tunnel did not), and
+	// discovery can require it.
+	list := mustWF(t, env, "providers", "--rpc", r[1])
+	if !regexp.MustCompile(`(?m)^dev\s+0x\w+\s+\S+\s+true\s`).MatchString(list) || !regexp.MustCompile(`(?m)^tunnel\s+0x\w+\s+\S+\s+false\s`).MatchString(list) {
+		t.Fatalf("wf providers:\n%s", list)
+	}
+	found := mustWF(t, env, "providers", "search", "--staked", "--all", "--rpc", r[1])
+	if !regexp.MustCompile(`(?m)^dev\s+\S+\s+true\s.*\s$`).MatchString(found) || !regexp.MustCompile(`(?m)^tunnel\s.*unstaked$`).MatchString(found) {
+		t.Fatalf("wf providers search --staked:\n%s", found)
+	}
 }
 
 // wf ratings: a payer rates a provider with the provider's receipt for
