@@ -3,9 +3,8 @@
 // auditors the caller trusts (package audit, chain.Attestations). Hard
 // filters (runtime, features, region, maximum price, attested by any or
 // all of some auditors, minimum score, software version, a bond in the
-// stake contract) decide who is
-// eligible; the caller's own ranking (the gateway's score, the CLI's
-// attested score and price) orders the rest.
+// stake contract) decide who is eligible; the caller's own ranking (the
+// gateway's score, the CLI's attested score and price) orders the rest.
 //
 // A manifest's claims count only as far as an auditor attested to that
 // very manifest: an attestation names the manifest's hash, so a provider
