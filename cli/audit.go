@@ -314,6 +314,7 @@ func (a *App) auditServeCmd() *cobra.Command {
 		interval     time.Duration
 		samples      int
 		once         bool
+		stake        string
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -322,7 +323,13 @@ func (a *App) auditServeCmd() *cobra.Command {
 attest each result in the Attestations contract as the --key account, and
 serve the signed reports at --listen: GET /v1/reports (the latest of each
 provider) and GET /v1/reports/CID. On paid providers the canaries are paid
-from the key's escrow, so approve the providers (wf escrow approve) first.`,
+from the key's escrow, so approve the providers (wf escrow approve) first.
+
+With a stake contract whose governor is the key (--stake, $WF_STAKE, or
+saved with the chain's contracts), it also registers a sha256 canary there
+and asks every paid provider for one hash; a provider that answers wrongly
+under a receipt it signed is slashed with that receipt, by the auditor,
+which gets the slash (as reporter and payer); the report says so.`,
 		Example: `  wf audit serve --key auditor.json --attestations 0xATT --region eu-west --listen :8090
   wf audit serve --key dev --once`,
 		Args: argsBetween(0, 0),
@@ -341,8 +348,15 @@ from the key's escrow, so approve the providers (wf escrow approve) first.`,
 			if err != nil {
 				return err
 			}
+			st, err := a.discoveryStake(ctx, c, stake, stake != "")
+			if err != nil {
+				return err
+			}
+			if st == nil {
+				log.Info("no stake contract: no sha256 canary, no slashing (--stake)")
+			}
 			aud, err := audit.New(audit.Config{Registry: c, Key: key, Attestations: at, Name: name, Region: region,
-				Interval: interval, Samples: samples, Log: log})
+				Interval: interval, Samples: samples, Log: log, Stake: st})
 			if err != nil {
 				return err
 			}
@@ -379,6 +393,7 @@ from the key's escrow, so approve the providers (wf escrow approve) first.`,
 	fs.DurationVar(&interval, "interval", 10*time.Minute, "time between sweeps")
 	fs.IntVar(&samples, "samples", 5, "keyed-hash requests per provider per sweep (latency)")
 	fs.BoolVar(&once, "once", false, "sweep once, print the results and exit")
+	fs.StringVar(&stake, "stake", "", stakeHelp)
 	addLogFlags(fs, &logLevel, nil)
 	return cmd
 }
@@ -388,6 +403,7 @@ func (a *App) printSweep(rs []audit.Result) error {
 	tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "PROVIDER\tSCORE\tP50 MS\tREQUESTS\tGAS\tFAILED\tREPORT")
 	var errs []error
+	var slashes []string
 	for _, r := range rs {
 		failed := strings.Join(r.Report.Failed(), ",")
 		if failed == "" {
@@ -398,9 +414,16 @@ func (a *App) printSweep(rs []audit.Result) error {
 		if r.Err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", r.Report.Provider, r.Err))
 		}
+		if s := r.Report.Slashed; s != nil {
+			slashes = append(slashes, fmt.Sprintf("slashed %s: %s base units of its bond for a wrong sha256 canary answer (tx %s, gas %d)",
+				r.Report.Provider, s.Amount, s.Tx, s.Gas))
+		}
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	for _, l := range slashes {
+		fmt.Fprintln(a.Stdout, l)
 	}
 	return errors.Join(errs...)
 }

@@ -73,6 +73,8 @@ func (a *App) devRewards(ctx context.Context, net *devnet.Net, log *slog.Logger)
 	if _, err := st.Bond(ctx, big.NewInt(devStake)); err != nil {
 		return out, fmt.Errorf("dev: bond the dev provider's stake: %w", err)
 	}
+	// The auditor registers a sha256 canary and slashes a wrong answer itself.
+	net.Auditor.UseStake(st.As(auditor))
 	att, err := auditor.Attestations(ctx, net.Attestations)
 	if err != nil {
 		return out, err
@@ -153,8 +155,9 @@ Rewards: the escrow takes %d%% of each payment into a pool (sponsored with %s US
   providers every %s by fees settled times audit score (at most half the fees
   they paid), signed by the auditor and claimed for them. Watch it:
   wf rewards show --provider %s
-Stake: provider "dev" bonded %s USDC (wf stake show dev); a receipt of a wrong
-  answer to a registered sha256 canary slashes it (wf stake slash).
+Stake: provider "dev" bonded %s USDC (wf stake show dev; wf providers shows who
+  is staked). The auditor asks every paid provider a registered sha256 canary
+  and slashes a wrong answer with its receipt itself (or: wf stake slash).
 `, devFeeBps/100, wf.NewAmount(big.NewInt(devPoolFunding)).USDC(), devEpoch, net.Node("dev").Key.Address().Checksum(),
 		wf.NewAmount(big.NewInt(devStake)).USDC())
 }
