@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/webfunctions/wf/audit"
 	"github.com/webfunctions/wf/chain"
@@ -130,14 +131,61 @@ func (a *App) rewardsDeployCmd() *cobra.Command {
 	return cmd
 }
 
+// incentiveDeployFlags are wf contracts deploy's flags for a rewards
+// pool deployed as the escrow's fee sink and a credits contract.
+type incentiveDeployFlags struct {
+	auditors []string
+	epoch    time.Duration
+	credits  bool
+}
+
+func addIncentiveDeployFlags(fs *pflag.FlagSet) *incentiveDeployFlags {
+	f := &incentiveDeployFlags{}
+	fs.StringArrayVar(&f.auditors, "rewards-auditor", nil, "with --fee-sink rewards: `ADDRESS` of an auditor who signs the pool's epochs (repeatable; all must sign)")
+	fs.DurationVar(&f.epoch, "rewards-epoch", 24*time.Hour, "with --fee-sink rewards: the pool's epoch `LENGTH`")
+	fs.BoolVar(&f.credits, "credits", false, "also deploy a trial credits contract (wf credits), whose spent credits go to the fee sink")
+	return f
+}
+
+// apply sets o from f (after feeFlags).
+func (f *incentiveDeployFlags) apply(o *chain.DeployOptions) error {
+	o.Credits = f.credits
+	if o.Rewards == nil {
+		if len(f.auditors) > 0 {
+			return usageErr("--rewards-auditor goes with --fee-sink rewards")
+		}
+		return nil
+	}
+	for _, s := range f.auditors {
+		ad, err := addressFlag("rewards-auditor", s)
+		if err != nil {
+			return err
+		}
+		o.Rewards.Auditors = append(o.Rewards.Auditors, ad)
+	}
+	if len(o.Rewards.Auditors) == 0 {
+		return usageErr("--fee-sink rewards needs --rewards-auditor ADDRESS (who signs the pool's epochs)")
+	}
+	o.Rewards.EpochLength = f.epoch
+	return nil
+}
+
 // feeFlags sets the escrow's protocol fee from wf contracts deploy's
-// --fee and --fee-sink.
+// --fee and --fee-sink; --fee-sink rewards deploys a rewards pool with the
+// escrow as the sink (incentiveDeployFlags add its auditors).
 func feeFlags(fee, sink string, o *chain.DeployOptions) error {
 	f, err := strconv.ParseFloat(fee, 64)
 	if err != nil || f < 0 || f > 0.1 {
 		return invalid("--fee %q: want a fraction from 0 to 0.1, e.g. 0.01", fee)
 	}
 	o.FeeBps = uint16(f*10000 + 0.5)
+	if sink == "rewards" {
+		if o.FeeBps == 0 {
+			return usageErr("--fee-sink rewards needs a --fee")
+		}
+		o.Rewards = &chain.RewardsConfig{}
+		return nil
+	}
 	if o.FeeSink, err = addressFlag("fee-sink", sink); err != nil {
 		return err
 	}

@@ -192,6 +192,48 @@ func incentivesFlow(t *testing.T, rpc string) map[string]uint64 {
 	if out, err = wf(t, env, "stake", "canary", "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku", "--key", "dev:1"); err == nil {
 		t.Fatalf("a provider registered a canary: %q", out)
 	}
+	// wf providers shows the stake: alpha asked to unbond, so not staked.
+	if out = mustWF(t, env, "providers"); !regexp.MustCompile(`(?m)^alpha\s+0x\w+\s+\S+\s+false\s`).MatchString(out) {
+		t.Fatalf("providers:\n%s", out)
+	}
+
+	// A second deployment whose escrow's fees fund a rewards pool deployed
+	// with it, with a credits contract spending into the same pool.
+	env2 := map[string]string{"WF_HOME": t.TempDir(), "WF_RPC": rpc}
+	file2 := filepath.Join(env2["WF_HOME"], "contracts.json")
+	out = mustWF(t, env2, "contracts", "deploy", "--key", "dev:0", "--withdraw-delay", "1h", "--fee", "0.05", "--fee-sink", "rewards",
+		"--rewards-auditor", addr(6), "--rewards-epoch", "1h", "--credits", "--out", file2)
+	if !regexp.MustCompile(`rewards\s+0x\w{40} \(the escrow's 5\.00% fee funds it\)`).MatchString(out) || !regexp.MustCompile(`credits\s+0x\w{40}`).MatchString(out) {
+		t.Fatalf("contracts deploy --fee-sink rewards --credits:\n%s", out)
+	}
+	env2["WF_CONTRACTS"] = file2
+	var d2 chain.Contracts
+	if err := json.Unmarshal([]byte(readFile(t, file2)), &d2); err != nil || d2.Rewards.IsZero() || d2.Credits.IsZero() {
+		t.Fatalf("%s: %+v %v", file2, d2, err)
+	}
+	mustWF(t, env2, "contracts", "mint", "10", "--key", "dev:4")
+	as2 := func(i int) *chain.Client {
+		c, err := chain.Dial(ctx, rpc, chain.DevKey(i), chain.Config{Contracts: d2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		return c
+	}
+	if _, err := as2(4).Deposit(ctx, usdc("10")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := as2(4).Approve(ctx, prov.Address(), usdc("10"), usdc("10")); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := as2(1).Settle(ctx, chain.DevKey(4).Address(), 1, usdc("10")); err != nil {
+		t.Fatal(err)
+	} else {
+		gas["settle (5% fee into the pool)"] = r.GasUsed
+	}
+	if out = mustWF(t, env2, "rewards", "show"); !regexp.MustCompile(`available\s+0\.50* USDC for coming epochs`).MatchString(out) {
+		t.Fatalf("the fee did not reach the pool:\n%s", out)
+	}
 	return gas
 }
 
