@@ -170,11 +170,14 @@ func (p *CreditPayments) account(ctx context.Context, payer wf.Address) (*credit
 		return a, nil
 	}
 	left, spent, err := p.cfg.Credits.Of(ctx, p.cfg.Provider, payer)
-	if err != nil {
-		return nil, fmt.Errorf("%w: credits: %v", wf.ErrUnavailable, err)
+	if err == nil {
+		err = p.book.noteBase(payer, spent)
 	}
-	if err := p.book.noteBase(payer, spent); err != nil {
-		return nil, err
+	if err != nil {
+		if a != nil { // the chain is away: what was last read still holds
+			return a, nil
+		}
+		return nil, fmt.Errorf("rewards: credits of %s: %w", payer.Checksum(), err)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -201,7 +204,8 @@ func (p *CreditPayments) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.C
 	payer := h.Voucher.Payer
 	a, err := p.account(ctx, payer)
 	if err != nil {
-		return nil, err
+		// Credits are a bonus: without them the payer's allowance pays.
+		return p.cfg.Next.Authorize(ctx, r)
 	}
 	p.mu.Lock()
 	enough := p.available(payer, a).Cmp(price) >= 0
