@@ -49,9 +49,10 @@ type CreditsConfig struct {
 // which explains what is wrong. A request served on credits has no
 // receipt (nothing was paid: it cannot entitle a rating).
 //
-// A payer without credits costs one map lookup more than Next alone (its
-// credits as last read say so; a read every TTL); signatures are checked
-// here only for a payer who has credits.
+// A payer without credits costs one more decode of its voucher header and
+// two map lookups than Next alone (its credits as last read say so; a
+// read every TTL); signatures are checked here only for a payer who has
+// credits.
 //
 // Each request served on credits is written to Path before its response
 // leaves. What was served is kept as a cumulative per payer against the
