@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/wftest"
 )
 
 // TestDevCredits: on wf dev, provider "dev" (dev:1) grants a new user
@@ -53,5 +54,36 @@ func TestDevCredits(t *testing.T) {
 			t.Fatalf("credits show: %q", got)
 		}
 		time.Sleep(time.Second)
+	}
+}
+
+// wf provider start --price serves on trial credits when a credits
+// contract is known for its chain (here saved by wf contracts deploy
+// --credits), names a wrong --credits address, and --credits off turns
+// them off.
+func TestProviderStartCredits(t *testing.T) {
+	d := newDevChain(t)
+	home := t.TempDir()
+	env := map[string]string{"WF_HOME": home, "WF_RPC": d.url}
+	mustWF(t, env, "contracts", "deploy", "--key", "dev:0", "--withdraw-delay", "1h", "--fee", "0.01", "--fee-sink", "rewards",
+		"--rewards-auditor", chain.DevKey(6).Address().Checksum(), "--credits")
+	start := func(extra ...string) *wftest.LogBuffer {
+		logs := &wftest.LogBuffer{}
+		args := append([]string{"provider", "start", "--price", "0.001", "--key", "dev:1", "--listen", "127.0.0.1:0", "--data", t.TempDir(),
+			"--self-check", "off", "--no-renew"}, extra...)
+		stop := runCommand(t, env, logs, args...)
+		stop()
+		return logs
+	}
+	if logs := start(); !strings.Contains(logs.String(), "trial credits on") {
+		t.Errorf("a node on a chain with a saved credits contract did not serve credits:\n%s", logs)
+	}
+	if logs := start("--credits", "off"); strings.Contains(logs.String(), "trial credits on") {
+		t.Errorf("--credits off:\n%s", logs)
+	}
+	_, _, err := wfErr(t, env, "provider", "start", "--price", "0.001", "--key", "dev:1", "--listen", "127.0.0.1:0", "--data", t.TempDir(),
+		"--self-check", "off", "--credits", chain.DevKey(5).Address().Checksum())
+	if err == nil || !strings.Contains(err.Error(), "no credits contract at") {
+		t.Errorf("--credits naming an account: %v", err)
 	}
 }
