@@ -105,6 +105,7 @@ func (au *audit) run(ctx context.Context) {
 		m := au.manifest(info)
 		au.priceCheck(info, m)
 		au.canaries(ctx, info, m)
+		au.sha256Canary(ctx) // with a stake contract (stake_canary.go)
 		au.region(m)
 	}
 	passed := 0

@@ -222,7 +222,7 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 		if n.payments, err = startPayments(ctx, log, cfg.Dir, cfg.Key, *cfg.Payments); err != nil {
 			return nil, err
 		}
-		pc.Payments = n.payments.meter
+		pc.Payments = n.payments.charger()
 		pc.PaymentStats = (&paymentStats{p: n.payments, chain: cfg.Payments.Meter.Chain}).read
 	}
 	if cfg.Mina != nil {
