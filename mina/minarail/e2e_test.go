@@ -518,9 +518,26 @@ func ownerPays(t *testing.T, w *world) {
 	}
 	l.Close()
 
-	// Restarted: the sponsorship is kept; the budget (5) ends it.
+	// Restarted: the sponsorship is kept. Someone else sponsors the owner
+	// too, with a budget of one request: theirs is tried first, then,
+	// spent, the first one; its budget (5) ends it.
 	r, l = w.rail(t, filepath.Join(dir, "mina.db"), func(c *minarail.Config) { c.Sponsors = sponsors })
 	defer l.Close()
+	other := newKey(t)
+	if err := w.s.Fund(ctx, other.PublicKey(), 5_000_000_000); err != nil {
+		t.Fatal(err)
+	}
+	ch2, _, err := w.s.Open(ctx, settler.Open{Payer: other, Provider: w.provider.PublicKey(), PriceCap: price, Budget: price, ExpirySlot: 1000, Deposit: 10 * price})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2, _ := minarail.SignSponsorship(other, mina.Testnet, ch2, owner)
+	if err := r.Sponsor(ctx, s2); err != nil {
+		t.Fatal(err)
+	}
+	if rc, err := call(r, owner); err != nil || !rc.Channel.Equal(ch2) || rc.Cumulative != price {
+		t.Fatalf("the second sponsor's call: %+v %v", rc, err)
+	}
 	for i := uint64(4); i <= 5; i++ {
 		if rc, err := call(r, owner); err != nil || rc.Cumulative != i*price {
 			t.Fatalf("owner-paid call %d after the restart: %+v %v", i, rc, err)

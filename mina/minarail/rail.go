@@ -120,10 +120,10 @@ type Rail struct {
 
 	mu       sync.Mutex
 	states   map[[33]byte]*cached
-	seen     map[[32]byte]struct{}       // sessions whose ledger mark was given to the checker
-	first    map[ledger.Key]time.Time    // when an account's oldest pending charge was made (this process)
-	retryAt  map[ledger.Key]time.Time    // no batch before (after an aborted one)
-	sponsors map[wf.Address]*Sponsorship // owner-pays: the owner's channel
+	seen     map[[32]byte]struct{}         // sessions whose ledger mark was given to the checker
+	first    map[ledger.Key]time.Time      // when an account's oldest pending charge was made (this process)
+	retryAt  map[ledger.Key]time.Time      // no batch before (after an aborted one)
+	sponsors map[wf.Address][]*Sponsorship // owner-pays: the owner's channels, most recent first
 
 	settleMu sync.Mutex
 }
@@ -173,7 +173,7 @@ func New(cfg Config) (*Rail, error) {
 	}
 	r := &Rail{cfg: cfg, pub: pub, checker: checker, log: cfg.Log, states: map[[33]byte]*cached{},
 		seen: map[[32]byte]struct{}{}, first: map[ledger.Key]time.Time{}, retryAt: map[ledger.Key]time.Time{},
-		sponsors: map[wf.Address]*Sponsorship{}}
+		sponsors: map[wf.Address][]*Sponsorship{}}
 	if err := r.loadSponsors(); err != nil {
 		return nil, err
 	}
@@ -249,8 +249,8 @@ func (r *Rail) state(ctx context.Context, ch *mina.PublicKey, fresh bool) (*sett
 func (r *Rail) Authorize(ctx context.Context, pr *wf.PaidRequest) (wf.Charge, error) {
 	values := pr.Header[voucherKey]
 	if len(values) == 0 {
-		if s := r.sponsor(pr.Owner); s != nil {
-			return r.authorizeOwner(ctx, pr, s)
+		if c, ok, err := r.authorizeSponsored(ctx, pr); ok {
+			return c, err
 		}
 		if r.cfg.Next != nil {
 			return r.cfg.Next.Authorize(ctx, pr)

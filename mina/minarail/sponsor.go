@@ -141,8 +141,11 @@ func isOwner(k ledger.WideKey) bool { return k[32]&2 != 0 }
 // Sponsor checks s against its channel (the PaymentChannel code, between
 // its payer and this provider, on this network, with a budget and a price
 // cap that cover this provider's price) and, from then on, charges the
-// owner's requests that carry no voucher to it. It replaces the owner's
-// earlier sponsorship and is kept in Config.Sponsors across restarts.
+// owner's requests that carry no voucher to it. It is kept in
+// Config.Sponsors across restarts. An owner may have several (anyone may
+// pay for an owner's calls): they are tried most recent first, skipping
+// those out of budget, balance or time, up to MaxSponsors per owner, the
+// oldest dropped beyond.
 func (r *Rail) Sponsor(ctx context.Context, s *Sponsorship) error {
 	if s.Network != r.cfg.Network {
 		return fmt.Errorf("%w: minarail: the sponsorship is for %s; this provider takes %s", wf.ErrInvalid, s.Network, r.cfg.Network)
@@ -154,8 +157,18 @@ func (r *Rail) Sponsor(ctx context.Context, s *Sponsorship) error {
 	if _, _, err := r.ownerTerms(s, st); err != nil {
 		return err
 	}
+	if b, err := strconv.ParseUint(st.Balance, 10, 64); err != nil || b < r.cfg.Price {
+		return r.checker.Refuse("over_balance", "channel "+s.Channel.Base58()+" holds less than one request's price",
+			"top up the channel: wf mina channel topup "+s.Channel.Base58()+" <MINA>")
+	}
 	r.mu.Lock()
-	r.sponsors[s.Owner] = s
+	list := []*Sponsorship{s}
+	for _, o := range r.sponsors[s.Owner] {
+		if !o.Channel.Equal(s.Channel) && len(list) < MaxSponsors {
+			list = append(list, o)
+		}
+	}
+	r.sponsors[s.Owner] = list
 	err = r.saveSponsors()
 	r.mu.Unlock()
 	r.log.Info("owner-pays in MINA", "owner", s.Owner.Checksum(), "channel", s.Channel.Base58(), "payer", s.Payer.Base58())
@@ -195,10 +208,23 @@ func (r *Rail) ownerTerms(s *Sponsorship, st *settler.State) (*struct{ budget, p
 	return &t, s.Channel, nil
 }
 
-func (r *Rail) sponsor(owner wf.Address) *Sponsorship {
+// MaxSponsors bounds the sponsorships kept per owner.
+const MaxSponsors = 16
+
+// authorizeSponsored charges a request without a voucher to the first of
+// its owner's sponsoring channels that can pay; ok is false when the owner
+// has none.
+func (r *Rail) authorizeSponsored(ctx context.Context, pr *wf.PaidRequest) (c wf.Charge, ok bool, err error) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.sponsors[owner]
+	list := r.sponsors[pr.Owner]
+	r.mu.Unlock()
+	for _, s := range list {
+		c, err = r.authorizeOwner(ctx, pr, s)
+		if err == nil || !errors.Is(err, wf.ErrPaymentRequired) {
+			return c, true, err
+		}
+	}
+	return nil, len(list) > 0, err
 }
 
 // authorizeOwner charges a request without a voucher to its owner's
@@ -293,7 +319,7 @@ func (r *Rail) loadSponsors() error {
 		if err != nil {
 			return fmt.Errorf("minarail: %s: %w", r.cfg.Sponsors, err)
 		}
-		r.sponsors[s.Owner] = s
+		r.sponsors[s.Owner] = append(r.sponsors[s.Owner], s)
 	}
 	return nil
 }
@@ -303,9 +329,11 @@ func (r *Rail) saveSponsors() error {
 	if r.cfg.Sponsors == "" {
 		return nil
 	}
-	list := make([]string, 0, len(r.sponsors))
-	for _, s := range r.sponsors {
-		list = append(list, s.Encode())
+	var list []string
+	for _, ss := range r.sponsors {
+		for _, s := range ss { // most recent first, as loadSponsors reads them
+			list = append(list, s.Encode())
+		}
 	}
 	b, _ := json.Marshal(list)
 	tmp := r.cfg.Sponsors + ".tmp"
