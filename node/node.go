@@ -236,7 +236,7 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 		return nil, fmt.Errorf("node: %w", err)
 	}
 	for _, tc := range cfg.Tunnels {
-		t, err := startTunnel(ctx, tc, provider.Tunneled(n.provider.Handler()), cfg.Key, log)
+		t, err := startTunnel(ctx, tc, provider.Tunneled(n.Handler()), cfg.Key, log)
 		if err != nil {
 			return nil, err
 		}
