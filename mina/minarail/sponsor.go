@@ -150,6 +150,14 @@ func (r *Rail) Sponsor(ctx context.Context, s *Sponsorship) error {
 	if s.Network != r.cfg.Network {
 		return fmt.Errorf("%w: minarail: the sponsorship is for %s; this provider takes %s", wf.ErrInvalid, s.Network, r.cfg.Network)
 	}
+	// Anyone may send one (with a key of their own): a few at a time,
+	// each a read of the channel through the settler.
+	select {
+	case r.sponsorSem <- struct{}{}:
+		defer func() { <-r.sponsorSem }()
+	default:
+		return fmt.Errorf("%w: minarail: sponsorships are being checked; try again", wf.ErrUnavailable)
+	}
 	st, err := r.state(ctx, s.Channel, true)
 	if err != nil {
 		return fmt.Errorf("minarail: sponsorship: channel %s: %w", s.Channel.Base58(), err)
@@ -162,6 +170,24 @@ func (r *Rail) Sponsor(ctx context.Context, s *Sponsorship) error {
 			"top up the channel: wf mina channel topup "+s.Channel.Base58()+" <MINA>")
 	}
 	r.mu.Lock()
+	defer r.mu.Unlock()
+	// Bounded: a channel sponsors at most MaxSponsored owners (one channel
+	// cannot fill the table), the table MaxSponsorships in all.
+	owners, total := 0, 0
+	for o, ss := range r.sponsors {
+		for _, x := range ss {
+			total++
+			if x.Channel.Equal(s.Channel) && o != s.Owner {
+				owners++
+			}
+		}
+	}
+	if owners >= MaxSponsored {
+		return fmt.Errorf("%w: minarail: channel %s already sponsors %d owners, the most one channel may", wf.ErrInvalid, s.Channel.Base58(), MaxSponsored)
+	}
+	if total >= MaxSponsorships {
+		return fmt.Errorf("%w: minarail: this provider holds %d sponsorships, the most it keeps", wf.ErrUnavailable, MaxSponsorships)
+	}
 	list := []*Sponsorship{s}
 	for _, o := range r.sponsors[s.Owner] {
 		if !o.Channel.Equal(s.Channel) && len(list) < MaxSponsors {
@@ -170,7 +196,6 @@ func (r *Rail) Sponsor(ctx context.Context, s *Sponsorship) error {
 	}
 	r.sponsors[s.Owner] = list
 	err = r.saveSponsors()
-	r.mu.Unlock()
 	r.log.Info("owner-pays in MINA", "owner", s.Owner.Checksum(), "channel", s.Channel.Base58(), "payer", s.Payer.Base58())
 	return err
 }
@@ -208,8 +233,14 @@ func (r *Rail) ownerTerms(s *Sponsorship, st *settler.State) (*struct{ budget, p
 	return &t, s.Channel, nil
 }
 
-// MaxSponsors bounds the sponsorships kept per owner.
-const MaxSponsors = 16
+// Bounds of the sponsorships a rail keeps: per owner (the oldest dropped
+// beyond), owners per channel and in all (refused beyond).
+const (
+	MaxSponsors      = 16
+	MaxSponsored     = 64
+	MaxSponsorships  = 1 << 16
+	sponsorsChecking = 4 // sponsorships checked at once
+)
 
 // authorizeSponsored charges a request without a voucher to the first of
 // its owner's sponsoring channels that can pay; ok is false when the owner
