@@ -651,6 +651,7 @@ type invokeFlags struct {
 	include, json, oidc    bool
 	pay                    *payFlags
 	cred                   credFlags // wf.access: present a credential
+	mina                   *minaInvokeFlags
 }
 
 func (a *App) invokeCmd() *cobra.Command {
@@ -674,7 +675,8 @@ With --json, prints one object, also for an error status:
   echo hi | wf invoke bagaaiera... -d @- --json
   wf invoke @0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266/hello '/?name=you' -i
   wf invoke bagaaiera... --pay alpha --provider https://alpha.example.com
-  wf invoke bagaaiera... /hello --cred acme`,
+  wf invoke bagaaiera... /hello --cred acme
+  wf invoke bagaaiera... --mina B62q... --provider http://127.0.0.1:8080`,
 		Args: argsBetween(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.invoke(cmd.Context(), args, &f)
@@ -690,6 +692,7 @@ With --json, prints one object, also for an error status:
 	fs.BoolVar(&f.oidc, "oidc", false, "in a CI job: send the job's identity token (audience webfunctions-call:OWNER), for functions that admit only CI jobs (wf.toml [[ci_callers]], docs/ci.md)")
 	f.pay = addPayFlags(fs)
 	f.cred.add(fs)
+	f.mina = addMinaInvokeFlags(fs)
 	return cmd
 }
 
@@ -703,8 +706,8 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 		if owner, err = wf.ParseAddress(o); !ok || err != nil || !names.ValidName(n) {
 			return usageErr("%q: a name is @OWNER/NAME, OWNER an address and NAME a DNS label", args[0])
 		}
-		if f.pay.provider != "" {
-			return usageErr("--pay needs a CID: a paid request is signed over its function (wf versions %s shows the current one)", n)
+		if f.pay.provider != "" || f.mina.channel != "" {
+			return usageErr("--pay and --mina need a CID: a paid request is signed over its function (wf versions %s shows the current one)", n)
 		}
 		name = n
 	} else {
@@ -765,6 +768,9 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 			return err
 		}
 	}
+	if f.mina.channel != "" && f.pay.provider != "" {
+		return usageErr("pay with --pay or --mina, not both")
+	}
 	pay, done, err := a.payer(ctx, f.pay)
 	if err != nil {
 		return err
@@ -772,9 +778,12 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 	defer done()
 	req := client.Request{Method: f.method, Path: path, Header: h, Body: body, Pay: pay}
 	var resp *client.Response
-	if name != "" {
+	switch {
+	case f.mina.channel != "":
+		resp, err = a.minaInvoke(ctx, f.mina, f.pay.o.passwordFile, f.provider, c, req)
+	case name != "":
 		resp, err = client.New(f.provider).InvokeName(ctx, owner, name, req)
-	} else {
+	default:
 		resp, err = client.New(f.provider).Invoke(ctx, c, req)
 	}
 	var re *client.ResponseError
