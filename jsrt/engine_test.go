@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "0a81a9077bfe23b09d2548b22144f637f00ef90625b7cfeb3c72f70aae661108"
-	engineCID    = "bafybeia2mhmyhjqjqi4ae3mx2q6mvghpezqvje7kiy7dnwz3ycpshnj7qm"
+	engineSHA256 = "149bbc80a0857a6f2c959da00aff5ca292035145db6a68f9ee10c6c7af79dc35"
+	engineCID    = "bafybeiezfdaoy6loopmmldgyo3lmyebxufe57wkp5jtqqv4kxd63tc4nii"
 )
 
 func TestEnginePinned(t *testing.T) {

@@ -257,7 +257,6 @@ func (p *Provider) run(r *http.Request, f *function, a address, body []byte, cal
 		Header:     guestHeader(r.Header),
 		Body:       bytes.NewReader(body),
 		Env:        guestEnv(f.cgiEnv(), callerEnv),
-		Prelude:    f.prelude,
 		Limits:     f.spec.Spec.Limits,
 		CPUTime:    p.cpuBudget(&f.spec.Spec),
 		Tenant:     f.spec.Spec.Owner.String(),
