@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "149bbc80a0857a6f2c959da00aff5ca292035145db6a68f9ee10c6c7af79dc35"
-	engineCID    = "bafybeiezfdaoy6loopmmldgyo3lmyebxufe57wkp5jtqqv4kxd63tc4nii"
+	engineSHA256 = "dbc578fcaae4974356b237b3a1db69b7ec072bbf41a47a1ae1cd27f75bb8ac21"
+	engineCID    = "bafybeib6u7jddzbxm65ppfrycobk4bdge5d356dfko6bnhoo45jdchr3ey"
 )
 
 func TestEnginePinned(t *testing.T) {

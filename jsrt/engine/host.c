@@ -364,6 +364,9 @@ static int load(size_t *off) {
     return 0;
 }
 
+// gc_room is what a request may allocate before QuickJS collects.
+static const size_t gc_room = 2 << 20;
+
 // init runs in _initialize (wasi-libc's reactor start calls constructors).
 __attribute__((constructor)) static void init(void) {
     initializing = 1;
@@ -372,6 +375,16 @@ __attribute__((constructor)) static void init(void) {
     size_t off;
     if (input_len > 0 && load(&off) == 0) loaded = 1;
     initializing = 0;
+    // Collect now and leave room before the next collection: every request
+    // starts from this state, and with the threshold QuickJS left (half
+    // again the heap after its last collection, which may be just above
+    // it) each one could run a full collection over the whole heap, the
+    // Workers surface included, writing every page of it. A request that
+    // allocates more than gc_room still collects as usual.
+    JS_RunGC(rt);
+    JSMemoryUsage mu;
+    JS_ComputeMemoryUsage(rt, &mu);
+    JS_SetGCThreshold(rt, (size_t)mu.malloc_size + gc_room);
     free(input);
     input = NULL;
 }

@@ -255,6 +255,7 @@
   // ---- URLSearchParams
   const formEncode = (s) => encodeURIComponent(s).replace(/%20/g, "+").replace(/[!'()~]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
   const formDecode = (s) => {
+    if (s.indexOf("+") < 0 && s.indexOf("%") < 0) return s; // most are plain
     s = s.replace(/\+/g, " ");
     try { return decodeURIComponent(s); } catch { return s.replace(/%([0-9A-Fa-f]{2})/g, (m, h) => String.fromCharCode(parseInt(h, 16))); }
   };
@@ -311,7 +312,10 @@
   // ---- URL: WHATWG parsing for special schemes (http, https, ws, wss, ftp,
   // file) and opaque or hierarchical others; no IDNA (ASCII hosts only).
   const SPECIAL = { "http:": "80", "https:": "443", "ws:": "80", "wss:": "443", "ftp:": "21", "file:": "" };
+  // NOT_PRINTABLE matches what pctEncode encodes in every set.
+  const NOT_PRINTABLE = /[^\u0021-\u007e]/;
   const pctEncode = (s, re) => {
+    if (!NOT_PRINTABLE.test(s) && !re.test(s)) return s; // nothing to encode, as most are
     let out = "";
     for (const ch of s) {
       if (re.test(ch) || ch.codePointAt(0) > 0x7e || ch.codePointAt(0) < 0x21) {
@@ -362,7 +366,34 @@
     });
     return out;
   }
+  // SIMPLE_URL is an absolute http(s) URL that parses to itself, but for
+  // the checks in simpleURL: a lower-case host name, an optional port, and
+  // a path and query of printable ASCII that no set encodes, with no
+  // backslash, '@', '%' in the host, or fragment. parseURL takes it
+  // without the general parser's per-part work, which a request paid
+  // several times (its own URL, the worker's new URL(request.url)).
+  const SIMPLE_URL = /^(https?):\/\/([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)(?::([0-9]{1,5}))?(\/[!$&'()*+,\-./0-9:;=@A-Z\[\]^_a-z|~%]*)?(?:\?([!$%&()*+,\-./0-9:;=?@A-Z\[\]^_`a-z{|}~]*))?$/;
+  const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
+  const NUMERIC_LABEL = /(?:^|\.)(?:0x[0-9a-f]*|[0-9]+)$/;
+  function simpleURL(input) {
+    const m = SIMPLE_URL.exec(input);
+    if (!m) return null;
+    const [, scheme, host, port, path = "", query] = m;
+    if (NUMERIC_LABEL.test(host) || DOT_SEGMENT.test(path)) return null; // IPv4 forms, "." and ".." segments
+    const protocol = scheme + ":";
+    let p = "";
+    if (port !== undefined && port !== "") {
+      const n = parseInt(port, 10);
+      if (n > 65535) return null;
+      p = SPECIAL[protocol] === String(n) ? "" : String(n);
+    }
+    return { protocol, username: "", password: "", hostname: host, port: p, path: path || "/", query: query === undefined ? null : query, fragment: null, opaque: false };
+  }
   function parseURL(input, base) {
+    if (typeof input === "string") {
+      const u = simpleURL(input);
+      if (u) return u;
+    }
     input = String(input).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
     const u = { protocol: "", username: "", password: "", hostname: "", port: "", path: "", query: null, fragment: null, opaque: false };
     let rest = input;
@@ -422,12 +453,10 @@
     return u;
   }
   class URL {
-    #u; #params;
+    #u; #params = null; // made on first use: most URLs are never asked
     constructor(url, base) {
       const b = base === undefined ? null : new URL(base).#u;
       this.#u = parseURL(url, b);
-      this.#params = new URLSearchParams();
-      URLSearchParams._attach(this.#params, this, this.#u.query || "");
     }
     static canParse(url, base) { try { new URL(url, base); return true; } catch { return false; } }
     static parse(url, base) { try { return new URL(url, base); } catch { return null; } }
@@ -448,8 +477,14 @@
     get pathname() { return this.#u.path; }
     set pathname(v) { if (!this.#u.opaque) { v = String(v); this.#u.path = "/" + normPath(v.replace(/^\//, "").split("/"), this.#u.protocol in SPECIAL).join("/"); } }
     get search() { return this.#u.query ? "?" + this.#u.query : ""; }
-    set search(v) { v = String(v).replace(/^\?/, ""); this.#u.query = v === "" ? null : pctEncode(v, this.#u.protocol in SPECIAL ? SPECIAL_QUERY_SET : QUERY_SET); URLSearchParams._reparse(this.#params, v); }
-    get searchParams() { return this.#params; }
+    set search(v) { v = String(v).replace(/^\?/, ""); this.#u.query = v === "" ? null : pctEncode(v, this.#u.protocol in SPECIAL ? SPECIAL_QUERY_SET : QUERY_SET); if (this.#params) URLSearchParams._reparse(this.#params, v); }
+    get searchParams() {
+      if (!this.#params) {
+        this.#params = new URLSearchParams();
+        URLSearchParams._attach(this.#params, this, this.#u.query || "");
+      }
+      return this.#params;
+    }
     get hash() { return this.#u.fragment ? "#" + this.#u.fragment : ""; }
     set hash(v) { v = String(v).replace(/^#/, ""); this.#u.fragment = v === "" ? null : pctEncode(v, FRAG_SET); }
     get href() {
@@ -468,7 +503,7 @@
       if (u.fragment !== null) s += "#" + u.fragment;
       return s;
     }
-    set href(v) { const n = new URL(v); this.#u = n.#u; URLSearchParams._reparse(this.#params, this.#u.query || ""); }
+    set href(v) { const n = new URL(v); this.#u = n.#u; if (this.#params) URLSearchParams._reparse(this.#params, this.#u.query || ""); }
     toString() { return this.href; }
     toJSON() { return this.href; }
     get [Symbol.toStringTag]() { return "URL"; }
@@ -477,7 +512,16 @@
 
   // ---- Headers
   const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-  const normValue = (v) => String(v).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+  const normValue = (v) => {
+    v = String(v);
+    const n = v.length;
+    // Only a value that starts or ends at or below ' ' can need trimming.
+    return n > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(n - 1) <= 32) ? v.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "") : v;
+  };
+  // NAMES maps header names already checked to their lower case, starting
+  // with common ones (in the snapshot, so requests do not check them).
+  const NAMES = new Map();
+  const BAD_VALUE = /[\0\r\n]/;
   class Headers {
     #map = new Map(); // lower-case name -> values
     #guard = "none";
@@ -500,9 +544,14 @@
     #check(name, value) {
       if (this.#guard === "immutable") throw new TypeError("Can't modify immutable headers.");
       name = String(name);
-      if (!TOKEN.test(name)) throw new TypeError("Invalid header name: " + name);
-      if (value !== undefined && /[\0\r\n]/.test(value)) throw new TypeError("Invalid header value.");
-      return name.toLowerCase();
+      let k = NAMES.get(name);
+      if (k === undefined) {
+        if (!TOKEN.test(name)) throw new TypeError("Invalid header name: " + name);
+        k = name.toLowerCase();
+        if (NAMES.size < 1024) NAMES.set(name, k);
+      }
+      if (value !== undefined && BAD_VALUE.test(value)) throw new TypeError("Invalid header value.");
+      return k;
     }
     append(name, value) { value = normValue(value); const k = this.#check(name, value); const l = this.#map.get(k); if (l) l.push(value); else this.#map.set(k, [value]); }
     set(name, value) { value = normValue(value); this.#map.set(this.#check(name, value), [value]); }
@@ -527,6 +576,9 @@
     get [Symbol.toStringTag]() { return "Headers"; }
   }
   define("Headers", Headers);
+  for (const n of ["accept", "accept-encoding", "accept-language", "authorization", "cache-control", "connection", "content-length",
+    "content-type", "cookie", "date", "etag", "host", "if-none-match", "location", "origin", "referer", "set-cookie", "user-agent",
+    "vary", "x-forwarded-for", "x-forwarded-proto", "x-real-ip", "x-request-id", "Content-Type", "Cache-Control", "Location", "Set-Cookie"]) NAMES.set(n, n.toLowerCase());
 
   // ---- bodies
   function extract(body) {
