@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "dbc578fcaae4974356b237b3a1db69b7ec072bbf41a47a1ae1cd27f75bb8ac21"
-	engineCID    = "bafybeib6u7jddzbxm65ppfrycobk4bdge5d356dfko6bnhoo45jdchr3ey"
+	engineSHA256 = "02ec35cdaefd1c40974ee0e3f52abc5fd7eabd379eed49896620724001775244"
+	engineCID    = "bafybeifo5bq4qpnm2auiqp42gjy5szdznrk6ezvwc5lmnew55pk6vzjhcu"
 )
 
 func TestEnginePinned(t *testing.T) {

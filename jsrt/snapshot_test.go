@@ -123,3 +123,45 @@ func TestDeriveRefusesCommand(t *testing.T) {
 		t.Fatalf("derive from a command: %v", err)
 	}
 }
+
+// TestURLFastPath: an absolute http(s) URL that parses to itself takes a
+// shortcut past the general WHATWG parser (workers.js, simpleURL). Each
+// URL here goes both ways, the general way forced by an upper-case scheme
+// (which the shortcut does not take), and every part must agree.
+func TestURLFastPath(t *testing.T) {
+	h := newHarness(t)
+	urls := []string{
+		"https://fn.example/", "http://fn.example", "https://fn.example?x=1", "https://fn.example/a/b?x=1&y=%20z",
+		"http://127.0.0.1:8080/a", "http://127.1/", "http://0x7f.0.0.1/", "http://10.0.0.256/", "http://1.2.3.04/",
+		"https://a.b.c:443/x", "http://a:80/", "http://a:0080/", "http://a:65535/", "http://a:65536/", "http://a:/",
+		"https://fn.example/a/./b/../c", "https://fn.example/%2e%2E/x", "https://fn.example/a/.hidden/b.",
+		"https://fn.example/p%41th/~u/!$&'()*+,;=:@[]^|", "https://fn.example/?q='\"<>`{}|", "https://fn.example/a b",
+		"https://fn.example/a\\b?c\\d", "https://fn.example/?", "https://fn.example/#frag", "https://FN.example/",
+		"https://x-y.z-1.example/", "https://a..b/", "https://a.b./", "http://1/", "https://fn.example/é?é",
+	}
+	list, err := json.Marshal(urls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := h.run(t, `const urls = `+string(list)+`;
+const parts = (u) => { try { const x = new URL(u); return [x.href, x.protocol, x.host, x.hostname, x.port, x.pathname, x.search, x.hash, x.origin, x.searchParams.toString()].join(" | "); } catch (e) { return e.name; } };
+export default { fetch() {
+  const out = urls.map((u) => ({ u, fast: parts(u), general: parts(u.replace(/^http/, "HTTP")) }));
+  return Response.json(out);
+} }`, call{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []struct{ U, Fast, General string }
+	if err := json.Unmarshal(resp.Body, &got); err != nil || len(got) != len(urls) {
+		t.Fatalf("%v: %s %s", err, resp.Body, resp.Log)
+	}
+	for _, g := range got {
+		if g.Fast != g.General {
+			t.Errorf("%s:\n  shortcut %s\n  general  %s", g.U, g.Fast, g.General)
+		}
+	}
+	if !strings.Contains(got[4].Fast, "http://127.0.0.1:8080/a") {
+		t.Errorf("127.0.0.1: %s", got[4].Fast)
+	}
+}

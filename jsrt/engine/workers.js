@@ -375,11 +375,13 @@
   const SIMPLE_URL = /^(https?):\/\/([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)(?::([0-9]{1,5}))?(\/[!$&'()*+,\-./0-9:;=@A-Z\[\]^_a-z|~%]*)?(?:\?([!$%&()*+,\-./0-9:;=?@A-Z\[\]^_`a-z{|}~]*))?$/;
   const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
   const NUMERIC_LABEL = /(?:^|\.)(?:0x[0-9a-f]*|[0-9]+)$/;
+  const CANONICAL_IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
   function simpleURL(input) {
     const m = SIMPLE_URL.exec(input);
     if (!m) return null;
     const [, scheme, host, port, path = "", query] = m;
-    if (NUMERIC_LABEL.test(host) || DOT_SEGMENT.test(path)) return null; // IPv4 forms, "." and ".." segments
+    // IPv4 hosts but in their canonical form; "." and ".." segments.
+    if (NUMERIC_LABEL.test(host) && !CANONICAL_IPV4.test(host) || DOT_SEGMENT.test(path)) return null;
     const protocol = scheme + ":";
     let p = "";
     if (port !== undefined && port !== "") {
