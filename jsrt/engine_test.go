@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "02ec35cdaefd1c40974ee0e3f52abc5fd7eabd379eed49896620724001775244"
-	engineCID    = "bafybeifo5bq4qpnm2auiqp42gjy5szdznrk6ezvwc5lmnew55pk6vzjhcu"
+	engineSHA256 = "73e012e5e45f4fe69937993451d4776389c574ce6533506ae5f2daabf1a74779"
+	engineCID    = "bafybeigziyg5w3lo3c6ollxeukrp3rwz5po27k37n6fykkuco3fjtk75xq"
 )
 
 func TestEnginePinned(t *testing.T) {
