@@ -79,12 +79,15 @@ func BenchmarkSandbox(b *testing.B) {
 // and, with WF_WORKERD, the same worker on workerd, all over HTTP on
 // loopback in one run: p50 latency one request at a time, and requests per
 // second with 4 at once. With wrk on PATH it then runs rounds of wrk
-// (4 connections, WF_BENCH_SECONDS each, default 3) against the JS hello
-// and workerd in turn, WF_BENCH_ROUNDS times (default 3), and reports each
-// server's requests per second and its process CPU per request (user+sys
-// from /proc, the provider's being this process's: nothing else runs in
-// it meanwhile), medians over the rounds. On a machine shared with other
-// jobs, the CPU per request is the steadier figure.
+// (4 connections, WF_BENCH_SECONDS each, default 3) against the JS hello,
+// workerd and the AssemblyScript hello (the provider's own path, for
+// reference), in an order that alternates between rounds,
+// WF_BENCH_ROUNDS times (default 5), and reports each server's requests
+// per second and its process CPU per request (user+sys from /proc, the
+// provider's being this process's: nothing else runs in it meanwhile),
+// medians over the rounds, and the median of the rounds' JS/workerd
+// ratios. On a machine shared with other jobs, the CPU per request is the
+// steadier figure.
 func TestMeasure(t *testing.T) {
 	if os.Getenv("WF_BENCH") == "" {
 		t.Skip("set WF_BENCH=1")
@@ -114,25 +117,31 @@ func TestMeasure(t *testing.T) {
 		t.Log("no wrk on PATH or no WF_WORKERD: no rounds")
 		return
 	}
-	rounds, secs := envInt("WF_BENCH_ROUNDS", 3), envInt("WF_BENCH_SECONDS", 3)
+	rounds, secs := envInt("WF_BENCH_ROUNDS", 5), envInt("WF_BENCH_SECONDS", 3)
 	servers := []struct {
 		name, url string
 		pid       int
-	}{{"wf js", targets[0][1], os.Getpid()}, {"workerd", targets[2][1], workerdPID}}
+	}{{"wf js", targets[0][1], os.Getpid()}, {"workerd", targets[2][1], workerdPID}, {"wf as", targets[1][1], os.Getpid()}}
 	rps := make([][]float64, len(servers))
 	cpu := make([][]float64, len(servers))
 	for r := range rounds {
-		for i, sv := range servers {
+		order := []int{0, 1, 2}
+		if r%2 == 1 {
+			order = []int{1, 0, 2}
+		}
+		for _, i := range order {
+			sv := servers[i]
 			c0 := procCPU(t, sv.pid)
 			n, d := runWrk(t, wrk, sv.url, secs)
 			c1 := procCPU(t, sv.pid)
 			rps[i] = append(rps[i], float64(n)/d.Seconds())
 			cpu[i] = append(cpu[i], (c1-c0).Seconds()/float64(n))
-			t.Logf("round %d %-8s %6.0f req/s  %6.1f us CPU/request", r+1, sv.name, rps[i][r], cpu[i][r]*1e6)
+			t.Logf("round %d %-8s %6.0f req/s  %6.1f us CPU/request", r+1, sv.name, rps[i][len(rps[i])-1], cpu[i][len(cpu[i])-1]*1e6)
 		}
 	}
 	med := func(v []float64) float64 { v = slices.Clone(v); slices.Sort(v); return v[len(v)/2] }
-	t.Logf("medians: wf js %.0f req/s %.1f us CPU/request; workerd %.0f req/s %.1f us CPU/request", med(rps[0]), med(cpu[0])*1e6, med(rps[1]), med(cpu[1])*1e6)
+	t.Logf("medians: wf js %.0f req/s %.1f us CPU/request; workerd %.0f req/s %.1f us CPU/request; wf as %.0f req/s %.1f us CPU/request",
+		med(rps[0]), med(cpu[0])*1e6, med(rps[1]), med(cpu[1])*1e6, med(rps[2]), med(cpu[2])*1e6)
 	t.Logf("wf js / workerd: %.2fx req/s (median of the rounds' ratios %.2fx); %.2fx by CPU per request (workerd's CPU/request over wf's)",
 		med(rps[0])/med(rps[1]), med(ratios(rps[0], rps[1])), med(cpu[1])/med(cpu[0]))
 }

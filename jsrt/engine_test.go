@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "73e012e5e45f4fe69937993451d4776389c574ce6533506ae5f2daabf1a74779"
-	engineCID    = "bafybeigziyg5w3lo3c6ollxeukrp3rwz5po27k37n6fykkuco3fjtk75xq"
+	engineSHA256 = "496fb5423d95ec2d3e89c8f744bead0a754b3dd3e04aa47525ba637827a01c63"
+	engineCID    = "bafybeiexrph4t2bb6tqqamaasfuvhcjhvkhdql4k45xmmpap6533e4nqty"
 )
 
 func TestEnginePinned(t *testing.T) {

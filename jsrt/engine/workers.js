@@ -379,7 +379,8 @@
   function simpleURL(input) {
     const m = SIMPLE_URL.exec(input);
     if (!m) return null;
-    const [, scheme, host, port, path = "", query] = m;
+    // Indexes, not destructuring: that would run the iterator protocol.
+    const scheme = m[1], host = m[2], port = m[3], path = m[4] ?? "", query = m[5];
     // IPv4 hosts but in their canonical form; "." and ".." segments. (The
     // cheap tests first: a regular expression costs microseconds here.)
     const last = host.charCodeAt(host.length - 1);
@@ -779,6 +780,6 @@
     head += Headers._lines(resp.headers);
     host.out(head + "\n");
     if (resp._bytes) host.out(resp._bytes);
-    await Promise.all(waits);
+    if (waits.length) await Promise.all(waits);
   });
 })();
