@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "496fb5423d95ec2d3e89c8f744bead0a754b3dd3e04aa47525ba637827a01c63"
-	engineCID    = "bafybeiexrph4t2bb6tqqamaasfuvhcjhvkhdql4k45xmmpap6533e4nqty"
+	engineSHA256 = "76334336e086658374d914e635b406d2fee6ecee5a659cf8d5df6036e6923540"
+	engineCID    = "bafybeibu5vxgpt4w6ow6aymdrfxdrfsuxml6icsqy33augh2uxa7tb6mqy"
 )
 
 func TestEnginePinned(t *testing.T) {

@@ -395,10 +395,19 @@
     }
     return { protocol, username: "", password: "", hostname: host, port: p, path: path || "/", query: query === undefined ? null : query, fragment: null, opaque: false };
   }
+  // PARSED holds a few URLs simpleURL took, by their text: a request's URL
+  // is parsed by its Request and again by most workers. Each caller gets
+  // its own copy, since URL's setters change it.
+  const PARSED = new Map();
   function parseURL(input, base) {
     if (typeof input === "string") {
+      const hit = PARSED.get(input);
+      if (hit !== undefined) return Object.assign({}, hit);
       const u = simpleURL(input);
-      if (u) return u;
+      if (u) {
+        if (PARSED.size < 8) PARSED.set(input, Object.assign({}, u));
+        return u;
+      }
     }
     input = String(input).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
     const u = { protocol: "", username: "", password: "", hostname: "", port: "", path: "", query: null, fragment: null, opaque: false };
