@@ -182,6 +182,13 @@ func NewServer(ctx context.Context, sb *sandbox.Sandbox, f *Function, log *slog.
 	if err != nil {
 		return nil, fmt.Errorf("export: compile %s: %w", f.CID, err)
 	}
+	if f.Prelude != nil {
+		// The worker evaluated once, into the snapshot each request starts
+		// from (jsrt.Derive), as on a provider.
+		if m, err = jsrt.Derive(ctx, sb, m, f.Prelude); err != nil {
+			return nil, fmt.Errorf("export: %s: %w", f.CID, err)
+		}
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -226,7 +233,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Header:     guestHeader(r.Header),
 		Body:       r.Body,
 		Env:        s.cgiEnv(),
-		Prelude:    s.fn.Prelude,
 		Limits:     lim,
 		CPUTime:    s.cpu,
 		Tenant:     s.fn.Spec.Spec.Owner.String(),

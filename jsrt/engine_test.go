@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "0a81a9077bfe23b09d2548b22144f637f00ef90625b7cfeb3c72f70aae661108"
-	engineCID    = "bafybeia2mhmyhjqjqi4ae3mx2q6mvghpezqvje7kiy7dnwz3ycpshnj7qm"
+	engineSHA256 = "fd7b12232e669a53d66ffaf03a894414b36c9858887fa06a9c326a08081c5de8"
+	engineCID    = "bafybeid5cd7mckgdynbsa4ojmv5dzv5jlra4eenqgsxsdxzmwk3wrdbfxe"
 )
 
 func TestEnginePinned(t *testing.T) {

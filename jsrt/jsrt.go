@@ -14,13 +14,17 @@ package jsrt
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"crypto/sha256"
 	_ "embed"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sync"
 
 	"github.com/webfunctions/wf/dag"
+	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -94,4 +98,26 @@ func Prelude(script []byte, env map[string]string) ([]byte, error) {
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(ej)))
 	b = append(b, ej...)
 	return b, nil
+}
+
+// keySalt keeps Derive's keys from being a hash of the env alone, which
+// holds opened secrets: keys appear in errors and logs.
+var keySalt = func() []byte {
+	b := make([]byte, 32)
+	rand.Read(b)
+	return b
+}()
+
+// Derive returns the module a JavaScript function runs: engine (the
+// engine compiled by sb, a reactor) with a snapshot of its own, taken once
+// the engine has evaluated the Workers surface and prelude's worker
+// (Prelude). Each request then starts from that snapshot, so it pays only
+// for its handler and still sees none of the state an earlier request
+// left. Requests to it carry no Prelude. Functions with the same engine,
+// script and env share one module; release it with sb.Release.
+func Derive(ctx context.Context, sb *sandbox.Sandbox, engine *sandbox.Module, prelude []byte) (*sandbox.Module, error) {
+	h := sha256.New()
+	h.Write(keySalt)
+	h.Write(prelude)
+	return sb.Derive(ctx, "js:"+engine.Key()+":"+hex.EncodeToString(h.Sum(nil)), engine, prelude)
 }

@@ -66,8 +66,9 @@ func TestThroughProvider(t *testing.T) {
 	if string(body) != "two" {
 		t.Fatalf("second function: %s", body)
 	}
-	if st := env.Sandbox.Stats(); st.Modules != 1 {
-		t.Fatalf("%d modules compiled, want the one engine", st.Modules)
+	// One compile, the engine; each function a module derived from it.
+	if st := env.Sandbox.Stats(); st.Misses != 1 || st.Modules != 3 || st.Snapshots != 2 {
+		t.Fatalf("%d compiles, %d modules, %d snapshots; want the one engine compiled, one module and snapshot per function", st.Misses, st.Modules, st.Snapshots)
 	}
 	// The log reaches the owner like any function's stderr.
 	entries, err := env.Client.Logs(context.Background(), c1, env.Key)

@@ -11,10 +11,14 @@ import (
 	"github.com/webfunctions/wf/wf"
 )
 
-// harness runs scripts in the real sandbox on the built-in engine.
+// harness runs scripts in the real sandbox on the built-in engine, as a
+// provider does: each script in a module derived from the engine
+// (jsrt.Derive), or with perRequest, the engine itself reading the script
+// in each request's prelude.
 type harness struct {
-	sb  *sandbox.Sandbox
-	mod *sandbox.Module
+	sb         *sandbox.Sandbox
+	mod        *sandbox.Module
+	perRequest bool
 }
 
 func newHarness(t testing.TB) *harness {
@@ -52,7 +56,14 @@ func (h *harness) run(t testing.TB, script string, c call) (*sandbox.Response, e
 	if c.limits.TimeoutMS == 0 {
 		c.limits.TimeoutMS = 5000
 	}
-	return h.sb.Run(context.Background(), h.mod, &sandbox.Request{
+	mod := h.mod
+	if !h.perRequest {
+		if mod, err = jsrt.Derive(context.Background(), h.sb, h.mod, pre); err != nil {
+			t.Fatal(err)
+		}
+		pre = nil
+	}
+	return h.sb.Run(context.Background(), mod, &sandbox.Request{
 		Method:     c.method,
 		Path:       c.path,
 		RawQuery:   c.query,
@@ -65,17 +76,24 @@ func (h *harness) run(t testing.TB, script string, c call) (*sandbox.Response, e
 	})
 }
 
+// TestHello runs a worker both ways the engine takes one: evaluated into a
+// derived module's snapshot, and read from each request's prelude.
 func TestHello(t *testing.T) {
-	h := newHarness(t)
-	resp, err := h.run(t, `export default { async fetch(req, env, ctx) {
+	for _, perRequest := range []bool{false, true} {
+		t.Run(map[bool]string{false: "snapshot", true: "prelude per request"}[perRequest], func(t *testing.T) {
+			h := newHarness(t)
+			h.perRequest = perRequest
+			resp, err := h.run(t, `export default { async fetch(req, env, ctx) {
 		console.log("hi", req.method, {a: 1});
 		return new Response("hello " + new URL(req.url).searchParams.get("name") + " " + env.GREETING, {headers: {"X-A": "b"}});
 	} }`, call{query: "name=you", env: map[string]string{"GREETING": "hey"}})
-	if err != nil {
-		t.Fatalf("%v\nlog: %s", err, resp.Log)
-	}
-	t.Logf("status %d header %v body %q log %q mem %d dur %v", resp.Status, resp.Header, resp.Body, resp.Log, resp.Memory, resp.Duration)
-	if resp.Status != 200 || string(resp.Body) != "hello you hey" || resp.Header.Get("X-A") != "b" {
-		t.Fatalf("got %d %q %v", resp.Status, resp.Body, resp.Header)
+			if err != nil {
+				t.Fatalf("%v\nlog: %s", err, resp.Log)
+			}
+			t.Logf("status %d header %v body %q log %q mem %d dur %v", resp.Status, resp.Header, resp.Body, resp.Log, resp.Memory, resp.Duration)
+			if resp.Status != 200 || string(resp.Body) != "hello you hey" || resp.Header.Get("X-A") != "b" || !strings.Contains(string(resp.Log), "hi GET") {
+				t.Fatalf("got %d %q %v log %q", resp.Status, resp.Body, resp.Header, resp.Log)
+			}
+		})
 	}
 }

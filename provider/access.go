@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/webfunctions/wf/httperr"
-	"github.com/webfunctions/wf/jsrt"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
@@ -99,16 +98,4 @@ func guestEnv(own, gate map[string]string) map[string]string {
 	maps.Copy(out, own)
 	maps.Copy(out, gate)
 	return out
-}
-
-// preludeFor is the prelude a JavaScript function runs with for a caller
-// who proved callerEnv (disclosed attributes, a CI job's claims): the
-// worker's env argument is its own env with those variables over it, as
-// a WebAssembly function sees them among its CGI variables. Without
-// caller variables, or for a WebAssembly function, it is f's prelude.
-func (f *function) preludeFor(callerEnv map[string]string) ([]byte, error) {
-	if f.prelude == nil || len(callerEnv) == 0 {
-		return f.prelude, nil
-	}
-	return jsrt.Prelude(f.script, guestEnv(f.env, callerEnv))
 }

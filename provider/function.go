@@ -24,11 +24,8 @@ type function struct {
 	module *sandbox.Module
 	sb     *sandbox.Sandbox  // the one that compiled module
 	env    map[string]string // the spec's env plus opened secrets
-	// prelude is a JavaScript function's script and env for its engine
-	// (js.go); nil for a WebAssembly function.
-	prelude []byte
-	script  []byte         // a JavaScript function's script, for preludes with caller variables (access.go)
-	redact  *seal.Redactor // removes the secrets from logs and errors
+	js     bool              // a JavaScript function (js.go)
+	redact *seal.Redactor    // removes the secrets from logs and errors
 
 	// wf.callers rules, decoded on first use (see callers.go).
 	callersOnce  sync.Once
@@ -149,15 +146,7 @@ func (p *Provider) load(ctx context.Context, c wf.CID) (*function, error) {
 			return nil, err
 		}
 	}
-	script := wasm
-	key, wasm, prelude, err := jsModule(&ss.Spec, wasm, f.env)
-	if err != nil {
-		return nil, err
-	}
-	if f.prelude = prelude; prelude != nil {
-		f.script = script
-	}
-	if f.module, err = f.sb.Compile(ctx, key, wasm); err != nil {
+	if f.module, f.js, err = compileFunction(ctx, f.sb, &ss.Spec, wasm, f.env); err != nil {
 		return nil, fmt.Errorf("provider: compile %s: %w", c, err)
 	}
 	return f, nil

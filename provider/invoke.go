@@ -252,10 +252,6 @@ func scheme(r *http.Request) string {
 // run runs f for r; callerEnv is what the caller proved (a CI job's
 // claims, a credential's disclosed attributes), over f's own env.
 func (p *Provider) run(r *http.Request, f *function, a address, body []byte, callerEnv map[string]string) (*sandbox.Response, error) {
-	prelude, err := f.preludeFor(callerEnv)
-	if err != nil {
-		return nil, err
-	}
 	return f.sb.Run(r.Context(), f.module, &sandbox.Request{
 		Method:     r.Method,
 		Path:       a.path,
@@ -268,7 +264,6 @@ func (p *Provider) run(r *http.Request, f *function, a address, body []byte, cal
 		Header:     guestHeader(r.Header),
 		Body:       bytes.NewReader(body),
 		Env:        guestEnv(f.cgiEnv(), callerEnv),
-		Prelude:    prelude,
 		Limits:     f.spec.Spec.Limits,
 		CPUTime:    p.cpuBudget(&f.spec.Spec),
 		Tenant:     f.spec.Spec.Owner.String(),

@@ -1,17 +1,19 @@
 package provider
 
 import (
+	"context"
+
 	"github.com/webfunctions/wf/jsrt"
 	"github.com/webfunctions/wf/sandbox"
 	"github.com/webfunctions/wf/spec"
 	"github.com/webfunctions/wf/wf"
 )
 
-// jsModule resolves what a function compiles and runs: for a JavaScript
-// function (wf.js), the engine it names, keyed by the engine's CID so
-// every JS function shares one compiled engine, and the prelude carrying
-// its script and env (which then reach the worker as its env argument,
-// not as CGI variables); for any other function, its code as is.
+// jsModule resolves what a function compiles: for a JavaScript function
+// (wf.js), the engine it names, keyed by the engine's CID so every JS
+// function shares one compiled engine, and the prelude carrying its script
+// and env (which then reach the worker as its env argument, not as CGI
+// variables); for any other function, its code as is.
 func jsModule(s *wf.Spec, code []byte, env map[string]string) (key string, wasm, prelude []byte, err error) {
 	engine, ok := spec.JSEngine(s)
 	if !ok {
@@ -27,6 +29,23 @@ func jsModule(s *wf.Spec, code []byte, env map[string]string) (key string, wasm,
 	return e.CID.String(), e.Wasm, prelude, nil
 }
 
+// compileFunction returns the module a function runs, and whether it is
+// JavaScript: a JavaScript function runs a module derived from its compiled
+// engine whose snapshot holds the worker already evaluated (jsrt.Derive),
+// so its requests pay only for the handler, each on fresh state.
+func compileFunction(ctx context.Context, sb *sandbox.Sandbox, s *wf.Spec, code []byte, env map[string]string) (*sandbox.Module, bool, error) {
+	key, wasm, prelude, err := jsModule(s, code, env)
+	if err != nil {
+		return nil, false, err
+	}
+	m, err := sb.Compile(ctx, key, wasm)
+	if err != nil || prelude == nil {
+		return m, false, err
+	}
+	m, err = jsrt.Derive(ctx, sb, m, prelude)
+	return m, true, err
+}
+
 // jsEngines lists the engines this node runs, for /v1/info.
 func jsEngines() []map[string]string {
 	e := jsrt.Builtin()
@@ -34,9 +53,9 @@ func jsEngines() []map[string]string {
 }
 
 // cgiEnv is the environment f's module gets as CGI variables: a
-// JavaScript function's env goes in its prelude instead.
+// JavaScript function's env goes in its prelude instead (compileFunction).
 func (f *function) cgiEnv() map[string]string {
-	if f.prelude != nil {
+	if f.js {
 		return nil
 	}
 	return f.env

@@ -139,5 +139,8 @@
 // memory an earlier request grew without the module seeing it. Standard streams and the
 // environment come from the call's context (stdio.go, environ.go), since
 // wazero binds a module's streams once, at instantiation. See reactor.go,
-// docs/go.md.
+// docs/go.md. Derive makes a module that runs another's compiled code from
+// a snapshot of its own, its _initialize reading a given input on stdin
+// (derive.go): each JavaScript function is one compiled engine with its
+// worker evaluated into its own snapshot (package jsrt).
 package sandbox

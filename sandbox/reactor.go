@@ -59,6 +59,8 @@ type reactor struct {
 	// globals), and each request calls its start function and _start on
 	// an instance reset to it, as on a fresh instance (Module.reactor).
 	command bool
+	// init is _initialize's stdin: empty but for a module made by Derive.
+	init []byte
 
 	initMu sync.Mutex // held while a snapshot is taken
 	mu     sync.Mutex
@@ -188,7 +190,7 @@ func (s *Sandbox) snapshot(ctx, runCtx context.Context, m *Module, lim limits, c
 	mem := &linearMemory{pool: &s.mem, limit: uint64(lim.pages) * pageSize}
 	// No request's variables or body: what _initialize leaves is shared by
 	// every request. Its log goes to the first request's.
-	initCtx := withStdio(withEnviron(runCtx, &environ{}), &stdio{in: bytes.NewReader(nil), out: io.Discard, err: streams.err})
+	initCtx := withStdio(withEnviron(runCtx, &environ{}), &stdio{in: bytes.NewReader(r.init), out: io.Discard, err: streams.err})
 	allocCtx := experimental.WithMemoryAllocator(initCtx, experimental.MemoryAllocatorFunc(
 		func(capacity, _ uint64) experimental.LinearMemory {
 			mem.buf = s.mem.get(min(capacity, mem.limit))

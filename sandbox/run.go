@@ -54,8 +54,8 @@ type Request struct {
 	// the function starts; nil means empty. Run does not close it.
 	Body io.Reader
 	// Prelude is read on stdin before Body, and counts in neither
-	// CONTENT_LENGTH nor the body limit: the js runtime passes the script
-	// to its engine here (package jsrt).
+	// CONTENT_LENGTH nor the body limit (package jsrt's engine takes a
+	// script here when it was not given one by Derive).
 	Prelude []byte
 	// Env is the function's own environment from its spec. It may not
 	// override CGI variables, and request headers may not override it.

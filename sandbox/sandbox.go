@@ -141,6 +141,9 @@ type Module struct {
 	// reactor is set for a module without _start that exports
 	// ReactorExport: it runs from a snapshot (reactor.go).
 	reactor *reactor
+	// parent is the module whose compiled code a Derive'd module runs; it
+	// holds one of parent's Runs until it is closed.
+	parent *Module
 
 	mu       sync.Mutex
 	running  int  // Runs using compiled
@@ -175,6 +178,10 @@ func (m *Module) release() {
 func (m *Module) close() {
 	if m.reactor != nil {
 		m.reactor.close()
+	}
+	if m.parent != nil {
+		m.parent.release()
+		return
 	}
 	m.compiled.Close(context.Background())
 }

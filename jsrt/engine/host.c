@@ -1,15 +1,24 @@
 // The WebFunctions JavaScript engine: QuickJS-NG plus this host, built for
-// wasm32-wasi by scripts/build-js-engine. It is a WAGI program like any
-// other function: the sandbox runs it with the CGI environment, and stdin
-// holds a prelude (jsrt.Prelude) before the request body:
+// wasm32-wasi by scripts/build-js-engine. It is a WAGI reactor like a Go
+// function built with package guest: the sandbox calls _initialize once
+// and snapshots the instance, then calls wf_http for each request on an
+// instance reset to that snapshot, with the CGI environment and the
+// request body on stdin.
 //
-//   "WFJS1\n" u32le(len script) script u32le(len env) envJSON body
+// _initialize (the constructor init below) creates the QuickJS runtime and
+// context and evaluates workers.js (the Workers API surface, compiled in as
+// bytecode). If its stdin holds a prelude (jsrt.Prelude),
 //
-// It evaluates workers.js (the Workers API surface, compiled in as
-// bytecode), then the script as an ES module, calls its default export's
-// fetch(request, env, ctx), and writes the Response as a CGI response on
-// stdout. console goes to stderr, the invocation's log. quickjs-libc (std,
-// os, files) is not linked: the only ways out are the few functions below.
+//   "WFJS1\n" u32le(len script) script u32le(len env) envJSON
+//
+// it also evaluates the script as an ES module, so the snapshot holds the
+// worker ready to serve and a request pays only for its handler
+// (jsrt.Module, sandbox.Derive). Without one, each request's stdin starts
+// with the prelude, before the body, and the worker is evaluated per
+// request. wf_http calls the default export's fetch(request, env, ctx) and
+// writes the Response as a CGI response on stdout. console goes to stderr,
+// the invocation's log. quickjs-libc (std, os, files) is not linked: the
+// only ways out are the few functions below.
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +26,20 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <wasi/api.h>
+
 #include "quickjs.h"
 #include "workers_bc.h" // workers_bc, workers_bc_len: workers.js compiled by compile.c
 
 static uint8_t *input;      // all of stdin
 static size_t input_len;
+static JSRuntime *rt;
+static JSContext *ctx;
+static JSValue host;        // __wf_host, which workers.js keeps: env is set on it
+static JSValue ns;          // the worker's module namespace, once evaluated
+static int loaded;          // the worker was evaluated by _initialize
+static int initializing;    // in _initialize: errors are kept, not answered
+static char *init_error;    // why the worker failed to evaluate in _initialize
 static const uint8_t *body; // the request body inside input
 static size_t body_len;
 
@@ -32,6 +50,7 @@ static void die(const char *msg) {
 
 static void read_stdin(void) {
     size_t cap = 1 << 16;
+    input_len = 0;
     input = malloc(cap);
     if (!input) die("out of memory");
     for (;;) {
@@ -155,19 +174,51 @@ static JSValue js_encode(JSContext *ctx, JSValueConst this_val, int argc, JSValu
     return v;
 }
 
-extern char **environ;
-
-// cgi returns the CGI variables as an object.
+// cgi returns the CGI variables as an object. It asks WASI each time:
+// libc's environ was read once, by _initialize, and the snapshot keeps it.
 static JSValue js_cgi(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    __wasi_size_t count, size;
+    if (__wasi_environ_sizes_get(&count, &size) != 0) return JS_ThrowInternalError(ctx, "no environment");
+    char **vars = malloc((count + 1) * sizeof *vars);
+    char *buf = malloc(size + 1);
+    if (!vars || !buf || __wasi_environ_get((uint8_t **)vars, (uint8_t *)buf) != 0) {
+        free(vars);
+        free(buf);
+        return JS_ThrowInternalError(ctx, "no environment");
+    }
     JSValue o = JS_NewObject(ctx);
-    for (char **e = environ; e && *e; e++) {
-        char *eq = strchr(*e, '=');
+    for (__wasi_size_t i = 0; i < count; i++) {
+        char *eq = strchr(vars[i], '=');
         if (!eq) continue;
-        JSAtom a = JS_NewAtomLen(ctx, *e, (size_t)(eq - *e));
+        JSAtom a = JS_NewAtomLen(ctx, vars[i], (size_t)(eq - vars[i]));
         JS_DefinePropertyValue(ctx, o, a, JS_NewString(ctx, eq + 1), JS_PROP_C_W_E);
         JS_FreeAtom(ctx, a);
     }
+    free(vars);
+    free(buf);
     return o;
+}
+
+// Math.random's state is the host's, seeded from WASI random_get at each
+// request: QuickJS seeds its own once, when the context is made, so every
+// request from one snapshot would draw the same numbers.
+static uint64_t random_state;
+
+static JSValue js_math_random(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    uint64_t x = random_state; // xorshift64*, as QuickJS
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    random_state = x;
+    union { double d; uint64_t u; } u;
+    u.u = ((x * 0x2545F4914F6CDD1DULL) >> 12) | ((uint64_t)1023 << 52);
+    return JS_NewFloat64(ctx, u.d - 1.0);
+}
+
+static void seed_random(void) {
+    do {
+        if (getentropy(&random_state, sizeof random_state) != 0) die("no randomness");
+    } while (random_state == 0);
 }
 
 static const JSCFunctionListEntry host_funcs[] = {
@@ -186,78 +237,110 @@ static JSModuleDef *no_imports(JSContext *ctx, const char *name, void *opaque) {
     return NULL;
 }
 
-// report logs the pending exception and answers 500, as workerd does for
-// an uncaught error.
-static void report(JSContext *ctx, const char *where) {
+// describe returns the pending exception as the log lines workerd writes
+// for an uncaught error.
+static char *describe(const char *where) {
     JSValue e = JS_GetException(ctx);
     const char *msg = JS_ToCString(ctx, e);
-    fprintf(stderr, "Uncaught (%s) %s\n", where, msg ? msg : "exception");
-    if (msg) JS_FreeCString(ctx, msg);
+    const char *stack = NULL;
+    JSValue st = JS_UNDEFINED;
     if (JS_IsObject(e)) {
-        JSValue st = JS_GetPropertyStr(ctx, e, "stack");
-        const char *s = JS_IsString(st) ? JS_ToCString(ctx, st) : NULL;
-        if (s) {
-            fprintf(stderr, "%s", s);
-            JS_FreeCString(ctx, s);
-        }
-        JS_FreeValue(ctx, st);
+        st = JS_GetPropertyStr(ctx, e, "stack");
+        if (JS_IsString(st)) stack = JS_ToCString(ctx, st);
     }
+    const char *m = msg ? msg : "exception", *s = stack ? stack : "";
+    size_t n = strlen(where) + strlen(m) + strlen(s) + 16;
+    char *out = malloc(n);
+    if (!out) die("out of memory");
+    snprintf(out, n, "Uncaught (%s) %s\n%s", where, m, s);
+    if (msg) JS_FreeCString(ctx, msg);
+    if (stack) JS_FreeCString(ctx, stack);
+    JS_FreeValue(ctx, st);
     JS_FreeValue(ctx, e);
+    return out;
+}
+
+static void answer_500(const char *log) {
+    fputs(log, stderr);
     fflush(stderr);
     static const char resp[] = "Status: 500\n\nInternal Server Error";
     write_all(1, (const uint8_t *)resp, sizeof resp - 1);
+}
+
+// fail handles the pending exception: in a request it is logged and
+// answered with 500, as workerd does for an uncaught error; in _initialize
+// it is kept, and every request answers so.
+static int fail(const char *where) {
+    char *log = describe(where);
+    if (initializing) {
+        init_error = log;
+        return -1;
+    }
+    answer_500(log);
     exit(0);
 }
 
 // drain runs promise jobs until none is left.
-static void drain(JSRuntime *rt, JSContext *ctx) {
+static int drain(void) {
     JSContext *c;
     for (;;) {
         int r = JS_ExecutePendingJob(rt, &c);
-        if (r == 0) return;
-        if (r < 0) report(ctx, "in promise job");
+        if (r == 0) return 0;
+        if (r < 0) return fail("in promise job");
     }
 }
 
-int main(void) {
-    read_stdin();
-    static const char magic[] = "WFJS1\n";
-    if (input_len < sizeof magic - 1 || memcmp(input, magic, sizeof magic - 1) != 0)
-        die("stdin does not start with the WFJS1 prelude: this module runs only as a provider's js runtime");
-    size_t off = sizeof magic - 1, script_len, env_len;
-    const uint8_t *script = take(&off, &script_len);
-    const uint8_t *envjson = take(&off, &env_len);
-    body = input + off;
-    body_len = input_len - off;
-
-    JSRuntime *rt = JS_NewRuntime();
+// setup makes the runtime and context and evaluates workers.js.
+static void setup(void) {
+    rt = JS_NewRuntime();
     if (!rt) die("out of memory");
     // The sandbox bounds memory and time; this keeps deep recursion a
     // RangeError instead of a trap (the wasm stack is 1 MiB, see the build).
     JS_SetMaxStackSize(rt, 768 << 10);
     JS_SetModuleLoaderFunc(rt, NULL, no_imports, NULL);
-    JSContext *ctx = JS_NewContext(rt);
+    ctx = JS_NewContext(rt);
     if (!ctx) die("out of memory");
 
     JSValue global = JS_GetGlobalObject(ctx);
-    JSValue host = JS_NewObject(ctx);
+    host = JS_NewObject(ctx);
     JS_SetPropertyFunctionList(ctx, host, host_funcs, sizeof host_funcs / sizeof host_funcs[0]);
+    JS_SetPropertyStr(ctx, host, "env", JS_NewObject(ctx));
+    JS_SetPropertyStr(ctx, global, "__wf_host", JS_DupValue(ctx, host));
+    JSValue math = JS_GetPropertyStr(ctx, global, "Math");
+    JS_DefinePropertyValueStr(ctx, math, "random", JS_NewCFunction(ctx, js_math_random, "random", 0), JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+    JS_FreeValue(ctx, math);
+    JS_FreeValue(ctx, global);
+
+    JSValue v = JS_ReadObject(ctx, workers_bc, workers_bc_len, JS_READ_OBJ_BYTECODE);
+    if (!JS_IsException(v)) v = JS_EvalFunction(ctx, v);
+    if (JS_IsException(v)) {
+        initializing = 0; // a broken engine: every request says so
+        fail("in workers.js");
+    }
+    JS_FreeValue(ctx, v);
+}
+
+// load reads the prelude at input[*off:] and evaluates the worker; on
+// return *off is past the prelude. -1 when the worker failed (fail).
+static int load(size_t *off) {
+    static const char magic[] = "WFJS1\n";
+    if (input_len < sizeof magic - 1 || memcmp(input, magic, sizeof magic - 1) != 0)
+        die("stdin does not start with the WFJS1 prelude: this module runs only as a provider's js runtime");
+    *off = sizeof magic - 1;
+    size_t script_len, env_len;
+    const uint8_t *script = take(off, &script_len);
+    const uint8_t *envjson = take(off, &env_len);
+
     // QuickJS's parsers read up to a NUL, whatever the length: copy the
-    // env JSON out of stdin (the body follows it) and terminate it.
+    // env JSON out of stdin (the body may follow it) and terminate it.
     char *ej = malloc(env_len + 1);
     if (!ej) die("out of memory");
     memcpy(ej, envjson, env_len);
     ej[env_len] = 0;
     JSValue envv = JS_ParseJSON(ctx, ej, env_len, "env");
     free(ej);
-    if (JS_IsException(envv)) report(ctx, "reading env");
+    if (JS_IsException(envv)) return fail("reading env");
     JS_SetPropertyStr(ctx, host, "env", envv);
-    JS_SetPropertyStr(ctx, global, "__wf_host", host);
-
-    JSValue v = JS_ReadObject(ctx, workers_bc, workers_bc_len, JS_READ_OBJ_BYTECODE);
-    if (!JS_IsException(v)) v = JS_EvalFunction(ctx, v);
-    if (JS_IsException(v)) report(ctx, "in workers.js");
-    JS_FreeValue(ctx, v);
 
     // JS_Eval wants a NUL-terminated source too.
     char *src = malloc(script_len + 1);
@@ -266,39 +349,81 @@ int main(void) {
     src[script_len] = 0;
     JSValue mod = JS_Eval(ctx, src, script_len, "worker.js", JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY);
     free(src);
-    if (JS_IsException(mod)) report(ctx, "compiling the worker");
+    if (JS_IsException(mod)) return fail("compiling the worker");
     JSModuleDef *m = JS_VALUE_GET_PTR(mod);
     JSValue done = JS_EvalFunction(ctx, mod);
-    if (JS_IsException(done)) report(ctx, "evaluating the worker");
-    drain(rt, ctx);
+    if (JS_IsException(done)) return fail("evaluating the worker");
+    if (drain()) return -1;
     if (JS_IsPromise(done) && JS_PromiseState(ctx, done) == JS_PROMISE_REJECTED) {
         JS_Throw(ctx, JS_PromiseResult(ctx, done));
-        report(ctx, "evaluating the worker");
+        return fail("evaluating the worker");
     }
     JS_FreeValue(ctx, done);
-    JSValue ns = JS_GetModuleNamespace(ctx, m);
-    if (JS_IsException(ns)) report(ctx, "reading the worker's exports");
+    ns = JS_GetModuleNamespace(ctx, m);
+    if (JS_IsException(ns)) return fail("reading the worker's exports");
+    return 0;
+}
+
+// gc_room is what a request may allocate before QuickJS collects.
+static const size_t gc_room = 2 << 20;
+
+// init runs in _initialize (wasi-libc's reactor start calls constructors).
+__attribute__((constructor)) static void init(void) {
+    initializing = 1;
+    setup();
+    read_stdin();
+    size_t off;
+    if (input_len > 0 && load(&off) == 0) loaded = 1;
+    initializing = 0;
+    // Collect now and leave room before the next collection: every request
+    // starts from this state, and with the threshold QuickJS left (half
+    // again the heap after its last collection, which may be just above
+    // it) each one could run a full collection over the whole heap, the
+    // Workers surface included, writing every page of it. A request that
+    // allocates more than gc_room still collects as usual.
+    JS_RunGC(rt);
+    JSMemoryUsage mu;
+    JS_ComputeMemoryUsage(rt, &mu);
+    JS_SetGCThreshold(rt, (size_t)mu.malloc_size + gc_room);
+    free(input);
+    input = NULL;
+}
+
+// wf_http serves one request.
+__attribute__((export_name("wf_http"))) void wf_http(void) {
+    // The snapshot's stack top was _initialize's.
+    JS_UpdateStackTop(rt);
+    seed_random();
+    if (init_error) {
+        answer_500(init_error);
+        return;
+    }
+    read_stdin();
+    size_t off = 0;
+    if (!loaded) load(&off); // fail() ends the request on an error
+    body = input + off;
+    body_len = input_len - off;
 
     // __wf_main(namespace) dispatches and writes the response; it returns a
     // promise that settles when the response and every waitUntil are done.
+    JSValue global = JS_GetGlobalObject(ctx);
     JSValue mainfn = JS_GetPropertyStr(ctx, global, "__wf_main");
     JSValue p = JS_Call(ctx, mainfn, global, 1, (JSValueConst *)&ns);
-    if (JS_IsException(p)) report(ctx, "in fetch");
+    if (JS_IsException(p)) fail("in fetch");
     JSValue tick = JS_GetPropertyStr(ctx, global, "__wf_tick");
     for (;;) {
-        drain(rt, ctx);
+        drain();
         // __wf_tick runs due timers, sleeping for the next one; false when
         // none is left.
         JSValue more = JS_Call(ctx, tick, global, 0, NULL);
-        if (JS_IsException(more)) report(ctx, "in a timer");
+        if (JS_IsException(more)) fail("in a timer");
         int again = JS_ToBool(ctx, more);
         JS_FreeValue(ctx, more);
         if (!again && !JS_IsJobPending(rt)) break;
     }
     if (JS_IsPromise(p) && JS_PromiseState(ctx, p) == JS_PROMISE_REJECTED) {
         JS_Throw(ctx, JS_PromiseResult(ctx, p));
-        report(ctx, "in fetch");
+        fail("in fetch");
     }
-    // No JS_FreeRuntime: the instance ends here and its memory with it.
-    return 0;
+    // Nothing is freed: the sandbox resets the instance to its snapshot.
 }

@@ -255,6 +255,7 @@
   // ---- URLSearchParams
   const formEncode = (s) => encodeURIComponent(s).replace(/%20/g, "+").replace(/[!'()~]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
   const formDecode = (s) => {
+    if (s.indexOf("+") < 0 && s.indexOf("%") < 0) return s; // most are plain
     s = s.replace(/\+/g, " ");
     try { return decodeURIComponent(s); } catch { return s.replace(/%([0-9A-Fa-f]{2})/g, (m, h) => String.fromCharCode(parseInt(h, 16))); }
   };
@@ -311,7 +312,10 @@
   // ---- URL: WHATWG parsing for special schemes (http, https, ws, wss, ftp,
   // file) and opaque or hierarchical others; no IDNA (ASCII hosts only).
   const SPECIAL = { "http:": "80", "https:": "443", "ws:": "80", "wss:": "443", "ftp:": "21", "file:": "" };
+  // NOT_PRINTABLE matches what pctEncode encodes in every set.
+  const NOT_PRINTABLE = /[^\u0021-\u007e]/;
   const pctEncode = (s, re) => {
+    if (!NOT_PRINTABLE.test(s) && !re.test(s)) return s; // nothing to encode, as most are
     let out = "";
     for (const ch of s) {
       if (re.test(ch) || ch.codePointAt(0) > 0x7e || ch.codePointAt(0) < 0x21) {
@@ -362,7 +366,49 @@
     });
     return out;
   }
+  // SIMPLE_URL is an absolute http(s) URL that parses to itself, but for
+  // the checks in simpleURL: a lower-case host name, an optional port, and
+  // a path and query of printable ASCII that no set encodes, with no
+  // backslash, '@', '%' in the host, or fragment. parseURL takes it
+  // without the general parser's per-part work, which a request paid
+  // several times (its own URL, the worker's new URL(request.url)).
+  const SIMPLE_URL = /^(https?):\/\/([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)(?::([0-9]{1,5}))?(\/[!$&'()*+,\-./0-9:;=@A-Z\[\]^_a-z|~%]*)?(?:\?([!$%&()*+,\-./0-9:;=?@A-Z\[\]^_`a-z{|}~]*))?$/;
+  const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
+  const NUMERIC_LABEL = /(?:^|\.)(?:0x[0-9a-f]*|[0-9]+)$/;
+  const CANONICAL_IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+  function simpleURL(input) {
+    const m = SIMPLE_URL.exec(input);
+    if (!m) return null;
+    // Indexes, not destructuring: that would run the iterator protocol.
+    const scheme = m[1], host = m[2], port = m[3], path = m[4] ?? "", query = m[5];
+    // IPv4 hosts but in their canonical form; "." and ".." segments. (The
+    // cheap tests first: a regular expression costs microseconds here.)
+    const last = host.charCodeAt(host.length - 1);
+    if ((last >= 48 && last <= 57 || host.indexOf("0x") >= 0) && !CANONICAL_IPV4.test(host) && NUMERIC_LABEL.test(host)) return null;
+    if ((path.indexOf("/.") >= 0 || path.indexOf("%2") >= 0) && DOT_SEGMENT.test(path)) return null;
+    const protocol = scheme + ":";
+    let p = "";
+    if (port !== undefined && port !== "") {
+      const n = parseInt(port, 10);
+      if (n > 65535) return null;
+      p = SPECIAL[protocol] === String(n) ? "" : String(n);
+    }
+    return { protocol, username: "", password: "", hostname: host, port: p, path: path || "/", query: query === undefined ? null : query, fragment: null, opaque: false };
+  }
+  // PARSED holds a few URLs simpleURL took, by their text: a request's URL
+  // is parsed by its Request and again by most workers. Each caller gets
+  // its own copy, since URL's setters change it.
+  const PARSED = new Map();
   function parseURL(input, base) {
+    if (typeof input === "string") {
+      const hit = PARSED.get(input);
+      if (hit !== undefined) return Object.assign({}, hit);
+      const u = simpleURL(input);
+      if (u) {
+        if (PARSED.size < 8) PARSED.set(input, Object.assign({}, u));
+        return u;
+      }
+    }
     input = String(input).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
     const u = { protocol: "", username: "", password: "", hostname: "", port: "", path: "", query: null, fragment: null, opaque: false };
     let rest = input;
@@ -422,12 +468,10 @@
     return u;
   }
   class URL {
-    #u; #params;
+    #u; #params = null; // made on first use: most URLs are never asked
     constructor(url, base) {
       const b = base === undefined ? null : new URL(base).#u;
       this.#u = parseURL(url, b);
-      this.#params = new URLSearchParams();
-      URLSearchParams._attach(this.#params, this, this.#u.query || "");
     }
     static canParse(url, base) { try { new URL(url, base); return true; } catch { return false; } }
     static parse(url, base) { try { return new URL(url, base); } catch { return null; } }
@@ -448,8 +492,14 @@
     get pathname() { return this.#u.path; }
     set pathname(v) { if (!this.#u.opaque) { v = String(v); this.#u.path = "/" + normPath(v.replace(/^\//, "").split("/"), this.#u.protocol in SPECIAL).join("/"); } }
     get search() { return this.#u.query ? "?" + this.#u.query : ""; }
-    set search(v) { v = String(v).replace(/^\?/, ""); this.#u.query = v === "" ? null : pctEncode(v, this.#u.protocol in SPECIAL ? SPECIAL_QUERY_SET : QUERY_SET); URLSearchParams._reparse(this.#params, v); }
-    get searchParams() { return this.#params; }
+    set search(v) { v = String(v).replace(/^\?/, ""); this.#u.query = v === "" ? null : pctEncode(v, this.#u.protocol in SPECIAL ? SPECIAL_QUERY_SET : QUERY_SET); if (this.#params) URLSearchParams._reparse(this.#params, v); }
+    get searchParams() {
+      if (!this.#params) {
+        this.#params = new URLSearchParams();
+        URLSearchParams._attach(this.#params, this, this.#u.query || "");
+      }
+      return this.#params;
+    }
     get hash() { return this.#u.fragment ? "#" + this.#u.fragment : ""; }
     set hash(v) { v = String(v).replace(/^#/, ""); this.#u.fragment = v === "" ? null : pctEncode(v, FRAG_SET); }
     get href() {
@@ -468,7 +518,7 @@
       if (u.fragment !== null) s += "#" + u.fragment;
       return s;
     }
-    set href(v) { const n = new URL(v); this.#u = n.#u; URLSearchParams._reparse(this.#params, this.#u.query || ""); }
+    set href(v) { const n = new URL(v); this.#u = n.#u; if (this.#params) URLSearchParams._reparse(this.#params, this.#u.query || ""); }
     toString() { return this.href; }
     toJSON() { return this.href; }
     get [Symbol.toStringTag]() { return "URL"; }
@@ -477,7 +527,19 @@
 
   // ---- Headers
   const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-  const normValue = (v) => String(v).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+  const normValue = (v) => {
+    v = String(v);
+    const n = v.length;
+    // Only a value that starts or ends at or below ' ' can need trimming.
+    return n > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(n - 1) <= 32) ? v.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "") : v;
+  };
+  // NAMES maps header names already checked to their lower case, starting
+  // with common ones (in the snapshot, so requests do not check them).
+  const NAMES = new Map();
+  // CGI_NAMES maps request header variables (HTTP_USER_AGENT) to header
+  // names (user-agent), for __wf_main.
+  const CGI_NAMES = new Map();
+  const badValue = (v) => v.indexOf("\n") >= 0 || v.indexOf("\r") >= 0 || v.indexOf("\0") >= 0;
   class Headers {
     #map = new Map(); // lower-case name -> values
     #guard = "none";
@@ -500,9 +562,14 @@
     #check(name, value) {
       if (this.#guard === "immutable") throw new TypeError("Can't modify immutable headers.");
       name = String(name);
-      if (!TOKEN.test(name)) throw new TypeError("Invalid header name: " + name);
-      if (value !== undefined && /[\0\r\n]/.test(value)) throw new TypeError("Invalid header value.");
-      return name.toLowerCase();
+      let k = NAMES.get(name);
+      if (k === undefined) {
+        if (!TOKEN.test(name)) throw new TypeError("Invalid header name: " + name);
+        k = name.toLowerCase();
+        if (NAMES.size < 1024) NAMES.set(name, k);
+      }
+      if (value !== undefined && badValue(value)) throw new TypeError("Invalid header value.");
+      return k;
     }
     append(name, value) { value = normValue(value); const k = this.#check(name, value); const l = this.#map.get(k); if (l) l.push(value); else this.#map.set(k, [value]); }
     set(name, value) { value = normValue(value); this.#map.set(this.#check(name, value), [value]); }
@@ -527,6 +594,12 @@
     get [Symbol.toStringTag]() { return "Headers"; }
   }
   define("Headers", Headers);
+  for (const n of ["accept", "accept-encoding", "accept-language", "authorization", "cache-control", "connection", "content-length",
+    "content-type", "cookie", "date", "etag", "host", "if-none-match", "location", "origin", "referer", "set-cookie", "user-agent",
+    "vary", "x-forwarded-for", "x-forwarded-proto", "x-real-ip", "x-request-id", "Content-Type", "Cache-Control", "Location", "Set-Cookie"]) {
+    NAMES.set(n, n.toLowerCase());
+    CGI_NAMES.set("HTTP_" + n.toUpperCase().split("-").join("_"), n.toLowerCase());
+  }
 
   // ---- bodies
   function extract(body) {
@@ -587,6 +660,7 @@
     async blob() { throw new TypeError("blob() is not supported by this runtime"); }
   };
 
+  const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]);
   class Request extends Body(Object) {
     #method; #url; #headers; #redirect; #signal;
     constructor(input, init = {}) {
@@ -595,7 +669,7 @@
       if (input instanceof Request) src = input;
       this.#url = src ? src.url : new URL(String(input)).href;
       this.#method = String(init.method ?? (src ? src.method : "GET")).toUpperCase();
-      if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(this.#method)) throw new TypeError("Invalid HTTP method: " + init.method);
+      if (!METHODS.has(this.#method) && !TOKEN.test(this.#method)) throw new TypeError("Invalid HTTP method: " + init.method);
       this.#headers = new Headers(init.headers ?? (src ? src.headers : undefined));
       this.#redirect = init.redirect ?? (src ? src.redirect : "follow");
       this.#signal = init.signal ?? null;
@@ -609,7 +683,11 @@
     }
     get method() { return this.#method; }
     get url() { return this.#url; }
-    get headers() { return this.#headers; }
+    get headers() {
+      if (typeof this.#headers === "function") this.#headers = this.#headers();
+      return this.#headers;
+    }
+    static _lazyHeaders(r, make) { r.#headers = make; }
     get redirect() { return this.#redirect; }
     get signal() { return this.#signal; }
     get cf() { return undefined; }
@@ -679,9 +757,6 @@
     let resp;
     try {
       if (!handler || typeof handler.fetch !== "function") throw new TypeError("the worker has no default export with a fetch(request, env, ctx) method");
-      const h = new Headers();
-      for (const k of Object.keys(cgi)) if (k.startsWith("HTTP_")) h.append(k.slice(5).toLowerCase().replace(/_/g, "-"), cgi[k]);
-      if (cgi.CONTENT_TYPE) h.set("content-type", cgi.CONTENT_TYPE);
       const method = cgi.REQUEST_METHOD || "GET";
       // The worker sees itself mounted at the root, as on Workers: its
       // pathname does not start with the function's "/<cid>" (or name)
@@ -690,10 +765,26 @@
       const scheme = full.slice(0, full.indexOf(":"));
       const url = scheme + "://" + (cgi.HTTP_HOST || cgi.SERVER_NAME || "localhost") + (cgi.X_RAW_PATH_INFO || "/") + (cgi.QUERY_STRING ? "?" + cgi.QUERY_STRING : "");
       ctx.wf = { scriptName: cgi.SCRIPT_NAME || "", url: full };
-      const req = new Request(url, { method, headers: h });
+      const req = new Request(url, { method });
+      // Its headers are made from the CGI variables when first asked for:
+      // many workers never do.
+      Request._lazyHeaders(req, () => {
+        const h = new Headers();
+        for (const k of Object.keys(cgi)) {
+          if (!k.startsWith("HTTP_")) continue;
+          h.append(CGI_NAMES.get(k) ?? k.slice(5).toLowerCase().split("_").join("-"), cgi[k]);
+        }
+        if (cgi.CONTENT_TYPE) h.set("content-type", cgi.CONTENT_TYPE);
+        return Headers._immutable(h);
+      });
       if (method !== "GET" && method !== "HEAD") req._bytes = new Uint8Array(host.body());
-      Headers._immutable(req.headers);
-      resp = await handler.fetch(req, Object.freeze(Object.assign({}, host.env)), ctx);
+      // What the caller proved (a credential's disclosed attributes, a CI
+      // job's claims) comes per request as CGI variables, over the env.
+      const env = Object.assign({}, host.env);
+      for (const k of Object.keys(cgi)) {
+        if (k.startsWith("WF_CRED_") || k.startsWith("WF_CI_")) env[k] = cgi[k];
+      }
+      resp = await handler.fetch(req, Object.freeze(env), ctx);
       if (!(resp instanceof Response)) throw new TypeError("fetch() must return a Response (or a Promise of one), got " + inspect(resp, 1, []));
       if (resp.type === "error") throw new TypeError("fetch() returned Response.error()");
     } catch (e) {
@@ -704,6 +795,6 @@
     head += Headers._lines(resp.headers);
     host.out(head + "\n");
     if (resp._bytes) host.out(resp._bytes);
-    await Promise.all(waits);
+    if (waits.length) await Promise.all(waits);
   });
 })();

@@ -1,0 +1,167 @@
+package jsrt_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/webfunctions/wf/jsrt"
+	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/templates"
+	"github.com/webfunctions/wf/wf"
+)
+
+// stateful is a worker that changes everything it can reach: a module
+// variable, a global, a built-in's prototype and
+// a pending timer. A request that saw what an earlier one left would
+// answer with a count above 1 or a changed prototype.
+const stateful = `let count = 0;
+globalThis.loads = (globalThis.loads || 0) + 1;
+console.log("top level ran");
+export default {
+  async fetch(req, env) {
+    count++;
+    globalThis.seen = (globalThis.seen || 0) + 1;
+    const patched = typeof Array.prototype.leak === "function";
+    Array.prototype.leak = () => "leaked";
+    setTimeout(() => { globalThis.late = true; }, 1);
+    return Response.json({count, seen: globalThis.seen, loads: globalThis.loads, patched, late: !!globalThis.late,
+      random: Math.random(), uuid: crypto.randomUUID(), env: env.K});
+  },
+};`
+
+// TestFreshStateFromSnapshot: a derived module evaluates the worker once
+// (its top level runs in _initialize, never again), and every request,
+// served on an instance reused from an earlier one, starts from that state:
+// nothing one request changed is seen by the next, and each draws its own
+// Math.random numbers (QuickJS seeds them once per context, which the
+// snapshot would otherwise repeat).
+func TestFreshStateFromSnapshot(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	pre, err := jsrt.Prelude([]byte(stateful), map[string]string{"K": "v"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, err := jsrt.Derive(ctx, h.sb, h.mod, pre)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := jsrt.Derive(ctx, h.sb, h.mod, pre)
+	if err != nil || again != mod {
+		t.Fatalf("the same script and env derived another module (%v)", err)
+	}
+	randoms, uuids := map[float64]bool{}, map[string]bool{}
+	const n = 6
+	for i := range n {
+		resp, err := h.sb.Run(ctx, mod, &sandbox.Request{Path: "/", ScriptName: "/x", Host: "fn.example"})
+		if err != nil {
+			t.Fatalf("request %d: %v", i, err)
+		}
+		var got struct {
+			Count, Seen, Loads int
+			Patched, Late      bool
+			Random             float64
+			UUID, Env          string
+		}
+		if err := json.Unmarshal(resp.Body, &got); err != nil {
+			t.Fatalf("request %d: %s: %v", i, resp.Body, err)
+		}
+		if got.Count != 1 || got.Seen != 1 || got.Loads != 1 || got.Patched || got.Late || got.Env != "v" {
+			t.Fatalf("request %d saw state left by another: %s", i, resp.Body)
+		}
+		if top := strings.Contains(string(resp.Log), "top level ran"); top != (i == 0) {
+			t.Fatalf("request %d: top level ran in it: %v (only the first request's log has _initialize's)", i, top)
+		}
+		randoms[got.Random], uuids[got.UUID] = true, true
+	}
+	if len(randoms) != n || len(uuids) != n {
+		t.Fatalf("%d distinct Math.random values and %d UUIDs in %d requests", len(randoms), len(uuids), n)
+	}
+	st := h.sb.Stats()
+	if st.Snapshots != 1 || st.Reused < n-2 {
+		t.Fatalf("%d snapshots, %d runs on reused instances; want 1 and the instances reused", st.Snapshots, st.Reused)
+	}
+}
+
+// A worker whose top level fails answers every request as it would have
+// when it was evaluated per request: 500 and the error in the log. A top
+// level that never ends is stopped at the first request's deadline and
+// tried again by the next (the sandbox keeps no failed snapshot).
+func TestSnapshotOfBrokenWorker(t *testing.T) {
+	h := newHarness(t)
+	for range 2 {
+		resp, err := h.run(t, `throw new Error("broken at the top")`, call{})
+		if err != nil || resp.Status != 500 || string(resp.Body) != "Internal Server Error" ||
+			!strings.Contains(string(resp.Log), "Uncaught (evaluating the worker) Error: broken at the top") {
+			t.Fatalf("err %v status %d body %q log %q", err, resp.Status, resp.Body, resp.Log)
+		}
+	}
+	for range 2 {
+		_, err := h.run(t, `while (true) {} export default {}`, call{limits: wf.Limits{TimeoutMS: 200}})
+		if !errors.Is(err, wf.ErrTimeout) {
+			t.Fatalf("err %v", err)
+		}
+	}
+	// The engine itself is still fine.
+	resp, err := h.run(t, `export default { fetch() { return new Response("ok") } }`, call{})
+	if err != nil || string(resp.Body) != "ok" {
+		t.Fatalf("err %v body %q", err, resp.Body)
+	}
+}
+
+// Only a reactor has a snapshot to derive from.
+func TestDeriveRefusesCommand(t *testing.T) {
+	h := newHarness(t)
+	cmd, err := h.sb.Compile(context.Background(), "as", templates.HelloWasm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := jsrt.Derive(context.Background(), h.sb, cmd, []byte("x")); !errors.Is(err, wf.ErrInvalid) {
+		t.Fatalf("derive from a command: %v", err)
+	}
+}
+
+// TestURLFastPath: an absolute http(s) URL that parses to itself takes a
+// shortcut past the general WHATWG parser (workers.js, simpleURL). Each
+// URL here goes both ways, the general way forced by an upper-case scheme
+// (which the shortcut does not take), and every part must agree.
+func TestURLFastPath(t *testing.T) {
+	h := newHarness(t)
+	urls := []string{
+		"https://fn.example/", "http://fn.example", "https://fn.example?x=1", "https://fn.example/a/b?x=1&y=%20z",
+		"http://127.0.0.1:8080/a", "http://127.1/", "http://0x7f.0.0.1/", "http://10.0.0.256/", "http://1.2.3.04/",
+		"https://a.b.c:443/x", "http://a:80/", "http://a:0080/", "http://a:65535/", "http://a:65536/", "http://a:/",
+		"https://fn.example/a/./b/../c", "https://fn.example/%2e%2E/x", "https://fn.example/a/.hidden/b.",
+		"https://fn.example/p%41th/~u/!$&'()*+,;=:@[]^|", "https://fn.example/?q='\"<>`{}|", "https://fn.example/a b",
+		"https://fn.example/a\\b?c\\d", "https://fn.example/?", "https://fn.example/#frag", "https://FN.example/",
+		"https://x-y.z-1.example/", "https://a..b/", "https://a.b./", "http://1/", "https://fn.example/é?é",
+	}
+	list, err := json.Marshal(urls)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := h.run(t, `const urls = `+string(list)+`;
+const parts = (u) => { try { const x = new URL(u); return [x.href, x.protocol, x.host, x.hostname, x.port, x.pathname, x.search, x.hash, x.origin, x.searchParams.toString()].join(" | "); } catch (e) { return e.name; } };
+export default { fetch() {
+  const out = urls.map((u) => ({ u, fast: parts(u), general: parts(u.replace(/^http/, "HTTP")) }));
+  return Response.json(out);
+} }`, call{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []struct{ U, Fast, General string }
+	if err := json.Unmarshal(resp.Body, &got); err != nil || len(got) != len(urls) {
+		t.Fatalf("%v: %s %s", err, resp.Body, resp.Log)
+	}
+	for _, g := range got {
+		if g.Fast != g.General {
+			t.Errorf("%s:\n  shortcut %s\n  general  %s", g.U, g.Fast, g.General)
+		}
+	}
+	if !strings.Contains(got[4].Fast, "http://127.0.0.1:8080/a") {
+		t.Errorf("127.0.0.1: %s", got[4].Fast)
+	}
+}
