@@ -20,7 +20,7 @@ type settleFlags struct {
 	bumpAfter      time.Duration
 	maxFee         string
 	receiptEvery   int
-	ledgerSync     time.Duration // wf provider start only: addLedgerSyncFlag
+	ledgerSync     time.Duration // wf provider start and wf dev: addLedgerSyncFlag
 }
 
 // addLedgerSyncFlag adds --ledger-sync (node.Payments.LedgerSync) to s.
@@ -54,6 +54,9 @@ func (sf *settleFlags) meter() (payment.Config, error) {
 	maxFee, err := parseGwei(sf.maxFee)
 	if err != nil {
 		return payment.Config{}, fmt.Errorf("--max-fee: %w", err)
+	}
+	if sf.ledgerSync < 0 {
+		return payment.Config{}, usageErr("--ledger-sync must not be negative")
 	}
 	if sf.receiptEvery < 1 {
 		return payment.Config{}, usageErr("--receipt-every must be at least 1")
