@@ -2,6 +2,7 @@ package client
 
 import (
 	"crypto/rand"
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"io"
@@ -53,6 +54,7 @@ type Payer struct {
 
 	mu    sync.Mutex
 	mem   *MemoryPayStore
+	sess  sessionCache
 	mac   macCache
 	learn sync.Mutex // held by the one request in flight while the price is unknown
 }
@@ -136,6 +138,31 @@ type payment struct {
 	opens   bool      // signed with an exchange key: an answer's AcceptHeader keys the session
 }
 
+// sessionCache is the last session key made from its seed: making it
+// costs a scalar multiplication, and every request of a session needs it.
+type sessionCache struct {
+	seed []byte
+	sess voucher.Session
+}
+
+// session is the session key of seed.
+func (p *Payer) session(seed []byte) (voucher.Session, error) {
+	p.mu.Lock()
+	c := p.sess
+	p.mu.Unlock()
+	if c.seed != nil && subtle.ConstantTimeCompare(c.seed, seed) == 1 {
+		return c.sess, nil
+	}
+	sess, err := voucher.SessionFromSeed(seed)
+	if err != nil {
+		return voucher.Session{}, err
+	}
+	p.mu.Lock()
+	p.sess = sessionCache{append([]byte(nil), seed...), sess}
+	p.mu.Unlock()
+	return sess, nil
+}
+
 // macCache is the last keyed session's MAC key, so a request within it
 // costs an HMAC, not an X25519 exchange.
 type macCache struct {
@@ -207,7 +234,7 @@ func (p *Payer) authorize(rq voucher.Request, fresh, keyed bool) (payment, error
 	if err != nil {
 		return payment{}, err
 	}
-	sess, err := voucher.SessionFromSeed(seed)
+	sess, err := p.session(seed)
 	if err != nil {
 		return payment{}, err
 	}
@@ -299,7 +326,7 @@ func (p *Payer) answered(pay payment, price wf.Amount, charged bool, accept stri
 		}
 		cur := false
 		if len(s.Session) == ed25519SeedSize {
-			if sess, err := voucher.SessionFromSeed(s.Session); err == nil {
+			if sess, err := p.session(s.Session); err == nil {
 				cur = sess.Public() == pay.session
 			}
 		}
