@@ -232,3 +232,38 @@ func BenchmarkAuthorizeCallerKeyed(b *testing.B) {
 		c.Release()
 	}
 }
+
+// BenchmarkCharge is what payment adds to an owner-paid request in
+// process, without HTTP: authorization against a cached allowance, the
+// charge written to the ledger's log (synced within 50ms, as wf provider
+// start does by default) and the receipt (one in DefaultReceiptEvery
+// signed).
+//
+// Run: go test -run '^$' -bench 'Charge$' ./payment/
+func BenchmarkCharge(b *testing.B) {
+	f := newFixture(b, payment.Config{CacheTTL: time.Hour})
+	led, err := ledger.Open(filepath.Join(b.TempDir(), "default.db"), ledger.Options{SyncInterval: 50 * time.Millisecond})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { led.Close() })
+	meter, err := payment.New(payment.Config{Chain: f.sim.Client(f.prov), Key: f.prov, Ledger: led, Price: big.NewInt(price),
+		CacheTTL: time.Hour, SettleCount: 1 << 40, SettleInterval: time.Hour})
+	if err != nil {
+		b.Fatal(err)
+	}
+	owner := f.payer()
+	f.deposit(owner, 1_000_000_000)
+	f.approve(owner, price, 1_000_000_000)
+	fn, _ := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x12, 0x20}, make([]byte, 32)...))
+	ctx := context.Background()
+	for b.Loop() {
+		c, err := meter.Authorize(ctx, &wf.PaidRequest{Function: fn, Owner: owner.Address(), Method: "GET", Path: "/", Header: http.Header{}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := c.(wf.BodyCharge).CommitBodies(ctx, wf.NewRequestID(), wf.Hash{1}, wf.Hash{2}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
