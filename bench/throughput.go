@@ -156,8 +156,13 @@ func (r *runner) throughput(ctx context.Context) error {
 				return err
 			}
 			for _, l := range []load{loaded, single} {
-				if l.Failed > 0 {
+				// A few socket errors on a loaded machine (wrk's timeouts)
+				// are noted; more than 1% of requests fail the run.
+				if l.Failed*100 > l.Requests {
 					return fmt.Errorf("bench: %s: %d of %d requests failed (see the logs in %s)", t.name, l.Failed, l.Requests, r.cfg.Work)
+				}
+				if l.Failed > 0 {
+					r.progress("%s: %d of %d requests failed (under 1%%: kept)", t.name, l.Failed, l.Requests)
 				}
 			}
 			t.loaded = append(t.loaded, loaded)

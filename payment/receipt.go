@@ -55,9 +55,13 @@ func EncodeReceipt(r Receipt) string {
 	// Written by hand (a provider encodes one per charged response): no
 	// field needs escaping, a CID and hex strings, decimal amounts and a
 	// mode that is a plain word; anything else takes encoding/json.
-	if r.Version != 2 && r.Function.Defined() && (r.Mode == "owner" || r.Mode == "caller") && r.Amount != nil && r.Cumulative != nil {
-		j := make([]byte, 0, 384)
-		j = append(j, `{"v":1,"function":"`...)
+	if (r.Version == 0 || r.Version == 1 || r.Version == 2) && r.Function.Defined() && (r.Mode == "owner" || r.Mode == "caller") && r.Amount != nil && r.Cumulative != nil {
+		j := make([]byte, 0, 512)
+		if r.Version == 2 {
+			j = append(j, `{"v":2,"function":"`...)
+		} else {
+			j = append(j, `{"v":1,"function":"`...)
+		}
 		j = append(j, r.Function.String()...)
 		j = append(j, `","payer":"`...)
 		j = append(j, r.Payer.String()...)
@@ -70,6 +74,13 @@ func EncodeReceipt(r Receipt) string {
 		j = append(j, `","request":"`...)
 		j = append(j, r.RequestID.String()...)
 		j = append(j, '"')
+		if r.Version == 2 {
+			j = append(j, `,"reqBody":"`...)
+			j = append(j, r.RequestBody.String()...)
+			j = append(j, `","respBody":"`...)
+			j = append(j, r.ResponseBody.String()...)
+			j = append(j, '"')
+		}
 		if r.Signed() {
 			j = append(j, `,"sig":"`...)
 			j = append(j, r.Signature.String()...)
