@@ -2,6 +2,7 @@ package payment
 
 import (
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -64,7 +65,7 @@ func EncodeReceipt(r Receipt) string {
 		}
 		j = append(j, r.Function.String()...)
 		j = append(j, `","payer":"`...)
-		j = append(j, r.Payer.String()...)
+		j = appendHex0x(j, r.Payer[:])
 		j = append(j, `","mode":"`...)
 		j = append(j, r.Mode...)
 		j = append(j, `","amount":"`...)
@@ -72,13 +73,13 @@ func EncodeReceipt(r Receipt) string {
 		j = append(j, `","cumulative":"`...)
 		j = r.Cumulative.Append(j, 10)
 		j = append(j, `","request":"`...)
-		j = append(j, r.RequestID.String()...)
+		j = hex.AppendEncode(j, r.RequestID[:])
 		j = append(j, '"')
 		if r.Version == 2 {
 			j = append(j, `,"reqBody":"`...)
-			j = append(j, r.RequestBody.String()...)
+			j = appendHex0x(j, r.RequestBody[:])
 			j = append(j, `","respBody":"`...)
-			j = append(j, r.ResponseBody.String()...)
+			j = appendHex0x(j, r.ResponseBody[:])
 			j = append(j, '"')
 		}
 		if r.Signed() {
@@ -97,6 +98,10 @@ func EncodeReceipt(r Receipt) string {
 	j, _ := json.Marshal(w)
 	return base64.RawURLEncoding.EncodeToString(j)
 }
+
+// appendHex0x appends "0x" and b in lower-case hex, as wf.Address and
+// wf.Hash write themselves, without their allocations.
+func appendHex0x(dst, b []byte) []byte { return hex.AppendEncode(append(dst, "0x"...), b) }
 
 // DecodeReceipt parses an X-WF-Receipt value. Check it with VerifyReceipt.
 func DecodeReceipt(s string) (Receipt, error) {
