@@ -20,6 +20,7 @@ type settleFlags struct {
 	bumpAfter      time.Duration
 	maxFee         string
 	receiptEvery   int
+	signedOnly     bool
 	ledgerSync     time.Duration // wf provider start and wf dev: addLedgerSyncFlag
 }
 
@@ -37,6 +38,7 @@ func addSettleFlags(fs *pflag.FlagSet, defaultPrice string, defaultInterval time
 	fs.DurationVar(&s.cacheTTL, "allowance-ttl", payment.DefaultCacheTTL, "how long a payer's on-chain allowance and balance are reused before reading them again")
 	fs.DurationVar(&s.bumpAfter, "settle-bump-after", chain.DefaultBumpAfter, "replace a settlement transaction still unmined after this long with one paying higher fees (same nonce)")
 	fs.IntVar(&s.receiptEvery, "receipt-every", payment.DefaultReceiptEvery, "sign one in `N` of a payer's receipts (and the first after a second without one); the others go unsigned, covered by the next signed cumulative; 1 signs every receipt")
+	fs.BoolVar(&s.signedOnly, "signed-only", false, "caller-pays: never key a session, so every request carries its session key's signature (50-100 us each to check) instead of a MAC after the first")
 	fs.StringVar(&s.maxFee, "max-fee", gwei.String(), "the most a settlement transaction pays per unit of gas, in `GWEI` (fee cap); replacing stops there")
 	return s
 }
@@ -66,7 +68,7 @@ func (sf *settleFlags) meter() (payment.Config, error) {
 	}
 	return payment.Config{
 		Price: price, CacheTTL: sf.cacheTTL, SettleCount: sf.settleCount, SettleInterval: sf.settleInterval,
-		BumpAfter: sf.bumpAfter, MaxFeeCap: maxFee, ReceiptEvery: sf.receiptEvery,
+		BumpAfter: sf.bumpAfter, MaxFeeCap: maxFee, ReceiptEvery: sf.receiptEvery, SignedOnly: sf.signedOnly,
 	}, nil
 }
 
