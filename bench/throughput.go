@@ -106,7 +106,8 @@ func (r *runner) throughput(ctx context.Context) error {
 			}
 			targets = append(targets, &target{name: v.name, url: p.URL + path, paid: unpaidAS, procs: []*process{p}})
 			if v.flags == nil && len(r.cfg.Loader) > 0 {
-				// Caller-pays needs each request signed: the Go load
+				// Caller-pays needs each request authorized (a session's
+				// first signed, the rest with its MAC): the Go load
 				// generator, on the unpaid path too for the ratio.
 				fn, err := wf.ParseCID(strings.Trim(path, "/"))
 				if err != nil {
@@ -176,7 +177,7 @@ func (r *runner) throughput(ctx context.Context) error {
 		workerd = targets[1]
 	}
 	fmt.Fprintf(r.out, "\n## Throughput and latency, server on one core\n\n")
-	fmt.Fprintf(r.out, "GET /?name=bench on loopback; wrk -t1, %s per run after a %s warm-up; median of %d interleaved rounds; ratios = req/s over the native handler's (and workerd's) in the same round. Rows marked (Go client) are driven by wfbench load (package client, which signs each caller-paid request) instead of wrk: compare them with each other, not with wrk's rows. Server CPU/req is the server processes' user+system CPU time (/proc/PID/stat) over the requests of the loaded run: other load on the machine slows a row but does not add to it.\n\n",
+	fmt.Fprintf(r.out, "GET /?name=bench on loopback; wrk -t1, %s per run after a %s warm-up; median of %d interleaved rounds; ratios = req/s over the native handler's (and workerd's) in the same round. Rows marked (Go client) are driven by wfbench load (package client, whose Payer signs a caller-paid session's first request and authenticates the rest with the session's MAC) instead of wrk: compare them with each other, not with wrk's rows. Server CPU/req is the server processes' user+system CPU time (/proc/PID/stat) over the requests of the loaded run: other load on the machine slows a row but does not add to it.\n\n",
 		r.cfg.Duration, r.cfg.Warmup, r.cfg.Rounds)
 	fmt.Fprintf(r.out, "| server | req/s (%d conns) | ÷ native | ÷ workerd | p50 | p99 | server CPU/req | req/s (1 conn) | ÷ native | p50 | p99 |\n", r.cfg.Conns)
 	fmt.Fprintf(r.out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
