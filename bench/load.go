@@ -20,8 +20,9 @@ import (
 )
 
 // LoadConfig is one run of the Go load generator (`wfbench load`), which
-// measures what wrk cannot: caller-pays requests, each signed by the
-// caller's session key (package client's Payer). The benchmark compares it
+// measures what wrk cannot: caller-pays requests, each authorized by the
+// caller's session (package client's Payer: the first signed, the rest
+// with the keyed session's MAC). The benchmark compares it
 // with the same generator on the unpaid path, never with wrk's figures.
 type LoadConfig struct {
 	URL      string // the provider

@@ -176,3 +176,44 @@ func anonExecRSS(pid int) (int64, error) {
 	}
 	return sum, sc.Err()
 }
+
+// cpuTime is the user and system CPU time process pid used so far, from
+// /proc/PID/stat (clock ticks of 10ms).
+func cpuTime(pid int) (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	// The command name (field 2) may hold spaces; the fields after it don't.
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return 0, fmt.Errorf("bench: /proc/%d/stat: no command name", pid)
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 13 {
+		return 0, fmt.Errorf("bench: /proc/%d/stat: %d fields", pid, len(f))
+	}
+	var ticks int64
+	for _, x := range f[11:13] { // utime, stime: fields 14 and 15
+		n, err := strconv.ParseInt(x, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("bench: /proc/%d/stat: %w", pid, err)
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, nil
+}
+
+// cpu is the CPU time the processes used so far, summed.
+func cpu(ps []*process) (time.Duration, error) {
+	var sum time.Duration
+	for _, p := range ps {
+		t, err := cpuTime(p.cmd.Process.Pid)
+		if err != nil {
+			return 0, err
+		}
+		sum += t
+	}
+	return sum, nil
+}

@@ -20,6 +20,9 @@ type load struct {
 	Conns     int
 	Duration  time.Duration
 	TargetURL string
+	// CPUPerReq is the server processes' CPU time (user and system) per
+	// request served in the run; zero when not measured.
+	CPUPerReq time.Duration `json:",omitempty"`
 }
 
 // wrk runs wrk against url with conns connections for d, pinned to cpu

@@ -20,7 +20,8 @@ type settleFlags struct {
 	bumpAfter      time.Duration
 	maxFee         string
 	receiptEvery   int
-	ledgerSync     time.Duration // wf provider start only: addLedgerSyncFlag
+	signedOnly     bool
+	ledgerSync     time.Duration // wf provider start and wf dev: addLedgerSyncFlag
 }
 
 // addLedgerSyncFlag adds --ledger-sync (node.Payments.LedgerSync) to s.
@@ -37,6 +38,7 @@ func addSettleFlags(fs *pflag.FlagSet, defaultPrice string, defaultInterval time
 	fs.DurationVar(&s.cacheTTL, "allowance-ttl", payment.DefaultCacheTTL, "how long a payer's on-chain allowance and balance are reused before reading them again")
 	fs.DurationVar(&s.bumpAfter, "settle-bump-after", chain.DefaultBumpAfter, "replace a settlement transaction still unmined after this long with one paying higher fees (same nonce)")
 	fs.IntVar(&s.receiptEvery, "receipt-every", payment.DefaultReceiptEvery, "sign one in `N` of a payer's receipts (and the first after a second without one); the others go unsigned, covered by the next signed cumulative; 1 signs every receipt")
+	fs.BoolVar(&s.signedOnly, "signed-only", false, "caller-pays: never key a session, so every request carries its session key's signature (50-100 us each to check) instead of a MAC after the first")
 	fs.StringVar(&s.maxFee, "max-fee", gwei.String(), "the most a settlement transaction pays per unit of gas, in `GWEI` (fee cap); replacing stops there")
 	return s
 }
@@ -55,6 +57,9 @@ func (sf *settleFlags) meter() (payment.Config, error) {
 	if err != nil {
 		return payment.Config{}, fmt.Errorf("--max-fee: %w", err)
 	}
+	if sf.ledgerSync < 0 {
+		return payment.Config{}, usageErr("--ledger-sync must not be negative")
+	}
 	if sf.receiptEvery < 1 {
 		return payment.Config{}, usageErr("--receipt-every must be at least 1")
 	}
@@ -63,7 +68,7 @@ func (sf *settleFlags) meter() (payment.Config, error) {
 	}
 	return payment.Config{
 		Price: price, CacheTTL: sf.cacheTTL, SettleCount: sf.settleCount, SettleInterval: sf.settleInterval,
-		BumpAfter: sf.bumpAfter, MaxFeeCap: maxFee, ReceiptEvery: sf.receiptEvery,
+		BumpAfter: sf.bumpAfter, MaxFeeCap: maxFee, ReceiptEvery: sf.receiptEvery, SignedOnly: sf.signedOnly,
 	}, nil
 }
 

@@ -213,9 +213,6 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		}
 		defer mc.Chain.Close() // after the node, which settles on it
 		a.logChainReads(log, o)
-		if sf.ledgerSync < 0 {
-			return usageErr("--ledger-sync must not be negative")
-		}
 		cfg.Payments = &node.Payments{Meter: mc, LedgerSync: sf.ledgerSync}
 		if cfg.Payments.Credits, err = a.providerCredits(o, so.credits, log); err != nil {
 			return err
@@ -363,6 +360,7 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
 	fs := cmd.Flags()
 	nf = addNodeFlags(fs, filepath.Join(a.home(), "dev"))
 	sf = addSettleFlags(fs, devPrice, devSettleInterval)
+	sf.addLedgerSyncFlag(fs)
 	nf.mina = addDevMinaFlags(fs)
 	fs.StringVar(&chainListen, "chain-listen", strings.TrimPrefix(defaultRPC, "http://"), "serve the embedded chain's JSON-RPC on this `ADDR` (the default is where wf commands look for a chain, so they need no --rpc; a taken default moves to a free port)")
 	fs.MarkHidden("public-url") // refused: wf dev serves on loopback
@@ -412,7 +410,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		Dir: nf.data, Log: log, Version: version(),
 		ChainListen: chainListen, ChainListenFallback: !nf.chainListenSet,
 		Chain: sim.Options{FeeBps: devFeeBps, Rewards: devRewardsConfig(), Credits: true}, // rewards (cli/rewards_dev.go)
-		Price: mc.Price, Meter: mc,
+		Price: mc.Price, Meter: mc, LedgerSync: sf.ledgerSync,
 		Nodes: []devnet.NodeConfig{
 			// A taken default port moves to a free one (the banner says
 			// where); a port asked for with --listen does not.

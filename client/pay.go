@@ -2,6 +2,7 @@ package client
 
 import (
 	"crypto/rand"
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"io"
@@ -53,6 +54,8 @@ type Payer struct {
 
 	mu    sync.Mutex
 	mem   *MemoryPayStore
+	sess  sessionCache
+	mac   macCache
 	learn sync.Mutex // held by the one request in flight while the price is unknown
 }
 
@@ -73,6 +76,10 @@ type PayState struct {
 	Expiry    int64        `json:"expiry,omitempty"`
 	Signature wf.Signature `json:"sig"`
 	Seq       uint64       `json:"seq,omitempty"`
+	// Accept is the provider's voucher.AcceptHeader for the current
+	// session, once an answer carried it: later requests then carry a MAC
+	// (voucher.MACHeader) instead of a signature and the voucher.
+	Accept string `json:"accept,omitempty"`
 }
 
 // PayStore keeps a Payer's state.
@@ -125,19 +132,80 @@ func (p *Payer) now() time.Time {
 
 // payment is one request's authorization, to settle with its answer.
 type payment struct {
-	header string
-	price  wf.Amount // counted in Owed
+	header  string
+	price   wf.Amount // counted in Owed
+	session [32]byte  // its session's public key
+	opens   bool      // signed with an exchange key: an answer's AcceptHeader keys the session
 }
 
-// authorize counts the request in the running total and signs it. fresh
-// forces a new session.
-func (p *Payer) authorize(rq voucher.Request, fresh bool) (payment, error) {
+// sessionCache is the last session key made from its seed: making it
+// costs a scalar multiplication, and every request of a session needs it.
+type sessionCache struct {
+	seed []byte
+	sess voucher.Session
+}
+
+// session is the session key of seed.
+func (p *Payer) session(seed []byte) (voucher.Session, error) {
+	p.mu.Lock()
+	c := p.sess
+	p.mu.Unlock()
+	if c.seed != nil && subtle.ConstantTimeCompare(c.seed, seed) == 1 {
+		return c.sess, nil
+	}
+	sess, err := voucher.SessionFromSeed(seed)
+	if err != nil {
+		return voucher.Session{}, err
+	}
+	p.mu.Lock()
+	p.sess = sessionCache{append([]byte(nil), seed...), sess}
+	p.mu.Unlock()
+	return sess, nil
+}
+
+// macCache is the last keyed session's MAC key, so a request within it
+// costs an HMAC, not an X25519 exchange.
+type macCache struct {
+	session [32]byte
+	accept  string
+	key     *voucher.MACKey
+}
+
+// macKey is the key of session sess keyed by accept.
+func (p *Payer) macKey(sess voucher.Session, accept string) (*voucher.MACKey, error) {
+	pub := sess.Public()
+	p.mu.Lock()
+	c := p.mac
+	p.mu.Unlock()
+	if c.key != nil && c.session == pub && c.accept == accept {
+		return c.key, nil
+	}
+	a, err := voucher.ParseAccept(accept)
+	if err != nil {
+		return nil, err
+	}
+	k, err := sess.MACKey(a, p.Provider, p.Signer.Address())
+	if err != nil {
+		return nil, err
+	}
+	p.mu.Lock()
+	p.mac = macCache{pub, accept, k}
+	p.mu.Unlock()
+	return k, nil
+}
+
+// authorize counts the request in the running total and signs it (or,
+// in a keyed session, authenticates it with the session's MAC key). fresh
+// forces a new session; keyed asks to open a keyed session when the
+// request is signed.
+func (p *Payer) authorize(rq voucher.Request, fresh, keyed bool) (payment, error) {
 	if p.Signer == nil || p.ChainID == 0 || p.Escrow.IsZero() || p.Provider.IsZero() {
 		return payment{}, fmt.Errorf("%w: client: a Payer needs a Signer, ChainID, Escrow and Provider", wf.ErrInvalid)
 	}
 	var h voucher.Header
 	var seed []byte
 	var price wf.Amount
+	var accept string
 	err := p.store().Update(func(s *PayState) error {
 		price = s.Price
 		if price.Sign() <= 0 {
@@ -155,7 +223,7 @@ func (p *Payer) authorize(rq voucher.Request, fresh bool) (payment, error) {
 		}
 		s.Seq++
 		s.Owed = need
-		seed = s.Session
+		seed, accept = s.Session, s.Accept
 		h = voucher.Header{
 			Voucher: wf.Voucher{ChainID: p.ChainID, Escrow: p.Escrow, Payer: p.Signer.Address(), Provider: p.Provider,
 				Cumulative: s.Ceiling, Expiry: s.Expiry},
@@ -166,18 +234,30 @@ func (p *Payer) authorize(rq voucher.Request, fresh bool) (payment, error) {
 	if err != nil {
 		return payment{}, err
 	}
-	sess, err := voucher.SessionFromSeed(seed)
+	sess, err := p.session(seed)
 	if err != nil {
 		return payment{}, err
 	}
 	h.Voucher.Session = sess.Public()
 	rq.Provider, rq.Payer, rq.Seq = p.Provider, p.Signer.Address(), h.Seq
-	h.RequestSig = sess.Sign(rq)
+	if accept != "" && keyed {
+		if k, err := p.macKey(sess, accept); err == nil {
+			v := voucher.EncodeMAC(voucher.MACHeader{Session: h.Voucher.Session, Seq: h.Seq, Tag: k.Tag(rq)})
+			return payment{header: v, price: price, session: h.Voucher.Session}, nil
+		}
+		// An accept key that is no X25519 key: sign, as if never keyed.
+	}
+	if keyed {
+		h.KX = sess.ExchangePublic()
+		h.RequestSig = sess.SignOpen(rq, h.KX)
+	} else {
+		h.RequestSig = sess.Sign(rq)
+	}
 	v, err := voucher.Encode(h)
 	if err != nil {
 		return payment{}, err
 	}
-	return payment{header: v, price: price}, nil
+	return payment{header: v, price: price, session: h.Voucher.Session, opens: keyed}, nil
 }
 
 func (p *Payer) newSession(s *PayState, price wf.Amount, now time.Time) error {
@@ -200,7 +280,7 @@ func (p *Payer) newSession(s *PayState, price wf.Amount, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("client: sign voucher: %w", err)
 	}
-	s.Session, s.Ceiling, s.Expiry, s.Signature, s.Seq = sess.Seed(), v.Cumulative, v.Expiry, sig, 0
+	s.Session, s.Ceiling, s.Expiry, s.Signature, s.Seq, s.Accept = sess.Seed(), v.Cumulative, v.Expiry, sig, 0, ""
 	return nil
 }
 
@@ -226,14 +306,32 @@ func (p *Payer) priceKnown() bool {
 	return known
 }
 
+// retry says how answered wants a request retried.
+type retry int
+
+const (
+	noRetry   retry = iota
+	retryNew        // with a new session (and a corrected total)
+	retrySign       // signed again in the same session: the provider lost its key
+)
+
 // answered settles pay with the provider's answer: a request that came
 // back without a receipt was not charged and leaves the running total;
-// the price is learnt. It reports whether to retry once with a new
-// session (and a corrected total).
-func (p *Payer) answered(pay payment, price wf.Amount, charged bool, re *ResponseError) (retry bool, err error) {
+// the price is learnt; an AcceptHeader keys the session pay opened. It
+// reports whether and how to retry once.
+func (p *Payer) answered(pay payment, price wf.Amount, charged bool, accept string, re *ResponseError) (again retry, err error) {
 	err = p.store().Update(func(s *PayState) error {
 		if price.Sign() > 0 {
 			s.Price = price
+		}
+		cur := false
+		if len(s.Session) == ed25519SeedSize {
+			if sess, err := p.session(s.Session); err == nil {
+				cur = sess.Public() == pay.session
+			}
+		}
+		if cur && pay.opens && accept != "" && s.Accept == "" {
+			s.Accept = accept
 		}
 		if !charged {
 			s.Owed = sub(s.Owed, pay.price)
@@ -252,14 +350,21 @@ func (p *Payer) answered(pay payment, price wf.Amount, charged bool, re *Respons
 					}
 				}
 			}
-			s.Session, retry = nil, true
+			s.Session, again = nil, retryNew
 		case "replayed", "session_retired", "voucher_expiring":
-			s.Session, retry = nil, true
+			s.Session, again = nil, retryNew
+		case "session_unknown", "bad_request_mac":
+			if cur {
+				s.Accept = ""
+			}
+			again = retrySign
 		}
 		return nil
 	})
-	return retry, err
+	return again, err
 }
+
+const ed25519SeedSize = 32
 
 func half(a wf.Amount) wf.Amount { return wf.NewAmount(new(big.Int).Rsh(a.Big(), 1)) }
 
@@ -279,6 +384,6 @@ func sub(a, b wf.Amount) wf.Amount {
 // wire (what follows /{cid}), rawQuery the query without '?'; the request
 // must be sent exactly as described, once.
 func (p *Payer) Header(fn wf.CID, method, path, rawQuery string, body []byte) (string, error) {
-	pay, err := p.authorize(voucher.Request{Function: fn, Method: method, Path: path, RawQuery: rawQuery, BodyHash: voucher.BodyHash(body)}, false)
+	pay, err := p.authorize(voucher.Request{Function: fn, Method: method, Path: path, RawQuery: rawQuery, BodyHash: voucher.BodyHash(body)}, false, false)
 	return pay.header, err
 }

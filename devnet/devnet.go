@@ -79,6 +79,10 @@ type Config struct {
 	// Meter tunes every paid node's meter (settle count and interval,
 	// ...); Chain, Key, Ledger, Price and Log are filled in.
 	Meter payment.Config
+	// LedgerSync is every paid node's node.Payments.LedgerSync: zero
+	// syncs each charge before its response, positive at most this long
+	// after.
+	LedgerSync time.Duration
 	// Budget is the publisher's deposit and each node's approval.
 	// Default DefaultBudget.
 	Budget *big.Int
@@ -532,7 +536,7 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 		}
 		mc.Chain, mc.Price = reader, cfg.Price
 		// The chain is new on every start: so is the ledger.
-		c.Payments = &node.Payments{Meter: mc, FreshLedger: true}
+		c.Payments = &node.Payments{Meter: mc, FreshLedger: true, LedgerSync: cfg.LedgerSync}
 		if cr := n.Chain.Contracts().Credits; !cr.IsZero() { // sim.Options.Credits: trial credits before the allowance
 			c.Payments.Credits = &node.Credits{Contract: cr}
 		}

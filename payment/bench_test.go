@@ -12,6 +12,7 @@ import (
 
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/payment/voucher"
 	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
@@ -179,5 +180,90 @@ func BenchmarkAuthorizeCaller(b *testing.B) {
 			b.Fatal(err)
 		}
 		c.Release()
+	}
+}
+
+// BenchmarkAuthorizeCallerKeyed is BenchmarkAuthorizeCaller within a
+// keyed session: decoding the short header, the session's MAC over the
+// request (HMAC-SHA256), the replay window and the reservation. The
+// session is opened once, by a signed request with an exchange key.
+//
+// Run: go test -run '^$' -bench 'AuthorizeCaller' ./payment/
+func BenchmarkAuthorizeCallerKeyed(b *testing.B) {
+	f := newFixture(b, payment.Config{CacheTTL: time.Hour})
+	caller := f.payer()
+	f.deposit(caller, 1_000_000_000)
+	f.voucher(caller, f.prov.Address(), 1_000_000_000, time.Now().Add(time.Hour))
+	s := f.sessions[0]
+	fn, _ := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x12, 0x20}, make([]byte, 32)...))
+	ctx := context.Background()
+	rq := voucher.Request{Provider: f.prov.Address(), Payer: caller.Address(), Function: fn, Method: "GET", Path: "/", BodyHash: voucher.BodyHash(nil)}
+	rq.Seq = 1
+	kx := s.key.ExchangePublic()
+	open, err := voucher.Encode(voucher.Header{Voucher: s.v, Signature: s.sig, Seq: 1, KX: kx, RequestSig: s.key.SignOpen(rq, kx)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := f.meter.Authorize(ctx, &wf.PaidRequest{Function: fn, Method: "GET", Path: "/", Header: http.Header{http.CanonicalHeaderKey(wf.VoucherHeader): {open}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h, err := c.Commit(ctx, wf.NewRequestID())
+	if err != nil {
+		b.Fatal(err)
+	}
+	accept, err := voucher.ParseAccept(http.Header(h).Get(voucher.AcceptHeader))
+	if err != nil {
+		b.Fatal(err)
+	}
+	key, err := s.key.MACKey(accept, f.prov.Address(), caller.Address())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		rq.Seq++
+		hdr := http.Header{http.CanonicalHeaderKey(wf.VoucherHeader): {voucher.EncodeMAC(voucher.MACHeader{Session: s.v.Session, Seq: rq.Seq, Tag: key.Tag(rq)})}}
+		b.StartTimer()
+		c, err := f.meter.Authorize(ctx, &wf.PaidRequest{Function: fn, Method: "GET", Path: "/", Header: hdr})
+		if err != nil {
+			b.Fatal(err)
+		}
+		c.Release()
+	}
+}
+
+// BenchmarkCharge is what payment adds to an owner-paid request in
+// process, without HTTP: authorization against a cached allowance, the
+// charge written to the ledger's log (synced within 50ms, as wf provider
+// start does by default) and the receipt (one in DefaultReceiptEvery
+// signed).
+//
+// Run: go test -run '^$' -bench 'Charge$' ./payment/
+func BenchmarkCharge(b *testing.B) {
+	f := newFixture(b, payment.Config{CacheTTL: time.Hour})
+	led, err := ledger.Open(filepath.Join(b.TempDir(), "default.db"), ledger.Options{SyncInterval: 50 * time.Millisecond})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { led.Close() })
+	meter, err := payment.New(payment.Config{Chain: f.sim.Client(f.prov), Key: f.prov, Ledger: led, Price: big.NewInt(price),
+		CacheTTL: time.Hour, SettleCount: 1 << 40, SettleInterval: time.Hour})
+	if err != nil {
+		b.Fatal(err)
+	}
+	owner := f.payer()
+	f.deposit(owner, 1_000_000_000)
+	f.approve(owner, price, 1_000_000_000)
+	fn, _ := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x12, 0x20}, make([]byte, 32)...))
+	ctx := context.Background()
+	for b.Loop() {
+		c, err := meter.Authorize(ctx, &wf.PaidRequest{Function: fn, Owner: owner.Address(), Method: "GET", Path: "/", Header: http.Header{}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := c.(wf.BodyCharge).CommitBodies(ctx, wf.NewRequestID(), wf.Hash{1}, wf.Hash{2}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -13,7 +13,11 @@
 //     plus this request; the request itself must be signed by the
 //     voucher's session key with a sequence number not used before in
 //     that session (kept in the ledger with the charge), so a copied
-//     header pays for nothing.
+//     header pays for nothing. A signed request that carries an exchange
+//     key opens a keyed session (unless Config.SignedOnly): its answer
+//     carries voucher.AcceptHeader, and the session's later requests carry
+//     an HMAC over the request instead of the signature and the voucher
+//     (voucher.MACHeader), checked against the voucher kept from the open.
 //   - Owner-pays otherwise: the payer is the signed spec's owner, whose
 //     on-chain allowance for this provider must allow the price
 //     (maxPricePerRequest) and whose remaining budget and escrow balance,

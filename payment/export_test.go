@@ -13,3 +13,17 @@ func SessionWindows(m *Meter) int {
 	defer m.mu.Unlock()
 	return len(m.sessions)
 }
+
+// KeyedSessions is how many keyed sessions m holds.
+func KeyedSessions(m *Meter) int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.keyed)
+}
+
+// ForgetKeyed drops every keyed session's key, as a restart does.
+func ForgetKeyed(m *Meter) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	clear(m.keyed)
+}

@@ -2,6 +2,7 @@ package payment
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -81,6 +82,14 @@ type Config struct {
 	ReceiptEvery    int
 	ReceiptInterval time.Duration
 
+	// SignedOnly refuses keyed sessions: every caller-pays request must
+	// carry the session key's signature (an Ed25519 verify each, about
+	// 50us), and the Meter never sends voucher.AcceptHeader. By default a
+	// signed request with an exchange key opens a keyed session whose
+	// later requests carry a MAC (RATIONALE.md, "Caller-pays without a
+	// signature per request").
+	SignedOnly bool
+
 	Log *slog.Logger     // default: discard
 	Now func() time.Time // default time.Now
 }
@@ -107,6 +116,10 @@ type Meter struct {
 	payers   map[wf.Address]*payerSessions
 	sweepAt  int                 // len(sessions) at which expired windows are dropped
 	vouchers map[voucherKey]bool // payer signatures checked (true) or refused (false)
+
+	acceptor     *voucher.Acceptor // nil: Config.SignedOnly
+	acceptHeader string
+	keyed        map[[32]byte]*keyedSession // by session key
 
 	wake     chan struct{}
 	settleMu sync.Mutex
@@ -232,6 +245,14 @@ func New(cfg Config) (*Meter, error) {
 		vouchers: make(map[voucherKey]bool),
 		wake:     make(chan struct{}, 1),
 		signed:   make(map[ledger.Key]receiptMark),
+		keyed:    make(map[[32]byte]*keyedSession),
+	}
+	if !cfg.SignedOnly {
+		a, err := voucher.NewAcceptor(rand.Reader)
+		if err != nil {
+			return nil, err
+		}
+		m.acceptor, m.acceptHeader = a, a.Header()
 	}
 	// Charges pending from an earlier run are due at once.
 	for k, a := range cfg.Ledger.Accounts() {
@@ -460,6 +481,9 @@ func (m *Meter) proveCaller(r *wf.PaidRequest, values []string) (voucher.Header,
 	if len(values) != 1 {
 		return voucher.Header{}, req("malformed_voucher", "send exactly one "+wf.VoucherHeader+" header", wf.Address{}, map[string]any{"fix": fix})
 	}
+	if voucher.IsMAC(values[0]) {
+		return m.proveKeyed(r, values[0])
+	}
 	h, err := voucher.Decode(values[0])
 	if err != nil {
 		return voucher.Header{}, req("malformed_voucher", "the voucher header is malformed: "+err.Error(), wf.Address{}, map[string]any{"fix": fix})
@@ -475,7 +499,13 @@ func (m *Meter) proveCaller(r *wf.PaidRequest, values []string) (voucher.Header,
 	// copied header fails.
 	rq := voucher.Request{Provider: m.provider, Payer: v.Payer, Function: r.Function, Method: r.Method, Path: r.Path, RawQuery: r.RawQuery,
 		BodyHash: voucher.BodyHash(r.Body), Seq: h.Seq}
-	if !voucher.Verify(v.Session, rq, h.RequestSig) {
+	signed := false
+	if h.KX != ([32]byte{}) {
+		signed = voucher.VerifyOpen(v.Session, rq, h.KX, h.RequestSig)
+	} else {
+		signed = voucher.Verify(v.Session, rq, h.RequestSig)
+	}
+	if !signed {
 		return h, req("bad_request_signature", "the voucher's session key did not sign this request (method, function, path, query, body and sequence number): a voucher header pays only for the request it was made for",
 			v.Payer, map[string]any{"fix": fix})
 	}
@@ -554,8 +584,12 @@ func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values [
 		return nil, req("replayed", fmt.Sprintf("sequence number %d of this session was already used: a voucher header pays for one request, once", h.Seq),
 			sv.Payer, map[string]any{"seq": h.Seq, "fix": fix})
 	}
-	return &charge{m: m, key: key, fn: r.Function, voucher: &sv, sign: wantsSigned(r),
-		session: &ledger.SessionUse{Key: v.Session, Seq: h.Seq, Expiry: v.Expiry}}, nil
+	c := &charge{m: m, key: key, fn: r.Function, voucher: &sv, sign: wantsSigned(r),
+		session: &ledger.SessionUse{Key: v.Session, Seq: h.Seq, Expiry: v.Expiry}}
+	if h.KX != ([32]byte{}) && m.acceptor != nil {
+		c.open = &keyedOpen{header: h}
+	}
+	return c, nil
 }
 
 // voucherKey is a voucher with its payer signature, as checked.
@@ -849,6 +883,7 @@ type charge struct {
 	session *ledger.SessionUse
 	meter   *ledger.MeterCount // owner mode with a metering key: the count that came with the request
 	sign    bool               // the request asked for a signed receipt
+	open    *keyedOpen         // the request opens a keyed session
 	once    sync.Once
 }
 
@@ -911,6 +946,9 @@ func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID, bodies *
 	}
 	h := http.Header{}
 	h.Set(wf.ReceiptHeader, EncodeReceipt(r))
+	if c.open != nil {
+		m.accept(c.open, h)
+	}
 	return h, nil
 }
 

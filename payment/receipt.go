@@ -2,6 +2,7 @@ package payment
 
 import (
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -55,12 +56,16 @@ func EncodeReceipt(r Receipt) string {
 	// Written by hand (a provider encodes one per charged response): no
 	// field needs escaping, a CID and hex strings, decimal amounts and a
 	// mode that is a plain word; anything else takes encoding/json.
-	if r.Version != 2 && r.Function.Defined() && (r.Mode == "owner" || r.Mode == "caller") && r.Amount != nil && r.Cumulative != nil {
-		j := make([]byte, 0, 384)
-		j = append(j, `{"v":1,"function":"`...)
+	if (r.Version == 0 || r.Version == 1 || r.Version == 2) && r.Function.Defined() && (r.Mode == "owner" || r.Mode == "caller") && r.Amount != nil && r.Cumulative != nil {
+		j := make([]byte, 0, 512)
+		if r.Version == 2 {
+			j = append(j, `{"v":2,"function":"`...)
+		} else {
+			j = append(j, `{"v":1,"function":"`...)
+		}
 		j = append(j, r.Function.String()...)
 		j = append(j, `","payer":"`...)
-		j = append(j, r.Payer.String()...)
+		j = appendHex0x(j, r.Payer[:])
 		j = append(j, `","mode":"`...)
 		j = append(j, r.Mode...)
 		j = append(j, `","amount":"`...)
@@ -68,8 +73,15 @@ func EncodeReceipt(r Receipt) string {
 		j = append(j, `","cumulative":"`...)
 		j = r.Cumulative.Append(j, 10)
 		j = append(j, `","request":"`...)
-		j = append(j, r.RequestID.String()...)
+		j = hex.AppendEncode(j, r.RequestID[:])
 		j = append(j, '"')
+		if r.Version == 2 {
+			j = append(j, `,"reqBody":"`...)
+			j = appendHex0x(j, r.RequestBody[:])
+			j = append(j, `","respBody":"`...)
+			j = appendHex0x(j, r.ResponseBody[:])
+			j = append(j, '"')
+		}
 		if r.Signed() {
 			j = append(j, `,"sig":"`...)
 			j = append(j, r.Signature.String()...)
@@ -86,6 +98,10 @@ func EncodeReceipt(r Receipt) string {
 	j, _ := json.Marshal(w)
 	return base64.RawURLEncoding.EncodeToString(j)
 }
+
+// appendHex0x appends "0x" and b in lower-case hex, as wf.Address and
+// wf.Hash write themselves, without their allocations.
+func appendHex0x(dst, b []byte) []byte { return hex.AppendEncode(append(dst, "0x"...), b) }
 
 // DecodeReceipt parses an X-WF-Receipt value. Check it with VerifyReceipt.
 func DecodeReceipt(s string) (Receipt, error) {

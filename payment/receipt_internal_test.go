@@ -22,9 +22,16 @@ func TestEncodeReceiptMatchesJSON(t *testing.T) {
 		{ChargeReceipt: chain.ChargeReceipt{Function: fn, Payer: wf.Address{1, 2}, Mode: "owner", Amount: big.NewInt(100), Cumulative: big.NewInt(12345), RequestID: wf.RequestID{9, 8}}},
 		{ChargeReceipt: chain.ChargeReceipt{Function: fn, Payer: wf.Address{0xff}, Mode: "caller", Amount: new(big.Int), Cumulative: big1, RequestID: wf.RequestID{}},
 			Signature: wf.Signature{1, 2, 3, 64: 28}},
+		{ChargeReceipt: chain.ChargeReceipt{Version: 2, Function: fn, Payer: wf.Address{3}, Mode: "owner", Amount: big.NewInt(100), Cumulative: big.NewInt(7), RequestID: wf.RequestID{1},
+			RequestBody: wf.Hash{0xaa, 31: 1}, ResponseBody: wf.Hash{0xbb}}},
+		{ChargeReceipt: chain.ChargeReceipt{Version: 2, Function: fn, Payer: wf.Address{4}, Mode: "caller", Amount: big.NewInt(1), Cumulative: big1, RequestID: wf.RequestID{2}},
+			Signature: wf.Signature{9, 64: 27}},
 	} {
 		w := receiptWire{V: 1, Function: r.Function, Payer: r.Payer, Mode: r.Mode, Amount: r.Amount.String(),
 			Cumulative: r.Cumulative.String(), Request: r.RequestID, Signature: r.Signature}
+		if r.Version == 2 {
+			w.V, w.RequestBody, w.ResponseBody = 2, &r.RequestBody, &r.ResponseBody
+		}
 		want, err := json.Marshal(w)
 		if err != nil {
 			t.Fatal(err)
@@ -37,7 +44,8 @@ func TestEncodeReceiptMatchesJSON(t *testing.T) {
 			t.Errorf("receipt %d:\n got %s\nwant %s", i, got, want)
 		}
 		back, err := DecodeReceipt(EncodeReceipt(r))
-		if err != nil || back.Signature != r.Signature || back.Cumulative.Cmp(r.Cumulative) != 0 || back.RequestID != r.RequestID {
+		if err != nil || back.Signature != r.Signature || back.Cumulative.Cmp(r.Cumulative) != 0 || back.RequestID != r.RequestID ||
+			back.Version != r.Version || back.RequestBody != r.RequestBody || back.ResponseBody != r.ResponseBody {
 			t.Errorf("receipt %d: round trip %+v, %v", i, back, err)
 		}
 	}

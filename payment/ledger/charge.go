@@ -79,13 +79,26 @@ type chargeOp struct {
 // Charge records c durably and returns everything charged to c.Key so far,
 // c included. It returns once c is on disk (fsync'd), sharing the write
 // with concurrent calls; with Options.SyncInterval, once c is written to
-// the log, which is synced at most that long later. An error means c is
+// the log (by the caller itself: there is no flush to share), which is
+// synced at most that long later. An error means c is
 // not recorded.
 func (l *Ledger) Charge(ctx context.Context, c Charge) (*big.Int, error) {
 	if c.Amount == nil || c.Amount.Sign() <= 0 {
 		return nil, fmt.Errorf("%w: ledger: charge must be positive", wf.ErrInvalid)
 	}
 	op := &chargeOp{c: c, done: make(chan struct{})}
+	if l.lazy {
+		// Nothing to share but a copy into the mapped log: the charge is
+		// written here, without handing it to the commit loop and back
+		// (two goroutine switches per charge).
+		select {
+		case <-l.closed:
+			return nil, ErrClosed
+		default:
+		}
+		l.commit([]*chargeOp{op})
+		return op.cum, op.err
+	}
 	select {
 	case l.queue <- op:
 	case <-l.closed:
@@ -160,6 +173,9 @@ func (l *Ledger) commit(ops []*chargeOp) {
 		recs[i] = walRecord{Seq: l.seq + 1 + uint64(i), Charge: logged}
 	}
 	err := l.broken
+	if err == nil && l.shut {
+		err = ErrClosed
+	}
 	if err == nil {
 		if err = l.wal.append(recs, !l.lazy); errors.Is(err, errWALFull) {
 			if err = l.save(nil, nil); err == nil {

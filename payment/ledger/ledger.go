@@ -85,6 +85,7 @@ type Ledger struct {
 	queue     chan *chargeOp
 	closeOnce sync.Once
 	closed    chan struct{}
+	shut      bool // under wmu: Close checkpointed; nothing more is written
 	done      chan struct{}
 }
 
@@ -365,6 +366,7 @@ func (l *Ledger) Close() error {
 	l.flushWAL() // what the last charges wrote, should the checkpoint fail
 	l.wmu.Lock()
 	err := l.save(nil, nil)
+	l.shut = true // a charge written directly (lazy) after this is refused
 	l.wmu.Unlock()
 	return errors.Join(err, l.wal.close(), l.db.Close())
 }

@@ -37,6 +37,7 @@ type walRecord struct {
 
 type wal struct {
 	f      *os.File
+	mem    []byte // the file mapped (wal_linux.go); nil: written with WriteAt
 	off    int64
 	nosync bool
 }
@@ -86,7 +87,13 @@ func openWAL(path string, nosync bool) (*wal, []walRecord, error) {
 		recs = append(recs, r)
 		off += 8 + n
 	}
-	return &wal{f: f, nosync: nosync}, recs, nil
+	w := &wal{f: f, nosync: nosync}
+	if fi, err := f.Stat(); err == nil && fi.Size() == walSize {
+		if mem, err := mapWAL(f); err == nil {
+			w.mem = mem
+		}
+	}
+	return w, recs, nil
 }
 
 var errWALFull = errors.New("ledger: log full")
@@ -106,7 +113,9 @@ func (w *wal) append(recs []walRecord, sync bool) error {
 	if w.off+int64(len(buf))+8 > walSize {
 		return errWALFull
 	}
-	if _, err := w.f.WriteAt(buf, w.off); err != nil {
+	if w.mem != nil {
+		copy(w.mem[w.off:], buf)
+	} else if _, err := w.f.WriteAt(buf, w.off); err != nil {
 		return fmt.Errorf("ledger: write log: %w", err)
 	}
 	if sync && !w.nosync {
@@ -125,7 +134,14 @@ func (w *wal) full() bool { return w.off > walSize/2 }
 // everything logged is in the bbolt file.
 func (w *wal) reset() { w.off = 0 }
 
-func (w *wal) close() error { return w.f.Close() }
+func (w *wal) close() error {
+	var err error
+	if w.mem != nil {
+		err = unmapWAL(w.mem)
+		w.mem = nil
+	}
+	return errors.Join(err, w.f.Close())
+}
 
 // marshal is json.Marshal(r), written by hand for the common record (a
 // charge with no voucher, session or metering count: owner-pays without

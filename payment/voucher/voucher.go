@@ -127,7 +127,10 @@ type Header struct {
 	Voucher    wf.Voucher
 	Signature  wf.Signature // the payer's, over Voucher (EIP-712)
 	Seq        uint64
-	RequestSig [64]byte // the session's, over the Request
+	RequestSig [64]byte // the session's, over the Request (with KX: SignOpen's)
+	// KX, if set, opens a keyed session (mac.go): the session's exchange
+	// key, covered by RequestSig.
+	KX [32]byte
 }
 
 type wire struct {
@@ -142,6 +145,7 @@ type wire struct {
 	Signature wf.Signature `json:"sig"`
 	Seq       uint64       `json:"seq"`
 	ReqSig    string       `json:"rsig"`
+	KX        string       `json:"kx,omitempty"`
 }
 
 var b64 = base64.RawURLEncoding
@@ -150,15 +154,19 @@ var b64 = base64.RawURLEncoding
 //
 //	{"v":2,"chain":<id>,"escrow":"0x…","payer":"0x…","provider":"0x…",
 //	 "amount":"<ceiling, base units>","expiry":<unix s>,"session":"<base64url, 32 bytes>",
-//	 "sig":"0x<65 bytes>","seq":<n>,"rsig":"<base64url, 64 bytes>"}
+//	 "sig":"0x<65 bytes>","seq":<n>,"rsig":"<base64url, 64 bytes>"[,"kx":"<base64url, 32 bytes>"]}
 func Encode(h Header) (string, error) {
 	if err := check(h); err != nil {
 		return "", err
 	}
+	var kx string
+	if h.KX != ([32]byte{}) {
+		kx = b64.EncodeToString(h.KX[:])
+	}
 	j, err := json.Marshal(wire{
 		V: Version, ChainID: h.Voucher.ChainID, Escrow: h.Voucher.Escrow, Payer: h.Voucher.Payer, Provider: h.Voucher.Provider,
 		Amount: h.Voucher.Cumulative.String(), Expiry: h.Voucher.Expiry, Session: b64.EncodeToString(h.Voucher.Session[:]),
-		Signature: h.Signature, Seq: h.Seq, ReqSig: b64.EncodeToString(h.RequestSig[:]),
+		Signature: h.Signature, Seq: h.Seq, ReqSig: b64.EncodeToString(h.RequestSig[:]), KX: kx,
 	})
 	if err != nil {
 		return "", fmt.Errorf("voucher: encode: %w", err)
@@ -209,6 +217,11 @@ func Decode(s string) (Header, error) {
 	}
 	if err := fixed(h.RequestSig[:], w.ReqSig, "rsig"); err != nil {
 		return Header{}, err
+	}
+	if w.KX != "" {
+		if err := fixed(h.KX[:], w.KX, "kx"); err != nil {
+			return Header{}, err
+		}
 	}
 	if err := check(h); err != nil {
 		return Header{}, err
