@@ -267,7 +267,7 @@ func TestBrowser(t *testing.T) {
 	// A worker deploys the same way: one TypeScript file, bundled by the
 	// dashboard, its spec signed in the wallet; it runs at alpha.
 	worker := filepath.Join(t.TempDir(), "worker.ts")
-	if err := os.WriteFile(worker, []byte(`export default { fetch(req: Request): Response { return new Response("worker in the browser test"); } };`), 0o644); err != nil {
+	if err := os.WriteFile(worker, []byte(`export default { fetch(req: Request, env: { WORD?: string }): Response { return new Response("worker in the browser test" + (env.WORD ? ": " + env.WORD : "")); } };`), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	do("deploy a worker through the page", chromedp.Navigate(w.url+"/functions"), chromedp.WaitVisible(chromedp.ID("deploy-module")),
@@ -285,6 +285,36 @@ func TestBrowser(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 200 || string(out) != "worker in the browser test" {
 		t.Fatalf("invoke the worker deployed through the page: %s %q", resp.Status, out)
+	}
+
+	// Its secret is set in the page: sealed there by the project's
+	// sealing code in WebAssembly, the spec signed in the wallet; the
+	// dashboard's server never sees the value, and the provider opens it.
+	do("set the worker's secret in the page", chromedp.Navigate(w.url+"/functions/"+js.String()+"/secrets"),
+		chromedp.WaitEnabled(chromedp.ID("seal-button")),
+		chromedp.SendKeys(chromedp.ID("secret-name-1"), "WORD"), chromedp.SendKeys(chromedp.ID("secret-value-1"), "sealed in the page"))
+	shot("secrets")
+	sctx, scancel := context.WithTimeout(ctx, 20*time.Second)
+	if err := chromedp.Do(sctx, chromedp.Click(chromedp.ID("seal-button")), chromedp.WaitVisible(chromedp.ID("deployed"))); err != nil {
+		scancel()
+		t.Fatalf("browser: seal and sign: %v; the page says %q", err, text("#secrets-result"))
+	}
+	scancel()
+	sealedFn, err := wf.ParseCID(text("#deployed code"))
+	if err != nil {
+		t.Fatalf("the secrets' deploy names no function: %q: %v", text("#secrets-result"), err)
+	}
+	if v, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("secret-value-1"))); err != nil || v != "" {
+		t.Errorf("the page kept the secret's value after sealing it: %q %v", v, err)
+	}
+	resp, err = http.Get(w.net.Nodes[0].URL + "/" + sealedFn.String() + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || string(out) != "worker in the browser test: sealed in the page" {
+		t.Fatalf("invoke the worker with the secret set in the page: %s %q", resp.Status, out)
 	}
 	do("back to the module", chromedp.Navigate(w.url+"/functions/"+fn.String()), chromedp.WaitVisible(chromedp.CSS("form.logs button")))
 
@@ -372,7 +402,7 @@ func TestBrowser(t *testing.T) {
 		{"split", split, "Signed hello seq 4"},
 		{"split", split, "10%"},
 		{"caps", caps, "beta can never take more than 100.000000 USDC from you"},
-		{"caps after the settlement", caps, "alpha can never take more than 99.997000 USDC from you"}, // three requests: start's, the module's, the worker's
+		{"caps after the settlement", caps, "alpha can never take more than 99.996000 USDC from you"}, // four requests: start's, the module's, the worker's, the worker's with its secret
 		{"receipt", checked, "provider alpha"},
 		{"receipt", checked, "the signature checks"},
 		{"cap changed", capped, "provider alpha can never take more than 40.000000 USDC from you"},

@@ -173,6 +173,7 @@ func New(cfg Config) (*Dashboard, error) {
 	}
 	static, _ := fs.Sub(staticFS, "static")
 	d.mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+	d.mux.HandleFunc("GET /static/seal.wasm", serveSealWasm)
 	d.mux.HandleFunc("GET /{$}", d.serveHome)
 	d.mux.HandleFunc("GET /login", d.serveLoginPage)
 	d.mux.HandleFunc("POST /login/challenge", d.serveChallenge)
@@ -183,6 +184,8 @@ func New(cfg Config) (*Dashboard, error) {
 	d.mux.HandleFunc("GET /functions/{cid}", d.signedIn(d.serveFunction))
 	d.mux.HandleFunc("POST /functions/{cid}/logs-request", d.signedIn(d.serveLogsRequest))
 	d.mux.HandleFunc("POST /functions/{cid}/logs", d.signedIn(d.serveLogs))
+	d.mux.HandleFunc("GET /functions/{cid}/secrets", d.signedIn(d.serveSecrets))
+	d.mux.HandleFunc("POST /functions/{cid}/secrets", d.limitBody(maxSecretsBody, d.signedIn(d.serveSecretsPrepare)))
 	d.mux.HandleFunc("POST /deploy/prepare", d.limitBody(d.cfg.MaxUpload+64<<10, d.signedIn(d.serveDeployPrepare)))
 	d.mux.HandleFunc("POST /deploy", d.signedIn(d.serveDeploy))
 	d.mux.HandleFunc("GET /names", d.signedIn(d.serveNames))
@@ -210,12 +213,16 @@ func LoopbackHosts(port int) []string {
 // Handler returns the dashboard's HTTP handler.
 func (d *Dashboard) Handler() http.Handler { return http.HandlerFunc(d.serveHTTP) }
 
+// csp is every answer's Content-Security-Policy (the secrets page adds
+// WebAssembly to it).
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+
 // serveHTTP sets the headers every answer carries: scripts only from
 // this origin (no inline script can run, so injected markup cannot act),
 // no framing (clickjacking), no referrer beyond the origin.
 func (d *Dashboard) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+	h.Set("Content-Security-Policy", csp)
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")

@@ -1,0 +1,68 @@
+package dashboard
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// TestSealWasmUpToDate builds the browser's sealing code (./sealwasm,
+// package seal for GOOS=js GOARCH=wasm) and checks that the embedded
+// static/seal.wasm.gz is that build, and that static/wasm_exec.js is the
+// toolchain's: the page must run the code this tree's seal package is.
+// WF_UPDATE_SEALWASM=1 rewrites both.
+func TestSealWasmUpToDate(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a wasm binary")
+	}
+	out := filepath.Join(t.TempDir(), "seal.wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w -buildid=", "-o", out, "./sealwasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./sealwasm: %v\n%s", err, b)
+	}
+	wasm, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	zw.Write(wasm)
+	zw.Close()
+	execJS, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.Getenv("WF_UPDATE_SEALWASM") != "" {
+		if err := os.WriteFile("static/seal.wasm.gz", gz.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("static/wasm_exec.js", execJS, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	embedded, err := staticFS.ReadFile("static/seal.wasm.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(embedded))
+	if err != nil {
+		t.Fatal(err)
+	}
+	have, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(have, wasm) {
+		t.Errorf("static/seal.wasm.gz (%d bytes unpacked) is not the build of ./sealwasm (%d bytes) with %s: rebuild it with WF_UPDATE_SEALWASM=1 go test ./dashboard -run TestSealWasmUpToDate", len(have), len(wasm), runtime.Version())
+	}
+	if js, _ := staticFS.ReadFile("static/wasm_exec.js"); !bytes.Equal(js, execJS) {
+		t.Errorf("static/wasm_exec.js is not %s's: rebuild it with WF_UPDATE_SEALWASM=1 go test ./dashboard -run TestSealWasmUpToDate", runtime.Version())
+	}
+}
