@@ -162,7 +162,7 @@ func New(cfg Config) (*Dashboard, error) {
 		if n == "templates/layout.html" || strings.HasPrefix(n, "templates/frag_") {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", n)
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/frag_console.html", n)
 		if err != nil {
 			return nil, fmt.Errorf("dashboard: %w", err)
 		}
@@ -197,6 +197,8 @@ func New(cfg Config) (*Dashboard, error) {
 	d.mux.HandleFunc("POST /payments/tx", d.signedIn(d.serveTx))
 	d.mux.HandleFunc("POST /payments/receipt", d.limitBody(16<<10, d.signedIn(d.serveReceipt)))
 	d.mux.HandleFunc("GET /admin", d.signedIn(d.serveAdmin))
+	d.mux.HandleFunc("POST /account-request", d.signedIn(d.serveAccountRequest))
+	d.mux.HandleFunc("POST /account", d.signedIn(d.serveAccount))
 	d.mux.HandleFunc("GET /gateways", d.signedIn(d.serveGateways))
 	d.mux.HandleFunc("GET /ci", d.signedIn(d.serveCI))
 	return d, nil

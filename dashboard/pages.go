@@ -1,7 +1,6 @@
 package dashboard
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"encoding/base64"
@@ -465,6 +464,15 @@ type allowanceRow struct {
 func (d *Dashboard) servePayments(w http.ResponseWriter, r *http.Request) {
 	payer := sessionOf(r).addr
 	data := map[string]any{"Chain": d.cfg.Escrow != nil, "CanChange": d.escrowTxs() != nil}
+	type providerRef struct {
+		Index int
+		Name  string
+	}
+	var refs []providerRef
+	for i, p := range d.cfg.Providers {
+		refs = append(refs, providerRef{i, p.Name})
+	}
+	data["ProviderList"] = refs
 	if d.cfg.Escrow != nil {
 		acct, err := d.cfg.Escrow.Account(r.Context(), payer)
 		if err != nil {
@@ -568,31 +576,10 @@ func (d *Dashboard) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	data["Info"], data["InfoErr"] = info, errText(infoErr)
 	data["Healthy"], data["HealthErr"] = healthErr == nil, errText(healthErr)
 	data["Metrics"], data["MetricsErr"] = m, errText(metricsErr)
-	if p.Loaded != nil {
-		fs := p.Loaded.LoadedFunctions()
-		data["LoadedCount"] = len(fs)
-		data["Loaded"] = fs[:min(len(fs), maxLoadedRows)]
-	}
-	if p.Ledger != nil {
-		accts := p.Ledger.Accounts()
-		rows := make([]payerRow, 0, len(accts))
-		for k, a := range accts {
-			rows = append(rows, payerRow{Payer: k.Payer, Mode: k.Mode, Charged: a.Charged, Settled: a.Settled,
-				InFlight: a.InFlight, Pending: a.Pending()})
-		}
-		slices.SortFunc(rows, func(a, b payerRow) int {
-			return cmp.Or(cmpBig(b.Pending.Amount, a.Pending.Amount), cmpBig(b.Charged.Amount, a.Charged.Amount),
-				bytes.Compare(a.Payer[:], b.Payer[:]), int(a.Mode)-int(b.Mode))
-		})
-		data["Payers"] = len(rows)
-		if len(rows) > maxPayerRows {
-			rows = rows[:maxPayerRows]
-		}
-		data["Ledger"] = rows
-		data["Earnings"] = earningsOf(accts)
-		if b, ok := p.Ledger.(Batches); ok {
-			bs, err := b.InFlightBatches()
-			data["InFlight"], data["InFlightErr"] = settlementRows(bs, d.cfg.Now()), errText(err)
+	data["Console"] = d.localConsoleView(p)
+	for i := range d.cfg.Providers {
+		if &d.cfg.Providers[i] == p {
+			data["Index"] = i
 		}
 	}
 	d.render(w, r, http.StatusOK, "admin", page{Title: "Operator console", Nav: "admin", Data: data})
@@ -666,17 +653,23 @@ func settlementRows(bs []*ledger.Batch, now time.Time) []settlementRow {
 			Age: now.Sub(b.Created).Round(time.Second), Bumps: len(b.Replaced)}
 		if b.Tx != nil {
 			r.Tx, r.Nonce = b.Tx.Hash.String(), b.Tx.Nonce
-			signed := b.Tx.Signed
-			if signed.IsZero() {
-				signed = b.Created
-			}
-			r.Unmined = now.Sub(signed).Round(time.Second)
-			r.Stuck = r.Unmined > stuckAfter
+			r.Unmined, r.Stuck = unmined(b.Tx.Signed, b.Created, now)
 		}
 		rows = append(rows, r)
 	}
 	slices.SortFunc(rows, func(a, b settlementRow) int { return cmp.Compare(a.ID, b.ID) })
 	return rows
+}
+
+// unmined is how long a transaction signed at signed (zero in older
+// records: the batch's creation stands in) has waited, and whether it is
+// stuck.
+func unmined(signed, created, now time.Time) (time.Duration, bool) {
+	if signed.IsZero() {
+		signed = created
+	}
+	d := now.Sub(signed).Round(time.Second)
+	return d, d > stuckAfter
 }
 
 func errText(err error) string {
