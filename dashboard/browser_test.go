@@ -360,6 +360,10 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("receipt")))
 	checked := text("#receipt")
 	shot("receipt")
+	do("ask alpha what it holds", chromedp.Navigate(w.url+"/payments"), chromedp.WaitVisible(chromedp.CSS(`form.account-read[data-provider="0"] button`)),
+		chromedp.Click(chromedp.CSS(`form.account-read[data-provider="0"] button`)), chromedp.WaitVisible(chromedp.CSS("#holdings h3")))
+	held := text("#holdings")
+	shot("holdings")
 	do("gateways", chromedp.Navigate(w.url+"/gateways"), chromedp.WaitVisible(chromedp.CSS("table.gateway-providers")))
 	shot("gateways")
 	do("ci", chromedp.Navigate(w.url+"/ci"), chromedp.WaitVisible(chromedp.CSS("table.ci-rules")))
@@ -406,6 +410,8 @@ func TestBrowser(t *testing.T) {
 		{"receipt", checked, "provider alpha"},
 		{"receipt", checked, "the signature checks"},
 		{"cap changed", capped, "provider alpha can never take more than 40.000000 USDC from you"},
+		{"holdings", held, "At alpha"},
+		{"holdings", held, "Budget left against your cap"},
 		{"admin", admin, "There is no global user database"},
 		{"admin", admin, "Operator console: alpha"},
 		{"admin ledger", admin, w.net.Publisher.Address().Checksum()[:10]},
