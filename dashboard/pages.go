@@ -168,7 +168,48 @@ type policy struct {
 	// Placement is where gateways may route it (wf.placement); nil:
 	// anywhere.
 	Placement *placement
+	// Credential, if set, admits only holders of a credential that
+	// satisfies it (wf.access), in words.
+	Credential *credentialPolicy
 	Err       string // an extension could not be read
+}
+
+// credentialPolicy is a wf.access policy in the page's words.
+type credentialPolicy struct {
+	CID        wf.CID // the policy's, as errors and docs name it
+	Issuers    []string
+	Predicates []string
+	Disclosed  []string // the CGI variables the function sees
+	Session    time.Duration
+	Rate       string // per credential, "" unbounded
+	Setup      wf.CID
+}
+
+func credentialOf(a *spec.Access, data []byte) *credentialPolicy {
+	c := &credentialPolicy{CID: spec.AccessCID(data), Issuers: a.Issuers, Session: time.Duration(a.MaxSessionSeconds) * time.Second, Setup: a.Setup}
+	words := map[string]string{spec.OpEq: "=", spec.OpNeq: "≠", spec.OpLt: "<", spec.OpLte: "≤", spec.OpGt: ">", spec.OpGte: "≥"}
+	for _, pr := range a.Predicates {
+		var v string
+		switch {
+		case pr.Op == spec.OpIn:
+			v = "one of " + strconv.Itoa(len(pr.Set)) + " values"
+			if len(pr.Set) <= 8 {
+				v = "one of " + strings.Join(pr.Set, ", ")
+			}
+		case pr.Int != nil:
+			v = words[pr.Op] + " " + strconv.FormatInt(*pr.Int, 10)
+		case pr.String != nil:
+			v = words[pr.Op] + " " + strconv.Quote(*pr.String)
+		}
+		c.Predicates = append(c.Predicates, "slot "+strconv.Itoa(pr.Slot)+" "+v)
+	}
+	for _, d := range a.Disclose {
+		c.Disclosed = append(c.Disclosed, "WF_CRED_"+strings.ToUpper(d.Name)+" (slot "+strconv.Itoa(d.Slot)+")")
+	}
+	if a.Rate != nil {
+		c.Rate = a.Rate.String()
+	}
+	return c
 }
 
 // placement is a wf.placement in the page's words.
@@ -307,6 +348,13 @@ func policyOf(s *wf.Spec) policy {
 		errs = append(errs, err.Error())
 	} else if c != nil {
 		p.CICallers = c.Rules
+	}
+	if x, ok := s.Extensions[spec.AccessExtension]; ok {
+		if a, err := spec.DecodeAccess(x.Data); err != nil {
+			errs = append(errs, err.Error())
+		} else {
+			p.Credential = credentialOf(a, x.Data)
+		}
 	}
 	if pl, err := spec.PlacementOf(s); err != nil {
 		errs = append(errs, err.Error())
