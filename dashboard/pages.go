@@ -171,7 +171,7 @@ type policy struct {
 	// Credential, if set, admits only holders of a credential that
 	// satisfies it (wf.access), in words.
 	Credential *credentialPolicy
-	Err       string // an extension could not be read
+	Err        string // an extension could not be read
 }
 
 // credentialPolicy is a wf.access policy in the page's words.
