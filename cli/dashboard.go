@@ -13,6 +13,7 @@ import (
 
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/dashboard"
+	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -60,6 +61,25 @@ dashboard never holds a key. Put it behind TLS for anything but loopback.`,
 	return cmd
 }
 
+// devDashboardIncentives shows wf dev's rewards pool and stake contracts
+// on its dashboard (deployed after the dashboard started).
+func devDashboardIncentives(ctx context.Context, net *devnet.Net, pool, stake wf.Address) error {
+	if net.Dashboard == nil {
+		return nil
+	}
+	c := net.Chain.Client(nil)
+	p, err := c.RewardsPool(ctx, pool)
+	if err != nil {
+		return err
+	}
+	st, err := c.Stake(ctx, stake)
+	if err != nil {
+		return err
+	}
+	net.Dashboard.Dashboard.SetIncentives(dashboard.Incentives{Rewards: p, Stake: st})
+	return nil
+}
+
 func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls, hosts, gateways []string, o *chainOpts, named bool,
 	attestations string, auditors []string) error {
 	log, err := a.logger(logLevel, "text")
@@ -84,6 +104,14 @@ func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls,
 	case err == nil:
 		defer c.Close()
 		cfg.Escrow = c
+		// The rewards pool and stake contracts, when this chain's
+		// deployment (wf dev's) or WF_REWARDS / WF_STAKE name them.
+		if pool, err := a.rewardsPool(ctx, c, o, ""); err == nil {
+			cfg.Incentives.Rewards = pool
+		}
+		if st, err := a.stakeContract(ctx, c, o, ""); err == nil {
+			cfg.Incentives.Stake = st
+		}
 		if len(trusted) > 0 {
 			att, err := a.attestations(ctx, c, attestations)
 			if err != nil {

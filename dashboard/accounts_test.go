@@ -2,9 +2,11 @@ package dashboard_test
 
 import (
 	"encoding/json"
+	"math/big"
 	"net/url"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/dashboard"
@@ -77,4 +79,51 @@ func TestAccountReadsThroughWallet(t *testing.T) {
 	other := signIn(t, remote, pub)
 	status, body = other.readAccount(pub, wf.ScopeOperator, "0")
 	wantPage(t, status, body, 403)
+}
+
+// The operator's console shows its bond and rewards from the stake and
+// rewards contracts (real ones, on the dev chain), and the payments page
+// whether each provider is staked.
+func TestStakeAndRewardsShown(t *testing.T) {
+	w := start(t, false)
+	ctx := t.Context()
+	alpha := w.net.Node("alpha")
+	sponsor := w.net.Chain.Client(w.net.Chain.Accounts()[0])
+	poolAddr, err := sponsor.DeployRewards(ctx, chain.RewardsConfig{Auditors: []wf.Address{sponsor.Address()}, Threshold: 1, EpochLength: time.Hour, CapBps: 5000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool, err := sponsor.RewardsPool(ctx, poolAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sponsor.MintUSDC(ctx, sponsor.Address(), big.NewInt(50_000_000)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pool.Fund(ctx, big.NewInt(25_000_000)); err != nil {
+		t.Fatal(err)
+	}
+	stakeAddr, err := sponsor.DeployStake(ctx, chain.StakeConfig{MinStake: big.NewInt(5_000_000), UnbondDelay: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sponsor.MintUSDC(ctx, alpha.Key.Address(), big.NewInt(5_000_000)); err != nil {
+		t.Fatal(err)
+	}
+	st, err := w.net.Chain.Client(alpha.Key).Stake(ctx, stakeAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Bond(ctx, big.NewInt(5_000_000)); err != nil {
+		t.Fatal(err)
+	}
+	stake, _ := sponsor.Stake(ctx, stakeAddr)
+	w.net.Dashboard.Dashboard.SetIncentives(dashboard.Incentives{Rewards: pool, Stake: stake})
+
+	op := signIn(t, w.url, alpha.Key)
+	status, body, _ := op.do("GET", "/admin", nil)
+	wantPage(t, status, body, 200, `id="stake"`, "staked</span>: 5.000000 USDC bonded", `id="rewards"`, "0.000000 USDC rewarded in all", "nothing claimed yet", "25.000000 USDC not yet allocated", "5000 basis points")
+	pub := signIn(t, w.url, w.net.Publisher)
+	status, body, _ = pub.do("GET", "/payments", nil)
+	wantPage(t, status, body, 200, "alpha</strong> (staked: 5.000000 USDC bonded)", "beta</strong> (not staked)")
 }

@@ -77,6 +77,10 @@ type Config struct {
 	// Audits, if set, puts what auditors attested about a node on its
 	// operator's console.
 	Audits *Audits
+	// Incentives, if set, shows the rewards pool and stake: an
+	// operator's bond and rewards, and whether providers are staked.
+	// SetIncentives sets them later.
+	Incentives Incentives
 	// TxURL, if set, links a transaction on the payments page: the
 	// transaction's hash is appended (e.g. https://etherscan.io/tx/).
 	TxURL string

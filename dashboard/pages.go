@@ -494,12 +494,16 @@ func rank(ds []float64, q float64) float64 {
 
 // allowanceRow is one provider on the payments page.
 type allowanceRow struct {
-	Index    int // in Config.Providers
-	Name     string
-	Address  wf.Address
-	Cap      *big.Int // what it may still take: the hard limit
-	MaxPrice *big.Int
-	Requests string // how many requests the cap pays for at most
+	Index   int // in Config.Providers
+	Name    string
+	Address wf.Address
+	// Stake is the provider's bond when the dashboard knows the stake
+	// contract; Staked says whether one could be read.
+	Stake      *chain.StakeBond
+	KnowsStake bool
+	Cap        *big.Int // what it may still take: the hard limit
+	MaxPrice   *big.Int
+	Requests   string // how many requests the cap pays for at most
 	// PerPeriod, if set, is the allowance's per-period cap, PeriodLeft
 	// what is left of it until PeriodEnds.
 	PerPeriod, PeriodLeft *big.Int
@@ -529,6 +533,7 @@ func (d *Dashboard) servePayments(w http.ResponseWriter, r *http.Request) {
 			data["Account"] = acct
 		}
 		rows := make([]allowanceRow, len(d.cfg.Providers))
+		staked := d.stakedOf(r.Context())
 		d.each(r.Context(), func(i int, p *Provider) error {
 			a, err := d.cfg.Escrow.Allowance(r.Context(), payer, p.Address)
 			if err != nil {
@@ -537,6 +542,9 @@ func (d *Dashboard) servePayments(w http.ResponseWriter, r *http.Request) {
 				rows[i] = capRow(p, a, d.cfg.Now())
 			}
 			rows[i].Index = i
+			if staked != nil {
+				rows[i].KnowsStake, rows[i].Stake = true, staked[i]
+			}
 			return nil
 		})
 		// The largest exposure first.
@@ -614,6 +622,8 @@ func (d *Dashboard) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	wg.Go(func() { info, infoErr = c.Info(r.Context()) })
 	wg.Go(func() { healthErr = d.health(r.Context(), p) })
 	wg.Go(func() { m, metricsErr = d.scrape(r.Context(), p) })
+	var inc *incentivesView
+	wg.Go(func() { inc = d.incentivesOf(r.Context(), p.Address) })
 	if d.cfg.Audits != nil {
 		wg.Go(func() {
 			rows, err := d.cfg.Audits.attestationsAbout(r.Context(), p.Name, d.cfg.Now())
@@ -621,6 +631,7 @@ func (d *Dashboard) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		})
 	}
 	wg.Wait()
+	data["Incentives"] = inc
 	data["Info"], data["InfoErr"] = info, errText(infoErr)
 	data["Healthy"], data["HealthErr"] = healthErr == nil, errText(healthErr)
 	data["Metrics"], data["MetricsErr"] = m, errText(metricsErr)
