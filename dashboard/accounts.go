@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"math/big"
@@ -26,6 +27,7 @@ import (
 type holding struct {
 	Payer    wf.Address    `json:"payer"`
 	Mode     string        `json:"mode"`
+	Channel  string        `json:"channel"`
 	Charged  ledger.Totals `json:"charged"`
 	Settled  ledger.Totals `json:"settled"`
 	InFlight ledger.Totals `json:"inFlight"`
@@ -232,8 +234,12 @@ func (d *Dashboard) localConsoleView(p *Provider) consoleView {
 		accts := p.Ledger.Accounts()
 		rows := make([]payerRow, 0, len(accts))
 		for k, a := range accts {
-			rows = append(rows, payerRow{Payer: k.Payer, Mode: k.Mode, Charged: a.Charged, Settled: a.Settled,
-				InFlight: a.InFlight, Pending: a.Pending()})
+			row := payerRow{Payer: k.Payer, Mode: k.Mode, Charged: a.Charged, Settled: a.Settled,
+				InFlight: a.InFlight, Pending: a.Pending()}
+			if k.Mode == ledger.Mina {
+				row.Channel = k.Channel.String()
+			}
+			rows = append(rows, row)
 		}
 		v.Payers, v.Ledger = len(rows), sortPayers(rows)
 		e := earningsOf(accts)
@@ -262,8 +268,13 @@ func (d *Dashboard) remoteConsoleView(c *remoteConsole, msg string) consoleView 
 	rows := make([]payerRow, 0, len(c.Accounts))
 	for _, a := range c.Accounts {
 		k := ledger.Key{Mode: modeOf(a.Mode), Payer: a.Payer}
+		if k.Mode == ledger.Mina {
+			if b, err := hex.DecodeString(a.Channel); err == nil && len(b) == len(k.Channel) {
+				k.Channel = ledger.WideKey(b)
+			}
+		}
 		accts[k] = ledger.Account{Charged: a.Charged, Settled: a.Settled, InFlight: a.InFlight, Stranded: a.Stranded}
-		rows = append(rows, payerRow{Payer: a.Payer, Mode: k.Mode, Charged: a.Charged, Settled: a.Settled, InFlight: a.InFlight, Pending: a.Pending})
+		rows = append(rows, payerRow{Payer: a.Payer, Mode: k.Mode, Channel: a.Channel, Charged: a.Charged, Settled: a.Settled, InFlight: a.InFlight, Pending: a.Pending})
 	}
 	v.Ledger = sortPayers(rows)
 	e := earningsOf(accts) // over the accounts answered: the node bounds them (most pending first)

@@ -75,7 +75,7 @@ func TestAccountReadsThroughWallet(t *testing.T) {
 	status, body, _ = op.do("GET", "/admin", nil)
 	wantPage(t, status, body, 200, "Operator console: alpha", "Read the console of alpha with your wallet", `data-scope="operator"`)
 	status, body = op.readAccount(alpha.Key, wf.ScopeOperator, "0")
-	wantPage(t, status, body, 200, `id="console-remote"`, "2 function(s) loaded", w.fn.String(), "Settled on the chain", pub.Address().Checksum()[:10], "payer account(s) this node served")
+	wantPage(t, status, body, 200, `id="console-remote"`, "2 function(s) loaded", w.fn.String(), "Settled on the chain", pub.Address().Checksum()[:10], "payer account(s) and MINA channel(s) this node served")
 	other := signIn(t, remote, pub)
 	status, body = other.readAccount(pub, wf.ScopeOperator, "0")
 	wantPage(t, status, body, 403)

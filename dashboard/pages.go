@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"math/big"
 	"net/http"
@@ -594,11 +595,29 @@ func cmpBig(a, b *big.Int) int {
 	return a.Cmp(b)
 }
 
-// payerRow is one payer in the operator's ledger.
+// payerRow is one payer in the operator's ledger: an Ethereum payer in
+// one mode, or a MINA channel.
 type payerRow struct {
 	Payer                               wf.Address
 	Mode                                ledger.Mode
+	Channel                             string // a MINA channel's key, hex
 	Charged, Settled, InFlight, Pending ledger.Totals
+}
+
+// IsMina reports whether the row is a MINA channel.
+func (r payerRow) IsMina() bool { return r.Mode == ledger.Mina }
+
+// Amount is x in the row's currency: USDC, or MINA for a channel
+// (nanomina, 9 decimals).
+func (r payerRow) Amount(x *big.Int) string {
+	if r.Mode != ledger.Mina {
+		return wf.NewAmount(x).USDC() + " USDC"
+	}
+	if x == nil {
+		x = new(big.Int)
+	}
+	q, m := new(big.Int).QuoRem(x, big.NewInt(1_000_000_000), new(big.Int))
+	return fmt.Sprintf("%s.%09d MINA", q, m.Abs(m).Int64())
 }
 
 // maxLoadedRows bounds the loaded functions listed, most recent first.
@@ -669,7 +688,10 @@ func earningsOf(accts map[ledger.Key]ledger.Account) earnings {
 			t.Amount.Add(t.Amount, o.Amount)
 		}
 	}
-	for _, a := range accts {
+	for k, a := range accts {
+		if k.Mode == ledger.Mina {
+			continue // MINA, not USDC: its channels are in the ledger's rows
+		}
 		add(&charged, a.Charged)
 		add(&e.Settled, a.Settled)
 		add(&e.InFlight, a.InFlight)

@@ -27,8 +27,9 @@ import (
 // Holding is one account of a node's ledger: what the payer was charged
 // in one mode and how much of it is settled, in flight or pending.
 type Holding struct {
-	Payer    wf.Address    `json:"payer"`
-	Mode     string        `json:"mode"` // "owner" (the escrow pays) or "caller" (vouchers)
+	Payer    wf.Address    `json:"payer,omitzero"`    // zero for a MINA channel
+	Mode     string        `json:"mode"`              // "owner" (the escrow pays), "caller" (vouchers) or "mina" (a MINA channel; amounts in nanomina)
+	Channel  string        `json:"channel,omitempty"` // a MINA channel's key, hex`
 	Charged  ledger.Totals `json:"charged"`
 	Settled  ledger.Totals `json:"settled"`
 	InFlight ledger.Totals `json:"inFlight"`
@@ -101,8 +102,12 @@ func (p *Provider) accountSigner(w http.ResponseWriter, r *http.Request, scope s
 }
 
 func holding(k ledger.Key, a ledger.Account) Holding {
-	return Holding{Payer: k.Payer, Mode: k.Mode.String(), Charged: a.Charged, Settled: a.Settled, InFlight: a.InFlight,
+	h := Holding{Payer: k.Payer, Mode: k.Mode.String(), Charged: a.Charged, Settled: a.Settled, InFlight: a.InFlight,
 		Pending: a.Pending(), Stranded: a.Stranded}
+	if k.Mode == ledger.Mina {
+		h.Channel = k.Channel.String()
+	}
+	return h
 }
 
 // servePayer answers what this node holds against the signer: each of its
@@ -146,9 +151,7 @@ func (p *Provider) serveConsole(w http.ResponseWriter, r *http.Request) {
 		accts := l.Accounts()
 		out.Payers = len(accts)
 		for k, a := range accts {
-			if k.Mode != ledger.Mina {
-				out.Accounts = append(out.Accounts, holding(k, a))
-			}
+			out.Accounts = append(out.Accounts, holding(k, a))
 		}
 		slices.SortFunc(out.Accounts, func(a, b Holding) int {
 			return cmp.Or(cmpAmount(b.Pending, a.Pending), cmpAmount(b.Charged, a.Charged), bytes.Compare(a.Payer[:], b.Payer[:]), cmp.Compare(a.Mode, b.Mode))
