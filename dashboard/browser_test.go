@@ -22,6 +22,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/chain/sim"
+	"github.com/webfunctions/wf/dashboard"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
@@ -375,6 +376,17 @@ func TestBrowser(t *testing.T) {
 		chromedp.Navigate(w.url+"/admin"), chromedp.WaitVisible(chromedp.ID("no-user-db")))
 	admin := text("main")
 	shot("admin")
+
+	// A dashboard that does not run beside the node (it knows alpha's URL
+	// and address only) reads the console through the operator's wallet.
+	alpha := w.net.Nodes[0]
+	remote := serve(t, dashboard.Config{Providers: []dashboard.Provider{{Name: "alpha", URL: alpha.URL, Address: alpha.Key.Address()}}})
+	do("sign in elsewhere as the operator", chromedp.Navigate(remote+"/login"), chromedp.WaitVisible(chromedp.ID("wallet-button")),
+		chromedp.Click(chromedp.ID("wallet-button")), chromedp.WaitVisible(chromedp.ID("no-functions")),
+		chromedp.Navigate(remote+"/admin"), chromedp.WaitVisible(chromedp.CSS(`form.account-read[data-scope="operator"] button`)),
+		chromedp.Click(chromedp.CSS(`form.account-read[data-scope="operator"] button`)), chromedp.WaitVisible(chromedp.ID("console-remote")))
+	remoteAdmin := text("#console")
+	shot("admin-remote")
 	t.Logf("browser time %v; screenshots in %s", time.Since(began).Round(time.Millisecond), shots)
 
 	// The audit finds what it looks for.
@@ -412,6 +424,9 @@ func TestBrowser(t *testing.T) {
 		{"cap changed", capped, "provider alpha can never take more than 40.000000 USDC from you"},
 		{"holdings", held, "At alpha"},
 		{"holdings", held, "Budget left against your cap"},
+		{"remote console", remoteAdmin, "payer account(s) and MINA channel(s) this node served"},
+		{"remote console", remoteAdmin, w.net.Publisher.Address().Checksum()[:10]},
+		{"remote console", remoteAdmin, "Settled on the chain"},
 		{"admin", admin, "There is no global user database"},
 		{"admin", admin, "Operator console: alpha"},
 		{"admin ledger", admin, w.net.Publisher.Address().Checksum()[:10]},
