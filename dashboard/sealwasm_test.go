@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -72,5 +74,29 @@ func TestSealWasmUpToDate(t *testing.T) {
 	}
 	if js, _ := staticFS.ReadFile("static/wasm_exec.js"); !bytes.Equal(js, execJS) {
 		t.Errorf("static/wasm_exec.js is not %s's: rebuild it with WF_UPDATE_SEALWASM=1 go test ./dashboard -run TestSealWasmUpToDate", runtime.Version())
+	}
+}
+
+// The browser's sealing code is package seal and wf's vocabulary over
+// the standard library, nothing else: what the page runs is the sealing
+// code, reviewable alone, and stays small.
+func TestSealWasmDeps(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "./sealwasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	if !strings.Contains(string(out), "github.com/webfunctions/wf/seal\n") {
+		t.Fatalf("go list did not list package seal: %q", out)
+	}
+	allowed := []string{"github.com/webfunctions/wf/wf", "github.com/webfunctions/wf/seal", "github.com/webfunctions/wf/dashboard/sealwasm"}
+	for _, p := range strings.Fields(string(out)) {
+		if !slices.Contains(allowed, p) {
+			t.Errorf("the browser's sealing code links %s", p)
+		}
 	}
 }
