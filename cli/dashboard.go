@@ -80,6 +80,15 @@ func devDashboardIncentives(ctx context.Context, net *devnet.Net, pool, stake wf
 	return nil
 }
 
+// registeredSealingKey is a registry entry's sealing key, nil for none
+// (empty, or the one byte 0 the registry stores for none).
+func registeredSealingKey(b []byte) []byte {
+	if len(b) == 0 || len(b) == 1 && b[0] == 0 {
+		return nil
+	}
+	return b
+}
+
 func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls, hosts, gateways []string, o *chainOpts, named bool,
 	attestations string, auditors []string) error {
 	log, err := a.logger(logLevel, "text")
@@ -145,7 +154,8 @@ func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls,
 			return fmt.Errorf("dashboard: %w", err)
 		}
 		for _, p := range reg {
-			cfg.Providers = append(cfg.Providers, dashboard.Provider{Name: p.Name, URL: strings.Fields(p.Endpoint + " ")[0], Address: p.Owner})
+			cfg.Providers = append(cfg.Providers, dashboard.Provider{Name: p.Name, URL: strings.Fields(p.Endpoint + " ")[0], Address: p.Owner,
+				SealingKey: registeredSealingKey(p.SealingKey)})
 		}
 	}
 	ln, err := net.Listen("tcp", listen)

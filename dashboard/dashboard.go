@@ -29,6 +29,11 @@ type Provider struct {
 	Name    string
 	URL     string     // its API, e.g. http://127.0.0.1:8080
 	Address wf.Address // its registered key: who may open its console
+	// SealingKey, if set, is the sealing key the registry holds for it
+	// (its encoding): secrets are sealed to it only when its /v1/info
+	// publishes the same key. Unset, the /v1/info key is trusted as the
+	// rest of what this configured provider says.
+	SealingKey []byte
 	// Ledger is the node's payment ledger when the dashboard runs in the
 	// node's process (wf dev); nil shows what the node's public metrics
 	// say and no per-payer figures.

@@ -35,19 +35,26 @@ const maxSecretsBody = 2*seal.MaxSecretsBytes + 64<<10
 // sealTarget is a provider holding a function and the key it seals to.
 type sealTarget struct {
 	holder
-	Key *seal.PublicKey // nil when its /v1/info publishes none
+	Key      *seal.PublicKey // nil when its /v1/info publishes none, or one the registry does not hold for it
+	Mismatch bool            // its /v1/info key is not the one registered
 }
 
-// sealTargets reads the sealing key each holder's /v1/info publishes: the
-// providers of this dashboard's configuration, so it trusts them as it
-// does for everything else it shows of them.
+// sealTargets reads the sealing key each holder's /v1/info publishes,
+// refused when the registry holds another for it (Provider.SealingKey);
+// a provider configured without one is trusted as for everything else the
+// dashboard shows of it.
 func (d *Dashboard) sealTargets(r *http.Request, hs []holder) []sealTarget {
 	ts := make([]sealTarget, len(hs))
 	var wg sync.WaitGroup
 	for i := range hs {
 		ts[i].holder = hs[i]
 		wg.Go(func() {
-			if info, err := d.client(&d.cfg.Providers[hs[i].Index]).Info(r.Context()); err == nil {
+			p := &d.cfg.Providers[hs[i].Index]
+			if info, err := d.client(p).Info(r.Context()); err == nil && info.SealingKey != nil {
+				if len(p.SealingKey) > 0 && !bytes.Equal(p.SealingKey, info.SealingKey.Bytes()) {
+					ts[i].Mismatch = true // sealed to nobody: the registry is the authority
+					return
+				}
 				ts[i].Key = info.SealingKey
 			}
 		})

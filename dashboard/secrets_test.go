@@ -12,6 +12,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/dashboard"
 	"github.com/webfunctions/wf/seal"
 	"github.com/webfunctions/wf/wf"
 )
@@ -181,5 +182,39 @@ func TestSealWasmServed(t *testing.T) {
 	head := make([]byte, 4)
 	if _, err := io.ReadFull(zr, head); err != nil || string(head) != "\x00asm" {
 		t.Fatalf("not a wasm module: %q %v", head, err)
+	}
+}
+
+// A provider whose /v1/info publishes a sealing key other than the one
+// the registry holds for it is not sealed to.
+func TestSecretsRegisteredKey(t *testing.T) {
+	w := start(t, false)
+	pub := w.net.Publisher
+	alpha, beta := w.net.Node("alpha"), w.net.Node("beta")
+	ak, err := client.New(alpha.URL).SealingKey(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, _ := seal.GenerateKey(seal.SuiteX25519)
+	base := serve(t, dashboard.Config{Providers: []dashboard.Provider{
+		{Name: "alpha", URL: alpha.URL, Address: alpha.Key.Address(), SealingKey: ak.Bytes()},
+		{Name: "beta", URL: beta.URL, Address: beta.Key.Address(), SealingKey: other.Public().Bytes()},
+	}})
+	b := signIn(t, base, pub)
+	path := "/functions/" + w.fn.String() + "/secrets"
+	status, body, _ := b.do("GET", path, nil)
+	wantPage(t, status, body, 200, "publishes a sealing key other than the one it registered", ak.ID().String()[:4])
+	bk, err := client.New(beta.URL).SealingKey(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(body, bk.String()) {
+		t.Error("the page offers beta's unregistered key to seal to")
+	}
+	if status, body := b.postJSON(path, b.csrf, sealFor(t, pub.Address(), map[string]string{"TOKEN": "x"}, ak, bk)); status != 400 {
+		t.Errorf("sealed to beta's unregistered key too: %d %s", status, body)
+	}
+	if status, body := b.postJSON(path, b.csrf, sealFor(t, pub.Address(), map[string]string{"TOKEN": "x"}, ak)); status != 200 {
+		t.Errorf("sealed to alpha's registered key: %d %s", status, body)
 	}
 }
