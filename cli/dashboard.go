@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/cred"
 	"github.com/webfunctions/wf/dashboard"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/wf"
@@ -62,11 +63,13 @@ dashboard never holds a key. Put it behind TLS for anything but loopback.`,
 }
 
 // devDashboardIncentives shows wf dev's rewards pool and stake contracts
-// on its dashboard (deployed after the dashboard started).
-func devDashboardIncentives(ctx context.Context, net *devnet.Net, pool, stake wf.Address) error {
+// on its dashboard (deployed after the dashboard started), and the
+// holder wallet under WF_HOME on its credentials page.
+func (a *App) devDashboardIncentives(ctx context.Context, net *devnet.Net, pool, stake wf.Address) error {
 	if net.Dashboard == nil {
 		return nil
 	}
+	net.Dashboard.Dashboard.SetCredentials(a.heldCredentials)
 	c := net.Chain.Client(nil)
 	p, err := c.RewardsPool(ctx, pool)
 	if err != nil {
@@ -78,6 +81,28 @@ func devDashboardIncentives(ctx context.Context, net *devnet.Net, pool, stake wf
 	}
 	net.Dashboard.Dashboard.SetIncentives(dashboard.Incentives{Rewards: p, Stake: st})
 	return nil
+}
+
+// heldCredentials lists the holder wallet under WF_HOME for the
+// dashboard's credentials page: names, issuers, attribute names and
+// expiry, never a secret (the list reads none).
+func (a *App) heldCredentials() ([]dashboard.HeldCredential, error) {
+	held, err := cred.Wallet{Dir: a.credDir()}.List() // none yet: nil, nil
+	if err != nil {
+		return nil, err
+	}
+	out := make([]dashboard.HeldCredential, 0, len(held))
+	for _, h := range held {
+		c := dashboard.HeldCredential{Name: h.Name, IssuerURL: h.IssuerURL}
+		if h.Credential != nil {
+			c.Issuer, c.Expires = h.Credential.Issuer.String(), time.Unix(h.Credential.Expiry, 0)
+			for _, at := range h.Credential.Attrs {
+				c.Attributes = append(c.Attributes, at.Name)
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 // registeredSealingKey is a registry entry's sealing key, nil for none

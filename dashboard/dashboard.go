@@ -86,6 +86,10 @@ type Config struct {
 	// operator's bond and rewards, and whether providers are staked.
 	// SetIncentives sets them later.
 	Incentives Incentives
+	// Credentials, if set, lists the credentials held in the wallet the
+	// dashboard runs beside (wf dev's); the credentials page shows them to
+	// the dev login only. SetCredentials sets it later.
+	Credentials func() ([]HeldCredential, error)
 	// TxURL, if set, links a transaction on the payments page: the
 	// transaction's hash is appended (e.g. https://etherscan.io/tx/).
 	TxURL string
@@ -210,6 +214,7 @@ func New(cfg Config) (*Dashboard, error) {
 	d.mux.HandleFunc("POST /account", d.signedIn(d.serveAccount))
 	d.mux.HandleFunc("GET /gateways", d.signedIn(d.serveGateways))
 	d.mux.HandleFunc("GET /ci", d.signedIn(d.serveCI))
+	d.mux.HandleFunc("GET /credentials", d.signedIn(d.serveCredentials))
 	return d, nil
 }
 
