@@ -29,6 +29,7 @@ type startOpts struct {
 	acmeEmail, acmeCache, acmeHTTP, acmeDir string
 	listenSet, renew                        bool
 	usedConfig                              string // the config file read, if any
+	credits                                 string // --credits (cli/credits_start.go)
 }
 
 func addStartFlags(fs *pflag.FlagSet, so *startOpts) {

@@ -122,7 +122,7 @@ func TestStakeAndRewardsShown(t *testing.T) {
 
 	op := signIn(t, w.url, alpha.Key)
 	status, body, _ := op.do("GET", "/admin", nil)
-	wantPage(t, status, body, 200, `id="stake"`, "staked</span>: 5.000000 USDC bonded", `id="rewards"`, "0.000000 USDC rewarded in all", "nothing claimed yet", "25.000000 USDC not yet allocated", "5000 basis points")
+	wantPage(t, status, body, 200, `id="stake"`, "staked</span>: 5.000000 USDC bonded", `id="rewards"`, "0.000000 USDC rewarded in all", "nothing claimed yet", "25.000000 USDC the next epoch may pay", "5000 basis points")
 	pub := signIn(t, w.url, w.net.Publisher)
 	status, body, _ = pub.do("GET", "/payments", nil)
 	wantPage(t, status, body, 200, "alpha</strong> (staked: 5.000000 USDC bonded)", "beta</strong> (not staked)")

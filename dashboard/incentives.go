@@ -55,7 +55,7 @@ type incentivesView struct {
 	Rewards              chain.ProviderRewards
 	Pool                 chain.RewardsInfo
 	Epoch                uint64
-	PoolLeft             *big.Int // funded less allocated
+	PoolLeft             *big.Int // what the next epoch may pay
 	RewardsErr           string
 }
 
@@ -81,9 +81,7 @@ func (d *Dashboard) incentivesOf(ctx context.Context, provider wf.Address) *ince
 				var r chain.ProviderRewards
 				r, err = in.Rewards.Provider(ctx, provider)
 				v.Rewards, v.Pool, v.Epoch = r, info, info.EpochAt(d.cfg.Now())
-				if info.Funded != nil && info.Allocated != nil {
-					v.PoolLeft = new(big.Int).Sub(info.Funded, info.Allocated)
-				}
+				v.PoolLeft = info.Available
 			}
 			v.RewardsErr = errText(err)
 		})

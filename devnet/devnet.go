@@ -533,6 +533,9 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 		mc.Chain, mc.Price = reader, cfg.Price
 		// The chain is new on every start: so is the ledger.
 		c.Payments = &node.Payments{Meter: mc, FreshLedger: true}
+		if cr := n.Chain.Contracts().Credits; !cr.IsZero() { // sim.Options.Credits: trial credits before the allowance
+			c.Payments.Credits = &node.Credits{Contract: cr}
+		}
 	}
 	if ln == nil {
 		for _, gi := range nc.tunnels() {
