@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -108,7 +109,7 @@ func (d *Dashboard) serveSecretsPrepare(w http.ResponseWriter, r *http.Request) 
 	var in sealedSecrets
 	if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
 		status := http.StatusBadRequest
-		if _, ok := err.(*http.MaxBytesError); ok {
+		if errors.As(err, new(*http.MaxBytesError)) {
 			status = http.StatusRequestEntityTooLarge
 		}
 		d.fail(w, r, status, "The sealed secrets could not be read: "+err.Error())
