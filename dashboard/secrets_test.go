@@ -104,6 +104,7 @@ func TestSecretsSealedInPage(t *testing.T) {
 		"no CSRF":          {owner, "", good, 403},
 		"another owner":    {other, other.csrf, good, 403},
 		"not JSON":         {owner, owner.csrf, "[", 400},
+		"too large":        {owner, owner.csrf, map[string]any{"block": make([]byte, 2*seal.MaxSecretsBytes+64<<10)}, 413},
 		"not sealed":       {owner, owner.csrf, map[string]any{"block": []byte("TOKEN=plain"), "grants": good["grants"]}, 400},
 		"one holder short": {owner, owner.csrf, sealFor(t, pub.Address(), map[string]string{"TOKEN": "x"}, keys[0]), 400},
 		"stray key":        {owner, owner.csrf, sealFor(t, pub.Address(), map[string]string{"TOKEN": "x"}, append(keys, stray.Public())...), 400},
