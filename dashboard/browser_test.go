@@ -369,6 +369,8 @@ func TestBrowser(t *testing.T) {
 	shot("gateways")
 	do("ci", chromedp.Navigate(w.url+"/ci"), chromedp.WaitVisible(chromedp.CSS("table.ci-rules")))
 	shot("ci")
+	do("credentials", chromedp.Navigate(w.url+"/credentials"), chromedp.WaitVisible(chromedp.ID("held-elsewhere")))
+	shot("credentials")
 
 	do("sign out", chromedp.Click(chromedp.CSS(".who button")), chromedp.WaitVisible(chromedp.ID("wallet-button")))
 	key.Store(w.net.Nodes[0].Key) // the operator's wallet now
