@@ -39,6 +39,8 @@ func Digest(m wf.Message) ([32]byte, error) {
 		return ownerActionDigest(logsTypes, "ReadLogs", m.Function, m.Provider, m.Expires)
 	case wf.DeleteRequest:
 		return ownerActionDigest(deleteTypes, "DeleteFunction", m.Function, m.Provider, m.Expires)
+	case wf.AccountRead:
+		return accountReadDigest(m)
 	case wf.EndpointChallenge:
 		return endpointDigest(m.Gateway, m.Nonce)
 	case wf.TunnelLogin:
@@ -185,6 +187,30 @@ func ownerActionDigest(types apitypes.Types, primary string, fn wf.CID, provider
 	})
 	if err != nil {
 		return [32]byte{}, fmt.Errorf("chain: %s digest: %w", primary, err)
+	}
+	return d, nil
+}
+
+// An account read (wf.AccountRead) is signed by the payer or operator
+// over
+//
+//	ReadAccount(string scope,address provider,uint64 expires)
+//
+// in the same domain.
+var accountReadTypes = apitypes.Types{"EIP712Domain": specTypes["EIP712Domain"], "ReadAccount": {
+	{Name: "scope", Type: "string"},
+	{Name: "provider", Type: "address"},
+	{Name: "expires", Type: "uint64"},
+}}
+
+func accountReadDigest(m wf.AccountRead) ([32]byte, error) {
+	d, err := typedDigest(accountReadTypes, "ReadAccount", apitypes.TypedDataMessage{
+		"scope":    m.Scope,
+		"provider": common.Address(m.Provider).Hex(),
+		"expires":  fmt.Sprint(m.Expires),
+	})
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("chain: ReadAccount digest: %w", err)
 	}
 	return d, nil
 }

@@ -180,6 +180,8 @@ func TestSignRecoverMessages(t *testing.T) {
 		&s,
 		wf.LogsRequest{Function: fn, Expires: 1_900_000_000},
 		wf.DeleteRequest{Function: fn, Expires: 1_900_000_000},
+		wf.AccountRead{Scope: wf.ScopePayer, Expires: 1_900_000_000},
+		wf.AccountRead{Scope: wf.ScopeOperator, Expires: 1_900_000_000},
 		wf.TunnelLogin{Name: "alice", Gateway: "gw.example", Nonce: n},
 		wf.EndpointChallenge{Gateway: "gw.example", Nonce: n},
 	} {

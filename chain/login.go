@@ -68,7 +68,7 @@ func loginTyped(m wf.DashboardLogin) (apitypes.TypedData, error) {
 // eth_signTypedData_v4 (EIP-1193): types, primaryType, domain and
 // message. The wallet's signature over it is a signature over Digest(m),
 // so pages ask the user's wallet to sign what the server then verifies.
-// Only DashboardLogin, LogsRequest and *NameRecord are offered: the
+// Only DashboardLogin, LogsRequest, AccountRead, *Spec and *NameRecord are offered: the
 // statements a dashboard asks a wallet for. Errors wrap wf.ErrInvalid.
 func TypedDataJSON(m wf.Message) ([]byte, error) {
 	var (
@@ -86,6 +86,9 @@ func TypedDataJSON(m wf.Message) ([]byte, error) {
 	case wf.LogsRequest:
 		types, primary = logsTypes, "ReadLogs"
 		msg = map[string]any{"function": m.Function.String(), "provider": common.Address(m.Provider).Hex(), "expires": m.Expires}
+	case wf.AccountRead:
+		types, primary = accountReadTypes, "ReadAccount"
+		msg = map[string]any{"scope": m.Scope, "provider": common.Address(m.Provider).Hex(), "expires": m.Expires}
 	case *wf.Spec:
 		if m == nil {
 			return nil, fmt.Errorf("%w: chain: a nil spec", wf.ErrInvalid)

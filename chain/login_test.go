@@ -26,7 +26,8 @@ func TestDashboardLogin(t *testing.T) {
 		Targets: []wf.Target{{Function: fa, Weight: 60}, {Function: fb, Weight: 40}}}
 	fn := &wf.Spec{Version: wf.SpecVersion, Owner: k.Address(), Runtime: wf.RuntimeWAGI, Created: "2026-01-01T00:00:00Z",
 		Code: wf.Code{CID: fa, Layout: wf.KuboLayout}}
-	for _, msg := range []wf.Message{m, wf.LogsRequest{Function: fa, Provider: k.Address(), Expires: 5}, name, fn} {
+	for _, msg := range []wf.Message{m, wf.LogsRequest{Function: fa, Provider: k.Address(), Expires: 5}, name, fn,
+		wf.AccountRead{Scope: wf.ScopePayer, Provider: k.Address(), Expires: 5}} {
 		j, err := chain.TypedDataJSON(msg)
 		if err != nil {
 			t.Fatal(err)

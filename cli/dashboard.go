@@ -12,7 +12,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/cred"
 	"github.com/webfunctions/wf/dashboard"
+	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/wf"
 )
 
@@ -60,6 +62,58 @@ dashboard never holds a key. Put it behind TLS for anything but loopback.`,
 	return cmd
 }
 
+// devDashboardIncentives shows wf dev's rewards pool and stake contracts
+// on its dashboard (deployed after the dashboard started), and the
+// holder wallet under WF_HOME on its credentials page.
+func (a *App) devDashboardIncentives(ctx context.Context, net *devnet.Net, pool, stake wf.Address) error {
+	if net.Dashboard == nil {
+		return nil
+	}
+	net.Dashboard.Dashboard.SetCredentials(a.heldCredentials)
+	c := net.Chain.Client(nil)
+	p, err := c.RewardsPool(ctx, pool)
+	if err != nil {
+		return err
+	}
+	st, err := c.Stake(ctx, stake)
+	if err != nil {
+		return err
+	}
+	net.Dashboard.Dashboard.SetIncentives(dashboard.Incentives{Rewards: p, Stake: st})
+	return nil
+}
+
+// heldCredentials lists the holder wallet under WF_HOME for the
+// dashboard's credentials page: names, issuers, attribute names and
+// expiry, never a secret (the list reads none).
+func (a *App) heldCredentials() ([]dashboard.HeldCredential, error) {
+	held, err := cred.Wallet{Dir: a.credDir()}.List() // none yet: nil, nil
+	if err != nil {
+		return nil, err
+	}
+	out := make([]dashboard.HeldCredential, 0, len(held))
+	for _, h := range held {
+		c := dashboard.HeldCredential{Name: h.Name, IssuerURL: h.IssuerURL}
+		if h.Credential != nil {
+			c.Issuer, c.Expires = h.Credential.Issuer.String(), time.Unix(h.Credential.Expiry, 0)
+			for _, at := range h.Credential.Attrs {
+				c.Attributes = append(c.Attributes, at.Name)
+			}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// registeredSealingKey is a registry entry's sealing key, nil for none
+// (empty, or the one byte 0 the registry stores for none).
+func registeredSealingKey(b []byte) []byte {
+	if len(b) == 0 || len(b) == 1 && b[0] == 0 {
+		return nil
+	}
+	return b
+}
+
 func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls, hosts, gateways []string, o *chainOpts, named bool,
 	attestations string, auditors []string) error {
 	log, err := a.logger(logLevel, "text")
@@ -84,6 +138,14 @@ func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls,
 	case err == nil:
 		defer c.Close()
 		cfg.Escrow = c
+		// The rewards pool and stake contracts, when this chain's
+		// deployment (wf dev's) or WF_REWARDS / WF_STAKE name them.
+		if pool, err := a.rewardsPool(ctx, c, o, ""); err == nil {
+			cfg.Incentives.Rewards = pool
+		}
+		if st, err := a.stakeContract(ctx, c, o, ""); err == nil {
+			cfg.Incentives.Stake = st
+		}
 		if len(trusted) > 0 {
 			att, err := a.attestations(ctx, c, attestations)
 			if err != nil {
@@ -117,7 +179,8 @@ func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls,
 			return fmt.Errorf("dashboard: %w", err)
 		}
 		for _, p := range reg {
-			cfg.Providers = append(cfg.Providers, dashboard.Provider{Name: p.Name, URL: strings.Fields(p.Endpoint + " ")[0], Address: p.Owner})
+			cfg.Providers = append(cfg.Providers, dashboard.Provider{Name: p.Name, URL: strings.Fields(p.Endpoint + " ")[0], Address: p.Owner,
+				SealingKey: registeredSealingKey(p.SealingKey)})
 		}
 	}
 	ln, err := net.Listen("tcp", listen)

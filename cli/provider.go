@@ -441,6 +441,9 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	if err != nil {
 		return err
 	}
+	if err := a.devDashboardIncentives(ctx, net, inc.pool, inc.stake); err != nil {
+		return err
+	}
 	if err := a.saveDeployment(net.RPC, deployment{ChainID: net.Chain.Client(nil).ChainID().Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow,
 		Attestations: net.Attestations, Rewards: inc.pool, Stake: inc.stake, Credits: ct.Credits}); err != nil {
 		return err

@@ -89,11 +89,20 @@ func PackSealed(ctx context.Context, module io.Reader, s wf.Spec, key wf.Signer,
 	})
 }
 
-// PackSpec signs s, whose code and sealed blocks already exist, and builds
-// a CAR of the spec block alone: for a new version of a function whose
-// blocks the provider holds, such as one with another grant.
-func PackSpec(s wf.Spec, key wf.Signer) (*Package, error) {
-	return signedCAR(s, key, func(*dag.CARWriter) error { return nil })
+// PackSpec signs s, whose code already exists, and builds a CAR of the
+// spec block and the raw blocks given (each stored under
+// wf.SumCID(wf.CodecRaw, b)): for a new version of a function whose
+// blocks the provider holds, such as one with another grant, or with new
+// sealed secrets (their block in raw).
+func PackSpec(s wf.Spec, key wf.Signer, raw ...[]byte) (*Package, error) {
+	return signedCAR(s, key, func(cw *dag.CARWriter) error {
+		for _, b := range raw {
+			if err := cw.WriteBlock(wf.SumCID(wf.CodecRaw, b), b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // signedCAR signs s with key and writes a CAR rooted at the spec block:

@@ -115,6 +115,8 @@ func BenchmarkPages(b *testing.B) {
 	fnPath := "/functions/" + first.CID.String()
 	m := wf.LogsRequest{Function: first.CID, Provider: alpha.Key.Address(), Expires: time.Now().Add(time.Minute).Unix()}
 	sig, _ := n.Publisher.Sign(m)
+	held := wf.AccountRead{Scope: wf.ScopePayer, Provider: alpha.Key.Address(), Expires: time.Now().Add(time.Minute).Unix()}
+	heldSig, _ := n.Publisher.Sign(held)
 
 	for _, p := range []struct {
 		name, method, path string
@@ -125,6 +127,8 @@ func BenchmarkPages(b *testing.B) {
 		{"functions", "GET", "/functions", pub, nil, "1000 function(s)"},
 		{"function", "GET", fnPath, pub, nil, "Read recent invocations"},
 		{"invocations", "POST", fnPath + "/logs", pub, url.Values{"provider": {"0"}, "expires": {fmt.Sprint(m.Expires)}, "signature": {sig.String()}}, "greeting bench"},
+		{"secrets", "GET", fnPath + "/secrets", pub, nil, "Seal in this page and sign"},
+		{"holdings", "POST", "/account", pub, url.Values{"scope": {"payer"}, "provider": {"0"}, "expires": {fmt.Sprint(held.Expires)}, "signature": {heldSig.String()}}, "Budget left against your cap"},
 		{"names", "GET", "/names", pub, nil, "seq 20"},
 		{"name", "GET", "/names/hello", pub, nil, "Roll back to seq 19"},
 		{"payments", "GET", "/payments", pub, nil, "can never take more than"},

@@ -22,6 +22,7 @@ import (
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/chain/sim"
+	"github.com/webfunctions/wf/dashboard"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
@@ -267,7 +268,7 @@ func TestBrowser(t *testing.T) {
 	// A worker deploys the same way: one TypeScript file, bundled by the
 	// dashboard, its spec signed in the wallet; it runs at alpha.
 	worker := filepath.Join(t.TempDir(), "worker.ts")
-	if err := os.WriteFile(worker, []byte(`export default { fetch(req: Request): Response { return new Response("worker in the browser test"); } };`), 0o644); err != nil {
+	if err := os.WriteFile(worker, []byte(`export default { fetch(req: Request, env: { WORD?: string }): Response { return new Response("worker in the browser test" + (env.WORD ? ": " + env.WORD : "")); } };`), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	do("deploy a worker through the page", chromedp.Navigate(w.url+"/functions"), chromedp.WaitVisible(chromedp.ID("deploy-module")),
@@ -285,6 +286,36 @@ func TestBrowser(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 200 || string(out) != "worker in the browser test" {
 		t.Fatalf("invoke the worker deployed through the page: %s %q", resp.Status, out)
+	}
+
+	// Its secret is set in the page: sealed there by the project's
+	// sealing code in WebAssembly, the spec signed in the wallet; the
+	// dashboard's server never sees the value, and the provider opens it.
+	do("set the worker's secret in the page", chromedp.Navigate(w.url+"/functions/"+js.String()+"/secrets"),
+		chromedp.WaitEnabled(chromedp.ID("seal-button")),
+		chromedp.SendKeys(chromedp.ID("secret-name-1"), "WORD"), chromedp.SendKeys(chromedp.ID("secret-value-1"), "sealed in the page"))
+	shot("secrets")
+	sctx, scancel := context.WithTimeout(ctx, 20*time.Second)
+	if err := chromedp.Do(sctx, chromedp.Click(chromedp.ID("seal-button")), chromedp.WaitVisible(chromedp.ID("deployed"))); err != nil {
+		scancel()
+		t.Fatalf("browser: seal and sign: %v; the page says %q", err, text("#secrets-result"))
+	}
+	scancel()
+	sealedFn, err := wf.ParseCID(text("#deployed code"))
+	if err != nil {
+		t.Fatalf("the secrets' deploy names no function: %q: %v", text("#secrets-result"), err)
+	}
+	if v, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("secret-value-1"))); err != nil || v != "" {
+		t.Errorf("the page kept the secret's value after sealing it: %q %v", v, err)
+	}
+	resp, err = http.Get(w.net.Nodes[0].URL + "/" + sealedFn.String() + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || string(out) != "worker in the browser test: sealed in the page" {
+		t.Fatalf("invoke the worker with the secret set in the page: %s %q", resp.Status, out)
 	}
 	do("back to the module", chromedp.Navigate(w.url+"/functions/"+fn.String()), chromedp.WaitVisible(chromedp.CSS("form.logs button")))
 
@@ -330,10 +361,16 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("receipt")))
 	checked := text("#receipt")
 	shot("receipt")
+	do("ask alpha what it holds", chromedp.Navigate(w.url+"/payments"), chromedp.WaitVisible(chromedp.CSS(`form.account-read[data-provider="0"] button`)),
+		chromedp.Click(chromedp.CSS(`form.account-read[data-provider="0"] button`)), chromedp.WaitVisible(chromedp.CSS("#holdings h3")))
+	held := text("#holdings")
+	shot("holdings")
 	do("gateways", chromedp.Navigate(w.url+"/gateways"), chromedp.WaitVisible(chromedp.CSS("table.gateway-providers")))
 	shot("gateways")
 	do("ci", chromedp.Navigate(w.url+"/ci"), chromedp.WaitVisible(chromedp.CSS("table.ci-rules")))
 	shot("ci")
+	do("credentials", chromedp.Navigate(w.url+"/credentials"), chromedp.WaitVisible(chromedp.ID("held-elsewhere")))
+	shot("credentials")
 
 	do("sign out", chromedp.Click(chromedp.CSS(".who button")), chromedp.WaitVisible(chromedp.ID("wallet-button")))
 	key.Store(w.net.Nodes[0].Key) // the operator's wallet now
@@ -341,6 +378,17 @@ func TestBrowser(t *testing.T) {
 		chromedp.Navigate(w.url+"/admin"), chromedp.WaitVisible(chromedp.ID("no-user-db")))
 	admin := text("main")
 	shot("admin")
+
+	// A dashboard that does not run beside the node (it knows alpha's URL
+	// and address only) reads the console through the operator's wallet.
+	alpha := w.net.Nodes[0]
+	remote := serve(t, dashboard.Config{Providers: []dashboard.Provider{{Name: "alpha", URL: alpha.URL, Address: alpha.Key.Address()}}})
+	do("sign in elsewhere as the operator", chromedp.Navigate(remote+"/login"), chromedp.WaitVisible(chromedp.ID("wallet-button")),
+		chromedp.Click(chromedp.ID("wallet-button")), chromedp.WaitVisible(chromedp.ID("no-functions")),
+		chromedp.Navigate(remote+"/admin"), chromedp.WaitVisible(chromedp.CSS(`form.account-read[data-scope="operator"] button`)),
+		chromedp.Click(chromedp.CSS(`form.account-read[data-scope="operator"] button`)), chromedp.WaitVisible(chromedp.ID("console-remote")))
+	remoteAdmin := text("#console")
+	shot("admin-remote")
 	t.Logf("browser time %v; screenshots in %s", time.Since(began).Round(time.Millisecond), shots)
 
 	// The audit finds what it looks for.
@@ -372,10 +420,15 @@ func TestBrowser(t *testing.T) {
 		{"split", split, "Signed hello seq 4"},
 		{"split", split, "10%"},
 		{"caps", caps, "beta can never take more than 100.000000 USDC from you"},
-		{"caps after the settlement", caps, "alpha can never take more than 99.997000 USDC from you"}, // three requests: start's, the module's, the worker's
+		{"caps after the settlement", caps, "alpha can never take more than 99.996000 USDC from you"}, // four requests: start's, the module's, the worker's, the worker's with its secret
 		{"receipt", checked, "provider alpha"},
 		{"receipt", checked, "the signature checks"},
 		{"cap changed", capped, "provider alpha can never take more than 40.000000 USDC from you"},
+		{"holdings", held, "At alpha"},
+		{"holdings", held, "Budget left against your cap"},
+		{"remote console", remoteAdmin, "payer account(s) and MINA channel(s) this node served"},
+		{"remote console", remoteAdmin, w.net.Publisher.Address().Checksum()[:10]},
+		{"remote console", remoteAdmin, "Settled on the chain"},
 		{"admin", admin, "There is no global user database"},
 		{"admin", admin, "Operator console: alpha"},
 		{"admin ledger", admin, w.net.Publisher.Address().Checksum()[:10]},

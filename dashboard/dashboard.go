@@ -29,6 +29,11 @@ type Provider struct {
 	Name    string
 	URL     string     // its API, e.g. http://127.0.0.1:8080
 	Address wf.Address // its registered key: who may open its console
+	// SealingKey, if set, is the sealing key the registry holds for it
+	// (its encoding): secrets are sealed to it only when its /v1/info
+	// publishes the same key. Unset, the /v1/info key is trusted as the
+	// rest of what this configured provider says.
+	SealingKey []byte
 	// Ledger is the node's payment ledger when the dashboard runs in the
 	// node's process (wf dev); nil shows what the node's public metrics
 	// say and no per-payer figures.
@@ -77,6 +82,14 @@ type Config struct {
 	// Audits, if set, puts what auditors attested about a node on its
 	// operator's console.
 	Audits *Audits
+	// Incentives, if set, shows the rewards pool and stake: an
+	// operator's bond and rewards, and whether providers are staked.
+	// SetIncentives sets them later.
+	Incentives Incentives
+	// Credentials, if set, lists the credentials held in the wallet the
+	// dashboard runs beside (wf dev's); the credentials page shows them to
+	// the dev login only. SetCredentials sets it later.
+	Credentials func() ([]HeldCredential, error)
 	// TxURL, if set, links a transaction on the payments page: the
 	// transaction's hash is appended (e.g. https://etherscan.io/tx/).
 	TxURL string
@@ -162,7 +175,7 @@ func New(cfg Config) (*Dashboard, error) {
 		if n == "templates/layout.html" || strings.HasPrefix(n, "templates/frag_") {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", n)
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/frag_console.html", n)
 		if err != nil {
 			return nil, fmt.Errorf("dashboard: %w", err)
 		}
@@ -173,6 +186,7 @@ func New(cfg Config) (*Dashboard, error) {
 	}
 	static, _ := fs.Sub(staticFS, "static")
 	d.mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+	d.mux.HandleFunc("GET /static/seal.wasm", serveSealWasm)
 	d.mux.HandleFunc("GET /{$}", d.serveHome)
 	d.mux.HandleFunc("GET /login", d.serveLoginPage)
 	d.mux.HandleFunc("POST /login/challenge", d.serveChallenge)
@@ -183,6 +197,8 @@ func New(cfg Config) (*Dashboard, error) {
 	d.mux.HandleFunc("GET /functions/{cid}", d.signedIn(d.serveFunction))
 	d.mux.HandleFunc("POST /functions/{cid}/logs-request", d.signedIn(d.serveLogsRequest))
 	d.mux.HandleFunc("POST /functions/{cid}/logs", d.signedIn(d.serveLogs))
+	d.mux.HandleFunc("GET /functions/{cid}/secrets", d.signedIn(d.serveSecrets))
+	d.mux.HandleFunc("POST /functions/{cid}/secrets", d.limitBody(maxSecretsBody, d.signedIn(d.serveSecretsPrepare)))
 	d.mux.HandleFunc("POST /deploy/prepare", d.limitBody(d.cfg.MaxUpload+64<<10, d.signedIn(d.serveDeployPrepare)))
 	d.mux.HandleFunc("POST /deploy", d.signedIn(d.serveDeploy))
 	d.mux.HandleFunc("GET /names", d.signedIn(d.serveNames))
@@ -194,8 +210,11 @@ func New(cfg Config) (*Dashboard, error) {
 	d.mux.HandleFunc("POST /payments/tx", d.signedIn(d.serveTx))
 	d.mux.HandleFunc("POST /payments/receipt", d.limitBody(16<<10, d.signedIn(d.serveReceipt)))
 	d.mux.HandleFunc("GET /admin", d.signedIn(d.serveAdmin))
+	d.mux.HandleFunc("POST /account-request", d.signedIn(d.serveAccountRequest))
+	d.mux.HandleFunc("POST /account", d.signedIn(d.serveAccount))
 	d.mux.HandleFunc("GET /gateways", d.signedIn(d.serveGateways))
 	d.mux.HandleFunc("GET /ci", d.signedIn(d.serveCI))
+	d.mux.HandleFunc("GET /credentials", d.signedIn(d.serveCredentials))
 	return d, nil
 }
 
@@ -210,12 +229,16 @@ func LoopbackHosts(port int) []string {
 // Handler returns the dashboard's HTTP handler.
 func (d *Dashboard) Handler() http.Handler { return http.HandlerFunc(d.serveHTTP) }
 
+// csp is every answer's Content-Security-Policy (the secrets page adds
+// WebAssembly to it).
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+
 // serveHTTP sets the headers every answer carries: scripts only from
 // this origin (no inline script can run, so injected markup cannot act),
 // no framing (clickjacking), no referrer beyond the origin.
 func (d *Dashboard) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+	h.Set("Content-Security-Policy", csp)
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")

@@ -37,12 +37,16 @@ const (
 	maxUploads = 8
 )
 
-// upload is a packed module waiting for its owner's signature.
+// upload is a packed function waiting for its owner's signature: a new
+// module, or a new version of a function (its secrets sealed in the
+// browser).
 type upload struct {
-	owner     wf.Address
-	module    []byte
-	spec      wf.Spec // as it will be signed: code and version filled in
-	providers []int   // indexes into Config.Providers
+	owner wf.Address
+	spec  wf.Spec // as it will be signed: code and version filled in
+	// pack builds the package again around the wallet's signature
+	// (packing is deterministic).
+	pack      func(wf.Signer) (*client.Package, error)
+	providers []int // indexes into Config.Providers
 	expires   time.Time
 }
 
@@ -83,16 +87,27 @@ func (d *Dashboard) serveDeployPrepare(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
+	s = pkg.Spec.Spec
+	s.Code = wf.Code{} // Pack fills it in again from the module
+	d.awaitSignature(w, r, &upload{owner: owner, spec: pkg.Spec.Spec, providers: chosen, pack: func(k wf.Signer) (*client.Package, error) {
+		return client.Pack(context.Background(), bytes.NewReader(module.code), s, k)
+	}}, td)
+}
+
+// awaitSignature keeps u until its owner's wallet signs it (POST
+// /deploy) and answers {"upload", "cid", "typedData"} for the wallet.
+func (d *Dashboard) awaitSignature(w http.ResponseWriter, r *http.Request, u *upload, td []byte) {
 	id, now := token(), d.cfg.Now()
+	u.expires = now.Add(uploadWindow)
 	d.mu.Lock()
-	for k, u := range d.uploads {
-		if !now.Before(u.expires) || u.owner == owner { // one upload per owner at a time
+	for k, old := range d.uploads {
+		if !now.Before(old.expires) || old.owner == u.owner { // one upload per owner at a time
 			delete(d.uploads, k)
 		}
 	}
 	full := len(d.uploads) >= maxUploads
 	if !full {
-		d.uploads[id] = &upload{owner: owner, module: module.code, spec: pkg.Spec.Spec, providers: chosen, expires: now.Add(uploadWindow)}
+		d.uploads[id] = u
 	}
 	d.mu.Unlock()
 	if full {
@@ -274,9 +289,7 @@ func (d *Dashboard) serveDeploy(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusForbidden, "The signature is not yours over this function's spec.")
 		return
 	}
-	s := u.spec
-	s.Code = wf.Code{} // Pack fills it in again from the module
-	pkg, err := client.Pack(r.Context(), bytes.NewReader(u.module), s, &walletSigner{addr: owner, sig: sig})
+	pkg, err := u.pack(&walletSigner{addr: owner, sig: sig})
 	if err == nil {
 		err = spec.Verify(pkg.Spec, d.cfg.Verifier)
 	}

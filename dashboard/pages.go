@@ -1,12 +1,12 @@
 package dashboard
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"math/big"
 	"net/http"
@@ -169,7 +169,48 @@ type policy struct {
 	// Placement is where gateways may route it (wf.placement); nil:
 	// anywhere.
 	Placement *placement
-	Err       string // an extension could not be read
+	// Credential, if set, admits only holders of a credential that
+	// satisfies it (wf.access), in words.
+	Credential *credentialPolicy
+	Err        string // an extension could not be read
+}
+
+// credentialPolicy is a wf.access policy in the page's words.
+type credentialPolicy struct {
+	CID        wf.CID // the policy's, as errors and docs name it
+	Issuers    []string
+	Predicates []string
+	Disclosed  []string // the CGI variables the function sees
+	Session    time.Duration
+	Rate       string // per credential, "" unbounded
+	Setup      wf.CID
+}
+
+func credentialOf(a *spec.Access, data []byte) *credentialPolicy {
+	c := &credentialPolicy{CID: spec.AccessCID(data), Issuers: a.Issuers, Session: time.Duration(a.MaxSessionSeconds) * time.Second, Setup: a.Setup}
+	words := map[string]string{spec.OpEq: "=", spec.OpNeq: "≠", spec.OpLt: "<", spec.OpLte: "≤", spec.OpGt: ">", spec.OpGte: "≥"}
+	for _, pr := range a.Predicates {
+		var v string
+		switch {
+		case pr.Op == spec.OpIn:
+			v = "one of " + strconv.Itoa(len(pr.Set)) + " values"
+			if len(pr.Set) <= 8 {
+				v = "one of " + strings.Join(pr.Set, ", ")
+			}
+		case pr.Int != nil:
+			v = words[pr.Op] + " " + strconv.FormatInt(*pr.Int, 10)
+		case pr.String != nil:
+			v = words[pr.Op] + " " + strconv.Quote(*pr.String)
+		}
+		c.Predicates = append(c.Predicates, "slot "+strconv.Itoa(pr.Slot)+" "+v)
+	}
+	for _, d := range a.Disclose {
+		c.Disclosed = append(c.Disclosed, "WF_CRED_"+strings.ToUpper(d.Name)+" (slot "+strconv.Itoa(d.Slot)+")")
+	}
+	if a.Rate != nil {
+		c.Rate = a.Rate.String()
+	}
+	return c
 }
 
 // placement is a wf.placement in the page's words.
@@ -309,6 +350,13 @@ func policyOf(s *wf.Spec) policy {
 	} else if c != nil {
 		p.CICallers = c.Rules
 	}
+	if x, ok := s.Extensions[spec.AccessExtension]; ok {
+		if a, err := spec.DecodeAccess(x.Data); err != nil {
+			errs = append(errs, err.Error())
+		} else {
+			p.Credential = credentialOf(a, x.Data)
+		}
+	}
 	if pl, err := spec.PlacementOf(s); err != nil {
 		errs = append(errs, err.Error())
 	} else if pl != nil {
@@ -447,12 +495,16 @@ func rank(ds []float64, q float64) float64 {
 
 // allowanceRow is one provider on the payments page.
 type allowanceRow struct {
-	Index    int // in Config.Providers
-	Name     string
-	Address  wf.Address
-	Cap      *big.Int // what it may still take: the hard limit
-	MaxPrice *big.Int
-	Requests string // how many requests the cap pays for at most
+	Index   int // in Config.Providers
+	Name    string
+	Address wf.Address
+	// Stake is the provider's bond when the dashboard knows the stake
+	// contract; Staked says whether one could be read.
+	Stake      *chain.StakeBond
+	KnowsStake bool
+	Cap        *big.Int // what it may still take: the hard limit
+	MaxPrice   *big.Int
+	Requests   string // how many requests the cap pays for at most
 	// PerPeriod, if set, is the allowance's per-period cap, PeriodLeft
 	// what is left of it until PeriodEnds.
 	PerPeriod, PeriodLeft *big.Int
@@ -465,6 +517,15 @@ type allowanceRow struct {
 func (d *Dashboard) servePayments(w http.ResponseWriter, r *http.Request) {
 	payer := sessionOf(r).addr
 	data := map[string]any{"Chain": d.cfg.Escrow != nil, "CanChange": d.escrowTxs() != nil}
+	type providerRef struct {
+		Index int
+		Name  string
+	}
+	var refs []providerRef
+	for i, p := range d.cfg.Providers {
+		refs = append(refs, providerRef{i, p.Name})
+	}
+	data["ProviderList"] = refs
 	if d.cfg.Escrow != nil {
 		acct, err := d.cfg.Escrow.Account(r.Context(), payer)
 		if err != nil {
@@ -473,6 +534,7 @@ func (d *Dashboard) servePayments(w http.ResponseWriter, r *http.Request) {
 			data["Account"] = acct
 		}
 		rows := make([]allowanceRow, len(d.cfg.Providers))
+		staked := d.stakedOf(r.Context())
 		d.each(r.Context(), func(i int, p *Provider) error {
 			a, err := d.cfg.Escrow.Allowance(r.Context(), payer, p.Address)
 			if err != nil {
@@ -481,6 +543,9 @@ func (d *Dashboard) servePayments(w http.ResponseWriter, r *http.Request) {
 				rows[i] = capRow(p, a, d.cfg.Now())
 			}
 			rows[i].Index = i
+			if staked != nil {
+				rows[i].KnowsStake, rows[i].Stake = true, staked[i]
+			}
 			return nil
 		})
 		// The largest exposure first.
@@ -530,11 +595,29 @@ func cmpBig(a, b *big.Int) int {
 	return a.Cmp(b)
 }
 
-// payerRow is one payer in the operator's ledger.
+// payerRow is one payer in the operator's ledger: an Ethereum payer in
+// one mode, or a MINA channel.
 type payerRow struct {
 	Payer                               wf.Address
 	Mode                                ledger.Mode
+	Channel                             string // a MINA channel's key, hex
 	Charged, Settled, InFlight, Pending ledger.Totals
+}
+
+// IsMina reports whether the row is a MINA channel.
+func (r payerRow) IsMina() bool { return r.Mode == ledger.Mina }
+
+// Amount is x in the row's currency: USDC, or MINA for a channel
+// (nanomina, 9 decimals).
+func (r payerRow) Amount(x *big.Int) string {
+	if r.Mode != ledger.Mina {
+		return wf.NewAmount(x).USDC() + " USDC"
+	}
+	if x == nil {
+		x = new(big.Int)
+	}
+	q, m := new(big.Int).QuoRem(x, big.NewInt(1_000_000_000), new(big.Int))
+	return fmt.Sprintf("%s.%09d MINA", q, m.Abs(m).Int64())
 }
 
 // maxLoadedRows bounds the loaded functions listed, most recent first.
@@ -558,6 +641,8 @@ func (d *Dashboard) serveAdmin(w http.ResponseWriter, r *http.Request) {
 	wg.Go(func() { info, infoErr = c.Info(r.Context()) })
 	wg.Go(func() { healthErr = d.health(r.Context(), p) })
 	wg.Go(func() { m, metricsErr = d.scrape(r.Context(), p) })
+	var inc *incentivesView
+	wg.Go(func() { inc = d.incentivesOf(r.Context(), p.Address) })
 	if d.cfg.Audits != nil {
 		wg.Go(func() {
 			rows, err := d.cfg.Audits.attestationsAbout(r.Context(), p.Name, d.cfg.Now())
@@ -565,34 +650,14 @@ func (d *Dashboard) serveAdmin(w http.ResponseWriter, r *http.Request) {
 		})
 	}
 	wg.Wait()
+	data["Incentives"] = inc
 	data["Info"], data["InfoErr"] = info, errText(infoErr)
 	data["Healthy"], data["HealthErr"] = healthErr == nil, errText(healthErr)
 	data["Metrics"], data["MetricsErr"] = m, errText(metricsErr)
-	if p.Loaded != nil {
-		fs := p.Loaded.LoadedFunctions()
-		data["LoadedCount"] = len(fs)
-		data["Loaded"] = fs[:min(len(fs), maxLoadedRows)]
-	}
-	if p.Ledger != nil {
-		accts := p.Ledger.Accounts()
-		rows := make([]payerRow, 0, len(accts))
-		for k, a := range accts {
-			rows = append(rows, payerRow{Payer: k.Payer, Mode: k.Mode, Charged: a.Charged, Settled: a.Settled,
-				InFlight: a.InFlight, Pending: a.Pending()})
-		}
-		slices.SortFunc(rows, func(a, b payerRow) int {
-			return cmp.Or(cmpBig(b.Pending.Amount, a.Pending.Amount), cmpBig(b.Charged.Amount, a.Charged.Amount),
-				bytes.Compare(a.Payer[:], b.Payer[:]), int(a.Mode)-int(b.Mode))
-		})
-		data["Payers"] = len(rows)
-		if len(rows) > maxPayerRows {
-			rows = rows[:maxPayerRows]
-		}
-		data["Ledger"] = rows
-		data["Earnings"] = earningsOf(accts)
-		if b, ok := p.Ledger.(Batches); ok {
-			bs, err := b.InFlightBatches()
-			data["InFlight"], data["InFlightErr"] = settlementRows(bs, d.cfg.Now()), errText(err)
+	data["Console"] = d.localConsoleView(p)
+	for i := range d.cfg.Providers {
+		if &d.cfg.Providers[i] == p {
+			data["Index"] = i
 		}
 	}
 	d.render(w, r, http.StatusOK, "admin", page{Title: "Operator console", Nav: "admin", Data: data})
@@ -623,7 +688,10 @@ func earningsOf(accts map[ledger.Key]ledger.Account) earnings {
 			t.Amount.Add(t.Amount, o.Amount)
 		}
 	}
-	for _, a := range accts {
+	for k, a := range accts {
+		if k.Mode == ledger.Mina {
+			continue // MINA, not USDC: its channels are in the ledger's rows
+		}
 		add(&charged, a.Charged)
 		add(&e.Settled, a.Settled)
 		add(&e.InFlight, a.InFlight)
@@ -666,17 +734,23 @@ func settlementRows(bs []*ledger.Batch, now time.Time) []settlementRow {
 			Age: now.Sub(b.Created).Round(time.Second), Bumps: len(b.Replaced)}
 		if b.Tx != nil {
 			r.Tx, r.Nonce = b.Tx.Hash.String(), b.Tx.Nonce
-			signed := b.Tx.Signed
-			if signed.IsZero() {
-				signed = b.Created
-			}
-			r.Unmined = now.Sub(signed).Round(time.Second)
-			r.Stuck = r.Unmined > stuckAfter
+			r.Unmined, r.Stuck = unmined(b.Tx.Signed, b.Created, now)
 		}
 		rows = append(rows, r)
 	}
 	slices.SortFunc(rows, func(a, b settlementRow) int { return cmp.Compare(a.ID, b.ID) })
 	return rows
+}
+
+// unmined is how long a transaction signed at signed (zero in older
+// records: the batch's creation stands in) has waited, and whether it is
+// stuck.
+func unmined(signed, created, now time.Time) (time.Duration, bool) {
+	if signed.IsZero() {
+		signed = created
+	}
+	d := now.Sub(signed).Round(time.Second)
+	return d, d > stuckAfter
 }
 
 func errText(err error) string {

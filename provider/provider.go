@@ -362,6 +362,8 @@ func New(cfg Config) (*Provider, error) {
 	p.mux.HandleFunc("GET /v1/logs/{cid}", p.serveLogs)
 	p.mux.HandleFunc("GET /v1/stats/{cid}", p.serveStats)
 	p.mux.HandleFunc("GET /v1/functions", p.serveOwned)
+	p.mux.HandleFunc("GET /v1/payer", p.servePayer)     // accountread.go
+	p.mux.HandleFunc("GET /v1/console", p.serveConsole) // accountread.go
 	p.mux.HandleFunc("DELETE /v1/functions/{cid}", p.serveDelete)
 	p.mux.HandleFunc("GET "+chain.ChallengePath, p.serveChallenge)
 	p.routeNames()

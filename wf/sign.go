@@ -3,7 +3,7 @@ package wf
 // Message is a statement an Ethereum account signs: EIP-712 typed data in
 // the WebFunctions domain (name "WebFunctions", version "1", no chain id:
 // these statements are about functions and endpoints, not about a chain).
-// The set is closed: *Spec, *NameRecord, LogsRequest, DeleteRequest, CredentialRequest,
+// The set is closed: *Spec, *NameRecord, LogsRequest, DeleteRequest, AccountRead, CredentialRequest,
 // TunnelLogin, EndpointChallenge, DashboardLogin, Delegation and
 // KeyProof, and Voucher, which is
 // in the escrow's own domain. Each needs its own EIP-712 encoding, and

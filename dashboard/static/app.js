@@ -52,6 +52,26 @@ async function readLogs(form, out) {
   out.innerHTML = html; // a fragment rendered and escaped by the server's templates
 }
 
+// readAccount signs a ReadAccount (the form's data-scope: payer, or
+// operator) for one provider and inserts what the provider answered.
+async function readAccount(form, out) {
+  const csrf = document.getElementById("main").dataset.csrf;
+  const fields = { csrf, provider: form.dataset.provider, scope: form.dataset.scope };
+  out.textContent = "Asking your wallet to sign the read…";
+  const account = await walletAccount();
+  const rq = await post("/account-request", fields);
+  if (!rq.ok) throw await refusal(rq, "to prepare the read");
+  const { expires, typedData } = await rq.json();
+  const signature = await signTyped(account, typedData);
+  const res = await post("/account", { ...fields, expires: String(expires), signature });
+  const html = await res.text();
+  if (/^\s*<!doctype/i.test(html)) {
+    out.textContent = "The dashboard refused the read (" + res.status + "): reload the page and try again.";
+    return;
+  }
+  out.innerHTML = html; // a fragment rendered and escaped by the server's templates
+}
+
 // changeName signs the name's next record: a rollback (the form's
 // data-from), or requests to a function (its data-fn or "function" field)
 // at a percentage (its "percent" field, else 100).
@@ -180,6 +200,13 @@ document.addEventListener("DOMContentLoaded", () => {
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       readLogs(form, out).catch((err) => { out.textContent = err.message || String(err); });
+    });
+  }
+  for (const form of document.querySelectorAll("form.account-read")) {
+    const to = document.getElementById(form.dataset.out);
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      readAccount(form, to).catch((err) => { to.textContent = err.message || String(err); });
     });
   }
   const changed = document.getElementById("name-result");
