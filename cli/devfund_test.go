@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/webfunctions/wf/templates"
 )
@@ -45,5 +46,28 @@ func TestDevFundsYourOwnKey(t *testing.T) {
 	fn := cidRE.FindString(out)
 	if status, body := get(t, url+"/"+fn+"/?name=mine", ""); status != 200 || !strings.Contains(body, "mine") {
 		t.Fatalf("a function deployed with your own key answers %d %s", status, body)
+	}
+}
+
+// A key made while wf dev runs (the README's order: wf dev, then wf keys
+// new in another terminal) is funded within a second or so, without a
+// restart: wf whoami shows its ether and USDC.
+func TestDevFundsAKeyMadeLater(t *testing.T) {
+	home := t.TempDir()
+	env := map[string]string{"WF_HOME": home, "WF_KEY_PASSWORD": "pw-for-the-test"}
+	startDev(t, home)
+	if _, err := wf(t, env, "keys", "new"); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		who, err := wf(t, env, "whoami")
+		if err == nil && strings.Contains(who, "wallet   1000.000000 USDC") && strings.Contains(who, "gas      10 ETH") {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("a key made after wf dev started is not funded: %v\n%s", err, who)
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 }

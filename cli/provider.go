@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -373,6 +374,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	if err != nil {
 		return err
 	}
+	log = slog.New(newCanaryQuiet(log.Handler(), devnet.AuditorKey().Address()))
 	mc, err := sf.meter()
 	if err != nil {
 		return err
@@ -502,15 +504,7 @@ With secrets, sealed to the key the registry holds for the provider you name:
   (or --provider %[1]s/p/tunnel: through the gateway, still sealed to the registry's key)
 `, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL, net.RPC)
 	if own != "" {
-		rpc := ""
-		if net.RPC != defaultRPC {
-			rpc = " --rpc " + net.RPC
-		}
-		fmt.Fprintf(a.Stdout, `
-Your own key %[1]s ($WF_HOME/key.json) got %[2]s ETH for gas and %[3]s USDC on
-this chain. To pay for functions you deploy with it:
-  wf escrow deposit 100%[4]s && wf escrow approve dev --budget 10%[4]s
-`, own, devFundEther, devFundUSDC, rpc)
+		a.ownKeyBanner(own, net.RPC)
 	}
 	a.devAuditBanner(net)
 	a.devRewardsBanner(net, inc)
@@ -523,6 +517,10 @@ this chain. To pay for functions you deploy with it:
 	if err := a.devCredExample(ctx, net, dev.URL); err != nil {
 		return err
 	}
+	kctx, stopKeys := context.WithCancel(ctx)
+	var keys sync.WaitGroup
+	keys.Go(func() { a.fundNewKeys(kctx, net, log, own) }) // a key made from now on
+	defer func() { stopKeys(); keys.Wait() }()
 	ready := func() {
 		// The banner is out; ready waits for the first audit (in the
 		// background since start), so auto-routing has attested providers.
