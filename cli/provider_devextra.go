@@ -5,26 +5,32 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/webfunctions/wf/devnet"
+	"github.com/webfunctions/wf/project"
 	"github.com/webfunctions/wf/wf"
 )
 
 // ownKeyBanner tells the user that their own key was funded on wf dev's
 // chain and how to pay for their functions with it.
-func (a *App) ownKeyBanner(own, rpc string) {
+func (a *App) ownKeyBanner(own, rpc string, kept bool) {
 	flag := ""
 	if rpc != defaultRPC {
 		flag = " --rpc " + rpc
 	}
+	got := fmt.Sprintf("got %s ETH for gas and %s USDC on\nthis chain", devFundEther, devFundUSDC)
+	if kept {
+		got = "keeps on this chain what it had\nwhen wf dev last stopped (wf whoami shows it)"
+	}
 	fmt.Fprintf(a.Stdout, `
-Your own key %[1]s ($WF_HOME/key.json) got %[2]s ETH for gas and %[3]s USDC on
-this chain. To pay for functions you deploy with it:
-  wf escrow deposit 100%[4]s && wf escrow approve dev --budget 10%[4]s
-`, own, devFundEther, devFundUSDC, flag)
+Your own key %[1]s ($WF_HOME/key.json) %[2]s. To pay for functions you deploy with it
+(unless you did on an earlier run):
+  wf escrow deposit 100%[3]s && wf escrow approve dev --budget 10%[3]s
+`, own, got, flag)
 }
 
 // devKeyPoll is how often wf dev looks for a key made after it started.
@@ -55,9 +61,9 @@ func (a *App) fundNewKeys(ctx context.Context, net *devnet.Net, log *slog.Logger
 		if err != nil || strings.EqualFold(addr.Checksum(), funded) {
 			continue // half-written, or the key funded already
 		}
-		if own := a.fundOwnKey(ctx, net, log); own != "" {
+		if own, now := a.fundOwnKey(ctx, net, log); own != "" {
 			funded = own
-			a.ownKeyBanner(own, net.RPC)
+			a.ownKeyBanner(own, net.RPC, !now)
 		}
 	}
 }
@@ -116,4 +122,32 @@ func (h *canaryQuiet) WithAttrs(as []slog.Attr) slog.Handler {
 
 func (h *canaryQuiet) WithGroup(name string) slog.Handler {
 	return &canaryQuiet{Handler: h.Handler.WithGroup(name), auditor: h.auditor, fns: h.fns}
+}
+
+// devChainDir is where in wf dev's data directory its chain is kept.
+const devChainDir = "chain"
+
+// devData is wf dev's data directory when --data is not given: the
+// project's, like its secrets (DIR/.wf), for --watch DIR or a project
+// file in the working directory, so that each project has its own chain
+// and functions; else $WF_HOME/dev.
+func (a *App) devData(watchDir string) string {
+	if watchDir != "" {
+		return filepath.Join(watchDir, ".wf", "dev")
+	}
+	if _, err := os.Stat(project.FileName); err == nil {
+		if abs, err := filepath.Abs(filepath.Join(".wf", "dev")); err == nil {
+			return abs
+		}
+	}
+	return filepath.Join(a.home(), "dev")
+}
+
+// resumedLine is the banner's note that the chain is the one an earlier
+// run left, or "".
+func resumedLine(net *devnet.Net, data string) string {
+	if !net.Chain.Resumed() {
+		return ""
+	}
+	return fmt.Sprintf("\nChain resumed from %s: deposits, approvals and names are as the last run left them (--reset-chain for a new one).", filepath.Join(data, devChainDir))
 }

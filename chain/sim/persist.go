@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/rawdb"
@@ -17,15 +18,20 @@ import (
 )
 
 // A chain kept in Options.Dir is go-ethereum's own database there (hash
-// scheme, no pruning: every block's state is written as the block is, so
-// a process killed between blocks loses nothing mined), beside two files
-// of this package's: the contracts it deployed, written once, and the
-// hash of its last block, rewritten after every block (the simulated
-// backend rewinds to the genesis when it opens, so the head is set back
-// from this file).
+// scheme, no pruning: every block's state is written with the block),
+// beside two files of this package's: the contracts it deployed, written
+// once, and the numbers and hashes of its blocks, one line appended after every block
+// (the simulated backend rewinds to the genesis when it opens, so the
+// head is set back from this file). go-ethereum writes its database
+// without waiting for the disk, so a process killed (not stopped) loses
+// its last blocks: resume goes back to the newest block the database
+// holds, and LostBlocks says how many were gone.
 const (
 	persistContracts = "contracts.json"
-	persistHead      = "head"
+	persistHeads     = "heads"
+	// keepHeads is how many hashes the heads file keeps when a chain
+	// resumes; it grows by one line a block while the chain runs.
+	keepHeads = 1024
 )
 
 // persistOption keeps the chain's database in dir.
@@ -63,26 +69,87 @@ func (c *Chain) resume() (bool, error) {
 	if err := json.Unmarshal(b, &c.contracts); err != nil {
 		return false, fmt.Errorf("%s: %w", persistContracts, err)
 	}
-	h, err := os.ReadFile(filepath.Join(c.dir, persistHead))
+	b, err = os.ReadFile(filepath.Join(c.dir, persistHeads))
 	if err != nil {
 		return false, err
 	}
-	head := common.HexToHash(string(h))
+	type head struct {
+		n    uint64
+		hash common.Hash
+	}
+	var heads []head
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var h head
+		var hash string
+		if _, err := fmt.Sscanf(line, "%d %s", &h.n, &hash); err != nil {
+			return false, fmt.Errorf("%s: %q: %w", persistHeads, line, err)
+		}
+		h.hash = common.HexToHash(hash)
+		heads = append(heads, h)
+	}
+	// The newest block the database holds; what the database lost after
+	// it is gone.
+	found := false
+	for i := len(heads) - 1; i >= 0 && !found; i-- {
+		err = c.forkTo(heads[i].hash)
+		switch {
+		case err == nil:
+			found = true
+		case err.Error() != "parent not found":
+			return false, fmt.Errorf("back to block %d: %w", heads[i].n, err)
+		}
+	}
+	if !found {
+		return false, errors.New("none of its recorded blocks is in its database")
+	}
+	// The head is read back: go-ethereum may settle on an ancestor of the
+	// block asked for when that block's state is gone.
+	cur, err := c.sim.Client().BlockNumber(context.Background())
+	if err != nil {
+		return false, err
+	}
+	c.height = cur
+	c.lost = int(heads[len(heads)-1].n - cur)
+	var keep []string
+	for _, h := range heads {
+		if h.n <= cur {
+			keep = append(keep, fmt.Sprintf("%d %s", h.n, h.hash.Hex()))
+		}
+	}
+	if len(keep) > keepHeads {
+		keep = keep[len(keep)-keepHeads:]
+	}
+	// The contracts must be there: a chain killed while deploying them is
+	// not one to resume.
+	code, err := c.sim.Client().CodeAt(context.Background(), common.Address(c.contracts.Escrow), nil)
+	if err != nil || len(code) == 0 {
+		return false, fmt.Errorf("no escrow contract at %s in its last block (%v)", c.contracts.Escrow.Checksum(), err)
+	}
+	if err := writeAtomic(filepath.Join(c.dir, persistHeads), []byte(strings.Join(keep, "\n")+"\n")); err != nil { // the lost blocks' hashes out
+		return false, err
+	}
+	return true, nil
+}
+
+// forkTo makes head the chain's head.
+func (c *Chain) forkTo(head common.Hash) error {
 	// Rewinding to the genesis put the transactions of every later block
 	// back in the pool: drop them (they are in the blocks the head brings
 	// back), or Fork refuses to move with transactions pending.
+	var err error
 	for range 10 {
 		c.sim.Rollback()
 		if err = c.sim.Fork(head); err == nil || err.Error() != "pending block dirty" {
 			break
 		}
 	}
-	if err != nil {
-		return false, fmt.Errorf("back to block %s: %w", head, err)
-	}
-	c.sim.Rollback() // what the move back re-added, if anything
-	return true, nil
+	c.sim.Rollback() // what the move re-added, if anything
+	return err
 }
+
+// LostBlocks is how many of its last blocks a resumed chain lost because
+// the process that ran it was killed before they were written.
+func (c *Chain) LostBlocks() int { return c.lost }
 
 // saveContracts records the contracts a new chain in c.dir deployed.
 func (c *Chain) saveContracts() error {
@@ -99,7 +166,15 @@ func (c *Chain) saveHead(h common.Hash) {
 	if c.dir == "" {
 		return
 	}
-	if err := writeAtomic(filepath.Join(c.dir, persistHead), []byte(h.Hex())); err != nil && c.headErr == nil {
+	var err error
+	if c.heads == nil {
+		c.heads, err = os.OpenFile(filepath.Join(c.dir, persistHeads), os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	}
+	if err == nil {
+		c.height++ // every block comes through here
+		_, err = fmt.Fprintf(c.heads, "%d %s\n", c.height, h.Hex())
+	}
+	if err != nil && c.headErr == nil {
 		c.headErr = fmt.Errorf("sim: record the last block: %w", err) // Close returns it
 	}
 }

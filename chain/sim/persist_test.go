@@ -1,13 +1,15 @@
 package sim
 
 import (
+	"context"
+	"fmt"
 	"math/big"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
 )
 
 // A chain kept in a directory resumes where it stopped: the same
@@ -91,4 +93,66 @@ func TestChainDirWithoutDatabase(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "remove the directory") {
 		t.Fatalf("got %v", err)
 	}
+}
+
+// A chain whose process is killed (SIGKILL, no Close) resumes at the
+// newest block its database wrote, says how many it lost, and takes
+// transactions.
+func TestChainResumesAfterKill(t *testing.T) {
+	if dir := os.Getenv("WF_SIM_KILL_DIR"); dir != "" {
+		killedChild(dir)
+		return
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestChainResumesAfterKill$")
+	cmd.Env = append(os.Environ(), "WF_SIM_KILL_DIR="+dir)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var height uint64
+	if _, err := fmt.Fscanf(out, "height %d\n", &height); err != nil {
+		cmd.Process.Kill()
+		t.Fatalf("the child chain: %v", err)
+	}
+	cmd.Process.Kill() // SIGKILL
+	cmd.Wait()
+
+	ctx := testCtx(t)
+	c, err := New(ctx, Options{Accounts: 2, Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	got, err := c.Backend().BlockNumber(ctx)
+	if err != nil || !c.Resumed() || got+uint64(c.LostBlocks()) != height {
+		t.Fatalf("resumed %v at block %d having lost %d (%v); the killed chain was at %d", c.Resumed(), got, c.LostBlocks(), err, height)
+	}
+	t.Logf("killed at block %d, resumed at %d", height, got)
+	if _, err := c.Client(c.Accounts()[1]).Deposit(ctx, big.NewInt(1)); err != nil {
+		t.Fatalf("a transaction after the restart: %v", err)
+	}
+}
+
+// killedChild runs a chain in dir, makes a few blocks, prints its height
+// and waits to be killed.
+func killedChild(dir string) {
+	ctx := context.Background()
+	c, err := New(ctx, Options{Accounts: 2, Dir: dir})
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	for range 5 {
+		if _, err := c.Client(c.Accounts()[1]).Deposit(ctx, big.NewInt(1)); err != nil {
+			fmt.Println("error", err)
+			os.Exit(1)
+		}
+	}
+	h, _ := c.Backend().BlockNumber(ctx)
+	fmt.Printf("height %d\n", h)
+	select {}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"os"
 	"sync"
 	"time"
 
@@ -77,7 +78,10 @@ type Chain struct {
 
 	dir     string // Options.Dir
 	resumed bool
-	headErr error // the first failure to record the last block (c.mu)
+	lost    int      // blocks a resumed chain lost
+	height  uint64   // the last block's number, when kept in a directory (c.mu)
+	heads   *os.File // the heads file, appended to (c.mu)
+	headErr error    // the first failure to record the last block (c.mu)
 
 	mu   sync.Mutex // serialises block production
 	kick chan struct{}
@@ -273,6 +277,10 @@ func (c *Chain) Close() error {
 	c.stopMining()
 	c.mu.Lock()
 	err := c.headErr
+	if c.heads != nil {
+		err = errors.Join(err, c.heads.Close())
+		c.heads = nil
+	}
 	c.mu.Unlock()
 	return errors.Join(err, c.sim.Close())
 }
