@@ -71,3 +71,48 @@ func TestDevFundsAKeyMadeLater(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 }
+
+// wf dev keeps its chain across restarts: your key's deposit and approval
+// made on one run pay for your function on the next, with no funding,
+// deposit or approval again; --reset-chain starts a new chain.
+func TestDevKeepsItsChain(t *testing.T) {
+	home := t.TempDir()
+	env := map[string]string{"WF_HOME": home, "WF_KEY_PASSWORD": "pw-for-the-test"}
+	if _, err := wf(t, env, "keys", "new"); err != nil {
+		t.Fatal(err)
+	}
+	_, _, stop := startDevStop(t, home)
+	for _, args := range [][]string{{"escrow", "deposit", "7"}, {"escrow", "approve", "dev", "--budget", "3"}} {
+		if _, err := wf(t, env, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stop()
+
+	url, out, stop := startDevStop(t, home)
+	if !strings.Contains(out, "Chain resumed from "+filepath.Join(home, "dev", "chain")) || !strings.Contains(out, "keeps on this chain what it had") {
+		t.Fatalf("wf dev does not say it resumed its chain:\n%s", out)
+	}
+	who, err := wf(t, env, "whoami")
+	if err != nil || !strings.Contains(who, "escrow   7.000000 USDC") || !strings.Contains(who, "wallet   993.000000 USDC") || !strings.Contains(who, "approved dev (") {
+		t.Fatalf("after a restart: %v\n%s", err, who)
+	}
+	mod := filepath.Join(t.TempDir(), "hello.wasm")
+	os.WriteFile(mod, templates.HelloWasm, 0o644)
+	dep, err := wf(t, env, "deploy", mod, "--provider", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status, body := get(t, url+"/"+cidRE.FindString(dep)+"/?name=again", ""); status != 200 || !strings.Contains(body, "again") {
+		t.Fatalf("paid by the escrow of the last run: %d %s", status, body)
+	}
+	stop()
+
+	_, out, _ = startDevStop(t, home, "--reset-chain")
+	if strings.Contains(out, "Chain resumed") {
+		t.Fatalf("--reset-chain resumed:\n%s", out)
+	}
+	if who, err := wf(t, env, "whoami"); err != nil || !strings.Contains(who, "escrow   0.000000 USDC") {
+		t.Fatalf("after --reset-chain: %v\n%s", err, who)
+	}
+}

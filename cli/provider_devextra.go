@@ -27,8 +27,7 @@ func (a *App) ownKeyBanner(own, rpc string, kept bool) {
 		got = "keeps on this chain what it had\nwhen wf dev last stopped (wf whoami shows it)"
 	}
 	fmt.Fprintf(a.Stdout, `
-Your own key %[1]s ($WF_HOME/key.json) %[2]s. To pay for functions you deploy with it
-(unless you did on an earlier run):
+Your own key %[1]s ($WF_HOME/key.json) %[2]s. To pay for functions you deploy with it (once: the chain is kept):
   wf escrow deposit 100%[3]s && wf escrow approve dev --budget 10%[3]s
 `, own, got, flag)
 }
@@ -149,5 +148,9 @@ func resumedLine(net *devnet.Net, data string) string {
 	if !net.Chain.Resumed() {
 		return ""
 	}
-	return fmt.Sprintf("\nChain resumed from %s: deposits, approvals and names are as the last run left them (--reset-chain for a new one).", filepath.Join(data, devChainDir))
+	line := fmt.Sprintf("\nChain resumed from %s: deposits, approvals and names are as the last run left them (--reset-chain for a new one).", filepath.Join(data, devChainDir))
+	if n := net.Chain.LostBlocks(); n > 0 {
+		line += fmt.Sprintf("\n  The last run was killed, not stopped: its last %d blocks were not written and are gone.", n)
+	}
+	return line
 }
