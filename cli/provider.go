@@ -457,7 +457,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		Attestations: net.Attestations, Rewards: inc.pool, Stake: inc.stake}); err != nil {
 		return err
 	}
-	forget, err := a.recordDevChain(net.RPC) // wf commands find this chain without --rpc
+	forget, err := a.recordDevChain(net.RPC, net.Node("dev").URL) // wf commands find this chain and provider without --rpc or --provider
 	if err != nil {
 		return err
 	}
@@ -516,7 +516,7 @@ With secrets, sealed to the key the registry holds for the provider you name:
   (or --provider %[1]s/p/tunnel: through the gateway, still sealed to the registry's key)
 `, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL, net.RPC)
 	if own != "" {
-		a.ownKeyBanner(own, net.RPC, !ownFunded)
+		a.ownKeyBanner(own, !ownFunded)
 	}
 	a.devAuditBanner(net)
 	a.devRewardsBanner(net, inc)

@@ -17,19 +17,17 @@ import (
 
 // ownKeyBanner tells the user that their own key was funded on wf dev's
 // chain and how to pay for their functions with it.
-func (a *App) ownKeyBanner(own, rpc string, kept bool) {
-	flag := ""
-	if rpc != defaultRPC {
-		flag = " --rpc " + rpc
-	}
+// No --rpc: the key is $WF_HOME's, and commands with that WF_HOME find
+// wf dev's chain wherever it moved (recordDevChain).
+func (a *App) ownKeyBanner(own string, kept bool) {
 	got := fmt.Sprintf("got %s ETH for gas and %s USDC on\nthis chain", devFundEther, devFundUSDC)
 	if kept {
 		got = "keeps on this chain what it had\nwhen wf dev last stopped (wf whoami shows it)"
 	}
 	fmt.Fprintf(a.Stdout, `
 Your own key %[1]s ($WF_HOME/key.json) %[2]s. To pay for functions you deploy with it (once: the chain is kept):
-  wf escrow deposit 100%[3]s && wf escrow approve dev --budget 10%[3]s
-`, own, got, flag)
+  wf escrow deposit 100 && wf escrow approve dev --budget 10
+`, own, got)
 }
 
 // devKeyPoll is how often wf dev looks for a key made after it started.
@@ -62,7 +60,7 @@ func (a *App) fundNewKeys(ctx context.Context, net *devnet.Net, log *slog.Logger
 		}
 		if own, now := a.fundOwnKey(ctx, net, log); own != "" {
 			funded = own
-			a.ownKeyBanner(own, net.RPC, !now)
+			a.ownKeyBanner(own, !now)
 		}
 	}
 }
