@@ -199,13 +199,16 @@ func TestDevPrintsWorkingCurlLines(t *testing.T) {
 	}
 }
 
-// TestDevRestartsWithANewLedger: the chain is new on every `wf dev`, so
-// neither provider may bring charges from the last run into it.
+// TestDevRestartsWithANewLedger: a new chain (--reset-chain) gets a new
+// ledger, so neither provider brings charges from the last run into it;
+// a resumed chain keeps the ledger: the next charge continues the last
+// run's cumulative amount (TestDevKeepsItsChain).
 func TestDevRestartsWithANewLedger(t *testing.T) {
 	home := t.TempDir()
 	for run := range 2 {
 		t.Run(fmt.Sprint("run ", run+1), func(t *testing.T) {
-			_, out := startDev(t, home)
+			_, out, stop := startDevStop(t, home, "--reset-chain")
+			defer stop()
 			lines := regexp.MustCompile(`curl '([^']+/p/[a-z]+/[^']+)'`).FindAllStringSubmatch(out, -1)
 			if len(lines) != 2 {
 				t.Fatalf("want a /p/dev/ and a /p/tunnel/ line in:\n%s", out)

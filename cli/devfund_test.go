@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -8,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/templates"
+	wfcore "github.com/webfunctions/wf/wf"
 )
 
 // A newcomer's own key on wf dev: wf dev funds it (ether for gas, USDC)
@@ -81,7 +84,28 @@ func TestDevKeepsItsChain(t *testing.T) {
 	if _, err := wf(t, env, "keys", "new"); err != nil {
 		t.Fatal(err)
 	}
-	_, _, stop := startDevStop(t, home)
+	// The example's charges: the dev provider's ledger goes on with the
+	// chain, so a charge on the next run continues the cumulative amount
+	// the publisher's receipts carry.
+	charge := func(out string) int64 {
+		t.Helper()
+		m := regexp.MustCompile(`curl '(http://127\.0\.0\.1:\d+/baga[a-z2-7]+/)\?name=you'`).FindStringSubmatch(out)
+		if m == nil {
+			t.Fatalf("no example curl line in:\n%s", out)
+		}
+		resp, err := http.Get(m[1] + "?name=you")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		rc, err := payment.DecodeReceipt(resp.Header.Get(wfcore.ReceiptHeader))
+		if err != nil {
+			t.Fatalf("receipt: %v", err)
+		}
+		return rc.Cumulative.Int64()
+	}
+	_, out, stop := startDevStop(t, home)
+	first := charge(out)
 	for _, args := range [][]string{{"escrow", "deposit", "7"}, {"escrow", "approve", "dev", "--budget", "3"}} {
 		if _, err := wf(t, env, args...); err != nil {
 			t.Fatal(err)
@@ -90,6 +114,9 @@ func TestDevKeepsItsChain(t *testing.T) {
 	stop()
 
 	url, out, stop := startDevStop(t, home)
+	if next := charge(out); next != 2*first {
+		t.Fatalf("the first charge after a restart is cumulative %d, want %d (the ledger went on)", next, 2*first)
+	}
 	if !strings.Contains(out, "Chain resumed from "+filepath.Join(home, "dev", "chain")) || !strings.Contains(out, "keeps on this chain what it had") {
 		t.Fatalf("wf dev does not say it resumed its chain:\n%s", out)
 	}

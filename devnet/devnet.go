@@ -561,8 +561,9 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 			return err
 		}
 		mc.Chain, mc.Price = reader, cfg.Price
-		// The chain is new on every start: so is the ledger.
-		c.Payments = &node.Payments{Meter: mc, FreshLedger: true}
+		// A new chain gets a new ledger; a chain resumed from an earlier
+		// run (sim.Options.Dir) keeps it: its charges are owed on it.
+		c.Payments = &node.Payments{Meter: mc, FreshLedger: !n.Chain.Resumed()}
 	}
 	if ln == nil {
 		for _, gi := range nc.tunnels() {
