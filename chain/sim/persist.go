@@ -42,6 +42,10 @@ func persistOption(dir string) func(*node.Config, *ethconfig.Config) {
 		ec.StateScheme = rawdb.HashScheme
 		ec.NoPruning = true
 		ec.SnapshotCache = 0
+		// go-ethereum's database cache sizes its write-ahead log, which
+		// pebble preallocates on disk: the default (512 MB) made a fresh
+		// dev chain take 564 MB of disk for 300 KB of data.
+		ec.DatabaseCache = 16
 	}
 }
 
