@@ -83,8 +83,10 @@ type Config struct {
 	TTL time.Duration
 	// Parallel bounds the providers audited at once. Default 4.
 	Parallel int
-	Log      *slog.Logger     // default: discard
-	Now      func() time.Time // default time.Now
+	// Stake, if set, adds the sha256 canary and slashing (UseStake).
+	Stake *chain.Stake
+	Log   *slog.Logger     // default: discard
+	Now   func() time.Time // default time.Now
 }
 
 // Auditor sweeps the registry. It is safe for concurrent use.
@@ -95,6 +97,10 @@ type Auditor struct {
 	mu     sync.Mutex
 	latest map[string]Result // by provider name
 	sweeps int
+	stake  *chain.Stake // UseStake (stake_canary.go)
+	canary *stakeCanary
+
+	canaryMu sync.Mutex // one canary made at a time
 }
 
 // Result is one provider's audit in one sweep.
@@ -147,7 +153,7 @@ func New(cfg Config) (*Auditor, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Auditor{cfg: cfg, log: cfg.Log, latest: make(map[string]Result)}, nil
+	return &Auditor{cfg: cfg, log: cfg.Log, latest: make(map[string]Result), stake: cfg.Stake}, nil
 }
 
 // Address is the auditor's address, the one its attestations are under.

@@ -38,6 +38,7 @@ const (
 	CheckMemoryOver   = "canary-memory-over"
 	CheckTimeout      = "canary-timeout" // an endless loop is stopped at the spec's timeout
 	CheckReceipts     = "receipts"       // a paid provider's receipts verify and charge the registered price
+	CheckMina         = "mina"           // the manifest's MINA terms are /v1/info's (only when the manifest states some)
 )
 
 // infoWire is the part of /v1/info the audit reads.
@@ -46,6 +47,8 @@ type infoWire struct {
 	SealingKey  string          `json:"sealingKey"` // shadows Info's parsed key
 	Manifest    json.RawMessage `json:"manifest"`
 	ManifestCID string          `json:"manifestCID"`
+	// Mina is the MINA rail's terms, if the provider takes MINA.
+	Mina *manifest.MinaTerms `json:"mina"`
 }
 
 // countingTransport counts the requests an audit sends.
@@ -105,6 +108,7 @@ func (au *audit) run(ctx context.Context) {
 		m := au.manifest(info)
 		au.priceCheck(info, m)
 		au.canaries(ctx, info, m)
+		au.sha256Canary(ctx) // with a stake contract (stake_canary.go)
 		au.region(m)
 	}
 	passed := 0
@@ -232,7 +236,24 @@ func (au *audit) manifest(info *infoWire) *manifest.Manifest {
 		bad = append(bad, fmt.Sprintf("price %s, registered %s", mp, au.price))
 	}
 	r.add(CheckManifestInfo, len(bad) == 0, strings.Join(bad, "; "))
+	if m.Mina != nil {
+		au.minaCheck(m.Mina, info.Mina)
+	}
 	return &m
+}
+
+// minaCheck compares the MINA terms a manifest states with the ones its
+// /v1/info serves: a manifest must not promise callers a key, network or
+// price the node's rail does not take.
+func (au *audit) minaCheck(m, info *manifest.MinaTerms) {
+	switch {
+	case info == nil:
+		au.r.add(CheckMina, false, "the manifest states MINA terms; /v1/info has none (the node takes no MINA)")
+	case m.Network != info.Network || m.Provider != info.Provider || m.Price != info.Price:
+		au.r.add(CheckMina, false, "manifest MINA terms %s %s %s nanomina, /v1/info %s %s %s", m.Network, m.Provider, m.Price, info.Network, info.Provider, info.Price)
+	default:
+		au.r.add(CheckMina, true, "")
+	}
 }
 
 func (au *audit) priceCheck(info *infoWire, _ *manifest.Manifest) {

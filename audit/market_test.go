@@ -53,6 +53,17 @@ func nodeManifest(name string, memPages uint32, region string) []byte {
 	}.Encode()
 }
 
+// liarManifest also claims MINA terms the node does not take (it runs no
+// MINA rail).
+func liarManifest() []byte {
+	m, err := manifest.Parse(nodeManifest("liar", 4*pages, "ap-southeast"))
+	if err != nil {
+		panic(err)
+	}
+	m.Mina = &manifest.MinaTerms{Network: "testnet", Provider: "B62qiVGZQdBJJrxnzhvqp7LKe6jDiFcpU3cF5xHoZof5Pz9qiL85KLx", Price: "1000000"}
+	return m.Encode()
+}
+
 // faulty is the fault-injecting proxy: answers of function invocations
 // that look like a canary's (16 hex digits) get their first digit
 // changed, every invocation 5 ms more latency, and no receipt.
@@ -94,7 +105,7 @@ func startMarket(t *testing.T, gateways ...devnet.GatewayConfig) *devnet.Net {
 	}
 	honest, bad, liar := nc("honest", nodeManifest("honest", pages, "eu-west")),
 		nc("faulty", nodeManifest("faulty", pages, "eu-west")),
-		nc("liar", nodeManifest("liar", 4*pages, "ap-southeast"))
+		nc("liar", liarManifest())
 	bad.Wrap = faulty
 	n, err := devnet.Start(ctx, devnet.Config{
 		Dir:      t.TempDir(),
@@ -162,10 +173,16 @@ func TestAuditScoresAndAttests(t *testing.T) {
 		t.Errorf("faulty: score %d failed %v", f.Score, f.Failed())
 	}
 	l := got["liar"].Report
-	for _, c := range []string{audit.CheckManifestInfo, audit.CheckMemoryMax, audit.CheckRegion} {
+	for _, c := range []string{audit.CheckManifestInfo, audit.CheckMemoryMax, audit.CheckRegion, audit.CheckMina} {
 		if l.Passed(c) {
 			t.Errorf("liar passed %s", c)
 		}
+	}
+	if i := slices.IndexFunc(l.Checks, func(c audit.Check) bool { return c.Name == audit.CheckMina }); i < 0 || !strings.Contains(l.Checks[i].Detail, "/v1/info has none") {
+		t.Errorf("liar's MINA terms were not checked: %+v", l.Checks)
+	}
+	if slices.ContainsFunc(got["honest"].Report.Checks, func(c audit.Check) bool { return c.Name == audit.CheckMina }) {
+		t.Error("a manifest without MINA terms got a MINA check")
 	}
 	if !l.Passed(audit.CheckHash) || l.Score > 8000 {
 		t.Errorf("liar: score %d failed %v", l.Score, l.Failed())

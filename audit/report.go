@@ -36,7 +36,10 @@ type Report struct {
 	Success      float64 `json:"success"`
 	// Score is in basis points (0 to chain.MaxScore): the share of checks
 	// passed times Success; 0 when the endpoint is not the owner's.
-	Score     uint16        `json:"score"`
+	Score uint16 `json:"score"`
+	// Slashed is the slash this audit made with the provider's receipt
+	// for a wrong answer to the sha256 canary, if it made one.
+	Slashed   *Slash        `json:"slashed,omitempty"`
 	Signature *wf.Signature `json:"signature,omitempty"`
 }
 

@@ -31,6 +31,12 @@ type Contracts struct {
 	Token    wf.Address `json:"token"`    // the USDC-like ERC-20 the escrow holds
 	Registry wf.Address `json:"registry"` // provider registry
 	Escrow   wf.Address `json:"escrow"`   // payment escrow
+	// Rewards is the rewards pool deployed with the escrow as its fee sink
+	// (DeployOptions.Rewards), if one was.
+	Rewards wf.Address `json:"rewards,omitzero"`
+	// Credits is the trial credits contract deployed with them
+	// (DeployOptions.Credits), if one was.
+	Credits wf.Address `json:"credits,omitzero"`
 }
 
 // Config configures a Client. Only Contracts is required.

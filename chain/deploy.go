@@ -1,12 +1,14 @@
 package chain
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/big"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/webfunctions/wf/chain/bindings"
@@ -32,6 +34,15 @@ type DeployOptions struct {
 	// pool pays (see rewards.go).
 	FeeBps  uint16
 	FeeSink wf.Address
+	// Rewards, if set, deploys a RewardsPool right after the escrow, and
+	// the escrow's fees go to it (FeeSink must then be zero and FeeBps
+	// not): the fees providers pay fund the rewards of good providers.
+	// Its address is Contracts.Rewards.
+	Rewards *RewardsConfig
+	// Credits deploys a Credits contract (trial credits) too, whose spent
+	// credits go to the rewards pool, else to FeeSink (one must be set).
+	// Its address is Contracts.Credits.
+	Credits bool
 }
 
 // Deploy deploys the Registry and the Escrow (and a MockUSDC unless
@@ -91,6 +102,18 @@ func (c *Client) deploy(ctx context.Context, o DeployOptions) (Contracts, error)
 	if out.Registry, err = c.create(ctx, "Registry", bindings.RegistryMetaData.Bin, regArgs); err != nil {
 		return Contracts{}, err
 	}
+	if o.Rewards != nil {
+		if o.FeeBps == 0 || !o.FeeSink.IsZero() {
+			return Contracts{}, fmt.Errorf("%w: chain: a rewards pool deployed with the escrow is its fee sink: give a fee and no sink", wf.ErrInvalid)
+		}
+		// The pool is created by the transaction after the escrow's, so its
+		// address is known before either exists (CREATE: sender and nonce).
+		nonce, err := c.backend.PendingNonceAt(ctx, common.Address(c.Address()))
+		if err != nil {
+			return Contracts{}, fmt.Errorf("chain: deploy: nonce: %w", err)
+		}
+		o.FeeSink = wf.Address(crypto.CreateAddress(common.Address(c.Address()), nonce+1))
+	}
 	escrowABI := bindings.NewEscrow().GetABI()
 	args, err := escrowABI.Pack("", common.Address(out.Token), big.NewInt(int64(o.WithdrawDelay/time.Second)), o.FeeBps, common.Address(o.FeeSink))
 	if err != nil {
@@ -98,6 +121,33 @@ func (c *Client) deploy(ctx context.Context, o DeployOptions) (Contracts, error)
 	}
 	if out.Escrow, err = c.create(ctx, "Escrow", bindings.EscrowMetaData.Bin, args); err != nil {
 		return Contracts{}, err
+	}
+	if o.Rewards != nil {
+		args, err := rewardsArgs(out, *o.Rewards)
+		if err != nil {
+			return Contracts{}, err
+		}
+		if out.Rewards, err = c.create(ctx, "RewardsPool", bindings.RewardsPoolMetaData.Bin, args); err != nil {
+			return Contracts{}, err
+		}
+		if out.Rewards != o.FeeSink {
+			// Another transaction from this key came between: the escrow's fees go elsewhere.
+			return Contracts{}, fmt.Errorf("chain: deploy: the rewards pool landed at %s, not at the escrow's fee sink %s (was the deploying key used meanwhile?)",
+				out.Rewards.Checksum(), o.FeeSink.Checksum())
+		}
+	}
+	if o.Credits {
+		sink := cmp.Or(out.Rewards, o.FeeSink)
+		if sink.IsZero() {
+			return Contracts{}, fmt.Errorf("%w: chain: credits need a sink: a rewards pool or a fee sink", wf.ErrInvalid)
+		}
+		args, err := bindings.NewCredits().GetABI().Pack("", common.Address(out.Token), common.Address(sink))
+		if err != nil {
+			return Contracts{}, fmt.Errorf("chain: deploy Credits: %w", err)
+		}
+		if out.Credits, err = c.create(ctx, "Credits", bindings.CreditsMetaData.Bin, args); err != nil {
+			return Contracts{}, err
+		}
 	}
 	c.contracts = out
 	return out, nil

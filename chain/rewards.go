@@ -28,6 +28,9 @@ type RewardsConfig struct {
 	// escrow's fee, this is what makes paying oneself to farm rewards lose
 	// money: see RATIONALE.md, "Rewards".
 	CapBps uint16
+	// ClaimEpochs is how many epochs after its end an epoch can be claimed
+	// (default 4); then what it left unclaimed can be recycled into the pool.
+	ClaimEpochs uint64
 }
 
 // RewardsPool calls a RewardsPool contract as one Client's account. It is
@@ -41,6 +44,15 @@ type RewardsPool struct {
 // DeployRewards deploys a RewardsPool paying the client's token and capped
 // by its escrow's fees.
 func (c *Client) DeployRewards(ctx context.Context, cfg RewardsConfig) (wf.Address, error) {
+	args, err := rewardsArgs(c.contracts, cfg)
+	if err != nil {
+		return wf.Address{}, err
+	}
+	return c.create(ctx, "RewardsPool", bindings.RewardsPoolMetaData.Bin, args)
+}
+
+// rewardsArgs packs a RewardsPool's constructor arguments for contracts' token and escrow.
+func rewardsArgs(contracts Contracts, cfg RewardsConfig) ([]byte, error) {
 	if cfg.Threshold == 0 {
 		cfg.Threshold = len(cfg.Auditors)
 	}
@@ -50,19 +62,22 @@ func (c *Client) DeployRewards(ctx context.Context, cfg RewardsConfig) (wf.Addre
 	if cfg.CapBps == 0 {
 		cfg.CapBps = 5000
 	}
+	if cfg.ClaimEpochs == 0 {
+		cfg.ClaimEpochs = 4
+	}
 	if cfg.EpochLength < time.Second || cfg.Threshold < 0 || len(cfg.Auditors) == 0 {
-		return wf.Address{}, fmt.Errorf("%w: chain: rewards pool needs auditors and an epoch of at least a second", wf.ErrInvalid)
+		return nil, fmt.Errorf("%w: chain: rewards pool needs auditors and an epoch of at least a second", wf.ErrInvalid)
 	}
 	auditors := make([]common.Address, len(cfg.Auditors))
 	for i, a := range cfg.Auditors {
 		auditors[i] = common.Address(a)
 	}
-	args, err := bindings.NewRewardsPool().GetABI().Pack("", common.Address(c.contracts.Token), common.Address(c.contracts.Escrow),
-		auditors, big.NewInt(int64(cfg.Threshold)), uint64(cfg.EpochLength/time.Second), cfg.CapBps)
+	args, err := bindings.NewRewardsPool().GetABI().Pack("", common.Address(contracts.Token), common.Address(contracts.Escrow),
+		auditors, big.NewInt(int64(cfg.Threshold)), uint64(cfg.EpochLength/time.Second), cfg.CapBps, cfg.ClaimEpochs)
 	if err != nil {
-		return wf.Address{}, fmt.Errorf("chain: deploy RewardsPool: %w", err)
+		return nil, fmt.Errorf("chain: deploy RewardsPool: %w", err)
 	}
-	return c.create(ctx, "RewardsPool", bindings.RewardsPoolMetaData.Bin, args)
+	return args, nil
 }
 
 // RewardsPool returns the pool at addr, checking that code is deployed there.
@@ -101,8 +116,18 @@ type RewardsInfo struct {
 	CapBps      uint16
 	Threshold   int
 	Auditors    []wf.Address
-	// Funded is what sponsors put in; Allocated what published epochs reserved.
-	Funded, Allocated *big.Int
+	// ClaimEpochs is how many epochs after its end an epoch stays claimable.
+	ClaimEpochs uint64
+	// Funded is what sponsors put in with Fund (fees sent to the pool come
+	// on top); Reserved what published epochs still owe; Available what
+	// the next epoch may pay (the pool's balance less Reserved).
+	Funded, Reserved, Available *big.Int
+}
+
+// ClaimDeadline is when epoch stops being claimable and its rest can be recycled.
+func (i RewardsInfo) ClaimDeadline(epoch uint64) time.Time {
+	_, end := i.EpochBounds(epoch)
+	return end.Add(time.Duration(i.ClaimEpochs) * i.EpochLength)
 }
 
 // EpochAt is the epoch that holds at t (0 before the start).
@@ -131,8 +156,10 @@ func (p *RewardsPool) Info(ctx context.Context) (RewardsInfo, error) {
 		readOne(p.abi.PackCAPBPS(), p.abi.UnpackCAPBPS, &i.CapBps),
 		readOne(p.abi.PackTHRESHOLD(), p.abi.UnpackTHRESHOLD, &threshold),
 		readOne(p.abi.PackAuditors(), p.abi.UnpackAuditors, &auditors),
+		readOne(p.abi.PackCLAIMEPOCHS(), p.abi.UnpackCLAIMEPOCHS, &i.ClaimEpochs),
 		readOne(p.abi.PackFunded(), p.abi.UnpackFunded, &i.Funded),
-		readOne(p.abi.PackAllocated(), p.abi.UnpackAllocated, &i.Allocated),
+		readOne(p.abi.PackReserved(), p.abi.UnpackReserved, &i.Reserved),
+		readOne(p.abi.PackAvailable(), p.abi.UnpackAvailable, &i.Available),
 	)
 	if err != nil {
 		return RewardsInfo{}, err
@@ -260,6 +287,8 @@ func (p *RewardsPool) PublishEpoch(ctx context.Context, epoch uint64, root [32]b
 type PublishedEpoch struct {
 	Root           [32]byte
 	Total, Claimed *big.Int
+	// Recycled says its unclaimed rest went back to the pool.
+	Recycled bool
 }
 
 // Epoch reads a published epoch.
@@ -268,7 +297,13 @@ func (p *RewardsPool) Epoch(ctx context.Context, epoch uint64) (PublishedEpoch, 
 	if err := p.read(ctx, "rewards epoch", readOne(p.abi.PackEpochOf(epoch), p.abi.UnpackEpochOf, &e)); err != nil {
 		return PublishedEpoch{}, err
 	}
-	return PublishedEpoch{Root: e.Root, Total: e.Total, Claimed: e.Claimed}, nil
+	return PublishedEpoch{Root: e.Root, Total: e.Total, Claimed: e.Claimed, Recycled: e.Recycled}, nil
+}
+
+// Recycle returns what epoch's claims left unpaid to the pool, once its
+// claim window is over (RewardsInfo.ClaimDeadline). Anyone may send it.
+func (p *RewardsPool) Recycle(ctx context.Context, epoch uint64) (Receipt, error) {
+	return p.c.transact(ctx, p.addr, p.abi.PackRecycle(epoch), fmt.Sprintf("recycle rewards epoch %d", epoch))
 }
 
 // Claim pays l.Provider its reward for l.Epoch, proven by proof; the

@@ -101,6 +101,15 @@ func (c *Callers) Admit(ctx context.Context, raw string, owner wf.Address, cc *s
 		return nil, unauthorized("ci_token_required", "this function admits only CI jobs: send the job's identity token, requested with audience %q, in %s (wf invoke --oidc does)",
 			CallerAudience(owner), CallerHeader)
 	}
+	return c.Verify(ctx, raw, CallerAudience(owner), cc)
+}
+
+// Verify checks the identity token raw, issued for audience, against the
+// rules cc and returns the claims of the job: Admit for any audience
+// (a credential issuer's, package cred, asks for its own). Errors are
+// Admit's: 401 for a token that does not verify, 403 for one that
+// matches no rule or names no issuer this Callers trusts.
+func (c *Callers) Verify(ctx context.Context, raw, audience string, cc *spec.CICallers) (*Claims, error) {
 	pol := &Policy{Rules: make([]Rule, len(cc.Rules))}
 	var issuers []string
 	for i, r := range cc.Rules {
@@ -111,14 +120,14 @@ func (c *Callers) Admit(ctx context.Context, raw string, owner wf.Address, cc *s
 		}
 	}
 	if len(issuers) == 0 {
-		return nil, deny(http.StatusForbidden, "ci_issuer_untrusted", "no rule of this function names an issuer this provider verifies (%s)", strings.Join(c.issuers, ", "))
+		return nil, deny(http.StatusForbidden, "ci_issuer_untrusted", "no rule names an issuer this node verifies (%s)", strings.Join(c.issuers, ", "))
 	}
-	claims, err := c.verify(ctx, raw, issuers, CallerAudience(owner))
+	claims, err := c.verify(ctx, raw, issuers, audience)
 	if err != nil {
 		return nil, err
 	}
 	if _, err := pol.Match(claims); err != nil {
-		return nil, deny(http.StatusForbidden, "ci_caller_not_allowed", "this function does not admit this job: %v", err)
+		return nil, deny(http.StatusForbidden, "ci_caller_not_allowed", "no rule admits this job: %v", err)
 	}
 	return claims, nil
 }

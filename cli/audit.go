@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -62,6 +63,8 @@ type trustFlags struct {
 	runtime, region  string
 	maxPrice, minVer string
 	features         []string
+	staked           bool   // --staked (cli/stake_discovery.go)
+	stake            string // --stake
 }
 
 // addTrustFlags adds the criteria flags; search adds those about
@@ -73,6 +76,7 @@ func addTrustFlags(fs *pflag.FlagSet, trustName string, search bool) *trustFlags
 	fs.BoolVar(&t.allOf, "all-of", false, "require an attestation from every auditor given, not any")
 	fs.Float64Var(&t.minScore, "min-score", 0, "least attested `SCORE`, 0 to 1")
 	fs.StringVar(&t.ratings, "ratings-index", "", "weigh attested scores by paying users' ratings from this index `URL` (wf ratings serve)")
+	t.addStakeFlags(fs)
 	if search {
 		fs.StringVar(&t.runtime, "runtime", "", "`RUNTIME` the provider must run, e.g. wagi")
 		fs.StringArrayVar(&t.features, "feature", nil, "`FEATURE` the manifest must list, e.g. sealed (repeatable)")
@@ -85,7 +89,7 @@ func addTrustFlags(fs *pflag.FlagSet, trustName string, search bool) *trustFlags
 
 func (t *trustFlags) criteria() (discovery.Criteria, error) {
 	c := discovery.Criteria{AllOf: t.allOf, MinScore: t.minScore, Runtime: t.runtime, Features: t.features,
-		Region: t.region, MinVersion: t.minVer}
+		Region: t.region, MinVersion: t.minVer, Staked: t.staked}
 	for _, s := range t.auditors {
 		addr, err := addressFlag("auditor", s)
 		if err != nil {
@@ -121,13 +125,18 @@ func (a *App) source(ctx context.Context, c *chain.Client, t *trustFlags, crit d
 		}
 		s.Attestations = att
 	}
+	st, err := a.discoveryStake(ctx, c, t.stake, crit.Staked || t.stake != "")
+	if err != nil {
+		return nil, err
+	}
+	s.Stake = st
 	return s, nil
 }
 
 // gatewayFilter is `wf gateway start`'s smart-routing filter; nil when
 // no auditor is trusted.
 func (a *App) gatewayFilter(ctx context.Context, c *chain.Client, t *trustFlags, allowPrivate bool) (gateway.Filter, error) {
-	if len(t.auditors) == 0 {
+	if len(t.auditors) == 0 && !t.staked {
 		if t.minScore > 0 || t.allOf {
 			return nil, usageErr("--min-score and --all-of need --trust-auditor ADDRESS")
 		}
@@ -168,6 +177,7 @@ type searchJSON struct {
 	Software string  `json:"software"`
 	Score    float64 `json:"score"`
 	Attested int     `json:"attested"`
+	Staked   bool    `json:"staked"`
 	Eligible bool    `json:"eligible"`
 	Excluded string  `json:"excluded,omitempty"`
 }
@@ -187,8 +197,10 @@ manifest, unexpired, are eligible. --all also lists the others, with why.
 
 With --json, prints an array of objects: the fields of wf providers --json
 and region, software, score (-1: not attested), attested (how many trusted
-auditors), eligible and excluded (the reason).`,
+auditors), staked (a bond in the stake contract, when one is known:
+--stake, $WF_STAKE or saved), eligible and excluded (the reason).`,
 		Example: `  wf providers search --region eu --max-price 0.001 --attested-by 0xAUDITOR --min-score 0.9
+  wf providers search --staked
   wf providers search --feature sealed --json`,
 		Args: argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -220,7 +232,7 @@ auditors), eligible and excluded (the reason).`,
 			if asJSON {
 				out := make([]searchJSON, len(cs))
 				for i, x := range cs {
-					out[i] = searchJSON{providerJSON: toProviderJSON(x.Provider), Score: x.Score, Attested: len(x.Attested),
+					out[i] = searchJSON{providerJSON: toProviderJSON(x.Provider), Score: x.Score, Attested: len(x.Attested), Staked: x.Staked,
 						Eligible: x.Excluded == "", Excluded: x.Excluded}
 					if x.Manifest != nil {
 						out[i].Region, out[i].Software = x.Manifest.Region, x.Manifest.Software
@@ -233,7 +245,7 @@ auditors), eligible and excluded (the reason).`,
 				return nil
 			}
 			tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tSCORE\tPRICE (USDC)\tREGION\tENDPOINT\tEXCLUDED")
+			fmt.Fprintln(tw, "NAME\tSCORE\tSTAKED\tPRICE (USDC)\tREGION\tENDPOINT\tEXCLUDED")
 			for _, x := range cs {
 				score, region := "-", "-"
 				if x.Score >= 0 {
@@ -242,7 +254,11 @@ auditors), eligible and excluded (the reason).`,
 				if x.Manifest != nil && x.Manifest.Region != "" {
 					region = x.Manifest.Region
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", x.Provider.Name, score, wf.NewAmount(x.Provider.PricePerRequest).USDC(),
+				staked := "-"
+				if src.Stake != nil {
+					staked = strconv.FormatBool(x.Staked)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", x.Provider.Name, score, staked, wf.NewAmount(x.Provider.PricePerRequest).USDC(),
 					region, x.Provider.Endpoint, x.Excluded)
 			}
 			return tw.Flush()
@@ -298,6 +314,7 @@ func (a *App) auditServeCmd() *cobra.Command {
 		interval     time.Duration
 		samples      int
 		once         bool
+		stake        string
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -306,7 +323,13 @@ func (a *App) auditServeCmd() *cobra.Command {
 attest each result in the Attestations contract as the --key account, and
 serve the signed reports at --listen: GET /v1/reports (the latest of each
 provider) and GET /v1/reports/CID. On paid providers the canaries are paid
-from the key's escrow, so approve the providers (wf escrow approve) first.`,
+from the key's escrow, so approve the providers (wf escrow approve) first.
+
+With a stake contract whose governor is the key (--stake, $WF_STAKE, or
+saved with the chain's contracts), it also registers a sha256 canary there
+and asks every paid provider for one hash; a provider that answers wrongly
+under a receipt it signed is slashed with that receipt, by the auditor,
+which gets the slash (as reporter and payer); the report says so.`,
 		Example: `  wf audit serve --key auditor.json --attestations 0xATT --region eu-west --listen :8090
   wf audit serve --key dev --once`,
 		Args: argsBetween(0, 0),
@@ -325,8 +348,15 @@ from the key's escrow, so approve the providers (wf escrow approve) first.`,
 			if err != nil {
 				return err
 			}
+			st, err := a.discoveryStake(ctx, c, stake, stake != "")
+			if err != nil {
+				return err
+			}
+			if st == nil {
+				log.Info("no stake contract: no sha256 canary, no slashing (--stake)")
+			}
 			aud, err := audit.New(audit.Config{Registry: c, Key: key, Attestations: at, Name: name, Region: region,
-				Interval: interval, Samples: samples, Log: log})
+				Interval: interval, Samples: samples, Log: log, Stake: st})
 			if err != nil {
 				return err
 			}
@@ -363,6 +393,7 @@ from the key's escrow, so approve the providers (wf escrow approve) first.`,
 	fs.DurationVar(&interval, "interval", 10*time.Minute, "time between sweeps")
 	fs.IntVar(&samples, "samples", 5, "keyed-hash requests per provider per sweep (latency)")
 	fs.BoolVar(&once, "once", false, "sweep once, print the results and exit")
+	fs.StringVar(&stake, "stake", "", stakeHelp)
 	addLogFlags(fs, &logLevel, nil)
 	return cmd
 }
@@ -372,6 +403,7 @@ func (a *App) printSweep(rs []audit.Result) error {
 	tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "PROVIDER\tSCORE\tP50 MS\tREQUESTS\tGAS\tFAILED\tREPORT")
 	var errs []error
+	var slashes []string
 	for _, r := range rs {
 		failed := strings.Join(r.Report.Failed(), ",")
 		if failed == "" {
@@ -382,9 +414,16 @@ func (a *App) printSweep(rs []audit.Result) error {
 		if r.Err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", r.Report.Provider, r.Err))
 		}
+		if s := r.Report.Slashed; s != nil {
+			slashes = append(slashes, fmt.Sprintf("slashed %s: %s base units of its bond for a wrong sha256 canary answer (tx %s, gas %d)",
+				r.Report.Provider, s.Amount, s.Tx, s.Gas))
+		}
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	for _, l := range slashes {
+		fmt.Fprintln(a.Stdout, l)
 	}
 	return errors.Join(errs...)
 }

@@ -48,7 +48,7 @@ func TestDevAuditAndSearch(t *testing.T) {
 	}
 	// The dev nodes' manifests state no region.
 	table := mustWF(t, env, "providers", "search", "--attested-by", auditor, "--attestations", att, "--rpc", rpc, "--region", "eu", "--all")
-	if !regexp.MustCompile(`(?m)^dev\s+[01]\.\d\d\s+0\.000100\s+-\s+http\S+\s+region "" not in eu$`).MatchString(table) {
+	if !regexp.MustCompile(`(?m)^dev\s+[01]\.\d\d\s+true\s+0\.000100\s+-\s+http\S+\s+region "" not in eu$`).MatchString(table) {
 		t.Fatalf("search table:\n%s", table)
 	}
 	if out := mustWF(t, env, "providers", "search", "--attested-by", auditor, "--attestations", att, "--rpc", rpc, "--region", "eu"); !strings.Contains(out, "no provider meets the criteria") {

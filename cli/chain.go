@@ -112,6 +112,7 @@ $WF_HOME/contracts.json; --contracts FILE or $WF_CONTRACTS override them.`,
 func (a *App) contractsDeployCmd() *cobra.Command {
 	var token, out, bond, fee, feeSink string
 	var delay, lease, grace time.Duration
+	var inc *incentiveDeployFlags
 	o := &chainOpts{}
 	cmd := &cobra.Command{
 		Use:   "deploy",
@@ -122,6 +123,9 @@ func (a *App) contractsDeployCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts := chain.DeployOptions{WithdrawDelay: delay, Lease: lease, Grace: grace}
 			if err := feeFlags(fee, feeSink, &opts); err != nil { // cli/rewards.go
+				return err
+			}
+			if err := inc.apply(&opts); err != nil {
 				return err
 			}
 			if bond != "" {
@@ -141,7 +145,8 @@ func (a *App) contractsDeployCmd() *cobra.Command {
 	fs.DurationVar(&grace, "grace", chain.DefaultGrace, "how long after a lease ends before anyone may reclaim the name")
 	fs.StringVar(&out, "out", "", "also write the addresses to this JSON `FILE` (for --contracts)")
 	fs.StringVar(&fee, "fee", "0", "protocol fee the escrow takes of each payment, a `FRACTION` up to 0.1 (what caps rewards: wf rewards)")
-	fs.StringVar(&feeSink, "fee-sink", "", "`ADDRESS` the protocol fee goes to (required with --fee)")
+	fs.StringVar(&feeSink, "fee-sink", "", "`ADDRESS` the protocol fee goes to (required with --fee), or rewards: a rewards pool deployed with the escrow (--rewards-auditor)")
+	inc = addIncentiveDeployFlags(fs)
 	addRPCFlag(fs, o, "the chain")
 	addSignerFlags(fs, o, "keystore file of the deploying account (default "+payerKeyHelp+"), or dev:N")
 	return cmd
@@ -170,7 +175,7 @@ func (a *App) contractsDeploy(ctx context.Context, token, out string, opts chain
 	if err != nil {
 		return dialError(rpc, chain.Explain(err))
 	}
-	d := deployment{ChainID: id.Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow}
+	d := deployment{ChainID: id.Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow, Rewards: ct.Rewards, Credits: ct.Credits}
 	if err := a.saveDeployment(rpc, d); err != nil {
 		return fmt.Errorf("save the contract addresses: %w", err)
 	}
@@ -189,6 +194,12 @@ func (a *App) contractsDeploy(ctx context.Context, token, out string, opts chain
 	}
 	fmt.Fprintf(a.Stdout, "chain     %s at %s\ntoken     %s %s\nregistry  %s (bond %s ether, lease %s, grace %s)\nescrow    %s (withdrawal delay %s)\nsaved in  %s\n",
 		id, rpc, ct.Token.Checksum(), tok, ct.Registry.Checksum(), chain.Ether(bond), opts.Lease, opts.Grace, ct.Escrow.Checksum(), delay, a.contractsStore())
+	if !ct.Rewards.IsZero() {
+		fmt.Fprintf(a.Stdout, "rewards   %s (the escrow's %.2f%% fee funds it)\n", ct.Rewards.Checksum(), float64(opts.FeeBps)/100)
+	}
+	if !ct.Credits.IsZero() {
+		fmt.Fprintf(a.Stdout, "credits   %s\n", ct.Credits.Checksum())
+	}
 	return nil
 }
 

@@ -21,6 +21,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/ci"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/cred"
 	"github.com/webfunctions/wf/node"
@@ -49,6 +50,9 @@ func (a *App) credSetupDir() string {
 }
 func (a *App) issuerKeyFile() string   { return filepath.Join(a.issuerDir(), "key.json") }
 func (a *App) issuerAllowFile() string { return filepath.Join(a.issuerDir(), "allow.json") }
+func (a *App) issuerRegistryFile() string {
+	return filepath.Join(a.issuerDir(), "issued.json")
+}
 
 func (a *App) credCmd() *cobra.Command {
 	return group("cred", "zero-knowledge credentials: issue, hold, present (docs/credentials.md)",
@@ -132,7 +136,8 @@ given: a policy names slot 0, 1, ...`,
 		},
 	}
 
-	var listen, logLevel, minDeposit string
+	var listen, logLevel, minDeposit, ciRules string
+	var revocable bool
 	var validity time.Duration
 	var co *chainOpts
 	serve := &cobra.Command{
@@ -145,8 +150,17 @@ with their attributes over their secret commitment, valid for --validity.
 With --min-deposit, an account off the list whose escrow deposit on the
 chain (--rpc) is at least that much gets escrow=depositor and its deposit
 in base units (slot 1), so a policy can ask for deposit >= N.
-The issuer never learns the secret and keeps no record. Put it behind TLS
-for anything but loopback.`,
+With --ci-rules FILE (wf.ci.callers' JSON: {"rules":[{"platform":"github",
+"repository":"acme/api","ref":"refs/heads/main","workflow":...}]}), a CI
+job whose identity token (audience webfunctions-cred:ISSUERKEY) matches a
+rule gets a credential without an account: slots repository, ref,
+workflow, environment (wf cred issue NAME --issuer URL --oidc, in the job).
+With --revocable, each credential gets a serial (its last slot, "serial")
+recorded in $WF_HOME/issuer/issued.json, and GET /v1/valid serves the
+serials not revoked, signed; wf cred issuer revoke SERIAL|ACCOUNT revokes
+(policies with "revocation" then refuse it once their maxAgeSeconds pass).
+The issuer never learns the secret; without --revocable it keeps no
+record. Put it behind TLS for anything but loopback.`,
 		Example: `  wf cred issuer serve --listen 0.0.0.0:8790`,
 		Args:    argsBetween(0, 0),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -191,7 +205,19 @@ for anything but loopback.`,
 						return acc.Balance, err
 					}}}
 			}
-			is, err := cred.NewIssuer(cred.IssuerConfig{Key: k, Check: checks, Verifier: chain.Verifier{}, Validity: validity, Log: log})
+			var tokens cred.TokenCheck
+			if ciRules != "" {
+				rules, err := loadCIRules(ciRules)
+				if err != nil {
+					return err
+				}
+				tokens = ciTokenCheck(rules)
+			}
+			var reg *cred.Registry
+			if revocable {
+				reg = &cred.Registry{Path: a.issuerRegistryFile()}
+			}
+			is, err := cred.NewIssuer(cred.IssuerConfig{Key: k, Check: checks, Token: tokens, Registry: reg, Verifier: chain.Verifier{}, Validity: validity, Log: log})
 			if err != nil {
 				return err
 			}
@@ -204,10 +230,52 @@ for anything but loopback.`,
 	fs.StringVar(&listen, "listen", defaultIssuerListen, "serve on this `ADDR`")
 	fs.DurationVar(&validity, "validity", cred.DefaultValidity, "how long an issued credential lasts")
 	fs.StringVar(&minDeposit, "min-deposit", "", "also issue to accounts with at least `USDC` in escrow on the chain (--rpc)")
+	fs.StringVar(&ciRules, "ci-rules", "", "also issue to CI jobs whose identity token matches a rule in `FILE` (wf.ci.callers JSON)")
+	fs.BoolVar(&revocable, "revocable", false, "give each credential a serial, record it, and serve the valid serials (GET /v1/valid) so it can be revoked")
 	co = addChainFlags(fs, "")
 	fs.StringVar(&passwordFile, "password-file", "", "`FILE` holding the password (default: $WF_KEY_PASSWORD or a prompt)")
 	addLogFlags(fs, &logLevel, nil)
-	return group("issuer", "run a credential issuer (init, allow, serve)", "Make an issuer key, keep an allow-list, and serve the issuer (docs/credentials.md).", initCmd, allow, serve)
+	revoke := &cobra.Command{
+		Use:   "revoke SERIAL|ACCOUNT",
+		Short: "revoke credentials a --revocable issuer issued, by serial or holder",
+		Long: `Mark the credentials with this serial, or issued to this account (or CI
+identity), revoked in $WF_HOME/issuer/issued.json. A serving issuer signs
+a valid set without them within a minute; a provider refuses them once
+every set signed before is older than the policy's maxAgeSeconds.`,
+		Example: `  wf cred issuer revoke 0xf39F...
+  wf cred issuer revoke 9f1c0b3a5e...`,
+		Args: argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			n, err := (&cred.Registry{Path: a.issuerRegistryFile()}).Revoke(args[0], time.Now())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.Stderr, "revoked %d credential(s)\n", n)
+			return nil
+		},
+	}
+	issued := &cobra.Command{
+		Use:   "issued",
+		Short: "list the credentials a --revocable issuer issued",
+		Args:  argsBetween(0, 0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			list, err := (&cred.Registry{Path: a.issuerRegistryFile()}).List()
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(a.Stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "SERIAL\tHOLDER\tEXPIRES\tREVOKED")
+			for _, e := range list {
+				rev := "-"
+				if e.Revoked != 0 {
+					rev = time.Unix(e.Revoked, 0).UTC().Format(time.RFC3339)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", e.Serial, e.Holder, time.Unix(e.Expiry, 0).UTC().Format(time.RFC3339), rev)
+			}
+			return tw.Flush()
+		},
+	}
+	return group("issuer", "run a credential issuer (init, allow, serve, revoke, issued)", "Make an issuer key, keep an allow-list, serve the issuer, revoke what it issued (docs/credentials.md).", initCmd, allow, serve, revoke, issued)
 }
 
 func loadAllowList(path string) ([]cred.AllowListEntry, error) {
@@ -227,6 +295,7 @@ func loadAllowList(path string) ([]cred.AllowListEntry, error) {
 
 func (a *App) credIssueCmd() *cobra.Command {
 	var issuerURL, expect string
+	var oidc bool
 	var kf *keyFlags
 	cmd := &cobra.Command{
 		Use:   "issue NAME --issuer URL",
@@ -235,9 +304,15 @@ func (a *App) credIssueCmd() *cobra.Command {
 commitment (the request is signed by your key, which the issuer checks
 against what it knows: an allow-list, the chain), check what comes back,
 and keep it as $WF_HOME/credentials/NAME.json, the secret sealed with your
-keystore password.`,
-		Example: `  wf cred issue acme --issuer http://127.0.0.1:8790`,
-		Args:    argsBetween(1, 1),
+keystore password.
+
+With --oidc, in a CI job, the issuer checks the job's identity token
+instead (GitHub Actions with id-token: write, or $WF_ID_TOKEN on GitLab
+with aud webfunctions-cred:ISSUERKEY): no account key is needed, only
+the password the secret is sealed with.`,
+		Example: `  wf cred issue acme --issuer http://127.0.0.1:8790
+  wf cred issue deployer --issuer https://issuer.example --oidc   # in a CI job`,
+		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if issuerURL == "" {
 				return usageErr("--issuer URL is required")
@@ -253,9 +328,13 @@ keystore password.`,
 			if _, err := w.Load(args[0], ""); err == nil {
 				return fmt.Errorf("a credential named %s exists", args[0])
 			}
-			key, err := a.loadKey(kf.key, kf.passwordFile)
-			if err != nil {
-				return err
+			var key wf.Signer
+			if !oidc {
+				k, err := a.loadKey(kf.key, kf.passwordFile)
+				if err != nil {
+					return err
+				}
+				key = k
 			}
 			pw, err := a.password(kf.passwordFile, false)
 			if err != nil {
@@ -265,7 +344,13 @@ keystore password.`,
 			if err != nil {
 				return err
 			}
-			c, err := cred.RequestCredential(cmd.Context(), nil, issuerURL, key, secret, want, time.Now())
+			var c *cred.Credential
+			if oidc {
+				token := func(aud string) (string, error) { return ci.Token(cmd.Context(), nil, a.Getenv, aud) }
+				c, err = cred.RequestCredentialWithToken(cmd.Context(), nil, issuerURL, token, secret, want)
+			} else {
+				c, err = cred.RequestCredential(cmd.Context(), nil, issuerURL, key, secret, want, time.Now())
+			}
 			if err != nil {
 				return err
 			}
@@ -279,6 +364,7 @@ keystore password.`,
 	}
 	cmd.Flags().StringVar(&issuerURL, "issuer", "", "the issuer's base `URL`")
 	cmd.Flags().StringVar(&expect, "expect", "", "refuse unless the issuer's key is `KEY`")
+	cmd.Flags().BoolVar(&oidc, "oidc", false, "in a CI job: show the job's identity token instead of signing with a key (the issuer's --ci-rules)")
 	kf = addKeyFlags(cmd.Flags(), "your")
 	return cmd
 }
@@ -387,8 +473,17 @@ func (a *App) credSession(ctx context.Context, name, passwordFile, setupDir, pro
 			return nil, fmt.Errorf("provider %s has no address to bind the proof to", provider)
 		}
 	}
+	var valid *cred.ValidList
+	if pol.Access.Revocation != nil {
+		if held.IssuerURL == "" {
+			return nil, fmt.Errorf("the policy checks revocation and credential %s has no issuer URL to get the valid list from", name)
+		}
+		if valid, err = cred.FetchValidList(ctx, nil, held.IssuerURL, held.Credential.Issuer); err != nil {
+			return nil, fmt.Errorf("the policy checks revocation: %w", err)
+		}
+	}
 	fmt.Fprintf(a.Stderr, "proving credential %s for %s...\n", name, fn)
-	return cred.OpenSession(setup.Proving, pol, held.Credential, held.Secret, fn, at, time.Now(), 0)
+	return cred.OpenSessionValid(setup.Proving, pol, held.Credential, held.Secret, fn, at, time.Now(), 0, valid)
 }
 
 // loadCredSetup loads the setup for this build's circuit from dir (laid

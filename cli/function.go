@@ -279,7 +279,7 @@ deploy signer delegates to a key the job generates (docs/ci.md).`,
 	fs.BoolVar(&f.callerPaysOnly, "caller-pays-only", false, "pay for no request: every caller pays with a voucher (default: wf.toml's [callers] caller_pays_only)")
 	fs.BoolVar(&f.oidc, "oidc", false, "keyless deploy from CI: sign with a fresh key delegated by the owner's deploy signer against this job's OIDC identity token (automatic when $"+ci.EnvSigner+" is set in a job that has a token and --key is not given; docs/ci.md)")
 	fs.StringVar(&f.signer, "signer", "", "the owner's deploy signer `URL` for --oidc (default $"+ci.EnvSigner+")")
-	fs.StringVar(&f.access, "access", "", "access policy `FILE` (JSON, docs/credentials.md): only callers proving a credential it admits may call")
+	fs.StringVar(&f.access, "access", "", "access policy `FILE` (JSON, docs/credentials.md): only callers proving a credential it admits may call (default: wf.toml's [access])")
 	fs.BoolVar(&f.deterministic, "deterministic", false, "declare that the function answers a request alike on every provider, so callers may ask a gateway to verify it (X-WF-Verify; default: wf.toml's deterministic)")
 	fs.IntVar(&f.verify, "verify", 0, "with --deterministic, run every request on `N` providers (2 to 8) and answer only if they agree; each run is paid (default: wf.toml's verify, else only when a caller asks)")
 	fs.IntVar(&f.maxVerify, "max-verify", 0, "with --deterministic, the most providers a caller may ask to verify on, `N` (default: wf.toml's max_verify, else 3)")
@@ -413,6 +413,8 @@ func (a *App) settings(pf *project.File, fileName string, f *deployFlags) (*depl
 		if d.access, err = loadAccess(f.access); err != nil {
 			return nil, err
 		}
+	} else if d.access, err = pf.AccessSpec(); err != nil { // wf.toml [access]
+		return nil, fmt.Errorf("%s: [access]: %w", fileName, err)
 	}
 	for k, v := range pf.Env {
 		if d.env == nil {
@@ -649,6 +651,7 @@ type invokeFlags struct {
 	include, json, oidc    bool
 	pay                    *payFlags
 	cred                   credFlags // wf.access: present a credential
+	mina                   *minaInvokeFlags
 }
 
 func (a *App) invokeCmd() *cobra.Command {
@@ -672,7 +675,8 @@ With --json, prints one object, also for an error status:
   echo hi | wf invoke bagaaiera... -d @- --json
   wf invoke @0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266/hello '/?name=you' -i
   wf invoke bagaaiera... --pay alpha --provider https://alpha.example.com
-  wf invoke bagaaiera... /hello --cred acme`,
+  wf invoke bagaaiera... /hello --cred acme
+  wf invoke bagaaiera... --mina B62q... --provider http://127.0.0.1:8080`,
 		Args: argsBetween(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.invoke(cmd.Context(), args, &f)
@@ -688,6 +692,7 @@ With --json, prints one object, also for an error status:
 	fs.BoolVar(&f.oidc, "oidc", false, "in a CI job: send the job's identity token (audience webfunctions-call:OWNER), for functions that admit only CI jobs (wf.toml [[ci_callers]], docs/ci.md)")
 	f.pay = addPayFlags(fs)
 	f.cred.add(fs)
+	f.mina = addMinaInvokeFlags(fs)
 	return cmd
 }
 
@@ -701,8 +706,8 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 		if owner, err = wf.ParseAddress(o); !ok || err != nil || !names.ValidName(n) {
 			return usageErr("%q: a name is @OWNER/NAME, OWNER an address and NAME a DNS label", args[0])
 		}
-		if f.pay.provider != "" {
-			return usageErr("--pay needs a CID: a paid request is signed over its function (wf versions %s shows the current one)", n)
+		if f.pay.provider != "" || f.mina.channel != "" {
+			return usageErr("--pay and --mina need a CID: a paid request is signed over its function (wf versions %s shows the current one)", n)
 		}
 		name = n
 	} else {
@@ -763,6 +768,9 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 			return err
 		}
 	}
+	if f.mina.channel != "" && f.pay.provider != "" {
+		return usageErr("pay with --pay or --mina, not both")
+	}
 	pay, done, err := a.payer(ctx, f.pay)
 	if err != nil {
 		return err
@@ -770,9 +778,12 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 	defer done()
 	req := client.Request{Method: f.method, Path: path, Header: h, Body: body, Pay: pay}
 	var resp *client.Response
-	if name != "" {
+	switch {
+	case f.mina.channel != "":
+		resp, err = a.minaInvoke(ctx, f.mina, f.pay.o.passwordFile, f.provider, c, req)
+	case name != "":
 		resp, err = client.New(f.provider).InvokeName(ctx, owner, name, req)
-	} else {
+	default:
 		resp, err = client.New(f.provider).Invoke(ctx, c, req)
 	}
 	var re *client.ResponseError

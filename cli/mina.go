@@ -51,7 +51,7 @@ a local Mina ledger; see mina/zkapp/settler.mjs for devnet and mainnet).
 Environment:
   WF_MINA_SETTLER  the settler's URL (default `+defaultMinaSettler+`)
   WF_KEY_PASSWORD  the Mina keystore's password (else --password-file, else a prompt)`,
-		a.minaKeysCmd(), a.minaChannelCmd(), a.minaVoucherCmd())
+		a.minaKeysCmd(), a.minaChannelCmd(), a.minaVoucherCmd(), a.minaSponsorCmd())
 }
 
 // minaFlags are the flags of wf mina commands.

@@ -149,7 +149,8 @@ A dev payer opened channel %[3]s with 1 MINA; this request is paid from it
   export WF_MINA_SETTLER=%[2]s
   wf mina channel open --provider-url %[3]s --deposit 1
   wf mina voucher '%[4]s' --curl
-`, pk.Base58(), c.URL, providerURL, u.String())
+  wf invoke %[5]s '/?name=you' --provider %[3]s --mina CHANNEL   # CHANNEL: what open printed; pays every call
+`, pk.Base58(), c.URL, providerURL, u.String(), fn)
 			return nil
 		}
 	}

@@ -11,10 +11,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/cli"
+	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/mina"
 	"github.com/webfunctions/wf/mina/minarail"
 	"github.com/webfunctions/wf/mina/settler"
+	wfcore "github.com/webfunctions/wf/wf"
 )
 
 // The MINA path through the command line, against the settler's local
@@ -148,6 +151,60 @@ func TestMinaCLI(t *testing.T) {
 	}
 	if out, _ := wf(t, env, "mina", "channel", "show", channel); !strings.Contains(out, "0.508 MINA") {
 		t.Fatalf("after the top-up:\n%s", out)
+	}
+
+	// Owner-pays: a channel with a budget of two requests sponsors the
+	// function's owner; calls without any payment are charged to it and
+	// settled with the zkApp's settle.
+	out, err = wf(t, env, "mina", "channel", "open", "--provider-url", url, "--deposit", "0.01", "--price-cap", "1000000", "--budget", "2000000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sponsor := strings.TrimSpace(out)
+	fn, err := wfcore.ParseCID(strings.Split(fnURL, "/")[3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss, err := client.New(url).Spec(ctx, fn, chain.Verifier{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wf(t, env, "mina", "sponsor", sponsor, "--owner", "0x0000000000000000000000000000000000000001", "--provider-url", url); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := get(t, fnURL, ""); code != http.StatusPaymentRequired {
+		t.Fatalf("another owner's sponsorship paid: %d", code)
+	}
+	if _, err := wf(t, env, "mina", "sponsor", sponsor, "--owner", ss.Spec.Owner.String(), "--provider-url", url); err != nil {
+		t.Fatal(err)
+	}
+	for i := uint64(1); i <= 2; i++ {
+		code, h, body := getWith(t, fnURL, "X-Unrelated", "1")
+		rc, err := minarail.DecodeReceipt(h.Get(minarail.ReceiptHeader))
+		if code != http.StatusOK || body != "Hello, mina!\n" || err != nil || rc.Channel.Base58() != sponsor || rc.Cumulative != i*1_000_000 {
+			t.Fatalf("owner-paid call %d: %d %q %+v %v", i, code, body, rc, err)
+		}
+	}
+	if code, body := get(t, fnURL, ""); code != http.StatusPaymentRequired || !strings.Contains(body, "over_budget") {
+		t.Fatalf("past the budget: %d %s", code, body)
+	}
+	deadline = time.Now().Add(2 * time.Minute)
+	for {
+		out, err := wf(t, env, "mina", "channel", "show", sponsor, "--json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var st settler.State
+		if err := json.Unmarshal([]byte(out), &st); err != nil {
+			t.Fatal(err)
+		}
+		if st.Settled == "2000000" && st.SettledCount == "2" && st.Balance == "8000000" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not settled: %+v", st)
+		}
+		time.Sleep(time.Second)
 	}
 }
 

@@ -170,6 +170,7 @@ are never reclaimable while it runs; --no-renew turns that off.`,
 	fs.StringArrayVar(&nf.credSetups, "cred-setup", nil, "verify credentials (wf.access, docs/credentials.md) under the trusted setup whose verifying.key is in `DIR` (repeatable)")
 	fs.StringVar(&mf, "manifest", "", "serve the provider manifest in `FILE` in /v1/info (publish its CID with wf provider update NAME --manifest FILE)")
 	addStartFlags(fs, &so)
+	addCreditsFlag(fs, &so.credits)
 	nf.mina = a.addMinaNodeFlags(fs)
 	fs.StringVar(&debug, "debug-addr", "", "serve Go's profiler (/debug/pprof/) on this `ADDR`, e.g. 127.0.0.1:6060; off by default")
 	return cmd
@@ -217,6 +218,9 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 			return usageErr("--ledger-sync must not be negative")
 		}
 		cfg.Payments = &node.Payments{Meter: mc, LedgerSync: sf.ledgerSync}
+		if cfg.Payments.Credits, err = a.providerCredits(o, so.credits, log); err != nil {
+			return err
+		}
 	}
 	if cfg.Key != nil && renew {
 		rc := (*chain.Client)(nil)
@@ -421,7 +425,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		Dir: nf.data, Log: log, Version: version(),
 		ChainListen: chainListen, ChainListenFallback: !nf.chainListenSet,
 		// Kept across restarts: escrow deposits and approvals survive.
-		Chain: sim.Options{FeeBps: devFeeBps, Dir: filepath.Join(nf.data, devChainDir)}, // fees: rewards (cli/rewards_dev.go)
+		Chain: sim.Options{FeeBps: devFeeBps, Rewards: devRewardsConfig(), Credits: true, Dir: filepath.Join(nf.data, devChainDir)}, // rewards (cli/rewards_dev.go)
 		Price: mc.Price, Meter: mc,
 		Nodes: []devnet.NodeConfig{
 			// A taken default port moves to a free one (the banner says
@@ -454,7 +458,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		return err
 	}
 	if err := a.saveDeployment(net.RPC, deployment{ChainID: net.Chain.Client(nil).ChainID().Uint64(), Token: ct.Token, Registry: ct.Registry, Escrow: ct.Escrow,
-		Attestations: net.Attestations, Rewards: inc.pool, Stake: inc.stake}); err != nil {
+		Attestations: net.Attestations, Rewards: inc.pool, Stake: inc.stake, Credits: ct.Credits}); err != nil {
 		return err
 	}
 	forget, err := a.recordDevChain(net.RPC, net.Node("dev").URL) // wf commands find this chain and provider without --rpc or --provider

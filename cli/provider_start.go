@@ -32,6 +32,7 @@ type startOpts struct {
 	acmeRoots                               string
 	listenSet, renew                        bool
 	usedConfig                              string // the config file read, if any
+	credits                                 string // --credits (cli/credits_start.go)
 }
 
 func addStartFlags(fs *pflag.FlagSet, so *startOpts) {

@@ -403,14 +403,18 @@ name on its own.`,
 func (a *App) providersCmd() *cobra.Command {
 	var o *chainOpts
 	var asJSON bool
+	var stake string
 	cmd := &cobra.Command{
 		Use:   "providers",
 		Short: "list the providers in the on-chain registry with their price and endpoint",
 		Long: `List the providers registered on the chain: name, address, price per
-request and endpoint.
+request and endpoint, and whether it is staked (a bond in the stake
+contract that a provably wrong answer loses) when a stake contract is known
+(--stake, $WF_STAKE, or saved with this chain's contracts, as wf dev does).
 
 With --json, prints an array (empty when none is registered) of objects:
-` + providerFieldsHelp,
+` + providerFieldsHelp + `
+  staked      bool, when a stake contract is known: bonded at its minimum, not unbonding`,
 		Example: `  wf providers --rpc http://127.0.0.1:8545
   wf providers --json | jq -r '.[].endpoint'`,
 		Args: argsBetween(0, 0),
@@ -425,10 +429,21 @@ With --json, prints an array (empty when none is registered) of objects:
 			if err != nil {
 				return chain.Explain(err)
 			}
+			staked, err := a.stakedOf(ctx, c, stake, ps) // cli/stake_discovery.go
+			if err != nil {
+				return err
+			}
 			if asJSON {
-				out := make([]providerJSON, len(ps))
+				type withStake struct {
+					providerJSON
+					Staked *bool `json:"staked,omitempty"`
+				}
+				out := make([]withStake, len(ps))
 				for i, p := range ps {
-					out[i] = toProviderJSON(p)
+					out[i].providerJSON = toProviderJSON(p)
+					if s, ok := staked[p.Owner]; ok {
+						out[i].Staked = &s
+					}
 				}
 				return a.printJSON(out)
 			}
@@ -437,15 +452,24 @@ With --json, prints an array (empty when none is registered) of objects:
 				return nil
 			}
 			tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tADDRESS\tPRICE (USDC)\tENDPOINT")
+			if staked == nil {
+				fmt.Fprintln(tw, "NAME\tADDRESS\tPRICE (USDC)\tENDPOINT")
+			} else {
+				fmt.Fprintln(tw, "NAME\tADDRESS\tPRICE (USDC)\tSTAKED\tENDPOINT")
+			}
 			for _, p := range ps {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, p.Owner.Checksum(), wf.NewAmount(p.PricePerRequest).USDC(), p.Endpoint)
+				if staked == nil {
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Name, p.Owner.Checksum(), wf.NewAmount(p.PricePerRequest).USDC(), p.Endpoint)
+				} else {
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%t\t%s\n", p.Name, p.Owner.Checksum(), wf.NewAmount(p.PricePerRequest).USDC(), staked[p.Owner], p.Endpoint)
+				}
 			}
 			return tw.Flush()
 		},
 	}
 	o = addChainFlags(cmd.Flags(), "")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (fields above)")
+	cmd.Flags().StringVar(&stake, "stake", "", stakeHelp)
 	cmd.AddCommand(a.providersSearchCmd())
 	return cmd
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/webfunctions/wf/audit"
 	"github.com/webfunctions/wf/chain"
@@ -71,8 +73,10 @@ auditors compute what each provider earned (what payers paid it through the
 escrow in the epoch, times its audit score, zero below a threshold), sign
 the Merkle root m-of-n and publish it; providers claim with a proof. The
 pool never pays a provider more than a fixed fraction of the protocol fees
-it paid through the escrow, so paying yourself to farm rewards loses money.`,
-		a.rewardsDeployCmd(), a.rewardsFundCmd(), a.rewardsEpochCmd(), a.rewardsClaimCmd(), a.rewardsShowCmd())
+it paid through the escrow, so paying yourself to farm rewards loses money.
+The pool can be the escrow's fee sink (wf dev's is), so those fees fund it;
+what an epoch leaves unclaimed goes back to it (wf rewards recycle).`,
+		a.rewardsDeployCmd(), a.rewardsFundCmd(), a.rewardsEpochCmd(), a.rewardsClaimCmd(), a.rewardsRecycleCmd(), a.rewardsShowCmd())
 }
 
 func (a *App) rewardsDeployCmd() *cobra.Command {
@@ -127,14 +131,61 @@ func (a *App) rewardsDeployCmd() *cobra.Command {
 	return cmd
 }
 
+// incentiveDeployFlags are wf contracts deploy's flags for a rewards
+// pool deployed as the escrow's fee sink and a credits contract.
+type incentiveDeployFlags struct {
+	auditors []string
+	epoch    time.Duration
+	credits  bool
+}
+
+func addIncentiveDeployFlags(fs *pflag.FlagSet) *incentiveDeployFlags {
+	f := &incentiveDeployFlags{}
+	fs.StringArrayVar(&f.auditors, "rewards-auditor", nil, "with --fee-sink rewards: `ADDRESS` of an auditor who signs the pool's epochs (repeatable; all must sign)")
+	fs.DurationVar(&f.epoch, "rewards-epoch", 24*time.Hour, "with --fee-sink rewards: the pool's epoch `LENGTH`")
+	fs.BoolVar(&f.credits, "credits", false, "also deploy a trial credits contract (wf credits), whose spent credits go to the fee sink")
+	return f
+}
+
+// apply sets o from f (after feeFlags).
+func (f *incentiveDeployFlags) apply(o *chain.DeployOptions) error {
+	o.Credits = f.credits
+	if o.Rewards == nil {
+		if len(f.auditors) > 0 {
+			return usageErr("--rewards-auditor goes with --fee-sink rewards")
+		}
+		return nil
+	}
+	for _, s := range f.auditors {
+		ad, err := addressFlag("rewards-auditor", s)
+		if err != nil {
+			return err
+		}
+		o.Rewards.Auditors = append(o.Rewards.Auditors, ad)
+	}
+	if len(o.Rewards.Auditors) == 0 {
+		return usageErr("--fee-sink rewards needs --rewards-auditor ADDRESS (who signs the pool's epochs)")
+	}
+	o.Rewards.EpochLength = f.epoch
+	return nil
+}
+
 // feeFlags sets the escrow's protocol fee from wf contracts deploy's
-// --fee and --fee-sink.
+// --fee and --fee-sink; --fee-sink rewards deploys a rewards pool with the
+// escrow as the sink (incentiveDeployFlags add its auditors).
 func feeFlags(fee, sink string, o *chain.DeployOptions) error {
 	f, err := strconv.ParseFloat(fee, 64)
 	if err != nil || f < 0 || f > 0.1 {
 		return invalid("--fee %q: want a fraction from 0 to 0.1, e.g. 0.01", fee)
 	}
 	o.FeeBps = uint16(f*10000 + 0.5)
+	if sink == "rewards" {
+		if o.FeeBps == 0 {
+			return usageErr("--fee-sink rewards needs a --fee")
+		}
+		o.Rewards = &chain.RewardsConfig{}
+		return nil
+	}
 	if o.FeeSink, err = addressFlag("fee-sink", sink); err != nil {
 		return err
 	}
@@ -183,6 +234,46 @@ func (a *App) rewardsFundCmd() *cobra.Command {
 			return nil
 		},
 	})
+	cmd.Flags().StringVar(&pool, "pool", "", "rewards pool `ADDRESS` (default $WF_REWARDS, else the one saved for this chain)")
+	o = addChainFlags(cmd.Flags(), payerKeyHelp)
+	return cmd
+}
+
+func (a *App) rewardsRecycleCmd() *cobra.Command {
+	var pool string
+	var o *chainOpts
+	cmd := &cobra.Command{
+		Use:   "recycle N",
+		Short: "return what epoch N left unclaimed to the pool, once its claims are over",
+		Args:  argsBetween(1, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			epoch, err := strconv.ParseUint(args[0], 10, 64)
+			if err != nil {
+				return invalid("epoch %q: want a number", args[0])
+			}
+			ctx := cmd.Context()
+			c, _, err := a.connect(ctx, o, a.payerKeyPath())
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			p, err := a.rewardsPool(ctx, c, o, pool)
+			if err != nil {
+				return err
+			}
+			pub, err := p.Epoch(ctx, epoch)
+			if err != nil {
+				return err
+			}
+			r, err := p.Recycle(ctx, epoch)
+			if err != nil {
+				return chain.Explain(err)
+			}
+			rest := new(big.Int).Sub(pub.Total, pub.Claimed)
+			fmt.Fprintf(a.Stdout, "epoch %d: %s USDC unclaimed went back to the pool (%s)\n", epoch, wf.NewAmount(rest).USDC(), txNote(r))
+			return nil
+		},
+	}
 	cmd.Flags().StringVar(&pool, "pool", "", "rewards pool `ADDRESS` (default $WF_REWARDS, else the one saved for this chain)")
 	o = addChainFlags(cmd.Flags(), payerKeyHelp)
 	return cmd
@@ -446,7 +537,8 @@ func (a *App) rewardsShowCmd() *cobra.Command {
 			_, end := info.EpochBounds(cur)
 			w := tabwriter.NewWriter(a.Stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintf(w, "pool\t%s\n", p.Address().Checksum())
-			fmt.Fprintf(w, "funded\t%s USDC (%s reserved by epochs)\n", wf.NewAmount(info.Funded).USDC(), wf.NewAmount(info.Allocated).USDC())
+			fmt.Fprintf(w, "available\t%s USDC for coming epochs (%s owed to published ones; sponsors put in %s, fees and recycled rests the rest)\n",
+				wf.NewAmount(info.Available).USDC(), wf.NewAmount(info.Reserved).USDC(), wf.NewAmount(info.Funded).USDC())
 			fmt.Fprintf(w, "epoch\t%d, ends %s (every %s)\n", cur, end.UTC().Format(time.RFC3339), info.EpochLength)
 			fmt.Fprintf(w, "cap\t%.2f of the fees a provider paid\n", float64(info.CapBps)/10000)
 			var as []string
@@ -463,7 +555,13 @@ func (a *App) rewardsShowCmd() *cobra.Command {
 					fmt.Fprintf(w, "epoch %d\tnot published\n", e-1)
 					continue
 				}
-				fmt.Fprintf(w, "epoch %d\t%s USDC, %s claimed, root %s\n", e-1, wf.NewAmount(pub.Total).USDC(), wf.NewAmount(pub.Claimed).USDC(), wf.Hash(pub.Root))
+				state := "claimable until " + info.ClaimDeadline(e-1).UTC().Format(time.RFC3339)
+				if pub.Recycled {
+					state = "rest recycled"
+				} else if !now.Before(info.ClaimDeadline(e - 1)) {
+					state = "claims over (wf rewards recycle " + strconv.FormatUint(e-1, 10) + ")"
+				}
+				fmt.Fprintf(w, "epoch %d\t%s USDC, %s claimed, %s, root %s\n", e-1, wf.NewAmount(pub.Total).USDC(), wf.NewAmount(pub.Claimed).USDC(), state, wf.Hash(pub.Root))
 			}
 			if provider != "" {
 				who, err := addressFlag("provider", provider)

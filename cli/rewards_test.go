@@ -192,6 +192,48 @@ func incentivesFlow(t *testing.T, rpc string) map[string]uint64 {
 	if out, err = wf(t, env, "stake", "canary", "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku", "--key", "dev:1"); err == nil {
 		t.Fatalf("a provider registered a canary: %q", out)
 	}
+	// wf providers shows the stake: alpha asked to unbond, so not staked.
+	if out = mustWF(t, env, "providers"); !regexp.MustCompile(`(?m)^alpha\s+0x\w+\s+\S+\s+false\s`).MatchString(out) {
+		t.Fatalf("providers:\n%s", out)
+	}
+
+	// A second deployment whose escrow's fees fund a rewards pool deployed
+	// with it, with a credits contract spending into the same pool.
+	env2 := map[string]string{"WF_HOME": t.TempDir(), "WF_RPC": rpc}
+	file2 := filepath.Join(env2["WF_HOME"], "contracts.json")
+	out = mustWF(t, env2, "contracts", "deploy", "--key", "dev:0", "--withdraw-delay", "1h", "--fee", "0.05", "--fee-sink", "rewards",
+		"--rewards-auditor", addr(6), "--rewards-epoch", "1h", "--credits", "--out", file2)
+	if !regexp.MustCompile(`rewards\s+0x\w{40} \(the escrow's 5\.00% fee funds it\)`).MatchString(out) || !regexp.MustCompile(`credits\s+0x\w{40}`).MatchString(out) {
+		t.Fatalf("contracts deploy --fee-sink rewards --credits:\n%s", out)
+	}
+	env2["WF_CONTRACTS"] = file2
+	var d2 chain.Contracts
+	if err := json.Unmarshal([]byte(readFile(t, file2)), &d2); err != nil || d2.Rewards.IsZero() || d2.Credits.IsZero() {
+		t.Fatalf("%s: %+v %v", file2, d2, err)
+	}
+	mustWF(t, env2, "contracts", "mint", "10", "--key", "dev:4")
+	as2 := func(i int) *chain.Client {
+		c, err := chain.Dial(ctx, rpc, chain.DevKey(i), chain.Config{Contracts: d2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		return c
+	}
+	if _, err := as2(4).Deposit(ctx, usdc("10")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := as2(4).Approve(ctx, prov.Address(), usdc("10"), usdc("10")); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := as2(1).Settle(ctx, chain.DevKey(4).Address(), 1, usdc("10")); err != nil {
+		t.Fatal(err)
+	} else {
+		gas["settle (5% fee into the pool)"] = r.GasUsed
+	}
+	if out = mustWF(t, env2, "rewards", "show"); !regexp.MustCompile(`available\s+0\.50* USDC for coming epochs`).MatchString(out) {
+		t.Fatalf("the fee did not reach the pool:\n%s", out)
+	}
 	return gas
 }
 
@@ -213,7 +255,7 @@ func TestGethIncentives(t *testing.T) {
 	}
 }
 
-// wf dev funds a rewards pool, stakes its provider, and says where to
+// wf dev funds a rewards pool (its escrow's fee sink), stakes its provider, and says where to
 // watch: the commands it prints work against its chain without flags
 // beyond --rpc.
 func TestDevRewards(t *testing.T) {
@@ -226,12 +268,22 @@ func TestDevRewards(t *testing.T) {
 	}
 	env := map[string]string{"WF_HOME": home}
 	show, err := wf(t, env, "rewards", "show", "--provider", m[1], "--rpc", r[1])
-	if err != nil || !regexp.MustCompile(`funded\s+1000(\.0+)? USDC`).MatchString(show) || !strings.Contains(show, "every 2m0s") {
+	if err != nil || !regexp.MustCompile(`available\s+1000\.\d+ USDC .*sponsors put in 1000(\.0+)?,`).MatchString(show) || !strings.Contains(show, "every 2m0s") {
 		t.Fatalf("rewards show: %q %v", show, err)
 	}
 	st, err := wf(t, env, "stake", "show", "dev", "--rpc", r[1])
 	if err != nil || !regexp.MustCompile(`staked\s+true`).MatchString(st) {
 		t.Fatalf("stake show: %q %v", st, err)
+	}
+	// wf providers shows who is staked (dev bonded, tunnel did not), and
+	// discovery can require it.
+	list := mustWF(t, env, "providers", "--rpc", r[1])
+	if !regexp.MustCompile(`(?m)^dev\s+0x\w+\s+\S+\s+true\s`).MatchString(list) || !regexp.MustCompile(`(?m)^tunnel\s+0x\w+\s+\S+\s+false\s`).MatchString(list) {
+		t.Fatalf("wf providers:\n%s", list)
+	}
+	found := mustWF(t, env, "providers", "search", "--staked", "--all", "--rpc", r[1])
+	if !regexp.MustCompile(`(?m)^dev\s+\S+\s+true\s.*\s$`).MatchString(found) || !regexp.MustCompile(`(?m)^tunnel\s.*unstaked$`).MatchString(found) {
+		t.Fatalf("wf providers search --staked:\n%s", found)
 	}
 }
 

@@ -4,8 +4,10 @@ import (
 	"encoding/base64"
 	"errors"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -283,10 +285,18 @@ func TestRateLimit(t *testing.T) {
 	}
 	// A second session with the same credential shares the nullifier.
 	_, h = w.present(t, fnA, wf.Address{}, time.Hour)
-	if _, err := w.call(fnA, h); err != nil {
-		t.Fatal(err)
+	r := &http.Request{Method: "GET", URL: &url.URL{}, Header: h, RemoteAddr: "192.0.2.1:4000"}
+	_, undo, err := w.verify.Admit(r, fnA, w.spec, "/hello", nil)
+	if err != nil || undo == nil {
+		t.Fatalf("admit: %v, undo %v", err, undo != nil)
 	}
-	_, err := w.call(fnA, w.headers(t, fnA, nil))
+	// The provider refused it later (payment, the owner's limits): the
+	// unit comes back, and one more request fits.
+	undo()
+	if _, err := w.call(fnA, w.headers(t, fnA, nil)); err != nil {
+		t.Fatalf("after an undo: %v", err)
+	}
+	_, err = w.call(fnA, w.headers(t, fnA, nil))
 	wantCode(t, err, 429, CodeRateLimited)
 	// The next epoch: a new nullifier.
 	w.now = w.now.Add(time.Hour)
@@ -300,6 +310,7 @@ func FuzzDecodePresentation(f *testing.F) {
 	f.Add("")
 	f.Add(base64.RawURLEncoding.EncodeToString([]byte(`{"issuer":"0x00","notAfter":1,"notBefore":0,"proof":"AA","session":"AA"}`)))
 	f.Add(base64.RawURLEncoding.EncodeToString([]byte(`{"disclosed":[{"slot":9,"int":1}]}`)))
+	f.Add(base64.RawURLEncoding.EncodeToString([]byte(`{"issuer":"0x00","notAfter":1,"notBefore":0,"proof":"AA","session":"AA","valid":{"issuedAt":1,"issuer":"0x00","root":"0x00","signature":"0x00"}}`)))
 	f.Fuzz(func(t *testing.T, h string) {
 		p, err := DecodePresentation(h)
 		if err != nil {
@@ -324,4 +335,153 @@ func testSetupDir() string {
 		base = os.TempDir()
 	}
 	return filepath.Join(base, "wf-cred-setup")
+}
+
+// TestVerifyBudget: presentations whose proofs fail are counted per source
+// address; beyond the burst the source gets 429 credential_verify_budget
+// without its proof being checked, another source is still checked, and
+// the budget refills with time.
+func TestVerifyBudget(t *testing.T) {
+	w := newWorld(t, nil)
+	w.verify = NewVerifier(VerifierConfig{Keys: []*VerifyingKey{w.setup.Verifying}, Provider: providerA,
+		FailedProofs: 1, FailedBurst: 3, Now: func() time.Time { return w.now }})
+	bogus, _ := w.present(t, fnB, wf.Address{}, time.Hour) // a real proof, for another function
+	from := func(src string, pres *Presentation) error {
+		h := w.headers(t, fnA, pres)
+		_, err := w.verify.AdmitCall(&Call{Function: fnA, Spec: w.spec, Method: "GET", Path: "/hello", Header: h, Source: src})
+		return err
+	}
+	for range 3 {
+		wantCode(t, from("192.0.2.7:1000", bogus), 403, CodeRefused)
+	}
+	err := from("192.0.2.7:2000", bogus)
+	wantCode(t, err, 429, CodeVerifyBudget)
+	var e *Error
+	if !errors.As(err, &e) || e.Details["retryAfter"] != int64(1) {
+		t.Errorf("budget refusal details: %v", err)
+	}
+	// The same /64 of IPv6 is one source; another address is checked.
+	for range 3 {
+		wantCode(t, from("[2001:db8::1]:1", bogus), 403, CodeRefused)
+	}
+	wantCode(t, from("[2001:db8::2]:1", bogus), 429, CodeVerifyBudget)
+	wantCode(t, from("[2001:db8:0:1::1]:1", bogus), 403, CodeRefused)
+	// A good presentation from the exhausted source waits for a token too.
+	good, _ := w.present(t, fnA, wf.Address{}, time.Hour)
+	wantCode(t, from("192.0.2.7:3000", good), 429, CodeVerifyBudget)
+	w.now = w.now.Add(time.Second)
+	if err := from("192.0.2.7:3000", good); err != nil {
+		t.Fatalf("after a second: %v", err)
+	}
+}
+
+// TestRevocation: with a policy that checks revocation, a holder proves
+// its serial is in the issuer's signed valid set; a revoked credential
+// cannot prove; a set older than the policy allows asks for a fresh
+// presentation; a tampered, foreign or missing set is refused; a session
+// cannot outlive its set's age.
+func TestRevocation(t *testing.T) {
+	w := newWorld(t, func(a *spec.Access) {
+		a.Predicates = a.Predicates[:1] // no "in": revocation uses the set
+		a.Revocation = &spec.Revocation{MaxAgeSeconds: 600, Slot: 3}
+	})
+	reg := &Registry{Path: filepath.Join(t.TempDir(), "issued.json")}
+	is, err := NewIssuer(IssuerConfig{Key: w.issuer, Check: AllowList{}, Verifier: noVerifier{}, Registry: reg, Now: func() time.Time { return w.now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	attrs, err := is.revocable(w.cred.Attrs, "0xholder", t0.Add(24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.cred, err = w.issuer.Sign(w.secret.Commitment(), attrs, t0.Add(24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := is.revocable(nil, "0xother", t0.Add(24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	// One valid credential per holder.
+	if _, err := is.revocable(nil, "0xHOLDER", t0.Add(24*time.Hour)); !errors.Is(err, wf.ErrForbidden) {
+		t.Fatalf("a second credential for a holder: %v", err)
+	}
+	serial := *w.cred.Attrs[3].String
+	list, err := is.validList()
+	if err != nil || len(list.Serials) != 2 || list.Check() != nil {
+		t.Fatalf("valid list: %v %+v", err, list)
+	}
+	prove := func(valid *ValidList, window time.Duration) (*Presentation, error) {
+		var err error
+		if w.session, err = NewSessionKey(); err != nil {
+			t.Fatal(err)
+		}
+		return Prove(w.setup.Proving, w.policy, w.cred, w.secret, Request{Function: fnA, Session: w.session.Public(),
+			NotBefore: w.now, NotAfter: w.now.Add(window), Valid: valid})
+	}
+	if _, err := prove(nil, time.Minute); err == nil {
+		t.Fatal("proved without a valid list")
+	}
+	if _, err := prove(list, 11*time.Minute); err == nil {
+		t.Fatal("proved a session that outlives its valid list's age")
+	}
+	pres, err := prove(list, 5*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	presKey := w.session
+	if _, err := w.call(fnA, w.headers(t, fnA, pres)); err != nil {
+		t.Fatalf("a valid credential: %v", err)
+	}
+
+	// Tampered, foreign or missing sets, each on a fresh verifier.
+	other, err := NewIssuerSecret(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreign, err := other.SignValidList([]string{"another"}, w.now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, edit := range map[string]func(p *Presentation){
+		"later time":      func(p *Presentation) { p.Valid.IssuedAt++ },
+		"another root":    func(p *Presentation) { p.Valid.Root = foreign.Set.Root },
+		"foreign issuer":  func(p *Presentation) { v := foreign.Set; p.Valid = &v },
+		"foreign signed":  func(p *Presentation) { p.Valid.Signature = foreign.Set.Signature },
+		"no set":          func(p *Presentation) { p.Valid = nil },
+		"set from future": func(p *Presentation) { p.Valid.IssuedAt = w.now.Add(time.Hour).Unix() },
+	} {
+		tp := *pres
+		v := *pres.Valid
+		tp.Valid = &v
+		edit(&tp)
+		w.verify = NewVerifier(VerifierConfig{Keys: []*VerifyingKey{w.setup.Verifying}, Now: func() time.Time { return w.now }})
+		_, err := w.call(fnA, w.headers(t, fnA, &tp))
+		if s, _ := httperr.Status(err); err == nil || s < 400 || s >= 500 {
+			t.Errorf("%s: got %v", name, err)
+		}
+	}
+	// Revoked: the next list lacks the serial and the holder cannot prove.
+	if n, err := reg.Revoke(serial, w.now); err != nil || n != 1 {
+		t.Fatalf("revoke: %d %v", n, err)
+	}
+	w.now = w.now.Add(2 * time.Minute) // past the issuer's refresh
+	fresh, err := is.validList()
+	if err != nil || len(fresh.Serials) != 1 || slices.Contains(fresh.Serials, serial) {
+		t.Fatalf("valid list after the revocation: %v %v", err, fresh.Serials)
+	}
+	if _, err := prove(fresh, time.Minute); err == nil || !strings.Contains(err.Error(), "revoked") {
+		t.Fatalf("a revoked credential proved: %v", err)
+	}
+	// A session on the old list ends before the list is maxAgeSeconds
+	// old: then the holder must present again, with a fresh list.
+	w.now = time.Unix(list.Set.IssuedAt+601, 0)
+	w.session = presKey
+	_, err = w.call(fnA, w.headers(t, fnA, pres))
+	wantCode(t, err, 401, CodeRequired)
+}
+
+// noVerifier recovers nothing (TestRevocation issues without requests).
+type noVerifier struct{}
+
+func (noVerifier) Recover(wf.Message, wf.Signature) (wf.Address, error) {
+	return wf.Address{}, errors.New("no")
 }

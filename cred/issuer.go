@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/webfunctions/wf/httperr"
@@ -57,9 +58,18 @@ func (l AllowList) Attributes(_ context.Context, a wf.Address) ([]Attr, error) {
 
 // IssuerConfig configures an Issuer.
 type IssuerConfig struct {
-	Key      *IssuerSecret // required
-	Check    Check         // required
-	Verifier wf.Verifier   // required: recovers request signers (chain.Verifier)
+	Key   *IssuerSecret // required
+	Check Check         // required: for account-signed requests
+	// Token, if set, also issues to holders showing an identity token (a
+	// CI job's) for TokenAudience(Key): POST /v1/issue-token.
+	Token TokenCheck
+	// Registry, if set, makes credentials revocable: each gets a serial
+	// (the last slot, "serial") recorded here, and GET /v1/valid serves
+	// the signed list of serials not revoked, signed anew every
+	// ValidRefresh (default DefaultValidRefresh).
+	Registry     *Registry
+	ValidRefresh time.Duration
+	Verifier     wf.Verifier // required: recovers request signers (chain.Verifier)
 	// Validity is how long an issued credential lasts. Default
 	// DefaultValidity.
 	Validity time.Duration
@@ -72,12 +82,20 @@ type IssuerConfig struct {
 //
 //	GET  /v1/issuer  {"issuer":"0x…","validitySeconds":N}
 //	POST /v1/issue   IssueRequest -> Credential
+//	POST /v1/issue-token  TokenIssueRequest -> Credential (with a TokenCheck)
+//	GET  /v1/valid   ValidList (with a Registry: the serials not revoked)
 //
-// It never sees the holder's secret, only its commitment, and keeps no
-// record of what it issued.
+// It never sees the holder's secret, only its commitment. Without a
+// Registry it keeps no record of what it issued (only, in memory, the
+// identity tokens it issued for, so each gets one credential); with one,
+// each credential's serial, holder and expiry, so it can be revoked.
 type Issuer struct {
-	cfg IssuerConfig
-	mux *http.ServeMux
+	cfg    IssuerConfig
+	mux    *http.ServeMux
+	tokens usedTokens
+
+	validMu sync.Mutex
+	valid   *ValidList // the last signed, with a Registry
 }
 
 // IssueRequest is the body of POST /v1/issue: a wf.CredentialRequest and
@@ -108,9 +126,14 @@ func NewIssuer(cfg IssuerConfig) (*Issuer, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.ValidRefresh <= 0 {
+		cfg.ValidRefresh = DefaultValidRefresh
+	}
 	is := &Issuer{cfg: cfg, mux: http.NewServeMux()}
 	is.mux.HandleFunc("GET /v1/issuer", is.serveInfo)
 	is.mux.HandleFunc("POST /v1/issue", is.serveIssue)
+	is.mux.HandleFunc("POST /v1/issue-token", is.serveIssueToken)
+	is.mux.HandleFunc("GET /v1/valid", is.serveValid)
 	return is, nil
 }
 
@@ -118,7 +141,11 @@ func NewIssuer(cfg IssuerConfig) (*Issuer, error) {
 func (is *Issuer) Handler() http.Handler { return is.mux }
 
 func (is *Issuer) serveInfo(w http.ResponseWriter, r *http.Request) {
-	httperr.WriteJSON(w, http.StatusOK, map[string]any{"issuer": is.cfg.Key.Public(), "validitySeconds": int64(is.cfg.Validity / time.Second)})
+	info := IssuerInfo{Issuer: is.cfg.Key.Public(), Revocable: is.cfg.Registry != nil, ValiditySeconds: int64(is.cfg.Validity / time.Second)}
+	if is.cfg.Token != nil {
+		info.TokenAudience = TokenAudience(is.cfg.Key.Public())
+	}
+	httperr.WriteJSON(w, http.StatusOK, info)
 }
 
 func (is *Issuer) serveIssue(w http.ResponseWriter, r *http.Request) {
@@ -161,7 +188,11 @@ func (is *Issuer) Issue(ctx context.Context, req *IssueRequest) (*Credential, er
 	if err != nil {
 		return nil, err
 	}
-	return is.cfg.Key.Sign(req.Commitment, attrs, now.Add(is.cfg.Validity))
+	exp = now.Add(is.cfg.Validity)
+	if attrs, err = is.revocable(attrs, req.Account.Checksum(), exp); err != nil {
+		return nil, err
+	}
+	return is.cfg.Key.Sign(req.Commitment, attrs, exp)
 }
 
 // ParseAttrs parses "name=value" pairs: a value of digits is an integer,
@@ -230,6 +261,14 @@ func (l AllowList) Entries() []AllowListEntry {
 	return out
 }
 
+// IssuerInfo is GET /v1/issuer.
+type IssuerInfo struct {
+	Issuer          IssuerKey `json:"issuer"`
+	Revocable       bool      `json:"revocable,omitempty"`     // with a Registry
+	TokenAudience   string    `json:"tokenAudience,omitempty"` // with a TokenCheck
+	ValiditySeconds int64     `json:"validitySeconds"`
+}
+
 // RequestCredential asks the issuer at url for a credential over secret's
 // commitment, signing the request as signer, and checks what comes back:
 // the issuer's key, the commitment and the signature. want, if not zero,
@@ -239,10 +278,7 @@ func RequestCredential(ctx context.Context, hc *http.Client, url string, signer 
 		hc = http.DefaultClient
 	}
 	url = strings.TrimSuffix(url, "/")
-	var info struct {
-		Issuer          IssuerKey `json:"issuer"`
-		ValiditySeconds int64     `json:"validitySeconds"`
-	}
+	var info IssuerInfo
 	if err := getJSON(ctx, hc, "GET", url+"/v1/issuer", nil, &info); err != nil {
 		return nil, err
 	}

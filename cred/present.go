@@ -55,6 +55,9 @@ type Presentation struct {
 	// Session is the Ed25519 session key, base64url: later requests carry
 	// its signatures instead of a proof.
 	Session string `json:"session"`
+	// Valid is the issuer's signed valid set whose root the proof's set
+	// is, when the policy checks revocation.
+	Valid *ValidSet `json:"valid,omitempty"`
 }
 
 // Disclosed is a disclosed slot's value. Fields are in JSON key order.
@@ -74,6 +77,9 @@ type Request struct {
 	Session   ed25519.PublicKey
 	NotBefore time.Time
 	NotAfter  time.Time
+	// Valid is the issuer's valid list, for a policy that checks
+	// revocation (FetchValidList).
+	Valid *ValidList
 }
 
 // Prove makes a presentation of c (held with secret) that satisfies p
@@ -103,6 +109,23 @@ func Prove(pk *ProvingKey, p *Policy, c *Credential, secret *Secret, req Request
 	if !req.Provider.IsZero() {
 		a := req.Provider
 		pres.Provider = &a
+	}
+	var serials *tree
+	if r := p.Access.Revocation; r != nil {
+		switch {
+		case req.Valid == nil:
+			return nil, fmt.Errorf("%w: cred: the policy checks revocation: get the issuer's valid list first", wf.ErrInvalid)
+		case !equalKey(req.Valid.Set.Issuer, c.Issuer):
+			return nil, fmt.Errorf("%w: cred: the valid list is another issuer's", wf.ErrInvalid)
+		case na > req.Valid.Set.IssuedAt+r.MaxAgeSeconds:
+			return nil, fmt.Errorf("%w: cred: the session must end within %ds of the valid list's time (by %d)", wf.ErrInvalid, r.MaxAgeSeconds, req.Valid.Set.IssuedAt+r.MaxAgeSeconds)
+		}
+		if err := req.Valid.Check(); err != nil {
+			return nil, err
+		}
+		vs := req.Valid.Set
+		pres.Valid = &vs
+		serials = serialTree(req.Valid.Serials)
 	}
 	for _, d := range p.Access.Disclose {
 		a := c.Attrs[d.Slot]
@@ -141,10 +164,14 @@ func Prove(pk *ProvingKey, p *Policy, c *Credential, secret *Secret, req Request
 	for d := range SetDepth {
 		assignment.SetPath[d] = 0
 	}
-	if p.set != nil {
-		i, path, ok := p.set.path(c.slot(p.setSlot))
+	set, setSlot, what := p.set, p.setSlot, "the policy's set"
+	if serials != nil {
+		set, setSlot, what = serials, p.Access.Revocation.Slot, "the issuer's valid set: the credential is revoked (or the list predates it)"
+	}
+	if set != nil {
+		i, path, ok := set.path(c.slot(setSlot))
 		if !ok {
-			return nil, fmt.Errorf("%w: cred: slot %d is not in the policy's set", wf.ErrForbidden, p.setSlot)
+			return nil, fmt.Errorf("%w: cred: slot %d is not in %s", wf.ErrForbidden, setSlot, what)
 		}
 		assignment.SetIndex = i
 		for d := range SetDepth {
@@ -181,6 +208,8 @@ type statement struct {
 	disclosed                   [Slots]*big.Int
 	epoch                       int64
 	nullifier                   *big.Int
+	setSlot                     int      // the policy's, or the revocation slot
+	setRoot                     *big.Int // the policy's, or the valid set's root
 }
 
 // statement builds the public inputs of pres for a call to fn at
@@ -200,6 +229,19 @@ func (p *Policy) statement(fn wf.CID, provider wf.Address, pres *Presentation, n
 	if st.nullifier == nil {
 		st.nullifier = new(big.Int)
 	}
+	st.setSlot, st.setRoot = p.setSlot, p.setRoot
+	if r := p.Access.Revocation; r != nil {
+		if pres.Valid == nil {
+			return nil, fmt.Errorf("%w: the policy checks revocation: the presentation has no valid set", wf.ErrInvalid)
+		}
+		root, err := pres.Valid.root()
+		if err != nil {
+			return nil, err
+		}
+		st.setSlot, st.setRoot = r.Slot, root
+	} else if pres.Valid != nil {
+		return nil, fmt.Errorf("%w: the policy does not check revocation: give no valid set", wf.ErrInvalid)
+	}
 	st.issuerX, st.issuerY = new(big.Int), new(big.Int)
 	pub.A.X.BigInt(st.issuerX)
 	pub.A.Y.BigInt(st.issuerY)
@@ -216,7 +258,7 @@ func (p *Policy) statement(fn wf.CID, provider wf.Address, pres *Presentation, n
 func (st *statement) assignment() (*Circuit, error) {
 	c := &Circuit{Function: st.function, Provider: st.provider, Session: st.session,
 		NotBefore: st.notBefore, NotAfter: st.notAfter,
-		SetSlot: st.p.setSlot, SetRoot: st.p.setRoot, Mask: st.p.mask,
+		SetSlot: st.setSlot, SetRoot: st.setRoot, Mask: st.p.mask,
 		Epoch: st.epoch, Nullifier: st.nullifier}
 	c.Issuer.A.X, c.Issuer.A.Y = st.issuerX, st.issuerY
 	for i := range Comparisons {
@@ -254,8 +296,8 @@ func (st *statement) vector() fr.Vector {
 	for i := range Comparisons {
 		add(st.p.cmpValue[i])
 	}
-	small(int64(st.p.setSlot))
-	add(st.p.setRoot)
+	small(int64(st.setSlot))
+	add(st.setRoot)
 	add(new(big.Int).SetUint64(st.p.mask))
 	for i := range Slots {
 		add(st.disclosed[i])

@@ -41,7 +41,18 @@ type VerifierConfig struct {
 	// MaxSessions bounds the sessions (and nullifier counters) held in
 	// memory; beyond it new presentations get 503 until old ones expire.
 	MaxSessions int
-	Now         func() time.Time
+	// FailedProofs and FailedBurst bound, per source address (IPv4, or an
+	// IPv6 /64), the presentations whose proofs fail: per second
+	// sustained, and at once. Beyond them a source's presentations get
+	// 429 credential_verify_budget without their proof being checked.
+	// Defaults DefaultFailedProofs and DefaultFailedBurst.
+	FailedProofs float64
+	FailedBurst  int
+	// MaxVerifying is how many proofs are checked at once (default half
+	// the CPUs, at least one); a presentation that finds them all busy for
+	// 250 ms gets 503.
+	MaxVerifying int
+	Now          func() time.Time
 }
 
 // Verifier admits calls to functions with an access policy: a presentation
@@ -49,8 +60,9 @@ type VerifierConfig struct {
 // cached session key. It is safe for concurrent use. State is in memory: a
 // restart asks every caller to present again.
 type Verifier struct {
-	cfg  VerifierConfig
-	keys map[wf.CID]*VerifyingKey
+	cfg    VerifierConfig
+	keys   map[wf.CID]*VerifyingKey
+	budget *verifyBudget
 
 	mu         sync.Mutex
 	sessions   map[string]*session     // by session key
@@ -92,7 +104,8 @@ func NewVerifier(cfg VerifierConfig) *Verifier {
 		cfg.Now = time.Now
 	}
 	v := &Verifier{cfg: cfg, keys: map[wf.CID]*VerifyingKey{}, sessions: map[string]*session{},
-		nullifiers: map[string]*nullCount{}, policies: map[wf.CID]*policyEntry{}}
+		nullifiers: map[string]*nullCount{}, policies: map[wf.CID]*policyEntry{},
+		budget: newVerifyBudget(cfg.FailedProofs, cfg.FailedBurst, cfg.MaxVerifying)}
 	for _, k := range cfg.Keys {
 		v.keys[k.CID()] = k
 	}
@@ -108,6 +121,9 @@ type Call struct {
 	RawQuery string
 	Header   http.Header
 	Body     []byte
+	// Source is where the call came from (RemoteAddr): failed proofs are
+	// counted against it (VerifierConfig.FailedProofs).
+	Source string
 }
 
 // Refusal codes (the "code" of the JSON error body).
@@ -139,18 +155,26 @@ func refused(status int, code, format string, args ...any) *Error {
 }
 
 // Admit implements provider.Gate: it decides the call r makes to fn
-// (spec s) with PATH_INFO path and the request's whole body.
-func (v *Verifier) Admit(r *http.Request, fn wf.CID, s *wf.Spec, path string, body []byte) (map[string]string, error) {
-	return v.AdmitCall(&Call{Function: fn, Spec: s, Method: r.Method, Path: path, RawQuery: r.URL.RawQuery, Header: r.Header, Body: body})
+// (spec s) with PATH_INFO path and the request's whole body. undo, when
+// not nil, gives back the rate unit the admission spent: the provider
+// calls it when a later check refuses the call or the run is not
+// charged, so a call that is refused costs its caller no unit.
+func (v *Verifier) Admit(r *http.Request, fn wf.CID, s *wf.Spec, path string, body []byte) (env map[string]string, undo func(), err error) {
+	return v.admit(&Call{Function: fn, Spec: s, Method: r.Method, Path: path, RawQuery: r.URL.RawQuery, Header: r.Header, Body: body, Source: r.RemoteAddr})
 }
 
 // AdmitCall decides c. Admitted, it returns the CGI variables of the disclosed
 // slots (WF_CRED_<NAME>); refused, an *Error. A function without a policy
 // is admitted with none.
 func (v *Verifier) AdmitCall(c *Call) (map[string]string, error) {
+	env, _, err := v.admit(c)
+	return env, err
+}
+
+func (v *Verifier) admit(c *Call) (map[string]string, func(), error) {
 	p, err := v.policy(c.Function, c.Spec)
 	if err != nil || p == nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sh := c.Header.Get(SessionHeader)
 	ch := c.Header.Get(CredentialHeader)
@@ -159,14 +183,14 @@ func (v *Verifier) AdmitCall(c *Call) (map[string]string, error) {
 			"this function needs a credential (access policy %s): get one from an issuer it trusts (wf cred issue), then call with wf invoke --cred NAME %s", p.CID, c.Function)
 		e.Details = map[string]any{"policy": p.CID.String(), "issuers": p.Access.Issuers,
 			"command": "wf invoke --cred NAME " + c.Function.String()}
-		return nil, e
+		return nil, nil, e
 	}
 	if sh == "" {
-		return nil, refused(http.StatusBadRequest, CodeMalformed, "a presentation (%s) needs a session signature (%s) on the same request", CredentialHeader, SessionHeader)
+		return nil, nil, refused(http.StatusBadRequest, CodeMalformed, "a presentation (%s) needs a session signature (%s) on the same request", CredentialHeader, SessionHeader)
 	}
 	pub, seq, sig, err := parseSessionHeader(sh)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	now := v.cfg.Now()
 	v.mu.Lock()
@@ -174,39 +198,51 @@ func (v *Verifier) AdmitCall(c *Call) (map[string]string, error) {
 	v.mu.Unlock()
 	if s == nil || !now.Before(s.notAfter) {
 		if ch == "" {
-			return nil, refused(http.StatusUnauthorized, CodeRequired, "the session is unknown or over: present the credential again (wf invoke --cred does)")
+			return nil, nil, refused(http.StatusUnauthorized, CodeRequired, "the session is unknown or over: present the credential again (wf invoke --cred does)")
 		}
 		if s, err = v.present(p, c, ch, pub, now); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if s.function != c.Function {
-		return nil, refused(http.StatusForbidden, CodeRefused, "the session was opened for function %s, not this one", s.function)
+		return nil, nil, refused(http.StatusForbidden, CodeRefused, "the session was opened for function %s, not this one", s.function)
 	}
 	if !ed25519.Verify(s.pub, SessionMessage(c.Function, seq, c.Method, c.Path, c.RawQuery, c.Body), sig) {
-		return nil, refused(http.StatusForbidden, CodeRefused, "the session signature does not verify for this request")
+		return nil, nil, refused(http.StatusForbidden, CodeRefused, "the session signature does not verify for this request")
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if !s.fresh(seq) {
-		return nil, refused(http.StatusForbidden, CodeReplayed, "sequence number %d was used or is too old: each request needs a new one", seq)
+		return nil, nil, refused(http.StatusForbidden, CodeReplayed, "sequence number %d was used or is too old: each request needs a new one", seq)
 	}
 	if s.nullifier != "" {
 		r := p.Access.Rate
 		nc := v.nullifiers[s.nullifier]
 		if nc == nil { // its epoch ended (and was swept) since the lookup
-			return nil, refused(http.StatusUnauthorized, CodeRequired, "the session's rate epoch is over: present again")
+			return nil, nil, refused(http.StatusUnauthorized, CodeRequired, "the session's rate epoch is over: present again")
 		}
 		if nc.n >= r.Requests {
 			e := refused(http.StatusTooManyRequests, CodeRateLimited,
 				"this credential has made the %d requests per %ds the policy allows; retry after %s", r.Requests, r.Seconds, nc.until.UTC().Format(time.RFC3339))
 			e.Details = map[string]any{"requests": r.Requests, "seconds": r.Seconds, "retryAfter": int64(nc.until.Sub(now).Seconds()) + 1}
-			return nil, e
+			return nil, nil, e
 		}
 		nc.n++
+		s.mark(seq)
+		return s.env, func() { v.refund(s.nullifier, nc) }, nil
 	}
 	s.mark(seq)
-	return s.env, nil
+	return s.env, nil, nil
+}
+
+// refund gives back one unit of nc, the count of nullifier key, if it is
+// still that nullifier's count (not swept and replaced since).
+func (v *Verifier) refund(key string, nc *nullCount) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.nullifiers[key] == nc && nc.n > 0 {
+		nc.n--
+	}
 }
 
 // fresh reports whether seq has not been seen and is within the window.
@@ -237,6 +273,9 @@ func (s *session) mark(seq uint64) {
 
 // present verifies presentation header ch for c and opens its session.
 func (v *Verifier) present(p *Policy, c *Call, ch string, pub ed25519.PublicKey, now time.Time) (*session, error) {
+	if err := v.admitSource(c.Source, now); err != nil {
+		return nil, err
+	}
 	pres, err := DecodePresentation(ch)
 	if err != nil {
 		return nil, err
@@ -262,6 +301,14 @@ func (v *Verifier) present(p *Policy, c *Call, ch string, pub ed25519.PublicKey,
 		return nil, refused(http.StatusForbidden, CodeRefused, "the presentation starts at %s, in the future", nb.UTC().Format(time.RFC3339))
 	case !now.Before(na):
 		return nil, refused(http.StatusUnauthorized, CodeRequired, "the presentation's session ended at %s: present again", na.UTC().Format(time.RFC3339))
+	}
+	if r := p.Access.Revocation; r != nil {
+		if err := checkValidSet(pres.Valid, pres.Issuer, r, pres.NotAfter, now, v.cfg.Skew); err != nil {
+			if e, ok := err.(*Error); ok && e.Err.Status == http.StatusForbidden {
+				v.budget.failed(sourceOf(c.Source), now) // a bad signature costs a verify
+			}
+			return nil, err
+		}
 	}
 	// Disclosed values: exactly the policy's slots.
 	if len(pres.Disclosed) != len(p.Access.Disclose) {
@@ -313,8 +360,8 @@ func (v *Verifier) present(p *Policy, c *Call, ch string, pub ed25519.PublicKey,
 	if err != nil {
 		return nil, refused(http.StatusBadRequest, CodeMalformed, "proof: not unpadded base64url")
 	}
-	if err := verifyProof(vk, proof, st); err != nil {
-		return nil, refused(http.StatusForbidden, CodeRefused, "%v", err)
+	if err := v.checkProof(c.Source, now, func() error { return verifyProof(vk, proof, st) }); err != nil {
+		return nil, err
 	}
 
 	s := &session{function: c.Function, pub: pub, notAfter: na, env: env, nullifier: nkey}
@@ -498,6 +545,13 @@ type Session struct {
 // OpenSession proves c (held with secret) for fn under p and returns the
 // session: for provider (zero: any), from now for window.
 func OpenSession(pk *ProvingKey, p *Policy, c *Credential, secret *Secret, fn wf.CID, provider wf.Address, now time.Time, window time.Duration) (*Session, error) {
+	return OpenSessionValid(pk, p, c, secret, fn, provider, now, window, nil)
+}
+
+// OpenSessionValid is OpenSession with the issuer's valid list, which a
+// policy that checks revocation needs (FetchValidList); the session then
+// ends within the policy's maxAgeSeconds of the list.
+func OpenSessionValid(pk *ProvingKey, p *Policy, c *Credential, secret *Secret, fn wf.CID, provider wf.Address, now time.Time, window time.Duration, valid *ValidList) (*Session, error) {
 	key, err := NewSessionKey()
 	if err != nil {
 		return nil, err
@@ -521,7 +575,12 @@ func OpenSession(pk *ProvingKey, p *Policy, c *Credential, secret *Secret, fn wf
 	if exp := time.Unix(c.Expiry, 0); end.After(exp) {
 		end = exp
 	}
-	pres, err := Prove(pk, p, c, secret, Request{Function: fn, Provider: provider, Session: key.Public(), NotBefore: nb, NotAfter: end})
+	if r := p.Access.Revocation; r != nil && valid != nil {
+		if e := time.Unix(valid.Set.IssuedAt+r.MaxAgeSeconds, 0); end.After(e) {
+			end = e
+		}
+	}
+	pres, err := Prove(pk, p, c, secret, Request{Function: fn, Provider: provider, Session: key.Public(), NotBefore: nb, NotAfter: end, Valid: valid})
 	if err != nil {
 		return nil, err
 	}

@@ -27,6 +27,13 @@ type CredConfig struct {
 	// ListenFallback serves the issuer on any free port when Listen is
 	// taken.
 	ListenFallback bool
+	// Registry, if set, makes the issuer revocable (cred.IssuerConfig's
+	// Registry): credentials get a serial, GET /v1/valid serves the valid
+	// ones.
+	Registry *cred.Registry
+	// ValidRefresh is how often the valid set is signed anew (default
+	// cred.DefaultValidRefresh).
+	ValidRefresh time.Duration
 }
 
 // Creds is a Net's credential issuer.
@@ -58,7 +65,7 @@ func (n *Net) startCreds(cc *CredConfig) error {
 	if allow == nil {
 		allow = cred.AllowList{}
 	}
-	is, err := cred.NewIssuer(cred.IssuerConfig{Key: k, Check: allow, Verifier: chain.Verifier{}, Log: n.log.With("component", "cred-issuer")})
+	is, err := cred.NewIssuer(cred.IssuerConfig{Key: k, Check: allow, Registry: cc.Registry, ValidRefresh: cc.ValidRefresh, Verifier: chain.Verifier{}, Log: n.log.With("component", "cred-issuer")})
 	if err != nil {
 		return fmt.Errorf("devnet: credentials: %w", err)
 	}

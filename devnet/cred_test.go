@@ -190,3 +190,140 @@ func TestCredentials(t *testing.T) {
 		t.Fatalf("owner charged for %d calls, want 2", got)
 	}
 }
+
+// TestCredentialsRateRevocation: on a paid devnet with real proofs, a
+// policy with an anonymous rate (2 per epoch) and revocation, over an
+// owner-paid window of one request a second. A call the gate admits and
+// the owner's window then refuses (429 owner_budget_window) is not
+// charged and gives its rate unit back, so the credential still has two
+// admitted, charged calls; the third is 429 credential_rate_limited.
+// Revoked at the issuer, the credential can no longer be proved.
+func TestCredentialsRateRevocation(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	setup := credtest.Setup(t)
+	dir := t.TempDir()
+	n, err := devnet.Start(ctx, devnet.Config{
+		Dir: dir, Chain: sim.Options{Accounts: 6}, Price: big.NewInt(100),
+		Meter:       payment.Config{SettleCount: 1 << 40, SettleInterval: time.Hour},
+		Nodes:       []devnet.NodeConfig{{Name: "alpha", Listen: "127.0.0.1:0"}},
+		Credentials: &devnet.CredConfig{Setup: setup, Registry: &cred.Registry{Path: dir + "/issued.json"}, ValidRefresh: time.Millisecond},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close(context.Background())
+	alpha := n.Node("alpha")
+	caller := n.Chain.Accounts()[4]
+	n.Creds.Allow[caller.Address()] = []cred.Attr{cred.StringAttr("org", "acme")}
+	secret, err := cred.NewSecret(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	credential, err := cred.RequestCredential(ctx, nil, n.Creds.IssuerURL, caller, secret, n.Creds.Issuer.Public(), time.Now())
+	if err != nil || credential.Slot(cred.SerialAttr) != 1 {
+		t.Fatalf("credential: %v %+v", err, credential)
+	}
+
+	access := spec.Access{
+		Issuers:           []string{n.Creds.Issuer.Public().String()},
+		MaxSessionSeconds: 600,
+		Predicates:        []spec.Predicate{{Op: spec.OpEq, Slot: 0, String: ptr("acme")}},
+		Rate:              &spec.Rate{Requests: 2, Seconds: 3600},
+		Revocation:        &spec.Revocation{MaxAgeSeconds: 600, Slot: 1},
+		Setup:             setup.Verifying.CID(),
+	}
+	x, err := access.Extension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	callers, err := (&spec.Callers{OwnerPays: &spec.Rate{Requests: 1, Seconds: 1}}).Extension()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := wftest.Spec()
+	s.Extensions = map[string]wf.Extension{spec.AccessExtension: x, spec.CallersExtension: callers}
+	pkg, err := client.Pack(ctx, bytes.NewReader(wftest.GoGuest(t, "sandbox/testdata/guest")), s, n.Publisher)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.New(alpha.URL).Deploy(ctx, pkg); err != nil {
+		t.Fatal(err)
+	}
+	fn := pkg.CID
+	charged := func() uint64 {
+		return alpha.Meter().Ledger().Account(ledger.Key{Mode: ledger.Owner, Payer: n.Publisher.Address()}).Charged.Count
+	}
+	policy, err := cred.FromSpec(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	valid, err := cred.FetchValidList(ctx, nil, n.Creds.IssuerURL, n.Creds.Issuer.Public())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cred.OpenSession(setup.Proving, policy, credential, secret, fn, wf.Address{}, time.Now(), time.Minute); err == nil {
+		t.Fatal("proved a revocation policy without the valid list")
+	}
+	session, err := cred.OpenSessionValid(setup.Proving, policy, credential, secret, fn, wf.Address{}, time.Now(), time.Minute, valid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := func() (int, string) {
+		t.Helper()
+		req, _ := http.NewRequestWithContext(ctx, "GET", alpha.URL+"/"+fn.String()+"/echo", nil)
+		session.Sign(req.Header, "GET", "/echo", "", nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		var body httperr.Body
+		json.Unmarshal(b, &body)
+		if resp.StatusCode == 200 {
+			session.Answered()
+		}
+		return resp.StatusCode, body.Error.Code
+	}
+	// The owner's window holds one request a second from the first in it;
+	// wait for the next window.
+	opened := time.Now()
+	fresh := func() { time.Sleep(time.Until(opened.Add(1200 * time.Millisecond))); opened = time.Now() }
+	if st, c := call(); st != 200 {
+		t.Fatalf("first call: %d %s", st, c)
+	}
+	st, c := call()
+	if st != 429 || c == cred.CodeRateLimited {
+		t.Fatalf("second call in the same second: %d %s, want the owner's window", st, c)
+	}
+	if got := charged(); got != 1 {
+		t.Fatalf("owner charged for %d calls, want 1", got)
+	}
+	fresh()
+	if st, c := call(); st != 200 {
+		t.Fatalf("third call, a second later: %d %s (the refused call's rate unit was not given back?)", st, c)
+	}
+	fresh()
+	if st, c := call(); st != 429 || c != cred.CodeRateLimited {
+		t.Fatalf("over the credential's rate: %d %s", st, c)
+	}
+	if got := charged(); got != 2 {
+		t.Fatalf("owner charged for %d calls, want the 2 admitted", got)
+	}
+
+	// Revoked: the issuer's next list lacks it, and no proof can be made.
+	if _, err := (&cred.Registry{Path: dir + "/issued.json"}).Revoke(caller.Address().Checksum(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(10 * time.Millisecond)
+	after, err := cred.FetchValidList(ctx, nil, n.Creds.IssuerURL, n.Creds.Issuer.Public())
+	if err != nil || len(after.Serials) != 0 {
+		t.Fatalf("valid list after the revocation: %v %v", err, after)
+	}
+	if _, err := cred.OpenSessionValid(setup.Proving, policy, credential, secret, fn, wf.Address{}, time.Now(), time.Minute, after); err == nil || !strings.Contains(err.Error(), "revoked") {
+		t.Fatalf("a revoked credential: %v", err)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

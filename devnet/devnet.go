@@ -564,6 +564,9 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 		// A new chain gets a new ledger; a chain resumed from an earlier
 		// run (sim.Options.Dir) keeps it: its charges are owed on it.
 		c.Payments = &node.Payments{Meter: mc, FreshLedger: !n.Chain.Resumed()}
+		if cr := n.Chain.Contracts().Credits; !cr.IsZero() { // sim.Options.Credits: trial credits before the allowance
+			c.Payments.Credits = &node.Credits{Contract: cr}
+		}
 	}
 	if ln == nil {
 		for _, gi := range nc.tunnels() {

@@ -2,9 +2,9 @@
 // provider's manifest (package manifest), and the attestations of the
 // auditors the caller trusts (package audit, chain.Attestations). Hard
 // filters (runtime, features, region, maximum price, attested by any or
-// all of some auditors, minimum score, software version) decide who is
-// eligible; the caller's own ranking (the gateway's score, the CLI's
-// attested score and price) orders the rest.
+// all of some auditors, minimum score, software version, a bond in the
+// stake contract) decide who is eligible; the caller's own ranking (the
+// gateway's score, the CLI's attested score and price) orders the rest.
 //
 // A manifest's claims count only as far as an auditor attested to that
 // very manifest: an attestation names the manifest's hash, so a provider
@@ -54,6 +54,10 @@ type Criteria struct {
 	MinScore float64
 	// MinVersion is the least software version (dotted numbers).
 	MinVersion string
+	// Staked admits only providers with a bond in the Source's stake
+	// contract (Source.Stake) at its minimum and not being unbonded: a
+	// bond that a provably wrong answer to a canary loses (issue 17).
+	Staked bool
 }
 
 // Validate checks the criteria's forms.
@@ -103,6 +107,9 @@ type Candidate struct {
 	// neutral), when Rated (the Source has Ratings and it answered).
 	Rating float64
 	Rated  bool
+	// Staked says it holds a bond in the Source's stake contract (at the
+	// minimum, not being unbonded); false when the Source has none.
+	Staked bool
 	// Excluded says why it fails the criteria; "" when it passes.
 	Excluded string
 }
@@ -124,10 +131,19 @@ type Source struct {
 	// their attested score (see Search): a weight from 0 to 1, 0.5 for
 	// none (package rewards' RatingSummary.Weight).
 	Ratings func(ctx context.Context, provider wf.Address) (float64, error)
+	// Stake, if set, is read for each provider's bond (cached for TTL):
+	// Candidate.Staked and Criteria.Staked.
+	Stake *chain.Stake
 
 	mu        sync.Mutex
 	manifests map[string]manifestEntry // by CID
 	atts      map[attKey]attEntry
+	stakes    map[wf.Address]stakeEntry
+}
+
+type stakeEntry struct {
+	staked bool
+	at     time.Time
 }
 
 type manifestEntry struct {
@@ -173,6 +189,9 @@ func (s *Source) Candidates(ctx context.Context, ps []chain.Provider, c Criteria
 	}
 	for i, p := range ps {
 		wg.Go(func() { out[i].Attested, out[i].Score = s.attested(ctx, p, c) })
+		if s.Stake != nil {
+			wg.Go(func() { out[i].Staked = s.staked(ctx, p.Owner) })
+		}
 		if s.Ratings != nil {
 			wg.Go(func() {
 				if w, err := s.Ratings(ctx, p.Owner); err == nil && w >= 0 && w <= 1 {
@@ -193,6 +212,9 @@ func (c Criteria) check(cand Candidate) string {
 	p, m := cand.Provider, cand.Manifest
 	if c.MaxPrice != nil && p.PricePerRequest != nil && p.PricePerRequest.Cmp(c.MaxPrice) > 0 {
 		return fmt.Sprintf("price %s>%s", p.PricePerRequest, c.MaxPrice)
+	}
+	if c.Staked && !cand.Staked {
+		return "unstaked"
 	}
 	if len(c.AttestedBy) > 0 {
 		switch {
@@ -309,10 +331,32 @@ func (s *Source) load(ctx context.Context, k attKey) chain.Attestation {
 	return a
 }
 
-// Forget drops cached attestations, so the next read sees the chain.
+// staked reads whether provider is staked, from the cache when fresh. An
+// unreadable bond counts as none.
+func (s *Source) staked(ctx context.Context, provider wf.Address) bool {
+	now := s.now()
+	s.mu.Lock()
+	e, ok := s.stakes[provider]
+	s.mu.Unlock()
+	if ok && now.Sub(e.at) < s.ttl() {
+		return e.staked
+	}
+	b, err := s.Stake.BondOf(ctx, provider)
+	staked := err == nil && b.Staked
+	s.mu.Lock()
+	if s.stakes == nil || len(s.stakes) > 4096 {
+		s.stakes = make(map[wf.Address]stakeEntry)
+	}
+	s.stakes[provider] = stakeEntry{staked: staked, at: now}
+	s.mu.Unlock()
+	return staked
+}
+
+// Forget drops cached attestations and bonds, so the next read sees the chain.
 func (s *Source) Forget() {
 	s.mu.Lock()
 	s.atts = nil
+	s.stakes = nil
 	s.mu.Unlock()
 }
 

@@ -2,8 +2,11 @@ package node
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -20,6 +23,10 @@ import (
 // ledger of its own, bound to the Mina network and the provider's Mina key
 // (the EVM meter's is bound to its chain and escrow).
 const MinaLedgerFile = "mina-ledger.db"
+
+// MinaSponsorsFile keeps the owner-pays sponsorships the MINA rail took
+// (minarail.Sponsorship).
+const MinaSponsorsFile = "mina-sponsors.json"
 
 // Mina is the node's MINA payment rail (issue 18, package mina/minarail):
 // requests carrying X-WF-Mina-Voucher are paid from PaymentChannel zkApps,
@@ -69,8 +76,14 @@ func startMina(ctx context.Context, log *slog.Logger, dir string, m Mina, next w
 	if err != nil {
 		return nil, fmt.Errorf("node: mina ledger: %w", err)
 	}
+	sponsors := filepath.Join(dir, MinaSponsorsFile)
+	if m.FreshLedger {
+		if err := os.Remove(sponsors); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("node: mina: %w", err)
+		}
+	}
 	r, err := minarail.New(minarail.Config{Next: next, Key: m.Key, Network: m.Network, Price: m.Price, Ledger: led, Settler: c,
-		SettleCount: m.SettleCount, SettleInterval: m.SettleInterval, Log: log.With("component", "mina")})
+		SettleCount: m.SettleCount, SettleInterval: m.SettleInterval, Sponsors: sponsors, Log: log.With("component", "mina")})
 	if err != nil {
 		led.Close()
 		return nil, fmt.Errorf("node: mina: %w", err)

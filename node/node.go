@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/mina/minarail"
 	"github.com/webfunctions/wf/names"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/provider"
@@ -222,7 +223,7 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 		if n.payments, err = startPayments(ctx, log, cfg.Dir, cfg.Key, *cfg.Payments); err != nil {
 			return nil, err
 		}
-		pc.Payments = n.payments.meter
+		pc.Payments = n.payments.charger()
 		pc.PaymentStats = (&paymentStats{p: n.payments, chain: cfg.Payments.Meter.Chain}).read
 	}
 	if cfg.Mina != nil {
@@ -235,7 +236,7 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 		return nil, fmt.Errorf("node: %w", err)
 	}
 	for _, tc := range cfg.Tunnels {
-		t, err := startTunnel(ctx, tc, provider.Tunneled(n.provider.Handler()), cfg.Key, log)
+		t, err := startTunnel(ctx, tc, provider.Tunneled(n.Handler()), cfg.Key, log)
 		if err != nil {
 			return nil, err
 		}
@@ -248,7 +249,21 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 }
 
 // Handler serves the node's HTTP API and its functions.
-func (n *Node) Handler() http.Handler { return n.provider.Handler() }
+func (n *Node) Handler() http.Handler {
+	if n.mina == nil {
+		return n.provider.Handler()
+	}
+	// The MINA rail's owner-pays sponsorships (POST), beside the provider
+	// (no ServeMux: it would redirect function paths it finds unclean).
+	ph, sh := n.provider.Handler(), n.mina.rail.SponsorHandler()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == minarail.SponsorPath {
+			sh.ServeHTTP(w, r)
+			return
+		}
+		ph.ServeHTTP(w, r)
+	})
+}
 
 // URL is the node's public base URL.
 func (n *Node) URL() string { return n.cfg.PublicURL }

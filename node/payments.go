@@ -2,6 +2,7 @@ package node
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/payment"
 	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/wf"
 )
 
 // Payments is how a paid node charges and settles.
@@ -30,16 +32,20 @@ type Payments struct {
 	// syncs at most this long after (a machine crash costs the provider
 	// the charges of that window).
 	LedgerSync time.Duration
+	// Credits, when set, serves payers on the trial credits this provider
+	// granted them before charging their allowance (node/credits.go).
+	Credits *Credits
 }
 
 // payments is a running meter with its ledger.
 type payments struct {
-	meter  *payment.Meter
-	ledger *ledger.Ledger
-	log    *slog.Logger
-	grace  time.Duration
-	cancel context.CancelFunc
-	done   chan struct{}
+	meter   *payment.Meter
+	credits *credits // nil: no trial credits
+	ledger  *ledger.Ledger
+	log     *slog.Logger
+	grace   time.Duration
+	cancel  context.CancelFunc
+	done    chan struct{}
 }
 
 func startPayments(ctx context.Context, log *slog.Logger, dir string, key *chain.Key, p Payments) (*payments, error) {
@@ -65,6 +71,13 @@ func startPayments(ctx context.Context, log *slog.Logger, dir string, key *chain
 	if ps.grace <= 0 {
 		ps.grace = 15 * time.Second
 	}
+	if p.Credits != nil {
+		if ps.credits, err = startCredits(ctx, log, dir, key, *p.Credits, m, mc, p.FreshLedger); err != nil {
+			cancel()
+			led.Close()
+			return nil, err
+		}
+	}
 	go func() { defer close(ps.done); m.Run(runCtx) }()
 	charged, settled := m.Totals()
 	c := mc.Chain
@@ -74,9 +87,21 @@ func startPayments(ctx context.Context, log *slog.Logger, dir string, key *chain
 	return ps, nil
 }
 
+// charger is what charges requests: the credits wrapper, else the meter.
+func (p *payments) charger() wf.Payments {
+	if p.credits != nil {
+		return p.credits.pay
+	}
+	return p.meter
+}
+
 // stop ends the settler, settles what was served (rather than at the next
 // start) and closes the ledger.
 func (p *payments) stop(ctx context.Context) error {
+	var credErr error
+	if p.credits != nil {
+		credErr = p.credits.stop(ctx, p.grace)
+	}
 	p.cancel()
 	<-p.done
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), p.grace)
@@ -84,5 +109,5 @@ func (p *payments) stop(ctx context.Context) error {
 	if err := p.meter.Settle(sctx); err != nil {
 		p.log.Warn("settle at shutdown", "err", err)
 	}
-	return p.ledger.Close()
+	return errors.Join(credErr, p.ledger.Close())
 }

@@ -84,6 +84,9 @@ type File struct {
 	// the function, which gateways honour (the spec's wf.placement
 	// extension), and how many wf deploy places it on.
 	Placement Placement `toml:"placement,omitempty"`
+	// Access, when given, admits only callers proving a credential it
+	// accepts (the spec's wf.access extension, docs/credentials.md).
+	Access *Access `toml:"access,omitempty"`
 }
 
 // Placement chooses providers by auditors' attestations, price and
@@ -391,6 +394,7 @@ func (f *File) validate(bad func(key, format string, args ...any) error) error {
 			add(bad("ci_callers", "%s", strings.ReplaceAll(err.Error(), wf.ErrInvalid.Error()+": ", "")))
 		}
 	}
+	f.checkAccess(add, bad)
 	if d := f.DeterministicSpec(); d != nil {
 		if err := d.Check(); err != nil {
 			add(bad("verify", "%s", strings.ReplaceAll(err.Error(), wf.ErrInvalid.Error()+": ", "")))

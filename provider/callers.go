@@ -219,6 +219,24 @@ func writeLimitError(w http.ResponseWriter, ri reqInfo, err error) {
 	httperr.WriteExtra(w, ri.log, le.err, le.details)
 }
 
+// callerIP is r's caller's address: the connection's, or through this
+// provider's own tunnel (tunneled true) the gateway's right-most
+// X-Forwarded-For entry; invalid when a tunnel request has none.
+func callerIP(r *http.Request) (addr netip.Addr, tunneled bool) {
+	if tunneled, _ = r.Context().Value(tunnelKey{}).(bool); tunneled {
+		if xff := r.Header.Values("X-Forwarded-For"); len(xff) > 0 {
+			last := xff[len(xff)-1]
+			if i := strings.LastIndexByte(last, ','); i >= 0 {
+				last = last[i+1:]
+			}
+			addr, _ = netip.ParseAddr(strings.TrimSpace(last))
+		}
+	} else if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		addr, _ = netip.ParseAddr(host)
+	}
+	return addr, tunneled
+}
+
 // callerID names r's caller for wf.callers: the payer a voucher proves
 // (whose sequence number is unused: a replayed header names no one), else the caller's IP address (its /64 for IPv6, which one host gets
 // whole). The IP is the connection's, or through this provider's own
@@ -231,18 +249,7 @@ func (p *Provider) callerID(r *http.Request, pr *wf.PaidRequest) string {
 			return "payer " + payer.Checksum()
 		}
 	}
-	var addr netip.Addr
-	if tunneled, _ := r.Context().Value(tunnelKey{}).(bool); tunneled {
-		if xff := r.Header.Values("X-Forwarded-For"); len(xff) > 0 {
-			last := xff[len(xff)-1]
-			if i := strings.LastIndexByte(last, ','); i >= 0 {
-				last = last[i+1:]
-			}
-			addr, _ = netip.ParseAddr(strings.TrimSpace(last))
-		}
-	} else if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
-		addr, _ = netip.ParseAddr(host)
-	}
+	addr, _ := callerIP(r)
 	switch {
 	case !addr.IsValid():
 		return "ip unknown"

@@ -27,6 +27,7 @@ type function struct {
 	// prelude is a JavaScript function's script and env for its engine
 	// (js.go); nil for a WebAssembly function.
 	prelude []byte
+	script  []byte         // a JavaScript function's script, for preludes with caller variables (access.go)
 	redact  *seal.Redactor // removes the secrets from logs and errors
 
 	// wf.callers rules, decoded on first use (see callers.go).
@@ -148,11 +149,14 @@ func (p *Provider) load(ctx context.Context, c wf.CID) (*function, error) {
 			return nil, err
 		}
 	}
+	script := wasm
 	key, wasm, prelude, err := jsModule(&ss.Spec, wasm, f.env)
 	if err != nil {
 		return nil, err
 	}
-	f.prelude = prelude
+	if f.prelude = prelude; prelude != nil {
+		f.script = script
+	}
 	if f.module, err = f.sb.Compile(ctx, key, wasm); err != nil {
 		return nil, fmt.Errorf("provider: compile %s: %w", c, err)
 	}

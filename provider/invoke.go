@@ -95,7 +95,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		httperr.Write(w, ri.log, err)
 		return
 	}
-	gateEnv, err := p.admitAccess(r, f, a, body) // wf.access: credentials, before anything is spent
+	gateEnv, undoGate, err := p.admitAccess(r, f, a, body) // wf.access: credentials, before anything is spent
 	if err != nil {
 		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
 		p.recordRefusal(f, r, err)
@@ -103,6 +103,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		return
 	}
 	if err := p.admitCaller(r, f, pr); err != nil { // the owner's wf.callers limits
+		undoGate()
 		p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
 		p.recordRefusal(f, r, err)
 		writeLimitError(w, ri, err)
@@ -111,6 +112,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	var charge wf.Charge
 	if p.cfg.Payments != nil {
 		if charge, err = p.cfg.Payments.Authorize(r.Context(), pr); err != nil {
+			undoGate()
 			p.metrics.invocations.WithLabelValues(outcome(err)).Inc()
 			p.recordRefusal(f, r, err)
 			writePaymentError(w, ri, err)
@@ -119,6 +121,7 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	}
 	release, err := p.slots.acquire(r.Context(), c, f.spec.Spec.Owner, p.cfg.QueueTimeout)
 	if err != nil {
+		undoGate()
 		if charge != nil {
 			charge.Release()
 		}
@@ -144,12 +147,16 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 	// it slowly holds only its own connection.
 	release()
 	err = f.redact.Err(err) // a function's secrets never reach logs or callers
+	if !charged(err) {
+		undoGate() // not charged: the caller's rate unit comes back too
+	}
 	if charge != nil {
 		// The charge is durable before any of the response leaves.
 		if !charged(err) {
 			charge.Release()
 		} else if h, cerr := commitCharge(context.WithoutCancel(r.Context()), charge, ri.id, body, answered(resp, err)); cerr != nil {
 			ri.log.Error("record charge", "function", c.String(), "err", cerr)
+			undoGate()
 			httperr.Write(w, nil, wf.E(wf.ErrUnavailable, "the provider could not record the charge; nothing was charged", cerr))
 			return
 		} else {
@@ -245,6 +252,10 @@ func scheme(r *http.Request) string {
 // run runs f for r; callerEnv is what the caller proved (a CI job's
 // claims, a credential's disclosed attributes), over f's own env.
 func (p *Provider) run(r *http.Request, f *function, a address, body []byte, callerEnv map[string]string) (*sandbox.Response, error) {
+	prelude, err := f.preludeFor(callerEnv)
+	if err != nil {
+		return nil, err
+	}
 	return f.sb.Run(r.Context(), f.module, &sandbox.Request{
 		Method:     r.Method,
 		Path:       a.path,
@@ -257,7 +268,7 @@ func (p *Provider) run(r *http.Request, f *function, a address, body []byte, cal
 		Header:     guestHeader(r.Header),
 		Body:       bytes.NewReader(body),
 		Env:        guestEnv(f.cgiEnv(), callerEnv),
-		Prelude:    f.prelude,
+		Prelude:    prelude,
 		Limits:     f.spec.Spec.Limits,
 		CPUTime:    p.cpuBudget(&f.spec.Spec),
 		Tenant:     f.spec.Spec.Owner.String(),

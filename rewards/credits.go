@@ -18,6 +18,29 @@ import (
 // them, in token base units.
 const CreditsHeader = "X-WF-Credits-Left"
 
+// CreditsConfig configures CreditPayments.
+type CreditsConfig struct {
+	// Next charges what credits do not cover (the provider's meter).
+	Next wf.Payments
+	// Credits is the Credits contract (chain.Credits), called as the
+	// provider: Flush records use on it.
+	Credits  *chain.Credits
+	Provider wf.Address
+	// ChainID and Escrow are what vouchers must name, as Next's do.
+	ChainID *big.Int
+	Escrow  wf.Address
+	// Path is the file that records each request served on credits
+	// (durably, before its response leaves), so a restart neither forgets
+	// what to record on chain nor accepts a sequence number again. Empty
+	// keeps the record in memory only (tests).
+	Path string
+	// TTL is how long a payer's credits as read from the chain are reused
+	// before reading them again (default 30s). A grant shows within it.
+	TTL time.Duration
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+}
+
 // CreditPayments is a wf.Payments that spends a caller's trial credits
 // (chain.Credits: granted by this provider, usable only with it) before
 // its own allowance, which Next charges. The caller is identified as the
@@ -26,42 +49,84 @@ const CreditsHeader = "X-WF-Credits-Left"
 // which explains what is wrong. A request served on credits has no
 // receipt (nothing was paid: it cannot entitle a rating).
 //
-// What it spent is recorded on chain by Flush (the tokens go to the
-// Credits contract's sink, not to the provider). Sequence numbers used
-// on credits are remembered in memory only: a restart forgets them, and
-// a copied header could then be charged once through Next.
+// A payer without credits costs one more decode of its voucher header and
+// two map lookups than Next alone (its credits as last read say so; a
+// read every TTL); signatures are checked here only for a payer who has
+// credits.
+//
+// Each request served on credits is written to Path before its response
+// leaves. What was served is kept as a cumulative per payer against the
+// contract's own cumulative "spent" as of the payer's first sight, so
+// Flush records exactly what is missing on chain, and a crash between a
+// Spend transaction and anything written here neither loses nor doubles
+// a use. It is safe for concurrent use; Close it when done.
 type CreditPayments struct {
-	next     wf.Payments
-	credits  *chain.Credits
-	provider wf.Address
-	chainID  *big.Int
-	escrow   wf.Address
-	now      func() time.Time
+	cfg  CreditsConfig
+	book *creditBook
 
 	mu       sync.Mutex
-	used     map[wf.Address]*big.Int // spent here, not yet recorded on chain
-	reserved map[wf.Address]*big.Int
-	seen     map[[32]byte]map[uint64]bool // session -> sequence numbers served on credits
+	accounts map[wf.Address]*creditAccount
+	flushMu  sync.Mutex // one Flush at a time
+}
+
+// creditAccount is one payer's credits with this provider.
+type creditAccount struct {
+	// left and spent as last read from the contract, at readAt.
+	left, spent *big.Int
+	readAt      time.Time
+	reserved    *big.Int // authorized, not yet committed or released
 }
 
 var _ wf.Payments = (*CreditPayments)(nil)
 
-// NewCreditPayments spends credits granted by provider in credits (called
-// as the provider, for Flush) before next; vouchers must name chainID and
-// escrow, as next's do.
-func NewCreditPayments(next wf.Payments, credits *chain.Credits, provider wf.Address, chainID *big.Int, escrow wf.Address, now func() time.Time) *CreditPayments {
-	if now == nil {
-		now = time.Now
+// OpenCreditPayments opens the record at cfg.Path (creating it) and
+// returns the credits wrapper around cfg.Next.
+func OpenCreditPayments(cfg CreditsConfig) (*CreditPayments, error) {
+	if cfg.Next == nil || cfg.Credits == nil || cfg.ChainID == nil || cfg.Provider.IsZero() || cfg.Escrow.IsZero() {
+		return nil, fmt.Errorf("%w: rewards: credits need Next, Credits, Provider, ChainID and Escrow", wf.ErrInvalid)
 	}
-	return &CreditPayments{next: next, credits: credits, provider: provider, chainID: chainID, escrow: escrow, now: now,
-		used: map[wf.Address]*big.Int{}, reserved: map[wf.Address]*big.Int{}, seen: map[[32]byte]map[uint64]bool{}}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.TTL <= 0 {
+		cfg.TTL = 30 * time.Second
+	}
+	book, err := openCreditBook(cfg.Path, cfg.Now())
+	if err != nil {
+		return nil, err
+	}
+	return &CreditPayments{cfg: cfg, book: book, accounts: map[wf.Address]*creditAccount{}}, nil
 }
 
-// Price implements wf.Payments.
-func (p *CreditPayments) Price() wf.Amount { return p.next.Price() }
+// NewCreditPayments is OpenCreditPayments with the record in memory only.
+func NewCreditPayments(next wf.Payments, credits *chain.Credits, provider wf.Address, chainID *big.Int, escrow wf.Address, now func() time.Time) *CreditPayments {
+	p, err := OpenCreditPayments(CreditsConfig{Next: next, Credits: credits, Provider: provider, ChainID: chainID, Escrow: escrow, Now: now})
+	if err != nil {
+		panic(err) // only on missing arguments: a programming error
+	}
+	return p
+}
 
-// payer is the payer a voucher header proves for r, if it does.
-func (p *CreditPayments) payer(r *wf.PaidRequest) (voucher.Header, bool) {
+// Close closes the record. Flush first to record use on chain now rather
+// than after the next start.
+func (p *CreditPayments) Close() error { return p.book.close() }
+
+// Price implements wf.Payments.
+func (p *CreditPayments) Price() wf.Amount { return p.cfg.Next.Price() }
+
+// Payer names the payer r's voucher proves, as Next does (provider's
+// per-caller limits).
+func (p *CreditPayments) Payer(r *wf.PaidRequest) (wf.Address, bool) {
+	if pp, ok := p.cfg.Next.(interface {
+		Payer(*wf.PaidRequest) (wf.Address, bool)
+	}); ok {
+		return pp.Payer(r)
+	}
+	return wf.Address{}, false
+}
+
+// header decodes r's voucher header, if it is one for this provider.
+func (p *CreditPayments) header(r *wf.PaidRequest) (voucher.Header, bool) {
 	values := http.Header(r.Header).Values(wf.VoucherHeader)
 	if len(values) != 1 {
 		return voucher.Header{}, false
@@ -71,76 +136,128 @@ func (p *CreditPayments) payer(r *wf.PaidRequest) (voucher.Header, bool) {
 		return h, false
 	}
 	v := h.Voucher
-	if v.Provider != p.provider || p.chainID.Cmp(new(big.Int).SetUint64(v.ChainID)) != 0 || v.Escrow != p.escrow || v.Expiry <= p.now().Unix() {
-		return h, false
-	}
-	rq := voucher.Request{Provider: p.provider, Payer: v.Payer, Function: r.Function, Method: r.Method, Path: r.Path, RawQuery: r.RawQuery,
-		BodyHash: voucher.BodyHash(r.Body), Seq: h.Seq}
-	if !voucher.Verify(v.Session, rq, h.RequestSig) {
-		return h, false
-	}
-	sv := chain.SignedVoucher{Voucher: chain.FromMessage(v), Signature: h.Signature}
-	return h, chain.VerifyVoucher(p.chainID, p.escrow, sv) == nil
+	ok := v.Provider == p.cfg.Provider && p.cfg.ChainID.Cmp(new(big.Int).SetUint64(v.ChainID)) == 0 && v.Escrow == p.cfg.Escrow && v.Expiry > p.cfg.Now().Unix()
+	return h, ok
 }
 
-func get(m map[wf.Address]*big.Int, a wf.Address) *big.Int {
-	x := m[a]
-	if x == nil {
-		x = new(big.Int)
-		m[a] = x
+// proves reports whether h's signatures prove its payer sent r.
+func (p *CreditPayments) proves(h voucher.Header, r *wf.PaidRequest) bool {
+	v := h.Voucher
+	rq := voucher.Request{Provider: p.cfg.Provider, Payer: v.Payer, Function: r.Function, Method: r.Method, Path: r.Path, RawQuery: r.RawQuery,
+		BodyHash: voucher.BodyHash(r.Body), Seq: h.Seq}
+	if !voucher.Verify(v.Session, rq, h.RequestSig) {
+		return false
 	}
-	return x
+	sv := chain.SignedVoucher{Voucher: chain.FromMessage(v), Signature: h.Signature}
+	return chain.VerifyVoucher(p.cfg.ChainID, p.cfg.Escrow, sv) == nil
+}
+
+// available is what payer may still spend here: the contract's credits
+// less what was served but not yet recorded on chain, less reservations.
+// Called with p.mu held.
+func (p *CreditPayments) available(payer wf.Address, a *creditAccount) *big.Int {
+	x := new(big.Int).Sub(a.left, p.book.unrecorded(payer, a.spent))
+	return x.Sub(x, a.reserved)
+}
+
+// account returns payer's credits, reading the contract when they are
+// older than TTL (outside the lock) and noting its base on first sight.
+func (p *CreditPayments) account(ctx context.Context, payer wf.Address) (*creditAccount, error) {
+	p.mu.Lock()
+	a := p.accounts[payer]
+	fresh := a != nil && p.cfg.Now().Sub(a.readAt) < p.cfg.TTL
+	p.mu.Unlock()
+	if fresh {
+		return a, nil
+	}
+	left, spent, err := p.cfg.Credits.Of(ctx, p.cfg.Provider, payer)
+	if err == nil {
+		err = p.book.noteBase(payer, spent)
+	}
+	if err != nil {
+		if a != nil { // the chain is away: what was last read still holds
+			return a, nil
+		}
+		return nil, fmt.Errorf("rewards: credits of %s: %w", payer.Checksum(), err)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if a = p.accounts[payer]; a == nil {
+		a = &creditAccount{reserved: new(big.Int)}
+		p.accounts[payer] = a
+	}
+	a.left, a.spent, a.readAt = left, spent, p.cfg.Now()
+	return a, nil
 }
 
 // Authorize implements wf.Payments: credits first, then Next.
 func (p *CreditPayments) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.Charge, error) {
-	h, ok := p.payer(r)
-	if !ok {
-		return p.next.Authorize(ctx, r)
-	}
-	payer, session := h.Voucher.Payer, h.Voucher.Session
-	left, _, err := p.credits.Of(ctx, p.provider, payer)
-	if err != nil {
-		return nil, fmt.Errorf("%w: credits: %v", wf.ErrUnavailable, err)
-	}
 	price := p.Price().Big()
-	p.mu.Lock()
-	if p.seen[session][h.Seq] {
-		p.mu.Unlock()
+	h, ok := p.header(r)
+	if !ok || price.Sign() == 0 {
+		return p.cfg.Next.Authorize(ctx, r)
+	}
+	// A header once served on credits is refused before Next sees it: Next
+	// does not know its sequence number was used.
+	if p.book.used(h.Voucher.Session, h.Seq) {
 		return nil, wf.E(wf.ErrPaymentRequired, fmt.Sprintf("sequence number %d of this session was already used", h.Seq), nil)
 	}
-	avail := new(big.Int).Sub(left, get(p.used, payer))
-	avail.Sub(avail, get(p.reserved, payer))
-	if avail.Cmp(price) < 0 || price.Sign() == 0 {
-		p.mu.Unlock()
-		return p.next.Authorize(ctx, r)
+	payer := h.Voucher.Payer
+	a, err := p.account(ctx, payer)
+	if err != nil {
+		// Credits are a bonus: without them the payer's allowance pays.
+		return p.cfg.Next.Authorize(ctx, r)
 	}
-	get(p.reserved, payer).Add(p.reserved[payer], price)
-	if p.seen[session] == nil {
-		p.seen[session] = map[uint64]bool{}
-	}
-	p.seen[session][h.Seq] = true
+	p.mu.Lock()
+	enough := p.available(payer, a).Cmp(price) >= 0
 	p.mu.Unlock()
-	return &creditCharge{p: p, payer: payer, price: price, left: avail.Sub(avail, price)}, nil
+	if !enough || !p.proves(h, r) {
+		return p.cfg.Next.Authorize(ctx, r)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.book.take(h.Voucher.Session, h.Seq, h.Voucher.Expiry) {
+		return nil, wf.E(wf.ErrPaymentRequired, fmt.Sprintf("sequence number %d of this session was already used", h.Seq), nil)
+	}
+	avail := p.available(payer, a)
+	if avail.Cmp(price) < 0 { // another request took the last of them meanwhile
+		p.book.untake(h.Voucher.Session, h.Seq)
+		return p.cfg.Next.Authorize(ctx, r)
+	}
+	a.reserved.Add(a.reserved, price)
+	return &creditCharge{p: p, a: a, payer: payer, session: h.Voucher.Session, seq: h.Seq, expiry: h.Voucher.Expiry,
+		price: price, left: avail.Sub(avail, price)}, nil
 }
 
 type creditCharge struct {
-	p     *CreditPayments
-	payer wf.Address
-	price *big.Int
-	left  *big.Int
-	once  sync.Once
+	p       *CreditPayments
+	a       *creditAccount
+	payer   wf.Address
+	session [32]byte
+	seq     uint64
+	expiry  int64
+	price   *big.Int
+	left    *big.Int
+	once    sync.Once
 }
 
+// Commit records the use durably before the response leaves.
 func (c *creditCharge) Commit(ctx context.Context, id wf.RequestID) (map[string][]string, error) {
 	err := errors.New("credits: charge already committed or released")
 	var h map[string][]string
 	c.once.Do(func() {
+		err = c.p.book.serve(c.payer, c.price, c.session, c.seq, c.expiry)
 		c.p.mu.Lock()
-		c.p.reserved[c.payer].Sub(c.p.reserved[c.payer], c.price)
-		get(c.p.used, c.payer).Add(c.p.used[c.payer], c.price)
+		c.a.reserved.Sub(c.a.reserved, c.price)
+		if err != nil {
+			c.p.book.untake(c.session, c.seq)
+		}
 		c.p.mu.Unlock()
-		h, err = http.Header{http.CanonicalHeaderKey(CreditsHeader): {c.left.String()}}, nil
+		if err != nil {
+			err = fmt.Errorf("%w: credits: %v", wf.ErrUnavailable, err)
+			return
+		}
+		h = http.Header{http.CanonicalHeaderKey(CreditsHeader): {c.left.String()}}
 	})
 	return h, err
 }
@@ -148,30 +265,45 @@ func (c *creditCharge) Commit(ctx context.Context, id wf.RequestID) (map[string]
 func (c *creditCharge) Release() {
 	c.once.Do(func() {
 		c.p.mu.Lock()
-		c.p.reserved[c.payer].Sub(c.p.reserved[c.payer], c.price)
+		c.a.reserved.Sub(c.a.reserved, c.price)
+		c.p.book.untake(c.session, c.seq)
 		c.p.mu.Unlock()
 	})
 }
 
-// Flush records on chain what each user spent since the last Flush.
+// Flush records on chain what each payer was served on credits and the
+// contract does not count yet. It is idempotent: what it sends is read
+// against the contract's own count.
 func (p *CreditPayments) Flush(ctx context.Context) error {
-	p.mu.Lock()
-	todo := map[wf.Address]*big.Int{}
-	for u, n := range p.used {
-		if n.Sign() > 0 {
-			todo[u] = new(big.Int).Set(n)
-		}
-	}
-	p.mu.Unlock()
+	p.flushMu.Lock()
+	defer p.flushMu.Unlock()
 	var errs []error
-	for u, n := range todo {
-		if _, err := p.credits.Spend(ctx, u, n); err != nil {
+	for _, payer := range p.book.payers() {
+		left, spent, err := p.cfg.Credits.Of(ctx, p.cfg.Provider, payer)
+		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
+		n := p.book.unrecorded(payer, spent)
+		if n.Sign() > 0 {
+			if _, err := p.cfg.Credits.Spend(ctx, payer, n); err != nil {
+				errs = append(errs, fmt.Errorf("rewards: record credits of %s: %w", payer.Checksum(), err))
+				continue
+			}
+			left, spent = new(big.Int).Sub(left, n), new(big.Int).Add(spent, n)
+		}
 		p.mu.Lock()
-		p.used[u].Sub(p.used[u], n)
+		if a := p.accounts[payer]; a != nil {
+			a.left, a.spent, a.readAt = left, spent, p.cfg.Now()
+		}
 		p.mu.Unlock()
 	}
+	p.book.prune(p.cfg.Now())
 	return errors.Join(errs...)
+}
+
+// Unrecorded is what payer was served on credits that the contract does
+// not count yet, given its count spent.
+func (p *CreditPayments) Unrecorded(payer wf.Address, spent *big.Int) *big.Int {
+	return p.book.unrecorded(payer, spent)
 }

@@ -83,3 +83,59 @@ func TestDiscoveryWeighsRatings(t *testing.T) {
 		t.Errorf("with ratings %s comes first, want the well-rated bbb", got)
 	}
 }
+
+// TestDiscoveryStaked: of two registered providers only one bonded the
+// stake contract's minimum; discovery marks it staked and, with
+// Criteria.Staked, admits only it; once it asks to unbond it is no
+// longer staked.
+func TestDiscoveryStaked(t *testing.T) {
+	ctx := testCtx(t)
+	s, err := sim.New(ctx, sim.Options{Accounts: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	acc := s.Accounts()
+	addr, err := s.Client(acc[0]).DeployStake(ctx, chain.StakeConfig{MinStake: usdc(100), SlashAmount: usdc(100), UnbondDelay: time.Hour, Governor: acc[0].Address()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, k := range map[string]*chain.Key{"bonded": acc[1], "loose": acc[2]} {
+		if _, err := s.Client(k).RegisterProvider(ctx, chain.Provider{Name: name, Endpoint: "https://" + name + ".example", SealingKey: []byte{1}, PricePerRequest: big.NewInt(5)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := s.Client(acc[1]).Stake(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Bond(ctx, usdc(100)); err != nil {
+		t.Fatal(err)
+	}
+	search := func(c discovery.Criteria) map[string]discovery.Candidate {
+		src := &discovery.Source{Stake: st}
+		cs, err := discovery.Search(ctx, discovery.ClientLister{Client: s.Client(nil)}, src, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]discovery.Candidate{}
+		for _, x := range cs {
+			out[x.Provider.Name] = x
+		}
+		return out
+	}
+	got := search(discovery.Criteria{})
+	if !got["bonded"].Staked || got["loose"].Staked || got["loose"].Excluded != "" {
+		t.Fatalf("without the criterion: %+v", got)
+	}
+	got = search(discovery.Criteria{Staked: true})
+	if got["bonded"].Excluded != "" || got["loose"].Excluded != "unstaked" {
+		t.Fatalf("with Staked: bonded %q, loose %q", got["bonded"].Excluded, got["loose"].Excluded)
+	}
+	if _, err := st.RequestUnbond(ctx, usdc(100)); err != nil {
+		t.Fatal(err)
+	}
+	if got = search(discovery.Criteria{Staked: true}); got["bonded"].Excluded != "unstaked" {
+		t.Fatalf("a provider unbonding still counts as staked: %+v", got["bonded"])
+	}
+}

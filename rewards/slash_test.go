@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/webfunctions/wf/audit"
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
@@ -202,4 +203,99 @@ func TestSlashFaultyProvider(t *testing.T) {
 func isRevert(err error, name string) bool {
 	var re *chain.RevertError
 	return errors.As(err, &re) && re.Name == name
+}
+
+// TestAuditorSlashes: the auditor itself registers a sha256 canary with
+// the stake contract, deploys it to every paid provider and asks it; the
+// cheat's receipt for its wrong answer is submitted by the auditor, its
+// bond slashed once and the slash in its signed report; the honest
+// provider passes and keeps its bond; the next sweep slashes nothing more.
+func TestAuditorSlashes(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	honestKey, cheatKey := chain.DevKey(1), chain.DevKey(2)
+	n, err := devnet.Start(ctx, devnet.Config{
+		Dir:     t.TempDir(),
+		Price:   big.NewInt(1000),
+		Meter:   payment.Config{SettleCount: 1000, SettleInterval: time.Hour},
+		Auditor: &devnet.AuditorConfig{Audit: audit.Config{Samples: 1, CPURounds: 1000}},
+		Nodes: []devnet.NodeConfig{
+			{Name: "honest", Listen: "127.0.0.1:0", Key: honestKey},
+			{Name: "cheat", Listen: "127.0.0.1:0", Key: cheatKey, Wrap: cheat(cheatKey)},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close(context.Background())
+	auditor := n.Chain.Client(devnet.AuditorKey())
+	addr, err := n.Chain.Client(n.Chain.Accounts()[0]).DeployStake(ctx, chain.StakeConfig{MinStake: usdc(100), SlashAmount: usdc(100),
+		UnbondDelay: time.Hour, Governor: auditor.Address()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := auditor.Stake(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []*chain.Key{honestKey, cheatKey} {
+		if _, err := st.As(n.Chain.Client(k)).Bond(ctx, usdc(100)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n.Auditor.UseStake(st)
+	view := n.Chain.Client(nil)
+	before, _ := view.TokenBalance(ctx, auditor.Address())
+	sweep := func() map[string]audit.Result {
+		rs, err := n.Auditor.Sweep(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]audit.Result{}
+		for _, r := range rs {
+			out[r.Report.Provider] = r
+		}
+		return out
+	}
+	check := func(r audit.Result) audit.Check {
+		for _, c := range r.Report.Checks {
+			if c.Name == audit.CheckSHA256 {
+				return c
+			}
+		}
+		t.Fatalf("%s: no %s check in %+v", r.Report.Provider, audit.CheckSHA256, r.Report.Checks)
+		return audit.Check{}
+	}
+	rs := sweep()
+	if c := check(rs["honest"]); !c.OK || rs["honest"].Report.Slashed != nil {
+		t.Errorf("honest: %+v, slashed %+v", c, rs["honest"].Report.Slashed)
+	}
+	sl := rs["cheat"].Report.Slashed
+	if c := check(rs["cheat"]); c.OK || sl == nil || sl.Amount != usdc(100).String() || !strings.Contains(c.Detail, "slashed 100") {
+		t.Fatalf("cheat: %+v, slashed %+v", c, sl)
+	}
+	t.Logf("auditor's slash: gas %d, tx %s", sl.Gas, sl.Tx)
+	for name, k := range map[string]*chain.Key{"honest": honestKey, "cheat": cheatKey} {
+		b, err := st.BondOf(ctx, k.Address())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if staked := name == "honest"; b.Staked != staked {
+			t.Errorf("%s: staked %v after the sweep, want %v", name, b.Staked, staked)
+		}
+	}
+	// The auditor is reporter and payer: the whole slash, less what it
+	// paid for its canaries' requests.
+	after, _ := view.TokenBalance(ctx, auditor.Address())
+	if d := new(big.Int).Sub(after, before); d.Cmp(usdc(100)) != 0 {
+		t.Errorf("auditor's wallet changed by %s, want the 100 USDC slashed (requests are paid from its escrow)", d)
+	}
+	// Next sweep: a new canary; the cheat has nothing left to slash.
+	rs = sweep()
+	if c := check(rs["cheat"]); c.OK || rs["cheat"].Report.Slashed != nil || !strings.Contains(c.Detail, "nothing to slash") {
+		t.Errorf("second sweep, cheat: %+v, slashed %+v", c, rs["cheat"].Report.Slashed)
+	}
+	if c := check(rs["honest"]); !c.OK {
+		t.Errorf("second sweep, honest: %+v", c)
+	}
 }

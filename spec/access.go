@@ -61,10 +61,30 @@ type Access struct {
 	// same for one credential, function and epoch and unlinkable across
 	// them (429 credential_rate_limited beyond it).
 	Rate *Rate `json:"rate,omitempty"`
+	// Revocation, if set, admits only credentials the issuer has not
+	// revoked: the presentation proves that slot Slot (the issuer's
+	// serial) is in the issuer's signed set of valid serials, signed at
+	// most MaxAgeSeconds ago, and its session ends by then. It uses the
+	// circuit's one set, so it cannot go with an "in" predicate.
+	Revocation *Revocation `json:"revocation,omitempty"`
 	// Setup is the CID of the trusted setup's verifying key that proofs
 	// must verify under (docs/credentials.md, "Trusted setup").
 	Setup wf.CID `json:"setup"`
 }
+
+// Revocation is how fresh the issuer's valid set must be, and where
+// the credential's serial is. Fields are in JSON key order.
+type Revocation struct {
+	MaxAgeSeconds int64 `json:"maxAgeSeconds"`
+	Slot          int   `json:"slot"`
+}
+
+// Bounds of Revocation.MaxAgeSeconds: how long a revoked credential may
+// still open sessions.
+const (
+	MinRevocationAge = 60
+	MaxRevocationAge = 7 * 24 * 60 * 60
+)
 
 // Disclose is one slot the function may see.
 type Disclose struct {
@@ -121,6 +141,16 @@ func (a *Access) Check() error {
 	}
 	if cmps > AccessComparisons || ins > 1 {
 		return fmt.Errorf("%w: predicates: at most %d comparisons and one \"in\" (have %d and %d)", wf.ErrInvalid, AccessComparisons, cmps, ins)
+	}
+	if r := a.Revocation; r != nil {
+		switch {
+		case r.Slot < 0 || r.Slot >= AccessSlots:
+			return fmt.Errorf("%w: revocation: slot %d must be 0 to %d", wf.ErrInvalid, r.Slot, AccessSlots-1)
+		case r.MaxAgeSeconds < MinRevocationAge || r.MaxAgeSeconds > MaxRevocationAge:
+			return fmt.Errorf("%w: revocation: maxAgeSeconds %d must be %d to %d", wf.ErrInvalid, r.MaxAgeSeconds, MinRevocationAge, MaxRevocationAge)
+		case ins > 0:
+			return fmt.Errorf("%w: revocation uses the policy's one set: drop the \"in\" predicate (or revocation)", wf.ErrInvalid)
+		}
 	}
 	names := map[string]bool{}
 	slots := map[int]bool{}

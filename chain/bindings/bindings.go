@@ -69,9 +69,10 @@ type RegistryProvider struct {
 
 // RewardsPoolEpoch is an auto generated low-level Go binding around an user-defined struct.
 type RewardsPoolEpoch struct {
-	Root    [32]byte
-	Total   *big.Int
-	Claimed *big.Int
+	Root     [32]byte
+	Total    *big.Int
+	Claimed  *big.Int
+	Recycled bool
 }
 
 // StakeBond is an auto generated low-level Go binding around an user-defined struct.
@@ -4832,9 +4833,9 @@ func (registry *Registry) UnpackWrongBondError(raw []byte) (*RegistryWrongBond, 
 
 // RewardsPoolMetaData contains all meta data concerning the RewardsPool contract.
 var RewardsPoolMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"contractIFeeLedger\",\"name\":\"escrow\",\"type\":\"address\"},{\"internalType\":\"address[]\",\"name\":\"auditorSet\",\"type\":\"address[]\"},{\"internalType\":\"uint256\",\"name\":\"threshold\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"epochLength\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"capBps\",\"type\":\"uint16\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"claimedThrough\",\"type\":\"uint64\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"EpochAlreadyPublished\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"left\",\"type\":\"uint256\"}],\"name\":\"EpochExhausted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"endsAt\",\"type\":\"uint256\"}],\"name\":\"EpochNotOver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"feesCumulative\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feesPaid\",\"type\":\"uint256\"}],\"name\":\"FeesOverstated\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"available\",\"type\":\"uint256\"}],\"name\":\"InsufficientFunds\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"what\",\"type\":\"string\"}],\"name\":\"InvalidConfig\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"InvalidSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"threshold\",\"type\":\"uint256\"}],\"name\":\"NotEnoughSignatures\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"}],\"name\":\"RewardAboveFeeCap\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"UnknownEpoch\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroRoot\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"feesCumulative\",\"type\":\"uint256\"}],\"name\":\"Claimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"EpochPublished\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"sponsor\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Funded\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"CAP_BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"EPOCH_LENGTH\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"EPOCH_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"ESCROW\",\"outputs\":[{\"internalType\":\"contractIFeeLedger\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"START\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"THRESHOLD\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TOKEN\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"allocated\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"auditors\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"\",\"type\":\"address[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feesCumulative\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"claimedThrough\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"currentEpoch\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"epochDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"epochEnd\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"epochOf\",\"outputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimed\",\"type\":\"uint256\"}],\"internalType\":\"structRewardsPool.Epoch\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"feesBasis\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"fund\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"funded\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"a\",\"type\":\"address\"}],\"name\":\"isAuditor\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"bytes[]\",\"name\":\"signatures\",\"type\":\"bytes[]\"}],\"name\":\"publishEpoch\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"rewarded\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"contractIFeeLedger\",\"name\":\"escrow\",\"type\":\"address\"},{\"internalType\":\"address[]\",\"name\":\"auditorSet\",\"type\":\"address[]\"},{\"internalType\":\"uint256\",\"name\":\"threshold\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"epochLength\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"capBps\",\"type\":\"uint16\"},{\"internalType\":\"uint64\",\"name\":\"claimEpochs\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"claimedThrough\",\"type\":\"uint64\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"AlreadyRecycled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"opensAt\",\"type\":\"uint256\"}],\"name\":\"ClaimWindowOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"closedAt\",\"type\":\"uint256\"}],\"name\":\"ClaimWindowOver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"EpochAlreadyPublished\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"left\",\"type\":\"uint256\"}],\"name\":\"EpochExhausted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"endsAt\",\"type\":\"uint256\"}],\"name\":\"EpochNotOver\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"feesCumulative\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feesPaid\",\"type\":\"uint256\"}],\"name\":\"FeesOverstated\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"available\",\"type\":\"uint256\"}],\"name\":\"InsufficientFunds\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"what\",\"type\":\"string\"}],\"name\":\"InvalidConfig\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"InvalidSigner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"got\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"threshold\",\"type\":\"uint256\"}],\"name\":\"NotEnoughSignatures\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"}],\"name\":\"RewardAboveFeeCap\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"UnknownEpoch\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroRoot\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"feesCumulative\",\"type\":\"uint256\"}],\"name\":\"Claimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"EpochPublished\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"sponsor\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Funded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Recycled\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"CAP_BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"CLAIM_EPOCHS\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"EPOCH_LENGTH\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"EPOCH_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"ESCROW\",\"outputs\":[{\"internalType\":\"contractIFeeLedger\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"START\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"THRESHOLD\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"TOKEN\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"auditors\",\"outputs\":[{\"internalType\":\"address[]\",\"name\":\"\",\"type\":\"address[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"available\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"feesCumulative\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"claimDeadline\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"claimedThrough\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"currentEpoch\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"epochDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"epochEnd\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"epochOf\",\"outputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimed\",\"type\":\"uint256\"},{\"internalType\":\"bool\",\"name\":\"recycled\",\"type\":\"bool\"}],\"internalType\":\"structRewardsPool.Epoch\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"feesBasis\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"fund\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"funded\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"a\",\"type\":\"address\"}],\"name\":\"isAuditor\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"bytes[]\",\"name\":\"signatures\",\"type\":\"bytes[]\"}],\"name\":\"publishEpoch\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"epoch\",\"type\":\"uint64\"}],\"name\":\"recycle\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reserved\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"rewarded\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
 	ID:  "e225a62ea50223d015d219edc51428bd7f",
-	Bin: "0x610140604052348015610010575f5ffd5b50604051611e16380380611e1683398101604081905261002f916102d9565b6001600160a01b038616158061004c57506001600160a01b038516155b15610091576040516389a6198960e01b815260206004820152600f60248201526e746f6b656e206f7220657363726f7760881b60448201526064015b60405180910390fd5b82158061009e5750835183115b156100d8576040516389a6198960e01b81526020600482015260096024820152681d1a1c995cda1bdb1960ba1b6044820152606401610088565b816001600160401b03165f0361011f576040516389a6198960e01b815260206004820152600b60248201526a0cae0dec6d098cadccee8d60ab1b6044820152606401610088565b61ffff8116158061013657506127108161ffff1610155b1561016d576040516389a6198960e01b815260206004820152600660248201526563617042707360d01b6044820152606401610088565b5f5b845181101561022e575f85828151811061018b5761018b6103f5565b602002602001015190505f6001600160a01b0316816001600160a01b031614806101cc57506001600160a01b0381165f9081526001602052604090205460ff165b15610205576040516389a6198960e01b815260206004820152600860248201526761756469746f727360c01b6044820152606401610088565b6001600160a01b03165f908152600160208190526040909120805460ff1916821790550161016f565b505f61023a8582610409565b506001600160a01b039586166080529390941660a0526001600160401b0342811660c0529390931660e0525061ffff1661010052610120526104b2565b6001600160a01b038116811461028b575f5ffd5b50565b634e487b7160e01b5f52604160045260245ffd5b80516102ad81610277565b919050565b80516001600160401b03811681146102ad575f5ffd5b805161ffff811681146102ad575f5ffd5b5f5f5f5f5f5f60c087890312156102ee575f5ffd5b86516102f981610277565b602088015190965061030a81610277565b60408801519095506001600160401b03811115610325575f5ffd5b8701601f81018913610335575f5ffd5b80516001600160401b0381111561034e5761034e61028e565b604051600582901b90603f8201601f191681016001600160401b038111828210171561037c5761037c61028e565b60405291825260208184018101929081018c841115610399575f5ffd5b6020850194505b838510156103bf576103b1856102a2565b8152602094850194016103a0565b5060608b015190975095506103db9250506080890190506102b2565b91506103e960a088016102c8565b90509295509295509295565b634e487b7160e01b5f52603260045260245ffd5b81516001600160401b038111156104225761042261028e565b6801000000000000000081111561043b5761043b61028e565b81548183558082101561046f57825f528160205f20018282035f5b8181101561046b575f83820155600101610456565b5050505b5060208301610483835f9081526020902090565b5f5b838110156104aa5782516001600160a01b031681830155602090920191600101610485565b505050505050565b60805160a05160c05160e05161010051610120516118d761053f5f395f8181610245015281816106f0015261074501525f81816103d20152610e9f01525f81816102df0152818161085101526108c201525f81816103220152818161087c015261091b01525f81816103ab0152610db301525f818161026c01528181610b3201526110a601526118d75ff3fe608060405234801561000f575f5ffd5b506004361061016e575f3560e01c8063b304b2e1116100d2578063ca1d209d11610088578063eb5e940b11610063578063eb5e940b146103cd578063f3a504f214610407578063fadb476814610410575f5ffd5b8063ca1d209d14610380578063e3f387ae14610393578063e681c4aa146103a6575f5ffd5b8063ba9a061a116100b8578063ba9a061a1461031d578063bd78f4cb14610344578063c5b22c1514610357575f5ffd5b8063b304b2e114610301578063b4683db21461030a575f5ffd5b8063766718081161012757806382bfefc81161010d57806382bfefc814610267578063832b3704146102b3578063ac4746ab146102da575f5ffd5b8063766718081461021f578063785ffb3714610240575f5ffd5b806349b905571161015757806349b90557146101b95780636237c876146101eb5780636d4593d21461020a575f5ffd5b80630a2b88d014610172578063379f53e314610187575b5f5ffd5b610185610180366004611543565b610445565b005b6101a66101953660046115c9565b60076020525f908152604090205481565b6040519081526020015b60405180910390f35b6101db6101c73660046115c9565b60016020525f908152604090205460ff1681565b60405190151581526020016101b0565b6101a66101f93660046115c9565b60066020525f908152604090205481565b6102126107e2565b6040516101b091906115e2565b61022761084e565b60405167ffffffffffffffff90911681526020016101b0565b6101a67f000000000000000000000000000000000000000000000000000000000000000081565b61028e7f000000000000000000000000000000000000000000000000000000000000000081565b60405173ffffffffffffffffffffffffffffffffffffffff90911681526020016101b0565b6101a67f65c3306822c0f97a4324714c1047defb1cffcc2ca5180333fa1f78473c4a3b2281565b6102277f000000000000000000000000000000000000000000000000000000000000000081565b6101a660045481565b6101a661031836600461163a565b6108bf565b6102277f000000000000000000000000000000000000000000000000000000000000000081565b6101a6610352366004611653565b610946565b6102276103653660046115c9565b60056020525f908152604090205467ffffffffffffffff1681565b61018561038e366004611683565b610a94565b6101856103a136600461169a565b610b5d565b61028e7f000000000000000000000000000000000000000000000000000000000000000081565b6103f47f000000000000000000000000000000000000000000000000000000000000000081565b60405161ffff90911681526020016101b0565b6101a660035481565b61042361041e36600461163a565b6110dc565b60408051825181526020808401519082015291810151908201526060016101b0565b5f61044f866108bf565b9050804210156104a3576040517fbc161c9d00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff87166004820152602481018290526044015b60405180910390fd5b67ffffffffffffffff86165f908152600260205260409020805415610500576040517f263189c000000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8816600482015260240161049a565b85610537576040517fb263ae7300000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f600454600354610548919061173a565b90508086111561058e576040517f03eb8b54000000000000000000000000000000000000000000000000000000008152600481018790526024810182905260440161049a565b5f61059a898989610946565b90505f805b868110156106ed575f5f61060a858b8b868181106105bf576105bf61174d565b90506020028101906105d1919061177a565b8080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201919091525061113f92505050565b5090925090505f816003811115610623576106236117db565b141580610655575073ffffffffffffffffffffffffffffffffffffffff82165f9081526001602052604090205460ff16155b8061068c57508373ffffffffffffffffffffffffffffffffffffffff168273ffffffffffffffffffffffffffffffffffffffff1611155b156106e2576040517f96f864080000000000000000000000000000000000000000000000000000000081526004810184905273ffffffffffffffffffffffffffffffffffffffff8316602482015260440161049a565b50915060010161059f565b507f0000000000000000000000000000000000000000000000000000000000000000861015610771576040517f79c193d2000000000000000000000000000000000000000000000000000000008152600481018790527f0000000000000000000000000000000000000000000000000000000000000000602482015260440161049a565b8760045f8282546107829190611808565b909155505088845560018401889055604080518a8152602081018a905267ffffffffffffffff8c16917ffbb1568230462c83801f3a2868f35dd2718b220a666d41173a2e80027eda7c1b910160405180910390a250505050505050505050565b60605f80548060200260200160405190810160405280929190818152602001828054801561084457602002820191905f5260205f20905b815473ffffffffffffffffffffffffffffffffffffffff168152600190910190602001808311610819575b5050505050905090565b5f7f000000000000000000000000000000000000000000000000000000000000000067ffffffffffffffff167f000000000000000000000000000000000000000000000000000000000000000067ffffffffffffffff16426108b0919061173a565b6108ba919061181b565b905090565b5f7f000000000000000000000000000000000000000000000000000000000000000067ffffffffffffffff168267ffffffffffffffff1660016109029190611808565b61090c9190611853565b6109409067ffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016611808565b92915050565b604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f6020808301919091527f2ea8574a1718e5faa594fb40d1261cfcd866c7d8e3446b3078c3935ad18f65ce828401527fc89efdaa54c0f20c7adf612882df0950f5a951637e0307cdcb4c672f298b8bc660608301524660808301523060a0808401919091528351808403909101815260c0830190935282519201919091207f65c3306822c0f97a4324714c1047defb1cffcc2ca5180333fa1f78473c4a3b2260e083015267ffffffffffffffff8516610100830152610120820184905261014082018390525f91610a8b90829061016001604051602081830303815290604052805190602001206040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b95945050505050565b805f03610acd576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b8060035f828254610ade9190611808565b909155505060405181815233907f5af8184bef8e4b45eb9f6ed7734d04da38ced226495548f46e0c8ff8d7d9a5249060200160405180910390a2610b5a73ffffffffffffffffffffffffffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016333084611188565b50565b67ffffffffffffffff86165f9081526002602052604090208054610bb9576040517fa4e21e6c00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8816600482015260240161049a565b73ffffffffffffffffffffffffffffffffffffffff86165f9081526005602052604090205467ffffffffffffffff908116908816811115610c56576040517f4d8e806000000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8816600482015267ffffffffffffffff808a1660248301528216604482015260640161049a565b855f03610c8f576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6040805167ffffffffffffffff8a16602082015273ffffffffffffffffffffffffffffffffffffffff89169181019190915260608101879052608081018690525f9060a001604080517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe081840301815282825280516020918201209083015201604051602081830303815290604052805190602001209050610d368585855f0154846111ea565b610d6c576040517f09bde33900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6040517f799ecb3400000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff89811660048301525f917f00000000000000000000000000000000000000000000000000000000000000009091169063799ecb3490602401602060405180830381865afa158015610dfa573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610e1e919061186a565b905080871115610e64576040517f56522db0000000000000000000000000000000000000000000000000000000008152600481018890526024810182905260440161049a565b73ffffffffffffffffffffffffffffffffffffffff89165f9081526006602052604081205490818911610e97575f610edd565b61271061ffff7f000000000000000000000000000000000000000000000000000000000000000016610ec9848c61173a565b610ed39190611853565b610edd919061181b565b9050808a1115610f23576040517f1124bd39000000000000000000000000000000000000000000000000000000008152600481018b90526024810182905260440161049a565b5f86600201548760010154610f38919061173a565b9050808b1115610f7e576040517fbe73b8ce000000000000000000000000000000000000000000000000000000008152600481018c90526024810182905260440161049a565b8a876002015f828254610f919190611808565b90915550610fa290508d6001611881565b73ffffffffffffffffffffffffffffffffffffffff8d165f90815260056020908152604080832080547fffffffffffffffffffffffffffffffffffffffffffffffff00000000000000001667ffffffffffffffff9590951694909417909355600681528282208d90556007905290812080548d9290611022908490611808565b925050819055508b73ffffffffffffffffffffffffffffffffffffffff168d67ffffffffffffffff167eba0e20624d3ca60bc20c3a05e2a036c6520db0972fb64eb80e2222a25fb04d8d8d604051611084929190918252602082015260400190565b60405180910390a36110cd73ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000168d8d611201565b50505050505050505050505050565b6110fd60405180606001604052805f81526020015f81526020015f81525090565b5067ffffffffffffffff165f90815260026020818152604092839020835160608101855281548152600182015492810192909252909101549181019190915290565b5f5f5f8351604103611176576020840151604085015160608601515f1a61116888828585611261565b955095509550505050611181565b505081515f91506002905b9250925092565b611196848484846001611354565b6111e4576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8516600482015260240161049a565b50505050565b5f826111f78686856113e7565b1495945050505050565b61120e8383836001611428565b61125c576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8416600482015260240161049a565b505050565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a084111561129a57505f9150600390508261134a565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa1580156112eb573d5f5f3e3d5ffd5b50506040517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0015191505073ffffffffffffffffffffffffffffffffffffffff811661134157505f92506001915082905061134a565b92505f91508190505b9450945094915050565b6040517f23b872dd000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8781166004528616602452604485905291602083606481808c5af1925060015f511483166113d65783831516156113ca573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f81815b8481101561141f57611415828787848181106114095761140961174d565b905060200201356114b0565b91506001016113eb565b50949350505050565b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8616600452602485905291602083604481808b5af1925060015f511483166114a4578383151615611498573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b5f8183106114ca575f8281526020849052604090206114d8565b5f8381526020839052604090205b9392505050565b803567ffffffffffffffff811681146114f6575f5ffd5b919050565b5f5f83601f84011261150b575f5ffd5b50813567ffffffffffffffff811115611522575f5ffd5b6020830191508360208260051b850101111561153c575f5ffd5b9250929050565b5f5f5f5f5f60808688031215611557575f5ffd5b611560866114df565b94506020860135935060408601359250606086013567ffffffffffffffff811115611589575f5ffd5b611595888289016114fb565b969995985093965092949392505050565b803573ffffffffffffffffffffffffffffffffffffffff811681146114f6575f5ffd5b5f602082840312156115d9575f5ffd5b6114d8826115a6565b602080825282518282018190525f918401906040840190835b8181101561162f57835173ffffffffffffffffffffffffffffffffffffffff168352602093840193909201916001016115fb565b509095945050505050565b5f6020828403121561164a575f5ffd5b6114d8826114df565b5f5f5f60608486031215611665575f5ffd5b61166e846114df565b95602085013595506040909401359392505050565b5f60208284031215611693575f5ffd5b5035919050565b5f5f5f5f5f5f60a087890312156116af575f5ffd5b6116b8876114df565b95506116c6602088016115a6565b94506040870135935060608701359250608087013567ffffffffffffffff8111156116ef575f5ffd5b6116fb89828a016114fb565b979a9699509497509295939492505050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b818103818111156109405761094061170d565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b5f5f83357fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe18436030181126117ad575f5ffd5b83018035915067ffffffffffffffff8211156117c7575f5ffd5b60200191503681900382131561153c575f5ffd5b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b808201808211156109405761094061170d565b5f8261184e577f4e487b71000000000000000000000000000000000000000000000000000000005f52601260045260245ffd5b500490565b80820281158282048414176109405761094061170d565b5f6020828403121561187a575f5ffd5b5051919050565b67ffffffffffffffff81811683821601908111156109405761094061170d56fea2646970667358221220845a49822a904091a4c01487e6f80d1adc8ab940027b64d496caae785d96733e64736f6c63430008250033",
+	Bin: "0x610160604052348015610010575f5ffd5b5060405161228238038061228283398101604081905261002f91610326565b6001600160a01b038716158061004c57506001600160a01b038616155b15610091576040516389a6198960e01b815260206004820152600f60248201526e746f6b656e206f7220657363726f7760881b60448201526064015b60405180910390fd5b83158061009e5750845184115b156100d8576040516389a6198960e01b81526020600482015260096024820152681d1a1c995cda1bdb1960ba1b6044820152606401610088565b826001600160401b03165f0361011f576040516389a6198960e01b815260206004820152600b60248201526a0cae0dec6d098cadccee8d60ab1b6044820152606401610088565b61ffff8216158061013657506127108261ffff1610155b1561016d576040516389a6198960e01b815260206004820152600660248201526563617042707360d01b6044820152606401610088565b806001600160401b03165f036101b4576040516389a6198960e01b815260206004820152600b60248201526a636c61696d45706f63687360a81b6044820152606401610088565b5f5b8551811015610275575f8682815181106101d2576101d2610453565b602002602001015190505f6001600160a01b0316816001600160a01b0316148061021357506001600160a01b0381165f9081526001602052604090205460ff165b1561024c576040516389a6198960e01b815260206004820152600860248201526761756469746f727360c01b6044820152606401610088565b6001600160a01b03165f908152600160208190526040909120805460ff191682179055016101b6565b505f6102818682610467565b506001600160a01b039687166080529490951660a0526001600160401b0342811660c05290811660e05261ffff9094166101005261012052501661014052610510565b6001600160a01b03811681146102d8575f5ffd5b50565b634e487b7160e01b5f52604160045260245ffd5b80516102fa816102c4565b919050565b80516001600160401b03811681146102fa575f5ffd5b805161ffff811681146102fa575f5ffd5b5f5f5f5f5f5f5f60e0888a03121561033c575f5ffd5b8751610347816102c4565b6020890151909750610358816102c4565b60408901519096506001600160401b03811115610373575f5ffd5b8801601f81018a13610383575f5ffd5b80516001600160401b0381111561039c5761039c6102db565b604051600582901b90603f8201601f191681016001600160401b03811182821017156103ca576103ca6102db565b60405291825260208184018101929081018d8411156103e7575f5ffd5b6020850194505b8385101561040d576103ff856102ef565b8152602094850194016103ee565b5060608c0151909850965061042992505060808a0190506102ff565b925061043760a08901610315565b915061044560c089016102ff565b905092959891949750929550565b634e487b7160e01b5f52603260045260245ffd5b81516001600160401b03811115610480576104806102db565b68010000000000000000811115610499576104996102db565b8154818355808210156104cd57825f528160205f20018282035f5b818110156104c9575f838201556001016104b4565b5050505b50602083016104e1835f9081526020902090565b5f5b838110156105085782516001600160a01b0316818301556020909201916001016104e3565b505050505050565b60805160a05160c05160e051610100516101205161014051611cc66105bc5f395f818161024a01526108a101525f81816102c60152818161077c01526107d101525f818161044a015261125f01525f81816103600152818161087d01528181610bb20152610c1e01525f818161039a01528181610bdd0152610c7701525f8181610423015261117301525f81816102ed01528181610ab601528181610e88015261147e0152611cc65ff3fe608060405234801561000f575f5ffd5b506004361061019a575f3560e01c8063832b3704116100e8578063ca1d209d11610093578063eb5e940b1161006e578063eb5e940b14610445578063f3a504f21461047f578063fadb476814610488578063fe60d12c146104d0575f5ffd5b8063ca1d209d146103f8578063e3f387ae1461040b578063e681c4aa1461041e575f5ffd5b8063ba9a061a116100c3578063ba9a061a14610395578063bd78f4cb146103bc578063c5b22c15146103cf575f5ffd5b8063832b370414610334578063ac4746ab1461035b578063b4683db214610382575f5ffd5b80634aeba1d811610148578063766718081161012357806376671808146102b9578063785ffb37146102c157806382bfefc8146102e8575f5ffd5b80634aeba1d8146102455780636237c876146102855780636d4593d2146102a4575f5ffd5b8063379f53e311610178578063379f53e3146101ec57806348a0d7541461020b57806349b9055714610213575f5ffd5b80630a2b88d01461019e57806322c9620e146101b357806325c96c43146101d9575b5f5ffd5b6101b16101ac366004611932565b6104d9565b005b6101c66101c1366004611995565b61086e565b6040519081526020015b60405180910390f35b6101b16101e7366004611995565b6108df565b6101c66101fa3660046119d1565b60076020525f908152604090205481565b6101c6610a80565b6102356102213660046119d1565b60016020525f908152604090205460ff1681565b60405190151581526020016101d0565b61026c7f000000000000000000000000000000000000000000000000000000000000000081565b60405167ffffffffffffffff90911681526020016101d0565b6101c66102933660046119d1565b60066020525f908152604090205481565b6102ac610b43565b6040516101d091906119ea565b61026c610baf565b6101c67f000000000000000000000000000000000000000000000000000000000000000081565b61030f7f000000000000000000000000000000000000000000000000000000000000000081565b60405173ffffffffffffffffffffffffffffffffffffffff90911681526020016101d0565b6101c67f65c3306822c0f97a4324714c1047defb1cffcc2ca5180333fa1f78473c4a3b2281565b61026c7f000000000000000000000000000000000000000000000000000000000000000081565b6101c6610390366004611995565b610c1b565b61026c7f000000000000000000000000000000000000000000000000000000000000000081565b6101c66103ca366004611a42565b610c9c565b61026c6103dd3660046119d1565b60056020525f908152604090205467ffffffffffffffff1681565b6101b1610406366004611a72565b610dea565b6101b1610419366004611a89565b610eb3565b61030f7f000000000000000000000000000000000000000000000000000000000000000081565b61046c7f000000000000000000000000000000000000000000000000000000000000000081565b60405161ffff90911681526020016101d0565b6101c660035481565b61049b610496366004611995565b6114b5565b6040516101d0919081518152602080830151908201526040808301519082015260609182015115159181019190915260800190565b6101c660045481565b5f6104e386610c1b565b905080421015610537576040517fbc161c9d00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff87166004820152602481018290526044015b60405180910390fd5b67ffffffffffffffff86165f908152600260205260409020805415610594576040517f263189c000000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8816600482015260240161052e565b856105cb576040517fb263ae7300000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f6105d4610a80565b90508086111561061a576040517f03eb8b54000000000000000000000000000000000000000000000000000000008152600481018790526024810182905260440161052e565b5f610626898989610c9c565b90505f805b86811015610779575f5f610696858b8b8681811061064b5761064b611afc565b905060200281019061065d9190611b29565b8080601f0160208091040260200160405190810160405280939291908181526020018383808284375f9201919091525061152e92505050565b5090925090505f8160038111156106af576106af611b8a565b1415806106e1575073ffffffffffffffffffffffffffffffffffffffff82165f9081526001602052604090205460ff16155b8061071857508373ffffffffffffffffffffffffffffffffffffffff168273ffffffffffffffffffffffffffffffffffffffff1611155b1561076e576040517f96f864080000000000000000000000000000000000000000000000000000000081526004810184905273ffffffffffffffffffffffffffffffffffffffff8316602482015260440161052e565b50915060010161062b565b507f00000000000000000000000000000000000000000000000000000000000000008610156107fd576040517f79c193d2000000000000000000000000000000000000000000000000000000008152600481018790527f0000000000000000000000000000000000000000000000000000000000000000602482015260440161052e565b8760045f82825461080e9190611be4565b909155505088845560018401889055604080518a8152602081018a905267ffffffffffffffff8c16917ffbb1568230462c83801f3a2868f35dd2718b220a666d41173a2e80027eda7c1b910160405180910390a250505050505050505050565b5f6108c667ffffffffffffffff7f00000000000000000000000000000000000000000000000000000000000000008116907f000000000000000000000000000000000000000000000000000000000000000016611bf7565b6108cf83610c1b565b6108d99190611be4565b92915050565b67ffffffffffffffff81165f908152600260205260409020805461093b576040517fa4e21e6c00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8316600482015260240161052e565b600381015460ff1615610986576040517f92ffcc1f00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8316600482015260240161052e565b5f6109908361086e565b9050804210156109df576040517fe9fcc3bc00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff841660048201526024810182905260440161052e565b6003820180547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff001660019081179091556002830154908301545f91610a2391611c0e565b90508060045f828254610a369190611c0e565b909155505060405181815267ffffffffffffffff8516907f6ca4f19c9fbc3f1f30689839e46f69627204fa1c1e71d0825b8c416e942011629060200160405180910390a250505050565b600480546040517f70a0823100000000000000000000000000000000000000000000000000000000815230928101929092525f917f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff16906370a0823190602401602060405180830381865afa158015610b10573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610b349190611c21565b610b3e9190611c0e565b905090565b60605f805480602002602001604051908101604052809291908181526020018280548015610ba557602002820191905f5260205f20905b815473ffffffffffffffffffffffffffffffffffffffff168152600190910190602001808311610b7a575b5050505050905090565b5f7f000000000000000000000000000000000000000000000000000000000000000067ffffffffffffffff167f000000000000000000000000000000000000000000000000000000000000000067ffffffffffffffff1642610c119190611c0e565b610b3e9190611c38565b5f7f000000000000000000000000000000000000000000000000000000000000000067ffffffffffffffff168267ffffffffffffffff166001610c5e9190611be4565b610c689190611bf7565b6108d99067ffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016611be4565b604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f6020808301919091527f2ea8574a1718e5faa594fb40d1261cfcd866c7d8e3446b3078c3935ad18f65ce828401527fc89efdaa54c0f20c7adf612882df0950f5a951637e0307cdcb4c672f298b8bc660608301524660808301523060a0808401919091528351808403909101815260c0830190935282519201919091207f65c3306822c0f97a4324714c1047defb1cffcc2ca5180333fa1f78473c4a3b2260e083015267ffffffffffffffff8516610100830152610120820184905261014082018390525f91610de190829061016001604051602081830303815290604052805190602001206040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b95945050505050565b805f03610e23576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b8060035f828254610e349190611be4565b909155505060405181815233907f5af8184bef8e4b45eb9f6ed7734d04da38ced226495548f46e0c8ff8d7d9a5249060200160405180910390a2610eb073ffffffffffffffffffffffffffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016333084611577565b50565b67ffffffffffffffff86165f9081526002602052604090208054610f0f576040517fa4e21e6c00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8816600482015260240161052e565b5f610f198861086e565b600383015490915060ff1680610f2f5750804210155b15610f79576040517f4b3ddc3800000000000000000000000000000000000000000000000000000000815267ffffffffffffffff891660048201526024810182905260440161052e565b73ffffffffffffffffffffffffffffffffffffffff87165f9081526005602052604090205467ffffffffffffffff908116908916811115611016576040517f4d8e806000000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8916600482015267ffffffffffffffff808b1660248301528216604482015260640161052e565b865f0361104f576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6040805167ffffffffffffffff8b16602082015273ffffffffffffffffffffffffffffffffffffffff8a169181019190915260608101889052608081018790525f9060a001604080517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0818403018152828252805160209182012090830152016040516020818303038152906040528051906020012090506110f68686865f0154846115d9565b61112c576040517f09bde33900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6040517f799ecb3400000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8a811660048301525f917f00000000000000000000000000000000000000000000000000000000000000009091169063799ecb3490602401602060405180830381865afa1580156111ba573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906111de9190611c21565b905080881115611224576040517f56522db0000000000000000000000000000000000000000000000000000000008152600481018990526024810182905260440161052e565b73ffffffffffffffffffffffffffffffffffffffff8a165f9081526006602052604081205490818a11611257575f61129d565b61271061ffff7f000000000000000000000000000000000000000000000000000000000000000016611289848d611c0e565b6112939190611bf7565b61129d9190611c38565b9050808b11156112e3576040517f1124bd39000000000000000000000000000000000000000000000000000000008152600481018c90526024810182905260440161052e565b5f876002015488600101546112f89190611c0e565b9050808c111561133e576040517fbe73b8ce000000000000000000000000000000000000000000000000000000008152600481018d90526024810182905260440161052e565b8b886002015f8282546113519190611be4565b925050819055508b60045f8282546113699190611c0e565b9091555061137a90508e6001611c70565b73ffffffffffffffffffffffffffffffffffffffff8e165f90815260056020908152604080832080547fffffffffffffffffffffffffffffffffffffffffffffffff00000000000000001667ffffffffffffffff9590951694909417909355600681528282208e90556007905290812080548e92906113fa908490611be4565b925050819055508c73ffffffffffffffffffffffffffffffffffffffff168e67ffffffffffffffff167eba0e20624d3ca60bc20c3a05e2a036c6520db0972fb64eb80e2222a25fb04d8e8e60405161145c929190918252602082015260400190565b60405180910390a36114a573ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000168e8e6115f0565b5050505050505050505050505050565b6114de60405180608001604052805f81526020015f81526020015f81526020015f151581525090565b5067ffffffffffffffff165f9081526002602081815260409283902083516080810185528154815260018201549281019290925291820154928101929092526003015460ff161515606082015290565b5f5f5f8351604103611565576020840151604085015160608601515f1a61155788828585611650565b955095509550505050611570565b505081515f91506002905b9250925092565b611585848484846001611743565b6115d3576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8516600482015260240161052e565b50505050565b5f826115e68686856117d6565b1495945050505050565b6115fd8383836001611817565b61164b576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8416600482015260240161052e565b505050565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a084111561168957505f91506003905082611739565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa1580156116da573d5f5f3e3d5ffd5b50506040517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0015191505073ffffffffffffffffffffffffffffffffffffffff811661173057505f925060019150829050611739565b92505f91508190505b9450945094915050565b6040517f23b872dd000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8781166004528616602452604485905291602083606481808c5af1925060015f511483166117c55783831516156117b9573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f81815b8481101561180e57611804828787848181106117f8576117f8611afc565b9050602002013561189f565b91506001016117da565b50949350505050565b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8616600452602485905291602083604481808b5af1925060015f51148316611893578383151615611887573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b5f8183106118b9575f8281526020849052604090206118c7565b5f8381526020839052604090205b9392505050565b803567ffffffffffffffff811681146118e5575f5ffd5b919050565b5f5f83601f8401126118fa575f5ffd5b50813567ffffffffffffffff811115611911575f5ffd5b6020830191508360208260051b850101111561192b575f5ffd5b9250929050565b5f5f5f5f5f60808688031215611946575f5ffd5b61194f866118ce565b94506020860135935060408601359250606086013567ffffffffffffffff811115611978575f5ffd5b611984888289016118ea565b969995985093965092949392505050565b5f602082840312156119a5575f5ffd5b6118c7826118ce565b803573ffffffffffffffffffffffffffffffffffffffff811681146118e5575f5ffd5b5f602082840312156119e1575f5ffd5b6118c7826119ae565b602080825282518282018190525f918401906040840190835b81811015611a3757835173ffffffffffffffffffffffffffffffffffffffff16835260209384019390920191600101611a03565b509095945050505050565b5f5f5f60608486031215611a54575f5ffd5b611a5d846118ce565b95602085013595506040909401359392505050565b5f60208284031215611a82575f5ffd5b5035919050565b5f5f5f5f5f5f60a08789031215611a9e575f5ffd5b611aa7876118ce565b9550611ab5602088016119ae565b94506040870135935060608701359250608087013567ffffffffffffffff811115611ade575f5ffd5b611aea89828a016118ea565b979a9699509497509295939492505050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b5f5f83357fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe1843603018112611b5c575f5ffd5b83018035915067ffffffffffffffff821115611b76575f5ffd5b60200191503681900382131561192b575f5ffd5b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b808201808211156108d9576108d9611bb7565b80820281158282048414176108d9576108d9611bb7565b818103818111156108d9576108d9611bb7565b5f60208284031215611c31575f5ffd5b5051919050565b5f82611c6b577f4e487b71000000000000000000000000000000000000000000000000000000005f52601260045260245ffd5b500490565b67ffffffffffffffff81811683821601908111156108d9576108d9611bb756fea264697066735822122082ac739ab424ca1e9ec988b59bcbea85e13ed8abe361538d5e90f28405ec4f7764736f6c63430008250033",
 }
 
 // RewardsPool is an auto generated Go binding around an Ethereum contract.
@@ -4865,9 +4866,9 @@ func (c *RewardsPool) Instance(backend bind.ContractBackend, addr common.Address
 // PackConstructor is the Go binding used to pack the parameters required for
 // contract deployment.
 //
-// Solidity: constructor(address token, address escrow, address[] auditorSet, uint256 threshold, uint64 epochLength, uint16 capBps) returns()
-func (rewardsPool *RewardsPool) PackConstructor(token common.Address, escrow common.Address, auditorSet []common.Address, threshold *big.Int, epochLength uint64, capBps uint16) []byte {
-	enc, err := rewardsPool.abi.Pack("", token, escrow, auditorSet, threshold, epochLength, capBps)
+// Solidity: constructor(address token, address escrow, address[] auditorSet, uint256 threshold, uint64 epochLength, uint16 capBps, uint64 claimEpochs) returns()
+func (rewardsPool *RewardsPool) PackConstructor(token common.Address, escrow common.Address, auditorSet []common.Address, threshold *big.Int, epochLength uint64, capBps uint16, claimEpochs uint64) []byte {
+	enc, err := rewardsPool.abi.Pack("", token, escrow, auditorSet, threshold, epochLength, capBps, claimEpochs)
 	if err != nil {
 		panic(err)
 	}
@@ -4906,6 +4907,41 @@ func (rewardsPool *RewardsPool) UnpackCAPBPS(data []byte) (uint16, error) {
 		return *new(uint16), err
 	}
 	out0 := *abi.ConvertType(out[0], new(uint16)).(*uint16)
+	return out0, nil
+}
+
+// PackCLAIMEPOCHS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4aeba1d8.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function CLAIM_EPOCHS() view returns(uint64)
+func (rewardsPool *RewardsPool) PackCLAIMEPOCHS() []byte {
+	enc, err := rewardsPool.abi.Pack("CLAIM_EPOCHS")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCLAIMEPOCHS is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4aeba1d8.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function CLAIM_EPOCHS() view returns(uint64)
+func (rewardsPool *RewardsPool) TryPackCLAIMEPOCHS() ([]byte, error) {
+	return rewardsPool.abi.Pack("CLAIM_EPOCHS")
+}
+
+// UnpackCLAIMEPOCHS is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x4aeba1d8.
+//
+// Solidity: function CLAIM_EPOCHS() view returns(uint64)
+func (rewardsPool *RewardsPool) UnpackCLAIMEPOCHS(data []byte) (uint64, error) {
+	out, err := rewardsPool.abi.Unpack("CLAIM_EPOCHS", data)
+	if err != nil {
+		return *new(uint64), err
+	}
+	out0 := *abi.ConvertType(out[0], new(uint64)).(*uint64)
 	return out0, nil
 }
 
@@ -5119,41 +5155,6 @@ func (rewardsPool *RewardsPool) UnpackTOKEN(data []byte) (common.Address, error)
 	return out0, nil
 }
 
-// PackAllocated is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xb304b2e1.  This method will panic if any
-// invalid/nil inputs are passed.
-//
-// Solidity: function allocated() view returns(uint256)
-func (rewardsPool *RewardsPool) PackAllocated() []byte {
-	enc, err := rewardsPool.abi.Pack("allocated")
-	if err != nil {
-		panic(err)
-	}
-	return enc
-}
-
-// TryPackAllocated is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xb304b2e1.  This method will return an error
-// if any inputs are invalid/nil.
-//
-// Solidity: function allocated() view returns(uint256)
-func (rewardsPool *RewardsPool) TryPackAllocated() ([]byte, error) {
-	return rewardsPool.abi.Pack("allocated")
-}
-
-// UnpackAllocated is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xb304b2e1.
-//
-// Solidity: function allocated() view returns(uint256)
-func (rewardsPool *RewardsPool) UnpackAllocated(data []byte) (*big.Int, error) {
-	out, err := rewardsPool.abi.Unpack("allocated", data)
-	if err != nil {
-		return new(big.Int), err
-	}
-	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
-	return out0, nil
-}
-
 // PackAuditors is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x6d4593d2.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -5189,6 +5190,41 @@ func (rewardsPool *RewardsPool) UnpackAuditors(data []byte) ([]common.Address, e
 	return out0, nil
 }
 
+// PackAvailable is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x48a0d754.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function available() view returns(uint256)
+func (rewardsPool *RewardsPool) PackAvailable() []byte {
+	enc, err := rewardsPool.abi.Pack("available")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackAvailable is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x48a0d754.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function available() view returns(uint256)
+func (rewardsPool *RewardsPool) TryPackAvailable() ([]byte, error) {
+	return rewardsPool.abi.Pack("available")
+}
+
+// UnpackAvailable is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x48a0d754.
+//
+// Solidity: function available() view returns(uint256)
+func (rewardsPool *RewardsPool) UnpackAvailable(data []byte) (*big.Int, error) {
+	out, err := rewardsPool.abi.Unpack("available", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
 // PackClaim is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xe3f387ae.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -5209,6 +5245,41 @@ func (rewardsPool *RewardsPool) PackClaim(epoch uint64, provider common.Address,
 // Solidity: function claim(uint64 epoch, address provider, uint256 amount, uint256 feesCumulative, bytes32[] proof) returns()
 func (rewardsPool *RewardsPool) TryPackClaim(epoch uint64, provider common.Address, amount *big.Int, feesCumulative *big.Int, proof [][32]byte) ([]byte, error) {
 	return rewardsPool.abi.Pack("claim", epoch, provider, amount, feesCumulative, proof)
+}
+
+// PackClaimDeadline is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x22c9620e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function claimDeadline(uint64 epoch) view returns(uint256)
+func (rewardsPool *RewardsPool) PackClaimDeadline(epoch uint64) []byte {
+	enc, err := rewardsPool.abi.Pack("claimDeadline", epoch)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackClaimDeadline is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x22c9620e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function claimDeadline(uint64 epoch) view returns(uint256)
+func (rewardsPool *RewardsPool) TryPackClaimDeadline(epoch uint64) ([]byte, error) {
+	return rewardsPool.abi.Pack("claimDeadline", epoch)
+}
+
+// UnpackClaimDeadline is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x22c9620e.
+//
+// Solidity: function claimDeadline(uint64 epoch) view returns(uint256)
+func (rewardsPool *RewardsPool) UnpackClaimDeadline(data []byte) (*big.Int, error) {
+	out, err := rewardsPool.abi.Unpack("claimDeadline", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
 }
 
 // PackClaimedThrough is the Go binding used to pack the parameters required for calling
@@ -5355,7 +5426,7 @@ func (rewardsPool *RewardsPool) UnpackEpochEnd(data []byte) (*big.Int, error) {
 // the contract method with ID 0xfadb4768.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function epochOf(uint64 epoch) view returns((bytes32,uint256,uint256))
+// Solidity: function epochOf(uint64 epoch) view returns((bytes32,uint256,uint256,bool))
 func (rewardsPool *RewardsPool) PackEpochOf(epoch uint64) []byte {
 	enc, err := rewardsPool.abi.Pack("epochOf", epoch)
 	if err != nil {
@@ -5368,7 +5439,7 @@ func (rewardsPool *RewardsPool) PackEpochOf(epoch uint64) []byte {
 // the contract method with ID 0xfadb4768.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function epochOf(uint64 epoch) view returns((bytes32,uint256,uint256))
+// Solidity: function epochOf(uint64 epoch) view returns((bytes32,uint256,uint256,bool))
 func (rewardsPool *RewardsPool) TryPackEpochOf(epoch uint64) ([]byte, error) {
 	return rewardsPool.abi.Pack("epochOf", epoch)
 }
@@ -5376,7 +5447,7 @@ func (rewardsPool *RewardsPool) TryPackEpochOf(epoch uint64) ([]byte, error) {
 // UnpackEpochOf is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0xfadb4768.
 //
-// Solidity: function epochOf(uint64 epoch) view returns((bytes32,uint256,uint256))
+// Solidity: function epochOf(uint64 epoch) view returns((bytes32,uint256,uint256,bool))
 func (rewardsPool *RewardsPool) UnpackEpochOf(data []byte) (RewardsPoolEpoch, error) {
 	out, err := rewardsPool.abi.Unpack("epochOf", data)
 	if err != nil {
@@ -5533,6 +5604,63 @@ func (rewardsPool *RewardsPool) PackPublishEpoch(epoch uint64, root [32]byte, to
 // Solidity: function publishEpoch(uint64 epoch, bytes32 root, uint256 total, bytes[] signatures) returns()
 func (rewardsPool *RewardsPool) TryPackPublishEpoch(epoch uint64, root [32]byte, total *big.Int, signatures [][]byte) ([]byte, error) {
 	return rewardsPool.abi.Pack("publishEpoch", epoch, root, total, signatures)
+}
+
+// PackRecycle is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x25c96c43.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function recycle(uint64 epoch) returns()
+func (rewardsPool *RewardsPool) PackRecycle(epoch uint64) []byte {
+	enc, err := rewardsPool.abi.Pack("recycle", epoch)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRecycle is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x25c96c43.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function recycle(uint64 epoch) returns()
+func (rewardsPool *RewardsPool) TryPackRecycle(epoch uint64) ([]byte, error) {
+	return rewardsPool.abi.Pack("recycle", epoch)
+}
+
+// PackReserved is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfe60d12c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function reserved() view returns(uint256)
+func (rewardsPool *RewardsPool) PackReserved() []byte {
+	enc, err := rewardsPool.abi.Pack("reserved")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackReserved is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfe60d12c.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function reserved() view returns(uint256)
+func (rewardsPool *RewardsPool) TryPackReserved() ([]byte, error) {
+	return rewardsPool.abi.Pack("reserved")
+}
+
+// UnpackReserved is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfe60d12c.
+//
+// Solidity: function reserved() view returns(uint256)
+func (rewardsPool *RewardsPool) UnpackReserved(data []byte) (*big.Int, error) {
+	out, err := rewardsPool.abi.Unpack("reserved", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
 }
 
 // PackRewarded is the Go binding used to pack the parameters required for calling
@@ -5708,11 +5836,65 @@ func (rewardsPool *RewardsPool) UnpackFundedEvent(log *types.Log) (*RewardsPoolF
 	return out, nil
 }
 
+// RewardsPoolRecycled represents a Recycled event raised by the RewardsPool contract.
+type RewardsPoolRecycled struct {
+	Epoch  uint64
+	Amount *big.Int
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const RewardsPoolRecycledEventName = "Recycled"
+
+// ContractEventName returns the user-defined event name.
+func (RewardsPoolRecycled) ContractEventName() string {
+	return RewardsPoolRecycledEventName
+}
+
+// UnpackRecycledEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Recycled(uint64 indexed epoch, uint256 amount)
+func (rewardsPool *RewardsPool) UnpackRecycledEvent(log *types.Log) (*RewardsPoolRecycled, error) {
+	event := "Recycled"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != rewardsPool.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(RewardsPoolRecycled)
+	if len(log.Data) > 0 {
+		if err := rewardsPool.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range rewardsPool.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // UnpackError attempts to decode the provided error data using user-defined
 // error definitions.
 func (rewardsPool *RewardsPool) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["AlreadyClaimed"].ID.Bytes()[:4]) {
 		return rewardsPool.UnpackAlreadyClaimedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["AlreadyRecycled"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackAlreadyRecycledError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["ClaimWindowOpen"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackClaimWindowOpenError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["ClaimWindowOver"].ID.Bytes()[:4]) {
+		return rewardsPool.UnpackClaimWindowOverError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], rewardsPool.abi.Errors["EpochAlreadyPublished"].ID.Bytes()[:4]) {
 		return rewardsPool.UnpackEpochAlreadyPublishedError(raw[4:])
@@ -5780,6 +5962,80 @@ func RewardsPoolAlreadyClaimedErrorID() common.Hash {
 func (rewardsPool *RewardsPool) UnpackAlreadyClaimedError(raw []byte) (*RewardsPoolAlreadyClaimed, error) {
 	out := new(RewardsPoolAlreadyClaimed)
 	if err := rewardsPool.abi.UnpackIntoInterface(out, "AlreadyClaimed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolAlreadyRecycled represents a AlreadyRecycled error raised by the RewardsPool contract.
+type RewardsPoolAlreadyRecycled struct {
+	Epoch uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyRecycled(uint64 epoch)
+func RewardsPoolAlreadyRecycledErrorID() common.Hash {
+	return common.HexToHash("0x92ffcc1f5a6a02938416cdac36dbbe86ab086011fe2a96ffdf3d74affdab8e3f")
+}
+
+// UnpackAlreadyRecycledError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyRecycled(uint64 epoch)
+func (rewardsPool *RewardsPool) UnpackAlreadyRecycledError(raw []byte) (*RewardsPoolAlreadyRecycled, error) {
+	out := new(RewardsPoolAlreadyRecycled)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "AlreadyRecycled", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolClaimWindowOpen represents a ClaimWindowOpen error raised by the RewardsPool contract.
+type RewardsPoolClaimWindowOpen struct {
+	Epoch   uint64
+	OpensAt *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ClaimWindowOpen(uint64 epoch, uint256 opensAt)
+func RewardsPoolClaimWindowOpenErrorID() common.Hash {
+	return common.HexToHash("0xe9fcc3bc6ae6676c8295054cde587a4adc9d1112c97cdcb7b3fceb8d38e37102")
+}
+
+// UnpackClaimWindowOpenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ClaimWindowOpen(uint64 epoch, uint256 opensAt)
+func (rewardsPool *RewardsPool) UnpackClaimWindowOpenError(raw []byte) (*RewardsPoolClaimWindowOpen, error) {
+	out := new(RewardsPoolClaimWindowOpen)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "ClaimWindowOpen", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RewardsPoolClaimWindowOver represents a ClaimWindowOver error raised by the RewardsPool contract.
+type RewardsPoolClaimWindowOver struct {
+	Epoch    uint64
+	ClosedAt *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ClaimWindowOver(uint64 epoch, uint256 closedAt)
+func RewardsPoolClaimWindowOverErrorID() common.Hash {
+	return common.HexToHash("0x4b3ddc38cf61675a28740509faf86b659d1f31f84371c0099f00b8eba1e63efe")
+}
+
+// UnpackClaimWindowOverError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ClaimWindowOver(uint64 epoch, uint256 closedAt)
+func (rewardsPool *RewardsPool) UnpackClaimWindowOverError(raw []byte) (*RewardsPoolClaimWindowOver, error) {
+	out := new(RewardsPoolClaimWindowOver)
+	if err := rewardsPool.abi.UnpackIntoInterface(out, "ClaimWindowOver", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

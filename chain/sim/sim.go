@@ -47,6 +47,12 @@ type Options struct {
 	// FeeSink (default the deployer, chain.DevKey(0)). Default none.
 	FeeBps  uint16
 	FeeSink wf.Address
+	// Rewards deploys a rewards pool with the escrow, as its fee sink
+	// (chain.DeployOptions.Rewards; FeeSink must be zero).
+	Rewards *chain.RewardsConfig
+	// Credits deploys a trial credits contract with them
+	// (chain.DeployOptions.Credits).
+	Credits bool
 	// Dir, if set, keeps the chain in this directory: a Chain opened on
 	// a directory a Chain was closed (or killed) on resumes at its last
 	// block with the same contracts and every balance, deposit and
@@ -157,11 +163,11 @@ func (c *Chain) setup(ctx context.Context, o Options) error {
 		bond = DevBond
 	}
 	sink := o.FeeSink
-	if o.FeeBps != 0 && sink.IsZero() {
+	if o.FeeBps != 0 && sink.IsZero() && o.Rewards == nil {
 		sink = c.accounts[0].Address()
 	}
 	contracts, err := chain.Deploy(ctx, c.backend, c.accounts[0], chain.DeployOptions{WithdrawDelay: o.WithdrawDelay,
-		Bond: bond, Lease: o.Lease, Grace: o.Grace, FeeBps: o.FeeBps, FeeSink: sink})
+		Bond: bond, Lease: o.Lease, Grace: o.Grace, FeeBps: o.FeeBps, FeeSink: sink, Rewards: o.Rewards, Credits: o.Credits})
 	if err != nil {
 		return fmt.Errorf("sim: %w", err)
 	}

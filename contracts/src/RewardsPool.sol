@@ -14,7 +14,9 @@ interface IFeeLedger {
 }
 
 /// @title WebFunctions rewards pool
-/// @notice Sponsors fund the pool; after each epoch the auditors publish a
+/// @notice Sponsors fund the pool, and so does anything sent to it: it is
+/// meant to be the escrow's fee sink (and the trial credits' sink), so the
+/// protocol fees providers pay flow back to good providers. After each epoch the auditors publish a
 /// Merkle root of what each provider earned in it (its settled fees times a
 /// quality multiplier from its audit scores, computed off chain by the epoch
 /// job, package rewards), signed by at least THRESHOLD of the AUDITORS
@@ -32,7 +34,9 @@ interface IFeeLedger {
 /// an inner node); feesCumulative is the provider's Escrow.feesPaid at the
 /// epoch's end. A provider's claims go in epoch order: claiming an epoch
 /// forgoes any earlier one not yet claimed, whose fees then count toward the
-/// cap of the claim that is made.
+/// cap of the claim that is made. What an epoch's claims leave unpaid (a
+/// provider that never claims, or claimed a later epoch first) goes back to
+/// the pool by {recycle} once CLAIM_EPOCHS more epochs have ended.
 contract RewardsPool {
     using SafeERC20 for IERC20;
 
@@ -40,10 +44,12 @@ contract RewardsPool {
     /// @param root Merkle root of (epoch, provider, amount, feesCumulative) leaves
     /// @param total what the leaves pay in all (reserved from the pool when published)
     /// @param claimed what has been claimed of it
+    /// @param recycled whether its unclaimed rest went back to the pool (no more claims)
     struct Epoch {
         bytes32 root;
         uint256 total;
         uint256 claimed;
+        bool recycled;
     }
 
     /// @notice EIP-712 type auditors sign for an epoch.
@@ -63,15 +69,17 @@ contract RewardsPool {
     uint16 public immutable CAP_BPS;
     /// @notice How many distinct auditors must sign an epoch.
     uint256 public immutable THRESHOLD;
+    /// @notice Epochs after an epoch's end during which it can be claimed; then its rest is recycled.
+    uint64 public immutable CLAIM_EPOCHS;
 
     address[] private _auditors;
     /// @notice Whether `a` is one of the auditors.
     mapping(address a => bool) public isAuditor;
     mapping(uint64 epoch => Epoch) private _epochs;
-    /// @notice Everything sponsors put in.
+    /// @notice Everything sponsors put in through {fund} (fees and other transfers come on top).
     uint256 public funded;
-    /// @notice Everything reserved by published epochs.
-    uint256 public allocated;
+    /// @notice What published epochs still owe: their totals less claims and recycled rests.
+    uint256 public reserved;
     /// @notice 1 + the epoch of the provider's latest claim; 0 if none.
     mapping(address provider => uint64) public claimedThrough;
     /// @notice The feesCumulative of the provider's latest claim: the base of the next claim's cap.
@@ -85,6 +93,8 @@ contract RewardsPool {
     event EpochPublished(uint64 indexed epoch, bytes32 root, uint256 total);
     /// @notice `provider` was paid `amount` for `epoch`.
     event Claimed(uint64 indexed epoch, address indexed provider, uint256 amount, uint256 feesCumulative);
+    /// @notice `epoch`'s unclaimed `amount` went back to the pool.
+    event Recycled(uint64 indexed epoch, uint256 amount);
 
     /// @notice Bad constructor arguments; `what` says which.
     error InvalidConfig(string what);
@@ -114,6 +124,12 @@ contract RewardsPool {
     error RewardAboveFeeCap(uint256 amount, uint256 cap);
     /// @notice The claim exceeds what is left of the epoch's total.
     error EpochExhausted(uint256 amount, uint256 left);
+    /// @notice The epoch's claim window is over: its rest was recycled or can be.
+    error ClaimWindowOver(uint64 epoch, uint256 closedAt);
+    /// @notice The epoch can be recycled only from `opensAt`.
+    error ClaimWindowOpen(uint64 epoch, uint256 opensAt);
+    /// @notice The epoch was already recycled.
+    error AlreadyRecycled(uint64 epoch);
 
     /// @param token the reward token (the escrow's)
     /// @param escrow the escrow whose feesPaid caps rewards
@@ -121,18 +137,21 @@ contract RewardsPool {
     /// @param threshold signatures needed, 1 to auditors.length
     /// @param epochLength seconds per epoch
     /// @param capBps reward cap in basis points of fees paid, 1 to 9999
+    /// @param claimEpochs epochs after an epoch's end during which it can be claimed, at least 1
     constructor(
         IERC20 token,
         IFeeLedger escrow,
         address[] memory auditorSet,
         uint256 threshold,
         uint64 epochLength,
-        uint16 capBps
+        uint16 capBps,
+        uint64 claimEpochs
     ) {
         if (address(token) == address(0) || address(escrow) == address(0)) revert InvalidConfig("token or escrow");
         if (threshold == 0 || threshold > auditorSet.length) revert InvalidConfig("threshold");
         if (epochLength == 0) revert InvalidConfig("epochLength");
         if (capBps == 0 || capBps >= 10000) revert InvalidConfig("capBps");
+        if (claimEpochs == 0) revert InvalidConfig("claimEpochs");
         for (uint256 i = 0; i < auditorSet.length; i++) {
             address a = auditorSet[i];
             if (a == address(0) || isAuditor[a]) revert InvalidConfig("auditors");
@@ -145,6 +164,7 @@ contract RewardsPool {
         EPOCH_LENGTH = epochLength;
         CAP_BPS = capBps;
         THRESHOLD = threshold;
+        CLAIM_EPOCHS = claimEpochs;
     }
 
     /// @notice Adds `amount` of the caller's tokens to the pool. Needs a token allowance.
@@ -157,15 +177,15 @@ contract RewardsPool {
 
     /// @notice Publishes `epoch`'s root, signed by at least THRESHOLD auditors
     /// ({epochDigest}), their signatures ordered by ascending signer address.
-    /// Reserves `total` from the pool.
+    /// Reserves `total` from what the pool holds and owes no published epoch.
     function publishEpoch(uint64 epoch, bytes32 root, uint256 total, bytes[] calldata signatures) external {
         uint256 end = epochEnd(epoch);
         if (block.timestamp < end) revert EpochNotOver(epoch, end);
         Epoch storage ep = _epochs[epoch];
         if (ep.root != bytes32(0)) revert EpochAlreadyPublished(epoch);
         if (root == bytes32(0)) revert ZeroRoot();
-        uint256 available = funded - allocated;
-        if (total > available) revert InsufficientFunds(total, available);
+        uint256 free = available();
+        if (total > free) revert InsufficientFunds(total, free);
         bytes32 digest = epochDigest(epoch, root, total);
         address last = address(0);
         for (uint256 i = 0; i < signatures.length; i++) {
@@ -175,7 +195,7 @@ contract RewardsPool {
             last = signer;
         }
         if (signatures.length < THRESHOLD) revert NotEnoughSignatures(signatures.length, THRESHOLD);
-        allocated += total;
+        reserved += total;
         ep.root = root;
         ep.total = total;
         emit EpochPublished(epoch, root, total);
@@ -184,12 +204,14 @@ contract RewardsPool {
     /// @notice Pays `provider` its reward `amount` for `epoch`, proven by `proof`
     /// against the epoch's root. Anyone may submit it; the provider is paid.
     /// @dev Reverts with {UnknownEpoch}, {AlreadyClaimed}, {InvalidProof},
-    /// {FeesOverstated}, {RewardAboveFeeCap} or {EpochExhausted}.
+    /// {FeesOverstated}, {RewardAboveFeeCap}, {EpochExhausted} or {ClaimWindowOver}.
     function claim(uint64 epoch, address provider, uint256 amount, uint256 feesCumulative, bytes32[] calldata proof)
         external
     {
         Epoch storage ep = _epochs[epoch];
         if (ep.root == bytes32(0)) revert UnknownEpoch(epoch);
+        uint256 closes = claimDeadline(epoch);
+        if (ep.recycled || block.timestamp >= closes) revert ClaimWindowOver(epoch, closes);
         uint64 through = claimedThrough[provider];
         if (through > epoch) revert AlreadyClaimed(provider, epoch, through);
         if (amount == 0) revert ZeroAmount();
@@ -203,6 +225,7 @@ contract RewardsPool {
         uint256 left = ep.total - ep.claimed;
         if (amount > left) revert EpochExhausted(amount, left);
         ep.claimed += amount;
+        reserved -= amount;
         claimedThrough[provider] = epoch + 1;
         feesBasis[provider] = feesCumulative;
         rewarded[provider] += amount;
@@ -210,7 +233,31 @@ contract RewardsPool {
         TOKEN.safeTransfer(provider, amount);
     }
 
+    /// @notice Returns what `epoch`'s claims left unpaid to the pool, once
+    /// its claim window is over ({claimDeadline}). Anyone may call it.
+    function recycle(uint64 epoch) external {
+        Epoch storage ep = _epochs[epoch];
+        if (ep.root == bytes32(0)) revert UnknownEpoch(epoch);
+        if (ep.recycled) revert AlreadyRecycled(epoch);
+        uint256 opens = claimDeadline(epoch);
+        if (block.timestamp < opens) revert ClaimWindowOpen(epoch, opens);
+        ep.recycled = true;
+        uint256 rest = ep.total - ep.claimed;
+        reserved -= rest;
+        emit Recycled(epoch, rest);
+    }
+
     // ---- views ----
+
+    /// @notice What the pool holds that no published epoch is owed: what the next epoch may pay.
+    function available() public view returns (uint256) {
+        return TOKEN.balanceOf(address(this)) - reserved;
+    }
+
+    /// @notice When `epoch` stops being claimable (and its rest may be recycled).
+    function claimDeadline(uint64 epoch) public view returns (uint256) {
+        return epochEnd(epoch) + uint256(CLAIM_EPOCHS) * EPOCH_LENGTH;
+    }
 
     /// @notice The epoch now.
     function currentEpoch() external view returns (uint64) {

@@ -29,6 +29,7 @@ func (s stateOnly) Channel(context.Context, *mina.PublicKey) (*settler.State, er
 	return &st, nil
 }
 func (stateOnly) Redeem(context.Context, settler.Redeem) (*settler.Tx, error) { panic("unused") }
+func (stateOnly) Settle(context.Context, settler.Settle) (*settler.Tx, error) { panic("unused") }
 func (stateOnly) Send(context.Context, *settler.Tx) (string, error)           { panic("unused") }
 func (stateOnly) Tx(context.Context, string) (*settler.Status, error)         { panic("unused") }
 

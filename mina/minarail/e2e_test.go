@@ -355,6 +355,7 @@ func TestEndToEnd(t *testing.T) {
 		}
 	})
 
+	t.Run("owner pays", func(t *testing.T) { ownerPays(t, w) })
 	t.Run("expired channel", func(t *testing.T) { expiredChannel(t, w) })
 }
 
@@ -448,4 +449,114 @@ func TestCrashHelper(t *testing.T) {
 	}
 	r.Settle(context.Background(), true)
 	t.Fatal("not killed")
+}
+
+// Owner-pays in MINA: the payer of a channel with a budget sponsors an
+// owner's functions; requests without a voucher are charged to it within
+// the budget, receipted, and settled with the zkApp's settle (signed by
+// the provider); the sponsorship outlives a restart; a sponsorship of a
+// channel that is not between its signer and this provider is refused.
+func ownerPays(t *testing.T, w *world) {
+	ctx := context.Background()
+	ch, _, err := w.s.Open(ctx, settler.Open{Payer: w.payer, Provider: w.provider.PublicKey(), PriceCap: price, Budget: 5 * price,
+		ExpirySlot: 1000, Deposit: 10 * price})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	sponsors := filepath.Join(dir, "sponsors.json")
+	r, l := w.rail(t, filepath.Join(dir, "mina.db"), func(c *minarail.Config) { c.Sponsors = sponsors })
+	owner := wf.Address{0xaa, 0xbb}
+	call := func(r *minarail.Rail, owner wf.Address) (*minarail.Receipt, error) {
+		c, err := r.Authorize(ctx, &wf.PaidRequest{Function: w.fn, Owner: owner, Method: "GET", Path: "/"})
+		if err != nil {
+			return nil, err
+		}
+		h, err := c.Commit(ctx, wf.NewRequestID())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return minarail.DecodeReceipt(h["X-Wf-Mina-Receipt"][0])
+	}
+	if _, err := call(r, owner); reason(err) != "payment_required" {
+		t.Fatalf("before the sponsorship: %v", err)
+	}
+	// Signed by someone who is not the channel's payer.
+	bad, _ := minarail.SignSponsorship(w.provider, mina.Testnet, ch, owner)
+	if err := r.Sponsor(ctx, bad); reason(err) != "wrong_channel" {
+		t.Fatalf("a sponsorship not by the channel's payer: %v", err)
+	}
+	s, err := minarail.SignSponsorship(w.payer, mina.Testnet, ch, owner)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Sponsor(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	for i := uint64(1); i <= 3; i++ {
+		rc, err := call(r, owner)
+		if err != nil || rc.Cumulative != i*price || !rc.Channel.Equal(ch) || !rc.Provider.Equal(w.provider.PublicKey()) {
+			t.Fatalf("owner-paid call %d: %+v %v", i, rc, err)
+		}
+	}
+	if _, err := call(r, wf.Address{0xcc}); reason(err) != "payment_required" {
+		t.Fatalf("another owner's function: %v", err)
+	}
+	before := w.balance(t, w.provider.PublicKey())
+	if err := r.Settle(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	st, err := w.s.Channel(ctx, ch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Settled != strconv.Itoa(3*price) || st.SettledCount != "3" || st.Redeemed != "0" {
+		t.Fatalf("after settling: settled %s over %s, redeemed %s", st.Settled, st.SettledCount, st.Redeemed)
+	}
+	if got := w.balance(t, w.provider.PublicKey()) - before; got != 3*price {
+		t.Fatalf("the provider received %d, want %d", got, 3*price)
+	}
+	l.Close()
+
+	// Restarted: the sponsorship is kept. Someone else sponsors the owner
+	// too, with a budget of one request: theirs is tried first, then,
+	// spent, the first one; its budget (5) ends it.
+	r, l = w.rail(t, filepath.Join(dir, "mina.db"), func(c *minarail.Config) { c.Sponsors = sponsors })
+	defer l.Close()
+	other := newKey(t)
+	if err := w.s.Fund(ctx, other.PublicKey(), 5_000_000_000); err != nil {
+		t.Fatal(err)
+	}
+	ch2, _, err := w.s.Open(ctx, settler.Open{Payer: other, Provider: w.provider.PublicKey(), PriceCap: price, Budget: price, ExpirySlot: 1000, Deposit: 10 * price})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2, _ := minarail.SignSponsorship(other, mina.Testnet, ch2, owner)
+	if err := r.Sponsor(ctx, s2); err != nil {
+		t.Fatal(err)
+	}
+	if rc, err := call(r, owner); err != nil || !rc.Channel.Equal(ch2) || rc.Cumulative != price {
+		t.Fatalf("the second sponsor's call: %+v %v", rc, err)
+	}
+	for i := uint64(4); i <= 5; i++ {
+		if rc, err := call(r, owner); err != nil || rc.Cumulative != i*price {
+			t.Fatalf("owner-paid call %d after the restart: %+v %v", i, rc, err)
+		}
+	}
+	if _, err := call(r, owner); reason(err) != "over_budget" {
+		t.Fatalf("past the budget: %v", err)
+	}
+	if err := r.Settle(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	st, _ = w.s.Channel(ctx, ch)
+	var settled uint64
+	for k, a := range l.Accounts() {
+		if k.Channel == minarail.OwnerKey(ch).Channel {
+			settled = a.Settled.Amount.Uint64()
+		}
+	}
+	if st.Settled != strconv.Itoa(5*price) || st.SettledCount != "5" || settled != 5*price || st.Balance != strconv.Itoa(5*price) {
+		t.Fatalf("after the second settlement: settled %s over %s (ledger %d), balance %s", st.Settled, st.SettledCount, settled, st.Balance)
+	}
 }

@@ -57,6 +57,7 @@ var voucherKey = textproto.CanonicalMIMEHeaderKey(minapay.HeaderName)
 type Settler interface {
 	Channel(ctx context.Context, address *mina.PublicKey) (*settler.State, error)
 	Redeem(ctx context.Context, r settler.Redeem) (*settler.Tx, error)
+	Settle(ctx context.Context, s settler.Settle) (*settler.Tx, error)
 	Send(ctx context.Context, tx *settler.Tx) (string, error)
 	Tx(ctx context.Context, hash string) (*settler.Status, error)
 }
@@ -93,6 +94,9 @@ type Config struct {
 	Poll time.Duration
 	Now  func() time.Time
 	Log  *slog.Logger
+	// Sponsors is the file that keeps owner-pays sponsorships (Sponsor)
+	// across restarts; empty keeps them in memory only.
+	Sponsors string
 	// AfterPrepare, when set, is called once a batch is recorded and
 	// before anything is sent: a fault hook for crash tests.
 	AfterPrepare func(*ledger.Batch)
@@ -114,11 +118,13 @@ type Rail struct {
 	checker *minapay.Checker
 	log     *slog.Logger
 
-	mu      sync.Mutex
-	states  map[[33]byte]*cached
-	seen    map[[32]byte]struct{}    // sessions whose ledger mark was given to the checker
-	first   map[ledger.Key]time.Time // when an account's oldest pending charge was made (this process)
-	retryAt map[ledger.Key]time.Time // no batch before (after an aborted one)
+	mu         sync.Mutex
+	states     map[[33]byte]*cached
+	seen       map[[32]byte]struct{}         // sessions whose ledger mark was given to the checker
+	first      map[ledger.Key]time.Time      // when an account's oldest pending charge was made (this process)
+	retryAt    map[ledger.Key]time.Time      // no batch before (after an aborted one)
+	sponsors   map[wf.Address][]*Sponsorship // owner-pays: the owner's channels, most recent first
+	sponsorSem chan struct{}
 
 	settleMu sync.Mutex
 }
@@ -166,8 +172,13 @@ func New(cfg Config) (*Rail, error) {
 	if err := cfg.Ledger.Bind("mina:" + cfg.Network.String() + ":" + pub.Base58()); err != nil {
 		return nil, fmt.Errorf("minarail: %w", err)
 	}
-	return &Rail{cfg: cfg, pub: pub, checker: checker, log: cfg.Log, states: map[[33]byte]*cached{},
-		seen: map[[32]byte]struct{}{}, first: map[ledger.Key]time.Time{}, retryAt: map[ledger.Key]time.Time{}}, nil
+	r := &Rail{cfg: cfg, pub: pub, checker: checker, log: cfg.Log, states: map[[33]byte]*cached{},
+		seen: map[[32]byte]struct{}{}, first: map[ledger.Key]time.Time{}, retryAt: map[ledger.Key]time.Time{},
+		sponsors: map[wf.Address][]*Sponsorship{}, sponsorSem: make(chan struct{}, sponsorsChecking)}
+	if err := r.loadSponsors(); err != nil {
+		return nil, err
+	}
+	return r, nil
 }
 
 // Provider is the provider's Mina public key.
@@ -239,6 +250,9 @@ func (r *Rail) state(ctx context.Context, ch *mina.PublicKey, fresh bool) (*sett
 func (r *Rail) Authorize(ctx context.Context, pr *wf.PaidRequest) (wf.Charge, error) {
 	values := pr.Header[voucherKey]
 	if len(values) == 0 {
+		if c, ok, err := r.authorizeSponsored(ctx, pr); ok {
+			return c, err
+		}
 		if r.cfg.Next != nil {
 			return r.cfg.Next.Authorize(ctx, pr)
 		}
@@ -307,7 +321,8 @@ func (r *Rail) Authorize(ctx context.Context, pr *wf.PaidRequest) (wf.Charge, er
 		r.cfg.Ledger.Unreserve(key, price)
 		return nil, err
 	}
-	return &charge{r: r, h: h, key: key, fn: pr.Function, price: price}, nil
+	return &charge{r: r, h: h, key: key, channel: ch, fn: pr.Function, price: price,
+		rail: &ledger.RailVoucher{Ceiling: new(big.Int).SetUint64(h.Voucher.Cumulative), Data: encodeVoucher(h)}}, nil
 }
 
 // floor gives the checker the ledger's highest charged number of h's
@@ -392,13 +407,16 @@ func decodeVoucher(channel *mina.PublicKey, b []byte) (*settler.Redeem, error) {
 	return &r, nil
 }
 
+// charge is a caller's (h set) or an owner's (h nil) reserved charge.
 type charge struct {
-	r     *Rail
-	h     *minapay.Voucher
-	key   ledger.Key
-	fn    wf.CID
-	price *big.Int
-	once  sync.Once
+	r       *Rail
+	h       *minapay.Voucher
+	key     ledger.Key
+	channel *mina.PublicKey
+	rail    *ledger.RailVoucher
+	fn      wf.CID
+	price   *big.Int
+	once    sync.Once
 }
 
 func (c *charge) Commit(ctx context.Context, id wf.RequestID) (map[string][]string, error) {
@@ -406,11 +424,13 @@ func (c *charge) Commit(ctx context.Context, id wf.RequestID) (map[string][]stri
 	err := errors.New("minarail: charge committed or released twice")
 	c.once.Do(func() {
 		r := c.r
-		v := c.h.Voucher
+		lc := ledger.Charge{Key: c.key, Amount: c.price, Reserved: true, Rail: c.rail}
+		if c.h != nil {
+			v := c.h.Voucher
+			lc.Session = &ledger.SessionUse{Key: v.Session, Seq: c.h.Seq, Expiry: int64(min(v.Expiry, 1<<62))}
+		}
 		var cum *big.Int
-		cum, err = r.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: c.price, Reserved: true,
-			Rail:    &ledger.RailVoucher{Ceiling: new(big.Int).SetUint64(v.Cumulative), Data: encodeVoucher(c.h)},
-			Session: &ledger.SessionUse{Key: v.Session, Seq: c.h.Seq, Expiry: int64(min(v.Expiry, 1<<62))}})
+		cum, err = r.cfg.Ledger.Charge(ctx, lc)
 		if err != nil {
 			r.cfg.Ledger.Unreserve(c.key, c.price)
 			return
@@ -420,7 +440,7 @@ func (c *charge) Commit(ctx context.Context, id wf.RequestID) (map[string][]stri
 			r.first[c.key] = r.cfg.Now()
 		}
 		r.mu.Unlock()
-		rc := Receipt{Network: r.cfg.Network, Channel: v.Channel, Function: c.fn, Request: id,
+		rc := Receipt{Network: r.cfg.Network, Channel: c.channel, Function: c.fn, Request: id,
 			Amount: c.price.Uint64(), Cumulative: cum.Uint64()}
 		var enc string
 		if enc, err = rc.Sign(r.cfg.Key); err != nil {

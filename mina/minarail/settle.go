@@ -120,7 +120,7 @@ func channelOf(k ledger.WideKey) (*mina.PublicKey, error) {
 	for i := range 32 {
 		x[i] = k[31-i]
 	}
-	return mina.NewPublicKey(new(big.Int).SetBytes(x[:]), k[32] == 1)
+	return mina.NewPublicKey(new(big.Int).SetBytes(x[:]), k[32]&1 == 1)
 }
 
 func chanName(k ledger.WideKey) string {
@@ -156,15 +156,30 @@ func (r *Rail) resume(ctx context.Context, b *ledger.Batch) error {
 	if b.State == ledger.Sent && b.Tx != nil && json.Unmarshal(b.Tx.Raw, &rec) == nil && rec.Hash != "" {
 		return r.wait(ctx, ch, b, rec.Hash)
 	}
-	red, err := decodeVoucher(ch, b.Rail.Data)
-	if err != nil {
-		_, aerr := r.cfg.Ledger.Abort(b.ID, err)
-		return errors.Join(err, aerr)
-	}
-	red.Provider, red.UpTo = r.pub, b.UpTo.Uint64()
-	tx, err := r.cfg.Settler.Redeem(ctx, *red)
-	if err != nil {
-		return r.failed(b, fmt.Errorf("build redeem: %w", err))
+	var tx *settler.Tx
+	if isOwner(b.Channel) { // owner-pays: the zkApp's settle, signed here
+		if b.Rail == nil {
+			_, aerr := r.cfg.Ledger.Abort(b.ID, errors.New("no sponsorship"))
+			return aerr
+		}
+		if tx, err = r.buildSettle(ctx, ch, b); err != nil {
+			var se *settler.Error
+			if !errors.As(err, &se) && errors.Is(err, wf.ErrInvalid) {
+				_, aerr := r.cfg.Ledger.Abort(b.ID, err)
+				return errors.Join(err, aerr)
+			}
+			return r.failed(b, fmt.Errorf("build settle: %w", err))
+		}
+	} else {
+		red, err := decodeVoucher(ch, b.Rail.Data)
+		if err != nil {
+			_, aerr := r.cfg.Ledger.Abort(b.ID, err)
+			return errors.Join(err, aerr)
+		}
+		red.Provider, red.UpTo = r.pub, b.UpTo.Uint64()
+		if tx, err = r.cfg.Settler.Redeem(ctx, *red); err != nil {
+			return r.failed(b, fmt.Errorf("build redeem: %w", err))
+		}
 	}
 	raw, _ := json.Marshal(recorded{Hash: tx.Hash, Tx: tx.JSON})
 	if err := r.cfg.Ledger.RecordTx(b.ID, ledger.Tx{Hash: txHash(tx.Hash), Raw: raw, Signed: r.cfg.Now()}); err != nil {
@@ -208,9 +223,13 @@ func (r *Rail) redeemed(ctx context.Context, ch *mina.PublicKey, b *ledger.Batch
 		}
 		return false, err
 	}
-	red, err := strconv.ParseUint(st.Redeemed, 10, 64)
+	paid := st.Redeemed
+	if isOwner(b.Channel) {
+		paid = st.Settled // owner-pays: what settle paid
+	}
+	red, err := strconv.ParseUint(paid, 10, 64)
 	if err != nil {
-		return false, fmt.Errorf("minarail: channel %s: redeemed %q", ch.Base58(), st.Redeemed)
+		return false, fmt.Errorf("minarail: channel %s: paid %q", ch.Base58(), paid)
 	}
 	if new(big.Int).SetUint64(red).Cmp(b.UpTo) < 0 {
 		return false, nil

@@ -250,7 +250,31 @@ func (c *Client) Redeem(ctx context.Context, r Redeem) (*Tx, error) {
 	return &tx, nil
 }
 
-// Send sends a transaction made by Redeem and returns its hash.
+// Settle is an owner-pays settlement (the zkApp's settle): the channel
+// pays Provider up to Amount nanomina over Count requests, both cumulative,
+// as Provider signed (mina.SignSettle).
+type Settle struct {
+	Channel, Payer, Provider *mina.PublicKey
+	Amount, Count            uint64
+	Signature                mina.Signature
+}
+
+// Settle builds, proves and signs (as the fee payer) a settle
+// transaction; it is not sent.
+func (c *Client) Settle(ctx context.Context, s Settle) (*Tx, error) {
+	var tx Tx
+	err := c.do(ctx, http.MethodPost, "/v1/settle", map[string]any{"channel": s.Channel.Base58(), "payer": s.Payer.Base58(),
+		"provider": s.Provider.Base58(), "amount": u(s.Amount), "count": u(s.Count), "signature": s.Signature.Base58()}, &tx)
+	if err != nil {
+		return nil, err
+	}
+	if tx.Hash == "" || tx.JSON == "" {
+		return nil, errors.New("settler: settle: no transaction in the answer")
+	}
+	return &tx, nil
+}
+
+// Send sends a transaction made by Redeem or Settle and returns its hash.
 func (c *Client) Send(ctx context.Context, tx *Tx) (string, error) {
 	var out struct{ Hash string }
 	err := c.do(ctx, http.MethodPost, "/v1/send", map[string]string{"tx": tx.JSON}, &out)

@@ -27,6 +27,7 @@
 //   POST /v1/channels/{address}/topup   {payerKey, amount} -> {hash}
 //   POST /v1/channels/{address}/close   {payerKey, provider} -> {hash}
 //   POST /v1/redeem                     {channel, payer, provider, cumulative, session, expiry, signature, upTo} -> {hash, tx}
+//   POST /v1/settle                     {channel, payer, provider, amount, count, signature} -> {hash, tx} (owner-pays; the provider signed)
 //                                       built, proven and signed by the fee payer, not sent
 //   POST /v1/send                       {tx} -> {hash}
 //   GET  /v1/tx/{hash}                  {status: pending|included|failed|unknown, error}
@@ -209,6 +210,19 @@ const routes = {
     const tx = await build(feePayer.pub, [feePayer.key], async () => {
       await ch.redeem(payer, provider, u64(b.cumulative, 'cumulative'), Field(session[0]), Field(session[1]),
         u64(String(b.expiry), 'expiry'), u64(b.upTo, 'upTo'), sig);
+    });
+    const json = tx.toJSON();
+    return { hash: await Mina.Transaction.hash(json), tx: json };
+  },
+
+  'POST /v1/settle': async (b) => {
+    const ch = new PaymentChannel(pub(b.channel, 'channel'));
+    if (mode === 'graphql') await fetchAccount({ publicKey: ch.address });
+    let sig;
+    try { sig = Signature.fromBase58(String(b.signature)); } catch { throw bad('signature is not a Mina signature'); }
+    const payer = pub(b.payer, 'payer'), provider = pub(b.provider, 'provider');
+    const tx = await build(feePayer.pub, [feePayer.key], async () => {
+      await ch.settle(payer, provider, u64(b.amount, 'amount'), u64(String(b.count), 'count'), sig);
     });
     const json = tx.toJSON();
     return { hash: await Mina.Transaction.hash(json), tx: json };
