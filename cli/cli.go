@@ -150,7 +150,7 @@ and wf rollback moves it back to the previous one.
 
 Environment:
   WF_HOME          wf's own files (default ~/.wf): key.json, contracts.json, provider data
-  WF_PROVIDER      default provider URL for deploy, invoke and logs (default ` + defaultProviderURL + `)
+  WF_PROVIDER      default provider URL for deploy, invoke and logs (default: a running wf dev's, else ` + defaultProviderURL + `)
   WF_KEY_PASSWORD  keystore password (else --password-file, else a prompt)
   WF_RPC           Ethereum JSON-RPC URL (default ` + defaultRPC + `); commas separate several, checked against each other
   WF_RPC_QUORUM    how many of several WF_RPC endpoints must agree (default all)
@@ -463,6 +463,9 @@ const (
 func (a *App) defaultProvider() string {
 	if p := a.Getenv("WF_PROVIDER"); p != "" {
 		return p
+	}
+	if p := a.devProvider(); p != "" {
+		return p // wf dev's, wherever it moved
 	}
 	return defaultProviderURL
 }

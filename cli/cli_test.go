@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -38,6 +39,14 @@ var cidRE = regexp.MustCompile(`baga[a-z2-7]{50,}`)
 // startDev runs `wf dev` until the test ends and returns its URL and stdout.
 func startDev(t *testing.T, home string, extra ...string) (string, string) {
 	t.Helper()
+	url, out, _ := startDevStop(t, home, extra...)
+	return url, out
+}
+
+// startDevStop is startDev, also returning a function that stops wf dev
+// (at once; it is stopped when the test ends otherwise).
+func startDevStop(t *testing.T, home string, extra ...string) (string, string, func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	var out wftest.LogBuffer
 	ready := make(chan string, 1)
@@ -51,21 +60,26 @@ func startDev(t *testing.T, home string, extra ...string) (string, string) {
 	go func() {
 		done <- app.Run(ctx, append([]string{"dev", "--listen", "127.0.0.1:0", "--gateway-listen", "127.0.0.1:0"}, extra...))
 	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("wf dev did not shut down cleanly: %v", err)
-		}
-	})
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("wf dev did not shut down cleanly: %v", err)
+			}
+		})
+	}
+	t.Cleanup(stop)
 	select {
 	case url := <-ready:
-		return url, out.String()
+		return url, out.String(), stop
 	case err := <-done:
+		done <- err // for stop
 		t.Fatalf("wf dev exited: %v", err)
 	case <-time.After(60 * time.Second):
 		t.Fatal("wf dev did not start in 60s")
 	}
-	return "", ""
+	return "", "", nil
 }
 
 func get(t *testing.T, url string, body string) (int, string) {
@@ -185,13 +199,16 @@ func TestDevPrintsWorkingCurlLines(t *testing.T) {
 	}
 }
 
-// TestDevRestartsWithANewLedger: the chain is new on every `wf dev`, so
-// neither provider may bring charges from the last run into it.
+// TestDevRestartsWithANewLedger: a new chain (--reset-chain) gets a new
+// ledger, so neither provider brings charges from the last run into it;
+// a resumed chain keeps the ledger: the next charge continues the last
+// run's cumulative amount (TestDevKeepsItsChain).
 func TestDevRestartsWithANewLedger(t *testing.T) {
 	home := t.TempDir()
 	for run := range 2 {
 		t.Run(fmt.Sprint("run ", run+1), func(t *testing.T) {
-			_, out := startDev(t, home)
+			_, out, stop := startDevStop(t, home, "--reset-chain")
+			defer stop()
 			lines := regexp.MustCompile(`curl '([^']+/p/[a-z]+/[^']+)'`).FindAllStringSubmatch(out, -1)
 			if len(lines) != 2 {
 				t.Fatalf("want a /p/dev/ and a /p/tunnel/ line in:\n%s", out)

@@ -81,6 +81,7 @@ Credentials (docs/credentials.md): an issuer at %[1]s
   only callers proving org in {acme, dev}, without saying who they are:
   curl -si '%[2]s?name=you'         (401 credential_required)
   wf cred issue member --issuer %[1]s --key dev
+      (seals the credential with a password: asked, or $WF_KEY_PASSWORD without a terminal)
   wf invoke %[3]s '/?name=you' --cred member --provider %[4]s
 `, net.Creds.IssuerURL, res.URL, res.CID, provider)
 	return nil

@@ -12,13 +12,14 @@ import (
 func (a *App) devChainFile() string { return filepath.Join(a.home(), "dev-chain.json") }
 
 type devChainRecord struct {
-	RPC string `json:"rpc"`
-	PID int    `json:"pid"`
+	RPC      string `json:"rpc"`
+	Provider string `json:"provider,omitempty"` // the dev provider's URL
+	PID      int    `json:"pid"`
 }
 
 // recordDevChain writes the record; the returned function removes it.
-func (a *App) recordDevChain(rpc string) (func(), error) {
-	b, err := json.Marshal(devChainRecord{RPC: rpc, PID: os.Getpid()})
+func (a *App) recordDevChain(rpc, provider string) (func(), error) {
+	b, err := json.Marshal(devChainRecord{RPC: rpc, Provider: provider, PID: os.Getpid()})
 	if err != nil {
 		return nil, err
 	}
@@ -30,14 +31,20 @@ func (a *App) recordDevChain(rpc string) (func(), error) {
 }
 
 // devChainRPC is the chain of a wf dev running with this WF_HOME, or "".
-func (a *App) devChainRPC() string {
+func (a *App) devChainRPC() string { return a.devRecord().RPC }
+
+// devProvider is the provider of a wf dev running with this WF_HOME, or
+// "": commands default to it, also when the default port was taken.
+func (a *App) devProvider() string { return a.devRecord().Provider }
+
+func (a *App) devRecord() devChainRecord {
 	b, err := os.ReadFile(a.devChainFile())
 	if err != nil {
-		return ""
+		return devChainRecord{}
 	}
 	var r devChainRecord
 	if json.Unmarshal(b, &r) != nil || r.RPC == "" || !processAlive(r.PID) {
-		return "" // a wf dev that did not stop cleanly left it
+		return devChainRecord{} // a wf dev that did not stop cleanly left it
 	}
-	return r.RPC
+	return r
 }

@@ -263,7 +263,7 @@ deploy signer delegates to a key the job generates (docs/ci.md).`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&f.provider, "provider", "", "provider base `URL` or registry `NAME`; replaces wf.toml's providers (default: those, else $WF_PROVIDER, else "+defaultProviderURL+"); with --secrets or --encrypt-code a NAME's key and endpoint come from the registry")
+	fs.StringVar(&f.provider, "provider", "", "provider base `URL` or registry `NAME`; replaces wf.toml's providers (default: those, else $WF_PROVIDER, else a running wf dev's, else "+defaultProviderURL+"); with --secrets or --encrypt-code a NAME's key and endpoint come from the registry")
 	kf = addKeyFlags(fs, "publisher")
 	fs.DurationVar(&f.timeout, "timeout", 0, "wall-time limit per request (default: wf.toml's, else the provider's)")
 	fs.IntVar(&f.memory, "memory", 0, "memory limit in `MiB` (default: wf.toml's, else the provider's)")

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/crypto/acme"
 	"golang.org/x/crypto/acme/autocert"
 
 	"github.com/webfunctions/wf/chain"
@@ -36,6 +35,7 @@ providers behind NAT serve through reverse tunnels to it.`,
 type gatewayFlags struct {
 	domain, listen, certFile, keyFile       string
 	acmeEmail, acmeCache, acmeHTTP, acmeDir string
+	acmeRoots                               string
 	rate                                    float64
 	burst                                   int
 	maxBody                                 int64
@@ -81,6 +81,7 @@ or certificates from an ACME CA (--acme-email).`,
 	fs.StringVar(&f.acmeCache, "acme-cache", "", "`DIR` for the ACME account and certificates (default $WF_HOME/acme)")
 	fs.StringVar(&f.acmeHTTP, "acme-http", "", "also serve ACME HTTP-01 challenges and redirects to https on this `ADDR`, e.g. :80")
 	fs.StringVar(&f.acmeDir, "acme-directory", "", "ACME directory `URL` (default Let's Encrypt production)")
+	fs.StringVar(&f.acmeRoots, "acme-ca-roots", "", "PEM `FILE` of the root certificates to trust for --acme-directory's HTTPS (a private ACME CA; default the system's)")
 	fs.Float64Var(&f.rate, "rate", gateway.DefaultRateLimit, "requests per second allowed per client address (negative: no limit)")
 	fs.IntVar(&f.burst, "burst", gateway.DefaultRateBurst, "burst of requests allowed per client address")
 	fs.Int64Var(&f.maxBody, "max-body", gateway.DefaultMaxRequestBytes, "largest request body, `BYTES`")
@@ -200,8 +201,9 @@ func (a *App) gatewayStart(ctx context.Context, f *gatewayFlags, o *chainOpts) e
 			Cache:      autocert.DirCache(cache),
 			HostPolicy: acmePolicy(strings.ToLower(f.domain), res),
 		}
-		if f.acmeDir != "" {
-			m.Client = &acme.Client{DirectoryURL: f.acmeDir}
+		var err error
+		if m.Client, err = acmeClient(f.acmeDir, f.acmeRoots); err != nil {
+			return err
 		}
 		srv.TLSConfig = m.TLSConfig()
 		srv.TLSConfig.MinVersion = tls.VersionTLS12

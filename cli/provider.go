@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -337,6 +338,7 @@ func (a *App) devCmd() *cobra.Command {
 		sf                         *settleFlags
 		chainListen, gatewayListen string
 		dashboardListen, watchDir  string
+		resetChain                 bool
 	)
 	cmd := &cobra.Command{
 		Use:   "dev",
@@ -353,12 +355,22 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			nf.listenSet = cmd.Flags().Changed("listen")
 			nf.chainListenSet = cmd.Flags().Changed("chain-listen")
+			if !cmd.Flags().Changed("data") {
+				nf.data = a.devData(watchDir)
+			}
+			if resetChain {
+				if err := os.RemoveAll(filepath.Join(nf.data, devChainDir)); err != nil {
+					return fmt.Errorf("dev: --reset-chain: %w", err)
+				}
+			}
 			return a.dev(cmd.Context(), nf, sf, chainListen, gatewayListen, cmd.Flags().Changed("gateway-listen"), watchDir,
 				dashboardListen, cmd.Flags().Changed("dashboard-listen"))
 		},
 	}
 	fs := cmd.Flags()
-	nf = addNodeFlags(fs, filepath.Join(a.home(), "dev"))
+	nf = addNodeFlags(fs, "")
+	fs.Lookup("data").Usage = "data `DIR`: the chain, each node's blocks and ledger (default PROJECT/.wf/dev for --watch PROJECT or a wf.toml in the working directory, else $WF_HOME/dev)"
+	fs.BoolVar(&resetChain, "reset-chain", false, "start a new chain instead of resuming the one in the data directory (deposits, approvals and names made on it are gone)")
 	sf = addSettleFlags(fs, devPrice, devSettleInterval)
 	sf.addLedgerSyncFlag(fs)
 	nf.mina = addDevMinaFlags(fs)
@@ -375,6 +387,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	if err != nil {
 		return err
 	}
+	log = slog.New(newCanaryQuiet(log.Handler(), devnet.AuditorKey().Address()))
 	mc, err := sf.meter()
 	if err != nil {
 		return err
@@ -409,7 +422,8 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	net, err := devnet.Start(ctx, devnet.Config{
 		Dir: nf.data, Log: log, Version: version(),
 		ChainListen: chainListen, ChainListenFallback: !nf.chainListenSet,
-		Chain: sim.Options{FeeBps: devFeeBps, Rewards: devRewardsConfig(), Credits: true}, // rewards (cli/rewards_dev.go)
+		// Kept across restarts: escrow deposits and approvals survive.
+		Chain: sim.Options{FeeBps: devFeeBps, Rewards: devRewardsConfig(), Credits: true, Dir: filepath.Join(nf.data, devChainDir)}, // rewards (cli/rewards_dev.go)
 		Price: mc.Price, Meter: mc, LedgerSync: sf.ledgerSync,
 		Nodes: []devnet.NodeConfig{
 			// A taken default port moves to a free one (the banner says
@@ -448,12 +462,12 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		Attestations: net.Attestations, Rewards: inc.pool, Stake: inc.stake, Credits: ct.Credits}); err != nil {
 		return err
 	}
-	forget, err := a.recordDevChain(net.RPC) // wf commands find this chain without --rpc
+	forget, err := a.recordDevChain(net.RPC, net.Node("dev").URL) // wf commands find this chain and provider without --rpc or --provider
 	if err != nil {
 		return err
 	}
 	defer forget()
-	own := a.fundOwnKey(ctx, net, log)
+	own, ownFunded := a.fundOwnKey(ctx, net, log)
 	log.Info("dev chain", "rpc", net.RPC, "provider", net.Node("dev").Key.Address().Checksum(),
 		"publisher", net.Publisher.Address().Checksum(), "budget", wf.NewAmount(net.Budget).USDC()+" USDC")
 
@@ -474,7 +488,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 	}
 	fn := res.CID.String()
 	fmt.Fprintf(a.Stdout, `
-WebFunctions dev provider: %s   (data in %s; Ctrl-C stops)
+WebFunctions dev provider: %s   (data in %s; Ctrl-C stops)%s
 Example function (AssemblyScript, owner %s, the public dev key):
   %s
 Payments: each request costs %s USDC, paid from the owner's escrow (it approved
@@ -484,7 +498,7 @@ Try it:
   curl '%s?name=you'
   curl -d 'WebFunctions' %s
   wf logs %s --provider %s --key dev
-`, dev.URL, dev.Dir(), net.Publisher.Address().Checksum(), fn, sf.price,
+`, dev.URL, dev.Dir(), resumedLine(net, nf.data), net.Publisher.Address().Checksum(), fn, sf.price,
 		strings.TrimSuffix(wf.NewAmount(net.Budget).USDC(), ".000000"), net.RPC, res.URL, res.URL, fn, dev.URL)
 	fmt.Fprintf(a.Stdout, `
 Dashboard: %s   (sign in with a browser wallet, or "Dev login" as the owner;
@@ -507,15 +521,7 @@ With secrets, sealed to the key the registry holds for the provider you name:
   (or --provider %[1]s/p/tunnel: through the gateway, still sealed to the registry's key)
 `, gw, fn, strings.TrimPrefix(gw, "http://"), dev.URL, net.RPC)
 	if own != "" {
-		rpc := ""
-		if net.RPC != defaultRPC {
-			rpc = " --rpc " + net.RPC
-		}
-		fmt.Fprintf(a.Stdout, `
-Your own key %[1]s ($WF_HOME/key.json) got %[2]s ETH for gas and %[3]s USDC on
-this chain. To pay for functions you deploy with it:
-  wf escrow deposit 100%[4]s && wf escrow approve dev --budget 10%[4]s
-`, own, devFundEther, devFundUSDC, rpc)
+		a.ownKeyBanner(own, !ownFunded)
 	}
 	a.devAuditBanner(net)
 	a.devRewardsBanner(net, inc)
@@ -528,6 +534,10 @@ this chain. To pay for functions you deploy with it:
 	if err := a.devCredExample(ctx, net, dev.URL); err != nil {
 		return err
 	}
+	kctx, stopKeys := context.WithCancel(ctx)
+	var keys sync.WaitGroup
+	keys.Go(func() { a.fundNewKeys(kctx, net, log, own) }) // a key made from now on
+	defer func() { stopKeys(); keys.Wait() }()
 	ready := func() {
 		// The banner is out; ready waits for the first audit (in the
 		// background since start), so auto-routing has attested providers.
@@ -562,16 +572,23 @@ const (
 // fundOwnKey gives the user's own publisher key ($WF_HOME/key.json, read
 // for its address only: no password) ether for gas and USDC on wf dev's
 // chain, so that a deploy with it can be paid for without a faucet. It
-// answers the address funded, or "" when there is no key or funding
-// failed (logged: wf dev works without it).
-func (a *App) fundOwnKey(ctx context.Context, net *devnet.Net, log *slog.Logger) string {
+// answers the key's address, or "" when there is no key or funding
+// failed (logged: wf dev works without it), and whether it was funded now
+// (not on an earlier run of a resumed chain).
+func (a *App) fundOwnKey(ctx context.Context, net *devnet.Net, log *slog.Logger) (string, bool) {
 	if _, err := os.Stat(a.payerKeyPath()); err != nil {
-		return "" // no key of your own yet
+		return "", false // no key of your own yet
 	}
 	addr, err := keystoreAddress(a.payerKeyPath())
 	if err != nil {
 		log.Warn("your key is not funded", "err", err)
-		return ""
+		return "", false
+	}
+	if net.Chain.Resumed() {
+		// Funded on an earlier run of this chain: it keeps what it has.
+		if eth, err := net.Chain.Client(nil).EtherBalance(ctx, addr); err == nil && eth.Sign() > 0 {
+			return addr.Checksum(), false
+		}
 	}
 	accts := net.Chain.Accounts()
 	from := net.Chain.Client(accts[len(accts)-1]) // an account no node signs with
@@ -579,11 +596,11 @@ func (a *App) fundOwnKey(ctx context.Context, net *devnet.Net, log *slog.Logger)
 	usdc, _ := new(big.Int).SetString(devFundUSDC+"000000", 10)
 	if _, err := from.SendEther(ctx, addr, eth); err != nil {
 		log.Warn("fund your key with ether", "address", addr.Checksum(), "err", err)
-		return ""
+		return "", false
 	}
 	if _, err := from.MintUSDC(ctx, addr, usdc); err != nil {
 		log.Warn("fund your key with USDC", "address", addr.Checksum(), "err", err)
-		return ""
+		return "", false
 	}
-	return addr.Checksum()
+	return addr.Checksum(), true
 }

@@ -3,11 +3,13 @@ package cli
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"syscall"
@@ -27,6 +29,7 @@ type startOpts struct {
 	config, name, selfCheck                 string
 	certFile, keyFile                       string
 	acmeEmail, acmeCache, acmeHTTP, acmeDir string
+	acmeRoots                               string
 	listenSet, renew                        bool
 	usedConfig                              string // the config file read, if any
 	credits                                 string // --credits (cli/credits_start.go)
@@ -42,6 +45,7 @@ func addStartFlags(fs *pflag.FlagSet, so *startOpts) {
 	fs.StringVar(&so.acmeCache, "acme-cache", "", "`DIR` for the ACME account and certificates (default DATA/acme)")
 	fs.StringVar(&so.acmeHTTP, "acme-http", "", "also serve ACME HTTP-01 challenges and redirects to https on this `ADDR`, e.g. :80")
 	fs.StringVar(&so.acmeDir, "acme-directory", "", "ACME directory `URL` (default Let's Encrypt production)")
+	fs.StringVar(&so.acmeRoots, "acme-ca-roots", "", "PEM `FILE` of the root certificates to trust for --acme-directory's HTTPS (a private ACME CA; default the system's)")
 }
 
 func (so *startOpts) check() error {
@@ -147,8 +151,8 @@ func (a *App) providerTLS(srv *http.Server, so *startOpts, publicURL, data strin
 			Cache:      autocert.DirCache(cache),
 			HostPolicy: autocert.HostWhitelist(u.Hostname()),
 		}
-		if so.acmeDir != "" {
-			m.Client = &acme.Client{DirectoryURL: so.acmeDir}
+		if m.Client, err = acmeClient(so.acmeDir, so.acmeRoots); err != nil {
+			return nil, err
 		}
 		srv.TLSConfig = m.TLSConfig()
 		srv.TLSConfig.MinVersion = tls.VersionTLS12
@@ -157,6 +161,32 @@ func (a *App) providerTLS(srv *http.Server, so *startOpts, publicURL, data strin
 		}
 	}
 	return nil, nil
+}
+
+// acmeClient is the ACME client for directory (nil: autocert's default,
+// Let's Encrypt) trusting the PEM roots in rootsFile for its HTTPS ("":
+// the system's), for a private ACME CA.
+func acmeClient(directory, rootsFile string) (*acme.Client, error) {
+	if rootsFile == "" {
+		if directory == "" {
+			return nil, nil
+		}
+		return &acme.Client{DirectoryURL: directory}, nil
+	}
+	if directory == "" {
+		return nil, usageErr("--acme-ca-roots is for a private CA: give its --acme-directory too")
+	}
+	pem, err := os.ReadFile(rootsFile)
+	if err != nil {
+		return nil, fmt.Errorf("--acme-ca-roots: %w", err)
+	}
+	roots := x509.NewCertPool()
+	if !roots.AppendCertsFromPEM(pem) {
+		return nil, usageErr("--acme-ca-roots %s holds no PEM certificate", rootsFile)
+	}
+	return &acme.Client{DirectoryURL: directory, HTTPClient: &http.Client{Timeout: time.Minute, Transport: &http.Transport{
+		Proxy: http.ProxyFromEnvironment, TLSClientConfig: &tls.Config{RootCAs: roots, MinVersion: tls.VersionTLS12},
+	}}}, nil
 }
 
 // listenError says what to do when the address is taken.

@@ -64,8 +64,7 @@ func (n *Net) deployAttestations(ctx context.Context, cfg Config) error {
 			if cfg.Price == nil {
 				return nil
 			}
-			_, err := c.Client(c.Accounts()[0]).DepositFor(ctx, key.Address(), n.Budget)
-			return err
+			return n.depositFor(ctx, key.Address(), n.Budget)
 		})
 	if err != nil || cfg.Price == nil {
 		return wrap("devnet: auditor", err)

@@ -422,7 +422,7 @@ func (n *Net) register(ctx context.Context, cfg Config) error {
 		if err := c.FundEther(ctx, n.Publisher.Address(), ether); err != nil {
 			return fmt.Errorf("devnet: fund the publisher: %w", err)
 		}
-		if _, err := c.Client(c.Accounts()[0]).DepositFor(ctx, n.Publisher.Address(), n.Budget); err != nil {
+		if err := n.depositFor(ctx, n.Publisher.Address(), n.Budget); err != nil {
 			return fmt.Errorf("devnet: fund the publisher's escrow: %w", err)
 		}
 	}
@@ -436,10 +436,19 @@ func (n *Net) register(ctx context.Context, cfg Config) error {
 			return fmt.Errorf("devnet: node %s: sealing keys: %w", nd.Name, err)
 		}
 		nd.sealing = sealing // the node opens with the keys it registered
-		if _, err := c.Client(nd.Key).RegisterProvider(ctx, chain.Provider{
+		entry := chain.Provider{
 			Name: nd.Name, Endpoint: nd.Endpoint, PricePerRequest: price,
 			SealingKey: sealing.Current().Bytes(), MetadataCID: manifestCID(nd.manifest),
-		}); err != nil {
+		}
+		register := c.Client(nd.Key).RegisterProvider
+		if c.Resumed() {
+			// Registered on an earlier run: its entry is brought up to
+			// date (the endpoint's port may have moved).
+			if old, err := c.Client(nil).LookupProvider(ctx, nd.Name); err == nil && old.Owner == nd.Key.Address() {
+				register = c.Client(nd.Key).UpdateProvider
+			}
+		}
+		if _, err := register(ctx, entry); err != nil {
 			return fmt.Errorf("devnet: register node %s: %w", nd.Name, err)
 		}
 		if cfg.Price != nil {
@@ -449,6 +458,27 @@ func (n *Net) register(ctx context.Context, cfg Config) error {
 		}
 	}
 	return nil
+}
+
+// depositFor gives payer's escrow account budget from the deployer's
+// USDC: all of it on a new chain, and on a chain resumed from an earlier
+// run (sim.Options.Dir) only what it lacks of budget, so restarts do not
+// pile deposits up.
+func (n *Net) depositFor(ctx context.Context, payer wf.Address, budget *big.Int) error {
+	c := n.Chain
+	amt := budget
+	if c.Resumed() {
+		acct, err := c.Client(nil).Account(ctx, payer)
+		if err != nil {
+			return err
+		}
+		if acct.Balance.Cmp(budget) >= 0 {
+			return nil
+		}
+		amt = new(big.Int).Sub(budget, acct.Balance)
+	}
+	_, err := c.Client(c.Accounts()[0]).DepositFor(ctx, payer, amt)
+	return err
 }
 
 func (n *Net) startGateway(ctx context.Context, gc GatewayConfig, g *Gateway, ln net.Listener) error {
@@ -535,8 +565,9 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 			return err
 		}
 		mc.Chain, mc.Price = reader, cfg.Price
-		// The chain is new on every start: so is the ledger.
-		c.Payments = &node.Payments{Meter: mc, FreshLedger: true, LedgerSync: cfg.LedgerSync}
+		// A new chain gets a new ledger; a chain resumed from an earlier
+		// run (sim.Options.Dir) keeps it: its charges are owed on it.
+		c.Payments = &node.Payments{Meter: mc, FreshLedger: !n.Chain.Resumed(), LedgerSync: cfg.LedgerSync}
 		if cr := n.Chain.Contracts().Credits; !cr.IsZero() { // sim.Options.Credits: trial credits before the allowance
 			c.Payments.Credits = &node.Credits{Contract: cr}
 		}

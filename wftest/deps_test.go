@@ -77,6 +77,10 @@ var rules = []rule{
 		Why: "crane's library reads wf export's image tarballs in export's tests, as a registry client would; the runner and wf write images with the standard library"},
 	{Imports: []string{"github.com/consensys/"}, Owners: []string{"cred"},
 		Why: "zero-knowledge credentials (the one circuit, its setup, proving and verifying) are one package; the provider meets it through provider.Gate, the spec carries policies as plain data"},
+	{Imports: []string{"github.com/letsencrypt/", "github.com/miekg/dns"}, Owners: []string{"cli"},
+		Why: "Let's Encrypt's test CA (pebble) and its DNS server issue a real ACME certificate to wf provider start in one cli test; nothing built links them"},
+	{Pkgs: []string{"cli"}, Links: []string{"github.com/letsencrypt/"},
+		Why: "the ACME test CA is test-only: the wf binary speaks ACME through x/crypto's client"},
 	{Imports: []string{"github.com/pelletier/go-toml"}, Owners: []string{"project"},
 		Why: "wf.toml has one reader: its schema, strict decoding and line-numbered errors live in one place; the rest uses project.File"},
 

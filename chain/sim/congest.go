@@ -110,7 +110,7 @@ func (c *Chain) congest(ctx context.Context, blocks int) error {
 			case <-time.After(time.Millisecond):
 			}
 		}
-		c.sim.Commit()
+		c.saveHead(c.sim.Commit())
 		mined, err := b.HeaderByNumber(ctx, nil)
 		if err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"os"
 	"sync"
 	"time"
 
@@ -52,6 +53,14 @@ type Options struct {
 	// Credits deploys a trial credits contract with them
 	// (chain.DeployOptions.Credits).
 	Credits bool
+	// Dir, if set, keeps the chain in this directory: a Chain opened on
+	// a directory a Chain was closed (or killed) on resumes at its last
+	// block with the same contracts and every balance, deposit and
+	// approval (Resumed), and deploys and mints nothing; the options
+	// that configure the deployment (accounts' USDC, WithdrawDelay, Bond,
+	// Lease, Grace, FeeBps, FeeSink) are then those of its first run.
+	// Empty: the chain lives in memory.
+	Dir string
 }
 
 // DevBond is the registry bond of a dev chain: 0.001 ether.
@@ -72,6 +81,13 @@ type Chain struct {
 	accounts  []*chain.Key
 	contracts chain.Contracts
 	congester *congester
+
+	dir     string // Options.Dir
+	resumed bool
+	lost    int      // blocks a resumed chain lost
+	height  uint64   // the last block's number, when kept in a directory (c.mu)
+	heads   *os.File // the heads file, appended to (c.mu)
+	headErr error    // the first failure to record the last block (c.mu)
 
 	mu   sync.Mutex // serialises block production
 	kick chan struct{}
@@ -95,7 +111,7 @@ func New(ctx context.Context, o Options) (*Chain, error) {
 	ether := new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
 	rich := new(big.Int).Mul(big.NewInt(1_000_000), ether)
 	alloc := types.GenesisAlloc{}
-	c := &Chain{kick: make(chan struct{}, 1), done: make(chan struct{}), congester: newCongester()}
+	c := &Chain{kick: make(chan struct{}, 1), done: make(chan struct{}), congester: newCongester(), dir: o.Dir}
 	for i := range o.Accounts {
 		k := chain.DevKey(i)
 		c.accounts = append(c.accounts, k)
@@ -106,8 +122,21 @@ func New(ctx context.Context, o Options) (*Chain, error) {
 	if o.BlockGasLimit > 0 {
 		opts = append(opts, simulated.WithBlockGasLimit(o.BlockGasLimit))
 	}
-	c.sim = simulated.NewBackend(alloc, opts...)
+	if o.Dir != "" {
+		opts = append(opts, persistOption(o.Dir))
+	}
+	sb, err := newBackend(alloc, opts)
+	if err != nil {
+		return nil, fmt.Errorf("sim: open the chain: %w", err)
+	}
+	c.sim = sb
 	c.backend = &backend{Client: c.sim.Client(), kick: c.kick}
+	if o.Dir != "" {
+		if c.resumed, err = c.resume(); err != nil {
+			c.sim.Close()
+			return nil, fmt.Errorf("sim: the chain in %s does not resume (remove the directory for a new chain): %w", o.Dir, err)
+		}
+	}
 	c.wg.Add(1)
 	go c.mine()
 	if err := c.setup(ctx, o); err != nil {
@@ -121,6 +150,14 @@ func New(ctx context.Context, o Options) (*Chain, error) {
 }
 
 func (c *Chain) setup(ctx context.Context, o Options) error {
+	if c.resumed {
+		base, err := chain.New(ctx, c.backend, nil, c.clientConfig(c.contracts))
+		if err != nil {
+			return fmt.Errorf("sim: %w", err)
+		}
+		c.base = base
+		return nil
+	}
 	bond := o.Bond
 	if bond == nil {
 		bond = DevBond
@@ -134,12 +171,18 @@ func (c *Chain) setup(ctx context.Context, o Options) error {
 	if err != nil {
 		return fmt.Errorf("sim: %w", err)
 	}
-	// A dev chain answers in milliseconds: poll receipts accordingly.
-	base, err := chain.New(ctx, c.backend, nil, chain.Config{Contracts: contracts, PollInterval: 2 * time.Millisecond, MaxPollInterval: 100 * time.Millisecond})
+	base, err := chain.New(ctx, c.backend, nil, c.clientConfig(contracts))
 	if err != nil {
 		return fmt.Errorf("sim: %w", err)
 	}
 	c.base, c.contracts = base, contracts
+	if c.dir != "" {
+		// Written after the deployment, whose blocks' hashes are recorded
+		// as they are mined: a chain killed before this starts anew.
+		if err := c.saveContracts(); err != nil {
+			return fmt.Errorf("sim: %w", err)
+		}
+	}
 	if o.USDC.Sign() <= 0 {
 		return nil
 	}
@@ -156,6 +199,16 @@ func (c *Chain) setup(ctx context.Context, o Options) error {
 	}
 	return nil
 }
+
+// clientConfig is the configuration of the Chain's clients.
+func (c *Chain) clientConfig(ct chain.Contracts) chain.Config {
+	// A dev chain answers in milliseconds: poll receipts accordingly.
+	return chain.Config{Contracts: ct, PollInterval: 2 * time.Millisecond, MaxPollInterval: 100 * time.Millisecond}
+}
+
+// Resumed reports whether the chain was reopened from Options.Dir rather
+// than made new.
+func (c *Chain) Resumed() bool { return c.resumed }
 
 // mine produces a block whenever transactions arrive, until done closes. A
 // slow tick also mines anything that arrived unannounced.
@@ -192,7 +245,7 @@ func (c *Chain) stopMining() {
 func (c *Chain) Commit() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.sim.Commit()
+	c.saveHead(c.sim.Commit())
 }
 
 // AdjustTime moves the chain's clock forward by d (whole seconds), mining
@@ -200,10 +253,11 @@ func (c *Chain) Commit() {
 func (c *Chain) AdjustTime(d time.Duration) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.sim.Commit()
+	c.saveHead(c.sim.Commit())
 	if err := c.sim.AdjustTime(d); err != nil {
 		return fmt.Errorf("sim: adjust time: %w", err)
 	}
+	c.saveCurrentHead()
 	return nil
 }
 
@@ -227,7 +281,14 @@ func (c *Chain) Backend() simulated.Client { return c.backend }
 // Close stops the chain.
 func (c *Chain) Close() error {
 	c.stopMining()
-	return c.sim.Close()
+	c.mu.Lock()
+	err := c.headErr
+	if c.heads != nil {
+		err = errors.Join(err, c.heads.Close())
+		c.heads = nil
+	}
+	c.mu.Unlock()
+	return errors.Join(err, c.sim.Close())
 }
 
 // FundEther sends wei of ether from chain.DevKey(0) to account and waits
