@@ -712,7 +712,7 @@ func (a *App) invoke(ctx context.Context, args []string, f *invokeFlags) error {
 		name = n
 	} else {
 		var err error
-		if c, err = spec.ParseFunction(args[0]); err != nil {
+		if c, err = parseFunctionAt(ctx, args[0], f.provider); err != nil {
 			if _, notCID := wf.ParseCID(args[0]); notCID != nil && names.ValidName(args[0]) {
 				return usageErr("%q is not a CID; if it is a name: wf invoke @OWNER/%s (wf name ls lists yours)", args[0], args[0])
 			}
@@ -892,7 +892,7 @@ object per line as they come):
   wf logs bagaaiera... --json | jq '.[] | select(.status >= 500)'`,
 		Args: argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := spec.ParseFunction(args[0])
+			c, err := parseFunctionAt(cmd.Context(), args[0], provider)
 			if err != nil {
 				return err
 			}
@@ -1153,4 +1153,29 @@ func (f *deployFlags) applyCallers(set func(string) bool, c *project.Callers) er
 		}
 	}
 	return nil
+}
+
+// parseFunctionAt is spec.ParseFunction for a command that talks to the
+// provider at url: when s is the CID of code deployed there (what wf pack
+// prints), the error also names the functions running it.
+func parseFunctionAt(ctx context.Context, s, url string) (wf.CID, error) {
+	c, err := spec.ParseFunction(s)
+	if err == nil || url == "" {
+		return c, err
+	}
+	code, perr := wf.ParseCID(s)
+	if perr != nil {
+		return c, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	fns, ferr := client.New(url).FunctionsWithCode(ctx, code)
+	if ferr != nil || len(fns) == 0 {
+		return c, err
+	}
+	named := make([]string, len(fns))
+	for i, f := range fns {
+		named[i] = fmt.Sprintf("%s (owner %s)", f.CID, f.Owner)
+	}
+	return c, fmt.Errorf("%w; functions at %s with this code: %s", err, url, strings.Join(named, ", "))
 }

@@ -89,3 +89,20 @@ func signedRead(ctx context.Context, url string, provider wf.Address, expires in
 	req.Header.Set("Authorization", auth)
 	return req, nil
 }
+
+// FunctionsWithCode lists the functions at the provider whose code is
+// code (a file's CID, as wf pack prints it): what to use where code was
+// pasted instead of a function's address. At most 16, any owner.
+func (c *Client) FunctionsWithCode(ctx context.Context, code wf.CID) ([]Function, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/v1/functions?code="+url.QueryEscape(code.String()), nil)
+	if err != nil {
+		return nil, err
+	}
+	var res struct {
+		Functions []Function `json:"functions"`
+	}
+	if err := c.do(req, http.StatusOK, &res); err != nil {
+		return nil, fmt.Errorf("functions with code %s: %w", code, err)
+	}
+	return res.Functions, nil
+}

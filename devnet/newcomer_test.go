@@ -126,15 +126,16 @@ func TestNewcomerPath(t *testing.T) {
 		t.Fatalf("wf invoke after paying: %v\n%s", err, out)
 	}
 
-	// The code CID (what wf pack prints) pasted where the function's
-	// belongs: the error says which is which.
-	out, err = run("pack", dir)
-	code := regexp.MustCompile(`bafy[a-z2-7]+`).FindString(out)
+	// The code CID (what wf pack prints for the built file) pasted where
+	// the function's belongs: the error says which is which and names the
+	// function deployed with that code.
+	out, err = run("pack", filepath.Join(dir, "dist", "worker.js"))
+	code := regexp.MustCompile(`baf[a-z2-7]+`).FindString(out)
 	if err != nil || code == "" {
 		t.Fatalf("wf pack: %v\n%s", err, out)
 	}
 	out, err = run("invoke", code)
-	if err == nil || !strings.Contains(out, "the CID of a file (the code") || !strings.Contains(out, "use the address wf deploy printed") {
+	if err == nil || !strings.Contains(out, "the CID of a file (the code") || !strings.Contains(out, "use the address wf deploy printed") || !strings.Contains(out, fn[1]) {
 		t.Fatalf("wf invoke CODE-CID: %v\n%s", err, out)
 	}
 

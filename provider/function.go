@@ -120,7 +120,7 @@ func (p *Provider) loadedBytesLocked() int64 {
 // fetching its blocks from peers first if they are missing.
 func (p *Provider) load(ctx context.Context, c wf.CID) (*function, error) {
 	if !spec.IsBlockCID(c) {
-		return nil, wf.E(wf.ErrNotFound, spec.NotFunction(c), nil)
+		return nil, wf.E(wf.ErrNotFound, p.notFunction(ctx, c), nil)
 	}
 	if err := p.ensure(ctx, c); err != nil {
 		if errors.Is(err, wf.ErrNotFound) {

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -39,9 +40,18 @@ type cidLister interface{ CIDs() []wf.CID }
 // when a node holds millions.
 func (p *Provider) serveOwned(w http.ResponseWriter, r *http.Request) {
 	ri := info(r)
+	if q := r.URL.Query().Get("code"); q != "" {
+		code, err := wf.ParseCID(q)
+		if err != nil {
+			httperr.Write(w, ri.log, fmt.Errorf("%w: code: %v", wf.ErrInvalid, err))
+			return
+		}
+		httperr.WriteJSON(w, http.StatusOK, map[string]any{"code": code, "functions": p.withCode(r.Context(), code, 16)})
+		return
+	}
 	q := r.URL.Query().Get("owner")
 	if q == "" {
-		httperr.Write(w, ri.log, fmt.Errorf("%w: say whose functions: GET /v1/functions?owner=0x...", wf.ErrInvalid))
+		httperr.Write(w, ri.log, fmt.Errorf("%w: say whose functions: GET /v1/functions?owner=0x... (or ?code=CID: the functions running that code)", wf.ErrInvalid))
 		return
 	}
 	owner, err := wf.ParseAddress(q)
@@ -62,7 +72,7 @@ func (p *Provider) serveOwned(w http.ResponseWriter, r *http.Request) {
 			if _, ok := found[c]; ok || !spec.IsBlockCID(c) {
 				continue
 			}
-			f, ok := p.ownedSpec(r, c, owner)
+			f, ok := p.ownedSpec(r.Context(), c, owner)
 			if ok && f.Owner == owner {
 				found[c] = f
 			}
@@ -80,6 +90,52 @@ func (p *Provider) serveOwned(w http.ResponseWriter, r *http.Request) {
 		return strings.Compare(a.CID.String(), b.CID.String())
 	})
 	httperr.WriteJSON(w, http.StatusOK, map[string]any{"owner": owner, "functions": out})
+}
+
+// notFunction says why c is not a function's address (spec.NotFunction)
+// and, when c is the code of functions deployed here, names them with
+// their owners: the address the user meant to paste.
+func (p *Provider) notFunction(ctx context.Context, c wf.CID) string {
+	msg := spec.NotFunction(c)
+	fs := p.withCode(ctx, c, 3)
+	if len(fs) == 0 {
+		return msg
+	}
+	named := make([]string, len(fs))
+	for i, f := range fs {
+		named[i] = fmt.Sprintf("%s (owner %s)", f.CID, f.Owner)
+	}
+	return msg + "; functions deployed here with this code: " + strings.Join(named, ", ")
+}
+
+// withCode lists up to max validly signed functions stored here whose
+// code is code. Only a code block stored here starts the store's scan, so
+// asking about random CIDs costs a lookup.
+func (p *Provider) withCode(ctx context.Context, code wf.CID, max int) []*OwnedFunction {
+	out := []*OwnedFunction{}
+	l, ok := p.cfg.Store.(cidLister)
+	if !ok {
+		return out
+	}
+	if has, err := p.cfg.Store.Has(ctx, code); err != nil || !has {
+		return out
+	}
+	for _, c := range l.CIDs() {
+		if !spec.IsBlockCID(c) {
+			continue
+		}
+		f, ok := p.ownedSpec(ctx, c, wf.Address{})
+		if !ok || f.Code != code {
+			continue
+		}
+		if f, ok = p.ownedSpec(ctx, c, f.Owner); ok { // checks its signature
+			out = append(out, f)
+		}
+		if len(out) == max {
+			break
+		}
+	}
+	return out
 }
 
 // specMemo remembers what stored blocks say about ownership: a CID names
@@ -106,7 +162,7 @@ const maxSpecMemo = 1 << 17
 // false), or false when it is not a validly signed spec or is gone. Every
 // spec's owner is remembered, so listing one owner never decodes another
 // owner's specs twice; only specs of owner are signature-checked.
-func (p *Provider) ownedSpec(r *http.Request, c wf.CID, owner wf.Address) (*OwnedFunction, bool) {
+func (p *Provider) ownedSpec(ctx context.Context, c wf.CID, owner wf.Address) (*OwnedFunction, bool) {
 	specMemo.Lock()
 	e, seen := specMemo.m[c]
 	specMemo.Unlock()
@@ -117,7 +173,7 @@ func (p *Provider) ownedSpec(r *http.Request, c wf.CID, owner wf.Address) (*Owne
 		g := *e.f
 		return &g, true // the caller keeps only owner's
 	}
-	b, err := p.cfg.Store.Get(r.Context(), c)
+	b, err := p.cfg.Store.Get(ctx, c)
 	if err != nil {
 		return nil, false // deleted since it was listed
 	}

@@ -74,6 +74,42 @@ func TestOwnedFunctions(t *testing.T) {
 	}
 }
 
+// The code's CID (what wf pack prints) pasted where a function's address
+// belongs: the provider's 404 names the functions running that code, and
+// GET /v1/functions?code= lists them; code nobody deployed here names none.
+func TestCodeCIDNamesItsFunctions(t *testing.T) {
+	ctx := context.Background()
+	env := wftest.New(t, wftest.Options{})
+	s := wftest.Spec()
+	pkg, err := client.Pack(ctx, bytes.NewReader(templates.HelloWasm), s, env.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Client.Deploy(ctx, pkg); err != nil {
+		t.Fatal(err)
+	}
+	code := pkg.Spec.Spec.Code.CID
+	resp, body := call(t, "GET", env.URL+"/"+code.String()+"/", "")
+	wantError(t, resp, body, 404, "not_found")
+	if !bytes.Contains(body, []byte("is the CID of a file")) || !bytes.Contains(body, []byte(pkg.CID.String())) {
+		t.Errorf("404 for the code CID does not name the function %s: %s", pkg.CID, body)
+	}
+	got, err := env.Client.FunctionsWithCode(ctx, code)
+	if err != nil || len(got) != 1 || got[0].CID != pkg.CID || got[0].Owner != env.Key.Address() {
+		t.Fatalf("FunctionsWithCode = %+v, %v; want [%v]", got, err, pkg.CID)
+	}
+	other := wf.SumCID(wf.CodecRaw, []byte("not deployed here"))
+	if got, err := env.Client.FunctionsWithCode(ctx, other); err != nil || len(got) != 0 {
+		t.Fatalf("FunctionsWithCode(unknown) = %+v, %v; want none", got, err)
+	}
+	resp, body = call(t, "GET", env.URL+"/"+other.String()+"/", "")
+	if wantError(t, resp, body, 404, "not_found"); bytes.Contains(body, []byte("deployed here with this code")) {
+		t.Errorf("404 for unknown code names functions: %s", body)
+	}
+	resp, body = call(t, "GET", env.URL+"/v1/functions?code=nope", "")
+	wantError(t, resp, body, 400, "invalid_request")
+}
+
 // countingStore counts block reads.
 type countingStore struct {
 	*memstore.Store
