@@ -224,6 +224,7 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 			return nil, err
 		}
 		pc.Payments = n.payments.charger()
+		pc.Ledger = n.payments.ledger // the charger may wrap the meter (trial credits)
 		pc.PaymentStats = (&paymentStats{p: n.payments, chain: cfg.Payments.Meter.Chain}).read
 	}
 	if cfg.Mina != nil {

@@ -78,9 +78,12 @@ const (
 	MaxConsoleAccounts = 500
 )
 
-// ledgerOf is the node's ledger when it has one: the meter's
-// (payment.Meter implements it).
+// ledgerOf is the node's ledger when it has one: Config.Ledger, else the
+// meter's (payment.Meter implements it).
 func (p *Provider) ledgerOf() *ledger.Ledger {
+	if p.cfg.Ledger != nil {
+		return p.cfg.Ledger
+	}
 	if l, ok := p.cfg.Payments.(interface{ Ledger() *ledger.Ledger }); ok {
 		return l.Ledger()
 	}

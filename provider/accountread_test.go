@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/webfunctions/wf/chain/sim"
 	"math/big"
 	"net/http"
 	"strings"
@@ -28,6 +29,7 @@ func TestAccountReads(t *testing.T) {
 	n, err := devnet.Start(ctx, devnet.Config{
 		Dir: t.TempDir(), Price: big.NewInt(1000),
 		Meter: payment.Config{SettleCount: 1 << 40, SettleInterval: time.Hour},
+		Chain: sim.Options{Credits: true, FeeBps: 100, FeeSink: chain.DevKey(0).Address()}, // as in wf dev: trial credits wrap the meter
 		Nodes: []devnet.NodeConfig{{Name: "alpha", Listen: "127.0.0.1:0"}, {Name: "beta", Listen: "127.0.0.1:0"}},
 	})
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/webfunctions/wf/payment/ledger"
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
@@ -51,6 +52,11 @@ type Config struct {
 	// /metrics is scraped, for the wf_payment_* and wf_settlement_*
 	// metrics (provider/metrics_payments.go).
 	PaymentStats func(context.Context) (PaymentStats, error)
+	// Ledger is the payments' ledger, for the signed account reads
+	// (/v1/payer, /v1/console); when nil, Payments' own Ledger method,
+	// if it has one (a payment.Meter's), is used. Wrappers of the meter
+	// (trial credits, the MINA rail) hide that method: set it.
+	Ledger *ledger.Ledger
 	// Sealing holds this node's sealing keys, which open the secrets and
 	// encrypted code of sealed functions granted to it (package seal). Nil
 	// refuses sealed functions with 403.
