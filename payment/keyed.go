@@ -13,8 +13,8 @@ import (
 // voucher.AcceptHeader; the session's later requests carry a MAC instead
 // of a signature and the voucher, which the Meter checks against the
 // voucher it kept from the open. The keys live in memory only: after a
-// restart, or once more than maxKeyed sessions are open, a keyed request
-// gets 402 session_unknown and the caller signs again.
+// restart, or when its session was evicted to keep at most maxKeyed, a
+// keyed request gets 402 session_unknown and the caller signs again.
 
 // keyedSession is an open keyed session: the voucher its signed request
 // carried (checked then) and the key.
@@ -24,8 +24,8 @@ type keyedSession struct {
 	mac    *voucher.MACKey
 }
 
-// maxKeyed bounds the keyed sessions held; past it the map is emptied
-// and their callers open again (each open costs them one signed request).
+// maxKeyed bounds the keyed sessions held; past it one, chosen at random,
+// is evicted per open, and its caller opens again (one signed request).
 const maxKeyed = 1 << 14
 
 // proveKeyed checks a keyed-session header: the session is open here and
@@ -80,7 +80,14 @@ func (m *Meter) accept(o *keyedOpen, h http.Header) {
 		ks.header.Seq, ks.header.RequestSig = 0, [64]byte{}
 		m.mu.Lock()
 		if len(m.keyed) >= maxKeyed {
-			clear(m.keyed)
+			// Evict one session, not all: map order is random, so someone
+			// paying for many opens pushes out others' sessions one at a
+			// time, each costing that payer an open (and its owner only a
+			// signature on its next request).
+			for k := range m.keyed {
+				delete(m.keyed, k)
+				break
+			}
 		}
 		m.keyed[s] = ks
 		m.mu.Unlock()
