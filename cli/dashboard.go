@@ -180,7 +180,7 @@ func (a *App) dashboardServe(ctx context.Context, listen, logLevel string, urls,
 		}
 		for _, p := range reg {
 			cfg.Providers = append(cfg.Providers, dashboard.Provider{Name: p.Name, URL: strings.Fields(p.Endpoint + " ")[0], Address: p.Owner,
-				SealingKey: registeredSealingKey(p.SealingKey)})
+				SealingKey: registeredSealingKey(p.SealingKey), Registered: true})
 		}
 	}
 	ln, err := net.Listen("tcp", listen)

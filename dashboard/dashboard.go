@@ -34,6 +34,10 @@ type Provider struct {
 	// publishes the same key. Unset, the /v1/info key is trusted as the
 	// rest of what this configured provider says.
 	SealingKey []byte
+	// Registered says the provider came from the registry: then secrets
+	// are sealed only to its registered SealingKey, and one that
+	// registered none gets none (as wf secrets does).
+	Registered bool
 	// Ledger is the node's payment ledger when the dashboard runs in the
 	// node's process (wf dev); nil shows what the node's public metrics
 	// say and no per-payer figures.

@@ -36,14 +36,15 @@ const maxSecretsBody = 2*seal.MaxSecretsBytes + 64<<10
 // sealTarget is a provider holding a function and the key it seals to.
 type sealTarget struct {
 	holder
-	Key      *seal.PublicKey // nil when its /v1/info publishes none, or one the registry does not hold for it
-	Mismatch bool            // its /v1/info key is not the one registered
+	Key          *seal.PublicKey // nil when its /v1/info publishes none, or one the registry does not hold for it
+	Mismatch     bool            // its /v1/info key is not the one registered
+	Unregistered bool            // it came from the registry, which holds no sealing key for it
 }
 
 // sealTargets reads the sealing key each holder's /v1/info publishes,
-// refused when the registry holds another for it (Provider.SealingKey);
-// a provider configured without one is trusted as for everything else the
-// dashboard shows of it.
+// refused when the registry holds another for it (Provider.SealingKey) or
+// holds none for a provider listed from it; a provider configured by URL
+// is trusted as for everything else the dashboard shows of it.
 func (d *Dashboard) sealTargets(r *http.Request, hs []holder) []sealTarget {
 	ts := make([]sealTarget, len(hs))
 	var wg sync.WaitGroup
@@ -51,6 +52,10 @@ func (d *Dashboard) sealTargets(r *http.Request, hs []holder) []sealTarget {
 		ts[i].holder = hs[i]
 		wg.Go(func() {
 			p := &d.cfg.Providers[hs[i].Index]
+			if p.Registered && len(p.SealingKey) == 0 {
+				ts[i].Unregistered = true // the registry is the authority: nothing to check a key against
+				return
+			}
 			if info, err := d.client(p).Info(r.Context()); err == nil && info.SealingKey != nil {
 				if len(p.SealingKey) > 0 && !bytes.Equal(p.SealingKey, info.SealingKey.Bytes()) {
 					ts[i].Mismatch = true // sealed to nobody: the registry is the authority

@@ -219,3 +219,33 @@ func TestSecretsRegisteredKey(t *testing.T) {
 		t.Errorf("sealed to alpha's registered key: %d %s", status, body)
 	}
 }
+
+// A provider listed from the registry with no sealing key registered is
+// not sealed to, whatever its /v1/info publishes.
+func TestSecretsUnregisteredKey(t *testing.T) {
+	w := start(t, false)
+	pub := w.net.Publisher
+	alpha, beta := w.net.Node("alpha"), w.net.Node("beta")
+	ak, err := client.New(alpha.URL).SealingKey(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	bk, err := client.New(beta.URL).SealingKey(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := serve(t, dashboard.Config{Providers: []dashboard.Provider{
+		{Name: "alpha", URL: alpha.URL, Address: alpha.Key.Address(), SealingKey: ak.Bytes(), Registered: true},
+		{Name: "beta", URL: beta.URL, Address: beta.Key.Address(), Registered: true},
+	}})
+	b := signIn(t, base, pub)
+	path := "/functions/" + w.fn.String() + "/secrets"
+	status, body, _ := b.do("GET", path, nil)
+	wantPage(t, status, body, 200, "registers no sealing key on chain", ak.ID().String()[:4])
+	if strings.Contains(body, bk.String()) {
+		t.Error("the page offers beta's /v1/info key, which nobody registered")
+	}
+	if status, body := b.postJSON(path, b.csrf, sealFor(t, pub.Address(), map[string]string{"TOKEN": "x"}, ak, bk)); status != 400 {
+		t.Errorf("sealed to beta's unregistered key too: %d %s", status, body)
+	}
+}
