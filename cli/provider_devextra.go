@@ -148,7 +148,7 @@ func resumedLine(net *devnet.Net, data string) string {
 	}
 	line := fmt.Sprintf("\nChain resumed from %s: deposits, approvals and names are as the last run left them (--reset-chain for a new one).", filepath.Join(data, devChainDir))
 	if n := net.Chain.LostBlocks(); n > 0 {
-		line += fmt.Sprintf("\n  The last run was killed, not stopped: its last %d blocks were not written and are gone.", n)
+		line += fmt.Sprintf("\n  The last run was killed, not stopped: its last %d blocks were not written and are gone,\n  and with them perhaps settlements: the providers' ledgers start anew.", n)
 	}
 	return line
 }

@@ -567,7 +567,10 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 		mc.Chain, mc.Price = reader, cfg.Price
 		// A new chain gets a new ledger; a chain resumed from an earlier
 		// run (sim.Options.Dir) keeps it: its charges are owed on it.
-		c.Payments = &node.Payments{Meter: mc, FreshLedger: !n.Chain.Resumed(), LedgerSync: cfg.LedgerSync}
+		// A chain that lost its last blocks (killed, not stopped) may have
+		// lost settlements the ledger counts as confirmed: start anew.
+		fresh := !n.Chain.Resumed() || n.Chain.LostBlocks() > 0
+		c.Payments = &node.Payments{Meter: mc, FreshLedger: fresh, LedgerSync: cfg.LedgerSync}
 		if cr := n.Chain.Contracts().Credits; !cr.IsZero() { // sim.Options.Credits: trial credits before the allowance
 			c.Payments.Credits = &node.Credits{Contract: cr}
 		}
