@@ -132,6 +132,23 @@ func (c *Callers) Verify(ctx context.Context, raw, audience string, cc *spec.CIC
 	return claims, nil
 }
 
+// AcceptedUntil is when c stops accepting the token whose verified
+// claims are claims: its expiry or the end of its age limit, whichever
+// comes first; zero if claims has neither time. A party holding tokens
+// to single use (a credential issuer) need remember them no longer.
+func (c *Callers) AcceptedUntil(claims *Claims) time.Time {
+	var until time.Time
+	if claims.Expires > 0 {
+		until = time.Unix(int64(claims.Expires), 0)
+	}
+	if c.tv.maxAge > 0 && claims.IssuedAt > 0 {
+		if age := time.Unix(int64(claims.IssuedAt), 0).Add(c.tv.maxAge); until.IsZero() || age.Before(until) {
+			until = age
+		}
+	}
+	return until
+}
+
 // Env is what a function admitted for c sees of its caller, as CGI
 // variables: the matched job's identity, never the token.
 func (c *Claims) Env() []string {

@@ -10,9 +10,10 @@ import (
 // GitLab's together (each issuer fills its own). Unknown claims are
 // ignored: issuers add claims over time.
 type Claims struct {
-	Issuer  string `json:"iss"`
-	Subject string `json:"sub"`
-	ID      string `json:"jti"`
+	Issuer  string     `json:"iss"`
+	Subject string     `json:"sub"`
+	ID      string     `json:"jti"`
+	Expires jsonNumber `json:"exp"`
 
 	// Both
 	Ref         string `json:"ref"`

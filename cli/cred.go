@@ -53,6 +53,9 @@ func (a *App) issuerAllowFile() string { return filepath.Join(a.issuerDir(), "al
 func (a *App) issuerRegistryFile() string {
 	return filepath.Join(a.issuerDir(), "issued.json")
 }
+func (a *App) issuerUsedTokensFile() string {
+	return filepath.Join(a.issuerDir(), "used-tokens.json")
+}
 
 func (a *App) credCmd() *cobra.Command {
 	return group("cred", "zero-knowledge credentials: issue, hold, present (docs/credentials.md)",
@@ -155,10 +158,16 @@ With --ci-rules FILE (wf.ci.callers' JSON: {"rules":[{"platform":"github",
 job whose identity token (audience webfunctions-cred:ISSUERKEY) matches a
 rule gets a credential without an account: slots repository, ref,
 workflow, environment (wf cred issue NAME --issuer URL --oidc, in the job).
+Each token gets one credential; the tokens used are kept in
+$WF_HOME/issuer/used-tokens.json until they expire, so a restart does not
+make one usable again.
 With --revocable, each credential gets a serial (its last slot, "serial")
 recorded in $WF_HOME/issuer/issued.json, and GET /v1/valid serves the
 serials not revoked, signed; wf cred issuer revoke SERIAL|ACCOUNT revokes
 (policies with "revocation" then refuse it once their maxAgeSeconds pass).
+A holder (an account; a CI identity: its issuer, repository, workflow and
+ref) has one valid credential at a time: another is refused until it is
+revoked or expires, so give CI credentials a short --validity.
 The issuer never learns the secret; without --revocable it keeps no
 record. Put it behind TLS for anything but loopback.`,
 		Example: `  wf cred issuer serve --listen 0.0.0.0:8790`,
@@ -206,7 +215,9 @@ record. Put it behind TLS for anything but loopback.`,
 					}}}
 			}
 			var tokens cred.TokenCheck
+			var usedTokens string
 			if ciRules != "" {
+				usedTokens = a.issuerUsedTokensFile()
 				rules, err := loadCIRules(ciRules)
 				if err != nil {
 					return err
@@ -217,7 +228,7 @@ record. Put it behind TLS for anything but loopback.`,
 			if revocable {
 				reg = &cred.Registry{Path: a.issuerRegistryFile()}
 			}
-			is, err := cred.NewIssuer(cred.IssuerConfig{Key: k, Check: checks, Token: tokens, Registry: reg, Verifier: chain.Verifier{}, Validity: validity, Log: log})
+			is, err := cred.NewIssuer(cred.IssuerConfig{Key: k, Check: checks, Token: tokens, UsedTokensFile: usedTokens, Registry: reg, Verifier: chain.Verifier{}, Validity: validity, Log: log})
 			if err != nil {
 				return err
 			}

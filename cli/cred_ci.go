@@ -36,6 +36,19 @@ func ciCredAttrs(c *ci.Claims) []cred.Attr {
 	}
 }
 
+// ciCredHolder names a CI identity as a revocable issuer's holder: the
+// token's issuer, the repository, the workflow and the ref, so every run
+// of one workflow on one ref is one holder (one valid credential at a
+// time) while other workflows, refs and repositories are others. The
+// environment is not part of it: jobs of one workflow run are one caller.
+func ciCredHolder(c *ci.Claims) string {
+	repo, wfRef := c.Repository, c.JobWorkflowRef
+	if c.ProjectPath != "" {
+		repo, wfRef = c.ProjectPath, c.CIConfigRefURI
+	}
+	return fmt.Sprintf("ci iss=%s repository=%s workflow=%s ref=%s", c.Issuer, repo, wfRef, c.Ref)
+}
+
 // loadCIRules reads a --ci-rules file: wf.ci.callers' JSON,
 // {"rules":[{"platform":"github","repository":"acme/api","ref":"refs/heads/*",...}]}.
 func loadCIRules(path string) (*spec.CICallers, error) {
@@ -64,7 +77,7 @@ func ciTokenCheck(rules *spec.CICallers) cred.TokenCheck {
 		}
 	}
 	callers := ci.NewCallers(ci.CallersConfig{Issuers: issuers})
-	return cred.TokenCheckFunc(func(ctx context.Context, token, audience string) ([]cred.Attr, error) {
+	return cred.TokenCheckFunc(func(ctx context.Context, token, audience string) (*cred.TokenIdentity, error) {
 		claims, err := callers.Verify(ctx, token, audience, rules)
 		if err != nil {
 			return nil, err
@@ -75,6 +88,10 @@ func ciTokenCheck(rules *spec.CICallers) cred.TokenCheck {
 				return nil, fmt.Errorf("%w: the job's identity does not fit a credential: %v", wf.ErrForbidden, err)
 			}
 		}
-		return attrs, nil
+		id := &cred.TokenIdentity{Holder: ciCredHolder(claims), Expiry: callers.AcceptedUntil(claims), Attrs: attrs}
+		if claims.ID != "" {
+			id.ID = claims.Issuer + " " + claims.ID
+		}
+		return id, nil
 	})
 }

@@ -306,3 +306,100 @@ func TestCredIssueFromCI(t *testing.T) {
 		t.Fatalf("a token for another audience: %v", err)
 	}
 }
+
+// TestCredIssueFromCIRevocable: on a revocable issuer a CI identity
+// (issuer, repository, workflow, ref) holds one valid credential however
+// many tokens its runs request, another workflow is another holder, and a
+// used token stays refused after the issuer restarts.
+func TestCredIssueFromCIRevocable(t *testing.T) {
+	is, err := issuer.New("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	isrv := httptest.NewServer(is.Handler())
+	defer isrv.Close()
+	is.SetURL(isrv.URL)
+	job := issuer.Job{Repository: "acme/api", RepositoryID: "42", Workflow: ".github/workflows/release.yml",
+		Ref: "refs/heads/main", SHA: "0123456789abcdef0123456789abcdef01234567", Run: "77"}
+	nightly := job
+	nightly.Workflow = ".github/workflows/nightly.yml"
+
+	home := t.TempDir()
+	env := map[string]string{"WF_HOME": home, "WF_KEY_PASSWORD": "issuer password"}
+	if _, err := wf(t, env, "cred", "issuer", "init"); err != nil {
+		t.Fatal(err)
+	}
+	rules := filepath.Join(home, "ci-rules.json")
+	os.WriteFile(rules, []byte(`{"rules":[{"platform":"github","issuer":"`+isrv.URL+`","repository":"acme/api","ref":"refs/heads/*"}]}`), 0o644)
+	serve := func() (string, func()) {
+		ctx, cancel := context.WithCancel(context.Background())
+		ready := make(chan string, 1)
+		done := make(chan error, 1)
+		app := &cli.App{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(k string) string { return env[k] }, Ready: func(u string) { ready <- u }}
+		go func() {
+			done <- app.Run(ctx, []string{"cred", "issuer", "serve", "--listen", "127.0.0.1:0", "--ci-rules", rules, "--revocable"})
+		}()
+		select {
+		case u := <-ready:
+			return u, func() { cancel(); <-done }
+		case err := <-done:
+			t.Fatalf("issuer serve: %v", err)
+		}
+		return "", nil
+	}
+	issuerURL, stop := serve()
+	var info struct{ TokenAudience string }
+	resp, err := http.Get(issuerURL + "/v1/issuer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	json.NewDecoder(resp.Body).Decode(&info)
+	resp.Body.Close()
+	token := func(j issuer.Job) string {
+		tok, err := is.Sign(j.GitHub(info.TokenAudience, time.Now()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tok
+	}
+	get := func(url, tok string) error {
+		secret, err := cred.NewSecret(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = cred.RequestCredentialWithToken(context.Background(), nil, url, func(string) (string, error) { return tok, nil }, secret, cred.IssuerKey{})
+		return err
+	}
+	first := token(job)
+	if err := get(issuerURL, first); err != nil {
+		t.Fatalf("a first token: %v", err)
+	}
+	again := job
+	again.Run = "78" // the next run of the same workflow
+	if err := get(issuerURL, token(again)); err == nil || !strings.Contains(err.Error(), "already holds a valid credential") {
+		t.Fatalf("a second token for the same CI identity: %v", err)
+	}
+	if err := get(issuerURL, token(nightly)); err != nil {
+		t.Fatalf("another workflow: %v", err)
+	}
+	out, err := wf(t, env, "cred", "issuer", "issued")
+	if err != nil || strings.Count(out, "ci iss="+isrv.URL+" repository=acme/api workflow=acme/api/.github/workflows/") != 2 {
+		t.Fatalf("issued: %v\n%s", err, out)
+	}
+
+	// Restarted, the issuer still refuses the used token, even once the
+	// identity's credential is revoked; a fresh token then gets one.
+	stop()
+	holder := "ci iss=" + isrv.URL + " repository=acme/api workflow=acme/api/.github/workflows/release.yml@refs/heads/main ref=refs/heads/main"
+	if _, err := wf(t, env, "cred", "issuer", "revoke", holder); err != nil {
+		t.Fatal(err)
+	}
+	issuerURL, stop = serve()
+	defer stop()
+	if err := get(issuerURL, first); err == nil || !strings.Contains(err.Error(), "already got a credential") {
+		t.Fatalf("a used token after a restart: %v", err)
+	}
+	if err := get(issuerURL, token(again)); err != nil {
+		t.Fatalf("a fresh token after the revocation: %v", err)
+	}
+}

@@ -1,6 +1,7 @@
 package cred
 
 import (
+	"context"
 	"encoding/base64"
 	"errors"
 	"net/http"
@@ -484,4 +485,85 @@ type noVerifier struct{}
 
 func (noVerifier) Recover(wf.Message, wf.Signature) (wf.Address, error) {
 	return wf.Address{}, errors.New("no")
+}
+
+// TestIssueForToken: a revocable issuer gives a CI identity (the holder
+// its TokenCheck names, whatever the token) one valid credential at a
+// time, and a used token stays used across a restart until it expires.
+func TestIssueForToken(t *testing.T) {
+	dir := t.TempDir()
+	key, err := NewIssuerSecret(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := t0
+	// Tokens are "holder/id"; an id of "-" leaves the token keyed by hash.
+	check := TokenCheckFunc(func(_ context.Context, token, _ string) (*TokenIdentity, error) {
+		holder, id, _ := strings.Cut(token, "/")
+		if id == "-" {
+			id = ""
+		}
+		return &TokenIdentity{Holder: "ci " + holder, ID: id, Expiry: t0.Add(time.Hour), Attrs: []Attr{StringAttr("repository", holder)}}, nil
+	})
+	reg := &Registry{Path: filepath.Join(dir, "issued.json")}
+	used := filepath.Join(dir, "used-tokens.json")
+	start := func() *Issuer {
+		is, err := NewIssuer(IssuerConfig{Key: key, Check: AllowList{}, Verifier: noVerifier{}, Token: check, Registry: reg,
+			UsedTokensFile: used, Validity: 24 * time.Hour, Now: func() time.Time { return now }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return is
+	}
+	issue := func(is *Issuer, token string) error {
+		secret, err := NewSecret(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = is.IssueForToken(context.Background(), &TokenIssueRequest{Commitment: secret.Commitment(), Token: token})
+		return err
+	}
+	is := start()
+	if err := issue(is, "acme/1"); err != nil {
+		t.Fatalf("a first token: %v", err)
+	}
+	if err := issue(is, "acme/2"); !errors.Is(err, wf.ErrForbidden) || !strings.Contains(err.Error(), "already holds a valid credential") {
+		t.Fatalf("a second token for the same identity: %v", err)
+	}
+	if err := issue(is, "other/-"); err != nil {
+		t.Fatalf("another identity: %v", err)
+	}
+	if valid, err := reg.Valid(now); err != nil || len(valid) != 2 {
+		t.Fatalf("valid serials: %v %v", valid, err)
+	}
+
+	// Revoked, the identity gets one again, with a fresh token only.
+	if n, err := reg.Revoke("ci acme", now); err != nil || n != 1 {
+		t.Fatalf("revoke: %d %v", n, err)
+	}
+	is = start() // a restart
+	for _, tok := range []string{"acme/1", "acme/2", "other/-"} {
+		if err := issue(is, tok); !errors.Is(err, wf.ErrForbidden) || !strings.Contains(err.Error(), "already got a credential") {
+			t.Fatalf("used token %s after a restart: %v", tok, err)
+		}
+	}
+	if err := issue(is, "acme/3"); err != nil {
+		t.Fatalf("a fresh token after the revocation: %v", err)
+	}
+	if fi, err := os.Stat(used); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("used-token file: %v %v", fi, err)
+	}
+
+	// Past the tokens' expiry the file forgets them.
+	now = t0.Add(time.Hour + tokenSkew + time.Second)
+	if _, err := reg.Revoke("ci acme", now); err != nil {
+		t.Fatal(err)
+	}
+	if err := issue(start(), "acme/4"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(used)
+	if err != nil || strings.Count(string(b), `"key"`) != 1 {
+		t.Fatalf("used-token file after expiry: %s %v", b, err)
+	}
 }

@@ -63,6 +63,10 @@ type IssuerConfig struct {
 	// Token, if set, also issues to holders showing an identity token (a
 	// CI job's) for TokenAudience(Key): POST /v1/issue-token.
 	Token TokenCheck
+	// UsedTokensFile, if set, keeps the identity tokens that got a
+	// credential on disk (by id or hash, until they expire), so a
+	// restarted issuer still refuses them. Default: memory only.
+	UsedTokensFile string
 	// Registry, if set, makes credentials revocable: each gets a serial
 	// (the last slot, "serial") recorded here, and GET /v1/valid serves
 	// the signed list of serials not revoked, signed anew every
@@ -86,9 +90,11 @@ type IssuerConfig struct {
 //	GET  /v1/valid   ValidList (with a Registry: the serials not revoked)
 //
 // It never sees the holder's secret, only its commitment. Without a
-// Registry it keeps no record of what it issued (only, in memory, the
-// identity tokens it issued for, so each gets one credential); with one,
-// each credential's serial, holder and expiry, so it can be revoked.
+// Registry it keeps no record of what it issued (only the identity tokens
+// it issued for, until they expire, so each gets one credential: in
+// UsedTokensFile, else in memory); with one, each credential's serial,
+// holder and expiry, so it can be revoked and each holder (an account, a
+// CI identity) has one valid credential at a time.
 type Issuer struct {
 	cfg    IssuerConfig
 	mux    *http.ServeMux
@@ -129,7 +135,10 @@ func NewIssuer(cfg IssuerConfig) (*Issuer, error) {
 	if cfg.ValidRefresh <= 0 {
 		cfg.ValidRefresh = DefaultValidRefresh
 	}
-	is := &Issuer{cfg: cfg, mux: http.NewServeMux()}
+	is := &Issuer{cfg: cfg, mux: http.NewServeMux(), tokens: usedTokens{path: cfg.UsedTokensFile}}
+	if err := is.tokens.load(cfg.Now()); err != nil {
+		return nil, err
+	}
 	is.mux.HandleFunc("GET /v1/issuer", is.serveInfo)
 	is.mux.HandleFunc("POST /v1/issue", is.serveIssue)
 	is.mux.HandleFunc("POST /v1/issue-token", is.serveIssueToken)

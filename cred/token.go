@@ -3,9 +3,15 @@ package cred
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -18,20 +24,37 @@ import (
 // account's signature: a CI job's OpenID Connect token (GitHub Actions,
 // GitLab CI) verified by package ci and matched against the issuer's
 // rules, wired by the command line (wf cred issuer serve --ci-rules). It
-// returns the attributes to issue, or an error carrying its HTTP status.
-// audience is what the token must have been issued for: TokenAudience of
-// this issuer, so a token for anything else (a deploy signer, a
-// function's callers) is refused.
+// returns who the token stands for and the attributes to issue, or an
+// error carrying its HTTP status. audience is what the token must have
+// been issued for: TokenAudience of this issuer, so a token for anything
+// else (a deploy signer, a function's callers) is refused.
 type TokenCheck interface {
-	TokenAttributes(ctx context.Context, token, audience string) ([]Attr, error)
+	CheckToken(ctx context.Context, token, audience string) (*TokenIdentity, error)
 }
 
 // TokenCheckFunc adapts a function to TokenCheck.
-type TokenCheckFunc func(ctx context.Context, token, audience string) ([]Attr, error)
+type TokenCheckFunc func(ctx context.Context, token, audience string) (*TokenIdentity, error)
 
-// TokenAttributes implements TokenCheck.
-func (f TokenCheckFunc) TokenAttributes(ctx context.Context, token, audience string) ([]Attr, error) {
+// CheckToken implements TokenCheck.
+func (f TokenCheckFunc) CheckToken(ctx context.Context, token, audience string) (*TokenIdentity, error) {
 	return f(ctx, token, audience)
+}
+
+// TokenIdentity is what a TokenCheck found in a valid identity token.
+type TokenIdentity struct {
+	// Holder names the identity the token stands for, the same for every
+	// token it gets (a CI job's issuer, repository, workflow and ref): a
+	// revocable issuer gives it one valid credential at a time, as it
+	// does an account. Required.
+	Holder string
+	// ID is the token's unique id (its issuer and jti); "" keys the
+	// token by its SHA-256.
+	ID string
+	// Expiry is when the check stops accepting the token: the issuer
+	// remembers it as used until then. Zero: tokenMemory after its use.
+	Expiry time.Time
+	// Attrs are the attributes to issue.
+	Attrs []Attr
 }
 
 // TokenAudience is the audience a CI job requests its identity token with
@@ -47,41 +70,106 @@ type TokenIssueRequest struct {
 // maxTokenBody bounds POST /v1/issue-token (identity tokens are 1-2 KB).
 const maxTokenBody = 16 << 10
 
-// usedTokens remembers the tokens that got a credential, until they
-// expire from the check's point of view (MaxRequestAge past first use is
-// more than any CI token's freshness window): one token, one credential,
-// so a job cannot multiply its rate limits with many secrets.
+// usedTokens remembers the tokens that got a credential until the check
+// stops accepting them: one token, one credential. With a path it keeps
+// them in a JSON file (0600 in a 0700 directory, replaced whole, the
+// wallet's rules), written before the credential leaves, so neither a
+// restart nor a crash makes a token usable twice; expired entries are
+// dropped on every write, so the file holds about an hour of tokens.
 type usedTokens struct {
+	path string
 	mu   sync.Mutex
-	seen map[[32]byte]time.Time
+	seen map[string]int64 // key → unix second it may be forgotten
 }
 
-// take records token at now; false if it was taken before.
-func (u *usedTokens) take(token string, now time.Time) bool {
-	h := sha256.Sum256([]byte(token))
+// usedToken is one entry of the used-token file.
+type usedToken struct {
+	Key   string `json:"key"`
+	Until int64  `json:"until"`
+}
+
+// load reads the entries of u's file still in force at now.
+func (u *usedTokens) load(now time.Time) error {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	u.seen = map[string]int64{}
+	if u.path == "" {
+		return nil
+	}
+	b, err := os.ReadFile(u.path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("cred: used tokens: %w", err)
+	}
+	var list []usedToken
+	if err := wf.DecodeJSON(b, &list); err != nil {
+		return fmt.Errorf("cred: used tokens %s: %w", u.path, err)
+	}
+	for _, e := range list {
+		if e.Until > now.Unix() {
+			u.seen[e.Key] = e.Until
+		}
+	}
+	return nil
+}
+
+func (u *usedTokens) saveLocked() error {
+	list := make([]usedToken, 0, len(u.seen))
+	for _, k := range slices.Sorted(maps.Keys(u.seen)) {
+		list = append(list, usedToken{Key: k, Until: u.seen[k]})
+	}
+	b, err := wf.EncodeJSON(list)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(u.path), 0o700); err != nil {
+		return err
+	}
+	return writeFile(u.path, b, 0o600)
+}
+
+// take records key as used until until (at least now); false if it was
+// taken before and is still remembered.
+func (u *usedTokens) take(key string, until, now time.Time) (bool, error) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	if u.seen == nil {
-		u.seen = map[[32]byte]time.Time{}
+		u.seen = map[string]int64{}
 	}
-	if len(u.seen) > 1<<16 {
-		for k, until := range u.seen {
-			if now.After(until) {
-				delete(u.seen, k)
-			}
+	maps.DeleteFunc(u.seen, func(_ string, t int64) bool { return t <= now.Unix() })
+	if _, ok := u.seen[key]; ok {
+		return false, nil
+	}
+	u.seen[key] = max(until.Unix(), now.Unix()+1)
+	if u.path != "" {
+		if err := u.saveLocked(); err != nil {
+			delete(u.seen, key)
+			return false, fmt.Errorf("%w: record the used token: %v", wf.ErrUnavailable, err)
 		}
 	}
-	if until, ok := u.seen[h]; ok && !now.After(until) {
-		return false
-	}
-	u.seen[h] = now.Add(tokenMemory)
-	return true
+	return true, nil
 }
 
-// tokenMemory is how long a used token is remembered: longer than the
-// 15 minutes CI tokens are accepted for (ci.CallersConfig.MaxTokenAge)
-// and their usual one-hour lifetime.
+// tokenKey is what the used-token file keeps of a token: its id, else
+// its SHA-256 (never the token, a bearer secret while it lasts).
+func tokenKey(id *TokenIdentity, token string) string {
+	if id.ID != "" {
+		return "id " + id.ID
+	}
+	h := sha256.Sum256([]byte(token))
+	return "sha256 " + hex.EncodeToString(h[:])
+}
+
+// tokenMemory is how long a used token is remembered when its check
+// gives no expiry: longer than the 15 minutes CI tokens are accepted for
+// (ci.CallersConfig.MaxTokenAge) and their usual one-hour lifetime.
 const tokenMemory = 2 * time.Hour
+
+// tokenSkew keeps a token remembered a little past its expiry, for a
+// check whose clock lags.
+const tokenSkew = time.Minute
 
 func (is *Issuer) serveIssueToken(w http.ResponseWriter, r *http.Request) {
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxTokenBody))
@@ -104,7 +192,9 @@ func (is *Issuer) serveIssueToken(w http.ResponseWriter, r *http.Request) {
 }
 
 // IssueForToken checks req's identity token with the issuer's TokenCheck
-// and signs its credential; each token gets one credential.
+// and signs its credential. Each token gets one credential; with a
+// Registry, each identity (TokenIdentity.Holder) holds one valid
+// credential at a time, as an account does.
 func (is *Issuer) IssueForToken(ctx context.Context, req *TokenIssueRequest) (*Credential, error) {
 	if is.cfg.Token == nil {
 		return nil, fmt.Errorf("%w: this issuer does not issue for identity tokens", wf.ErrNotFound)
@@ -112,24 +202,31 @@ func (is *Issuer) IssueForToken(ctx context.Context, req *TokenIssueRequest) (*C
 	if req.Token == "" {
 		return nil, fmt.Errorf("%w: issue request: token is missing", wf.ErrInvalid)
 	}
-	attrs, err := is.cfg.Token.TokenAttributes(ctx, req.Token, TokenAudience(is.cfg.Key.Public()))
+	id, err := is.cfg.Token.CheckToken(ctx, req.Token, TokenAudience(is.cfg.Key.Public()))
 	if err != nil {
 		return nil, err
 	}
+	if id == nil || id.Holder == "" {
+		return nil, errors.New("cred: the token check named no holder")
+	}
 	now := is.cfg.Now()
-	if !is.tokens.take(req.Token, now) {
+	until := now.Add(tokenMemory)
+	if !id.Expiry.IsZero() {
+		until = id.Expiry.Add(tokenSkew)
+	}
+	// Used before the registry: a token that got a serial must never get
+	// another, and one refused by the registry is spent (a job asks for
+	// a fresh one once the identity's credential is revoked).
+	ok, err := is.tokens.take(tokenKey(id, req.Token), until, now)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
 		return nil, fmt.Errorf("%w: this identity token already got a credential (one each)", wf.ErrForbidden)
 	}
 	exp := now.Add(is.cfg.Validity)
-	var who []string
-	for _, a := range attrs {
-		who = append(who, a.Name+"="+a.Value())
-	}
-	// Each token is its own holder (a job run gets one credential; the
-	// next run its own): revoke a CI credential by its serial.
-	th := sha256.Sum256([]byte(req.Token))
-	holder := fmt.Sprintf("ci %s (token %x)", strings.Join(who, " "), th[:6])
-	if attrs, err = is.revocable(attrs, holder, exp); err != nil {
+	attrs, err := is.revocable(id.Attrs, id.Holder, exp)
+	if err != nil {
 		return nil, err
 	}
 	return is.cfg.Key.Sign(req.Commitment, attrs, exp)
