@@ -166,8 +166,9 @@ recorded in $WF_HOME/issuer/issued.json, and GET /v1/valid serves the
 serials not revoked, signed; wf cred issuer revoke SERIAL|ACCOUNT revokes
 (policies with "revocation" then refuse it once their maxAgeSeconds pass).
 A holder (an account; a CI identity: its issuer, repository, workflow and
-ref) has one valid credential at a time: another is refused until it is
-revoked or expires, so give CI credentials a short --validity.
+ref) has one valid credential at a time: an account's second is refused
+until the first is revoked or expires; a CI identity's next run gets a new
+one and its previous one is revoked.
 The issuer never learns the secret; without --revocable it keeps no
 record. Put it behind TLS for anything but loopback.`,
 		Example: `  wf cred issuer serve --listen 0.0.0.0:8790`,

@@ -198,7 +198,7 @@ func (is *Issuer) Issue(ctx context.Context, req *IssueRequest) (*Credential, er
 		return nil, err
 	}
 	exp = now.Add(is.cfg.Validity)
-	if attrs, err = is.revocable(attrs, req.Account.Checksum(), exp); err != nil {
+	if attrs, err = is.revocable(attrs, req.Account.Checksum(), exp, false); err != nil {
 		return nil, err
 	}
 	return is.cfg.Key.Sign(req.Commitment, attrs, exp)

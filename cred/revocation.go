@@ -221,6 +221,26 @@ func (r *Registry) Add(e Issued, now time.Time) error {
 	return r.saveLocked(append(list, e))
 }
 
+// Replace records a credential as Add does, but revokes (at now) the
+// holder's valid ones instead of refusing: for holders that come back each
+// run (a CI identity), whose older credential the new one supersedes. The
+// older one stops proving once the published valid set drops it.
+func (r *Registry) Replace(e Issued, now time.Time) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	list, err := r.loadLocked()
+	if err != nil {
+		return err
+	}
+	list = slices.DeleteFunc(list, func(x Issued) bool { return x.Expiry <= now.Unix() })
+	for i := range list {
+		if list[i].Revoked == 0 && strings.EqualFold(list[i].Holder, e.Holder) {
+			list[i].Revoked = now.Unix()
+		}
+	}
+	return r.saveLocked(append(list, e))
+}
+
 // Revoke revokes the credentials whose serial or holder is who (an
 // account is matched case-blind), at now, and returns how many.
 func (r *Registry) Revoke(who string, now time.Time) (int, error) {
@@ -263,8 +283,10 @@ func (r *Registry) Valid(now time.Time) ([]string, error) {
 // within it.
 const DefaultValidRefresh = time.Minute
 
-// revocable appends a serial to attrs and records it for holder.
-func (is *Issuer) revocable(attrs []Attr, holder string, expiry time.Time) ([]Attr, error) {
+// revocable appends a serial to attrs and records it for holder; with
+// replace, the holder's earlier valid credential is revoked (Replace)
+// rather than the new one refused (Add).
+func (is *Issuer) revocable(attrs []Attr, holder string, expiry time.Time, replace bool) ([]Attr, error) {
 	if is.cfg.Registry == nil {
 		return attrs, nil
 	}
@@ -276,7 +298,11 @@ func (is *Issuer) revocable(attrs []Attr, holder string, expiry time.Time) ([]At
 	if len(attrs) > Slots {
 		return nil, fmt.Errorf("%w: a revocable credential has at most %d attributes besides its serial", wf.ErrInvalid, Slots-1)
 	}
-	if err := is.cfg.Registry.Add(Issued{Expiry: expiry.Unix(), Holder: holder, Serial: serial}, is.cfg.Now()); err != nil {
+	record := is.cfg.Registry.Add
+	if replace {
+		record = is.cfg.Registry.Replace
+	}
+	if err := record(Issued{Expiry: expiry.Unix(), Holder: holder, Serial: serial}, is.cfg.Now()); err != nil {
 		if errors.Is(err, wf.ErrForbidden) {
 			return nil, err
 		}

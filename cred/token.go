@@ -225,7 +225,7 @@ func (is *Issuer) IssueForToken(ctx context.Context, req *TokenIssueRequest) (*C
 		return nil, fmt.Errorf("%w: this identity token already got a credential (one each)", wf.ErrForbidden)
 	}
 	exp := now.Add(is.cfg.Validity)
-	attrs, err := is.revocable(id.Attrs, id.Holder, exp)
+	attrs, err := is.revocable(id.Attrs, id.Holder, exp, true) // the next run supersedes it
 	if err != nil {
 		return nil, err
 	}
