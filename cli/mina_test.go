@@ -185,7 +185,7 @@ func TestMinaCLI(t *testing.T) {
 			t.Fatalf("owner-paid call %d: %d %q %+v %v", i, code, body, rc, err)
 		}
 	}
-	if code, body := get(t, fnURL, ""); code != http.StatusPaymentRequired || !strings.Contains(body, "over_budget") {
+	if code, body := get(t, fnURL, ""); code != http.StatusPaymentRequired || strings.Contains(body, "over_budget") {
 		t.Fatalf("past the budget: %d %s", code, body)
 	}
 	deadline = time.Now().Add(2 * time.Minute)

@@ -520,7 +520,8 @@ func ownerPays(t *testing.T, w *world) {
 
 	// Restarted: the sponsorship is kept. Someone else sponsors the owner
 	// too, with a budget of one request: theirs is tried first, then,
-	// spent, the first one; its budget (5) ends it.
+	// spent, the first one; its budget (5) ends it, and the request gets
+	// the rail's plain payment_required (spent sponsorships stand aside).
 	r, l = w.rail(t, filepath.Join(dir, "mina.db"), func(c *minarail.Config) { c.Sponsors = sponsors })
 	defer l.Close()
 	other := newKey(t)
@@ -543,7 +544,7 @@ func ownerPays(t *testing.T, w *world) {
 			t.Fatalf("owner-paid call %d after the restart: %+v %v", i, rc, err)
 		}
 	}
-	if _, err := call(r, owner); reason(err) != "over_budget" {
+	if _, err := call(r, owner); reason(err) != "payment_required" {
 		t.Fatalf("past the budget: %v", err)
 	}
 	if err := r.Settle(ctx, true); err != nil {

@@ -22,7 +22,8 @@ import (
 
 // A Sponsorship is owner-pays in MINA: the payer of Channel says that the
 // channel pays for the requests to functions of Owner (the functions'
-// signed owner, an EVM address) that carry no voucher. The provider
+// signed owner, an EVM address) that carry no payment (neither an
+// X-WF-Mina-Voucher nor an X-WF-Voucher). The provider
 // charges them to the channel and settles with the zkApp's settle, which
 // it signs itself, within the price cap per request and the budget the
 // payer set when opening the channel (as Escrow.settle within an owner's
@@ -141,11 +142,12 @@ func isOwner(k ledger.WideKey) bool { return k[32]&2 != 0 }
 // Sponsor checks s against its channel (the PaymentChannel code, between
 // its payer and this provider, on this network, with a budget and a price
 // cap that cover this provider's price) and, from then on, charges the
-// owner's requests that carry no voucher to it. It is kept in
+// owner's requests that carry no payment to it. It is kept in
 // Config.Sponsors across restarts. An owner may have several (anyone may
 // pay for an owner's calls): they are tried most recent first, skipping
 // those out of budget, balance or time, up to MaxSponsors per owner, the
-// oldest dropped beyond.
+// oldest dropped beyond. When none can pay, the request goes on to
+// Config.Next as if the owner had none.
 func (r *Rail) Sponsor(ctx context.Context, s *Sponsorship) error {
 	if s.Network != r.cfg.Network {
 		return fmt.Errorf("%w: minarail: the sponsorship is for %s; this provider takes %s", wf.ErrInvalid, s.Network, r.cfg.Network)
@@ -243,8 +245,11 @@ const (
 )
 
 // authorizeSponsored charges a request without a voucher to the first of
-// its owner's sponsoring channels that can pay; ok is false when the owner
-// has none.
+// its owner's sponsoring channels that can pay. ok is false when none can
+// (the owner has none, or each refused with a payment error): the request
+// goes on to the next payment method as if there were no sponsorship, so
+// a spent sponsorship, which anyone can make for any owner, never stands
+// in the way of the owner's allowance.
 func (r *Rail) authorizeSponsored(ctx context.Context, pr *wf.PaidRequest) (c wf.Charge, ok bool, err error) {
 	r.mu.Lock()
 	list := r.sponsors[pr.Owner]
@@ -254,8 +259,9 @@ func (r *Rail) authorizeSponsored(ctx context.Context, pr *wf.PaidRequest) (c wf
 		if err == nil || !errors.Is(err, wf.ErrPaymentRequired) {
 			return c, true, err
 		}
+		r.log.Debug("owner-pays in MINA: sponsor refused", "owner", pr.Owner.Checksum(), "channel", s.Channel.Base58(), "err", err)
 	}
-	return nil, len(list) > 0, err
+	return nil, false, nil
 }
 
 // authorizeOwner charges a request without a voucher to its owner's

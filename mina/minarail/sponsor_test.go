@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -145,4 +146,96 @@ func TestSponsorLimits(t *testing.T) {
 	if len(kept) != minarail.MaxSponsored+minarail.MaxSponsors {
 		t.Fatalf("kept %d sponsorships, want %d", len(kept), minarail.MaxSponsored+minarail.MaxSponsors)
 	}
+}
+
+// next is the wrapped Payments of the fall-through tests: it pays for
+// everything and counts what it authorized.
+type next struct{ n int }
+
+func (p *next) Price() wf.Amount { return wf.NewAmount(big.NewInt(1)) }
+func (p *next) Authorize(context.Context, *wf.PaidRequest) (wf.Charge, error) {
+	p.n++
+	return nextCharge{}, nil
+}
+
+type nextCharge struct{}
+
+func (nextCharge) Commit(context.Context, wf.RequestID) (map[string][]string, error) { return nil, nil }
+func (nextCharge) Release()                                                          {}
+
+// A sponsorship pays only for requests that carry no payment: one with an
+// X-WF-Voucher goes to the wrapped Payments (the EVM meter) and charges
+// nothing to the channel. A spent sponsorship (a budget of one request)
+// stands aside: the next request goes on to the wrapped Payments (the
+// owner's allowance) as if there were none, and without them it gets the
+// rail's plain payment_required.
+func TestSponsorFallsThrough(t *testing.T) {
+	payer, provider := newKey(t), newKey(t)
+	st := settler.State{Address: newKey(t).PublicKey().Base58(), Parties: mina.PartiesHash(payer.PublicKey(), provider.PublicKey()).String(),
+		PriceCap: "1000", Budget: "1000", Redeemed: "0", Settled: "0", SettledCount: "0", Balance: "1000000", Expiry: 1_000_000, Code: true}
+	ctx := context.Background()
+	fn, _ := wf.ParseCID("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku")
+	owner := wf.Address{3}
+	for _, tc := range []struct {
+		name string
+		next *next
+	}{{"with next", &next{}}, {"alone", nil}} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := ledger.Open(filepath.Join(t.TempDir(), "l.db"), ledger.Options{NoSync: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer l.Close()
+			cfg := minarail.Config{Key: provider, Network: mina.Testnet, Price: 1000, Ledger: l, Settler: stateOnly{st}}
+			if tc.next != nil {
+				cfg.Next = tc.next
+			}
+			r, err := minarail.New(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ch := newKey(t).PublicKey()
+			s, err := minarail.SignSponsorship(payer, mina.Testnet, ch, owner)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := r.Sponsor(ctx, s); err != nil {
+				t.Fatal(err)
+			}
+			call := func(h map[string][]string) (map[string][]string, error) {
+				c, err := r.Authorize(ctx, &wf.PaidRequest{Function: fn, Owner: owner, Method: "GET", Path: "/", Header: h})
+				if err != nil {
+					return nil, err
+				}
+				return c.Commit(ctx, wf.NewRequestID())
+			}
+			charged := func() uint64 { return amtOf(l.Account(minarail.OwnerKey(ch))) }
+			if tc.next != nil {
+				if h, err := call(map[string][]string{"X-Wf-Voucher": {"anything"}}); err != nil || h != nil || tc.next.n != 1 || charged() != 0 {
+					t.Fatalf("a request with X-WF-Voucher: %v %v, next %d, channel charged %d", h, err, tc.next.n, charged())
+				}
+			}
+			if h, err := call(nil); err != nil || h["X-Wf-Mina-Receipt"] == nil || charged() != 1000 {
+				t.Fatalf("the sponsored request: %v %v, channel charged %d", h, err, charged())
+			}
+			h, err := call(nil)
+			if tc.next != nil {
+				if err != nil || h != nil || tc.next.n != 2 {
+					t.Fatalf("past the sponsorship's budget: %v %v, next %d", h, err, tc.next.n)
+				}
+			} else if reason(err) != "payment_required" {
+				t.Fatalf("past the sponsorship's budget, no next: %v", err)
+			}
+			if charged() != 1000 {
+				t.Fatalf("channel charged %d", charged())
+			}
+		})
+	}
+}
+
+func amtOf(a ledger.Account) uint64 {
+	if a.Charged.Amount == nil {
+		return 0
+	}
+	return a.Charged.Amount.Uint64()
 }
