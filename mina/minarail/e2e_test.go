@@ -482,11 +482,11 @@ func ownerPays(t *testing.T, w *world) {
 		t.Fatalf("before the sponsorship: %v", err)
 	}
 	// Signed by someone who is not the channel's payer.
-	bad, _ := minarail.SignSponsorship(w.provider, mina.Testnet, ch, owner)
+	bad, _ := minarail.SignSponsorship(w.provider, mina.Testnet, ch, owner, time.Now(), time.Now().Add(time.Hour))
 	if err := r.Sponsor(ctx, bad); reason(err) != "wrong_channel" {
 		t.Fatalf("a sponsorship not by the channel's payer: %v", err)
 	}
-	s, err := minarail.SignSponsorship(w.payer, mina.Testnet, ch, owner)
+	s, err := minarail.SignSponsorship(w.payer, mina.Testnet, ch, owner, time.Now(), time.Now().Add(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -532,7 +532,7 @@ func ownerPays(t *testing.T, w *world) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s2, _ := minarail.SignSponsorship(other, mina.Testnet, ch2, owner)
+	s2, _ := minarail.SignSponsorship(other, mina.Testnet, ch2, owner, time.Now(), time.Now().Add(time.Hour))
 	if err := r.Sponsor(ctx, s2); err != nil {
 		t.Fatal(err)
 	}

@@ -127,7 +127,8 @@ type Rail struct {
 	seen       map[[32]byte]struct{}         // sessions whose ledger mark was given to the checker
 	first      map[ledger.Key]time.Time      // when an account's oldest pending charge was made (this process)
 	retryAt    map[ledger.Key]time.Time      // no batch before (after an aborted one)
-	sponsors   map[wf.Address][]*Sponsorship // owner-pays: the owner's channels, most recent first
+	sponsors   map[wf.Address][]*Sponsorship // owner-pays: the owner's unrevoked sponsorships, most recently issued first
+	statements map[pair]*Sponsorship         // the newest sponsorship or revocation per channel and owner
 	sponsorSem chan struct{}
 
 	settleMu sync.Mutex
@@ -178,7 +179,7 @@ func New(cfg Config) (*Rail, error) {
 	}
 	r := &Rail{cfg: cfg, pub: pub, checker: checker, log: cfg.Log, states: map[[33]byte]*cached{},
 		seen: map[[32]byte]struct{}{}, first: map[ledger.Key]time.Time{}, retryAt: map[ledger.Key]time.Time{},
-		sponsors: map[wf.Address][]*Sponsorship{}, sponsorSem: make(chan struct{}, sponsorsChecking)}
+		sponsors: map[wf.Address][]*Sponsorship{}, statements: map[pair]*Sponsorship{}, sponsorSem: make(chan struct{}, sponsorsChecking)}
 	if err := r.loadSponsors(); err != nil {
 		return nil, err
 	}
