@@ -185,8 +185,11 @@ func TestMinaCLI(t *testing.T) {
 			t.Fatalf("owner-paid call %d: %d %q %+v %v", i, code, body, rc, err)
 		}
 	}
-	if code, body := get(t, fnURL, ""); code != http.StatusPaymentRequired || !strings.Contains(body, "over_budget") {
+	if code, body := get(t, fnURL, ""); code != http.StatusPaymentRequired || strings.Contains(body, "over_budget") {
 		t.Fatalf("past the budget: %d %s", code, body)
+	}
+	if out, err := wf(t, env, "mina", "sponsor", sponsor, "--owner", ss.Spec.Owner.String(), "--provider-url", url, "--revoke"); err != nil || !strings.Contains(out, "no longer pays") {
+		t.Fatalf("wf mina sponsor --revoke: %s %v", out, err)
 	}
 	deadline = time.Now().Add(2 * time.Minute)
 	for {

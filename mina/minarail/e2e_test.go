@@ -482,11 +482,11 @@ func ownerPays(t *testing.T, w *world) {
 		t.Fatalf("before the sponsorship: %v", err)
 	}
 	// Signed by someone who is not the channel's payer.
-	bad, _ := minarail.SignSponsorship(w.provider, mina.Testnet, ch, owner)
+	bad, _ := minarail.SignSponsorship(w.provider, mina.Testnet, ch, owner, time.Now(), time.Now().Add(time.Hour))
 	if err := r.Sponsor(ctx, bad); reason(err) != "wrong_channel" {
 		t.Fatalf("a sponsorship not by the channel's payer: %v", err)
 	}
-	s, err := minarail.SignSponsorship(w.payer, mina.Testnet, ch, owner)
+	s, err := minarail.SignSponsorship(w.payer, mina.Testnet, ch, owner, time.Now(), time.Now().Add(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -520,7 +520,8 @@ func ownerPays(t *testing.T, w *world) {
 
 	// Restarted: the sponsorship is kept. Someone else sponsors the owner
 	// too, with a budget of one request: theirs is tried first, then,
-	// spent, the first one; its budget (5) ends it.
+	// spent, the first one; its budget (5) ends it, and the request gets
+	// the rail's plain payment_required (spent sponsorships stand aside).
 	r, l = w.rail(t, filepath.Join(dir, "mina.db"), func(c *minarail.Config) { c.Sponsors = sponsors })
 	defer l.Close()
 	other := newKey(t)
@@ -531,7 +532,7 @@ func ownerPays(t *testing.T, w *world) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s2, _ := minarail.SignSponsorship(other, mina.Testnet, ch2, owner)
+	s2, _ := minarail.SignSponsorship(other, mina.Testnet, ch2, owner, time.Now(), time.Now().Add(time.Hour))
 	if err := r.Sponsor(ctx, s2); err != nil {
 		t.Fatal(err)
 	}
@@ -543,7 +544,7 @@ func ownerPays(t *testing.T, w *world) {
 			t.Fatalf("owner-paid call %d after the restart: %+v %v", i, rc, err)
 		}
 	}
-	if _, err := call(r, owner); reason(err) != "over_budget" {
+	if _, err := call(r, owner); reason(err) != "payment_required" {
 		t.Fatalf("past the budget: %v", err)
 	}
 	if err := r.Settle(ctx, true); err != nil {

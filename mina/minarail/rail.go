@@ -49,8 +49,12 @@ const ReceiptHeader = "X-WF-Mina-Receipt"
 // a Rail charged.
 const PriceHeader = "X-WF-Mina-Price"
 
-// voucherKey is the header's canonical key, as wf.PaidRequest.Header has it.
-var voucherKey = textproto.CanonicalMIMEHeaderKey(minapay.HeaderName)
+// voucherKey and evmVoucherKey are the headers' canonical keys, as
+// wf.PaidRequest.Header has them.
+var (
+	voucherKey    = textproto.CanonicalMIMEHeaderKey(minapay.HeaderName)
+	evmVoucherKey = textproto.CanonicalMIMEHeaderKey(wf.VoucherHeader)
+)
 
 // Settler is what the rail needs of the settler service;
 // *settler.Client is one.
@@ -64,8 +68,8 @@ type Settler interface {
 
 // Config configures a Rail. Key, Price, Ledger and Settler are required.
 type Config struct {
-	// Next pays for requests without a Mina voucher; nil refuses them
-	// with a 402 that says how to pay in MINA.
+	// Next pays for requests without a Mina voucher that no sponsorship
+	// paid for; nil refuses them with a 402 that says how to pay in MINA.
 	Next wf.Payments
 	// Key is the provider's Mina key: the channels' provider, and the
 	// signer of receipts.
@@ -123,7 +127,8 @@ type Rail struct {
 	seen       map[[32]byte]struct{}         // sessions whose ledger mark was given to the checker
 	first      map[ledger.Key]time.Time      // when an account's oldest pending charge was made (this process)
 	retryAt    map[ledger.Key]time.Time      // no batch before (after an aborted one)
-	sponsors   map[wf.Address][]*Sponsorship // owner-pays: the owner's channels, most recent first
+	sponsors   map[wf.Address][]*Sponsorship // owner-pays: the owner's unrevoked sponsorships, most recently issued first
+	statements map[pair]*Sponsorship         // the newest sponsorship or revocation per channel and owner
 	sponsorSem chan struct{}
 
 	settleMu sync.Mutex
@@ -174,7 +179,7 @@ func New(cfg Config) (*Rail, error) {
 	}
 	r := &Rail{cfg: cfg, pub: pub, checker: checker, log: cfg.Log, states: map[[33]byte]*cached{},
 		seen: map[[32]byte]struct{}{}, first: map[ledger.Key]time.Time{}, retryAt: map[ledger.Key]time.Time{},
-		sponsors: map[wf.Address][]*Sponsorship{}, sponsorSem: make(chan struct{}, sponsorsChecking)}
+		sponsors: map[wf.Address][]*Sponsorship{}, statements: map[pair]*Sponsorship{}, sponsorSem: make(chan struct{}, sponsorsChecking)}
 	if err := r.loadSponsors(); err != nil {
 		return nil, err
 	}
@@ -250,8 +255,12 @@ func (r *Rail) state(ctx context.Context, ch *mina.PublicKey, fresh bool) (*sett
 func (r *Rail) Authorize(ctx context.Context, pr *wf.PaidRequest) (wf.Charge, error) {
 	values := pr.Header[voucherKey]
 	if len(values) == 0 {
-		if c, ok, err := r.authorizeSponsored(ctx, pr); ok {
-			return c, err
+		// Sponsorships pay only for requests that carry no payment at
+		// all: a caller's X-WF-Voucher is the wrapped Payments' to charge.
+		if _, evm := pr.Header[evmVoucherKey]; !evm {
+			if c, ok, err := r.authorizeSponsored(ctx, pr); ok {
+				return c, err
+			}
 		}
 		if r.cfg.Next != nil {
 			return r.cfg.Next.Authorize(ctx, pr)

@@ -10,11 +10,14 @@ import (
 	"math/big"
 	"net/http"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/mina"
+	"github.com/webfunctions/wf/mina/minapay"
 	"github.com/webfunctions/wf/mina/settler"
 	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/wf"
@@ -22,22 +25,46 @@ import (
 
 // A Sponsorship is owner-pays in MINA: the payer of Channel says that the
 // channel pays for the requests to functions of Owner (the functions'
-// signed owner, an EVM address) that carry no voucher. The provider
-// charges them to the channel and settles with the zkApp's settle, which
-// it signs itself, within the price cap per request and the budget the
-// payer set when opening the channel (as Escrow.settle within an owner's
-// approval). Only the channel's payer can sign one: the money is theirs;
-// the owner loses nothing by being paid for.
+// signed owner, an EVM address) that carry no payment (neither an
+// X-WF-Mina-Voucher nor an X-WF-Voucher), from Issued until Expires. The
+// provider charges them to the channel and settles with the zkApp's
+// settle, which it signs itself, within the price cap per request and the
+// budget the payer set when opening the channel (as Escrow.settle within
+// an owner's approval). Only the channel's payer can sign one: the money
+// is theirs; the owner loses nothing by being paid for.
+//
+// With Revoke set it is a revocation: the channel no longer pays for the
+// owner (Expires is zero). Of the statements about one channel and owner
+// the provider keeps the most recently issued: a newer one replaces an
+// older one, and an older one sent again is refused.
 type Sponsorship struct {
 	Network   mina.Network
 	Channel   *mina.PublicKey
 	Payer     *mina.PublicKey
 	Owner     wf.Address
+	Issued    time.Time // to the millisecond
+	Expires   time.Time // at most MaxSponsorshipAge after Issued; zero for a revocation
+	Revoke    bool
 	Signature mina.Signature
 }
 
-// sponsorTag is the little-endian integer of "wf-mina-sponsor-v1".
-var sponsorTag = tagOf("wf-mina-sponsor-v1")
+// MaxSponsorshipAge bounds a sponsorship's life (Expires - Issued), and so
+// how long a provider keeps the newest statement about a channel and an
+// owner to refuse older ones: every sponsorship issued before it has
+// expired by then.
+const MaxSponsorshipAge = 366 * 24 * time.Hour
+
+// maxSkew is how far ahead of the provider's clock a statement may be
+// issued.
+const maxSkew = 10 * time.Minute
+
+// The tags are the little-endian integers of their strings. Version 1
+// ("wf-mina-sponsor-v1": network, channel and owner only) never expired,
+// so anyone could send an old one again; it is no longer taken.
+var (
+	sponsorTag = tagOf("wf-mina-sponsor-v2")
+	revokeTag  = tagOf("wf-mina-unsponsor-v1")
+)
 
 func tagOf(s string) *big.Int {
 	b := make([]byte, len(s))
@@ -47,8 +74,10 @@ func tagOf(s string) *big.Int {
 	return new(big.Int).SetBytes(b)
 }
 
-// Fields are [tag, network, channel.x, channel.isOdd, owner], signed by the
-// payer with the network's own prefix (checked off-chain).
+// Fields are [tag, network, channel.x, channel.isOdd, owner, issued,
+// expires] (times in Unix milliseconds; a revocation's tag and no
+// expires), signed by the payer with the network's own prefix (checked
+// off-chain).
 func (s *Sponsorship) Fields() []*big.Int {
 	var net, odd int64
 	if s.Network == mina.Mainnet {
@@ -57,16 +86,57 @@ func (s *Sponsorship) Fields() []*big.Int {
 	if s.Channel.IsOdd() {
 		odd = 1
 	}
-	return []*big.Int{sponsorTag, big.NewInt(net), s.Channel.X(), big.NewInt(odd), new(big.Int).SetBytes(s.Owner[:])}
+	tag := sponsorTag
+	if s.Revoke {
+		tag = revokeTag
+	}
+	f := []*big.Int{tag, big.NewInt(net), s.Channel.X(), big.NewInt(odd), new(big.Int).SetBytes(s.Owner[:]), big.NewInt(s.Issued.UnixMilli())}
+	if !s.Revoke {
+		f = append(f, big.NewInt(s.Expires.UnixMilli()))
+	}
+	return f
 }
 
-// SignSponsorship makes a sponsorship of owner's functions by channel,
-// signed by its payer.
-func SignSponsorship(payer *mina.PrivateKey, n mina.Network, channel *mina.PublicKey, owner wf.Address) (*Sponsorship, error) {
-	s := &Sponsorship{Network: n, Channel: channel, Payer: payer.PublicKey(), Owner: owner}
+// SignSponsorship makes a sponsorship of owner's functions by channel from
+// issued (now) until expires, signed by its payer.
+func SignSponsorship(payer *mina.PrivateKey, n mina.Network, channel *mina.PublicKey, owner wf.Address, issued, expires time.Time) (*Sponsorship, error) {
+	s := &Sponsorship{Network: n, Channel: channel, Payer: payer.PublicKey(), Owner: owner,
+		Issued: time.UnixMilli(issued.UnixMilli()), Expires: time.UnixMilli(expires.UnixMilli())}
+	if err := s.check(); err != nil {
+		return nil, err
+	}
 	var err error
 	s.Signature, err = mina.Sign(payer, s.Fields(), n)
 	return s, err
+}
+
+// SignRevocation makes a revocation, issued (now), of the sponsorships of
+// owner's functions by channel issued before, signed by its payer.
+func SignRevocation(payer *mina.PrivateKey, n mina.Network, channel *mina.PublicKey, owner wf.Address, issued time.Time) (*Sponsorship, error) {
+	s := &Sponsorship{Network: n, Channel: channel, Payer: payer.PublicKey(), Owner: owner, Issued: time.UnixMilli(issued.UnixMilli()), Revoke: true}
+	if err := s.check(); err != nil {
+		return nil, err
+	}
+	var err error
+	s.Signature, err = mina.Sign(payer, s.Fields(), n)
+	return s, err
+}
+
+// check is what a statement must be, whoever reads it.
+func (s *Sponsorship) check() error {
+	switch {
+	case s.Owner.IsZero():
+		return fmt.Errorf("%w: mina sponsorship: no owner", wf.ErrInvalid)
+	case s.Issued.UnixMilli() <= 0:
+		return fmt.Errorf("%w: mina sponsorship: no issue time", wf.ErrInvalid)
+	case s.Revoke && !s.Expires.IsZero():
+		return fmt.Errorf("%w: mina sponsorship: a revocation has no expiry", wf.ErrInvalid)
+	case !s.Revoke && !s.Expires.After(s.Issued):
+		return fmt.Errorf("%w: mina sponsorship: expires before it is issued", wf.ErrInvalid)
+	case !s.Revoke && s.Expires.Sub(s.Issued) > MaxSponsorshipAge:
+		return fmt.Errorf("%w: mina sponsorship: lasts more than %v", wf.ErrInvalid, MaxSponsorshipAge)
+	}
+	return nil
 }
 
 type sponsorWire struct {
@@ -75,18 +145,24 @@ type sponsorWire struct {
 	Channel   string `json:"channel"`
 	Payer     string `json:"payer"`
 	Owner     string `json:"owner"`
+	Issued    int64  `json:"issued"`            // Unix milliseconds
+	Expires   int64  `json:"expires,omitempty"` // Unix milliseconds
+	Revoke    bool   `json:"revoke,omitempty"`
 	Signature string `json:"signature"`
 }
 
 // Encode is the sponsorship as unpadded base64url of its JSON.
 func (s *Sponsorship) Encode() string {
-	b, _ := json.Marshal(sponsorWire{V: 1, Network: s.Network.String(), Channel: s.Channel.Base58(), Payer: s.Payer.Base58(),
-		Owner: s.Owner.String(), Signature: s.Signature.Base58()})
+	w := sponsorWire{V: 2, Network: s.Network.String(), Channel: s.Channel.Base58(), Payer: s.Payer.Base58(),
+		Owner: s.Owner.String(), Issued: s.Issued.UnixMilli(), Revoke: s.Revoke, Signature: s.Signature.Base58()}
+	if !s.Revoke {
+		w.Expires = s.Expires.UnixMilli()
+	}
+	b, _ := json.Marshal(w)
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// DecodeSponsorship reads Encode's form and checks the payer's signature.
-func DecodeSponsorship(enc string) (*Sponsorship, error) {
+func decodeSponsorWire(enc string) (*sponsorWire, error) {
 	if len(enc) > 2048 {
 		return nil, fmt.Errorf("%w: mina sponsorship: too long", wf.ErrInvalid)
 	}
@@ -98,10 +174,31 @@ func DecodeSponsorship(enc string) (*Sponsorship, error) {
 	if err := wf.DecodeJSON(b, &w); err != nil {
 		return nil, fmt.Errorf("%w: mina sponsorship: %v", wf.ErrInvalid, err)
 	}
-	if w.V != 1 {
+	return &w, nil
+}
+
+// ErrSponsorshipV1 is DecodeSponsorship's error for a version-1
+// sponsorship (wf before sponsorships expired).
+var ErrSponsorshipV1 = fmt.Errorf("%w: mina sponsorship: version 1 never expires and is no longer taken; sign a new one with this wf: wf mina sponsor", wf.ErrInvalid)
+
+// DecodeSponsorship reads Encode's form (a sponsorship or a revocation)
+// and checks the payer's signature; whether it has expired is the
+// reader's to check.
+func DecodeSponsorship(enc string) (*Sponsorship, error) {
+	w, err := decodeSponsorWire(enc)
+	if err != nil {
+		return nil, err
+	}
+	if w.V == 1 {
+		return nil, ErrSponsorshipV1
+	}
+	if w.V != 2 {
 		return nil, fmt.Errorf("%w: mina sponsorship: version %d", wf.ErrInvalid, w.V)
 	}
-	s := &Sponsorship{}
+	s := &Sponsorship{Issued: time.UnixMilli(w.Issued), Revoke: w.Revoke}
+	if w.Expires != 0 {
+		s.Expires = time.UnixMilli(w.Expires)
+	}
 	var errs []error
 	var e error
 	s.Network, e = mina.ParseNetwork(w.Network)
@@ -117,13 +214,32 @@ func DecodeSponsorship(enc string) (*Sponsorship, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("%w: mina sponsorship: %v", wf.ErrInvalid, err)
 	}
-	if s.Owner.IsZero() {
-		return nil, fmt.Errorf("%w: mina sponsorship: no owner", wf.ErrInvalid)
+	if err := s.check(); err != nil {
+		return nil, err
 	}
 	if !mina.Verify(s.Payer, s.Fields(), s.Signature, s.Network) {
 		return nil, fmt.Errorf("%w: mina sponsorship: not signed by payer %s", wf.ErrInvalid, s.Payer.Base58())
 	}
 	return s, nil
+}
+
+// payerOf is the payer of the sponsorship an owner-pays charge recorded
+// (ledger.RailVoucher.Data), version 1 included: charges made before
+// sponsorships expired are still settled. The zkApp checks the payer
+// against the channel's parties.
+func payerOf(data []byte) (*mina.PublicKey, error) {
+	w, err := decodeSponsorWire(string(data))
+	if err != nil {
+		return nil, err
+	}
+	if w.V != 1 && w.V != 2 {
+		return nil, fmt.Errorf("%w: mina sponsorship: version %d", wf.ErrInvalid, w.V)
+	}
+	p, err := mina.ParsePublicKey(w.Payer)
+	if err != nil {
+		return nil, fmt.Errorf("%w: mina sponsorship: %v", wf.ErrInvalid, err)
+	}
+	return p, nil
 }
 
 // OwnerKey is the ledger account of a channel's owner-pays charges: the
@@ -138,17 +254,38 @@ func OwnerKey(ch *mina.PublicKey) ledger.Key {
 
 func isOwner(k ledger.WideKey) bool { return k[32]&2 != 0 }
 
-// Sponsor checks s against its channel (the PaymentChannel code, between
-// its payer and this provider, on this network, with a budget and a price
-// cap that cover this provider's price) and, from then on, charges the
-// owner's requests that carry no voucher to it. It is kept in
-// Config.Sponsors across restarts. An owner may have several (anyone may
-// pay for an owner's calls): they are tried most recent first, skipping
-// those out of budget, balance or time, up to MaxSponsors per owner, the
-// oldest dropped beyond.
+// Sponsor checks s, a sponsorship or a revocation, and keeps it in
+// Config.Sponsors across restarts. A sponsorship is checked against its
+// channel (the PaymentChannel code, between its payer and this provider,
+// on this network, with a budget and a price cap that cover this
+// provider's price); until it expires the owner's requests that carry no
+// payment are charged to it. A revocation is checked against the
+// channel's parties only (a spent channel can still be revoked). Of the
+// statements about one channel and owner the most recently issued is
+// kept (for MaxSponsorshipAge): an older one is refused, the same one again
+// changes nothing. An owner may have several sponsors (anyone may pay for
+// an owner's calls): the MaxSponsors most recently issued are tried,
+// skipping those out of budget, balance or time; when none can pay, the
+// request goes on to Config.Next as if the owner had none.
 func (r *Rail) Sponsor(ctx context.Context, s *Sponsorship) error {
 	if s.Network != r.cfg.Network {
 		return fmt.Errorf("%w: minarail: the sponsorship is for %s; this provider takes %s", wf.ErrInvalid, s.Network, r.cfg.Network)
+	}
+	now := r.cfg.Now()
+	switch {
+	case s.Issued.After(now.Add(maxSkew)):
+		return fmt.Errorf("%w: minarail: the sponsorship is issued at %s, ahead of this provider's clock (%s)", wf.ErrInvalid,
+			s.Issued.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
+	case !s.Revoke && !now.Before(s.Expires):
+		return fmt.Errorf("%w: minarail: the sponsorship expired at %s", wf.ErrInvalid, s.Expires.UTC().Format(time.RFC3339))
+	case s.Revoke && now.Sub(s.Issued) > MaxSponsorshipAge:
+		return nil // every sponsorship issued before it has expired
+	}
+	r.mu.Lock()
+	done, err := r.supersede(s, now)
+	r.mu.Unlock()
+	if done || err != nil {
+		return err
 	}
 	// Anyone may send one (with a key of their own): a few at a time,
 	// each a read of the channel through the settler.
@@ -162,54 +299,141 @@ func (r *Rail) Sponsor(ctx context.Context, s *Sponsorship) error {
 	if err != nil {
 		return fmt.Errorf("minarail: sponsorship: channel %s: %w", s.Channel.Base58(), err)
 	}
-	if _, _, err := r.ownerTerms(s, st); err != nil {
-		return err
-	}
-	if b, err := strconv.ParseUint(st.Balance, 10, 64); err != nil || b < r.cfg.Price {
-		return r.checker.Refuse("over_balance", "channel "+s.Channel.Base58()+" holds less than one request's price",
-			"top up the channel: wf mina channel topup "+s.Channel.Base58()+" <MINA>")
+	if s.Revoke {
+		if _, err := r.parties(s, st); err != nil {
+			return err
+		}
+	} else {
+		if _, _, err := r.ownerTerms(s, st); err != nil {
+			return err
+		}
+		if b, err := strconv.ParseUint(st.Balance, 10, 64); err != nil || b < r.cfg.Price {
+			return r.checker.Refuse("over_balance", "channel "+s.Channel.Base58()+" holds less than one request's price",
+				"top up the channel: wf mina channel topup "+s.Channel.Base58()+" <MINA>")
+		}
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	// Bounded: a channel sponsors at most MaxSponsored owners (one channel
+	if done, err := r.supersede(s, now); done || err != nil { // again: another may have come meanwhile
+		return err
+	}
+	r.prune(now)
+	// Bounded: a channel names at most MaxSponsored owners (one channel
 	// cannot fill the table), the table MaxSponsorships in all.
-	owners, total := 0, 0
-	for o, ss := range r.sponsors {
-		for _, x := range ss {
-			total++
-			if x.Channel.Equal(s.Channel) && o != s.Owner {
-				owners++
-			}
+	k := pairOf(s)
+	owners := 0
+	for x := range r.statements {
+		if x.channel == k.channel && x.owner != s.Owner {
+			owners++
 		}
 	}
 	if owners >= MaxSponsored {
-		return fmt.Errorf("%w: minarail: channel %s already sponsors %d owners, the most one channel may", wf.ErrInvalid, s.Channel.Base58(), MaxSponsored)
+		return fmt.Errorf("%w: minarail: channel %s already names %d owners, the most one channel may (revocations count for a year after they were issued)",
+			wf.ErrInvalid, s.Channel.Base58(), MaxSponsored)
 	}
-	if total >= MaxSponsorships {
+	if _, ok := r.statements[k]; !ok && len(r.statements) >= MaxSponsorships {
 		return fmt.Errorf("%w: minarail: this provider holds %d sponsorships, the most it keeps", wf.ErrUnavailable, MaxSponsorships)
 	}
-	list := []*Sponsorship{s}
+	r.statements[k] = s
+	r.index(s, now)
+	err = r.saveSponsors()
+	if s.Revoke {
+		r.log.Info("owner-pays in MINA revoked", "owner", s.Owner.Checksum(), "channel", s.Channel.Base58(), "payer", s.Payer.Base58())
+	} else {
+		r.log.Info("owner-pays in MINA", "owner", s.Owner.Checksum(), "channel", s.Channel.Base58(), "payer", s.Payer.Base58(), "expires", s.Expires)
+	}
+	return err
+}
+
+// pair names the statements about one channel and owner.
+type pair struct {
+	channel ledger.WideKey
+	owner   wf.Address
+}
+
+func pairOf(s *Sponsorship) pair { return pair{WideKey(s.Channel), s.Owner} }
+
+// supersede compares s with the kept statement about its channel and
+// owner: done when it is the same one (indexed again, as it is kept), an
+// error when it is older or another issued at the same time. r.mu is
+// held.
+func (r *Rail) supersede(s *Sponsorship, now time.Time) (done bool, err error) {
+	old := r.statements[pairOf(s)]
+	switch {
+	case old == nil || old.Issued.Before(s.Issued):
+		return false, nil
+	case old.Issued.Equal(s.Issued) && old.Revoke == s.Revoke && old.Expires.Equal(s.Expires):
+		r.index(old, now)
+		return true, nil
+	}
+	what := "sponsorship"
+	if old.Revoke {
+		what = "revocation"
+	}
+	return false, fmt.Errorf("%w: minarail: a %s of channel %s for owner %s issued at %s replaced this one, issued at %s: sign a new one (wf mina sponsor)",
+		wf.ErrInvalid, what, s.Channel.Base58(), s.Owner.Checksum(), old.Issued.UTC().Format(time.RFC3339Nano), s.Issued.UTC().Format(time.RFC3339Nano))
+}
+
+// index puts s in its owner's list of sponsors in place of its channel's
+// previous one (a revocation only removes that), most recently issued
+// first, and drops the expired. r.mu is held.
+func (r *Rail) index(s *Sponsorship, now time.Time) {
+	var list []*Sponsorship
 	for _, o := range r.sponsors[s.Owner] {
-		if !o.Channel.Equal(s.Channel) && len(list) < MaxSponsors {
+		if !o.Channel.Equal(s.Channel) && now.Before(o.Expires) {
 			list = append(list, o)
 		}
 	}
+	if !s.Revoke {
+		list = append(list, s)
+	}
+	slices.SortStableFunc(list, func(a, b *Sponsorship) int { return b.Issued.Compare(a.Issued) })
+	if len(list) == 0 {
+		delete(r.sponsors, s.Owner)
+		return
+	}
 	r.sponsors[s.Owner] = list
-	err = r.saveSponsors()
-	r.log.Info("owner-pays in MINA", "owner", s.Owner.Checksum(), "channel", s.Channel.Base58(), "payer", s.Payer.Base58())
-	return err
+}
+
+// prune forgets the statements issued more than MaxSponsorshipAge ago
+// (every sponsorship issued before them has expired) and the expired
+// sponsorships. r.mu is held.
+func (r *Rail) prune(now time.Time) {
+	for k, s := range r.statements {
+		if now.Sub(s.Issued) > MaxSponsorshipAge {
+			delete(r.statements, k)
+		}
+	}
+	for o, list := range r.sponsors {
+		list = slices.DeleteFunc(list, func(s *Sponsorship) bool { return !now.Before(s.Expires) })
+		if len(list) == 0 {
+			delete(r.sponsors, o)
+		} else {
+			r.sponsors[o] = list
+		}
+	}
+}
+
+// parties checks that s's channel is a PaymentChannel between its payer
+// and this provider on this network.
+func (r *Rail) parties(s *Sponsorship, st *settler.State) (*minapay.Channel, error) {
+	fix := "open a channel to this provider with a budget: wf mina channel open --provider " + r.pub.Base58() + " --budget N --price-cap N, then wf mina sponsor"
+	mc, err := st.MinapayChannel()
+	if err != nil {
+		return nil, r.checker.Refuse("wrong_channel", err.Error(), fix)
+	}
+	if mc.Network != r.cfg.Network || mc.Parties != mina.PartiesHash(s.Payer, r.pub).String() {
+		return nil, r.checker.Refuse("wrong_channel", "channel "+s.Channel.Base58()+" is not between payer "+s.Payer.Base58()+" and this provider on "+r.cfg.Network.String(), fix)
+	}
+	return mc, nil
 }
 
 // ownerTerms checks a sponsorship's channel and returns its budget and
 // price cap; refusals are payment errors naming what to fix.
 func (r *Rail) ownerTerms(s *Sponsorship, st *settler.State) (*struct{ budget, priceCap, settled, settledCount uint64 }, *mina.PublicKey, error) {
 	fix := "open a channel to this provider with a budget: wf mina channel open --provider " + r.pub.Base58() + " --budget N --price-cap N, then wf mina sponsor"
-	mc, err := st.MinapayChannel()
-	if err != nil {
-		return nil, nil, r.checker.Refuse("wrong_channel", err.Error(), fix)
-	}
-	if mc.Network != r.cfg.Network || mc.Parties != mina.PartiesHash(s.Payer, r.pub).String() {
-		return nil, nil, r.checker.Refuse("wrong_channel", "channel "+s.Channel.Base58()+" is not between payer "+s.Payer.Base58()+" and this provider on "+r.cfg.Network.String(), fix)
+	if _, err := r.parties(s, st); err != nil {
+		return nil, nil, err
 	}
 	var t struct{ budget, priceCap, settled, settledCount uint64 }
 	var errs []error
@@ -233,8 +457,9 @@ func (r *Rail) ownerTerms(s *Sponsorship, st *settler.State) (*struct{ budget, p
 	return &t, s.Channel, nil
 }
 
-// Bounds of the sponsorships a rail keeps: per owner (the oldest dropped
-// beyond), owners per channel and in all (refused beyond).
+// Bounds of the sponsorships a rail keeps: tried per owner (the most
+// recently issued), owners named per channel and statements in all
+// (refused beyond).
 const (
 	MaxSponsors      = 16
 	MaxSponsored     = 64
@@ -243,19 +468,30 @@ const (
 )
 
 // authorizeSponsored charges a request without a voucher to the first of
-// its owner's sponsoring channels that can pay; ok is false when the owner
-// has none.
+// its owner's sponsoring channels that can pay. ok is false when none can
+// (the owner has none, or each refused with a payment error): the request
+// goes on to the next payment method as if there were no sponsorship, so
+// a spent sponsorship, which anyone can make for any owner, never stands
+// in the way of the owner's allowance.
 func (r *Rail) authorizeSponsored(ctx context.Context, pr *wf.PaidRequest) (c wf.Charge, ok bool, err error) {
 	r.mu.Lock()
 	list := r.sponsors[pr.Owner]
 	r.mu.Unlock()
+	now, tried := r.cfg.Now(), 0
 	for _, s := range list {
+		if !now.Before(s.Expires) {
+			continue
+		}
+		if tried++; tried > MaxSponsors {
+			break
+		}
 		c, err = r.authorizeOwner(ctx, pr, s)
 		if err == nil || !errors.Is(err, wf.ErrPaymentRequired) {
 			return c, true, err
 		}
+		r.log.Debug("owner-pays in MINA: sponsor refused", "owner", pr.Owner.Checksum(), "channel", s.Channel.Base58(), "err", err)
 	}
-	return nil, len(list) > 0, err
+	return nil, false, nil
 }
 
 // authorizeOwner charges a request without a voucher to its owner's
@@ -317,7 +553,7 @@ func (r *Rail) authorizeOwner(ctx context.Context, pr *wf.PaidRequest, s *Sponso
 // buildSettle signs and builds the settle transaction of owner-pays batch
 // b: up to b.UpTo over the account's settled count plus b.Count requests.
 func (r *Rail) buildSettle(ctx context.Context, ch *mina.PublicKey, b *ledger.Batch) (*settler.Tx, error) {
-	s, err := DecodeSponsorship(string(b.Rail.Data))
+	payer, err := payerOf(b.Rail.Data)
 	if err != nil {
 		return nil, err
 	}
@@ -326,10 +562,18 @@ func (r *Rail) buildSettle(ctx context.Context, ch *mina.PublicKey, b *ledger.Ba
 	if err != nil {
 		return nil, err
 	}
-	return r.cfg.Settler.Settle(ctx, settler.Settle{Channel: ch, Payer: s.Payer, Provider: r.pub, Amount: b.UpTo.Uint64(), Count: count, Signature: sig})
+	return r.cfg.Settler.Settle(ctx, settler.Settle{Channel: ch, Payer: payer, Provider: r.pub, Amount: b.UpTo.Uint64(), Count: count, Signature: sig})
 }
 
-// loadSponsors reads Config.Sponsors.
+// sponsorsFile is Config.Sponsors: the kept statements, one per channel
+// and owner. Version 1 was a list of version-1 sponsorships.
+type sponsorsFile struct {
+	V          int      `json:"v"`
+	Statements []string `json:"statements"`
+}
+
+// loadSponsors reads Config.Sponsors. A version-1 file is dropped (with a
+// warning): its sponsorships never expire, and their payers sign new ones.
 func (r *Rail) loadSponsors() error {
 	if r.cfg.Sponsors == "" {
 		return nil
@@ -341,16 +585,32 @@ func (r *Rail) loadSponsors() error {
 	if err != nil {
 		return err
 	}
-	var list []string
-	if err := json.Unmarshal(b, &list); err != nil {
+	var old []string
+	if json.Unmarshal(b, &old) == nil {
+		r.log.Warn("owner-pays in MINA: dropped the version-1 sponsorships, which never expire; their payers sign new ones (wf mina sponsor)",
+			"file", r.cfg.Sponsors, "dropped", len(old))
+		return nil
+	}
+	var f sponsorsFile
+	if err := wf.DecodeJSON(b, &f); err != nil {
 		return fmt.Errorf("minarail: %s: %w", r.cfg.Sponsors, err)
 	}
-	for _, enc := range list {
+	if f.V != 2 {
+		return fmt.Errorf("minarail: %s: version %d", r.cfg.Sponsors, f.V)
+	}
+	now := r.cfg.Now()
+	for _, enc := range f.Statements {
 		s, err := DecodeSponsorship(enc)
 		if err != nil {
 			return fmt.Errorf("minarail: %s: %w", r.cfg.Sponsors, err)
 		}
-		r.sponsors[s.Owner] = append(r.sponsors[s.Owner], s)
+		if now.Sub(s.Issued) > MaxSponsorshipAge {
+			continue
+		}
+		r.statements[pairOf(s)] = s
+		if !s.Revoke && now.Before(s.Expires) {
+			r.index(s, now)
+		}
 	}
 	return nil
 }
@@ -360,23 +620,22 @@ func (r *Rail) saveSponsors() error {
 	if r.cfg.Sponsors == "" {
 		return nil
 	}
-	var list []string
-	for _, ss := range r.sponsors {
-		for _, s := range ss { // most recent first, as loadSponsors reads them
-			list = append(list, s.Encode())
-		}
+	f := sponsorsFile{V: 2, Statements: []string{}}
+	for _, s := range r.statements {
+		f.Statements = append(f.Statements, s.Encode())
 	}
-	b, _ := json.Marshal(list)
+	slices.Sort(f.Statements)
+	b, _ := json.Marshal(f)
 	tmp := r.cfg.Sponsors + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	file, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(b)
+	_, err = file.Write(b)
 	if err == nil {
-		err = f.Sync()
+		err = file.Sync()
 	}
-	if cerr := f.Close(); err == nil {
+	if cerr := file.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
@@ -410,7 +669,13 @@ func (r *Rail) SponsorHandler() http.Handler {
 			httperr.Write(w, r.log, err)
 			return
 		}
+		out := map[string]any{"owner": s.Owner.Checksum(), "channel": s.Channel.Base58()}
+		if s.Revoke {
+			out["revoked"] = true
+		} else {
+			out["expires"] = s.Expires.UTC().Format(time.RFC3339)
+		}
 		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(map[string]string{"owner": s.Owner.Checksum(), "channel": s.Channel.Base58()})
+		json.NewEncoder(w).Encode(out)
 	})
 }
