@@ -20,7 +20,9 @@ const CreditsHeader = "X-WF-Credits-Left"
 
 // CreditsConfig configures CreditPayments.
 type CreditsConfig struct {
-	// Next charges what credits do not cover (the provider's meter).
+	// Next charges what credits do not cover: the provider's meter
+	// (payment.Meter), which also proves who sent a request served on
+	// credits (Prover).
 	Next wf.Payments
 	// Credits is the Credits contract (chain.Credits), called as the
 	// provider: Flush records use on it.
@@ -41,11 +43,25 @@ type CreditsConfig struct {
 	Now func() time.Time
 }
 
+// Prover is what CreditPayments needs of Next besides charging: the
+// meter's own proof of a caller's voucher header (a signed request, one
+// opening a keyed session, or a keyed session's MAC, whose voucher only
+// the meter holds), and the keyed session a request served on credits
+// opens. payment.Meter is one.
+type Prover interface {
+	// Prove authenticates r's voucher header, charging nothing; the error
+	// is the 402 Next would answer.
+	Prove(r *wf.PaidRequest) (voucher.Header, error)
+	// Open keeps the keyed session h opens, if any, setting what its
+	// answer carries in answer.
+	Open(h voucher.Header, answer http.Header)
+}
+
 // CreditPayments is a wf.Payments that spends a caller's trial credits
 // (chain.Credits: granted by this provider, usable only with it) before
 // its own allowance, which Next charges. The caller is identified as the
 // meter identifies it, by a voucher header its session key signed for
-// this very request; a header that does not prove a payer goes to Next,
+// this very request (Next, a Prover, checks it); a header that does not prove a payer goes to Next,
 // which explains what is wrong. A request served on credits has no
 // receipt (nothing was paid: it cannot entitle a rating).
 //
@@ -61,8 +77,9 @@ type CreditsConfig struct {
 // Spend transaction and anything written here neither loses nor doubles
 // a use. It is safe for concurrent use; Close it when done.
 type CreditPayments struct {
-	cfg  CreditsConfig
-	book *creditBook
+	cfg    CreditsConfig
+	prover Prover
+	book   *creditBook
 
 	mu       sync.Mutex
 	accounts map[wf.Address]*creditAccount
@@ -85,6 +102,10 @@ func OpenCreditPayments(cfg CreditsConfig) (*CreditPayments, error) {
 	if cfg.Next == nil || cfg.Credits == nil || cfg.ChainID == nil || cfg.Provider.IsZero() || cfg.Escrow.IsZero() {
 		return nil, fmt.Errorf("%w: rewards: credits need Next, Credits, Provider, ChainID and Escrow", wf.ErrInvalid)
 	}
+	prover, ok := cfg.Next.(Prover)
+	if !ok {
+		return nil, fmt.Errorf("%w: rewards: credits need a Next that proves voucher headers (payment.Meter)", wf.ErrInvalid)
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -95,14 +116,14 @@ func OpenCreditPayments(cfg CreditsConfig) (*CreditPayments, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &CreditPayments{cfg: cfg, book: book, accounts: map[wf.Address]*creditAccount{}}, nil
+	return &CreditPayments{cfg: cfg, prover: prover, book: book, accounts: map[wf.Address]*creditAccount{}}, nil
 }
 
 // NewCreditPayments is OpenCreditPayments with the record in memory only.
 func NewCreditPayments(next wf.Payments, credits *chain.Credits, provider wf.Address, chainID *big.Int, escrow wf.Address, now func() time.Time) *CreditPayments {
 	p, err := OpenCreditPayments(CreditsConfig{Next: next, Credits: credits, Provider: provider, ChainID: chainID, Escrow: escrow, Now: now})
 	if err != nil {
-		panic(err) // only on missing arguments: a programming error
+		panic(err) // only on missing arguments or a Next that is no Prover: a programming error
 	}
 	return p
 }
@@ -126,30 +147,24 @@ func (p *CreditPayments) Payer(r *wf.PaidRequest) (wf.Address, bool) {
 }
 
 // header decodes r's voucher header, if it is one for this provider.
-func (p *CreditPayments) header(r *wf.PaidRequest) (voucher.Header, bool) {
+// proven reports that it was proven too: a keyed session's MAC header
+// names only its session, whose voucher (and payer) the meter holds.
+func (p *CreditPayments) header(r *wf.PaidRequest) (h voucher.Header, proven, ok bool) {
 	values := http.Header(r.Header).Values(wf.VoucherHeader)
 	if len(values) != 1 {
-		return voucher.Header{}, false
+		return voucher.Header{}, false, false
+	}
+	if voucher.IsMAC(values[0]) {
+		h, err := p.prover.Prove(r)
+		return h, err == nil, err == nil
 	}
 	h, err := voucher.Decode(values[0])
 	if err != nil {
-		return h, false
+		return h, false, false
 	}
 	v := h.Voucher
-	ok := v.Provider == p.cfg.Provider && p.cfg.ChainID.Cmp(new(big.Int).SetUint64(v.ChainID)) == 0 && v.Escrow == p.cfg.Escrow && v.Expiry > p.cfg.Now().Unix()
-	return h, ok
-}
-
-// proves reports whether h's signatures prove its payer sent r.
-func (p *CreditPayments) proves(h voucher.Header, r *wf.PaidRequest) bool {
-	v := h.Voucher
-	rq := voucher.Request{Provider: p.cfg.Provider, Payer: v.Payer, Function: r.Function, Method: r.Method, Path: r.Path, RawQuery: r.RawQuery,
-		BodyHash: voucher.BodyHash(r.Body), Seq: h.Seq}
-	if !voucher.Verify(v.Session, rq, h.RequestSig) {
-		return false
-	}
-	sv := chain.SignedVoucher{Voucher: chain.FromMessage(v), Signature: h.Signature}
-	return chain.VerifyVoucher(p.cfg.ChainID, p.cfg.Escrow, sv) == nil
+	ok = v.Provider == p.cfg.Provider && p.cfg.ChainID.Cmp(new(big.Int).SetUint64(v.ChainID)) == 0 && v.Escrow == p.cfg.Escrow && v.Expiry > p.cfg.Now().Unix()
+	return h, false, ok
 }
 
 // available is what payer may still spend here: the contract's credits
@@ -193,7 +208,7 @@ func (p *CreditPayments) account(ctx context.Context, payer wf.Address) (*credit
 // Authorize implements wf.Payments: credits first, then Next.
 func (p *CreditPayments) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.Charge, error) {
 	price := p.Price().Big()
-	h, ok := p.header(r)
+	h, proven, ok := p.header(r)
 	if !ok || price.Sign() == 0 {
 		return p.cfg.Next.Authorize(ctx, r)
 	}
@@ -211,8 +226,14 @@ func (p *CreditPayments) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.C
 	p.mu.Lock()
 	enough := p.available(payer, a).Cmp(price) >= 0
 	p.mu.Unlock()
-	if !enough || !p.proves(h, r) {
+	if !enough {
 		return p.cfg.Next.Authorize(ctx, r)
+	}
+	if !proven {
+		var err error
+		if h, err = p.prover.Prove(r); err != nil {
+			return p.cfg.Next.Authorize(ctx, r)
+		}
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -225,13 +246,14 @@ func (p *CreditPayments) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.C
 		return p.cfg.Next.Authorize(ctx, r)
 	}
 	a.reserved.Add(a.reserved, price)
-	return &creditCharge{p: p, a: a, payer: payer, session: h.Voucher.Session, seq: h.Seq, expiry: h.Voucher.Expiry,
+	return &creditCharge{p: p, a: a, h: h, payer: payer, session: h.Voucher.Session, seq: h.Seq, expiry: h.Voucher.Expiry,
 		price: price, left: avail.Sub(avail, price)}, nil
 }
 
 type creditCharge struct {
 	p       *CreditPayments
 	a       *creditAccount
+	h       voucher.Header // as proven: it may open a keyed session
 	payer   wf.Address
 	session [32]byte
 	seq     uint64
@@ -257,7 +279,9 @@ func (c *creditCharge) Commit(ctx context.Context, id wf.RequestID) (map[string]
 			err = fmt.Errorf("%w: credits: %v", wf.ErrUnavailable, err)
 			return
 		}
-		h = http.Header{http.CanonicalHeaderKey(CreditsHeader): {c.left.String()}}
+		answer := http.Header{http.CanonicalHeaderKey(CreditsHeader): {c.left.String()}}
+		c.p.prover.Open(c.h, answer)
+		h = answer
 	})
 	return h, err
 }

@@ -1,0 +1,148 @@
+package rewards_test
+
+import (
+	"io"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
+	"github.com/webfunctions/wf/client"
+	"github.com/webfunctions/wf/payment"
+	"github.com/webfunctions/wf/payment/ledger"
+	"github.com/webfunctions/wf/payment/voucher"
+	"github.com/webfunctions/wf/rewards"
+	"github.com/webfunctions/wf/wf"
+)
+
+// creditsWorld is a provider with a real meter and a Credits contract on
+// a simulated chain, and a user with an escrow deposit.
+type creditsWorld struct {
+	s          *sim.Chain
+	prov, user *chain.Key
+	pc         *chain.Client
+	ledger     *ledger.Ledger
+	meter      *payment.Meter
+	cr         *chain.Credits
+}
+
+const worldPrice = 1000
+
+func newCreditsWorld(t *testing.T) *creditsWorld {
+	t.Helper()
+	ctx := testCtx(t)
+	s, err := sim.New(ctx, sim.Options{Accounts: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	w := &creditsWorld{s: s, prov: s.Accounts()[1], user: s.Accounts()[2]}
+	w.pc = s.Client(w.prov)
+	if w.ledger, err = ledger.Open(filepath.Join(t.TempDir(), "ledger.db"), ledger.Options{NoSync: true}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.ledger.Close() })
+	if w.meter, err = payment.New(payment.Config{Chain: w.pc, Key: w.prov, Ledger: w.ledger, Price: big.NewInt(worldPrice)}); err != nil {
+		t.Fatal(err)
+	}
+	addr, err := w.pc.DeployCredits(ctx, s.Accounts()[9].Address())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.cr, err = w.pc.Credits(ctx, addr); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Client(w.user).Deposit(ctx, big.NewInt(10*worldPrice)); err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+func (w *creditsWorld) payer() *client.Payer {
+	return &client.Payer{Signer: w.user, ChainID: w.pc.ChainID().Uint64(), Escrow: w.s.Contracts().Escrow, Provider: w.prov.Address(),
+		Headroom: wf.NewAmount(big.NewInt(5 * worldPrice))}
+}
+
+// charged is what the user's escrow was charged in all.
+func (w *creditsWorld) charged() int64 {
+	return w.ledger.Account(ledger.Key{Mode: ledger.Caller, Payer: w.user.Address()}).Charged.Amount.Int64()
+}
+
+// TestTrialCreditsKeyed: the Go client (client.Invoke with a Payer) asks
+// for a keyed session from its first paid request and sends MACs once
+// the provider accepts one. Its requests are served on credits while they
+// last, the first of them opening the keyed session, the second a MAC:
+// the escrow is charged only for the third.
+func TestTrialCreditsKeyed(t *testing.T) {
+	ctx := testCtx(t)
+	w := newCreditsWorld(t)
+	if _, err := w.cr.Grant(ctx, w.user.Address(), big.NewInt(2*worldPrice)); err != nil {
+		t.Fatal(err)
+	}
+	pays := rewards.NewCreditPayments(w.meter, w.cr, w.prov.Address(), w.pc.ChainID(), w.s.Contracts().Escrow, nil)
+	fn := wf.SumCID(wf.CodecRaw, []byte("function"))
+	var mu sync.Mutex
+	var macs []bool // per request: whether its voucher header was a MAC
+	var id byte
+	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		pr := &wf.PaidRequest{Function: fn, Owner: wf.Address{1}, Method: r.Method, Path: strings.TrimPrefix(r.URL.EscapedPath(), "/"+fn.String()),
+			RawQuery: r.URL.RawQuery, Header: r.Header, Body: body}
+		mu.Lock()
+		macs = append(macs, voucher.IsMAC(r.Header.Get(wf.VoucherHeader)))
+		id++
+		rid := wf.RequestID{0: id}
+		mu.Unlock()
+		rw.Header().Set(wf.PriceHeader, strconv.Itoa(worldPrice))
+		ch, err := pays.Authorize(ctx, pr)
+		if err != nil {
+			t.Errorf("authorize: %v", err)
+			http.Error(rw, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		h, err := ch.Commit(ctx, rid)
+		if err != nil {
+			t.Errorf("commit: %v", err)
+			http.Error(rw, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		for k, vs := range h {
+			rw.Header()[k] = vs
+		}
+		io.WriteString(rw, "ok")
+	}))
+	t.Cleanup(srv.Close)
+	c := client.New(srv.URL)
+	payer := w.payer()
+	for i, want := range []string{"1000", "0", ""} {
+		resp, err := c.Invoke(ctx, fn, client.Request{Path: "/", Query: map[string][]string{"n": {strconv.Itoa(i)}}, Pay: payer})
+		if err != nil {
+			t.Fatalf("request %d: %v", i+1, err)
+		}
+		resp.Body.Close()
+		left := resp.Header.Get(rewards.CreditsHeader)
+		if left != want || (want == "") != (resp.Receipt() != "") {
+			t.Errorf("request %d: credits left %q, receipt %q; want %q and a receipt only without credits", i+1, left, resp.Receipt(), want)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(macs) != 3 || macs[0] || !macs[1] || !macs[2] {
+		t.Errorf("voucher headers were MACs: %v; want the open signed, then MACs", macs)
+	}
+	if got := w.charged(); got != worldPrice {
+		t.Errorf("the escrow was charged %d in all, want one request's %d", got, worldPrice)
+	}
+	if err := pays.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if left, spent, err := w.cr.Of(ctx, w.prov.Address(), w.user.Address()); err != nil || left.Sign() != 0 || spent.Int64() != 2*worldPrice {
+		t.Errorf("on chain: left %v spent %v (%v)", left, spent, err)
+	}
+}
