@@ -1,9 +1,11 @@
 package payment
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/payment/voucher"
 	"github.com/webfunctions/wf/wf"
 )
@@ -42,4 +44,31 @@ func (m *Meter) Open(h voucher.Header, answer http.Header) {
 		return
 	}
 	m.accept(&keyedOpen{header: h}, answer)
+}
+
+// Claim uses h's sequence number (h from Prove) in its session's replay
+// window, as Authorize does: from then on neither Authorize nor Claim
+// accepts it, and a number already used, by a charge or a claim, is
+// refused with Authorize's 402 (replayed, session_retired). A session
+// first seen in this process starts from what the ledger charged, so a
+// header charged before a restart is refused too. The Meter keeps a
+// claim in memory only: whoever served the request without a charge
+// remembers it across a restart (rewards' credits record).
+func (m *Meter) Claim(h voucher.Header) error {
+	req, fix := m.callerRequired, m.callerFix()
+	v := h.Voucher
+	a := m.cfg.Ledger.Account(ledger.Key{Mode: ledger.Caller, Payer: v.Payer})
+	res := seqRetired
+	if v.Expiry > a.SessionFloor {
+		res = m.useSeq(v.Payer, v.Session, v.Expiry, h.Seq, a.Sessions[ledger.SessionKey(v.Session)])
+	}
+	switch res {
+	case seqRetired:
+		return req("session_retired", "this provider no longer remembers the voucher's session; sign a new voucher with a new session key",
+			v.Payer, map[string]any{"fix": fix})
+	case seqUsed:
+		return req("replayed", fmt.Sprintf("sequence number %d of this session was already used: a voucher header pays for one request, once", h.Seq),
+			v.Payer, map[string]any{"seq": h.Seq, "fix": fix})
+	}
+	return nil
 }

@@ -46,12 +46,16 @@ type CreditsConfig struct {
 // Prover is what CreditPayments needs of Next besides charging: the
 // meter's own proof of a caller's voucher header (a signed request, one
 // opening a keyed session, or a keyed session's MAC, whose voucher only
-// the meter holds), and the keyed session a request served on credits
+// the meter holds), its replay window, and the keyed session a request served on credits
 // opens. payment.Meter is one.
 type Prover interface {
 	// Prove authenticates r's voucher header, charging nothing; the error
 	// is the 402 Next would answer.
 	Prove(r *wf.PaidRequest) (voucher.Header, error)
+	// Claim uses h's sequence number in its session's replay window, as
+	// a charge does, refusing one used already (by a charge or a claim):
+	// no header is served twice, once on credits and once charged.
+	Claim(h voucher.Header) error
 	// Open keeps the keyed session h opens, if any, setting what its
 	// answer carries in answer.
 	Open(h voucher.Header, answer http.Header)
@@ -244,6 +248,12 @@ func (p *CreditPayments) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.C
 	if avail.Cmp(price) < 0 { // another request took the last of them meanwhile
 		p.book.untake(h.Voucher.Session, h.Seq)
 		return p.cfg.Next.Authorize(ctx, r)
+	}
+	// Only now, served on credits for sure: the meter's window refuses a
+	// header it charged (or claimed) before, and will refuse this one.
+	if err := p.prover.Claim(h); err != nil {
+		p.book.untake(h.Voucher.Session, h.Seq)
+		return nil, err
 	}
 	a.reserved.Add(a.reserved, price)
 	return &creditCharge{p: p, a: a, h: h, payer: payer, session: h.Voucher.Session, seq: h.Seq, expiry: h.Voucher.Expiry,

@@ -1,6 +1,7 @@
 package rewards_test
 
 import (
+	"errors"
 	"io"
 	"math/big"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/chain/sim"
@@ -144,5 +146,59 @@ func TestTrialCreditsKeyed(t *testing.T) {
 	}
 	if left, spent, err := w.cr.Of(ctx, w.prov.Address(), w.user.Address()); err != nil || left.Sign() != 0 || spent.Int64() != 2*worldPrice {
 		t.Errorf("on chain: left %v spent %v (%v)", left, spent, err)
+	}
+}
+
+// request is a signed paid POST of body to fn by payer.
+func request(t *testing.T, payer *client.Payer, fn wf.CID, body string) *wf.PaidRequest {
+	t.Helper()
+	h, err := payer.Header(fn, "POST", "/", "", []byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &wf.PaidRequest{Function: fn, Owner: wf.Address{1}, Method: "POST", Path: "/",
+		Header: http.Header{http.CanonicalHeaderKey(wf.VoucherHeader): {h}}, Body: []byte(body)}
+}
+
+// TestTrialCreditsNoReplayOfCharged: a header the meter charged, sent
+// again once the payer has credits (granted, and the wrapper's TTL
+// passed), is refused as a replay, not served on credits; the credits
+// are untouched.
+func TestTrialCreditsNoReplayOfCharged(t *testing.T) {
+	ctx := testCtx(t)
+	w := newCreditsWorld(t)
+	now := time.Now()
+	pays := rewards.NewCreditPayments(w.meter, w.cr, w.prov.Address(), w.pc.ChainID(), w.s.Contracts().Escrow, func() time.Time { return now })
+	payer := w.payer()
+	fn := wf.SumCID(wf.CodecRaw, []byte("function"))
+	pr := request(t, payer, fn, "one")
+	ch, err := pays.Authorize(ctx, pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := ch.Commit(ctx, wf.RequestID{1})
+	if err != nil || http.Header(h).Get(wf.ReceiptHeader) == "" {
+		t.Fatalf("without credits: %v, %v; want a receipt", h, err)
+	}
+	if _, err := w.cr.Grant(ctx, w.user.Address(), big.NewInt(2*worldPrice)); err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(time.Minute)
+	if ch, err := pays.Authorize(ctx, pr); !errors.Is(err, wf.ErrPaymentRequired) {
+		if ch != nil {
+			ch.Release()
+		}
+		t.Fatalf("the charged header again, with credits: %v; want 402", err)
+	}
+	ch, err = pays.Authorize(ctx, request(t, payer, fn, "two"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err = ch.Commit(ctx, wf.RequestID{2})
+	if got := http.Header(h).Get(rewards.CreditsHeader); err != nil || got != "1000" {
+		t.Errorf("a new header: credits left %q (%v), want 1000", got, err)
+	}
+	if got := w.charged(); got != worldPrice {
+		t.Errorf("the escrow was charged %d in all, want %d", got, worldPrice)
 	}
 }
