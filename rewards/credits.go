@@ -70,9 +70,9 @@ type Prover interface {
 // receipt (nothing was paid: it cannot entitle a rating).
 //
 // A payer without credits costs one more decode of its voucher header and
-// two map lookups than Next alone (its credits as last read say so; a
-// read every TTL); signatures are checked here only for a payer who has
-// credits.
+// two map lookups than Next alone while its credits as last read say so;
+// once every TTL its header is proven here too, before its credits are
+// read. Nothing is written for a payer until it has credits.
 //
 // Each request served on credits is written to Path before its response
 // leaves. What was served is kept as a cumulative per payer against the
@@ -180,7 +180,8 @@ func (p *CreditPayments) available(payer wf.Address, a *creditAccount) *big.Int 
 }
 
 // account returns payer's credits, reading the contract when they are
-// older than TTL (outside the lock) and noting its base on first sight.
+// older than TTL (outside the lock) and noting its base when it first
+// has some: a payer without credits leaves nothing in the record.
 func (p *CreditPayments) account(ctx context.Context, payer wf.Address) (*creditAccount, error) {
 	p.mu.Lock()
 	a := p.accounts[payer]
@@ -190,7 +191,7 @@ func (p *CreditPayments) account(ctx context.Context, payer wf.Address) (*credit
 		return a, nil
 	}
 	left, spent, err := p.cfg.Credits.Of(ctx, p.cfg.Provider, payer)
-	if err == nil {
+	if err == nil && left.Sign() > 0 {
 		err = p.book.noteBase(payer, spent)
 	}
 	if err != nil {
@@ -222,42 +223,52 @@ func (p *CreditPayments) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.C
 		return nil, wf.E(wf.ErrPaymentRequired, fmt.Sprintf("sequence number %d of this session was already used", h.Seq), nil)
 	}
 	payer := h.Voucher.Payer
-	a, err := p.account(ctx, payer)
-	if err != nil {
-		// Credits are a bonus: without them the payer's allowance pays.
+	if p.short(payer, price) {
 		return p.cfg.Next.Authorize(ctx, r)
 	}
-	p.mu.Lock()
-	enough := p.available(payer, a).Cmp(price) >= 0
-	p.mu.Unlock()
-	if !enough {
-		return p.cfg.Next.Authorize(ctx, r)
-	}
+	// Proven before its payer's credits are read or anything is written
+	// for it: a header naming any address must cost the node nothing.
 	if !proven {
 		var err error
 		if h, err = p.prover.Prove(r); err != nil {
 			return p.cfg.Next.Authorize(ctx, r)
 		}
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if !p.book.take(h.Voucher.Session, h.Seq, h.Voucher.Expiry) {
-		return nil, wf.E(wf.ErrPaymentRequired, fmt.Sprintf("sequence number %d of this session was already used", h.Seq), nil)
-	}
-	avail := p.available(payer, a)
-	if avail.Cmp(price) < 0 { // another request took the last of them meanwhile
-		p.book.untake(h.Voucher.Session, h.Seq)
+	a, err := p.account(ctx, payer)
+	if err != nil {
+		// Credits are a bonus: without them the payer's allowance pays.
 		return p.cfg.Next.Authorize(ctx, r)
+	}
+	p.mu.Lock()
+	avail := p.available(payer, a)
+	if avail.Cmp(price) < 0 {
+		p.mu.Unlock()
+		return p.cfg.Next.Authorize(ctx, r)
+	}
+	if !p.book.take(h.Voucher.Session, h.Seq, h.Voucher.Expiry) {
+		p.mu.Unlock()
+		return nil, wf.E(wf.ErrPaymentRequired, fmt.Sprintf("sequence number %d of this session was already used", h.Seq), nil)
 	}
 	// Only now, served on credits for sure: the meter's window refuses a
 	// header it charged (or claimed) before, and will refuse this one.
 	if err := p.prover.Claim(h); err != nil {
 		p.book.untake(h.Voucher.Session, h.Seq)
+		p.mu.Unlock()
 		return nil, err
 	}
 	a.reserved.Add(a.reserved, price)
+	p.mu.Unlock()
 	return &creditCharge{p: p, a: a, h: h, payer: payer, session: h.Voucher.Session, seq: h.Seq, expiry: h.Voucher.Expiry,
 		price: price, left: avail.Sub(avail, price)}, nil
+}
+
+// short reports whether payer's credits as read within TTL do not cover
+// price: its request goes to Next at once, without a proof here.
+func (p *CreditPayments) short(payer wf.Address, price *big.Int) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	a := p.accounts[payer]
+	return a != nil && p.cfg.Now().Sub(a.readAt) < p.cfg.TTL && p.available(payer, a).Cmp(price) < 0
 }
 
 type creditCharge struct {
@@ -331,6 +342,13 @@ func (p *CreditPayments) Flush(ctx context.Context) error {
 			a.left, a.spent, a.readAt = left, spent, p.cfg.Now()
 		}
 		p.mu.Unlock()
+		if left.Sign() == 0 {
+			// All recorded and none left: no need to read it again, and
+			// the next compaction forgets it.
+			if err := p.book.markIdle(payer, spent); err != nil {
+				errs = append(errs, err)
+			}
+		}
 	}
 	p.book.prune(p.cfg.Now())
 	return errors.Join(errs...)

@@ -1,11 +1,13 @@
 package rewards_test
 
 import (
+	"crypto/rand"
 	"errors"
 	"io"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -200,5 +202,100 @@ func TestTrialCreditsNoReplayOfCharged(t *testing.T) {
 	}
 	if got := w.charged(); got != worldPrice {
 		t.Errorf("the escrow was charged %d in all, want %d", got, worldPrice)
+	}
+}
+
+// TestTrialCreditsRecordOnlyProven: headers naming made-up payers with
+// junk signatures write nothing to the credits record (their payers'
+// credits are not even read); a payer whose credits are used up and
+// recorded on chain leaves the record at the next open, and is served on
+// a later grant as before.
+func TestTrialCreditsRecordOnlyProven(t *testing.T) {
+	ctx := testCtx(t)
+	w := newCreditsWorld(t)
+	path := filepath.Join(t.TempDir(), "credits.log")
+	open := func() *rewards.CreditPayments {
+		p, err := rewards.OpenCreditPayments(rewards.CreditsConfig{Next: w.meter, Credits: w.cr, Provider: w.prov.Address(),
+			ChainID: w.pc.ChainID(), Escrow: w.s.Contracts().Escrow, Path: path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	record := func() string {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	pays := open()
+	before := record()
+	fn := wf.SumCID(wf.CodecRaw, []byte("function"))
+	for i := range 50 {
+		var payer wf.Address
+		var sig wf.Signature
+		var rsig [64]byte
+		rand.Read(payer[:])
+		rand.Read(sig[:])
+		rand.Read(rsig[:])
+		v, err := voucher.Encode(voucher.Header{Voucher: wf.Voucher{ChainID: w.pc.ChainID().Uint64(), Escrow: w.s.Contracts().Escrow, Payer: payer,
+			Provider: w.prov.Address(), Cumulative: wf.NewAmount(big.NewInt(1e6)), Expiry: time.Now().Add(time.Hour).Unix(), Session: [32]byte{byte(i + 1)}},
+			Signature: sig, Seq: 1, RequestSig: rsig})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pr := &wf.PaidRequest{Function: fn, Owner: wf.Address{1}, Method: "GET", Path: "/", Header: http.Header{http.CanonicalHeaderKey(wf.VoucherHeader): {v}}}
+		if _, err := pays.Authorize(ctx, pr); !errors.Is(err, wf.ErrPaymentRequired) {
+			t.Fatalf("junk header %d: %v, want 402", i, err)
+		}
+	}
+	if after := record(); after != before {
+		t.Fatalf("junk headers wrote to the credits record:\n%s", after)
+	}
+
+	// Used up and recorded: the payer leaves the record at the next open.
+	payer := w.payer()
+	serve := func(p *rewards.CreditPayments, body string) http.Header {
+		t.Helper()
+		ch, err := p.Authorize(ctx, request(t, payer, fn, body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := ch.Commit(ctx, wf.RequestID{1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	if _, err := w.cr.Grant(ctx, w.user.Address(), big.NewInt(worldPrice)); err != nil {
+		t.Fatal(err)
+	}
+	if got := serve(pays, "one").Get(rewards.CreditsHeader); got != "0" {
+		t.Fatalf("credits left %q, want 0", got)
+	}
+	if err := pays.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	pays.Close()
+	pays = open()
+	t.Cleanup(func() { pays.Close() })
+	if got := record(); strings.Contains(got, `"k":"base"`) {
+		t.Errorf("a payer with nothing left to record or spend is still in the record:\n%s", got)
+	}
+	if _, err := w.cr.Grant(ctx, w.user.Address(), big.NewInt(worldPrice)); err != nil {
+		t.Fatal(err)
+	}
+	if got := serve(pays, "two").Get(rewards.CreditsHeader); got != "0" {
+		t.Fatalf("after a new grant: credits left %q, want 0", got)
+	}
+	if err := pays.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if left, spent, err := w.cr.Of(ctx, w.prov.Address(), w.user.Address()); err != nil || left.Sign() != 0 || spent.Int64() != 2*worldPrice {
+		t.Errorf("on chain: left %v spent %v (%v); want 0 and %d", left, spent, err, 2*worldPrice)
+	}
+	if got := w.charged(); got != 0 {
+		t.Errorf("the escrow was charged %d", got)
 	}
 }
