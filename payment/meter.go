@@ -523,17 +523,10 @@ func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values [
 	}
 	v := h.Voucher
 	sv := chain.SignedVoucher{Voucher: chain.FromMessage(v), Signature: h.Signature}
-	now := m.cfg.Now()
-	minLife := now.Add(m.cfg.MinVoucherLife)
-	if min := minLife; sv.Expiry.Before(min) {
-		return nil, req("voucher_expiring", fmt.Sprintf("the voucher expires at %s; it must be valid until at least %s", sv.Expiry.UTC().Format(time.RFC3339), min.UTC().Format(time.RFC3339)),
-			sv.Payer, map[string]any{"expiry": sv.Expiry.Unix(), "minExpiry": min.Unix(), "fix": fix})
+	if err := m.checkLife(sv); err != nil {
+		return nil, err
 	}
-	if max := now.Add(m.cfg.MaxVoucherLife); sv.Expiry.After(max) {
-		return nil, req("voucher_too_long", fmt.Sprintf("the voucher expires at %s; this provider accepts vouchers valid for at most %s (until %s): sign one that expires sooner",
-			sv.Expiry.UTC().Format(time.RFC3339), m.cfg.MaxVoucherLife, max.UTC().Format(time.RFC3339)),
-			sv.Payer, map[string]any{"expiry": sv.Expiry.Unix(), "maxExpiry": max.Unix(), "fix": fix})
-	}
+	minLife := m.cfg.Now().Add(m.cfg.MinVoucherLife)
 	key := ledger.Key{Mode: ledger.Caller, Payer: sv.Payer}
 	if err := m.openCaller(ctx, sv.Payer); err != nil {
 		return nil, err
@@ -590,6 +583,23 @@ func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values [
 		c.open = &keyedOpen{header: h}
 	}
 	return c, nil
+}
+
+// checkLife refuses a voucher that expires too soon to be redeemed, or
+// later than a session's replay window is kept.
+func (m *Meter) checkLife(sv chain.SignedVoucher) error {
+	req, fix := m.callerRequired, m.callerFix()
+	now := m.cfg.Now()
+	if min := now.Add(m.cfg.MinVoucherLife); sv.Expiry.Before(min) {
+		return req("voucher_expiring", fmt.Sprintf("the voucher expires at %s; it must be valid until at least %s", sv.Expiry.UTC().Format(time.RFC3339), min.UTC().Format(time.RFC3339)),
+			sv.Payer, map[string]any{"expiry": sv.Expiry.Unix(), "minExpiry": min.Unix(), "fix": fix})
+	}
+	if max := now.Add(m.cfg.MaxVoucherLife); sv.Expiry.After(max) {
+		return req("voucher_too_long", fmt.Sprintf("the voucher expires at %s; this provider accepts vouchers valid for at most %s (until %s): sign one that expires sooner",
+			sv.Expiry.UTC().Format(time.RFC3339), m.cfg.MaxVoucherLife, max.UTC().Format(time.RFC3339)),
+			sv.Payer, map[string]any{"expiry": sv.Expiry.Unix(), "maxExpiry": max.Unix(), "fix": fix})
+	}
+	return nil
 }
 
 // voucherKey is a voucher with its payer signature, as checked.

@@ -20,7 +20,9 @@ import (
 // creditBook is CreditPayments' record of what it served on credits: per
 // payer, the contract's "spent" when the payer was first seen (base) and
 // what was served since (served), so base+served-spent is what the chain
-// does not count yet; and per voucher session, the sequence numbers used
+// does not count yet (a payer is in it only once it had credits, and
+// leaves it at compaction once Flush found all its use recorded and no
+// credits left: idle); and per voucher session, the sequence numbers used
 // on credits until the voucher expires.
 //
 // On disk it is a log of JSON lines, each written and synced before the
@@ -33,6 +35,7 @@ type creditBook struct {
 	path    string
 	base    map[wf.Address]*big.Int
 	served  map[wf.Address]*big.Int
+	idle    map[wf.Address]bool // all served recorded on chain, and no credits left
 	seen    map[[32]byte]*session
 	pending map[[32]byte]map[uint64]bool // taken, not yet committed
 }
@@ -47,6 +50,8 @@ type bookLine struct {
 	// Base: the payer's base (it starts over: served since is 0).
 	// Served: Amount served to Payer on Session's sequence number Seq.
 	// Seen: Session's used sequence numbers (compaction).
+	// Idle: Payer's use is all recorded and it has no credits left, until
+	// it is served again (compaction drops it).
 	Kind    string     `json:"k"`
 	Payer   wf.Address `json:"p,omitzero"`
 	Amount  *big.Int   `json:"n,omitempty"`
@@ -58,7 +63,7 @@ type bookLine struct {
 
 func openCreditBook(path string, now time.Time) (*creditBook, error) {
 	b := &creditBook{path: path, base: map[wf.Address]*big.Int{}, served: map[wf.Address]*big.Int{},
-		seen: map[[32]byte]*session{}, pending: map[[32]byte]map[uint64]bool{}}
+		idle: map[wf.Address]bool{}, seen: map[[32]byte]*session{}, pending: map[[32]byte]map[uint64]bool{}}
 	if path == "" {
 		return b, nil
 	}
@@ -114,11 +119,18 @@ func (b *creditBook) apply(l bookLine) error {
 			return errors.New("base without an amount")
 		}
 		b.base[l.Payer], b.served[l.Payer] = l.Amount, new(big.Int)
+		delete(b.idle, l.Payer)
+	case "idle":
+		if b.base[l.Payer] == nil {
+			return errors.New("idle without a base")
+		}
+		b.idle[l.Payer] = true
 	case "served":
 		if l.Amount == nil || l.Amount.Sign() <= 0 || b.base[l.Payer] == nil {
 			return errors.New("served without an amount or a base")
 		}
 		b.served[l.Payer].Add(b.served[l.Payer], l.Amount)
+		delete(b.idle, l.Payer)
 		b.mark(sess, l.Expiry, l.Seq)
 	case "seen":
 		for _, q := range l.Seqs {
@@ -140,11 +152,17 @@ func (b *creditBook) mark(sess [32]byte, expiry int64, seq uint64) {
 	s.seqs[seq] = true
 }
 
-// compact rewrites the log as one base line per payer (base+served) and
-// one seen line per live session, and keeps it open for appending.
+// compact rewrites the log as one base line per payer that is not idle
+// (base+served) and one seen line per live session, and keeps it open for
+// appending.
 func (b *creditBook) compact() error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
+	for p := range b.idle {
+		delete(b.base, p)
+		delete(b.served, p)
+		delete(b.idle, p)
+	}
 	for p, base := range b.base {
 		folded := new(big.Int).Add(base, b.served[p])
 		b.base[p], b.served[p] = folded, new(big.Int)
@@ -294,6 +312,7 @@ func (b *creditBook) serve(payer wf.Address, amt *big.Int, sess [32]byte, seq ui
 		return err
 	}
 	b.served[payer].Add(b.served[payer], amt)
+	delete(b.idle, payer)
 	b.mark(sess, expiry, seq)
 	delete(b.pending[sess], seq)
 	if len(b.pending[sess]) == 0 {
@@ -302,15 +321,34 @@ func (b *creditBook) serve(payer wf.Address, amt *big.Int, sess [32]byte, seq ui
 	return nil
 }
 
-// payers are the payers with a base.
+// payers are the payers with a base that are not idle.
 func (b *creditBook) payers() []wf.Address {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	out := make([]wf.Address, 0, len(b.base))
 	for p := range b.base {
-		out = append(out, p)
+		if !b.idle[p] {
+			out = append(out, p)
+		}
 	}
 	return out
+}
+
+// markIdle marks payer idle, if the contract's count spent (read when its
+// credits left were 0) covers all it was served: until it is served
+// again, Flush skips it and compaction drops it.
+func (b *creditBook) markIdle(payer wf.Address, spent *big.Int) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	base := b.base[payer]
+	if base == nil || b.idle[payer] || new(big.Int).Add(base, b.served[payer]).Cmp(spent) > 0 {
+		return nil
+	}
+	if err := b.write(bookLine{Kind: "idle", Payer: payer}); err != nil {
+		return err
+	}
+	b.idle[payer] = true
+	return nil
 }
 
 // prune forgets the sequence numbers of sessions whose voucher expired

@@ -20,7 +20,9 @@ const CreditsHeader = "X-WF-Credits-Left"
 
 // CreditsConfig configures CreditPayments.
 type CreditsConfig struct {
-	// Next charges what credits do not cover (the provider's meter).
+	// Next charges what credits do not cover: the provider's meter
+	// (payment.Meter), which also proves who sent a request served on
+	// credits (Prover).
 	Next wf.Payments
 	// Credits is the Credits contract (chain.Credits), called as the
 	// provider: Flush records use on it.
@@ -41,18 +43,36 @@ type CreditsConfig struct {
 	Now func() time.Time
 }
 
+// Prover is what CreditPayments needs of Next besides charging: the
+// meter's own proof of a caller's voucher header (a signed request, one
+// opening a keyed session, or a keyed session's MAC, whose voucher only
+// the meter holds), its replay window, and the keyed session a request served on credits
+// opens. payment.Meter is one.
+type Prover interface {
+	// Prove authenticates r's voucher header, charging nothing; the error
+	// is the 402 Next would answer.
+	Prove(r *wf.PaidRequest) (voucher.Header, error)
+	// Claim uses h's sequence number in its session's replay window, as
+	// a charge does, refusing one used already (by a charge or a claim):
+	// no header is served twice, once on credits and once charged.
+	Claim(h voucher.Header) error
+	// Open keeps the keyed session h opens, if any, setting what its
+	// answer carries in answer.
+	Open(h voucher.Header, answer http.Header)
+}
+
 // CreditPayments is a wf.Payments that spends a caller's trial credits
 // (chain.Credits: granted by this provider, usable only with it) before
 // its own allowance, which Next charges. The caller is identified as the
 // meter identifies it, by a voucher header its session key signed for
-// this very request; a header that does not prove a payer goes to Next,
+// this very request (Next, a Prover, checks it); a header that does not prove a payer goes to Next,
 // which explains what is wrong. A request served on credits has no
 // receipt (nothing was paid: it cannot entitle a rating).
 //
 // A payer without credits costs one more decode of its voucher header and
-// two map lookups than Next alone (its credits as last read say so; a
-// read every TTL); signatures are checked here only for a payer who has
-// credits.
+// two map lookups than Next alone while its credits as last read say so;
+// once every TTL its header is proven here too, before its credits are
+// read. Nothing is written for a payer until it has credits.
 //
 // Each request served on credits is written to Path before its response
 // leaves. What was served is kept as a cumulative per payer against the
@@ -61,8 +81,9 @@ type CreditsConfig struct {
 // Spend transaction and anything written here neither loses nor doubles
 // a use. It is safe for concurrent use; Close it when done.
 type CreditPayments struct {
-	cfg  CreditsConfig
-	book *creditBook
+	cfg    CreditsConfig
+	prover Prover
+	book   *creditBook
 
 	mu       sync.Mutex
 	accounts map[wf.Address]*creditAccount
@@ -85,6 +106,10 @@ func OpenCreditPayments(cfg CreditsConfig) (*CreditPayments, error) {
 	if cfg.Next == nil || cfg.Credits == nil || cfg.ChainID == nil || cfg.Provider.IsZero() || cfg.Escrow.IsZero() {
 		return nil, fmt.Errorf("%w: rewards: credits need Next, Credits, Provider, ChainID and Escrow", wf.ErrInvalid)
 	}
+	prover, ok := cfg.Next.(Prover)
+	if !ok {
+		return nil, fmt.Errorf("%w: rewards: credits need a Next that proves voucher headers (payment.Meter)", wf.ErrInvalid)
+	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -95,14 +120,14 @@ func OpenCreditPayments(cfg CreditsConfig) (*CreditPayments, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &CreditPayments{cfg: cfg, book: book, accounts: map[wf.Address]*creditAccount{}}, nil
+	return &CreditPayments{cfg: cfg, prover: prover, book: book, accounts: map[wf.Address]*creditAccount{}}, nil
 }
 
 // NewCreditPayments is OpenCreditPayments with the record in memory only.
 func NewCreditPayments(next wf.Payments, credits *chain.Credits, provider wf.Address, chainID *big.Int, escrow wf.Address, now func() time.Time) *CreditPayments {
 	p, err := OpenCreditPayments(CreditsConfig{Next: next, Credits: credits, Provider: provider, ChainID: chainID, Escrow: escrow, Now: now})
 	if err != nil {
-		panic(err) // only on missing arguments: a programming error
+		panic(err) // only on missing arguments or a Next that is no Prover: a programming error
 	}
 	return p
 }
@@ -126,30 +151,24 @@ func (p *CreditPayments) Payer(r *wf.PaidRequest) (wf.Address, bool) {
 }
 
 // header decodes r's voucher header, if it is one for this provider.
-func (p *CreditPayments) header(r *wf.PaidRequest) (voucher.Header, bool) {
+// proven reports that it was proven too: a keyed session's MAC header
+// names only its session, whose voucher (and payer) the meter holds.
+func (p *CreditPayments) header(r *wf.PaidRequest) (h voucher.Header, proven, ok bool) {
 	values := http.Header(r.Header).Values(wf.VoucherHeader)
 	if len(values) != 1 {
-		return voucher.Header{}, false
+		return voucher.Header{}, false, false
+	}
+	if voucher.IsMAC(values[0]) {
+		h, err := p.prover.Prove(r)
+		return h, err == nil, err == nil
 	}
 	h, err := voucher.Decode(values[0])
 	if err != nil {
-		return h, false
+		return h, false, false
 	}
 	v := h.Voucher
-	ok := v.Provider == p.cfg.Provider && p.cfg.ChainID.Cmp(new(big.Int).SetUint64(v.ChainID)) == 0 && v.Escrow == p.cfg.Escrow && v.Expiry > p.cfg.Now().Unix()
-	return h, ok
-}
-
-// proves reports whether h's signatures prove its payer sent r.
-func (p *CreditPayments) proves(h voucher.Header, r *wf.PaidRequest) bool {
-	v := h.Voucher
-	rq := voucher.Request{Provider: p.cfg.Provider, Payer: v.Payer, Function: r.Function, Method: r.Method, Path: r.Path, RawQuery: r.RawQuery,
-		BodyHash: voucher.BodyHash(r.Body), Seq: h.Seq}
-	if !voucher.Verify(v.Session, rq, h.RequestSig) {
-		return false
-	}
-	sv := chain.SignedVoucher{Voucher: chain.FromMessage(v), Signature: h.Signature}
-	return chain.VerifyVoucher(p.cfg.ChainID, p.cfg.Escrow, sv) == nil
+	ok = v.Provider == p.cfg.Provider && p.cfg.ChainID.Cmp(new(big.Int).SetUint64(v.ChainID)) == 0 && v.Escrow == p.cfg.Escrow && v.Expiry > p.cfg.Now().Unix()
+	return h, false, ok
 }
 
 // available is what payer may still spend here: the contract's credits
@@ -161,7 +180,8 @@ func (p *CreditPayments) available(payer wf.Address, a *creditAccount) *big.Int 
 }
 
 // account returns payer's credits, reading the contract when they are
-// older than TTL (outside the lock) and noting its base on first sight.
+// older than TTL (outside the lock) and noting its base when it first
+// has some: a payer without credits leaves nothing in the record.
 func (p *CreditPayments) account(ctx context.Context, payer wf.Address) (*creditAccount, error) {
 	p.mu.Lock()
 	a := p.accounts[payer]
@@ -171,7 +191,7 @@ func (p *CreditPayments) account(ctx context.Context, payer wf.Address) (*credit
 		return a, nil
 	}
 	left, spent, err := p.cfg.Credits.Of(ctx, p.cfg.Provider, payer)
-	if err == nil {
+	if err == nil && left.Sign() > 0 {
 		err = p.book.noteBase(payer, spent)
 	}
 	if err != nil {
@@ -193,7 +213,7 @@ func (p *CreditPayments) account(ctx context.Context, payer wf.Address) (*credit
 // Authorize implements wf.Payments: credits first, then Next.
 func (p *CreditPayments) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.Charge, error) {
 	price := p.Price().Big()
-	h, ok := p.header(r)
+	h, proven, ok := p.header(r)
 	if !ok || price.Sign() == 0 {
 		return p.cfg.Next.Authorize(ctx, r)
 	}
@@ -203,35 +223,58 @@ func (p *CreditPayments) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.C
 		return nil, wf.E(wf.ErrPaymentRequired, fmt.Sprintf("sequence number %d of this session was already used", h.Seq), nil)
 	}
 	payer := h.Voucher.Payer
+	if p.short(payer, price) {
+		return p.cfg.Next.Authorize(ctx, r)
+	}
+	// Proven before its payer's credits are read or anything is written
+	// for it: a header naming any address must cost the node nothing.
+	if !proven {
+		var err error
+		if h, err = p.prover.Prove(r); err != nil {
+			return p.cfg.Next.Authorize(ctx, r)
+		}
+	}
 	a, err := p.account(ctx, payer)
 	if err != nil {
 		// Credits are a bonus: without them the payer's allowance pays.
 		return p.cfg.Next.Authorize(ctx, r)
 	}
 	p.mu.Lock()
-	enough := p.available(payer, a).Cmp(price) >= 0
-	p.mu.Unlock()
-	if !enough || !p.proves(h, r) {
+	avail := p.available(payer, a)
+	if avail.Cmp(price) < 0 {
+		p.mu.Unlock()
 		return p.cfg.Next.Authorize(ctx, r)
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
 	if !p.book.take(h.Voucher.Session, h.Seq, h.Voucher.Expiry) {
+		p.mu.Unlock()
 		return nil, wf.E(wf.ErrPaymentRequired, fmt.Sprintf("sequence number %d of this session was already used", h.Seq), nil)
 	}
-	avail := p.available(payer, a)
-	if avail.Cmp(price) < 0 { // another request took the last of them meanwhile
+	// Only now, served on credits for sure: the meter's window refuses a
+	// header it charged (or claimed) before, and will refuse this one.
+	if err := p.prover.Claim(h); err != nil {
 		p.book.untake(h.Voucher.Session, h.Seq)
-		return p.cfg.Next.Authorize(ctx, r)
+		p.mu.Unlock()
+		return nil, err
 	}
 	a.reserved.Add(a.reserved, price)
-	return &creditCharge{p: p, a: a, payer: payer, session: h.Voucher.Session, seq: h.Seq, expiry: h.Voucher.Expiry,
+	p.mu.Unlock()
+	return &creditCharge{p: p, a: a, h: h, payer: payer, session: h.Voucher.Session, seq: h.Seq, expiry: h.Voucher.Expiry,
 		price: price, left: avail.Sub(avail, price)}, nil
+}
+
+// short reports whether payer's credits as read within TTL do not cover
+// price: its request goes to Next at once, without a proof here.
+func (p *CreditPayments) short(payer wf.Address, price *big.Int) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	a := p.accounts[payer]
+	return a != nil && p.cfg.Now().Sub(a.readAt) < p.cfg.TTL && p.available(payer, a).Cmp(price) < 0
 }
 
 type creditCharge struct {
 	p       *CreditPayments
 	a       *creditAccount
+	h       voucher.Header // as proven: it may open a keyed session
 	payer   wf.Address
 	session [32]byte
 	seq     uint64
@@ -257,7 +300,9 @@ func (c *creditCharge) Commit(ctx context.Context, id wf.RequestID) (map[string]
 			err = fmt.Errorf("%w: credits: %v", wf.ErrUnavailable, err)
 			return
 		}
-		h = http.Header{http.CanonicalHeaderKey(CreditsHeader): {c.left.String()}}
+		answer := http.Header{http.CanonicalHeaderKey(CreditsHeader): {c.left.String()}}
+		c.p.prover.Open(c.h, answer)
+		h = answer
 	})
 	return h, err
 }
@@ -297,6 +342,13 @@ func (p *CreditPayments) Flush(ctx context.Context) error {
 			a.left, a.spent, a.readAt = left, spent, p.cfg.Now()
 		}
 		p.mu.Unlock()
+		if left.Sign() == 0 {
+			// All recorded and none left: no need to read it again, and
+			// the next compaction forgets it.
+			if err := p.book.markIdle(payer, spent); err != nil {
+				errs = append(errs, err)
+			}
+		}
 	}
 	p.book.prune(p.cfg.Now())
 	return errors.Join(errs...)

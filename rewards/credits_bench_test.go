@@ -58,7 +58,7 @@ func BenchmarkCreditsPassThrough(b *testing.B) {
 	}
 	defer pays.Close()
 	// The wrapper alone: around a Payments that charges nothing.
-	free, err := rewards.OpenCreditPayments(rewards.CreditsConfig{Next: freePayments{}, Credits: cr, Provider: prov.Address(),
+	free, err := rewards.OpenCreditPayments(rewards.CreditsConfig{Next: freePayments{meter}, Credits: cr, Provider: prov.Address(),
 		ChainID: pc.ChainID(), Escrow: s.Contracts().Escrow})
 	if err != nil {
 		b.Fatal(err)
@@ -94,8 +94,8 @@ func BenchmarkCreditsPassThrough(b *testing.B) {
 }
 
 // freePayments charges nothing: BenchmarkCreditsPassThrough's baseline
-// for the wrapper's own cost.
-type freePayments struct{}
+// for the wrapper's own cost. The meter proves headers (rewards.Prover).
+type freePayments struct{ *payment.Meter }
 
 func (freePayments) Price() wf.Amount { return wf.NewAmount(big.NewInt(1)) }
 func (freePayments) Authorize(context.Context, *wf.PaidRequest) (wf.Charge, error) {
