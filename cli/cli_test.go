@@ -27,7 +27,14 @@ func wf(t *testing.T, env map[string]string, args ...string) (string, error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	app := &cli.App{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string { return env[k] }}
-	err := app.Run(context.Background(), args)
+	// A command that should end but serves instead (wf dev given a port it
+	// should refuse) fails the test here rather than hanging the package.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	err := app.Run(ctx, args)
+	if ctx.Err() != nil {
+		t.Errorf("wf %s: still running after 5 minutes", strings.Join(args, " "))
+	}
 	if testing.Verbose() {
 		t.Logf("wf %s\n%s%s", strings.Join(args, " "), out.String(), errOut.String())
 	}
