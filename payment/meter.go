@@ -162,6 +162,9 @@ var _ wf.Payments = (*Meter)(nil)
 // Defaults of Config.
 const (
 	DefaultCacheTTL       = 2 * time.Second
+	// refusalRecheck: a cached owner state older than this that would
+	// refuse (no allowance, price cap) is read again first.
+	refusalRecheck = 250 * time.Millisecond
 	DefaultMinVoucherLife = 10 * time.Minute
 	DefaultMaxVoucherLife = 24 * time.Hour
 	DefaultSettleCount    = 1000
@@ -286,6 +289,16 @@ func (m *Meter) authorizeOwner(ctx context.Context, r *wf.PaidRequest) (wf.Charg
 	oc, err := m.onChain(ctx, key)
 	if err != nil {
 		return nil, err
+	}
+	if oc.maxPrice.Cmp(m.price) < 0 && m.cfg.Now().Sub(oc.at) >= refusalRecheck {
+		// A refusal from a cached read: the owner may have just approved
+		// us (wf escrow approve, then a call). Read again, at most once per
+		// refusalRecheck per owner, rather than refuse for up to 2 CacheTTL.
+		if v, err, _ := m.fetch.Do(key.Mode.String()+key.Payer.String(), func() (any, error) {
+			return m.readChain(ctx, key)
+		}); err == nil {
+			oc = v.(*onChain)
+		}
 	}
 	// Built only for a 402: checksummed addresses cost microseconds.
 	approve := func() string {

@@ -486,6 +486,24 @@ func TestPaymentRequired(t *testing.T) {
 	}
 }
 
+// An owner who approves the provider right after a refused call is
+// served within refusalRecheck (250 ms), not after the cache's 2-4 s: a
+// refusal from a cached read reads the chain again first.
+func TestApproveAfterRefusal(t *testing.T) {
+	f := newFixture(t, payment.Config{CacheTTL: time.Hour})
+	o := f.payer()
+	f.deposit(o, 1_000_000)
+	fn := f.deploy(o, templates.HelloWasm, wftest.Spec())
+	if r := f.invoke(fn, "/", nil); r.status != 402 {
+		t.Fatalf("before approving: %d %s", r.status, r.body)
+	}
+	f.approve(o, price, 1_000_000)
+	time.Sleep(300 * time.Millisecond)
+	if r := f.invoke(fn, "/", nil); r.status != 200 {
+		t.Fatalf("300 ms after approving, with an hour's cache: %d %s", r.status, r.body)
+	}
+}
+
 func TestCallerPays(t *testing.T) {
 	f := newFixture(t, payment.Config{})
 	fn := f.deploy(f.payer(), templates.HelloWasm, wftest.Spec()) // its owner approved nobody
