@@ -161,10 +161,10 @@ var _ wf.Payments = (*Meter)(nil)
 
 // Defaults of Config.
 const (
-	DefaultCacheTTL       = 2 * time.Second
+	DefaultCacheTTL = 2 * time.Second
 	// refusalRecheck: a cached owner state older than this that would
 	// refuse (no allowance, price cap) is read again first.
-	refusalRecheck = 250 * time.Millisecond
+	refusalRecheck        = 250 * time.Millisecond
 	DefaultMinVoucherLife = 10 * time.Minute
 	DefaultMaxVoucherLife = 24 * time.Hour
 	DefaultSettleCount    = 1000
