@@ -159,12 +159,13 @@ func (oc *onChain) periodLeft(now time.Time) (*big.Int, time.Time) {
 
 var _ wf.Payments = (*Meter)(nil)
 
+// refusalRecheck: a cached owner state older than this that would refuse
+// (no allowance, price cap) is read again first.
+const refusalRecheck = 250 * time.Millisecond
+
 // Defaults of Config.
 const (
-	DefaultCacheTTL = 2 * time.Second
-	// refusalRecheck: a cached owner state older than this that would
-	// refuse (no allowance, price cap) is read again first.
-	refusalRecheck        = 250 * time.Millisecond
+	DefaultCacheTTL       = 2 * time.Second
 	DefaultMinVoucherLife = 10 * time.Minute
 	DefaultMaxVoucherLife = 24 * time.Hour
 	DefaultSettleCount    = 1000
