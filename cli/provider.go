@@ -370,7 +370,7 @@ try. --key dev signs as the example's owner, whose escrow pays.`,
 	fs := cmd.Flags()
 	nf = addNodeFlags(fs, "")
 	fs.Lookup("data").Usage = "data `DIR`: the chain, each node's blocks and ledger (default PROJECT/.wf/dev for --watch PROJECT or a wf.toml in the working directory, else $WF_HOME/dev)"
-	fs.BoolVar(&resetChain, "reset-chain", false, "start a new chain instead of resuming the one in the data directory (deposits, approvals and names made on it are gone)")
+	fs.BoolVar(&resetChain, "reset-chain", false, "start a new chain instead of resuming the one in the data directory (deposits and approvals made on it are gone; functions and names stay on the providers)")
 	sf = addSettleFlags(fs, devPrice, devSettleInterval)
 	sf.addLedgerSyncFlag(fs)
 	nf.mina = addDevMinaFlags(fs)
@@ -498,7 +498,7 @@ Try it:
   curl '%s?name=you'
   curl -d 'WebFunctions' %s
   wf logs %s --provider %s --key dev
-`, dev.URL, dev.Dir(), resumedLine(net, nf.data), net.Publisher.Address().Checksum(), fn, sf.price,
+`, dev.URL, dev.Dir(), a.resumedLine(net, nf.data), net.Publisher.Address().Checksum(), fn, sf.price,
 		strings.TrimSuffix(wf.NewAmount(net.Budget).USDC(), ".000000"), net.RPC, res.URL, res.URL, fn, dev.URL)
 	fmt.Fprintf(a.Stdout, `
 Dashboard: %s   (sign in with a browser wallet, or "Dev login" as the owner;

@@ -140,13 +140,17 @@ func (a *App) devData(watchDir string) string {
 	return filepath.Join(a.home(), "dev")
 }
 
-// resumedLine is the banner's note that the chain is the one an earlier
-// run left, or "".
-func resumedLine(net *devnet.Net, data string) string {
-	if !net.Chain.Resumed() {
-		return ""
+// resumedLine is the banner's note that the network is a project's own
+// (devData), and that the chain is the one an earlier run left, or "".
+func (a *App) resumedLine(net *devnet.Net, data string) string {
+	line := ""
+	if shared := filepath.Join(a.home(), "dev"); filepath.Clean(data) != filepath.Clean(shared) && filepath.Base(filepath.Dir(data)) == ".wf" {
+		line = fmt.Sprintf("\nThis is the project's own network (kept in its .wf/dev), not the one wf dev runs outside projects (%s); --data %s shares that one.", shared, shared)
 	}
-	line := fmt.Sprintf("\nChain resumed from %s: deposits, approvals and names are as the last run left them (--reset-chain for a new one).", filepath.Join(data, devChainDir))
+	if !net.Chain.Resumed() {
+		return line
+	}
+	line += fmt.Sprintf("\nChain resumed from %s: deposits, approvals and names are as the last run left them (--reset-chain for a new one).", filepath.Join(data, devChainDir))
 	if n := net.Chain.LostBlocks(); n > 0 {
 		line += fmt.Sprintf("\n  The last run was killed, not stopped: its last %d blocks were not written and are gone,\n  and with them perhaps settlements: the providers' ledgers start anew.", n)
 	}

@@ -180,6 +180,7 @@ from arguments. One trailing newline is dropped.`
 		cmd.Flags().StringVar(&fromFile, "from-file", "", "read the value from this `FILE` instead of stdin")
 	case "list":
 		cmd.Use = "list"
+		cmd.Aliases = []string{"ls"}
 		cmd.Short = "list the names of a function's secrets"
 		cmd.Long = `List the names of the secrets of the function in --dir, one a line.
 

@@ -303,8 +303,12 @@ func (m *Meter) authorizeOwner(ctx context.Context, r *wf.PaidRequest) (wf.Charg
 	}
 	// Built only for a 402: checksummed addresses cost microseconds.
 	approve := func() string {
-		return fmt.Sprintf("the function owner %s runs: wf escrow approve %s --budget <USDC> --max-price %s",
-			owner.Checksum(), m.provider.Checksum(), wf.NewAmount(m.price).USDC())
+		deposit := "" // an empty escrow cannot be approved from: say so in the same line
+		if oc.balance.Cmp(m.price) < 0 {
+			deposit = "wf escrow deposit <USDC> && "
+		}
+		return fmt.Sprintf("the function owner %s runs: %swf escrow approve %s --budget <USDC> --max-price %s",
+			owner.Checksum(), deposit, m.provider.Checksum(), wf.NewAmount(m.price).USDC())
 	}
 	req := func(code, msg string, extra map[string]any) error {
 		d := map[string]any{"mode": "owner", "payer": owner.Checksum(), "provider": m.provider.Checksum(),

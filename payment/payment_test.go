@@ -492,10 +492,24 @@ func TestPaymentRequired(t *testing.T) {
 func TestApproveAfterRefusal(t *testing.T) {
 	f := newFixture(t, payment.Config{CacheTTL: time.Hour})
 	o := f.payer()
-	f.deposit(o, 1_000_000)
 	fn := f.deploy(o, templates.HelloWasm, wftest.Spec())
-	if r := f.invoke(fn, "/", nil); r.status != 402 {
-		t.Fatalf("before approving: %d %s", r.status, r.body)
+	fix := func() string {
+		r := f.invoke(fn, "/", nil)
+		var b httperr.Body
+		if err := json.Unmarshal([]byte(r.body), &b); err != nil || r.status != 402 {
+			t.Fatalf("before approving: %d %s", r.status, r.body)
+		}
+		s, _ := b.Error.Extra["fix"].(string)
+		return s
+	}
+	// The fix names a deposit first while the escrow is empty, not after.
+	if got := fix(); !strings.Contains(got, "wf escrow deposit <USDC> && wf escrow approve") {
+		t.Errorf("fix with an empty escrow: %q", got)
+	}
+	f.deposit(o, 1_000_000)
+	time.Sleep(300 * time.Millisecond)
+	if got := fix(); strings.Contains(got, "deposit") || !strings.Contains(got, "wf escrow approve") {
+		t.Errorf("fix with a funded escrow: %q", got)
 	}
 	f.approve(o, price, 1_000_000)
 	time.Sleep(300 * time.Millisecond)
