@@ -300,16 +300,22 @@ func RequestCredential(ctx context.Context, hc *http.Client, url string, signer 
 		return nil, fmt.Errorf("cred: sign the issue request: %w", err)
 	}
 	req.Signature = sig
+	return postIssue(ctx, hc, url+"/v1/issue", req, info.Issuer, secret)
+}
+
+// postIssue posts an issue request to endpoint and returns the credential
+// answered, checked: signed by issuer's key, over secret's commitment.
+func postIssue(ctx context.Context, hc *http.Client, endpoint string, req any, issuer IssuerKey, secret *Secret) (*Credential, error) {
 	body, err := wf.EncodeJSON(req)
 	if err != nil {
 		return nil, err
 	}
 	var c Credential
-	if err := getJSON(ctx, hc, "POST", url+"/v1/issue", body, &c); err != nil {
+	if err := getJSON(ctx, hc, "POST", endpoint, body, &c); err != nil {
 		return nil, err
 	}
 	switch {
-	case !equalKey(c.Issuer, info.Issuer):
+	case !equalKey(c.Issuer, issuer):
 		return nil, fmt.Errorf("%w: the issuer signed with another key", wf.ErrInvalid)
 	case c.Commitment != secret.Commitment():
 		return nil, fmt.Errorf("%w: the issuer signed another commitment", wf.ErrInvalid)

@@ -258,22 +258,5 @@ func RequestCredentialWithToken(ctx context.Context, hc *http.Client, url string
 	if err != nil {
 		return nil, err
 	}
-	body, err := wf.EncodeJSON(TokenIssueRequest{Commitment: secret.Commitment(), Token: tok})
-	if err != nil {
-		return nil, err
-	}
-	var c Credential
-	if err := getJSON(ctx, hc, "POST", url+"/v1/issue-token", body, &c); err != nil {
-		return nil, err
-	}
-	switch {
-	case !equalKey(c.Issuer, info.Issuer):
-		return nil, fmt.Errorf("%w: the issuer signed with another key", wf.ErrInvalid)
-	case c.Commitment != secret.Commitment():
-		return nil, fmt.Errorf("%w: the issuer signed another commitment", wf.ErrInvalid)
-	}
-	if err := c.Verify(); err != nil {
-		return nil, err
-	}
-	return &c, nil
+	return postIssue(ctx, hc, url+"/v1/issue-token", TokenIssueRequest{Commitment: secret.Commitment(), Token: tok}, info.Issuer, secret)
 }
