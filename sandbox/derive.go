@@ -39,16 +39,7 @@ func (s *Sandbox) Derive(ctx context.Context, key string, base *Module, init []b
 	}
 	if e, ok := s.modules[key]; ok {
 		s.mu.Unlock()
-		select {
-		case <-e.done:
-		case <-ctx.Done():
-			return nil, fmt.Errorf("sandbox: derive %s: %w", key, ctx.Err())
-		}
-		if e.err != nil {
-			return nil, e.err
-		}
-		s.hits.Add(1)
-		return e.mod, nil
+		return s.waitEntry(ctx, e, "derive "+key)
 	}
 	defer s.mu.Unlock()
 	if !base.acquire() {

@@ -355,6 +355,21 @@ func (s *Sandbox) Close(ctx context.Context) error {
 
 var errClosed = fmt.Errorf("sandbox: closed: %w", wf.ErrUnavailable)
 
+// waitEntry waits for e, which another call is making or made, and
+// returns its module; what names the call in a cancelled wait's error.
+func (s *Sandbox) waitEntry(ctx context.Context, e *entry, what string) (*Module, error) {
+	select {
+	case <-e.done:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("sandbox: %s: %w", what, ctx.Err())
+	}
+	if e.err != nil {
+		return nil, e.err
+	}
+	s.hits.Add(1)
+	return e.mod, nil
+}
+
 // Compile returns the compiled module for key, compiling wasm only if no
 // module is held for key yet. Concurrent first calls for one key compile
 // once and share the result; a failed compile is not remembered. key names
@@ -372,16 +387,7 @@ func (s *Sandbox) Compile(ctx context.Context, key string, wasm []byte) (*Module
 	}
 	if e, ok := s.modules[key]; ok {
 		s.mu.Unlock()
-		select {
-		case <-e.done:
-		case <-ctx.Done():
-			return nil, fmt.Errorf("sandbox: compile %s: %w", key, ctx.Err())
-		}
-		if e.err != nil {
-			return nil, e.err
-		}
-		s.hits.Add(1)
-		return e.mod, nil
+		return s.waitEntry(ctx, e, "compile "+key)
 	}
 	e := &entry{done: make(chan struct{})}
 	s.modules[key] = e
