@@ -2,7 +2,6 @@ package dashboard
 
 import (
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"math/big"
 	"net/http"
@@ -10,7 +9,6 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/wf"
@@ -101,15 +99,8 @@ func (d *Dashboard) serveAccountRequest(w http.ResponseWriter, r *http.Request) 
 	if !ok {
 		return
 	}
-	m := wf.AccountRead{Scope: scope, Provider: p.Address, Expires: d.cfg.Now().Add(client.LogsWindow).Unix()}
-	td, err := chain.TypedDataJSON(m)
-	if err != nil {
-		d.fail(w, r, http.StatusBadRequest, err.Error())
-		return
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
-	json.NewEncoder(w).Encode(map[string]any{"expires": m.Expires, "typedData": json.RawMessage(td)})
+	expires := d.cfg.Now().Add(client.LogsWindow).Unix()
+	d.writeTypedData(w, r, wf.AccountRead{Scope: scope, Provider: p.Address, Expires: expires}, expires)
 }
 
 // serveAccount forwards the wallet's signature (the signed-in user's

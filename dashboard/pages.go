@@ -398,7 +398,13 @@ func (d *Dashboard) serveLogsRequest(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusBadRequest, "Say which function and which provider.")
 		return
 	}
-	m := wf.LogsRequest{Function: fn, Provider: p.Address, Expires: d.cfg.Now().Add(client.LogsWindow).Unix()}
+	expires := d.cfg.Now().Add(client.LogsWindow).Unix()
+	d.writeTypedData(w, r, wf.LogsRequest{Function: fn, Provider: p.Address, Expires: expires}, expires)
+}
+
+// writeTypedData answers the EIP-712 typed data of m for the wallet to
+// sign, with its expiry.
+func (d *Dashboard) writeTypedData(w http.ResponseWriter, r *http.Request, m wf.Message, expires int64) {
 	td, err := chain.TypedDataJSON(m)
 	if err != nil {
 		d.fail(w, r, http.StatusBadRequest, err.Error())
@@ -406,7 +412,7 @@ func (d *Dashboard) serveLogsRequest(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
-	json.NewEncoder(w).Encode(map[string]any{"expires": m.Expires, "typedData": json.RawMessage(td)})
+	json.NewEncoder(w).Encode(map[string]any{"expires": expires, "typedData": json.RawMessage(td)})
 }
 
 // serveLogs forwards the owner's wallet signature to the provider and
