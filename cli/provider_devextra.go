@@ -21,13 +21,15 @@ import (
 // wf dev's chain wherever it moved (recordDevChain).
 func (a *App) ownKeyBanner(own string, kept bool) {
 	got := fmt.Sprintf("got %s ETH for gas and %s USDC on\nthis chain", devFundEther, devFundUSDC)
+	pay := "To pay for functions you deploy with it (once: the chain is kept)"
 	if kept {
 		got = "keeps on this chain what it had\nwhen wf dev last stopped (wf whoami shows it)"
+		pay = "If wf whoami shows no escrow and no approval yet, to pay for functions you deploy with it"
 	}
 	fmt.Fprintf(a.Stdout, `
-Your own key %[1]s ($WF_HOME/key.json) %[2]s. To pay for functions you deploy with it (once: the chain is kept):
+Your own key %[1]s ($WF_HOME/key.json) %[2]s. %[3]s:
   wf escrow deposit 100 && wf escrow approve dev --budget 10
-`, own, got)
+`, own, got, pay)
 }
 
 // devKeyPoll is how often wf dev looks for a key made after it started.
