@@ -118,7 +118,7 @@ func operatorPath(t *testing.T, url string) {
 	// A function whose owner approved nothing: wf invoke shows the 402's fix.
 	unpaid := cidRE.FindString(mustWF(t, env, "deploy", filepath.Join(dir, "hello"), "--provider", public, "--key", "dev:0"))
 	_, errOut, err = wfErr(t, env, "invoke", unpaid, "--provider", public)
-	if err == nil || !strings.Contains(err.Error(), "402 payment_required") || !strings.Contains(errOut, "fix: the function owner "+addr(0)+" runs: wf escrow approve "+provAddr) {
+	if err == nil || !strings.Contains(err.Error(), "402 payment_required") || !strings.Contains(errOut, "fix: the function owner "+addr(0)+" runs: ") || !strings.Contains(errOut, "wf escrow approve "+provAddr) {
 		t.Errorf("wf invoke of an unpaid function: %v\n%s", err, errOut)
 	}
 	waitFor(t, logs, "msg=settled")
