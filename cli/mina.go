@@ -91,6 +91,20 @@ func (a *App) loadMinaKey(path, passwordFile string) (*mina.PrivateKey, error) {
 	return mina.DecryptKey(b, pw)
 }
 
+// minaPayer is the settler client and the MINA key a channel's payer
+// sends a transaction with (top up, close).
+func (a *App) minaPayer(mf *minaFlags) (*settler.Client, *mina.PrivateKey, error) {
+	c, err := a.settlerClient(mf)
+	if err != nil {
+		return nil, nil, err
+	}
+	k, err := a.loadMinaKey(a.minaKeyPath(mf), mf.passwordFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, k, nil
+}
+
 func (a *App) settlerClient(mf *minaFlags) (*settler.Client, error) {
 	u := mf.settler
 	if u == "" {
@@ -409,11 +423,7 @@ nanomina), expiry and slot (numbers), vkHash (string) and code (boolean).`,
 			if err != nil {
 				return usageErr("MINA: %v", err)
 			}
-			c, err := a.settlerClient(mf)
-			if err != nil {
-				return err
-			}
-			k, err := a.loadMinaKey(a.minaKeyPath(mf), mf.passwordFile)
+			c, k, err := a.minaPayer(mf)
 			if err != nil {
 				return err
 			}
@@ -453,11 +463,7 @@ nanomina), expiry and slot (numbers), vkHash (string) and code (boolean).`,
 			if err != nil {
 				return usageErr("--provider: %v", err)
 			}
-			c, err := a.settlerClient(mf)
-			if err != nil {
-				return err
-			}
-			k, err := a.loadMinaKey(a.minaKeyPath(mf), mf.passwordFile)
+			c, k, err := a.minaPayer(mf)
 			if err != nil {
 				return err
 			}

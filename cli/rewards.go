@@ -58,6 +58,22 @@ func (a *App) remember(o *chainOpts, set func(*deployment)) error {
 	return a.saveDeployment(rpc, d)
 }
 
+// poolAs connects as the key at keyPath (or --key) and opens the rewards
+// pool (--pool, $WF_REWARDS, else the one saved for the chain). The caller
+// closes the client.
+func (a *App) poolAs(ctx context.Context, o *chainOpts, keyPath, pool string) (*chain.Client, *chain.Key, *chain.RewardsPool, error) {
+	c, key, err := a.connect(ctx, o, keyPath)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	p, err := a.rewardsPool(ctx, c, o, pool)
+	if err != nil {
+		c.Close()
+		return nil, nil, nil, err
+	}
+	return c, key, p, nil
+}
+
 func (a *App) rewardsPool(ctx context.Context, c *chain.Client, o *chainOpts, flag string) (*chain.RewardsPool, error) {
 	addr, err := a.extraContract(o, flag, "pool", "WF_REWARDS", func(d deployment) wf.Address { return d.Rewards })
 	if err != nil {
@@ -217,15 +233,11 @@ func (a *App) rewardsFundCmd() *cobra.Command {
 				return err
 			}
 			ctx := cmd.Context()
-			c, _, err := a.connect(ctx, o, a.payerKeyPath())
+			c, _, p, err := a.poolAs(ctx, o, a.payerKeyPath(), pool)
 			if err != nil {
 				return err
 			}
 			defer c.Close()
-			p, err := a.rewardsPool(ctx, c, o, pool)
-			if err != nil {
-				return err
-			}
 			r, err := p.Fund(ctx, amt)
 			if err != nil {
 				return chain.Explain(err)
@@ -252,15 +264,11 @@ func (a *App) rewardsRecycleCmd() *cobra.Command {
 				return invalid("epoch %q: want a number", args[0])
 			}
 			ctx := cmd.Context()
-			c, _, err := a.connect(ctx, o, a.payerKeyPath())
+			c, _, p, err := a.poolAs(ctx, o, a.payerKeyPath(), pool)
 			if err != nil {
 				return err
 			}
 			defer c.Close()
-			p, err := a.rewardsPool(ctx, c, o, pool)
-			if err != nil {
-				return err
-			}
 			pub, err := p.Epoch(ctx, epoch)
 			if err != nil {
 				return err
@@ -314,15 +322,11 @@ claim from the same file.`,
 			if err != nil {
 				return err
 			}
-			c, key, err := a.connect(ctx, o, a.payerKeyPath())
+			c, key, p, err := a.poolAs(ctx, o, a.payerKeyPath(), pool)
 			if err != nil {
 				return err
 			}
 			defer c.Close()
-			p, err := a.rewardsPool(ctx, c, o, pool)
-			if err != nil {
-				return err
-			}
 			info, err := p.Info(ctx)
 			if err != nil {
 				return err
@@ -435,15 +439,11 @@ claiming an epoch gives up earlier ones not yet claimed.`,
 		Args: argsBetween(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			c, key, err := a.connect(ctx, o, a.providerKeyPath())
+			c, key, p, err := a.poolAs(ctx, o, a.providerKeyPath(), pool)
 			if err != nil {
 				return err
 			}
 			defer c.Close()
-			p, err := a.rewardsPool(ctx, c, o, pool)
-			if err != nil {
-				return err
-			}
 			who := key.Address()
 			if provider != "" {
 				if who, err = addressFlag("provider", provider); err != nil {

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"math/big"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -112,40 +113,37 @@ func (a *App) stakeTx(cmd *cobra.Command, o *chainOpts, addr, what string, do fu
 }
 
 func (a *App) stakeBondCmd() *cobra.Command {
-	var addr string
-	var o *chainOpts
-	cmd := takesAmounts(&cobra.Command{
-		Use:   "bond AMOUNT",
-		Short: "bond USDC from the provider's wallet",
-		Args:  argsBetween(1, 1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			amt, err := amountArg(args[0])
-			if err != nil {
-				return err
-			}
-			return a.stakeTx(cmd, o, addr, "bonded "+wf.NewAmount(amt).USDC()+" USDC", func(ctx context.Context, st *chain.Stake) (chain.Receipt, error) {
-				return st.Bond(ctx, amt)
-			})
-		},
-	})
-	o = stakeFlags(cmd, &addr, "$WF_HOME/provider/key.json")
-	return cmd
+	return a.stakeAmountCmd("bond AMOUNT", "bond USDC from the provider's wallet",
+		func(amt string) string { return "bonded " + amt + " USDC" },
+		func(ctx context.Context, st *chain.Stake, amt *big.Int) (chain.Receipt, error) {
+			return st.Bond(ctx, amt)
+		})
 }
 
 func (a *App) stakeUnbondCmd() *cobra.Command {
+	return a.stakeAmountCmd("unbond AMOUNT", "ask to take AMOUNT of the bond back after the delay (it stops counting as stake now)",
+		func(amt string) string { return "unbonding " + amt + " USDC; `wf stake withdraw` after the delay" },
+		func(ctx context.Context, st *chain.Stake, amt *big.Int) (chain.Receipt, error) {
+			return st.RequestUnbond(ctx, amt)
+		})
+}
+
+// stakeAmountCmd is a stake command taking an amount of USDC: what
+// says what was done (given the amount in USDC), send does it.
+func (a *App) stakeAmountCmd(use, short string, what func(string) string, send func(context.Context, *chain.Stake, *big.Int) (chain.Receipt, error)) *cobra.Command {
 	var addr string
 	var o *chainOpts
 	cmd := takesAmounts(&cobra.Command{
-		Use:   "unbond AMOUNT",
-		Short: "ask to take AMOUNT of the bond back after the delay (it stops counting as stake now)",
+		Use:   use,
+		Short: short,
 		Args:  argsBetween(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			amt, err := amountArg(args[0])
 			if err != nil {
 				return err
 			}
-			return a.stakeTx(cmd, o, addr, "unbonding "+wf.NewAmount(amt).USDC()+" USDC; `wf stake withdraw` after the delay", func(ctx context.Context, st *chain.Stake) (chain.Receipt, error) {
-				return st.RequestUnbond(ctx, amt)
+			return a.stakeTx(cmd, o, addr, what(wf.NewAmount(amt).USDC()), func(ctx context.Context, st *chain.Stake) (chain.Receipt, error) {
+				return send(ctx, st, amt)
 			})
 		},
 	})
