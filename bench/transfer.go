@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	"encoding/binary"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -186,20 +185,10 @@ func dialLocalhost(ctx context.Context, network, addr string) (net.Conn, error) 
 }
 
 // padWasm appends a custom section of pseudo-random bytes (identical
-// chunks would be stored once) to module so that it is size bytes long (or
-// a little longer): valid wasm, the same function.
+// chunks would be stored once) to module so that it is at least size
+// bytes long: valid wasm, the same function.
 func padWasm(module []byte, size int) []byte {
-	const name = "pad"
-	body := size - len(module) - 1 - binary.MaxVarintLen32 - 1 - len(name)
-	if body < 0 {
-		body = 0
-	}
-	content := append([]byte{byte(len(name))}, name...)
-	pad := make([]byte, body)
+	pad := make([]byte, max(0, size-len(module)))
 	rand.NewChaCha8([32]byte{}).Read(pad)
-	content = append(content, pad...)
-	out := append([]byte{}, module...)
-	out = append(out, 0) // custom section
-	out = binary.AppendUvarint(out, uint64(len(content)))
-	return append(out, content...)
+	return withCustomSection(module, "pad", pad)
 }
