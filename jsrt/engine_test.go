@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "fd7b12232e669a53d66ffaf03a894414b36c9858887fa06a9c326a08081c5de8"
-	engineCID    = "bafybeid5cd7mckgdynbsa4ojmv5dzv5jlra4eenqgsxsdxzmwk3wrdbfxe"
+	engineSHA256 = "76b15981d1f29de246a2e71b37e9f37f57cca09d543215bebf3b24447dbf478c"
+	engineCID    = "bafybeigrdql4waqazh6hcsk5hvjk53zcicebbn57w7ic3ao4qhtstrl2oq"
 )
 
 func TestEnginePinned(t *testing.T) {

@@ -42,6 +42,7 @@ static int initializing;    // in _initialize: errors are kept, not answered
 static char *init_error;    // why the worker failed to evaluate in _initialize
 static const uint8_t *body; // the request body inside input
 static size_t body_len;
+static void serve_setup(void);
 
 static void die(const char *msg) {
     fprintf(stderr, "wf-js: %s\n", msg);
@@ -174,37 +175,81 @@ static JSValue js_encode(JSContext *ctx, JSValueConst this_val, int argc, JSValu
     return v;
 }
 
-// cgi returns the CGI variables as an object. It asks WASI each time:
-// libc's environ was read once, by _initialize, and the snapshot keeps it.
-static JSValue js_cgi(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
-    __wasi_size_t count, size;
-    if (__wasi_environ_sizes_get(&count, &size) != 0) return JS_ThrowInternalError(ctx, "no environment");
-    char **vars = malloc((count + 1) * sizeof *vars);
+// The request's CGI variables, read from WASI by read_cgi at the start of
+// each request and kept (in C memory) while it runs.
+static char **cgi_vars;
+static __wasi_size_t cgi_count;
+
+static void read_cgi(void) {
+    __wasi_size_t size;
+    if (__wasi_environ_sizes_get(&cgi_count, &size) != 0) die("no environment");
+    cgi_vars = malloc((cgi_count + 1) * sizeof *cgi_vars);
     char *buf = malloc(size + 1);
-    if (!vars || !buf || __wasi_environ_get((uint8_t **)vars, (uint8_t *)buf) != 0) {
-        free(vars);
-        free(buf);
-        return JS_ThrowInternalError(ctx, "no environment");
+    if (!cgi_vars || !buf) die("out of memory");
+    if (__wasi_environ_get((uint8_t **)cgi_vars, (uint8_t *)buf) != 0) die("no environment");
+}
+
+// cgi_get returns the value of CGI variable name, or "" when there is none.
+static const char *cgi_get(const char *name) {
+    size_t n = strlen(name);
+    for (__wasi_size_t i = 0; i < cgi_count; i++)
+        if (strncmp(cgi_vars[i], name, n) == 0 && cgi_vars[i][n] == '=') return cgi_vars[i] + n + 1;
+    return "";
+}
+
+static const char *or(const char *a, const char *b) { return *a ? a : b; }
+
+// js_req_headers returns the request's header fields, from its HTTP_*
+// variables (HTTP_USER_AGENT is user-agent) as [name, value, ...], and
+// its CONTENT_TYPE: Headers._incoming makes the incoming request's headers
+// from them when the worker first asks for them.
+static JSValue js_req_headers(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    JSValue a = JS_NewArray(ctx);
+    uint32_t k = 0;
+    char name[256];
+    for (__wasi_size_t i = 0; i < cgi_count; i++) {
+        const char *v = cgi_vars[i], *eq = strchr(v, '=');
+        if (!eq || strncmp(v, "HTTP_", 5) != 0) continue;
+        size_t n = (size_t)(eq - v) - 5;
+        char *nm = n < sizeof name ? name : malloc(n);
+        if (!nm) die("out of memory");
+        for (size_t j = 0; j < n; j++) {
+            char c = v[5 + j];
+            nm[j] = c == '_' ? '-' : (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+        JS_SetPropertyUint32(ctx, a, k++, JS_NewStringLen(ctx, nm, n));
+        JS_SetPropertyUint32(ctx, a, k++, JS_NewString(ctx, eq + 1));
+        if (nm != name) free(nm);
     }
-    JSValue o = JS_NewObject(ctx);
-    for (__wasi_size_t i = 0; i < count; i++) {
-        char *eq = strchr(vars[i], '=');
-        if (!eq) continue;
-        JSAtom a = JS_NewAtomLen(ctx, vars[i], (size_t)(eq - vars[i]));
-        JS_DefinePropertyValue(ctx, o, a, JS_NewString(ctx, eq + 1), JS_PROP_C_W_E);
-        JS_FreeAtom(ctx, a);
+    JSValue r[2] = {a, JS_NewString(ctx, cgi_get("CONTENT_TYPE"))};
+    return JS_NewArrayFrom(ctx, 2, r);
+}
+
+// js_cred_vars returns what the caller proved (a credential's disclosed
+// attributes, a CI job's claims: the WF_CRED_* and WF_CI_* variables) as
+// [name, value, ...], for the worker's env.
+static JSValue js_cred_vars(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    JSValue a = JS_NewArray(ctx);
+    uint32_t k = 0;
+    for (__wasi_size_t i = 0; i < cgi_count; i++) {
+        const char *v = cgi_vars[i], *eq = strchr(v, '=');
+        if (!eq || (strncmp(v, "WF_CRED_", 8) != 0 && strncmp(v, "WF_CI_", 6) != 0)) continue;
+        JS_SetPropertyUint32(ctx, a, k++, JS_NewStringLen(ctx, v, (size_t)(eq - v)));
+        JS_SetPropertyUint32(ctx, a, k++, JS_NewString(ctx, eq + 1));
     }
-    free(vars);
-    free(buf);
-    return o;
+    return a;
 }
 
 // Math.random's state is the host's, seeded from WASI random_get at each
-// request: QuickJS seeds its own once, when the context is made, so every
-// request from one snapshot would draw the same numbers.
+// request that uses it (the snapshot's state is 0): QuickJS seeds its own
+// once, when the context is made, so every request from one snapshot would
+// draw the same numbers.
 static uint64_t random_state;
 
+static void seed_random(void);
+
 static JSValue js_math_random(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    if (random_state == 0) seed_random(); // the first call of a request
     uint64_t x = random_state; // xorshift64*, as QuickJS
     x ^= x >> 12;
     x ^= x << 25;
@@ -222,7 +267,8 @@ static void seed_random(void) {
 }
 
 static const JSCFunctionListEntry host_funcs[] = {
-    JS_CFUNC_DEF("cgi", 0, js_cgi),
+    JS_CFUNC_DEF("reqHeaders", 0, js_req_headers),
+    JS_CFUNC_DEF("credVars", 0, js_cred_vars),
     JS_CFUNC_DEF("out", 1, js_out),
     JS_CFUNC_DEF("log", 1, js_log),
     JS_CFUNC_DEF("body", 0, js_body),
@@ -318,6 +364,7 @@ static void setup(void) {
         fail("in workers.js");
     }
     JS_FreeValue(ctx, v);
+    serve_setup();
 }
 
 // load reads the prelude at input[*off:] and evaluates the worker; on
@@ -387,43 +434,201 @@ __attribute__((constructor)) static void init(void) {
     JS_SetGCThreshold(rt, (size_t)mu.malloc_size + gc_room);
     free(input);
     input = NULL;
+    random_state = 0; // each request seeds its own, if it needs one
 }
 
-// wf_http serves one request.
+// What workers.js hands the host for serving requests (host.serve), read
+// once, when the engine is set up.
+static JSValue fn_request, fn_head, fn_uncaught, fn_tick, fn_env, worker_ctx;
+
+static void serve_setup(void) {
+    JSValue s = JS_GetPropertyStr(ctx, host, "serve");
+    if (JS_IsObject(s)) {
+#define GET(v, name) v = JS_GetPropertyStr(ctx, s, name); if (!JS_IsObject(v)) die("workers.js did not set up the host");
+        GET(fn_request, "request")
+        GET(fn_head, "head")
+        GET(fn_uncaught, "uncaught")
+        GET(fn_tick, "tick")
+        GET(fn_env, "env")
+        GET(worker_ctx, "ctx")
+#undef GET
+    } else die("workers.js did not set up the host");
+    JS_FreeValue(ctx, s);
+}
+
+// uncaught logs the pending exception as workerd does and answers 500.
+static void uncaught(void) {
+    JSValue e = JS_GetException(ctx);
+    JSValue r = JS_Call(ctx, fn_uncaught, JS_UNDEFINED, 1, (JSValueConst *)&e);
+    if (JS_IsException(r)) JS_FreeValue(ctx, JS_GetException(ctx));
+    JS_FreeValue(ctx, r);
+    JS_FreeValue(ctx, e);
+    static const char resp[] = "Status: 500\n\nInternal Server Error";
+    write_all(1, (const uint8_t *)resp, sizeof resp - 1);
+}
+
+// step runs one promise job, or a due timer (__wf_tick, which sleeps
+// until the next one) when no job is pending; false when neither is left.
+static int step(void) {
+    JSContext *c;
+    int r = JS_ExecutePendingJob(rt, &c);
+    if (r < 0) fail("in promise job");
+    if (r > 0) return 1;
+    JSValue more = JS_Call(ctx, fn_tick, JS_UNDEFINED, 0, NULL);
+    if (JS_IsException(more)) fail("in a timer");
+    int again = JS_ToBool(ctx, more);
+    JS_FreeValue(ctx, more);
+    return again || JS_IsJobPending(rt);
+}
+
+// respond writes resp, the worker's answer, as a CGI response: the head
+// (status line and header lines) from host.serve.head, which also checks
+// it is a Response, then the body, in one write.
+static void respond(JSValue resp) {
+    JSValue head = JS_Call(ctx, fn_head, JS_UNDEFINED, 1, (JSValueConst *)&resp);
+    if (JS_IsException(head)) {
+        uncaught();
+        return;
+    }
+    size_t hn, bn = 0;
+    const char *h = JS_ToCStringLen(ctx, &hn, head);
+    JSValue bv = JS_GetPropertyStr(ctx, resp, "_bytes");
+    const uint8_t *b = NULL;
+    const char *bstr = NULL;
+    if (h && JS_ToBool(ctx, bv)) {
+        b = bytes_of(ctx, bv, &bn, &bstr);
+        if (!b) {
+            JS_FreeCString(ctx, h);
+            uncaught();
+            return;
+        }
+    }
+    if (!h) {
+        uncaught();
+        return;
+    }
+    __wasi_ciovec_t iov[2] = {{(const uint8_t *)h, hn}, {b, bn}};
+    size_t left = hn + bn;
+    int n = bn ? 2 : 1, i = 0;
+    while (left > 0) {
+        __wasi_size_t w;
+        if (__wasi_fd_write(1, iov + i, n - i, &w) != 0 || w == 0) break;
+        left -= w;
+        while (i < n && w >= iov[i].buf_len) w -= iov[i++].buf_len;
+        if (i < n) {
+            iov[i].buf += w;
+            iov[i].buf_len -= w;
+        }
+    }
+    JS_FreeCString(ctx, h);
+    if (bstr) JS_FreeCString(ctx, bstr);
+    JS_FreeValue(ctx, bv);
+    JS_FreeValue(ctx, head);
+}
+
+// wf_http serves one request: the request's plumbing (CGI variables, the
+// Request, env and ctx, the response) is here rather than in JavaScript,
+// which QuickJS interprets inside WebAssembly, so a request builds only
+// what the worker asks for.
 __attribute__((export_name("wf_http"))) void wf_http(void) {
     // The snapshot's stack top was _initialize's.
     JS_UpdateStackTop(rt);
-    seed_random();
     if (init_error) {
         answer_500(init_error);
         return;
     }
-    read_stdin();
+    read_cgi();
+    const char *method = or(cgi_get("REQUEST_METHOD"), "GET");
+    int bodyless = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
     size_t off = 0;
+    if (!loaded || !bodyless) read_stdin();
     if (!loaded) load(&off); // fail() ends the request on an error
     body = input + off;
     body_len = input_len - off;
 
-    // __wf_main(namespace) dispatches and writes the response; it returns a
-    // promise that settles when the response and every waitUntil are done.
-    JSValue global = JS_GetGlobalObject(ctx);
-    JSValue mainfn = JS_GetPropertyStr(ctx, global, "__wf_main");
-    JSValue p = JS_Call(ctx, mainfn, global, 1, (JSValueConst *)&ns);
-    if (JS_IsException(p)) fail("in fetch");
-    JSValue tick = JS_GetPropertyStr(ctx, global, "__wf_tick");
-    for (;;) {
-        drain();
-        // __wf_tick runs due timers, sleeping for the next one; false when
-        // none is left.
-        JSValue more = JS_Call(ctx, tick, global, 0, NULL);
-        if (JS_IsException(more)) fail("in a timer");
-        int again = JS_ToBool(ctx, more);
-        JS_FreeValue(ctx, more);
-        if (!again && !JS_IsJobPending(rt)) break;
+    // The worker sees itself mounted at the root, as on Workers: its
+    // pathname does not start with the function's "/<cid>" (or name)
+    // prefix, which ctx.wf.scriptName holds, with the full URL.
+    const char *full = or(cgi_get("X_FULL_URL"), "http://localhost/");
+    const char *colon = strchr(full, ':');
+    size_t scheme_len = colon ? (size_t)(colon - full) : (strlen(full) > 0 ? strlen(full) - 1 : 0);
+    const char *hostname = or(cgi_get("HTTP_HOST"), or(cgi_get("SERVER_NAME"), "localhost"));
+    const char *path = or(cgi_get("X_RAW_PATH_INFO"), "/");
+    const char *query = cgi_get("QUERY_STRING");
+    size_t un = scheme_len + 3 + strlen(hostname) + strlen(path) + (*query ? 1 + strlen(query) : 0);
+    char *url = malloc(un + 1);
+    if (!url) die("out of memory");
+    memcpy(url, full, scheme_len);
+    snprintf(url + scheme_len, un + 1 - scheme_len, "://%s%s%s%s", hostname, path, *query ? "?" : "", query);
+
+    JSValue wf = JS_NewObject(ctx);
+    JS_SetPropertyStr(ctx, wf, "scriptName", JS_NewString(ctx, cgi_get("SCRIPT_NAME")));
+    JS_SetPropertyStr(ctx, wf, "url", JS_NewString(ctx, full));
+    JS_SetPropertyStr(ctx, worker_ctx, "wf", wf);
+
+    JSValue resp = JS_UNDEFINED, result = JS_UNDEFINED;
+    JSValue args[3] = {JS_NewStringLen(ctx, url, un), JS_NewString(ctx, method), bodyless ? JS_NULL : JS_NewUint8ArrayCopy(ctx, body, body_len)};
+    JSValue req = JS_Call(ctx, fn_request, JS_UNDEFINED, 3, (JSValueConst *)args);
+    for (int i = 0; i < 3; i++) JS_FreeValue(ctx, args[i]);
+    free(url);
+    JSValue env = JS_IsException(req) ? JS_EXCEPTION : JS_Call(ctx, fn_env, JS_UNDEFINED, 0, NULL);
+    if (!JS_IsException(env)) {
+        JSValue handler = JS_GetPropertyStr(ctx, ns, "default");
+        JSValue fetch = JS_IsObject(handler) ? JS_GetPropertyStr(ctx, handler, "fetch") : JS_UNDEFINED;
+        if (JS_IsException(fetch) || !JS_IsFunction(ctx, fetch)) {
+            if (!JS_IsException(fetch)) JS_ThrowTypeError(ctx, "the worker has no default export with a fetch(request, env, ctx) method");
+            result = JS_EXCEPTION;
+        } else {
+            JSValue fa[3] = {req, env, worker_ctx};
+            result = JS_Call(ctx, fetch, handler, 3, (JSValueConst *)fa);
+        }
+        JS_FreeValue(ctx, fetch);
+        JS_FreeValue(ctx, handler);
     }
-    if (JS_IsPromise(p) && JS_PromiseState(ctx, p) == JS_PROMISE_REJECTED) {
-        JS_Throw(ctx, JS_PromiseResult(ctx, p));
-        fail("in fetch");
+    if (JS_IsException(req) || JS_IsException(env) || JS_IsException(result)) {
+        uncaught();
+    } else {
+        // A promise (an async fetch): run jobs and timers until it settles,
+        // then answer straight away, as `await` would.
+        if (!JS_IsPromise(result) && JS_IsObject(result)) {
+            JSValue then = JS_GetPropertyStr(ctx, result, "then");
+            if (JS_IsFunction(ctx, then)) { // a thenable: as await takes it
+                JSValue global = JS_GetGlobalObject(ctx);
+                JSValue pc = JS_GetPropertyStr(ctx, global, "Promise");
+                JSValue resolve = JS_GetPropertyStr(ctx, pc, "resolve");
+                JSValue r2 = JS_Call(ctx, resolve, pc, 1, (JSValueConst *)&result);
+                JS_FreeValue(ctx, resolve);
+                JS_FreeValue(ctx, pc);
+                JS_FreeValue(ctx, global);
+                JS_FreeValue(ctx, result);
+                result = r2;
+            } else if (JS_IsException(then)) {
+                JS_FreeValue(ctx, result);
+                result = JS_EXCEPTION;
+            }
+            JS_FreeValue(ctx, then);
+        }
+        if (JS_IsException(result)) {
+            uncaught();
+        } else if (JS_IsPromise(result)) {
+            while (JS_PromiseState(ctx, result) == JS_PROMISE_PENDING && step()) {}
+            switch (JS_PromiseState(ctx, result)) {
+            case JS_PROMISE_FULFILLED:
+                resp = JS_PromiseResult(ctx, result);
+                respond(resp);
+                break;
+            case JS_PROMISE_REJECTED:
+                JS_Throw(ctx, JS_PromiseResult(ctx, result));
+                uncaught();
+                break;
+            default: // never settles: no answer, as before
+                break;
+            }
+        } else {
+            respond(result);
+        }
     }
+    // Then what is left: ctx.waitUntil's promises, timers.
+    while (step()) {}
     // Nothing is freed: the sandbox resets the instance to its snapshot.
 }

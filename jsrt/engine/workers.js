@@ -108,7 +108,7 @@
     return out;
   });
 
-  // ---- timers and microtasks; host.c calls __wf_tick between job runs
+  // ---- timers and microtasks; host.c calls host.serve.tick between job runs
   let timerId = 0;
   const pending = new Map();
   define("setTimeout", (fn, ms = 0, ...args) => {
@@ -125,15 +125,6 @@
   define("clearTimeout", (id) => { pending.delete(id); });
   define("clearInterval", (id) => { pending.delete(id); });
   define("queueMicrotask", (fn) => { Promise.resolve().then(fn); });
-  define("__wf_tick", () => {
-    if (pending.size === 0) return false;
-    let id, t;
-    for (const [k, v] of pending) if (!t || v.due < t.due) { id = k; t = v; }
-    host.sleep(t.due - Date.now());
-    if (t.every >= 0) t.due = Date.now() + t.every; else pending.delete(id);
-    t.fn(...t.args);
-    return true;
-  });
 
   // ---- crypto
   const crypto = {
@@ -467,6 +458,23 @@
     u.path = "/" + normPath(segs, special).join("/");
     return u;
   }
+  function serialize(u) {
+    let s = u.protocol;
+    if (u.opaque) s += u.path;
+    else {
+      if (u.hostname !== "" || u.protocol === "file:" || u.protocol in SPECIAL) {
+        s += "//";
+        if (u.username || u.password) s += u.username + (u.password ? ":" + u.password : "") + "@";
+        s += u.hostname + (u.port ? ":" + u.port : "");
+      }
+      s += u.path;
+    }
+    if (u.query !== null) s += "?" + u.query;
+    if (u.fragment !== null) s += "#" + u.fragment;
+    return s;
+  }
+  // hrefOf is new URL(s).href.
+  const hrefOf = (s) => serialize(parseURL(s, null));
   class URL {
     #u; #params = null; // made on first use: most URLs are never asked
     constructor(url, base) {
@@ -502,22 +510,7 @@
     }
     get hash() { return this.#u.fragment ? "#" + this.#u.fragment : ""; }
     set hash(v) { v = String(v).replace(/^#/, ""); this.#u.fragment = v === "" ? null : pctEncode(v, FRAG_SET); }
-    get href() {
-      const u = this.#u;
-      let s = u.protocol;
-      if (u.opaque) s += u.path;
-      else {
-        if (u.hostname !== "" || u.protocol === "file:" || u.protocol in SPECIAL) {
-          s += "//";
-          if (u.username || u.password) s += u.username + (u.password ? ":" + u.password : "") + "@";
-          s += this.host;
-        }
-        s += u.path;
-      }
-      if (u.query !== null) s += "?" + u.query;
-      if (u.fragment !== null) s += "#" + u.fragment;
-      return s;
-    }
+    get href() { return serialize(this.#u); }
     set href(v) { const n = new URL(v); this.#u = n.#u; if (this.#params) URLSearchParams._reparse(this.#params, this.#u.query || ""); }
     toString() { return this.href; }
     toJSON() { return this.href; }
@@ -536,9 +529,6 @@
   // NAMES maps header names already checked to their lower case, starting
   // with common ones (in the snapshot, so requests do not check them).
   const NAMES = new Map();
-  // CGI_NAMES maps request header variables (HTTP_USER_AGENT) to header
-  // names (user-agent), for __wf_main.
-  const CGI_NAMES = new Map();
   const badValue = (v) => v.indexOf("\n") >= 0 || v.indexOf("\r") >= 0 || v.indexOf("\0") >= 0;
   class Headers {
     #map = new Map(); // lower-case name -> values
@@ -555,10 +545,23 @@
       } else if (typeof init === "object") for (const k of Object.keys(init)) this.append(k, init[k]);
       else throw new TypeError("Headers: bad init");
     }
-    static _immutable(h) { h.#guard = "immutable"; return h; }
     // _lines are the header lines to send: each appended value on its own
     // line, as workerd sends them.
-    static _lines(h) { const out = []; for (const k of [...h.#map.keys()].sort()) for (const v of h.#map.get(k)) out.push(k + ": " + v + "\n"); return out.join(""); }
+    static _lines(h) {
+      const m = h.#map;
+      let out = "";
+      for (const k of m.size < 2 ? m.keys() : [...m.keys()].sort()) for (const v of m.get(k)) out += k + ": " + v + "\n";
+      return out;
+    }
+    // _incoming makes the incoming request's headers from host.reqHeaders:
+    // [[name, value, ...], content type].
+    static _incoming([fields, contentType]) {
+      const h = new Headers();
+      for (let i = 0; i < fields.length; i += 2) h.append(fields[i], fields[i + 1]);
+      if (contentType) h.set("content-type", contentType);
+      h.#guard = "immutable";
+      return h;
+    }
     #check(name, value) {
       if (this.#guard === "immutable") throw new TypeError("Can't modify immutable headers.");
       name = String(name);
@@ -598,7 +601,6 @@
     "content-type", "cookie", "date", "etag", "host", "if-none-match", "location", "origin", "referer", "set-cookie", "user-agent",
     "vary", "x-forwarded-for", "x-forwarded-proto", "x-real-ip", "x-request-id", "Content-Type", "Cache-Control", "Location", "Set-Cookie"]) {
     NAMES.set(n, n.toLowerCase());
-    CGI_NAMES.set("HTTP_" + n.toUpperCase().split("-").join("_"), n.toLowerCase());
   }
 
   // ---- bodies
@@ -661,10 +663,12 @@
   };
 
   const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]);
+  const INCOMING = Symbol("incoming");
   class Request extends Body(Object) {
     #method; #url; #headers; #redirect; #signal;
     constructor(input, init = {}) {
       super();
+      if (input === INCOMING) return;
       let src = null;
       if (input instanceof Request) src = input;
       this.#url = src ? src.url : new URL(String(input)).href;
@@ -687,7 +691,21 @@
       if (typeof this.#headers === "function") this.#headers = this.#headers();
       return this.#headers;
     }
-    static _lazyHeaders(r, make) { r.#headers = make; }
+    // _incoming is the request a worker's fetch gets: url is parsed (and
+    // so checked) as new Request(url) would, and its headers are made by
+    // make when first asked for.
+    static _incoming(url, method, bytes, make) {
+      const r = new Request(INCOMING);
+      r.#url = hrefOf(url);
+      method = method.toUpperCase();
+      if (!METHODS.has(method) && !TOKEN.test(method)) throw new TypeError("Invalid HTTP method: " + method);
+      r.#method = method;
+      r.#headers = make;
+      r.#redirect = "follow";
+      r.#signal = null;
+      r._bytes = bytes;
+      return r;
+    }
     get redirect() { return this.#redirect; }
     get signal() { return this.#signal; }
     get cf() { return undefined; }
@@ -744,57 +762,48 @@
     return Promise.reject(new TypeError("fetch() is not available: WebFunctions functions have no network access (docs/js.md)"));
   });
 
-  // ---- dispatch
-  define("__wf_main", async function (ns) {
-    const cgi = host.cgi();
-    const handler = ns.default;
-    const waits = [];
-    const ctx = {
-      waitUntil(p) { waits.push(Promise.resolve(p).catch((e) => console.error("Uncaught (in waitUntil)", e))); },
-      passThroughOnException() {},
-      props: {},
-    };
-    let resp;
-    try {
-      if (!handler || typeof handler.fetch !== "function") throw new TypeError("the worker has no default export with a fetch(request, env, ctx) method");
-      const method = cgi.REQUEST_METHOD || "GET";
-      // The worker sees itself mounted at the root, as on Workers: its
-      // pathname does not start with the function's "/<cid>" (or name)
-      // prefix, which ctx.wf.scriptName holds, with the full URL.
-      const full = cgi.X_FULL_URL || "http://localhost/";
-      const scheme = full.slice(0, full.indexOf(":"));
-      const url = scheme + "://" + (cgi.HTTP_HOST || cgi.SERVER_NAME || "localhost") + (cgi.X_RAW_PATH_INFO || "/") + (cgi.QUERY_STRING ? "?" + cgi.QUERY_STRING : "");
-      ctx.wf = { scriptName: cgi.SCRIPT_NAME || "", url: full };
-      const req = new Request(url, { method });
+  // ---- serving: host.c's wf_http reads the request's CGI variables,
+  // calls the worker's fetch and writes the response; these are the parts
+  // that need the classes above.
+  const waits = [];
+  const ctx = {
+    waitUntil(p) { waits.push(Promise.resolve(p).catch((e) => console.error("Uncaught (in waitUntil)", e))); },
+    passThroughOnException() {},
+    props: {},
+  };
+  let env = null;
+  host.serve = {
+    ctx, // the snapshot's, as each request starts from it; wf_http sets ctx.wf
+    request(url, method, bytes) {
       // Its headers are made from the CGI variables when first asked for:
       // many workers never do.
-      Request._lazyHeaders(req, () => {
-        const h = new Headers();
-        for (const k of Object.keys(cgi)) {
-          if (!k.startsWith("HTTP_")) continue;
-          h.append(CGI_NAMES.get(k) ?? k.slice(5).toLowerCase().split("_").join("-"), cgi[k]);
-        }
-        if (cgi.CONTENT_TYPE) h.set("content-type", cgi.CONTENT_TYPE);
-        return Headers._immutable(h);
-      });
-      if (method !== "GET" && method !== "HEAD") req._bytes = new Uint8Array(host.body());
-      // What the caller proved (a credential's disclosed attributes, a CI
-      // job's claims) comes per request as CGI variables, over the env.
-      const env = Object.assign({}, host.env);
-      for (const k of Object.keys(cgi)) {
-        if (k.startsWith("WF_CRED_") || k.startsWith("WF_CI_")) env[k] = cgi[k];
-      }
-      resp = await handler.fetch(req, Object.freeze(env), ctx);
+      return Request._incoming(url, method, bytes, () => Headers._incoming(host.reqHeaders()));
+    },
+    // env: the spec's env and secrets, with what the caller proved (a
+    // credential's disclosed attributes, a CI job's claims), which comes
+    // per request as CGI variables.
+    env() {
+      if (env === null) env = Object.freeze(Object.assign({}, host.env));
+      const extra = host.credVars();
+      if (extra.length === 0) return env;
+      const e = Object.assign({}, env);
+      for (let i = 0; i < extra.length; i += 2) e[extra[i]] = extra[i + 1];
+      return Object.freeze(e);
+    },
+    head(resp) {
       if (!(resp instanceof Response)) throw new TypeError("fetch() must return a Response (or a Promise of one), got " + inspect(resp, 1, []));
       if (resp.type === "error") throw new TypeError("fetch() returned Response.error()");
-    } catch (e) {
-      console.error("Uncaught", e);
-      resp = new Response(enc("Internal Server Error"), { status: 500 }); // bytes: no content-type, as workerd
-    }
-    let head = "Status: " + resp.status + (resp.statusText ? " " + resp.statusText : "") + "\n";
-    head += Headers._lines(resp.headers);
-    host.out(head + "\n");
-    if (resp._bytes) host.out(resp._bytes);
-    if (waits.length) await Promise.all(waits);
-  });
+      return "Status: " + resp.status + (resp.statusText ? " " + resp.statusText : "") + "\n" + Headers._lines(resp.headers) + "\n";
+    },
+    uncaught(e) { console.error("Uncaught", e); },
+    tick() {
+      if (pending.size === 0) return false;
+      let id, t;
+      for (const [k, v] of pending) if (!t || v.due < t.due) { id = k; t = v; }
+      host.sleep(t.due - Date.now());
+      if (t.every >= 0) t.due = Date.now() + t.every; else pending.delete(id);
+      t.fn(...t.args);
+      return true;
+    },
+  };
 })();
