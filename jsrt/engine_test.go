@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "76b15981d1f29de246a2e71b37e9f37f57cca09d543215bebf3b24447dbf478c"
-	engineCID    = "bafybeigrdql4waqazh6hcsk5hvjk53zcicebbn57w7ic3ao4qhtstrl2oq"
+	engineSHA256 = "bda6e989bf2ef330145839373b0ea6eb12a4c20f2db949952c285dc2a6948411"
+	engineCID    = "bafybeicjulom3xqhgstifgj4kcwo5dp5vvlkhtom7oowcpzws7uzbkwttu"
 )
 
 func TestEnginePinned(t *testing.T) {

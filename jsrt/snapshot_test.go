@@ -138,6 +138,11 @@ func TestURLFastPath(t *testing.T) {
 		"https://fn.example/p%41th/~u/!$&'()*+,;=:@[]^|", "https://fn.example/?q='\"<>`{}|", "https://fn.example/a b",
 		"https://fn.example/a\\b?c\\d", "https://fn.example/?", "https://fn.example/#frag", "https://FN.example/",
 		"https://x-y.z-1.example/", "https://a..b/", "https://a.b./", "http://1/", "https://fn.example/é?é",
+		"http://a:0/", "http://a:00000/", "http://a:000000/", "http://a:123456/", "https://a:0443/", "http://0x/", "http://a.0x1f/",
+		"http://a.0xg/", "http://1.2.3.4.5/", "http://256.1.1.1/", "http://01.2.3.4/", "http://a.1/", "http://1.a/", "http://-a-/",
+		"https://fn.example/a/..", "https://fn.example/a/.", "https://fn.example/%2E/x", "https://fn.example/%25/x",
+		"https://fn.example/a?b=%2e/../", "https://fn.example?x=1#", "https://fn.example/\x00", "http://a/?q=\"", "http://a/?q='",
+		"https://fn.example/a?x=é", "http://127.0.0.1:8080/?name=bench", "ftp://a/", "http:/a/", "http://a?", "http://a/b?c?d",
 	}
 	list, err := json.Marshal(urls)
 	if err != nil {
@@ -163,5 +168,39 @@ export default { fetch() {
 	}
 	if !strings.Contains(got[4].Fast, "http://127.0.0.1:8080/a") {
 		t.Errorf("127.0.0.1: %s", got[4].Fast)
+	}
+}
+
+// TestFormPairsFastPath holds host.formPairs (host.c: a query or form body
+// that needs no decoding, split in C) to URLSearchParams' decoder: the
+// same string with a pair that needs decoding appended takes the decoder.
+func TestFormPairsFastPath(t *testing.T) {
+	h := newHarness(t)
+	qs := []string{"", "?", "a", "a=", "=b", "a=b", "?a=b&c=d", "a=b&&c", "&a=1&", "a=1&a=2", "a==b", "k=v=w", "x=a b",
+		"a=\u0000", "name=bench", "q=é", "a=1;b=2", "a&b&c", "??a=1", "a=%zz", "a=+"}
+	list, err := json.Marshal(qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := h.run(t, `const qs = `+string(list)+`;
+export default { fetch() {
+  const out = qs.map((q) => ({ q, fast: JSON.stringify([...new URLSearchParams(q)]),
+    decoded: JSON.stringify([...new URLSearchParams(q + "&%7E=%7E")].slice(0, -1)) }));
+  return Response.json(out);
+} }`, call{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []struct{ Q, Fast, Decoded string }
+	if err := json.Unmarshal(resp.Body, &got); err != nil || len(got) != len(qs) {
+		t.Fatalf("%v: %s %s", err, resp.Body, resp.Log)
+	}
+	for _, g := range got {
+		if g.Fast != g.Decoded {
+			t.Errorf("%q:\n  fast    %s\n  decoded %s", g.Q, g.Fast, g.Decoded)
+		}
+	}
+	if got[5].Fast != `[["a","b"]]` {
+		t.Errorf("a=b: %s", got[5].Fast)
 	}
 }

@@ -44,6 +44,32 @@ static const uint8_t *body; // the request body inside input
 static size_t body_len;
 static void serve_setup(void);
 
+#ifdef WF_TIMING
+// A timing build (not the engine's): each request logs how long its parts
+// took, for profiling.
+static uint64_t tnow(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+static uint64_t tmark[12];
+static int tn;
+#define T() (tmark[tn++] = tnow())
+static JSValue js_now(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    return JS_NewFloat64(ctx, (double)tnow() / 1000.0);
+}
+static void tdump(void) {
+    char b[256];
+    int o = snprintf(b, sizeof b, "wf-timing:");
+    for (int i = 1; i < tn; i++) o += snprintf(b + o, sizeof b - o, " %llu", (unsigned long long)(tmark[i] - tmark[i - 1]));
+    snprintf(b + o, sizeof b - o, "\n");
+    fputs(b, stderr);
+}
+#else
+#define T()
+#define tdump()
+#endif
+
 static void die(const char *msg) {
     fprintf(stderr, "wf-js: %s\n", msg);
     exit(1);
@@ -240,6 +266,203 @@ static JSValue js_cred_vars(JSContext *ctx, JSValueConst this_val, int argc, JSV
     return a;
 }
 
+// url_atoms name the parts of a parsed URL (workers.js, parseURL), made
+// once, in setup.
+enum { U_PROTOCOL, U_USERNAME, U_PASSWORD, U_HOSTNAME, U_PORT, U_PATH, U_QUERY, U_FRAGMENT, U_OPAQUE, U_N };
+static const char *const url_names[U_N] = {"protocol", "username", "password", "hostname", "port", "path", "query", "fragment", "opaque"};
+static JSAtom url_atoms[U_N];
+static JSAtom atom_script_name, atom_url, atom_wf; // ctx.wf's
+
+static int is_digit(int c) { return c >= '0' && c <= '9'; }
+static int is_lower_alnum(int c) { return (c >= 'a' && c <= 'z') || is_digit(c); }
+
+// in_set reports whether c is one of the characters chars lists.
+static int in_set(int c, const char *chars) { return c != 0 && strchr(chars, c) != NULL; }
+
+// Printable ASCII that no WHATWG percent-encode set encodes in a special
+// URL's path, and in its query.
+static const char path_chars[] = "!$&'()*+,-./:;=@[]^_|~%";
+static const char query_chars[] = "!$%&()*+,-./:;=?@[]^_`{|}~";
+
+// canonical_ipv4 reports whether h[0:n] is four dotted decimals 0-255
+// without leading zeros.
+static int canonical_ipv4(const char *h, size_t n) {
+    int parts = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        int v = 0;
+        while (j < n && is_digit(h[j])) v = v * 10 + (h[j++] - '0');
+        size_t len = j - i;
+        if (len == 0 || len > 3 || (len > 1 && h[i] == '0') || v > 255) return 0;
+        parts++;
+        if (j == n) break;
+        if (h[j] != '.') return 0;
+        i = j + 1;
+        if (i == n) return 0;
+    }
+    return parts == 4;
+}
+
+// numeric_label reports whether the last label of h[0:n] is a number
+// (0x-hex, possibly empty, or decimal): the WHATWG parser then reads the
+// host as IPv4.
+static int numeric_label(const char *h, size_t n) {
+    size_t i = n;
+    while (i > 0 && h[i - 1] != '.') i--;
+    const char *l = h + i;
+    size_t ln = n - i;
+    if (ln >= 2 && l[0] == '0' && l[1] == 'x') {
+        for (size_t k = 2; k < ln; k++)
+            if (!is_digit(l[k]) && !(l[k] >= 'a' && l[k] <= 'f')) return 0;
+        return 1;
+    }
+    if (ln == 0) return 0;
+    for (size_t k = 0; k < ln; k++)
+        if (!is_digit(l[k])) return 0;
+    return 1;
+}
+
+// url_parts are the parts of a URL simple_url took, as offsets into it.
+struct url_parts {
+    int https;
+    size_t h0, h1;  // the host name
+    char port[8];   // "" for none or the scheme's default
+    size_t p0, p1;  // the path; empty means "/"
+    int has_query;
+    size_t q0;      // the query runs from q0 to the end
+};
+
+// simple_url takes an absolute http(s) URL whose parts need no work of
+// the general WHATWG parser: a lower-case ASCII host name (or canonical
+// IPv4 address), an optional port, and a path and query of printable ASCII
+// that no set encodes, with no dot segment, '%2' (a possible encoded dot),
+// backslash or fragment. It returns 0 for every other input, which
+// workers.js then parses in full. TestURLFastPath holds it to the general
+// parser.
+static int simple_url(const char *s, size_t n, struct url_parts *u) {
+    size_t i;
+    if (n >= 7 && memcmp(s, "http://", 7) == 0) i = 7, u->https = 0;
+    else if (n >= 8 && memcmp(s, "https://", 8) == 0) i = 8, u->https = 1;
+    else return 0;
+    // The host: labels of [a-z0-9-], separated by single dots.
+    u->h0 = i;
+    for (;;) {
+        size_t l0 = i;
+        while (i < n && (is_lower_alnum(s[i]) || s[i] == '-')) i++;
+        if (i == l0) return 0;
+        if (i < n && s[i] == '.') {
+            i++;
+            continue;
+        }
+        break;
+    }
+    u->h1 = i;
+    if (numeric_label(s + u->h0, u->h1 - u->h0) && !canonical_ipv4(s + u->h0, u->h1 - u->h0)) return 0;
+    // The port: 1-5 digits, at most 65535, the scheme's default dropped.
+    u->port[0] = 0;
+    if (i < n && s[i] == ':') {
+        size_t p0 = ++i;
+        long v = 0;
+        while (i < n && is_digit(s[i]) && i - p0 < 5) v = v * 10 + (s[i++] - '0');
+        if (i == p0 || v > 65535 || (i < n && is_digit(s[i]))) return 0;
+        if (v != (u->https ? 443 : 80)) snprintf(u->port, sizeof u->port, "%ld", v);
+    }
+    u->p0 = i;
+    if (i < n && s[i] == '/') {
+        while (i < n && (is_lower_alnum(s[i]) || (s[i] >= 'A' && s[i] <= 'Z') || in_set(s[i], path_chars))) {
+            // "." and ".." segments, and '%2' (maybe an encoded dot), are
+            // the general parser's.
+            if ((s[i] == '/' && i + 1 < n && s[i + 1] == '.') || (s[i] == '%' && i + 1 < n && s[i + 1] == '2')) return 0;
+            i++;
+        }
+    }
+    u->p1 = i;
+    u->has_query = 0;
+    if (i < n && s[i] == '?') {
+        u->has_query = 1;
+        u->q0 = ++i;
+        while (i < n && (is_lower_alnum(s[i]) || (s[i] >= 'A' && s[i] <= 'Z') || in_set(s[i], query_chars))) i++;
+    }
+    return i == n;
+}
+
+// js_simple_url is host.simpleURL: simple_url's parts as workers.js's
+// parseURL returns them, or null.
+static JSValue js_simple_url(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    if (!JS_IsString(argv[0])) return JS_NULL;
+    size_t n;
+    const char *s = JS_ToCStringLen(ctx, &n, argv[0]);
+    if (!s) return JS_EXCEPTION;
+    struct url_parts u;
+    JSValue out = JS_NULL;
+    if (simple_url(s, n, &u)) {
+        out = JS_NewObject(ctx);
+        JSValue v[U_N] = {
+            JS_NewString(ctx, u.https ? "https:" : "http:"),
+            JS_NewString(ctx, ""),
+            JS_NewString(ctx, ""),
+            JS_NewStringLen(ctx, s + u.h0, u.h1 - u.h0),
+            JS_NewString(ctx, u.port),
+            u.p1 > u.p0 ? JS_NewStringLen(ctx, s + u.p0, u.p1 - u.p0) : JS_NewString(ctx, "/"),
+            u.has_query ? JS_NewStringLen(ctx, s + u.q0, n - u.q0) : JS_NULL,
+            JS_NULL,
+            JS_FALSE,
+        };
+        for (int k = 0; k < U_N; k++) JS_DefinePropertyValue(ctx, out, url_atoms[k], v[k], JS_PROP_C_W_E);
+    }
+    JS_FreeCString(ctx, s);
+    return out;
+}
+
+// simple_href writes the href of s, a URL simple_url took, to out (at
+// least n + 1 bytes) and returns its length.
+static size_t simple_href(const char *s, size_t n, const struct url_parts *u, char *out) {
+    char *o = out;
+    memcpy(o, s, u->h1), o += u->h1; // scheme and host
+    if (u->port[0]) *o++ = ':', memcpy(o, u->port, strlen(u->port)), o += strlen(u->port);
+    if (u->p1 > u->p0) memcpy(o, s + u->p0, u->p1 - u->p0), o += u->p1 - u->p0;
+    else *o++ = '/';
+    if (u->has_query) *o++ = '?', memcpy(o, s + u->q0, n - u->q0), o += n - u->q0;
+    return (size_t)(o - out);
+}
+
+// js_form_pairs is host.formPairs: the name-value pairs of a query or form
+// body s (no leading '?') that needs no decoding (ASCII, no '%' or '+'),
+// as [[name, value], ...], or null for workers.js to decode.
+static JSValue js_form_pairs(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    size_t n;
+    const char *s = JS_ToCStringLen(ctx, &n, argv[0]);
+    if (!s) return JS_EXCEPTION;
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)s[i] >= 0x80 || s[i] == '%' || s[i] == '+') {
+            JS_FreeCString(ctx, s);
+            return JS_NULL;
+        }
+    }
+    JSValue a = JS_NewArray(ctx);
+    uint32_t k = 0;
+    for (size_t i = 0; i <= n;) {
+        const char *amp = memchr(s + i, '&', n - i);
+        size_t end = amp ? (size_t)(amp - s) : n;
+        if (end > i) {
+            const char *eq = memchr(s + i, '=', end - i);
+            JSValue kv[2];
+            if (eq) {
+                kv[0] = JS_NewStringLen(ctx, s + i, (size_t)(eq - (s + i)));
+                kv[1] = JS_NewStringLen(ctx, eq + 1, end - (size_t)(eq + 1 - s));
+            } else {
+                kv[0] = JS_NewStringLen(ctx, s + i, end - i);
+                kv[1] = JS_NewString(ctx, "");
+            }
+            JS_SetPropertyUint32(ctx, a, k++, JS_NewArrayFrom(ctx, 2, kv));
+        }
+        i = end + 1;
+    }
+    JS_FreeCString(ctx, s);
+    return a;
+}
+
 // Math.random's state is the host's, seeded from WASI random_get at each
 // request that uses it (the snapshot's state is 0): QuickJS seeds its own
 // once, when the context is made, so every request from one snapshot would
@@ -268,6 +491,8 @@ static void seed_random(void) {
 
 static const JSCFunctionListEntry host_funcs[] = {
     JS_CFUNC_DEF("reqHeaders", 0, js_req_headers),
+    JS_CFUNC_DEF("simpleURL", 1, js_simple_url),
+    JS_CFUNC_DEF("formPairs", 1, js_form_pairs),
     JS_CFUNC_DEF("credVars", 0, js_cred_vars),
     JS_CFUNC_DEF("out", 1, js_out),
     JS_CFUNC_DEF("log", 1, js_log),
@@ -346,6 +571,10 @@ static void setup(void) {
     JS_SetModuleLoaderFunc(rt, NULL, no_imports, NULL);
     ctx = JS_NewContext(rt);
     if (!ctx) die("out of memory");
+    for (int i = 0; i < U_N; i++) url_atoms[i] = JS_NewAtom(ctx, url_names[i]);
+    atom_script_name = JS_NewAtom(ctx, "scriptName");
+    atom_url = JS_NewAtom(ctx, "url");
+    atom_wf = JS_NewAtom(ctx, "wf");
 
     JSValue global = JS_GetGlobalObject(ctx);
     host = JS_NewObject(ctx);
@@ -357,6 +586,13 @@ static void setup(void) {
     JS_FreeValue(ctx, math);
     JS_FreeValue(ctx, global);
 
+#ifdef WF_TIMING
+    {
+        JSValue g = JS_GetGlobalObject(ctx);
+        JS_SetPropertyStr(ctx, g, "__now", JS_NewCFunction(ctx, js_now, "__now", 0));
+        JS_FreeValue(ctx, g);
+    }
+#endif
     JSValue v = JS_ReadObject(ctx, workers_bc, workers_bc_len, JS_READ_OBJ_BYTECODE);
     if (!JS_IsException(v)) v = JS_EvalFunction(ctx, v);
     if (JS_IsException(v)) {
@@ -526,11 +762,13 @@ static void respond(JSValue resp) {
     JS_FreeValue(ctx, head);
 }
 
+
 // wf_http serves one request: the request's plumbing (CGI variables, the
 // Request, env and ctx, the response) is here rather than in JavaScript,
 // which QuickJS interprets inside WebAssembly, so a request builds only
 // what the worker asks for.
 __attribute__((export_name("wf_http"))) void wf_http(void) {
+    T();
     // The snapshot's stack top was _initialize's.
     JS_UpdateStackTop(rt);
     if (init_error) {
@@ -538,6 +776,7 @@ __attribute__((export_name("wf_http"))) void wf_http(void) {
         return;
     }
     read_cgi();
+    T();
     const char *method = or(cgi_get("REQUEST_METHOD"), "GET");
     int bodyless = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
     size_t off = 0;
@@ -555,23 +794,41 @@ __attribute__((export_name("wf_http"))) void wf_http(void) {
     const char *hostname = or(cgi_get("HTTP_HOST"), or(cgi_get("SERVER_NAME"), "localhost"));
     const char *path = or(cgi_get("X_RAW_PATH_INFO"), "/");
     const char *query = cgi_get("QUERY_STRING");
-    size_t un = scheme_len + 3 + strlen(hostname) + strlen(path) + (*query ? 1 + strlen(query) : 0);
-    char *url = malloc(un + 1);
+    size_t hn = strlen(hostname), pn = strlen(path), qn = strlen(query);
+    size_t un = scheme_len + 3 + hn + pn + (qn ? 1 + qn : 0);
+    char *url = malloc(un), *u = url;
     if (!url) die("out of memory");
-    memcpy(url, full, scheme_len);
-    snprintf(url + scheme_len, un + 1 - scheme_len, "://%s%s%s%s", hostname, path, *query ? "?" : "", query);
+    memcpy(u, full, scheme_len), u += scheme_len;
+    memcpy(u, "://", 3), u += 3;
+    memcpy(u, hostname, hn), u += hn;
+    memcpy(u, path, pn), u += pn;
+    if (qn) *u++ = '?', memcpy(u, query, qn);
 
     JSValue wf = JS_NewObject(ctx);
-    JS_SetPropertyStr(ctx, wf, "scriptName", JS_NewString(ctx, cgi_get("SCRIPT_NAME")));
-    JS_SetPropertyStr(ctx, wf, "url", JS_NewString(ctx, full));
-    JS_SetPropertyStr(ctx, worker_ctx, "wf", wf);
+    JS_DefinePropertyValue(ctx, wf, atom_script_name, JS_NewString(ctx, cgi_get("SCRIPT_NAME")), JS_PROP_C_W_E);
+    JS_DefinePropertyValue(ctx, wf, atom_url, JS_NewString(ctx, full), JS_PROP_C_W_E);
+    JS_SetProperty(ctx, worker_ctx, atom_wf, wf);
 
     JSValue resp = JS_UNDEFINED, result = JS_UNDEFINED;
-    JSValue args[3] = {JS_NewStringLen(ctx, url, un), JS_NewString(ctx, method), bodyless ? JS_NULL : JS_NewUint8ArrayCopy(ctx, body, body_len)};
-    JSValue req = JS_Call(ctx, fn_request, JS_UNDEFINED, 3, (JSValueConst *)args);
-    for (int i = 0; i < 3; i++) JS_FreeValue(ctx, args[i]);
+    // A URL simple_url takes is its href already (but for a default port):
+    // the Request need not parse it again.
+    struct url_parts up;
+    int simple = simple_url(url, un, &up);
+    char *href = url;
+    if (simple) {
+        href = malloc(un + 1);
+        if (!href) die("out of memory");
+        un = simple_href(url, un, &up, href);
+    }
+    JSValue args[4] = {JS_NewStringLen(ctx, href, un), JS_NewString(ctx, method), bodyless ? JS_NULL : JS_NewUint8ArrayCopy(ctx, body, body_len), JS_NewBool(ctx, simple)};
+    T();
+    JSValue req = JS_Call(ctx, fn_request, JS_UNDEFINED, 4, (JSValueConst *)args);
+    for (int i = 0; i < 4; i++) JS_FreeValue(ctx, args[i]);
+    if (href != url) free(href);
     free(url);
+    T();
     JSValue env = JS_IsException(req) ? JS_EXCEPTION : JS_Call(ctx, fn_env, JS_UNDEFINED, 0, NULL);
+    T();
     if (!JS_IsException(env)) {
         JSValue handler = JS_GetPropertyStr(ctx, ns, "default");
         JSValue fetch = JS_IsObject(handler) ? JS_GetPropertyStr(ctx, handler, "fetch") : JS_UNDEFINED;
@@ -585,6 +842,7 @@ __attribute__((export_name("wf_http"))) void wf_http(void) {
         JS_FreeValue(ctx, fetch);
         JS_FreeValue(ctx, handler);
     }
+    T();
     if (JS_IsException(req) || JS_IsException(env) || JS_IsException(result)) {
         uncaught();
     } else {
@@ -612,6 +870,7 @@ __attribute__((export_name("wf_http"))) void wf_http(void) {
             uncaught();
         } else if (JS_IsPromise(result)) {
             while (JS_PromiseState(ctx, result) == JS_PROMISE_PENDING && step()) {}
+            T();
             switch (JS_PromiseState(ctx, result)) {
             case JS_PROMISE_FULFILLED:
                 resp = JS_PromiseResult(ctx, result);
@@ -628,7 +887,10 @@ __attribute__((export_name("wf_http"))) void wf_http(void) {
             respond(result);
         }
     }
+    T();
     // Then what is left: ctx.waitUntil's promises, timers.
     while (step()) {}
+    T();
+    tdump();
     // Nothing is freed: the sandbox resets the instance to its snapshot.
 }

@@ -266,6 +266,8 @@
     }
     #parse(s) {
       if (s.startsWith("?")) s = s.slice(1);
+      this.#list = host.formPairs(s); // most need no decoding
+      if (this.#list !== null) return;
       this.#list = [];
       for (const part of s.split("&")) {
         if (!part) continue;
@@ -357,48 +359,18 @@
     });
     return out;
   }
-  // SIMPLE_URL is an absolute http(s) URL that parses to itself, but for
-  // the checks in simpleURL: a lower-case host name, an optional port, and
-  // a path and query of printable ASCII that no set encodes, with no
-  // backslash, '@', '%' in the host, or fragment. parseURL takes it
+  // host.simpleURL (host.c) takes an absolute http(s) URL that parses to
+  // itself but for a default port (a lower-case host name or canonical
+  // IPv4 address, an optional port, a path and query of printable ASCII
+  // that no set encodes, no dot segment, '%2', backslash or fragment)
   // without the general parser's per-part work, which a request paid
-  // several times (its own URL, the worker's new URL(request.url)).
-  const SIMPLE_URL = /^(https?):\/\/([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)(?::([0-9]{1,5}))?(\/[!$&'()*+,\-./0-9:;=@A-Z\[\]^_a-z|~%]*)?(?:\?([!$%&()*+,\-./0-9:;=?@A-Z\[\]^_`a-z{|}~]*))?$/;
-  const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
-  const NUMERIC_LABEL = /(?:^|\.)(?:0x[0-9a-f]*|[0-9]+)$/;
-  const CANONICAL_IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
-  function simpleURL(input) {
-    const m = SIMPLE_URL.exec(input);
-    if (!m) return null;
-    // Indexes, not destructuring: that would run the iterator protocol.
-    const scheme = m[1], host = m[2], port = m[3], path = m[4] ?? "", query = m[5];
-    // IPv4 hosts but in their canonical form; "." and ".." segments. (The
-    // cheap tests first: a regular expression costs microseconds here.)
-    const last = host.charCodeAt(host.length - 1);
-    if ((last >= 48 && last <= 57 || host.indexOf("0x") >= 0) && !CANONICAL_IPV4.test(host) && NUMERIC_LABEL.test(host)) return null;
-    if ((path.indexOf("/.") >= 0 || path.indexOf("%2") >= 0) && DOT_SEGMENT.test(path)) return null;
-    const protocol = scheme + ":";
-    let p = "";
-    if (port !== undefined && port !== "") {
-      const n = parseInt(port, 10);
-      if (n > 65535) return null;
-      p = SPECIAL[protocol] === String(n) ? "" : String(n);
-    }
-    return { protocol, username: "", password: "", hostname: host, port: p, path: path || "/", query: query === undefined ? null : query, fragment: null, opaque: false };
-  }
-  // PARSED holds a few URLs simpleURL took, by their text: a request's URL
-  // is parsed by its Request and again by most workers. Each caller gets
-  // its own copy, since URL's setters change it.
-  const PARSED = new Map();
+  // several times (its own URL, the worker's new URL(request.url)); it
+  // returns null for every other input.
+  const simpleURL = host.simpleURL;
   function parseURL(input, base) {
     if (typeof input === "string") {
-      const hit = PARSED.get(input);
-      if (hit !== undefined) return Object.assign({}, hit);
       const u = simpleURL(input);
-      if (u) {
-        if (PARSED.size < 8) PARSED.set(input, Object.assign({}, u));
-        return u;
-      }
+      if (u) return u;
     }
     input = String(input).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
     const u = { protocol: "", username: "", password: "", hostname: "", port: "", path: "", query: null, fragment: null, opaque: false };
@@ -550,9 +522,13 @@
     static _lines(h) {
       const m = h.#map;
       let out = "";
-      for (const k of m.size < 2 ? m.keys() : [...m.keys()].sort()) for (const v of m.get(k)) out += k + ": " + v + "\n";
+      const line = (vals, k) => { for (let i = 0; i < vals.length; i++) out += k + ": " + vals[i] + "\n"; };
+      if (m.size < 2) m.forEach(line); // no iterator objects, nothing to sort
+      else for (const k of [...m.keys()].sort()) line(m.get(k), k);
       return out;
     }
+    // _default sets header k (lower case) to v, known valid, unless set.
+    static _default(h, k, v) { if (!h.#map.has(k)) h.#map.set(k, [v]); }
     // _incoming makes the incoming request's headers from host.reqHeaders:
     // [[name, value, ...], content type].
     static _incoming([fields, contentType]) {
@@ -604,9 +580,10 @@
   }
 
   // ---- bodies
+  const TEXT_TYPE = "text/plain;charset=UTF-8";
   function extract(body) {
     if (body === undefined || body === null) return { bytes: null, type: null };
-    if (typeof body === "string") return { bytes: enc(body), type: "text/plain;charset=UTF-8" };
+    if (typeof body === "string") return { bytes: enc(body), type: TEXT_TYPE };
     if (body instanceof ArrayBuffer) return { bytes: new Uint8Array(body.slice(0)), type: null };
     if (ArrayBuffer.isView(body)) return { bytes: new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)), type: null };
     if (body instanceof URLSearchParams) return { bytes: enc(body.toString()), type: "application/x-www-form-urlencoded;charset=UTF-8" };
@@ -691,12 +668,12 @@
       if (typeof this.#headers === "function") this.#headers = this.#headers();
       return this.#headers;
     }
-    // _incoming is the request a worker's fetch gets: url is parsed (and
-    // so checked) as new Request(url) would, and its headers are made by
-    // make when first asked for.
-    static _incoming(url, method, bytes, make) {
+    // _incoming is the request a worker's fetch gets: href is its URL,
+    // parsed (and so checked) as new Request(url) would, and its headers
+    // are made by make when first asked for.
+    static _incoming(href, method, bytes, make) {
       const r = new Request(INCOMING);
-      r.#url = hrefOf(url);
+      r.#url = href;
       method = method.toUpperCase();
       if (!METHODS.has(method) && !TOKEN.test(method)) throw new TypeError("Invalid HTTP method: " + method);
       r.#method = method;
@@ -719,9 +696,10 @@
     403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict", 410: "Gone", 413: "Payload Too Large", 415: "Unsupported Media Type",
     418: "I'm a teapot", 422: "Unprocessable Entity", 429: "Too Many Requests", 500: "Internal Server Error", 501: "Not Implemented",
     502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" };
+  const NO_INIT = Object.freeze({});
   class Response extends Body(Object) {
     #status; #statusText; #headers; #type = "default";
-    constructor(body = null, init = {}) {
+    constructor(body = null, init = NO_INIT) {
       super();
       const status = init.status === undefined ? 200 : Number(init.status);
       if (!Number.isInteger(status) || status < 200 || status > 599) {
@@ -730,10 +708,19 @@
       this.#status = status;
       this.#statusText = init.statusText === undefined ? "" : String(init.statusText);
       this.#headers = new Headers(init.headers);
-      const b = extract(body);
-      if (b.bytes !== null && (status === 101 || status === 204 || status === 205 || status === 304)) throw new TypeError("Response with null body status cannot have body");
-      this._bytes = b.bytes;
-      if (b.type && !this.#headers.has("content-type")) this.#headers.set("content-type", b.type);
+      // A string, the common body, without extract's object.
+      let bytes, type;
+      if (typeof body === "string") { bytes = enc(body); type = TEXT_TYPE; } else { const b = extract(body); bytes = b.bytes; type = b.type; }
+      if (bytes !== null && (status === 101 || status === 204 || status === 205 || status === 304)) throw new TypeError("Response with null body status cannot have body");
+      this._bytes = bytes;
+      if (type) Headers._default(this.#headers, "content-type", type);
+    }
+    // _head is the CGI head (status line, header lines, blank line) of the
+    // worker's answer r, from its own fields, as workerd sends them.
+    static _head(r) {
+      if (!(r instanceof Response)) throw new TypeError("fetch() must return a Response (or a Promise of one), got " + inspect(r, 1, []));
+      if (r.#type === "error") throw new TypeError("fetch() returned Response.error()");
+      return "Status: " + r.#status + (r.#statusText ? " " + r.#statusText : "") + "\n" + Headers._lines(r.#headers) + "\n";
     }
     static json(data, init = {}) {
       const r = new Response(JSON.stringify(data), init);
@@ -774,10 +761,11 @@
   let env = null;
   host.serve = {
     ctx, // the snapshot's, as each request starts from it; wf_http sets ctx.wf
-    request(url, method, bytes) {
+    // url is the href already when canonical (host.c's simple_url took it).
+    request(url, method, bytes, canonical) {
       // Its headers are made from the CGI variables when first asked for:
       // many workers never do.
-      return Request._incoming(url, method, bytes, () => Headers._incoming(host.reqHeaders()));
+      return Request._incoming(canonical ? url : hrefOf(url), method, bytes, () => Headers._incoming(host.reqHeaders()));
     },
     // env: the spec's env and secrets, with what the caller proved (a
     // credential's disclosed attributes, a CI job's claims), which comes
@@ -790,11 +778,7 @@
       for (let i = 0; i < extra.length; i += 2) e[extra[i]] = extra[i + 1];
       return Object.freeze(e);
     },
-    head(resp) {
-      if (!(resp instanceof Response)) throw new TypeError("fetch() must return a Response (or a Promise of one), got " + inspect(resp, 1, []));
-      if (resp.type === "error") throw new TypeError("fetch() returned Response.error()");
-      return "Status: " + resp.status + (resp.statusText ? " " + resp.statusText : "") + "\n" + Headers._lines(resp.headers) + "\n";
-    },
+    head: Response._head,
     uncaught(e) { console.error("Uncaught", e); },
     tick() {
       if (pending.size === 0) return false;
