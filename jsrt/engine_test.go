@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "bda6e989bf2ef330145839373b0ea6eb12a4c20f2db949952c285dc2a6948411"
-	engineCID    = "bafybeicjulom3xqhgstifgj4kcwo5dp5vvlkhtom7oowcpzws7uzbkwttu"
+	engineSHA256 = "072359657707bec167242c711f22e000c9365d0fd6550dfdf848b0166d5818e1"
+	engineCID    = "bafybeibebpgiaplsemzgvpujggvvduzohy3adtipbq4h5ccxighpdsaosq"
 )
 
 func TestEnginePinned(t *testing.T) {

@@ -204,3 +204,35 @@ export default { fetch() {
 		t.Errorf("a=b: %s", got[5].Fast)
 	}
 }
+
+// TestHeaderRecordFastPath holds new Headers({...}) (its fields read and
+// checked in C, host.headerFields) to appending each field in turn.
+func TestHeaderRecordFastPath(t *testing.T) {
+	h := newHarness(t)
+	resp, err := h.run(t, `const records = [
+  {}, { "Content-Type": "text/plain" }, { a: "1", A: "2", b: " x ", c: "\t y\r\n" }, { "x-n": 42, "x-o": { toString() { return "o"; } } },
+  { "bad name": "v" }, { "x": "a\nb" }, { "x": "a\u0000b" }, { "é": "v" }, { x: "é" }, { x: " é " }, { x: "" }, { x: "  " },
+  { 1: "one", b: "two", 0: "zero" }, { x: "a\u000bb" }, { "x": { toString() { throw new Error("boom"); } } },
+];
+const show = (f) => { try { return JSON.stringify([...f()]); } catch (e) { return e.name + ": " + e.message; } };
+export default { fetch() {
+  const out = records.map((r) => ({ fast: show(() => new Headers(r)),
+    each: show(() => { const h = new Headers(); for (const k of Object.keys(r)) h.append(k, r[k]); return h; }) }));
+  return Response.json(out);
+} }`, call{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []struct{ Fast, Each string }
+	if err := json.Unmarshal(resp.Body, &got); err != nil || len(got) != 15 {
+		t.Fatalf("%v: %s %s", err, resp.Body, resp.Log)
+	}
+	for i, g := range got {
+		if g.Fast != g.Each {
+			t.Errorf("record %d:\n  fast %s\n  each %s", i, g.Fast, g.Each)
+		}
+	}
+	if got[2].Fast != `[["a","1, 2"],["b","x"],["c","y"]]` {
+		t.Errorf("record 2: %s", got[2].Fast)
+	}
+}

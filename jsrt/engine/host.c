@@ -463,6 +463,88 @@ static JSValue js_form_pairs(JSContext *ctx, JSValueConst this_val, int argc, JS
     return a;
 }
 
+// token_char: the characters of an HTTP token (a header name).
+static int token_char(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || in_set(c, "!#$%&'*+-.^_`|~");
+}
+
+static int http_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// js_header_fields is host.headerFields: a record's header fields (new
+// Headers({...}): its own enumerable string keys in order) as [lower-case
+// name, value, ...], each value a string with leading and trailing HTTP
+// whitespace removed, throwing the TypeErrors Headers.append would. null
+// when a value with non-ASCII characters needs trimming: workers.js does
+// that one.
+static JSValue js_header_fields(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    JSPropertyEnum *props;
+    uint32_t count;
+    if (JS_GetOwnPropertyNames(ctx, &props, &count, argv[0], JS_GPN_STRING_MASK | JS_GPN_ENUM_ONLY) < 0) return JS_EXCEPTION;
+    JSValue out = JS_NewArray(ctx);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        JSValue v = JS_GetProperty(ctx, argv[0], props[i].atom);
+        if (JS_IsException(v)) goto fail;
+        JSValue vs = JS_ToString(ctx, v);
+        JS_FreeValue(ctx, v);
+        if (JS_IsException(vs)) goto fail;
+        size_t vn;
+        const char *val = JS_ToCStringLen(ctx, &vn, vs);
+        if (!val) {
+            JS_FreeValue(ctx, vs);
+            goto fail;
+        }
+        size_t a = 0, b = vn;
+        while (a < b && http_ws(val[a])) a++;
+        while (b > a && http_ws(val[b - 1])) b--;
+        int ascii = 1;
+        for (size_t j = 0; j < vn; j++)
+            if ((unsigned char)val[j] >= 0x80) ascii = 0;
+        if ((a > 0 || b < vn) && !ascii) {
+            JS_FreeCString(ctx, val);
+            JS_FreeValue(ctx, vs);
+            JS_FreeValue(ctx, out);
+            JS_FreePropertyEnum(ctx, props, count);
+            return JS_NULL;
+        }
+        size_t nn;
+        JSValue ns_ = JS_AtomToString(ctx, props[i].atom);
+        const char *name = JS_IsException(ns_) ? NULL : JS_ToCStringLen(ctx, &nn, ns_);
+        JS_FreeValue(ctx, ns_);
+        if (!name) {
+            JS_FreeCString(ctx, val);
+            JS_FreeValue(ctx, vs);
+            goto fail;
+        }
+        int ok = nn > 0;
+        for (size_t j = 0; j < nn && ok; j++) ok = token_char(name[j]);
+        if (!ok) {
+            JS_ThrowTypeError(ctx, "Invalid header name: %s", name);
+        } else {
+            for (size_t j = a; j < b && ok; j++) ok = val[j] != '\n' && val[j] != '\r' && val[j] != 0;
+            if (!ok) JS_ThrowTypeError(ctx, "Invalid header value.");
+        }
+        if (ok) {
+            char lower[64], *l = nn < sizeof lower ? lower : malloc(nn);
+            if (!l) die("out of memory");
+            for (size_t j = 0; j < nn; j++) l[j] = (name[j] >= 'A' && name[j] <= 'Z') ? (char)(name[j] + 32) : name[j];
+            JS_SetPropertyUint32(ctx, out, k++, JS_NewStringLen(ctx, l, nn));
+            if (l != lower) free(l);
+            JS_SetPropertyUint32(ctx, out, k++, (a > 0 || b < vn) ? JS_NewStringLen(ctx, val + a, b - a) : JS_DupValue(ctx, vs));
+        }
+        JS_FreeCString(ctx, name);
+        JS_FreeCString(ctx, val);
+        JS_FreeValue(ctx, vs);
+        if (!ok) goto fail;
+    }
+    JS_FreePropertyEnum(ctx, props, count);
+    return out;
+fail:
+    JS_FreeValue(ctx, out);
+    JS_FreePropertyEnum(ctx, props, count);
+    return JS_EXCEPTION;
+}
+
 // Math.random's state is the host's, seeded from WASI random_get at each
 // request that uses it (the snapshot's state is 0): QuickJS seeds its own
 // once, when the context is made, so every request from one snapshot would
@@ -493,6 +575,7 @@ static const JSCFunctionListEntry host_funcs[] = {
     JS_CFUNC_DEF("reqHeaders", 0, js_req_headers),
     JS_CFUNC_DEF("simpleURL", 1, js_simple_url),
     JS_CFUNC_DEF("formPairs", 1, js_form_pairs),
+    JS_CFUNC_DEF("headerFields", 1, js_header_fields),
     JS_CFUNC_DEF("credVars", 0, js_cred_vars),
     JS_CFUNC_DEF("out", 1, js_out),
     JS_CFUNC_DEF("log", 1, js_log),

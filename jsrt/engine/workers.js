@@ -275,7 +275,7 @@
         this.#list.push(i < 0 ? [formDecode(part), ""] : [formDecode(part.slice(0, i)), formDecode(part.slice(i + 1))]);
       }
     }
-    static _attach(p, url, s) { p.#url = url; p.#parse(s); }
+    static _attach(p, url) { p.#url = url; }
     static _reparse(p, s) { p.#parse(s); }
     #update() { if (this.#url) this.#url._setSearchFromParams(this.toString()); }
     get size() { return this.#list.length; }
@@ -475,8 +475,8 @@
     set search(v) { v = String(v).replace(/^\?/, ""); this.#u.query = v === "" ? null : pctEncode(v, this.#u.protocol in SPECIAL ? SPECIAL_QUERY_SET : QUERY_SET); if (this.#params) URLSearchParams._reparse(this.#params, v); }
     get searchParams() {
       if (!this.#params) {
-        this.#params = new URLSearchParams();
-        URLSearchParams._attach(this.#params, this, this.#u.query || "");
+        this.#params = new URLSearchParams(this.#u.query || "");
+        URLSearchParams._attach(this.#params, this);
       }
       return this.#params;
     }
@@ -514,8 +514,15 @@
           if (a.length !== 2) throw new TypeError("Headers: each pair must have exactly two items");
           this.append(a[0], a[1]);
         }
-      } else if (typeof init === "object") for (const k of Object.keys(init)) this.append(k, init[k]);
-      else throw new TypeError("Headers: bad init");
+      } else if (typeof init === "object") {
+        // A record, the common case: read, checked and normalised in C.
+        const a = host.headerFields(init);
+        if (a === null) { for (const k of Object.keys(init)) this.append(k, init[k]); return; }
+        for (let i = 0; i < a.length; i += 2) {
+          const l = this.#map.get(a[i]);
+          if (l) l.push(a[i + 1]); else this.#map.set(a[i], [a[i + 1]]);
+        }
+      } else throw new TypeError("Headers: bad init");
     }
     // _lines are the header lines to send: each appended value on its own
     // line, as workerd sends them.
@@ -702,7 +709,7 @@
     constructor(body = null, init = NO_INIT) {
       super();
       const status = init.status === undefined ? 200 : Number(init.status);
-      if (!Number.isInteger(status) || status < 200 || status > 599) {
+      if (status !== 200 && (!Number.isInteger(status) || status < 200 || status > 599)) {
         if (!(status === 101 || status === 0)) throw new RangeError("Responses may only be constructed with status codes in the range 200 to 599, inclusive.");
       }
       this.#status = status;
