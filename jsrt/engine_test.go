@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "072359657707bec167242c711f22e000c9365d0fd6550dfdf848b0166d5818e1"
-	engineCID    = "bafybeibebpgiaplsemzgvpujggvvduzohy3adtipbq4h5ccxighpdsaosq"
+	engineSHA256 = "4f9fb6b2f23d5a47a6e68f5b96161d1e638409c5038234481be974640c382df6"
+	engineCID    = "bafybeiadario4rkxd3dhj4wfq6t2nvi743dohrnqywuaaqbflsxuucze3a"
 )
 
 func TestEnginePinned(t *testing.T) {

@@ -236,3 +236,57 @@ export default { fetch() {
 		t.Errorf("record 2: %s", got[2].Fast)
 	}
 }
+
+// TestRequestPlumbing: what host.c's wf_http hands a derived worker per
+// request: ctx.wf made when asked (the same object each time, assignable,
+// fresh in the next request), the env frozen, with a request's proved
+// WF_CRED_* variables only in that request, the method upper case, the
+// URL as the worker's own.
+func TestRequestPlumbing(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	pre, err := jsrt.Prelude([]byte(`export default { async fetch(req, env, ctx) {
+  const same = ctx.wf === ctx.wf, before = JSON.stringify(ctx.wf);
+  ctx.wf = "changed";
+  let threw = false;
+  try { env.K = "x"; } catch { threw = true; }
+  return Response.json({ same, before, after: ctx.wf, frozen: Object.isFrozen(env), threw, env: { ...env }, method: req.method, url: req.url,
+    body: await req.text() });
+} };`), map[string]string{"K": "v"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, err := jsrt.Derive(ctx, h.sb, h.mod, pre)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type answer struct {
+		Same, Frozen, Threw bool
+		Before, After       string
+		Env                 map[string]string
+		Method, URL, Body   string
+	}
+	run := func(r *sandbox.Request) answer {
+		t.Helper()
+		resp, err := h.sb.Run(ctx, mod, r)
+		if err != nil || resp.Status != 200 {
+			t.Fatalf("%v %v %s %s", err, resp, resp.Body, resp.Log)
+		}
+		var a answer
+		if err := json.Unmarshal(resp.Body, &a); err != nil {
+			t.Fatalf("%v: %s", err, resp.Body)
+		}
+		return a
+	}
+	a := run(&sandbox.Request{Method: "patch", Path: "/a", RawQuery: "b=1", ScriptName: "/cid", Host: "fn.example",
+		Env: map[string]string{"WF_CRED_ORG": "acme"}, Body: strings.NewReader("hi")})
+	if !a.Same || !a.Frozen || !a.Threw || a.After != "changed" || a.Before != `{"scriptName":"/cid","url":"http://fn.example/cid/a?b=1"}` ||
+		a.Env["K"] != "v" || a.Env["WF_CRED_ORG"] != "acme" || a.Method != "PATCH" || a.URL != "http://fn.example/a?b=1" || a.Body != "hi" {
+		t.Errorf("first request: %+v", a)
+	}
+	b := run(&sandbox.Request{Path: "/", ScriptName: "/cid", Host: "FN.example:80"})
+	if b.Before != `{"scriptName":"/cid","url":"http://FN.example:80/cid/"}` || len(b.Env) != 1 || b.Env["K"] != "v" || b.Method != "GET" ||
+		b.URL != "http://fn.example/" || !b.Frozen {
+		t.Errorf("second request: %+v", b)
+	}
+}

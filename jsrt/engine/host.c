@@ -43,6 +43,11 @@ static char *init_error;    // why the worker failed to evaluate in _initialize
 static const uint8_t *body; // the request body inside input
 static size_t body_len;
 static void serve_setup(void);
+// What workers.js hands the host for serving requests (host.serve).
+static JSValue fn_incoming, fn_make_headers, fn_href, fn_head, fn_uncaught, fn_tick, fn_env, worker_ctx;
+// env_ready is the worker's env when no request adds to it, made once the
+// worker is loaded in _initialize (host.serve.env), so in the snapshot.
+static JSValue env_ready = JS_UNDEFINED;
 
 #ifdef WF_TIMING
 // A timing build (not the engine's): each request logs how long its parts
@@ -271,7 +276,7 @@ static JSValue js_cred_vars(JSContext *ctx, JSValueConst this_val, int argc, JSV
 enum { U_PROTOCOL, U_USERNAME, U_PASSWORD, U_HOSTNAME, U_PORT, U_PATH, U_QUERY, U_FRAGMENT, U_OPAQUE, U_N };
 static const char *const url_names[U_N] = {"protocol", "username", "password", "hostname", "port", "path", "query", "fragment", "opaque"};
 static JSAtom url_atoms[U_N];
-static JSAtom atom_script_name, atom_url, atom_wf; // ctx.wf's
+static JSAtom atom_script_name, atom_url; // ctx.wf's
 
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
 static int is_lower_alnum(int c) { return (c >= 'a' && c <= 'z') || is_digit(c); }
@@ -545,6 +550,15 @@ fail:
     return JS_EXCEPTION;
 }
 
+// js_wf_info is host.wfInfo, ctx.wf: the function's prefix (scriptName,
+// "/<cid>") and the request's full URL.
+static JSValue js_wf_info(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
+    JSValue wf = JS_NewObject(ctx);
+    JS_DefinePropertyValue(ctx, wf, atom_script_name, JS_NewString(ctx, cgi_get("SCRIPT_NAME")), JS_PROP_C_W_E);
+    JS_DefinePropertyValue(ctx, wf, atom_url, JS_NewString(ctx, or(cgi_get("X_FULL_URL"), "http://localhost/")), JS_PROP_C_W_E);
+    return wf;
+}
+
 // Math.random's state is the host's, seeded from WASI random_get at each
 // request that uses it (the snapshot's state is 0): QuickJS seeds its own
 // once, when the context is made, so every request from one snapshot would
@@ -576,6 +590,7 @@ static const JSCFunctionListEntry host_funcs[] = {
     JS_CFUNC_DEF("simpleURL", 1, js_simple_url),
     JS_CFUNC_DEF("formPairs", 1, js_form_pairs),
     JS_CFUNC_DEF("headerFields", 1, js_header_fields),
+    JS_CFUNC_DEF("wfInfo", 0, js_wf_info),
     JS_CFUNC_DEF("credVars", 0, js_cred_vars),
     JS_CFUNC_DEF("out", 1, js_out),
     JS_CFUNC_DEF("log", 1, js_log),
@@ -657,7 +672,6 @@ static void setup(void) {
     for (int i = 0; i < U_N; i++) url_atoms[i] = JS_NewAtom(ctx, url_names[i]);
     atom_script_name = JS_NewAtom(ctx, "scriptName");
     atom_url = JS_NewAtom(ctx, "url");
-    atom_wf = JS_NewAtom(ctx, "wf");
 
     JSValue global = JS_GetGlobalObject(ctx);
     host = JS_NewObject(ctx);
@@ -739,7 +753,11 @@ __attribute__((constructor)) static void init(void) {
     setup();
     read_stdin();
     size_t off;
-    if (input_len > 0 && load(&off) == 0) loaded = 1;
+    if (input_len > 0 && load(&off) == 0) {
+        loaded = 1;
+        env_ready = JS_Call(ctx, fn_env, JS_UNDEFINED, 0, NULL);
+        if (JS_IsException(env_ready)) die("workers.js could not make the env");
+    }
     initializing = 0;
     // Collect now and leave room before the next collection: every request
     // starts from this state, and with the threshold QuickJS left (half
@@ -756,15 +774,16 @@ __attribute__((constructor)) static void init(void) {
     random_state = 0; // each request seeds its own, if it needs one
 }
 
-// What workers.js hands the host for serving requests (host.serve), read
-// once, when the engine is set up.
-static JSValue fn_request, fn_head, fn_uncaught, fn_tick, fn_env, worker_ctx;
+// serve_setup reads host.serve once, when the engine is set up.
+
 
 static void serve_setup(void) {
     JSValue s = JS_GetPropertyStr(ctx, host, "serve");
     if (JS_IsObject(s)) {
 #define GET(v, name) v = JS_GetPropertyStr(ctx, s, name); if (!JS_IsObject(v)) die("workers.js did not set up the host");
-        GET(fn_request, "request")
+        GET(fn_incoming, "incoming")
+        GET(fn_make_headers, "makeHeaders")
+        GET(fn_href, "href")
         GET(fn_head, "head")
         GET(fn_uncaught, "uncaught")
         GET(fn_tick, "tick")
@@ -887,11 +906,6 @@ __attribute__((export_name("wf_http"))) void wf_http(void) {
     memcpy(u, path, pn), u += pn;
     if (qn) *u++ = '?', memcpy(u, query, qn);
 
-    JSValue wf = JS_NewObject(ctx);
-    JS_DefinePropertyValue(ctx, wf, atom_script_name, JS_NewString(ctx, cgi_get("SCRIPT_NAME")), JS_PROP_C_W_E);
-    JS_DefinePropertyValue(ctx, wf, atom_url, JS_NewString(ctx, full), JS_PROP_C_W_E);
-    JS_SetProperty(ctx, worker_ctx, atom_wf, wf);
-
     JSValue resp = JS_UNDEFINED, result = JS_UNDEFINED;
     // A URL simple_url takes is its href already (but for a default port):
     // the Request need not parse it again.
@@ -903,14 +917,43 @@ __attribute__((export_name("wf_http"))) void wf_http(void) {
         if (!href) die("out of memory");
         un = simple_href(url, un, &up, href);
     }
-    JSValue args[4] = {JS_NewStringLen(ctx, href, un), JS_NewString(ctx, method), bodyless ? JS_NULL : JS_NewUint8ArrayCopy(ctx, body, body_len), JS_NewBool(ctx, simple)};
-    T();
-    JSValue req = JS_Call(ctx, fn_request, JS_UNDEFINED, 4, (JSValueConst *)args);
-    for (int i = 0; i < 4; i++) JS_FreeValue(ctx, args[i]);
+    JSValue hv = JS_NewStringLen(ctx, href, un);
+    if (!simple) { // parsed (and checked) in full, as new Request(url) does
+        JSValue h = JS_Call(ctx, fn_href, JS_UNDEFINED, 1, (JSValueConst *)&hv);
+        JS_FreeValue(ctx, hv);
+        hv = h;
+    }
     if (href != url) free(href);
     free(url);
+    // The method, upper case, as new Request(url, {method}) takes it.
+    size_t mn = strlen(method);
+    char *m = malloc(mn + 1);
+    if (!m) die("out of memory");
+    int token = mn > 0;
+    for (size_t i = 0; i < mn; i++) {
+        m[i] = (method[i] >= 'a' && method[i] <= 'z') ? (char)(method[i] - 32) : method[i];
+        token = token && token_char(method[i]);
+    }
+    JSValue req = JS_EXCEPTION;
+    if (!token) {
+        JS_ThrowTypeError(ctx, "Invalid HTTP method: %s", method);
+        JS_FreeValue(ctx, hv);
+    } else if (!JS_IsException(hv)) {
+        JSValue args[4] = {hv, JS_NewStringLen(ctx, m, mn), bodyless ? JS_NULL : JS_NewUint8ArrayCopy(ctx, body, body_len), JS_DupValue(ctx, fn_make_headers)};
+        T();
+        req = JS_Call(ctx, fn_incoming, JS_UNDEFINED, 4, (JSValueConst *)args);
+        for (int i = 0; i < 4; i++) JS_FreeValue(ctx, args[i]);
+    }
+    free(m);
     T();
-    JSValue env = JS_IsException(req) ? JS_EXCEPTION : JS_Call(ctx, fn_env, JS_UNDEFINED, 0, NULL);
+    // The env: the snapshot's, unless the request adds what the caller
+    // proved (WF_CRED_*, WF_CI_*; host.serve.env).
+    int cred = 0;
+    for (__wasi_size_t i = 0; i < cgi_count && !cred; i++)
+        cred = strncmp(cgi_vars[i], "WF_CRED_", 8) == 0 || strncmp(cgi_vars[i], "WF_CI_", 6) == 0;
+    JSValue env = JS_IsException(req) ? JS_EXCEPTION
+                  : (!cred && !JS_IsUndefined(env_ready)) ? JS_DupValue(ctx, env_ready)
+                  : JS_Call(ctx, fn_env, JS_UNDEFINED, 0, NULL);
     T();
     if (!JS_IsException(env)) {
         JSValue handler = JS_GetPropertyStr(ctx, ns, "default");

@@ -676,14 +676,13 @@
       return this.#headers;
     }
     // _incoming is the request a worker's fetch gets: href is its URL,
-    // parsed (and so checked) as new Request(url) would, and its headers
-    // are made by make when first asked for.
+    // parsed (and so checked) as new Request(url) would, method its
+    // method, checked, and its headers are made by make when first asked
+    // for.
     static _incoming(href, method, bytes, make) {
       const r = new Request(INCOMING);
       r.#url = href;
-      method = method.toUpperCase();
-      if (!METHODS.has(method) && !TOKEN.test(method)) throw new TypeError("Invalid HTTP method: " + method);
-      r.#method = method;
+      r.#method = method; // upper case, a token (host.c)
       r.#headers = make;
       r.#redirect = "follow";
       r.#signal = null;
@@ -760,20 +759,22 @@
   // calls the worker's fetch and writes the response; these are the parts
   // that need the classes above.
   const waits = [];
+  let wf; // ctx.wf, made when first asked for
   const ctx = {
     waitUntil(p) { waits.push(Promise.resolve(p).catch((e) => console.error("Uncaught (in waitUntil)", e))); },
     passThroughOnException() {},
     props: {},
+    get wf() { return wf === undefined ? (wf = host.wfInfo()) : wf; },
+    set wf(v) { wf = v; },
   };
   let env = null;
   host.serve = {
-    ctx, // the snapshot's, as each request starts from it; wf_http sets ctx.wf
-    // url is the href already when canonical (host.c's simple_url took it).
-    request(url, method, bytes, canonical) {
-      // Its headers are made from the CGI variables when first asked for:
-      // many workers never do.
-      return Request._incoming(canonical ? url : hrefOf(url), method, bytes, () => Headers._incoming(host.reqHeaders()));
-    },
+    ctx, // the snapshot's, as each request starts from it
+    incoming: Request._incoming,
+    // The incoming request's headers are made from the CGI variables when
+    // first asked for: many workers never do.
+    makeHeaders: () => Headers._incoming(host.reqHeaders()),
+    href: hrefOf, // for a URL host.c's simple_url did not take
     // env: the spec's env and secrets, with what the caller proved (a
     // credential's disclosed attributes, a CI job's claims), which comes
     // per request as CGI variables.
