@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "4f9fb6b2f23d5a47a6e68f5b96161d1e638409c5038234481be974640c382df6"
-	engineCID    = "bafybeiadario4rkxd3dhj4wfq6t2nvi743dohrnqywuaaqbflsxuucze3a"
+	engineSHA256 = "32968929cfa419f27f159409607dd37acdd25c9207160d11c8e8bfc80b070b1d"
+	engineCID    = "bafybeihrfgchs5ym7rm6rtec7wwrvmkh7xyzq7i5pqtiqcyvryx7mx2ykm"
 )
 
 func TestEnginePinned(t *testing.T) {

@@ -290,3 +290,33 @@ func TestRequestPlumbing(t *testing.T) {
 		t.Errorf("second request: %+v", b)
 	}
 }
+
+// TestResponseOddities: what wf_http does with answers that are not plain
+// Responses: a subclass (its own fields are what is sent, as on workerd),
+// a body getter that throws, a thenable, Response.error().
+func TestResponseOddities(t *testing.T) {
+	h := newHarness(t)
+	for _, c := range []struct {
+		name, fetch string
+		status      int
+		body        string
+	}{
+		{"subclass", `class R extends Response { get status() { return 404; } }; return new R("sub", { status: 201 });`, 201, "sub"},
+		{"throwing body", `class R extends Response { get _bytes() { throw new Error("no"); } set _bytes(v) {} }; return new R("x");`, 500, "Internal Server Error"},
+		{"thenable", `return { then(ok) { ok(new Response("then")); } };`, 200, "then"},
+		{"error", `return Response.error();`, 500, "Internal Server Error"},
+		{"not a response", `return "text";`, 500, "Internal Server Error"},
+		{"no answer", `return new Promise(() => {}).then(() => new Response("never"), () => {});`, 0, ""},
+	} {
+		resp, err := h.run(t, `export default { fetch() { `+c.fetch+` } };`, call{})
+		if c.status == 0 {
+			if err == nil && resp.Status == 200 {
+				t.Errorf("%s: answered %d %q", c.name, resp.Status, resp.Body)
+			}
+			continue
+		}
+		if err != nil || resp.Status != c.status || string(resp.Body) != c.body {
+			t.Errorf("%s: %v %v %q %s", c.name, err, resp.Status, resp.Body, resp.Log)
+		}
+	}
+}

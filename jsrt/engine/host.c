@@ -831,6 +831,11 @@ static void respond(JSValue resp) {
     size_t hn, bn = 0;
     const char *h = JS_ToCStringLen(ctx, &hn, head);
     JSValue bv = JS_GetPropertyStr(ctx, resp, "_bytes");
+    if (JS_IsException(bv)) { // a subclass's getter threw
+        if (h) JS_FreeCString(ctx, h);
+        uncaught();
+        return;
+    }
     const uint8_t *b = NULL;
     const char *bstr = NULL;
     if (h && JS_ToBool(ctx, bv)) {
