@@ -805,7 +805,7 @@ static void uncaught(void) {
     write_all(1, (const uint8_t *)resp, sizeof resp - 1);
 }
 
-// step runs one promise job, or a due timer (__wf_tick, which sleeps
+// step runs one promise job, or a due timer (host.serve.tick, which sleeps
 // until the next one) when no job is pending; false when neither is left.
 static int step(void) {
     JSContext *c;
