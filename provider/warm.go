@@ -17,7 +17,8 @@ import (
 // The warm-up: with Config.WarmFile, the provider keeps on disk the list
 // of the functions it has loaded, most recently used first, and a new
 // Provider loads them again in the background (the spec checked, the
-// module compiled from the compile cache), so that a restart's first
+// module compiled from the compile cache, a reactor's snapshot taken:
+// sandbox.Prepare), so that a restart's first
 // request to a function finds it loaded instead of paying for wazero's
 // validation and its cached code (about 60-70 ms of CPU for a Go function:
 // docs/go.md "Cold start").
@@ -149,9 +150,15 @@ func (p *Provider) warmUp(ctx context.Context, list []string) (int, error) {
 		if ok, err := p.cfg.Store.Has(ctx, c); err != nil || !ok {
 			continue // deleted since, or never stored here
 		}
-		if _, err := p.loadFunction(ctx, c, true); err != nil {
+		f, err := p.loadFunction(ctx, c, true)
+		if err != nil {
 			p.log.Debug("warm-up: load", "function", s, "err", err)
 			continue
+		}
+		// A reactor's snapshot too, as its first request would take it.
+		sp := &f.spec.Spec
+		if err := f.sb.Prepare(ctx, f.module, sp.Limits, p.cpuBudget(sp), sp.Owner.String()); err != nil {
+			p.log.Debug("warm-up: snapshot", "function", s, "err", err)
 		}
 		p.mu.Lock()
 		_, kept := p.loaded[c]
