@@ -82,6 +82,10 @@ func (p *Provider) loadFunction(ctx context.Context, c wf.CID, warm bool) (*func
 	}
 	p.mu.Unlock()
 	p.metrics.loads.WithLabelValues("miss").Inc()
+	if !warm { // the warm-up starts no load while a request's runs
+		p.warm.requestLoads.Add(1)
+		defer p.warm.requestLoads.Add(-1)
+	}
 
 	// One load per CID however many requests arrive at once; the load
 	// outlives any one caller's cancellation.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -33,7 +34,10 @@ import (
 //   - a request for a function being warmed shares its load (one load per
 //     function), so it waits no longer than its own load would take; a
 //     request for another function loads it at once, beside the warm-up;
-//   - while requests wait for a slot it pauses;
+//   - while requests wait for a slot, or for a function to load, it
+//     starts no load (one it has begun goes on: a compile cannot be
+//     stopped), so on a busy or single-core provider a request's own load
+//     competes with at most one of the warm-up's;
 //   - functions whose code is encrypted are not listed: they compile with
 //     no disk cache (a full compile), so they are left to their first
 //     request.
@@ -49,7 +53,9 @@ type warmState struct {
 	stop    context.CancelFunc
 	done    chan struct{} // closed when the warm-up has finished
 	pending prometheus.Gauge
-	write   sync.Mutex // one write of the list at a time
+	// requestLoads counts the loads requests are waiting for.
+	requestLoads atomic.Int64
+	write        sync.Mutex // one write of the list at a time
 	// Under Provider.mu: a write of the list is scheduled; the listed
 	// functions the warm-up has not reached yet (kept in the list).
 	saving bool
@@ -131,7 +137,7 @@ func (p *Provider) warmUp(ctx context.Context, list []string) (int, error) {
 			break
 		}
 		for {
-			if _, waiting := p.slots.stats(); waiting == 0 {
+			if _, waiting := p.slots.stats(); waiting == 0 && p.warm.requestLoads.Load() == 0 {
 				break
 			}
 			select {
