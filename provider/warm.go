@@ -35,15 +35,21 @@ import (
 //     function), so it waits no longer than its own load would take; a
 //     request for another function loads it at once, beside the warm-up;
 //   - while requests wait for a slot, or for a function to load, it
-//     starts no load (one it has begun goes on: a compile cannot be
-//     stopped), so on a busy or single-core provider a request's own load
-//     competes with at most one of the warm-up's;
+//     starts no load, and while requests are served it waits up to a
+//     second for a gap (one load it has begun goes on: a compile cannot be
+//     stopped), so on a busy or single-core provider a request competes
+//     with at most one of the warm-up's loads;
 //   - functions whose code is encrypted are not listed: they compile with
 //     no disk cache (a full compile), so they are left to their first
 //     request.
 
-// warmPause is how long the warm-up waits while requests queue for slots.
-const warmPause = 20 * time.Millisecond
+// warmPause is how often the warm-up looks again for a gap in the
+// requests (warmGap), and warmMaxYield the longest it waits for one while
+// requests are served but none waits.
+const (
+	warmPause    = 5 * time.Millisecond
+	warmMaxYield = time.Second
+)
 
 // warmSaveDelay gathers the loads of a burst into one write of the list.
 const warmSaveDelay = time.Second
@@ -136,15 +142,8 @@ func (p *Provider) warmUp(ctx context.Context, list []string) (int, error) {
 		if !p.warmRoom() {
 			break
 		}
-		for {
-			if _, waiting := p.slots.stats(); waiting == 0 && p.warm.requestLoads.Load() == 0 {
-				break
-			}
-			select {
-			case <-ctx.Done():
-				return loaded, ctx.Err()
-			case <-time.After(warmPause):
-			}
+		if err := p.warmGap(ctx); err != nil {
+			return loaded, err
 		}
 		if err := ctx.Err(); err != nil {
 			return loaded, err
@@ -175,6 +174,33 @@ func (p *Provider) warmUp(ctx context.Context, list []string) (int, error) {
 		loaded++
 	}
 	return loaded, nil
+}
+
+// warmGap waits until the provider is quiet enough to load a function:
+// no request waiting for a slot or for its own function's load (however
+// long that takes: the provider is busy), and no request being served
+// (for at most warmMaxYield, so steady traffic delays the warm-up but does
+// not stop it).
+func (p *Provider) warmGap(ctx context.Context) error {
+	yield := time.Now().Add(warmMaxYield)
+	for {
+		_, waiting := p.slots.stats()
+		if waiting == 0 && p.warm.requestLoads.Load() == 0 && (!p.inflight.busy() || time.Now().After(yield)) {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(warmPause):
+		}
+	}
+}
+
+// busy reports whether an invocation is being served.
+func (f *inflight) busy() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.n > 0
 }
 
 // setWarmRest records the functions the warm-up has yet to reach.
