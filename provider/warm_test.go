@@ -101,6 +101,32 @@ func TestWarmUp(t *testing.T) {
 	}
 }
 
+// TestWarmUpBadList: a damaged list, or one naming what is not a
+// function stored here, warms nothing, holds nothing up and is replaced
+// by the next save.
+func TestWarmUpBadList(t *testing.T) {
+	dir := t.TempDir()
+	warmFile := filepath.Join(dir, "warm.json")
+	for _, list := range []string{"{not json", `{"functions":["not a cid","bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy"]}`} {
+		if err := os.WriteFile(warmFile, []byte(list), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		env := wftest.New(t, wftest.Options{Provider: provider.Config{WarmFile: warmFile}})
+		waitWarm(t, env.Provider)
+		if st := env.Sandbox.Stats(); st.Misses != 0 {
+			t.Fatalf("list %q: %+v", list, st)
+		}
+		fn := env.Deploy(t, templates.HelloWasm, wftest.Spec())
+		if err := env.Node.Close(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		var l struct{ Functions []string }
+		if bs, err := os.ReadFile(warmFile); err != nil || json.Unmarshal(bs, &l) != nil || !slices.Equal(l.Functions, []string{fn.String()}) {
+			t.Fatalf("list after %q: %v %s", list, err, bs)
+		}
+	}
+}
+
 func waitWarm(t *testing.T, p *provider.Provider) {
 	t.Helper()
 	select {
