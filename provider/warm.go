@@ -39,6 +39,9 @@ import (
 //     second for a gap (one load it has begun goes on: a compile cannot be
 //     stopped), so on a busy or single-core provider a request competes
 //     with at most one of the warm-up's loads;
+//   - it stops at the first function that was not in the compile cache
+//     (the cache was deleted, or a backup restored): full compiles take
+//     seconds each for Go, and are left to the requests that need them;
 //   - functions whose code is encrypted are not listed: they compile with
 //     no disk cache (a full compile), so they are left to their first
 //     request.
@@ -155,10 +158,19 @@ func (p *Provider) warmUp(ctx context.Context, list []string) (int, error) {
 		if ok, err := p.cfg.Store.Has(ctx, c); err != nil || !ok {
 			continue // deleted since, or never stored here
 		}
+		rewrites := p.cfg.Sandbox.Stats().Rewrites
 		f, err := p.loadFunction(ctx, c, true)
 		if err != nil {
 			p.log.Debug("warm-up: load", "function", s, "err", err)
 			continue
+		}
+		if p.cfg.Sandbox.Stats().Rewrites > rewrites {
+			// The module was not in the compile cache (deleted, or a
+			// restored backup): the rest likely are not either, and full
+			// compiles (seconds each for Go) are left to their requests.
+			p.log.Info("warm-up: the compile cache is cold; the rest load on their first request", "function", s)
+			loaded++
+			break
 		}
 		// A reactor's snapshot too, as its first request would take it.
 		sp := &f.spec.Spec

@@ -97,7 +97,19 @@ func TestWarmUp(t *testing.T) {
 	}
 	get(env, a)
 	if st := env.Sandbox.Stats(); st.Misses != 3 {
-		t.Fatalf("b: %+v", st)
+		t.Fatalf("a: %+v", st)
+	}
+	env.Node.Close(context.Background())
+
+	// Without the compile cache, the warm-up stops after the first full
+	// compile.
+	if err := os.RemoveAll(filepath.Join(dir, "cache")); err != nil {
+		t.Fatal(err)
+	}
+	env = wftest.New(t, opts(0))
+	waitWarm(t, env.Provider)
+	if st := env.Sandbox.Stats(); st.Misses != 1 || st.Rewrites != 1 {
+		t.Fatalf("after the warm-up with a cold cache: %+v", st)
 	}
 }
 
