@@ -100,7 +100,7 @@ func (r *runner) memory(ctx context.Context) error {
 	if prov, err = r.provider(ctx, dir); err != nil {
 		return err
 	}
-	if err := idle(prov, "distinct modules, after a restart, none invoked", n); err != nil {
+	if err := idle(prov, "distinct modules, after a restart and its warm-up (the most recent MaxLoaded loaded again), none invoked", n); err != nil {
 		return err
 	}
 	if err := invokeAll(prov, paths); err != nil {

@@ -64,15 +64,28 @@ func (f *function) recent() []LogEntry {
 
 // function returns the loaded function for c, loading it on first use.
 func (p *Provider) function(ctx context.Context, c wf.CID) (*function, error) {
+	return p.loadFunction(ctx, c, false)
+}
+
+// loadFunction is function; a load for the warm-up (warm.go) goes to the
+// back of the LRU, so it never displaces a function a request loaded: past
+// the bounds it is the one dropped.
+func (p *Provider) loadFunction(ctx context.Context, c wf.CID, warm bool) (*function, error) {
 	p.mu.Lock()
 	if el, ok := p.loaded[c]; ok {
-		p.lru.MoveToFront(el)
+		if !warm {
+			p.lru.MoveToFront(el)
+		}
 		p.mu.Unlock()
 		p.metrics.loads.WithLabelValues("hit").Inc()
 		return el.Value.(*function), nil
 	}
 	p.mu.Unlock()
 	p.metrics.loads.WithLabelValues("miss").Inc()
+	if !warm { // the warm-up starts no load while a request's runs
+		p.warm.requestLoads.Add(1)
+		defer p.warm.requestLoads.Add(-1)
+	}
 
 	// One load per CID however many requests arrive at once; the load
 	// outlives any one caller's cancellation.
@@ -86,7 +99,12 @@ func (p *Provider) function(ctx context.Context, c wf.CID) (*function, error) {
 		}
 		p.mu.Lock()
 		defer p.mu.Unlock()
-		p.loaded[c] = p.lru.PushFront(f)
+		if warm {
+			p.loaded[c] = p.lru.PushBack(f)
+		} else {
+			p.loaded[c] = p.lru.PushFront(f)
+		}
+		p.warmChanged()
 		for p.lru.Len() > p.cfg.MaxLoaded || p.lru.Len() > 1 && p.loadedBytesLocked() > p.cfg.MaxLoadedBytes {
 			old := p.lru.Remove(p.lru.Back()).(*function)
 			delete(p.loaded, old.cid)

@@ -92,6 +92,11 @@ type Config struct {
 	// pass it gets 503 storage_full. Zero is no bound but the disk (a
 	// full disk gives storage_full too).
 	MaxStoreBytes int64
+	// WarmFile, when set, keeps the list of loaded functions (most
+	// recently used first) so that a new Provider loads them again in the
+	// background at start, bounded by MaxLoaded and MaxLoadedBytes and
+	// pausing while requests wait (warm.go). "" warms nothing.
+	WarmFile string
 	// StorageDir keeps the owners' storage charges (one small file per
 	// deployed function) so quotas survive restarts; "" keeps them in
 	// memory only.
@@ -244,6 +249,7 @@ type Provider struct {
 	manifest atomic.Pointer[[]byte] // set by SetManifest; nil: Config.Manifest
 
 	loadGroup singleflight.Group
+	warm      warmState // warm.go
 	mu        sync.Mutex
 	loaded    map[wf.CID]*list.Element // of *function
 	lru       *list.List
@@ -384,6 +390,7 @@ func New(cfg Config) (*Provider, error) {
 		w.Header().Set("Allow", "GET, HEAD")
 		httperr.Write(w, nil, errMethod(r))
 	})
+	p.startWarm()
 	return p, nil
 }
 
@@ -391,6 +398,7 @@ func New(cfg Config) (*Provider, error) {
 // dropped since the last summary. The configured Store and sandboxes are the caller's to
 // close.
 func (p *Provider) Close(ctx context.Context) error {
+	p.stopWarm()
 	err := p.Drain(ctx)
 	p.logs.flush(ctx)
 	return err

@@ -274,22 +274,32 @@ func TestReactorRelease(t *testing.T) {
 }
 
 // TestRewriteCache: with a CacheDir the rewrite is kept on disk and used
-// by the next Sandbox; a damaged file is rewritten, not trusted.
+// by the next Sandbox without rewriting; a damaged file is rewritten, not
+// trusted; the key used for other bytes runs those bytes, not the cached
+// rewrite.
 func TestRewriteCache(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
-	compile := func() {
+	compile := func(wasm []byte, rewrites uint64, want string) {
 		t.Helper()
 		sb := newSandbox(t, sandbox.Config{CacheDir: dir})
-		mod, err := sb.Compile(ctx, "hello", wagiHello())
+		mod, err := sb.Compile(ctx, "hello", wasm)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := sb.Run(ctx, mod, get("/", "")); err != nil {
+		resp, err := sb.Run(ctx, mod, get("/", ""))
+		if err != nil {
 			t.Fatal(err)
 		}
+		if got := string(resp.Body); got != want {
+			t.Fatalf("body %q, want %q", got, want)
+		}
+		if st := sb.Stats(); st.Rewrites != rewrites {
+			t.Fatalf("%d rewrites, want %d", st.Rewrites, rewrites)
+		}
 	}
-	compile()
+	compile(wagiHello(), 1, "hello world\n")
+	compile(wagiHello(), 0, "hello world\n") // from the file
 	files, _ := filepath.Glob(filepath.Join(dir, "wf-rewrite", "*"))
 	if len(files) != 1 {
 		t.Fatalf("cached rewrites: %v", files)
@@ -297,9 +307,13 @@ func TestRewriteCache(t *testing.T) {
 	b, _ := os.ReadFile(files[0])
 	b[len(b)-1] ^= 0xff
 	os.WriteFile(files[0], b, 0o600)
-	compile()
+	compile(wagiHello(), 1, "hello world\n")
 	if b2, _ := os.ReadFile(files[0]); bytes.Equal(b, b2) {
 		t.Fatal("the damaged file was kept")
 	}
-	compile()
+	compile(wagiHello(), 0, "hello world\n")
+	// The same key for other bytes of the same length.
+	other := bytes.Replace(wagiHello(), []byte("hello world"), []byte("HELLO WORLD"), 1)
+	compile(other, 1, "HELLO WORLD\n")
+	compile(other, 0, "HELLO WORLD\n")
 }

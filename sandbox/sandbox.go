@@ -114,7 +114,7 @@ type Sandbox struct {
 	instances   sync.WaitGroup
 
 	hits, misses, compileErrors, runs atomic.Uint64
-	snapshots, reused                 atomic.Uint64
+	snapshots, reused, rewrites       atomic.Uint64
 	compileNanos                      atomic.Int64
 }
 
@@ -263,6 +263,7 @@ type Stats struct {
 	Runs          uint64        // Run calls that started an instance
 	Snapshots     uint64        // reactor snapshots taken (one per module, again after a failure)
 	Reused        uint64        // reactor Runs served by an instance reset from an earlier Run
+	Rewrites      uint64        // modules rewritten for the sandbox (internal/wasm) rather than read from CacheDir
 }
 
 // New returns a Sandbox with the given maxima.
@@ -423,7 +424,7 @@ func (s *Sandbox) compileModule(ctx context.Context, wasm []byte) (cm wazero.Com
 }
 
 func (s *Sandbox) compile(ctx context.Context, key string, bin []byte) (*Module, error) {
-	inst, err := s.instrument(bin)
+	inst, err := s.instrument(key, bin)
 	if err != nil {
 		return nil, wf.E(wf.ErrInvalid, "invalid WebAssembly module: "+err.Error(), fmt.Errorf("sandbox: compile %s", key))
 	}
@@ -525,5 +526,6 @@ func (s *Sandbox) Stats() Stats {
 		Runs:          s.runs.Load(),
 		Snapshots:     s.snapshots.Load(),
 		Reused:        s.reused.Load(),
+		Rewrites:      s.rewrites.Load(),
 	}
 }
