@@ -7,7 +7,9 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/client"
@@ -242,5 +244,46 @@ func TestFailedDeployReleasesItsModule(t *testing.T) {
 	}
 	if resp, body := call(t, "GET", env.URL+"/"+fn.String()+"/", ""); resp.StatusCode != 200 {
 		t.Errorf("the loaded function after a failed deploy of the same code: %d %s", resp.StatusCode, body)
+	}
+}
+
+// Two functions whose specs name different files of one code directory run
+// different modules: the compiled module is keyed by the entry too, not by
+// the directory's CID alone.
+func TestEntriesOfOneDirectory(t *testing.T) {
+	env := wftest.New(t, wftest.Options{})
+	ctx := context.Background()
+	fsys := fstest.MapFS{
+		"hello.wasm": {Data: templates.HelloWasm},
+		"echo.wasm":  {Data: wftest.GoGuest(t, "sandbox/testdata/guest")},
+	}
+	root, err := dag.AddPath(ctx, env.Store, fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	call := func(entry string) string {
+		s := wftest.Spec()
+		s.Code = wf.Code{CID: root, Entry: entry, Layout: wf.KuboLayout}
+		pkg, err := client.PackSpec(s, env.Key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := env.Client.Deploy(ctx, pkg); err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.Post(env.URL+"/"+pkg.CID.String()+"/echo?name=x", "text/plain", strings.NewReader("body"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.Status + " " + string(b)
+	}
+	hello, echo := call("hello.wasm"), call("echo.wasm")
+	if !strings.Contains(hello, "Hello, body!") {
+		t.Errorf("hello.wasm answered %q", hello)
+	}
+	if echo == hello || strings.Contains(echo, "Hello,") {
+		t.Errorf("echo.wasm answered %q, as hello.wasm did: the directory's first module ran", echo)
 	}
 }

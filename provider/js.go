@@ -13,10 +13,15 @@ import (
 // (wf.js), the engine it names, keyed by the engine's CID so every JS
 // function shares one compiled engine, and the prelude carrying its script
 // and env (which then reach the worker as its env argument, not as CGI
-// variables); for any other function, its code as is.
+// variables); for any other function, its code as is, keyed by the code's
+// CID and, for a directory, the entry's path in it (specs naming other
+// files of one directory run other modules).
 func jsModule(s *wf.Spec, code []byte, env map[string]string) (key string, wasm, prelude []byte, err error) {
 	engine, ok := spec.JSEngine(s)
 	if !ok {
+		if s.Code.Entry != "" {
+			return s.Code.CID.String() + "/" + s.Code.Entry, code, nil, nil
+		}
 		return s.Code.CID.String(), code, nil, nil
 	}
 	e, err := jsrt.Lookup(engine)
