@@ -50,7 +50,13 @@ func init() {
 	}
 	w := &responseWriter{out: bufio.NewWriterSize(io.Discard, 4<<10), header: http.Header{}}
 	w.Header().Set("Content-Type", "text/plain")
-	fmt.Fprintf(w, "%s %s %v\n", r.Method, r.URL, r.Header)
+	fmt.Fprintf(w, "%s %s %v %v\n", r.Method, r.URL, r.Header, r.URL.Query())
+	// A mux's dispatch and the query's parse read GODEBUG settings, each
+	// registered on its first use.
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{x}", func(http.ResponseWriter, *http.Request) {})
+	mux.ServeHTTP(w, r)
+	r.ParseForm()
 	w.out.Flush()
 	// What the first log line builds (the local time zone, the logger's
 	// buffer), so a handler that logs does not build it in every request.
@@ -204,6 +210,9 @@ func parse(env []byte, r *http.Request, u *url.URL, vals []string) error {
 			}
 		case "REMOTE_ADDR":
 			r.RemoteAddr = v
+		case "AUTH_TYPE", "GATEWAY_INTERFACE", "PATH_TRANSLATED", "REMOTE_HOST", "REMOTE_USER", "SCRIPT_NAME",
+			"SERVER_NAME", "SERVER_PORT", "SERVER_SOFTWARE", "X_FULL_URL", "X_MATCHED_ROUTE", "X_RELATIVE_PATH":
+			// CGI's, in r otherwise or not at all (cgiVariable)
 		default:
 			if !cgiVariable(k) {
 				os.Setenv(k, v)
