@@ -92,6 +92,29 @@ func TestScanWritten(t *testing.T) {
 	if m.written != int64(len(written)) {
 		t.Fatalf("written %d, want %d", m.written, len(written))
 	}
+	// The same pages again: copied back, kept.
+	for p := range written {
+		m.mapping[p*osPage+5] = 0xEE
+	}
+	if err := m.reset(used); err != nil || m.written != int64(len(written)) {
+		t.Fatalf("%v: written %d, want %d", err, m.written, len(written))
+	}
+	// A request that writes far more (over twice as many, plus the
+	// slack): its pages are handed back, not copied, and the memory is
+	// the image again.
+	used = 1 << 20 // the memory grew: 256 pages
+	for p := uint64(0); p < used/osPage; p++ {
+		m.mapping[p*osPage+7] = 0xDD
+	}
+	if err := m.reset(used); err != nil || m.written != 0 {
+		t.Fatalf("%v: written %d after a trim", err, m.written)
+	}
+	if !bytes.Equal(m.mapping[:len(img0)], img0) {
+		t.Fatal("image pages differ after a trim")
+	}
+	if _, pages, _ := m.scanWritten(used); pages != 0 {
+		t.Fatalf("%d pages still the instance's after a trim", pages)
+	}
 }
 
 // BenchmarkFindWritten compares the two ways reset finds written pages, on

@@ -112,6 +112,7 @@ type imageMemory struct {
 	ranges  [][2]uint64  // the written ranges, reused by reset
 	written int64        // pages the instance had written at its last reset
 	resets  int          // resets so far
+	settled uint64       // pages written at the first scan after a trim (image_linux.go)
 	limit   uint64       // this call's limit, bytes
 	refused bool
 }
