@@ -49,7 +49,8 @@ type Config struct {
 	// NoPaid leaves out the paid providers (and their dev chain) from the
 	// throughput table.
 	NoPaid bool
-	// Only selects sections: "throughput", "cold", "memory". Default all.
+	// Only selects sections: "throughput", "cold", "memory", "transfer".
+	// Default all.
 	Only []string
 	// Quick makes the defaults of the zero fields above small, for a smoke
 	// run: 2s measurements, one round, 3 cold runs, 100 functions.
@@ -93,13 +94,16 @@ func (c Config) withDefaults() Config {
 		}
 	}
 	if len(c.Only) == 0 {
-		c.Only = []string{"throughput", "cold", "memory"}
+		c.Only = sections
 	}
 	if c.Progress == nil {
 		c.Progress = io.Discard
 	}
 	return c
 }
+
+// sections are what Run can measure, in order.
+var sections = []string{"throughput", "cold", "memory", "transfer"}
 
 // Run measures what cfg selects and writes Markdown tables to out.
 func Run(ctx context.Context, cfg Config, out io.Writer) error {
@@ -108,8 +112,8 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 		return fmt.Errorf("bench: Config.WF, Config.Native and Config.Work are required")
 	}
 	for _, s := range cfg.Only {
-		if !slices.Contains([]string{"throughput", "cold", "memory"}, s) {
-			return fmt.Errorf("bench: unknown section %q (throughput, cold, memory)", s)
+		if !slices.Contains(sections, s) {
+			return fmt.Errorf("bench: unknown section %q (%s)", s, strings.Join(sections, ", "))
 		}
 	}
 	key, err := chain.KeyFromHex(devnet.PublisherKeyHex)
@@ -131,6 +135,8 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 			err = r.cold(ctx)
 		case "memory":
 			err = r.memory(ctx)
+		case "transfer":
+			err = r.transfer(ctx)
 		}
 		if err != nil {
 			return err

@@ -67,8 +67,9 @@ func TestWrkDuration(t *testing.T) {
 
 // The native handler, the AssemblyScript guest through a provider and the
 // peers (with WF_WORKERD and WF_DENO) must answer alike, or the throughput
-// ratio compares different work. Variants
-// must run as the original does under their own code CIDs.
+// ratio compares different work. Variants, and the module padded for the
+// transfer section, must run as the original does under their own code
+// CIDs.
 func TestNativeMatchesGuest(t *testing.T) {
 	env := wftest.New(t, wftest.Options{})
 	native := httptest.NewServer(Native())
@@ -89,12 +90,16 @@ func TestNativeMatchesGuest(t *testing.T) {
 		}
 	}
 	codes := map[string]bool{}
-	for name, wasm := range map[string][]byte{"guest": hello, "variant1": Variant(hello, 1), "variant2": Variant(hello, 2)} {
+	padded := padWasm(hello, transferSize)
+	if len(padded) < transferSize {
+		t.Fatalf("padWasm made %d bytes, want at least %d", len(padded), transferSize)
+	}
+	for name, wasm := range map[string][]byte{"guest": hello, "variant1": Variant(hello, 1), "variant2": Variant(hello, 2), "padded": padded} {
 		fn := env.Deploy(t, wasm, wftest.Spec())
 		fns[name] = env.URL + "/" + fn.String() + "/"
 		codes[string(wasm)] = true
 	}
-	if len(codes) != 3 {
+	if len(codes) != 4 {
 		t.Fatal("variants are not distinct modules")
 	}
 	for _, tc := range []struct{ name, method, query, body, want string }{

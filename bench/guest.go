@@ -43,8 +43,12 @@ func BuildGo(ctx context.Context, dir string, log io.Writer) (Guest, error) {
 // exactly as wasm does but has its own code CID and its own compiled
 // module, as a distinct function would.
 func Variant(wasm []byte, n int) []byte {
-	name := []byte("wfbench")
-	payload := binary.AppendUvarint(nil, uint64(n))
+	return withCustomSection(wasm, "wfbench", binary.AppendUvarint(nil, uint64(n)))
+}
+
+// withCustomSection returns wasm with a custom section (id 0) named name
+// holding payload appended: valid wasm that runs as wasm does.
+func withCustomSection(wasm []byte, name string, payload []byte) []byte {
 	body := binary.AppendUvarint(nil, uint64(len(name)))
 	body = append(append(body, name...), payload...)
 	out := append([]byte(nil), wasm...)

@@ -36,6 +36,27 @@ func start(ctx context.Context, cpu, logPath string, env []string, argv ...strin
 // startAt runs argv in dir (the current directory if ""), which serves HTTP
 // on addr, and waits until it answers.
 func startAt(ctx context.Context, cpu, logPath string, env []string, dir, addr string, argv ...string) (*process, error) {
+	p, err := launch(cpu, logPath, env, dir, argv)
+	if err != nil {
+		return nil, err
+	}
+	p.URL = "http://" + addr
+	return p, p.ready(ctx, p.waitReady(ctx, 60*time.Second), logPath, argv)
+}
+
+// startServing runs argv in dir (the current directory if ""), a server
+// reached some other way than a listener of its own (through a gateway's
+// tunnel), and waits until ready answers 200. The caller sets its URL.
+func startServing(ctx context.Context, cpu, logPath string, env []string, dir, ready string, argv ...string) (*process, error) {
+	p, err := launch(cpu, logPath, env, dir, argv)
+	if err != nil {
+		return nil, err
+	}
+	return p, p.ready(ctx, p.waitOK(ctx, ready, 60*time.Second), logPath, argv)
+}
+
+// launch starts argv pinned to cpu (if set), its output to logPath.
+func launch(cpu, logPath string, env []string, dir string, argv []string) (*process, error) {
 	if cpu != "" {
 		argv = append([]string{"taskset", "-c", cpu}, argv...)
 	}
@@ -53,13 +74,18 @@ func startAt(ctx context.Context, cpu, logPath string, env []string, dir, addr s
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("bench: start %s: %w", argv[0], err)
 	}
-	p := &process{cmd: cmd, URL: "http://" + addr, done: make(chan error, 1)}
+	p := &process{cmd: cmd, done: make(chan error, 1)}
 	go func() { p.done <- cmd.Wait() }()
-	if err := p.waitReady(ctx, 60*time.Second); err != nil {
-		p.stop()
-		return nil, fmt.Errorf("bench: %s did not start (log in %s): %w", strings.Join(argv, " "), logPath, err)
-	}
 	return p, nil
+}
+
+// ready stops p if waiting for it failed with err.
+func (p *process) ready(ctx context.Context, err error, logPath string, argv []string) error {
+	if err != nil {
+		p.stop()
+		return fmt.Errorf("bench: %s did not start (log in %s): %w", strings.Join(argv, " "), logPath, err)
+	}
+	return nil
 }
 
 func freePort() (string, error) {
@@ -73,13 +99,24 @@ func freePort() (string, error) {
 
 // waitReady polls /healthz until the process answers.
 func (p *process) waitReady(ctx context.Context, timeout time.Duration) error {
+	return p.poll(ctx, p.URL+"/healthz", false, timeout)
+}
+
+// waitOK polls url until it answers 200.
+func (p *process) waitOK(ctx context.Context, url string, timeout time.Duration) error {
+	return p.poll(ctx, url, true, timeout)
+}
+
+func (p *process) poll(ctx context.Context, url string, need200 bool, timeout time.Duration) error {
 	deadline := time.Now().Add(timeout)
 	c := &http.Client{Timeout: time.Second}
 	for {
-		resp, err := c.Get(p.URL + "/healthz")
+		resp, err := c.Get(url)
 		if err == nil {
 			resp.Body.Close()
-			return nil
+			if !need200 || resp.StatusCode == http.StatusOK {
+				return nil
+			}
 		}
 		select {
 		case err := <-p.done:

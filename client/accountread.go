@@ -3,15 +3,16 @@ package client
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"net/http"
 	"time"
 
+	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/wf"
 )
 
 // AccountPath is where a provider answers a signed wf.AccountRead of
-// scope: GET /v1/payer (provider.PayerHoldings) and GET /v1/console
-// (provider.Console).
+// scope: GET /v1/payer (PayerHoldings) and GET /v1/console (Console).
 func AccountPath(scope string) string {
 	if scope == wf.ScopeOperator {
 		return "/v1/console"
@@ -49,3 +50,57 @@ func (c *Client) ReadAccount(ctx context.Context, scope string, signer wf.Signer
 	}
 	return c.ReadAccountSigned(ctx, scope, info.Address, expires, sig, out)
 }
+
+// Holding is one account of a node's ledger: what the payer was charged
+// in one mode and how much of it is settled, in flight or pending.
+type Holding struct {
+	Payer    wf.Address    `json:"payer,omitzero"`    // zero for a MINA channel
+	Mode     string        `json:"mode"`              // "owner" (the escrow pays), "caller" (vouchers) or "mina" (a MINA channel; amounts in nanomina)
+	Channel  string        `json:"channel,omitempty"` // a MINA channel's key, hex`
+	Charged  ledger.Totals `json:"charged"`
+	Settled  ledger.Totals `json:"settled"`
+	InFlight ledger.Totals `json:"inFlight"`
+	Pending  ledger.Totals `json:"pending"`  // charged, not yet settled nor in flight
+	Stranded ledger.Totals `json:"stranded"` // charged under a metering key the owner replaced: never paid
+}
+
+// PayerHoldings is GET /v1/payer's answer.
+type PayerHoldings struct {
+	Provider wf.Address `json:"provider"`
+	Payer    wf.Address `json:"payer"`
+	Paid     bool       `json:"paid"` // false: this node charges nobody
+	Accounts []Holding  `json:"accounts"`
+}
+
+// Console is GET /v1/console's answer.
+type Console struct {
+	Provider    wf.Address `json:"provider"`
+	LoadedCount int        `json:"loadedCount"`
+	Loaded      []wf.CID   `json:"loaded"` // most recently used first, at most MaxConsoleLoaded
+	Paid        bool       `json:"paid"`
+	Payers      int        `json:"payers"`   // accounts in the ledger
+	Accounts    []Holding  `json:"accounts"` // the most pending first, at most MaxConsoleAccounts
+	InFlight    []InFlight `json:"inFlight"` // settlements in flight, oldest first
+	Now         time.Time  `json:"now"`
+}
+
+// InFlight is a settlement in flight.
+type InFlight struct {
+	ID       uint64     `json:"id"`
+	Payer    wf.Address `json:"payer"`
+	Mode     string     `json:"mode"`
+	Count    uint64     `json:"count"`
+	Amount   *big.Int   `json:"amount"`
+	State    string     `json:"state"`
+	Created  time.Time  `json:"created"`
+	Tx       string     `json:"tx,omitempty"` // the latest transaction's hash, "" before one is signed
+	Nonce    uint64     `json:"nonce,omitempty"`
+	Signed   time.Time  `json:"signed,omitzero"`
+	FeeBumps int        `json:"feeBumps"`
+}
+
+// Bounds on what a console read answers.
+const (
+	MaxConsoleLoaded   = 200
+	MaxConsoleAccounts = 500
+)

@@ -20,50 +20,6 @@ import (
 // provider holds against it before settling; an operator reads its node's
 // console from a dashboard that does not run beside the node.
 
-// holding is one ledger account as a provider's signed read answers it
-// (provider.Holding's JSON).
-type holding struct {
-	Payer    wf.Address    `json:"payer"`
-	Mode     string        `json:"mode"`
-	Channel  string        `json:"channel"`
-	Charged  ledger.Totals `json:"charged"`
-	Settled  ledger.Totals `json:"settled"`
-	InFlight ledger.Totals `json:"inFlight"`
-	Pending  ledger.Totals `json:"pending"`
-	Stranded ledger.Totals `json:"stranded"`
-}
-
-// payerHoldings is provider.PayerHoldings's JSON.
-type payerHoldings struct {
-	Payer    wf.Address `json:"payer"`
-	Paid     bool       `json:"paid"`
-	Accounts []holding  `json:"accounts"`
-}
-
-// remoteConsole is provider.Console's JSON.
-type remoteConsole struct {
-	LoadedCount int        `json:"loadedCount"`
-	Loaded      []wf.CID   `json:"loaded"`
-	Paid        bool       `json:"paid"`
-	Payers      int        `json:"payers"`
-	Accounts    []holding  `json:"accounts"`
-	InFlight    []inFlight `json:"inFlight"`
-}
-
-// inFlight is provider.InFlight's JSON.
-type inFlight struct {
-	ID       uint64     `json:"id"`
-	Payer    wf.Address `json:"payer"`
-	Mode     string     `json:"mode"`
-	Count    uint64     `json:"count"`
-	Amount   *big.Int   `json:"amount"`
-	State    string     `json:"state"`
-	Created  time.Time  `json:"created"`
-	Tx       string     `json:"tx"`
-	Nonce    uint64     `json:"nonce"`
-	Signed   time.Time  `json:"signed"`
-	FeeBumps int        `json:"feeBumps"`
-}
 
 func modeOf(s string) ledger.Mode {
 	switch s {
@@ -136,11 +92,11 @@ func (d *Dashboard) serveAccount(w http.ResponseWriter, r *http.Request) {
 	var name string
 	var data any
 	if scope == wf.ScopeOperator {
-		var c remoteConsole
+		var c client.Console
 		read(&c)
 		name, data = "console", d.remoteConsoleView(&c, msg)
 	} else {
-		var h payerHoldings
+		var h client.PayerHoldings
 		read(&h)
 		name, data = "holdings", d.holdingsView(r, p, user, &h, msg)
 	}
@@ -152,7 +108,7 @@ func (d *Dashboard) serveAccount(w http.ResponseWriter, r *http.Request) {
 
 // holdingsRow is one of a payer's accounts at a provider.
 type holdingsRow struct {
-	holding
+	client.Holding
 	ModeText string
 }
 
@@ -170,14 +126,14 @@ type holdingsView struct {
 	BudgetErr string
 }
 
-func (d *Dashboard) holdingsView(r *http.Request, p *Provider, payer wf.Address, h *payerHoldings, msg string) holdingsView {
+func (d *Dashboard) holdingsView(r *http.Request, p *Provider, payer wf.Address, h *client.PayerHoldings, msg string) holdingsView {
 	v := holdingsView{Provider: p.Name, Error: msg, Paid: h.Paid, Held: new(big.Int)}
 	for _, a := range h.Accounts {
 		text := "from your escrow (you own the functions)"
 		if a.Mode == "caller" {
 			text = "with your vouchers (you called)"
 		}
-		v.Rows = append(v.Rows, holdingsRow{holding: a, ModeText: text})
+		v.Rows = append(v.Rows, holdingsRow{Holding: a, ModeText: text})
 		if a.Mode == "owner" {
 			for _, t := range []ledger.Totals{a.Pending, a.InFlight} {
 				if t.Amount != nil {
@@ -245,7 +201,7 @@ func (d *Dashboard) localConsoleView(p *Provider) consoleView {
 
 // remoteConsoleView is the console a node answered to its operator's
 // signed read.
-func (d *Dashboard) remoteConsoleView(c *remoteConsole, msg string) consoleView {
+func (d *Dashboard) remoteConsoleView(c *client.Console, msg string) consoleView {
 	v := consoleView{Remote: true, Error: msg}
 	if msg != "" {
 		return v

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -40,7 +41,10 @@ const helloJS = `export default {
 // runs it (a module derived from the engine, from a snapshot holding the
 // evaluated worker) and with the script read and evaluated per request,
 // with one to the AssemblyScript hello (templates.HelloWasm), in the same
-// sandbox.
+// sandbox. With WF_ENGINE_BEFORE naming another engine.wasm (an earlier
+// build: git show main:jsrt/engine.wasm), "js-before" runs the hello on
+// it too, so a change to the engine is measured against its baseline in
+// one process (-count alternates the two).
 func BenchmarkSandbox(b *testing.B) {
 	h := newHarness(b)
 	ctx := context.Background()
@@ -56,13 +60,31 @@ func BenchmarkSandbox(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, c := range []struct {
+	type bench struct {
 		name    string
 		mod     *sandbox.Module
 		prelude []byte
-	}{{"js", derived, nil}, {"js-prelude-per-request", h.mod, pre}, {"assemblyscript", as, nil}} {
+	}
+	cases := []bench{{"js", derived, nil}, {"js-prelude-per-request", h.mod, pre}, {"assemblyscript", as, nil}}
+	if path := os.Getenv("WF_ENGINE_BEFORE"); path != "" {
+		wasm, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		old, err := h.sb.Compile(ctx, "engine-before", wasm)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := jsrt.Derive(ctx, h.sb, old, pre)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cases = append([]bench{{"js-before", d, nil}}, cases...)
+	}
+	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			var mem uint64
+			cpu := cpuClock()
 			for b.Loop() {
 				resp, err := h.sb.Run(ctx, c.mod, &sandbox.Request{Path: "/", RawQuery: "name=bench", ScriptName: "/x", Host: "fn.example", Prelude: c.prelude})
 				if err != nil || resp.Status != 200 {
@@ -70,7 +92,11 @@ func BenchmarkSandbox(b *testing.B) {
 				}
 				mem = resp.Memory
 			}
+			b.ReportMetric(float64(cpu().Microseconds())/float64(b.N), "cpu-us/op")
 			b.ReportMetric(float64(mem)/(1<<20), "MiB-linear-memory")
+			// The module's size estimate counts its idle instance's
+			// written pages, which each reset copies back.
+			b.ReportMetric(float64(c.mod.Size())/1024, "KiB-module")
 		})
 	}
 }
@@ -144,6 +170,19 @@ func TestMeasure(t *testing.T) {
 		med(rps[0]), med(cpu[0])*1e6, med(rps[1]), med(cpu[1])*1e6, med(rps[2]), med(cpu[2])*1e6)
 	t.Logf("wf js / workerd: %.2fx req/s (median of the rounds' ratios %.2fx); %.2fx by CPU per request (workerd's CPU/request over wf's)",
 		med(rps[0])/med(rps[1]), med(ratios(rps[0], rps[1])), med(cpu[1])/med(cpu[0]))
+}
+
+// cpuClock returns a function giving this process's CPU time (user and
+// system, every goroutine) since cpuClock was called: on a shared machine
+// it says more than the wall time.
+func cpuClock() func() time.Duration {
+	var start syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &start)
+	return func() time.Duration {
+		var end syscall.Rusage
+		syscall.Getrusage(syscall.RUSAGE_SELF, &end)
+		return time.Duration(end.Utime.Nano() - start.Utime.Nano() + end.Stime.Nano() - start.Stime.Nano())
+	}
 }
 
 func ratios(a, b []float64) []float64 {

@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "fd7b12232e669a53d66ffaf03a894414b36c9858887fa06a9c326a08081c5de8"
-	engineCID    = "bafybeid5cd7mckgdynbsa4ojmv5dzv5jlra4eenqgsxsdxzmwk3wrdbfxe"
+	engineSHA256 = "32968929cfa419f27f159409607dd37acdd25c9207160d11c8e8bfc80b070b1d"
+	engineCID    = "bafybeihrfgchs5ym7rm6rtec7wwrvmkh7xyzq7i5pqtiqcyvryx7mx2ykm"
 )
 
 func TestEnginePinned(t *testing.T) {

@@ -138,6 +138,11 @@ func TestURLFastPath(t *testing.T) {
 		"https://fn.example/p%41th/~u/!$&'()*+,;=:@[]^|", "https://fn.example/?q='\"<>`{}|", "https://fn.example/a b",
 		"https://fn.example/a\\b?c\\d", "https://fn.example/?", "https://fn.example/#frag", "https://FN.example/",
 		"https://x-y.z-1.example/", "https://a..b/", "https://a.b./", "http://1/", "https://fn.example/é?é",
+		"http://a:0/", "http://a:00000/", "http://a:000000/", "http://a:123456/", "https://a:0443/", "http://0x/", "http://a.0x1f/",
+		"http://a.0xg/", "http://1.2.3.4.5/", "http://256.1.1.1/", "http://01.2.3.4/", "http://a.1/", "http://1.a/", "http://-a-/",
+		"https://fn.example/a/..", "https://fn.example/a/.", "https://fn.example/%2E/x", "https://fn.example/%25/x",
+		"https://fn.example/a?b=%2e/../", "https://fn.example?x=1#", "https://fn.example/\x00", "http://a/?q=\"", "http://a/?q='",
+		"https://fn.example/a?x=é", "http://127.0.0.1:8080/?name=bench", "ftp://a/", "http:/a/", "http://a?", "http://a/b?c?d",
 	}
 	list, err := json.Marshal(urls)
 	if err != nil {
@@ -163,5 +168,155 @@ export default { fetch() {
 	}
 	if !strings.Contains(got[4].Fast, "http://127.0.0.1:8080/a") {
 		t.Errorf("127.0.0.1: %s", got[4].Fast)
+	}
+}
+
+// TestFormPairsFastPath holds host.formPairs (host.c: a query or form body
+// that needs no decoding, split in C) to URLSearchParams' decoder: the
+// same string with a pair that needs decoding appended takes the decoder.
+func TestFormPairsFastPath(t *testing.T) {
+	h := newHarness(t)
+	qs := []string{"", "?", "a", "a=", "=b", "a=b", "?a=b&c=d", "a=b&&c", "&a=1&", "a=1&a=2", "a==b", "k=v=w", "x=a b",
+		"a=\u0000", "name=bench", "q=é", "a=1;b=2", "a&b&c", "??a=1", "a=%zz", "a=+"}
+	list, err := json.Marshal(qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := h.run(t, `const qs = `+string(list)+`;
+export default { fetch() {
+  const out = qs.map((q) => ({ q, fast: JSON.stringify([...new URLSearchParams(q)]),
+    decoded: JSON.stringify([...new URLSearchParams(q + "&%7E=%7E")].slice(0, -1)) }));
+  return Response.json(out);
+} }`, call{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []struct{ Q, Fast, Decoded string }
+	if err := json.Unmarshal(resp.Body, &got); err != nil || len(got) != len(qs) {
+		t.Fatalf("%v: %s %s", err, resp.Body, resp.Log)
+	}
+	for _, g := range got {
+		if g.Fast != g.Decoded {
+			t.Errorf("%q:\n  fast    %s\n  decoded %s", g.Q, g.Fast, g.Decoded)
+		}
+	}
+	if got[5].Fast != `[["a","b"]]` {
+		t.Errorf("a=b: %s", got[5].Fast)
+	}
+}
+
+// TestHeaderRecordFastPath holds new Headers({...}) (its fields read and
+// checked in C, host.headerFields) to appending each field in turn.
+func TestHeaderRecordFastPath(t *testing.T) {
+	h := newHarness(t)
+	resp, err := h.run(t, `const records = [
+  {}, { "Content-Type": "text/plain" }, { a: "1", A: "2", b: " x ", c: "\t y\r\n" }, { "x-n": 42, "x-o": { toString() { return "o"; } } },
+  { "bad name": "v" }, { "x": "a\nb" }, { "x": "a\u0000b" }, { "é": "v" }, { x: "é" }, { x: " é " }, { x: "" }, { x: "  " },
+  { 1: "one", b: "two", 0: "zero" }, { x: "a\u000bb" }, { "x": { toString() { throw new Error("boom"); } } },
+];
+const show = (f) => { try { return JSON.stringify([...f()]); } catch (e) { return e.name + ": " + e.message; } };
+export default { fetch() {
+  const out = records.map((r) => ({ fast: show(() => new Headers(r)),
+    each: show(() => { const h = new Headers(); for (const k of Object.keys(r)) h.append(k, r[k]); return h; }) }));
+  return Response.json(out);
+} }`, call{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []struct{ Fast, Each string }
+	if err := json.Unmarshal(resp.Body, &got); err != nil || len(got) != 15 {
+		t.Fatalf("%v: %s %s", err, resp.Body, resp.Log)
+	}
+	for i, g := range got {
+		if g.Fast != g.Each {
+			t.Errorf("record %d:\n  fast %s\n  each %s", i, g.Fast, g.Each)
+		}
+	}
+	if got[2].Fast != `[["a","1, 2"],["b","x"],["c","y"]]` {
+		t.Errorf("record 2: %s", got[2].Fast)
+	}
+}
+
+// TestRequestPlumbing: what host.c's wf_http hands a derived worker per
+// request: ctx.wf made when asked (the same object each time, assignable,
+// fresh in the next request), the env frozen, with a request's proved
+// WF_CRED_* variables only in that request, the method upper case, the
+// URL as the worker's own.
+func TestRequestPlumbing(t *testing.T) {
+	h := newHarness(t)
+	ctx := context.Background()
+	pre, err := jsrt.Prelude([]byte(`export default { async fetch(req, env, ctx) {
+  const same = ctx.wf === ctx.wf, before = JSON.stringify(ctx.wf);
+  ctx.wf = "changed";
+  let threw = false;
+  try { env.K = "x"; } catch { threw = true; }
+  return Response.json({ same, before, after: ctx.wf, frozen: Object.isFrozen(env), threw, env: { ...env }, method: req.method, url: req.url,
+    body: await req.text() });
+} };`), map[string]string{"K": "v"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, err := jsrt.Derive(ctx, h.sb, h.mod, pre)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type answer struct {
+		Same, Frozen, Threw bool
+		Before, After       string
+		Env                 map[string]string
+		Method, URL, Body   string
+	}
+	run := func(r *sandbox.Request) answer {
+		t.Helper()
+		resp, err := h.sb.Run(ctx, mod, r)
+		if err != nil || resp.Status != 200 {
+			t.Fatalf("%v %v %s %s", err, resp, resp.Body, resp.Log)
+		}
+		var a answer
+		if err := json.Unmarshal(resp.Body, &a); err != nil {
+			t.Fatalf("%v: %s", err, resp.Body)
+		}
+		return a
+	}
+	a := run(&sandbox.Request{Method: "patch", Path: "/a", RawQuery: "b=1", ScriptName: "/cid", Host: "fn.example",
+		Env: map[string]string{"WF_CRED_ORG": "acme"}, Body: strings.NewReader("hi")})
+	if !a.Same || !a.Frozen || !a.Threw || a.After != "changed" || a.Before != `{"scriptName":"/cid","url":"http://fn.example/cid/a?b=1"}` ||
+		a.Env["K"] != "v" || a.Env["WF_CRED_ORG"] != "acme" || a.Method != "PATCH" || a.URL != "http://fn.example/a?b=1" || a.Body != "hi" {
+		t.Errorf("first request: %+v", a)
+	}
+	b := run(&sandbox.Request{Path: "/", ScriptName: "/cid", Host: "FN.example:80"})
+	if b.Before != `{"scriptName":"/cid","url":"http://FN.example:80/cid/"}` || len(b.Env) != 1 || b.Env["K"] != "v" || b.Method != "GET" ||
+		b.URL != "http://fn.example/" || !b.Frozen {
+		t.Errorf("second request: %+v", b)
+	}
+}
+
+// TestResponseOddities: what wf_http does with answers that are not plain
+// Responses: a subclass (its own fields are what is sent, as on workerd),
+// a body getter that throws, a thenable, Response.error().
+func TestResponseOddities(t *testing.T) {
+	h := newHarness(t)
+	for _, c := range []struct {
+		name, fetch string
+		status      int
+		body        string
+	}{
+		{"subclass", `class R extends Response { get status() { return 404; } }; return new R("sub", { status: 201 });`, 201, "sub"},
+		{"throwing body", `class R extends Response { get _bytes() { throw new Error("no"); } set _bytes(v) {} }; return new R("x");`, 500, "Internal Server Error"},
+		{"thenable", `return { then(ok) { ok(new Response("then")); } };`, 200, "then"},
+		{"error", `return Response.error();`, 500, "Internal Server Error"},
+		{"not a response", `return "text";`, 500, "Internal Server Error"},
+		{"no answer", `return new Promise(() => {}).then(() => new Response("never"), () => {});`, 0, ""},
+	} {
+		resp, err := h.run(t, `export default { fetch() { `+c.fetch+` } };`, call{})
+		if c.status == 0 {
+			if err == nil && resp.Status == 200 {
+				t.Errorf("%s: answered %d %q", c.name, resp.Status, resp.Body)
+			}
+			continue
+		}
+		if err != nil || resp.Status != c.status || string(resp.Body) != c.body {
+			t.Errorf("%s: %v %v %q %s", c.name, err, resp.Status, resp.Body, resp.Log)
+		}
 	}
 }

@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"math/big"
 	"net/http"
 	"slices"
-	"time"
 
+	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/wf"
@@ -23,60 +22,6 @@ import (
 // wf.AccountRead of their scope for this provider, as log reads do. No
 // central database is involved: a payer asks each provider, and an
 // operator reads only its own node, from wherever its dashboard runs.
-
-// Holding is one account of a node's ledger: what the payer was charged
-// in one mode and how much of it is settled, in flight or pending.
-type Holding struct {
-	Payer    wf.Address    `json:"payer,omitzero"`    // zero for a MINA channel
-	Mode     string        `json:"mode"`              // "owner" (the escrow pays), "caller" (vouchers) or "mina" (a MINA channel; amounts in nanomina)
-	Channel  string        `json:"channel,omitempty"` // a MINA channel's key, hex`
-	Charged  ledger.Totals `json:"charged"`
-	Settled  ledger.Totals `json:"settled"`
-	InFlight ledger.Totals `json:"inFlight"`
-	Pending  ledger.Totals `json:"pending"`  // charged, not yet settled nor in flight
-	Stranded ledger.Totals `json:"stranded"` // charged under a metering key the owner replaced: never paid
-}
-
-// PayerHoldings is GET /v1/payer's answer.
-type PayerHoldings struct {
-	Provider wf.Address `json:"provider"`
-	Payer    wf.Address `json:"payer"`
-	Paid     bool       `json:"paid"` // false: this node charges nobody
-	Accounts []Holding  `json:"accounts"`
-}
-
-// Console is GET /v1/console's answer.
-type Console struct {
-	Provider    wf.Address `json:"provider"`
-	LoadedCount int        `json:"loadedCount"`
-	Loaded      []wf.CID   `json:"loaded"` // most recently used first, at most MaxConsoleLoaded
-	Paid        bool       `json:"paid"`
-	Payers      int        `json:"payers"`   // accounts in the ledger
-	Accounts    []Holding  `json:"accounts"` // the most pending first, at most MaxConsoleAccounts
-	InFlight    []InFlight `json:"inFlight"` // settlements in flight, oldest first
-	Now         time.Time  `json:"now"`
-}
-
-// InFlight is a settlement in flight.
-type InFlight struct {
-	ID       uint64     `json:"id"`
-	Payer    wf.Address `json:"payer"`
-	Mode     string     `json:"mode"`
-	Count    uint64     `json:"count"`
-	Amount   *big.Int   `json:"amount"`
-	State    string     `json:"state"`
-	Created  time.Time  `json:"created"`
-	Tx       string     `json:"tx,omitempty"` // the latest transaction's hash, "" before one is signed
-	Nonce    uint64     `json:"nonce,omitempty"`
-	Signed   time.Time  `json:"signed,omitzero"`
-	FeeBumps int        `json:"feeBumps"`
-}
-
-// Bounds on what a console read answers.
-const (
-	MaxConsoleLoaded   = 200
-	MaxConsoleAccounts = 500
-)
 
 // ledgerOf is the node's ledger when it has one: Config.Ledger, else the
 // meter's (payment.Meter implements it).
@@ -104,8 +49,8 @@ func (p *Provider) accountSigner(w http.ResponseWriter, r *http.Request, scope s
 	return signer, true
 }
 
-func holding(k ledger.Key, a ledger.Account) Holding {
-	h := Holding{Payer: k.Payer, Mode: k.Mode.String(), Charged: a.Charged, Settled: a.Settled, InFlight: a.InFlight,
+func holding(k ledger.Key, a ledger.Account) client.Holding {
+	h := client.Holding{Payer: k.Payer, Mode: k.Mode.String(), Charged: a.Charged, Settled: a.Settled, InFlight: a.InFlight,
 		Pending: a.Pending(), Stranded: a.Stranded}
 	if k.Mode == ledger.Mina {
 		h.Channel = k.Channel.String()
@@ -121,7 +66,7 @@ func (p *Provider) servePayer(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	out := PayerHoldings{Provider: p.address(), Payer: payer, Accounts: []Holding{}}
+	out := client.PayerHoldings{Provider: p.address(), Payer: payer, Accounts: []client.Holding{}}
 	if l := p.ledgerOf(); l != nil {
 		out.Paid = true
 		for _, m := range []ledger.Mode{ledger.Owner, ledger.Caller} {
@@ -147,8 +92,8 @@ func (p *Provider) serveConsole(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	loaded := p.LoadedFunctions()
-	out := Console{Provider: p.address(), LoadedCount: len(loaded), Loaded: loaded[:min(len(loaded), MaxConsoleLoaded)],
-		Accounts: []Holding{}, InFlight: []InFlight{}, Now: p.cfg.Now().UTC()}
+	out := client.Console{Provider: p.address(), LoadedCount: len(loaded), Loaded: loaded[:min(len(loaded), client.MaxConsoleLoaded)],
+		Accounts: []client.Holding{}, InFlight: []client.InFlight{}, Now: p.cfg.Now().UTC()}
 	if l := p.ledgerOf(); l != nil {
 		out.Paid = true
 		accts := l.Accounts()
@@ -156,24 +101,24 @@ func (p *Provider) serveConsole(w http.ResponseWriter, r *http.Request) {
 		for k, a := range accts {
 			out.Accounts = append(out.Accounts, holding(k, a))
 		}
-		slices.SortFunc(out.Accounts, func(a, b Holding) int {
+		slices.SortFunc(out.Accounts, func(a, b client.Holding) int {
 			return cmp.Or(cmpAmount(b.Pending, a.Pending), cmpAmount(b.Charged, a.Charged), bytes.Compare(a.Payer[:], b.Payer[:]), cmp.Compare(a.Mode, b.Mode))
 		})
-		out.Accounts = out.Accounts[:min(len(out.Accounts), MaxConsoleAccounts)]
+		out.Accounts = out.Accounts[:min(len(out.Accounts), client.MaxConsoleAccounts)]
 		bs, err := l.InFlightBatches()
 		if err != nil {
 			httperr.Write(w, info(r).log, fmt.Errorf("provider: console: %w", err))
 			return
 		}
 		for _, b := range bs {
-			f := InFlight{ID: b.ID, Payer: b.Payer, Mode: b.Mode.String(), Count: b.Count, Amount: b.Amount,
+			f := client.InFlight{ID: b.ID, Payer: b.Payer, Mode: b.Mode.String(), Count: b.Count, Amount: b.Amount,
 				State: string(b.State), Created: b.Created, FeeBumps: len(b.Replaced)}
 			if b.Tx != nil {
 				f.Tx, f.Nonce, f.Signed = b.Tx.Hash.String(), b.Tx.Nonce, b.Tx.Signed
 			}
 			out.InFlight = append(out.InFlight, f)
 		}
-		slices.SortFunc(out.InFlight, func(a, b InFlight) int { return cmp.Compare(a.ID, b.ID) })
+		slices.SortFunc(out.InFlight, func(a, b client.InFlight) int { return cmp.Compare(a.ID, b.ID) })
 	}
 	httperr.WriteJSON(w, http.StatusOK, out)
 }

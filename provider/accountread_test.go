@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"github.com/webfunctions/wf/chain/sim"
 	"math/big"
 	"net/http"
 	"strings"
@@ -12,10 +11,10 @@ import (
 	"time"
 
 	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/chain/sim"
 	"github.com/webfunctions/wf/client"
 	"github.com/webfunctions/wf/devnet"
 	"github.com/webfunctions/wf/payment"
-	"github.com/webfunctions/wf/provider"
 	"github.com/webfunctions/wf/templates"
 	"github.com/webfunctions/wf/wf"
 )
@@ -56,7 +55,7 @@ func TestAccountReads(t *testing.T) {
 		}
 	}
 
-	var h provider.PayerHoldings
+	var h client.PayerHoldings
 	if err := client.New(alpha.URL).ReadAccount(ctx, wf.ScopePayer, n.Publisher, &h); err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +66,7 @@ func TestAccountReads(t *testing.T) {
 		t.Errorf("the publisher's account at alpha: %+v", a)
 	}
 	stranger, _ := chain.GenerateKey()
-	var none provider.PayerHoldings
+	var none client.PayerHoldings
 	if err := client.New(alpha.URL).ReadAccount(ctx, wf.ScopePayer, stranger, &none); err != nil || len(none.Accounts) != 0 || none.Payer != stranger.Address() {
 		t.Errorf("a stranger's holdings: %+v %v", none, err)
 	}
@@ -83,7 +82,7 @@ func TestAccountReads(t *testing.T) {
 		t.Errorf("after settling: %+v", a)
 	}
 
-	var c provider.Console
+	var c client.Console
 	if err := client.New(alpha.URL).ReadAccount(ctx, wf.ScopeOperator, alpha.Key, &c); err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,7 @@
 // wires flags to bench.Config; scripts/bench builds it and the wf binary
 // and runs it.
 //
-//	wfbench -wf PATH [-work DIR] [-quick] [-only throughput,cold,memory] ...
+//	wfbench -wf PATH [-work DIR] [-quick] [-only throughput,cold,memory,transfer] ...
 //	wfbench native --listen ADDR   (the native handler, started by the benchmark)
 //	wfbench load -url URL -fn CID [-payer N ...]   (the Go load generator, likewise)
 package main
@@ -47,7 +47,7 @@ func run(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.WF, "wf", "", "the wf binary to benchmark (required)")
 	fs.StringVar(&cfg.Work, "work", "", "scratch directory (default: a new temporary directory)")
 	fs.BoolVar(&cfg.Quick, "quick", false, "smoke run: short durations, one round, 100 functions")
-	only := fs.String("only", "", "comma-separated sections: throughput, cold, memory (default all)")
+	only := fs.String("only", "", "comma-separated sections: throughput, cold, memory, transfer (default all)")
 	fs.StringVar(&cfg.ServerCPU, "server-cpu", "", "CPU the servers are pinned to (default 0)")
 	fs.StringVar(&cfg.LoadCPU, "load-cpu", "", "CPU wrk is pinned to (default 1)")
 	fs.BoolVar(&cfg.NoPin, "no-pin", false, "do not pin processes to CPUs")

@@ -108,7 +108,7 @@
     return out;
   });
 
-  // ---- timers and microtasks; host.c calls __wf_tick between job runs
+  // ---- timers and microtasks; host.c calls host.serve.tick between job runs
   let timerId = 0;
   const pending = new Map();
   define("setTimeout", (fn, ms = 0, ...args) => {
@@ -125,15 +125,6 @@
   define("clearTimeout", (id) => { pending.delete(id); });
   define("clearInterval", (id) => { pending.delete(id); });
   define("queueMicrotask", (fn) => { Promise.resolve().then(fn); });
-  define("__wf_tick", () => {
-    if (pending.size === 0) return false;
-    let id, t;
-    for (const [k, v] of pending) if (!t || v.due < t.due) { id = k; t = v; }
-    host.sleep(t.due - Date.now());
-    if (t.every >= 0) t.due = Date.now() + t.every; else pending.delete(id);
-    t.fn(...t.args);
-    return true;
-  });
 
   // ---- crypto
   const crypto = {
@@ -275,6 +266,8 @@
     }
     #parse(s) {
       if (s.startsWith("?")) s = s.slice(1);
+      this.#list = host.formPairs(s); // most need no decoding
+      if (this.#list !== null) return;
       this.#list = [];
       for (const part of s.split("&")) {
         if (!part) continue;
@@ -282,7 +275,7 @@
         this.#list.push(i < 0 ? [formDecode(part), ""] : [formDecode(part.slice(0, i)), formDecode(part.slice(i + 1))]);
       }
     }
-    static _attach(p, url, s) { p.#url = url; p.#parse(s); }
+    static _attach(p, url) { p.#url = url; }
     static _reparse(p, s) { p.#parse(s); }
     #update() { if (this.#url) this.#url._setSearchFromParams(this.toString()); }
     get size() { return this.#list.length; }
@@ -366,48 +359,18 @@
     });
     return out;
   }
-  // SIMPLE_URL is an absolute http(s) URL that parses to itself, but for
-  // the checks in simpleURL: a lower-case host name, an optional port, and
-  // a path and query of printable ASCII that no set encodes, with no
-  // backslash, '@', '%' in the host, or fragment. parseURL takes it
+  // host.simpleURL (host.c) takes an absolute http(s) URL that parses to
+  // itself but for a default port (a lower-case host name or canonical
+  // IPv4 address, an optional port, a path and query of printable ASCII
+  // that no set encodes, no dot segment, '%2', backslash or fragment)
   // without the general parser's per-part work, which a request paid
-  // several times (its own URL, the worker's new URL(request.url)).
-  const SIMPLE_URL = /^(https?):\/\/([a-z0-9\-]+(?:\.[a-z0-9\-]+)*)(?::([0-9]{1,5}))?(\/[!$&'()*+,\-./0-9:;=@A-Z\[\]^_a-z|~%]*)?(?:\?([!$%&()*+,\-./0-9:;=?@A-Z\[\]^_`a-z{|}~]*))?$/;
-  const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?:\/|$)/i;
-  const NUMERIC_LABEL = /(?:^|\.)(?:0x[0-9a-f]*|[0-9]+)$/;
-  const CANONICAL_IPV4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
-  function simpleURL(input) {
-    const m = SIMPLE_URL.exec(input);
-    if (!m) return null;
-    // Indexes, not destructuring: that would run the iterator protocol.
-    const scheme = m[1], host = m[2], port = m[3], path = m[4] ?? "", query = m[5];
-    // IPv4 hosts but in their canonical form; "." and ".." segments. (The
-    // cheap tests first: a regular expression costs microseconds here.)
-    const last = host.charCodeAt(host.length - 1);
-    if ((last >= 48 && last <= 57 || host.indexOf("0x") >= 0) && !CANONICAL_IPV4.test(host) && NUMERIC_LABEL.test(host)) return null;
-    if ((path.indexOf("/.") >= 0 || path.indexOf("%2") >= 0) && DOT_SEGMENT.test(path)) return null;
-    const protocol = scheme + ":";
-    let p = "";
-    if (port !== undefined && port !== "") {
-      const n = parseInt(port, 10);
-      if (n > 65535) return null;
-      p = SPECIAL[protocol] === String(n) ? "" : String(n);
-    }
-    return { protocol, username: "", password: "", hostname: host, port: p, path: path || "/", query: query === undefined ? null : query, fragment: null, opaque: false };
-  }
-  // PARSED holds a few URLs simpleURL took, by their text: a request's URL
-  // is parsed by its Request and again by most workers. Each caller gets
-  // its own copy, since URL's setters change it.
-  const PARSED = new Map();
+  // several times (its own URL, the worker's new URL(request.url)); it
+  // returns null for every other input.
+  const simpleURL = host.simpleURL;
   function parseURL(input, base) {
     if (typeof input === "string") {
-      const hit = PARSED.get(input);
-      if (hit !== undefined) return Object.assign({}, hit);
       const u = simpleURL(input);
-      if (u) {
-        if (PARSED.size < 8) PARSED.set(input, Object.assign({}, u));
-        return u;
-      }
+      if (u) return u;
     }
     input = String(input).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
     const u = { protocol: "", username: "", password: "", hostname: "", port: "", path: "", query: null, fragment: null, opaque: false };
@@ -467,6 +430,23 @@
     u.path = "/" + normPath(segs, special).join("/");
     return u;
   }
+  function serialize(u) {
+    let s = u.protocol;
+    if (u.opaque) s += u.path;
+    else {
+      if (u.hostname !== "" || u.protocol === "file:" || u.protocol in SPECIAL) {
+        s += "//";
+        if (u.username || u.password) s += u.username + (u.password ? ":" + u.password : "") + "@";
+        s += u.hostname + (u.port ? ":" + u.port : "");
+      }
+      s += u.path;
+    }
+    if (u.query !== null) s += "?" + u.query;
+    if (u.fragment !== null) s += "#" + u.fragment;
+    return s;
+  }
+  // hrefOf is new URL(s).href.
+  const hrefOf = (s) => serialize(parseURL(s, null));
   class URL {
     #u; #params = null; // made on first use: most URLs are never asked
     constructor(url, base) {
@@ -495,29 +475,14 @@
     set search(v) { v = String(v).replace(/^\?/, ""); this.#u.query = v === "" ? null : pctEncode(v, this.#u.protocol in SPECIAL ? SPECIAL_QUERY_SET : QUERY_SET); if (this.#params) URLSearchParams._reparse(this.#params, v); }
     get searchParams() {
       if (!this.#params) {
-        this.#params = new URLSearchParams();
-        URLSearchParams._attach(this.#params, this, this.#u.query || "");
+        this.#params = new URLSearchParams(this.#u.query || "");
+        URLSearchParams._attach(this.#params, this);
       }
       return this.#params;
     }
     get hash() { return this.#u.fragment ? "#" + this.#u.fragment : ""; }
     set hash(v) { v = String(v).replace(/^#/, ""); this.#u.fragment = v === "" ? null : pctEncode(v, FRAG_SET); }
-    get href() {
-      const u = this.#u;
-      let s = u.protocol;
-      if (u.opaque) s += u.path;
-      else {
-        if (u.hostname !== "" || u.protocol === "file:" || u.protocol in SPECIAL) {
-          s += "//";
-          if (u.username || u.password) s += u.username + (u.password ? ":" + u.password : "") + "@";
-          s += this.host;
-        }
-        s += u.path;
-      }
-      if (u.query !== null) s += "?" + u.query;
-      if (u.fragment !== null) s += "#" + u.fragment;
-      return s;
-    }
+    get href() { return serialize(this.#u); }
     set href(v) { const n = new URL(v); this.#u = n.#u; if (this.#params) URLSearchParams._reparse(this.#params, this.#u.query || ""); }
     toString() { return this.href; }
     toJSON() { return this.href; }
@@ -536,9 +501,6 @@
   // NAMES maps header names already checked to their lower case, starting
   // with common ones (in the snapshot, so requests do not check them).
   const NAMES = new Map();
-  // CGI_NAMES maps request header variables (HTTP_USER_AGENT) to header
-  // names (user-agent), for __wf_main.
-  const CGI_NAMES = new Map();
   const badValue = (v) => v.indexOf("\n") >= 0 || v.indexOf("\r") >= 0 || v.indexOf("\0") >= 0;
   class Headers {
     #map = new Map(); // lower-case name -> values
@@ -552,13 +514,37 @@
           if (a.length !== 2) throw new TypeError("Headers: each pair must have exactly two items");
           this.append(a[0], a[1]);
         }
-      } else if (typeof init === "object") for (const k of Object.keys(init)) this.append(k, init[k]);
-      else throw new TypeError("Headers: bad init");
+      } else if (typeof init === "object") {
+        // A record, the common case: read, checked and normalised in C.
+        const a = host.headerFields(init);
+        if (a === null) { for (const k of Object.keys(init)) this.append(k, init[k]); return; }
+        for (let i = 0; i < a.length; i += 2) {
+          const l = this.#map.get(a[i]);
+          if (l) l.push(a[i + 1]); else this.#map.set(a[i], [a[i + 1]]);
+        }
+      } else throw new TypeError("Headers: bad init");
     }
-    static _immutable(h) { h.#guard = "immutable"; return h; }
     // _lines are the header lines to send: each appended value on its own
     // line, as workerd sends them.
-    static _lines(h) { const out = []; for (const k of [...h.#map.keys()].sort()) for (const v of h.#map.get(k)) out.push(k + ": " + v + "\n"); return out.join(""); }
+    static _lines(h) {
+      const m = h.#map;
+      let out = "";
+      const line = (vals, k) => { for (let i = 0; i < vals.length; i++) out += k + ": " + vals[i] + "\n"; };
+      if (m.size < 2) m.forEach(line); // no iterator objects, nothing to sort
+      else for (const k of [...m.keys()].sort()) line(m.get(k), k);
+      return out;
+    }
+    // _default sets header k (lower case) to v, known valid, unless set.
+    static _default(h, k, v) { if (!h.#map.has(k)) h.#map.set(k, [v]); }
+    // _incoming makes the incoming request's headers from host.reqHeaders:
+    // [[name, value, ...], content type].
+    static _incoming([fields, contentType]) {
+      const h = new Headers();
+      for (let i = 0; i < fields.length; i += 2) h.append(fields[i], fields[i + 1]);
+      if (contentType) h.set("content-type", contentType);
+      h.#guard = "immutable";
+      return h;
+    }
     #check(name, value) {
       if (this.#guard === "immutable") throw new TypeError("Can't modify immutable headers.");
       name = String(name);
@@ -598,13 +584,13 @@
     "content-type", "cookie", "date", "etag", "host", "if-none-match", "location", "origin", "referer", "set-cookie", "user-agent",
     "vary", "x-forwarded-for", "x-forwarded-proto", "x-real-ip", "x-request-id", "Content-Type", "Cache-Control", "Location", "Set-Cookie"]) {
     NAMES.set(n, n.toLowerCase());
-    CGI_NAMES.set("HTTP_" + n.toUpperCase().split("-").join("_"), n.toLowerCase());
   }
 
   // ---- bodies
+  const TEXT_TYPE = "text/plain;charset=UTF-8";
   function extract(body) {
     if (body === undefined || body === null) return { bytes: null, type: null };
-    if (typeof body === "string") return { bytes: enc(body), type: "text/plain;charset=UTF-8" };
+    if (typeof body === "string") return { bytes: enc(body), type: TEXT_TYPE };
     if (body instanceof ArrayBuffer) return { bytes: new Uint8Array(body.slice(0)), type: null };
     if (ArrayBuffer.isView(body)) return { bytes: new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)), type: null };
     if (body instanceof URLSearchParams) return { bytes: enc(body.toString()), type: "application/x-www-form-urlencoded;charset=UTF-8" };
@@ -661,10 +647,12 @@
   };
 
   const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]);
+  const INCOMING = Symbol("incoming");
   class Request extends Body(Object) {
     #method; #url; #headers; #redirect; #signal;
     constructor(input, init = {}) {
       super();
+      if (input === INCOMING) return;
       let src = null;
       if (input instanceof Request) src = input;
       this.#url = src ? src.url : new URL(String(input)).href;
@@ -687,7 +675,20 @@
       if (typeof this.#headers === "function") this.#headers = this.#headers();
       return this.#headers;
     }
-    static _lazyHeaders(r, make) { r.#headers = make; }
+    // _incoming is the request a worker's fetch gets: href is its URL,
+    // parsed (and so checked) as new Request(url) would, method its
+    // method, checked, and its headers are made by make when first asked
+    // for.
+    static _incoming(href, method, bytes, make) {
+      const r = new Request(INCOMING);
+      r.#url = href;
+      r.#method = method; // upper case, a token (host.c)
+      r.#headers = make;
+      r.#redirect = "follow";
+      r.#signal = null;
+      r._bytes = bytes;
+      return r;
+    }
     get redirect() { return this.#redirect; }
     get signal() { return this.#signal; }
     get cf() { return undefined; }
@@ -701,21 +702,31 @@
     403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict", 410: "Gone", 413: "Payload Too Large", 415: "Unsupported Media Type",
     418: "I'm a teapot", 422: "Unprocessable Entity", 429: "Too Many Requests", 500: "Internal Server Error", 501: "Not Implemented",
     502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" };
+  const NO_INIT = Object.freeze({});
   class Response extends Body(Object) {
     #status; #statusText; #headers; #type = "default";
-    constructor(body = null, init = {}) {
+    constructor(body = null, init = NO_INIT) {
       super();
       const status = init.status === undefined ? 200 : Number(init.status);
-      if (!Number.isInteger(status) || status < 200 || status > 599) {
+      if (status !== 200 && (!Number.isInteger(status) || status < 200 || status > 599)) {
         if (!(status === 101 || status === 0)) throw new RangeError("Responses may only be constructed with status codes in the range 200 to 599, inclusive.");
       }
       this.#status = status;
       this.#statusText = init.statusText === undefined ? "" : String(init.statusText);
       this.#headers = new Headers(init.headers);
-      const b = extract(body);
-      if (b.bytes !== null && (status === 101 || status === 204 || status === 205 || status === 304)) throw new TypeError("Response with null body status cannot have body");
-      this._bytes = b.bytes;
-      if (b.type && !this.#headers.has("content-type")) this.#headers.set("content-type", b.type);
+      // A string, the common body, without extract's object.
+      let bytes, type;
+      if (typeof body === "string") { bytes = enc(body); type = TEXT_TYPE; } else { const b = extract(body); bytes = b.bytes; type = b.type; }
+      if (bytes !== null && (status === 101 || status === 204 || status === 205 || status === 304)) throw new TypeError("Response with null body status cannot have body");
+      this._bytes = bytes;
+      if (type) Headers._default(this.#headers, "content-type", type);
+    }
+    // _head is the CGI head (status line, header lines, blank line) of the
+    // worker's answer r, from its own fields, as workerd sends them.
+    static _head(r) {
+      if (!(r instanceof Response)) throw new TypeError("fetch() must return a Response (or a Promise of one), got " + inspect(r, 1, []));
+      if (r.#type === "error") throw new TypeError("fetch() returned Response.error()");
+      return "Status: " + r.#status + (r.#statusText ? " " + r.#statusText : "") + "\n" + Headers._lines(r.#headers) + "\n";
     }
     static json(data, init = {}) {
       const r = new Response(JSON.stringify(data), init);
@@ -744,57 +755,47 @@
     return Promise.reject(new TypeError("fetch() is not available: WebFunctions functions have no network access (docs/js.md)"));
   });
 
-  // ---- dispatch
-  define("__wf_main", async function (ns) {
-    const cgi = host.cgi();
-    const handler = ns.default;
-    const waits = [];
-    const ctx = {
-      waitUntil(p) { waits.push(Promise.resolve(p).catch((e) => console.error("Uncaught (in waitUntil)", e))); },
-      passThroughOnException() {},
-      props: {},
-    };
-    let resp;
-    try {
-      if (!handler || typeof handler.fetch !== "function") throw new TypeError("the worker has no default export with a fetch(request, env, ctx) method");
-      const method = cgi.REQUEST_METHOD || "GET";
-      // The worker sees itself mounted at the root, as on Workers: its
-      // pathname does not start with the function's "/<cid>" (or name)
-      // prefix, which ctx.wf.scriptName holds, with the full URL.
-      const full = cgi.X_FULL_URL || "http://localhost/";
-      const scheme = full.slice(0, full.indexOf(":"));
-      const url = scheme + "://" + (cgi.HTTP_HOST || cgi.SERVER_NAME || "localhost") + (cgi.X_RAW_PATH_INFO || "/") + (cgi.QUERY_STRING ? "?" + cgi.QUERY_STRING : "");
-      ctx.wf = { scriptName: cgi.SCRIPT_NAME || "", url: full };
-      const req = new Request(url, { method });
-      // Its headers are made from the CGI variables when first asked for:
-      // many workers never do.
-      Request._lazyHeaders(req, () => {
-        const h = new Headers();
-        for (const k of Object.keys(cgi)) {
-          if (!k.startsWith("HTTP_")) continue;
-          h.append(CGI_NAMES.get(k) ?? k.slice(5).toLowerCase().split("_").join("-"), cgi[k]);
-        }
-        if (cgi.CONTENT_TYPE) h.set("content-type", cgi.CONTENT_TYPE);
-        return Headers._immutable(h);
-      });
-      if (method !== "GET" && method !== "HEAD") req._bytes = new Uint8Array(host.body());
-      // What the caller proved (a credential's disclosed attributes, a CI
-      // job's claims) comes per request as CGI variables, over the env.
-      const env = Object.assign({}, host.env);
-      for (const k of Object.keys(cgi)) {
-        if (k.startsWith("WF_CRED_") || k.startsWith("WF_CI_")) env[k] = cgi[k];
-      }
-      resp = await handler.fetch(req, Object.freeze(env), ctx);
-      if (!(resp instanceof Response)) throw new TypeError("fetch() must return a Response (or a Promise of one), got " + inspect(resp, 1, []));
-      if (resp.type === "error") throw new TypeError("fetch() returned Response.error()");
-    } catch (e) {
-      console.error("Uncaught", e);
-      resp = new Response(enc("Internal Server Error"), { status: 500 }); // bytes: no content-type, as workerd
-    }
-    let head = "Status: " + resp.status + (resp.statusText ? " " + resp.statusText : "") + "\n";
-    head += Headers._lines(resp.headers);
-    host.out(head + "\n");
-    if (resp._bytes) host.out(resp._bytes);
-    if (waits.length) await Promise.all(waits);
-  });
+  // ---- serving: host.c's wf_http reads the request's CGI variables,
+  // calls the worker's fetch and writes the response; these are the parts
+  // that need the classes above.
+  const waits = [];
+  let wf; // ctx.wf, made when first asked for
+  const ctx = {
+    waitUntil(p) { waits.push(Promise.resolve(p).catch((e) => console.error("Uncaught (in waitUntil)", e))); },
+    passThroughOnException() {},
+    props: {},
+    get wf() { return wf === undefined ? (wf = host.wfInfo()) : wf; },
+    set wf(v) { wf = v; },
+  };
+  let env = null;
+  host.serve = {
+    ctx, // the snapshot's, as each request starts from it
+    incoming: Request._incoming,
+    // The incoming request's headers are made from the CGI variables when
+    // first asked for: many workers never do.
+    makeHeaders: () => Headers._incoming(host.reqHeaders()),
+    href: hrefOf, // for a URL host.c's simple_url did not take
+    // env: the spec's env and secrets, with what the caller proved (a
+    // credential's disclosed attributes, a CI job's claims), which comes
+    // per request as CGI variables.
+    env() {
+      if (env === null) env = Object.freeze(Object.assign({}, host.env));
+      const extra = host.credVars();
+      if (extra.length === 0) return env;
+      const e = Object.assign({}, env);
+      for (let i = 0; i < extra.length; i += 2) e[extra[i]] = extra[i + 1];
+      return Object.freeze(e);
+    },
+    head: Response._head,
+    uncaught(e) { console.error("Uncaught", e); },
+    tick() {
+      if (pending.size === 0) return false;
+      let id, t;
+      for (const [k, v] of pending) if (!t || v.due < t.due) { id = k; t = v; }
+      host.sleep(t.due - Date.now());
+      if (t.every >= 0) t.due = Date.now() + t.every; else pending.delete(id);
+      t.fn(...t.args);
+      return true;
+    },
+  };
 })();
