@@ -4,8 +4,10 @@ package guest
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
+	"log"
 	"net/http"
 	"net/url"
 	"os"
@@ -17,19 +19,51 @@ import (
 
 var handler http.Handler
 
+// What every request uses is allocated here, by init, rather than by each
+// request: a request starts from the snapshot taken after init, in which
+// these are as init left them (empty), and its writes to them are undone
+// with the rest of its memory. An allocation in a request is dear in Go's
+// wasm build (a fresh span or a refill of the allocator's cache costs
+// microseconds, and each request starts from the same allocator state, so
+// it pays again); one the snapshot already holds costs nothing. So this is
+// no state kept between requests: each finds them as the last one found
+// them, as it finds every other package variable.
+var (
+	out     = bufio.NewWriterSize(os.Stdout, 8<<10)
+	envBuf  = make([]byte, 4<<10) // the variables, as environ_get writes them
+	envPtrs = make([]uint32, 64)  // environ_get's pointers (unused)
+	vals    = make([]string, 32)  // one-element value slices for r.Header
+	req     = http.Request{Header: make(http.Header, 16)}
+	reqURL  url.URL
+	resp    = responseWriter{header: make(http.Header, 8)}
+)
+
 // warm is run once by init, so the snapshot the host takes after init
 // already has what every request would otherwise set up first: the
-// allocator's per-size spans, the request and response machinery.
+// allocator's per-size spans, the request and response machinery. It
+// works on its own copies, not the variables above.
 func init() {
-	env := []string{"REQUEST_METHOD=GET", "PATH_INFO=/", "QUERY_STRING=a=1", "HTTP_HOST=warm", "HTTP_USER_AGENT=warm", "CONTENT_LENGTH=0"}
-	r, err := request(env)
-	if err != nil {
+	env := []byte("REQUEST_METHOD=GET\x00PATH_INFO=/\x00QUERY_STRING=a=1\x00HTTP_HOST=warm\x00HTTP_USER_AGENT=warm\x00CONTENT_LENGTH=1\x00") // a body: io.NopCloser asserts
+	r := &http.Request{Header: http.Header{}}
+	if err := parse(env, r, &url.URL{}, make([]string, 4)); err != nil {
 		return
 	}
 	w := &responseWriter{out: bufio.NewWriterSize(io.Discard, 4<<10), header: http.Header{}}
 	w.Header().Set("Content-Type", "text/plain")
-	fmt.Fprintf(w, "%s %s %v\n", r.Method, r.URL, r.Header)
+	fmt.Fprintf(w, "%s %s %v %v\n", r.Method, r.URL, r.Header, r.URL.Query())
+	// A mux's dispatch and the query's parse read GODEBUG settings, each
+	// registered on its first use.
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{x}", func(http.ResponseWriter, *http.Request) {})
+	mux.ServeHTTP(w, r)
+	r.ParseForm()
 	w.out.Flush()
+	// What the first log line builds (the local time zone, the logger's
+	// buffer), so a handler that logs does not build it in every request.
+	prev := log.Writer()
+	log.SetOutput(new(bytes.Buffer)) // not io.Discard, which log skips
+	log.Printf("%s", r.Method)
+	log.SetOutput(prev)
 	var keep [][]byte
 	for size := 8; size <= 32<<10; size *= 2 {
 		keep = append(keep, make([]byte, size), make([]byte, size+size/2))
@@ -53,29 +87,25 @@ func environSizesGet(count, size unsafe.Pointer) uint32
 //go:wasmimport wasi_snapshot_preview1 environ_get
 func environGet(ptrs, buf unsafe.Pointer) uint32
 
-// environ reads the request's variables from the host. os.Environ cannot:
-// the Go runtime copies the environment once, at _initialize.
-func environ() []string {
+// environ reads the request's variables from the host: "k=v\x00" back to
+// back. os.Environ cannot: the Go runtime copies the environment once, at
+// _initialize.
+func environ() []byte {
 	var count, size uint32
-	if environSizesGet(unsafe.Pointer(&count), unsafe.Pointer(&size)) != 0 || count == 0 {
+	if environSizesGet(unsafe.Pointer(&count), unsafe.Pointer(&size)) != 0 || count == 0 || size == 0 {
 		return nil
 	}
-	ptrs := make([]uint32, count)
-	buf := make([]byte, size)
+	ptrs, buf := envPtrs, envBuf
+	if int(count) > len(ptrs) {
+		ptrs = make([]uint32, count)
+	}
+	if int(size) > len(buf) {
+		buf = make([]byte, size)
+	}
 	if environGet(unsafe.Pointer(&ptrs[0]), unsafe.Pointer(&buf[0])) != 0 {
 		return nil
 	}
-	all := string(buf) // one copy; the variables are slices of it
-	vars := make([]string, 0, count)
-	for len(all) > 0 {
-		i := strings.IndexByte(all, 0)
-		if i < 0 {
-			break
-		}
-		vars = append(vars, all[:i])
-		all = all[i+1:]
-	}
-	return vars
+	return buf[:size]
 }
 
 // serveHTTP is the reactor's entry point: it serves the request the host
@@ -83,23 +113,16 @@ func environ() []string {
 //
 //go:wasmexport wf_http
 func serveHTTP() {
-	out := bufio.NewWriterSize(os.Stdout, 8<<10)
+	out.Reset(os.Stdout)
 	defer out.Flush()
-	env := environ()
-	for _, kv := range env {
-		// The function's own variables, for os.Getenv; the request's are
-		// in r (a Setenv costs about 2.5 us in wasm).
-		if k, v, ok := strings.Cut(kv, "="); ok && !cgiVariable(k) {
-			os.Setenv(k, v)
-		}
-	}
-	r, err := request(env)
-	if err != nil {
+	r := &req
+	if err := parse(environ(), r, &reqURL, vals); err != nil {
 		fmt.Fprintf(os.Stderr, "guest: bad request from the host: %v\n", err)
 		out.WriteString("Status: 500\nContent-Type: text/plain; charset=utf-8\n\nbad request from the host\n")
 		return
 	}
-	w := &responseWriter{out: out, header: http.Header{}}
+	w := &resp
+	w.out = out
 	func() {
 		defer func() {
 			if p := recover(); p != nil && p != http.ErrAbortHandler {
@@ -122,13 +145,47 @@ func serveHTTP() {
 	}
 }
 
-// request builds the *http.Request of the CGI variables in env.
-func request(env []string) (*http.Request, error) {
-	r := &http.Request{Header: http.Header{}, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1, Method: http.MethodGet}
+// parse fills r (and u, its URL) from env, the request's CGI variables as
+// environ_get lays them out, in one pass; the function's own variables
+// (not CGI's) go to the process environment for os.Getenv (a Setenv costs
+// about 2.5 us in wasm). Header values are one-element slices of vals
+// while it lasts. The strings alias env, which parse rewrites in place
+// (HTTP_X_FORWARDED_FOR's name becomes X-Forwarded-For) and which nothing
+// writes afterwards.
+func parse(env []byte, r *http.Request, u *url.URL, vals []string) error {
+	r.Proto, r.ProtoMajor, r.ProtoMinor, r.Method = "HTTP/1.1", 1, 1, http.MethodGet
+	if r.Header == nil {
+		r.Header = http.Header{}
+	}
 	var path, rawPath, query string
-	for _, kv := range env {
-		k, v, _ := strings.Cut(kv, "=")
-		switch k {
+	for len(env) > 0 {
+		end := bytes.IndexByte(env, 0)
+		if end < 0 {
+			end = len(env)
+		}
+		kv := env[:end]
+		env = env[min(end+1, len(env)):]
+		eq := bytes.IndexByte(kv, '=')
+		if eq < 0 {
+			continue
+		}
+		v := unsafe.String(unsafe.SliceData(kv[eq+1:]), len(kv)-eq-1)
+		name := kv[:eq]
+		if len(name) > 5 && string(name[:5]) == "HTTP_" {
+			if string(name) == "HTTP_HOST" {
+				r.Host = v
+				continue
+			}
+			key := headerName(name[5:])
+			if len(vals) > 0 {
+				vals[0] = v
+				r.Header[key], vals = vals[:1:1], vals[1:]
+			} else {
+				r.Header[key] = []string{v}
+			}
+			continue
+		}
+		switch k := unsafe.String(unsafe.SliceData(name), len(name)); k {
 		case "REQUEST_METHOD":
 			r.Method = v
 		case "SERVER_PROTOCOL":
@@ -144,36 +201,38 @@ func request(env []string) (*http.Request, error) {
 		case "CONTENT_LENGTH":
 			n, err := strconv.ParseInt(v, 10, 64)
 			if err != nil || n < 0 {
-				return nil, fmt.Errorf("CONTENT_LENGTH %q", v)
+				return fmt.Errorf("CONTENT_LENGTH %q", v)
 			}
 			r.ContentLength = n
 		case "CONTENT_TYPE":
 			if v != "" {
-				r.Header.Set("Content-Type", v)
+				r.Header["Content-Type"] = []string{v}
 			}
 		case "REMOTE_ADDR":
 			r.RemoteAddr = v
-		case "HTTP_HOST":
-			r.Host = v
+		case "AUTH_TYPE", "GATEWAY_INTERFACE", "PATH_TRANSLATED", "REMOTE_HOST", "REMOTE_USER", "SCRIPT_NAME",
+			"SERVER_NAME", "SERVER_PORT", "SERVER_SOFTWARE", "X_FULL_URL", "X_MATCHED_ROUTE", "X_RELATIVE_PATH":
+			// CGI's, in r otherwise or not at all (cgiVariable)
 		default:
-			if name, ok := strings.CutPrefix(k, "HTTP_"); ok {
-				r.Header[headerName(name)] = []string{v}
+			if !cgiVariable(k) {
+				os.Setenv(k, v)
 			}
 		}
 	}
 	if path == "" {
 		path, rawPath = "/", ""
 	}
-	r.URL = &url.URL{Path: path, RawQuery: query}
+	u.Path, u.RawQuery = path, query
 	if rawPath != "" && rawPath != path {
-		r.URL.RawPath = rawPath
+		u.RawPath = rawPath
 	}
-	r.RequestURI = r.URL.RequestURI()
+	r.URL = u
+	r.RequestURI = u.RequestURI()
 	r.Body = http.NoBody
 	if r.ContentLength > 0 {
 		r.Body = io.NopCloser(io.LimitReader(os.Stdin, r.ContentLength))
 	}
-	return r, nil
+	return nil
 }
 
 // cgiVariable reports whether k is one of the request's variables (WAGI's
@@ -193,9 +252,30 @@ func cgiVariable(k string) bool {
 }
 
 // headerName turns a CGI variable's name after HTTP_ back into a canonical
-// header name: X_FORWARDED_FOR is X-Forwarded-For.
-func headerName(s string) string {
-	return http.CanonicalHeaderKey(strings.ReplaceAll(s, "_", "-"))
+// header name, X_FORWARDED_FOR into X-Forwarded-For, rewriting b in place
+// (the string aliases it). A name with anything but letters, digits and
+// '_' is left to http.CanonicalHeaderKey, as before.
+func headerName(b []byte) string {
+	for _, c := range b {
+		if !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_') {
+			return http.CanonicalHeaderKey(strings.ReplaceAll(string(b), "_", "-"))
+		}
+	}
+	upper := true
+	for i, c := range b {
+		switch {
+		case c == '_':
+			b[i] = '-'
+			upper = true
+			continue
+		case upper && 'a' <= c && c <= 'z':
+			b[i] = c - 'a' + 'A'
+		case !upper && 'A' <= c && c <= 'Z':
+			b[i] = c - 'A' + 'a'
+		}
+		upper = false
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 var newlines = strings.NewReplacer("\r", " ", "\n", " ")

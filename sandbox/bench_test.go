@@ -172,3 +172,19 @@ func reportCPU(b *testing.B) func() {
 		b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu-us/op")
 	}
 }
+
+// BenchmarkRunReactorTemplate is the Go template's handler (templates/go:
+// the query's name, a log line, a greeting), as wfbench's Go guest row
+// runs it.
+func BenchmarkRunReactorTemplate(b *testing.B) {
+	sb, mod := reactorGuest(b, sandbox.Config{})
+	ctx := context.Background()
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for b.Loop() {
+		resp, err := sb.Run(ctx, mod, get("/hello", "name=bench"))
+		if err != nil || string(resp.Body) != "Hello, bench!\n" || !strings.Contains(string(resp.Log), "greeting bench") {
+			b.Fatalf("%v %q %q", err, resp.Body, resp.Log)
+		}
+	}
+}

@@ -34,3 +34,6 @@ func (m *imageMemory) reset(used uint64) error {
 }
 
 func (m *imageMemory) unmap() { m.mapping = nil }
+
+// pageRegion is Linux's PAGEMAP_SCAN answer (image_linux.go); unused here.
+type pageRegion struct{}

@@ -105,12 +105,15 @@ type warm struct {
 // imageMemory is a reactor instance's linear memory, mapped from its
 // snapshot's image.
 type imageMemory struct {
-	mapping []byte // the whole reservation; linear memory is a prefix
-	img     *image // the image it starts as
-	pm      []byte // pagemap entries, reused by reset (image_linux.go)
-	written int64  // pages the instance had written at its last reset
-	resets  int    // resets so far
-	limit   uint64 // this call's limit, bytes
+	mapping []byte       // the whole reservation; linear memory is a prefix
+	img     *image       // the image it starts as
+	pm      []byte       // pagemap entries, reused by reset (image_linux.go)
+	regions []pageRegion // PAGEMAP_SCAN's answer, reused by reset
+	ranges  [][2]uint64  // the written ranges, reused by reset
+	written int64        // pages the instance had written at its last reset
+	resets  int          // resets so far
+	settled uint64       // pages written at the first scan after a trim (image_linux.go)
+	limit   uint64       // this call's limit, bytes
 	refused bool
 }
 

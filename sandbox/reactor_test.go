@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -154,6 +155,50 @@ func TestReactorRequest(t *testing.T) {
 	resp = runOK(t, sb, mod, get("/request", ""))
 	if strings.Contains(string(resp.Body), `"hi"`) {
 		t.Fatalf("environment leaked: %s", resp.Body)
+	}
+}
+
+// TestReactorLargeRequest: a request past what package guest allocates in
+// init (64 variables, 4 KiB of them, 32 headers) is read whole, header
+// names of digits and odd case included, and the next, small request sees
+// none of it.
+func TestReactorLargeRequest(t *testing.T) {
+	sb, mod := reactorGuest(t, sandbox.Config{})
+	req := get("/request", "")
+	want := http.Header{}
+	for i := 0; i < 70; i++ {
+		name := fmt.Sprintf("X-Test%d-hEADER", i)
+		v := strings.Repeat(fmt.Sprint(i%10), 100)
+		req.Header.Set(name, v)
+		want.Set(name, v)
+	}
+	req.Env = map[string]string{"GREETING": "large"}
+	resp := runOK(t, sb, mod, req)
+	var got struct {
+		Header http.Header
+		Env    string
+	}
+	if err := json.Unmarshal(resp.Body, &got); err != nil {
+		t.Fatal(err)
+	}
+	for name, vs := range want {
+		if g := got.Header[name]; len(g) != 1 || g[0] != vs[0] {
+			t.Fatalf("header %s: %q, want %q", name, g, vs)
+		}
+	}
+	if got.Env != "large" || got.Header.Get("User-Agent") != "sandbox-test" {
+		t.Fatalf("env %q, user agent %q", got.Env, got.Header.Get("User-Agent"))
+	}
+	resp = runOK(t, sb, mod, get("/request", ""))
+	var next struct {
+		Header http.Header
+		Env    string
+	}
+	if err := json.Unmarshal(resp.Body, &next); err != nil {
+		t.Fatal(err)
+	}
+	if len(next.Header) != 1 || next.Env != "" {
+		t.Fatalf("the next request saw %v, env %q", next.Header, next.Env)
 	}
 }
 

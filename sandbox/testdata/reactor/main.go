@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log"
 	"net/http"
 	"os"
 	"time"
@@ -35,6 +36,14 @@ func serve(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		w.Header().Set("Content-Type", "text/plain")
 		fmt.Fprintf(w, "%s %s %s\n", r.Method, r.URL.RawQuery, bytes.ToUpper(b))
+	case "/hello": // the Go template's handler (templates/go)
+		name := r.URL.Query().Get("name")
+		if name == "" {
+			name = "world"
+		}
+		log.Printf("greeting %s", name)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintf(w, "Hello, %s!\n", name)
 	case "/state":
 		counter++
 		key := r.URL.Query().Get("k")
