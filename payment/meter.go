@@ -923,30 +923,45 @@ var _ wf.BodyCharge = (*charge)(nil)
 // Commit implements wf.Charge.
 func (c *charge) Commit(ctx context.Context, id wf.RequestID) (map[string][]string, error) {
 	err := errors.New("payment: charge already committed or released")
-	var h map[string][]string
-	c.once.Do(func() { h, err = c.m.commit(ctx, c, id, nil) })
+	h := http.Header{}
+	c.once.Do(func() { err = c.m.commit(ctx, c, id, nil, h) })
 	return h, err
 }
 
 // CommitBodies implements wf.BodyCharge: Commit with a version 2 receipt.
 func (c *charge) CommitBodies(ctx context.Context, id wf.RequestID, request, response wf.Hash) (map[string][]string, error) {
-	err := errors.New("payment: charge already committed or released")
-	var h map[string][]string
-	c.once.Do(func() { h, err = c.m.commit(ctx, c, id, &[2]wf.Hash{request, response}) })
+	h := http.Header{}
+	err := c.CommitHeader(ctx, id, request, response, h)
 	return h, err
 }
 
-// commit records c and returns its receipt header; bodies, if not nil,
+// CommitHeader is CommitBodies setting the receipt (and a keyed
+// session's accept) in h, the response's header, instead of a map of its
+// own: a provider commits one charge per paid response.
+func (c *charge) CommitHeader(ctx context.Context, id wf.RequestID, request, response wf.Hash, h http.Header) error {
+	err := errors.New("payment: charge already committed or released")
+	c.once.Do(func() { err = c.m.commit(ctx, c, id, &[2]wf.Hash{request, response}, h) })
+	return err
+}
+
+// The headers commit sets, in canonical form: set directly, without
+// Header.Set's canonicalisation.
+var (
+	receiptKey = http.CanonicalHeaderKey(wf.ReceiptHeader)
+	acceptKey  = http.CanonicalHeaderKey(voucher.AcceptHeader)
+)
+
+// commit records c and sets its receipt header in h; bodies, if not nil,
 // are the request's and response's SHA-256 for a version 2 receipt.
-func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID, bodies *[2]wf.Hash) (map[string][]string, error) {
+func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID, bodies *[2]wf.Hash, h http.Header) error {
 	if id.IsZero() {
 		m.unreserve(c.key)
-		return nil, fmt.Errorf("%w: payment: commit without a request id", wf.ErrInvalid)
+		return fmt.Errorf("%w: payment: commit without a request id", wf.ErrInvalid)
 	}
 	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: ledgerVoucher(c.voucher), Session: c.session, Meter: c.meter, Reserved: true})
 	if err != nil {
 		m.unreserve(c.key)
-		return nil, err
+		return err
 	}
 	m.mu.Lock()
 	if _, ok := m.first[c.key]; !ok {
@@ -969,15 +984,14 @@ func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID, bodies *
 	if m.signNow(c.key, cum, c.sign) {
 		if r.Signature, err = chain.SignReceipt(m.cfg.Key, r.ChargeReceipt); err != nil {
 			m.log.Error("sign receipt", "err", err)
-			return http.Header{}, nil
+			return nil
 		}
 	}
-	h := http.Header{}
-	h.Set(wf.ReceiptHeader, EncodeReceipt(r))
+	h[receiptKey] = []string{EncodeReceipt(r)}
 	if c.open != nil {
 		m.accept(c.open, h)
 	}
-	return h, nil
+	return nil
 }
 
 // receiptMark is a payer's last signed receipt.
