@@ -278,7 +278,7 @@ func (m *Meter) Provider() wf.Address { return m.provider }
 
 // Authorize implements wf.Payments.
 func (m *Meter) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.Charge, error) {
-	if vs := http.Header(r.Header).Values(wf.VoucherHeader); len(vs) > 0 {
+	if vs := r.Header[voucherHeaderKey]; len(vs) > 0 {
 		return m.authorizeCaller(ctx, r, vs)
 	}
 	return m.authorizeOwner(ctx, r)
@@ -408,7 +408,7 @@ func (m *Meter) authorizeOwner(ctx context.Context, r *wf.PaidRequest) (wf.Charg
 func (m *Meter) meterCount(r *wf.PaidRequest, meter wf.Address, req func(string, string, map[string]any) error) (*ledger.MeterCount, error) {
 	fix := fmt.Sprintf("the function owner pays only for requests its metering key %s counts: send the request through the owner's gateway (wf gateway start --meter-key), or pay as the caller: wf invoke --pay %s ...",
 		meter.Checksum(), m.provider.Checksum())
-	vs := http.Header(r.Header).Values(chain.MeterHeader)
+	vs := r.Header[meterKey]
 	if len(vs) != 1 {
 		return nil, req("meter_required", "the function owner requires a count signed by its metering key with each request it pays for ("+chain.MeterHeader+")",
 			map[string]any{"meter": meter.Checksum(), "fix": fix})
@@ -432,7 +432,7 @@ func (m *Meter) meterCount(r *wf.PaidRequest, meter wf.Address, req func(string,
 // one). It reserves and uses nothing: the provider names the caller by it
 // before authorizing (the owner's per-caller limits, wf.callers).
 func (m *Meter) Payer(r *wf.PaidRequest) (wf.Address, bool) {
-	vs := http.Header(r.Header).Values(wf.VoucherHeader)
+	vs := r.Header[voucherHeaderKey]
 	if len(vs) == 0 {
 		return wf.Address{}, false
 	}
@@ -951,6 +951,15 @@ var (
 	acceptKey  = http.CanonicalHeaderKey(voucher.AcceptHeader)
 )
 
+// The request headers payment reads, in canonical form: a request's
+// header (net/http's, and wf.PaidRequest's) is keyed so, and Header.Get
+// would canonicalise the name again on every request.
+var (
+	voucherHeaderKey = http.CanonicalHeaderKey(wf.VoucherHeader)
+	signKey          = http.CanonicalHeaderKey(SignReceiptHeader)
+	meterKey         = http.CanonicalHeaderKey(chain.MeterHeader)
+)
+
 // commit records c and sets its receipt header in h; bodies, if not nil,
 // are the request's and response's SHA-256 for a version 2 receipt.
 func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID, bodies *[2]wf.Hash, h http.Header) error {
@@ -1029,7 +1038,8 @@ func (m *Meter) signNow(key ledger.Key, cum *big.Int, asked bool) bool {
 
 // wantsSigned reports whether r asks for a signed receipt.
 func wantsSigned(r *wf.PaidRequest) bool {
-	return http.Header(r.Header).Get(SignReceiptHeader) != ""
+	vs := r.Header[signKey]
+	return len(vs) > 0 && vs[0] != ""
 }
 
 // RequiredError is a request that is not paid for. It wraps

@@ -45,7 +45,7 @@ func (l *Ledger) Reserve(key Key, amount *big.Int, check func(a Account, reserve
 	}
 	a, ok := l.accounts[key]
 	if !ok {
-		a = Account{}.clone()
+		a = zeroAccount // check neither keeps nor changes it
 	}
 	if err := check(a, r); err != nil {
 		return err
@@ -68,6 +68,10 @@ func (l *Ledger) release(key Key, amount *big.Int) {
 		}
 	}
 }
+
+// zeroAccount is an account without charges, with its totals' amounts
+// set (zero), as Reserve's check sees a payer new to the ledger.
+var zeroAccount = Account{}.clone()
 
 type chargeOp struct {
 	c    Charge
