@@ -276,20 +276,24 @@ func (p *Provider) run(r *http.Request, f *function, a address, body []byte, cal
 // the sandbox never passes.) Names are compared case-blind, because the
 // sandbox names variables case-blind: "x-wf-voucher" would reach the
 // guest as HTTP_X_WF_VOUCHER too.
+//
+// With such a header (every caller-paid request) the function gets a new
+// map without it whose values are the request's own slices, not copies:
+// the sandbox only reads them.
 func guestHeader(h http.Header) http.Header {
-	var out http.Header
+	n := 0
 	for k := range h {
 		if isWFHeader(k) {
-			out = h.Clone()
-			break
+			n++
 		}
 	}
-	if out == nil {
+	if n == 0 {
 		return h
 	}
-	for k := range out {
-		if isWFHeader(k) {
-			delete(out, k)
+	out := make(http.Header, len(h)-n)
+	for k, vs := range h {
+		if !isWFHeader(k) {
+			out[k] = vs
 		}
 	}
 	return out
