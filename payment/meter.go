@@ -915,6 +915,9 @@ type charge struct {
 	once    sync.Once
 }
 
+// errSpent is a second Commit's, or a Commit's after Release.
+var errSpent = errors.New("payment: charge already committed or released")
+
 // Release implements wf.Charge.
 func (c *charge) Release() { c.once.Do(func() { c.m.unreserve(c.key) }) }
 
@@ -922,7 +925,7 @@ var _ wf.BodyCharge = (*charge)(nil)
 
 // Commit implements wf.Charge.
 func (c *charge) Commit(ctx context.Context, id wf.RequestID) (map[string][]string, error) {
-	err := errors.New("payment: charge already committed or released")
+	err := errSpent
 	h := http.Header{}
 	c.once.Do(func() { err = c.m.commit(ctx, c, id, nil, h) })
 	return h, err
@@ -939,7 +942,7 @@ func (c *charge) CommitBodies(ctx context.Context, id wf.RequestID, request, res
 // session's accept) in h, the response's header, instead of a map of its
 // own: a provider commits one charge per paid response.
 func (c *charge) CommitHeader(ctx context.Context, id wf.RequestID, request, response wf.Hash, h http.Header) error {
-	err := errors.New("payment: charge already committed or released")
+	err := errSpent
 	c.once.Do(func() { err = c.m.commit(ctx, c, id, &[2]wf.Hash{request, response}, h) })
 	return err
 }

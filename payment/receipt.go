@@ -99,7 +99,9 @@ func EncodeReceipt(r Receipt) string {
 	w := receiptWire{V: 1, Function: r.Function, Payer: r.Payer, Mode: r.Mode,
 		Amount: r.Amount.String(), Cumulative: r.Cumulative.String(), Request: r.RequestID, Signature: r.Signature}
 	if r.Version == 2 {
-		w.V, w.RequestBody, w.ResponseBody = 2, &r.RequestBody, &r.ResponseBody
+		// Copies: pointers into r would move r to the heap on every call.
+		req, resp := r.RequestBody, r.ResponseBody
+		w.V, w.RequestBody, w.ResponseBody = 2, &req, &resp
 	}
 	j, _ := json.Marshal(w)
 	return base64.RawURLEncoding.EncodeToString(j)
