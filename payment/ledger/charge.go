@@ -177,8 +177,11 @@ func (l *Ledger) commit(ops []*chargeOp) {
 		}
 		if j == len(changed) {
 			l.mu.RLock()
-			a := l.accounts[op.c.Key]
+			a, ok := l.accounts[op.c.Key]
 			l.mu.RUnlock()
+			if !ok {
+				a = Account{}.clone() // a new payer's: zero totals, as stored before
+			}
 			changed = append(changed, changedAccount{key: op.c.Key, a: a})
 		}
 		a := &changed[j].a
