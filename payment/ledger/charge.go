@@ -159,6 +159,13 @@ type changedAccount struct {
 	a   Account
 }
 
+// sessionRaise is a session mark a group of charges raises: the use of
+// changed account number account.
+type sessionRaise struct {
+	account int
+	use     *SessionUse
+}
+
 // commit logs a group of charges with one write and one flush.
 func (l *Ledger) commit(ops []*chargeOp) {
 	l.wmu.Lock()
@@ -170,6 +177,8 @@ func (l *Ledger) commit(ops []*chargeOp) {
 	changed := changedBuf[:0]
 	var recsBuf [4]walRecord
 	recs := recsBuf[:0]
+	var raisesBuf [4]sessionRaise
+	raises := raisesBuf[:0]
 	for i, op := range ops {
 		j := 0
 		for j < len(changed) && changed[j].key != op.c.Key {
@@ -193,7 +202,15 @@ func (l *Ledger) commit(ops []*chargeOp) {
 			// of the record.
 			logged.Voucher = nil
 		}
-		applyCharge(a, op.c)
+		applied := op.c
+		if u := op.c.Session; u != nil && (op.c.Key.Mode == Caller || op.c.Key.Mode == Mina) {
+			// The session's mark is raised in place once the record is
+			// written (below), not in a copy of the map per charge: the
+			// rest of the charge does not read it.
+			applied.Session = nil
+			raises = append(raises, sessionRaise{j, u})
+		}
+		applyCharge(a, applied)
 		op.cum = new(big.Int).Set(a.Charged.Amount)
 		recs = append(recs, walRecord{Seq: l.seq + 1 + uint64(i), Charge: logged})
 	}
@@ -223,6 +240,9 @@ func (l *Ledger) commit(ops []*chargeOp) {
 		// The charges and the release of their reservations are one step
 		// for Reserve: nothing is counted twice or not at all.
 		l.mu.Lock()
+		for _, r := range raises {
+			raiseSession(&changed[r.account].a, r.use)
+		}
 		for _, c := range changed {
 			l.accounts[c.key] = c.a
 		}
