@@ -25,7 +25,7 @@ import (
 // number, and KX when r opens a keyed session. The error is the 402
 // Authorize would answer.
 func (m *Meter) Prove(r *wf.PaidRequest) (voucher.Header, error) {
-	vs := http.Header(r.Header).Values(wf.VoucherHeader)
+	vs := r.Header[voucherHeaderKey]
 	h, err := m.proveCaller(r, vs)
 	if err != nil {
 		return voucher.Header{}, err

@@ -92,5 +92,5 @@ func (m *Meter) accept(o *keyedOpen, h http.Header) {
 		m.keyed[s] = ks
 		m.mu.Unlock()
 	}
-	h.Set(voucher.AcceptHeader, m.acceptHeader)
+	h[acceptKey] = []string{m.acceptHeader}
 }

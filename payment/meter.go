@@ -278,7 +278,7 @@ func (m *Meter) Provider() wf.Address { return m.provider }
 
 // Authorize implements wf.Payments.
 func (m *Meter) Authorize(ctx context.Context, r *wf.PaidRequest) (wf.Charge, error) {
-	if vs := http.Header(r.Header).Values(wf.VoucherHeader); len(vs) > 0 {
+	if vs := r.Header[voucherHeaderKey]; len(vs) > 0 {
 		return m.authorizeCaller(ctx, r, vs)
 	}
 	return m.authorizeOwner(ctx, r)
@@ -408,7 +408,7 @@ func (m *Meter) authorizeOwner(ctx context.Context, r *wf.PaidRequest) (wf.Charg
 func (m *Meter) meterCount(r *wf.PaidRequest, meter wf.Address, req func(string, string, map[string]any) error) (*ledger.MeterCount, error) {
 	fix := fmt.Sprintf("the function owner pays only for requests its metering key %s counts: send the request through the owner's gateway (wf gateway start --meter-key), or pay as the caller: wf invoke --pay %s ...",
 		meter.Checksum(), m.provider.Checksum())
-	vs := http.Header(r.Header).Values(chain.MeterHeader)
+	vs := r.Header[meterKey]
 	if len(vs) != 1 {
 		return nil, req("meter_required", "the function owner requires a count signed by its metering key with each request it pays for ("+chain.MeterHeader+")",
 			map[string]any{"meter": meter.Checksum(), "fix": fix})
@@ -432,7 +432,7 @@ func (m *Meter) meterCount(r *wf.PaidRequest, meter wf.Address, req func(string,
 // one). It reserves and uses nothing: the provider names the caller by it
 // before authorizing (the owner's per-caller limits, wf.callers).
 func (m *Meter) Payer(r *wf.PaidRequest) (wf.Address, bool) {
-	vs := http.Header(r.Header).Values(wf.VoucherHeader)
+	vs := r.Header[voucherHeaderKey]
 	if len(vs) == 0 {
 		return wf.Address{}, false
 	}
@@ -915,6 +915,9 @@ type charge struct {
 	once    sync.Once
 }
 
+// errSpent is a second Commit's, or a Commit's after Release.
+var errSpent = errors.New("payment: charge already committed or released")
+
 // Release implements wf.Charge.
 func (c *charge) Release() { c.once.Do(func() { c.m.unreserve(c.key) }) }
 
@@ -922,31 +925,55 @@ var _ wf.BodyCharge = (*charge)(nil)
 
 // Commit implements wf.Charge.
 func (c *charge) Commit(ctx context.Context, id wf.RequestID) (map[string][]string, error) {
-	err := errors.New("payment: charge already committed or released")
-	var h map[string][]string
-	c.once.Do(func() { h, err = c.m.commit(ctx, c, id, nil) })
+	err := errSpent
+	h := http.Header{}
+	c.once.Do(func() { err = c.m.commit(ctx, c, id, nil, h) })
 	return h, err
 }
 
 // CommitBodies implements wf.BodyCharge: Commit with a version 2 receipt.
 func (c *charge) CommitBodies(ctx context.Context, id wf.RequestID, request, response wf.Hash) (map[string][]string, error) {
-	err := errors.New("payment: charge already committed or released")
-	var h map[string][]string
-	c.once.Do(func() { h, err = c.m.commit(ctx, c, id, &[2]wf.Hash{request, response}) })
+	h := http.Header{}
+	err := c.CommitHeader(ctx, id, request, response, h)
 	return h, err
 }
 
-// commit records c and returns its receipt header; bodies, if not nil,
+// CommitHeader is CommitBodies setting the receipt (and a keyed
+// session's accept) in h, the response's header, instead of a map of its
+// own: a provider commits one charge per paid response.
+func (c *charge) CommitHeader(ctx context.Context, id wf.RequestID, request, response wf.Hash, h http.Header) error {
+	err := errSpent
+	c.once.Do(func() { err = c.m.commit(ctx, c, id, &[2]wf.Hash{request, response}, h) })
+	return err
+}
+
+// The headers commit sets, in canonical form: set directly, without
+// Header.Set's canonicalisation.
+var (
+	receiptKey = http.CanonicalHeaderKey(wf.ReceiptHeader)
+	acceptKey  = http.CanonicalHeaderKey(voucher.AcceptHeader)
+)
+
+// The request headers payment reads, in canonical form: a request's
+// header (net/http's, and wf.PaidRequest's) is keyed so, and Header.Get
+// would canonicalise the name again on every request.
+var (
+	voucherHeaderKey = http.CanonicalHeaderKey(wf.VoucherHeader)
+	signKey          = http.CanonicalHeaderKey(SignReceiptHeader)
+	meterKey         = http.CanonicalHeaderKey(chain.MeterHeader)
+)
+
+// commit records c and sets its receipt header in h; bodies, if not nil,
 // are the request's and response's SHA-256 for a version 2 receipt.
-func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID, bodies *[2]wf.Hash) (map[string][]string, error) {
+func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID, bodies *[2]wf.Hash, h http.Header) error {
 	if id.IsZero() {
 		m.unreserve(c.key)
-		return nil, fmt.Errorf("%w: payment: commit without a request id", wf.ErrInvalid)
+		return fmt.Errorf("%w: payment: commit without a request id", wf.ErrInvalid)
 	}
 	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: ledgerVoucher(c.voucher), Session: c.session, Meter: c.meter, Reserved: true})
 	if err != nil {
 		m.unreserve(c.key)
-		return nil, err
+		return err
 	}
 	m.mu.Lock()
 	if _, ok := m.first[c.key]; !ok {
@@ -969,15 +996,14 @@ func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID, bodies *
 	if m.signNow(c.key, cum, c.sign) {
 		if r.Signature, err = chain.SignReceipt(m.cfg.Key, r.ChargeReceipt); err != nil {
 			m.log.Error("sign receipt", "err", err)
-			return http.Header{}, nil
+			return nil
 		}
 	}
-	h := http.Header{}
-	h.Set(wf.ReceiptHeader, EncodeReceipt(r))
+	h[receiptKey] = []string{EncodeReceipt(r)}
 	if c.open != nil {
 		m.accept(c.open, h)
 	}
-	return h, nil
+	return nil
 }
 
 // receiptMark is a payer's last signed receipt.
@@ -1015,7 +1041,8 @@ func (m *Meter) signNow(key ledger.Key, cum *big.Int, asked bool) bool {
 
 // wantsSigned reports whether r asks for a signed receipt.
 func wantsSigned(r *wf.PaidRequest) bool {
-	return http.Header(r.Header).Get(SignReceiptHeader) != ""
+	vs := r.Header[signKey]
+	return len(vs) > 0 && vs[0] != ""
 }
 
 // RequiredError is a request that is not paid for. It wraps

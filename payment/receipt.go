@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/webfunctions/wf/chain"
@@ -55,23 +57,26 @@ type receiptWire struct {
 func EncodeReceipt(r Receipt) string {
 	// Written by hand (a provider encodes one per charged response): no
 	// field needs escaping, a CID and hex strings, decimal amounts and a
-	// mode that is a plain word; anything else takes encoding/json.
+	// mode that is a plain word; anything else takes encoding/json. The
+	// JSON and its base64 are built in buffers on the stack: the string
+	// returned is the only allocation.
 	if (r.Version == 0 || r.Version == 1 || r.Version == 2) && r.Function.Defined() && (r.Mode == "owner" || r.Mode == "caller") && r.Amount != nil && r.Cumulative != nil {
-		j := make([]byte, 0, 512)
+		var jb [768]byte
+		j := jb[:0]
 		if r.Version == 2 {
 			j = append(j, `{"v":2,"function":"`...)
 		} else {
 			j = append(j, `{"v":1,"function":"`...)
 		}
-		j = append(j, r.Function.String()...)
+		j, _ = r.Function.AppendText(j)
 		j = append(j, `","payer":"`...)
 		j = appendHex0x(j, r.Payer[:])
 		j = append(j, `","mode":"`...)
 		j = append(j, r.Mode...)
 		j = append(j, `","amount":"`...)
-		j = r.Amount.Append(j, 10)
+		j = appendDecimal(j, r.Amount)
 		j = append(j, `","cumulative":"`...)
-		j = r.Cumulative.Append(j, 10)
+		j = appendDecimal(j, r.Cumulative)
 		j = append(j, `","request":"`...)
 		j = hex.AppendEncode(j, r.RequestID[:])
 		j = append(j, '"')
@@ -84,19 +89,31 @@ func EncodeReceipt(r Receipt) string {
 		}
 		if r.Signed() {
 			j = append(j, `,"sig":"`...)
-			j = append(j, r.Signature.String()...)
+			j = appendHex0x(j, r.Signature[:])
 			j = append(j, '"')
 		}
 		j = append(j, '}')
-		return base64.RawURLEncoding.EncodeToString(j)
+		var eb [1024]byte
+		return string(base64.RawURLEncoding.AppendEncode(eb[:0], j))
 	}
 	w := receiptWire{V: 1, Function: r.Function, Payer: r.Payer, Mode: r.Mode,
 		Amount: r.Amount.String(), Cumulative: r.Cumulative.String(), Request: r.RequestID, Signature: r.Signature}
 	if r.Version == 2 {
-		w.V, w.RequestBody, w.ResponseBody = 2, &r.RequestBody, &r.ResponseBody
+		// Copies: pointers into r would move r to the heap on every call.
+		req, resp := r.RequestBody, r.ResponseBody
+		w.V, w.RequestBody, w.ResponseBody = 2, &req, &resp
 	}
 	j, _ := json.Marshal(w)
 	return base64.RawURLEncoding.EncodeToString(j)
+}
+
+// appendDecimal appends x in decimal, as x.Append(dst, 10) does, without
+// its allocation when x fits in 64 bits.
+func appendDecimal(dst []byte, x *big.Int) []byte {
+	if x.IsUint64() {
+		return strconv.AppendUint(dst, x.Uint64(), 10)
+	}
+	return x.Append(dst, 10)
 }
 
 // appendHex0x appends "0x" and b in lower-case hex, as wf.Address and

@@ -24,6 +24,9 @@ var reservedHeaders = map[string]bool{
 	"Content-Length": true, wf.RequestIDHeader: true,
 }
 
+// priceKey is wf.PriceHeader in canonical form.
+var priceKey = http.CanonicalHeaderKey(wf.PriceHeader)
+
 func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 	ri := info(r)
 	if !p.inflight.enter() {
@@ -32,8 +35,8 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer p.inflight.leave()
-	if p.cfg.Payments != nil {
-		w.Header().Set(wf.PriceHeader, p.cfg.Payments.Price().String())
+	if p.price != nil {
+		w.Header()[priceKey] = p.price
 	}
 	seg := r.PathValue("cid")
 	if isNameSegment(seg) {
@@ -154,15 +157,11 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		// The charge is durable before any of the response leaves.
 		if !charged(err) {
 			charge.Release()
-		} else if h, cerr := commitCharge(context.WithoutCancel(r.Context()), charge, ri.id, body, answered(resp, err)); cerr != nil {
+		} else if cerr := commitCharge(context.WithoutCancel(r.Context()), charge, ri.id, body, answered(resp, err), w.Header()); cerr != nil {
 			ri.log.Error("record charge", "function", c.String(), "err", cerr)
 			undoGate()
 			httperr.Write(w, nil, wf.E(wf.ErrUnavailable, "the provider could not record the charge; nothing was charged", cerr))
 			return
-		} else {
-			for k, v := range h {
-				w.Header()[k] = v
-			}
 		}
 	}
 	elapsed := p.cfg.Now().Sub(start)
@@ -277,20 +276,24 @@ func (p *Provider) run(r *http.Request, f *function, a address, body []byte, cal
 // the sandbox never passes.) Names are compared case-blind, because the
 // sandbox names variables case-blind: "x-wf-voucher" would reach the
 // guest as HTTP_X_WF_VOUCHER too.
+//
+// With such a header (every caller-paid request) the function gets a new
+// map without it whose values are the request's own slices, not copies:
+// the sandbox only reads them.
 func guestHeader(h http.Header) http.Header {
-	var out http.Header
+	n := 0
 	for k := range h {
 		if isWFHeader(k) {
-			out = h.Clone()
-			break
+			n++
 		}
 	}
-	if out == nil {
+	if n == 0 {
 		return h
 	}
-	for k := range out {
-		if isWFHeader(k) {
-			delete(out, k)
+	out := make(http.Header, len(h)-n)
+	for k, vs := range h {
+		if !isWFHeader(k) {
+			out[k] = vs
 		}
 	}
 	return out
@@ -320,12 +323,28 @@ func answered(resp *sandbox.Response, err error) *sandbox.Response {
 	return resp
 }
 
-// commitCharge commits charge for request id; with the function's answer
-// resp (nil if it failed) and a charge that can, the receipt binds the
-// request and response bodies (version 2: evidence of what was answered).
-func commitCharge(ctx context.Context, charge wf.Charge, id wf.RequestID, body []byte, resp *sandbox.Response) (map[string][]string, error) {
-	if bc, ok := charge.(wf.BodyCharge); ok && resp != nil {
-		return bc.CommitBodies(ctx, id, sha256.Sum256(body), sha256.Sum256(resp.Body))
+// commitCharge commits charge for request id and sets its headers (the
+// receipt) in h; with the function's answer resp (nil if it failed) and a
+// charge that can, the receipt binds the request and response bodies
+// (version 2: evidence of what was answered). Nothing is set in h when
+// the commit fails.
+func commitCharge(ctx context.Context, charge wf.Charge, id wf.RequestID, body []byte, resp *sandbox.Response, h http.Header) error {
+	if resp != nil {
+		if hc, ok := charge.(headerCharge); ok {
+			return hc.CommitHeader(ctx, id, sha256.Sum256(body), sha256.Sum256(resp.Body), h)
+		}
 	}
-	return charge.Commit(ctx, id)
+	var set map[string][]string
+	var err error
+	if bc, ok := charge.(wf.BodyCharge); ok && resp != nil {
+		set, err = bc.CommitBodies(ctx, id, sha256.Sum256(body), sha256.Sum256(resp.Body))
+	} else {
+		set, err = charge.Commit(ctx, id)
+	}
+	if err == nil {
+		for k, v := range set {
+			h[k] = v
+		}
+	}
+	return err
 }

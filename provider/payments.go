@@ -9,7 +9,16 @@ import (
 
 	"github.com/webfunctions/wf/httperr"
 	"github.com/webfunctions/wf/sandbox"
+	"github.com/webfunctions/wf/wf"
 )
+
+// headerCharge is a charge that sets its response headers (the receipt)
+// in the response's header itself (wf.BodyCharge's CommitBodies with the
+// header to set, instead of a map of its own per paid request); payment's
+// charges are. CommitHeader sets nothing when it fails.
+type headerCharge interface {
+	CommitHeader(ctx context.Context, id wf.RequestID, request, response wf.Hash, h http.Header) error
+}
 
 // charged reports whether an invocation that ended with err is paid for:
 // every run that ended with the function's own outcome: a response of any

@@ -246,6 +246,8 @@ type Provider struct {
 
 	callers *callerLimits // wf.callers windows
 
+	price []string // X-WF-Price's value when Payments is set (every response; never changed)
+
 	manifest atomic.Pointer[[]byte] // set by SetManifest; nil: Config.Manifest
 
 	loadGroup singleflight.Group
@@ -338,6 +340,9 @@ func New(cfg Config) (*Provider, error) {
 		slots:   newScheduler(cfg.MaxConcurrent, cfg.MaxConcurrentPerFunction, cfg.MaxConcurrentPerOwner),
 		uploads: make(chan struct{}, cfg.MaxUploads),
 		callers: newCallerLimits(cfg.Now),
+	}
+	if cfg.Payments != nil {
+		p.price = []string{cfg.Payments.Price().String()}
 	}
 	p.names, p.nameState = cfg.Names, newNameState(cfg.Rand)
 	var err error

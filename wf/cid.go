@@ -80,6 +80,20 @@ func (c CID) String() string {
 	return "b" + b32.EncodeToString([]byte(c.b))
 }
 
+// AppendText implements encoding.TextAppender: String appended to b,
+// without String's allocations for a CIDv1 (a paid provider writes its
+// function's CID into every receipt).
+func (c CID) AppendText(b []byte) ([]byte, error) {
+	if !c.Defined() {
+		return b, ErrBadCID
+	}
+	if c.Version() == 0 {
+		return append(b, base58Encode([]byte(c.b))...), nil
+	}
+	var raw [128]byte // the CIDs this package makes are 36-38 bytes
+	return b32.AppendEncode(append(b, 'b'), append(raw[:0], c.b...)), nil
+}
+
 // MarshalText implements encoding.TextMarshaler.
 func (c CID) MarshalText() ([]byte, error) {
 	if !c.Defined() {

@@ -24,6 +24,9 @@ func TestCIDRoundTrip(t *testing.T) {
 		if c.String() != s {
 			t.Errorf("String() = %s, want %s", c, s)
 		}
+		if b, err := c.AppendText([]byte("x")); err != nil || string(b) != "x"+s {
+			t.Errorf("AppendText = %q, %v; want %q", b, err, "x"+s)
+		}
 		again, err := wf.CIDFromBytes(c.Bytes())
 		if err != nil || again != c {
 			t.Errorf("%s: bytes round trip: %v", s, err)

@@ -3,6 +3,7 @@ package ledger
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/big"
 
 	bolt "go.etcd.io/bbolt"
@@ -148,6 +149,11 @@ func (a Account) clone() Account {
 	}
 	if a.Rail != nil {
 		c.Rail = a.Rail.clone()
+	}
+	if a.Sessions != nil {
+		// Copied: Ledger.commit raises the marks of its own account's map
+		// in place.
+		c.Sessions = maps.Clone(a.Sessions)
 	}
 	return c
 }

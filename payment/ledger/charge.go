@@ -45,7 +45,7 @@ func (l *Ledger) Reserve(key Key, amount *big.Int, check func(a Account, reserve
 	}
 	a, ok := l.accounts[key]
 	if !ok {
-		a = Account{}.clone()
+		a = zeroAccount // check neither keeps nor changes it
 	}
 	if err := check(a, r); err != nil {
 		return err
@@ -69,6 +69,10 @@ func (l *Ledger) release(key Key, amount *big.Int) {
 	}
 }
 
+// zeroAccount is an account without charges, with its totals' amounts
+// set (zero), as Reserve's check sees a payer new to the ledger.
+var zeroAccount = Account{}.clone()
+
 type chargeOp struct {
 	c    Charge
 	cum  *big.Int // cumulative charged after this charge
@@ -86,7 +90,6 @@ func (l *Ledger) Charge(ctx context.Context, c Charge) (*big.Int, error) {
 	if c.Amount == nil || c.Amount.Sign() <= 0 {
 		return nil, fmt.Errorf("%w: ledger: charge must be positive", wf.ErrInvalid)
 	}
-	op := &chargeOp{c: c, done: make(chan struct{})}
 	if l.lazy {
 		// Nothing to share but a copy into the mapped log: the charge is
 		// written here, without handing it to the commit loop and back
@@ -96,9 +99,11 @@ func (l *Ledger) Charge(ctx context.Context, c Charge) (*big.Int, error) {
 			return nil, ErrClosed
 		default:
 		}
-		l.commit([]*chargeOp{op})
+		op := chargeOp{c: c}
+		l.commit([]*chargeOp{&op})
 		return op.cum, op.err
 	}
+	op := &chargeOp{c: c, done: make(chan struct{})}
 	select {
 	case l.queue <- op:
 	case <-l.closed:
@@ -148,17 +153,47 @@ func (l *Ledger) commitLoop() {
 	}
 }
 
+// changedAccount is an account a group of charges changed, as it will be.
+type changedAccount struct {
+	key Key
+	a   Account
+}
+
+// sessionRaise is a session mark a group of charges raises: the use of
+// changed account number account.
+type sessionRaise struct {
+	account int
+	use     *SessionUse
+}
+
 // commit logs a group of charges with one write and one flush.
 func (l *Ledger) commit(ops []*chargeOp) {
 	l.wmu.Lock()
 	defer l.wmu.Unlock()
-	changed := make(map[Key]Account)
-	recs := make([]walRecord, len(ops))
+	// Accounts in l.accounts are never changed in place (every change
+	// makes new totals, vouchers and session maps), so a shallow copy is
+	// a copy. A group names few payers: a slice, not a map.
+	var changedBuf [4]changedAccount
+	changed := changedBuf[:0]
+	var recsBuf [4]walRecord
+	recs := recsBuf[:0]
+	var raisesBuf [4]sessionRaise
+	raises := raisesBuf[:0]
 	for i, op := range ops {
-		a, ok := changed[op.c.Key]
-		if !ok {
-			a = l.Account(op.c.Key)
+		j := 0
+		for j < len(changed) && changed[j].key != op.c.Key {
+			j++
 		}
+		if j == len(changed) {
+			l.mu.RLock()
+			a, ok := l.accounts[op.c.Key]
+			l.mu.RUnlock()
+			if !ok {
+				a = Account{}.clone() // a new payer's: zero totals, as stored before
+			}
+			changed = append(changed, changedAccount{key: op.c.Key, a: a})
+		}
+		a := &changed[j].a
 		logged := op.c
 		if v := op.c.Voucher; op.c.Key.Mode == Caller && v != nil && sameVoucher(a.Best, v) && sameVoucher(a.Lasting, v) {
 			// Applying it again changes nothing, here and on replay (which
@@ -167,10 +202,17 @@ func (l *Ledger) commit(ops []*chargeOp) {
 			// of the record.
 			logged.Voucher = nil
 		}
-		applyCharge(&a, op.c)
+		applied := op.c
+		if u := op.c.Session; u != nil && (op.c.Key.Mode == Caller || op.c.Key.Mode == Mina) {
+			// The session's mark is raised in place once the record is
+			// written (below), not in a copy of the map per charge: the
+			// rest of the charge does not read it.
+			applied.Session = nil
+			raises = append(raises, sessionRaise{j, u})
+		}
+		applyCharge(a, applied)
 		op.cum = new(big.Int).Set(a.Charged.Amount)
-		changed[op.c.Key] = a
-		recs[i] = walRecord{Seq: l.seq + 1 + uint64(i), Charge: logged}
+		recs = append(recs, walRecord{Seq: l.seq + 1 + uint64(i), Charge: logged})
 	}
 	err := l.broken
 	if err == nil && l.shut {
@@ -192,14 +234,17 @@ func (l *Ledger) commit(ops []*chargeOp) {
 	}
 	if err == nil {
 		l.seq += uint64(len(ops))
-		for k := range changed {
-			l.dirty[k] = struct{}{}
+		for _, c := range changed {
+			l.dirty[c.key] = struct{}{}
 		}
 		// The charges and the release of their reservations are one step
 		// for Reserve: nothing is counted twice or not at all.
 		l.mu.Lock()
-		for k, a := range changed {
-			l.accounts[k] = a
+		for _, r := range raises {
+			raiseSession(&changed[r.account].a, r.use)
+		}
+		for _, c := range changed {
+			l.accounts[c.key] = c.a
 		}
 		for _, op := range ops {
 			if op.c.Reserved {
@@ -212,7 +257,9 @@ func (l *Ledger) commit(ops []*chargeOp) {
 		if err != nil {
 			op.err, op.cum = fmt.Errorf("ledger: record charge: %w", err), nil
 		}
-		close(op.done)
+		if op.done != nil {
+			close(op.done)
+		}
 	}
 	if err == nil && l.wal.full() {
 		l.save(nil, nil) // a failure leaves the log as it is; retried next time

@@ -181,8 +181,36 @@ func TestSessions(t *testing.T) {
 	}
 	use(1, 5, 1000)
 	use(1, 3, 1000) // out of order: the mark stays 5
+	early := l.Account(bob)
+	// Readers of copies while charges raise marks (the ledger raises its
+	// own map in place: go test -race checks nobody else holds it).
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			for range l.Account(bob).Sessions {
+			}
+		}
+	}()
 	for i := range ledger.MaxSessions {
 		use(byte(i+2), 1, int64(2000+i))
+	}
+	use(2, 7, 2000)
+	close(stop)
+	wg.Wait()
+	if len(early.Sessions) != 1 || early.Sessions[ledger.SessionKey([32]byte{1})].Seq != 5 {
+		t.Errorf("an earlier copy changed with the ledger: %+v", early.Sessions)
+	}
+	live := l.Account(bob)
+	if m := live.Sessions[ledger.SessionKey([32]byte{2})]; m.Seq != 7 {
+		t.Errorf("session 2 in memory: %+v, want seq 7", m)
 	}
 	l.Close()
 	l = open(t, path)
@@ -191,8 +219,16 @@ func TestSessions(t *testing.T) {
 	if len(a.Sessions) != ledger.MaxSessions || a.SessionFloor != 1000 {
 		t.Fatalf("%d sessions, floor %d; want %d and 1000 (session 1 forgotten)", len(a.Sessions), a.SessionFloor, ledger.MaxSessions)
 	}
-	if m := a.Sessions[ledger.SessionKey([32]byte{2})]; m.Seq != 1 || m.Expiry != 2000 {
+	if m := a.Sessions[ledger.SessionKey([32]byte{2})]; m.Seq != 7 || m.Expiry != 2000 {
 		t.Errorf("session 2: %+v", m)
+	}
+	if len(live.Sessions) != len(a.Sessions) || live.SessionFloor != a.SessionFloor {
+		t.Errorf("in memory %d sessions, floor %d; reopened %d, floor %d", len(live.Sessions), live.SessionFloor, len(a.Sessions), a.SessionFloor)
+	}
+	for k, m := range live.Sessions {
+		if a.Sessions[k] != m {
+			t.Errorf("session %s: in memory %+v, reopened %+v", k, m, a.Sessions[k])
+		}
 	}
 }
 

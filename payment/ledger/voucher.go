@@ -78,7 +78,7 @@ type SessionMark struct {
 func SessionKey(k [32]byte) string { return hex.EncodeToString(k[:]) }
 
 // applySession raises the session's mark. The map is copied, never
-// changed in place: clones of the account share it.
+// changed in place: a shallow copy of the account may share it.
 func applySession(a *Account, u *SessionUse) {
 	k := SessionKey(u.Key)
 	if m, ok := a.Sessions[k]; ok && m.Seq >= u.Seq {
@@ -88,6 +88,28 @@ func applySession(a *Account, u *SessionUse) {
 	if s == nil {
 		s = make(map[string]SessionMark)
 	}
+	a.Sessions = s
+	setSession(a, k, u)
+}
+
+// raiseSession is applySession changing a.Sessions in place: only for the
+// ledger's own account, under its lock (Ledger.commit), whose map no copy
+// shares (Account.clone copies it).
+func raiseSession(a *Account, u *SessionUse) {
+	k := SessionKey(u.Key)
+	if m, ok := a.Sessions[k]; ok && m.Seq >= u.Seq {
+		return
+	}
+	if a.Sessions == nil {
+		a.Sessions = make(map[string]SessionMark)
+	}
+	setSession(a, k, u)
+}
+
+// setSession sets session k's mark in a.Sessions, forgetting the
+// sessions whose vouchers expire first past MaxSessions.
+func setSession(a *Account, k string, u *SessionUse) {
+	s := a.Sessions
 	s[k] = SessionMark{Seq: u.Seq, Expiry: u.Expiry}
 	for len(s) > MaxSessions {
 		var old string
@@ -99,7 +121,6 @@ func applySession(a *Account, u *SessionUse) {
 		a.SessionFloor = max(a.SessionFloor, s[old].Expiry)
 		delete(s, old)
 	}
-	a.Sessions = s
 }
 
 // sameVoucher reports whether x holds exactly v.

@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -40,6 +41,7 @@ type wal struct {
 	mem    []byte // the file mapped (wal_linux.go); nil: written with WriteAt
 	off    int64
 	nosync bool
+	buf    []byte // append's frames, reused
 }
 
 // openWAL opens or creates the log at path, preallocates it, and returns
@@ -99,16 +101,26 @@ func openWAL(path string, nosync bool) (*wal, []walRecord, error) {
 var errWALFull = errors.New("ledger: log full")
 
 // append writes recs after the last record and, if sync, flushes them.
+// The frames are built in w.buf, kept between calls (the ledger's wmu
+// serialises them).
 func (w *wal) append(recs []walRecord, sync bool) error {
-	var buf []byte
+	buf := w.buf[:0]
 	for _, r := range recs {
-		p, err := r.marshal()
-		if err != nil {
+		start := len(buf)
+		buf = append(buf, 0, 0, 0, 0, 0, 0, 0, 0) // length and CRC, below
+		var err error
+		if buf, err = r.appendJSON(buf); err != nil {
+			w.buf = buf[:0]
 			return err
 		}
-		buf = binary.BigEndian.AppendUint32(buf, uint32(len(p)))
-		buf = binary.BigEndian.AppendUint32(buf, crc32.Checksum(p, castagnoli))
-		buf = append(buf, p...)
+		p := buf[start+8:]
+		binary.BigEndian.PutUint32(buf[start:], uint32(len(p)))
+		binary.BigEndian.PutUint32(buf[start+4:], crc32.Checksum(p, castagnoli))
+	}
+	if cap(buf) <= 64<<10 {
+		w.buf = buf[:0]
+	} else {
+		w.buf = nil // a rare large group: not kept
 	}
 	if w.off+int64(len(buf))+8 > walSize {
 		return errWALFull
@@ -143,24 +155,47 @@ func (w *wal) close() error {
 	return errors.Join(err, w.f.Close())
 }
 
-// marshal is json.Marshal(r), written by hand for the common record (a
-// charge with no voucher, session or metering count: owner-pays without
-// a metering key), which a provider logs per paid request;
+// marshal is json.Marshal(r).
+func (r walRecord) marshal() ([]byte, error) { return r.appendJSON(nil) }
+
+// appendJSON appends json.Marshal(r) to dst, written by hand for the
+// records a provider logs per paid request: owner-pays without a metering
+// key, and caller-pays whose voucher is left out (a session's repeated
+// voucher, see Ledger.commit) with its session's sequence number.
 // TestWALRecordEncoding holds the two to the same bytes.
-func (r walRecord) marshal() ([]byte, error) {
+func (r walRecord) appendJSON(dst []byte) ([]byte, error) {
 	c := r.Charge
-	if c.Voucher != nil || c.Session != nil || c.Meter != nil || c.Amount == nil {
-		return json.Marshal(r)
+	if c.Voucher != nil || c.Meter != nil || c.Rail != nil || c.Amount == nil ||
+		(c.Key.Mode != Owner && c.Key.Mode != Caller) || c.Key.Payer.IsZero() || c.Key.Channel != (WideKey{}) {
+		j, err := json.Marshal(r)
+		return append(dst, j...), err
 	}
-	p := make([]byte, 0, 128)
-	p = append(p, `{"s":`...)
+	p := append(dst, `{"s":`...)
 	p = strconv.AppendUint(p, r.Seq, 10)
 	p = append(p, `,"c":{"Key":{"Mode":`...)
 	p = strconv.AppendUint(p, uint64(c.Key.Mode), 10)
-	p = append(p, `,"Payer":"`...)
-	p = append(p, c.Key.Payer.String()...)
+	p = append(p, `,"Payer":"0x`...)
+	p = hex.AppendEncode(p, c.Key.Payer[:])
 	p = append(p, `"},"Amount":`...)
-	p = c.Amount.Append(p, 10)
-	p = append(p, `,"Voucher":null}}`...)
-	return p, nil
+	if c.Amount.IsUint64() {
+		p = strconv.AppendUint(p, c.Amount.Uint64(), 10)
+	} else {
+		p = c.Amount.Append(p, 10)
+	}
+	p = append(p, `,"Voucher":null`...)
+	if s := c.Session; s != nil {
+		p = append(p, `,"Session":{"key":[`...)
+		for i, b := range s.Key {
+			if i > 0 {
+				p = append(p, ',')
+			}
+			p = strconv.AppendUint(p, uint64(b), 10)
+		}
+		p = append(p, `],"seq":`...)
+		p = strconv.AppendUint(p, s.Seq, 10)
+		p = append(p, `,"expiry":`...)
+		p = strconv.AppendInt(p, s.Expiry, 10)
+		p = append(p, '}')
+	}
+	return append(p, `}}`...), nil
 }

@@ -141,6 +141,12 @@ func TestWALRecordEncoding(t *testing.T) {
 		{Seq: 1 << 60, Charge: Charge{Key: Key{Mode: Caller, Payer: wf.Address{0xff}}, Amount: new(big.Int).Lsh(big.NewInt(1), 200), Reserved: true}},
 		{Seq: 3, Charge: Charge{Key: Key{Mode: Caller, Payer: wf.Address{9}}, Amount: big.NewInt(5), Session: &SessionUse{Key: [32]byte{1}, Seq: 4, Expiry: exp}}},
 		{Seq: 4, Charge: Charge{Key: Key{Mode: Owner, Payer: wf.Address{9}}, Amount: big.NewInt(5), Meter: &MeterCount{Meter: wf.Address{7}, Count: 3}}},
+		{Seq: 5, Charge: Charge{Key: Key{Mode: Caller, Payer: wf.Address{0xab, 19: 0xcd}}, Amount: new(big.Int).Lsh(big.NewInt(3), 100),
+			Session: &SessionUse{Key: [32]byte{0, 255, 7, 31: 128}, Seq: 1<<64 - 1, Expiry: -5}}},
+		{Seq: 6, Charge: Charge{Key: Key{Mode: Owner}, Amount: big.NewInt(1)}},                                     // zero payer: omitted
+		{Seq: 7, Charge: Charge{Key: Key{Mode: Mina, Channel: WideKey{1}}, Amount: big.NewInt(1), Reserved: true}}, // a channel key
+		{Seq: 8, Charge: Charge{Key: Key{Mode: Caller, Payer: wf.Address{9}}, Amount: big.NewInt(5), Session: &SessionUse{Key: [32]byte{1}, Seq: 4, Expiry: exp},
+			Voucher: &SignedVoucher{Payer: wf.Address{9}, Provider: wf.Address{6}, CumulativeAmount: big.NewInt(10), Expiry: time.Unix(exp, 0).UTC()}}},
 	} {
 		want, err := json.Marshal(r)
 		if err != nil {

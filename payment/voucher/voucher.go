@@ -16,7 +16,6 @@
 package voucher
 
 import (
-	"bytes"
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/base64"
@@ -64,22 +63,29 @@ const domain = "WebFunctions request v1\x00"
 // function's CID, method, path and query (each with a 4-byte big-endian
 // length) and the body's hash.
 func (r Request) Bytes() []byte {
-	var b bytes.Buffer
-	b.Grow(len(domain) + 40 + 8 + 32 + 16 + len(r.Method) + len(r.Path) + len(r.RawQuery) + 64)
-	b.WriteString(domain)
-	b.Write(r.Provider[:])
-	b.Write(r.Payer[:])
-	var n [8]byte
-	binary.BigEndian.PutUint64(n[:], r.Seq)
-	b.Write(n[:])
-	for _, s := range []string{r.Function.String(), r.Method, r.Path, r.RawQuery} {
-		var l [4]byte
-		binary.BigEndian.PutUint32(l[:], uint32(len(s)))
-		b.Write(l[:])
-		b.WriteString(s)
+	return r.AppendBytes(make([]byte, 0, len(domain)+40+8+16+64+len(r.Method)+len(r.Path)+len(r.RawQuery)+32))
+}
+
+// AppendBytes appends Bytes to dst.
+func (r Request) AppendBytes(dst []byte) []byte {
+	b := append(dst, domain...)
+	b = append(b, r.Provider[:]...)
+	b = append(b, r.Payer[:]...)
+	b = binary.BigEndian.AppendUint64(b, r.Seq)
+	// The CID's text, written in place after its length.
+	at := len(b)
+	b = append(b, 0, 0, 0, 0)
+	if r.Function.Defined() {
+		b, _ = r.Function.AppendText(b)
+	} else {
+		b = append(b, r.Function.String()...)
 	}
-	b.Write(r.BodyHash[:])
-	return b.Bytes()
+	binary.BigEndian.PutUint32(b[at:], uint32(len(b)-at-4))
+	for _, s := range [...]string{r.Method, r.Path, r.RawQuery} {
+		b = binary.BigEndian.AppendUint32(b, uint32(len(s)))
+		b = append(b, s...)
+	}
+	return append(b, r.BodyHash[:]...)
 }
 
 // BodyHash is the SHA-256 of body, as Request.BodyHash wants it.
@@ -148,7 +154,10 @@ type wire struct {
 	KX        string       `json:"kx,omitempty"`
 }
 
-var b64 = base64.RawURLEncoding
+var (
+	b64       = base64.RawURLEncoding
+	b64Strict = base64.RawURLEncoding.Strict()
+)
 
 // Encode returns h as an X-WF-Voucher value: unpadded base64url of
 //
@@ -186,7 +195,7 @@ func Decode(s string) (Header, error) {
 	if strings.ContainsAny(s, "\r\n") {
 		return Header{}, fmt.Errorf("%w: voucher: line break in the header value", wf.ErrInvalid)
 	}
-	j, err := b64.Strict().DecodeString(s)
+	j, err := b64Strict.DecodeString(s)
 	if err != nil {
 		return Header{}, fmt.Errorf("%w: voucher: not unpadded base64url: %v", wf.ErrInvalid, err)
 	}
@@ -230,11 +239,18 @@ func Decode(s string) (Header, error) {
 }
 
 func fixed(dst []byte, s, what string) error {
-	b, err := b64.Strict().DecodeString(s)
-	if err != nil || len(b) != len(dst) {
+	// Decoded through buffers on the stack: a keyed request's header
+	// holds two of these.
+	var src [128]byte
+	var out [96]byte
+	if len(s) > len(src) || b64.DecodedLen(len(s)) != len(dst) || len(dst) > len(out) {
 		return fmt.Errorf("%w: voucher: %s must be %d bytes in unpadded base64url", wf.ErrInvalid, what, len(dst))
 	}
-	copy(dst, b)
+	n, err := b64Strict.Decode(out[:], append(src[:0], s...))
+	if err != nil || n != len(dst) {
+		return fmt.Errorf("%w: voucher: %s must be %d bytes in unpadded base64url", wf.ErrInvalid, what, len(dst))
+	}
+	copy(dst, out[:n])
 	return nil
 }
 
