@@ -158,13 +158,12 @@ func (p *Provider) warmUp(ctx context.Context, list []string) (int, error) {
 		if ok, err := p.cfg.Store.Has(ctx, c); err != nil || !ok {
 			continue // deleted since, or never stored here
 		}
-		rewrites := p.cfg.Sandbox.Stats().Rewrites
 		f, err := p.loadFunction(ctx, c, true)
 		if err != nil {
 			p.log.Debug("warm-up: load", "function", s, "err", err)
 			continue
 		}
-		if p.cfg.Sandbox.Stats().Rewrites > rewrites {
+		if f.module.Rewritten() {
 			// The module was not in the compile cache (deleted, or a
 			// restored backup): the rest likely are not either, and full
 			// compiles (seconds each for Go) are left to their requests.

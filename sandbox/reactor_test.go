@@ -3,6 +3,8 @@ package sandbox_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -325,6 +327,7 @@ func TestReactorRelease(t *testing.T) {
 func TestRewriteCache(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
+	others := byte(0)
 	compile := func(wasm []byte, rewrites uint64, want string) {
 		t.Helper()
 		sb := newSandbox(t, sandbox.Config{CacheDir: dir})
@@ -342,10 +345,23 @@ func TestRewriteCache(t *testing.T) {
 		if st := sb.Stats(); st.Rewrites != rewrites {
 			t.Fatalf("%d rewrites, want %d", st.Rewrites, rewrites)
 		}
+		// Per module, whatever else the sandbox compiles meanwhile.
+		if mod.Rewritten() != (rewrites == 1) {
+			t.Fatalf("Rewritten() = %v after %d rewrites", mod.Rewritten(), rewrites)
+		}
+		others++
+		other, err := sb.Compile(ctx, "other", append(wagiHello(), 0, 3, 1, 'x', others)) // a custom section: new bytes
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !other.Rewritten() || mod.Rewritten() != (rewrites == 1) {
+			t.Fatalf("after another module's rewrite: other %v, this %v", other.Rewritten(), mod.Rewritten())
+		}
 	}
 	compile(wagiHello(), 1, "hello world\n")
-	compile(wagiHello(), 0, "hello world\n") // from the file
-	files, _ := filepath.Glob(filepath.Join(dir, "wf-rewrite", "*"))
+	compile(wagiHello(), 0, "hello world\n")   // from the file
+	helloKey := sha256.Sum256([]byte("hello")) // the file is named by the key's hash
+	files, _ := filepath.Glob(filepath.Join(dir, "wf-rewrite", "*-k-"+hex.EncodeToString(helloKey[:])))
 	if len(files) != 1 {
 		t.Fatalf("cached rewrites: %v", files)
 	}

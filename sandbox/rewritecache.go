@@ -56,11 +56,12 @@ func (s *Sandbox) rewritePath(key string) string {
 }
 
 // instrument is wasm.InstrumentForReuse, answered from the cache when it
-// can be.
-func (s *Sandbox) instrument(key string, bin []byte) (*wasm.Instrumented, error) {
+// can be; rewritten reports that it was not.
+func (s *Sandbox) instrument(key string, bin []byte) (inst *wasm.Instrumented, rewritten bool, err error) {
 	if s.cfg.CacheDir == "" {
 		s.rewrites.Add(1)
-		return wasm.InstrumentForReuse(bin)
+		inst, err = wasm.InstrumentForReuse(bin)
+		return inst, true, err
 	}
 	path := s.rewritePath(key)
 	if b, err := os.ReadFile(path); err == nil {
@@ -69,14 +70,14 @@ func (s *Sandbox) instrument(key string, bin []byte) (*wasm.Instrumented, error)
 			if json.Unmarshal(line, &m) == nil && m.Version == wasm.Version &&
 				m.SourceLen == len(bin) && m.SourceCRC == crc(bin) && m.CRC == crc(mod) {
 				return &wasm.Instrumented{Wasm: mod, StopExport: m.StopExport, StartExport: m.StartExport,
-					MinPages: m.MinPages, Globals: m.Globals, Resettable: m.Resettable}, nil
+					MinPages: m.MinPages, Globals: m.Globals, Resettable: m.Resettable}, false, nil
 			}
 		}
 	}
 	s.rewrites.Add(1)
-	inst, err := wasm.InstrumentForReuse(bin)
+	inst, err = wasm.InstrumentForReuse(bin)
 	if err != nil {
-		return nil, err
+		return nil, true, err
 	}
 	line, _ := json.Marshal(rewriteMeta{Version: wasm.Version, StopExport: inst.StopExport, StartExport: inst.StartExport,
 		MinPages: inst.MinPages, Globals: inst.Globals, Resettable: inst.Resettable,
@@ -91,5 +92,5 @@ func (s *Sandbox) instrument(key string, bin []byte) (*wasm.Instrumented, error)
 			}
 		}
 	}
-	return inst, nil
+	return inst, true, nil
 }

@@ -138,6 +138,9 @@ type Module struct {
 	// wasmBytes is the rewritten module's size, from which Size estimates
 	// the compiled module's.
 	wasmBytes int64
+	// rewritten: its compile rewrote the code rather than reading the
+	// rewrite from CacheDir (Rewritten).
+	rewritten bool
 	// reactor is set for a module without _start that exports
 	// ReactorExport: it runs from a snapshot (reactor.go).
 	reactor *reactor
@@ -226,6 +229,17 @@ func (s *Sandbox) Effective(l wf.Limits) wf.Limits {
 
 // Key returns the key the module was compiled under.
 func (m *Module) Key() string { return m.key }
+
+// Rewritten reports whether compiling m rewrote its code for the sandbox
+// rather than reading the rewrite from Config.CacheDir: a cold compile
+// cache for that code. A derived module answers for the module whose code
+// it runs.
+func (m *Module) Rewritten() bool {
+	if m.parent != nil {
+		return m.parent.Rewritten()
+	}
+	return m.rewritten
+}
 
 // Size estimates the memory m holds, in bytes, so that a provider can bound
 // its loaded functions by bytes rather than by count: the compiled module
@@ -424,7 +438,7 @@ func (s *Sandbox) compileModule(ctx context.Context, wasm []byte) (cm wazero.Com
 }
 
 func (s *Sandbox) compile(ctx context.Context, key string, bin []byte) (*Module, error) {
-	inst, err := s.instrument(key, bin)
+	inst, rewritten, err := s.instrument(key, bin)
 	if err != nil {
 		return nil, wf.E(wf.ErrInvalid, "invalid WebAssembly module: "+err.Error(), fmt.Errorf("sandbox: compile %s", key))
 	}
@@ -443,7 +457,8 @@ func (s *Sandbox) compile(ctx context.Context, key string, bin []byte) (*Module,
 	}
 	// From the rewrite, not cm.ExportedMemories: a memory's minimum counts
 	// whether or not the module exports it.
-	m := &Module{key: key, compiled: cm, stop: inst.StopExport, start: inst.StartExport, minPages: inst.MinPages, s: s, wasmBytes: int64(len(inst.Wasm))}
+	m := &Module{key: key, compiled: cm, stop: inst.StopExport, start: inst.StartExport, minPages: inst.MinPages, s: s,
+		wasmBytes: int64(len(inst.Wasm)), rewritten: rewritten}
 	_, command := cm.ExportedFunctions()["_start"]
 	switch {
 	case len(inst.Globals) > 0:
