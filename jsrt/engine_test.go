@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "32968929cfa419f27f159409607dd37acdd25c9207160d11c8e8bfc80b070b1d"
-	engineCID    = "bafybeihrfgchs5ym7rm6rtec7wwrvmkh7xyzq7i5pqtiqcyvryx7mx2ykm"
+	engineSHA256 = "e659c2b8ea7fd107645b11b5947df40bda64b69ca974a9862dc4ed6f2d144f20"
+	engineCID    = "bafybeibz3e3qx3dtzqofhhoqg7nqnszyr2uyvrqvcr6ci7nwu7fd5qqqji"
 )
 
 func TestEnginePinned(t *testing.T) {

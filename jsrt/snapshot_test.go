@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -202,6 +203,34 @@ export default { fetch() {
 	}
 	if got[5].Fast != `[["a","b"]]` {
 		t.Errorf("a=b: %s", got[5].Fast)
+	}
+}
+
+// TestFormDecodeNotUTF8: percent-encoded bytes that are not UTF-8 decode to
+// U+FFFD, as the URL Standard's percent-decode and UTF-8 decode do (and
+// node and workerd answer), not as Latin-1 characters; TextDecoder replaces
+// each maximal ill-formed subpart with one U+FFFD, as the Encoding
+// Standard says.
+func TestFormDecodeNotUTF8(t *testing.T) {
+	h := newHarness(t)
+	resp, err := h.run(t, `export default { fetch() {
+  const get = (q) => new URLSearchParams(q).get("x");
+  const dec = (...b) => new TextDecoder().decode(new Uint8Array(b));
+  return Response.json([get("x=caf%C3%A9%ff"), get("x=%ff%fe%80caf%e9"), get("x=100%"), get("x=%zz%C3%A9"), get("x=a+%E2%82"),
+    dec(0x61, 0xe2, 0x82), dec(0xf0, 0x9f, 0x98, 0x61), dec(0xed, 0xa0, 0x80), dec(0xf0, 0x9f, 0x98, 0x80), dec(0xc0, 0xaf), dec(0xf4, 0x90, 0x80, 0x80)]);
+} }`, call{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	if err := json.Unmarshal(resp.Body, &got); err != nil {
+		t.Fatalf("%v: %s %s", err, resp.Body, resp.Log)
+	}
+	want := []string{"café\ufffd", "\ufffd\ufffd\ufffdcaf\ufffd", "100%", "%zzé", "a \ufffd",
+		// TextDecoder: one U+FFFD per maximal ill-formed subpart.
+		"a\ufffd", "\ufffda", "\ufffd\ufffd\ufffd", "\U0001F600", "\ufffd\ufffd", "\ufffd\ufffd\ufffd\ufffd"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
 

@@ -185,13 +185,61 @@ static JSValue js_sleep(JSContext *ctx, JSValueConst this_val, int argc, JSValue
     return JS_UNDEFINED;
 }
 
-// utf8 decodes bytes to a string (invalid sequences become U+FFFD).
+// utf8_sanitize copies p[0:n] to out, each maximal ill-formed subpart
+// replaced by U+FFFD as the Encoding Standard's UTF-8 decoder does (one
+// U+FFFD for a truncated sequence, not one per byte); out holds 3n bytes.
+static size_t utf8_sanitize(const uint8_t *p, size_t n, uint8_t *out) {
+    size_t i = 0, o = 0;
+    while (i < n) {
+        uint8_t b = p[i];
+        if (b < 0x80) {
+            out[o++] = b;
+            i++;
+            continue;
+        }
+        int need = 0;
+        uint8_t lower = 0x80, upper = 0xBF;
+        if (b >= 0xC2 && b <= 0xDF) need = 1;
+        else if (b >= 0xE0 && b <= 0xEF) {
+            need = 2;
+            if (b == 0xE0) lower = 0xA0;
+            if (b == 0xED) upper = 0x9F;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            need = 3;
+            if (b == 0xF0) lower = 0x90;
+            if (b == 0xF4) upper = 0x8F;
+        }
+        size_t j = i + 1;
+        int k = 0;
+        while (k < need && j < n && p[j] >= lower && p[j] <= upper) {
+            lower = 0x80, upper = 0xBF;
+            j++, k++;
+        }
+        if (need > 0 && k == need) {
+            memcpy(out + o, p + i, j - i);
+            o += j - i;
+        } else {
+            out[o++] = 0xEF, out[o++] = 0xBF, out[o++] = 0xBD;
+        }
+        i = j; // the byte that broke a sequence starts the next one
+    }
+    return o;
+}
+
+// utf8 decodes bytes to a string as TextDecoder does (invalid sequences
+// become U+FFFD).
 static JSValue js_utf8(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv) {
     size_t n;
     const char *str;
     const uint8_t *p = bytes_of(ctx, argv[0], &n, &str);
     if (!p) return JS_EXCEPTION;
-    JSValue v = JS_NewStringLen(ctx, (const char *)p, n);
+    JSValue v;
+    uint8_t *out = n <= SIZE_MAX / 3 ? malloc(3 * n + 1) : NULL;
+    if (!out) v = JS_ThrowRangeError(ctx, "utf8: %zu bytes is too long", n);
+    else {
+        v = JS_NewStringLen(ctx, (const char *)out, utf8_sanitize(p, n, out));
+        free(out);
+    }
     if (str) JS_FreeCString(ctx, str);
     return v;
 }

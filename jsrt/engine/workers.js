@@ -248,7 +248,23 @@
   const formDecode = (s) => {
     if (s.indexOf("+") < 0 && s.indexOf("%") < 0) return s; // most are plain
     s = s.replace(/\+/g, " ");
-    try { return decodeURIComponent(s); } catch { return s.replace(/%([0-9A-Fa-f]{2})/g, (m, h) => String.fromCharCode(parseInt(h, 16))); }
+    try { return decodeURIComponent(s); } catch { return percentDecode(s); }
+  };
+  // WHATWG percent-decode, then UTF-8 decode with replacement: what
+  // decodeURIComponent refuses (bytes that are not UTF-8, a lone %) still
+  // decodes, as browsers and workerd do.
+  const isHex = (c) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+  const percentDecode = (s) => {
+    const b = host.encode(s);
+    const out = new Uint8Array(b.length);
+    let n = 0;
+    for (let i = 0; i < b.length; i++) {
+      if (b[i] === 0x25 && i + 2 < b.length && isHex(b[i + 1]) && isHex(b[i + 2])) {
+        out[n++] = parseInt(String.fromCharCode(b[i + 1], b[i + 2]), 16);
+        i += 2;
+      } else out[n++] = b[i];
+    }
+    return host.utf8(out.slice(0, n));
   };
   class URLSearchParams {
     #list = []; #url = null;
