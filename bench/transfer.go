@@ -88,7 +88,7 @@ func (r *runner) transfer(ctx context.Context) error {
 		}
 		size = n
 	}
-	each := r.cfg.Duration / 3
+	each := (r.cfg.Duration / 3).Round(time.Millisecond)
 	for round := range r.cfg.Rounds {
 		for k := range routes {
 			rt := routes[(k+round)%len(routes)]
