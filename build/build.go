@@ -145,7 +145,11 @@ func (c Config) Build(ctx context.Context, dir string, log io.Writer) (string, e
 			// A reactor: _initialize runs init, wf_http serves each
 			// request from the snapshot the provider takes after it.
 			args = append(args, "-buildmode=c-shared")
-			fmt.Fprintf(log, "%s imports %s: building a reactor (-buildmode=c-shared)\n", entry, GuestImport)
+			what := "package " + entry
+			if entry == "." {
+				what = "the package"
+			}
+			fmt.Fprintf(log, "wf build: %s uses %s, so it is building a reactor (-buildmode=c-shared), served from a snapshot per request\n", what, GuestImport)
 		}
 		cmd := exec.CommandContext(ctx, "go", append(args, "-o", filepath.FromSlash(output), entry)...)
 		cmd.Env = env
