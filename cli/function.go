@@ -862,7 +862,7 @@ func (a *App) logsCmd() *cobra.Command {
 		kf                                 *keyFlags
 	)
 	cmd := &cobra.Command{
-		Use:   "logs CID",
+		Use:   "logs [CID|NAME|@OWNER/NAME]",
 		Short: "show recent invocations of a function you own, with their stderr",
 		Long: `Show a function's recent invocations on a provider: time, request id,
 method, path and query, status and duration, any error, and what the
@@ -871,6 +871,10 @@ required, 429 over the limits you set in wf.callers) are listed too. Only
 the function's owner may read them: each read is signed with your key, or,
 in a CI job with --oidc, with a job key the owner's deploy signer
 delegated the logs scope to (docs/ci.md).
+
+The function is a CID, or a name: NAME (yours: the key's address owns it)
+or @OWNER/NAME, whose current targets' invocations are shown together.
+With no argument, the name in ./wf.toml (what wf deploy moved there).
 
 --follow keeps reading and prints new invocations as they come, like
 wrangler tail, until Ctrl-C. --status and --since filter what is shown.
@@ -887,15 +891,13 @@ object per line as they come):
   error       string, absent when none
   log         string, the function's stderr, absent when empty`,
 		Example: `  wf logs bagaaiera... --provider http://127.0.0.1:8080 --key dev
+  wf logs hello --key dev          # the name hello, yours
+  cd hello && wf logs --follow     # the name in wf.toml
   wf logs bagaaiera... --follow --status 5xx,402
   wf logs bagaaiera... --since 10m
   wf logs bagaaiera... --json | jq '.[] | select(.status >= 500)'`,
-		Args: argsBetween(1, 1),
+		Args: argsBetween(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := parseFunctionAt(cmd.Context(), args[0], provider)
-			if err != nil {
-				return err
-			}
 			keep, err := logFilter(status, since, time.Now())
 			if err != nil {
 				return err
@@ -913,14 +915,25 @@ object per line as they come):
 			}
 			cl := client.New(provider)
 			ctx := cmd.Context()
+			fns, err := logsOf(ctx, cl, args, oidc, signer)
+			if err != nil {
+				return err
+			}
 			seen := map[wf.RequestID]bool{}
 			for first := true; ; first = false {
-				entries, err := cl.Logs(ctx, c, signer)
-				if err != nil {
-					if !first && ctx.Err() != nil {
-						return nil // Ctrl-C while following
+				var entries []wf.LogEntry
+				for _, c := range fns {
+					es, err := cl.Logs(ctx, c, signer)
+					if err != nil {
+						if !first && ctx.Err() != nil {
+							return nil // Ctrl-C while following
+						}
+						return err
 					}
-					return err
+					entries = append(entries, es...)
+				}
+				if len(fns) > 1 {
+					slices.SortStableFunc(entries, func(a, b wf.LogEntry) int { return a.Time.Compare(b.Time) })
 				}
 				var shown []wf.LogEntry
 				next := map[wf.RequestID]bool{}
@@ -969,6 +982,55 @@ object per line as they come):
 	fs.BoolVar(&oidc, "oidc", false, "in a CI job: sign with a job key the owner's deploy signer delegates the logs scope to, against the job's OIDC token")
 	fs.StringVar(&signerURL, "signer", "", "the owner's deploy signer `URL` for --oidc (default $"+ci.EnvSigner+")")
 	return cmd
+}
+
+// logsOf is the functions whose logs `wf logs ARG` reads: a CID; or a
+// name's current targets on the provider (NAME is the signer's, or
+// @OWNER/NAME; none: the name in ./wf.toml).
+func logsOf(ctx context.Context, cl *client.Client, args []string, oidc bool, signer wf.Signer) ([]wf.CID, error) {
+	const usage = "wf logs CID|NAME|@OWNER/NAME"
+	var arg string
+	if len(args) == 1 {
+		arg = args[0]
+	} else {
+		pf, _, err := loadProject(".", "")
+		if err != nil {
+			return nil, err
+		}
+		if pf.Name == "" {
+			return nil, usageErr("%s: no function given, and no name in ./%s", usage, project.FileName)
+		}
+		arg = pf.Name
+	}
+	var owner wf.Address
+	name := arg
+	if at, ok := strings.CutPrefix(arg, "@"); ok {
+		o, n, ok := strings.Cut(at, "/")
+		var err error
+		if owner, err = wf.ParseAddress(o); !ok || err != nil || !names.ValidName(n) {
+			return nil, usageErr("%q: a name is @OWNER/NAME, OWNER an address and NAME a DNS label", arg)
+		}
+		name = n
+	} else if _, err := wf.ParseCID(arg); err == nil || !names.ValidName(arg) {
+		c, err := parseFunctionAt(ctx, arg, cl.BaseURL)
+		if err != nil {
+			return nil, err
+		}
+		return []wf.CID{c}, nil
+	} else if oidc {
+		return nil, usageErr("%s: with --oidc, name the owner (@OWNER/%s): the job's key is not the owner", usage, arg)
+	} else {
+		owner = signer.Address()
+	}
+	rec, err := cl.Name(ctx, owner, name, chain.Verifier{})
+	if err != nil {
+		return nil, fmt.Errorf("logs of %s (owner %s): %w", name, owner.Checksum(), err)
+	}
+	fns := make([]wf.CID, len(rec.Record.Targets))
+	for i, t := range rec.Record.Targets {
+		fns[i] = t.Function
+	}
+	return fns, nil
 }
 
 func (a *App) printLogEntry(e wf.LogEntry) {

@@ -41,6 +41,34 @@ func TestLogsFollowAndFilter(t *testing.T) {
 		t.Error("--status 2yy accepted")
 	}
 
+	// By name: the signer's NAME, @OWNER/NAME, and the name in ./wf.toml.
+	if _, err := wf(t, map[string]string{"WF_HOME": home}, "name", "set", "hello", fn, "--provider", env.URL, "--key", "dev"); err != nil {
+		t.Fatal(err)
+	}
+	proj := t.TempDir()
+	os.WriteFile(filepath.Join(proj, "wf.toml"), []byte("name = \"hello\"\n"), 0o644)
+	devKey, err := chain.KeyFromHex(cli.DevKeyHex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"hello"}, {"@" + devKey.Address().Checksum() + "/hello"}, {"in the project"}} {
+		if args[0] == "in the project" {
+			t.Chdir(proj)
+			args = nil
+		}
+		logs, err := wf(t, nil, append(append([]string{"logs"}, args...), "--provider", env.URL, "--key", "dev")...)
+		if err != nil || !strings.Contains(logs, "/?name=first 200") {
+			t.Errorf("wf logs %v: %v\n%s", args, err, logs)
+		}
+	}
+	if _, err := wf(t, nil, "logs", "nosuchname", "--provider", env.URL, "--key", "dev"); err == nil || !strings.Contains(err.Error(), "nosuchname") {
+		t.Errorf("wf logs of a name nobody set: %v", err)
+	}
+	t.Chdir(t.TempDir())
+	if _, err := wf(t, nil, "logs", "--provider", env.URL, "--key", "dev"); err == nil || !strings.Contains(err.Error(), "no name in ./wf.toml") {
+		t.Errorf("wf logs outside a project: %v", err)
+	}
+
 	ctx, cancel := context.WithCancel(context.Background())
 	var buf wftest.LogBuffer
 	app := &cli.App{Stdout: &buf, Stderr: &buf, Getenv: func(string) string { return "" }}
