@@ -82,14 +82,28 @@ func (p *Provider) loadFunction(ctx context.Context, c wf.CID, warm bool) (*func
 	}
 	p.mu.Unlock()
 	p.metrics.loads.WithLabelValues("miss").Inc()
+	key := string(c.Bytes())
 	if !warm { // the warm-up starts no load while a request's runs
 		p.warm.requestLoads.Add(1)
 		defer p.warm.requestLoads.Add(-1)
+		p.mu.Lock()
+		if p.warm.wanted == nil {
+			p.warm.wanted = map[string]int{}
+		}
+		p.warm.wanted[key]++
+		p.mu.Unlock()
+		defer func() {
+			p.mu.Lock()
+			if p.warm.wanted[key]--; p.warm.wanted[key] == 0 {
+				delete(p.warm.wanted, key)
+			}
+			p.mu.Unlock()
+		}()
 	}
 
 	// One load per CID however many requests arrive at once; the load
 	// outlives any one caller's cancellation.
-	v, err, _ := p.loadGroup.Do(string(c.Bytes()), func() (any, error) {
+	v, err, _ := p.loadGroup.Do(key, func() (any, error) {
 		ctx := context.WithoutCancel(ctx)
 		ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 		defer cancel()
@@ -99,7 +113,8 @@ func (p *Provider) loadFunction(ctx context.Context, c wf.CID, warm bool) (*func
 		}
 		p.mu.Lock()
 		defer p.mu.Unlock()
-		if warm {
+		// A warm-up's load no request has joined goes to the back.
+		if warm && p.warm.wanted[key] == 0 {
 			p.loaded[c] = p.lru.PushBack(f)
 		} else {
 			p.loaded[c] = p.lru.PushFront(f)
@@ -116,6 +131,13 @@ func (p *Provider) loadFunction(ctx context.Context, c wf.CID, warm bool) (*func
 	})
 	if err != nil {
 		return nil, err
+	}
+	if !warm { // a request that joined after the load was placed
+		p.mu.Lock()
+		if el, ok := p.loaded[c]; ok {
+			p.lru.MoveToFront(el)
+		}
+		p.mu.Unlock()
 	}
 	return v.(*function), nil
 }

@@ -403,7 +403,7 @@ func New(cfg Config) (*Provider, error) {
 // dropped since the last summary. The configured Store and sandboxes are the caller's to
 // close.
 func (p *Provider) Close(ctx context.Context) error {
-	p.stopWarm()
+	p.stopWarm(ctx)
 	err := p.Drain(ctx)
 	p.logs.flush(ctx)
 	return err

@@ -26,8 +26,9 @@ import (
 //
 // The warm-up is bounded and yields to requests:
 //   - it loads one function at a time, on one goroutine;
-//   - only what the list names and the store holds (nothing is fetched
-//     from peers), at most MaxLoaded functions and MaxLoadedBytes of
+//   - only what the list names and whose spec the store holds (code
+//     blocks gone since are fetched from peers as a request's load would
+//     fetch them), at most MaxLoaded functions and MaxLoadedBytes of
 //     modules: each warmed function goes to the back of the LRU, so it
 //     never displaces one a request loaded, and the warm-up stops at the
 //     first that does not fit;
@@ -64,6 +65,9 @@ type warmState struct {
 	pending prometheus.Gauge
 	// requestLoads counts the loads requests are waiting for.
 	requestLoads atomic.Int64
+	// Under Provider.mu: requests waiting for each function's load (by
+	// CID bytes), so a warm-up's load a request joined goes to the front.
+	wanted map[string]int
 	write        sync.Mutex // one write of the list at a time
 	// Under Provider.mu: a write of the list is scheduled; the listed
 	// functions the warm-up has not reached yet (kept in the list).
@@ -138,7 +142,13 @@ func readWarmList(path string) ([]string, error) {
 
 // warmUp loads the listed functions, returning how many it loaded.
 func (p *Provider) warmUp(ctx context.Context, list []string) (int, error) {
-	defer p.setWarmRest(nil)
+	defer func() {
+		// Stopped (Close): the functions not reached stay listed for the
+		// next start; done: the list is what is loaded now.
+		if ctx.Err() == nil {
+			p.setWarmRest(nil)
+		}
+	}()
 	loaded := 0
 	for i, s := range list {
 		p.setWarmRest(list[i:])
@@ -297,12 +307,17 @@ func writeFileAtomic(path string, v any) error {
 	return werr
 }
 
-// stopWarm stops the warm-up, waits for it and writes the list a last time.
-func (p *Provider) stopWarm() {
+// stopWarm stops the warm-up, waits for it (a load it started may take as
+// long as a compile, at most until ctx ends) and writes the list a last
+// time.
+func (p *Provider) stopWarm(ctx context.Context) {
 	if p.warm.stop != nil {
 		p.warm.stop()
 	}
-	<-p.warm.done
+	select {
+	case <-p.warm.done:
+	case <-ctx.Done():
+	}
 	p.mu.Lock()
 	t := p.warm.timer
 	p.mu.Unlock()

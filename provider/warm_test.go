@@ -3,6 +3,7 @@ package provider_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -145,5 +146,37 @@ func waitWarm(t *testing.T, p *provider.Provider) {
 	case <-p.WarmDone():
 	case <-time.After(time.Minute):
 		t.Fatal("the warm-up did not finish")
+	}
+}
+
+// TestWarmUpCloseKeepsRest: a Close during the warm-up keeps the functions
+// it has not reached in warm.json, for the next start.
+func TestWarmUpCloseKeepsRest(t *testing.T) {
+	dir := t.TempDir()
+	st := memstore.New()
+	warmFile := filepath.Join(dir, "warm.json")
+	opts := wftest.Options{Store: st, Sandbox: sandbox.Config{CacheDir: filepath.Join(dir, "cache")},
+		Provider: provider.Config{WarmFile: warmFile}}
+	env := wftest.New(t, opts)
+	for i := 0; i < 12; i++ {
+		env.Deploy(t, withCustomSection(templates.HelloWasm, fmt.Sprint("f", i)), wftest.Spec())
+	}
+	env.Node.Close(context.Background())
+	read := func() []string {
+		var l struct{ Functions []string }
+		bs, _ := os.ReadFile(warmFile)
+		json.Unmarshal(bs, &l)
+		return l.Functions
+	}
+	before := read()
+	for try := 0; try < 5; try++ {
+		env = wftest.New(t, opts)
+		env.Node.Close(context.Background()) // during the warm-up
+		after := read()
+		t.Logf("try %d: listed %d before, %d after a Close during the warm-up", try, len(before), len(after))
+		if len(after) < len(before) {
+			t.Errorf("functions dropped from the warm list by a Close during the warm-up: %d -> %d", len(before), len(after))
+			return
+		}
 	}
 }

@@ -6,6 +6,10 @@ import (
 	"fmt"
 )
 
+// RewritePath is where s keeps the rewrite of the module compiled under
+// key.
+func RewritePath(s *Sandbox, key string) string { return s.rewritePath(key) }
+
 // MemoryReuses reports how many linear memories s's pool has handed out
 // again, so tests can tell reuse happened.
 func MemoryReuses(s *Sandbox) uint64 { return s.mem.reused.Load() }
