@@ -68,7 +68,7 @@ type warmState struct {
 	// Under Provider.mu: requests waiting for each function's load (by
 	// CID bytes), so a warm-up's load a request joined goes to the front.
 	wanted map[string]int
-	write        sync.Mutex // one write of the list at a time
+	write  sync.Mutex // one write of the list at a time
 	// Under Provider.mu: a write of the list is scheduled; the listed
 	// functions the warm-up has not reached yet (kept in the list).
 	saving bool

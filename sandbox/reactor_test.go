@@ -356,7 +356,7 @@ func TestRewriteCache(t *testing.T) {
 		}
 	}
 	compile(wagiHello(), 1, "hello world\n")
-	compile(wagiHello(), 0, "hello world\n")   // from the file
+	compile(wagiHello(), 0, "hello world\n") // from the file
 	files := []string{sandbox.RewritePath(newSandbox(t, sandbox.Config{CacheDir: dir}), "hello")}
 	if _, err := os.Stat(files[0]); err != nil {
 		t.Fatalf("no cached rewrite: %v", err)
