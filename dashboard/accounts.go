@@ -20,7 +20,6 @@ import (
 // provider holds against it before settling; an operator reads its node's
 // console from a dashboard that does not run beside the node.
 
-
 func modeOf(s string) ledger.Mode {
 	switch s {
 	case "owner":

@@ -213,7 +213,7 @@ func Open(ctx context.Context, cfg Config) (_ *Node, err error) {
 		}
 	}
 	pc.StorageDir = cmp.Or(pc.StorageDir, filepath.Join(cfg.Dir, "storage")) // owners' storage charges
-	pc.WarmFile = cmp.Or(pc.WarmFile, filepath.Join(cfg.Dir, "warm.json")) // loaded again at start (provider/warm.go)
+	pc.WarmFile = cmp.Or(pc.WarmFile, filepath.Join(cfg.Dir, "warm.json"))   // loaded again at start (provider/warm.go)
 	if pc.Peers == nil {
 		pc.Peers = cfg.Peers // asked for names too
 	}
