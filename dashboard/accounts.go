@@ -20,6 +20,7 @@ import (
 // provider holds against it before settling; an operator reads its node's
 // console from a dashboard that does not run beside the node.
 
+// modeOf is the ledger mode a client.Holding's Mode names.
 func modeOf(s string) ledger.Mode {
 	switch s {
 	case "owner":
