@@ -16,8 +16,8 @@ import (
 // (build-js-engine --check); change them only with a rebuilt engine.wasm
 // (docs/js.md).
 const (
-	engineSHA256 = "e659c2b8ea7fd107645b11b5947df40bda64b69ca974a9862dc4ed6f2d144f20"
-	engineCID    = "bafybeibz3e3qx3dtzqofhhoqg7nqnszyr2uyvrqvcr6ci7nwu7fd5qqqji"
+	engineSHA256 = "0eda0a170124b1643b9bf957a35c88a00c0f4ae1391911cb4263160d908dfa61"
+	engineCID    = "bafybeicoojgq2o5o3yystml6xd5633yh2c7u22bnc4zflwexbxh5xzvyhy"
 )
 
 func TestEnginePinned(t *testing.T) {

@@ -349,3 +349,23 @@ func TestResponseOddities(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryStartingWithQuestionMark: a URL's query keeps a second "?"
+// ("??x=1" has the query "?x=1", as the URL Standard and node say), and a
+// request whose method is "get" in lower case has no body, as a GET has
+// none, whatever its CGI input.
+func TestQueryStartingWithQuestionMark(t *testing.T) {
+	h := newHarness(t)
+	resp, err := h.run(t, `export default { async fetch(req) {
+  const u = new URL("http://a/??x=1");
+  const set = new URL("http://a/"); set.search = "??y=2";
+  return Response.json([[...u.searchParams], [...new URLSearchParams("??x=1")], [...set.searchParams], set.search, req.method, req.body === null]);
+} }`, call{method: "get", body: "ignored"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[[["?x","1"]],[["?x","1"]],[["?y","2"]],"??y=2","GET",true]`
+	if got := strings.TrimSpace(string(resp.Body)); got != want {
+		t.Errorf("got  %s\nwant %s\n%s", got, want, resp.Log)
+	}
+}

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -933,12 +934,13 @@ __attribute__((export_name("wf_http"))) void wf_http(void) {
     read_cgi();
     T();
     const char *method = or(cgi_get("REQUEST_METHOD"), "GET");
-    int bodyless = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    // Any case: the Request gets the method in upper case (below).
+    int bodyless = strcasecmp(method, "GET") == 0 || strcasecmp(method, "HEAD") == 0;
     size_t off = 0;
     if (!loaded || !bodyless) read_stdin();
     if (!loaded) load(&off); // fail() ends the request on an error
     body = input + off;
-    body_len = input_len - off;
+    body_len = bodyless ? 0 : input_len - off; // not the prelude _initialize read
 
     // The worker sees itself mounted at the root, as on Workers: its
     // pathname does not start with the function's "/<cid>" (or name)
@@ -978,7 +980,8 @@ __attribute__((export_name("wf_http"))) void wf_http(void) {
     }
     if (href != url) free(href);
     free(url);
-    // The method, upper case, as new Request(url, {method}) takes it.
+    // The method, upper case, as new Request(url, {method}) takes it here
+    // and in workerd (which knows its methods in any case).
     size_t mn = strlen(method);
     char *m = malloc(mn + 1);
     if (!m) die("out of memory");

@@ -278,10 +278,13 @@
             this.#list.push([String(a[0]), String(a[1])]);
           }
         } else for (const k of Object.keys(init)) this.#list.push([k, String(init[k])]);
-      } else this.#parse(String(init));
+      } else {
+        const s = String(init);
+        this.#parse(s.startsWith("?") ? s.slice(1) : s);
+      }
     }
+    // #parse reads a query without its "?" (a URL's "??x=1" has the query "?x=1").
     #parse(s) {
-      if (s.startsWith("?")) s = s.slice(1);
       this.#list = host.formPairs(s); // most need no decoding
       if (this.#list !== null) return;
       this.#list = [];
@@ -491,7 +494,8 @@
     set search(v) { v = String(v).replace(/^\?/, ""); this.#u.query = v === "" ? null : pctEncode(v, this.#u.protocol in SPECIAL ? SPECIAL_QUERY_SET : QUERY_SET); if (this.#params) URLSearchParams._reparse(this.#params, v); }
     get searchParams() {
       if (!this.#params) {
-        this.#params = new URLSearchParams(this.#u.query || "");
+        this.#params = new URLSearchParams();
+        URLSearchParams._reparse(this.#params, this.#u.query || "");
         URLSearchParams._attach(this.#params, this);
       }
       return this.#params;
