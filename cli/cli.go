@@ -66,7 +66,11 @@ func (a *App) Run(ctx context.Context, args []string) error {
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)
 	if err != nil && errors.Is(err, errUsage) && cmd != nil {
-		fmt.Fprint(a.Stderr, cmd.UsageString())
+		if cmd.HasAvailableSubCommands() {
+			fmt.Fprint(a.Stderr, cmd.UsageString()) // which commands there are
+		} else { // the usage line; the flags and examples are a --help away
+			fmt.Fprintf(a.Stderr, "Usage:\n  %s\n\n`%s --help` lists its flags and examples.\n", cmd.UseLine(), cmd.CommandPath())
+		}
 	}
 	if err != nil && cmd != nil {
 		err = a.nobodyAnswers(cmd, err)

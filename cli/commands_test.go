@@ -63,8 +63,9 @@ func TestUnknownCommandsSuggest(t *testing.T) {
 }
 
 // TestUsageOnlyForUsageErrors: a usage error prints the command's usage on
-// stderr; help prints on stdout and is not an error; any other error
-// prints nothing (main prints it, once).
+// stderr (its usage line and where its flags are, or a group's commands);
+// help prints on stdout and is not an error; any other error prints
+// nothing (main prints it, once).
 func TestUsageOnlyForUsageErrors(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -78,7 +79,7 @@ func TestUsageOnlyForUsageErrors(t *testing.T) {
 		{"help", []string{"help"}, "", "", false, "Usage:\n  wf COMMAND"},
 		{"missing argument", []string{"pack"}, "Usage:\n  wf pack PATH [flags]", "usage: wf pack PATH: missing arguments", true, ""},
 		{"too many arguments", []string{"invoke", "a", "b", "c"}, "Usage:\n  wf invoke CID|@OWNER/NAME [PATH] [flags]", `unexpected arguments ["c"]`, true, ""},
-		{"unknown flag", []string{"pack", "--frob", "x"}, "Usage:\n  wf pack PATH", "usage: unknown flag: --frob", true, ""},
+		{"unknown flag", []string{"pack", "--frob", "x"}, "Usage:\n  wf pack PATH [flags]\n\n`wf pack --help` lists its flags and examples.\n", "usage: unknown flag: --frob", true, ""},
 		{"single-dash long flag", []string{"pack", "-car", "x.car", "x"}, "Usage:\n  wf pack PATH", "unknown shorthand flag: 'c' in -car", true, ""},
 		{"bad flag value", []string{"deploy", "x.wasm", "--timeout", "soon"}, "Usage:\n  wf deploy", `invalid argument "soon" for "--timeout"`, true, ""},
 		{"missing subcommand", []string{"escrow"}, "Usage:\n  wf escrow COMMAND", "usage: wf escrow approve|balance|deposit|revoke|withdraw", true, ""},
