@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"os"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -195,7 +196,9 @@ func TestSettlerFeeCapLimit(t *testing.T) {
 	// A fee cap of 1 wei is below any base fee: the settlement waits.
 	s := newStuckFixture(t, payment.Config{MaxFeeCap: big.NewInt(1), BumpAfter: 20 * time.Millisecond, SettleTimeout: 500 * time.Millisecond}, 3)
 	s.miner.hold()
-	if err := <-s.settle(s.meter); !errors.Is(err, context.DeadlineExceeded) {
+	// The settle timeout ends the wait for a receipt; on a loaded machine
+	// it can end the RPC's pipe write first (os.ErrDeadlineExceeded).
+	if err := <-s.settle(s.meter); !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, os.ErrDeadlineExceeded) {
 		t.Fatalf("settle at a fee cap of 1 wei: %v", err)
 	}
 	b := s.batch(1)
