@@ -49,6 +49,12 @@ type Config struct {
 	// NoPaid leaves out the paid providers (and their dev chain) from the
 	// throughput table.
 	NoPaid bool
+	// PaidOnly keeps, of the throughput table, the rows the paid paths
+	// are read against: the native handler, the AssemblyScript guest
+	// unpaid and paid by its owner (defaults), and the Go-client rows
+	// (unpaid and caller-pays). For profiling and before/after runs of
+	// the payment path.
+	PaidOnly bool
 	// Only selects sections: "throughput", "cold", "memory", "transfer".
 	// Default all.
 	Only []string

@@ -66,6 +66,9 @@ func (r *runner) throughput(ctx context.Context) error {
 	defer prov.stop()
 	var unpaidAS *target
 	for _, g := range r.guests {
+		if r.cfg.PaidOnly && g.Name != "assemblyscript" {
+			continue
+		}
 		path, err := r.deploy(ctx, prov.URL, g.Wasm, nil)
 		if err != nil {
 			return fmt.Errorf("bench: deploy the %s guest: %w", g.Name, err)
@@ -82,13 +85,15 @@ func (r *runner) throughput(ctx context.Context) error {
 			return err
 		}
 		defer pn.stop()
-		gp, gw, gurl, err := r.gatewayPath(ctx, pn)
-		if err != nil {
-			return err
+		if !r.cfg.PaidOnly {
+			gp, gw, gurl, err := r.gatewayPath(ctx, pn)
+			if err != nil {
+				return err
+			}
+			defer gp.stop()
+			defer gw.stop()
+			targets = append(targets, &target{name: "assemblyscript via gateway (/p/NAME/) to a provider, unpaid, both on the server core", url: gurl, procs: []*process{gp, gw}})
 		}
-		defer gp.stop()
-		defer gw.stop()
-		targets = append(targets, &target{name: "assemblyscript via gateway (/p/NAME/) to a provider, unpaid, both on the server core", url: gurl, procs: []*process{gp, gw}})
 		for _, v := range []struct {
 			name  string
 			flags []string
@@ -96,6 +101,9 @@ func (r *runner) throughput(ctx context.Context) error {
 			{"assemblyscript via provider, owner pays (defaults)", nil},
 			{"assemblyscript via provider, owner pays, strict (--ledger-sync 0 --receipt-every 1)", []string{"--ledger-sync", "0", "--receipt-every", "1"}},
 		} {
+			if r.cfg.PaidOnly && v.flags != nil {
+				continue
+			}
 			flags := v.flags
 			if a := os.Getenv("WFBENCH_PAID_DEBUG_ADDR"); a != "" && v.flags == nil {
 				// For profiling the paid path: pprof on the defaults provider.

@@ -54,6 +54,7 @@ func run(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.Workerd, "workerd", "", "workerd binary: serve the same function on it in the throughput table")
 	fs.StringVar(&cfg.Deno, "deno", "", "deno binary: serve the same function with Deno.serve in the throughput table")
 	fs.BoolVar(&cfg.NoPaid, "no-paid", false, "leave the paid providers (and their dev chain) out of the throughput table")
+	fs.BoolVar(&cfg.PaidOnly, "paid-only", false, "throughput: only the native handler and the rows the paid paths are compared with (AssemblyScript unpaid, owner-pays, and the Go-client unpaid and caller-pays)")
 	fs.DurationVar(&cfg.Duration, "duration", 0, "each wrk measurement (default 10s)")
 	fs.IntVar(&cfg.Rounds, "rounds", 0, "throughput rounds (default 3)")
 	fs.IntVar(&cfg.Conns, "conns", 0, "wrk connections for throughput (default 16)")
