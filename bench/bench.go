@@ -180,9 +180,9 @@ func (r *runner) header() {
 }
 
 // provider starts `wf provider start` on dir, pinned to the server CPU.
-func (r *runner) provider(ctx context.Context, dir string) (*process, error) {
+func (r *runner) provider(ctx context.Context, dir string, extra ...string) (*process, error) {
 	return start(ctx, r.cfg.ServerCPU, dir+".log", []string{"WF_HOME=" + dir + ".home"},
-		r.cfg.WF, "provider", "start", "--data", dir)
+		append([]string{r.cfg.WF, "provider", "start", "--data", dir}, extra...)...)
 }
 
 // dataDir returns a fresh provider data directory.

@@ -59,7 +59,12 @@ func (r *runner) throughput(ctx context.Context) error {
 		defer p.stop()
 		targets = append(targets, &target{name: "Deno.serve (same function in JS)", url: p.URL + "/"})
 	}
-	prov, err := r.provider(ctx, r.dataDir("throughput"))
+	var debug []string
+	if a := os.Getenv("WFBENCH_UNPAID_DEBUG_ADDR"); a != "" {
+		// For profiling: pprof on the unpaid provider.
+		debug = []string{"--debug-addr", a}
+	}
+	prov, err := r.provider(ctx, r.dataDir("throughput"), debug...)
 	if err != nil {
 		return err
 	}
