@@ -153,11 +153,12 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 }
 
 type runner struct {
-	cfg    Config
-	out    io.Writer
-	key    *chain.Key
-	guests []Guest
-	seq    int // distinguishes data dirs and module variants
+	cfg      Config
+	out      io.Writer
+	key      *chain.Key
+	guests   []Guest
+	seq      int // distinguishes data dirs and module variants
+	loadRuns int // numbers the load generator's profiles (WFBENCH_LOAD_PROFILE)
 }
 
 func (r *runner) progress(format string, args ...any) {

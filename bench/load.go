@@ -7,7 +7,9 @@ import (
 	"io"
 	"math/big"
 	"net/http"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -104,6 +106,11 @@ func Load(ctx context.Context, cfg LoadConfig) (Result, error) {
 func (r *runner) goLoad(ctx context.Context, url string, fn wf.CID, conns int, d time.Duration, payer []string) (load, error) {
 	argv := append(append([]string(nil), r.cfg.Loader...), "-url", url, "-fn", fn.String(), "-conns", strconv.Itoa(conns), "-d", d.String())
 	argv = append(argv, payer...)
+	if dir := os.Getenv("WFBENCH_LOAD_PROFILE"); dir != "" {
+		// For profiling the generator: one CPU profile per run.
+		r.loadRuns++
+		argv = append(argv, "-cpuprofile", filepath.Join(dir, fmt.Sprintf("load-%02d-paid=%t.pprof", r.loadRuns, len(payer) > 0)))
+	}
 	if r.cfg.LoadCPU != "" {
 		argv = append([]string{"taskset", "-c", r.cfg.LoadCPU}, argv...)
 	}

@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -119,8 +120,20 @@ func runLoad(ctx context.Context, args []string) error {
 	chainID := fs.Uint64("chain-id", 0, "the escrow's chain id (with -payer)")
 	escrow := fs.String("escrow", "", "the escrow's address (with -payer)")
 	provider := fs.String("provider", "", "the provider's address (with -payer)")
+	cpuprofile := fs.String("cpuprofile", "", "write the load generator's CPU profile to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	c, err := wf.ParseCID(*fn)
 	if err != nil {
