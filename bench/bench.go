@@ -49,6 +49,12 @@ type Config struct {
 	// NoPaid leaves out the paid providers (and their dev chain) from the
 	// throughput table.
 	NoPaid bool
+	// PaidOnly keeps, of the throughput table, the rows the paid paths
+	// are read against: the native handler, the AssemblyScript guest
+	// unpaid and paid by its owner (defaults), and the Go-client rows
+	// (unpaid and caller-pays). For profiling and before/after runs of
+	// the payment path.
+	PaidOnly bool
 	// Only selects sections: "throughput", "cold", "memory", "transfer".
 	// Default all.
 	Only []string
@@ -147,11 +153,12 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 }
 
 type runner struct {
-	cfg    Config
-	out    io.Writer
-	key    *chain.Key
-	guests []Guest
-	seq    int // distinguishes data dirs and module variants
+	cfg      Config
+	out      io.Writer
+	key      *chain.Key
+	guests   []Guest
+	seq      int // distinguishes data dirs and module variants
+	loadRuns int // numbers the load generator's profiles (WFBENCH_LOAD_PROFILE)
 }
 
 func (r *runner) progress(format string, args ...any) {
@@ -174,9 +181,9 @@ func (r *runner) header() {
 }
 
 // provider starts `wf provider start` on dir, pinned to the server CPU.
-func (r *runner) provider(ctx context.Context, dir string) (*process, error) {
+func (r *runner) provider(ctx context.Context, dir string, extra ...string) (*process, error) {
 	return start(ctx, r.cfg.ServerCPU, dir+".log", []string{"WF_HOME=" + dir + ".home"},
-		r.cfg.WF, "provider", "start", "--data", dir)
+		append([]string{r.cfg.WF, "provider", "start", "--data", dir}, extra...)...)
 }
 
 // dataDir returns a fresh provider data directory.

@@ -7,11 +7,14 @@ import (
 	"io"
 	"math/big"
 	"net/http"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/webfunctions/wf/chain"
@@ -54,6 +57,7 @@ func Load(ctx context.Context, cfg LoadConfig) (Result, error) {
 	)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	cpu0, cerr := selfCPU()
 	start := time.Now()
 	end := start.Add(cfg.Duration)
 	for range cfg.Conns {
@@ -83,11 +87,16 @@ func Load(ctx context.Context, cfg LoadConfig) (Result, error) {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	cpu1, cerr1 := selfCPU()
 	if len(lat) == 0 {
 		return load{}, fmt.Errorf("bench: load %s: no request succeeded (%d failed)", cfg.URL, failed)
 	}
 	slices.Sort(lat)
-	return load{RPS: float64(len(lat)) / elapsed.Seconds(), P50: lat[len(lat)/2], P99: lat[len(lat)*99/100],
+	var loadCPU time.Duration
+	if cerr == nil && cerr1 == nil {
+		loadCPU = (cpu1 - cpu0) / time.Duration(int64(len(lat))+failed)
+	}
+	return load{LoadCPUPerReq: loadCPU, RPS: float64(len(lat)) / elapsed.Seconds(), P50: lat[len(lat)/2], P99: lat[len(lat)*99/100],
 		Requests: int64(len(lat)) + failed, Failed: failed, Conns: cfg.Conns, Duration: cfg.Duration, TargetURL: cfg.URL}, nil
 }
 
@@ -97,6 +106,11 @@ func Load(ctx context.Context, cfg LoadConfig) (Result, error) {
 func (r *runner) goLoad(ctx context.Context, url string, fn wf.CID, conns int, d time.Duration, payer []string) (load, error) {
 	argv := append(append([]string(nil), r.cfg.Loader...), "-url", url, "-fn", fn.String(), "-conns", strconv.Itoa(conns), "-d", d.String())
 	argv = append(argv, payer...)
+	if dir := os.Getenv("WFBENCH_LOAD_PROFILE"); dir != "" {
+		// For profiling the generator: one CPU profile per run.
+		r.loadRuns++
+		argv = append(argv, "-cpuprofile", filepath.Join(dir, fmt.Sprintf("load-%02d-paid=%t.pprof", r.loadRuns, len(payer) > 0)))
+	}
 	if r.cfg.LoadCPU != "" {
 		argv = append([]string{"taskset", "-c", r.cfg.LoadCPU}, argv...)
 	}
@@ -119,4 +133,13 @@ func (r *runner) goLoad(ctx context.Context, url string, fn wf.CID, conns int, d
 func DevPayer(i int, chainID uint64, escrow, provider wf.Address) *client.Payer {
 	return &client.Payer{Signer: chain.DevKey(i), ChainID: chainID, Escrow: escrow, Provider: provider,
 		Headroom: wf.NewAmount(big.NewInt(100_000_000))}
+}
+
+// selfCPU is this process's user and system CPU time so far.
+func selfCPU() (time.Duration, error) {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0, err
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), nil
 }

@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -58,13 +59,21 @@ func (r *runner) throughput(ctx context.Context) error {
 		defer p.stop()
 		targets = append(targets, &target{name: "Deno.serve (same function in JS)", url: p.URL + "/"})
 	}
-	prov, err := r.provider(ctx, r.dataDir("throughput"))
+	var debug []string
+	if a := os.Getenv("WFBENCH_UNPAID_DEBUG_ADDR"); a != "" {
+		// For profiling: pprof on the unpaid provider.
+		debug = []string{"--debug-addr", a}
+	}
+	prov, err := r.provider(ctx, r.dataDir("throughput"), debug...)
 	if err != nil {
 		return err
 	}
 	defer prov.stop()
 	var unpaidAS *target
 	for _, g := range r.guests {
+		if r.cfg.PaidOnly && g.Name != "assemblyscript" {
+			continue
+		}
 		path, err := r.deploy(ctx, prov.URL, g.Wasm, nil)
 		if err != nil {
 			return fmt.Errorf("bench: deploy the %s guest: %w", g.Name, err)
@@ -81,13 +90,15 @@ func (r *runner) throughput(ctx context.Context) error {
 			return err
 		}
 		defer pn.stop()
-		gp, gw, gurl, err := r.gatewayPath(ctx, pn)
-		if err != nil {
-			return err
+		if !r.cfg.PaidOnly {
+			gp, gw, gurl, err := r.gatewayPath(ctx, pn)
+			if err != nil {
+				return err
+			}
+			defer gp.stop()
+			defer gw.stop()
+			targets = append(targets, &target{name: "assemblyscript via gateway (/p/NAME/) to a provider, unpaid, both on the server core", url: gurl, procs: []*process{gp, gw}})
 		}
-		defer gp.stop()
-		defer gw.stop()
-		targets = append(targets, &target{name: "assemblyscript via gateway (/p/NAME/) to a provider, unpaid, both on the server core", url: gurl, procs: []*process{gp, gw}})
 		for _, v := range []struct {
 			name  string
 			flags []string
@@ -95,7 +106,15 @@ func (r *runner) throughput(ctx context.Context) error {
 			{"assemblyscript via provider, owner pays (defaults)", nil},
 			{"assemblyscript via provider, owner pays, strict (--ledger-sync 0 --receipt-every 1)", []string{"--ledger-sync", "0", "--receipt-every", "1"}},
 		} {
-			p, addr, err := pn.provider(ctx, r, "paid", v.flags...)
+			if r.cfg.PaidOnly && v.flags != nil {
+				continue
+			}
+			flags := v.flags
+			if a := os.Getenv("WFBENCH_PAID_DEBUG_ADDR"); a != "" && v.flags == nil {
+				// For profiling the paid path: pprof on the defaults provider.
+				flags = []string{"--debug-addr", a}
+			}
+			p, addr, err := pn.provider(ctx, r, "paid", flags...)
 			if err != nil {
 				return err
 			}
@@ -199,13 +218,18 @@ func (r *runner) throughput(ctx context.Context) error {
 	if len(paid) > 0 {
 		fmt.Fprintf(r.out, "\n### The paid path against the unpaid one\n\n")
 		fmt.Fprintf(r.out, "Medians over rounds of the paid provider's figure over the unpaid provider's in the same round (target: req/s at least 0.9x, p99 at most 1.5x).\n\n")
-		fmt.Fprintf(r.out, "| paid path | req/s (%d conns) | p99 (%d conns) | server CPU/req (%d conns) | req/s (1 conn) | p50 (1 conn) | p99 (1 conn) |\n", r.cfg.Conns, r.cfg.Conns, r.cfg.Conns)
-		fmt.Fprintf(r.out, "|---|---:|---:|---:|---:|---:|---:|\n")
+		fmt.Fprintf(r.out, "| paid path | req/s (%d conns) | p99 (%d conns) | server CPU/req (%d conns) | req/s (1 conn) | p50 (1 conn) | p99 (1 conn) | load generator CPU/req, paid / unpaid |\n", r.cfg.Conns, r.cfg.Conns, r.cfg.Conns)
+		fmt.Fprintf(r.out, "|---|---:|---:|---:|---:|---:|---:|---:|\n")
 		for _, t := range paid {
-			fmt.Fprintf(r.out, "| %s | %s | %s | %s | %s | %s | %s |\n", t.name,
+			gen := "-"
+			if t.goload {
+				gen = loadCPU(t.loaded) + " / " + loadCPU(t.paid.loaded)
+			}
+			fmt.Fprintf(r.out, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", t.name,
 				ratio(t.loaded, t.paid.loaded), latRatio(t.loaded, t.paid.loaded, p99), latRatio(t.loaded, t.paid.loaded, cpuReq),
-				ratio(t.single, t.paid.single), latRatio(t.single, t.paid.single, p50), latRatio(t.single, t.paid.single, p99))
+				ratio(t.single, t.paid.single), latRatio(t.single, t.paid.single, p50), latRatio(t.single, t.paid.single, p99), gen)
 		}
+		fmt.Fprintf(r.out, "\nThe load generator's CPU/req is wfbench load's own (it runs on one core: 1/CPU per request caps the req/s it can drive; wrk's is not measured).\n")
 	}
 	return nil
 }
@@ -227,6 +251,20 @@ func cpuPerReq(ls []load) string {
 	return fmt.Sprintf("%.0f us", float64(median(v))/1e3)
 }
 func p99(l load) time.Duration { return l.P99 }
+
+// loadCPU is the median load generator CPU per request over rounds, in us.
+func loadCPU(ls []load) string {
+	var v []time.Duration
+	for _, l := range ls {
+		if l.LoadCPUPerReq > 0 {
+			v = append(v, l.LoadCPUPerReq)
+		}
+	}
+	if len(v) == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.0f us", float64(median(v))/1e3)
+}
 
 func rps(ls []load) string {
 	var v []float64

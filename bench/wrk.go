@@ -23,6 +23,10 @@ type load struct {
 	// CPUPerReq is the server processes' CPU time (user and system) per
 	// request served in the run; zero when not measured.
 	CPUPerReq time.Duration `json:",omitempty"`
+	// LoadCPUPerReq is the load generator's own CPU time (user and
+	// system) per request: wfbench load's only, zero for wrk. With the
+	// generator on one core, 1 / LoadCPUPerReq caps the row's req/s.
+	LoadCPUPerReq time.Duration `json:",omitempty"`
 }
 
 // wrk runs wrk against url with conns connections for d, pinned to cpu

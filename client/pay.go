@@ -31,6 +31,8 @@ import (
 // processes if the Store says so.
 type Payer struct {
 	// Signer is the payer's account; it signs one voucher per session.
+	// Its address is read once, at the first request: set Signer before
+	// and do not change it (a Payer's state is one payer's).
 	Signer wf.Signer
 	// ChainID and Escrow name the escrow contract the vouchers are for;
 	// Provider is the provider's address (from the chain's registry, not
@@ -53,6 +55,7 @@ type Payer struct {
 	Now  func() time.Time // default time.Now
 
 	mu    sync.Mutex
+	addr  *wf.Address // the Signer's, once read
 	mem   *MemoryPayStore
 	sess  sessionCache
 	mac   macCache
@@ -130,6 +133,23 @@ func (p *Payer) now() time.Time {
 	return time.Now()
 }
 
+// payerAddress is the Signer's address, read once: a chain.Key derives
+// it from its public key (a Keccak hash and an encoding, microseconds)
+// on every call, and each request needs it.
+func (p *Payer) payerAddress() wf.Address {
+	p.mu.Lock()
+	a := p.addr
+	p.mu.Unlock()
+	if a != nil {
+		return *a
+	}
+	addr := p.Signer.Address()
+	p.mu.Lock()
+	p.addr = &addr
+	p.mu.Unlock()
+	return addr
+}
+
 // payment is one request's authorization, to settle with its answer.
 type payment struct {
 	header  string
@@ -184,7 +204,7 @@ func (p *Payer) macKey(sess voucher.Session, accept string) (*voucher.MACKey, er
 	if err != nil {
 		return nil, err
 	}
-	k, err := sess.MACKey(a, p.Provider, p.Signer.Address())
+	k, err := sess.MACKey(a, p.Provider, p.payerAddress())
 	if err != nil {
 		return nil, err
 	}
@@ -225,7 +245,7 @@ func (p *Payer) authorize(rq voucher.Request, fresh, keyed bool) (payment, error
 		s.Owed = need
 		seed, accept = s.Session, s.Accept
 		h = voucher.Header{
-			Voucher: wf.Voucher{ChainID: p.ChainID, Escrow: p.Escrow, Payer: p.Signer.Address(), Provider: p.Provider,
+			Voucher: wf.Voucher{ChainID: p.ChainID, Escrow: p.Escrow, Payer: p.payerAddress(), Provider: p.Provider,
 				Cumulative: s.Ceiling, Expiry: s.Expiry},
 			Signature: s.Signature, Seq: s.Seq,
 		}
@@ -239,7 +259,7 @@ func (p *Payer) authorize(rq voucher.Request, fresh, keyed bool) (payment, error
 		return payment{}, err
 	}
 	h.Voucher.Session = sess.Public()
-	rq.Provider, rq.Payer, rq.Seq = p.Provider, p.Signer.Address(), h.Seq
+	rq.Provider, rq.Payer, rq.Seq = p.Provider, p.payerAddress(), h.Seq
 	if accept != "" && keyed {
 		if k, err := p.macKey(sess, accept); err == nil {
 			v := voucher.EncodeMAC(voucher.MACHeader{Session: h.Voucher.Session, Seq: h.Seq, Tag: k.Tag(rq)})
@@ -274,7 +294,7 @@ func (p *Payer) newSession(s *PayState, price wf.Amount, now time.Time) error {
 	if life <= 0 {
 		life = time.Hour
 	}
-	v := wf.Voucher{ChainID: p.ChainID, Escrow: p.Escrow, Payer: p.Signer.Address(), Provider: p.Provider,
+	v := wf.Voucher{ChainID: p.ChainID, Escrow: p.Escrow, Payer: p.payerAddress(), Provider: p.Provider,
 		Cumulative: add(s.Owed, head), Expiry: now.Add(life).Unix(), Session: sess.Public()}
 	sig, err := p.Signer.Sign(v)
 	if err != nil {

@@ -3,6 +3,8 @@ package payment
 import (
 	"net/http"
 
+	"github.com/webfunctions/wf/chain"
+	"github.com/webfunctions/wf/payment/ledger"
 	"github.com/webfunctions/wf/payment/voucher"
 	"github.com/webfunctions/wf/wf"
 )
@@ -22,6 +24,11 @@ type keyedSession struct {
 	header voucher.Header // Voucher and Signature; Seq and RequestSig unused
 	kx     [32]byte
 	mac    *voucher.MACKey
+	// The voucher as a charge and the ledger take it, made once at the
+	// open, not per request (a big.Int copy and two structs each); never
+	// changed, as the ledger never changes a voucher it is given.
+	signed *chain.SignedVoucher
+	logged *ledger.SignedVoucher
 }
 
 // maxKeyed bounds the keyed sessions held; past it one, chosen at random,
@@ -31,29 +38,29 @@ const maxKeyed = 1 << 14
 // proveKeyed checks a keyed-session header: the session is open here and
 // its key made the tag over r. The Header returned carries the session's
 // voucher and the request's sequence number.
-func (m *Meter) proveKeyed(r *wf.PaidRequest, value string) (voucher.Header, error) {
+func (m *Meter) proveKeyed(r *wf.PaidRequest, value string) (voucher.Header, *keyedSession, error) {
 	req, fix := m.callerRequired, m.callerFix()
 	h, err := voucher.DecodeMAC(value)
 	if err != nil {
-		return voucher.Header{}, req("malformed_voucher", "the voucher header is malformed: "+err.Error(), wf.Address{}, map[string]any{"fix": fix})
+		return voucher.Header{}, nil, req("malformed_voucher", "the voucher header is malformed: "+err.Error(), wf.Address{}, map[string]any{"fix": fix})
 	}
 	m.mu.Lock()
 	ks := m.keyed[h.Session]
 	m.mu.Unlock()
 	if ks == nil {
-		return voucher.Header{}, req("session_unknown", "this provider holds no key for the session (it restarted, or forgot it): send the request signed, with the voucher, to open the session again",
+		return voucher.Header{}, nil, req("session_unknown", "this provider holds no key for the session (it restarted, or forgot it): send the request signed, with the voucher, to open the session again",
 			wf.Address{}, map[string]any{"fix": fix})
 	}
 	v := ks.header.Voucher
 	rq := voucher.Request{Provider: m.provider, Payer: v.Payer, Function: r.Function, Method: r.Method, Path: r.Path, RawQuery: r.RawQuery,
 		BodyHash: voucher.BodyHash(r.Body), Seq: h.Seq}
 	if !ks.mac.Verify(rq, h.Tag) {
-		return voucher.Header{}, req("bad_request_mac", "the session's key did not authenticate this request (method, function, path, query, body and sequence number): a voucher header pays only for the request it was made for",
+		return voucher.Header{}, nil, req("bad_request_mac", "the session's key did not authenticate this request (method, function, path, query, body and sequence number): a voucher header pays only for the request it was made for",
 			v.Payer, map[string]any{"fix": fix})
 	}
 	out := ks.header
 	out.Seq, out.KX = h.Seq, [32]byte{}
-	return out, nil
+	return out, ks, nil
 }
 
 // keyedOpen is what a charge that opened a keyed session keeps until its
@@ -78,6 +85,8 @@ func (m *Meter) accept(o *keyedOpen, h http.Header) {
 		}
 		ks = &keyedSession{header: o.header, kx: o.header.KX, mac: mac}
 		ks.header.Seq, ks.header.RequestSig = 0, [64]byte{}
+		sv := chain.SignedVoucher{Voucher: chain.FromMessage(o.header.Voucher), Signature: o.header.Signature}
+		ks.signed, ks.logged = &sv, ledgerVoucher(&sv)
 		m.mu.Lock()
 		if len(m.keyed) >= maxKeyed {
 			// Evict one session, not all: map order is random, so someone

@@ -3,6 +3,7 @@ package payment
 import (
 	"context"
 	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -495,14 +496,28 @@ func (m *Meter) buildCallerFix() string {
 // proveCaller checks that values are one voucher for this provider, its
 // session's signature of r and its payer's signature of the voucher.
 func (m *Meter) proveCaller(r *wf.PaidRequest, values []string) (voucher.Header, error) {
+	h, _, err := m.proveCallerSession(r, values)
+	return h, err
+}
+
+// proveCallerSession is proveCaller, also returning the keyed session
+// that authenticated the request (nil for a signed request).
+func (m *Meter) proveCallerSession(r *wf.PaidRequest, values []string) (voucher.Header, *keyedSession, error) {
 	req, fix := m.callerRequired, m.callerFix()
 	if len(values) != 1 {
-		return voucher.Header{}, req("malformed_voucher", "send exactly one "+wf.VoucherHeader+" header", wf.Address{}, map[string]any{"fix": fix})
+		return voucher.Header{}, nil, req("malformed_voucher", "send exactly one "+wf.VoucherHeader+" header", wf.Address{}, map[string]any{"fix": fix})
 	}
 	if voucher.IsMAC(values[0]) {
 		return m.proveKeyed(r, values[0])
 	}
-	h, err := voucher.Decode(values[0])
+	h, err := m.proveSigned(r, values[0])
+	return h, nil, err
+}
+
+// proveSigned is proveCaller for a signed request's header value.
+func (m *Meter) proveSigned(r *wf.PaidRequest, value string) (voucher.Header, error) {
+	req, fix := m.callerRequired, m.callerFix()
+	h, err := voucher.Decode(value)
 	if err != nil {
 		return voucher.Header{}, req("malformed_voucher", "the voucher header is malformed: "+err.Error(), wf.Address{}, map[string]any{"fix": fix})
 	}
@@ -535,13 +550,20 @@ func (m *Meter) proveCaller(r *wf.PaidRequest, values []string) (voucher.Header,
 
 func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values []string) (wf.Charge, error) {
 	req, fix := m.callerRequired, m.callerFix()
-	h, err := m.proveCaller(r, values)
+	h, ks, err := m.proveCallerSession(r, values)
 	if err != nil {
 		return nil, err
 	}
 	v := h.Voucher
-	sv := chain.SignedVoucher{Voucher: chain.FromMessage(v), Signature: h.Signature}
-	if err := m.checkLife(sv); err != nil {
+	var sv *chain.SignedVoucher
+	var logged *ledger.SignedVoucher
+	if ks != nil {
+		sv, logged = ks.signed, ks.logged
+	} else {
+		sv = &chain.SignedVoucher{Voucher: chain.FromMessage(v), Signature: h.Signature}
+		logged = ledgerVoucher(sv)
+	}
+	if err := m.checkLife(*sv); err != nil {
 		return nil, err
 	}
 	minLife := m.cfg.Now().Add(m.cfg.MinVoucherLife)
@@ -559,7 +581,11 @@ func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values [
 			return req("session_retired", "this provider no longer remembers the voucher's session; sign a new voucher with a new session key",
 				sv.Payer, map[string]any{"fix": fix})
 		}
-		mark = a.Sessions[ledger.SessionKey(v.Session)]
+		// The sessions map is keyed by hex (ledger.SessionKey), written
+		// here on the stack: indexing with string(b) does not allocate.
+		var sk [2 * len(v.Session)]byte
+		hex.Encode(sk[:], v.Session[:])
+		mark = a.Sessions[string(sk[:])]
 		need := new(big.Int).Add(a.Charged.Amount, m.price)
 		need.Add(need, reserved)
 		// Covered by this voucher, or by the payer's best voucher already
@@ -595,7 +621,7 @@ func (m *Meter) authorizeCaller(ctx context.Context, r *wf.PaidRequest, values [
 		return nil, req("replayed", fmt.Sprintf("sequence number %d of this session was already used: a voucher header pays for one request, once", h.Seq),
 			sv.Payer, map[string]any{"seq": h.Seq, "fix": fix})
 	}
-	c := &charge{m: m, key: key, fn: r.Function, voucher: &sv, sign: wantsSigned(r),
+	c := &charge{m: m, key: key, fn: r.Function, voucher: logged, sign: wantsSigned(r),
 		session: &ledger.SessionUse{Key: v.Session, Seq: h.Seq, Expiry: v.Expiry}}
 	if h.KX != ([32]byte{}) && m.acceptor != nil {
 		c.open = &keyedOpen{header: h}
@@ -907,7 +933,7 @@ type charge struct {
 	m       *Meter
 	key     ledger.Key
 	fn      wf.CID
-	voucher *chain.SignedVoucher
+	voucher *ledger.SignedVoucher // caller mode: the voucher, as the ledger records it
 	session *ledger.SessionUse
 	meter   *ledger.MeterCount // owner mode with a metering key: the count that came with the request
 	sign    bool               // the request asked for a signed receipt
@@ -970,7 +996,7 @@ func (m *Meter) commit(ctx context.Context, c *charge, id wf.RequestID, bodies *
 		m.unreserve(c.key)
 		return fmt.Errorf("%w: payment: commit without a request id", wf.ErrInvalid)
 	}
-	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: ledgerVoucher(c.voucher), Session: c.session, Meter: c.meter, Reserved: true})
+	cum, err := m.cfg.Ledger.Charge(ctx, ledger.Charge{Key: c.key, Amount: m.price, Voucher: c.voucher, Session: c.session, Meter: c.meter, Reserved: true})
 	if err != nil {
 		m.unreserve(c.key)
 		return err

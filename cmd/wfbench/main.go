@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -54,6 +55,7 @@ func run(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.Workerd, "workerd", "", "workerd binary: serve the same function on it in the throughput table")
 	fs.StringVar(&cfg.Deno, "deno", "", "deno binary: serve the same function with Deno.serve in the throughput table")
 	fs.BoolVar(&cfg.NoPaid, "no-paid", false, "leave the paid providers (and their dev chain) out of the throughput table")
+	fs.BoolVar(&cfg.PaidOnly, "paid-only", false, "throughput: only the native handler and the rows the paid paths are compared with (AssemblyScript unpaid, owner-pays, and the Go-client unpaid and caller-pays)")
 	fs.DurationVar(&cfg.Duration, "duration", 0, "each wrk measurement (default 10s)")
 	fs.IntVar(&cfg.Rounds, "rounds", 0, "throughput rounds (default 3)")
 	fs.IntVar(&cfg.Conns, "conns", 0, "wrk connections for throughput (default 16)")
@@ -118,8 +120,20 @@ func runLoad(ctx context.Context, args []string) error {
 	chainID := fs.Uint64("chain-id", 0, "the escrow's chain id (with -payer)")
 	escrow := fs.String("escrow", "", "the escrow's address (with -payer)")
 	provider := fs.String("provider", "", "the provider's address (with -payer)")
+	cpuprofile := fs.String("cpuprofile", "", "write the load generator's CPU profile to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	c, err := wf.ParseCID(*fn)
 	if err != nil {

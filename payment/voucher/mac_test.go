@@ -2,6 +2,7 @@ package voucher_test
 
 import (
 	"crypto/rand"
+	"encoding/base64"
 	"strings"
 	"testing"
 
@@ -67,6 +68,9 @@ func TestMACHeaderRoundTrip(t *testing.T) {
 	enc := voucher.EncodeMAC(h)
 	if !voucher.IsMAC(enc) || len(enc) > 130 || strings.ContainsAny(enc, "+/= ") {
 		t.Fatalf("%q: want a short m1. header in base64url", enc)
+	}
+	if want := "m1." + base64.RawURLEncoding.EncodeToString(h.Session[:]) + ".18446744073709551615." + base64.RawURLEncoding.EncodeToString(h.Tag[:]); enc != want {
+		t.Fatalf("EncodeMAC = %q, want %q", enc, want)
 	}
 	got, err := voucher.DecodeMAC(enc)
 	if err != nil || got != h {

@@ -89,7 +89,14 @@ func (r Request) AppendBytes(dst []byte) []byte {
 }
 
 // BodyHash is the SHA-256 of body, as Request.BodyHash wants it.
-func BodyHash(body []byte) [32]byte { return sha256.Sum256(body) }
+func BodyHash(body []byte) [32]byte {
+	if len(body) == 0 {
+		return emptyHash // most paid requests (GETs) have no body
+	}
+	return sha256.Sum256(body)
+}
+
+var emptyHash = sha256.Sum256(nil)
 
 // Session is a short-lived Ed25519 key that a voucher authorizes to sign
 // requests. Its zero value is not usable.

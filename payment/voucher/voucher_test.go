@@ -2,7 +2,9 @@ package voucher_test
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"math/big"
 	"strings"
@@ -90,5 +92,19 @@ func TestDecodeRejects(t *testing.T) {
 	}
 	if _, err := voucher.Encode(voucher.Header{}); !errors.Is(err, wf.ErrInvalid) {
 		t.Errorf("Encode of nothing: %v", err)
+	}
+}
+
+// TestBodyHashEmpty: the empty body's hash is a constant, and still
+// SHA-256's of nothing; a body of one byte is hashed.
+func TestBodyHashEmpty(t *testing.T) {
+	const empty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+	for _, b := range [][]byte{nil, {}} {
+		if h := voucher.BodyHash(b); hex.EncodeToString(h[:]) != empty {
+			t.Fatalf("BodyHash(%v) = %x, want %s", b, h, empty)
+		}
+	}
+	if h := voucher.BodyHash([]byte{0}); h != sha256.Sum256([]byte{0}) || hex.EncodeToString(h[:]) == empty {
+		t.Fatalf("BodyHash([0]) = %x", h)
 	}
 }
