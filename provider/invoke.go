@@ -41,6 +41,12 @@ func durationValue(d time.Duration) string {
 }
 
 func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
+	p.serveInvokeSegment(w, r, r.PathValue("cid"))
+}
+
+// serveInvokeSegment serves an invocation whose path's first segment,
+// unescaped, is seg (the route's cid path value).
+func (p *Provider) serveInvokeSegment(w http.ResponseWriter, r *http.Request, seg string) {
 	ri := info(r)
 	if !p.inflight.enter() {
 		w.Header().Set("Retry-After", "1")
@@ -51,8 +57,10 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 	if p.price != nil {
 		w.Header()[priceKey] = p.price
 	}
-	seg := r.PathValue("cid")
 	if isNameSegment(seg) {
+		if r.PathValue("cid") != seg {
+			r.SetPathValue("cid", seg) // serveNameInvoke reads it
+		}
 		p.serveNameInvoke(w, r) // /@<owner>/<name>/..., see names.go
 		return
 	}

@@ -421,8 +421,10 @@ func (p *Provider) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	id := wf.NewRequestID()
 	ids := id.String()
 	w.Header()[wf.RequestIDHeader] = []string{ids} // wf.RequestIDHeader is canonical
-	log := slog.New(&requestHandler{inner: p.log.Handler(), id: ids})
-	r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, reqInfo{id: id, log: log}))
+	st := &requestState{h: requestHandler{inner: p.log.Handler(), id: ids}}
+	st.info = reqInfo{id: id, log: slog.New(&st.h)}
+	log := st.info.log
+	r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, st))
 	// What ServeMux would answer itself (a redirect to the clean path, 404,
 	// 405) it would answer in plain text or HTML; these answer in JSON.
 	if r.Method == http.MethodConnect {
@@ -439,10 +441,9 @@ func (p *Provider) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		httperr.Write(w, log, fmt.Errorf("%w: no route for %s %s", wf.ErrNotFound, r.Method, r.URL.Path))
 	case invokePattern, invokePathPattern:
 		// The route is found: rather than have ServeMux find it again for
-		// every invocation, set what it would (serveInvoke reads only cid).
+		// every invocation, take the one path value it would set (cid).
 		r.Pattern = pattern
-		r.SetPathValue("cid", firstSegment(r.URL.EscapedPath()))
-		p.serveInvoke(w, r)
+		p.serveInvokeSegment(w, r, firstSegment(r.URL.EscapedPath()))
 	default:
 		p.mux.ServeHTTP(w, r)
 	}
@@ -497,14 +498,20 @@ func redirectClean(w http.ResponseWriter, r *http.Request, clean string) {
 		Code: "non_canonical_path", Message: "the path is not canonical; the same request to " + clean + " is"}})
 }
 
+// requestState is what serveHTTP keeps for a request, in one allocation.
+type requestState struct {
+	h    requestHandler
+	info reqInfo
+}
+
 type reqInfo struct {
 	id  wf.RequestID
 	log *slog.Logger
 }
 
 func info(r *http.Request) reqInfo {
-	if ri, ok := r.Context().Value(ctxKey{}).(reqInfo); ok {
-		return ri
+	if st, ok := r.Context().Value(ctxKey{}).(*requestState); ok {
+		return st.info
 	}
 	return reqInfo{log: slog.New(slog.DiscardHandler)}
 }
