@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -199,13 +200,16 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		entry.Status, _ = httperr.Status(err)
 		entry.Error = httperr.Message(err)
 		f.record(entry, p.cfg.LogEntries)
-		ri.log.Info("invoke", "function", f.name, "status", entry.Status, "duration", elapsed, "upload", upload, "err", err)
+		ri.log.LogAttrs(r.Context(), slog.LevelInfo, "invoke", slog.String("function", f.name), slog.Int("status", entry.Status),
+			slog.Duration("duration", elapsed), slog.Duration("upload", upload), slog.Any("err", err))
 		httperr.Write(w, nil, pointAtLogs(err, c))
 		return
 	}
 	entry.Status = resp.Status
 	f.record(entry, p.cfg.LogEntries)
-	ri.log.Info("invoke", "function", f.name, "status", resp.Status, "duration", elapsed, "upload", upload)
+	// LogAttrs: the line Info would write, without boxing its values.
+	ri.log.LogAttrs(r.Context(), slog.LevelInfo, "invoke", slog.String("function", f.name), slog.Int("status", resp.Status),
+		slog.Duration("duration", elapsed), slog.Duration("upload", upload))
 
 	h := w.Header()
 	for k, vs := range resp.Header {
