@@ -20,6 +20,8 @@ import (
 // function is a loaded function: its verified spec and compiled module.
 type function struct {
 	cid    wf.CID
+	name   string // cid.String(), for every request's log line
+	tenant string // spec.Spec.Owner.String(), the sandbox's tenant
 	spec   *wf.SignedSpec
 	module *sandbox.Module
 	sb     *sandbox.Sandbox  // the one that compiled module
@@ -180,7 +182,7 @@ func (p *Provider) load(ctx context.Context, c wf.CID) (*function, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &function{cid: c, spec: ss, sb: p.cfg.Sandbox, env: ss.Spec.Env}
+	f := &function{cid: c, name: c.String(), tenant: ss.Spec.Owner.String(), spec: ss, sb: p.cfg.Sandbox, env: ss.Spec.Env}
 	if ss.Spec.Sealed != nil {
 		if wasm, err = p.unseal(ctx, f, wasm); err != nil {
 			return nil, err

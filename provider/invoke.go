@@ -6,9 +6,11 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/webfunctions/wf/chain"
 	"github.com/webfunctions/wf/httperr"
@@ -24,10 +26,28 @@ var reservedHeaders = map[string]bool{
 	"Content-Length": true, wf.RequestIDHeader: true,
 }
 
-// priceKey is wf.PriceHeader in canonical form.
-var priceKey = http.CanonicalHeaderKey(wf.PriceHeader)
+// priceKey and durationKey are wf.PriceHeader and wf.DurationHeader in
+// canonical form.
+var (
+	priceKey    = http.CanonicalHeaderKey(wf.PriceHeader)
+	durationKey = http.CanonicalHeaderKey(wf.DurationHeader)
+)
+
+// durationValue is X-WF-Duration's value for d: milliseconds with three
+// decimals and "ms", as strconv.FormatFloat(ms, 'f', 3, 64)+"ms" writes
+// it, in one allocation.
+func durationValue(d time.Duration) string {
+	var b [32]byte
+	return string(append(strconv.AppendFloat(b[:0], d.Seconds()*1000, 'f', 3, 64), "ms"...))
+}
 
 func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
+	p.serveInvokeSegment(w, r, r.PathValue("cid"))
+}
+
+// serveInvokeSegment serves an invocation whose path's first segment,
+// unescaped, is seg (the route's cid path value).
+func (p *Provider) serveInvokeSegment(w http.ResponseWriter, r *http.Request, seg string) {
 	ri := info(r)
 	if !p.inflight.enter() {
 		w.Header().Set("Retry-After", "1")
@@ -38,8 +58,10 @@ func (p *Provider) serveInvoke(w http.ResponseWriter, r *http.Request) {
 	if p.price != nil {
 		w.Header()[priceKey] = p.price
 	}
-	seg := r.PathValue("cid")
 	if isNameSegment(seg) {
+		if r.PathValue("cid") != seg {
+			r.SetPathValue("cid", seg) // serveNameInvoke reads it
+		}
 		p.serveNameInvoke(w, r) // /@<owner>/<name>/..., see names.go
 		return
 	}
@@ -178,13 +200,16 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		entry.Status, _ = httperr.Status(err)
 		entry.Error = httperr.Message(err)
 		f.record(entry, p.cfg.LogEntries)
-		ri.log.Info("invoke", "function", c.String(), "status", entry.Status, "duration", elapsed, "upload", upload, "err", err)
+		ri.log.LogAttrs(r.Context(), slog.LevelInfo, "invoke", slog.String("function", f.name), slog.Int("status", entry.Status),
+			slog.Duration("duration", elapsed), slog.Duration("upload", upload), slog.Any("err", err))
 		httperr.Write(w, nil, pointAtLogs(err, c))
 		return
 	}
 	entry.Status = resp.Status
 	f.record(entry, p.cfg.LogEntries)
-	ri.log.Info("invoke", "function", c.String(), "status", resp.Status, "duration", elapsed, "upload", upload)
+	// LogAttrs: the line Info would write, without boxing its values.
+	ri.log.LogAttrs(r.Context(), slog.LevelInfo, "invoke", slog.String("function", f.name), slog.Int("status", resp.Status),
+		slog.Duration("duration", elapsed), slog.Duration("upload", upload))
 
 	h := w.Header()
 	for k, vs := range resp.Header {
@@ -193,8 +218,8 @@ func (p *Provider) invoke(w http.ResponseWriter, r *http.Request, a address) {
 		}
 	}
 	isolate(h, a.cookie)
-	h.Set("Content-Length", strconv.Itoa(len(resp.Body)))
-	h.Set(wf.DurationHeader, strconv.FormatFloat(elapsed.Seconds()*1000, 'f', 3, 64)+"ms")
+	h["Content-Length"] = []string{strconv.Itoa(len(resp.Body))}
+	h[durationKey] = []string{durationValue(elapsed)}
 	sent := resp.Body
 	if r.Method == http.MethodHead {
 		sent = nil
@@ -265,7 +290,7 @@ func (p *Provider) run(r *http.Request, f *function, a address, body []byte, cal
 		Env:        guestEnv(f.cgiEnv(), callerEnv),
 		Limits:     f.spec.Spec.Limits,
 		CPUTime:    p.cpuBudget(&f.spec.Spec),
-		Tenant:     f.spec.Spec.Owner.String(),
+		Tenant:     f.tenant,
 	})
 }
 

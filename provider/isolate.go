@@ -34,11 +34,24 @@ func isolate(h http.Header, scope string) {
 		}
 		h["Set-Cookie"] = out
 	}
-	h.Add("Content-Security-Policy", sandboxCSP)
+	if csp := h["Content-Security-Policy"]; len(csp) > 0 {
+		h["Content-Security-Policy"] = append(csp[:len(csp):len(csp)], sandboxCSP)
+	} else {
+		h["Content-Security-Policy"] = sandboxCSPValues
+	}
 	if h.Get("X-Content-Type-Options") == "" {
-		h.Set("X-Content-Type-Options", "nosniff")
+		h["X-Content-Type-Options"] = nosniffValues
 	}
 }
+
+// The values isolate sets, shared by every response (no allocation per
+// request). Their capacity is their length, so an Add to the header
+// copies them; nothing writes into a response header's values in place,
+// and net/http copies the header before sending it.
+var (
+	sandboxCSPValues = []string{sandboxCSP}[:1:1]
+	nosniffValues    = []string{"nosniff"}[:1:1]
+)
 
 // scopeCookie rewrites a Set-Cookie value so the browser sends the cookie
 // only to path: its Path becomes path and its Domain goes (a function may

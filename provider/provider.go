@@ -9,8 +9,10 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"path"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -385,8 +387,8 @@ func New(cfg Config) (*Provider, error) {
 	p.mux.HandleFunc("GET "+chain.ChallengePath, p.serveChallenge)
 	p.routeNames()
 	p.mux.Handle("/ipfs/", trustless.NewHandler(cfg.Store, trustless.Options{Logger: p.log}))
-	p.mux.HandleFunc("/{cid}", p.serveInvoke)
-	p.mux.HandleFunc("/{cid}/{path...}", p.serveInvoke)
+	p.mux.HandleFunc(invokePattern, p.serveInvoke)
+	p.mux.HandleFunc(invokePathPattern, p.serveInvoke)
 	p.mux.HandleFunc("/v1/", func(w http.ResponseWriter, r *http.Request) {
 		httperr.Write(w, nil, fmt.Errorf("%w: no such API endpoint %s %s", wf.ErrNotFound, r.Method, r.URL.Path))
 	})
@@ -417,9 +419,12 @@ type ctxKey struct{}
 // serveHTTP tags every request with an id and a logger that carries it.
 func (p *Provider) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	id := wf.NewRequestID()
-	w.Header().Set(wf.RequestIDHeader, id.String())
-	log := p.log.With("request_id", id.String())
-	r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, reqInfo{id: id, log: log}))
+	ids := id.String()
+	w.Header()[wf.RequestIDHeader] = []string{ids} // wf.RequestIDHeader is canonical
+	st := &requestState{h: requestHandler{inner: p.log.Handler(), id: ids}}
+	st.info = reqInfo{id: id, log: slog.New(&st.h)}
+	log := st.info.log
+	r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, st))
 	// What ServeMux would answer itself (a redirect to the clean path, 404,
 	// 405) it would answer in plain text or HTML; these answer in JSON.
 	if r.Method == http.MethodConnect {
@@ -431,11 +436,34 @@ func (p *Provider) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		redirectClean(w, r, cleanPath(esc))
 		return
 	}
-	if _, pattern := p.mux.Handler(r); pattern == "" {
+	switch _, pattern := p.mux.Handler(r); pattern {
+	case "":
 		httperr.Write(w, log, fmt.Errorf("%w: no route for %s %s", wf.ErrNotFound, r.Method, r.URL.Path))
-		return
+	case invokePattern, invokePathPattern:
+		// The route is found: rather than have ServeMux find it again for
+		// every invocation, take the one path value it would set (cid).
+		r.Pattern = pattern
+		p.serveInvokeSegment(w, r, firstSegment(r.URL.EscapedPath()))
+	default:
+		p.mux.ServeHTTP(w, r)
 	}
-	p.mux.ServeHTTP(w, r)
+}
+
+// The invocation routes.
+const (
+	invokePattern     = "/{cid}"
+	invokePathPattern = "/{cid}/{path...}"
+)
+
+// firstSegment is the value ServeMux gives a pattern's first wildcard for
+// the escaped path p: its first segment, unescaped (as it is, if it does
+// not unescape).
+func firstSegment(p string) string {
+	seg, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	if u, err := url.PathUnescape(seg); err == nil {
+		return u
+	}
+	return seg
 }
 
 func errMethod(r *http.Request) error {
@@ -470,14 +498,20 @@ func redirectClean(w http.ResponseWriter, r *http.Request, clean string) {
 		Code: "non_canonical_path", Message: "the path is not canonical; the same request to " + clean + " is"}})
 }
 
+// requestState is what serveHTTP keeps for a request, in one allocation.
+type requestState struct {
+	h    requestHandler
+	info reqInfo
+}
+
 type reqInfo struct {
 	id  wf.RequestID
 	log *slog.Logger
 }
 
 func info(r *http.Request) reqInfo {
-	if ri, ok := r.Context().Value(ctxKey{}).(reqInfo); ok {
-		return ri
+	if st, ok := r.Context().Value(ctxKey{}).(*requestState); ok {
+		return st.info
 	}
 	return reqInfo{log: slog.New(slog.DiscardHandler)}
 }

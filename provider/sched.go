@@ -59,12 +59,20 @@ func newScheduler(total, perFunction, perOwner int) *scheduler {
 // the slot's release, to be called once; or wf.ErrRateLimited after
 // timeout; or ctx's error, wrapped.
 func (s *scheduler) acquire(ctx context.Context, fn wf.CID, owner wf.Address, timeout time.Duration) (func(), error) {
-	w := &waiter{fn: fn, owner: owner, ready: make(chan struct{})}
+	release := func() { s.release(fn, owner) }
 	s.mu.Lock()
+	if len(s.waiting) == 0 && s.running < s.total && s.fns[fn] < s.perFunction && s.owners[owner] < s.perOwner {
+		// What dispatch would do for a lone waiter, without a waiter.
+		s.running++
+		s.fns[fn]++
+		s.owners[owner]++
+		s.mu.Unlock()
+		return release, nil
+	}
+	w := &waiter{fn: fn, owner: owner, ready: make(chan struct{})}
 	s.waiting = append(s.waiting, w)
 	s.dispatch()
 	s.mu.Unlock()
-	release := func() { s.release(fn, owner) }
 	select {
 	case <-w.ready:
 		return release, nil

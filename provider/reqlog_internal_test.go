@@ -1,0 +1,80 @@
+package provider
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// A request's lines read as they did when the request's logger was
+// p.log.With("request_id", id): the id first, through the budget, in
+// groups and with attributes added to the request's logger too, and each
+// line costs the budget what it did (a budget of 25 bytes a second, 250
+// at once, writes the same first lines either way).
+func TestRequestHandlerWritesWhatWithDid(t *testing.T) {
+	noTime := func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}
+	now := func() time.Time { return time.Unix(1e9, 0) }
+	for _, rate := range []int64{-1, 25} {
+		for _, mk := range []func(*bytes.Buffer) slog.Handler{
+			func(b *bytes.Buffer) slog.Handler {
+				return slog.NewTextHandler(b, &slog.HandlerOptions{ReplaceAttr: noTime})
+			},
+			func(b *bytes.Buffer) slog.Handler {
+				return slog.NewJSONHandler(b, &slog.HandlerOptions{ReplaceAttr: noTime})
+			},
+		} {
+			var want, got bytes.Buffer
+			lines := func(buf *bytes.Buffer, log *slog.Logger) {
+				log.Info("invoke", "function", "bafy", "status", 200, "duration", time.Millisecond, "upload", time.Duration(0))
+				log.Error("record charge", "function", "bafy", "err", "boom", "a", 1, "b", 2, "c", 3)
+				log.With("k", "v").Warn("with", "x", 1)
+				log.WithGroup("g").Info("grouped", "y", 2)
+				log.Debug("not enabled")
+			}
+			budget := func(buf *bytes.Buffer) slog.Handler {
+				return newLogBudget(mk(buf), now, rate, rate, prometheus.NewRegistry()).handler()
+			}
+			lines(&want, slog.New(budget(&want)).With("request_id", "ab12"))
+			lines(&got, slog.New(&requestHandler{inner: budget(&got), id: "ab12"}))
+			if got.String() != want.String() {
+				t.Errorf("lines differ:\n got %s\nwant %s", got.String(), want.String())
+			}
+			if n := bytes.Count(got.Bytes(), []byte("\n")); !bytes.Contains(got.Bytes(), []byte("ab12")) || rate < 0 && n != 4 || rate > 0 && (n == 0 || n == 4) {
+				t.Errorf("budget %d: want lines with the id (four, or some dropped), got\n%s", rate, got.String())
+			}
+		}
+	}
+}
+
+// serveHTTP sets the cid path value of an invocation itself; it must be
+// the value ServeMux would have set.
+func TestFirstSegmentIsServeMuxsValue(t *testing.T) {
+	for _, target := range []string{
+		"/bafyx", "/bafyx/", "/bafyx/a/b?q=1", "/%62afyx/a", "/%40owner/name/x", "/a%2Fb/c",
+		"/%C3%A9t%C3%A9/", "/@0xabc/name", "/a%20b",
+	} {
+		var want, pattern string
+		mux := http.NewServeMux()
+		for _, p := range []string{invokePattern, invokePathPattern} {
+			mux.HandleFunc(p, func(_ http.ResponseWriter, r *http.Request) { want, pattern = r.PathValue("cid"), r.Pattern })
+		}
+		r := httptest.NewRequest(http.MethodGet, target, nil)
+		mux.ServeHTTP(httptest.NewRecorder(), r)
+		if pattern == "" {
+			t.Fatalf("%s: ServeMux routed it nowhere", target)
+		}
+		if got := firstSegment(r.URL.EscapedPath()); got != want {
+			t.Errorf("%s: firstSegment %q, ServeMux %q", target, got, want)
+		}
+	}
+}
