@@ -238,26 +238,20 @@ func p50(l load) time.Duration    { return l.P50 }
 func cpuReq(l load) time.Duration { return l.CPUPerReq }
 
 // cpuPerReq is the median server CPU per request over rounds, in us.
-func cpuPerReq(ls []load) string {
-	var v []time.Duration
-	for _, l := range ls {
-		if l.CPUPerReq > 0 {
-			v = append(v, l.CPUPerReq)
-		}
-	}
-	if len(v) == 0 {
-		return "-"
-	}
-	return fmt.Sprintf("%.0f us", float64(median(v))/1e3)
-}
-func p99(l load) time.Duration { return l.P99 }
+func cpuPerReq(ls []load) string { return medianUS(ls, cpuReq) }
 
 // loadCPU is the median load generator CPU per request over rounds, in us.
 func loadCPU(ls []load) string {
+	return medianUS(ls, func(l load) time.Duration { return l.LoadCPUPerReq })
+}
+
+// medianUS is the median of f over the rounds that measured it, in us, or
+// "-" when none did.
+func medianUS(ls []load, f func(load) time.Duration) string {
 	var v []time.Duration
 	for _, l := range ls {
-		if l.LoadCPUPerReq > 0 {
-			v = append(v, l.LoadCPUPerReq)
+		if d := f(l); d > 0 {
+			v = append(v, d)
 		}
 	}
 	if len(v) == 0 {
@@ -265,6 +259,8 @@ func loadCPU(ls []load) string {
 	}
 	return fmt.Sprintf("%.0f us", float64(median(v))/1e3)
 }
+
+func p99(l load) time.Duration { return l.P99 }
 
 func rps(ls []load) string {
 	var v []float64
