@@ -243,16 +243,7 @@ func BenchmarkAuthorizeCallerKeyed(b *testing.B) {
 // Run: go test -run '^$' -bench 'Charge$' ./payment/
 func BenchmarkCharge(b *testing.B) {
 	f := newFixture(b, payment.Config{CacheTTL: time.Hour})
-	led, err := ledger.Open(filepath.Join(b.TempDir(), "default.db"), ledger.Options{SyncInterval: 50 * time.Millisecond})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { led.Close() })
-	meter, err := payment.New(payment.Config{Chain: f.sim.Client(f.prov), Key: f.prov, Ledger: led, Price: big.NewInt(price),
-		CacheTTL: time.Hour, SettleCount: 1 << 40, SettleInterval: time.Hour})
-	if err != nil {
-		b.Fatal(err)
-	}
+	meter, _ := chargeMeter(b, f)
 	owner := f.payer()
 	f.deposit(owner, 1_000_000_000)
 	f.approve(owner, price, 1_000_000_000)
@@ -265,20 +256,7 @@ func BenchmarkCharge(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		// As the provider commits: into the response's header when the
-		// charge can (since issue 19), else through CommitBodies' map.
-		type headerCharge interface {
-			CommitHeader(context.Context, wf.RequestID, wf.Hash, wf.Hash, http.Header) error
-		}
-		if hc, ok := c.(headerCharge); ok {
-			clear(h)
-			err = hc.CommitHeader(ctx, wf.NewRequestID(), wf.Hash{1}, wf.Hash{2}, h)
-		} else {
-			_, err = c.(wf.BodyCharge).CommitBodies(ctx, wf.NewRequestID(), wf.Hash{1}, wf.Hash{2})
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
+		commitCharge(b, ctx, c, h)
 	}
 }
 
@@ -291,16 +269,7 @@ func BenchmarkCharge(b *testing.B) {
 // Run: go test -run '^$' -bench 'ChargeCallerKeyed' ./payment/
 func BenchmarkChargeCallerKeyed(b *testing.B) {
 	f := newFixture(b, payment.Config{CacheTTL: time.Hour})
-	led, err := ledger.Open(filepath.Join(b.TempDir(), "default.db"), ledger.Options{SyncInterval: 50 * time.Millisecond})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { led.Close() })
-	meter, err := payment.New(payment.Config{Chain: f.sim.Client(f.prov), Key: f.prov, Ledger: led, Price: big.NewInt(price),
-		CacheTTL: time.Hour, SettleCount: 1 << 40, SettleInterval: time.Hour})
-	if err != nil {
-		b.Fatal(err)
-	}
+	meter, led := chargeMeter(b, f)
 	caller := f.payer()
 	f.deposit(caller, 1_000_000_000)
 	ctx := context.Background()
@@ -338,9 +307,6 @@ func BenchmarkChargeCallerKeyed(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	type headerCharge interface {
-		CommitHeader(context.Context, wf.RequestID, wf.Hash, wf.Hash, http.Header) error
-	}
 	resp := http.Header{}
 	for b.Loop() {
 		b.StopTimer()
@@ -351,14 +317,41 @@ func BenchmarkChargeCallerKeyed(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if hc, ok := c.(headerCharge); ok {
-			clear(resp)
-			err = hc.CommitHeader(ctx, wf.NewRequestID(), wf.Hash{1}, wf.Hash{2}, resp)
-		} else {
-			_, err = c.(wf.BodyCharge).CommitBodies(ctx, wf.NewRequestID(), wf.Hash{1}, wf.Hash{2})
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
+		commitCharge(b, ctx, c, resp)
+	}
+}
+
+// chargeMeter is a meter on f's chain charging price, with a ledger synced
+// every 50 ms (as wf provider start does by default) and settlement out
+// of the way.
+func chargeMeter(b *testing.B, f *fixture) (*payment.Meter, *ledger.Ledger) {
+	led, err := ledger.Open(filepath.Join(b.TempDir(), "default.db"), ledger.Options{SyncInterval: 50 * time.Millisecond})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { led.Close() })
+	meter, err := payment.New(payment.Config{Chain: f.sim.Client(f.prov), Key: f.prov, Ledger: led, Price: big.NewInt(price),
+		CacheTTL: time.Hour, SettleCount: 1 << 40, SettleInterval: time.Hour})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return meter, led
+}
+
+// commitCharge commits c as the provider does: into the response's header
+// h when the charge can (since issue 19), else through CommitBodies' map.
+func commitCharge(b *testing.B, ctx context.Context, c wf.Charge, h http.Header) {
+	type headerCharge interface {
+		CommitHeader(context.Context, wf.RequestID, wf.Hash, wf.Hash, http.Header) error
+	}
+	var err error
+	if hc, ok := c.(headerCharge); ok {
+		clear(h)
+		err = hc.CommitHeader(ctx, wf.NewRequestID(), wf.Hash{1}, wf.Hash{2}, h)
+	} else {
+		_, err = c.(wf.BodyCharge).CommitBodies(ctx, wf.NewRequestID(), wf.Hash{1}, wf.Hash{2})
+	}
+	if err != nil {
+		b.Fatal(err)
 	}
 }
