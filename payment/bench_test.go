@@ -200,27 +200,7 @@ func BenchmarkAuthorizeCallerKeyed(b *testing.B) {
 	ctx := context.Background()
 	rq := voucher.Request{Provider: f.prov.Address(), Payer: caller.Address(), Function: fn, Method: "GET", Path: "/", BodyHash: voucher.BodyHash(nil)}
 	rq.Seq = 1
-	kx := s.key.ExchangePublic()
-	open, err := voucher.Encode(voucher.Header{Voucher: s.v, Signature: s.sig, Seq: 1, KX: kx, RequestSig: s.key.SignOpen(rq, kx)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	c, err := f.meter.Authorize(ctx, &wf.PaidRequest{Function: fn, Method: "GET", Path: "/", Header: http.Header{http.CanonicalHeaderKey(wf.VoucherHeader): {open}}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	h, err := c.Commit(ctx, wf.NewRequestID())
-	if err != nil {
-		b.Fatal(err)
-	}
-	accept, err := voucher.ParseAccept(http.Header(h).Get(voucher.AcceptHeader))
-	if err != nil {
-		b.Fatal(err)
-	}
-	key, err := s.key.MACKey(accept, f.prov.Address(), caller.Address())
-	if err != nil {
-		b.Fatal(err)
-	}
+	key := openKeyed(b, f.meter, f, s, caller.Address(), rq)
 	for b.Loop() {
 		b.StopTimer()
 		rq.Seq++
@@ -286,27 +266,7 @@ func BenchmarkChargeCallerKeyed(b *testing.B) {
 	fn, _ := wf.NewCIDv1(wf.CodecJSON, append([]byte{0x12, 0x20}, make([]byte, 32)...))
 	rq := voucher.Request{Provider: f.prov.Address(), Payer: caller.Address(), Function: fn, Method: "GET", Path: "/", BodyHash: voucher.BodyHash(nil)}
 	rq.Seq = 1
-	kx := s.key.ExchangePublic()
-	open, err := voucher.Encode(voucher.Header{Voucher: s.v, Signature: s.sig, Seq: 1, KX: kx, RequestSig: s.key.SignOpen(rq, kx)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	c, err := meter.Authorize(ctx, &wf.PaidRequest{Function: fn, Method: "GET", Path: "/", Header: http.Header{http.CanonicalHeaderKey(wf.VoucherHeader): {open}}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	h, err := c.Commit(ctx, wf.NewRequestID())
-	if err != nil {
-		b.Fatal(err)
-	}
-	accept, err := voucher.ParseAccept(http.Header(h).Get(voucher.AcceptHeader))
-	if err != nil {
-		b.Fatal(err)
-	}
-	key, err := s.key.MACKey(accept, f.prov.Address(), caller.Address())
-	if err != nil {
-		b.Fatal(err)
-	}
+	key := openKeyed(b, meter, f, s, caller.Address(), rq)
 	resp := http.Header{}
 	for b.Loop() {
 		b.StopTimer()
@@ -354,4 +314,33 @@ func commitCharge(b *testing.B, ctx context.Context, c wf.Charge, h http.Header)
 	if err != nil {
 		b.Fatal(err)
 	}
+}
+
+// openKeyed opens s's keyed session with meter for caller by the signed
+// request rq (sequence 1), as client.Payer does, and returns the session's
+// MAC key.
+func openKeyed(b *testing.B, meter *payment.Meter, f *fixture, s *session, caller wf.Address, rq voucher.Request) *voucher.MACKey {
+	ctx := context.Background()
+	kx := s.key.ExchangePublic()
+	open, err := voucher.Encode(voucher.Header{Voucher: s.v, Signature: s.sig, Seq: 1, KX: kx, RequestSig: s.key.SignOpen(rq, kx)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := meter.Authorize(ctx, &wf.PaidRequest{Function: rq.Function, Method: rq.Method, Path: rq.Path, Header: http.Header{http.CanonicalHeaderKey(wf.VoucherHeader): {open}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	h, err := c.Commit(ctx, wf.NewRequestID())
+	if err != nil {
+		b.Fatal(err)
+	}
+	accept, err := voucher.ParseAccept(http.Header(h).Get(voucher.AcceptHeader))
+	if err != nil {
+		b.Fatal(err)
+	}
+	key, err := s.key.MACKey(accept, f.prov.Address(), caller)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return key
 }
