@@ -35,13 +35,18 @@ type Config struct {
 	ServerCPU, LoadCPU string
 	NoPin              bool
 
-	Duration  time.Duration // each wrk measurement, whole seconds; default 10s
-	Warmup    time.Duration // wrk run before each measurement, not recorded; default 2s
-	Rounds    int           // interleaved throughput rounds, medians reported; default 3
-	Conns     int           // wrk connections for throughput; default 16
-	ColdRuns  int           // samples per cold-start figure; default 7
-	Functions int           // functions deployed in the memory runs; default 1000
-	Idle      time.Duration // wait before reading an idle provider's RSS; default 10s
+	Duration time.Duration // each wrk measurement, whole seconds; default 10s
+	Warmup   time.Duration // wrk run before each measurement, not recorded; default 2s
+	Rounds   int           // interleaved throughput rounds, medians reported; default 3
+	Conns    int           // wrk connections for throughput; default 16
+	// Pairs is how many back-to-back runs of each paid path and its unpaid
+	// reference, PairDuration each, the paid ratios are medians of;
+	// defaults 8 and 2s.
+	Pairs        int
+	PairDuration time.Duration
+	ColdRuns     int           // samples per cold-start figure; default 7
+	Functions    int           // functions deployed in the memory runs; default 1000
+	Idle         time.Duration // wait before reading an idle provider's RSS; default 10s
 	// Workerd and Deno are the peers' binaries (npm workerd and deno,
 	// scripts/install-workerd and scripts/install-deno); each given serves
 	// the same function in JavaScript in the throughput table.
@@ -86,6 +91,8 @@ func (c Config) withDefaults() Config {
 	def(&c.Warmup, 2*time.Second, time.Second)
 	def(&c.Idle, 10*time.Second, 2*time.Second)
 	defInt(&c.Rounds, 3, 1)
+	defInt(&c.Pairs, 8, 2)
+	def(&c.PairDuration, 2*time.Second, time.Second)
 	defInt(&c.Conns, 16, 16)
 	defInt(&c.ColdRuns, 7, 3)
 	defInt(&c.Functions, 1000, 100)
@@ -148,6 +155,7 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 			return err
 		}
 	}
+	r.printTargets()
 	fmt.Fprintf(out, "\nLoad average at the end: %s\n", loadavg())
 	return nil
 }
@@ -159,6 +167,7 @@ type runner struct {
 	guests   []Guest
 	seq      int // distinguishes data dirs and module variants
 	loadRuns int // numbers the load generator's profiles (WFBENCH_LOAD_PROFILE)
+	verdicts []verdict
 }
 
 func (r *runner) progress(format string, args ...any) {

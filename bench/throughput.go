@@ -24,6 +24,127 @@ type target struct {
 	procs  []*process // the server processes, for CPU per request (none: not measured)
 	loaded []load     // per round, wrk with Config.Conns connections
 	single []load     // per round, wrk with one connection
+	// For a paid path: Config.Pairs back-to-back runs of it and of its
+	// unpaid reference, at Config.Conns connections.
+	pairPaid, pairUnpaid []load
+}
+
+// measure runs t's load generator with conns connections for d and
+// reads the server processes' CPU per request. More than 1% of requests
+// failing fails the run.
+func (r *runner) measure(ctx context.Context, t *target, conns int, d time.Duration) (load, error) {
+	before, cerr := cpu(t.procs)
+	var (
+		l   load
+		err error
+	)
+	if t.goload {
+		l, err = r.goLoad(ctx, t.base, t.fn, conns, d, t.payer)
+	} else {
+		l, err = wrk(ctx, r.cfg.LoadCPU, conns, d, t.url+"?name=bench")
+	}
+	if err != nil {
+		return l, err
+	}
+	if after, err := cpu(t.procs); cerr == nil && err == nil && len(t.procs) > 0 && l.Requests > 0 {
+		l.CPUPerReq = (after - before) / time.Duration(l.Requests)
+	}
+	// A few socket errors on a loaded machine (wrk's timeouts) are noted;
+	// more than 1% of requests fail the run.
+	if l.Failed*100 > l.Requests {
+		return l, fmt.Errorf("bench: %s: %d of %d requests failed (see the logs in %s)", t.name, l.Failed, l.Requests, r.cfg.Work)
+	}
+	if l.Failed > 0 {
+		r.progress("%s: %d of %d requests failed (under 1%%: kept)", t.name, l.Failed, l.Requests)
+	}
+	return l, nil
+}
+
+// pairs measures each paid path against its unpaid reference in
+// Config.Pairs pairs of back-to-back runs, the order alternating: rows
+// measured a round apart differ by the machine's drift as much as by
+// payment.
+func (r *runner) pairs(ctx context.Context, paid []*target) error {
+	for i := range r.cfg.Pairs {
+		for _, t := range paid {
+			r.progress("paired runs %d/%d: %s", i+1, r.cfg.Pairs, t.name)
+			first, second := t.paid, t
+			if i%2 == 1 {
+				first, second = t, t.paid
+			}
+			a, err := r.measure(ctx, first, r.cfg.Conns, r.cfg.PairDuration)
+			if err != nil {
+				return err
+			}
+			b, err := r.measure(ctx, second, r.cfg.Conns, r.cfg.PairDuration)
+			if err != nil {
+				return err
+			}
+			if i%2 == 1 {
+				a, b = b, a
+			}
+			t.pairUnpaid, t.pairPaid = append(t.pairUnpaid, a), append(t.pairPaid, b)
+		}
+	}
+	return nil
+}
+
+// judgeThroughput records the verdicts of the targets the throughput
+// table reads: the small guest against workerd and native, each paid
+// path against its unpaid one, the Go guest's req/s and p50.
+func (r *runner) judgeThroughput(targets, paid []*target) {
+	native := targets[0]
+	rpsOver := func(t, base []load) float64 {
+		return medianRatio(len(t), func(i int) float64 { return t[i].RPS }, func(i int) float64 { return base[i].RPS })
+	}
+	for _, t := range targets {
+		switch t.name {
+		case asUnpaid:
+			if r.cfg.Workerd != "" {
+				v := rpsOver(t.loaded, targets[1].loaded)
+				r.judge(fmt.Sprintf("small guest, unpaid: >= %.1fx workerd's req/s", goalVsWorkerd), fmt.Sprintf("%.2fx", v), v >= goalVsWorkerd)
+			} else {
+				r.unjudged(fmt.Sprintf("small guest, unpaid: >= %.1fx workerd's req/s", goalVsWorkerd), "run without workerd")
+			}
+			v := rpsOver(t.loaded, native.loaded)
+			r.judge(fmt.Sprintf("small guest, unpaid: >= %.2fx native's req/s", goalVsNative), fmt.Sprintf("%.2fx", v), v >= goalVsNative)
+		case goUnpaid:
+			rps, vsNative := median(rpsOf(t.loaded)), rpsOver(t.loaded, native.loaded)
+			r.judge(fmt.Sprintf("Go guest: >= %d req/s on one core (%d conns)", goalGoRPS, r.cfg.Conns), fmt.Sprintf("%.0f req/s", rps), rps >= goalGoRPS)
+			r.judge(fmt.Sprintf("Go guest: the same relative to native (%d of the issue's native %d req/s: >= %.3fx)", goalGoRPS, issueNativeRPS, goalGoVsNative),
+				fmt.Sprintf("%.3fx native (native %.0f req/s)", vsNative, median(rpsOf(native.loaded))), vsNative >= goalGoVsNative)
+			p := median(latencies(t.single, p50))
+			r.judge(fmt.Sprintf("Go guest: p50 < %s at 1 conn", ms(goalGoP50)), ms(p), p < goalGoP50)
+		}
+	}
+	for _, t := range paid {
+		v := rpsOver(t.pairPaid, t.pairUnpaid)
+		r.judge(fmt.Sprintf("%s: >= %.1fx unpaid req/s", t.name, goalPaidRPS), fmt.Sprintf("%.3fx", v), v >= goalPaidRPS)
+		p := medianRatio(len(t.pairPaid), func(i int) float64 { return float64(t.pairPaid[i].P99) }, func(i int) float64 { return float64(t.pairUnpaid[i].P99) })
+		r.judge(fmt.Sprintf("%s: p99 <= %.1fx unpaid", t.name, goalPaidP99), fmt.Sprintf("%.2fx", p), p <= goalPaidP99)
+	}
+}
+
+// The rows the targets name.
+const (
+	asUnpaid = "assemblyscript guest via provider, unpaid"
+	goUnpaid = "go guest via provider, unpaid"
+)
+
+func rpsOf(ls []load) []float64 {
+	v := make([]float64, len(ls))
+	for i, l := range ls {
+		v[i] = l.RPS
+	}
+	return v
+}
+
+func latencies(ls []load, f func(load) time.Duration) []time.Duration {
+	v := make([]time.Duration, len(ls))
+	for i, l := range ls {
+		v[i] = f(l)
+	}
+	return v
 }
 
 // throughput runs wrk against the native handler, the peers (workerd and
@@ -152,42 +273,30 @@ func (r *runner) throughput(ctx context.Context) error {
 	}
 	for round := range r.cfg.Rounds {
 		for _, t := range targets {
-			url := t.url + "?name=bench"
 			r.progress("throughput round %d/%d: %s", round+1, r.cfg.Rounds, t.name)
-			run := func(conns int, d time.Duration) (load, error) {
-				if t.goload {
-					return r.goLoad(ctx, t.base, t.fn, conns, d, t.payer)
-				}
-				return wrk(ctx, r.cfg.LoadCPU, conns, d, url)
-			}
-			if _, err := run(r.cfg.Conns, r.cfg.Warmup); err != nil {
+			if _, err := r.measure(ctx, t, r.cfg.Conns, r.cfg.Warmup); err != nil {
 				return err
 			}
-			before, cerr := cpu(t.procs)
-			loaded, err := run(r.cfg.Conns, r.cfg.Duration)
+			loaded, err := r.measure(ctx, t, r.cfg.Conns, r.cfg.Duration)
 			if err != nil {
 				return err
 			}
-			if after, err := cpu(t.procs); cerr == nil && err == nil && len(t.procs) > 0 && loaded.Requests > 0 {
-				loaded.CPUPerReq = (after - before) / time.Duration(loaded.Requests)
-			}
-			single, err := run(1, r.cfg.Duration)
+			single, err := r.measure(ctx, t, 1, r.cfg.Duration)
 			if err != nil {
 				return err
-			}
-			for _, l := range []load{loaded, single} {
-				// A few socket errors on a loaded machine (wrk's timeouts)
-				// are noted; more than 1% of requests fail the run.
-				if l.Failed*100 > l.Requests {
-					return fmt.Errorf("bench: %s: %d of %d requests failed (see the logs in %s)", t.name, l.Failed, l.Requests, r.cfg.Work)
-				}
-				if l.Failed > 0 {
-					r.progress("%s: %d of %d requests failed (under 1%%: kept)", t.name, l.Failed, l.Requests)
-				}
 			}
 			t.loaded = append(t.loaded, loaded)
 			t.single = append(t.single, single)
 		}
+	}
+	var paid []*target
+	for _, t := range targets {
+		if t.paid != nil {
+			paid = append(paid, t)
+		}
+	}
+	if err := r.pairs(ctx, paid); err != nil {
+		return err
 	}
 
 	native := targets[0]
@@ -209,28 +318,24 @@ func (r *runner) throughput(ctx context.Context) error {
 			rps(t.loaded), ratio(t.loaded, native.loaded), vsWorkerd, lat(t.loaded, p50), lat(t.loaded, p99), cpuPerReq(t.loaded),
 			rps(t.single), ratio(t.single, native.single), lat(t.single, p50), lat(t.single, p99))
 	}
-	var paid []*target
-	for _, t := range targets {
-		if t.paid != nil {
-			paid = append(paid, t)
-		}
-	}
 	if len(paid) > 0 {
 		fmt.Fprintf(r.out, "\n### The paid path against the unpaid one\n\n")
-		fmt.Fprintf(r.out, "Medians over rounds of the paid provider's figure over the unpaid provider's in the same round (target: req/s at least 0.9x, p99 at most 1.5x).\n\n")
+		fmt.Fprintf(r.out, "At %d connections: medians over %d pairs of back-to-back %s runs of the paid provider and the unpaid one (order alternating), each pair's paid figure over its unpaid one, so drift in the machine's speed between rows cancels; at 1 connection: medians over the rounds above. Target: req/s at least %.1fx, p99 at most %.1fx.\n\n",
+			r.cfg.Conns, r.cfg.Pairs, r.cfg.PairDuration, goalPaidRPS, goalPaidP99)
 		fmt.Fprintf(r.out, "| paid path | req/s (%d conns) | p99 (%d conns) | server CPU/req (%d conns) | req/s (1 conn) | p50 (1 conn) | p99 (1 conn) | load generator CPU/req, paid / unpaid |\n", r.cfg.Conns, r.cfg.Conns, r.cfg.Conns)
 		fmt.Fprintf(r.out, "|---|---:|---:|---:|---:|---:|---:|---:|\n")
 		for _, t := range paid {
 			gen := "-"
 			if t.goload {
-				gen = loadCPU(t.loaded) + " / " + loadCPU(t.paid.loaded)
+				gen = loadCPU(t.pairPaid) + " / " + loadCPU(t.pairUnpaid)
 			}
 			fmt.Fprintf(r.out, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", t.name,
-				ratio(t.loaded, t.paid.loaded), latRatio(t.loaded, t.paid.loaded, p99), latRatio(t.loaded, t.paid.loaded, cpuReq),
+				ratio(t.pairPaid, t.pairUnpaid), latRatio(t.pairPaid, t.pairUnpaid, p99), latRatio(t.pairPaid, t.pairUnpaid, cpuReq),
 				ratio(t.single, t.paid.single), latRatio(t.single, t.paid.single, p50), latRatio(t.single, t.paid.single, p99), gen)
 		}
 		fmt.Fprintf(r.out, "\nThe load generator's CPU/req is wfbench load's own (it runs on one core: 1/CPU per request caps the req/s it can drive; wrk's is not measured).\n")
 	}
+	r.judgeThroughput(targets, paid)
 	return nil
 }
 
@@ -262,13 +367,7 @@ func medianUS(ls []load, f func(load) time.Duration) string {
 
 func p99(l load) time.Duration { return l.P99 }
 
-func rps(ls []load) string {
-	var v []float64
-	for _, l := range ls {
-		v = append(v, l.RPS)
-	}
-	return fmt.Sprintf("%.0f", median(v))
-}
+func rps(ls []load) string { return fmt.Sprintf("%.0f", median(rpsOf(ls))) }
 
 // ratio is the median over rounds of ls's req/s over base's.
 func ratio(ls, base []load) string {
@@ -290,10 +389,4 @@ func latRatio(ls, base []load, f func(load) time.Duration) string {
 	return fmt.Sprintf("%.2fx", median(v))
 }
 
-func lat(ls []load, f func(load) time.Duration) string {
-	var v []time.Duration
-	for _, l := range ls {
-		v = append(v, f(l))
-	}
-	return ms(median(v))
-}
+func lat(ls []load, f func(load) time.Duration) string { return ms(median(latencies(ls, f))) }
