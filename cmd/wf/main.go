@@ -10,9 +10,11 @@ import (
 	"syscall"
 
 	"github.com/webfunctions/wf/cli"
+	"github.com/webfunctions/wf/gcfloor"
 )
 
 func main() {
+	gcfloor.Start(gcfloor.DefaultFloor) // fewer collections under load: package gcfloor
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
