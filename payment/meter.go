@@ -47,7 +47,7 @@ type Config struct {
 	// expires, so the payer must not choose how long. Default 24h.
 	MaxVoucherLife time.Duration
 	// SettleCount settles a payer's pending charges once there are this
-	// many. Default 1000.
+	// many. Default 10,000 (RATIONALE.md, "What a charge costs").
 	SettleCount uint64
 	// SettleInterval settles pending charges at the latest this long after
 	// the oldest was charged. Default 1m.
@@ -169,11 +169,11 @@ const (
 	DefaultCacheTTL       = 2 * time.Second
 	DefaultMinVoucherLife = 10 * time.Minute
 	DefaultMaxVoucherLife = 24 * time.Hour
-	DefaultSettleCount    = 1000
+	DefaultSettleCount    = 10000
 	DefaultSettleInterval = time.Minute
 	DefaultSettleTimeout  = 2 * time.Minute
 
-	DefaultReceiptEvery    = 64
+	DefaultReceiptEvery    = 1024
 	DefaultReceiptInterval = time.Second
 )
 
