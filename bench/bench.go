@@ -95,7 +95,7 @@ func (c Config) withDefaults() Config {
 	def(&c.PairDuration, 2*time.Second, time.Second)
 	defInt(&c.Conns, 16, 16)
 	defInt(&c.ColdRuns, 7, 3)
-	defInt(&c.Functions, 1000, 100)
+	defInt(&c.Functions, 10000, 100)
 	if c.NoPin {
 		c.ServerCPU, c.LoadCPU = "", ""
 	} else {

@@ -62,7 +62,7 @@ func run(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.Pairs, "pairs", 0, "back-to-back runs of each paid path and the unpaid one, for the paid ratios (default 8)")
 	fs.DurationVar(&cfg.PairDuration, "pair-duration", 0, "each paired run (default 2s)")
 	fs.IntVar(&cfg.ColdRuns, "cold-runs", 0, "samples per cold-start figure (default 7)")
-	fs.IntVar(&cfg.Functions, "functions", 0, "functions in the memory runs (default 1000)")
+	fs.IntVar(&cfg.Functions, "functions", 0, "functions in the memory runs (default 10000)")
 	fs.DurationVar(&cfg.Idle, "idle", 0, "wait before reading idle RSS (default 10s)")
 	if err := fs.Parse(args); err != nil {
 		return err
