@@ -22,7 +22,7 @@ import (
 )
 
 // DefaultFloor is the heap a node may grow to before a collection.
-const DefaultFloor = 64 << 20
+const DefaultFloor = 32 << 20
 
 // maxPercent bounds GOGC however small the live heap is.
 const maxPercent = 10000
