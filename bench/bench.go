@@ -45,7 +45,7 @@ type Config struct {
 	Pairs        int
 	PairDuration time.Duration
 	ColdRuns     int           // samples per cold-start figure; default 7
-	Functions    int           // functions deployed in the memory runs; default 1000
+	Functions    int           // functions deployed in the memory runs; default 10,000 (the density target)
 	Idle         time.Duration // wait before reading an idle provider's RSS; default 10s
 	// Workerd and Deno are the peers' binaries (npm workerd and deno,
 	// scripts/install-workerd and scripts/install-deno); each given serves
@@ -123,6 +123,9 @@ func Run(ctx context.Context, cfg Config, out io.Writer) error {
 	cfg = cfg.withDefaults()
 	if cfg.WF == "" || len(cfg.Native) == 0 || cfg.Work == "" {
 		return fmt.Errorf("bench: Config.WF, Config.Native and Config.Work are required")
+	}
+	if cfg.Rounds < 1 || cfg.Pairs < 1 || cfg.ColdRuns < 1 || cfg.Conns < 1 {
+		return fmt.Errorf("bench: rounds, pairs, cold runs and connections must be at least 1")
 	}
 	for _, s := range cfg.Only {
 		if !slices.Contains(sections, s) {

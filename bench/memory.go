@@ -139,7 +139,7 @@ func (r *runner) memory(ctx context.Context) error {
 		}
 		fmt.Fprintf(r.out, "| %s | %s | %s | %s | %s | %s | %s |\n", row.state, mib(row.mem.RSS), mib(row.mem.Anon), mib(row.mem.File), mib(row.heap), mib(row.mem.Code), per)
 	}
-	name := fmt.Sprintf("%d idle deployed functions < %.0f MB resident", goalDensityN, goalDensityRSS/1e6)
+	name := fmt.Sprintf("%d idle deployed functions < %.0f MB resident", max(n, goalDensityN), goalDensityRSS/1e6)
 	if n < goalDensityN {
 		r.unjudged(name, fmt.Sprintf("run with %d functions (-functions %d)", n, goalDensityN))
 		return nil
@@ -150,7 +150,7 @@ func (r *runner) memory(ctx context.Context) error {
 			worst = row
 		}
 	}
-	r.judge(name, fmt.Sprintf("%.0f MB at most (%s)", float64(worst.mem.RSS)/1e6, worst.state), worst.mem.RSS < goalDensityRSS)
+	r.judge(name, fmt.Sprintf("%.0f MB (%s) at most (%s)", float64(worst.mem.RSS)/1e6, mib(worst.mem.RSS), worst.state), worst.mem.RSS < goalDensityRSS)
 	return nil
 }
 

@@ -12,6 +12,7 @@ const (
 	goalVsNative    = 0.35 // small guest, unpaid: req/s over the native handler's
 	goalPaidRPS     = 0.9  // paid req/s over unpaid
 	goalPaidP99     = 1.5  // paid p99 over unpaid
+	goalPaidCPU     = 1.1  // paid server CPU per request over unpaid
 	goalGoRPS       = 8000 // Go guest, req/s on one core at 16 connections
 	goalGoP50       = 300 * time.Microsecond
 	goalColdStart   = 50 * time.Millisecond
@@ -40,6 +41,16 @@ func (r *runner) judge(target, measured string, met bool) {
 	r.verdicts = append(r.verdicts, verdict{target, measured, res})
 }
 
+// judgeRatio records a verdict on ratio v, or that the run has none (ok
+// false: no round measured both figures).
+func (r *runner) judgeRatio(target string, v float64, ok, met bool) {
+	if !ok {
+		r.unjudged(target, "no figures to compare")
+		return
+	}
+	r.judge(target, fmt.Sprintf("%.3fx", v), met)
+}
+
 // unjudged records a target this run could not read, and why.
 func (r *runner) unjudged(target, why string) {
 	r.verdicts = append(r.verdicts, verdict{target, why, verdictUnproven})
@@ -59,13 +70,13 @@ func (r *runner) printTargets() {
 }
 
 // medianRatio is the median over i of num(i) / den(i), skipping a zero
-// denominator.
-func medianRatio(n int, num, den func(i int) float64) float64 {
-	var v []float64
+// denominator; ok is false when every one was.
+func medianRatio(n int, num, den func(i int) float64) (v float64, ok bool) {
+	var vs []float64
 	for i := range n {
 		if d := den(i); d > 0 {
-			v = append(v, num(i)/d)
+			vs = append(vs, num(i)/d)
 		}
 	}
-	return median(v)
+	return median(vs), len(vs) > 0
 }

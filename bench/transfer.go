@@ -128,8 +128,12 @@ func (r *runner) transfer(ctx context.Context) error {
 		fmt.Fprintf(r.out, "| %s | %.0f | %.3f | %.3f | %s |\n", rt.name, median(v), median(rel), median(relEndpoint), perDownload)
 	}
 	tunnel := routes[len(routes)-1]
-	v := medianRatio(len(tunnel.n), func(i int) float64 { return mbps(tunnel, i) }, func(i int) float64 { return mbps(routes[0], i) })
-	e := medianRatio(len(tunnel.n), func(i int) float64 { return mbps(tunnel, i) }, func(i int) float64 { return mbps(routes[1], i) })
+	v, ok := medianRatio(len(tunnel.n), func(i int) float64 { return mbps(tunnel, i) }, func(i int) float64 { return mbps(routes[0], i) })
+	e, _ := medianRatio(len(tunnel.n), func(i int) float64 { return mbps(tunnel, i) }, func(i int) float64 { return mbps(routes[1], i) })
+	if !ok {
+		r.unjudged(fmt.Sprintf("1 MiB download through a tunnel >= %.1fx direct", goalTunnel), "no figures to compare")
+		return nil
+	}
 	r.judge(fmt.Sprintf("1 MiB download through a tunnel >= %.1fx direct", goalTunnel),
 		fmt.Sprintf("%.2fx direct through the gateway (%.2fx the gateway's route to the endpoint)", v, e), v >= goalTunnel)
 	return nil

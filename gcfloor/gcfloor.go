@@ -7,7 +7,7 @@
 // about 20 times a second, and collection was about an eighth of a small
 // function's request (a provider with GOGC=400 took 0.88x the CPU per
 // request of one with the default, measured side by side; RATIONALE.md, "The
-// collector's floor"). Floor raises GOGC while the live heap is small, so
+// collector's floor"). Start raises GOGC while the live heap is small, so
 // the heap may grow to the floor before a cycle, and leaves it at 100 once
 // the live heap is past half the floor: a large heap still grows only
 // twice its live size.
@@ -18,7 +18,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"sync/atomic"
+	"sync"
 )
 
 // DefaultFloor is the heap a node may grow to before a collection.
@@ -35,20 +35,26 @@ func Start(floor uint64) (stop func()) {
 	if _, set := os.LookupEnv("GOGC"); set || floor == 0 {
 		return func() {}
 	}
-	t := &tuner{floor: floor, percent: 100, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
+	t := &tuner{floor: floor, percent: 100, sample: []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"}, {Name: "/gc/scan/globals:bytes"}, {Name: "/gc/scan/stack:bytes"}}}
 	prev := debug.SetGCPercent(100)
 	t.arm()
 	return func() {
-		t.stopped.Store(true)
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		t.stopped = true
 		debug.SetGCPercent(prev)
 	}
 }
 
 type tuner struct {
-	floor   uint64
+	floor  uint64
+	sample []metrics.Sample
+
+	// mu orders adjust and stop: a cleanup runs on a goroutine of its own.
+	mu      sync.Mutex
 	percent int // the GOGC last set
-	sample  []metrics.Sample
-	stopped atomic.Bool
+	stopped bool
 }
 
 // arm runs adjust after the next collection: the cleanup of an object
@@ -61,13 +67,17 @@ func (t *tuner) arm() {
 // never batches it with other objects (whose cleanup then might not run).
 type sentinel struct{ _ [3]*byte }
 
-// adjust sets GOGC so the next goal, live*(1+GOGC/100), is about the floor.
+// adjust sets GOGC so the next goal is about the floor.
 func (t *tuner) adjust() {
-	if t.stopped.Load() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
 		return
 	}
 	metrics.Read(t.sample)
-	if p := Percent(t.floor, t.sample[0].Value.Uint64()); p != t.percent {
+	live := t.sample[0].Value.Uint64()
+	roots := t.sample[1].Value.Uint64() + t.sample[2].Value.Uint64()
+	if p := Percent(t.floor, live, roots); p != t.percent {
 		t.percent = p
 		debug.SetGCPercent(p)
 	}
@@ -75,13 +85,18 @@ func (t *tuner) adjust() {
 }
 
 // Percent is the GOGC at which a heap with live bytes live after a
-// collection may grow to floor before the next: at least 100, at most
-// maxPercent, rounded down to a multiple of 50 so small changes in the
-// live heap do not reset it every cycle.
-func Percent(floor, live uint64) int {
-	if live == 0 || floor/live >= maxPercent/100 {
+// collection, and roots bytes of globals and stacks to scan, may grow to
+// floor before the next: the runtime's goal is live + (live + roots) *
+// GOGC/100. At least 100, at most maxPercent, rounded down to a multiple
+// of 50 so small changes in the live heap do not reset it every cycle.
+func Percent(floor, live, roots uint64) int {
+	if live >= floor {
+		return 100
+	}
+	base := live + roots
+	if base == 0 || (floor-live)/base >= maxPercent/100 {
 		return maxPercent
 	}
-	p := int(floor*100/live) - 100
+	p := int((floor - live) * 100 / base)
 	return max(p/50*50, 100)
 }

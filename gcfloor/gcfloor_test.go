@@ -13,20 +13,22 @@ import (
 func TestPercent(t *testing.T) {
 	const mib = 1 << 20
 	for _, c := range []struct {
-		floor, live uint64
-		want        int
+		floor, live, roots uint64
+		want               int
 	}{
-		{64 * mib, 0, 10000},
-		{64 * mib, 1024, 10000},     // a tiny heap: capped
-		{64 * mib, 5 * mib, 1150},   // 12.8x: 1180, down to a multiple of 50
-		{64 * mib, 16 * mib, 300},   // grows to 64 MiB: 4x
-		{64 * mib, 31 * mib, 100},   // 2.06x: the default already
-		{64 * mib, 40 * mib, 100},   // past half the floor: the default
-		{64 * mib, 1024 * mib, 100}, // far past it
-		{64 * mib, 64 * mib / 50, 4900},
+		{64 * mib, 0, 0, 10000},
+		{64 * mib, 1024, 0, 10000},           // a tiny heap: capped
+		{64 * mib, 5 * mib, 0, 1150},         // (64-5)/5 = 11.8: 1180, down to a multiple of 50
+		{64 * mib, 5 * mib, 3 * mib, 700},    // roots count in the goal's growth: 59/8
+		{64 * mib, 16 * mib, 0, 300},         // grows to 64 MiB: 4x
+		{64 * mib, 31 * mib, 0, 100},         // 33/31: the default already
+		{64 * mib, 40 * mib, 0, 100},         // past half the floor: the default
+		{64 * mib, 1024 * mib, 0, 100},       // far past it
+		{64 * mib, 64 * mib / 50, 0, 4850},   // 49: 4900, within rounding of a multiple
+		{64 * mib, 0, 64 * mib / 200, 10000}, // roots only
 	} {
-		if got := gcfloor.Percent(c.floor, c.live); got != c.want {
-			t.Errorf("Percent(%d, %d) = %d, want %d", c.floor, c.live, got, c.want)
+		if got := gcfloor.Percent(c.floor, c.live, c.roots); got != c.want {
+			t.Errorf("Percent(%d, %d, %d) = %d, want %d", c.floor, c.live, c.roots, got, c.want)
 		}
 	}
 }

@@ -47,7 +47,8 @@ type Config struct {
 	// expires, so the payer must not choose how long. Default 24h.
 	MaxVoucherLife time.Duration
 	// SettleCount settles a payer's pending charges once there are this
-	// many. Default 10,000 (RATIONALE.md, "What a charge costs").
+	// many. Default 10,000 (RATIONALE.md, "Fewer signatures and settlements
+	// at high rates").
 	SettleCount uint64
 	// SettleInterval settles pending charges at the latest this long after
 	// the oldest was charged. Default 1m.
