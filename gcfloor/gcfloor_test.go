@@ -24,7 +24,7 @@ func TestPercent(t *testing.T) {
 		{64 * mib, 31 * mib, 0, 100},         // 33/31: the default already
 		{64 * mib, 40 * mib, 0, 100},         // past half the floor: the default
 		{64 * mib, 1024 * mib, 0, 100},       // far past it
-		{64 * mib, 64 * mib / 50, 0, 4850},   // 49: 4900, within rounding of a multiple
+		{64 * mib, 64 * mib / 50, 0, 4900},   // (64-1.28)/1.28 = 49
 		{64 * mib, 0, 64 * mib / 200, 10000}, // roots only
 	} {
 		if got := gcfloor.Percent(c.floor, c.live, c.roots); got != c.want {
