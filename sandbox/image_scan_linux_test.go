@@ -84,9 +84,19 @@ func TestScanWritten(t *testing.T) {
 	if !bytes.Equal(m.mapping[:len(img0)], img0) {
 		t.Fatal("image pages differ after reset")
 	}
-	for i, c := range m.mapping[len(img0):used] {
-		if c != 0 {
-			t.Fatalf("byte %d past the image is %d after reset", len(img0)+i, c)
+	// Past the image, the written pages must be zero again. The others are
+	// not read: on some kernels (6.18 on this project's VMs) a read of a
+	// page past the image after a scan gives the instance a page of its
+	// own (zero, but no longer the zero page), which the next scan counts
+	// as written: harmless to reset, fatal to the counts checked below.
+	for p := uint64(len(img0)) / osPage; p < used/osPage; p++ {
+		if !written[p] {
+			continue
+		}
+		for i, c := range m.mapping[p*osPage : (p+1)*osPage] {
+			if c != 0 {
+				t.Fatalf("byte %d past the image is %d after reset", p*osPage+uint64(i), c)
+			}
 		}
 	}
 	if m.written != int64(len(written)) {
