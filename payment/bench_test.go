@@ -51,16 +51,7 @@ func BenchmarkPaymentOverhead(b *testing.B) {
 
 	// The same chain and provider key with the defaults: a ledger synced
 	// in the background, receipts signed one in DefaultReceiptEvery.
-	led, err := ledger.Open(filepath.Join(b.TempDir(), "default.db"), ledger.Options{SyncInterval: 50 * time.Millisecond})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { led.Close() })
-	meter, err := payment.New(payment.Config{Chain: strict.sim.Client(strict.prov), Key: strict.prov, Ledger: led, Price: big.NewInt(price),
-		CacheTTL: time.Minute, SettleCount: 1 << 40, SettleInterval: time.Hour})
-	if err != nil {
-		b.Fatal(err)
-	}
+	meter, _ := chargeMeter(b, strict)
 	paid := wftest.New(b, wftest.Options{Provider: provider.Config{Key: strict.prov, Payments: meter}})
 	paid.Key = owner
 	paidFn := paid.Deploy(b, templates.HelloWasm, wftest.Spec())
