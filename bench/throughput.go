@@ -380,22 +380,14 @@ func rps(ls []load) string { return fmt.Sprintf("%.0f", median(rpsOf(ls))) }
 
 // ratio is the median over rounds of ls's req/s over base's.
 func ratio(ls, base []load) string {
-	var v []float64
-	for i := range ls {
-		v = append(v, ls[i].RPS/base[i].RPS)
-	}
-	return fmt.Sprintf("%.3f", median(v))
+	v, _ := medianRatio(len(ls), func(i int) float64 { return ls[i].RPS }, func(i int) float64 { return base[i].RPS })
+	return fmt.Sprintf("%.3f", v)
 }
 
 // latRatio is the median over rounds of ls's latency f over base's.
 func latRatio(ls, base []load, f func(load) time.Duration) string {
-	var v []float64
-	for i := range ls {
-		if b := f(base[i]); b > 0 {
-			v = append(v, float64(f(ls[i]))/float64(b))
-		}
-	}
-	return fmt.Sprintf("%.2fx", median(v))
+	v, _ := medianRatio(len(ls), func(i int) float64 { return float64(f(ls[i])) }, func(i int) float64 { return float64(f(base[i])) })
+	return fmt.Sprintf("%.2fx", v)
 }
 
 func lat(ls []load, f func(load) time.Duration) string { return ms(median(latencies(ls, f))) }
