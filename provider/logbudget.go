@@ -22,7 +22,7 @@ import (
 type logBudget struct {
 	base    slog.Handler // the configured handler, for the summary
 	now     func() time.Time
-	dropped *prometheus.CounterVec
+	dropped [2]prometheus.Counter // wf_log_lines_dropped_total, by class
 
 	mu          sync.Mutex
 	buckets     [2]bucket // by class
@@ -71,17 +71,17 @@ func (b *bucket) take(now time.Time, n int) bool {
 }
 
 func newLogBudget(base slog.Handler, now func() time.Time, routineRate, failureRate int64, reg prometheus.Registerer) *logBudget {
-	b := &logBudget{
-		base: base,
-		now:  now,
-		dropped: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "wf_log_lines_dropped_total",
-			Help: "Log lines not written because their class (routine or failure) was over its byte budget.",
-		}, []string{"class"}),
+	b := &logBudget{base: base, now: now}
+	dropped := prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "wf_log_lines_dropped_total",
+		Help: "Log lines not written because their class (routine or failure) was over its byte budget.",
+	}, []string{"class"})
+	for class, name := range classNames {
+		b.dropped[class] = dropped.WithLabelValues(name)
 	}
 	b.buckets[routine].rate = float64(routineRate)
 	b.buckets[failure].rate = float64(failureRate)
-	reg.MustRegister(b.dropped)
+	reg.MustRegister(dropped)
 	return b
 }
 
@@ -97,7 +97,7 @@ func (b *logBudget) allow(class, size int) (ok bool, summary *slog.Record) {
 	ok = b.buckets[class].take(now, size)
 	if !ok {
 		b.unreported[class]++
-		b.dropped.WithLabelValues(classNames[class]).Inc()
+		b.dropped[class].Inc()
 	}
 	if b.unreported != [2]int64{} && now.Sub(b.lastSummary) >= logDropSummaryInterval {
 		summary = b.summaryLocked(now)
@@ -193,6 +193,43 @@ func attrSize(a slog.Attr) int {
 		}
 		return n
 	}
-	v := a.Value.String()
-	return len(a.Key) + len(v) + len(v)/8 + 6 // an eighth for escapes
+	return len(a.Key) + valueSize(a.Value) + 6
+}
+
+// valueSize estimates a value's written length, generously, without
+// formatting numbers and durations (a line over budget is not written, so
+// estimating it must cost little).
+func valueSize(v slog.Value) int {
+	switch v.Kind() {
+	case slog.KindInt64:
+		n := v.Int64()
+		if n < 0 {
+			return 1 + digits(uint64(-n))
+		}
+		return digits(uint64(n))
+	case slog.KindUint64:
+		return digits(v.Uint64())
+	case slog.KindDuration:
+		return 12 // "999.999999ms"; longer ones are rare
+	case slog.KindFloat64:
+		return 24
+	case slog.KindBool:
+		return 5
+	case slog.KindTime:
+		return 35
+	case slog.KindString:
+		s := v.String()
+		return len(s) + len(s)/8 // an eighth for escapes
+	}
+	s := v.String()
+	return len(s) + len(s)/8
+}
+
+// digits is the number of decimal digits of n.
+func digits(n uint64) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"sync"
 	"sync/atomic"
@@ -71,4 +72,28 @@ func droppedLines(t *testing.T, reg *prometheus.Registry, class string) float64 
 		}
 	}
 	return 0
+}
+
+// BenchmarkInvokeLine is the line every invocation logs, through the
+// request's handler and the budget, once the budget is spent (dropped: a
+// busy provider's usual case) and while it holds (written, to a text
+// handler on io.Discard).
+//
+// Run: go test -run '^$' -bench InvokeLine -benchmem ./provider/
+func BenchmarkInvokeLine(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		rate int64
+	}{{"dropped", 1}, {"written", -1}} {
+		b.Run(c.name, func(b *testing.B) {
+			now := time.Unix(1_800_000_000, 0)
+			lb := newLogBudget(slog.NewTextHandler(io.Discard, nil), func() time.Time { return now }, c.rate, -1, prometheus.NewRegistry())
+			h := requestHandler{inner: lb.handler(), id: "0123456789abcdef"}
+			ri := reqInfo{log: slog.New(&h)}
+			ctx := context.Background()
+			for b.Loop() {
+				logInvoke(ctx, ri.log, "bagaaierakozndu5anqo3saglk5nr5wl5zptn4spdlvxjngvwdi4flk77ao5a", 200, 1234567*time.Nanosecond, 0, nil)
+			}
+		})
+	}
 }

@@ -2,9 +2,12 @@ package provider
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,6 +56,31 @@ func TestRequestHandlerWritesWhatWithDid(t *testing.T) {
 				t.Errorf("budget %d: want lines with the id (four, or some dropped), got\n%s", rate, got.String())
 			}
 		}
+	}
+}
+
+// logInvoke, which hands its record to the handler directly, writes the
+// line log.Info wrote, with and without an error, through the request's
+// handler and the budget.
+func TestLogInvokeWritesWhatInfoDid(t *testing.T) {
+	noTime := func(_ []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey {
+			return slog.Attr{}
+		}
+		return a
+	}
+	log := func(buf *bytes.Buffer) *slog.Logger {
+		h := newLogBudget(slog.NewTextHandler(buf, &slog.HandlerOptions{ReplaceAttr: noTime}), time.Now, -1, -1, prometheus.NewRegistry()).handler()
+		return slog.New(&requestHandler{inner: h, id: "ab12"})
+	}
+	var want, got bytes.Buffer
+	boom := errors.New("boom")
+	log(&want).Info("invoke", "function", "bafy", "status", 200, "duration", 1500*time.Microsecond, "upload", time.Duration(0))
+	log(&want).Info("invoke", "function", "bafy", "status", 502, "duration", time.Millisecond, "upload", time.Second, "err", boom)
+	logInvoke(context.Background(), log(&got), "bafy", 200, 1500*time.Microsecond, 0, nil)
+	logInvoke(context.Background(), log(&got), "bafy", 502, time.Millisecond, time.Second, boom)
+	if got.String() != want.String() || !strings.Contains(got.String(), "request_id=ab12 function=bafy status=200 duration=1.5ms") {
+		t.Errorf("lines differ:\n got %s\nwant %s", got.String(), want.String())
 	}
 }
 
