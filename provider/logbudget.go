@@ -217,12 +217,9 @@ func valueSize(v slog.Value) int {
 		return 5
 	case slog.KindTime:
 		return 35
-	case slog.KindString:
-		s := v.String()
-		return len(s) + len(s)/8 // an eighth for escapes
 	}
 	s := v.String()
-	return len(s) + len(s)/8
+	return len(s) + len(s)/8 // an eighth for escapes
 }
 
 // digits is the number of decimal digits of n.
