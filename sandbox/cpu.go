@@ -84,8 +84,16 @@ func (c *CPU) ReserveProcs() {
 
 // acquire waits for a token for tenant until ctx ends.
 func (c *CPU) acquire(ctx context.Context, tenant string) error {
-	w := &cpuWaiter{tenant: tenant, ready: make(chan struct{})}
 	c.mu.Lock()
+	if len(c.waiting) == 0 && c.held < c.n && c.tenants[tenant] < c.perTenant {
+		// Free, and nobody waits: what dispatch would grant a lone waiter,
+		// without the waiter and its channel.
+		c.held++
+		c.tenants[tenant]++
+		c.mu.Unlock()
+		return nil
+	}
+	w := &cpuWaiter{tenant: tenant, ready: make(chan struct{})}
 	c.waiting = append(c.waiting, w)
 	c.dispatch()
 	c.mu.Unlock()
