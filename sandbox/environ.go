@@ -35,13 +35,15 @@ func withEnviron(ctx context.Context, e *environ) context.Context {
 // binds WithArgs once, at instantiation).
 type argsKey struct{}
 
-func withArgs(ctx context.Context, args []string) context.Context {
+// newArgs lays out args as environ lays out variables (a runContext
+// carries them).
+func newArgs(args []string) *environ {
 	a := &environ{}
 	for _, arg := range args {
 		a.buf = append(append(a.buf, arg...), 0)
 		a.n++
 	}
-	return context.WithValue(ctx, argsKey{}, a)
+	return a
 }
 
 // errnoFault is WASI's EFAULT: a pointer out of the guest's memory.

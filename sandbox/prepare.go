@@ -34,8 +34,9 @@ func (s *Sandbox) Prepare(ctx context.Context, m *Module, l wf.Limits, cpuBudget
 		return wf.E(wf.ErrFunctionFailed, "function needs more memory than its limit",
 			fmt.Errorf("sandbox: %s needs %d pages, limit %d", m.key, m.minPages, lim.pages))
 	}
-	runCtx, cancel := context.WithTimeout(ctx, lim.timeout)
-	defer cancel()
+	rc := newRunContext(ctx, lim.timeout)
+	defer rc.release()
+	runCtx, cancel := context.Context(rc), rc.stop
 	cpu := &cpuTime{cpu: s.cpu, tenant: tenant, budget: cpuBudget, over: cancel}
 	defer cpu.give()
 	// Close stops the initialisation too, and waits for it.

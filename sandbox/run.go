@@ -161,14 +161,18 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 		return nil, err
 	}
 
-	runCtx, cancel := context.WithTimeout(ctx, lim.timeout)
-	defer cancel()
+	rc := newRunContext(ctx, lim.timeout)
+	defer rc.release()
+	cancel := rc.stop
 	cpu := &cpuTime{cpu: s.cpu, tenant: req.Tenant, budget: req.CPUTime, over: cancel}
 	defer cpu.give()
 	stdout := &limitedWriter{max: lim.outBytes, cancel: cancel}
 	stderr := &logWriter{max: s.cfg.MaxLogBytes}
 	streams := &stdio{in: stdin(req.Prelude, body), out: stdout, err: stderr}
-	callCtx := withArgs(withStdio(withEnviron(runCtx, env), streams), args)
+	rc.env, rc.args, rc.streams = env, newArgs(args), streams
+	// One context both ends the run and carries what the host functions
+	// read.
+	runCtx, callCtx := context.Context(rc), context.Context(rc)
 
 	// Close stops this instance too, and waits for it.
 	s.mu.Lock()
@@ -305,13 +309,19 @@ func callExports(runCtx, callCtx context.Context, stop string, inst api.Module, 
 func callStopping(runCtx, callCtx context.Context, flag api.MutableGlobal, fns []api.Function) error {
 	var mu sync.Mutex
 	running := true
-	halt := context.AfterFunc(runCtx, func() {
+	set := func() {
 		mu.Lock()
 		defer mu.Unlock()
 		if running {
 			flag.Set(1)
 		}
-	})
+	}
+	var halt func() bool
+	if rc, ok := runCtx.(*runContext); ok {
+		halt = rc.afterFunc(set) // no context and goroutine of its own
+	} else {
+		halt = context.AfterFunc(runCtx, set)
+	}
 	defer func() {
 		if !halt() {
 			// The flag may be being set: wait for that, so nothing

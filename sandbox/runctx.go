@@ -1,0 +1,145 @@
+package sandbox
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// runContext is one run's context (Run, Prepare): the caller's, ended
+// also by the function's time limit and by stop (output over its limit,
+// CPU budget spent, the Sandbox closing), and carrying the run's
+// environment, arguments and streams to the host functions (environ.go,
+// stdio.go). It stands for context.WithTimeout, three context.WithValue
+// layers and the context.AfterFunc that sets an instance's stop flag
+// (callStopping), which took eight allocations and about a kilobyte on
+// every request.
+type runContext struct {
+	parent   context.Context
+	deadline time.Time
+	env      *environ // nil: the parent's, if any
+	args     *environ
+	streams  *stdio
+
+	timer   *time.Timer
+	unwatch func() bool // stops watching parent
+
+	mu    sync.Mutex
+	done  chan struct{} // made by the first Done
+	err   error
+	after []func() // afterFunc's, nil once they have run
+}
+
+// newRunContext returns parent's child that ends after timeout at the
+// latest. Call release when the run is over.
+func newRunContext(parent context.Context, timeout time.Duration) *runContext {
+	c := &runContext{parent: parent, deadline: time.Now().Add(timeout)}
+	if d, ok := parent.Deadline(); ok && d.Before(c.deadline) {
+		c.deadline = d
+	}
+	if err := parent.Err(); err != nil {
+		c.err = err
+		return c
+	}
+	c.timer = time.AfterFunc(timeout, func() { c.end(context.DeadlineExceeded) })
+	c.unwatch = context.AfterFunc(parent, func() { c.end(parent.Err()) })
+	return c
+}
+
+// stop ends the run (context.Canceled): a context.CancelFunc.
+func (c *runContext) stop() { c.end(context.Canceled) }
+
+// release ends the run and stops its timer and its watch of the parent.
+func (c *runContext) release() {
+	c.stop()
+	if c.timer != nil {
+		c.timer.Stop()
+	}
+	if c.unwatch != nil {
+		c.unwatch()
+	}
+}
+
+// end records why the run ended, closes Done and runs the afterFunc's,
+// on this goroutine. Only the first call counts.
+func (c *runContext) end(err error) {
+	c.mu.Lock()
+	if c.err != nil {
+		c.mu.Unlock()
+		return
+	}
+	c.err = err
+	if c.done != nil {
+		close(c.done)
+	}
+	after := c.after
+	c.after = nil
+	c.mu.Unlock()
+	for _, f := range after {
+		if f != nil {
+			f()
+		}
+	}
+}
+
+// afterFunc runs f when the run ends, or at once if it has, on the
+// goroutine that ends it (context.AfterFunc starts one for each).
+// stop reports whether it kept f from running.
+func (c *runContext) afterFunc(f func()) (stop func() bool) {
+	c.mu.Lock()
+	if c.err != nil {
+		c.mu.Unlock()
+		f()
+		return func() bool { return false }
+	}
+	i := len(c.after)
+	c.after = append(c.after, f)
+	c.mu.Unlock()
+	return func() bool {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if i >= len(c.after) || c.after[i] == nil {
+			return false // run, or stopped already
+		}
+		c.after[i] = nil
+		return true
+	}
+}
+
+func (c *runContext) Deadline() (time.Time, bool) { return c.deadline, true }
+
+func (c *runContext) Done() <-chan struct{} {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.done == nil {
+		c.done = make(chan struct{})
+		if c.err != nil {
+			close(c.done)
+		}
+	}
+	return c.done
+}
+
+func (c *runContext) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.err
+}
+
+func (c *runContext) Value(key any) any {
+	switch key.(type) {
+	case environKey:
+		if c.env != nil {
+			return c.env
+		}
+	case argsKey:
+		if c.args != nil {
+			return c.args
+		}
+	case stdioKey:
+		if c.streams != nil {
+			return c.streams
+		}
+	}
+	return c.parent.Value(key)
+}
