@@ -3,6 +3,7 @@ package sandbox
 import (
 	"context"
 	"encoding/binary"
+	"sync"
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
@@ -25,6 +26,22 @@ type environ struct {
 }
 
 type environKey struct{}
+
+// environs keeps request environments for reuse: a request's is about a
+// kilobyte, and only its run reads it.
+var environs = sync.Pool{New: func() any { return new(environ) }}
+
+// maxPooledEnviron is the largest environment kept for reuse.
+const maxPooledEnviron = 16 << 10
+
+// recycle returns e, from cgiEnv, for reuse; its run must be over.
+func (e *environ) recycle() {
+	if cap(e.buf) > maxPooledEnviron {
+		return
+	}
+	e.buf, e.n = e.buf[:0], 0
+	environs.Put(e)
+}
 
 func withEnviron(ctx context.Context, e *environ) context.Context {
 	return context.WithValue(ctx, environKey{}, e)

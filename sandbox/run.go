@@ -156,6 +156,7 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	if err != nil {
 		return nil, err
 	}
+	defer env.recycle()
 	args, err := cgiArgs(req)
 	if err != nil {
 		return nil, err
@@ -575,7 +576,10 @@ func cgiEnv(req *Request, contentLength int, software string) (*environ, error) 
 		return int(a.rank) - int(b.rank)
 	})
 
-	e := &environ{buf: make([]byte, 0, size)}
+	e := environs.Get().(*environ)
+	if cap(e.buf) < size {
+		e.buf = make([]byte, 0, size)
+	}
 	last := ""
 	add := func(k, v string) {
 		if e.n > 0 && k == last {
