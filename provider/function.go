@@ -79,7 +79,7 @@ func (p *Provider) loadFunction(ctx context.Context, c wf.CID, warm bool) (*func
 			p.lru.MoveToFront(el)
 		}
 		p.mu.Unlock()
-		p.metrics.loads.WithLabelValues("hit").Inc()
+		p.metrics.loadHit.Inc()
 		return el.Value.(*function), nil
 	}
 	p.mu.Unlock()

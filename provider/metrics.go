@@ -12,7 +12,10 @@ type metrics struct {
 	upload      prometheus.Histogram
 	deploys     *prometheus.CounterVec
 	loads       *prometheus.CounterVec
-	fns         *functionStats // per function, for owners (GET /v1/stats/{cid})
+	// The commonest series, looked up once (a label lookup hashes the
+	// label on every request).
+	invokedOK, loadHit prometheus.Counter
+	fns                *functionStats // per function, for owners (GET /v1/stats/{cid})
 }
 
 // newMetrics registers the node's metrics on reg; with cfg.PaymentStats,
@@ -43,6 +46,7 @@ func newMetrics(reg prometheus.Registerer, cfg Config) *metrics {
 		}, []string{"result"}),
 	}
 	reg.MustRegister(m.invocations, m.duration, m.upload, m.deploys, m.loads)
+	m.invokedOK, m.loadHit = m.invocations.WithLabelValues("ok"), m.loads.WithLabelValues("hit")
 	now := time.Now
 	if cfg.Now != nil {
 		now = cfg.Now
