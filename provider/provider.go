@@ -252,6 +252,7 @@ type Provider struct {
 
 	manifest atomic.Pointer[[]byte] // set by SetManifest; nil: Config.Manifest
 
+	cids      cidCache // invocation paths' first segments, parsed
 	loadGroup singleflight.Group
 	warm      warmState // warm.go
 	mu        sync.Mutex
