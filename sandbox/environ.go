@@ -52,17 +52,6 @@ func withEnviron(ctx context.Context, e *environ) context.Context {
 // binds WithArgs once, at instantiation).
 type argsKey struct{}
 
-// newArgs lays out args as environ lays out variables (a runContext
-// carries them).
-func newArgs(args []string) *environ {
-	a := &environ{}
-	for _, arg := range args {
-		a.buf = append(append(a.buf, arg...), 0)
-		a.n++
-	}
-	return a
-}
-
 // errnoFault is WASI's EFAULT: a pointer out of the guest's memory.
 const errnoFault = 21
 

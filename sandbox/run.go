@@ -170,7 +170,7 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	stdout := &limitedWriter{max: lim.outBytes, cancel: cancel}
 	stderr := &logWriter{max: s.cfg.MaxLogBytes}
 	streams := &stdio{in: stdin(req.Prelude, body), out: stdout, err: stderr}
-	rc.env, rc.args, rc.streams = env, newArgs(args), streams
+	rc.env, rc.args, rc.streams = env, args, streams
 	// One context both ends the run and carries what the host functions
 	// read.
 	runCtx, callCtx := context.Context(rc), context.Context(rc)
@@ -634,23 +634,28 @@ func headerVar(name string) (string, bool) {
 // cgiArgs builds argv as WAGI does: the request's URL path, then the query
 // split on '&', still encoded. Empty terms are dropped: WASI cannot carry
 // an empty argument through wazero.
-func cgiArgs(req *Request) ([]string, error) {
-	argv0 := req.ScriptName + req.Path
-	if argv0 == "" {
-		argv0 = "/"
-	}
-	args := []string{argv0}
-	if req.RawQuery != "" {
-		for _, t := range strings.Split(req.RawQuery, "&") {
-			if t != "" {
-				args = append(args, t)
-			}
-		}
-	}
-	for _, a := range args {
-		if strings.IndexByte(a, 0) >= 0 {
+func cgiArgs(req *Request) (*environ, error) {
+	for _, s := range [...]string{req.ScriptName, req.Path, req.RawQuery} {
+		if strings.IndexByte(s, 0) >= 0 {
 			return nil, wf.E(wf.ErrInvalid, "request contains a NUL byte", errors.New("sandbox: argv"))
 		}
 	}
-	return args, nil
+	// Laid out at once as the guest reads them ("arg\x00" back to back),
+	// in one buffer.
+	a := &environ{buf: make([]byte, 0, len(req.ScriptName)+len(req.Path)+len(req.RawQuery)+3)}
+	if req.ScriptName == "" && req.Path == "" {
+		a.buf = append(a.buf, '/')
+	}
+	a.buf = append(append(a.buf, req.ScriptName...), req.Path...)
+	a.buf = append(a.buf, 0)
+	a.n = 1
+	for q := req.RawQuery; q != ""; {
+		var t string
+		t, q, _ = strings.Cut(q, "&")
+		if t != "" {
+			a.buf = append(append(a.buf, t...), 0)
+			a.n++
+		}
+	}
+	return a, nil
 }

@@ -817,3 +817,15 @@ func TestEffectiveLimits(t *testing.T) {
 		t.Errorf("maxima %+v", max)
 	}
 }
+
+// A NUL byte in the path or query cannot reach the guest's argv (C
+// strings end there): refused as the caller's error, before the guest runs.
+func TestNULInArgvIsRefused(t *testing.T) {
+	sb, mod := sharedGuest(t)
+	for _, req := range []*sandbox.Request{get("/echo\x00x", ""), get("/echo", "a=1&b=\x00")} {
+		_, err := sb.Run(context.Background(), mod, req)
+		if !errors.Is(err, wf.ErrInvalid) || publicMessage(t, err) != "request contains a NUL byte" {
+			t.Errorf("path %q query %q: %v", req.Path, req.RawQuery, err)
+		}
+	}
+}
