@@ -433,7 +433,7 @@ func (p *Provider) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		httperr.Write(w, log, errMethod(r))
 		return
 	}
-	if esc := r.URL.EscapedPath(); cleanPath(esc) != esc {
+	if esc := r.URL.EscapedPath(); !isClean(esc) {
 		redirectClean(w, r, cleanPath(esc))
 		return
 	}
@@ -483,6 +483,25 @@ func cleanPath(p string) string {
 		np += "/"
 	}
 	return np
+}
+
+// isClean reports whether cleanPath(p) == p, without building it (which
+// costs every request an allocation): p starts with '/' and has no empty,
+// "." or ".." segment but a last empty one (a trailing slash).
+func isClean(p string) bool {
+	if p == "" || p[0] != '/' {
+		return false
+	}
+	for rest := p[1:]; ; {
+		seg, more, found := strings.Cut(rest, "/")
+		if seg == "." || seg == ".." || seg == "" && found {
+			return false
+		}
+		if !found {
+			return true
+		}
+		rest = more
+	}
 }
 
 // redirectClean sends a request for a non-canonical path ("//", "/./x",
