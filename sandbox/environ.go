@@ -52,6 +52,10 @@ func withEnviron(ctx context.Context, e *environ) context.Context {
 // binds WithArgs once, at instantiation).
 type argsKey struct{}
 
+func withArgs(ctx context.Context, a *environ) context.Context {
+	return context.WithValue(ctx, argsKey{}, a)
+}
+
 // errnoFault is WASI's EFAULT: a pointer out of the guest's memory.
 const errnoFault = 21
 

@@ -191,9 +191,10 @@ func (s *Sandbox) snapshot(ctx, runCtx context.Context, m *Module, lim limits, c
 		return snap, err
 	}
 	mem := &linearMemory{pool: &s.mem, limit: uint64(lim.pages) * pageSize}
-	// No request's variables or body: what _initialize leaves is shared by
-	// every request. Its log goes to the first request's.
-	initCtx := withStdio(withEnviron(runCtx, &environ{}), &stdio{in: bytes.NewReader(r.init), out: io.Discard, err: streams.err})
+	// No request's variables, arguments or body: what _initialize leaves
+	// is shared by every request (runCtx, a runContext, carries the first
+	// request's). Its log goes to the first request's.
+	initCtx := withStdio(withArgs(withEnviron(runCtx, &environ{}), &environ{}), &stdio{in: bytes.NewReader(r.init), out: io.Discard, err: streams.err})
 	allocCtx := experimental.WithMemoryAllocator(initCtx, experimental.MemoryAllocatorFunc(
 		func(capacity, _ uint64) experimental.LinearMemory {
 			mem.buf = s.mem.get(min(capacity, mem.limit))

@@ -47,6 +47,7 @@ type stateAnswer struct {
 	Counter    int    `json:"counter"`
 	SeenBefore bool   `json:"seenBefore"`
 	AtInit     string `json:"atInit"`
+	ArgsAtInit string `json:"argsAtInit"`
 }
 
 func state(t testing.TB, sb *sandbox.Sandbox, mod *sandbox.Module, key string) stateAnswer {
@@ -92,7 +93,7 @@ func TestReactorEcho(t *testing.T) {
 func TestReactorFreshState(t *testing.T) {
 	sb, mod := reactorGuest(t, sandbox.Config{})
 	for i := 0; i < 5; i++ {
-		if a := state(t, sb, mod, "same"); a.Counter != 1 || a.SeenBefore || a.AtInit != "" {
+		if a := state(t, sb, mod, "same"); a.Counter != 1 || a.SeenBefore || a.AtInit != "" || a.ArgsAtInit != "" {
 			t.Fatalf("request %d: %+v", i, a)
 		}
 	}

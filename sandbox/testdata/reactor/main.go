@@ -13,6 +13,7 @@ import (
 	"log"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/webfunctions/wf/guest"
@@ -24,6 +25,8 @@ var (
 	counter int
 	seen    = map[string]bool{}
 	atInit  = os.Getenv("REQUEST_METHOD")
+	// argsAtInit is the argv _initialize saw: no request's.
+	argsAtInit = strings.Join(os.Args, " ")
 )
 
 func init() {
@@ -49,7 +52,7 @@ func serve(w http.ResponseWriter, r *http.Request) {
 		key := r.URL.Query().Get("k")
 		prev := seen[key]
 		seen[key] = true
-		json.NewEncoder(w).Encode(map[string]any{"counter": counter, "seenBefore": prev, "atInit": atInit})
+		json.NewEncoder(w).Encode(map[string]any{"counter": counter, "seenBefore": prev, "atInit": atInit, "argsAtInit": argsAtInit})
 	case "/request":
 		json.NewEncoder(w).Encode(map[string]any{
 			"method": r.Method, "path": r.URL.Path, "rawPath": r.URL.RawPath, "query": r.URL.RawQuery,
