@@ -210,7 +210,7 @@ func valueSize(v slog.Value) int {
 	case slog.KindUint64:
 		return digits(v.Uint64())
 	case slog.KindDuration:
-		return 12 // "999.999999ms"; longer ones are rare
+		return 16 // "999.999999ms"; "1m30.123456789s" is 15
 	case slog.KindFloat64:
 		return 24
 	case slog.KindBool:

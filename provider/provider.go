@@ -81,7 +81,10 @@ type Config struct {
 	// Nil refuses those functions.
 	Access Gate
 
-	Log *slog.Logger // default: discard
+	// Log is where the node logs (default: discard). The line each
+	// invocation writes carries no source position, even for a handler
+	// with AddSource (logInvoke).
+	Log *slog.Logger
 
 	// MaxUploadBytes bounds one POST /v1/car. Default 256 MiB.
 	MaxUploadBytes int64

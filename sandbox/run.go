@@ -135,9 +135,9 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	lim := s.limits(req.Limits)
 
 	var body []byte
-	if l, ok := req.Body.(interface{ Len() int }); ok && l.Len() == 0 {
-		// An empty reader (a GET's, as the provider passes it): nothing to
-		// read, and no buffer for io.ReadAll to allocate.
+	if emptyBody(req.Body) {
+		// Nothing to read (a GET's, as the provider passes it), and no
+		// buffer for io.ReadAll to allocate.
 	} else if req.Body != nil {
 		var err error
 		body, err = io.ReadAll(io.LimitReader(req.Body, lim.reqBytes+min(1, math.MaxInt64-lim.reqBytes)))
@@ -658,4 +658,19 @@ func cgiArgs(req *Request) (*environ, error) {
 		}
 	}
 	return a, nil
+}
+
+// emptyBody reports whether body is an in-memory reader with nothing left
+// to read (a streaming reader's Len, where it has one, may count only
+// what it has buffered).
+func emptyBody(body io.Reader) bool {
+	switch b := body.(type) {
+	case *bytes.Reader:
+		return b.Len() == 0
+	case *strings.Reader:
+		return b.Len() == 0
+	case *bytes.Buffer:
+		return b.Len() == 0
+	}
+	return body == http.NoBody
 }

@@ -15,6 +15,9 @@ import (
 // (callStopping): three allocations and 432 bytes fewer a run in
 // BenchmarkRunAssemblyScript, and in a provider, where the parent is the
 // request's context, no map of children made for it (watchAfter).
+// Values it does not carry are the parent's, context.Cause among them:
+// Cause gives the parent's cause, not why the run ended (nothing here
+// asks).
 type runContext struct {
 	parent   context.Context
 	deadline time.Time
@@ -38,7 +41,7 @@ type runContext struct {
 // request's context) for an end. Most runs are over sooner, and watching
 // costs every request an entry in the parent's table of children (a map
 // made for it) and the parent's Done channel; a parent that ends earlier
-// ends the run at most this late.
+// ends the run about this late.
 const watchAfter = time.Millisecond
 
 // newRunContext returns parent's child that ends after timeout at the

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"context"
 	"errors"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -73,4 +74,33 @@ func TestRunContextOfAnEndedParent(t *testing.T) {
 		t.Errorf("deadline %v (parent's %v), err %v", d, pd, rc.Err())
 	}
 	<-rc.Done()
+}
+
+// Runs shorter and longer than watchAfter, released at any moment, their
+// parents cancelled at any moment: every run ends, its afterFunc runs at
+// most once, and (under -race) nothing races.
+func TestRunContextReleaseRacesTheTimer(t *testing.T) {
+	var wg sync.WaitGroup
+	for i := range 200 {
+		wg.Go(func() {
+			parent, cancel := context.WithCancel(context.Background())
+			rc := newRunContext(parent, time.Duration(i%20)*100*time.Microsecond)
+			var ran atomic.Int32
+			stop := rc.afterFunc(func() { ran.Add(1) })
+			time.Sleep(time.Duration(i%7) * 200 * time.Microsecond)
+			if i%3 == 0 {
+				cancel()
+			}
+			if i%2 == 0 {
+				stop()
+			}
+			rc.release()
+			cancel()
+			<-rc.Done()
+			if rc.Err() == nil || ran.Load() > 1 {
+				t.Errorf("run %d: err %v, afterFunc ran %d times", i, rc.Err(), ran.Load())
+			}
+		})
+	}
+	wg.Wait()
 }
