@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -288,7 +287,7 @@ func (p *Provider) run(r *http.Request, f *function, a address, body []byte, cal
 		RemoteAddr: r.RemoteAddr,
 		Proto:      r.Proto,
 		Header:     guestHeader(r.Header),
-		Body:       bytes.NewReader(body),
+		BodyBytes:  body,
 		Env:        guestEnv(f.cgiEnv(), callerEnv),
 		Limits:     f.spec.Spec.Limits,
 		CPUTime:    p.cpuBudget(&f.spec.Spec),

@@ -53,6 +53,10 @@ type Request struct {
 	// Body is the request body, read to its end (up to the limit) before
 	// the function starts; nil means empty. Run does not close it.
 	Body io.Reader
+	// BodyBytes, if not nil, is the body already read (a provider reads
+	// it first, under its own deadline): Run takes it as it is, without a
+	// copy, and does not read Body.
+	BodyBytes []byte
 	// Prelude is read on stdin before Body, and counts in neither
 	// CONTENT_LENGTH nor the body limit (package jsrt's engine takes a
 	// script here when it was not given one by Derive).
@@ -134,19 +138,16 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	defer m.release()
 	lim := s.limits(req.Limits)
 
-	var body []byte
-	if emptyBody(req.Body) {
-		// Nothing to read (a GET's, as the provider passes it), and no
-		// buffer for io.ReadAll to allocate.
-	} else if req.Body != nil {
+	body := req.BodyBytes
+	if body == nil && req.Body != nil {
 		var err error
 		body, err = io.ReadAll(io.LimitReader(req.Body, lim.reqBytes+min(1, math.MaxInt64-lim.reqBytes)))
 		if err != nil {
 			return nil, fmt.Errorf("sandbox: read request body: %w", err)
 		}
-		if int64(len(body)) > lim.reqBytes {
-			return nil, wf.E(wf.ErrTooLarge, fmt.Sprintf("request body over %d bytes", lim.reqBytes), nil)
-		}
+	}
+	if int64(len(body)) > lim.reqBytes {
+		return nil, wf.E(wf.ErrTooLarge, fmt.Sprintf("request body over %d bytes", lim.reqBytes), nil)
 	}
 	if m.minPages > lim.pages {
 		return nil, wf.E(wf.ErrFunctionFailed, "function needs more memory than its limit",
@@ -658,19 +659,4 @@ func cgiArgs(req *Request) (*environ, error) {
 		}
 	}
 	return a, nil
-}
-
-// emptyBody reports whether body is an in-memory reader with nothing left
-// to read (a streaming reader's Len, where it has one, may count only
-// what it has buffered).
-func emptyBody(body io.Reader) bool {
-	switch b := body.(type) {
-	case *bytes.Reader:
-		return b.Len() == 0
-	case *strings.Reader:
-		return b.Len() == 0
-	case *bytes.Buffer:
-		return b.Len() == 0
-	}
-	return body == http.NoBody
 }

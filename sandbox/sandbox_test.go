@@ -480,20 +480,29 @@ func TestRedirect(t *testing.T) {
 	}
 }
 
+// The limit holds for a body to read (Body) and one already read
+// (BodyBytes) alike.
 func TestRequestBodyLimit(t *testing.T) {
 	sb, mod := sharedGuest(t)
 	for _, tt := range []struct {
 		name    string
 		size    int
+		read    bool // passed as BodyBytes
 		wantErr error
 	}{
-		{"at the limit", 1000, nil},
-		{"over the limit", 1001, wf.ErrTooLarge},
+		{"at the limit", 1000, false, nil},
+		{"over the limit", 1001, false, wf.ErrTooLarge},
+		{"already read, at the limit", 1000, true, nil},
+		{"already read, over the limit", 1001, true, wf.ErrTooLarge},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			req := get("/echo", "")
 			req.Method = "POST"
-			req.Body = bytes.NewReader(bytes.Repeat([]byte("a"), tt.size))
+			if b := bytes.Repeat([]byte("a"), tt.size); tt.read {
+				req.BodyBytes, req.Body = b, strings.NewReader("not read")
+			} else {
+				req.Body = bytes.NewReader(b)
+			}
 			req.Limits.MaxRequestBytes = 1000
 			resp, err := sb.Run(context.Background(), mod, req)
 			if !errors.Is(err, tt.wantErr) {
