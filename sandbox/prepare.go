@@ -36,8 +36,7 @@ func (s *Sandbox) Prepare(ctx context.Context, m *Module, l wf.Limits, cpuBudget
 	}
 	rc := newRunContext(ctx, lim.timeout)
 	defer rc.release()
-	runCtx, cancel := context.Context(rc), rc.stop
-	cpu := &cpuTime{cpu: s.cpu, tenant: tenant, budget: cpuBudget, over: cancel}
+	cpu := &cpuTime{cpu: s.cpu, tenant: tenant, budget: cpuBudget, over: rc.stop}
 	defer cpu.give()
 	// Close stops the initialisation too, and waits for it.
 	s.mu.Lock()
@@ -48,10 +47,10 @@ func (s *Sandbox) Prepare(ctx context.Context, m *Module, l wf.Limits, cpuBudget
 	s.instances.Add(1)
 	s.mu.Unlock()
 	defer s.instances.Done()
-	defer context.AfterFunc(s.closing, cancel)()
-	if err := cpu.take(runCtx); err != nil {
+	defer context.AfterFunc(s.closing, rc.stop)()
+	if err := cpu.take(rc); err != nil {
 		return fmt.Errorf("sandbox: prepare %s: wait for a CPU: %w", m.key, err)
 	}
-	_, err := s.snapshot(ctx, runCtx, m, lim, cpu, &stdio{err: &logWriter{max: s.cfg.MaxLogBytes}})
+	_, err := s.snapshot(ctx, rc, m, lim, cpu, &stdio{err: &logWriter{max: s.cfg.MaxLogBytes}})
 	return err
 }

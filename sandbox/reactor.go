@@ -134,7 +134,7 @@ func (m *imageMemory) Reallocate(size uint64) []byte {
 func (m *imageMemory) Free() {}
 
 // serve runs one request on a reactor instance in the snapshot's state.
-func (s *Sandbox) serve(ctx, runCtx, callCtx context.Context, m *Module, lim limits, cpu *cpuTime, streams *stdio) (err error, peak uint64, refused bool) {
+func (s *Sandbox) serve(ctx context.Context, runCtx *runContext, callCtx context.Context, m *Module, lim limits, cpu *cpuTime, streams *stdio) (err error, peak uint64, refused bool) {
 	r := m.reactor
 	snap, err := s.snapshot(ctx, runCtx, m, lim, cpu, streams)
 	if err != nil {
@@ -177,7 +177,7 @@ func (s *Sandbox) serve(ctx, runCtx, callCtx context.Context, m *Module, lim lim
 // snapshot returns m's snapshot, taking it first if there is none yet:
 // concurrent first requests wait for one _initialize. A failure is not
 // kept: the next request tries again.
-func (s *Sandbox) snapshot(ctx, runCtx context.Context, m *Module, lim limits, cpu *cpuTime, streams *stdio) (*snapshot, error) {
+func (s *Sandbox) snapshot(ctx context.Context, runCtx *runContext, m *Module, lim limits, cpu *cpuTime, streams *stdio) (*snapshot, error) {
 	r := m.reactor
 	if snap, err := r.current(); snap != nil || err != nil {
 		return snap, err
@@ -192,8 +192,7 @@ func (s *Sandbox) snapshot(ctx, runCtx context.Context, m *Module, lim limits, c
 	}
 	mem := &linearMemory{pool: &s.mem, limit: uint64(lim.pages) * pageSize}
 	// No request's variables, arguments or body: what _initialize leaves
-	// is shared by every request (runCtx, a runContext, carries the first
-	// request's). Its log goes to the first request's.
+	// is shared by every request (runCtx carries the first request's). Its log goes to the first request's.
 	initCtx := withStdio(withArgs(withEnviron(runCtx, &environ{}), &environ{}), &stdio{in: bytes.NewReader(r.init), out: io.Discard, err: streams.err})
 	allocCtx := experimental.WithMemoryAllocator(initCtx, experimental.MemoryAllocatorFunc(
 		func(capacity, _ uint64) experimental.LinearMemory {

@@ -165,16 +165,14 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 
 	rc := newRunContext(ctx, lim.timeout)
 	defer rc.release()
-	cancel := rc.stop
+	cancel := rc.stop // one method value for its three uses
 	cpu := &cpuTime{cpu: s.cpu, tenant: req.Tenant, budget: req.CPUTime, over: cancel}
 	defer cpu.give()
 	stdout := &limitedWriter{max: lim.outBytes, cancel: cancel}
 	stderr := &logWriter{max: s.cfg.MaxLogBytes}
 	streams := &stdio{in: stdin(req.Prelude, body), out: stdout, err: stderr}
+	// The run's context also carries what the host functions read.
 	rc.env, rc.args, rc.streams = env, args, streams
-	// One context both ends the run and carries what the host functions
-	// read.
-	runCtx, callCtx := context.Context(rc), context.Context(rc)
 
 	// Close stops this instance too, and waits for it.
 	s.mu.Lock()
@@ -187,7 +185,7 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	defer s.instances.Done()
 	defer context.AfterFunc(s.closing, cancel)()
 
-	if err := cpu.take(runCtx); err != nil {
+	if err := cpu.take(rc); err != nil {
 		switch {
 		case s.isClosed():
 			return nil, errClosed
@@ -205,9 +203,9 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 		refused bool
 	)
 	if m.reactor != nil && m.reactor.use() {
-		runErr, peak, refused = s.serve(ctx, runCtx, callCtx, m, lim, cpu, streams)
+		runErr, peak, refused = s.serve(ctx, rc, rc, m, lim, cpu, streams)
 	} else {
-		runErr, peak, refused = s.start(ctx, runCtx, callCtx, m, lim, cpu)
+		runErr, peak, refused = s.start(ctx, rc, rc, m, lim, cpu)
 		if m.reactor != nil {
 			m.reactor.started.Store(true)
 		}
@@ -215,7 +213,7 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	cpu.give()
 	dur := time.Since(start)
 	resp := &Response{Log: stderr.bytes(), Duration: dur, Memory: peak, CPUTime: cpu.used}
-	timedOut := errors.Is(runCtx.Err(), context.DeadlineExceeded)
+	timedOut := errors.Is(rc.Err(), context.DeadlineExceeded)
 	if err := s.runError(ctx, m, lim, runErr, timedOut, cpu, stdout, refused); err != nil {
 		return resp, err
 	}
@@ -231,7 +229,7 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 // start runs a WASI command: a fresh instance of m, its start functions
 // and _start. It returns how the run ended, the largest its memory grew
 // and whether a grow was refused.
-func (s *Sandbox) start(ctx, runCtx, callCtx context.Context, m *Module, lim limits, cpu *cpuTime) (runErr error, peak uint64, refused bool) {
+func (s *Sandbox) start(ctx context.Context, runCtx *runContext, callCtx context.Context, m *Module, lim limits, cpu *cpuTime) (runErr error, peak uint64, refused bool) {
 	mem := &linearMemory{pool: &s.mem, limit: uint64(lim.pages) * pageSize}
 	allocCtx := experimental.WithMemoryAllocator(callCtx, experimental.MemoryAllocatorFunc(
 		func(capacity, _ uint64) experimental.LinearMemory {
@@ -287,7 +285,7 @@ func stdin(prelude, body []byte) io.Reader {
 
 // callExports calls inst's exports named in order ("" is skipped),
 // stopping them when runCtx ends (callStopping).
-func callExports(runCtx, callCtx context.Context, stop string, inst api.Module, names ...string) error {
+func callExports(runCtx *runContext, callCtx context.Context, stop string, inst api.Module, names ...string) error {
 	flag, ok := inst.ExportedGlobal(stop).(api.MutableGlobal)
 	if !ok {
 		return errors.New("sandbox: no stop global")
@@ -308,7 +306,7 @@ func callExports(runCtx, callCtx context.Context, stop string, inst api.Module, 
 
 // callStopping calls fns in order, stopping them when runCtx ends: it sets
 // the global flag, which the instrumented code checks (internal/wasm).
-func callStopping(runCtx, callCtx context.Context, flag api.MutableGlobal, fns []api.Function) error {
+func callStopping(runCtx *runContext, callCtx context.Context, flag api.MutableGlobal, fns []api.Function) error {
 	var mu sync.Mutex
 	running := true
 	set := func() {
@@ -318,12 +316,7 @@ func callStopping(runCtx, callCtx context.Context, flag api.MutableGlobal, fns [
 			flag.Set(1)
 		}
 	}
-	var halt func() bool
-	if rc, ok := runCtx.(*runContext); ok {
-		halt = rc.afterFunc(set) // no context and goroutine of its own
-	} else {
-		halt = context.AfterFunc(runCtx, set)
-	}
+	halt := runCtx.afterFunc(set)
 	defer func() {
 		if !halt() {
 			// The flag may be being set: wait for that, so nothing
