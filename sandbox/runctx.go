@@ -28,13 +28,11 @@ type runContext struct {
 	until time.Time // the run's own deadline
 	timer *time.Timer
 
-	mu       sync.Mutex
-	done     chan struct{} // made by the first Done
-	err      error
-	after    []func()    // afterFunc's, nil once they have run
-	watching bool        // the parent is watched (tick)
-	unwatch  func() bool // stops watching it
-	released bool
+	mu      sync.Mutex
+	done    chan struct{} // made by the first Done
+	err     error
+	after   []func()    // afterFunc's, nil once they have run
+	unwatch func() bool // stops watching the parent; nil: not watched yet (tick)
 }
 
 // watchAfter is how long a run goes before it watches its parent (the
@@ -67,13 +65,12 @@ func newRunContext(parent context.Context, timeout time.Duration) *runContext {
 func (c *runContext) tick() {
 	left := time.Until(c.until)
 	c.mu.Lock()
-	if c.err != nil || c.released {
+	if c.err != nil { // ended, or released (which ends it first)
 		c.mu.Unlock()
 		return
 	}
 	if left > 0 {
-		if !c.watching {
-			c.watching = true
+		if c.unwatch == nil {
 			// A parent already ended runs this at once, on its own
 			// goroutine, which waits for c.mu.
 			c.unwatch = context.AfterFunc(c.parent, func() { c.end(c.parent.Err()) })
@@ -95,8 +92,7 @@ func (c *runContext) release() {
 	if c.timer != nil {
 		c.timer.Stop()
 	}
-	c.mu.Lock()
-	c.released = true
+	c.mu.Lock() // after stop: a tick from now on returns, so unwatch is final
 	unwatch := c.unwatch
 	c.mu.Unlock()
 	if unwatch != nil {
