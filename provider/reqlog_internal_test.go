@@ -14,18 +14,20 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 )
 
+// noTime drops the time from a line, so two lines written apart compare.
+func noTime(_ []string, a slog.Attr) slog.Attr {
+	if a.Key == slog.TimeKey {
+		return slog.Attr{}
+	}
+	return a
+}
+
 // A request's lines read as they did when the request's logger was
 // p.log.With("request_id", id): the id first, through the budget, in
 // groups and with attributes added to the request's logger too, and each
 // line costs the budget what it did (a budget of 25 bytes a second, 250
 // at once, writes the same first lines either way).
 func TestRequestHandlerWritesWhatWithDid(t *testing.T) {
-	noTime := func(_ []string, a slog.Attr) slog.Attr {
-		if a.Key == slog.TimeKey {
-			return slog.Attr{}
-		}
-		return a
-	}
 	now := func() time.Time { return time.Unix(1e9, 0) }
 	for _, rate := range []int64{-1, 25} {
 		for _, mk := range []func(*bytes.Buffer) slog.Handler{
@@ -63,12 +65,6 @@ func TestRequestHandlerWritesWhatWithDid(t *testing.T) {
 // line log.Info wrote, with and without an error, through the request's
 // handler and the budget.
 func TestLogInvokeWritesWhatInfoDid(t *testing.T) {
-	noTime := func(_ []string, a slog.Attr) slog.Attr {
-		if a.Key == slog.TimeKey {
-			return slog.Attr{}
-		}
-		return a
-	}
 	log := func(buf *bytes.Buffer) *slog.Logger {
 		h := newLogBudget(slog.NewTextHandler(buf, &slog.HandlerOptions{ReplaceAttr: noTime}), time.Now, -1, -1, prometheus.NewRegistry()).handler()
 		return slog.New(&requestHandler{inner: h, id: "ab12"})
