@@ -121,6 +121,50 @@ func ExportCAR(ctx context.Context, g wf.BlockGetter, root wf.CID, w io.Writer) 
 	return nil
 }
 
+// CARSize returns the length of the CAR that ExportCAR writes for root,
+// without reading the leaves: inner (dag-pb) blocks are read and verified
+// for their links, the rest are sized by s. A missing block gives an error
+// wrapping wf.ErrNotFound, as ExportCAR would meet it.
+func CARSize(ctx context.Context, g wf.BlockGetter, s wf.BlockSizer, root wf.CID) (int64, error) {
+	h := carHeader([]wf.CID{root})
+	size := int64(uvarintLen(uint64(len(h))) + len(h))
+	w := NewWalk(root, false)
+	for {
+		c, ok, err := w.Next()
+		if err != nil || !ok {
+			return size, err
+		}
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		var n int
+		if c.Codec() == wf.CodecDagPB {
+			data, err := g.Get(ctx, c)
+			if err != nil {
+				return 0, fmt.Errorf("dag: size %s: block %s: %w", root, c, err)
+			}
+			if err := w.Visit(c, data); err != nil {
+				return 0, fmt.Errorf("dag: size %s: %w", root, err)
+			}
+			n = len(data)
+		} else {
+			if n, err = s.BlockSize(ctx, c); err != nil {
+				return 0, fmt.Errorf("dag: size %s: block %s: %w", root, c, err)
+			}
+			if err := w.advance(c, nil); err != nil { // no links
+				return 0, fmt.Errorf("dag: size %s: %w", root, err)
+			}
+		}
+		section := len(c.Bytes()) + n
+		size += int64(uvarintLen(uint64(section)) + section)
+	}
+}
+
+func uvarintLen(x uint64) int {
+	var buf [binary.MaxVarintLen64]byte
+	return binary.PutUvarint(buf[:], x)
+}
+
 // Limits bounds what ImportCAR accepts. The zero value means the defaults.
 type Limits struct {
 	// MaxBlockSize is the largest block accepted; default and ceiling

@@ -36,6 +36,14 @@ func (g faultyGetter) Get(ctx context.Context, c wf.CID) ([]byte, error) {
 	return b, err
 }
 
+// BlockSize sizes what Get would return, or says it is missing.
+func (g faultyGetter) BlockSize(ctx context.Context, c wf.CID) (int, error) {
+	if g.missing[c] {
+		return 0, fmt.Errorf("faulty: %w", wf.ErrNotFound)
+	}
+	return g.BlockGetter.(wf.BlockSizer).BlockSize(ctx, c)
+}
+
 // testTree adds a small directory and returns the store, the root and the
 // CIDs of the DAG in export order.
 func testTree(t *testing.T) (*memstore.Store, wf.CID, []wf.CID) {
@@ -358,6 +366,34 @@ func TestExportCARMissing(t *testing.T) {
 			t.Fatalf("error %v, want wf.ErrInvalid", err)
 		}
 	})
+}
+
+// TestCARSize checks CARSize against the length of what ExportCAR writes,
+// for the whole tree (with a repeated sub-DAG, written once) and every
+// sub-DAG in it, and that a missing block, inner or leaf, is reported.
+func TestCARSize(t *testing.T) {
+	ctx := context.Background()
+	s, root, order := testTree(t)
+	for _, c := range append([]wf.CID{root}, order...) {
+		var buf bytes.Buffer
+		if err := dag.ExportCAR(ctx, s, c, &buf); err != nil {
+			t.Fatal(err)
+		}
+		size, err := dag.CARSize(ctx, s, s, c)
+		if err != nil || size != int64(buf.Len()) {
+			t.Fatalf("CARSize(%s) = %d, %v; ExportCAR wrote %d bytes", c, size, err, buf.Len())
+		}
+	}
+	for i, c := range order {
+		g := faultyGetter{s, map[wf.CID]bool{c: true}, nil}
+		if _, err := dag.CARSize(ctx, g, g, root); !errors.Is(err, wf.ErrNotFound) {
+			t.Fatalf("block %d (%s) missing: error %v, want wf.ErrNotFound", i, c, err)
+		}
+	}
+	g := faultyGetter{s, nil, map[wf.CID]bool{root: true}}
+	if _, err := dag.CARSize(ctx, g, g, root); !errors.Is(err, wf.ErrInvalid) {
+		t.Fatalf("corrupt root: error %v, want wf.ErrInvalid", err)
+	}
 }
 
 func TestVerifyComplete(t *testing.T) {

@@ -28,3 +28,12 @@ type BlockStore interface {
 	// Delete removes a block; deleting an absent block is not an error.
 	Delete(ctx context.Context, c CID) error
 }
+
+// BlockSizer is implemented by stores that can tell a block's length
+// without reading it, so a CAR's length can be known before it is sent.
+//
+// BlockSize returns the length of the block named c as stored, unverified,
+// or an error wrapping ErrNotFound when it is absent.
+type BlockSizer interface {
+	BlockSize(ctx context.Context, c CID) (int, error)
+}

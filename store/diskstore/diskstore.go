@@ -163,6 +163,26 @@ func (s *Store) Has(ctx context.Context, c wf.CID) (bool, error) {
 	return true, nil
 }
 
+// BlockSize returns the length of the block named c as stored (see
+// wf.BlockSizer): a stat, not a read.
+func (s *Store) BlockSize(ctx context.Context, c wf.CID) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	if !c.Defined() {
+		return 0, fmt.Errorf("diskstore: size: %w: undefined CID", wf.ErrInvalid)
+	}
+	_, path := s.name(c)
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, fmt.Errorf("diskstore: size %s: %w", c, wf.ErrNotFound)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("diskstore: size %s: %w", c, err)
+	}
+	return int(info.Size()), nil
+}
+
 // Put stores data under c after checking that it hashes to c (see
 // store.Verify). When Put returns nil the block is on stable storage, unless
 // Options.NoSync is set.

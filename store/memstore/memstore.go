@@ -43,6 +43,20 @@ func (s *Store) Get(ctx context.Context, c wf.CID) ([]byte, error) {
 	return append([]byte(nil), b...), nil
 }
 
+// BlockSize returns the length of the block named c (see wf.BlockSizer).
+func (s *Store) BlockSize(ctx context.Context, c wf.CID) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	s.mu.RLock()
+	b, ok := s.blocks[c]
+	s.mu.RUnlock()
+	if !ok {
+		return 0, fmt.Errorf("memstore: size %s: %w", c, wf.ErrNotFound)
+	}
+	return len(b), nil
+}
+
 // Put stores data under c after checking that it hashes to c (see
 // store.Verify for the errors).
 func (s *Store) Put(ctx context.Context, c wf.CID, data []byte) error {

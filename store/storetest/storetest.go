@@ -42,6 +42,7 @@ func Run(t *testing.T, newStore func(t *testing.T) wf.BlockStore) {
 		{"CanceledContext", testCanceled},
 		{"ConcurrentHammer", testHammer},
 		{"List", testList},
+		{"BlockSize", testBlockSize},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, newStore(t)) })
 	}
@@ -122,6 +123,32 @@ func testGetMissing(t *testing.T, s wf.BlockStore) {
 		t.Fatalf("Get(missing) error = %v, want wf.ErrNotFound", err)
 	}
 	mustHave(t, s, c, false)
+}
+
+// testBlockSize checks a store that reports sizes (wf.BlockSizer) against
+// what it returns, for empty, small and large blocks, absent and deleted.
+func testBlockSize(t *testing.T, s wf.BlockStore) {
+	sizer, ok := s.(wf.BlockSizer)
+	if !ok {
+		t.Skip("the store does not implement wf.BlockSizer")
+	}
+	ctx := context.Background()
+	for _, n := range []int{0, 1, 1000, 1 << 20} {
+		c, data := block(uint64(n)+7, n)
+		if _, err := sizer.BlockSize(ctx, c); !errors.Is(err, wf.ErrNotFound) {
+			t.Fatalf("BlockSize(absent) error = %v, want wf.ErrNotFound", err)
+		}
+		mustPut(t, s, c, data)
+		if got, err := sizer.BlockSize(ctx, c); err != nil || got != n {
+			t.Fatalf("BlockSize(%d-byte block) = %d, %v", n, got, err)
+		}
+		if err := s.Delete(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := sizer.BlockSize(ctx, c); !errors.Is(err, wf.ErrNotFound) {
+			t.Fatalf("BlockSize(deleted) error = %v, want wf.ErrNotFound", err)
+		}
+	}
 }
 
 func testDelete(t *testing.T, s wf.BlockStore) {
