@@ -1,6 +1,7 @@
 package trustless
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -277,34 +278,61 @@ func (h *handler) serveCAR(w http.ResponseWriter, r *http.Request, req request) 
 		scope = "block"
 	}
 	etag := `"` + req.cid.String() + ".car." + scope + `.dfs.n"`
-	h.setHeaders(w, req.cid, carContentType, etag, ".car")
 	if notModified(r, etag) {
+		h.setHeaders(w, req.cid, carContentType, etag, ".car")
 		w.WriteHeader(http.StatusNotModified)
 		return
+	}
+	if req.block {
+		var car bytes.Buffer // one block, already in memory
+		cw := dag.NewCARWriter(&car, req.cid)
+		if _, inline := store.Identity(req.cid); !inline {
+			cw.WriteBlock(req.cid, root)
+		}
+		cw.Flush()
+		h.setHeaders(w, req.cid, carContentType, etag, ".car")
+		w.Header().Set("Content-Length", strconv.Itoa(car.Len()))
+		w.WriteHeader(http.StatusOK)
+		if r.Method != http.MethodHead {
+			w.Write(car.Bytes())
+		}
+		return
+	}
+	// With the length known the response is not chunked: a client (and a
+	// gateway passing it on) sees the size up front and can tell a cut
+	// stream, each hop writes the body in fewer, larger writes, and a
+	// block missing further down is an error status, not a cut stream.
+	size := int64(-1)
+	if sizer, ok := h.get.(wf.BlockSizer); ok {
+		var err error
+		if size, err = dag.CARSize(ctx, h.get, sizer, req.cid); err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			if !errors.Is(err, wf.ErrNotFound) {
+				h.log.Error("trustless: size the CAR", "cid", req.cid, "err", err)
+				err = errors.New("corrupt or unreadable block")
+			}
+			writeError(w, errorFor(err))
+			return
+		}
+	}
+	h.setHeaders(w, req.cid, carContentType, etag, ".car")
+	if size >= 0 {
+		w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
 	}
 	w.WriteHeader(http.StatusOK)
 	if r.Method == http.MethodHead {
 		return
 	}
-	var err error
-	if req.block {
-		cw := dag.NewCARWriter(w, req.cid)
-		if _, inline := store.Identity(req.cid); !inline {
-			err = cw.WriteBlock(req.cid, root)
-		}
-		if err == nil {
-			err = cw.Flush()
-		}
-	} else {
-		err = dag.ExportCAR(ctx, h.get, req.cid, w)
-	}
-	if err != nil {
+	if err := dag.ExportCAR(ctx, h.get, req.cid, w); err != nil {
 		if ctx.Err() != nil {
 			return // the client went away
 		}
 		h.log.Error("trustless: CAR stream cut short", "cid", req.cid, "err", err)
-		// The status is sent; ending the connection without the final
-		// chunk is how the client learns the CAR is incomplete.
+		// The status is sent; ending the connection short of the length
+		// (or without the final chunk) is how the client learns the CAR
+		// is incomplete.
 		panic(http.ErrAbortHandler)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"math/rand/v2"
@@ -240,8 +241,9 @@ func TestHandlerNotModified(t *testing.T) {
 	}
 }
 
-// A block lost after the stream started must not look like a complete CAR.
-func TestHandlerAbortsIncompleteCAR(t *testing.T) {
+// A block missing before the response starts is an error status, not a
+// cut-short 200.
+func TestHandlerRefusesIncompleteCAR(t *testing.T) {
 	ctx := context.Background()
 	tr := newTree(t)
 	lossy := memstore.New()
@@ -254,12 +256,109 @@ func TestHandlerAbortsIncompleteCAR(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode != 200 {
-		t.Fatalf("status %d", resp.StatusCode)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound || resp.Header.Get("Content-Disposition") != "" || resp.Header.Get("Etag") != "" {
+		t.Fatalf("status %d, headers %v, body %s; want 404 without the CAR's headers", resp.StatusCode, resp.Header, body)
 	}
-	if _, err := io.ReadAll(resp.Body); err == nil {
-		t.Fatal("body of a cut-short CAR read to a clean end")
+}
+
+// losing serves a store's blocks and sizes, except that Get has lost one:
+// a block that goes missing between sizing the CAR and sending it.
+type losing struct {
+	*memstore.Store
+	lost wf.CID
+}
+
+func (l losing) Get(ctx context.Context, c wf.CID) ([]byte, error) {
+	if c == l.lost {
+		return nil, fmt.Errorf("losing: %w", wf.ErrNotFound)
+	}
+	return l.Store.Get(ctx, c)
+}
+
+// getOnly hides every method but Get: a getter that cannot size blocks.
+type getOnly struct{ wf.BlockGetter }
+
+// A block lost after the stream started must not look like a complete CAR,
+// whether the response had a length (a sizing store) or was chunked.
+func TestHandlerAbortsIncompleteCAR(t *testing.T) {
+	ctx := context.Background()
+	tr := newTree(t)
+	full := memstore.New()
+	for _, c := range tr.order {
+		full.Put(ctx, c, tr.blocks[c])
+	}
+	last := tr.order[len(tr.order)-1]
+	if last.Codec() == wf.CodecDagPB {
+		t.Fatal("the tree's last block is an inner node; the sizing pass would read it")
+	}
+	for _, tc := range []struct {
+		name   string
+		getter wf.BlockGetter
+		length bool
+	}{
+		{"sized", losing{full, last}, true},
+		{"chunked", getOnly{losing{full, last}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(trustless.NewHandler(tc.getter, trustless.Options{}))
+			defer srv.Close()
+			resp, err := http.Get(srv.URL + "/ipfs/" + tr.root.String() + "?format=car")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			if resp.StatusCode != 200 || (resp.ContentLength >= 0) != tc.length {
+				t.Fatalf("status %d, Content-Length %d", resp.StatusCode, resp.ContentLength)
+			}
+			if _, err := io.ReadAll(resp.Body); err == nil {
+				t.Fatal("body of a cut-short CAR read to a clean end")
+			}
+		})
+	}
+}
+
+// The CAR's Content-Length, on GET and HEAD, is the length of its body,
+// with a sizing store; without one the CAR is the same, chunked.
+func TestHandlerCARLength(t *testing.T) {
+	ctx := context.Background()
+	tr := newTree(t)
+	full := memstore.New()
+	for _, c := range tr.order {
+		full.Put(ctx, c, tr.blocks[c])
+	}
+	var want []byte
+	for _, g := range []wf.BlockGetter{full, getOnly{full}} {
+		srv := httptest.NewServer(trustless.NewHandler(g, trustless.Options{}))
+		url := srv.URL + "/ipfs/" + tr.root.String() + "?format=car"
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("status %d, %v", resp.StatusCode, err)
+		}
+		_, sizer := g.(wf.BlockSizer)
+		if sizer && resp.ContentLength != int64(len(body)) || !sizer && resp.ContentLength != -1 {
+			t.Fatalf("sizing store %v: Content-Length %d, body %d bytes", sizer, resp.ContentLength, len(body))
+		}
+		if want == nil {
+			want = body
+		} else if !bytes.Equal(body, want) {
+			t.Fatal("the chunked CAR differs from the sized one")
+		}
+		head, err := http.Head(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head.Body.Close()
+		if sizer && head.ContentLength != int64(len(body)) {
+			t.Fatalf("HEAD Content-Length %d, GET's body %d bytes", head.ContentLength, len(body))
+		}
+		srv.Close()
 	}
 }
 
