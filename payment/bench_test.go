@@ -210,8 +210,18 @@ func BenchmarkAuthorizeCallerKeyed(b *testing.B) {
 //
 // Run: go test -run '^$' -bench 'Charge$' ./payment/
 func BenchmarkCharge(b *testing.B) {
+	for _, sum := range []bool{false, true} {
+		name := "each"
+		if sum {
+			name = "summed" // ledger.Options.SumOwnerCharges
+		}
+		b.Run(name, func(b *testing.B) { benchmarkCharge(b, sum) })
+	}
+}
+
+func benchmarkCharge(b *testing.B, sum bool) {
 	f := newFixture(b, payment.Config{CacheTTL: time.Hour})
-	meter, _ := chargeMeter(b, f)
+	meter, _ := chargeMeterOpt(b, f, ledger.Options{SyncInterval: 50 * time.Millisecond, SumOwnerCharges: sum})
 	owner := f.payer()
 	f.deposit(owner, 1_000_000_000)
 	f.approve(owner, price, 1_000_000_000)
@@ -291,7 +301,12 @@ func macHeaders(b *testing.B, session [32]byte, key *voucher.MACKey, rq voucher.
 // every 50 ms (as wf provider start does by default) and settlement out
 // of the way.
 func chargeMeter(b *testing.B, f *fixture) (*payment.Meter, *ledger.Ledger) {
-	led, err := ledger.Open(filepath.Join(b.TempDir(), "default.db"), ledger.Options{SyncInterval: 50 * time.Millisecond})
+	return chargeMeterOpt(b, f, ledger.Options{SyncInterval: 50 * time.Millisecond})
+}
+
+// chargeMeterOpt is chargeMeter with the ledger opened with o.
+func chargeMeterOpt(b *testing.B, f *fixture, o ledger.Options) (*payment.Meter, *ledger.Ledger) {
+	led, err := ledger.Open(filepath.Join(b.TempDir(), "default.db"), o)
 	if err != nil {
 		b.Fatal(err)
 	}

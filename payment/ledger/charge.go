@@ -14,6 +14,9 @@ import (
 type Charge struct {
 	Key    Key
 	Amount *big.Int
+	// Count is how many requests Amount is for; zero means one. Only the
+	// log sets it, for an owner's charges summed (Options.SumOwnerCharges).
+	Count uint64 `json:"n,omitempty"`
 	// Voucher is the caller's voucher that authorized a Caller charge.
 	Voucher *SignedVoucher
 	// Session is the session key and sequence number that signed a Caller
@@ -179,7 +182,9 @@ func (l *Ledger) commit(ops []*chargeOp) {
 	recs := recsBuf[:0]
 	var raisesBuf [4]sessionRaise
 	raises := raisesBuf[:0]
-	for i, op := range ops {
+	var summedBuf [4]*chargeOp // charges summed, not logged one by one
+	summed := summedBuf[:0]
+	for _, op := range ops {
 		j := 0
 		for j < len(changed) && changed[j].key != op.c.Key {
 			j++
@@ -212,16 +217,23 @@ func (l *Ledger) commit(ops []*chargeOp) {
 		}
 		applyCharge(a, applied)
 		op.cum = new(big.Int).Set(a.Charged.Amount)
-		recs = append(recs, walRecord{Seq: l.seq + 1 + uint64(i), Charge: logged})
+		if l.sumOwner && summable(op.c) {
+			summed = append(summed, op)
+			continue
+		}
+		recs = append(recs, walRecord{Charge: logged})
 	}
 	err := l.broken
 	if err == nil && l.shut {
 		err = ErrClosed
 	}
-	if err == nil {
-		if err = l.wal.append(recs, !l.lazy); errors.Is(err, errWALFull) {
-			if err = l.save(nil, nil); err == nil {
-				err = l.wal.append(recs, !l.lazy)
+	var out []walRecord // recs after the sums, numbered
+	if err == nil && len(recs) > 0 {
+		out = l.withSums(recs)
+		if err = l.wal.append(out, !l.lazy); errors.Is(err, errWALFull) {
+			if err = l.save(nil, nil); err == nil { // the checkpoint holds the sums
+				out = l.withSums(recs)
+				err = l.wal.append(out, !l.lazy)
 			}
 		}
 		if err == nil && l.lazy {
@@ -233,7 +245,22 @@ func (l *Ledger) commit(ops []*chargeOp) {
 		}
 	}
 	if err == nil {
-		l.seq += uint64(len(ops))
+		if len(out) > 0 {
+			l.seq = out[len(out)-1].Seq
+			clear(l.sums)
+		}
+		for _, op := range summed {
+			t := l.sums[op.c.Key]
+			if t == nil {
+				t = new(ownerSum)
+				l.sums[op.c.Key] = t
+			}
+			t.count++
+			t.amount.Add(&t.amount, op.c.Amount) // in place: no allocation per charge
+		}
+		if len(summed) > 0 {
+			l.unsynced.Store(true) // the flusher logs them
+		}
 		for _, c := range changed {
 			l.dirty[c.key] = struct{}{}
 		}
@@ -266,6 +293,58 @@ func (l *Ledger) commit(ops []*chargeOp) {
 	}
 }
 
+// ownerSum is an owner's charges counted since they were last logged.
+type ownerSum struct {
+	count  uint64
+	amount big.Int
+}
+
+// summable reports whether c is an owner's charge with nothing to it but
+// its amount, which Options.SumOwnerCharges sums in memory.
+func summable(c Charge) bool {
+	return c.Key.Mode == Owner && c.Key.Channel == (WideKey{}) && c.Count == 0 &&
+		c.Meter == nil && c.Voucher == nil && c.Session == nil && c.Rail == nil
+}
+
+// withSums returns the records of the owners' summed charges, one per
+// owner, then recs, numbered from the last one logged. The caller holds
+// wmu.
+func (l *Ledger) withSums(recs []walRecord) []walRecord {
+	out := recs
+	if len(l.sums) > 0 {
+		out = make([]walRecord, 0, len(l.sums)+len(recs))
+	}
+	for k, t := range l.sums {
+		out = append(out, walRecord{Charge: Charge{Key: k, Amount: new(big.Int).Set(&t.amount), Count: t.count}})
+	}
+	if len(l.sums) > 0 {
+		out = append(out, recs...)
+	}
+	for i := range out {
+		out[i].Seq = l.seq + 1 + uint64(i)
+	}
+	return out
+}
+
+// logSums writes the owners' summed charges to the log, unsynced. The
+// caller holds wmu.
+func (l *Ledger) logSums() {
+	if len(l.sums) == 0 || l.broken != nil || l.shut {
+		return
+	}
+	out := l.withSums(nil)
+	err := l.wal.append(out, false)
+	switch {
+	case errors.Is(err, errWALFull):
+		l.save(nil, nil) // the checkpoint holds them; a failure leaves them for next time
+	case err != nil:
+		l.broken = err
+	default:
+		l.seq = out[len(out)-1].Seq
+		clear(l.sums)
+	}
+}
+
 func applyCharge(a *Account, c Charge) {
 	if c.Key.Mode == Owner && c.Meter != nil && (a.Meter == nil || a.Meter.Meter != c.Meter.Meter) {
 		// The first count by a new metering key: what is pending was
@@ -273,7 +352,7 @@ func applyCharge(a *Account, c Charge) {
 		// longer settles with.
 		a.Stranded = a.Stranded.add(a.Pending())
 	}
-	a.Charged = a.Charged.add(Totals{1, c.Amount})
+	a.Charged = a.Charged.add(Totals{max(c.Count, 1), c.Amount})
 	if c.Key.Mode == Caller && c.Voucher != nil {
 		keepVoucher(a, c.Voucher)
 	}

@@ -182,6 +182,10 @@ func (r walRecord) appendJSON(dst []byte) ([]byte, error) {
 	} else {
 		p = c.Amount.Append(p, 10)
 	}
+	if c.Count != 0 {
+		p = append(p, `,"n":`...)
+		p = strconv.AppendUint(p, c.Count, 10)
+	}
 	p = append(p, `,"Voucher":null`...)
 	if s := c.Session; s != nil {
 		p = append(p, `,"Session":{"key":[`...)

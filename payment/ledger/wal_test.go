@@ -143,6 +143,7 @@ func TestWALRecordEncoding(t *testing.T) {
 		{Seq: 4, Charge: Charge{Key: Key{Mode: Owner, Payer: wf.Address{9}}, Amount: big.NewInt(5), Meter: &MeterCount{Meter: wf.Address{7}, Count: 3}}},
 		{Seq: 5, Charge: Charge{Key: Key{Mode: Caller, Payer: wf.Address{0xab, 19: 0xcd}}, Amount: new(big.Int).Lsh(big.NewInt(3), 100),
 			Session: &SessionUse{Key: [32]byte{0, 255, 7, 31: 128}, Seq: 1<<64 - 1, Expiry: -5}}},
+		{Seq: 9, Charge: Charge{Key: Key{Mode: Owner, Payer: wf.Address{4}}, Amount: big.NewInt(500), Count: 5}},   // summed
 		{Seq: 6, Charge: Charge{Key: Key{Mode: Owner}, Amount: big.NewInt(1)}},                                     // zero payer: omitted
 		{Seq: 7, Charge: Charge{Key: Key{Mode: Mina, Channel: WideKey{1}}, Amount: big.NewInt(1), Reserved: true}}, // a channel key
 		{Seq: 8, Charge: Charge{Key: Key{Mode: Caller, Payer: wf.Address{9}}, Amount: big.NewInt(5), Session: &SessionUse{Key: [32]byte{1}, Seq: 4, Expiry: exp},
@@ -221,5 +222,90 @@ func TestRepeatedVoucherLoggedOnce(t *testing.T) {
 	if !sameVoucher(after.Best, &before.Best.SignedVoucher) || !sameVoucher(after.Lasting, &before.Lasting.SignedVoucher) ||
 		after.Charged.Count != 7 || len(after.Sessions) != 1 {
 		t.Fatalf("replayed %+v, had %+v", after, before)
+	}
+}
+
+// TestSumOwnerCharges: an owner's plain charges are logged summed, one
+// record per owner, before any other record, at a sync and before a
+// settlement step; a killed process loses only those since then, and
+// replay gives the accounts the ledger had (a metering key's first count
+// strands what was charged before it, summed or not).
+func TestSumOwnerCharges(t *testing.T) {
+	ctx := context.Background()
+	a, b, c := Key{Mode: Owner, Payer: wf.Address{1}}, Key{Mode: Owner, Payer: wf.Address{2}}, Key{Mode: Caller, Payer: wf.Address{3}}
+	path := filepath.Join(t.TempDir(), "l.db")
+	l, err := Open(path, Options{SyncInterval: time.Hour, SumOwnerCharges: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	charge := func(ch Charge, n int) {
+		t.Helper()
+		for range n {
+			if _, err := l.Charge(ctx, ch); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	charge(Charge{Key: a, Amount: big.NewInt(3)}, 30)
+	charge(Charge{Key: b, Amount: big.NewInt(2)}, 20)
+	if l.seq != 0 {
+		t.Fatalf("plain owner charges logged one by one: %d records", l.seq)
+	}
+	charge(Charge{Key: a, Amount: big.NewInt(3), Meter: &MeterCount{Meter: wf.Address{9}, Count: 1}}, 1)
+	if l.seq != 3 {
+		t.Fatalf("%d records after a metered charge, want the two sums and it", l.seq)
+	}
+	charge(Charge{Key: c, Amount: big.NewInt(1)}, 5)
+	charge(Charge{Key: b, Amount: big.NewInt(2)}, 10)
+	l.flushWAL()
+	if l.seq != 9 {
+		t.Fatalf("%d records after the sync, want 9", l.seq)
+	}
+	want := map[Key]Account{a: l.Account(a), b: l.Account(b), c: l.Account(c)}
+	if s := want[a].Stranded; s.Count != 30 || s.Amount.Int64() != 90 {
+		t.Fatalf("the metering key's first count stranded %+v, want the 30 charges before it", s)
+	}
+	charge(Charge{Key: a, Amount: big.NewInt(3)}, 4) // in memory only
+	crash(t, l)
+
+	l, err = Open(path, Options{SyncInterval: time.Hour, SumOwnerCharges: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, w := range want {
+		got := l.Account(k)
+		if got.Charged.Count != w.Charged.Count || got.Charged.Amount.Cmp(w.Charged.Amount) != 0 ||
+			got.Stranded.Count != w.Stranded.Count || amt(got.Stranded.Amount).Cmp(amt(w.Stranded.Amount)) != 0 {
+			t.Fatalf("%v after the crash: %+v, want %+v", k, got, w)
+		}
+	}
+
+	// A settlement step logs the sums first: its batch takes them, and a
+	// crash right after it loses nothing.
+	charge(Charge{Key: b, Amount: big.NewInt(2)}, 6)
+	if _, err := l.Prepare(b, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	l.flushWAL() // nothing left to log: logged again, replay would count them twice
+	crash(t, l)
+	l, err = Open(path, Options{SyncInterval: time.Hour, SumOwnerCharges: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := l.Account(b); got.Charged.Count != 36 || got.Charged.Amount.Int64() != 72 || got.InFlight.Count != 36 {
+		t.Fatalf("after a settlement step and a crash: %+v", got)
+	}
+	// Close logs and checkpoints them.
+	charge(Charge{Key: a, Amount: big.NewInt(3)}, 7)
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	l, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if got := l.Account(a); got.Charged.Count != want[a].Charged.Count+7 {
+		t.Fatalf("after Close: %+v", got.Charged)
 	}
 }
