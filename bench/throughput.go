@@ -162,8 +162,9 @@ func latencies(ls []load, f func(load) time.Duration) []time.Duration {
 // through a gateway that routes by the dev chain's registry (gateway and
 // provider on the server core) and through paid providers (owner pays)
 // against that dev chain in its own process: with the provider's
-// defaults, and strict (every charge synced and every receipt signed
-// before the response). Servers are pinned to
+// defaults, strict (every charge synced and every receipt signed
+// before the response), and with owners' charges logged summed (shown,
+// not judged: neither is the default). Servers are pinned to
 // the same CPU, and the targets alternate round by round so load from
 // elsewhere on the machine falls on all of them alike.
 func (r *runner) throughput(ctx context.Context) error {
@@ -235,6 +236,7 @@ func (r *runner) throughput(ctx context.Context) error {
 		}{
 			{"assemblyscript via provider, owner pays (defaults)", nil},
 			{"assemblyscript via provider, owner pays, strict (--ledger-sync 0 --receipt-every 1)", []string{"--ledger-sync", "0", "--receipt-every", "1"}},
+			{"assemblyscript via provider, owner pays, owner charges summed (--ledger-sum-owner)", []string{"--ledger-sum-owner"}},
 		} {
 			if r.cfg.PaidOnly && v.flags != nil {
 				continue

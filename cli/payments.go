@@ -22,11 +22,13 @@ type settleFlags struct {
 	receiptEvery   int
 	signedOnly     bool
 	ledgerSync     time.Duration // wf provider start and wf dev: addLedgerSyncFlag
+	ledgerSumOwner bool          // likewise
 }
 
 // addLedgerSyncFlag adds --ledger-sync (node.Payments.LedgerSync) to s.
 func (s *settleFlags) addLedgerSyncFlag(fs *pflag.FlagSet) {
 	fs.DurationVar(&s.ledgerSync, "ledger-sync", DefaultLedgerSync, "with --price, write each charge to the ledger's log before its response and flush the log to disk at most this long after; 0 flushes before each response (a machine crash then loses no charge, at a fdatasync per group of responses)")
+	fs.BoolVar(&s.ledgerSumOwner, "ledger-sum-owner", false, "with --ledger-sync, log each function owner's charges summed once per sync rather than one record each (about 0.7 us less per owner-paid request); a killed process then loses the owner-paid charges of the last --ledger-sync, which the provider bears")
 }
 
 func addSettleFlags(fs *pflag.FlagSet, defaultPrice string, defaultInterval time.Duration) *settleFlags {
@@ -59,6 +61,9 @@ func (sf *settleFlags) meter() (payment.Config, error) {
 	}
 	if sf.ledgerSync < 0 {
 		return payment.Config{}, usageErr("--ledger-sync must not be negative")
+	}
+	if sf.ledgerSumOwner && sf.ledgerSync == 0 {
+		return payment.Config{}, usageErr("--ledger-sum-owner logs the sums at each sync: it needs --ledger-sync above zero")
 	}
 	if sf.receiptEvery < 1 {
 		return payment.Config{}, usageErr("--receipt-every must be at least 1")

@@ -214,7 +214,7 @@ func (a *App) providerStart(ctx context.Context, nf *nodeFlags, o *chainOpts, sf
 		}
 		defer mc.Chain.Close() // after the node, which settles on it
 		a.logChainReads(log, o)
-		cfg.Payments = &node.Payments{Meter: mc, LedgerSync: sf.ledgerSync}
+		cfg.Payments = &node.Payments{Meter: mc, LedgerSync: sf.ledgerSync, LedgerSumOwner: sf.ledgerSumOwner}
 		if cfg.Payments.Credits, err = a.providerCredits(o, so.credits, log); err != nil {
 			return err
 		}
@@ -424,7 +424,7 @@ func (a *App) dev(ctx context.Context, nf *nodeFlags, sf *settleFlags, chainList
 		ChainListen: chainListen, ChainListenFallback: !nf.chainListenSet,
 		// Kept across restarts: escrow deposits and approvals survive.
 		Chain: sim.Options{FeeBps: devFeeBps, Rewards: devRewardsConfig(), Credits: true, Dir: filepath.Join(nf.data, devChainDir)}, // rewards (cli/rewards_dev.go)
-		Price: mc.Price, Meter: mc, LedgerSync: sf.ledgerSync,
+		Price: mc.Price, Meter: mc, LedgerSync: sf.ledgerSync, LedgerSumOwner: sf.ledgerSumOwner,
 		Nodes: []devnet.NodeConfig{
 			// A taken default port moves to a free one (the banner says
 			// where); a port asked for with --listen does not.

@@ -83,6 +83,8 @@ type Config struct {
 	// syncs each charge before its response, positive at most this long
 	// after.
 	LedgerSync time.Duration
+	// LedgerSumOwner is every paid node's node.Payments.LedgerSumOwner.
+	LedgerSumOwner bool
 	// Budget is the publisher's deposit and each node's approval.
 	// Default DefaultBudget.
 	Budget *big.Int
@@ -570,7 +572,7 @@ func (n *Net) startNode(ctx context.Context, cfg Config, nc NodeConfig, nd *Node
 		// A chain that lost its last blocks (killed, not stopped) may have
 		// lost settlements the ledger counts as confirmed: start anew.
 		fresh := !n.Chain.Resumed() || n.Chain.LostBlocks() > 0
-		c.Payments = &node.Payments{Meter: mc, FreshLedger: fresh, LedgerSync: cfg.LedgerSync}
+		c.Payments = &node.Payments{Meter: mc, FreshLedger: fresh, LedgerSync: cfg.LedgerSync, LedgerSumOwner: cfg.LedgerSumOwner}
 		if cr := n.Chain.Contracts().Credits; !cr.IsZero() { // sim.Options.Credits: trial credits before the allowance
 			c.Payments.Credits = &node.Credits{Contract: cr}
 		}

@@ -32,6 +32,10 @@ type Payments struct {
 	// syncs at most this long after (a machine crash costs the provider
 	// the charges of that window).
 	LedgerSync time.Duration
+	// LedgerSumOwner is ledger.Options.SumOwnerCharges: with LedgerSync,
+	// owner-paid charges are logged summed per sync (a killed process
+	// costs the provider those of that window).
+	LedgerSumOwner bool
 	// Credits, when set, serves payers on the trial credits this provider
 	// granted them before charging their allowance (node/credits.go).
 	Credits *Credits
@@ -55,7 +59,7 @@ func startPayments(ctx context.Context, log *slog.Logger, dir string, key *chain
 			return nil, fmt.Errorf("node: discard the old ledger: %w", err)
 		}
 	}
-	led, err := ledger.Open(path, ledger.Options{SyncInterval: p.LedgerSync})
+	led, err := ledger.Open(path, ledger.Options{SyncInterval: p.LedgerSync, SumOwnerCharges: p.LedgerSumOwner})
 	if err != nil {
 		return nil, fmt.Errorf("node: ledger: %w", err)
 	}
