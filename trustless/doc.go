@@ -28,9 +28,14 @@
 // are JSON, {"error": {"code": "...", "message": "..."}}: 400 (bad CID,
 // format, parameter), 404 (root block not here), 405, 406, 500 (store
 // failure; detail goes to the log only). The handler re-verifies every
-// block it sends. If a block goes missing after a CAR stream has started,
-// the status is already 200, so the handler aborts the connection, which
-// the client sees as a truncated (invalid) CAR rather than a short valid one.
+// block it sends. When the getter can size blocks (wf.BlockSizer, as the
+// disk and memory stores do), a CAR answer carries its Content-Length,
+// found by reading the DAG's inner blocks and sizing its leaves first, and
+// a block missing anywhere in the DAG is a 404 before anything is sent;
+// otherwise it is chunked. If a block goes missing after a CAR stream has
+// started, the status is already 200, so the handler aborts the
+// connection, which the client sees as a truncated (invalid) CAR rather
+// than a short valid one.
 //
 // The bafkqaaa identity CID answers as the spec's probe: an empty raw block,
 // or a CAR holding only the header.
