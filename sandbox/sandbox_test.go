@@ -156,6 +156,9 @@ func TestEcho(t *testing.T) {
 				r.Header.Set("Connection", "keep-alive")
 				r.Header.Set("Proxy", "http://evil.example")
 				r.Header["X_Spoof"] = []string{"spoofed"}
+				r.Header.Set("X-Wf-Voucher", "a caller's payment")
+				r.Header["x-wf-meter"] = []string{"lower-case spelling"}
+				r.Header.Set("X-Wfx", "not the protocol's")
 				r.Header.Set("X-Owner", "from-client")
 				r.Header.Add("Cookie", "a=1")
 				r.Header.Add("Cookie", "b=2")
@@ -170,6 +173,7 @@ func TestEcho(t *testing.T) {
 			check: func(t *testing.T, e echoed) {
 				for k, v := range map[string]string{
 					"HTTP_X_CUSTOM":  "one, two",
+					"HTTP_X_WFX":     "not the protocol's",
 					"HTTP_COOKIE":    "a=1; b=2",
 					"GREETING":       "hi",
 					"HTTP_X_OWNER":   "from-env",
@@ -179,7 +183,7 @@ func TestEcho(t *testing.T) {
 						t.Errorf("%s = %q, want %q", k, e.Env[k], v)
 					}
 				}
-				for _, k := range []string{"HTTP_AUTHORIZATION", "HTTP_PROXY_AUTHORIZATION", "HTTP_CONNECTION", "HTTP_PROXY", "HTTP_X_SPOOF"} {
+				for _, k := range []string{"HTTP_AUTHORIZATION", "HTTP_PROXY_AUTHORIZATION", "HTTP_CONNECTION", "HTTP_PROXY", "HTTP_X_SPOOF", "HTTP_X_WF_VOUCHER", "HTTP_X_WF_METER"} {
 					if v, ok := e.Env[k]; ok {
 						t.Errorf("%s passed to the function: %q", k, v)
 					}
