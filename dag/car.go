@@ -124,35 +124,43 @@ func ExportCAR(ctx context.Context, g wf.BlockGetter, root wf.CID, w io.Writer) 
 // CARSize returns the length of the CAR that ExportCAR writes for root,
 // without reading the leaves: inner (dag-pb) blocks are read and verified
 // for their links, the rest are sized by s. A missing block gives an error
-// wrapping wf.ErrNotFound, as ExportCAR would meet it.
-func CARSize(ctx context.Context, g wf.BlockGetter, s wf.BlockSizer, root wf.CID) (int64, error) {
+// wrapping wf.ErrNotFound, as ExportCAR would meet it. A DAG of more than
+// maxBlocks blocks is not sized: ok is false (sizing costs a read or a
+// stat per block before the first byte is sent).
+func CARSize(ctx context.Context, g wf.BlockGetter, s wf.BlockSizer, root wf.CID, maxBlocks int) (size int64, ok bool, err error) {
 	h := carHeader([]wf.CID{root})
-	size := int64(uvarintLen(uint64(len(h))) + len(h))
+	size = int64(uvarintLen(uint64(len(h))) + len(h))
 	w := NewWalk(root, false)
-	for {
-		c, ok, err := w.Next()
-		if err != nil || !ok {
-			return size, err
+	for blocks := 0; ; blocks++ {
+		c, more, err := w.Next()
+		if err != nil {
+			return 0, false, err
+		}
+		if !more {
+			return size, true, nil
+		}
+		if blocks == maxBlocks {
+			return 0, false, nil
 		}
 		if err := ctx.Err(); err != nil {
-			return 0, err
+			return 0, false, err
 		}
 		var n int
 		if c.Codec() == wf.CodecDagPB {
 			data, err := g.Get(ctx, c)
 			if err != nil {
-				return 0, fmt.Errorf("dag: size %s: block %s: %w", root, c, err)
+				return 0, false, fmt.Errorf("dag: size %s: block %s: %w", root, c, err)
 			}
 			if err := w.Visit(c, data); err != nil {
-				return 0, fmt.Errorf("dag: size %s: %w", root, err)
+				return 0, false, fmt.Errorf("dag: size %s: %w", root, err)
 			}
 			n = len(data)
 		} else {
 			if n, err = s.BlockSize(ctx, c); err != nil {
-				return 0, fmt.Errorf("dag: size %s: block %s: %w", root, c, err)
+				return 0, false, fmt.Errorf("dag: size %s: block %s: %w", root, c, err)
 			}
 			if err := w.advance(c, nil); err != nil { // no links
-				return 0, fmt.Errorf("dag: size %s: %w", root, err)
+				return 0, false, fmt.Errorf("dag: size %s: %w", root, err)
 			}
 		}
 		section := len(c.Bytes()) + n

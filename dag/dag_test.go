@@ -379,19 +379,22 @@ func TestCARSize(t *testing.T) {
 		if err := dag.ExportCAR(ctx, s, c, &buf); err != nil {
 			t.Fatal(err)
 		}
-		size, err := dag.CARSize(ctx, s, s, c)
-		if err != nil || size != int64(buf.Len()) {
-			t.Fatalf("CARSize(%s) = %d, %v; ExportCAR wrote %d bytes", c, size, err, buf.Len())
+		size, ok, err := dag.CARSize(ctx, s, s, c, len(order))
+		if err != nil || !ok || size != int64(buf.Len()) {
+			t.Fatalf("CARSize(%s) = %d, %v, %v; ExportCAR wrote %d bytes", c, size, ok, err, buf.Len())
 		}
+	}
+	if _, ok, err := dag.CARSize(ctx, s, s, root, len(order)-1); ok || err != nil {
+		t.Fatalf("a DAG of %d blocks sized with at most %d: ok %v, %v", len(order), len(order)-1, ok, err)
 	}
 	for i, c := range order {
 		g := faultyGetter{s, map[wf.CID]bool{c: true}, nil}
-		if _, err := dag.CARSize(ctx, g, g, root); !errors.Is(err, wf.ErrNotFound) {
+		if _, _, err := dag.CARSize(ctx, g, g, root, len(order)); !errors.Is(err, wf.ErrNotFound) {
 			t.Fatalf("block %d (%s) missing: error %v, want wf.ErrNotFound", i, c, err)
 		}
 	}
 	g := faultyGetter{s, nil, map[wf.CID]bool{root: true}}
-	if _, err := dag.CARSize(ctx, g, g, root); !errors.Is(err, wf.ErrInvalid) {
+	if _, _, err := dag.CARSize(ctx, g, g, root, len(order)); !errors.Is(err, wf.ErrInvalid) {
 		t.Fatalf("corrupt root: error %v, want wf.ErrInvalid", err)
 	}
 }

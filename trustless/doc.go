@@ -26,13 +26,14 @@
 // max-age=29030400, immutable", a strong Etag per CID, format and scope,
 // Content-Disposition attachment and X-Content-Type-Options nosniff. Errors
 // are JSON, {"error": {"code": "...", "message": "..."}}: 400 (bad CID,
-// format, parameter), 404 (root block not here), 405, 406, 500 (store
+// format, parameter), 404 (a block of the DAG not here), 405, 406, 500 (store
 // failure; detail goes to the log only). The handler re-verifies every
 // block it sends. When the getter can size blocks (wf.BlockSizer, as the
-// disk and memory stores do), a CAR answer carries its Content-Length,
-// found by reading the DAG's inner blocks and sizing its leaves first, and
-// a block missing anywhere in the DAG is a 404 before anything is sent;
-// otherwise it is chunked. If a block goes missing after a CAR stream has
+// disk and memory stores do) and the DAG has at most 4,096 blocks, a CAR
+// answer to GET carries its Content-Length, found by reading the DAG's
+// inner blocks and sizing its leaves first, and a block missing anywhere
+// in the DAG is a 404 before anything is sent; otherwise (and for HEAD)
+// it is chunked. If a block goes missing after a CAR stream has
 // started, the status is already 200, so the handler aborts the
 // connection, which the client sees as a truncated (invalid) CAR rather
 // than a short valid one.

@@ -265,6 +265,12 @@ func (h *handler) serveRaw(w http.ResponseWriter, r *http.Request, req request) 
 	w.Write(data)
 }
 
+// maxSizedBlocks bounds the DAGs whose CAR is sized before it is sent
+// (a read or a stat per block before the first byte, a few milliseconds
+// at most, which a client could ask for and hang up): a file of 1 GB in
+// 256 KiB chunks has about 4,000 blocks; larger DAGs are sent chunked.
+const maxSizedBlocks = 1 << 12
+
 func (h *handler) serveCAR(w http.ResponseWriter, r *http.Request, req request) {
 	ctx := r.Context()
 	// The root must be here before we commit to 200.
@@ -302,14 +308,16 @@ func (h *handler) serveCAR(w http.ResponseWriter, r *http.Request, req request) 
 	// gateway passing it on) sees the size up front and can tell a cut
 	// stream, each hop writes the body in fewer, larger writes, and a
 	// block missing further down is an error status, not a cut stream.
-	size := int64(-1)
-	if sizer, ok := h.get.(wf.BlockSizer); ok {
+	// HEAD does not size: it would walk the DAG for the client's asking.
+	var size int64
+	sized := false
+	if sizer, ok := h.get.(wf.BlockSizer); ok && r.Method != http.MethodHead {
 		var err error
-		if size, err = dag.CARSize(ctx, h.get, sizer, req.cid); err != nil {
+		if size, sized, err = dag.CARSize(ctx, h.get, sizer, req.cid, maxSizedBlocks); err != nil {
 			if ctx.Err() != nil {
-				return
+				panic(http.ErrAbortHandler) // the client went away
 			}
-			if !errors.Is(err, wf.ErrNotFound) {
+			if !errors.Is(err, wf.ErrNotFound) && !errors.Is(err, wf.ErrUnavailable) {
 				h.log.Error("trustless: size the CAR", "cid", req.cid, "err", err)
 				err = errors.New("corrupt or unreadable block")
 			}
@@ -318,7 +326,7 @@ func (h *handler) serveCAR(w http.ResponseWriter, r *http.Request, req request) 
 		}
 	}
 	h.setHeaders(w, req.cid, carContentType, etag, ".car")
-	if size >= 0 {
+	if sized {
 		w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
 	}
 	w.WriteHeader(http.StatusOK)

@@ -319,8 +319,8 @@ func TestHandlerAbortsIncompleteCAR(t *testing.T) {
 	}
 }
 
-// The CAR's Content-Length, on GET and HEAD, is the length of its body,
-// with a sizing store; without one the CAR is the same, chunked.
+// The CAR's Content-Length is the length of its body, with a sizing
+// store; without one the CAR is the same, chunked. HEAD is not sized.
 func TestHandlerCARLength(t *testing.T) {
 	ctx := context.Background()
 	tr := newTree(t)
@@ -355,8 +355,8 @@ func TestHandlerCARLength(t *testing.T) {
 			t.Fatal(err)
 		}
 		head.Body.Close()
-		if sizer && head.ContentLength != int64(len(body)) {
-			t.Fatalf("HEAD Content-Length %d, GET's body %d bytes", head.ContentLength, len(body))
+		if head.StatusCode != 200 || head.ContentLength != -1 {
+			t.Fatalf("HEAD: status %d, Content-Length %d; want 200 without a length (HEAD does not walk the DAG)", head.StatusCode, head.ContentLength)
 		}
 		srv.Close()
 	}

@@ -33,7 +33,9 @@ type BlockStore interface {
 // without reading it, so a CAR's length can be known before it is sent.
 //
 // BlockSize returns the length of the block named c as stored, unverified,
-// or an error wrapping ErrNotFound when it is absent.
+// or an error wrapping ErrNotFound when it is absent. It must agree with
+// the same value's Get: a wrapper that changes what Get returns must size
+// what it returns too.
 type BlockSizer interface {
 	BlockSize(ctx context.Context, c CID) (int, error)
 }

@@ -87,11 +87,16 @@ type chargeOp struct {
 // c included. It returns once c is on disk (fsync'd), sharing the write
 // with concurrent calls; with Options.SyncInterval, once c is written to
 // the log (by the caller itself: there is no flush to share), which is
-// synced at most that long later. An error means c is
+// synced at most that long later; with Options.SumOwnerCharges, an
+// owner's plain charge once it is counted in memory, logged with the
+// owner's others before that sync. An error means c is
 // not recorded.
 func (l *Ledger) Charge(ctx context.Context, c Charge) (*big.Int, error) {
 	if c.Amount == nil || c.Amount.Sign() <= 0 {
 		return nil, fmt.Errorf("%w: ledger: charge must be positive", wf.ErrInvalid)
+	}
+	if c.Count != 0 {
+		return nil, fmt.Errorf("%w: ledger: a charge is for one request (Count is the log's)", wf.ErrInvalid)
 	}
 	if l.lazy {
 		// Nothing to share but a copy into the mapped log: the charge is
@@ -217,7 +222,10 @@ func (l *Ledger) commit(ops []*chargeOp) {
 		}
 		applyCharge(a, applied)
 		op.cum = new(big.Int).Set(a.Charged.Amount)
-		if l.sumOwner && summable(op.c) {
+		// Only a group of one (a lazy ledger commits each charge as it
+		// comes): within a group a summed charge would be logged after
+		// a later record of its owner.
+		if l.sumOwner && len(ops) == 1 && summable(op.c) {
 			summed = append(summed, op)
 			continue
 		}
@@ -336,7 +344,12 @@ func (l *Ledger) logSums() {
 	err := l.wal.append(out, false)
 	switch {
 	case errors.Is(err, errWALFull):
-		l.save(nil, nil) // the checkpoint holds them; a failure leaves them for next time
+		// The checkpoint holds them. If it fails they cannot be made
+		// durable, and more would pile up in memory only: no more charges,
+		// as when commit meets the same.
+		if err := l.save(nil, nil); err != nil {
+			l.broken = fmt.Errorf("ledger: checkpoint a full log: %w", err)
+		}
 	case err != nil:
 		l.broken = err
 	default:

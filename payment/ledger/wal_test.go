@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"context"
+	"errors"
 	"encoding/binary"
 	"encoding/json"
 	"math/big"
@@ -245,6 +246,9 @@ func TestSumOwnerCharges(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+	}
+	if _, err := l.Charge(ctx, Charge{Key: a, Amount: big.NewInt(3), Count: 2}); !errors.Is(err, wf.ErrInvalid) {
+		t.Fatalf("a charge with a Count of its own: %v, want wf.ErrInvalid", err)
 	}
 	charge(Charge{Key: a, Amount: big.NewInt(3)}, 30)
 	charge(Charge{Key: b, Amount: big.NewInt(2)}, 20)
