@@ -2,9 +2,9 @@ package ledger
 
 import (
 	"context"
-	"errors"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"math/big"
 	"os"
 	"path/filepath"
