@@ -283,12 +283,8 @@ type getOnly struct{ wf.BlockGetter }
 // A block lost after the stream started must not look like a complete CAR,
 // whether the response had a length (a sizing store) or was chunked.
 func TestHandlerAbortsIncompleteCAR(t *testing.T) {
-	ctx := context.Background()
 	tr := newTree(t)
-	full := memstore.New()
-	for _, c := range tr.order {
-		full.Put(ctx, c, tr.blocks[c])
-	}
+	full := tr.store // every block of the tree
 	last := tr.order[len(tr.order)-1]
 	if last.Codec() == wf.CodecDagPB {
 		t.Fatal("the tree's last block is an inner node; the sizing pass would read it")
@@ -322,12 +318,8 @@ func TestHandlerAbortsIncompleteCAR(t *testing.T) {
 // The CAR's Content-Length is the length of its body, with a sizing
 // store; without one the CAR is the same, chunked. HEAD is not sized.
 func TestHandlerCARLength(t *testing.T) {
-	ctx := context.Background()
 	tr := newTree(t)
-	full := memstore.New()
-	for _, c := range tr.order {
-		full.Put(ctx, c, tr.blocks[c])
-	}
+	full := tr.store // every block of the tree
 	var want []byte
 	for _, g := range []wf.BlockGetter{full, getOnly{full}} {
 		srv := httptest.NewServer(trustless.NewHandler(g, trustless.Options{}))
