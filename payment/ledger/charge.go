@@ -187,8 +187,10 @@ func (l *Ledger) commit(ops []*chargeOp) {
 	recs := recsBuf[:0]
 	var raisesBuf [4]sessionRaise
 	raises := raisesBuf[:0]
-	var summedBuf [4]*chargeOp // charges summed, not logged one by one
-	summed := summedBuf[:0]
+	// Only a group of one is summed (a lazy ledger commits each charge as
+	// it comes): within a group a summed charge would be logged after a
+	// later record of its owner.
+	summed := l.sumOwner && len(ops) == 1 && summable(ops[0].c)
 	for _, op := range ops {
 		j := 0
 		for j < len(changed) && changed[j].key != op.c.Key {
@@ -222,52 +224,30 @@ func (l *Ledger) commit(ops []*chargeOp) {
 		}
 		applyCharge(a, applied)
 		op.cum = new(big.Int).Set(a.Charged.Amount)
-		// Only a group of one (a lazy ledger commits each charge as it
-		// comes): within a group a summed charge would be logged after
-		// a later record of its owner.
-		if l.sumOwner && len(ops) == 1 && summable(op.c) {
-			summed = append(summed, op)
-			continue
+		if !summed {
+			recs = append(recs, walRecord{Charge: logged})
 		}
-		recs = append(recs, walRecord{Charge: logged})
 	}
 	err := l.broken
 	if err == nil && l.shut {
 		err = ErrClosed
 	}
-	var out []walRecord // recs after the sums, numbered
-	if err == nil && len(recs) > 0 {
-		out = l.withSums(recs)
-		if err = l.wal.append(out, !l.lazy); errors.Is(err, errWALFull) {
-			if err = l.save(nil, nil); err == nil { // the checkpoint holds the sums
-				out = l.withSums(recs)
-				err = l.wal.append(out, !l.lazy)
-			}
-		}
-		if err == nil && l.lazy {
-			l.unsynced.Store(true)
-		}
-		if err != nil && !errors.Is(err, errWALFull) {
-			// After a failed write or flush the file's state is unknown.
-			l.broken = err
-		}
+	if err == nil && !summed {
+		err = l.logRecords(recs, !l.lazy)
 	}
 	if err == nil {
-		if len(out) > 0 {
-			l.seq = out[len(out)-1].Seq
-			clear(l.sums)
-		}
-		for _, op := range summed {
-			t := l.sums[op.c.Key]
+		if summed {
+			c := ops[0].c
+			t := l.sums[c.Key]
 			if t == nil {
 				t = new(ownerSum)
-				l.sums[op.c.Key] = t
+				l.sums[c.Key] = t
 			}
 			t.count++
-			t.amount.Add(&t.amount, op.c.Amount) // in place: no allocation per charge
+			t.amount.Add(&t.amount, c.Amount) // in place: no allocation per charge
 		}
-		if len(summed) > 0 {
-			l.unsynced.Store(true) // the flusher logs them
+		if l.lazy {
+			l.unsynced.Store(true) // written or summed: the flusher syncs (and logs) them
 		}
 		for _, c := range changed {
 			l.dirty[c.key] = struct{}{}
@@ -310,7 +290,7 @@ type ownerSum struct {
 // summable reports whether c is an owner's charge with nothing to it but
 // its amount, which Options.SumOwnerCharges sums in memory.
 func summable(c Charge) bool {
-	return c.Key.Mode == Owner && c.Key.Channel == (WideKey{}) && c.Count == 0 &&
+	return c.Key.Mode == Owner && c.Key.Channel == (WideKey{}) &&
 		c.Meter == nil && c.Voucher == nil && c.Session == nil && c.Rail == nil
 }
 
@@ -321,11 +301,9 @@ func (l *Ledger) withSums(recs []walRecord) []walRecord {
 	out := recs
 	if len(l.sums) > 0 {
 		out = make([]walRecord, 0, len(l.sums)+len(recs))
-	}
-	for k, t := range l.sums {
-		out = append(out, walRecord{Charge: Charge{Key: k, Amount: new(big.Int).Set(&t.amount), Count: t.count}})
-	}
-	if len(l.sums) > 0 {
+		for k, t := range l.sums {
+			out = append(out, walRecord{Charge: Charge{Key: k, Amount: new(big.Int).Set(&t.amount), Count: t.count}})
+		}
 		out = append(out, recs...)
 	}
 	for i := range out {
@@ -334,27 +312,37 @@ func (l *Ledger) withSums(recs []walRecord) []walRecord {
 	return out
 }
 
+// logRecords writes the owners' summed charges, then recs, to the log
+// (flushed if sync), checkpointing once if the log is full; a write it
+// cannot make breaks the ledger (the file's state is then unknown), as
+// does a full log it cannot checkpoint. The caller holds wmu.
+func (l *Ledger) logRecords(recs []walRecord, sync bool) error {
+	out := l.withSums(recs)
+	err := l.wal.append(out, sync)
+	if errors.Is(err, errWALFull) {
+		if err = l.save(nil, nil); err == nil { // the checkpoint holds the sums
+			out = l.withSums(recs)
+			err = l.wal.append(out, sync)
+		}
+	}
+	if err != nil {
+		if !errors.Is(err, errWALFull) {
+			l.broken = err
+		}
+		return err
+	}
+	if len(out) > 0 {
+		l.seq = out[len(out)-1].Seq
+	}
+	clear(l.sums)
+	return nil
+}
+
 // logSums writes the owners' summed charges to the log, unsynced. The
 // caller holds wmu.
 func (l *Ledger) logSums() {
-	if len(l.sums) == 0 || l.broken != nil || l.shut {
-		return
-	}
-	out := l.withSums(nil)
-	err := l.wal.append(out, false)
-	switch {
-	case errors.Is(err, errWALFull):
-		// The checkpoint holds them. If it fails they cannot be made
-		// durable, and more would pile up in memory only: no more charges,
-		// as when commit meets the same.
-		if err := l.save(nil, nil); err != nil {
-			l.broken = fmt.Errorf("ledger: checkpoint a full log: %w", err)
-		}
-	case err != nil:
-		l.broken = err
-	default:
-		l.seq = out[len(out)-1].Seq
-		clear(l.sums)
+	if len(l.sums) > 0 && l.broken == nil && !l.shut {
+		l.logRecords(nil, false)
 	}
 }
 
