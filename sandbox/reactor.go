@@ -133,9 +133,11 @@ func (m *imageMemory) Reallocate(size uint64) []byte {
 // once the instance is closed.
 func (m *imageMemory) Free() {}
 
-// serve runs one request on a reactor instance in the snapshot's state.
-func (s *Sandbox) serve(ctx context.Context, runCtx *runContext, callCtx context.Context, m *Module, lim limits, cpu *cpuTime, streams *stdio) (err error, peak uint64, refused bool) {
+// serve runs one request on a reactor instance in the snapshot's state;
+// runCtx carries the request's environment and streams.
+func (s *Sandbox) serve(ctx context.Context, runCtx *runContext, m *Module, lim limits, cpu *cpuTime) (err error, peak uint64, refused bool) {
 	r := m.reactor
+	streams := runCtx.streams
 	snap, err := s.snapshot(ctx, runCtx, m, lim, cpu, streams)
 	if err != nil {
 		return err, 0, false
@@ -159,7 +161,7 @@ func (s *Sandbox) serve(ctx context.Context, runCtx *runContext, callCtx context
 	}
 	w.runCtx, w.cpu = runCtx, cpu
 	w.mem.limit, w.mem.refused = limit, false
-	err = callStopping(runCtx, callCtx, w.stop, w.entry)
+	err = callStopping(runCtx, runCtx, w.stop, w.entry)
 	// The memory the module saw ($vpages, the last global), which may be
 	// less than the instance has.
 	peak, refused = uint64(uint32(w.globals[len(w.globals)-1].Get()))*pageSize, w.mem.refused

@@ -170,9 +170,9 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 	defer cpu.give()
 	stdout := &limitedWriter{max: lim.outBytes, cancel: cancel}
 	stderr := &logWriter{max: s.cfg.MaxLogBytes}
-	streams := &stdio{in: stdin(req.Prelude, body), out: stdout, err: stderr}
 	// The run's context also carries what the host functions read.
-	rc.env, rc.args, rc.streams = env, args, streams
+	rc.env, rc.args = env, args
+	rc.streams = &stdio{in: stdin(req.Prelude, body), out: stdout, err: stderr}
 
 	// Close stops this instance too, and waits for it.
 	s.mu.Lock()
@@ -203,9 +203,9 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 		refused bool
 	)
 	if m.reactor != nil && m.reactor.use() {
-		runErr, peak, refused = s.serve(ctx, rc, rc, m, lim, cpu, streams)
+		runErr, peak, refused = s.serve(ctx, rc, m, lim, cpu)
 	} else {
-		runErr, peak, refused = s.start(ctx, rc, rc, m, lim, cpu)
+		runErr, peak, refused = s.start(ctx, rc, m, lim, cpu)
 		if m.reactor != nil {
 			m.reactor.started.Store(true)
 		}
@@ -227,11 +227,11 @@ func (s *Sandbox) Run(ctx context.Context, m *Module, req *Request) (*Response, 
 }
 
 // start runs a WASI command: a fresh instance of m, its start functions
-// and _start. It returns how the run ended, the largest its memory grew
-// and whether a grow was refused.
-func (s *Sandbox) start(ctx context.Context, runCtx *runContext, callCtx context.Context, m *Module, lim limits, cpu *cpuTime) (runErr error, peak uint64, refused bool) {
+// and _start, with runCtx's environment and streams. It returns how the
+// run ended, the largest its memory grew and whether a grow was refused.
+func (s *Sandbox) start(ctx context.Context, runCtx *runContext, m *Module, lim limits, cpu *cpuTime) (runErr error, peak uint64, refused bool) {
 	mem := &linearMemory{pool: &s.mem, limit: uint64(lim.pages) * pageSize}
-	allocCtx := experimental.WithMemoryAllocator(callCtx, experimental.MemoryAllocatorFunc(
+	allocCtx := experimental.WithMemoryAllocator(runCtx, experimental.MemoryAllocatorFunc(
 		func(capacity, _ uint64) experimental.LinearMemory {
 			// Reserve what the last run reached, so a guest that always
 			// grows the same way (Go's runtime does) is not copied as it grows.
