@@ -146,21 +146,14 @@ func (s *Store) Get(ctx context.Context, c wf.CID) ([]byte, error) {
 
 // Has reports whether the block named c is present.
 func (s *Store) Has(ctx context.Context, c wf.CID) (bool, error) {
-	if err := ctx.Err(); err != nil {
-		return false, err
-	}
 	if !c.Defined() {
+		return false, ctx.Err()
+	}
+	_, err := s.BlockSize(ctx, c)
+	if errors.Is(err, wf.ErrNotFound) {
 		return false, nil
 	}
-	_, path := s.name(c)
-	_, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("diskstore: has %s: %w", c, err)
-	}
-	return true, nil
+	return err == nil, err
 }
 
 // BlockSize returns the length of the block named c as stored (see
